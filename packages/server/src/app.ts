@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { enterpriseRoutes } from './modules/enterprises/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { jobRoutes } from './modules/jobs/routes.ts';
+import { referenceRoutes } from './modules/reference/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { type Access, authPlugin } from './plugins/auth.ts';
+import { AppError } from './errors.ts';
+import { errorsPlugin, sendProblem } from './plugins/errors.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { zodValidatorCompiler } from './plugins/validation.ts';
+
+export type RouteEntry = { method: string; url: string; access: Access | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** Serve the built web app from packages/web/dist (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+  /** Test hook: receives the promise of every background job. */
+  onJob?: (p: Promise<void>) => void;
+};
+
+// Plugins load in order: external → cross-cutting (errors, auth, openapi) → feature modules.
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const db = database.db;
+
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // The route table (method, url, access) for the access matrix test and the docs.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: r.config?.access });
+    }
+  });
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, { db });
+  await app.register(openapiPlugin);
+  await app.register(metricsPlugin);
+
+  await app.register(healthRoutes, { database });
+  await app.register(referenceRoutes);
+  await app.register(authRoutes, { db, loginRateLimit: config.loginRateLimit });
+  await app.register(userRoutes, { db });
+  await app.register(enterpriseRoutes, { db, importLimit: config.importLimit, onJob: opts.onJob });
+  await app.register(jobRoutes, { db });
+  await app.register(auditRoutes, { db });
+
+  if (opts.serveWeb) {
+    if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+      throw new Error(`The web app is not built (${WEB_DIST}); run npm run build -w packages/web`);
+    }
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // Client-side routes fall back to index.html; unknown /api paths stay JSON 404s.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return sendProblem(request, reply, new AppError('NOT_FOUND'));
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

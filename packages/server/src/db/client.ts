@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction or the database itself: services accept either so they compose. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export type Database = {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Raw SQL for tools (backup, restore, tests) that work below Drizzle. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  migrate(): Promise<void>;
+  /** PGlite only: the data folder as a tarball (test templates, backups). */
+  dump?: () => Promise<Blob>;
+  close(): Promise<void>;
+};
+
+// Both engines get the same session time zone, or date_trunc and ::date differ between them
+// (stack.md pitfall 4).
+export const TIME_ZONE = 'Asia/Shanghai';
+
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c TimeZone=${TIME_ZONE}` });
+  // A broken idle client must not crash the process; the next query reports the problem.
+  pool.on('error', () => {});
+  await pool.query('select 1');
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    async query(text, params) {
+      const r = await pool.query(text, params as unknown[]);
+      return r.rows;
+    },
+    async migrate() {
+      // Two processes starting at once against one PostgreSQL must not both migrate: hold a
+      // session-level advisory lock on a dedicated connection while the migrator runs.
+      const client = new pg.Client({ connectionString: url, options: `-c TimeZone=${TIME_ZONE}` });
+      await client.connect();
+      try {
+        await client.query('select pg_advisory_lock(2120001)');
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await client.end();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  await client.exec(`SET TIME ZONE '${TIME_ZONE}'`);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    async query(text, params) {
+      const r = await client.query(text, params as unknown[]);
+      return r.rows as never[];
+    },
+    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+    dump: () => client.dumpDataDir('none'),
+  } as Database;
+}
+
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

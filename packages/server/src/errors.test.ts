@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from './errors.ts';
+
+// docs/errors.md is the contract clients read; this keeps it and the code in step both ways.
+describe('error code documentation', () => {
+  const doc = fs.readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
+  const documented = new Map(
+    [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map((m) => [m[1]!, Number(m[2])] as const),
+  );
+
+  it('documents every code with its status', () => {
+    for (const [code, entry] of Object.entries(ERROR_CODES)) {
+      expect(documented.get(code), code).toBe(entry.status);
+    }
+  });
+
+  it('documents no code that does not exist', () => {
+    for (const code of documented.keys()) expect(Object.keys(ERROR_CODES)).toContain(code);
+  });
+
+  it('uses only documented codes in the source', () => {
+    const src = fs.readdirSync(new URL('.', import.meta.url), { recursive: true, encoding: 'utf8' });
+    for (const file of src.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      const text = fs.readFileSync(new URL(file, import.meta.url), 'utf8');
+      for (const m of text.matchAll(/new AppError\('([A-Z_]+)'/g)) expect(documented.has(m[1]!), `${file}: ${m[1]}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { assertCanRead } from '../enterprises/service.ts';
+import { problemResponses } from '../../plugins/openapi.ts';
+import { isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
+import { AppError } from '../../errors.ts';
+import { listAudit } from './service.ts';
+
+const entrySchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  actorRoles: z.array(z.string()),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/api/audit',
+    {
+      // Admins browse everything; other staff, and enterprises for their own file, see the
+      // history of one record (the "操作记录" tab).
+      config: { access: [...STAFF_ROLES, 'enterprise'] },
+      schema: {
+        tags: ['audit'],
+        summary: '操作日志 Audit log',
+        querystring: z.object({
+          actor: z.string().trim().max(64).optional(),
+          action: z.string().trim().max(64).optional(),
+          entityType: z.string().trim().max(40).optional(),
+          entityId: z.string().trim().max(64).optional(),
+          from: z.iso.datetime({ offset: true }).optional(),
+          to: z.iso.datetime({ offset: true }).optional(),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+        response: {
+          200: z.object({ items: z.array(entrySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, from, to, ...f } = request.query;
+      const user = request.user!;
+      if (!user.roles.includes('admin')) {
+        if (!f.entityType || !f.entityId) {
+          throw new AppError('VALIDATION_FAILED', {
+            detail: {
+              zh: '只有系统管理员可以浏览全部日志；请用 entityType 和 entityId 指定具体记录',
+              en: 'Only an admin may browse the whole log; name one record with entityType and entityId',
+            },
+            errors: [{ path: 'entityId', message: { zh: '必填', en: 'required' } }],
+          });
+        }
+        if (f.entityType !== 'enterprise' && !isStaff(user)) throw new AppError('FORBIDDEN_RECORD');
+        if (f.entityType === 'enterprise') assertCanRead(user, f.entityId);
+      }
+      const r = await listAudit(
+        db,
+        { ...f, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+        page,
+        pageSize,
+      );
+      return {
+        items: r.items.map((e) => ({ ...e, at: e.at.toISOString() })),
+        total: r.total,
+        page,
+        pageSize,
+      };
+    },
+  );
+};

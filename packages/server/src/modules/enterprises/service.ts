@@ -1,0 +1,314 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import {
+  checkUscc,
+  industryByCode,
+  maskPhone,
+  normalizeUscc,
+  searchKey,
+  townByCode,
+  type EnterpriseCreate,
+  type EnterprisePatch,
+} from '@qingshan/core';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError, type FieldErrorMsg } from '../../errors.ts';
+import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import { enterprises } from './tables.ts';
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+
+// Fields an enterprise user may change on its own file; the rest (status, tags, credit, code)
+// are the bureau's to set.
+const ENTERPRISE_EDITABLE = new Set(['legalRepresentative', 'contacts', 'address', 'location']);
+
+export function assertCanRead(user: SessionUser | null, enterpriseId: string): void {
+  if (isStaff(user)) return;
+  if (user && hasRole(user, 'enterprise') && user.enterpriseId === enterpriseId) return;
+  throw new AppError('FORBIDDEN_RECORD', {
+    detail: { zh: '企业用户只能查看本企业的档案。', en: 'An enterprise user may only see its own file.' },
+  });
+}
+
+export function toSummary(r: EnterpriseRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    usccValid: r.usccValid,
+    townCode: r.townCode,
+    townName: townByCode(r.townCode)?.name ?? r.townCode,
+    industryCode: r.industryCode,
+    industryName: industryByCode(r.industryCode)?.name ?? r.industryCode,
+    status: r.status as 'operating' | 'suspended' | 'closed',
+    tags: r.tags,
+    creditGrade: r.creditGrade as 'green' | 'blue' | 'yellow' | 'red' | null,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function toDetail(r: EnterpriseRow, unmasked = false) {
+  return {
+    ...toSummary(r),
+    legalRepresentative: r.legalRepresentative,
+    contacts: r.contacts.map((c) => ({ ...c, phone: unmasked ? c.phone : maskPhone(c.phone) })),
+    address: r.address,
+    location: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null,
+    usccOverrideReason: r.usccOverrideReason,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** The audit view of a record: what a reviewer needs to see changed, phones included. */
+function auditView(r: EnterpriseRow) {
+  const { nameSearch: _n, version: _v, createdAt: _c, updatedAt: _u, ...rest } = r;
+  return rest;
+}
+
+function usccErrors(uscc: string, overrideReason: string | undefined, canOverride: boolean) {
+  const check = checkUscc(uscc);
+  if (check.ok) return { value: check.value, valid: true, errors: [] as FieldErrorMsg[] };
+  const errors: FieldErrorMsg[] = [{ path: 'uscc', message: { zh: check.message, en: check.messageEn } }];
+  if (overrideReason && canOverride && check.rule === 'check') {
+    return { value: check.value, valid: false, errors: [] as FieldErrorMsg[] };
+  }
+  if (overrideReason && !canOverride) {
+    errors.push({
+      path: 'usccOverrideReason',
+      message: { zh: '您无权强制保存未通过校验的代码', en: 'You may not override a failed check' },
+    });
+  } else if (overrideReason && check.rule !== 'check') {
+    errors.push({
+      path: 'usccOverrideReason',
+      message: {
+        zh: '只有校验位不符的代码可以人工核准；长度或字符错误必须更正',
+        en: 'Only a wrong check character can be overridden; length or alphabet errors must be corrected',
+      },
+    });
+  }
+  return { value: check.value, valid: false, errors };
+}
+
+async function assertUsccFree(tx: Tx, uscc: string, exceptId?: string) {
+  const [dup] = await tx
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(eq(enterprises.uscc, uscc))
+    .limit(1);
+  if (dup && dup.id !== exceptId) {
+    throw new AppError('ENTERPRISE_DUPLICATE_USCC', {
+      detail: {
+        zh: `统一社会信用代码 ${uscc} 已登记为“${dup.name}”。`,
+        en: `Code ${uscc} is already registered to "${dup.name}".`,
+      },
+      errors: [{ path: 'uscc', message: { zh: `已登记为“${dup.name}”`, en: `already registered to "${dup.name}"` } }],
+      extra: { existingId: dup.id, existingName: dup.name },
+    });
+  }
+}
+
+function columnsFrom(input: EnterpriseCreate | EnterprisePatch) {
+  const out: Partial<typeof enterprises.$inferInsert> = {};
+  if (input.name !== undefined) {
+    out.name = input.name;
+    out.nameSearch = searchKey(input.name);
+  }
+  if (input.legalRepresentative !== undefined) out.legalRepresentative = input.legalRepresentative ?? null;
+  if (input.contacts !== undefined) out.contacts = input.contacts ?? [];
+  if (input.address !== undefined) out.address = input.address;
+  if (input.townCode !== undefined) out.townCode = input.townCode;
+  if (input.industryCode !== undefined) out.industryCode = input.industryCode;
+  if (input.location !== undefined) {
+    out.lat = input.location?.lat ?? null;
+    out.lng = input.location?.lng ?? null;
+  }
+  if (input.status !== undefined) out.status = input.status;
+  if (input.tags !== undefined) out.tags = input.tags;
+  if (input.creditGrade !== undefined) out.creditGrade = input.creditGrade ?? null;
+  return out;
+}
+
+export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseCreate): Promise<EnterpriseRow> {
+  const u = usccErrors(input.uscc, input.usccOverrideReason, true);
+  if (u.errors.length) throw new AppError('USCC_INVALID', { errors: u.errors });
+  return db.transaction(async (tx) => {
+    await assertUsccFree(tx, u.value);
+    const [row] = await tx
+      .insert(enterprises)
+      .values({
+        ...(columnsFrom(input) as typeof enterprises.$inferInsert),
+        uscc: u.value,
+        usccValid: u.valid,
+        usccOverrideReason: u.valid ? null : (input.usccOverrideReason ?? null),
+        createdBy: actor.id,
+        updatedBy: actor.id,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: u.valid ? 'enterprise.create' : 'enterprise.create-uscc-override',
+      entityType: 'enterprise',
+      entityId: row!.id,
+      after: auditView(row!),
+    });
+    return row!;
+  });
+}
+
+export async function getEnterprise(db: Tx, id: string): Promise<EnterpriseRow> {
+  const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id)).limit(1);
+  if (!row) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '企业不存在', en: 'No such enterprise' } });
+  return row;
+}
+
+export async function patchEnterprise(
+  db: Db,
+  user: SessionUser,
+  actor: Actor,
+  id: string,
+  input: EnterprisePatch,
+): Promise<EnterpriseRow> {
+  assertCanRead(user, id);
+  if (!isStaff(user)) {
+    assertEnterpriseEditable(input);
+  }
+  return patchEnterpriseAsStaff(db, actor, id, input);
+}
+
+function assertEnterpriseEditable(input: EnterprisePatch) {
+  const denied = Object.keys(input).filter((k) => !ENTERPRISE_EDITABLE.has(k));
+  if (denied.length) {
+    throw new AppError('FORBIDDEN_ROLE', {
+      detail: {
+        zh: `企业用户不能修改这些字段：${denied.join('、')}`,
+        en: `An enterprise user may not change: ${denied.join(', ')}`,
+      },
+    });
+  }
+}
+
+/** The update itself; callers have already decided that the actor may make it. */
+export async function patchEnterpriseAsStaff(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: EnterprisePatch,
+): Promise<EnterpriseRow> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update');
+    if (!before) throw new AppError('RECORD_NOT_FOUND');
+    const set: Partial<typeof enterprises.$inferInsert> = columnsFrom(input);
+    let action = 'enterprise.update';
+    if (input.uscc !== undefined) {
+      const normalized = normalizeUscc(input.uscc);
+      if (normalized !== before.uscc || input.usccOverrideReason !== undefined) {
+        const u = usccErrors(input.uscc, input.usccOverrideReason, true);
+        if (u.errors.length) throw new AppError('USCC_INVALID', { errors: u.errors });
+        await assertUsccFree(tx, u.value, id);
+        set.uscc = u.value;
+        set.usccValid = u.valid;
+        set.usccOverrideReason = u.valid ? null : (input.usccOverrideReason ?? null);
+        if (!u.valid) action = 'enterprise.update-uscc-override';
+      }
+    }
+    const [after] = await tx
+      .update(enterprises)
+      .set({ ...set, updatedAt: new Date(), updatedBy: actor.id, version: before.version + 1 })
+      .where(eq(enterprises.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action,
+      entityType: 'enterprise',
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after!),
+    });
+    return after!;
+  });
+}
+
+export async function unmaskContacts(db: Db, user: SessionUser, actor: Actor, id: string) {
+  assertCanRead(user, id);
+  return db.transaction(async (tx) => {
+    const row = await getEnterprise(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'enterprise.unmask-contacts',
+      entityType: 'enterprise',
+      entityId: id,
+      after: { fields: ['contacts.phone'] },
+    });
+    return row.contacts;
+  });
+}
+
+export type EnterpriseFilter = {
+  q?: string | undefined;
+  townCode?: string | undefined;
+  industryCode?: string | undefined;
+  tag?: string | undefined;
+  status?: string | undefined;
+  creditGrade?: string | undefined;
+};
+
+export const SORTS = ['name', '-name', 'uscc', '-uscc', 'updatedAt', '-updatedAt'] as const;
+export type EnterpriseSort = (typeof SORTS)[number];
+
+export function filterConditions(user: SessionUser | null, f: EnterpriseFilter): SQL | undefined {
+  const where: SQL[] = [];
+  if (!isStaff(user)) {
+    // Enterprise users see only their own file, whatever they ask for.
+    where.push(eq(enterprises.id, user?.enterpriseId ?? '00000000-0000-0000-0000-000000000000'));
+  }
+  if (f.q) {
+    const q = f.q.trim();
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      or(
+        ilike(enterprises.name, like),
+        ilike(enterprises.uscc, like),
+        ilike(enterprises.nameSearch, like.toLowerCase()),
+      )!,
+    );
+  }
+  if (f.townCode) where.push(eq(enterprises.townCode, f.townCode));
+  if (f.industryCode) where.push(sql`${enterprises.industryCode} like ${`${f.industryCode}%`}`);
+  if (f.tag) where.push(sql`${f.tag} = any(${enterprises.tags})`);
+  if (f.status) where.push(eq(enterprises.status, f.status));
+  if (f.creditGrade) where.push(eq(enterprises.creditGrade, f.creditGrade));
+  return where.length ? and(...where) : undefined;
+}
+
+function orderBy(sort: EnterpriseSort) {
+  const dir = sort.startsWith('-') ? desc : asc;
+  const key = sort.replace('-', '');
+  const col = key === 'uscc' ? enterprises.uscc : key === 'updatedAt' ? enterprises.updatedAt : enterprises.name;
+  return [dir(col), asc(enterprises.id)];
+}
+
+export async function listEnterprises(
+  db: Db,
+  user: SessionUser | null,
+  f: EnterpriseFilter,
+  sort: EnterpriseSort,
+  page: number,
+  pageSize: number,
+) {
+  const cond = filterConditions(user, f);
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(enterprises)
+      .where(cond)
+      .orderBy(...orderBy(sort))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(cond),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function allMatching(db: Db, user: SessionUser | null, f: EnterpriseFilter, sort: EnterpriseSort) {
+  return db
+    .select()
+    .from(enterprises)
+    .where(filterConditions(user, f))
+    .orderBy(...orderBy(sort));
+}

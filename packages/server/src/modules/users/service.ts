@@ -1,0 +1,174 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { maskPhone } from '@qingshan/core';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { isStaff, type Role } from '../../plugins/auth.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import { hashPassword, randomPassword } from '../auth/password.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { sessions, users } from './tables.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+function userView(r: UserRow & { enterpriseName?: string | null }) {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    roles: r.roles as Role[],
+    enterpriseId: r.enterpriseId,
+    enterpriseName: r.enterpriseName ?? null,
+    disabled: r.disabled,
+    lockedUntil: r.lockedUntil && r.lockedUntil > new Date() ? r.lockedUntil.toISOString() : null,
+    lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+    phone: r.phone ? maskPhone(r.phone) : null,
+  };
+}
+export type UserView = ReturnType<typeof userView>;
+
+function auditView(r: UserRow) {
+  const { passwordHash: _p, failedLogins: _f, updatedAt: _u, ...rest } = r;
+  return rest;
+}
+
+/** An enterprise account belongs to exactly one enterprise, a staff or citizen account to none. */
+function checkRoles(roles: Role[], enterpriseId: string | null | undefined) {
+  const enterprise = roles.includes('enterprise');
+  const citizen = roles.includes('citizen');
+  const staff = isStaff({ roles });
+  if ((enterprise && (citizen || staff)) || (citizen && staff)) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          path: 'roles',
+          message: {
+            zh: '企业用户、群众和工作人员角色不能混用',
+            en: 'Enterprise, citizen and staff roles cannot be mixed',
+          },
+        },
+      ],
+    });
+  }
+  if (enterprise !== !!enterpriseId) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          path: 'enterpriseId',
+          message: enterprise
+            ? { zh: '企业用户必须绑定一家企业', en: 'An enterprise user must be bound to an enterprise' }
+            : { zh: '只有企业用户可以绑定企业', en: 'Only an enterprise user is bound to an enterprise' },
+        },
+      ],
+    });
+  }
+}
+
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: { username: string; displayName: string; roles: Role[]; enterpriseId?: string | null; phone?: string | null },
+  password = randomPassword(),
+) {
+  checkRoles(input.roles, input.enterpriseId);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (taken) {
+      throw new AppError('USERNAME_TAKEN', {
+        errors: [{ path: 'username', message: { zh: '用户名已被使用', en: 'username is taken' } }],
+      });
+    }
+    if (input.enterpriseId) {
+      const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+      if (!e) {
+        throw new AppError('VALIDATION_FAILED', {
+          errors: [{ path: 'enterpriseId', message: { zh: '企业不存在', en: 'no such enterprise' } }],
+        });
+      }
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        roles: input.roles,
+        enterpriseId: input.enterpriseId ?? null,
+        phone: input.phone ?? null,
+        passwordHash,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row!.id, after: auditView(row!) });
+    return { user: userView(row!), password };
+  });
+}
+
+export async function listUsers(db: Db, f: { q?: string | undefined; role?: string | undefined }, page: number, pageSize: number) {
+  const where: SQL[] = [];
+  if (f.q) where.push(or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`))!);
+  if (f.role) where.push(sql`${f.role} = any(${users.roles})`);
+  const cond = where.length ? and(...where) : undefined;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ u: users, enterpriseName: enterprises.name })
+      .from(users)
+      .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+      .where(cond)
+      .orderBy(asc(users.username))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond),
+  ]);
+  return { items: rows.map((r) => userView({ ...r.u, enterpriseName: r.enterpriseName })), total: count?.n ?? 0 };
+}
+
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: { displayName?: string | undefined; roles?: Role[] | undefined; disabled?: boolean | undefined; phone?: string | null | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    if (!before) throw new AppError('RECORD_NOT_FOUND');
+    if (patch.roles) checkRoles(patch.roles, before.enterpriseId);
+    if (actor.id === id && (patch.disabled || (patch.roles && !patch.roles.includes('admin')))) {
+      throw new AppError('VALIDATION_FAILED', {
+        detail: {
+          zh: '不能停用自己的账号或撤销自己的管理员角色',
+          en: 'You cannot disable your own account or drop your own admin role',
+        },
+      });
+    }
+    const [after] = await tx
+      .update(users)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning();
+    // Disabling or changing roles ends the user's sessions, so the change takes effect at once.
+    if (patch.disabled || patch.roles) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, actor, {
+      action: patch.disabled === true ? 'user.disable' : patch.disabled === false ? 'user.enable' : 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after!),
+    });
+    return userView(after!);
+  });
+}
+
+export async function resetPassword(db: Db, actor: Actor, id: string) {
+  const password = randomPassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (!row) throw new AppError('RECORD_NOT_FOUND');
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, actor, { action: 'user.reset-password', entityType: 'user', entityId: id });
+  });
+  return password;
+}

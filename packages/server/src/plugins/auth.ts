@@ -1,0 +1,155 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from '../modules/audit/service.ts';
+import { enterprises } from '../modules/enterprises/tables.ts';
+import { sessions, users } from '../modules/users/tables.ts';
+
+export const STAFF_ROLES = ['admin', 'leader', 'clerk', 'approver', 'inspector', 'monitor'] as const;
+export const ALL_ROLES = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type Role = (typeof ALL_ROLES)[number];
+
+/**
+ * Who may call a route. Every /api route must declare one (the app refuses to start otherwise),
+ * and access.test.ts holds the expected route × role matrix.
+ * - 'public': anyone, signed in or not;
+ * - 'authenticated': any signed-in user;
+ * - a list of roles: a user holding at least one of them.
+ * Record-level rules (an enterprise sees only its own records) live in the services.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export const SESSION_COOKIE = 'qs_session';
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export type SessionUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  sessionId: string;
+  csrfToken: string;
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function isStaff(user: { roles: readonly string[] } | null): boolean {
+  return !!user && user.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
+}
+
+export function hasRole(user: { roles: readonly string[] } | null, ...roles: Role[]): boolean {
+  return !!user && user.roles.some((r) => (roles as string[]).includes(r));
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const u = request.user;
+  return { id: u?.id ?? null, name: u?.username ?? 'anonymous', roles: u?.roles ?? [], ip: request.ip };
+}
+
+function sameToken(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function loadSession(db: Db, token: string) {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      roles: users.roles,
+      enterpriseId: users.enterpriseId,
+      enterpriseName: enterprises.name,
+      disabled: users.disabled,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  return row;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+  const { db } = opts;
+  app.decorateRequest('user', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const row = await loadSession(db, token);
+      const now = Date.now();
+      if (!row || row.disabled) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        if (row) await db.delete(sessions).where(eq(sessions.id, row.sessionId));
+        if (access && access !== 'public') throw new AppError('AUTH_REQUIRED');
+      } else if (now - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
+        await db.delete(sessions).where(eq(sessions.id, row.sessionId));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        if (access && access !== 'public') throw new AppError('AUTH_SESSION_EXPIRED');
+      } else {
+        if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+          await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.sessionId));
+        }
+        request.user = {
+          id: row.id,
+          username: row.username,
+          displayName: row.displayName,
+          roles: row.roles as Role[],
+          enterpriseId: row.enterpriseId,
+          enterpriseName: row.enterpriseName,
+          sessionId: row.sessionId,
+          csrfToken: row.csrfToken,
+        };
+      }
+    }
+    if (!access) return; // static files, docs
+    // A cookie-authenticated mutation must carry the token we handed out (double submit).
+    if (request.user && !SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, request.user.csrfToken)) {
+        throw new AppError('CSRF_INVALID');
+      }
+    }
+    if (access === 'public') return;
+    if (!request.user) throw new AppError('AUTH_REQUIRED');
+    if (access === 'authenticated') return;
+    if (!hasRole(request.user, ...access)) throw new AppError('FORBIDDEN_ROLE');
+  });
+});

@@ -1,0 +1,114 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { makeValidUscc } from '@qingshan/core';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Role } from '../plugins/auth.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
+import { createEnterprise } from '../modules/enterprises/service.ts';
+import { createUser } from '../modules/users/service.ts';
+import { openTestDatabase } from './db.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: Database;
+  jobs: Promise<void>[];
+  close(): Promise<void>;
+};
+
+export async function buildTestApp(): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const jobs: Promise<void>[] = [];
+  const config = loadConfig({ QINGSHAN_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000' });
+  const app = await buildApp({ config, database, logger: false, onJob: (p) => jobs.push(p) });
+  await app.ready();
+  return {
+    app,
+    database,
+    jobs,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A signed-in client: carries the session cookie and the CSRF token like the web app does. */
+export type Client = {
+  username: string;
+  userId: string;
+  csrfToken: string;
+  cookie: string;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+};
+
+let counter = 0;
+export const STRONG_PASSWORD = 'Qingshan-Test-2020';
+
+export function uniqueName(prefix: string): string {
+  counter++;
+  return `${prefix}${process.pid.toString(36)}${counter}${Math.floor(Math.random() * 1e4)}`;
+}
+
+let usccCounter = 0;
+/** A valid USCC not used before in this process. */
+export function freshUscc(): string {
+  usccCounter++;
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  let n = usccCounter * 104729 + Math.floor(Math.random() * 1e6);
+  let body = '';
+  for (let i = 0; i < 8; i++) {
+    body += alphabet[n % 31];
+    n = Math.floor(n / 31) + i * 7;
+  }
+  return makeValidUscc(`9136032${body}MA`.slice(0, 17));
+}
+
+export async function makeEnterprise(t: TestApp, overrides: Record<string, unknown> = {}) {
+  return createEnterprise(t.database.db, SYSTEM_ACTOR, {
+    name: `测试企业${uniqueName('')}`,
+    uscc: freshUscc(),
+    address: '上栗县上栗镇测试路1号',
+    townCode: '360322101',
+    industryCode: '2672',
+    status: 'operating',
+    tags: [],
+    ...overrides,
+  } as never);
+}
+
+export async function makeUser(t: TestApp, roles: Role[], enterpriseId?: string) {
+  const username = uniqueName(roles[0]!);
+  const { user } = await createUser(
+    t.database.db,
+    SYSTEM_ACTOR,
+    { username, displayName: username, roles, enterpriseId: enterpriseId ?? null },
+    STRONG_PASSWORD,
+  );
+  return user;
+}
+
+export async function login(t: TestApp, username: string, password = STRONG_PASSWORD): Promise<Client> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'qs_session')!;
+  const body = res.json();
+  const header = `qs_session=${cookie.value}`;
+  return {
+    username,
+    userId: body.user.id,
+    csrfToken: body.csrfToken,
+    cookie: header,
+    request(opts) {
+      return t.app.inject({
+        ...opts,
+        headers: { cookie: header, 'x-csrf-token': body.csrfToken, ...(opts.headers ?? {}) },
+      });
+    },
+  };
+}
+
+export async function loginAs(t: TestApp, roles: Role[], enterpriseId?: string): Promise<Client> {
+  const user = await makeUser(t, roles, enterpriseId);
+  return login(t, user.username);
+}
