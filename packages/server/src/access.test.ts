@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_ROLES, type Access, type Role, STAFF_ROLES } from './plugins/auth.ts';
+import { type Access, ALL_ROLES, type Role, STAFF_ROLES } from './plugins/auth.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from './test/helpers.ts';
 
 // The route × role matrix. Every /api route must appear here with who may call it; a route added
@@ -32,6 +32,66 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/enterprises/:id/unmask': READ_ENTERPRISES,
   'GET /api/jobs/:id': 'authenticated',
   'GET /api/audit': READ_ENTERPRISES,
+  // shared machinery: rules, calendar, clocks, worklist, notifications
+  'GET /api/rules': 'public',
+  'GET /api/rules/:key': 'public',
+  'PUT /api/rules/:key': ['admin'],
+  'GET /api/calendar/days/:date': 'public',
+  'GET /api/calendar/add': 'public',
+  'GET /api/calendar/years': 'public',
+  'POST /api/calendar/years': ['admin'],
+  'GET /api/clocks': READ_ENTERPRISES,
+  'GET /api/clocks/:id': READ_ENTERPRISES,
+  'POST /api/clocks/:id/pause': ['leader', 'approver', 'clerk'],
+  'POST /api/clocks/:id/resume': ['leader', 'approver', 'clerk'],
+  'POST /api/clocks/:id/extend': ['leader', 'approver', 'clerk'],
+  'GET /api/worklist': 'authenticated',
+  'GET /api/worklist/counts': 'authenticated',
+  'GET /api/inbox': 'authenticated',
+  'GET /api/inbox/unread-count': 'authenticated',
+  'POST /api/inbox/:id/read': 'authenticated',
+  'POST /api/inbox/read-all': 'authenticated',
+  'GET /api/me/notification-preferences': 'authenticated',
+  'PUT /api/me/notification-preferences': 'authenticated',
+  'GET /api/deliveries': ['admin'],
+  'POST /api/deliveries/:id/retry': ['admin'],
+  // service B: reception days, visits and campaigns, tracked projects, figures
+  'GET /api/reception/sessions': 'public',
+  'POST /api/reception/sessions': WRITE_ENTERPRISES,
+  'GET /api/reception/sessions/:id': 'public',
+  'PATCH /api/reception/sessions/:id': WRITE_ENTERPRISES,
+  'POST /api/reception/sessions/:id/bookings': [...WRITE_ENTERPRISES, 'enterprise'],
+  'POST /api/reception/sessions/:id/public-bookings': 'public',
+  'POST /api/reception/bookings/:id/cancel': [...WRITE_ENTERPRISES, 'enterprise', 'citizen'],
+  'GET /api/reception/my-bookings': ['enterprise', 'citizen'],
+  'POST /api/reception/sessions/:id/attendances': WRITE_ENTERPRISES,
+  'DELETE /api/reception/attendances/:id': WRITE_ENTERPRISES,
+  'POST /api/reception/sessions/:id/concerns': WRITE_ENTERPRISES,
+  'GET /api/reception/concerns': READ_ENTERPRISES,
+  'GET /api/reception/concerns/:id': READ_ENTERPRISES,
+  'POST /api/reception/concerns/:id/answer': WRITE_ENTERPRISES,
+  'POST /api/reception/concerns/:id/resolve': WRITE_ENTERPRISES,
+  'POST /api/reception/concerns/:id/publish': WRITE_ENTERPRISES,
+  'GET /api/reception/cases': 'public',
+  'GET /api/visits': READ_ENTERPRISES,
+  'POST /api/visits': WRITE_ENTERPRISES,
+  'GET /api/visits/candidates': STAFF,
+  'GET /api/visits/:id': READ_ENTERPRISES,
+  'POST /api/visits/follow-ups/:id/done': WRITE_ENTERPRISES,
+  'POST /api/visits/:id/attachments': WRITE_ENTERPRISES,
+  'GET /api/visits/:id/attachments/:attachmentId': READ_ENTERPRISES,
+  'GET /api/campaigns': STAFF,
+  'POST /api/campaigns': WRITE_ENTERPRISES,
+  'GET /api/campaigns/:id': STAFF,
+  'GET /api/projects': READ_ENTERPRISES,
+  'POST /api/projects': WRITE_ENTERPRISES,
+  'GET /api/projects/:id': READ_ENTERPRISES,
+  'PATCH /api/projects/:id': WRITE_ENTERPRISES,
+  'POST /api/projects/:id/milestones/:key': WRITE_ENTERPRISES,
+  'POST /api/projects/:id/contacts': WRITE_ENTERPRISES,
+  'GET /api/figures': STAFF,
+  'GET /api/figures/:key/records': STAFF,
+  'GET /api/figures/:key/records.xlsx': STAFF,
 };
 
 function allowed(access: Access, role: Role | 'anonymous'): boolean {
@@ -54,8 +114,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('route × role access matrix', () => {
-  const apiRoutes = () =>
-    t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+  const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
 
   it('every /api route has an entry in the matrix, and every entry a route', () => {
     const actual = apiRoutes().map((r) => `${r.method} ${r.url}`);

@@ -9,15 +9,27 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { AppError } from './errors.ts';
+import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
+import { clockRoutes } from './modules/clocks/routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/routes.ts';
+import { figureRoutes } from './modules/figures/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { jobRoutes } from './modules/jobs/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { petitionRoutes } from './modules/petitions/routes.ts';
+import { projectRoutes } from './modules/projects/routes.ts';
+import { ratingRoutes } from './modules/ratings/routes.ts';
+import { receptionRoutes } from './modules/reception/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
+import { ruleRoutes } from './modules/rules/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { visitRoutes } from './modules/visits/routes.ts';
+import { worklistRoutes } from './modules/worklist/routes.ts';
 import { type Access, authPlugin } from './plugins/auth.ts';
-import { AppError } from './errors.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -88,6 +100,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(enterpriseRoutes, { db, importLimit: config.importLimit, onJob: opts.onJob });
   await app.register(jobRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(ruleRoutes, { db });
+  await app.register(calendarRoutes, { db });
+  await app.register(clockRoutes, { db });
+  await app.register(worklistRoutes, { db });
+  await app.register(notificationRoutes, { db });
+  await app.register(appointmentRoutes, { db });
+  await app.register(petitionRoutes, { db });
+  await app.register(ratingRoutes, { db });
+  await app.register(receptionRoutes, { db });
+  await app.register(visitRoutes, { db });
+  await app.register(projectRoutes, { db });
+  await app.register(figureRoutes, { db });
 
   if (opts.serveWeb) {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

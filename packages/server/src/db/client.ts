@@ -1,12 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -16,12 +16,16 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
+export type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
 export type Database = {
   db: Db;
   engine: 'pglite' | 'postgres';
   /** Raw SQL for tools (backup, restore, tests) that work below Drizzle. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
+  /** Runs fn on one connection inside a transaction (committed if fn resolves), for raw SQL tools. */
+  inTransaction<T>(fn: (query: QueryFn) => Promise<T>, isolation?: 'repeatable read'): Promise<T>;
   /** PGlite only: the data folder as a tarball (test templates, backups). */
   dump?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -43,6 +47,20 @@ export async function openPostgres(url: string): Promise<Database> {
     async query(text, params) {
       const r = await pool.query(text, params as unknown[]);
       return r.rows;
+    },
+    async inTransaction(fn, isolation) {
+      const client = await pool.connect();
+      try {
+        await client.query(isolation ? `begin isolation level ${isolation}` : 'begin');
+        const result = await fn(async (text, params) => (await client.query(text, params as unknown[])).rows);
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
     },
     async migrate() {
       // Two processes starting at once against one PostgreSQL must not both migrate: hold a
@@ -71,6 +89,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       const r = await client.query(text, params as unknown[]);
       return r.rows as never[];
     },
+    inTransaction: (fn) =>
+      client.transaction((tx) =>
+        fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
+      ),
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
     dump: () => client.dumpDataDir('none'),

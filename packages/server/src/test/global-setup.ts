@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../db/client.ts';
+import { seedDefaultRules } from '../modules/rules/service.ts';
 
 // One migrated template per run, cloned by every test file: migrating per file would cost
 // seconds each (stack.md pitfall 3). PGlite: a tarball of a migrated data dir; PostgreSQL: a
@@ -24,15 +25,16 @@ export default async function setup(project: TestProject) {
     const tplUrl = withDatabase(url, template);
     const database = await openPostgres(tplUrl);
     await database.migrate();
+    // the rule registry's defaults are loaded on every start (main.ts), so tests start with them too
+    await seedDefaultRules(database.db);
     await database.close();
     project.provide('dbTemplate', { engine: 'postgres', adminUrl: url, template });
     return async () => {
       await admin.query(`drop database if exists ${template} with (force)`);
       // Clones left by a crashed file are dropped too, so runs never pile up databases.
-      const { rows } = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like $1`,
-        [`qs_t_${process.pid}_%`],
-      );
+      const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+        `qs_t_${process.pid}_%`,
+      ]);
       for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.end();
     };
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-pglite-tpl-'));
   const database = await openPglite({});
   await database.migrate();
+  await seedDefaultRules(database.db);
   const blob = await database.dump!();
   await database.close();
   const tarball = path.join(dir, 'template.tar');

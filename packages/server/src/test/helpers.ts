@@ -1,12 +1,12 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { makeValidUscc } from '@qingshan/core';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import type { Role } from '../plugins/auth.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { createEnterprise } from '../modules/enterprises/service.ts';
 import { createUser } from '../modules/users/service.ts';
+import type { Role } from '../plugins/auth.ts';
 import { openTestDatabase } from './db.ts';
 
 export type TestApp = {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { assertCanRead } from '../enterprises/service.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
-import { isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
 import { AppError } from '../../errors.ts';
+import { isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
+import { problemResponses } from '../../plugins/openapi.ts';
+import { assertCanRead } from '../enterprises/service.ts';
 import { listAudit } from './service.ts';
 
 const entrySchema = z.object({

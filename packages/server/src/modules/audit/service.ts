@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { entryHash, GENESIS_HASH, type VerifyResult, verifyChain } from './chain.ts';
 import { auditEntries } from './tables.ts';
-import { entryHash, GENESIS_HASH, verifyChain, type VerifyResult } from './chain.ts';
 
 export type Actor = { id: string | null; name: string; roles: string[]; ip: string | null };
 

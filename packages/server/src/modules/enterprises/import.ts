@@ -1,4 +1,4 @@
-import { enterpriseCreateSchema, normalizeUscc, checkUscc, type EnterpriseCreate } from '@qingshan/core';
+import { checkUscc, type EnterpriseCreate, enterpriseCreateSchema, normalizeUscc } from '@qingshan/core';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';

@@ -82,10 +82,11 @@ function xlsxName(base: string) {
   return `attachment; filename="enterprises-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${base}-${stamp}.xlsx`)}`;
 }
 
-export const enterpriseRoutes: FastifyPluginAsyncZod<{ db: Db; importLimit: number; onJob?: (p: Promise<void>) => void }> = async (
-  app,
-  { db, importLimit, onJob },
-) => {
+export const enterpriseRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  importLimit: number;
+  onJob?: (p: Promise<void>) => void;
+}> = async (app, { db, importLimit, onJob }) => {
   // Imports arrive as the raw file, so the client needs no multipart handling.
   app.addContentTypeParser(['text/csv', XLSX_TYPE], { parseAs: 'buffer', bodyLimit: importLimit }, (_req, body, done) =>
     done(null, body),
@@ -162,7 +163,9 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ db: Db; importLimit: numb
           lng: r.lng,
           status: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
           tags: r.tags.join(','),
-          creditGrade: r.creditGrade ? (CREDIT_LABELS[r.creditGrade as keyof typeof CREDIT_LABELS] ?? r.creditGrade) : null,
+          creditGrade: r.creditGrade
+            ? (CREDIT_LABELS[r.creditGrade as keyof typeof CREDIT_LABELS] ?? r.creditGrade)
+            : null,
         })),
       );
       return reply.type(XLSX_TYPE).header('content-disposition', xlsxName('企业名录')).send(buf);
@@ -217,7 +220,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ db: Db; importLimit: numb
       }
       const actor = actorOf(request);
       const lang = request.lang;
-      const jobId = await startJob(db, 'enterprise-import', actor.id, (job) => importEnterprises(db, actor, rows, job, lang), onJob);
+      const jobId = await startJob(
+        db,
+        'enterprise-import',
+        actor.id,
+        (job) => importEnterprises(db, actor, rows, job, lang),
+        onJob,
+      );
       return reply.status(202).send({ jobId });
     },
   );

@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import {
   checkUscc,
+  type EnterpriseCreate,
+  type EnterprisePatch,
   industryByCode,
   maskPhone,
   normalizeUscc,
   searchKey,
   townByCode,
-  type EnterpriseCreate,
-  type EnterprisePatch,
 } from '@qingshan/core';
+import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type FieldErrorMsg } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';

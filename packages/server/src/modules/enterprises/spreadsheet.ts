@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
+import { type CREDIT_GRADES, type ENTERPRISE_STATUSES, TOWNS } from '@qingshan/core';
 import ExcelJS from 'exceljs';
-import { CREDIT_GRADES, ENTERPRISE_STATUSES, TOWNS } from '@qingshan/core';
 
 // One column layout for the template, the import and the export, so a file exported from the
 // platform imports back unchanged.
@@ -108,7 +108,10 @@ export function townCodeOf(text: string | undefined): string | undefined {
   return TOWNS.find((t) => t.code === text || t.name === text)?.code ?? text;
 }
 
-export function labelToKey<K extends string>(labels: Record<K, string>, text: string | undefined): K | string | undefined {
+export function labelToKey<K extends string>(
+  labels: Record<K, string>,
+  text: string | undefined,
+): K | string | undefined {
   if (!text) return undefined;
   const hit = (Object.keys(labels) as K[]).find((k) => labels[k] === text || k === text);
   return hit ?? text;

@@ -1,0 +1,200 @@
+/**
+ * The Chinese working-day calendar: Monday–Friday are working days, Saturday and Sunday are not,
+ * except that the State Council's annual notice turns some days into holidays and some weekend
+ * days into make-up working days (调休). Statutory periods counted in working days (行政许可法
+ * 第八十二条: "以工作日计算，不含法定节假日") depend on it. A year with no notice in the data is an
+ * error (CalendarRangeError), never a guess (rules.md §1).
+ */
+import { z } from 'zod';
+import { bilingual } from '../messages.ts';
+import { dayOfWeek, fromDayNumber, isDateString, toDayNumber, yearOf } from './dates.ts';
+
+export type CalendarYear = {
+  year: number;
+  /** the notice(s) the year comes from: title, document number, date of issue */
+  source: string;
+  holidays: { name: string; nameEn: string; dates: string[] }[];
+  makeupWorkdays: { name: string; date: string }[];
+};
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
+
+export type DayInfo = { date: string; workingDay: boolean; kind: DayKind; name?: string };
+
+export type DayUnit = 'working' | 'calendar';
+
+/** Thrown for any question about a date in a year the calendar has no notice for. */
+export class CalendarRangeError extends RangeError {
+  readonly code = 'calendar.yearUnknown';
+  readonly year: number;
+  readonly date: string;
+  /** Chinese text alone (`message` carries both languages) */
+  readonly messageZh: string;
+  readonly messageEn: string;
+  constructor(date: string, year: number) {
+    const { message, messageEn } = bilingual('calendar.yearUnknown', { year, date });
+    super(`${message} / ${messageEn}`);
+    this.name = 'CalendarRangeError';
+    this.year = year;
+    this.date = date;
+    this.messageZh = message;
+    this.messageEn = messageEn;
+  }
+}
+
+/** A holiday block may begin in the last days of the previous year (2023's 元旦 began 2022-12-31). */
+const HOLIDAY_LEAD_IN_DAYS = 7;
+
+const dateString = z.string().refine(isDateString, { error: 'common.date' });
+
+/** Validates one year as an admin would enter it from the notice. */
+export const calendarYearSchema = z
+  .strictObject({
+    year: z.number().int().min(2000).max(2100),
+    source: z.string().trim().min(1).max(500),
+    holidays: z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1).max(50),
+          nameEn: z.string().trim().min(1).max(100),
+          dates: z.array(dateString).min(1).max(15),
+        }),
+      )
+      .min(1),
+    makeupWorkdays: z.array(z.strictObject({ name: z.string().trim().min(1).max(50), date: dateString })),
+  })
+  .superRefine((y, ctx) => {
+    const first = toDayNumber(`${y.year}-01-01`);
+    const last = toDayNumber(`${y.year}-12-31`);
+    const holidayDates = new Set<string>();
+    y.holidays.forEach((h, i) => {
+      h.dates.forEach((date, j) => {
+        if (!isDateString(date)) return; // already reported by the field schema
+        const day = toDayNumber(date);
+        if (day < first - HOLIDAY_LEAD_IN_DAYS || day > last) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['holidays', i, 'dates', j],
+            message: 'calendar.outsideYear',
+            params: { date, year: y.year },
+          });
+        }
+        if (holidayDates.has(date)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['holidays', i, 'dates', j],
+            message: 'calendar.duplicateDate',
+            params: { date },
+          });
+        }
+        holidayDates.add(date);
+      });
+    });
+    const makeupDates = new Set<string>();
+    y.makeupWorkdays.forEach((m, i) => {
+      const { date } = m;
+      if (!isDateString(date)) return;
+      const path = ['makeupWorkdays', i, 'date'];
+      if (yearOf(date) !== y.year) {
+        ctx.addIssue({ code: 'custom', path, message: 'calendar.outsideYear', params: { date, year: y.year } });
+      }
+      const dow = dayOfWeek(date);
+      if (dow !== 0 && dow !== 6) {
+        ctx.addIssue({ code: 'custom', path, message: 'calendar.makeupNotWeekend', params: { date } });
+      }
+      if (holidayDates.has(date)) {
+        ctx.addIssue({ code: 'custom', path, message: 'calendar.holidayAndMakeup', params: { date } });
+      }
+      if (makeupDates.has(date)) {
+        ctx.addIssue({ code: 'custom', path, message: 'calendar.duplicateDate', params: { date } });
+      }
+      makeupDates.add(date);
+    });
+  });
+
+type Special = { kind: 'holiday' | 'makeup-workday'; name: string };
+
+export class WorkingCalendar {
+  readonly #years: ReadonlySet<number>;
+  readonly #special: ReadonlyMap<string, Special>;
+
+  /** Validates every year with calendarYearSchema; throws on bad data or a year given twice. */
+  constructor(years: readonly CalendarYear[]) {
+    const known = new Set<number>();
+    const special = new Map<string, Special>();
+    for (const raw of years) {
+      const y = calendarYearSchema.parse(raw);
+      if (known.has(y.year)) throw new Error(`calendar year ${y.year} given twice`);
+      known.add(y.year);
+      const put = (date: string, s: Special) => {
+        const prior = special.get(date);
+        if (prior && prior.kind !== s.kind) {
+          throw new Error(`calendar: ${date} is both ${prior.kind} and ${s.kind} in different years' data`);
+        }
+        if (!prior) special.set(date, s);
+      };
+      for (const h of y.holidays) for (const d of h.dates) put(d, { kind: 'holiday', name: h.name });
+      for (const m of y.makeupWorkdays) put(m.date, { kind: 'makeup-workday', name: m.name });
+    }
+    this.#years = known;
+    this.#special = special;
+  }
+
+  knownYears(): number[] {
+    return [...this.#years].sort((a, b) => a - b);
+  }
+
+  /** True if the calendar can answer for this date (its year has data). */
+  covers(date: string): boolean {
+    toDayNumber(date);
+    return this.#years.has(yearOf(date));
+  }
+
+  dayInfo(date: string): DayInfo {
+    return this.#infoOf(toDayNumber(date));
+  }
+
+  isWorkingDay(date: string): boolean {
+    return this.dayInfo(date).workingDay;
+  }
+
+  /**
+   * The n-th working (or calendar) day after `from`; n = 0 returns `from` itself. Calendar days
+   * are plain arithmetic and need no holiday data; working days need data for every day walked.
+   */
+  addDays(from: string, n: number, unit: DayUnit): string {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`addDays: n must be a non-negative integer, got ${n}`);
+    let day = toDayNumber(from);
+    if (unit === 'calendar') return fromDayNumber(day + n);
+    let left = n;
+    while (left > 0) {
+      day++;
+      if (this.#infoOf(day).workingDay) left--;
+    }
+    return fromDayNumber(day);
+  }
+
+  /** Working days in (fromExclusive, toInclusive]; negative when `to` is before `from`. */
+  countWorkingDays(fromExclusive: string, toInclusive: string): number {
+    const a = toDayNumber(fromExclusive);
+    const b = toDayNumber(toInclusive);
+    if (b < a) return -this.countWorkingDays(toInclusive, fromExclusive);
+    let count = 0;
+    for (let day = a + 1; day <= b; day++) if (this.#infoOf(day).workingDay) count++;
+    return count;
+  }
+
+  #infoOf(day: number): DayInfo {
+    const date = fromDayNumber(day);
+    const year = yearOf(date);
+    if (!this.#years.has(year)) throw new CalendarRangeError(date, year);
+    const special = this.#special.get(date);
+    if (special) {
+      return { date, workingDay: special.kind === 'makeup-workday', kind: special.kind, name: special.name };
+    }
+    const dow = (((day + 4) % 7) + 7) % 7;
+    return dow === 0 || dow === 6
+      ? { date, workingDay: false, kind: 'weekend' }
+      : { date, workingDay: true, kind: 'workday' };
+  }
+}

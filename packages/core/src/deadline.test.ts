@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CALENDAR_YEARS } from './calendar/data.ts';
+import { fromDayNumber, toDayNumber } from './calendar/dates.ts';
+import { CalendarRangeError, WorkingCalendar } from './calendar/working-calendar.ts';
+import {
+  type Clock,
+  type ClockPause,
+  type ClockProfile,
+  clockProfileByKey,
+  clockProfileSchema,
+  clockSchema,
+  DEFAULT_CLOCK_PROFILES,
+  evaluateClock,
+  leadDeadline,
+} from './deadline.ts';
+
+const cal = new WorkingCalendar(DEFAULT_CALENDAR_YEARS);
+const reportForm: ClockProfile = { key: 'eia.report-form.statutory', length: 30, unit: 'working', warnBefore: 5 };
+const petition: ClockProfile = { key: 'petition.acceptance-notice', length: 15, unit: 'calendar', warnBefore: 3 };
+
+const clock = (over: Partial<Clock> = {}): Clock => ({
+  profile: reportForm,
+  start: '2024-09-20T10:00:00+08:00',
+  pauses: [],
+  extensions: [],
+  ...over,
+});
+
+describe('evaluateClock', () => {
+  // Friday 2024-09-20 + 30 working days, across make-up days 29 Sep and 12 Oct and the National Day
+  // break 1–7 Oct: 23–27 Sep (5), 29 Sep (6), 30 Sep (7), 8–11 Oct (11), 12 Oct (12), 14–18 (17),
+  // 21–25 (22), 28 Oct–1 Nov (27), 4–6 Nov (30).
+  it('counts working days from the day after the start', () => {
+    expect(evaluateClock(clock(), '2024-09-20T12:00:00+08:00', cal)).toEqual({
+      dueDate: '2024-11-06',
+      remaining: 30,
+      state: 'running',
+      pausedDays: 0,
+    });
+  });
+
+  it('reports the full length when asked before the start', () => {
+    expect(evaluateClock(clock(), '2024-09-01', cal)).toMatchObject({ remaining: 30, state: 'running' });
+  });
+
+  it('reads the start instant in Asia/Shanghai', () => {
+    // 17:00 UTC on the 19th is 01:00 on the 20th in Shanghai
+    expect(evaluateClock(clock({ start: '2024-09-19T17:00:00Z' }), '2024-09-21', cal).dueDate).toBe('2024-11-06');
+    expect(evaluateClock(clock({ start: '2024-09-19T15:59:00Z' }), '2024-09-21', cal).dueDate).toBe('2024-11-05');
+  });
+
+  it('counts calendar days for calendar profiles', () => {
+    expect(evaluateClock(clock({ profile: petition, start: '2025-01-27' }), '2025-01-27', cal)).toEqual({
+      dueDate: '2025-02-11',
+      remaining: 15,
+      state: 'running',
+      pausedDays: 0,
+    });
+    // calendar clocks need no holiday data
+    expect(evaluateClock(clock({ profile: petition, start: '2027-03-01' }), '2027-03-02', cal).dueDate).toBe(
+      '2027-03-16',
+    );
+  });
+
+  it('moves the due date by the working days paused, (from, to]', () => {
+    const r = evaluateClock(
+      clock({ pauses: [{ from: '2024-10-08', to: '2024-10-10', reason: 'supplement' }] }),
+      '2024-10-20',
+      cal,
+    );
+    expect(r).toMatchObject({ dueDate: '2024-11-08', pausedDays: 2, state: 'running' });
+    // a pause over the holiday break pauses nothing in working days
+    const holiday = evaluateClock(
+      clock({ pauses: [{ from: '2024-09-30', to: '2024-10-07', reason: 'other' }] }),
+      '2024-10-20',
+      cal,
+    );
+    expect(holiday).toMatchObject({ dueDate: '2024-11-06', pausedDays: 0 });
+    // same-day pause and resume pauses nothing
+    expect(
+      evaluateClock(
+        clock({ pauses: [{ from: '2024-10-08T09:00+08:00', to: '2024-10-08T17:00+08:00', reason: 'hearing' }] }),
+        '2024-10-20',
+        cal,
+      ).pausedDays,
+    ).toBe(0);
+  });
+
+  it('treats an open pause as ending now and reports it', () => {
+    const r = evaluateClock(
+      clock({ pauses: [{ from: '2024-10-10', reason: 'expert-review' }] }),
+      '2024-10-15T09:00:00+08:00',
+      cal,
+    );
+    // paused: 11 Oct, 12 Oct (make-up Saturday), 14 Oct, 15 Oct
+    expect(r).toEqual({ dueDate: '2024-11-12', remaining: 20, state: 'paused', pausedDays: 4 });
+  });
+
+  it('does not let a pause begun after the due date rescue an overdue clock', () => {
+    const r = evaluateClock(clock({ pauses: [{ from: '2024-11-07', reason: 'other' }] }), '2024-11-11', cal);
+    expect(r).toMatchObject({ dueDate: '2024-11-06', state: 'overdue', pausedDays: 0 });
+    expect(r.remaining).toBe(-3); // 7, 8, 11 Nov
+  });
+
+  it('adds extensions in the profile unit', () => {
+    const ext = { days: 30, approvedBy: '局长', reason: '案情复杂', at: '2025-03-01T10:00:00+08:00' };
+    const r = evaluateClock(
+      clock({
+        profile: { ...petition, key: 'petition.resolution', length: 60 },
+        start: '2025-01-27',
+        extensions: [ext],
+      }),
+      '2025-03-01',
+      cal,
+    );
+    expect(r.dueDate).toBe('2025-04-27');
+  });
+
+  it('warns, then goes overdue', () => {
+    expect(evaluateClock(clock(), '2024-10-29', cal)).toMatchObject({ remaining: 6, state: 'running' });
+    expect(evaluateClock(clock(), '2024-10-30', cal)).toMatchObject({ remaining: 5, state: 'due-soon' });
+    expect(evaluateClock(clock(), '2024-11-06T23:59:59+08:00', cal)).toMatchObject({ remaining: 0, state: 'due-soon' });
+    expect(evaluateClock(clock(), '2024-11-06T16:00:00Z', cal)).toMatchObject({ remaining: -1, state: 'overdue' });
+    // overdue on a weekend right after a Friday due date still reads −1
+    const friday = evaluateClock(clock({ start: '2024-09-14' }), '2024-11-02', cal);
+    expect(friday).toMatchObject({ dueDate: '2024-11-01', remaining: -1, state: 'overdue' });
+  });
+
+  it('is met or missed once completed', () => {
+    expect(evaluateClock(clock({ completedAt: '2024-11-06T18:00:00+08:00' }), '2025-01-01', cal)).toMatchObject({
+      state: 'met',
+      remaining: 0,
+    });
+    expect(evaluateClock(clock({ completedAt: '2024-10-30' }), '2025-01-01', cal)).toMatchObject({
+      state: 'met',
+      remaining: 5,
+    });
+    expect(evaluateClock(clock({ completedAt: '2024-11-07T08:00:00+08:00' }), '2024-11-07', cal)).toMatchObject({
+      state: 'missed',
+      remaining: -1,
+    });
+    // an open pause on a completed clock ends at completion, not at "now"
+    const r = evaluateClock(
+      clock({ pauses: [{ from: '2024-10-10', reason: 'supplement' }], completedAt: '2024-10-15' }),
+      '2025-06-01',
+      cal,
+    );
+    expect(r).toMatchObject({ dueDate: '2024-11-12', state: 'met', pausedDays: 4 });
+  });
+
+  it('throws for working-day clocks that reach a year without data', () => {
+    expect(() => evaluateClock(clock({ start: '2026-12-01' }), '2026-12-02', cal)).toThrow(CalendarRangeError);
+  });
+
+  it('rejects malformed clocks', () => {
+    expect(() => evaluateClock(clock({ profile: { ...reportForm, length: 0 } }), '2024-10-01', cal)).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      evaluateClock(
+        clock({ extensions: [{ days: -1, approvedBy: 'x', reason: 'x', at: '2024-10-01' }] }),
+        '2024-10-01',
+        cal,
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      evaluateClock(clock({ pauses: [{ from: '2024-10-10', to: '2024-10-01', reason: 'other' }] }), '2024-10-20', cal),
+    ).toThrow(RangeError);
+    expect(() => evaluateClock(clock({ start: 'soon' }), '2024-10-20', cal)).toThrow(RangeError);
+  });
+});
+
+describe('evaluateClock properties', () => {
+  const FIRST = toDayNumber('2020-01-01');
+  const LAST_START = toDayNumber('2025-06-30');
+  const profileArb = fc.record({
+    key: fc.constant('p'),
+    length: fc.integer({ min: 1, max: 60 }),
+    unit: fc.constantFrom('working' as const, 'calendar' as const),
+    warnBefore: fc.integer({ min: 0, max: 10 }),
+  });
+  const pauseArb = (start: number) =>
+    fc
+      .record({ offset: fc.integer({ min: -5, max: 90 }), length: fc.integer({ min: 0, max: 40 }), open: fc.boolean() })
+      .map(
+        ({ offset, length, open }): ClockPause => ({
+          from: fromDayNumber(start + offset),
+          to: open ? null : fromDayNumber(start + offset + length),
+          reason: 'supplement',
+        }),
+      );
+  const scenario: fc.Arbitrary<Scenario> = fc.integer({ min: FIRST, max: LAST_START }).chain((start) =>
+    fc.record({
+      start: fc.constant(start),
+      profile: profileArb,
+      pauses: fc.array(pauseArb(start), { maxLength: 3 }),
+      extensions: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 2 }),
+      nowOffset: fc.integer({ min: 0, max: 150 }),
+    }),
+  );
+  type Scenario = {
+    start: number;
+    profile: ClockProfile;
+    pauses: ClockPause[];
+    extensions: number[];
+    nowOffset: number;
+  };
+  const build = (s: Scenario, withPauses: boolean, withExtensions: boolean): Clock => ({
+    profile: s.profile,
+    start: fromDayNumber(s.start),
+    pauses: withPauses ? s.pauses : [],
+    extensions: withExtensions
+      ? s.extensions.map((days) => ({ days, approvedBy: 'x', reason: 'x', at: fromDayNumber(s.start) }))
+      : [],
+  });
+
+  it('pausing never makes a deadline earlier', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const now = fromDayNumber(s.start + s.nowOffset);
+        const plain = evaluateClock(build(s, false, true), now, cal);
+        const paused = evaluateClock(build(s, true, true), now, cal);
+        expect(paused.dueDate >= plain.dueDate).toBe(true);
+      }),
+    );
+  });
+
+  it('extensions never make a deadline earlier', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const now = fromDayNumber(s.start + s.nowOffset);
+        expect(
+          evaluateClock(build(s, true, true), now, cal).dueDate >=
+            evaluateClock(build(s, true, false), now, cal).dueDate,
+        ).toBe(true);
+      }),
+    );
+  });
+
+  it('a working-day deadline is a working day; states agree with remaining', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const now = fromDayNumber(s.start + s.nowOffset);
+        const r = evaluateClock(build(s, true, true), now, cal);
+        if (s.profile.unit === 'working') expect(cal.isWorkingDay(r.dueDate)).toBe(true);
+        expect(r.dueDate > fromDayNumber(s.start)).toBe(true);
+        if (r.state === 'overdue') expect(r.remaining).toBeLessThan(0);
+        if (r.state === 'running') expect(r.remaining).toBeGreaterThan(s.profile.warnBefore);
+        if (r.state === 'due-soon') expect(r.remaining).toBeGreaterThanOrEqual(0);
+        expect(r.remaining < 0).toBe(now > r.dueDate);
+      }),
+    );
+  });
+
+  it('without pauses the due date is addDays(start, length + extensions)', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const total = s.profile.length + s.extensions.reduce((a, b) => a + b, 0);
+        const r = evaluateClock(build(s, false, true), fromDayNumber(s.start), cal);
+        expect(r.dueDate).toBe(cal.addDays(fromDayNumber(s.start), total, s.profile.unit));
+        expect(r.remaining).toBe(total);
+      }),
+    );
+  });
+});
+
+describe('leadDeadline', () => {
+  it('counts back from an anchor', () => {
+    expect(leadDeadline('2025-12-31', { length: 60, unit: 'calendar' }, cal)).toBe('2025-11-01');
+    // 5 working days before Thursday 2024-10-10: 9, 8, 30 Sep, 29 Sep (make-up), 27 Sep
+    expect(leadDeadline('2024-10-10', { length: 5, unit: 'working' }, cal)).toBe('2024-09-27');
+  });
+});
+
+describe('DEFAULT_CLOCK_PROFILES', () => {
+  it('holds the rules.md §1 defaults with sources and labels', () => {
+    const expected: [string, number, 'working' | 'calendar'][] = [
+      ['eia.report-book.statutory', 60, 'working'],
+      ['eia.report-book.promised', 20, 'working'],
+      ['eia.report-form.statutory', 30, 'working'],
+      ['eia.report-form.promised', 7, 'working'],
+      ['eia.commitment.publicity', 5, 'working'],
+      ['eia.commitment.verification', 30, 'calendar'],
+      ['application.incomplete-notice', 5, 'working'],
+      ['permit.incomplete-notice', 3, 'working'],
+      ['permit.simplified', 20, 'working'],
+      ['permit.key', 30, 'working'],
+      ['permit.key-onsite', 45, 'working'],
+      ['permit.renewal-lead', 60, 'calendar'],
+      ['petition.acceptance-notice', 15, 'calendar'],
+      ['petition.referral-objection', 5, 'working'],
+      ['petition.resolution', 60, 'calendar'],
+      ['petition.extension', 30, 'calendar'],
+      ['petition.review-request', 30, 'calendar'],
+      ['petition.review-answer', 30, 'calendar'],
+      ['rating.rectify-contact', 1, 'working'],
+      ['rating.rectify', 15, 'working'],
+      ['device.fault-restore', 5, 'working'],
+      ['reception.concern', 15, 'working'],
+    ];
+    for (const [key, length, unit] of expected) {
+      expect(clockProfileByKey(key), key).toMatchObject({ key, length, unit });
+    }
+    const keys = DEFAULT_CLOCK_PROFILES.map((p) => p.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const p of DEFAULT_CLOCK_PROFILES) {
+      expect(
+        clockProfileSchema.parse({ key: p.key, length: p.length, unit: p.unit, warnBefore: p.warnBefore }),
+      ).toBeTruthy();
+      expect(p.warnBefore).toBeLessThan(p.length);
+      expect(p.source.length, p.key).toBeGreaterThan(5);
+      expect(p.label.zh && p.label.en, p.key).toBeTruthy();
+    }
+  });
+
+  it('validates stored clocks', () => {
+    expect(
+      clockSchema.safeParse(clock({ pauses: [{ from: '2024-10-10', to: null, reason: 'supplement' }] })).success,
+    ).toBe(true);
+    expect(clockSchema.safeParse(clock({ start: 'tomorrow' })).success).toBe(false);
+    expect(
+      clockSchema.safeParse(clock({ extensions: [{ days: 0, approvedBy: 'x', reason: 'y', at: '2024-10-10' }] }))
+        .success,
+    ).toBe(false);
+  });
+});

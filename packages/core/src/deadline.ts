@@ -1,0 +1,449 @@
+/**
+ * One deadline engine for every statutory clock (rules.md §1): EIA and permit decisions, petitions,
+ * rating rectification, device faults, reception concerns.
+ *
+ * Semantics (documented in README, "Deadlines"):
+ * - Day counting starts the day after the start event (行政许可法 第八十二条 working days; the
+ *   general rule that the day of the event is not counted, cf. 民法典 第二百零一条).
+ * - The deadline is the end of `dueDate` in Asia/Shanghai.
+ * - A pause from F to T excludes the unit days in (F, T]: the day the clock stops still counts, the
+ *   day it resumes does not (counting resumes the next day, as at the start). Paused time is not
+ *   counted (行政许可法 第四十五条: 听证、检验、检测、鉴定和专家评审 time excluded; 补正 waiting).
+ *   An open pause is assumed to end "now" (or at completion), so the due date shown is the earliest
+ *   possible one. Pauses that begin after the due date passed move nothing.
+ * - Extensions add days in the profile's unit.
+ * - With unit 'working' the due date is always a working day; 'calendar' clocks are plain day
+ *   arithmetic and need no holiday data. Whether a calendar-day period ending on a holiday rolls
+ *   over to the next working day (民法典 第二百零三条) is not applied: the statutes behind these
+ *   profiles do not say so, and the bureau can switch a profile to working days instead.
+ */
+import { z } from 'zod';
+import { fromDayNumber, toDayNumber, toShanghaiDate } from './calendar/dates.ts';
+import type { DayUnit, WorkingCalendar } from './calendar/working-calendar.ts';
+
+export type ClockProfile = {
+  key: string;
+  length: number;
+  unit: DayUnit;
+  /** days, same unit: 'due-soon' when remaining ≤ warnBefore */
+  warnBefore: number;
+};
+
+export const PAUSE_REASONS = ['supplement', 'expert-review', 'hearing', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+export type ClockPause = { from: string; to?: string | null; reason: PauseReason; note?: string };
+export type ClockExtension = { days: number; approvedBy: string; reason: string; at: string };
+
+export type Clock = {
+  profile: ClockProfile;
+  /** ISO date-time with offset, or a date */
+  start: string;
+  pauses: ClockPause[];
+  extensions: ClockExtension[];
+  completedAt?: string | null;
+};
+
+export type ClockState = 'running' | 'paused' | 'due-soon' | 'overdue' | 'met' | 'missed';
+
+export type ClockEvaluation = {
+  /** 'YYYY-MM-DD'; the deadline is the end of this day, Asia/Shanghai */
+  dueDate: string;
+  /**
+   * Unit days left after today (0 = due today). Negative when overdue: the number of unit days
+   * since the due date, at least 1. For completed clocks, counted from the completion date.
+   */
+  remaining: number;
+  state: ClockState;
+  /** unit days excluded by pauses before the due date */
+  pausedDays: number;
+};
+
+const dateOrDateTime = z.string().refine(
+  (s) => {
+    try {
+      toShanghaiDate(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'common.date' },
+);
+
+export const clockProfileSchema = z.strictObject({
+  key: z.string().trim().min(1).max(100),
+  length: z.number().int().min(1).max(3650),
+  unit: z.enum(['working', 'calendar']),
+  warnBefore: z.number().int().min(0).max(365),
+});
+
+export const clockPauseSchema = z.strictObject({
+  from: dateOrDateTime,
+  to: dateOrDateTime.nullable().optional(),
+  reason: z.enum(PAUSE_REASONS),
+  note: z.string().max(500).optional(),
+});
+
+export const clockExtensionSchema = z.strictObject({
+  days: z.number().int().min(1).max(365),
+  approvedBy: z.string().trim().min(1).max(100),
+  reason: z.string().trim().min(1).max(500),
+  at: dateOrDateTime,
+});
+
+export const clockSchema = z.strictObject({
+  profile: clockProfileSchema,
+  start: dateOrDateTime,
+  pauses: z.array(clockPauseSchema),
+  extensions: z.array(clockExtensionSchema),
+  completedAt: dateOrDateTime.nullable().optional(),
+});
+
+function dayOf(value: string): number {
+  return toDayNumber(toShanghaiDate(value));
+}
+
+/** Evaluates a clock at `now` (ISO date-time or date). Pure: the caller passes the time. */
+export function evaluateClock(clock: Clock, now: string, calendar: WorkingCalendar): ClockEvaluation {
+  const { profile } = clock;
+  if (!Number.isInteger(profile.length) || profile.length < 1) {
+    throw new RangeError(`clock ${profile.key}: length must be a positive integer`);
+  }
+  let total = profile.length;
+  for (const e of clock.extensions) {
+    if (!Number.isInteger(e.days) || e.days < 0)
+      throw new RangeError(`clock ${profile.key}: extension days must be ≥ 0`);
+    total += e.days;
+  }
+
+  const startDay = dayOf(clock.start);
+  const nowDay = dayOf(now);
+  const completedDay = clock.completedAt ? dayOf(clock.completedAt) : undefined;
+  // an open pause lasts until the clock stopped being watched: completion, else now
+  const openEnd = completedDay ?? nowDay;
+
+  // paused days are (from, to] per pause; empty when an open pause starts in the future
+  const intervals: [number, number][] = [];
+  let activePause = false;
+  for (const p of clock.pauses) {
+    const from = dayOf(p.from);
+    const to = p.to ? dayOf(p.to) : openEnd;
+    if (p.to && to < from)
+      throw new RangeError(`clock ${profile.key}: pause ends (${p.to}) before it starts (${p.from})`);
+    if (to > from) intervals.push([from, to]);
+    if (from <= nowDay && (!p.to || to > nowDay)) activePause = true;
+  }
+  const paused = (day: number): boolean => intervals.some(([from, to]) => day > from && day <= to);
+  const isUnitDay = (day: number): boolean =>
+    profile.unit === 'calendar' || calendar.dayInfo(fromDayNumber(day)).workingDay;
+
+  let due = startDay;
+  let left = total;
+  let pausedDays = 0;
+  while (left > 0) {
+    due++;
+    if (!isUnitDay(due)) continue;
+    if (paused(due)) pausedDays++;
+    else left--;
+  }
+
+  // a clock asked about before its start has simply not begun to run
+  const ref = Math.max(completedDay ?? nowDay, startDay);
+  let remaining = 0;
+  if (ref <= due) {
+    for (let day = ref + 1; day <= due; day++) if (isUnitDay(day) && !paused(day)) remaining++;
+  } else {
+    let late = 0;
+    for (let day = due + 1; day <= ref; day++) if (isUnitDay(day)) late++;
+    remaining = -Math.max(1, late);
+  }
+
+  let state: ClockState;
+  if (completedDay !== undefined) state = completedDay <= due ? 'met' : 'missed';
+  else if (nowDay > due) state = 'overdue';
+  else if (activePause) state = 'paused';
+  else if (remaining <= profile.warnBefore) state = 'due-soon';
+  else state = 'running';
+
+  return { dueDate: fromDayNumber(due), remaining, state, pausedDays };
+}
+
+/**
+ * For lead-time rules ("apply at least N days before expiry", 排污许可管理条例 第十四条): the last
+ * day on which acting still leaves `length` unit days before `anchor`. Working days walk back
+ * over the calendar, so the answer is a working day.
+ */
+export function leadDeadline(
+  anchor: string,
+  profile: Pick<ClockProfile, 'length' | 'unit'>,
+  calendar: WorkingCalendar,
+): string {
+  let day = dayOf(anchor);
+  if (profile.unit === 'calendar') return fromDayNumber(day - profile.length);
+  // count working days strictly before the anchor
+  let left = profile.length;
+  while (left > 0) {
+    day--;
+    if (calendar.dayInfo(fromDayNumber(day)).workingDay) left--;
+  }
+  return fromDayNumber(day);
+}
+
+export type ClockProfileDefinition = ClockProfile & {
+  label: { zh: string; en: string };
+  /** the document and article the default comes from */
+  source: string;
+  /**
+   * 'after-start': a period running from a start event (evaluateClock).
+   * 'before-anchor': a lead time before a fixed date such as a permit's expiry (leadDeadline).
+   */
+  direction: 'after-start' | 'before-anchor';
+  note?: string;
+};
+
+const XKF82 = '《中华人民共和国行政许可法》第八十二条（期限以工作日计算，不含法定节假日）';
+
+/**
+ * Defaults from rules.md §1; the server stores them as editable, versioned rules. warnBefore is
+ * this package's suggestion (about a sixth of the period, at least the last day).
+ */
+export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.freeze([
+  {
+    key: 'application.incomplete-notice',
+    length: 5,
+    unit: 'working',
+    warnBefore: 1,
+    direction: 'after-start',
+    label: { zh: '材料不齐全一次性告知', en: 'incomplete application: one-time notice of what is missing' },
+    source: `《中华人民共和国行政许可法》第三十二条第一款第（四）项（当场或者五日内一次告知）；${XKF82}`,
+    note: '逾期不告知的，自收到申请材料之日起即为受理 / if not given in time, the application counts as accepted on receipt',
+  },
+  {
+    key: 'permit.incomplete-notice',
+    length: 3,
+    unit: 'working',
+    warnBefore: 1,
+    direction: 'after-start',
+    label: { zh: '排污许可申请材料补正告知', en: 'discharge permit: notice of missing materials' },
+    source: `《排污许可管理条例》第九条（当场或者3日内出具告知单）；${XKF82}`,
+  },
+  {
+    key: 'eia.report-book.statutory',
+    length: 60,
+    unit: 'working',
+    warnBefore: 10,
+    direction: 'after-start',
+    label: { zh: '环境影响报告书审批（法定时限）', en: 'EIA report book decision (statutory)' },
+    source: `《中华人民共和国环境影响评价法》第二十二条（收到报告书之日起六十日内）；《建设项目环境保护管理条例》第九条；${XKF82}`,
+    note: '技术评估、专家评审期间暂停计时（行政许可法第四十五条） / expert review time is paused (Art. 45)',
+  },
+  {
+    key: 'eia.report-book.promised',
+    length: 20,
+    unit: 'working',
+    warnBefore: 4,
+    direction: 'after-start',
+    label: { zh: '环境影响报告书审批（承诺时限）', en: 'EIA report book decision (promised)' },
+    source: '承诺时限：萍乡市芦溪县 60→20 个工作日（reference.md §1.2），本局可调整',
+  },
+  {
+    key: 'eia.report-form.statutory',
+    length: 30,
+    unit: 'working',
+    warnBefore: 5,
+    direction: 'after-start',
+    label: { zh: '环境影响报告表审批（法定时限）', en: 'EIA report form decision (statutory)' },
+    source: `《中华人民共和国环境影响评价法》第二十二条（收到报告表之日起三十日内）；《建设项目环境保护管理条例》第九条；${XKF82}`,
+  },
+  {
+    key: 'eia.report-form.promised',
+    length: 7,
+    unit: 'working',
+    warnBefore: 2,
+    direction: 'after-start',
+    label: { zh: '环境影响报告表审批（承诺时限）', en: 'EIA report form decision (promised)' },
+    source: '承诺时限：萍乡市芦溪县 30→7 个工作日（reference.md §1.2），本局可调整',
+  },
+  {
+    key: 'eia.commitment.publicity',
+    length: 5,
+    unit: 'working',
+    warnBefore: 1,
+    direction: 'after-start',
+    label: { zh: '告知承诺制审批公示期', en: 'commitment-path EIA: publicity period' },
+    source: '江西省宜春市上高县 2024 年做法：申请及承诺公示 5 个工作日（reference.md §1.3）',
+  },
+  {
+    key: 'eia.commitment.decision',
+    length: 1,
+    unit: 'working',
+    warnBefore: 0,
+    direction: 'after-start',
+    label: { zh: '告知承诺制公示期满后作出审批决定', en: 'commitment-path EIA: decision after publicity' },
+    source: '江西省宜春市上高县做法：公示期满后 1 个工作日内作出决定（rules.md §1）',
+  },
+  {
+    key: 'eia.commitment.verification',
+    length: 30,
+    unit: 'calendar',
+    warnBefore: 7,
+    direction: 'after-start',
+    label: { zh: '告知承诺制事后核查', en: 'commitment verification after approval' },
+    source: '广州市环评告知承诺制实施细则（2021）：审批后 30 日内复核；未见全国统一时限（reference.md §1.3）',
+  },
+  {
+    key: 'permit.simplified',
+    length: 20,
+    unit: 'working',
+    warnBefore: 4,
+    direction: 'after-start',
+    label: { zh: '排污许可证审批（简化管理）', en: 'discharge permit decision (simplified management)' },
+    source: `《排污许可管理条例》第十二条（简化管理 20 日）；${XKF82}`,
+  },
+  {
+    key: 'permit.key',
+    length: 30,
+    unit: 'working',
+    warnBefore: 5,
+    direction: 'after-start',
+    label: { zh: '排污许可证审批（重点管理）', en: 'discharge permit decision (key management)' },
+    source: `《排污许可管理条例》第十二条（重点管理 30 日）；${XKF82}`,
+  },
+  {
+    key: 'permit.key-onsite',
+    length: 45,
+    unit: 'working',
+    warnBefore: 7,
+    direction: 'after-start',
+    label: { zh: '排污许可证审批（重点管理，需现场核查）', en: 'discharge permit decision (key, with on-site check)' },
+    source: `《排污许可管理条例》第十二条（需要进行现场核查的 45 日）；${XKF82}`,
+  },
+  {
+    key: 'permit.renewal-lead',
+    length: 60,
+    unit: 'calendar',
+    warnBefore: 30,
+    direction: 'before-anchor',
+    label: { zh: '排污许可证延续申请（有效期届满前）', en: 'discharge permit renewal: apply before expiry' },
+    source: '《排污许可管理条例》第十四条（有效期 5 年；届满 60 日前向审批部门提出申请）',
+    note: '企业的申请期限，按自然日 / the enterprise’s lead time, in calendar days',
+  },
+  {
+    key: 'petition.acceptance-notice',
+    length: 15,
+    unit: 'calendar',
+    warnBefore: 3,
+    direction: 'after-start',
+    label: { zh: '信访事项书面告知是否受理', en: 'petition: written notice of acceptance' },
+    source: '《信访工作条例》第二十三条（15 日内书面告知）',
+  },
+  {
+    key: 'petition.referral-objection',
+    length: 5,
+    unit: 'working',
+    warnBefore: 1,
+    direction: 'after-start',
+    label: { zh: '转送、交办信访事项不属本机关职权的异议', en: 'petition: objection to a misrouted referral' },
+    source: '《信访工作条例》第二十三条（5 个工作日内提出异议）',
+  },
+  {
+    key: 'petition.resolution',
+    length: 60,
+    unit: 'calendar',
+    warnBefore: 10,
+    direction: 'after-start',
+    label: { zh: '信访事项办结', en: 'petition: resolution' },
+    source: '《信访工作条例》第三十四条（自受理之日起 60 日内办结）',
+  },
+  {
+    key: 'petition.extension',
+    length: 30,
+    unit: 'calendar',
+    warnBefore: 5,
+    direction: 'after-start',
+    label: { zh: '信访事项延期办理（最长）', en: 'petition: extension (maximum)' },
+    source: '《信访工作条例》第三十四条（经批准可适当延长，延长期限不得超过 30 日）',
+    note: '作为 petition.resolution 的延期天数上限使用 / used as the cap on extensions of petition.resolution',
+  },
+  {
+    key: 'petition.review-request',
+    length: 30,
+    unit: 'calendar',
+    warnBefore: 5,
+    direction: 'after-start',
+    label: { zh: '请求复查期限', en: 'petition: time to request a review' },
+    source: '《信访工作条例》第三十五条（收到书面答复之日起 30 日内请求复查）',
+  },
+  {
+    key: 'petition.review-answer',
+    length: 30,
+    unit: 'calendar',
+    warnBefore: 5,
+    direction: 'after-start',
+    label: { zh: '复查意见', en: 'petition: review answer' },
+    source: '《信访工作条例》第三十五条（收到复查请求之日起 30 日内提出复查意见）',
+  },
+  {
+    key: 'petition.re-review-request',
+    length: 30,
+    unit: 'calendar',
+    warnBefore: 5,
+    direction: 'after-start',
+    label: { zh: '请求复核期限', en: 'petition: time to request a re-review' },
+    source: '《信访工作条例》第三十六条（收到复查意见之日起 30 日内请求复核）',
+  },
+  {
+    key: 'petition.re-review-answer',
+    length: 30,
+    unit: 'calendar',
+    warnBefore: 5,
+    direction: 'after-start',
+    label: { zh: '复核意见', en: 'petition: re-review answer' },
+    source: '《信访工作条例》第三十六条（30 日内提出复核意见；听证时间不计算在内）',
+  },
+  {
+    key: 'rating.rectify-contact',
+    length: 1,
+    unit: 'working',
+    warnBefore: 0,
+    direction: 'after-start',
+    label: { zh: '差评回访联系', en: 'bad rating: contact the rater' },
+    source: '国办发〔2019〕51号（差评整改、回访）；时限参照汝州"123"做法 1 个工作日（reference.md §1.9）',
+  },
+  {
+    key: 'rating.rectify',
+    length: 15,
+    unit: 'working',
+    warnBefore: 3,
+    direction: 'after-start',
+    label: { zh: '差评整改', en: 'bad rating: rectification' },
+    source:
+      '国办发〔2019〕51号（差评限期整改）；时限参照四川某市 15 个工作日（各地 5–15 个工作日不等，reference.md §1.9）',
+  },
+  {
+    key: 'device.fault-restore',
+    length: 5,
+    unit: 'working',
+    warnBefore: 1,
+    direction: 'after-start',
+    label: { zh: '自动监测设备故障修复', en: 'monitoring device fault: restore' },
+    source: '重庆做法：故障 12 小时内报告，5 个工作日内修复（reference.md §1.7）',
+    note: '12 小时报告时限按小时计，不在本引擎内 / the 12-hour reporting limit is in hours and not handled here',
+  },
+  {
+    key: 'reception.concern',
+    length: 15,
+    unit: 'working',
+    warnBefore: 3,
+    direction: 'after-start',
+    label: { zh: '接待日诉求答复办结', en: 'reception-day concern: answer and resolve' },
+    source: '本局默认（无法定时限）：接待日所提诉求 15 个工作日内答复办结',
+  },
+] satisfies ClockProfileDefinition[]);
+
+const profilesByKey = new Map(DEFAULT_CLOCK_PROFILES.map((p) => [p.key, p]));
+
+export function clockProfileByKey(key: string): ClockProfileDefinition | undefined {
+  return profilesByKey.get(key);
+}

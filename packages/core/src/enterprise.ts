@@ -1,0 +1,223 @@
+/**
+ * Enterprise (企业 / 排污单位) input schemas: the API contract for creating and patching an
+ * enterprise. Messages are keys of messages.ts (see README, "Messages"). The schemas avoid
+ * transforms so they convert to JSON Schema for OpenAPI unchanged (trim/upper-case are zod
+ * "overwrites", which do convert).
+ */
+import { z } from 'zod';
+import { isIndustryClass } from './industries.ts';
+import { bilingual, type MessageKey } from './messages.ts';
+import { isTownCode } from './towns.ts';
+import { checkUscc } from './uscc.ts';
+
+export const ENTERPRISE_STATUSES = ['operating', 'suspended', 'closed'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+export const ENTERPRISE_STATUS_LABELS: Readonly<Record<EnterpriseStatus, { zh: string; en: string }>> = {
+  operating: { zh: '在营', en: 'operating' },
+  suspended: { zh: '停产', en: 'suspended' },
+  closed: { zh: '关闭', en: 'closed' },
+};
+
+/** 企业环境信用评价办法(试行) (环发〔2013〕150号): 环保诚信 / 良好 / 警示 / 不良; reference.md §1.12. */
+export const CREDIT_GRADES = ['green', 'blue', 'yellow', 'red'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
+
+export const CREDIT_GRADE_LABELS: Readonly<Record<CreditGrade, { zh: string; en: string }>> = {
+  green: { zh: '环保诚信企业（绿牌）', en: 'trustworthy (green)' },
+  blue: { zh: '环保良好企业（蓝牌）', en: 'good (blue)' },
+  yellow: { zh: '环保警示企业（黄牌）', en: 'warned (yellow)' },
+  red: { zh: '环保不良企业（红牌）', en: 'bad (red)' },
+};
+
+/**
+ * Tags the bureau puts on enterprises. The positive-list categories follow MEE 2020 (环综合〔2020〕13号
+ * and the April 2020 notice on 监督执法正面清单) plus Jiangxi's two additions (reference.md §1.5).
+ */
+export const ENTERPRISE_TAGS = [
+  'key-polluter',
+  'major-project',
+  'positive-list',
+  'epidemic-supply',
+  'livelihood',
+  'high-employment',
+  'medical-waste-disposal',
+  'public-facility',
+] as const;
+export type EnterpriseTag = (typeof ENTERPRISE_TAGS)[number];
+
+export const ENTERPRISE_TAG_LABELS: Readonly<Record<EnterpriseTag, { zh: string; en: string }>> = {
+  'key-polluter': { zh: '重点排污单位', en: 'key pollutant discharger' },
+  'major-project': { zh: '重大项目', en: 'major project' },
+  'positive-list': { zh: '正面清单', en: 'positive list' },
+  'epidemic-supply': { zh: '防疫物资生产', en: 'epidemic supplies producer' },
+  livelihood: { zh: '民生保障', en: 'livelihood supplier' },
+  'high-employment': { zh: '吸纳就业多', en: 'high employment' },
+  'medical-waste-disposal': { zh: '医疗废物、废水处置', en: 'medical waste and wastewater disposal' },
+  'public-facility': { zh: '公共设施运营', en: 'public facility operator' },
+};
+
+/** County bounding box with a small margin (real extent ≈ 27.7–28.1 N, 113.7–114.1 E). */
+export const COUNTY_BOUNDS = { latMin: 27, latMax: 28.5, lngMin: 113, lngMax: 114.5 } as const;
+
+const MOBILE = /^1[3-9]\d{9}$/;
+// Area code 0 + 2–3 digits, local number 7–8 digits, optional extension.
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
+
+export function isChinesePhone(phone: string): boolean {
+  return MOBILE.test(phone) || LANDLINE.test(phone);
+}
+
+const err = (key: MessageKey) => ({ error: key });
+
+export const contactSchema = z.strictObject({
+  name: z
+    .string(err('contact.name.length'))
+    .trim()
+    .min(1, err('contact.name.length'))
+    .max(50, err('contact.name.length')),
+  phone: z.string(err('contact.phone.invalid')).trim().refine(isChinesePhone, err('contact.phone.invalid')),
+  role: z.string(err('contact.role.length')).trim().max(30, err('contact.role.length')).optional(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const locationSchema = z
+  .strictObject({
+    lat: z
+      .number(err('enterprise.location.lat'))
+      .min(-90, err('enterprise.location.lat'))
+      .max(90, err('enterprise.location.lat')),
+    lng: z
+      .number(err('enterprise.location.lng'))
+      .min(-180, err('enterprise.location.lng'))
+      .max(180, err('enterprise.location.lng')),
+  })
+  .refine(
+    ({ lat, lng }) =>
+      lat >= COUNTY_BOUNDS.latMin &&
+      lat <= COUNTY_BOUNDS.latMax &&
+      lng >= COUNTY_BOUNDS.lngMin &&
+      lng <= COUNTY_BOUNDS.lngMax,
+    err('enterprise.location.outsideCounty'),
+  );
+export type Location = z.infer<typeof locationSchema>;
+
+// Without defaults: the patch schema is derived from these, and zod 4 applies defaults even to
+// optional keys, which would silently reset status/tags on every patch.
+const fields = {
+  name: z
+    .string(err('enterprise.name.length'))
+    .trim()
+    .min(2, err('enterprise.name.length'))
+    .max(100, err('enterprise.name.length')),
+  uscc: z
+    .string(err('enterprise.uscc.required'))
+    .trim()
+    .toUpperCase()
+    .min(1, err('enterprise.uscc.required'))
+    // generous bound against junk; the real length rule is checkUscc's, with its precise message
+    .max(64, err('uscc.length')),
+  usccOverrideReason: z
+    .string(err('uscc.overrideReason.length'))
+    .trim()
+    .min(5, err('uscc.overrideReason.length'))
+    .max(200, err('uscc.overrideReason.length'))
+    .optional(),
+  legalRepresentative: z
+    .string(err('enterprise.legalRepresentative.length'))
+    .trim()
+    .max(50, err('enterprise.legalRepresentative.length'))
+    .optional(),
+  contacts: z.array(contactSchema).max(10, err('enterprise.contacts.max')).optional(),
+  address: z
+    .string(err('enterprise.address.length'))
+    .trim()
+    .min(1, err('enterprise.address.length'))
+    .max(200, err('enterprise.address.length')),
+  townCode: z.string(err('enterprise.townCode.unknown')).trim().refine(isTownCode, err('enterprise.townCode.unknown')),
+  industryCode: z
+    .string(err('enterprise.industryCode.notClass'))
+    .trim()
+    // the pattern also documents the format in the OpenAPI schema; abort avoids a second message
+    .regex(/^\d{4}$/, { ...err('enterprise.industryCode.notClass'), abort: true })
+    .refine(isIndustryClass, err('enterprise.industryCode.notClass')),
+  location: locationSchema.nullable().optional(),
+  status: z.enum(ENTERPRISE_STATUSES, err('enterprise.status.unknown')),
+  tags: z
+    .array(z.enum(ENTERPRISE_TAGS, err('enterprise.tags.unknown')))
+    .refine((tags) => new Set(tags).size === tags.length, err('enterprise.tags.duplicate')),
+  creditGrade: z.enum(CREDIT_GRADES, err('enterprise.creditGrade.unknown')).nullable().optional(),
+};
+
+export const enterpriseCreateSchema = z.strictObject({
+  ...fields,
+  status: fields.status.default('operating'),
+  tags: fields.tags.default([]),
+});
+
+export const enterprisePatchSchema = z.strictObject(fields).partial();
+
+export type EnterpriseCreate = z.infer<typeof enterpriseCreateSchema>;
+export type EnterprisePatch = z.infer<typeof enterprisePatchSchema>;
+/** What a client may send (defaults not yet applied). */
+export type EnterpriseCreateInput = z.input<typeof enterpriseCreateSchema>;
+
+export type UsccFieldIssue = {
+  path: ['uscc'] | ['usccOverrideReason'];
+  code: MessageKey;
+  /** Chinese */
+  message: string;
+  messageEn: string;
+};
+
+export type UsccValidation =
+  | {
+      ok: true;
+      /** normalized code */
+      uscc: string;
+      /** false when accepted by override despite a failing check character */
+      usccValid: boolean;
+      /** the reason to audit, present only when the override was used */
+      overrideReason?: string;
+    }
+  | { ok: false; errors: UsccFieldIssue[] };
+
+/**
+ * The USCC rule of rules.md §7: a code must pass GB 32100's check, except that a staff member
+ * allowed to override may accept a code whose only fault is the check character, with a reason
+ * (real registries hold a few such codes; the override is audited by the caller). Codes of the
+ * wrong length or with characters outside the alphabet are never accepted: those are typos.
+ */
+export function validateEnterpriseUscc(
+  input: { uscc: string; usccOverrideReason?: string | null },
+  options: { canOverride: boolean },
+): UsccValidation {
+  const result = checkUscc(input.uscc);
+  if (result.ok) return { ok: true, uscc: result.value, usccValid: true };
+
+  const usccIssue: UsccFieldIssue = {
+    path: ['uscc'],
+    code: `uscc.${result.rule}`,
+    message: result.message,
+    messageEn: result.messageEn,
+  };
+  if (result.rule !== 'check') return { ok: false, errors: [usccIssue] };
+
+  const reason = input.usccOverrideReason?.trim() ?? '';
+  if (!options.canOverride) {
+    const errors = [usccIssue];
+    if (reason)
+      errors.push({
+        path: ['usccOverrideReason'],
+        code: 'uscc.overrideReason.forbidden',
+        ...bilingual('uscc.overrideReason.forbidden'),
+      });
+    return { ok: false, errors };
+  }
+  const reasonLength = Array.from(reason).length;
+  if (reasonLength < 5 || reasonLength > 200) {
+    const key = reasonLength === 0 ? 'uscc.overrideReason.required' : 'uscc.overrideReason.length';
+    return { ok: false, errors: [usccIssue, { path: ['usccOverrideReason'], code: key, ...bilingual(key) }] };
+  }
+  return { ok: true, uscc: result.value, usccValid: false, overrideReason: reason };
+}

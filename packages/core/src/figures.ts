@@ -1,0 +1,122 @@
+/**
+ * The service figures of the dashboard (rules.md §6): each is a count over records, defined here
+ * once so the server's query, the dashboard card and the export say the same thing.
+ */
+import { z } from 'zod';
+
+export type FigureDefinition = {
+  key: string;
+  label: { zh: string; en: string };
+  unit: { zh: string; en: string };
+  definition: { zh: string; en: string };
+  /** where the definition comes from */
+  source: string;
+};
+
+export const SERVICE_FIGURES = [
+  {
+    key: 'enterpriseVisits',
+    label: { zh: '上门服务企业', en: 'enterprise visits' },
+    unit: { zh: '户次', en: 'enterprise-visits' },
+    definition: {
+      zh: '期间内上门服务的企业户次：一次走访 3 家企业计 3 户次',
+      en: 'enterprise-visits in the period: a visit to 3 enterprises counts 3',
+    },
+    source: 'rules.md §6',
+  },
+  {
+    key: 'campaigns',
+    label: { zh: '集中下沉式服务', en: 'concentrated campaigns' },
+    unit: { zh: '次', en: 'campaigns' },
+    definition: {
+      zh: '期间内开始的集中下沉式服务活动次数',
+      en: 'campaigns held (started) in the period',
+    },
+    source: 'rules.md §6',
+  },
+  {
+    key: 'receptionEnterprises',
+    label: { zh: '接待企业', en: 'enterprises received' },
+    unit: { zh: '家', en: 'enterprises' },
+    definition: {
+      zh: '期间内接待日到场的不同企业数（同一企业多次到场计 1 家）',
+      en: 'distinct enterprises received at reception days in the period',
+    },
+    source: 'rules.md §6',
+  },
+  {
+    key: 'receptionPeople',
+    label: { zh: '接待', en: 'people received' },
+    unit: { zh: '人次', en: 'person-visits' },
+    definition: {
+      zh: '期间内企业接待日和群众接待日到场的人次',
+      en: 'people received at reception days (enterprise and public days) in the period',
+    },
+    source: 'rules.md §6',
+  },
+  {
+    key: 'receptionConcernsAccepted',
+    label: { zh: '受理问题', en: 'concerns accepted' },
+    unit: { zh: '个', en: 'concerns' },
+    definition: {
+      zh: '期间内接待日提出并受理的问题数',
+      en: 'concerns raised at reception days in the period that were accepted',
+    },
+    source: 'rules.md §5',
+  },
+  {
+    key: 'receptionConcernsResolved',
+    label: { zh: '受理并解决问题', en: 'concerns accepted and resolved' },
+    unit: { zh: '个', en: 'concerns' },
+    definition: {
+      zh: '期间内接待日提出、已受理且在期末前解决的问题数',
+      en: 'concerns raised at reception days in the period, accepted and resolved by its end',
+    },
+    source: 'rules.md §6',
+  },
+] as const satisfies readonly FigureDefinition[];
+
+export type ServiceFigureKey = (typeof SERVICE_FIGURES)[number]['key'];
+
+export function figureDefinition(key: string): FigureDefinition | undefined {
+  return (SERVICE_FIGURES as readonly FigureDefinition[]).find((f) => f.key === key);
+}
+
+/** The article's counting period (2020 service year up to the report, 2020-11-30). */
+export const ARTICLE_PERIOD = { from: '2020-01-01', to: '2020-11-30' } as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'common.date' });
+
+/** A closed period of days; at most ten years so a typo cannot scan the whole history. */
+export const periodSchema = z
+  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'common.invalid' });
+
+/** The default period: 1 January of `today`'s year to `today`. */
+export function defaultPeriod(today: string): { from: string; to: string } {
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
+}
+
+export function resolvePeriod(p: { from?: string | undefined; to?: string | undefined }, today: string) {
+  const d = defaultPeriod(today);
+  return { from: p.from ?? d.from, to: p.to ?? (p.from && p.from > d.to ? p.from : d.to) };
+}
+
+/** 'YYYY-MM' of every month the period touches, in order. */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > end) break;
+    out.push(key);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,204 @@
+/**
+ * User-facing messages of the domain layer, Chinese first, English second.
+ *
+ * Approach (see README): every rule or schema message is a stable key such as
+ * 'enterprise.townCode.unknown'. Schemas put the key into the zod issue's `message`; the server
+ * resolves it with `translate(key, lang, params)` for the language picked from Accept-Language
+ * (`resolveLang`). Keys double as machine-readable codes, so clients can test for them and tests do
+ * not break when wording changes. Zod's own messages (wrong type, unknown key, …) are never shown
+ * raw: `localizeIssues` maps them by issue code to the generic entries below.
+ */
+import type { z } from 'zod';
+import type { FieldError } from './problem.ts';
+
+export type Lang = 'zh' | 'en';
+
+type Entry = { zh: string; en: string };
+
+export const MESSAGES = {
+  // generic fallbacks for zod issues without a message key of ours
+  'common.invalid': { zh: '格式不正确', en: 'invalid value' },
+  'common.required': { zh: '必填', en: 'required' },
+  'common.type': { zh: '缺少或类型不正确（应为 {expected}）', en: 'missing or wrong type (expected {expected})' },
+  'common.tooShort': { zh: '长度不能少于 {minimum}', en: 'must have at least {minimum}' },
+  'common.tooLong': { zh: '长度不能超过 {maximum}', en: 'must have at most {maximum}' },
+  'common.tooSmall': { zh: '不能小于 {minimum}', en: 'must be at least {minimum}' },
+  'common.tooBig': { zh: '不能大于 {maximum}', en: 'must be at most {maximum}' },
+  'common.unknownKeys': { zh: '不允许的字段：{keys}', en: 'unknown field(s): {keys}' },
+  'common.notAllowed': { zh: '取值不在允许范围内', en: 'value is not one of the allowed values' },
+  'common.date': { zh: '日期格式应为 YYYY-MM-DD', en: 'date must be YYYY-MM-DD' },
+  'common.unique': { zh: '不能有重复项', en: 'items must be unique' },
+
+  'uscc.empty': { zh: '统一社会信用代码不能为空', en: 'Unified Social Credit Code is empty' },
+  'uscc.length': {
+    zh: '统一社会信用代码应为 18 位，实际为 {length} 位',
+    en: 'Unified Social Credit Code must have 18 characters, got {length}',
+  },
+  'uscc.alphabet': {
+    zh: '第{position}位字符“{char}”不允许出现在统一社会信用代码中（不使用 I、O、S、V、Z）',
+    en: 'character "{char}" at position {position} is not allowed (I, O, S, V and Z are not used)',
+  },
+  'uscc.check': {
+    zh: '第18位校验码应为 {expected}，实际为 {actual}',
+    en: 'check character should be {expected}, got {actual}',
+  },
+  'uscc.overrideReason.required': {
+    zh: '统一社会信用代码未通过校验；如确认无误，请填写 5–200 字的原因',
+    en: 'the code fails the check; to accept it anyway give a reason of 5–200 characters',
+  },
+  'uscc.overrideReason.forbidden': {
+    zh: '统一社会信用代码未通过校验，且您无权强制保存',
+    en: 'the code fails the check and you are not allowed to override it',
+  },
+  'uscc.overrideReason.length': { zh: '原因应为 5–200 个字符', en: 'reason must have 5–200 characters' },
+
+  'password.tooShort': { zh: '密码至少需要 8 个字符', en: 'password must have at least 8 characters' },
+  'password.classes': {
+    zh: '密码需包含小写字母、大写字母、数字、符号中的至少 3 类（当前 {count} 类）',
+    en: 'password must mix at least 3 of: lower-case, upper-case, digits, symbols (has {count})',
+  },
+
+  'enterprise.name.length': { zh: '企业名称应为 2–100 个字符', en: 'name must have 2–100 characters' },
+  'enterprise.uscc.required': { zh: '请填写统一社会信用代码', en: 'Unified Social Credit Code is required' },
+  'enterprise.legalRepresentative.length': {
+    zh: '法定代表人不能超过 50 个字符',
+    en: 'legal representative must have at most 50 characters',
+  },
+  'enterprise.contacts.max': { zh: '联系人最多 10 个', en: 'at most 10 contacts' },
+  'enterprise.address.length': { zh: '地址应为 1–200 个字符', en: 'address must have 1–200 characters' },
+  'enterprise.townCode.unknown': {
+    zh: '所属乡镇不是上栗县的乡镇（应为 360322101–106 或 360322200–203）',
+    en: 'town is not a town of Shangli County (360322101–106 or 360322200–203)',
+  },
+  'enterprise.industryCode.notClass': {
+    zh: '行业代码应为 GB/T 4754-2017 的 4 位小类代码',
+    en: 'industry must be a 4-digit class code of GB/T 4754-2017',
+  },
+  'enterprise.location.lat': { zh: '纬度应在 -90 到 90 之间', en: 'latitude must be between -90 and 90' },
+  'enterprise.location.lng': { zh: '经度应在 -180 到 180 之间', en: 'longitude must be between -180 and 180' },
+  'enterprise.location.outsideCounty': {
+    zh: '坐标不在上栗县范围内（纬度 27–28.5，经度 113–114.5），请检查是否填反或坐标系有误',
+    en: 'location is outside Shangli County (lat 27–28.5, lng 113–114.5); are lat and lng swapped?',
+  },
+  'enterprise.status.unknown': { zh: '经营状态不正确', en: 'unknown status' },
+  'enterprise.tags.unknown': { zh: '未知的企业标签', en: 'unknown tag' },
+  'enterprise.tags.duplicate': { zh: '企业标签不能重复', en: 'tags must not repeat' },
+  'enterprise.creditGrade.unknown': { zh: '信用等级不正确', en: 'unknown credit grade' },
+
+  'contact.name.length': { zh: '联系人姓名应为 1–50 个字符', en: 'contact name must have 1–50 characters' },
+  'contact.phone.invalid': {
+    zh: '电话应为 11 位手机号或带区号的座机号（如 0799-1234567）',
+    en: 'phone must be an 11-digit mobile number or a landline with area code (e.g. 0799-1234567)',
+  },
+  'contact.role.length': { zh: '职务不能超过 30 个字符', en: 'role must have at most 30 characters' },
+
+  'calendar.yearUnknown': {
+    zh: '工作日历没有 {year} 年的节假日安排数据，无法计算 {date}；请管理员按国务院办公厅通知录入 {year} 年数据',
+    en: 'the working-day calendar has no holiday data for {year}, so {date} cannot be answered; an admin must add {year} from the State Council notice',
+  },
+  'calendar.dateInvalid': { zh: '日期“{date}”无效，应为 YYYY-MM-DD', en: 'date "{date}" is invalid, use YYYY-MM-DD' },
+  'calendar.outsideYear': {
+    zh: '日期 {date} 不在 {year} 年内',
+    en: 'date {date} is not in {year}',
+  },
+  'calendar.duplicateDate': { zh: '日期 {date} 重复出现', en: 'date {date} appears more than once' },
+  'calendar.makeupNotWeekend': {
+    zh: '调休上班日 {date} 应为周六或周日',
+    en: 'make-up working day {date} must be a Saturday or Sunday',
+  },
+  'calendar.holidayAndMakeup': {
+    zh: '{date} 不能同时是假日和调休上班日',
+    en: '{date} cannot be both a holiday and a make-up working day',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+/**
+ * Resolves a message key; text that is not a key comes back unchanged (with parameters filled),
+ * so a caller can pass any issue message through without checking first.
+ */
+export function translate(key: string, lang: Lang = 'zh', params: MessageParams = {}): string {
+  const template = isMessageKey(key) ? MESSAGES[key][lang] : key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Both languages at once, for places that store or return both (errors thrown by rules). */
+export function bilingual(key: MessageKey, params: MessageParams = {}): { message: string; messageEn: string } {
+  return { message: translate(key, 'zh', params), messageEn: translate(key, 'en', params) };
+}
+
+/**
+ * Picks zh or en from an Accept-Language header. Chinese is the default because the users are a
+ * Chinese county bureau; English only wins when it is preferred over every Chinese tag.
+ */
+export function resolveLang(acceptLanguage: string | null | undefined): Lang {
+  if (!acceptLanguage) return 'zh';
+  let best: { lang: Lang; q: number } | undefined;
+  for (const part of acceptLanguage.split(',')) {
+    const [tagRaw, ...paramsRaw] = part.trim().split(';');
+    const tag = (tagRaw ?? '').trim().toLowerCase();
+    const qParam = paramsRaw.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!Number.isFinite(q) || q <= 0) continue;
+    const lang: Lang | undefined = tag.startsWith('zh') ? 'zh' : tag.startsWith('en') ? 'en' : undefined;
+    if (lang && (best === undefined || q > best.q)) best = { lang, q };
+  }
+  return best?.lang ?? 'zh';
+}
+
+function issueParams(issue: z.core.$ZodIssue): MessageParams {
+  const params: Record<string, string | number> = {};
+  if ('minimum' in issue) params.minimum = String(issue.minimum);
+  if ('maximum' in issue) params.maximum = String(issue.maximum);
+  if ('expected' in issue && typeof issue.expected === 'string') params.expected = issue.expected;
+  if ('keys' in issue && Array.isArray(issue.keys)) params.keys = issue.keys.join(', ');
+  // our superRefine checks pass their message parameters this way
+  if (issue.code === 'custom' && issue.params) {
+    for (const [k, v] of Object.entries(issue.params)) {
+      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    }
+  }
+  return params;
+}
+
+function fallbackKey(issue: z.core.$ZodIssue): MessageKey {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod drops the input from issues by default, so "missing" and "wrong type" look alike
+      return 'common.type';
+    case 'too_small':
+      return issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set'
+        ? 'common.tooShort'
+        : 'common.tooSmall';
+    case 'too_big':
+      return issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set'
+        ? 'common.tooLong'
+        : 'common.tooBig';
+    case 'unrecognized_keys':
+      return 'common.unknownKeys';
+    case 'invalid_value':
+      return 'common.notAllowed';
+    default:
+      return 'common.invalid';
+  }
+}
+
+/**
+ * Zod issues → the API's field errors in one language. Our own issues carry a key; zod's built-in
+ * ones (detected by not being a key) get the generic message for their issue code.
+ */
+export function localizeIssues(issues: readonly z.core.$ZodIssue[], lang: Lang = 'zh'): FieldError[] {
+  return issues.map((issue) => {
+    const key = isMessageKey(issue.message) ? issue.message : fallbackKey(issue);
+    return { path: issue.path.map(String).join('.'), message: translate(key, lang, issueParams(issue)) };
+  });
+}
