@@ -9,7 +9,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { AppError } from './errors.ts';
 import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -30,7 +29,7 @@ import { userRoutes } from './modules/users/routes.ts';
 import { visitRoutes } from './modules/visits/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { type Access, authPlugin } from './plugins/auth.ts';
-import { errorsPlugin, sendProblem } from './plugins/errors.ts';
+import { errorsPlugin } from './plugins/errors.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
@@ -76,7 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(errorsPlugin);
+  await app.register(errorsPlugin, { spaFallback: !!opts.serveWeb });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -105,8 +104,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(clockRoutes, { db });
   await app.register(worklistRoutes, { db });
   await app.register(notificationRoutes, { db });
-  await app.register(appointmentRoutes, { db });
-  await app.register(petitionRoutes, { db });
+  // Public booking/petition forms share the login limit when it is raised (tests), else their own.
+  await app.register(appointmentRoutes, { db, publicRateLimit: Math.max(30, config.loginRateLimit) });
+  await app.register(petitionRoutes, { db, publicRateLimit: Math.max(20, config.loginRateLimit) });
   await app.register(ratingRoutes, { db });
   await app.register(receptionRoutes, { db });
   await app.register(visitRoutes, { db });
@@ -118,13 +118,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       throw new Error(`The web app is not built (${WEB_DIST}); run npm run build -w packages/web`);
     }
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // Client-side routes fall back to index.html; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return sendProblem(request, reply, new AppError('NOT_FOUND'));
-      }
-      return reply.sendFile('index.html');
-    });
   }
   return app;
 }

@@ -45,11 +45,17 @@ function classify(error: FastifyError | Error, request: FastifyRequest): AppErro
   return new AppError('INTERNAL');
 }
 
-export const errorsPlugin = fp(async (app: FastifyInstance) => {
+export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?: boolean }) => {
   app.decorateRequest('lang', 'zh');
   app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.headers['accept-language']);
   });
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, classify(error as Error, request)));
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError('NOT_FOUND')));
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app fall back to index.html; unknown /api paths stay 404 JSON.
+    if (opts.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return sendProblem(request, reply, new AppError('NOT_FOUND'));
+  });
 });

@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export type DemoAccount = { username: string; password: string; role: string; enterprise: string | null };
+
+export type Ctx = {
+  baseUrl: string;
+  accounts: DemoAccount[];
+  account(role: string): DemoAccount;
+  /** A fresh page with its own cookies (a new browser context). */
+  newPage(): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<void>;
+  login(page: Page, role: string): Promise<void>;
+};
+
+export type Journey = { name: string; run(ctx: Ctx): Promise<void> };
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function startServer(): Promise<{
+  baseUrl: string;
+  dataDir: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    QINGSHAN_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  // One process (node --import tsx), so stopping its PID stops the server (stack.md pitfall 11).
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout?.on('data', (d) => {
+    log += d;
+  });
+  proc.stderr?.on('data', (d) => {
+    log += d;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    try {
+      const r = await fetch(`${baseUrl}/api/health`);
+      if (r.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${log}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.log(`server up at ${baseUrl} (data in ${dataDir})`);
+  return {
+    baseUrl,
+    dataDir,
+    proc,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(): Promise<{
+  contexts: BrowserContext[];
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}> {
+  const contexts: BrowserContext[] = [];
+  const dirs: string[] = [];
+  return {
+    contexts,
+    async newContext() {
+      // A persistent context per journey user: separate cookies, Debian's chromium (never a download).
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-chromium-'));
+      dirs.push(dir);
+      const ctx = await chromium.launchPersistentContext(dir, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ARGS,
+        headless: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 860 },
+      });
+      contexts.push(ctx);
+      return ctx;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { makeValidUscc, usccCheckChar } from '@qingshan/core';
+import type { Journey } from '../harness.ts';
+import { expect } from './expect.ts';
+
+async function pickSelect(page: import('playwright-core').Page, testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+// Issue 2: a clerk registers an enterprise, meets the check-character error beside the field,
+// corrects it, saves, finds it by pinyin initials and signs out.
+export const clerkRegistersEnterprise: Journey = {
+  name: 'clerk registers an enterprise (USCC error beside the field, pinyin search)',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'clerk');
+    await page.goto(`${ctx.baseUrl}/staff/enterprises`);
+    await page.getByTestId('enterprise-search').waitFor();
+    await ctx.screenshot(page, '01-staff-enterprise-list');
+
+    await page.goto(`${ctx.baseUrl}/staff/enterprises/new`);
+    const seed = `91360322MA3${String(Date.now()).slice(-6)}`;
+    const good = makeValidUscc(seed);
+    const expected = usccCheckChar(seed);
+    const wrong = good.slice(0, 17) + (expected === '0' ? '1' : '0');
+    await page.getByTestId('enterprise-name').fill('上栗县青山测试烟花有限公司');
+    await page.getByTestId('enterprise-uscc').fill(wrong);
+    await pickSelect(page, 'enterprise-town', '桐木镇');
+    await page.locator('#enterprise_address').fill('上栗县桐木镇测试路8号');
+    await pickSelect(page, 'enterprise-industry', '2672');
+    await page.getByTestId('enterprise-save').click();
+    const fieldError = page
+      .locator('#enterprise_uscc_help, .ant-form-item-has-error .ant-form-item-explain-error')
+      .first();
+    await fieldError.waitFor({ timeout: 10_000 });
+    const text = (await fieldError.textContent()) ?? '';
+    expect(
+      text.includes(expected),
+      `the error beside the USCC field names the expected check character ${expected}: "${text}"`,
+    );
+    await ctx.screenshot(page, '02-enterprise-form-uscc-error');
+
+    await page.getByTestId('enterprise-uscc').fill(good);
+    await page.getByTestId('enterprise-save').click();
+    await page.waitForURL(/\/staff\/enterprises\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+    await page.getByText('上栗县青山测试烟花有限公司').first().waitFor();
+    await ctx.screenshot(page, '03-enterprise-detail');
+
+    await page.goto(`${ctx.baseUrl}/staff/enterprises`);
+    const search = page.getByTestId('enterprise-search').locator('input');
+    await search.fill('slxqscs');
+    await search.press('Enter');
+    await page.locator('.ant-table-row').filter({ hasText: '上栗县青山测试烟花有限公司' }).waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '04-enterprise-search-pinyin');
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login|\/$/, { timeout: 10_000 });
+  },
+};
+
+// Issue 2: an enterprise user sees its own file and is refused another enterprise's, by the server.
+export const enterpriseUserRefused: Journey = {
+  name: "enterprise user is refused another enterprise's page",
+  async run(ctx) {
+    const staff = await ctx.newPage();
+    await ctx.login(staff, 'clerk');
+    const list = await staff.evaluate(async () => (await fetch('/api/enterprises?pageSize=50')).json());
+    const mine = ctx.account('enterprise').enterprise;
+    const other = (list.items as { id: string; name: string }[]).find((e) => e.name !== mine)!;
+
+    const page = await ctx.newPage();
+    await ctx.login(page, 'enterprise');
+    await page.goto(`${ctx.baseUrl}/enterprise/my`);
+    await page.getByText(mine!).first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '05-enterprise-portal-my');
+
+    const status = await page.evaluate(async (id) => (await fetch(`/api/enterprises/${id}`)).status, other.id);
+    expect(status === 403, `the API refuses another enterprise's file (got ${status})`);
+    await page.goto(`${ctx.baseUrl}/staff/enterprises/${other.id}`);
+    await page
+      .getByText(/无权|403/)
+      .first()
+      .waitFor({ timeout: 10_000 });
+    const body = (await page.textContent('body')) ?? '';
+    expect(!body.includes(other.name), "the other enterprise's name is not shown");
+    await ctx.screenshot(page, '06-enterprise-refused');
+  },
+};

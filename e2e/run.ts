@@ -1,0 +1,71 @@
+// npm run test:e2e — starts the real server on a fresh data folder (demo data), then walks the
+// journeys that matter in Debian's chromium, saving screenshots of the key pages.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { type Ctx, type DemoAccount, type Journey, launchBrowser, SHOTS, startServer } from './harness.ts';
+import { journeys } from './journeys/index.ts';
+
+const only = process.argv[2];
+fs.rmSync(SHOTS, { recursive: true, force: true });
+fs.mkdirSync(SHOTS, { recursive: true });
+const server = await startServer();
+const browser = await launchBrowser();
+const accounts: DemoAccount[] = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8'));
+
+const ctx: Ctx = {
+  baseUrl: server.baseUrl,
+  accounts,
+  account(role) {
+    const a = accounts.find((x) => x.role.split(',').includes(role));
+    if (!a) throw new Error(`no demo account with role ${role}`);
+    return a;
+  },
+  async newPage() {
+    const c = await browser.newContext();
+    // Screenshots are taken with animations settled (ECharts animates; stack.md pitfall 9).
+    await c.addInitScript(() => {
+      (window as unknown as { __E2E__: boolean }).__E2E__ = true;
+    });
+    return c.pages()[0] ?? c.newPage();
+  },
+  async screenshot(page: Page, name: string) {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  },
+  async login(page, role) {
+    const a = ctx.account(role);
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('login-username').fill(a.username);
+    await page.getByTestId('login-password').fill(a.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
+  },
+};
+
+let passed = 0;
+let failed = 0;
+const selected: Journey[] = only ? journeys.filter((j) => j.name.includes(only)) : journeys;
+for (const j of selected) {
+  const t0 = Date.now();
+  try {
+    await j.run(ctx);
+    passed++;
+    console.log(`✓ ${j.name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`✗ ${j.name}\n  ${(e as Error).stack?.split('\n').slice(0, 6).join('\n  ')}`);
+    for (const [i, c] of browser.contexts.entries()) {
+      for (const p of c.pages())
+        await p
+          .screenshot({ path: path.join(SHOTS, `FAILED-${j.name.replace(/\W+/g, '_')}-${i}.png`) })
+          .catch(() => {});
+    }
+  }
+  for (const c of browser.contexts.splice(0)) await c.close().catch(() => {});
+}
+await browser.close();
+await server.stop();
+console.log(`\nscreenshots: ${SHOTS}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
