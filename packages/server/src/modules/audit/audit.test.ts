@@ -79,3 +79,16 @@ describe('canonical JSON', () => {
     );
   });
 });
+
+describe('personal data in the history of a record', () => {
+  it('is masked for staff other than admins, and shown to admins', async () => {
+    const e = await makeEnterprise(t, { contacts: [{ name: '王五', phone: '13912345678' }] });
+    const clerk = await loginAs(t, ['clerk']);
+    const res = await clerk.request({ method: 'GET', url: `/api/audit?entityType=enterprise&entityId=${e.id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('13912345678');
+    expect(res.body).toContain('139****5678');
+    const asAdmin = await admin.request({ method: 'GET', url: `/api/audit?entityType=enterprise&entityId=${e.id}` });
+    expect(asAdmin.body).toContain('13912345678');
+  });
+});

@@ -6,6 +6,7 @@ import { isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
 import { assertCanRead } from '../enterprises/service.ts';
 import { listAudit } from './service.ts';
+import { maskPersonalData } from './mask.ts';
 
 const entrySchema = z.object({
   seq: z.number(),
@@ -69,8 +70,11 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         page,
         pageSize,
       );
+      // The log keeps personal data as it was; outside the admin's view it is masked like
+      // everywhere else, so a record's history does not undo the masking of its page.
+      const mask = user.roles.includes('admin') ? (v: unknown) => v : maskPersonalData;
       return {
-        items: r.items.map((e) => ({ ...e, at: e.at.toISOString() })),
+        items: r.items.map((e) => ({ ...e, before: mask(e.before), after: mask(e.after), at: e.at.toISOString() })),
         total: r.total,
         page,
         pageSize,

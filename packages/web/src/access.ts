@@ -1,0 +1,81 @@
+// Who may see what: pure decisions from the current user's roles. The server enforces the same
+// rules; the web only hides what a user cannot use.
+import { matchPath } from 'react-router';
+import type { Role } from './api/types.ts';
+
+export const STAFF_ROLES = ['admin', 'leader', 'clerk', 'approver', 'inspector', 'monitor'] as const satisfies Role[];
+export const ALL_ROLES: Role[] = [...STAFF_ROLES, 'enterprise', 'citizen'];
+
+/** A route or action is public, or open to any of the listed roles. */
+export type Access = 'public' | readonly Role[];
+export type Face = 'public' | 'staff' | 'enterprise';
+
+/** Actions inside pages (buttons, tabs), named by what they do. */
+export const PERMISSIONS = {
+  enterpriseRead: STAFF_ROLES,
+  enterpriseWrite: ['admin', 'leader', 'clerk', 'approver', 'inspector'],
+  enterpriseImport: ['admin', 'leader', 'clerk', 'approver', 'inspector'],
+  enterpriseExport: STAFF_ROLES,
+  enterpriseUnmask: [...STAFF_ROLES, 'enterprise'],
+  /** The 操作记录 tab of one enterprise file (the server lets staff and the enterprise itself read it). */
+  enterpriseAuditRead: [...STAFF_ROLES, 'enterprise'],
+  userAdmin: ['admin'],
+  /** Browsing the whole audit log. */
+  auditRead: ['admin'],
+  ownEnterprise: ['enterprise'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function canAccess(roles: readonly Role[] | null | undefined, access: Access): boolean {
+  if (access === 'public') return true;
+  if (!roles) return false;
+  return access.some((role) => roles.includes(role));
+}
+
+export function isStaff(roles: readonly Role[] | null | undefined): boolean {
+  return canAccess(roles, STAFF_ROLES);
+}
+
+/** Where a user lands after login: the face of their roles (staff wins over enterprise). */
+export function homePathFor(roles: readonly Role[] | null | undefined): '/staff' | '/enterprise' | '/' {
+  if (isStaff(roles)) return '/staff';
+  if (canAccess(roles, ['enterprise'])) return '/enterprise';
+  return '/';
+}
+
+export interface AccessRoute {
+  path: string;
+  access: Access;
+}
+
+/** The route a pathname matches (first match in table order; put static paths before `:id`). */
+export function findRoute<R extends AccessRoute>(routes: readonly R[], pathname: string): R | undefined {
+  return routes.find((r) => matchPath({ path: r.path, end: true }, pathname) !== null);
+}
+
+/**
+ * The page to open after login: the requested one if it is an internal path this user may see,
+ * otherwise the home of their face.
+ */
+export function postLoginPath(
+  routes: readonly AccessRoute[],
+  roles: readonly Role[],
+  requested: string | null | undefined,
+): string {
+  const home = homePathFor(roles);
+  if (!requested?.startsWith('/') || requested.startsWith('//') || requested.startsWith('/login')) {
+    return home;
+  }
+  const pathname = requested.split(/[?#]/)[0] ?? requested;
+  const route = findRoute(routes, pathname);
+  if (!route || !canAccess(roles, route.access)) return home;
+  return requested;
+}
+
+/** Key of the menu entry to highlight: the longest menu path that is a prefix of the pathname. */
+export function selectedMenuPath(menuPaths: readonly string[], pathname: string): string | undefined {
+  let best: string | undefined;
+  for (const p of menuPaths) {
+    if ((pathname === p || pathname.startsWith(`${p}/`)) && (!best || p.length > best.length)) best = p;
+  }
+  return best;
+}

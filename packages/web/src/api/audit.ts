@@ -1,0 +1,10 @@
+import { http } from './http.ts';
+import type { AuditEntry, AuditQuery, Page } from './types.ts';
+
+export const auditKeys = {
+  list: (q: AuditQuery) => ['audit', q] as const,
+};
+
+export function listAudit(query: AuditQuery, signal?: AbortSignal): Promise<Page<AuditEntry>> {
+  return http.get('/api/audit', { query, signal });
+}

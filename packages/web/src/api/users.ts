@@ -1,0 +1,23 @@
+import { http } from './http.ts';
+import type { Page, User, UserCreate, UserPatch, UserQuery } from './types.ts';
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: (q: UserQuery) => ['users', 'list', q] as const,
+};
+
+export function listUsers(query: UserQuery, signal?: AbortSignal): Promise<Page<User>> {
+  return http.get('/api/users', { query, signal });
+}
+
+export function createUser(body: UserCreate): Promise<{ user: User; initialPassword: string }> {
+  return http.post('/api/users', body);
+}
+
+export function updateUser(id: string, body: UserPatch): Promise<User> {
+  return http.patch(`/api/users/${encodeURIComponent(id)}`, body);
+}
+
+export function resetUserPassword(id: string): Promise<{ password: string }> {
+  return http.post(`/api/users/${encodeURIComponent(id)}/reset-password`);
+}

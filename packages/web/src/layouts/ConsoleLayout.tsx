@@ -1,0 +1,75 @@
+import { Layout, Menu, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { canAccess, type Face, selectedMenuPath } from '../access.ts';
+import { useAuth } from '../auth/auth.tsx';
+import { PageLoading } from '../components/PageLoading.tsx';
+import { AuthErrorPage, ForbiddenPage, loginPathFor } from '../components/RequireAccess.tsx';
+import { menuRoutes } from '../routes.tsx';
+import { HeaderBar } from './HeaderBar.tsx';
+
+/** Staff console and enterprise portal: Sider menu filtered by role, header, page outlet. */
+export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> }) {
+  const { t } = useTranslation();
+  const { user, roles, loading, error } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+
+  if (loading) return <PageLoading />;
+  if (!user && error) return <AuthErrorPage error={error} />;
+  if (!user) return <Navigate to={loginPathFor(location.pathname, location.search)} replace />;
+
+  const entries = menuRoutes(face, (access) => canAccess(roles, access));
+  const selected = selectedMenuPath(
+    entries.map((r) => r.path),
+    location.pathname,
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <HeaderBar extra={<Typography.Text type="secondary">{t(`face.${face}`)}</Typography.Text>} />
+      <Layout hasSider>
+        <Layout.Sider
+          theme="light"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          width={200}
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
+          <nav aria-label={t(`face.${face}`)}>
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected] : []}
+              items={entries.map((r) => ({
+                key: r.path,
+                icon: r.menu?.icon,
+                label: r.menu ? (
+                  <>
+                    {t(r.menu.labelKey)}
+                    {r.menu.badge ? <r.menu.badge /> : null}
+                  </>
+                ) : (
+                  r.path
+                ),
+              }))}
+              onClick={({ key }) => navigate(key)}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          {entries.length === 0 ? (
+            <ForbiddenPage />
+          ) : (
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

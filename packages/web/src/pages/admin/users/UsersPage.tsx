@@ -1,0 +1,358 @@
+import { EditOutlined, KeyOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ALL_ROLES } from '../../../access.ts';
+import { listEnterprises } from '../../../api/enterprises.ts';
+import { applyFieldErrors, errorMessage, useShowError } from '../../../api/errors.ts';
+import { ApiError } from '../../../api/http.ts';
+import type { Role, User, UserQuery } from '../../../api/types.ts';
+import { createUser, listUsers, resetUserPassword, updateUser, userKeys } from '../../../api/users.ts';
+import { useMessage } from '../../../components/feedback.tsx';
+import { PageContainer } from '../../../components/PageContainer.tsx';
+import { EmptyState, ErrorState } from '../../../components/QueryState.tsx';
+import { formatDateTime } from '../../../utils/datetime.ts';
+
+interface UserFormValues {
+  username?: string;
+  displayName?: string;
+  roles?: Role[];
+  enterpriseId?: string | null;
+  phone?: string;
+}
+
+/** One-time password shown after create or reset: never fetched again. */
+interface ShownPassword {
+  title: string;
+  name: string;
+  password: string;
+}
+
+function useRoleOptions() {
+  const { t } = useTranslation();
+  return useMemo(() => ALL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), [t]);
+}
+
+/** Select of enterprises searched on the server by name, code or pinyin initials. */
+function EnterprisePicker({ value, onChange }: { value?: string | null; onChange?: (v: string | null) => void }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['enterprises', 'picker', q],
+    queryFn: ({ signal }) => listEnterprises({ q: q || undefined, pageSize: 20 }, signal),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      allowClear
+      value={value ?? undefined}
+      onChange={(v?: string) => onChange?.(v ?? null)}
+      loading={found.isFetching}
+      placeholder={t('users.enterprisePlaceholder')}
+      options={(found.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
+      data-testid="user-enterprise"
+    />
+  );
+}
+
+function UserModal({
+  user,
+  open,
+  onClose,
+  onCreated,
+}: {
+  user: User | null;
+  open: boolean;
+  onClose: () => void;
+  onCreated: (user: User, password: string) => void;
+}) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<UserFormValues>();
+  const roleOptions = useRoleOptions();
+  const roles = Form.useWatch('roles', form);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = useMutation({
+    mutationFn: async (v: UserFormValues) => {
+      const phone = v.phone?.trim() ? v.phone.trim() : null;
+      if (user) {
+        return { user: await updateUser(user.id, { displayName: v.displayName?.trim(), roles: v.roles, phone }) };
+      }
+      return createUser({
+        username: (v.username ?? '').trim(),
+        displayName: (v.displayName ?? '').trim(),
+        roles: v.roles ?? [],
+        enterpriseId: v.roles?.includes('enterprise') ? (v.enterpriseId ?? null) : null,
+        phone,
+      });
+    },
+    onSuccess: (r) => {
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
+      if ('initialPassword' in r && typeof r.initialPassword === 'string') onCreated(r.user, r.initialPassword);
+      else void message.success(t('users.updated'));
+      onClose();
+    },
+    onError: (e) => {
+      const unplaced = e instanceof ApiError ? applyFieldErrors(form, e) : [];
+      if (e instanceof ApiError && e.code === 'USERNAME_TAKEN') {
+        form.setFields([{ name: 'username', errors: [errorMessage(e, t)] }]);
+      } else if (!(e instanceof ApiError) || e.errors.length === 0 || unplaced.length > 0) {
+        setError([errorMessage(e, t), ...unplaced.map((u) => `${u.path}: ${u.message}`)].join('；'));
+      }
+    },
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={user ? t('users.editTitle') : t('users.createTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'user-save' } as Record<string, string>}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form<UserFormValues>
+        form={form}
+        layout="vertical"
+        name="user"
+        preserve={false}
+        initialValues={
+          user
+            ? { displayName: user.displayName, roles: user.roles, phone: user.phone ?? '' }
+            : { roles: [], enterpriseId: null }
+        }
+        onFinish={(v) => {
+          setError(null);
+          save.mutate(v);
+        }}
+        data-testid="user-form"
+      >
+        {user ? (
+          <Form.Item label={t('users.username')}>
+            <Typography.Text code>{user.username}</Typography.Text>
+          </Form.Item>
+        ) : (
+          <Form.Item
+            label={t('users.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('users.usernameRequired') }]}
+          >
+            <Input maxLength={32} autoComplete="off" data-testid="user-username" />
+          </Form.Item>
+        )}
+        <Form.Item
+          label={t('users.displayName')}
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+        >
+          <Input maxLength={50} data-testid="user-display-name" />
+        </Form.Item>
+        <Form.Item
+          label={t('users.roles')}
+          name="roles"
+          rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+        >
+          <Select mode="multiple" options={roleOptions} data-testid="user-roles" />
+        </Form.Item>
+        {!user && roles?.includes('enterprise') ? (
+          <Form.Item
+            label={t('users.enterprise')}
+            name="enterpriseId"
+            rules={[{ required: true, message: t('users.enterpriseRequired') }]}
+          >
+            <EnterprisePicker />
+          </Form.Item>
+        ) : null}
+        <Form.Item label={t('users.phone')} name="phone">
+          <Input maxLength={20} inputMode="tel" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 用户管理: list, create (one-time initial password), edit roles, disable/enable, reset password. */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const roleOptions = useRoleOptions();
+  const [query, setQuery] = useState<UserQuery>({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<User | null | undefined>(undefined); // undefined = closed, null = new
+  const [shown, setShown] = useState<ShownPassword | null>(null);
+
+  const users = useQuery({
+    queryKey: userKeys.list(query),
+    queryFn: ({ signal }) => listUsers(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const toggle = useMutation({
+    mutationFn: (u: User) => updateUser(u.id, { disabled: !u.disabled }),
+    onSuccess: () => {
+      void message.success(t('users.updated'));
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
+    onError: showError,
+  });
+
+  const reset = useMutation({
+    mutationFn: (u: User) => resetUserPassword(u.id),
+    onSuccess: ({ password }, u) => {
+      setShown({ title: t('users.newPasswordTitle'), name: u.displayName, password });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
+    onError: showError,
+  });
+
+  return (
+    <PageContainer
+      title={t('users.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="user-create">
+          {t('users.create')}
+        </Button>
+      }
+    >
+      <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search">
+        <Input.Search
+          allowClear
+          placeholder={t('users.searchPlaceholder')}
+          aria-label={t('users.searchLabel')}
+          enterButton={t('common.search')}
+          onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined, page: 1 }))}
+          style={{ width: 300 }}
+          data-testid="user-search"
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 160 }}
+          placeholder={t('users.rolePlaceholder')}
+          aria-label={t('users.roles')}
+          options={roleOptions}
+          value={query.role}
+          onChange={(role?: Role) => setQuery((q) => ({ ...q, role, page: 1 }))}
+          data-testid="user-role-filter"
+        />
+      </Flex>
+      {users.isError && !users.data ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : (
+        <Table<User>
+          rowKey="id"
+          loading={users.isFetching}
+          dataSource={users.data?.items ?? []}
+          locale={{ emptyText: <EmptyState /> }}
+          scroll={{ x: 'max-content' }}
+          data-testid="user-table"
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: users.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+          }}
+          columns={[
+            { title: t('users.username'), dataIndex: 'username', render: (v: string) => <code>{v}</code> },
+            { title: t('users.displayName'), dataIndex: 'displayName' },
+            {
+              title: t('users.roles'),
+              dataIndex: 'roles',
+              render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{t(`roles.${r}`)}</Tag>),
+            },
+            {
+              title: t('users.enterprise'),
+              dataIndex: 'enterpriseName',
+              render: (v: string | null) => v ?? t('common.none'),
+            },
+            { title: t('users.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? t('common.none') },
+            {
+              title: t('users.state'),
+              key: 'state',
+              render: (_: unknown, u) => {
+                if (u.disabled) return <Tag color="default">{t('users.disabled')}</Tag>;
+                if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) {
+                  return <Tag color="orange">{t('users.locked', { until: formatDateTime(u.lockedUntil) })}</Tag>;
+                }
+                return <Tag color="green">{t('users.active')}</Tag>;
+              },
+            },
+            {
+              title: t('users.lastLoginAt'),
+              dataIndex: 'lastLoginAt',
+              render: (v: string | null) => formatDateTime(v),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_: unknown, u) => (
+                <Space size={4} wrap>
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
+                    {t('common.edit')}
+                  </Button>
+                  <Popconfirm
+                    title={
+                      u.disabled
+                        ? t('users.enableConfirm', { name: u.displayName })
+                        : t('users.disableConfirm', { name: u.displayName })
+                    }
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => toggle.mutate(u)}
+                  >
+                    <Button size="small" danger={!u.disabled} icon={u.disabled ? <UnlockOutlined /> : <StopOutlined />}>
+                      {u.disabled ? t('users.enable') : t('users.disable')}
+                    </Button>
+                  </Popconfirm>
+                  <Popconfirm
+                    title={t('users.resetConfirm', { name: u.displayName })}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => reset.mutate(u)}
+                  >
+                    <Button size="small" icon={<KeyOutlined />}>
+                      {t('users.resetPassword')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <UserModal
+        key={editing === undefined ? 'closed' : (editing?.id ?? 'new')}
+        user={editing ?? null}
+        open={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        onCreated={(u, password) => setShown({ title: t('users.initialPasswordTitle'), name: u.displayName, password })}
+      />
+      <Modal
+        open={shown !== null}
+        title={shown?.title}
+        onCancel={() => setShown(null)}
+        footer={
+          <Button type="primary" onClick={() => setShown(null)}>
+            {t('common.close')}
+          </Button>
+        }
+      >
+        <Alert type="warning" showIcon title={t('users.passwordOnce')} style={{ marginBottom: 16 }} />
+        <Typography.Paragraph>{t('users.passwordFor', { name: shown?.name ?? '' })}</Typography.Paragraph>
+        <Typography.Paragraph copyable={{ text: shown?.password ?? '' }} style={{ fontSize: 20 }}>
+          <code data-testid="one-time-password">{shown?.password}</code>
+        </Typography.Paragraph>
+      </Modal>
+    </PageContainer>
+  );
+}

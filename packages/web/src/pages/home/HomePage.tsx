@@ -1,0 +1,91 @@
+import { LoginOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { homePathFor } from '../../access.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import './home.css';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+
+function ActionCard({
+  icon,
+  title,
+  desc,
+  to,
+  testId,
+}: {
+  icon: ReactNode;
+  title: string;
+  desc: string;
+  to: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="qs-home-panel qs-home-action" data-testid={testId}>
+      <h2>
+        {icon}
+        {title}
+      </h2>
+      <p>{desc}</p>
+      <div>
+        <ButtonLink to={to} type="primary" aria-label={title}>
+          {t('home.go')}
+        </ButtonLink>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Public home: who we are, what the service is, and the things the public can do today (log in;
+ * nothing that does not exist yet). Plain markup, so the first page loads little besides React.
+ */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { user, roles } = useAuth();
+  const home = homePathFor(roles);
+
+  return (
+    <div>
+      <header className="qs-home-hero">
+        <h1>{t('home.title')}</h1>
+        <p>{t('home.subtitle')}</p>
+      </header>
+      <section className="qs-home-panel">
+        <h2>{t('home.introTitle')}</h2>
+        <p>{t('home.intro1')}</p>
+        <p>{t('home.intro2')}</p>
+      </section>
+      <div className="qs-home-actions">
+        {user && home !== '/' ? (
+          <ActionCard
+            icon={<LoginOutlined />}
+            title={t('home.consoleTitle')}
+            desc={t('home.consoleDesc', { name: user.displayName })}
+            to={home}
+            testId="home-console"
+          />
+        ) : null}
+        {user ? null : (
+          <>
+            <ActionCard
+              icon={<TeamOutlined />}
+              title={t('home.staffLoginTitle')}
+              desc={t('home.staffLoginDesc')}
+              to="/login"
+              testId="home-staff-login"
+            />
+            <ActionCard
+              icon={<ShopOutlined />}
+              title={t('home.enterpriseLoginTitle')}
+              desc={t('home.enterpriseLoginDesc')}
+              to="/login"
+              testId="home-enterprise-login"
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,356 @@
+// The central route table: every page, its lazy component, its menu entry and who may open it.
+// App.tsx builds the router from it; the Sider menu and the login redirect read it too.
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CarOutlined,
+  FundProjectionScreenOutlined,
+  SolutionOutlined,
+  BankOutlined,
+  BellOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  ClockCircleOutlined,
+  CloudUploadOutlined,
+  FileTextOutlined,
+  KeyOutlined,
+  LikeOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  SendOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ParseKeys } from 'i18next';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { type Access, type Face, PERMISSIONS, STAFF_ROLES } from './access.ts';
+import { InboxBadge, WorklistBadge } from './pages/worklist/MenuBadges.tsx';
+
+export interface AppRoute {
+  /** Absolute path; static segments before `:param` ones, since the first match wins. */
+  path: string;
+  face: Face;
+  access: Access;
+  component: LazyExoticComponent<ComponentType>;
+  /** Present when the route is an entry of its face's Sider menu. */
+  menu?: { labelKey: ParseKeys; icon: ReactNode; badge?: ComponentType };
+}
+
+export const routes: AppRoute[] = [
+  {
+    path: '/',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/home/HomePage.tsx')),
+  },
+  {
+    path: '/login',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/login/LoginPage.tsx')),
+  },
+  {
+    path: '/staff/enterprises',
+    face: 'staff',
+    access: PERMISSIONS.enterpriseRead,
+    component: lazy(() => import('./pages/enterprises/EnterpriseListPage.tsx')),
+    menu: { labelKey: 'menu.enterprises', icon: <ShopOutlined /> },
+  },
+  {
+    path: '/staff/enterprises/new',
+    face: 'staff',
+    access: PERMISSIONS.enterpriseWrite,
+    component: lazy(() => import('./pages/enterprises/EnterpriseFormPage.tsx')),
+  },
+  {
+    path: '/staff/enterprises/import',
+    face: 'staff',
+    access: PERMISSIONS.enterpriseImport,
+    component: lazy(() => import('./pages/enterprises/EnterpriseImportPage.tsx')),
+    menu: { labelKey: 'menu.enterpriseImport', icon: <CloudUploadOutlined /> },
+  },
+  {
+    path: '/staff/enterprises/:id',
+    face: 'staff',
+    access: PERMISSIONS.enterpriseRead,
+    component: lazy(() => import('./pages/enterprises/EnterpriseDetailPage.tsx')),
+  },
+  {
+    path: '/staff/enterprises/:id/edit',
+    face: 'staff',
+    access: PERMISSIONS.enterpriseWrite,
+    component: lazy(() => import('./pages/enterprises/EnterpriseFormPage.tsx')),
+  },
+  {
+    path: '/staff/admin/users',
+    face: 'staff',
+    access: PERMISSIONS.userAdmin,
+    component: lazy(() => import('./pages/admin/users/UsersPage.tsx')),
+    menu: { labelKey: 'menu.users', icon: <TeamOutlined /> },
+  },
+  {
+    path: '/staff/admin/audit',
+    face: 'staff',
+    access: PERMISSIONS.auditRead,
+    component: lazy(() => import('./pages/admin/audit/AuditPage.tsx')),
+    menu: { labelKey: 'menu.audit', icon: <AuditOutlined /> },
+  },
+  {
+    path: '/staff/worklist',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/worklist/WorklistPage.tsx')),
+    menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: WorklistBadge },
+  },
+  {
+    path: '/staff/inbox',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/inbox/InboxPage.tsx')),
+    menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: InboxBadge },
+  },
+  {
+    path: '/staff/deadline-calculator',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/calendar/DeadlineCalculatorPage.tsx')),
+    menu: { labelKey: 'menu.calculator', icon: <CalculatorOutlined /> },
+  },
+  {
+    path: '/staff/rules',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/rules/RulesPage.tsx')),
+    menu: { labelKey: 'menu.rules', icon: <ProfileOutlined /> },
+  },
+  {
+    path: '/staff/admin/calendar',
+    face: 'staff',
+    access: ['admin'],
+    component: lazy(() => import('./pages/calendar/CalendarYearsPage.tsx')),
+    menu: { labelKey: 'menu.calendarYears', icon: <CalendarOutlined /> },
+  },
+  {
+    path: '/staff/admin/deliveries',
+    face: 'staff',
+    access: ['admin'],
+    component: lazy(() => import('./pages/notifications/DeliveriesPage.tsx')),
+    menu: { labelKey: 'menu.deliveries', icon: <SendOutlined /> },
+  },
+  {
+    path: '/staff/notifications',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/notifications/PreferencesPage.tsx')),
+    menu: { labelKey: 'menu.notificationPrefs', icon: <NotificationOutlined /> },
+  },
+  {
+    path: '/staff/account',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/account/ChangePasswordPage.tsx')),
+    menu: { labelKey: 'menu.account', icon: <KeyOutlined /> },
+  },
+  {
+    path: '/enterprise/my',
+    face: 'enterprise',
+    access: PERMISSIONS.ownEnterprise,
+    component: lazy(() => import('./pages/enterprise-portal/MyEnterprisePage.tsx')),
+    menu: { labelKey: 'menu.myEnterprise', icon: <BankOutlined /> },
+  },
+  {
+    path: '/enterprise/worklist',
+    face: 'enterprise',
+    access: ['enterprise'],
+    component: lazy(() => import('./pages/worklist/WorklistPage.tsx')),
+    menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: WorklistBadge },
+  },
+  {
+    path: '/enterprise/inbox',
+    face: 'enterprise',
+    access: ['enterprise', 'citizen'],
+    component: lazy(() => import('./pages/inbox/InboxPage.tsx')),
+    menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: InboxBadge },
+  },
+  {
+    path: '/enterprise/notifications',
+    face: 'enterprise',
+    access: ['enterprise', 'citizen'],
+    component: lazy(() => import('./pages/notifications/PreferencesPage.tsx')),
+    menu: { labelKey: 'menu.notificationPrefs', icon: <NotificationOutlined /> },
+  },
+  {
+    path: '/enterprise/account',
+    face: 'enterprise',
+    access: PERMISSIONS.ownEnterprise,
+    component: lazy(() => import('./pages/account/ChangePasswordPage.tsx')),
+    menu: { labelKey: 'menu.account', icon: <KeyOutlined /> },
+  },
+  // 服 part A: appointments (预约/延时服务), petitions (信访), ratings (好差评)
+  {
+    path: '/appointments',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/appointments/BookAppointmentPage.tsx')),
+  },
+  {
+    path: '/appointments/lookup',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/appointments/LookupAppointmentPage.tsx')),
+  },
+  {
+    path: '/petitions/submit',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/petitions/SubmitPetitionPage.tsx')),
+  },
+  {
+    path: '/petitions/track',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/petitions/TrackPetitionPage.tsx')),
+  },
+  {
+    path: '/staff/appointments',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/appointments/WindowDayPage.tsx')),
+    menu: { labelKey: 'menu.windowBookings', icon: <ScheduleOutlined /> },
+  },
+  {
+    path: '/staff/appointment-services',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/appointments/ServicesPage.tsx')),
+    menu: { labelKey: 'menu.appointmentServices', icon: <ClockCircleOutlined /> },
+  },
+  {
+    path: '/staff/petitions',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/petitions/PetitionListPage.tsx')),
+    menu: { labelKey: 'menu.petitionDesk', icon: <AlertOutlined /> },
+  },
+  {
+    path: '/staff/petitions/:id',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/petitions/PetitionDetailPage.tsx')),
+  },
+  {
+    path: '/staff/ratings',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/ratings/RatingsPage.tsx')),
+    menu: { labelKey: 'menu.ratings', icon: <LikeOutlined /> },
+  },
+  {
+    path: '/enterprise/appointments',
+    face: 'enterprise',
+    access: ['enterprise'],
+    component: lazy(() => import('./pages/appointments/MyAppointmentsPage.tsx')),
+    menu: { labelKey: 'menu.myAppointments', icon: <FileTextOutlined /> },
+  },
+  // service B: reception days, visits and campaigns, tracked projects, figures
+  {
+    path: '/staff/figures',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/figures/FiguresDashboardPage.tsx')),
+    menu: { labelKey: 'menu.figures', icon: <BarChartOutlined /> },
+  },
+  {
+    path: '/staff/figures/:key',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/figures/FigureRecordsPage.tsx')),
+  },
+  {
+    path: '/staff/reception',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/reception/SessionListPage.tsx')),
+    menu: { labelKey: 'menu.receptionDays', icon: <SolutionOutlined /> },
+  },
+  {
+    path: '/staff/reception/concerns',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/reception/ConcernListPage.tsx')),
+  },
+  {
+    path: '/staff/reception/concerns/:id',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/reception/ConcernDetailPage.tsx')),
+  },
+  {
+    path: '/staff/reception/sessions/:id',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/reception/SessionDetailPage.tsx')),
+  },
+  {
+    path: '/staff/visits',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/visits/VisitListPage.tsx')),
+    menu: { labelKey: 'menu.visits', icon: <CarOutlined /> },
+  },
+  {
+    path: '/staff/visits/new',
+    face: 'staff',
+    access: PERMISSIONS.enterpriseWrite,
+    component: lazy(() => import('./pages/visits/VisitFormPage.tsx')),
+  },
+  {
+    path: '/staff/visits/:id',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/visits/VisitDetailPage.tsx')),
+  },
+  {
+    path: '/staff/projects',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/projects/ProjectListPage.tsx')),
+    menu: { labelKey: 'menu.trackedProjects', icon: <FundProjectionScreenOutlined /> },
+  },
+  {
+    path: '/staff/projects/:id',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/projects/ProjectDetailPage.tsx')),
+  },
+  {
+    path: '/enterprise/reception',
+    face: 'enterprise',
+    access: PERMISSIONS.ownEnterprise,
+    component: lazy(() => import('./pages/reception/EnterpriseReceptionPage.tsx')),
+    menu: { labelKey: 'menu.myReception', icon: <SolutionOutlined /> },
+  },
+  {
+    path: '/enterprise/visits',
+    face: 'enterprise',
+    access: PERMISSIONS.ownEnterprise,
+    component: lazy(() => import('./pages/visits/MyVisitsPage.tsx')),
+    menu: { labelKey: 'menu.myVisits', icon: <CarOutlined /> },
+  },
+  {
+    path: '/reception',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/reception/PublicReceptionPage.tsx')),
+  },
+];
+
+export const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
+
+/** Menu entries of a face, in table order, that the given roles may open. */
+export function menuRoutes(face: Face, canOpen: (access: Access) => boolean): AppRoute[] {
+  return routes.filter((r) => r.face === face && r.menu && canOpen(r.access));
+}
