@@ -1,0 +1,415 @@
+/**
+ * Byte-stream deframer for HJ 212 over TCP (表 2 frame: `##` + 4-digit length + segment + CRC + CRLF).
+ *
+ * TCP delivers arbitrary chunks: one frame over several reads, several frames in one read, and, on the ports
+ * of real gateways, bytes that are not HJ 212 at all (Modbus-TCP polls, DTU heartbeats). The deframer
+ * - resynchronises on `##` followed by 4 ASCII digits;
+ * - ends a frame by its length field when the 4 CRC digits and a trailer (CRLF, LF, or the next `##`) sit
+ *   where the length says; otherwise by the first LF after the header, or by the next `##dddd` when the bytes
+ *   before it end like a frame (`&&` + hex CRC) — devices miscount lengths, count characters instead of bytes,
+ *   or append vendor bytes after the CRC;
+ * - never holds more than one candidate frame (at most `6 + maxSegment + 4 + 8` bytes) between calls, so a
+ *   hostile stream cannot make it grow;
+ * - reports skipped bytes and abandoned candidates as events instead of giving up on the stream.
+ *
+ * It does not check CRCs or content: that is {@link decodeFrame}'s job.
+ */
+
+export interface DeframerOptions {
+  /**
+   * Largest data segment accepted, in bytes (default 9999, the most 4 digits can declare; 表 2 limits senders
+   * to 1024 but longer real frames exist). A declared length above it is skipped as TOO_LONG.
+   */
+  maxSegment?: number;
+}
+
+export type DeframerEvent =
+  | {
+      type: 'frame';
+      /** The frame from `##` through its trailer. It may share memory with the chunk passed to `push`. */
+      bytes: Uint8Array;
+    }
+  | {
+      type: 'skipped';
+      code: 'GARBAGE' | 'TRUNCATED' | 'TOO_LONG';
+      /** Number of bytes skipped. */
+      length: number;
+      /** A copy of the first skipped bytes (at most 32), for diagnostics. */
+      sample: Uint8Array;
+      message: string;
+    };
+
+export interface DeframerStats {
+  frames: number;
+  frameBytes: number;
+  garbageBytes: number;
+  skippedEvents: number;
+  truncated: number;
+  tooLong: number;
+}
+
+const SAMPLE = 32;
+/** Slack after the CRC for a trailer and vendor junk such as `**` before the LF. */
+const TAIL_SLACK = 8;
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Whether `[.., x)` ends like a frame: `&&`, 1–4 hex digits, then optionally CR and/or LF. */
+function endsLikeFrame(d: Uint8Array, from: number, x: number): boolean {
+  let i = x;
+  if (i > from && d[i - 1] === 0x0a) i--;
+  if (i > from && d[i - 1] === 0x0d) i--;
+  let hex = 0;
+  while (i > from && hex < 4 && isHex(d[i - 1]!)) {
+    i--;
+    hex++;
+  }
+  return hex > 0 && i - 2 >= from && d[i - 1] === 0x26 && d[i - 2] === 0x26;
+}
+
+export class Deframer {
+  readonly maxSegment: number;
+  /** Largest number of bytes a single candidate frame may occupy. */
+  readonly maxFrameBytes: number;
+  readonly stats: DeframerStats = {
+    frames: 0,
+    frameBytes: 0,
+    garbageBytes: 0,
+    skippedEvents: 0,
+    truncated: 0,
+    tooLong: 0,
+  };
+
+  /** Carried-over bytes: a candidate frame (always at index 0) or a partial `##ddd` prefix. */
+  #buf: Uint8Array = new Uint8Array(0);
+  #len = 0;
+  /** Offsets (relative to the candidate start) up to which LF and `#` were already searched. */
+  #lfFrom = 0;
+  #hashFrom = 0;
+  /** After a frame ended without trailer at a flush: a CR LF or LF arriving next belongs to it. */
+  #swallow = false;
+  /** The carried-over bytes start with a complete `##dddd` marker whose frame is still open. */
+  #candidate = false;
+  #events: DeframerEvent[] = [];
+  #garbageRun = 0;
+  #garbageSample: number[] = [];
+
+  constructor(options: DeframerOptions = {}) {
+    const max = options.maxSegment ?? 9999;
+    this.maxSegment = Math.max(0, Math.min(9999, Math.floor(max)));
+    this.maxFrameBytes = 6 + this.maxSegment + 4 + TAIL_SLACK;
+  }
+
+  /** Bytes currently held between calls (never more than `maxFrameBytes`). */
+  get buffered(): number {
+    return this.#len;
+  }
+
+  /** Capacity of the internal buffer (for memory-bound checks). */
+  get capacity(): number {
+    return this.#buf.length;
+  }
+
+  /**
+   * Feeds a chunk; returns the frames completed and the bytes skipped. The chunk must not be modified while
+   * returned frames that share its memory are in use.
+   */
+  push(chunk: Uint8Array): DeframerEvent[] {
+    this.#events = [];
+    if (chunk.length === 0) return this.#events;
+    let data: Uint8Array;
+    let end: number;
+    let owned: boolean;
+    if (this.#len === 0) {
+      data = chunk;
+      end = chunk.length;
+      owned = false;
+    } else {
+      this.#ensure(this.#len + chunk.length);
+      this.#buf.set(chunk, this.#len);
+      this.#len += chunk.length;
+      data = this.#buf;
+      end = this.#len;
+      owned = true;
+    }
+    const keep = this.#process(data, end, owned, false);
+    this.#keep(data, keep, end, owned);
+    this.#flushGarbage();
+    return this.#events;
+  }
+
+  /**
+   * Completes a candidate that is waiting only for its trailer (a device that sends no CR LF), e.g. after the
+   * connection has been idle for a moment. Partial candidates stay buffered.
+   */
+  flush(): DeframerEvent[] {
+    this.#events = [];
+    if (this.#len > 0) {
+      const keep = this.#process(this.#buf, this.#len, true, true);
+      this.#keep(this.#buf, keep, this.#len, true);
+    }
+    this.#flushGarbage();
+    return this.#events;
+  }
+
+  /** End of stream: completes what can be completed and reports the rest as TRUNCATED. */
+  end(): DeframerEvent[] {
+    const events = this.flush();
+    this.#events = events;
+    if (this.#len > 0) {
+      const isCandidate = this.#len >= 6 && this.#buf[0] === 0x23 && this.#buf[1] === 0x23;
+      if (isCandidate) this.#skip('TRUNCATED', this.#buf, 0, this.#len, 'stream ended inside a frame');
+      else {
+        this.#garbage(this.#buf, 0, this.#len);
+        this.#flushGarbage();
+      }
+      this.#len = 0;
+    }
+    this.#swallow = false;
+    this.#candidate = false;
+    this.#shrink();
+    return events;
+  }
+
+  /** Keeps `[keep, end)` for the next call, with the candidate at index 0. */
+  #keep(data: Uint8Array, keep: number, end: number, owned: boolean): void {
+    const rest = end - keep;
+    if (rest <= 0) {
+      this.#len = 0;
+      this.#shrink();
+      return;
+    }
+    if (owned) {
+      if (keep > 0) this.#buf.copyWithin(0, keep, end);
+    } else {
+      this.#ensure(rest);
+      this.#buf.set(data.subarray(keep, end), 0);
+    }
+    this.#len = rest;
+    this.#shrink();
+  }
+
+  #ensure(size: number): void {
+    if (this.#buf.length >= size) return;
+    const next = new Uint8Array(Math.max(size, Math.min(this.maxFrameBytes * 2, Math.max(256, this.#buf.length * 2))));
+    next.set(this.#buf.subarray(0, this.#len));
+    this.#buf = next;
+  }
+
+  /** Gives memory back after a large chunk passed through the carry-over buffer. */
+  #shrink(): void {
+    const limit = Math.max(4096, this.maxFrameBytes * 2);
+    if (this.#buf.length > limit && this.#len <= this.maxFrameBytes) {
+      const next = new Uint8Array(Math.max(256, this.#len));
+      next.set(this.#buf.subarray(0, this.#len));
+      this.#buf = next;
+    }
+  }
+
+  #emitFrame(data: Uint8Array, start: number, end: number, owned: boolean): void {
+    this.#flushGarbage();
+    const bytes = owned ? data.slice(start, end) : data.subarray(start, end);
+    this.stats.frames++;
+    this.stats.frameBytes += end - start;
+    this.#events.push({ type: 'frame', bytes });
+  }
+
+  #garbage(data: Uint8Array, start: number, end: number): void {
+    if (end <= start) return;
+    this.#garbageRun += end - start;
+    for (let i = start; i < end && this.#garbageSample.length < SAMPLE; i++) this.#garbageSample.push(data[i]!);
+  }
+
+  #flushGarbage(): void {
+    if (this.#garbageRun === 0) return;
+    const length = this.#garbageRun;
+    this.stats.garbageBytes += length;
+    this.stats.skippedEvents++;
+    this.#events.push({
+      type: 'skipped',
+      code: 'GARBAGE',
+      length,
+      sample: Uint8Array.from(this.#garbageSample),
+      message: `${length} byte(s) outside any frame skipped`,
+    });
+    this.#garbageRun = 0;
+    this.#garbageSample = [];
+  }
+
+  #skip(code: 'TRUNCATED' | 'TOO_LONG', data: Uint8Array, start: number, end: number, message: string): void {
+    this.#flushGarbage();
+    if (code === 'TRUNCATED') this.stats.truncated++;
+    else this.stats.tooLong++;
+    this.stats.skippedEvents++;
+    this.#events.push({
+      type: 'skipped',
+      code,
+      length: end - start,
+      sample: data.slice(start, Math.min(end, start + SAMPLE)),
+      message,
+    });
+  }
+
+  /**
+   * Scans `data[0, end)`. Returns the index from which bytes must be kept for later (a candidate or partial
+   * start marker), or `end` when nothing is pending.
+   */
+  #process(data: Uint8Array, end: number, owned: boolean, flushing: boolean): number {
+    let pos = 0;
+    if (this.#swallow && pos < end) {
+      if (data[pos] === 0x0d && pos + 1 < end && data[pos + 1] === 0x0a) pos += 2;
+      else if (data[pos] === 0x0a) pos += 1;
+      else if (data[pos] === 0x0d && pos + 1 === end) return pos; // wait to see whether LF follows
+      this.#swallow = false;
+    }
+    let resume = this.#candidate && owned && pos === 0;
+    this.#candidate = false;
+    while (pos < end) {
+      // Find the next start marker `##dddd`.
+      const p = resume ? pos : this.#findStart(data, pos, end);
+      if (p < 0) {
+        // Keep a tail that could still become a marker: `#`, `##`, `##d`, `##dd`, `##ddd`.
+        const tail = partialMarker(data, pos, end);
+        this.#garbage(data, pos, tail);
+        return tail;
+      }
+      if (!resume) {
+        this.#garbage(data, pos, p);
+        this.#lfFrom = 6;
+        this.#hashFrom = 2;
+      }
+      resume = false;
+      const declared =
+        (data[p + 2]! - 0x30) * 1000 + (data[p + 3]! - 0x30) * 100 + (data[p + 4]! - 0x30) * 10 + (data[p + 5]! - 0x30);
+      if (declared > this.maxSegment) {
+        this.#skip('TOO_LONG', data, p, p + 6, `declared length ${declared} exceeds the limit of ${this.maxSegment}`);
+        pos = p + 2;
+        continue;
+      }
+      const r = this.#decide(data, p, end, declared, flushing);
+      if (r.kind === 'frame') {
+        this.#emitFrame(data, p, r.at, owned);
+        if (r.swallow) this.#swallow = true;
+        pos = r.at;
+        if (this.#swallow && pos < end) {
+          if (data[pos] === 0x0d && pos + 1 < end && data[pos + 1] === 0x0a) pos += 2;
+          else if (data[pos] === 0x0a) pos += 1;
+          this.#swallow = false;
+        }
+        continue;
+      }
+      if (r.kind === 'cut') {
+        this.#skip('TRUNCATED', data, p, r.at, r.message);
+        pos = r.at;
+        continue;
+      }
+      // Need more bytes: keep the candidate.
+      this.#candidate = true;
+      return p;
+    }
+    return end;
+  }
+
+  /** Index of the next `##dddd` at or after `from` whose 6 bytes are all present, or -1. */
+  #findStart(data: Uint8Array, from: number, end: number): number {
+    let i = from;
+    while (i + 6 <= end) {
+      const h = data.indexOf(0x23, i);
+      if (h < 0 || h + 6 > end) return -1;
+      if (
+        data[h + 1] === 0x23 &&
+        isDigit(data[h + 2]!) &&
+        isDigit(data[h + 3]!) &&
+        isDigit(data[h + 4]!) &&
+        isDigit(data[h + 5]!)
+      ) {
+        return h;
+      }
+      i = h + 1;
+    }
+    return -1;
+  }
+
+  #decide(
+    data: Uint8Array,
+    p: number,
+    end: number,
+    declared: number,
+    flushing: boolean,
+  ): { kind: 'frame'; at: number; swallow: boolean } | { kind: 'cut'; at: number; message: string } | { kind: 'wait' } {
+    // 1. By the length field: 4 hex CRC digits where the length says, then CR LF, LF, or the next frame.
+    const e = p + 6 + declared + 4;
+    if (e <= end) {
+      if (isHex(data[e - 4]!) && isHex(data[e - 3]!) && isHex(data[e - 2]!) && isHex(data[e - 1]!)) {
+        if (e === end) {
+          if (flushing) return { kind: 'frame', at: e, swallow: true };
+          return { kind: 'wait' };
+        }
+        const c = data[e]!;
+        if (c === 0x0a) return { kind: 'frame', at: e + 1, swallow: false };
+        if (c === 0x0d) {
+          if (e + 1 < end) return { kind: 'frame', at: data[e + 1] === 0x0a ? e + 2 : e + 1, swallow: false };
+          if (flushing) return { kind: 'frame', at: e + 1, swallow: true };
+          return { kind: 'wait' };
+        }
+        if (c === 0x23) return { kind: 'frame', at: e, swallow: false };
+      }
+    }
+
+    // 2. By structure: the first LF, or the next `##dddd`, whichever comes first.
+    const limit = Math.min(end, p + this.maxFrameBytes);
+    let lf = -1;
+    const lfStart = p + this.#lfFrom;
+    if (lfStart < limit) {
+      const i = data.indexOf(0x0a, lfStart);
+      lf = i >= 0 && i < limit ? i : -1;
+    }
+    let next = -1;
+    const hashStart = p + this.#hashFrom;
+    if (hashStart < limit) {
+      const stop = lf >= 0 ? lf : limit;
+      const i = this.#findStart(data, hashStart, Math.min(end, stop + 6));
+      next = i >= 0 && i < stop ? i : -1;
+    }
+    if (next >= 0) {
+      if (endsLikeFrame(data, p + 6, next)) return { kind: 'frame', at: next, swallow: false };
+      return { kind: 'cut', at: next, message: 'a new frame started before this one was complete' };
+    }
+    if (lf >= 0) {
+      // e <= end: the length reading was already tried above and failed.
+      if (e <= end || endsLikeFrame(data, p + 6, lf + 1)) return { kind: 'frame', at: lf + 1, swallow: false };
+      // An LF inside the segment (text) before the length-field end: keep reading.
+      this.#lfFrom = lf + 1 - p;
+    } else this.#lfFrom = Math.max(6, limit - p);
+    this.#hashFrom = Math.max(2, Math.min(lf >= 0 ? lf : limit, end - 5) - p);
+
+    if (end - p >= this.maxFrameBytes) {
+      return { kind: 'cut', at: p + 2, message: `no frame end within ${this.maxFrameBytes} bytes` };
+    }
+    if (flushing && endsLikeFrame(data, p + 6, end)) return { kind: 'frame', at: end, swallow: true };
+    return { kind: 'wait' };
+  }
+}
+
+/** Start of a trailing partial marker (`#`, `##`, `##d`…) in `[from, end)`, or `end` when there is none. */
+function partialMarker(data: Uint8Array, from: number, end: number): number {
+  for (let k = Math.max(from, end - 5); k < end; k++) {
+    if (data[k] !== 0x23) continue;
+    let ok = true;
+    for (let j = k + 1; j < end; j++) {
+      const c = data[j]!;
+      if (j === k + 1 ? c !== 0x23 : !isDigit(c)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return k;
+  }
+  return end;
+}

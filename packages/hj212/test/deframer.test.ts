@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Deframer, type DeframerEvent } from '../src/deframer.ts';
+import { encodeFrame, frameSegment } from '../src/encode.ts';
+import { makeDevice, makeUpload } from '../src/simulator/profiles.ts';
+import { APPENDIX_C, exampleSegment } from './fixtures/appendix-c.ts';
+import { CAPTURED, CAPTURED_STREAMS } from './fixtures/captured.ts';
+import { concat, latin1, text, utf8 } from './helpers.ts';
+
+/** Every fixture frame as bytes. */
+const FIXTURES: Uint8Array[] = [
+  ...CAPTURED.map((c) => utf8(c.frame)),
+  ...APPENDIX_C.map((e) => frameSegment(exampleSegment(e))),
+  ...Array.from({ length: 6 }, (_, i) =>
+    encodeFrame(makeUpload(makeDevice(i, i % 2 ? 'air' : 'water', '2017', 7), { cn: '2051', dataTime: 0, ack: true })),
+  ),
+];
+
+function frames(events: DeframerEvent[]): string[] {
+  return events.filter((e) => e.type === 'frame').map((e) => text(e.bytes));
+}
+
+function run(chunks: Uint8Array[], maxSegment?: number): DeframerEvent[] {
+  const d = new Deframer(maxSegment === undefined ? {} : { maxSegment });
+  const out: DeframerEvent[] = [];
+  for (const c of chunks) out.push(...d.push(c));
+  out.push(...d.end());
+  return out;
+}
+
+describe('Deframer', () => {
+  it('finds every fixture frame, alone and concatenated', () => {
+    for (const f of FIXTURES) expect(frames(run([f]))).toEqual([text(f)]);
+    expect(frames(run([concat(FIXTURES)]))).toEqual(FIXTURES.map(text));
+  });
+
+  it('gives the same frames for every fixture split at every byte offset and merged with its neighbours', () => {
+    for (let i = 0; i < FIXTURES.length; i++) {
+      const prev = FIXTURES[(i + FIXTURES.length - 1) % FIXTURES.length]!;
+      const cur = FIXTURES[i]!;
+      const next = FIXTURES[(i + 1) % FIXTURES.length]!;
+      const stream = concat([prev, cur, next]);
+      const expected = [text(prev), text(cur), text(next)];
+      expect(frames(run([stream]))).toEqual(expected);
+      for (let k = prev.length; k <= prev.length + cur.length; k++) {
+        const got = frames(run([stream.subarray(0, k), stream.subarray(k)]));
+        if (got.join('|') !== expected.join('|')) {
+          throw new Error(`fixture ${i} split at ${k}: ${JSON.stringify(got.map((g) => g.slice(0, 40)))}`);
+        }
+      }
+    }
+  });
+
+  it('gives the same frames for any partition of the whole fixture stream into chunks', () => {
+    const stream = concat(FIXTURES);
+    const expected = FIXTURES.map(text);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: stream.length }), { maxLength: 40 }), (cuts) => {
+        const points = [...new Set(cuts)].sort((a, b) => a - b);
+        const chunks: Uint8Array[] = [];
+        let last = 0;
+        for (const p of points) {
+          chunks.push(stream.subarray(last, p));
+          last = p;
+        }
+        chunks.push(stream.subarray(last));
+        expect(frames(run(chunks))).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('works byte by byte', () => {
+    const stream = concat(FIXTURES.slice(0, 8));
+    const chunks = Array.from(stream, (b) => Uint8Array.of(b));
+    expect(frames(run(chunks))).toEqual(FIXTURES.slice(0, 8).map(text));
+  });
+
+  it('finds the frames of captured multi-read streams and skips the Modbus bytes between them', () => {
+    for (const s of CAPTURED_STREAMS) {
+      const events = run(s.reads.map(latin1));
+      const found = events.filter((e) => e.type === 'frame').map((e) => text(e.bytes));
+      expect(found.map((f) => f.match(/CN=(\d{4})/)?.[1])).toEqual(s.frames.map((f) => f.cn));
+      expect(found.map((f) => f.replace(/[\r\n]+$/, '').slice(-4))).toEqual(s.frames.map((f) => f.crc));
+    }
+    const modbus = run(CAPTURED_STREAMS[2]!.reads.map(latin1));
+    const garbage = modbus.filter((e) => e.type === 'skipped' && e.code === 'GARBAGE');
+    expect(garbage.reduce((n, e) => n + (e.type === 'skipped' ? e.length : 0), 0)).toBe(36);
+  });
+
+  it("returns frames that share the caller's chunk when they are complete in it", () => {
+    const chunk = concat([FIXTURES[0]!, FIXTURES[1]!]);
+    const [first] = new Deframer().push(chunk);
+    expect(first?.type === 'frame' && first.bytes.buffer).toBe(chunk.buffer);
+  });
+
+  it('completes a frame without trailer on flush, and swallows a CR LF that arrives later', () => {
+    const f = text(FIXTURES[0]!).replace(/\r\n$/, '');
+    const d = new Deframer();
+    expect(d.push(utf8(f))).toEqual([]);
+    const flushed = d.flush();
+    expect(frames(flushed)).toEqual([f]);
+    const after = d.push(concat([latin1('\r\n'), FIXTURES[1]!]));
+    expect(after.map((e) => e.type)).toEqual(['frame']);
+  });
+
+  it('resynchronises after a frame cut short by a new one, reporting TRUNCATED', () => {
+    const cut = FIXTURES[0]!.subarray(0, 40);
+    const events = run([cut, FIXTURES[1]!]);
+    expect(events.map((e) => (e.type === 'frame' ? 'frame' : e.code))).toEqual(['TRUNCATED', 'frame']);
+  });
+
+  it('frames by the trailer when the length field is wrong', () => {
+    const good = text(FIXTURES[0]!);
+    const wrongShort = `##0090${good.slice(6)}`;
+    const wrongLong = `##0500${good.slice(6)}`;
+    expect(frames(run([utf8(wrongShort + good)]))).toEqual([wrongShort, good]);
+    expect(frames(run([utf8(wrongLong), FIXTURES[1]!]))).toEqual([wrongLong, text(FIXTURES[1]!)]);
+  });
+
+  it('frames a character-counted length (Chinese text) by its trailer', () => {
+    const seg =
+      'QN=20160801085857223;ST=32;CN=3020;PW=123456;MN=010000A8900016F000169DC0;Flag=5;CP=&&i11001-Info=//清洗管路//&&';
+    const f = frameSegment(seg);
+    const asChars = concat([latin1(`##${String(seg.length).padStart(4, '0')}`), f.subarray(6)]);
+    expect(frames(run([asChars, FIXTURES[0]!]))).toEqual([text(asChars), text(FIXTURES[0]!)]);
+  });
+
+  it('skips a declared length above the configured maximum', () => {
+    const events = run([FIXTURES[0]!], 50);
+    expect(events.some((e) => e.type === 'skipped' && e.code === 'TOO_LONG')).toBe(true);
+    expect(frames(events)).toEqual([]);
+  });
+
+  it('keeps its memory bounded on a hostile stream', () => {
+    const maxSegment = 300;
+    const alphabet = fc.constantFrom(0x23, 0x23, 0x30, 0x31, 0x39, 0x0a, 0x0d, 0x26, 0x41, 0x3b, 0x00, 0xff);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.uint8Array({ maxLength: 700 }).map((a) => a),
+          { maxLength: 30 },
+        ),
+        fc.array(alphabet, { maxLength: 4000 }),
+        (chunks, noise) => {
+          const d = new Deframer({ maxSegment });
+          const all = [...chunks, Uint8Array.from(noise), latin1(`##0299${'A'.repeat(900)}`)];
+          for (const c of all) {
+            d.push(c);
+            expect(d.buffered).toBeLessThanOrEqual(d.maxFrameBytes);
+            expect(d.capacity).toBeLessThanOrEqual(Math.max(4096, 2 * d.maxFrameBytes));
+          }
+          d.end();
+          expect(d.buffered).toBe(0);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('gives up on an endless candidate after maxFrameBytes and recovers', () => {
+    const d = new Deframer({ maxSegment: 100 });
+    const events: DeframerEvent[] = [];
+    events.push(...d.push(latin1(`##0100${'x'.repeat(5000)}`)));
+    events.push(...d.push(FIXTURES[0]!));
+    expect(events.some((e) => e.type === 'skipped' && e.code === 'TRUNCATED')).toBe(true);
+    expect(frames(events)).toEqual([]); // the fixture is longer than maxSegment 100 → skipped as TOO_LONG
+    const big = new Deframer();
+    const ev2 = [...big.push(latin1(`##9999${'y'.repeat(12000)}`)), ...big.push(FIXTURES[1]!), ...big.end()];
+    expect(frames(ev2)).toEqual([text(FIXTURES[1]!)]);
+    expect(big.stats.garbageBytes).toBeGreaterThan(10000);
+  });
+});
