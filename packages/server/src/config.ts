@@ -14,9 +14,21 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  PUBLIC_URL: z.url().optional(),
+  WECHAT_API_URL: z.url().optional(),
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_TEMPLATE_ID: z.string().optional(),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1_048_576),
+  IMPORT_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1_048_576),
 });
 
 export type Config = {
@@ -28,6 +40,12 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  publicUrl: string | undefined;
+  wechat: { apiUrl: string; appId: string; appSecret: string; templateId: string } | undefined;
+  /** 0 turns the in-process scheduler off */
+  schedulerIntervalMs: number;
+  webhookAllowPrivate: boolean;
   loginRateLimit: number;
   bodyLimit: number;
   importLimit: number;
@@ -54,6 +72,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL,
+    wechat:
+      e.WECHAT_API_URL && e.WECHAT_APP_ID && e.WECHAT_APP_SECRET && e.WECHAT_TEMPLATE_ID
+        ? {
+            apiUrl: e.WECHAT_API_URL,
+            appId: e.WECHAT_APP_ID,
+            appSecret: e.WECHAT_APP_SECRET,
+            templateId: e.WECHAT_TEMPLATE_ID,
+          }
+        : undefined,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === '1',
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     bodyLimit: e.BODY_LIMIT_BYTES,
     importLimit: e.IMPORT_LIMIT_BYTES,

@@ -23,7 +23,8 @@ describe('error code documentation', () => {
     const src = fs.readdirSync(new URL('.', import.meta.url), { recursive: true, encoding: 'utf8' });
     for (const file of src.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
       const text = fs.readFileSync(new URL(file, import.meta.url), 'utf8');
-      for (const m of text.matchAll(/new AppError\('([A-Z_]+)'/g)) expect(documented.has(m[1]!), `${file}: ${m[1]}`).toBe(true);
+      for (const m of text.matchAll(/new AppError\('([A-Z_]+)'/g))
+        expect(documented.has(m[1]!), `${file}: ${m[1]}`).toBe(true);
     }
   });
 });

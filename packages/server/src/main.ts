@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { failInterruptedJobs } from './modules/jobs/service.ts';
+import { seedDefaultRules } from './modules/rules/service.ts';
+import { channelsFromConfig, createPlatformScheduler } from './modules/scheduler/runtime.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
 async function main() {
@@ -30,9 +32,17 @@ async function main() {
   }
   await database.migrate();
   await failInterruptedJobs(database.db);
+  // rules.md defaults: missing rules are added on every start, edited ones are left alone
+  await seedDefaultRules(database.db);
   await seedIfEmpty(database, config, (line) => console.log(line));
 
   const app = await buildApp({ config, database, serveWeb: true });
+  const scheduler = createPlatformScheduler({
+    db: database.db,
+    channels: channelsFromConfig(config),
+    intervalMs: config.schedulerIntervalMs || 30_000,
+    onError: (e) => app.log.error({ err: e }, 'scheduler job failed'),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -41,6 +51,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await scheduler.stop();
       await app.close();
       await database.close();
     } finally {
@@ -50,6 +61,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  if (config.schedulerIntervalMs > 0) scheduler.start();
   console.log(`青山 Qingshan is running at http://localhost:${config.port} (API docs: /api/docs)`);
 }
 

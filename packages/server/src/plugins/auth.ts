@@ -125,7 +125,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
         if (access && access !== 'public') throw new AppError('AUTH_SESSION_EXPIRED');
       } else {
         if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-          await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.sessionId));
+          await db
+            .update(sessions)
+            .set({ lastSeenAt: new Date(now) })
+            .where(eq(sessions.id, row.sessionId));
         }
         request.user = {
           id: row.id,

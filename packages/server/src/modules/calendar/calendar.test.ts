@@ -1,0 +1,163 @@
+import { DEFAULT_CALENDAR_YEARS, WorkingCalendar } from '@qingshan/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, loginAs, type TestApp } from '../../test/helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+describe('GET /api/calendar/days/:date', () => {
+  it('answers for every date of 2020–2026, agreeing with the shipped notices', async () => {
+    const cal = new WorkingCalendar(DEFAULT_CALENDAR_YEARS);
+    const counts = { workday: 0, weekend: 0, holiday: 0, 'makeup-workday': 0 };
+    for (let d = new Date(Date.UTC(2020, 0, 1)); d.getUTCFullYear() <= 2026; d.setUTCDate(d.getUTCDate() + 1)) {
+      const date = d.toISOString().slice(0, 10);
+      const res = await get(`/api/calendar/days/${date}`);
+      expect(res.statusCode, date).toBe(200);
+      const body = res.json();
+      expect(body, date).toEqual(cal.dayInfo(date));
+      counts[body.kind as keyof typeof counts]++;
+    }
+    expect(Object.values(counts).reduce((a, b) => a + b)).toBe(2557);
+    expect(counts.holiday).toBeGreaterThan(7 * 20);
+    expect(counts['makeup-workday']).toBeGreaterThan(7 * 4);
+  });
+
+  it('knows the 调休 days', async () => {
+    expect((await get('/api/calendar/days/2024-10-01')).json()).toEqual({
+      date: '2024-10-01',
+      workingDay: false,
+      kind: 'holiday',
+      name: '国庆节',
+    });
+    expect((await get('/api/calendar/days/2024-09-29')).json()).toMatchObject({
+      workingDay: true,
+      kind: 'makeup-workday',
+    });
+    expect((await get('/api/calendar/days/2024-09-28')).json()).toMatchObject({ workingDay: false, kind: 'weekend' });
+    expect((await get('/api/calendar/days/2024-09-27')).json()).toMatchObject({ workingDay: true, kind: 'workday' });
+  });
+
+  it('refuses 2019 and 2027 with CALENDAR_OUT_OF_RANGE naming the year, and bad dates with 400', async () => {
+    for (const [date, year] of [
+      ['2019-12-31', 2019],
+      ['2027-01-01', 2027],
+      ['2027-06-15', 2027],
+    ] as const) {
+      const res = await get(`/api/calendar/days/${date}`);
+      expect(res.statusCode, date).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE', year });
+      expect(res.json().detail).toContain(String(year));
+    }
+    expect((await get('/api/calendar/days/2024-02-30')).statusCode).toBe(400);
+    expect((await get('/api/calendar/days/yesterday')).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/calendar/add', () => {
+  it('counts working days over holidays and make-up days, and calendar days plainly', async () => {
+    expect((await get('/api/calendar/add?from=2024-09-27&days=5&unit=working')).json()).toEqual({
+      from: '2024-09-27',
+      days: 5,
+      unit: 'working',
+      date: '2024-10-10',
+    });
+    expect((await get('/api/calendar/add?from=2024-09-27&days=5&unit=calendar')).json().date).toBe('2024-10-02');
+    expect((await get('/api/calendar/add?from=2024-09-27&days=0')).json().date).toBe('2024-09-27');
+    // 2020's extended Spring Festival: 2020-01-23 + 1 working day is 2020-02-03
+    expect((await get('/api/calendar/add?from=2020-01-23&days=1&unit=working')).json().date).toBe('2020-02-03');
+  });
+
+  it('refuses to count into or from a year without data', async () => {
+    const into = await get('/api/calendar/add?from=2026-12-20&days=20&unit=working');
+    expect(into.statusCode).toBe(422);
+    expect(into.json()).toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE', year: 2027 });
+    expect((await get('/api/calendar/add?from=2019-12-30&days=1&unit=calendar')).json()).toMatchObject({ year: 2019 });
+    expect((await get('/api/calendar/add?from=2024-01-01&days=-1')).statusCode).toBe(400);
+    expect((await get('/api/calendar/add?from=2024-01-01&days=1&unit=hours')).statusCode).toBe(400);
+  });
+});
+
+describe('calendar years', () => {
+  const y2027 = {
+    year: 2027,
+    source: '测试用：国务院办公厅关于2027年部分节假日安排的通知（示例）',
+    holidays: [
+      { name: '元旦', nameEn: "New Year's Day", dates: ['2027-01-01', '2027-01-02', '2027-01-03'] },
+      {
+        name: '春节',
+        nameEn: 'Spring Festival',
+        dates: [
+          '2027-02-06',
+          '2027-02-07',
+          '2027-02-08',
+          '2027-02-09',
+          '2027-02-10',
+          '2027-02-11',
+          '2027-02-12',
+          '2027-02-13',
+        ],
+      },
+    ],
+    makeupWorkdays: [{ name: '春节调休上班', date: '2027-02-20' }],
+  };
+
+  it('lets an admin add a year (validated, audited); the calendar then answers for it', async () => {
+    const admin = await loginAs(t, ['admin']);
+    const clerk = await loginAs(t, ['clerk']);
+    expect(
+      (await clerk.request({ method: 'POST', url: '/api/calendar/years', payload: { calendar: y2027, reason: 'x' } }))
+        .statusCode,
+    ).toBe(403);
+    const bad = await admin.request({
+      method: 'POST',
+      url: '/api/calendar/years',
+      payload: { calendar: { ...y2027, makeupWorkdays: [{ name: '调休', date: '2027-02-22' }] }, reason: '新通知' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('calendar.makeupWorkdays.0.date');
+    const noReason = await admin.request({ method: 'POST', url: '/api/calendar/years', payload: { calendar: y2027 } });
+    expect(noReason.statusCode).toBe(400);
+
+    const ok = await admin.request({
+      method: 'POST',
+      url: '/api/calendar/years',
+      payload: { calendar: y2027, reason: '国务院通知已发布' },
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((await get('/api/calendar/days/2027-02-08')).json()).toMatchObject({ kind: 'holiday', name: '春节' });
+    expect((await get('/api/calendar/days/2027-02-20')).json()).toMatchObject({
+      kind: 'makeup-workday',
+      workingDay: true,
+    });
+    expect((await get('/api/calendar/add?from=2026-12-20&days=20&unit=working')).statusCode).toBe(200);
+    expect((await get('/api/calendar/days/2028-01-03')).json()).toMatchObject({
+      code: 'CALENDAR_OUT_OF_RANGE',
+      year: 2028,
+    });
+
+    const dup = await admin.request({
+      method: 'POST',
+      url: '/api/calendar/years',
+      payload: { calendar: y2027, reason: 'again' },
+    });
+    expect(dup.statusCode).toBe(409);
+    const shipped = await admin.request({
+      method: 'POST',
+      url: '/api/calendar/years',
+      payload: { calendar: { ...DEFAULT_CALENDAR_YEARS[0] }, reason: 'overwrite' },
+    });
+    expect(shipped.json().code).toBe('CALENDAR_YEAR_EXISTS');
+
+    const years = (await get('/api/calendar/years')).json().items;
+    expect(years.map((y: { year: number }) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(years.at(-1)).toMatchObject({ year: 2027, shipped: false });
+    expect(years[0]).toMatchObject({ shipped: true });
+    const audit = (await admin.request({ method: 'GET', url: '/api/audit?entityType=calendar_year' })).json();
+    expect(audit.items[0]).toMatchObject({ action: 'calendar.year.add', entityId: '2027' });
+  });
+});

@@ -1,0 +1,38 @@
+import { PAUSE_REASONS } from '@qingshan/core';
+import { z } from 'zod';
+
+export const CLOCK_STATES = ['running', 'paused', 'due-soon', 'overdue', 'met', 'missed'] as const;
+
+export const clockViewSchema = z.object({
+  id: z.string(),
+  ownerType: z.string(),
+  ownerId: z.string(),
+  profileKey: z.string(),
+  ruleVersion: z.number(),
+  profile: z.object({
+    key: z.string(),
+    length: z.number(),
+    unit: z.enum(['working', 'calendar']),
+    warnBefore: z.number(),
+  }),
+  title: z.string(),
+  link: z.string().nullable(),
+  start: z.string(),
+  dueDate: z.string(),
+  remaining: z.number(),
+  state: z.enum(CLOCK_STATES),
+  pausedDays: z.number(),
+  pauses: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string().nullable().optional(),
+      reason: z.enum(PAUSE_REASONS),
+      note: z.string().optional(),
+    }),
+  ),
+  extensions: z.array(z.object({ days: z.number(), approvedBy: z.string(), reason: z.string(), at: z.string() })),
+  completedAt: z.string().nullable(),
+  assigneeUserId: z.string().nullable(),
+  assigneeRole: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+});

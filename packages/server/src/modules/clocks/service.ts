@@ -1,0 +1,310 @@
+import {
+  type ClockExtension,
+  type ClockPause,
+  type ClockProfile,
+  type ClockState,
+  evaluateClock,
+  type PauseReason,
+  type WorkingCalendar,
+} from '@qingshan/core';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import type { Role } from '../../plugins/auth.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import { calendarAppError, getCalendar } from '../calendar/service.ts';
+import { clockProfileValueSchema, getRule } from '../rules/service.ts';
+import { rules } from '../rules/tables.ts';
+import { clocks } from './tables.ts';
+
+export type ClockOwner = { ownerType: string; ownerId: string };
+export type ClockRow = typeof clocks.$inferSelect;
+
+export type ClockView = {
+  id: string;
+  ownerType: string;
+  ownerId: string;
+  profileKey: string;
+  ruleVersion: number;
+  profile: ClockProfile;
+  title: string;
+  link: string | null;
+  /** ISO date-time */
+  start: string;
+  dueDate: string;
+  remaining: number;
+  state: ClockState;
+  pausedDays: number;
+  pauses: ClockPause[];
+  extensions: ClockExtension[];
+  completedAt: string | null;
+  assigneeUserId: string | null;
+  assigneeRole: Role | null;
+  enterpriseId: string | null;
+};
+
+export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date = new Date()): ClockView {
+  let ev: ReturnType<typeof evaluateClock>;
+  try {
+    ev = evaluateClock(
+      {
+        profile: row.profile,
+        start: row.start.toISOString(),
+        pauses: row.pauses,
+        extensions: row.extensions,
+        completedAt: row.completedAt?.toISOString() ?? null,
+      },
+      now.toISOString(),
+      calendar,
+    );
+  } catch (e) {
+    calendarAppError(e);
+  }
+  return {
+    id: row.id,
+    ownerType: row.ownerType,
+    ownerId: row.ownerId,
+    profileKey: row.profileKey,
+    ruleVersion: row.ruleVersion,
+    profile: row.profile,
+    title: row.title,
+    link: row.link,
+    start: row.start.toISOString(),
+    dueDate: ev.dueDate,
+    remaining: ev.remaining,
+    state: ev.state,
+    pausedDays: ev.pausedDays,
+    pauses: row.pauses,
+    extensions: row.extensions,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    assigneeUserId: row.assigneeUserId,
+    assigneeRole: (row.assigneeRole as Role | null) ?? null,
+    enterpriseId: row.enterpriseId,
+  };
+}
+
+export async function viewOf(db: Tx, row: ClockRow, now?: Date): Promise<ClockView> {
+  return evaluateRow(row, await getCalendar(db), now);
+}
+
+async function lockClock(tx: Tx, id: string): Promise<ClockRow> {
+  const [row] = await tx.select().from(clocks).where(eq(clocks.id, id)).for('update');
+  if (!row) throw new AppError('RECORD_NOT_FOUND');
+  return row;
+}
+
+function openPause(row: ClockRow): ClockPause | undefined {
+  return row.pauses.find((p) => !p.to);
+}
+
+function conflict(zh: string, en: string): AppError {
+  return new AppError('CLOCK_STATE_CONFLICT', { detail: { zh, en } });
+}
+
+/**
+ * Starts a statutory clock on a record. The profile comes from the rule registry (the version in
+ * force on the start date) and is frozen onto the clock, so a later rule edit does not move it.
+ */
+export async function startClock(
+  tx: Tx,
+  actor: Actor,
+  input: ClockOwner & {
+    profileKey: string;
+    start: Date;
+    title: string;
+    link?: string | null;
+    assigneeUserId?: string | null;
+    assigneeRole?: Role | null;
+    enterpriseId?: string | null;
+  },
+): Promise<ClockView> {
+  const [rule] = await tx.select({ type: rules.type }).from(rules).where(eq(rules.key, input.profileKey));
+  if (rule?.type !== 'clock-profile') {
+    throw new AppError('CLOCK_PROFILE_UNKNOWN', {
+      detail: { zh: `期限规则 ${input.profileKey} 不存在`, en: `No deadline profile ${input.profileKey}` },
+    });
+  }
+  const startDate = input.start.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const version = await getRule(tx, input.profileKey, startDate);
+  const value = clockProfileValueSchema.parse(version.value);
+  const profile: ClockProfile = {
+    key: input.profileKey,
+    length: value.length,
+    unit: value.unit,
+    warnBefore: value.warnBefore,
+  };
+  const values = {
+    ownerType: input.ownerType,
+    ownerId: input.ownerId,
+    profileKey: input.profileKey,
+    ruleVersion: version.version,
+    profile,
+    title: input.title,
+    link: input.link ?? null,
+    start: input.start,
+    pauses: [],
+    extensions: [],
+    assigneeUserId: input.assigneeUserId ?? null,
+    assigneeRole: input.assigneeRole ?? null,
+    enterpriseId: input.enterpriseId ?? null,
+    createdBy: actor.id,
+  };
+  const calendar = await getCalendar(tx);
+  // evaluate before writing: a start whose due date falls in an unknown year is refused
+  evaluateRow({ ...values, id: '', completedAt: null, createdAt: new Date(), updatedAt: new Date() }, calendar);
+  const [row] = await tx.insert(clocks).values(values).returning();
+  const view = evaluateRow(row!, calendar);
+  await recordAudit(tx, actor, {
+    action: 'clock.start',
+    entityType: 'clock',
+    entityId: row!.id,
+    after: {
+      owner: `${input.ownerType}:${input.ownerId}`,
+      profile,
+      ruleVersion: version.version,
+      start: input.start,
+      dueDate: view.dueDate,
+    },
+  });
+  return view;
+}
+
+export async function completeClock(tx: Tx, actor: Actor, clockId: string, at: Date = new Date()): Promise<ClockView> {
+  const row = await lockClock(tx, clockId);
+  if (row.completedAt) throw conflict('该期限已办结', 'The clock is already completed');
+  // an open pause ends with the clock
+  const pauses = row.pauses.map((p) => (p.to ? p : { ...p, to: at.toISOString() }));
+  const [updated] = await tx
+    .update(clocks)
+    .set({ completedAt: at, pauses, updatedAt: new Date() })
+    .where(eq(clocks.id, clockId))
+    .returning();
+  const view = await viewOf(tx, updated!);
+  await recordAudit(tx, actor, {
+    action: 'clock.complete',
+    entityType: 'clock',
+    entityId: clockId,
+    after: { completedAt: at, state: view.state, dueDate: view.dueDate },
+  });
+  return view;
+}
+
+export async function pauseClock(
+  tx: Tx,
+  actor: Actor,
+  clockId: string,
+  p: { reason: PauseReason; note?: string; at?: Date },
+): Promise<ClockView> {
+  const row = await lockClock(tx, clockId);
+  if (row.completedAt) throw conflict('该期限已办结，不能暂停', 'The clock is completed and cannot be paused');
+  if (openPause(row)) throw conflict('该期限已在暂停中', 'The clock is already paused');
+  const at = p.at ?? new Date();
+  if (at < row.start) throw conflict('暂停时间早于期限起算时间', 'The pause starts before the clock');
+  const pause: ClockPause = { from: at.toISOString(), to: null, reason: p.reason, ...(p.note ? { note: p.note } : {}) };
+  const [updated] = await tx
+    .update(clocks)
+    .set({ pauses: [...row.pauses, pause], updatedAt: new Date() })
+    .where(eq(clocks.id, clockId))
+    .returning();
+  const view = await viewOf(tx, updated!);
+  await recordAudit(tx, actor, { action: 'clock.pause', entityType: 'clock', entityId: clockId, after: pause });
+  return view;
+}
+
+export async function resumeClock(tx: Tx, actor: Actor, clockId: string, at: Date = new Date()): Promise<ClockView> {
+  const row = await lockClock(tx, clockId);
+  if (row.completedAt) throw conflict('该期限已办结', 'The clock is already completed');
+  const open = openPause(row);
+  if (!open) throw conflict('该期限未暂停', 'The clock is not paused');
+  if (at < new Date(open.from)) throw conflict('恢复时间早于暂停时间', 'Resuming before the pause started');
+  const pauses = row.pauses.map((p) => (p === open ? { ...p, to: at.toISOString() } : p));
+  const [updated] = await tx
+    .update(clocks)
+    .set({ pauses, updatedAt: new Date() })
+    .where(eq(clocks.id, clockId))
+    .returning();
+  const view = await viewOf(tx, updated!);
+  await recordAudit(tx, actor, {
+    action: 'clock.resume',
+    entityType: 'clock',
+    entityId: clockId,
+    before: open,
+    after: { to: at, dueDate: view.dueDate },
+  });
+  return view;
+}
+
+// Extensions limited by law: 信访工作条例 第三十四条 allows at most 30 more days on a resolution,
+// and that cap is itself a rule (petition.extension), so an admin edit moves it.
+const EXTENSION_CAPS: Record<string, string> = { 'petition.resolution': 'petition.extension' };
+
+export async function extendClock(
+  tx: Tx,
+  actor: Actor,
+  clockId: string,
+  e: { days: number; reason: string },
+): Promise<ClockView> {
+  const row = await lockClock(tx, clockId);
+  if (row.completedAt) throw conflict('该期限已办结，不能延期', 'The clock is completed and cannot be extended');
+  const reason = e.reason.trim();
+  if (!reason || !Number.isInteger(e.days) || e.days < 1) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        ...(!reason ? [{ path: 'reason', message: { zh: '延期须说明理由', en: 'An extension needs a reason' } }] : []),
+        ...(!Number.isInteger(e.days) || e.days < 1
+          ? [{ path: 'days', message: { zh: '延期天数须为正整数', en: 'Days must be a positive integer' } }]
+          : []),
+      ],
+    });
+  }
+  const capKey = EXTENSION_CAPS[row.profileKey];
+  if (capKey) {
+    const cap = clockProfileValueSchema.parse((await getRule(tx, capKey)).value).length;
+    const used = row.extensions.reduce((sum, x) => sum + x.days, 0);
+    if (used + e.days > cap) {
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [
+          {
+            path: 'days',
+            message: {
+              zh: `延期合计不得超过 ${cap} 天（已延期 ${used} 天，规则 ${capKey}）`,
+              en: `Extensions may total at most ${cap} days (${used} used; rule ${capKey})`,
+            },
+          },
+        ],
+      });
+    }
+  }
+  const before = await viewOf(tx, row);
+  const ext: ClockExtension = { days: e.days, approvedBy: actor.name, reason, at: new Date().toISOString() };
+  const [updated] = await tx
+    .update(clocks)
+    .set({ extensions: [...row.extensions, ext], updatedAt: new Date() })
+    .where(eq(clocks.id, clockId))
+    .returning();
+  const view = await viewOf(tx, updated!);
+  await recordAudit(tx, actor, {
+    action: 'clock.extend',
+    entityType: 'clock',
+    entityId: clockId,
+    before: { dueDate: before.dueDate },
+    after: { ...ext, dueDate: view.dueDate },
+  });
+  return view;
+}
+
+export async function clocksOf(db: Tx, owner: ClockOwner): Promise<ClockView[]> {
+  const rows = await db
+    .select()
+    .from(clocks)
+    .where(and(eq(clocks.ownerType, owner.ownerType), eq(clocks.ownerId, owner.ownerId)))
+    .orderBy(asc(clocks.start), asc(clocks.createdAt));
+  const calendar = await getCalendar(db);
+  return rows.map((r) => evaluateRow(r, calendar));
+}
+
+export async function getClock(db: Tx, id: string): Promise<ClockView> {
+  const [row] = await db.select().from(clocks).where(eq(clocks.id, id));
+  if (!row) throw new AppError('RECORD_NOT_FOUND');
+  return viewOf(db, row);
+}

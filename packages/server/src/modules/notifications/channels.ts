@@ -1,0 +1,182 @@
+import { createHmac } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+import nodemailer from 'nodemailer';
+import type { Channel } from './service.ts';
+import type { deliveries } from './tables.ts';
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+
+/** Sends one delivery or throws; the dispatcher records the error and retries. */
+export type Sender = (d: DeliveryRow, ctx: { webhookSecret: string | null }) => Promise<void>;
+
+export type ChannelsConfig = {
+  smtpUrl?: string | undefined;
+  mailFrom?: string | undefined;
+  /** prefixed to relative links in e-mail and WeChat messages */
+  publicUrl?: string | undefined;
+  wechat?: { apiUrl: string; appId: string; appSecret: string; templateId: string } | undefined;
+  timeoutMs?: number;
+  /** webhooks to loopback / private networks (tests, an intranet receiver); off by default */
+  allowPrivateWebhooks?: boolean | undefined;
+};
+
+// Enterprises choose webhook URLs, so the server must not become their way into the bureau's
+// own network: loopback, private, link-local and unique-local targets are refused by default.
+const PRIVATE = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const) {
+  PRIVATE.addSubnet(net, bits, 'ipv4');
+}
+PRIVATE.addSubnet('::1', 128, 'ipv6');
+PRIVATE.addSubnet('fc00::', 7, 'ipv6');
+PRIVATE.addSubnet('fe80::', 10, 'ipv6');
+PRIVATE.addSubnet('::ffff:0:0', 96, 'ipv6');
+
+export async function assertPublicHost(url: string): Promise<void> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
+  for (const a of addresses) {
+    if (PRIVATE.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4')) {
+      throw new Error(
+        `Webhook 地址指向内部网络（${a.address}），已拒绝 / the webhook points into a private network (${a.address})`,
+      );
+    }
+  }
+}
+
+export const SIGNATURE_HEADER = 'x-qingshan-signature';
+export const TIMESTAMP_HEADER = 'x-qingshan-timestamp';
+
+/** HMAC-SHA256 over "<timestamp>.<body>": the receiver recomputes it with its secret. */
+export function webhookSignature(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+function absolute(link: string | null, base: string | undefined): string | null {
+  if (!link) return null;
+  if (/^https?:\/\//.test(link) || !base) return link;
+  return `${base.replace(/\/$/, '')}${link.startsWith('/') ? '' : '/'}${link}`;
+}
+
+async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
+}
+
+export function buildSenders(cfg: ChannelsConfig): Record<Channel, Sender> {
+  const timeoutMs = cfg.timeoutMs ?? 10_000;
+  const transport = cfg.smtpUrl ? nodemailer.createTransport(cfg.smtpUrl) : undefined;
+
+  const email: Sender = async (d) => {
+    if (!transport) throw new Error('未配置 SMTP_URL，无法发送邮件 / SMTP_URL is not configured');
+    const link = absolute(d.payload.link, cfg.publicUrl);
+    await transport.sendMail({
+      from: cfg.mailFrom ?? 'Qingshan <noreply@qingshan.local>',
+      to: d.target,
+      subject: d.payload.title,
+      text: `${d.payload.body}${link ? `\n\n${link}` : ''}\n\n— 上栗县生态环境局 青山平台（系统邮件，请勿直接回复）`,
+      headers: { 'X-Qingshan-Kind': d.kind, 'X-Qingshan-Delivery': d.id },
+    });
+  };
+
+  const webhook: Sender = async (d, { webhookSecret }) => {
+    if (!webhookSecret) throw new Error('Webhook 未设置签名密钥 / the webhook has no signing secret');
+    if (!cfg.allowPrivateWebhooks) await assertPublicHost(d.target);
+    const body = JSON.stringify({
+      id: d.id,
+      kind: d.kind,
+      title: d.payload.title,
+      body: d.payload.body,
+      link: absolute(d.payload.link, cfg.publicUrl),
+      createdAt: d.createdAt.toISOString(),
+    });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const res = await fetchWithTimeout(
+      d.target,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-qingshan-event': d.kind,
+          'x-qingshan-delivery': d.id,
+          [TIMESTAMP_HEADER]: ts,
+          [SIGNATURE_HEADER]: webhookSignature(webhookSecret, ts, body),
+        },
+        body,
+      },
+      timeoutMs,
+    );
+    if (!res.ok) throw new Error(`Webhook 返回 HTTP ${res.status} / webhook answered HTTP ${res.status}`);
+  };
+
+  // WeChat official account: access_token from /cgi-bin/token (cached until shortly before it
+  // expires), then /cgi-bin/message/template/send, which answers {errcode, errmsg, msgid}.
+  let token: { value: string; until: number } | undefined;
+  const wechatToken = async (): Promise<string> => {
+    const w = cfg.wechat!;
+    if (token && token.until > Date.now()) return token.value;
+    const url = new URL('/cgi-bin/token', w.apiUrl);
+    url.search = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: w.appId,
+      secret: w.appSecret,
+    }).toString();
+    const res = await fetchWithTimeout(url.toString(), { method: 'GET' }, timeoutMs);
+    const json = (await res.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      errcode?: number;
+      errmsg?: string;
+    };
+    if (!json.access_token)
+      throw new Error(
+        `微信 access_token 获取失败 / token request failed: ${json.errcode ?? res.status} ${json.errmsg ?? ''}`.trim(),
+      );
+    token = { value: json.access_token, until: Date.now() + Math.max(60, (json.expires_in ?? 7200) - 300) * 1000 };
+    return token.value;
+  };
+  const wechat: Sender = async (d) => {
+    const w = cfg.wechat;
+    if (!w) throw new Error('未配置微信公众号 / WeChat official account is not configured');
+    const access = await wechatToken();
+    const url = new URL('/cgi-bin/message/template/send', w.apiUrl);
+    url.search = new URLSearchParams({ access_token: access }).toString();
+    const link = absolute(d.payload.link, cfg.publicUrl);
+    const res = await fetchWithTimeout(
+      url.toString(),
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          touser: d.target,
+          template_id: w.templateId,
+          ...(link ? { url: link } : {}),
+          data: {
+            first: { value: d.payload.title },
+            keyword1: { value: d.payload.body.slice(0, 200) },
+            keyword2: { value: d.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+            remark: { value: '上栗县生态环境局' },
+          },
+        }),
+      },
+      timeoutMs,
+    );
+    const json = (await res.json().catch(() => ({}))) as { errcode?: number; errmsg?: string; msgid?: number };
+    if (json.errcode !== 0) {
+      // an expired or revoked token is fetched again on the retry
+      if (json.errcode === 40001 || json.errcode === 42001 || json.errcode === 40014) token = undefined;
+      throw new Error(
+        `微信模板消息发送失败 / template send failed: ${json.errcode ?? res.status} ${json.errmsg ?? ''}`.trim(),
+      );
+    }
+  };
+
+  return { email, webhook, wechat };
+}

@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import { users } from '../users/tables.ts';
+import { deliveries, notificationPreferences, notifications } from './tables.ts';
+
+export const CHANNELS = ['email', 'webhook', 'wechat'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type NotifyInput = {
+  userId?: string | null;
+  enterpriseId?: string | null;
+  email?: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+};
+
+/**
+ * Writes the in-app message(s) and queues the deliveries on the recipients' chosen channels, in
+ * the caller's transaction: a rolled-back change sends nothing. The scheduler sends the queued
+ * deliveries in the background, with retries.
+ */
+export async function notify(tx: Tx, input: NotifyInput): Promise<void> {
+  const recipients = new Set<string>();
+  if (input.userId) recipients.add(input.userId);
+  if (input.enterpriseId) {
+    const rows = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.enterpriseId, input.enterpriseId), eq(users.disabled, false)));
+    for (const r of rows) recipients.add(r.id);
+  }
+  const payload = { title: input.title, body: input.body, link: input.link ?? null };
+  // one delivery per (channel, target) per call: two users sharing a webhook get one POST
+  const queued = new Set<string>();
+  const queue = async (channel: Channel, target: string, userId: string | null, notificationId: string | null) => {
+    const k = `${channel}\u0000${target}`;
+    if (queued.has(k)) return;
+    queued.add(k);
+    await tx.insert(deliveries).values({ channel, target, userId, notificationId, kind: input.kind, payload });
+  };
+  for (const userId of recipients) {
+    const [n] = await tx
+      .insert(notifications)
+      .values({ userId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null })
+      .returning({ id: notifications.id });
+    const [pref] = await tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+    if (!pref) continue;
+    if (pref.email) await queue('email', pref.email, userId, n!.id);
+    if (pref.webhookUrl) await queue('webhook', pref.webhookUrl, userId, n!.id);
+    if (pref.wechatOpenid) await queue('wechat', pref.wechatOpenid, userId, n!.id);
+  }
+  if (input.email) await queue('email', input.email.trim(), null, null);
+}
+
+/** Everyone holding a role (for worklist items assigned to a role, and escalation to leaders). */
+export async function usersWithRole(db: Tx, role: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`${role} = any(${users.roles})`, eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}
+
+// ---- inbox ----
+
+export async function listInbox(
+  db: Db,
+  userId: string,
+  f: { unread?: boolean | undefined; kind?: string | undefined },
+  page: number,
+  pageSize: number,
+) {
+  const conds: SQL[] = [eq(notifications.userId, userId)];
+  if (f.unread) conds.push(isNull(notifications.readAt));
+  if (f.kind) conds.push(eq(notifications.kind, f.kind));
+  const where = and(...conds);
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function unreadCount(db: Db, userId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return r?.n ?? 0;
+}
+
+export async function markRead(db: Db, userId: string, id: string): Promise<void> {
+  const [row] = await db.select({ userId: notifications.userId }).from(notifications).where(eq(notifications.id, id));
+  if (!row) throw new AppError('RECORD_NOT_FOUND');
+  if (row.userId !== userId) throw new AppError('FORBIDDEN_RECORD');
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, id), isNull(notifications.readAt)));
+}
+
+export async function markAllRead(db: Db, userId: string): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+// ---- preferences ----
+
+export type Preferences = {
+  inApp: true;
+  email: string | null;
+  webhookUrl: string | null;
+  /** shown to the owner so the receiving end can check X-Qingshan-Signature */
+  webhookSecret: string | null;
+  wechatOpenid: string | null;
+};
+
+export async function getPreferences(db: Tx, userId: string): Promise<Preferences> {
+  const [p] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  return {
+    inApp: true,
+    email: p?.email ?? null,
+    webhookUrl: p?.webhookUrl ?? null,
+    webhookSecret: p?.webhookSecret ?? null,
+    wechatOpenid: p?.wechatOpenid ?? null,
+  };
+}
+
+export async function setPreferences(
+  tx: Tx,
+  actor: Actor,
+  user: { id: string; enterpriseId: string | null },
+  input: {
+    email: string | null;
+    webhookUrl: string | null;
+    wechatOpenid: string | null;
+    rotateWebhookSecret?: boolean | undefined;
+  },
+): Promise<Preferences> {
+  if (input.webhookUrl && !user.enterpriseId) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          path: 'webhookUrl',
+          message: { zh: '只有企业账号可以设置 Webhook', en: 'Only enterprise accounts can set a webhook' },
+        },
+      ],
+    });
+  }
+  const before = await getPreferences(tx, user.id);
+  let secret = before.webhookSecret;
+  if (!input.webhookUrl) secret = null;
+  else if (!secret || input.rotateWebhookSecret || input.webhookUrl !== before.webhookUrl)
+    secret = randomBytes(24).toString('base64url');
+  const values = {
+    email: input.email,
+    webhookUrl: input.webhookUrl,
+    webhookSecret: secret,
+    wechatOpenid: input.wechatOpenid,
+    updatedAt: new Date(),
+  };
+  await tx
+    .insert(notificationPreferences)
+    .values({ userId: user.id, ...values })
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set: values });
+  await recordAudit(tx, actor, {
+    action: 'notification-preferences.update',
+    entityType: 'user',
+    entityId: user.id,
+    before: { email: before.email, webhookUrl: before.webhookUrl, wechatOpenid: before.wechatOpenid },
+    after: { email: input.email, webhookUrl: input.webhookUrl, wechatOpenid: input.wechatOpenid },
+  });
+  return getPreferences(tx, user.id);
+}
+
+// ---- delivery log ----
+
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+export async function listDeliveries(
+  db: Db,
+  f: { status?: string | undefined; channel?: string | undefined; q?: string | undefined },
+  page: number,
+  pageSize: number,
+) {
+  const conds: SQL[] = [];
+  if (f.status) conds.push(eq(deliveries.status, f.status));
+  if (f.channel) conds.push(eq(deliveries.channel, f.channel));
+  if (f.q) conds.push(sql`(${deliveries.target} ilike ${`%${f.q}%`} or ${deliveries.kind} ilike ${`%${f.q}%`})`);
+  const where = conds.length ? and(...conds) : undefined;
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(deliveries)
+      .where(where)
+      .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** An admin sends a failed delivery again (fresh attempts). */
+export async function retryDelivery(tx: Tx, actor: Actor, id: string) {
+  const [row] = await tx.select().from(deliveries).where(eq(deliveries.id, id)).for('update');
+  if (!row) throw new AppError('RECORD_NOT_FOUND');
+  if (row.status !== 'failed') {
+    throw new AppError('VALIDATION_FAILED', {
+      detail: { zh: '只能重发失败的投递', en: 'Only failed deliveries can be retried' },
+    });
+  }
+  const [updated] = await tx
+    .update(deliveries)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), leaseUntil: null })
+    .where(eq(deliveries.id, id))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'delivery.retry',
+    entityType: 'delivery',
+    entityId: id,
+    before: { status: row.status, lastError: row.lastError },
+  });
+  return updated!;
+}

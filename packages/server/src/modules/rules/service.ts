@@ -1,0 +1,282 @@
+import { DEFAULT_CLOCK_PROFILES, localizeIssues } from '@qingshan/core';
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
+import { rules, ruleVersions } from './tables.ts';
+
+export const RULE_TYPES = ['clock-profile', 'integer', 'number', 'ratio', 'list', 'text'] as const;
+export type RuleType = (typeof RULE_TYPES)[number];
+
+export const clockProfileValueSchema = z.strictObject({
+  length: z.number().int().min(1).max(3650),
+  unit: z.enum(['working', 'calendar']),
+  warnBefore: z.number().int().min(0).max(365),
+  direction: z.enum(['after-start', 'before-anchor']).default('after-start'),
+});
+export type ClockProfileValue = z.infer<typeof clockProfileValueSchema>;
+
+const VALUE_SCHEMAS: Record<RuleType, z.ZodType> = {
+  'clock-profile': clockProfileValueSchema,
+  integer: z.number().int(),
+  number: z.number().finite(),
+  ratio: z.number().min(0).max(1),
+  list: z.array(z.string().trim().min(1).max(200)).max(500),
+  text: z.string().trim().min(1).max(2000),
+};
+
+export type RuleVersionView = {
+  key: string;
+  version: number;
+  value: unknown;
+  source: string;
+  effectiveFrom: string;
+  reason: string;
+  createdByName: string;
+  createdAt: string;
+};
+
+export type RuleView = {
+  key: string;
+  type: RuleType;
+  labelZh: string;
+  labelEn: string;
+  note: string | null;
+  /** the version in force today */
+  current: RuleVersionView;
+  latestVersion: number;
+};
+
+type Seed = {
+  key: string;
+  type: RuleType;
+  labelZh: string;
+  labelEn: string;
+  note?: string;
+  value: unknown;
+  source: string;
+};
+
+// rules.md §1 (deadline profiles, kept in core) and §5 (reception-day caps).
+export const DEFAULT_RULES: readonly Seed[] = [
+  ...DEFAULT_CLOCK_PROFILES.map((p) => ({
+    key: p.key,
+    type: 'clock-profile' as const,
+    labelZh: p.label.zh,
+    labelEn: p.label.en,
+    ...(p.note ? { note: p.note } : {}),
+    value: { length: p.length, unit: p.unit, warnBefore: p.warnBefore, direction: p.direction },
+    source: p.source,
+  })),
+  {
+    key: 'reception.max-enterprises-per-day',
+    type: 'integer',
+    labelZh: '每个企业接待日最多接待企业数',
+    labelEn: 'reception day: maximum enterprises per day',
+    value: 10,
+    source: '本局服务企业接待日工作制度（rules.md §5：每日不超过 10 家企业）',
+  },
+  {
+    key: 'reception.max-people-per-enterprise',
+    type: 'integer',
+    labelZh: '每家企业参加接待日最多人数',
+    labelEn: 'reception day: maximum people per enterprise',
+    value: 3,
+    source: '本局服务企业接待日工作制度（rules.md §5：每家企业不超过 3 人）',
+  },
+];
+
+const SEED_EFFECTIVE_FROM = '2020-01-01';
+
+/** Loads the defaults that are missing; never overwrites a rule an admin has edited. Idempotent. */
+export async function seedDefaultRules(db: Db): Promise<number> {
+  let added = 0;
+  for (const r of DEFAULT_RULES) {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(rules)
+        .values({ key: r.key, type: r.type, labelZh: r.labelZh, labelEn: r.labelEn, note: r.note ?? null })
+        .onConflictDoNothing()
+        .returning({ key: rules.key });
+      if (!row) return;
+      await tx.insert(ruleVersions).values({
+        ruleKey: r.key,
+        version: 1,
+        value: r.value,
+        source: r.source,
+        effectiveFrom: SEED_EFFECTIVE_FROM,
+        reason: '系统默认值 / shipped default',
+        createdByName: SYSTEM_ACTOR.name,
+      });
+      added++;
+    });
+  }
+  return added;
+}
+
+function todayShanghai(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+function versionView(v: typeof ruleVersions.$inferSelect): RuleVersionView {
+  return {
+    key: v.ruleKey,
+    version: v.version,
+    value: v.value,
+    source: v.source,
+    effectiveFrom: v.effectiveFrom,
+    reason: v.reason,
+    createdByName: v.createdByName,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+/** The version in force on `on` (default today): the newest one whose effective-from has come. */
+function inForce(versions: (typeof ruleVersions.$inferSelect)[], on: string) {
+  const started = versions.filter((v) => v.effectiveFrom <= on);
+  const pool = started.length ? started : versions;
+  return [...pool].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version)[0];
+}
+
+/**
+ * The rule version in force today (or on `on`). Other modules read their thresholds with it, e.g.
+ * `(await getRule(db, 'reception.max-enterprises-per-day')).value as number`.
+ */
+export async function getRule(db: Tx, key: string, on: string = todayShanghai()): Promise<RuleVersionView> {
+  const versions = await db.select().from(ruleVersions).where(eq(ruleVersions.ruleKey, key));
+  const v = inForce(versions, on);
+  if (!v) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: `规则 ${key} 不存在`, en: `No rule ${key}` } });
+  return versionView(v);
+}
+
+/** A number rule's value in force today. */
+export async function getRuleNumber(db: Tx, key: string): Promise<number> {
+  const v = (await getRule(db, key)).value;
+  if (typeof v !== 'number') throw new Error(`rule ${key} is not a number`);
+  return v;
+}
+
+export async function getRuleVersion(db: Tx, key: string, version: number): Promise<RuleVersionView> {
+  const [v] = await db
+    .select()
+    .from(ruleVersions)
+    .where(and(eq(ruleVersions.ruleKey, key), eq(ruleVersions.version, version)));
+  if (!v) throw new AppError('RECORD_NOT_FOUND');
+  return versionView(v);
+}
+
+export const RULE_SORTS = ['key', 'updated'] as const;
+
+export async function listRules(
+  db: Tx,
+  f: { q?: string | undefined; type?: RuleType | undefined },
+  sort: (typeof RULE_SORTS)[number],
+  page: number,
+  pageSize: number,
+): Promise<{ items: RuleView[]; total: number }> {
+  const conds = [];
+  if (f.q) {
+    const like = `%${f.q}%`;
+    conds.push(or(ilike(rules.key, like), ilike(rules.labelZh, like), ilike(rules.labelEn, like)));
+  }
+  if (f.type) conds.push(eq(rules.type, f.type));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(rules)
+      .where(where)
+      .orderBy(sort === 'updated' ? desc(rules.updatedAt) : asc(rules.key), asc(rules.key))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(rules).where(where),
+  ]);
+  const keys = rows.map((r) => r.key);
+  const versions = keys.length
+    ? await db.select().from(ruleVersions).where(sql`${ruleVersions.ruleKey} in ${keys}`)
+    : [];
+  const today = todayShanghai();
+  const items = rows.map((r) => {
+    const mine = versions.filter((v) => v.ruleKey === r.key);
+    return toView(r, mine, today);
+  });
+  return { items, total: count?.n ?? 0 };
+}
+
+function toView(r: typeof rules.$inferSelect, versions: (typeof ruleVersions.$inferSelect)[], today: string): RuleView {
+  const current = inForce(versions, today);
+  if (!current) throw new Error(`rule ${r.key} has no version`);
+  return {
+    key: r.key,
+    type: r.type as RuleType,
+    labelZh: r.labelZh,
+    labelEn: r.labelEn,
+    note: r.note,
+    current: versionView(current),
+    latestVersion: Math.max(...versions.map((v) => v.version)),
+  };
+}
+
+export async function getRuleDetail(db: Tx, key: string): Promise<RuleView & { history: RuleVersionView[] }> {
+  const [r] = await db.select().from(rules).where(eq(rules.key, key));
+  if (!r) throw new AppError('RECORD_NOT_FOUND');
+  const versions = await db
+    .select()
+    .from(ruleVersions)
+    .where(eq(ruleVersions.ruleKey, key))
+    .orderBy(desc(ruleVersions.version));
+  return { ...toView(r, versions, todayShanghai()), history: versions.map(versionView) };
+}
+
+export type RuleEdit = { value: unknown; source: string; effectiveFrom: string; reason: string };
+
+/** Adds a version; earlier versions stay, and clocks keep the version they started under. */
+export async function updateRule(
+  tx: Tx,
+  actor: Actor,
+  key: string,
+  edit: RuleEdit,
+): Promise<RuleView & { history: RuleVersionView[] }> {
+  const [r] = await tx.select().from(rules).where(eq(rules.key, key)).for('update');
+  if (!r) throw new AppError('RECORD_NOT_FOUND');
+  const parsed = VALUE_SCHEMAS[r.type as RuleType].safeParse(edit.value);
+  if (!parsed.success) {
+    throw new AppError('RULE_VALUE_INVALID', {
+      errors: localizeIssues(parsed.error.issues).map((zh, n) => ({
+        path: ['value', zh.path].filter(Boolean).join('.'),
+        message: { zh: zh.message, en: localizeIssues(parsed.error.issues, 'en')[n]?.message ?? zh.message },
+      })),
+    });
+  }
+  const before = await getRule(tx, key);
+  const [{ next } = { next: 1 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${ruleVersions.version}), 0)::int + 1` })
+    .from(ruleVersions)
+    .where(eq(ruleVersions.ruleKey, key));
+  await tx.insert(ruleVersions).values({
+    ruleKey: key,
+    version: next,
+    value: parsed.data,
+    source: edit.source,
+    effectiveFrom: edit.effectiveFrom,
+    reason: edit.reason,
+    createdBy: actor.id,
+    createdByName: actor.name,
+  });
+  await tx.update(rules).set({ updatedAt: new Date() }).where(eq(rules.key, key));
+  await recordAudit(tx, actor, {
+    action: 'rule.update',
+    entityType: 'rule',
+    entityId: key,
+    before: { version: before.version, value: before.value, source: before.source },
+    after: {
+      version: next,
+      value: parsed.data,
+      source: edit.source,
+      effectiveFrom: edit.effectiveFrom,
+      reason: edit.reason,
+    },
+  });
+  return getRuleDetail(tx, key);
+}

@@ -1,0 +1,54 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { scanClocks } from '../clocks/alerts.ts';
+import { buildSenders, type ChannelsConfig } from '../notifications/channels.ts';
+import { dispatchDeliveries } from '../notifications/dispatch.ts';
+import { Scheduler } from './service.ts';
+
+export type PlatformSchedulerOptions = {
+  db: Db;
+  channels: ChannelsConfig;
+  intervalMs: number;
+  /** recurring jobs' period; tests use 0 so every tick runs them */
+  scanEveryMs?: number;
+  dispatchEveryMs?: number;
+  retryBaseMs?: number;
+  owner?: string;
+  onError?: (e: unknown) => void;
+};
+
+/** The platform's jobs: the clock scan (warnings, escalation) and sending queued deliveries. */
+export function createPlatformScheduler(o: PlatformSchedulerOptions): Scheduler {
+  const senders = buildSenders(o.channels);
+  let scheduler: Scheduler;
+  scheduler = new Scheduler({
+    db: o.db,
+    intervalMs: o.intervalMs,
+    retryBaseMs: o.retryBaseMs ?? 30_000,
+    ...(o.owner ? { owner: o.owner } : {}),
+    ...(o.onError ? { onError: o.onError } : {}),
+    recurring: [
+      { kind: 'clocks.scan', everyMs: o.scanEveryMs ?? 60_000 },
+      { kind: 'deliveries.dispatch', everyMs: o.dispatchEveryMs ?? o.intervalMs },
+    ],
+    handlers: {
+      'clocks.scan': async ({ db }) => {
+        await scanClocks(db);
+      },
+      'deliveries.dispatch': async ({ db }) => {
+        await dispatchDeliveries(db, { senders, owner: scheduler.owner, retryBaseMs: o.retryBaseMs ?? 30_000 });
+      },
+    },
+  });
+  return scheduler;
+}
+
+export function channelsFromConfig(config: Config): ChannelsConfig {
+  return {
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    publicUrl: config.publicUrl,
+    wechat: config.wechat,
+    allowPrivateWebhooks: config.webhookAllowPrivate,
+  };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { expandDates, parseHolidays, parseMakeup } from './yearText.ts';
+
+describe('calendar year text', () => {
+  it('expands a date range across a month end', () => {
+    expect(expandDates('2027-01-30 … 2027-02-02')).toEqual(['2027-01-30', '2027-01-31', '2027-02-01', '2027-02-02']);
+    expect(expandDates('2027-10-01 至 2027-10-01')).toEqual(['2027-10-01']);
+  });
+
+  it('accepts a list of dates separated by commas or spaces', () => {
+    expect(expandDates('2027-04-05, 2027-04-06 2027-04-07')).toEqual(['2027-04-05', '2027-04-06', '2027-04-07']);
+  });
+
+  it('reads one holiday and one make-up day per line, skipping blank lines', () => {
+    expect(parseHolidays('元旦 | New Year | 2027-01-01 … 2027-01-03\n\n清明节 | Qingming | 2027-04-05')).toEqual([
+      { name: '元旦', nameEn: 'New Year', dates: ['2027-01-01', '2027-01-02', '2027-01-03'] },
+      { name: '清明节', nameEn: 'Qingming', dates: ['2027-04-05'] },
+    ]);
+    expect(parseMakeup('春节调休上班 | 2027-02-20\n')).toEqual([{ name: '春节调休上班', date: '2027-02-20' }]);
+  });
+});

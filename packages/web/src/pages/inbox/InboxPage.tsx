@@ -1,0 +1,113 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, List, Segmented, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useShowError } from '../../api/errors.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState } from '../../components/QueryState.tsx';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { getInbox, type InboxItem, machineryKeys, markAllRead, markRead } from '../worklist/api.ts';
+
+/** 站内消息: newest first; opening a message marks it read and follows its link. */
+export default function InboxPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const showError = useShowError();
+  const [filter, setFilter] = useState<'all' | 'unread'>('all');
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const query = { ...page, ...(filter === 'unread' ? { unread: 'true' as const } : {}) };
+  const inbox = useQuery({
+    queryKey: machineryKeys.inbox(query),
+    queryFn: ({ signal }) => getInbox(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['inbox'] });
+    void qc.invalidateQueries({ queryKey: machineryKeys.counts });
+  };
+  const read = useMutation({ mutationFn: markRead, onSuccess: refresh, onError: showError });
+  const readAll = useMutation({ mutationFn: markAllRead, onSuccess: refresh, onError: showError });
+
+  const open = (n: InboxItem) => {
+    if (!n.readAt) read.mutate(n.id);
+    if (n.link) void navigate(n.link);
+  };
+
+  return (
+    <PageContainer
+      title={
+        <Space>
+          {t('inbox.title')}
+          <Badge count={inbox.data?.unread ?? 0} data-testid="inbox-unread" />
+        </Space>
+      }
+      extra={
+        <Button
+          onClick={() => readAll.mutate()}
+          loading={readAll.isPending}
+          disabled={!inbox.data?.unread}
+          data-testid="inbox-read-all"
+        >
+          {t('inbox.readAll')}
+        </Button>
+      }
+    >
+      <Segmented
+        style={{ marginBottom: 16 }}
+        value={filter}
+        onChange={(v) => {
+          setFilter(v as 'all' | 'unread');
+          setPage((p) => ({ ...p, page: 1 }));
+        }}
+        options={[
+          { value: 'all', label: t('inbox.all') },
+          { value: 'unread', label: t('inbox.unread') },
+        ]}
+      />
+      {inbox.isError && !inbox.data ? (
+        <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
+      ) : (
+        <List<InboxItem>
+          loading={inbox.isFetching}
+          dataSource={inbox.data?.items ?? []}
+          locale={{ emptyText: t('inbox.empty') }}
+          data-testid="inbox-list"
+          pagination={{
+            current: inbox.data?.page ?? page.page,
+            pageSize: inbox.data?.pageSize ?? page.pageSize,
+            total: inbox.data?.total ?? 0,
+            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+          }}
+          renderItem={(n) => (
+            <List.Item
+              actions={[
+                n.readAt ? null : (
+                  <Button key="read" type="link" size="small" onClick={() => read.mutate(n.id)}>
+                    {t('inbox.markRead')}
+                  </Button>
+                ),
+              ].filter(Boolean)}
+            >
+              <List.Item.Meta
+                avatar={<Badge dot={!n.readAt} />}
+                title={
+                  <Typography.Link strong={!n.readAt} onClick={() => open(n)}>
+                    {n.title}
+                  </Typography.Link>
+                }
+                description={
+                  <Space direction="vertical" size={0}>
+                    <Typography.Text>{n.body}</Typography.Text>
+                    <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,151 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShowError } from '../../api/errors.ts';
+import { useMessage } from '../../components/feedback.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState } from '../../components/QueryState.tsx';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { type Delivery, type DeliveryStatus, getDeliveries, machineryKeys, retryDelivery } from '../worklist/api.ts';
+
+const STATUS_COLOR: Record<DeliveryStatus, string> = { pending: 'gold', sending: 'blue', sent: 'green', failed: 'red' };
+
+/** 投递记录: every e-mail, webhook and WeChat delivery with its attempts and last error. */
+export default function DeliveriesPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const message = useMessage();
+  const showError = useShowError();
+  const [filters, setFilters] = useState<{ status?: DeliveryStatus; channel?: string; q?: string }>({});
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const query = { ...filters, ...page };
+  const list = useQuery({
+    queryKey: machineryKeys.deliveries(query),
+    queryFn: ({ signal }) => getDeliveries(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const retry = useMutation({
+    mutationFn: retryDelivery,
+    onSuccess: () => {
+      message.success(t('deliveries.requeued'));
+      void qc.invalidateQueries({ queryKey: ['deliveries'] });
+    },
+    onError: showError,
+  });
+  return (
+    <PageContainer title={t('deliveries.title')}>
+      <Form
+        layout="inline"
+        role="search"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        onFinish={(v: { status?: DeliveryStatus; channel?: string; q?: string }) => {
+          setFilters({ status: v.status, channel: v.channel, q: v.q?.trim() || undefined });
+          setPage((p) => ({ ...p, page: 1 }));
+        }}
+      >
+        <Form.Item name="status" label={t('deliveries.status')}>
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            data-testid="deliveries-status"
+            options={(['pending', 'sending', 'sent', 'failed'] as const).map((s) => ({
+              value: s,
+              label: t(`deliveries.statuses.${s}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="channel" label={t('deliveries.channel')}>
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            options={(['email', 'webhook', 'wechat'] as const).map((c) => ({
+              value: c,
+              label: t(`deliveries.channels.${c}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="q" label={t('common.search')}>
+          <Input allowClear placeholder={t('deliveries.searchPlaceholder')} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('common.search')}
+        </Button>
+      </Form>
+      {list.isError && !list.data ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<Delivery>
+          rowKey="id"
+          data-testid="deliveries-table"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          pagination={{
+            current: list.data?.page ?? page.page,
+            pageSize: list.data?.pageSize ?? page.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+          }}
+          columns={[
+            {
+              title: t('deliveries.createdAt'),
+              dataIndex: 'createdAt',
+              width: 150,
+              render: (v: string) => formatDateTime(v),
+            },
+            {
+              title: t('deliveries.channel'),
+              dataIndex: 'channel',
+              width: 100,
+              render: (c: Delivery['channel']) => t(`deliveries.channels.${c}`),
+            },
+            { title: t('deliveries.target'), dataIndex: 'target', ellipsis: true },
+            { title: t('deliveries.message'), dataIndex: 'title', ellipsis: true },
+            {
+              title: t('deliveries.status'),
+              dataIndex: 'status',
+              width: 100,
+              render: (s: DeliveryStatus) => <Tag color={STATUS_COLOR[s]}>{t(`deliveries.statuses.${s}`)}</Tag>,
+            },
+            {
+              title: t('deliveries.attempts'),
+              key: 'attempts',
+              width: 90,
+              render: (_: unknown, d) => `${d.attempts}/${d.maxAttempts}`,
+            },
+            {
+              title: t('deliveries.lastError'),
+              dataIndex: 'lastError',
+              render: (e: string | null, d) =>
+                e ? (
+                  <Typography.Text type="danger" ellipsis={{ tooltip: e }}>
+                    {e}
+                  </Typography.Text>
+                ) : d.sentAt ? (
+                  formatDateTime(d.sentAt)
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 100,
+              render: (_: unknown, d) =>
+                d.status === 'failed' ? (
+                  <Button
+                    size="small"
+                    onClick={() => retry.mutate(d.id)}
+                    loading={retry.isPending && retry.variables === d.id}
+                  >
+                    {t('deliveries.retry')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      )}
+    </PageContainer>
+  );
+}

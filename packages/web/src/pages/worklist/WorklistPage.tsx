@@ -1,0 +1,166 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Flex, Form, Input, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState } from '../../components/QueryState.tsx';
+import { formatDate } from '../../utils/datetime.ts';
+import {
+  type ClockState,
+  getWorklist,
+  getWorklistCounts,
+  machineryKeys,
+  type WorkItem,
+  type WorklistQuery,
+} from './api.ts';
+import { ClockActions, ClockStateTag, Remaining } from './ClockParts.tsx';
+
+const ROW_BG: Partial<Record<ClockState, string>> = { overdue: '#fff1f0', 'due-soon': '#fff7e6' };
+
+/** 我的待办: open clocks assigned to me or my role, earliest due first; overdue and due-soon stand out. */
+export default function WorklistPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ q?: string; state?: ClockState }>();
+  const [query, setQuery] = useState<WorklistQuery>({ page: 1, pageSize: 20, sort: 'due' });
+  const list = useQuery({
+    queryKey: machineryKeys.worklist(query),
+    queryFn: ({ signal }) => getWorklist(query, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+  const counts = useQuery({
+    queryKey: machineryKeys.counts,
+    queryFn: ({ signal }) => getWorklistCounts(signal),
+    refetchInterval: 60_000,
+  });
+
+  return (
+    <PageContainer title={t('worklist.title')}>
+      <Flex gap={32} style={{ marginBottom: 16 }} wrap>
+        <Statistic title={t('worklist.total')} value={counts.data?.total ?? '—'} />
+        <Statistic
+          title={t('worklist.overdue')}
+          value={counts.data?.overdue ?? '—'}
+          valueStyle={{ color: '#cf1322' }}
+        />
+        <Statistic
+          title={t('worklist.dueSoon')}
+          value={counts.data?.dueSoon ?? '—'}
+          valueStyle={{ color: '#d46b08' }}
+        />
+        <Statistic title={t('worklist.paused')} value={counts.data?.paused ?? '—'} />
+      </Flex>
+      <Form
+        form={form}
+        layout="inline"
+        role="search"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        onFinish={(v) => setQuery((q) => ({ ...q, q: v.q?.trim() || undefined, state: v.state, page: 1 }))}
+      >
+        <Form.Item name="q" label={t('worklist.search')}>
+          <Input allowClear data-testid="worklist-q" />
+        </Form.Item>
+        <Form.Item name="state" label={t('clocks.stateLabel')}>
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            data-testid="worklist-state"
+            options={(['overdue', 'due-soon', 'running', 'paused'] as const).map((s) => ({
+              value: s,
+              label: t(`clocks.state.${s}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('worklist.sort')}>
+          <Select
+            style={{ width: 160 }}
+            value={query.sort}
+            onChange={(sort) => setQuery((q) => ({ ...q, sort, page: 1 }))}
+            options={[
+              { value: 'due', label: t('worklist.sortDue') },
+              { value: '-due', label: t('worklist.sortDueDesc') },
+              { value: 'start', label: t('worklist.sortStart') },
+            ]}
+          />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {t('common.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setQuery({ page: 1, pageSize: 20, sort: 'due' });
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form>
+      {list.isError && !list.data ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<WorkItem>
+          rowKey="id"
+          data-testid="worklist-table"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t('worklist.empty') }}
+          onRow={(r) =>
+            ({ style: { background: ROW_BG[r.state] }, 'data-state': r.state }) as React.HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: list.data?.page ?? query.page,
+            pageSize: list.data?.pageSize ?? query.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+          }}
+          columns={[
+            {
+              title: t('clocks.title'),
+              dataIndex: 'title',
+              render: (title: string, r) => (
+                <Space direction="vertical" size={0}>
+                  {r.link ? <Link to={r.link}>{title}</Link> : title}
+                  {r.evaluationError ? <Alert type="error" showIcon message={r.evaluationError} /> : null}
+                </Space>
+              ),
+            },
+            { title: t('clocks.start'), dataIndex: 'start', width: 120, render: (s: string) => formatDate(s) },
+            {
+              title: t('clocks.dueDate'),
+              dataIndex: 'dueDate',
+              width: 130,
+              render: (d: string, r) => (
+                <Typography.Text strong={r.state === 'overdue' || r.state === 'due-soon'} data-testid="worklist-due">
+                  {d}
+                </Typography.Text>
+              ),
+            },
+            {
+              title: t('clocks.remaining'),
+              key: 'remaining',
+              width: 150,
+              render: (_: unknown, r) => <Remaining clock={r} />,
+            },
+            {
+              title: t('clocks.stateLabel'),
+              dataIndex: 'state',
+              width: 100,
+              render: (s: ClockState) => <ClockStateTag state={s} />,
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 170,
+              render: (_: unknown, r) => <ClockActions clock={r} />,
+            },
+          ]}
+        />
+      )}
+    </PageContainer>
+  );
+}
