@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
 import { clerkRegistersEnterprise, enterpriseUserRefused } from './foundation.ts';
+import { deadlineCalculator } from './machinery.ts';
 
-export const journeys: Journey[] = [clerkRegistersEnterprise, enterpriseUserRefused];
+export const journeys: Journey[] = [clerkRegistersEnterprise, enterpriseUserRefused, deadlineCalculator];
