@@ -1,5 +1,6 @@
 import type { Journey } from '../harness.ts';
 import { clerkRegistersEnterprise, enterpriseUserRefused } from './foundation.ts';
 import { deadlineCalculator } from './machinery.ts';
+import { citizenBooksExtendedSlot } from './service.ts';
 
-export const journeys: Journey[] = [clerkRegistersEnterprise, enterpriseUserRefused, deadlineCalculator];
+export const journeys: Journey[] = [clerkRegistersEnterprise, enterpriseUserRefused, deadlineCalculator, citizenBooksExtendedSlot];

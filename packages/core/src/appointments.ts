@@ -191,6 +191,10 @@ export const appointmentServiceSchema = z.strictObject({
 });
 export type AppointmentServiceInput = z.infer<typeof appointmentServiceSchema>;
 
+// Object-level refinements also run when a field already failed; they must not throw on it.
+const validTimes = (p: { startTime: string; endTime: string }) => TIME_RE.test(p.startTime) && TIME_RE.test(p.endTime);
+const validDates = (p: { validFrom: string; validTo: string }) => isDateString(p.validFrom) && isDateString(p.validTo);
+
 export const openingPlanSchema = z
   .strictObject({
     validFrom: date,
@@ -205,12 +209,12 @@ export const openingPlanSchema = z
   })
   .refine((p) => p.validFrom <= p.validTo, { path: ['validTo'], error: 'common.invalid' })
   .refine((p) => p.startTime < p.endTime, { path: ['endTime'], error: 'common.invalid' })
-  .refine((p) => minutesOf(p.endTime) - minutesOf(p.startTime) >= p.slotMinutes, {
+  .refine((p) => !validTimes(p) || minutesOf(p.endTime) - minutesOf(p.startTime) >= p.slotMinutes, {
     path: ['slotMinutes'],
     error: 'common.invalid',
   })
   // Plans longer than two years would materialise tens of thousands of slots at once.
-  .refine((p) => toDayNumber(p.validTo) - toDayNumber(p.validFrom) <= 731, {
+  .refine((p) => !validDates(p) || toDayNumber(p.validTo) - toDayNumber(p.validFrom) <= 731, {
     path: ['validTo'],
     error: 'common.invalid',
   });
@@ -239,6 +243,8 @@ export const bookingSchema = z.strictObject({
   /** required for citizens without an account and for staff booking on someone's behalf */
   name: z.string().trim().min(1).max(50).optional(),
   phone: z.string().trim().refine(isChinesePhone, { error: 'contact.phone.invalid' }).optional(),
+  /** optional: where a citizen without an account gets the day-before reminder */
+  email: z.email({ error: 'common.invalid' }).max(200).optional(),
   note: z.string().trim().max(500).optional(),
 });
 export type BookingInput = z.infer<typeof bookingSchema>;

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import type { Role } from '../plugins/auth.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { createEnterprise } from '../modules/enterprises/service.ts';
 import { createUser } from '../modules/users/service.ts';
 import { users } from '../modules/users/tables.ts';
+import type { Role } from '../plugins/auth.ts';
 import { DEMO_ENTERPRISES, demoUscc } from './enterprises.ts';
+import { seedServiceA } from './service-a.ts';
 
 export type DemoAccount = { username: string; password: string; role: string; enterprise: string | null };
 
@@ -38,8 +39,14 @@ export async function seedIfEmpty(database: Database, config: Config, print: (li
   }
   const accounts: DemoAccount[] = [];
   if (!config.demo) {
-    const { password } = await createUser(db, SYSTEM_ACTOR, { username: 'admin', displayName: '系统管理员', roles: ['admin'] });
-    print('空库启动：已创建管理员 admin，初始密码只显示这一次 / Empty start: admin created; this password is shown once:');
+    const { password } = await createUser(db, SYSTEM_ACTOR, {
+      username: 'admin',
+      displayName: '系统管理员',
+      roles: ['admin'],
+    });
+    print(
+      '空库启动：已创建管理员 admin，初始密码只显示这一次 / Empty start: admin created; this password is shown once:',
+    );
     print(`  admin  ${password}`);
     return;
   }
@@ -75,13 +82,21 @@ export async function seedIfEmpty(database: Database, config: Config, print: (li
     });
     accounts.push({ username, password, role: 'enterprise', enterprise: e.name });
   }
-  const { password } = await createUser(db, SYSTEM_ACTOR, { username: 'qunzhong', displayName: '群众·张女士', roles: ['citizen'] });
+  const { password } = await createUser(db, SYSTEM_ACTOR, {
+    username: 'qunzhong',
+    displayName: '群众·张女士',
+    roles: ['citizen'],
+  });
   accounts.push({ username: 'qunzhong', password, role: 'citizen', enterprise: null });
+
+  // The service year of the county report (appointments, petitions, ratings).
+  await seedServiceA(db, { print });
 
   fs.mkdirSync(config.dataDir, { recursive: true });
   const file = path.join(config.dataDir, 'demo-accounts.json');
   fs.writeFileSync(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
   print(`演示账号（密码随机生成，只在此显示一次；也保存在 ${file}）`);
   print(`Demo accounts (random passwords, shown once here and kept in ${file}):`);
-  for (const a of accounts) print(`  ${a.username.padEnd(10)} ${a.password}  ${a.role}${a.enterprise ? `  ${a.enterprise}` : ''}`);
+  for (const a of accounts)
+    print(`  ${a.username.padEnd(10)} ${a.password}  ${a.role}${a.enterprise ? `  ${a.enterprise}` : ''}`);
 }

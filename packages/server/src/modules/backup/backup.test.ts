@@ -12,12 +12,20 @@ import { RestoreError, restoreDump, snapshotTables, writeDump } from './dump.ts'
 
 const run = promisify(execFile);
 
-// A migrated, empty PGlite: from the run's template when there is one (fast), else migrated here.
+// A migrated, empty PGlite: from the run's template when there is one (fast, emptied of the
+// reference rows the template carries), else migrated here.
 async function freshPglite() {
   const tpl = inject('dbTemplate');
-  if (tpl.engine === 'pglite') return openPglite({ loadDataDir: new Blob([fs.readFileSync(tpl.tarball)]) });
-  const db = await openPglite({});
-  await db.migrate();
+  if (tpl.engine !== 'pglite') {
+    const db = await openPglite({});
+    await db.migrate();
+    return db;
+  }
+  const db = await openPglite({ loadDataDir: new Blob([fs.readFileSync(tpl.tarball)]) });
+  const tables = await db.query<{ name: string }>(
+    `select tablename as name from pg_tables where schemaname = 'public'`,
+  );
+  await db.query(`truncate ${tables.map((t) => `"${t.name}"`).join(', ')} cascade`);
   return db;
 }
 let t: TestApp;

@@ -120,10 +120,6 @@ export async function restoreDump(
   file: string,
   progress: (table: string, rows: number) => void = () => {},
 ): Promise<{ tables: number; rows: number }> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
-    crlfDelay: Infinity,
-  });
   let header: Header | undefined;
   const batches = new Map<string, unknown[]>();
   let total = 0;
@@ -140,6 +136,11 @@ export async function restoreDump(
       batches.set(table, []);
     };
     let current: string | undefined;
+    // Opened right before reading: readline drops lines emitted while nobody iterates yet.
+    const lines = readline.createInterface({
+      input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     for await (const line of lines) {
       if (!line) continue;
       const obj = JSON.parse(line);

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { sendAppointmentReminders } from '../appointments/service.ts';
 import { scanClocks } from '../clocks/alerts.ts';
 import { buildSenders, type ChannelsConfig } from '../notifications/channels.ts';
 import { dispatchDeliveries } from '../notifications/dispatch.ts';
@@ -17,7 +18,7 @@ export type PlatformSchedulerOptions = {
   onError?: (e: unknown) => void;
 };
 
-/** The platform's jobs: the clock scan (warnings, escalation) and sending queued deliveries. */
+/** The platform's jobs: the clock scan (warnings, escalation), appointment reminders, sending queued deliveries. */
 export function createPlatformScheduler(o: PlatformSchedulerOptions): Scheduler {
   const senders = buildSenders(o.channels);
   let scheduler: Scheduler;
@@ -30,10 +31,15 @@ export function createPlatformScheduler(o: PlatformSchedulerOptions): Scheduler 
     recurring: [
       { kind: 'clocks.scan', everyMs: o.scanEveryMs ?? 60_000 },
       { kind: 'deliveries.dispatch', everyMs: o.dispatchEveryMs ?? o.intervalMs },
+      // Reminders go out the day before; each booking is reminded once, so an hourly pass is enough.
+      { kind: 'appointments.reminders', everyMs: o.scanEveryMs ?? 3_600_000 },
     ],
     handlers: {
       'clocks.scan': async ({ db }) => {
         await scanClocks(db);
+      },
+      'appointments.reminders': async ({ db }) => {
+        await sendAppointmentReminders(db);
       },
       'deliveries.dispatch': async ({ db }) => {
         await dispatchDeliveries(db, { senders, owner: scheduler.owner, retryBaseMs: o.retryBaseMs ?? 30_000 });

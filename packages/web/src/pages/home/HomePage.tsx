@@ -1,4 +1,12 @@
-import { LoginOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  LoginOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -38,8 +46,8 @@ function ActionCard({
 }
 
 /**
- * Public home: who we are, what the service is, and the things the public can do today (log in;
- * nothing that does not exist yet). Plain markup, so the first page loads little besides React.
+ * Public home: who we are, what the service is, and the things the public can do: book a window,
+ * look up a booking, submit and track a petition, log in. Plain markup, so the first page loads little besides React.
  */
 export default function HomePage() {
   const { t } = useTranslation();
@@ -67,6 +75,34 @@ export default function HomePage() {
             testId="home-console"
           />
         ) : null}
+        <ActionCard
+          icon={<CalendarOutlined />}
+          title={t('home.bookTitle')}
+          desc={t('home.bookDesc')}
+          to="/appointments"
+          testId="home-book"
+        />
+        <ActionCard
+          icon={<ScheduleOutlined />}
+          title={t('home.lookupTitle')}
+          desc={t('home.lookupDesc')}
+          to="/appointments/lookup"
+          testId="home-lookup"
+        />
+        <ActionCard
+          icon={<FormOutlined />}
+          title={t('home.petitionTitle')}
+          desc={t('home.petitionDesc')}
+          to="/petitions/submit"
+          testId="home-petition"
+        />
+        <ActionCard
+          icon={<FileSearchOutlined />}
+          title={t('home.trackTitle')}
+          desc={t('home.trackDesc')}
+          to="/petitions/track"
+          testId="home-petition-track"
+        />
         {user ? null : (
           <>
             <ActionCard

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  allowedPetitionActions,
+  isPetitionClosed,
+  PETITION_ACTIONS,
+  PETITION_LETTER_KINDS,
+  PETITION_LETTER_TEMPLATES,
+  PETITION_STATUSES,
+  petitionStep,
+  renderTemplate,
+} from './petitions.ts';
+
+describe('petition stages (信访工作条例 第二十三、三十四至三十六条)', () => {
+  it('the statutory path: accept → reply → review → re-review', () => {
+    const path: [string, string][] = [];
+    let s: (typeof PETITION_STATUSES)[number] = 'registered';
+    for (const a of [
+      'accept',
+      'extend',
+      'reply',
+      'request-review',
+      'answer-review',
+      'request-re-review',
+      'answer-re-review',
+    ] as const) {
+      const step = petitionStep(s, a);
+      expect(step, `${s} ${a}`).not.toBeNull();
+      path.push([a, step!.to]);
+      s = step!.to;
+    }
+    expect(s).toBe('re-reviewed');
+    expect(allowedPetitionActions('re-reviewed')).toEqual([]);
+  });
+
+  it('acceptance starts the 60-day clock and stops the notice clock; the reply starts the review window', () => {
+    expect(petitionStep('registered', 'accept')).toMatchObject({
+      complete: expect.arrayContaining(['petition.acceptance-notice']),
+      start: ['petition.resolution'],
+      letter: 'acceptance',
+    });
+    expect(petitionStep('accepted', 'reply')).toMatchObject({
+      complete: ['petition.resolution'],
+      start: ['petition.review-request'],
+    });
+  });
+
+  it('property: every step started clock is completed by some later step or is a petitioner window', () => {
+    const starts = new Set<string>();
+    const completes = new Set<string>();
+    for (const s of PETITION_STATUSES) {
+      for (const a of PETITION_ACTIONS) {
+        const step = petitionStep(s, a);
+        if (!step) continue;
+        for (const k of step.start) starts.add(k);
+        for (const k of step.complete) completes.add(k);
+      }
+    }
+    for (const k of starts) expect(completes.has(k), k).toBe(true);
+  });
+
+  it('property: actions not in the table are refused from every stage', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PETITION_STATUSES), fc.constantFrom(...PETITION_ACTIONS), (s, a) => {
+        const step = petitionStep(s, a);
+        expect(step === null).toBe(!allowedPetitionActions(s).includes(a));
+      }),
+    );
+  });
+
+  it('closed once a written answer went out', () => {
+    expect(isPetitionClosed('registered')).toBe(false);
+    expect(isPetitionClosed('accepted')).toBe(false);
+    expect(isPetitionClosed('replied')).toBe(true);
+    expect(isPetitionClosed('not-accepted')).toBe(true);
+  });
+});
+
+describe('letters', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(renderTemplate('{a} 与 {b}', { a: '甲' })).toBe('甲 与 {b}');
+  });
+
+  it('every template renders completely with the values the server provides', () => {
+    const values = {
+      petitionerName: '刘某',
+      code: 'XF23456789AB',
+      title: '异味扰民',
+      channel: '来信',
+      receivedDate: '2020-05-06',
+      acceptedDate: '2020-05-10',
+      dueDate: '2020-07-09',
+      bureau: '萍乡市上栗生态环境局',
+      reason: '经查属实',
+      date: '2020-06-01',
+      days: 30,
+    };
+    for (const k of PETITION_LETTER_KINDS) {
+      const text = renderTemplate(PETITION_LETTER_TEMPLATES[k], values);
+      expect(text, k).not.toMatch(/\{[a-zA-Z]+\}/);
+      expect(text).toContain('信访工作条例');
+    }
+  });
+});

@@ -1,0 +1,58 @@
+// Figures over petitions for the dashboard (pure SQL; (db, from, to), from inclusive, to
+// exclusive, by the date the written answer went out). Closed = a written reply or a notice of
+// non-acceptance was issued; on time = issued by the end of its due date (Asia/Shanghai).
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+
+export type PetitionRecord = {
+  id: string;
+  code: string;
+  channel: string;
+  type: string;
+  title: string;
+  status: string;
+  receivedAt: string;
+  repliedAt: string;
+  resolutionDueDate: string | null;
+  closedOnTime: boolean;
+  keyCase: boolean;
+};
+
+async function rows<T>(db: Tx, q: ReturnType<typeof sql>): Promise<T[]> {
+  const res = await db.execute(q);
+  return ((res as unknown as { rows?: T[] }).rows ?? (res as unknown as T[])) as T[];
+}
+
+const closedIn = (from: Date, to: Date) =>
+  sql`p.replied_at is not null and p.replied_at >= ${from.toISOString()}::timestamptz and p.replied_at < ${to.toISOString()}::timestamptz`;
+
+export async function petitionsClosed(db: Tx, from: Date, to: Date): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from petitions p where ${closedIn(from, to)}`,
+  );
+  return r?.n ?? 0;
+}
+
+export async function petitionsOnTime(db: Tx, from: Date, to: Date): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from petitions p where ${closedIn(from, to)} and p.closed_on_time`,
+  );
+  return r?.n ?? 0;
+}
+
+async function records(db: Tx, from: Date, to: Date, onTimeOnly: boolean): Promise<PetitionRecord[]> {
+  return rows(
+    db,
+    sql`select p.id::text as id, p.code, p.channel, p.type, p.title, p.status,
+          to_char(p.received_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "receivedAt",
+          to_char(p.replied_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "repliedAt",
+          p.resolution_due_date::text as "resolutionDueDate", coalesce(p.closed_on_time, false) as "closedOnTime", p.key_case as "keyCase"
+        from petitions p where ${closedIn(from, to)} ${onTimeOnly ? sql`and p.closed_on_time` : sql``}
+        order by p.replied_at, p.id`,
+  );
+}
+
+export const petitionsClosedRecords = (db: Tx, from: Date, to: Date) => records(db, from, to, false);
+export const petitionsOnTimeRecords = (db: Tx, from: Date, to: Date) => records(db, from, to, true);

@@ -1,0 +1,342 @@
+import {
+  isChinesePhone,
+  PETITION_ACTIONS,
+  PETITION_CHANNELS,
+  PETITION_STATUSES,
+  PETITION_TYPES,
+  petitionActionSchema,
+  petitionCreateSchema,
+  ratingSchema,
+} from '@qingshan/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { actorOf, hasRole, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
+import { problemResponses } from '../../plugins/openapi.ts';
+import { clocksOf } from '../clocks/service.ts';
+import { rateEvent, ratingOfEvent } from '../ratings/service.ts';
+import { ratingViewSchema, toRatingView } from '../ratings/views.ts';
+import {
+  actOnPetition,
+  assertCanRead,
+  byCodeAndPhone,
+  createPetition,
+  eventsOf,
+  getLetter,
+  getPetition,
+  lettersOf,
+  listPetitions,
+  PETITION_SORTS,
+  toPetitionView,
+  updatePetition,
+} from './service.ts';
+
+/** The petition desk: who registers and handles petitions. */
+export const PETITION_DESK = ['admin', 'leader', 'clerk', 'inspector'] as const;
+const READ = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
+
+const phone = z.string().trim().refine(isChinesePhone, { error: 'contact.phone.invalid' });
+const idParams = z.object({ id: z.uuid() });
+const codeParams = z.object({ code: z.string().trim().min(4).max(20) });
+const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+export const petitionSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  channel: z.enum(PETITION_CHANNELS),
+  type: z.enum(PETITION_TYPES),
+  title: z.string(),
+  content: z.string(),
+  petitionerName: z.string(),
+  petitionerPhone: z.string(),
+  petitionerAddress: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  referredBy: z.string().nullable(),
+  sourceConcernId: z.string().nullable(),
+  status: z.enum(PETITION_STATUSES),
+  keyCase: z.boolean(),
+  keyCaseReason: z.string().nullable(),
+  assigneeUserId: z.string().nullable(),
+  receivedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  acceptanceDueDate: z.string().nullable(),
+  resolutionDueDate: z.string().nullable(),
+  extensionDays: z.number(),
+  repliedAt: z.string().nullable(),
+  closedOnTime: z.boolean().nullable(),
+  createdAt: z.string(),
+});
+const eventSchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  note: z.string().nullable(),
+  actorName: z.string().nullable(),
+});
+const letterSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+const clockSchema = z.object({
+  id: z.string(),
+  profileKey: z.string(),
+  title: z.string(),
+  start: z.string(),
+  dueDate: z.string(),
+  remaining: z.number(),
+  state: z.string(),
+  completedAt: z.string().nullable(),
+});
+const detailSchema = z.object({
+  petition: petitionSchema,
+  events: z.array(eventSchema),
+  letters: z.array(letterSchema),
+  clocks: z.array(clockSchema),
+  rating: ratingViewSchema.nullable(),
+});
+
+const letterOut = (l: { id: string; kind: string; title: string; body: string; createdAt: Date }) => ({
+  id: l.id,
+  kind: l.kind,
+  title: l.title,
+  body: l.body,
+  createdAt: l.createdAt.toISOString(),
+});
+
+export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: number }> = async (
+  app,
+  { db, publicRateLimit = 20 },
+) => {
+  // Public submissions and lookups by code + phone are guessing targets: keep them slow per client.
+  const LOOKUP_LIMIT = { max: publicRateLimit, timeWindow: '1 minute' };
+  async function detail(id: string, full: boolean) {
+    const p = await getPetition(db, id);
+    const [events, letters, clocks, rating] = await Promise.all([
+      eventsOf(db, id, !full),
+      lettersOf(db, id),
+      full ? clocksOf(db, { ownerType: 'petition', ownerId: id }) : Promise.resolve([]),
+      ratingOfEvent(db, 'petition', id),
+    ]);
+    return {
+      petition: toPetitionView(p, { unmasked: true }),
+      events: events.map((e) => ({
+        at: e.at.toISOString(),
+        action: e.action,
+        note: e.note,
+        actorName: full ? e.actorName : null,
+      })),
+      letters: letters.map(letterOut),
+      clocks: clocks.map((c) => ({
+        id: c.id,
+        profileKey: c.profileKey,
+        title: c.title,
+        start: c.start,
+        dueDate: c.dueDate,
+        remaining: c.remaining,
+        state: c.state,
+        completedAt: c.completedAt,
+      })),
+      rating: rating ? toRatingView(rating, full) : null,
+    };
+  }
+
+  app.post(
+    '/api/petitions',
+    {
+      config: { access: PETITION_DESK },
+      schema: {
+        tags: ['petitions'],
+        summary: '登记信访件（来访、来信、来电、网上、接待日转入、12369） Register a petition from any channel',
+        body: petitionCreateSchema,
+        response: { 201: petitionSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const row = await db.transaction((tx) => createPetition(tx, actorOf(request), request.body));
+      return reply.status(201).send(toPetitionView(row, { unmasked: true }));
+    },
+  );
+
+  app.post(
+    '/api/public/petitions',
+    {
+      config: { access: 'public', rateLimit: LOOKUP_LIMIT },
+      schema: {
+        tags: ['petitions'],
+        summary: '网上信访（无需账号；凭查询码和手机号查询进度） Submit a petition online (no account needed)',
+        body: petitionCreateSchema.pick({
+          type: true,
+          title: true,
+          content: true,
+          petitionerName: true,
+          petitionerPhone: true,
+          petitionerAddress: true,
+        }),
+        response: { 201: petitionSchema, ...problemResponses(400, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const user = request.user;
+      const citizenUserId = user && hasRole(user, 'citizen') && !isStaff(user) ? user.id : null;
+      const enterpriseId = user && hasRole(user, 'enterprise') && !isStaff(user) ? user.enterpriseId : null;
+      const row = await db.transaction((tx) =>
+        createPetition(
+          tx,
+          actorOf(request),
+          { ...request.body, channel: 'online', ...(enterpriseId ? { enterpriseId } : {}) },
+          { citizenUserId },
+        ),
+      );
+      return reply.status(201).send(toPetitionView(row, { unmasked: true }));
+    },
+  );
+
+  app.get(
+    '/api/public/petitions/:code',
+    {
+      config: { access: 'public', rateLimit: LOOKUP_LIMIT },
+      schema: {
+        tags: ['petitions'],
+        summary: '凭查询码和手机号查询信访办理进度 Track a petition by code and phone',
+        params: codeParams,
+        querystring: z.object({ phone }),
+        response: { 200: detailSchema, ...problemResponses(400, 404, 429) },
+      },
+    },
+    async (request) => {
+      const p = await byCodeAndPhone(db, request.params.code, request.query.phone);
+      return detail(p.id, false);
+    },
+  );
+
+  app.post(
+    '/api/public/petitions/:code/rating',
+    {
+      config: { access: 'public', rateLimit: LOOKUP_LIMIT },
+      schema: {
+        tags: ['petitions', 'ratings'],
+        summary: '凭查询码和手机号评价信访办理 Rate the handling of a petition by code and phone',
+        params: codeParams,
+        body: ratingSchema.safeExtend({ phone }),
+        response: { 201: ratingViewSchema, ...problemResponses(400, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { phone: p, ...rating } = request.body;
+      const found = await byCodeAndPhone(db, request.params.code, p);
+      const row = await rateEvent(db, actorOf(request), { kind: 'phone', phone: p }, 'petition', found.id, rating);
+      return reply.status(201).send(toRatingView(row, false));
+    },
+  );
+
+  app.get(
+    '/api/petitions',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['petitions'],
+        summary: '信访件列表（群众、企业只见本人的） Petitions (citizens and enterprises: their own)',
+        querystring: z.object({
+          status: z.enum(PETITION_STATUSES).optional(),
+          channel: z.enum(PETITION_CHANNELS).optional(),
+          type: z.enum(PETITION_TYPES).optional(),
+          keyCase: z.stringbool().optional(),
+          q: z.string().trim().max(50).optional(),
+          from: instant.optional(),
+          to: instant.optional(),
+          sort: z.enum(PETITION_SORTS).default('-receivedAt'),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+        response: {
+          200: z.object({ items: z.array(petitionSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, sort, ...f } = request.query;
+      const { items, total } = await listPetitions(db, request.user, f, sort, page, pageSize);
+      return { items: items.map((p) => toPetitionView(p, { unmasked: true })), total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/petitions/:id',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['petitions'],
+        summary: '信访件详情：过程、文书、期限 A petition with its history, letters and clocks',
+        params: idParams,
+        response: { 200: detailSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      assertCanRead(request.user, await getPetition(db, request.params.id));
+      return detail(request.params.id, isStaff(request.user));
+    },
+  );
+
+  app.patch(
+    '/api/petitions/:id',
+    {
+      config: { access: PETITION_DESK },
+      schema: {
+        tags: ['petitions'],
+        summary: '列为重点疑难件（领导集中处理）、交办承办人 Flag a key case for leaders, assign a handler',
+        params: idParams,
+        body: z.strictObject({
+          keyCase: z.boolean().optional(),
+          keyCaseReason: z.string().trim().min(2).max(500).nullable().optional(),
+          assigneeUserId: z.uuid().nullable().optional(),
+        }),
+        response: { 200: petitionSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      toPetitionView(await updatePetition(db, actorOf(request), request.params.id, request.body), { unmasked: true }),
+  );
+
+  app.post(
+    '/api/petitions/:id/actions',
+    {
+      config: { access: PETITION_DESK },
+      schema: {
+        tags: ['petitions'],
+        summary: `办理步骤：${PETITION_ACTIONS.join(', ')} A handling step`,
+        params: idParams,
+        body: petitionActionSchema,
+        response: { 200: petitionSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) =>
+      toPetitionView(await actOnPetition(db, actorOf(request), request.params.id, request.body), { unmasked: true }),
+  );
+
+  app.get(
+    '/api/petitions/:id/letters/:letterId',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['petitions'],
+        summary: '下载文书（纯文本） Download a letter as text',
+        params: z.object({ id: z.uuid(), letterId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      assertCanRead(request.user, await getPetition(db, request.params.id));
+      const l = await getLetter(db, request.params.id, request.params.letterId);
+      const name = `${l.title}.txt`;
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="letter.txt"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(`${l.title}\n\n${l.body}\n`);
+    },
+  );
+};

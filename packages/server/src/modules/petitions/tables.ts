@@ -1,0 +1,74 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { enterprises } from '../enterprises/tables.ts';
+import { users } from '../users/tables.ts';
+
+export const petitions = pgTable(
+  'petitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** tracking code given to the petitioner (查询码) */
+    code: text('code').notNull().unique(),
+    channel: text('channel').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    petitionerName: text('petitioner_name').notNull(),
+    petitionerPhone: text('petitioner_phone').notNull(),
+    petitionerAddress: text('petitioner_address'),
+    citizenUserId: uuid('citizen_user_id').references(() => users.id),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    referredBy: text('referred_by'),
+    sourceConcernId: uuid('source_concern_id'),
+    status: text('status').notNull().default('registered'),
+    keyCase: boolean('key_case').notNull().default(false),
+    keyCaseReason: text('key_case_reason'),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** due dates copied from the clocks, so the on-time figure is one query over this table */
+    acceptanceDueDate: date('acceptance_due_date', { mode: 'string' }),
+    resolutionDueDate: date('resolution_due_date', { mode: 'string' }),
+    extensionDays: integer('extension_days').notNull().default(0),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    closedOnTime: boolean('closed_on_time'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('petitions_status_idx').on(t.status), index('petitions_replied_idx').on(t.repliedAt)],
+);
+
+/** The case history the petitioner sees when tracking (public: true) and staff see in full. */
+export const petitionEvents = pgTable(
+  'petition_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    action: text('action').notNull(),
+    note: text('note'),
+    public: boolean('public').notNull().default(true),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    data: jsonb('data'),
+  },
+  (t) => [index('petition_events_petition_idx').on(t.petitionId)],
+);
+
+export const petitionLetters = pgTable(
+  'petition_letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('petition_letters_petition_idx').on(t.petitionId)],
+);

@@ -1,0 +1,319 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { clocksOf } from '../clocks/service.ts';
+import { notifications } from '../notifications/tables.ts';
+import {
+  badRatingsRecords,
+  badRatingsRectifiedOnTime,
+  ratingDistribution,
+  ratingDistributionRecords,
+} from './figures.ts';
+import { ratableEventTypes, registerRatableEvent } from './registry.ts';
+
+let t: TestApp;
+let clerk: Client;
+let leader: Client;
+let serviceId: string;
+let enterpriseId: string;
+let eu: Client;
+
+const GOOD = { level: 5, indicators: { efficiency: 5, result: 5, attitude: 5, convenience: 5 } };
+const BAD = {
+  level: 1,
+  indicators: { efficiency: 1, result: 2, attitude: 1, convenience: 2 },
+  comment: '窗口人员态度冷淡，让我跑了三次',
+};
+
+function plusDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+let slotIds: string[] = [];
+let phoneCounter = 0;
+
+/** A served appointment: booked by the enterprise user (or by phone), arrived and served at the window. */
+async function servedAppointment(by: Client | null = eu): Promise<{ id: string; code: string; phone: string }> {
+  const slotId = slotIds.shift()!;
+  phoneCounter++;
+  const phone = `1370799${String(phoneCounter).padStart(4, '0')}`;
+  const payload = by ? { slotId, matter: '排污登记咨询' } : { slotId, matter: '环评咨询', name: '周群众', phone };
+  const res = by
+    ? await by.request({ method: 'POST', url: '/api/appointments', payload })
+    : await t.app.inject({ method: 'POST', url: '/api/appointments', payload });
+  expect(res.statusCode, res.body).toBe(201);
+  const a = res.json();
+  for (const status of ['arrived', 'served']) {
+    expect(
+      (await clerk.request({ method: 'POST', url: `/api/appointments/${a.id}/mark`, payload: { status } })).statusCode,
+    ).toBe(200);
+  }
+  return { id: a.id, code: a.code, phone: a.phone };
+}
+
+function rate(c: Client, eventId: string, body: Record<string, unknown>, eventType = 'appointment') {
+  return c.request({ method: 'POST', url: '/api/ratings', payload: { eventType, eventId, ...body } });
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  clerk = await loginAs(t, ['clerk']);
+  leader = await loginAs(t, ['leader']);
+  const e = await makeEnterprise(t, { contacts: [{ name: '吴厂长', phone: '13807991111' }] });
+  enterpriseId = e.id;
+  eu = await loginAs(t, ['enterprise'], e.id);
+  serviceId = (
+    await clerk.request({
+      method: 'POST',
+      url: '/api/appointment-services',
+      payload: { name: '排污许可帮办窗口', location: '3 号窗口' },
+    })
+  ).json().id;
+  // many single-place slots so every test gets a fresh one (one open booking per applicant)
+  const plan = await clerk.request({
+    method: 'POST',
+    url: `/api/appointment-services/${serviceId}/plans`,
+    payload: {
+      validFrom: plusDays(TODAY, 1),
+      validTo: plusDays(TODAY, 5),
+      dayRule: 'all',
+      startTime: '08:00',
+      endTime: '12:00',
+      slotMinutes: 15,
+      capacity: 1,
+    },
+  });
+  expect(plan.statusCode, plan.body).toBe(201);
+  const slots = await t.app.inject({ method: 'GET', url: `/api/public/appointment-services/${serviceId}/slots` });
+  slotIds = slots.json().items.map((s: { id: string }) => s.id);
+}, 60_000);
+afterAll(() => t.close());
+
+describe('rating a service event', () => {
+  it('knows the appointment and petition event types, and refuses unknown ones', async () => {
+    expect(ratableEventTypes()).toEqual(expect.arrayContaining(['appointment', 'petition']));
+    const res = await rate(eu, '00000000-0000-4000-8000-000000000000', GOOD, 'no-such-event');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('RATING_NOT_RATABLE');
+  });
+
+  it('refuses a rating before the service ended, and a second rating', async () => {
+    const slotId = slotIds.shift()!;
+    const a = (
+      await eu.request({ method: 'POST', url: '/api/appointments', payload: { slotId, matter: '咨询' } })
+    ).json();
+    const early = await rate(eu, a.id, GOOD);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('RATING_NOT_RATABLE');
+    await clerk.request({ method: 'POST', url: `/api/appointments/${a.id}/mark`, payload: { status: 'arrived' } });
+    await clerk.request({ method: 'POST', url: `/api/appointments/${a.id}/mark`, payload: { status: 'served' } });
+    const ok = await rate(eu, a.id, GOOD);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().rectification).toBeNull();
+    const twice = await rate(eu, a.id, { ...GOOD, level: 4 });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('RATING_DUPLICATE');
+  });
+
+  it('concurrent ratings of one event: exactly one is kept', async () => {
+    const a = await servedAppointment();
+    const results = await Promise.all(Array.from({ length: 6 }, () => rate(eu, a.id, GOOD)));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'RATING_DUPLICATE')).toBe(true);
+  });
+
+  it('only the enterprise served may rate; staff may not', async () => {
+    const a = await servedAppointment();
+    const other = await loginAs(t, ['enterprise'], (await makeEnterprise(t)).id);
+    const res = await rate(other, a.id, GOOD);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN_RECORD');
+    expect(
+      (
+        await clerk.request({
+          method: 'POST',
+          url: '/api/ratings',
+          payload: { eventType: 'appointment', eventId: a.id, ...GOOD },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('a bad rating needs a comment, naming the field', async () => {
+    const a = await servedAppointment();
+    const res = await rate(eu, a.id, { ...BAD, comment: undefined });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('comment');
+  });
+
+  it('a citizen without an account rates an appointment with its code and phone', async () => {
+    const a = await servedAppointment(null);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/appointments/${a.code}/rating`,
+      payload: { ...GOOD, phone: '13000000000' },
+    });
+    expect(wrong.statusCode).toBe(404);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/appointments/${a.code}/rating`,
+      payload: { ...GOOD, phone: a.phone },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().raterKind).toBe('citizen-phone');
+  });
+
+  it('other modules register their own event types', async () => {
+    registerRatableEvent('test-visit', async (_tx, id) => ({
+      exists: true,
+      ratedAt: new Date(),
+      subjectEnterpriseId: enterpriseId,
+      staffUserIds: [],
+      label: `测试上门服务 ${id.slice(0, 4)}`,
+    }));
+    const res = await rate(eu, '11111111-1111-4111-8111-111111111111', GOOD, 'test-visit');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().label).toContain('测试上门服务');
+  });
+});
+
+describe('bad ratings and their rectification', () => {
+  it('opens a rectification with both clocks and tells the staff who served', async () => {
+    const a = await servedAppointment();
+    const res = await rate(eu, a.id, BAD);
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(r.rectification).toMatchObject({ state: 'open', appealState: 'none', onTime: null });
+    const clocks = await clocksOf(t.database.db, { ownerType: 'rating', ownerId: r.id });
+    expect(clocks.map((c) => [c.profileKey, c.dueDate])).toEqual([
+      ['rating.rectify-contact', r.rectification.contactDueDate],
+      ['rating.rectify', r.rectification.rectifyDueDate],
+    ]);
+    expect(clocks.every((c) => c.assigneeUserId === clerk.userId)).toBe(true);
+    const told = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, clerk.userId), eq(notifications.kind, 'rating.bad')));
+    expect(told.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('contact → rectify in order; the rectification is on time', async () => {
+    const a = await servedAppointment();
+    const r = (await rate(eu, a.id, BAD)).json();
+    const early = await clerk.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'rectify', note: '已整改' },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('RATING_STATE_CONFLICT');
+    const contacted = await clerk.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'contact', note: '电话回访，致歉并了解情况' },
+    });
+    expect(contacted.json().rectification.state).toBe('contacted');
+    const done = await clerk.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'rectify', note: '窗口推行首问负责，材料一次告知' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().rectification).toMatchObject({ state: 'rectified', onTime: true });
+    const clocks = await clocksOf(t.database.db, { ownerType: 'rating', ownerId: r.id });
+    expect(clocks.every((c) => c.completedAt !== null && c.state === 'met')).toBe(true);
+    const again = await clerk.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'contact', note: '再次' },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('an appeal is decided by a leader; an upheld appeal excludes the rating from the figures', async () => {
+    const from = new Date(Date.now() - 3_600_000);
+    const to = new Date(Date.now() + 3_600_000);
+    const before = await badRatingsRectifiedOnTime(t.database.db, from, to);
+    const a = await servedAppointment();
+    const r = (await rate(eu, a.id, BAD)).json();
+    const mid = await badRatingsRectifiedOnTime(t.database.db, from, to);
+    expect(mid.bad).toBe(before.bad + 1);
+    const appeal = await clerk.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'appeal', note: '评价人当天未到窗口，系恶意差评' },
+    });
+    expect(appeal.json().rectification.appealState).toBe('pending');
+    const byClerk = await clerk.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'decide-appeal', upheld: true, note: '自己审核' },
+    });
+    expect(byClerk.statusCode).toBe(403);
+    const decided = await leader.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'decide-appeal', upheld: true, note: '经调取监控核实，申诉成立' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().rectification).toMatchObject({ state: 'void', appealState: 'upheld' });
+    expect(await badRatingsRectifiedOnTime(t.database.db, from, to)).toEqual(before);
+    const second = await clerk.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'appeal', note: '再申诉' },
+    });
+    expect(second.statusCode).toBe(409);
+  });
+});
+
+describe('lists and figures', () => {
+  it('enterprises see their own ratings; staff filter bad ones', async () => {
+    const mine = (await eu.request({ method: 'GET', url: '/api/ratings?pageSize=200' })).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.items.every((r: { enterpriseId: string }) => r.enterpriseId === enterpriseId)).toBe(true);
+    expect(
+      mine.items.every(
+        (r: { rectification: { appealReason: unknown } | null }) =>
+          !r.rectification || r.rectification.appealReason === null,
+      ),
+    ).toBe(true);
+    const other = await loginAs(t, ['enterprise'], (await makeEnterprise(t)).id);
+    expect((await other.request({ method: 'GET', url: '/api/ratings' })).json().total).toBe(0);
+    const bad = (await leader.request({ method: 'GET', url: '/api/ratings?bad=true&sort=level' })).json();
+    expect(bad.items.length).toBeGreaterThan(0);
+    expect(bad.items.every((r: { level: number }) => r.level <= 2)).toBe(true);
+  });
+
+  it('the level distribution and the on-time share match their records', async () => {
+    const from = new Date(Date.now() - 3_600_000);
+    const to = new Date(Date.now() + 3_600_000);
+    const dist = await ratingDistribution(t.database.db, from, to);
+    expect(dist.map((d) => d.level)).toEqual([5, 4, 3, 2, 1]);
+    const records = await ratingDistributionRecords(t.database.db, from, to);
+    expect(dist.reduce((s, d) => s + d.count, 0)).toBe(records.length);
+    // the voided (malicious) rating is in neither
+    const [{ n }] = (await t.database.query<{ n: number }>(
+      `select count(*)::int as n from ratings r where not exists (select 1 from rating_rectifications x where x.rating_id = r.id and x.state = 'void')`,
+    )) as [{ n: number }];
+    expect(records.length).toBe(n);
+    expect((await ratingDistributionRecords(t.database.db, from, to, 1)).every((r) => r.level === 1)).toBe(true);
+    const share = await badRatingsRectifiedOnTime(t.database.db, from, to);
+    const bad = await badRatingsRecords(t.database.db, from, to);
+    expect(bad.length).toBe(share.bad);
+    expect(bad.filter((r) => r.onTime).length).toBe(share.rectifiedOnTime);
+    expect(share.rectifiedOnTime).toBe(1);
+    const summary = await leader.request({
+      method: 'GET',
+      url: `/api/ratings/summary?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`,
+    });
+    expect(summary.json()).toMatchObject({
+      distribution: dist,
+      bad: share.bad,
+      rectifiedOnTime: share.rectifiedOnTime,
+    });
+  });
+});

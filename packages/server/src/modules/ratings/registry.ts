@@ -1,0 +1,48 @@
+import type { Tx } from '../../db/client.ts';
+
+/**
+ * What the rating module needs to know about a service event before it accepts a rating for it
+ * (好差评 "一次一评、一事一评", 国办发〔2019〕51号): that it exists, whether it is over (ratable), who
+ * received the service (so only they may rate it) and which staff gave it (a bad rating is
+ * routed to them for rectification).
+ */
+export type RatableEvent = {
+  exists: boolean;
+  /**
+   * When the service ended and so became ratable (an appointment served, a petition closed, a
+   * concern answered, a visit made). Null or absent: not ratable yet.
+   */
+  ratedAt?: Date | null;
+  /** The enterprise that received the service, if any: its users may rate. */
+  subjectEnterpriseId?: string | null;
+  /** The citizen account that received the service, if any: that user may rate. */
+  subjectCitizenUserId?: string | null;
+  /** A citizen without an account proves who they are with this phone (plus the event's code). */
+  citizenPhone?: string | null;
+  /** Staff who served: the rectification of a bad rating goes to the first of them. */
+  staffUserIds: string[];
+  /** A short human label for lists, e.g. '预约 YY20201105-0003 环评咨询窗口'. */
+  label: string;
+};
+
+export type RatableEventResolver = (tx: Tx, eventId: string) => Promise<RatableEvent>;
+
+const resolvers = new Map<string, RatableEventResolver>();
+
+/**
+ * Registers a kind of service event that can be rated. Modules call this once at load time
+ * (appointments and petitions here; reception concerns and visits in their own modules). A
+ * second registration of the same type replaces the first, so hot reloads and tests are safe.
+ */
+export function registerRatableEvent(type: string, resolver: RatableEventResolver): void {
+  if (!/^[a-z][a-z0-9-]{1,39}$/.test(type)) throw new Error(`Invalid ratable event type: ${type}`);
+  resolvers.set(type, resolver);
+}
+
+export function ratableEventResolver(type: string): RatableEventResolver | undefined {
+  return resolvers.get(type);
+}
+
+export function ratableEventTypes(): string[] {
+  return [...resolvers.keys()].sort();
+}

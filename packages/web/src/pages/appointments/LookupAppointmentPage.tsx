@@ -1,0 +1,126 @@
+import type { RatingInput } from '@qingshan/core/ratings';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Flex, Form, Input, Popconfirm, Result, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useShowError } from '../../api/errors.ts';
+import { useMessage } from '../../components/feedback.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { RatingForm } from '../ratings/RatingForm.tsx';
+import { apptKeys, cancelByCode, lookup, moveByCode, rateByCode, type Slot } from './api.ts';
+import { AppointmentCard, SlotPicker } from './BookAppointmentPage.tsx';
+
+/** Look up, cancel, move or rate a booking with its code and phone (no account needed). */
+export default function LookupAppointmentPage() {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const message = useMessage();
+  const qc = useQueryClient();
+  const [params] = useSearchParams();
+  const [creds, setCreds] = useState<{ code: string; phone: string } | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [target, setTarget] = useState<Slot | null>(null);
+  const [rated, setRated] = useState(false);
+
+  const found = useQuery({
+    queryKey: apptKeys.lookup(creds?.code ?? '', creds?.phone ?? ''),
+    queryFn: ({ signal }) => lookup(creds!.code, creds!.phone, signal),
+    enabled: creds !== null,
+    retry: false,
+  });
+  const refresh = () => void qc.invalidateQueries({ queryKey: apptKeys.all });
+  const cancel = useMutation({
+    mutationFn: () => cancelByCode(creds!.code, creds!.phone),
+    onSuccess: () => {
+      message.success(t('appointments.cancelled'));
+      refresh();
+    },
+    onError: showError,
+  });
+  const move = useMutation({
+    mutationFn: () => moveByCode(creds!.code, creds!.phone, target!.id),
+    onSuccess: () => {
+      message.success(t('appointments.moved'));
+      setMoving(false);
+      setTarget(null);
+      refresh();
+    },
+    onError: showError,
+  });
+  const rate = useMutation({
+    mutationFn: (input: RatingInput) => rateByCode(creds!.code, creds!.phone, input),
+    onSuccess: () => setRated(true),
+    onError: showError,
+  });
+
+  const a = found.data;
+  return (
+    <PageContainer title={t('appointments.lookupTitle')}>
+      <Card style={{ marginBottom: 16 }}>
+        <Form
+          layout="inline"
+          initialValues={{ code: params.get('code') ?? '' }}
+          onFinish={(v: { code: string; phone: string }) =>
+            setCreds({ code: v.code.trim().toUpperCase(), phone: v.phone.trim() })
+          }
+        >
+          <Form.Item
+            name="code"
+            label={t('appointments.code')}
+            rules={[{ required: true, message: t('appointments.codeRequired') }]}
+          >
+            <Input maxLength={20} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label={t('appointments.phone')}
+            rules={[{ required: true, message: t('appointments.phoneRequired') }]}
+          >
+            <Input maxLength={20} style={{ width: 160 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('common.search')}
+          </Button>
+        </Form>
+      </Card>
+      {creds === null ? null : found.isPending ? (
+        <PageLoading />
+      ) : found.isError ? (
+        <ErrorState error={found.error} />
+      ) : a ? (
+        <Card>
+          <AppointmentCard a={a} />
+          {a.status === 'booked' ? (
+            <Flex gap={8} style={{ marginTop: 16 }}>
+              <Button onClick={() => setMoving((m) => !m)}>{t('appointments.move')}</Button>
+              <Popconfirm title={t('appointments.cancelConfirm')} onConfirm={() => cancel.mutate()}>
+                <Button danger loading={cancel.isPending}>
+                  {t('appointments.cancel')}
+                </Button>
+              </Popconfirm>
+            </Flex>
+          ) : null}
+          {moving ? (
+            <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
+              <SlotPicker serviceId={a.serviceId} value={target?.id ?? null} onChange={setTarget} />
+              <Button type="primary" disabled={!target} loading={move.isPending} onClick={() => move.mutate()}>
+                {t('appointments.moveTo', { slot: target ? `${target.date} ${target.startTime}` : '' })}
+              </Button>
+            </Space>
+          ) : null}
+          {a.status === 'served' ? (
+            <Card type="inner" title={t('ratings.rateThis')} style={{ marginTop: 16 }}>
+              {rated ? (
+                <Result status="success" title={t('ratings.thanks')} />
+              ) : (
+                <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
+              )}
+            </Card>
+          ) : null}
+        </Card>
+      ) : null}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,243 @@
+import { allowedPetitionActions, type PetitionAction } from '@qingshan/core/petitions';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useShowError } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { holdsAny, PETITION_DESK } from '../appointments/roles.ts';
+import { levelText } from '../ratings/RatingForm.tsx';
+import { actOnPetition, getPetition, patchPetition, petitionKeys } from './api.ts';
+import { LettersList } from './LettersList.tsx';
+import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
+
+const NEEDS_TEXT = new Set<PetitionAction>([
+  'not-accept',
+  'object',
+  'extend',
+  'reply',
+  'answer-review',
+  'answer-re-review',
+]);
+const CLOCK_COLORS: Record<string, string> = {
+  running: 'blue',
+  paused: 'default',
+  'due-soon': 'orange',
+  overdue: 'red',
+  met: 'green',
+  missed: 'red',
+};
+
+/** 信访件办理: the case, its statutory clocks, the handling steps and the letters they produce. */
+export default function PetitionDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles, user } = useAuth();
+  const atDesk = holdsAny(roles, PETITION_DESK);
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [action, setAction] = useState<PetitionAction | null>(null);
+  const [form] = Form.useForm<{ text?: string; days?: number }>();
+  const detail = useQuery({ queryKey: petitionKeys.detail(id), queryFn: ({ signal }) => getPetition(id, signal) });
+  const refresh = () => void qc.invalidateQueries({ queryKey: petitionKeys.all });
+  const act = useMutation({
+    mutationFn: (v: { text?: string; days?: number }) => actOnPetition(id, { action: action!, ...v }),
+    onSuccess: () => {
+      setAction(null);
+      form.resetFields();
+      refresh();
+    },
+    onError: showError,
+  });
+  const flag = useMutation({
+    mutationFn: (v: { keyCase?: boolean; keyCaseReason?: string | null; assigneeUserId?: string }) =>
+      patchPetition(id, v),
+    onSuccess: refresh,
+    onError: showError,
+  });
+  const [flagReason, setFlagReason] = useState('');
+
+  if (detail.isPending) return <PageLoading />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const { petition: p, events, letters, clocks, rating } = detail.data;
+  const actions = atDesk ? allowedPetitionActions(p.status).filter((a) => a !== 'object' || p.referredBy) : [];
+  return (
+    <PageContainer
+      title={
+        <>
+          {p.keyCase ? <Tag color="red">{t('petitions.keyCase')}</Tag> : null}
+          {p.title}
+        </>
+      }
+      extra={actions.map((a) => (
+        <Button key={a} type={a === 'accept' || a === 'reply' ? 'primary' : 'default'} onClick={() => setAction(a)}>
+          {t(`petitions.actions.${a}` as 'petitions.actions.accept')}
+        </Button>
+      ))}
+    >
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card style={{ marginBottom: 16 }}>
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+              <Descriptions.Item label={t('petitions.code')}>{p.code}</Descriptions.Item>
+              <Descriptions.Item label={t('petitions.status')}>
+                <Tag color={STATUS_COLORS[p.status]}>{statusLabel(p.status, lang)}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('petitions.channel')}>{channelLabel(p.channel, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('petitions.type')}>{typeLabel(p.type, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('petitions.petitioner')}>
+                {p.petitionerName} {p.petitionerPhone}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('petitions.receivedAt')}>{formatDateTime(p.receivedAt)}</Descriptions.Item>
+              {p.referredBy ? (
+                <Descriptions.Item label={t('petitions.referredBy')}>{p.referredBy}</Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={t('petitions.resolutionDue')}>
+                {p.resolutionDueDate ?? t('common.none')}
+                {p.extensionDays ? ` (+${p.extensionDays})` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('petitions.assignee')}>
+                {p.assigneeUserId === null
+                  ? t('petitions.unassigned')
+                  : p.assigneeUserId === user?.id
+                    ? t('petitions.me')
+                    : t('petitions.assigned')}
+                {atDesk && user && p.assigneeUserId !== user.id ? (
+                  <Button size="small" type="link" onClick={() => flag.mutate({ assigneeUserId: user.id })}>
+                    {t('petitions.takeOver')}
+                  </Button>
+                ) : null}
+              </Descriptions.Item>
+              {p.repliedAt ? (
+                <Descriptions.Item label={t('petitions.repliedAt')}>
+                  {formatDateTime(p.repliedAt)}{' '}
+                  {p.closedOnTime ? (
+                    <Tag color="green">{t('petitions.onTime')}</Tag>
+                  ) : (
+                    <Tag color="red">{t('petitions.late')}</Tag>
+                  )}
+                </Descriptions.Item>
+              ) : null}
+            </Descriptions>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>{p.content}</Typography.Paragraph>
+          </Card>
+          <Card title={t('petitions.letters')} style={{ marginBottom: 16 }}>
+            <LettersList letters={letters} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('petitions.clocks')} style={{ marginBottom: 16 }}>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={clocks}
+              columns={[
+                { title: t('petitions.clock'), dataIndex: 'title', ellipsis: true },
+                { title: t('petitions.dueDate'), dataIndex: 'dueDate' },
+                {
+                  title: t('petitions.clockState'),
+                  dataIndex: 'state',
+                  render: (s: string) => (
+                    <Tag color={CLOCK_COLORS[s]}>
+                      {t(`petitions.clockStates.${s}` as 'petitions.clockStates.met', { defaultValue: s })}
+                    </Tag>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+          <Card title={t('petitions.keyCase')} style={{ marginBottom: 16, display: atDesk ? undefined : 'none' }}>
+            {p.keyCase ? (
+              <Flex vertical gap={8}>
+                <Typography.Text>{p.keyCaseReason}</Typography.Text>
+                <Button onClick={() => flag.mutate({ keyCase: false })}>{t('petitions.unflag')}</Button>
+              </Flex>
+            ) : (
+              <Flex gap={8}>
+                <Input
+                  placeholder={t('petitions.keyCaseReason')}
+                  value={flagReason}
+                  onChange={(e) => setFlagReason(e.target.value)}
+                />
+                <Button
+                  danger
+                  disabled={flagReason.trim().length < 2}
+                  onClick={() => flag.mutate({ keyCase: true, keyCaseReason: flagReason.trim() })}
+                >
+                  {t('petitions.flag')}
+                </Button>
+              </Flex>
+            )}
+          </Card>
+          <Card title={t('petitions.history')} style={{ marginBottom: 16 }}>
+            <Timeline
+              items={events.map((e) => ({
+                content: `${formatDateTime(e.at)} ${t(`petitions.actions.${e.action}` as 'petitions.actions.accept', { defaultValue: e.action })} · ${e.actorName ?? ''}${e.note ? `：${e.note}` : ''}`,
+              }))}
+            />
+          </Card>
+          {rating ? (
+            <Card title={t('ratings.title')}>
+              {levelText(rating.level, lang)} {rating.comment}
+            </Card>
+          ) : null}
+        </Col>
+      </Row>
+      <Modal
+        open={action !== null}
+        title={action ? t(`petitions.actions.${action}` as 'petitions.actions.accept') : ''}
+        onCancel={() => setAction(null)}
+        onOk={() => form.submit()}
+        confirmLoading={act.isPending}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => act.mutate(v)}>
+          {action === 'extend' ? (
+            <Form.Item
+              name="days"
+              label={t('petitions.extendDays')}
+              rules={[{ required: true }]}
+              extra={t('petitions.extendHelp', { used: p.extensionDays })}
+            >
+              <InputNumber min={1} max={30 - p.extensionDays} />
+            </Form.Item>
+          ) : null}
+          {action && NEEDS_TEXT.has(action) ? (
+            <Form.Item
+              name="text"
+              label={t('petitions.actionText')}
+              rules={[{ required: true, min: 2 }]}
+              extra={t('petitions.actionTextHelp')}
+            >
+              <Input.TextArea rows={6} maxLength={5000} />
+            </Form.Item>
+          ) : (
+            <Typography.Paragraph>{t('petitions.confirmAction')}</Typography.Paragraph>
+          )}
+        </Form>
+      </Modal>
+    </PageContainer>
+  );
+}

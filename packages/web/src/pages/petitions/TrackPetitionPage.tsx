@@ -1,0 +1,113 @@
+import type { RatingInput } from '@qingshan/core/ratings';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Form, Input, Result, Tag, Timeline } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useShowError } from '../../api/errors.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { levelText, RatingForm } from '../ratings/RatingForm.tsx';
+import { petitionKeys, ratePetitionByCode, trackPetition } from './api.ts';
+import { LettersList } from './LettersList.tsx';
+import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
+
+/** 信访进度查询: code + phone show the stage, the history and the letters; rate once replied. */
+export default function TrackPetitionPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [params] = useSearchParams();
+  const [creds, setCreds] = useState<{ code: string; phone: string } | null>(null);
+  const track = useQuery({
+    queryKey: petitionKeys.track(creds?.code ?? '', creds?.phone ?? ''),
+    queryFn: ({ signal }) => trackPetition(creds!.code, creds!.phone, signal),
+    enabled: creds !== null,
+    retry: false,
+  });
+  const rate = useMutation({
+    mutationFn: (i: RatingInput) => ratePetitionByCode(creds!.code, creds!.phone, i),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: petitionKeys.all }),
+    onError: showError,
+  });
+  const d = track.data;
+  const closed = d && d.petition.repliedAt !== null;
+  return (
+    <PageContainer title={t('petitions.trackTitle')}>
+      <Card style={{ marginBottom: 16 }}>
+        <Form
+          layout="inline"
+          initialValues={{ code: params.get('code') ?? '' }}
+          onFinish={(v: { code: string; phone: string }) =>
+            setCreds({ code: v.code.trim().toUpperCase(), phone: v.phone.trim() })
+          }
+        >
+          <Form.Item name="code" label={t('petitions.code')} rules={[{ required: true }]}>
+            <Input maxLength={20} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="phone" label={t('appointments.phone')} rules={[{ required: true }]}>
+            <Input maxLength={20} style={{ width: 160 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('common.search')}
+          </Button>
+        </Form>
+      </Card>
+      {creds === null ? null : track.isPending ? (
+        <PageLoading />
+      ) : track.isError ? (
+        <ErrorState error={track.error} />
+      ) : d ? (
+        <>
+          <Card style={{ marginBottom: 16 }}>
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+              <Descriptions.Item label={t('petitions.code')}>{d.petition.code}</Descriptions.Item>
+              <Descriptions.Item label={t('petitions.status')}>
+                <Tag color={STATUS_COLORS[d.petition.status]}>{statusLabel(d.petition.status, lang)}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('petitions.title')}>{d.petition.title}</Descriptions.Item>
+              <Descriptions.Item label={t('petitions.type')}>{typeLabel(d.petition.type, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('petitions.channel')}>
+                {channelLabel(d.petition.channel, lang)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('petitions.receivedAt')}>
+                {formatDateTime(d.petition.receivedAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('petitions.acceptanceDue')}>
+                {d.petition.acceptanceDueDate ?? t('common.none')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('petitions.resolutionDue')}>
+                {d.petition.resolutionDueDate ?? t('common.none')}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title={t('petitions.history')} style={{ marginBottom: 16 }}>
+            <Timeline
+              items={d.events.map((e) => ({
+                content: `${formatDateTime(e.at)} ${t(`petitions.actions.${e.action}` as 'petitions.actions.accept', { defaultValue: e.action })}${e.note ? `：${e.note}` : ''}`,
+              }))}
+            />
+          </Card>
+          <Card title={t('petitions.letters')} style={{ marginBottom: 16 }}>
+            <LettersList letters={d.letters} />
+          </Card>
+          {closed ? (
+            <Card title={t('ratings.rateThis')}>
+              {d.rating ? (
+                <Result
+                  status="success"
+                  title={t('ratings.alreadyRated', { level: levelText(d.rating.level, lang) })}
+                />
+              ) : (
+                <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
+              )}
+            </Card>
+          ) : null}
+        </>
+      ) : null}
+    </PageContainer>
+  );
+}

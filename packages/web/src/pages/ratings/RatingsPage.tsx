@@ -1,0 +1,329 @@
+import { RECTIFICATION_STATE_LABELS, RECTIFICATION_STATES, type RectificationState } from '@qingshan/core/ratings';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Row,
+  Select,
+  Statistic,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useShowError } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime, shanghaiDayEnd, shanghaiDayStart } from '../../utils/datetime.ts';
+import {
+  actOnRectification,
+  getRating,
+  listRatings,
+  type Rating,
+  type RatingQuery,
+  type RectifyAction,
+  ratingKeys,
+  ratingSummary,
+} from './api.ts';
+import { levelText } from './RatingForm.tsx';
+
+const STATE_COLORS: Record<RectificationState, string> = {
+  open: 'red',
+  contacted: 'orange',
+  rectified: 'green',
+  void: 'default',
+};
+
+function Summary() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [range, setRange] = useState<[string, string]>([
+    dayjs().startOf('year').format('YYYY-MM-DD'),
+    dayjs().format('YYYY-MM-DD'),
+  ]);
+  const from = shanghaiDayStart(range[0]);
+  const to = shanghaiDayEnd(range[1]);
+  const s = useQuery({
+    queryKey: ratingKeys.summary(from, to),
+    queryFn: ({ signal }) => ratingSummary(from, to, signal),
+  });
+  const total = s.data?.distribution.reduce((a, d) => a + d.count, 0) ?? 0;
+  return (
+    <Card
+      title={t('ratings.summary')}
+      style={{ marginBottom: 16 }}
+      extra={
+        <DatePicker.RangePicker
+          value={[dayjs(range[0]), dayjs(range[1])]}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
+        />
+      }
+    >
+      {s.isError ? (
+        <ErrorState error={s.error} />
+      ) : (
+        <Row gutter={24}>
+          <Col xs={24} md={14}>
+            {(s.data?.distribution ?? []).map((d) => (
+              <Flex key={d.level} gap={8} align="center">
+                <span style={{ width: 90 }}>{levelText(d.level, lang)}</span>
+                <Progress
+                  percent={total ? Math.round((d.count / total) * 100) : 0}
+                  format={() => d.count}
+                  status={d.level <= 2 ? 'exception' : 'normal'}
+                />
+              </Flex>
+            ))}
+          </Col>
+          <Col xs={24} md={10}>
+            <Flex gap={24}>
+              <Statistic title={t('ratings.badCount')} value={s.data?.bad ?? 0} />
+              <Statistic title={t('ratings.rectifiedOnTime')} value={s.data?.rectifiedOnTime ?? 0} />
+              <Statistic
+                title={t('ratings.onTimeShare')}
+                value={s.data?.bad ? Math.round((s.data.rectifiedOnTime / s.data.bad) * 1000) / 10 : 0}
+                suffix="%"
+              />
+            </Flex>
+          </Col>
+        </Row>
+      )}
+    </Card>
+  );
+}
+
+/** 好差评: ratings of every service, and the follow-up of bad ones (回访, 整改, 申诉). */
+export default function RatingsPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [query, setQuery] = useState<RatingQuery>({ sort: '-createdAt', page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<Rating | null>(null);
+  const [action, setAction] = useState<RectifyAction['action'] | null>(null);
+  const [form] = Form.useForm<{ note: string; upheld?: boolean }>();
+  const list = useQuery({
+    queryKey: ratingKeys.list(query),
+    queryFn: ({ signal }) => listRatings(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const act = useMutation({
+    mutationFn: (body: RectifyAction) => actOnRectification(selected!.id, body),
+    onSuccess: (r) => {
+      setSelected(r);
+      setAction(null);
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: ratingKeys.all });
+    },
+    onError: showError,
+  });
+  // Notifications of a bad rating link here with ?focus=<id>: open that rating's follow-up.
+  const [params, setParams] = useSearchParams();
+  const focus = params.get('focus');
+  const focused = useQuery({
+    queryKey: ['ratings', 'one', focus],
+    queryFn: ({ signal }) => getRating(focus!, signal),
+    enabled: !!focus,
+  });
+  useEffect(() => {
+    if (focused.data) {
+      setSelected(focused.data);
+      setParams({}, { replace: true });
+    }
+  }, [focused.data, setParams]);
+  const update = (patch: Partial<RatingQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
+  const x = selected?.rectification;
+  const isLeader = roles.includes('leader') || roles.includes('admin');
+  return (
+    <PageContainer title={t('ratings.title')}>
+      <Summary />
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Flex align="center" gap={4}>
+          <Switch size="small" checked={query.bad === true} onChange={(c) => update({ bad: c ? true : undefined })} />
+          {t('ratings.badOnly')}
+        </Flex>
+        <Select
+          allowClear
+          style={{ width: 180 }}
+          placeholder={t('ratings.state')}
+          value={query.state}
+          onChange={(v) => update({ state: v })}
+          options={RECTIFICATION_STATES.map((s) => ({
+            value: s,
+            label: RECTIFICATION_STATE_LABELS[s][lang === 'en' ? 'en' : 'zh'],
+          }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('ratings.eventType')}
+          value={query.eventType}
+          onChange={(v) => update({ eventType: v })}
+          options={['appointment', 'petition', 'reception-concern', 'visit'].map((v) => ({
+            value: v,
+            label: t(`ratings.eventTypes.${v}` as 'ratings.eventTypes.appointment'),
+          }))}
+        />
+      </Flex>
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<Rating>
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: <EmptyState /> }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (n) => t('common.total', { total: n }),
+          }}
+          onChange={(p, _f, sorter, extra) => {
+            if (extra.action === 'sort') {
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              const key = s?.field === 'level' ? 'level' : 'createdAt';
+              update({ sort: s?.order === 'ascend' ? key : `-${key}` });
+            } else setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? q.pageSize }));
+          }}
+          columns={[
+            {
+              title: t('ratings.createdAt'),
+              dataIndex: 'createdAt',
+              sorter: true,
+              render: (v: string) => formatDateTime(v),
+            },
+            { title: t('ratings.event'), dataIndex: 'label' },
+            {
+              title: t('ratings.level'),
+              dataIndex: 'level',
+              sorter: true,
+              render: (l: number) => (
+                <Tag color={l <= 2 ? 'red' : l >= 4 ? 'green' : 'default'}>{levelText(l, lang)}</Tag>
+              ),
+            },
+            { title: t('ratings.comment'), dataIndex: 'comment', ellipsis: true },
+            {
+              title: t('ratings.state'),
+              render: (_, r) =>
+                r.rectification ? (
+                  <Tag color={STATE_COLORS[r.rectification.state]}>
+                    {RECTIFICATION_STATE_LABELS[r.rectification.state][lang === 'en' ? 'en' : 'zh']}
+                  </Tag>
+                ) : (
+                  t('common.none')
+                ),
+            },
+            { title: t('ratings.rectifyDue'), render: (_, r) => r.rectification?.rectifyDueDate ?? t('common.none') },
+            {
+              title: t('common.actions'),
+              render: (_, r) =>
+                r.rectification ? (
+                  <Button size="small" onClick={() => setSelected(r)}>
+                    {t('ratings.followUp')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      )}
+      <Modal
+        open={selected !== null}
+        width={720}
+        title={selected?.label}
+        footer={null}
+        onCancel={() => {
+          setSelected(null);
+          setAction(null);
+        }}
+        destroyOnHidden
+      >
+        {selected && x ? (
+          <>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t('ratings.level')}>{levelText(selected.level, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('ratings.comment')}>{selected.comment}</Descriptions.Item>
+              <Descriptions.Item label={t('ratings.state')}>
+                {RECTIFICATION_STATE_LABELS[x.state][lang === 'en' ? 'en' : 'zh']}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ratings.contactDue')}>
+                {x.contactDueDate} {x.contactedAt ? `· ${formatDateTime(x.contactedAt)} ${x.contactNote ?? ''}` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ratings.rectifyDue')}>
+                {x.rectifyDueDate} {x.rectifiedAt ? `· ${formatDateTime(x.rectifiedAt)} ${x.rectifyNote ?? ''}` : ''}{' '}
+                {x.onTime === null ? null : x.onTime ? (
+                  <Tag color="green">{t('petitions.onTime')}</Tag>
+                ) : (
+                  <Tag color="red">{t('petitions.late')}</Tag>
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ratings.appeal')}>
+                {t(`ratings.appealStates.${x.appealState}` as 'ratings.appealStates.none')} {x.appealReason ?? ''}{' '}
+                {x.appealDecisionNote ? `→ ${x.appealDecisionNote}` : ''}
+              </Descriptions.Item>
+            </Descriptions>
+            <Flex gap={8} style={{ margin: '16px 0' }} wrap>
+              {x.state === 'open' ? (
+                <Button onClick={() => setAction('contact')}>{t('ratings.actions.contact')}</Button>
+              ) : null}
+              {x.state === 'contacted' && x.appealState !== 'pending' ? (
+                <Button type="primary" onClick={() => setAction('rectify')}>
+                  {t('ratings.actions.rectify')}
+                </Button>
+              ) : null}
+              {x.appealState === 'none' && (x.state === 'open' || x.state === 'contacted') ? (
+                <Button onClick={() => setAction('appeal')}>{t('ratings.actions.appeal')}</Button>
+              ) : null}
+              {x.appealState === 'pending' && isLeader ? (
+                <Button onClick={() => setAction('decide-appeal')}>{t('ratings.actions.decide-appeal')}</Button>
+              ) : null}
+            </Flex>
+            {action ? (
+              <Form
+                form={form}
+                layout="vertical"
+                onFinish={(v) =>
+                  act.mutate(
+                    action === 'decide-appeal'
+                      ? { action, upheld: v.upheld === true, note: v.note }
+                      : { action, note: v.note },
+                  )
+                }
+              >
+                {action === 'decide-appeal' ? (
+                  <Form.Item name="upheld" label={t('ratings.upheld')} valuePropName="checked" initialValue={false}>
+                    <Switch />
+                  </Form.Item>
+                ) : null}
+                <Form.Item
+                  name="note"
+                  label={t(`ratings.actions.${action}` as 'ratings.actions.contact')}
+                  rules={[{ required: true, min: 2 }]}
+                >
+                  <Input.TextArea rows={3} maxLength={2000} />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={act.isPending}>
+                  {t('common.confirm')}
+                </Button>
+              </Form>
+            ) : null}
+          </>
+        ) : null}
+      </Modal>
+    </PageContainer>
+  );
+}
