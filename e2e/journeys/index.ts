@@ -1,6 +1,6 @@
 import type { Journey } from '../harness.ts';
 import { clerkRegistersEnterprise, enterpriseUserRefused } from './foundation.ts';
-import { deadlineCalculator } from './machinery.ts';
+import { deadlineCalculator, worklistPauseExtend } from './machinery.ts';
 import { citizenBooksExtendedSlot } from './service.ts';
 
-export const journeys: Journey[] = [clerkRegistersEnterprise, enterpriseUserRefused, deadlineCalculator, citizenBooksExtendedSlot];
+export const journeys: Journey[] = [clerkRegistersEnterprise, enterpriseUserRefused, deadlineCalculator, worklistPauseExtend, citizenBooksExtendedSlot];

@@ -27,3 +27,62 @@ export const deadlineCalculator: Journey = {
     await ctx.screenshot(page, '11-worklist');
   },
 };
+
+// Issue 3: a clock started on a record (a petition's 15-day acceptance notice) appears in the
+// worklist of the role it is assigned to, and is paused, resumed and extended from the web.
+export const worklistPauseExtend: Journey = {
+  name: 'leader pauses, resumes and extends a petition clock from the worklist',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'leader');
+    const title = `夜间噪声扰民测试${Date.now() % 100000}`;
+    const created = await page.evaluate(async (t) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const res = await fetch('/api/petitions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          channel: 'phone',
+          type: 'accusation',
+          title: t,
+          content: '反映某烟花厂夜间生产噪声扰民，请求核查处理。',
+          petitionerName: '李明',
+          petitionerPhone: '13900001111',
+        }),
+      });
+      return { status: res.status, body: await res.json() };
+    }, title);
+    expect(created.status === 201, `petition registered (${created.status} ${JSON.stringify(created.body).slice(0, 200)})`);
+
+    await page.goto(`${ctx.baseUrl}/staff/worklist`);
+    const row = page.locator('.ant-table-row').filter({ hasText: title });
+    await row.waitFor({ timeout: 10_000 });
+    const dueBefore = (await row.getByTestId('worklist-due').textContent()) ?? '';
+
+    await row.getByTestId('clock-pause').click();
+    await page.getByTestId('clock-pause-reason').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await row.getByTestId('clock-state-paused').waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '12-worklist-clock-paused');
+    await row.getByTestId('clock-resume').click();
+    await row.getByTestId('clock-pause').waitFor({ timeout: 10_000 });
+
+    await row.getByTestId('clock-extend').click();
+    await page.getByTestId('clock-extend-days').locator('xpath=self::input | .//input').first().fill('5');
+    await page.getByTestId('clock-extend-reason').fill('需补充调查取证，经局领导批准延长');
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.waitForFunction(
+      ([t, before]: [string, string]) => {
+        const r = [...document.querySelectorAll('.ant-table-row')].find((e) => e.textContent?.includes(t));
+        const d = r?.querySelector('[data-testid=worklist-due]')?.textContent ?? before;
+        return d !== before;
+      },
+      [title, dueBefore] as [string, string],
+      { timeout: 10_000 },
+    );
+    const dueAfter = (await row.getByTestId('worklist-due').textContent()) ?? '';
+    expect(dueAfter > dueBefore, `the due date moved later after the extension (${dueBefore} → ${dueAfter})`);
+    await ctx.screenshot(page, '13-worklist-clock-extended');
+  },
+};

@@ -440,6 +440,17 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     label: { zh: '接待日诉求答复办结', en: 'reception-day concern: answer and resolve' },
     source: '本局默认（无法定时限）：接待日所提诉求 15 个工作日内答复办结',
   },
+  {
+    // A tracked project's next action is due on the day the officer set; the clock only makes an
+    // overdue action visible in the worklist, so its length is one day after the planned date.
+    key: 'project.next-action',
+    length: 1,
+    unit: 'calendar',
+    warnBefore: 1,
+    direction: 'after-start',
+    label: { zh: '重大项目跟踪服务下一步行动', en: 'tracked project: next action' },
+    source: '本局默认（跟踪服务）：按负责人确定的下一步行动日期提醒',
+  },
 ] satisfies ClockProfileDefinition[]);
 
 const profilesByKey = new Map(DEFAULT_CLOCK_PROFILES.map((p) => [p.key, p]));

@@ -13,7 +13,15 @@ export const RECEPTION_KIND_LABELS: Readonly<Record<ReceptionKind, { zh: string;
   public: { zh: '服务群众接待日', en: 'public reception day' },
 };
 
-export const CONCERN_CATEGORIES = ['waste', 'waste-gas-facility', 'runoff', 'permit', 'eia', 'complaint', 'other'] as const;
+export const CONCERN_CATEGORIES = [
+  'waste',
+  'waste-gas-facility',
+  'runoff',
+  'permit',
+  'eia',
+  'complaint',
+  'other',
+] as const;
 export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
 export const CONCERN_CATEGORY_LABELS: Readonly<Record<ConcernCategory, { zh: string; en: string }>> = {
   waste: { zh: '固体废物', en: 'waste' },
@@ -79,7 +87,10 @@ export type PublicBooking = z.infer<typeof publicBookingSchema>;
 export const attendanceCreateSchema = z.strictObject({
   enterpriseId: z.uuid().optional(),
   bookingId: z.uuid().optional(),
-  people: z.array(z.strictObject({ name: text(50), phone: phone.optional() })).min(1).max(20),
+  people: z
+    .array(z.strictObject({ name: text(50), phone: phone.optional() }))
+    .min(1)
+    .max(20),
 });
 export type AttendanceCreate = z.infer<typeof attendanceCreateSchema>;
 
@@ -141,7 +152,8 @@ export function checkBooking(input: {
     if (input.people > input.caps.maxPeoplePerEnterprise) {
       return { rule: 'too-many-people', cap: input.caps.maxPeoplePerEnterprise, requested: input.people };
     }
-    if (input.enterprisesBooked >= input.caps.maxEnterprisesPerDay) return { rule: 'day-full', cap: input.caps.maxEnterprisesPerDay };
+    if (input.enterprisesBooked >= input.caps.maxEnterprisesPerDay)
+      return { rule: 'day-full', cap: input.caps.maxEnterprisesPerDay };
   }
   return null;
 }
@@ -155,7 +167,10 @@ export function bookingIssueMessage(issue: BookingIssue): { zh: string; en: stri
         ? { zh: '这是服务企业接待日，请以企业身份预约', en: 'This is an enterprise day; book as an enterprise' }
         : { zh: '这是服务群众接待日，请以个人身份预约', en: 'This is a public day; book as a citizen' };
     case 'day-full':
-      return { zh: `本次接待日已约满（每日最多 ${issue.cap} 家企业）`, en: `The day is full (at most ${issue.cap} enterprises)` };
+      return {
+        zh: `本次接待日已约满（每日最多 ${issue.cap} 家企业）`,
+        en: `The day is full (at most ${issue.cap} enterprises)`,
+      };
     case 'too-many-people':
       return {
         zh: `每家企业最多 ${issue.cap} 人参加，本次填写了 ${issue.requested} 人`,

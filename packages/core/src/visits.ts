@@ -55,8 +55,10 @@ export const visitCreateSchema = z
   })
   .superRefine((v, ctx) => {
     const ids = v.enterprises.map((e) => e.enterpriseId);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['enterprises'], message: 'common.unique' });
-    if (new Set(v.purposes).size !== v.purposes.length) ctx.addIssue({ code: 'custom', path: ['purposes'], message: 'common.unique' });
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: 'custom', path: ['enterprises'], message: 'common.unique' });
+    if (new Set(v.purposes).size !== v.purposes.length)
+      ctx.addIssue({ code: 'custom', path: ['purposes'], message: 'common.unique' });
     for (const [i, f] of v.followUps.entries()) {
       if (f.enterpriseId && !ids.includes(f.enterpriseId)) {
         ctx.addIssue({ code: 'custom', path: ['followUps', i, 'enterpriseId'], message: 'common.notAllowed' });
@@ -92,7 +94,12 @@ export const PROJECT_MILESTONE_LABELS: Readonly<Record<ProjectMilestone, { zh: s
 };
 export const MILESTONE_STATES = ['pending', 'in-progress', 'done'] as const;
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
-export type ProjectMilestoneEntry = { key: ProjectMilestone; state: MilestoneState; date: string | null; note: string | null };
+export type ProjectMilestoneEntry = {
+  key: ProjectMilestone;
+  state: MilestoneState;
+  date: string | null;
+  note: string | null;
+};
 
 export function initialMilestones(): ProjectMilestoneEntry[] {
   return PROJECT_MILESTONES.map((key) => ({ key, state: 'pending', date: null, note: null }));
@@ -102,7 +109,7 @@ export function initialMilestones(): ProjectMilestoneEntry[] {
 export function currentMilestone(ms: readonly ProjectMilestoneEntry[]): ProjectMilestone | null {
   for (const key of PROJECT_MILESTONES) {
     const m = ms.find((x) => x.key === key);
-    if (!m || m.state !== 'done') return key;
+    if (m?.state !== 'done') return key;
   }
   return null;
 }

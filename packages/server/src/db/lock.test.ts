@@ -15,7 +15,9 @@ describe('data folder lock (PGlite has none of its own)', () => {
   it('refuses a second process on the same folder with a clear message, and frees it on release', async () => {
     const release = lockDataDir(dir);
     const script = `import { lockDataDir } from ${JSON.stringify(path.resolve(import.meta.dirname, 'lock.ts'))}; lockDataDir(${JSON.stringify(dir)}); console.log('locked');`;
-    const second = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).catch((e) => e);
+    const second = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).catch(
+      (e) => e,
+    );
     expect(second.code).not.toBe(0);
     expect(second.stderr).toContain('正被进程');
     expect(second.stderr).toContain(String(process.pid));

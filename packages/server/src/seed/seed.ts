@@ -10,6 +10,7 @@ import { users } from '../modules/users/tables.ts';
 import type { Role } from '../plugins/auth.ts';
 import { DEMO_ENTERPRISES, demoUscc } from './enterprises.ts';
 import { seedServiceA } from './service-a.ts';
+import { seedServiceB } from './service-b.ts';
 
 export type DemoAccount = { username: string; password: string; role: string; enterprise: string | null };
 
@@ -91,6 +92,8 @@ export async function seedIfEmpty(database: Database, config: Config, print: (li
 
   // The service year of the county report (appointments, petitions, ratings).
   await seedServiceA(db, { print });
+  // Reception days, visits and campaigns, tracked projects: the article's 2020 figures come from these records.
+  await seedServiceB(db, { print });
 
   fs.mkdirSync(config.dataDir, { recursive: true });
   const file = path.join(config.dataDir, 'demo-accounts.json');

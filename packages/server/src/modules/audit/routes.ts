@@ -5,8 +5,8 @@ import { AppError } from '../../errors.ts';
 import { isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
 import { assertCanRead } from '../enterprises/service.ts';
-import { listAudit } from './service.ts';
 import { maskPersonalData } from './mask.ts';
+import { listAudit } from './service.ts';
 
 const entrySchema = z.object({
   seq: z.number(),

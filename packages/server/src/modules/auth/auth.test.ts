@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, makeUser, STRONG_PASSWORD, type TestApp } from '../../test/helpers.ts';
-import { sessions } from '../users/tables.ts';
 import { auditEntries } from '../audit/tables.ts';
+import { sessions } from '../users/tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,7 +13,11 @@ afterAll(() => t.close());
 describe('login, session, logout', () => {
   it('logs in with an httpOnly SameSite=Lax cookie and a CSRF token, and /me answers', async () => {
     const u = await makeUser(t, ['clerk']);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: STRONG_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: STRONG_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'qs_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -21,7 +25,11 @@ describe('login, session, logout', () => {
     const body = res.json();
     expect(body.user.roles).toEqual(['clerk']);
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `qs_session=${cookie.value}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `qs_session=${cookie.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.username).toBe(u.username);
     expect(me.json().csrfToken).toBe(body.csrfToken);
@@ -29,8 +37,16 @@ describe('login, session, logout', () => {
 
   it('refuses a wrong password with the same answer as an unknown user', async () => {
     const u = await makeUser(t, ['clerk']);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'no-such-user', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'no-such-user', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().code).toBe('AUTH_INVALID_CREDENTIALS');
@@ -41,9 +57,17 @@ describe('login, session, logout', () => {
   it('locks the account for 15 minutes after 5 wrong passwords, even for the right one', async () => {
     const u = await makeUser(t, ['clerk']);
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'wrong' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u.username, password: 'wrong' },
+      });
     }
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: STRONG_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: STRONG_PASSWORD },
+    });
     expect(res.statusCode).toBe(423);
     expect(res.json().code).toBe('AUTH_LOCKED');
     expect(res.json().detail).toContain('锁定');
@@ -57,7 +81,11 @@ describe('login, session, logout', () => {
     const without = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: c.cookie } });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('CSRF_INVALID');
-    const forged = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: c.cookie, 'x-csrf-token': 'forged' } });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: c.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(forged.json().code).toBe('CSRF_INVALID');
     const ok = await c.request({ method: 'POST', url: '/api/auth/logout' });
     expect(ok.statusCode).toBe(204);
@@ -80,13 +108,25 @@ describe('login, session, logout', () => {
   it('changes the password only when the new one meets the policy', async () => {
     const u = await makeUser(t, ['clerk']);
     const c = await login(t, u.username);
-    const weak = await c.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: STRONG_PASSWORD, newPassword: 'abcdefgh' } });
+    const weak = await c.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: STRONG_PASSWORD, newPassword: 'abcdefgh' },
+    });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().code).toBe('PASSWORD_POLICY');
     expect(weak.json().errors[0].path).toBe('newPassword');
-    const wrong = await c.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'x', newPassword: 'Better-Pass-99' } });
+    const wrong = await c.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'x', newPassword: 'Better-Pass-99' },
+    });
     expect(wrong.json().code).toBe('PASSWORD_WRONG');
-    const ok = await c.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: STRONG_PASSWORD, newPassword: 'Better-Pass-99' } });
+    const ok = await c.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: STRONG_PASSWORD, newPassword: 'Better-Pass-99' },
+    });
     expect(ok.statusCode).toBe(204);
     await login(t, u.username, 'Better-Pass-99');
   });
@@ -96,7 +136,11 @@ describe('login, session, logout', () => {
     const admin = await login(t, (await makeUser(t, ['admin'])).username);
     const dis = await admin.request({ method: 'PATCH', url: `/api/users/${u.id}`, payload: { disabled: true } });
     expect(dis.statusCode).toBe(200);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: STRONG_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: STRONG_PASSWORD },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('AUTH_DISABLED');
   });
@@ -104,25 +148,46 @@ describe('login, session, logout', () => {
 
 describe('request hygiene', () => {
   it('answers malformed JSON, unknown fields and wrong types with 400 problem+json naming the field', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('BAD_JSON');
-    const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b', admin: true } });
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a', password: 'b', admin: true },
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().errors.map((e: { path: string }) => e.path)).toContain('admin');
-    const type = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 5, password: 'b' } });
+    const type = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 5, password: 'b' },
+    });
     expect(type.json().errors[0].path).toBe('username');
   });
 
   it('speaks English when asked', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(res.json().title).toBe('Please sign in');
     const zh = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(zh.json().title).toBe('请先登录');
   });
 
   it('refuses an over-size body', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'x'.repeat(2_000_000) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a', password: 'x'.repeat(2_000_000) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('BODY_TOO_LARGE');
   });

@@ -19,7 +19,10 @@ export const meSchema = z.object({
 });
 const sessionResponse = z.object({ user: meSchema, csrfToken: z.string() });
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db; loginRateLimit: number }> = async (app, { db, loginRateLimit }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; loginRateLimit: number }> = async (
+  app,
+  { db, loginRateLimit },
+) => {
   app.post(
     '/api/auth/login',
     {
@@ -68,7 +71,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; loginRateLimit: number 
     '/api/auth/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: sessionResponse, ...problemResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: '当前用户 Current user',
+        response: { 200: sessionResponse, ...problemResponses(401) },
+      },
     },
     async (request) => {
       const u = request.user!;

@@ -12,7 +12,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
         summary: '健康检查 Health (database reachability)',
         response: {
           200: z.object({ status: z.literal('ok'), database: z.object({ engine: z.string(), latencyMs: z.number() }) }),
-          503: z.object({ status: z.literal('unavailable'), database: z.object({ engine: z.string(), error: z.string() }) }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            database: z.object({ engine: z.string(), error: z.string() }),
+          }),
         },
       },
     },
@@ -20,7 +23,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
       const t0 = performance.now();
       try {
         await pingDatabase(database.db);
-        return { status: 'ok' as const, database: { engine: database.engine, latencyMs: Math.round((performance.now() - t0) * 10) / 10 } };
+        return {
+          status: 'ok' as const,
+          database: { engine: database.engine, latencyMs: Math.round((performance.now() - t0) * 10) / 10 },
+        };
       } catch (e) {
         return reply
           .status(503)

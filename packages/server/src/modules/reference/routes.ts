@@ -26,12 +26,16 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
           q: z.string().trim().max(50).optional(),
           level: z.enum(['section', 'division', 'group', 'class']).optional(),
         }),
-        response: { 200: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parent: z.string() })) },
+        response: {
+          200: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parent: z.string() })),
+        },
       },
     },
     async (request) => {
       const { q, level } = request.query;
-      return INDUSTRIES.filter((i) => (!level || i.level === level) && (!q || i.code.startsWith(q) || i.name.includes(q)))
+      return INDUSTRIES.filter(
+        (i) => (!level || i.level === level) && (!q || i.code.startsWith(q) || i.name.includes(q)),
+      )
         .slice(0, 500)
         .map((i) => ({ code: i.code, name: i.name, level: i.level, parent: i.parent ?? '' }));
     },

@@ -1,5 +1,5 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { maskPhone } from '@qingshan/core';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type Role } from '../../plugins/auth.ts';
@@ -79,7 +79,10 @@ export async function createUser(
       });
     }
     if (input.enterpriseId) {
-      const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+      const [e] = await tx
+        .select({ id: enterprises.id })
+        .from(enterprises)
+        .where(eq(enterprises.id, input.enterpriseId));
       if (!e) {
         throw new AppError('VALIDATION_FAILED', {
           errors: [{ path: 'enterpriseId', message: { zh: '企业不存在', en: 'no such enterprise' } }],
@@ -97,12 +100,22 @@ export async function createUser(
         passwordHash,
       })
       .returning();
-    await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row!.id, after: auditView(row!) });
+    await recordAudit(tx, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row!.id,
+      after: auditView(row!),
+    });
     return { user: userView(row!), password };
   });
 }
 
-export async function listUsers(db: Db, f: { q?: string | undefined; role?: string | undefined }, page: number, pageSize: number) {
+export async function listUsers(
+  db: Db,
+  f: { q?: string | undefined; role?: string | undefined },
+  page: number,
+  pageSize: number,
+) {
   const where: SQL[] = [];
   if (f.q) where.push(or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`))!);
   if (f.role) where.push(sql`${f.role} = any(${users.roles})`);
@@ -125,7 +138,12 @@ export async function updateUser(
   db: Db,
   actor: Actor,
   id: string,
-  patch: { displayName?: string | undefined; roles?: Role[] | undefined; disabled?: boolean | undefined; phone?: string | null | undefined },
+  patch: {
+    displayName?: string | undefined;
+    roles?: Role[] | undefined;
+    disabled?: boolean | undefined;
+    phone?: string | null | undefined;
+  },
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');

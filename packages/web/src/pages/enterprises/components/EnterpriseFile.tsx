@@ -1,8 +1,9 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { canAccess, PERMISSIONS } from '../../../access.ts';
+import { canAccess, isStaff, PERMISSIONS } from '../../../access.ts';
 import type { Enterprise } from '../../../api/types.ts';
 import { useAuth } from '../../../auth/auth.tsx';
+import { EnterpriseVisitsTab } from '../../visits/EnterpriseVisitsTab.tsx';
 import { EnterpriseAuditList } from './EnterpriseAuditList.tsx';
 import { EnterpriseBasicInfo } from './EnterpriseBasicInfo.tsx';
 
@@ -20,6 +21,13 @@ export function EnterpriseFile({ enterprise }: { enterprise: Enterprise }) {
           label: t('enterprise.detail.tabBasic'),
           children: (
             <EnterpriseBasicInfo enterprise={enterprise} canUnmask={canAccess(roles, PERMISSIONS.enterpriseUnmask)} />
+          ),
+        },
+        {
+          key: 'visits',
+          label: t('svc.visits.mine'),
+          children: (
+            <EnterpriseVisitsTab enterpriseId={enterprise.id} linkBase={isStaff(roles) ? '/staff/visits' : null} />
           ),
         },
         ...(canAccess(roles, PERMISSIONS.enterpriseAuditRead)

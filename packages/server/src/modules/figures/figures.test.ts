@@ -1,0 +1,128 @@
+import { SERVICE_FIGURES } from '@qingshan/core';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedServiceB } from '../../seed/service-b.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+
+let t: TestApp;
+let leader: Client;
+const ARTICLE = 'from=2020-01-01&to=2020-11-30';
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  leader = await loginAs(t, ['leader']);
+  const first = await seedServiceB(t.database.db);
+  expect(first.skipped).toBe(false);
+});
+afterAll(() => t.close());
+
+describe('the article figures from the demo records', () => {
+  it('GET /api/figures for 2020-01-01…2020-11-30 gives the article numbers', async () => {
+    const res = await leader.request({ method: 'GET', url: `/api/figures?${ARTICLE}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const { values, figures } = res.json();
+    expect(values.receptionEnterprises).toBe(32);
+    expect(values.receptionPeople).toBe(86);
+    expect(values.receptionConcernsResolved).toBe(45);
+    expect(values.campaigns).toBe(4);
+    expect(values.enterpriseVisits).toBeGreaterThanOrEqual(240);
+    expect(values.enterpriseVisits).toBeLessThan(250);
+    // every built-in figure is present with its definition
+    for (const def of SERVICE_FIGURES) {
+      const f = figures.find((x: { key: string }) => x.key === def.key);
+      expect(f?.definition.zh, def.key).toBe(def.definition.zh);
+    }
+  });
+
+  it('counts exactly the records it lists, for every figure', async () => {
+    const { figures } = (await leader.request({ method: 'GET', url: `/api/figures?${ARTICLE}` })).json();
+    for (const f of figures as { key: string; value: number }[]) {
+      const all: unknown[] = [];
+      for (let page = 1; ; page++) {
+        const r = await leader.request({
+          method: 'GET',
+          url: `/api/figures/${f.key}/records?${ARTICLE}&page=${page}&pageSize=500`,
+        });
+        expect(r.statusCode, `${f.key}: ${r.body.slice(0, 200)}`).toBe(200);
+        const body = r.json();
+        expect(body.total, f.key).toBe(f.value);
+        all.push(...body.items);
+        if (body.items.length < 500) break;
+      }
+      expect(all.length, f.key).toBe(f.value);
+      expect(new Set(all.map((x) => (x as { id: string }).id)).size, `${f.key} ids unique`).toBe(all.length);
+    }
+  });
+
+  it('respects the period: December visits and December resolutions are outside it', async () => {
+    const year = (await leader.request({ method: 'GET', url: '/api/figures?from=2020-01-01&to=2020-12-31' })).json()
+      .values;
+    const article = (await leader.request({ method: 'GET', url: `/api/figures?${ARTICLE}` })).json().values;
+    expect(year.enterpriseVisits).toBeGreaterThan(article.enterpriseVisits);
+    expect(year.receptionConcernsResolved).toBeGreaterThan(article.receptionConcernsResolved);
+    expect(year.receptionPeople).toBe(article.receptionPeople);
+    const march = (await leader.request({ method: 'GET', url: '/api/figures?from=2020-03-01&to=2020-03-31' })).json();
+    expect(march.values.campaigns).toBe(1);
+    expect(march.monthly).toHaveLength(1);
+    expect(march.monthly[0].values.enterpriseVisits).toBe(march.values.enterpriseVisits);
+  });
+
+  it('the monthly trend adds up to the period totals', async () => {
+    const body = (await leader.request({ method: 'GET', url: `/api/figures?${ARTICLE}` })).json();
+    expect(body.monthly.map((m: { month: string }) => m.month)).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'].map((m) => `2020-${m}`),
+    );
+    for (const key of ['enterpriseVisits', 'receptionPeople', 'receptionConcernsResolved']) {
+      const sum = body.monthly.reduce((s: number, m: { values: Record<string, number> }) => s + m.values[key]!, 0);
+      expect(sum, key).toBe(body.values[key]);
+    }
+  });
+
+  it('exports the records of a figure to xlsx, one row per counted record', async () => {
+    const res = await leader.request({
+      method: 'GET',
+      url: `/api/figures/receptionEnterprises/records.xlsx?${ARTICLE}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    // title, definition, blank, header, then the records
+    expect(ws.rowCount - 4).toBe(32);
+    expect(String(ws.getRow(1).getCell(1).value)).toContain('32');
+  });
+
+  it('seeding twice adds nothing', async () => {
+    const again = await seedServiceB(t.database.db);
+    expect(again.skipped).toBe(true);
+    const v = (await leader.request({ method: 'GET', url: `/api/figures?${ARTICLE}` })).json().values;
+    expect(v.receptionPeople).toBe(86);
+  });
+});
+
+describe('figures API input and access', () => {
+  it('rejects a reversed or malformed period and an unknown key', async () => {
+    expect(
+      (await leader.request({ method: 'GET', url: '/api/figures?from=2020-12-01&to=2020-01-01' })).statusCode,
+    ).toBe(400);
+    expect((await leader.request({ method: 'GET', url: '/api/figures?from=2020-1-1' })).statusCode).toBe(400);
+    const unknown = await leader.request({ method: 'GET', url: `/api/figures/nope/records?${ARTICLE}` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('FIGURE_UNKNOWN');
+  });
+
+  it('defaults to this year so far', async () => {
+    const body = (await leader.request({ method: 'GET', url: '/api/figures' })).json();
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    expect(body.from).toBe(`${today.slice(0, 4)}-01-01`);
+    expect(body.to).toBe(today);
+  });
+
+  it('is for staff only', async () => {
+    const e = await makeEnterprise(t);
+    const ent = await loginAs(t, ['enterprise'], e.id);
+    expect((await ent.request({ method: 'GET', url: '/api/figures' })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/figures' })).statusCode).toBe(401);
+  });
+});

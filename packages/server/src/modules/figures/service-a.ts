@@ -1,0 +1,195 @@
+// The figures of part A (appointments, petitions, ratings), adapted to the dashboard's shape:
+// those modules count over [from, to) instants; the dashboard's periods are whole Shanghai days.
+import { addCalendarDays } from '@qingshan/core';
+import type { Tx } from '../../db/client.ts';
+import {
+  bookingsExtended,
+  bookingsExtendedRecords,
+  bookingsRegular,
+  bookingsRegularRecords,
+} from '../appointments/figures.ts';
+import {
+  petitionsClosed,
+  petitionsClosedRecords,
+  petitionsOnTime,
+  petitionsOnTimeRecords,
+} from '../petitions/figures.ts';
+import {
+  badRatingsRecords,
+  badRatingsRectifiedOnTime,
+  type RatingRecord,
+  ratingDistribution,
+  ratingDistributionRecords,
+} from '../ratings/figures.ts';
+import type { FigureRecord, Period } from './queries.ts';
+import { type FigureSource, registerFigure } from './registry.ts';
+
+function instants(p: Period): [Date, Date] {
+  return [new Date(`${p.from}T00:00:00+08:00`), new Date(`${addCalendarDays(p.to, 1)}T00:00:00+08:00`)];
+}
+
+function paged<T>(rows: T[], page?: { limit: number; offset: number }): T[] {
+  return page ? rows.slice(page.offset, page.offset + page.limit) : rows;
+}
+
+const LEVELS: Record<number, { zh: string; en: string }> = {
+  5: { zh: '非常满意', en: 'very satisfied' },
+  4: { zh: '满意', en: 'satisfied' },
+  3: { zh: '基本满意', en: 'fairly satisfied' },
+  2: { zh: '不满意', en: 'dissatisfied' },
+  1: { zh: '非常不满意', en: 'very dissatisfied' },
+};
+
+function ratingOut(r: RatingRecord): FigureRecord {
+  return {
+    id: r.id,
+    date: r.createdAt.slice(0, 10),
+    title: `${LEVELS[r.level]?.zh ?? r.level}：${r.label}`,
+    enterpriseId: null,
+    enterpriseName: null,
+    detail: [r.comment, r.state ? `整改：${r.state}${r.rectifyDueDate ? `，期限 ${r.rectifyDueDate}` : ''}` : null]
+      .filter(Boolean)
+      .join('；'),
+    link: null,
+  };
+}
+
+let done = false;
+
+/** Adds the appointment, petition and rating figures to the dashboard (once per process). */
+export function registerServiceAFigures(): void {
+  if (done) return;
+  done = true;
+  const defs: FigureSource[] = [
+    {
+      key: 'bookingsExtended',
+      group: 'appointments',
+      label: { zh: '延时服务预约', en: 'extended-hours bookings' },
+      unit: { zh: '次', en: 'bookings' },
+      definition: {
+        zh: '期间内预约延时服务时段（工作日晚间、休息日）且未取消的预约',
+        en: 'bookings of extended-hours slots in the period, not cancelled',
+      },
+      source: 'rules.md §5',
+      count: (db, p) => bookingsExtended(db, ...instants(p)),
+      records: async (db, p, page) =>
+        paged(await bookingsExtendedRecords(db, ...instants(p)), page).map((r) => ({
+          id: r.id,
+          date: r.date,
+          title: `${r.code} ${r.serviceName} ${r.startTime}`,
+          enterpriseId: null,
+          enterpriseName: null,
+          detail: r.matter,
+          link: null,
+        })),
+    },
+    {
+      key: 'bookingsRegular',
+      group: 'appointments',
+      label: { zh: '工作日窗口预约', en: 'regular-hours bookings' },
+      unit: { zh: '次', en: 'bookings' },
+      definition: {
+        zh: '期间内预约工作日窗口时段且未取消的预约',
+        en: 'bookings of regular window slots in the period, not cancelled',
+      },
+      source: 'rules.md §5',
+      count: (db, p) => bookingsRegular(db, ...instants(p)),
+      records: async (db, p, page) =>
+        paged(await bookingsRegularRecords(db, ...instants(p)), page).map((r) => ({
+          id: r.id,
+          date: r.date,
+          title: `${r.code} ${r.serviceName} ${r.startTime}`,
+          enterpriseId: null,
+          enterpriseName: null,
+          detail: r.matter,
+          link: null,
+        })),
+    },
+    {
+      key: 'petitionsClosed',
+      group: 'petitions',
+      label: { zh: '信访办结', en: 'petitions closed' },
+      unit: { zh: '件', en: 'petitions' },
+      definition: {
+        zh: '期间内出具书面答复或不予受理告知的信访件',
+        en: 'petitions answered in writing (or refused) in the period',
+      },
+      source: '《信访工作条例》第三十二条、第三十四条',
+      count: (db, p) => petitionsClosed(db, ...instants(p)),
+      records: async (db, p, page) => paged(await petitionsClosedRecords(db, ...instants(p)), page).map(petitionOut),
+    },
+    {
+      key: 'petitionsOnTime',
+      group: 'petitions',
+      label: { zh: '信访按期办结', en: 'petitions closed on time' },
+      unit: { zh: '件', en: 'petitions' },
+      definition: {
+        zh: '期间内办结且在办理期限内办结的信访件',
+        en: 'petitions closed in the period within their time limit',
+      },
+      source: '《信访工作条例》第三十四条',
+      count: (db, p) => petitionsOnTime(db, ...instants(p)),
+      records: async (db, p, page) => paged(await petitionsOnTimeRecords(db, ...instants(p)), page).map(petitionOut),
+    },
+    ...[5, 4, 3, 2, 1].map(
+      (level): FigureSource => ({
+        key: `ratingsLevel${level}`,
+        group: 'ratings',
+        label: { zh: `评价“${LEVELS[level]!.zh}”`, en: `rated ${LEVELS[level]!.en}` },
+        unit: { zh: '个', en: 'ratings' },
+        definition: {
+          zh: `期间内评价为“${LEVELS[level]!.zh}”的好差评（申诉成立的除外）`,
+          en: `ratings of level ${level} in the period (void ones excluded)`,
+        },
+        source: '国办发〔2019〕51号',
+        count: async (db: Tx, p: Period) =>
+          (await ratingDistribution(db, ...instants(p))).find((x) => x.level === level)?.count ?? 0,
+        records: async (db: Tx, p: Period, page) =>
+          paged(await ratingDistributionRecords(db, ...instants(p), level), page).map(ratingOut),
+      }),
+    ),
+    {
+      key: 'badRatings',
+      group: 'ratings',
+      label: { zh: '差评', en: 'bad ratings' },
+      unit: { zh: '个', en: 'ratings' },
+      definition: {
+        zh: '期间内的差评（不满意、非常不满意，申诉成立的除外）',
+        en: 'bad ratings in the period (void ones excluded)',
+      },
+      source: '国办发〔2019〕51号',
+      count: async (db, p) => (await badRatingsRectifiedOnTime(db, ...instants(p))).bad,
+      records: async (db, p, page) => paged(await badRatingsRecords(db, ...instants(p)), page).map(ratingOut),
+    },
+    {
+      key: 'badRatingsRectifiedOnTime',
+      group: 'ratings',
+      label: { zh: '差评按期整改', en: 'bad ratings rectified on time' },
+      unit: { zh: '个', en: 'ratings' },
+      definition: {
+        zh: '期间内的差评中在整改期限内完成整改的',
+        en: 'bad ratings in the period rectified by their due date',
+      },
+      source: '国办发〔2019〕51号',
+      count: async (db, p) => (await badRatingsRectifiedOnTime(db, ...instants(p))).rectifiedOnTime,
+      records: async (db, p, page) =>
+        paged(
+          (await badRatingsRecords(db, ...instants(p))).filter((r) => r.onTime === true),
+          page,
+        ).map(ratingOut),
+    },
+  ];
+  for (const d of defs) registerFigure(d);
+}
+
+function petitionOut(r: Awaited<ReturnType<typeof petitionsClosedRecords>>[number]): FigureRecord {
+  return {
+    id: r.id,
+    date: r.repliedAt.slice(0, 10),
+    title: `${r.code} ${r.title}`,
+    enterpriseId: null,
+    enterpriseName: null,
+    detail: `${r.closedOnTime ? '按期办结' : '超期办结'}${r.resolutionDueDate ? `（期限 ${r.resolutionDueDate}）` : ''}`,
+    link: `/staff/petitions/${r.id}`,
+  };
+}

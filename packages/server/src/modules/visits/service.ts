@@ -1,0 +1,405 @@
+import { type CampaignCreate, type VisitCreate, visitFitsCampaign } from '@qingshan/core';
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { trackedProjects } from '../projects/tables.ts';
+import { receptionConcerns } from '../reception/tables.ts';
+import { campaigns, visitAttachments, visitEnterprises, visitFollowUps, visits } from './tables.ts';
+
+export type VisitRow = typeof visits.$inferSelect;
+export type CampaignRow = typeof campaigns.$inferSelect;
+
+function todayShanghai(now: Date = new Date()): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+function notFound(zh: string, en: string): AppError {
+  return new AppError('RECORD_NOT_FOUND', { detail: { zh, en } });
+}
+
+export async function createCampaign(db: Db, actor: Actor, input: CampaignCreate): Promise<CampaignRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(campaigns)
+      .values({
+        theme: input.theme,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        description: input.description ?? null,
+        createdBy: actor.id,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'campaign.create', entityType: 'campaign', entityId: row!.id, after: row });
+    return row!;
+  });
+}
+
+export async function listCampaigns(
+  db: Db,
+  f: { from?: string | undefined; to?: string | undefined; q?: string | undefined },
+  page: number,
+  pageSize: number,
+) {
+  const where: SQL[] = [];
+  if (f.from) where.push(gte(campaigns.endDate, f.from));
+  if (f.to) where.push(lte(campaigns.startDate, f.to));
+  if (f.q) where.push(sql`${campaigns.theme} ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  const cond = where.length ? and(...where) : undefined;
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        c: campaigns,
+        visits: sql<number>`(select count(*)::int from visits v where v.campaign_id = campaigns.id)`,
+        enterpriseVisits: sql<number>`(select count(*)::int from visit_enterprises ve join visits v on v.id = ve.visit_id where v.campaign_id = campaigns.id)`,
+      })
+      .from(campaigns)
+      .where(cond)
+      .orderBy(desc(campaigns.startDate), asc(campaigns.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(campaigns).where(cond),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function getCampaignWithCounts(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      c: campaigns,
+      visits: sql<number>`(select count(*)::int from visits v where v.campaign_id = campaigns.id)`,
+      enterpriseVisits: sql<number>`(select count(*)::int from visit_enterprises ve join visits v on v.id = ve.visit_id where v.campaign_id = campaigns.id)`,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.id, id));
+  if (!row) throw notFound('集中服务活动不存在', 'No such campaign');
+  return row;
+}
+
+export async function getCampaign(db: Tx, id: string): Promise<CampaignRow> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  if (!row) throw notFound('集中服务活动不存在', 'No such campaign');
+  return row;
+}
+
+/** Records a visit after it happened: its enterprises (each one 户次), what was solved, follow-ups. */
+export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now: Date = new Date()): Promise<VisitRow> {
+  if (input.date > todayShanghai(now)) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        { path: 'date', message: { zh: '走访日期不能晚于今天', en: 'a visit is recorded after it took place' } },
+      ],
+    });
+  }
+  return db.transaction(async (tx) => {
+    if (input.campaignId) {
+      const c = await getCampaign(tx, input.campaignId);
+      if (!visitFitsCampaign(input.date, c)) {
+        throw new AppError('VISIT_CAMPAIGN_PERIOD', {
+          detail: {
+            zh: `活动期间为 ${c.startDate} 至 ${c.endDate}`,
+            en: `The campaign runs ${c.startDate} to ${c.endDate}`,
+          },
+        });
+      }
+    }
+    const ids = input.enterprises.map((e) => e.enterpriseId);
+    const found = await tx.select({ id: enterprises.id }).from(enterprises).where(inArray(enterprises.id, ids));
+    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) {
+      throw new AppError('VALIDATION_FAILED', {
+        errors: missing.map((id) => ({
+          path: `enterprises.${ids.indexOf(id)}.enterpriseId`,
+          message: { zh: '企业不存在', en: 'no such enterprise' },
+        })),
+      });
+    }
+    const [row] = await tx
+      .insert(visits)
+      .values({
+        date: input.date,
+        campaignId: input.campaignId ?? null,
+        staff: input.staff,
+        ledByLeader: input.staff.some((s) => s.leader),
+        purposes: input.purposes,
+        summary: input.summary,
+        createdBy: actor.id,
+      })
+      .returning();
+    await tx
+      .insert(visitEnterprises)
+      .values(
+        input.enterprises.map((e) => ({ visitId: row!.id, enterpriseId: e.enterpriseId, solved: e.solved ?? null })),
+      );
+    if (input.followUps.length) {
+      await tx.insert(visitFollowUps).values(
+        input.followUps.map((f) => ({
+          visitId: row!.id,
+          enterpriseId: f.enterpriseId ?? null,
+          action: f.action,
+          dueDate: f.dueDate,
+        })),
+      );
+    }
+    await recordAudit(tx, actor, {
+      action: 'visit.create',
+      entityType: 'visit',
+      entityId: row!.id,
+      after: { ...row, enterprises: input.enterprises, followUps: input.followUps },
+    });
+    return row!;
+  });
+}
+
+export const VISIT_SORTS = ['date', '-date'] as const;
+export type VisitFilter = {
+  from?: string | undefined;
+  to?: string | undefined;
+  enterpriseId?: string | undefined;
+  campaignId?: string | undefined;
+  purpose?: string | undefined;
+  leader?: boolean | undefined;
+  townCode?: string | undefined;
+};
+
+function visitConditions(user: SessionUser | null, f: VisitFilter): SQL | undefined {
+  const where: SQL[] = [];
+  const onlyEnterprise = !isStaff(user)
+    ? (user?.enterpriseId ?? '00000000-0000-0000-0000-000000000000')
+    : f.enterpriseId;
+  if (onlyEnterprise)
+    where.push(
+      sql`exists (select 1 from visit_enterprises ve where ve.visit_id = ${visits.id} and ve.enterprise_id = ${onlyEnterprise})`,
+    );
+  if (f.townCode) {
+    where.push(
+      sql`exists (select 1 from visit_enterprises ve join enterprises e on e.id = ve.enterprise_id where ve.visit_id = ${visits.id} and e.town_code = ${f.townCode})`,
+    );
+  }
+  if (f.from) where.push(gte(visits.date, f.from));
+  if (f.to) where.push(lte(visits.date, f.to));
+  if (f.campaignId) where.push(eq(visits.campaignId, f.campaignId));
+  if (f.purpose) where.push(sql`${f.purpose} = any(${visits.purposes})`);
+  if (f.leader !== undefined) where.push(eq(visits.ledByLeader, f.leader));
+  return where.length ? and(...where) : undefined;
+}
+
+export type VisitEnterpriseView = { enterpriseId: string; name: string; townCode: string; solved: string | null };
+
+async function enterprisesOf(db: Tx, visitIds: string[]): Promise<Map<string, VisitEnterpriseView[]>> {
+  const out = new Map<string, VisitEnterpriseView[]>();
+  if (!visitIds.length) return out;
+  const rows = await db
+    .select({
+      visitId: visitEnterprises.visitId,
+      enterpriseId: visitEnterprises.enterpriseId,
+      name: enterprises.name,
+      townCode: enterprises.townCode,
+      solved: visitEnterprises.solved,
+    })
+    .from(visitEnterprises)
+    .innerJoin(enterprises, eq(enterprises.id, visitEnterprises.enterpriseId))
+    .where(inArray(visitEnterprises.visitId, visitIds))
+    .orderBy(asc(enterprises.name));
+  for (const r of rows) {
+    const list = out.get(r.visitId) ?? [];
+    list.push({ enterpriseId: r.enterpriseId, name: r.name, townCode: r.townCode, solved: r.solved });
+    out.set(r.visitId, list);
+  }
+  return out;
+}
+
+export async function listVisits(
+  db: Db,
+  user: SessionUser | null,
+  f: VisitFilter,
+  sort: (typeof VISIT_SORTS)[number],
+  page: number,
+  pageSize: number,
+) {
+  const cond = visitConditions(user, f);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ v: visits, campaignTheme: campaigns.theme })
+      .from(visits)
+      .leftJoin(campaigns, eq(campaigns.id, visits.campaignId))
+      .where(cond)
+      .orderBy(sort === 'date' ? asc(visits.date) : desc(visits.date), asc(visits.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(visits).where(cond),
+  ]);
+  const ents = await enterprisesOf(
+    db,
+    rows.map((r) => r.v.id),
+  );
+  // an enterprise sees only itself on a joint visit, not who else was visited
+  const visible = (list: VisitEnterpriseView[]) =>
+    isStaff(user) ? list : list.filter((e) => e.enterpriseId === user?.enterpriseId);
+  return { items: rows.map((r) => ({ ...r, enterprises: visible(ents.get(r.v.id) ?? []) })), total: total?.n ?? 0 };
+}
+
+export async function getVisit(db: Db, user: SessionUser | null, id: string) {
+  const [row] = await db
+    .select({ v: visits, campaignTheme: campaigns.theme })
+    .from(visits)
+    .leftJoin(campaigns, eq(campaigns.id, visits.campaignId))
+    .where(eq(visits.id, id));
+  if (!row) throw notFound('走访记录不存在', 'No such visit');
+  const ents = (await enterprisesOf(db, [id])).get(id) ?? [];
+  if (!isStaff(user) && !ents.some((e) => e.enterpriseId === user?.enterpriseId))
+    throw new AppError('FORBIDDEN_RECORD');
+  const followUps = await db
+    .select({ f: visitFollowUps, enterpriseName: enterprises.name })
+    .from(visitFollowUps)
+    .leftJoin(enterprises, eq(enterprises.id, visitFollowUps.enterpriseId))
+    .where(eq(visitFollowUps.visitId, id))
+    .orderBy(asc(visitFollowUps.dueDate));
+  const attachments = await db
+    .select({
+      id: visitAttachments.id,
+      fileName: visitAttachments.fileName,
+      contentType: visitAttachments.contentType,
+      size: visitAttachments.size,
+      createdAt: visitAttachments.createdAt,
+    })
+    .from(visitAttachments)
+    .where(eq(visitAttachments.visitId, id))
+    .orderBy(asc(visitAttachments.createdAt));
+  // an enterprise sees only its own follow-ups on a joint visit
+  const own = (e: string | null) => isStaff(user) || e === null || e === user?.enterpriseId;
+  return {
+    ...row,
+    enterprises: isStaff(user) ? ents : ents.filter((e) => e.enterpriseId === user?.enterpriseId),
+    followUps: followUps.filter((x) => own(x.f.enterpriseId)),
+    attachments,
+  };
+}
+
+export async function completeFollowUp(db: Db, actor: Actor, id: string, note: string, now: Date = new Date()) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(visitFollowUps).where(eq(visitFollowUps.id, id)).for('update');
+    if (!before) throw notFound('跟进事项不存在', 'No such follow-up');
+    if (before.doneAt)
+      throw new AppError('CONCERN_STATE', { detail: { zh: '该跟进事项已完成', en: 'The follow-up is already done' } });
+    const [after] = await tx
+      .update(visitFollowUps)
+      .set({ doneAt: now, doneNote: note })
+      .where(eq(visitFollowUps.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'visit.follow-up.done',
+      entityType: 'visit',
+      entityId: before.visitId,
+      before,
+      after,
+    });
+    return after!;
+  });
+}
+
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const ATTACHMENT_LIMIT = 5 * 1024 * 1024;
+
+export async function addAttachment(
+  db: Db,
+  actor: Actor,
+  visitId: string,
+  file: { name: string; type: string; content: Buffer },
+) {
+  return db.transaction(async (tx) => {
+    const [v] = await tx.select({ id: visits.id }).from(visits).where(eq(visits.id, visitId));
+    if (!v) throw notFound('走访记录不存在', 'No such visit');
+    const [row] = await tx
+      .insert(visitAttachments)
+      .values({
+        visitId,
+        fileName: file.name,
+        contentType: file.type,
+        size: file.content.length,
+        content: file.content,
+        createdBy: actor.id,
+      })
+      .returning({
+        id: visitAttachments.id,
+        fileName: visitAttachments.fileName,
+        contentType: visitAttachments.contentType,
+        size: visitAttachments.size,
+        createdAt: visitAttachments.createdAt,
+      });
+    await recordAudit(tx, actor, {
+      action: 'visit.attachment.add',
+      entityType: 'visit',
+      entityId: visitId,
+      after: { id: row!.id, fileName: file.name, size: file.content.length },
+    });
+    return row!;
+  });
+}
+
+export async function getAttachment(db: Db, user: SessionUser | null, visitId: string, attachmentId: string) {
+  await getVisit(db, user, visitId);
+  const [row] = await db
+    .select()
+    .from(visitAttachments)
+    .where(and(eq(visitAttachments.id, attachmentId), eq(visitAttachments.visitId, visitId)));
+  if (!row) throw notFound('附件不存在', 'No such attachment');
+  return row;
+}
+
+/**
+ * Enterprises that need a visit: open reception concerns, follow-ups past due, tracked projects
+ * whose next action is overdue. Each with its reasons and the date of its last visit.
+ */
+export async function visitCandidates(db: Db, today = todayShanghai()) {
+  const rows = await db.execute<{
+    enterprise_id: string;
+    name: string;
+    town_code: string;
+    open_concerns: number;
+    overdue_follow_ups: number;
+    overdue_projects: number;
+    last_visit: string | null;
+  }>(sql`
+    with reasons as (
+      select enterprise_id, count(*)::int as open_concerns, 0 as overdue_follow_ups, 0 as overdue_projects
+        from ${receptionConcerns} where status = 'open' and enterprise_id is not null group by enterprise_id
+      union all
+      select enterprise_id, 0, count(*)::int, 0
+        from ${visitFollowUps} where done_at is null and due_date < ${today} and enterprise_id is not null group by enterprise_id
+      union all
+      select enterprise_id, 0, 0, count(*)::int
+        from ${trackedProjects} where status = 'active' and next_action_date < ${today} group by enterprise_id
+    )
+    select r.enterprise_id, e.name, e.town_code,
+           sum(r.open_concerns)::int as open_concerns,
+           sum(r.overdue_follow_ups)::int as overdue_follow_ups,
+           sum(r.overdue_projects)::int as overdue_projects,
+           (select max(v.date)::text from visit_enterprises ve join visits v on v.id = ve.visit_id where ve.enterprise_id = r.enterprise_id) as last_visit
+      from reasons r join ${enterprises} e on e.id = r.enterprise_id
+     group by r.enterprise_id, e.name, e.town_code
+     order by sum(r.overdue_projects + r.overdue_follow_ups) desc, sum(r.open_concerns) desc, e.name
+     limit 200`);
+  const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
+  return (
+    list as {
+      enterprise_id: string;
+      name: string;
+      town_code: string;
+      open_concerns: number;
+      overdue_follow_ups: number;
+      overdue_projects: number;
+      last_visit: string | null;
+    }[]
+  ).map((r) => ({
+    enterpriseId: r.enterprise_id,
+    name: r.name,
+    townCode: r.town_code,
+    openConcerns: Number(r.open_concerns),
+    overdueFollowUps: Number(r.overdue_follow_ups),
+    overdueProjects: Number(r.overdue_projects),
+    lastVisit: r.last_visit,
+  }));
+}

@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { enterprises } from '../enterprises/tables.ts';
+
+export type VisitStaff = { userId?: string | undefined; name: string; leader: boolean };
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    theme: text('theme').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    description: text('description'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('campaigns_start_idx').on(t.startDate)],
+);
+
+export const visits = pgTable(
+  'visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    date: date('date', { mode: 'string' }).notNull(),
+    campaignId: uuid('campaign_id').references(() => campaigns.id),
+    staff: jsonb('staff').$type<VisitStaff[]>().notNull(),
+    // any staff member flagged leader: 领导带队
+    ledByLeader: boolean('led_by_leader').notNull().default(false),
+    purposes: text('purposes').array().notNull().default(sql`'{}'::text[]`),
+    summary: text('summary').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('visits_date_idx').on(t.date), index('visits_campaign_idx').on(t.campaignId)],
+);
+
+// A visit to n enterprises is n rows: the 户次 of the figure.
+export const visitEnterprises = pgTable(
+  'visit_enterprises',
+  {
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    solved: text('solved'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.enterpriseId] }),
+    index('visit_enterprises_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+export const visitFollowUps = pgTable(
+  'visit_follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    action: text('action').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneNote: text('done_note'),
+  },
+  (t) => [index('visit_follow_ups_visit_idx').on(t.visitId)],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+// Photos and documents of a visit, kept in the database (small files; the cap is in the route).
+export const visitAttachments = pgTable(
+  'visit_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('visit_attachments_visit_idx').on(t.visitId)],
+);

@@ -1,0 +1,174 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { ratableEventResolver } from '../ratings/registry.ts';
+import { visitEnterprises, visits } from './tables.ts';
+
+let t: TestApp;
+let inspector: Client;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  inspector = await loginAs(t, ['inspector']);
+});
+afterAll(() => t.close());
+
+function visitBody(enterpriseIds: string[], overrides: Record<string, unknown> = {}) {
+  return {
+    date: '2025-05-20',
+    staff: [
+      { name: '王局长', leader: true },
+      { userId: inspector.userId, name: '李强', leader: false },
+    ],
+    enterprises: enterpriseIds.map((id) => ({ enterpriseId: id, solved: '指导完成排污许可登记' })),
+    purposes: ['permit-application', 'risk-reminder'],
+    summary: '上门指导排污许可登记，提醒汛期环境风险',
+    followUps: [{ enterpriseId: enterpriseIds[0], action: '复查危废贮存间整改', dueDate: '2025-06-03' }],
+    ...overrides,
+  };
+}
+
+describe('visits and campaigns', () => {
+  it('records a visit to three enterprises as three enterprise-visits, each seeing only its own part', async () => {
+    const es = await Promise.all([makeEnterprise(t), makeEnterprise(t), makeEnterprise(t)]);
+    const res = await inspector.request({
+      method: 'POST',
+      url: '/api/visits',
+      payload: visitBody(es.map((e) => e.id)),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const v = res.json();
+    expect(v.ledByLeader).toBe(true);
+    expect(v.enterprises).toHaveLength(3);
+    expect(v.followUps).toHaveLength(1);
+    const rows = await t.database.db.select().from(visitEnterprises).where(eq(visitEnterprises.visitId, v.id));
+    expect(rows).toHaveLength(3);
+
+    const own = await loginAs(t, ['enterprise'], es[1]!.id);
+    const list = (await own.request({ method: 'GET', url: '/api/visits' })).json();
+    expect(list.items.map((x: { id: string }) => x.id)).toEqual([v.id]);
+    expect(list.items[0].enterprises.map((x: { enterpriseId: string }) => x.enterpriseId)).toEqual([es[1]!.id]);
+    const detail = (await own.request({ method: 'GET', url: `/api/visits/${v.id}` })).json();
+    expect(detail.enterprises.map((x: { enterpriseId: string }) => x.enterpriseId)).toEqual([es[1]!.id]);
+    expect(detail.followUps).toHaveLength(0);
+    const stranger = await loginAs(t, ['enterprise'], (await makeEnterprise(t)).id);
+    expect((await stranger.request({ method: 'GET', url: `/api/visits/${v.id}` })).statusCode).toBe(403);
+    expect((await stranger.request({ method: 'GET', url: '/api/visits' })).json().total).toBe(0);
+
+    const ev = await ratableEventResolver('visit')!(t.database.db, v.id);
+    expect(ev.exists).toBe(true);
+    expect(es.map((e) => e.id)).toContain(ev.subjectEnterpriseId);
+    expect(ev.staffUserIds).toEqual([inspector.userId]);
+  });
+
+  it('refuses bad input and writes nothing', async () => {
+    const e = await makeEnterprise(t);
+    const before = (await t.database.db.select().from(visits)).length;
+    const cases = [
+      visitBody([e.id, e.id]),
+      visitBody([e.id], { purposes: [] }),
+      visitBody([e.id], { staff: [] }),
+      visitBody([e.id], { date: '2999-01-01' }),
+      visitBody(['00000000-0000-4000-8000-000000000000']),
+      visitBody([e.id], {
+        followUps: [{ enterpriseId: (await makeEnterprise(t)).id, action: 'x', dueDate: '2025-06-01' }],
+      }),
+    ];
+    for (const body of cases) {
+      const res = await inspector.request({ method: 'POST', url: '/api/visits', payload: body });
+      expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+    }
+    expect((await t.database.db.select().from(visits)).length).toBe(before);
+  });
+
+  it('groups visits into a campaign within its period', async () => {
+    const c = await inspector.request({
+      method: 'POST',
+      url: '/api/campaigns',
+      payload: { theme: '排污许可全覆盖集中服务', startDate: '2025-05-12', endDate: '2025-05-30' },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const id = c.json().id;
+    const bad = await inspector.request({
+      method: 'POST',
+      url: '/api/campaigns',
+      payload: { theme: 'x', startDate: '2025-05-12', endDate: '2025-05-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const [a, b] = await Promise.all([makeEnterprise(t), makeEnterprise(t)]);
+    const outside = await inspector.request({
+      method: 'POST',
+      url: '/api/visits',
+      payload: visitBody([a.id], { campaignId: id, date: '2025-06-02', followUps: [] }),
+    });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().code).toBe('VISIT_CAMPAIGN_PERIOD');
+    const inside = await inspector.request({
+      method: 'POST',
+      url: '/api/visits',
+      payload: visitBody([a.id, b.id], { campaignId: id, followUps: [] }),
+    });
+    expect(inside.statusCode).toBe(201);
+    const got = (await inspector.request({ method: 'GET', url: `/api/campaigns/${id}` })).json();
+    expect(got).toMatchObject({ visits: 1, enterpriseVisits: 2 });
+    const filtered = (await inspector.request({ method: 'GET', url: `/api/visits?campaignId=${id}` })).json();
+    expect(filtered.total).toBe(1);
+  });
+
+  it('marks a follow-up done once, and lists enterprises needing a visit', async () => {
+    const e = await makeEnterprise(t, { name: '上栗县待跟进花炮厂' });
+    const v = (
+      await inspector.request({
+        method: 'POST',
+        url: '/api/visits',
+        payload: visitBody([e.id], {
+          date: '2025-01-06',
+          followUps: [{ enterpriseId: e.id, action: '复查', dueDate: '2025-01-20' }],
+        }),
+      })
+    ).json();
+    const cands = (await inspector.request({ method: 'GET', url: '/api/visits/candidates' })).json();
+    const mine = cands.items.find((x: { enterpriseId: string }) => x.enterpriseId === e.id);
+    expect(mine).toMatchObject({ overdueFollowUps: 1, lastVisit: '2025-01-06' });
+    const fid = v.followUps[0].id;
+    const done = await inspector.request({
+      method: 'POST',
+      url: `/api/visits/follow-ups/${fid}/done`,
+      payload: { note: '已整改' },
+    });
+    expect(done.statusCode).toBe(200);
+    const twice = await inspector.request({
+      method: 'POST',
+      url: `/api/visits/follow-ups/${fid}/done`,
+      payload: { note: '已整改' },
+    });
+    expect(twice.statusCode).toBe(409);
+    const after = (await inspector.request({ method: 'GET', url: '/api/visits/candidates' })).json();
+    expect(after.items.find((x: { enterpriseId: string }) => x.enterpriseId === e.id)).toBeUndefined();
+  });
+
+  it('attaches a photo and serves it back; refuses other file types', async () => {
+    const e = await makeEnterprise(t);
+    const v = (
+      await inspector.request({ method: 'POST', url: '/api/visits', payload: visitBody([e.id], { followUps: [] }) })
+    ).json();
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const up = await inspector.request({
+      method: 'POST',
+      url: `/api/visits/${v.id}/attachments?name=${encodeURIComponent('现场照片.png')}`,
+      payload: png,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const got = await inspector.request({ method: 'GET', url: `/api/visits/${v.id}/attachments/${up.json().id}` });
+    expect(got.statusCode).toBe(200);
+    expect(Buffer.compare(got.rawPayload, png)).toBe(0);
+    const exe = await inspector.request({
+      method: 'POST',
+      url: `/api/visits/${v.id}/attachments?name=a.exe`,
+      payload: Buffer.from('MZ'),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(exe.statusCode).toBe(415);
+  });
+});

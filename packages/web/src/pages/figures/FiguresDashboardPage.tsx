@@ -1,0 +1,122 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, DatePicker, Flex, Row, Statistic, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { type Figure, figureKeys, getFigures } from './api.ts';
+import { DistributionChart, TrendChart } from './Charts.tsx';
+import { ARTICLE_PERIOD, periodFromParams, periodQuery } from './period.ts';
+
+const MAIN = [
+  'enterpriseVisits',
+  'campaigns',
+  'receptionEnterprises',
+  'receptionPeople',
+  'receptionConcernsAccepted',
+  'receptionConcernsResolved',
+];
+const OTHER = [
+  'bookingsExtended',
+  'bookingsRegular',
+  'petitionsClosed',
+  'petitionsOnTime',
+  'badRatings',
+  'badRatingsRectifiedOnTime',
+];
+const RATING_KEYS = ['ratingsLevel5', 'ratingsLevel4', 'ratingsLevel3', 'ratingsLevel2', 'ratingsLevel1'];
+
+/** 服务统计: every number is a count over records and links to them. */
+export default function FiguresDashboardPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const l = lang === 'en' ? 'en' : 'zh';
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const period = periodFromParams(params);
+  const q = useQuery({ queryKey: figureKeys.period(period), queryFn: ({ signal }) => getFigures(period, signal) });
+
+  const setPeriod = (from: string, to: string) => setParams({ from, to });
+  const data = q.data;
+  const byKey = new Map((data?.figures ?? []).map((f) => [f.key, f]));
+  const linkOf = (key: string) => (data ? `/staff/figures/${key}?${periodQuery(data)}` : '#');
+
+  const card = (f: Figure) => (
+    <Col xs={24} sm={12} lg={8} key={f.key}>
+      <Card size="small" hoverable data-testid={`figure-${f.key}`}>
+        <Tooltip title={`${f.definition[l]}（${f.source}）`}>
+          <Link to={linkOf(f.key)}>
+            <Statistic title={f.label[l]} value={f.value} suffix={f.unit[l]} />
+          </Link>
+        </Tooltip>
+      </Card>
+    </Col>
+  );
+
+  return (
+    <PageContainer
+      title={t('svc.figures.title')}
+      extra={
+        <Flex gap={8} wrap>
+          <DatePicker.RangePicker
+            allowClear={false}
+            value={data ? [dayjs(data.from), dayjs(data.to)] : null}
+            onChange={(v) => {
+              if (v?.[0] && v[1]) setPeriod(v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD'));
+            }}
+            data-testid="figures-range"
+          />
+          <Button onClick={() => setParams({})}>{t('svc.figures.thisYear')}</Button>
+          <Button
+            type="primary"
+            onClick={() => setPeriod(ARTICLE_PERIOD.from, ARTICLE_PERIOD.to)}
+            data-testid="figures-article"
+          >
+            {t('svc.figures.articlePeriod')}
+          </Button>
+        </Flex>
+      }
+    >
+      {q.isLoading ? (
+        <PageLoading />
+      ) : q.isError || !data ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <Flex vertical gap={16}>
+          <Typography.Text type="secondary">
+            {t('svc.figures.period', { from: data.from, to: data.to })}
+          </Typography.Text>
+          <Row gutter={[16, 16]}>
+            {MAIN.map((k) => byKey.get(k))
+              .filter((f): f is Figure => !!f)
+              .map(card)}
+          </Row>
+          <Card title={t('svc.figures.trend')} size="small">
+            <TrendChart
+              months={data.monthly.map((m) => m.month)}
+              series={['enterpriseVisits', 'receptionPeople', 'receptionConcernsResolved']
+                .filter((k) => byKey.has(k))
+                .map((k) => ({ name: byKey.get(k)!.label[l], data: data.monthly.map((m) => m.values[k] ?? 0) }))}
+            />
+          </Card>
+          <Row gutter={[16, 16]}>
+            {OTHER.map((k) => byKey.get(k))
+              .filter((f): f is Figure => !!f)
+              .map(card)}
+          </Row>
+          {RATING_KEYS.some((k) => byKey.has(k)) ? (
+            <Card title={t('svc.figures.ratings')} size="small">
+              <DistributionChart
+                labels={RATING_KEYS.filter((k) => byKey.has(k)).map((k) => byKey.get(k)!.label[l])}
+                values={RATING_KEYS.filter((k) => byKey.has(k)).map((k) => byKey.get(k)!.value)}
+                onClick={(i) => navigate(linkOf(RATING_KEYS.filter((k) => byKey.has(k))[i]!))}
+              />
+            </Card>
+          ) : null}
+        </Flex>
+      )}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,35 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/QueryState.tsx';
+import { listVisits, visitKeys } from './api.ts';
+import { VisitTable } from './VisitTable.tsx';
+
+/** 上门服务 tab of an enterprise's file (一企一档): the visits that included it. */
+export function EnterpriseVisitsTab({ enterpriseId, linkBase }: { enterpriseId: string; linkBase: string | null }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const q = { enterpriseId, page, pageSize: 10 };
+  const list = useQuery({
+    queryKey: visitKeys.list(q),
+    queryFn: ({ signal }) => listVisits(q, signal),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError && !list.data) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <VisitTable
+      items={list.data?.items ?? []}
+      linkBase={linkBase}
+      loading={list.isFetching}
+      size="small"
+      data-testid="enterprise-visits"
+      pagination={{
+        current: page,
+        pageSize: 10,
+        total: list.data?.total ?? 0,
+        onChange: setPage,
+        showTotal: (total) => t('common.total', { total }),
+      }}
+    />
+  );
+}

@@ -1,0 +1,181 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Card, Checkbox, DatePicker, Flex, Form, Input, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { createVisit, listCampaigns, type VisitCreate, visitKeys } from './api.ts';
+import { EnterprisePicker } from './EnterprisePicker.tsx';
+import { purposeOptions } from './labels.ts';
+
+type FormValues = {
+  date: Dayjs;
+  campaignId?: string;
+  staff: { name: string; leader?: boolean }[];
+  enterpriseIds: string[];
+  purposes: VisitCreate['purposes'];
+  summary: string;
+  followUps?: { enterpriseId?: string; action: string; dueDate: Dayjs }[];
+};
+
+/** Record a visit after it happened: one or several enterprises, staff (leaders flagged), follow-ups. */
+export default function VisitFormPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const showError = useShowError();
+  const [form] = Form.useForm<FormValues>();
+  const campaigns = useQuery({
+    queryKey: visitKeys.campaigns({ all: true }),
+    queryFn: ({ signal }) => listCampaigns({ page: 1, pageSize: 200 }, signal),
+  });
+  const pre = params.get('enterpriseId');
+  const enterpriseIds = Form.useWatch('enterpriseIds', form) ?? [];
+  const save = useMutation({
+    mutationFn: (v: FormValues) =>
+      createVisit({
+        date: v.date.format('YYYY-MM-DD'),
+        ...(v.campaignId ? { campaignId: v.campaignId } : {}),
+        staff: v.staff.map((s) => ({ name: s.name, leader: !!s.leader })),
+        enterprises: v.enterpriseIds.map((id) => ({ enterpriseId: id })),
+        purposes: v.purposes,
+        summary: v.summary,
+        followUps: (v.followUps ?? []).map((f) => ({
+          ...(f.enterpriseId ? { enterpriseId: f.enterpriseId } : {}),
+          action: f.action,
+          dueDate: f.dueDate.format('YYYY-MM-DD'),
+        })),
+      }),
+    onSuccess: (v) => navigate(`/staff/visits/${v.id}`),
+    onError: (e) => {
+      if (e instanceof ApiError && e.errors.length) {
+        applyFieldErrors(
+          form,
+          e.errors.map((x) => ({ ...x, path: x.path.startsWith('enterprises') ? 'enterpriseIds' : x.path })),
+        );
+      } else showError(e);
+    },
+  });
+  return (
+    <PageContainer title={t('svc.visits.create')}>
+      <Card>
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => save.mutate(v)}
+          initialValues={{
+            date: dayjs(),
+            staff: [{ name: user?.displayName ?? '', leader: false }],
+            enterpriseIds: pre ? [pre] : [],
+            purposes: [],
+          }}
+          style={{ maxWidth: 760 }}
+        >
+          <Flex gap={16} wrap>
+            <Form.Item name="date" label={t('svc.common.date')} rules={[{ required: true }]}>
+              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            </Form.Item>
+            <Form.Item name="campaignId" label={t('svc.visits.campaign')} style={{ minWidth: 320 }}>
+              <Select
+                allowClear
+                options={(campaigns.data?.items ?? []).map((c) => ({
+                  value: c.id,
+                  label: `${c.theme}（${c.startDate}—${c.endDate}）`,
+                }))}
+              />
+            </Form.Item>
+          </Flex>
+          <Form.Item
+            name="enterpriseIds"
+            label={t('svc.visits.enterprises')}
+            rules={[{ required: true, type: 'array', min: 1 }]}
+          >
+            <EnterprisePicker
+              multiple
+              options={pre ? [{ value: pre, label: params.get('name') ?? pre }] : []}
+              data-testid="visit-enterprises"
+            />
+          </Form.Item>
+          <Form.Item label={t('svc.visits.staff')} required>
+            <Form.List name="staff">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Flex key={f.key} gap={8} align="baseline">
+                      <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true }]}>
+                        <Input maxLength={50} placeholder={t('svc.visits.staffName')} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'leader']} valuePropName="checked">
+                        <Checkbox>{t('svc.visits.isLeader')}</Checkbox>
+                      </Form.Item>
+                      {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}
+                    </Flex>
+                  ))}
+                  <Button type="dashed" onClick={() => add({ name: '', leader: false })} icon={<PlusOutlined />}>
+                    {t('svc.visits.addStaff')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Form.Item>
+          <Form.Item
+            name="purposes"
+            label={t('svc.visits.purposes')}
+            rules={[{ required: true, type: 'array', min: 1 }]}
+          >
+            <Select mode="multiple" options={purposeOptions(lang)} data-testid="visit-purposes" />
+          </Form.Item>
+          <Form.Item name="summary" label={t('svc.visits.summary')} rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea rows={3} maxLength={2000} data-testid="visit-summary" />
+          </Form.Item>
+          <Form.Item label={t('svc.visits.followUps')}>
+            <Form.List name="followUps">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Flex key={f.key} gap={8} align="baseline" wrap>
+                      <Form.Item
+                        name={[f.name, 'action']}
+                        rules={[{ required: true, whitespace: true }]}
+                        style={{ minWidth: 260 }}
+                      >
+                        <Input maxLength={500} placeholder={t('svc.visits.followUpAction')} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'enterpriseId']} style={{ minWidth: 200 }}>
+                        <Select
+                          allowClear
+                          placeholder={t('svc.common.enterprise')}
+                          options={enterpriseIds.map((id: string) => ({ value: id, label: id.slice(0, 8) }))}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true }]}>
+                        <DatePicker placeholder={t('svc.reception.dueDate')} />
+                      </Form.Item>
+                      <MinusCircleOutlined onClick={() => remove(f.name)} />
+                    </Flex>
+                  ))}
+                  <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
+                    {t('svc.visits.addFollowUp')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Form.Item>
+          <Flex gap={8}>
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="visit-save">
+              {t('common.save')}
+            </Button>
+            <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+          </Flex>
+        </Form>
+      </Card>
+    </PageContainer>
+  );
+}

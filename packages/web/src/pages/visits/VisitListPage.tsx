@@ -1,0 +1,278 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, DatePicker, Flex, Form, Input, Modal, Select, Table, Tabs } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
+import { useShowError } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
+import { townName, townOptions } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
+import {
+  type Campaign,
+  type Candidate,
+  createCampaign,
+  listCampaigns,
+  listCandidates,
+  listVisits,
+  type VisitQuery,
+  visitKeys,
+} from './api.ts';
+import { purposeOptions } from './labels.ts';
+import { VisitTable } from './VisitTable.tsx';
+
+function CampaignsTab({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const q = { page, pageSize: 20 };
+  const list = useQuery({
+    queryKey: visitKeys.campaigns(q),
+    queryFn: ({ signal }) => listCampaigns(q, signal),
+    placeholderData: keepPreviousData,
+  });
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const create = useMutation({
+    mutationFn: (v: { theme: string; range: [Dayjs, Dayjs]; description?: string }) =>
+      createCampaign({
+        theme: v.theme,
+        startDate: v.range[0].format('YYYY-MM-DD'),
+        endDate: v.range[1].format('YYYY-MM-DD'),
+        ...(v.description ? { description: v.description } : {}),
+      }),
+    onSuccess: () => {
+      setOpen(false);
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: visitKeys.all });
+    },
+    onError: showError,
+  });
+  return (
+    <>
+      {canWrite ? (
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => setOpen(true)}
+          style={{ marginBottom: 12 }}
+          data-testid="campaign-create"
+        >
+          {t('svc.visits.newCampaign')}
+        </Button>
+      ) : null}
+      {list.isError && !list.data ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <Table<Campaign>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: <EmptyState /> }}
+        columns={[
+          {
+            title: t('svc.visits.theme'),
+            dataIndex: 'theme',
+            render: (v: string, c) => <Link to={`/staff/visits?campaignId=${c.id}`}>{v}</Link>,
+          },
+          { title: t('svc.visits.period'), render: (_, c) => `${c.startDate} — ${c.endDate}` },
+          { title: t('svc.visits.visitCount'), dataIndex: 'visits' },
+          { title: t('svc.visits.count'), dataIndex: 'enterpriseVisits' },
+          { title: t('svc.visits.description'), dataIndex: 'description', ellipsis: true },
+        ]}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
+      />
+      <Modal
+        open={open}
+        title={t('svc.visits.newCampaign')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+          <Form.Item name="theme" label={t('svc.visits.theme')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="range" label={t('svc.visits.period')} rules={[{ required: true }]}>
+            <DatePicker.RangePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="description" label={t('svc.visits.description')}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function CandidatesTab() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const list = useQuery({ queryKey: visitKeys.candidates, queryFn: ({ signal }) => listCandidates(signal) });
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Table<Candidate>
+      rowKey="enterpriseId"
+      loading={list.isFetching}
+      dataSource={list.data?.items ?? []}
+      locale={{ emptyText: <EmptyState /> }}
+      columns={[
+        {
+          title: t('svc.common.enterprise'),
+          dataIndex: 'name',
+          render: (n: string, c) => <Link to={`/staff/enterprises/${c.enterpriseId}`}>{n}</Link>,
+        },
+        { title: t('enterprise.fields.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
+        {
+          title: t('svc.visits.openConcerns'),
+          dataIndex: 'openConcerns',
+          sorter: (a, b) => a.openConcerns - b.openConcerns,
+        },
+        {
+          title: t('svc.visits.overdueFollowUps'),
+          dataIndex: 'overdueFollowUps',
+          sorter: (a, b) => a.overdueFollowUps - b.overdueFollowUps,
+        },
+        {
+          title: t('svc.visits.overdueProjects'),
+          dataIndex: 'overdueProjects',
+          sorter: (a, b) => a.overdueProjects - b.overdueProjects,
+        },
+        {
+          title: t('svc.visits.lastVisit'),
+          dataIndex: 'lastVisit',
+          render: (d: string | null) => d ?? t('common.none'),
+        },
+        {
+          title: t('common.actions'),
+          render: (_, c) => (
+            <Link to={`/staff/visits/new?enterpriseId=${c.enterpriseId}&name=${encodeURIComponent(c.name)}`}>
+              {t('svc.visits.plan')}
+            </Link>
+          ),
+        },
+      ]}
+      pagination={{ pageSize: 20 }}
+    />
+  );
+}
+
+/** 送服务上门: visits (filters in the URL), campaigns, and the enterprises that need one. */
+export default function VisitListPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const canWrite = canAccess(roles, PERMISSIONS.enterpriseWrite);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'visits';
+  const query: VisitQuery = {
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    campaignId: params.get('campaignId') ?? undefined,
+    purpose: (params.get('purpose') as VisitQuery['purpose']) ?? undefined,
+    leader: (params.get('leader') as VisitQuery['leader']) ?? undefined,
+    townCode: params.get('townCode') ?? undefined,
+    page: Number(params.get('page') ?? 1) || 1,
+    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+  };
+  const list = useQuery({
+    queryKey: visitKeys.list(query),
+    queryFn: ({ signal }) => listVisits(query, signal),
+    placeholderData: keepPreviousData,
+    enabled: tab === 'visits',
+  });
+  const update = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+  return (
+    <PageContainer
+      title={t('svc.visits.title')}
+      extra={
+        canWrite ? (
+          <Link to="/staff/visits/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="visit-create">
+              {t('svc.visits.create')}
+            </Button>
+          </Link>
+        ) : null
+      }
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'visits' ? {} : { tab: k })}
+        items={[
+          {
+            key: 'visits',
+            label: t('svc.visits.tabVisits'),
+            children: (
+              <>
+                <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+                  <DatePicker.RangePicker
+                    onChange={(v) => update({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+                  />
+                  <Select
+                    allowClear
+                    style={{ minWidth: 180 }}
+                    placeholder={t('svc.visits.purposes')}
+                    value={query.purpose}
+                    options={purposeOptions(lang)}
+                    onChange={(v?: string) => update({ purpose: v })}
+                  />
+                  <Select
+                    allowClear
+                    style={{ minWidth: 140 }}
+                    placeholder={t('enterprise.fields.town')}
+                    value={query.townCode}
+                    options={townOptions(lang)}
+                    onChange={(v?: string) => update({ townCode: v })}
+                  />
+                  <Select
+                    allowClear
+                    style={{ minWidth: 140 }}
+                    placeholder={t('svc.visits.leaderLed')}
+                    value={query.leader}
+                    options={[
+                      { value: 'true', label: t('svc.visits.leaderYes') },
+                      { value: 'false', label: t('svc.visits.leaderNo') },
+                    ]}
+                    onChange={(v?: string) => update({ leader: v })}
+                  />
+                  {query.campaignId ? (
+                    <Button onClick={() => update({ campaignId: undefined })}>{t('svc.visits.clearCampaign')}</Button>
+                  ) : null}
+                </Flex>
+                {list.isError && !list.data ? (
+                  <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+                ) : (
+                  <VisitTable
+                    items={list.data?.items ?? []}
+                    linkBase="/staff/visits"
+                    loading={list.isFetching}
+                    data-testid="visit-table"
+                    pagination={{
+                      current: query.page,
+                      pageSize: query.pageSize,
+                      total: list.data?.total ?? 0,
+                      showTotal: (total) => t('common.total', { total }),
+                      onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
+                    }}
+                  />
+                )}
+              </>
+            ),
+          },
+          { key: 'campaigns', label: t('svc.visits.tabCampaigns'), children: <CampaignsTab canWrite={canWrite} /> },
+          { key: 'candidates', label: t('svc.visits.tabCandidates'), children: <CandidatesTab /> },
+        ]}
+      />
+    </PageContainer>
+  );
+}

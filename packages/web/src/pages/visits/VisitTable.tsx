@@ -1,0 +1,73 @@
+import { Table, type TableProps, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import type { Visit } from './api.ts';
+import { purposeLabel } from './labels.ts';
+
+/** The visit list shared by the staff list, the enterprise file tab and the enterprise portal. */
+export function VisitTable({
+  items,
+  linkBase,
+  ...rest
+}: { items: Visit[]; linkBase: string | null } & Omit<TableProps<Visit>, 'dataSource' | 'columns'>) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  return (
+    <Table<Visit>
+      rowKey="id"
+      dataSource={items}
+      locale={{ emptyText: <EmptyState /> }}
+      scroll={{ x: 'max-content' }}
+      {...rest}
+      columns={[
+        {
+          title: t('svc.common.date'),
+          dataIndex: 'date',
+          width: 110,
+          render: (d: string, v) => (linkBase ? <Link to={`${linkBase}/${v.id}`}>{d}</Link> : d),
+        },
+        {
+          title: t('svc.common.enterprise'),
+          dataIndex: 'enterprises',
+          render: (es: Visit['enterprises']) => es.map((e) => e.name).join('、'),
+        },
+        { title: t('svc.visits.count'), render: (_, v) => v.enterprises.length, width: 70 },
+        {
+          title: t('svc.visits.staff'),
+          dataIndex: 'staff',
+          render: (s: Visit['staff']) =>
+            s.map((p) =>
+              p.leader ? (
+                <Tag key={p.name} color="gold">
+                  {p.name}
+                </Tag>
+              ) : (
+                <Tag key={p.name}>{p.name}</Tag>
+              ),
+            ),
+        },
+        {
+          title: t('svc.visits.purposes'),
+          dataIndex: 'purposes',
+          render: (ps: Visit['purposes']) => ps.map((p) => purposeLabel(p, lang)).join('、'),
+        },
+        {
+          title: t('svc.visits.campaign'),
+          dataIndex: 'campaignTheme',
+          render: (c: string | null) => c ?? t('common.none'),
+        },
+        {
+          title: t('svc.visits.summary'),
+          dataIndex: 'summary',
+          render: (s: string) => (
+            <Typography.Text ellipsis={{ tooltip: s }} style={{ maxWidth: 240 }}>
+              {s}
+            </Typography.Text>
+          ),
+        },
+      ]}
+    />
+  );
+}
