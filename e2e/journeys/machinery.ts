@@ -52,7 +52,10 @@ export const worklistPauseExtend: Journey = {
       });
       return { status: res.status, body: await res.json() };
     }, title);
-    expect(created.status === 201, `petition registered (${created.status} ${JSON.stringify(created.body).slice(0, 200)})`);
+    expect(
+      created.status === 201,
+      `petition registered (${created.status} ${JSON.stringify(created.body).slice(0, 200)})`,
+    );
 
     await page.goto(`${ctx.baseUrl}/staff/worklist`);
     const row = page.locator('.ant-table-row').filter({ hasText: title });

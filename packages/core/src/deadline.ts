@@ -190,7 +190,17 @@ export function leadDeadline(
   return fromDayNumber(day);
 }
 
+/**
+ * Whose period a profile measures. 'bureau': a duty of the bureau (it warns, escalates, and a
+ * late completion is 'missed'). 'party': a window the law gives the petitioner or the enterprise
+ * (信访工作条例 第三十五、三十六条 复查/复核请求期限; 排污许可管理条例 第十四条 延续申请) — staff have
+ * nothing to do while it runs, and when it passes unused it simply lapses.
+ */
+export type ClockBinds = 'bureau' | 'party';
+
 export type ClockProfileDefinition = ClockProfile & {
+  /** default 'bureau' */
+  binds?: ClockBinds;
   label: { zh: string; en: string };
   /** the document and article the default comes from */
   source: string;
@@ -321,6 +331,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
   },
   {
     key: 'permit.renewal-lead',
+    binds: 'party',
     length: 60,
     unit: 'calendar',
     warnBefore: 30,
@@ -368,6 +379,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
   },
   {
     key: 'petition.review-request',
+    binds: 'party',
     length: 30,
     unit: 'calendar',
     warnBefore: 5,
@@ -386,6 +398,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
   },
   {
     key: 'petition.re-review-request',
+    binds: 'party',
     length: 30,
     unit: 'calendar',
     warnBefore: 5,
@@ -457,4 +470,9 @@ const profilesByKey = new Map(DEFAULT_CLOCK_PROFILES.map((p) => [p.key, p]));
 
 export function clockProfileByKey(key: string): ClockProfileDefinition | undefined {
   return profilesByKey.get(key);
+}
+
+/** Unknown keys (a profile an admin added) bind the bureau: better an item too many than a duty lost. */
+export function clockBinds(key: string): ClockBinds {
+  return profilesByKey.get(key)?.binds ?? 'bureau';
 }

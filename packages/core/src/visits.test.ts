@@ -50,7 +50,7 @@ describe('visit rules', () => {
   it('finds the current milestone', () => {
     const ms = initialMilestones();
     expect(currentMilestone(ms)).toBe('site');
-    const done = ms.map((m) => ({ ...m, state: 'done' as const }));
+    const done: typeof ms = ms.map((m) => ({ ...m, state: 'done' }));
     expect(currentMilestone(done)).toBeNull();
     done[2] = { ...done[2]!, state: 'in-progress' };
     expect(currentMilestone(done)).toBe('permit');

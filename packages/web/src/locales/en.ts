@@ -89,13 +89,17 @@ const en: Messages = {
     enterpriseLoginTitle: 'Enterprise log in',
     enterpriseLoginDesc: 'Enterprise users log in to see the file of their own enterprise.',
     bookTitle: 'Book an appointment',
-    bookDesc: 'Pick a window and a time slot; evening and weekend (extended-hours) slots are by appointment only. Citizens need no account: a name and a phone number will do.',
+    bookDesc:
+      'Pick a window and a time slot; evening and weekend (extended-hours) slots are by appointment only. Citizens need no account: a name and a phone number will do.',
     lookupTitle: 'My appointment',
-    lookupDesc: 'Look up, move or cancel a booking with its code and your phone number, and rate the service afterwards.',
+    lookupDesc:
+      'Look up, move or cancel a booking with its code and your phone number, and rate the service afterwards.',
     petitionTitle: 'Submit a petition',
-    petitionDesc: 'Make a suggestion, an accusation or a claim; it is accepted and answered within the time limits of the Petition Regulations.',
+    petitionDesc:
+      'Make a suggestion, an accusation or a claim; it is accepted and answered within the time limits of the Petition Regulations.',
     trackTitle: 'Track a petition',
-    trackDesc: 'Follow its progress and read the reply with your tracking code and phone number, and rate the handling.',
+    trackDesc:
+      'Follow its progress and read the reply with your tracking code and phone number, and rate the handling.',
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',
