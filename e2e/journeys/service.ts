@@ -27,3 +27,120 @@ export const citizenBooksExtendedSlot: Journey = {
     await ctx.screenshot(page, '21-public-booked');
   },
 };
+
+// Issue 5: at a reception day the clerk records a concern, answers and accepts it (a clock starts),
+// then resolves it.
+export const clerkResolvesConcern: Journey = {
+  name: 'clerk records a reception-day concern, answers it and resolves it',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'clerk');
+    const sessions = await page.evaluate(async () =>
+      (await fetch('/api/reception/sessions?kind=public&from=2020-01-01&to=2020-12-31&pageSize=50')).json(),
+    );
+    const session = (sessions.items as { id: string; date: string }[])[0];
+    expect(!!session, 'a 2020 public reception day exists in the demo data');
+    await page.goto(`${ctx.baseUrl}/staff/reception/sessions/${session!.id}`);
+    await page.getByTestId('concern-add').click();
+    // antd selects: open, then Enter takes the first (active) option
+    await page.getByTestId('concern-raised-by').click();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('concern-category').click();
+    await page.keyboard.press('Enter');
+    const text = `反映村口废品收购站焚烧垃圾（测试${Date.now() % 10000}）`;
+    await page.getByTestId('concern-description').fill(text);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    const row = page.getByTestId('concern-table').locator('.ant-table-row').filter({ hasText: text });
+    await row.waitFor({ timeout: 10_000 });
+
+    await row.getByTestId('concern-answer').click();
+    await page.getByTestId('concern-answer-text').fill('已转执法大队现场核查，三个工作日内反馈');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await row.getByTestId('concern-resolve').waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '30-reception-concern-accepted');
+
+    await row.getByTestId('concern-resolve').click();
+    await page.getByTestId('concern-resolution-text').fill('执法大队已责令停止焚烧并清运，群众满意');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await row.getByText('已解决').waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '31-reception-concern-resolved');
+  },
+};
+
+// Issue 5: the dashboard for the article's period (2020-01-01…2020-11-30) shows the article's
+// figures because the records are there, and each drills down to the records it counts.
+export const dashboardArticleFigures: Journey = {
+  name: "leader's dashboard shows the article's figures and drills down to the records",
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'leader');
+    await page.goto(`${ctx.baseUrl}/staff/figures`);
+    await page.getByTestId('figures-article').click();
+    await page.waitForURL(/from=2020-01-01&to=2020-11-30/);
+    // the cards of the default period (this year) stay until the article period's answer arrives
+    await page.getByText('统计期间：2020-01-01 至 2020-11-30').first().waitFor({ timeout: 15_000 });
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+    const value = async (key: string) => {
+      const card = page.getByTestId(`figure-${key}`);
+      await card.waitFor({ timeout: 15_000 });
+      const t = (await card.locator('.ant-statistic-content-value').textContent()) ?? '';
+      return Number(t.replace(/[^\d.]/g, ''));
+    };
+    const enterprises = await value('receptionEnterprises');
+    expect(enterprises === 32, `enterprises received = 32 (got ${enterprises})`);
+    expect((await value('receptionPeople')) === 86, 'people received = 86');
+    expect((await value('receptionConcernsResolved')) === 45, 'concerns accepted and resolved = 45');
+    expect((await value('campaigns')) === 4, 'campaigns = 4');
+    const visits = await value('enterpriseVisits');
+    expect(visits >= 240, `enterprise-visits ≥ 240 (got ${visits})`);
+    await ctx.screenshot(page, '32-figures-article-period');
+
+    await page.getByTestId('figure-receptionEnterprises').getByRole('link').click();
+    await page.waitForURL(/\/staff\/figures\/receptionEnterprises/);
+    const table = page.getByTestId('figure-records');
+    await table.locator('.ant-table-row').first().waitFor({ timeout: 10_000 });
+    const title =
+      (await page.locator('h1, .ant-page-header-heading-title, .qs-page-title').first().textContent()) ?? '';
+    const body = (await page.textContent('body')) ?? '';
+    expect(/32/.test(title) || body.includes('共 32 条'), `the drill-down counts 32 records (title "${title}")`);
+    await page.getByTestId('figure-export').waitFor();
+    await ctx.screenshot(page, '33-figures-drill-down');
+  },
+};
+
+// Issue 5: a citizen books a public reception day without an account; the published list of the
+// day's bookings masks the name.
+export const citizenBooksPublicDay: Journey = {
+  name: 'citizen books a public reception day; the published list masks the name',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await page.goto(`${ctx.baseUrl}/reception`);
+    const book = page.getByTestId('public-book').first();
+    await book.waitFor({ timeout: 15_000 });
+    await book.click();
+    await page.getByTestId('public-name').fill('张建华');
+    await page.getByTestId('public-phone').fill('13607991234');
+    await page.getByTestId('public-concern').fill('小区旁边搅拌站粉尘较大，希望加强监管');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|提\s*交|预\s*约|OK/ })
+      .last()
+      .click();
+    await page.getByText(/已预约.*接待日/).first().waitFor({ timeout: 10_000 });
+    await page.locator('.ant-collapse-header').first().click();
+    await page.getByText('张**').first().waitFor({ timeout: 10_000 });
+    const body = (await page.textContent('body')) ?? '';
+    expect(!body.includes('张建华'), 'the full name is not published');
+    expect(!body.includes('13607991234'), 'the phone is not published');
+    await ctx.screenshot(page, '34-public-reception-booked');
+  },
+};

@@ -13,6 +13,7 @@ import { addPlan, createService } from '../modules/appointments/service.ts';
 import { appointmentServices, appointmentSlots, appointments } from '../modules/appointments/tables.ts';
 import { type Actor, SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { getCalendar } from '../modules/calendar/service.ts';
+import { closeLapsedWindows } from '../modules/clocks/alerts.ts';
 import { completeClock, startClock } from '../modules/clocks/service.ts';
 import { enterprises } from '../modules/enterprises/tables.ts';
 import { actOnPetition, createPetition, updatePetition } from '../modules/petitions/service.ts';
@@ -26,7 +27,10 @@ export type ServiceASeedResult = {
   services: number;
   bookings: number;
   extendedBookings: number;
+  /** 2020 petitions; all closed in 2020 or recorded as closed late */
   petitions: number;
+  /** current cases, received in the days before the seed ran */
+  livePetitions: number;
   ratings: number;
   badRatings: number;
 };
@@ -58,7 +62,16 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
   const print = ctx.print ?? (() => {});
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(appointmentServices);
   if ((existing?.n ?? 0) > 0) {
-    return { skipped: true, services: 0, bookings: 0, extendedBookings: 0, petitions: 0, ratings: 0, badRatings: 0 };
+    return {
+      skipped: true,
+      services: 0,
+      bookings: 0,
+      extendedBookings: 0,
+      petitions: 0,
+      livePetitions: 0,
+      ratings: 0,
+      badRatings: 0,
+    };
   }
   await seedDefaultRules(db);
   const r = prng(20_200_301);
@@ -241,7 +254,8 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
       title: '金山镇采石场粉尘影响农作物请求赔偿协调',
       received: '2020-04-02',
       accept: '2020-04-10',
-      reply: '2020-06-30',
+      // 60 days from acceptance + 20 extended = 2020-06-29
+      reply: '2020-06-28',
       extend: 20,
       keyCase: '涉及多户农户、多次来信',
     },
@@ -317,8 +331,16 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
       title: '东源乡废旧塑料加工点异味',
       received: '2020-10-19',
       accept: '2020-10-22',
+      reply: '2020-12-10',
     },
-    { channel: 'online', type: 'accusation', title: '鸡冠山乡小作坊私设排污口', received: '2020-11-16' },
+    {
+      channel: 'online',
+      type: 'accusation',
+      title: '鸡冠山乡小作坊私设排污口',
+      received: '2020-11-16',
+      accept: '2020-11-19',
+      reply: '2020-12-28',
+    },
   ];
   const repliedPetitions: { id: string; phone: string; date: string; label: string }[] = [];
   for (const [i, p] of PETITIONS.entries()) {
@@ -462,8 +484,16 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
       createdAt,
     });
   }
+  // The petitioners' 复查/复核 request windows from 2020 passed unused long ago: close them now,
+  // as the scheduler's first clock scan would, so the demo starts from a settled 2020.
+  await closeLapsedWindows(db);
+  const livePetitions = await seedCurrentCases(db, actor, {
+    clerkId: clerk?.id ?? null,
+    leaderId: leader?.id ?? null,
+    print,
+  });
   print(
-    `服务 A：${chosen.length} 条预约（延时服务 ${extendedBookings}），${PETITIONS.length} 件信访，${ratingCount} 条评价（差评 ${badCount}）`,
+    `服务 A：${chosen.length} 条预约（延时服务 ${extendedBookings}），${PETITIONS.length} 件 2020 年信访（另有当前在办 ${livePetitions} 件），${ratingCount} 条评价（差评 ${badCount}）`,
   );
   return {
     skipped: false,
@@ -471,7 +501,173 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     bookings: chosen.length,
     extendedBookings,
     petitions: PETITIONS.length,
+    livePetitions,
     ratings: ratingCount,
     badRatings: badCount,
   };
+}
+
+const DAY_MS = 86_400_000;
+
+const shanghaiDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+type LiveCase = {
+  channel: 'visit' | 'letter' | 'phone' | 'online' | 'hotline-12369';
+  type: 'suggestion' | 'accusation' | 'claim';
+  title: string;
+  /** days before today (always ≥ 1, so every step lies in the past whatever the hour) */
+  received: number;
+  referredBy?: string;
+  accept?: number;
+  assignee?: 'clerk' | 'leader';
+  keyCase?: string;
+  reply?: number;
+  badRating?: number;
+};
+
+// Chosen so that on any day the worklist has running and due-soon items for the leader
+// (acceptance notices, a referral, a key case 10 days from its 60-day limit) and the clerk
+// (a case assigned to the window, a bad rating being rectified).
+const LIVE_CASES: LiveCase[] = [
+  { channel: 'online', type: 'accusation', title: '桐木镇某花炮厂仓库外焚烧废包装物', received: 2 },
+  // received 13 days ago: 2 days left of the 15-day notice, inside the 3-day warning
+  { channel: 'letter', type: 'claim', title: '金山镇石料加工点运输扬尘', received: 13 },
+  { channel: 'letter', type: 'claim', title: '上栗镇夜市烧烤油烟扰民', received: 1, referredBy: '上栗县信访局' },
+  { channel: 'phone', type: 'claim', title: '福田镇养殖场粪污异味', received: 20, accept: 18, assignee: 'clerk' },
+  {
+    channel: 'visit',
+    type: 'claim',
+    title: '彭高镇陶瓷园区周边居民反映夜间噪声',
+    received: 52,
+    accept: 50,
+    assignee: 'leader',
+    keyCase: '多户居民联名反映，领导包案',
+  },
+  {
+    channel: 'hotline-12369',
+    type: 'accusation',
+    title: '赤山镇小河沟水体发黑',
+    received: 30,
+    accept: 29,
+    reply: 4,
+    assignee: 'clerk',
+    badRating: 3,
+  },
+];
+
+/**
+ * Cases received in the last days before the seed ran (relative to the real date, so a fresh
+ * demo always has live work). A case with a working-day clock (the referral's 5 working days,
+ * the rating's 1 + 15) is skipped, with a note, when the holiday calendar does not reach the
+ * coming weeks: the engine refuses to guess a year it has no data for.
+ */
+async function seedCurrentCases(
+  db: Db,
+  actor: Actor,
+  o: { clerkId: string | null; leaderId: string | null; print: (line: string) => void },
+  now: Date = new Date(),
+): Promise<number> {
+  const known = (await getCalendar(db)).knownYears();
+  // 15 working days from a rating 3 days ago end within 30 calendar days even across 春节
+  const ahead = Number(shanghaiDay(new Date(now.getTime() + 30 * DAY_MS)).slice(0, 4));
+  const calendarReaches = known.includes(ahead);
+  let created = 0;
+  const day = (n: number, time = '09:30') => at(shanghaiDay(new Date(now.getTime() - n * DAY_MS)), time);
+  const userOf = (who: LiveCase['assignee']) => (who === 'clerk' ? o.clerkId : who === 'leader' ? o.leaderId : null);
+  for (const [i, c] of LIVE_CASES.entries()) {
+    if ((c.referredBy || c.badRating !== undefined) && !calendarReaches) {
+      o.print(
+        `服务 A：节假日日历未覆盖 ${ahead} 年，跳过“${c.title}” / no holiday calendar for ${ahead}, case skipped`,
+      );
+      continue;
+    }
+    created++;
+    const receivedAt = day(c.received);
+    const row = await db.transaction((tx) =>
+      createPetition(
+        tx,
+        actor,
+        {
+          channel: c.channel,
+          type: c.type,
+          title: c.title,
+          content: `${c.title}。信访人反映情况属实与否待核查，请依法处理并答复。`,
+          petitionerName: `${SURNAMES[(i * 5 + 3) % SURNAMES.length]}${i % 2 ? '先生' : '女士'}`,
+          petitionerPhone: `1360799${String(3000 + i)}`,
+          receivedAt: receivedAt.toISOString(),
+          ...(c.referredBy ? { referredBy: c.referredBy } : {}),
+        },
+        { now: new Date(receivedAt.getTime() + 30 * 60_000) },
+      ),
+    );
+    const assigneeUserId = userOf(c.assignee);
+    if (assigneeUserId || c.keyCase) {
+      await updatePetition(db, actor, row.id, {
+        ...(assigneeUserId ? { assigneeUserId } : {}),
+        ...(c.keyCase ? { keyCase: true, keyCaseReason: c.keyCase } : {}),
+      });
+    }
+    if (c.accept === undefined) continue;
+    await actOnPetition(db, actor, row.id, { action: 'accept' }, day(c.accept));
+    if (c.reply === undefined) continue;
+    await actOnPetition(
+      db,
+      actor,
+      row.id,
+      { action: 'reply', text: '经现场核查，已督促责任单位清理并整改，将持续跟踪水质变化。' },
+      day(c.reply),
+    );
+    if (c.badRating === undefined) continue;
+    const ratedAt = day(c.badRating, '17:40');
+    const label = `信访 ${row.code} ${c.title}`;
+    const [rating] = await db
+      .insert(ratings)
+      .values({
+        eventType: 'petition',
+        eventId: row.id,
+        label,
+        level: 2,
+        indicators: Object.fromEntries(RATING_INDICATORS.map((k) => [k, k === 'attitude' ? 3 : 2])),
+        comment: '答复内容与诉求不符，河沟仍有异味',
+        raterKind: 'citizen-phone',
+        enterpriseId: null,
+        staffUserId: assigneeUserId,
+        createdAt: ratedAt,
+      })
+      .returning();
+    const common = {
+      ownerType: 'rating',
+      ownerId: rating!.id,
+      start: ratedAt,
+      link: `/staff/ratings?focus=${rating!.id}`,
+      assigneeUserId,
+      assigneeRole: assigneeUserId ? null : ('leader' as const),
+    };
+    const contact = await startClock(db, actor, {
+      ...common,
+      profileKey: 'rating.rectify-contact',
+      title: `差评回访：${label}`,
+    });
+    const rectify = await startClock(db, actor, {
+      ...common,
+      profileKey: 'rating.rectify',
+      title: `差评整改：${label}`,
+    });
+    // contacted the next morning; the rectification itself is still under way
+    const contactedAt = new Date(ratedAt.getTime() + 16 * 3_600_000);
+    await completeClock(db, actor, contact.id, contactedAt);
+    await db.insert(ratingRectifications).values({
+      ratingId: rating!.id,
+      state: 'contacted',
+      assigneeUserId,
+      contactDueDate: contact.dueDate,
+      rectifyDueDate: rectify.dueDate,
+      contactClockId: contact.id,
+      rectifyClockId: rectify.id,
+      contactedAt,
+      contactNote: '电话回访评价人，约定复查水质后再次答复',
+      createdAt: ratedAt,
+    });
+  }
+  return created;
 }

@@ -10,6 +10,7 @@
  */
 import {
   addCalendarDays,
+  CalendarRangeError,
   type ConcernCategory,
   dayOfWeek,
   evaluateClock,
@@ -406,6 +407,36 @@ export async function seedServiceB(db: Db, ctx: ServiceBSeedContext = {}): Promi
       });
     }
     const sessions = await tx.insert(receptionSessions).values(sessionRows).returning();
+    // The next reception days, relative to today, so a fresh demo can be booked from the portals.
+    // Months the holiday calendar does not cover yet are skipped (an admin adds the year first).
+    const upcoming: (typeof receptionSessions.$inferInsert)[] = [];
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    for (const offset of [0, 1, 2]) {
+      const [y, mo] = today.split('-').map(Number) as [number, number];
+      const month = new Date(Date.UTC(y, mo - 1 + offset, 8)).toISOString().slice(0, 10);
+      try {
+        const eDay = workingDayFrom(calendar, month, 4);
+        const pDay = workingDayFrom(calendar, addCalendarDays(eDay, 1), 5);
+        for (const [kind, date] of [
+          ['enterprise', eDay],
+          ['public', pDay],
+        ] as const) {
+          if (date <= today) continue;
+          upcoming.push({
+            kind,
+            date,
+            leaderName: '局长 王建平',
+            leaderUserId: leaderUser?.id ?? null,
+            sections: kind === 'enterprise' ? ['行政审批股', '环境监察大队', '污染防治股'] : ['办公室', '环境监察大队'],
+            location: '县生态环境局一楼接待室',
+            createdBy: clerkUser?.id ?? null,
+          });
+        }
+      } catch (e) {
+        if (!(e instanceof CalendarRangeError)) throw e;
+      }
+    }
+    if (upcoming.length) await tx.insert(receptionSessions).values(upcoming);
     const enterpriseDays = sessions.filter((s) => s.kind === 'enterprise').sort((a, b) => a.date.localeCompare(b.date));
     const publicDays = sessions.filter((s) => s.kind === 'public').sort((a, b) => a.date.localeCompare(b.date));
 
