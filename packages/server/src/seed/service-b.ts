@@ -541,7 +541,8 @@ export async function seedServiceB(db: Db, ctx: ServiceBSeedContext = {}): Promi
     await tx.insert(receptionAttendances).values(attendanceRows);
 
     // ---- concerns: 56 raised; 45 accepted and resolved by 2020-11-30, 3 resolved in December,
-    // 4 still open, 4 not accepted (outside the bureau's remit)
+    // 4 still open at the end of the period (resolved in late December, so no 2020 clock stays
+    // open for years in a fresh demo), 4 not accepted (outside the bureau's remit)
     const plan = r.shuffle(concernPlan);
     while (plan.length < 56) plan.push(r.pick(concernPlan.filter((c) => c.enterpriseId)));
     const concernRows: (typeof receptionConcerns.$inferInsert)[] = [];
@@ -585,6 +586,8 @@ export async function seedServiceB(db: Db, ctx: ServiceBSeedContext = {}): Promi
           resolvedAt = at(d <= dueDate ? d : dueDate, '16:30');
         } else if (outcome === 'late') {
           resolvedAt = at(`2020-12-${String(r.int(8, 18)).padStart(2, '0')}`, '11:00');
+        } else if (outcome === 'open') {
+          resolvedAt = at(`2020-12-${String(r.int(21, 30)).padStart(2, '0')}`, '15:00');
         }
         clockId = crypto.randomUUID();
         clockRows.push({
@@ -620,8 +623,7 @@ export async function seedServiceB(db: Db, ctx: ServiceBSeedContext = {}): Promi
         followUpName: accepted ? (inspectorUser?.name ?? '执法大队') : null,
         dueDate,
         clockId,
-        status:
-          outcome === 'resolved' || outcome === 'late' ? 'resolved' : outcome === 'rejected' ? 'not-accepted' : 'open',
+        status: outcome === 'rejected' ? 'not-accepted' : 'resolved',
         resolution: resolvedAt ? template.resolution : null,
         resolvedAt,
         published: outcome === 'resolved' && i % 9 === 1,
