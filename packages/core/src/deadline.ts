@@ -459,7 +459,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     key: 'project.next-action',
     length: 1,
     unit: 'calendar',
-    warnBefore: 1,
+    warnBefore: 0,
     direction: 'after-start',
     label: { zh: '重大项目跟踪服务下一步行动', en: 'tracked project: next action' },
     source: '本局默认（跟踪服务）：按负责人确定的下一步行动日期提醒',

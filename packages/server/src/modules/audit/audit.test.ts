@@ -51,7 +51,17 @@ describe('audit log', () => {
     expect(res.json().total).toBeGreaterThanOrEqual(2);
   });
 
+  it('is refused by the database when the application tries to change or delete an entry', async () => {
+    await expect(t.database.query(`update audit_entries set actor_name = 'x' where seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.database.query('delete from audit_entries where seq = 1')).rejects.toThrow(/append-only/);
+    expect((await verifyAuditLog(t.database.db)).ok).toBe(true);
+  });
+
   it('names the first altered entry', async () => {
+    // what someone with the rights to switch the guard off could do
+    await t.database.query('alter table audit_entries disable trigger user');
     await t.database.query(`update audit_entries set after = '{"forged":true}'::jsonb where seq = 3`);
     const r = await verifyAuditLog(t.database.db);
     expect(r).toMatchObject({ ok: false, seq: 3 });
@@ -63,6 +73,7 @@ describe('audit log', () => {
       await makeEnterprise(t2);
       await makeEnterprise(t2);
       await makeEnterprise(t2);
+      await t2.database.query('alter table audit_entries disable trigger user');
       await t2.database.query('delete from audit_entries where seq = 2');
       const r = await verifyAuditLog(t2.database.db);
       expect(r).toMatchObject({ ok: false, seq: 2 });

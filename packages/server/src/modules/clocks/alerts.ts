@@ -1,26 +1,59 @@
-import { isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { notify, usersWithRole } from '../notifications/service.ts';
-import { type ClockView, evaluateRow } from './service.ts';
+import { type ClockView, evaluateRow, lapseClock } from './service.ts';
 import { clockAlerts, clocks } from './tables.ts';
 
 const STATE_ZH = { 'due-soon': '即将到期', overdue: '已超期' } as const;
 
 /**
- * Warns the assignee when a clock enters due-soon and escalates an overdue clock to the leaders,
+ * Closes every party window (binds 'party': a petitioner's 复查/复核 request period, an
+ * enterprise's lead time) whose due date has passed unused. Each in its own transaction, so one
+ * bad row does not hold back the rest; lapseClock re-checks under a row lock, so two schedulers
+ * cannot close one twice.
+ */
+export async function closeLapsedWindows(
+  db: Db,
+  now: Date = new Date(),
+): Promise<{ lapsed: number; errors: string[] }> {
+  const calendar = await getCalendar(db);
+  const open = await db
+    .select()
+    .from(clocks)
+    .where(and(isNull(clocks.completedAt), eq(clocks.binds, 'party')));
+  let lapsed = 0;
+  const errors: string[] = [];
+  for (const row of open) {
+    try {
+      if (evaluateRow(row, calendar, now).state !== 'overdue') continue;
+      if (await db.transaction((tx) => lapseClock(tx, SYSTEM_ACTOR, row.id, now))) lapsed++;
+    } catch (e) {
+      errors.push(`${row.id}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return { lapsed, errors };
+}
+
+/**
+ * Closes lapsed party windows, then warns the assignee when a bureau clock enters due-soon and escalates an overdue clock to the leaders,
  * each once per clock and state: the clock_alerts row and the notifications commit together, and
  * its unique key stops a second scheduler from alerting again.
  */
 export async function scanClocks(
   db: Db,
   now: Date = new Date(),
-): Promise<{ warned: number; escalated: number; errors: string[] }> {
+): Promise<{ warned: number; escalated: number; lapsed: number; errors: string[] }> {
+  const { lapsed, errors } = await closeLapsedWindows(db, now);
   const calendar = await getCalendar(db);
-  const open = await db.select().from(clocks).where(isNull(clocks.completedAt));
+  // a party's window is not the bureau's deadline: nobody is warned or escalated about it
+  const open = await db
+    .select()
+    .from(clocks)
+    .where(and(isNull(clocks.completedAt), eq(clocks.binds, 'bureau')));
   let warned = 0;
   let escalated = 0;
-  const errors: string[] = [];
   for (const row of open) {
     let view: ClockView;
     try {
@@ -67,5 +100,5 @@ export async function scanClocks(
       } else warned++;
     });
   }
-  return { warned, escalated, errors };
+  return { warned, escalated, lapsed, errors };
 }

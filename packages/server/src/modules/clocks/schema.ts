@@ -1,7 +1,8 @@
 import { PAUSE_REASONS } from '@qingshan/core';
 import { z } from 'zod';
 
-export const CLOCK_STATES = ['running', 'paused', 'due-soon', 'overdue', 'met', 'missed'] as const;
+// 'lapsed': a party's window (binds 'party') that passed without the party acting
+export const CLOCK_STATES = ['running', 'paused', 'due-soon', 'overdue', 'met', 'missed', 'lapsed'] as const;
 
 export const clockViewSchema = z.object({
   id: z.string(),
@@ -15,6 +16,7 @@ export const clockViewSchema = z.object({
     unit: z.enum(['working', 'calendar']),
     warnBefore: z.number(),
   }),
+  binds: z.enum(['bureau', 'party']),
   title: z.string(),
   link: z.string().nullable(),
   start: z.string(),

@@ -1,8 +1,10 @@
 import {
+  type ClockBinds,
   type ClockExtension,
   type ClockPause,
   type ClockProfile,
   type ClockState,
+  clockBinds,
   evaluateClock,
   type PauseReason,
   type WorkingCalendar,
@@ -20,6 +22,9 @@ import { clocks } from './tables.ts';
 export type ClockOwner = { ownerType: string; ownerId: string };
 export type ClockRow = typeof clocks.$inferSelect;
 
+/** 'lapsed': a party's window closed at its due date because the party did not act. */
+export type ClockViewState = ClockState | 'lapsed';
+
 export type ClockView = {
   id: string;
   ownerType: string;
@@ -27,13 +32,14 @@ export type ClockView = {
   profileKey: string;
   ruleVersion: number;
   profile: ClockProfile;
+  binds: ClockBinds;
   title: string;
   link: string | null;
   /** ISO date-time */
   start: string;
   dueDate: string;
   remaining: number;
-  state: ClockState;
+  state: ClockViewState;
   pausedDays: number;
   pauses: ClockPause[];
   extensions: ClockExtension[];
@@ -67,12 +73,13 @@ export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date 
     profileKey: row.profileKey,
     ruleVersion: row.ruleVersion,
     profile: row.profile,
+    binds: row.binds === 'party' ? 'party' : 'bureau',
     title: row.title,
     link: row.link,
     start: row.start.toISOString(),
     dueDate: ev.dueDate,
-    remaining: ev.remaining,
-    state: ev.state,
+    remaining: row.lapsed ? 0 : ev.remaining,
+    state: row.lapsed ? 'lapsed' : ev.state,
     pausedDays: ev.pausedDays,
     pauses: row.pauses,
     extensions: row.extensions,
@@ -99,6 +106,16 @@ function openPause(row: ClockRow): ClockPause | undefined {
 
 function conflict(zh: string, en: string): AppError {
   return new AppError('CLOCK_STATE_CONFLICT', { detail: { zh, en } });
+}
+
+// The law fixes the other side's window (e.g. 30 days to request a review); the bureau has no
+// power to stop or lengthen it.
+function refuseParty(row: ClockRow): void {
+  if (row.binds === 'party')
+    throw conflict(
+      '这是信访人/企业的法定申请期限，本局不能暂停或延长',
+      "This is the other party's statutory window; the bureau cannot pause or extend it",
+    );
 }
 
 /**
@@ -139,6 +156,8 @@ export async function startClock(
     profileKey: input.profileKey,
     ruleVersion: version.version,
     profile,
+    // the side a period binds is a fact of the law behind the profile, not the caller's choice
+    binds: clockBinds(input.profileKey),
     title: input.title,
     link: input.link ?? null,
     start: input.start,
@@ -151,7 +170,10 @@ export async function startClock(
   };
   const calendar = await getCalendar(tx);
   // evaluate before writing: a start whose due date falls in an unknown year is refused
-  evaluateRow({ ...values, id: '', completedAt: null, createdAt: new Date(), updatedAt: new Date() }, calendar);
+  evaluateRow(
+    { ...values, id: '', completedAt: null, lapsed: false, createdAt: new Date(), updatedAt: new Date() },
+    calendar,
+  );
   const [row] = await tx.insert(clocks).values(values).returning();
   const view = evaluateRow(row!, calendar);
   await recordAudit(tx, actor, {
@@ -189,6 +211,38 @@ export async function completeClock(tx: Tx, actor: Actor, clockId: string, at: D
   return view;
 }
 
+/**
+ * Closes a party's window (binds 'party') that passed unused: completed at the end of its due
+ * day (Asia/Shanghai) and marked lapsed, so it is neither work for staff nor "met" by anyone.
+ * Returns null when there is nothing to do (already closed, a bureau clock, or not yet due).
+ */
+export async function lapseClock(
+  tx: Tx,
+  actor: Actor,
+  clockId: string,
+  now: Date = new Date(),
+): Promise<ClockView | null> {
+  const row = await lockClock(tx, clockId);
+  if (row.completedAt || row.binds !== 'party') return null;
+  const calendar = await getCalendar(tx);
+  const before = evaluateRow(row, calendar, now);
+  if (before.state !== 'overdue') return null;
+  const at = new Date(`${before.dueDate}T23:59:59.999+08:00`);
+  const [updated] = await tx
+    .update(clocks)
+    .set({ completedAt: at, lapsed: true, updatedAt: new Date() })
+    .where(eq(clocks.id, clockId))
+    .returning();
+  const view = evaluateRow(updated!, calendar, now);
+  await recordAudit(tx, actor, {
+    action: 'clock.lapse',
+    entityType: 'clock',
+    entityId: clockId,
+    after: { completedAt: at, state: view.state, dueDate: view.dueDate },
+  });
+  return view;
+}
+
 export async function pauseClock(
   tx: Tx,
   actor: Actor,
@@ -197,6 +251,7 @@ export async function pauseClock(
 ): Promise<ClockView> {
   const row = await lockClock(tx, clockId);
   if (row.completedAt) throw conflict('该期限已办结，不能暂停', 'The clock is completed and cannot be paused');
+  refuseParty(row);
   if (openPause(row)) throw conflict('该期限已在暂停中', 'The clock is already paused');
   const at = p.at ?? new Date();
   if (at < row.start) throw conflict('暂停时间早于期限起算时间', 'The pause starts before the clock');
@@ -246,6 +301,7 @@ export async function extendClock(
 ): Promise<ClockView> {
   const row = await lockClock(tx, clockId);
   if (row.completedAt) throw conflict('该期限已办结，不能延期', 'The clock is completed and cannot be extended');
+  refuseParty(row);
   const reason = e.reason.trim();
   if (!reason || !Number.isInteger(e.days) || e.days < 1) {
     throw new AppError('VALIDATION_FAILED', {

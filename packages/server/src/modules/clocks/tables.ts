@@ -1,5 +1,5 @@
 import type { ClockExtension, ClockPause, ClockProfile } from '@qingshan/core';
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 // A statutory clock attached to any record (polymorphic owner). The profile in force when it
 // started is frozen onto the row, with the rule version it came from.
@@ -18,6 +18,10 @@ export const clocks = pgTable(
     pauses: jsonb('pauses').$type<ClockPause[]>().notNull().default([]),
     extensions: jsonb('extensions').$type<ClockExtension[]>().notNull().default([]),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** 'bureau' | 'party' (ClockBinds): a party's window is not staff work and lapses at its due date */
+    binds: text('binds').notNull().default('bureau'),
+    /** closed because a party's window passed unused, not because anyone acted */
+    lapsed: boolean('lapsed').notNull().default(false),
     assigneeUserId: uuid('assignee_user_id'),
     assigneeRole: text('assignee_role'),
     enterpriseId: uuid('enterprise_id'),

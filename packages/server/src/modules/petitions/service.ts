@@ -187,6 +187,20 @@ function letterValues(p: PetitionRow, extra: Record<string, string | number | nu
   };
 }
 
+// The request windows are the petitioner's (第三十五、三十六条); the answers are the bureau's.
+const STEP_CLOCK_TITLES: Record<string, string> = {
+  'petition.resolution': '信访办理',
+  'petition.review-request': '信访人请求复查期限',
+  'petition.review-answer': '信访复查答复',
+  'petition.re-review-request': '信访人请求复核期限',
+  'petition.re-review-answer': '信访复核答复',
+};
+
+const WINDOW_OF: Partial<Record<PetitionActionInput['action'], string>> = {
+  'request-review': 'petition.review-request',
+  'request-re-review': 'petition.re-review-request',
+};
+
 const NEEDS_TEXT = new Set(['not-accept', 'object', 'extend', 'reply', 'answer-review', 'answer-re-review']);
 
 /**
@@ -213,6 +227,17 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
     }
     const set: Partial<typeof petitions.$inferInsert> = { status: step.to, updatedAt: now };
     const clocks = await clocksOf(tx, { ownerType: 'petition', ownerId: id });
+    // 第三十五、三十六条: a review / re-review is requested within 30 days of the written answer;
+    // once the petitioner's window has passed (lapsed, or past due and not yet swept) it is closed
+    const window = WINDOW_OF[input.action];
+    const late =
+      window && clocks.find((c) => c.profileKey === window && (c.state === 'lapsed' || shanghaiDate(now) > c.dueDate));
+    if (late) {
+      throw conflict(
+        `请求${input.action === 'request-review' ? '复查' : '复核'}的期限已于 ${late.dueDate} 届满`,
+        `The window to request this ended on ${late.dueDate}`,
+      );
+    }
     for (const c of clocks) {
       if (!c.completedAt && (step.complete as string[]).includes(c.profileKey))
         await completeClock(tx, actor, c.id, now);
@@ -244,7 +269,7 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
         ownerId: id,
         profileKey: key,
         start: now,
-        title: `${key === 'petition.resolution' ? '信访办理' : '信访复查/复核'}：${before.title}`,
+        title: `${STEP_CLOCK_TITLES[key]}：${before.title}`,
         link: `/staff/petitions/${id}`,
         assigneeUserId: before.assigneeUserId,
         assigneeRole: before.assigneeUserId ? null : 'leader',

@@ -1,9 +1,8 @@
-import type { ClockState } from '@qingshan/core';
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { getCalendar } from '../calendar/service.ts';
-import { type ClockView, evaluateRow } from '../clocks/service.ts';
+import { type ClockView, type ClockViewState, evaluateRow } from '../clocks/service.ts';
 import { clocks } from '../clocks/tables.ts';
 
 /** Open clocks assigned to the user, or to one of the user's roles with no single assignee. */
@@ -21,7 +20,8 @@ function assignedTo(user: SessionUser): SQL {
       )!,
     );
   }
-  return and(isNull(clocks.completedAt), or(...conds))!;
+  // a party's window (e.g. the petitioner's 复查 request period) is not staff work
+  return and(isNull(clocks.completedAt), eq(clocks.binds, 'bureau'), or(...conds))!;
 }
 
 export type WorkItem = ClockView & { evaluationError: string | null };
@@ -47,7 +47,7 @@ export const OPEN_STATES = ['running', 'paused', 'due-soon', 'overdue'] as const
 export async function worklist(
   db: Db,
   user: SessionUser,
-  f: { state?: ClockState | undefined; q?: string | undefined; ownerType?: string | undefined },
+  f: { state?: ClockViewState | undefined; q?: string | undefined; ownerType?: string | undefined },
   sort: (typeof WORKLIST_SORTS)[number],
   page: number,
   pageSize: number,
