@@ -8,6 +8,8 @@ export const citizenBooksExtendedSlot: Journey = {
   async run(ctx) {
     const page = await ctx.newPage();
     await page.goto(`${ctx.baseUrl}/`);
+    await page.getByTestId('home-book').waitFor();
+    await ctx.screenshot(page, '00-public-home');
     await page.getByTestId('home-book').getByRole('link').click();
     await page.waitForURL(/\/appointments$/);
     await page.locator('.ant-select').first().click();

@@ -241,7 +241,15 @@ export const petitionCreateSchema = z.strictObject({
   petitionerName: z.string().trim().min(1).max(50),
   petitionerPhone: phone,
   petitionerAddress: z.string().trim().max(200).optional(),
-  enterpriseId: z.uuid().optional(),
+  /**
+   * The petitioner's OWN enterprise, when the petition is raised in an enterprise's name (filed
+   * by its user, or converted from its reception-day concern). Its users can then read the case,
+   * petitioner details included — so never put the enterprise complained ABOUT here.
+   */
+  enterpriseId: z
+    .uuid()
+    .optional()
+    .describe("the petitioner's own enterprise (raised in its name); never the enterprise complained about"),
   /** ISO date-time of receipt; defaults to now; may not lie in the future */
   receivedAt: z.iso.datetime({ offset: true }).optional(),
   /** referred or assigned by a 信访部门 (第二十三条): starts the 5-working-day objection clock */

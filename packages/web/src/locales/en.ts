@@ -87,7 +87,8 @@ const en: Messages = {
     staffLoginTitle: 'Staff log in',
     staffLoginDesc: 'Bureau staff log in to the workspace to manage enterprise files, users and the audit log.',
     enterpriseLoginTitle: 'Enterprise log in',
-    enterpriseLoginDesc: 'Enterprise users log in to see the file of their own enterprise.',
+    enterpriseLoginDesc:
+      'Enterprise users log in to see their own file and visits, and to book the window and the enterprise reception day.',
     bookTitle: 'Book an appointment',
     bookDesc:
       'Pick a window and a time slot; evening and weekend (extended-hours) slots are by appointment only. Citizens need no account: a name and a phone number will do.',
@@ -100,6 +101,9 @@ const en: Messages = {
     trackTitle: 'Track a petition',
     trackDesc:
       'Follow its progress and read the reply with your tracking code and phone number, and rate the handling.',
+    receptionTitle: 'Public reception day',
+    receptionDesc:
+      'Each month a bureau leader receives the public: book a place online and raise your concern, or read the published answers.',
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',

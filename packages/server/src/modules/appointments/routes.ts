@@ -294,7 +294,8 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       const { phone: p, ...rating } = request.body;
       const found = await byCodeAndPhone(db, request.params.code, p);
       const row = await rateEvent(db, actorOf(request), { kind: 'phone', phone: p }, 'appointment', found.id, rating);
-      return reply.status(201).send(toRatingView(row, true));
+      // the caller is anonymous: the bureau's follow-up (who handles it) stays inside
+      return reply.status(201).send(toRatingView(row, false));
     },
   );
 

@@ -174,8 +174,11 @@ function visitConditions(user: SessionUser | null, f: VisitFilter): SQL | undefi
       sql`exists (select 1 from visit_enterprises ve where ve.visit_id = ${visits.id} and ve.enterprise_id = ${onlyEnterprise})`,
     );
   if (f.townCode) {
+    // an enterprise filters by its own town only, or the filter would tell where the others on a
+    // joint visit are
+    const whose = isStaff(user) ? sql`` : sql` and ve.enterprise_id = ${onlyEnterprise}`;
     where.push(
-      sql`exists (select 1 from visit_enterprises ve join enterprises e on e.id = ve.enterprise_id where ve.visit_id = ${visits.id} and e.town_code = ${f.townCode})`,
+      sql`exists (select 1 from visit_enterprises ve join enterprises e on e.id = ve.enterprise_id where ve.visit_id = ${visits.id} and e.town_code = ${f.townCode}${whose})`,
     );
   }
   if (f.from) where.push(gte(visits.date, f.from));

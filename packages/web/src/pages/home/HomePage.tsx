@@ -97,6 +97,13 @@ export default function HomePage() {
           testId="home-petition"
         />
         <ActionCard
+          icon={<TeamOutlined />}
+          title={t('home.receptionTitle')}
+          desc={t('home.receptionDesc')}
+          to="/reception"
+          testId="home-reception"
+        />
+        <ActionCard
           icon={<FileSearchOutlined />}
           title={t('home.trackTitle')}
           desc={t('home.trackDesc')}
@@ -106,7 +113,7 @@ export default function HomePage() {
         {user ? null : (
           <>
             <ActionCard
-              icon={<TeamOutlined />}
+              icon={<LoginOutlined />}
               title={t('home.staffLoginTitle')}
               desc={t('home.staffLoginDesc')}
               to="/login"
