@@ -3072,7 +3072,7 @@ export interface paths {
                 query?: {
                     ownerType?: string;
                     ownerId?: string;
-                    state?: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed";
+                    state?: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
                     open?: "true" | "false";
                     sort?: "due" | "start";
                     page?: number;
@@ -3104,13 +3104,15 @@ export interface paths {
                                     unit: "working" | "calendar";
                                     warnBefore: number;
                                 };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
                                 title: string;
                                 link: string | null;
                                 start: string;
                                 dueDate: string;
                                 remaining: number;
                                 /** @enum {string} */
-                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed";
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
                                 pausedDays: number;
                                 pauses: {
                                     from: string;
@@ -3250,13 +3252,15 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 warnBefore: number;
                             };
+                            /** @enum {string} */
+                            binds: "bureau" | "party";
                             title: string;
                             link: string | null;
                             start: string;
                             dueDate: string;
                             remaining: number;
                             /** @enum {string} */
-                            state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed";
+                            state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
                             pausedDays: number;
                             pauses: {
                                 from: string;
@@ -3424,13 +3428,15 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 warnBefore: number;
                             };
+                            /** @enum {string} */
+                            binds: "bureau" | "party";
                             title: string;
                             link: string | null;
                             start: string;
                             dueDate: string;
                             remaining: number;
                             /** @enum {string} */
-                            state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed";
+                            state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
                             pausedDays: number;
                             pauses: {
                                 from: string;
@@ -3636,13 +3642,15 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 warnBefore: number;
                             };
+                            /** @enum {string} */
+                            binds: "bureau" | "party";
                             title: string;
                             link: string | null;
                             start: string;
                             dueDate: string;
                             remaining: number;
                             /** @enum {string} */
-                            state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed";
+                            state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
                             pausedDays: number;
                             pauses: {
                                 from: string;
@@ -3851,13 +3859,15 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 warnBefore: number;
                             };
+                            /** @enum {string} */
+                            binds: "bureau" | "party";
                             title: string;
                             link: string | null;
                             start: string;
                             dueDate: string;
                             remaining: number;
                             /** @enum {string} */
-                            state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed";
+                            state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
                             pausedDays: number;
                             pauses: {
                                 from: string;
@@ -4030,7 +4040,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    state?: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed";
+                    state?: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
                     q?: string;
                     ownerType?: string;
                     sort?: "due" | "-due" | "start";
@@ -4063,13 +4073,15 @@ export interface paths {
                                     unit: "working" | "calendar";
                                     warnBefore: number;
                                 };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
                                 title: string;
                                 link: string | null;
                                 start: string;
                                 dueDate: string;
                                 remaining: number;
                                 /** @enum {string} */
-                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed";
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
                                 pausedDays: number;
                                 pauses: {
                                     from: string;
@@ -5239,6 +5251,8 @@ export interface paths {
                         matter: string;
                         name?: string;
                         phone?: string;
+                        /** Format: email */
+                        email?: string;
                         note?: string;
                     };
                 };
@@ -12252,6 +12266,196 @@ export interface paths {
                             published: boolean;
                             caseTitle: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/concerns/{id}/petition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 诉求转为信访件（保留关联） Convert a concern into a petition, keeping the link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "suggestion" | "accusation" | "claim";
+                        title: string;
+                        petitionerName?: string;
+                        petitionerPhone: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            petitionId: string;
+                            petitionCode: string;
+                            concern: {
+                                id: string;
+                                sessionId: string;
+                                sessionDate: string;
+                                /** @enum {string} */
+                                sessionKind: "enterprise" | "public";
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                raisedBy: string;
+                                /** @enum {string} */
+                                category: "waste" | "waste-gas-facility" | "runoff" | "permit" | "eia" | "complaint" | "other";
+                                description: string;
+                                answer: string | null;
+                                accepted: boolean | null;
+                                answeredAt: string | null;
+                                followUpUserId: string | null;
+                                followUpName: string | null;
+                                dueDate: string | null;
+                                clockId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "resolved" | "not-accepted";
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                petitionId: string | null;
+                                published: boolean;
+                                caseTitle: string | null;
+                                version: number;
+                            };
                         };
                     };
                 };

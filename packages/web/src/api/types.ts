@@ -36,6 +36,7 @@ export type EnterpriseCreate = BodyOf<'/api/enterprises', 'post'>;
 export type EnterpriseQuery = QueryOf<'/api/enterprises', 'get'>;
 export type EnterpriseSort = NonNullable<EnterpriseQuery['sort']>;
 
+// Hand-written: GET /api/jobs/{id} declares `result` as unknown (one route serves every job kind).
 export interface ImportResult {
   created: number;
   updated: number;
@@ -49,57 +50,11 @@ export type Job = Omit<ResponseOf<'/api/jobs/{id}', 'get'>, 'result'> & { result
 
 export type User = ResponseOf<'/api/users', 'get'>['items'][number];
 
-export interface UserQuery {
-  q?: string;
-  role?: Role;
-  page?: number;
-  pageSize?: number;
-}
+export type UserQuery = QueryOf<'/api/users', 'get'>;
+export type UserCreate = BodyOf<'/api/users', 'post'>;
+export type UserPatch = BodyOf<'/api/users/{id}', 'patch'>;
 
-export interface UserCreate {
-  username: string;
-  displayName: string;
-  roles: Role[];
-  enterpriseId?: string | null;
-  phone?: string | null;
-}
-
-export interface UserPatch {
-  displayName?: string;
-  roles?: Role[];
-  disabled?: boolean;
-  phone?: string | null;
-}
-
-export interface AuditEntry {
-  /** The server's contract lists `id`, but the current server sends only `seq` (unique, used as key). */
-  id?: string;
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRoles: string[];
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
-
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-export interface Town {
-  code: string;
-  name: string;
-  nameEn: string;
-}
+/** One audit record; `seq` is its unique, ordered key. */
+export type AuditEntry = ResponseOf<'/api/audit', 'get'>['items'][number];
+export type AuditQuery = QueryOf<'/api/audit', 'get'>;
+export type Town = ResponseOf<'/api/reference/towns', 'get'>[number];

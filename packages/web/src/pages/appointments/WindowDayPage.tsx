@@ -154,8 +154,8 @@ export default function WindowDayPage() {
           allowClear
           style={{ width: 160 }}
           placeholder={t('appointments.slotKind')}
-          value={query.extended === undefined ? undefined : String(query.extended)}
-          onChange={(v) => update({ extended: v === undefined ? undefined : v === 'true' })}
+          value={query.extended}
+          onChange={(v: string | undefined) => update({ extended: v })}
           options={[
             { value: 'true', label: t('appointments.extended') },
             { value: 'false', label: t('appointments.regular') },

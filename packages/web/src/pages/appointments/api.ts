@@ -1,80 +1,20 @@
-import type {
-  AppointmentStatus,
-  BookingInput,
-  OpeningExceptionInput,
-  OpeningPlanInput,
-} from '@qingshan/core/appointments';
-import type { RatingInput } from '@qingshan/core/ratings';
 import { http } from '../../api/http.ts';
-import type { Rating } from '../ratings/api.ts';
+import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
-export interface WindowService {
-  id: string;
-  name: string;
-  description: string | null;
-  location: string;
-  active: boolean;
-}
-export interface Slot {
-  id: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  capacity: number;
-  booked: number;
-  available: number;
-  extended: boolean;
-  closed: boolean;
-}
-export interface Appointment {
-  id: string;
-  code: string;
-  serviceId: string;
-  serviceName: string;
-  location: string | null;
-  slotId: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  extended: boolean;
-  applicantKind: 'enterprise' | 'citizen';
-  enterpriseId: string | null;
-  name: string;
-  phone: string;
-  matter: string;
-  note: string | null;
-  status: AppointmentStatus;
-  arrivedAt: string | null;
-  servedAt: string | null;
-  cancelledAt: string | null;
-  createdAt: string;
-}
-export interface Plan extends Omit<OpeningPlanInput, 'weekdays'> {
-  id: string;
-  weekdays: number[];
-}
-export interface OpeningException {
-  id: string;
-  date: string;
-  kind: 'closed' | 'extra';
-  startTime: string | null;
-  endTime: string | null;
-  slotMinutes: number | null;
-  capacity: number | null;
-  extended: boolean | null;
-  note: string | null;
-}
-export interface AppointmentQuery {
-  serviceId?: string | undefined;
-  status?: AppointmentStatus | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  extended?: boolean | undefined;
-  q?: string | undefined;
-  sort?: 'startsAt' | '-startsAt' | 'createdAt' | '-createdAt';
-  page: number;
-  pageSize: number;
-}
+export type WindowService = ResponseOf<'/api/appointment-services', 'get'>['items'][number];
+export type Slot = ResponseOf<'/api/public/appointment-services/{id}/slots', 'get'>['items'][number];
+export type Appointment = ResponseOf<'/api/appointments/{id}', 'get'>;
+type Plans = ResponseOf<'/api/appointment-services/{id}/plans', 'get'>;
+export type Plan = Plans['plans'][number];
+export type OpeningException = Plans['exceptions'][number];
+export type AppointmentQuery = QueryOf<'/api/appointments', 'get'>;
+export type BookingBody = BodyOf<'/api/appointments', 'post'>;
+export type ServiceCreate = BodyOf<'/api/appointment-services', 'post'>;
+export type ServicePatch = BodyOf<'/api/appointment-services/{id}', 'patch'>;
+export type PlanCreate = BodyOf<'/api/appointment-services/{id}/plans', 'post'>;
+export type ExceptionCreate = BodyOf<'/api/appointment-services/{id}/exceptions', 'post'>;
+/** The rating fields of a public rating body (the phone is added by the call). */
+export type PublicRatingInput = Omit<BodyOf<'/api/public/appointments/{code}/rating', 'post'>, 'phone'>;
 
 export const apptKeys = {
   all: ['appointments'] as const,
@@ -89,45 +29,74 @@ export const apptKeys = {
 const enc = encodeURIComponent;
 
 export const publicServices = (signal?: AbortSignal) =>
-  http.get<{ items: WindowService[] }>('/api/public/appointment-services', { signal });
+  http.get<ResponseOf<'/api/public/appointment-services', 'get'>>('/api/public/appointment-services', { signal });
 export const allServices = (signal?: AbortSignal) =>
-  http.get<{ items: WindowService[] }>('/api/appointment-services', { signal });
+  http.get<ResponseOf<'/api/appointment-services', 'get'>>('/api/appointment-services', { signal });
 export const listSlots = (serviceId: string, from: string, to: string, includeClosed = false, signal?: AbortSignal) =>
-  http.get<{ items: Slot[] }>(`/api/public/appointment-services/${enc(serviceId)}/slots`, {
-    query: { from, to, includeClosed: includeClosed || undefined },
-    signal,
-  });
-export const book = (body: BookingInput) => http.post<Appointment>('/api/appointments', body);
+  http.get<ResponseOf<'/api/public/appointment-services/{id}/slots', 'get'>>(
+    `/api/public/appointment-services/${enc(serviceId)}/slots`,
+    {
+      query: {
+        from,
+        to,
+        includeClosed: includeClosed ? 'true' : undefined,
+      } satisfies QueryOf<'/api/public/appointment-services/{id}/slots', 'get'>,
+      signal,
+    },
+  );
+export const book = (body: BookingBody) =>
+  http.post<ResponseOf<'/api/appointments', 'post', 201>>('/api/appointments', body);
 export const lookup = (code: string, phone: string, signal?: AbortSignal) =>
-  http.get<Appointment>(`/api/public/appointments/${enc(code)}`, { query: { phone }, signal });
-export const cancelByCode = (code: string, phone: string) =>
-  http.post<Appointment>(`/api/public/appointments/${enc(code)}/cancel`, { phone });
-export const moveByCode = (code: string, phone: string, slotId: string) =>
-  http.post<Appointment>(`/api/public/appointments/${enc(code)}/move`, { phone, slotId });
-export const rateByCode = (code: string, phone: string, input: RatingInput) =>
-  http.post<Rating>(`/api/public/appointments/${enc(code)}/rating`, { phone, ...input });
-export const listAppointments = (query: AppointmentQuery, signal?: AbortSignal) =>
-  http.get<{ items: Appointment[]; total: number; page: number; pageSize: number }>('/api/appointments', {
-    query,
+  http.get<ResponseOf<'/api/public/appointments/{code}', 'get'>>(`/api/public/appointments/${enc(code)}`, {
+    query: { phone } satisfies QueryOf<'/api/public/appointments/{code}', 'get'>,
     signal,
   });
-export const cancelAppointment = (id: string) => http.post<Appointment>(`/api/appointments/${enc(id)}/cancel`);
+export const cancelByCode = (code: string, phone: string) =>
+  http.post<ResponseOf<'/api/public/appointments/{code}/cancel', 'post'>>(
+    `/api/public/appointments/${enc(code)}/cancel`,
+    { phone } satisfies BodyOf<'/api/public/appointments/{code}/cancel', 'post'>,
+  );
+export const moveByCode = (code: string, phone: string, slotId: string) =>
+  http.post<ResponseOf<'/api/public/appointments/{code}/move', 'post'>>(`/api/public/appointments/${enc(code)}/move`, {
+    phone,
+    slotId,
+  } satisfies BodyOf<'/api/public/appointments/{code}/move', 'post'>);
+export const rateByCode = (code: string, phone: string, input: PublicRatingInput) =>
+  http.post<ResponseOf<'/api/public/appointments/{code}/rating', 'post', 201>>(
+    `/api/public/appointments/${enc(code)}/rating`,
+    { phone, ...input } satisfies BodyOf<'/api/public/appointments/{code}/rating', 'post'>,
+  );
+export const listAppointments = (query: AppointmentQuery, signal?: AbortSignal) =>
+  http.get<ResponseOf<'/api/appointments', 'get'>>('/api/appointments', { query, signal });
+export const cancelAppointment = (id: string) =>
+  http.post<ResponseOf<'/api/appointments/{id}/cancel', 'post'>>(`/api/appointments/${enc(id)}/cancel`);
 export const moveAppointment = (id: string, slotId: string) =>
-  http.post<Appointment>(`/api/appointments/${enc(id)}/move`, { slotId });
-export const markAppointment = (id: string, status: 'arrived' | 'no-show' | 'served') =>
-  http.post<Appointment>(`/api/appointments/${enc(id)}/mark`, { status });
-export const sendReminders = () => http.post<{ sent: number }>('/api/appointments/reminders');
-export const createService = (body: { name: string; location: string; description?: string }) =>
-  http.post<WindowService>('/api/appointment-services', body);
-export const patchService = (id: string, body: Partial<WindowService>) =>
-  http.patch<WindowService>(`/api/appointment-services/${enc(id)}`, body);
+  http.post<ResponseOf<'/api/appointments/{id}/move', 'post'>>(`/api/appointments/${enc(id)}/move`, {
+    slotId,
+  } satisfies BodyOf<'/api/appointments/{id}/move', 'post'>);
+export const markAppointment = (id: string, status: BodyOf<'/api/appointments/{id}/mark', 'post'>['status']) =>
+  http.post<ResponseOf<'/api/appointments/{id}/mark', 'post'>>(`/api/appointments/${enc(id)}/mark`, {
+    status,
+  } satisfies BodyOf<'/api/appointments/{id}/mark', 'post'>);
+export const sendReminders = () =>
+  http.post<ResponseOf<'/api/appointments/reminders', 'post'>>('/api/appointments/reminders');
+export const createService = (body: ServiceCreate) =>
+  http.post<ResponseOf<'/api/appointment-services', 'post', 201>>('/api/appointment-services', body);
+export const patchService = (id: string, body: ServicePatch) =>
+  http.patch<ResponseOf<'/api/appointment-services/{id}', 'patch'>>(`/api/appointment-services/${enc(id)}`, body);
 export const getPlans = (id: string, signal?: AbortSignal) =>
-  http.get<{ plans: Plan[]; exceptions: OpeningException[] }>(`/api/appointment-services/${enc(id)}/plans`, { signal });
-export const addPlan = (id: string, body: OpeningPlanInput) =>
-  http.post<Plan>(`/api/appointment-services/${enc(id)}/plans`, body);
+  http.get<Plans>(`/api/appointment-services/${enc(id)}/plans`, { signal });
+export const addPlan = (id: string, body: PlanCreate) =>
+  http.post<ResponseOf<'/api/appointment-services/{id}/plans', 'post', 201>>(
+    `/api/appointment-services/${enc(id)}/plans`,
+    body,
+  );
 export const deletePlan = (id: string, planId: string) =>
   http.delete<void>(`/api/appointment-services/${enc(id)}/plans/${enc(planId)}`);
-export const addException = (id: string, body: OpeningExceptionInput) =>
-  http.post<OpeningException>(`/api/appointment-services/${enc(id)}/exceptions`, body);
+export const addException = (id: string, body: ExceptionCreate) =>
+  http.post<ResponseOf<'/api/appointment-services/{id}/exceptions', 'post', 201>>(
+    `/api/appointment-services/${enc(id)}/exceptions`,
+    body,
+  );
 export const deleteException = (id: string, exceptionId: string) =>
   http.delete<void>(`/api/appointment-services/${enc(id)}/exceptions/${enc(exceptionId)}`);

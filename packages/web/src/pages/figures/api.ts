@@ -1,49 +1,12 @@
 import { download, http } from '../../api/http.ts';
+import type { QueryOf, ResponseOf } from '../../api/types.ts';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-export interface Figure {
-  key: string;
-  group: string | null;
-  value: number;
-  label: Bilingual;
-  unit: Bilingual;
-  definition: Bilingual;
-  source: string;
-}
-export interface FiguresResponse {
-  from: string;
-  to: string;
-  articlePeriod: { from: string; to: string };
-  values: Record<string, number>;
-  figures: Figure[];
-  monthly: { month: string; values: Record<string, number> }[];
-}
-export interface FigureRecord {
-  id: string;
-  date: string;
-  title: string;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  detail: string;
-  link: string | null;
-}
-export interface FigureRecordsResponse {
-  key: string;
-  label: Bilingual;
-  from: string;
-  to: string;
-  items: FigureRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-export interface Period {
-  from?: string | undefined;
-  to?: string | undefined;
-}
+export type FiguresResponse = ResponseOf<'/api/figures', 'get'>;
+export type Figure = FiguresResponse['figures'][number];
+export type Bilingual = Figure['label'];
+export type FigureRecordsResponse = ResponseOf<'/api/figures/{key}/records', 'get'>;
+export type FigureRecord = FigureRecordsResponse['items'][number];
+export type Period = QueryOf<'/api/figures', 'get'>;
 
 export const figureKeys = {
   all: ['figures'] as const,
@@ -63,9 +26,10 @@ export function getFigureRecords(
   pageSize: number,
   signal?: AbortSignal,
 ): Promise<FigureRecordsResponse> {
-  return http.get(`/api/figures/${encodeURIComponent(key)}/records`, { query: { ...p, page, pageSize }, signal });
+  const query: QueryOf<'/api/figures/{key}/records', 'get'> = { ...p, page, pageSize };
+  return http.get(`/api/figures/${encodeURIComponent(key)}/records`, { query, signal });
 }
 
-export function exportFigureRecords(key: string, p: Period): Promise<void> {
+export function exportFigureRecords(key: string, p: QueryOf<'/api/figures/{key}/records.xlsx', 'get'>): Promise<void> {
   return download(`/api/figures/${encodeURIComponent(key)}/records.xlsx`, `figure-${key}.xlsx`, p);
 }

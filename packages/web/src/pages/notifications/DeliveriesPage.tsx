@@ -7,7 +7,14 @@ import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { type Delivery, type DeliveryStatus, getDeliveries, machineryKeys, retryDelivery } from '../worklist/api.ts';
+import {
+  type Delivery,
+  type DeliveryChannel,
+  type DeliveryStatus,
+  getDeliveries,
+  machineryKeys,
+  retryDelivery,
+} from '../worklist/api.ts';
 
 const STATUS_COLOR: Record<DeliveryStatus, string> = { pending: 'gold', sending: 'blue', sent: 'green', failed: 'red' };
 
@@ -17,7 +24,7 @@ export default function DeliveriesPage() {
   const qc = useQueryClient();
   const message = useMessage();
   const showError = useShowError();
-  const [filters, setFilters] = useState<{ status?: DeliveryStatus; channel?: string; q?: string }>({});
+  const [filters, setFilters] = useState<{ status?: DeliveryStatus; channel?: DeliveryChannel; q?: string }>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const query = { ...filters, ...page };
   const list = useQuery({
@@ -39,7 +46,7 @@ export default function DeliveriesPage() {
         layout="inline"
         role="search"
         style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(v: { status?: DeliveryStatus; channel?: string; q?: string }) => {
+        onFinish={(v: { status?: DeliveryStatus; channel?: DeliveryChannel; q?: string }) => {
           setFilters({ status: v.status, channel: v.channel, q: v.q?.trim() || undefined });
           setPage((p) => ({ ...p, page: 1 }));
         }}

@@ -96,8 +96,8 @@ export default function PetitionListPage() {
         <Flex align="center" gap={4}>
           <Switch
             size="small"
-            checked={query.keyCase === true}
-            onChange={(c) => update({ keyCase: c ? true : undefined })}
+            checked={query.keyCase === 'true'}
+            onChange={(c) => update({ keyCase: c ? 'true' : undefined })}
           />
           {t('petitions.keyCasesOnly')}
         </Flex>

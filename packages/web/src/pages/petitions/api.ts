@@ -1,66 +1,16 @@
-import type {
-  PetitionAction,
-  PetitionChannel,
-  PetitionCreate,
-  PetitionStatus,
-  PetitionType,
-} from '@qingshan/core/petitions';
-import type { RatingInput } from '@qingshan/core/ratings';
 import { http } from '../../api/http.ts';
-import type { Rating } from '../ratings/api.ts';
+import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
-export interface Petition {
-  id: string;
-  code: string;
-  channel: PetitionChannel;
-  type: PetitionType;
-  title: string;
-  content: string;
-  petitionerName: string;
-  petitionerPhone: string;
-  petitionerAddress: string | null;
-  enterpriseId: string | null;
-  referredBy: string | null;
-  sourceConcernId: string | null;
-  status: PetitionStatus;
-  keyCase: boolean;
-  keyCaseReason: string | null;
-  assigneeUserId: string | null;
-  receivedAt: string;
-  acceptedAt: string | null;
-  acceptanceDueDate: string | null;
-  resolutionDueDate: string | null;
-  extensionDays: number;
-  repliedAt: string | null;
-  closedOnTime: boolean | null;
-  createdAt: string;
-}
-export interface PetitionDetail {
-  petition: Petition;
-  events: { at: string; action: string; note: string | null; actorName: string | null }[];
-  letters: { id: string; kind: string; title: string; body: string; createdAt: string }[];
-  clocks: {
-    id: string;
-    profileKey: string;
-    title: string;
-    start: string;
-    dueDate: string;
-    remaining: number;
-    state: string;
-    completedAt: string | null;
-  }[];
-  rating: Rating | null;
-}
-export interface PetitionQuery {
-  status?: PetitionStatus | undefined;
-  channel?: PetitionChannel | undefined;
-  type?: PetitionType | undefined;
-  keyCase?: boolean | undefined;
-  q?: string | undefined;
-  sort?: 'receivedAt' | '-receivedAt' | 'resolutionDueDate' | '-resolutionDueDate';
-  page: number;
-  pageSize: number;
-}
+export type Petition = ResponseOf<'/api/petitions', 'get'>['items'][number];
+/** The same shape is served to the desk (by id) and to the petitioner (by code and phone). */
+export type PetitionDetail = ResponseOf<'/api/petitions/{id}', 'get'>;
+export type PetitionQuery = QueryOf<'/api/petitions', 'get'>;
+export type PetitionRegister = BodyOf<'/api/petitions', 'post'>;
+export type PublicPetitionInput = BodyOf<'/api/public/petitions', 'post'>;
+export type PetitionActionBody = BodyOf<'/api/petitions/{id}/actions', 'post'>;
+export type PetitionPatch = BodyOf<'/api/petitions/{id}', 'patch'>;
+/** The rating fields of a public rating body (the phone is added by the call). */
+export type PublicRatingInput = Omit<BodyOf<'/api/public/petitions/{code}/rating', 'post'>, 'phone'>;
 
 export const petitionKeys = {
   all: ['petitions'] as const,
@@ -70,27 +20,28 @@ export const petitionKeys = {
 };
 const enc = encodeURIComponent;
 
-export type PublicPetitionInput = Pick<
-  PetitionCreate,
-  'type' | 'title' | 'content' | 'petitionerName' | 'petitionerPhone' | 'petitionerAddress'
->;
-
-export const submitPetition = (body: PublicPetitionInput) => http.post<Petition>('/api/public/petitions', body);
+export const submitPetition = (body: PublicPetitionInput) =>
+  http.post<ResponseOf<'/api/public/petitions', 'post', 201>>('/api/public/petitions', body);
 export const trackPetition = (code: string, phone: string, signal?: AbortSignal) =>
-  http.get<PetitionDetail>(`/api/public/petitions/${enc(code)}`, { query: { phone }, signal });
-export const ratePetitionByCode = (code: string, phone: string, input: RatingInput) =>
-  http.post<Rating>(`/api/public/petitions/${enc(code)}/rating`, { phone, ...input });
-export const registerPetition = (body: Partial<PetitionCreate>) => http.post<Petition>('/api/petitions', body);
+  http.get<ResponseOf<'/api/public/petitions/{code}', 'get'>>(`/api/public/petitions/${enc(code)}`, {
+    query: { phone } satisfies QueryOf<'/api/public/petitions/{code}', 'get'>,
+    signal,
+  });
+export const ratePetitionByCode = (code: string, phone: string, input: PublicRatingInput) =>
+  http.post<ResponseOf<'/api/public/petitions/{code}/rating', 'post', 201>>(
+    `/api/public/petitions/${enc(code)}/rating`,
+    { phone, ...input } satisfies BodyOf<'/api/public/petitions/{code}/rating', 'post'>,
+  );
+export const registerPetition = (body: PetitionRegister) =>
+  http.post<ResponseOf<'/api/petitions', 'post', 201>>('/api/petitions', body);
 export const listPetitions = (query: PetitionQuery, signal?: AbortSignal) =>
-  http.get<{ items: Petition[]; total: number; page: number; pageSize: number }>('/api/petitions', { query, signal });
+  http.get<ResponseOf<'/api/petitions', 'get'>>('/api/petitions', { query, signal });
 export const getPetition = (id: string, signal?: AbortSignal) =>
   http.get<PetitionDetail>(`/api/petitions/${enc(id)}`, { signal });
-export const actOnPetition = (id: string, body: { action: PetitionAction; text?: string; days?: number }) =>
-  http.post<Petition>(`/api/petitions/${enc(id)}/actions`, body);
-export const patchPetition = (
-  id: string,
-  body: { keyCase?: boolean; keyCaseReason?: string | null; assigneeUserId?: string | null },
-) => http.patch<Petition>(`/api/petitions/${enc(id)}`, body);
+export const actOnPetition = (id: string, body: PetitionActionBody) =>
+  http.post<ResponseOf<'/api/petitions/{id}/actions', 'post'>>(`/api/petitions/${enc(id)}/actions`, body);
+export const patchPetition = (id: string, body: PetitionPatch) =>
+  http.patch<ResponseOf<'/api/petitions/{id}', 'patch'>>(`/api/petitions/${enc(id)}`, body);
 
 /** Saves a letter as a .txt file, from the text already on screen. */
 export function saveLetter(title: string, body: string): void {

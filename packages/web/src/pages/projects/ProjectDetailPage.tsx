@@ -62,7 +62,7 @@ export default function ProjectDetailPage() {
     onError: showError,
   });
   const contact = useMutation({
-    mutationFn: (v: { date: Dayjs; channel: string; note: string }) =>
+    mutationFn: (v: { date: Dayjs; channel: (typeof CONTACT_CHANNELS)[number]; note: string }) =>
       addContact(id, { date: v.date.format('YYYY-MM-DD'), channel: v.channel, note: v.note }),
     onSuccess: () => {
       cForm.resetFields();

@@ -1,40 +1,14 @@
-import type { MilestoneState, ProjectMilestone } from '@qingshan/core/visits';
 import { http } from '../../api/http.ts';
-import type { Page } from '../../api/types.ts';
+import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
-export interface Project {
-  id: string;
-  name: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  investment: number;
-  townCode: string;
-  officerUserId: string | null;
-  officerName: string;
-  milestones: { key: ProjectMilestone; state: MilestoneState; date: string | null; note: string | null }[];
-  nextAction: string | null;
-  nextActionDate: string | null;
-  overdue: boolean;
-  status: 'active' | 'completed' | 'suspended';
-  version: number;
-}
-export interface ProjectDetail extends Project {
-  contacts: {
-    id: string;
-    date: string;
-    channel: 'visit' | 'phone' | 'meeting' | 'online';
-    note: string;
-    byName: string;
-  }[];
-}
-export interface ProjectQuery {
-  status?: Project['status'] | undefined;
-  overdue?: 'true' | undefined;
-  townCode?: string | undefined;
-  q?: string | undefined;
-  page: number;
-  pageSize: number;
-}
+export type Project = ResponseOf<'/api/projects', 'get'>['items'][number];
+export type ProjectDetail = ResponseOf<'/api/projects/{id}', 'get'>;
+export type ProjectQuery = QueryOf<'/api/projects', 'get'>;
+export type ProjectCreate = BodyOf<'/api/projects', 'post'>;
+export type ProjectPatch = BodyOf<'/api/projects/{id}', 'patch'>;
+export type MilestoneBody = BodyOf<'/api/projects/{id}/milestones/{key}', 'post'>;
+export type ContactCreate = BodyOf<'/api/projects/{id}/contacts', 'post'>;
+export type MilestoneKey = Project['milestones'][number]['key'];
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -43,32 +17,17 @@ export const projectKeys = {
 };
 const enc = encodeURIComponent;
 export const listProjects = (q: ProjectQuery, signal?: AbortSignal) =>
-  http.get<Page<Project>>('/api/projects', { query: q, signal });
+  http.get<ResponseOf<'/api/projects', 'get'>>('/api/projects', { query: q, signal });
 export const getProject = (id: string, signal?: AbortSignal) =>
   http.get<ProjectDetail>(`/api/projects/${enc(id)}`, { signal });
-export const createProject = (body: {
-  name: string;
-  enterpriseId: string;
-  investment: number;
-  townCode: string;
-  officerName: string;
-  nextAction: string;
-  nextActionDate: string;
-}) => http.post<Project>('/api/projects', body);
-export const patchProject = (
-  id: string,
-  body: {
-    nextAction?: string;
-    nextActionDate?: string;
-    officerName?: string;
-    status?: Project['status'];
-    version: number;
-  },
-) => http.patch<Project>(`/api/projects/${enc(id)}`, body);
-export const updateMilestone = (
-  id: string,
-  key: ProjectMilestone,
-  body: { state: MilestoneState; date?: string | null; note?: string | null; version: number },
-) => http.post<Project>(`/api/projects/${enc(id)}/milestones/${key}`, body);
-export const addContact = (id: string, body: { date: string; channel: string; note: string }) =>
-  http.post(`/api/projects/${enc(id)}/contacts`, body);
+export const createProject = (body: ProjectCreate) =>
+  http.post<ResponseOf<'/api/projects', 'post', 201>>('/api/projects', body);
+export const patchProject = (id: string, body: ProjectPatch) =>
+  http.patch<ResponseOf<'/api/projects/{id}', 'patch'>>(`/api/projects/${enc(id)}`, body);
+export const updateMilestone = (id: string, key: MilestoneKey, body: MilestoneBody) =>
+  http.post<ResponseOf<'/api/projects/{id}/milestones/{key}', 'post'>>(
+    `/api/projects/${enc(id)}/milestones/${enc(key)}`,
+    body,
+  );
+export const addContact = (id: string, body: ContactCreate) =>
+  http.post<ResponseOf<'/api/projects/{id}/contacts', 'post', 201>>(`/api/projects/${enc(id)}/contacts`, body);

@@ -153,7 +153,11 @@ export default function RatingsPage() {
       <Summary />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Flex align="center" gap={4}>
-          <Switch size="small" checked={query.bad === true} onChange={(c) => update({ bad: c ? true : undefined })} />
+          <Switch
+            size="small"
+            checked={query.bad === 'true'}
+            onChange={(c) => update({ bad: c ? 'true' : undefined })}
+          />
           {t('ratings.badOnly')}
         </Flex>
         <Select

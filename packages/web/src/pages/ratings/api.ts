@@ -1,55 +1,13 @@
-import type { RatingInput } from '@qingshan/core/ratings';
 import { http } from '../../api/http.ts';
+import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
-export interface Rectification {
-  state: 'open' | 'contacted' | 'rectified' | 'void';
-  assigneeUserId: string | null;
-  contactDueDate: string;
-  rectifyDueDate: string;
-  contactedAt: string | null;
-  contactNote: string | null;
-  rectifiedAt: string | null;
-  rectifyNote: string | null;
-  onTime: boolean | null;
-  appealState: 'none' | 'pending' | 'upheld' | 'rejected';
-  appealReason: string | null;
-  appealDecisionNote: string | null;
-}
-
-export interface Rating {
-  id: string;
-  eventType: string;
-  eventId: string;
-  label: string;
-  level: number;
-  indicators: Record<string, number>;
-  comment: string | null;
-  raterKind: string;
-  enterpriseId: string | null;
-  createdAt: string;
-  rectification: Rectification | null;
-}
-
-export interface RatingQuery {
-  eventType?: string | undefined;
-  level?: number | undefined;
-  bad?: boolean | undefined;
-  state?: Rectification['state'] | undefined;
-  sort?: 'createdAt' | '-createdAt' | 'level' | '-level';
-  page: number;
-  pageSize: number;
-}
-
-export interface RatingSummary {
-  distribution: { level: number; count: number }[];
-  bad: number;
-  rectifiedOnTime: number;
-  eventTypes: string[];
-}
-
-export type RectifyAction =
-  | { action: 'contact' | 'rectify' | 'appeal'; note: string }
-  | { action: 'decide-appeal'; upheld: boolean; note: string };
+export type Rating = ResponseOf<'/api/ratings/{id}', 'get'>;
+export type Rectification = NonNullable<Rating['rectification']>;
+export type RatingQuery = QueryOf<'/api/ratings', 'get'>;
+export type RatingSummary = ResponseOf<'/api/ratings/summary', 'get'>;
+export type RectifyAction = BodyOf<'/api/ratings/{id}/rectification', 'post'>;
+/** The rating fields of POST /api/ratings (the event it rates is added by the call). */
+export type RatingInput = Omit<BodyOf<'/api/ratings', 'post'>, 'eventType' | 'eventId'>;
 
 export const ratingKeys = {
   all: ['ratings'] as const,
@@ -57,13 +15,24 @@ export const ratingKeys = {
   summary: (from: string, to: string) => ['ratings', 'summary', from, to] as const,
 };
 
+const enc = encodeURIComponent;
 export const listRatings = (query: RatingQuery, signal?: AbortSignal) =>
-  http.get<{ items: Rating[]; total: number; page: number; pageSize: number }>('/api/ratings', { query, signal });
+  http.get<ResponseOf<'/api/ratings', 'get'>>('/api/ratings', { query, signal });
 export const ratingSummary = (from: string, to: string, signal?: AbortSignal) =>
-  http.get<RatingSummary>('/api/ratings/summary', { query: { from, to }, signal });
-export const getRating = (id: string, signal?: AbortSignal) =>
-  http.get<Rating>(`/api/ratings/${encodeURIComponent(id)}`, { signal });
+  http.get<RatingSummary>('/api/ratings/summary', {
+    query: { from, to } satisfies QueryOf<'/api/ratings/summary', 'get'>,
+    signal,
+  });
+export const getRating = (id: string, signal?: AbortSignal) => http.get<Rating>(`/api/ratings/${enc(id)}`, { signal });
 export const actOnRectification = (id: string, body: RectifyAction) =>
-  http.post<Rating>(`/api/ratings/${encodeURIComponent(id)}/rectification`, body);
-export const rateEvent = (eventType: string, eventId: string, input: RatingInput) =>
-  http.post<Rating>('/api/ratings', { eventType, eventId, ...input });
+  http.post<ResponseOf<'/api/ratings/{id}/rectification', 'post'>>(`/api/ratings/${enc(id)}/rectification`, body);
+export const rateEvent = (
+  eventType: BodyOf<'/api/ratings', 'post'>['eventType'],
+  eventId: string,
+  input: RatingInput,
+) =>
+  http.post<ResponseOf<'/api/ratings', 'post', 201>>('/api/ratings', {
+    eventType,
+    eventId,
+    ...input,
+  } satisfies BodyOf<'/api/ratings', 'post'>);

@@ -27,6 +27,7 @@ import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
 import { getRule, getRules, machineryKeys, type Rule, type RuleType, updateRule } from '../worklist/api.ts';
 
+// Hand-written: the rules API declares a version's `value` as unknown (its shape depends on the rule type).
 type ProfileValue = { length: number; unit: 'working' | 'calendar'; warnBefore: number; direction?: string };
 
 /** A value as people read it: "60 个工作日（提前 10 天提醒）", "10", "a、b". */

@@ -1,68 +1,14 @@
-import type { VisitPurpose } from '@qingshan/core/visits';
 import { http } from '../../api/http.ts';
-import type { Page } from '../../api/types.ts';
+import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
-export interface Visit {
-  id: string;
-  date: string;
-  campaignId: string | null;
-  campaignTheme: string | null;
-  staff: { userId?: string; name: string; leader: boolean }[];
-  ledByLeader: boolean;
-  purposes: VisitPurpose[];
-  summary: string;
-  enterprises: { enterpriseId: string; name: string; townCode: string; solved: string | null }[];
-}
-export interface VisitDetail extends Visit {
-  followUps: {
-    id: string;
-    enterpriseId: string | null;
-    enterpriseName: string | null;
-    action: string;
-    dueDate: string;
-    doneAt: string | null;
-    doneNote: string | null;
-  }[];
-  attachments: { id: string; fileName: string; contentType: string; size: number; createdAt: string }[];
-}
-export interface Campaign {
-  id: string;
-  theme: string;
-  startDate: string;
-  endDate: string;
-  description: string | null;
-  visits: number;
-  enterpriseVisits: number;
-}
-export interface Candidate {
-  enterpriseId: string;
-  name: string;
-  townCode: string;
-  openConcerns: number;
-  overdueFollowUps: number;
-  overdueProjects: number;
-  lastVisit: string | null;
-}
-export interface VisitQuery {
-  from?: string | undefined;
-  to?: string | undefined;
-  enterpriseId?: string | undefined;
-  campaignId?: string | undefined;
-  purpose?: VisitPurpose | undefined;
-  leader?: 'true' | 'false' | undefined;
-  townCode?: string | undefined;
-  page: number;
-  pageSize: number;
-}
-export interface VisitCreate {
-  date: string;
-  campaignId?: string;
-  staff: { name: string; leader: boolean }[];
-  enterprises: { enterpriseId: string; solved?: string }[];
-  purposes: VisitPurpose[];
-  summary: string;
-  followUps: { enterpriseId?: string; action: string; dueDate: string }[];
-}
+export type Visit = ResponseOf<'/api/visits', 'get'>['items'][number];
+export type VisitDetail = ResponseOf<'/api/visits/{id}', 'get'>;
+export type Campaign = ResponseOf<'/api/campaigns', 'get'>['items'][number];
+export type Candidate = ResponseOf<'/api/visits/candidates', 'get'>['items'][number];
+export type VisitQuery = QueryOf<'/api/visits', 'get'>;
+export type VisitCreate = BodyOf<'/api/visits', 'post'>;
+export type CampaignQuery = QueryOf<'/api/campaigns', 'get'>;
+export type CampaignCreate = BodyOf<'/api/campaigns', 'post'>;
 
 export const visitKeys = {
   all: ['visits'] as const,
@@ -74,22 +20,24 @@ export const visitKeys = {
 
 const enc = encodeURIComponent;
 export const listVisits = (q: VisitQuery, signal?: AbortSignal) =>
-  http.get<Page<Visit>>('/api/visits', { query: q, signal });
+  http.get<ResponseOf<'/api/visits', 'get'>>('/api/visits', { query: q, signal });
 export const getVisit = (id: string, signal?: AbortSignal) =>
   http.get<VisitDetail>(`/api/visits/${enc(id)}`, { signal });
-export const createVisit = (body: VisitCreate) => http.post<VisitDetail>('/api/visits', body);
-export const followUpDone = (id: string, note: string) => http.post(`/api/visits/follow-ups/${enc(id)}/done`, { note });
+export const createVisit = (body: VisitCreate) =>
+  http.post<ResponseOf<'/api/visits', 'post', 201>>('/api/visits', body);
+export const followUpDone = (id: string, note: string) =>
+  http.post<ResponseOf<'/api/visits/follow-ups/{id}/done', 'post'>>(`/api/visits/follow-ups/${enc(id)}/done`, {
+    note,
+  } satisfies BodyOf<'/api/visits/follow-ups/{id}/done', 'post'>);
 export const uploadAttachment = (id: string, file: File) =>
-  http.post(`/api/visits/${enc(id)}/attachments`, undefined, {
+  http.post<ResponseOf<'/api/visits/{id}/attachments', 'post', 201>>(`/api/visits/${enc(id)}/attachments`, undefined, {
     rawBody: file,
     contentType: file.type,
-    query: { name: file.name },
+    query: { name: file.name } satisfies QueryOf<'/api/visits/{id}/attachments', 'post'>,
   });
-export const listCampaigns = (
-  q: { from?: string; to?: string; page: number; pageSize: number },
-  signal?: AbortSignal,
-) => http.get<Page<Campaign>>('/api/campaigns', { query: q, signal });
-export const createCampaign = (body: { theme: string; startDate: string; endDate: string; description?: string }) =>
-  http.post<Campaign>('/api/campaigns', body);
+export const listCampaigns = (q: CampaignQuery, signal?: AbortSignal) =>
+  http.get<ResponseOf<'/api/campaigns', 'get'>>('/api/campaigns', { query: q, signal });
+export const createCampaign = (body: CampaignCreate) =>
+  http.post<ResponseOf<'/api/campaigns', 'post', 201>>('/api/campaigns', body);
 export const listCandidates = (signal?: AbortSignal) =>
-  http.get<{ items: Candidate[] }>('/api/visits/candidates', { signal });
+  http.get<ResponseOf<'/api/visits/candidates', 'get'>>('/api/visits/candidates', { signal });

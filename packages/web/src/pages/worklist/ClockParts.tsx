@@ -30,6 +30,7 @@ const STATE_COLOR: Record<ClockState, string> = {
   overdue: 'red',
   met: 'default',
   missed: 'volcano',
+  lapsed: 'default',
 };
 
 export function ClockStateTag({ state }: { state: ClockState }) {
@@ -45,7 +46,8 @@ export function ClockStateTag({ state }: { state: ClockState }) {
 export function Remaining({ clock }: { clock: Pick<ClockView, 'remaining' | 'state' | 'profile'> }) {
   const { t } = useTranslation();
   const unit = t(`clocks.unit.${clock.profile.unit}`);
-  if (clock.state === 'met' || clock.state === 'missed') return <Typography.Text type="secondary">—</Typography.Text>;
+  if (clock.state === 'met' || clock.state === 'missed' || clock.state === 'lapsed')
+    return <Typography.Text type="secondary">—</Typography.Text>;
   if (clock.remaining < 0)
     return <Typography.Text type="danger">{t('clocks.late', { n: -clock.remaining, unit })}</Typography.Text>;
   return (
@@ -89,7 +91,9 @@ export function ClockActions({ clock }: { clock: ClockView }) {
     onSuccess: done,
     onError: showError,
   });
-  if (!canAccess(roles, CLOCK_MANAGERS) || clock.completedAt) return null;
+  // A window that binds the party (e.g. the petitioner's time to request a review) is fixed by
+  // law: the bureau neither pauses nor extends it, and the server refuses to.
+  if (!canAccess(roles, CLOCK_MANAGERS) || clock.completedAt || clock.binds === 'party') return null;
   const isPaused = clock.pauses.some((p) => !p.to);
   return (
     <Space size="small">
