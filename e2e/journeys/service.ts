@@ -90,7 +90,10 @@ export const dashboardArticleFigures: Journey = {
     await page.waitForURL(/from=2020-01-01&to=2020-11-30/);
     // the cards of the default period (this year) stay until the article period's answer arrives
     await page.getByText('统计期间：2020-01-01 至 2020-11-30').first().waitFor({ timeout: 15_000 });
-    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+    await page
+      .locator('.ant-spin-spinning')
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {});
     const value = async (key: string) => {
       const card = page.getByTestId(`figure-${key}`);
       await card.waitFor({ timeout: 15_000 });
@@ -137,7 +140,10 @@ export const citizenBooksPublicDay: Journey = {
       .getByRole('button', { name: /确\s*定|提\s*交|预\s*约|OK/ })
       .last()
       .click();
-    await page.getByText(/已预约.*接待日/).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByText(/已预约.*接待日/)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.locator('.ant-collapse-header').first().click();
     await page.getByText('张**').first().waitFor({ timeout: 10_000 });
     const body = (await page.textContent('body')) ?? '';
