@@ -8042,7 +8042,10 @@ export interface paths {
                         petitionerName: string;
                         petitionerPhone: string;
                         petitionerAddress?: string;
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @description the petitioner's own enterprise (raised in its name); never the enterprise complained about
+                         */
                         enterpriseId?: string;
                         /** Format: date-time */
                         receivedAt?: string;
