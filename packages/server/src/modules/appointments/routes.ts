@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { rateEvent } from '../ratings/service.ts';
 import { ratingViewSchema, toRatingView } from '../ratings/views.ts';
 import {
@@ -320,12 +320,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         summary: '预约列表（窗口：当日预约；企业和群众：本人的预约） Bookings (staff: all; others: their own)',
         querystring: listQuery,
         response: {
-          200: z.object({
-            items: z.array(appointmentSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: pageOf(appointmentSchema),
           ...problemResponses(400, 401, 403),
         },
       },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { assertCanRead } from '../enterprises/service.ts';
 import { maskPersonalData } from './mask.ts';
 import { listAudit } from './service.ts';
@@ -43,7 +43,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
         response: {
-          200: z.object({ items: z.array(entrySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(entrySchema),
           ...problemResponses(400, 401, 403),
         },
       },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, isStaff, type SessionUser, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { CLOCK_STATES, clockViewSchema } from './schema.ts';
 import { type ClockView, evaluateRow, extendClock, getClock, pauseClock, resumeClock } from './service.ts';
@@ -38,7 +38,7 @@ export const clockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: {
-          200: z.object({ items: z.array(clockViewSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(clockViewSchema),
           ...problemResponses(400, 401, 403),
         },
       },

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { startJob } from '../jobs/service.ts';
 import { importEnterprises } from './import.ts';
 import {
@@ -101,12 +101,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{
         summary: '企业列表 List enterprises (name, code or pinyin initials)',
         querystring: listQuery,
         response: {
-          200: z.object({
-            items: z.array(enterpriseSummarySchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: pageOf(enterpriseSummarySchema),
           ...problemResponses(400, 401, 403),
         },
       },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
   CHANNELS,
   DELIVERY_STATUSES,
@@ -228,7 +228,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
         response: {
-          200: z.object({ items: z.array(deliverySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(deliverySchema),
           ...problemResponses(400, 401, 403),
         },
       },

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, hasRole, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { clocksOf } from '../clocks/service.ts';
 import { rateEvent, ratingOfEvent } from '../ratings/service.ts';
 import { ratingViewSchema, toRatingView } from '../ratings/views.ts';
@@ -251,7 +251,7 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
         response: {
-          200: z.object({ items: z.array(petitionSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(petitionSchema),
           ...problemResponses(400, 401, 403),
         },
       },

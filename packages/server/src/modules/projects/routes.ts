@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
   addContact,
   createProject,
@@ -100,7 +100,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
           ...paging,
         }),
         response: {
-          200: z.object({ items: z.array(projectSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(projectSchema),
           ...problemResponses(400, 401, 403),
         },
       },

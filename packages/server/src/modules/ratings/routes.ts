@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { badRatingsRectifiedOnTime, ratingDistribution } from './figures.ts';
 import { ratableEventTypes } from './registry.ts';
 import { actOnRectification, getRating, listRatings, RATING_SORTS, rateEvent } from './service.ts';
@@ -33,12 +33,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
         response: {
-          200: z.object({
-            items: z.array(ratingViewSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: pageOf(ratingViewSchema),
           ...problemResponses(400, 401, 403),
         },
       },

@@ -18,7 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { registerReceptionRatables } from './ratable.ts';
 import {
   answerConcern,
@@ -191,12 +191,7 @@ export const receptionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
           ...paging,
         }),
         response: {
-          200: z.object({
-            items: z.array(sessionSummarySchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: pageOf(sessionSummarySchema),
           ...problemResponses(400),
         },
       },
@@ -460,7 +455,7 @@ export const receptionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
           ...paging,
         }),
         response: {
-          200: z.object({ items: z.array(concernSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(concernSchema),
           ...problemResponses(400, 401, 403),
         },
       },
@@ -588,7 +583,7 @@ export const receptionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
           ...paging,
         }),
         response: {
-          200: z.object({ items: z.array(caseSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(caseSchema),
           ...problemResponses(400),
         },
       },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { getRuleDetail, listRules, RULE_SORTS, RULE_TYPES, updateRule } from './service.ts';
 
 const versionSchema = z.object({
@@ -44,7 +44,7 @@ export const ruleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: {
-          200: z.object({ items: z.array(ruleSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(ruleSchema),
           ...problemResponses(400),
         },
       },

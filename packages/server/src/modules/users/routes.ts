@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { ALL_ROLES, actorOf } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { createUser, listUsers, resetPassword, updateUser } from './service.ts';
 
 const userSchema = z.object({
@@ -36,7 +36,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
         response: {
-          200: z.object({ items: z.array(userSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(userSchema),
           ...problemResponses(400, 401, 403),
         },
       },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { registerVisitRatable } from './ratable.ts';
 import {
   ATTACHMENT_LIMIT,
@@ -124,7 +124,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           ...paging,
         }),
         response: {
-          200: z.object({ items: z.array(visitSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(visitSchema),
           ...problemResponses(400, 401, 403),
         },
       },
@@ -293,7 +293,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           ...paging,
         }),
         response: {
-          200: z.object({ items: z.array(campaignSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: pageOf(campaignSchema),
           ...problemResponses(400, 401, 403),
         },
       },
