@@ -13,6 +13,7 @@ export default defineConfig({
           root: './packages/server',
           include: ['src/**/*.test.ts'],
           globalSetup: ['./src/test/global-setup.ts'],
+          setupFiles: ['./src/test/fixed-clock.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
