@@ -49,6 +49,15 @@ function ActionCard({
  * Public home: who we are, what the service is, and the things the public can do: book a window,
  * look up a booking, submit and track a petition, log in. Plain markup, so the first page loads little besides React.
  */
+/** What anyone can do without signing in, in the order a citizen looks for it. */
+const PUBLIC_ACTIONS = [
+  { key: 'book', icon: <CalendarOutlined />, to: '/appointments', testId: 'home-book' },
+  { key: 'lookup', icon: <ScheduleOutlined />, to: '/appointments/lookup', testId: 'home-lookup' },
+  { key: 'petition', icon: <FormOutlined />, to: '/petitions/submit', testId: 'home-petition' },
+  { key: 'reception', icon: <TeamOutlined />, to: '/reception', testId: 'home-reception' },
+  { key: 'track', icon: <FileSearchOutlined />, to: '/petitions/track', testId: 'home-petition-track' },
+] as const;
+
 export default function HomePage() {
   const { t } = useTranslation();
   const { user, roles } = useAuth();
@@ -75,41 +84,16 @@ export default function HomePage() {
             testId="home-console"
           />
         ) : null}
-        <ActionCard
-          icon={<CalendarOutlined />}
-          title={t('home.bookTitle')}
-          desc={t('home.bookDesc')}
-          to="/appointments"
-          testId="home-book"
-        />
-        <ActionCard
-          icon={<ScheduleOutlined />}
-          title={t('home.lookupTitle')}
-          desc={t('home.lookupDesc')}
-          to="/appointments/lookup"
-          testId="home-lookup"
-        />
-        <ActionCard
-          icon={<FormOutlined />}
-          title={t('home.petitionTitle')}
-          desc={t('home.petitionDesc')}
-          to="/petitions/submit"
-          testId="home-petition"
-        />
-        <ActionCard
-          icon={<TeamOutlined />}
-          title={t('home.receptionTitle')}
-          desc={t('home.receptionDesc')}
-          to="/reception"
-          testId="home-reception"
-        />
-        <ActionCard
-          icon={<FileSearchOutlined />}
-          title={t('home.trackTitle')}
-          desc={t('home.trackDesc')}
-          to="/petitions/track"
-          testId="home-petition-track"
-        />
+        {PUBLIC_ACTIONS.map((a) => (
+          <ActionCard
+            key={a.key}
+            icon={a.icon}
+            title={t(`home.${a.key}Title`)}
+            desc={t(`home.${a.key}Desc`)}
+            to={a.to}
+            testId={a.testId}
+          />
+        ))}
         {user ? null : (
           <>
             <ActionCard
