@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { sendAppointmentReminders } from '../appointments/service.ts';
+import { warnIfNextYearMissing } from '../calendar/alerts.ts';
 import { scanClocks } from '../clocks/alerts.ts';
 import { buildSenders, type ChannelsConfig } from '../notifications/channels.ts';
 import { dispatchDeliveries } from '../notifications/dispatch.ts';
@@ -33,10 +34,15 @@ export function createPlatformScheduler(o: PlatformSchedulerOptions): Scheduler 
       { kind: 'deliveries.dispatch', everyMs: o.dispatchEveryMs ?? o.intervalMs },
       // Reminders go out the day before; each booking is reminded once, so an hourly pass is enough.
       { kind: 'appointments.reminders', everyMs: o.scanEveryMs ?? 3_600_000 },
+      // next year's holidays are published in November; admins are told until they enter them
+      { kind: 'calendar.next-year', everyMs: o.scanEveryMs ?? 6 * 3_600_000 },
     ],
     handlers: {
       'clocks.scan': async ({ db }) => {
         await scanClocks(db);
+      },
+      'calendar.next-year': async ({ db }) => {
+        await warnIfNextYearMissing(db);
       },
       'appointments.reminders': async ({ db }) => {
         await sendAppointmentReminders(db);

@@ -1,0 +1,56 @@
+import { and, eq, like, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { notify } from '../notifications/service.ts';
+import { notifications } from '../notifications/tables.ts';
+import { users } from '../users/tables.ts';
+import { getCalendar } from './service.ts';
+
+export const NEXT_YEAR_KIND = 'calendar.next-year-missing';
+
+/**
+ * Working-day deadlines need next year's holidays before they can run into it, and the State
+ * Council publishes them in November. From 1 November (Beijing time) until the year is entered,
+ * every admin is told once a year: without it, clocks that would end next year are refused.
+ * Returns the year it warned about, or null when nothing was due.
+ */
+export async function warnIfNextYearMissing(db: Db, now = new Date()): Promise<number | null> {
+  const today = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  if (month < 11) return null;
+  const next = year + 1;
+  const calendar = await getCalendar(db);
+  if (calendar.knownYears().includes(next)) return null;
+  const title = `请录入 ${next} 年节假日安排`;
+  return db.transaction(async (tx) => {
+    const admins = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(sql`'admin' = any(${users.roles})`, eq(users.disabled, false)));
+    let warned = false;
+    for (const a of admins) {
+      const [already] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, a.id),
+            eq(notifications.kind, NEXT_YEAR_KIND),
+            like(notifications.title, `%${next}%`),
+          ),
+        )
+        .limit(1);
+      if (already) continue;
+      await notify(tx, {
+        userId: a.id,
+        kind: NEXT_YEAR_KIND,
+        title,
+        body:
+          `平台尚无 ${next} 年的法定节假日和调休数据。国务院办公厅通知发布后请在“节假日”页面录入；` +
+          `在此之前，截止日期落在 ${next} 年的按工作日计算的期限（如差评整改、接待日诉求办结）无法起算。`,
+        link: '/staff/admin/calendar',
+      });
+      warned = true;
+    }
+    return warned ? next : null;
+  });
+}
