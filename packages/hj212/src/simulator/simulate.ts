@@ -72,6 +72,11 @@ export interface SimulationReport {
   /** Platform requests answered (9011/9012, 9013). */
   commandsAnswered: number;
   faults: Record<Fault, number>;
+  /**
+   * Bad-CRC transmissions of uploads that asked for an ack: the device must retransmit each. (A
+   * 2005 device asks for none, so its corrupted frames are simply lost, as in the field.)
+   */
+  badCrcAwaitingAck: number;
   /** Ack latency from the first transmission of an upload to its 9014, ms. */
   latencyMs: { count: number; p50: number; p90: number; p99: number; max: number };
   bytesSent: number;
@@ -146,6 +151,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     badReplies: 0,
     commandsAnswered: 0,
     faults: { badCrc: 0, lowercaseCrc: 0, split: 0, merged: 0, garbage: 0 },
+    badCrcAwaitingAck: 0,
     latencyMs: { count: 0, p50: 0, p90: 0, p99: 0, max: 0 },
     bytesSent: 0,
     bytesReceived: 0,
@@ -253,6 +259,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
         switch (fault) {
           case 'badCrc':
             // A line error: this transmission fails the CRC, the retransmission is clean.
+            if (first.qn !== undefined) report.badCrcAwaitingAck++;
             write(withCrc(first.clean, (h) => crcToHex((Number.parseInt(h, 16) + 1) & 0xffff)));
             break;
           case 'lowercaseCrc':
