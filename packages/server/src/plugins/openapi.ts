@@ -49,3 +49,9 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 }
+
+/** The paging query of a list route: `page` from 1, `pageSize` up to 200 (20 by default). */
+export const paging = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};

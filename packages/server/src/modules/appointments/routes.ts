@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { rateEvent } from '../ratings/service.ts';
 import { ratingViewSchema, toRatingView } from '../ratings/views.ts';
 import {
@@ -307,8 +307,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
     extended: z.stringbool().optional(),
     q: z.string().trim().max(50).optional(),
     sort: z.enum(APPOINTMENT_SORTS).default('startsAt'),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    ...paging,
   });
 
   app.get(

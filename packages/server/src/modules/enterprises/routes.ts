@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { startJob } from '../jobs/service.ts';
 import { importEnterprises } from './import.ts';
 import {
@@ -69,8 +69,7 @@ export const enterpriseFilterSchema = z.object({
   sort: z.enum(SORTS).default('name'),
 });
 const listQuery = enterpriseFilterSchema.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...paging,
 });
 const idParams = z.object({ id: z.uuid() });
 

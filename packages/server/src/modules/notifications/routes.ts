@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import {
   CHANNELS,
   DELIVERY_STATUSES,
@@ -79,8 +79,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
         querystring: z.object({
           unread: z.enum(['true', 'false']).optional(),
           kind: z.string().max(60).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          ...paging,
         }),
         response: {
           200: z.object({
@@ -224,8 +223,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
           status: z.enum(DELIVERY_STATUSES).optional(),
           channel: z.enum(CHANNELS).optional(),
           q: z.string().trim().max(100).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          ...paging,
         }),
         response: {
           200: pageOf(deliverySchema),

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, hasRole, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { clocksOf } from '../clocks/service.ts';
 import { rateEvent, ratingOfEvent } from '../ratings/service.ts';
 import { ratingViewSchema, toRatingView } from '../ratings/views.ts';
@@ -247,8 +247,7 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
           from: instant.optional(),
           to: instant.optional(),
           sort: z.enum(PETITION_SORTS).default('-receivedAt'),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          ...paging,
         }),
         response: {
           200: pageOf(petitionSchema),

@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import {
   addContact,
   createProject,
@@ -27,11 +27,6 @@ import {
 export const PROJECT_WRITE = ['admin', 'leader', 'clerk', 'approver', 'inspector'] as const;
 const READ = [...STAFF_ROLES, 'enterprise'] as const;
 const idParams = z.object({ id: z.uuid() });
-const paging = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-
 const projectSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { badRatingsRectifiedOnTime, ratingDistribution } from './figures.ts';
 import { ratableEventTypes } from './registry.ts';
 import { actOnRectification, getRating, listRatings, RATING_SORTS, rateEvent } from './service.ts';
@@ -29,8 +29,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           from: instant.optional(),
           to: instant.optional(),
           sort: z.enum(RATING_SORTS).default('-createdAt'),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          ...paging,
         }),
         response: {
           200: pageOf(ratingViewSchema),

@@ -18,7 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { registerReceptionRatables } from './ratable.ts';
 import {
   answerConcern,
@@ -52,11 +52,6 @@ const CONCERN_READ = [...STAFF_ROLES, 'enterprise'] as const;
 
 const idParams = z.object({ id: z.uuid() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const paging = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-
 const sessionSchema = z.object({
   id: z.string(),
   kind: z.enum(RECEPTION_KINDS),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { ALL_ROLES, actorOf } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { createUser, listUsers, resetPassword, updateUser } from './service.ts';
 
 const userSchema = z.object({
@@ -32,8 +32,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         querystring: z.object({
           q: z.string().trim().max(64).optional(),
           role: z.enum(ALL_ROLES).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          ...paging,
         }),
         response: {
           200: pageOf(userSchema),

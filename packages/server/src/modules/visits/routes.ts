@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { registerVisitRatable } from './ratable.ts';
 import {
   ATTACHMENT_LIMIT,
@@ -28,11 +28,6 @@ const READ = [...STAFF_ROLES, 'enterprise'] as const;
 
 const idParams = z.object({ id: z.uuid() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const paging = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-
 const visitEnterpriseSchema = z.object({
   enterpriseId: z.string(),
   name: z.string(),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { problemResponses } from '../../plugins/openapi.ts';
+import { paging, problemResponses } from '../../plugins/openapi.ts';
 import { CLOCK_STATES, clockViewSchema } from '../clocks/schema.ts';
 import { unreadCount } from '../notifications/service.ts';
 import { WORKLIST_SORTS, worklist, worklistCounts } from './service.ts';
@@ -19,8 +19,7 @@ export const worklistRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
           q: z.string().trim().max(100).optional(),
           ownerType: z.string().max(60).optional(),
           sort: z.enum(WORKLIST_SORTS).default('due'),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          ...paging,
         }),
         response: {
           200: z.object({
