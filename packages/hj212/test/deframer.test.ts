@@ -171,3 +171,77 @@ describe('Deframer', () => {
     expect(big.stats.garbageBytes).toBeGreaterThan(10000);
   });
 });
+
+describe('Deframer cost (issue 8 §7: quadratic on LF-less input)', () => {
+  // Hostile shapes that each used to send a search to the end of every read (or of the whole candidate).
+  const HOSTILE: Record<string, string> = {
+    'bogus frames, no LF': '##0999ST=32;CN=2011;PW=123456;MN=1;',
+    'bogus frames inside CP, no LF': '##0999QN=1;ST=32;CN=2011;CP=&&a=1;b=2;',
+    'endless candidate without markers': `##9999QN=${'A'.repeat(997)}`,
+    'hashes that never make a marker': `${'#'.repeat(50)}##12x##`,
+    'frame ends that are never frames': '##0100CP=&&x=1&&12345678901##00',
+  };
+  const CHUNKS = [1, 7, 1460, 65_536];
+
+  function work(unit: string, bytes: number, chunk: number): number {
+    const all = latin1(unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes));
+    const d = new Deframer();
+    for (let p = 0; p < all.length; p += chunk) d.push(all.subarray(p, p + chunk));
+    d.end();
+    return d.stats.work;
+  }
+
+  it('examines each byte a bounded number of times, whatever the input and its chunking (no timing)', () => {
+    for (const [name, unit] of Object.entries(HOSTILE)) {
+      for (const chunk of CHUNKS) {
+        const small = work(unit, 250_000, chunk);
+        const large = work(unit, 1_000_000, chunk);
+        // Linear: 4× the input costs 4× the work (± the fixed cost of the first and last reads)…
+        expect(large / small, `${name}, ${chunk}-byte reads`).toBeLessThan(4.5);
+        // …and a few units of work per byte (about 2 measured), not one per byte of the read or candidate.
+        expect(small / 250_000, `${name}, ${chunk}-byte reads`).toBeLessThan(4);
+        expect(large / 1_000_000, `${name}, ${chunk}-byte reads`).toBeLessThan(4);
+      }
+    }
+  }, 120_000);
+
+  it('costs valid frames no more than bogus ones', () => {
+    const valid = concat(FIXTURES.slice(0, 8));
+    const d = new Deframer();
+    for (let p = 0; p < valid.length; p += 7) d.push(valid.subarray(p, p + 7));
+    d.end();
+    expect(d.stats.frames).toBe(8);
+    expect(d.stats.work / valid.length).toBeLessThan(4);
+  });
+});
+
+describe('Deframer resynchronisation (issue 8 §7)', () => {
+  const good = text(FIXTURES[0]!);
+  const modes: Record<string, (s: string) => string[]> = {
+    'one read': (s) => [s],
+    'line by line': (s) => s.split(/(?<=\n)/),
+    'byte by byte': (s) => [...s],
+  };
+
+  for (const bogus of ['##1234\r\n', '##0500hello\n', '##9999 login ok\r\n', '##0010\r\n', '##0200QN=1;ST=32\r\n']) {
+    for (const [mode, split] of Object.entries(modes)) {
+      it(`a bogus ${JSON.stringify(bogus)} line and text lines do not hold back the frames after them (${mode})`, () => {
+        const stream = `${bogus}some text line\r\nanother line\r\n${good}${good}${good}`;
+        const d = new Deframer();
+        const out: DeframerEvent[] = [];
+        for (const part of split(stream)) out.push(...d.push(utf8(part)));
+        // Before end(): nothing waits for a declared length that will never come.
+        expect(frames(out)).toEqual([good, good, good]);
+        expect(frames(d.end())).toEqual([]);
+        expect(d.buffered).toBe(0);
+      });
+    }
+  }
+
+  it('still reads an LF inside CP text as part of the frame', () => {
+    const seg =
+      'QN=20160801085857223;ST=32;CN=3020;PW=123456;MN=010000A8900016F000169DC0;Flag=5;CP=&&i11001-Info=//line 1\nline 2//&&';
+    const f = frameSegment(seg);
+    expect(frames(run([f.subarray(0, 100), f.subarray(100), FIXTURES[1]!]))).toEqual([text(f), text(FIXTURES[1]!)]);
+  });
+});

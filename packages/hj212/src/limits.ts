@@ -1,0 +1,18 @@
+/**
+ * Limits shared by the deframer and the decoder, so that a frame gets the same verdict whether it is decoded
+ * alone ({@link decodeFrame}) or cut from a byte stream ({@link Deframer}, {@link StreamDecoder}).
+ */
+
+/**
+ * Most bytes tolerated between the CRC and the end of a frame (a vendor `**`, a stray byte before the CR LF).
+ * With at most this many the frame is kept and gets a BAD_TRAILER quirk; with more it is not a frame: the
+ * decoder reports BAD_STRUCTURE and the deframer does not end a frame there.
+ */
+export const MAX_TAIL_JUNK = 8;
+
+/**
+ * Most issues listed on one frame. A hostile frame can contain thousands of malformed items; past this many the
+ * list ends with one TOO_MANY_ISSUES issue that counts the rest (an error when any of them was an error), so the
+ * verdict is unchanged and the list stays small.
+ */
+export const MAX_ISSUES = 32;
