@@ -20,7 +20,7 @@
  *
  * It does not check CRCs or content: that is {@link decodeFrame}'s job.
  */
-import { MAX_TAIL_JUNK } from './limits.ts';
+import { isTailJunk, MAX_TAIL_JUNK } from './limits.ts';
 
 export interface DeframerOptions {
   /**
@@ -78,20 +78,20 @@ function isKeyStart(c: number): boolean {
 }
 
 /**
- * Whether `[.., x)` ends like a frame: `&&`, 1–4 hex digits, at most {@link MAX_TAIL_JUNK} other bytes (what
- * {@link decodeFrame} tolerates after the CRC), then optionally CR and/or LF. Looks at a bounded window only.
+ * Whether `[.., x)` ends like a frame: `&&`, 1–4 hex digits, tail junk that {@link decodeFrame} tolerates after
+ * the CRC ({@link isTailJunk}), then optionally CR and/or LF. Looks at a bounded window only.
  */
 function endsLikeFrame(d: Uint8Array, from: number, x: number): boolean {
   let i = x;
   if (i > from && d[i - 1] === 0x0a) i--;
   if (i > from && d[i - 1] === 0x0d) i--;
-  // The last `&&` in the window, as the decoder takes the last `&&` of the frame as the end of CP.
+  // Tail junk holds no `&`, so the last `&&` in this window is the one that closes CP.
   const low = Math.max(from + 1, i - (4 + MAX_TAIL_JUNK) - 1);
   for (let a = i - 1; a >= low; a--) {
     if (d[a] !== 0x26 || d[a - 1] !== 0x26) continue;
     let hex = 0;
     while (hex < 4 && a + 1 + hex < i && isHex(d[a + 1 + hex]!)) hex++;
-    return hex > 0 && i - (a + 1 + hex) <= MAX_TAIL_JUNK;
+    return hex > 0 && isTailJunk(d, a + 1 + hex, i);
   }
   return false;
 }
@@ -387,6 +387,10 @@ export class Deframer {
     declared: number,
     flushing: boolean,
   ): { kind: 'frame'; at: number; swallow: boolean } | { kind: 'cut'; at: number; message: string } | { kind: 'wait' } {
+    // 0. A data segment starts with a header key (表 3): anything else cannot be a frame, whatever its length says.
+    if (p + 6 < end && !isKeyStart(data[p + 6]!)) {
+      return { kind: 'cut', at: p + 2, message: 'no header key after the length field (表 3)' };
+    }
     // 1. By the length field: 4 hex CRC digits where the length says, then CR LF, LF, or the next frame.
     const e = p + 6 + declared + 4;
     if (e <= end) {
@@ -406,10 +410,7 @@ export class Deframer {
       }
     }
 
-    // 2. By structure. A data segment starts with a header key: anything else cannot be a frame.
-    if (p + 6 < end && !isKeyStart(data[p + 6]!)) {
-      return { kind: 'cut', at: p + 2, message: 'no header key after the length field (表 3)' };
-    }
+    // 2. By structure.
     // One pass from where the last call stopped, up to the first LF or the next `##dddd`, whichever comes first.
     const limit = Math.min(end, p + this.maxFrameBytes);
     const from = p + this.#scanFrom;

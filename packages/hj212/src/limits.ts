@@ -16,3 +16,17 @@ export const MAX_TAIL_JUNK = 8;
  * verdict is unchanged and the list stays small.
  */
 export const MAX_ISSUES = 32;
+
+/**
+ * Whether `b[from, to)` may stand between a frame's CRC and its end (CR LF stripped): at most
+ * {@link MAX_TAIL_JUNK} bytes, none of them structural (`;` `=` `,` `&` `#` LF), which would mean data, not a
+ * vendor trailer.
+ */
+export function isTailJunk(b: Uint8Array, from: number, to: number): boolean {
+  if (to - from > MAX_TAIL_JUNK) return false;
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if (c === 0x3b || c === 0x3d || c === 0x2c || c === 0x26 || c === 0x23 || c === 0x0a) return false;
+  }
+  return true;
+}

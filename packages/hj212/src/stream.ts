@@ -5,7 +5,7 @@
  */
 import { type DecodeOptions, decodeFrame } from './decode.ts';
 import { Deframer, type DeframerEvent, type DeframerOptions } from './deframer.ts';
-import type { Issue, IssueCode } from './issues.ts';
+import { capIssues, type Issue, type IssueCode } from './issues.ts';
 import type { DecodedFrame } from './types.ts';
 
 export interface StreamDecoderOptions extends DecodeOptions, DeframerOptions {}
@@ -79,7 +79,7 @@ export class StreamDecoder {
       this.#flushGarbage();
       const frame = decodeFrame(e.bytes, this.#options);
       if (this.#pending.length > 0) {
-        frame.issues = [...this.#pending, ...frame.issues];
+        frame.issues = capIssues([...this.#pending, ...frame.issues]);
         this.#pending = [];
       }
       out.push(frame);
