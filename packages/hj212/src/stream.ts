@@ -22,6 +22,9 @@ function hex(sample: Uint8Array): string {
   return s;
 }
 
+/** Skipped-byte notes kept for the next frame; more are counted in the deframer's stats only. */
+const PENDING_MAX = 16;
+
 export class StreamDecoder {
   readonly deframer: Deframer;
   #options: DecodeOptions;
@@ -60,7 +63,7 @@ export class StreamDecoder {
   }
 
   #note(code: IssueCode, message: string): void {
-    if (this.#pending.length < 16) this.#pending.push({ code, message, severity: 'warning' });
+    if (this.#pending.length < PENDING_MAX) this.#pending.push({ code, message, severity: 'warning' });
   }
 
   #handle(events: DeframerEvent[], final = false): DecodedFrame[] {
@@ -72,7 +75,8 @@ export class StreamDecoder {
           this.#garbage += e.length;
         } else {
           this.#flushGarbage();
-          this.#note(e.code, `${e.message} (starts ${hex(e.sample)})`);
+          // Formatted only while there is room: a hostile stream yields one such event per bogus candidate.
+          if (this.#pending.length < PENDING_MAX) this.#note(e.code, `${e.message} (starts ${hex(e.sample)})`);
         }
         continue;
       }
