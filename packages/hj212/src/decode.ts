@@ -14,7 +14,7 @@
  */
 import { CRC16_TABLE, type CrcMode, crc16Hj212, crcForMode, crcToHex, isPossibleHj212Crc } from './crc.ts';
 import { type Issue, type IssueCode, makeIssue, tooManyIssues } from './issues.ts';
-import { isTailJunk, MAX_ISSUES, MAX_TAIL_JUNK } from './limits.ts';
+import { isSegmentStart, isTailJunk, MAX_ISSUES, MAX_TAIL_JUNK } from './limits.ts';
 import { decodeAscii, decodeText, decodeTextAs, utf8CharCount, utf8Encode } from './text.ts';
 import type { CpField, CpMap, CrcInfo, DecodedFrame, Edition, FactorFields, FlagInfo, Header } from './types.ts';
 
@@ -168,6 +168,8 @@ let scanCpKey = -1;
 /** Start of the CP body (after `CP=&&`), -1 when CP is malformed. */
 let scanCpStart = -1;
 let scanCpClosed = false;
+/** An LF before the CP area: a line break ends a frame there (表 2), so these bytes are not one frame. */
+let scanHeaderLf = false;
 
 const HEADER_NAMES = ['QN', 'ST', 'CN', 'PW', 'MN', 'Flag', 'PNUM', 'PNO', 'CP'] as const;
 const H_CP = 8;
@@ -752,6 +754,7 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
   scanCpKey = -1;
   scanCpStart = -1;
   scanCpClosed = false;
+  scanHeaderLf = false;
   scanCount = 0;
 
   // Header (表 3): `;`-separated `key=value` pairs in any order, up to `CP=`.
@@ -760,6 +763,7 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
     while (i < end) {
       c = b[i]!;
       if (c === 0x3d || c === 0x3b || c === 0x2c) break;
+      if (c === 0x0a) scanHeaderLf = true;
       reg = T[(reg >>> 8) ^ c]!;
       high |= c;
       i++;
@@ -794,7 +798,10 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
     while (i < end) {
       c = b[i]!;
       if (c === 0x3b || c === 0x2c) break;
-      if (c <= 0x20 || c === 0x3d || c === 0x26 || c === 0x7f) dirty = 1;
+      if (c <= 0x20 || c === 0x3d || c === 0x26 || c === 0x7f) {
+        dirty = 1;
+        if (c === 0x0a) scanHeaderLf = true;
+      }
       reg = T[(reg >>> 8) ^ c]!;
       high |= c;
       i++;
@@ -1056,6 +1063,12 @@ function finish(
     if (hr[name] !== undefined) issues.add('DUPLICATE_KEY', `header key "${name}" appears twice`);
     else hr[name] = value;
   }
+
+  // Shapes the deframer also refuses to take for a frame (one verdict alone and in a stream).
+  if (segBytes > 0 && !isSegmentStart(b[6]!)) {
+    issues.add('BAD_STRUCTURE', 'the data segment does not start with a header key (表 3)');
+  }
+  if (scanHeaderLf) issues.add('BAD_STRUCTURE', 'a line break before the CP area (表 2 ends a frame with CR LF)');
 
   // CP framing.
   const count = scanCount;

@@ -20,7 +20,7 @@
  *
  * It does not check CRCs or content: that is {@link decodeFrame}'s job.
  */
-import { isTailJunk, MAX_TAIL_JUNK } from './limits.ts';
+import { isSegmentStart, isTailJunk, MAX_TAIL_JUNK } from './limits.ts';
 
 export interface DeframerOptions {
   /**
@@ -70,11 +70,6 @@ function isHex(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
-}
-
-function isKeyStart(c: number): boolean {
-  // A data segment starts with a header key (表 3: `QN=`, `ST=`…); lenient devices put spaces before it.
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x20 || c === 0x09;
 }
 
 /**
@@ -388,7 +383,7 @@ export class Deframer {
     flushing: boolean,
   ): { kind: 'frame'; at: number; swallow: boolean } | { kind: 'cut'; at: number; message: string } | { kind: 'wait' } {
     // 0. A data segment starts with a header key (表 3): anything else cannot be a frame, whatever its length says.
-    if (p + 6 < end && !isKeyStart(data[p + 6]!)) {
+    if (p + 6 < end && !isSegmentStart(data[p + 6]!)) {
       return { kind: 'cut', at: p + 2, message: 'no header key after the length field (表 3)' };
     }
     // 1. By the length field: 4 hex CRC digits where the length says, then CR LF, LF, or the next frame.

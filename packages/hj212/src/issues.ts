@@ -61,7 +61,7 @@ export const ISSUE_CODES = {
   },
   BAD_STRUCTURE: {
     kind: 'fatal',
-    doc: 'The data segment has no `CP=&&` area, or lacks ST or CN, so it cannot be interpreted (表 3).',
+    doc: 'The data segment has no `CP=&&` area, or lacks ST or CN, so it cannot be interpreted (表 3); or it does not start with a header key, has a line break before CP, or is followed by more than `MAX_TAIL_JUNK` bytes (or by `; = , & #`) after the CRC — shapes the deframer does not take for a frame either.',
   },
   BAD_CP: {
     kind: 'quirk',

@@ -30,3 +30,12 @@ export function isTailJunk(b: Uint8Array, from: number, to: number): boolean {
   }
   return true;
 }
+
+/**
+ * Whether a data segment may start with byte `c`: a header key (表 3: `QN=`, `ST=`…) begins with a letter;
+ * lenient devices put spaces before it. Anything else after `##dddd` is not a frame, for the deframer (which then
+ * resynchronises at once) and for the decoder (BAD_STRUCTURE) alike.
+ */
+export function isSegmentStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x20 || c === 0x09;
+}

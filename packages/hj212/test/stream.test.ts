@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../src/decode.ts';
+import { frameSegment } from '../src/encode.ts';
 import { MAX_ISSUES } from '../src/limits.ts';
 import { decodeStream, StreamDecoder } from '../src/stream.ts';
 import { CAPTURED_STREAMS } from './fixtures/captured.ts';
-import { codes, latin1 } from './helpers.ts';
+import { codes, concat, latin1 } from './helpers.ts';
 
 describe('StreamDecoder', () => {
   it('decodes a captured stream and reports skipped bytes on the next frame as warnings', () => {
@@ -56,6 +57,34 @@ describe('one verdict for a frame alone and in a stream (issue 8 §7)', () => {
         }
         // The frame after it is never lost.
         expect(streams[0]!.filter((f) => f.header.QN === '20160801085857224').map((f) => f.ok)).toEqual([true]);
+      }
+    });
+  }
+
+  // Shapes the deframer refuses to take for a frame: the decoder refuses them alone too.
+  const SHAPES: Record<string, string> = {
+    'a segment not starting with a header key': `;${good.slice(6, -4)}`,
+    'a line break in the header': good.slice(6, -4).replace('ST=32;', 'ST=32\n;'),
+    'a line break in CP text': good.slice(6, -4).replace('RtdInterval=30', 'i11001-Info=//a\nb//'),
+  };
+  for (const [name, seg] of Object.entries(SHAPES)) {
+    it(`${name}: same verdict alone and in a stream`, () => {
+      const bytes = frameSegment(seg);
+      for (const lenient of [false, true]) {
+        const alone = decodeFrame(bytes, { lenient });
+        const ways = [
+          decodeStream(concat([bytes, latin1(next)]), { lenient }).frames,
+          (() => {
+            const d = new StreamDecoder({ lenient });
+            const out = [...concat([bytes, latin1(next)])].flatMap((b) => d.push(Uint8Array.of(b)));
+            return [...out, ...d.end().frames];
+          })(),
+        ];
+        for (const frames of ways) {
+          const first = frames.find((f) => f.header.QN === '20160801085857223');
+          expect(first?.ok ?? false, `${name}, ${lenient ? 'lenient' : 'strict'}`).toBe(alone.ok);
+          expect(frames.filter((f) => f.header.QN === '20160801085857224').map((f) => f.ok)).toEqual([true]);
+        }
       }
     });
   }
