@@ -45,7 +45,7 @@ export const ISSUE_CODES = {
   },
   BAD_TRAILER: {
     kind: 'quirk',
-    doc: 'The frame does not end with `<CR><LF>` (表 2): bare LF, no trailer, or extra bytes (e.g. a vendor `**`) between the CRC and the end.',
+    doc: 'The frame does not end with `<CR><LF>` (表 2): bare LF, no trailer, or at most `MAX_TAIL_JUNK` (8) extra bytes without `; = , & #` (e.g. a vendor `**`) between the CRC and the end.',
   },
   TOO_LONG: {
     kind: 'quirk',
