@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeFrame } from '../src/decode.ts';
 import { Deframer } from '../src/deframer.ts';
 import { StreamDecoder } from '../src/stream.ts';
 import { CAPTURED } from './fixtures/captured.ts';
 import { utf8 } from './helpers.ts';
+
+// Property and cost tests do real work: on a loaded 2-core machine they can take many times their idle duration.
+vi.setConfig({ testTimeout: 120_000 });
 
 const REAL = CAPTURED.map((c) => utf8(c.frame));
 
