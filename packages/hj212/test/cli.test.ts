@@ -89,7 +89,7 @@ describe('hj212 CLI', { timeout: LIMIT }, () => {
         '--interval',
         '0.1',
         '--duration',
-        '0.8',
+        '2',
         '--fault-rate',
         '0.3',
         // A device retransmits after --ack-timeout and gives up after --retries; --drain only bounds the wait
