@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// The package ships TypeScript sources; tsx (installed at the repository root) compiles them on the fly.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/, built by `npm run build -w packages/hj212`, which `npm ci` runs). In a checkout
+// where dist/ has not been built, falls back to the TypeScript sources through tsx (a dev dependency).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

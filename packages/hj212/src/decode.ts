@@ -13,7 +13,8 @@
  * Untrusted input never makes it throw: every problem becomes an issue.
  */
 import { CRC16_TABLE, type CrcMode, crc16Hj212, crcForMode, crcToHex, isPossibleHj212Crc } from './crc.ts';
-import { type Issue, type IssueCode, makeIssue } from './issues.ts';
+import { type Issue, type IssueCode, makeIssue, tooManyIssues } from './issues.ts';
+import { isSegmentStart, isTailJunk, MAX_ISSUES, MAX_TAIL_JUNK } from './limits.ts';
 import { decodeAscii, decodeText, decodeTextAs, utf8CharCount, utf8Encode } from './text.ts';
 import type { CpField, CpMap, CrcInfo, DecodedFrame, Edition, FactorFields, FlagInfo, Header } from './types.ts';
 
@@ -57,6 +58,8 @@ interface KeyEntry {
   hash: number;
   /** False when the key, code or name is an Object.prototype property (`__proto__`, `constructor`…). */
   safe: boolean;
+  /** The key holds no byte the encoder refuses in a key (spaces, control characters, `&`). */
+  clean: boolean;
   /** The key that followed this one in the last frame that had it. */
   next: KeyEntry | null;
   /** Decode number in which this key was last seen (duplicate detection without a per-frame set). */
@@ -75,6 +78,7 @@ const START: KeyEntry = {
   bytes: EMPTY_BYTES,
   hash: 0,
   safe: true,
+  clean: true,
   next: null,
   stamp: 0,
 };
@@ -94,7 +98,23 @@ function makeEntry(bytes: Uint8Array, hash: number): KeyEntry {
   const code = dash < 0 ? '' : internalize(key.substring(0, dash));
   const name = dash < 0 ? key : internalize(key.substring(dash + 1));
   const safe = !(key in Object.prototype || code in Object.prototype || name in Object.prototype);
-  return { key, code, name, bytes, hash, safe, next: null, stamp: 0 };
+  let clean = true;
+  for (const c of bytes) if (refused(c)) clean = false;
+  return { key, code, name, bytes, hash, safe, clean, next: null, stamp: 0 };
+}
+
+/**
+ * Bytes the encoder refuses in a key or an unquoted value besides the separators `;` `,` (§6.3.3): `=`, `&`,
+ * spaces and control characters. Strict mode accepts only what the encoder would produce.
+ */
+function refused(c: number): boolean {
+  return c <= 0x20 || c === 0x3d || c === 0x26 || c === 0x7f;
+}
+
+/** Whether `b[s, e)` holds a byte the encoder refuses. */
+function hasRefused(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (refused(b[i]!)) return true;
+  return false;
 }
 
 function sameBytes(b: Uint8Array, start: number, key: Uint8Array): boolean {
@@ -134,7 +154,10 @@ const scratchEntries: KeyEntry[] = [];
 const scratchNums: number[] = [];
 /** Per CP field: value start, and value end + (item index << 16) (byte offsets in the frame, < 10 016). */
 const scratchPos: number[] = [];
-/** Per header field: key start, key end, value start, value end, canonical index (-1 unknown), exact case 0/1. */
+/**
+ * Per header field (stride 7): key start, key end, value start, value end, canonical index (-1 unknown), exact
+ * case 0/1, value holds a byte the encoder refuses 0/1.
+ */
 const scratchHeader: number[] = [];
 let scanReg = 0;
 let scanHigh = 0;
@@ -145,6 +168,8 @@ let scanCpKey = -1;
 /** Start of the CP body (after `CP=&&`), -1 when CP is malformed. */
 let scanCpStart = -1;
 let scanCpClosed = false;
+/** An LF before the CP area: a line break ends a frame there (表 2), so these bytes are not one frame. */
+let scanHeaderLf = false;
 
 const HEADER_NAMES = ['QN', 'ST', 'CN', 'PW', 'MN', 'Flag', 'PNUM', 'PNO', 'CP'] as const;
 const H_CP = 8;
@@ -336,24 +361,41 @@ function storeUnsafe(cp: CpMap, entry: KeyEntry, value: string): void {
   if (!Object.hasOwn(f, entry.name)) define(f, entry.name, value);
 }
 
-/** Collects issues; allocates only when there is one. */
+/**
+ * Collects issues; allocates only when there is one. Lists at most {@link MAX_ISSUES} (the last one then a
+ * TOO_MANY_ISSUES count of the rest); `errors` counts every error, listed or not, so the verdict is unchanged.
+ */
 class Issues {
   list: Issue[] | null = null;
   errors = 0;
+  omitted = 0;
+  omittedErrors = 0;
   constructor(readonly lenient: boolean) {}
   add(code: IssueCode, message: string): void {
-    const issue = makeIssue(code, message, this.lenient);
-    if (issue.severity === 'error') this.errors++;
+    this.push(makeIssue(code, message, this.lenient));
+  }
+  push(issue: Issue): void {
+    const error = issue.severity === 'error';
+    if (error) this.errors++;
     if (this.list === null) this.list = [issue];
-    else this.list.push(issue);
+    else if (this.list.length < MAX_ISSUES - 1) this.list.push(issue);
+    else {
+      this.omitted += issue.count ?? 1;
+      if (error) this.omittedErrors++;
+    }
   }
   addAll(other: Issues): void {
-    if (other.list === null) return;
-    for (const i of other.list) {
-      if (i.severity === 'error') this.errors++;
-      if (this.list === null) this.list = [i];
-      else this.list.push(i);
+    if (other.list !== null) for (const i of other.list) this.push(i);
+    if (other.omitted > 0) {
+      this.omitted += other.omitted;
+      this.omittedErrors += other.omittedErrors;
+      this.errors += other.omittedErrors;
     }
+  }
+  final(): readonly Issue[] {
+    if (this.list === null) return NO_ISSUES;
+    if (this.omitted > 0) this.list.push(tooManyIssues(this.omitted, this.omittedErrors > 0));
+    return this.list;
   }
 }
 
@@ -420,7 +462,7 @@ function failure(issues: Issues, declared: number, trailer: Trailer): DecodedFra
     { declared, bytes: 0 },
     trailer,
     '',
-    issues.list ?? NO_ISSUES,
+    issues.final(),
     EMPTY_BYTES,
     'utf8',
     [],
@@ -570,14 +612,22 @@ function decodeBytes(b: Uint8Array, lenient: boolean, crcModes: readonly CrcMode
     }
     if (mode === null) {
       if (b.subarray(6, segEnd).includes(0x20) && crcWithoutSpaces(b, 6, segEnd) === crcField.value) {
-        crcValid = true;
+        // A lenient repair, not a valid CRC: the bytes as received do not match (crcValid stays false).
         mode = 'hj212';
-        issues.add('WHITESPACE', 'CRC matches the data segment only with its spaces removed');
+        issues.add('CRC_WHITESPACE', 'CRC matches the data segment only with its spaces removed');
       } else issues.add('CRC_MISMATCH', crcMismatchMessage(b, segEnd, crcField.value, received, computed));
     }
   }
   if (crcEnd < end) {
-    issues.add('BAD_TRAILER', `${end - crcEnd} unexpected byte(s) after the CRC`);
+    // The deframer ends a frame before the next one only on the same condition (isTailJunk), so a frame gets
+    // the same verdict alone and in a stream.
+    if (isTailJunk(b, crcEnd, end)) issues.add('BAD_TRAILER', `${end - crcEnd} unexpected byte(s) after the CRC`);
+    else {
+      issues.add(
+        'BAD_STRUCTURE',
+        `${end - crcEnd} byte(s) after the CRC are not a trailer (at most ${MAX_TAIL_JUNK} bytes without ; = , & # are tolerated)`,
+      );
+    }
   } else if (trailer !== 'CRLF') {
     issues.add(
       'BAD_TRAILER',
@@ -704,6 +754,7 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
   scanCpKey = -1;
   scanCpStart = -1;
   scanCpClosed = false;
+  scanHeaderLf = false;
   scanCount = 0;
 
   // Header (表 3): `;`-separated `key=value` pairs in any order, up to `CP=`.
@@ -712,6 +763,7 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
     while (i < end) {
       c = b[i]!;
       if (c === 0x3d || c === 0x3b || c === 0x2c) break;
+      if (c === 0x0a) scanHeaderLf = true;
       reg = T[(reg >>> 8) ^ c]!;
       high |= c;
       i++;
@@ -742,9 +794,14 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
       break;
     }
     const vs = i;
+    let dirty = 0;
     while (i < end) {
       c = b[i]!;
       if (c === 0x3b || c === 0x2c) break;
+      if (c <= 0x20 || c === 0x3d || c === 0x26 || c === 0x7f) {
+        dirty = 1;
+        if (c === 0x0a) scanHeaderLf = true;
+      }
       reg = T[(reg >>> 8) ^ c]!;
       high |= c;
       i++;
@@ -755,13 +812,14 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
       reg = T[(reg >>> 8) ^ c]!;
       i++;
     }
-    const h = hCount * 6;
+    const h = hCount * 7;
     header[h] = ks;
     header[h + 1] = ke;
     header[h + 2] = vs;
     header[h + 3] = ve;
     header[h + 4] = key;
     header[h + 5] = key >= 0 && exactCase(b, ks, HEADER_NAMES[key]!) ? 1 : 0;
+    header[h + 6] = dirty;
     hCount++;
   }
   scanHeaderCount = hCount;
@@ -845,6 +903,9 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
         entry = internBytes(b, ks, ke);
         prev.next = entry;
       }
+      if (!entry.clean) {
+        issues.add('BAD_FIELD', `CP key ${JSON.stringify(entry.key)} contains "&" or control characters`);
+      }
       if (entry.stamp === frameStamp) issues.add('DUPLICATE_KEY', `CP key "${entry.key}" appears twice`);
       entry.stamp = frameStamp;
       prev = entry;
@@ -853,6 +914,7 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
       let vs = i;
       let ve: number;
       let num = Number.NaN;
+      let dirty = false;
       if (i + 1 < cpEnd && b[i] === 0x2f && b[i + 1] === 0x2f) {
         reg = T[(reg >>> 8) ^ 0x2f]!;
         reg = T[(reg >>> 8) ^ 0x2f]!;
@@ -892,7 +954,10 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
           if (d >= 0 && d <= 9) m = m * 10 + d;
           else if (c === 0x3b || c === 0x2c) break;
           else if (c === 0x2e && dot < 0) dot = i;
-          else bad = true;
+          else {
+            bad = true;
+            if (c <= 0x20 || c === 0x3d || c === 0x26 || c === 0x7f) dirty = true;
+          }
           reg = T[(reg >>> 8) ^ c]!;
           high |= c;
           i++;
@@ -912,6 +977,12 @@ function scan(b: Uint8Array, start: number, end: number, issues: Issues): void {
         issues.add('WHITESPACE', `spaces around the value of "${entry.key}"`);
         const t = textOf(b, vs, ve);
         num = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+      }
+      if (dirty && hasRefused(b, vs, ve)) {
+        issues.add(
+          'BAD_FIELD',
+          `value of "${entry.key}" contains "=", "&", spaces or control characters, which the encoder refuses`,
+        );
       }
 
       // Indexed writes: the scratch arrays keep their capacity from frame to frame (the entries they still
@@ -961,7 +1032,7 @@ function finish(
   let headerExtra: Record<string, string> | undefined;
   const hv = scratchHeader;
   for (let k = 0; k < scanHeaderCount; k++) {
-    const h = k * 6;
+    const h = k * 7;
     const vs = hv[h + 2]!;
     let ve = hv[h + 3]!;
     let s = vs;
@@ -969,6 +1040,12 @@ function finish(
       while (s < ve && isSpace(b[s]!)) s++;
       while (ve > s && isSpace(b[ve - 1]!)) ve--;
       issues.add('WHITESPACE', `spaces around the value of header key "${textOf(b, hv[h]!, hv[h + 1]!)}"`);
+    }
+    if (hv[h + 6] === 1 && hasRefused(b, s, ve)) {
+      issues.add(
+        'BAD_FIELD',
+        `value of header key "${textOf(b, hv[h]!, hv[h + 1]!)}" contains "=", "&", spaces or control characters, which the encoder refuses`,
+      );
     }
     const key = hv[h + 4]!;
     const value = text === 'ascii' ? headerValue(b, s, ve, key) : decodeTextAs(text, b, s, ve);
@@ -986,6 +1063,12 @@ function finish(
     if (hr[name] !== undefined) issues.add('DUPLICATE_KEY', `header key "${name}" appears twice`);
     else hr[name] = value;
   }
+
+  // Shapes the deframer also refuses to take for a frame (one verdict alone and in a stream).
+  if (segBytes > 0 && !isSegmentStart(b[6]!)) {
+    issues.add('BAD_STRUCTURE', 'the data segment does not start with a header key (表 3)');
+  }
+  if (scanHeaderLf) issues.add('BAD_STRUCTURE', 'a line break before the CP area (表 2 ends a frame with CR LF)');
 
   // CP framing.
   const count = scanCount;
@@ -1038,7 +1121,7 @@ function finish(
     { declared, bytes: segBytes },
     trailer,
     seg,
-    issues.list ?? NO_ISSUES,
+    issues.final(),
     b,
     text,
     scratchEntries.slice(0, count),

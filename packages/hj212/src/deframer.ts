@@ -5,15 +5,22 @@
  * of real gateways, bytes that are not HJ 212 at all (Modbus-TCP polls, DTU heartbeats). The deframer
  * - resynchronises on `##` followed by 4 ASCII digits;
  * - ends a frame by its length field when the 4 CRC digits and a trailer (CRLF, LF, or the next `##`) sit
- *   where the length says; otherwise by the first LF after the header, or by the next `##dddd` when the bytes
- *   before it end like a frame (`&&` + hex CRC) — devices miscount lengths, count characters instead of bytes,
- *   or append vendor bytes after the CRC;
+ *   where the length says; otherwise by the first LF after the CP area has begun, or by the next `##dddd` when
+ *   the bytes before it end like a frame (`&&` + hex CRC + at most {@link MAX_TAIL_JUNK} vendor bytes, the same
+ *   tolerance as {@link decodeFrame}) — devices miscount lengths, count characters instead of bytes, or append
+ *   vendor bytes after the CRC;
+ * - gives a candidate up as soon as it cannot be a frame — no header key after `##dddd`, or a line that ends
+ *   before `CP=&&` — and resynchronises on the next `##dddd`, instead of waiting for the declared length;
+ * - examines every byte a bounded number of times whatever the chunk sizes (searches never run past the point
+ *   where they would decide, and a waiting candidate resumes where its search stopped); `stats.work` counts the
+ *   bytes examined and copied, so tests can check the cost is linear without timing anything;
  * - never holds more than one candidate frame (at most `6 + maxSegment + 4 + 8` bytes) between calls, so a
  *   hostile stream cannot make it grow;
  * - reports skipped bytes and abandoned candidates as events instead of giving up on the stream.
  *
  * It does not check CRCs or content: that is {@link decodeFrame}'s job.
  */
+import { isSegmentStart, isTailJunk, MAX_TAIL_JUNK } from './limits.ts';
 
 export interface DeframerOptions {
   /**
@@ -46,11 +53,16 @@ export interface DeframerStats {
   skippedEvents: number;
   truncated: number;
   tooLong: number;
+  /**
+   * Bytes examined by the searches plus bytes copied into the carry-over buffer: a work counter that grows
+   * linearly with the input (a few units per byte), whatever the input and its chunking.
+   */
+  work: number;
 }
 
 const SAMPLE = 32;
 /** Slack after the CRC for a trailer and vendor junk such as `**` before the LF. */
-const TAIL_SLACK = 8;
+const TAIL_SLACK = MAX_TAIL_JUNK;
 
 function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
@@ -60,17 +72,32 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** Whether `[.., x)` ends like a frame: `&&`, 1–4 hex digits, then optionally CR and/or LF. */
+/**
+ * Whether `[.., x)` ends like a frame: `&&`, 1–4 hex digits, tail junk that {@link decodeFrame} tolerates after
+ * the CRC ({@link isTailJunk}), then optionally CR and/or LF. Looks at a bounded window only.
+ */
 function endsLikeFrame(d: Uint8Array, from: number, x: number): boolean {
   let i = x;
   if (i > from && d[i - 1] === 0x0a) i--;
   if (i > from && d[i - 1] === 0x0d) i--;
-  let hex = 0;
-  while (i > from && hex < 4 && isHex(d[i - 1]!)) {
-    i--;
-    hex++;
+  // Tail junk holds no `&`, so the last `&&` in this window is the one that closes CP.
+  const low = Math.max(from + 1, i - (4 + MAX_TAIL_JUNK) - 1);
+  for (let a = i - 1; a >= low; a--) {
+    if (d[a] !== 0x26 || d[a - 1] !== 0x26) continue;
+    let hex = 0;
+    while (hex < 4 && a + 1 + hex < i && isHex(d[a + 1 + hex]!)) hex++;
+    return hex > 0 && isTailJunk(d, a + 1 + hex, i);
   }
-  return hex > 0 && i - 2 >= from && d[i - 1] === 0x26 && d[i - 2] === 0x26;
+  return false;
+}
+
+/** Whether `[k, end)` (fewer than 6 bytes) could still become a `##dddd` marker. */
+function couldBeMarker(d: Uint8Array, k: number, end: number): boolean {
+  for (let j = k + 1; j < end; j++) {
+    const c = d[j]!;
+    if (j === k + 1 ? c !== 0x23 : !isDigit(c)) return false;
+  }
+  return true;
 }
 
 export class Deframer {
@@ -84,14 +111,16 @@ export class Deframer {
     skippedEvents: 0,
     truncated: 0,
     tooLong: 0,
+    work: 0,
   };
 
   /** Carried-over bytes: a candidate frame (always at index 0) or a partial `##ddd` prefix. */
   #buf: Uint8Array = new Uint8Array(0);
   #len = 0;
-  /** Offsets (relative to the candidate start) up to which LF and `#` were already searched. */
-  #lfFrom = 0;
-  #hashFrom = 0;
+  /** Offset (relative to the candidate start) up to which the candidate was already searched. */
+  #scanFrom = 6;
+  /** The candidate's bytes searched so far hold `=&&`: its CP area has begun (an LF may be text now). */
+  #cpSeen = false;
   /** After a frame ended without trailer at a flush: a CR LF or LF arriving next belongs to it. */
   #swallow = false;
   /** The carried-over bytes start with a complete `##dddd` marker whose frame is still open. */
@@ -134,6 +163,7 @@ export class Deframer {
       this.#ensure(this.#len + chunk.length);
       this.#buf.set(chunk, this.#len);
       this.#len += chunk.length;
+      this.stats.work += chunk.length;
       data = this.#buf;
       end = this.#len;
       owned = true;
@@ -186,8 +216,12 @@ export class Deframer {
       return;
     }
     if (owned) {
-      if (keep > 0) this.#buf.copyWithin(0, keep, end);
+      if (keep > 0) {
+        this.#buf.copyWithin(0, keep, end);
+        this.stats.work += rest;
+      }
     } else {
+      this.stats.work += rest;
       this.#ensure(rest);
       this.#buf.set(data.subarray(keep, end), 0);
     }
@@ -281,8 +315,8 @@ export class Deframer {
       }
       if (!resume) {
         this.#garbage(data, pos, p);
-        this.#lfFrom = 6;
-        this.#hashFrom = 2;
+        this.#scanFrom = 6;
+        this.#cpSeen = false;
       }
       resume = false;
       const declared =
@@ -316,12 +350,17 @@ export class Deframer {
     return end;
   }
 
-  /** Index of the next `##dddd` at or after `from` whose 6 bytes are all present, or -1. */
+  /** Index of the next `##dddd` at or after `from` whose 6 bytes are all present before `end`, or -1. */
   #findStart(data: Uint8Array, from: number, end: number): number {
     let i = from;
     while (i + 6 <= end) {
-      const h = data.indexOf(0x23, i);
-      if (h < 0 || h + 6 > end) return -1;
+      // Bounded search: never past `end`, so a caller that stops early does not pay for the rest of the read.
+      const h = data[i] === 0x23 ? i : data.subarray(i, end - 5).indexOf(0x23) + i;
+      if (h < i) {
+        this.stats.work += end - 5 - i;
+        return -1;
+      }
+      this.stats.work += h + 1 - i;
       if (
         data[h + 1] === 0x23 &&
         isDigit(data[h + 2]!) &&
@@ -343,6 +382,10 @@ export class Deframer {
     declared: number,
     flushing: boolean,
   ): { kind: 'frame'; at: number; swallow: boolean } | { kind: 'cut'; at: number; message: string } | { kind: 'wait' } {
+    // 0. A data segment starts with a header key (表 3): anything else cannot be a frame, whatever its length says.
+    if (p + 6 < end && !isSegmentStart(data[p + 6]!)) {
+      return { kind: 'cut', at: p + 2, message: 'no header key after the length field (表 3)' };
+    }
     // 1. By the length field: 4 hex CRC digits where the length says, then CR LF, LF, or the next frame.
     const e = p + 6 + declared + 4;
     if (e <= end) {
@@ -362,32 +405,46 @@ export class Deframer {
       }
     }
 
-    // 2. By structure: the first LF, or the next `##dddd`, whichever comes first.
+    // 2. By structure.
+    // One pass from where the last call stopped, up to the first LF or the next `##dddd`, whichever comes first.
     const limit = Math.min(end, p + this.maxFrameBytes);
-    let lf = -1;
-    const lfStart = p + this.#lfFrom;
-    if (lfStart < limit) {
-      const i = data.indexOf(0x0a, lfStart);
-      lf = i >= 0 && i < limit ? i : -1;
+    const from = p + this.#scanFrom;
+    let i = from;
+    let cp = this.#cpSeen;
+    for (; i < limit; i++) {
+      const c = data[i]!;
+      if (c === 0x0a) {
+        if (!cp) {
+          // A line that ends before `CP=&&` (a login banner, a log line, a bogus `##dddd`): not a frame. Waiting
+          // for the declared length would hold back the valid frames behind it.
+          this.stats.work += i + 1 - from;
+          return { kind: 'cut', at: i + 1, message: 'the line ended before the CP area (表 3): not a frame' };
+        }
+        // e <= end: the length reading was already tried above and failed.
+        if (e <= end || endsLikeFrame(data, p + 6, i + 1)) {
+          this.stats.work += i + 1 - from;
+          return { kind: 'frame', at: i + 1, swallow: false };
+        }
+        // An LF in CP text (`//…//`, 表 B.10) before the length-field end: keep reading.
+      } else if (c === 0x23) {
+        if (i + 6 > end) {
+          if (couldBeMarker(data, i, end)) break; // wait for the bytes that tell whether a frame starts here
+        } else if (
+          data[i + 1] === 0x23 &&
+          isDigit(data[i + 2]!) &&
+          isDigit(data[i + 3]!) &&
+          isDigit(data[i + 4]!) &&
+          isDigit(data[i + 5]!)
+        ) {
+          this.stats.work += i + 1 - from;
+          if (endsLikeFrame(data, p + 6, i)) return { kind: 'frame', at: i, swallow: false };
+          return { kind: 'cut', at: i, message: 'a new frame started before this one was complete' };
+        }
+      } else if (c === 0x26 && !cp && data[i - 1] === 0x26 && data[i - 2] === 0x3d) cp = true;
     }
-    let next = -1;
-    const hashStart = p + this.#hashFrom;
-    if (hashStart < limit) {
-      const stop = lf >= 0 ? lf : limit;
-      const i = this.#findStart(data, hashStart, Math.min(end, stop + 6));
-      next = i >= 0 && i < stop ? i : -1;
-    }
-    if (next >= 0) {
-      if (endsLikeFrame(data, p + 6, next)) return { kind: 'frame', at: next, swallow: false };
-      return { kind: 'cut', at: next, message: 'a new frame started before this one was complete' };
-    }
-    if (lf >= 0) {
-      // e <= end: the length reading was already tried above and failed.
-      if (e <= end || endsLikeFrame(data, p + 6, lf + 1)) return { kind: 'frame', at: lf + 1, swallow: false };
-      // An LF inside the segment (text) before the length-field end: keep reading.
-      this.#lfFrom = lf + 1 - p;
-    } else this.#lfFrom = Math.max(6, limit - p);
-    this.#hashFrom = Math.max(2, Math.min(lf >= 0 ? lf : limit, end - 5) - p);
+    this.stats.work += i - from;
+    this.#scanFrom = i - p;
+    this.#cpSeen = cp;
 
     if (end - p >= this.maxFrameBytes) {
       return { kind: 'cut', at: p + 2, message: `no frame end within ${this.maxFrameBytes} bytes` };

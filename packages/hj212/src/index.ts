@@ -67,7 +67,8 @@ export {
   type ReceiveResult,
   replyFor,
 } from './engine.ts';
-export { ISSUE_CODES, type Issue, type IssueCode, type Severity, severityOf } from './issues.ts';
+export { capIssues, ISSUE_CODES, type Issue, type IssueCode, type Severity, severityOf } from './issues.ts';
+export { isTailJunk, MAX_ISSUES, MAX_TAIL_JUNK } from './limits.ts';
 export { type DecodedStream, decodeStream, StreamDecoder, type StreamDecoderOptions } from './stream.ts';
 export {
   COMMAND_CODES,

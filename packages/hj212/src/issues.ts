@@ -1,3 +1,5 @@
+import { MAX_ISSUES } from './limits.ts';
+
 /**
  * The single list of issue codes. Every problem the deframer, decoder, assembler or encoder reports is
  * one of these; the README's issue table is checked against this object by a test.
@@ -33,13 +35,17 @@ export const ISSUE_CODES = {
     kind: 'quirk',
     doc: 'The CRC is correct but written with fewer than 4 hex digits (leading zeros dropped).',
   },
+  CRC_WHITESPACE: {
+    kind: 'quirk',
+    doc: 'The CRC matches the data segment only after its spaces are removed: a lenient repair (an error in strict mode). `crcValid` stays false, since it means the CRC matched the bytes as received.',
+  },
   CRC_VARIANT: {
     kind: 'quirk',
     doc: 'The CRC matches a variant enabled for this device (`modbus-be`, `modbus-le`) or CRC checking is disabled (`none`), not the 附录 A CRC.',
   },
   BAD_TRAILER: {
     kind: 'quirk',
-    doc: 'The frame does not end with `<CR><LF>` (表 2): bare LF, no trailer, or extra bytes (e.g. a vendor `**`) between the CRC and the end.',
+    doc: 'The frame does not end with `<CR><LF>` (表 2): bare LF, no trailer, or at most `MAX_TAIL_JUNK` (8) extra bytes without `; = , & #` (e.g. a vendor `**`) between the CRC and the end.',
   },
   TOO_LONG: {
     kind: 'quirk',
@@ -47,7 +53,7 @@ export const ISSUE_CODES = {
   },
   BAD_FIELD: {
     kind: 'quirk',
-    doc: 'A header field or CP item is malformed: no `=`, empty item, stray separator, unknown header key, Flag not an integer 0–255 or of an unknown version, PNUM/PNO not positive integers.',
+    doc: 'A header field or CP item is malformed: no `=`, empty item, stray separator, unknown header key, Flag not an integer 0–255 or of an unknown version, PNUM/PNO not positive integers, or a key or unquoted value holding a byte the encoder refuses (`=`, `&`, spaces inside, control characters; `//…//` text is exempt).',
   },
   MISSING_FIELD: {
     kind: 'quirk',
@@ -55,7 +61,7 @@ export const ISSUE_CODES = {
   },
   BAD_STRUCTURE: {
     kind: 'fatal',
-    doc: 'The data segment has no `CP=&&` area, or lacks ST or CN, so it cannot be interpreted (表 3).',
+    doc: 'The data segment has no `CP=&&` area, or lacks ST or CN, so it cannot be interpreted (表 3); or it does not start with a header key, has a line break before CP, or is followed by more than `MAX_TAIL_JUNK` bytes (or by `; = , & #`) after the CRC — shapes the deframer does not take for a frame either.',
   },
   BAD_CP: {
     kind: 'quirk',
@@ -63,7 +69,7 @@ export const ISSUE_CODES = {
   },
   WHITESPACE: {
     kind: 'quirk',
-    doc: 'Spaces around or inside keys or values were removed; or the CRC matched only after removing them.',
+    doc: 'Spaces around header keys, around values or inside CP keys were removed.',
   },
   KEY_CASE: {
     kind: 'quirk',
@@ -93,6 +99,10 @@ export const ISSUE_CODES = {
     kind: 'notice',
     doc: 'The deframer dropped an incomplete frame: a new `##dddd` started, the buffer limit was reached, or the stream ended before it was complete.',
   },
+  TOO_MANY_ISSUES: {
+    kind: 'notice',
+    doc: 'More issues than `MAX_ISSUES` (32) were found on one frame; the list ends with this one, whose `count` says how many were left out. Its severity is `error` when any of those was an error (the verdict `ok` counts them all).',
+  },
 } as const satisfies Record<string, { kind: 'fatal' | 'quirk' | 'notice'; doc: string }>;
 
 /** One of the stable issue codes. */
@@ -106,6 +116,8 @@ export interface Issue {
   code: IssueCode;
   message: string;
   severity: Severity;
+  /** TOO_MANY_ISSUES only: how many issues were left out of the list. */
+  count?: number;
 }
 
 /** Severity of `code` in strict or lenient mode. */
@@ -118,4 +130,29 @@ export function severityOf(code: IssueCode, lenient: boolean): Severity {
 
 export function makeIssue(code: IssueCode, message: string, lenient: boolean): Issue {
   return { code, message, severity: severityOf(code, lenient) };
+}
+
+/** The issue that closes a list capped at {@link MAX_ISSUES}: `count` issues were left out. */
+export function tooManyIssues(count: number, anyError: boolean): Issue {
+  return {
+    code: 'TOO_MANY_ISSUES',
+    message: `${count} more issue(s) not listed (at most ${MAX_ISSUES} are listed per frame)${anyError ? ', errors among them' : ''}`,
+    severity: anyError ? 'error' : 'warning',
+    count,
+  };
+}
+
+/** `list` capped at {@link MAX_ISSUES}: the first ones, then one TOO_MANY_ISSUES counting the rest. */
+export function capIssues(list: readonly Issue[]): readonly Issue[] {
+  if (list.length <= MAX_ISSUES) return list;
+  const kept = list.slice(0, MAX_ISSUES - 1);
+  let count = 0;
+  let anyError = false;
+  for (let i = MAX_ISSUES - 1; i < list.length; i++) {
+    const issue = list[i]!;
+    count += issue.count ?? 1;
+    if (issue.severity === 'error') anyError = true;
+  }
+  kept.push(tooManyIssues(count, anyError));
+  return kept;
 }

@@ -5,7 +5,7 @@
  */
 import { type DecodeOptions, decodeFrame } from './decode.ts';
 import { Deframer, type DeframerEvent, type DeframerOptions } from './deframer.ts';
-import type { Issue, IssueCode } from './issues.ts';
+import { capIssues, type Issue, type IssueCode } from './issues.ts';
 import type { DecodedFrame } from './types.ts';
 
 export interface StreamDecoderOptions extends DecodeOptions, DeframerOptions {}
@@ -21,6 +21,9 @@ function hex(sample: Uint8Array): string {
   for (const b of sample) s += b.toString(16).padStart(2, '0');
   return s;
 }
+
+/** Skipped-byte notes kept for the next frame; more are counted in the deframer's stats only. */
+const PENDING_MAX = 16;
 
 export class StreamDecoder {
   readonly deframer: Deframer;
@@ -60,7 +63,7 @@ export class StreamDecoder {
   }
 
   #note(code: IssueCode, message: string): void {
-    if (this.#pending.length < 16) this.#pending.push({ code, message, severity: 'warning' });
+    if (this.#pending.length < PENDING_MAX) this.#pending.push({ code, message, severity: 'warning' });
   }
 
   #handle(events: DeframerEvent[], final = false): DecodedFrame[] {
@@ -72,14 +75,15 @@ export class StreamDecoder {
           this.#garbage += e.length;
         } else {
           this.#flushGarbage();
-          this.#note(e.code, `${e.message} (starts ${hex(e.sample)})`);
+          // Formatted only while there is room: a hostile stream yields one such event per bogus candidate.
+          if (this.#pending.length < PENDING_MAX) this.#note(e.code, `${e.message} (starts ${hex(e.sample)})`);
         }
         continue;
       }
       this.#flushGarbage();
       const frame = decodeFrame(e.bytes, this.#options);
       if (this.#pending.length > 0) {
-        frame.issues = [...this.#pending, ...frame.issues];
+        frame.issues = capIssues([...this.#pending, ...frame.issues]);
         this.#pending = [];
       }
       out.push(frame);

@@ -73,7 +73,11 @@ export interface DecodedFrame {
   ok: boolean;
   /** Edition detected from the Flag version bits, or from the field style when Flag is absent. */
   edition: Edition | null;
-  /** The received CRC equals the 附录 A CRC (case and leading zeros aside). */
+  /**
+   * The received CRC equals the 附录 A CRC of the bytes as received (case and leading zeros aside). A CRC that
+   * matches only after a repair (spaces removed: CRC_WHITESPACE) or only a Modbus variant (CRC_VARIANT) leaves it
+   * false.
+   */
   crcValid: boolean;
   header: Header;
   /** Header keys the standard does not define, as sent (rare; `undefined` when none). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { crc16Hj212, crcForMode, crcToHex } from '../src/crc.ts';
 import { decodeFrame } from '../src/decode.ts';
+import { EncodeError, encodeFrame, type HeaderInput } from '../src/encode.ts';
+import { MAX_ISSUES } from '../src/limits.ts';
 import { codes, concat, latin1, utf8 } from './helpers.ts';
 
 interface Build {
@@ -247,11 +249,15 @@ const CASES: Case[] = [
   {
     name: 'CRC computed by the device before spaces were inserted',
     bytes: rawFrame(utf8(SEG.replace('ST=32', 'ST= 32')), { crc: goodCrc }),
-    strict: ['WHITESPACE', 'WHITESPACE'],
-    lenient: ['WHITESPACE', 'WHITESPACE'],
+    strict: ['CRC_WHITESPACE', 'WHITESPACE'],
+    lenient: ['CRC_WHITESPACE', 'WHITESPACE'],
     strictOk: false,
     lenientOk: true,
-    check: (d) => expect(d.crcValid).toBe(true),
+    // A named lenient repair, not a valid CRC: the bytes as received do not match (issue 8 §7).
+    check: (d) => {
+      expect(d.crcValid).toBe(false);
+      expect(d.crc.mode).toBe('hj212');
+    },
   },
   {
     name: 'data segment over 1024 bytes',
@@ -482,5 +488,78 @@ describe('decodeFrame: quirks, strict and lenient', () => {
     const b = frame(SEG, { crc: goodCrc.toLowerCase() });
     expect(decodeFrame(b).issues[0]?.severity).toBe('error');
     expect(decodeFrame(b, { lenient: true }).issues[0]?.severity).toBe('warning');
+  });
+});
+
+describe('strict mode accepts only what the encoder would produce (issue 8 §7)', () => {
+  const seg = (pw: string, cp: string) =>
+    `QN=20160801085857223;ST=32;CN=2011;PW=${pw};MN=010000A8900016F000169DC0;Flag=5;CP=&&${cp}&&`;
+  const REFUSED: [string, string][] = [
+    ['"=" in a CP value', seg('123456', 'DataTime=20160801085857;w01001-Rtd=7=1')],
+    ['"&&" inside CP', seg('123456', 'DataTime=20160801085857&&w01001-Rtd=7.1')],
+    ['a space inside a CP value', seg('123456', 'DataTime=20160801 085857')],
+    ['a control character in a CP value', seg('123456', 'DataTime=20160801085857\u0001')],
+    ['a control character in a CP key', seg('123456', 'Data\u0007Time=20160801085857')],
+    ['"=" in a header value', seg('12=456', 'DataTime=20160801085857')],
+    ['"&" in a header value', seg('12&456', 'DataTime=20160801085857')],
+    ['a space inside a header value', seg('12 456', 'DataTime=20160801085857')],
+    ['a NUL in a header value', seg('12\u0000456', 'DataTime=20160801085857')],
+  ];
+
+  it.each(REFUSED)('%s: an error in strict mode, a warning in lenient mode, refused by the encoder', (_, text) => {
+    const b = frame(text);
+    const strict = decodeFrame(b);
+    expect(strict.crcValid).toBe(true);
+    expect(strict.ok).toBe(false);
+    expect(strict.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toContain('BAD_FIELD');
+    const lenient = decodeFrame(b, { lenient: true });
+    expect(lenient.ok).toBe(true);
+    expect(codes(lenient.issues)).toContain('BAD_FIELD');
+    // The same content given to the encoder is refused: strict and the encoder agree.
+    const again = () =>
+      encodeFrame({
+        header: strict.header as unknown as HeaderInput,
+        cp: strict.fields.map((f) => ({ key: f.key, value: f.value, item: f.item })),
+      });
+    expect(again).toThrow(EncodeError);
+  });
+
+  it('still accepts what the encoder writes, including //text// with spaces, "=" and "&&"', () => {
+    const b = encodeFrame({
+      header: { QN: '20160801085857223', ST: '32', CN: '3020', PW: '123456', MN: '010000A8900016F000169DC0' },
+      cp: { DataTime: '20160801085857', i11001: { Info: '//清洗 管路 a=b && c//' }, w01001: { Rtd: 7.1, Flag: 'N' } },
+    });
+    const d = decodeFrame(b);
+    expect(d.issues).toEqual([]);
+    expect(d.ok).toBe(true);
+    expect(d.get('i11001', 'Info')).toBe('//清洗 管路 a=b && c//');
+  });
+});
+
+describe('issue list cap (issue 8 §7)', () => {
+  it(`lists at most ${MAX_ISSUES} issues per frame and counts the rest, keeping the verdict`, () => {
+    const items = Array.from({ length: 400 }, () => '').join(';'); // 399 empty items
+    const b = frame(`${H}CP=&&DataTime=20160801085857;${items}&&`);
+    for (const lenient of [false, true]) {
+      const d = decodeFrame(b, { lenient });
+      expect(d.issues.length).toBe(MAX_ISSUES);
+      const last = d.issues.at(-1)!;
+      expect(last.code).toBe('TOO_MANY_ISSUES');
+      expect(last.count! + MAX_ISSUES - 1).toBeGreaterThanOrEqual(399);
+      expect(last.severity).toBe(lenient ? 'warning' : 'error');
+      expect(d.ok).toBe(lenient);
+    }
+  });
+
+  it('marks the cap as an error when a left-out issue is an error, so the list explains the verdict', () => {
+    const items = Array.from({ length: 60 }, () => '').join(';');
+    // 59 empty-item warnings (lenient) are found before the missing ST, a fatal error reported last.
+    const b = frame(`QN=20160801085857223;CN=2011;PW=123456;MN=010000A8900016F000169DC0;Flag=5;CP=&&${items}&&`);
+    const d = decodeFrame(b, { lenient: true });
+    expect(d.ok).toBe(false);
+    expect(d.issues.length).toBe(MAX_ISSUES);
+    expect(d.issues.slice(0, -1).every((i) => i.severity === 'warning')).toBe(true);
+    expect(d.issues.at(-1)).toMatchObject({ code: 'TOO_MANY_ISSUES', severity: 'error' });
+    expect(d.issues.some((i) => i.severity === 'error')).toBe(true);
   });
 });

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Deframer, type DeframerEvent } from '../src/deframer.ts';
 import { encodeFrame, frameSegment } from '../src/encode.ts';
 import { makeDevice, makeUpload } from '../src/simulator/profiles.ts';
 import { APPENDIX_C, exampleSegment } from './fixtures/appendix-c.ts';
 import { CAPTURED, CAPTURED_STREAMS } from './fixtures/captured.ts';
 import { concat, latin1, text, utf8 } from './helpers.ts';
+
+// Property and cost tests do real work: on a loaded 2-core machine they can take many times their idle duration.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Every fixture frame as bytes. */
 const FIXTURES: Uint8Array[] = [
@@ -169,5 +172,83 @@ describe('Deframer', () => {
     const ev2 = [...big.push(latin1(`##9999${'y'.repeat(12000)}`)), ...big.push(FIXTURES[1]!), ...big.end()];
     expect(frames(ev2)).toEqual([text(FIXTURES[1]!)]);
     expect(big.stats.garbageBytes).toBeGreaterThan(10000);
+  });
+});
+
+describe('Deframer cost (issue 8 §7: quadratic on LF-less input)', () => {
+  // Hostile shapes that each used to send a search to the end of every read (or of the whole candidate).
+  const HOSTILE: Record<string, string> = {
+    'bogus frames, no LF': '##0999ST=32;CN=2011;PW=123456;MN=1;',
+    'bogus frames inside CP, no LF': '##0999QN=1;ST=32;CN=2011;CP=&&a=1;b=2;',
+    'endless candidate without markers': `##9999QN=${'A'.repeat(997)}`,
+    'hashes that never make a marker': `${'#'.repeat(50)}##12x##`,
+    'frame ends that are never frames': '##0100CP=&&x=1&&12345678901##00',
+  };
+  const CHUNKS = [1, 7, 1460, 65_536];
+
+  function work(unit: string, bytes: number, chunk: number): number {
+    const all = latin1(unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes));
+    const d = new Deframer();
+    for (let p = 0; p < all.length; p += chunk) d.push(all.subarray(p, p + chunk));
+    d.end();
+    return d.stats.work;
+  }
+
+  it('examines each byte a bounded number of times, whatever the input and its chunking (no timing)', () => {
+    for (const [name, unit] of Object.entries(HOSTILE)) {
+      for (const chunk of CHUNKS) {
+        // Whole reads only, so that the comparison is not skewed by a last partial read.
+        const n = chunk * Math.ceil(100_000 / chunk);
+        const small = work(unit, n, chunk);
+        const large = work(unit, 4 * n, chunk);
+        // Linear: the work per byte does not grow with the input (it may rise a little, since every read after the
+        // first is appended to a carry-over buffer once)…
+        expect(large / (4 * n) - small / n, `${name}, ${chunk}-byte reads`).toBeLessThan(0.5);
+        // …nor with the read size: a few units per byte (about 2 measured). The old line-end search ran to the end
+        // of the read for every bogus candidate: hundreds of units per byte in 64 KiB reads.
+        expect(small / n, `${name}, ${chunk}-byte reads`).toBeLessThan(4);
+        expect(large / (4 * n), `${name}, ${chunk}-byte reads`).toBeLessThan(4);
+      }
+    }
+  }, 120_000);
+
+  it('costs valid frames a few units of work per byte too', () => {
+    const valid = concat(FIXTURES.slice(0, 8));
+    const d = new Deframer();
+    for (let p = 0; p < valid.length; p += 7) d.push(valid.subarray(p, p + 7));
+    d.end();
+    expect(d.stats.frames).toBe(8);
+    expect(d.stats.work / valid.length).toBeLessThan(4);
+  });
+});
+
+describe('Deframer resynchronisation (issue 8 §7)', () => {
+  const good = text(FIXTURES[0]!);
+  const modes: Record<string, (s: string) => string[]> = {
+    'one read': (s) => [s],
+    'line by line': (s) => s.split(/(?<=\n)/),
+    'byte by byte': (s) => [...s],
+  };
+
+  for (const bogus of ['##1234\r\n', '##0500hello\n', '##9999 login ok\r\n', '##0010\r\n', '##0200QN=1;ST=32\r\n']) {
+    for (const [mode, split] of Object.entries(modes)) {
+      it(`a bogus ${JSON.stringify(bogus)} line and text lines do not hold back the frames after them (${mode})`, () => {
+        const stream = `${bogus}some text line\r\nanother line\r\n${good}${good}${good}`;
+        const d = new Deframer();
+        const out: DeframerEvent[] = [];
+        for (const part of split(stream)) out.push(...d.push(utf8(part)));
+        // Before end(): nothing waits for a declared length that will never come.
+        expect(frames(out)).toEqual([good, good, good]);
+        expect(frames(d.end())).toEqual([]);
+        expect(d.buffered).toBe(0);
+      });
+    }
+  }
+
+  it('still reads an LF inside CP text as part of the frame', () => {
+    const seg =
+      'QN=20160801085857223;ST=32;CN=3020;PW=123456;MN=010000A8900016F000169DC0;Flag=5;CP=&&i11001-Info=//line 1\nline 2//&&';
+    const f = frameSegment(seg);
+    expect(frames(run([f.subarray(0, 100), f.subarray(100), FIXTURES[1]!]))).toEqual([text(f), text(FIXTURES[1]!)]);
   });
 });

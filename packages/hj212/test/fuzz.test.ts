@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeFrame } from '../src/decode.ts';
 import { Deframer } from '../src/deframer.ts';
 import { StreamDecoder } from '../src/stream.ts';
 import { CAPTURED } from './fixtures/captured.ts';
 import { utf8 } from './helpers.ts';
+
+// Property and cost tests do real work: on a loaded 2-core machine they can take many times their idle duration.
+vi.setConfig({ testTimeout: 120_000 });
 
 const REAL = CAPTURED.map((c) => utf8(c.frame));
 
@@ -125,5 +128,43 @@ describe('untrusted input never throws and never hangs', () => {
       checkResult(d);
     }
     expect(flagged).toBeLessThan(8);
+  });
+});
+
+describe('strict accepts only what the encoder writes (issue 8 §7)', () => {
+  it('a frame with inserted =, &, spaces or control characters is refused by strict mode unless the encoder writes exactly it', async () => {
+    const { encodeFrame } = await import('../src/encode.ts');
+    const { crc16Hj212, crcToHex } = await import('../src/crc.ts');
+    const strictOk = REAL.map((b) => decodeFrame(b)).filter((d) => d.ok);
+    expect(strictOk.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: strictOk.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(0x3d, 0x26, 0x20, 0x09, 0x00, 0x01, 0x1f, 0x7f)), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (k, inserts) => {
+          const seg = Array.from(utf8(strictOk[k]!.segment));
+          for (const [at, c] of inserts) seg.splice(at % (seg.length + 1), 0, c);
+          const segment = Uint8Array.from(seg);
+          const len = String(segment.length).padStart(4, '0');
+          const bytes = new Uint8Array([
+            ...utf8(`##${len}`),
+            ...segment,
+            ...utf8(`${crcToHex(crc16Hj212(segment))}\r\n`),
+          ]);
+          const d = decodeFrame(bytes);
+          if (!d.ok) return;
+          // Accepted: then the encoder must write these very bytes from what was decoded.
+          const again = encodeFrame(
+            { header: d.header as never, cp: d.fields.map((f) => ({ key: f.key, value: f.value, item: f.item })) },
+            { edition: d.edition ?? '2017', allowLong: true },
+          );
+          expect(Array.from(again)).toEqual(Array.from(bytes));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ack9014,
   exeRtn9012,
@@ -22,6 +22,9 @@ import { type CpFieldInput, encodeFrame, type FrameInput, frameSegment } from '.
 import { makeDevice, makeUpload } from '../src/simulator/profiles.ts';
 import { APPENDIX_C, EXAMPLE_MN, EXAMPLE_QN, exampleSegment } from './fixtures/appendix-c.ts';
 import { text } from './helpers.ts';
+
+// Property and cost tests do real work: on a loaded 2-core machine they can take many times their idle duration.
+vi.setConfig({ testTimeout: 120_000 });
 
 const DEV = { ST: '32', PW: '123456', MN: EXAMPLE_MN };
 const AT = Date.UTC(2016, 7, 1, 0, 58, 57, 223); // 2016-08-01 08:58:57.223 in UTC+8

@@ -18,7 +18,7 @@ Commands:
       write frames on stdout. Bad lines are reported on stderr; the exit code is 1 if any failed.
   simulate --host H --port P --devices N --cn 2011|2051|2061 --interval S --duration S
            [--fault-rate R] [--faults badCrc,lowercaseCrc,split,merged,garbage] [--editions 2017|2005|mixed]
-           [--media water|air|mixed] [--ack-timeout S] [--retries N] [--seed N] [--json]
+           [--media water|air|mixed] [--ack-timeout S] [--retries N] [--drain S] [--seed N] [--json]
       Run a device fleet against a platform and report frames sent, acked, retransmitted and ack latency.
   serve [--port P] [--host H] [--strict]
       Run the reference server (decode + ack per the protocol engine) until interrupted.
@@ -163,6 +163,8 @@ async function simulateCommand(flags: Flags): Promise<number> {
     media,
     ackTimeoutMs: num(flags, 'ack-timeout', 10) * 1000,
     retries: num(flags, 'retries', 3),
+    // After --duration, wait at most this long for outstanding acks (default: one ack timeout).
+    drainMs: flags.drain === undefined ? undefined : num(flags, 'drain') * 1000,
     seed: num(flags, 'seed', 212),
     signal: controller.signal,
     onProgress: (r) =>

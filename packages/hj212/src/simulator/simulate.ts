@@ -362,7 +362,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
       stopHooks.push(() => {
         if (uploadTimer !== undefined) clearTimeout(uploadTimer);
         maybeDone();
-        later(drainMs, finish);
+        // Only while still open: a timer armed after finish() would keep the process alive for the whole drain.
+        if (!closed) later(drainMs, finish);
       });
       abortHooks.push(finish);
     });
