@@ -862,6 +862,14 @@ const en: Messages = {
       },
     },
   },
+  // issue 8 §5 (branch web): look-ups, menu groups, workbench, My area
+  web: {
+    lookup: {
+      notFound: 'No record matches this code and phone number',
+      notFoundHint:
+        'Check the code (on your receipt or text message; not case-sensitive) and the phone number you gave, then try again.',
+    },
+  },
 };
 
 export default en;

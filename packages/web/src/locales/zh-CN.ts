@@ -826,6 +826,13 @@ const zhCN = {
       },
     },
   },
+  // issue 8 §5 (branch web): look-ups, menu groups, workbench, 我的
+  web: {
+    lookup: {
+      notFound: '没有找到与该查询码和手机号相符的记录',
+      notFoundHint: '请核对查询码（见受理回执或短信，不区分大小写）和登记时填写的手机号后重试。',
+    },
+  },
 };
 
 export default zhCN;
