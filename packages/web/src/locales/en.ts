@@ -864,6 +864,9 @@ const en: Messages = {
   },
   // issue 8 §5 (branch web): look-ups, menu groups, workbench, My area
   web: {
+    figures: {
+      fellBack: 'No records in {{empty}} yet: showing {{year}}, the latest year with records.',
+    },
     lookup: {
       notFound: 'No record matches this code and phone number',
       notFoundHint:

@@ -828,6 +828,9 @@ const zhCN = {
   },
   // issue 8 §5 (branch web): look-ups, menu groups, workbench, 我的
   web: {
+    figures: {
+      fellBack: '{{empty}} 年尚无记录，已打开有记录的最近年度：{{year}} 年。',
+    },
     lookup: {
       notFound: '没有找到与该查询码和手机号相符的记录',
       notFoundHint: '请核对查询码（见受理回执或短信，不区分大小写）和登记时填写的手机号后重试。',
