@@ -143,5 +143,16 @@ export const citizenOnPhone: Journey = {
     await page.getByRole('tab', { name: '我的信访' }).click();
     await page.waitForTimeout(500);
     await ctx.screenshot(page, '96-phone-my-petitions');
+
+    // A mistyped tracking code is answered under the form, which stays to be corrected.
+    await page.goto(`${ctx.baseUrl}/petitions/track?code=XF2099ZZZZ`);
+    await page.getByLabel('手机号').fill('13979905678');
+    await page.getByRole('button', { name: /搜\s*索/ }).click();
+    const err = page.getByTestId('lookup-error');
+    await err.waitFor({ timeout: 10_000 });
+    expect(((await err.textContent()) ?? '').includes('查询码'), 'the inline answer says to check the code');
+    expect((await page.getByText('加载失败').count()) === 0, 'no full-page 加载失败');
+    expect(await page.getByLabel('手机号').isVisible(), 'the form stays on the page');
+    await ctx.screenshot(page, '97-phone-track-mistyped');
   },
 };
