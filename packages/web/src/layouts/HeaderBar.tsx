@@ -1,5 +1,5 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Space } from 'antd';
+import { Button, Flex, Grid, Layout, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -20,6 +20,8 @@ const HOME_LABEL = {
 export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode }) {
   const { t } = useTranslation();
   const { user, roles, logout } = useAuth();
+  // On a phone the bureau's full name and the user's name do not both fit: keep the short ones.
+  const narrow = Grid.useBreakpoint().sm === false;
   const navigate = useNavigate();
   const showError = useShowError();
 
@@ -56,7 +58,7 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
             textOverflow: 'ellipsis',
           }}
         >
-          {t('common.headerTitle')}
+          {narrow ? t('common.appName') : t('common.headerTitle')}
         </h1>
       </Link>
       <Flex align="center" gap={8}>
@@ -70,7 +72,7 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
               </Link>
             ) : null}
             <span data-testid="current-user" title={t('nav.userMenu')}>
-              <UserOutlined aria-hidden /> {user.displayName}
+              <UserOutlined aria-label={narrow ? user.displayName : undefined} /> {narrow ? null : user.displayName}
             </span>
             <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void onLogout()}>
               {t('nav.logout')}
