@@ -96,7 +96,13 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // A non-localhost name for the server, as an intranet user types it (browsers treat localhost and
+  // 127.0.0.1 as secure and forgive what a real host name does not): see INTRANET_HOST.
+  `--host-resolver-rules=MAP ${'qingshan.test'} 127.0.0.1`,
 ];
+
+/** Resolves to 127.0.0.1 inside the journeys' browser only. */
+export const INTRANET_HOST = 'qingshan.test';
 
 export async function launchBrowser(): Promise<{
   contexts: BrowserContext[];

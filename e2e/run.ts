@@ -45,7 +45,9 @@ const ctx: Ctx = {
 
 let passed = 0;
 let failed = 0;
-const selected: Journey[] = only ? journeys.filter((j) => j.name.includes(only)) : journeys;
+// `npm run test:e2e -- 'intranet|phone'`: the journeys whose names contain any of the parts.
+const parts = only?.split('|').filter(Boolean) ?? [];
+const selected: Journey[] = parts.length ? journeys.filter((j) => parts.some((p) => j.name.includes(p))) : journeys;
 for (const j of selected) {
   const t0 = Date.now();
   try {

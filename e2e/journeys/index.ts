@@ -7,6 +7,7 @@ import {
   clerkResolvesConcern,
   dashboardArticleFigures,
 } from './service.ts';
+import { citizenOnPhone, intranetHostRenders, leaderWorkbench } from './web.ts';
 
 // In order: each journey signs in on its own, but the ones that create records run before the
 // ones that only read, so a failure points at the first broken step.
@@ -19,4 +20,7 @@ export const journeys: Journey[] = [
   clerkResolvesConcern,
   dashboardArticleFigures,
   citizenBooksPublicDay,
+  intranetHostRenders,
+  leaderWorkbench,
+  citizenOnPhone,
 ];

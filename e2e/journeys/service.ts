@@ -85,7 +85,21 @@ export const dashboardArticleFigures: Journey = {
   async run(ctx) {
     const page = await ctx.newPage();
     await ctx.login(page, 'leader');
+    // Issue 8 §5: opened without a period, the dashboard shows the latest year with records
+    // rather than a page of zeros for an empty current year.
+    const thisYear = await page.evaluate(async () => (await fetch('/api/figures')).json());
+    const empty = Object.values(thisYear.values as Record<string, number>).every((v) => v === 0);
     await page.goto(`${ctx.baseUrl}/staff/figures`);
+    if (empty) {
+      await page.getByTestId('figures-fallback').waitFor({ timeout: 20_000 });
+      expect(/from=2020-01-01&to=2020-12-31/.test(page.url()), `opened on 2020 (url ${page.url()})`);
+      const visits = page.getByTestId('figure-enterpriseVisits').locator('.ant-statistic-content-value');
+      expect(Number((await visits.textContent())?.replace(/\D/g, '')) > 0, 'the year opened on has visits');
+      await ctx.screenshot(page, '34-figures-latest-year');
+    } else {
+      await page.getByTestId('figure-enterpriseVisits').waitFor({ timeout: 15_000 });
+      expect(!page.url().includes('emptyYear'), 'a year with records is shown as it is');
+    }
     await page.getByTestId('figures-article').click();
     await page.waitForURL(/from=2020-01-01&to=2020-11-30/);
     // the cards of the default period (this year) stay until the article period's answer arrives

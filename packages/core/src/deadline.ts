@@ -255,7 +255,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 4,
     direction: 'after-start',
     label: { zh: '环境影响报告书审批（承诺时限）', en: 'EIA report book decision (promised)' },
-    source: '承诺时限：萍乡市芦溪县 60→20 个工作日（reference.md §1.2），本局可调整',
+    source: '承诺时限：参照萍乡市芦溪县做法，法定 60 日压缩为 20 个工作日；本局可调整',
   },
   {
     key: 'eia.report-form.statutory',
@@ -273,7 +273,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 2,
     direction: 'after-start',
     label: { zh: '环境影响报告表审批（承诺时限）', en: 'EIA report form decision (promised)' },
-    source: '承诺时限：萍乡市芦溪县 30→7 个工作日（reference.md §1.2），本局可调整',
+    source: '承诺时限：参照萍乡市芦溪县做法，法定 30 日压缩为 7 个工作日；本局可调整',
   },
   {
     key: 'eia.commitment.publicity',
@@ -282,7 +282,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 1,
     direction: 'after-start',
     label: { zh: '告知承诺制审批公示期', en: 'commitment-path EIA: publicity period' },
-    source: '江西省宜春市上高县 2024 年做法：申请及承诺公示 5 个工作日（reference.md §1.3）',
+    source: '参照江西省宜春市上高县 2024 年做法：申请及承诺公示 5 个工作日；本局可调整',
   },
   {
     key: 'eia.commitment.decision',
@@ -291,7 +291,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 0,
     direction: 'after-start',
     label: { zh: '告知承诺制公示期满后作出审批决定', en: 'commitment-path EIA: decision after publicity' },
-    source: '江西省宜春市上高县做法：公示期满后 1 个工作日内作出决定（rules.md §1）',
+    source: '参照江西省宜春市上高县做法：公示期满后 1 个工作日内作出决定；本局可调整',
   },
   {
     key: 'eia.commitment.verification',
@@ -300,7 +300,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 7,
     direction: 'after-start',
     label: { zh: '告知承诺制事后核查', en: 'commitment verification after approval' },
-    source: '广州市环评告知承诺制实施细则（2021）：审批后 30 日内复核；未见全国统一时限（reference.md §1.3）',
+    source: '参照广州市环评告知承诺制实施细则（2021）：审批后 30 日内复核；未见全国统一时限',
   },
   {
     key: 'permit.simplified',
@@ -422,7 +422,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 0,
     direction: 'after-start',
     label: { zh: '差评回访联系', en: 'bad rating: contact the rater' },
-    source: '国办发〔2019〕51号（差评整改、回访）；时限参照汝州"123"做法 1 个工作日（reference.md §1.9）',
+    source: '国办发〔2019〕51号（差评整改、回访）；1 个工作日的时限参照河南省汝州市"123"做法，本局可调整',
   },
   {
     key: 'rating.rectify',
@@ -432,7 +432,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     direction: 'after-start',
     label: { zh: '差评整改', en: 'bad rating: rectification' },
     source:
-      '国办发〔2019〕51号（差评限期整改）；时限参照四川某市 15 个工作日（各地 5–15 个工作日不等，reference.md §1.9）',
+      '国办发〔2019〕51号（差评限期整改）；15 个工作日的时限参照四川省某市做法（各地 5–15 个工作日不等），本局可调整',
   },
   {
     key: 'device.fault-restore',
@@ -441,7 +441,7 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 1,
     direction: 'after-start',
     label: { zh: '自动监测设备故障修复', en: 'monitoring device fault: restore' },
-    source: '重庆做法：故障 12 小时内报告，5 个工作日内修复（reference.md §1.7）',
+    source: '参照重庆市做法：故障 12 小时内报告，5 个工作日内修复；本局可调整',
     note: '12 小时报告时限按小时计，不在本引擎内 / the 12-hour reporting limit is in hours and not handled here',
   },
   {

@@ -4,6 +4,11 @@
  */
 import { z } from 'zod';
 
+/** The figures the bureau reported for 2020 (its "放管服" work report, to 30 November), as counted here. */
+const FIGURES_SOURCE = '上栗县生态环境局"放管服"改革工作报道（2020 年）的统计口径';
+/** Reception days: the bureau's monthly 服务企业接待日 and 服务群众接待日. */
+const RECEPTION_SOURCE = '本局服务企业接待日、服务群众接待日制度（"放管服"改革工作报道，2020 年）';
+
 export type FigureDefinition = {
   key: string;
   label: { zh: string; en: string };
@@ -22,7 +27,7 @@ export const SERVICE_FIGURES = [
       zh: '期间内上门服务的企业户次：一次走访 3 家企业计 3 户次',
       en: 'enterprise-visits in the period: a visit to 3 enterprises counts 3',
     },
-    source: 'rules.md §6',
+    source: FIGURES_SOURCE,
   },
   {
     key: 'campaigns',
@@ -32,7 +37,7 @@ export const SERVICE_FIGURES = [
       zh: '期间内开始的集中下沉式服务活动次数',
       en: 'campaigns held (started) in the period',
     },
-    source: 'rules.md §6',
+    source: FIGURES_SOURCE,
   },
   {
     key: 'receptionEnterprises',
@@ -42,7 +47,7 @@ export const SERVICE_FIGURES = [
       zh: '期间内接待日到场的不同企业数（同一企业多次到场计 1 家）',
       en: 'distinct enterprises received at reception days in the period',
     },
-    source: 'rules.md §6',
+    source: FIGURES_SOURCE,
   },
   {
     key: 'receptionPeople',
@@ -52,7 +57,7 @@ export const SERVICE_FIGURES = [
       zh: '期间内企业接待日和群众接待日到场的人次',
       en: 'people received at reception days (enterprise and public days) in the period',
     },
-    source: 'rules.md §6',
+    source: FIGURES_SOURCE,
   },
   {
     key: 'receptionConcernsAccepted',
@@ -62,7 +67,7 @@ export const SERVICE_FIGURES = [
       zh: '期间内接待日提出并受理的问题数',
       en: 'concerns raised at reception days in the period that were accepted',
     },
-    source: 'rules.md §5',
+    source: RECEPTION_SOURCE,
   },
   {
     key: 'receptionConcernsResolved',
@@ -72,7 +77,7 @@ export const SERVICE_FIGURES = [
       zh: '期间内接待日提出、已受理且在期末前解决的问题数',
       en: 'concerns raised at reception days in the period, accepted and resolved by its end',
     },
-    source: 'rules.md §6',
+    source: FIGURES_SOURCE,
   },
 ] as const satisfies readonly FigureDefinition[];
 

@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -33,6 +31,7 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
+import { securityHeadersPlugin, webAppPlugin } from './plugins/web.ts';
 
 export type RouteEntry = { method: string; url: string; access: Access | undefined };
 
@@ -49,6 +48,8 @@ export type AppOptions = {
   database: Database;
   /** Serve the built web app from packages/web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** Test hook: serve the web app from this folder instead of packages/web/dist. */
+  webRoot?: string;
   logger?: boolean;
   /** Test hook: receives the promise of every background job. */
   onJob?: (p: Promise<void>) => void;
@@ -77,16 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin, { spaFallback: !!opts.serveWeb });
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        'default-src': ["'self'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'script-src': ["'self'"],
-      },
-    },
-  });
+  await app.register(securityHeadersPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { db });
   await app.register(openapiPlugin);
@@ -114,10 +106,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(figureRoutes, { db });
 
   if (opts.serveWeb) {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-      throw new Error(`The web app is not built (${WEB_DIST}); run npm run build -w packages/web`);
+    const root = opts.webRoot ?? WEB_DIST;
+    if (!fs.existsSync(path.join(root, 'index.html'))) {
+      throw new Error(`The web app is not built (${root}); run npm run build -w packages/web`);
     }
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    await app.register(webAppPlugin, { root });
   }
   return app;
 }

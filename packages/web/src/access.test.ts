@@ -35,7 +35,7 @@ describe('homePathFor (the face a user lands on)', () => {
     [['monitor'], '/staff'],
     [['enterprise'], '/enterprise'],
     [['enterprise', 'clerk'], '/staff'],
-    [['citizen'], '/'],
+    [['citizen'], '/my'],
     [[], '/'],
   ])('%j → %s', (roles, path) => {
     expect(homePathFor(roles)).toBe(path);
@@ -53,7 +53,9 @@ describe('route table', () => {
     for (const r of routes) {
       if (r.face === 'staff') expect(r.path.startsWith('/staff/')).toBe(true);
       if (r.face === 'enterprise') expect(r.path.startsWith('/enterprise/')).toBe(true);
-      if (r.face === 'public') expect(r.access).toBe('public');
+      // the public face is open to all, except the signed-in citizen's own area (我的)
+      if (r.face === 'public')
+        expect(r.access === 'public' || (r.path === '/my' && r.access.join() === 'citizen')).toBe(true);
     }
   });
 
@@ -112,6 +114,10 @@ describe('route table', () => {
     for (const role of ALL_ROLES) {
       const home = homePathFor([role]);
       if (home === '/') continue;
+      if (home === '/my') {
+        expect(canAccess([role], findRoute(routes, '/my')!.access)).toBe(true);
+        continue;
+      }
       const face = home === '/staff' ? 'staff' : 'enterprise';
       expect(menuRoutes(face, (a) => canAccess([role], a)).length).toBeGreaterThan(0);
     }

@@ -35,10 +35,11 @@ export function isStaff(roles: readonly Role[] | null | undefined): boolean {
   return canAccess(roles, STAFF_ROLES);
 }
 
-/** Where a user lands after login: the face of their roles (staff wins over enterprise). */
-export function homePathFor(roles: readonly Role[] | null | undefined): '/staff' | '/enterprise' | '/' {
+/** Where a user lands after login: the face of their roles (staff wins over enterprise); citizens: 我的. */
+export function homePathFor(roles: readonly Role[] | null | undefined): '/staff' | '/enterprise' | '/my' | '/' {
   if (isStaff(roles)) return '/staff';
   if (canAccess(roles, ['enterprise'])) return '/enterprise';
+  if (canAccess(roles, ['citizen'])) return '/my';
   return '/';
 }
 

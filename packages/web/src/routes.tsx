@@ -12,6 +12,7 @@ import {
   CarryOutOutlined,
   ClockCircleOutlined,
   CloudUploadOutlined,
+  DesktopOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
   KeyOutlined,
@@ -345,6 +346,21 @@ export const routes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./pages/reception/PublicReceptionPage.tsx')),
+  },
+  // issue 8 §5: each staff role's workbench (the staff home); menu groups in layouts/menuGroups.ts
+  {
+    path: '/staff/home',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/workbench/WorkbenchPage.tsx')),
+    menu: { labelKey: 'web.menu.workbench', icon: <DesktopOutlined /> },
+  },
+  // issue 8 §5: a signed-in citizen's messages, bookings and petitions
+  {
+    path: '/my',
+    face: 'public',
+    access: ['citizen'],
+    component: lazy(() => import('./pages/my/MyPage.tsx')),
   },
 ];
 

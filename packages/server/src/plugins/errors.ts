@@ -53,7 +53,14 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, classify(error as Error, request)));
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app fall back to index.html; unknown /api paths stay 404 JSON.
-    if (opts.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // A missing /assets/ file (an old hash after an upgrade) stays 404: index.html under a
+    // script's name would be cached as that script.
+    if (
+      opts.spaFallback &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/assets/')
+    ) {
       return reply.sendFile('index.html');
     }
     return sendProblem(request, reply, new AppError('NOT_FOUND'));

@@ -1,7 +1,9 @@
+import { auditActionLabel, auditEntityLabel } from '@qingshan/core/audit-labels';
 import type { TablePaginationConfig } from 'antd';
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Page } from '../api/types.ts';
+import { useLanguage } from '../i18n.ts';
 import { formatDateTime } from '../utils/datetime.ts';
 import { diffRecords, showValue } from '../utils/diff.ts';
 import { EmptyState } from './QueryState.tsx';
@@ -56,6 +58,7 @@ export function AuditTable({
   showEntity?: boolean;
 }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const pagination: TablePaginationConfig = {
     current: data?.page ?? 1,
     pageSize: data?.pageSize ?? 20,
@@ -89,10 +92,19 @@ export function AuditTable({
             </span>
           ),
         },
-        { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
+        {
+          title: t('audit.action'),
+          dataIndex: 'action',
+          // plain label; the stored code only as a tooltip for whoever reads the raw log
+          render: (v: string) => <span title={v}>{auditActionLabel(v, lang === 'en' ? 'en' : 'zh')}</span>,
+        },
         ...(showEntity
           ? [
-              { title: t('audit.entityType'), dataIndex: 'entityType' },
+              {
+                title: t('audit.entityType'),
+                dataIndex: 'entityType',
+                render: (v: string) => <span title={v}>{auditEntityLabel(v, lang === 'en' ? 'en' : 'zh')}</span>,
+              },
               {
                 title: t('audit.entityId'),
                 dataIndex: 'entityId',

@@ -6,8 +6,9 @@ import { canAccess, type Face, selectedMenuPath } from '../access.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { AuthErrorPage, ForbiddenPage, loginPathFor } from '../components/RequireAccess.tsx';
-import { menuRoutes } from '../routes.tsx';
+import { type AppRoute, menuRoutes } from '../routes.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
+import { groupMenu } from './menuGroups.ts';
 
 /** Staff console and enterprise portal: Sider menu filtered by role, header, page outlet. */
 export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> }) {
@@ -27,6 +28,33 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
     location.pathname,
   );
 
+  const toItem = (r: AppRoute) => ({
+    key: r.path,
+    icon: r.menu?.icon,
+    label: r.menu ? (
+      <>
+        {t(r.menu.labelKey)}
+        {r.menu.badge ? <r.menu.badge /> : null}
+      </>
+    ) : (
+      r.path
+    ),
+  });
+  // Staff: the workbench and own lists on top, then 服务 / 审批 / 监管 / 统计 / 系统 (non-empty only).
+  const grouped = face === 'staff' ? groupMenu(entries) : null;
+  const menuItems = grouped
+    ? [
+        ...grouped.top.map(toItem),
+        ...grouped.groups.map(({ group, entries: children }) => ({
+          type: 'group' as const,
+          key: `group:${group}`,
+          label: t(`web.menuGroups.${group}`),
+          children: children.map(toItem),
+        })),
+        ...grouped.rest.map(toItem),
+      ]
+    : entries.map(toItem);
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <HeaderBar extra={<Typography.Text type="secondary">{t(`face.${face}`)}</Typography.Text>} />
@@ -38,24 +66,20 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
           onCollapse={setCollapsed}
           breakpoint="lg"
           width={200}
-          style={{ borderRight: '1px solid #f0f0f0' }}
+          // Sticky with its own scroll: the grouped menu can be taller than the window.
+          style={{
+            borderRight: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            height: 'calc(100vh - 64px)',
+            overflow: 'auto',
+          }}
         >
           <nav aria-label={t(`face.${face}`)}>
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected] : []}
-              items={entries.map((r) => ({
-                key: r.path,
-                icon: r.menu?.icon,
-                label: r.menu ? (
-                  <>
-                    {t(r.menu.labelKey)}
-                    {r.menu.badge ? <r.menu.badge /> : null}
-                  </>
-                ) : (
-                  r.path
-                ),
-              }))}
+              items={menuItems}
               onClick={({ key }) => navigate(key)}
             />
           </nav>

@@ -4,9 +4,12 @@ import { useAuth } from '../auth/auth.tsx';
 import { ForbiddenPage } from '../components/RequireAccess.tsx';
 import { menuRoutes } from '../routes.tsx';
 
-/** `/staff` and `/enterprise`: open the first menu entry this user may see. */
+const FACE_HOME: Record<Exclude<Face, 'public'>, string> = { staff: '/staff/home', enterprise: '/enterprise/my' };
+
+/** `/staff` and `/enterprise`: open the face's home (the staff workbench) or its first menu entry. */
 export function FaceIndex({ face }: { face: Exclude<Face, 'public'> }) {
   const { roles } = useAuth();
-  const first = menuRoutes(face, (access) => canAccess(roles, access))[0];
+  const entries = menuRoutes(face, (access) => canAccess(roles, access));
+  const first = entries.find((r) => r.path === FACE_HOME[face]) ?? entries[0];
   return first ? <Navigate to={first.path} replace /> : <ForbiddenPage />;
 }

@@ -1,17 +1,27 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Space } from 'antd';
+import { Button, Flex, Grid, Layout, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { homePathFor } from '../access.ts';
 import { useShowError } from '../api/errors.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 
+const HOME_LABEL = {
+  '/my': 'web.my.title',
+  '/staff': 'web.menu.workbenchLink',
+  '/enterprise': 'face.enterprise',
+  '/': 'common.appName',
+} as const;
+
 /** Bureau name on the left; language, current user and logout (or login) on the right. */
 export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode }) {
   const { t } = useTranslation();
-  const { user, logout } = useAuth();
+  const { user, roles, logout } = useAuth();
+  // On a phone the bureau's full name and the user's name do not both fit: keep the short ones.
+  const narrow = Grid.useBreakpoint().sm === false;
   const navigate = useNavigate();
   const showError = useShowError();
 
@@ -48,7 +58,7 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
             textOverflow: 'ellipsis',
           }}
         >
-          {t('common.headerTitle')}
+          {narrow ? t('common.appName') : t('common.headerTitle')}
         </h1>
       </Link>
       <Flex align="center" gap={8}>
@@ -56,8 +66,13 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
         <LanguageSwitch />
         {user ? (
           <Space size={8}>
+            {homePathFor(roles) !== '/' ? (
+              <Link to={homePathFor(roles)} data-testid="my-home-link">
+                {t(HOME_LABEL[homePathFor(roles)])}
+              </Link>
+            ) : null}
             <span data-testid="current-user" title={t('nav.userMenu')}>
-              <UserOutlined aria-hidden /> {user.displayName}
+              <UserOutlined aria-label={narrow ? user.displayName : undefined} /> {narrow ? null : user.displayName}
             </span>
             <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void onLogout()}>
               {t('nav.logout')}

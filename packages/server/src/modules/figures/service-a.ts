@@ -70,7 +70,7 @@ export function registerServiceAFigures(): void {
         zh: '期间内预约延时服务时段（工作日晚间、休息日）且未取消的预约',
         en: 'bookings of extended-hours slots in the period, not cancelled',
       },
-      source: 'rules.md §5',
+      source: '本局预约服务、延时服务制度（上栗县生态环境局"放管服"改革工作报道，2020 年）',
       count: (db, p) => bookingsExtended(db, ...instants(p)),
       records: async (db, p, page) =>
         paged(await bookingsExtendedRecords(db, ...instants(p)), page).map((r) => ({
@@ -92,7 +92,7 @@ export function registerServiceAFigures(): void {
         zh: '期间内预约工作日窗口时段且未取消的预约',
         en: 'bookings of regular window slots in the period, not cancelled',
       },
-      source: 'rules.md §5',
+      source: '本局预约服务、延时服务制度（上栗县生态环境局"放管服"改革工作报道，2020 年）',
       count: (db, p) => bookingsRegular(db, ...instants(p)),
       records: async (db, p, page) =>
         paged(await bookingsRegularRecords(db, ...instants(p)), page).map((r) => ({

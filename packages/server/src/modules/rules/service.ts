@@ -75,7 +75,7 @@ export const DEFAULT_RULES: readonly Seed[] = [
     labelZh: '每个企业接待日最多接待企业数',
     labelEn: 'reception day: maximum enterprises per day',
     value: 10,
-    source: '本局服务企业接待日工作制度（rules.md §5：每日不超过 10 家企业）',
+    source: '参照江苏省如东县企业环保接待日做法：每日不超过 10 家企业；本局可调整',
   },
   {
     key: 'reception.max-people-per-enterprise',
@@ -83,7 +83,7 @@ export const DEFAULT_RULES: readonly Seed[] = [
     labelZh: '每家企业参加接待日最多人数',
     labelEn: 'reception day: maximum people per enterprise',
     value: 3,
-    source: '本局服务企业接待日工作制度（rules.md §5：每家企业不超过 3 人）',
+    source: '参照江苏省如东县企业环保接待日做法：每家企业不超过 3 人；本局可调整',
   },
 ];
 
@@ -112,7 +112,32 @@ export async function seedDefaultRules(db: Db): Promise<number> {
       added++;
     });
   }
+  await refreshShippedCitations(db);
   return added;
+}
+
+/** Citations of the project's own notes that earlier releases shipped as a rule's source. */
+const INTERNAL_CITATION = /(rules|reference)\.md/;
+
+/**
+ * Earlier releases shipped some defaults citing the project's own notes ("reference.md §1.2")
+ * instead of the real origin. A shipped version 1 that nobody replaced gets the corrected
+ * citation of today's default (its value is untouched); a rule an admin edited keeps its history.
+ */
+async function refreshShippedCitations(db: Db): Promise<void> {
+  for (const r of DEFAULT_RULES) {
+    await db
+      .update(ruleVersions)
+      .set({ source: r.source })
+      .where(
+        and(
+          eq(ruleVersions.ruleKey, r.key),
+          eq(ruleVersions.version, 1),
+          eq(ruleVersions.createdByName, SYSTEM_ACTOR.name),
+          sql`${ruleVersions.source} ~ ${INTERNAL_CITATION.source}`,
+        ),
+      );
+  }
 }
 
 function todayShanghai(): string {

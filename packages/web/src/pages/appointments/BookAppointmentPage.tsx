@@ -1,21 +1,7 @@
 import { APPOINTMENT_STATUS_LABELS } from '@qingshan/core/appointments';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Radio,
-  Result,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Result, Select, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
@@ -24,7 +10,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { type Appointment, apptKeys, book, listSlots, publicServices, type Slot } from './api.ts';
-import { plusDays, todayShanghai } from './dates.ts';
+import { dayHeading, plusDays, todayShanghai } from './dates.ts';
 
 /** Slots grouped by day, each a button; extended-hours slots are tagged 延时服务. */
 export function SlotPicker({
@@ -39,6 +25,8 @@ export function SlotPicker({
   onlyExtended?: boolean;
 }) {
   const { t } = useTranslation();
+  const currentLang = useLanguage();
+  const [day, setDay] = useState<string | null>(null);
   const from = todayShanghai();
   const to = plusDays(from, 20);
   const slots = useQuery({
@@ -53,37 +41,81 @@ export function SlotPicker({
   );
   if (items.length === 0) return <EmptyState description={t('appointments.noSlots')} />;
   const days = [...new Set(items.map((s) => s.date))];
+  const lang = currentLang === 'en' ? 'en' : 'zh';
+  const shown =
+    day && days.includes(day)
+      ? day
+      : (days.find((d) => items.some((s) => s.date === d && s.available > 0)) ?? days[0]!);
+  // First the day (a strip of day buttons with weekday names, scrolling sideways on a phone), then
+  // that day's slots under its heading: a phone shows one day's slots, not three weeks of them.
+  // Every button is at least 44 px tall, a thumb's width.
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      {days.map((d) => (
-        <Flex key={d} gap={8} wrap align="center">
-          <Typography.Text strong style={{ width: 110 }}>
-            {d}
-          </Typography.Text>
+    <Flex vertical gap={12} data-testid="slot-days">
+      <div
+        role="tablist"
+        aria-label={t('appointments.step2')}
+        style={{ display: 'flex', gap: 8, overflowX: 'auto', paddingBottom: 4 }}
+      >
+        {days.map((d) => {
+          const free = items.filter((s) => s.date === d).reduce((n, s) => n + s.available, 0);
+          return (
+            <Button
+              key={d}
+              role="tab"
+              aria-selected={d === shown}
+              type={d === shown ? 'primary' : 'default'}
+              ghost={d === shown}
+              onClick={() => setDay(d)}
+              data-testid="slot-day-tab"
+              style={{ minHeight: 44, height: 'auto', paddingBlock: 4, flex: '0 0 auto', lineHeight: 1.3 }}
+            >
+              <Flex vertical align="center">
+                <span>{dayHeading(d, from, lang)}</span>
+                <span style={{ fontSize: 12, opacity: 0.75 }}>
+                  {free === 0 ? t('appointments.full') : t('appointments.left', { n: free })}
+                </span>
+              </Flex>
+            </Button>
+          );
+        })}
+      </div>
+      <section aria-label={dayHeading(shown, from, lang)} data-testid="slot-day">
+        <Typography.Title level={5} style={{ margin: '0 0 8px' }}>
+          {dayHeading(shown, from, lang)}
+        </Typography.Title>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(136px, 1fr))', gap: 8 }}>
           {items
-            .filter((s) => s.date === d)
+            .filter((s) => s.date === shown)
             .map((s) => (
               <Button
                 key={s.id}
-                size="small"
                 type={value === s.id ? 'primary' : 'default'}
                 disabled={s.available === 0}
                 onClick={() => onChange(s)}
+                data-testid="slot"
+                aria-pressed={value === s.id}
+                style={{ minHeight: 44, height: 'auto', paddingBlock: 4, whiteSpace: 'normal', lineHeight: 1.3 }}
               >
-                {s.startTime}–{s.endTime}
-                {s.extended ? (
-                  <Tag color="purple" style={{ marginInlineStart: 4 }}>
-                    {t('appointments.extended')}
-                  </Tag>
-                ) : null}
-                <Typography.Text type="secondary" style={{ marginInlineStart: 4, fontSize: 12 }}>
-                  {s.available === 0 ? t('appointments.full') : t('appointments.left', { n: s.available })}
-                </Typography.Text>
+                <Flex vertical align="center">
+                  <span>
+                    {s.startTime}–{s.endTime}
+                  </span>
+                  <span style={{ fontSize: 12 }}>
+                    {s.extended ? (
+                      <Tag color="purple" style={{ marginInlineEnd: 4 }}>
+                        {t('appointments.extended')}
+                      </Tag>
+                    ) : null}
+                    <span style={{ opacity: 0.75 }}>
+                      {s.available === 0 ? t('appointments.full') : t('appointments.left', { n: s.available })}
+                    </span>
+                  </span>
+                </Flex>
               </Button>
             ))}
-        </Flex>
-      ))}
-    </Space>
+        </div>
+      </section>
+    </Flex>
   );
 }
 
@@ -126,6 +158,11 @@ export default function BookAppointmentPage() {
   const [onlyExtended, setOnlyExtended] = useState(false);
   const [done, setDone] = useState<Appointment | null>(null);
   const isEnterprise = roles.includes('enterprise');
+  // On a phone the form is below a long list of slots: bring it into view once a slot is chosen.
+  const formRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (slot) formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [slot]);
   const mutation = useMutation({
     mutationFn: (v: { name?: string; phone?: string; email?: string; matter: string; note?: string }) =>
       book({
@@ -208,7 +245,12 @@ export default function BookAppointmentPage() {
         </Card>
       ) : null}
       {slot ? (
-        <Card title={t('appointments.step3', { slot: `${slot.date} ${slot.startTime}–${slot.endTime}` })}>
+        <Card
+          ref={formRef}
+          data-testid="booking-form"
+          style={{ scrollMarginTop: 8 }}
+          title={t('appointments.step3', { slot: `${slot.date} ${slot.startTime}–${slot.endTime}` })}
+        >
           <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => mutation.mutate(v)}>
             {user && isEnterprise ? (
               <Typography.Paragraph type="secondary">
@@ -218,7 +260,7 @@ export default function BookAppointmentPage() {
             <Form.Item
               name="name"
               label={t('appointments.name')}
-              rules={[{ required: !user, message: t('appointments.nameRequired') }]}
+              rules={[{ required: !isEnterprise, message: t('appointments.nameRequired') }]}
             >
               <Input maxLength={50} autoComplete="name" />
             </Form.Item>
@@ -226,7 +268,7 @@ export default function BookAppointmentPage() {
               name="phone"
               label={t('appointments.phone')}
               rules={[
-                { required: !user, message: t('appointments.phoneRequired') },
+                { required: !isEnterprise, message: t('appointments.phoneRequired') },
                 { pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, message: t('appointments.phoneInvalid') },
               ]}
             >

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { useMessage } from '../../components/feedback.tsx';
+import { LookupError } from '../../components/LookupError.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { PageLoading } from '../../components/QueryState.tsx';
 import { RatingForm } from '../ratings/RatingForm.tsx';
 import { apptKeys, cancelByCode, lookup, moveByCode, rateByCode, type Slot } from './api.ts';
 import { AppointmentCard, SlotPicker } from './BookAppointmentPage.tsx';
@@ -84,11 +85,14 @@ export default function LookupAppointmentPage() {
             {t('common.search')}
           </Button>
         </Form>
+        {creds !== null && found.isError ? (
+          <div style={{ marginTop: 16 }}>
+            <LookupError error={found.error} />
+          </div>
+        ) : null}
       </Card>
-      {creds === null ? null : found.isPending ? (
+      {creds === null || found.isError ? null : found.isPending ? (
         <PageLoading />
-      ) : found.isError ? (
-        <ErrorState error={found.error} />
       ) : a ? (
         <Card>
           <AppointmentCard a={a} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plusDays, todayShanghai } from './dates.ts';
+import { dayHeading, plusDays, todayShanghai } from './dates.ts';
 import { holdsAny, PETITION_DESK, WINDOW_ROLES } from './roles.ts';
 
 describe('appointment page helpers', () => {
@@ -18,5 +18,15 @@ describe('appointment page helpers', () => {
     expect(holdsAny(['inspector'], WINDOW_ROLES)).toBe(false);
     expect(holdsAny(['inspector'], PETITION_DESK)).toBe(true);
     expect(holdsAny(['enterprise', 'citizen'], PETITION_DESK)).toBe(false);
+  });
+});
+
+describe('slot day headings', () => {
+  it('names the weekday, and today / tomorrow', () => {
+    expect(dayHeading('2026-12-07', '2026-12-04', 'zh')).toBe('12月7日 周一');
+    expect(dayHeading('2026-12-04', '2026-12-04', 'zh')).toBe('今天 12月4日 周五');
+    expect(dayHeading('2026-12-05', '2026-12-04', 'zh')).toBe('明天 12月5日 周六');
+    expect(dayHeading('2027-01-01', '2026-12-31', 'en')).toBe('Tomorrow, Fri 1 Jan');
+    expect(dayHeading('2027-01-03', '2026-12-31', 'en')).toBe('Sun 3 Jan');
   });
 });

@@ -4,6 +4,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
+import { distributionOption, trendOption } from './chartOptions.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -46,43 +47,25 @@ function ReactECharts({
 }
 
 export function TrendChart({ months, series }: { months: string[]; series: { name: string; data: number[] }[] }) {
-  return (
-    <ReactECharts
-      style={{ height: 300 }}
-      option={{
-        animation: false,
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 40, right: 16, top: 40, bottom: 30 },
-        xAxis: { type: 'category', data: months },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: series.map((s) => ({ type: 'line', name: s.name, data: s.data, smooth: true })),
-      }}
-    />
-  );
+  return <ReactECharts style={{ height: 300 }} option={trendOption(months, series)} />;
 }
 
 export function DistributionChart({
   labels,
   values,
+  colours,
   onClick,
 }: {
   labels: string[];
   values: number[];
+  colours: string[];
   onClick?: (index: number) => void;
 }) {
   return (
     <ReactECharts
       style={{ height: 300 }}
       onEvents={onClick ? { click: (p: { dataIndex: number }) => onClick(p.dataIndex) } : undefined}
-      option={{
-        animation: false,
-        tooltip: { trigger: 'axis' },
-        grid: { left: 40, right: 16, top: 20, bottom: 30 },
-        xAxis: { type: 'category', data: labels },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', data: values, itemStyle: { color: '#3f8f5f' } }],
-      }}
+      option={distributionOption(labels, values, colours)}
     />
   );
 }

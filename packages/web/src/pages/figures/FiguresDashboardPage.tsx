@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Flex, Row, Statistic, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Row, Statistic, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -8,7 +9,8 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { type Figure, figureKeys, getFigures } from './api.ts';
 import { DistributionChart, TrendChart } from './Charts.tsx';
-import { ARTICLE_PERIOD, periodFromParams, periodQuery } from './period.ts';
+import { BAD_COLOUR, RATING_KEYS, ratingColour } from './chartOptions.ts';
+import { ARTICLE_PERIOD, anyFigure, latestYearWithData, periodFromParams, periodQuery, yearPeriod } from './period.ts';
 
 const MAIN = [
   'enterpriseVisits',
@@ -26,7 +28,8 @@ const OTHER = [
   'badRatings',
   'badRatingsRectifiedOnTime',
 ];
-const RATING_KEYS = ['ratingsLevel5', 'ratingsLevel4', 'ratingsLevel3', 'ratingsLevel2', 'ratingsLevel1'];
+/** Figures whose non-zero value is bad news, shown in the bad-rating colour. */
+const BAD_NEWS = new Set(['badRatings']);
 
 /** 服务统计: every number is a count over records and links to them. */
 export default function FiguresDashboardPage() {
@@ -37,6 +40,23 @@ export default function FiguresDashboardPage() {
   const [params, setParams] = useSearchParams();
   const period = periodFromParams(params);
   const q = useQuery({ queryKey: figureKeys.period(period), queryFn: ({ signal }) => getFigures(period, signal) });
+  // Opened without a period and this year has no records yet (January; the demo's 2020 data):
+  // open on the latest earlier year that has some, and say so.
+  const explicit = period.from !== undefined || period.to !== undefined || params.get('period') === 'this-year';
+  const thisYear = q.data ? Number(q.data.to.slice(0, 4)) : 0;
+  const needFallback = !explicit && q.data !== undefined && !anyFigure(q.data.values);
+  const fallback = useQuery({
+    queryKey: [...figureKeys.all, 'latest-year', thisYear],
+    enabled: needFallback,
+    queryFn: ({ signal }) =>
+      latestYearWithData(thisYear, async (y) => anyFigure((await getFigures(yearPeriod(y), signal)).values)),
+  });
+  useEffect(() => {
+    if (needFallback && fallback.data) {
+      setParams({ ...yearPeriod(fallback.data), emptyYear: String(thisYear) }, { replace: true });
+    }
+  }, [needFallback, fallback.data, thisYear, setParams]);
+  const emptyYear = params.get('emptyYear');
 
   const setPeriod = (from: string, to: string) => setParams({ from, to });
   const data = q.data;
@@ -48,7 +68,12 @@ export default function FiguresDashboardPage() {
       <Card size="small" hoverable data-testid={`figure-${f.key}`}>
         <Tooltip title={`${f.definition[l]}（${f.source}）`}>
           <Link to={linkOf(f.key)}>
-            <Statistic title={f.label[l]} value={f.value} suffix={f.unit[l]} />
+            <Statistic
+              title={f.label[l]}
+              value={f.value}
+              suffix={f.unit[l]}
+              styles={BAD_NEWS.has(f.key) && f.value > 0 ? { content: { color: BAD_COLOUR } } : undefined}
+            />
           </Link>
         </Tooltip>
       </Card>
@@ -68,7 +93,9 @@ export default function FiguresDashboardPage() {
             }}
             data-testid="figures-range"
           />
-          <Button onClick={() => setParams({})}>{t('svc.figures.thisYear')}</Button>
+          <Button onClick={() => setParams({ period: 'this-year' })} data-testid="figures-this-year">
+            {t('svc.figures.thisYear')}
+          </Button>
           <Button
             type="primary"
             onClick={() => setPeriod(ARTICLE_PERIOD.from, ARTICLE_PERIOD.to)}
@@ -79,12 +106,20 @@ export default function FiguresDashboardPage() {
         </Flex>
       }
     >
-      {q.isLoading ? (
+      {q.isLoading || (needFallback && fallback.isPending) ? (
         <PageLoading />
       ) : q.isError || !data ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
         <Flex vertical gap={16}>
+          {emptyYear && explicit ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="figures-fallback"
+              title={t('web.figures.fellBack', { empty: emptyYear, year: data.from.slice(0, 4) })}
+            />
+          ) : null}
           <Typography.Text type="secondary">
             {t('svc.figures.period', { from: data.from, to: data.to })}
           </Typography.Text>
@@ -111,6 +146,7 @@ export default function FiguresDashboardPage() {
               <DistributionChart
                 labels={RATING_KEYS.filter((k) => byKey.has(k)).map((k) => byKey.get(k)!.label[l])}
                 values={RATING_KEYS.filter((k) => byKey.has(k)).map((k) => byKey.get(k)!.value)}
+                colours={RATING_KEYS.filter((k) => byKey.has(k)).map(ratingColour)}
                 onClick={(i) => navigate(linkOf(RATING_KEYS.filter((k) => byKey.has(k))[i]!))}
               />
             </Card>

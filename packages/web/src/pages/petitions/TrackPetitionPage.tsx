@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
+import { LookupError } from '../../components/LookupError.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { levelText, RatingForm } from '../ratings/RatingForm.tsx';
@@ -55,11 +56,14 @@ export default function TrackPetitionPage() {
             {t('common.search')}
           </Button>
         </Form>
+        {creds !== null && track.isError ? (
+          <div style={{ marginTop: 16 }}>
+            <LookupError error={track.error} />
+          </div>
+        ) : null}
       </Card>
-      {creds === null ? null : track.isPending ? (
+      {creds === null || track.isError ? null : track.isPending ? (
         <PageLoading />
-      ) : track.isError ? (
-        <ErrorState error={track.error} />
       ) : d ? (
         <>
           <Card style={{ marginBottom: 16 }}>

@@ -1,5 +1,6 @@
+import { AUDIT_ACTIONS, auditActionLabel } from '@qingshan/core/audit-labels';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Form, Input } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import type { AuditQuery } from '../../../api/types.ts';
 import { AuditTable } from '../../../components/AuditTable.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { ErrorState } from '../../../components/QueryState.tsx';
+import { useLanguage } from '../../../i18n.ts';
 import { shanghaiDayEnd, shanghaiDayStart } from '../../../utils/datetime.ts';
 
 interface FilterValues {
@@ -32,6 +34,11 @@ function toQuery(v: FilterValues): AuditQuery {
 /** 操作日志: the whole audit log, filtered; each row opens to its before → after diff. */
 export default function AuditPage() {
   const { t } = useTranslation();
+  const lang = useLanguage() === 'en' ? 'en' : 'zh';
+  // Filter by what happened, in words; the stored code is the value sent.
+  const actionOptions = AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a, lang) })).sort((x, y) =>
+    x.label.localeCompare(y.label, 'zh-CN'),
+  );
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<AuditQuery>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -59,7 +66,14 @@ export default function AuditPage() {
           <Input allowClear placeholder={t('audit.actorPlaceholder')} data-testid="audit-actor" />
         </Form.Item>
         <Form.Item label={t('audit.action')} name="action">
-          <Input allowClear placeholder={t('audit.actionPlaceholder')} data-testid="audit-action" />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 220 }}
+            placeholder={t('web.audit.pickAction')}
+            data-testid="audit-action"
+            options={actionOptions}
+          />
         </Form.Item>
         <Form.Item label={t('audit.entityType')} name="entityType">
           <Input allowClear placeholder={t('audit.entityTypePlaceholder')} data-testid="audit-entity-type" />

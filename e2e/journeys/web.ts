@@ -1,0 +1,158 @@
+import { INTRANET_HOST, type Journey, SHOTS } from '../harness.ts';
+import { measureTransfer, summarise } from '../transfer.ts';
+import { expect } from './expect.ts';
+
+// Issue 8 §5: opened by an intranet host name over plain HTTP, the app renders (no
+// upgrade-insecure-requests, no HSTS), its scripts travel compressed, and a clerk can sign in there.
+export const intranetHostRenders: Journey = {
+  name: 'the app opened by an intranet host name over plain HTTP renders and signs in',
+  async run(ctx) {
+    const url = new URL(ctx.baseUrl);
+    url.hostname = INTRANET_HOST;
+    const base = url.origin;
+    const page = await ctx.newPage();
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    const transfers = await measureTransfer(page, `${base}/`);
+    await page.getByTestId('home-book').waitFor({ timeout: 15_000 });
+    expect(failed.length === 0, `no request failed (${failed.join(', ')})`);
+    expect(
+      transfers.every((t) => t.url.startsWith(`${base}/`)),
+      'every asset is fetched over http from the host typed in (none upgraded to https)',
+    );
+    const scripts = transfers.filter((t) => t.type === 'Script');
+    const big = scripts.filter((t) => t.decoded > 4096);
+    // Chromium offers brotli only to secure origins (https, localhost): over plain HTTP on an
+    // intranet name it asks for gzip, so the .gz beside each asset is what travels there.
+    expect(
+      big.length > 0 && big.every((t) => t.encoding === 'gzip' || t.encoding === 'br'),
+      `every script over 4 KB arrives compressed (${big.map((t) => `${t.url} ${t.encoding}`).join(', ')})`,
+    );
+    const sum = summarise(transfers);
+    console.log(
+      `  public home: ${sum.count} responses, scripts ${Math.round(sum.scripts / 1024)} KB transferred ` +
+        `(${Math.round(sum.scriptsDecoded / 1024)} KB uncompressed), all ${Math.round(sum.total / 1024)} KB`,
+    );
+    await ctx.screenshot(page, '90-intranet-host-home');
+
+    const a = ctx.account('clerk');
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-username').fill(a.username);
+    await page.getByTestId('login-password').fill(a.password);
+    await page.getByTestId('login-submit').click();
+    // Issue 8 §5: staff land on their workbench, under a grouped menu.
+    await page.waitForURL((u) => u.pathname === '/staff/home', { timeout: 15_000 });
+    await page.getByTestId('workbench-todo').waitFor({ timeout: 15_000 });
+    await page.getByTestId('workbench-appointments').waitFor();
+    await page.getByTestId('workbench-reception').waitFor();
+    const sider = page.locator('.ant-layout-sider');
+    const headings = await sider.locator('.ant-menu-item-group-title').allTextContents();
+    expect(
+      JSON.stringify(headings) === JSON.stringify(['服务', '监管', '统计', '系统']),
+      `the clerk's menu groups are 服务 / 监管 / 统计 / 系统 (got ${headings.join(' / ')})`,
+    );
+    await ctx.screenshot(page, '91-intranet-host-clerk-workbench');
+  },
+};
+
+// Issue 8 §5: a leader's workbench adds the year's key figures.
+export const leaderWorkbench: Journey = {
+  name: "leader's workbench shows to-dos, today's work and key figures",
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'leader');
+    await page.waitForURL((u) => u.pathname === '/staff/home', { timeout: 15_000 });
+    await page.getByTestId('workbench-figures').locator('.ant-statistic').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('workbench-todo').waitFor();
+    await ctx.screenshot(page, '92-leader-workbench');
+  },
+};
+
+// Issue 8 §5: a citizen with an account, on a phone: signs in to 我的, books a window slot from
+// day-grouped slots with weekday names and thumb-sized buttons (the form scrolls into view), then
+// finds the booking under 我的预约.
+export const citizenOnPhone: Journey = {
+  name: 'citizen on a phone books a slot and finds it under 我的',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await ctx.login(page, 'citizen');
+    await page.waitForURL((u) => u.pathname === '/my', { timeout: 15_000 });
+    await page.getByRole('tab', { name: '我的消息' }).waitFor();
+    await page.getByTestId('my-home-link').waitFor();
+
+    await page.goto(`${ctx.baseUrl}/appointments`);
+    await page.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option').first().click();
+    const tabs = page.getByTestId('slot-day-tab');
+    await tabs.first().waitFor({ timeout: 15_000 });
+    const headings = await tabs.allTextContents();
+    expect(
+      headings.length > 1 && headings.every((h) => /\d+月\d+日 周[一二三四五六日]/.test(h)),
+      `each day is named with its date and weekday (got ${headings.slice(0, 3).join(', ')})`,
+    );
+    const tapTargets = [tabs.first(), tabs.nth(1)];
+    const slots = page.getByTestId('slot');
+    await slots.first().waitFor();
+    const n = await slots.count();
+    for (let i = 0; i < n; i++) tapTargets.push(slots.nth(i));
+    for (const [i, target] of tapTargets.entries()) {
+      const box = await target.boundingBox();
+      expect(
+        !!box && box.height >= 44 && box.width >= 44,
+        `tap target ${i} is at least 44 × 44 px (got ${box?.width} × ${box?.height})`,
+      );
+    }
+    // another day: its own slots under its own heading
+    await tabs.nth(1).click();
+    const heading = (await page.getByTestId('slot-day').locator('h5').textContent()) ?? '';
+    expect(
+      heading === (await tabs.nth(1).locator('span').first().textContent()),
+      `day heading follows the tab (${heading})`,
+    );
+    await ctx.screenshot(page, '93-phone-slots');
+    const free = slots.and(page.locator(':not([disabled])')).last();
+    await free.scrollIntoViewIfNeeded();
+    await free.click();
+    const form = page.getByTestId('booking-form');
+    await form.waitFor();
+    // the smooth scroll brings the form's top into the window
+    let inView = false;
+    for (let i = 0; i < 20 && !inView; i++) {
+      const box = await form.boundingBox();
+      inView = !!box && box.y >= -1 && box.y < 844 - 100;
+      if (!inView) await page.waitForTimeout(150);
+    }
+    expect(inView, 'the booking form is scrolled into view after a slot is chosen');
+    await page.screenshot({ path: `${SHOTS}/94-phone-form-in-view.png` });
+    await page.getByLabel('姓名').fill('张女士');
+    await page.getByLabel('手机号').fill('13979905678');
+    await page.getByLabel('办理事项').fill('咨询排污许可登记');
+    await page.getByRole('button', { name: '提交预约' }).click();
+    await page.getByText('预约成功').waitFor({ timeout: 10_000 });
+    const code = ((await page.locator('.ant-typography-copy').first().locator('..').textContent()) ?? '').trim();
+
+    await page.getByTestId('my-home-link').click();
+    await page.waitForURL((u) => u.pathname === '/my');
+    await page.getByRole('tab', { name: '我的预约' }).click();
+    const mine = page.getByTestId('my-appointments');
+    await mine.waitFor({ timeout: 10_000 });
+    const text = (await mine.textContent()) ?? '';
+    expect(text.includes('咨询排污许可登记'), `the new booking is listed under 我的预约 (code ${code})`);
+    await ctx.screenshot(page, '95-phone-my-bookings');
+    await page.getByRole('tab', { name: '我的信访' }).click();
+    await page.waitForTimeout(500);
+    await ctx.screenshot(page, '96-phone-my-petitions');
+
+    // A mistyped tracking code is answered under the form, which stays to be corrected.
+    await page.goto(`${ctx.baseUrl}/petitions/track?code=XF2099ZZZZ`);
+    await page.getByLabel('手机号').fill('13979905678');
+    await page.getByRole('button', { name: /搜\s*索/ }).click();
+    const err = page.getByTestId('lookup-error');
+    await err.waitFor({ timeout: 10_000 });
+    expect(((await err.textContent()) ?? '').includes('查询码'), 'the inline answer says to check the code');
+    expect((await page.getByText('加载失败').count()) === 0, 'no full-page 加载失败');
+    expect(await page.getByLabel('手机号').isVisible(), 'the form stays on the page');
+    await ctx.screenshot(page, '97-phone-track-mistyped');
+  },
+};

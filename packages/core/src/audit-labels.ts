@@ -1,0 +1,253 @@
+/**
+ * Plain labels for audit actions (`petition.accept` → 信访件 · 受理并告知). The audit log and its
+ * exports show these, never the stored code. Actions are `<record>.<step>`: an exact entry wins,
+ * else the record's name and the step's name are joined; a code nobody labelled yet still reads
+ * as its record's name and 其他操作, so a new module's action never shows raw.
+ */
+
+type Label = { zh: string; en: string };
+
+/**
+ * Every action the server writes (server/src/modules/audit/labels.test.ts keeps this in step):
+ * the audit page offers them as a filter, by label.
+ */
+export const AUDIT_ACTIONS: readonly string[] = [
+  'appointment-exception.create',
+  'appointment-exception.delete',
+  'appointment-plan.create',
+  'appointment-plan.delete',
+  'appointment-service.create',
+  'appointment-service.update',
+  'appointment.arrived',
+  'appointment.book',
+  'appointment.cancel',
+  'appointment.move',
+  'appointment.no-show',
+  'appointment.served',
+  'auth.locked',
+  'auth.login',
+  'auth.login-failed',
+  'auth.logout',
+  'calendar.year.add',
+  'campaign.create',
+  'clock.complete',
+  'clock.extend',
+  'clock.lapse',
+  'clock.pause',
+  'clock.resume',
+  'clock.start',
+  'delivery.retry',
+  'enterprise.create',
+  'enterprise.create-uscc-override',
+  'enterprise.unmask-contacts',
+  'enterprise.update',
+  'enterprise.update-uscc-override',
+  'notification-preferences.update',
+  'petition.accept',
+  'petition.answer-re-review',
+  'petition.answer-review',
+  'petition.assign',
+  'petition.create',
+  'petition.extend',
+  'petition.flag-key-case',
+  'petition.not-accept',
+  'petition.object',
+  'petition.register',
+  'petition.reply',
+  'petition.request-re-review',
+  'petition.request-review',
+  'petition.unflag-key-case',
+  'petition.update',
+  'project.contact',
+  'project.create',
+  'project.milestone',
+  'project.update',
+  'rating.appeal',
+  'rating.contact',
+  'rating.create',
+  'rating.decide-appeal',
+  'rating.rectification-open',
+  'rating.rectify',
+  'reception.attendance.delete',
+  'reception.attendance.record',
+  'reception.booking.cancel',
+  'reception.booking.create',
+  'reception.concern.answer',
+  'reception.concern.create',
+  'reception.concern.publish',
+  'reception.concern.resolve',
+  'reception.concern.to-petition',
+  'reception.concern.unpublish',
+  'reception.session.create',
+  'reception.session.update',
+  'rule.update',
+  'seed.service-b',
+  'user.create',
+  'user.disable',
+  'user.enable',
+  'user.password-changed',
+  'user.reset-password',
+  'user.update',
+  'visit.attachment.add',
+  'visit.create',
+  'visit.follow-up.done',
+];
+
+/** Labels of whole actions whose wording is not simply "record · step". */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
+  'auth.login': { zh: '登录', en: 'Signed in' },
+  'auth.logout': { zh: '退出登录', en: 'Signed out' },
+  'auth.login-failed': { zh: '登录失败', en: 'Failed sign-in' },
+  'auth.locked': { zh: '账号被临时锁定', en: 'Account locked' },
+  'user.password-changed': { zh: '修改本人密码', en: 'Changed own password' },
+  'user.reset-password': { zh: '重置密码', en: 'Password reset' },
+  'enterprise.unmask-contacts': { zh: '查看完整联系方式', en: 'Viewed full contact details' },
+  'enterprise.create-uscc-override': {
+    zh: '新建（信用代码校验未通过，人工确认）',
+    en: 'Created (USCC check overridden)',
+  },
+  'enterprise.update-uscc-override': {
+    zh: '修改（信用代码校验未通过，人工确认）',
+    en: 'Updated (USCC check overridden)',
+  },
+  'calendar.year.add': { zh: '录入年度节假日安排', en: 'Holiday year added' },
+  'calendar.next-year-missing': { zh: '提醒：下一年度节假日未录入', en: 'Next year’s holidays missing' },
+  'rule.update': { zh: '修改规则', en: 'Rule changed' },
+  'seed.service-b': { zh: '载入演示数据', en: 'Demo data loaded' },
+  'notification-preferences.update': { zh: '修改通知方式', en: 'Notification channels changed' },
+  'reception.concern.to-petition': { zh: '接待日诉求转为信访件', en: 'Concern converted to a petition' },
+  'rating.rectification-open': { zh: '差评：开始整改', en: 'Bad rating: rectification opened' },
+};
+
+/** The record an action is about (the part before the last step). */
+export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
+  auth: { zh: '登录', en: 'Sign-in' },
+  user: { zh: '用户', en: 'User' },
+  enterprise: { zh: '企业档案', en: 'Enterprise' },
+  calendar: { zh: '节假日日历', en: 'Calendar' },
+  'calendar.year': { zh: '节假日日历', en: 'Calendar' },
+  rule: { zh: '规则', en: 'Rule' },
+  clock: { zh: '法定时限', en: 'Deadline clock' },
+  delivery: { zh: '通知投递', en: 'Delivery' },
+  job: { zh: '后台任务', en: 'Background job' },
+  backup: { zh: '备份', en: 'Backup' },
+  seed: { zh: '演示数据', en: 'Demo data' },
+  appointment: { zh: '窗口预约', en: 'Appointment' },
+  'appointment-service': { zh: '预约窗口', en: 'Window service' },
+  'appointment-plan': { zh: '开放计划', en: 'Opening plan' },
+  'appointment-exception': { zh: '例外日', en: 'Exception day' },
+  petition: { zh: '信访件', en: 'Petition' },
+  rating: { zh: '好差评', en: 'Rating' },
+  reception: { zh: '接待日', en: 'Reception day' },
+  'reception.session': { zh: '接待日', en: 'Reception day' },
+  'reception.booking': { zh: '接待日预约', en: 'Reception booking' },
+  'reception.concern': { zh: '接待日诉求', en: 'Reception concern' },
+  'reception.attendance': { zh: '接待日到场登记', en: 'Reception attendance' },
+  visit: { zh: '送服务上门', en: 'Visit' },
+  'visit.follow-up': { zh: '走访后续事项', en: 'Visit follow-up' },
+  'visit.attachment': { zh: '走访附件', en: 'Visit attachment' },
+  campaign: { zh: '集中下沉式服务', en: 'Campaign' },
+  project: { zh: '重大项目', en: 'Tracked project' },
+  'notification-preferences': { zh: '通知方式', en: 'Notification channels' },
+};
+
+/** The step taken (the last part). */
+export const AUDIT_STEP_LABELS: Readonly<Record<string, Label>> = {
+  create: { zh: '新建', en: 'created' },
+  update: { zh: '修改', en: 'updated' },
+  delete: { zh: '删除', en: 'deleted' },
+  add: { zh: '添加', en: 'added' },
+  import: { zh: '批量导入', en: 'imported' },
+  export: { zh: '导出', en: 'exported' },
+  disable: { zh: '停用', en: 'disabled' },
+  enable: { zh: '启用', en: 'enabled' },
+  retry: { zh: '重试', en: 'retried' },
+  restore: { zh: '恢复', en: 'restored' },
+  // clocks
+  start: { zh: '开始计时', en: 'started' },
+  pause: { zh: '暂停计时', en: 'paused' },
+  resume: { zh: '恢复计时', en: 'resumed' },
+  extend: { zh: '延长期限', en: 'extended' },
+  complete: { zh: '办结', en: 'completed' },
+  lapse: { zh: '逾期', en: 'lapsed' },
+  // appointments
+  book: { zh: '预约', en: 'booked' },
+  cancel: { zh: '取消', en: 'cancelled' },
+  cancelled: { zh: '取消', en: 'cancelled' },
+  move: { zh: '改约', en: 'moved' },
+  arrived: { zh: '登记到达', en: 'marked arrived' },
+  'no-show': { zh: '登记爽约', en: 'marked no-show' },
+  served: { zh: '登记已办理', en: 'marked served' },
+  reminder: { zh: '发送提醒', en: 'reminder sent' },
+  // petitions (信访工作条例)
+  register: { zh: '登记', en: 'registered' },
+  accept: { zh: '受理并告知', en: 'accepted' },
+  'not-accept': { zh: '不予受理', en: 'not accepted' },
+  object: { zh: '提出转送异议', en: 'referral objected' },
+  reply: { zh: '书面答复（办结）', en: 'replied' },
+  'request-review': { zh: '登记复查请求', en: 'review requested' },
+  'answer-review': { zh: '记录复查意见', en: 'review answered' },
+  'request-re-review': { zh: '登记复核请求', en: 're-review requested' },
+  'answer-re-review': { zh: '记录复核意见', en: 're-review answered' },
+  'flag-key-case': { zh: '列为重点疑难件', en: 'flagged as key case' },
+  'unflag-key-case': { zh: '取消重点标记', en: 'key case flag removed' },
+  assign: { zh: '交办承办人', en: 'assigned' },
+  // ratings (国办发〔2019〕51号)
+  contact: { zh: '回访', en: 'contacted' },
+  rectify: { zh: '整改', en: 'rectified' },
+  appeal: { zh: '申诉', en: 'appealed' },
+  'decide-appeal': { zh: '申诉审核', en: 'appeal decided' },
+  // reception days, visits, projects
+  record: { zh: '登记', en: 'recorded' },
+  answer: { zh: '答复', en: 'answered' },
+  resolve: { zh: '办结', en: 'resolved' },
+  publish: { zh: '公开为案例', en: 'published' },
+  unpublish: { zh: '撤回公开', en: 'unpublished' },
+  done: { zh: '完成', en: 'done' },
+  milestone: { zh: '更新节点', en: 'milestone updated' },
+  'unmask-contacts': { zh: '查看完整联系方式', en: 'contacts unmasked' },
+};
+
+const OTHER: Label = { zh: '其他操作', en: 'other action' };
+
+/** Entity types as the audit log stores them (`reception-concern`) → the record's name. */
+const ENTITY_ALIASES: Readonly<Record<string, string>> = {
+  'tracked-project': 'project',
+  'reception-booking': 'reception.booking',
+  'reception-concern': 'reception.concern',
+  'reception-session': 'reception.session',
+  'reception-attendance': 'reception.attendance',
+};
+
+/** The plain name of an audited record type. */
+export function auditEntityLabel(entityType: string, lang: 'zh' | 'en' = 'zh'): string {
+  const key = ENTITY_ALIASES[entityType] ?? entityType;
+  return (AUDIT_RECORD_LABELS[key] ?? { zh: '其他记录', en: 'Other record' })[lang];
+}
+
+/** The plain label of an audit action in the given language. */
+export function auditActionLabel(action: string, lang: 'zh' | 'en' = 'zh'): string {
+  const exact = AUDIT_ACTION_LABELS[action];
+  if (exact) return exact[lang];
+  const cut = action.lastIndexOf('.');
+  const recordKey = cut > 0 ? action.slice(0, cut) : action;
+  const stepKey = cut > 0 ? action.slice(cut + 1) : '';
+  const record =
+    AUDIT_RECORD_LABELS[recordKey] ??
+    AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? ''] ??
+    ({ zh: '记录', en: 'Record' } as Label);
+  const step = AUDIT_STEP_LABELS[stepKey] ?? OTHER;
+  return lang === 'zh' ? `${record.zh} · ${step.zh}` : `${record.en} ${step.en}`;
+}
+
+/** Whether an action has a label of its own (not the 其他操作 fallback): for tests. */
+export function isLabelledAuditAction(action: string): boolean {
+  if (AUDIT_ACTION_LABELS[action]) return true;
+  const cut = action.lastIndexOf('.');
+  const recordKey = action.slice(0, cut);
+  return (
+    cut > 0 &&
+    !!(AUDIT_RECORD_LABELS[recordKey] ?? AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? '']) &&
+    !!AUDIT_STEP_LABELS[action.slice(cut + 1)]
+  );
+}

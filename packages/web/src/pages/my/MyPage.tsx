@@ -1,0 +1,219 @@
+import { APPOINTMENT_STATUS_LABELS } from '@qingshan/core/appointments';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Empty, List, Tabs, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useShowError } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDate, formatDateTime } from '../../utils/datetime.ts';
+import { type AppointmentQuery, listAppointments } from '../appointments/api.ts';
+import { listPetitions, type PetitionQuery } from '../petitions/api.ts';
+import { STATUS_COLORS, statusLabel } from '../petitions/labels.ts';
+import { myBookings } from '../reception/api.ts';
+import { getInbox, machineryKeys, markAllRead, markRead } from '../worklist/api.ts';
+
+export const MY_TABS = ['messages', 'bookings', 'petitions'] as const;
+type MyTab = (typeof MY_TABS)[number];
+
+function QueryBody<T>({
+  q,
+  empty,
+  children,
+}: {
+  q: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  empty: (d: T) => boolean;
+  children: (d: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (q.isPending) return <PageLoading />;
+  if (q.isError || q.data === undefined) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  if (empty(q.data)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />;
+  return <>{children(q.data)}</>;
+}
+
+/** A message's link, when it points at a page a citizen can open (not the staff console). */
+function citizenLink(link: string | null): string | null {
+  return link?.startsWith('/') && !link.startsWith('//') && !link.startsWith('/staff') ? link : null;
+}
+
+function Messages() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const query = { page: 1, pageSize: 50 };
+  const q = useQuery({ queryKey: machineryKeys.inbox(query), queryFn: ({ signal }) => getInbox(query, signal) });
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['inbox'] });
+  const read = useMutation({ mutationFn: markRead, onSuccess: refresh, onError: showError });
+  const readAll = useMutation({ mutationFn: markAllRead, onSuccess: refresh, onError: showError });
+  return (
+    <QueryBody q={q} empty={(d) => d.items.length === 0}>
+      {(d) => (
+        <List
+          data-testid="my-messages"
+          header={
+            d.items.some((n) => !n.readAt) ? (
+              <Button size="small" loading={readAll.isPending} onClick={() => readAll.mutate()}>
+                {t('inbox.readAll')}
+              </Button>
+            ) : null
+          }
+          dataSource={d.items}
+          renderItem={(n) => {
+            const link = citizenLink(n.link);
+            return (
+              <List.Item
+                onClick={() => (n.readAt ? undefined : read.mutate(n.id))}
+                extra={<Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>}
+              >
+                <List.Item.Meta
+                  title={
+                    <Badge dot={!n.readAt} offset={[6, 0]}>
+                      {link ? <Link to={link}>{n.title}</Link> : n.title}
+                    </Badge>
+                  }
+                  description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.body}</span>}
+                />
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </QueryBody>
+  );
+}
+
+function Bookings() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const query: AppointmentQuery = { page: 1, pageSize: 50, sort: '-startsAt' };
+  const windows = useQuery({
+    queryKey: ['appointments', 'mine', query],
+    queryFn: ({ signal }) => listAppointments(query, signal),
+  });
+  const reception = useQuery({ queryKey: ['reception', 'mine'], queryFn: ({ signal }) => myBookings(signal) });
+  return (
+    <>
+      <Card size="small" title={t('web.my.windowBookings')} style={{ marginBottom: 16 }}>
+        <QueryBody q={windows} empty={(d) => d.items.length === 0}>
+          {(d) => (
+            <List
+              data-testid="my-appointments"
+              dataSource={d.items}
+              renderItem={(a) => (
+                <List.Item
+                  extra={
+                    <Link to={`/appointments/lookup?code=${encodeURIComponent(a.code)}`}>{t('web.my.manage')}</Link>
+                  }
+                >
+                  <List.Item.Meta
+                    title={
+                      <>
+                        {`${a.date} ${a.startTime}–${a.endTime} ${a.serviceName}`}{' '}
+                        <Tag>{APPOINTMENT_STATUS_LABELS[a.status][lang === 'en' ? 'en' : 'zh']}</Tag>
+                      </>
+                    }
+                    description={`${t('web.my.code')}：${a.code} · ${a.matter}`}
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+        </QueryBody>
+      </Card>
+      <Card size="small" title={t('web.my.receptionBookings')}>
+        <QueryBody q={reception} empty={(d) => d.items.length === 0}>
+          {(d) => (
+            <List
+              data-testid="my-reception-bookings"
+              dataSource={d.items}
+              renderItem={(b) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={`${b.sessionDate} ${t('web.my.receptionDay')}`}
+                    description={`${t('web.my.people', { n: b.peopleCount })} · ${b.concern}`}
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+        </QueryBody>
+      </Card>
+    </>
+  );
+}
+
+function Petitions() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const query: PetitionQuery = { page: 1, pageSize: 50, sort: '-receivedAt' };
+  const q = useQuery({ queryKey: ['petitions', 'mine', query], queryFn: ({ signal }) => listPetitions(query, signal) });
+  return (
+    <QueryBody q={q} empty={(d) => d.items.length === 0}>
+      {(d) => (
+        <List
+          data-testid="my-petitions"
+          dataSource={d.items}
+          renderItem={(p) => (
+            <List.Item
+              extra={<Link to={`/petitions/track?code=${encodeURIComponent(p.code)}`}>{t('web.my.progress')}</Link>}
+            >
+              <List.Item.Meta
+                title={
+                  <>
+                    {p.title} <Tag color={STATUS_COLORS[p.status]}>{statusLabel(p.status, lang)}</Tag>
+                  </>
+                }
+                description={[
+                  `${t('web.my.code')}：${p.code}`,
+                  t('web.my.received', { date: formatDate(p.receivedAt) }),
+                  p.resolutionDueDate ? t('web.my.due', { date: p.resolutionDueDate }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </QueryBody>
+  );
+}
+
+/** 我的: a signed-in citizen's messages, bookings and petitions, each from the API scoped to them. */
+export default function MyPage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const tab: MyTab = (MY_TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as MyTab)
+    : 'messages';
+  return (
+    <PageContainer
+      title={t('web.my.title')}
+      extra={
+        <>
+          <ButtonLink to="/appointments">{t('web.my.book')}</ButtonLink>
+          <ButtonLink to="/petitions/submit">{t('web.my.petition')}</ButtonLink>
+        </>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('web.my.hello', { name: user?.displayName ?? '' })}
+      </Typography.Paragraph>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k }, { replace: true })}
+        items={[
+          { key: 'messages', label: t('web.my.messages'), children: <Messages /> },
+          { key: 'bookings', label: t('web.my.bookings'), children: <Bookings /> },
+          { key: 'petitions', label: t('web.my.petitions'), children: <Petitions /> },
+        ]}
+      />
+    </PageContainer>
+  );
+}
