@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { type CREDIT_GRADES, type ENTERPRISE_STATUSES, TOWNS } from '@qingshan/core';
+import { TOWNS } from '@qingshan/core';
 import ExcelJS from 'exceljs';
 
 // One column layout for the template, the import and the export, so a file exported from the
@@ -23,27 +23,23 @@ export const COLUMNS = [
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type SheetRow = { rowNumber: number; values: Partial<Record<ColumnKey, string>> };
 
-export const STATUS_LABELS: Record<(typeof ENTERPRISE_STATUSES)[number], string> = {
-  operating: '正常生产',
-  suspended: '停产',
-  closed: '关闭',
-};
-export const CREDIT_LABELS: Record<(typeof CREDIT_GRADES)[number], string> = {
-  green: '绿牌',
-  blue: '蓝牌',
-  yellow: '黄牌',
-  red: '红牌',
-};
-
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function cellText(v: ExcelJS.CellValue): string {
+// Every cell is read as the text the clerk sees: a number cell keeps its digits (no exponent, no
+// float noise for phone numbers), a formula gives its result, rich text its characters.
+function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
   if (typeof v === 'object') {
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
     if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if ('richText' in v && Array.isArray(v.richText))
+      return v.richText
+        .map((t: { text: string }) => t.text)
+        .join('')
+        .trim();
+    if ('text' in v && typeof v.text === 'string') return v.text.trim();
+    if ('result' in v) return cellText(v.result);
+    if ('error' in v) return '';
   }
   return String(v).trim();
 }
@@ -62,59 +58,142 @@ export function decodeCsv(buf: Buffer): string {
 
 export class UnreadableFileError extends Error {}
 
-export async function readSheet(buf: Buffer, kind: 'csv' | 'xlsx'): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  let ws: ExcelJS.Worksheet | undefined;
+/**
+ * A CSV file as records of text cells (RFC 4180: quoted cells may hold commas, quotes doubled,
+ * line breaks). Nothing is converted: exceljs's CSV reader turned 07991234567 and 0313 into numbers
+ * and all-digit USCCs into floats, changing what the clerk typed.
+ */
+export function* csvRecords(text: string): Generator<string[]> {
+  let cell = '';
+  let record: string[] = [];
+  let quoted = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else cell += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (ch === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      record.push(cell);
+      yield record;
+      record = [];
+      cell = '';
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else cell += ch;
+    i++;
+  }
+  if (cell !== '' || record.length > 0) {
+    record.push(cell);
+    yield record;
+  }
+}
+
+/** One worksheet row as text cells; index 1 is column A (exceljs numbering). */
+type RawRow = { rowNumber: number; cells: string[] };
+
+/**
+ * The xlsx reader. The streaming reader parses the first worksheet row by row and keeps only the
+ * shared-strings table; workbook.xlsx.load built the whole workbook as objects (2.4 GB for a
+ * 4 MB file). An object so a test can check which reader an import uses.
+ */
+export const xlsxReader = {
+  open(buf: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
+    return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+  },
+};
+
+async function* xlsxRows(buf: Buffer): AsyncGenerator<RawRow> {
+  const reader = xlsxReader.open(buf);
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let c = 1; c < values.length; c++) cells[c] = cellText(values[c]);
+      yield { rowNumber: row.number, cells };
+    }
+    return; // the register is the first sheet
+  }
+}
+
+function* csvRows(buf: Buffer): Generator<RawRow> {
+  let rowNumber = 0;
+  for (const record of csvRecords(decodeCsv(buf))) {
+    rowNumber++;
+    yield { rowNumber, cells: [undefined as never, ...record.map((c) => c.trim())] };
+  }
+}
+
+/** The XLSX container is a zip: anything else is refused at once, before a job is started. */
+export function looksLikeXlsx(buf: Buffer): boolean {
+  return buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+}
+
+/**
+ * Streams the register rows of an xlsx or CSV file: the header row picks the columns (by the
+ * platform's header or the field key), then each non-empty row comes out as text by column key.
+ * Memory stays bounded by one row plus the xlsx shared-strings table, whatever the file's length.
+ */
+export async function* readSheetRows(buf: Buffer, kind: 'csv' | 'xlsx'): AsyncGenerator<SheetRow> {
+  const source = kind === 'xlsx' ? xlsxRows(buf) : csvRows(buf);
+  let index: Map<ColumnKey, number> | null = null;
   try {
-    if (kind === 'xlsx') {
-      await wb.xlsx.load(buf as never);
-      ws = wb.worksheets[0];
-    } else {
-      ws = await wb.csv.read(Readable.from([decodeCsv(buf)]));
+    for await (const raw of source) {
+      if (index === null) {
+        index = new Map();
+        for (const [col, text] of raw.cells.entries()) {
+          const column = COLUMNS.find((c) => c.header === text || c.key === text);
+          if (column && text) index.set(column.key, col);
+        }
+        if (!index.has('name') || !index.has('uscc')) {
+          throw new UnreadableFileError(
+            '第 1 行应为表头，且须有“企业名称”和“统一社会信用代码”两列 / row 1 must be the header with the name and code columns',
+          );
+        }
+        continue;
+      }
+      const values: Partial<Record<ColumnKey, string>> = {};
+      let any = false;
+      for (const [key, col] of index) {
+        const t = raw.cells[col] ?? '';
+        if (t) {
+          values[key] = t;
+          any = true;
+        }
+      }
+      if (any) yield { rowNumber: raw.rowNumber, values };
     }
   } catch (e) {
-    throw new UnreadableFileError((e as Error).message);
+    if (e instanceof UnreadableFileError) throw e;
+    throw new UnreadableFileError(`文件无法读取（${(e as Error).message}）/ the file cannot be read`);
   }
-  if (!ws) throw new UnreadableFileError('no worksheet');
-  const header = ws.getRow(1);
-  const index = new Map<ColumnKey, number>();
-  header.eachCell((cell, col) => {
-    const text = cellText(cell.value);
-    const column = COLUMNS.find((c) => c.header === text || c.key === text);
-    if (column) index.set(column.key, col);
-  });
-  if (!index.has('name') || !index.has('uscc')) {
-    throw new UnreadableFileError('表头缺少“企业名称”或“统一社会信用代码”列 / header lacks the name or code column');
-  }
-  const rows: SheetRow[] = [];
-  ws.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: Partial<Record<ColumnKey, string>> = {};
-    let any = false;
-    for (const [key, col] of index) {
-      const t = cellText(row.getCell(col).value);
-      if (t) {
-        values[key] = t;
-        any = true;
-      }
-    }
-    if (any) rows.push({ rowNumber, values });
-  });
-  return rows;
+  if (index === null) throw new UnreadableFileError('文件是空的 / the file is empty');
 }
 
 export function townCodeOf(text: string | undefined): string | undefined {
   if (!text) return undefined;
   return TOWNS.find((t) => t.code === text || t.name === text)?.code ?? text;
-}
-
-export function labelToKey<K extends string>(
-  labels: Record<K, string>,
-  text: string | undefined,
-): K | string | undefined {
-  if (!text) return undefined;
-  const hit = (Object.keys(labels) as K[]).find((k) => labels[k] === text || k === text);
-  return hit ?? text;
 }
 
 export async function writeWorkbook(rows: Partial<Record<ColumnKey, string | number | null>>[]): Promise<Buffer> {
