@@ -250,6 +250,7 @@ const en: Messages = {
       wrongType: 'Only .xlsx or .csv files are supported',
       start: 'Start import',
       running: 'Importing: {{processed}} / {{total}} rows',
+      reading: 'Reading the file: {{total}} rows so far',
       done: 'Import finished',
       failed: 'Import failed',
       created: 'Created',

@@ -244,6 +244,7 @@ const zhCN = {
       wrongType: '只支持 .xlsx 或 .csv 文件',
       start: '开始导入',
       running: '正在导入：{{processed}} / {{total}} 行',
+      reading: '正在读取文件：已读 {{total}} 行',
       done: '导入完成',
       failed: '导入失败',
       created: '新增',
