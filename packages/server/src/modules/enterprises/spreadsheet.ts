@@ -107,6 +107,12 @@ export function* csvRecords(text: string): Generator<string[]> {
 /** One worksheet row as text cells; index 1 is column A (exceljs numbering). */
 type RawRow = { rowNumber: number; cells: string[] };
 
+// Fed in small slices, the unzip and XML parse run a little at a time between other requests
+// rather than over the whole file at once.
+function* slices(buf: Buffer, size = 64 * 1024): Generator<Buffer> {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
 /**
  * The xlsx reader. The streaming reader parses the first worksheet row by row and keeps only the
  * shared-strings table; workbook.xlsx.load built the whole workbook as objects (2.4 GB for a
@@ -114,7 +120,7 @@ type RawRow = { rowNumber: number; cells: string[] };
  */
 export const xlsxReader = {
   open(buf: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
-    return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slices(buf)), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'ignore',
