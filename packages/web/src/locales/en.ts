@@ -243,7 +243,7 @@ const en: Messages = {
     },
     import: {
       title: 'Import enterprises',
-      hint: 'Upload an xlsx or CSV file with one enterprise per row; enterprises with an existing USCC are updated. Download the template first and follow its format.',
+      hint: 'Upload an xlsx or CSV file with one enterprise per row; enterprises with an existing USCC are updated and empty cells keep their value. An exported register can be edited and imported back: a masked phone (with *) keeps the stored number; status, tags and credit grade are written as the pages show them. The rule “enterprise register import: maximum rows per file” caps the rows. Download the template first and follow its format.',
       template: 'Download template',
       chooseFile: 'Choose file',
       fileTypes: '.xlsx and .csv are supported',
