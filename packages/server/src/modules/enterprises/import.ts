@@ -271,6 +271,9 @@ async function importBatch(
     for (const e of await db.select().from(enterprises).where(inArray(enterprises.uscc, codes))) known.set(e.uscc, e);
   }
   for (const row of rows) {
+    // PGlite runs each query on this thread and its promises resolve as microtasks: without a
+    // turn of the event loop per row, a batch would hold off every other request for seconds.
+    await yieldToEventLoop();
     const uscc = normalizeUscc(row.values.uscc ?? '');
     const existing = known.get(uscc);
     const { input: raw, problems } = toInput(row.values, existing, lang);
