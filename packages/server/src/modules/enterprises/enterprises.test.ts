@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type Client, freshUscc, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
-import { getRuleNumber } from '../rules/service.ts';
-import { IMPORT_MAX_ROWS_RULE, importEnterpriseFile } from './import.ts';
+import { getRuleNumber, updateRule } from '../rules/service.ts';
+import { IMPORT_MAX_ROWS_RULE, importEnterpriseFile, serialLane } from './import.ts';
 import { sampleWorkbook } from './sample-workbook.ts';
 import { COLUMNS, csvRecords, XLSX_TYPE, xlsxReader } from './spreadsheet.ts';
 import { enterprises } from './tables.ts';
@@ -493,6 +493,51 @@ describe('imports cannot exhaust the server', () => {
       .from(enterprises)
       .where(eq(enterprises.name, '上栗县样例第500000号花炮制造有限公司'));
     expect(written).toEqual([]);
+  });
+
+  it('takes the cap from the rules registry, so an admin can change it', async () => {
+    const setCap = (value: number) =>
+      t.database.db.transaction((tx) =>
+        updateRule(tx, SYSTEM_ACTOR, IMPORT_MAX_ROWS_RULE, {
+          value,
+          source: '测试',
+          effectiveFrom: '2020-01-01',
+          reason: '测试上限',
+        }),
+      );
+    await setCap(3);
+    try {
+      const csv = ['企业名称,统一社会信用代码', ...Array.from({ length: 4 }, (_, i) => `上限测试${i},${freshUscc()}`)];
+      const res = await runImport(clerk, csv.join('\n'), 'text/csv');
+      expect(res.status).toBe('failed');
+      expect(res.error).toContain('超过 3 行的导入上限');
+    } finally {
+      await setCap(10000);
+    }
+  });
+
+  it('runs imports one after another, even when one fails', async () => {
+    const lane = serialLane();
+    const order: string[] = [];
+    let release!: () => void;
+    const first = lane(async () => {
+      order.push('first starts');
+      await new Promise<void>((r) => {
+        release = r;
+      });
+      order.push('first ends');
+      throw new Error('first fails');
+    });
+    const second = lane(async () => {
+      order.push('second starts');
+      return 2;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(['first starts']);
+    release();
+    await expect(first).rejects.toThrow('first fails');
+    await expect(second).resolves.toBe(2);
+    expect(order).toEqual(['first starts', 'first ends', 'second starts']);
   });
 
   it('fails the job with a reason for a damaged workbook', async () => {

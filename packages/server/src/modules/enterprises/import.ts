@@ -184,6 +184,23 @@ async function yieldToEventLoop(): Promise<void> {
 
 export type ImportFile = { body: Buffer; kind: 'csv' | 'xlsx' };
 
+/**
+ * Runs tasks one after another, whatever their outcome. Imports go through one lane, so ten
+ * uploads at once cost the memory of one import plus the waiting files (each within the upload
+ * limit), not ten imports side by side.
+ */
+export function serialLane(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => {});
+    return run;
+  };
+}
+
+/** The server's import lane (see serialLane). */
+export const importLane = serialLane();
+
 export type ImportOptions = {
   /** Overrides the rule (tests, benchmarks). */
   maxRows?: number;

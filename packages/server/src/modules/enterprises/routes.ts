@@ -15,7 +15,7 @@ import { AppError } from '../../errors.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
 import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { startJob } from '../jobs/service.ts';
-import { importEnterpriseFile } from './import.ts';
+import { importEnterpriseFile, importLane } from './import.ts';
 import {
   allMatching,
   assertCanRead,
@@ -213,7 +213,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{
         db,
         'enterprise-import',
         actor.id,
-        (job) => importEnterpriseFile(db, actor, { body, kind }, lang, job),
+        (job) => importLane(() => importEnterpriseFile(db, actor, { body, kind }, lang, job)),
         onJob,
       );
       return reply.status(202).send({ jobId });
