@@ -1,5 +1,5 @@
 import type { Journey } from '../harness.ts';
-import { clerkRegistersEnterprise, enterpriseUserRefused } from './foundation.ts';
+import { clerkRegistersEnterprise, clerkReimportsRegister, enterpriseUserRefused } from './foundation.ts';
 import { deadlineCalculator, worklistPauseExtend } from './machinery.ts';
 import {
   citizenBooksExtendedSlot,
@@ -13,6 +13,7 @@ import {
 export const journeys: Journey[] = [
   clerkRegistersEnterprise,
   enterpriseUserRefused,
+  clerkReimportsRegister,
   deadlineCalculator,
   worklistPauseExtend,
   citizenBooksExtendedSlot,

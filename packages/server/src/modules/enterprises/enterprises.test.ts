@@ -350,6 +350,13 @@ describe('the register by spreadsheet round-trips', () => {
         tags: ['positive-list'],
       }),
       await makeEnterprise(t, { townCode: town, name: '往返测试三号砖厂', status: 'closed' }),
+      // a code accepted by override despite its check character (rules.md §7) round-trips too
+      await makeEnterprise(t, {
+        townCode: town,
+        name: '往返测试四号人工核准厂',
+        uscc: wrongCheck(freshUscc()).code,
+        usccOverrideReason: '营业执照原件所载代码如此，已电话核实',
+      }),
     );
   });
 

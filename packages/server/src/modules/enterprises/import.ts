@@ -319,7 +319,8 @@ async function importBatch(
     const input = parsed.data;
     const check = checkUscc(uscc);
     const firstRow = seen.get(uscc);
-    if (!check.ok) {
+    // A code accepted by override is already in the register: its row updates that enterprise.
+    if (!check.ok && !existing) {
       fail(
         row.rowNumber,
         problemsText(
