@@ -8,7 +8,7 @@ import { auditEntries } from '../audit/tables.ts';
 import { getRuleNumber, updateRule } from '../rules/service.ts';
 import { IMPORT_MAX_ROWS_RULE, importEnterpriseFile, serialLane } from './import.ts';
 import { sampleWorkbook } from './sample-workbook.ts';
-import { COLUMNS, csvRecords, XLSX_TYPE, xlsxReader } from './spreadsheet.ts';
+import { COLUMNS, csvRecords, readSheetRows, XLSX_TYPE, xlsxPartsInReadingOrder, xlsxReader } from './spreadsheet.ts';
 import { enterprises } from './tables.ts';
 
 let t: TestApp;
@@ -549,10 +549,40 @@ describe('imports cannot exhaust the server', () => {
 
   it('fails the job with a reason for a damaged workbook', async () => {
     const good = await sampleWorkbook(50, 600_000);
-    const damaged = Buffer.concat([good.subarray(0, 200), Buffer.alloc(good.length - 200, 0x41)]);
-    const res = await runImport(clerk, damaged, XLSX_TYPE);
-    expect(res.status).toBe('failed');
-    expect(res.error).toMatch(/文件无法读取|cannot be read/);
+    const truncated = Buffer.concat([good.subarray(0, 200), Buffer.alloc(good.length - 200, 0x41)]);
+    const cut = await runImport(clerk, truncated, XLSX_TYPE);
+    expect(cut.status).toBe('failed');
+    expect(cut.error).toContain('不是有效的 xlsx 工作簿');
+    // directory intact, compressed data of the parts overwritten
+    const scrambled = Buffer.from(good);
+    for (const part of xlsxPartsInReadingOrder(good)) scrambled.fill(0x5a, part.start + 60, part.end - 20);
+    // the unzip may fail, or wait for ever on the damaged stream: either way the import ends
+    await expect(
+      importEnterpriseFile(t.database.db, SYSTEM_ACTOR, { body: scrambled, kind: 'xlsx' }, 'zh', undefined, {
+        stallMs: 3000,
+      }),
+    ).rejects.toThrow(/文件无法读取|不是有效的 xlsx|文件读取停滞/);
+  });
+
+  it('reads shared strings before the sheets, so no sheet is copied to a temporary file', async () => {
+    const file = await sampleWorkbook(5, 800_000);
+    // exceljs's writer puts the shared strings after the sheet, as Excel may
+    const stored = new ExcelJS.Workbook();
+    await stored.xlsx.load(file as never);
+    const parts = xlsxPartsInReadingOrder(file).map((p) => p.name);
+    expect(parts).toEqual([
+      'xl/_rels/workbook.xml.rels',
+      'xl/workbook.xml',
+      'xl/sharedStrings.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
+    const rows: string[] = [];
+    for await (const row of readSheetRows(file, 'xlsx')) rows.push(row.values.name ?? '');
+    expect(rows).toEqual(
+      stored.worksheets[0]!.getSheetValues()
+        .slice(2)
+        .map((r) => (r as string[])[1]),
+    );
   });
 
   it('fails the job for a workbook without the header columns', async () => {

@@ -207,6 +207,8 @@ export type ImportOptions = {
   batchRows?: number;
   /** Called once per batch with its size (tests check that rows are processed in batches). */
   onBatch?: (rows: number) => void;
+  /** See READ_STALL_MS. */
+  stallMs?: number;
 };
 
 const NO_JOB: JobHandle = { id: '', progress: async () => {} };
@@ -232,7 +234,7 @@ export async function importEnterpriseFile(
   const batchRows = options.batchRows ?? IMPORT_BATCH_ROWS;
 
   let total = 0;
-  for await (const _row of readSheetRows(file.body, file.kind)) {
+  for await (const _row of readSheetRows(file.body, file.kind, options)) {
     total++;
     if (total > maxRows) {
       throw new ImportRefusedError(
@@ -261,7 +263,7 @@ export async function importEnterpriseFile(
     await job.progress(processed, total);
     await yieldToEventLoop();
   };
-  for await (const row of readSheetRows(file.body, file.kind)) {
+  for await (const row of readSheetRows(file.body, file.kind, options)) {
     batch.push(row);
     if (batch.length >= batchRows) await flush();
   }

@@ -107,10 +107,88 @@ export function* csvRecords(text: string): Generator<string[]> {
 /** One worksheet row as text cells; index 1 is column A (exceljs numbering). */
 type RawRow = { rowNumber: number; cells: string[] };
 
-// Fed in small slices, the unzip and XML parse run a little at a time between other requests
-// rather than over the whole file at once.
-function* slices(buf: Buffer, size = 64 * 1024): Generator<Buffer> {
-  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+/** Declared uncompressed size of the parts read (workbook, shared strings, worksheets). */
+export const XLSX_MAX_UNCOMPRESSED_BYTES = 256 * 1_048_576;
+
+type ZipEntry = { name: string; start: number; end: number; size: number };
+
+/**
+ * The local entries of a zip, located through its central directory (the whole file is in
+ * memory, so this is random access). Throws UnreadableFileError for anything that is not a
+ * plain zip.
+ */
+function zipEntries(buf: Buffer): ZipEntry[] {
+  const bad = (why: string) => new UnreadableFileError(`文件不是有效的 xlsx 工作簿（${why}）/ not a valid xlsx`);
+  // End of central directory: 22 bytes plus a comment of at most 65,535 bytes.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw bad('no zip directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  const dirStart = buf.readUInt32LE(eocd + 16);
+  if (dirStart >= buf.length) throw bad('zip directory out of range');
+  const raw: { name: string; offset: number; size: number }[] = [];
+  let p = dirStart;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw bad('damaged zip directory');
+    const size = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    const offset = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
+    raw.push({ name, offset, size });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  const offsets = [...raw.map((e) => e.offset), dirStart].sort((a, b) => a - b);
+  return raw.map((e) => {
+    if (e.offset >= dirStart || buf.readUInt32LE(e.offset) !== 0x04034b50) throw bad('damaged zip entry');
+    // an entry runs to the next one (its data descriptor included)
+    return { name: e.name, start: e.offset, end: offsets.find((o) => o > e.offset)!, size: e.size };
+  });
+}
+
+const sheetNumber = (name: string) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? Number.NaN);
+
+/**
+ * The parts the import reads, in the order the streaming reader needs: relationships, workbook
+ * and shared strings before the worksheets. exceljs writes (and Excel may write) the shared
+ * strings after the sheets; the reader then copies each sheet to a temporary file first, and
+ * an import stopped early (row cap) left that file behind until the process exits.
+ */
+export function xlsxPartsInReadingOrder(buf: Buffer): ZipEntry[] {
+  const entries = zipEntries(buf);
+  const pick = (name: string) => entries.filter((e) => e.name === name);
+  const sheets = entries
+    .filter((e) => Number.isFinite(sheetNumber(e.name)))
+    .sort((a, b) => sheetNumber(a.name) - sheetNumber(b.name));
+  const parts = [
+    ...pick('xl/_rels/workbook.xml.rels'),
+    ...pick('xl/workbook.xml'),
+    ...pick('xl/sharedStrings.xml'),
+    ...sheets,
+  ];
+  if (sheets.length === 0) throw new UnreadableFileError('工作簿里没有工作表 / the workbook has no worksheet');
+  const declared = parts.reduce((sum, e) => sum + e.size, 0);
+  if (declared > XLSX_MAX_UNCOMPRESSED_BYTES) {
+    throw new UnreadableFileError(
+      `工作簿解压后超过 ${XLSX_MAX_UNCOMPRESSED_BYTES / 1_048_576} MB，不予读取 / the workbook unpacks to more than ${XLSX_MAX_UNCOMPRESSED_BYTES / 1_048_576} MB`,
+    );
+  }
+  return parts;
+}
+
+// The chosen entries, one after another, in small slices: the reader reads local entries in
+// stream order (it needs no central directory), and small slices let the unzip and XML parse
+// run a little at a time between other requests.
+function* reorderedZip(buf: Buffer, parts: ZipEntry[], size = 64 * 1024): Generator<Buffer> {
+  for (const part of parts) {
+    for (let i = part.start; i < part.end; i += size) yield buf.subarray(i, Math.min(i + size, part.end));
+  }
 }
 
 /**
@@ -120,7 +198,7 @@ function* slices(buf: Buffer, size = 64 * 1024): Generator<Buffer> {
  */
 export const xlsxReader = {
   open(buf: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
-    return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slices(buf)), {
+    return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(reorderedZip(buf, xlsxPartsInReadingOrder(buf))), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'ignore',
@@ -151,6 +229,32 @@ function* csvRows(buf: Buffer): Generator<RawRow> {
   }
 }
 
+/** How long reading may go without producing a row before the file is given up as damaged. */
+export const READ_STALL_MS = 30_000;
+
+/**
+ * Passes the rows on, but gives up when the source produces none for `ms`: a damaged deflate
+ * stream can leave the unzip waiting for ever, which left an import job "running" for good.
+ */
+async function* withStallLimit<T>(source: AsyncIterator<T> | Iterator<T>, ms: number): AsyncGenerator<T> {
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new UnreadableFileError(`文件读取停滞（${ms / 1000} 秒无进展），可能已损坏 / reading stalled`)),
+        ms,
+      );
+    });
+    try {
+      const next = await Promise.race([source.next(), stalled]);
+      if (next.done) return;
+      yield next.value;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 /** The XLSX container is a zip: anything else is refused at once, before a job is started. */
 export function looksLikeXlsx(buf: Buffer): boolean {
   return buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
@@ -161,11 +265,15 @@ export function looksLikeXlsx(buf: Buffer): boolean {
  * platform's header or the field key), then each non-empty row comes out as text by column key.
  * Memory stays bounded by one row plus the xlsx shared-strings table, whatever the file's length.
  */
-export async function* readSheetRows(buf: Buffer, kind: 'csv' | 'xlsx'): AsyncGenerator<SheetRow> {
+export async function* readSheetRows(
+  buf: Buffer,
+  kind: 'csv' | 'xlsx',
+  options: { stallMs?: number } = {},
+): AsyncGenerator<SheetRow> {
   const source = kind === 'xlsx' ? xlsxRows(buf) : csvRows(buf);
   let index: Map<ColumnKey, number> | null = null;
   try {
-    for await (const raw of source) {
+    for await (const raw of withStallLimit(source, options.stallMs ?? READ_STALL_MS)) {
       if (index === null) {
         index = new Map();
         for (const [col, text] of raw.cells.entries()) {
