@@ -1,5 +1,5 @@
 import type { Journey } from '../harness.ts';
-import { clerkRegistersEnterprise, enterpriseUserRefused } from './foundation.ts';
+import { clerkRegistersEnterprise, clerkReimportsRegister, enterpriseUserRefused } from './foundation.ts';
 import { deadlineCalculator, worklistPauseExtend } from './machinery.ts';
 import {
   citizenBooksExtendedSlot,
@@ -14,6 +14,7 @@ import { citizenOnPhone, intranetHostRenders, leaderWorkbench } from './web.ts';
 export const journeys: Journey[] = [
   clerkRegistersEnterprise,
   enterpriseUserRefused,
+  clerkReimportsRegister,
   deadlineCalculator,
   worklistPauseExtend,
   citizenBooksExtendedSlot,

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  ENTERPRISE_LABEL_SETS,
   ENTERPRISE_TAG_LABELS,
   ENTERPRISE_TAGS,
   enterpriseCreateSchema,
+  enterpriseLabel,
+  enterpriseLabels,
   enterprisePatchSchema,
   isChinesePhone,
+  parseEnterpriseLabel,
+  parseEnterpriseTags,
+  TAG_SEPARATOR,
   validateEnterpriseUscc,
 } from './enterprise.ts';
-import { localizeIssues } from './messages.ts';
+import { localizeIssues, translate } from './messages.ts';
 
 const valid = {
   name: '  上栗县金花烟花制造有限公司 ',
@@ -86,12 +92,25 @@ describe('enterpriseCreateSchema', () => {
 
   it('reports missing required fields with their own keys', () => {
     expect(messages({})).toEqual([
-      'name:enterprise.name.length',
+      'name:enterprise.name.required',
       'uscc:enterprise.uscc.required',
-      'address:enterprise.address.length',
-      'townCode:enterprise.townCode.unknown',
-      'industryCode:enterprise.industryCode.notClass',
+      'address:enterprise.address.required',
+      'townCode:enterprise.townCode.required',
+      'industryCode:enterprise.industryCode.required',
     ]);
+  });
+
+  it('asks plainly for an empty choice instead of listing code ranges', () => {
+    const empty = { ...valid, name: ' ', address: '', townCode: '', industryCode: '' };
+    expect(messages(empty)).toEqual([
+      'name:enterprise.name.required',
+      'address:enterprise.address.required',
+      'townCode:enterprise.townCode.required',
+      'industryCode:enterprise.industryCode.required',
+    ]);
+    expect(translate('enterprise.townCode.required')).toBe('请选择乡镇');
+    // a wrong, non-empty code still names the allowed range
+    expect(messages({ ...valid, townCode: '360322999' })).toEqual(['townCode:enterprise.townCode.unknown']);
   });
 
   it('rejects unknown fields (strict)', () => {
@@ -204,5 +223,38 @@ describe('validateEnterpriseUscc', () => {
       expect(r.ok, uscc).toBe(false);
       if (!r.ok) expect(r.errors).toHaveLength(1);
     }
+  });
+});
+
+describe('one set of labels for the form, the export and the import', () => {
+  it('reads back every label it writes, in both languages, and the key itself', () => {
+    for (const kind of ['status', 'creditGrade', 'tag'] as const) {
+      for (const key of Object.keys(ENTERPRISE_LABEL_SETS[kind])) {
+        expect(parseEnterpriseLabel(kind, enterpriseLabel(kind, key, 'zh'))).toBe(key);
+        expect(parseEnterpriseLabel(kind, enterpriseLabel(kind, key, 'en'))).toBe(key);
+        expect(parseEnterpriseLabel(kind, key)).toBe(key);
+      }
+    }
+  });
+
+  it('shows the UI label 在营 and still reads the old spellings', () => {
+    expect(enterpriseLabel('status', 'operating')).toBe('在营');
+    expect(parseEnterpriseLabel('status', '在营')).toBe('operating');
+    expect(parseEnterpriseLabel('status', '正常生产')).toBe('operating');
+    expect(parseEnterpriseLabel('creditGrade', '绿牌')).toBe('green');
+    expect(parseEnterpriseLabel('creditGrade', '环保诚信企业(绿牌)')).toBe('green');
+    expect(parseEnterpriseLabel('status', '营运中')).toBeUndefined();
+    expect(parseEnterpriseLabel('status', '绿牌')).toBeUndefined();
+    expect(enterpriseLabels('status')).toEqual(['在营', '停产', '关闭']);
+  });
+
+  it('splits a tags cell, keeping a label that itself contains 、', () => {
+    const all = ENTERPRISE_TAGS.map((t) => enterpriseLabel('tag', t)).join(TAG_SEPARATOR);
+    expect(parseEnterpriseTags(all)).toEqual({ tags: [...ENTERPRISE_TAGS], unknown: [] });
+    expect(parseEnterpriseTags('重点排污单位、正面清单, key-polluter')).toEqual({
+      tags: ['key-polluter', 'positive-list'],
+      unknown: [],
+    });
+    expect(parseEnterpriseTags('重点排污单位，贵宾')).toEqual({ tags: ['key-polluter'], unknown: ['贵宾'] });
   });
 });

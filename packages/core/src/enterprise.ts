@@ -57,6 +57,87 @@ export const ENTERPRISE_TAG_LABELS: Readonly<Record<EnterpriseTag, { zh: string;
   'public-facility': { zh: '公共设施运营', en: 'public facility operator' },
 };
 
+type Labels<K extends string> = Readonly<Record<K, { zh: string; en: string }>>;
+
+/**
+ * Other spellings a spreadsheet may carry for the same value: the platform's earlier exports and
+ * template (正常生产, 绿牌 …) and the short names clerks type. Read on import only; the platform
+ * itself always writes the labels above, so UI, export and import show one set.
+ */
+const LABEL_ALIASES: Readonly<Record<string, string>> = {
+  正常生产: 'operating',
+  生产: 'operating',
+  营业: 'operating',
+  绿牌: 'green',
+  蓝牌: 'blue',
+  黄牌: 'yellow',
+  红牌: 'red',
+  环保诚信企业: 'green',
+  环保良好企业: 'blue',
+  环保警示企业: 'yellow',
+  环保不良企业: 'red',
+};
+
+export const ENTERPRISE_LABEL_SETS = {
+  status: ENTERPRISE_STATUS_LABELS,
+  creditGrade: CREDIT_GRADE_LABELS,
+  tag: ENTERPRISE_TAG_LABELS,
+} as const;
+export type EnterpriseLabelKind = keyof typeof ENTERPRISE_LABEL_SETS;
+
+/** The label shown for a stored key (the key itself when unknown, so nothing is hidden). */
+export function enterpriseLabel(kind: EnterpriseLabelKind, key: string, lang: 'zh' | 'en' = 'zh'): string {
+  return (ENTERPRISE_LABEL_SETS[kind] as Labels<string>)[key]?.[lang] ?? key;
+}
+
+/** The allowed labels of a kind, for error messages ("可选：在营、停产、关闭"). */
+export function enterpriseLabels(kind: EnterpriseLabelKind, lang: 'zh' | 'en' = 'zh'): string[] {
+  return Object.values(ENTERPRISE_LABEL_SETS[kind] as Labels<string>).map((l) => l[lang]);
+}
+
+/**
+ * The key a spreadsheet cell names: the Chinese or English label, the key itself, or an alias;
+ * full-width brackets and letter case do not matter. Undefined when it names nothing known.
+ */
+export function parseEnterpriseLabel(kind: EnterpriseLabelKind, text: string): string | undefined {
+  const set = ENTERPRISE_LABEL_SETS[kind] as Labels<string>;
+  const norm = (t: string) => t.trim().toLowerCase().replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, ' ');
+  const wanted = norm(text);
+  for (const [key, label] of Object.entries(set)) {
+    if (norm(key) === wanted || norm(label.zh) === wanted || norm(label.en) === wanted) return key;
+  }
+  const alias = LABEL_ALIASES[text.trim()];
+  return alias !== undefined && alias in set ? alias : undefined;
+}
+
+/**
+ * A tags cell: labels separated by commas, semicolons, spaces or 、. A label may itself contain
+ * 、 (医疗废物、废水处置), so a piece is first matched whole and only then split at 、.
+ * Returns the keys and the pieces that name no tag.
+ */
+export function parseEnterpriseTags(text: string): { tags: string[]; unknown: string[] } {
+  const tags: string[] = [];
+  const unknown: string[] = [];
+  for (const piece of text.split(/[,，;；\n]+/)) {
+    const p = piece.trim();
+    if (!p) continue;
+    const whole = parseEnterpriseLabel('tag', p);
+    if (whole) {
+      tags.push(whole);
+      continue;
+    }
+    for (const part of p.split(/[、\s]+/).filter(Boolean)) {
+      const key = parseEnterpriseLabel('tag', part);
+      if (key) tags.push(key);
+      else unknown.push(part);
+    }
+  }
+  return { tags: [...new Set(tags)], unknown };
+}
+
+/** How the export writes tags, and what parseEnterpriseTags reads back. */
+export const TAG_SEPARATOR = '，';
+
 /** County bounding box with a small margin (real extent ≈ 27.7–28.1 N, 113.7–114.1 E). */
 export const COUNTY_BOUNDS = { latMin: 27, latMax: 28.5, lngMin: 113, lngMax: 114.5 } as const;
 
@@ -106,8 +187,9 @@ export type Location = z.infer<typeof locationSchema>;
 // optional keys, which would silently reset status/tags on every patch.
 const fields = {
   name: z
-    .string(err('enterprise.name.length'))
+    .string(err('enterprise.name.required'))
     .trim()
+    .min(1, { ...err('enterprise.name.required'), abort: true })
     .min(2, err('enterprise.name.length'))
     .max(100, err('enterprise.name.length')),
   uscc: z
@@ -130,14 +212,20 @@ const fields = {
     .optional(),
   contacts: z.array(contactSchema).max(10, err('enterprise.contacts.max')).optional(),
   address: z
-    .string(err('enterprise.address.length'))
+    .string(err('enterprise.address.required'))
     .trim()
-    .min(1, err('enterprise.address.length'))
+    .min(1, err('enterprise.address.required'))
     .max(200, err('enterprise.address.length')),
-  townCode: z.string(err('enterprise.townCode.unknown')).trim().refine(isTownCode, err('enterprise.townCode.unknown')),
-  industryCode: z
-    .string(err('enterprise.industryCode.notClass'))
+  // An empty choice gets a plain request ("请选择乡镇"), not the list of code ranges.
+  townCode: z
+    .string(err('enterprise.townCode.required'))
     .trim()
+    .min(1, { ...err('enterprise.townCode.required'), abort: true })
+    .refine(isTownCode, err('enterprise.townCode.unknown')),
+  industryCode: z
+    .string(err('enterprise.industryCode.required'))
+    .trim()
+    .min(1, { ...err('enterprise.industryCode.required'), abort: true })
     // the pattern also documents the format in the OpenAPI schema; abort avoids a second message
     .regex(/^\d{4}$/, { ...err('enterprise.industryCode.notClass'), abort: true })
     .refine(isIndustryClass, err('enterprise.industryCode.notClass')),

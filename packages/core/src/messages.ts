@@ -58,6 +58,10 @@ export const MESSAGES = {
     en: 'password must mix at least 3 of: lower-case, upper-case, digits, symbols (has {count})',
   },
 
+  'enterprise.name.required': { zh: '请填写企业名称', en: 'enter the enterprise name' },
+  'enterprise.address.required': { zh: '请填写地址', en: 'enter the address' },
+  'enterprise.townCode.required': { zh: '请选择乡镇', en: 'choose the town' },
+  'enterprise.industryCode.required': { zh: '请选择行业', en: 'choose the industry' },
   'enterprise.name.length': { zh: '企业名称应为 2–100 个字符', en: 'name must have 2–100 characters' },
   'enterprise.uscc.required': { zh: '请填写统一社会信用代码', en: 'Unified Social Credit Code is required' },
   'enterprise.legalRepresentative.length': {

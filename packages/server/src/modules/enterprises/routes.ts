@@ -2,8 +2,10 @@ import {
   CREDIT_GRADES,
   ENTERPRISE_STATUSES,
   enterpriseCreateSchema,
+  enterpriseLabel,
   enterprisePatchSchema,
   maskPhone,
+  TAG_SEPARATOR,
   TOWNS,
 } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -13,7 +15,7 @@ import { AppError } from '../../errors.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
 import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import { startJob } from '../jobs/service.ts';
-import { importEnterprises } from './import.ts';
+import { importEnterpriseFile, importLane } from './import.ts';
 import {
   allMatching,
   assertCanRead,
@@ -26,14 +28,7 @@ import {
   toSummary,
   unmaskContacts,
 } from './service.ts';
-import {
-  CREDIT_LABELS,
-  readSheet,
-  STATUS_LABELS,
-  UnreadableFileError,
-  writeWorkbook,
-  XLSX_TYPE,
-} from './spreadsheet.ts';
+import { looksLikeXlsx, writeWorkbook, XLSX_TYPE } from './spreadsheet.ts';
 
 const contactOut = z.object({ name: z.string(), phone: z.string(), role: z.string().optional() });
 export const enterpriseSummarySchema = z.object({
@@ -155,11 +150,10 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{
           industryCode: r.industryCode,
           lat: r.lat,
           lng: r.lng,
-          status: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
-          tags: r.tags.join(','),
-          creditGrade: r.creditGrade
-            ? (CREDIT_LABELS[r.creditGrade as keyof typeof CREDIT_LABELS] ?? r.creditGrade)
-            : null,
+          // the labels the UI shows (core), which the import reads back
+          status: enterpriseLabel('status', r.status),
+          tags: r.tags.map((tag) => enterpriseLabel('tag', tag)).join(TAG_SEPARATOR),
+          creditGrade: r.creditGrade ? enterpriseLabel('creditGrade', r.creditGrade) : null,
         })),
       );
       return reply.type(XLSX_TYPE).header('content-disposition', xlsxName('企业名录')).send(buf);
@@ -183,9 +177,9 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{
           address: '上栗县上栗镇示例路1号',
           town: '上栗镇',
           industryCode: '2672',
-          status: '正常生产',
-          tags: 'key-polluter',
-          creditGrade: '绿牌',
+          status: enterpriseLabel('status', 'operating'),
+          tags: enterpriseLabel('tag', 'key-polluter'),
+          creditGrade: enterpriseLabel('creditGrade', 'green'),
         },
       ]);
       return reply.type(XLSX_TYPE).header('content-disposition', xlsxName('企业导入模板')).send(buf);
@@ -205,20 +199,21 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const kind = request.headers['content-type']?.startsWith('text/csv') ? 'csv' : 'xlsx';
       if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      let rows: Awaited<ReturnType<typeof readSheet>>;
-      try {
-        rows = await readSheet(request.body, kind);
-      } catch (e) {
-        if (e instanceof UnreadableFileError) throw new AppError('IMPORT_UNREADABLE', { detail: e.message });
-        throw e;
+      if (kind === 'xlsx' && !looksLikeXlsx(request.body)) {
+        throw new AppError('IMPORT_UNREADABLE', {
+          detail: { zh: '文件不是 xlsx 工作簿', en: 'the file is not an xlsx workbook' },
+        });
       }
+      const body = request.body;
       const actor = actorOf(request);
       const lang = request.lang;
+      // Reading and saving run after the 202, streamed and in batches (importEnterpriseFile); a
+      // file refused as a whole (too many rows, damaged) fails the job with the reason.
       const jobId = await startJob(
         db,
         'enterprise-import',
         actor.id,
-        (job) => importEnterprises(db, actor, rows, job, lang),
+        (job) => importLane(() => importEnterpriseFile(db, actor, { body, kind }, lang, job)),
         onJob,
       );
       return reply.status(202).send({ jobId });

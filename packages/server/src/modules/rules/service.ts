@@ -85,6 +85,15 @@ export const DEFAULT_RULES: readonly Seed[] = [
     value: 3,
     source: '参照江苏省如东县企业环保接待日做法：每家企业不超过 3 人；本局可调整',
   },
+  {
+    key: 'enterprise.import-max-rows',
+    type: 'integer',
+    labelZh: '企业名录导入最多行数',
+    labelEn: 'enterprise register import: maximum rows per file',
+    note: '本平台的安全上限，不是法规要求：全县登记的企业远少于此数，整县名录可一次导入；更大的文件须分批导入，以免一次导入占满服务器内存和时间。',
+    value: 10000,
+    source: '本平台默认值（运维安全上限，非法规规定）',
+  },
 ];
 
 const SEED_EFFECTIVE_FROM = '2020-01-01';

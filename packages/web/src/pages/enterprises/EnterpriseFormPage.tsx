@@ -30,6 +30,7 @@ import {
 } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import {
+  changedPaths,
   checkPayload,
   createPayload,
   type EnterpriseFormValues,
@@ -119,6 +120,18 @@ function EnterpriseForm({ enterprise }: { enterprise: Enterprise | null }) {
     return unplaced.filter((u) => u.path !== 'usccOverrideReason');
   }
 
+  /**
+   * Errors come from the checks run on save (the form has no antd rules), so antd never clears
+   * them: once the user changes a field, its red message is stale and goes.
+   */
+  function clearStaleErrors(changed: Record<string, unknown>) {
+    const paths = changedPaths(changed);
+    // a half-filled location is reported on whichever of the pair is empty
+    if (paths.some((p) => p[0] === 'location')) paths.push(['location', 'lat'], ['location', 'lng']);
+    const stale = paths.filter((name) => form.getFieldError(name as never).length > 0);
+    if (stale.length > 0) form.setFields(stale.map((name) => ({ name: name as never, errors: [] })));
+  }
+
   const onFinish = () => {
     setFormErrors([]);
     const values = form.getFieldsValue(true) as EnterpriseFormValues;
@@ -162,6 +175,7 @@ function EnterpriseForm({ enterprise }: { enterprise: Enterprise | null }) {
         name="enterprise"
         initialValues={initialValues}
         onFinish={onFinish}
+        onValuesChange={(changed) => clearStaleErrors(changed)}
         scrollToFirstError
         data-testid="enterprise-form"
         style={{ maxWidth: 1000 }}

@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Progress, Row, Statistic, Table, Typography, Upload } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadImportTemplate, enterpriseKeys, importContentType, startImport } from '../../api/enterprises.ts';
@@ -8,6 +9,15 @@ import { errorMessage, useShowError } from '../../api/errors.ts';
 import { getJob, jobPercent } from '../../api/jobs.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
+
+/**
+ * The server first counts the rows as it reads them (processed stays 0, total grows), then saves
+ * them (processed grows): say which, instead of "0 / 0 行".
+ */
+function importProgressText(j: { processed: number; total: number } | undefined, t: TFunction): string {
+  if (!j || (j.processed === 0 && j.total > 0)) return t('enterprise.import.reading', { total: j?.total ?? 0 });
+  return t('enterprise.import.running', { processed: j.processed, total: j.total });
+}
 
 /** Upload an xlsx/CSV file, watch the job, then read the counts and the error report. */
 export default function EnterpriseImportPage() {
@@ -116,7 +126,7 @@ export default function EnterpriseImportPage() {
                 ? t('enterprise.import.done')
                 : j?.status === 'failed'
                   ? t('enterprise.import.failed')
-                  : t('enterprise.import.running', { processed: j?.processed ?? 0, total: j?.total ?? 0 })}
+                  : importProgressText(j, t)}
             </Typography.Text>
             <Progress
               percent={jobPercent(j)}

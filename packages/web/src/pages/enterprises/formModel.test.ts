@@ -1,7 +1,7 @@
 import { makeValidUscc } from '@qingshan/core/uscc';
 import { describe, expect, it } from 'vitest';
 import type { Enterprise } from '../../api/types.ts';
-import { checkPayload, createPayload, patchPayload, toBody, toFormValues } from './formModel.ts';
+import { changedPaths, checkPayload, createPayload, patchPayload, toBody, toFormValues } from './formModel.ts';
 
 const valid = makeValidUscc('91360322MA35ABCDE');
 const badCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
@@ -109,5 +109,30 @@ describe('enterprise form model', () => {
     expect(patch).toEqual({ legalRepresentative: '', status: 'suspended', creditGrade: null, location: null });
     expect(checkPayload(patch, 'edit', 'zh').errors).toEqual([]);
     expect(patchPayload(initial, toBody(toFormValues(e), noContacts).body)).toEqual({});
+  });
+});
+
+describe('changedPaths (which fields lose their stale errors)', () => {
+  it('names nested fields and Form.List rows the user changed', () => {
+    expect(changedPaths({ townCode: '360322101' })).toEqual([['townCode']]);
+    expect(changedPaths({ location: { lat: 27.8 } })).toEqual([['location'], ['location', 'lat']]);
+    expect(changedPaths({ contacts: [undefined, { phone: '1' }] })).toEqual([
+      ['contacts'],
+      ['contacts', 1],
+      ['contacts', 1, 'phone'],
+    ]);
+    expect(changedPaths({ tags: ['a', 'b'] })).toEqual([['tags'], ['tags', 0], ['tags', 1]]);
+  });
+
+  it('asks plainly for the empty choices instead of listing code ranges', () => {
+    const { errors } = checkPayload(
+      createPayload(toBody({ ...base, townCode: '', industryCode: '' }, opts).body),
+      'create',
+      'zh',
+    );
+    expect(errors).toEqual([
+      { path: 'townCode', message: '请选择乡镇' },
+      { path: 'industryCode', message: '请选择行业' },
+    ]);
   });
 });

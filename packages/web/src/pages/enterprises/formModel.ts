@@ -153,3 +153,17 @@ export function checkPayload(payload: Record<string, unknown>, mode: 'create' | 
   }
   return { errors, usccCheckFailed };
 }
+
+/** The field paths of an onValuesChange object (nested objects and Form.List arrays). */
+export function changedPaths(changed: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(changed)) {
+    const items = changed.flatMap((v, i) => (v === undefined ? [] : changedPaths(v, [...prefix, i])));
+    return [...(prefix.length ? [prefix] : []), ...items];
+  }
+  if (changed !== null && typeof changed === 'object' && prefix.length < 3) {
+    const entries = Object.entries(changed);
+    // the whole item too: a Form.List row's errors may sit on the row
+    return [...(prefix.length ? [prefix] : []), ...entries.flatMap(([k, v]) => changedPaths(v, [...prefix, k]))];
+  }
+  return [prefix];
+}
