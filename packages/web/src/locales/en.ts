@@ -151,7 +151,7 @@ const en: Messages = {
       RATING_DUPLICATE: 'This service has already been rated',
       RATING_NOT_RATABLE: 'This service cannot be rated (yet)',
       RATING_STATE_CONFLICT: 'The rectification is not in a state that allows this',
-      CALENDAR_OUT_OF_RANGE: 'The holiday calendar has no data for that year',
+      CALENDAR_OUT_OF_RANGE: 'The date is outside the working-day calendar (2020–2099)',
       CALENDAR_YEAR_EXISTS: 'That calendar year already exists',
       RULE_VALUE_INVALID: 'The rule value does not fit its type',
       CLOCK_PROFILE_UNKNOWN: 'Unknown deadline profile',

@@ -145,7 +145,7 @@ const zhCN = {
       RATING_DUPLICATE: '该服务已评价过',
       RATING_NOT_RATABLE: '该服务尚不能评价',
       RATING_STATE_CONFLICT: '差评整改当前状态不允许此操作',
-      CALENDAR_OUT_OF_RANGE: '该年份没有节假日安排数据，无法计算',
+      CALENDAR_OUT_OF_RANGE: '日期超出工作日历范围（2020—2099 年），无法计算',
       CALENDAR_YEAR_EXISTS: '该年份的节假日安排已存在',
       RULE_VALUE_INVALID: '规则取值不符合其类型',
       CLOCK_PROFILE_UNKNOWN: '未知的期限规则',
