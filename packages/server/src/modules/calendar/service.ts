@@ -8,10 +8,12 @@ import {
   InvalidDateError,
   WorkingCalendar,
 } from '@qingshan/core';
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
+import { syncSlots } from '../appointments/service.ts';
+import { appointmentPlans } from '../appointments/tables.ts';
 import { recalculateOpenClocks } from '../clocks/service.ts';
 import { calendarYears, calendarYearVersions } from './tables.ts';
 import './owner-copies.ts';
@@ -34,7 +36,7 @@ export function invalidateCalendar(): void {
   byHandle = new WeakMap();
 }
 
-type YearRow = { year: number; version: number; data: CalendarYear };
+type YearRow = { year: number; version: number; data: CalendarYear; createdAt: Date };
 
 function buildCalendar(rows: readonly YearRow[]): WorkingCalendar {
   const db = new Map(rows.map((r) => [r.year, r.data]));
@@ -44,7 +46,12 @@ function buildCalendar(rows: readonly YearRow[]): WorkingCalendar {
 
 async function readYearRows(db: Tx): Promise<YearRow[]> {
   return db
-    .select({ year: calendarYears.year, version: calendarYears.version, data: calendarYears.data })
+    .select({
+      year: calendarYears.year,
+      version: calendarYears.version,
+      data: calendarYears.data,
+      createdAt: calendarYears.createdAt,
+    })
     .from(calendarYears)
     .orderBy(asc(calendarYears.year));
 }
@@ -53,7 +60,8 @@ export async function getCalendar(db: Tx): Promise<WorkingCalendar> {
   const hit = byHandle.get(db);
   if (hit && hit.generation === generation && Date.now() - hit.loadedAt < CACHE_MS) return hit.calendar;
   const rows = await readYearRows(db);
-  const signature = rows.map((r) => `${r.year}:${r.version}`).join(',');
+  // the write time tells apart two versions with one number (one rolled back, one committed)
+  const signature = rows.map((r) => `${r.year}:${r.version}:${r.createdAt.getTime()}`).join(',');
   const calendar = lastBuilt?.signature === signature ? lastBuilt.calendar : buildCalendar(rows);
   lastBuilt = { signature, calendar };
   byHandle.set(db, { calendar, signature, loadedAt: Date.now(), generation });
@@ -226,6 +234,19 @@ async function afterChange(tx: Tx, actor: Actor, before: readonly CalendarYear[]
   const oldCalendar = new WorkingCalendar(before);
   const newCalendar = new WorkingCalendar(await currentYears(tx));
   invalidateCalendar();
+  // appointment slots of the year follow the new calendar too (a plan for working days opens on a
+  // provisional day that the notice makes a bridge holiday, and closes there once it is entered);
+  // only from today on: past slots are history
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const from = `${year}-01-01` > today ? `${year}-01-01` : today;
+  const to = `${year}-12-31`;
+  if (from <= to) {
+    const services = await tx
+      .selectDistinct({ id: appointmentPlans.serviceId })
+      .from(appointmentPlans)
+      .where(and(lte(appointmentPlans.validFrom, to), gte(appointmentPlans.validTo, from)));
+    for (const s of services) await syncSlots(tx, s.id, from, to);
+  }
   return recalculateOpenClocks(tx, actor, oldCalendar, newCalendar, `calendar:${year}`);
 }
 
