@@ -2719,6 +2719,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "workday" | "weekend" | "holiday" | "makeup-workday";
                             name?: string;
+                            provisional: boolean;
                         };
                     };
                 };
@@ -2809,6 +2810,7 @@ export interface paths {
                             /** @enum {string} */
                             unit: "working" | "calendar";
                             date: string;
+                            provisional: boolean;
                         };
                     };
                 };
@@ -2897,12 +2899,17 @@ export interface paths {
                                     name: string;
                                     nameEn: string;
                                     dates: string[];
+                                    compensation?: boolean;
                                 }[];
                                 makeupWorkdays: {
                                     name: string;
                                     date: string;
                                 }[];
                                 shipped: boolean;
+                                /** @description 暂定：无国务院办公厅通知，依放假办法推算 */
+                                provisional: boolean;
+                                version: number;
+                                reason: string | null;
                                 createdAt: string | null;
                             }[];
                         };
@@ -2953,13 +2960,19 @@ export interface paths {
                                 name: string;
                                 nameEn: string;
                                 dates: string[];
+                                compensation?: boolean;
                             }[];
                             makeupWorkdays: {
                                 name: string;
                                 date: string;
                             }[];
                             shipped: boolean;
+                            /** @description 暂定：无国务院办公厅通知，依放假办法推算 */
+                            provisional: boolean;
+                            version: number;
+                            reason: string | null;
                             createdAt: string | null;
+                            clocksChanged: number;
                         };
                     };
                 };
@@ -3059,6 +3072,301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/years/{year}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度节假日安排的各版本 Versions of a calendar year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                version: number;
+                                data: {
+                                    year: number;
+                                    source: string;
+                                    holidays: {
+                                        name: string;
+                                        nameEn: string;
+                                        dates: string[];
+                                        compensation?: boolean;
+                                    }[];
+                                    makeupWorkdays: {
+                                        name: string;
+                                        date: string;
+                                    }[];
+                                };
+                                reason: string | null;
+                                createdBy: string | null;
+                                createdAt: string | null;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 替换年度节假日安排（通知发布或调整）Replace a year when its notice is published or amended
+         * @description 新版本记录理由与来源（calendar.source 写明通知文号）；同一事务内重算所有未办结期限并刷新业务记录上的期限。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        calendar: {
+                            year: number;
+                            source: string;
+                            holidays: {
+                                name: string;
+                                nameEn: string;
+                                dates: string[];
+                            }[];
+                            makeupWorkdays: {
+                                name: string;
+                                date: string;
+                            }[];
+                        };
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            source: string;
+                            holidays: {
+                                name: string;
+                                nameEn: string;
+                                dates: string[];
+                                compensation?: boolean;
+                            }[];
+                            makeupWorkdays: {
+                                name: string;
+                                date: string;
+                            }[];
+                            shipped: boolean;
+                            /** @description 暂定：无国务院办公厅通知，依放假办法推算 */
+                            provisional: boolean;
+                            version: number;
+                            reason: string | null;
+                            createdAt: string | null;
+                            clocksChanged: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clocks": {
         parameters: {
             query?: never;
@@ -3110,6 +3418,8 @@ export interface paths {
                                 link: string | null;
                                 start: string;
                                 dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
                                 remaining: number;
                                 /** @enum {string} */
                                 state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -3258,6 +3568,8 @@ export interface paths {
                             link: string | null;
                             start: string;
                             dueDate: string;
+                            /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                            provisional: boolean;
                             remaining: number;
                             /** @enum {string} */
                             state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -3434,6 +3746,8 @@ export interface paths {
                             link: string | null;
                             start: string;
                             dueDate: string;
+                            /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                            provisional: boolean;
                             remaining: number;
                             /** @enum {string} */
                             state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -3648,6 +3962,8 @@ export interface paths {
                             link: string | null;
                             start: string;
                             dueDate: string;
+                            /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                            provisional: boolean;
                             remaining: number;
                             /** @enum {string} */
                             state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -3865,6 +4181,8 @@ export interface paths {
                             link: string | null;
                             start: string;
                             dueDate: string;
+                            /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                            provisional: boolean;
                             remaining: number;
                             /** @enum {string} */
                             state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -4079,6 +4397,8 @@ export interface paths {
                                 link: string | null;
                                 start: string;
                                 dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
                                 remaining: number;
                                 /** @enum {string} */
                                 state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";

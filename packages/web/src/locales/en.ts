@@ -374,6 +374,11 @@ const en: Messages = {
     now: 'now',
     extendedLine: 'Extended by {{days}} days, approved by {{by}}: {{reason}}',
     profileHint: '{{length}} {{unit}}, rule version v{{version}}',
+    provisional: 'Provisional',
+    provisionalBureau:
+      'The due date falls in a year whose State Council holiday notice is not entered yet; computed from the holiday law, showing the earliest plausible date. It is recomputed when the notice is entered.',
+    provisionalParty:
+      'The due date falls in a year whose State Council holiday notice is not entered yet; computed from the holiday law, showing the latest plausible date. It is recomputed when the notice is entered.',
   },
   worklist: {
     title: 'My worklist',
@@ -398,7 +403,8 @@ const en: Messages = {
   },
   calculator: {
     title: 'Deadline calculator',
-    hint: 'Counts over the State Council’s yearly holiday notices, make-up working days included; a year with no notice cannot be counted and is never guessed.',
+    hint: 'Counts over the State Council’s yearly holiday notices, make-up working days included; a year with no notice yet is counted provisionally from the holiday law (no make-up working days) and the result is marked provisional.',
+    provisional: 'Provisional: no State Council notice for that year yet, computed from the holiday law',
     from: 'Start date',
     fromRequired: 'Pick a start date',
     days: 'Days',
@@ -430,6 +436,19 @@ const en: Messages = {
     makeupLabel: 'Make-up working days',
     reason: 'Reason',
     audited: 'Adding a year is recorded in the audit log.',
+    provisional: 'Provisional (no notice)',
+    provisionalHint:
+      'No State Council notice entered yet: computed from the holiday law, arts. 2 and 6 (days made up, no make-up working days).',
+    version: 'Version',
+    replace: 'Replace',
+    enterNotice: 'Enter the notice',
+    replaceTitle: 'Replace the {{year}} holidays',
+    replaceHint:
+      'When the notice is published or amended: saved as a new version with reason and source; every open clock is recomputed in the same transaction.',
+    replaced: 'Saved as version {{version}}; {{n}} clocks recomputed',
+    versions: 'Versions',
+    current: 'In force',
+    reasonPlaceholder: 'e.g. the amending notice was published',
   },
   rules: {
     title: 'Rules',

@@ -122,7 +122,12 @@ async function recordEverything(validTo: string, sessionDate: string): Promise<R
   const raised = await clerk.request({
     method: 'POST',
     url: `/api/reception/sessions/${session.json().id}/concerns`,
-    payload: { enterpriseId: e.id, raisedBy: '刘厂长', category: 'waste-gas-facility', description: '粉尘收集设施如何验收' },
+    payload: {
+      enterpriseId: e.id,
+      raisedBy: '刘厂长',
+      category: 'waste-gas-facility',
+      description: '粉尘收集设施如何验收',
+    },
   });
   expect(raised.statusCode, raised.body).toBe(201);
   const answered = await clerk.request({
@@ -223,7 +228,9 @@ describe('an admin enters, then amends, the notice for 2027', () => {
   const notice = {
     year: 2027,
     source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
-    holidays: [{ name: '元旦', nameEn: "New Year's Day", dates: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'] }],
+    holidays: [
+      { name: '元旦', nameEn: "New Year's Day", dates: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'] },
+    ],
     makeupWorkdays: [{ name: '元旦调休上班', date: '2027-01-09' }],
   };
 
@@ -280,20 +287,30 @@ describe('an admin enters, then amends, the notice for 2027', () => {
   it('replaces the year as a new version with reason and source; clocks move back', async () => {
     const admin = await loginAs(t, ['admin']);
     const clerk = await loginAs(t, ['clerk']);
-    const amended = { ...notice, source: '国务院办公厅关于调整2027年元旦假期的通知（测试用）', holidays: [
-      { name: '元旦', nameEn: "New Year's Day", dates: ['2027-01-01', '2027-01-02', '2027-01-03'] },
-    ], makeupWorkdays: [] };
+    const amended = {
+      ...notice,
+      source: '国务院办公厅关于调整2027年元旦假期的通知（测试用）',
+      holidays: [{ name: '元旦', nameEn: "New Year's Day", dates: ['2027-01-01', '2027-01-02', '2027-01-03'] }],
+      makeupWorkdays: [],
+    };
     const payload = { calendar: amended, reason: '通知调整元旦假期' };
     expect((await clerk.request({ method: 'PUT', url: '/api/calendar/years/2027', payload })).statusCode).toBe(403);
     const wrongYear = await admin.request({ method: 'PUT', url: '/api/calendar/years/2028', payload });
     expect(wrongYear.statusCode).toBe(400);
     expect(wrongYear.json().errors[0].path).toBe('calendar.year');
-    const noReason = await admin.request({ method: 'PUT', url: '/api/calendar/years/2027', payload: { calendar: amended } });
+    const noReason = await admin.request({
+      method: 'PUT',
+      url: '/api/calendar/years/2027',
+      payload: { calendar: amended },
+    });
     expect(noReason.statusCode).toBe(400);
     const missing = await admin.request({
       method: 'PUT',
       url: '/api/calendar/years/2031',
-      payload: { calendar: { ...amended, year: 2031, holidays: [{ ...amended.holidays[0]!, dates: ['2031-01-01'] }] }, reason: 'x' },
+      payload: {
+        calendar: { ...amended, year: 2031, holidays: [{ ...amended.holidays[0]!, dates: ['2031-01-01'] }] },
+        reason: 'x',
+      },
     });
     expect(missing.statusCode).toBe(404);
 
@@ -308,14 +325,18 @@ describe('an admin enters, then amends, the notice for 2027', () => {
     expect(objection).toMatchObject({ dueDate: '2027-01-05', provisional: false });
 
     const versions = (await t.app.inject({ method: 'GET', url: '/api/calendar/years/2027/versions' })).json().items;
-    expect(versions.map((v: { version: number; current: boolean; reason: string }) => [v.version, v.current, v.reason])).toEqual([
+    expect(
+      versions.map((v: { version: number; current: boolean; reason: string }) => [v.version, v.current, v.reason]),
+    ).toEqual([
       [1, false, '通知发布'],
       [2, true, '通知调整元旦假期'],
     ]);
     expect(versions[1].data.source).toContain('调整2027年元旦假期');
     const days = (await t.app.inject({ method: 'GET', url: '/api/calendar/days/2027-01-04' })).json();
     expect(days).toMatchObject({ workingDay: true, provisional: false });
-    const audit = (await admin.request({ method: 'GET', url: '/api/audit?entityType=calendar_year&entityId=2027' })).json();
+    const audit = (
+      await admin.request({ method: 'GET', url: '/api/audit?entityType=calendar_year&entityId=2027' })
+    ).json();
     expect(audit.items[0]).toMatchObject({ action: 'calendar.year.replace' });
   });
 
@@ -335,7 +356,10 @@ describe('an admin enters, then amends, the notice for 2027', () => {
     const years = (await t.app.inject({ method: 'GET', url: '/api/calendar/years' })).json().items;
     expect(years.find((y: { year: number }) => y.year === 2026)).toMatchObject({ version: 2, shipped: true });
     // the petition's own copy of its acceptance due date still matches its clock
-    const [p] = await t.database.db.select().from(petitions).where(and(eq(petitions.id, december.petitionId)));
+    const [p] = await t.database.db
+      .select()
+      .from(petitions)
+      .where(and(eq(petitions.id, december.petitionId)));
     const notice = (await clocksOfOwner(admin, 'petition', december.petitionId)).find(
       (c) => c.profileKey === 'petition.acceptance-notice',
     )!;

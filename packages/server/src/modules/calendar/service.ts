@@ -11,9 +11,9 @@ import {
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, recordAudit } from '../audit/service.ts';
 import { syncSlots } from '../appointments/service.ts';
 import { appointmentPlans } from '../appointments/tables.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
 import { recalculateOpenClocks } from '../clocks/service.ts';
 import { calendarYears, calendarYearVersions } from './tables.ts';
 import './owner-copies.ts';
