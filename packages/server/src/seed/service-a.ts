@@ -12,7 +12,6 @@ import type { Db } from '../db/client.ts';
 import { addPlan, createService } from '../modules/appointments/service.ts';
 import { appointmentServices, appointmentSlots, appointments } from '../modules/appointments/tables.ts';
 import { type Actor, SYSTEM_ACTOR } from '../modules/audit/service.ts';
-import { getCalendar } from '../modules/calendar/service.ts';
 import { closeLapsedWindows } from '../modules/clocks/alerts.ts';
 import { completeClock, startClock } from '../modules/clocks/service.ts';
 import { enterprises } from '../modules/enterprises/tables.ts';
