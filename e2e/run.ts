@@ -23,6 +23,8 @@ const ctx: Ctx = {
   },
   async newPage() {
     const c = await browser.newContext();
+    // the browser's clock follows the server's when E2E_NOW moves it (see harness.ts)
+    if (process.env.E2E_NOW) await c.clock.install({ time: new Date(process.env.E2E_NOW) });
     // Screenshots are taken with animations settled (ECharts animates; stack.md pitfall 9).
     await c.addInitScript(() => {
       (window as unknown as { __E2E__: boolean }).__E2E__ = true;
@@ -45,7 +47,9 @@ const ctx: Ctx = {
 
 let passed = 0;
 let failed = 0;
-const selected: Journey[] = only ? journeys.filter((j) => j.name.includes(only)) : journeys;
+// `npm run test:e2e -- "name part|other part"` runs the journeys whose names contain any part
+const parts = only?.split('|').filter(Boolean) ?? [];
+const selected: Journey[] = parts.length ? journeys.filter((j) => parts.some((p) => j.name.includes(p))) : journeys;
 for (const j of selected) {
   const t0 = Date.now();
   try {

@@ -1,6 +1,6 @@
 import type { Journey } from '../harness.ts';
 import { clerkRegistersEnterprise, enterpriseUserRefused } from './foundation.ts';
-import { deadlineCalculator, worklistPauseExtend } from './machinery.ts';
+import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import {
   citizenBooksExtendedSlot,
   citizenBooksPublicDay,
@@ -19,4 +19,5 @@ export const journeys: Journey[] = [
   clerkResolvesConcern,
   dashboardArticleFigures,
   citizenBooksPublicDay,
+  provisionalCalendar,
 ];
