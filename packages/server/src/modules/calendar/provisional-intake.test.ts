@@ -194,6 +194,12 @@ describe('machine clock at 2026-12-28 (2027 has no notice)', () => {
     const [row] = await t.database.db.select().from(clocks).where(eq(clocks.id, objection.id));
     expect(row!.provisional).toBe(true);
 
+    // so does the message telling the follow-up leader of the concern
+    const told = await t.database.query<{ body: string }>(
+      "select body from notifications where kind = 'reception.concern.assigned' order by created_at desc limit 1",
+    );
+    expect(told[0]!.body).toMatch(/期限 2027-\d\d-\d\d，暂定/);
+
     // the worklist shows them as such
     const leader = await loginAs(t, ['leader']);
     const work = (await leader.request({ method: 'GET', url: '/api/worklist?pageSize=100' })).json();
