@@ -1,6 +1,9 @@
 import { DEFAULT_CALENDAR_YEARS, WorkingCalendar } from '@qingshan/core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp } from '../../test/helpers.ts';
+import { getCalendar, invalidateCalendar } from './service.ts';
+import { calendarYears } from './tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -207,5 +210,33 @@ describe('calendar years', () => {
     expect(years[0]).toMatchObject({ shipped: true, provisional: false });
     const audit = (await admin.request({ method: 'GET', url: '/api/audit?entityType=calendar_year' })).json();
     expect(audit.items[0]).toMatchObject({ action: 'calendar.year.add', entityId: '2027' });
+  });
+});
+
+describe('the calendar in memory (issue 14: no reload per request)', () => {
+  it('is not re-read from the database per use, and is rebuilt after a change', async () => {
+    const db = t.database.db;
+    const first = await getCalendar(db);
+    expect(await getCalendar(db)).toBe(first);
+    // a row written behind the service's back is not seen until the calendar is invalidated,
+    // which proves the table is not read on each use
+    await db.insert(calendarYears).values({
+      year: 2031,
+      data: {
+        year: 2031,
+        source: '测试用',
+        holidays: [{ name: '元旦', nameEn: "New Year's Day", dates: ['2031-01-01', '2031-01-02'] }],
+        makeupWorkdays: [],
+      },
+      reason: 'test',
+    });
+    expect((await getCalendar(db)).isProvisionalYear(2031)).toBe(true);
+    invalidateCalendar();
+    const rebuilt = await getCalendar(db);
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt.isProvisionalYear(2031)).toBe(false);
+    expect(rebuilt.isWorkingDay('2031-01-02')).toBe(false);
+    await db.delete(calendarYears).where(eq(calendarYears.year, 2031));
+    invalidateCalendar();
   });
 });
