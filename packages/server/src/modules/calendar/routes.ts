@@ -49,6 +49,9 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       schema: {
         tags: ['calendar'],
         summary: '某日是否工作日 Is a date a working day (official holidays and 调休)',
+        description:
+          '尚无国务院办公厅通知的年份（2020—2099）依《全国年节及纪念日放假办法》推算，provisional 为 true（暂定）；' +
+          '2020 年以前或 2099 年以后答 422 CALENDAR_OUT_OF_RANGE。',
         params: z.object({ date }),
         response: {
           200: z.object({
@@ -72,6 +75,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       schema: {
         tags: ['calendar'],
         summary: '期限计算 The n-th working (or calendar) day after a date',
+        description:
+          '按工作日计算且经过尚无通知的年份时 provisional 为 true（暂定，不含调休上班日）；按自然日计算不读节假日数据，provisional 为 false。',
         querystring: z.object({
           from: date,
           days: z.coerce.number().int().min(0).max(3650),
