@@ -50,7 +50,9 @@ export async function startServer(): Promise<{
   };
   delete env.DATABASE_URL;
   // One process (node --import tsx), so stopping its PID stops the server (stack.md pitfall 11).
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  // E2E_NOW (e.g. 2026-12-28T10:00:00+08:00) starts the server's clock at that instant.
+  const clock = process.env.E2E_NOW ? ['--import', './e2e/fake-now.ts'] : [];
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...clock, 'packages/server/src/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

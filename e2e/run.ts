@@ -23,6 +23,8 @@ const ctx: Ctx = {
   },
   async newPage() {
     const c = await browser.newContext();
+    // the browser's clock follows the server's when E2E_NOW moves it (see harness.ts)
+    if (process.env.E2E_NOW) await c.clock.install({ time: new Date(process.env.E2E_NOW) });
     // Screenshots are taken with animations settled (ECharts animates; stack.md pitfall 9).
     await c.addInitScript(() => {
       (window as unknown as { __E2E__: boolean }).__E2E__ = true;

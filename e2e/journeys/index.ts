@@ -1,6 +1,6 @@
 import type { Journey } from '../harness.ts';
 import { clerkRegistersEnterprise, clerkReimportsRegister, enterpriseUserRefused } from './foundation.ts';
-import { deadlineCalculator, worklistPauseExtend } from './machinery.ts';
+import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import {
   citizenBooksExtendedSlot,
   citizenBooksPublicDay,
@@ -24,4 +24,5 @@ export const journeys: Journey[] = [
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,
+  provisionalCalendar,
 ];

@@ -89,3 +89,42 @@ export const worklistPauseExtend: Journey = {
     await ctx.screenshot(page, '13-worklist-clock-extended');
   },
 };
+
+// Issue 8 §1: a year without the State Council notice is provisional (暂定), never refused. The
+// admin's calendar page lists the coming years without a notice as provisional, with the way to
+// enter the notice; the worklist marks exactly the due dates the API calls provisional. Run with
+// E2E_NOW=2026-12-28T10:00:00+08:00 the demo's live cases run into 2027, so some are.
+export const provisionalCalendar: Journey = {
+  name: 'admin sees provisional years; the worklist marks provisional due dates 暂定',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'admin');
+    await page.goto(`${ctx.baseUrl}/staff/admin/calendar`);
+    const years = await page.evaluate(async () => (await (await fetch('/api/calendar/years')).json()).items);
+    const provisional = (years as { year: number; provisional: boolean }[]).filter((y) => y.provisional);
+    expect(provisional.length > 0, 'the coming years without a notice are listed as provisional');
+    for (const y of provisional) await page.getByTestId(`calendar-provisional-${y.year}`).waitFor({ timeout: 10_000 });
+    await page.getByTestId(`calendar-enter-${provisional[0]!.year}`).waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '12-calendar-provisional-years');
+
+    const leader = await ctx.newPage();
+    await ctx.login(leader, 'leader');
+    await leader.goto(`${ctx.baseUrl}/staff/worklist`);
+    await leader.getByTestId('worklist-table').waitFor({ timeout: 10_000 });
+    const items = await leader.evaluate(
+      async () =>
+        (await (await fetch('/api/worklist?page=1&pageSize=20&sort=due')).json()).items as { provisional: boolean }[],
+    );
+    const expected = items.filter((i) => i.provisional).length;
+    if (process.env.E2E_NOW?.startsWith('2026-12-2')) {
+      expect(expected > 0, 'in late December the live cases run into the next year and are provisional');
+    }
+    await leader
+      .locator('.ant-spin-spinning')
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {});
+    const shown = await leader.getByTestId('clock-provisional').count();
+    expect(shown === expected, `暂定 shown on ${expected} due dates (got ${shown})`);
+    await ctx.screenshot(leader, '13-worklist-provisional');
+  },
+};

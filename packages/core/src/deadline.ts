@@ -42,6 +42,11 @@ export type Clock = {
   pauses: ClockPause[];
   extensions: ClockExtension[];
   completedAt?: string | null;
+  /**
+   * Whose period it is (default 'bureau'). In a provisional year (no notice yet) a bureau's duty is
+   * counted on the calendar's 'earliest' view and a party's window on the 'latest' one.
+   */
+  binds?: ClockBinds;
 };
 
 export type ClockState = 'running' | 'paused' | 'due-soon' | 'overdue' | 'met' | 'missed';
@@ -57,6 +62,11 @@ export type ClockEvaluation = {
   state: ClockState;
   /** unit days excluded by pauses before the due date */
   pausedDays: number;
+  /**
+   * The due date depends on a year without the State Council notice (暂定): a working-day clock
+   * whose count runs from its start into a provisional year.
+   */
+  provisional: boolean;
 };
 
 const dateOrDateTime = z.string().refine(
@@ -105,8 +115,11 @@ function dayOf(value: string): number {
 }
 
 /** Evaluates a clock at `now` (ISO date-time or date). Pure: the caller passes the time. */
-export function evaluateClock(clock: Clock, now: string, calendar: WorkingCalendar): ClockEvaluation {
+export function evaluateClock(clock: Clock, now: string, fullCalendar: WorkingCalendar): ClockEvaluation {
   const { profile } = clock;
+  // With make-up working days unknown, a bureau's duty is shown at its earliest plausible due date
+  // (only statutory days off), the other party's window at its latest (补假 days off as well).
+  const calendar = clock.binds === 'party' ? fullCalendar : fullCalendar.earliest();
   if (!Number.isInteger(profile.length) || profile.length < 1) {
     throw new RangeError(`clock ${profile.key}: length must be a positive integer`);
   }
@@ -166,7 +179,9 @@ export function evaluateClock(clock: Clock, now: string, calendar: WorkingCalend
   else if (remaining <= profile.warnBefore) state = 'due-soon';
   else state = 'running';
 
-  return { dueDate: fromDayNumber(due), remaining, state, pausedDays };
+  const provisional =
+    profile.unit === 'working' && calendar.spansProvisional(fromDayNumber(startDay), fromDayNumber(due));
+  return { dueDate: fromDayNumber(due), remaining, state, pausedDays, provisional };
 }
 
 /**
@@ -179,6 +194,9 @@ export function leadDeadline(
   profile: Pick<ClockProfile, 'length' | 'unit'>,
   calendar: WorkingCalendar,
 ): string {
+  // Walking back from the anchor, fewer days off give a later date: in a provisional year the
+  // party's last day to act is read on the 'earliest' view, which is its latest plausible date.
+  calendar = calendar.earliest();
   let day = dayOf(anchor);
   if (profile.unit === 'calendar') return fromDayNumber(day - profile.length);
   // count working days strictly before the anchor

@@ -97,8 +97,8 @@ export const MESSAGES = {
   'contact.role.length': { zh: '职务不能超过 30 个字符', en: 'role must have at most 30 characters' },
 
   'calendar.yearUnknown': {
-    zh: '工作日历没有 {year} 年的节假日安排数据，无法计算 {date}；请管理员按国务院办公厅通知录入 {year} 年数据',
-    en: 'the working-day calendar has no holiday data for {year}, so {date} cannot be answered; an admin must add {year} from the State Council notice',
+    zh: '工作日历只覆盖 2020—2099 年，无法计算 {year} 年的日期 {date}',
+    en: 'the working-day calendar covers 2020–2099 only, so {date} ({year}) cannot be answered',
   },
   'calendar.dateInvalid': { zh: '日期“{date}”无效，应为 YYYY-MM-DD', en: 'date "{date}" is invalid, use YYYY-MM-DD' },
   'calendar.outsideYear': {

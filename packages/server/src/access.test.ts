@@ -76,6 +76,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/calendar/add': 'public',
   'GET /api/calendar/years': 'public',
   'POST /api/calendar/years': ['admin'],
+  'GET /api/calendar/years/:year/versions': 'public',
+  'PUT /api/calendar/years/:year': ['admin'],
   'GET /api/clocks': READ_ENTERPRISES,
   'GET /api/clocks/:id': READ_ENTERPRISES,
   'POST /api/clocks/:id/pause': ['leader', 'approver', 'clerk'],

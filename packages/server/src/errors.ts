@@ -41,8 +41,8 @@ export const ERROR_CODES = {
   IMPORT_UNREADABLE: { status: 422, zh: '无法读取导入文件', en: 'The import file cannot be read' },
   CALENDAR_OUT_OF_RANGE: {
     status: 422,
-    zh: '该年份没有节假日安排数据',
-    en: 'The working-day calendar has no data for that year',
+    zh: '日期超出工作日历范围（2020—2099 年）',
+    en: 'The date is outside the working-day calendar (2020–2099)',
   },
   CALENDAR_YEAR_EXISTS: { status: 409, zh: '该年份的节假日安排已存在', en: 'That calendar year already exists' },
   RULE_VALUE_INVALID: { status: 422, zh: '规则取值不符合其类型', en: 'The rule value does not fit its type' },

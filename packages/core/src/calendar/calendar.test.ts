@@ -54,10 +54,10 @@ describe('default calendar data 2020–2026', () => {
     }
   });
 
-  it('refuses years without data, naming the year', () => {
+  it('refuses years outside 2020–2099 (no lunar data), naming the year', () => {
     for (const [date, year] of [
       ['2019-12-31', 2019],
-      ['2027-01-01', 2027],
+      ['2100-01-01', 2100],
     ] as const) {
       let error: unknown;
       try {
@@ -70,13 +70,14 @@ describe('default calendar data 2020–2026', () => {
       expect(e.year).toBe(year);
       expect(e.code).toBe('calendar.yearUnknown');
       expect(e.messageZh).toContain(`${year} 年`);
-      expect(e.messageEn).toContain(`for ${year}`);
+      expect(e.messageEn).toContain(`(${year})`);
       expect(e.message).toContain(e.messageZh);
     }
-    expect(() => cal.addDays('2026-12-30', 5, 'working')).toThrow(CalendarRangeError);
+    expect(() => cal.addDays('2099-12-30', 5, 'working')).toThrow(CalendarRangeError);
     expect(() => cal.countWorkingDays('2019-12-30', '2020-01-02')).toThrow(CalendarRangeError);
     expect(cal.covers('2026-12-31')).toBe(true);
-    expect(cal.covers('2027-01-01')).toBe(false);
+    expect(cal.covers('2027-01-01')).toBe(true);
+    expect(cal.covers('2100-01-01')).toBe(false);
   });
 
   it.each([

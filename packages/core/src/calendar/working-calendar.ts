@@ -2,24 +2,50 @@
  * The Chinese working-day calendar: Monday–Friday are working days, Saturday and Sunday are not,
  * except that the State Council's annual notice turns some days into holidays and some weekend
  * days into make-up working days (调休). Statutory periods counted in working days (行政许可法
- * 第八十二条: "以工作日计算，不含法定节假日") depend on it. A year with no notice in the data is an
- * error (CalendarRangeError), never a guess (rules.md §1).
+ * 第八十二条: "以工作日计算，不含法定节假日") depend on it.
+ *
+ * A year with no notice in the data (2020–2099) is answered from a provisional year built from the
+ * holiday law (provisional.ts) and every answer that depends on it says `provisional`, so a record
+ * is never refused for missing reference data. Outside 2020–2099 (no lunar data, and no record of
+ * this platform lies there) a question is an error (CalendarRangeError).
+ *
+ * Two views of a provisional year, since the notice's bridge days and make-up working days are
+ * unknown: the 'latest' view (the default, and what GET /api/calendar/days answers) treats the
+ * statutory days and their 补假 as days off; the 'earliest' view (`earliest()`) treats only the
+ * statutory days as off, so a working-day count ends no later than under the provisional year. A
+ * bureau's duty is shown by the earliest view (the bureau plans for the earliest plausible due
+ * date), the other party's window by the latest (nobody loses a right by our guess).
  */
+
 import { z } from 'zod';
 import { bilingual } from '../messages.ts';
 import { dayOfWeek, fromDayNumber, isDateString, toDayNumber, yearOf } from './dates.ts';
+import { PROVISIONAL_FIRST_YEAR, PROVISIONAL_LAST_YEAR, provisionalCalendarYear } from './provisional.ts';
 
 export type CalendarYear = {
   year: number;
   /** the notice(s) the year comes from: title, document number, date of issue */
   source: string;
-  holidays: { name: string; nameEn: string; dates: string[] }[];
+  /** `compensation`: a 补假 day of a provisional year (第六条), not a statutory day itself */
+  holidays: { name: string; nameEn: string; dates: string[]; compensation?: boolean }[];
   makeupWorkdays: { name: string; date: string }[];
+  /** built from the law because the notice is not in the data (provisional.ts) */
+  provisional?: boolean;
 };
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
 
-export type DayInfo = { date: string; workingDay: boolean; kind: DayKind; name?: string };
+export type DayInfo = {
+  date: string;
+  workingDay: boolean;
+  kind: DayKind;
+  name?: string;
+  /** present (true) when the day's year has no notice and the answer comes from the law alone */
+  provisional?: true;
+};
+
+/** 'latest': provisional 补假 days are off; 'earliest': only statutory days are off. */
+export type CalendarView = 'latest' | 'earliest';
 
 export type DayUnit = 'working' | 'calendar';
 
@@ -112,14 +138,19 @@ export const calendarYearSchema = z
     });
   });
 
-type Special = { kind: 'holiday' | 'makeup-workday'; name: string };
+type Special = { kind: 'holiday' | 'makeup-workday'; name: string; compensation?: boolean };
 
 export class WorkingCalendar {
+  readonly #source: readonly CalendarYear[];
   readonly #years: ReadonlySet<number>;
   readonly #special: ReadonlyMap<string, Special>;
+  readonly #view: CalendarView;
+  // provisional years are built on first use; shared with the other view
+  readonly #provisional: Map<number, { year: CalendarYear; special: Map<string, Special> }>;
+  #earliest: WorkingCalendar | undefined;
 
   /** Validates every year with calendarYearSchema; throws on bad data or a year given twice. */
-  constructor(years: readonly CalendarYear[]) {
+  constructor(years: readonly CalendarYear[], view: CalendarView = 'latest') {
     const known = new Set<number>();
     const special = new Map<string, Special>();
     for (const raw of years) {
@@ -136,18 +167,42 @@ export class WorkingCalendar {
       for (const h of y.holidays) for (const d of h.dates) put(d, { kind: 'holiday', name: h.name });
       for (const m of y.makeupWorkdays) put(m.date, { kind: 'makeup-workday', name: m.name });
     }
+    this.#source = years;
     this.#years = known;
     this.#special = special;
+    this.#view = view;
+    this.#provisional = new Map();
   }
 
+  /** The same data seen so that a provisional year's 补假 days count as working days. */
+  earliest(): WorkingCalendar {
+    if (this.#view === 'earliest') return this;
+    if (!this.#earliest) {
+      this.#earliest = new WorkingCalendar(this.#source, 'earliest');
+    }
+    return this.#earliest;
+  }
+
+  /** Years with a notice in the data (provisional years are not listed). */
   knownYears(): number[] {
     return [...this.#years].sort((a, b) => a - b);
   }
 
-  /** True if the calendar can answer for this date (its year has data). */
+  /** True if the calendar can answer for this date (notice or provisional year). */
   covers(date: string): boolean {
     toDayNumber(date);
-    return this.#years.has(yearOf(date));
+    const year = yearOf(date);
+    return this.#years.has(year) || this.isProvisionalYear(year);
+  }
+
+  /** True for a year without a notice that is answered provisionally (2020–2099). */
+  isProvisionalYear(year: number): boolean {
+    return !this.#years.has(year) && year >= PROVISIONAL_FIRST_YEAR && year <= PROVISIONAL_LAST_YEAR;
+  }
+
+  /** The provisional year as built from the law, or undefined when the year has a notice or no data. */
+  provisionalYear(year: number): CalendarYear | undefined {
+    return this.isProvisionalYear(year) ? this.#provisionalOf(year).year : undefined;
   }
 
   dayInfo(date: string): DayInfo {
@@ -163,15 +218,30 @@ export class WorkingCalendar {
    * are plain arithmetic and need no holiday data; working days need data for every day walked.
    */
   addDays(from: string, n: number, unit: DayUnit): string {
+    return this.addDaysDetailed(from, n, unit).date;
+  }
+
+  /**
+   * addDays, saying whether the answer depends on a provisional year: a working-day walk that
+   * starts in or reaches one. A calendar-day sum never does (it reads no holiday data).
+   */
+  addDaysDetailed(from: string, n: number, unit: DayUnit): { date: string; provisional: boolean } {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`addDays: n must be a non-negative integer, got ${n}`);
     let day = toDayNumber(from);
-    if (unit === 'calendar') return fromDayNumber(day + n);
+    if (unit === 'calendar') return { date: fromDayNumber(day + n), provisional: false };
+    const first = day;
     let left = n;
     while (left > 0) {
       day++;
       if (this.#infoOf(day).workingDay) left--;
     }
-    return fromDayNumber(day);
+    return { date: fromDayNumber(day), provisional: this.spansProvisional(fromDayNumber(first), fromDayNumber(day)) };
+  }
+
+  /** True if any day in [from, to] lies in a provisional year. */
+  spansProvisional(from: string, to: string): boolean {
+    for (let y = yearOf(from); y <= yearOf(to); y++) if (this.isProvisionalYear(y)) return true;
+    return false;
   }
 
   /** Working days in (fromExclusive, toInclusive]; negative when `to` is before `from`. */
@@ -184,17 +254,43 @@ export class WorkingCalendar {
     return count;
   }
 
+  #provisionalOf(year: number): { year: CalendarYear; special: Map<string, Special> } {
+    let p = this.#provisional.get(year);
+    if (!p) {
+      const y = provisionalCalendarYear(year);
+      const special = new Map<string, Special>();
+      for (const h of y.holidays) {
+        for (const d of h.dates) {
+          special.set(d, { kind: 'holiday', name: h.name, ...(h.compensation ? { compensation: true } : {}) });
+        }
+      }
+      p = { year: y, special };
+      this.#provisional.set(year, p);
+    }
+    return p;
+  }
+
   #infoOf(day: number): DayInfo {
     const date = fromDayNumber(day);
     const year = yearOf(date);
-    if (!this.#years.has(year)) throw new CalendarRangeError(date, year);
+    const weekday = (): DayInfo => {
+      const dow = (((day + 4) % 7) + 7) % 7;
+      return dow === 0 || dow === 6
+        ? { date, workingDay: false, kind: 'weekend' }
+        : { date, workingDay: true, kind: 'workday' };
+    };
+    if (!this.#years.has(year)) {
+      if (!this.isProvisionalYear(year)) throw new CalendarRangeError(date, year);
+      const special = this.#provisionalOf(year).special.get(date);
+      if (special && !(special.compensation && this.#view === 'earliest')) {
+        return { date, workingDay: false, kind: 'holiday', name: special.name, provisional: true };
+      }
+      return { ...weekday(), provisional: true };
+    }
     const special = this.#special.get(date);
     if (special) {
       return { date, workingDay: special.kind === 'makeup-workday', kind: special.kind, name: special.name };
     }
-    const dow = (((day + 4) % 7) + 7) % 7;
-    return dow === 0 || dow === 6
-      ? { date, workingDay: false, kind: 'weekend' }
-      : { date, workingDay: true, kind: 'workday' };
+    return weekday();
   }
 }

@@ -408,7 +408,8 @@ export async function seedServiceB(db: Db, ctx: ServiceBSeedContext = {}): Promi
     }
     const sessions = await tx.insert(receptionSessions).values(sessionRows).returning();
     // The next reception days, relative to today, so a fresh demo can be booked from the portals.
-    // Months the holiday calendar does not cover yet are skipped (an admin adds the year first).
+    // A year without the notice is answered provisionally, so the days across New Year exist too;
+    // only a date past 2099 (no calendar at all) is left out.
     const upcoming: (typeof receptionSessions.$inferInsert)[] = [];
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     for (const offset of [0, 1, 2]) {

@@ -2695,7 +2695,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 某日是否工作日 Is a date a working day (official holidays and 调休) */
+        /**
+         * 某日是否工作日 Is a date a working day (official holidays and 调休)
+         * @description 尚无国务院办公厅通知的年份（2020—2099）依《全国年节及纪念日放假办法》推算，provisional 为 true（暂定）；2020 年以前或 2099 年以后答 422 CALENDAR_OUT_OF_RANGE。
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2719,6 +2722,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "workday" | "weekend" | "holiday" | "makeup-workday";
                             name?: string;
+                            provisional: boolean;
                         };
                     };
                 };
@@ -2783,7 +2787,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 期限计算 The n-th working (or calendar) day after a date */
+        /**
+         * 期限计算 The n-th working (or calendar) day after a date
+         * @description 按工作日计算且经过尚无通知的年份时 provisional 为 true（暂定，不含调休上班日）；按自然日计算不读节假日数据，provisional 为 false。
+         */
         get: {
             parameters: {
                 query: {
@@ -2809,6 +2816,7 @@ export interface paths {
                             /** @enum {string} */
                             unit: "working" | "calendar";
                             date: string;
+                            provisional: boolean;
                         };
                     };
                 };
@@ -2897,12 +2905,17 @@ export interface paths {
                                     name: string;
                                     nameEn: string;
                                     dates: string[];
+                                    compensation?: boolean;
                                 }[];
                                 makeupWorkdays: {
                                     name: string;
                                     date: string;
                                 }[];
                                 shipped: boolean;
+                                /** @description 暂定：无国务院办公厅通知，依放假办法推算 */
+                                provisional: boolean;
+                                version: number;
+                                reason: string | null;
                                 createdAt: string | null;
                             }[];
                         };
@@ -2953,13 +2966,19 @@ export interface paths {
                                 name: string;
                                 nameEn: string;
                                 dates: string[];
+                                compensation?: boolean;
                             }[];
                             makeupWorkdays: {
                                 name: string;
                                 date: string;
                             }[];
                             shipped: boolean;
+                            /** @description 暂定：无国务院办公厅通知，依放假办法推算 */
+                            provisional: boolean;
+                            version: number;
+                            reason: string | null;
                             createdAt: string | null;
+                            clocksChanged: number;
                         };
                     };
                 };
@@ -3059,6 +3078,301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/years/{year}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度节假日安排的各版本 Versions of a calendar year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                version: number;
+                                data: {
+                                    year: number;
+                                    source: string;
+                                    holidays: {
+                                        name: string;
+                                        nameEn: string;
+                                        dates: string[];
+                                        compensation?: boolean;
+                                    }[];
+                                    makeupWorkdays: {
+                                        name: string;
+                                        date: string;
+                                    }[];
+                                };
+                                reason: string | null;
+                                createdBy: string | null;
+                                createdAt: string | null;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 替换年度节假日安排（通知发布或调整）Replace a year when its notice is published or amended
+         * @description 新版本记录理由与来源（calendar.source 写明通知文号）；同一事务内重算所有未办结期限并刷新业务记录上的期限。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        calendar: {
+                            year: number;
+                            source: string;
+                            holidays: {
+                                name: string;
+                                nameEn: string;
+                                dates: string[];
+                            }[];
+                            makeupWorkdays: {
+                                name: string;
+                                date: string;
+                            }[];
+                        };
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            source: string;
+                            holidays: {
+                                name: string;
+                                nameEn: string;
+                                dates: string[];
+                                compensation?: boolean;
+                            }[];
+                            makeupWorkdays: {
+                                name: string;
+                                date: string;
+                            }[];
+                            shipped: boolean;
+                            /** @description 暂定：无国务院办公厅通知，依放假办法推算 */
+                            provisional: boolean;
+                            version: number;
+                            reason: string | null;
+                            createdAt: string | null;
+                            clocksChanged: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clocks": {
         parameters: {
             query?: never;
@@ -3110,6 +3424,8 @@ export interface paths {
                                 link: string | null;
                                 start: string;
                                 dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
                                 remaining: number;
                                 /** @enum {string} */
                                 state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -3258,6 +3574,8 @@ export interface paths {
                             link: string | null;
                             start: string;
                             dueDate: string;
+                            /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                            provisional: boolean;
                             remaining: number;
                             /** @enum {string} */
                             state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -3434,6 +3752,8 @@ export interface paths {
                             link: string | null;
                             start: string;
                             dueDate: string;
+                            /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                            provisional: boolean;
                             remaining: number;
                             /** @enum {string} */
                             state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -3648,6 +3968,8 @@ export interface paths {
                             link: string | null;
                             start: string;
                             dueDate: string;
+                            /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                            provisional: boolean;
                             remaining: number;
                             /** @enum {string} */
                             state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -3865,6 +4187,8 @@ export interface paths {
                             link: string | null;
                             start: string;
                             dueDate: string;
+                            /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                            provisional: boolean;
                             remaining: number;
                             /** @enum {string} */
                             state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
@@ -4079,6 +4403,8 @@ export interface paths {
                                 link: string | null;
                                 start: string;
                                 dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
                                 remaining: number;
                                 /** @enum {string} */
                                 state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";

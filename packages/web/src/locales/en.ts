@@ -151,7 +151,7 @@ const en: Messages = {
       RATING_DUPLICATE: 'This service has already been rated',
       RATING_NOT_RATABLE: 'This service cannot be rated (yet)',
       RATING_STATE_CONFLICT: 'The rectification is not in a state that allows this',
-      CALENDAR_OUT_OF_RANGE: 'The holiday calendar has no data for that year',
+      CALENDAR_OUT_OF_RANGE: 'The date is outside the working-day calendar (2020–2099)',
       CALENDAR_YEAR_EXISTS: 'That calendar year already exists',
       RULE_VALUE_INVALID: 'The rule value does not fit its type',
       CLOCK_PROFILE_UNKNOWN: 'Unknown deadline profile',
@@ -375,6 +375,11 @@ const en: Messages = {
     now: 'now',
     extendedLine: 'Extended by {{days}} days, approved by {{by}}: {{reason}}',
     profileHint: '{{length}} {{unit}}, rule version v{{version}}',
+    provisional: 'Provisional',
+    provisionalBureau:
+      'The due date falls in a year whose State Council holiday notice is not entered yet; computed from the holiday law, showing the earliest plausible date. It is recomputed when the notice is entered.',
+    provisionalParty:
+      'The due date falls in a year whose State Council holiday notice is not entered yet; computed from the holiday law, showing the latest plausible date. It is recomputed when the notice is entered.',
   },
   worklist: {
     title: 'My worklist',
@@ -399,7 +404,8 @@ const en: Messages = {
   },
   calculator: {
     title: 'Deadline calculator',
-    hint: 'Counts over the State Council’s yearly holiday notices, make-up working days included; a year with no notice cannot be counted and is never guessed.',
+    hint: 'Counts over the State Council’s yearly holiday notices, make-up working days included; a year with no notice yet is counted provisionally from the holiday law (no make-up working days) and the result is marked provisional.',
+    provisional: 'Provisional: no State Council notice for that year yet, computed from the holiday law',
     from: 'Start date',
     fromRequired: 'Pick a start date',
     days: 'Days',
@@ -431,6 +437,19 @@ const en: Messages = {
     makeupLabel: 'Make-up working days',
     reason: 'Reason',
     audited: 'Adding a year is recorded in the audit log.',
+    provisional: 'Provisional (no notice)',
+    provisionalHint:
+      'No State Council notice entered yet: computed from the holiday law, arts. 2 and 6 (days made up, no make-up working days).',
+    version: 'Version',
+    replace: 'Replace',
+    enterNotice: 'Enter the notice',
+    replaceTitle: 'Replace the {{year}} holidays',
+    replaceHint:
+      'When the notice is published or amended: saved as a new version with reason and source; every open clock is recomputed in the same transaction.',
+    replaced: 'Saved as version {{version}}; {{n}} clocks recomputed',
+    versions: 'Versions',
+    current: 'In force',
+    reasonPlaceholder: 'e.g. the amending notice was published',
   },
   rules: {
     title: 'Rules',

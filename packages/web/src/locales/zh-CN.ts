@@ -145,7 +145,7 @@ const zhCN = {
       RATING_DUPLICATE: '该服务已评价过',
       RATING_NOT_RATABLE: '该服务尚不能评价',
       RATING_STATE_CONFLICT: '差评整改当前状态不允许此操作',
-      CALENDAR_OUT_OF_RANGE: '该年份没有节假日安排数据，无法计算',
+      CALENDAR_OUT_OF_RANGE: '日期超出工作日历范围（2020—2099 年），无法计算',
       CALENDAR_YEAR_EXISTS: '该年份的节假日安排已存在',
       RULE_VALUE_INVALID: '规则取值不符合其类型',
       CLOCK_PROFILE_UNKNOWN: '未知的期限规则',
@@ -363,6 +363,11 @@ const zhCN = {
     now: '今',
     extendedLine: '延期 {{days}} 天，批准人 {{by}}：{{reason}}',
     profileHint: '{{length}} {{unit}}，规则版本 v{{version}}',
+    provisional: '暂定',
+    provisionalBureau:
+      '截止日期落在尚未录入国务院办公厅节假日安排通知的年份，依《全国年节及纪念日放假办法》推算，显示最早可能的日期；通知录入后自动重算。',
+    provisionalParty:
+      '截止日期落在尚未录入国务院办公厅节假日安排通知的年份，依《全国年节及纪念日放假办法》推算，显示最晚可能的日期；通知录入后自动重算。',
   },
   worklist: {
     title: '我的待办',
@@ -387,7 +392,8 @@ const zhCN = {
   },
   calculator: {
     title: '期限计算器',
-    hint: '按国务院办公厅每年的节假日安排通知（含调休上班日）计算；没有节假日数据的年份无法计算，不作推测。',
+    hint: '按国务院办公厅每年的节假日安排通知（含调休上班日）计算；尚无通知的年份依《全国年节及纪念日放假办法》暂定计算（不含调休上班日），结果标注“暂定”。',
+    provisional: '暂定：该年份尚无国务院办公厅通知，按放假办法推算',
     from: '起算日期',
     fromRequired: '请选择起算日期',
     days: '天数',
@@ -414,6 +420,18 @@ const zhCN = {
     makeupLabel: '调休上班日',
     reason: '操作理由',
     audited: '新增年度将记入操作日志。',
+    provisional: '暂定（尚无通知）',
+    provisionalHint:
+      '尚未录入国务院办公厅通知，依《全国年节及纪念日放假办法》第二条、第六条推算（含补假，不含调休上班日）。',
+    version: '版本',
+    replace: '替换',
+    enterNotice: '录入通知',
+    replaceTitle: '替换 {{year}} 年节假日安排',
+    replaceHint: '通知发布或调整时使用：保存为新版本，记录理由与依据；所有未办结期限将在同一事务中重新计算。',
+    replaced: '已保存为第 {{version}} 版，{{n}} 个期限已重算',
+    versions: '版本记录',
+    current: '现行',
+    reasonPlaceholder: '如：国务院办公厅调整通知已发布',
   },
   rules: {
     title: '规则库',

@@ -86,6 +86,10 @@ export async function login(db: Db, username: string, password: string, meta: { 
       csrfToken,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300),
+      // the idle check compares with the application's clock, so the session starts on it too
+      // (the database's now() can differ from it, e.g. under a test's fixed clock on PostgreSQL)
+      createdAt: now,
+      lastSeenAt: now,
     });
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     await recordAudit(tx, actorFor(user), { action: 'auth.login', entityType: 'user', entityId: user.id });

@@ -8,9 +8,9 @@ import { getCalendar } from './service.ts';
 export const NEXT_YEAR_KIND = 'calendar.next-year-missing';
 
 /**
- * Working-day deadlines need next year's holidays before they can run into it, and the State
- * Council publishes them in November. From 1 November (Beijing time) until the year is entered,
- * every admin is told once a year: without it, clocks that would end next year are refused.
+ * Working-day deadlines that run into next year are provisional (暂定) until its holidays are
+ * entered, and the State Council publishes them in November. From 1 November (Beijing time) until
+ * the year is entered, every admin is told once a year to enter the notice.
  * Returns the year it warned about, or null when nothing was due.
  */
 export async function warnIfNextYearMissing(db: Db, now = new Date()): Promise<number | null> {
@@ -45,8 +45,9 @@ export async function warnIfNextYearMissing(db: Db, now = new Date()): Promise<n
         kind: NEXT_YEAR_KIND,
         title,
         body:
-          `平台尚无 ${next} 年的法定节假日和调休数据。国务院办公厅通知发布后请在“节假日”页面录入；` +
-          `在此之前，截止日期落在 ${next} 年的按工作日计算的期限（如差评整改、接待日诉求办结）无法起算。`,
+          `平台尚无 ${next} 年的国务院办公厅节假日安排通知。在录入之前，落在 ${next} 年的按工作日计算的期限` +
+          `（如差评整改、接待日诉求办结）依《全国年节及纪念日放假办法》暂定计算并标注“暂定”；` +
+          `通知发布后请在“节假日”页面录入，所有未办结期限将自动重算。`,
         link: '/staff/admin/calendar',
       });
       warned = true;

@@ -1,6 +1,9 @@
 import { DEFAULT_CALENDAR_YEARS, WorkingCalendar } from '@qingshan/core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp } from '../../test/helpers.ts';
+import { getCalendar, invalidateCalendar } from './service.ts';
+import { calendarYears } from './tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,7 +22,7 @@ describe('GET /api/calendar/days/:date', () => {
       const res = await get(`/api/calendar/days/${date}`);
       expect(res.statusCode, date).toBe(200);
       const body = res.json();
-      expect(body, date).toEqual(cal.dayInfo(date));
+      expect(body, date).toEqual({ ...cal.dayInfo(date), provisional: false });
       counts[body.kind as keyof typeof counts]++;
     }
     expect(Object.values(counts).reduce((a, b) => a + b)).toBe(2557);
@@ -33,6 +36,7 @@ describe('GET /api/calendar/days/:date', () => {
       workingDay: false,
       kind: 'holiday',
       name: '国庆节',
+      provisional: false,
     });
     expect((await get('/api/calendar/days/2024-09-29')).json()).toMatchObject({
       workingDay: true,
@@ -42,11 +46,10 @@ describe('GET /api/calendar/days/:date', () => {
     expect((await get('/api/calendar/days/2024-09-27')).json()).toMatchObject({ workingDay: true, kind: 'workday' });
   });
 
-  it('refuses 2019 and 2027 with CALENDAR_OUT_OF_RANGE naming the year, and bad dates with 400', async () => {
+  it('refuses only dates outside 2020–2099 (CALENDAR_OUT_OF_RANGE naming the year), and bad dates with 400', async () => {
     for (const [date, year] of [
       ['2019-12-31', 2019],
-      ['2027-01-01', 2027],
-      ['2027-06-15', 2027],
+      ['2100-01-04', 2100],
     ] as const) {
       const res = await get(`/api/calendar/days/${date}`);
       expect(res.statusCode, date).toBe(422);
@@ -55,6 +58,31 @@ describe('GET /api/calendar/days/:date', () => {
     }
     expect((await get('/api/calendar/days/2024-02-30')).statusCode).toBe(400);
     expect((await get('/api/calendar/days/yesterday')).statusCode).toBe(400);
+  });
+
+  it('answers a year without the notice provisionally (暂定) from the holiday law', async () => {
+    const newYear = await get('/api/calendar/days/2027-01-01');
+    expect(newYear.statusCode).toBe(200);
+    expect(newYear.json()).toEqual({
+      date: '2027-01-01',
+      workingDay: false,
+      kind: 'holiday',
+      name: '元旦',
+      provisional: true,
+    });
+    // 春节 2027: 除夕 5 Feb to 初三 8 Feb, the weekend days made up on 9 and 10 Feb
+    expect((await get('/api/calendar/days/2027-02-05')).json()).toMatchObject({ kind: 'holiday', name: '春节' });
+    expect((await get('/api/calendar/days/2027-02-10')).json()).toMatchObject({
+      kind: 'holiday',
+      name: '春节补假',
+      provisional: true,
+    });
+    expect((await get('/api/calendar/days/2027-06-15')).json()).toEqual({
+      date: '2027-06-15',
+      workingDay: true,
+      kind: 'workday',
+      provisional: true,
+    });
   });
 });
 
@@ -65,6 +93,7 @@ describe('GET /api/calendar/add', () => {
       days: 5,
       unit: 'working',
       date: '2024-10-10',
+      provisional: false,
     });
     expect((await get('/api/calendar/add?from=2024-09-27&days=5&unit=calendar')).json().date).toBe('2024-10-02');
     expect((await get('/api/calendar/add?from=2024-09-27&days=0')).json().date).toBe('2024-09-27');
@@ -72,11 +101,27 @@ describe('GET /api/calendar/add', () => {
     expect((await get('/api/calendar/add?from=2020-01-23&days=1&unit=working')).json().date).toBe('2020-02-03');
   });
 
-  it('refuses to count into or from a year without data', async () => {
+  it('counts into a year without the notice provisionally, and refuses only outside 2020–2099', async () => {
+    // Sunday 2026-12-20 + 20 working days: 21–31 Dec (9), 元旦 1 Jan off, 4–8 Jan (14), 11–15 (19), 18 Jan (20)
     const into = await get('/api/calendar/add?from=2026-12-20&days=20&unit=working');
-    expect(into.statusCode).toBe(422);
-    expect(into.json()).toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE', year: 2027 });
+    expect(into.statusCode).toBe(200);
+    expect(into.json()).toEqual({
+      from: '2026-12-20',
+      days: 20,
+      unit: 'working',
+      date: '2027-01-18',
+      provisional: true,
+    });
+    // a calendar-day sum reads no holiday data
+    expect((await get('/api/calendar/add?from=2026-12-20&days=20&unit=calendar')).json()).toMatchObject({
+      date: '2027-01-09',
+      provisional: false,
+    });
     expect((await get('/api/calendar/add?from=2019-12-30&days=1&unit=calendar')).json()).toMatchObject({ year: 2019 });
+    expect((await get('/api/calendar/add?from=2099-12-20&days=30&unit=working')).json()).toMatchObject({
+      code: 'CALENDAR_OUT_OF_RANGE',
+      year: 2100,
+    });
     expect((await get('/api/calendar/add?from=2024-01-01&days=-1')).statusCode).toBe(400);
     expect((await get('/api/calendar/add?from=2024-01-01&days=1&unit=hours')).statusCode).toBe(400);
   });
@@ -134,11 +179,15 @@ describe('calendar years', () => {
       kind: 'makeup-workday',
       workingDay: true,
     });
-    expect((await get('/api/calendar/add?from=2026-12-20&days=20&unit=working')).statusCode).toBe(200);
-    expect((await get('/api/calendar/days/2028-01-03')).json()).toMatchObject({
-      code: 'CALENDAR_OUT_OF_RANGE',
-      year: 2028,
+    expect((await get('/api/calendar/days/2027-02-10')).json()).toMatchObject({
+      kind: 'holiday',
+      name: '春节',
+      provisional: false,
     });
+    expect((await get('/api/calendar/add?from=2026-12-20&days=20&unit=working')).json()).toMatchObject({
+      provisional: false,
+    });
+    expect((await get('/api/calendar/days/2028-01-03')).json()).toMatchObject({ provisional: true });
 
     const dup = await admin.request({
       method: 'POST',
@@ -154,10 +203,40 @@ describe('calendar years', () => {
     expect(shipped.json().code).toBe('CALENDAR_YEAR_EXISTS');
 
     const years = (await get('/api/calendar/years')).json().items;
-    expect(years.map((y: { year: number }) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
-    expect(years.at(-1)).toMatchObject({ year: 2027, shipped: false });
-    expect(years[0]).toMatchObject({ shipped: true });
+    // the server's "today" is 2026: this year and the next two are listed, 2028 still provisional
+    expect(years.map((y: { year: number }) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028]);
+    expect(years.at(-2)).toMatchObject({ year: 2027, shipped: false, provisional: false, version: 1 });
+    expect(years.at(-1)).toMatchObject({ year: 2028, shipped: false, provisional: true, version: 0 });
+    expect(years[0]).toMatchObject({ shipped: true, provisional: false });
     const audit = (await admin.request({ method: 'GET', url: '/api/audit?entityType=calendar_year' })).json();
     expect(audit.items[0]).toMatchObject({ action: 'calendar.year.add', entityId: '2027' });
+  });
+});
+
+describe('the calendar in memory (issue 14: no reload per request)', () => {
+  it('is not re-read from the database per use, and is rebuilt after a change', async () => {
+    const db = t.database.db;
+    const first = await getCalendar(db);
+    expect(await getCalendar(db)).toBe(first);
+    // a row written behind the service's back is not seen until the calendar is invalidated,
+    // which proves the table is not read on each use
+    await db.insert(calendarYears).values({
+      year: 2031,
+      data: {
+        year: 2031,
+        source: '测试用',
+        holidays: [{ name: '元旦', nameEn: "New Year's Day", dates: ['2031-01-01', '2031-01-02'] }],
+        makeupWorkdays: [],
+      },
+      reason: 'test',
+    });
+    expect((await getCalendar(db)).isProvisionalYear(2031)).toBe(true);
+    invalidateCalendar();
+    const rebuilt = await getCalendar(db);
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt.isProvisionalYear(2031)).toBe(false);
+    expect(rebuilt.isWorkingDay('2031-01-02')).toBe(false);
+    await db.delete(calendarYears).where(eq(calendarYears.year, 2031));
+    invalidateCalendar();
   });
 });

@@ -21,6 +21,10 @@ export const clockViewSchema = z.object({
   link: z.string().nullable(),
   start: z.string(),
   dueDate: z.string(),
+  provisional: z.boolean().meta({
+    description:
+      '暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期）',
+  }),
   remaining: z.number(),
   state: z.enum(CLOCK_STATES),
   pausedDays: z.number(),

@@ -81,7 +81,7 @@ describe('clock service', () => {
     await expect(completeClock(db, SYSTEM_ACTOR, c.id)).rejects.toMatchObject({ code: 'CLOCK_STATE_CONFLICT' });
   });
 
-  it('refuses an unknown profile and a due date in a year without calendar data', async () => {
+  it('refuses an unknown profile and a date outside the calendar; a year without the notice is provisional', async () => {
     const db = t.database.db;
     await expect(
       startClock(db, SYSTEM_ACTOR, {
@@ -92,14 +92,25 @@ describe('clock service', () => {
         title: 'x',
       }),
     ).rejects.toMatchObject({ code: 'CLOCK_PROFILE_UNKNOWN' });
+    // a due date in a year without the notice is computed provisionally, never refused
+    const provisional = await startClock(db, SYSTEM_ACTOR, {
+      ownerType: 'test',
+      ownerId: 'c',
+      profileKey: 'eia.report-book.statutory',
+      start: at('2026-12-01'),
+      title: 'x',
+    });
+    expect(provisional).toMatchObject({ provisional: true, state: 'running' });
+    expect(provisional.dueDate).toMatch(/^2027-/);
+    // only a date outside 2020–2099 is refused
     await expect(
       startClock(db, SYSTEM_ACTOR, {
         ownerType: 'test',
         ownerId: 'c',
         profileKey: 'eia.report-book.statutory',
-        start: at('2026-12-01'),
+        start: at('2099-12-01'),
         title: 'x',
       }),
-    ).rejects.toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE', extra: { year: 2027 } });
+    ).rejects.toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE', extra: { year: 2100 } });
   });
 });

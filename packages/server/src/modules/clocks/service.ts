@@ -9,7 +9,7 @@ import {
   type PauseReason,
   type WorkingCalendar,
 } from '@qingshan/core';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Role } from '../../plugins/auth.ts';
@@ -17,6 +17,7 @@ import { type Actor, recordAudit } from '../audit/service.ts';
 import { calendarAppError, getCalendar } from '../calendar/service.ts';
 import { clockProfileValueSchema, getRule } from '../rules/service.ts';
 import { rules } from '../rules/tables.ts';
+import { dueDateHookOf } from './due-date-hooks.ts';
 import { clocks } from './tables.ts';
 
 export type ClockOwner = { ownerType: string; ownerId: string };
@@ -38,6 +39,8 @@ export type ClockView = {
   /** ISO date-time */
   start: string;
   dueDate: string;
+  /** the due date depends on a year without the notice (暂定): bureau duties show the earliest plausible date, party windows the latest */
+  provisional: boolean;
   remaining: number;
   state: ClockViewState;
   pausedDays: number;
@@ -59,6 +62,7 @@ export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date 
         pauses: row.pauses,
         extensions: row.extensions,
         completedAt: row.completedAt?.toISOString() ?? null,
+        binds: row.binds === 'party' ? 'party' : 'bureau',
       },
       now.toISOString(),
       calendar,
@@ -78,6 +82,7 @@ export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date 
     link: row.link,
     start: row.start.toISOString(),
     dueDate: ev.dueDate,
+    provisional: ev.provisional,
     remaining: row.lapsed ? 0 : ev.remaining,
     state: row.lapsed ? 'lapsed' : ev.state,
     pausedDays: ev.pausedDays,
@@ -91,7 +96,12 @@ export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date 
 }
 
 export async function viewOf(db: Tx, row: ClockRow, now?: Date): Promise<ClockView> {
-  return evaluateRow(row, await getCalendar(db), now);
+  const view = evaluateRow(row, await getCalendar(db), now);
+  // keep the stored flag in step with the evaluation after every write (cheap: only on change)
+  if (row.id && view.provisional !== row.provisional) {
+    await db.update(clocks).set({ provisional: view.provisional }).where(eq(clocks.id, row.id));
+  }
+  return view;
 }
 
 async function lockClock(tx: Tx, id: string): Promise<ClockRow> {
@@ -169,12 +179,25 @@ export async function startClock(
     createdBy: actor.id,
   };
   const calendar = await getCalendar(tx);
-  // evaluate before writing: a start whose due date falls in an unknown year is refused
-  evaluateRow(
-    { ...values, id: '', completedAt: null, lapsed: false, createdAt: new Date(), updatedAt: new Date() },
+  // Evaluate before writing. A due date in a year without the notice is computed provisionally
+  // and marked, never refused (信访工作条例 第二十一条: registration is unconditional); only a date
+  // outside 2020–2099 is an error.
+  const first = evaluateRow(
+    {
+      ...values,
+      id: '',
+      completedAt: null,
+      lapsed: false,
+      provisional: false,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    },
     calendar,
   );
-  const [row] = await tx.insert(clocks).values(values).returning();
+  const [row] = await tx
+    .insert(clocks)
+    .values({ ...values, provisional: first.provisional })
+    .returning();
   const view = evaluateRow(row!, calendar);
   await recordAudit(tx, actor, {
     action: 'clock.start',
@@ -186,6 +209,7 @@ export async function startClock(
       ruleVersion: version.version,
       start: input.start,
       dueDate: view.dueDate,
+      provisional: view.provisional,
     },
   });
   return view;
@@ -363,4 +387,48 @@ export async function getClock(db: Tx, id: string): Promise<ClockView> {
   const [row] = await db.select().from(clocks).where(eq(clocks.id, id));
   if (!row) throw new AppError('RECORD_NOT_FOUND');
   return viewOf(db, row);
+}
+
+/**
+ * After the calendar changed (a year added or replaced): re-evaluates every open clock with the
+ * old and the new calendar, in the caller's transaction; where the due date or its provisional
+ * mark moved, stores the mark, refreshes the owner's copy through its hook and audits it.
+ * Returns how many clocks moved.
+ */
+export async function recalculateOpenClocks(
+  tx: Tx,
+  actor: Actor,
+  oldCalendar: WorkingCalendar,
+  newCalendar: WorkingCalendar,
+  cause: string,
+): Promise<number> {
+  const rows = await tx.select().from(clocks).where(isNull(clocks.completedAt)).orderBy(asc(clocks.id)).for('update');
+  const now = new Date();
+  let changed = 0;
+  for (const row of rows) {
+    let before: ClockView | undefined;
+    try {
+      before = evaluateRow(row, oldCalendar, now);
+    } catch {
+      before = undefined;
+    }
+    let after: ClockView;
+    try {
+      after = evaluateRow(row, newCalendar, now);
+    } catch {
+      continue; // outside 2020–2099 either way: nothing to recompute
+    }
+    if (before && before.dueDate === after.dueDate && before.provisional === after.provisional) continue;
+    changed++;
+    await tx.update(clocks).set({ provisional: after.provisional, updatedAt: now }).where(eq(clocks.id, row.id));
+    await dueDateHookOf(row.ownerType)?.(tx, after);
+    await recordAudit(tx, actor, {
+      action: 'clock.recalculate',
+      entityType: 'clock',
+      entityId: row.id,
+      before: before ? { dueDate: before.dueDate, provisional: before.provisional } : null,
+      after: { dueDate: after.dueDate, provisional: after.provisional, cause },
+    });
+  }
+  return changed;
 }

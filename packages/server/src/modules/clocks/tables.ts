@@ -22,6 +22,11 @@ export const clocks = pgTable(
     binds: text('binds').notNull().default('bureau'),
     /** closed because a party's window passed unused, not because anyone acted */
     lapsed: boolean('lapsed').notNull().default(false),
+    /**
+     * the due date depends on a year without the State Council notice (暂定); kept in step at every
+     * write and whenever an admin adds or replaces a year (recalculateOpenClocks)
+     */
+    provisional: boolean('provisional').notNull().default(false),
     assigneeUserId: uuid('assignee_user_id'),
     assigneeRole: text('assignee_role'),
     enterpriseId: uuid('enterprise_id'),

@@ -151,7 +151,8 @@ async function openRectification(tx: Tx, actor: Actor, r: RatingRow, now: Date):
       userId: assignee,
       kind: 'rating.bad',
       title: `收到差评：${r.label}`,
-      body: `请于 ${contact.dueDate} 前回访评价人，${rectify.dueDate} 前完成整改。评价意见：${r.comment ?? '（无）'}`,
+      // 暂定: the date runs into a year without the holiday notice (clocks/README)
+      body: `请于 ${contact.dueDate}${contact.provisional ? '（暂定）' : ''} 前回访评价人，${rectify.dueDate}${rectify.provisional ? '（暂定）' : ''} 前完成整改。评价意见：${r.comment ?? '（无）'}`,
       link: `/staff/ratings?focus=${r.id}`,
     });
   }

@@ -542,7 +542,7 @@ export async function answerConcern(db: Db, actor: Actor, id: string, input: Con
           userId: input.followUpUserId,
           kind: 'reception.concern.assigned',
           title: '接待日诉求待办理 / A reception-day concern to follow up',
-          body: `${before.description.slice(0, 200)}（期限 ${dueDate}）`,
+          body: `${before.description.slice(0, 200)}（期限 ${dueDate}${clock.provisional ? '，暂定' : ''}）`,
           link: `/staff/reception/concerns/${id}`,
         });
       }

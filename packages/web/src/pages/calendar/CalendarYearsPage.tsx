@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../api/errors.ts';
@@ -8,8 +8,16 @@ import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { addYear, type CalendarYear, getYears, machineryKeys } from '../worklist/api.ts';
-import { parseHolidays, parseMakeup } from './yearText.ts';
+import {
+  addYear,
+  type CalendarYear,
+  type CalendarYearVersion,
+  getYears,
+  getYearVersions,
+  machineryKeys,
+  replaceYear,
+} from '../worklist/api.ts';
+import { formatHolidays, formatMakeup, parseHolidays, parseMakeup } from './yearText.ts';
 
 interface YearForm {
   year: number;
@@ -19,31 +27,94 @@ interface YearForm {
   reason: string;
 }
 
-/** 节假日日历: shipped years (2020–2026) and years added by an admin from the State Council notice. */
+/** Versions of one year, oldest first, with reason and the notice each came from. */
+function Versions({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['calendar', 'versions', year],
+    queryFn: ({ signal }) => getYearVersions(year, signal),
+  });
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  return (
+    <Table<CalendarYearVersion>
+      size="small"
+      rowKey="version"
+      loading={q.isLoading}
+      pagination={false}
+      dataSource={q.data?.items ?? []}
+      data-testid={`calendar-versions-${year}`}
+      columns={[
+        {
+          title: t('calendarYears.version'),
+          dataIndex: 'version',
+          width: 110,
+          render: (v: number, r) => (
+            <Space size={4}>
+              v{v}
+              {r.current ? <Tag color="green">{t('calendarYears.current')}</Tag> : null}
+            </Space>
+          ),
+        },
+        { title: t('calendarYears.source'), key: 'source', render: (_: unknown, r) => r.data.source },
+        { title: t('calendarYears.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+        {
+          title: t('calendarYears.origin'),
+          dataIndex: 'createdAt',
+          width: 170,
+          render: (d: string | null) => (d ? formatDateTime(d) : t('calendarYears.shipped')),
+        },
+      ]}
+    />
+  );
+}
+
+type Editing = { mode: 'add' } | { mode: 'replace'; year: CalendarYear } | { mode: 'enter'; year: CalendarYear };
+
+/**
+ * 节假日日历: shipped years (2020–2026), years added or replaced by an admin from the State Council
+ * notice (versioned), and the coming years without a notice, shown as provisional (暂定).
+ */
 export default function CalendarYearsPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const message = useMessage();
   const showError = useShowError();
-  const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [versionsOf, setVersionsOf] = useState<number | null>(null);
   const [form] = Form.useForm<YearForm>();
   const years = useQuery({ queryKey: machineryKeys.years, queryFn: ({ signal }) => getYears(signal) });
+  const open = editing !== null;
+  const setOpen = (o: boolean) => {
+    if (!o) setEditing(null);
+  };
+  const startEditing = (e: Editing) => setEditing(e);
+  // prefill with the year in force (a provisional year: what the law fixes, to be completed from the notice)
+  const initialValues: Partial<YearForm> | undefined =
+    editing && editing.mode !== 'add'
+      ? {
+          year: editing.year.year,
+          source: editing.mode === 'replace' ? editing.year.source : '',
+          holidays: formatHolidays(editing.year.holidays),
+          makeupWorkdays: formatMakeup(editing.year.makeupWorkdays),
+        }
+      : undefined;
   const add = useMutation({
-    mutationFn: (v: YearForm) =>
-      addYear(
-        {
-          year: v.year,
-          source: v.source,
-          holidays: parseHolidays(v.holidays),
-          makeupWorkdays: parseMakeup(v.makeupWorkdays ?? ''),
-        },
-        v.reason,
-      ),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      setOpen(false);
+    mutationFn: (v: YearForm) => {
+      const calendar = {
+        year: v.year,
+        source: v.source,
+        holidays: parseHolidays(v.holidays),
+        makeupWorkdays: parseMakeup(v.makeupWorkdays ?? ''),
+      };
+      return editing?.mode === 'replace' ? replaceYear(v.year, calendar, v.reason) : addYear(calendar, v.reason);
+    },
+    onSuccess: (r) => {
+      message.success(t('calendarYears.replaced', { version: r.version, n: r.clocksChanged }));
+      setEditing(null);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['calendar'] });
+      void qc.invalidateQueries({ queryKey: ['worklist'] });
+      void qc.invalidateQueries({ queryKey: ['clocks'] });
     },
     onError: showError,
   });
@@ -52,7 +123,7 @@ export default function CalendarYearsPage() {
     <PageContainer
       title={t('calendarYears.title')}
       extra={
-        <Button type="primary" onClick={() => setOpen(true)} data-testid="calendar-add-year">
+        <Button type="primary" onClick={() => startEditing({ mode: 'add' })} data-testid="calendar-add-year">
           {t('calendarYears.add')}
         </Button>
       }
@@ -98,9 +169,54 @@ export default function CalendarYearsPage() {
             {
               title: t('calendarYears.origin'),
               dataIndex: 'shipped',
-              width: 180,
+              width: 200,
               render: (s: boolean, y) =>
-                s ? <Tag>{t('calendarYears.shipped')}</Tag> : <Tag color="blue">{formatDateTime(y.createdAt)}</Tag>,
+                y.provisional ? (
+                  <Tooltip title={t('calendarYears.provisionalHint')}>
+                    <Tag color="gold" data-testid={`calendar-provisional-${y.year}`}>
+                      {t('calendarYears.provisional')}
+                    </Tag>
+                  </Tooltip>
+                ) : (
+                  <Space size={4} wrap>
+                    {s ? <Tag>{t('calendarYears.shipped')}</Tag> : null}
+                    {y.createdAt ? <Tag color="blue">{formatDateTime(y.createdAt)}</Tag> : null}
+                  </Space>
+                ),
+            },
+            {
+              title: t('calendarYears.version'),
+              dataIndex: 'version',
+              width: 80,
+              render: (v: number, y) => (y.provisional ? '—' : `v${v}`),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 200,
+              render: (_: unknown, y) =>
+                y.provisional ? (
+                  <Button
+                    size="small"
+                    onClick={() => startEditing({ mode: 'enter', year: y })}
+                    data-testid={`calendar-enter-${y.year}`}
+                  >
+                    {t('calendarYears.enterNotice')}
+                  </Button>
+                ) : (
+                  <Space size={4}>
+                    <Button
+                      size="small"
+                      onClick={() => startEditing({ mode: 'replace', year: y })}
+                      data-testid={`calendar-replace-${y.year}`}
+                    >
+                      {t('calendarYears.replace')}
+                    </Button>
+                    <Button size="small" type="link" onClick={() => setVersionsOf(y.year)}>
+                      {t('calendarYears.versions')}
+                    </Button>
+                  </Space>
+                ),
             },
           ]}
         />
@@ -108,7 +224,11 @@ export default function CalendarYearsPage() {
       <Modal
         open={open}
         width={720}
-        title={t('calendarYears.add')}
+        title={
+          editing?.mode === 'replace'
+            ? t('calendarYears.replaceTitle', { year: editing.year.year })
+            : t('calendarYears.add')
+        }
         okText={t('common.save')}
         cancelText={t('common.cancel')}
         confirmLoading={add.isPending}
@@ -117,6 +237,9 @@ export default function CalendarYearsPage() {
         destroyOnHidden
       >
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('calendarYears.formHint')} />
+        {editing?.mode === 'replace' ? (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('calendarYears.replaceHint')} />
+        ) : null}
         {add.error instanceof ApiError && add.error.errors.length ? (
           <Alert
             type="error"
@@ -125,9 +248,15 @@ export default function CalendarYearsPage() {
             message={add.error.errors.map((e) => `${e.path}: ${e.message}`).join('；')}
           />
         ) : null}
-        <Form<YearForm> form={form} layout="vertical" onFinish={(v) => add.mutate(v)} preserve={false}>
+        <Form<YearForm>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => add.mutate(v)}
+          preserve={false}
+          initialValues={initialValues}
+        >
           <Form.Item name="year" label={t('calendarYears.year')} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} precision={0} />
+            <InputNumber min={2000} max={2100} precision={0} disabled={editing?.mode === 'replace'} />
           </Form.Item>
           <Form.Item name="source" label={t('calendarYears.source')} rules={[{ required: true, whitespace: true }]}>
             <Input placeholder={t('calendarYears.sourcePlaceholder')} />
@@ -148,10 +277,20 @@ export default function CalendarYearsPage() {
             <Input.TextArea rows={4} placeholder={'春节调休上班 | 2027-02-20'} />
           </Form.Item>
           <Form.Item name="reason" label={t('calendarYears.reason')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
+            <Input placeholder={t('calendarYears.reasonPlaceholder')} data-testid="calendar-reason" />
           </Form.Item>
           <Typography.Text type="secondary">{t('calendarYears.audited')}</Typography.Text>
         </Form>
+      </Modal>
+      <Modal
+        open={versionsOf !== null}
+        width={820}
+        title={`${versionsOf ?? ''} ${t('calendarYears.versions')}`}
+        footer={null}
+        onCancel={() => setVersionsOf(null)}
+        destroyOnHidden
+      >
+        {versionsOf !== null ? <Versions year={versionsOf} /> : null}
       </Modal>
     </PageContainer>
   );

@@ -75,6 +75,11 @@ export default function DeadlineCalculatorPage() {
                 <strong data-testid="calc-result">{r.date}</strong>{' '}
                 <Tag color={KIND_COLOR[r.toInfo.kind]}>{t(`calculator.kind.${r.toInfo.kind}`)}</Tag>
                 {r.toInfo.name ?? ''}
+                {r.provisional || r.toInfo.provisional ? (
+                  <Tag color="gold" data-testid="calc-provisional" title={t('calculator.provisional')}>
+                    {t('clocks.provisional')}
+                  </Tag>
+                ) : null}
               </Descriptions.Item>
             </Descriptions>
           </Card>

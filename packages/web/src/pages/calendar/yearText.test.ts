@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandDates, parseHolidays, parseMakeup } from './yearText.ts';
+import { expandDates, formatHolidays, formatMakeup, parseHolidays, parseMakeup } from './yearText.ts';
 
 describe('calendar year text', () => {
   it('expands a date range across a month end', () => {
@@ -17,5 +17,15 @@ describe('calendar year text', () => {
       { name: '清明节', nameEn: 'Qingming', dates: ['2027-04-05'] },
     ]);
     expect(parseMakeup('春节调休上班 | 2027-02-20\n')).toEqual([{ name: '春节调休上班', date: '2027-02-20' }]);
+  });
+
+  it('formats a year so that reading it back gives the same year (prefill of a replacement)', () => {
+    const holidays = [
+      { name: '元旦', nameEn: "New Year's Day", dates: ['2027-01-01', '2027-01-02'] },
+      { name: '春节补假', nameEn: 'Spring Festival (made-up day off)', dates: ['2027-02-09'] },
+    ];
+    const makeup = [{ name: '春节调休上班', date: '2027-02-20' }];
+    expect(parseHolidays(formatHolidays(holidays))).toEqual(holidays);
+    expect(parseMakeup(formatMakeup(makeup))).toEqual(makeup);
   });
 });

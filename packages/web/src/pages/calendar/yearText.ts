@@ -22,6 +22,15 @@ export function expandDates(s: string): string[] {
   return out;
 }
 
+/** The inverse of parseHolidays/parseMakeup, to prefill a replacement with the year in force. */
+export function formatHolidays(holidays: readonly { name: string; nameEn: string; dates: readonly string[] }[]) {
+  return holidays.map((h) => `${h.name} | ${h.nameEn} | ${h.dates.join(' ')}`).join('\n');
+}
+
+export function formatMakeup(days: readonly { name: string; date: string }[]) {
+  return days.map((m) => `${m.name} | ${m.date}`).join('\n');
+}
+
 export function parseMakeup(text: string) {
   return text
     .split('\n')

@@ -8,6 +8,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { ClockPanel } from '../worklist/ClockParts.tsx';
 import { getConcern, receptionKeys } from './api.ts';
 import { ConcernActions } from './ConcernActions.tsx';
 import { categoryLabel, kindLabel, STATUS_COLORS, statusLabel } from './labels.ts';
@@ -76,6 +77,12 @@ export default function ConcernDetailPage() {
           ]}
         />
       </Card>
+      {c.clockId ? (
+        // the clock owns the due date: it says whether the date is provisional (暂定)
+        <Card size="small" title={t('svc.reception.dueDate')} style={{ marginTop: 16 }}>
+          <ClockPanel ownerType="reception-concern" ownerId={c.id} />
+        </Card>
+      ) : null}
     </PageContainer>
   );
 }

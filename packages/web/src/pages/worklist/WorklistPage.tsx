@@ -14,7 +14,7 @@ import {
   type WorkItem,
   type WorklistQuery,
 } from './api.ts';
-import { ClockActions, ClockStateTag, Remaining } from './ClockParts.tsx';
+import { ClockActions, ClockStateTag, ProvisionalTag, Remaining } from './ClockParts.tsx';
 
 const ROW_BG: Partial<Record<ClockState, string>> = { overdue: '#fff1f0', 'due-soon': '#fff7e6' };
 
@@ -135,9 +135,12 @@ export default function WorklistPage() {
               dataIndex: 'dueDate',
               width: 130,
               render: (d: string, r) => (
-                <Typography.Text strong={r.state === 'overdue' || r.state === 'due-soon'} data-testid="worklist-due">
-                  {d}
-                </Typography.Text>
+                <>
+                  <Typography.Text strong={r.state === 'overdue' || r.state === 'due-soon'} data-testid="worklist-due">
+                    {d}
+                  </Typography.Text>
+                  <ProvisionalTag clock={r} />
+                </>
               ),
             },
             {

@@ -69,6 +69,16 @@ export const addYear = (calendar: CalendarYearBody['calendar'], reason: string) 
     reason,
   } satisfies CalendarYearBody);
 
+export type CalendarYearVersion = ResponseOf<'/api/calendar/years/{year}/versions', 'get'>['items'][number];
+export const getYearVersions = (year: number, signal?: AbortSignal) =>
+  http.get<ResponseOf<'/api/calendar/years/{year}/versions', 'get'>>(`/api/calendar/years/${year}/versions`, {
+    signal,
+  });
+export const replaceYear = (year: number, calendar: CalendarYearBody['calendar'], reason: string) =>
+  request<ResponseOf<'/api/calendar/years/{year}', 'put'>>('PUT', `/api/calendar/years/${year}`, {
+    body: { calendar, reason } satisfies BodyOf<'/api/calendar/years/{year}', 'put'>,
+  });
+
 export type Rule = ResponseOf<'/api/rules', 'get'>['items'][number];
 export type RuleType = Rule['type'];
 export type RuleDetail = ResponseOf<'/api/rules/{key}', 'get'>;
