@@ -1,3 +1,4 @@
+import { auditFieldLabel } from '@qingshan/core/audit-field-labels';
 import { auditActionLabel, auditEntityLabel } from '@qingshan/core/audit-labels';
 import type { TablePaginationConfig } from 'antd';
 import { Table, Tag, Typography } from 'antd';
@@ -11,6 +12,7 @@ import { EmptyState } from './QueryState.tsx';
 /** Before → after of one audit entry, field by field; changed fields highlighted. */
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const rows = diffRecords(before, after);
   if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   return (
@@ -22,7 +24,12 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       data-testid="audit-diff"
       rowClassName={(r) => (r.changed ? 'audit-diff-changed' : '')}
       columns={[
-        { title: t('audit.field'), dataIndex: 'path', width: 200, render: (p: string) => <code>{p || '·'}</code> },
+        {
+          title: t('audit.field'),
+          dataIndex: 'path',
+          width: 200,
+          render: (p: string) => (p ? auditFieldLabel(p, lang === 'en' ? 'en' : 'zh') : '·'),
+        },
         {
           title: t('audit.before'),
           dataIndex: 'before',

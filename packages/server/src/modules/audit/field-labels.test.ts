@@ -1,0 +1,30 @@
+// An audit entry's before/after holds record rows, so every column of every table needs a plain
+// name (core/src/audit-field-labels.ts): the audit page never shows `resolutionDueDate`.
+import { AUDIT_FIELD_LABELS, auditFieldLabel } from '@qingshan/core/audit-field-labels';
+import { getTableColumns, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import * as schema from '../../db/schema.ts';
+
+describe('audit field names', () => {
+  const columns = new Set<string>();
+  for (const value of Object.values(schema)) {
+    if (is(value, PgTable)) for (const key of Object.keys(getTableColumns(value))) columns.add(key);
+  }
+
+  it('finds the tables (the scan works)', () => {
+    expect(columns.has('resolutionDueDate')).toBe(true);
+    expect(columns.size).toBeGreaterThan(100);
+  });
+
+  it('names every column in Chinese and English', () => {
+    const missing = [...columns].filter((c) => !Object.hasOwn(AUDIT_FIELD_LABELS, c)).sort();
+    expect(missing).toEqual([]);
+  });
+
+  it('reads a nested path segment by segment', () => {
+    expect(auditFieldLabel('milestones.0.dueDate')).toBe('节点 · 第1项 · 期限');
+    expect(auditFieldLabel('milestones.0.dueDate', 'en')).toBe('milestones · #1 · due date');
+    expect(auditFieldLabel('someNestedDetail')).toBe('someNestedDetail');
+  });
+});
