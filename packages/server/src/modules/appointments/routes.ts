@@ -3,7 +3,7 @@ import {
   appointmentServiceSchema,
   bookingSchema,
   isChinesePhone,
-  isDateString,
+  isoDateSchema,
   openingExceptionSchema,
   openingPlanSchema,
   PLAN_DAY_RULES,
@@ -47,7 +47,7 @@ import {
 export const WINDOW_ROLES = ['admin', 'leader', 'clerk'] as const;
 const OWN_BOOKINGS = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
 
-const dateStr = z.string().refine(isDateString, { error: 'common.date' });
+const dateStr = isoDateSchema;
 const phone = z.string().trim().refine(isChinesePhone, { error: 'contact.phone.invalid' });
 const idParams = z.object({ id: z.uuid() });
 const codeParams = z.object({ code: z.string().trim().min(4).max(20) });

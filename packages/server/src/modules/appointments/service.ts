@@ -15,6 +15,7 @@ import {
 } from '@qingshan/core';
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -677,7 +678,7 @@ function listConditions(user: SessionUser | null, f: AppointmentFilter): SQL | u
   if (f.to) where.push(lte(appointments.date, f.to));
   if (f.extended !== undefined) where.push(eq(appointments.extended, f.extended));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     where.push(
       sql`(${appointments.code} ilike ${like} or ${appointments.name} ilike ${like} or ${appointments.matter} ilike ${like})`,
     );

@@ -1,6 +1,7 @@
 import { maskPhone } from '@qingshan/core';
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type Role } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -117,7 +118,7 @@ export async function listUsers(
   pageSize: number,
 ) {
   const where: SQL[] = [];
-  if (f.q) where.push(or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`))!);
+  if (f.q) where.push(or(ilike(users.username, containsPattern(f.q)), ilike(users.displayName, containsPattern(f.q)))!);
   if (f.role) where.push(sql`${f.role} = any(${users.roles})`);
   const cond = where.length ? and(...where) : undefined;
   const [rows, [count]] = await Promise.all([
