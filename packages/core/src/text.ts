@@ -52,8 +52,8 @@ export function findTextProblems(value: unknown, path: (string | number)[] = [],
 
 function isPlainObject(v: object): boolean {
   const proto = Object.getPrototypeOf(v);
-  // Fastify's query parser builds objects with a null prototype.
-  return proto === Object.prototype || proto === null;
+  // Fastify's query parser (fast-querystring) builds objects whose prototype has a null prototype.
+  return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** A zod string that also enforces the text rules (for schemas parsed outside a route, e.g. imports). */

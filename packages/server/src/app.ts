@@ -53,6 +53,8 @@ export type AppOptions = {
   /** Test hook: serve the web app from this folder instead of packages/web/dist. */
   webRoot?: string;
   logger?: boolean;
+  /** Test hook: where log lines go (at the configured level) instead of stdout. */
+  logStream?: { write(line: string): void };
   /** Test hook: receives the promise of every background job. */
   onJob?: (p: Promise<void>) => void;
 };
@@ -69,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         : // A database error's message and fields carry the statement's parameters (names, phones).
           {
             level: config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             serializers: { err: (e: Error) => pino.stdSerializers.err(errorForLog(e) as Error) },
           },
     clientErrorHandler,
