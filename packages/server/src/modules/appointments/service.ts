@@ -89,15 +89,23 @@ export async function createService(db: Db, actor: Actor, input: AppointmentServ
   });
 }
 
-export async function patchService(db: Db, actor: Actor, id: string, input: Partial<AppointmentServiceInput>) {
+export async function patchService(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: Partial<AppointmentServiceInput>,
+  expectedVersion: number,
+) {
   return db.transaction(async (tx) => {
     const before = await getService(tx, id);
     if (input.name !== undefined) await assertNameFree(tx, input.name, id);
+    // The version check and the write are one statement, so two edits cannot both pass it.
     const [after] = await tx
       .update(appointmentServices)
-      .set({ ...input, updatedAt: new Date() })
-      .where(eq(appointmentServices.id, id))
+      .set({ ...input, updatedAt: new Date(), version: sql`${appointmentServices.version} + 1` })
+      .where(and(eq(appointmentServices.id, id), eq(appointmentServices.version, expectedVersion)))
       .returning();
+    if (!after) throw new AppError('RECORD_CHANGED');
     await recordAudit(tx, actor, {
       action: 'appointment-service.update',
       entityType: 'appointment-service',

@@ -369,7 +369,7 @@ async function importBatch(
         const diff = changedFields(existing, raw, input);
         if (Object.keys(diff).length === 0) result.unchanged++;
         else {
-          await patchEnterpriseAsStaff(db, actor, existing.id, diff);
+          await patchEnterpriseAsStaff(db, actor, existing.id, diff, existing.version);
           result.updated++;
         }
       }

@@ -57,6 +57,7 @@ export function toDetail(r: EnterpriseRow, unmasked = false) {
     location: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null,
     usccOverrideReason: r.usccOverrideReason,
     createdAt: r.createdAt.toISOString(),
+    version: r.version,
   };
 }
 
@@ -183,12 +184,13 @@ export async function patchEnterprise(
   actor: Actor,
   id: string,
   input: EnterprisePatch,
+  expectedVersion: number,
 ): Promise<EnterpriseRow> {
   assertCanRead(user, id);
   if (!isStaff(user)) {
     assertEnterpriseEditable(input);
   }
-  return patchEnterpriseAsStaff(db, actor, id, input);
+  return patchEnterpriseAsStaff(db, actor, id, input, expectedVersion);
 }
 
 function assertEnterpriseEditable(input: EnterprisePatch) {
@@ -209,16 +211,25 @@ export async function patchEnterpriseAsStaff(
   actor: Actor,
   id: string,
   input: EnterprisePatch,
+  /** The version the editor (or the import) read; a change since then refuses this one. */
+  expectedVersion: number,
 ): Promise<EnterpriseRow> {
   const uscc = input.uscc === undefined ? undefined : normalizeUscc(input.uscc);
-  const run = () => patchInTx(db, actor, id, input);
+  const run = () => patchInTx(db, actor, id, input, expectedVersion);
   return uscc === undefined ? run() : usccRace(db, uscc, id, run);
 }
 
-function patchInTx(db: Db, actor: Actor, id: string, input: EnterprisePatch): Promise<EnterpriseRow> {
+function patchInTx(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: EnterprisePatch,
+  expectedVersion: number,
+): Promise<EnterpriseRow> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update');
     if (!before) throw new AppError('RECORD_NOT_FOUND');
+    if (before.version !== expectedVersion) throw new AppError('RECORD_CHANGED');
     const set: Partial<typeof enterprises.$inferInsert> = columnsFrom(input);
     let action = 'enterprise.update';
     if (input.uscc !== undefined) {
