@@ -77,3 +77,51 @@ describe('duplicate-key races', () => {
     }
   });
 });
+
+describe('imports and jobs never show SQL', () => {
+  async function startImport(csv: string) {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      payload: Buffer.from(csv),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    return res.json().jobId as string;
+  }
+
+  it('two imports of the same new enterprises at once: each registered once, the loser rows say why', async () => {
+    const rows = Array.from(
+      { length: 15 },
+      (_, i) => `并发导入企业${uniqueName('')}${i},${freshUscc()},上栗镇,上栗镇,2672`,
+    );
+    const csv = ['企业名称,统一社会信用代码,地址,乡镇,行业代码', ...rows].join('\n');
+    const ids = await Promise.all([startImport(csv), startImport(csv)]);
+    await Promise.all(t.jobs);
+    const jobs = await Promise.all(
+      ids.map(async (id) => (await admin.request({ method: 'GET', url: `/api/jobs/${id}` })).json()),
+    );
+    for (const job of jobs) {
+      expect(job.status, JSON.stringify(job)).toBe('done');
+      expect(JSON.stringify(job)).not.toMatch(/insert into|Failed query|params:/i);
+    }
+    const created = jobs.reduce((n, j) => n + j.result.created, 0);
+    const updatedOrSame = jobs.reduce((n, j) => n + j.result.updated + j.result.unchanged, 0);
+    const failed = jobs.flatMap((j) => j.result.errors as { reason: string }[]);
+    expect(created).toBe(15);
+    expect(created + updatedOrSame + failed.length).toBe(30);
+    for (const f of failed) expect(f.reason).toContain('该统一社会信用代码已登记');
+  });
+
+  it('a cell with a NUL fails its row by the text rule, naming the column', async () => {
+    const csv = ['企业名称,统一社会信用代码,地址,乡镇,行业代码', `坏\u0000名称,${freshUscc()},上栗镇,上栗镇,2672`].join(
+      '\n',
+    );
+    const id = await startImport(csv);
+    await Promise.all(t.jobs);
+    const job = (await admin.request({ method: 'GET', url: `/api/jobs/${id}` })).json();
+    expect(job.status).toBe('done');
+    expect(job.result).toMatchObject({ created: 0, failed: 1 });
+    expect(job.result.errors[0].reason).toContain('空字符');
+  });
+});
