@@ -22,14 +22,17 @@ describe('textProblem', () => {
   it('never flags a string made of printable BMP/astral characters', () => {
     const printable = fc
       .string({ unit: 'grapheme' })
-      .filter((s) => !/[\u0000\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E]/.test(s));
+      .filter(
+        (s) =>
+          !s.includes('\u0000') && !/[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E]/.test(s),
+      );
     fc.assert(fc.property(printable, (s) => textProblem(s) === null));
   });
 });
 
 describe('findTextProblems', () => {
   it('finds bad strings at any depth and in keys, with their path', () => {
-    const found = findTextProblems({ a: 'ok', b: [{ c: 'x\u0000' }], ['k\u0000']: 1 });
+    const found = findTextProblems({ a: 'ok', b: [{ c: 'x\u0000' }], 'k\u0000': 1 });
     expect(found).toEqual([
       { path: ['b', 0, 'c'], key: 'text.nul' },
       { path: ['k\u0000'], key: 'text.nul' },

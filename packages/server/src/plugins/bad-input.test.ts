@@ -60,7 +60,11 @@ function bodyWith(path: string[]): Record<string, unknown> {
   let cur = body;
   for (const [i, k] of path.entries()) {
     if (i === path.length - 1) cur[k] = NUL;
-    else cur = (cur[k] = {}) as Record<string, unknown>;
+    else {
+      const next: Record<string, unknown> = {};
+      cur[k] = next;
+      cur = next;
+    }
   }
   return body;
 }
