@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findTextProblems, isoDateSchema, safeText, textProblem } from './text.ts';
+import { findTextProblems, isoDateSchema, textProblem } from './text.ts';
 
 describe('textProblem', () => {
   it('refuses NUL, lone surrogates, bidi controls and invisible-only text', () => {
@@ -46,12 +46,6 @@ describe('findTextProblems', () => {
     Empty.prototype = Object.create(null);
     const parsed = Object.assign(new (Empty as unknown as new () => object)(), { q: '\u0000' });
     expect(findTextProblems(parsed)).toEqual([{ path: ['q'], key: 'text.nul' }]);
-  });
-
-  it('safeText reports the message key', () => {
-    const r = safeText().safeParse('\u202E');
-    expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toBe('text.bidi');
   });
 });
 

@@ -56,12 +56,5 @@ function isPlainObject(v: object): boolean {
   return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** A zod string that also enforces the text rules (for schemas parsed outside a route, e.g. imports). */
-export const safeText = () =>
-  z.string().superRefine((s, ctx) => {
-    const key = textProblem(s);
-    if (key) ctx.addIssue({ code: 'custom', message: key });
-  });
-
 /** The one check for a civil date coming in: 'YYYY-MM-DD' that exists (2020-02-30 does not). */
 export const isoDateSchema = z.string().refine(isDateString, { error: 'common.date' });
