@@ -69,6 +69,11 @@ const INVALID_VALUE = {
   en: 'The request contains a value that cannot be stored (a date that does not exist, a number out of range or a forbidden character).',
 };
 
+const MISSING_REFERENCE = {
+  zh: '提交的内容引用了不存在或已被删除的记录，请刷新后重试。',
+  en: 'The request refers to a record that does not exist or was deleted; reload and try again.',
+};
+
 /** The AppError a database error stands for, or undefined when it is a genuine server fault. */
 export function dbErrorToAppError(error: unknown): AppError | undefined {
   const pg = pgErrorOf(error);
@@ -82,6 +87,10 @@ export function dbErrorToAppError(error: unknown): AppError | undefined {
       errors: known.field && known.message ? [{ path: known.field, message: known.message }] : undefined,
     });
   }
+  // A referenced record is gone (deleted meanwhile, or an id that never existed).
+  if (pg.code === '23503') return new AppError('VALIDATION_FAILED', { detail: MISSING_REFERENCE });
+  // NOT NULL / CHECK: the schemas should have caught it; still the caller's input, not a fault.
+  if (pg.code === '23502' || pg.code === '23514') return new AppError('VALIDATION_FAILED', { detail: INVALID_VALUE });
   // Serialization failure and deadlock: another transaction changed the same rows first.
   if (pg.code === '40001' || pg.code === '40P01') return new AppError('RECORD_CHANGED');
   return undefined;

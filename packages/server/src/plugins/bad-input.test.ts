@@ -215,6 +215,13 @@ describe('database refusals', () => {
       )
       .catch((e: unknown) => e);
     expect(dbErrorToAppError(dupErr)).toMatchObject({ code: 'USERNAME_TAKEN', status: 409 });
+
+    const fkErr = await t.database.db
+      .execute(
+        sql`insert into users (username, display_name, password_hash, roles, enterprise_id) values (${uniqueName('fk')}, 'x', 'x', '{enterprise}', ${SOME_ID})`,
+      )
+      .catch((e: unknown) => e);
+    expect(dbErrorToAppError(fkErr)).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
   });
 
   it('answers an unexpected database error with 400/500 problem+json and logs no parameters', async () => {
