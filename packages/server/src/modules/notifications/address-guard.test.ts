@@ -72,7 +72,7 @@ describe('resolveTarget', () => {
 });
 
 describe('webhook sender', () => {
-  it('connects to the address it checked, sending the URL host in the Host header', async () => {
+  it('posts to the receiver and refuses a private one unless allowed; pins the checked address', async () => {
     const seen: { host: string | undefined; remote: string | undefined }[] = [];
     const server = http.createServer((req, res) => {
       seen.push({ host: req.headers.host, remote: req.socket.localAddress });
@@ -86,12 +86,13 @@ describe('webhook sender', () => {
       const delivery = {
         id: '00000000-0000-4000-8000-000000000001',
         kind: 'test',
-        target: `http://localhost:${port}/hook`,
+        // an address, not localhost: a host whose localhost is ::1 first would miss this IPv4 listener
+        target: `http://127.0.0.1:${port}/hook`,
         payload: { title: 't', body: 'b', link: null },
         createdAt: new Date(),
       } as unknown as DeliveryRow;
       await senders.webhook(delivery, { webhookSecret: 'secret-secret-secret' });
-      expect(seen).toEqual([{ host: `localhost:${port}`, remote: '127.0.0.1' }]);
+      expect(seen).toEqual([{ host: `127.0.0.1:${port}`, remote: '127.0.0.1' }]);
       // Without WEBHOOK_ALLOW_PRIVATE the same receiver is refused before any connection.
       await expect(buildSenders({}).webhook(delivery, { webhookSecret: 'x' })).rejects.toThrow(/内部网络/);
       expect(seen).toHaveLength(1);
