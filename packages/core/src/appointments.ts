@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { addCalendarDays, dayOfWeek, isDateString, toDayNumber } from './calendar/dates.ts';
 import type { WorkingCalendar } from './calendar/working-calendar.ts';
 import { isChinesePhone } from './enterprise.ts';
+import { isoDateSchema } from './text.ts';
 
 /** Which days a plan opens on: working days per the calendar (调休 applied), rest days, or every day. */
 export const PLAN_DAY_RULES = ['working', 'rest', 'all'] as const;
@@ -181,7 +182,7 @@ export function isOutsideOfficeHours(
 // ---- schemas ------------------------------------------------------------------------------
 
 const time = z.string().regex(TIME_RE, { error: 'common.invalid' });
-const date = z.string().refine(isDateString, { error: 'common.date' });
+const date = isoDateSchema;
 
 export const appointmentServiceSchema = z.strictObject({
   name: z.string().trim().min(2).max(60),

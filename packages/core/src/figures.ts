@@ -3,6 +3,7 @@
  * once so the server's query, the dashboard card and the export say the same thing.
  */
 import { z } from 'zod';
+import { isoDateSchema as isoDate } from './text.ts';
 
 /** The figures the bureau reported for 2020 (its "放管服" work report, to 30 November), as counted here. */
 const FIGURES_SOURCE = '上栗县生态环境局"放管服"改革工作报道（2020 年）的统计口径';
@@ -89,8 +90,6 @@ export function figureDefinition(key: string): FigureDefinition | undefined {
 
 /** The article's counting period (2020 service year up to the report, 2020-11-30). */
 export const ARTICLE_PERIOD = { from: '2020-01-01', to: '2020-11-30' } as const;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'common.date' });
 
 /** A closed period of days; at most ten years so a typo cannot scan the whole history. */
 export const periodSchema = z

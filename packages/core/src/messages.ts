@@ -26,7 +26,17 @@ export const MESSAGES = {
   'common.tooBig': { zh: '不能大于 {maximum}', en: 'must be at most {maximum}' },
   'common.unknownKeys': { zh: '不允许的字段：{keys}', en: 'unknown field(s): {keys}' },
   'common.notAllowed': { zh: '取值不在允许范围内', en: 'value is not one of the allowed values' },
-  'common.date': { zh: '日期格式应为 YYYY-MM-DD', en: 'date must be YYYY-MM-DD' },
+  'common.date': {
+    zh: '日期应为实际存在的日期，格式 YYYY-MM-DD',
+    en: 'date must be a real calendar date as YYYY-MM-DD',
+  },
+  'text.nul': { zh: '含有不允许的空字符（NUL）', en: 'contains a NUL character, which is not allowed' },
+  'text.surrogate': { zh: '含有无法识别的字符编码', en: 'contains an invalid character encoding (unpaired surrogate)' },
+  'text.bidi': {
+    zh: '含有改变文字显示方向的控制字符',
+    en: 'contains bidirectional control characters that change how the text displays',
+  },
+  'text.invisible': { zh: '只包含不可见字符', en: 'contains only invisible characters' },
   'common.unique': { zh: '不能有重复项', en: 'items must be unique' },
 
   'uscc.empty': { zh: '统一社会信用代码不能为空', en: 'Unified Social Credit Code is empty' },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isChinesePhone } from './enterprise.ts';
+import { isoDateSchema as isoDate } from './text.ts';
 
 export const RECEPTION_KINDS = ['enterprise', 'public'] as const;
 export type ReceptionKind = (typeof RECEPTION_KINDS)[number];
@@ -49,7 +50,6 @@ export const RECEPTION_RULE_KEYS = {
 
 export type ReceptionCaps = { maxEnterprisesPerDay: number; maxPeoplePerEnterprise: number };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'common.date' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const phone = z.string().trim().refine(isChinesePhone, { error: 'contact.phone.invalid' });
 

@@ -3,6 +3,7 @@
  * rules.md §5. Pure vocabularies and input schemas.
  */
 import { z } from 'zod';
+import { isoDateSchema as isoDate } from './text.ts';
 import { isTownCode } from './towns.ts';
 
 export const VISIT_PURPOSES = [
@@ -25,7 +26,6 @@ export const VISIT_PURPOSE_LABELS: Readonly<Record<VisitPurpose, { zh: string; e
   other: { zh: '其他', en: 'other' },
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'common.date' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const visitStaffSchema = z.strictObject({

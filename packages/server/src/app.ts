@@ -5,8 +5,10 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import pino from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { errorForLog } from './db/errors.ts';
 import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -27,10 +29,10 @@ import { userRoutes } from './modules/users/routes.ts';
 import { visitRoutes } from './modules/visits/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { type Access, authPlugin } from './plugins/auth.ts';
-import { errorsPlugin } from './plugins/errors.ts';
+import { clientErrorHandler, errorsPlugin } from './plugins/errors.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
-import { zodValidatorCompiler } from './plugins/validation.ts';
+import { textGuardPlugin, zodValidatorCompiler } from './plugins/validation.ts';
 import { securityHeadersPlugin, webAppPlugin } from './plugins/web.ts';
 
 export type RouteEntry = { method: string; url: string; access: Access | undefined };
@@ -51,6 +53,8 @@ export type AppOptions = {
   /** Test hook: serve the web app from this folder instead of packages/web/dist. */
   webRoot?: string;
   logger?: boolean;
+  /** Test hook: where log lines go (at the configured level) instead of stdout. */
+  logStream?: { write(line: string): void };
   /** Test hook: receives the promise of every background job. */
   onJob?: (p: Promise<void>) => void;
 };
@@ -61,7 +65,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const db = database.db;
 
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    logger:
+      opts.logger === false
+        ? false
+        : // A database error's message and fields carry the statement's parameters (names, phones).
+          {
+            level: config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+            serializers: { err: (e: Error) => pino.stdSerializers.err(errorForLog(e) as Error) },
+          },
+    clientErrorHandler,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
@@ -77,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin, { spaFallback: !!opts.serveWeb });
+  await app.register(textGuardPlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
   await app.register(rateLimit, { global: false });

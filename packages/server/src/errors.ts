@@ -27,6 +27,11 @@ export const ERROR_CODES = {
   FORBIDDEN_RECORD: { status: 403, zh: '您无权访问该记录', en: 'You may not access this record' },
   PASSWORD_POLICY: { status: 422, zh: '密码不符合安全要求', en: 'The password does not meet the policy' },
   PASSWORD_WRONG: { status: 422, zh: '当前密码不正确', en: 'The current password is wrong' },
+  DUPLICATE_RECORD: { status: 409, zh: '记录已存在', en: 'The record already exists' },
+  METHOD_NOT_ALLOWED: { status: 405, zh: '该接口不支持此请求方法', en: 'This endpoint does not support the method' },
+  HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'The request headers are too large' },
+  BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+  REQUEST_TIMEOUT: { status: 408, zh: '请求超时', en: 'The request timed out' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'The username is taken' },
   USCC_INVALID: {
     status: 422,

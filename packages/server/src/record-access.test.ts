@@ -371,7 +371,11 @@ describe('enterprises: A never sees or changes B', () => {
   it('refuses to read, change or unmask B and keeps B unchanged', async () => {
     expectRefused(await entA.request({ method: 'GET', url: `/api/enterprises/${B.id}` }), 'GET B');
     expectRefused(
-      await entA.request({ method: 'PATCH', url: `/api/enterprises/${B.id}`, payload: { address: '被改了' } }),
+      await entA.request({
+        method: 'PATCH',
+        url: `/api/enterprises/${B.id}`,
+        payload: { address: '被改了', version: 1 },
+      }),
       'PATCH B',
     );
     expectRefused(await entA.request({ method: 'POST', url: `/api/enterprises/${B.id}/unmask` }), 'unmask B');

@@ -242,7 +242,7 @@ describe('calendarYearSchema', () => {
 
   it('rejects impossible dates and missing sources', () => {
     expect(issues({ ...base, holidays: [{ ...base.holidays[0]!, dates: ['2027-02-30'] }] })).toEqual([
-      { path: 'holidays.0.dates.0', message: '日期格式应为 YYYY-MM-DD' },
+      { path: 'holidays.0.dates.0', message: '日期应为实际存在的日期，格式 YYYY-MM-DD' },
     ]);
     expect(issues({ ...base, source: ' ' })).toHaveLength(1);
   });

@@ -19,6 +19,7 @@
 
 import { z } from 'zod';
 import { bilingual } from '../messages.ts';
+import { isoDateSchema } from '../text.ts';
 import { dayOfWeek, fromDayNumber, isDateString, toDayNumber, yearOf } from './dates.ts';
 import { PROVISIONAL_FIRST_YEAR, PROVISIONAL_LAST_YEAR, provisionalCalendarYear } from './provisional.ts';
 
@@ -71,7 +72,7 @@ export class CalendarRangeError extends RangeError {
 /** A holiday block may begin in the last days of the previous year (2023's 元旦 began 2022-12-31). */
 const HOLIDAY_LEAD_IN_DAYS = 7;
 
-const dateString = z.string().refine(isDateString, { error: 'common.date' });
+const dateString = isoDateSchema;
 
 /** Validates one year as an admin would enter it from the notice. */
 export const calendarYearSchema = z

@@ -1,5 +1,6 @@
-import { localizeIssues } from '@qingshan/core';
-import type { FastifySchemaCompiler } from 'fastify';
+import { findTextProblems, localizeIssues, translate } from '@qingshan/core';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import fp from 'fastify-plugin';
 import type { z } from 'zod';
 import type { Lang } from '../errors.ts';
 
@@ -46,3 +47,28 @@ export function zodIssuesText(issues: readonly z.core.$ZodIssue[], lang: Lang): 
     .map((i) => (i.path ? `${i.path}: ${i[lang]}` : i[lang]))
     .join('；');
 }
+
+// The text rules (core/src/text.ts) for every string of every route, schema or not, before any
+// schema runs: a NUL reaching PostgreSQL is an error there, and a route without a schema for a part
+// would otherwise pass it straight through.
+export const textGuardPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook('preValidation', async (request) => {
+    const parts = [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', request.body],
+    ] as const;
+    for (const [part, value] of parts) {
+      const found = findTextProblems(value);
+      if (found.length === 0) continue;
+      throw new RequestValidationError(
+        part,
+        found.map((f) => ({
+          path: f.path.map(String).join('.') || part,
+          zh: translate(f.key, 'zh'),
+          en: translate(f.key, 'en'),
+        })),
+      );
+    }
+  });
+});

@@ -19,7 +19,11 @@ export function createEnterprise(body: EnterpriseCreate): Promise<Enterprise> {
   return http.post('/api/enterprises', body);
 }
 
-export function updateEnterprise(id: string, body: Partial<EnterpriseCreate>): Promise<Enterprise> {
+/** `version` is the one the form was loaded with: a newer edit by someone else answers 409 RECORD_CHANGED. */
+export function updateEnterprise(
+  id: string,
+  body: Partial<EnterpriseCreate> & { version: number },
+): Promise<Enterprise> {
   return http.patch(`/api/enterprises/${encodeURIComponent(id)}`, body);
 }
 

@@ -625,6 +625,7 @@ export interface paths {
                                 lockedUntil: string | null;
                                 lastLoginAt: string | null;
                                 phone: string | null;
+                                version: number;
                             }[];
                             total: number;
                             page: number;
@@ -739,6 +740,7 @@ export interface paths {
                                 lockedUntil: string | null;
                                 lastLoginAt: string | null;
                                 phone: string | null;
+                                version: number;
                             };
                             initialPassword: string;
                         };
@@ -870,6 +872,7 @@ export interface paths {
                         roles?: ("admin" | "leader" | "clerk" | "approver" | "inspector" | "monitor" | "enterprise" | "citizen")[];
                         disabled?: boolean;
                         phone?: string | null;
+                        version: number;
                     };
                 };
             };
@@ -891,6 +894,7 @@ export interface paths {
                             lockedUntil: string | null;
                             lastLoginAt: string | null;
                             phone: string | null;
+                            version: number;
                         };
                     };
                 };
@@ -962,6 +966,28 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1288,6 +1314,7 @@ export interface paths {
                             } | null;
                             usccOverrideReason: string | null;
                             createdAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -1707,6 +1734,7 @@ export interface paths {
                             } | null;
                             usccOverrideReason: string | null;
                             createdAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -1816,6 +1844,7 @@ export interface paths {
                         status?: "operating" | "suspended" | "closed";
                         tags?: ("key-polluter" | "major-project" | "positive-list" | "epidemic-supply" | "livelihood" | "high-employment" | "medical-waste-disposal" | "public-facility")[];
                         creditGrade?: ("green" | "blue" | "yellow" | "red") | null;
+                        version: number;
                     };
                 };
             };
@@ -1853,6 +1882,7 @@ export interface paths {
                             } | null;
                             usccOverrideReason: string | null;
                             createdAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -2525,7 +2555,6 @@ export interface paths {
                     "application/json": {
                         value: unknown;
                         source: string;
-                        /** Format: date */
                         effectiveFrom: string;
                         reason: string;
                     };
@@ -5315,6 +5344,7 @@ export interface paths {
                                 description: string | null;
                                 location: string;
                                 active: boolean;
+                                version: number;
                             }[];
                         };
                     };
@@ -7140,6 +7170,7 @@ export interface paths {
                                 description: string | null;
                                 location: string;
                                 active: boolean;
+                                version: number;
                             }[];
                         };
                     };
@@ -7223,6 +7254,7 @@ export interface paths {
                             description: string | null;
                             location: string;
                             active: boolean;
+                            version: number;
                         };
                     };
                 };
@@ -7353,6 +7385,7 @@ export interface paths {
                         location?: string;
                         /** @default true */
                         active?: boolean;
+                        version: number;
                     };
                 };
             };
@@ -7369,6 +7402,7 @@ export interface paths {
                             description: string | null;
                             location: string;
                             active: boolean;
+                            version: number;
                         };
                     };
                 };

@@ -3,7 +3,7 @@ import {
   appointmentServiceSchema,
   bookingSchema,
   isChinesePhone,
-  isDateString,
+  isoDateSchema,
   openingExceptionSchema,
   openingPlanSchema,
   PLAN_DAY_RULES,
@@ -47,7 +47,7 @@ import {
 export const WINDOW_ROLES = ['admin', 'leader', 'clerk'] as const;
 const OWN_BOOKINGS = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
 
-const dateStr = z.string().refine(isDateString, { error: 'common.date' });
+const dateStr = isoDateSchema;
 const phone = z.string().trim().refine(isChinesePhone, { error: 'contact.phone.invalid' });
 const idParams = z.object({ id: z.uuid() });
 const codeParams = z.object({ code: z.string().trim().min(4).max(20) });
@@ -58,6 +58,7 @@ const serviceSchema = z.object({
   description: z.string().nullable(),
   location: z.string(),
   active: z.boolean(),
+  version: z.number(),
 });
 const planSchema = z.object({
   id: z.string(),
@@ -137,12 +138,14 @@ const serviceOut = (s: {
   description: string | null;
   location: string;
   active: boolean;
+  version: number;
 }) => ({
   id: s.id,
   name: s.name,
   description: s.description,
   location: s.location,
   active: s.active,
+  version: s.version,
 });
 
 export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: number }> = async (
@@ -455,11 +458,14 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '修改预约窗口 Update a window service',
         params: idParams,
-        body: appointmentServiceSchema.partial(),
+        body: appointmentServiceSchema.partial().extend({ version: z.number().int().min(1) }),
         response: { 200: serviceSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => serviceOut(await patchService(db, actorOf(request), request.params.id, request.body)),
+    async (request) => {
+      const { version, ...input } = request.body;
+      return serviceOut(await patchService(db, actorOf(request), request.params.id, input, version));
+    },
   );
 
   app.get(

@@ -15,6 +15,7 @@ import {
 } from '@qingshan/core';
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -88,15 +89,23 @@ export async function createService(db: Db, actor: Actor, input: AppointmentServ
   });
 }
 
-export async function patchService(db: Db, actor: Actor, id: string, input: Partial<AppointmentServiceInput>) {
+export async function patchService(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: Partial<AppointmentServiceInput>,
+  expectedVersion: number,
+) {
   return db.transaction(async (tx) => {
     const before = await getService(tx, id);
     if (input.name !== undefined) await assertNameFree(tx, input.name, id);
+    // The version check and the write are one statement, so two edits cannot both pass it.
     const [after] = await tx
       .update(appointmentServices)
-      .set({ ...input, updatedAt: new Date() })
-      .where(eq(appointmentServices.id, id))
+      .set({ ...input, updatedAt: new Date(), version: sql`${appointmentServices.version} + 1` })
+      .where(and(eq(appointmentServices.id, id), eq(appointmentServices.version, expectedVersion)))
       .returning();
+    if (!after) throw new AppError('RECORD_CHANGED');
     await recordAudit(tx, actor, {
       action: 'appointment-service.update',
       entityType: 'appointment-service',
@@ -677,7 +686,7 @@ function listConditions(user: SessionUser | null, f: AppointmentFilter): SQL | u
   if (f.to) where.push(lte(appointments.date, f.to));
   if (f.extended !== undefined) where.push(eq(appointments.extended, f.extended));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     where.push(
       sql`(${appointments.code} ilike ${like} or ${appointments.name} ilike ${like} or ${appointments.matter} ilike ${like})`,
     );

@@ -23,6 +23,8 @@ export const appointmentServices = pgTable('appointment_services', {
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  // Bumped by every edit: an edit made from a stale form is refused with RECORD_CHANGED.
+  version: integer('version').notNull().default(1),
 });
 
 export const appointmentPlans = pgTable(

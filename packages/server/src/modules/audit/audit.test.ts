@@ -103,3 +103,53 @@ describe('personal data in the history of a record', () => {
     expect(asAdmin.body).toContain('13912345678');
   });
 });
+
+describe('what non-admins see of the log (等保)', () => {
+  it('never shows staff IP addresses or other accounts’ ids to enterprises and non-admin staff', async () => {
+    const e = await makeEnterprise(t);
+    const clerk = await loginAs(t, ['clerk']);
+    // A staff change with a known source address.
+    const patched = await clerk.request({
+      method: 'PATCH',
+      url: `/api/enterprises/${e.id}`,
+      payload: { address: '上栗县上栗镇新址1号', version: 1 },
+      remoteAddress: '10.20.30.40',
+    });
+    expect(patched.statusCode).toBe(200);
+    const url = `/api/audit?entityType=enterprise&entityId=${e.id}`;
+    const owner = await loginAs(t, ['enterprise'], e.id);
+    const inspector = await loginAs(t, ['inspector']);
+    for (const viewer of [owner, inspector]) {
+      const res = await viewer.request({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('10.20.30.40');
+      const items = res.json().items as { ip: string | null; actorId: string | null; actorName: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((i) => i.ip === null && i.actorId === null)).toBe(true);
+      expect(items.some((i) => i.actorName === clerk.username)).toBe(true);
+    }
+    // The admin sees the address.
+    expect((await admin.request({ method: 'GET', url })).body).toContain('10.20.30.40');
+    // The clerk sees its own account id on its own entry.
+    const own = (await clerk.request({ method: 'GET', url })).json().items as { actorId: string | null }[];
+    expect(own.some((i) => i.actorId === clerk.userId)).toBe(true);
+  });
+
+  it('refuses another user’s history (sign-ins and failed sign-ins) to non-admins', async () => {
+    const victim = await loginAs(t, ['clerk']);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: victim.username, password: 'wrong-password-1' },
+    });
+    const leader = await loginAs(t, ['leader']);
+    const other = await leader.request({ method: 'GET', url: `/api/audit?entityType=user&entityId=${victim.userId}` });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().code).toBe('FORBIDDEN_RECORD');
+    const mine = await victim.request({ method: 'GET', url: `/api/audit?entityType=user&entityId=${victim.userId}` });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().items.map((i: { action: string }) => i.action)).toContain('auth.login-failed');
+    const asAdmin = await admin.request({ method: 'GET', url: `/api/audit?entityType=user&entityId=${victim.userId}` });
+    expect(asAdmin.statusCode).toBe(200);
+  });
+});

@@ -62,6 +62,9 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         }
         if (f.entityType !== 'enterprise' && !isStaff(user)) throw new AppError('FORBIDDEN_RECORD');
         if (f.entityType === 'enterprise') assertCanRead(user, f.entityId);
+        // A user's history holds their sign-ins and failed sign-ins: only the admin reads another
+        // user's (等保: no sign-in failures of other users).
+        if (f.entityType === 'user' && f.entityId !== user.id) throw new AppError('FORBIDDEN_RECORD');
       }
       const r = await listAudit(
         db,
@@ -71,9 +74,19 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       );
       // The log keeps personal data as it was; outside the admin's view it is masked like
       // everywhere else, so a record's history does not undo the masking of its page.
-      const mask = user.roles.includes('admin') ? (v: unknown) => v : maskPersonalData;
+      const admin = user.roles.includes('admin');
+      const mask = admin ? (v: unknown) => v : maskPersonalData;
       return {
-        items: r.items.map((e) => ({ ...e, before: mask(e.before), after: mask(e.after), at: e.at.toISOString() })),
+        items: r.items.map((e) => ({
+          ...e,
+          before: mask(e.before),
+          after: mask(e.after),
+          at: e.at.toISOString(),
+          // Staff addresses map the bureau's network and tie people to workstations: admin only.
+          // Who acted stays visible by name; the account id only for one's own entries.
+          ip: admin ? e.ip : null,
+          actorId: admin || e.actorId === user.id ? e.actorId : null,
+        })),
         total: r.total,
         page,
         pageSize,

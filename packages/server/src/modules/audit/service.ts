@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { entryHash, GENESIS_HASH, type VerifyResult, verifyChain } from './chain.ts';
 import { auditEntries } from './tables.ts';
 
@@ -61,7 +62,7 @@ export type AuditFilter = {
 
 export async function listAudit(db: Db, f: AuditFilter, page: number, pageSize: number) {
   const where: SQL[] = [];
-  if (f.actor) where.push(sql`${auditEntries.actorName} ilike ${`%${f.actor}%`}`);
+  if (f.actor) where.push(sql`${auditEntries.actorName} ilike ${containsPattern(f.actor)}`);
   if (f.action) where.push(eq(auditEntries.action, f.action));
   if (f.entityType) where.push(eq(auditEntries.entityType, f.entityType));
   if (f.entityId) where.push(eq(auditEntries.entityId, f.entityId));

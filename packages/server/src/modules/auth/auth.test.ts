@@ -134,7 +134,11 @@ describe('login, session, logout', () => {
   it('refuses a disabled account', async () => {
     const u = await makeUser(t, ['clerk']);
     const admin = await login(t, (await makeUser(t, ['admin'])).username);
-    const dis = await admin.request({ method: 'PATCH', url: `/api/users/${u.id}`, payload: { disabled: true } });
+    const dis = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${u.id}`,
+      payload: { disabled: true, version: 1 },
+    });
     expect(dis.statusCode).toBe(200);
     const res = await t.app.inject({
       method: 'POST',

@@ -1,4 +1,4 @@
-import { calendarYearSchema } from '@qingshan/core';
+import { calendarYearSchema, isoDateSchema } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -6,7 +6,7 @@ import { actorOf } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
 import { addDays, addYear, dayInfo, invalidateCalendar, listVersions, listYears, replaceYear } from './service.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'common.date');
+const date = isoDateSchema;
 const yearData = {
   year: z.number(),
   source: z.string(),

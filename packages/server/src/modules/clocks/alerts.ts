@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { errorMessageForRecord } from '../../db/errors.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { notify, usersWithRole } from '../notifications/service.ts';
@@ -30,7 +31,7 @@ export async function closeLapsedWindows(
       if (evaluateRow(row, calendar, now).state !== 'overdue') continue;
       if (await db.transaction((tx) => lapseClock(tx, SYSTEM_ACTOR, row.id, now))) lapsed++;
     } catch (e) {
-      errors.push(`${row.id}: ${e instanceof Error ? e.message : String(e)}`);
+      errors.push(`${row.id}: ${errorMessageForRecord(e)}`);
     }
   }
   return { lapsed, errors };
@@ -59,7 +60,7 @@ export async function scanClocks(
     try {
       view = evaluateRow(row, calendar, now);
     } catch (e) {
-      errors.push(`${row.id}: ${e instanceof Error ? e.message : String(e)}`);
+      errors.push(`${row.id}: ${errorMessageForRecord(e)}`);
       continue;
     }
     if (view.state !== 'due-soon' && view.state !== 'overdue') continue;

@@ -168,7 +168,7 @@ describe('enterprise register', () => {
     const res = await clerk.request({
       method: 'PATCH',
       url: `/api/enterprises/${id}`,
-      payload: { status: 'suspended', creditGrade: 'yellow' },
+      payload: { status: 'suspended', creditGrade: 'yellow', version: 1 },
     });
     expect(res.statusCode).toBe(200);
     const [entry] = await t.database.db
@@ -194,7 +194,7 @@ describe('an enterprise user sees only its own file', () => {
     const patch = await user.request({
       method: 'PATCH',
       url: `/api/enterprises/${other.id}`,
-      payload: { address: '改' },
+      payload: { address: '改', version: 1 },
     });
     expect(patch.statusCode).toBe(403);
     const unmask = await user.request({ method: 'POST', url: `/api/enterprises/${other.id}/unmask` });
@@ -207,13 +207,13 @@ describe('an enterprise user sees only its own file', () => {
     const ok = await user.request({
       method: 'PATCH',
       url: `/api/enterprises/${own.id}`,
-      payload: { contacts: [{ name: '王五', phone: '13900000000' }] },
+      payload: { contacts: [{ name: '王五', phone: '13900000000' }], version: 1 },
     });
     expect(ok.statusCode).toBe(200);
     const no = await user.request({
       method: 'PATCH',
       url: `/api/enterprises/${own.id}`,
-      payload: { creditGrade: 'green' },
+      payload: { creditGrade: 'green', version: 2 },
     });
     expect(no.statusCode).toBe(403);
     expect(no.json().detail).toContain('creditGrade');

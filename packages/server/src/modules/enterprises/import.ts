@@ -8,9 +8,12 @@ import {
   normalizeUscc,
   parseEnterpriseLabel,
   parseEnterpriseTags,
+  textProblem,
+  translate,
 } from '@qingshan/core';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { dbErrorToAppError, userFacingErrorText } from '../../db/errors.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../audit/service.ts';
 import type { JobHandle } from '../jobs/service.ts';
@@ -296,6 +299,11 @@ async function importBatch(
     const uscc = normalizeUscc(row.values.uscc ?? '');
     const existing = known.get(uscc);
     const { input: raw, problems } = toInput(row.values, existing, lang);
+    // The same text rules as every API field (core/src/text.ts), cell by cell.
+    for (const [column, value] of Object.entries(row.values)) {
+      const key = value === undefined ? null : textProblem(value);
+      if (key) problems.push({ column: column as ColumnKey, message: translate(key, lang) });
+    }
     // An existing enterprise need not repeat every required column; a new one must.
     const parsed = enterpriseCreateSchema.safeParse(
       existing
@@ -361,12 +369,15 @@ async function importBatch(
         const diff = changedFields(existing, raw, input);
         if (Object.keys(diff).length === 0) result.unchanged++;
         else {
-          await patchEnterpriseAsStaff(db, actor, existing.id, diff);
+          await patchEnterpriseAsStaff(db, actor, existing.id, diff, existing.version);
           result.updated++;
         }
       }
     } catch (e) {
-      if (e instanceof AppError) fail(row.rowNumber, e.message);
+      // Another import (or a clerk) may have registered the same code since `known` was read: the
+      // row fails with the register's answer, never with the database's statement.
+      const refused = e instanceof AppError ? e : dbErrorToAppError(e);
+      if (refused) fail(row.rowNumber, userFacingErrorText(refused, lang));
       else throw e;
     }
   }

@@ -52,6 +52,7 @@ export const enterpriseSchema = enterpriseSummarySchema.extend({
   location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
   usccOverrideReason: z.string().nullable(),
   createdAt: z.string(),
+  version: z.number(),
 });
 
 export const enterpriseFilterSchema = z.object({
@@ -245,12 +246,14 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{
         tags: ['enterprises'],
         summary: '修改企业信息 Update an enterprise',
         params: idParams,
-        body: enterprisePatchSchema,
+        // `version` is the one the form loaded: an edit over someone else's newer one is refused.
+        body: enterprisePatchSchema.extend({ version: z.number().int().min(1) }),
         response: { 200: enterpriseSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
-      const row = await patchEnterprise(db, request.user!, actorOf(request), request.params.id, request.body);
+      const { version, ...input } = request.body;
+      const row = await patchEnterprise(db, request.user!, actorOf(request), request.params.id, input, version);
       return toDetail(row);
     },
   );

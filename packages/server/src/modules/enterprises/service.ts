@@ -10,6 +10,8 @@ import {
 } from '@qingshan/core';
 import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { pgErrorOf } from '../../db/errors.ts';
+import { containsPattern, escapeLike } from '../../db/like.ts';
 import { AppError, type FieldErrorMsg } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -55,6 +57,7 @@ export function toDetail(r: EnterpriseRow, unmasked = false) {
     location: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null,
     usccOverrideReason: r.usccOverrideReason,
     createdAt: r.createdAt.toISOString(),
+    version: r.version,
   };
 }
 
@@ -130,6 +133,22 @@ function columnsFrom(input: EnterpriseCreate | EnterprisePatch) {
 export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseCreate): Promise<EnterpriseRow> {
   const u = usccErrors(input.uscc, input.usccOverrideReason, true);
   if (u.errors.length) throw new AppError('USCC_INVALID', { errors: u.errors });
+  return usccRace(db, u.value, undefined, () => createInTx(db, actor, input, u));
+}
+
+// Two creates of one code at once both pass assertUsccFree; the unique index refuses the second.
+// Asking again after the winner committed gives the loser the same answer (with the existing
+// enterprise's name and id) as a sequential duplicate.
+async function usccRace<T>(db: Db, uscc: string, exceptId: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (pgErrorOf(e)?.constraint === 'enterprises_uscc_unique') await assertUsccFree(db, uscc, exceptId);
+    throw e;
+  }
+}
+
+function createInTx(db: Db, actor: Actor, input: EnterpriseCreate, u: ReturnType<typeof usccErrors>) {
   return db.transaction(async (tx) => {
     await assertUsccFree(tx, u.value);
     const [row] = await tx
@@ -165,12 +184,13 @@ export async function patchEnterprise(
   actor: Actor,
   id: string,
   input: EnterprisePatch,
+  expectedVersion: number,
 ): Promise<EnterpriseRow> {
   assertCanRead(user, id);
   if (!isStaff(user)) {
     assertEnterpriseEditable(input);
   }
-  return patchEnterpriseAsStaff(db, actor, id, input);
+  return patchEnterpriseAsStaff(db, actor, id, input, expectedVersion);
 }
 
 function assertEnterpriseEditable(input: EnterprisePatch) {
@@ -191,10 +211,25 @@ export async function patchEnterpriseAsStaff(
   actor: Actor,
   id: string,
   input: EnterprisePatch,
+  /** The version the editor (or the import) read; a change since then refuses this one. */
+  expectedVersion: number,
+): Promise<EnterpriseRow> {
+  const uscc = input.uscc === undefined ? undefined : normalizeUscc(input.uscc);
+  const run = () => patchInTx(db, actor, id, input, expectedVersion);
+  return uscc === undefined ? run() : usccRace(db, uscc, id, run);
+}
+
+function patchInTx(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: EnterprisePatch,
+  expectedVersion: number,
 ): Promise<EnterpriseRow> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update');
     if (!before) throw new AppError('RECORD_NOT_FOUND');
+    if (before.version !== expectedVersion) throw new AppError('RECORD_CHANGED');
     const set: Partial<typeof enterprises.$inferInsert> = columnsFrom(input);
     let action = 'enterprise.update';
     if (input.uscc !== undefined) {
@@ -259,7 +294,7 @@ export function filterConditions(user: SessionUser | null, f: EnterpriseFilter):
   }
   if (f.q) {
     const q = f.q.trim();
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     where.push(
       or(
         ilike(enterprises.name, like),
@@ -269,7 +304,7 @@ export function filterConditions(user: SessionUser | null, f: EnterpriseFilter):
     );
   }
   if (f.townCode) where.push(eq(enterprises.townCode, f.townCode));
-  if (f.industryCode) where.push(sql`${enterprises.industryCode} like ${`${f.industryCode}%`}`);
+  if (f.industryCode) where.push(sql`${enterprises.industryCode} like ${`${escapeLike(f.industryCode)}%`}`);
   if (f.tag) where.push(sql`${f.tag} = any(${enterprises.tags})`);
   if (f.status) where.push(eq(enterprises.status, f.status));
   if (f.creditGrade) where.push(eq(enterprises.creditGrade, f.creditGrade));

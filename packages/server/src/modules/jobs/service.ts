@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { userFacingErrorText } from '../../db/errors.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, type SessionUser } from '../../plugins/auth.ts';
 import { jobs } from './tables.ts';
@@ -39,7 +40,7 @@ export async function startJob(
     } catch (e) {
       await db
         .update(jobs)
-        .set({ status: 'failed', error: e instanceof Error ? e.message : String(e), finishedAt: new Date() })
+        .set({ status: 'failed', error: userFacingErrorText(e), finishedAt: new Date() })
         .where(eq(jobs.id, id))
         .catch(() => {});
     }

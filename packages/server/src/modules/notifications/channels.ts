@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import nodemailer from 'nodemailer';
+import { type ResolvedTarget, resolveTarget } from './address-guard.ts';
 import type { Channel } from './service.ts';
 import type { deliveries } from './tables.ts';
 
@@ -21,37 +23,6 @@ export type ChannelsConfig = {
   allowPrivateWebhooks?: boolean | undefined;
 };
 
-// Enterprises choose webhook URLs, so the server must not become their way into the bureau's
-// own network: loopback, private, link-local and unique-local targets are refused by default.
-const PRIVATE = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const) {
-  PRIVATE.addSubnet(net, bits, 'ipv4');
-}
-PRIVATE.addSubnet('::1', 128, 'ipv6');
-PRIVATE.addSubnet('fc00::', 7, 'ipv6');
-PRIVATE.addSubnet('fe80::', 10, 'ipv6');
-PRIVATE.addSubnet('::ffff:0:0', 96, 'ipv6');
-
-export async function assertPublicHost(url: string): Promise<void> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
-  for (const a of addresses) {
-    if (PRIVATE.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4')) {
-      throw new Error(
-        `Webhook 地址指向内部网络（${a.address}），已拒绝 / the webhook points into a private network (${a.address})`,
-      );
-    }
-  }
-}
-
 export const SIGNATURE_HEADER = 'x-qingshan-signature';
 export const TIMESTAMP_HEADER = 'x-qingshan-timestamp';
 
@@ -64,6 +35,48 @@ function absolute(link: string | null, base: string | undefined): string | null 
   if (!link) return null;
   if (/^https?:\/\//.test(link) || !base) return link;
   return `${base.replace(/\/$/, '')}${link.startsWith('/') ? '' : '/'}${link}`;
+}
+
+/**
+ * POSTs to the address resolveTarget checked, whatever the name resolves to by now; TLS still
+ * verifies the certificate against the URL's host name. Redirects are not followed (a 3xx fails).
+ */
+export function postPinned(
+  url: URL,
+  target: ResolvedTarget,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<number> {
+  const hostname = url.hostname.replace(/^\[|\]$/g, '');
+  const pinned: LookupFunction = (_host, options, callback) => {
+    if (options.all) callback(null, [{ address: target.address, family: target.family }]);
+    else callback(null, target.address, target.family);
+  };
+  const mod = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = mod.request(
+      {
+        protocol: url.protocol,
+        hostname,
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        headers: { ...headers, host: url.host, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: pinned,
+        servername: isIP(hostname) ? undefined : hostname,
+        agent: false,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
@@ -88,7 +101,11 @@ export function buildSenders(cfg: ChannelsConfig): Record<Channel, Sender> {
 
   const webhook: Sender = async (d, { webhookSecret }) => {
     if (!webhookSecret) throw new Error('Webhook 未设置签名密钥 / the webhook has no signing secret');
-    if (!cfg.allowPrivateWebhooks) await assertPublicHost(d.target);
+    const url = new URL(d.target);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new Error('Webhook 地址必须是 http 或 https / the webhook must be http or https');
+    }
+    const target = await resolveTarget(url, !!cfg.allowPrivateWebhooks);
     const body = JSON.stringify({
       id: d.id,
       kind: d.kind,
@@ -98,22 +115,22 @@ export function buildSenders(cfg: ChannelsConfig): Record<Channel, Sender> {
       createdAt: d.createdAt.toISOString(),
     });
     const ts = String(Math.floor(Date.now() / 1000));
-    const res = await fetchWithTimeout(
-      d.target,
+    const status = await postPinned(
+      url,
+      target,
       {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-qingshan-event': d.kind,
-          'x-qingshan-delivery': d.id,
-          [TIMESTAMP_HEADER]: ts,
-          [SIGNATURE_HEADER]: webhookSignature(webhookSecret, ts, body),
-        },
-        body,
+        'content-type': 'application/json',
+        'x-qingshan-event': d.kind,
+        'x-qingshan-delivery': d.id,
+        [TIMESTAMP_HEADER]: ts,
+        [SIGNATURE_HEADER]: webhookSignature(webhookSecret, ts, body),
       },
+      body,
       timeoutMs,
     );
-    if (!res.ok) throw new Error(`Webhook 返回 HTTP ${res.status} / webhook answered HTTP ${res.status}`);
+    if (status < 200 || status > 299) {
+      throw new Error(`Webhook 返回 HTTP ${status} / webhook answered HTTP ${status}`);
+    }
   };
 
   // WeChat official account: access_token from /cgi-bin/token (cached until shortly before it

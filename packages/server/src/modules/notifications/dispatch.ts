@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { errorMessageForRecord } from '../../db/errors.ts';
 import { backoffMs } from '../scheduler/service.ts';
 import type { DeliveryRow, Sender } from './channels.ts';
 import type { Channel } from './service.ts';
@@ -70,7 +71,7 @@ export async function dispatchDeliveries(db: Db, o: DispatchOptions): Promise<{ 
         .set({
           status: giveUp ? 'failed' : 'pending',
           leaseUntil: null,
-          lastError: (e instanceof Error ? e.message : String(e)).slice(0, 1000),
+          lastError: errorMessageForRecord(e).slice(0, 1000),
           nextAttemptAt: new Date(Date.now() + backoffMs(d.attempts, o.retryBaseMs ?? 30_000)),
         })
         .where(eq(deliveries.id, d.id));

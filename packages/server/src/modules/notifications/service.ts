@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { users } from '../users/tables.ts';
@@ -201,7 +202,10 @@ export async function listDeliveries(
   const conds: SQL[] = [];
   if (f.status) conds.push(eq(deliveries.status, f.status));
   if (f.channel) conds.push(eq(deliveries.channel, f.channel));
-  if (f.q) conds.push(sql`(${deliveries.target} ilike ${`%${f.q}%`} or ${deliveries.kind} ilike ${`%${f.q}%`})`);
+  if (f.q)
+    conds.push(
+      sql`(${deliveries.target} ilike ${containsPattern(f.q)} or ${deliveries.kind} ilike ${containsPattern(f.q)})`,
+    );
   const where = conds.length ? and(...conds) : undefined;
   const [items, [count]] = await Promise.all([
     db

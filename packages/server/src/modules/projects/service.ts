@@ -7,6 +7,7 @@ import {
 } from '@qingshan/core';
 import { and, asc, count, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -239,7 +240,7 @@ function conditions(user: SessionUser | null, f: ProjectFilter, today: string): 
   if (f.townCode) where.push(eq(trackedProjects.townCode, f.townCode));
   if (f.enterpriseId) where.push(eq(trackedProjects.enterpriseId, f.enterpriseId));
   if (f.overdue) where.push(and(eq(trackedProjects.status, 'active'), lt(trackedProjects.nextActionDate, today))!);
-  if (f.q) where.push(sql`${trackedProjects.name} ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.q) where.push(sql`${trackedProjects.name} ilike ${containsPattern(f.q)}`);
   return where.length ? and(...where) : undefined;
 }
 

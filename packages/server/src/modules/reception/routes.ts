@@ -8,6 +8,7 @@ import {
   concernResolveSchema,
   enterpriseBookingSchema,
   isChinesePhone,
+  isoDateSchema,
   PETITION_TYPES,
   publicBookingSchema,
   RECEPTION_KINDS,
@@ -51,7 +52,7 @@ export const RECEPTION_WRITE = ['admin', 'leader', 'clerk', 'approver', 'inspect
 const CONCERN_READ = [...STAFF_ROLES, 'enterprise'] as const;
 
 const idParams = z.object({ id: z.uuid() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = isoDateSchema;
 const sessionSchema = z.object({
   id: z.string(),
   kind: z.enum(RECEPTION_KINDS),

@@ -17,6 +17,7 @@ import {
 } from '@qingshan/core';
 import { and, asc, count, desc, eq, gte, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -780,7 +781,7 @@ export async function listCases(
   const where: SQL[] = [eq(receptionConcerns.published, true)];
   if (f.category) where.push(eq(receptionConcerns.category, f.category));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     where.push(
       sql`(${receptionConcerns.caseTitle} ilike ${like} or ${receptionConcerns.description} ilike ${like} or ${receptionConcerns.answer} ilike ${like})`,
     );

@@ -1,3 +1,4 @@
+import { isoDateSchema } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -81,7 +82,7 @@ export const ruleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         body: z.strictObject({
           value: z.unknown(),
           source: z.string().trim().min(1).max(1000),
-          effectiveFrom: z.iso.date(),
+          effectiveFrom: isoDateSchema,
           reason: z.string().trim().min(1).max(1000),
         }),
         response: { 200: ruleDetailSchema, ...problemResponses(400, 401, 403, 404, 422) },

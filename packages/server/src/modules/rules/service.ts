@@ -2,6 +2,7 @@ import { DEFAULT_CLOCK_PROFILES, localizeIssues } from '@qingshan/core';
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { rules, ruleVersions } from './tables.ts';
@@ -211,7 +212,7 @@ export async function listRules(
 ): Promise<{ items: RuleView[]; total: number }> {
   const conds = [];
   if (f.q) {
-    const like = `%${f.q}%`;
+    const like = containsPattern(f.q);
     conds.push(or(ilike(rules.key, like), ilike(rules.labelZh, like), ilike(rules.labelEn, like)));
   }
   if (f.type) conds.push(eq(rules.type, f.type));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { errorMessageForRecord } from '../../db/errors.ts';
 import { scheduledJobs } from './tables.ts';
 
 export type JobRow = typeof scheduledJobs.$inferSelect;
@@ -181,7 +182,7 @@ export class Scheduler {
         ran.push(job.kind);
       } catch (e) {
         this.#o.onError?.(e, job);
-        await this.#finish(job, e instanceof Error ? e.message : String(e));
+        await this.#finish(job, errorMessageForRecord(e));
         failed.push(job.kind);
       }
     }

@@ -16,6 +16,7 @@ const userSchema = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   phone: z.string().nullable(),
+  version: z.number(),
 });
 const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '手机号或固定电话格式不正确' });
 const idParams = z.object({ id: z.uuid() });
@@ -88,11 +89,15 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
           roles: z.array(z.enum(ALL_ROLES)).min(1).optional(),
           disabled: z.boolean().optional(),
           phone: phone.nullable().optional(),
+          version: z.number().int().min(1),
         }),
-        response: { 200: userSchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: userSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => updateUser(db, actorOf(request), request.params.id, request.body),
+    async (request) => {
+      const { version, ...patch } = request.body;
+      return updateUser(db, actorOf(request), request.params.id, patch, version);
+    },
   );
 
   app.post(

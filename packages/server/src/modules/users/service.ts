@@ -1,6 +1,7 @@
 import { maskPhone } from '@qingshan/core';
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type Role } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -22,6 +23,7 @@ function userView(r: UserRow & { enterpriseName?: string | null }) {
     lockedUntil: r.lockedUntil && r.lockedUntil > new Date() ? r.lockedUntil.toISOString() : null,
     lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     phone: r.phone ? maskPhone(r.phone) : null,
+    version: r.version,
   };
 }
 export type UserView = ReturnType<typeof userView>;
@@ -117,7 +119,7 @@ export async function listUsers(
   pageSize: number,
 ) {
   const where: SQL[] = [];
-  if (f.q) where.push(or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`))!);
+  if (f.q) where.push(or(ilike(users.username, containsPattern(f.q)), ilike(users.displayName, containsPattern(f.q)))!);
   if (f.role) where.push(sql`${f.role} = any(${users.roles})`);
   const cond = where.length ? and(...where) : undefined;
   const [rows, [count]] = await Promise.all([
@@ -144,10 +146,13 @@ export async function updateUser(
     disabled?: boolean | undefined;
     phone?: string | null | undefined;
   },
+  /** The version the editor loaded; another edit since then refuses this one. */
+  expectedVersion: number,
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!before) throw new AppError('RECORD_NOT_FOUND');
+    if (before.version !== expectedVersion) throw new AppError('RECORD_CHANGED');
     if (patch.roles) checkRoles(patch.roles, before.enterpriseId);
     if (actor.id === id && (patch.disabled || (patch.roles && !patch.roles.includes('admin')))) {
       throw new AppError('VALIDATION_FAILED', {
@@ -159,7 +164,7 @@ export async function updateUser(
     }
     const [after] = await tx
       .update(users)
-      .set({ ...patch, updatedAt: new Date() })
+      .set({ ...patch, updatedAt: new Date(), version: before.version + 1 })
       .where(eq(users.id, id))
       .returning();
     // Disabling or changing roles ends the user's sessions, so the change takes effect at once.

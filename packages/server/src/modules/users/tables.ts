@@ -18,6 +18,8 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Bumped by every profile edit (not by sign-ins): an edit made from a stale form is refused.
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('users_enterprise_idx').on(t.enterpriseId)],
 );

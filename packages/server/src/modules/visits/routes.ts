@@ -1,4 +1,4 @@
-import { campaignCreateSchema, VISIT_PURPOSES, visitCreateSchema } from '@qingshan/core';
+import { campaignCreateSchema, isoDateSchema, VISIT_PURPOSES, visitCreateSchema } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -27,7 +27,7 @@ const STAFF = [...STAFF_ROLES];
 const READ = [...STAFF_ROLES, 'enterprise'] as const;
 
 const idParams = z.object({ id: z.uuid() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = isoDateSchema;
 const visitEnterpriseSchema = z.object({
   enterpriseId: z.string(),
   name: z.string(),

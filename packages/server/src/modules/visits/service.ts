@@ -1,6 +1,7 @@
 import { type CampaignCreate, type VisitCreate, visitFitsCampaign } from '@qingshan/core';
 import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -46,7 +47,7 @@ export async function listCampaigns(
   const where: SQL[] = [];
   if (f.from) where.push(gte(campaigns.endDate, f.from));
   if (f.to) where.push(lte(campaigns.startDate, f.to));
-  if (f.q) where.push(sql`${campaigns.theme} ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.q) where.push(sql`${campaigns.theme} ilike ${containsPattern(f.q)}`);
   const cond = where.length ? and(...where) : undefined;
   const [items, [total]] = await Promise.all([
     db

@@ -1,5 +1,6 @@
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { errorMessageForRecord } from '../../db/errors.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { type ClockView, type ClockViewState, evaluateRow } from '../clocks/service.ts';
@@ -36,7 +37,7 @@ async function myItems(db: Db, user: SessionUser): Promise<WorkItem[]> {
     } catch (e) {
       // a clock whose due date walks into a year without holiday data stays visible, flagged
       const view = evaluateRow({ ...r, profile: { ...r.profile, unit: 'calendar' } }, calendar, now);
-      return { ...view, evaluationError: e instanceof Error ? e.message : String(e) };
+      return { ...view, evaluationError: errorMessageForRecord(e) };
     }
   });
 }

@@ -334,7 +334,7 @@ export default function ServicesPage() {
     },
   });
   const toggle = useMutation({
-    mutationFn: (s: WindowService) => patchService(s.id, { active: !s.active }),
+    mutationFn: (s: WindowService) => patchService(s.id, { active: !s.active, version: s.version }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: apptKeys.all }),
     onError: showError,
   });

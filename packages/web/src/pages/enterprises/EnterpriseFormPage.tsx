@@ -85,7 +85,7 @@ function EnterpriseForm({ enterprise }: { enterprise: Enterprise | null }) {
   const save = useMutation({
     mutationFn: (payload: Record<string, unknown>) =>
       enterprise
-        ? updateEnterprise(enterprise.id, payload as Partial<EnterpriseCreate>)
+        ? updateEnterprise(enterprise.id, { ...(payload as Partial<EnterpriseCreate>), version: enterprise.version })
         : createEnterprise(payload as unknown as EnterpriseCreate),
     onSuccess: (saved) => {
       queryClient.setQueryData(enterpriseKeys.detail(saved.id), saved);

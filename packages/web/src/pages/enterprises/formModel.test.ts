@@ -95,6 +95,7 @@ describe('enterprise form model', () => {
       location: { lat: 27.88, lng: 113.8 },
       usccOverrideReason: null,
       createdAt: '2025-01-01T00:00:00Z',
+      version: 1,
     };
     const noContacts = { includeContacts: false, latLngMessage: '' };
     const initial = toBody(toFormValues(e), noContacts).body;

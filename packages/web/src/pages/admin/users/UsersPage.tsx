@@ -80,7 +80,14 @@ function UserModal({
     mutationFn: async (v: UserFormValues) => {
       const phone = v.phone?.trim() ? v.phone.trim() : null;
       if (user) {
-        return { user: await updateUser(user.id, { displayName: v.displayName?.trim(), roles: v.roles, phone }) };
+        return {
+          user: await updateUser(user.id, {
+            displayName: v.displayName?.trim(),
+            roles: v.roles,
+            phone,
+            version: user.version,
+          }),
+        };
       }
       return createUser({
         username: (v.username ?? '').trim(),
@@ -197,7 +204,7 @@ export default function UsersPage() {
   });
 
   const toggle = useMutation({
-    mutationFn: (u: User) => updateUser(u.id, { disabled: !u.disabled }),
+    mutationFn: (u: User) => updateUser(u.id, { disabled: !u.disabled, version: u.version }),
     onSuccess: () => {
       void message.success(t('users.updated'));
       void queryClient.invalidateQueries({ queryKey: userKeys.all });
