@@ -1,5 +1,6 @@
 import type { Journey } from '../harness.ts';
 import { expect } from './expect.ts';
+import { fillPhoneCode } from './phone-code.ts';
 
 // Issue 5: a citizen books an extended-hours (延时服务) slot from the public portal, without an
 // account, and finds the booking again with its code and phone number.
@@ -22,6 +23,11 @@ export const citizenBooksExtendedSlot: Journey = {
     await page.getByLabel('姓名').fill('张秀英');
     await page.getByLabel('手机号').fill('13979901234');
     await page.getByLabel('办理事项').fill('咨询建设项目环评登记表备案');
+    // without the code the form refuses to submit (anonymous bookers must prove the phone)
+    await page.getByRole('button', { name: '提交预约' }).click();
+    await page.getByText('请填写 6 位验证码').first().waitFor({ timeout: 10_000 });
+    await fillPhoneCode(page, '13979901234');
+    await ctx.screenshot(page, '20b-public-book-phone-code');
     await page.getByRole('button', { name: '提交预约' }).click();
     await page.getByText('预约成功').waitFor({ timeout: 10_000 });
     const body = (await page.textContent('body')) ?? '';
@@ -149,6 +155,7 @@ export const citizenBooksPublicDay: Journey = {
     await page.getByTestId('public-name').fill('张建华');
     await page.getByTestId('public-phone').fill('13607991234');
     await page.getByTestId('public-concern').fill('小区旁边搅拌站粉尘较大，希望加强监管');
+    await fillPhoneCode(page, '13607991234');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /确\s*定|提\s*交|预\s*约|OK/ })
