@@ -96,7 +96,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'phone-code.send',
   'phone-code.send-failed',
   'auth.throttled',
-  'session.expired',
+  'session.purge',
 ];
 
 /** Labels of whole actions whose wording is not simply "record · step". */
@@ -108,7 +108,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'auth.throttled': { zh: '登录失败过多，暂缓再试', en: 'Sign-in delayed after repeated failures' },
   'phone-code.send': { zh: '发送手机验证码', en: 'Phone code sent' },
   'phone-code.send-failed': { zh: '手机验证码发送失败', en: 'Phone code could not be sent' },
-  'session.expired': { zh: '登录会话到期', en: 'Session expired' },
+  'session.purge': { zh: '清理过期登录会话', en: 'Expired sessions removed' },
   'user.password-changed': { zh: '修改本人密码', en: 'Changed own password' },
   'user.reset-password': { zh: '重置密码', en: 'Password reset' },
   'enterprise.unmask-contacts': { zh: '查看完整联系方式', en: 'Viewed full contact details' },

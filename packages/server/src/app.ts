@@ -82,7 +82,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { db });
+  await app.register(authPlugin, {
+    db,
+    lifetimes: { staffMs: config.sessionMaxMsStaff, otherMs: config.sessionMaxMsOther },
+  });
   await app.register(openapiPlugin);
   await app.register(metricsPlugin);
 
