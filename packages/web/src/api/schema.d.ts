@@ -13229,12 +13229,14 @@ export interface paths {
                                 }[];
                                 ledByLeader: boolean;
                                 purposes: ("eia-formalities" | "permit-application" | "risk-reminder" | "pollution-control" | "policy-briefing" | "resumption-support" | "other")[];
-                                summary: string;
+                                summary: string | null;
+                                internalNote: string | null;
                                 enterprises: {
                                     enterpriseId: string;
                                     name: string;
                                     townCode: string;
                                     solved: string | null;
+                                    findings: string | null;
                                 }[];
                             }[];
                             total: number;
@@ -13337,15 +13339,19 @@ export interface paths {
                             /** Format: uuid */
                             enterpriseId: string;
                             solved?: string;
+                            findings?: string;
                         }[];
                         purposes: ("eia-formalities" | "permit-application" | "risk-reminder" | "pollution-control" | "policy-briefing" | "resumption-support" | "other")[];
                         summary: string;
+                        internalNote?: string;
                         /** @default [] */
                         followUps?: {
                             /** Format: uuid */
                             enterpriseId?: string;
                             action: string;
                             dueDate: string;
+                            /** @default false */
+                            internal?: boolean;
                         }[];
                     };
                 };
@@ -13369,12 +13375,14 @@ export interface paths {
                             }[];
                             ledByLeader: boolean;
                             purposes: ("eia-formalities" | "permit-application" | "risk-reminder" | "pollution-control" | "policy-briefing" | "resumption-support" | "other")[];
-                            summary: string;
+                            summary: string | null;
+                            internalNote: string | null;
                             enterprises: {
                                 enterpriseId: string;
                                 name: string;
                                 townCode: string;
                                 solved: string | null;
+                                findings: string | null;
                             }[];
                             followUps: {
                                 id: string;
@@ -13384,12 +13392,16 @@ export interface paths {
                                 dueDate: string;
                                 doneAt: string | null;
                                 doneNote: string | null;
+                                internal: boolean;
                             }[];
                             attachments: {
                                 id: string;
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                internal: boolean;
                                 createdAt: string;
                             }[];
                         };
@@ -13640,12 +13652,14 @@ export interface paths {
                             }[];
                             ledByLeader: boolean;
                             purposes: ("eia-formalities" | "permit-application" | "risk-reminder" | "pollution-control" | "policy-briefing" | "resumption-support" | "other")[];
-                            summary: string;
+                            summary: string | null;
+                            internalNote: string | null;
                             enterprises: {
                                 enterpriseId: string;
                                 name: string;
                                 townCode: string;
                                 solved: string | null;
+                                findings: string | null;
                             }[];
                             followUps: {
                                 id: string;
@@ -13655,12 +13669,16 @@ export interface paths {
                                 dueDate: string;
                                 doneAt: string | null;
                                 doneNote: string | null;
+                                internal: boolean;
                             }[];
                             attachments: {
                                 id: string;
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                internal: boolean;
                                 createdAt: string;
                             }[];
                         };
@@ -13908,11 +13926,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上传走访照片或文件（原始文件体，?name=文件名） Attach a photo or file (raw body) */
+        /** 上传走访照片或文件（原始文件体，?name=文件名；&enterpriseId= 归属某企业，&internal=true 仅内部可见） Attach a photo or file (raw body; enterpriseId: that enterprise's part; internal: staff only) */
         post: {
             parameters: {
                 query: {
                     name: string;
+                    enterpriseId?: string;
+                    internal?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -13933,6 +13953,8 @@ export interface paths {
                             fileName: string;
                             contentType: string;
                             size: number;
+                            enterpriseId: string | null;
+                            internal: boolean;
                             createdAt: string;
                         };
                     };
