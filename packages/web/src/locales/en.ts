@@ -866,6 +866,17 @@ const en: Messages = {
       lastVisit: 'Last visit',
       plan: 'Plan a visit',
       mine: 'Visits to us',
+      findings: 'Findings at this enterprise',
+      findingsPlaceholder: 'What was found and advised (each enterprise sees only its own row)',
+      internalNote: 'Internal note',
+      internalNoteHelp: 'Bureau staff only; enterprises never see it',
+      internal: 'Internal',
+      noOwnPart: 'This joint visit recorded no separate findings for your enterprise',
+      part: 'Belongs to',
+      partWhole: 'The whole visit',
+      partInternal: 'Internal only',
+      jointHint:
+        'On a joint visit each enterprise sees only its own findings, files and follow-ups; the overall summary and internal items stay with the bureau.',
     },
     projects: {
       title: 'Tracked major projects',

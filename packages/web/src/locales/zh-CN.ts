@@ -829,6 +829,17 @@ const zhCN = {
       lastVisit: '最近走访',
       plan: '安排走访',
       mine: '上门服务记录',
+      findings: '本企业情况',
+      findingsPlaceholder: '发现的问题、给出的指导（该企业只能看到自己这一栏）',
+      internalNote: '内部备注',
+      internalNoteHelp: '仅局内人员可见，企业看不到',
+      internal: '仅内部',
+      noOwnPart: '本次联合走访未单独记录贵企业的情况',
+      part: '归属',
+      partWhole: '整次走访',
+      partInternal: '仅内部可见',
+      jointHint:
+        '联合走访时，每家企业只能看到自己的“本企业情况”、归属自己的附件和跟进事项；“解决的问题”和内部内容仅局内可见。',
     },
     projects: {
       title: '重大项目跟踪服务',
