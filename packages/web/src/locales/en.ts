@@ -532,7 +532,7 @@ const en: Messages = {
     lookupTitle: 'Find, move or cancel a booking',
     lookupLink: 'Already booked? Find or move it',
     intro:
-      'Window slots open on working days; extended-hours slots in the evening and at weekends are by appointment only. Citizens need no account: a name and a phone number are enough, and the booking code with the phone finds, moves or cancels the booking.',
+      'Window slots open on working days; extended-hours slots in the evening and at weekends are by appointment only. Citizens need no account: a name, a mobile number and the code texted to it are enough, and the booking code with the phone finds, moves or cancels the booking.',
     step1: 'Step 1: choose a window',
     step2: 'Step 2: choose a slot',
     step3: 'Step 3: your details ({{slot}})',

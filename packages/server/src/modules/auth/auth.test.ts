@@ -4,7 +4,15 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { seedIfEmpty } from '../../seed/seed.ts';
 import { openTestDatabase } from '../../test/db.ts';
-import { buildTestApp, login, makeEnterprise, makeUser, STRONG_PASSWORD, type TestApp } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  login,
+  loginAs,
+  makeEnterprise,
+  makeUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { createPlatformScheduler } from '../scheduler/runtime.ts';
 import { loginThrottle, sessions, users } from '../users/tables.ts';
@@ -94,6 +102,17 @@ describe('login, session, logout', () => {
       .from(loginThrottle)
       .where(and(eq(loginThrottle.username, u.username), eq(loginThrottle.client, stranger)));
     expect(left).toHaveLength(0);
+  });
+
+  it('an administrator resetting the password lifts the wait at once', async () => {
+    const u = await makeUser(t, ['clerk']);
+    for (let i = 0; i < 5; i++) await attempt(u.username, 'wrong', '198.51.100.9');
+    expect((await attempt(u.username, STRONG_PASSWORD, '198.51.100.9')).statusCode).toBe(423);
+    const admin = await loginAs(t, ['admin']);
+    const reset = await admin.request({ method: 'POST', url: `/api/users/${u.id}/reset-password` });
+    expect(reset.statusCode, reset.body).toBe(200);
+    const fresh = reset.json().password as string;
+    expect((await attempt(u.username, fresh, '198.51.100.9')).statusCode).toBe(200);
   });
 
   it('counts parallel attempts: of 12 parallel wrong passwords exactly 5 are checked', async () => {
