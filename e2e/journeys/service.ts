@@ -173,3 +173,59 @@ export const citizenBooksPublicDay: Journey = {
     await ctx.screenshot(page, '34-public-reception-booked');
   },
 };
+
+// Issue 14 #9: on a joint visit each enterprise sees only its own part; the overall summary, the
+// internal note and the other enterprise's findings stay with the bureau.
+export const jointVisitPrivacy: Journey = {
+  name: 'enterprise sees only its own part of a joint visit',
+  async run(ctx) {
+    const staff = await ctx.newPage();
+    await ctx.login(staff, 'inspector');
+    const mine = ctx.account('enterprise').enterprise!;
+    const stamp = Date.now() % 100000;
+    const created = await staff.evaluate(
+      async ({ mine, stamp }) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const list = await (await fetch('/api/enterprises?pageSize=50')).json();
+        const items = list.items as { id: string; name: string }[];
+        const own = items.find((e) => e.name === mine)!;
+        const other = items.find((e) => e.name !== mine)!;
+        const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+        const res = await fetch('/api/visits', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            date: today,
+            staff: [{ name: '李强', leader: false }],
+            enterprises: [
+              { enterpriseId: own.id, findings: `本厂废气收集罩破损，已指导维修 ${stamp}` },
+              { enterpriseId: other.id, findings: `邻厂危废台账缺两个月 ${stamp}` },
+            ],
+            purposes: ['risk-reminder'],
+            summary: `联合走访两家企业，邻厂拟列入重点检查 ${stamp}`,
+            internalNote: `邻厂负责人态度消极，建议突击检查 ${stamp}`,
+            followUps: [{ action: `内部：通报执法大队 ${stamp}`, dueDate: today, internal: true }],
+          }),
+        });
+        return { status: res.status, body: await res.json() };
+      },
+      { mine, stamp },
+    );
+    expect(created.status === 201, `the joint visit is recorded (got ${created.status})`);
+    await staff.goto(`${ctx.baseUrl}/staff/visits/${created.body.id}`);
+    await staff.getByTestId('visit-internal-note').waitFor({ timeout: 15_000 });
+    await ctx.screenshot(staff, '40-joint-visit-staff');
+
+    const page = await ctx.newPage();
+    await ctx.login(page, 'enterprise');
+    await page.goto(`${ctx.baseUrl}/enterprise/visits`);
+    await page.getByText(`本厂废气收集罩破损，已指导维修 ${stamp}`).first().waitFor({ timeout: 15_000 });
+    const body = (await page.textContent('body')) ?? '';
+    expect(!body.includes(`邻厂危废台账缺两个月 ${stamp}`), "the other enterprise's findings are not shown");
+    expect(!body.includes(`联合走访两家企业`), 'the overall summary is not shown');
+    expect(!body.includes(`建议突击检查 ${stamp}`), 'the internal note is not shown');
+    const api = await page.evaluate(async (id) => (await fetch(`/api/visits/${id}`)).text(), created.body.id);
+    expect(!api.includes('突击检查') && !api.includes('执法大队'), 'the API gives the enterprise nothing internal');
+    await ctx.screenshot(page, '41-joint-visit-enterprise');
+  },
+};
