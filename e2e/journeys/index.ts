@@ -6,6 +6,7 @@ import {
   citizenBooksPublicDay,
   clerkResolvesConcern,
   dashboardArticleFigures,
+  jointVisitPrivacy,
 } from './service.ts';
 import { citizenOnPhone, intranetHostRenders, leaderWorkbench } from './web.ts';
 
@@ -21,6 +22,7 @@ export const journeys: Journey[] = [
   clerkResolvesConcern,
   dashboardArticleFigures,
   citizenBooksPublicDay,
+  jointVisitPrivacy,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -1,5 +1,6 @@
 import type { Journey } from '../harness.ts';
 import { expect } from './expect.ts';
+import { fillPhoneCode } from './phone-code.ts';
 
 // Issue 5: a citizen books an extended-hours (延时服务) slot from the public portal, without an
 // account, and finds the booking again with its code and phone number.
@@ -22,6 +23,11 @@ export const citizenBooksExtendedSlot: Journey = {
     await page.getByLabel('姓名').fill('张秀英');
     await page.getByLabel('手机号').fill('13979901234');
     await page.getByLabel('办理事项').fill('咨询建设项目环评登记表备案');
+    // without the code the form refuses to submit (anonymous bookers must prove the phone)
+    await page.getByRole('button', { name: '提交预约' }).click();
+    await page.getByText('请填写 6 位验证码').first().waitFor({ timeout: 10_000 });
+    await fillPhoneCode(page, '13979901234');
+    await ctx.screenshot(page, '20b-public-book-phone-code');
     await page.getByRole('button', { name: '提交预约' }).click();
     await page.getByText('预约成功').waitFor({ timeout: 10_000 });
     const body = (await page.textContent('body')) ?? '';
@@ -149,6 +155,7 @@ export const citizenBooksPublicDay: Journey = {
     await page.getByTestId('public-name').fill('张建华');
     await page.getByTestId('public-phone').fill('13607991234');
     await page.getByTestId('public-concern').fill('小区旁边搅拌站粉尘较大，希望加强监管');
+    await fillPhoneCode(page, '13607991234');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /确\s*定|提\s*交|预\s*约|OK/ })
@@ -164,5 +171,64 @@ export const citizenBooksPublicDay: Journey = {
     expect(!body.includes('张建华'), 'the full name is not published');
     expect(!body.includes('13607991234'), 'the phone is not published');
     await ctx.screenshot(page, '34-public-reception-booked');
+  },
+};
+
+// Issue 14 #9: on a joint visit each enterprise sees only its own part; the overall summary, the
+// internal note and the other enterprise's findings stay with the bureau.
+export const jointVisitPrivacy: Journey = {
+  name: 'enterprise sees only its own part of a joint visit',
+  async run(ctx) {
+    const staff = await ctx.newPage();
+    await ctx.login(staff, 'inspector');
+    const mine = ctx.account('enterprise').enterprise!;
+    const stamp = Date.now() % 100000;
+    const created = await staff.evaluate(
+      async ({ mine, stamp }) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        // no helper functions in here: the page has no __name for the bundler's names
+        type E = { id: string; name: string };
+        const mineList = (await (await fetch(`/api/enterprises?q=${encodeURIComponent(mine)}`)).json()).items as E[];
+        const someList = (await (await fetch('/api/enterprises?pageSize=20')).json()).items as E[];
+        const own = mineList.find((e) => e.name === mine);
+        const other = someList.find((e) => e.name !== mine);
+        if (!own || !other) return { status: 0, body: { id: '', own: !!own, other: !!other } };
+        const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+        const res = await fetch('/api/visits', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            date: today,
+            staff: [{ name: '李强', leader: false }],
+            enterprises: [
+              { enterpriseId: own.id, findings: `本厂废气收集罩破损，已指导维修 ${stamp}` },
+              { enterpriseId: other.id, findings: `邻厂危废台账缺两个月 ${stamp}` },
+            ],
+            purposes: ['risk-reminder'],
+            summary: `联合走访两家企业，邻厂拟列入重点检查 ${stamp}`,
+            internalNote: `邻厂负责人态度消极，建议突击检查 ${stamp}`,
+            followUps: [{ action: `内部：通报执法大队 ${stamp}`, dueDate: today, internal: true }],
+          }),
+        });
+        return { status: res.status, body: await res.json() };
+      },
+      { mine, stamp },
+    );
+    expect(created.status === 201, `the joint visit is recorded (got ${created.status})`);
+    await staff.goto(`${ctx.baseUrl}/staff/visits/${created.body.id}`);
+    await staff.getByTestId('visit-internal-note').waitFor({ timeout: 15_000 });
+    await ctx.screenshot(staff, '40-joint-visit-staff');
+
+    const page = await ctx.newPage();
+    await ctx.login(page, 'enterprise');
+    await page.goto(`${ctx.baseUrl}/enterprise/visits`);
+    await page.getByText(`本厂废气收集罩破损，已指导维修 ${stamp}`).first().waitFor({ timeout: 15_000 });
+    const body = (await page.textContent('body')) ?? '';
+    expect(!body.includes(`邻厂危废台账缺两个月 ${stamp}`), "the other enterprise's findings are not shown");
+    expect(!body.includes(`联合走访两家企业`), 'the overall summary is not shown');
+    expect(!body.includes(`建议突击检查 ${stamp}`), 'the internal note is not shown');
+    const api = await page.evaluate(async (id) => (await fetch(`/api/visits/${id}`)).text(), created.body.id);
+    expect(!api.includes('突击检查') && !api.includes('执法大队'), 'the API gives the enterprise nothing internal');
+    await ctx.screenshot(page, '41-joint-visit-enterprise');
   },
 };

@@ -247,6 +247,12 @@ export const bookingSchema = z.strictObject({
   /** optional: where a citizen without an account gets the day-before reminder */
   email: z.email({ error: 'common.invalid' }).max(200).optional(),
   note: z.string().trim().max(500).optional(),
+  /** the one-time code sent to `phone` (POST /api/public/phone-codes); not needed by staff and accounts */
+  phoneCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: 'common.invalid' })
+    .optional(),
 });
 export type BookingInput = z.infer<typeof bookingSchema>;
 

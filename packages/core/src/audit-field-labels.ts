@@ -232,6 +232,17 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   wechatOpenid: { zh: '微信标识', en: 'WeChat ID' },
   weekdays: { zh: '星期', en: 'weekdays' },
   year: { zh: '年份', en: 'year' },
+  blockedUntil: { zh: '等待至', en: 'blocked until' },
+  client: { zh: '客户端', en: 'client' },
+  clientIp: { zh: '客户端地址', en: 'client address' },
+  codeHash: { zh: '验证码摘要', en: 'code hash' },
+  consumedAt: { zh: '使用时间', en: 'used at' },
+  expiresAt: { zh: '到期时间', en: 'expires at' },
+  failures: { zh: '失败次数', en: 'failures' },
+  findings: { zh: '本企业检查情况', en: 'findings' },
+  internal: { zh: '仅内部可见', en: 'internal only' },
+  internalNote: { zh: '内部备注', en: 'internal note' },
+  salt: { zh: '盐值', en: 'salt' },
 };
 
 function segmentLabel(segment: string, lang: 'zh' | 'en'): string {

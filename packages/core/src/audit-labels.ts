@@ -93,6 +93,10 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'visit.attachment.add',
   'visit.create',
   'visit.follow-up.done',
+  'phone-code.send',
+  'phone-code.send-failed',
+  'auth.throttled',
+  'session.purge',
 ];
 
 /** Labels of whole actions whose wording is not simply "record · step". */
@@ -101,6 +105,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'auth.logout': { zh: '退出登录', en: 'Signed out' },
   'auth.login-failed': { zh: '登录失败', en: 'Failed sign-in' },
   'auth.locked': { zh: '账号被临时锁定', en: 'Account locked' },
+  'auth.throttled': { zh: '登录失败过多，暂缓再试', en: 'Sign-in delayed after repeated failures' },
+  'phone-code.send': { zh: '发送手机验证码', en: 'Phone code sent' },
+  'phone-code.send-failed': { zh: '手机验证码发送失败', en: 'Phone code could not be sent' },
+  'session.purge': { zh: '清理过期登录会话', en: 'Expired sessions removed' },
   'user.password-changed': { zh: '修改本人密码', en: 'Changed own password' },
   'user.reset-password': { zh: '重置密码', en: 'Password reset' },
   'enterprise.unmask-contacts': { zh: '查看完整联系方式', en: 'Viewed full contact details' },
@@ -138,6 +146,8 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   seed: { zh: '演示数据', en: 'Demo data' },
   appointment: { zh: '窗口预约', en: 'Appointment' },
   'appointment-service': { zh: '预约窗口', en: 'Window service' },
+  'phone-code': { zh: '手机验证码', en: 'Phone code' },
+  session: { zh: '登录会话', en: 'Session' },
   'appointment-plan': { zh: '开放计划', en: 'Opening plan' },
   'appointment-exception': { zh: '例外日', en: 'Exception day' },
   petition: { zh: '信访件', en: 'Petition' },

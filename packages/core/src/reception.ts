@@ -81,6 +81,12 @@ export const publicBookingSchema = z.strictObject({
   phone,
   people: z.number().int().min(1).max(20).default(1),
   concern: text(500),
+  /** the one-time code sent to `phone` (POST /api/public/phone-codes) */
+  phoneCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: 'common.invalid' })
+    .optional(),
 });
 export type PublicBooking = z.infer<typeof publicBookingSchema>;
 

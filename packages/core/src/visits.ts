@@ -38,6 +38,8 @@ export const visitFollowUpInputSchema = z.strictObject({
   enterpriseId: z.uuid().optional(),
   action: text(500),
   dueDate: isoDate,
+  /** the bureau's own follow-up: never shown to an enterprise */
+  internal: z.boolean().default(false),
 });
 
 export const visitCreateSchema = z
@@ -46,11 +48,20 @@ export const visitCreateSchema = z
     campaignId: z.uuid().optional(),
     staff: z.array(visitStaffSchema).min(1).max(20),
     enterprises: z
-      .array(z.strictObject({ enterpriseId: z.uuid(), solved: z.string().trim().max(1000).optional() }))
+      .array(
+        z.strictObject({
+          enterpriseId: z.uuid(),
+          solved: z.string().trim().max(1000).optional(),
+          /** this enterprise's part: what was found there (on a joint visit the only summary it sees) */
+          findings: z.string().trim().max(2000).optional(),
+        }),
+      )
       .min(1)
       .max(50),
     purposes: z.array(z.enum(VISIT_PURPOSES)).min(1).max(VISIT_PURPOSES.length),
     summary: text(2000),
+    /** the bureau's own notes on the visit: never shown to an enterprise */
+    internalNote: z.string().trim().max(2000).optional(),
     followUps: z.array(visitFollowUpInputSchema).max(50).default([]),
   })
   .superRefine((v, ctx) => {

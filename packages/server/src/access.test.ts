@@ -36,6 +36,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/public/appointment-services': 'public',
   'GET /api/public/appointment-services/:id/slots': 'public',
   'POST /api/appointments': 'public',
+  'POST /api/public/phone-codes': 'public',
+  'GET /api/public/dev/phone-codes/:phone': 'public',
   'GET /api/public/appointments/:code': 'public',
   'POST /api/public/appointments/:code/cancel': 'public',
   'POST /api/public/appointments/:code/move': 'public',

@@ -18,8 +18,10 @@ import { enterpriseRoutes } from './modules/enterprises/routes.ts';
 import { figureRoutes } from './modules/figures/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { jobRoutes } from './modules/jobs/routes.ts';
+import { buildSmsTransport } from './modules/notifications/channels.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { petitionRoutes } from './modules/petitions/routes.ts';
+import { phoneCodeRoutes } from './modules/phone-codes/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { ratingRoutes } from './modules/ratings/routes.ts';
 import { receptionRoutes } from './modules/reception/routes.ts';
@@ -94,7 +96,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { db });
+  await app.register(authPlugin, {
+    db,
+    lifetimes: { staffMs: config.sessionMaxMsStaff, otherMs: config.sessionMaxMsOther },
+  });
   await app.register(openapiPlugin);
   await app.register(metricsPlugin);
 
@@ -113,6 +118,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Public booking/petition forms share the login limit when it is raised (tests), else their own.
   await app.register(appointmentRoutes, { db, publicRateLimit: Math.max(30, config.loginRateLimit) });
   await app.register(petitionRoutes, { db, publicRateLimit: Math.max(20, config.loginRateLimit) });
+  // Without an SMS gateway codes go to the log; in demo mode also to a page the journeys read.
+  const devOutbox = !config.smsUrl && config.demo ? new Map<string, string>() : undefined;
+  const smsTransport = buildSmsTransport({
+    smsUrl: config.smsUrl,
+    smsToken: config.smsToken,
+    log: (msg) => app.log.info(msg),
+    outbox: devOutbox,
+  });
+  await app.register(phoneCodeRoutes, {
+    db,
+    transport: smsTransport,
+    devOutbox,
+    rateLimit: Math.max(10, config.loginRateLimit),
+  });
   await app.register(ratingRoutes, { db });
   await app.register(receptionRoutes, { db });
   await app.register(visitRoutes, { db });

@@ -20,6 +20,25 @@ const envSchema = z.object({
   WECHAT_APP_ID: z.string().optional(),
   WECHAT_APP_SECRET: z.string().optional(),
   WECHAT_TEMPLATE_ID: z.string().optional(),
+  SMS_URL: z.url().optional(),
+  SMS_TOKEN: z.string().optional(),
+  QINGSHAN_ADMIN_USERNAME: z
+    .string()
+    .regex(
+      /^[A-Za-z][A-Za-z0-9._-]{2,31}$/,
+      'QINGSHAN_ADMIN_USERNAME: 3–32 letters, digits, . _ -, starting with a letter',
+    )
+    .optional(),
+  SESSION_MAX_HOURS_STAFF: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 30)
+    .default(12),
+  SESSION_MAX_HOURS_OTHER: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 30)
+    .default(12),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
   WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
@@ -43,6 +62,14 @@ export type Config = {
   mailFrom: string | undefined;
   publicUrl: string | undefined;
   wechat: { apiUrl: string; appId: string; appSecret: string; templateId: string } | undefined;
+  /** HTTP SMS gateway for one-time phone codes; without it codes go to the server log */
+  smsUrl: string | undefined;
+  smsToken: string | undefined;
+  /** the first admin's account name on a non-demo first start (else generated) */
+  adminUsername: string | undefined;
+  /** absolute session lifetimes, whatever the activity */
+  sessionMaxMsStaff: number;
+  sessionMaxMsOther: number;
   /** 0 turns the in-process scheduler off */
   schedulerIntervalMs: number;
   webhookAllowPrivate: boolean;
@@ -83,6 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             templateId: e.WECHAT_TEMPLATE_ID,
           }
         : undefined,
+    smsUrl: e.SMS_URL,
+    smsToken: e.SMS_TOKEN,
+    adminUsername: e.QINGSHAN_ADMIN_USERNAME,
+    sessionMaxMsStaff: Math.round(e.SESSION_MAX_HOURS_STAFF * 3_600_000),
+    sessionMaxMsOther: Math.round(e.SESSION_MAX_HOURS_OTHER * 3_600_000),
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === '1',
     loginRateLimit: e.LOGIN_RATE_LIMIT,

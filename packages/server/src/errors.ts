@@ -88,6 +88,23 @@ export const ERROR_CODES = {
   APPOINTMENT_SLOT_PAST: { status: 422, zh: '该时段已过，不能预约', en: 'The slot is in the past' },
   APPOINTMENT_SLOT_UNAVAILABLE: { status: 409, zh: '该时段不可预约', en: 'The slot cannot be booked' },
   APPOINTMENT_LIMIT: { status: 409, zh: '已有未完成的预约', en: 'An open booking already exists' },
+  BOOKING_LIMIT: { status: 429, zh: '预约次数已达上限', en: 'The booking limit is reached' },
+  PHONE_CODE_REQUIRED: {
+    status: 400,
+    zh: '请先获取并填写手机验证码',
+    en: 'Request and enter the code sent to your phone',
+  },
+  PHONE_CODE_INVALID: {
+    status: 403,
+    zh: '手机验证码不正确或已失效',
+    en: 'The phone code is wrong or no longer valid',
+  },
+  PHONE_CODE_SEND_LIMIT: { status: 429, zh: '验证码发送过于频繁', en: 'Too many codes requested' },
+  PHONE_CODE_SEND_FAILED: {
+    status: 502,
+    zh: '短信发送失败，请稍后再试',
+    en: 'The text message could not be sent; try again later',
+  },
   APPOINTMENT_STATE_CONFLICT: {
     status: 409,
     zh: '预约当前状态不允许此操作',

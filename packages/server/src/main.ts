@@ -41,6 +41,7 @@ async function main() {
     db: database.db,
     channels: channelsFromConfig(config),
     intervalMs: config.schedulerIntervalMs || 30_000,
+    sessionLifetimes: { staffMs: config.sessionMaxMsStaff, otherMs: config.sessionMaxMsOther },
     onError: (e) => app.log.error({ err: e }, 'scheduler job failed'),
   });
   let closing = false;

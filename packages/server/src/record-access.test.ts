@@ -2,7 +2,15 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJob } from './modules/jobs/service.ts';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from './test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  liftPublicBookingLimits,
+  loginAs,
+  makeEnterprise,
+  phoneCode,
+  type TestApp,
+} from './test/helpers.ts';
 
 // Record-level isolation across the service modules (access.test.ts covers route × role). Two
 // enterprises A and B, a third C only for a joint visit, and two citizen accounts each own
@@ -74,6 +82,7 @@ async function ok(res: Promise<LightMyRequestResponse> | LightMyRequestResponse,
 
 beforeAll(async () => {
   t = await buildTestApp();
+  await liftPublicBookingLimits(t);
   [clerk, leader, inspector] = await Promise.all([
     loginAs(t, ['clerk']),
     loginAs(t, ['leader']),
@@ -122,7 +131,12 @@ beforeAll(async () => {
       bookers[who].request({
         method: 'POST',
         url: '/api/appointments',
-        payload: { slotId: slots[0]!.id, matter: `办理事项 ${who}`, phone: PHONE[who] },
+        payload: {
+          slotId: slots[0]!.id,
+          matter: `办理事项 ${who}`,
+          phone: PHONE[who],
+          phoneCode: await phoneCode(t, PHONE[who]),
+        },
       }),
       201,
     );
@@ -216,7 +230,12 @@ beforeAll(async () => {
         c.request({
           method: 'POST',
           url: `/api/reception/sessions/${publicSessionId}/public-bookings`,
-          payload: { name: `群众${who}`, phone: PHONE[who], concern: '反映噪声扰民' },
+          payload: {
+            name: `群众${who}`,
+            phone: PHONE[who],
+            concern: '反映噪声扰民',
+            phoneCode: await phoneCode(t, PHONE[who]),
+          },
         }),
         201,
       )
@@ -504,7 +523,13 @@ describe('appointments', () => {
       t.app.inject({
         method: 'POST',
         url: '/api/appointments',
-        payload: { slotId: spareSlotId, name: '匿名群众', phone, matter: '咨询环评' },
+        payload: {
+          slotId: spareSlotId,
+          name: '匿名群众',
+          phone,
+          matter: '咨询环评',
+          phoneCode: await phoneCode(t, phone),
+        },
       }),
       201,
     );

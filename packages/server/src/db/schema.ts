@@ -7,6 +7,7 @@ export * from '../modules/enterprises/tables.ts';
 export * from '../modules/jobs/tables.ts';
 export * from '../modules/notifications/tables.ts';
 export * from '../modules/petitions/tables.ts';
+export * from '../modules/phone-codes/tables.ts';
 export * from '../modules/projects/tables.ts';
 export * from '../modules/ratings/tables.ts';
 export * from '../modules/reception/tables.ts';

@@ -25,6 +25,9 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export const SESSION_COOKIE = 'qs_session';
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** Absolute session lifetimes, however active the session: 12 h covers a working day with overtime. */
+export type SessionLifetimes = { staffMs: number; otherMs: number };
+export const DEFAULT_SESSION_LIFETIMES: SessionLifetimes = { staffMs: 12 * 3_600_000, otherMs: 12 * 3_600_000 };
 const TOUCH_EVERY_MS = 60 * 1000;
 
 export type SessionUser = {
@@ -83,6 +86,7 @@ async function loadSession(db: Db, token: string) {
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
+      createdAt: sessions.createdAt,
       id: users.id,
       username: users.username,
       displayName: users.displayName,
@@ -99,8 +103,13 @@ async function loadSession(db: Db, token: string) {
   return row;
 }
 
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+export function sessionLifetimeMs(roles: readonly string[], lifetimes: SessionLifetimes): number {
+  return isStaff({ roles }) ? lifetimes.staffMs : lifetimes.otherMs;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; lifetimes?: SessionLifetimes }) => {
   const { db } = opts;
+  const lifetimes = opts.lifetimes ?? DEFAULT_SESSION_LIFETIMES;
   app.decorateRequest('user', null);
 
   app.addHook('onRoute', (route) => {
@@ -119,7 +128,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         if (row) await db.delete(sessions).where(eq(sessions.id, row.sessionId));
         if (access && access !== 'public') throw new AppError('AUTH_REQUIRED');
-      } else if (now - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
+      } else if (
+        now - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ||
+        // an absolute end too: a stolen cookie kept busy would otherwise live for ever
+        now - row.createdAt.getTime() > sessionLifetimeMs(row.roles, lifetimes)
+      ) {
         await db.delete(sessions).where(eq(sessions.id, row.sessionId));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         if (access && access !== 'public') throw new AppError('AUTH_SESSION_EXPIRED');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -40,15 +41,18 @@ export async function seedIfEmpty(database: Database, config: Config, print: (li
   }
   const accounts: DemoAccount[] = [];
   if (!config.demo) {
+    // Not the well-known "admin": a name the site chose (QINGSHAN_ADMIN_USERNAME) or a generated
+    // one, so that guessing the password starts with guessing the name.
+    const username = config.adminUsername ?? `admin-${randomBytes(3).toString('hex')}`;
     const { password } = await createUser(db, SYSTEM_ACTOR, {
-      username: 'admin',
+      username,
       displayName: '系统管理员',
       roles: ['admin'],
     });
     print(
-      '空库启动：已创建管理员 admin，初始密码只显示这一次 / Empty start: admin created; this password is shown once:',
+      `空库启动：已创建管理员 ${username}，初始密码只显示这一次 / Empty start: admin ${username} created; this password is shown once:`,
     );
-    print(`  admin  ${password}`);
+    print(`  ${username}  ${password}`);
     return;
   }
   print('首次启动，正在载入演示数据 First run: loading demo data …');

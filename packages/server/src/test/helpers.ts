@@ -1,5 +1,7 @@
 import { makeValidUscc } from '@qingshan/core';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { vi } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
@@ -111,4 +113,41 @@ export async function login(t: TestApp, username: string, password = STRONG_PASS
 export async function loginAs(t: TestApp, roles: Role[], enterpriseId?: string): Promise<Client> {
   const user = await makeUser(t, roles, enterpriseId);
   return login(t, user.username);
+}
+
+/**
+ * A valid one-time code for `phone`, read back from the development SMS transport (test apps run
+ * in demo mode without SMS_URL). When the phone had a code less than a minute ago, the test's
+ * clock moves past the resend wait rather than the test sleeping.
+ */
+export async function phoneCode(t: TestApp, phone: string, remoteAddress?: string): Promise<string> {
+  const send = () =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/public/phone-codes',
+      payload: { phone },
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
+  let res = await send();
+  if (res.statusCode === 429 && typeof res.json().retryAfterSeconds === 'number') {
+    vi.setSystemTime(Date.now() + (res.json().retryAfterSeconds + 1) * 1000);
+    res = await send();
+  }
+  if (res.statusCode !== 202) throw new Error(`phone code for ${phone}: ${res.statusCode} ${res.body}`);
+  const got = await t.app.inject({ method: 'GET', url: `/api/public/dev/phone-codes/${phone}` });
+  if (got.statusCode !== 200) throw new Error(`dev phone code for ${phone}: ${got.statusCode} ${got.body}`);
+  return got.json().code;
+}
+
+/**
+ * Test apps book from one address (127.0.0.1) far more than a citizen may: files that book for
+ * other purposes lift the public booking limits; booking-limits.test.ts tests them at their defaults.
+ */
+export async function liftPublicBookingLimits(t: TestApp): Promise<void> {
+  await t.database.db.execute(
+    sql`update rule_versions set value = '100000'::jsonb where rule_key in (
+      'booking.max-open-per-phone', 'booking.max-open-per-address', 'booking.max-new-per-address-per-day',
+      'phone-code.max-sends-per-phone-per-day', 'phone-code.max-sends-per-address-per-day',
+      'reception.max-public-people-per-day')`,
+  );
 }

@@ -5610,6 +5610,7 @@ export interface paths {
                         /** Format: email */
                         email?: string;
                         note?: string;
+                        phoneCode?: string;
                     };
                 };
             };
@@ -9628,6 +9629,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/phone-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 获取手机验证码（网上预约用） Send a one-time code to a mobile phone (for public bookings) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            resendAfterSeconds: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dev/phone-codes/{phone}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 演示模式：读取开发短信通道最近发出的验证码（生产模式或配置短信网关后不存在） Demo mode only: the last code the development SMS transport sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    phone: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            text: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ratings": {
         parameters: {
             query?: never;
@@ -11074,6 +11271,7 @@ export interface paths {
                         /** @default 1 */
                         people?: number;
                         concern: string;
+                        phoneCode?: string;
                     };
                 };
             };
@@ -13065,12 +13263,14 @@ export interface paths {
                                 }[];
                                 ledByLeader: boolean;
                                 purposes: ("eia-formalities" | "permit-application" | "risk-reminder" | "pollution-control" | "policy-briefing" | "resumption-support" | "other")[];
-                                summary: string;
+                                summary: string | null;
+                                internalNote: string | null;
                                 enterprises: {
                                     enterpriseId: string;
                                     name: string;
                                     townCode: string;
                                     solved: string | null;
+                                    findings: string | null;
                                 }[];
                             }[];
                             total: number;
@@ -13173,15 +13373,19 @@ export interface paths {
                             /** Format: uuid */
                             enterpriseId: string;
                             solved?: string;
+                            findings?: string;
                         }[];
                         purposes: ("eia-formalities" | "permit-application" | "risk-reminder" | "pollution-control" | "policy-briefing" | "resumption-support" | "other")[];
                         summary: string;
+                        internalNote?: string;
                         /** @default [] */
                         followUps?: {
                             /** Format: uuid */
                             enterpriseId?: string;
                             action: string;
                             dueDate: string;
+                            /** @default false */
+                            internal?: boolean;
                         }[];
                     };
                 };
@@ -13205,12 +13409,14 @@ export interface paths {
                             }[];
                             ledByLeader: boolean;
                             purposes: ("eia-formalities" | "permit-application" | "risk-reminder" | "pollution-control" | "policy-briefing" | "resumption-support" | "other")[];
-                            summary: string;
+                            summary: string | null;
+                            internalNote: string | null;
                             enterprises: {
                                 enterpriseId: string;
                                 name: string;
                                 townCode: string;
                                 solved: string | null;
+                                findings: string | null;
                             }[];
                             followUps: {
                                 id: string;
@@ -13220,12 +13426,16 @@ export interface paths {
                                 dueDate: string;
                                 doneAt: string | null;
                                 doneNote: string | null;
+                                internal: boolean;
                             }[];
                             attachments: {
                                 id: string;
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                internal: boolean;
                                 createdAt: string;
                             }[];
                         };
@@ -13476,12 +13686,14 @@ export interface paths {
                             }[];
                             ledByLeader: boolean;
                             purposes: ("eia-formalities" | "permit-application" | "risk-reminder" | "pollution-control" | "policy-briefing" | "resumption-support" | "other")[];
-                            summary: string;
+                            summary: string | null;
+                            internalNote: string | null;
                             enterprises: {
                                 enterpriseId: string;
                                 name: string;
                                 townCode: string;
                                 solved: string | null;
+                                findings: string | null;
                             }[];
                             followUps: {
                                 id: string;
@@ -13491,12 +13703,16 @@ export interface paths {
                                 dueDate: string;
                                 doneAt: string | null;
                                 doneNote: string | null;
+                                internal: boolean;
                             }[];
                             attachments: {
                                 id: string;
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                internal: boolean;
                                 createdAt: string;
                             }[];
                         };
@@ -13744,11 +13960,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上传走访照片或文件（原始文件体，?name=文件名） Attach a photo or file (raw body) */
+        /** 上传走访照片或文件（原始文件体，?name=文件名；&enterpriseId= 归属某企业，&internal=true 仅内部可见） Attach a photo or file (raw body; enterpriseId: that enterprise's part; internal: staff only) */
         post: {
             parameters: {
                 query: {
                     name: string;
+                    enterpriseId?: string;
+                    internal?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -13769,6 +13987,8 @@ export interface paths {
                             fileName: string;
                             contentType: string;
                             size: number;
+                            enterpriseId: string | null;
+                            internal: boolean;
                             createdAt: string;
                         };
                     };

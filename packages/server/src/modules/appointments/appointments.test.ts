@@ -2,7 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  liftPublicBookingLimits,
+  loginAs,
+  makeEnterprise,
+  phoneCode,
+  type TestApp,
+} from '../../test/helpers.ts';
 import { deliveries, notifications } from '../notifications/tables.ts';
 import { bookingsExtended, bookingsExtendedRecords, bookingsRegular, bookingsRegularRecords } from './figures.ts';
 import { sendAppointmentReminders } from './service.ts';
@@ -55,16 +63,17 @@ function freshPhone(): string {
   return `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneCounter).padStart(4, '0')}`;
 }
 
-function bookAnon(slotId: string, phone = freshPhone(), name = '王小明') {
+async function bookAnon(slotId: string, phone = freshPhone(), name = '王小明', code?: string) {
   return t.app.inject({
     method: 'POST',
     url: '/api/appointments',
-    payload: { slotId, name, phone, matter: '咨询环评登记表备案' },
+    payload: { slotId, name, phone, matter: '咨询环评登记表备案', phoneCode: code ?? (await phoneCode(t, phone)) },
   });
 }
 
 beforeAll(async () => {
   t = await buildTestApp();
+  await liftPublicBookingLimits(t);
   clerk = await loginAs(t, ['clerk']);
   const svc = await clerk.request({
     method: 'POST',
@@ -342,7 +351,8 @@ describe('concurrency', () => {
   it('parallel bookings by one applicant into different slots: one open booking', async () => {
     const free = (await slots()).filter((s) => !s.extended && s.available === 2).slice(0, 8);
     const phone = freshPhone();
-    const results = await Promise.all(free.map((s) => bookAnon(s.id, phone)));
+    const code = await phoneCode(t, phone);
+    const results = await Promise.all(free.map((s) => bookAnon(s.id, phone, '王小明', code)));
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'APPOINTMENT_LIMIT')).toBe(true);
     const [{ booked }] = await one<{ booked: number }>(
@@ -434,10 +444,18 @@ describe('enterprises and the window', () => {
     ).toBe(201);
     // a citizen without an account who left an e-mail address is reminded by e-mail
     const other = (await slots(TOMORROW, TOMORROW)).find((s) => !s.extended && s.available > 0 && s.id !== slot.id)!;
+    const anonPhone = freshPhone();
     const anon = await t.app.inject({
       method: 'POST',
       url: '/api/appointments',
-      payload: { slotId: other.id, name: '郑群众', phone: freshPhone(), matter: '环评咨询', email: 'zheng@example.cn' },
+      payload: {
+        slotId: other.id,
+        name: '郑群众',
+        phone: anonPhone,
+        matter: '环评咨询',
+        email: 'zheng@example.cn',
+        phoneCode: await phoneCode(t, anonPhone),
+      },
     });
     expect(anon.statusCode, anon.body).toBe(201);
     const sent = await sendAppointmentReminders(t.database.db);

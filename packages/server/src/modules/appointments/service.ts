@@ -19,9 +19,11 @@ import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
+import { assertPublicBookingLimits } from '../booking-limits/service.ts';
 import { calendarAppError, getCalendar } from '../calendar/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { notify } from '../notifications/service.ts';
+import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
 import { registerRatableEvent } from '../ratings/registry.ts';
 import { users } from '../users/tables.ts';
 import {
@@ -477,10 +479,21 @@ function limitError(): AppError {
   });
 }
 
+/** Bookers the public limits and the phone code apply to: anyone but staff and enterprise accounts. */
+function isPublicBooker(user: SessionUser | null): boolean {
+  return !isStaff(user) && !(user && hasRole(user, 'enterprise') && user.enterpriseId);
+}
+
 export async function book(db: Db, user: SessionUser | null, actor: Actor, input: BookingInput, now = new Date()) {
+  const publicBooker = isPublicBooker(user);
+  // the code is checked (and the try counted) before the booking's transaction, so a wrong code
+  // stays counted; it is used up inside it, so a booking refused later leaves it good
+  const codeId =
+    publicBooker && input.phone ? await requirePhoneCode(db, user, input.phone, input.phoneCode, now) : null;
   try {
     return await db.transaction(async (tx) => {
       const applicant = await applicantFor(tx, user, input);
+      if (publicBooker) await assertPublicBookingLimits(tx, { phone: applicant.phone, clientIp: actor.ip }, now);
       const slot = await takePlace(tx, input.slotId, now);
       const [svc] = await tx.select().from(appointmentServices).where(eq(appointmentServices.id, slot.serviceId));
       if (!svc?.active)
@@ -512,8 +525,12 @@ export async function book(db: Db, user: SessionUser | null, actor: Actor, input
           note: input.note ?? null,
           email: input.email ?? null,
           createdBy: actor.id,
+          clientIp: actor.ip,
+          createdAt: now,
         })
         .returning();
+      // last: a booking refused for any reason above leaves the code good for the next try
+      if (codeId) await consumePhoneCode(tx, codeId, now);
       await recordAudit(tx, actor, {
         action: 'appointment.book',
         entityType: 'appointment',

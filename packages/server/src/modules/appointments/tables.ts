@@ -121,6 +121,8 @@ export const appointments = pgTable(
     note: text('note'),
     status: text('status').notNull().default('booked'),
     createdBy: uuid('created_by'),
+    /** the booker's network address: the per-address limits count by it */
+    clientIp: text('client_ip'),
     servedBy: uuid('served_by'),
     arrivedAt: timestamp('arrived_at', { withTimezone: true }),
     servedAt: timestamp('served_at', { withTimezone: true }),
@@ -133,6 +135,8 @@ export const appointments = pgTable(
     index('appointments_date_idx').on(t.date),
     index('appointments_slot_idx').on(t.slotId),
     index('appointments_enterprise_idx').on(t.enterpriseId),
+    index('appointments_phone_idx').on(t.phone),
+    index('appointments_client_ip_idx').on(t.clientIp),
     // One open booking per applicant and service (rules.md §5), also under concurrent requests.
     uniqueIndex('appointments_one_open').on(t.serviceId, t.applicantKey).where(sql`status in ('booked', 'arrived')`),
   ],

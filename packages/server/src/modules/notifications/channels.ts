@@ -197,3 +197,50 @@ export function buildSenders(cfg: ChannelsConfig): Record<Channel, Sender> {
 
   return { email, webhook, wechat };
 }
+
+/** Sends one text message to a mobile phone, or throws. */
+export type SmsTransport = { kind: 'sms' | 'development'; send(phone: string, text: string): Promise<void> };
+
+/**
+ * The SMS channel. With SMS_URL set, an HTTP gateway: POST {"phone", "text"} as JSON (with
+ * `Authorization: Bearer <SMS_TOKEN>` when a token is set); any 2xx answer counts as sent. Without
+ * it, a development transport: the message goes to the server log, and `outbox` (demo mode only)
+ * keeps the last message per phone so the browser journeys can read their code.
+ */
+export function buildSmsTransport(cfg: {
+  smsUrl?: string | undefined;
+  smsToken?: string | undefined;
+  timeoutMs?: number;
+  log: (msg: string) => void;
+  outbox?: Map<string, string> | undefined;
+}): SmsTransport {
+  const timeoutMs = cfg.timeoutMs ?? 5_000;
+  if (cfg.smsUrl) {
+    const url = cfg.smsUrl;
+    return {
+      kind: 'sms',
+      async send(phone, text) {
+        const res = await fetchWithTimeout(
+          url,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(cfg.smsToken ? { authorization: `Bearer ${cfg.smsToken}` } : {}),
+            },
+            body: JSON.stringify({ phone, text }),
+          },
+          timeoutMs,
+        );
+        if (!res.ok) throw new Error(`短信网关返回 HTTP ${res.status} / the SMS gateway answered HTTP ${res.status}`);
+      },
+    };
+  }
+  return {
+    kind: 'development',
+    async send(phone, text) {
+      cfg.log(`[development SMS, no SMS_URL configured] to ${phone}: ${text}`);
+      cfg.outbox?.set(phone, text);
+    },
+  };
+}

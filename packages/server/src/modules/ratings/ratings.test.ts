@@ -1,6 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  liftPublicBookingLimits,
+  loginAs,
+  makeEnterprise,
+  phoneCode,
+  type TestApp,
+} from '../../test/helpers.ts';
 import { clocksOf } from '../clocks/service.ts';
 import { notifications } from '../notifications/tables.ts';
 import {
@@ -40,7 +48,9 @@ async function servedAppointment(by: Client | null = eu): Promise<{ id: string; 
   const slotId = slotIds.shift()!;
   phoneCounter++;
   const phone = `1370799${String(phoneCounter).padStart(4, '0')}`;
-  const payload = by ? { slotId, matter: '排污登记咨询' } : { slotId, matter: '环评咨询', name: '周群众', phone };
+  const payload = by
+    ? { slotId, matter: '排污登记咨询' }
+    : { slotId, matter: '环评咨询', name: '周群众', phone, phoneCode: await phoneCode(t, phone) };
   const res = by
     ? await by.request({ method: 'POST', url: '/api/appointments', payload })
     : await t.app.inject({ method: 'POST', url: '/api/appointments', payload });
@@ -60,6 +70,7 @@ function rate(c: Client, eventId: string, body: Record<string, unknown>, eventTy
 
 beforeAll(async () => {
   t = await buildTestApp();
+  await liftPublicBookingLimits(t);
   clerk = await loginAs(t, ['clerk']);
   leader = await loginAs(t, ['leader']);
   const e = await makeEnterprise(t, { contacts: [{ name: '吴厂长', phone: '13807991111' }] });

@@ -1,6 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  liftPublicBookingLimits,
+  loginAs,
+  makeEnterprise,
+  phoneCode,
+  type TestApp,
+} from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { clocks } from '../clocks/tables.ts';
 import { petitions } from '../petitions/tables.ts';
@@ -31,6 +39,7 @@ const nextFuture = () => shanghaiDate(dayCounter++);
 
 beforeAll(async () => {
   t = await buildTestApp();
+  await liftPublicBookingLimits(t);
   clerk = await loginAs(t, ['clerk']);
   leader = await loginAs(t, ['leader']);
 });
@@ -152,13 +161,18 @@ describe('reception sessions and bookings', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/reception/sessions/${id}/public-bookings`,
-      payload: { name: '张三丰', phone: '13907991234', concern: '小区旁烟花厂异味' },
+      payload: {
+        name: '张三丰',
+        phone: '13907991234',
+        concern: '小区旁烟花厂异味',
+        phoneCode: await phoneCode(t, '13907991234'),
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const dup = await t.app.inject({
       method: 'POST',
       url: `/api/reception/sessions/${id}/public-bookings`,
-      payload: { name: '张三丰', phone: '13907991234', concern: '再来' },
+      payload: { name: '张三丰', phone: '13907991234', concern: '再来', phoneCode: await phoneCode(t, '13907991234') },
     });
     expect(dup.statusCode).toBe(409);
     const badPhone = await t.app.inject({

@@ -21,11 +21,13 @@ import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
+import { assertPublicBookingLimits } from '../booking-limits/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { notify } from '../notifications/service.ts';
 import { createPetition } from '../petitions/service.ts';
-import { getRule } from '../rules/service.ts';
+import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
+import { getRule, getRuleNumber } from '../rules/service.ts';
 import { receptionAttendances, receptionBookings, receptionConcerns, receptionSessions } from './tables.ts';
 
 export type SessionRow = typeof receptionSessions.$inferSelect;
@@ -252,7 +254,11 @@ export async function bookPublic(
   input: PublicBooking,
   now: Date = new Date(),
 ): Promise<BookingRow> {
+  const publicBooker = !isStaff(user);
+  const codeId = publicBooker ? await requirePhoneCode(db, user, input.phone, input.phoneCode, now) : null;
   return db.transaction(async (tx) => {
+    // the booker's locks first, then the session's, in every booking path (no lock cycles)
+    if (publicBooker) await assertPublicBookingLimits(tx, { phone: input.phone, clientIp: actor.ip }, now);
     const session = await lockSession(tx, sessionId);
     const issue = checkBooking({
       sessionKind: session.kind as ReceptionKind,
@@ -265,6 +271,23 @@ export async function bookPublic(
       caps: { maxEnterprisesPerDay: Number.POSITIVE_INFINITY, maxPeoplePerEnterprise: Number.POSITIVE_INFINITY },
     });
     if (issue) refuse(issue);
+    // A public day had no cap: one person with invented numbers could fill it. The session row is
+    // locked, so parallel bookings of the last places are counted one after another.
+    const maxPeople = await getRuleNumber(tx, 'reception.max-public-people-per-day');
+    const [taken] = await tx
+      .select({ n: sql<number>`coalesce(sum(${receptionBookings.peopleCount}), 0)::int` })
+      .from(receptionBookings)
+      .where(and(eq(receptionBookings.sessionId, sessionId), eq(receptionBookings.status, 'booked')));
+    const booked = taken?.n ?? 0;
+    if (booked + input.people > maxPeople) {
+      throw new AppError('BOOKING_LIMIT', {
+        detail: {
+          zh: `本次群众接待日最多接待 ${maxPeople} 人，已预约 ${booked} 人，余下名额不足 ${input.people} 人；请选择其他接待日`,
+          en: `This public day takes at most ${maxPeople} people; ${booked} are booked, fewer than ${input.people} places remain. Choose another day`,
+        },
+        extra: { rule: 'reception.max-public-people-per-day' },
+      });
+    }
     const [dup] = await tx
       .select({ id: receptionBookings.id })
       .from(receptionBookings)
@@ -281,6 +304,7 @@ export async function bookPublic(
         extra: { rule: 'already-booked' },
       });
     }
+    if (codeId) await consumePhoneCode(tx, codeId, now);
     const [row] = await tx
       .insert(receptionBookings)
       .values({
@@ -292,6 +316,8 @@ export async function bookPublic(
         peopleCount: input.people,
         concern: input.concern,
         createdBy: actor.id,
+        clientIp: actor.ip,
+        createdAt: now,
       })
       .returning();
     // the audit keeps the phone masked: the booking row itself is the record of it

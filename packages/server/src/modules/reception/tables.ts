@@ -41,12 +41,16 @@ export const receptionBookings = pgTable(
     contactPhone: text('contact_phone'),
     concern: text('concern').notNull(),
     status: text('status').notNull().default('booked'),
+    /** the booker's network address: the per-address limits count by it */
+    clientIp: text('client_ip'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
   (t) => [
     index('reception_bookings_session_idx').on(t.sessionId),
     index('reception_bookings_enterprise_idx').on(t.enterpriseId),
+    index('reception_bookings_phone_idx').on(t.citizenPhone),
+    index('reception_bookings_client_ip_idx').on(t.clientIp),
   ],
 );
 

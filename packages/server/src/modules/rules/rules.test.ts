@@ -30,6 +30,7 @@ describe('rule registry', () => {
     expect(filtered.items.map((r: { key: string }) => r.key).sort()).toEqual([
       'reception.max-enterprises-per-day',
       'reception.max-people-per-enterprise',
+      'reception.max-public-people-per-day',
     ]);
   });
 

@@ -1,10 +1,14 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import type { SessionLifetimes } from '../../plugins/auth.ts';
+import { DEFAULT_SESSION_LIFETIMES } from '../../plugins/auth.ts';
 import { sendAppointmentReminders } from '../appointments/service.ts';
+import { purgeExpiredSessions, purgeLoginThrottle } from '../auth/service.ts';
 import { warnIfNextYearMissing } from '../calendar/alerts.ts';
 import { scanClocks } from '../clocks/alerts.ts';
 import { buildSenders, type ChannelsConfig } from '../notifications/channels.ts';
 import { dispatchDeliveries } from '../notifications/dispatch.ts';
+import { purgePhoneCodes } from '../phone-codes/service.ts';
 import { Scheduler } from './service.ts';
 
 export type PlatformSchedulerOptions = {
@@ -17,6 +21,7 @@ export type PlatformSchedulerOptions = {
   retryBaseMs?: number;
   owner?: string;
   onError?: (e: unknown) => void;
+  sessionLifetimes?: SessionLifetimes;
 };
 
 /** The platform's jobs: the clock scan (warnings, escalation), appointment reminders, sending queued deliveries. */
@@ -36,6 +41,8 @@ export function createPlatformScheduler(o: PlatformSchedulerOptions): Scheduler 
       { kind: 'appointments.reminders', everyMs: o.scanEveryMs ?? 3_600_000 },
       // next year's holidays are published in November; admins are told until they enter them
       { kind: 'calendar.next-year', everyMs: o.scanEveryMs ?? 6 * 3_600_000 },
+      // expired sessions, dead phone codes, forgotten sign-in failures: nothing urgent, hourly
+      { kind: 'security.purge', everyMs: o.scanEveryMs ?? 3_600_000 },
     ],
     handlers: {
       'clocks.scan': async ({ db }) => {
@@ -43,6 +50,11 @@ export function createPlatformScheduler(o: PlatformSchedulerOptions): Scheduler 
       },
       'calendar.next-year': async ({ db }) => {
         await warnIfNextYearMissing(db);
+      },
+      'security.purge': async ({ db }) => {
+        await purgeExpiredSessions(db, o.sessionLifetimes ?? DEFAULT_SESSION_LIFETIMES);
+        await purgePhoneCodes(db);
+        await purgeLoginThrottle(db);
       },
       'appointments.reminders': async ({ db }) => {
         await sendAppointmentReminders(db);

@@ -7,7 +7,7 @@ import { isStaff, type Role } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { hashPassword, randomPassword } from '../auth/password.ts';
 import { enterprises } from '../enterprises/tables.ts';
-import { sessions, users } from './tables.ts';
+import { loginThrottle, sessions, users } from './tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -188,9 +188,11 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
       .update(users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
       .where(eq(users.id, id))
-      .returning({ id: users.id });
+      .returning({ id: users.id, username: users.username });
     if (!row) throw new AppError('RECORD_NOT_FOUND');
     await tx.delete(sessions).where(eq(sessions.userId, id));
+    // the holder signs in with the new password at once, from wherever the failures came
+    await tx.delete(loginThrottle).where(eq(loginThrottle.username, row.username));
     await recordAudit(tx, actor, { action: 'user.reset-password', entityType: 'user', entityId: id });
   });
   return password;

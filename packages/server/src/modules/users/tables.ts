@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
 
 export const users = pgTable(
@@ -39,4 +39,22 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins per account name and client address. Keyed by both so that strangers guessing
+ * a well-known account name slow down only themselves: the real holder, from their own address,
+ * is never locked out by them. The name is the typed one, so unknown names are throttled alike and
+ * the table does not tell which accounts exist.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    username: text('username').notNull(),
+    client: text('client').notNull(),
+    failures: integer('failures').notNull().default(0),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.client] }), index('login_throttle_updated_idx').on(t.updatedAt)],
 );

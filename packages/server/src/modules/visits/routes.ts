@@ -33,6 +33,7 @@ const visitEnterpriseSchema = z.object({
   name: z.string(),
   townCode: z.string(),
   solved: z.string().nullable(),
+  findings: z.string().nullable(),
 });
 const visitSchema = z.object({
   id: z.string(),
@@ -42,7 +43,10 @@ const visitSchema = z.object({
   staff: z.array(z.object({ userId: z.string().optional(), name: z.string(), leader: z.boolean() })),
   ledByLeader: z.boolean(),
   purposes: z.array(z.enum(VISIT_PURPOSES)),
-  summary: z.string(),
+  /** for an enterprise: its own part (null when a joint visit recorded none for it) */
+  summary: z.string().nullable(),
+  /** the bureau's own notes; always null for an enterprise */
+  internalNote: z.string().nullable(),
   enterprises: z.array(visitEnterpriseSchema),
 });
 const visitDetailSchema = visitSchema.extend({
@@ -55,6 +59,7 @@ const visitDetailSchema = visitSchema.extend({
       dueDate: z.string(),
       doneAt: z.string().nullable(),
       doneNote: z.string().nullable(),
+      internal: z.boolean(),
     }),
   ),
   attachments: z.array(
@@ -63,6 +68,9 @@ const visitDetailSchema = visitSchema.extend({
       fileName: z.string(),
       contentType: z.string(),
       size: z.number(),
+      enterpriseId: z.string().nullable(),
+      enterpriseName: z.string().nullable(),
+      internal: z.boolean(),
       createdAt: z.string(),
     }),
   ),
@@ -87,7 +95,8 @@ function visitOut(r: VisitJoined) {
     staff: r.v.staff.map((s) => ({ ...(s.userId ? { userId: s.userId } : {}), name: s.name, leader: s.leader })),
     ledByLeader: r.v.ledByLeader,
     purposes: r.v.purposes as (typeof VISIT_PURPOSES)[number][],
-    summary: r.v.summary,
+    summary: r.summary,
+    internalNote: r.internalNote,
     enterprises: r.enterprises,
   };
 }
@@ -224,15 +233,22 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       config: { access: VISIT_WRITE },
       schema: {
         tags: ['visits'],
-        summary: '上传走访照片或文件（原始文件体，?name=文件名） Attach a photo or file (raw body)',
+        summary:
+          "上传走访照片或文件（原始文件体，?name=文件名；&enterpriseId= 归属某企业，&internal=true 仅内部可见） Attach a photo or file (raw body; enterpriseId: that enterprise's part; internal: staff only)",
         params: idParams,
-        querystring: z.object({ name: z.string().trim().min(1).max(200) }),
+        querystring: z.object({
+          name: z.string().trim().min(1).max(200),
+          enterpriseId: z.uuid().optional(),
+          internal: z.enum(['true', 'false']).optional(),
+        }),
         response: {
           201: z.object({
             id: z.string(),
             fileName: z.string(),
             contentType: z.string(),
             size: z.number(),
+            enterpriseId: z.string().nullable(),
+            internal: z.boolean(),
             createdAt: z.string(),
           }),
           ...problemResponses(400, 401, 403, 404, 413, 415),
@@ -246,11 +262,13 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           detail: { zh: '只接受 JPEG、PNG、WebP 图片或 PDF', en: 'Only JPEG, PNG, WebP images or PDF' },
         });
       }
-      const row = await addAttachment(db, actorOf(request), request.params.id, {
-        name: request.query.name,
-        type,
-        content: request.body,
-      });
+      const row = await addAttachment(
+        db,
+        actorOf(request),
+        request.params.id,
+        { name: request.query.name, type, content: request.body },
+        { enterpriseId: request.query.enterpriseId, internal: request.query.internal === 'true' },
+      );
       return reply.status(201).send({ ...row, createdAt: row.createdAt.toISOString() });
     },
   );
@@ -356,6 +374,7 @@ function detailOut(d: Awaited<ReturnType<typeof getVisit>>) {
       dueDate: f.dueDate,
       doneAt: f.doneAt?.toISOString() ?? null,
       doneNote: f.doneNote,
+      internal: f.internal,
     })),
     attachments: d.attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
   };

@@ -126,14 +126,18 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now:
         ledByLeader: input.staff.some((s) => s.leader),
         purposes: input.purposes,
         summary: input.summary,
+        internalNote: input.internalNote ?? null,
         createdBy: actor.id,
       })
       .returning();
-    await tx
-      .insert(visitEnterprises)
-      .values(
-        input.enterprises.map((e) => ({ visitId: row!.id, enterpriseId: e.enterpriseId, solved: e.solved ?? null })),
-      );
+    await tx.insert(visitEnterprises).values(
+      input.enterprises.map((e) => ({
+        visitId: row!.id,
+        enterpriseId: e.enterpriseId,
+        solved: e.solved ?? null,
+        findings: e.findings ?? null,
+      })),
+    );
     if (input.followUps.length) {
       await tx.insert(visitFollowUps).values(
         input.followUps.map((f) => ({
@@ -141,6 +145,7 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now:
           enterpriseId: f.enterpriseId ?? null,
           action: f.action,
           dueDate: f.dueDate,
+          internal: f.internal,
         })),
       );
     }
@@ -190,7 +195,13 @@ function visitConditions(user: SessionUser | null, f: VisitFilter): SQL | undefi
   return where.length ? and(...where) : undefined;
 }
 
-export type VisitEnterpriseView = { enterpriseId: string; name: string; townCode: string; solved: string | null };
+export type VisitEnterpriseView = {
+  enterpriseId: string;
+  name: string;
+  townCode: string;
+  solved: string | null;
+  findings: string | null;
+};
 
 async function enterprisesOf(db: Tx, visitIds: string[]): Promise<Map<string, VisitEnterpriseView[]>> {
   const out = new Map<string, VisitEnterpriseView[]>();
@@ -202,6 +213,7 @@ async function enterprisesOf(db: Tx, visitIds: string[]): Promise<Map<string, Vi
       name: enterprises.name,
       townCode: enterprises.townCode,
       solved: visitEnterprises.solved,
+      findings: visitEnterprises.findings,
     })
     .from(visitEnterprises)
     .innerJoin(enterprises, eq(enterprises.id, visitEnterprises.enterpriseId))
@@ -209,7 +221,13 @@ async function enterprisesOf(db: Tx, visitIds: string[]): Promise<Map<string, Vi
     .orderBy(asc(enterprises.name));
   for (const r of rows) {
     const list = out.get(r.visitId) ?? [];
-    list.push({ enterpriseId: r.enterpriseId, name: r.name, townCode: r.townCode, solved: r.solved });
+    list.push({
+      enterpriseId: r.enterpriseId,
+      name: r.name,
+      townCode: r.townCode,
+      solved: r.solved,
+      findings: r.findings,
+    });
     out.set(r.visitId, list);
   }
   return out;
@@ -239,10 +257,37 @@ export async function listVisits(
     db,
     rows.map((r) => r.v.id),
   );
-  // an enterprise sees only itself on a joint visit, not who else was visited
-  const visible = (list: VisitEnterpriseView[]) =>
-    isStaff(user) ? list : list.filter((e) => e.enterpriseId === user?.enterpriseId);
-  return { items: rows.map((r) => ({ ...r, enterprises: visible(ents.get(r.v.id) ?? []) })), total: total?.n ?? 0 };
+  return {
+    items: rows.map((r) => enterprisePart(user, { ...r, enterprises: ents.get(r.v.id) ?? [] })),
+    total: total?.n ?? 0,
+  };
+}
+
+/**
+ * What an enterprise sees of a visit: only itself among the visited (not who else was on a joint
+ * visit), as summary its own part (findings) — the visit's summary only when it was the only one
+ * visited — and never the bureau's internal note. Staff see everything.
+ */
+function enterprisePart<T extends { v: VisitRow; enterprises: VisitEnterpriseView[] }>(user: SessionUser | null, r: T) {
+  if (isStaff(user)) return { ...r, summary: r.v.summary as string | null, internalNote: r.v.internalNote };
+  const own = r.enterprises.filter((e) => e.enterpriseId === user?.enterpriseId);
+  const summary = own[0]?.findings ?? (r.enterprises.length === 1 ? r.v.summary : null);
+  return { ...r, enterprises: own, summary, internalNote: null };
+}
+
+/**
+ * Whether an enterprise may see a follow-up or an attachment of a visit: never an internal one;
+ * its own; one of the visit as a whole only when it was the only enterprise visited.
+ */
+function enterpriseMaySee(
+  user: SessionUser | null,
+  item: { enterpriseId: string | null; internal: boolean },
+  enterprisesVisited: number,
+): boolean {
+  if (isStaff(user)) return true;
+  if (item.internal) return false;
+  if (item.enterpriseId) return item.enterpriseId === user?.enterpriseId;
+  return enterprisesVisited === 1;
 }
 
 export async function getVisit(db: Db, user: SessionUser | null, id: string) {
@@ -267,18 +312,19 @@ export async function getVisit(db: Db, user: SessionUser | null, id: string) {
       fileName: visitAttachments.fileName,
       contentType: visitAttachments.contentType,
       size: visitAttachments.size,
+      enterpriseId: visitAttachments.enterpriseId,
+      internal: visitAttachments.internal,
       createdAt: visitAttachments.createdAt,
     })
     .from(visitAttachments)
     .where(eq(visitAttachments.visitId, id))
     .orderBy(asc(visitAttachments.createdAt));
-  // an enterprise sees only its own follow-ups on a joint visit
-  const own = (e: string | null) => isStaff(user) || e === null || e === user?.enterpriseId;
   return {
-    ...row,
-    enterprises: isStaff(user) ? ents : ents.filter((e) => e.enterpriseId === user?.enterpriseId),
-    followUps: followUps.filter((x) => own(x.f.enterpriseId)),
-    attachments,
+    ...enterprisePart(user, { ...row, enterprises: ents }),
+    followUps: followUps.filter((x) => enterpriseMaySee(user, x.f, ents.length)),
+    attachments: attachments
+      .filter((a) => enterpriseMaySee(user, a, ents.length))
+      .map((a) => ({ ...a, enterpriseName: ents.find((e) => e.enterpriseId === a.enterpriseId)?.name ?? null })),
   };
 }
 
@@ -312,10 +358,27 @@ export async function addAttachment(
   actor: Actor,
   visitId: string,
   file: { name: string; type: string; content: Buffer },
+  part: { enterpriseId?: string | undefined; internal?: boolean | undefined } = {},
 ) {
   return db.transaction(async (tx) => {
     const [v] = await tx.select({ id: visits.id }).from(visits).where(eq(visits.id, visitId));
     if (!v) throw notFound('走访记录不存在', 'No such visit');
+    if (part.enterpriseId) {
+      const [on] = await tx
+        .select({ id: visitEnterprises.enterpriseId })
+        .from(visitEnterprises)
+        .where(and(eq(visitEnterprises.visitId, visitId), eq(visitEnterprises.enterpriseId, part.enterpriseId)));
+      if (!on) {
+        throw new AppError('VALIDATION_FAILED', {
+          errors: [
+            {
+              path: 'enterpriseId',
+              message: { zh: '该企业不在这次走访中', en: 'that enterprise was not visited on this visit' },
+            },
+          ],
+        });
+      }
+    }
     const [row] = await tx
       .insert(visitAttachments)
       .values({
@@ -324,6 +387,8 @@ export async function addAttachment(
         contentType: file.type,
         size: file.content.length,
         content: file.content,
+        enterpriseId: part.enterpriseId ?? null,
+        internal: part.internal ?? false,
         createdBy: actor.id,
       })
       .returning({
@@ -331,20 +396,30 @@ export async function addAttachment(
         fileName: visitAttachments.fileName,
         contentType: visitAttachments.contentType,
         size: visitAttachments.size,
+        enterpriseId: visitAttachments.enterpriseId,
+        internal: visitAttachments.internal,
         createdAt: visitAttachments.createdAt,
       });
     await recordAudit(tx, actor, {
       action: 'visit.attachment.add',
       entityType: 'visit',
       entityId: visitId,
-      after: { id: row!.id, fileName: file.name, size: file.content.length },
+      after: {
+        id: row!.id,
+        fileName: file.name,
+        size: file.content.length,
+        enterpriseId: row!.enterpriseId,
+        internal: row!.internal,
+      },
     });
     return row!;
   });
 }
 
 export async function getAttachment(db: Db, user: SessionUser | null, visitId: string, attachmentId: string) {
-  await getVisit(db, user, visitId);
+  const visit = await getVisit(db, user, visitId);
+  // another enterprise's or an internal file answers as if it did not exist
+  if (!visit.attachments.some((a) => a.id === attachmentId)) throw notFound('附件不存在', 'No such attachment');
   const [row] = await db
     .select()
     .from(visitAttachments)

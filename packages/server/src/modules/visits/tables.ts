@@ -41,6 +41,8 @@ export const visits = pgTable(
     ledByLeader: boolean('led_by_leader').notNull().default(false),
     purposes: text('purposes').array().notNull().default(sql`'{}'::text[]`),
     summary: text('summary').notNull(),
+    /** the bureau's own notes: never shown to an enterprise */
+    internalNote: text('internal_note'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
@@ -59,6 +61,8 @@ export const visitEnterprises = pgTable(
       .notNull()
       .references(() => enterprises.id),
     solved: text('solved'),
+    /** this enterprise's part of a joint visit: what was found there; the only summary it sees */
+    findings: text('findings'),
   },
   (t) => [
     primaryKey({ columns: [t.visitId, t.enterpriseId] }),
@@ -78,6 +82,8 @@ export const visitFollowUps = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     doneAt: timestamp('done_at', { withTimezone: true }),
     doneNote: text('done_note'),
+    /** the bureau's own follow-up (e.g. to brief a section): never shown to an enterprise */
+    internal: boolean('internal').notNull().default(false),
   },
   (t) => [index('visit_follow_ups_visit_idx').on(t.visitId)],
 );
@@ -96,6 +102,10 @@ export const visitAttachments = pgTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     content: bytea('content').notNull(),
+    /** whose part of a joint visit the file belongs to; null: the visit as a whole */
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    /** for the bureau only (e.g. an internal note photographed) */
+    internal: boolean('internal').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },

@@ -171,4 +171,108 @@ describe('visits and campaigns', () => {
     });
     expect(exe.statusCode).toBe(415);
   });
+
+  it("a joint visit: enterprise A sees its own part, files and follow-ups; never B's, nor anything internal", async () => {
+    const [a, b] = await Promise.all([makeEnterprise(t), makeEnterprise(t)]);
+    const res = await inspector.request({
+      method: 'POST',
+      url: '/api/visits',
+      payload: visitBody([a.id, b.id], {
+        summary: '联合走访两家企业：乙厂危废台账混乱，拟列入重点检查',
+        internalNote: '乙厂负责人态度消极，建议下月突击检查',
+        enterprises: [
+          { enterpriseId: a.id, solved: '指导完成排污登记', findings: '甲厂：废气收集罩破损，已当场指导维修' },
+          { enterpriseId: b.id, solved: '提醒危废台账', findings: '乙厂：危废台账缺两个月' },
+        ],
+        followUps: [
+          { enterpriseId: a.id, action: '复查甲厂收集罩', dueDate: '2025-06-03' },
+          { enterpriseId: b.id, action: '复查乙厂台账', dueDate: '2025-06-03' },
+          { action: '向执法大队通报乙厂情况', dueDate: '2025-05-25' },
+          { enterpriseId: a.id, action: '内部：核实甲厂是否漏报', dueDate: '2025-06-10', internal: true },
+        ],
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const v = res.json();
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const upload = async (name: string, query: string) => {
+      const r = await inspector.request({
+        method: 'POST',
+        url: `/api/visits/${v.id}/attachments?name=${encodeURIComponent(name)}${query}`,
+        payload: png,
+        headers: { 'content-type': 'image/png' },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const fileA = await upload('甲厂现场.png', `&enterpriseId=${a.id}`);
+    const fileB = await upload('乙厂台账.png', `&enterpriseId=${b.id}`);
+    const fileAll = await upload('合影.png', '');
+    const fileInternal = await upload('内部记录.png', `&enterpriseId=${a.id}&internal=true`);
+    const stranger = await makeEnterprise(t);
+    const wrongPart = await inspector.request({
+      method: 'POST',
+      url: `/api/visits/${v.id}/attachments?name=x.png&enterpriseId=${stranger.id}`,
+      payload: png,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(wrongPart.statusCode).toBe(400);
+
+    // staff see everything
+    const staffView = (await inspector.request({ method: 'GET', url: `/api/visits/${v.id}` })).json();
+    expect(staffView.summary).toContain('联合走访');
+    expect(staffView.internalNote).toContain('突击检查');
+    expect(staffView.followUps).toHaveLength(4);
+    expect(staffView.attachments).toHaveLength(4);
+
+    const entA = await loginAs(t, ['enterprise'], a.id);
+    const entB = await loginAs(t, ['enterprise'], b.id);
+    const viewA = (await entA.request({ method: 'GET', url: `/api/visits/${v.id}` })).json();
+    const viewB = (await entB.request({ method: 'GET', url: `/api/visits/${v.id}` })).json();
+    expect(viewA.summary).toBe('甲厂：废气收集罩破损，已当场指导维修');
+    expect(viewB.summary).toBe('乙厂：危废台账缺两个月');
+    for (const view of [viewA, viewB]) {
+      expect(view.internalNote).toBeNull();
+      expect(JSON.stringify(view)).not.toContain('突击检查');
+      expect(JSON.stringify(view)).not.toContain('联合走访两家企业');
+      expect(JSON.stringify(view)).not.toContain('执法大队');
+    }
+    expect(viewA.followUps.map((f: { action: string }) => f.action)).toEqual(['复查甲厂收集罩']);
+    expect(viewB.followUps.map((f: { action: string }) => f.action)).toEqual(['复查乙厂台账']);
+    expect(viewA.attachments.map((x: { id: string }) => x.id)).toEqual([fileA]);
+    expect(viewB.attachments.map((x: { id: string }) => x.id)).toEqual([fileB]);
+    const list = (await entA.request({ method: 'GET', url: `/api/visits?pageSize=100` })).json();
+    const inList = list.items.find((x: { id: string }) => x.id === v.id);
+    expect(inList.summary).toBe('甲厂：废气收集罩破损，已当场指导维修');
+    expect(inList.internalNote).toBeNull();
+
+    // downloads follow the same rule: B's, the whole visit's and internal files answer 404 to A
+    const get = (c: Client, id: string) => c.request({ method: 'GET', url: `/api/visits/${v.id}/attachments/${id}` });
+    expect((await get(entA, fileA)).statusCode).toBe(200);
+    for (const id of [fileB, fileAll, fileInternal]) expect((await get(entA, id)).statusCode).toBe(404);
+    expect((await get(entB, fileA)).statusCode).toBe(404);
+    expect((await get(inspector, fileInternal)).statusCode).toBe(200);
+  });
+
+  it("a single-enterprise visit: the enterprise sees the summary and the visit's own files, not internal ones", async () => {
+    const e = await makeEnterprise(t);
+    const v = (
+      await inspector.request({
+        method: 'POST',
+        url: '/api/visits',
+        payload: visitBody([e.id], {
+          internalNote: '内部：下次带监测人员',
+          followUps: [
+            { action: '寄送排污许可办理指南', dueDate: '2025-06-03' },
+            { action: '内部：通报审批股', dueDate: '2025-06-03', internal: true },
+          ],
+        }),
+      })
+    ).json();
+    const own = await loginAs(t, ['enterprise'], e.id);
+    const view = (await own.request({ method: 'GET', url: `/api/visits/${v.id}` })).json();
+    expect(view.summary).toBe('上门指导排污许可登记，提醒汛期环境风险');
+    expect(view.internalNote).toBeNull();
+    expect(view.followUps.map((f: { action: string }) => f.action)).toEqual(['寄送排污许可办理指南']);
+  });
 });

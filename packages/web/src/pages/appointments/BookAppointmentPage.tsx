@@ -4,9 +4,11 @@ import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Result, Se
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isStaff } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { PhoneCodeField } from '../../components/PhoneCodeField.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { type Appointment, apptKeys, book, listSlots, publicServices, type Slot } from './api.ts';
@@ -158,16 +160,27 @@ export default function BookAppointmentPage() {
   const [onlyExtended, setOnlyExtended] = useState(false);
   const [done, setDone] = useState<Appointment | null>(null);
   const isEnterprise = roles.includes('enterprise');
+  // staff booking for a caller and enterprise accounts need no code; a citizen account only for
+  // a phone other than its own (the server decides)
+  const codeField = !isStaff(roles) && !isEnterprise;
   // On a phone the form is below a long list of slots: bring it into view once a slot is chosen.
   const formRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (slot) formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [slot]);
   const mutation = useMutation({
-    mutationFn: (v: { name?: string; phone?: string; email?: string; matter: string; note?: string }) =>
+    mutationFn: (v: {
+      name?: string;
+      phone?: string;
+      phoneCode?: string;
+      email?: string;
+      matter: string;
+      note?: string;
+    }) =>
       book({
         slotId: slot!.id,
         matter: v.matter,
+        ...(v.phoneCode ? { phoneCode: v.phoneCode } : {}),
         ...(v.name ? { name: v.name } : {}),
         ...(v.phone ? { phone: v.phone } : {}),
         ...(v.email ? { email: v.email } : {}),
@@ -274,6 +287,7 @@ export default function BookAppointmentPage() {
             >
               <Input maxLength={20} autoComplete="tel" />
             </Form.Item>
+            {codeField ? <PhoneCodeField form={form} required={!user} forAccount={!!user} /> : null}
             <Form.Item
               name="matter"
               label={t('appointments.matter')}

@@ -18,9 +18,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStaff } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { PhoneCodeField } from '../../components/PhoneCodeField.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { bookPublic, getSession, listCases, listSessions, receptionKeys, type SessionSummary } from './api.ts';
@@ -69,8 +72,10 @@ export default function PublicReceptionPage() {
   const [done, setDone] = useState<string | null>(null);
   const [form] = Form.useForm();
   const showError = useShowError();
+  const { user, roles } = useAuth();
   const book = useMutation({
-    mutationFn: (v: { name: string; phone: string; people: number; concern: string }) => bookPublic(booking!.id, v),
+    mutationFn: (v: { name: string; phone: string; people: number; concern: string; phoneCode?: string }) =>
+      bookPublic(booking!.id, v),
     onSuccess: () => {
       setDone(booking!.date);
       setBooking(null);
@@ -193,6 +198,7 @@ export default function PublicReceptionPage() {
           <Form.Item name="phone" label={t('svc.common.phone')} rules={[{ required: true }]}>
             <Input maxLength={20} data-testid="public-phone" />
           </Form.Item>
+          {isStaff(roles) ? null : <PhoneCodeField form={form} required={!user} forAccount={!!user} />}
           <Form.Item name="people" label={t('svc.reception.people')}>
             <InputNumber min={1} max={20} />
           </Form.Item>

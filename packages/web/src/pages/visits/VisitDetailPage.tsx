@@ -1,10 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Flex, Input, Popover, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Input, Popover, Select, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess, isStaff, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -46,8 +46,11 @@ export default function VisitDetailPage() {
   const showError = useShowError();
   const q = useQuery({ queryKey: visitKeys.detail(id), queryFn: ({ signal }) => getVisit(id, signal) });
   const refresh = () => void qc.invalidateQueries({ queryKey: visitKeys.all });
+  const staff = isStaff(roles);
+  // where the next upload belongs: the whole visit, one enterprise's part, or internal only
+  const [part, setPart] = useState<string | undefined>(undefined);
   const upload = useMutation({
-    mutationFn: (f: File) => uploadAttachment(id, f),
+    mutationFn: (f: File) => uploadAttachment(id, f, part),
     onSuccess: refresh,
     onError: showError,
   });
@@ -77,10 +80,29 @@ export default function VisitDetailPage() {
                 children: v.purposes.map((p) => purposeLabel(p, lang)).join('、'),
               },
               { key: 'c', label: t('svc.visits.campaign'), children: v.campaignTheme ?? t('common.none') },
-              { key: 'm', label: t('svc.visits.summary'), children: v.summary },
+              {
+                key: 'm',
+                label: staff ? t('svc.visits.summary') : t('svc.visits.findings'),
+                children: v.summary ?? t('svc.visits.noOwnPart'),
+              },
+              ...(v.internalNote
+                ? [
+                    {
+                      key: 'i',
+                      label: (
+                        <Flex gap={4} align="center">
+                          {t('svc.visits.internalNote')}
+                          <Tag color="red">{t('svc.visits.internal')}</Tag>
+                        </Flex>
+                      ),
+                      children: <span data-testid="visit-internal-note">{v.internalNote}</span>,
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>
+        {staff && v.enterprises.length > 1 ? <Alert type="info" showIcon title={t('svc.visits.jointHint')} /> : null}
         <Card size="small" title={`${t('svc.visits.enterprises')} (${v.enterprises.length})`}>
           <Table
             size="small"
@@ -92,6 +114,11 @@ export default function VisitDetailPage() {
                 title: t('svc.common.enterprise'),
                 dataIndex: 'name',
                 render: (n: string, e) => <Link to={`/staff/enterprises/${e.enterpriseId}`}>{n}</Link>,
+              },
+              {
+                title: t('svc.visits.findings'),
+                dataIndex: 'findings',
+                render: (s: string | null) => s ?? t('common.none'),
               },
               {
                 title: t('svc.visits.solved'),
@@ -109,7 +136,15 @@ export default function VisitDetailPage() {
             dataSource={v.followUps}
             locale={{ emptyText: <EmptyState /> }}
             columns={[
-              { title: t('svc.visits.followUpAction'), dataIndex: 'action' },
+              {
+                title: t('svc.visits.followUpAction'),
+                dataIndex: 'action',
+                render: (a: string, f) => (
+                  <>
+                    {a} {f.internal ? <Tag color="red">{t('svc.visits.internal')}</Tag> : null}
+                  </>
+                ),
+              },
               {
                 title: t('svc.common.enterprise'),
                 dataIndex: 'enterpriseName',
@@ -135,18 +170,33 @@ export default function VisitDetailPage() {
           title={t('svc.visits.attachments')}
           extra={
             canWrite ? (
-              <Upload
-                showUploadList={false}
-                accept="image/jpeg,image/png,image/webp,application/pdf"
-                beforeUpload={(file) => {
-                  upload.mutate(file);
-                  return false;
-                }}
-              >
-                <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
-                  {t('svc.visits.upload')}
-                </Button>
-              </Upload>
+              <Flex gap={8}>
+                <Select
+                  size="small"
+                  style={{ minWidth: 180 }}
+                  aria-label={t('svc.visits.part')}
+                  value={part ?? ''}
+                  onChange={(p) => setPart(p || undefined)}
+                  data-testid="attachment-part"
+                  options={[
+                    { value: '', label: t('svc.visits.partWhole') },
+                    ...v.enterprises.map((e) => ({ value: e.enterpriseId, label: e.name })),
+                    { value: 'internal', label: t('svc.visits.partInternal') },
+                  ]}
+                />
+                <Upload
+                  showUploadList={false}
+                  accept="image/jpeg,image/png,image/webp,application/pdf"
+                  beforeUpload={(file) => {
+                    upload.mutate(file);
+                    return false;
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
+                    {t('svc.visits.upload')}
+                  </Button>
+                </Upload>
+              </Flex>
             ) : null
           }
         >
@@ -155,9 +205,13 @@ export default function VisitDetailPage() {
           ) : (
             <Flex vertical gap={4}>
               {v.attachments.map((a) => (
-                <a key={a.id} href={`/api/visits/${v.id}/attachments/${a.id}`} target="_blank" rel="noreferrer">
-                  {a.fileName}（{Math.ceil(a.size / 1024)} KB）
-                </a>
+                <Flex key={a.id} gap={8} align="center">
+                  <a href={`/api/visits/${v.id}/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                    {a.fileName}（{Math.ceil(a.size / 1024)} KB）
+                  </a>
+                  {staff && a.internal ? <Tag color="red">{t('svc.visits.internal')}</Tag> : null}
+                  {staff && a.enterpriseName ? <Tag>{a.enterpriseName}</Tag> : null}
+                </Flex>
               ))}
             </Flex>
           )}

@@ -20,7 +20,10 @@ type FormValues = {
   enterpriseIds: string[];
   purposes: VisitCreate['purposes'];
   summary: string;
-  followUps?: { enterpriseId?: string; action: string; dueDate: Dayjs }[];
+  internalNote?: string;
+  /** per enterprise id: its part of a joint visit */
+  findings?: Record<string, string | undefined>;
+  followUps?: { enterpriseId?: string; action: string; dueDate: Dayjs; internal?: boolean }[];
 };
 
 /** Record a visit after it happened: one or several enterprises, staff (leaders flagged), follow-ups. */
@@ -44,13 +47,18 @@ export default function VisitFormPage() {
         date: v.date.format('YYYY-MM-DD'),
         ...(v.campaignId ? { campaignId: v.campaignId } : {}),
         staff: v.staff.map((s) => ({ name: s.name, leader: !!s.leader })),
-        enterprises: v.enterpriseIds.map((id) => ({ enterpriseId: id })),
+        enterprises: v.enterpriseIds.map((id) => {
+          const findings = v.findings?.[id]?.trim();
+          return { enterpriseId: id, ...(findings ? { findings } : {}) };
+        }),
         purposes: v.purposes,
         summary: v.summary,
+        ...(v.internalNote?.trim() ? { internalNote: v.internalNote.trim() } : {}),
         followUps: (v.followUps ?? []).map((f) => ({
           ...(f.enterpriseId ? { enterpriseId: f.enterpriseId } : {}),
           action: f.action,
           dueDate: f.dueDate.format('YYYY-MM-DD'),
+          internal: !!f.internal,
         })),
       }),
     onSuccess: (v) => navigate(`/staff/visits/${v.id}`),
@@ -135,6 +143,24 @@ export default function VisitFormPage() {
           <Form.Item name="summary" label={t('svc.visits.summary')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={3} maxLength={2000} data-testid="visit-summary" />
           </Form.Item>
+          {enterpriseIds.map((id: string, i: number) => (
+            <Form.Item
+              key={id}
+              name={['findings', id]}
+              label={`${t('svc.visits.findings')}${enterpriseIds.length > 1 ? ` ${i + 1}` : ''}`}
+              extra={enterpriseIds.length > 1 && i === 0 ? t('svc.visits.jointHint') : undefined}
+            >
+              <Input.TextArea
+                rows={2}
+                maxLength={2000}
+                placeholder={t('svc.visits.findingsPlaceholder')}
+                data-testid="visit-findings"
+              />
+            </Form.Item>
+          ))}
+          <Form.Item name="internalNote" label={t('svc.visits.internalNote')} extra={t('svc.visits.internalNoteHelp')}>
+            <Input.TextArea rows={2} maxLength={2000} data-testid="visit-internal-note" />
+          </Form.Item>
           <Form.Item label={t('svc.visits.followUps')}>
             <Form.List name="followUps">
               {(fields, { add, remove }) => (
@@ -157,6 +183,9 @@ export default function VisitFormPage() {
                       </Form.Item>
                       <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true }]}>
                         <DatePicker placeholder={t('svc.reception.dueDate')} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'internal']} valuePropName="checked">
+                        <Checkbox>{t('svc.visits.internal')}</Checkbox>
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
                     </Flex>

@@ -61,9 +61,10 @@ export function VisitTable({
         {
           title: t('svc.visits.summary'),
           dataIndex: 'summary',
-          render: (s: string) => (
-            <Typography.Text ellipsis={{ tooltip: s }} style={{ maxWidth: 240 }}>
-              {s}
+          // an enterprise gets its own part of a joint visit, or nothing when none was recorded
+          render: (s: string | null) => (
+            <Typography.Text ellipsis={{ tooltip: s }} style={{ maxWidth: 240 }} type={s ? undefined : 'secondary'}>
+              {s ?? t('svc.visits.noOwnPart')}
             </Typography.Text>
           ),
         },

@@ -29,11 +29,15 @@ export const followUpDone = (id: string, note: string) =>
   http.post<ResponseOf<'/api/visits/follow-ups/{id}/done', 'post'>>(`/api/visits/follow-ups/${enc(id)}/done`, {
     note,
   } satisfies BodyOf<'/api/visits/follow-ups/{id}/done', 'post'>);
-export const uploadAttachment = (id: string, file: File) =>
+/** part: an enterprise's id (its part of a joint visit), 'internal' (staff only) or undefined (the whole visit) */
+export const uploadAttachment = (id: string, file: File, part?: string) =>
   http.post<ResponseOf<'/api/visits/{id}/attachments', 'post', 201>>(`/api/visits/${enc(id)}/attachments`, undefined, {
     rawBody: file,
     contentType: file.type,
-    query: { name: file.name } satisfies QueryOf<'/api/visits/{id}/attachments', 'post'>,
+    query: {
+      name: file.name,
+      ...(part === 'internal' ? { internal: 'true' as const } : part ? { enterpriseId: part } : {}),
+    } satisfies QueryOf<'/api/visits/{id}/attachments', 'post'>,
   });
 export const listCampaigns = (q: CampaignQuery, signal?: AbortSignal) =>
   http.get<ResponseOf<'/api/campaigns', 'get'>>('/api/campaigns', { query: q, signal });
