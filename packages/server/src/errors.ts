@@ -26,6 +26,11 @@ export const ERROR_CODES = {
   FORBIDDEN_ROLE: { status: 403, zh: '您的角色无权进行此操作', en: 'Your role may not do this' },
   FORBIDDEN_RECORD: { status: 403, zh: '您无权访问该记录', en: 'You may not access this record' },
   PASSWORD_POLICY: { status: 422, zh: '密码不符合安全要求', en: 'The password does not meet the policy' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改初始密码',
+    en: 'Change the initial password first',
+  },
   PASSWORD_WRONG: { status: 422, zh: '当前密码不正确', en: 'The current password is wrong' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'The username is taken' },
   USCC_INVALID: {

@@ -1,3 +1,4 @@
+import { bilingual, PASSWORD_HISTORY } from '@qingshan/core';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -7,6 +8,11 @@ import { sessions, users } from '../users/tables.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
 
 export const MAX_FAILED_LOGINS = 5;
+
+function bilingualMessage(key: Parameters<typeof bilingual>[0]) {
+  const m = bilingual(key);
+  return { zh: m.message, en: m.messageEn };
+}
 export const LOCK_MINUTES = 15;
 
 function lockedMessage(until: Date) {
@@ -94,7 +100,7 @@ export async function login(db: Db, username: string, password: string, meta: { 
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     await recordAudit(tx, actorFor(user), { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
-  return { token, csrfToken, userId: user.id };
+  return { token, csrfToken, userId: user.id, mustChangePassword: user.mustChangePassword };
 }
 
 export async function logout(db: Db, sessionId: string, actor: Actor) {
@@ -113,10 +119,21 @@ export async function changePassword(db: Db, actor: Actor, sessionId: string, cu
       errors: [{ path: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }],
     });
   }
-  assertPasswordPolicy(next, 'newPassword');
+  assertPasswordPolicy(next, 'newPassword', { username: user.username });
+  const recent = [user.passwordHash, ...user.previousPasswordHashes].slice(0, PASSWORD_HISTORY);
+  for (const old of recent) {
+    if (await verifyPassword(old, next)) {
+      throw new AppError('PASSWORD_POLICY', {
+        errors: [{ path: 'newPassword', message: bilingualMessage('password.reused') }],
+      });
+    }
+  }
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, previousPasswordHashes: recent, mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
     // The user's other sessions end: a changed password must lock out whoever knew the old one.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, sessionId)));
     await recordAudit(tx, actor, { action: 'user.password-changed', entityType: 'user', entityId: user.id });

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "previous_password_hashes" text[] DEFAULT '{}'::text[] NOT NULL;
