@@ -82,7 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { db });
   await app.register(openapiPlugin);
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { token: config.metricsToken });
 
   await app.register(healthRoutes, { database });
   await app.register(referenceRoutes);

@@ -187,6 +187,7 @@ export interface paths {
                                 roles: ("admin" | "leader" | "clerk" | "approver" | "inspector" | "monitor" | "enterprise" | "citizen")[];
                                 enterpriseId: string | null;
                                 enterpriseName: string | null;
+                                mustChangePassword: boolean;
                             };
                             csrfToken: string;
                         };
@@ -419,6 +420,7 @@ export interface paths {
                                 roles: ("admin" | "leader" | "clerk" | "approver" | "inspector" | "monitor" | "enterprise" | "citizen")[];
                                 enterpriseId: string | null;
                                 enterpriseName: string | null;
+                                mustChangePassword: boolean;
                             };
                             csrfToken: string;
                         };
@@ -465,7 +467,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 修改密码 Change password */
+        /**
+         * 修改密码 Change password
+         * @description 新密码：至少 8 位、4 类字符中至少 3 类，不是常见弱密码、不含用户名，也不是最近 5 次用过的密码。
+         */
         post: {
             parameters: {
                 query?: never;

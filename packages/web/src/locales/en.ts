@@ -333,7 +333,9 @@ const en: Messages = {
     newRequired: 'Enter a new password',
     mismatch: 'The two new passwords differ',
     sameAsCurrent: 'The new password must differ from the current one',
-    policy: 'At least 8 characters, using at least 3 of: upper-case, lower-case, digits, symbols',
+    policy:
+      'At least 8 characters, using at least 3 of: upper-case, lower-case, digits, symbols; not a common password, not containing the username, not one of your last 5',
+    mustChange: 'An administrator set or reset your password: change it to one only you know before going on.',
     changed: 'Password changed',
   },
   clocks: {

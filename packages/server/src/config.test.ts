@@ -1,0 +1,22 @@
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('listens on this machine only while demo accounts are on, on every interface for an empty start', () => {
+    expect(loadConfig({}).host).toBe('localhost');
+    expect(loadConfig({ QINGSHAN_DEMO: '0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ QINGSHAN_DEMO: '0', HOST: '10.0.0.8' }).host).toBe('10.0.0.8');
+  });
+
+  it('keeps backups outside the repository by default', () => {
+    expect(loadConfig({}).backupDir).toBe(path.join(os.homedir(), 'qingshan-backups'));
+    expect(loadConfig({ QINGSHAN_BACKUP_DIR: '/srv/backups' }).backupDir).toBe('/srv/backups');
+  });
+
+  it('refuses a short metrics token', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(ConfigError);
+  });
+});
