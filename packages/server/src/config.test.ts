@@ -20,3 +20,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(ConfigError);
   });
 });
+
+describe('loadDotEnv', () => {
+  it('reads .env without overriding what the environment already says', async () => {
+    const fs = await import('node:fs');
+    const { loadDotEnv } = await import('./config.ts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-env-'));
+    const file = path.join(dir, '.env');
+    fs.writeFileSync(file, 'QS_TEST_FROM_FILE=file\nQS_TEST_BOTH=file\n');
+    process.env.QS_TEST_BOTH = 'environment';
+    try {
+      expect(loadDotEnv(file)).toBe(true);
+      expect(process.env.QS_TEST_FROM_FILE).toBe('file');
+      expect(process.env.QS_TEST_BOTH).toBe('environment');
+      expect(loadDotEnv(path.join(dir, 'missing.env'))).toBe(false);
+    } finally {
+      delete process.env.QS_TEST_FROM_FILE;
+      delete process.env.QS_TEST_BOTH;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -63,6 +64,16 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+}
+
+/**
+ * Reads `.env` from the working directory (where `npm start` runs: the repository root) into
+ * process.env. Variables already set in the environment win, so `PORT=4000 npm start` still works.
+ */
+export function loadDotEnv(file = path.resolve('.env')): boolean {
+  if (!fs.existsSync(file)) return false;
+  process.loadEnvFile(file);
+  return true;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

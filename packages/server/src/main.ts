@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
+import { startControlSocket } from './control/socket.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { failInterruptedJobs } from './modules/jobs/service.ts';
@@ -10,6 +11,7 @@ import { seedIfEmpty } from './seed/seed.ts';
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -43,6 +45,7 @@ async function main() {
     intervalMs: config.schedulerIntervalMs || 30_000,
     onError: (e) => app.log.error({ err: e }, 'scheduler job failed'),
   });
+  let control: Awaited<ReturnType<typeof startControlSocket>> = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -52,6 +55,7 @@ async function main() {
     force.unref();
     try {
       await scheduler.stop();
+      await control?.close();
       await app.close();
       await database.close();
     } finally {
@@ -61,6 +65,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Hot backups and password resets from this machine (npm run db:backup, user:reset-password).
+  control = await startControlSocket(database, config, (line) => console.log(line));
   if (config.schedulerIntervalMs > 0) scheduler.start();
   console.log(`青山 Qingshan is running at http://localhost:${config.port} (API docs: /api/docs)`);
 }
