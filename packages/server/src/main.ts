@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { startControlSocket } from './control/socket.ts';
+import { DatabaseUnavailableError } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { failInterruptedJobs } from './modules/jobs/service.ts';
@@ -26,7 +27,7 @@ async function main() {
   try {
     database = await openConfiguredDatabase(config);
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof DataDirLockedError || e instanceof DatabaseUnavailableError) {
       console.error(e.message);
       process.exit(1);
     }
