@@ -292,7 +292,7 @@ const en: Messages = {
     initialPasswordTitle: 'Initial password',
     newPasswordTitle: 'New password',
     passwordOnce:
-      'This password is shown only once. Hand it to the user securely and remind them to change it after logging in.',
+      'This password is shown only once. Hand it to the user securely: at the first sign-in they must change it before anything else.',
     passwordFor: 'Password of {{name}}:',
     created: 'User created',
     updated: 'User updated',

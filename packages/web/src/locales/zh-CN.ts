@@ -285,7 +285,7 @@ const zhCN = {
     createTitle: '新建用户',
     initialPasswordTitle: '初始密码',
     newPasswordTitle: '新密码',
-    passwordOnce: '该密码只显示这一次，请立即安全地交给用户，并提醒其登录后修改密码。',
+    passwordOnce: '该密码只显示这一次，请立即安全地交给用户。用户首次登录后必须先修改密码，才能使用其他功能。',
     passwordFor: '用户 {{name}} 的密码：',
     created: '用户已创建',
     updated: '用户已更新',
