@@ -34,9 +34,14 @@ describe('loadDotEnv', () => {
       expect(process.env.QS_TEST_FROM_FILE).toBe('file');
       expect(process.env.QS_TEST_BOTH).toBe('environment');
       expect(loadDotEnv(path.join(dir, 'missing.env'))).toBe(false);
+      fs.writeFileSync(file, 'QS_TEST_OFF=file\n');
+      process.env.QINGSHAN_ENV_FILE = 'none';
+      expect(loadDotEnv(file)).toBe(false);
+      expect(process.env.QS_TEST_OFF).toBeUndefined();
     } finally {
       delete process.env.QS_TEST_FROM_FILE;
       delete process.env.QS_TEST_BOTH;
+      delete process.env.QINGSHAN_ENV_FILE;
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

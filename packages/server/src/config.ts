@@ -71,6 +71,9 @@ export class ConfigError extends Error {
  * process.env. Variables already set in the environment win, so `PORT=4000 npm start` still works.
  */
 export function loadDotEnv(file = path.resolve('.env')): boolean {
+  // Harnesses that start the server or a command with an exact environment (browser journeys,
+  // CLI tests) must not pick up a developer's .env: QINGSHAN_ENV_FILE=none turns it off.
+  if (process.env.QINGSHAN_ENV_FILE === 'none') return false;
   if (!fs.existsSync(file)) return false;
   process.loadEnvFile(file);
   return true;

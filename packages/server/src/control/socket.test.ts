@@ -33,7 +33,7 @@ afterAll(async () => {
 
 // the CLI must find this test's socket, not a database of its own
 function cliEnv() {
-  const env: NodeJS.ProcessEnv = { ...process.env, QINGSHAN_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, QINGSHAN_DATA_DIR: dataDir, QINGSHAN_ENV_FILE: 'none' };
   delete env.DATABASE_URL;
   return env;
 }
