@@ -70,3 +70,24 @@ describe('seedIfEmpty', () => {
     expect(again).toEqual([`演示账号 Demo accounts: ${own}`]);
   }, 600_000);
 });
+
+describe('seedIfEmpty without demo data', () => {
+  it('creates one admin whose printed password must be changed at first sign-in', async () => {
+    const empty = await buildTestApp();
+    try {
+      const printed: string[] = [];
+      await seedIfEmpty(empty.database, loadConfig({ QINGSHAN_DATA_DIR: dir, QINGSHAN_DEMO: '0' }), (l) =>
+        printed.push(l),
+      );
+      const password = printed.map((l) => l.match(/^ {2}admin {2}(\S+)$/)?.[1]).find(Boolean);
+      expect(password).toBeDefined();
+      const c = await login(empty, 'admin', password!);
+      const res = await c.request({ method: 'GET', url: '/api/users' });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect(printed.join('\n')).toContain('npm run user:reset-password -- admin');
+    } finally {
+      await empty.close();
+    }
+  });
+});
