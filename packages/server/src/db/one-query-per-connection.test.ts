@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, syncSlots } from '../modules/appointments/service.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
-import { buildTestApp, type TestApp } from '../test/helpers.ts';
+import { buildTestApp, loginAs, makeEnterprise, type TestApp } from '../test/helpers.ts';
 
 // node-postgres warns when a query is sent on a connection that is still running one (a
 // Promise.all inside a transaction) and pg 9 makes it an error. On PostgreSQL every client.query
@@ -34,6 +34,27 @@ describe('a transaction sends its queries one at a time', () => {
       active: true,
     });
     await t.database.db.transaction((tx) => syncSlots(tx, service.id, '2026-06-15', '2026-06-30'));
+    expect(overlapping).toEqual([]);
+  });
+
+  it('reception: a booking reads both caps in sequence', async () => {
+    overlapping.length = 0;
+    const clerk = await loginAs(t, ['clerk']);
+    const date = new Date(Date.now() + 20 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const created = await clerk.request({
+      method: 'POST',
+      url: '/api/reception/sessions',
+      payload: { kind: 'enterprise', date, leaderName: '王局长', sections: ['行政审批股'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const e = await makeEnterprise(t);
+    const ent = await loginAs(t, ['enterprise'], e.id);
+    const booked = await ent.request({
+      method: 'POST',
+      url: `/api/reception/sessions/${created.json().id}/bookings`,
+      payload: { people: ['甲'], concern: '咨询排污许可登记' },
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
     expect(overlapping).toEqual([]);
   });
 });
