@@ -47,6 +47,8 @@ export async function startServer(): Promise<{
     HOST: '127.0.0.1',
     QINGSHAN_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // exactly this environment: a developer's .env must not point the journeys elsewhere
+    QINGSHAN_ENV_FILE: 'none',
   };
   delete env.DATABASE_URL;
   // One process (node --import tsx), so stopping its PID stops the server (stack.md pitfall 11).

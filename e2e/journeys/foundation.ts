@@ -134,3 +134,41 @@ export const clerkReimportsRegister: Journey = {
     await ctx.screenshot(page, '07-enterprise-reimport-unchanged');
   },
 };
+
+// Issue 14 (等保): a password an admin issued opens only the change form; once changed, the page
+// the user came for renders.
+export const issuedPasswordMustBeChanged: Journey = {
+  name: 'a new colleague must change the admin-issued password first',
+  async run(ctx) {
+    const admin = await ctx.newPage();
+    await ctx.login(admin, 'admin');
+    const username = `e2e${Date.now() % 1_000_000}`;
+    const created = await admin.evaluate(async (name) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const r = await fetch('/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ username: name, displayName: '新同事', roles: ['clerk'] }),
+      });
+      return { status: r.status, body: await r.json() };
+    }, username);
+    expect(created.status === 201, `the admin creates the user (got ${created.status})`);
+    const initial: string = created.body.initialPassword;
+
+    const page = await ctx.newPage();
+    await page.goto(`${ctx.baseUrl}/login?redirect=${encodeURIComponent('/staff/enterprises')}`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(initial);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('account-must-change').waitFor({ timeout: 15_000 });
+    const refused = await page.evaluate(async () => (await fetch('/api/enterprises')).status);
+    expect(refused === 403, `the API waits for the change (got ${refused})`);
+    await ctx.screenshot(page, '07-must-change-password');
+    await page.getByTestId('account-current-password').fill(initial);
+    await page.getByTestId('account-new-password').fill('Lake-Ridge#2026');
+    await page.getByTestId('account-confirm-password').fill('Lake-Ridge#2026');
+    await page.getByTestId('account-save').click();
+    await page.getByTestId('enterprise-search').waitFor({ timeout: 15_000 });
+    expect((await page.getByTestId('account-must-change').count()) === 0, 'the change form is gone');
+  },
+};

@@ -1,5 +1,10 @@
 import type { Journey } from '../harness.ts';
-import { clerkRegistersEnterprise, clerkReimportsRegister, enterpriseUserRefused } from './foundation.ts';
+import {
+  clerkRegistersEnterprise,
+  clerkReimportsRegister,
+  enterpriseUserRefused,
+  issuedPasswordMustBeChanged,
+} from './foundation.ts';
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import {
   citizenBooksExtendedSlot,
@@ -16,6 +21,7 @@ export const journeys: Journey[] = [
   clerkRegistersEnterprise,
   enterpriseUserRefused,
   clerkReimportsRegister,
+  issuedPasswordMustBeChanged,
   deadlineCalculator,
   worklistPauseExtend,
   citizenBooksExtendedSlot,

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'auth.login',
   'auth.login-failed',
   'auth.logout',
+  'backup.create',
   'calendar.year.add',
   'calendar.year.replace',
   'campaign.create',
@@ -111,6 +112,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'session.purge': { zh: '清理过期登录会话', en: 'Expired sessions removed' },
   'user.password-changed': { zh: '修改本人密码', en: 'Changed own password' },
   'user.reset-password': { zh: '重置密码', en: 'Password reset' },
+  'backup.create': { zh: '在线备份', en: 'Backup taken' },
   'enterprise.unmask-contacts': { zh: '查看完整联系方式', en: 'Viewed full contact details' },
   'enterprise.create-uscc-override': {
     zh: '新建（信用代码校验未通过，人工确认）',

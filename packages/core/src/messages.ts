@@ -67,6 +67,15 @@ export const MESSAGES = {
     zh: '密码需包含小写字母、大写字母、数字、符号中的至少 3 类（当前 {count} 类）',
     en: 'password must mix at least 3 of: lower-case, upper-case, digits, symbols (has {count})',
   },
+  'password.common': {
+    zh: '这是常见的弱密码，很容易被猜到，请换一个',
+    en: 'this is a commonly used password that is easy to guess; choose another',
+  },
+  'password.containsUsername': { zh: '密码不能包含用户名', en: 'the password must not contain the username' },
+  'password.reused': {
+    zh: '不能使用最近用过的密码，请换一个新密码',
+    en: 'the password was used recently; choose a new one',
+  },
 
   'enterprise.name.required': { zh: '请填写企业名称', en: 'enter the enterprise name' },
   'enterprise.address.required': { zh: '请填写地址', en: 'enter the address' },

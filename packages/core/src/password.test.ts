@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPasswordPolicy, GENERATED_PASSWORD_LENGTH, generatePassword } from './password.ts';
+import { checkPasswordPolicy, GENERATED_PASSWORD_LENGTH, generatePassword, isCommonPassword } from './password.ts';
 
 describe('password policy', () => {
   it('needs 8 characters and 3 of 4 classes', () => {
@@ -12,6 +12,23 @@ describe('password policy', () => {
     const weak = checkPasswordPolicy('password');
     expect(weak.ok).toBe(false);
     if (!weak.ok) expect(weak.messageEn).toContain('(has 1)');
+  });
+
+  it('refuses leaked-list favourites that meet the class rule, ignoring case', () => {
+    expect(checkPasswordPolicy('P@ssw0rd')).toMatchObject({
+      ok: false,
+      message: '这是常见的弱密码，很容易被猜到，请换一个',
+    });
+    expect(checkPasswordPolicy('aDMIN@123').ok).toBe(false);
+    expect(checkPasswordPolicy('1qaz@WSX').ok).toBe(false);
+    expect(isCommonPassword('Qingshan@123')).toBe(true);
+    expect(checkPasswordPolicy('Tk7#bw-Lake-2026')).toEqual({ ok: true });
+  });
+
+  it('refuses a password that carries the username when it is known', () => {
+    expect(checkPasswordPolicy('Zhangsan#2026', { username: 'zhangsan' })).toMatchObject({ ok: false });
+    expect(checkPasswordPolicy('Zhangsan#2026', { username: 'lisi' })).toEqual({ ok: true });
+    expect(checkPasswordPolicy('Zhangsan#2026')).toEqual({ ok: true });
   });
 
   it('does not count spaces as symbols', () => {

@@ -18,10 +18,119 @@ export function passwordClassCount(pw: string): number {
   return CLASS_TESTS.filter((re) => re.test(pw)).length;
 }
 
-export function checkPasswordPolicy(pw: string): PasswordCheck {
+/** How many earlier passwords a change may not return to. */
+export const PASSWORD_HISTORY = 5;
+
+// Passwords that meet the class rule and still top the public leak lists (Chinese and
+// international) and the defaults that installers and vendors print, plus this product's name:
+// the first guesses of anyone trying accounts. Compared ignoring case.
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  [
+    'Aa123456',
+    'Aa123456!',
+    'Aa123456.',
+    'Aa12345678',
+    'Aa112233',
+    'Aa111111',
+    'Aa666666',
+    'Aa888888',
+    'Abc12345',
+    'Abc123456',
+    'Abc@123',
+    'Abc@1234',
+    'Abc@12345',
+    'Abc123!@#',
+    'Abcd1234',
+    'Abcd@1234',
+    'Abcd1234!',
+    'Admin123',
+    'Admin@123',
+    'Admin@1234',
+    'Admin123!',
+    'Admin@2020',
+    'Admin@2024',
+    'Admin@2025',
+    'Admin@2026',
+    'Administrator1',
+    'P@ssw0rd',
+    'P@ssword1',
+    'P@ssw0rd1',
+    'P@ssw0rd!',
+    'P@$$w0rd',
+    'Passw0rd',
+    'Passw0rd!',
+    'Password1',
+    'Password1!',
+    'Password12',
+    'Password123',
+    'Password@1',
+    'Password@123',
+    'Pass@word1',
+    'Pass@1234',
+    'Qq123456',
+    'Qq123456!',
+    'Qwe123!@#',
+    'Qwer1234',
+    'Qwer1234!',
+    'Qwer@1234',
+    'Qwerty123',
+    'Qwerty123!',
+    'Qwerty@123',
+    'Qaz123456',
+    '1qaz@WSX',
+    '1qaz!QAZ',
+    '1qaz2wsx#EDC',
+    '1Qaz2wsx',
+    '!QAZ2wsx',
+    'Zxcv1234',
+    'Zxcvbnm123',
+    'Asdf1234',
+    'Asd123456',
+    'Woaini1314',
+    'Woaini520',
+    'Iloveyou1',
+    'Welcome1',
+    'Welcome@123',
+    'Welcome123',
+    'Test@123',
+    'Test1234',
+    'Root@123',
+    'Root1234',
+    'Huawei@123',
+    'Huawei12#$',
+    'Changeme1',
+    'Changeme!',
+    'Letmein1',
+    'Sunshine1',
+    'Monkey123',
+    'Dragon123',
+    'Master123',
+    'Qingshan1',
+    'Qingshan@123',
+    'Qingshan123',
+    'Qingshan@2026',
+    'Hbj@123456',
+    'Hbj123456',
+  ].map((p) => p.toLowerCase()),
+);
+
+export function isCommonPassword(pw: string): boolean {
+  return COMMON_PASSWORDS.has(pw.trim().toLowerCase());
+}
+
+/**
+ * Length and classes; then the guessable ones: a leaked-list favourite, or one that carries the
+ * account's own name (checked only when the caller knows it, from 3 characters on).
+ */
+export function checkPasswordPolicy(pw: string, context: { username?: string } = {}): PasswordCheck {
   if (Array.from(pw).length < PASSWORD_MIN_LENGTH) return { ok: false, ...bilingual('password.tooShort') };
   const count = passwordClassCount(pw);
   if (count < PASSWORD_MIN_CLASSES) return { ok: false, ...bilingual('password.classes', { count }) };
+  if (isCommonPassword(pw)) return { ok: false, ...bilingual('password.common') };
+  const name = context.username?.trim().toLowerCase();
+  if (name && name.length >= 3 && pw.toLowerCase().includes(name)) {
+    return { ok: false, ...bilingual('password.containsUsername') };
+  }
   return { ok: true };
 }
 

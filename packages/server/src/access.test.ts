@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
   'POST /api/users/:id/reset-password': ['admin'],
+  'POST /api/admin/backups': ['admin'],
   'GET /api/enterprises': READ_ENTERPRISES,
   'POST /api/enterprises': WRITE_ENTERPRISES,
   'GET /api/enterprises/export': READ_ENTERPRISES,

@@ -12,6 +12,7 @@ import { errorForLog } from './db/errors.ts';
 import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { backupRoutes } from './modules/backup/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { clockRoutes } from './modules/clocks/routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/routes.ts';
@@ -101,12 +102,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     lifetimes: { staffMs: config.sessionMaxMsStaff, otherMs: config.sessionMaxMsOther },
   });
   await app.register(openapiPlugin);
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { token: config.metricsToken });
 
   await app.register(healthRoutes, { database });
   await app.register(referenceRoutes);
   await app.register(authRoutes, { db, loginRateLimit: config.loginRateLimit });
   await app.register(userRoutes, { db });
+  await app.register(backupRoutes, { database, backupDir: config.backupDir });
   await app.register(enterpriseRoutes, { db, importLimit: config.importLimit, onJob: opts.onJob });
   await app.register(jobRoutes, { db });
   await app.register(auditRoutes, { db });

@@ -1,15 +1,20 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
 // The environment is read once, here, and every problem is reported at once (style.md §6).
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // No default here: it depends on QINGSHAN_DEMO (see loadConfig).
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
   QINGSHAN_DATA_DIR: z.string().default('./data'),
+  QINGSHAN_BACKUP_DIR: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters').optional(),
   QINGSHAN_DEMO: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
@@ -55,7 +60,11 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** where backups go by default: outside the repository, so they are not committed or served */
+  backupDir: string;
   demo: boolean;
+  /** Bearer token that opens /metrics to a remote scraper; without it only loopback may read them */
+  metricsToken: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   smtpUrl: string | undefined;
@@ -84,18 +93,37 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Reads `.env` from the working directory (where `npm start` runs: the repository root) into
+ * process.env. Variables already set in the environment win, so `PORT=4000 npm start` still works.
+ */
+export function loadDotEnv(file = path.resolve('.env')): boolean {
+  // Harnesses that start the server or a command with an exact environment (browser journeys,
+  // CLI tests) must not pick up a developer's .env: QINGSHAN_ENV_FILE=none turns it off.
+  if (process.env.QINGSHAN_ENV_FILE === 'none') return false;
+  if (!fs.existsSync(file)) return false;
+  process.loadEnvFile(file);
+  return true;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const demo = e.QINGSHAN_DEMO === '1';
   return {
     port: e.PORT,
-    host: e.HOST,
+    // Demo accounts have printed passwords: such a server answers this machine only unless HOST
+    // says otherwise ('localhost' listens on both 127.0.0.1 and ::1). An empty production start
+    // serves the intranet.
+    host: e.HOST ?? (demo ? 'localhost' : '0.0.0.0'),
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.QINGSHAN_DATA_DIR),
-    demo: e.QINGSHAN_DEMO === '1',
+    backupDir: path.resolve(e.QINGSHAN_BACKUP_DIR ?? path.join(os.homedir(), 'qingshan-backups')),
+    demo,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
     smtpUrl: e.SMTP_URL,

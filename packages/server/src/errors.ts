@@ -26,6 +26,16 @@ export const ERROR_CODES = {
   FORBIDDEN_ROLE: { status: 403, zh: '您的角色无权进行此操作', en: 'Your role may not do this' },
   FORBIDDEN_RECORD: { status: 403, zh: '您无权访问该记录', en: 'You may not access this record' },
   PASSWORD_POLICY: { status: 422, zh: '密码不符合安全要求', en: 'The password does not meet the policy' },
+  METRICS_FORBIDDEN: {
+    status: 403,
+    zh: '运行指标只对本机或持有监控令牌的系统开放',
+    en: 'Metrics are open to this machine or to a scraper holding the metrics token only',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改初始密码',
+    en: 'Change the initial password first',
+  },
   PASSWORD_WRONG: { status: 422, zh: '当前密码不正确', en: 'The current password is wrong' },
   DUPLICATE_RECORD: { status: 409, zh: '记录已存在', en: 'The record already exists' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '该接口不支持此请求方法', en: 'This endpoint does not support the method' },

@@ -1,5 +1,7 @@
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
+import { startControlSocket } from './control/socket.ts';
+import { DatabaseUnavailableError } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { failInterruptedJobs } from './modules/jobs/service.ts';
@@ -10,6 +12,7 @@ import { seedIfEmpty } from './seed/seed.ts';
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -24,7 +27,7 @@ async function main() {
   try {
     database = await openConfiguredDatabase(config);
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof DataDirLockedError || e instanceof DatabaseUnavailableError) {
       console.error(e.message);
       process.exit(1);
     }
@@ -44,6 +47,7 @@ async function main() {
     sessionLifetimes: { staffMs: config.sessionMaxMsStaff, otherMs: config.sessionMaxMsOther },
     onError: (e) => app.log.error({ err: e }, 'scheduler job failed'),
   });
+  let control: Awaited<ReturnType<typeof startControlSocket>> = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -53,6 +57,7 @@ async function main() {
     force.unref();
     try {
       await scheduler.stop();
+      await control?.close();
       await app.close();
       await database.close();
     } finally {
@@ -62,6 +67,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Hot backups and password resets from this machine (npm run db:backup, user:reset-password).
+  control = await startControlSocket(database, config, (line) => console.log(line));
   if (config.schedulerIntervalMs > 0) scheduler.start();
   console.log(`青山 Qingshan is running at http://localhost:${config.port} (API docs: /api/docs)`);
 }

@@ -1,8 +1,9 @@
 // npm run audit:verify — walks the audit log's hash chain; exits 1 naming the first broken entry.
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadDotEnv } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { verifyAuditLog } from '../modules/audit/service.ts';
 
+loadDotEnv();
 const database = await openConfiguredDatabase(loadConfig()).catch((e: Error) => {
   console.error(e.message);
   process.exit(2);

@@ -2,7 +2,7 @@
 // (QINGSHAN_DATA_DIR) or, with DATABASE_URL, a PostgreSQL database. The target is migrated first and
 // must be empty; the load is one transaction.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadDotEnv } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { restoreDump } from '../modules/backup/dump.ts';
 
@@ -12,6 +12,7 @@ if (!file) {
   console.error('用法 usage: npm run db:restore -- <dump file>');
   process.exit(2);
 }
+loadDotEnv();
 const config = loadConfig();
 const database = await openConfiguredDatabase(config).catch((e: Error) => {
   console.error(e.message);

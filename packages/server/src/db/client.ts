@@ -35,11 +35,52 @@ export type Database = {
 // (stack.md pitfall 4).
 export const TIME_ZONE = 'Asia/Shanghai';
 
+/** The PostgreSQL server cannot be used as configured: the operator gets a sentence, not a stack. */
+export class DatabaseUnavailableError extends Error {}
+
+function describeConnectFailure(url: string, e: { code?: string; message?: string }): string | null {
+  let where = url;
+  let name = '';
+  try {
+    const u = new URL(url);
+    name = decodeURIComponent(u.pathname.replace(/^\//, '')) || u.username;
+    where = `${u.hostname}:${u.port || '5432'}`;
+  } catch {
+    // DATABASE_URL was checked by loadConfig; keep the raw text
+  }
+  if (e.code === '3D000') {
+    return (
+      `PostgreSQL 上没有数据库 ${name}。请先创建，例如：createdb -h ${where.split(':')[0]} -U postgres ${name}` +
+      `（或 psql -c 'create database "${name}"'），再启动。\n` +
+      `The database ${name} does not exist on ${where}. Create it first, e.g. createdb -h ${where.split(':')[0]} -U postgres ${name}, then start again.`
+    );
+  }
+  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EHOSTUNREACH' || e.code === 'ETIMEDOUT') {
+    return (
+      `连接不上 PostgreSQL（${where}）：请确认服务已启动、地址和端口正确。\n` +
+      `Cannot reach PostgreSQL at ${where} (${e.code}): check that it runs and DATABASE_URL names the right host and port.`
+    );
+  }
+  if (e.code === '28P01' || e.code === '28000') {
+    return (
+      `PostgreSQL 拒绝登录（${where}）：请检查 DATABASE_URL 中的用户名和密码。\n` +
+      `PostgreSQL at ${where} refused the login: check the user and password in DATABASE_URL.`
+    );
+  }
+  return null;
+}
+
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c TimeZone=${TIME_ZONE}` });
   // A broken idle client must not crash the process; the next query reports the problem.
   pool.on('error', () => {});
-  await pool.query('select 1');
+  try {
+    await pool.query('select 1');
+  } catch (e) {
+    await pool.end().catch(() => {});
+    const message = describeConnectFailure(url, e as { code?: string });
+    throw message ? new DatabaseUnavailableError(message) : e;
+  }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

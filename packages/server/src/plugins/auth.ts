@@ -39,7 +39,11 @@ export type SessionUser = {
   enterpriseName: string | null;
   sessionId: string;
   csrfToken: string;
+  mustChangePassword: boolean;
 };
+
+// What a user whose password an admin issued may still do: learn who they are, change it, leave.
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -94,6 +98,7 @@ async function loadSession(db: Db, token: string) {
       enterpriseId: users.enterpriseId,
       enterpriseName: enterprises.name,
       disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -152,6 +157,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; lifeti
           enterpriseName: row.enterpriseName,
           sessionId: row.sessionId,
           csrfToken: row.csrfToken,
+          mustChangePassword: row.mustChangePassword,
         };
       }
     }
@@ -165,6 +171,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; lifeti
     }
     if (access === 'public') return;
     if (!request.user) throw new AppError('AUTH_REQUIRED');
+    if (request.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (access === 'authenticated') return;
     if (!hasRole(request.user, ...access)) throw new AppError('FORBIDDEN_ROLE');
   });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { makeValidUscc } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -15,22 +18,32 @@ export type TestApp = {
   app: FastifyInstance;
   database: Database;
   jobs: Promise<void>[];
+  backupDir: string;
   close(): Promise<void>;
 };
 
 export async function buildTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const jobs: Promise<void>[] = [];
-  const config = loadConfig({ QINGSHAN_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000' });
+  // Backups taken by tests (the admin API) go to a private folder that close() removes.
+  const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-test-backups-'));
+  const config = loadConfig({
+    QINGSHAN_DATA_DIR: '/nonexistent',
+    QINGSHAN_BACKUP_DIR: backupDir,
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT: '10000',
+  });
   const app = await buildApp({ config, database, logger: false, onJob: (p) => jobs.push(p) });
   await app.ready();
   return {
     app,
     database,
     jobs,
+    backupDir,
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(backupDir, { recursive: true, force: true });
     },
   };
 }

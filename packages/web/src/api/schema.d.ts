@@ -187,6 +187,7 @@ export interface paths {
                                 roles: ("admin" | "leader" | "clerk" | "approver" | "inspector" | "monitor" | "enterprise" | "citizen")[];
                                 enterpriseId: string | null;
                                 enterpriseName: string | null;
+                                mustChangePassword: boolean;
                             };
                             csrfToken: string;
                         };
@@ -419,6 +420,7 @@ export interface paths {
                                 roles: ("admin" | "leader" | "clerk" | "approver" | "inspector" | "monitor" | "enterprise" | "citizen")[];
                                 enterpriseId: string | null;
                                 enterpriseName: string | null;
+                                mustChangePassword: boolean;
                             };
                             csrfToken: string;
                         };
@@ -465,7 +467,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 修改密码 Change password */
+        /**
+         * 修改密码 Change password
+         * @description 新密码：至少 8 位、4 类字符中至少 3 类，不是常见弱密码、不含用户名，也不是最近 5 次用过的密码。
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1090,6 +1095,94 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 立即备份（服务不停机） Back up now, while the server runs
+         * @description 在服务器的备份目录（QINGSHAN_BACKUP_DIR，默认 ~/qingshan-backups）写入一份一致的逻辑备份，文件权限 0600；可用 npm run db:restore 恢复。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            file: string;
+                            tables: number;
+                            rows: number;
+                            bytes: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

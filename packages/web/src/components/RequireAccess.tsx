@@ -6,6 +6,7 @@ import { PageLoading } from './PageLoading.tsx';
 
 // The rare states load on demand, keeping antd's Result (and its illustrations) off the first load.
 const Forbidden = lazy(() => import('./QueryState.tsx').then((m) => ({ default: m.Forbidden })));
+const ChangePasswordPage = lazy(() => import('../pages/account/ChangePasswordPage.tsx'));
 const ErrorState = lazy(() => import('./QueryState.tsx').then((m) => ({ default: m.ErrorState })));
 
 export function loginPathFor(pathname: string, search: string): string {
@@ -39,6 +40,13 @@ export function RequireAccess({ access, children }: { access: Access; children: 
   if (loading) return <PageLoading />;
   if (!user && error) return <AuthErrorPage error={error} />;
   if (!user) return <Navigate to={loginPathFor(location.pathname, location.search)} replace />;
+  if (user.mustChangePassword) {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <ChangePasswordPage forced />
+      </Suspense>
+    );
+  }
   if (!canAccess(roles, access)) return <ForbiddenPage />;
   return children;
 }

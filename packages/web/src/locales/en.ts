@@ -297,7 +297,7 @@ const en: Messages = {
     initialPasswordTitle: 'Initial password',
     newPasswordTitle: 'New password',
     passwordOnce:
-      'This password is shown only once. Hand it to the user securely and remind them to change it after logging in.',
+      'This password is shown only once. Hand it to the user securely: at the first sign-in they must change it before anything else.',
     passwordFor: 'Password of {{name}}:',
     created: 'User created',
     updated: 'User updated',
@@ -338,7 +338,9 @@ const en: Messages = {
     newRequired: 'Enter a new password',
     mismatch: 'The two new passwords differ',
     sameAsCurrent: 'The new password must differ from the current one',
-    policy: 'At least 8 characters, using at least 3 of: upper-case, lower-case, digits, symbols',
+    policy:
+      'At least 8 characters, using at least 3 of: upper-case, lower-case, digits, symbols; not a common password, not containing the username, not one of your last 5',
+    mustChange: 'An administrator set or reset your password: change it to one only you know before going on.',
     changed: 'Password changed',
   },
   clocks: {

@@ -290,7 +290,7 @@ const zhCN = {
     createTitle: '新建用户',
     initialPasswordTitle: '初始密码',
     newPasswordTitle: '新密码',
-    passwordOnce: '该密码只显示这一次，请立即安全地交给用户，并提醒其登录后修改密码。',
+    passwordOnce: '该密码只显示这一次，请立即安全地交给用户。用户首次登录后必须先修改密码，才能使用其他功能。',
     passwordFor: '用户 {{name}} 的密码：',
     created: '用户已创建',
     updated: '用户已更新',
@@ -331,7 +331,9 @@ const zhCN = {
     newRequired: '请输入新密码',
     mismatch: '两次输入的新密码不一致',
     sameAsCurrent: '新密码不能与当前密码相同',
-    policy: '至少 8 位，且包含大写字母、小写字母、数字、符号中的至少 3 类',
+    policy:
+      '至少 8 位，包含大写字母、小写字母、数字、符号中的至少 3 类；不能是常见弱密码、不能含用户名、不能与最近 5 次的密码相同',
+    mustChange: '您的密码由管理员设置或重置，请先修改为只有您知道的新密码，再继续使用。',
     changed: '密码已修改',
   },
   clocks: {

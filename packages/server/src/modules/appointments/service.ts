@@ -142,11 +142,11 @@ export async function listExceptions(db: Tx, serviceId: string) {
  * never drops below what is already booked.
  */
 export async function syncSlots(tx: Tx, serviceId: string, from: string, to: string): Promise<void> {
-  const [plans, exceptions, calendar] = await Promise.all([
-    listPlans(tx, serviceId),
-    listExceptions(tx, serviceId),
-    getCalendar(tx),
-  ]);
+  // One after another: a transaction is one connection, and node-postgres refuses (from pg 9)
+  // a query sent while another is still running on it.
+  const plans = await listPlans(tx, serviceId);
+  const exceptions = await listExceptions(tx, serviceId);
+  const calendar = await getCalendar(tx);
   let specs: ReturnType<typeof generateSlots>;
   try {
     specs = generateSlots(

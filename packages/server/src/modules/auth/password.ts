@@ -26,8 +26,8 @@ export function dummyHash(): Promise<string> {
   return dummy;
 }
 
-export function assertPasswordPolicy(password: string, path = 'password'): void {
-  const r = checkPasswordPolicy(password);
+export function assertPasswordPolicy(password: string, path = 'password', context: { username?: string } = {}): void {
+  const r = checkPasswordPolicy(password, context);
   if (!r.ok) {
     throw new AppError('PASSWORD_POLICY', { errors: [{ path, message: { zh: r.message, en: r.messageEn } }] });
   }

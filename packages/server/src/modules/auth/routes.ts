@@ -16,6 +16,8 @@ export const meSchema = z.object({
   roles: z.array(z.enum(ALL_ROLES)),
   enterpriseId: z.string().nullable(),
   enterpriseName: z.string().nullable(),
+  /** true: the password was issued by an admin; only changing it is allowed until then */
+  mustChangePassword: z.boolean(),
 });
 const sessionResponse = z.object({ user: meSchema, csrfToken: z.string() });
 
@@ -87,6 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; loginRateLimit: number 
           roles: u.roles,
           enterpriseId: u.enterpriseId,
           enterpriseName: u.enterpriseName,
+          mustChangePassword: u.mustChangePassword,
         },
         csrfToken: u.csrfToken,
       };
@@ -102,6 +105,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; loginRateLimit: number 
         summary: '修改密码 Change password',
         body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
         response: { 204: z.null(), ...problemResponses(400, 401, 403, 422) },
+        description: '新密码：至少 8 位、4 类字符中至少 3 类，不是常见弱密码、不含用户名，也不是最近 5 次用过的密码。',
       },
     },
     async (request, reply) => {
@@ -126,6 +130,7 @@ async function loadMe(db: Db, userId: string) {
       roles: users.roles,
       enterpriseId: users.enterpriseId,
       enterpriseName: enterprises.name,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))

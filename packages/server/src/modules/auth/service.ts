@@ -1,3 +1,4 @@
+import { bilingual, PASSWORD_HISTORY } from '@qingshan/core';
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -13,6 +14,11 @@ export const FIRST_WAIT_MS = 60_000;
 export const MAX_WAIT_MS = 15 * 60_000;
 /** A day without attempts forgets the failures. */
 const FORGET_AFTER_MS = 24 * 3_600_000;
+
+function bilingualMessage(key: Parameters<typeof bilingual>[0]) {
+  const m = bilingual(key);
+  return { zh: m.message, en: m.messageEn };
+}
 
 function waitMessage(until: Date) {
   const t = until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -130,7 +136,7 @@ export async function login(db: Db, username: string, password: string, meta: { 
     await tx.delete(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.client, meta.ip)));
     await recordAudit(tx, actorFor(user), { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
-  return { token, csrfToken, userId: user.id };
+  return { token, csrfToken, userId: user.id, mustChangePassword: user.mustChangePassword };
 }
 
 export async function logout(db: Db, sessionId: string, actor: Actor) {
@@ -149,10 +155,21 @@ export async function changePassword(db: Db, actor: Actor, sessionId: string, cu
       errors: [{ path: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }],
     });
   }
-  assertPasswordPolicy(next, 'newPassword');
+  assertPasswordPolicy(next, 'newPassword', { username: user.username });
+  const recent = [user.passwordHash, ...user.previousPasswordHashes].slice(0, PASSWORD_HISTORY);
+  for (const old of recent) {
+    if (await verifyPassword(old, next)) {
+      throw new AppError('PASSWORD_POLICY', {
+        errors: [{ path: 'newPassword', message: bilingualMessage('password.reused') }],
+      });
+    }
+  }
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, previousPasswordHashes: recent, mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
     // The user's other sessions end: a changed password must lock out whoever knew the old one.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, sessionId)));
     await recordAudit(tx, actor, { action: 'user.password-changed', entityType: 'user', entityId: user.id });

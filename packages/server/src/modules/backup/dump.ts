@@ -67,7 +67,12 @@ export async function writeDump(
     .query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations')
     .catch(() => [{ n: 0 }]);
   const gzip = zlib.createGzip();
-  const out = fs.createWriteStream(file);
+  // 0600 from the first byte (not chmod afterwards), and never over an existing file.
+  const out = fs.createWriteStream(file, { mode: 0o600, flags: 'wx' });
+  const opened = new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', reject);
+  });
   gzip.pipe(out);
   const write = (line: unknown) =>
     new Promise<void>((resolve) => {
@@ -82,6 +87,7 @@ export async function writeDump(
     tables,
     migrations: mig?.n ?? 0,
   };
+  await opened;
   await write(header);
   let total = 0;
   // One repeatable-read transaction: the dump is a consistent snapshot even while the server writes.

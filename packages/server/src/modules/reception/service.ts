@@ -159,10 +159,9 @@ export async function listSessions(db: Db, f: SessionFilter, sort: 'date' | '-da
 type Caps = { maxEnterprisesPerDay: number; maxPeoplePerEnterprise: number };
 
 async function capsFor(tx: Tx, on: string): Promise<Caps> {
-  const [a, b] = await Promise.all([
-    getRule(tx, RECEPTION_RULE_KEYS.maxEnterprisesPerDay, on),
-    getRule(tx, RECEPTION_RULE_KEYS.maxPeoplePerEnterprise, on),
-  ]);
+  // in sequence: tx may be a transaction's single connection (see appointments syncSlots)
+  const a = await getRule(tx, RECEPTION_RULE_KEYS.maxEnterprisesPerDay, on);
+  const b = await getRule(tx, RECEPTION_RULE_KEYS.maxPeoplePerEnterprise, on);
   return { maxEnterprisesPerDay: Number(a.value), maxPeoplePerEnterprise: Number(b.value) };
 }
 

@@ -111,6 +111,6 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         response: { 200: z.object({ password: z.string() }), ...problemResponses(401, 403, 404) },
       },
     },
-    async (request) => ({ password: await resetPassword(db, actorOf(request), request.params.id) }),
+    async (request) => ({ password: (await resetPassword(db, actorOf(request), request.params.id)).password }),
   );
 };

@@ -29,7 +29,7 @@ function userView(r: UserRow & { enterpriseName?: string | null }) {
 export type UserView = ReturnType<typeof userView>;
 
 function auditView(r: UserRow) {
-  const { passwordHash: _p, failedLogins: _f, updatedAt: _u, ...rest } = r;
+  const { passwordHash: _p, previousPasswordHashes: _h, failedLogins: _f, updatedAt: _u, ...rest } = r;
   return rest;
 }
 
@@ -69,9 +69,13 @@ export async function createUser(
   db: Db,
   actor: Actor,
   input: { username: string; displayName: string; roles: Role[]; enterpriseId?: string | null; phone?: string | null },
-  password = randomPassword(),
+  chosenPassword?: string,
+  options: { mustChangePassword?: boolean } = {},
 ) {
   checkRoles(input.roles, input.enterpriseId);
+  const password = chosenPassword ?? randomPassword();
+  // A generated password passes through the admin's hands, so by default it only opens the change form.
+  const mustChangePassword = options.mustChangePassword ?? chosenPassword === undefined;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
@@ -100,6 +104,7 @@ export async function createUser(
         enterpriseId: input.enterpriseId ?? null,
         phone: input.phone ?? null,
         passwordHash,
+        mustChangePassword,
       })
       .returning();
     await recordAudit(tx, actor, {
@@ -180,20 +185,26 @@ export async function updateUser(
   });
 }
 
-export async function resetPassword(db: Db, actor: Actor, id: string) {
+/**
+ * A new random password that must be changed at the next sign-in; the account is unlocked and its
+ * sessions end. `where` is the user's id (admin page) or username (the reset command on the server).
+ */
+export async function resetPassword(db: Db, actor: Actor, who: string | { username: string }) {
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
+  const where = typeof who === 'string' ? eq(users.id, who) : eq(users.username, who.username);
+  const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
-      .where(eq(users.id, id))
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(where)
       .returning({ id: users.id, username: users.username });
     if (!row) throw new AppError('RECORD_NOT_FOUND');
-    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await tx.delete(sessions).where(eq(sessions.userId, row.id));
     // the holder signs in with the new password at once, from wherever the failures came
     await tx.delete(loginThrottle).where(eq(loginThrottle.username, row.username));
-    await recordAudit(tx, actor, { action: 'user.reset-password', entityType: 'user', entityId: id });
+    await recordAudit(tx, actor, { action: 'user.reset-password', entityType: 'user', entityId: row.id });
+    return row.id;
   });
-  return password;
+  return { id, password };
 }

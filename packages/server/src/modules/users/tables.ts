@@ -16,6 +16,10 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    // An admin-issued or reset password is known to someone else: it opens only the change form.
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    // argon2 hashes of the last few passwords, newest first, so a change cannot go back to one.
+    previousPasswordHashes: text('previous_password_hashes').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     // Bumped by every profile edit (not by sign-ins): an edit made from a stale form is refused.

@@ -1,10 +1,13 @@
 import { checkPasswordPolicy } from '@qingshan/core/password';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../../api/auth.ts';
 import { applyFieldErrors, errorMessage } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
+import type { Me } from '../../api/types.ts';
+import { ME_KEY } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -15,9 +18,14 @@ interface Values {
   confirm: string;
 }
 
-/** Change one's own password; the policy (≥ 8 characters, 3 of 4 classes) is checked as you type. */
-export default function ChangePasswordPage() {
+/**
+ * Change one's own password; the policy (≥ 8 characters, 3 of 4 classes, no common password) is
+ * checked as you type. `forced`: the password was issued by an admin and every other page waits
+ * until it is changed (the server answers PASSWORD_CHANGE_REQUIRED meanwhile).
+ */
+export default function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
@@ -31,6 +39,8 @@ export default function ChangePasswordPage() {
       await changePassword(values.currentPassword, values.newPassword);
       form.resetFields();
       void message.success(t('account.changed'));
+      // The server has lifted the block: let the page the user asked for render.
+      queryClient.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, mustChangePassword: false } : me));
     } catch (e) {
       if (!(e instanceof ApiError)) {
         setError(e);
@@ -52,6 +62,15 @@ export default function ChangePasswordPage() {
   return (
     <PageContainer title={t('account.title')}>
       <Card style={{ maxWidth: 520 }}>
+        {forced ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('account.mustChange')}
+            style={{ marginBottom: 16 }}
+            data-testid="account-must-change"
+          />
+        ) : null}
         {error ? <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} /> : null}
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} name="change-password">
           <Form.Item

@@ -22,6 +22,8 @@ CREATE TABLE "login_throttle" (
 ALTER TABLE "appointment_services" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "appointments" ADD COLUMN "client_ip" text;--> statement-breakpoint
 ALTER TABLE "reception_bookings" ADD COLUMN "client_ip" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "previous_password_hashes" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "visit_attachments" ADD COLUMN "enterprise_id" uuid;--> statement-breakpoint
 ALTER TABLE "visit_attachments" ADD COLUMN "internal" boolean DEFAULT false NOT NULL;--> statement-breakpoint
