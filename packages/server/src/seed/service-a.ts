@@ -79,8 +79,15 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     .select({ id: users.id, username: users.username })
     .from(users)
     .where(eq(users.username, 'clerk'));
-  const [leader] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'leader'));
+  const [leader] = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(eq(users.username, 'leader'));
   const actor: Actor = clerk ? { id: clerk.id, name: clerk.username, roles: ['clerk'], ip: null } : SYSTEM_ACTOR;
+  // 信访工作条例 第三十四条: the 负责人 approves an extension the handler asked for
+  const head: Actor = leader
+    ? { id: leader.id, name: leader.username, roles: ['leader'], ip: null }
+    : { ...SYSTEM_ACTOR, roles: ['leader'] };
   const ents = await db
     .select({ id: enterprises.id, name: enterprises.name, contacts: enterprises.contacts })
     .from(enterprises)
@@ -364,6 +371,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
         keyCase: true,
         keyCaseReason: p.keyCase,
         assigneeUserId: leader?.id ?? null,
+        version: row.version,
       });
     if (p.object) {
       await actOnPetition(
@@ -377,14 +385,16 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     }
     if (!p.accept) continue;
     await actOnPetition(db, actor, row.id, { action: 'accept' }, at(p.accept));
-    if (p.extend)
+    if (p.extend) {
       await actOnPetition(
         db,
         actor,
         row.id,
-        { action: 'extend', days: p.extend, text: '需委托第三方监测并协调多部门' },
+        { action: 'request-extension', days: p.extend, text: '需委托第三方监测并协调多部门' },
         at(p.accept, '16:00'),
       );
+      await actOnPetition(db, head, row.id, { action: 'approve-extension' }, at(p.accept, '17:00'));
+    }
     if (!p.reply) continue;
     await actOnPetition(
       db,
@@ -394,14 +404,32 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
       at(p.reply),
     );
     repliedPetitions.push({ id: row.id, phone, date: p.reply, label: `信访 ${row.code} ${p.title}` });
+    // the petitioner's 30 days run from receipt of the reply (送达回证), two days after it went out
+    const delivered = shanghaiDay(new Date(at(p.reply).getTime() + 2 * DAY_MS));
+    await actOnPetition(db, actor, row.id, { action: 'record-delivery', date: delivered }, at(delivered, '16:00'));
     if (p.review) {
-      await actOnPetition(db, actor, row.id, { action: 'request-review' }, at(p.review[0]));
+      // 复查 is the next level up's (第三十五条): the bureau records, transmits, and records the outcome
+      const [requested, decided] = p.review;
+      await actOnPetition(db, actor, row.id, { action: 'request-review', date: requested }, at(requested));
       await actOnPetition(
         db,
         actor,
         row.id,
-        { action: 'answer-review', text: '经复查，原处理意见适当，予以维持。' },
-        at(p.review[1]),
+        { action: 'transmit-review', decidingBody: '萍乡市生态环境局' },
+        at(requested, '16:00'),
+      );
+      await actOnPetition(
+        db,
+        actor,
+        row.id,
+        {
+          action: 'record-review',
+          date: decided,
+          decidingBody: '萍乡市生态环境局',
+          referenceNo: `萍环信复〔2020〕${10 + repliedPetitions.length}号`,
+          text: '经复查，原处理意见适当，予以维持。',
+        },
+        at(decided, '15:00'),
       );
     }
   }
@@ -592,6 +620,7 @@ async function seedCurrentCases(
       await updatePetition(db, actor, row.id, {
         ...(assigneeUserId ? { assigneeUserId } : {}),
         ...(c.keyCase ? { keyCase: true, keyCaseReason: c.keyCase } : {}),
+        version: row.version,
       });
     }
     if (c.accept === undefined) continue;
