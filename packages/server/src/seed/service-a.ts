@@ -228,7 +228,8 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     }
   }
 
-  // ---- petitions across channels, with their clocks and letters
+  // ---- petitions across channels, with their clocks and letters. A resident asking that a
+  // nuisance stop is a 申诉求决 matter (第三十一条); 检举控告 (第三十条) is about officials
   print('服务 A：信访件 / petitions');
   type P = {
     channel: 'visit' | 'letter' | 'phone' | 'online' | 'hotline-12369';
@@ -246,7 +247,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
   const PETITIONS: P[] = [
     {
       channel: 'hotline-12369',
-      type: 'accusation',
+      type: 'claim',
       title: '桐木镇某花炮厂夜间排放刺激性气体',
       received: '2020-03-09',
       accept: '2020-03-12',
@@ -281,7 +282,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     },
     {
       channel: 'online',
-      type: 'accusation',
+      type: 'claim',
       title: '彭高镇陶瓷厂窑炉冒黑烟',
       received: '2020-05-18',
       accept: '2020-05-20',
@@ -297,7 +298,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     },
     {
       channel: 'hotline-12369',
-      type: 'accusation',
+      type: 'claim',
       title: '赤山镇河道疑似倾倒建筑垃圾',
       received: '2020-06-15',
       accept: '2020-06-17',
