@@ -3447,6 +3447,7 @@ export interface paths {
                                 assigneeUserId: string | null;
                                 assigneeRole: string | null;
                                 enterpriseId: string | null;
+                                owned: boolean;
                             }[];
                             total: number;
                             page: number;
@@ -3597,6 +3598,7 @@ export interface paths {
                             assigneeUserId: string | null;
                             assigneeRole: string | null;
                             enterpriseId: string | null;
+                            owned: boolean;
                         };
                     };
                 };
@@ -3775,6 +3777,7 @@ export interface paths {
                             assigneeUserId: string | null;
                             assigneeRole: string | null;
                             enterpriseId: string | null;
+                            owned: boolean;
                         };
                     };
                 };
@@ -3991,6 +3994,7 @@ export interface paths {
                             assigneeUserId: string | null;
                             assigneeRole: string | null;
                             enterpriseId: string | null;
+                            owned: boolean;
                         };
                     };
                 };
@@ -4210,6 +4214,7 @@ export interface paths {
                             assigneeUserId: string | null;
                             assigneeRole: string | null;
                             enterpriseId: string | null;
+                            owned: boolean;
                         };
                     };
                 };
@@ -4426,6 +4431,7 @@ export interface paths {
                                 assigneeUserId: string | null;
                                 assigneeRole: string | null;
                                 enterpriseId: string | null;
+                                owned: boolean;
                                 evaluationError: string | null;
                             }[];
                             total: number;
@@ -6270,6 +6276,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -8217,7 +8225,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                    status?: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                     channel?: "visit" | "letter" | "phone" | "online" | "reception" | "hotline-12369";
                     type?: "suggestion" | "accusation" | "claim";
                     keyCase?: string;
@@ -8257,7 +8265,7 @@ export interface paths {
                                 referredBy: string | null;
                                 sourceConcernId: string | null;
                                 /** @enum {string} */
-                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                                 keyCase: boolean;
                                 keyCaseReason: string | null;
                                 assigneeUserId: string | null;
@@ -8266,6 +8274,15 @@ export interface paths {
                                 acceptanceDueDate: string | null;
                                 resolutionDueDate: string | null;
                                 extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                otherProcedure: string | null;
+                                resolutionApplies: boolean;
+                                version: number;
                                 repliedAt: string | null;
                                 closedOnTime: boolean | null;
                                 createdAt: string;
@@ -8406,7 +8423,7 @@ export interface paths {
                             referredBy: string | null;
                             sourceConcernId: string | null;
                             /** @enum {string} */
-                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                             keyCase: boolean;
                             keyCaseReason: string | null;
                             assigneeUserId: string | null;
@@ -8415,6 +8432,15 @@ export interface paths {
                             acceptanceDueDate: string | null;
                             resolutionDueDate: string | null;
                             extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            otherProcedure: string | null;
+                            resolutionApplies: boolean;
+                            version: number;
                             repliedAt: string | null;
                             closedOnTime: boolean | null;
                             createdAt: string;
@@ -8544,6 +8570,11 @@ export interface paths {
                         petitionerName: string;
                         petitionerPhone: string;
                         petitionerAddress?: string;
+                        /**
+                         * Format: uuid
+                         * @description the petitioner's own enterprise (raised in its name); never the enterprise complained about
+                         */
+                        enterpriseId?: string;
                     };
                 };
             };
@@ -8570,7 +8601,7 @@ export interface paths {
                             referredBy: string | null;
                             sourceConcernId: string | null;
                             /** @enum {string} */
-                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                             keyCase: boolean;
                             keyCaseReason: string | null;
                             assigneeUserId: string | null;
@@ -8579,6 +8610,15 @@ export interface paths {
                             acceptanceDueDate: string | null;
                             resolutionDueDate: string | null;
                             extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            otherProcedure: string | null;
+                            resolutionApplies: boolean;
+                            version: number;
                             repliedAt: string | null;
                             closedOnTime: boolean | null;
                             createdAt: string;
@@ -8587,6 +8627,28 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8703,7 +8765,7 @@ export interface paths {
                                 referredBy: string | null;
                                 sourceConcernId: string | null;
                                 /** @enum {string} */
-                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                                 keyCase: boolean;
                                 keyCaseReason: string | null;
                                 assigneeUserId: string | null;
@@ -8712,6 +8774,15 @@ export interface paths {
                                 acceptanceDueDate: string | null;
                                 resolutionDueDate: string | null;
                                 extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                otherProcedure: string | null;
+                                resolutionApplies: boolean;
+                                version: number;
                                 repliedAt: string | null;
                                 closedOnTime: boolean | null;
                                 createdAt: string;
@@ -8738,6 +8809,18 @@ export interface paths {
                                 remaining: number;
                                 state: string;
                                 completedAt: string | null;
+                            }[];
+                            reviews: {
+                                /** @enum {string} */
+                                stage: "review" | "re-review";
+                                requestedOn: string;
+                                late: boolean;
+                                windowDueDate: string | null;
+                                transmittedAt: string | null;
+                                decidingBody: string | null;
+                                referenceNo: string | null;
+                                outcome: string | null;
+                                receivedOn: string | null;
                             }[];
                             rating: {
                                 id: string;
@@ -8767,6 +8850,8 @@ export interface paths {
                                     appealState: "none" | "pending" | "upheld" | "rejected";
                                     appealReason: string | null;
                                     appealDecisionNote: string | null;
+                                    appealReviewingBody: string | null;
+                                    appealReferenceNo: string | null;
                                 } | null;
                             } | null;
                         };
@@ -8917,6 +9002,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -9059,7 +9146,7 @@ export interface paths {
                                 referredBy: string | null;
                                 sourceConcernId: string | null;
                                 /** @enum {string} */
-                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                                 keyCase: boolean;
                                 keyCaseReason: string | null;
                                 assigneeUserId: string | null;
@@ -9068,6 +9155,15 @@ export interface paths {
                                 acceptanceDueDate: string | null;
                                 resolutionDueDate: string | null;
                                 extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                otherProcedure: string | null;
+                                resolutionApplies: boolean;
+                                version: number;
                                 repliedAt: string | null;
                                 closedOnTime: boolean | null;
                                 createdAt: string;
@@ -9094,6 +9190,18 @@ export interface paths {
                                 remaining: number;
                                 state: string;
                                 completedAt: string | null;
+                            }[];
+                            reviews: {
+                                /** @enum {string} */
+                                stage: "review" | "re-review";
+                                requestedOn: string;
+                                late: boolean;
+                                windowDueDate: string | null;
+                                transmittedAt: string | null;
+                                decidingBody: string | null;
+                                referenceNo: string | null;
+                                outcome: string | null;
+                                receivedOn: string | null;
                             }[];
                             rating: {
                                 id: string;
@@ -9123,6 +9231,8 @@ export interface paths {
                                     appealState: "none" | "pending" | "upheld" | "rejected";
                                     appealReason: string | null;
                                     appealDecisionNote: string | null;
+                                    appealReviewingBody: string | null;
+                                    appealReferenceNo: string | null;
                                 } | null;
                             } | null;
                         };
@@ -9217,6 +9327,7 @@ export interface paths {
                         keyCase?: boolean;
                         keyCaseReason?: string | null;
                         assigneeUserId?: string | null;
+                        version: number;
                     };
                 };
             };
@@ -9243,7 +9354,7 @@ export interface paths {
                             referredBy: string | null;
                             sourceConcernId: string | null;
                             /** @enum {string} */
-                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                             keyCase: boolean;
                             keyCaseReason: string | null;
                             assigneeUserId: string | null;
@@ -9252,6 +9363,15 @@ export interface paths {
                             acceptanceDueDate: string | null;
                             resolutionDueDate: string | null;
                             extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            otherProcedure: string | null;
+                            resolutionApplies: boolean;
+                            version: number;
                             repliedAt: string | null;
                             closedOnTime: boolean | null;
                             createdAt: string;
@@ -9346,6 +9466,28 @@ export interface paths {
                         };
                     };
                 };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -9359,7 +9501,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 办理步骤：accept, not-accept, object, extend, reply, request-review, answer-review, request-re-review, answer-re-review A handling step */
+        /** 办理步骤：accept, not-accept, object, request-extension, approve-extension, reject-extension, reply, record-delivery, request-review, transmit-review, record-review, request-re-review, transmit-re-review, record-re-review A handling step */
         post: {
             parameters: {
                 query?: never;
@@ -9373,9 +9515,15 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "accept" | "not-accept" | "object" | "extend" | "reply" | "request-review" | "answer-review" | "request-re-review" | "answer-re-review";
+                        action: "accept" | "not-accept" | "object" | "request-extension" | "approve-extension" | "reject-extension" | "reply" | "record-delivery" | "request-review" | "transmit-review" | "record-review" | "request-re-review" | "transmit-re-review" | "record-re-review";
                         text?: string;
                         days?: number;
+                        /** Format: date */
+                        date?: string;
+                        decidingBody?: string;
+                        referenceNo?: string;
+                        otherProcedure?: string;
+                        version?: number;
                     };
                 };
             };
@@ -9402,7 +9550,7 @@ export interface paths {
                             referredBy: string | null;
                             sourceConcernId: string | null;
                             /** @enum {string} */
-                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                             keyCase: boolean;
                             keyCaseReason: string | null;
                             assigneeUserId: string | null;
@@ -9411,6 +9559,15 @@ export interface paths {
                             acceptanceDueDate: string | null;
                             resolutionDueDate: string | null;
                             extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            otherProcedure: string | null;
+                            resolutionApplies: boolean;
+                            version: number;
                             repliedAt: string | null;
                             closedOnTime: boolean | null;
                             createdAt: string;
@@ -9656,6 +9813,8 @@ export interface paths {
                                     appealState: "none" | "pending" | "upheld" | "rejected";
                                     appealReason: string | null;
                                     appealDecisionNote: string | null;
+                                    appealReviewingBody: string | null;
+                                    appealReferenceNo: string | null;
                                 } | null;
                             }[];
                             total: number;
@@ -9793,6 +9952,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -10081,6 +10242,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -10199,6 +10362,8 @@ export interface paths {
                         action: "decide-appeal";
                         upheld: boolean;
                         note: string;
+                        reviewingBody: string;
+                        referenceNo?: string;
                     };
                 };
             };
@@ -10237,6 +10402,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -10331,6 +10498,28 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -51,6 +51,8 @@ export type ClockView = {
   assigneeUserId: string | null;
   assigneeRole: Role | null;
   enterpriseId: string | null;
+  /** changes only through its owner's steps (e.g. a petition's extension needs the head's approval) */
+  owned: boolean;
 };
 
 export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date = new Date()): ClockView {
@@ -94,6 +96,7 @@ export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date 
     assigneeUserId: row.assigneeUserId,
     assigneeRole: (row.assigneeRole as Role | null) ?? null,
     enterpriseId: row.enterpriseId,
+    owned: isOwnedClock(row.ownerType),
   };
 }
 
