@@ -52,6 +52,11 @@ export const ERROR_CODES = {
     zh: '期限当前状态不允许此操作',
     en: 'The clock is not in a state that allows this',
   },
+  REPORT_STATE_CONFLICT: {
+    status: 409,
+    zh: '举报件当前阶段不允许此操作',
+    en: 'The report is not at a stage that allows this',
+  },
   CLOCK_OWNED: {
     status: 409,
     zh: '该期限只能在所属业务的办理步骤中变更',

@@ -14,6 +14,9 @@ import { receptionConcerns } from '../reception/tables.ts';
 // 信访工作条例 第三十四条: a petition's period is extended only with the 负责人's approval, through
 // the petition's own request/approve steps, never from the generic worklist.
 ownClocks('petition');
+// 环境保护部令第15号: a report's handling period is likewise extended only with the 负责人's approval;
+// reports keep no copy of their due dates, they read them from the clocks
+ownClocks('report');
 
 onDueDateChanged('petition', async (tx, clock) => {
   if (clock.profileKey === 'petition.acceptance-notice') {

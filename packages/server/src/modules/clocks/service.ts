@@ -351,7 +351,10 @@ export async function resumeClock(
 
 // Extensions limited by law: 信访工作条例 第三十四条 allows at most 30 more days on a resolution,
 // and that cap is itself a rule (petition.extension), so an admin edit moves it.
-const EXTENSION_CAPS: Record<string, string> = { 'petition.resolution': 'petition.extension' };
+const EXTENSION_CAPS: Record<string, string> = {
+  'petition.resolution': 'petition.extension',
+  'report.handling': 'report.extension',
+};
 
 export async function extendClock(
   tx: Tx,
