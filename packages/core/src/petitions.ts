@@ -6,15 +6,21 @@
 import { z } from 'zod';
 import { isChinesePhone } from './enterprise.ts';
 
+/** 'hotline-12369' only for records registered before 12369 reports became their own case type. */
 export const PETITION_CHANNELS = ['visit', 'letter', 'phone', 'online', 'reception', 'hotline-12369'] as const;
 export type PetitionChannel = (typeof PETITION_CHANNELS)[number];
+/**
+ * Channels a new petition comes in by. A 12369 call is an environmental report (环境保护部令第15号),
+ * registered as a report with its own rules, not as a petition.
+ */
+export const PETITION_INTAKE_CHANNELS = ['visit', 'letter', 'phone', 'online', 'reception'] as const;
 export const PETITION_CHANNEL_LABELS: Record<PetitionChannel, { zh: string; en: string }> = {
   visit: { zh: '来访', en: 'visit' },
   letter: { zh: '来信', en: 'letter' },
   phone: { zh: '来电', en: 'phone' },
   online: { zh: '网上信访', en: 'online' },
   reception: { zh: '接待日转入', en: 'from a reception day' },
-  'hotline-12369': { zh: '12369 环保举报热线', en: '12369 hotline' },
+  'hotline-12369': { zh: '12369 环保举报热线（旧登记）', en: '12369 hotline (earlier records)' },
 };
 
 /** 信访工作条例 第二十九条 建议意见类, 第三十条 检举控告类, 第三十一条 申诉求决类 */
@@ -269,7 +275,7 @@ const phone = z.string().trim().refine(isChinesePhone, { error: 'contact.phone.i
 
 /** Intake by staff (any channel) or by a citizen online (channel forced to 'online'). */
 export const petitionCreateSchema = z.strictObject({
-  channel: z.enum(PETITION_CHANNELS).default('online'),
+  channel: z.enum(PETITION_INTAKE_CHANNELS).default('online'),
   type: z.enum(PETITION_TYPES),
   title: z.string().trim().min(4).max(100),
   content: z.string().trim().min(10).max(5000),

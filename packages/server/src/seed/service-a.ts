@@ -17,6 +17,7 @@ import { completeClock, startClock } from '../modules/clocks/service.ts';
 import { enterprises } from '../modules/enterprises/tables.ts';
 import { actOnPetition, createPetition, updatePetition } from '../modules/petitions/service.ts';
 import { ratingRectifications, ratings } from '../modules/ratings/tables.ts';
+import { actOnReport, createReport } from '../modules/reports/service.ts';
 import { seedDefaultRules } from '../modules/rules/service.ts';
 import { users } from '../modules/users/tables.ts';
 
@@ -232,7 +233,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
   // nuisance stop is a 申诉求决 matter (第三十一条); 检举控告 (第三十条) is about officials
   print('服务 A：信访件 / petitions');
   type P = {
-    channel: 'visit' | 'letter' | 'phone' | 'online' | 'hotline-12369';
+    channel: 'visit' | 'letter' | 'phone' | 'online';
     type: 'suggestion' | 'accusation' | 'claim';
     title: string;
     received: string;
@@ -246,7 +247,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
   };
   const PETITIONS: P[] = [
     {
-      channel: 'hotline-12369',
+      channel: 'phone',
       type: 'claim',
       title: '桐木镇某花炮厂夜间排放刺激性气体',
       received: '2020-03-09',
@@ -297,7 +298,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
       object: '2020-06-08',
     },
     {
-      channel: 'hotline-12369',
+      channel: 'phone',
       type: 'claim',
       title: '赤山镇河道疑似倾倒建筑垃圾',
       received: '2020-06-15',
@@ -435,6 +436,64 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     }
   }
 
+  // ---- 12369 environmental reports: their own case type (环境保护部令第15号), not petitions
+  print('服务 A：环保举报 / 12369 reports');
+  const REPORTS = [
+    {
+      title: '桐木镇某烟花厂夜间异味',
+      location: '桐木镇某村',
+      received: '2020-04-02',
+      accept: '2020-04-03',
+      reply: '2020-05-10',
+    },
+    {
+      title: '赤山镇河沟水体发黑',
+      location: '赤山镇某村河沟',
+      received: '2020-07-14',
+      accept: '2020-07-15',
+      reply: '2020-09-20',
+    },
+    { title: '上栗镇餐饮店油烟直排', location: '上栗镇某街', received: '2020-09-01', transfer: '2020-09-03' },
+  ];
+  for (const [i, rp] of REPORTS.entries()) {
+    const row = await db.transaction((tx) =>
+      createReport(
+        tx,
+        actor,
+        {
+          channel: 'phone-12369',
+          title: rp.title,
+          content: `${rp.title}，请求查处。`,
+          location: rp.location,
+          anonymous: i === 1,
+          ...(i === 1
+            ? {}
+            : { reporterName: `${SURNAMES[(i * 3) % SURNAMES.length]}先生`, reporterPhone: `1360799${4000 + i}` }),
+          receivedAt: at(rp.received, '09:00').toISOString(),
+        },
+        { now: at(rp.received, '09:10') },
+      ),
+    );
+    if (rp.transfer) {
+      await actOnReport(
+        db,
+        actor,
+        row.id,
+        { action: 'transfer', text: '上栗县城市管理局（餐饮油烟）' },
+        at(rp.transfer),
+      );
+      continue;
+    }
+    await actOnReport(db, actor, row.id, { action: 'accept' }, at(rp.accept!));
+    await actOnReport(
+      db,
+      actor,
+      row.id,
+      { action: 'reply', text: '经现场检查，已责令整改并依法立案查处。' },
+      at(rp.reply!),
+    );
+  }
+
   // ---- ratings of served appointments and replied petitions; bad ones with their rectification
   print('服务 A：好差评 / ratings');
   const LEVELS: RatingLevel[] = [5, 5, 5, 5, 4, 4, 4, 3, 2, 1];
@@ -538,7 +597,7 @@ const DAY_MS = 86_400_000;
 const shanghaiDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 type LiveCase = {
-  channel: 'visit' | 'letter' | 'phone' | 'online' | 'hotline-12369';
+  channel: 'visit' | 'letter' | 'phone' | 'online';
   type: 'suggestion' | 'accusation' | 'claim';
   title: string;
   /** days before today (always ≥ 1, so every step lies in the past whatever the hour) */
@@ -570,7 +629,7 @@ const LIVE_CASES: LiveCase[] = [
     keyCase: '多户居民联名反映，领导包案',
   },
   {
-    channel: 'hotline-12369',
+    channel: 'phone',
     type: 'accusation',
     title: '赤山镇小河沟水体发黑',
     received: 30,

@@ -8377,7 +8377,7 @@ export interface paths {
                          * @default online
                          * @enum {string}
                          */
-                        channel?: "visit" | "letter" | "phone" | "online" | "reception" | "hotline-12369";
+                        channel?: "visit" | "letter" | "phone" | "online" | "reception";
                         /** @enum {string} */
                         type: "suggestion" | "accusation" | "claim";
                         title: string;
@@ -9745,6 +9745,949 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 环保举报列表 Environmental reports */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                                title: string;
+                                content: string;
+                                location: string;
+                                anonymous: boolean;
+                                reporterName: string | null;
+                                reporterPhone: string | null;
+                                subjectEnterpriseId: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                                receivedAt: string;
+                                acceptedAt: string | null;
+                                acceptanceDueDate: string | null;
+                                handlingDueDate: string | null;
+                                extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                decisionNote: string | null;
+                                transferredTo: string | null;
+                                repliedAt: string | null;
+                                closedOnTime: boolean | null;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记环保举报（12369 电话、微信、网络平台，来信来访） Register an environmental report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default online
+                         * @enum {string}
+                         */
+                        channel?: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                        title: string;
+                        content: string;
+                        location: string;
+                        /** @default false */
+                        anonymous?: boolean;
+                        reporterName?: string;
+                        reporterPhone?: string;
+                        /** Format: uuid */
+                        subjectEnterpriseId?: string;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                            title: string;
+                            content: string;
+                            location: string;
+                            anonymous: boolean;
+                            reporterName: string | null;
+                            reporterPhone: string | null;
+                            subjectEnterpriseId: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                            receivedAt: string;
+                            acceptedAt: string | null;
+                            acceptanceDueDate: string | null;
+                            handlingDueDate: string | null;
+                            extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                            transferredTo: string | null;
+                            repliedAt: string | null;
+                            closedOnTime: boolean | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 网上环保举报（可匿名；实名的凭查询码和手机号查询） Report pollution online (anonymous allowed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        content: string;
+                        location: string;
+                        /** @default false */
+                        anonymous?: boolean;
+                        reporterName?: string;
+                        reporterPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                            title: string;
+                            content: string;
+                            location: string;
+                            anonymous: boolean;
+                            reporterName: string | null;
+                            reporterPhone: string | null;
+                            subjectEnterpriseId: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                            receivedAt: string;
+                            acceptedAt: string | null;
+                            acceptanceDueDate: string | null;
+                            handlingDueDate: string | null;
+                            extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                            transferredTo: string | null;
+                            repliedAt: string | null;
+                            closedOnTime: boolean | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭查询码和手机号查询举报办理进度 Track a report by code and phone */
+        get: {
+            parameters: {
+                query: {
+                    phone: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                                title: string;
+                                content: string;
+                                location: string;
+                                anonymous: boolean;
+                                reporterName: string | null;
+                                reporterPhone: string | null;
+                                subjectEnterpriseId: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                                receivedAt: string;
+                                acceptedAt: string | null;
+                                acceptanceDueDate: string | null;
+                                handlingDueDate: string | null;
+                                extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                decisionNote: string | null;
+                                transferredTo: string | null;
+                                repliedAt: string | null;
+                                closedOnTime: boolean | null;
+                                version: number;
+                                createdAt: string;
+                            };
+                            clocks: {
+                                id: string;
+                                profileKey: string;
+                                title: string;
+                                start: string;
+                                dueDate: string;
+                                state: string;
+                                completedAt: string | null;
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 举报件详情与期限 A report with its clocks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                                title: string;
+                                content: string;
+                                location: string;
+                                anonymous: boolean;
+                                reporterName: string | null;
+                                reporterPhone: string | null;
+                                subjectEnterpriseId: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                                receivedAt: string;
+                                acceptedAt: string | null;
+                                acceptanceDueDate: string | null;
+                                handlingDueDate: string | null;
+                                extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                decisionNote: string | null;
+                                transferredTo: string | null;
+                                repliedAt: string | null;
+                                closedOnTime: boolean | null;
+                                version: number;
+                                createdAt: string;
+                            };
+                            clocks: {
+                                id: string;
+                                profileKey: string;
+                                title: string;
+                                start: string;
+                                dueDate: string;
+                                state: string;
+                                completedAt: string | null;
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理步骤：accept, not-accept, transfer, request-extension, approve-extension, reject-extension, reply A handling step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "accept" | "not-accept" | "transfer" | "request-extension" | "approve-extension" | "reject-extension" | "reply";
+                        text?: string;
+                        days?: number;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                            title: string;
+                            content: string;
+                            location: string;
+                            anonymous: boolean;
+                            reporterName: string | null;
+                            reporterPhone: string | null;
+                            subjectEnterpriseId: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                            receivedAt: string;
+                            acceptedAt: string | null;
+                            acceptanceDueDate: string | null;
+                            handlingDueDate: string | null;
+                            extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                            transferredTo: string | null;
+                            repliedAt: string | null;
+                            closedOnTime: boolean | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -83,6 +83,14 @@ describe('intake', () => {
         .errors.map((e: { path: string }) => e.path)
         .sort(),
     ).toEqual(['petitionerPhone', 'type']);
+    // a 12369 call is an environmental report, registered as such (环境保护部令第15号), not a petition
+    const hotline = await desk.request({
+      method: 'POST',
+      url: '/api/petitions',
+      payload: { ...base, channel: 'hotline-12369' },
+    });
+    expect(hotline.statusCode).toBe(400);
+    expect(hotline.json().errors[0].path).toBe('channel');
     expect(await t.database.query('select count(*)::int as n from petitions')).toEqual(before);
   });
 

@@ -234,7 +234,7 @@ export async function getReport(db: Tx, id: string): Promise<ReportRow> {
 
 export async function byCodeAndPhone(db: Tx, code: string, phone: string): Promise<ReportRow> {
   const [row] = await db.select().from(reports).where(eq(reports.code, code.trim().toUpperCase()));
-  if (!row || !row.reporterPhone || row.reporterPhone !== phone.trim()) {
+  if (!row?.reporterPhone || row.reporterPhone !== phone.trim()) {
     throw new AppError('RECORD_NOT_FOUND', {
       detail: { zh: '查询码或手机号不正确', en: 'Wrong tracking code or phone' },
     });
