@@ -216,6 +216,12 @@ export const routes: AppRoute[] = [
     component: lazy(() => import('./pages/reports/SubmitReportPage.tsx')),
   },
   {
+    path: '/reports/track',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/reports/TrackReportPage.tsx')),
+  },
+  {
     path: '/petitions/track',
     face: 'public',
     access: 'public',

@@ -717,6 +717,8 @@ const en: Messages = {
     },
   },
   reports: {
+    trackTitle: 'Track a report',
+    track: 'Look up',
     deskTitle: 'Environmental reports (12369)',
     register: 'Register a report',
     searchPlaceholder: 'Code, title or place',

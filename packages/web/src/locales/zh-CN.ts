@@ -687,6 +687,8 @@ const zhCN = {
     },
   },
   reports: {
+    trackTitle: '查询举报办理进度',
+    track: '查询',
     deskTitle: '环保举报台账（12369）',
     register: '登记举报',
     searchPlaceholder: '查询码、标题或地点',

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -35,12 +36,17 @@ export default function SubmitReportPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('reports.acceptanceDue')}>{done.acceptanceDueDate}</Descriptions.Item>
           </Descriptions>
+          {done.anonymous ? null : (
+            <Link to={`/reports/track?code=${done.code}`}>
+              <Button style={{ marginTop: 16 }}>{t('reports.trackTitle')}</Button>
+            </Link>
+          )}
         </Card>
       </PageContainer>
     );
   }
   return (
-    <PageContainer title={t('reports.submitTitle')}>
+    <PageContainer title={t('reports.submitTitle')} extra={<Link to="/reports/track">{t('reports.trackTitle')}</Link>}>
       <Alert type="info" showIcon title={t('reports.intro')} style={{ marginBottom: 16 }} />
       <Card>
         <Form

@@ -25,3 +25,8 @@ export const submitReport = (body: PublicReportInput) =>
   http.post<ResponseOf<'/api/public/reports', 'post', 201>>('/api/public/reports', body);
 export const actOnReport = (id: string, body: ReportActionBody) =>
   http.post<ResponseOf<'/api/reports/{id}/actions', 'post'>>(`/api/reports/${enc(id)}/actions`, body);
+export const trackReport = (code: string, phone: string, signal?: AbortSignal) =>
+  http.get<ResponseOf<'/api/public/reports/{code}', 'get'>>(`/api/public/reports/${enc(code)}`, {
+    query: { phone } satisfies QueryOf<'/api/public/reports/{code}', 'get'>,
+    signal,
+  });
