@@ -28,65 +28,96 @@ export const deadlineCalculator: Journey = {
   },
 };
 
-// Issue 3: a clock started on a record (a petition's 15-day acceptance notice) appears in the
-// worklist of the role it is assigned to, and is paused, resumed and extended from the web.
+// Issue 3 / issue 8 §2: a petition's clock appears in the worklist, but it is owned by the
+// petition: the worklist offers no pause or extension for it, only the way to the case. There the
+// clerk requests an extension (信访工作条例 第三十四条) and only the leader's approval moves the date.
 export const worklistPauseExtend: Journey = {
-  name: 'leader pauses, resumes and extends a petition clock from the worklist',
+  name: 'clerk requests a petition extension, the leader approves it; the worklist cannot change the clock',
   async run(ctx) {
     const page = await ctx.newPage();
-    await ctx.login(page, 'leader');
+    await ctx.login(page, 'clerk');
     const title = `夜间噪声扰民测试${Date.now() % 100000}`;
     const created = await page.evaluate(async (t) => {
       const me = await (await fetch('/api/auth/me')).json();
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
       const res = await fetch('/api/petitions', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        headers,
         body: JSON.stringify({
           channel: 'phone',
-          type: 'accusation',
+          type: 'claim',
           title: t,
           content: '反映某烟花厂夜间生产噪声扰民，请求核查处理。',
           petitionerName: '李明',
           petitionerPhone: '13900001111',
         }),
       });
-      return { status: res.status, body: await res.json() };
+      const body = await res.json();
+      if (res.status !== 201) return { status: res.status, body };
+      const accepted = await fetch(`/api/petitions/${body.id}/actions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ action: 'accept', version: body.version }),
+      });
+      return { status: accepted.status === 200 ? 201 : accepted.status, body: await accepted.json() };
     }, title);
     expect(
       created.status === 201,
-      `petition registered (${created.status} ${JSON.stringify(created.body).slice(0, 200)})`,
+      `petition registered and accepted (${created.status} ${JSON.stringify(created.body).slice(0, 200)})`,
     );
+    const id = created.body.id as string;
+    const dueBefore = created.body.resolutionDueDate as string;
 
-    await page.goto(`${ctx.baseUrl}/staff/worklist`);
-    const row = page.locator('.ant-table-row').filter({ hasText: title });
-    await row.waitFor({ timeout: 10_000 });
-    const dueBefore = (await row.getByTestId('worklist-due').textContent()) ?? '';
+    // the clerk requests; nothing moves yet
+    await page.goto(`${ctx.baseUrl}/staff/petitions/${id}`);
+    await page.getByTestId('petition-action-request-extension').click();
+    await page.getByTestId('petition-extension-days').locator('xpath=self::input | .//input').first().fill('20');
+    await page.getByTestId('petition-action-text').fill('需委托第三方监测，申请延期');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.locator('.ant-alert-warning').waitFor({ timeout: 10_000 });
+    expect(
+      (await page.getByTestId('petition-action-approve-extension').count()) === 0,
+      'a clerk cannot approve an extension',
+    );
+    expect(
+      (await page.getByTestId('petition-resolution-due').textContent()) === dueBefore,
+      'the due date stays until the head approves',
+    );
+    await ctx.screenshot(page, '13-petition-extension-requested');
 
-    await row.getByTestId('clock-pause').click();
-    await page.getByTestId('clock-pause-reason').click();
-    await page.locator('.ant-select-item-option').first().click();
-    await page.getByRole('button', { name: '确定' }).click();
-    await row.getByTestId('clock-state-paused').waitFor({ timeout: 10_000 });
-    await ctx.screenshot(page, '12-worklist-clock-paused');
-    await row.getByTestId('clock-resume').click();
-    await row.getByTestId('clock-pause').waitFor({ timeout: 10_000 });
+    // the leader approves; the due date moves by the requested days
+    const leader = await ctx.newPage();
+    await ctx.login(leader, 'leader');
+    // the leader's worklist shows the clock but sends to the case instead of pausing or extending it
+    await leader.goto(`${ctx.baseUrl}/staff/worklist`);
+    await leader.getByTestId('worklist-q').fill(title);
+    await leader.getByTestId('worklist-q').press('Enter');
+    const row = leader.locator('.ant-table-row').filter({ hasText: title });
+    await row.first().waitFor({ timeout: 10_000 });
+    await row.first().getByTestId('clock-owned').waitFor({ timeout: 10_000 });
+    expect((await row.getByTestId('clock-extend').count()) === 0, 'no extend button on a petition clock');
+    expect((await row.getByTestId('clock-pause').count()) === 0, 'no pause button on a petition clock');
+    await ctx.screenshot(leader, '12-worklist-petition-clock-owned');
 
-    await row.getByTestId('clock-extend').click();
-    await page.getByTestId('clock-extend-days').locator('xpath=self::input | .//input').first().fill('5');
-    await page.getByTestId('clock-extend-reason').fill('需补充调查取证，经局领导批准延长');
-    await page.getByRole('button', { name: '确定' }).click();
-    await page.waitForFunction(
-      ([t, before]: [string, string]) => {
-        const r = [...document.querySelectorAll('.ant-table-row')].find((e) => e.textContent?.includes(t));
-        const d = r?.querySelector('[data-testid=worklist-due]')?.textContent ?? before;
-        return d !== before;
+    await leader.goto(`${ctx.baseUrl}/staff/petitions/${id}`);
+    await leader.getByTestId('petition-action-approve-extension').click();
+    await leader.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await leader.waitForFunction(
+      (before: string) => {
+        const d = document.querySelector('[data-testid=petition-resolution-due]')?.textContent ?? before;
+        return d !== '' && d !== before;
       },
-      [title, dueBefore] as [string, string],
+      dueBefore,
       { timeout: 10_000 },
     );
-    const dueAfter = (await row.getByTestId('worklist-due').textContent()) ?? '';
-    expect(dueAfter > dueBefore, `the due date moved later after the extension (${dueBefore} → ${dueAfter})`);
-    await ctx.screenshot(page, '13-worklist-clock-extended');
+    const dueAfter = (await leader.getByTestId('petition-resolution-due').textContent()) ?? '';
+    const expected = new Date(`${dueBefore}T00:00:00Z`);
+    expected.setUTCDate(expected.getUTCDate() + 20);
+    expect(
+      dueAfter === expected.toISOString().slice(0, 10),
+      `the approved 20 days moved the due date (${dueBefore} → ${dueAfter})`,
+    );
+    await ctx.screenshot(leader, '14-petition-extension-approved');
   },
 };
 

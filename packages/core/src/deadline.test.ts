@@ -27,6 +27,29 @@ const clock = (over: Partial<Clock> = {}): Clock => ({
   ...over,
 });
 
+describe('rollsOver (民法典 第二百零三条)', () => {
+  const window: ClockProfile = { key: 'petition.review-request', length: 30, unit: 'calendar', warnBefore: 5 };
+  it('moves a last day on a holiday to the next working day, only where the profile says so', () => {
+    // received 2024-09-01: day 30 is 2024-10-01, National Day (1–7 Oct off), next working day 10-08
+    const c = clock({ profile: window, start: '2024-09-01T12:00:00+08:00', binds: 'party' });
+    expect(evaluateClock({ ...c, rollsOver: true }, '2024-09-02', cal).dueDate).toBe('2024-10-08');
+    expect(evaluateClock(c, '2024-09-02', cal).dueDate).toBe('2024-10-01');
+    // a last day that is a working day (Wednesday 2024-04-03, the day before 清明) stays
+    const plain = clock({ profile: window, start: '2024-03-04T12:00:00+08:00', binds: 'party', rollsOver: true });
+    expect(evaluateClock(plain, '2024-03-05', cal).dueDate).toBe('2024-04-03');
+    // a weekend last day rolls too: 2024-03-01 + 30 is Sunday 03-31, so Monday 04-01
+    const sunday = clock({ profile: window, start: '2024-03-01T12:00:00+08:00', binds: 'party', rollsOver: true });
+    expect(evaluateClock(sunday, '2024-03-02', cal).dueDate).toBe('2024-04-01');
+  });
+  it('is set on the petitioner’s request windows and on no bureau duty', () => {
+    expect(DEFAULT_CLOCK_PROFILES.filter((p) => p.rollsOver).map((p) => p.key)).toEqual([
+      'petition.review-request',
+      'petition.re-review-request',
+    ]);
+    for (const p of DEFAULT_CLOCK_PROFILES) if (p.rollsOver) expect(p.binds).toBe('party');
+  });
+});
+
 describe('evaluateClock', () => {
   // Friday 2024-09-20 + 30 working days, across make-up days 29 Sep and 12 Oct and the National Day
   // break 1–7 Oct: 23–27 Sep (5), 29 Sep (6), 30 Sep (7), 8–11 Oct (11), 12 Oct (12), 14–18 (17),

@@ -13,9 +13,9 @@
  *   possible one. Pauses that begin after the due date passed move nothing.
  * - Extensions add days in the profile's unit.
  * - With unit 'working' the due date is always a working day; 'calendar' clocks are plain day
- *   arithmetic and need no holiday data. Whether a calendar-day period ending on a holiday rolls
- *   over to the next working day (民法典 第二百零三条) is not applied: the statutes behind these
- *   profiles do not say so, and the bureau can switch a profile to working days instead.
+ *   arithmetic and need no holiday data, except where `rollsOver` is set: a party's period whose
+ *   last day is a statutory holiday ends on the day after the holiday (民法典 第二百零三条; the
+ *   petitioner's 复查/复核 windows). A bureau duty never rolls over: the bureau keeps its date.
  */
 import { z } from 'zod';
 import { fromDayNumber, toDayNumber, toShanghaiDate } from './calendar/dates.ts';
@@ -42,6 +42,8 @@ export type Clock = {
   pauses: ClockPause[];
   extensions: ClockExtension[];
   completedAt?: string | null;
+  /** the last day, if a holiday, moves to the next working day (民法典 第二百零三条) */
+  rollsOver?: boolean;
   /**
    * Whose period it is (default 'bureau'). In a provisional year (no notice yet) a bureau's duty is
    * counted on the calendar's 'earliest' view and a party's window on the 'latest' one.
@@ -160,6 +162,8 @@ export function evaluateClock(clock: Clock, now: string, fullCalendar: WorkingCa
     if (paused(due)) pausedDays++;
     else left--;
   }
+  const unrolled = due;
+  if (clock.rollsOver) while (!calendar.dayInfo(fromDayNumber(due)).workingDay) due++;
 
   // a clock asked about before its start has simply not begun to run
   const ref = Math.max(completedDay ?? nowDay, startDay);
@@ -180,7 +184,8 @@ export function evaluateClock(clock: Clock, now: string, fullCalendar: WorkingCa
   else state = 'running';
 
   const provisional =
-    profile.unit === 'working' && calendar.spansProvisional(fromDayNumber(startDay), fromDayNumber(due));
+    (profile.unit === 'working' && calendar.spansProvisional(fromDayNumber(startDay), fromDayNumber(due))) ||
+    (clock.rollsOver === true && calendar.spansProvisional(fromDayNumber(unrolled), fromDayNumber(due)));
   return { dueDate: fromDayNumber(due), remaining, state, pausedDays, provisional };
 }
 
@@ -219,6 +224,8 @@ export type ClockBinds = 'bureau' | 'party';
 export type ClockProfileDefinition = ClockProfile & {
   /** default 'bureau' */
   binds?: ClockBinds;
+  /** a last day on a holiday moves to the next working day (民法典 第二百零三条); a fact of the law, like binds */
+  rollsOver?: boolean;
   label: { zh: string; en: string };
   /** the document and article the default comes from */
   source: string;
@@ -383,7 +390,8 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 10,
     direction: 'after-start',
     label: { zh: '信访事项办结', en: 'petition: resolution' },
-    source: '《信访工作条例》第三十四条（自受理之日起 60 日内办结）',
+    source: '《信访工作条例》第三十四条（第三十一条第六项所列信访事项自受理之日起 60 日内办结）',
+    note: '只适用于作为信访办理的申诉求决类事项；建议意见类、检举控告类和转入其他法定程序的事项按各自程序 / only for claims handled as petitions',
   },
   {
     key: 'petition.extension',
@@ -392,18 +400,32 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     warnBefore: 5,
     direction: 'after-start',
     label: { zh: '信访事项延期办理（最长）', en: 'petition: extension (maximum)' },
-    source: '《信访工作条例》第三十四条（经批准可适当延长，延长期限不得超过 30 日）',
+    source: '《信访工作条例》第三十四条（经本机关负责人批准可适当延长，延长期限不得超过 30 日）',
     note: '作为 petition.resolution 的延期天数上限使用 / used as the cap on extensions of petition.resolution',
   },
   {
     key: 'petition.review-request',
     binds: 'party',
+    rollsOver: true,
     length: 30,
     unit: 'calendar',
     warnBefore: 5,
     direction: 'after-start',
     label: { zh: '请求复查期限', en: 'petition: time to request a review' },
-    source: '《信访工作条例》第三十五条（收到书面答复之日起 30 日内请求复查）',
+    source:
+      '《信访工作条例》第三十五条（自收到书面答复之日起 30 日内请求上一级机关复查）；期限最后一日是法定休假日的，以休假日结束的次日为最后一日（《民法典》第二百零三条）',
+    note: '自信访人收到处理意见书之日起算；逾期提出的请求照常登记并移送，由复查机关决定 / counted from receipt; a late request is recorded and transmitted, the reviewing body decides',
+  },
+  {
+    key: 'petition.review-transmit',
+    length: 5,
+    unit: 'working',
+    warnBefore: 1,
+    direction: 'after-start',
+    label: { zh: '复查请求及案卷移送上一级机关', en: 'petition: transmit the review request and file' },
+    source:
+      '本局默认（《信访工作条例》第三十五条规定复查由上一级机关办理，未规定原办理机关移送案卷的时限）：收到复查请求后 5 个工作日内移送',
+    note: '复查机关 30 日内提出复查意见是上一级机关的期限，不在本局计时 / the 30-day answer is the reviewing body’s period',
   },
   {
     key: 'petition.review-answer',
@@ -411,18 +433,32 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     unit: 'calendar',
     warnBefore: 5,
     direction: 'after-start',
-    label: { zh: '复查意见', en: 'petition: review answer' },
-    source: '《信访工作条例》第三十五条（收到复查请求之日起 30 日内提出复查意见）',
+    label: { zh: '复查意见（上一级机关）', en: 'petition: review answer (next level up)' },
+    source: '《信访工作条例》第三十五条（复查机关自收到复查请求之日起 30 日内提出复查意见）',
+    note: '上一级机关的期限，本局不计时、不出具复查意见 / the reviewing body’s period; the bureau neither runs nor answers it',
   },
   {
     key: 'petition.re-review-request',
     binds: 'party',
+    rollsOver: true,
     length: 30,
     unit: 'calendar',
     warnBefore: 5,
     direction: 'after-start',
     label: { zh: '请求复核期限', en: 'petition: time to request a re-review' },
-    source: '《信访工作条例》第三十六条（收到复查意见之日起 30 日内请求复核）',
+    source:
+      '《信访工作条例》第三十六条（自收到复查意见之日起 30 日内请求复核）；期限最后一日是法定休假日的，以休假日结束的次日为最后一日（《民法典》第二百零三条）',
+    note: '自信访人收到复查意见之日起算；逾期提出的请求照常登记 / counted from receipt; a late request is recorded',
+  },
+  {
+    key: 'petition.re-review-transmit',
+    length: 5,
+    unit: 'working',
+    warnBefore: 1,
+    direction: 'after-start',
+    label: { zh: '复核请求移送复核机关', en: 'petition: transmit the re-review request' },
+    source:
+      '本局默认（《信访工作条例》第三十六条规定复核由复查机关的上一级机关办理，未规定移送时限）：收到复核请求后 5 个工作日内移送',
   },
   {
     key: 'petition.re-review-answer',
@@ -430,8 +466,39 @@ export const DEFAULT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.
     unit: 'calendar',
     warnBefore: 5,
     direction: 'after-start',
-    label: { zh: '复核意见', en: 'petition: re-review answer' },
-    source: '《信访工作条例》第三十六条（30 日内提出复核意见；听证时间不计算在内）',
+    label: { zh: '复核意见（复核机关）', en: 'petition: re-review answer (re-reviewing body)' },
+    source: '《信访工作条例》第三十六条（复核机关 30 日内提出复核意见；听证时间不计算在内）',
+    note: '复核机关的期限，本局不计时、不出具复核意见 / the re-reviewing body’s period; the bureau neither runs nor answers it',
+  },
+  {
+    key: 'report.acceptance',
+    length: 15,
+    unit: 'calendar',
+    warnBefore: 3,
+    direction: 'after-start',
+    label: { zh: '环保举报：告知是否受理', en: 'environmental report: tell whether accepted' },
+    source: '《环保举报热线工作管理办法》（环境保护部令第15号，2011）：当场或 15 日内告知举报人是否受理',
+  },
+  {
+    key: 'report.handling',
+    length: 60,
+    unit: 'calendar',
+    warnBefore: 10,
+    direction: 'after-start',
+    label: { zh: '环保举报：调查处理并答复', en: 'environmental report: investigate and answer' },
+    source: '《环保举报热线工作管理办法》（环境保护部令第15号，2011）：自受理之日起 60 日内办结并答复举报人',
+    note: '举报件的办理期限，不是信访办理期限 / the report’s own period, not the petition clock',
+  },
+  {
+    key: 'report.extension',
+    length: 30,
+    unit: 'calendar',
+    warnBefore: 5,
+    direction: 'after-start',
+    label: { zh: '环保举报延期办理（最长）', en: 'environmental report: extension (maximum)' },
+    source:
+      '《环保举报热线工作管理办法》（环境保护部令第15号，2011）：情况复杂的，经本机关负责人批准可延长，最长不超过 30 日，并告知举报人延期理由',
+    note: '作为 report.handling 的延期天数上限使用 / used as the cap on extensions of report.handling',
   },
   {
     key: 'rating.rectify-contact',
@@ -493,4 +560,9 @@ export function clockProfileByKey(key: string): ClockProfileDefinition | undefin
 /** Unknown keys (a profile an admin added) bind the bureau: better an item too many than a duty lost. */
 export function clockBinds(key: string): ClockBinds {
   return profilesByKey.get(key)?.binds ?? 'bureau';
+}
+
+/** Whether a profile's last day rolls over a holiday (民法典 第二百零三条); unknown keys do not. */
+export function clockRollsOver(key: string): boolean {
+  return profilesByKey.get(key)?.rollsOver === true;
 }

@@ -14,6 +14,7 @@ export * from './pinyin.ts';
 export * from './problem.ts';
 export * from './ratings.ts';
 export * from './reception.ts';
+export * from './reports.ts';
 export * from './text.ts';
 export * from './towns.ts';
 export * from './uscc.ts';

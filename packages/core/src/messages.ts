@@ -38,6 +38,10 @@ export const MESSAGES = {
   },
   'text.invisible': { zh: '只包含不可见字符', en: 'contains only invisible characters' },
   'common.unique': { zh: '不能有重复项', en: 'items must be unique' },
+  'reception.group-representatives': {
+    zh: '多人共同来访请推选代表，代表人数不超过 5 人（《信访工作条例》第二十条）',
+    en: 'a group sends at most 5 representatives (Regulations on Letters and Visits, art. 20)',
+  },
 
   'uscc.empty': { zh: '统一社会信用代码不能为空', en: 'Unified Social Credit Code is empty' },
   'uscc.length': {

@@ -75,11 +75,22 @@ export const enterpriseBookingSchema = z.strictObject({
 });
 export type EnterpriseBooking = z.infer<typeof enterpriseBookingSchema>;
 
+/**
+ * 《信访工作条例》第二十条: several people raising a shared matter in person choose representatives,
+ * no more than 5. A law, not a local default, so it is not an editable rule.
+ */
+export const MAX_GROUP_REPRESENTATIVES = 5;
+
 /** A citizen books a public day with a name and a phone; no account needed. */
 export const publicBookingSchema = z.strictObject({
   name: text(50),
   phone,
-  people: z.number().int().min(1).max(20).default(1),
+  people: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_GROUP_REPRESENTATIVES, { error: 'reception.group-representatives' })
+    .default(1),
   concern: text(500),
   /** the one-time code sent to `phone` (POST /api/public/phone-codes) */
   phoneCode: z

@@ -66,6 +66,13 @@ const EXPECTED: Record<string, Access> = {
   'PATCH /api/petitions/:id': ['admin', 'leader', 'clerk', 'inspector'],
   'POST /api/petitions/:id/actions': ['admin', 'leader', 'clerk', 'inspector'],
   'GET /api/petitions/:id/letters/:letterId': [...STAFF, 'enterprise', 'citizen'],
+  // environmental reports (12369): staff only; the reported enterprise never reads them
+  'POST /api/reports': ['admin', 'leader', 'clerk', 'inspector'],
+  'POST /api/public/reports': 'public',
+  'GET /api/public/reports/:code': 'public',
+  'GET /api/reports': [...STAFF],
+  'GET /api/reports/:id': [...STAFF],
+  'POST /api/reports/:id/actions': ['admin', 'leader', 'clerk', 'inspector'],
   'GET /api/ratings': [...STAFF, 'enterprise', 'citizen'],
   'GET /api/ratings/summary': STAFF,
   'GET /api/ratings/:id': [...STAFF, 'enterprise', 'citizen'],

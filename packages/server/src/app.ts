@@ -27,6 +27,7 @@ import { projectRoutes } from './modules/projects/routes.ts';
 import { ratingRoutes } from './modules/ratings/routes.ts';
 import { receptionRoutes } from './modules/reception/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { ruleRoutes } from './modules/rules/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { visitRoutes } from './modules/visits/routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     devOutbox,
     rateLimit: Math.max(10, config.loginRateLimit),
   });
+  await app.register(reportRoutes, { db, publicRateLimit: Math.max(20, config.loginRateLimit) });
   await app.register(ratingRoutes, { db });
   await app.register(receptionRoutes, { db });
   await app.register(visitRoutes, { db });

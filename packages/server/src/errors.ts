@@ -67,6 +67,16 @@ export const ERROR_CODES = {
     zh: '期限当前状态不允许此操作',
     en: 'The clock is not in a state that allows this',
   },
+  REPORT_STATE_CONFLICT: {
+    status: 409,
+    zh: '举报件当前阶段不允许此操作',
+    en: 'The report is not at a stage that allows this',
+  },
+  CLOCK_OWNED: {
+    status: 409,
+    zh: '该期限只能在所属业务的办理步骤中变更',
+    en: "This clock can only be changed through its case's own steps",
+  },
   RECORD_CHANGED: {
     status: 409,
     zh: '记录已被他人修改，请刷新后重试',

@@ -210,6 +210,18 @@ export const routes: AppRoute[] = [
     component: lazy(() => import('./pages/petitions/SubmitPetitionPage.tsx')),
   },
   {
+    path: '/reports/submit',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/reports/SubmitReportPage.tsx')),
+  },
+  {
+    path: '/reports/track',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/reports/TrackReportPage.tsx')),
+  },
+  {
     path: '/petitions/track',
     face: 'public',
     access: 'public',
@@ -241,6 +253,19 @@ export const routes: AppRoute[] = [
     face: 'staff',
     access: STAFF_ROLES,
     component: lazy(() => import('./pages/petitions/PetitionDetailPage.tsx')),
+  },
+  {
+    path: '/staff/reports',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/reports/ReportListPage.tsx')),
+    menu: { labelKey: 'menu.reportDesk', icon: <AlertOutlined /> },
+  },
+  {
+    path: '/staff/reports/:id',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./pages/reports/ReportDetailPage.tsx')),
   },
   {
     path: '/staff/ratings',

@@ -11,6 +11,7 @@ export * from '../modules/phone-codes/tables.ts';
 export * from '../modules/projects/tables.ts';
 export * from '../modules/ratings/tables.ts';
 export * from '../modules/reception/tables.ts';
+export * from '../modules/reports/tables.ts';
 export * from '../modules/rules/tables.ts';
 export * from '../modules/scheduler/tables.ts';
 export * from '../modules/users/tables.ts';

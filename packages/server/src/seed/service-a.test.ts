@@ -49,7 +49,15 @@ describe('seedServiceA', () => {
     expect(bad.bad).toBe(res.badRatings);
     expect(bad.rectifiedOnTime).toBeLessThanOrEqual(bad.bad);
     const channels = await t.database.query<{ channel: string }>('select distinct channel from petitions order by 1');
-    expect(channels.map((c) => c.channel)).toEqual(['hotline-12369', 'letter', 'online', 'phone', 'visit']);
+    expect(channels.map((c) => c.channel)).toEqual(['letter', 'online', 'phone', 'visit']);
+    // 12369 reports are their own case type, with their own clocks, all closed in 2020
+    const reported = await t.database.query<{ status: string; n: number }>(
+      'select status, count(*)::int as n from reports group by 1 order by 1',
+    );
+    expect(reported).toEqual([
+      { status: 'replied', n: 2 },
+      { status: 'transferred', n: 1 },
+    ]);
   }, 120_000);
 
   it('leaves no 2020 clock open: the bureau did its work, the petitioners let their windows lapse', async () => {

@@ -17,6 +17,7 @@ import { completeClock, startClock } from '../modules/clocks/service.ts';
 import { enterprises } from '../modules/enterprises/tables.ts';
 import { actOnPetition, createPetition, updatePetition } from '../modules/petitions/service.ts';
 import { ratingRectifications, ratings } from '../modules/ratings/tables.ts';
+import { actOnReport, createReport } from '../modules/reports/service.ts';
 import { seedDefaultRules } from '../modules/rules/service.ts';
 import { users } from '../modules/users/tables.ts';
 
@@ -79,8 +80,15 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     .select({ id: users.id, username: users.username })
     .from(users)
     .where(eq(users.username, 'clerk'));
-  const [leader] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'leader'));
+  const [leader] = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(eq(users.username, 'leader'));
   const actor: Actor = clerk ? { id: clerk.id, name: clerk.username, roles: ['clerk'], ip: null } : SYSTEM_ACTOR;
+  // 信访工作条例 第三十四条: the 负责人 approves an extension the handler asked for
+  const head: Actor = leader
+    ? { id: leader.id, name: leader.username, roles: ['leader'], ip: null }
+    : { ...SYSTEM_ACTOR, roles: ['leader'] };
   const ents = await db
     .select({ id: enterprises.id, name: enterprises.name, contacts: enterprises.contacts })
     .from(enterprises)
@@ -221,10 +229,11 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     }
   }
 
-  // ---- petitions across channels, with their clocks and letters
+  // ---- petitions across channels, with their clocks and letters. A resident asking that a
+  // nuisance stop is a 申诉求决 matter (第三十一条); 检举控告 (第三十条) is about officials
   print('服务 A：信访件 / petitions');
   type P = {
-    channel: 'visit' | 'letter' | 'phone' | 'online' | 'hotline-12369';
+    channel: 'visit' | 'letter' | 'phone' | 'online';
     type: 'suggestion' | 'accusation' | 'claim';
     title: string;
     received: string;
@@ -238,8 +247,8 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
   };
   const PETITIONS: P[] = [
     {
-      channel: 'hotline-12369',
-      type: 'accusation',
+      channel: 'phone',
+      type: 'claim',
       title: '桐木镇某花炮厂夜间排放刺激性气体',
       received: '2020-03-09',
       accept: '2020-03-12',
@@ -274,7 +283,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     },
     {
       channel: 'online',
-      type: 'accusation',
+      type: 'claim',
       title: '彭高镇陶瓷厂窑炉冒黑烟',
       received: '2020-05-18',
       accept: '2020-05-20',
@@ -289,8 +298,8 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
       object: '2020-06-08',
     },
     {
-      channel: 'hotline-12369',
-      type: 'accusation',
+      channel: 'phone',
+      type: 'claim',
       title: '赤山镇河道疑似倾倒建筑垃圾',
       received: '2020-06-15',
       accept: '2020-06-17',
@@ -364,6 +373,7 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
         keyCase: true,
         keyCaseReason: p.keyCase,
         assigneeUserId: leader?.id ?? null,
+        version: row.version,
       });
     if (p.object) {
       await actOnPetition(
@@ -377,14 +387,16 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
     }
     if (!p.accept) continue;
     await actOnPetition(db, actor, row.id, { action: 'accept' }, at(p.accept));
-    if (p.extend)
+    if (p.extend) {
       await actOnPetition(
         db,
         actor,
         row.id,
-        { action: 'extend', days: p.extend, text: '需委托第三方监测并协调多部门' },
+        { action: 'request-extension', days: p.extend, text: '需委托第三方监测并协调多部门' },
         at(p.accept, '16:00'),
       );
+      await actOnPetition(db, head, row.id, { action: 'approve-extension' }, at(p.accept, '17:00'));
+    }
     if (!p.reply) continue;
     await actOnPetition(
       db,
@@ -394,16 +406,92 @@ export async function seedServiceA(db: Db, ctx: ServiceASeedContext = {}): Promi
       at(p.reply),
     );
     repliedPetitions.push({ id: row.id, phone, date: p.reply, label: `信访 ${row.code} ${p.title}` });
+    // the petitioner's 30 days run from receipt of the reply (送达回证), two days after it went out
+    const delivered = shanghaiDay(new Date(at(p.reply).getTime() + 2 * DAY_MS));
+    await actOnPetition(db, actor, row.id, { action: 'record-delivery', date: delivered }, at(delivered, '16:00'));
     if (p.review) {
-      await actOnPetition(db, actor, row.id, { action: 'request-review' }, at(p.review[0]));
+      // 复查 is the next level up's (第三十五条): the bureau records, transmits, and records the outcome
+      const [requested, decided] = p.review;
+      await actOnPetition(db, actor, row.id, { action: 'request-review', date: requested }, at(requested));
       await actOnPetition(
         db,
         actor,
         row.id,
-        { action: 'answer-review', text: '经复查，原处理意见适当，予以维持。' },
-        at(p.review[1]),
+        { action: 'transmit-review', decidingBody: '萍乡市生态环境局' },
+        at(requested, '16:00'),
+      );
+      await actOnPetition(
+        db,
+        actor,
+        row.id,
+        {
+          action: 'record-review',
+          date: decided,
+          decidingBody: '萍乡市生态环境局',
+          referenceNo: `萍环信复〔2020〕${10 + repliedPetitions.length}号`,
+          text: '经复查，原处理意见适当，予以维持。',
+        },
+        at(decided, '15:00'),
       );
     }
+  }
+
+  // ---- 12369 environmental reports: their own case type (环境保护部令第15号), not petitions
+  print('服务 A：环保举报 / 12369 reports');
+  const REPORTS = [
+    {
+      title: '桐木镇某烟花厂夜间异味',
+      location: '桐木镇某村',
+      received: '2020-04-02',
+      accept: '2020-04-03',
+      reply: '2020-05-10',
+    },
+    {
+      title: '赤山镇河沟水体发黑',
+      location: '赤山镇某村河沟',
+      received: '2020-07-14',
+      accept: '2020-07-15',
+      reply: '2020-09-20',
+    },
+    { title: '上栗镇餐饮店油烟直排', location: '上栗镇某街', received: '2020-09-01', transfer: '2020-09-03' },
+  ];
+  for (const [i, rp] of REPORTS.entries()) {
+    const row = await db.transaction((tx) =>
+      createReport(
+        tx,
+        actor,
+        {
+          channel: 'phone-12369',
+          title: rp.title,
+          content: `${rp.title}，请求查处。`,
+          location: rp.location,
+          anonymous: i === 1,
+          ...(i === 1
+            ? {}
+            : { reporterName: `${SURNAMES[(i * 3) % SURNAMES.length]}先生`, reporterPhone: `1360799${4000 + i}` }),
+          receivedAt: at(rp.received, '09:00').toISOString(),
+        },
+        { now: at(rp.received, '09:10') },
+      ),
+    );
+    if (rp.transfer) {
+      await actOnReport(
+        db,
+        actor,
+        row.id,
+        { action: 'transfer', text: '上栗县城市管理局（餐饮油烟）' },
+        at(rp.transfer),
+      );
+      continue;
+    }
+    await actOnReport(db, actor, row.id, { action: 'accept' }, at(rp.accept!));
+    await actOnReport(
+      db,
+      actor,
+      row.id,
+      { action: 'reply', text: '经现场检查，已责令整改并依法立案查处。' },
+      at(rp.reply!),
+    );
   }
 
   // ---- ratings of served appointments and replied petitions; bad ones with their rectification
@@ -509,7 +597,7 @@ const DAY_MS = 86_400_000;
 const shanghaiDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 type LiveCase = {
-  channel: 'visit' | 'letter' | 'phone' | 'online' | 'hotline-12369';
+  channel: 'visit' | 'letter' | 'phone' | 'online';
   type: 'suggestion' | 'accusation' | 'claim';
   title: string;
   /** days before today (always ≥ 1, so every step lies in the past whatever the hour) */
@@ -541,7 +629,7 @@ const LIVE_CASES: LiveCase[] = [
     keyCase: '多户居民联名反映，领导包案',
   },
   {
-    channel: 'hotline-12369',
+    channel: 'phone',
     type: 'accusation',
     title: '赤山镇小河沟水体发黑',
     received: 30,
@@ -592,6 +680,7 @@ async function seedCurrentCases(
       await updatePetition(db, actor, row.id, {
         ...(assigneeUserId ? { assigneeUserId } : {}),
         ...(c.keyCase ? { keyCase: true, keyCaseReason: c.keyCase } : {}),
+        version: row.version,
       });
     }
     if (c.accept === undefined) continue;

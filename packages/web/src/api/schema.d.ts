@@ -3569,6 +3569,7 @@ export interface paths {
                                 assigneeUserId: string | null;
                                 assigneeRole: string | null;
                                 enterpriseId: string | null;
+                                owned: boolean;
                             }[];
                             total: number;
                             page: number;
@@ -3719,6 +3720,7 @@ export interface paths {
                             assigneeUserId: string | null;
                             assigneeRole: string | null;
                             enterpriseId: string | null;
+                            owned: boolean;
                         };
                     };
                 };
@@ -3897,6 +3899,7 @@ export interface paths {
                             assigneeUserId: string | null;
                             assigneeRole: string | null;
                             enterpriseId: string | null;
+                            owned: boolean;
                         };
                     };
                 };
@@ -4113,6 +4116,7 @@ export interface paths {
                             assigneeUserId: string | null;
                             assigneeRole: string | null;
                             enterpriseId: string | null;
+                            owned: boolean;
                         };
                     };
                 };
@@ -4332,6 +4336,7 @@ export interface paths {
                             assigneeUserId: string | null;
                             assigneeRole: string | null;
                             enterpriseId: string | null;
+                            owned: boolean;
                         };
                     };
                 };
@@ -4548,6 +4553,7 @@ export interface paths {
                                 assigneeUserId: string | null;
                                 assigneeRole: string | null;
                                 enterpriseId: string | null;
+                                owned: boolean;
                                 evaluationError: string | null;
                             }[];
                             total: number;
@@ -6394,6 +6400,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -8345,7 +8353,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                    status?: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                     channel?: "visit" | "letter" | "phone" | "online" | "reception" | "hotline-12369";
                     type?: "suggestion" | "accusation" | "claim";
                     keyCase?: string;
@@ -8385,7 +8393,7 @@ export interface paths {
                                 referredBy: string | null;
                                 sourceConcernId: string | null;
                                 /** @enum {string} */
-                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                                 keyCase: boolean;
                                 keyCaseReason: string | null;
                                 assigneeUserId: string | null;
@@ -8394,6 +8402,15 @@ export interface paths {
                                 acceptanceDueDate: string | null;
                                 resolutionDueDate: string | null;
                                 extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                otherProcedure: string | null;
+                                resolutionApplies: boolean;
+                                version: number;
                                 repliedAt: string | null;
                                 closedOnTime: boolean | null;
                                 createdAt: string;
@@ -8488,7 +8505,7 @@ export interface paths {
                          * @default online
                          * @enum {string}
                          */
-                        channel?: "visit" | "letter" | "phone" | "online" | "reception" | "hotline-12369";
+                        channel?: "visit" | "letter" | "phone" | "online" | "reception";
                         /** @enum {string} */
                         type: "suggestion" | "accusation" | "claim";
                         title: string;
@@ -8534,7 +8551,7 @@ export interface paths {
                             referredBy: string | null;
                             sourceConcernId: string | null;
                             /** @enum {string} */
-                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                             keyCase: boolean;
                             keyCaseReason: string | null;
                             assigneeUserId: string | null;
@@ -8543,6 +8560,15 @@ export interface paths {
                             acceptanceDueDate: string | null;
                             resolutionDueDate: string | null;
                             extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            otherProcedure: string | null;
+                            resolutionApplies: boolean;
+                            version: number;
                             repliedAt: string | null;
                             closedOnTime: boolean | null;
                             createdAt: string;
@@ -8672,6 +8698,11 @@ export interface paths {
                         petitionerName: string;
                         petitionerPhone: string;
                         petitionerAddress?: string;
+                        /**
+                         * Format: uuid
+                         * @description the petitioner's own enterprise (raised in its name); never the enterprise complained about
+                         */
+                        enterpriseId?: string;
                     };
                 };
             };
@@ -8698,7 +8729,7 @@ export interface paths {
                             referredBy: string | null;
                             sourceConcernId: string | null;
                             /** @enum {string} */
-                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                             keyCase: boolean;
                             keyCaseReason: string | null;
                             assigneeUserId: string | null;
@@ -8707,6 +8738,15 @@ export interface paths {
                             acceptanceDueDate: string | null;
                             resolutionDueDate: string | null;
                             extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            otherProcedure: string | null;
+                            resolutionApplies: boolean;
+                            version: number;
                             repliedAt: string | null;
                             closedOnTime: boolean | null;
                             createdAt: string;
@@ -8715,6 +8755,28 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8831,7 +8893,7 @@ export interface paths {
                                 referredBy: string | null;
                                 sourceConcernId: string | null;
                                 /** @enum {string} */
-                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                                 keyCase: boolean;
                                 keyCaseReason: string | null;
                                 assigneeUserId: string | null;
@@ -8840,6 +8902,15 @@ export interface paths {
                                 acceptanceDueDate: string | null;
                                 resolutionDueDate: string | null;
                                 extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                otherProcedure: string | null;
+                                resolutionApplies: boolean;
+                                version: number;
                                 repliedAt: string | null;
                                 closedOnTime: boolean | null;
                                 createdAt: string;
@@ -8866,6 +8937,18 @@ export interface paths {
                                 remaining: number;
                                 state: string;
                                 completedAt: string | null;
+                            }[];
+                            reviews: {
+                                /** @enum {string} */
+                                stage: "review" | "re-review";
+                                requestedOn: string;
+                                late: boolean;
+                                windowDueDate: string | null;
+                                transmittedAt: string | null;
+                                decidingBody: string | null;
+                                referenceNo: string | null;
+                                outcome: string | null;
+                                receivedOn: string | null;
                             }[];
                             rating: {
                                 id: string;
@@ -8895,6 +8978,8 @@ export interface paths {
                                     appealState: "none" | "pending" | "upheld" | "rejected";
                                     appealReason: string | null;
                                     appealDecisionNote: string | null;
+                                    appealReviewingBody: string | null;
+                                    appealReferenceNo: string | null;
                                 } | null;
                             } | null;
                         };
@@ -9045,6 +9130,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -9187,7 +9274,7 @@ export interface paths {
                                 referredBy: string | null;
                                 sourceConcernId: string | null;
                                 /** @enum {string} */
-                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                                status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                                 keyCase: boolean;
                                 keyCaseReason: string | null;
                                 assigneeUserId: string | null;
@@ -9196,6 +9283,15 @@ export interface paths {
                                 acceptanceDueDate: string | null;
                                 resolutionDueDate: string | null;
                                 extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                otherProcedure: string | null;
+                                resolutionApplies: boolean;
+                                version: number;
                                 repliedAt: string | null;
                                 closedOnTime: boolean | null;
                                 createdAt: string;
@@ -9222,6 +9318,18 @@ export interface paths {
                                 remaining: number;
                                 state: string;
                                 completedAt: string | null;
+                            }[];
+                            reviews: {
+                                /** @enum {string} */
+                                stage: "review" | "re-review";
+                                requestedOn: string;
+                                late: boolean;
+                                windowDueDate: string | null;
+                                transmittedAt: string | null;
+                                decidingBody: string | null;
+                                referenceNo: string | null;
+                                outcome: string | null;
+                                receivedOn: string | null;
                             }[];
                             rating: {
                                 id: string;
@@ -9251,6 +9359,8 @@ export interface paths {
                                     appealState: "none" | "pending" | "upheld" | "rejected";
                                     appealReason: string | null;
                                     appealDecisionNote: string | null;
+                                    appealReviewingBody: string | null;
+                                    appealReferenceNo: string | null;
                                 } | null;
                             } | null;
                         };
@@ -9345,6 +9455,7 @@ export interface paths {
                         keyCase?: boolean;
                         keyCaseReason?: string | null;
                         assigneeUserId?: string | null;
+                        version: number;
                     };
                 };
             };
@@ -9371,7 +9482,7 @@ export interface paths {
                             referredBy: string | null;
                             sourceConcernId: string | null;
                             /** @enum {string} */
-                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                             keyCase: boolean;
                             keyCaseReason: string | null;
                             assigneeUserId: string | null;
@@ -9380,6 +9491,15 @@ export interface paths {
                             acceptanceDueDate: string | null;
                             resolutionDueDate: string | null;
                             extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            otherProcedure: string | null;
+                            resolutionApplies: boolean;
+                            version: number;
                             repliedAt: string | null;
                             closedOnTime: boolean | null;
                             createdAt: string;
@@ -9474,6 +9594,28 @@ export interface paths {
                         };
                     };
                 };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -9487,7 +9629,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 办理步骤：accept, not-accept, object, extend, reply, request-review, answer-review, request-re-review, answer-re-review A handling step */
+        /** 办理步骤：accept, not-accept, object, request-extension, approve-extension, reject-extension, reply, record-delivery, request-review, transmit-review, record-review, request-re-review, transmit-re-review, record-re-review A handling step */
         post: {
             parameters: {
                 query?: never;
@@ -9501,9 +9643,15 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "accept" | "not-accept" | "object" | "extend" | "reply" | "request-review" | "answer-review" | "request-re-review" | "answer-re-review";
+                        action: "accept" | "not-accept" | "object" | "request-extension" | "approve-extension" | "reject-extension" | "reply" | "record-delivery" | "request-review" | "transmit-review" | "record-review" | "request-re-review" | "transmit-re-review" | "record-re-review";
                         text?: string;
                         days?: number;
+                        /** Format: date */
+                        date?: string;
+                        decidingBody?: string;
+                        referenceNo?: string;
+                        otherProcedure?: string;
+                        version?: number;
                     };
                 };
             };
@@ -9530,7 +9678,7 @@ export interface paths {
                             referredBy: string | null;
                             sourceConcernId: string | null;
                             /** @enum {string} */
-                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "reviewed" | "re-review-requested" | "re-reviewed";
+                            status: "registered" | "accepted" | "not-accepted" | "objected" | "replied" | "review-requested" | "review-transmitted" | "reviewed" | "re-review-requested" | "re-review-transmitted" | "re-reviewed";
                             keyCase: boolean;
                             keyCaseReason: string | null;
                             assigneeUserId: string | null;
@@ -9539,6 +9687,15 @@ export interface paths {
                             acceptanceDueDate: string | null;
                             resolutionDueDate: string | null;
                             extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            otherProcedure: string | null;
+                            resolutionApplies: boolean;
+                            version: number;
                             repliedAt: string | null;
                             closedOnTime: boolean | null;
                             createdAt: string;
@@ -9918,6 +10075,949 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 环保举报列表 Environmental reports */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                                title: string;
+                                content: string;
+                                location: string;
+                                anonymous: boolean;
+                                reporterName: string | null;
+                                reporterPhone: string | null;
+                                subjectEnterpriseId: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                                receivedAt: string;
+                                acceptedAt: string | null;
+                                acceptanceDueDate: string | null;
+                                handlingDueDate: string | null;
+                                extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                decisionNote: string | null;
+                                transferredTo: string | null;
+                                repliedAt: string | null;
+                                closedOnTime: boolean | null;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记环保举报（12369 电话、微信、网络平台，来信来访） Register an environmental report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default online
+                         * @enum {string}
+                         */
+                        channel?: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                        title: string;
+                        content: string;
+                        location: string;
+                        /** @default false */
+                        anonymous?: boolean;
+                        reporterName?: string;
+                        reporterPhone?: string;
+                        /** Format: uuid */
+                        subjectEnterpriseId?: string;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                            title: string;
+                            content: string;
+                            location: string;
+                            anonymous: boolean;
+                            reporterName: string | null;
+                            reporterPhone: string | null;
+                            subjectEnterpriseId: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                            receivedAt: string;
+                            acceptedAt: string | null;
+                            acceptanceDueDate: string | null;
+                            handlingDueDate: string | null;
+                            extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                            transferredTo: string | null;
+                            repliedAt: string | null;
+                            closedOnTime: boolean | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 网上环保举报（可匿名；实名的凭查询码和手机号查询） Report pollution online (anonymous allowed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        content: string;
+                        location: string;
+                        /** @default false */
+                        anonymous?: boolean;
+                        reporterName?: string;
+                        reporterPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                            title: string;
+                            content: string;
+                            location: string;
+                            anonymous: boolean;
+                            reporterName: string | null;
+                            reporterPhone: string | null;
+                            subjectEnterpriseId: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                            receivedAt: string;
+                            acceptedAt: string | null;
+                            acceptanceDueDate: string | null;
+                            handlingDueDate: string | null;
+                            extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                            transferredTo: string | null;
+                            repliedAt: string | null;
+                            closedOnTime: boolean | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭查询码和手机号查询举报办理进度 Track a report by code and phone */
+        get: {
+            parameters: {
+                query: {
+                    phone: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                                title: string;
+                                content: string;
+                                location: string;
+                                anonymous: boolean;
+                                reporterName: string | null;
+                                reporterPhone: string | null;
+                                subjectEnterpriseId: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                                receivedAt: string;
+                                acceptedAt: string | null;
+                                acceptanceDueDate: string | null;
+                                handlingDueDate: string | null;
+                                extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                decisionNote: string | null;
+                                transferredTo: string | null;
+                                repliedAt: string | null;
+                                closedOnTime: boolean | null;
+                                version: number;
+                                createdAt: string;
+                            };
+                            clocks: {
+                                id: string;
+                                profileKey: string;
+                                title: string;
+                                start: string;
+                                dueDate: string;
+                                state: string;
+                                completedAt: string | null;
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 举报件详情与期限 A report with its clocks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                                title: string;
+                                content: string;
+                                location: string;
+                                anonymous: boolean;
+                                reporterName: string | null;
+                                reporterPhone: string | null;
+                                subjectEnterpriseId: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                                receivedAt: string;
+                                acceptedAt: string | null;
+                                acceptanceDueDate: string | null;
+                                handlingDueDate: string | null;
+                                extensionDays: number;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    requestedBy: string;
+                                    at: string;
+                                } | null;
+                                decisionNote: string | null;
+                                transferredTo: string | null;
+                                repliedAt: string | null;
+                                closedOnTime: boolean | null;
+                                version: number;
+                                createdAt: string;
+                            };
+                            clocks: {
+                                id: string;
+                                profileKey: string;
+                                title: string;
+                                start: string;
+                                dueDate: string;
+                                state: string;
+                                completedAt: string | null;
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理步骤：accept, not-accept, transfer, request-extension, approve-extension, reject-extension, reply A handling step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "accept" | "not-accept" | "transfer" | "request-extension" | "approve-extension" | "reject-extension" | "reply";
+                        text?: string;
+                        days?: number;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            channel: "phone-12369" | "wechat-12369" | "web-12369" | "letter" | "visit" | "online";
+                            title: string;
+                            content: string;
+                            location: string;
+                            anonymous: boolean;
+                            reporterName: string | null;
+                            reporterPhone: string | null;
+                            subjectEnterpriseId: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
+                            receivedAt: string;
+                            acceptedAt: string | null;
+                            acceptanceDueDate: string | null;
+                            handlingDueDate: string | null;
+                            extensionDays: number;
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                requestedBy: string;
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                            transferredTo: string | null;
+                            repliedAt: string | null;
+                            closedOnTime: boolean | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ratings": {
         parameters: {
             query?: never;
@@ -9980,6 +11080,8 @@ export interface paths {
                                     appealState: "none" | "pending" | "upheld" | "rejected";
                                     appealReason: string | null;
                                     appealDecisionNote: string | null;
+                                    appealReviewingBody: string | null;
+                                    appealReferenceNo: string | null;
                                 } | null;
                             }[];
                             total: number;
@@ -10117,6 +11219,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -10405,6 +11509,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -10523,6 +11629,8 @@ export interface paths {
                         action: "decide-appeal";
                         upheld: boolean;
                         note: string;
+                        reviewingBody: string;
+                        referenceNo?: string;
                     };
                 };
             };
@@ -10561,6 +11669,8 @@ export interface paths {
                                 appealState: "none" | "pending" | "upheld" | "rejected";
                                 appealReason: string | null;
                                 appealDecisionNote: string | null;
+                                appealReviewingBody: string | null;
+                                appealReferenceNo: string | null;
                             } | null;
                         };
                     };
@@ -10655,6 +11765,28 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

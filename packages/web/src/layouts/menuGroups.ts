@@ -17,6 +17,7 @@ export const GROUP_OF: Readonly<Record<string, MenuGroup>> = {
   '/staff/visits': 'service',
   '/staff/projects': 'service',
   '/staff/petitions': 'service',
+  '/staff/reports': 'service',
   '/staff/ratings': 'service',
   // 监管: the register (一企一档) the supervision work rests on
   '/staff/enterprises': 'supervision',

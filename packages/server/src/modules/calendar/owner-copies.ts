@@ -1,14 +1,22 @@
 /**
- * Owner records that still keep a copy of a clock's due date, refreshed through the clocks'
- * onDueDateChanged hook in the same transaction when a calendar change moves it. The clock is the
- * owner of the date; once a module reads its due dates from the clock instead (petitions and
- * reception concerns are being changed so), delete its registration here.
+ * Owner records that keep a copy of a clock's due date (to sort and count in one query). The clock
+ * owns the date: every change to it (extend, pause, resume, complete, calendar recalculation) runs
+ * these hooks in the same transaction, so a copy can never disagree with its clock. Registered
+ * here because this file is loaded with the clock service (calendar/service imports it), before
+ * any clock is touched.
  */
 import { and, eq } from 'drizzle-orm';
-import { onDueDateChanged } from '../clocks/due-date-hooks.ts';
+import { onDueDateChanged, ownClocks } from '../clocks/due-date-hooks.ts';
 import { petitions } from '../petitions/tables.ts';
 import { ratingRectifications } from '../ratings/tables.ts';
 import { receptionConcerns } from '../reception/tables.ts';
+
+// 信访工作条例 第三十四条: a petition's period is extended only with the 负责人's approval, through
+// the petition's own request/approve steps, never from the generic worklist.
+ownClocks('petition');
+// 环境保护部令第15号: a report's handling period is likewise extended only with the 负责人's approval;
+// reports keep no copy of their due dates, they read them from the clocks
+ownClocks('report');
 
 onDueDateChanged('petition', async (tx, clock) => {
   if (clock.profileKey === 'petition.acceptance-notice') {

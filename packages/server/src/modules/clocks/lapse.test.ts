@@ -5,8 +5,9 @@ import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { notifications } from '../notifications/tables.ts';
 import { actOnPetition, createPetition } from '../petitions/service.ts';
+import { petitionReviews } from '../petitions/tables.ts';
 import { scanClocks } from './alerts.ts';
-import { clocksOf, completeClock } from './service.ts';
+import { clocksOf, extendClock, pauseClock } from './service.ts';
 import { clockAlerts } from './tables.ts';
 
 let t: TestApp;
@@ -42,6 +43,9 @@ async function repliedOn(title: string, received: string, accepted: string, repl
   const p = await petition(title, at(received));
   await actOnPetition(t.database.db, SYSTEM_ACTOR, p.id, { action: 'accept' }, at(accepted));
   await actOnPetition(t.database.db, SYSTEM_ACTOR, p.id, { action: 'reply', text: '经核查，已责令整改。' }, replied);
+  // delivered the same day: the petitioner's 30 days run from receipt (第三十五条)
+  const day = replied.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  await actOnPetition(t.database.db, SYSTEM_ACTOR, p.id, { action: 'record-delivery', date: day }, replied);
   return p;
 }
 
@@ -98,25 +102,27 @@ describe("party windows (the petitioner's 复查/复核 request periods)", () =>
       ['petition.review-request', 'lapsed'],
     ]);
 
-    // a request after the window closed is refused
-    await expect(
-      actOnPetition(db, SYSTEM_ACTOR, old.id, { action: 'request-review' }, at('2024-05-06')),
-    ).rejects.toMatchObject({ code: 'PETITION_STATE_CONFLICT' });
-
     // the window still running is left alone
     const [open] = (await clocksOf(db, { ownerType: 'petition', ownerId: fresh.id })).filter(
       (c) => c.profileKey === 'petition.review-request',
     );
     expect(open).toMatchObject({ binds: 'party', state: 'running', completedAt: null });
-    // and the bureau cannot stretch or stop the petitioner's statutory window
+    // and the bureau cannot stretch or stop the petitioner's statutory window: not from the worklist
+    // (a petition's clocks change only through its own steps), nor by any step of its own
     for (const [action, payload] of [
       ['pause', { reason: 'other', note: '等待材料' }],
       ['extend', { days: 5, reason: '信访人外出' }],
     ] as const) {
       const res = await leader.request({ method: 'POST', url: `/api/clocks/${open!.id}/${action}`, payload });
       expect(res.statusCode, res.body).toBe(409);
-      expect(res.json().code).toBe('CLOCK_STATE_CONFLICT');
+      expect(res.json().code).toBe('CLOCK_OWNED');
     }
+    await expect(pauseClock(db, SYSTEM_ACTOR, open!.id, { reason: 'other' }, { byOwner: true })).rejects.toMatchObject({
+      code: 'CLOCK_STATE_CONFLICT',
+    });
+    await expect(
+      extendClock(db, SYSTEM_ACTOR, open!.id, { days: 5, reason: '信访人外出' }, { byOwner: true }),
+    ).rejects.toMatchObject({ code: 'CLOCK_STATE_CONFLICT' });
 
     // the bureau's overdue notice was escalated; nobody was alerted about the petitioner's window
     const mine = await db
@@ -130,6 +136,13 @@ describe("party windows (the petitioner's 复查/复核 request periods)", () =>
 
     // a second scan finds nothing more to close
     expect((await scanClocks(db)).lapsed).toBe(0);
+
+    // a request after the window closed is recorded as late and goes to the reviewing body, which
+    // decides; the bureau does not refuse it itself
+    const lateRequest = await actOnPetition(db, SYSTEM_ACTOR, old.id, { action: 'request-review' }, at('2024-05-06'));
+    expect(lateRequest.status).toBe('review-requested');
+    const [review] = await db.select().from(petitionReviews).where(eq(petitionReviews.petitionId, old.id));
+    expect(review).toMatchObject({ late: true, requestedOn: '2024-05-06', windowDueDate: '2024-04-19' });
   });
 
   it('a request made in time closes the window as met, and the bureau then owes the answer', async () => {
@@ -141,16 +154,24 @@ describe("party windows (the petitioner's 复查/复核 request periods)", () =>
       (await clocksOf(db, { ownerType: 'petition', ownerId: p.id })).map((c) => [c.profileKey, c]),
     );
     expect(byKey['petition.review-request']).toMatchObject({ binds: 'party', state: 'met' });
-    expect(byKey['petition.review-answer']).toMatchObject({ binds: 'bureau', state: 'overdue' });
-    expect(byKey['petition.review-answer']!.title).toBe(`信访复查答复：${tag} 件`);
-    expect(await worklistTitles(tag)).toEqual([`信访复查答复：${tag} 件`]);
+    // the answer is the next level up's; the bureau owes the transmission of the file
+    expect(byKey['petition.review-answer']).toBeUndefined();
+    expect(byKey['petition.review-transmit']).toMatchObject({ binds: 'bureau', state: 'overdue' });
+    expect(byKey['petition.review-transmit']!.title).toBe(`移送上一级机关复查：${tag} 件`);
+    expect(await worklistTitles(tag)).toEqual([`移送上一级机关复查：${tag} 件`]);
     // a completed window is not lapsed by the scan
     await scanClocks(db);
     const after = (await clocksOf(db, { ownerType: 'petition', ownerId: p.id })).find(
       (c) => c.profileKey === 'petition.review-request',
     );
     expect(after!.state).toBe('met');
-    await completeClock(db, SYSTEM_ACTOR, byKey['petition.review-answer']!.id, at('2024-07-01'));
+    await actOnPetition(
+      db,
+      SYSTEM_ACTOR,
+      p.id,
+      { action: 'transmit-review', decidingBody: '萍乡市生态环境局' },
+      at('2024-07-01'),
+    );
     expect(await worklistTitles(tag)).toEqual([]);
   });
 });

@@ -41,4 +41,6 @@ export const clockViewSchema = z.object({
   assigneeUserId: z.string().nullable(),
   assigneeRole: z.string().nullable(),
   enterpriseId: z.string().nullable(),
+  /** changes only through its owner's own steps (a petition: extension requested, then approved by the head) */
+  owned: z.boolean(),
 });

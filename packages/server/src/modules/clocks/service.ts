@@ -5,6 +5,7 @@ import {
   type ClockProfile,
   type ClockState,
   clockBinds,
+  clockRollsOver,
   evaluateClock,
   type PauseReason,
   type WorkingCalendar,
@@ -17,7 +18,7 @@ import { type Actor, recordAudit } from '../audit/service.ts';
 import { calendarAppError, getCalendar } from '../calendar/service.ts';
 import { clockProfileValueSchema, getRule } from '../rules/service.ts';
 import { rules } from '../rules/tables.ts';
-import { dueDateHookOf } from './due-date-hooks.ts';
+import { dueDateHookOf, isOwnedClock } from './due-date-hooks.ts';
 import { clocks } from './tables.ts';
 
 export type ClockOwner = { ownerType: string; ownerId: string };
@@ -50,6 +51,8 @@ export type ClockView = {
   assigneeUserId: string | null;
   assigneeRole: Role | null;
   enterpriseId: string | null;
+  /** changes only through its owner's steps (e.g. a petition's extension needs the head's approval) */
+  owned: boolean;
 };
 
 export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date = new Date()): ClockView {
@@ -63,6 +66,7 @@ export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date 
         extensions: row.extensions,
         completedAt: row.completedAt?.toISOString() ?? null,
         binds: row.binds === 'party' ? 'party' : 'bureau',
+        rollsOver: clockRollsOver(row.profileKey),
       },
       now.toISOString(),
       calendar,
@@ -92,6 +96,7 @@ export function evaluateRow(row: ClockRow, calendar: WorkingCalendar, now: Date 
     assigneeUserId: row.assigneeUserId,
     assigneeRole: (row.assigneeRole as Role | null) ?? null,
     enterpriseId: row.enterpriseId,
+    owned: isOwnedClock(row.ownerType),
   };
 }
 
@@ -116,6 +121,25 @@ function openPause(row: ClockRow): ClockPause | undefined {
 
 function conflict(zh: string, en: string): AppError {
   return new AppError('CLOCK_STATE_CONFLICT', { detail: { zh, en } });
+}
+
+/** Who is changing a clock: its owner's own step, or the generic clock routes (the worklist). */
+export type ClockChangeBy = { byOwner?: boolean };
+
+function refuseOwned(row: ClockRow, by: ClockChangeBy): void {
+  if (!by.byOwner && isOwnedClock(row.ownerType)) {
+    throw new AppError('CLOCK_OWNED', {
+      detail: {
+        zh: '该期限属于信访件等业务记录，只能在该记录的办理步骤中变更（如信访延期须经负责人批准）',
+        en: "This clock belongs to a case; change it through that case's own steps (a petition extension needs the head's approval)",
+      },
+    });
+  }
+}
+
+/** Keeps an owner's copy of the due date in step, in the transaction that changed the clock. */
+async function afterChange(tx: Tx, view: ClockView): Promise<void> {
+  await dueDateHookOf(view.ownerType)?.(tx, view);
 }
 
 // The law fixes the other side's window (e.g. 30 days to request a review); the bureau has no
@@ -226,6 +250,7 @@ export async function completeClock(tx: Tx, actor: Actor, clockId: string, at: D
     .where(eq(clocks.id, clockId))
     .returning();
   const view = await viewOf(tx, updated!);
+  await afterChange(tx, view);
   await recordAudit(tx, actor, {
     action: 'clock.complete',
     entityType: 'clock',
@@ -272,8 +297,10 @@ export async function pauseClock(
   actor: Actor,
   clockId: string,
   p: { reason: PauseReason; note?: string; at?: Date },
+  by: ClockChangeBy = {},
 ): Promise<ClockView> {
   const row = await lockClock(tx, clockId);
+  refuseOwned(row, by);
   if (row.completedAt) throw conflict('该期限已办结，不能暂停', 'The clock is completed and cannot be paused');
   refuseParty(row);
   if (openPause(row)) throw conflict('该期限已在暂停中', 'The clock is already paused');
@@ -286,12 +313,20 @@ export async function pauseClock(
     .where(eq(clocks.id, clockId))
     .returning();
   const view = await viewOf(tx, updated!);
+  await afterChange(tx, view);
   await recordAudit(tx, actor, { action: 'clock.pause', entityType: 'clock', entityId: clockId, after: pause });
   return view;
 }
 
-export async function resumeClock(tx: Tx, actor: Actor, clockId: string, at: Date = new Date()): Promise<ClockView> {
+export async function resumeClock(
+  tx: Tx,
+  actor: Actor,
+  clockId: string,
+  at: Date = new Date(),
+  by: ClockChangeBy = {},
+): Promise<ClockView> {
   const row = await lockClock(tx, clockId);
+  refuseOwned(row, by);
   if (row.completedAt) throw conflict('该期限已办结', 'The clock is already completed');
   const open = openPause(row);
   if (!open) throw conflict('该期限未暂停', 'The clock is not paused');
@@ -303,6 +338,7 @@ export async function resumeClock(tx: Tx, actor: Actor, clockId: string, at: Dat
     .where(eq(clocks.id, clockId))
     .returning();
   const view = await viewOf(tx, updated!);
+  await afterChange(tx, view);
   await recordAudit(tx, actor, {
     action: 'clock.resume',
     entityType: 'clock',
@@ -315,15 +351,20 @@ export async function resumeClock(tx: Tx, actor: Actor, clockId: string, at: Dat
 
 // Extensions limited by law: 信访工作条例 第三十四条 allows at most 30 more days on a resolution,
 // and that cap is itself a rule (petition.extension), so an admin edit moves it.
-const EXTENSION_CAPS: Record<string, string> = { 'petition.resolution': 'petition.extension' };
+const EXTENSION_CAPS: Record<string, string> = {
+  'petition.resolution': 'petition.extension',
+  'report.handling': 'report.extension',
+};
 
 export async function extendClock(
   tx: Tx,
   actor: Actor,
   clockId: string,
-  e: { days: number; reason: string },
+  e: { days: number; reason: string; approvedBy?: string },
+  by: ClockChangeBy = {},
 ): Promise<ClockView> {
   const row = await lockClock(tx, clockId);
+  refuseOwned(row, by);
   if (row.completedAt) throw conflict('该期限已办结，不能延期', 'The clock is completed and cannot be extended');
   refuseParty(row);
   const reason = e.reason.trim();
@@ -356,13 +397,19 @@ export async function extendClock(
     }
   }
   const before = await viewOf(tx, row);
-  const ext: ClockExtension = { days: e.days, approvedBy: actor.name, reason, at: new Date().toISOString() };
+  const ext: ClockExtension = {
+    days: e.days,
+    approvedBy: e.approvedBy ?? actor.name,
+    reason,
+    at: new Date().toISOString(),
+  };
   const [updated] = await tx
     .update(clocks)
     .set({ extensions: [...row.extensions, ext], updatedAt: new Date() })
     .where(eq(clocks.id, clockId))
     .returning();
   const view = await viewOf(tx, updated!);
+  await afterChange(tx, view);
   await recordAudit(tx, actor, {
     action: 'clock.extend',
     entityType: 'clock',
@@ -421,7 +468,7 @@ export async function recalculateOpenClocks(
     if (before && before.dueDate === after.dueDate && before.provisional === after.provisional) continue;
     changed++;
     await tx.update(clocks).set({ provisional: after.provisional, updatedAt: now }).where(eq(clocks.id, row.id));
-    await dueDateHookOf(row.ownerType)?.(tx, after);
+    await afterChange(tx, after);
     await recordAudit(tx, actor, {
       action: 'clock.recalculate',
       entityType: 'clock',

@@ -1,6 +1,9 @@
 // Figures over petitions for the dashboard (pure SQL; (db, from, to), from inclusive, to
 // exclusive, by the date the written answer went out). Closed = a written reply or a notice of
-// non-acceptance was issued; on time = issued by the end of its due date (Asia/Shanghai).
+// non-acceptance was issued; on time = the clock's verdict when it closed (closed_on_time, set from
+// completeClock: an approved extension is inside the clock). A matter without a statutory handling
+// period (suggestions, accusations, claims routed into another procedure: closed_on_time null) counts
+// as closed but not as on time.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 

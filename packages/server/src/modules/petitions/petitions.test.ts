@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { clocksOf } from '../clocks/service.ts';
 import { notifications } from '../notifications/tables.ts';
@@ -83,6 +83,14 @@ describe('intake', () => {
         .errors.map((e: { path: string }) => e.path)
         .sort(),
     ).toEqual(['petitionerPhone', 'type']);
+    // a 12369 call is an environmental report, registered as such (环境保护部令第15号), not a petition
+    const hotline = await desk.request({
+      method: 'POST',
+      url: '/api/petitions',
+      payload: { ...base, channel: 'hotline-12369' },
+    });
+    expect(hotline.statusCode).toBe(400);
+    expect(hotline.json().errors[0].path).toBe('channel');
     expect(await t.database.query('select count(*)::int as n from petitions')).toEqual(before);
   });
 
@@ -107,12 +115,16 @@ describe('intake', () => {
 
   it('flags a key case for the leaders, with a reason', async () => {
     const p = await register();
-    const noReason = await desk.request({ method: 'PATCH', url: `/api/petitions/${p.id}`, payload: { keyCase: true } });
+    const noReason = await desk.request({
+      method: 'PATCH',
+      url: `/api/petitions/${p.id}`,
+      payload: { keyCase: true, version: p.version },
+    });
     expect(noReason.statusCode).toBe(400);
     const res = await desk.request({
       method: 'PATCH',
       url: `/api/petitions/${p.id}`,
-      payload: { keyCase: true, keyCaseReason: '多次重复信访，涉及多家企业' },
+      payload: { keyCase: true, keyCaseReason: '多次重复信访，涉及多家企业', version: p.version },
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().keyCase).toBe(true);
@@ -141,7 +153,7 @@ describe('intake', () => {
 });
 
 describe('handling stages and letters', () => {
-  it('accept → extend → reply → review, with clocks and letters at each step', async () => {
+  it('accept → clerk requests, leader approves an extension → reply, with clocks and letters', async () => {
     const p = await register();
     const early = await act(p.id, { action: 'reply', text: '已查处' });
     expect(early.statusCode).toBe(409);
@@ -151,12 +163,29 @@ describe('handling stages and letters', () => {
     const today = shanghaiDate(new Date());
     expect(accepted.resolutionDueDate).toBe(plusDays(today, 60));
 
-    const tooLong = await act(p.id, { action: 'extend', days: 31, text: '情况复杂' });
+    const tooLong = await act(p.id, { action: 'request-extension', days: 31, text: '情况复杂' });
     expect(tooLong.statusCode).toBe(400);
-    expect((await act(p.id, { action: 'extend', days: 20, text: '需委托监测' })).json().resolutionDueDate).toBe(
-      plusDays(today, 80),
-    );
-    const over = await act(p.id, { action: 'extend', days: 15, text: '再延期' });
+    // 第三十四条: the clerk only asks; nothing moves until the 负责人 approves
+    const asked = await act(p.id, { action: 'request-extension', days: 20, text: '需委托监测' });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json()).toMatchObject({ resolutionDueDate: plusDays(today, 60), extensionRequest: { days: 20 } });
+    const clerkApproves = await act(p.id, { action: 'approve-extension' });
+    expect(clerkApproves.statusCode).toBe(403);
+    expect(clerkApproves.json().code).toBe('FORBIDDEN_ROLE');
+    const again = await act(p.id, { action: 'request-extension', days: 5, text: '再申请' });
+    expect(again.statusCode).toBe(409);
+    const approved = await leader.request({
+      method: 'POST',
+      url: `/api/petitions/${p.id}/actions`,
+      payload: { action: 'approve-extension' },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({
+      resolutionDueDate: plusDays(today, 80),
+      extensionDays: 20,
+      extensionRequest: null,
+    });
+    const over = await act(p.id, { action: 'request-extension', days: 15, text: '再延期' });
     expect(over.statusCode).toBe(422);
     expect(over.json().code).toBe('PETITION_EXTENSION_LIMIT');
 
@@ -166,31 +195,16 @@ describe('handling stages and letters', () => {
     expect(replied.status).toBe('replied');
     expect(replied.closedOnTime).toBe(true);
 
-    const reviewEarly = await act(p.id, { action: 'answer-review', text: '维持' });
-    expect(reviewEarly.statusCode).toBe(409);
-    expect((await act(p.id, { action: 'request-review' })).json().status).toBe('review-requested');
-    expect((await act(p.id, { action: 'answer-review', text: '经复查，维持原处理意见。' })).json().status).toBe(
-      'reviewed',
-    );
-
     const detail = (await desk.request({ method: 'GET', url: `/api/petitions/${p.id}` })).json();
-    expect(detail.letters.map((l: { kind: string }) => l.kind)).toEqual(['acceptance', 'extension', 'reply', 'review']);
+    expect(detail.letters.map((l: { kind: string }) => l.kind)).toEqual(['acceptance', 'extension', 'reply']);
     const acceptance = detail.letters[0].body as string;
     expect(acceptance).toContain(p.code);
     expect(acceptance).toContain('刘群众');
     expect(acceptance).toContain(plusDays(today, 60));
     expect(acceptance).not.toMatch(/\{[a-zA-Z]+\}/);
-    const keys = detail.clocks.map((c: { profileKey: string; completedAt: string | null }) => [
-      c.profileKey,
-      c.completedAt !== null,
-    ]);
-    expect(keys).toEqual([
-      ['petition.acceptance-notice', true],
-      ['petition.resolution', true],
-      ['petition.review-request', true],
-      ['petition.review-answer', true],
-      ['petition.re-review-request', false],
-    ]);
+    expect(detail.letters[1].body).toContain(`负责人${leader.username}批准`);
+    const clock = detail.clocks.find((c: { profileKey: string }) => c.profileKey === 'petition.resolution');
+    expect(clock.state).toBe('met');
     const dl = await desk.request({ method: 'GET', url: `/api/petitions/${p.id}/letters/${detail.letters[2].id}` });
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toContain('text/plain');
@@ -198,7 +212,103 @@ describe('handling stages and letters', () => {
     expect(dl.body).toContain('已责令整改');
   });
 
-  it('non-acceptance closes the case with its notice; the re-review ends the line', async () => {
+  it('a leader may refuse an extension request; the period stays', async () => {
+    const p = await register();
+    await act(p.id, { action: 'accept' });
+    await act(p.id, { action: 'request-extension', days: 10, text: '需补充调查' });
+    const no = await leader.request({
+      method: 'POST',
+      url: `/api/petitions/${p.id}/actions`,
+      payload: { action: 'reject-extension', text: '事实清楚，按期办结' },
+    });
+    expect(no.statusCode, no.body).toBe(200);
+    expect(no.json()).toMatchObject({ extensionDays: 0, extensionRequest: null });
+    expect(no.json().resolutionDueDate).toBe(plusDays(shanghaiDate(new Date()), 60));
+  });
+
+  it('a petition clock cannot be extended, paused or resumed from the generic clock routes', async () => {
+    const p = await register();
+    await act(p.id, { action: 'accept' });
+    const clocks = await clocksOf(t.database.db, { ownerType: 'petition', ownerId: p.id });
+    const resolution = clocks.find((c) => c.profileKey === 'petition.resolution')!;
+    for (const [path, payload] of [
+      ['extend', { days: 10, reason: '情况复杂' }],
+      ['pause', { reason: 'other' }],
+      ['resume', {}],
+    ] as const) {
+      const res = await leader.request({ method: 'POST', url: `/api/clocks/${resolution.id}/${path}`, payload });
+      expect(res.statusCode, path).toBe(409);
+      expect(res.json().code).toBe('CLOCK_OWNED');
+      expect(res.json().detail).not.toMatch(/[a-z]+\.[a-z-]+|§/);
+    }
+    const after = await clocksOf(t.database.db, { ownerType: 'petition', ownerId: p.id });
+    expect(after.find((c) => c.id === resolution.id)!.dueDate).toBe(resolution.dueDate);
+  });
+
+  it('a reply inside an approved extension is on time, by the clock', async () => {
+    const db = t.database.db;
+    const clerkActor = { id: desk.userId, name: 'clerk', roles: ['clerk'], ip: null };
+    const headActor = { id: leader.userId, name: 'leader', roles: ['leader'], ip: null };
+    const p = await db.transaction((tx) =>
+      createPetition(
+        tx,
+        SYSTEM_ACTOR,
+        { ...base, channel: 'letter', receivedAt: '2021-05-06T10:00:00+08:00' } as never,
+        {
+          now: new Date('2021-05-06T12:00:00+08:00'),
+        },
+      ),
+    );
+    await actOnPetition(db, clerkActor, p.id, { action: 'accept' }, new Date('2021-05-10T09:00:00+08:00'));
+    await actOnPetition(
+      db,
+      clerkActor,
+      p.id,
+      { action: 'request-extension', days: 30, text: '需委托监测' },
+      new Date('2021-06-20T09:00:00+08:00'),
+    );
+    const ext = await actOnPetition(
+      db,
+      headActor,
+      p.id,
+      { action: 'approve-extension' },
+      new Date('2021-06-21T09:00:00+08:00'),
+    );
+    expect(ext.resolutionDueDate).toBe('2021-08-08');
+    const replied = await actOnPetition(
+      db,
+      clerkActor,
+      p.id,
+      { action: 'reply', text: '已办理' },
+      new Date('2021-08-01T09:00:00+08:00'),
+    );
+    expect(replied.closedOnTime).toBe(true);
+  });
+
+  it('suggestions, accusations and routed claims get their own wording and no 60-day clock', async () => {
+    const s = await register({ type: 'suggestion' });
+    const accepted = (await act(s.id, { action: 'accept' })).json();
+    expect(accepted).toMatchObject({ resolutionDueDate: null, resolutionApplies: false });
+    const c = await register();
+    const badRoute = await act(s.id, { action: 'accept', otherProcedure: '行政复议法' });
+    expect(badRoute.statusCode).toBe(409); // already accepted
+    const routed = (await act(c.id, { action: 'accept', otherProcedure: '行政复议法' })).json();
+    expect(routed).toMatchObject({ resolutionDueDate: null, otherProcedure: '行政复议法', resolutionApplies: false });
+    for (const id of [s.id, c.id]) {
+      const d = (await desk.request({ method: 'GET', url: `/api/petitions/${id}` })).json();
+      expect(d.letters[0].body).not.toContain('60日');
+      expect(d.letters[0].body).not.toMatch(/\{[a-zA-Z]+\}/);
+      expect(d.clocks.map((k: { profileKey: string }) => k.profileKey)).not.toContain('petition.resolution');
+      const ext = await act(id, { action: 'request-extension', days: 5, text: '情况复杂' });
+      expect(ext.statusCode).toBe(409);
+    }
+    const sd = (await desk.request({ method: 'GET', url: `/api/petitions/${s.id}` })).json();
+    expect(sd.letters[0].body).toContain('第二十九条');
+    const cd = (await desk.request({ method: 'GET', url: `/api/petitions/${c.id}` })).json();
+    expect(cd.letters[0].body).toContain('《行政复议法》');
+  });
+
+  it('non-acceptance closes the case with its notice', async () => {
     const p = await register();
     const no = await act(p.id, { action: 'not-accept' });
     expect(no.statusCode).toBe(400); // the reason is required
@@ -210,25 +320,175 @@ describe('handling stages and letters', () => {
     expect(d.letters.map((l: { kind: string }) => l.kind)).toEqual(['not-accepted']);
     expect(d.letters[0].body).toContain('行政复议程序');
     expect((await act(p.id, { action: 'accept' })).statusCode).toBe(409);
+  });
+});
 
-    const q = await register();
-    for (const step of [
-      { action: 'accept' },
-      { action: 'reply', text: '已处理' },
-      { action: 'request-review' },
-      { action: 'answer-review', text: '维持' },
-      { action: 'request-re-review' },
-      { action: 'answer-re-review', text: '经复核，维持复查意见。' },
-    ]) {
-      const r = await act(q.id, step);
-      expect(r.statusCode, `${step.action}: ${r.body}`).toBe(200);
-    }
-    const final = (await desk.request({ method: 'GET', url: `/api/petitions/${q.id}` })).json();
-    expect(final.petition.status).toBe('re-reviewed');
-    expect(final.letters.at(-1).body).toContain('不再受理');
-    expect(final.clocks.every((c: { completedAt: string | null }) => c.completedAt !== null)).toBe(true);
+describe('复查 and 复核: decided by the next level up', () => {
+  it('the bureau records the request, transmits the file and records the external opinion; no letter of its own', async () => {
+    const db = t.database.db;
+    const a = { id: desk.userId, name: 'clerk', roles: ['clerk'], ip: null };
+    const p = await db.transaction((tx) =>
+      createPetition(
+        tx,
+        SYSTEM_ACTOR,
+        { ...base, channel: 'visit', receivedAt: '2022-08-03T10:00:00+08:00' } as never,
+        {
+          now: new Date('2022-08-03T10:00:00+08:00'),
+        },
+      ),
+    );
+    await actOnPetition(db, a, p.id, { action: 'accept' }, new Date('2022-08-04T09:00:00+08:00'));
+    await actOnPetition(db, a, p.id, { action: 'reply', text: '已处理' }, new Date('2022-08-28T09:00:00+08:00'));
+    // delivered 2022-09-01: 30 days end on 2022-10-01, National Day; 民法典 第二百零三条 moves the
+    // last day past the holiday (10-01…10-07) to the next working day, Saturday 10-08 (调休上班)
+    await actOnPetition(
+      db,
+      a,
+      p.id,
+      { action: 'record-delivery', date: '2022-09-01' },
+      new Date('2022-09-02T09:00:00+08:00'),
+    );
+    const window = (await clocksOf(db, { ownerType: 'petition', ownerId: p.id })).find(
+      (c) => c.profileKey === 'petition.review-request',
+    )!;
+    expect(window.dueDate).toBe('2022-10-08');
+    // a request after the window is recorded as late, not refused: the reviewing body decides
+    const late = await actOnPetition(
+      db,
+      a,
+      p.id,
+      { action: 'request-review', date: '2022-10-12' },
+      new Date('2022-10-12T09:00:00+08:00'),
+    );
+    expect(late.status).toBe('review-requested');
+    const noBody = actOnPetition(db, a, p.id, { action: 'transmit-review' }, new Date('2022-10-13T09:00:00+08:00'));
+    await expect(noBody).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await actOnPetition(
+      db,
+      a,
+      p.id,
+      { action: 'transmit-review', decidingBody: '萍乡市生态环境局' },
+      new Date('2022-10-13T09:00:00+08:00'),
+    );
+    await actOnPetition(
+      db,
+      a,
+      p.id,
+      {
+        action: 'record-review',
+        date: '2022-11-05',
+        referenceNo: '萍环信复〔2022〕3号',
+        text: '维持原处理意见',
+      },
+      new Date('2022-11-06T09:00:00+08:00'),
+    );
+    await actOnPetition(
+      db,
+      a,
+      p.id,
+      { action: 'request-re-review', date: '2022-11-20' },
+      new Date('2022-11-20T09:00:00+08:00'),
+    );
+    await actOnPetition(
+      db,
+      a,
+      p.id,
+      { action: 'transmit-re-review', decidingBody: '江西省生态环境厅' },
+      new Date('2022-11-23T09:00:00+08:00'),
+    );
+    const final = await actOnPetition(
+      db,
+      a,
+      p.id,
+      {
+        action: 'record-re-review',
+        date: '2022-12-20',
+        referenceNo: '赣环信核〔2022〕1号',
+        text: '维持复查意见',
+      },
+      new Date('2022-12-21T09:00:00+08:00'),
+    );
+    expect(final.status).toBe('re-reviewed');
+    const d = (await desk.request({ method: 'GET', url: `/api/petitions/${p.id}` })).json();
+    expect(d.letters.map((l: { kind: string }) => l.kind)).toEqual(['acceptance', 'reply']);
+    expect(d.reviews).toMatchObject([
+      {
+        stage: 'review',
+        requestedOn: '2022-10-12',
+        late: true,
+        windowDueDate: '2022-10-08',
+        decidingBody: '萍乡市生态环境局',
+        referenceNo: '萍环信复〔2022〕3号',
+        outcome: '维持原处理意见',
+        receivedOn: '2022-11-05',
+      },
+      { stage: 're-review', late: false, decidingBody: '江西省生态环境厅', receivedOn: '2022-12-20' },
+    ]);
+    const keys = d.clocks.map((c: { profileKey: string; state: string }) => [c.profileKey, c.state]);
+    expect(keys).toEqual([
+      ['petition.acceptance-notice', 'met'],
+      ['petition.resolution', 'met'],
+      ['petition.review-request', 'missed'],
+      ['petition.review-transmit', 'met'],
+      ['petition.re-review-request', 'met'],
+      ['petition.re-review-transmit', 'met'],
+    ]);
+  });
+});
+
+describe('lost updates and whose enterprise', () => {
+  it('refuses an update or a step carrying a stale version with RECORD_CHANGED and changes nothing', async () => {
+    const p = await register();
+    const first = await desk.request({
+      method: 'PATCH',
+      url: `/api/petitions/${p.id}`,
+      payload: { keyCase: true, keyCaseReason: '多次重复信访', version: p.version },
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const stale = await desk.request({
+      method: 'PATCH',
+      url: `/api/petitions/${p.id}`,
+      payload: { keyCase: false, version: p.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('RECORD_CHANGED');
+    const staleStep = await act(p.id, { action: 'accept', version: p.version });
+    expect(staleStep.statusCode).toBe(409);
+    expect(staleStep.json().code).toBe('RECORD_CHANGED');
+    const now = (await desk.request({ method: 'GET', url: `/api/petitions/${p.id}` })).json().petition;
+    expect(now).toMatchObject({ keyCase: true, status: 'registered', version: p.version + 1 });
+    expect((await act(p.id, { action: 'accept', version: now.version })).statusCode).toBe(200);
   });
 
+  it("an enterprise user cannot raise a petition in another enterprise's name", async () => {
+    const a = await makeEnterprise(t);
+    const b = await makeEnterprise(t);
+    const user = await loginAs(t, ['enterprise'], a!.id);
+    const before = await t.database.query('select count(*)::int as n from petitions');
+    const other = await user.request({
+      method: 'POST',
+      url: '/api/public/petitions',
+      payload: { ...base, petitionerPhone: '13907990404', enterpriseId: b!.id },
+    });
+    expect(other.statusCode).toBe(403);
+    expect(await t.database.query('select count(*)::int as n from petitions')).toEqual(before);
+    const own = await user.request({
+      method: 'POST',
+      url: '/api/public/petitions',
+      payload: { ...base, petitionerPhone: '13907990404', enterpriseId: a!.id },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().enterpriseId).toBe(a!.id);
+    const anon = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/petitions',
+      payload: { ...base, petitionerPhone: '13907990405', enterpriseId: a!.id },
+    });
+    expect(anon.statusCode).toBe(403);
+  });
+});
+
+describe('figures', () => {
   it('a late reply counts as closed but not on time in the figures', async () => {
     const db = t.database.db;
     const p = await db.transaction((tx) =>

@@ -27,6 +27,7 @@ import {
   lettersOf,
   listPetitions,
   PETITION_SORTS,
+  reviewsOf,
   toPetitionView,
   updatePetition,
 } from './service.ts';
@@ -62,6 +63,13 @@ export const petitionSchema = z.object({
   acceptanceDueDate: z.string().nullable(),
   resolutionDueDate: z.string().nullable(),
   extensionDays: z.number(),
+  /** a handler's extension request waiting for the 负责人 (第三十四条) */
+  extensionRequest: z
+    .object({ days: z.number(), reason: z.string(), requestedBy: z.string(), at: z.string() })
+    .nullable(),
+  otherProcedure: z.string().nullable(),
+  resolutionApplies: z.boolean(),
+  version: z.number(),
   repliedAt: z.string().nullable(),
   closedOnTime: z.boolean().nullable(),
   createdAt: z.string(),
@@ -89,11 +97,24 @@ const clockSchema = z.object({
   state: z.string(),
   completedAt: z.string().nullable(),
 });
+const reviewSchema = z.object({
+  stage: z.enum(['review', 're-review']),
+  requestedOn: z.string(),
+  late: z.boolean(),
+  windowDueDate: z.string().nullable(),
+  transmittedAt: z.string().nullable(),
+  decidingBody: z.string().nullable(),
+  referenceNo: z.string().nullable(),
+  outcome: z.string().nullable(),
+  receivedOn: z.string().nullable(),
+});
 const detailSchema = z.object({
   petition: petitionSchema,
   events: z.array(eventSchema),
   letters: z.array(letterSchema),
   clocks: z.array(clockSchema),
+  /** 复查 / 复核: decided by the next level up, tracked here */
+  reviews: z.array(reviewSchema),
   rating: ratingViewSchema.nullable(),
 });
 
@@ -113,11 +134,12 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
   const LOOKUP_LIMIT = { max: publicRateLimit, timeWindow: '1 minute' };
   async function detail(id: string, full: boolean) {
     const p = await getPetition(db, id);
-    const [events, letters, clocks, rating] = await Promise.all([
+    const [events, letters, clocks, rating, reviews] = await Promise.all([
       eventsOf(db, id, !full),
       lettersOf(db, id),
       full ? clocksOf(db, { ownerType: 'petition', ownerId: id }) : Promise.resolve([]),
       ratingOfEvent(db, 'petition', id),
+      reviewsOf(db, id),
     ]);
     return {
       petition: toPetitionView(p, { unmasked: true }),
@@ -139,6 +161,17 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
         completedAt: c.completedAt,
       })),
       rating: rating ? toRatingView(rating, full) : null,
+      reviews: reviews.map((r) => ({
+        stage: r.stage as 'review' | 're-review',
+        requestedOn: r.requestedOn,
+        late: r.late,
+        windowDueDate: r.windowDueDate,
+        transmittedAt: r.transmittedAt?.toISOString() ?? null,
+        decidingBody: r.decidingBody,
+        referenceNo: r.referenceNo,
+        outcome: r.outcome,
+        receivedOn: r.receivedOn,
+      })),
     };
   }
 
@@ -173,20 +206,26 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
           petitionerName: true,
           petitionerPhone: true,
           petitionerAddress: true,
+          enterpriseId: true,
         }),
-        response: { 201: petitionSchema, ...problemResponses(400, 422, 429) },
+        response: { 201: petitionSchema, ...problemResponses(400, 403, 422, 429) },
       },
     },
     async (request, reply) => {
       const user = request.user;
       const citizenUserId = user && hasRole(user, 'citizen') && !isStaff(user) ? user.id : null;
-      const enterpriseId = user && hasRole(user, 'enterprise') && !isStaff(user) ? user.enterpriseId : null;
+      const enterpriseUser = user && hasRole(user, 'enterprise') && !isStaff(user);
+      const enterpriseId = enterpriseUser
+        ? (request.body.enterpriseId ?? user.enterpriseId)
+        : request.body.enterpriseId;
       const row = await db.transaction((tx) =>
         createPetition(
           tx,
           actorOf(request),
           { ...request.body, channel: 'online', ...(enterpriseId ? { enterpriseId } : {}) },
-          { citizenUserId },
+          enterpriseUser
+            ? { citizenUserId, filerEnterpriseId: user.enterpriseId ?? null }
+            : { citizenUserId, filerIsCitizen: true },
         ),
       );
       return reply.status(201).send(toPetitionView(row, { unmasked: true }));
@@ -291,8 +330,9 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
           keyCase: z.boolean().optional(),
           keyCaseReason: z.string().trim().min(2).max(500).nullable().optional(),
           assigneeUserId: z.uuid().nullable().optional(),
+          version: z.number().int().min(1),
         }),
-        response: { 200: petitionSchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: petitionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>

@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import {
+  acceptanceLetterKind,
   makeCode,
   maskName,
   maskPhone,
   PETITION_CHANNEL_LABELS,
+  PETITION_LEADER_ACTIONS,
   PETITION_LETTER_TEMPLATES,
   PETITION_LETTER_TITLES,
-  PETITION_MAX_EXTENSION_DAYS,
+  PETITION_ROUTED_WORDING,
+  PETITION_STATUS_LABELS,
   type PetitionActionInput,
   type PetitionChannel,
   type PetitionCreate,
   type PetitionLetterKind,
   type PetitionStatus,
+  type PetitionType,
+  petitionResolutionApplies,
   petitionStep,
   renderTemplate,
 } from '@qingshan/core';
@@ -20,10 +25,12 @@ import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
-import { clocksOf, completeClock, extendClock, startClock } from '../clocks/service.ts';
+import { type ClockView, clocksOf, completeClock, extendClock, startClock } from '../clocks/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
 import { notify, usersWithRole } from '../notifications/service.ts';
 import { registerRatableEvent } from '../ratings/registry.ts';
-import { petitionEvents, petitionLetters, petitions } from './tables.ts';
+import { clockProfileValueSchema, getRule } from '../rules/service.ts';
+import { petitionEvents, petitionLetters, petitionReviews, petitions } from './tables.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
@@ -60,6 +67,13 @@ async function addEvent(
 }
 
 export type CreatePetitionOptions = {
+  /**
+   * Set when an enterprise user files: the petition may only be raised in that enterprise's own
+   * name (its users then read the case, petitioner details included).
+   */
+  filerEnterpriseId?: string | null;
+  /** set when a signed-in non-enterprise user files: no enterprise may be named at all */
+  filerIsCitizen?: boolean;
   /** set when a signed-in citizen files online: they may follow and rate it from their account */
   citizenUserId?: string | null;
   /** test and seed hook: the clock of "now" */
@@ -89,6 +103,25 @@ export async function createPetition(
     throw new AppError('VALIDATION_FAILED', {
       errors: [{ path: 'keyCaseReason', message: { zh: '列为重点疑难件须说明理由', en: 'a key case needs a reason' } }],
     });
+  }
+  if (input.enterpriseId) {
+    if (
+      (opts.filerEnterpriseId !== undefined && opts.filerEnterpriseId !== input.enterpriseId) ||
+      opts.filerIsCitizen
+    ) {
+      throw new AppError('FORBIDDEN_RECORD', {
+        detail: {
+          zh: '只能以本企业名义提出信访，不能填写其他企业',
+          en: "A petition can only be raised in your own enterprise's name",
+        },
+      });
+    }
+    const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+    if (!e) {
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [{ path: 'enterpriseId', message: { zh: '企业不存在', en: 'no such enterprise' } }],
+      });
+    }
   }
   const [row] = await tx
     .insert(petitions)
@@ -187,116 +220,297 @@ function letterValues(p: PetitionRow, extra: Record<string, string | number | nu
   };
 }
 
-// The request windows are the petitioner's (第三十五、三十六条); the answers are the bureau's.
+// The request windows are the petitioner's (第三十五、三十六条); the transmissions are the bureau's.
 const STEP_CLOCK_TITLES: Record<string, string> = {
   'petition.resolution': '信访办理',
   'petition.review-request': '信访人请求复查期限',
-  'petition.review-answer': '信访复查答复',
+  'petition.review-transmit': '移送上一级机关复查',
   'petition.re-review-request': '信访人请求复核期限',
-  'petition.re-review-answer': '信访复核答复',
+  'petition.re-review-transmit': '移送复核机关',
 };
 
-const WINDOW_OF: Partial<Record<PetitionActionInput['action'], string>> = {
-  'request-review': 'petition.review-request',
-  'request-re-review': 'petition.re-review-request',
+// a window runs from the petitioner's receipt of the reply or opinion, not from the bureau's step
+const WINDOW_KEYS = new Set(['petition.review-request', 'petition.re-review-request']);
+
+const REVIEW_STAGE: Partial<Record<PetitionActionInput['action'], { stage: 'review' | 're-review'; window: string }>> =
+  {
+    'request-review': { stage: 'review', window: 'petition.review-request' },
+    'request-re-review': { stage: 're-review', window: 'petition.re-review-request' },
+  };
+const STAGE_OF: Partial<Record<PetitionActionInput['action'], 'review' | 're-review'>> = {
+  'transmit-review': 'review',
+  'record-review': 'review',
+  'transmit-re-review': 're-review',
+  'record-re-review': 're-review',
 };
 
-const NEEDS_TEXT = new Set(['not-accept', 'object', 'extend', 'reply', 'answer-review', 'answer-re-review']);
+const NEEDS_TEXT = new Set([
+  'not-accept',
+  'object',
+  'request-extension',
+  'reject-extension',
+  'reply',
+  'record-review',
+  'record-re-review',
+]);
+const NEEDS_BODY = new Set(['transmit-review', 'transmit-re-review']);
+const NEEDS_REFERENCE = new Set(['record-review', 'record-re-review']);
+
+function required(path: string, zh: string, en: string): AppError {
+  return new AppError('VALIDATION_FAILED', { errors: [{ path, message: { zh, en } }] });
+}
+
+/** Midday of a Shanghai date: a clock that starts "on that day" counts from the next day. */
+function middayOf(date: string): Date {
+  return new Date(`${date}T12:00:00+08:00`);
+}
+
+async function extensionCap(tx: Tx): Promise<number> {
+  const rule = await getRule(tx, 'petition.extension');
+  return clockProfileValueSchema.parse(rule.value).length;
+}
 
 /**
  * One step of the case (petitionStep in core decides what is allowed): completes the clocks the
- * step ends, starts the ones it begins, writes the letter the step owes the petitioner.
+ * step ends, starts the ones it begins, writes the letter the step owes the petitioner. The
+ * petition's own due dates are copies its clocks keep in step (calendar/owner-copies.ts), and
+ * "on time" is the clock's verdict at completion.
  */
 export async function actOnPetition(db: Db, actor: Actor, id: string, input: PetitionActionInput, now = new Date()) {
   return db.transaction(async (tx) => {
     const before = await lockPetition(tx, id);
+    if (input.version !== undefined && input.version !== before.version) throw new AppError('RECORD_CHANGED');
     const step = petitionStep(before.status as PetitionStatus, input.action);
     if (!step) {
       throw conflict(
-        `当前阶段（${before.status}）不能执行“${input.action}”`,
+        `当前阶段（${PETITION_STATUS_LABELS[before.status as PetitionStatus]?.zh ?? before.status}）不能执行此步骤`,
         `Action ${input.action} is not allowed at stage ${before.status}`,
       );
     }
-    if (NEEDS_TEXT.has(input.action) && !input.text) {
-      throw new AppError('VALIDATION_FAILED', {
-        errors: [{ path: 'text', message: { zh: '请填写理由或答复内容', en: 'a reason or reply text is required' } }],
+    // 第三十四条: 经本机关负责人批准 — a clerk asks, only a leader decides
+    if (PETITION_LEADER_ACTIONS.includes(input.action) && !actor.roles.includes('leader')) {
+      throw new AppError('FORBIDDEN_ROLE', {
+        detail: {
+          zh: '延期办理须经本机关负责人批准，承办人只能提出申请',
+          en: 'Only the head (leader) approves an extension; a handler can only request it',
+        },
       });
     }
+    if (NEEDS_TEXT.has(input.action) && !input.text) {
+      throw required('text', '请填写理由、答复内容或处理结果', 'a reason, reply text or outcome is required');
+    }
+    if (NEEDS_BODY.has(input.action) && !input.decidingBody) {
+      throw required('decidingBody', '请填写复查/复核机关', 'the deciding body is required');
+    }
+    if (NEEDS_REFERENCE.has(input.action) && !input.referenceNo) {
+      throw required('referenceNo', '请填写复查/复核意见的文号', 'the reference number is required');
+    }
+    const today = shanghaiDate(now);
+    const on = input.date ?? today;
+    if (on > today) throw required('date', '日期不能晚于今天', 'the date cannot be in the future');
     if (input.action === 'object' && !before.referredBy) {
       throw conflict('只有上级信访部门转送、交办的信访件可以提出异议', 'Only a referred petition can be objected to');
     }
-    const set: Partial<typeof petitions.$inferInsert> = { status: step.to, updatedAt: now };
-    const clocks = await clocksOf(tx, { ownerType: 'petition', ownerId: id });
-    // 第三十五、三十六条: a review / re-review is requested within 30 days of the written answer;
-    // once the petitioner's window has passed (lapsed, or past due and not yet swept) it is closed
-    const window = WINDOW_OF[input.action];
-    const late =
-      window && clocks.find((c) => c.profileKey === window && (c.state === 'lapsed' || shanghaiDate(now) > c.dueDate));
-    if (late) {
-      throw conflict(
-        `请求${input.action === 'request-review' ? '复查' : '复核'}的期限已于 ${late.dueDate} 届满`,
-        `The window to request this ended on ${late.dueDate}`,
+    if (input.otherProcedure && (input.action !== 'accept' || before.type !== 'claim')) {
+      throw required(
+        'otherProcedure',
+        '只有申诉求决类信访事项在受理时可以转入其他法定程序',
+        'only a claim can be routed into another procedure, on acceptance',
       );
     }
-    for (const c of clocks) {
-      if (!c.completedAt && (step.complete as string[]).includes(c.profileKey))
-        await completeClock(tx, actor, c.id, now);
-    }
-    let extraValues: Record<string, string | number | null> = { reason: input.text ?? '', date: shanghaiDate(now) };
-    if (input.action === 'extend') {
-      if (!input.days)
-        throw new AppError('VALIDATION_FAILED', {
-          errors: [{ path: 'days', message: { zh: '请填写延期天数', en: 'days required' } }],
-        });
-      if (before.extensionDays + input.days > PETITION_MAX_EXTENSION_DAYS) {
+    const set: Partial<typeof petitions.$inferInsert> = {
+      status: step.to,
+      updatedAt: now,
+      version: before.version + 1,
+    };
+    const clocks = await clocksOf(tx, { ownerType: 'petition', ownerId: id });
+    const resolution = clocks.find((c) => c.profileKey === 'petition.resolution' && !c.completedAt);
+    let extraValues: Record<string, string | number | null> = { reason: input.text ?? '', date: today };
+    let eventPublic = input.action !== 'object';
+    let eventNote: string | null = null;
+
+    if (input.action === 'request-extension') {
+      if (!input.days) throw required('days', '请填写延期天数', 'days required');
+      if (before.extensionRequest) throw conflict('已有待批准的延期申请', 'An extension request is already pending');
+      if (!resolution) throw conflict('该事项没有进行中的 60 日办理期限，无需延期', 'No running resolution clock');
+      const cap = await extensionCap(tx);
+      if (before.extensionDays + input.days > cap) {
         throw new AppError('PETITION_EXTENSION_LIMIT', {
           detail: {
-            zh: `延期合计不得超过 ${PETITION_MAX_EXTENSION_DAYS} 日（已延期 ${before.extensionDays} 日）`,
-            en: `Extensions may add at most ${PETITION_MAX_EXTENSION_DAYS} days in total (${before.extensionDays} used)`,
+            zh: `延期合计不得超过 ${cap} 日（已延期 ${before.extensionDays} 日，《信访工作条例》第三十四条）`,
+            en: `Extensions may add at most ${cap} days in total (${before.extensionDays} used)`,
           },
         });
       }
-      const resolution = clocks.find((c) => c.profileKey === 'petition.resolution' && !c.completedAt);
-      if (!resolution) throw conflict('没有进行中的办理期限', 'No running resolution clock');
-      const view = await extendClock(tx, actor, resolution.id, { days: input.days, reason: input.text! });
-      set.extensionDays = before.extensionDays + input.days;
-      set.resolutionDueDate = view.dueDate;
-      extraValues = { ...extraValues, days: input.days, dueDate: view.dueDate };
+      set.extensionRequest = {
+        days: input.days,
+        reason: input.text!,
+        requestedBy: actor.name,
+        requestedById: actor.id,
+        at: now.toISOString(),
+      };
+      eventPublic = false;
+      eventNote = `申请延期 ${input.days} 日：${input.text}`;
     }
+    if (input.action === 'approve-extension' || input.action === 'reject-extension') {
+      const req = before.extensionRequest;
+      if (!req) throw conflict('没有待批准的延期申请', 'No pending extension request');
+      set.extensionRequest = null;
+      if (input.action === 'approve-extension') {
+        if (!resolution) throw conflict('没有进行中的办理期限', 'No running resolution clock');
+        const cap = await extensionCap(tx);
+        if (before.extensionDays + req.days > cap) {
+          throw new AppError('PETITION_EXTENSION_LIMIT', {
+            detail: {
+              zh: `延期合计不得超过 ${cap} 日（已延期 ${before.extensionDays} 日）`,
+              en: `Extensions may add at most ${cap} days in total (${before.extensionDays} used)`,
+            },
+          });
+        }
+        const view = await extendClock(
+          tx,
+          actor,
+          resolution.id,
+          { days: req.days, reason: req.reason, approvedBy: actor.name },
+          { byOwner: true },
+        );
+        set.extensionDays = before.extensionDays + req.days;
+        set.resolutionDueDate = view.dueDate;
+        extraValues = {
+          ...extraValues,
+          reason: req.reason,
+          days: req.days,
+          dueDate: view.dueDate,
+          approver: actor.name,
+        };
+      } else {
+        eventPublic = false;
+        eventNote = `不批准延期申请（${req.days} 日）：${input.text}`;
+        if (req.requestedById) {
+          await notify(tx, {
+            userId: req.requestedById,
+            kind: 'petition.extension-rejected',
+            title: `延期申请未获批准：${before.title}`,
+            body: `编号 ${before.code}。${input.text}`,
+            link: `/staff/petitions/${id}`,
+          });
+        }
+      }
+    }
+
+    const verdicts = new Map<string, ClockView>();
+    const stage = REVIEW_STAGE[input.action];
+    if (stage) {
+      // 第三十五、三十六条 give the petitioner 30 days from receipt; whether a late request is
+      // still heard is for the deciding body, so the bureau records it and transmits it anyway
+      const window = clocks.find((c) => c.profileKey === stage.window);
+      const late = window ? window.state === 'lapsed' || on > window.dueDate : false;
+      if (window && !window.completedAt) await completeClock(tx, actor, window.id, middayOf(on));
+      await tx.insert(petitionReviews).values({
+        petitionId: id,
+        stage: stage.stage,
+        requestedOn: on,
+        late,
+        windowDueDate: window?.dueDate ?? null,
+        createdAt: now,
+      });
+      eventNote = late
+        ? `${on} 收到${stage.stage === 'review' ? '复查' : '复核'}请求（已超过 ${window!.dueDate} 届满的请求期限，照常登记并移送，由${stage.stage === 'review' ? '复查' : '复核'}机关决定）`
+        : `${on} 收到${stage.stage === 'review' ? '复查' : '复核'}请求`;
+    }
+    const reviewStage = STAGE_OF[input.action];
+    if (reviewStage) {
+      const [review] = await tx
+        .select()
+        .from(petitionReviews)
+        .where(and(eq(petitionReviews.petitionId, id), eq(petitionReviews.stage, reviewStage)))
+        .orderBy(desc(petitionReviews.createdAt))
+        .limit(1)
+        .for('update');
+      if (!review) throw conflict('没有登记的请求', 'No recorded request');
+      const name = reviewStage === 'review' ? '复查' : '复核';
+      if (input.action.startsWith('transmit-')) {
+        await tx
+          .update(petitionReviews)
+          .set({ transmittedAt: now, decidingBody: input.decidingBody! })
+          .where(eq(petitionReviews.id, review.id));
+        eventNote = `已将${name}请求及案卷移送${input.decidingBody}`;
+      } else {
+        const body = input.decidingBody ?? review.decidingBody;
+        if (!body) throw required('decidingBody', '请填写复查/复核机关', 'the deciding body is required');
+        await tx
+          .update(petitionReviews)
+          .set({ decidingBody: body, referenceNo: input.referenceNo!, outcome: input.text!, receivedOn: on })
+          .where(eq(petitionReviews.id, review.id));
+        eventNote = `${body}出具${name}意见（${input.referenceNo}），${on} 送达信访人：${input.text}`;
+      }
+    }
+    if (input.action === 'record-delivery') {
+      if (clocks.some((c) => c.profileKey === 'petition.review-request')) {
+        throw conflict('已登记处理意见书的送达日期', 'The delivery date is already recorded');
+      }
+      if (before.repliedAt && on < shanghaiDate(before.repliedAt)) {
+        throw required('date', '送达日期不能早于答复日期', 'delivery cannot precede the reply');
+      }
+      eventNote = `处理意见书于 ${on} 送达信访人`;
+    }
+
+    for (const c of clocks) {
+      if (!c.completedAt && (step.complete as string[]).includes(c.profileKey) && !WINDOW_KEYS.has(c.profileKey))
+        verdicts.set(c.profileKey, await completeClock(tx, actor, c.id, now));
+    }
+    const applies = petitionResolutionApplies(
+      before.type as PetitionType,
+      input.action === 'accept' ? input.otherProcedure : before.otherProcedure,
+    );
     for (const key of step.start) {
+      if (key === 'petition.resolution' && !applies) continue;
       const view = await startClock(tx, actor, {
         ownerType: 'petition',
         ownerId: id,
         profileKey: key,
-        start: now,
+        start: WINDOW_KEYS.has(key) ? middayOf(on) : now,
         title: `${STEP_CLOCK_TITLES[key]}：${before.title}`,
         link: `/staff/petitions/${id}`,
         assigneeUserId: before.assigneeUserId,
         assigneeRole: before.assigneeUserId ? null : 'leader',
       });
       if (key === 'petition.resolution') {
-        set.acceptedAt = now;
         set.resolutionDueDate = view.dueDate;
         extraValues.dueDate = view.dueDate;
       }
+      if (WINDOW_KEYS.has(key) && !eventNote) eventNote = `请求期限至 ${view.dueDate}`;
+      else if (WINDOW_KEYS.has(key)) eventNote = `${eventNote}；请求期限至 ${view.dueDate}`;
     }
+    if (input.action === 'accept') {
+      set.acceptedAt = now;
+      set.otherProcedure = input.otherProcedure ?? null;
+      extraValues.routedWording = renderTemplate(PETITION_ROUTED_WORDING[before.type as PetitionType], {
+        procedure: input.otherProcedure ? `《${input.otherProcedure.replace(/^《|》$/g, '')}》` : '有关法律、行政法规',
+      });
+    }
+    // "on time" is the clock's verdict (an approved extension is in the clock), never a copy's
     if (input.action === 'reply') {
       set.repliedAt = now;
-      set.closedOnTime = before.resolutionDueDate !== null && shanghaiDate(now) <= before.resolutionDueDate;
+      const v = verdicts.get('petition.resolution');
+      set.closedOnTime = v ? v.state === 'met' : null;
     }
     if (input.action === 'not-accept') {
       set.repliedAt = now;
-      set.closedOnTime = before.acceptanceDueDate !== null && shanghaiDate(now) <= before.acceptanceDueDate;
+      const v = verdicts.get('petition.acceptance-notice');
+      set.closedOnTime = v ? v.state === 'met' : null;
     }
     const [after] = await tx.update(petitions).set(set).where(eq(petitions.id, id)).returning();
     let letterId: string | null = null;
-    if (step.letter) letterId = await writeLetter(tx, actor, after!, step.letter, extraValues, now);
+    const letter =
+      input.action === 'accept' ? acceptanceLetterKind(before.type as PetitionType, input.otherProcedure) : step.letter;
+    if (letter) letterId = await writeLetter(tx, actor, after!, letter, extraValues, now);
     await addEvent(tx, actor, id, {
       action: input.action,
       at: now,
-      // the objection goes to the referring body, not to the petitioner
-      public: input.action !== 'object',
-      note: input.action === 'object' ? input.text : step.letter ? PETITION_LETTER_TITLES[step.letter].zh : null,
+      // the objection goes to the referring body and the extension request to the leader, not to the petitioner
+      public: eventPublic,
+      note: input.action === 'object' ? input.text : (eventNote ?? (letter ? PETITION_LETTER_TITLES[letter].zh : null)),
       data: letterId ? { letterId } : null,
     });
     await recordAudit(tx, actor, {
@@ -306,17 +520,36 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
       before: auditView(before),
       after: auditView(after!),
     });
-    if (after!.citizenUserId && step.letter) {
+    if (input.action === 'request-extension') {
+      for (const userId of await usersWithRole(tx, 'leader')) {
+        await notify(tx, {
+          userId,
+          kind: 'petition.extension-requested',
+          title: `信访延期待批准：${before.title}`,
+          body: `编号 ${before.code}，申请延期 ${input.days} 日。理由：${input.text}`,
+          link: `/staff/petitions/${id}`,
+        });
+      }
+    }
+    if (after!.citizenUserId && letter) {
       await notify(tx, {
         userId: after!.citizenUserId,
         kind: 'petition.progress',
-        title: `您的信访件有新进展：${PETITION_LETTER_TITLES[step.letter].zh}`,
+        title: `您的信访件有新进展：${PETITION_LETTER_TITLES[letter].zh}`,
         body: `编号 ${after!.code}「${after!.title}」`,
         link: `/petitions/track?code=${after!.code}`,
       });
     }
     return after!;
   });
+}
+
+export async function reviewsOf(db: Tx, id: string) {
+  return db
+    .select()
+    .from(petitionReviews)
+    .where(eq(petitionReviews.petitionId, id))
+    .orderBy(asc(petitionReviews.createdAt));
 }
 
 async function writeLetter(
@@ -350,10 +583,13 @@ export async function updatePetition(
     keyCase?: boolean | undefined;
     keyCaseReason?: string | null | undefined;
     assigneeUserId?: string | null | undefined;
+    /** the version the client last read: a stale one would silently undo someone else's change */
+    version: number;
   },
 ) {
   return db.transaction(async (tx) => {
     const before = await lockPetition(tx, id);
+    if (input.version !== before.version) throw new AppError('RECORD_CHANGED');
     const keyCase = input.keyCase ?? before.keyCase;
     const reason = input.keyCaseReason !== undefined ? input.keyCaseReason : before.keyCaseReason;
     if (keyCase && !reason) {
@@ -370,6 +606,7 @@ export async function updatePetition(
         keyCaseReason: keyCase ? reason : null,
         ...(input.assigneeUserId !== undefined ? { assigneeUserId: input.assigneeUserId } : {}),
         updatedAt: new Date(),
+        version: before.version + 1,
       })
       .where(eq(petitions.id, id))
       .returning();
@@ -535,6 +772,18 @@ export function toPetitionView(p: PetitionRow, opts: { unmasked: boolean }) {
     acceptanceDueDate: p.acceptanceDueDate,
     resolutionDueDate: p.resolutionDueDate,
     extensionDays: p.extensionDays,
+    extensionRequest: p.extensionRequest
+      ? {
+          days: p.extensionRequest.days,
+          reason: p.extensionRequest.reason,
+          requestedBy: p.extensionRequest.requestedBy,
+          at: p.extensionRequest.at,
+        }
+      : null,
+    otherProcedure: p.otherProcedure,
+    /** 第三十四条's 60-day limit applies (a claim handled as a petition) */
+    resolutionApplies: petitionResolutionApplies(p.type as PetitionType, p.otherProcedure),
+    version: p.version,
     repliedAt: p.repliedAt?.toISOString() ?? null,
     closedOnTime: p.closedOnTime,
     createdAt: p.createdAt.toISOString(),

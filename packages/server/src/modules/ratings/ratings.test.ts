@@ -189,6 +189,35 @@ describe('rating a service event', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().label).toContain('测试上门服务');
   });
+
+  it('a service can be rated only within the window after it ended (rule rating.window-days)', async () => {
+    const ended = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000);
+    registerRatableEvent('test-old-visit', async (_tx, id) => ({
+      exists: true,
+      // the id's first digit says how long ago the service ended: 1 → 31 days, 2 → 29 days
+      ratedAt: id.startsWith('1') ? ended(31) : ended(29),
+      subjectEnterpriseId: enterpriseId,
+      staffUserIds: [],
+      label: `测试上门服务 ${id.slice(0, 4)}`,
+    }));
+    const rule = (await clerk.request({ method: 'GET', url: '/api/rules/rating.window-days' })).json();
+    expect(rule.current.value).toBe(30);
+    expect(rule.note).toContain('不是法定期限');
+    const late = await rate(eu, '11111111-1111-4111-8111-111111111112', GOOD, 'test-old-visit');
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('RATING_NOT_RATABLE');
+    expect(late.json().detail).toContain('30 日内');
+    const inTime = await rate(eu, '21111111-1111-4111-8111-111111111112', GOOD, 'test-old-visit');
+    expect(inTime.statusCode, inTime.body).toBe(201);
+  });
+
+  it('rules borrowed from another place’s practice say so in their note', async () => {
+    for (const key of ['rating.rectify-contact', 'rating.rectify', 'reception.max-enterprises-per-day']) {
+      const rule = (await clerk.request({ method: 'GET', url: `/api/rules/${key}` })).json();
+      expect(rule.current.source, key).toMatch(/参照/);
+      expect(rule.note, key).toContain('不是本局的法定依据');
+    }
+  });
 });
 
 describe('bad ratings and their rectification', () => {
@@ -261,16 +290,41 @@ describe('bad ratings and their rectification', () => {
     const byClerk = await clerk.request({
       method: 'POST',
       url: `/api/ratings/${r.id}/rectification`,
-      payload: { action: 'decide-appeal', upheld: true, note: '自己审核' },
+      payload: { action: 'decide-appeal', upheld: true, note: '自己审核', reviewingBody: '上栗县政务服务中心' },
     });
     expect(byClerk.statusCode).toBe(403);
-    const decided = await leader.request({
+    // 申诉复核 (国办发〔2019〕51号): not the rated bureau's own say-so
+    const noBody = await leader.request({
       method: 'POST',
       url: `/api/ratings/${r.id}/rectification`,
       payload: { action: 'decide-appeal', upheld: true, note: '经调取监控核实，申诉成立' },
     });
+    expect(noBody.statusCode).toBe(400);
+    const ownBureau = await leader.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: { action: 'decide-appeal', upheld: true, note: '本局认定', reviewingBody: '萍乡市上栗生态环境局' },
+    });
+    expect(ownBureau.statusCode).toBe(400);
+    expect(ownBureau.json().errors[0].path).toBe('reviewingBody');
+    const decided = await leader.request({
+      method: 'POST',
+      url: `/api/ratings/${r.id}/rectification`,
+      payload: {
+        action: 'decide-appeal',
+        upheld: true,
+        note: '经调取监控核实，申诉成立',
+        reviewingBody: '上栗县行政审批局（政务服务管理办公室）',
+        referenceNo: '栗审复〔2026〕2号',
+      },
+    });
     expect(decided.statusCode, decided.body).toBe(200);
-    expect(decided.json().rectification).toMatchObject({ state: 'void', appealState: 'upheld' });
+    expect(decided.json().rectification).toMatchObject({
+      state: 'void',
+      appealState: 'upheld',
+      appealReviewingBody: '上栗县行政审批局（政务服务管理办公室）',
+      appealReferenceNo: '栗审复〔2026〕2号',
+    });
     expect(await badRatingsRectifiedOnTime(t.database.db, from, to)).toEqual(before);
     const second = await clerk.request({
       method: 'POST',

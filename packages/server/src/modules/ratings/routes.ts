@@ -129,9 +129,12 @@ export const ratingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
             action: z.literal('decide-appeal'),
             upheld: z.boolean(),
             note: z.string().trim().min(2).max(2000),
+            /** the reviewing body outside the bureau (申诉复核, 国办发〔2019〕51号) */
+            reviewingBody: z.string().trim().min(2).max(100),
+            referenceNo: z.string().trim().min(1).max(100).optional(),
           }),
         ]),
-        response: { 200: ratingViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        response: { 200: ratingViewSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) =>

@@ -6,6 +6,8 @@ import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { notify } from '../notifications/service.ts';
+import { BUREAU_NAME } from '../petitions/service.ts';
+import { getRuleNumber } from '../rules/service.ts';
 import { ratableEventResolver } from './registry.ts';
 import { ratingRectifications, ratings } from './tables.ts';
 
@@ -15,6 +17,16 @@ export type RatingWithRectification = { r: RatingRow; x: RectificationRow | null
 
 /** How the rater shows they received the service: a signed-in account, or the phone on record. */
 export type RaterProof = { kind: 'user'; user: SessionUser } | { kind: 'phone'; phone: string };
+
+function shanghaiDate(d: Date): string {
+  return d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+function plusDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
 
 function notRatable(zh: string, en: string): AppError {
   return new AppError('RATING_NOT_RATABLE', { detail: { zh, en } });
@@ -80,6 +92,15 @@ export async function rateEvent(
         });
       }
       if (!ev.ratedAt) throw notRatable('服务尚未办结，办结后才能评价', 'The service is not finished yet');
+      // the window is a rule (rating.window-days), counted in calendar days from the day the service ended
+      const windowDays = await getRuleNumber(tx, 'rating.window-days');
+      const lastDay = plusDays(shanghaiDate(ev.ratedAt), windowDays);
+      if (shanghaiDate(new Date()) > lastDay) {
+        throw notRatable(
+          `服务办结后 ${windowDays} 日内可以评价，评价期限已于 ${lastDay} 届满`,
+          `A service can be rated within ${windowDays} days of its end; the window closed on ${lastDay}`,
+        );
+      }
       const [existing] = await tx
         .select({ id: ratings.id })
         .from(ratings)
@@ -189,7 +210,23 @@ export type RectifyAction =
   | { action: 'contact'; note: string }
   | { action: 'rectify'; note: string }
   | { action: 'appeal'; note: string }
-  | { action: 'decide-appeal'; upheld: boolean; note: string };
+  | {
+      action: 'decide-appeal';
+      upheld: boolean;
+      note: string;
+      reviewingBody: string;
+      referenceNo?: string | undefined;
+    };
+
+/**
+ * 国办发〔2019〕51号 asks for a 申诉复核 mechanism to exclude mistaken or malicious ratings: the
+ * rated bureau does not clear its own bad rating. Its leader records the decision of a reviewing
+ * body outside the bureau (the county's 政务服务管理机构 or the body the local scheme names).
+ */
+function isOwnBureau(body: string): boolean {
+  const b = body.replace(/\s/g, '');
+  return b === '本局' || b === BUREAU_NAME || b.includes('上栗生态环境局') || b.includes('上栗县生态环境局');
+}
 
 /**
  * The follow-up of a bad rating: contact the rater (回访), rectify (整改), and an appeal against
@@ -240,7 +277,22 @@ export async function actOnRectification(
           });
         }
         if (x.appealState !== 'pending') throw conflict('没有待审核的申诉', 'No pending appeal');
+        if (isOwnBureau(a.reviewingBody)) {
+          throw new AppError('VALIDATION_FAILED', {
+            errors: [
+              {
+                path: 'reviewingBody',
+                message: {
+                  zh: '差评申诉须由本局以外的复核机构审核（如县政务服务管理机构），本局不能自行认定',
+                  en: 'An appeal is reviewed by a body outside the rated bureau, not by the bureau itself',
+                },
+              },
+            ],
+          });
+        }
         set.appealState = a.upheld ? 'upheld' : 'rejected';
+        set.appealReviewingBody = a.reviewingBody;
+        set.appealReferenceNo = a.referenceNo ?? null;
         set.appealDecisionNote = a.note;
         set.appealDecidedBy = actor.id;
         set.appealDecidedAt = now;

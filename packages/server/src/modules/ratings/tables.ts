@@ -48,6 +48,12 @@ export const ratingRectifications = pgTable(
     appealReason: text('appeal_reason'),
     appealedAt: timestamp('appealed_at', { withTimezone: true }),
     appealDecisionNote: text('appeal_decision_note'),
+    /**
+     * 国办发〔2019〕51号 申诉复核: the body outside the rated bureau that reviewed the appeal (e.g. the
+     * county's 政务服务管理机构); the bureau's leader only records its decision
+     */
+    appealReviewingBody: text('appeal_reviewing_body'),
+    appealReferenceNo: text('appeal_reference_no'),
     appealDecidedBy: uuid('appeal_decided_by'),
     appealDecidedAt: timestamp('appeal_decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

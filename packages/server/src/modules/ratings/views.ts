@@ -15,6 +15,8 @@ export const rectificationViewSchema = z.object({
   appealState: z.enum(APPEAL_STATES),
   appealReason: z.string().nullable(),
   appealDecisionNote: z.string().nullable(),
+  appealReviewingBody: z.string().nullable(),
+  appealReferenceNo: z.string().nullable(),
 });
 
 export const ratingViewSchema = z.object({
@@ -62,6 +64,8 @@ export function toRatingView({ r, x }: RatingWithRectification, full: boolean) {
           appealState: x.appealState as (typeof APPEAL_STATES)[number],
           appealReason: full ? x.appealReason : null,
           appealDecisionNote: full ? x.appealDecisionNote : null,
+          appealReviewingBody: x.appealReviewingBody,
+          appealReferenceNo: full ? x.appealReferenceNo : null,
         }
       : null,
   };

@@ -181,8 +181,23 @@ describe('reception sessions and bookings', () => {
       payload: { name: '李四', phone: '12345', concern: 'x' },
     });
     expect(badPhone.statusCode).toBe(400);
+    // 信访工作条例 第二十条: a group sends at most 5 representatives
+    const crowd = await t.app.inject({
+      method: 'POST',
+      url: `/api/reception/sessions/${id}/public-bookings`,
+      payload: { name: '王五', phone: '13907991235', people: 6, concern: '多户居民反映噪声' },
+    });
+    expect(crowd.statusCode).toBe(400);
+    expect(crowd.json().errors[0]).toMatchObject({ path: 'people' });
+    expect(crowd.json().errors[0].message).toContain('5 人');
+    const five = await t.app.inject({
+      method: 'POST',
+      url: `/api/reception/sessions/${id}/public-bookings`,
+      payload: { name: '王五', phone: '13907991235', people: 5, concern: '多户居民反映噪声' },
+    });
+    expect(five.statusCode, five.body).toBe(201);
     const anon = (await t.app.inject({ method: 'GET', url: `/api/reception/sessions/${id}` })).json();
-    expect(anon.bookings).toHaveLength(1);
+    expect(anon.bookings).toHaveLength(2);
     expect(anon.bookings[0].name).toBe('张**');
     expect(anon.bookings[0].phone).toBeNull();
     expect(anon.bookings[0].concern).toBeNull();
@@ -250,6 +265,17 @@ describe('at the session: attendance and concerns', () => {
     expect(clock!.profileKey).toBe('reception.concern');
     expect(clock!.ownerId).toBe(c.id);
     expect(clock!.completedAt).toBeNull();
+
+    // the clock owns the date: extending it from the worklist moves the concern's copy in the same step
+    const ext = await leader.request({
+      method: 'POST',
+      url: `/api/clocks/${a.clockId}/extend`,
+      payload: { days: 2, reason: '需现场核查' },
+    });
+    expect(ext.statusCode, ext.body).toBe(200);
+    expect(ext.json().dueDate).toBe('2025-07-07');
+    const moved = (await clerk.request({ method: 'GET', url: `/api/reception/sessions/${id}` })).json();
+    expect(moved.concerns.find((x: { id: string }) => x.id === c.id).dueDate).toBe('2025-07-07');
 
     // a stale version is refused
     const stale = await clerk.request({

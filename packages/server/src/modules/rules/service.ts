@@ -59,14 +59,26 @@ type Seed = {
   source: string;
 };
 
-// rules.md §1 (deadline profiles, kept in core) and §5 (reception-day caps).
+/**
+ * Said beside every default borrowed from another place's practice (its source says whose): it is
+ * a starting value, never this bureau's law.
+ */
+export const FROM_PRACTICE_NOTE =
+  '默认值取自外地做法（见来源），不是本局的法定依据；江西省或萍乡市的规定录入后请按其修改 / a default borrowed from another place’s practice, not this bureau’s law';
+
+function noteOf(note: string | undefined, source: string): string | undefined {
+  if (!source.includes('参照')) return note;
+  return note ? `${note}；${FROM_PRACTICE_NOTE}` : FROM_PRACTICE_NOTE;
+}
+
+// rules.md §1 (deadline profiles, kept in core) and §5 (reception-day caps, ratings).
 export const DEFAULT_RULES: readonly Seed[] = [
   ...DEFAULT_CLOCK_PROFILES.map((p) => ({
     key: p.key,
     type: 'clock-profile' as const,
     labelZh: p.label.zh,
     labelEn: p.label.en,
-    ...(p.note ? { note: p.note } : {}),
+    ...(noteOf(p.note, p.source) ? { note: noteOf(p.note, p.source)! } : {}),
     value: { length: p.length, unit: p.unit, warnBefore: p.warnBefore, direction: p.direction },
     source: p.source,
   })),
@@ -75,6 +87,7 @@ export const DEFAULT_RULES: readonly Seed[] = [
     type: 'integer',
     labelZh: '每个企业接待日最多接待企业数',
     labelEn: 'reception day: maximum enterprises per day',
+    note: FROM_PRACTICE_NOTE,
     value: 10,
     source: '参照江苏省如东县企业环保接待日做法：每日不超过 10 家企业；本局可调整',
   },
@@ -83,6 +96,7 @@ export const DEFAULT_RULES: readonly Seed[] = [
     type: 'integer',
     labelZh: '每家企业参加接待日最多人数',
     labelEn: 'reception day: maximum people per enterprise',
+    note: FROM_PRACTICE_NOTE,
     value: 3,
     source: '参照江苏省如东县企业环保接待日做法：每家企业不超过 3 人；本局可调整',
   },
@@ -142,6 +156,15 @@ export const DEFAULT_RULES: readonly Seed[] = [
     source: '本平台默认值（防短信滥发，非法规规定）',
   },
   {
+    key: 'rating.window-days',
+    type: 'integer',
+    labelZh: '服务办结后可评价的天数',
+    labelEn: 'ratings: days after the service ends during which it can be rated',
+    note: '国办发〔2019〕51号要求"一次一评""一事一评"但未规定评价期限；GB/T 39734-2020 有评价时效规则，其数值尚未核对录入。30 日为本局暂定默认值，不是法定期限 / the bureau’s provisional default, not a statutory period',
+    value: 30,
+    source: '本局默认（国办发〔2019〕51号未规定评价期限）：服务办结后 30 日内可评价',
+  },
+  {
     key: 'enterprise.import-max-rows',
     type: 'integer',
     labelZh: '企业名录导入最多行数',
@@ -178,7 +201,19 @@ export async function seedDefaultRules(db: Db): Promise<number> {
     });
   }
   await refreshShippedCitations(db);
+  await refreshShippedNotes(db);
   return added;
+}
+
+/** Rules shipped without a note get today's (e.g. "borrowed from another place's practice"). */
+async function refreshShippedNotes(db: Db): Promise<void> {
+  for (const r of DEFAULT_RULES) {
+    if (!r.note) continue;
+    await db
+      .update(rules)
+      .set({ note: r.note })
+      .where(and(eq(rules.key, r.key), sql`${rules.note} is null`));
+  }
 }
 
 /** Citations of the project's own notes that earlier releases shipped as a rule's source. */

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   CalendarOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -54,6 +55,7 @@ const PUBLIC_ACTIONS = [
   { key: 'book', icon: <CalendarOutlined />, to: '/appointments', testId: 'home-book' },
   { key: 'lookup', icon: <ScheduleOutlined />, to: '/appointments/lookup', testId: 'home-lookup' },
   { key: 'petition', icon: <FormOutlined />, to: '/petitions/submit', testId: 'home-petition' },
+  { key: 'report', icon: <AlertOutlined />, to: '/reports/submit', testId: 'home-report' },
   { key: 'reception', icon: <TeamOutlined />, to: '/reception', testId: 'home-reception' },
   { key: 'track', icon: <FileSearchOutlined />, to: '/petitions/track', testId: 'home-petition-track' },
 ] as const;

@@ -1,6 +1,7 @@
-import { allowedPetitionActions, type PetitionAction } from '@qingshan/core/petitions';
+import { allowedPetitionActions, PETITION_LEADER_ACTIONS, type PetitionAction } from '@qingshan/core/petitions';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   Button,
   Card,
   Col,
@@ -34,11 +35,31 @@ import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts
 const NEEDS_TEXT = new Set<PetitionAction>([
   'not-accept',
   'object',
-  'extend',
+  'request-extension',
+  'reject-extension',
   'reply',
-  'answer-review',
-  'answer-re-review',
+  'record-review',
+  'record-re-review',
 ]);
+// the day something happened outside the bureau: receipt by the petitioner, a request arriving
+const NEEDS_DATE = new Set<PetitionAction>([
+  'record-delivery',
+  'request-review',
+  'request-re-review',
+  'record-review',
+  'record-re-review',
+]);
+const NEEDS_BODY = new Set<PetitionAction>(['transmit-review', 'transmit-re-review']);
+const RECORDS_OPINION = new Set<PetitionAction>(['record-review', 'record-re-review']);
+type ActionForm = {
+  text?: string;
+  days?: number;
+  date?: string;
+  decidingBody?: string;
+  referenceNo?: string;
+  otherProcedure?: string;
+};
+const todayShanghai = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const CLOCK_COLORS: Record<string, string> = {
   running: 'blue',
   paused: 'default',
@@ -58,11 +79,14 @@ export default function PetitionDetailPage() {
   const showError = useShowError();
   const qc = useQueryClient();
   const [action, setAction] = useState<PetitionAction | null>(null);
-  const [form] = Form.useForm<{ text?: string; days?: number }>();
+  const [form] = Form.useForm<ActionForm>();
   const detail = useQuery({ queryKey: petitionKeys.detail(id), queryFn: ({ signal }) => getPetition(id, signal) });
   const refresh = () => void qc.invalidateQueries({ queryKey: petitionKeys.all });
   const act = useMutation({
-    mutationFn: (v: { text?: string; days?: number }) => actOnPetition(id, { action: action!, ...v }),
+    mutationFn: (v: ActionForm) => {
+      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+      return actOnPetition(id, { action: action!, ...body, version: detail.data!.petition.version });
+    },
     onSuccess: () => {
       setAction(null);
       form.resetFields();
@@ -72,7 +96,7 @@ export default function PetitionDetailPage() {
   });
   const flag = useMutation({
     mutationFn: (v: { keyCase?: boolean; keyCaseReason?: string | null; assigneeUserId?: string }) =>
-      patchPetition(id, v),
+      patchPetition(id, { ...v, version: detail.data!.petition.version }),
     onSuccess: refresh,
     onError: showError,
   });
@@ -80,8 +104,19 @@ export default function PetitionDetailPage() {
 
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
-  const { petition: p, events, letters, clocks, rating } = detail.data;
-  const actions = atDesk ? allowedPetitionActions(p.status).filter((a) => a !== 'object' || p.referredBy) : [];
+  const { petition: p, events, letters, clocks, rating, reviews } = detail.data;
+  const isLeader = roles.includes('leader');
+  const delivered = clocks.some((c) => c.profileKey === 'petition.review-request');
+  const actions = atDesk
+    ? allowedPetitionActions(p.status).filter((a) => {
+        if (a === 'object') return !!p.referredBy;
+        // 第三十四条: the handler asks, only the 负责人 decides
+        if (PETITION_LEADER_ACTIONS.includes(a)) return isLeader && !!p.extensionRequest;
+        if (a === 'request-extension') return p.resolutionApplies && !p.extensionRequest;
+        if (a === 'record-delivery') return !delivered;
+        return true;
+      })
+    : [];
   return (
     <PageContainer
       title={
@@ -91,7 +126,12 @@ export default function PetitionDetailPage() {
         </>
       }
       extra={actions.map((a) => (
-        <Button key={a} type={a === 'accept' || a === 'reply' ? 'primary' : 'default'} onClick={() => setAction(a)}>
+        <Button
+          key={a}
+          type={a === 'accept' || a === 'reply' || a === 'approve-extension' ? 'primary' : 'default'}
+          onClick={() => setAction(a)}
+          data-testid={`petition-action-${a}`}
+        >
           {t(`petitions.actions.${a}` as 'petitions.actions.accept')}
         </Button>
       ))}
@@ -114,8 +154,10 @@ export default function PetitionDetailPage() {
                 <Descriptions.Item label={t('petitions.referredBy')}>{p.referredBy}</Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t('petitions.resolutionDue')}>
-                {p.resolutionDueDate ?? t('common.none')}
+                <span data-testid="petition-resolution-due">{p.resolutionDueDate}</span>
+                {p.resolutionDueDate ? null : p.resolutionApplies ? t('common.none') : t('petitions.noResolutionLimit')}
                 {p.extensionDays ? ` (+${p.extensionDays})` : ''}
+                {p.otherProcedure ? ` · ${p.otherProcedure}` : ''}
               </Descriptions.Item>
               <Descriptions.Item label={t('petitions.assignee')}>
                 {p.assigneeUserId === null
@@ -132,7 +174,9 @@ export default function PetitionDetailPage() {
               {p.repliedAt ? (
                 <Descriptions.Item label={t('petitions.repliedAt')}>
                   {formatDateTime(p.repliedAt)}{' '}
-                  {p.closedOnTime ? (
+                  {p.closedOnTime === null ? (
+                    <Tag>{t('petitions.noLimit')}</Tag>
+                  ) : p.closedOnTime ? (
                     <Tag color="green">{t('petitions.onTime')}</Tag>
                   ) : (
                     <Tag color="red">{t('petitions.late')}</Tag>
@@ -140,8 +184,52 @@ export default function PetitionDetailPage() {
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
+            {p.extensionRequest ? (
+              <Alert
+                style={{ marginTop: 16 }}
+                type="warning"
+                showIcon
+                message={t('petitions.extensionPending', {
+                  days: p.extensionRequest.days,
+                  by: p.extensionRequest.requestedBy,
+                  reason: p.extensionRequest.reason,
+                })}
+              />
+            ) : null}
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>{p.content}</Typography.Paragraph>
           </Card>
+          {reviews.length ? (
+            <Card title={t('petitions.reviews')} style={{ marginBottom: 16 }}>
+              {reviews.map((r) => (
+                <Descriptions
+                  key={`${r.stage}-${r.requestedOn}`}
+                  title={t(`petitions.reviewStages.${r.stage}`)}
+                  column={{ xs: 1, md: 2 }}
+                  size="small"
+                  bordered
+                  style={{ marginBottom: 12 }}
+                >
+                  <Descriptions.Item label={t('petitions.requestedOn')}>
+                    {r.requestedOn}{' '}
+                    {r.late ? <Tag color="orange">{t('petitions.lateRequest', { due: r.windowDueDate })}</Tag> : null}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('petitions.transmittedAt')}>
+                    {r.transmittedAt ? formatDateTime(r.transmittedAt) : t('common.none')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('petitions.decidingBody')}>
+                    {r.decidingBody ?? t('common.none')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('petitions.referenceNo')}>
+                    {r.referenceNo ?? t('common.none')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('petitions.outcome')}>{r.outcome ?? t('common.none')}</Descriptions.Item>
+                  <Descriptions.Item label={t('petitions.receivedOn')}>
+                    {r.receivedOn ?? t('common.none')}
+                  </Descriptions.Item>
+                </Descriptions>
+              ))}
+            </Card>
+          ) : null}
           <Card title={t('petitions.letters')} style={{ marginBottom: 16 }}>
             <LettersList letters={letters} />
           </Card>
@@ -214,28 +302,78 @@ export default function PetitionDetailPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(v) => act.mutate(v)}>
-          {action === 'extend' ? (
+          {action === 'approve-extension' && p.extensionRequest ? (
+            <Typography.Paragraph>
+              {t('petitions.extensionPending', {
+                days: p.extensionRequest.days,
+                by: p.extensionRequest.requestedBy,
+                reason: p.extensionRequest.reason,
+              })}
+            </Typography.Paragraph>
+          ) : null}
+          {action === 'accept' && p.type === 'claim' ? (
+            <Form.Item
+              name="otherProcedure"
+              label={t('petitions.otherProcedure')}
+              extra={t('petitions.otherProcedureHelp')}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+          ) : null}
+          {action && NEEDS_DATE.has(action) ? (
+            <Form.Item
+              name="date"
+              label={t('petitions.actionDate')}
+              initialValue={todayShanghai()}
+              rules={[{ required: true }]}
+              extra={t(`petitions.actionDateHelp.${action}` as 'petitions.actionDateHelp.record-delivery')}
+            >
+              <Input type="date" max={todayShanghai()} />
+            </Form.Item>
+          ) : null}
+          {action && (NEEDS_BODY.has(action) || RECORDS_OPINION.has(action)) ? (
+            <Form.Item
+              name="decidingBody"
+              label={t('petitions.decidingBody')}
+              extra={t('petitions.decidingBodyHelp')}
+              rules={[{ required: NEEDS_BODY.has(action), min: 2 }]}
+              initialValue={
+                RECORDS_OPINION.has(action)
+                  ? (reviews.filter((r) => r.stage === (action === 'record-review' ? 'review' : 're-review')).at(-1)
+                      ?.decidingBody ?? undefined)
+                  : undefined
+              }
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+          ) : null}
+          {action && RECORDS_OPINION.has(action) ? (
+            <Form.Item name="referenceNo" label={t('petitions.referenceNo')} rules={[{ required: true }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          ) : null}
+          {action === 'request-extension' ? (
             <Form.Item
               name="days"
               label={t('petitions.extendDays')}
               rules={[{ required: true }]}
               extra={t('petitions.extendHelp', { used: p.extensionDays })}
             >
-              <InputNumber min={1} max={30 - p.extensionDays} />
+              <InputNumber min={1} max={30 - p.extensionDays} data-testid="petition-extension-days" />
             </Form.Item>
           ) : null}
           {action && NEEDS_TEXT.has(action) ? (
             <Form.Item
               name="text"
-              label={t('petitions.actionText')}
+              label={action && RECORDS_OPINION.has(action) ? t('petitions.outcome') : t('petitions.actionText')}
               rules={[{ required: true, min: 2 }]}
               extra={t('petitions.actionTextHelp')}
             >
-              <Input.TextArea rows={6} maxLength={5000} />
+              <Input.TextArea rows={6} maxLength={5000} data-testid="petition-action-text" />
             </Form.Item>
-          ) : (
+          ) : action && !NEEDS_DATE.has(action) && !NEEDS_BODY.has(action) ? (
             <Typography.Paragraph>{t('petitions.confirmAction')}</Typography.Paragraph>
-          )}
+          ) : null}
         </Form>
       </Modal>
     </PageContainer>

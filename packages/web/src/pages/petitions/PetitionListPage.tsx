@@ -1,4 +1,10 @@
-import { PETITION_CHANNELS, PETITION_STATUSES, PETITION_TYPES, type PetitionCreate } from '@qingshan/core/petitions';
+import {
+  PETITION_CHANNELS,
+  PETITION_INTAKE_CHANNELS,
+  PETITION_STATUSES,
+  PETITION_TYPES,
+  type PetitionCreate,
+} from '@qingshan/core/petitions';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -181,7 +187,7 @@ export default function PetitionListPage() {
         >
           <Flex gap={12}>
             <Form.Item name="channel" label={t('petitions.channel')} style={{ flex: 1 }}>
-              <Select options={PETITION_CHANNELS.map((s) => ({ value: s, label: channelLabel(s, lang) }))} />
+              <Select options={PETITION_INTAKE_CHANNELS.map((s) => ({ value: s, label: channelLabel(s, lang) }))} />
             </Form.Item>
             <Form.Item name="type" label={t('petitions.type')} style={{ flex: 1 }}>
               <Select options={PETITION_TYPES.map((s) => ({ value: s, label: typeLabel(s, lang) }))} />

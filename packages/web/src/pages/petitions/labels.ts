@@ -25,7 +25,9 @@ export const STATUS_COLORS: Record<PetitionStatus, string> = {
   objected: 'default',
   replied: 'green',
   'review-requested': 'orange',
+  'review-transmitted': 'purple',
   reviewed: 'green',
   're-review-requested': 'orange',
+  're-review-transmitted': 'purple',
   're-reviewed': 'green',
 };

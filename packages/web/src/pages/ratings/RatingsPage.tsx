@@ -115,7 +115,7 @@ export default function RatingsPage() {
   const [query, setQuery] = useState<RatingQuery>({ sort: '-createdAt', page: 1, pageSize: 20 });
   const [selected, setSelected] = useState<Rating | null>(null);
   const [action, setAction] = useState<RectifyAction['action'] | null>(null);
-  const [form] = Form.useForm<{ note: string; upheld?: boolean }>();
+  const [form] = Form.useForm<{ note: string; upheld?: boolean; reviewingBody?: string; referenceNo?: string }>();
   const list = useQuery({
     queryKey: ratingKeys.list(query),
     queryFn: ({ signal }) => listRatings(query, signal),
@@ -277,7 +277,8 @@ export default function RatingsPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('ratings.appeal')}>
                 {t(`ratings.appealStates.${x.appealState}` as 'ratings.appealStates.none')} {x.appealReason ?? ''}{' '}
-                {x.appealDecisionNote ? `→ ${x.appealDecisionNote}` : ''}
+                {x.appealDecisionNote ? `→ ${x.appealReviewingBody ?? ''} ${x.appealDecisionNote}` : ''}
+                {x.appealReferenceNo ? `（${x.appealReferenceNo}）` : ''}
               </Descriptions.Item>
             </Descriptions>
             <Flex gap={8} style={{ margin: '16px 0' }} wrap>
@@ -303,15 +304,34 @@ export default function RatingsPage() {
                 onFinish={(v) =>
                   act.mutate(
                     action === 'decide-appeal'
-                      ? { action, upheld: v.upheld === true, note: v.note }
+                      ? {
+                          action,
+                          upheld: v.upheld === true,
+                          note: v.note,
+                          reviewingBody: v.reviewingBody ?? '',
+                          ...(v.referenceNo ? { referenceNo: v.referenceNo } : {}),
+                        }
                       : { action, note: v.note },
                   )
                 }
               >
                 {action === 'decide-appeal' ? (
-                  <Form.Item name="upheld" label={t('ratings.upheld')} valuePropName="checked" initialValue={false}>
-                    <Switch />
-                  </Form.Item>
+                  <>
+                    <Form.Item
+                      name="reviewingBody"
+                      label={t('ratings.reviewingBody')}
+                      extra={t('ratings.reviewingBodyHelp')}
+                      rules={[{ required: true, min: 2 }]}
+                    >
+                      <Input maxLength={100} />
+                    </Form.Item>
+                    <Form.Item name="referenceNo" label={t('ratings.appealReferenceNo')}>
+                      <Input maxLength={100} />
+                    </Form.Item>
+                    <Form.Item name="upheld" label={t('ratings.upheld')} valuePropName="checked" initialValue={false}>
+                      <Switch />
+                    </Form.Item>
+                  </>
                 ) : null}
                 <Form.Item
                   name="note"

@@ -1,3 +1,4 @@
+import { MAX_GROUP_REPRESENTATIVES } from '@qingshan/core/reception';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -199,8 +200,8 @@ export default function PublicReceptionPage() {
             <Input maxLength={20} data-testid="public-phone" />
           </Form.Item>
           {isStaff(roles) ? null : <PhoneCodeField form={form} required={!user} forAccount={!!user} />}
-          <Form.Item name="people" label={t('svc.reception.people')}>
-            <InputNumber min={1} max={20} />
+          <Form.Item name="people" label={t('svc.reception.people')} extra={t('svc.reception.groupHelp')}>
+            <InputNumber min={1} max={MAX_GROUP_REPRESENTATIVES} />
           </Form.Item>
           <Form.Item name="concern" label={t('svc.public.concern')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={3} maxLength={500} data-testid="public-concern" />

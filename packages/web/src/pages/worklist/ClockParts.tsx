@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -107,6 +108,15 @@ export function ClockActions({ clock }: { clock: ClockView }) {
   // A window that binds the party (e.g. the petitioner's time to request a review) is fixed by
   // law: the bureau neither pauses nor extends it, and the server refuses to.
   if (!canAccess(roles, CLOCK_MANAGERS) || clock.completedAt || clock.binds === 'party') return null;
+  // An owned clock (a petition's) changes only through its record's own steps: 信访工作条例
+  // 第三十四条 wants the head's approval for an extension, so send the user there.
+  if (clock.owned) {
+    return clock.link ? (
+      <Link to={clock.link} data-testid="clock-owned">
+        {t('clocks.ownedHint')}
+      </Link>
+    ) : null;
+  }
   const isPaused = clock.pauses.some((p) => !p.to);
   return (
     <Space size="small">
