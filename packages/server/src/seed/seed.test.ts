@@ -79,13 +79,15 @@ describe('seedIfEmpty without demo data', () => {
       await seedIfEmpty(empty.database, loadConfig({ QINGSHAN_DATA_DIR: dir, QINGSHAN_DEMO: '0' }), (l) =>
         printed.push(l),
       );
-      const password = printed.map((l) => l.match(/^ {2}admin {2}(\S+)$/)?.[1]).find(Boolean);
-      expect(password).toBeDefined();
-      const c = await login(empty, 'admin', password!);
+      // the name is generated (admin-<hex>), never the guessable "admin"
+      const account = printed.map((l) => l.match(/^ {2}(admin-[0-9a-f]{6}) {2}(\S+)$/)).find(Boolean);
+      expect(account).toBeDefined();
+      const [, username, password] = account!;
+      const c = await login(empty, username!, password!);
       const res = await c.request({ method: 'GET', url: '/api/users' });
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-      expect(printed.join('\n')).toContain('npm run user:reset-password -- admin');
+      expect(printed.join('\n')).toContain(`npm run user:reset-password -- ${username}`);
     } finally {
       await empty.close();
     }

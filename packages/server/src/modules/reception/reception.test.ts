@@ -193,7 +193,13 @@ describe('reception sessions and bookings', () => {
     const five = await t.app.inject({
       method: 'POST',
       url: `/api/reception/sessions/${id}/public-bookings`,
-      payload: { name: '王五', phone: '13907991235', people: 5, concern: '多户居民反映噪声' },
+      payload: {
+        name: '王五',
+        phone: '13907991235',
+        people: 5,
+        concern: '多户居民反映噪声',
+        phoneCode: await phoneCode(t, '13907991235'),
+      },
     });
     expect(five.statusCode, five.body).toBe(201);
     const anon = (await t.app.inject({ method: 'GET', url: `/api/reception/sessions/${id}` })).json();
