@@ -1,4 +1,4 @@
-import { ARTICLE_PERIOD, monthsOf, periodSchema, resolvePeriod } from '@qingshan/core';
+import { ARTICLE_PERIOD, monthsOf, periodSchema } from '@qingshan/core';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,16 +6,13 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { STAFF_ROLES } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
-import type { Period } from './queries.ts';
+import { getRuleNumber } from '../rules/service.ts';
+import { boundedPeriod, EXPORT_MAX_ROWS_RULE } from './period.ts';
 import { figureSource, figureSources } from './registry.ts';
 import { registerServiceAFigures } from './service-a.ts';
 
 const STAFF = [...STAFF_ROLES];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function today(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 
 const labelSchema = z.object({ zh: z.string(), en: z.string() });
 const figureSchema = z.object({
@@ -36,10 +33,6 @@ const recordSchema = z.object({
   detail: z.string(),
   link: z.string().nullable(),
 });
-
-function periodOf(q: { from?: string | undefined; to?: string | undefined }): Period {
-  return resolvePeriod(q, today());
-}
 
 function sourceOf(key: string) {
   const s = figureSource(key);
@@ -76,7 +69,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request) => {
-      const p = periodOf(request.query);
+      const p = await boundedPeriod(db, request.query);
       const sources = figureSources();
       const figures = [];
       const values: Record<string, number> = {};
@@ -141,7 +134,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request) => {
       const s = sourceOf(request.params.key);
-      const p = periodOf(request.query);
+      const p = await boundedPeriod(db, request.query);
       const { page, pageSize } = request.query;
       const [items, total] = [
         await s.records(db, p, { limit: pageSize, offset: (page - 1) * pageSize }),
@@ -164,8 +157,20 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request, reply) => {
       const s = sourceOf(request.params.key);
-      const p = periodOf(request.query);
-      const records = await s.records(db, p);
+      const p = await boundedPeriod(db, request.query);
+      const max = await getRuleNumber(db, EXPORT_MAX_ROWS_RULE);
+      const total = await s.count(db, p);
+      if (total > max) {
+        throw new AppError('FIGURE_EXPORT_TOO_LARGE', {
+          detail: {
+            zh: `${s.label.zh}在 ${p.from} 至 ${p.to} 共 ${total} 条明细，超过一次导出的上限 ${max} 条，请缩短期间分批导出。`,
+            en: `${total} records in ${p.from}–${p.to}, more than the ${max} one export may hold; export a shorter period.`,
+          },
+          extra: { total, max },
+        });
+      }
+      // limited too: records added between the count and this query cannot grow the file past the cap
+      const records = await s.records(db, p, { limit: max, offset: 0 });
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet(s.label.zh.slice(0, 31));
       ws.addRow([`${s.label.zh} ${records.length} ${s.unit.zh}（${p.from} 至 ${p.to}）`]);
