@@ -158,7 +158,7 @@ export async function figureRecords(
 
 export async function monthlyFigure(db: Tx, key: ServiceFigureKey, p: Period): Promise<Map<string, number>> {
   const m = FIGURE_QUERIES[key].monthly;
-  if (!m) return new Map();
+  if (!m) throw new Error(`figure ${key} has no monthly series`);
   const rows = await rowsOf<{ month: string; n: number }>(db, m(p));
   return new Map(rows.map((r) => [r.month, Number(r.n)]));
 }
