@@ -1,10 +1,10 @@
 // npm run bench:api [-- --engine=pglite|postgres]: requests per second of the busiest staff
 // endpoints as a ratio to /api/health (one `select 1`) measured in the same run, on both engines.
-// 20 connections, BENCH_SECONDS (default 10) per endpoint, a throw-away database per engine
+// 20 connections, BENCH_SECONDS (default 8) per endpoint, a throw-away database per engine
 // seeded like bench:abuse (demo data plus 3,000 enterprises and ten years of visits). Loopback only.
 import { type BenchServer, enginesFromArgs, fmt, type Load, load, machine, startServer, table } from './harness.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
 
 const ENDPOINTS: { name: string; path: string; target: number }[] = [

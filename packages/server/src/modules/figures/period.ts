@@ -1,7 +1,7 @@
 import { periodLimitEnd, resolvePeriod } from '@qingshan/core';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { getRule, getRuleNumber } from '../rules/service.ts';
+import { getRules } from '../rules/service.ts';
 import type { Period } from './queries.ts';
 
 export const EARLIEST_DATE_RULE = 'figures.earliest-date';
@@ -22,8 +22,9 @@ export async function boundedPeriod(
   q: { from?: string | undefined; to?: string | undefined },
 ): Promise<Period> {
   const p = resolvePeriod(q, today());
-  const earliest = String((await getRule(db, EARLIEST_DATE_RULE)).value);
-  const years = await getRuleNumber(db, MAX_PERIOD_YEARS_RULE);
+  const rules = await getRules(db, [EARLIEST_DATE_RULE, MAX_PERIOD_YEARS_RULE]);
+  const earliest = String(rules.get(EARLIEST_DATE_RULE)!.value);
+  const years = Number(rules.get(MAX_PERIOD_YEARS_RULE)!.value);
   if (p.from < earliest) {
     throw new AppError('FIGURE_PERIOD_OUT_OF_RANGE', {
       detail: {

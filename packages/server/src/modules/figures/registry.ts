@@ -1,4 +1,4 @@
-import { type FigureDefinition, SERVICE_FIGURES } from '@qingshan/core';
+import { type FigureDefinition, SERVICE_FIGURES, type ServiceFigureKey } from '@qingshan/core';
 import type { Tx } from '../../db/client.ts';
 import {
   countFigure,
@@ -16,6 +16,8 @@ import {
  * registerFigure, so the dashboard, drill-down and export treat every figure alike.
  */
 export type FigureSource = FigureDefinition & {
+  /** a built-in service figure: the dashboard reads all of them in one statement (serviceFigureTotals) */
+  serviceKey?: ServiceFigureKey;
   /** figures in one group are shown together (a distribution is a group of counts) */
   group?: string;
   /** `memo` is shared by the figures of one dashboard request, so a query several figures read runs once */
@@ -45,6 +47,7 @@ for (const def of SERVICE_FIGURES) {
   sources.set(key, {
     ...def,
     group: 'service',
+    serviceKey: key,
     count: (db, p) => countFigure(db, key, p),
     records: (db, p, page) => figureRecords(db, key, p, page),
     ...(FIGURE_QUERIES[key].monthly ? { monthly: (db: Tx, p: Period) => monthlyFigure(db, key, p) } : {}),

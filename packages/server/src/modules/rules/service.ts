@@ -1,5 +1,5 @@
 import { DEFAULT_CLOCK_PROFILES, isDateString, localizeIssues } from '@qingshan/core';
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -219,6 +219,28 @@ export async function getRule(db: Tx, key: string, on: string = todayShanghai())
   const v = inForce(versions, on);
   if (!v) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: `规则 ${key} 不存在`, en: `No rule ${key}` } });
   return versionView(v);
+}
+
+/** Several rules in force today (or on `on`) in one query, by key. */
+export async function getRules(
+  db: Tx,
+  keys: readonly string[],
+  on: string = todayShanghai(),
+): Promise<Map<string, RuleVersionView>> {
+  const versions = await db
+    .select()
+    .from(ruleVersions)
+    .where(inArray(ruleVersions.ruleKey, [...keys]));
+  const out = new Map<string, RuleVersionView>();
+  for (const key of keys) {
+    const v = inForce(
+      versions.filter((x) => x.ruleKey === key),
+      on,
+    );
+    if (!v) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: `规则 ${key} 不存在`, en: `No rule ${key}` } });
+    out.set(key, versionView(v));
+  }
+  return out;
 }
 
 /** A number rule's value in force today. */
