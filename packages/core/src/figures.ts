@@ -91,7 +91,10 @@ export function figureDefinition(key: string): FigureDefinition | undefined {
 /** The article's counting period (2020 service year up to the report, 2020-11-30). */
 export const ARTICLE_PERIOD = { from: '2020-01-01', to: '2020-11-30' } as const;
 
-const isoDate = z.string().refine(isDateString, { error: 'common.date' });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'common.date' })
+  .refine(isDateString, { error: 'common.date' });
 
 /**
  * A closed period of real calendar days (2020-02-30 is refused here, not by the database). How far
