@@ -3,7 +3,8 @@
 // years, the longest period the rules allow) runs back to back, then while the maximal import
 // (a CSV of enterprise.import-max-rows rows) runs. Probes: the server's event-loop delay p99,
 // /api/health (one `select 1`) and /api/reference/towns (never touches the database).
-// Loopback only, a throw-away database per engine, about a minute per engine.
+// Loopback only, a throw-away database per engine, about 1.5 minutes per engine (most of it the
+// server's first start and demo seed).
 import { makeValidUscc } from '@qingshan/core';
 import {
   type BenchServer,
@@ -92,12 +93,12 @@ async function runEngine(engine: 'pglite' | 'postgres') {
     if (started.status !== 202) throw new Error(`import refused: ${started.status} ${await started.text()}`);
     const { jobId } = (await started.json()) as { jobId: string };
     const underImport = await probe(s);
-    let job: { status: string; processed?: number; result?: { created?: number } } = { status: 'running' };
-    // bounded: the import is the server's work, not the benchmark's; stop waiting after 90 s
-    while (job.status !== 'done' && job.status !== 'failed' && performance.now() - importStart < 90_000) {
-      await new Promise((r) => setTimeout(r, 500));
-      job = (await (await fetch(`${s.baseUrl}/api/jobs/${jobId}`, { headers: s.headers })).json()) as typeof job;
-    }
+    // The benchmark does not wait for the import to finish (that would be the import's speed, not
+    // the server's responsiveness, and unbounded): it reports how far the job got during the probe.
+    const job = (await (await fetch(`${s.baseUrl}/api/jobs/${jobId}`, { headers: s.headers })).json()) as {
+      status: string;
+      processed: number;
+    };
     const importMs = performance.now() - importStart;
     return { engine, startup, idle, underFigures, figureRuns, figuresFailed, underImport, job, importMs };
   } finally {
@@ -148,7 +149,7 @@ for (const engine of engines) {
     line(
       `import ${IMPORT_ROWS} rows`,
       r.underImport,
-      `job ${r.job.status}${r.job.result?.created !== undefined ? `, ${r.job.result.created} created` : ''} after ${fmt(r.importMs / 1000, 1)} s`,
+      `job ${r.job.status}, ${fmt(r.job.processed)} rows read in ${fmt(r.importMs / 1000, 1)} s`,
     ),
   );
   for (const p of [r.idle, r.underFigures, r.underImport]) {

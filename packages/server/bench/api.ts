@@ -9,7 +9,11 @@ const CONNECTIONS = 20;
 
 const ENDPOINTS: { name: string; path: string; target: number }[] = [
   { name: 'health (baseline)', path: '/api/health', target: 1 },
-  { name: 'enterprise search', path: `/api/enterprises?q=${encodeURIComponent('金花')}&page=1&pageSize=20`, target: 0.3 },
+  {
+    name: 'enterprise search',
+    path: `/api/enterprises?q=${encodeURIComponent('金花')}&page=1&pageSize=20`,
+    target: 0.3,
+  },
   { name: 'worklist', path: '/api/worklist?page=1&pageSize=20', target: 0.3 },
   { name: 'figures for a year', path: '/api/figures?from=2020-01-01&to=2020-12-31', target: 0.1 },
 ];
