@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, figureDefinition, monthsOf, periodSchema, resolvePeriod, SERVICE_FIGURES } from './figures.ts';
+import {
+  defaultPeriod,
+  figureDefinition,
+  monthsOf,
+  periodLimitEnd,
+  periodSchema,
+  resolvePeriod,
+  SERVICE_FIGURES,
+} from './figures.ts';
 
 describe('figure definitions and periods', () => {
   it('has the rules.md §6 service figures with stable keys', () => {
@@ -24,5 +33,33 @@ describe('figure definitions and periods', () => {
   it('refuses a reversed or malformed period', () => {
     expect(periodSchema.safeParse({ from: '2020-12-01', to: '2020-01-01' }).success).toBe(false);
     expect(periodSchema.safeParse({ from: '2020-1-1' }).success).toBe(false);
+  });
+  it('refuses days that do not exist', () => {
+    expect(periodSchema.safeParse({ from: '2020-02-30' }).success).toBe(false);
+    expect(periodSchema.safeParse({ to: '2021-13-01' }).success).toBe(false);
+    expect(periodSchema.safeParse({ from: '2020-02-29', to: '2020-03-01' }).success).toBe(true);
+  });
+  it('counts months as numbers, so a five-digit year cannot run the loop on', () => {
+    // compared as text, '10000-01' < '9999-12' and the loop ran to year 99989
+    expect(monthsOf('9999-11-01', '9999-12-31')).toEqual(['9999-11', '9999-12']);
+    expect(monthsOf('1000-01-01', '9999-12-31')).toHaveLength(9000 * 12);
+    expect(monthsOf('2020-03-05', '2020-03-20')).toEqual(['2020-03']);
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 0, max: 11 }), fc.nat(240), (y, m, n) => {
+        const from = `${y}-${String(m + 1).padStart(2, '0')}-01`;
+        const last = (y * 12 + m + n) as number;
+        const to = `${Math.floor(last / 12)}-${String((last % 12) + 1).padStart(2, '0')}-15`;
+        const months = monthsOf(from, to);
+        expect(months).toHaveLength(n + 1);
+        expect(months[0]).toBe(from.slice(0, 7));
+        expect(months.at(-1)).toBe(to.slice(0, 7));
+      }),
+    );
+  });
+  it('ends a period of n years on the day before the same date n years on', () => {
+    expect(periodLimitEnd('2020-01-01', 10)).toBe('2029-12-31');
+    expect(periodLimitEnd('2020-07-15', 1)).toBe('2021-07-14');
+    expect(periodLimitEnd('2020-02-29', 1)).toBe('2021-02-28');
+    expect(periodLimitEnd('2020-02-29', 4)).toBe('2024-02-28');
   });
 });

@@ -3,6 +3,7 @@
  * once so the server's query, the dashboard card and the export say the same thing.
  */
 import { z } from 'zod';
+import { addCalendarDays, isDateString } from './calendar/dates.ts';
 import { isoDateSchema as isoDate } from './text.ts';
 
 /** The figures the bureau reported for 2020 (its "放管服" work report, to 30 November), as counted here. */
@@ -91,7 +92,11 @@ export function figureDefinition(key: string): FigureDefinition | undefined {
 /** The article's counting period (2020 service year up to the report, 2020-11-30). */
 export const ARTICLE_PERIOD = { from: '2020-01-01', to: '2020-11-30' } as const;
 
-/** A closed period of days; at most ten years so a typo cannot scan the whole history. */
+/**
+ * A closed period of real calendar days (2020-02-30 is refused here, not by the database). How far
+ * back and how long a period may be are rules (figures.earliest-date, figures.max-period-years),
+ * checked by the server against the rule versions in force.
+ */
 export const periodSchema = z
   .object({ from: isoDate.optional(), to: isoDate.optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'common.invalid' });
@@ -106,21 +111,26 @@ export function resolvePeriod(p: { from?: string | undefined; to?: string | unde
   return { from: p.from ?? d.from, to: p.to ?? (p.from && p.from > d.to ? p.from : d.to) };
 }
 
-/** 'YYYY-MM' of every month the period touches, in order. */
+/**
+ * The last day a period starting on `from` may reach when periods are limited to `years` years:
+ * 2020-01-01 and 10 give 2029-12-31; a start on 29 February ends on 28 February.
+ */
+export function periodLimitEnd(from: string, years: number): string {
+  const y = Number(from.slice(0, 4)) + years;
+  const md = from.slice(5);
+  const sameDay = md === '02-29' && !isDateString(`${y}-02-29`) ? `${y}-03-01` : `${y}-${md}`;
+  return addCalendarDays(sameDay, -1);
+}
+
+/**
+ * 'YYYY-MM' of every month the period touches, in order. Months are counted as numbers
+ * (year × 12 + month), never compared as text: '10000-01' sorts before '9999-12'.
+ */
 export function monthsOf(from: string, to: string): string[] {
+  const index = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
   const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const end = to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > end) break;
-    out.push(key);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
+  for (let i = index(from), end = index(to); i <= end; i++) {
+    out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
   }
   return out;
 }

@@ -102,6 +102,16 @@ export const ERROR_CODES = {
     en: "The visit date is outside the campaign's period",
   },
   FIGURE_UNKNOWN: { status: 404, zh: '没有这项统计数字', en: 'No such figure' },
+  FIGURE_PERIOD_OUT_OF_RANGE: {
+    status: 400,
+    zh: '统计期间超出可查询范围',
+    en: 'The period is outside what figures may cover',
+  },
+  FIGURE_EXPORT_TOO_LARGE: {
+    status: 400,
+    zh: '明细过多，无法一次导出',
+    en: 'Too many records to export at once',
+  },
   APPOINTMENT_SERVICE_DUPLICATE: { status: 409, zh: '已有同名预约窗口', en: 'A window service with this name exists' },
   APPOINTMENT_PLAN_INVALID: { status: 422, zh: '开放计划不符合规则', en: 'The opening plan breaks a rule' },
   APPOINTMENT_SLOT_FULL: { status: 409, zh: '该时段已约满', en: 'The slot is fully booked' },

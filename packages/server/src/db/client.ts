@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { PgliteProxy } from './pglite-proxy.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -119,10 +120,16 @@ export async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/**
+ * The embedded PGlite, owned by a worker thread (db/pglite-worker.js): its queries run there, so a
+ * heavy figures query or an import does not stall requests that never touch the database.
+ */
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
-  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  await client.exec(`SET TIME ZONE '${TIME_ZONE}'`);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const client = await PgliteProxy.create({ ...options, timeZone: TIME_ZONE });
+  // Drizzle's pglite driver calls only query (with rowMode and parsers) and transaction, which the
+  // proxy implements with PGlite's own semantics.
+  const asPglite = client as unknown as PGlite;
+  const db = drizzlePglite(asPglite, { schema }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
@@ -134,7 +141,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       client.transaction((tx) =>
         fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
       ),
-    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: () => migratePglite(drizzlePglite(asPglite, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
     dump: () => client.dumpDataDir('none'),
   } as Database;

@@ -128,6 +128,24 @@ describe('enterprise register', () => {
     expect(paths).toEqual(expect.arrayContaining(['townCode', 'industryCode', 'color']));
   });
 
+  it('searches Chinese names, codes in either case and Latin names in any case; totals every page', async () => {
+    const a = await makeEnterprise(t, { name: '搜索用ABC化工甲厂' });
+    await makeEnterprise(t, { name: '搜索用ABC化工乙厂' });
+    await makeEnterprise(t, { name: '搜索用ABC化工丙厂' });
+    const get = async (q: string, extra = '') =>
+      (await clerk.request({ method: 'GET', url: `/api/enterprises?q=${encodeURIComponent(q)}${extra}` })).json();
+    expect((await get('搜索用')).total).toBe(3);
+    expect((await get('abc化工甲')).items.map((e: { id: string }) => e.id)).toEqual([a.id]);
+    expect((await get(a.uscc.toLowerCase())).items.map((e: { id: string }) => e.id)).toEqual([a.id]);
+    expect((await get('ssyabc')).total).toBe(3);
+    // the total comes with each page, and still after the last one
+    const p2 = await get('搜索用', '&pageSize=2&page=2&sort=name');
+    expect(p2).toMatchObject({ total: 3 });
+    expect(p2.items).toHaveLength(1);
+    expect(await get('搜索用', '&pageSize=2&page=3')).toMatchObject({ total: 3, items: [] });
+    expect(await get('没有这样的企业名')).toMatchObject({ total: 0, items: [] });
+  });
+
   it('finds an enterprise by pinyin initials, name and code; filters, sorts and pages', async () => {
     const uscc = freshUscc();
     await clerk.request({

@@ -8,7 +8,7 @@ import {
   searchKey,
   townByCode,
 } from '@qingshan/core';
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { pgErrorOf } from '../../db/errors.ts';
 import { containsPattern, escapeLike } from '../../db/like.ts';
@@ -294,14 +294,16 @@ export function filterConditions(user: SessionUser | null, f: EnterpriseFilter):
   }
   if (f.q) {
     const q = f.q.trim();
-    const like = containsPattern(q);
-    where.push(
-      or(
-        ilike(enterprises.name, like),
-        ilike(enterprises.uscc, like),
-        ilike(enterprises.nameSearch, like.toLowerCase()),
-      )!,
-    );
+    const pattern = containsPattern(q);
+    // Cheapest exact form of "name, code or pinyin contains q": a query without letters that have
+    // case (Chinese) needs LIKE, not ILIKE, on the name, and cannot match the code or the pinyin
+    // key, which hold only A-Z, a-z, 0-9 (and the key's space).
+    const caseless = q.toLowerCase() === q.toUpperCase();
+    const conds = [caseless ? like(enterprises.name, pattern) : ilike(enterprises.name, pattern)];
+    if (/^[A-Za-z0-9 ]+$/.test(q)) {
+      conds.push(like(enterprises.uscc, pattern.toUpperCase()), like(enterprises.nameSearch, pattern.toLowerCase()));
+    }
+    where.push(or(...conds)!);
   }
   if (f.townCode) where.push(eq(enterprises.townCode, f.townCode));
   if (f.industryCode) where.push(sql`${enterprises.industryCode} like ${`${escapeLike(f.industryCode)}%`}`);
@@ -327,17 +329,19 @@ export async function listEnterprises(
   pageSize: number,
 ) {
   const cond = filterConditions(user, f);
-  const [items, [count]] = await Promise.all([
-    db
-      .select()
-      .from(enterprises)
-      .where(cond)
-      .orderBy(...orderBy(sort))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(cond),
-  ]);
-  return { items, total: count?.n ?? 0 };
+  // One scan gives the page and the total (a window count); only a page past the end, which
+  // returns no rows to carry the total, needs the separate count.
+  const rows = await db
+    .select({ row: enterprises, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(enterprises)
+    .where(cond)
+    .orderBy(...orderBy(sort))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  if (rows.length) return { items: rows.map((r) => r.row), total: rows[0]!.total };
+  if (page === 1) return { items: [], total: 0 };
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(cond);
+  return { items: [], total: count?.n ?? 0 };
 }
 
 export async function allMatching(db: Db, user: SessionUser | null, f: EnterpriseFilter, sort: EnterpriseSort) {

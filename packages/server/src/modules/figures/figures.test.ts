@@ -112,6 +112,94 @@ describe('figures API input and access', () => {
     expect(unknown.json().code).toBe('FIGURE_UNKNOWN');
   });
 
+  it('refuses a period before the earliest date or longer than the rule allows, in plain words', async () => {
+    const open = await leader.request({
+      method: 'GET',
+      url: '/api/figures?from=1000-01-01&to=9999-12-31',
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(open.statusCode).toBe(400);
+    expect(open.headers['content-type']).toContain('application/problem+json');
+    expect(open.json().code).toBe('FIGURE_PERIOD_OUT_OF_RANGE');
+    expect(open.json().detail).toContain('2020-01-01');
+    expect(open.json().detail).not.toMatch(/rules?\.md|§/);
+    const long = await leader.request({ method: 'GET', url: '/api/figures?from=2020-01-01&to=2030-01-01' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().detail).toContain('2029-12-31');
+    // exactly ten years is allowed
+    expect(
+      (await leader.request({ method: 'GET', url: '/api/figures?from=2020-01-01&to=2029-12-31' })).statusCode,
+    ).toBe(200);
+    for (const url of [
+      '/api/figures/campaigns/records?from=2019-12-31&to=2020-12-31',
+      '/api/figures/campaigns/records.xlsx?from=2020-01-01&to=2099-12-31',
+    ]) {
+      const r = await leader.request({ method: 'GET', url });
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().code, url).toBe('FIGURE_PERIOD_OUT_OF_RANGE');
+    }
+    // a day that does not exist is a 400, not a database error
+    expect((await leader.request({ method: 'GET', url: '/api/figures?from=2020-02-30' })).statusCode).toBe(400);
+  });
+
+  it('takes the bounds from the rules in force', async () => {
+    const admin = await loginAs(t, ['admin']);
+    const edit = { source: '本局测试', effectiveFrom: '2020-01-01', reason: '测试' };
+    const bad = await admin.request({
+      method: 'PUT',
+      url: '/api/rules/figures.earliest-date',
+      payload: { ...edit, value: '2020-02-30' },
+    });
+    expect(bad.json().code).toBe('RULE_VALUE_INVALID');
+    const put = await admin.request({
+      method: 'PUT',
+      url: '/api/rules/figures.max-period-years',
+      payload: { ...edit, value: 1 },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    try {
+      const r = await leader.request({ method: 'GET', url: '/api/figures?from=2020-01-01&to=2021-01-01' });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().detail).toContain('2020-12-31');
+    } finally {
+      await admin.request({
+        method: 'PUT',
+        url: '/api/rules/figures.max-period-years',
+        payload: { ...edit, value: 10 },
+      });
+    }
+  });
+
+  it('refuses an export with more records than the cap, and pages the drill-down', async () => {
+    const admin = await loginAs(t, ['admin']);
+    const edit = { source: '本局测试', effectiveFrom: '2020-01-01', reason: '测试' };
+    await admin.request({ method: 'PUT', url: '/api/rules/figures.export-max-rows', payload: { ...edit, value: 31 } });
+    try {
+      const r = await leader.request({
+        method: 'GET',
+        url: `/api/figures/receptionEnterprises/records.xlsx?${ARTICLE}`,
+      });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().code).toBe('FIGURE_EXPORT_TOO_LARGE');
+      expect(r.json().detail).toContain('32');
+    } finally {
+      await admin.request({
+        method: 'PUT',
+        url: '/api/rules/figures.export-max-rows',
+        payload: { ...edit, value: 10000 },
+      });
+    }
+    const page = await leader.request({
+      method: 'GET',
+      url: `/api/figures/receptionPeople/records?${ARTICLE}&pageSize=501`,
+    });
+    expect(page.statusCode).toBe(400);
+    const two = (
+      await leader.request({ method: 'GET', url: `/api/figures/receptionPeople/records?${ARTICLE}&page=2&pageSize=50` })
+    ).json();
+    expect(two.items).toHaveLength(86 - 50);
+  });
+
   it('defaults to this year so far', async () => {
     const body = (await leader.request({ method: 'GET', url: '/api/figures' })).json();
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -158,7 +158,38 @@ export async function figureRecords(
 
 export async function monthlyFigure(db: Tx, key: ServiceFigureKey, p: Period): Promise<Map<string, number>> {
   const m = FIGURE_QUERIES[key].monthly;
-  if (!m) return new Map();
+  if (!m) throw new Error(`figure ${key} has no monthly series`);
   const rows = await rowsOf<{ month: string; n: number }>(db, m(p));
   return new Map(rows.map((r) => [r.month, Number(r.n)]));
+}
+
+/**
+ * The totals and monthly series of several service figures in one statement: each figure's own
+ * monthly query (or its count, when it has no series) becomes one branch of a UNION ALL, so the
+ * dashboard pays one round trip and one plan instead of one per figure.
+ */
+export async function serviceFigureTotals(
+  db: Tx,
+  keys: readonly ServiceFigureKey[],
+  p: Period,
+): Promise<Map<ServiceFigureKey, { total: number; monthly?: Map<string, number> }>> {
+  const out = new Map<ServiceFigureKey, { total: number; monthly?: Map<string, number> }>();
+  if (!keys.length) return out;
+  const branches = keys.map((key) => {
+    const q = FIGURE_QUERIES[key];
+    return q.monthly
+      ? sql`select ${key}::text as key, m.month::text as month, m.n::int as n from (${q.monthly(p)}) m`
+      : sql`select ${key}::text as key, null::text as month, c.n::int as n from (${q.count(p)}) c`;
+  });
+  const rows = await rowsOf<{ key: ServiceFigureKey; month: string | null; n: number }>(
+    db,
+    sql.join(branches, sql` union all `),
+  );
+  for (const key of keys) out.set(key, FIGURE_QUERIES[key].monthly ? { total: 0, monthly: new Map() } : { total: 0 });
+  for (const r of rows) {
+    const f = out.get(r.key)!;
+    f.total += Number(r.n);
+    if (r.month !== null) f.monthly?.set(r.month, Number(r.n));
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
-import { type FigureDefinition, SERVICE_FIGURES } from '@qingshan/core';
+import { type FigureDefinition, SERVICE_FIGURES, type ServiceFigureKey } from '@qingshan/core';
 import type { Tx } from '../../db/client.ts';
 import {
   countFigure,
+  FIGURE_QUERIES,
   type FigureRecord,
   figureRecords,
   monthlyFigure,
@@ -15,12 +16,29 @@ import {
  * registerFigure, so the dashboard, drill-down and export treat every figure alike.
  */
 export type FigureSource = FigureDefinition & {
+  /** a built-in service figure: the dashboard reads all of them in one statement (serviceFigureTotals) */
+  serviceKey?: ServiceFigureKey;
   /** figures in one group are shown together (a distribution is a group of counts) */
   group?: string;
-  count(db: Tx, p: Period): Promise<number>;
+  /** `memo` is shared by the figures of one dashboard request, so a query several figures read runs once */
+  count(db: Tx, p: Period, memo?: FigureMemo): Promise<number>;
   records(db: Tx, p: Period, page?: { limit: number; offset: number }): Promise<FigureRecord[]>;
+  /** month → value; the months add up to count (the dashboard takes the total from them) */
   monthly?(db: Tx, p: Period): Promise<Map<string, number>>;
 };
+
+export type FigureMemo = Map<string, Promise<unknown>>;
+
+/** Runs f once per memo and key; without a memo, every time. */
+export function memoized<T>(memo: FigureMemo | undefined, key: string, f: () => Promise<T>): Promise<T> {
+  if (!memo) return f();
+  let hit = memo.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = f();
+    memo.set(key, hit);
+  }
+  return hit;
+}
 
 const sources = new Map<string, FigureSource>();
 
@@ -29,9 +47,10 @@ for (const def of SERVICE_FIGURES) {
   sources.set(key, {
     ...def,
     group: 'service',
+    serviceKey: key,
     count: (db, p) => countFigure(db, key, p),
     records: (db, p, page) => figureRecords(db, key, p, page),
-    monthly: (db, p) => monthlyFigure(db, key, p),
+    ...(FIGURE_QUERIES[key].monthly ? { monthly: (db: Tx, p: Period) => monthlyFigure(db, key, p) } : {}),
   });
 }
 

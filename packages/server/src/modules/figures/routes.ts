@@ -1,4 +1,4 @@
-import { ARTICLE_PERIOD, monthsOf, periodSchema, resolvePeriod } from '@qingshan/core';
+import { ARTICLE_PERIOD, monthsOf, periodSchema } from '@qingshan/core';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,16 +6,14 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { STAFF_ROLES } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
-import type { Period } from './queries.ts';
-import { figureSource, figureSources } from './registry.ts';
+import { getRuleNumber } from '../rules/service.ts';
+import { boundedPeriod, EXPORT_MAX_ROWS_RULE } from './period.ts';
+import { serviceFigureTotals } from './queries.ts';
+import { type FigureMemo, figureSource, figureSources } from './registry.ts';
 import { registerServiceAFigures } from './service-a.ts';
 
 const STAFF = [...STAFF_ROLES];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function today(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 
 const labelSchema = z.object({ zh: z.string(), en: z.string() });
 const figureSchema = z.object({
@@ -36,10 +34,6 @@ const recordSchema = z.object({
   detail: z.string(),
   link: z.string().nullable(),
 });
-
-function periodOf(q: { from?: string | undefined; to?: string | undefined }): Period {
-  return resolvePeriod(q, today());
-}
 
 function sourceOf(key: string) {
   const s = figureSource(key);
@@ -76,14 +70,28 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request) => {
-      const p = periodOf(request.query);
+      const p = await boundedPeriod(db, request.query);
       const sources = figureSources();
       const figures = [];
       const values: Record<string, number> = {};
       const perMonth = new Map<string, Record<string, number>>(monthsOf(p.from, p.to).map((m) => [m, {}]));
-      // sequential: PGlite has one connection, and the counts are cheap
+      // figures that read the same query (the rating levels) share it within this request
+      const memo: FigureMemo = new Map();
+      const builtIn = await serviceFigureTotals(
+        db,
+        sources.flatMap((s) => (s.serviceKey ? [s.serviceKey] : [])),
+        p,
+      );
+      // sequential: PGlite has one connection, and PostgreSQL's pool serves the other requests
       for (const s of sources) {
-        const value = await s.count(db, p);
+        const batched = s.serviceKey ? builtIn.get(s.serviceKey) : undefined;
+        const monthly = batched ? batched.monthly : s.monthly ? await s.monthly(db, p) : undefined;
+        // a figure with a monthly series is the sum of its months: one query instead of two
+        const value = batched
+          ? batched.total
+          : monthly
+            ? [...monthly.values()].reduce((a, b) => a + b, 0)
+            : await s.count(db, p, memo);
         values[s.key] = value;
         figures.push({
           key: s.key,
@@ -94,10 +102,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           definition: s.definition,
           source: s.source,
         });
-        if (s.monthly) {
-          const m = await s.monthly(db, p);
-          for (const [month, rec] of perMonth) rec[s.key] = m.get(month) ?? 0;
-        }
+        if (monthly) for (const [month, rec] of perMonth) rec[s.key] = monthly.get(month) ?? 0;
       }
       return {
         from: p.from,
@@ -141,7 +146,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request) => {
       const s = sourceOf(request.params.key);
-      const p = periodOf(request.query);
+      const p = await boundedPeriod(db, request.query);
       const { page, pageSize } = request.query;
       const [items, total] = [
         await s.records(db, p, { limit: pageSize, offset: (page - 1) * pageSize }),
@@ -164,8 +169,20 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request, reply) => {
       const s = sourceOf(request.params.key);
-      const p = periodOf(request.query);
-      const records = await s.records(db, p);
+      const p = await boundedPeriod(db, request.query);
+      const max = await getRuleNumber(db, EXPORT_MAX_ROWS_RULE);
+      const total = await s.count(db, p);
+      if (total > max) {
+        throw new AppError('FIGURE_EXPORT_TOO_LARGE', {
+          detail: {
+            zh: `${s.label.zh}在 ${p.from} 至 ${p.to} 共 ${total} 条明细，超过一次导出的上限 ${max} 条，请缩短期间分批导出。`,
+            en: `${total} records in ${p.from}–${p.to}, more than the ${max} one export may hold; export a shorter period.`,
+          },
+          extra: { total, max },
+        });
+      }
+      // limited too: records added between the count and this query cannot grow the file past the cap
+      const records = await s.records(db, p, { limit: max, offset: 0 });
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet(s.label.zh.slice(0, 31));
       ws.addRow([`${s.label.zh} ${records.length} ${s.unit.zh}（${p.from} 至 ${p.to}）`]);

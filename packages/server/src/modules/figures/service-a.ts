@@ -22,7 +22,7 @@ import {
   ratingDistributionRecords,
 } from '../ratings/figures.ts';
 import type { FigureRecord, Period } from './queries.ts';
-import { type FigureSource, registerFigure } from './registry.ts';
+import { type FigureMemo, type FigureSource, memoized, registerFigure } from './registry.ts';
 
 function instants(p: Period): [Date, Date] {
   return [new Date(`${p.from}T00:00:00+08:00`), new Date(`${addCalendarDays(p.to, 1)}T00:00:00+08:00`)];
@@ -52,6 +52,10 @@ function ratingOut(r: RatingRecord): FigureRecord {
       .join('；'),
     link: null,
   };
+}
+
+function badRatings(db: Tx, p: Period, memo: FigureMemo | undefined) {
+  return memoized(memo, 'badRatingsRectifiedOnTime', () => badRatingsRectifiedOnTime(db, ...instants(p)));
 }
 
 let done = false;
@@ -142,8 +146,10 @@ export function registerServiceAFigures(): void {
           en: `ratings of level ${level} in the period (void ones excluded)`,
         },
         source: '国办发〔2019〕51号',
-        count: async (db: Tx, p: Period) =>
-          (await ratingDistribution(db, ...instants(p))).find((x) => x.level === level)?.count ?? 0,
+        count: async (db: Tx, p: Period, memo) =>
+          (await memoized(memo, 'ratingDistribution', () => ratingDistribution(db, ...instants(p)))).find(
+            (x) => x.level === level,
+          )?.count ?? 0,
         records: async (db: Tx, p: Period, page) =>
           paged(await ratingDistributionRecords(db, ...instants(p), level), page).map(ratingOut),
       }),
@@ -158,7 +164,7 @@ export function registerServiceAFigures(): void {
         en: 'bad ratings in the period (void ones excluded)',
       },
       source: '国办发〔2019〕51号',
-      count: async (db, p) => (await badRatingsRectifiedOnTime(db, ...instants(p))).bad,
+      count: async (db, p, memo) => (await badRatings(db, p, memo)).bad,
       records: async (db, p, page) => paged(await badRatingsRecords(db, ...instants(p)), page).map(ratingOut),
     },
     {
@@ -171,7 +177,7 @@ export function registerServiceAFigures(): void {
         en: 'bad ratings in the period rectified by their due date',
       },
       source: '国办发〔2019〕51号',
-      count: async (db, p) => (await badRatingsRectifiedOnTime(db, ...instants(p))).rectifiedOnTime,
+      count: async (db, p, memo) => (await badRatings(db, p, memo)).rectifiedOnTime,
       records: async (db, p, page) =>
         paged(
           (await badRatingsRecords(db, ...instants(p))).filter((r) => r.onTime === true),

@@ -1,5 +1,5 @@
-import { DEFAULT_CLOCK_PROFILES, localizeIssues } from '@qingshan/core';
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { DEFAULT_CLOCK_PROFILES, isDateString, localizeIssues } from '@qingshan/core';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
@@ -173,7 +173,44 @@ export const DEFAULT_RULES: readonly Seed[] = [
     value: 10000,
     source: '本平台默认值（运维安全上限，非法规规定）',
   },
+  {
+    key: 'figures.earliest-date',
+    type: 'text',
+    labelZh: '统计数字可查询的最早日期',
+    labelEn: 'figures: earliest date a period may start',
+    note: '本平台的安全下限，不是法规要求：平台的工作日历和业务记录自 2020 年起，更早的期间没有可统计的记录，只会让查询白白扫描。格式 YYYY-MM-DD。',
+    value: '2020-01-01',
+    source: '本平台默认值（运维安全上限，非法规规定）',
+  },
+  {
+    key: 'figures.max-period-years',
+    type: 'integer',
+    labelZh: '统计期间最长年数',
+    labelEn: 'figures: longest period in years',
+    note: '本平台的安全上限，不是法规要求：一次统计或明细查询的期间不超过此年数，以免一次查询占满数据库和服务器。',
+    value: 10,
+    source: '本平台默认值（运维安全上限，非法规规定）',
+  },
+  {
+    key: 'figures.export-max-rows',
+    type: 'integer',
+    labelZh: '统计明细一次导出最多行数',
+    labelEn: 'figures: maximum rows in one records export',
+    note: '本平台的安全上限，不是法规要求：明细超过此数时请缩小期间分批导出，以免一次导出占满服务器内存。',
+    value: 10000,
+    source: '本平台默认值（运维安全上限，非法规规定）',
+  },
 ];
+
+/**
+ * Rules whose values must fit more than their type: a date kept as text must be a real day, and a
+ * safety limit must stay a sensible positive number.
+ */
+const KEY_VALUE_SCHEMAS: Record<string, z.ZodType> = {
+  'figures.earliest-date': z.string().refine(isDateString, { error: 'common.date' }),
+  'figures.max-period-years': z.number().int().min(1).max(50),
+  'figures.export-max-rows': z.number().int().min(1).max(100000),
+};
 
 const SEED_EFFECTIVE_FROM = '2020-01-01';
 
@@ -275,6 +312,28 @@ export async function getRule(db: Tx, key: string, on: string = todayShanghai())
   return versionView(v);
 }
 
+/** Several rules in force today (or on `on`) in one query, by key. */
+export async function getRules(
+  db: Tx,
+  keys: readonly string[],
+  on: string = todayShanghai(),
+): Promise<Map<string, RuleVersionView>> {
+  const versions = await db
+    .select()
+    .from(ruleVersions)
+    .where(inArray(ruleVersions.ruleKey, [...keys]));
+  const out = new Map<string, RuleVersionView>();
+  for (const key of keys) {
+    const v = inForce(
+      versions.filter((x) => x.ruleKey === key),
+      on,
+    );
+    if (!v) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: `规则 ${key} 不存在`, en: `No rule ${key}` } });
+    out.set(key, versionView(v));
+  }
+  return out;
+}
+
 /** A number rule's value in force today. */
 export async function getRuleNumber(db: Tx, key: string): Promise<number> {
   const v = (await getRule(db, key)).value;
@@ -365,7 +424,9 @@ export async function updateRule(
 ): Promise<RuleView & { history: RuleVersionView[] }> {
   const [r] = await tx.select().from(rules).where(eq(rules.key, key)).for('update');
   if (!r) throw new AppError('RECORD_NOT_FOUND');
-  const parsed = VALUE_SCHEMAS[r.type as RuleType].safeParse(edit.value);
+  const typed = VALUE_SCHEMAS[r.type as RuleType].safeParse(edit.value);
+  const keySchema = KEY_VALUE_SCHEMAS[key];
+  const parsed = typed.success && keySchema ? keySchema.safeParse(typed.data) : typed;
   if (!parsed.success) {
     throw new AppError('RULE_VALUE_INVALID', {
       errors: localizeIssues(parsed.error.issues).map((zh, n) => ({

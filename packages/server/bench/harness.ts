@@ -1,0 +1,184 @@
+// Shared by bench:api and bench:abuse: start the server on a throw-away database of either
+// engine, sign in, measure with autocannon, read the server's own event-loop delay, clean up.
+// Loopback only: the server listens on 127.0.0.1 and nothing else is contacted.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+
+export type Engine = 'pglite' | 'postgres';
+
+export const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
+
+export type BenchServer = {
+  engine: Engine;
+  baseUrl: string;
+  /** cookie and CSRF headers of a signed-in leader (a staff role that sees every figure) */
+  headers: Record<string, string>;
+  stop(): Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server not ready in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (/^ready \d+$/m.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+}
+
+export async function startServer(engine: Engine): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `qs-bench-${engine}-`));
+  let dbName: string | undefined;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    QINGSHAN_DATA_DIR: dataDir,
+    QINGSHAN_DEMO: '1',
+    LOG_LEVEL: 'warn',
+    SCHEDULER_INTERVAL_MS: '0',
+    LOGIN_RATE_LIMIT: '1000',
+    IMPORT_LIMIT_BYTES: String(20 * 1024 * 1024),
+  };
+  delete env.DATABASE_URL;
+  if (engine === 'postgres') {
+    dbName = `qs_bench_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(POSTGRES_ADMIN_URL);
+    u.pathname = `/${dbName}`;
+    env.DATABASE_URL = u.toString();
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cleanup = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dbName) {
+      const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  };
+  try {
+    await waitForReady(child, 180_000);
+    const baseUrl = `http://127.0.0.1:${env.PORT}`;
+    const accounts = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as {
+      username: string;
+      password: string;
+    }[];
+    const headers = await signIn(baseUrl, accounts.find((a) => a.username === 'leader')!);
+    return { engine, baseUrl, headers, stop: cleanup };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+export async function signIn(
+  baseUrl: string,
+  account: { username: string; password: string },
+): Promise<Record<string, string>> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: account.password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+
+export type Load = { p50: number; p99: number; rps: number; non2xx: number; errors: number };
+
+export async function load(
+  url: string,
+  opts: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<Load> {
+  const r: Result = await autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    headers: opts.headers ?? {},
+    timeout: 30,
+  });
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+/**
+ * The server's event-loop delay p99 (ms) since the previous call: prom-client's
+ * monitorEventLoopDelay histogram (10 ms resolution), reset on every /metrics read.
+ */
+export async function eventLoopP99(baseUrl: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const m = /^qingshan_nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text);
+  if (!m) throw new Error('no event-loop metric in /metrics');
+  return Number(m[1]) * 1000;
+}
+
+export function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
+}
+
+export function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`).join('\n');
+}
+
+export function enginesFromArgs(): Engine[] {
+  const arg = process.argv.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
+  if (arg === 'pglite' || arg === 'postgres') return [arg];
+  return ['pglite', 'postgres'];
+}

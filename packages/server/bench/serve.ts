@@ -1,0 +1,65 @@
+// The server as the benchmarks run it: the same app, database opening, migrations and demo seed
+// as main.ts, without the web build (not needed for API figures), plus a bulk of synthetic
+// records so the heavy queries have something to chew on. Started by harness.ts as a child
+// process; prints one line `ready <port>` when it listens.
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openConfiguredDatabase } from '../src/db/open.ts';
+import { seedDefaultRules } from '../src/modules/rules/service.ts';
+import { seedIfEmpty } from '../src/seed/seed.ts';
+
+const config = loadConfig();
+const database = await openConfiguredDatabase(config);
+await database.migrate();
+await seedDefaultRules(database.db);
+await seedIfEmpty(database, config, () => {});
+await addBulk(database.db);
+const app = await buildApp({ config, database, serveWeb: false });
+await app.listen({ port: config.port, host: '127.0.0.1' });
+console.log(`ready ${config.port}`);
+
+const stop = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
+
+/**
+ * Enough records for ten years of figures to be real work: 3,000 more enterprises (the register's
+ * search), 20,000 visits to two enterprises each across 2020-2029, and about 2,000 reception days with
+ * four attendances each. Plain SQL, the same on both engines.
+ */
+async function addBulk(db: typeof database.db) {
+  const [{ n } = { n: 0 }] = (
+    (await db.execute(sql`select count(*)::int as n from enterprises where uscc like 'BENCH%'`)) as unknown as {
+      rows: { n: number }[];
+    }
+  ).rows;
+  if (n > 0) return;
+  await db.execute(sql`insert into enterprises (name, name_search, uscc, uscc_valid, address, town_code, industry_code)
+    select '上栗' || (array['金花','鸿达','兴旺','福源','长平','赤山','杨岐','彭高'])[1 + g % 8] || '测试' || g || '号企业',
+      'sl' || g, 'BENCH' || lpad(g::text, 13, '0'), false, '萍乡市上栗县测试路 ' || g || ' 号',
+      (select town_code from enterprises order by uscc limit 1), '2672'
+    from generate_series(1, 3000) g`);
+  await db.execute(sql`insert into visits (date, staff, summary)
+    select date '2020-01-01' + (g % 3650), '[{"name":"测试","leader":false}]'::jsonb, 'bench visit ' || g
+    from generate_series(1, 20000) g`);
+  await db.execute(sql`insert into visit_enterprises (visit_id, enterprise_id)
+    select v.id, e.id
+    from (select id, row_number() over (order by id) as rn from visits where summary like 'bench visit %') v
+    join (select id, row_number() over (order by id) - 1 as k from enterprises) e
+      on e.k in ((v.rn * 7) % 3000, (v.rn * 7 + 1) % 3000)`);
+  await db.execute(sql`insert into reception_sessions (date, kind, leader_name)
+    select date '2021-01-01' + g, case when g % 2 = 0 then 'enterprise' else 'public' end, '测试局长'
+    from generate_series(1, 2000) g
+    on conflict do nothing`);
+  await db.execute(sql`insert into reception_attendances (session_id, enterprise_id, person_name, walk_in)
+    select s.id, case when s.kind = 'enterprise' then e.id end, '来访人' || a, a % 2 = 0
+    from reception_sessions s
+    cross join generate_series(1, 4) a
+    join (select id, row_number() over (order by id) - 1 as k from enterprises) e on e.k = (a * 11 + (s.date - date '2021-01-01')) % 3000
+    where s.leader_name = '测试局长'`);
+}
