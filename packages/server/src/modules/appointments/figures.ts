@@ -3,6 +3,7 @@
 // bookings are not counted: a figure of service given counts bookings that held a place.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { limitOffset, type RowPage } from '../../db/paging.ts';
 
 export type BookingRecord = {
   id: string;
@@ -33,7 +34,7 @@ async function count(db: Tx, from: Date, to: Date, extended: boolean): Promise<n
   return r?.n ?? 0;
 }
 
-async function records(db: Tx, from: Date, to: Date, extended: boolean): Promise<BookingRecord[]> {
+async function records(db: Tx, from: Date, to: Date, extended: boolean, page?: RowPage): Promise<BookingRecord[]> {
   return rows(
     db,
     sql`select a.id::text as id, a.code, s.name as "serviceName", a.date::text as date, sl.start_time as "startTime",
@@ -42,13 +43,15 @@ async function records(db: Tx, from: Date, to: Date, extended: boolean): Promise
         join appointment_services s on s.id = a.service_id
         join appointment_slots sl on sl.id = a.slot_id
         where ${where(from, to, extended)}
-        order by a.starts_at, a.id`,
+        order by a.starts_at, a.id${limitOffset(page)}`,
   );
 }
 
 /** 延时服务: bookings of extended-hours slots (evenings, rest days) in the period. */
 export const bookingsExtended = (db: Tx, from: Date, to: Date) => count(db, from, to, true);
-export const bookingsExtendedRecords = (db: Tx, from: Date, to: Date) => records(db, from, to, true);
+export const bookingsExtendedRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
+  records(db, from, to, true, page);
 /** 预约服务: bookings of regular window slots in the period. */
 export const bookingsRegular = (db: Tx, from: Date, to: Date) => count(db, from, to, false);
-export const bookingsRegularRecords = (db: Tx, from: Date, to: Date) => records(db, from, to, false);
+export const bookingsRegularRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
+  records(db, from, to, false, page);

@@ -28,10 +28,6 @@ function instants(p: Period): [Date, Date] {
   return [new Date(`${p.from}T00:00:00+08:00`), new Date(`${addCalendarDays(p.to, 1)}T00:00:00+08:00`)];
 }
 
-function paged<T>(rows: T[], page?: { limit: number; offset: number }): T[] {
-  return page ? rows.slice(page.offset, page.offset + page.limit) : rows;
-}
-
 const LEVELS: Record<number, { zh: string; en: string }> = {
   5: { zh: '非常满意', en: 'very satisfied' },
   4: { zh: '满意', en: 'satisfied' },
@@ -77,7 +73,7 @@ export function registerServiceAFigures(): void {
       source: '本局预约服务、延时服务制度（上栗县生态环境局"放管服"改革工作报道，2020 年）',
       count: (db, p) => bookingsExtended(db, ...instants(p)),
       records: async (db, p, page) =>
-        paged(await bookingsExtendedRecords(db, ...instants(p)), page).map((r) => ({
+        (await bookingsExtendedRecords(db, ...instants(p), page)).map((r) => ({
           id: r.id,
           date: r.date,
           title: `${r.code} ${r.serviceName} ${r.startTime}`,
@@ -99,7 +95,7 @@ export function registerServiceAFigures(): void {
       source: '本局预约服务、延时服务制度（上栗县生态环境局"放管服"改革工作报道，2020 年）',
       count: (db, p) => bookingsRegular(db, ...instants(p)),
       records: async (db, p, page) =>
-        paged(await bookingsRegularRecords(db, ...instants(p)), page).map((r) => ({
+        (await bookingsRegularRecords(db, ...instants(p), page)).map((r) => ({
           id: r.id,
           date: r.date,
           title: `${r.code} ${r.serviceName} ${r.startTime}`,
@@ -120,7 +116,7 @@ export function registerServiceAFigures(): void {
       },
       source: '《信访工作条例》第三十二条、第三十四条',
       count: (db, p) => petitionsClosed(db, ...instants(p)),
-      records: async (db, p, page) => paged(await petitionsClosedRecords(db, ...instants(p)), page).map(petitionOut),
+      records: async (db, p, page) => (await petitionsClosedRecords(db, ...instants(p), page)).map(petitionOut),
     },
     {
       key: 'petitionsOnTime',
@@ -133,7 +129,7 @@ export function registerServiceAFigures(): void {
       },
       source: '《信访工作条例》第三十四条',
       count: (db, p) => petitionsOnTime(db, ...instants(p)),
-      records: async (db, p, page) => paged(await petitionsOnTimeRecords(db, ...instants(p)), page).map(petitionOut),
+      records: async (db, p, page) => (await petitionsOnTimeRecords(db, ...instants(p), page)).map(petitionOut),
     },
     ...[5, 4, 3, 2, 1].map(
       (level): FigureSource => ({
@@ -151,7 +147,7 @@ export function registerServiceAFigures(): void {
             (x) => x.level === level,
           )?.count ?? 0,
         records: async (db: Tx, p: Period, page) =>
-          paged(await ratingDistributionRecords(db, ...instants(p), level), page).map(ratingOut),
+          (await ratingDistributionRecords(db, ...instants(p), level, page)).map(ratingOut),
       }),
     ),
     {
@@ -165,7 +161,7 @@ export function registerServiceAFigures(): void {
       },
       source: '国办发〔2019〕51号',
       count: async (db, p, memo) => (await badRatings(db, p, memo)).bad,
-      records: async (db, p, page) => paged(await badRatingsRecords(db, ...instants(p)), page).map(ratingOut),
+      records: async (db, p, page) => (await badRatingsRecords(db, ...instants(p), { page })).map(ratingOut),
     },
     {
       key: 'badRatingsRectifiedOnTime',
@@ -179,10 +175,7 @@ export function registerServiceAFigures(): void {
       source: '国办发〔2019〕51号',
       count: async (db, p, memo) => (await badRatings(db, p, memo)).rectifiedOnTime,
       records: async (db, p, page) =>
-        paged(
-          (await badRatingsRecords(db, ...instants(p))).filter((r) => r.onTime === true),
-          page,
-        ).map(ratingOut),
+        (await badRatingsRecords(db, ...instants(p), { onTimeOnly: true, page })).map(ratingOut),
     },
   ];
   for (const d of defs) registerFigure(d);

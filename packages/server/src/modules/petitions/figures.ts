@@ -6,6 +6,7 @@
 // as closed but not as on time.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { limitOffset, type RowPage } from '../../db/paging.ts';
 
 export type PetitionRecord = {
   id: string;
@@ -45,7 +46,7 @@ export async function petitionsOnTime(db: Tx, from: Date, to: Date): Promise<num
   return r?.n ?? 0;
 }
 
-async function records(db: Tx, from: Date, to: Date, onTimeOnly: boolean): Promise<PetitionRecord[]> {
+async function records(db: Tx, from: Date, to: Date, onTimeOnly: boolean, page?: RowPage): Promise<PetitionRecord[]> {
   return rows(
     db,
     sql`select p.id::text as id, p.code, p.channel, p.type, p.title, p.status,
@@ -53,9 +54,11 @@ async function records(db: Tx, from: Date, to: Date, onTimeOnly: boolean): Promi
           to_char(p.replied_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "repliedAt",
           p.resolution_due_date::text as "resolutionDueDate", coalesce(p.closed_on_time, false) as "closedOnTime", p.key_case as "keyCase"
         from petitions p where ${closedIn(from, to)} ${onTimeOnly ? sql`and p.closed_on_time` : sql``}
-        order by p.replied_at, p.id`,
+        order by p.replied_at, p.id${limitOffset(page)}`,
   );
 }
 
-export const petitionsClosedRecords = (db: Tx, from: Date, to: Date) => records(db, from, to, false);
-export const petitionsOnTimeRecords = (db: Tx, from: Date, to: Date) => records(db, from, to, true);
+export const petitionsClosedRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
+  records(db, from, to, false, page);
+export const petitionsOnTimeRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
+  records(db, from, to, true, page);

@@ -3,6 +3,7 @@
 // count nowhere: they were found malicious or mistaken (国办发〔2019〕51号 申诉复核).
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { limitOffset, type RowPage } from '../../db/paging.ts';
 
 const NOT_VOID = sql`not exists (select 1 from rating_rectifications x where x.rating_id = r.id and x.state = 'void')`;
 
@@ -42,13 +43,19 @@ const RECORD_COLUMNS = sql`r.id::text as id, r.event_type as "eventType", r.labe
   case when x.id is null then null else (x.rectified_at is not null and x.rectified_at::date <= x.rectify_due_date) end as "onTime"`;
 
 /** The ratings counted by ratingDistribution (optionally one level). */
-export async function ratingDistributionRecords(db: Tx, from: Date, to: Date, level?: number): Promise<RatingRecord[]> {
+export async function ratingDistributionRecords(
+  db: Tx,
+  from: Date,
+  to: Date,
+  level?: number,
+  page?: RowPage,
+): Promise<RatingRecord[]> {
   return rows(
     db,
     sql`select ${RECORD_COLUMNS} from ratings r left join rating_rectifications x on x.rating_id = r.id
         where r.created_at >= ${from.toISOString()}::timestamptz and r.created_at < ${to.toISOString()}::timestamptz
           and ${NOT_VOID} ${level ? sql`and r.level = ${level}` : sql``}
-        order by r.created_at, r.id`,
+        order by r.created_at, r.id${limitOffset(page)}`,
   );
 }
 
@@ -72,13 +79,22 @@ export async function badRatingsRectifiedOnTime(
   return r ?? { bad: 0, rectifiedOnTime: 0 };
 }
 
-/** The bad ratings behind badRatingsRectifiedOnTime; `onTime` marks those counted as on time. */
-export async function badRatingsRecords(db: Tx, from: Date, to: Date): Promise<RatingRecord[]> {
+/**
+ * The bad ratings behind badRatingsRectifiedOnTime; `onTime` marks those counted as on time, and
+ * `onTimeOnly` keeps just those (the same condition as the count, so the drill-down matches it).
+ */
+export async function badRatingsRecords(
+  db: Tx,
+  from: Date,
+  to: Date,
+  opts: { onTimeOnly?: boolean; page?: RowPage } = {},
+): Promise<RatingRecord[]> {
   return rows(
     db,
     sql`select ${RECORD_COLUMNS} from ratings r join rating_rectifications x on x.rating_id = r.id
         where r.level <= 2 and x.state <> 'void'
           and r.created_at >= ${from.toISOString()}::timestamptz and r.created_at < ${to.toISOString()}::timestamptz
-        order by r.created_at, r.id`,
+          ${opts.onTimeOnly ? sql`and x.rectified_at is not null and x.rectified_at::date <= x.rectify_due_date` : sql``}
+        order by r.created_at, r.id${limitOffset(opts.page)}`,
   );
 }
