@@ -233,6 +233,8 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   weekdays: { zh: '星期', en: 'weekdays' },
   year: { zh: '年份', en: 'year' },
   blockedUntil: { zh: '等待至', en: 'blocked until' },
+  signInBlockedUntil: { zh: '登录等待至', en: 'sign-in blocked until' },
+  recentSignInFailures: { zh: '近期登录失败次数', en: 'recent failed sign-ins' },
   client: { zh: '客户端', en: 'client' },
   clientIp: { zh: '客户端地址', en: 'client address' },
   codeHash: { zh: '验证码摘要', en: 'code hash' },

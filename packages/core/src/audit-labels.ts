@@ -101,6 +101,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'report.transfer',
   'rule.update',
   'seed.service-b',
+  'user.clear-sign-in-waits',
   'user.create',
   'user.disable',
   'user.enable',
@@ -128,6 +129,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'session.purge': { zh: '清理过期登录会话', en: 'Expired sessions removed' },
   'user.password-changed': { zh: '修改本人密码', en: 'Changed own password' },
   'user.reset-password': { zh: '重置密码', en: 'Password reset' },
+  'user.clear-sign-in-waits': { zh: '解除登录等待', en: 'Sign-in waits cleared' },
   'backup.create': { zh: '在线备份', en: 'Backup taken' },
   'enterprise.unmask-contacts': { zh: '查看完整联系方式', en: 'Viewed full contact details' },
   'enterprise.create-uscc-override': {

@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
   'POST /api/users/:id/reset-password': ['admin'],
+  'POST /api/users/:id/clear-sign-in-waits': ['admin'],
   'POST /api/admin/backups': ['admin'],
   'GET /api/enterprises': READ_ENTERPRISES,
   'POST /api/enterprises': WRITE_ENTERPRISES,

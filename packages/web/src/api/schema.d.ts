@@ -627,7 +627,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 enterpriseName: string | null;
                                 disabled: boolean;
-                                lockedUntil: string | null;
+                                signInBlockedUntil: string | null;
+                                recentSignInFailures: number;
                                 lastLoginAt: string | null;
                                 phone: string | null;
                                 version: number;
@@ -742,7 +743,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 enterpriseName: string | null;
                                 disabled: boolean;
-                                lockedUntil: string | null;
+                                signInBlockedUntil: string | null;
+                                recentSignInFailures: number;
                                 lastLoginAt: string | null;
                                 phone: string | null;
                                 version: number;
@@ -896,7 +898,8 @@ export interface paths {
                             enterpriseId: string | null;
                             enterpriseName: string | null;
                             disabled: boolean;
-                            lockedUntil: string | null;
+                            signInBlockedUntil: string | null;
+                            recentSignInFailures: number;
                             lastLoginAt: string | null;
                             phone: string | null;
                             version: number;
@@ -1046,6 +1049,123 @@ export interface paths {
                     content: {
                         "application/json": {
                             password: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/clear-sign-in-waits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除登录等待（不改密码） Clear sign-in waits without changing the password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: ("admin" | "leader" | "clerk" | "approver" | "inspector" | "monitor" | "enterprise" | "citizen")[];
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            disabled: boolean;
+                            signInBlockedUntil: string | null;
+                            recentSignInFailures: number;
+                            lastLoginAt: string | null;
+                            phone: string | null;
+                            version: number;
                         };
                     };
                 };

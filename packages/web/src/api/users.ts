@@ -21,3 +21,8 @@ export function updateUser(id: string, body: UserPatch): Promise<User> {
 export function resetUserPassword(id: string): Promise<{ password: string }> {
   return http.post(`/api/users/${encodeURIComponent(id)}/reset-password`);
 }
+
+/** Ends the account's sign-in waits from every address; the password stays as it is. */
+export function clearUserSignInWaits(id: string): Promise<User> {
+  return http.post(`/api/users/${encodeURIComponent(id)}/clear-sign-in-waits`);
+}

@@ -13,7 +13,7 @@ export const FREE_FAILURES = 5;
 export const FIRST_WAIT_MS = 60_000;
 export const MAX_WAIT_MS = 15 * 60_000;
 /** A day without attempts forgets the failures. */
-const FORGET_AFTER_MS = 24 * 3_600_000;
+export const FORGET_AFTER_MS = 24 * 3_600_000;
 
 function bilingualMessage(key: Parameters<typeof bilingual>[0]) {
   const m = bilingual(key);
@@ -132,7 +132,7 @@ export async function login(db: Db, username: string, password: string, meta: { 
       createdAt: now,
       lastSeenAt: now,
     });
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await tx.delete(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.client, meta.ip)));
     await recordAudit(tx, actorFor(user), { action: 'auth.login', entityType: 'user', entityId: user.id });
   });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { ALL_ROLES, actorOf } from '../../plugins/auth.ts';
 import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
-import { createUser, listUsers, resetPassword, updateUser } from './service.ts';
+import { clearSignInWaits, createUser, listUsers, resetPassword, updateUser } from './service.ts';
 
 const userSchema = z.object({
   id: z.string(),
@@ -13,7 +13,9 @@ const userSchema = z.object({
   enterpriseId: z.string().nullable(),
   enterpriseName: z.string().nullable(),
   disabled: z.boolean(),
-  lockedUntil: z.string().nullable(),
+  // sign-in waits from login_throttle: the latest wait still running over all client addresses
+  signInBlockedUntil: z.string().nullable(),
+  recentSignInFailures: z.number(),
   lastLoginAt: z.string().nullable(),
   phone: z.string().nullable(),
   version: z.number(),
@@ -112,5 +114,19 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       },
     },
     async (request) => ({ password: (await resetPassword(db, actorOf(request), request.params.id)).password }),
+  );
+
+  app.post(
+    '/api/users/:id/clear-sign-in-waits',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['users'],
+        summary: '解除登录等待（不改密码） Clear sign-in waits without changing the password',
+        params: idParams,
+        response: { 200: userSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => clearSignInWaits(db, actorOf(request), request.params.id),
   );
 };

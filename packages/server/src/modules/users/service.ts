@@ -1,17 +1,61 @@
 import { maskPhone } from '@qingshan/core';
-import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type Role } from '../../plugins/auth.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { hashPassword, randomPassword } from '../auth/password.ts';
+import { FORGET_AFTER_MS } from '../auth/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { loginThrottle, sessions, users } from './tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
-function userView(r: UserRow & { enterpriseName?: string | null }) {
+/**
+ * How sign-in is being slowed down for an account, from its login_throttle rows (one per client
+ * address): the latest wait still running and the failures not yet forgotten. The user row itself
+ * no longer records failures, so this is the only true answer.
+ */
+export interface SignInWait {
+  signInBlockedUntil: string | null;
+  recentSignInFailures: number;
+}
+const NO_WAIT: SignInWait = { signInBlockedUntil: null, recentSignInFailures: 0 };
+
+async function signInWaits(db: Tx, usernames: string[], now = new Date()): Promise<Map<string, SignInWait>> {
+  const out = new Map<string, SignInWait>();
+  if (!usernames.length) return out;
+  const rows = await db
+    .select({
+      username: loginThrottle.username,
+      blockedUntil: sql<Date | string | null>`max(${loginThrottle.blockedUntil})`,
+      failures: sql<number>`coalesce(sum(${loginThrottle.failures}), 0)::int`,
+    })
+    .from(loginThrottle)
+    .where(
+      and(
+        inArray(loginThrottle.username, usernames),
+        gt(loginThrottle.updatedAt, new Date(now.getTime() - FORGET_AFTER_MS)),
+      ),
+    )
+    .groupBy(loginThrottle.username);
+  for (const r of rows) {
+    // an aggregate bypasses drizzle's column mapping: PGlite and node-postgres hand back a string
+    const until = r.blockedUntil ? new Date(r.blockedUntil) : null;
+    out.set(r.username, {
+      signInBlockedUntil: until && until > now ? until.toISOString() : null,
+      recentSignInFailures: Number(r.failures),
+    });
+  }
+  return out;
+}
+
+async function signInWaitOf(db: Tx, username: string): Promise<SignInWait> {
+  return (await signInWaits(db, [username])).get(username) ?? NO_WAIT;
+}
+
+function userView(r: UserRow & { enterpriseName?: string | null }, wait: SignInWait = NO_WAIT) {
   return {
     id: r.id,
     username: r.username,
@@ -20,7 +64,7 @@ function userView(r: UserRow & { enterpriseName?: string | null }) {
     enterpriseId: r.enterpriseId,
     enterpriseName: r.enterpriseName ?? null,
     disabled: r.disabled,
-    lockedUntil: r.lockedUntil && r.lockedUntil > new Date() ? r.lockedUntil.toISOString() : null,
+    ...wait,
     lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     phone: r.phone ? maskPhone(r.phone) : null,
     version: r.version,
@@ -29,7 +73,7 @@ function userView(r: UserRow & { enterpriseName?: string | null }) {
 export type UserView = ReturnType<typeof userView>;
 
 function auditView(r: UserRow) {
-  const { passwordHash: _p, previousPasswordHashes: _h, failedLogins: _f, updatedAt: _u, ...rest } = r;
+  const { passwordHash: _p, previousPasswordHashes: _h, updatedAt: _u, ...rest } = r;
   return rest;
 }
 
@@ -138,7 +182,14 @@ export async function listUsers(
       .offset((page - 1) * pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond),
   ]);
-  return { items: rows.map((r) => userView({ ...r.u, enterpriseName: r.enterpriseName })), total: count?.n ?? 0 };
+  const waits = await signInWaits(
+    db,
+    rows.map((r) => r.u.username),
+  );
+  return {
+    items: rows.map((r) => userView({ ...r.u, enterpriseName: r.enterpriseName }, waits.get(r.u.username))),
+    total: count?.n ?? 0,
+  };
 }
 
 export async function updateUser(
@@ -181,7 +232,7 @@ export async function updateUser(
       before: auditView(before),
       after: auditView(after!),
     });
-    return userView(after!);
+    return userView(after!, await signInWaitOf(tx, after!.username));
   });
 }
 
@@ -196,7 +247,7 @@ export async function resetPassword(db: Db, actor: Actor, who: string | { userna
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
       .where(where)
       .returning({ id: users.id, username: users.username });
     if (!row) throw new AppError('RECORD_NOT_FOUND');
@@ -207,4 +258,25 @@ export async function resetPassword(db: Db, actor: Actor, who: string | { userna
     return row.id;
   });
   return { id, password };
+}
+
+/**
+ * Ends the sign-in waits of an account from every client address, without touching its password:
+ * for the holder who mistyped too often and is sure of the password again.
+ */
+export async function clearSignInWaits(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(users).where(eq(users.id, id));
+    if (!row) throw new AppError('RECORD_NOT_FOUND');
+    const before = await signInWaitOf(tx, row.username);
+    await tx.delete(loginThrottle).where(eq(loginThrottle.username, row.username));
+    await recordAudit(tx, actor, {
+      action: 'user.clear-sign-in-waits',
+      entityType: 'user',
+      entityId: id,
+      before: { ...before },
+      after: { ...NO_WAIT },
+    });
+    return userView(row, NO_WAIT);
+  });
 }

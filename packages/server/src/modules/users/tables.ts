@@ -13,8 +13,6 @@ export const users = pgTable(
     enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
     phone: text('phone'),
     disabled: boolean('disabled').notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     // An admin-issued or reset password is known to someone else: it opens only the change form.
     mustChangePassword: boolean('must_change_password').notNull().default(false),

@@ -8,7 +8,14 @@ import { listEnterprises } from '../../../api/enterprises.ts';
 import { applyFieldErrors, errorMessage, useShowError } from '../../../api/errors.ts';
 import { ApiError } from '../../../api/http.ts';
 import type { Role, User, UserQuery } from '../../../api/types.ts';
-import { createUser, listUsers, resetUserPassword, updateUser, userKeys } from '../../../api/users.ts';
+import {
+  clearUserSignInWaits,
+  createUser,
+  listUsers,
+  resetUserPassword,
+  updateUser,
+  userKeys,
+} from '../../../api/users.ts';
 import { useMessage } from '../../../components/feedback.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../../components/QueryState.tsx';
@@ -221,6 +228,15 @@ export default function UsersPage() {
     onError: showError,
   });
 
+  const clearWaits = useMutation({
+    mutationFn: (u: User) => clearUserSignInWaits(u.id),
+    onSuccess: () => {
+      void message.success(t('users.waitsCleared'));
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
+    onError: showError,
+  });
+
   return (
     <PageContainer
       title={t('users.title')}
@@ -287,11 +303,28 @@ export default function UsersPage() {
               title: t('users.state'),
               key: 'state',
               render: (_: unknown, u) => {
-                if (u.disabled) return <Tag color="default">{t('users.disabled')}</Tag>;
-                if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) {
-                  return <Tag color="orange">{t('users.locked', { until: formatDateTime(u.lockedUntil) })}</Tag>;
-                }
-                return <Tag color="green">{t('users.active')}</Tag>;
+                const state = u.disabled ? (
+                  <Tag color="default">{t('users.disabled')}</Tag>
+                ) : (
+                  <Tag color="green">{t('users.active')}</Tag>
+                );
+                // waits are per client address: the holder may still sign in from elsewhere
+                const wait = u.signInBlockedUntil ? (
+                  <Tag color="orange">{t('users.signInWait', { until: formatDateTime(u.signInBlockedUntil) })}</Tag>
+                ) : null;
+                const failures =
+                  u.recentSignInFailures > 0 ? (
+                    <Tag color={u.signInBlockedUntil ? 'orange' : 'default'}>
+                      {t('users.recentFailures', { count: u.recentSignInFailures })}
+                    </Tag>
+                  ) : null;
+                return (
+                  <Space size={4} wrap>
+                    {state}
+                    {wait}
+                    {failures}
+                  </Space>
+                );
               },
             },
             {
@@ -321,6 +354,18 @@ export default function UsersPage() {
                       {u.disabled ? t('users.enable') : t('users.disable')}
                     </Button>
                   </Popconfirm>
+                  {(u.signInBlockedUntil || u.recentSignInFailures > 0) && (
+                    <Popconfirm
+                      title={t('users.clearWaitsConfirm', { name: u.displayName })}
+                      okText={t('common.confirm')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => clearWaits.mutate(u)}
+                    >
+                      <Button size="small" icon={<UnlockOutlined />}>
+                        {t('users.clearWaits')}
+                      </Button>
+                    </Popconfirm>
+                  )}
                   <Popconfirm
                     title={t('users.resetConfirm', { name: u.displayName })}
                     okText={t('common.confirm')}
