@@ -117,7 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { db });
   await app.register(clockRoutes, { db });
   await app.register(worklistRoutes, { db });
-  await app.register(notificationRoutes, { db });
+  await app.register(notificationRoutes, { db, webhookAllowPrivate: config.webhookAllowPrivate });
   // Public booking/petition forms share the login limit when it is raised (tests), else their own.
   await app.register(appointmentRoutes, { db, publicRateLimit: Math.max(30, config.loginRateLimit) });
   await app.register(petitionRoutes, { db, publicRateLimit: Math.max(20, config.loginRateLimit) });

@@ -812,7 +812,7 @@ describe('inbox, preferences and jobs', () => {
       entB.request({
         method: 'PUT',
         url: '/api/me/notification-preferences',
-        payload: { email: 'b-owner@example.cn', webhookUrl: 'https://b.example.cn/hook' },
+        payload: { email: 'b-owner@example.cn', webhookUrl: 'https://8.8.4.4/hook' },
       }),
     );
     expect(set.webhookSecret).toBeTruthy();

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { isPublicAddress, PrivateTargetError, resolveTarget } from './address-guard.ts';
+import { isPublicAddress, PrivateTargetError, resolveTarget, UnresolvableHostError } from './address-guard.ts';
 import type { DeliveryRow } from './channels.ts';
 import { buildSenders, postPinned } from './channels.ts';
 
@@ -110,5 +110,17 @@ describe('webhook sender', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('resolveTarget names', () => {
+  it('tells a name resolving to loopback from one that does not resolve; WEBHOOK_ALLOW_PRIVATE admits the first', async () => {
+    await expect(resolveTarget(new URL('http://localhost:8080/hook'), false)).rejects.toBeInstanceOf(
+      PrivateTargetError,
+    );
+    expect((await resolveTarget(new URL('http://localhost:8080/hook'), true)).address).toMatch(/^(127\.0\.0\.1|::1)$/);
+    const missing = resolveTarget(new URL('https://hooks.example.invalid/'), true);
+    await expect(missing).rejects.toBeInstanceOf(UnresolvableHostError);
+    await expect(missing).rejects.toMatchObject({ host: 'hooks.example.invalid' });
   });
 });

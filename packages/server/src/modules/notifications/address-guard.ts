@@ -99,7 +99,24 @@ export function isPublicAddress(address: string): boolean {
 
 export type ResolvedTarget = { address: string; family: 4 | 6 };
 
-export class PrivateTargetError extends Error {}
+export class PrivateTargetError extends Error {
+  constructor(
+    message: string,
+    readonly address: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The receiver's name has no address (typo, no such domain, or the name server did not answer). */
+export class UnresolvableHostError extends Error {
+  constructor(
+    message: string,
+    readonly host: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The address a webhook to `url` connects to. Every address the name resolves to must be public
@@ -108,15 +125,24 @@ export class PrivateTargetError extends Error {}
  */
 export async function resolveTarget(url: URL, allowPrivate: boolean): Promise<ResolvedTarget> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host)
-    ? [{ address: host, family: isIP(host) }]
-    : await lookup(host, { all: true, verbatim: true });
-  if (addresses.length === 0) throw new Error(`Webhook 地址无法解析 / the webhook host does not resolve (${host})`);
+  const unresolvable = () =>
+    new UnresolvableHostError(`Webhook 地址无法解析 / the webhook host does not resolve (${host})`, host);
+  let addresses: { address: string; family: number }[];
+  if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
+  else {
+    try {
+      addresses = await lookup(host, { all: true, verbatim: true });
+    } catch {
+      throw unresolvable();
+    }
+  }
+  if (addresses.length === 0) throw unresolvable();
   if (!allowPrivate) {
     for (const a of addresses) {
       if (!isPublicAddress(a.address)) {
         throw new PrivateTargetError(
           `Webhook 地址指向内部网络（${a.address}），已拒绝 / the webhook points into a private network (${a.address})`,
+          a.address,
         );
       }
     }

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { buildSenders, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './channels.ts';
 import { dispatchDeliveries } from './dispatch.ts';
-import { notify } from './service.ts';
+import { notify, setPreferences } from './service.ts';
 import { deliveries } from './tables.ts';
 import { startHttpServer, startSmtpServer } from './test-servers.ts';
 
@@ -62,7 +63,8 @@ describe('preferences', () => {
     const put = await u.request({
       method: 'PUT',
       url: '/api/me/notification-preferences',
-      payload: { email: 'ent@example.test', webhookUrl: 'http://127.0.0.1:9/hook', wechatOpenid: 'oAbc_123456' },
+      // a literal public address: the check needs no name server (nothing is sent in this test)
+      payload: { email: 'ent@example.test', webhookUrl: 'https://8.8.8.8/hook', wechatOpenid: 'oAbc_123456' },
     });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toMatchObject({ inApp: true, email: 'ent@example.test', wechatOpenid: 'oAbc_123456' });
@@ -94,6 +96,45 @@ describe('preferences', () => {
   });
 });
 
+describe('webhook receivers checked when saved', () => {
+  const put = (c: Awaited<ReturnType<typeof loginAs>>, webhookUrl: string) =>
+    c.request({ method: 'PUT', url: '/api/me/notification-preferences', payload: { webhookUrl } });
+
+  it('refuses private, loopback and link-local receivers and names resolving to them, changing nothing', async () => {
+    const e = await makeEnterprise(t);
+    const u = await loginAs(t, ['enterprise'], e.id);
+    expect((await put(u, 'https://8.8.8.8/hook')).statusCode).toBe(200);
+    for (const url of [
+      'http://127.0.0.1:9/hook',
+      'http://10.1.2.3/hook',
+      'http://192.168.1.20:8080/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]/hook',
+      'http://[fe80::1]/hook',
+      'http://localhost:8080/hook',
+    ]) {
+      const res = await put(u, url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().code).toBe('VALIDATION_FAILED');
+      expect(res.json().errors[0].path).toBe('webhookUrl');
+      expect(res.json().errors[0].message, url).toMatch(/内部网络或本机/);
+    }
+    const now = (await u.request({ method: 'GET', url: '/api/me/notification-preferences' })).json();
+    expect(now.webhookUrl).toBe('https://8.8.8.8/hook');
+  });
+
+  it('refuses a host name that does not resolve, with its own message', async () => {
+    const e = await makeEnterprise(t);
+    const u = await loginAs(t, ['enterprise'], e.id);
+    // .invalid never resolves (RFC 6761)
+    const res = await put(u, 'https://hooks.example.invalid/hook');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ path: 'webhookUrl' });
+    expect(res.json().errors[0].message).toMatch(/找不到回调地址中的主机名（hooks\.example\.invalid）/);
+    expect((await u.request({ method: 'GET', url: '/api/me/notification-preferences' })).json().webhookUrl).toBeNull();
+  });
+});
+
 describe('channels', () => {
   it('fans out to every user of an enterprise, signs webhooks with HMAC-SHA256 and retries with back-off', async () => {
     let failures = 1;
@@ -105,13 +146,16 @@ describe('channels', () => {
       const e = await makeEnterprise(t);
       const u1 = await loginAs(t, ['enterprise'], e.id);
       const u2 = await loginAs(t, ['enterprise'], e.id);
-      const prefs = (
-        await u1.request({
-          method: 'PUT',
-          url: '/api/me/notification-preferences',
-          payload: { webhookUrl: `${hook.url}/hook` },
-        })
-      ).json();
+      // The API refuses a receiver on this machine when it is saved; stored directly here, it
+      // stands for a name that resolved publicly then and privately now, which delivery refuses.
+      const prefs = await t.database.db.transaction((tx) =>
+        setPreferences(
+          tx,
+          SYSTEM_ACTOR,
+          { id: u1.userId, enterpriseId: e.id },
+          { email: null, webhookUrl: `${hook.url}/hook`, wechatOpenid: null },
+        ),
+      );
       await u2.request({
         method: 'PUT',
         url: '/api/me/notification-preferences',
@@ -150,7 +194,7 @@ describe('channels', () => {
       expect(hook.calls).toHaveLength(2);
       const call = hook.calls[1]!;
       const ts = call.headers[TIMESTAMP_HEADER] as string;
-      expect(call.headers[SIGNATURE_HEADER]).toBe(webhookSignature(prefs.webhookSecret, ts, call.body));
+      expect(call.headers[SIGNATURE_HEADER]).toBe(webhookSignature(prefs.webhookSecret!, ts, call.body));
       expect(call.headers[SIGNATURE_HEADER]).not.toBe(webhookSignature('wrong-secret', ts, call.body));
       expect(JSON.parse(call.body)).toMatchObject({ kind: 'test.fanout', title: '整改通知', link: '/enterprise/x' });
       expect(smtp.mails).toHaveLength(1);

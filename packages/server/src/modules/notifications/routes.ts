@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
 import {
+  assertWebhookReceivable,
   CHANNELS,
   DELIVERY_STATUSES,
   getPreferences,
@@ -68,7 +69,10 @@ function deliveryOut(d: typeof deliveries.$inferSelect) {
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
-export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; webhookAllowPrivate: boolean }> = async (
+  app,
+  { db, webhookAllowPrivate },
+) => {
   app.get(
     '/api/inbox',
     {
@@ -206,6 +210,10 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     },
     async (request) => {
       const u = request.user!;
+      // only enterprises may set one (setPreferences says so); resolved before the transaction
+      if (request.body.webhookUrl && u.enterpriseId) {
+        await assertWebhookReceivable(request.body.webhookUrl, webhookAllowPrivate);
+      }
       return db.transaction((tx) =>
         setPreferences(tx, actorOf(request), { id: u.id, enterpriseId: u.enterpriseId }, request.body),
       );

@@ -5,6 +5,7 @@ import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { users } from '../users/tables.ts';
+import { PrivateTargetError, resolveTarget, UnresolvableHostError } from './address-guard.ts';
 import { deliveries, notificationPreferences, notifications } from './tables.ts';
 
 export const CHANNELS = ['email', 'webhook', 'wechat'] as const;
@@ -140,6 +141,33 @@ export async function getPreferences(db: Tx, userId: string): Promise<Preference
     webhookSecret: p?.webhookSecret ?? null,
     wechatOpenid: p?.wechatOpenid ?? null,
   };
+}
+
+/**
+ * Refuses, when it is saved, a webhook URL that delivery would refuse: a receiver inside the
+ * bureau's or the platform's own network, or a name that does not resolve. Delivery checks again,
+ * since the name may later resolve elsewhere. Called outside any transaction: a slow name server
+ * must not hold a database connection.
+ */
+export async function assertWebhookReceivable(webhookUrl: string, allowPrivate: boolean): Promise<void> {
+  try {
+    await resolveTarget(new URL(webhookUrl), allowPrivate);
+  } catch (e) {
+    const message =
+      e instanceof PrivateTargetError
+        ? {
+            zh: `回调地址指向内部网络或本机（${e.address}），平台不会向这样的地址推送通知，请填写互联网上可以访问的地址`,
+            en: `The webhook URL points into a private network or this machine (${e.address}); notifications are not sent there. Use an address reachable from the internet`,
+          }
+        : e instanceof UnresolvableHostError
+          ? {
+              zh: `找不到回调地址中的主机名（${e.host}），请检查地址是否填写正确`,
+              en: `The host name in the webhook URL (${e.host}) cannot be found; check the address`,
+            }
+          : null;
+    if (!message) throw e;
+    throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'webhookUrl', message }] });
+  }
 }
 
 export async function setPreferences(
