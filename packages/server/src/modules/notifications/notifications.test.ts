@@ -123,6 +123,29 @@ describe('webhook receivers checked when saved', () => {
     expect(now.webhookUrl).toBe('https://8.8.8.8/hook');
   });
 
+  it('checks the receiver only when it changes, so other preferences can be saved', async () => {
+    const e = await makeEnterprise(t);
+    const u = await loginAs(t, ['enterprise'], e.id);
+    // stored earlier (a name that resolved then and does not now)
+    await t.database.db.transaction((tx) =>
+      setPreferences(
+        tx,
+        SYSTEM_ACTOR,
+        { id: u.userId, enterpriseId: e.id },
+        { email: null, webhookUrl: 'https://gone.example.invalid/hook', wechatOpenid: null },
+      ),
+    );
+    const res = await u.request({
+      method: 'PUT',
+      url: '/api/me/notification-preferences',
+      payload: { email: 'hb@example.test', webhookUrl: 'https://gone.example.invalid/hook' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await u.request({ method: 'GET', url: '/api/me/notification-preferences' })).json().email).toBe(
+      'hb@example.test',
+    );
+  });
+
   it('refuses a host name that does not resolve, with its own message', async () => {
     const e = await makeEnterprise(t);
     const u = await loginAs(t, ['enterprise'], e.id);

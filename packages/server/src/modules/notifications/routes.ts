@@ -210,9 +210,11 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; webhookAllowPri
     },
     async (request) => {
       const u = request.user!;
-      // only enterprises may set one (setPreferences says so); resolved before the transaction
-      if (request.body.webhookUrl && u.enterpriseId) {
-        await assertWebhookReceivable(request.body.webhookUrl, webhookAllowPrivate);
+      // only enterprises may set one (setPreferences says so); resolved before the transaction,
+      // and only when it changes: a name server that is down must not block saving an e-mail
+      const url = request.body.webhookUrl;
+      if (url && u.enterpriseId && url !== (await getPreferences(db, u.id)).webhookUrl) {
+        await assertWebhookReceivable(url, webhookAllowPrivate);
       }
       return db.transaction((tx) =>
         setPreferences(tx, actorOf(request), { id: u.id, enterpriseId: u.enterpriseId }, request.body),
