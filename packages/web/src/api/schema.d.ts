@@ -8950,6 +8950,12 @@ export interface paths {
                                 outcome: string | null;
                                 receivedOn: string | null;
                             }[];
+                            requestWindow: {
+                                /** @enum {string} */
+                                stage: "review" | "re-review";
+                                dueDate: string;
+                                provisional: boolean;
+                            } | null;
                             rating: {
                                 id: string;
                                 eventType: string;
@@ -9331,6 +9337,12 @@ export interface paths {
                                 outcome: string | null;
                                 receivedOn: string | null;
                             }[];
+                            requestWindow: {
+                                /** @enum {string} */
+                                stage: "review" | "re-review";
+                                dueDate: string;
+                                provisional: boolean;
+                            } | null;
                             rating: {
                                 id: string;
                                 eventType: string;
