@@ -9,6 +9,7 @@ import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './
 import {
   citizenBooksExtendedSlot,
   citizenBooksPublicDay,
+  citizenTracksReview,
   clerkResolvesConcern,
   dashboardArticleFigures,
   jointVisitPrivacy,
@@ -29,6 +30,7 @@ export const journeys: Journey[] = [
   dashboardArticleFigures,
   citizenBooksPublicDay,
   jointVisitPrivacy,
+  citizenTracksReview,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -232,3 +232,67 @@ export const jointVisitPrivacy: Journey = {
     await ctx.screenshot(page, '41-joint-visit-enterprise');
   },
 };
+
+// 复查 (信访工作条例 第三十五条) is decided by the next level up; the petitioner follows it on the
+// public tracking page with only the code and phone: what was asked, where the file went, the
+// opinion and until when 复核 can be asked for.
+export const citizenTracksReview: Journey = {
+  name: 'citizen tracks a 复查 decided by the next level up and sees the 复核 window',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'clerk');
+    const phone = '13900002222';
+    const code = await page.evaluate(async (ph) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+      const res = await fetch('/api/petitions', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          channel: 'phone',
+          type: 'claim',
+          title: '搅拌站粉尘扰民',
+          content: '反映某搅拌站粉尘扰民，请求核查处理。',
+          petitionerName: '周明',
+          petitionerPhone: ph,
+        }),
+      });
+      let body = await res.json();
+      if (res.status !== 201) return `register ${res.status} ${JSON.stringify(body).slice(0, 200)}`;
+      // the server's own day, so the journey also holds under E2E_NOW
+      const today = new Date(body.receivedAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+      for (const step of [
+        { action: 'accept' },
+        { action: 'reply', text: '经核查，已督促企业整改。' },
+        { action: 'record-delivery', date: today },
+        { action: 'request-review', date: today },
+        { action: 'transmit-review', decidingBody: '萍乡市生态环境局' },
+        { action: 'record-review', date: today, referenceNo: '萍环信复〔2026〕9号', text: '维持原处理意见' },
+      ]) {
+        const r = await fetch(`/api/petitions/${body.id}/actions`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ ...step, version: body.version }),
+        });
+        const next = await r.json();
+        if (r.status !== 200) return `${step.action} ${r.status} ${JSON.stringify(next).slice(0, 200)}`;
+        body = next;
+      }
+      return `OK ${body.code}`;
+    }, phone);
+    expect(code.startsWith('OK '), `petition walked to a recorded 复查 (${code})`);
+
+    const citizen = await ctx.newPage();
+    await citizen.goto(`${ctx.baseUrl}/petitions/track?code=${code.slice(3)}`);
+    await citizen.getByLabel('手机号').fill(phone);
+    await citizen.getByRole('button', { name: /搜\s*索/ }).click();
+    const card = citizen.locator('.ant-card').filter({ hasText: '复查与复核' });
+    await card.waitFor({ timeout: 10_000 });
+    const text = (await card.textContent()) ?? '';
+    expect(text.includes('已申请复查'), `the request is shown (${text.slice(0, 300)})`);
+    expect(text.includes('移送萍乡市生态环境局'), 'the transmission to the deciding body is shown');
+    expect(text.includes('萍环信复〔2026〕9号') && text.includes('维持原处理意见'), 'the opinion is shown');
+    expect(text.includes('请求复核'), 'the window to ask for 复核 is shown');
+    await ctx.screenshot(citizen, '16-citizen-tracks-review');
+  },
+};

@@ -9070,6 +9070,12 @@ export interface paths {
                                 outcome: string | null;
                                 receivedOn: string | null;
                             }[];
+                            requestWindow: {
+                                /** @enum {string} */
+                                stage: "review" | "re-review";
+                                dueDate: string;
+                                provisional: boolean;
+                            } | null;
                             rating: {
                                 id: string;
                                 eventType: string;
@@ -9451,6 +9457,12 @@ export interface paths {
                                 outcome: string | null;
                                 receivedOn: string | null;
                             }[];
+                            requestWindow: {
+                                /** @enum {string} */
+                                stage: "review" | "re-review";
+                                dueDate: string;
+                                provisional: boolean;
+                            } | null;
                             rating: {
                                 id: string;
                                 eventType: string;

@@ -710,6 +710,17 @@ const en: Messages = {
     lateRequest: 'After the window ({{due}}); recorded and transmitted',
     transmittedAt: 'Transmitted',
     receivedOn: 'Reached the petitioner',
+    publicReviews: {
+      title: 'Review and re-review',
+      requested: '{{stage}} requested ({{date}})',
+      late: '; the request came after the window that ended on {{due}}. The bureau recorded and transmitted it anyway; whether it is heard is for the {{stage}} body to decide',
+      transmitted: 'Transmitted to {{body}} on {{date}}',
+      awaiting: 'Waiting for the {{stage}} opinion of {{body}}',
+      decided: '{{body}} issued its {{stage}} opinion ({{ref}}), delivered on {{date}}: {{outcome}}',
+      window:
+        'If you disagree, you may ask the next level up for {{stage}} by {{due}} (Regulations on Petition Work, arts. 35 and 36)',
+      provisional: ' (provisional: the holiday schedule for that year is not published yet and may move it)',
+    },
     noLimit: 'no time limit',
     actionText: 'Reason / reply text',
     actionTextHelp: 'Goes into the generated notice or opinion',

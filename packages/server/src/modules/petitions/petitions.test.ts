@@ -436,6 +436,89 @@ describe('复查 and 复核: decided by the next level up', () => {
   });
 });
 
+describe('复查 and 复核 on the public tracking page', () => {
+  it("shows the petitioner each stage and the open window to ask for the next, never another petition's", async () => {
+    const phone = '13907990606';
+    const p = await register({ petitionerPhone: phone });
+    const other = await register({ petitionerPhone: '13907990707' });
+    const track = async (code: string, ph: string) =>
+      t.app.inject({ method: 'GET', url: `/api/public/petitions/${code}?phone=${ph}` });
+    const windowOf = async (key: string) =>
+      (await clocksOf(t.database.db, { ownerType: 'petition', ownerId: p.id })).find((c) => c.profileKey === key)!;
+    const today = shanghaiDate(new Date());
+    for (const step of [
+      { action: 'accept' },
+      { action: 'reply', text: '经核查，已督促企业整改。' },
+      { action: 'record-delivery', date: today },
+    ]) {
+      const res = await act(p.id, step);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const open = (await track(p.code, phone)).json();
+    const reviewWindow = await windowOf('petition.review-request');
+    expect(open.reviews).toEqual([]);
+    expect(open.requestWindow).toEqual({
+      stage: 'review',
+      dueDate: reviewWindow.dueDate,
+      provisional: reviewWindow.provisional,
+    });
+
+    for (const step of [
+      { action: 'request-review', date: today },
+      { action: 'transmit-review', decidingBody: '萍乡市生态环境局' },
+    ]) {
+      const res = await act(p.id, step);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const transmitted = (await track(p.code, phone)).json();
+    // the request closed the window; the deciding body has not answered yet
+    expect(transmitted.requestWindow).toBeNull();
+    expect(transmitted.reviews).toMatchObject([
+      { stage: 'review', requestedOn: today, late: false, decidingBody: '萍乡市生态环境局', outcome: null },
+    ]);
+    expect(transmitted.reviews[0].transmittedAt).not.toBeNull();
+
+    const recorded = await act(p.id, {
+      action: 'record-review',
+      date: today,
+      referenceNo: '萍环信复〔2026〕7号',
+      text: '维持原处理意见',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const res = await track(p.code, phone);
+    expect(res.statusCode).toBe(200);
+    const answered = res.json();
+    expect(answered.reviews).toEqual([
+      {
+        stage: 'review',
+        requestedOn: today,
+        late: false,
+        windowDueDate: reviewWindow.dueDate,
+        transmittedAt: transmitted.reviews[0].transmittedAt,
+        decidingBody: '萍乡市生态环境局',
+        referenceNo: '萍环信复〔2026〕7号',
+        outcome: '维持原处理意见',
+        receivedOn: today,
+      },
+    ]);
+    const reReviewWindow = await windowOf('petition.re-review-request');
+    expect(answered.requestWindow).toEqual({
+      stage: 're-review',
+      dueDate: reReviewWindow.dueDate,
+      provisional: reReviewWindow.provisional,
+    });
+    // the bureau's own duty clocks and who acted stay internal
+    expect(answered.clocks).toEqual([]);
+    expect(answered.events.every((e: { actorName: string | null }) => e.actorName === null)).toBe(true);
+
+    const theirs = (await track(other.code, '13907990707')).json();
+    expect(theirs.reviews).toEqual([]);
+    expect(theirs.requestWindow).toBeNull();
+    expect(JSON.stringify(theirs)).not.toContain('萍环信复');
+    expect((await track(other.code, phone)).statusCode).toBe(404);
+  });
+});
+
 describe('lost updates and whose enterprise', () => {
   it('refuses an update or a step carrying a stale version with RECORD_CHANGED and changes nothing', async () => {
     const p = await register();

@@ -115,8 +115,25 @@ const detailSchema = z.object({
   clocks: z.array(clockSchema),
   /** 复查 / 复核: decided by the next level up, tracked here */
   reviews: z.array(reviewSchema),
+  /** the petitioner's open window to request the next stage (第三十五、三十六条), if any */
+  requestWindow: z
+    .object({
+      stage: z.enum(['review', 're-review']),
+      dueDate: z.string(),
+      /** the due date falls in a year without the holiday notice (暂定) */
+      provisional: z.boolean(),
+    })
+    .nullable(),
   rating: ratingViewSchema.nullable(),
 });
+
+/** the petitioner's request windows, by the stage they lead to */
+const WINDOW_STAGE: Partial<Record<string, 'review' | 're-review'>> = {
+  'petition.review-request': 'review',
+  'petition.re-review-request': 're-review',
+};
+/** a window past its last day is no longer open to the petitioner (the bureau still records a late request) */
+const OPEN_STATES = new Set(['running', 'due-soon', 'paused']);
 
 const letterOut = (l: { id: string; kind: string; title: string; body: string; createdAt: Date }) => ({
   id: l.id,
@@ -137,10 +154,12 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
     const [events, letters, clocks, rating, reviews] = await Promise.all([
       eventsOf(db, id, !full),
       lettersOf(db, id),
-      full ? clocksOf(db, { ownerType: 'petition', ownerId: id }) : Promise.resolve([]),
+      // the public answer needs the petitioner's own window, never the bureau's duty clocks
+      clocksOf(db, { ownerType: 'petition', ownerId: id }),
       ratingOfEvent(db, 'petition', id),
       reviewsOf(db, id),
     ]);
+    const window = clocks.find((c) => WINDOW_STAGE[c.profileKey] && !c.completedAt && OPEN_STATES.has(c.state));
     return {
       petition: toPetitionView(p, { unmasked: true }),
       events: events.map((e) => ({
@@ -150,7 +169,7 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
         actorName: full ? e.actorName : null,
       })),
       letters: letters.map(letterOut),
-      clocks: clocks.map((c) => ({
+      clocks: (full ? clocks : []).map((c) => ({
         id: c.id,
         profileKey: c.profileKey,
         title: c.title,
@@ -172,6 +191,9 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
         outcome: r.outcome,
         receivedOn: r.receivedOn,
       })),
+      requestWindow: window
+        ? { stage: WINDOW_STAGE[window.profileKey]!, dueDate: window.dueDate, provisional: window.provisional }
+        : null,
     };
   }
 

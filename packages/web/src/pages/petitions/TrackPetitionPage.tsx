@@ -1,6 +1,6 @@
 import type { RatingInput } from '@qingshan/core/ratings';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Result, Tag, Timeline } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Result, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,9 +9,9 @@ import { LookupError } from '../../components/LookupError.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
+import { formatDate, formatDateTime } from '../../utils/datetime.ts';
 import { levelText, RatingForm } from '../ratings/RatingForm.tsx';
-import { petitionKeys, ratePetitionByCode, trackPetition } from './api.ts';
+import { type PetitionDetail, petitionKeys, ratePetitionByCode, trackPetition } from './api.ts';
 import { LettersList } from './LettersList.tsx';
 import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
 
@@ -95,6 +95,11 @@ export default function TrackPetitionPage() {
               }))}
             />
           </Card>
+          {d.reviews.length || d.requestWindow ? (
+            <Card title={t('petitions.publicReviews.title')} style={{ marginBottom: 16 }}>
+              <ReviewStages reviews={d.reviews} requestWindow={d.requestWindow} />
+            </Card>
+          ) : null}
           <Card title={t('petitions.letters')} style={{ marginBottom: 16 }}>
             <LettersList letters={d.letters} />
           </Card>
@@ -113,5 +118,60 @@ export default function TrackPetitionPage() {
         </>
       ) : null}
     </PageContainer>
+  );
+}
+
+/**
+ * 复查 / 复核 in the petitioner's words: what was asked, where the file went, what the next level
+ * up decided, and until when the next stage can be asked for. Only what the public answer carries.
+ */
+function ReviewStages({ reviews, requestWindow }: Pick<PetitionDetail, 'reviews' | 'requestWindow'>) {
+  const { t } = useTranslation();
+  const stageName = (s: 'review' | 're-review') => t(`petitions.reviewStages.${s}`);
+  return (
+    <>
+      {reviews.map((r) => {
+        const stage = stageName(r.stage);
+        const body = r.decidingBody ?? '';
+        return (
+          <Timeline
+            key={`${r.stage}-${r.requestedOn}`}
+            style={{ marginBottom: 8 }}
+            items={[
+              {
+                content: `${t('petitions.publicReviews.requested', { stage, date: r.requestedOn })}${
+                  r.late ? t('petitions.publicReviews.late', { due: r.windowDueDate ?? '', stage }) : ''
+                }`,
+              },
+              ...(r.transmittedAt
+                ? [{ content: t('petitions.publicReviews.transmitted', { date: formatDate(r.transmittedAt), body }) }]
+                : []),
+              ...(r.outcome && r.receivedOn
+                ? [
+                    {
+                      color: 'green',
+                      content: t('petitions.publicReviews.decided', {
+                        body,
+                        stage,
+                        ref: r.referenceNo ?? '',
+                        date: r.receivedOn,
+                        outcome: r.outcome,
+                      }),
+                    },
+                  ]
+                : r.transmittedAt
+                  ? [{ color: 'gray', content: t('petitions.publicReviews.awaiting', { body, stage }) }]
+                  : []),
+            ]}
+          />
+        );
+      })}
+      {requestWindow ? (
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          {t('petitions.publicReviews.window', { due: requestWindow.dueDate, stage: stageName(requestWindow.stage) })}
+          {requestWindow.provisional ? t('petitions.publicReviews.provisional') : null}
+        </Typography.Paragraph>
+      ) : null}
+    </>
   );
 }
