@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './packages/server/src/db/schema.ts',
+  // every module's tables.ts: a module's tables live in its own folder (ModuleDefinition.tables)
+  schema: './packages/server/src/modules/*/tables.ts',
   out: './packages/server/drizzle',
 });

@@ -6,12 +6,15 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openConfiguredDatabase } from '../src/db/open.ts';
+import { MODULES } from '../src/modules/index.ts';
 import { seedDefaultRules } from '../src/modules/rules/service.ts';
+import { installModules } from '../src/platform/registry.ts';
 import { seedIfEmpty } from '../src/seed/seed.ts';
 
 const config = loadConfig();
 const database = await openConfiguredDatabase(config);
 await database.migrate();
+installModules(MODULES);
 await seedDefaultRules(database.db);
 await seedIfEmpty(database, config, () => {});
 await addBulk(database.db);

@@ -9,29 +9,9 @@ import pino from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { errorForLog } from './db/errors.ts';
-import { appointmentRoutes } from './modules/appointments/routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { authRoutes } from './modules/auth/routes.ts';
-import { backupRoutes } from './modules/backup/routes.ts';
-import { calendarRoutes } from './modules/calendar/routes.ts';
-import { clockRoutes } from './modules/clocks/routes.ts';
-import { enterpriseRoutes } from './modules/enterprises/routes.ts';
-import { figureRoutes } from './modules/figures/routes.ts';
-import { healthRoutes } from './modules/health/routes.ts';
-import { jobRoutes } from './modules/jobs/routes.ts';
-import { buildSmsTransport } from './modules/notifications/channels.ts';
-import { notificationRoutes } from './modules/notifications/routes.ts';
-import { petitionRoutes } from './modules/petitions/routes.ts';
-import { phoneCodeRoutes } from './modules/phone-codes/routes.ts';
-import { projectRoutes } from './modules/projects/routes.ts';
-import { ratingRoutes } from './modules/ratings/routes.ts';
-import { receptionRoutes } from './modules/reception/routes.ts';
-import { referenceRoutes } from './modules/reference/routes.ts';
-import { reportRoutes } from './modules/reports/routes.ts';
-import { ruleRoutes } from './modules/rules/routes.ts';
-import { userRoutes } from './modules/users/routes.ts';
-import { visitRoutes } from './modules/visits/routes.ts';
-import { worklistRoutes } from './modules/worklist/routes.ts';
+import { MODULES } from './modules/index.ts';
+import type { ModuleContext, ModuleDefinition } from './platform/module.ts';
+import { installModules } from './platform/registry.ts';
 import { type Access, authPlugin } from './plugins/auth.ts';
 import { clientErrorHandler, errorsPlugin } from './plugins/errors.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
@@ -61,6 +41,8 @@ export type AppOptions = {
   logStream?: { write(line: string): void };
   /** Test hook: receives the promise of every background job. */
   onJob?: (p: Promise<void>) => void;
+  /** The modules to install (default: all of modules/index.ts); the contract test adds an example module. */
+  modules?: readonly ModuleDefinition[];
 };
 
 // Plugins load in order: external → cross-cutting (errors, auth, openapi) → feature modules.
@@ -105,42 +87,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(openapiPlugin);
   await app.register(metricsPlugin, { token: config.metricsToken });
 
-  await app.register(healthRoutes, { database });
-  await app.register(referenceRoutes);
-  await app.register(authRoutes, { db, loginRateLimit: config.loginRateLimit });
-  await app.register(userRoutes, { db });
-  await app.register(backupRoutes, { database, backupDir: config.backupDir });
-  await app.register(enterpriseRoutes, { db, importLimit: config.importLimit, onJob: opts.onJob });
-  await app.register(jobRoutes, { db });
-  await app.register(auditRoutes, { db });
-  await app.register(ruleRoutes, { db });
-  await app.register(calendarRoutes, { db });
-  await app.register(clockRoutes, { db });
-  await app.register(worklistRoutes, { db });
-  await app.register(notificationRoutes, { db, webhookAllowPrivate: config.webhookAllowPrivate });
-  // Public booking/petition forms share the login limit when it is raised (tests), else their own.
-  await app.register(appointmentRoutes, { db, publicRateLimit: Math.max(30, config.loginRateLimit) });
-  await app.register(petitionRoutes, { db, publicRateLimit: Math.max(20, config.loginRateLimit) });
-  // Without an SMS gateway codes go to the log; in demo mode also to a page the journeys read.
-  const devOutbox = !config.smsUrl && config.demo ? new Map<string, string>() : undefined;
-  const smsTransport = buildSmsTransport({
-    smsUrl: config.smsUrl,
-    smsToken: config.smsToken,
-    log: (msg) => app.log.info(msg),
-    outbox: devOutbox,
-  });
-  await app.register(phoneCodeRoutes, {
-    db,
-    transport: smsTransport,
-    devOutbox,
-    rateLimit: Math.max(10, config.loginRateLimit),
-  });
-  await app.register(reportRoutes, { db, publicRateLimit: Math.max(20, config.loginRateLimit) });
-  await app.register(ratingRoutes, { db });
-  await app.register(receptionRoutes, { db });
-  await app.register(visitRoutes, { db });
-  await app.register(projectRoutes, { db });
-  await app.register(figureRoutes, { db });
+  // Every module's routes, in the order of the module list.
+  const modules = opts.modules ?? MODULES;
+  installModules(modules);
+  const ctx: ModuleContext = { config, database, db, log: (msg) => app.log.info(msg), onJob: opts.onJob };
+  for (const m of modules) if (m.routes) await m.routes(app, ctx);
 
   if (opts.serveWeb) {
     const root = opts.webRoot ?? WEB_DIST;

@@ -4,9 +4,11 @@ import { startControlSocket } from './control/socket.ts';
 import { DatabaseUnavailableError } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
+import { MODULES } from './modules/index.ts';
 import { failInterruptedJobs } from './modules/jobs/service.ts';
 import { seedDefaultRules } from './modules/rules/service.ts';
 import { channelsFromConfig, createPlatformScheduler } from './modules/scheduler/runtime.ts';
+import { installModules } from './platform/registry.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
 async function main() {
@@ -33,6 +35,7 @@ async function main() {
     }
     throw e;
   }
+  installModules(MODULES);
   await database.migrate();
   await failInterruptedJobs(database.db);
   // rules.md defaults: missing rules are added on every start, edited ones are left alone

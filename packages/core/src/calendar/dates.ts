@@ -96,3 +96,13 @@ export function toShanghaiDate(value: string): string {
   const utcMs = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMin * 60_000;
   return new Date(utcMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The Asia/Shanghai civil date (YYYY-MM-DD) of an instant: "today" wherever the host runs. */
+export function shanghaiDateOf(instant: Date): string {
+  return instant.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+/** Today in Asia/Shanghai, the only zone this platform serves. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return shanghaiDateOf(now);
+}

@@ -8,10 +8,10 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { PgliteProxy } from './pglite-proxy.ts';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+// Queries go through the query builder with each module's tables; the relational API (and so a
+// schema object gathering every table) is not used.
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction or the database itself: services accept either so they compose. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
@@ -82,7 +82,7 @@ export async function openPostgres(url: string): Promise<Database> {
     const message = describeConnectFailure(url, e as { code?: string });
     throw message ? new DatabaseUnavailableError(message) : e;
   }
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
     engine: 'postgres',
@@ -111,7 +111,7 @@ export async function openPostgres(url: string): Promise<Database> {
       await client.connect();
       try {
         await client.query('select pg_advisory_lock(2120001)');
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
         await client.end();
       }
@@ -129,7 +129,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   // Drizzle's pglite driver calls only query (with rowMode and parsers) and transaction, which the
   // proxy implements with PGlite's own semantics.
   const asPglite = client as unknown as PGlite;
-  const db = drizzlePglite(asPglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(asPglite) as unknown as Db;
   return {
     db,
     engine: 'pglite',
@@ -141,7 +141,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       client.transaction((tx) =>
         fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
       ),
-    migrate: () => migratePglite(drizzlePglite(asPglite, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: () => migratePglite(drizzlePglite(asPglite), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
     dump: () => client.dumpDataDir('none'),
   } as Database;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ALL_ROLES, type Role, STAFF_ROLES, type StaffRole } from '@qingshan/core';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -8,10 +9,7 @@ import type { Actor } from '../modules/audit/service.ts';
 import { enterprises } from '../modules/enterprises/tables.ts';
 import { sessions, users } from '../modules/users/tables.ts';
 
-export const STAFF_ROLES = ['admin', 'leader', 'clerk', 'approver', 'inspector', 'monitor'] as const;
-export const ALL_ROLES = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export type Role = (typeof ALL_ROLES)[number];
+export { ALL_ROLES, type Role, STAFF_ROLES, type StaffRole };
 
 /**
  * Who may call a route. Every /api route must declare one (the app refuses to start otherwise),

@@ -4,7 +4,12 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../db/client.ts';
+import { MODULES } from '../modules/index.ts';
 import { seedDefaultRules } from '../modules/rules/service.ts';
+import { installModules } from '../platform/registry.ts';
+
+// The template database gets every installed module's rule defaults.
+installModules(MODULES);
 
 // One migrated template per run, cloned by every test file: migrating per file would cost
 // seconds each (stack.md pitfall 3). PGlite: a tarball of a migrated data dir; PostgreSQL: a

@@ -24,7 +24,7 @@ import { calendarAppError, getCalendar } from '../calendar/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { notify } from '../notifications/service.ts';
 import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
-import { registerRatableEvent } from '../ratings/registry.ts';
+import type { RatableEventResolver } from '../ratings/registry.ts';
 import { users } from '../users/tables.ts';
 import {
   appointmentExceptions,
@@ -845,7 +845,7 @@ export async function sendAppointmentReminders(db: Db, now = new Date()): Promis
 }
 
 // An appointment becomes ratable once the window marks it served (现场服务"一次一评").
-registerRatableEvent('appointment', async (tx, eventId) => {
+export const appointmentRatable: RatableEventResolver = async (tx, eventId) => {
   const [x] = await tx
     .select({ a: appointments, serviceName: appointmentServices.name })
     .from(appointments)
@@ -861,4 +861,4 @@ registerRatableEvent('appointment', async (tx, eventId) => {
     staffUserIds: x.a.servedBy ? [x.a.servedBy] : [],
     label: `预约 ${x.a.code} ${x.serviceName} ${x.a.date}`,
   };
-});
+};

@@ -4,13 +4,14 @@ import { AUDIT_FIELD_LABELS, auditFieldLabel } from '@qingshan/core/audit-field-
 import { getTableColumns, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import * as schema from '../../db/schema.ts';
+import { MODULES } from '../index.ts';
 
 describe('audit field names', () => {
   const columns = new Set<string>();
-  for (const value of Object.values(schema)) {
-    if (is(value, PgTable)) for (const key of Object.keys(getTableColumns(value))) columns.add(key);
-  }
+  for (const m of MODULES)
+    for (const value of Object.values(m.tables ?? {})) {
+      if (is(value, PgTable)) for (const key of Object.keys(getTableColumns(value))) columns.add(key);
+    }
 
   it('finds the tables (the scan works)', () => {
     expect(columns.has('resolutionDueDate')).toBe(true);

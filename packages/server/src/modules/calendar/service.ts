@@ -16,7 +16,6 @@ import { appointmentPlans } from '../appointments/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { recalculateOpenClocks } from '../clocks/service.ts';
 import { calendarYears, calendarYearVersions } from './tables.ts';
-import './owner-copies.ts';
 
 // The server's calendar = the years shipped in core, overridden or completed by the years admins
 // added or replaced; any other year 2020–2099 is answered provisionally by core. Building it

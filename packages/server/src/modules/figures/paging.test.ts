@@ -5,7 +5,6 @@ import type { Tx } from '../../db/client.ts';
 import { seedServiceA } from '../../seed/service-a.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers.ts';
 import { figureSource } from './registry.ts';
-import { registerServiceAFigures } from './service-a.ts';
 
 let t: TestApp;
 const YEAR = { from: '2020-01-01', to: '2020-12-31' };
@@ -23,7 +22,6 @@ const KEYS = [
 beforeAll(async () => {
   t = await buildTestApp();
   await seedServiceA(t.database.db);
-  registerServiceAFigures();
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import { type FigureDefinition, SERVICE_FIGURES, type ServiceFigureKey } from '@qingshan/core';
 import type { Tx } from '../../db/client.ts';
+import { registry } from '../../platform/registry.ts';
 import {
   countFigure,
   FIGURE_QUERIES,
@@ -12,8 +13,8 @@ import {
 
 /**
  * A dashboard figure: its definition, its count and the records it counts. The service figures
- * of rules.md §6 are built in; other modules (appointments, petitions, ratings) add theirs with
- * registerFigure, so the dashboard, drill-down and export treat every figure alike.
+ * of rules.md §6 and every module's own figures are declared in the modules' definitions, so the
+ * dashboard, drill-down and export treat every figure alike.
  */
 export type FigureSource = FigureDefinition & {
   /** a built-in service figure: the dashboard reads all of them in one statement (serviceFigureTotals) */
@@ -40,29 +41,23 @@ export function memoized<T>(memo: FigureMemo | undefined, key: string, f: () => 
   return hit;
 }
 
-const sources = new Map<string, FigureSource>();
-
-for (const def of SERVICE_FIGURES) {
+/** The service figures of rules.md §6 (visits, campaigns, reception days, projects). */
+export const SERVICE_FIGURE_SOURCES: readonly FigureSource[] = SERVICE_FIGURES.map((def) => {
   const key = def.key;
-  sources.set(key, {
+  return {
     ...def,
     group: 'service',
     serviceKey: key,
-    count: (db, p) => countFigure(db, key, p),
-    records: (db, p, page) => figureRecords(db, key, p, page),
+    count: (db: Tx, p: Period) => countFigure(db, key, p),
+    records: (db: Tx, p: Period, page?: { limit: number; offset: number }) => figureRecords(db, key, p, page),
     ...(FIGURE_QUERIES[key].monthly ? { monthly: (db: Tx, p: Period) => monthlyFigure(db, key, p) } : {}),
-  });
-}
+  };
+});
 
-/** Adds (or replaces) a figure. Keys are camelCase and stable: they are the API's contract. */
-export function registerFigure(source: FigureSource): void {
-  if (!/^[a-z][A-Za-z0-9]{1,59}$/.test(source.key)) throw new Error(`Invalid figure key: ${source.key}`);
-  sources.set(source.key, source);
-}
-
+/** Every module's figures, built-in service figures first in their rules.md order. */
 export function figureSources(): FigureSource[] {
   const builtIn = SERVICE_FIGURE_KEYS as string[];
-  return [...sources.values()].sort((a, b) => {
+  return [...registry().figures.values()].sort((a, b) => {
     const ia = builtIn.indexOf(a.key);
     const ib = builtIn.indexOf(b.key);
     return (ia < 0 ? 1e3 : ia) - (ib < 0 ? 1e3 : ib) || a.key.localeCompare(b.key);
@@ -70,5 +65,5 @@ export function figureSources(): FigureSource[] {
 }
 
 export function figureSource(key: string): FigureSource | undefined {
-  return sources.get(key);
+  return registry().figures.get(key);
 }

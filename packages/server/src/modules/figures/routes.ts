@@ -10,7 +10,6 @@ import { getRuleNumber } from '../rules/service.ts';
 import { boundedPeriod, EXPORT_MAX_ROWS_RULE } from './period.ts';
 import { serviceFigureTotals } from './queries.ts';
 import { type FigureMemo, figureSource, figureSources } from './registry.ts';
-import { registerServiceAFigures } from './service-a.ts';
 
 const STAFF = [...STAFF_ROLES];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,7 +46,6 @@ function sourceOf(key: string) {
 }
 
 export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  registerServiceAFigures();
   app.get(
     '/api/figures',
     {

@@ -28,7 +28,7 @@ import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, extendClock, startClock } from '../clocks/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { notify, usersWithRole } from '../notifications/service.ts';
-import { registerRatableEvent } from '../ratings/registry.ts';
+import type { RatableEventResolver } from '../ratings/registry.ts';
 import { clockProfileValueSchema, getRule } from '../rules/service.ts';
 import { petitionEvents, petitionLetters, petitionReviews, petitions } from './tables.ts';
 
@@ -792,7 +792,7 @@ export function toPetitionView(p: PetitionRow, opts: { unmasked: boolean }) {
 
 // A petition becomes ratable when its written reply (or the notice of non-acceptance) went out
 // (信访工作条例 第二十一条: petitioners can query and rate the handling).
-registerRatableEvent('petition', async (tx, eventId) => {
+export const petitionRatable: RatableEventResolver = async (tx, eventId) => {
   const [p] = await tx.select().from(petitions).where(eq(petitions.id, eventId));
   if (!p) return { exists: false, staffUserIds: [], label: '' };
   return {
@@ -804,4 +804,4 @@ registerRatableEvent('petition', async (tx, eventId) => {
     staffUserIds: p.assigneeUserId ? [p.assigneeUserId] : [],
     label: `信访 ${p.code} ${p.title}`,
   };
-});
+};

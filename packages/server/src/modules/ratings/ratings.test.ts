@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installModules } from '../../platform/registry.ts';
 import {
   buildTestApp,
   type Client,
@@ -10,6 +11,7 @@ import {
   type TestApp,
 } from '../../test/helpers.ts';
 import { clocksOf } from '../clocks/service.ts';
+import { MODULES } from '../index.ts';
 import { notifications } from '../notifications/tables.ts';
 import {
   badRatingsRecords,
@@ -17,7 +19,7 @@ import {
   ratingDistribution,
   ratingDistributionRecords,
 } from './figures.ts';
-import { ratableEventTypes, registerRatableEvent } from './registry.ts';
+import { type RatableEventResolver, ratableEventTypes } from './registry.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -177,8 +179,8 @@ describe('rating a service event', () => {
     expect(res.json().raterKind).toBe('citizen-phone');
   });
 
-  it('other modules register their own event types', async () => {
-    registerRatableEvent('test-visit', async (_tx, id) => ({
+  it('other modules declare their own event types', async () => {
+    addRatable('test-visit', async (_tx, id) => ({
       exists: true,
       ratedAt: new Date(),
       subjectEnterpriseId: enterpriseId,
@@ -192,7 +194,7 @@ describe('rating a service event', () => {
 
   it('a service can be rated only within the window after it ended (rule rating.window-days)', async () => {
     const ended = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000);
-    registerRatableEvent('test-old-visit', async (_tx, id) => ({
+    addRatable('test-old-visit', async (_tx, id) => ({
       exists: true,
       // the id's first digit says how long ago the service ended: 1 → 31 days, 2 → 29 days
       ratedAt: id.startsWith('1') ? ended(31) : ended(29),
@@ -382,3 +384,8 @@ describe('lists and figures', () => {
     });
   });
 });
+
+/** Installs the platform's modules plus one more that declares a kind of ratable event. */
+function addRatable(type: string, resolver: RatableEventResolver) {
+  installModules([...MODULES, { name: `test-${type}`, ratableEvents: { [type]: resolver } }]);
+}

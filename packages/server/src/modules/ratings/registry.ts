@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/client.ts';
+import { registry } from '../../platform/registry.ts';
 
 /**
  * What the rating module needs to know about a service event before it accepts a rating for it
@@ -27,22 +28,11 @@ export type RatableEvent = {
 
 export type RatableEventResolver = (tx: Tx, eventId: string) => Promise<RatableEvent>;
 
-const resolvers = new Map<string, RatableEventResolver>();
-
-/**
- * Registers a kind of service event that can be rated. Modules call this once at load time
- * (appointments and petitions here; reception concerns and visits in their own modules). A
- * second registration of the same type replaces the first, so hot reloads and tests are safe.
- */
-export function registerRatableEvent(type: string, resolver: RatableEventResolver): void {
-  if (!/^[a-z][a-z0-9-]{1,39}$/.test(type)) throw new Error(`Invalid ratable event type: ${type}`);
-  resolvers.set(type, resolver);
-}
-
+/** The resolver of a kind of service event, as its module declared it (ratableEvents). */
 export function ratableEventResolver(type: string): RatableEventResolver | undefined {
-  return resolvers.get(type);
+  return registry().ratableEvents.get(type);
 }
 
 export function ratableEventTypes(): string[] {
-  return [...resolvers.keys()].sort();
+  return [...registry().ratableEvents.keys()].sort();
 }

@@ -20,7 +20,6 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
 import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
-import { registerReceptionRatables } from './ratable.ts';
 import {
   answerConcern,
   bookEnterprise,
@@ -170,8 +169,6 @@ export function concernOut({ c, sessionDate, sessionKind, enterpriseName }: Conc
 }
 
 export const receptionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  registerReceptionRatables();
-
   app.get(
     '/api/reception/sessions',
     {

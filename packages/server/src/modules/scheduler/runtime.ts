@@ -1,22 +1,18 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { registry } from '../../platform/registry.ts';
 import type { SessionLifetimes } from '../../plugins/auth.ts';
 import { DEFAULT_SESSION_LIFETIMES } from '../../plugins/auth.ts';
-import { sendAppointmentReminders } from '../appointments/service.ts';
-import { purgeExpiredSessions, purgeLoginThrottle } from '../auth/service.ts';
-import { warnIfNextYearMissing } from '../calendar/alerts.ts';
-import { scanClocks } from '../clocks/alerts.ts';
-import { buildSenders, type ChannelsConfig } from '../notifications/channels.ts';
-import { dispatchDeliveries } from '../notifications/dispatch.ts';
-import { purgePhoneCodes } from '../phone-codes/service.ts';
-import { Scheduler } from './service.ts';
+import type { ChannelsConfig } from '../notifications/channels.ts';
+import { type JobHandler, type RecurringJob, Scheduler } from './service.ts';
 
 export type PlatformSchedulerOptions = {
   db: Db;
   channels: ChannelsConfig;
   intervalMs: number;
-  /** recurring jobs' period; tests use 0 so every tick runs them */
+  /** the period of every 'scan' job; tests use 0 so every tick runs them */
   scanEveryMs?: number;
+  /** the period of 'tick' jobs (sending queued deliveries); default: every tick */
   dispatchEveryMs?: number;
   retryBaseMs?: number;
   owner?: string;
@@ -24,45 +20,29 @@ export type PlatformSchedulerOptions = {
   sessionLifetimes?: SessionLifetimes;
 };
 
-/** The platform's jobs: the clock scan (warnings, escalation), appointment reminders, sending queued deliveries. */
+/** The platform's scheduler, running the recurring jobs every installed module declares. */
 export function createPlatformScheduler(o: PlatformSchedulerOptions): Scheduler {
-  const senders = buildSenders(o.channels);
-  let scheduler: Scheduler;
+  const retryBaseMs = o.retryBaseMs ?? 30_000;
+  let scheduler: Scheduler | undefined;
+  const jobs = registry().jobs({
+    channels: o.channels,
+    sessionLifetimes: o.sessionLifetimes ?? DEFAULT_SESSION_LIFETIMES,
+    retryBaseMs,
+    owner: () => scheduler!.owner,
+  });
+  const recurring: RecurringJob[] = jobs.map((j) => ({
+    kind: j.kind,
+    everyMs: j.every === 'tick' ? (o.dispatchEveryMs ?? o.intervalMs) : (o.scanEveryMs ?? j.every.scanMs),
+  }));
+  const handlers: Record<string, JobHandler> = Object.fromEntries(jobs.map((j) => [j.kind, j.run]));
   scheduler = new Scheduler({
     db: o.db,
     intervalMs: o.intervalMs,
-    retryBaseMs: o.retryBaseMs ?? 30_000,
+    retryBaseMs,
     ...(o.owner ? { owner: o.owner } : {}),
     ...(o.onError ? { onError: o.onError } : {}),
-    recurring: [
-      { kind: 'clocks.scan', everyMs: o.scanEveryMs ?? 60_000 },
-      { kind: 'deliveries.dispatch', everyMs: o.dispatchEveryMs ?? o.intervalMs },
-      // Reminders go out the day before; each booking is reminded once, so an hourly pass is enough.
-      { kind: 'appointments.reminders', everyMs: o.scanEveryMs ?? 3_600_000 },
-      // next year's holidays are published in November; admins are told until they enter them
-      { kind: 'calendar.next-year', everyMs: o.scanEveryMs ?? 6 * 3_600_000 },
-      // expired sessions, dead phone codes, forgotten sign-in failures: nothing urgent, hourly
-      { kind: 'security.purge', everyMs: o.scanEveryMs ?? 3_600_000 },
-    ],
-    handlers: {
-      'clocks.scan': async ({ db }) => {
-        await scanClocks(db);
-      },
-      'calendar.next-year': async ({ db }) => {
-        await warnIfNextYearMissing(db);
-      },
-      'security.purge': async ({ db }) => {
-        await purgeExpiredSessions(db, o.sessionLifetimes ?? DEFAULT_SESSION_LIFETIMES);
-        await purgePhoneCodes(db);
-        await purgeLoginThrottle(db);
-      },
-      'appointments.reminders': async ({ db }) => {
-        await sendAppointmentReminders(db);
-      },
-      'deliveries.dispatch': async ({ db }) => {
-        await dispatchDeliveries(db, { senders, owner: scheduler.owner, retryBaseMs: o.retryBaseMs ?? 30_000 });
-      },
-    },
+    recurring,
+    handlers,
   });
   return scheduler;
 }

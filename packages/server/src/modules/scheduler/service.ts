@@ -44,13 +44,6 @@ export async function cancelJob(tx: Tx, key: string): Promise<void> {
   await tx.delete(scheduledJobs).where(and(eq(scheduledJobs.key, key), eq(scheduledJobs.status, 'pending')));
 }
 
-// Modules register handlers for their own job kinds (e.g. 'appointment.reminder') at import time;
-// the scheduler runs them with the handlers it is given.
-const registry = new Map<string, JobHandler>();
-export function registerJobHandler(kind: string, handler: JobHandler): void {
-  registry.set(kind, handler);
-}
-
 export type RecurringJob = { kind: string; everyMs: number };
 
 export type SchedulerOptions = {
@@ -95,7 +88,7 @@ export class Scheduler {
   }
 
   #handlers(): Record<string, JobHandler> {
-    return { ...Object.fromEntries(registry), ...this.#o.handlers };
+    return this.#o.handlers;
   }
 
   start(): void {

@@ -5,7 +5,6 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
 import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
-import { registerVisitRatable } from './ratable.ts';
 import {
   ATTACHMENT_LIMIT,
   ATTACHMENT_TYPES,
@@ -102,7 +101,6 @@ function visitOut(r: VisitJoined) {
 }
 
 export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  registerVisitRatable();
   app.addContentTypeParser(
     [...ATTACHMENT_TYPES],
     { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT },

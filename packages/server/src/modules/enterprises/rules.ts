@@ -1,0 +1,14 @@
+import type { RuleDefault } from '../rules/defaults.ts';
+
+/** The rule defaults this module reads (rules.md), each with its source. */
+export const ENTERPRISES_RULES: readonly RuleDefault[] = [
+  {
+    key: 'enterprise.import-max-rows',
+    type: 'integer',
+    labelZh: '企业名录导入最多行数',
+    labelEn: 'enterprise register import: maximum rows per file',
+    note: '本平台的安全上限，不是法规要求：全县登记的企业远少于此数，整县名录可一次导入；更大的文件须分批导入，以免一次导入占满服务器内存和时间。',
+    value: 10000,
+    source: '本平台默认值（运维安全上限，非法规规定）',
+  },
+];

@@ -1,0 +1,56 @@
+import type { ModuleDefinition } from '../platform/module.ts';
+import { appointmentsModule } from './appointments/index.ts';
+import { auditModule } from './audit/index.ts';
+import { authModule } from './auth/index.ts';
+import { backupModule } from './backup/index.ts';
+import { bookingLimitsModule } from './booking-limits/index.ts';
+import { calendarModule } from './calendar/index.ts';
+import { clocksModule } from './clocks/index.ts';
+import { enterprisesModule } from './enterprises/index.ts';
+import { figuresModule } from './figures/index.ts';
+import { healthModule } from './health/index.ts';
+import { jobsModule } from './jobs/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { petitionsModule } from './petitions/index.ts';
+import { phoneCodesModule } from './phone-codes/index.ts';
+import { projectsModule } from './projects/index.ts';
+import { ratingsModule } from './ratings/index.ts';
+import { receptionModule } from './reception/index.ts';
+import { referenceModule } from './reference/index.ts';
+import { reportsModule } from './reports/index.ts';
+import { rulesModule } from './rules/index.ts';
+import { schedulerModule } from './scheduler/index.ts';
+import { usersModule } from './users/index.ts';
+import { visitsModule } from './visits/index.ts';
+import { worklistModule } from './worklist/index.ts';
+
+/**
+ * The platform's modules, in the order their routes register and their demo data is seeded
+ * (a module's seed may use records of the modules before it). Adding a module is one line here.
+ */
+export const MODULES: readonly ModuleDefinition[] = [
+  healthModule,
+  referenceModule,
+  authModule,
+  usersModule,
+  backupModule,
+  enterprisesModule,
+  jobsModule,
+  auditModule,
+  rulesModule,
+  calendarModule,
+  clocksModule,
+  worklistModule,
+  notificationsModule,
+  bookingLimitsModule,
+  appointmentsModule,
+  petitionsModule,
+  phoneCodesModule,
+  reportsModule,
+  ratingsModule,
+  receptionModule,
+  visitsModule,
+  projectsModule,
+  figuresModule,
+  schedulerModule,
+];

@@ -1,0 +1,14 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { refreshRectificationDueDates } from './due-dates.ts';
+import { ratingRoutes } from './routes.ts';
+import { RATINGS_RULES } from './rules.ts';
+import * as tables from './tables.ts';
+
+/** Service ratings (好差评) and the rectification of bad ones. */
+export const ratingsModule: ModuleDefinition = {
+  name: 'ratings',
+  tables,
+  routes: (app, ctx) => app.register(ratingRoutes, { db: ctx.db }),
+  rules: RATINGS_RULES,
+  clockOwners: { rating: { onDueDateChanged: refreshRectificationDueDates } },
+};

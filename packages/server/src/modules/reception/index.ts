@@ -1,0 +1,16 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { refreshConcernDueDate } from './due-dates.ts';
+import { receptionConcernRatable } from './ratable.ts';
+import { receptionRoutes } from './routes.ts';
+import { RECEPTION_RULES } from './rules.ts';
+import * as tables from './tables.ts';
+
+/** Monthly reception days (enterprise and public) and the concerns raised there. */
+export const receptionModule: ModuleDefinition = {
+  name: 'reception',
+  tables,
+  routes: (app, ctx) => app.register(receptionRoutes, { db: ctx.db }),
+  rules: RECEPTION_RULES,
+  ratableEvents: { 'reception-concern': receptionConcernRatable },
+  clockOwners: { 'reception-concern': { onDueDateChanged: refreshConcernDueDate } },
+};

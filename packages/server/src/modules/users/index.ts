@@ -1,0 +1,10 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { userRoutes } from './routes.ts';
+import * as tables from './tables.ts';
+
+/** Staff, enterprise and citizen accounts. */
+export const usersModule: ModuleDefinition = {
+  name: 'users',
+  tables,
+  routes: (app, ctx) => app.register(userRoutes, { db: ctx.db }),
+};

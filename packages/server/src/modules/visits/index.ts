@@ -1,0 +1,12 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { visitRatable } from './ratable.ts';
+import { visitRoutes } from './routes.ts';
+import * as tables from './tables.ts';
+
+/** Door-to-door visits and service campaigns. */
+export const visitsModule: ModuleDefinition = {
+  name: 'visits',
+  tables,
+  routes: (app, ctx) => app.register(visitRoutes, { db: ctx.db }),
+  ratableEvents: { visit: visitRatable },
+};

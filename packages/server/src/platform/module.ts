@@ -1,0 +1,82 @@
+import type { ClockProfileDefinition } from '@qingshan/core';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database, Db } from '../db/client.ts';
+import type { DueDateHook } from '../modules/clocks/due-date-hooks.ts';
+import type { FigureSource } from '../modules/figures/registry.ts';
+import type { ChannelsConfig } from '../modules/notifications/channels.ts';
+import type { RatableEventResolver } from '../modules/ratings/registry.ts';
+import type { RuleDefault } from '../modules/rules/defaults.ts';
+import type { JobHandler } from '../modules/scheduler/service.ts';
+import type { SessionLifetimes } from '../plugins/auth.ts';
+
+/**
+ * The module contract. A feature folder under modules/ declares everything it brings in one
+ * object (its index.ts), and modules/index.ts lists the modules; the app, the scheduler, the
+ * rules, figures and ratings registries and the demo seed iterate over that list. Nothing
+ * registers itself by being imported.
+ */
+export type ModuleDefinition = {
+  /** the folder name under modules/ */
+  name: string;
+  /** the Drizzle tables the module owns (its tables.ts; drizzle-kit reads every tables.ts) */
+  tables?: Readonly<Record<string, unknown>>;
+  /** registers the module's routes (a Fastify plugin, so its hooks stay in its own scope) */
+  routes?: (app: FastifyInstance, ctx: ModuleContext) => PromiseLike<unknown>;
+  /** dashboard figures: each takes a period and counts, lists (paged in SQL) and trends its records */
+  figures?: readonly FigureSource[];
+  /** kinds of service event that can be rated (好差评), by event type */
+  ratableEvents?: Readonly<Record<string, RatableEventResolver>>;
+  /** owner types of working-day clocks: copies of the due date the clock refreshes, and whether only the owner may change it */
+  clockOwners?: Readonly<Record<string, ClockOwner>>;
+  /** deadline profiles (rules.md §1) the module's clocks run on; seeded as rules */
+  clockProfiles?: readonly ClockProfileDefinition[];
+  /** other rule defaults the module reads (limits, windows), each with its source */
+  rules?: readonly RuleDefault[];
+  /** recurring background jobs */
+  jobs?: (setup: JobSetup) => readonly RecurringJobDefinition[];
+  /** demo data for a first start in demo mode, run in module-list order inside one transaction */
+  seed?: (db: Db, ctx: SeedContext) => Promise<void>;
+};
+
+export type ModuleContext = {
+  config: Config;
+  database: Database;
+  db: Db;
+  log: (message: string) => void;
+  /** Test hook: receives the promise of every background job started by a request. */
+  onJob?: ((p: Promise<void>) => void) | undefined;
+};
+
+export type ClockOwner = {
+  /** the owner's clocks change only through the owner's own steps; generic clock routes refuse them */
+  owned?: boolean;
+  /** refreshes the owner record's copy of the due date, in the clock's transaction */
+  onDueDateChanged?: DueDateHook;
+};
+
+export type JobSetup = {
+  channels: ChannelsConfig;
+  sessionLifetimes: SessionLifetimes;
+  retryBaseMs: number;
+  /** the scheduler instance's owner name (leases) */
+  owner: () => string;
+};
+
+export type RecurringJobDefinition = {
+  kind: string;
+  /**
+   * How often: milliseconds, 'scan' (a periodic pass over records whose period tests shorten), or
+   * 'tick' (every scheduler tick, e.g. sending queued deliveries).
+   */
+  every: { scanMs: number } | 'tick';
+  run: JobHandler;
+};
+
+export type DemoAccount = { username: string; password: string; role: string; enterprise: string | null };
+
+export type SeedContext = {
+  print: (line: string) => void;
+  /** accounts created so far; the first start prints them */
+  accounts: DemoAccount[];
+};
