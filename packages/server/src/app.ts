@@ -19,7 +19,8 @@ import { openapiPlugin } from './plugins/openapi.ts';
 import { textGuardPlugin, zodValidatorCompiler } from './plugins/validation.ts';
 import { securityHeadersPlugin, webAppPlugin } from './plugins/web.ts';
 
-export type RouteEntry = { method: string; url: string; access: Access | undefined };
+/** A route as registered: who may call it, and which module declared it (null: the platform's own). */
+export type RouteEntry = { method: string; url: string; access: Access | undefined; module: string | null };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,9 +69,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // The route table (method, url, access) for the access matrix test and the docs.
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
+  // Modules register one after another (each awaited), so the module loading is the one declaring.
+  let loadingModule: string | null = null;
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: r.config?.access });
+      if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: r.config?.access, module: loadingModule });
     }
   });
   app.setSerializerCompiler(serializerCompiler);
@@ -91,7 +94,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const modules = opts.modules ?? MODULES;
   installModules(modules);
   const ctx: ModuleContext = { config, database, db, log: (msg) => app.log.info(msg), onJob: opts.onJob };
-  for (const m of modules) if (m.routes) await m.routes(app, ctx);
+  for (const m of modules) {
+    if (!m.routes) continue;
+    loadingModule = m.name;
+    await m.routes(app, ctx);
+    loadingModule = null;
+  }
 
   if (opts.serveWeb) {
     const root = opts.webRoot ?? WEB_DIST;

@@ -386,7 +386,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-describe('enterprises: A never sees or changes B', () => {
+describe('enterprises, audit: A never sees or changes B', () => {
   it('refuses to read, change or unmask B and keeps B unchanged', async () => {
     expectRefused(await entA.request({ method: 'GET', url: `/api/enterprises/${B.id}` }), 'GET B');
     expectRefused(
@@ -582,7 +582,7 @@ describe('ratings', () => {
   });
 });
 
-describe('clocks and worklist', () => {
+describe('clocks, worklist: deadlines of B stay B’s', () => {
   it("A cannot read B's clocks, by id or by owner", async () => {
     for (const id of [...ratingBClockIds, concernBClockId]) {
       expectRefused(await entA.request({ method: 'GET', url: `/api/clocks/${id}` }), `A reads clock ${id}`);
@@ -791,7 +791,44 @@ describe('petitions', () => {
   });
 });
 
-describe('inbox, preferences and jobs', () => {
+describe('reports: a 12369 report names B, yet neither B nor A ever reads it', () => {
+  it('no enterprise or citizen reads or lists reports; a code + phone lookup refuses a wrong phone exactly like a wrong code', async () => {
+    const filed = await ok(
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/reports',
+        payload: {
+          title: '乙厂夜间排放刺鼻废气',
+          content: '乙厂每晚十点后排放刺鼻废气，附近居民无法开窗。',
+          location: '上栗县某镇乙厂附近',
+          reporterName: '丙群众',
+          reporterPhone: PHONE.cit1,
+        },
+      }),
+      201,
+    );
+    const staffView = await ok(clerk.request({ method: 'GET', url: `/api/reports/${filed.id}` }));
+    expect(staffView.report?.id ?? staffView.id).toBe(filed.id);
+    for (const [who, c] of [
+      ['A', entA],
+      ['B', entB],
+      ['cit1', cit1],
+      ['cit2', cit2],
+    ] as const) {
+      expect((await c.request({ method: 'GET', url: `/api/reports/${filed.id}` })).statusCode, who).toBe(403);
+      expect((await c.request({ method: 'GET', url: '/api/reports' })).statusCode, who).toBe(403);
+    }
+    const wrongCode = filed.code.slice(0, -1) + (filed.code.endsWith('A') ? 'B' : 'A');
+    const wp = await t.app.inject({ method: 'GET', url: `/api/public/reports/${filed.code}?phone=${PHONE.cit2}` });
+    const wc = await t.app.inject({ method: 'GET', url: `/api/public/reports/${wrongCode}?phone=${PHONE.cit1}` });
+    expect(wp.statusCode).toBe(404);
+    expect(problemShape(wp)).toEqual(problemShape(wc));
+    const own = await ok(t.app.inject({ method: 'GET', url: `/api/public/reports/${filed.code}?phone=${PHONE.cit1}` }));
+    expect(own.report.code).toBe(filed.code);
+  });
+});
+
+describe('notifications, jobs: inbox, preferences and jobs', () => {
   it("nobody marks or sees someone else's message", async () => {
     expectRefused(await entA.request({ method: 'POST', url: `/api/inbox/${inboxB}/read` }), 'A reads B’s message');
     expectRefused(await cit2.request({ method: 'POST', url: `/api/inbox/${inboxCit1}/read` }), 'cit2 reads cit1’s');
