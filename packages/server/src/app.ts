@@ -9,6 +9,7 @@ import pino from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { errorForLog } from './db/errors.ts';
+import { sessionStore } from './modules/auth/sessions.ts';
 import { MODULES } from './modules/index.ts';
 import type { ModuleContext, ModuleDefinition } from './platform/module.ts';
 import { installModules } from './platform/registry.ts';
@@ -84,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, {
-    db,
+    sessions: sessionStore(db),
     lifetimes: { staffMs: config.sessionMaxMsStaff, otherMs: config.sessionMaxMsOther },
   });
   await app.register(openapiPlugin);

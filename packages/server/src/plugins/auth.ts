@@ -1,13 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ALL_ROLES, type Role, STAFF_ROLES, type StaffRole } from '@qingshan/core';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../modules/audit/service.ts';
-import { enterprises } from '../modules/enterprises/tables.ts';
-import { sessions, users } from '../modules/users/tables.ts';
+import type { Actor } from '../shared/actor.ts';
 
 export { ALL_ROLES, type Role, STAFF_ROLES, type StaffRole };
 
@@ -38,6 +34,22 @@ export type SessionUser = {
   sessionId: string;
   csrfToken: string;
   mustChangePassword: boolean;
+};
+
+/** A stored session with its user, and what decides whether it still holds. */
+export type StoredSession = SessionUser & { lastSeenAt: Date; createdAt: Date; disabled: boolean };
+
+/**
+ * Where sessions are kept (the auth module's tables). The plugin decides who is signed in and
+ * when a session ends; the store only reads and writes, so this plumbing knows no table.
+ */
+export type SessionStore = {
+  /** the session whose token has this SHA-256 hash, with its user */
+  find(tokenHash: string): Promise<StoredSession | null>;
+  /** records activity on the session */
+  touch(sessionId: string, at: Date): Promise<void>;
+  /** removes the session: it expired, or its user was disabled */
+  end(sessionId: string): Promise<void>;
 };
 
 // What a user whose password an admin issued may still do: learn who they are, change it, leave.
@@ -81,98 +93,72 @@ function sameToken(a: string, b: string): boolean {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function loadSession(db: Db, token: string) {
-  const id = hashToken(token);
-  const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      createdAt: sessions.createdAt,
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      roles: users.roles,
-      enterpriseId: users.enterpriseId,
-      enterpriseName: enterprises.name,
-      disabled: users.disabled,
-      mustChangePassword: users.mustChangePassword,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
-    .where(eq(sessions.id, id))
-    .limit(1);
-  return row;
-}
-
 export function sessionLifetimeMs(roles: readonly string[], lifetimes: SessionLifetimes): number {
   return isStaff({ roles }) ? lifetimes.staffMs : lifetimes.otherMs;
 }
 
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; lifetimes?: SessionLifetimes }) => {
-  const { db } = opts;
-  const lifetimes = opts.lifetimes ?? DEFAULT_SESSION_LIFETIMES;
-  app.decorateRequest('user', null);
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: { sessions: SessionStore; lifetimes?: SessionLifetimes }) => {
+    const { sessions } = opts;
+    const lifetimes = opts.lifetimes ?? DEFAULT_SESSION_LIFETIMES;
+    app.decorateRequest('user', null);
 
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
-    }
-  });
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
+        throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+      }
+    });
 
-  app.addHook('onRequest', async (request, reply) => {
-    const access = request.routeOptions.config?.access;
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const row = await loadSession(db, token);
-      const now = Date.now();
-      if (!row || row.disabled) {
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        if (row) await db.delete(sessions).where(eq(sessions.id, row.sessionId));
-        if (access && access !== 'public') throw new AppError('AUTH_REQUIRED');
-      } else if (
-        now - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ||
-        // an absolute end too: a stolen cookie kept busy would otherwise live for ever
-        now - row.createdAt.getTime() > sessionLifetimeMs(row.roles, lifetimes)
-      ) {
-        await db.delete(sessions).where(eq(sessions.id, row.sessionId));
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        if (access && access !== 'public') throw new AppError('AUTH_SESSION_EXPIRED');
-      } else {
-        if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-          await db
-            .update(sessions)
-            .set({ lastSeenAt: new Date(now) })
-            .where(eq(sessions.id, row.sessionId));
+    app.addHook('onRequest', async (request, reply) => {
+      const access = request.routeOptions.config?.access;
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        const row = await sessions.find(hashToken(token));
+        const now = Date.now();
+        if (!row || row.disabled) {
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+          if (row) await sessions.end(row.sessionId);
+          if (access && access !== 'public') throw new AppError('AUTH_REQUIRED');
+        } else if (
+          now - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ||
+          // an absolute end too: a stolen cookie kept busy would otherwise live for ever
+          now - row.createdAt.getTime() > sessionLifetimeMs(row.roles, lifetimes)
+        ) {
+          await sessions.end(row.sessionId);
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+          if (access && access !== 'public') throw new AppError('AUTH_SESSION_EXPIRED');
+        } else {
+          if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+            await sessions.touch(row.sessionId, new Date(now));
+          }
+          request.user = {
+            id: row.id,
+            username: row.username,
+            displayName: row.displayName,
+            roles: row.roles,
+            enterpriseId: row.enterpriseId,
+            enterpriseName: row.enterpriseName,
+            sessionId: row.sessionId,
+            csrfToken: row.csrfToken,
+            mustChangePassword: row.mustChangePassword,
+          };
         }
-        request.user = {
-          id: row.id,
-          username: row.username,
-          displayName: row.displayName,
-          roles: row.roles as Role[],
-          enterpriseId: row.enterpriseId,
-          enterpriseName: row.enterpriseName,
-          sessionId: row.sessionId,
-          csrfToken: row.csrfToken,
-          mustChangePassword: row.mustChangePassword,
-        };
       }
-    }
-    if (!access) return; // static files, docs
-    // A cookie-authenticated mutation must carry the token we handed out (double submit).
-    if (request.user && !SAFE_METHODS.has(request.method)) {
-      const header = request.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !sameToken(header, request.user.csrfToken)) {
-        throw new AppError('CSRF_INVALID');
+      if (!access) return; // static files, docs
+      // A cookie-authenticated mutation must carry the token we handed out (double submit).
+      if (request.user && !SAFE_METHODS.has(request.method)) {
+        const header = request.headers['x-csrf-token'];
+        if (typeof header !== 'string' || !sameToken(header, request.user.csrfToken)) {
+          throw new AppError('CSRF_INVALID');
+        }
       }
-    }
-    if (access === 'public') return;
-    if (!request.user) throw new AppError('AUTH_REQUIRED');
-    if (request.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
-      throw new AppError('PASSWORD_CHANGE_REQUIRED');
-    }
-    if (access === 'authenticated') return;
-    if (!hasRole(request.user, ...access)) throw new AppError('FORBIDDEN_ROLE');
-  });
-});
+      if (access === 'public') return;
+      if (!request.user) throw new AppError('AUTH_REQUIRED');
+      if (request.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      }
+      if (access === 'authenticated') return;
+      if (!hasRole(request.user, ...access)) throw new AppError('FORBIDDEN_ROLE');
+    });
+  },
+);

@@ -1,10 +1,12 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { paginate } from '../../shared/paginate.ts';
 import { entryHash, GENESIS_HASH, type VerifyResult, verifyChain } from './chain.ts';
 import { auditEntries } from './tables.ts';
 
-export type Actor = { id: string | null; name: string; roles: string[]; ip: string | null };
+export type { Actor };
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', roles: ['system'], ip: null };
 
@@ -69,17 +71,15 @@ export async function listAudit(db: Db, f: AuditFilter, page: number, pageSize: 
   if (f.from) where.push(gte(auditEntries.at, f.from));
   if (f.to) where.push(lte(auditEntries.at, f.to));
   const cond = where.length ? and(...where) : undefined;
-  const [items, [count]] = await Promise.all([
-    db
-      .select()
-      .from(auditEntries)
-      .where(cond)
-      .orderBy(desc(auditEntries.seq))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditEntries).where(cond),
-  ]);
-  return { items, total: count?.n ?? 0 };
+  return paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db.select().from(auditEntries).where(cond).orderBy(desc(auditEntries.seq)).limit(limit).offset(offset),
+    async () => {
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEntries).where(cond);
+      return count?.n ?? 0;
+    },
+  );
 }
 
 /** Reads the whole log in seq order in pages and verifies the chain. */

@@ -1,9 +1,10 @@
-import { bilingual, PASSWORD_HISTORY } from '@qingshan/core';
+import { bilingual, PASSWORD_HISTORY, type Role } from '@qingshan/core';
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { hashToken, IDLE_TIMEOUT_MS, newToken, type SessionLifetimes, STAFF_ROLES } from '../../plugins/auth.ts';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
 import { loginThrottle, sessions, users } from '../users/tables.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
 
@@ -137,6 +138,25 @@ export async function login(db: Db, username: string, password: string, meta: { 
     await recordAudit(tx, actorFor(user), { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
   return { token, csrfToken, userId: user.id, mustChangePassword: user.mustChangePassword };
+}
+
+/** The user who just signed in, with their enterprise's name. */
+export async function findMe(db: Db, userId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      roles: users.roles,
+      enterpriseId: users.enterpriseId,
+      enterpriseName: enterprises.name,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+    .where(eq(users.id, userId));
+  if (!row) throw new AppError('AUTH_REQUIRED');
+  return { ...row, roles: row.roles as Role[] };
 }
 
 export async function logout(db: Db, sessionId: string, actor: Actor) {

@@ -1,16 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
+import { backupSchema, toBackupView } from './schema.ts';
 import { createBackup } from './service.ts';
-
-const backupSchema = z.object({
-  file: z.string(),
-  tables: z.number().int(),
-  rows: z.number().int(),
-  bytes: z.number().int(),
-});
 
 export const backupRoutes: FastifyPluginAsyncZod<{ database: Database; backupDir: string }> = async (
   app,
@@ -30,7 +23,7 @@ export const backupRoutes: FastifyPluginAsyncZod<{ database: Database; backupDir
     },
     async (request, reply) => {
       const r = await createBackup(database, actorOf(request), { dir: backupDir });
-      return reply.status(201).send(r);
+      return reply.status(201).send(toBackupView(r));
     },
   );
 };

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@qingshan/core';
 import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notify } from '../notifications/service.ts';
@@ -14,7 +15,7 @@ export const NEXT_YEAR_KIND = 'calendar.next-year-missing';
  * Returns the year it warned about, or null when nothing was due.
  */
 export async function warnIfNextYearMissing(db: Db, now = new Date()): Promise<number | null> {
-  const today = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const today = todayInShanghai(now);
   const [year, month] = today.split('-').map(Number) as [number, number];
   if (month < 11) return null;
   const next = year + 1;

@@ -1,4 +1,4 @@
-import { DEFAULT_CALENDAR_YEARS } from '@qingshan/core';
+import { DEFAULT_CALENDAR_YEARS, todayInShanghai } from '@qingshan/core';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
@@ -21,9 +21,6 @@ const BAD = {
 let t: TestApp;
 let phoneCounter = 0;
 
-function today(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 function plusDays(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -44,14 +41,14 @@ async function recordEverything(validTo: string, sessionDate: string): Promise<R
     await clerk.request({
       method: 'POST',
       url: '/api/appointment-services',
-      payload: { name: `帮办窗口 ${today()}`, location: '1 号窗口' },
+      payload: { name: `帮办窗口 ${todayInShanghai()}`, location: '1 号窗口' },
     })
   ).json().id;
   const plan = await clerk.request({
     method: 'POST',
     url: `/api/appointment-services/${serviceId}/plans`,
     payload: {
-      validFrom: plusDays(today(), 1),
+      validFrom: plusDays(todayInShanghai(), 1),
       validTo,
       dayRule: 'working',
       startTime: '09:00',

@@ -6,6 +6,7 @@ import {
   type DayUnit,
   DEFAULT_CALENDAR_YEARS,
   InvalidDateError,
+  todayInShanghai,
   WorkingCalendar,
 } from '@qingshan/core';
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
@@ -149,7 +150,7 @@ export async function listYears(db: Tx, now = new Date()): Promise<CalendarYearV
   }
   // the coming years without a notice, as the calendar answers them now
   const calendar = await getCalendar(db);
-  const thisYear = Number(now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+  const thisYear = Number(todayInShanghai(now).slice(0, 4));
   for (let year = thisYear; year <= thisYear + PROVISIONAL_YEARS_LISTED; year++) {
     const p = calendar.provisionalYear(year);
     if (p && !out.has(year)) {
@@ -236,7 +237,7 @@ async function afterChange(tx: Tx, actor: Actor, before: readonly CalendarYear[]
   // appointment slots of the year follow the new calendar too (a plan for working days opens on a
   // provisional day that the notice makes a bridge holiday, and closes there once it is entered);
   // only from today on: past slots are history
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const today = todayInShanghai();
   const from = `${year}-01-01` > today ? `${year}-01-01` : today;
   const to = `${year}-12-31`;
   if (from <= to) {

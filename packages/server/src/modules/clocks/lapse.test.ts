@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@qingshan/core';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, type TestApp, uniqueName } from '../../test/helpers.ts';
@@ -44,7 +45,7 @@ async function repliedOn(title: string, received: string, accepted: string, repl
   await actOnPetition(t.database.db, SYSTEM_ACTOR, p.id, { action: 'accept' }, at(accepted));
   await actOnPetition(t.database.db, SYSTEM_ACTOR, p.id, { action: 'reply', text: '经核查，已责令整改。' }, replied);
   // delivered the same day: the petitioner's 30 days run from receipt (第三十五条)
-  const day = replied.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const day = shanghaiDateOf(replied);
   await actOnPetition(t.database.db, SYSTEM_ACTOR, p.id, { action: 'record-delivery', date: day }, replied);
   return p;
 }

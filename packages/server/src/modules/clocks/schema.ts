@@ -44,3 +44,28 @@ export const clockViewSchema = z.object({
   /** changes only through its owner's own steps (a petition: extension requested, then approved by the head) */
   owned: z.boolean(),
 });
+
+export const CLOCK_SORTS = ['due', 'start'] as const;
+
+export const clocksQuery = z.object({
+  ownerType: z.string().max(60).optional(),
+  ownerId: z.string().max(100).optional(),
+  state: z.enum(CLOCK_STATES).optional(),
+  open: z.enum(['true', 'false']).optional(),
+  sort: z.enum(CLOCK_SORTS).default('start'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ClocksQuery = z.infer<typeof clocksQuery>;
+
+export const clockIdParams = z.object({ id: z.uuid() });
+
+export const clockPauseBody = z.strictObject({
+  reason: z.enum(PAUSE_REASONS),
+  note: z.string().trim().max(500).optional(),
+});
+export const clockResumeBody = z.strictObject({}).optional();
+export const clockExtendBody = z.strictObject({
+  days: z.number().int().min(1).max(365),
+  reason: z.string().trim().min(1).max(500),
+});

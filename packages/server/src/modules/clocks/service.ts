@@ -8,17 +8,21 @@ import {
   clockRollsOver,
   evaluateClock,
   type PauseReason,
+  shanghaiDateOf,
   type WorkingCalendar,
 } from '@qingshan/core';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import type { Role } from '../../plugins/auth.ts';
+import { isStaff, type Role, type SessionUser } from '../../plugins/auth.ts';
+import type { Paged } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { calendarAppError, getCalendar } from '../calendar/service.ts';
 import { clockProfileValueSchema, getRule } from '../rules/service.ts';
 import { rules } from '../rules/tables.ts';
 import { dueDateHookOf, isOwnedClock } from './due-date-hooks.ts';
+import type { ClocksQuery } from './schema.ts';
 import { clocks } from './tables.ts';
 
 export type ClockOwner = { ownerType: string; ownerId: string };
@@ -175,7 +179,7 @@ export async function startClock(
       detail: { zh: `期限规则 ${input.profileKey} 不存在`, en: `No deadline profile ${input.profileKey}` },
     });
   }
-  const startDate = input.start.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const startDate = shanghaiDateOf(input.start);
   const version = await getRule(tx, input.profileKey, startDate);
   const value = clockProfileValueSchema.parse(version.value);
   const profile: ClockProfile = {
@@ -428,6 +432,41 @@ export async function clocksOf(db: Tx, owner: ClockOwner): Promise<ClockView[]> 
     .orderBy(asc(clocks.start), asc(clocks.createdAt));
   const calendar = await getCalendar(db);
   return rows.map((r) => evaluateRow(r, calendar));
+}
+
+/**
+ * Clocks filtered by owner, state and openness, evaluated and sorted in memory (state and due
+ * date are computed, not stored). Enterprises see only their own.
+ */
+export async function listClocks(db: Tx, user: SessionUser, q: ClocksQuery): Promise<Paged<ClockView>> {
+  const { ownerType, ownerId, state, open, sort, page, pageSize } = q;
+  if (!isStaff(user) && !user.enterpriseId) throw new AppError('FORBIDDEN_RECORD');
+  const conds: (SQL | undefined)[] = [ownScope(user, { enterprise: clocks.enterpriseId })];
+  if (ownerType) conds.push(eq(clocks.ownerType, ownerType));
+  if (ownerId) conds.push(eq(clocks.ownerId, ownerId));
+  if (open === 'true') conds.push(isNull(clocks.completedAt));
+  if (open === 'false') conds.push(isNotNull(clocks.completedAt));
+  // bounded: a record has a handful of clocks; an unfiltered staff query is capped
+  const rows = await db
+    .select()
+    .from(clocks)
+    .where(and(...conds))
+    .limit(5000);
+  const calendar = await getCalendar(db);
+  let items = rows.map((r) => evaluateRow(r, calendar));
+  if (state) items = items.filter((i) => i.state === state);
+  items.sort(
+    (a, b) =>
+      (sort === 'due' ? a.dueDate.localeCompare(b.dueDate) : a.start.localeCompare(b.start)) ||
+      a.id.localeCompare(b.id),
+  );
+  return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
+}
+
+/** Staff read every clock; an enterprise only its own. */
+export function assertCanReadClock(user: SessionUser, c: Pick<ClockView, 'enterpriseId'>): void {
+  if (isStaff(user)) return;
+  if (!user.enterpriseId || c.enterpriseId !== user.enterpriseId) throw new AppError('FORBIDDEN_RECORD');
 }
 
 export async function getClock(db: Tx, id: string): Promise<ClockView> {

@@ -1,7 +1,6 @@
 import { ARTICLE_PERIOD, monthsOf, periodSchema } from '@qingshan/core';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { STAFF_ROLES } from '../../plugins/auth.ts';
@@ -10,29 +9,10 @@ import { getRuleNumber } from '../rules/service.ts';
 import { boundedPeriod, EXPORT_MAX_ROWS_RULE } from './period.ts';
 import { serviceFigureTotals } from './queries.ts';
 import { type FigureMemo, figureSource, figureSources } from './registry.ts';
+import { figureKeyParams, figureRecordsQuery, figureRecordsSchema, figuresSchema, toFigureView } from './schema.ts';
 
 const STAFF = [...STAFF_ROLES];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const labelSchema = z.object({ zh: z.string(), en: z.string() });
-const figureSchema = z.object({
-  key: z.string(),
-  group: z.string().nullable(),
-  value: z.number(),
-  label: labelSchema,
-  unit: labelSchema,
-  definition: labelSchema,
-  source: z.string(),
-});
-const recordSchema = z.object({
-  id: z.string(),
-  date: z.string(),
-  title: z.string(),
-  enterpriseId: z.string().nullable(),
-  enterpriseName: z.string().nullable(),
-  detail: z.string(),
-  link: z.string().nullable(),
-});
 
 function sourceOf(key: string) {
   const s = figureSource(key);
@@ -55,14 +35,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         summary: '服务统计数字（默认本年；文章口径 2020-01-01—2020-11-30） Service figures for a period',
         querystring: periodSchema,
         response: {
-          200: z.object({
-            from: z.string(),
-            to: z.string(),
-            articlePeriod: z.object({ from: z.string(), to: z.string() }),
-            values: z.record(z.string(), z.number()),
-            figures: z.array(figureSchema),
-            monthly: z.array(z.object({ month: z.string(), values: z.record(z.string(), z.number()) })),
-          }),
+          200: figuresSchema,
           ...problemResponses(400, 401, 403),
         },
       },
@@ -91,15 +64,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
             ? [...monthly.values()].reduce((a, b) => a + b, 0)
             : await s.count(db, p, memo);
         values[s.key] = value;
-        figures.push({
-          key: s.key,
-          group: s.group ?? null,
-          value,
-          label: s.label,
-          unit: s.unit,
-          definition: s.definition,
-          source: s.source,
-        });
+        figures.push(toFigureView(s, value));
         if (monthly) for (const [month, rec] of perMonth) rec[s.key] = monthly.get(month) ?? 0;
       }
       return {
@@ -120,24 +85,10 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['figures'],
         summary: '统计数字的明细记录 The records a figure counts',
-        params: z.object({ key: z.string().max(60) }),
-        querystring: periodSchema.and(
-          z.object({
-            page: z.coerce.number().int().min(1).default(1),
-            pageSize: z.coerce.number().int().min(1).max(500).default(50),
-          }),
-        ),
+        params: figureKeyParams,
+        querystring: figureRecordsQuery,
         response: {
-          200: z.object({
-            key: z.string(),
-            label: labelSchema,
-            from: z.string(),
-            to: z.string(),
-            items: z.array(recordSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: figureRecordsSchema,
           ...problemResponses(400, 401, 403, 404),
         },
       },
@@ -161,7 +112,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['figures'],
         summary: '导出统计明细（xlsx） Export the records of a figure',
-        params: z.object({ key: z.string().max(60) }),
+        params: figureKeyParams,
         querystring: periodSchema,
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { type Database, pingDatabase } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
+import { healthOkSchema, healthUnavailableSchema, toHealthView } from './schema.ts';
+import { checkHealth } from './service.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   app.get(
@@ -10,28 +11,12 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
       schema: {
         tags: ['ops'],
         summary: '健康检查 Health (database reachability)',
-        response: {
-          200: z.object({ status: z.literal('ok'), database: z.object({ engine: z.string(), latencyMs: z.number() }) }),
-          503: z.object({
-            status: z.literal('unavailable'),
-            database: z.object({ engine: z.string(), error: z.string() }),
-          }),
-        },
+        response: { 200: healthOkSchema, 503: healthUnavailableSchema },
       },
     },
     async (_request, reply) => {
-      const t0 = performance.now();
-      try {
-        await pingDatabase(database.db);
-        return {
-          status: 'ok' as const,
-          database: { engine: database.engine, latencyMs: Math.round((performance.now() - t0) * 10) / 10 },
-        };
-      } catch (e) {
-        return reply
-          .status(503)
-          .send({ status: 'unavailable' as const, database: { engine: database.engine, error: (e as Error).message } });
-      }
+      const check = await checkHealth(database);
+      return reply.status(check.ok ? 200 : 503).send(toHealthView(check));
     },
   );
 };

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
+import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { users } from '../users/tables.ts';
 import { PrivateTargetError, resolveTarget, UnresolvableHostError } from './address-guard.ts';
@@ -74,24 +75,28 @@ export async function listInbox(
   db: Db,
   userId: string,
   f: { unread?: boolean | undefined; kind?: string | undefined },
-  page: number,
-  pageSize: number,
-) {
+  paging: PageRequest,
+): Promise<Paged<typeof notifications.$inferSelect> & { unread: number }> {
   const conds: SQL[] = [eq(notifications.userId, userId)];
   if (f.unread) conds.push(isNull(notifications.readAt));
   if (f.kind) conds.push(eq(notifications.kind, f.kind));
   const where = and(...conds);
-  const [items, [count]] = await Promise.all([
-    db
-      .select()
-      .from(notifications)
-      .where(where)
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where),
-  ]);
-  return { items, total: count?.n ?? 0 };
+  const page = await paginate(
+    paging,
+    (limit, offset) =>
+      db
+        .select()
+        .from(notifications)
+        .where(where)
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(limit)
+        .offset(offset),
+    async () => {
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where);
+      return count?.n ?? 0;
+    },
+  );
+  return { ...page, unread: await unreadCount(db, userId) };
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {
@@ -217,6 +222,25 @@ export async function setPreferences(
   return getPreferences(tx, user.id);
 }
 
+/**
+ * Saves a user's channels. A webhook URL (only enterprises may set one; setPreferences says so)
+ * is resolved before the transaction, and only when it changes: a name server that is down must
+ * not block saving an e-mail.
+ */
+export async function updatePreferences(
+  db: Db,
+  actor: Actor,
+  user: { id: string; enterpriseId: string | null },
+  input: Parameters<typeof setPreferences>[3],
+  webhookAllowPrivate: boolean,
+): Promise<Preferences> {
+  const url = input.webhookUrl;
+  if (url && user.enterpriseId && url !== (await getPreferences(db, user.id)).webhookUrl) {
+    await assertWebhookReceivable(url, webhookAllowPrivate);
+  }
+  return db.transaction((tx) => setPreferences(tx, actor, user, input));
+}
+
 // ---- delivery log ----
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
@@ -224,9 +248,8 @@ export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as con
 export async function listDeliveries(
   db: Db,
   f: { status?: string | undefined; channel?: string | undefined; q?: string | undefined },
-  page: number,
-  pageSize: number,
-) {
+  paging: PageRequest,
+): Promise<Paged<typeof deliveries.$inferSelect>> {
   const conds: SQL[] = [];
   if (f.status) conds.push(eq(deliveries.status, f.status));
   if (f.channel) conds.push(eq(deliveries.channel, f.channel));
@@ -235,17 +258,21 @@ export async function listDeliveries(
       sql`(${deliveries.target} ilike ${containsPattern(f.q)} or ${deliveries.kind} ilike ${containsPattern(f.q)})`,
     );
   const where = conds.length ? and(...conds) : undefined;
-  const [items, [count]] = await Promise.all([
-    db
-      .select()
-      .from(deliveries)
-      .where(where)
-      .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(where),
-  ]);
-  return { items, total: count?.n ?? 0 };
+  return paginate(
+    paging,
+    (limit, offset) =>
+      db
+        .select()
+        .from(deliveries)
+        .where(where)
+        .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
+        .limit(limit)
+        .offset(offset),
+    async () => {
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(where);
+      return count?.n ?? 0;
+    },
+  );
 }
 
 /** An admin sends a failed delivery again (fresh attempts). */

@@ -1,16 +1,26 @@
-import { localizeIssues } from '@qingshan/core';
+import { localizeIssues, todayInShanghai } from '@qingshan/core';
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { registry } from '../../platform/registry.ts';
+import { type Paged, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import type { RuleDefault } from './defaults.ts';
+import {
+  RULE_SORTS,
+  RULE_TYPES,
+  type RuleDetailView,
+  type RuleType,
+  type RuleVersionView,
+  type RuleView,
+  toRuleVersionView,
+  toRuleView,
+} from './schema.ts';
 import { rules, ruleVersions } from './tables.ts';
 
-export const RULE_TYPES = ['clock-profile', 'integer', 'number', 'ratio', 'list', 'text'] as const;
-export type RuleType = (typeof RULE_TYPES)[number];
+export { RULE_SORTS, RULE_TYPES, type RuleDetailView, type RuleType, type RuleVersionView, type RuleView };
 
 export const clockProfileValueSchema = z.strictObject({
   length: z.number().int().min(1).max(3650),
@@ -27,28 +37,6 @@ const VALUE_SCHEMAS: Record<RuleType, z.ZodType> = {
   ratio: z.number().min(0).max(1),
   list: z.array(z.string().trim().min(1).max(200)).max(500),
   text: z.string().trim().min(1).max(2000),
-};
-
-export type RuleVersionView = {
-  key: string;
-  version: number;
-  value: unknown;
-  source: string;
-  effectiveFrom: string;
-  reason: string;
-  createdByName: string;
-  createdAt: string;
-};
-
-export type RuleView = {
-  key: string;
-  type: RuleType;
-  labelZh: string;
-  labelEn: string;
-  note: string | null;
-  /** the version in force today */
-  current: RuleVersionView;
-  latestVersion: number;
 };
 
 /** The defaults every installed module ships (its clock profiles and other rules). */
@@ -121,23 +109,6 @@ async function refreshShippedCitations(db: Db): Promise<void> {
   }
 }
 
-function todayShanghai(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
-
-function versionView(v: typeof ruleVersions.$inferSelect): RuleVersionView {
-  return {
-    key: v.ruleKey,
-    version: v.version,
-    value: v.value,
-    source: v.source,
-    effectiveFrom: v.effectiveFrom,
-    reason: v.reason,
-    createdByName: v.createdByName,
-    createdAt: v.createdAt.toISOString(),
-  };
-}
-
 /** The version in force on `on` (default today): the newest one whose effective-from has come. */
 function inForce(versions: (typeof ruleVersions.$inferSelect)[], on: string) {
   const started = versions.filter((v) => v.effectiveFrom <= on);
@@ -149,18 +120,18 @@ function inForce(versions: (typeof ruleVersions.$inferSelect)[], on: string) {
  * The rule version in force today (or on `on`). Other modules read their thresholds with it, e.g.
  * `(await getRule(db, 'reception.max-enterprises-per-day')).value as number`.
  */
-export async function getRule(db: Tx, key: string, on: string = todayShanghai()): Promise<RuleVersionView> {
+export async function getRule(db: Tx, key: string, on: string = todayInShanghai()): Promise<RuleVersionView> {
   const versions = await db.select().from(ruleVersions).where(eq(ruleVersions.ruleKey, key));
   const v = inForce(versions, on);
   if (!v) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: `规则 ${key} 不存在`, en: `No rule ${key}` } });
-  return versionView(v);
+  return toRuleVersionView(v);
 }
 
 /** Several rules in force today (or on `on`) in one query, by key. */
 export async function getRules(
   db: Tx,
   keys: readonly string[],
-  on: string = todayShanghai(),
+  on: string = todayInShanghai(),
 ): Promise<Map<string, RuleVersionView>> {
   const versions = await db
     .select()
@@ -173,7 +144,7 @@ export async function getRules(
       on,
     );
     if (!v) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: `规则 ${key} 不存在`, en: `No rule ${key}` } });
-    out.set(key, versionView(v));
+    out.set(key, toRuleVersionView(v));
   }
   return out;
 }
@@ -191,10 +162,8 @@ export async function getRuleVersion(db: Tx, key: string, version: number): Prom
     .from(ruleVersions)
     .where(and(eq(ruleVersions.ruleKey, key), eq(ruleVersions.version, version)));
   if (!v) throw new AppError('RECORD_NOT_FOUND');
-  return versionView(v);
+  return toRuleVersionView(v);
 }
-
-export const RULE_SORTS = ['key', 'updated'] as const;
 
 export async function listRules(
   db: Tx,
@@ -202,7 +171,7 @@ export async function listRules(
   sort: (typeof RULE_SORTS)[number],
   page: number,
   pageSize: number,
-): Promise<{ items: RuleView[]; total: number }> {
+): Promise<Paged<RuleView>> {
   const conds = [];
   if (f.q) {
     const like = containsPattern(f.q);
@@ -210,43 +179,47 @@ export async function listRules(
   }
   if (f.type) conds.push(eq(rules.type, f.type));
   const where = conds.length ? and(...conds) : undefined;
-  const [rows, [count]] = await Promise.all([
-    db
-      .select()
-      .from(rules)
-      .where(where)
-      .orderBy(sort === 'updated' ? desc(rules.updatedAt) : asc(rules.key), asc(rules.key))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(rules).where(where),
-  ]);
-  const keys = rows.map((r) => r.key);
+  const paged = await paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db
+        .select()
+        .from(rules)
+        .where(where)
+        .orderBy(sort === 'updated' ? desc(rules.updatedAt) : asc(rules.key), asc(rules.key))
+        .limit(limit)
+        .offset(offset),
+    async () => {
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(rules).where(where);
+      return count?.n ?? 0;
+    },
+  );
+  const keys = paged.items.map((r) => r.key);
   const versions = keys.length
     ? await db.select().from(ruleVersions).where(sql`${ruleVersions.ruleKey} in ${keys}`)
     : [];
-  const today = todayShanghai();
-  const items = rows.map((r) => {
-    const mine = versions.filter((v) => v.ruleKey === r.key);
-    return toView(r, mine, today);
-  });
-  return { items, total: count?.n ?? 0 };
+  const today = todayInShanghai();
+  const items = paged.items.map((r) =>
+    ruleViewOn(
+      r,
+      versions.filter((v) => v.ruleKey === r.key),
+      today,
+    ),
+  );
+  return { ...paged, items };
 }
 
-function toView(r: typeof rules.$inferSelect, versions: (typeof ruleVersions.$inferSelect)[], today: string): RuleView {
+function ruleViewOn(
+  r: typeof rules.$inferSelect,
+  versions: (typeof ruleVersions.$inferSelect)[],
+  today: string,
+): RuleView {
   const current = inForce(versions, today);
   if (!current) throw new Error(`rule ${r.key} has no version`);
-  return {
-    key: r.key,
-    type: r.type as RuleType,
-    labelZh: r.labelZh,
-    labelEn: r.labelEn,
-    note: r.note,
-    current: versionView(current),
-    latestVersion: Math.max(...versions.map((v) => v.version)),
-  };
+  return toRuleView(r, versions, current);
 }
 
-export async function getRuleDetail(db: Tx, key: string): Promise<RuleView & { history: RuleVersionView[] }> {
+export async function getRuleDetail(db: Tx, key: string): Promise<RuleDetailView> {
   const [r] = await db.select().from(rules).where(eq(rules.key, key));
   if (!r) throw new AppError('RECORD_NOT_FOUND');
   const versions = await db
@@ -254,18 +227,13 @@ export async function getRuleDetail(db: Tx, key: string): Promise<RuleView & { h
     .from(ruleVersions)
     .where(eq(ruleVersions.ruleKey, key))
     .orderBy(desc(ruleVersions.version));
-  return { ...toView(r, versions, todayShanghai()), history: versions.map(versionView) };
+  return { ...ruleViewOn(r, versions, todayInShanghai()), history: versions.map(toRuleVersionView) };
 }
 
 export type RuleEdit = { value: unknown; source: string; effectiveFrom: string; reason: string };
 
 /** Adds a version; earlier versions stay, and clocks keep the version they started under. */
-export async function updateRule(
-  tx: Tx,
-  actor: Actor,
-  key: string,
-  edit: RuleEdit,
-): Promise<RuleView & { history: RuleVersionView[] }> {
+export async function updateRule(tx: Tx, actor: Actor, key: string, edit: RuleEdit): Promise<RuleDetailView> {
   const [r] = await tx.select().from(rules).where(eq(rules.key, key)).for('update');
   if (!r) throw new AppError('RECORD_NOT_FOUND');
   const typed = VALUE_SCHEMAS[r.type as RuleType].safeParse(edit.value);

@@ -2,9 +2,14 @@ import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { errorMessageForRecord } from '../../db/errors.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
+import type { Paged, PageRequest } from '../../shared/paginate.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { type ClockView, type ClockViewState, evaluateRow } from '../clocks/service.ts';
 import { clocks } from '../clocks/tables.ts';
+import { unreadCount } from '../notifications/service.ts';
+import { WORKLIST_SORTS } from './schema.ts';
+
+export { WORKLIST_SORTS };
 
 /** Open clocks assigned to the user, or to one of the user's roles with no single assignee. */
 function assignedTo(user: SessionUser): SQL {
@@ -42,7 +47,6 @@ async function myItems(db: Db, user: SessionUser): Promise<WorkItem[]> {
   });
 }
 
-export const WORKLIST_SORTS = ['due', '-due', 'start'] as const;
 export const OPEN_STATES = ['running', 'paused', 'due-soon', 'overdue'] as const;
 
 export async function worklist(
@@ -50,9 +54,8 @@ export async function worklist(
   user: SessionUser,
   f: { state?: ClockViewState | undefined; q?: string | undefined; ownerType?: string | undefined },
   sort: (typeof WORKLIST_SORTS)[number],
-  page: number,
-  pageSize: number,
-) {
+  { page, pageSize }: PageRequest,
+): Promise<Paged<WorkItem>> {
   let items = await myItems(db, user);
   if (f.state) items = items.filter((i) => i.state === f.state);
   if (f.ownerType) items = items.filter((i) => i.ownerType === f.ownerType);
@@ -65,9 +68,10 @@ export async function worklist(
     const d = a.dueDate.localeCompare(b.dueDate) || a.remaining - b.remaining || a.id.localeCompare(b.id);
     return sort === '-due' ? -d : d;
   });
-  return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length };
+  return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
 }
 
+/** The menu badges: open work by state, and unread notifications. */
 export async function worklistCounts(db: Db, user: SessionUser) {
   const items = await myItems(db, user);
   return {
@@ -75,5 +79,6 @@ export async function worklistCounts(db: Db, user: SessionUser) {
     dueSoon: items.filter((i) => i.state === 'due-soon').length,
     overdue: items.filter((i) => i.state === 'overdue').length,
     paused: items.filter((i) => i.state === 'paused').length,
+    unread: await unreadCount(db, user.id),
   };
 }
