@@ -15,6 +15,7 @@ export * from './problem.ts';
 export * from './ratings.ts';
 export * from './reception.ts';
 export * from './reports.ts';
+export * from './roles.ts';
 export * from './text.ts';
 export * from './towns.ts';
 export * from './uscc.ts';

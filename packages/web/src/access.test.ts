@@ -29,6 +29,30 @@ describe('canAccess', () => {
   });
 });
 
+describe('PERMISSIONS', () => {
+  it('mirror the server: the window and the petition desk', () => {
+    expect(canAccess(['clerk'], PERMISSIONS.appointmentWindow)).toBe(true);
+    expect(canAccess(['inspector'], PERMISSIONS.appointmentWindow)).toBe(false);
+    expect(canAccess(['inspector'], PERMISSIONS.petitionDesk)).toBe(true);
+    expect(canAccess(['enterprise', 'citizen'], PERMISSIONS.petitionDesk)).toBe(false);
+  });
+  it("name only known roles, and the role list is core's", () => {
+    expect(ALL_ROLES).toEqual([
+      'admin',
+      'leader',
+      'clerk',
+      'approver',
+      'inspector',
+      'monitor',
+      'enterprise',
+      'citizen',
+    ]);
+    for (const [name, roles] of Object.entries(PERMISSIONS))
+      for (const role of roles)
+        expect({ name, role, known: ALL_ROLES.includes(role) }).toEqual({ name, role, known: true });
+  });
+});
+
 describe('homePathFor (the face a user lands on)', () => {
   it.each<[Role[], string]>([
     [['admin'], '/staff'],

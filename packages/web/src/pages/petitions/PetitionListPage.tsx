@@ -11,6 +11,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -25,7 +26,6 @@ import {
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { holdsAny, PETITION_DESK } from '../appointments/roles.ts';
 import { listPetitions, type Petition, petitionKeys, registerPetition } from './api.ts';
 import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
 
@@ -79,7 +79,7 @@ export default function PetitionListPage() {
     <PageContainer
       title={t('petitions.deskTitle')}
       extra={
-        holdsAny(roles, PETITION_DESK) ? (
+        canAccess(roles, PERMISSIONS.petitionDesk) ? (
           <Button type="primary" onClick={() => setOpen(true)}>
             {t('petitions.register')}
           </Button>

@@ -4,6 +4,7 @@ import { Button, Flex, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -17,7 +18,6 @@ import {
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { holdsAny, PETITION_DESK } from '../appointments/roles.ts';
 import { listReports, type Report, type ReportRegister, registerReport, reportKeys } from './api.ts';
 import { REPORT_STATUS_COLORS, reportChannelLabel, reportStatusLabel } from './labels.ts';
 
@@ -60,7 +60,7 @@ export default function ReportListPage() {
     <PageContainer
       title={t('reports.deskTitle')}
       extra={
-        holdsAny(roles, PETITION_DESK) ? (
+        canAccess(roles, PERMISSIONS.petitionDesk) ? (
           <Button type="primary" onClick={() => setOpen(true)} data-testid="report-register">
             {t('reports.register')}
           </Button>

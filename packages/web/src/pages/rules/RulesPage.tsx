@@ -17,7 +17,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess } from '../../access.ts';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -92,7 +92,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
     onError: showError,
   });
   const r = detail.data;
-  const isAdmin = canAccess(roles, ['admin']);
+  const isAdmin = canAccess(roles, PERMISSIONS.ruleAdmin);
   const en = i18n.language.startsWith('en');
   const cur = r?.current.value as ProfileValue | undefined;
   return (
