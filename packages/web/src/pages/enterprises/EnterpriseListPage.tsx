@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
-import { enterpriseKeys, exportEnterprises, listEnterprises } from '../../api/enterprises.ts';
 import { useShowError } from '../../api/errors.ts';
 import type { EnterpriseQuery, EnterpriseSummary } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -28,6 +27,7 @@ import {
 } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { enterpriseKeys, exportEnterprises, listEnterprises } from './api.ts';
 import { UsccText } from './components/UsccText.tsx';
 import { enterpriseListQuery } from './query.ts';
 
