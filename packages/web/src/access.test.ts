@@ -10,7 +10,7 @@ import {
   selectedMenuPath,
 } from './access.ts';
 import type { Role } from './api/types.ts';
-import zhCN from './locales/zh-CN.ts';
+import zhCN from './locales/zh-CN/index.ts';
 import { menuRoutes, routes } from './routes.tsx';
 
 const lookup = (key: string): unknown =>
