@@ -10,7 +10,7 @@ import {
   selectedMenuPath,
 } from './access.ts';
 import type { Role } from './api/types.ts';
-import zhCN from './locales/zh-CN.ts';
+import zhCN from './locales/zh-CN/index.ts';
 import { menuRoutes, routes } from './routes.tsx';
 
 const lookup = (key: string): unknown =>
@@ -26,6 +26,30 @@ describe('canAccess', () => {
     expect(canAccess(['monitor'], ['admin', 'clerk'])).toBe(false);
     expect(canAccess([], ['admin'])).toBe(false);
     expect(canAccess(null, ['admin'])).toBe(false);
+  });
+});
+
+describe('PERMISSIONS', () => {
+  it('mirror the server: the window and the petition desk', () => {
+    expect(canAccess(['clerk'], PERMISSIONS.appointmentWindow)).toBe(true);
+    expect(canAccess(['inspector'], PERMISSIONS.appointmentWindow)).toBe(false);
+    expect(canAccess(['inspector'], PERMISSIONS.petitionDesk)).toBe(true);
+    expect(canAccess(['enterprise', 'citizen'], PERMISSIONS.petitionDesk)).toBe(false);
+  });
+  it("name only known roles, and the role list is core's", () => {
+    expect(ALL_ROLES).toEqual([
+      'admin',
+      'leader',
+      'clerk',
+      'approver',
+      'inspector',
+      'monitor',
+      'enterprise',
+      'citizen',
+    ]);
+    for (const [name, roles] of Object.entries(PERMISSIONS))
+      for (const role of roles)
+        expect({ name, role, known: ALL_ROLES.includes(role) }).toEqual({ name, role, known: true });
   });
 });
 

@@ -1,10 +1,18 @@
 // Who may see what: pure decisions from the current user's roles. The server enforces the same
 // rules; the web only hides what a user cannot use.
+//
+// Every in-page permission is named here (PERMISSIONS) and asked through canAccess: a page never
+// compares role names itself, so that who may do what is read and changed in one file.
+import { ALL_ROLES, type Role, STAFF_ROLES } from '@qingshan/core/roles';
 import { matchPath } from 'react-router';
-import type { Role } from './api/types.ts';
+import type { Role as WireRole } from './api/types.ts';
 
-export const STAFF_ROLES = ['admin', 'leader', 'clerk', 'approver', 'inspector', 'monitor'] as const satisfies Role[];
-export const ALL_ROLES: Role[] = [...STAFF_ROLES, 'enterprise', 'citizen'];
+// The role list is core's; the API's type of a user's roles must be the same list.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const ROLES_MATCH_THE_API: Same<Role, WireRole> = true;
+void ROLES_MATCH_THE_API;
+
+export { ALL_ROLES, type Role, STAFF_ROLES };
 
 /** A route or action is public, or open to any of the listed roles. */
 export type Access = 'public' | readonly Role[];
@@ -23,6 +31,32 @@ export const PERMISSIONS = {
   /** Browsing the whole audit log. */
   auditRead: ['admin'],
   ownEnterprise: ['enterprise'],
+  /** The working-day calendar of each year (调休). */
+  calendarAdmin: ['admin'],
+  /** Every message delivery (SMS, e-mail, webhook) and its failures. */
+  deliveriesRead: ['admin'],
+  /** A citizen's own page (我的): appointments, petitions, reports. */
+  citizenOwn: ['citizen'],
+  /** One's own inbox and notification preferences, for the outside accounts. */
+  ownMessages: ['enterprise', 'citizen'],
+  /** Rule values (规则): editing them; everyone on staff reads. */
+  ruleAdmin: ['admin'],
+  /** The appointment window: services, the day's bookings (server: appointments WINDOW_ROLES). */
+  appointmentWindow: ['admin', 'leader', 'clerk'],
+  /** Booking as an enterprise account: no SMS code, the enterprise is the account's. */
+  bookAsEnterprise: ['enterprise'],
+  /** The petition and 12369 report desk: register, accept, reply (server: PETITION_DESK). */
+  petitionDesk: ['admin', 'leader', 'clerk', 'inspector'],
+  /** A leader's decisions on a petition or a report (extensions, key cases). */
+  caseLeader: ['leader'],
+  /** Deciding an enterprise's appeal against a bad rating. */
+  ratingAppealDecide: ['leader', 'admin'],
+  /** Pausing, resuming and extending a statutory clock. */
+  clockManage: ['leader', 'approver', 'clerk'],
+  /** Workbench parts: each reads an API its roles may already read. */
+  workbenchTodo: STAFF_ROLES,
+  workbenchReception: ['admin', 'leader', 'clerk', 'inspector'],
+  workbenchFigures: ['admin', 'leader', 'approver', 'monitor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function canAccess(roles: readonly Role[] | null | undefined, access: Access): boolean {

@@ -4,8 +4,8 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './locales/en.ts';
-import zhCN from './locales/zh-CN.ts';
+import en from './locales/en/index.ts';
+import zhCN from './locales/zh-CN/index.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

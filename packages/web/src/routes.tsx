@@ -130,14 +130,14 @@ export const routes: AppRoute[] = [
   {
     path: '/staff/admin/calendar',
     face: 'staff',
-    access: ['admin'],
+    access: PERMISSIONS.calendarAdmin,
     component: lazy(() => import('./pages/calendar/CalendarYearsPage.tsx')),
     menu: { labelKey: 'menu.calendarYears', icon: <CalendarOutlined /> },
   },
   {
     path: '/staff/admin/deliveries',
     face: 'staff',
-    access: ['admin'],
+    access: PERMISSIONS.deliveriesRead,
     component: lazy(() => import('./pages/notifications/DeliveriesPage.tsx')),
     menu: { labelKey: 'menu.deliveries', icon: <SendOutlined /> },
   },
@@ -165,21 +165,21 @@ export const routes: AppRoute[] = [
   {
     path: '/enterprise/worklist',
     face: 'enterprise',
-    access: ['enterprise'],
+    access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./pages/worklist/WorklistPage.tsx')),
     menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: WorklistBadge },
   },
   {
     path: '/enterprise/inbox',
     face: 'enterprise',
-    access: ['enterprise', 'citizen'],
+    access: PERMISSIONS.ownMessages,
     component: lazy(() => import('./pages/inbox/InboxPage.tsx')),
     menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: InboxBadge },
   },
   {
     path: '/enterprise/notifications',
     face: 'enterprise',
-    access: ['enterprise', 'citizen'],
+    access: PERMISSIONS.ownMessages,
     component: lazy(() => import('./pages/notifications/PreferencesPage.tsx')),
     menu: { labelKey: 'menu.notificationPrefs', icon: <NotificationOutlined /> },
   },
@@ -277,7 +277,7 @@ export const routes: AppRoute[] = [
   {
     path: '/enterprise/appointments',
     face: 'enterprise',
-    access: ['enterprise'],
+    access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./pages/appointments/MyAppointmentsPage.tsx')),
     menu: { labelKey: 'menu.myAppointments', icon: <FileTextOutlined /> },
   },
@@ -384,7 +384,7 @@ export const routes: AppRoute[] = [
   {
     path: '/my',
     face: 'public',
-    access: ['citizen'],
+    access: PERMISSIONS.citizenOwn,
     component: lazy(() => import('./pages/my/MyPage.tsx')),
   },
 ];

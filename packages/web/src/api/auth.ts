@@ -29,7 +29,3 @@ export async function logout(): Promise<void> {
     setCsrfToken(null);
   }
 }
-
-export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  return http.post<void>('/api/auth/password', { currentPassword, newPassword });
-}

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../locales/en.ts';
-import zhCN from '../locales/zh-CN.ts';
+import en from '../locales/en/index.ts';
+import zhCN from '../locales/zh-CN/index.ts';
 import { applyFieldErrors, errorMessage, placeFieldErrors, toNamePath } from './errors.ts';
 import { ApiError } from './http.ts';
 

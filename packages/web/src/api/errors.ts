@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '../components/feedback.tsx';
-import zhCN from '../locales/zh-CN.ts';
+import zhCN from '../locales/zh-CN/index.ts';
 import { ApiError, type FieldError, HTTP_ERROR, NETWORK_ERROR } from './http.ts';
 
 type KnownCode = keyof typeof zhCN.errors.codes;

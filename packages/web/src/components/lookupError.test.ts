@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/http.ts';
-import zhCN from '../locales/zh-CN.ts';
+import zhCN from '../locales/zh-CN/index.ts';
 import { lookupErrorText } from './lookupError.ts';
 
 const t = ((key: string) =>

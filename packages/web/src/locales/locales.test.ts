@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.ts';
-import zhCN from './zh-CN.ts';
+import en from './en/index.ts';
+import zhCN from './zh-CN/index.ts';
+
+const zhAreas = import.meta.glob<Record<string, unknown>>(['./zh-CN/*.ts', '!./zh-CN/index.ts'], {
+  import: 'default',
+  eager: true,
+});
+const enAreas = import.meta.glob<Record<string, unknown>>(['./en/*.ts', '!./en/index.ts'], {
+  import: 'default',
+  eager: true,
+});
 
 function leaves(obj: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -30,6 +39,30 @@ describe('locales', () => {
   it('have no empty strings', () => {
     for (const [key, value] of [...zh, ...e])
       expect({ key, empty: value.trim() === '' }).toEqual({ key, empty: false });
+  });
+
+  it('have the same area files in both languages, with the same keys in each area', () => {
+    const names = (files: Record<string, unknown>) =>
+      Object.keys(files)
+        .map((path) => path.replace(/^\.\/[^/]+\//, ''))
+        .sort();
+    expect(names(enAreas)).toEqual(names(zhAreas));
+    expect(names(zhAreas).length).toBeGreaterThan(10);
+    for (const [path, area] of Object.entries(zhAreas)) {
+      const other = enAreas[path.replace('./zh-CN/', './en/')];
+      expect({ path, keys: [...leaves(other).keys()].sort() }).toEqual({ path, keys: [...leaves(area).keys()].sort() });
+    }
+  });
+
+  it('assemble every area in the index, each top-level key owned by one area', () => {
+    for (const [areas, all] of [
+      [zhAreas, zhCN],
+      [enAreas, en],
+    ] as const) {
+      const owned = Object.values(areas).flatMap((area) => Object.keys(area as object));
+      expect(owned.length).toBe(new Set(owned).size);
+      expect(owned.sort()).toEqual(Object.keys(all).sort());
+    }
   });
 
   it('put Chinese in zh-CN for the bureau name and the header', () => {

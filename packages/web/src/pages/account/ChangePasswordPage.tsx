@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changePassword } from '../../api/auth.ts';
 import { applyFieldErrors, errorMessage } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import type { Me } from '../../api/types.ts';
@@ -11,6 +10,7 @@ import { ME_KEY } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
+import { changePassword } from './api.ts';
 
 interface Values {
   currentPassword: string;

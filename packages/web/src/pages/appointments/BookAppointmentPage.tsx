@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Result, Se
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isStaff } from '../../access.ts';
+import { canAccess, isStaff, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -159,7 +159,7 @@ export default function BookAppointmentPage() {
   const [slot, setSlot] = useState<Slot | null>(null);
   const [onlyExtended, setOnlyExtended] = useState(false);
   const [done, setDone] = useState<Appointment | null>(null);
-  const isEnterprise = roles.includes('enterprise');
+  const isEnterprise = canAccess(roles, PERMISSIONS.bookAsEnterprise);
   // staff booking for a caller and enterprise accounts need no code; a citizen account only for
   // a phone other than its own (the server decides)
   const codeField = !isStaff(roles) && !isEnterprise;

@@ -19,6 +19,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -38,7 +39,6 @@ import {
   patchService,
   type WindowService,
 } from './api.ts';
-import { holdsAny, WINDOW_ROLES } from './roles.ts';
 
 const d = (v: Dayjs) => v.format('YYYY-MM-DD');
 const hm = (v: Dayjs) => v.format('HH:mm');
@@ -313,7 +313,7 @@ function ServicePlans({ service, canEdit }: { service: WindowService; canEdit: b
 export default function ServicesPage() {
   const { t } = useTranslation();
   const { roles } = useAuth();
-  const canEdit = holdsAny(roles, WINDOW_ROLES);
+  const canEdit = canAccess(roles, PERMISSIONS.appointmentWindow);
   const showError = useShowError();
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);

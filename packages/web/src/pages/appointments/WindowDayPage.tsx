@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
@@ -21,7 +22,6 @@ import {
   sendReminders,
 } from './api.ts';
 import { todayShanghai } from './dates.ts';
-import { holdsAny, WINDOW_ROLES } from './roles.ts';
 
 const STATUS_COLORS: Record<AppointmentStatus, string> = {
   booked: 'blue',
@@ -39,7 +39,7 @@ export default function WindowDayPage() {
   const message = useMessage();
   const qc = useQueryClient();
   const { roles } = useAuth();
-  const atWindow = holdsAny(roles, WINDOW_ROLES);
+  const atWindow = canAccess(roles, PERMISSIONS.appointmentWindow);
   const today = todayShanghai();
   const [query, setQuery] = useState<AppointmentQuery>({
     from: today,

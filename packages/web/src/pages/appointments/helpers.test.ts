@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { dayHeading, plusDays, todayShanghai } from './dates.ts';
-import { holdsAny, PETITION_DESK, WINDOW_ROLES } from './roles.ts';
 
 describe('appointment page helpers', () => {
   it('adds days across month and year ends', () => {
@@ -11,13 +10,6 @@ describe('appointment page helpers', () => {
 
   it('today is a Shanghai date', () => {
     expect(todayShanghai()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  });
-
-  it('window and desk roles mirror the server', () => {
-    expect(holdsAny(['clerk'], WINDOW_ROLES)).toBe(true);
-    expect(holdsAny(['inspector'], WINDOW_ROLES)).toBe(false);
-    expect(holdsAny(['inspector'], PETITION_DESK)).toBe(true);
-    expect(holdsAny(['enterprise', 'citizen'], PETITION_DESK)).toBe(false);
   });
 });
 

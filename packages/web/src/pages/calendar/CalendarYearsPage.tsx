@@ -12,11 +12,11 @@ import {
   addYear,
   type CalendarYear,
   type CalendarYearVersion,
+  calendarKeys,
   getYears,
   getYearVersions,
-  machineryKeys,
   replaceYear,
-} from '../worklist/api.ts';
+} from './api.ts';
 import { formatHolidays, formatMakeup, parseHolidays, parseMakeup } from './yearText.ts';
 
 interface YearForm {
@@ -82,7 +82,7 @@ export default function CalendarYearsPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [versionsOf, setVersionsOf] = useState<number | null>(null);
   const [form] = Form.useForm<YearForm>();
-  const years = useQuery({ queryKey: machineryKeys.years, queryFn: ({ signal }) => getYears(signal) });
+  const years = useQuery({ queryKey: calendarKeys.years, queryFn: ({ signal }) => getYears(signal) });
   const open = editing !== null;
   const setOpen = (o: boolean) => {
     if (!o) setEditing(null);

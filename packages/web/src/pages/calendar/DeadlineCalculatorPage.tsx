@@ -4,7 +4,8 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { addDays, type DayInfo, type DayUnit, getDay } from '../worklist/api.ts';
+import type { DayUnit } from '../worklist/api.ts';
+import { addDays, type DayInfo, getDay } from './api.ts';
 
 const KIND_COLOR: Record<DayInfo['kind'], string> = {
   workday: 'green',

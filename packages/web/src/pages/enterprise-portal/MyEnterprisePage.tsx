@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enterpriseKeys, getEnterprise } from '../../api/enterprises.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { enterpriseKeys, getEnterprise } from '../enterprises/api.ts';
 import { EnterpriseFile } from '../enterprises/components/EnterpriseFile.tsx';
 
 /** 我的企业: an enterprise user's own file. */

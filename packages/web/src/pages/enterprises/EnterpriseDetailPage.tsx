@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
-import { enterpriseKeys, getEnterprise } from '../../api/enterprises.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { enterpriseKeys, getEnterprise } from './api.ts';
 import { EnterpriseFile } from './components/EnterpriseFile.tsx';
 
 export default function EnterpriseDetailPage() {

@@ -5,13 +5,6 @@ import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import {
-  createEnterprise,
-  enterpriseKeys,
-  getEnterprise,
-  unmaskContacts,
-  updateEnterprise,
-} from '../../api/enterprises.ts';
 import { applyFieldErrors, errorMessage, useShowError } from '../../api/errors.ts';
 import { ApiError, type FieldError } from '../../api/http.ts';
 import type { Contact, Enterprise, EnterpriseCreate } from '../../api/types.ts';
@@ -29,6 +22,7 @@ import {
   townOptions,
 } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
+import { createEnterprise, enterpriseKeys, getEnterprise, unmaskContacts, updateEnterprise } from './api.ts';
 import {
   changedPaths,
   checkPayload,

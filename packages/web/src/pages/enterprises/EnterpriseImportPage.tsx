@@ -4,11 +4,10 @@ import { Alert, Button, Card, Col, Flex, Progress, Row, Statistic, Table, Typogr
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadImportTemplate, enterpriseKeys, importContentType, startImport } from '../../api/enterprises.ts';
 import { errorMessage, useShowError } from '../../api/errors.ts';
-import { getJob, jobPercent } from '../../api/jobs.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
+import { downloadImportTemplate, enterpriseKeys, getJob, importContentType, jobPercent, startImport } from './api.ts';
 
 /**
  * The server first counts the rows as it reads them (processed stays 0, total grows), then saves

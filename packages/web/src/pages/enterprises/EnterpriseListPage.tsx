@@ -1,17 +1,16 @@
 import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input, Select, Table, type TableProps, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Select, type TableProps, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
-import { enterpriseKeys, exportEnterprises, listEnterprises } from '../../api/enterprises.ts';
 import { useShowError } from '../../api/errors.ts';
 import type { EnterpriseQuery, EnterpriseSummary } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import {
   CREDIT_COLORS,
   creditLabel,
@@ -28,8 +27,9 @@ import {
 } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { enterpriseKeys, exportEnterprises, listEnterprises } from './api.ts';
 import { UsccText } from './components/UsccText.tsx';
-import { PAGE_SIZES, parseEnterpriseQuery, sortFromTable, sortOrderOf, toSearchParams } from './query.ts';
+import { enterpriseListQuery } from './query.ts';
 
 /** 企业档案: server-side paged, sorted and filtered list; the filters live in the URL. */
 export default function EnterpriseListPage() {
@@ -37,24 +37,19 @@ export default function EnterpriseListPage() {
   const lang = useLanguage();
   const { roles } = useAuth();
   const showError = useShowError();
-  const [params, setParams] = useSearchParams();
-  const query = parseEnterpriseQuery(params);
+  const list = useListQuery(enterpriseListQuery);
+  const { query, update } = list;
   const [search, setSearch] = useState(query.q ?? '');
   const [exporting, setExporting] = useState(false);
 
   // Keep the box in step when the URL changes under it (back button, reset).
   useEffect(() => setSearch(query.q ?? ''), [query.q]);
 
-  const list = useQuery({
+  const result = useQuery({
     queryKey: enterpriseKeys.list(query),
     queryFn: ({ signal }) => listEnterprises(query, signal),
     placeholderData: keepPreviousData,
   });
-
-  const update = (patch: Partial<EnterpriseQuery>) => {
-    const next: EnterpriseQuery = { ...query, page: 1, ...patch };
-    setParams(toSearchParams(next));
-  };
 
   const onExport = async () => {
     setExporting(true);
@@ -67,28 +62,17 @@ export default function EnterpriseListPage() {
     }
   };
 
-  const onTableChange: TableProps<EnterpriseSummary>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      update({ sort: sortFromTable(s?.field, s?.order) });
-    } else if (extra.action === 'paginate') {
-      update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
-    }
-  };
-
   const columns: TableProps<EnterpriseSummary>['columns'] = [
     {
       title: t('enterprise.fields.name'),
       dataIndex: 'name',
       sorter: true,
-      sortOrder: sortOrderOf(query.sort, 'name'),
       render: (name: string, r) => <Link to={`/staff/enterprises/${encodeURIComponent(r.id)}`}>{name}</Link>,
     },
     {
       title: t('enterprise.fields.uscc'),
       dataIndex: 'uscc',
       sorter: true,
-      sortOrder: sortOrderOf(query.sort, 'uscc'),
       render: (uscc: string, r) => <UsccText uscc={uscc} valid={r.usccValid} />,
     },
     {
@@ -126,7 +110,6 @@ export default function EnterpriseListPage() {
       title: t('enterprise.fields.updatedAt'),
       dataIndex: 'updatedAt',
       sorter: true,
-      sortOrder: sortOrderOf(query.sort, 'updatedAt'),
       render: (v: string) => formatDateTime(v),
     },
   ];
@@ -228,30 +211,15 @@ export default function EnterpriseListPage() {
           onChange={(v?: EnterpriseQuery['creditGrade']) => update({ creditGrade: v })}
           data-testid="filter-credit"
         />
-        <Button onClick={() => setParams(new URLSearchParams())}>{t('common.reset')}</Button>
+        <Button onClick={list.reset}>{t('common.reset')}</Button>
       </Flex>
-      {list.isError && !list.data ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<EnterpriseSummary>
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          columns={columns}
-          onChange={onTableChange}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <EmptyState /> }}
-          data-testid="enterprise-table"
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES.map(String),
-            showTotal: (total) => t('common.total', { total }),
-          }}
-        />
-      )}
+      <PagedTable<EnterpriseSummary, typeof query>
+        list={list}
+        result={result}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        data-testid="enterprise-table"
+      />
     </PageContainer>
   );
 }

@@ -7,7 +7,8 @@ import { useShowError } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { getInbox, type InboxItem, machineryKeys, markAllRead, markRead } from '../worklist/api.ts';
+import { machineryKeys } from '../worklist/api.ts';
+import { getInbox, type InboxItem, inboxKeys, markAllRead, markRead } from './api.ts';
 
 /** 站内消息: newest first; opening a message marks it read and follows its link. */
 export default function InboxPage() {
@@ -19,7 +20,7 @@ export default function InboxPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const query = { ...page, ...(filter === 'unread' ? { unread: 'true' as const } : {}) };
   const inbox = useQuery({
-    queryKey: machineryKeys.inbox(query),
+    queryKey: inboxKeys.list(query),
     queryFn: ({ signal }) => getInbox(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -12,10 +12,10 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
 import { type AppointmentQuery, listAppointments } from '../appointments/api.ts';
+import { getInbox, inboxKeys, markAllRead, markRead } from '../inbox/api.ts';
 import { listPetitions, type PetitionQuery } from '../petitions/api.ts';
 import { STATUS_COLORS, statusLabel } from '../petitions/labels.ts';
 import { myBookings } from '../reception/api.ts';
-import { getInbox, machineryKeys, markAllRead, markRead } from '../worklist/api.ts';
 
 export const MY_TABS = ['messages', 'bookings', 'petitions'] as const;
 type MyTab = (typeof MY_TABS)[number];
@@ -46,7 +46,7 @@ function Messages() {
   const qc = useQueryClient();
   const showError = useShowError();
   const query = { page: 1, pageSize: 50 };
-  const q = useQuery({ queryKey: machineryKeys.inbox(query), queryFn: ({ signal }) => getInbox(query, signal) });
+  const q = useQuery({ queryKey: inboxKeys.list(query), queryFn: ({ signal }) => getInbox(query, signal) });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['inbox'] });
   const read = useMutation({ mutationFn: markRead, onSuccess: refresh, onError: showError });
   const readAll = useMutation({ mutationFn: markAllRead, onSuccess: refresh, onError: showError });

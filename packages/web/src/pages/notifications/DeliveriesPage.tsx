@@ -12,9 +12,9 @@ import {
   type DeliveryChannel,
   type DeliveryStatus,
   getDeliveries,
-  machineryKeys,
+  notificationKeys,
   retryDelivery,
-} from '../worklist/api.ts';
+} from './api.ts';
 
 const STATUS_COLOR: Record<DeliveryStatus, string> = { pending: 'gold', sending: 'blue', sent: 'green', failed: 'red' };
 
@@ -28,7 +28,7 @@ export default function DeliveriesPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const query = { ...filters, ...page };
   const list = useQuery({
-    queryKey: machineryKeys.deliveries(query),
+    queryKey: notificationKeys.deliveries(query),
     queryFn: ({ signal }) => getDeliveries(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -7,7 +7,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
-import { getPreferences, machineryKeys, putPreferences } from '../worklist/api.ts';
+import { getPreferences, notificationKeys, putPreferences } from './api.ts';
 
 interface PrefForm {
   email?: string;
@@ -24,7 +24,7 @@ export default function PreferencesPage() {
   const message = useMessage();
   const showError = useShowError();
   const [form] = Form.useForm<PrefForm>();
-  const prefs = useQuery({ queryKey: machineryKeys.prefs, queryFn: ({ signal }) => getPreferences(signal) });
+  const prefs = useQuery({ queryKey: notificationKeys.prefs, queryFn: ({ signal }) => getPreferences(signal) });
   const save = useMutation({
     mutationFn: (v: PrefForm) =>
       putPreferences({
@@ -35,7 +35,7 @@ export default function PreferencesPage() {
       }),
     onSuccess: (data) => {
       message.success(t('common.saved'));
-      qc.setQueryData(machineryKeys.prefs, data);
+      qc.setQueryData(notificationKeys.prefs, data);
       form.setFieldValue('rotateWebhookSecret', false);
     },
     onError: (e) => {

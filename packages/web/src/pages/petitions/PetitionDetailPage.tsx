@@ -20,13 +20,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { holdsAny, PETITION_DESK } from '../appointments/roles.ts';
 import { levelText } from '../ratings/RatingForm.tsx';
 import { actOnPetition, getPetition, patchPetition, petitionKeys } from './api.ts';
 import { LettersList } from './LettersList.tsx';
@@ -75,7 +75,7 @@ export default function PetitionDetailPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { roles, user } = useAuth();
-  const atDesk = holdsAny(roles, PETITION_DESK);
+  const atDesk = canAccess(roles, PERMISSIONS.petitionDesk);
   const showError = useShowError();
   const qc = useQueryClient();
   const [action, setAction] = useState<PetitionAction | null>(null);
@@ -105,7 +105,7 @@ export default function PetitionDetailPage() {
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const { petition: p, events, letters, clocks, rating, reviews } = detail.data;
-  const isLeader = roles.includes('leader');
+  const isLeader = canAccess(roles, PERMISSIONS.caseLeader);
   const delivered = clocks.some((c) => c.profileKey === 'petition.review-request');
   const actions = atDesk
     ? allowedPetitionActions(p.status).filter((a) => {

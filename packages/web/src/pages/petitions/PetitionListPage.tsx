@@ -6,21 +6,39 @@ import {
   type PetitionCreate,
 } from '@qingshan/core/petitions';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import {
+  defineListQuery,
+  flagFilter,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { holdsAny, PETITION_DESK } from '../appointments/roles.ts';
-import { listPetitions, type Petition, type PetitionQuery, petitionKeys, registerPetition } from './api.ts';
+import { listPetitions, type Petition, petitionKeys, registerPetition } from './api.ts';
 import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
+
+const petitionListQuery = defineListQuery({
+  filters: {
+    q: textFilter(),
+    status: oneOfFilter(PETITION_STATUSES),
+    channel: oneOfFilter(PETITION_CHANNELS),
+    type: oneOfFilter(PETITION_TYPES),
+    keyCase: flagFilter(),
+  },
+  sorts: ['-receivedAt', 'receivedAt', '-resolutionDueDate', 'resolutionDueDate'] as const,
+});
 
 type RegisterForm = Omit<PetitionCreate, 'receivedAt'> & { receivedAt?: Dayjs };
 
@@ -32,10 +50,11 @@ export default function PetitionListPage() {
   const navigate = useNavigate();
   const { roles } = useAuth();
   const qc = useQueryClient();
-  const [query, setQuery] = useState<PetitionQuery>({ sort: '-receivedAt', page: 1, pageSize: 20 });
+  const list = useListQuery(petitionListQuery);
+  const { query, update } = list;
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<RegisterForm>();
-  const list = useQuery({
+  const result = useQuery({
     queryKey: petitionKeys.list(query),
     queryFn: ({ signal }) => listPetitions(query, signal),
     placeholderData: keepPreviousData,
@@ -56,12 +75,11 @@ export default function PetitionListPage() {
       showError(e);
     },
   });
-  const update = (patch: Partial<PetitionQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   return (
     <PageContainer
       title={t('petitions.deskTitle')}
       extra={
-        holdsAny(roles, PETITION_DESK) ? (
+        canAccess(roles, PERMISSIONS.petitionDesk) ? (
           <Button type="primary" onClick={() => setOpen(true)}>
             {t('petitions.register')}
           </Button>
@@ -73,7 +91,8 @@ export default function PetitionListPage() {
           allowClear
           placeholder={t('petitions.searchPlaceholder')}
           style={{ width: 240 }}
-          onSearch={(q) => update({ q: q || undefined })}
+          defaultValue={query.q}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
         />
         <Select
           allowClear
@@ -108,69 +127,50 @@ export default function PetitionListPage() {
           {t('petitions.keyCasesOnly')}
         </Flex>
       </Flex>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Petition>
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (n) => t('common.total', { total: n }),
-          }}
-          onChange={(p, _f, sorter, extra) => {
-            if (extra.action === 'sort') {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              const key = s?.field === 'resolutionDueDate' ? 'resolutionDueDate' : 'receivedAt';
-              update({ sort: s?.order === 'ascend' ? key : `-${key}` });
-            } else setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? q.pageSize }));
-          }}
-          columns={[
-            {
-              title: t('petitions.code'),
-              dataIndex: 'code',
-              render: (c: string, p) => <Link to={`/staff/petitions/${p.id}`}>{c}</Link>,
-            },
-            {
-              title: t('petitions.title'),
-              dataIndex: 'title',
-              render: (x: string, p) => (
-                <>
-                  {p.keyCase ? <Tag color="red">{t('petitions.keyCase')}</Tag> : null}
-                  {x}
-                </>
-              ),
-            },
-            {
-              title: t('petitions.channel'),
-              dataIndex: 'channel',
-              render: (c: Petition['channel']) => channelLabel(c, lang),
-            },
-            { title: t('petitions.type'), dataIndex: 'type', render: (c: Petition['type']) => typeLabel(c, lang) },
-            {
-              title: t('petitions.status'),
-              dataIndex: 'status',
-              render: (s: Petition['status']) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s, lang)}</Tag>,
-            },
-            {
-              title: t('petitions.receivedAt'),
-              dataIndex: 'receivedAt',
-              sorter: true,
-              render: (v: string) => formatDateTime(v),
-            },
-            {
-              title: t('petitions.resolutionDue'),
-              dataIndex: 'resolutionDueDate',
-              sorter: true,
-              render: (v: string | null, p) => v ?? p.acceptanceDueDate ?? t('common.none'),
-            },
-          ]}
-        />
-      )}
+      <PagedTable<Petition, typeof query>
+        list={list}
+        result={result}
+        columns={[
+          {
+            title: t('petitions.code'),
+            dataIndex: 'code',
+            render: (c: string, p) => <Link to={`/staff/petitions/${p.id}`}>{c}</Link>,
+          },
+          {
+            title: t('petitions.title'),
+            dataIndex: 'title',
+            render: (x: string, p) => (
+              <>
+                {p.keyCase ? <Tag color="red">{t('petitions.keyCase')}</Tag> : null}
+                {x}
+              </>
+            ),
+          },
+          {
+            title: t('petitions.channel'),
+            dataIndex: 'channel',
+            render: (c: Petition['channel']) => channelLabel(c, lang),
+          },
+          { title: t('petitions.type'), dataIndex: 'type', render: (c: Petition['type']) => typeLabel(c, lang) },
+          {
+            title: t('petitions.status'),
+            dataIndex: 'status',
+            render: (s: Petition['status']) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s, lang)}</Tag>,
+          },
+          {
+            title: t('petitions.receivedAt'),
+            dataIndex: 'receivedAt',
+            sorter: true,
+            render: (v: string) => formatDateTime(v),
+          },
+          {
+            title: t('petitions.resolutionDue'),
+            dataIndex: 'resolutionDueDate',
+            sorter: true,
+            render: (v: string | null, p) => v ?? p.acceptanceDueDate ?? t('common.none'),
+          },
+        ]}
+      />
       <Modal
         open={open}
         width={720}

@@ -1,34 +1,34 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { currentMilestone, PROJECT_MILESTONE_LABELS } from '@qingshan/core/visits';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Switch, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import {
+  defineListQuery,
+  flagFilter,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import { townName, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
-import { createProject, listProjects, type Project, type ProjectQuery, projectKeys } from './api.ts';
+import { createProject, listProjects, type Project, projectKeys } from './api.ts';
+
+const PROJECT_STATUSES = ['active', 'completed', 'suspended'] as const;
+
+const projectListQuery = defineListQuery({
+  filters: { status: oneOfFilter(PROJECT_STATUSES), overdue: flagFilter(), townCode: textFilter(), q: textFilter() },
+});
 
 /** 跟踪服务: major projects, their current milestone and next action; overdue ones flagged. */
 export default function ProjectListPage() {
@@ -37,28 +37,13 @@ export default function ProjectListPage() {
   const l = lang === 'en' ? 'en' : 'zh';
   const { roles } = useAuth();
   const canWrite = canAccess(roles, PERMISSIONS.enterpriseWrite);
-  const [params, setParams] = useSearchParams();
-  const query: ProjectQuery = {
-    status: (params.get('status') as ProjectQuery['status']) ?? undefined,
-    overdue: params.get('overdue') === 'true' ? 'true' : undefined,
-    townCode: params.get('townCode') ?? undefined,
-    q: params.get('q') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
-  };
-  const list = useQuery({
+  const list = useListQuery(projectListQuery);
+  const { query, update } = list;
+  const result = useQuery({
     queryKey: projectKeys.list(query),
     queryFn: ({ signal }) => listProjects(query, signal),
     placeholderData: keepPreviousData,
   });
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const qc = useQueryClient();
@@ -107,11 +92,11 @@ export default function ProjectListPage() {
           style={{ minWidth: 120 }}
           placeholder={t('svc.common.status')}
           value={query.status}
-          options={(['active', 'completed', 'suspended'] as const).map((s) => ({
+          options={PROJECT_STATUSES.map((s) => ({
             value: s,
             label: t(`svc.projects.status.${s}`),
           }))}
-          onChange={(v?: string) => update({ status: v })}
+          onChange={(v?: (typeof PROJECT_STATUSES)[number]) => update({ status: v })}
         />
         <Select
           allowClear
@@ -124,55 +109,42 @@ export default function ProjectListPage() {
         <Typography.Text>{t('svc.projects.overdueOnly')}</Typography.Text>
         <Switch checked={query.overdue === 'true'} onChange={(v) => update({ overdue: v ? 'true' : undefined })} />
       </Flex>
-      {list.isError && !list.data ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Project>
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }}
-          scroll={{ x: 'max-content' }}
-          data-testid="project-table"
-          columns={[
-            {
-              title: t('svc.projects.name'),
-              dataIndex: 'name',
-              render: (n: string, p) => <Link to={`/staff/projects/${p.id}`}>{n}</Link>,
+      <PagedTable<Project, typeof query>
+        list={list}
+        result={result}
+        scroll={{ x: 'max-content' }}
+        data-testid="project-table"
+        columns={[
+          {
+            title: t('svc.projects.name'),
+            dataIndex: 'name',
+            render: (n: string, p) => <Link to={`/staff/projects/${p.id}`}>{n}</Link>,
+          },
+          { title: t('svc.common.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('enterprise.fields.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
+          { title: t('svc.projects.investment'), dataIndex: 'investment', render: (v: number) => v.toLocaleString() },
+          {
+            title: t('svc.projects.milestone'),
+            render: (_, p) => {
+              const m = currentMilestone(p.milestones);
+              return m ? PROJECT_MILESTONE_LABELS[m][l] : t('svc.projects.status.completed');
             },
-            { title: t('svc.common.enterprise'), dataIndex: 'enterpriseName' },
-            { title: t('enterprise.fields.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
-            { title: t('svc.projects.investment'), dataIndex: 'investment', render: (v: number) => v.toLocaleString() },
-            {
-              title: t('svc.projects.milestone'),
-              render: (_, p) => {
-                const m = currentMilestone(p.milestones);
-                return m ? PROJECT_MILESTONE_LABELS[m][l] : t('svc.projects.status.completed');
-              },
-            },
-            { title: t('svc.projects.officer'), dataIndex: 'officerName' },
-            {
-              title: t('svc.projects.nextAction'),
-              render: (_, p) =>
-                p.nextAction ? (
-                  <>
-                    {p.nextAction}（{p.nextActionDate}）
-                    {p.overdue ? <Tag color="red">{t('svc.projects.overdue')}</Tag> : null}
-                  </>
-                ) : (
-                  t('common.none')
-                ),
-            },
-          ]}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
-          }}
-        />
-      )}
+          },
+          { title: t('svc.projects.officer'), dataIndex: 'officerName' },
+          {
+            title: t('svc.projects.nextAction'),
+            render: (_, p) =>
+              p.nextAction ? (
+                <>
+                  {p.nextAction}（{p.nextActionDate}）
+                  {p.overdue ? <Tag color="red">{t('svc.projects.overdue')}</Tag> : null}
+                </>
+              ) : (
+                t('common.none')
+              ),
+          },
+        ]}
+      />
       <Modal
         open={open}
         title={t('svc.projects.create')}

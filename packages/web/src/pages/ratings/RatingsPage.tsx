@@ -22,6 +22,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -147,7 +148,7 @@ export default function RatingsPage() {
   }, [focused.data, setParams]);
   const update = (patch: Partial<RatingQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const x = selected?.rectification;
-  const isLeader = roles.includes('leader') || roles.includes('admin');
+  const isLeader = canAccess(roles, PERMISSIONS.ratingAppealDecide);
   return (
     <PageContainer title={t('ratings.title')}>
       <Summary />

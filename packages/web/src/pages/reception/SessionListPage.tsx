@@ -1,19 +1,32 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { RECEPTION_KINDS } from '@qingshan/core/reception';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Modal, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import {
+  dateFilter,
+  defineListQuery,
+  oneOfFilter,
+  PagedTable,
+  useListQuery,
+} from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { createSession, listSessions, receptionKeys, type SessionQuery, type SessionSummary } from './api.ts';
+import { createSession, listSessions, receptionKeys, type SessionSummary } from './api.ts';
 import { kindLabel } from './labels.ts';
+
+// Newest day first, always: the one sort is owned here so that a stray `sort` in the URL is ignored.
+const sessionListQuery = defineListQuery({
+  filters: { kind: oneOfFilter(RECEPTION_KINDS), from: dateFilter(), to: dateFilter() },
+  sorts: ['-date'] as const,
+});
 
 /** 接待日: the monthly enterprise and public days, their bookings and what came of them. */
 export default function SessionListPage() {
@@ -21,28 +34,13 @@ export default function SessionListPage() {
   const lang = useLanguage();
   const { roles } = useAuth();
   const canWrite = canAccess(roles, PERMISSIONS.enterpriseWrite);
-  const [params, setParams] = useSearchParams();
-  const query: SessionQuery = {
-    kind: (params.get('kind') as SessionQuery['kind']) ?? undefined,
-    from: params.get('from') ?? undefined,
-    to: params.get('to') ?? undefined,
-    sort: '-date',
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
-  };
-  const list = useQuery({
+  const list = useListQuery(sessionListQuery);
+  const { query, update } = list;
+  const result = useQuery({
     queryKey: receptionKeys.sessions(query),
     queryFn: ({ signal }) => listSessions(query, signal),
     placeholderData: keepPreviousData,
   });
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const qc = useQueryClient();
@@ -99,50 +97,37 @@ export default function SessionListPage() {
           style={{ minWidth: 180 }}
           placeholder={t('svc.reception.kind')}
           value={query.kind}
-          options={(['enterprise', 'public'] as const).map((k) => ({ value: k, label: kindLabel(k, lang) }))}
-          onChange={(v?: string) => update({ kind: v })}
+          options={RECEPTION_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))}
+          onChange={(v?: (typeof RECEPTION_KINDS)[number]) => update({ kind: v })}
         />
         <DatePicker.RangePicker
           onChange={(v) => update({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
         />
       </Flex>
-      {list.isError && !list.data ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<SessionSummary>
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }}
-          data-testid="session-table"
-          columns={[
-            {
-              title: t('svc.common.date'),
-              dataIndex: 'date',
-              render: (d: string, r) => <Link to={`/staff/reception/sessions/${r.id}`}>{d}</Link>,
-            },
-            {
-              title: t('svc.reception.kind'),
-              dataIndex: 'kind',
-              render: (k: SessionSummary['kind']) => (
-                <Tag color={k === 'enterprise' ? 'blue' : 'green'}>{kindLabel(k, lang)}</Tag>
-              ),
-            },
-            { title: t('svc.reception.leader'), dataIndex: 'leaderName' },
-            { title: t('svc.reception.bookings'), dataIndex: 'bookings' },
-            { title: t('svc.reception.enterprisesReceived'), dataIndex: 'enterprisesReceived' },
-            { title: t('svc.reception.people'), dataIndex: 'people' },
-            { title: t('svc.reception.concernCount'), dataIndex: 'concerns' },
-          ]}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
-          }}
-        />
-      )}
+      <PagedTable<SessionSummary, typeof query>
+        list={list}
+        result={result}
+        data-testid="session-table"
+        columns={[
+          {
+            title: t('svc.common.date'),
+            dataIndex: 'date',
+            render: (d: string, r) => <Link to={`/staff/reception/sessions/${r.id}`}>{d}</Link>,
+          },
+          {
+            title: t('svc.reception.kind'),
+            dataIndex: 'kind',
+            render: (k: SessionSummary['kind']) => (
+              <Tag color={k === 'enterprise' ? 'blue' : 'green'}>{kindLabel(k, lang)}</Tag>
+            ),
+          },
+          { title: t('svc.reception.leader'), dataIndex: 'leaderName' },
+          { title: t('svc.reception.bookings'), dataIndex: 'bookings' },
+          { title: t('svc.reception.enterprisesReceived'), dataIndex: 'enterprisesReceived' },
+          { title: t('svc.reception.people'), dataIndex: 'people' },
+          { title: t('svc.reception.concernCount'), dataIndex: 'concerns' },
+        ]}
+      />
       <Modal
         open={creating}
         title={t('svc.reception.create')}

@@ -18,13 +18,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { holdsAny, PETITION_DESK } from '../appointments/roles.ts';
 import { actOnReport, getReport, reportKeys } from './api.ts';
 import { REPORT_STATUS_COLORS, reportChannelLabel, reportStatusLabel } from './labels.ts';
 
@@ -54,8 +54,8 @@ export default function ReportDetailPage() {
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const { report: r, clocks } = detail.data;
-  const isLeader = roles.includes('leader');
-  const actions = holdsAny(roles, PETITION_DESK)
+  const isLeader = canAccess(roles, PERMISSIONS.caseLeader);
+  const actions = canAccess(roles, PERMISSIONS.petitionDesk)
     ? allowedReportActions(r.status).filter((a) => {
         if (REPORT_LEADER_ACTIONS.includes(a)) return isLeader && !!r.extensionRequest;
         if (a === 'request-extension') return !r.extensionRequest;

@@ -1,19 +1,29 @@
 import { REPORT_CHANNELS, REPORT_STATUSES } from '@qingshan/core/reports';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Button, Flex, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import {
+  defineListQuery,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { holdsAny, PETITION_DESK } from '../appointments/roles.ts';
-import { listReports, type Report, type ReportQuery, type ReportRegister, registerReport, reportKeys } from './api.ts';
+import { listReports, type Report, type ReportRegister, registerReport, reportKeys } from './api.ts';
 import { REPORT_STATUS_COLORS, reportChannelLabel, reportStatusLabel } from './labels.ts';
+
+const reportListQuery = defineListQuery({
+  filters: { q: textFilter(), status: oneOfFilter(REPORT_STATUSES) },
+});
 
 /** 环保举报台账 (12369): its own case type with its own periods, apart from the petitions. */
 export default function ReportListPage() {
@@ -23,11 +33,12 @@ export default function ReportListPage() {
   const navigate = useNavigate();
   const { roles } = useAuth();
   const qc = useQueryClient();
-  const [query, setQuery] = useState<ReportQuery>({ page: 1, pageSize: 20 });
+  const list = useListQuery(reportListQuery);
+  const { query, update } = list;
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<ReportRegister>();
   const anonymous = Form.useWatch('anonymous', form);
-  const list = useQuery({
+  const result = useQuery({
     queryKey: reportKeys.list(query),
     queryFn: ({ signal }) => listReports(query, signal),
     placeholderData: keepPreviousData,
@@ -45,12 +56,11 @@ export default function ReportListPage() {
       showError(e);
     },
   });
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <PageContainer
       title={t('reports.deskTitle')}
       extra={
-        holdsAny(roles, PETITION_DESK) ? (
+        canAccess(roles, PERMISSIONS.petitionDesk) ? (
           <Button type="primary" onClick={() => setOpen(true)} data-testid="report-register">
             {t('reports.register')}
           </Button>
@@ -62,26 +72,21 @@ export default function ReportListPage() {
           allowClear
           placeholder={t('reports.searchPlaceholder')}
           style={{ width: 240 }}
-          onSearch={(q) => setQuery((x) => ({ ...x, page: 1, q: q || undefined }))}
+          defaultValue={query.q}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
         />
         <Select
           allowClear
           style={{ width: 200 }}
           placeholder={t('reports.status')}
           options={REPORT_STATUSES.map((s) => ({ value: s, label: reportStatusLabel(s, lang) }))}
-          onChange={(status) => setQuery((x) => ({ ...x, page: 1, status }))}
+          value={query.status}
+          onChange={(status) => update({ status })}
         />
       </Flex>
-      <Table<Report>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          onChange: (page, pageSize) => setQuery((x) => ({ ...x, page, pageSize })),
-        }}
+      <PagedTable<Report, typeof query>
+        list={list}
+        result={result}
         columns={[
           {
             title: t('reports.code'),

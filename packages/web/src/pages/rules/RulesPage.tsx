@@ -17,7 +17,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess } from '../../access.ts';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -25,7 +25,7 @@ import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
-import { getRule, getRules, machineryKeys, type Rule, type RuleType, updateRule } from '../worklist/api.ts';
+import { getRule, getRules, type Rule, type RuleType, ruleKeys, updateRule } from './api.ts';
 
 // Hand-written: the rules API declares a version's `value` as unknown (its shape depends on the rule type).
 type ProfileValue = { length: number; unit: 'working' | 'calendar'; warnBefore: number; direction?: string };
@@ -62,7 +62,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
   const message = useMessage();
   const showError = useShowError();
   const [form] = Form.useForm<EditForm>();
-  const detail = useQuery({ queryKey: machineryKeys.rule(ruleKey), queryFn: ({ signal }) => getRule(ruleKey, signal) });
+  const detail = useQuery({ queryKey: ruleKeys.detail(ruleKey), queryFn: ({ signal }) => getRule(ruleKey, signal) });
   const save = useMutation({
     mutationFn: (v: EditForm) => {
       const r = detail.data!;
@@ -92,7 +92,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
     onError: showError,
   });
   const r = detail.data;
-  const isAdmin = canAccess(roles, ['admin']);
+  const isAdmin = canAccess(roles, PERMISSIONS.ruleAdmin);
   const en = i18n.language.startsWith('en');
   const cur = r?.current.value as ProfileValue | undefined;
   return (
@@ -236,7 +236,7 @@ export default function RulesPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const query = { ...filters, ...page };
   const list = useQuery({
-    queryKey: machineryKeys.rules(query),
+    queryKey: ruleKeys.list(query),
     queryFn: ({ signal }) => getRules(query, signal),
     placeholderData: keepPreviousData,
   });

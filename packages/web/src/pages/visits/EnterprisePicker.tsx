@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listEnterprises } from '../../api/enterprises.ts';
+import { listEnterprises } from '../enterprises/api.ts';
 
 /** Searches the register by name, code or pinyin initials; one or several enterprises. */
 export function EnterprisePicker({

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { VISIT_PURPOSES } from '@qingshan/core/visits';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Form, Input, Modal, Select, Table, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,6 +9,14 @@ import { Link, useSearchParams } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import {
+  dateFilter,
+  defineListQuery,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import { townName, townOptions } from '../../domain.ts';
@@ -19,11 +28,23 @@ import {
   listCampaigns,
   listCandidates,
   listVisits,
-  type VisitQuery,
+  type Visit,
   visitKeys,
 } from './api.ts';
 import { purposeOptions } from './labels.ts';
-import { VisitTable } from './VisitTable.tsx';
+import { useVisitColumns } from './VisitTable.tsx';
+
+// `tab` is the page's own parameter, not the list's: the list keeps it when it writes the URL.
+const visitListQuery = defineListQuery({
+  filters: {
+    from: dateFilter(),
+    to: dateFilter(),
+    campaignId: textFilter(),
+    purpose: oneOfFilter(VISIT_PURPOSES),
+    leader: oneOfFilter(['true', 'false']),
+    townCode: textFilter(),
+  },
+});
 
 function CampaignsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
@@ -168,30 +189,15 @@ export default function VisitListPage() {
   const canWrite = canAccess(roles, PERMISSIONS.enterpriseWrite);
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'visits';
-  const query: VisitQuery = {
-    from: params.get('from') ?? undefined,
-    to: params.get('to') ?? undefined,
-    campaignId: params.get('campaignId') ?? undefined,
-    purpose: (params.get('purpose') as VisitQuery['purpose']) ?? undefined,
-    leader: (params.get('leader') as VisitQuery['leader']) ?? undefined,
-    townCode: params.get('townCode') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
-  };
-  const list = useQuery({
+  const list = useListQuery(visitListQuery);
+  const { query, update } = list;
+  const columns = useVisitColumns('/staff/visits');
+  const result = useQuery({
     queryKey: visitKeys.list(query),
     queryFn: ({ signal }) => listVisits(query, signal),
     placeholderData: keepPreviousData,
     enabled: tab === 'visits',
   });
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   return (
     <PageContainer
       title={t('svc.visits.title')}
@@ -224,7 +230,7 @@ export default function VisitListPage() {
                     placeholder={t('svc.visits.purposes')}
                     value={query.purpose}
                     options={purposeOptions(lang)}
-                    onChange={(v?: string) => update({ purpose: v })}
+                    onChange={(v?: (typeof VISIT_PURPOSES)[number]) => update({ purpose: v })}
                   />
                   <Select
                     allowClear
@@ -243,29 +249,19 @@ export default function VisitListPage() {
                       { value: 'true', label: t('svc.visits.leaderYes') },
                       { value: 'false', label: t('svc.visits.leaderNo') },
                     ]}
-                    onChange={(v?: string) => update({ leader: v })}
+                    onChange={(v?: 'true' | 'false') => update({ leader: v })}
                   />
                   {query.campaignId ? (
                     <Button onClick={() => update({ campaignId: undefined })}>{t('svc.visits.clearCampaign')}</Button>
                   ) : null}
                 </Flex>
-                {list.isError && !list.data ? (
-                  <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-                ) : (
-                  <VisitTable
-                    items={list.data?.items ?? []}
-                    linkBase="/staff/visits"
-                    loading={list.isFetching}
-                    data-testid="visit-table"
-                    pagination={{
-                      current: query.page,
-                      pageSize: query.pageSize,
-                      total: list.data?.total ?? 0,
-                      showTotal: (total) => t('common.total', { total }),
-                      onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
-                    }}
-                  />
-                )}
+                <PagedTable<Visit, typeof query>
+                  list={list}
+                  result={result}
+                  columns={columns}
+                  scroll={{ x: 'max-content' }}
+                  data-testid="visit-table"
+                />
               </>
             ),
           },

@@ -1,4 +1,4 @@
-import { Table, type TableProps, Tag, Typography } from 'antd';
+import { Table, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/QueryState.tsx';
@@ -6,14 +6,66 @@ import { useLanguage } from '../../i18n.ts';
 import type { Visit } from './api.ts';
 import { purposeLabel } from './labels.ts';
 
-/** The visit list shared by the staff list, the enterprise file tab and the enterprise portal. */
+/** The visit columns shared by the staff list, the enterprise file tab and the enterprise portal. */
+export function useVisitColumns(linkBase: string | null): TableColumnsType<Visit> {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  return [
+    {
+      title: t('svc.common.date'),
+      dataIndex: 'date',
+      width: 110,
+      render: (d: string, v) => (linkBase ? <Link to={`${linkBase}/${v.id}`}>{d}</Link> : d),
+    },
+    {
+      title: t('svc.common.enterprise'),
+      dataIndex: 'enterprises',
+      render: (es: Visit['enterprises']) => es.map((e) => e.name).join('、'),
+    },
+    { title: t('svc.visits.count'), render: (_, v) => v.enterprises.length, width: 70 },
+    {
+      title: t('svc.visits.staff'),
+      dataIndex: 'staff',
+      render: (s: Visit['staff']) =>
+        s.map((p) =>
+          p.leader ? (
+            <Tag key={p.name} color="gold">
+              {p.name}
+            </Tag>
+          ) : (
+            <Tag key={p.name}>{p.name}</Tag>
+          ),
+        ),
+    },
+    {
+      title: t('svc.visits.purposes'),
+      dataIndex: 'purposes',
+      render: (ps: Visit['purposes']) => ps.map((p) => purposeLabel(p, lang)).join('、'),
+    },
+    {
+      title: t('svc.visits.campaign'),
+      dataIndex: 'campaignTheme',
+      render: (c: string | null) => c ?? t('common.none'),
+    },
+    {
+      title: t('svc.visits.summary'),
+      dataIndex: 'summary',
+      // an enterprise gets its own part of a joint visit, or nothing when none was recorded
+      render: (s: string | null) => (
+        <Typography.Text ellipsis={{ tooltip: s }} style={{ maxWidth: 240 }} type={s ? undefined : 'secondary'}>
+          {s ?? t('svc.visits.noOwnPart')}
+        </Typography.Text>
+      ),
+    },
+  ];
+}
+
 export function VisitTable({
   items,
   linkBase,
   ...rest
 }: { items: Visit[]; linkBase: string | null } & Omit<TableProps<Visit>, 'dataSource' | 'columns'>) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
+  const columns = useVisitColumns(linkBase);
   return (
     <Table<Visit>
       rowKey="id"
@@ -21,54 +73,7 @@ export function VisitTable({
       locale={{ emptyText: <EmptyState /> }}
       scroll={{ x: 'max-content' }}
       {...rest}
-      columns={[
-        {
-          title: t('svc.common.date'),
-          dataIndex: 'date',
-          width: 110,
-          render: (d: string, v) => (linkBase ? <Link to={`${linkBase}/${v.id}`}>{d}</Link> : d),
-        },
-        {
-          title: t('svc.common.enterprise'),
-          dataIndex: 'enterprises',
-          render: (es: Visit['enterprises']) => es.map((e) => e.name).join('、'),
-        },
-        { title: t('svc.visits.count'), render: (_, v) => v.enterprises.length, width: 70 },
-        {
-          title: t('svc.visits.staff'),
-          dataIndex: 'staff',
-          render: (s: Visit['staff']) =>
-            s.map((p) =>
-              p.leader ? (
-                <Tag key={p.name} color="gold">
-                  {p.name}
-                </Tag>
-              ) : (
-                <Tag key={p.name}>{p.name}</Tag>
-              ),
-            ),
-        },
-        {
-          title: t('svc.visits.purposes'),
-          dataIndex: 'purposes',
-          render: (ps: Visit['purposes']) => ps.map((p) => purposeLabel(p, lang)).join('、'),
-        },
-        {
-          title: t('svc.visits.campaign'),
-          dataIndex: 'campaignTheme',
-          render: (c: string | null) => c ?? t('common.none'),
-        },
-        {
-          title: t('svc.visits.summary'),
-          dataIndex: 'summary',
-          // an enterprise gets its own part of a joint visit, or nothing when none was recorded
-          render: (s: string | null) => (
-            <Typography.Text ellipsis={{ tooltip: s }} style={{ maxWidth: 240 }} type={s ? undefined : 'secondary'}>
-              {s ?? t('svc.visits.noOwnPart')}
-            </Typography.Text>
-          ),
-        },
-      ]}
+      columns={columns}
     />
   );
 }

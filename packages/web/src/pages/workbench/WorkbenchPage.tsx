@@ -3,8 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { http } from '../../api/http.ts';
-import type { QueryOf, ResponseOf } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
@@ -15,14 +13,11 @@ import { todayShanghai } from '../appointments/dates.ts';
 import { figureKeys, getFigures } from '../figures/api.ts';
 import { BAD_COLOUR } from '../figures/chartOptions.ts';
 import { anyFigure, latestYearWithData, yearPeriod } from '../figures/period.ts';
+import { listSessions, type SessionQuery } from '../reception/api.ts';
 import { kindLabel } from '../reception/labels.ts';
 import { getWorklist, getWorklistCounts, machineryKeys } from '../worklist/api.ts';
 import { ClockStateTag } from '../worklist/ClockParts.tsx';
 import { KEY_FIGURES, workbenchSections } from './sections.ts';
-
-type Sessions = ResponseOf<'/api/reception/sessions', 'get'>;
-const listSessions = (q: QueryOf<'/api/reception/sessions', 'get'>, signal?: AbortSignal) =>
-  http.get<Sessions>('/api/reception/sessions', { query: q, signal });
 
 /** A small card's body: loading, error, empty or the content. */
 function Body<T>({
@@ -135,7 +130,7 @@ function AppointmentsCard({ today }: { today: string }) {
 function ReceptionCard({ today }: { today: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const query: QueryOf<'/api/reception/sessions', 'get'> = {
+  const query: SessionQuery = {
     from: today,
     to: today,
     page: 1,

@@ -5,7 +5,7 @@ import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Too
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canAccess } from '../../access.ts';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
@@ -21,8 +21,6 @@ import {
   pauseClock,
   resumeClock,
 } from './api.ts';
-
-export const CLOCK_MANAGERS = ['leader', 'approver', 'clerk'] as const;
 
 const STATE_COLOR: Record<ClockState, string> = {
   running: 'green',
@@ -107,7 +105,7 @@ export function ClockActions({ clock }: { clock: ClockView }) {
   });
   // A window that binds the party (e.g. the petitioner's time to request a review) is fixed by
   // law: the bureau neither pauses nor extends it, and the server refuses to.
-  if (!canAccess(roles, CLOCK_MANAGERS) || clock.completedAt || clock.binds === 'party') return null;
+  if (!canAccess(roles, PERMISSIONS.clockManage) || clock.completedAt || clock.binds === 'party') return null;
   // An owned clock (a petition's) changes only through its record's own steps: 信访工作条例
   // 第三十四条 wants the head's approval for an extension, so send the user there.
   if (clock.owned) {

@@ -4,13 +4,13 @@ import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditKeys, listAudit } from '../../../api/audit.ts';
 import type { AuditQuery } from '../../../api/types.ts';
 import { AuditTable } from '../../../components/AuditTable.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { ErrorState } from '../../../components/QueryState.tsx';
 import { useLanguage } from '../../../i18n.ts';
 import { shanghaiDayEnd, shanghaiDayStart } from '../../../utils/datetime.ts';
+import { auditKeys, listAudit } from './api.ts';
 
 interface FilterValues {
   actor?: string;

@@ -4,22 +4,15 @@ import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Tab
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_ROLES } from '../../../access.ts';
-import { listEnterprises } from '../../../api/enterprises.ts';
 import { applyFieldErrors, errorMessage, useShowError } from '../../../api/errors.ts';
 import { ApiError } from '../../../api/http.ts';
 import type { Role, User, UserQuery } from '../../../api/types.ts';
-import {
-  clearUserSignInWaits,
-  createUser,
-  listUsers,
-  resetUserPassword,
-  updateUser,
-  userKeys,
-} from '../../../api/users.ts';
 import { useMessage } from '../../../components/feedback.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../../components/QueryState.tsx';
 import { formatDateTime } from '../../../utils/datetime.ts';
+import { listEnterprises } from '../../enterprises/api.ts';
+import { clearUserSignInWaits, createUser, listUsers, resetUserPassword, updateUser, userKeys } from './api.ts';
 
 interface UserFormValues {
   username?: string;
@@ -80,7 +73,8 @@ function UserModal({
   const queryClient = useQueryClient();
   const [form] = Form.useForm<UserFormValues>();
   const roleOptions = useRoleOptions();
-  const roles = Form.useWatch('roles', form);
+  // the roles chosen in the form (the edited account's, not the signed-in user's)
+  const chosenRoles = Form.useWatch('roles', form);
   const [error, setError] = useState<string | null>(null);
 
   const save = useMutation({
@@ -176,7 +170,7 @@ function UserModal({
         >
           <Select mode="multiple" options={roleOptions} data-testid="user-roles" />
         </Form.Item>
-        {!user && roles?.includes('enterprise') ? (
+        {!user && chosenRoles?.includes('enterprise') ? (
           <Form.Item
             label={t('users.enterprise')}
             name="enterpriseId"

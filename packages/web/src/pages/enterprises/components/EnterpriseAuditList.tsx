@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { auditKeys, listAudit } from '../../../api/audit.ts';
 import { AuditTable } from '../../../components/AuditTable.tsx';
 import { ErrorState } from '../../../components/QueryState.tsx';
+import { auditKeys, listAudit } from '../../admin/audit/api.ts';
 
 /** 操作记录: the audit entries of one enterprise, newest first as the server sends them. */
 export function EnterpriseAuditList({ enterpriseId }: { enterpriseId: string }) {

@@ -3,13 +3,13 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { unmaskContacts } from '../../../api/enterprises.ts';
 import { useShowError } from '../../../api/errors.ts';
 import type { Contact, Enterprise } from '../../../api/types.ts';
 import { EmptyState } from '../../../components/QueryState.tsx';
 import { CREDIT_COLORS, creditLabel, STATUS_COLORS, statusLabel, tagLabel, townName } from '../../../domain.ts';
 import { useLanguage } from '../../../i18n.ts';
 import { formatDateTime } from '../../../utils/datetime.ts';
+import { unmaskContacts } from '../api.ts';
 import { UsccText } from './UsccText.tsx';
 
 /** 基本信息 of an enterprise file: facts, contacts (masked until asked, audited) and location. */

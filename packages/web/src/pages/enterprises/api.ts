@@ -1,5 +1,13 @@
-import { download, http } from './http.ts';
-import type { Contact, Enterprise, EnterpriseCreate, EnterpriseQuery, EnterpriseSummary, Page } from './types.ts';
+import { download, http } from '../../api/http.ts';
+import type {
+  Contact,
+  Enterprise,
+  EnterpriseCreate,
+  EnterpriseQuery,
+  EnterpriseSummary,
+  Job,
+  Page,
+} from '../../api/types.ts';
 
 export const enterpriseKeys = {
   all: ['enterprises'] as const,
@@ -54,4 +62,17 @@ export function downloadImportTemplate(): Promise<void> {
 export function exportEnterprises(query: EnterpriseQuery): Promise<void> {
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   return download('/api/enterprises/export', 'enterprises.xlsx', filters);
+}
+
+// The import runs as a background job; the page polls it.
+export function getJob(id: string, signal?: AbortSignal): Promise<Job> {
+  return http.get(`/api/jobs/${encodeURIComponent(id)}`, { signal });
+}
+
+/** Percent done of a job; 0 before the total is known. */
+export function jobPercent(job: Pick<Job, 'total' | 'processed' | 'status'> | undefined): number {
+  if (!job) return 0;
+  if (job.status === 'done') return 100;
+  if (job.total <= 0) return 0;
+  return Math.min(100, Math.floor((job.processed / job.total) * 100));
 }

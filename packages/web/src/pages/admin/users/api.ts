@@ -1,5 +1,5 @@
-import { http } from './http.ts';
-import type { Page, User, UserCreate, UserPatch, UserQuery } from './types.ts';
+import { http } from '../../../api/http.ts';
+import type { Page, User, UserCreate, UserPatch, UserQuery } from '../../../api/types.ts';
 
 export const userKeys = {
   all: ['users'] as const,

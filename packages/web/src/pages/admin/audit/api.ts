@@ -1,5 +1,5 @@
-import { http } from './http.ts';
-import type { AuditEntry, AuditQuery, Page } from './types.ts';
+import { http } from '../../../api/http.ts';
+import type { AuditEntry, AuditQuery, Page } from '../../../api/types.ts';
 
 export const auditKeys = {
   list: (q: AuditQuery) => ['audit', q] as const,

@@ -1,0 +1,148 @@
+// @vitest-environment jsdom
+// The first rendered-component test: the paged table in a real router, clicked like a user would.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import '../../i18n.ts';
+import { defineListQuery, oneOfFilter } from './listQuery.ts';
+import { type PagedResult, PagedTable } from './PagedTable.tsx';
+import { useListQuery } from './useListQuery.ts';
+
+interface Row {
+  id: string;
+  name: string;
+}
+
+const listQuery = defineListQuery({
+  filters: { status: oneOfFilter(['open', 'closed']) },
+  sorts: ['name', '-name', 'updatedAt', '-updatedAt'] as const,
+  pageSizes: [10, 20, 50],
+});
+
+// 45 rows on the server; the page shown is the slice the URL asks for, as the API would return.
+const ALL: Row[] = Array.from({ length: 45 }, (_, i) => ({ id: `r${i + 1}`, name: `企业${i + 1}` }));
+
+let seen: { page: number; pageSize: number; sort: string; status?: string }[] = [];
+
+function Harness({ result }: { result?: Partial<PagedResult<Row>> }) {
+  const list = useListQuery(listQuery);
+  const location = useLocation();
+  seen.push(list.query);
+  const { page, pageSize } = list.query;
+  const base: PagedResult<Row> = {
+    data: { items: ALL.slice((page - 1) * pageSize, page * pageSize), total: ALL.length },
+    isFetching: false,
+    isError: false,
+    error: null,
+    refetch: () => undefined,
+  };
+  return (
+    <>
+      <output data-testid="search">{location.search}</output>
+      <button type="button" onClick={() => list.update({ status: 'closed' })}>
+        filter
+      </button>
+      <PagedTable<Row, typeof list.query>
+        list={list}
+        result={{ ...base, ...result }}
+        data-testid="table"
+        columns={[
+          { title: '名称', dataIndex: 'name', sorter: true },
+          { title: '更新', dataIndex: 'updatedAt', key: 'updatedAt', sorter: true },
+        ]}
+      />
+    </>
+  );
+}
+
+function renderAt(url: string, result?: Partial<PagedResult<Row>>) {
+  const router = createMemoryRouter([{ path: '/list', element: <Harness result={result} /> }], {
+    initialEntries: [url],
+  });
+  render(<RouterProvider router={router} />);
+  return router;
+}
+
+const search = () => screen.getByTestId('search').textContent;
+const names = () =>
+  within(screen.getByTestId('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.querySelector('td')?.textContent);
+
+beforeAll(() => {
+  // jsdom has no layout: antd's responsive helpers ask matchMedia, which jsdom lacks.
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  // antd measures the scrollbar through a pseudo-element, which jsdom does not implement.
+  const computed = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (element: Element) => computed(element);
+});
+
+afterEach(() => {
+  cleanup();
+  seen = [];
+});
+
+describe('PagedTable', () => {
+  it('shows the page the URL names, and a click on another page puts it in the URL', async () => {
+    renderAt('/list?page=2');
+    expect(names()[0]).toBe('企业21');
+    expect(screen.getByText('共 45 条')).toBeTruthy();
+    fireEvent.click(screen.getByTitle('3'));
+    await waitFor(() => expect(search()).toBe('?page=3'));
+    expect(names()).toEqual(['企业41', '企业42', '企业43', '企业44', '企业45']);
+    fireEvent.click(screen.getByTitle('1'));
+    // Page 1 is the default, so it leaves the URL.
+    await waitFor(() => expect(search()).toBe(''));
+  });
+
+  it('sorting a column writes the sort to the URL and goes back to page 1', async () => {
+    renderAt('/list?page=2');
+    const header = screen.getByText('名称').closest('th');
+    if (!header) throw new Error('no header for 名称');
+    // Default sort is name ascending: one click turns it to descending.
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(header);
+    await waitFor(() => expect(search()).toBe('?sort=-name'));
+    expect(screen.getByText('名称').closest('th')?.getAttribute('aria-sort')).toBe('descending');
+    const updated = screen.getByText('更新').closest('th');
+    if (!updated) throw new Error('no header for 更新');
+    fireEvent.click(updated);
+    await waitFor(() => expect(search()).toBe('?sort=updatedAt'));
+  });
+
+  it('keeps a filter when paging, and a filter change goes back to page 1', async () => {
+    renderAt('/list?status=open&page=2&tab=x');
+    fireEvent.click(screen.getByTitle('3'));
+    await waitFor(() => expect(search()).toBe('?tab=x&status=open&page=3'));
+    fireEvent.click(screen.getByText('filter'));
+    await waitFor(() => expect(search()).toBe('?tab=x&status=closed'));
+  });
+
+  it('renders a URL with bad values with the defaults instead of failing', () => {
+    renderAt('/list?page=-3&pageSize=abc&sort=password&status=evil');
+    expect(seen.at(-1)).toEqual({ page: 1, pageSize: 20, sort: 'name' });
+    expect(names()).toHaveLength(20);
+    expect(names()[0]).toBe('企业1');
+    expect(screen.getByTitle('1').className).toContain('ant-pagination-item-active');
+  });
+
+  it('shows the empty state and the error state', () => {
+    renderAt('/list', { data: { items: [], total: 0 } });
+    expect(screen.getByText('暂无数据')).toBeTruthy();
+    cleanup();
+    renderAt('/list', { data: undefined, isError: true, error: new Error('boom') });
+    expect(screen.getByText('加载失败')).toBeTruthy();
+    expect(screen.queryByTestId('table')).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+// The table of a list page: it owns paging and sorting ↔ URL (through useListQuery) and the
+// loading, empty and error states, so a list page only declares its columns and filters.
+import { Table, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, ErrorState } from '../QueryState.tsx';
+import type { FilterShape, ListQueryDefinition, PagedQuery } from './listQuery.ts';
+import type { ListQueryState } from './useListQuery.ts';
+
+/** What PagedTable reads from a TanStack query of a paged endpoint. */
+export interface PagedResult<T> {
+  data?: { items: T[]; total: number } | undefined;
+  isFetching: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+export interface PagedTableProps<T, Q extends PagedQuery>
+  extends Omit<TableProps<T>, 'columns' | 'dataSource' | 'loading' | 'pagination' | 'onChange'> {
+  list: ListQueryState<Q> & {
+    // biome-ignore lint/suspicious/noExplicitAny: any filter shape and sort; the table reads only paging and sort
+    definition: ListQueryDefinition<FilterShape, any>;
+  };
+  result: PagedResult<T>;
+  /** A column with `sorter: true` sorts by its `key` (or `dataIndex`), a sort the query allows. */
+  columns: TableProps<T>['columns'];
+  /** What an empty list says (default: 暂无数据). */
+  emptyText?: string;
+}
+
+function fieldOf(column: { key?: unknown; dataIndex?: unknown }): string | undefined {
+  if (typeof column.key === 'string') return column.key;
+  if (typeof column.dataIndex === 'string') return column.dataIndex;
+  return undefined;
+}
+
+export function PagedTable<T extends object, Q extends PagedQuery>({
+  list,
+  result,
+  columns,
+  emptyText,
+  ...rest
+}: PagedTableProps<T, Q>) {
+  const { t } = useTranslation();
+  const { query, update, definition } = list;
+  if (result.isError && !result.data) {
+    return <ErrorState error={result.error} onRetry={() => void result.refetch()} />;
+  }
+  const sortable = definition.sorts !== undefined;
+  const shown = sortable
+    ? columns?.map((c) => {
+        const field = fieldOf(c as { key?: unknown; dataIndex?: unknown });
+        return c.sorter === true && field ? { ...c, sortOrder: definition.sortOrderOf(query.sort, field) } : c;
+      })
+    : columns;
+  const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort' && sortable) {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter;
+      const field = typeof s?.field === 'string' ? s.field : typeof s?.columnKey === 'string' ? s.columnKey : undefined;
+      update({ sort: definition.sortFromTable(field, s?.order) } as Partial<Q>);
+    } else if (extra.action === 'paginate') {
+      update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize } as Partial<Q>);
+    }
+  };
+  return (
+    <Table<T>
+      rowKey="id"
+      {...rest}
+      loading={result.isFetching}
+      dataSource={result.data?.items ?? []}
+      columns={shown}
+      onChange={onChange}
+      locale={{ emptyText: <EmptyState description={emptyText} /> }}
+      pagination={{
+        current: query.page,
+        pageSize: query.pageSize,
+        total: result.data?.total ?? 0,
+        ...(definition.pageSizes ? { showSizeChanger: true, pageSizeOptions: definition.pageSizes.map(String) } : {}),
+        showTotal: (total) => t('common.total', { total }),
+      }}
+    />
+  );
+}

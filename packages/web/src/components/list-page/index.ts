@@ -1,0 +1,12 @@
+export {
+  dateFilter,
+  defineListQuery,
+  flagFilter,
+  type ListQuery,
+  type ListQueryDefinition,
+  oneOfFilter,
+  type PagedQuery,
+  textFilter,
+} from './listQuery.ts';
+export { type PagedResult, PagedTable, type PagedTableProps } from './PagedTable.tsx';
+export { type ListQueryState, useListQuery } from './useListQuery.ts';

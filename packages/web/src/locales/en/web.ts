@@ -1,0 +1,63 @@
+import type { Leaves } from '../types.ts';
+import type zh from '../zh-CN/web.ts';
+
+const en: Leaves<typeof zh> = {
+  // issue 8 §5 (branch web): look-ups, menu groups, workbench, My area
+  web: {
+    audit: {
+      pickAction: 'Pick an action',
+    },
+    my: {
+      title: 'My area',
+      hello: '{{name}}, here are your messages, bookings and petitions.',
+      messages: 'My messages',
+      bookings: 'My bookings',
+      petitions: 'My petitions',
+      windowBookings: 'Window bookings',
+      receptionBookings: 'Reception-day bookings',
+      receptionDay: 'reception day',
+      people: '{{n}} people',
+      manage: 'View / move',
+      progress: 'Progress',
+      code: 'Code',
+      received: 'registered {{date}}',
+      due: 'due {{date}}',
+      book: 'Book an appointment',
+      petition: 'Submit a petition',
+    },
+    workbench: {
+      title: 'Workbench',
+      hello: 'Hello, {{name}}. Here is your work for today.',
+      today: 'Today: {{date}}',
+      all: 'All',
+      todo: 'To do',
+      due: 'Due {{date}}',
+      appointments: "Today's window bookings",
+      more: '{{n}} bookings in all',
+      reception: "Today's reception days",
+      receptionLine: '{{location}} · {{bookings}} booked · {{people}} came',
+      keyFigures: 'Key figures',
+    },
+    menuGroups: {
+      service: 'Services',
+      approval: 'Approvals',
+      supervision: 'Supervision',
+      statistics: 'Statistics',
+      system: 'System',
+    },
+    menu: {
+      workbench: 'Workbench',
+      workbenchLink: 'Workbench',
+    },
+    figures: {
+      fellBack: 'No records in {{empty}} yet: showing {{year}}, the latest year with records.',
+    },
+    lookup: {
+      notFound: 'No record matches this code and phone number',
+      notFoundHint:
+        'Check the code (on your receipt or text message; not case-sensitive) and the phone number you gave, then try again.',
+    },
+  },
+};
+
+export default en;

@@ -1,0 +1,38 @@
+// Conventions every page keeps, checked on the source so that a new feature cannot miss them
+// unnoticed: API calls only through the feature's api.ts, permissions only through access.ts.
+import { describe, expect, it } from 'vitest';
+
+const sources = import.meta.glob<string>(['./**/*.{ts,tsx}', '!./**/*.test.{ts,tsx}'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const pages = Object.entries(sources).filter(([path]) => !path.endsWith('/api.ts'));
+
+describe('page conventions', () => {
+  it('finds the pages', () => {
+    expect(pages.length).toBeGreaterThan(50);
+    expect(Object.keys(sources)).toContain('./enterprises/api.ts');
+  });
+
+  it('call the API only through a feature api.ts', () => {
+    const offenders = pages
+      .filter(([, text]) => /\bhttp\.(get|post|put|patch|delete)\b|\brequest\s*[<(]|\bfetch\(|\bdownload\(/.test(text))
+      .map(([path]) => path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('ask access.ts for permissions instead of comparing role names', () => {
+    const offenders = pages
+      // `v.roles` (a form's values) and `chosenRoles` are data being edited, not the signed-in user.
+      .filter(([, text]) => /(?<![\w.])roles\??\.(includes|some|every|indexOf)\(|holdsAny\(/.test(text))
+      .map(([path]) => path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('keep a list page’s query in the URL through the list-page kit', () => {
+    // A page that reads page/pageSize from useSearchParams by hand re-implements the kit.
+    const offenders = pages.filter(([, text]) => /params\.get\('page(Size)?'\)/.test(text)).map(([path]) => path);
+    expect(offenders).toEqual([]);
+  });
+});
