@@ -507,6 +507,10 @@ describe('复查 and 复核 on the public tracking page', () => {
       dueDate: reReviewWindow.dueDate,
       provisional: reReviewWindow.provisional,
     });
+    // the staff detail shows the clerk the same window (issue 8: 复查/复核 request window on the desk)
+    const staff = await desk.request({ method: 'GET', url: `/api/petitions/${p.id}` });
+    expect(staff.statusCode).toBe(200);
+    expect(staff.json().requestWindow).toEqual(answered.requestWindow);
     // the bureau's own duty clocks and who acted stay internal
     expect(answered.clocks).toEqual([]);
     expect(answered.events.every((e: { actorName: string | null }) => e.actorName === null)).toBe(true);
