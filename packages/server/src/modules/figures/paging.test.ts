@@ -13,6 +13,7 @@ const KEYS = [
   'bookingsExtended',
   'bookingsRegular',
   'petitionsClosed',
+  'petitionsClosedWithLimit',
   'petitionsOnTime',
   'ratingsLevel5',
   'ratingsLevel2',
