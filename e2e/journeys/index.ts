@@ -6,6 +6,7 @@ import {
   issuedPasswordMustBeChanged,
 } from './foundation.ts';
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
+import { citizenReportsPollution } from './reports.ts';
 import {
   citizenBooksExtendedSlot,
   citizenBooksPublicDay,
@@ -31,6 +32,7 @@ export const journeys: Journey[] = [
   citizenBooksPublicDay,
   jointVisitPrivacy,
   citizenTracksReview,
+  citizenReportsPollution,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

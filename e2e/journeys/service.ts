@@ -235,7 +235,7 @@ export const jointVisitPrivacy: Journey = {
 
 // 复查 (信访工作条例 第三十五条) is decided by the next level up; the petitioner follows it on the
 // public tracking page with only the code and phone: what was asked, where the file went, the
-// opinion and until when 复核 can be asked for.
+// opinion and until when 复核 can be asked for. The clerk's petition page shows the same window.
 export const citizenTracksReview: Journey = {
   name: 'citizen tracks a 复查 decided by the next level up and sees the 复核 window',
   async run(ctx) {
@@ -278,12 +278,13 @@ export const citizenTracksReview: Journey = {
         if (r.status !== 200) return `${step.action} ${r.status} ${JSON.stringify(next).slice(0, 200)}`;
         body = next;
       }
-      return `OK ${body.code}`;
+      return `OK ${body.code} ${body.id}`;
     }, phone);
     expect(code.startsWith('OK '), `petition walked to a recorded 复查 (${code})`);
+    const [, trackingCode, petitionId] = code.split(' ');
 
     const citizen = await ctx.newPage();
-    await citizen.goto(`${ctx.baseUrl}/petitions/track?code=${code.slice(3)}`);
+    await citizen.goto(`${ctx.baseUrl}/petitions/track?code=${trackingCode}`);
     await citizen.getByLabel('手机号').fill(phone);
     await citizen.getByRole('button', { name: /搜\s*索/ }).click();
     const card = citizen.locator('.ant-card').filter({ hasText: '复查与复核' });
@@ -294,5 +295,16 @@ export const citizenTracksReview: Journey = {
     expect(text.includes('萍环信复〔2026〕9号') && text.includes('维持原处理意见'), 'the opinion is shown');
     expect(text.includes('请求复核'), 'the window to ask for 复核 is shown');
     await ctx.screenshot(citizen, '16-citizen-tracks-review');
+
+    await page.goto(`${ctx.baseUrl}/staff/petitions/${petitionId}`);
+    const staffWindow = page.getByTestId('petition-request-window');
+    await staffWindow.waitFor({ timeout: 10_000 });
+    const due = /(\d{4}-\d{2}-\d{2}) 前向上一级机关请求复核/.exec(text)?.[1];
+    const staffText = (await staffWindow.textContent()) ?? '';
+    expect(
+      !!due && staffText.includes(`${due} 前向上一级机关请求复核`),
+      `the clerk sees the petitioner's 复核 window, due ${due} as on the tracking page (${staffText})`,
+    );
+    await ctx.screenshot(page, '17-clerk-sees-review-window');
   },
 };

@@ -1,24 +1,34 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { ApiError, configureHttp } from './api/http.ts';
 import { AuthProvider, clearSession } from './auth/auth.tsx';
-import { FeedbackProvider } from './components/feedback.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { RequireAccess } from './components/RequireAccess.tsx';
-import i18n, { currentLanguage } from './i18n.ts';
+import i18n from './i18n.ts';
 import { FaceIndex } from './layouts/FaceIndex.tsx';
-import { PublicLayout } from './layouts/PublicLayout.tsx';
+import { LightLayout } from './layouts/LightLayout.tsx';
 import RouteErrorPage from './pages/error/RouteErrorPage.tsx';
 import { type AppRoute, NotFoundPage, routes } from './routes.tsx';
 
-// Sider, Menu and the console header load with the first staff or enterprise page, not with home.
+// Nothing in this module's static imports may reach antd (light-shell.test.ts): the public home is
+// drawn in LightLayout, and antd (its theme and locale in AntdShell, the public header and footer,
+// the consoles' Sider and Menu) loads with the first page that needs it.
+const AntdShell = lazy(() => import('./layouts/AntdShell.tsx'));
+const PublicLayout = lazy(() => import('./layouts/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })));
 const ConsoleLayout = lazy(() => import('./layouts/ConsoleLayout.tsx'));
+
+/** The pages drawn in the light shell, without antd. */
+const LIGHT_PATHS = new Set(['/']);
+
+function Loaded({ component: C }: { component: ComponentType }) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <C />
+    </Suspense>
+  );
+}
 
 function Console({ face }: { face: 'staff' | 'enterprise' }) {
   return (
@@ -53,48 +63,54 @@ function toRouteObject(route: AppRoute): RouteObject {
   };
 }
 
-const byFace = (face: AppRoute['face']) => routes.filter((r) => r.face === face).map(toRouteObject);
+const byFace = (face: AppRoute['face'], light = false) =>
+  routes.filter((r) => r.face === face && LIGHT_PATHS.has(r.path) === light).map(toRouteObject);
 
 export const router = createBrowserRouter([
   {
     errorElement: <RouteErrorPage />,
     children: [
       {
-        element: <PublicLayout />,
+        element: <LightLayout />,
+        children: [{ errorElement: <RouteErrorPage />, children: byFace('public', true) }],
+      },
+      {
+        element: <Loaded component={AntdShell} />,
         children: [
           {
-            errorElement: <RouteErrorPage />,
+            element: <Loaded component={PublicLayout} />,
             children: [
-              ...byFace('public'),
               {
-                path: '*',
-                element: (
-                  <Suspense fallback={<PageLoading />}>
-                    <NotFoundPage />
-                  </Suspense>
-                ),
+                errorElement: <RouteErrorPage />,
+                children: [
+                  ...byFace('public'),
+                  {
+                    path: '*',
+                    element: <Loaded component={NotFoundPage} />,
+                  },
+                ],
               },
             ],
           },
-        ],
-      },
-      {
-        path: '/staff',
-        element: <Console face="staff" />,
-        children: [
           {
-            errorElement: <RouteErrorPage />,
-            children: [{ index: true, element: <FaceIndex face="staff" /> }, ...byFace('staff')],
+            path: '/staff',
+            element: <Console face="staff" />,
+            children: [
+              {
+                errorElement: <RouteErrorPage />,
+                children: [{ index: true, element: <FaceIndex face="staff" /> }, ...byFace('staff')],
+              },
+            ],
           },
-        ],
-      },
-      {
-        path: '/enterprise',
-        element: <Console face="enterprise" />,
-        children: [
           {
-            errorElement: <RouteErrorPage />,
-            children: [{ index: true, element: <FaceIndex face="enterprise" /> }, ...byFace('enterprise')],
+            path: '/enterprise',
+            element: <Console face="enterprise" />,
+            children: [
+              {
+                errorElement: <RouteErrorPage />,
+                children: [{ index: true, element: <FaceIndex face="enterprise" /> }, ...byFace('enterprise')],
+              },
+            ],
           },
         ],
       },
@@ -117,24 +133,11 @@ configureHttp({
 i18n.on('languageChanged', () => void queryClient.invalidateQueries());
 
 export function App() {
-  useTranslation(); // re-render on language change so antd's locale follows
-  const lang = currentLanguage();
   return (
-    <ConfigProvider
-      locale={lang === 'en' ? enUS : zhCN}
-      button={{ autoInsertSpace: false }}
-      theme={{
-        token: { colorPrimary: '#1f6f43' },
-        components: { Menu: { itemSelectedBg: '#e3f1e8', itemSelectedColor: '#1f6f43' } },
-      }}
-    >
-      <FeedbackProvider>
-        <QueryClientProvider client={queryClient}>
-          <AuthProvider>
-            <RouterProvider router={router} />
-          </AuthProvider>
-        </QueryClientProvider>
-      </FeedbackProvider>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,5 +1,5 @@
 // i18next set-up: zh-CN by default, English on request; the choice is kept in localStorage and
-// also switches dayjs. antd's locale follows in App.tsx.
+// also switches dayjs. antd's locale follows in layouts/AntdShell.tsx.
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import i18n from 'i18next';

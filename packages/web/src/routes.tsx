@@ -28,7 +28,6 @@ import {
 import type { ParseKeys } from 'i18next';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { type Access, type Face, PERMISSIONS, STAFF_ROLES } from './access.ts';
-import { InboxBadge, WorklistBadge } from './pages/worklist/MenuBadges.tsx';
 
 export interface AppRoute {
   /** Absolute path; static segments before `:param` ones, since the first match wins. */
@@ -37,7 +36,8 @@ export interface AppRoute {
   access: Access;
   component: LazyExoticComponent<ComponentType>;
   /** Present when the route is an entry of its face's Sider menu. */
-  menu?: { labelKey: ParseKeys; icon: ReactNode; badge?: ComponentType };
+  /** `badge` names a count drawn by ConsoleLayout (MenuBadges uses antd, kept off the home's load). */
+  menu?: { labelKey: ParseKeys; icon: ReactNode; badge?: 'worklist' | 'inbox' };
 }
 
 export const routes: AppRoute[] = [
@@ -104,14 +104,14 @@ export const routes: AppRoute[] = [
     face: 'staff',
     access: STAFF_ROLES,
     component: lazy(() => import('./pages/worklist/WorklistPage.tsx')),
-    menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: WorklistBadge },
+    menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: 'worklist' },
   },
   {
     path: '/staff/inbox',
     face: 'staff',
     access: STAFF_ROLES,
     component: lazy(() => import('./pages/inbox/InboxPage.tsx')),
-    menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: InboxBadge },
+    menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: 'inbox' },
   },
   {
     path: '/staff/deadline-calculator',
@@ -167,14 +167,14 @@ export const routes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./pages/worklist/WorklistPage.tsx')),
-    menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: WorklistBadge },
+    menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: 'worklist' },
   },
   {
     path: '/enterprise/inbox',
     face: 'enterprise',
     access: PERMISSIONS.ownMessages,
     component: lazy(() => import('./pages/inbox/InboxPage.tsx')),
-    menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: InboxBadge },
+    menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: 'inbox' },
   },
   {
     path: '/enterprise/notifications',

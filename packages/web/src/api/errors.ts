@@ -1,35 +1,14 @@
 // The one module that turns server errors into what the user sees: antd messages for the whole
 // request, and field errors placed beside antd Form fields.
 import type { FormInstance } from 'antd';
-import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '../components/feedback.tsx';
-import zhCN from '../locales/zh-CN/index.ts';
-import { ApiError, type FieldError, HTTP_ERROR, NETWORK_ERROR } from './http.ts';
+import { errorMessage } from './error-message.ts';
+import type { ApiError, FieldError } from './http.ts';
 
-type KnownCode = keyof typeof zhCN.errors.codes;
-
-export function isKnownCode(code: string): code is KnownCode {
-  return Object.hasOwn(zhCN.errors.codes, code);
-}
-
-/** The text shown for a failed request, in the current language. */
-export function errorMessage(err: unknown, t: TFunction): string {
-  if (!(err instanceof ApiError)) return t('errors.unknown');
-  if (err.status === 0 || err.code === NETWORK_ERROR) return t('errors.network');
-  if (err.status >= 500) return t('errors.server');
-  if (isKnownCode(err.code)) {
-    const message = t(`errors.codes.${err.code}`);
-    // The server's detail carries the specifics (locked until when, which enterprise holds the code).
-    return err.detail && err.detail !== message ? t('errors.withDetail', { message, detail: err.detail }) : message;
-  }
-  if (err.code !== HTTP_ERROR) return err.detail ?? err.title;
-  if (err.status === 403) return t('errors.forbidden');
-  if (err.status === 404) return t('errors.notFound');
-  if (err.status === 429) return t('errors.tooMany');
-  return t('errors.unknown');
-}
+// The light shell (public home) reads the text without antd: it lives in error-message.ts.
+export { errorMessage, isKnownCode } from './error-message.ts';
 
 /** Returns a function that shows an antd error message for a failed request. */
 export function useShowError(): (err: unknown) => void {

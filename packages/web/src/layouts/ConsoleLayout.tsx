@@ -6,11 +6,16 @@ import { canAccess, type Face, selectedMenuPath } from '../access.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { AuthErrorPage, ForbiddenPage, loginPathFor } from '../components/RequireAccess.tsx';
+import { InboxBadge, WorklistBadge } from '../pages/worklist/MenuBadges.tsx';
 import { type AppRoute, menuRoutes } from '../routes.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
 import { groupMenu } from './menuGroups.ts';
 
 /** Staff console and enterprise portal: Sider menu filtered by role, header, page outlet. */
+function MenuBadge({ kind }: { kind: 'worklist' | 'inbox' }) {
+  return kind === 'worklist' ? <WorklistBadge /> : <InboxBadge />;
+}
+
 export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> }) {
   const { t } = useTranslation();
   const { user, roles, loading, error } = useAuth();
@@ -34,7 +39,7 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
     label: r.menu ? (
       <>
         {t(r.menu.labelKey)}
-        {r.menu.badge ? <r.menu.badge /> : null}
+        {r.menu.badge ? <MenuBadge kind={r.menu.badge} /> : null}
       </>
     ) : (
       r.path

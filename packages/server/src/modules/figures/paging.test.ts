@@ -12,6 +12,7 @@ const KEYS = [
   'bookingsExtended',
   'bookingsRegular',
   'petitionsClosed',
+  'petitionsClosedWithLimit',
   'petitionsOnTime',
   'ratingsLevel5',
   'ratingsLevel2',

@@ -11,6 +11,8 @@ import {
 import {
   petitionsClosed,
   petitionsClosedRecords,
+  petitionsClosedWithLimit,
+  petitionsClosedWithLimitRecords,
   petitionsOnTime,
   petitionsOnTimeRecords,
 } from '../petitions/figures.ts';
@@ -114,13 +116,26 @@ export const SERVICE_A_FIGURES: readonly FigureSource[] = [
     records: async (db, p, page) => (await petitionsClosedRecords(db, ...instants(p), page)).map(petitionOut),
   },
   {
+    key: 'petitionsClosedWithLimit',
+    group: 'petitions',
+    label: { zh: '信访办结（适用办理期限）', en: 'petitions closed that had a time limit' },
+    unit: { zh: '件', en: 'petitions' },
+    definition: {
+      zh: '期间内办结、且适用办理期限的信访件，即按期办结率的分母（按期办结率 = 信访按期办结 ÷ 本数）；建议、意见和转入其他法定程序办理的事项没有六十日办理期限，不计入',
+      en: 'petitions closed in the period that had a handling time limit: the denominator of the on-time rate (on time ÷ this); suggestions, opinions and matters routed into another procedure have no 60-day limit and are left out',
+    },
+    source: '《信访工作条例》第三十二条、第三十四条',
+    count: (db, p) => petitionsClosedWithLimit(db, ...instants(p)),
+    records: async (db, p, page) => (await petitionsClosedWithLimitRecords(db, ...instants(p), page)).map(petitionOut),
+  },
+  {
     key: 'petitionsOnTime',
     group: 'petitions',
     label: { zh: '信访按期办结', en: 'petitions closed on time' },
     unit: { zh: '件', en: 'petitions' },
     definition: {
-      zh: '期间内办结且在办理期限内办结的信访件',
-      en: 'petitions closed in the period within their time limit',
+      zh: '期间内办结且在办理期限内办结的信访件（经负责人批准延期的，以延长后的期限为准）。建议、意见和转入其他法定程序办理的事项没有六十日办理期限，既不算按期也不算逾期：不计入本数，也不计入按期办结率的分母（按期办结率 = 本数 ÷ 信访办结（适用办理期限））',
+      en: 'petitions closed in the period within their time limit (an approved extension included). Suggestions, opinions and matters routed into another procedure have no 60-day limit and are neither on time nor late: they are left out of this count and of the on-time rate, which is this ÷ petitions closed that had a time limit',
     },
     source: '《信访工作条例》第三十四条',
     count: (db, p) => petitionsOnTime(db, ...instants(p)),

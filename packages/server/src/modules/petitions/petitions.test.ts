@@ -507,6 +507,10 @@ describe('复查 and 复核 on the public tracking page', () => {
       dueDate: reReviewWindow.dueDate,
       provisional: reReviewWindow.provisional,
     });
+    // the staff detail shows the clerk the same window (issue 8: 复查/复核 request window on the desk)
+    const staff = await desk.request({ method: 'GET', url: `/api/petitions/${p.id}` });
+    expect(staff.statusCode).toBe(200);
+    expect(staff.json().requestWindow).toEqual(answered.requestWindow);
     // the bureau's own duty clocks and who acted stay internal
     expect(answered.clocks).toEqual([]);
     expect(answered.events.every((e: { actorName: string | null }) => e.actorName === null)).toBe(true);
@@ -622,6 +626,52 @@ describe('figures', () => {
     expect(
       await petitionsClosed(db, new Date('2020-07-01T00:00:00+08:00'), new Date('2020-08-01T00:00:00+08:00')),
     ).toBe(0);
+  });
+});
+
+describe('the on-time rate leaves out matters without a handling limit', () => {
+  it('a suggestion closed in the period is neither on time nor late: out of the rate on both sides', async () => {
+    const db = t.database.db;
+    const leader = await loginAs(t, ['leader']);
+    const at = (iso: string) => new Date(`${iso}+08:00`);
+    async function closed(type: string, received: string, replied: string) {
+      const p = await db.transaction((tx) =>
+        createPetition(
+          tx,
+          SYSTEM_ACTOR,
+          { ...base, type, channel: 'letter', receivedAt: `${received}+08:00` } as never,
+          { now: at(received) },
+        ),
+      );
+      await actOnPetition(db, SYSTEM_ACTOR, p.id, { action: 'accept' }, at(received.replace('T10', 'T15')));
+      return actOnPetition(db, SYSTEM_ACTOR, p.id, { action: 'reply', text: '已办理' }, at(replied));
+    }
+    const onTime = await closed('claim', '2023-03-06T10:00:00', '2023-03-20T09:00:00');
+    const late = await closed('claim', '2023-03-07T10:00:00', '2023-07-03T09:00:00');
+    const suggestion = await closed('suggestion', '2023-03-08T10:00:00', '2023-03-21T09:00:00');
+    expect([onTime.closedOnTime, late.closedOnTime, suggestion.closedOnTime]).toEqual([true, false, null]);
+
+    const res = await leader.request({ method: 'GET', url: '/api/figures?from=2023-01-01&to=2023-12-31' });
+    expect(res.statusCode, res.body).toBe(200);
+    const { values, figures } = res.json();
+    expect(values.petitionsClosed).toBe(3);
+    // the rate is petitionsOnTime ÷ petitionsClosedWithLimit = 1 / 2, not 1 / 3
+    expect(values.petitionsOnTime).toBe(1);
+    expect(values.petitionsClosedWithLimit).toBe(2);
+    const records = await leader.request({
+      method: 'GET',
+      url: '/api/figures/petitionsClosedWithLimit/records?from=2023-01-01&to=2023-12-31',
+    });
+    expect(records.statusCode, records.body).toBe(200);
+    const listed = JSON.stringify(records.json());
+    expect(listed).toContain(onTime.code);
+    expect(listed).toContain(late.code);
+    expect(listed).not.toContain(suggestion.code);
+    // and the users are told so where the figure is defined
+    const def = (key: string) => figures.find((f: { key: string }) => f.key === key)?.definition.zh as string;
+    expect(def('petitionsOnTime')).toContain('既不算按期也不算逾期');
+    expect(def('petitionsOnTime')).toContain('不计入按期办结率的分母');
+    expect(def('petitionsClosedWithLimit')).toContain('按期办结率的分母');
   });
 });
 

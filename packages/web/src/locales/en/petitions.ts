@@ -83,6 +83,10 @@ const en: Leaves<typeof zh> = {
     reviewStages: { review: 'Review', 're-review': 'Re-review' },
     requestedOn: 'Requested on',
     lateRequest: 'After the window ({{due}}); recorded and transmitted',
+    requestWindow:
+      'The petitioner may ask the next level up for {{stage}} until {{due}} (Regulations on Petition Work, Art. 35 and 36)',
+    requestWindowProvisional:
+      'Provisional: the holiday schedule for that year is not published yet and may move the date',
     transmittedAt: 'Transmitted',
     receivedOn: 'Reached the petitioner',
     publicReviews: {

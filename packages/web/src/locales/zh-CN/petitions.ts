@@ -77,6 +77,8 @@ export default {
     reviewStages: { review: '复查', 're-review': '复核' },
     requestedOn: '请求日期',
     lateRequest: '超过请求期限（{{due}}），已照常登记移送',
+    requestWindow: '信访人可于 {{due}} 前向上一级机关请求{{stage}}（《信访工作条例》第三十五、三十六条）',
+    requestWindowProvisional: '暂定：该年份节假日安排尚未公布，期限可能调整',
     transmittedAt: '移送时间',
     receivedOn: '送达信访人',
     publicReviews: {

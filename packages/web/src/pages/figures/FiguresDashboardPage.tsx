@@ -24,12 +24,28 @@ const OTHER = [
   'bookingsExtended',
   'bookingsRegular',
   'petitionsClosed',
+  'petitionsClosedWithLimit',
   'petitionsOnTime',
   'badRatings',
   'badRatingsRectifiedOnTime',
 ];
 /** Figures whose non-zero value is bad news, shown in the bad-rating colour. */
 const BAD_NEWS = new Set(['badRatings']);
+
+/**
+ * 信访按期办结率: on time ÷ closed with a handling limit. Matters without one (suggestions, opinions,
+ * other procedures) are neither on time nor late, so they are on neither side.
+ */
+function OnTimeRate({ onTime, withLimit }: { onTime: number; withLimit: Figure | undefined }) {
+  const { t } = useTranslation();
+  if (!withLimit || withLimit.value === 0) return null;
+  const rate = Math.round((onTime / withLimit.value) * 1000) / 10;
+  return (
+    <Typography.Text type="secondary" data-testid="petitions-on-time-rate">
+      {t('svc.figures.onTimeRate', { rate, onTime, withLimit: withLimit.value })}
+    </Typography.Text>
+  );
+}
 
 /** 服务统计: every number is a count over records and links to them. */
 export default function FiguresDashboardPage() {
@@ -76,6 +92,9 @@ export default function FiguresDashboardPage() {
             />
           </Link>
         </Tooltip>
+        {f.key === 'petitionsOnTime' ? (
+          <OnTimeRate onTime={f.value} withLimit={byKey.get('petitionsClosedWithLimit')} />
+        ) : null}
       </Card>
     </Col>
   );

@@ -10,11 +10,11 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-
+import { Link } from 'react-router';
 import { homePathFor } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import '../../shell.css';
 import './home.css';
-import { ButtonLink } from '../../components/ButtonLink.tsx';
 
 function ActionCard({
   icon,
@@ -38,9 +38,9 @@ function ActionCard({
       </h2>
       <p>{desc}</p>
       <div>
-        <ButtonLink to={to} type="primary" aria-label={title}>
+        <Link to={to} className="qs-btn qs-btn-primary" aria-label={title}>
           {t('home.go')}
-        </ButtonLink>
+        </Link>
       </div>
     </section>
   );
@@ -48,7 +48,8 @@ function ActionCard({
 
 /**
  * Public home: who we are, what the service is, and the things the public can do: book a window,
- * look up a booking, submit and track a petition, log in. Plain markup, so the first page loads little besides React.
+ * look up a booking, submit and track a petition, log in. Plain markup in LightLayout, without
+ * antd, so the first page loads little besides React (light-shell.test.ts keeps it so).
  */
 /** What anyone can do without signing in, in the order a citizen looks for it. */
 const PUBLIC_ACTIONS = [

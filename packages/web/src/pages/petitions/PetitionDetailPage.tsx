@@ -104,7 +104,7 @@ export default function PetitionDetailPage() {
 
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
-  const { petition: p, events, letters, clocks, rating, reviews } = detail.data;
+  const { petition: p, events, letters, clocks, rating, reviews, requestWindow } = detail.data;
   const isLeader = canAccess(roles, PERMISSIONS.caseLeader);
   const delivered = clocks.some((c) => c.profileKey === 'petition.review-request');
   const actions = atDesk
@@ -198,8 +198,29 @@ export default function PetitionDetailPage() {
             ) : null}
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>{p.content}</Typography.Paragraph>
           </Card>
-          {reviews.length ? (
+          {reviews.length || requestWindow ? (
             <Card title={t('petitions.reviews')} style={{ marginBottom: 16 }}>
+              {requestWindow ? (
+                // the petitioner's window for the next stage, as the public tracking page shows it
+                <Alert
+                  style={{ marginBottom: reviews.length ? 12 : 0 }}
+                  type="info"
+                  data-testid="petition-request-window"
+                  message={
+                    <>
+                      {t('petitions.requestWindow', {
+                        due: requestWindow.dueDate,
+                        stage: t(`petitions.reviewStages.${requestWindow.stage}`),
+                      })}
+                      {requestWindow.provisional ? (
+                        <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                          {t('petitions.requestWindowProvisional')}
+                        </Tag>
+                      ) : null}
+                    </>
+                  }
+                />
+              ) : null}
               {reviews.map((r) => (
                 <Descriptions
                   key={`${r.stage}-${r.requestedOn}`}
