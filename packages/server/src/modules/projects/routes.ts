@@ -1,7 +1,13 @@
-import { milestoneUpdateSchema, projectContactSchema, projectCreateSchema, projectPatchSchema } from '@qingshan/core';
+import {
+  milestoneUpdateSchema,
+  projectContactSchema,
+  projectCreateSchema,
+  projectPatchSchema,
+  STAFF_ROLES,
+} from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
+import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
   milestoneParams,

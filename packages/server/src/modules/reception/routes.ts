@@ -8,10 +8,11 @@ import {
   publicBookingSchema,
   receptionSessionCreateSchema,
   receptionSessionPatchSchema,
+  STAFF_ROLES,
 } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
+import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
   attendancesRecordedView,

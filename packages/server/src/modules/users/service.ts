@@ -1,8 +1,9 @@
+import type { Role } from '@qingshan/core';
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
-import { isStaff, type Role } from '../../plugins/auth.ts';
+import { isStaff } from '../../plugins/auth.ts';
 import { type Paged, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { hashPassword, randomPassword } from '../auth/password.ts';

@@ -1,8 +1,7 @@
-import { campaignCreateSchema, visitCreateSchema } from '@qingshan/core';
+import { campaignCreateSchema, STAFF_ROLES, visitCreateSchema } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
-import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
+import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
   attachmentUploadQuery,
@@ -35,6 +34,7 @@ import {
   getVisit,
   listCampaigns,
   listVisits,
+  uploadedFile,
   visitCandidates,
 } from './service.ts';
 
@@ -161,17 +161,11 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       },
     },
     async (request, reply) => {
-      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
-      if (!Buffer.isBuffer(request.body) || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          detail: { zh: '只接受 JPEG、PNG、WebP 图片或 PDF', en: 'Only JPEG, PNG, WebP images or PDF' },
-        });
-      }
       const row = await addAttachment(
         db,
         actorOf(request),
         request.params.id,
-        { name: request.query.name, type, content: request.body },
+        uploadedFile(request.body, request.headers['content-type'], request.query.name),
         { enterpriseId: request.query.enterpriseId, internal: request.query.internal === 'true' },
       );
       return reply.status(201).send(toVisitAttachmentView(row));

@@ -356,6 +356,21 @@ export type VisitAttachmentSummary = {
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export const ATTACHMENT_LIMIT = 5 * 1024 * 1024;
 
+/** The file of an upload: the raw request body, of one of the accepted types. */
+export function uploadedFile(
+  body: unknown,
+  contentType: string | undefined,
+  name: string,
+): { name: string; type: string; content: Buffer } {
+  const type = (contentType ?? '').split(';')[0]!.trim();
+  if (!Buffer.isBuffer(body) || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      detail: { zh: '只接受 JPEG、PNG、WebP 图片或 PDF', en: 'Only JPEG, PNG, WebP images or PDF' },
+    });
+  }
+  return { name, type, content: body };
+}
+
 export async function addAttachment(
   db: Db,
   actor: Actor,
