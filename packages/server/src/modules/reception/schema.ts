@@ -199,7 +199,10 @@ export function toSessionSummaryView(r: {
 }
 
 /** A booking as the session page lists it: citizens' names masked and phones hidden unless staff ask. */
-export function toBookingView({ b, enterpriseName }: { b: BookingRow; enterpriseName: string | null }, staff: boolean) {
+export function toBookingView(
+  { b, enterpriseName }: { b: BookingRow; enterpriseName: string | null },
+  staff: boolean,
+): BookingView {
   return {
     id: b.id,
     enterpriseId: b.enterpriseId,
@@ -211,7 +214,7 @@ export function toBookingView({ b, enterpriseName }: { b: BookingRow; enterprise
     concern: staff ? b.concern : null,
     status: b.status as BookingView['status'],
     createdAt: b.createdAt.toISOString(),
-  } satisfies BookingView;
+  };
 }
 
 export function toAttendanceView({
