@@ -1,4 +1,4 @@
-import { makeValidUscc, usccCheckChar } from '@qingshan/core';
+import { makeValidUscc, todayInShanghai, usccCheckChar } from '@qingshan/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -301,6 +301,26 @@ describe('import and export', () => {
     expect(back.result.failed).toBe(0);
     expect(back.result.created).toBe(0);
     expect(back.result.updated).toBe(0);
+  });
+
+  it('names the export and the template by their Chinese titles and the date in Shanghai', async () => {
+    const before = todayInShanghai();
+    const exported = await clerk.request({ method: 'GET', url: '/api/enterprises/export?townCode=360322203' });
+    const template = await clerk.request({ method: 'GET', url: '/api/enterprises/import-template' });
+    const after = todayInShanghai();
+    for (const [res, zh] of [
+      [exported, '企业名录'],
+      [template, '企业导入模板'],
+    ] as const) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain(XLSX_TYPE);
+      const header = String(res.headers['content-disposition']);
+      const stamp = /filename="enterprises-(\d{4}-\d{2}-\d{2})\.xlsx"/.exec(header)?.[1];
+      expect([before, after]).toContain(stamp);
+      expect(header).toBe(
+        `attachment; filename="enterprises-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${zh}-${stamp}.xlsx`)}`,
+      );
+    }
   });
 
   it('refuses a file that is not a spreadsheet with a clear error', async () => {

@@ -16,10 +16,10 @@ import type { Db } from '../../db/client.ts';
 import { dbErrorToAppError, userFacingErrorText } from '../../db/errors.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../audit/service.ts';
-import type { JobHandle } from '../jobs/service.ts';
+import { type JobHandle, startJob } from '../jobs/service.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import { createEnterprise, type EnterpriseRow, patchEnterpriseAsStaff } from './service.ts';
-import { COLUMNS, type ColumnKey, readSheetRows, type SheetRow, townCodeOf } from './spreadsheet.ts';
+import { COLUMNS, type ColumnKey, looksLikeXlsx, readSheetRows, type SheetRow, townCodeOf } from './spreadsheet.ts';
 import { enterprises } from './tables.ts';
 
 export type ImportResult = {
@@ -213,6 +213,36 @@ export type ImportOptions = {
   /** See READ_STALL_MS. */
   stallMs?: number;
 };
+
+/**
+ * Accepts an uploaded register file (the raw request body) and starts its import as a background
+ * job, answering the job's id. Reading and saving run after the reply, streamed and in batches
+ * (importEnterpriseFile); a file refused as a whole (too many rows, damaged) fails the job with the
+ * reason.
+ */
+export async function startEnterpriseImport(
+  db: Db,
+  actor: Actor,
+  upload: { body: unknown; contentType: string | undefined },
+  lang: Lang,
+  onJob?: (p: Promise<void>) => void,
+): Promise<string> {
+  const kind = upload.contentType?.startsWith('text/csv') ? 'csv' : 'xlsx';
+  const body = upload.body;
+  if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (kind === 'xlsx' && !looksLikeXlsx(body)) {
+    throw new AppError('IMPORT_UNREADABLE', {
+      detail: { zh: '文件不是 xlsx 工作簿', en: 'the file is not an xlsx workbook' },
+    });
+  }
+  return startJob(
+    db,
+    'enterprise-import',
+    actor.id,
+    (job) => importLane(() => importEnterpriseFile(db, actor, { body, kind }, lang, job)),
+    onJob,
+  );
+}
 
 const NO_JOB: JobHandle = { id: '', progress: async () => {} };
 

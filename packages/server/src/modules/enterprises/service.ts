@@ -1,20 +1,14 @@
-import {
-  checkUscc,
-  type EnterpriseCreate,
-  type EnterprisePatch,
-  industryByCode,
-  maskPhone,
-  normalizeUscc,
-  searchKey,
-  townByCode,
-} from '@qingshan/core';
+import { checkUscc, type EnterpriseCreate, type EnterprisePatch, normalizeUscc, searchKey } from '@qingshan/core';
 import { and, asc, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { pgErrorOf } from '../../db/errors.ts';
 import { containsPattern, escapeLike } from '../../db/like.ts';
 import { AppError, type FieldErrorMsg } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
+import type { SORTS } from './schema.ts';
 import { enterprises } from './tables.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -29,36 +23,6 @@ export function assertCanRead(user: SessionUser | null, enterpriseId: string): v
   throw new AppError('FORBIDDEN_RECORD', {
     detail: { zh: '企业用户只能查看本企业的档案。', en: 'An enterprise user may only see its own file.' },
   });
-}
-
-export function toSummary(r: EnterpriseRow) {
-  return {
-    id: r.id,
-    name: r.name,
-    uscc: r.uscc,
-    usccValid: r.usccValid,
-    townCode: r.townCode,
-    townName: townByCode(r.townCode)?.name ?? r.townCode,
-    industryCode: r.industryCode,
-    industryName: industryByCode(r.industryCode)?.name ?? r.industryCode,
-    status: r.status as 'operating' | 'suspended' | 'closed',
-    tags: r.tags,
-    creditGrade: r.creditGrade as 'green' | 'blue' | 'yellow' | 'red' | null,
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
-
-export function toDetail(r: EnterpriseRow, unmasked = false) {
-  return {
-    ...toSummary(r),
-    legalRepresentative: r.legalRepresentative,
-    contacts: r.contacts.map((c) => ({ ...c, phone: unmasked ? c.phone : maskPhone(c.phone) })),
-    address: r.address,
-    location: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null,
-    usccOverrideReason: r.usccOverrideReason,
-    createdAt: r.createdAt.toISOString(),
-    version: r.version,
-  };
 }
 
 /** The audit view of a record: what a reviewer needs to see changed, phones included. */
@@ -283,15 +247,13 @@ export type EnterpriseFilter = {
   creditGrade?: string | undefined;
 };
 
-export const SORTS = ['name', '-name', 'uscc', '-uscc', 'updatedAt', '-updatedAt'] as const;
 export type EnterpriseSort = (typeof SORTS)[number];
 
 export function filterConditions(user: SessionUser | null, f: EnterpriseFilter): SQL | undefined {
   const where: SQL[] = [];
-  if (!isStaff(user)) {
-    // Enterprise users see only their own file, whatever they ask for.
-    where.push(eq(enterprises.id, user?.enterpriseId ?? '00000000-0000-0000-0000-000000000000'));
-  }
+  // Enterprise users see only their own file, whatever they ask for.
+  const own = ownScope(user, { enterprise: enterprises.id });
+  if (own) where.push(own);
   if (f.q) {
     const q = f.q.trim();
     const pattern = containsPattern(q);
@@ -331,17 +293,27 @@ export async function listEnterprises(
   const cond = filterConditions(user, f);
   // One scan gives the page and the total (a window count); only a page past the end, which
   // returns no rows to carry the total, needs the separate count.
-  const rows = await db
-    .select({ row: enterprises, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(enterprises)
-    .where(cond)
-    .orderBy(...orderBy(sort))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  if (rows.length) return { items: rows.map((r) => r.row), total: rows[0]!.total };
-  if (page === 1) return { items: [], total: 0 };
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(cond);
-  return { items: [], total: count?.n ?? 0 };
+  let windowTotal: number | undefined;
+  return paginate(
+    { page, pageSize },
+    async (limit, offset) => {
+      const rows = await db
+        .select({ row: enterprises, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(enterprises)
+        .where(cond)
+        .orderBy(...orderBy(sort))
+        .limit(limit)
+        .offset(offset);
+      windowTotal = rows[0]?.total;
+      return rows.map((r) => r.row);
+    },
+    async () => {
+      if (windowTotal !== undefined) return windowTotal;
+      if (page === 1) return 0;
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(cond);
+      return count?.n ?? 0;
+    },
+  );
 }
 
 export async function allMatching(db: Db, user: SessionUser | null, f: EnterpriseFilter, sort: EnterpriseSort) {

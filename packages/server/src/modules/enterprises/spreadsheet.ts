@@ -23,7 +23,7 @@ export const COLUMNS = [
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type SheetRow = { rowNumber: number; values: Partial<Record<ColumnKey, string>> };
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE } from '../../shared/xlsx.ts';
 
 // Every cell is read as the text the clerk sees: a number cell keeps its digits (no exponent, no
 // float noise for phone numbers), a formula gives its result, rich text its characters.
@@ -310,7 +310,9 @@ export function townCodeOf(text: string | undefined): string | undefined {
   return TOWNS.find((t) => t.code === text || t.name === text)?.code ?? text;
 }
 
-export async function writeWorkbook(rows: Partial<Record<ColumnKey, string | number | null>>[]): Promise<Buffer> {
+export async function writeWorkbook(
+  rows: readonly Partial<Record<ColumnKey, string | number | null>>[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '青山 Qingshan';
   const ws = wb.addWorksheet('企业');

@@ -4,24 +4,25 @@ import {
   initialMilestones,
   type ProjectCreate,
   type ProjectMilestone,
+  todayInShanghai,
 } from '@qingshan/core';
 import { and, asc, count, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { getRule } from '../rules/service.ts';
 import { rules } from '../rules/tables.ts';
+import type { PROJECT_SORTS } from './schema.ts';
 import { projectContacts, trackedProjects } from './tables.ts';
 
 export type ProjectRow = typeof trackedProjects.$inferSelect;
-
-export function todayShanghai(now: Date = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
+export type ProjectContactRow = typeof projectContacts.$inferSelect;
 
 function notFound(): AppError {
   return new AppError('RECORD_NOT_FOUND', { detail: { zh: '跟踪项目不存在', en: 'No such tracked project' } });
@@ -223,7 +224,6 @@ export async function addContact(
   });
 }
 
-export const PROJECT_SORTS = ['nextActionDate', '-nextActionDate', 'name', '-investment'] as const;
 export type ProjectFilter = {
   status?: string | undefined;
   townCode?: string | undefined;
@@ -234,8 +234,8 @@ export type ProjectFilter = {
 
 function conditions(user: SessionUser | null, f: ProjectFilter, today: string): SQL | undefined {
   const where: SQL[] = [];
-  if (!isStaff(user))
-    where.push(eq(trackedProjects.enterpriseId, user?.enterpriseId ?? '00000000-0000-0000-0000-000000000000'));
+  const own = ownScope(user, { enterprise: trackedProjects.enterpriseId });
+  if (own) where.push(own);
   if (f.status) where.push(eq(trackedProjects.status, f.status));
   if (f.townCode) where.push(eq(trackedProjects.townCode, f.townCode));
   if (f.enterpriseId) where.push(eq(trackedProjects.enterpriseId, f.enterpriseId));
@@ -251,7 +251,7 @@ export async function listProjects(
   sort: (typeof PROJECT_SORTS)[number],
   page: number,
   pageSize: number,
-  today = todayShanghai(),
+  today = todayInShanghai(),
 ) {
   const cond = conditions(user, f, today);
   const order =
@@ -262,18 +262,19 @@ export async function listProjects(
         : sort === '-nextActionDate'
           ? desc(trackedProjects.nextActionDate)
           : asc(trackedProjects.nextActionDate);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({ p: trackedProjects, enterpriseName: enterprises.name })
-      .from(trackedProjects)
-      .innerJoin(enterprises, eq(enterprises.id, trackedProjects.enterpriseId))
-      .where(cond)
-      .orderBy(order, asc(trackedProjects.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(trackedProjects).where(cond),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  return paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db
+        .select({ p: trackedProjects, enterpriseName: enterprises.name })
+        .from(trackedProjects)
+        .innerJoin(enterprises, eq(enterprises.id, trackedProjects.enterpriseId))
+        .where(cond)
+        .orderBy(order, asc(trackedProjects.id))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: count() }).from(trackedProjects).where(cond))[0]?.n ?? 0,
+  );
 }
 
 export async function getProject(db: Db, user: SessionUser | null, id: string) {

@@ -7,19 +7,21 @@ import {
   type ConcernCreate,
   checkBooking,
   type EnterpriseBooking,
-  maskName,
   maskPhone,
   type PetitionType,
   type PublicBooking,
   RECEPTION_RULE_KEYS,
   type ReceptionKind,
   type ReceptionSessionCreate,
+  todayInShanghai,
 } from '@qingshan/core';
 import { and, asc, count, desc, eq, gte, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { assertPublicBookingLimits } from '../booking-limits/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
@@ -28,14 +30,11 @@ import { notify } from '../notifications/service.ts';
 import { createPetition } from '../petitions/service.ts';
 import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
 import { getRule, getRuleNumber } from '../rules/service.ts';
+import type { CONCERN_SORTS } from './schema.ts';
 import { receptionAttendances, receptionBookings, receptionConcerns, receptionSessions } from './tables.ts';
 
 export type SessionRow = typeof receptionSessions.$inferSelect;
 export type ConcernRow = typeof receptionConcerns.$inferSelect;
-
-export function todayShanghai(now: Date = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 
 /** Midday of a Shanghai date: a safe instant for clocks that start "on that day". */
 export function shanghaiNoon(date: string): Date {
@@ -136,24 +135,25 @@ export async function listSessions(db: Db, f: SessionFilter, sort: 'date' | '-da
   if (f.to) where.push(lte(receptionSessions.date, f.to));
   const cond = where.length ? and(...where) : undefined;
   const s = receptionSessions;
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        session: s,
-        bookedEnterprises: sql<number>`(select count(distinct b.enterprise_id)::int from reception_bookings b where b.session_id = reception_sessions.id and b.status = 'booked')`,
-        bookings: sql<number>`(select count(*)::int from reception_bookings b where b.session_id = reception_sessions.id and b.status = 'booked')`,
-        people: sql<number>`(select count(*)::int from reception_attendances a where a.session_id = reception_sessions.id)`,
-        enterprisesReceived: sql<number>`(select count(distinct a.enterprise_id)::int from reception_attendances a where a.session_id = reception_sessions.id)`,
-        concerns: sql<number>`(select count(*)::int from reception_concerns c where c.session_id = reception_sessions.id)`,
-      })
-      .from(s)
-      .where(cond)
-      .orderBy(sort === 'date' ? asc(s.date) : desc(s.date), asc(s.kind))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(s).where(cond),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  return paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db
+        .select({
+          session: s,
+          bookedEnterprises: sql<number>`(select count(distinct b.enterprise_id)::int from reception_bookings b where b.session_id = reception_sessions.id and b.status = 'booked')`,
+          bookings: sql<number>`(select count(*)::int from reception_bookings b where b.session_id = reception_sessions.id and b.status = 'booked')`,
+          people: sql<number>`(select count(*)::int from reception_attendances a where a.session_id = reception_sessions.id)`,
+          enterprisesReceived: sql<number>`(select count(distinct a.enterprise_id)::int from reception_attendances a where a.session_id = reception_sessions.id)`,
+          concerns: sql<number>`(select count(*)::int from reception_concerns c where c.session_id = reception_sessions.id)`,
+        })
+        .from(s)
+        .where(cond)
+        .orderBy(sort === 'date' ? asc(s.date) : desc(s.date), asc(s.kind))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: count() }).from(s).where(cond))[0]?.n ?? 0,
+  );
 }
 
 type Caps = { maxEnterprisesPerDay: number; maxPeoplePerEnterprise: number };
@@ -215,7 +215,7 @@ export async function bookEnterprise(
     const issue = checkBooking({
       sessionKind: session.kind as ReceptionKind,
       sessionDate: session.date,
-      today: todayShanghai(now),
+      today: todayInShanghai(now),
       bookingKind: 'enterprise',
       enterprisesBooked: others.size,
       alreadyBooked: booked.some((b) => b.enterpriseId === enterpriseId),
@@ -262,7 +262,7 @@ export async function bookPublic(
     const issue = checkBooking({
       sessionKind: session.kind as ReceptionKind,
       sessionDate: session.date,
-      today: todayShanghai(now),
+      today: todayInShanghai(now),
       bookingKind: 'public',
       enterprisesBooked: 0,
       alreadyBooked: false,
@@ -355,26 +355,30 @@ export async function cancelBooking(db: Db, user: SessionUser, actor: Actor, id:
   });
 }
 
-/** The session's bookings; citizens' names are masked and phones hidden unless a staff member asks. */
+/** The session's bookings: the cancelled ones too for staff, only the live ones for anyone else. */
 export async function sessionBookings(db: Tx, sessionId: string, staff: boolean) {
-  const rows = await db
+  return db
     .select({ b: receptionBookings, enterpriseName: enterprises.name })
     .from(receptionBookings)
     .leftJoin(enterprises, eq(enterprises.id, receptionBookings.enterpriseId))
     .where(and(eq(receptionBookings.sessionId, sessionId), staff ? undefined : eq(receptionBookings.status, 'booked')))
     .orderBy(asc(receptionBookings.createdAt));
-  return rows.map(({ b, enterpriseName }) => ({
-    id: b.id,
-    enterpriseId: b.enterpriseId,
-    enterpriseName,
-    name: b.citizenName ? (staff ? b.citizenName : maskName(b.citizenName)) : null,
-    phone: staff ? (b.citizenPhone ?? b.contactPhone) : null,
-    people: staff ? b.people : [],
-    peopleCount: b.peopleCount,
-    concern: staff ? b.concern : null,
-    status: b.status as 'booked' | 'cancelled',
-    createdAt: b.createdAt.toISOString(),
-  }));
+}
+
+/**
+ * A reception day as its page shows it: the bookings for everyone (see toBookingView for what a
+ * non-staff reader sees of them); who came and the concerns raised, for staff only.
+ */
+export async function sessionDetail(db: Db, user: SessionUser | null, id: string) {
+  const session = await getSessionRow(db, id);
+  const staff = isStaff(user);
+  const bookings = await sessionBookings(db, session.id, staff);
+  if (!staff) return { session, staff, bookings, attendances: null, concerns: null };
+  const [attendances, concerns] = await Promise.all([
+    sessionAttendances(db, session.id),
+    sessionConcerns(db, session.id),
+  ]);
+  return { session, staff, bookings, attendances, concerns };
 }
 
 export async function sessionAttendances(db: Tx, sessionId: string) {
@@ -387,7 +391,7 @@ export async function sessionAttendances(db: Tx, sessionId: string) {
 }
 
 function assertHeld(session: SessionRow, now: Date) {
-  if (session.date > todayShanghai(now)) {
+  if (session.date > todayInShanghai(now)) {
     throw new AppError('RECEPTION_SESSION_NOT_HELD', {
       detail: {
         zh: `接待日 ${session.date} 尚未举行`,
@@ -695,7 +699,6 @@ export async function linkPetition(tx: Tx, actor: Actor, id: string, petitionId:
   return after!;
 }
 
-export const CONCERN_SORTS = ['date', '-date', 'dueDate', '-dueDate'] as const;
 export type ConcernFilter = {
   status?: string | undefined;
   category?: string | undefined;
@@ -708,8 +711,8 @@ export type ConcernFilter = {
 
 export function concernConditions(user: SessionUser | null, f: ConcernFilter, today: string): SQL | undefined {
   const where: SQL[] = [];
-  if (!isStaff(user))
-    where.push(eq(receptionConcerns.enterpriseId, user?.enterpriseId ?? '00000000-0000-0000-0000-000000000000'));
+  const own = ownScope(user, { enterprise: receptionConcerns.enterpriseId });
+  if (own) where.push(own);
   if (f.status) where.push(eq(receptionConcerns.status, f.status));
   if (f.category) where.push(eq(receptionConcerns.category, f.category));
   if (f.enterpriseId) where.push(eq(receptionConcerns.enterpriseId, f.enterpriseId));
@@ -734,33 +737,37 @@ export async function listConcerns(
   sort: (typeof CONCERN_SORTS)[number],
   page: number,
   pageSize: number,
-  today = todayShanghai(),
+  today = todayInShanghai(),
 ) {
   const cond = concernConditions(user, f, today);
   const dir = sort.startsWith('-') ? desc : asc;
   const col = sort.endsWith('dueDate') ? receptionConcerns.dueDate : receptionSessions.date;
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        c: receptionConcerns,
-        sessionDate: receptionSessions.date,
-        sessionKind: receptionSessions.kind,
-        enterpriseName: enterprises.name,
-      })
-      .from(receptionConcerns)
-      .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
-      .leftJoin(enterprises, eq(enterprises.id, receptionConcerns.enterpriseId))
-      .where(cond)
-      .orderBy(dir(col), asc(receptionConcerns.createdAt), asc(receptionConcerns.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
-      .select({ n: count() })
-      .from(receptionConcerns)
-      .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
-      .where(cond),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  return paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db
+        .select({
+          c: receptionConcerns,
+          sessionDate: receptionSessions.date,
+          sessionKind: receptionSessions.kind,
+          enterpriseName: enterprises.name,
+        })
+        .from(receptionConcerns)
+        .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
+        .leftJoin(enterprises, eq(enterprises.id, receptionConcerns.enterpriseId))
+        .where(cond)
+        .orderBy(dir(col), asc(receptionConcerns.createdAt), asc(receptionConcerns.id))
+        .limit(limit)
+        .offset(offset),
+    async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(receptionConcerns)
+          .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
+          .where(cond)
+      )[0]?.n ?? 0,
+  );
 }
 
 export async function getConcern(db: Tx, user: SessionUser | null, id: string) {
@@ -812,18 +819,19 @@ export async function listCases(
     );
   }
   const cond = and(...where);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({ c: receptionConcerns, sessionDate: receptionSessions.date })
-      .from(receptionConcerns)
-      .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
-      .where(cond)
-      .orderBy(desc(receptionConcerns.publishedAt), asc(receptionConcerns.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(receptionConcerns).where(cond),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  return paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db
+        .select({ c: receptionConcerns, sessionDate: receptionSessions.date })
+        .from(receptionConcerns)
+        .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
+        .where(cond)
+        .orderBy(desc(receptionConcerns.publishedAt), asc(receptionConcerns.id))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: count() }).from(receptionConcerns).where(cond))[0]?.n ?? 0,
+  );
 }
 
 /** Bookings of one enterprise (its portal) or of one citizen account. */

@@ -1,27 +1,18 @@
-import { maskPhone } from '@qingshan/core';
+import type { Role } from '@qingshan/core';
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
-import { isStaff, type Role } from '../../plugins/auth.ts';
+import { isStaff } from '../../plugins/auth.ts';
+import { type Paged, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { hashPassword, randomPassword } from '../auth/password.ts';
 import { FORGET_AFTER_MS } from '../auth/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { NO_WAIT, type SignInWait, toUserView, type UserView } from './schema.ts';
 import { loginThrottle, sessions, users } from './tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
-
-/**
- * How sign-in is being slowed down for an account, from its login_throttle rows (one per client
- * address): the latest wait still running and the failures not yet forgotten. The user row itself
- * no longer records failures, so this is the only true answer.
- */
-export interface SignInWait {
-  signInBlockedUntil: string | null;
-  recentSignInFailures: number;
-}
-const NO_WAIT: SignInWait = { signInBlockedUntil: null, recentSignInFailures: 0 };
 
 async function signInWaits(db: Tx, usernames: string[], now = new Date()): Promise<Map<string, SignInWait>> {
   const out = new Map<string, SignInWait>();
@@ -54,23 +45,6 @@ async function signInWaits(db: Tx, usernames: string[], now = new Date()): Promi
 async function signInWaitOf(db: Tx, username: string): Promise<SignInWait> {
   return (await signInWaits(db, [username])).get(username) ?? NO_WAIT;
 }
-
-function userView(r: UserRow & { enterpriseName?: string | null }, wait: SignInWait = NO_WAIT) {
-  return {
-    id: r.id,
-    username: r.username,
-    displayName: r.displayName,
-    roles: r.roles as Role[],
-    enterpriseId: r.enterpriseId,
-    enterpriseName: r.enterpriseName ?? null,
-    disabled: r.disabled,
-    ...wait,
-    lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
-    phone: r.phone ? maskPhone(r.phone) : null,
-    version: r.version,
-  };
-}
-export type UserView = ReturnType<typeof userView>;
 
 function auditView(r: UserRow) {
   const { passwordHash: _p, previousPasswordHashes: _h, updatedAt: _u, ...rest } = r;
@@ -157,7 +131,7 @@ export async function createUser(
       entityId: row!.id,
       after: auditView(row!),
     });
-    return { user: userView(row!), password };
+    return { user: toUserView(row!), password };
   });
 }
 
@@ -166,29 +140,31 @@ export async function listUsers(
   f: { q?: string | undefined; role?: string | undefined },
   page: number,
   pageSize: number,
-) {
+): Promise<Paged<UserView>> {
   const where: SQL[] = [];
   if (f.q) where.push(or(ilike(users.username, containsPattern(f.q)), ilike(users.displayName, containsPattern(f.q)))!);
   if (f.role) where.push(sql`${f.role} = any(${users.roles})`);
   const cond = where.length ? and(...where) : undefined;
-  const [rows, [count]] = await Promise.all([
-    db
-      .select({ u: users, enterpriseName: enterprises.name })
-      .from(users)
-      .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
-      .where(cond)
-      .orderBy(asc(users.username))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond),
-  ]);
+  const paged = await paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db
+        .select({ u: users, enterpriseName: enterprises.name })
+        .from(users)
+        .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+        .where(cond)
+        .orderBy(asc(users.username))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond))[0]?.n ?? 0,
+  );
   const waits = await signInWaits(
     db,
-    rows.map((r) => r.u.username),
+    paged.items.map((r) => r.u.username),
   );
   return {
-    items: rows.map((r) => userView({ ...r.u, enterpriseName: r.enterpriseName }, waits.get(r.u.username))),
-    total: count?.n ?? 0,
+    ...paged,
+    items: paged.items.map((r) => toUserView({ ...r.u, enterpriseName: r.enterpriseName }, waits.get(r.u.username))),
   };
 }
 
@@ -232,7 +208,7 @@ export async function updateUser(
       before: auditView(before),
       after: auditView(after!),
     });
-    return userView(after!, await signInWaitOf(tx, after!.username));
+    return toUserView(after!, await signInWaitOf(tx, after!.username));
   });
 }
 
@@ -277,6 +253,6 @@ export async function clearSignInWaits(db: Db, actor: Actor, id: string) {
       before: { ...before },
       after: { ...NO_WAIT },
     });
-    return userView(row, NO_WAIT);
+    return toUserView(row, NO_WAIT);
   });
 }

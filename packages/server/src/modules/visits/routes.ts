@@ -1,10 +1,27 @@
-import { campaignCreateSchema, isoDateSchema, VISIT_PURPOSES, visitCreateSchema } from '@qingshan/core';
+import { campaignCreateSchema, STAFF_ROLES, visitCreateSchema } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
-import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import {
+  attachmentUploadQuery,
+  campaignListQuery,
+  campaignView,
+  followUpDoneBody,
+  followUpDoneView,
+  toCampaignView,
+  toFollowUpDoneView,
+  toVisitAttachmentView,
+  toVisitDetailView,
+  toVisitView,
+  visitAttachmentParams,
+  visitAttachmentView,
+  visitCandidatesView,
+  visitDetailView,
+  visitIdParams,
+  visitListQuery,
+  visitView,
+} from './schema.ts';
 import {
   ATTACHMENT_LIMIT,
   ATTACHMENT_TYPES,
@@ -17,88 +34,13 @@ import {
   getVisit,
   listCampaigns,
   listVisits,
-  VISIT_SORTS,
+  uploadedFile,
   visitCandidates,
 } from './service.ts';
 
 export const VISIT_WRITE = ['admin', 'leader', 'clerk', 'approver', 'inspector'] as const;
 const STAFF = [...STAFF_ROLES];
 const READ = [...STAFF_ROLES, 'enterprise'] as const;
-
-const idParams = z.object({ id: z.uuid() });
-const isoDate = isoDateSchema;
-const visitEnterpriseSchema = z.object({
-  enterpriseId: z.string(),
-  name: z.string(),
-  townCode: z.string(),
-  solved: z.string().nullable(),
-  findings: z.string().nullable(),
-});
-const visitSchema = z.object({
-  id: z.string(),
-  date: z.string(),
-  campaignId: z.string().nullable(),
-  campaignTheme: z.string().nullable(),
-  staff: z.array(z.object({ userId: z.string().optional(), name: z.string(), leader: z.boolean() })),
-  ledByLeader: z.boolean(),
-  purposes: z.array(z.enum(VISIT_PURPOSES)),
-  /** for an enterprise: its own part (null when a joint visit recorded none for it) */
-  summary: z.string().nullable(),
-  /** the bureau's own notes; always null for an enterprise */
-  internalNote: z.string().nullable(),
-  enterprises: z.array(visitEnterpriseSchema),
-});
-const visitDetailSchema = visitSchema.extend({
-  followUps: z.array(
-    z.object({
-      id: z.string(),
-      enterpriseId: z.string().nullable(),
-      enterpriseName: z.string().nullable(),
-      action: z.string(),
-      dueDate: z.string(),
-      doneAt: z.string().nullable(),
-      doneNote: z.string().nullable(),
-      internal: z.boolean(),
-    }),
-  ),
-  attachments: z.array(
-    z.object({
-      id: z.string(),
-      fileName: z.string(),
-      contentType: z.string(),
-      size: z.number(),
-      enterpriseId: z.string().nullable(),
-      enterpriseName: z.string().nullable(),
-      internal: z.boolean(),
-      createdAt: z.string(),
-    }),
-  ),
-});
-const campaignSchema = z.object({
-  id: z.string(),
-  theme: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  description: z.string().nullable(),
-  visits: z.number(),
-  enterpriseVisits: z.number(),
-});
-
-type VisitJoined = Awaited<ReturnType<typeof listVisits>>['items'][number];
-function visitOut(r: VisitJoined) {
-  return {
-    id: r.v.id,
-    date: r.v.date,
-    campaignId: r.v.campaignId,
-    campaignTheme: r.campaignTheme,
-    staff: r.v.staff.map((s) => ({ ...(s.userId ? { userId: s.userId } : {}), name: s.name, leader: s.leader })),
-    ledByLeader: r.v.ledByLeader,
-    purposes: r.v.purposes as (typeof VISIT_PURPOSES)[number][],
-    summary: r.summary,
-    internalNote: r.internalNote,
-    enterprises: r.enterprises,
-  };
-}
 
 export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.addContentTypeParser(
@@ -114,26 +56,16 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       schema: {
         tags: ['visits'],
         summary: '上门服务记录 Door-to-door visits',
-        querystring: z.object({
-          from: isoDate.optional(),
-          to: isoDate.optional(),
-          enterpriseId: z.uuid().optional(),
-          campaignId: z.uuid().optional(),
-          purpose: z.enum(VISIT_PURPOSES).optional(),
-          leader: z.enum(['true', 'false']).optional(),
-          townCode: z.string().max(12).optional(),
-          sort: z.enum(VISIT_SORTS).default('-date'),
-          ...paging,
-        }),
+        querystring: visitListQuery,
         response: {
-          200: pageOf(visitSchema),
+          200: pageOf(visitView),
           ...problemResponses(400, 401, 403),
         },
       },
     },
     async (request) => {
       const { page, pageSize, sort, leader, ...f } = request.query;
-      const { items, total } = await listVisits(
+      const paged = await listVisits(
         db,
         request.user,
         { ...f, leader: leader === undefined ? undefined : leader === 'true' },
@@ -141,7 +73,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         page,
         pageSize,
       );
-      return { items: items.map(visitOut), total, page, pageSize };
+      return { ...paged, items: paged.items.map(toVisitView) };
     },
   );
 
@@ -153,12 +85,12 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         tags: ['visits'],
         summary: '登记上门服务 Record a visit (one or more enterprises)',
         body: visitCreateSchema,
-        response: { 201: visitDetailSchema, ...problemResponses(400, 401, 403, 404, 422) },
+        response: { 201: visitDetailView, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
       const row = await createVisit(db, actorOf(request), request.body);
-      return reply.status(201).send(detailOut(await getVisit(db, request.user, row.id)));
+      return reply.status(201).send(toVisitDetailView(await getVisit(db, request.user, row.id)));
     },
   );
 
@@ -170,19 +102,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         tags: ['visits'],
         summary: '需要上门服务的企业 Enterprises needing a visit',
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                enterpriseId: z.string(),
-                name: z.string(),
-                townCode: z.string(),
-                openConcerns: z.number(),
-                overdueFollowUps: z.number(),
-                overdueProjects: z.number(),
-                lastVisit: z.string().nullable(),
-              }),
-            ),
-          }),
+          200: visitCandidatesView,
           ...problemResponses(401, 403),
         },
       },
@@ -197,11 +117,11 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       schema: {
         tags: ['visits'],
         summary: '走访详情 A visit',
-        params: idParams,
-        response: { 200: visitDetailSchema, ...problemResponses(401, 403, 404) },
+        params: visitIdParams,
+        response: { 200: visitDetailView, ...problemResponses(401, 403, 404) },
       },
     },
-    async (request) => detailOut(await getVisit(db, request.user, request.params.id)),
+    async (request) => toVisitDetailView(await getVisit(db, request.user, request.params.id)),
   );
 
   app.post(
@@ -211,17 +131,16 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       schema: {
         tags: ['visits'],
         summary: '跟进事项完成 Mark a follow-up done',
-        params: idParams,
-        body: z.strictObject({ note: z.string().trim().min(1).max(1000) }),
+        params: visitIdParams,
+        body: followUpDoneBody,
         response: {
-          200: z.object({ id: z.string(), doneAt: z.string() }),
+          200: followUpDoneView,
           ...problemResponses(400, 401, 403, 404, 409),
         },
       },
     },
     async (request) => {
-      const f = await completeFollowUp(db, actorOf(request), request.params.id, request.body.note);
-      return { id: f.id, doneAt: f.doneAt!.toISOString() };
+      return toFollowUpDoneView(await completeFollowUp(db, actorOf(request), request.params.id, request.body.note));
     },
   );
 
@@ -233,41 +152,23 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         tags: ['visits'],
         summary:
           "上传走访照片或文件（原始文件体，?name=文件名；&enterpriseId= 归属某企业，&internal=true 仅内部可见） Attach a photo or file (raw body; enterpriseId: that enterprise's part; internal: staff only)",
-        params: idParams,
-        querystring: z.object({
-          name: z.string().trim().min(1).max(200),
-          enterpriseId: z.uuid().optional(),
-          internal: z.enum(['true', 'false']).optional(),
-        }),
+        params: visitIdParams,
+        querystring: attachmentUploadQuery,
         response: {
-          201: z.object({
-            id: z.string(),
-            fileName: z.string(),
-            contentType: z.string(),
-            size: z.number(),
-            enterpriseId: z.string().nullable(),
-            internal: z.boolean(),
-            createdAt: z.string(),
-          }),
+          201: visitAttachmentView,
           ...problemResponses(400, 401, 403, 404, 413, 415),
         },
       },
     },
     async (request, reply) => {
-      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
-      if (!Buffer.isBuffer(request.body) || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          detail: { zh: '只接受 JPEG、PNG、WebP 图片或 PDF', en: 'Only JPEG, PNG, WebP images or PDF' },
-        });
-      }
       const row = await addAttachment(
         db,
         actorOf(request),
         request.params.id,
-        { name: request.query.name, type, content: request.body },
+        uploadedFile(request.body, request.headers['content-type'], request.query.name),
         { enterpriseId: request.query.enterpriseId, internal: request.query.internal === 'true' },
       );
-      return reply.status(201).send({ ...row, createdAt: row.createdAt.toISOString() });
+      return reply.status(201).send(toVisitAttachmentView(row));
     },
   );
 
@@ -278,7 +179,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       schema: {
         tags: ['visits'],
         summary: '下载走访附件 Download an attachment',
-        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+        params: visitAttachmentParams,
       },
     },
     async (request, reply) => {
@@ -297,32 +198,17 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       schema: {
         tags: ['visits'],
         summary: '集中下沉式服务活动 Campaigns',
-        querystring: z.object({
-          from: isoDate.optional(),
-          to: isoDate.optional(),
-          q: z.string().trim().max(100).optional(),
-          ...paging,
-        }),
+        querystring: campaignListQuery,
         response: {
-          200: pageOf(campaignSchema),
+          200: pageOf(campaignView),
           ...problemResponses(400, 401, 403),
         },
       },
     },
     async (request) => {
       const { page, pageSize, ...f } = request.query;
-      const { items, total } = await listCampaigns(db, f, page, pageSize);
-      return {
-        items: items.map((r) => ({
-          ...r.c,
-          description: r.c.description,
-          visits: r.visits,
-          enterpriseVisits: r.enterpriseVisits,
-        })),
-        total,
-        page,
-        pageSize,
-      };
+      const paged = await listCampaigns(db, f, page, pageSize);
+      return { ...paged, items: paged.items.map(toCampaignView) };
     },
   );
 
@@ -334,12 +220,12 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         tags: ['visits'],
         summary: '新建集中下沉式服务活动 Create a campaign',
         body: campaignCreateSchema,
-        response: { 201: campaignSchema, ...problemResponses(400, 401, 403) },
+        response: { 201: campaignView, ...problemResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
       const c = await createCampaign(db, actorOf(request), request.body);
-      return reply.status(201).send({ ...c, visits: 0, enterpriseVisits: 0 });
+      return reply.status(201).send(toCampaignView({ c, visits: 0, enterpriseVisits: 0 }));
     },
   );
 
@@ -350,30 +236,12 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       schema: {
         tags: ['visits'],
         summary: '集中服务活动详情 A campaign',
-        params: idParams,
-        response: { 200: campaignSchema, ...problemResponses(401, 403, 404) },
+        params: visitIdParams,
+        response: { 200: campaignView, ...problemResponses(401, 403, 404) },
       },
     },
     async (request) => {
-      const r = await getCampaignWithCounts(db, request.params.id);
-      return { ...r.c, visits: r.visits, enterpriseVisits: r.enterpriseVisits };
+      return toCampaignView(await getCampaignWithCounts(db, request.params.id));
     },
   );
 };
-
-function detailOut(d: Awaited<ReturnType<typeof getVisit>>) {
-  return {
-    ...visitOut(d),
-    followUps: d.followUps.map(({ f, enterpriseName }) => ({
-      id: f.id,
-      enterpriseId: f.enterpriseId,
-      enterpriseName,
-      action: f.action,
-      dueDate: f.dueDate,
-      doneAt: f.doneAt?.toISOString() ?? null,
-      doneNote: f.doneNote,
-      internal: f.internal,
-    })),
-    attachments: d.attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
-  };
-}

@@ -1,21 +1,21 @@
-import { type CampaignCreate, type VisitCreate, visitFitsCampaign } from '@qingshan/core';
+import { type CampaignCreate, todayInShanghai, type VisitCreate, visitFitsCampaign } from '@qingshan/core';
 import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { trackedProjects } from '../projects/tables.ts';
 import { receptionConcerns } from '../reception/tables.ts';
+import { toVisitCandidateView, type VISIT_SORTS, type VisitCandidateRow, type VisitEnterpriseView } from './schema.ts';
 import { campaigns, visitAttachments, visitEnterprises, visitFollowUps, visits } from './tables.ts';
 
 export type VisitRow = typeof visits.$inferSelect;
 export type CampaignRow = typeof campaigns.$inferSelect;
-
-function todayShanghai(now: Date = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
+export type VisitFollowUpRow = typeof visitFollowUps.$inferSelect;
 
 function notFound(zh: string, en: string): AppError {
   return new AppError('RECORD_NOT_FOUND', { detail: { zh, en } });
@@ -49,21 +49,22 @@ export async function listCampaigns(
   if (f.to) where.push(lte(campaigns.startDate, f.to));
   if (f.q) where.push(sql`${campaigns.theme} ilike ${containsPattern(f.q)}`);
   const cond = where.length ? and(...where) : undefined;
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        c: campaigns,
-        visits: sql<number>`(select count(*)::int from visits v where v.campaign_id = campaigns.id)`,
-        enterpriseVisits: sql<number>`(select count(*)::int from visit_enterprises ve join visits v on v.id = ve.visit_id where v.campaign_id = campaigns.id)`,
-      })
-      .from(campaigns)
-      .where(cond)
-      .orderBy(desc(campaigns.startDate), asc(campaigns.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(campaigns).where(cond),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  return paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db
+        .select({
+          c: campaigns,
+          visits: sql<number>`(select count(*)::int from visits v where v.campaign_id = campaigns.id)`,
+          enterpriseVisits: sql<number>`(select count(*)::int from visit_enterprises ve join visits v on v.id = ve.visit_id where v.campaign_id = campaigns.id)`,
+        })
+        .from(campaigns)
+        .where(cond)
+        .orderBy(desc(campaigns.startDate), asc(campaigns.id))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: count() }).from(campaigns).where(cond))[0]?.n ?? 0,
+  );
 }
 
 export async function getCampaignWithCounts(db: Db, id: string) {
@@ -87,7 +88,7 @@ export async function getCampaign(db: Tx, id: string): Promise<CampaignRow> {
 
 /** Records a visit after it happened: its enterprises (each one 户次), what was solved, follow-ups. */
 export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now: Date = new Date()): Promise<VisitRow> {
-  if (input.date > todayShanghai(now)) {
+  if (input.date > todayInShanghai(now)) {
     throw new AppError('VALIDATION_FAILED', {
       errors: [
         { path: 'date', message: { zh: '走访日期不能晚于今天', en: 'a visit is recorded after it took place' } },
@@ -159,7 +160,6 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now:
   });
 }
 
-export const VISIT_SORTS = ['date', '-date'] as const;
 export type VisitFilter = {
   from?: string | undefined;
   to?: string | undefined;
@@ -172,19 +172,17 @@ export type VisitFilter = {
 
 function visitConditions(user: SessionUser | null, f: VisitFilter): SQL | undefined {
   const where: SQL[] = [];
-  const onlyEnterprise = !isStaff(user)
-    ? (user?.enterpriseId ?? '00000000-0000-0000-0000-000000000000')
-    : f.enterpriseId;
-  if (onlyEnterprise)
-    where.push(
-      sql`exists (select 1 from visit_enterprises ve where ve.visit_id = ${visits.id} and ve.enterprise_id = ${onlyEnterprise})`,
-    );
+  // a visit belongs to every enterprise visited on it
+  const own = ownScope(user, { enterprise: visitEnterprises.enterpriseId });
+  const visited = (cond: SQL | undefined) =>
+    sql`exists (select 1 from ${visitEnterprises} where ${and(eq(visitEnterprises.visitId, visits.id), cond)})`;
+  if (own) where.push(visited(own));
+  else if (f.enterpriseId) where.push(visited(eq(visitEnterprises.enterpriseId, f.enterpriseId)));
   if (f.townCode) {
     // an enterprise filters by its own town only, or the filter would tell where the others on a
     // joint visit are
-    const whose = isStaff(user) ? sql`` : sql` and ve.enterprise_id = ${onlyEnterprise}`;
     where.push(
-      sql`exists (select 1 from visit_enterprises ve join enterprises e on e.id = ve.enterprise_id where ve.visit_id = ${visits.id} and e.town_code = ${f.townCode}${whose})`,
+      sql`exists (select 1 from ${visitEnterprises} join ${enterprises} on ${enterprises.id} = ${visitEnterprises.enterpriseId} where ${and(eq(visitEnterprises.visitId, visits.id), eq(enterprises.townCode, f.townCode), own)})`,
     );
   }
   if (f.from) where.push(gte(visits.date, f.from));
@@ -194,14 +192,6 @@ function visitConditions(user: SessionUser | null, f: VisitFilter): SQL | undefi
   if (f.leader !== undefined) where.push(eq(visits.ledByLeader, f.leader));
   return where.length ? and(...where) : undefined;
 }
-
-export type VisitEnterpriseView = {
-  enterpriseId: string;
-  name: string;
-  townCode: string;
-  solved: string | null;
-  findings: string | null;
-};
 
 async function enterprisesOf(db: Tx, visitIds: string[]): Promise<Map<string, VisitEnterpriseView[]>> {
   const out = new Map<string, VisitEnterpriseView[]>();
@@ -242,24 +232,26 @@ export async function listVisits(
   pageSize: number,
 ) {
   const cond = visitConditions(user, f);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ v: visits, campaignTheme: campaigns.theme })
-      .from(visits)
-      .leftJoin(campaigns, eq(campaigns.id, visits.campaignId))
-      .where(cond)
-      .orderBy(sort === 'date' ? asc(visits.date) : desc(visits.date), asc(visits.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(visits).where(cond),
-  ]);
+  const paged = await paginate(
+    { page, pageSize },
+    (limit, offset) =>
+      db
+        .select({ v: visits, campaignTheme: campaigns.theme })
+        .from(visits)
+        .leftJoin(campaigns, eq(campaigns.id, visits.campaignId))
+        .where(cond)
+        .orderBy(sort === 'date' ? asc(visits.date) : desc(visits.date), asc(visits.id))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: count() }).from(visits).where(cond))[0]?.n ?? 0,
+  );
   const ents = await enterprisesOf(
     db,
-    rows.map((r) => r.v.id),
+    paged.items.map((r) => r.v.id),
   );
   return {
-    items: rows.map((r) => enterprisePart(user, { ...r, enterprises: ents.get(r.v.id) ?? [] })),
-    total: total?.n ?? 0,
+    ...paged,
+    items: paged.items.map((r) => enterprisePart(user, { ...r, enterprises: ents.get(r.v.id) ?? [] })),
   };
 }
 
@@ -350,8 +342,34 @@ export async function completeFollowUp(db: Db, actor: Actor, id: string, note: s
   });
 }
 
+/** An attachment without its content, as lists and uploads answer it. */
+export type VisitAttachmentSummary = {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  enterpriseId: string | null;
+  internal: boolean;
+  createdAt: Date;
+};
+
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export const ATTACHMENT_LIMIT = 5 * 1024 * 1024;
+
+/** The file of an upload: the raw request body, of one of the accepted types. */
+export function uploadedFile(
+  body: unknown,
+  contentType: string | undefined,
+  name: string,
+): { name: string; type: string; content: Buffer } {
+  const type = (contentType ?? '').split(';')[0]!.trim();
+  if (!Buffer.isBuffer(body) || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      detail: { zh: '只接受 JPEG、PNG、WebP 图片或 PDF', en: 'Only JPEG, PNG, WebP images or PDF' },
+    });
+  }
+  return { name, type, content: body };
+}
 
 export async function addAttachment(
   db: Db,
@@ -432,16 +450,8 @@ export async function getAttachment(db: Db, user: SessionUser | null, visitId: s
  * Enterprises that need a visit: open reception concerns, follow-ups past due, tracked projects
  * whose next action is overdue. Each with its reasons and the date of its last visit.
  */
-export async function visitCandidates(db: Db, today = todayShanghai()) {
-  const rows = await db.execute<{
-    enterprise_id: string;
-    name: string;
-    town_code: string;
-    open_concerns: number;
-    overdue_follow_ups: number;
-    overdue_projects: number;
-    last_visit: string | null;
-  }>(sql`
+export async function visitCandidates(db: Db, today = todayInShanghai()) {
+  const rows = await db.execute<VisitCandidateRow>(sql`
     with reasons as (
       select enterprise_id, count(*)::int as open_concerns, 0 as overdue_follow_ups, 0 as overdue_projects
         from ${receptionConcerns} where status = 'open' and enterprise_id is not null group by enterprise_id
@@ -462,23 +472,5 @@ export async function visitCandidates(db: Db, today = todayShanghai()) {
      order by sum(r.overdue_projects + r.overdue_follow_ups) desc, sum(r.open_concerns) desc, e.name
      limit 200`);
   const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
-  return (
-    list as {
-      enterprise_id: string;
-      name: string;
-      town_code: string;
-      open_concerns: number;
-      overdue_follow_ups: number;
-      overdue_projects: number;
-      last_visit: string | null;
-    }[]
-  ).map((r) => ({
-    enterpriseId: r.enterprise_id,
-    name: r.name,
-    townCode: r.town_code,
-    openConcerns: Number(r.open_concerns),
-    overdueFollowUps: Number(r.overdue_follow_ups),
-    overdueProjects: Number(r.overdue_projects),
-    lastVisit: r.last_visit,
-  }));
+  return (list as VisitCandidateRow[]).map(toVisitCandidateView);
 }

@@ -254,6 +254,29 @@ describe('visits and campaigns', () => {
     expect((await get(inspector, fileInternal)).statusCode).toBe(200);
   });
 
+  it('filters by town and enterprise: an enterprise only ever within its own part of a joint visit', async () => {
+    const a = await makeEnterprise(t, { townCode: '360322101' });
+    const b = await makeEnterprise(t, { townCode: '360322203' });
+    const res = await inspector.request({ method: 'POST', url: '/api/visits', payload: visitBody([a.id, b.id]) });
+    expect(res.statusCode, res.body).toBe(201);
+    const v = res.json();
+    const ids = async (c: Client, query: string) =>
+      (await c.request({ method: 'GET', url: `/api/visits?pageSize=200&${query}` }))
+        .json()
+        .items.map((x: { id: string }) => x.id);
+
+    const own = await loginAs(t, ['enterprise'], a.id);
+    expect(await ids(own, 'townCode=360322101')).toEqual([v.id]);
+    // B's town must not find the visit for A: that would tell where the others on it are
+    expect(await ids(own, 'townCode=360322203')).toEqual([]);
+    // asking for another enterprise's visits still answers only with A's own
+    expect(await ids(own, `enterpriseId=${b.id}`)).toEqual([v.id]);
+
+    expect(await ids(inspector, 'townCode=360322203')).toContain(v.id);
+    expect(await ids(inspector, `enterpriseId=${b.id}`)).toEqual([v.id]);
+    expect(await ids(inspector, `enterpriseId=${b.id}&townCode=360322101`)).toEqual([v.id]);
+  });
+
   it("a single-enterprise visit: the enterprise sees the summary and the visit's own files, not internal ones", async () => {
     const e = await makeEnterprise(t);
     const v = (
