@@ -1,6 +1,7 @@
+import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
+import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
 import { ratingViewSchema, toRatingView } from '../ratings/schema.ts';
@@ -61,7 +62,8 @@ import {
 
 /** The window: clerks run it; leaders and admins may stand in. */
 export const WINDOW_ROLES = ['admin', 'leader', 'clerk'] as const;
-const OWN_BOOKINGS = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
+/** Every signed-in role; enterprises and citizens reach only their own bookings (assertOwner, ownScope). */
+const OWN_BOOKINGS = ALL_ROLES;
 // the applicant sees their own booking in full; it is their data
 const FULL = { unmasked: true };
 

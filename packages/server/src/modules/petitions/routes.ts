@@ -1,7 +1,7 @@
-import { PETITION_ACTIONS } from '@qingshan/core';
+import { ALL_ROLES, PETITION_ACTIONS } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
+import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
 import { ratingViewSchema, toRatingView } from '../ratings/schema.ts';
@@ -36,7 +36,8 @@ import {
 
 /** The petition desk: who registers and handles petitions. */
 export const PETITION_DESK = ['admin', 'leader', 'clerk', 'inspector'] as const;
-const READ = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
+/** Every signed-in role; enterprises and citizens read only their own petitions (assertCanRead, ownScope). */
+const READ = ALL_ROLES;
 const FULL = { unmasked: true };
 
 export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: number }> = async (

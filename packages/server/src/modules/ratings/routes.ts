@@ -1,6 +1,7 @@
+import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
+import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
   idParams,
@@ -15,7 +16,8 @@ import {
 } from './schema.ts';
 import { actOnRectification, getRating, listRatings, rateEvent, ratingSummary } from './service.ts';
 
-const READ = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
+/** Every signed-in role; enterprises and citizens read only their own ratings. */
+const READ = ALL_ROLES;
 
 export const ratingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(

@@ -1,7 +1,7 @@
-import { REPORT_ACTIONS } from '@qingshan/core';
+import { REPORT_ACTIONS, STAFF_ROLES } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
+import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
 import {
