@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
-import { ratingViewSchema, toRatingView } from '../ratings/schema.ts';
+import { ratingByPhoneBody, ratingViewSchema, toRatingView } from '../ratings/schema.ts';
 import { rateEvent } from '../ratings/service.ts';
 import {
   appointmentListQuery,
@@ -25,7 +25,6 @@ import {
   planViewSchema,
   publicCancelBody,
   publicMoveBody,
-  publicRatingBody,
   remindersViewSchema,
   serviceCreateBody,
   servicePatchBody,
@@ -184,7 +183,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments', 'ratings'],
         summary: '凭预约码和手机号评价（好差评） Rate a served appointment by code and phone',
         params: codeParams,
-        body: publicRatingBody,
+        body: ratingByPhoneBody,
         response: { 201: ratingViewSchema, ...problemResponses(400, 404, 409, 429) },
       },
     },

@@ -9,7 +9,6 @@ import {
   openingExceptionSchema,
   openingPlanSchema,
   PLAN_DAY_RULES,
-  ratingSchema,
 } from '@qingshan/core';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
@@ -30,7 +29,6 @@ export const slotQuery = z
 export const bookingBody = bookingSchema;
 export const publicCancelBody = z.strictObject({ phone: phoneSchema });
 export const publicMoveBody = z.strictObject({ phone: phoneSchema, slotId: z.uuid() });
-export const publicRatingBody = ratingSchema.safeExtend({ phone: phoneSchema });
 export const moveBody = z.strictObject({ slotId: z.uuid() });
 export const markBody = z.strictObject({ status: z.enum(['arrived', 'no-show', 'served']) });
 

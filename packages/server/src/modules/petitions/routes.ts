@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
-import { ratingViewSchema, toRatingView } from '../ratings/schema.ts';
+import { ratingByPhoneBody, ratingViewSchema, toRatingView } from '../ratings/schema.ts';
 import { rateEvent, ratingOfEvent } from '../ratings/service.ts';
 import {
   idParams,
@@ -16,7 +16,6 @@ import {
   petitionPatchBody,
   petitionViewSchema,
   publicPetitionBody,
-  publicPetitionRatingBody,
   toPetitionDetailView,
   toPetitionLetterFile,
   toPetitionView,
@@ -111,7 +110,7 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
         tags: ['petitions', 'ratings'],
         summary: '凭查询码和手机号评价信访办理 Rate the handling of a petition by code and phone',
         params: codeParams,
-        body: publicPetitionRatingBody,
+        body: ratingByPhoneBody,
         response: { 201: ratingViewSchema, ...problemResponses(400, 404, 409, 429) },
       },
     },

@@ -11,12 +11,10 @@ import {
   petitionActionSchema,
   petitionCreateSchema,
   petitionResolutionApplies,
-  ratingSchema,
 } from '@qingshan/core';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import { extensionRequestViewSchema, toExtensionRequestView } from '../../shared/extension.ts';
-import { phoneSchema } from '../../shared/public-lookup.ts';
 import type { ClockView } from '../clocks/service.ts';
 import { ratingViewSchema, toRatingView } from '../ratings/schema.ts';
 import type { RatingWithRectification } from '../ratings/service.ts';
@@ -45,8 +43,6 @@ export const publicPetitionBody = petitionCreateSchema.pick({
   enterpriseId: true,
 });
 export type PublicPetitionInput = z.infer<typeof publicPetitionBody>;
-
-export const publicPetitionRatingBody = ratingSchema.safeExtend({ phone: phoneSchema });
 
 export const petitionListQuery = z.object({
   status: z.enum(PETITION_STATUSES).optional(),

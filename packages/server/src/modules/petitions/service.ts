@@ -23,6 +23,7 @@ import {
 } from '@qingshan/core';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { assertLeaderDecides } from '../../shared/extension.ts';
@@ -706,7 +707,7 @@ function conditions(user: SessionUser | null, f: PetitionFilter): SQL | undefine
   if (f.from) where.push(gte(petitions.receivedAt, f.from));
   if (f.to) where.push(lt(petitions.receivedAt, f.to));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     where.push(
       sql`(${petitions.code} ilike ${like} or ${petitions.title} ilike ${like} or ${petitions.petitionerName} ilike ${like})`,
     );

@@ -1,6 +1,7 @@
 import { APPEAL_STATES, RECTIFICATION_STATES, ratingSchema, shanghaiDateOf } from '@qingshan/core';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
+import { phoneSchema } from '../../shared/public-lookup.ts';
 import type { RatingSummary, RatingWithRectification } from './service.ts';
 
 export const RATING_SORTS = ['createdAt', '-createdAt', 'level', '-level'] as const;
@@ -29,6 +30,9 @@ export const ratingSummaryViewSchema = z.object({
   eventTypes: z.array(z.string()),
 });
 export type RatingSummaryView = z.infer<typeof ratingSummaryViewSchema>;
+
+/** A citizen without an account rates an event found by its code, proving it with the phone on record. */
+export const ratingByPhoneBody = ratingSchema.safeExtend({ phone: phoneSchema });
 
 /** A signed-in enterprise or citizen rates an event of any ratable type by its id. */
 export const ratingCreateBody = ratingSchema.safeExtend({ eventType: z.string().min(2).max(40), eventId: z.uuid() });

@@ -11,6 +11,7 @@ import {
 } from '@qingshan/core';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { assertLeaderDecides } from '../../shared/extension.ts';
 import { type PageRequest, paginate } from '../../shared/paginate.ts';
@@ -272,7 +273,7 @@ export async function listReports(db: Db, f: ReportFilter, paging: PageRequest) 
   const where: SQL[] = [];
   if (f.status) where.push(eq(reports.status, f.status));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     where.push(
       sql`(${reports.code} ilike ${like} or ${reports.title} ilike ${like} or ${reports.location} ilike ${like})`,
     );
