@@ -1,24 +1,43 @@
-import {
-  APPOINTMENT_STATUSES,
-  appointmentServiceSchema,
-  bookingSchema,
-  isChinesePhone,
-  isoDateSchema,
-  openingExceptionSchema,
-  openingPlanSchema,
-  PLAN_DAY_RULES,
-  ratingSchema,
-} from '@qingshan/core';
+import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
-import { actorOf, isStaff, STAFF_ROLES } from '../../plugins/auth.ts';
-import { pageOf, paging, problemResponses } from '../../plugins/openapi.ts';
+import { actorOf, isStaff } from '../../plugins/auth.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
+import { ratingByPhoneBody, ratingViewSchema, toRatingView } from '../ratings/schema.ts';
 import { rateEvent } from '../ratings/service.ts';
-import { ratingViewSchema, toRatingView } from '../ratings/views.ts';
 import {
-  APPOINTMENT_SORTS,
+  appointmentListQuery,
+  appointmentServiceListViewSchema,
+  appointmentServiceViewSchema,
+  appointmentViewSchema,
+  bookingBody,
+  exceptionBody,
+  exceptionParams,
+  exceptionViewSchema,
+  idParams,
+  markBody,
+  moveBody,
+  noContentSchema,
+  openingViewSchema,
+  planBody,
+  planParams,
+  planViewSchema,
+  publicCancelBody,
+  publicMoveBody,
+  remindersViewSchema,
+  serviceCreateBody,
+  servicePatchBody,
+  slotListViewSchema,
+  slotQuery,
+  toAppointmentServiceView,
+  toAppointmentView,
+  toExceptionView,
+  toOpeningView,
+  toPlanView,
+  toSlotView,
+} from './schema.ts';
+import {
   addException,
   addPlan,
   assertOwner,
@@ -29,124 +48,23 @@ import {
   deleteException,
   deletePlan,
   getAppointment,
-  getService,
   listAppointments,
-  listExceptions,
-  listPlans,
   listServices,
-  listSlots,
   mark,
   move,
+  openingOf,
   patchService,
   sendAppointmentReminders,
-  toView,
+  slotsOf,
   withSlot,
 } from './service.ts';
 
 /** The window: clerks run it; leaders and admins may stand in. */
 export const WINDOW_ROLES = ['admin', 'leader', 'clerk'] as const;
-const OWN_BOOKINGS = [...STAFF_ROLES, 'enterprise', 'citizen'] as const;
-
-const dateStr = isoDateSchema;
-const phone = z.string().trim().refine(isChinesePhone, { error: 'contact.phone.invalid' });
-const idParams = z.object({ id: z.uuid() });
-const codeParams = z.object({ code: z.string().trim().min(4).max(20) });
-
-const serviceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  location: z.string(),
-  active: z.boolean(),
-  version: z.number(),
-});
-const planSchema = z.object({
-  id: z.string(),
-  validFrom: z.string(),
-  validTo: z.string(),
-  dayRule: z.enum(PLAN_DAY_RULES),
-  weekdays: z.array(z.number()),
-  startTime: z.string(),
-  endTime: z.string(),
-  slotMinutes: z.number(),
-  capacity: z.number(),
-  extended: z.boolean(),
-});
-const exceptionSchema = z.object({
-  id: z.string(),
-  date: z.string(),
-  kind: z.enum(['closed', 'extra']),
-  startTime: z.string().nullable(),
-  endTime: z.string().nullable(),
-  slotMinutes: z.number().nullable(),
-  capacity: z.number().nullable(),
-  extended: z.boolean().nullable(),
-  note: z.string().nullable(),
-});
-const slotSchema = z.object({
-  id: z.string(),
-  date: z.string(),
-  startTime: z.string(),
-  endTime: z.string(),
-  capacity: z.number(),
-  booked: z.number(),
-  available: z.number(),
-  extended: z.boolean(),
-  closed: z.boolean(),
-});
-export const appointmentSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  serviceId: z.string(),
-  serviceName: z.string(),
-  location: z.string().nullable(),
-  slotId: z.string(),
-  date: z.string(),
-  startTime: z.string(),
-  endTime: z.string(),
-  extended: z.boolean(),
-  applicantKind: z.enum(['enterprise', 'citizen']),
-  enterpriseId: z.string().nullable(),
-  name: z.string(),
-  phone: z.string(),
-  matter: z.string(),
-  note: z.string().nullable(),
-  status: z.enum(APPOINTMENT_STATUSES),
-  arrivedAt: z.string().nullable(),
-  servedAt: z.string().nullable(),
-  cancelledAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-function today(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
-
-function plusDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-const slotQuery = z
-  .object({ from: dateStr.optional(), to: dateStr.optional(), includeClosed: z.stringbool().optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'common.invalid' });
-
-const serviceOut = (s: {
-  id: string;
-  name: string;
-  description: string | null;
-  location: string;
-  active: boolean;
-  version: number;
-}) => ({
-  id: s.id,
-  name: s.name,
-  description: s.description,
-  location: s.location,
-  active: s.active,
-  version: s.version,
-});
+/** Every signed-in role; enterprises and citizens reach only their own bookings (assertOwner, ownScope). */
+const OWN_BOOKINGS = ALL_ROLES;
+// the applicant sees their own booking in full; it is their data
+const FULL = { unmasked: true };
 
 export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: number }> = async (
   app,
@@ -161,10 +79,10 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       schema: {
         tags: ['appointments'],
         summary: '可预约窗口 Window services open for booking',
-        response: { 200: z.object({ items: z.array(serviceSchema) }) },
+        response: { 200: appointmentServiceListViewSchema },
       },
     },
-    async () => ({ items: (await listServices(db, false)).map(serviceOut) }),
+    async () => ({ items: (await listServices(db, false)).map(toAppointmentServiceView) }),
   );
 
   app.get(
@@ -176,35 +94,12 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         summary: '可预约时段（默认今天起 14 天） Slots of a window (default: 14 days from today)',
         params: idParams,
         querystring: slotQuery,
-        response: { 200: z.object({ items: z.array(slotSchema) }), ...problemResponses(400, 404) },
+        response: { 200: slotListViewSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
-      const svc = await getService(db, request.params.id);
-      const staff = isStaff(request.user);
-      if (!svc.active && !staff) throw new AppError('RECORD_NOT_FOUND');
-      const from = request.query.from ?? today();
-      const to = request.query.to ?? plusDays(from, 13);
-      if (plusDays(from, 92) < to) {
-        throw new AppError('VALIDATION_FAILED', {
-          errors: [{ path: 'to', message: { zh: '一次最多查询 92 天', en: 'at most 92 days at once' } }],
-        });
-      }
-      const rows = await listSlots(db, svc.id, from, to, staff && request.query.includeClosed === true);
-      return {
-        items: rows.map((s) => ({
-          id: s.id,
-          date: s.date,
-          startTime: s.startTime,
-          endTime: s.endTime,
-          capacity: s.capacity,
-          booked: s.booked,
-          available: Math.max(0, s.capacity - s.booked),
-          extended: s.extended,
-          closed: s.closed,
-        })),
-      };
-    },
+    async (request) => ({
+      items: (await slotsOf(db, request.params.id, request.query, isStaff(request.user))).map(toSlotView),
+    }),
   );
 
   app.post(
@@ -214,14 +109,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       schema: {
         tags: ['appointments'],
         summary: '预约（群众无需账号，填写姓名和手机号） Book a slot (citizens need no account: name + phone)',
-        body: bookingSchema,
-        response: { 201: appointmentSchema, ...problemResponses(400, 404, 409, 422, 429) },
+        body: bookingBody,
+        response: { 201: appointmentViewSchema, ...problemResponses(400, 404, 409, 422, 429) },
       },
     },
     async (request, reply) => {
       const row = await book(db, request.user, actorOf(request), request.body);
-      // the applicant sees their own booking in full; it is their data
-      return reply.status(201).send(toView(await withSlot(db, row), { unmasked: true }));
+      return reply.status(201).send(toAppointmentView(await withSlot(db, row), FULL));
     },
   );
 
@@ -233,13 +127,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '凭预约码和手机号查询预约 Look up a booking by code and phone',
         params: codeParams,
-        querystring: z.object({ phone }),
-        response: { 200: appointmentSchema, ...problemResponses(400, 404, 429) },
+        querystring: phoneQuery,
+        response: { 200: appointmentViewSchema, ...problemResponses(400, 404, 429) },
       },
     },
     async (request) => {
       const row = await byCodeAndPhone(db, request.params.code, request.query.phone);
-      return toView(await withSlot(db, row), { unmasked: true });
+      return toAppointmentView(await withSlot(db, row), FULL);
     },
   );
 
@@ -251,14 +145,14 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '凭预约码和手机号取消预约 Cancel a booking by code and phone',
         params: codeParams,
-        body: z.strictObject({ phone }),
-        response: { 200: appointmentSchema, ...problemResponses(400, 404, 409, 429) },
+        body: publicCancelBody,
+        response: { 200: appointmentViewSchema, ...problemResponses(400, 404, 409, 429) },
       },
     },
     async (request) => {
       const found = await byCodeAndPhone(db, request.params.code, request.body.phone);
       const row = await cancel(db, actorOf(request), found.id, () => {});
-      return toView(await withSlot(db, row), { unmasked: true });
+      return toAppointmentView(await withSlot(db, row), FULL);
     },
   );
 
@@ -270,14 +164,14 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '凭预约码和手机号改约 Move a booking by code and phone',
         params: codeParams,
-        body: z.strictObject({ phone, slotId: z.uuid() }),
-        response: { 200: appointmentSchema, ...problemResponses(400, 404, 409, 422, 429) },
+        body: publicMoveBody,
+        response: { 200: appointmentViewSchema, ...problemResponses(400, 404, 409, 422, 429) },
       },
     },
     async (request) => {
       const found = await byCodeAndPhone(db, request.params.code, request.body.phone);
       const row = await move(db, actorOf(request), found.id, request.body.slotId, () => {});
-      return toView(await withSlot(db, row), { unmasked: true });
+      return toAppointmentView(await withSlot(db, row), FULL);
     },
   );
 
@@ -289,7 +183,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments', 'ratings'],
         summary: '凭预约码和手机号评价（好差评） Rate a served appointment by code and phone',
         params: codeParams,
-        body: ratingSchema.safeExtend({ phone }),
+        body: ratingByPhoneBody,
         response: { 201: ratingViewSchema, ...problemResponses(400, 404, 409, 429) },
       },
     },
@@ -302,17 +196,6 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
     },
   );
 
-  const listQuery = z.object({
-    serviceId: z.uuid().optional(),
-    status: z.enum(APPOINTMENT_STATUSES).optional(),
-    from: dateStr.optional(),
-    to: dateStr.optional(),
-    extended: z.stringbool().optional(),
-    q: z.string().trim().max(50).optional(),
-    sort: z.enum(APPOINTMENT_SORTS).default('startsAt'),
-    ...paging,
-  });
-
   app.get(
     '/api/appointments',
     {
@@ -320,17 +203,17 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       schema: {
         tags: ['appointments'],
         summary: '预约列表（窗口：当日预约；企业和群众：本人的预约） Bookings (staff: all; others: their own)',
-        querystring: listQuery,
+        querystring: appointmentListQuery,
         response: {
-          200: pageOf(appointmentSchema),
+          200: pageOf(appointmentViewSchema),
           ...problemResponses(400, 401, 403),
         },
       },
     },
     async (request) => {
       const { page, pageSize, sort, ...filter } = request.query;
-      const { items, total } = await listAppointments(db, request.user, filter, sort, page, pageSize);
-      return { items: items.map((x) => toView(x, { unmasked: true })), total, page, pageSize };
+      const found = await listAppointments(db, request.user, filter, sort, { page, pageSize });
+      return { ...found, items: found.items.map((x) => toAppointmentView(x, FULL)) };
     },
   );
 
@@ -342,13 +225,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '预约详情 One booking',
         params: idParams,
-        response: { 200: appointmentSchema, ...problemResponses(401, 403, 404) },
+        response: { 200: appointmentViewSchema, ...problemResponses(401, 403, 404) },
       },
     },
     async (request) => {
       const row = await getAppointment(db, request.params.id);
       assertOwner(request.user, row);
-      return toView(await withSlot(db, row), { unmasked: true });
+      return toAppointmentView(await withSlot(db, row), FULL);
     },
   );
 
@@ -360,12 +243,12 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '取消预约 Cancel a booking',
         params: idParams,
-        response: { 200: appointmentSchema, ...problemResponses(401, 403, 404, 409) },
+        response: { 200: appointmentViewSchema, ...problemResponses(401, 403, 404, 409) },
       },
     },
     async (request) => {
       const row = await cancel(db, actorOf(request), request.params.id, (r) => assertOwner(request.user, r));
-      return toView(await withSlot(db, row), { unmasked: true });
+      return toAppointmentView(await withSlot(db, row), FULL);
     },
   );
 
@@ -377,15 +260,15 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '改约到同一窗口的另一时段 Move a booking to another slot of the same window',
         params: idParams,
-        body: z.strictObject({ slotId: z.uuid() }),
-        response: { 200: appointmentSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+        body: moveBody,
+        response: { 200: appointmentViewSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
       const row = await move(db, actorOf(request), request.params.id, request.body.slotId, (r) =>
         assertOwner(request.user, r),
       );
-      return toView(await withSlot(db, row), { unmasked: true });
+      return toAppointmentView(await withSlot(db, row), FULL);
     },
   );
 
@@ -397,13 +280,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '窗口登记：到达、爽约、已办理 Window marks: arrived, no-show, served',
         params: idParams,
-        body: z.strictObject({ status: z.enum(['arrived', 'no-show', 'served']) }),
-        response: { 200: appointmentSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        body: markBody,
+        response: { 200: appointmentViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const row = await mark(db, actorOf(request), request.params.id, request.body.status);
-      return toView(await withSlot(db, row), { unmasked: true });
+      return toAppointmentView(await withSlot(db, row), FULL);
     },
   );
 
@@ -414,7 +297,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       schema: {
         tags: ['appointments'],
         summary: '立即发送明日预约提醒（调度器每小时也会运行） Send tomorrow’s reminders now',
-        response: { 200: z.object({ sent: z.number() }), ...problemResponses(401, 403) },
+        response: { 200: remindersViewSchema, ...problemResponses(401, 403) },
       },
     },
     async () => ({ sent: await sendAppointmentReminders(db) }),
@@ -429,10 +312,10 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       schema: {
         tags: ['appointments'],
         summary: '预约窗口（含停用） Window services, inactive included',
-        response: { 200: z.object({ items: z.array(serviceSchema) }), ...problemResponses(401, 403) },
+        response: { 200: appointmentServiceListViewSchema, ...problemResponses(401, 403) },
       },
     },
-    async () => ({ items: (await listServices(db, true)).map(serviceOut) }),
+    async () => ({ items: (await listServices(db, true)).map(toAppointmentServiceView) }),
   );
 
   app.post(
@@ -442,12 +325,12 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       schema: {
         tags: ['appointments'],
         summary: '新建预约窗口 Create a window service',
-        body: appointmentServiceSchema,
-        response: { 201: serviceSchema, ...problemResponses(400, 401, 403, 409) },
+        body: serviceCreateBody,
+        response: { 201: appointmentServiceViewSchema, ...problemResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(serviceOut(await createService(db, actorOf(request), request.body))),
+      reply.status(201).send(toAppointmentServiceView(await createService(db, actorOf(request), request.body))),
   );
 
   app.patch(
@@ -458,13 +341,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '修改预约窗口 Update a window service',
         params: idParams,
-        body: appointmentServiceSchema.partial().extend({ version: z.number().int().min(1) }),
-        response: { 200: serviceSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        body: servicePatchBody,
+        response: { 200: appointmentServiceViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const { version, ...input } = request.body;
-      return serviceOut(await patchService(db, actorOf(request), request.params.id, input, version));
+      return toAppointmentServiceView(await patchService(db, actorOf(request), request.params.id, input, version));
     },
   );
 
@@ -476,23 +359,10 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '开放计划与例外日 Opening plans and exceptions of a window',
         params: idParams,
-        response: {
-          200: z.object({ plans: z.array(planSchema), exceptions: z.array(exceptionSchema) }),
-          ...problemResponses(401, 403, 404),
-        },
+        response: { 200: openingViewSchema, ...problemResponses(401, 403, 404) },
       },
     },
-    async (request) => {
-      await getService(db, request.params.id);
-      const [plans, exceptions] = await Promise.all([
-        listPlans(db, request.params.id),
-        listExceptions(db, request.params.id),
-      ]);
-      return {
-        plans: plans.map((p) => ({ ...p, dayRule: p.dayRule as (typeof PLAN_DAY_RULES)[number] })),
-        exceptions: exceptions.map((e) => ({ ...e, kind: e.kind as 'closed' | 'extra' })),
-      };
-    },
+    async (request) => toOpeningView(await openingOf(db, request.params.id)),
   );
 
   app.post(
@@ -503,13 +373,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '新增开放计划（工作日按节假日安排计算） Add an opening plan (working days per the holiday calendar)',
         params: idParams,
-        body: openingPlanSchema,
-        response: { 201: planSchema, ...problemResponses(400, 401, 403, 404, 422) },
+        body: planBody,
+        response: { 201: planViewSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
       const p = await addPlan(db, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send({ ...p, dayRule: p.dayRule as (typeof PLAN_DAY_RULES)[number] });
+      return reply.status(201).send(toPlanView(p));
     },
   );
 
@@ -520,8 +390,8 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       schema: {
         tags: ['appointments'],
         summary: '删除开放计划（已有预约的时段关闭但保留预约） Delete a plan (booked slots close, bookings stay)',
-        params: z.object({ id: z.uuid(), planId: z.uuid() }),
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
+        params: planParams,
+        response: { 204: noContentSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -538,13 +408,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         tags: ['appointments'],
         summary: '新增例外日：停办或加开 Add an exception: a closed day or an extra day',
         params: idParams,
-        body: openingExceptionSchema,
-        response: { 201: exceptionSchema, ...problemResponses(400, 401, 403, 404, 422) },
+        body: exceptionBody,
+        response: { 201: exceptionViewSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
       const e = await addException(db, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send({ ...e, kind: e.kind as 'closed' | 'extra' });
+      return reply.status(201).send(toExceptionView(e));
     },
   );
 
@@ -555,8 +425,8 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
       schema: {
         tags: ['appointments'],
         summary: '删除例外日 Delete an exception',
-        params: z.object({ id: z.uuid(), exceptionId: z.uuid() }),
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
+        params: exceptionParams,
+        response: { 204: noContentSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

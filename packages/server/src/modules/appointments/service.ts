@@ -2,22 +2,27 @@ import { randomBytes } from 'node:crypto';
 import {
   type AppointmentServiceInput,
   type AppointmentStatus,
+  addCalendarDays,
   type BookingInput,
   canMarkAppointment,
   generateSlots,
   isOutsideOfficeHours,
   makeCode,
-  maskName,
   maskPhone,
   type OpeningExceptionInput,
   type OpeningPlanInput,
+  shanghaiDateOf,
   slotInstant,
+  todayInShanghai,
 } from '@qingshan/core';
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { type PageRequest, paginate } from '../../shared/paginate.ts';
+import { normalisedCode, provenByPhone } from '../../shared/public-lookup.ts';
+import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { assertPublicBookingLimits } from '../booking-limits/service.ts';
 import { calendarAppError, getCalendar } from '../calendar/service.ts';
@@ -26,6 +31,7 @@ import { notify } from '../notifications/service.ts';
 import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
 import type { RatableEventResolver } from '../ratings/registry.ts';
 import { users } from '../users/tables.ts';
+import type { APPOINTMENT_SORTS } from './schema.ts';
 import {
   appointmentExceptions,
   appointmentPlans,
@@ -36,6 +42,17 @@ import {
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type SlotRow = typeof appointmentSlots.$inferSelect;
+export type ServiceRow = typeof appointmentServices.$inferSelect;
+export type PlanRow = typeof appointmentPlans.$inferSelect;
+export type ExceptionRow = typeof appointmentExceptions.$inferSelect;
+/** A booking with the names of its window and the times of its slot, the shape the wire view is made from. */
+export type AppointmentWithSlot = {
+  a: AppointmentRow;
+  serviceName: string;
+  slotStart: string;
+  slotEnd: string;
+  location?: string;
+};
 
 function notFound(zh = '预约不存在', en = 'No such appointment'): AppError {
   return new AppError('RECORD_NOT_FOUND', { detail: { zh, en } });
@@ -133,6 +150,13 @@ export async function listExceptions(db: Tx, serviceId: string) {
     .from(appointmentExceptions)
     .where(eq(appointmentExceptions.serviceId, serviceId))
     .orderBy(asc(appointmentExceptions.date));
+}
+
+/** The opening plans and exceptions of a window. */
+export async function openingOf(db: Db, serviceId: string) {
+  await getService(db, serviceId);
+  const [plans, exceptions] = await Promise.all([listPlans(db, serviceId), listExceptions(db, serviceId)]);
+  return { plans, exceptions };
 }
 
 /**
@@ -350,6 +374,28 @@ export async function resyncService(db: Db, serviceId: string) {
   });
 }
 
+/**
+ * The slots of a window a booker may pick from: 14 days from today unless asked, at most 92 at
+ * once. An inactive window and closed slots are for the bureau's eyes only.
+ */
+export async function slotsOf(
+  db: Tx,
+  serviceId: string,
+  q: { from?: string | undefined; to?: string | undefined; includeClosed?: boolean | undefined },
+  staff: boolean,
+) {
+  const svc = await getService(db, serviceId);
+  if (!svc.active && !staff) throw new AppError('RECORD_NOT_FOUND');
+  const from = q.from ?? todayInShanghai();
+  const to = q.to ?? addCalendarDays(from, 13);
+  if (addCalendarDays(from, 92) < to) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [{ path: 'to', message: { zh: '一次最多查询 92 天', en: 'at most 92 days at once' } }],
+    });
+  }
+  return listSlots(db, svc.id, from, to, staff && q.includeClosed === true);
+}
+
 export async function listSlots(db: Tx, serviceId: string, from: string, to: string, includeClosed: boolean) {
   const conds: SQL[] = [
     eq(appointmentSlots.serviceId, serviceId),
@@ -558,9 +604,11 @@ export async function getAppointment(db: Tx, id: string) {
 
 /** The booking a code and phone prove; a wrong phone looks exactly like a wrong code. */
 export async function byCodeAndPhone(db: Tx, code: string, phone: string) {
-  const [row] = await db.select().from(appointments).where(eq(appointments.code, code.trim().toUpperCase()));
-  if (!row || row.phone !== phone.trim()) throw notFound('预约码或手机号不正确', 'Wrong booking code or phone');
-  return row;
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(eq(appointments.code, normalisedCode(code)));
+  return provenByPhone(row, (a) => a.phone, phone, { zh: '预约码或手机号不正确', en: 'Wrong booking code or phone' });
 }
 
 export function assertOwner(user: SessionUser | null, row: AppointmentRow) {
@@ -689,14 +737,11 @@ export type AppointmentFilter = {
   extended?: boolean | undefined;
   q?: string | undefined;
 };
-export const APPOINTMENT_SORTS = ['startsAt', '-startsAt', 'createdAt', '-createdAt'] as const;
 
 function listConditions(user: SessionUser | null, f: AppointmentFilter): SQL | undefined {
   const where: SQL[] = [];
-  if (!isStaff(user)) {
-    if (user?.enterpriseId) where.push(eq(appointments.enterpriseId, user.enterpriseId));
-    else where.push(eq(appointments.citizenUserId, user?.id ?? '00000000-0000-0000-0000-000000000000'));
-  }
+  const own = ownScope(user, { enterprise: appointments.enterpriseId, person: appointments.citizenUserId });
+  if (own) where.push(own);
   if (f.serviceId) where.push(eq(appointments.serviceId, f.serviceId));
   if (f.status) where.push(eq(appointments.status, f.status));
   if (f.from) where.push(gte(appointments.date, f.from));
@@ -716,33 +761,33 @@ export async function listAppointments(
   user: SessionUser | null,
   f: AppointmentFilter,
   sort: (typeof APPOINTMENT_SORTS)[number],
-  page: number,
-  pageSize: number,
+  paging: PageRequest,
 ) {
   const cond = listConditions(user, f);
   const dir = sort.startsWith('-') ? desc : asc;
   const col = sort.endsWith('createdAt') ? appointments.createdAt : appointments.startsAt;
-  const [items, [count]] = await Promise.all([
-    db
-      .select({
-        a: appointments,
-        serviceName: appointmentServices.name,
-        slotStart: appointmentSlots.startTime,
-        slotEnd: appointmentSlots.endTime,
-      })
-      .from(appointments)
-      .innerJoin(appointmentServices, eq(appointmentServices.id, appointments.serviceId))
-      .innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
-      .where(cond)
-      .orderBy(dir(col), asc(appointments.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(appointments).where(cond),
-  ]);
-  return { items, total: count?.n ?? 0 };
+  return paginate(
+    paging,
+    (limit, offset): Promise<AppointmentWithSlot[]> =>
+      db
+        .select({
+          a: appointments,
+          serviceName: appointmentServices.name,
+          slotStart: appointmentSlots.startTime,
+          slotEnd: appointmentSlots.endTime,
+        })
+        .from(appointments)
+        .innerJoin(appointmentServices, eq(appointmentServices.id, appointments.serviceId))
+        .innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
+        .where(cond)
+        .orderBy(dir(col), asc(appointments.id))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: sql<number>`count(*)::int` }).from(appointments).where(cond))[0]?.n ?? 0,
+  );
 }
 
-export async function withSlot(db: Tx, row: AppointmentRow) {
+export async function withSlot(db: Tx, row: AppointmentRow): Promise<AppointmentWithSlot> {
   const [r] = await db
     .select({
       serviceName: appointmentServices.name,
@@ -762,41 +807,7 @@ export async function withSlot(db: Tx, row: AppointmentRow) {
   };
 }
 
-export function toView(
-  x: { a: AppointmentRow; serviceName: string; slotStart: string; slotEnd: string; location?: string },
-  opts: { unmasked: boolean },
-) {
-  const a = x.a;
-  return {
-    id: a.id,
-    code: a.code,
-    serviceId: a.serviceId,
-    serviceName: x.serviceName,
-    location: x.location ?? null,
-    slotId: a.slotId,
-    date: a.date,
-    startTime: x.slotStart,
-    endTime: x.slotEnd,
-    extended: a.extended,
-    applicantKind: a.enterpriseId ? ('enterprise' as const) : ('citizen' as const),
-    enterpriseId: a.enterpriseId,
-    name: opts.unmasked ? a.name : maskName(a.name),
-    phone: opts.unmasked ? a.phone : maskPhone(a.phone),
-    matter: a.matter,
-    note: a.note,
-    status: a.status as AppointmentStatus,
-    arrivedAt: a.arrivedAt?.toISOString() ?? null,
-    servedAt: a.servedAt?.toISOString() ?? null,
-    cancelledAt: a.cancelledAt?.toISOString() ?? null,
-    createdAt: a.createdAt.toISOString(),
-  };
-}
-
 // ---- reminders ------------------------------------------------------------------------------
-
-function shanghaiDate(d: Date): string {
-  return d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 
 /**
  * Reminds every applicant with a booking tomorrow (Asia/Shanghai), once per booking and slot:
@@ -805,7 +816,7 @@ function shanghaiDate(d: Date): string {
  * to call; SMS is not a channel of this platform. Idempotent: run it as often as the scheduler likes.
  */
 export async function sendAppointmentReminders(db: Db, now = new Date()): Promise<number> {
-  const tomorrow = shanghaiDate(new Date(now.getTime() + 86_400_000));
+  const tomorrow = shanghaiDateOf(new Date(now.getTime() + 86_400_000));
   return db.transaction(async (tx) => {
     const due = await tx
       .select({

@@ -1,14 +1,10 @@
-import { maskPhone } from '@qingshan/core';
+import { maskPhone, todayInShanghai } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { getRuleNumber } from '../rules/service.ts';
 
 export type Booker = { phone: string; clientIp: string | null };
-
-function todayShanghai(now: Date): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 
 function limitError(zh: string, en: string, rule: string): AppError {
   return new AppError('BOOKING_LIMIT', { detail: { zh, en }, extra: { rule } });
@@ -39,7 +35,7 @@ async function countOne(tx: Tx, q: ReturnType<typeof sql>): Promise<number> {
  */
 export async function assertPublicBookingLimits(tx: Tx, b: Booker, now: Date = new Date()): Promise<void> {
   await lockBooker(tx, b);
-  const today = todayShanghai(now);
+  const today = todayInShanghai(now);
   const perPhone = await getRuleNumber(tx, 'booking.max-open-per-phone');
   const openByPhone = await countOne(
     tx,

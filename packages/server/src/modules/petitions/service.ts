@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import {
   acceptanceLetterKind,
   makeCode,
-  maskName,
   maskPhone,
   PETITION_CHANNEL_LABELS,
   PETITION_LEADER_ACTIONS,
@@ -19,26 +18,30 @@ import {
   petitionResolutionApplies,
   petitionStep,
   renderTemplate,
+  shanghaiDateOf,
+  todayInShanghai,
 } from '@qingshan/core';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { assertLeaderDecides } from '../../shared/extension.ts';
+import { type PageRequest, paginate } from '../../shared/paginate.ts';
+import { normalisedCode, provenByPhone } from '../../shared/public-lookup.ts';
+import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, extendClock, startClock } from '../clocks/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { notify, usersWithRole } from '../notifications/service.ts';
 import type { RatableEventResolver } from '../ratings/registry.ts';
 import { clockProfileValueSchema, getRule } from '../rules/service.ts';
+import type { PETITION_SORTS, PublicPetitionInput } from './schema.ts';
 import { petitionEvents, petitionLetters, petitionReviews, petitions } from './tables.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
 export const BUREAU_NAME = '萍乡市上栗生态环境局';
-
-function shanghaiDate(d: Date): string {
-  return d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 
 function conflict(zh: string, en: string): AppError {
   return new AppError('PETITION_STATE_CONFLICT', { detail: { zh, en } });
@@ -212,8 +215,8 @@ function letterValues(p: PetitionRow, extra: Record<string, string | number | nu
     code: p.code,
     title: p.title,
     channel: PETITION_CHANNEL_LABELS[p.channel as PetitionChannel]?.zh ?? p.channel,
-    receivedDate: shanghaiDate(p.receivedAt),
-    acceptedDate: p.acceptedAt ? shanghaiDate(p.acceptedAt) : null,
+    receivedDate: shanghaiDateOf(p.receivedAt),
+    acceptedDate: p.acceptedAt ? shanghaiDateOf(p.acceptedAt) : null,
     dueDate: p.resolutionDueDate,
     bureau: BUREAU_NAME,
     ...extra,
@@ -288,14 +291,7 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
       );
     }
     // 第三十四条: 经本机关负责人批准 — a clerk asks, only a leader decides
-    if (PETITION_LEADER_ACTIONS.includes(input.action) && !actor.roles.includes('leader')) {
-      throw new AppError('FORBIDDEN_ROLE', {
-        detail: {
-          zh: '延期办理须经本机关负责人批准，承办人只能提出申请',
-          en: 'Only the head (leader) approves an extension; a handler can only request it',
-        },
-      });
-    }
+    assertLeaderDecides(actor, input.action, PETITION_LEADER_ACTIONS);
     if (NEEDS_TEXT.has(input.action) && !input.text) {
       throw required('text', '请填写理由、答复内容或处理结果', 'a reason, reply text or outcome is required');
     }
@@ -305,7 +301,7 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
     if (NEEDS_REFERENCE.has(input.action) && !input.referenceNo) {
       throw required('referenceNo', '请填写复查/复核意见的文号', 'the reference number is required');
     }
-    const today = shanghaiDate(now);
+    const today = todayInShanghai(now);
     const on = input.date ?? today;
     if (on > today) throw required('date', '日期不能晚于今天', 'the date cannot be in the future');
     if (input.action === 'object' && !before.referredBy) {
@@ -449,7 +445,7 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
       if (clocks.some((c) => c.profileKey === 'petition.review-request')) {
         throw conflict('已登记处理意见书的送达日期', 'The delivery date is already recorded');
       }
-      if (before.repliedAt && on < shanghaiDate(before.repliedAt)) {
+      if (before.repliedAt && on < shanghaiDateOf(before.repliedAt)) {
         throw required('date', '送达日期不能早于答复日期', 'delivery cannot precede the reply');
       }
       eventNote = `处理意见书于 ${on} 送达信访人`;
@@ -654,13 +650,11 @@ export function assertCanRead(user: SessionUser | null, p: PetitionRow) {
 }
 
 export async function byCodeAndPhone(db: Tx, code: string, phone: string): Promise<PetitionRow> {
-  const [row] = await db.select().from(petitions).where(eq(petitions.code, code.trim().toUpperCase()));
-  if (!row || row.petitionerPhone !== phone.trim()) {
-    throw new AppError('RECORD_NOT_FOUND', {
-      detail: { zh: '查询码或手机号不正确', en: 'Wrong tracking code or phone' },
-    });
-  }
-  return row;
+  const [row] = await db
+    .select()
+    .from(petitions)
+    .where(eq(petitions.code, normalisedCode(code)));
+  return provenByPhone(row, (p) => p.petitionerPhone, phone);
 }
 
 export async function eventsOf(db: Tx, id: string, publicOnly: boolean) {
@@ -701,15 +695,11 @@ export type PetitionFilter = {
   from?: Date | undefined;
   to?: Date | undefined;
 };
-export const PETITION_SORTS = ['receivedAt', '-receivedAt', 'resolutionDueDate', '-resolutionDueDate'] as const;
 
 function conditions(user: SessionUser | null, f: PetitionFilter): SQL | undefined {
   const where: SQL[] = [];
-  if (!isStaff(user)) {
-    if (user && hasRole(user, 'enterprise') && user.enterpriseId)
-      where.push(eq(petitions.enterpriseId, user.enterpriseId));
-    else where.push(eq(petitions.citizenUserId, user?.id ?? '00000000-0000-0000-0000-000000000000'));
-  }
+  const own = ownScope(user, { enterprise: petitions.enterpriseId, person: petitions.citizenUserId });
+  if (own) where.push(own);
   if (f.status) where.push(eq(petitions.status, f.status));
   if (f.channel) where.push(eq(petitions.channel, f.channel));
   if (f.type) where.push(eq(petitions.type, f.type));
@@ -717,7 +707,7 @@ function conditions(user: SessionUser | null, f: PetitionFilter): SQL | undefine
   if (f.from) where.push(gte(petitions.receivedAt, f.from));
   if (f.to) where.push(lt(petitions.receivedAt, f.to));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     where.push(
       sql`(${petitions.code} ilike ${like} or ${petitions.title} ilike ${like} or ${petitions.petitionerName} ilike ${like})`,
     );
@@ -730,64 +720,89 @@ export async function listPetitions(
   user: SessionUser | null,
   f: PetitionFilter,
   sort: (typeof PETITION_SORTS)[number],
-  page: number,
-  pageSize: number,
+  paging: PageRequest,
 ) {
   const cond = conditions(user, f);
   const dir = sort.startsWith('-') ? desc : asc;
   const col = sort.endsWith('receivedAt') ? petitions.receivedAt : petitions.resolutionDueDate;
-  const [items, [count]] = await Promise.all([
-    db
-      .select()
-      .from(petitions)
-      .where(cond)
-      .orderBy(sql`${dir(col)} nulls last`, asc(petitions.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(petitions).where(cond),
-  ]);
-  return { items, total: count?.n ?? 0 };
+  return paginate(
+    paging,
+    (limit, offset) =>
+      db
+        .select()
+        .from(petitions)
+        .where(cond)
+        .orderBy(sql`${dir(col)} nulls last`, asc(petitions.id))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: sql<number>`count(*)::int` }).from(petitions).where(cond))[0]?.n ?? 0,
+  );
 }
 
-export function toPetitionView(p: PetitionRow, opts: { unmasked: boolean }) {
+/** the petitioner's request windows, by the stage they lead to */
+const WINDOW_STAGE: Partial<Record<string, 'review' | 're-review'>> = {
+  'petition.review-request': 'review',
+  'petition.re-review-request': 're-review',
+};
+/** a window past its last day is no longer open to the petitioner (the bureau still records a late request) */
+const OPEN_STATES = new Set(['running', 'due-soon', 'paused']);
+
+export type PetitionDetail = {
+  petition: PetitionRow;
+  events: (typeof petitionEvents.$inferSelect)[];
+  letters: (typeof petitionLetters.$inferSelect)[];
+  clocks: ClockView[];
+  reviews: (typeof petitionReviews.$inferSelect)[];
+  requestWindow: { stage: 'review' | 're-review'; dueDate: string; provisional: boolean } | null;
+};
+
+/** A petition with its history, letters, clocks and reviews; `full` keeps the internal events. */
+export async function petitionDetail(db: Db, id: string, full: boolean): Promise<PetitionDetail> {
+  const petition = await getPetition(db, id);
+  const [events, letters, clocks, reviews] = await Promise.all([
+    eventsOf(db, id, !full),
+    lettersOf(db, id),
+    // the public answer needs the petitioner's own window, never the bureau's duty clocks
+    clocksOf(db, { ownerType: 'petition', ownerId: id }),
+    reviewsOf(db, id),
+  ]);
+  const window = clocks.find((c) => WINDOW_STAGE[c.profileKey] && !c.completedAt && OPEN_STATES.has(c.state));
   return {
-    id: p.id,
-    code: p.code,
-    channel: p.channel as PetitionChannel,
-    type: p.type as PetitionCreate['type'],
-    title: p.title,
-    content: p.content,
-    petitionerName: opts.unmasked ? p.petitionerName : maskName(p.petitionerName),
-    petitionerPhone: opts.unmasked ? p.petitionerPhone : maskPhone(p.petitionerPhone),
-    petitionerAddress: opts.unmasked ? p.petitionerAddress : null,
-    enterpriseId: p.enterpriseId,
-    referredBy: p.referredBy,
-    sourceConcernId: p.sourceConcernId,
-    status: p.status as PetitionStatus,
-    keyCase: p.keyCase,
-    keyCaseReason: p.keyCaseReason,
-    assigneeUserId: p.assigneeUserId,
-    receivedAt: p.receivedAt.toISOString(),
-    acceptedAt: p.acceptedAt?.toISOString() ?? null,
-    acceptanceDueDate: p.acceptanceDueDate,
-    resolutionDueDate: p.resolutionDueDate,
-    extensionDays: p.extensionDays,
-    extensionRequest: p.extensionRequest
-      ? {
-          days: p.extensionRequest.days,
-          reason: p.extensionRequest.reason,
-          requestedBy: p.extensionRequest.requestedBy,
-          at: p.extensionRequest.at,
-        }
+    petition,
+    events,
+    letters,
+    clocks,
+    reviews,
+    requestWindow: window
+      ? { stage: WINDOW_STAGE[window.profileKey]!, dueDate: window.dueDate, provisional: window.provisional }
       : null,
-    otherProcedure: p.otherProcedure,
-    /** 第三十四条's 60-day limit applies (a claim handled as a petition) */
-    resolutionApplies: petitionResolutionApplies(p.type as PetitionType, p.otherProcedure),
-    version: p.version,
-    repliedAt: p.repliedAt?.toISOString() ?? null,
-    closedOnTime: p.closedOnTime,
-    createdAt: p.createdAt.toISOString(),
   };
+}
+
+/**
+ * A petition filed on the public form. A signed-in enterprise user files in their enterprise's
+ * name (and no other); a signed-in citizen may follow and rate it from their account; anyone else
+ * follows it by code and phone.
+ */
+export async function filePetitionOnline(
+  db: Db,
+  user: SessionUser | null,
+  actor: Actor,
+  input: PublicPetitionInput,
+): Promise<PetitionRow> {
+  const citizenUserId = user && hasRole(user, 'citizen') && !isStaff(user) ? user.id : null;
+  const enterpriseUser = user && hasRole(user, 'enterprise') && !isStaff(user);
+  const enterpriseId = enterpriseUser ? (input.enterpriseId ?? user.enterpriseId) : input.enterpriseId;
+  return db.transaction((tx) =>
+    createPetition(
+      tx,
+      actor,
+      { ...input, channel: 'online', ...(enterpriseId ? { enterpriseId } : {}) },
+      enterpriseUser
+        ? { citizenUserId, filerEnterpriseId: user.enterpriseId ?? null }
+        : { citizenUserId, filerIsCitizen: true },
+    ),
+  );
 }
 
 // A petition becomes ratable when its written reply (or the notice of non-acceptance) went out

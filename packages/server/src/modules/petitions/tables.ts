@@ -1,14 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ExtensionRequest } from '../../shared/extension.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
-
-export type PetitionExtensionRequest = {
-  days: number;
-  reason: string;
-  requestedBy: string;
-  requestedById: string | null;
-  at: string;
-};
 
 export const petitions = pgTable(
   'petitions',
@@ -38,7 +31,7 @@ export const petitions = pgTable(
     resolutionDueDate: date('resolution_due_date', { mode: 'string' }),
     extensionDays: integer('extension_days').notNull().default(0),
     /** 第三十四条: a handler's pending request, until the 负责人 approves or rejects it */
-    extensionRequest: jsonb('extension_request').$type<PetitionExtensionRequest>(),
+    extensionRequest: jsonb('extension_request').$type<ExtensionRequest>(),
     /** a claim routed into another legal procedure (第三十一条第一至五项): no 60-day clock */
     otherProcedure: text('other_procedure'),
     repliedAt: timestamp('replied_at', { withTimezone: true }),

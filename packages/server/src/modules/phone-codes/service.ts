@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { maskPhone } from '@qingshan/core';
+import { maskPhone, todayInShanghai } from '@qingshan/core';
 import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -24,8 +24,7 @@ function hashCode(salt: string, phone: string, code: string): string {
 }
 
 function todayStart(now: Date): Date {
-  const day = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  return new Date(`${day}T00:00:00+08:00`);
+  return new Date(`${todayInShanghai(now)}T00:00:00+08:00`);
 }
 
 function sendLimit(zh: string, en: string, extra: Record<string, unknown>): AppError {
@@ -228,4 +227,19 @@ export async function purgePhoneCodes(db: Db, now: Date = new Date()): Promise<n
     .where(lt(phoneCodes.createdAt, new Date(now.getTime() - 2 * 86_400_000)))
     .returning({ id: phoneCodes.id });
   return rows.length;
+}
+
+/**
+ * Demo mode without an SMS gateway: the last code the development transport sent to a phone, for
+ * the journeys and the person trying the demo to read.
+ */
+export function lastDevCode(outbox: Map<string, string>, phone: string): { code: string; text: string } {
+  const text = outbox.get(phone);
+  const code = text?.match(/\d{6}/)?.[0];
+  if (!text || !code) {
+    throw new AppError('RECORD_NOT_FOUND', {
+      detail: { zh: '没有发往该号码的验证码', en: 'No code was sent to this phone' },
+    });
+  }
+  return { code, text };
 }

@@ -1,14 +1,18 @@
-import { isBadRating, type RatingInput } from '@qingshan/core';
+import { addCalendarDays, isBadRating, type RatingInput, shanghaiDateOf, todayInShanghai } from '@qingshan/core';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { type PageRequest, paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { notify } from '../notifications/service.ts';
 import { BUREAU_NAME } from '../petitions/service.ts';
 import { getRuleNumber } from '../rules/service.ts';
-import { ratableEventResolver } from './registry.ts';
+import { badRatingsRectifiedOnTime, ratingDistribution } from './figures.ts';
+import { ratableEventResolver, ratableEventTypes } from './registry.ts';
+import type { RATING_SORTS } from './schema.ts';
 import { ratingRectifications, ratings } from './tables.ts';
 
 export type RatingRow = typeof ratings.$inferSelect;
@@ -17,16 +21,6 @@ export type RatingWithRectification = { r: RatingRow; x: RectificationRow | null
 
 /** How the rater shows they received the service: a signed-in account, or the phone on record. */
 export type RaterProof = { kind: 'user'; user: SessionUser } | { kind: 'phone'; phone: string };
-
-function shanghaiDate(d: Date): string {
-  return d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
-
-function plusDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 function notRatable(zh: string, en: string): AppError {
   return new AppError('RATING_NOT_RATABLE', { detail: { zh, en } });
@@ -94,8 +88,8 @@ export async function rateEvent(
       if (!ev.ratedAt) throw notRatable('服务尚未办结，办结后才能评价', 'The service is not finished yet');
       // the window is a rule (rating.window-days), counted in calendar days from the day the service ended
       const windowDays = await getRuleNumber(tx, 'rating.window-days');
-      const lastDay = plusDays(shanghaiDate(ev.ratedAt), windowDays);
-      if (shanghaiDate(new Date()) > lastDay) {
+      const lastDay = addCalendarDays(shanghaiDateOf(ev.ratedAt), windowDays);
+      if (todayInShanghai() > lastDay) {
         throw notRatable(
           `服务办结后 ${windowDays} 日内可以评价，评价期限已于 ${lastDay} 届满`,
           `A service can be rated within ${windowDays} days of its end; the window closed on ${lastDay}`,
@@ -323,14 +317,11 @@ export type RatingFilter = {
   from?: Date | undefined;
   to?: Date | undefined;
 };
-export const RATING_SORTS = ['createdAt', '-createdAt', 'level', '-level'] as const;
 
 function conditions(user: SessionUser | null, f: RatingFilter): SQL | undefined {
   const where: SQL[] = [];
-  if (!isStaff(user)) {
-    if (user?.enterpriseId) where.push(eq(ratings.enterpriseId, user.enterpriseId));
-    else where.push(eq(ratings.raterUserId, user?.id ?? '00000000-0000-0000-0000-000000000000'));
-  }
+  const own = ownScope(user, { enterprise: ratings.enterpriseId, person: ratings.raterUserId });
+  if (own) where.push(own);
   if (f.eventType) where.push(eq(ratings.eventType, f.eventType));
   if (f.level) where.push(eq(ratings.level, f.level));
   if (f.bad !== undefined) where.push(f.bad ? sql`${ratings.level} <= 2` : sql`${ratings.level} > 2`);
@@ -345,28 +336,31 @@ export async function listRatings(
   user: SessionUser | null,
   f: RatingFilter,
   sort: (typeof RATING_SORTS)[number],
-  page: number,
-  pageSize: number,
+  paging: PageRequest,
 ) {
   const cond = conditions(user, f);
   const dir = sort.startsWith('-') ? desc : asc;
   const col = sort.endsWith('level') ? ratings.level : ratings.createdAt;
-  const [items, [count]] = await Promise.all([
-    db
-      .select({ r: ratings, x: ratingRectifications })
-      .from(ratings)
-      .leftJoin(ratingRectifications, eq(ratingRectifications.ratingId, ratings.id))
-      .where(cond)
-      .orderBy(dir(col), asc(ratings.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(ratings)
-      .leftJoin(ratingRectifications, eq(ratingRectifications.ratingId, ratings.id))
-      .where(cond),
-  ]);
-  return { items, total: count?.n ?? 0 };
+  return paginate(
+    paging,
+    (limit, offset) =>
+      db
+        .select({ r: ratings, x: ratingRectifications })
+        .from(ratings)
+        .leftJoin(ratingRectifications, eq(ratingRectifications.ratingId, ratings.id))
+        .where(cond)
+        .orderBy(dir(col), asc(ratings.id))
+        .limit(limit)
+        .offset(offset),
+    async () =>
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(ratings)
+          .leftJoin(ratingRectifications, eq(ratingRectifications.ratingId, ratings.id))
+          .where(cond)
+      )[0]?.n ?? 0,
+  );
 }
 
 export async function getRating(db: Tx, user: SessionUser | null, id: string): Promise<RatingWithRectification> {
@@ -398,4 +392,20 @@ export async function ratingOfEvent(
     .leftJoin(ratingRectifications, eq(ratingRectifications.ratingId, ratings.id))
     .where(and(eq(ratings.eventType, eventType), eq(ratings.eventId, eventId)));
   return row ?? null;
+}
+
+export type RatingSummary = {
+  distribution: { level: number; count: number }[];
+  bad: number;
+  rectifiedOnTime: number;
+  eventTypes: string[];
+};
+
+/** The level distribution and the on-time rectification of bad ratings given in [from, to). */
+export async function ratingSummary(db: Db, from: Date, to: Date): Promise<RatingSummary> {
+  const [distribution, share] = await Promise.all([
+    ratingDistribution(db, from, to),
+    badRatingsRectifiedOnTime(db, from, to),
+  ]);
+  return { distribution, ...share, eventTypes: ratableEventTypes() };
 }

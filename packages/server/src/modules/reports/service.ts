@@ -1,19 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import {
   makeCode,
-  maskName,
   maskPhone,
   REPORT_LEADER_ACTIONS,
   REPORT_STATUS_LABELS,
   type ReportActionInput,
-  type ReportChannel,
   type ReportCreate,
   type ReportStatus,
   reportStep,
 } from '@qingshan/core';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
+import { assertLeaderDecides } from '../../shared/extension.ts';
+import { type PageRequest, paginate } from '../../shared/paginate.ts';
+import { normalisedCode, provenByPhone } from '../../shared/public-lookup.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { type ClockView, clocksOf, completeClock, evaluateRow, extendClock, startClock } from '../clocks/service.ts';
@@ -129,14 +131,7 @@ export async function actOnReport(db: Db, actor: Actor, id: string, input: Repor
         `Action ${input.action} is not allowed at stage ${before.status}`,
       );
     }
-    if (REPORT_LEADER_ACTIONS.includes(input.action) && !actor.roles.includes('leader')) {
-      throw new AppError('FORBIDDEN_ROLE', {
-        detail: {
-          zh: '延期办理须经本机关负责人批准，承办人只能提出申请',
-          en: 'Only the head (leader) approves an extension; a handler can only request it',
-        },
-      });
-    }
+    assertLeaderDecides(actor, input.action, REPORT_LEADER_ACTIONS);
     if (NEEDS_TEXT.has(input.action) && !input.text) {
       throw invalid('text', '请填写理由、移交单位或答复内容', 'a reason, the receiving body or the answer is required');
     }
@@ -233,18 +228,21 @@ export async function getReport(db: Tx, id: string): Promise<ReportRow> {
 }
 
 export async function byCodeAndPhone(db: Tx, code: string, phone: string): Promise<ReportRow> {
-  const [row] = await db.select().from(reports).where(eq(reports.code, code.trim().toUpperCase()));
-  if (!row?.reporterPhone || row.reporterPhone !== phone.trim()) {
-    throw new AppError('RECORD_NOT_FOUND', {
-      detail: { zh: '查询码或手机号不正确', en: 'Wrong tracking code or phone' },
-    });
-  }
-  return row;
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(eq(reports.code, normalisedCode(code)));
+  return provenByPhone(row, (r) => r.reporterPhone, phone);
 }
+
+export type ReportDueDates = { acceptanceDueDate: string | null; handlingDueDate: string | null };
+/** A report with the due dates its clocks own, the shape the wire view is made from. */
+export type ReportWithDueDates = { r: ReportRow; due: ReportDueDates | undefined };
+export type ReportDetail = { report: ReportWithDueDates; clocks: ClockView[] };
 
 /** The due dates of many reports, read from their clocks in one query (the clocks own them). */
 export async function dueDatesOf(db: Tx, ids: string[]) {
-  const out = new Map<string, { acceptanceDueDate: string | null; handlingDueDate: string | null }>();
+  const out = new Map<string, ReportDueDates>();
   if (!ids.length) return out;
   const rows = await db
     .select()
@@ -261,64 +259,41 @@ export async function dueDatesOf(db: Tx, ids: string[]) {
   return out;
 }
 
+export async function withDueDates(db: Tx, r: ReportRow): Promise<ReportWithDueDates> {
+  return { r, due: (await dueDatesOf(db, [r.id])).get(r.id) };
+}
+
+export async function reportDetail(db: Tx, r: ReportRow): Promise<ReportDetail> {
+  return { report: await withDueDates(db, r), clocks: await clocksOf(db, { ownerType: 'report', ownerId: r.id }) };
+}
+
 export type ReportFilter = { status?: string | undefined; q?: string | undefined };
 
-export async function listReports(db: Db, f: ReportFilter, page: number, pageSize: number) {
+export async function listReports(db: Db, f: ReportFilter, paging: PageRequest) {
   const where: SQL[] = [];
   if (f.status) where.push(eq(reports.status, f.status));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     where.push(
       sql`(${reports.code} ilike ${like} or ${reports.title} ilike ${like} or ${reports.location} ilike ${like})`,
     );
   }
   const cond = where.length ? and(...where) : undefined;
-  const items = await db
-    .select()
-    .from(reports)
-    .where(cond)
-    .orderBy(desc(reports.receivedAt), desc(reports.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(cond);
-  return { items, total: count?.n ?? 0 };
-}
-
-export function toReportView(
-  r: ReportRow,
-  due: { acceptanceDueDate: string | null; handlingDueDate: string | null } | undefined,
-  opts: { unmasked: boolean },
-) {
-  return {
-    id: r.id,
-    code: r.code,
-    channel: r.channel as ReportChannel,
-    title: r.title,
-    content: r.content,
-    location: r.location,
-    anonymous: r.anonymous,
-    reporterName: r.reporterName && !opts.unmasked ? maskName(r.reporterName) : r.reporterName,
-    reporterPhone: r.reporterPhone && !opts.unmasked ? maskPhone(r.reporterPhone) : r.reporterPhone,
-    subjectEnterpriseId: opts.unmasked ? r.subjectEnterpriseId : null,
-    status: r.status as ReportStatus,
-    receivedAt: r.receivedAt.toISOString(),
-    acceptedAt: r.acceptedAt?.toISOString() ?? null,
-    acceptanceDueDate: due?.acceptanceDueDate ?? null,
-    handlingDueDate: due?.handlingDueDate ?? null,
-    extensionDays: r.extensionDays,
-    extensionRequest: r.extensionRequest
-      ? {
-          days: r.extensionRequest.days,
-          reason: r.extensionRequest.reason,
-          requestedBy: r.extensionRequest.requestedBy,
-          at: r.extensionRequest.at,
-        }
-      : null,
-    decisionNote: r.decisionNote,
-    transferredTo: r.transferredTo,
-    repliedAt: r.repliedAt?.toISOString() ?? null,
-    closedOnTime: r.closedOnTime,
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-  };
+  const page = await paginate(
+    paging,
+    (limit, offset) =>
+      db
+        .select()
+        .from(reports)
+        .where(cond)
+        .orderBy(desc(reports.receivedAt), desc(reports.id))
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(cond))[0]?.n ?? 0,
+  );
+  const due = await dueDatesOf(
+    db,
+    page.items.map((r) => r.id),
+  );
+  return { ...page, items: page.items.map((r): ReportWithDueDates => ({ r, due: due.get(r.id) })) };
 }

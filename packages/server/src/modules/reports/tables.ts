@@ -1,13 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ExtensionRequest } from '../../shared/extension.ts';
 import { enterprises } from '../enterprises/tables.ts';
-
-export type ReportExtensionRequest = {
-  days: number;
-  reason: string;
-  requestedBy: string;
-  requestedById: string | null;
-  at: string;
-};
 
 /**
  * Environmental reports (环保举报, 12369): their own case type. Due dates are NOT copied here: they
@@ -32,7 +25,7 @@ export const reports = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     extensionDays: integer('extension_days').notNull().default(0),
-    extensionRequest: jsonb('extension_request').$type<ReportExtensionRequest>(),
+    extensionRequest: jsonb('extension_request').$type<ExtensionRequest>(),
     /** the reason not accepted, the body it was passed to, or the answer to the reporter */
     decisionNote: text('decision_note'),
     transferredTo: text('transferred_to'),
