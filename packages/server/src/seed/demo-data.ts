@@ -246,10 +246,14 @@ const SERVICE_YEAR = 20_201_130;
  */
 export const DEMO_STREAMS = {
   appointments: WINDOW_YEAR,
+  // after the draws of the 2020 bookings
   ratings: after(WINDOW_YEAR, 6811),
   enterprises: SERVICE_YEAR,
+  // after the draws of the 60 generated enterprises
   reception: after(SERVICE_YEAR, 518),
+  // after those of the enterprises and the reception days
   visits: after(SERVICE_YEAR, 1105),
+  // after those of the enterprises, the reception days and the visits
   projects: after(SERVICE_YEAR, 13_103),
 } as const;
 

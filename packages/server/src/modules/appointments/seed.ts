@@ -1,8 +1,16 @@
-import { slotInstant } from '@qingshan/core';
+import { shanghaiDateOf, slotInstant, todayInShanghai } from '@qingshan/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
-import { DEMO_ENTERPRISES, DEMO_STREAMS, demoRandom, demoStaff, demoUscc, FAMILY_NAMES } from '../../seed/demo-data.ts';
+import {
+  DAY_MS,
+  DEMO_ENTERPRISES,
+  DEMO_STREAMS,
+  demoRandom,
+  demoStaff,
+  demoUscc,
+  FAMILY_NAMES,
+} from '../../seed/demo-data.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { addPlan, createService } from './service.ts';
@@ -104,8 +112,8 @@ export async function seedAppointments(db: Db, ctx: SeedContext): Promise<void> 
   }
   // The live demo needs bookable slots too: open the coming weeks. A year without the State
   // Council notice is answered provisionally (暂定), so the weeks across New Year are open as well.
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const liveTo = new Date(Date.now() + 45 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const today = todayInShanghai();
+  const liveTo = shanghaiDateOf(new Date(Date.now() + 45 * DAY_MS));
   if (today > '2020-12-31') {
     for (const svc of [eia, permit]) for (const p of plans(today, liveTo)) await addPlan(db, actor, svc.id, p);
   }
@@ -126,7 +134,7 @@ export async function seedAppointments(db: Db, ctx: SeedContext): Promise<void> 
     const roll = r.next();
     const status = roll < 0.8 ? 'served' : roll < 0.9 ? 'no-show' : 'cancelled';
     const startsAt = slotInstant(s.date, s.startTime);
-    const createdAt = new Date(startsAt.getTime() - (1 + Math.floor(r.next() * 5)) * 86_400_000);
+    const createdAt = new Date(startsAt.getTime() - (1 + Math.floor(r.next() * 5)) * DAY_MS);
     await db.insert(appointments).values({
       code: `YY2020${String(i + 1).padStart(6, '0')}`,
       serviceId: s.serviceId,
@@ -145,7 +153,7 @@ export async function seedAppointments(db: Db, ctx: SeedContext): Promise<void> 
       arrivedAt: status === 'served' ? startsAt : null,
       servedAt: status === 'served' ? new Date(startsAt.getTime() + 25 * 60_000) : null,
       cancelledAt: status === 'cancelled' ? createdAt : null,
-      reminderSentAt: ent ? new Date(startsAt.getTime() - 86_400_000) : null,
+      reminderSentAt: ent ? new Date(startsAt.getTime() - DAY_MS) : null,
       createdAt,
       updatedAt: createdAt,
     });

@@ -4,6 +4,7 @@ import {
   type ConcernCategory,
   dayOfWeek,
   evaluateClock,
+  todayInShanghai,
   type WorkingCalendar,
 } from '@qingshan/core';
 import type { Db } from '../../db/client.ts';
@@ -177,7 +178,7 @@ export async function seedReception(db: Db, ctx: SeedContext): Promise<void> {
   // A year without the notice is answered provisionally, so the days across New Year exist too;
   // only a date past 2099 (no calendar at all) is left out.
   const upcoming: (typeof receptionSessions.$inferInsert)[] = [];
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const today = todayInShanghai();
   for (const offset of [0, 1, 2]) {
     const [y, mo] = today.split('-').map(Number) as [number, number];
     const month = new Date(Date.UTC(y, mo - 1 + offset, 8)).toISOString().slice(0, 10);
