@@ -197,6 +197,9 @@ export function demoUscc(index: number): string {
   return makeValidUscc(`91360322MA${body}`);
 }
 
+/** Demo passwords are printed for trying the platform out, so they do not force a change. */
+export const DEMO_PASSWORD_OPTIONS = { mustChangePassword: false };
+
 /** The legal representatives' phones, in turn. */
 export const DEMO_PHONES = ['13907990101', '13807990202', '13979990303', '13607990404', '18979990505'];
 

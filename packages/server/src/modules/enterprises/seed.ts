@@ -1,9 +1,16 @@
 import { makeValidUscc, searchKey, TOWNS, USCC_ALPHABET } from '@qingshan/core';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
-import { DEMO_ENTERPRISES, DEMO_PHONES, DEMO_STREAMS, demoRandom, demoUscc, personName } from '../../seed/demo-data.ts';
+import {
+  DEMO_ENTERPRISES,
+  DEMO_PASSWORD_OPTIONS,
+  DEMO_PHONES,
+  DEMO_STREAMS,
+  demoRandom,
+  demoUscc,
+  personName,
+} from '../../seed/demo-data.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
-import { DEMO_PASSWORD_OPTIONS } from '../users/seed.ts';
 import { createUser } from '../users/service.ts';
 import { createEnterprise } from './service.ts';
 import { enterprises } from './tables.ts';

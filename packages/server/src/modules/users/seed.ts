@@ -1,6 +1,7 @@
 import type { Role } from '@qingshan/core';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
+import { DEMO_PASSWORD_OPTIONS } from '../../seed/demo-data.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { createUser } from './service.ts';
 
@@ -12,9 +13,6 @@ const STAFF: { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'inspector', displayName: '执法·李强', roles: ['inspector'] },
   { username: 'monitor', displayName: '值守·赵磊', roles: ['monitor'] },
 ];
-
-/** Demo passwords are printed for trying the platform out, so they do not force a change. */
-export const DEMO_PASSWORD_OPTIONS = { mustChangePassword: false };
 
 /**
  * One staff account per role and a citizen; the enterprises' own accounts come with the
