@@ -100,7 +100,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'report.request-extension',
   'report.transfer',
   'rule.update',
-  'seed.service-b',
+  'seed.demo',
   'user.clear-sign-in-waits',
   'user.create',
   'user.disable',
@@ -145,6 +145,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'clock.recalculate': { zh: '按新日历重算期限', en: 'Due date recalculated on the new calendar' },
   'calendar.next-year-missing': { zh: '提醒：下一年度节假日未录入', en: 'Next year’s holidays missing' },
   'rule.update': { zh: '修改规则', en: 'Rule changed' },
+  'seed.demo': { zh: '载入演示数据', en: 'Demo data loaded' },
+  // written by demo databases seeded before the seed was split by module
   'seed.service-b': { zh: '载入演示数据', en: 'Demo data loaded' },
   'notification-preferences.update': { zh: '修改通知方式', en: 'Notification channels changed' },
   'reception.concern.to-petition': { zh: '接待日诉求转为信访件', en: 'Concern converted to a petition' },

@@ -4,27 +4,12 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
-import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
-import { createEnterprise } from '../modules/enterprises/service.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../modules/audit/service.ts';
+import { seedDefaultRules } from '../modules/rules/service.ts';
 import { createUser } from '../modules/users/service.ts';
 import { users } from '../modules/users/tables.ts';
-import type { Role } from '../plugins/auth.ts';
-import { DEMO_ENTERPRISES, demoUscc } from './enterprises.ts';
-import { seedServiceA } from './service-a.ts';
-import { seedServiceB } from './service-b.ts';
-
-export type DemoAccount = { username: string; password: string; role: string; enterprise: string | null };
-
-const PHONES = ['13907990101', '13807990202', '13979990303', '13607990404', '18979990505'];
-
-const STAFF: { username: string; displayName: string; roles: Role[] }[] = [
-  { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
-  { username: 'leader', displayName: '王局长', roles: ['leader'] },
-  { username: 'clerk', displayName: '窗口·刘敏', roles: ['clerk'] },
-  { username: 'approver', displayName: '审批·陈涛', roles: ['approver'] },
-  { username: 'inspector', displayName: '执法·李强', roles: ['inspector'] },
-  { username: 'monitor', displayName: '值守·赵磊', roles: ['monitor'] },
-];
+import type { DemoAccount } from '../platform/module.ts';
+import { registry } from '../platform/registry.ts';
 
 /**
  * Where this database's demo passwords are kept. The embedded database owns its data folder, so
@@ -98,54 +83,26 @@ export async function seedIfEmpty(database: Database, config: Config, print: (li
     print(`  ${a.username.padEnd(10)} ${a.password}  ${a.role}${a.enterprise ? `  ${a.enterprise}` : ''}`);
 }
 
-async function seedDemo(db: Db, print: (line: string) => void): Promise<DemoAccount[]> {
-  const accounts: DemoAccount[] = [];
-  // Demo passwords are printed for trying the platform out, so they do not force a change.
-  const demo = { mustChangePassword: false };
-  const enterpriseIds: { id: string; name: string }[] = [];
-  for (const [i, e] of DEMO_ENTERPRISES.entries()) {
-    const row = await createEnterprise(db, SYSTEM_ACTOR, {
-      name: e.name,
-      uscc: demoUscc(i),
-      legalRepresentative: e.legal,
-      contacts: [{ name: e.legal, phone: PHONES[i % PHONES.length]!, role: '法定代表人' }],
-      address: `萍乡市上栗县${e.address}`,
-      townCode: e.town,
-      industryCode: e.industry,
-      location: { lat: 27.88 + ((i * 37) % 100) / 500, lng: 113.8 + ((i * 53) % 100) / 400 },
-      status: e.status ?? 'operating',
-      tags: e.tags ?? [],
-      creditGrade: e.credit ?? null,
-    } as never);
-    enterpriseIds.push({ id: row.id, name: row.name });
+/**
+ * The demo data: each module's seed in module-list order, so that a module's seed finds the
+ * records of the modules before it (the window's bookings to rate, the county's enterprises to
+ * visit). Run inside seedIfEmpty's transaction; returns the accounts the seeds created.
+ */
+export async function seedDemo(db: Db, print: (line: string) => void): Promise<DemoAccount[]> {
+  // the demo's clocks run on the rules; main seeds them on every start, a test database has none yet
+  await seedDefaultRules(db);
+  const ctx = { print, accounts: [] as DemoAccount[] };
+  const seeded: string[] = [];
+  for (const m of registry().modules) {
+    if (!m.seed) continue;
+    await m.seed(db, ctx);
+    seeded.push(m.name);
   }
-  for (const s of STAFF) {
-    const { password } = await createUser(db, SYSTEM_ACTOR, s, undefined, demo);
-    accounts.push({ username: s.username, password, role: s.roles.join(','), enterprise: null });
-  }
-  for (const [n, e] of enterpriseIds.slice(0, 2).entries()) {
-    const username = `qiye${n + 1}`;
-    const { password } = await createUser(
-      db,
-      SYSTEM_ACTOR,
-      { username, displayName: `${e.name}·环保专员`, roles: ['enterprise'], enterpriseId: e.id },
-      undefined,
-      demo,
-    );
-    accounts.push({ username, password, role: 'enterprise', enterprise: e.name });
-  }
-  const { password } = await createUser(
-    db,
-    SYSTEM_ACTOR,
-    { username: 'qunzhong', displayName: '群众·张女士', roles: ['citizen'] },
-    undefined,
-    demo,
-  );
-  accounts.push({ username: 'qunzhong', password, role: 'citizen', enterprise: null });
-
-  // The service year of the county report (appointments, petitions, ratings).
-  await seedServiceA(db, { print });
-  // Reception days, visits and campaigns, tracked projects: the article's 2020 figures come from these records.
-  await seedServiceB(db, { print });
-  return accounts;
+  await recordAudit(db, SYSTEM_ACTOR, {
+    action: 'seed.demo',
+    entityType: 'seed',
+    entityId: null,
+    after: { modules: seeded },
+  });
+  return ctx.accounts;
 }

@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { appointmentRoutes } from './routes.ts';
+import { seedAppointments } from './seed.ts';
 import { appointmentRatable, sendAppointmentReminders } from './service.ts';
 import * as tables from './tables.ts';
 
@@ -19,4 +20,5 @@ export const appointmentsModule: ModuleDefinition = {
       run: async ({ db }) => void (await sendAppointmentReminders(db)),
     },
   ],
+  seed: seedAppointments,
 };

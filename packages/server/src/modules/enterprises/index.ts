@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { enterpriseRoutes } from './routes.ts';
 import { ENTERPRISES_RULES } from './rules.ts';
+import { seedEnterprises } from './seed.ts';
 import * as tables from './tables.ts';
 
 /** The enterprise register (企业名录), with import and export. */
@@ -10,4 +11,5 @@ export const enterprisesModule: ModuleDefinition = {
   routes: (app, ctx) =>
     app.register(enterpriseRoutes, { db: ctx.db, importLimit: ctx.config.importLimit, onJob: ctx.onJob }),
   rules: ENTERPRISES_RULES,
+  seed: seedEnterprises,
 };

@@ -2,7 +2,7 @@
 // figures used to load every record of the period and cut the page in memory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../db/client.ts';
-import { seedServiceA } from '../../seed/service-a.ts';
+import { seedDemo } from '../../seed/seed.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers.ts';
 import { figureSource } from './registry.ts';
 
@@ -22,8 +22,8 @@ const KEYS = [
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await seedServiceA(t.database.db);
-});
+  await seedDemo(t.database.db, () => {});
+}, 300_000);
 afterAll(() => t.close());
 
 /** The database, counting the rows each statement hands back. */

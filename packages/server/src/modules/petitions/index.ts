@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { refreshPetitionDueDates } from './due-dates.ts';
 import { petitionRoutes } from './routes.ts';
+import { seedPetitions } from './seed.ts';
 import { petitionRatable } from './service.ts';
 import * as tables from './tables.ts';
 
@@ -14,4 +15,5 @@ export const petitionsModule: ModuleDefinition = {
   // 信访工作条例 第三十四条: a petition's period is extended only with the 负责人's approval, through
   // the petition's own request/approve steps, never from the generic worklist.
   clockOwners: { petition: { owned: true, onDueDateChanged: refreshPetitionDueDates } },
+  seed: seedPetitions,
 };

@@ -2,6 +2,7 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 import { refreshRectificationDueDates } from './due-dates.ts';
 import { ratingRoutes } from './routes.ts';
 import { RATINGS_RULES } from './rules.ts';
+import { seedRatings } from './seed.ts';
 import * as tables from './tables.ts';
 
 /** Service ratings (好差评) and the rectification of bad ones. */
@@ -11,4 +12,5 @@ export const ratingsModule: ModuleDefinition = {
   routes: (app, ctx) => app.register(ratingRoutes, { db: ctx.db }),
   rules: RATINGS_RULES,
   clockOwners: { rating: { onDueDateChanged: refreshRectificationDueDates } },
+  seed: seedRatings,
 };

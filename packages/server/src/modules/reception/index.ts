@@ -3,6 +3,7 @@ import { refreshConcernDueDate } from './due-dates.ts';
 import { receptionConcernRatable } from './ratable.ts';
 import { receptionRoutes } from './routes.ts';
 import { RECEPTION_RULES } from './rules.ts';
+import { seedReception } from './seed.ts';
 import * as tables from './tables.ts';
 
 /** Monthly reception days (enterprise and public) and the concerns raised there. */
@@ -13,4 +14,5 @@ export const receptionModule: ModuleDefinition = {
   rules: RECEPTION_RULES,
   ratableEvents: { 'reception-concern': receptionConcernRatable },
   clockOwners: { 'reception-concern': { onDueDateChanged: refreshConcernDueDate } },
+  seed: seedReception,
 };

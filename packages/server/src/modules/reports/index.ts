@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { reportRoutes } from './routes.ts';
+import { seedReports } from './seed.ts';
 import * as tables from './tables.ts';
 
 /** 12369 environmental reports (环境保护部令第15号). */
@@ -11,4 +12,5 @@ export const reportsModule: ModuleDefinition = {
   // 环境保护部令第15号: a report's handling period is extended only with the 负责人's approval;
   // reports keep no copy of their due dates, they read them from the clocks
   clockOwners: { report: { owned: true } },
+  seed: seedReports,
 };

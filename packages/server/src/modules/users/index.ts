@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { userRoutes } from './routes.ts';
+import { seedUsers } from './seed.ts';
 import * as tables from './tables.ts';
 
 /** Staff, enterprise and citizen accounts. */
@@ -7,4 +8,5 @@ export const usersModule: ModuleDefinition = {
   name: 'users',
   tables,
   routes: (app, ctx) => app.register(userRoutes, { db: ctx.db }),
+  seed: seedUsers,
 };

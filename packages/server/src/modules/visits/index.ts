@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { visitRatable } from './ratable.ts';
 import { visitRoutes } from './routes.ts';
+import { seedVisits } from './seed.ts';
 import * as tables from './tables.ts';
 
 /** Door-to-door visits and service campaigns. */
@@ -9,4 +10,5 @@ export const visitsModule: ModuleDefinition = {
   tables,
   routes: (app, ctx) => app.register(visitRoutes, { db: ctx.db }),
   ratableEvents: { visit: visitRatable },
+  seed: seedVisits,
 };

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
-import { createUser } from '../modules/users/service.ts';
-import { buildTestApp, login, makeEnterprise, STRONG_PASSWORD, type TestApp } from '../test/helpers.ts';
-import { seedServiceA } from './service-a.ts';
+import type { DemoAccount } from '../platform/module.ts';
+import { buildTestApp, login, type TestApp } from '../test/helpers.ts';
+import { seedDemo } from './seed.ts';
 
 // Issue 8 §1: a demo seeded in late December used to skip its live cases with working-day
 // clocks (the next year had no holiday notice). Seeded at 2026-12-28 they exist, marked 暂定,
@@ -11,13 +10,6 @@ let t: TestApp;
 beforeAll(async () => {
   vi.setSystemTime(new Date('2026-12-28T10:00:00+08:00'));
   t = await buildTestApp();
-  for (let i = 0; i < 5; i++) await makeEnterprise(t, { contacts: [{ name: `联系人${i}`, phone: `1380799000${i}` }] });
-  for (const [username, role] of [
-    ['clerk', 'clerk'],
-    ['leader', 'leader'],
-  ] as const) {
-    await createUser(t.database.db, SYSTEM_ACTOR, { username, displayName: username, roles: [role] }, STRONG_PASSWORD);
-  }
 }, 60_000);
 afterAll(() => {
   vi.setSystemTime(new Date('2026-06-15T10:00:00+08:00'));
@@ -26,12 +18,13 @@ afterAll(() => {
 
 type Item = { title: string; profileKey: string; dueDate: string; provisional: boolean };
 
-describe('seedServiceA on 2026-12-28', () => {
+describe('seedDemo on 2026-12-28', () => {
   it('records the live cases with working-day clocks, provisional, and opens January slots', async () => {
-    const res = await seedServiceA(t.database.db, { print: () => {} });
-    expect(res.skipped).toBe(false);
-    const items = async (username: string): Promise<Item[]> =>
-      (await (await login(t, username)).request({ method: 'GET', url: '/api/worklist?pageSize=200' })).json().items;
+    const accounts: DemoAccount[] = await seedDemo(t.database.db, () => {});
+    const items = async (username: string): Promise<Item[]> => {
+      const c = await login(t, username, accounts.find((a) => a.username === username)!.password);
+      return (await c.request({ method: 'GET', url: '/api/worklist?pageSize=200' })).json().items;
+    };
     const leader = await items('leader');
     const clerk = await items('clerk');
     const objection = leader.find((i) => i.title === '转送信访异议期：上栗镇夜市烧烤油烟扰民');
