@@ -3,7 +3,7 @@
 import { Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState } from '../QueryState.tsx';
-import type { FilterShape, ListQueryDefinition, PagedQuery } from './listQuery.ts';
+import type { ListQueryDefinition, PagedQuery } from './listQuery.ts';
 import type { ListQueryState } from './useListQuery.ts';
 
 /** What PagedTable reads from a TanStack query of a paged endpoint. */
@@ -15,12 +15,15 @@ export interface PagedResult<T> {
   refetch: () => unknown;
 }
 
+/** The part of a list query definition the table uses: paging and sorting, whatever the filters. */
+export type TableQueryDefinition = Pick<
+  ListQueryDefinition<Record<never, never>, string>,
+  'sorts' | 'pageSizes' | 'sortOrderOf' | 'sortFromTable'
+>;
+
 export interface PagedTableProps<T, Q extends PagedQuery>
   extends Omit<TableProps<T>, 'columns' | 'dataSource' | 'loading' | 'pagination' | 'onChange'> {
-  list: ListQueryState<Q> & {
-    // biome-ignore lint/suspicious/noExplicitAny: any filter shape and sort; the table reads only paging and sort
-    definition: ListQueryDefinition<FilterShape, any>;
-  };
+  list: ListQueryState<Q> & { definition: TableQueryDefinition };
   result: PagedResult<T>;
   /** A column with `sorter: true` sorts by its `key` (or `dataIndex`), a sort the query allows. */
   columns: TableProps<T>['columns'];

@@ -1,11 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../api/errors.ts';
 import { useMessage } from '../../components/feedback.tsx';
+import {
+  defineListQuery,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import {
   type Delivery,
@@ -16,6 +21,13 @@ import {
   retryDelivery,
 } from './api.ts';
 
+const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const satisfies readonly DeliveryStatus[];
+const CHANNELS = ['email', 'webhook', 'wechat'] as const satisfies readonly DeliveryChannel[];
+
+const deliveryListQuery = defineListQuery({
+  filters: { status: oneOfFilter(STATUSES), channel: oneOfFilter(CHANNELS), q: textFilter() },
+});
+
 const STATUS_COLOR: Record<DeliveryStatus, string> = { pending: 'gold', sending: 'blue', sent: 'green', failed: 'red' };
 
 /** 投递记录: every e-mail, webhook and WeChat delivery with its attempts and last error. */
@@ -24,10 +36,9 @@ export default function DeliveriesPage() {
   const qc = useQueryClient();
   const message = useMessage();
   const showError = useShowError();
-  const [filters, setFilters] = useState<{ status?: DeliveryStatus; channel?: DeliveryChannel; q?: string }>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const query = { ...filters, ...page };
-  const list = useQuery({
+  const list = useListQuery(deliveryListQuery);
+  const { query, update } = list;
+  const result = useQuery({
     queryKey: notificationKeys.deliveries(query),
     queryFn: ({ signal }) => getDeliveries(query, signal),
     placeholderData: keepPreviousData,
@@ -46,17 +57,17 @@ export default function DeliveriesPage() {
         layout="inline"
         role="search"
         style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(v: { status?: DeliveryStatus; channel?: DeliveryChannel; q?: string }) => {
-          setFilters({ status: v.status, channel: v.channel, q: v.q?.trim() || undefined });
-          setPage((p) => ({ ...p, page: 1 }));
-        }}
+        initialValues={{ status: query.status, channel: query.channel, q: query.q }}
+        onFinish={(v: { status?: DeliveryStatus; channel?: DeliveryChannel; q?: string }) =>
+          update({ status: v.status, channel: v.channel, q: v.q?.trim() || undefined })
+        }
       >
         <Form.Item name="status" label={t('deliveries.status')}>
           <Select
             allowClear
             style={{ width: 120 }}
             data-testid="deliveries-status"
-            options={(['pending', 'sending', 'sent', 'failed'] as const).map((s) => ({
+            options={STATUSES.map((s) => ({
               value: s,
               label: t(`deliveries.statuses.${s}`),
             }))}
@@ -66,7 +77,7 @@ export default function DeliveriesPage() {
           <Select
             allowClear
             style={{ width: 130 }}
-            options={(['email', 'webhook', 'wechat'] as const).map((c) => ({
+            options={CHANNELS.map((c) => ({
               value: c,
               label: t(`deliveries.channels.${c}`),
             }))}
@@ -79,80 +90,68 @@ export default function DeliveriesPage() {
           {t('common.search')}
         </Button>
       </Form>
-      {list.isError && !list.data ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Delivery>
-          rowKey="id"
-          data-testid="deliveries-table"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          pagination={{
-            current: list.data?.page ?? page.page,
-            pageSize: list.data?.pageSize ?? page.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-          }}
-          columns={[
-            {
-              title: t('deliveries.createdAt'),
-              dataIndex: 'createdAt',
-              width: 150,
-              render: (v: string) => formatDateTime(v),
-            },
-            {
-              title: t('deliveries.channel'),
-              dataIndex: 'channel',
-              width: 100,
-              render: (c: Delivery['channel']) => t(`deliveries.channels.${c}`),
-            },
-            { title: t('deliveries.target'), dataIndex: 'target', ellipsis: true },
-            { title: t('deliveries.message'), dataIndex: 'title', ellipsis: true },
-            {
-              title: t('deliveries.status'),
-              dataIndex: 'status',
-              width: 100,
-              render: (s: DeliveryStatus) => <Tag color={STATUS_COLOR[s]}>{t(`deliveries.statuses.${s}`)}</Tag>,
-            },
-            {
-              title: t('deliveries.attempts'),
-              key: 'attempts',
-              width: 90,
-              render: (_: unknown, d) => `${d.attempts}/${d.maxAttempts}`,
-            },
-            {
-              title: t('deliveries.lastError'),
-              dataIndex: 'lastError',
-              render: (e: string | null, d) =>
-                e ? (
-                  <Typography.Text type="danger" ellipsis={{ tooltip: e }}>
-                    {e}
-                  </Typography.Text>
-                ) : d.sentAt ? (
-                  formatDateTime(d.sentAt)
-                ) : (
-                  '—'
-                ),
-            },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 100,
-              render: (_: unknown, d) =>
-                d.status === 'failed' ? (
-                  <Button
-                    size="small"
-                    onClick={() => retry.mutate(d.id)}
-                    loading={retry.isPending && retry.variables === d.id}
-                  >
-                    {t('deliveries.retry')}
-                  </Button>
-                ) : null,
-            },
-          ]}
-        />
-      )}
+      <PagedTable<Delivery, typeof query>
+        list={list}
+        result={result}
+        data-testid="deliveries-table"
+        columns={[
+          {
+            title: t('deliveries.createdAt'),
+            dataIndex: 'createdAt',
+            width: 150,
+            render: (v: string) => formatDateTime(v),
+          },
+          {
+            title: t('deliveries.channel'),
+            dataIndex: 'channel',
+            width: 100,
+            render: (c: Delivery['channel']) => t(`deliveries.channels.${c}`),
+          },
+          { title: t('deliveries.target'), dataIndex: 'target', ellipsis: true },
+          { title: t('deliveries.message'), dataIndex: 'title', ellipsis: true },
+          {
+            title: t('deliveries.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: DeliveryStatus) => <Tag color={STATUS_COLOR[s]}>{t(`deliveries.statuses.${s}`)}</Tag>,
+          },
+          {
+            title: t('deliveries.attempts'),
+            key: 'attempts',
+            width: 90,
+            render: (_: unknown, d) => `${d.attempts}/${d.maxAttempts}`,
+          },
+          {
+            title: t('deliveries.lastError'),
+            dataIndex: 'lastError',
+            render: (e: string | null, d) =>
+              e ? (
+                <Typography.Text type="danger" ellipsis={{ tooltip: e }}>
+                  {e}
+                </Typography.Text>
+              ) : d.sentAt ? (
+                formatDateTime(d.sentAt)
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 100,
+            render: (_: unknown, d) =>
+              d.status === 'failed' ? (
+                <Button
+                  size="small"
+                  onClick={() => retry.mutate(d.id)}
+                  loading={retry.isPending && retry.variables === d.id}
+                >
+                  {t('deliveries.retry')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </PageContainer>
   );
 }

@@ -15,7 +15,6 @@ import {
   Select,
   Statistic,
   Switch,
-  Table,
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -25,8 +24,15 @@ import { useSearchParams } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import {
+  defineListQuery,
+  flagFilter,
+  oneOfFilter,
+  PagedTable,
+  useListQuery,
+} from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
+import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime, shanghaiDayEnd, shanghaiDayStart } from '../../utils/datetime.ts';
 import {
@@ -34,7 +40,6 @@ import {
   getRating,
   listRatings,
   type Rating,
-  type RatingQuery,
   type RectifyAction,
   ratingKeys,
   ratingSummary,
@@ -106,6 +111,13 @@ function Summary() {
   );
 }
 
+const EVENT_TYPES = ['appointment', 'petition', 'reception-concern', 'visit'] as const;
+
+const ratingListQuery = defineListQuery({
+  filters: { bad: flagFilter(), state: oneOfFilter(RECTIFICATION_STATES), eventType: oneOfFilter(EVENT_TYPES) },
+  sorts: ['-createdAt', 'createdAt', '-level', 'level'] as const,
+});
+
 /** 好差评: ratings of every service, and the follow-up of bad ones (回访, 整改, 申诉). */
 export default function RatingsPage() {
   const { t } = useTranslation();
@@ -113,11 +125,12 @@ export default function RatingsPage() {
   const { roles } = useAuth();
   const showError = useShowError();
   const qc = useQueryClient();
-  const [query, setQuery] = useState<RatingQuery>({ sort: '-createdAt', page: 1, pageSize: 20 });
+  const list = useListQuery(ratingListQuery);
+  const { query, update } = list;
   const [selected, setSelected] = useState<Rating | null>(null);
   const [action, setAction] = useState<RectifyAction['action'] | null>(null);
   const [form] = Form.useForm<{ note: string; upheld?: boolean; reviewingBody?: string; referenceNo?: string }>();
-  const list = useQuery({
+  const result = useQuery({
     queryKey: ratingKeys.list(query),
     queryFn: ({ signal }) => listRatings(query, signal),
     placeholderData: keepPreviousData,
@@ -143,10 +156,17 @@ export default function RatingsPage() {
   useEffect(() => {
     if (focused.data) {
       setSelected(focused.data);
-      setParams({}, { replace: true });
+      // only `focus` goes: the list's own filters and page stay in the URL
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          next.delete('focus');
+          return next;
+        },
+        { replace: true },
+      );
     }
   }, [focused.data, setParams]);
-  const update = (patch: Partial<RatingQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const x = selected?.rectification;
   const isLeader = canAccess(roles, PERMISSIONS.ratingAppealDecide);
   return (
@@ -178,74 +198,55 @@ export default function RatingsPage() {
           placeholder={t('ratings.eventType')}
           value={query.eventType}
           onChange={(v) => update({ eventType: v })}
-          options={['appointment', 'petition', 'reception-concern', 'visit'].map((v) => ({
+          options={EVENT_TYPES.map((v) => ({
             value: v,
-            label: t(`ratings.eventTypes.${v}` as 'ratings.eventTypes.appointment'),
+            label: t(`ratings.eventTypes.${v}`),
           }))}
         />
       </Flex>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Rating>
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (n) => t('common.total', { total: n }),
-          }}
-          onChange={(p, _f, sorter, extra) => {
-            if (extra.action === 'sort') {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              const key = s?.field === 'level' ? 'level' : 'createdAt';
-              update({ sort: s?.order === 'ascend' ? key : `-${key}` });
-            } else setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? q.pageSize }));
-          }}
-          columns={[
-            {
-              title: t('ratings.createdAt'),
-              dataIndex: 'createdAt',
-              sorter: true,
-              render: (v: string) => formatDateTime(v),
-            },
-            { title: t('ratings.event'), dataIndex: 'label' },
-            {
-              title: t('ratings.level'),
-              dataIndex: 'level',
-              sorter: true,
-              render: (l: number) => (
-                <Tag color={l <= 2 ? 'red' : l >= 4 ? 'green' : 'default'}>{levelText(l, lang)}</Tag>
+      <PagedTable<Rating, typeof query>
+        list={list}
+        result={result}
+        columns={[
+          {
+            title: t('ratings.createdAt'),
+            dataIndex: 'createdAt',
+            sorter: true,
+            render: (v: string) => formatDateTime(v),
+          },
+          { title: t('ratings.event'), dataIndex: 'label' },
+          {
+            title: t('ratings.level'),
+            dataIndex: 'level',
+            sorter: true,
+            render: (l: number) => (
+              <Tag color={l <= 2 ? 'red' : l >= 4 ? 'green' : 'default'}>{levelText(l, lang)}</Tag>
+            ),
+          },
+          { title: t('ratings.comment'), dataIndex: 'comment', ellipsis: true },
+          {
+            title: t('ratings.state'),
+            render: (_, r) =>
+              r.rectification ? (
+                <Tag color={STATE_COLORS[r.rectification.state]}>
+                  {RECTIFICATION_STATE_LABELS[r.rectification.state][lang === 'en' ? 'en' : 'zh']}
+                </Tag>
+              ) : (
+                t('common.none')
               ),
-            },
-            { title: t('ratings.comment'), dataIndex: 'comment', ellipsis: true },
-            {
-              title: t('ratings.state'),
-              render: (_, r) =>
-                r.rectification ? (
-                  <Tag color={STATE_COLORS[r.rectification.state]}>
-                    {RECTIFICATION_STATE_LABELS[r.rectification.state][lang === 'en' ? 'en' : 'zh']}
-                  </Tag>
-                ) : (
-                  t('common.none')
-                ),
-            },
-            { title: t('ratings.rectifyDue'), render: (_, r) => r.rectification?.rectifyDueDate ?? t('common.none') },
-            {
-              title: t('common.actions'),
-              render: (_, r) =>
-                r.rectification ? (
-                  <Button size="small" onClick={() => setSelected(r)}>
-                    {t('ratings.followUp')}
-                  </Button>
-                ) : null,
-            },
-          ]}
-        />
-      )}
+          },
+          { title: t('ratings.rectifyDue'), render: (_, r) => r.rectification?.rectifyDueDate ?? t('common.none') },
+          {
+            title: t('common.actions'),
+            render: (_, r) =>
+              r.rectification ? (
+                <Button size="small" onClick={() => setSelected(r)}>
+                  {t('ratings.followUp')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
       <Modal
         open={selected !== null}
         width={720}

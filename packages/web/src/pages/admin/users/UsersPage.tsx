@@ -1,15 +1,21 @@
 import { EditOutlined, KeyOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_ROLES } from '../../../access.ts';
 import { applyFieldErrors, errorMessage, useShowError } from '../../../api/errors.ts';
 import { ApiError } from '../../../api/http.ts';
-import type { Role, User, UserQuery } from '../../../api/types.ts';
+import type { Role, User } from '../../../api/types.ts';
 import { useMessage } from '../../../components/feedback.tsx';
+import {
+  defineListQuery,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../../components/list-page/index.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
-import { EmptyState, ErrorState } from '../../../components/QueryState.tsx';
 import { formatDateTime } from '../../../utils/datetime.ts';
 import { listEnterprises } from '../../enterprises/api.ts';
 import { clearUserSignInWaits, createUser, listUsers, resetUserPassword, updateUser, userKeys } from './api.ts';
@@ -187,6 +193,11 @@ function UserModal({
   );
 }
 
+const userListQuery = defineListQuery({
+  filters: { q: textFilter(), role: oneOfFilter(ALL_ROLES) },
+  pageSizes: [10, 20, 50, 100],
+});
+
 /** 用户管理: list, create (one-time initial password), edit roles, disable/enable, reset password. */
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -194,7 +205,8 @@ export default function UsersPage() {
   const showError = useShowError();
   const queryClient = useQueryClient();
   const roleOptions = useRoleOptions();
-  const [query, setQuery] = useState<UserQuery>({ page: 1, pageSize: 20 });
+  const list = useListQuery(userListQuery);
+  const { query, update } = list;
   const [editing, setEditing] = useState<User | null | undefined>(undefined); // undefined = closed, null = new
   const [shown, setShown] = useState<ShownPassword | null>(null);
 
@@ -246,7 +258,8 @@ export default function UsersPage() {
           placeholder={t('users.searchPlaceholder')}
           aria-label={t('users.searchLabel')}
           enterButton={t('common.search')}
-          onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined, page: 1 }))}
+          defaultValue={query.q}
+          onSearch={(v) => update({ q: v.trim() || undefined })}
           style={{ width: 300 }}
           data-testid="user-search"
         />
@@ -257,125 +270,111 @@ export default function UsersPage() {
           aria-label={t('users.roles')}
           options={roleOptions}
           value={query.role}
-          onChange={(role?: Role) => setQuery((q) => ({ ...q, role, page: 1 }))}
+          onChange={(role?: Role) => update({ role })}
           data-testid="user-role-filter"
         />
       </Flex>
-      {users.isError && !users.data ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : (
-        <Table<User>
-          rowKey="id"
-          loading={users.isFetching}
-          dataSource={users.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }}
-          scroll={{ x: 'max-content' }}
-          data-testid="user-table"
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-          }}
-          columns={[
-            { title: t('users.username'), dataIndex: 'username', render: (v: string) => <code>{v}</code> },
-            { title: t('users.displayName'), dataIndex: 'displayName' },
-            {
-              title: t('users.roles'),
-              dataIndex: 'roles',
-              render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{t(`roles.${r}`)}</Tag>),
-            },
-            {
-              title: t('users.enterprise'),
-              dataIndex: 'enterpriseName',
-              render: (v: string | null) => v ?? t('common.none'),
-            },
-            { title: t('users.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? t('common.none') },
-            {
-              title: t('users.state'),
-              key: 'state',
-              render: (_: unknown, u) => {
-                const state = u.disabled ? (
-                  <Tag color="default">{t('users.disabled')}</Tag>
-                ) : (
-                  <Tag color="green">{t('users.active')}</Tag>
-                );
-                // waits are per client address: the holder may still sign in from elsewhere
-                const wait = u.signInBlockedUntil ? (
-                  <Tag color="orange">{t('users.signInWait', { until: formatDateTime(u.signInBlockedUntil) })}</Tag>
+      <PagedTable<User, typeof query>
+        list={list}
+        result={users}
+        scroll={{ x: 'max-content' }}
+        data-testid="user-table"
+        columns={[
+          { title: t('users.username'), dataIndex: 'username', render: (v: string) => <code>{v}</code> },
+          { title: t('users.displayName'), dataIndex: 'displayName' },
+          {
+            title: t('users.roles'),
+            dataIndex: 'roles',
+            render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{t(`roles.${r}`)}</Tag>),
+          },
+          {
+            title: t('users.enterprise'),
+            dataIndex: 'enterpriseName',
+            render: (v: string | null) => v ?? t('common.none'),
+          },
+          { title: t('users.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('users.state'),
+            key: 'state',
+            render: (_: unknown, u) => {
+              const state = u.disabled ? (
+                <Tag color="default">{t('users.disabled')}</Tag>
+              ) : (
+                <Tag color="green">{t('users.active')}</Tag>
+              );
+              // waits are per client address: the holder may still sign in from elsewhere
+              const wait = u.signInBlockedUntil ? (
+                <Tag color="orange">{t('users.signInWait', { until: formatDateTime(u.signInBlockedUntil) })}</Tag>
+              ) : null;
+              const failures =
+                u.recentSignInFailures > 0 ? (
+                  <Tag color={u.signInBlockedUntil ? 'orange' : 'default'}>
+                    {t('users.recentFailures', { count: u.recentSignInFailures })}
+                  </Tag>
                 ) : null;
-                const failures =
-                  u.recentSignInFailures > 0 ? (
-                    <Tag color={u.signInBlockedUntil ? 'orange' : 'default'}>
-                      {t('users.recentFailures', { count: u.recentSignInFailures })}
-                    </Tag>
-                  ) : null;
-                return (
-                  <Space size={4} wrap>
-                    {state}
-                    {wait}
-                    {failures}
-                  </Space>
-                );
-              },
-            },
-            {
-              title: t('users.lastLoginAt'),
-              dataIndex: 'lastLoginAt',
-              render: (v: string | null) => formatDateTime(v),
-            },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              render: (_: unknown, u) => (
+              return (
                 <Space size={4} wrap>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
-                    {t('common.edit')}
-                  </Button>
-                  <Popconfirm
-                    title={
-                      u.disabled
-                        ? t('users.enableConfirm', { name: u.displayName })
-                        : t('users.disableConfirm', { name: u.displayName })
-                    }
-                    okText={t('common.confirm')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => toggle.mutate(u)}
-                  >
-                    <Button size="small" danger={!u.disabled} icon={u.disabled ? <UnlockOutlined /> : <StopOutlined />}>
-                      {u.disabled ? t('users.enable') : t('users.disable')}
-                    </Button>
-                  </Popconfirm>
-                  {(u.signInBlockedUntil || u.recentSignInFailures > 0) && (
-                    <Popconfirm
-                      title={t('users.clearWaitsConfirm', { name: u.displayName })}
-                      okText={t('common.confirm')}
-                      cancelText={t('common.cancel')}
-                      onConfirm={() => clearWaits.mutate(u)}
-                    >
-                      <Button size="small" icon={<UnlockOutlined />}>
-                        {t('users.clearWaits')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                  <Popconfirm
-                    title={t('users.resetConfirm', { name: u.displayName })}
-                    okText={t('common.confirm')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => reset.mutate(u)}
-                  >
-                    <Button size="small" icon={<KeyOutlined />}>
-                      {t('users.resetPassword')}
-                    </Button>
-                  </Popconfirm>
+                  {state}
+                  {wait}
+                  {failures}
                 </Space>
-              ),
+              );
             },
-          ]}
-        />
-      )}
+          },
+          {
+            title: t('users.lastLoginAt'),
+            dataIndex: 'lastLoginAt',
+            render: (v: string | null) => formatDateTime(v),
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, u) => (
+              <Space size={4} wrap>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm
+                  title={
+                    u.disabled
+                      ? t('users.enableConfirm', { name: u.displayName })
+                      : t('users.disableConfirm', { name: u.displayName })
+                  }
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => toggle.mutate(u)}
+                >
+                  <Button size="small" danger={!u.disabled} icon={u.disabled ? <UnlockOutlined /> : <StopOutlined />}>
+                    {u.disabled ? t('users.enable') : t('users.disable')}
+                  </Button>
+                </Popconfirm>
+                {(u.signInBlockedUntil || u.recentSignInFailures > 0) && (
+                  <Popconfirm
+                    title={t('users.clearWaitsConfirm', { name: u.displayName })}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => clearWaits.mutate(u)}
+                  >
+                    <Button size="small" icon={<UnlockOutlined />}>
+                      {t('users.clearWaits')}
+                    </Button>
+                  </Popconfirm>
+                )}
+                <Popconfirm
+                  title={t('users.resetConfirm', { name: u.displayName })}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => reset.mutate(u)}
+                >
+                  <Button size="small" icon={<KeyOutlined />}>
+                    {t('users.resetPassword')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
       <UserModal
         key={editing === undefined ? 'closed' : (editing?.id ?? 'new')}
         user={editing ?? null}
