@@ -1,6 +1,6 @@
+import { STAFF_ROLES } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { STAFF_ROLES } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { assertCanReadAudit } from './access.ts';
 import { auditEntrySchema, auditQuery, toAuditEntryView } from './schema.ts';

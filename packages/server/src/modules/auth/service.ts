@@ -1,8 +1,8 @@
-import { bilingual, PASSWORD_HISTORY, type Role } from '@qingshan/core';
+import { bilingual, PASSWORD_HISTORY, type Role, STAFF_ROLES } from '@qingshan/core';
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hashToken, IDLE_TIMEOUT_MS, newToken, type SessionLifetimes, STAFF_ROLES } from '../../plugins/auth.ts';
+import { hashToken, IDLE_TIMEOUT_MS, newToken, type SessionLifetimes } from '../../plugins/auth.ts';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { loginThrottle, sessions, users } from '../users/tables.ts';

@@ -15,7 +15,7 @@ import {
   dayParams,
   toDayAddView,
 } from './schema.ts';
-import { addDays, addYear, dayInfo, invalidateCalendar, listVersions, listYears, replaceYear } from './service.ts';
+import { addDays, addYearCommitted, dayInfo, listVersions, listYears, replaceYearCommitted } from './service.ts';
 
 export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -99,8 +99,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       },
     },
     async (request, reply) => {
-      const y = await db.transaction((tx) => addYear(tx, actorOf(request), request.body.calendar, request.body.reason));
-      invalidateCalendar(); // after commit too: a reader between invalidation and commit cached the old data
+      const y = await addYearCommitted(db, actorOf(request), request.body.calendar, request.body.reason);
       return reply.status(201).send(y);
     },
   );
@@ -119,12 +118,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: { 200: changedCalendarYearSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
-      const y = await db.transaction((tx) =>
-        replaceYear(tx, actorOf(request), request.params.year, request.body.calendar, request.body.reason),
-      );
-      invalidateCalendar();
-      return y;
-    },
+    async (request) =>
+      replaceYearCommitted(db, actorOf(request), request.params.year, request.body.calendar, request.body.reason),
   );
 };

@@ -1,5 +1,6 @@
-import { calendarYearSchema, type DayUnit, isoDateSchema } from '@qingshan/core';
+import { type CalendarYear, calendarYearSchema, type DayUnit, isoDateSchema } from '@qingshan/core';
 import { z } from 'zod';
+import type { calendarYears, calendarYearVersions } from './tables.ts';
 
 const yearData = {
   year: z.number(),
@@ -71,4 +72,49 @@ export function toDayAddView(
   r: { date: string; provisional: boolean },
 ): DayAddView {
   return { from: q.from, days: q.days, unit: q.unit, date: r.date, provisional: r.provisional };
+}
+
+export type CalendarYearView = CalendarYear & {
+  shipped: boolean;
+  /** built from the law, no notice entered yet (暂定) */
+  provisional: boolean;
+  /** version in force: 1 = as shipped or first added; 0 for a provisional year */
+  version: number;
+  reason: string | null;
+  createdAt: string | null;
+};
+
+export type CalendarYearVersionView = {
+  year: number;
+  version: number;
+  data: CalendarYear;
+  reason: string | null;
+  createdBy: string | null;
+  createdAt: string | null;
+  current: boolean;
+};
+
+/** A year an admin added or replaced, as in force. */
+export function toCalendarYearView(r: typeof calendarYears.$inferSelect, shipped: boolean): CalendarYearView {
+  return {
+    ...r.data,
+    shipped,
+    provisional: false,
+    version: r.version,
+    reason: r.reason,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** One stored version of a year; the caller marks the newest as current. */
+export function toCalendarYearVersionView(r: typeof calendarYearVersions.$inferSelect): CalendarYearVersionView {
+  return {
+    year: r.year,
+    version: r.version,
+    data: r.data,
+    reason: r.reason,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    current: false,
+  };
 }

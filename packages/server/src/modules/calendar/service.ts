@@ -10,13 +10,21 @@ import {
   WorkingCalendar,
 } from '@qingshan/core';
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { syncSlots } from '../appointments/service.ts';
 import { appointmentPlans } from '../appointments/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { recalculateOpenClocks } from '../clocks/service.ts';
+import {
+  type CalendarYearVersionView,
+  type CalendarYearView,
+  toCalendarYearVersionView,
+  toCalendarYearView,
+} from './schema.ts';
 import { calendarYears, calendarYearVersions } from './tables.ts';
+
+export type { CalendarYearVersionView, CalendarYearView };
 
 // The server's calendar = the years shipped in core, overridden or completed by the years admins
 // added or replaced; any other year 2020–2099 is answered provisionally by core. Building it
@@ -114,16 +122,6 @@ export async function addDays(
   }
 }
 
-export type CalendarYearView = CalendarYear & {
-  shipped: boolean;
-  /** built from the law, no notice entered yet (暂定) */
-  provisional: boolean;
-  /** version in force: 1 = as shipped or first added; 0 for a provisional year */
-  version: number;
-  reason: string | null;
-  createdAt: string | null;
-};
-
 /** How many years past the current one the admin page lists even when provisional. */
 const PROVISIONAL_YEARS_LISTED = 2;
 
@@ -139,14 +137,7 @@ export async function listYears(db: Tx, now = new Date()): Promise<CalendarYearV
     out.set(y.year, { ...y, shipped: true, provisional: false, version: 1, reason: null, createdAt: null });
   }
   for (const r of rows) {
-    out.set(r.year, {
-      ...r.data,
-      shipped: out.get(r.year)?.shipped ?? false,
-      provisional: false,
-      version: r.version,
-      reason: r.reason,
-      createdAt: r.createdAt.toISOString(),
-    });
+    out.set(r.year, toCalendarYearView(r, out.get(r.year)?.shipped ?? false));
   }
   // the coming years without a notice, as the calendar answers them now
   const calendar = await getCalendar(db);
@@ -159,16 +150,6 @@ export async function listYears(db: Tx, now = new Date()): Promise<CalendarYearV
   }
   return [...out.values()].sort((a, b) => a.year - b.year);
 }
-
-export type CalendarYearVersionView = {
-  year: number;
-  version: number;
-  data: CalendarYear;
-  reason: string | null;
-  createdBy: string | null;
-  createdAt: string | null;
-  current: boolean;
-};
 
 /** Every version of a year, oldest first; the shipped data is version 1 of a shipped year. */
 export async function listVersions(db: Tx, year: number): Promise<CalendarYearVersionView[]> {
@@ -195,17 +176,7 @@ export async function listVersions(db: Tx, year: number): Promise<CalendarYearVe
       });
     }
   }
-  for (const r of rows) {
-    out.push({
-      year,
-      version: r.version,
-      data: r.data,
-      reason: r.reason,
-      createdBy: r.createdBy,
-      createdAt: r.createdAt.toISOString(),
-      current: false,
-    });
-  }
+  for (const r of rows) out.push(toCalendarYearVersionView(r));
   if (out.length === 0) throw new AppError('RECORD_NOT_FOUND');
   out[out.length - 1]!.current = true;
   return out;
@@ -372,4 +343,20 @@ export async function replaceYear(
     createdAt: now.toISOString(),
     clocksChanged,
   };
+}
+
+/**
+ * addYear / replaceYear in their own transaction; the cache is dropped again after the commit, as
+ * a reader between the in-transaction invalidation and the commit may have cached the old data.
+ */
+export async function addYearCommitted(db: Db, actor: Actor, input: CalendarYear, reason: string) {
+  const y = await db.transaction((tx) => addYear(tx, actor, input, reason));
+  invalidateCalendar();
+  return y;
+}
+
+export async function replaceYearCommitted(db: Db, actor: Actor, year: number, input: CalendarYear, reason: string) {
+  const y = await db.transaction((tx) => replaceYear(tx, actor, year, input, reason));
+  invalidateCalendar();
+  return y;
 }

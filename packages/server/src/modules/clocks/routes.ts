@@ -1,6 +1,7 @@
+import { STAFF_ROLES } from '@qingshan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { actorOf, STAFF_ROLES } from '../../plugins/auth.ts';
+import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
   clockExtendBody,

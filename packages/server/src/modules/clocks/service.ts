@@ -8,13 +8,14 @@ import {
   clockRollsOver,
   evaluateClock,
   type PauseReason,
+  type Role,
   shanghaiDateOf,
   type WorkingCalendar,
 } from '@qingshan/core';
 import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { isStaff, type Role, type SessionUser } from '../../plugins/auth.ts';
+import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import type { Paged } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
