@@ -8,8 +8,7 @@ import { STAFF_ROLES } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import { boundedPeriod, EXPORT_MAX_ROWS_RULE } from './period.ts';
-import { serviceFigureTotals } from './queries.ts';
-import { type FigureMemo, figureSource, figureSources } from './registry.ts';
+import { figureSource, figureSources, figureTotals } from './registry.ts';
 
 const STAFF = [...STAFF_ROLES];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -73,23 +72,10 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const figures = [];
       const values: Record<string, number> = {};
       const perMonth = new Map<string, Record<string, number>>(monthsOf(p.from, p.to).map((m) => [m, {}]));
-      // figures that read the same query (the rating levels) share it within this request
-      const memo: FigureMemo = new Map();
-      const builtIn = await serviceFigureTotals(
-        db,
-        sources.flatMap((s) => (s.serviceKey ? [s.serviceKey] : [])),
-        p,
-      );
-      // sequential: PGlite has one connection, and PostgreSQL's pool serves the other requests
+      // every figure's value and trend in one statement (a figure with a trend is the sum of its months)
+      const totals = await figureTotals(db, sources, p);
       for (const s of sources) {
-        const batched = s.serviceKey ? builtIn.get(s.serviceKey) : undefined;
-        const monthly = batched ? batched.monthly : s.monthly ? await s.monthly(db, p) : undefined;
-        // a figure with a monthly series is the sum of its months: one query instead of two
-        const value = batched
-          ? batched.total
-          : monthly
-            ? [...monthly.values()].reduce((a, b) => a + b, 0)
-            : await s.count(db, p, memo);
+        const { total: value, monthly } = totals.get(s.key)!;
         values[s.key] = value;
         figures.push({
           key: s.key,

@@ -3,10 +3,13 @@
 // non-acceptance was issued; on time = the clock's verdict when it closed (closed_on_time, set from
 // completeClock: an approved extension is inside the clock). A matter without a statutory handling
 // period (suggestions, accusations, claims routed into another procedure: closed_on_time null) counts
-// as closed but not as on time.
+// as closed but not as on time. PETITIONS_FIGURES declares them to the dashboard over its periods of
+// whole Shanghai days.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { limitOffset, type RowPage } from '../../db/paging.ts';
+import { periodInstants } from '../figures/period.ts';
+import { type FigureRecord, type FigureSource, sqlFigure } from '../figures/registry.ts';
 
 export type PetitionRecord = {
   id: string;
@@ -62,3 +65,51 @@ export const petitionsClosedRecords = (db: Tx, from: Date, to: Date, page?: RowP
   records(db, from, to, false, page);
 export const petitionsOnTimeRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
   records(db, from, to, true, page);
+
+function petitionOut(r: PetitionRecord): FigureRecord {
+  return {
+    id: r.id,
+    date: r.repliedAt.slice(0, 10),
+    title: `${r.code} ${r.title}`,
+    enterpriseId: null,
+    enterpriseName: null,
+    detail: `${r.closedOnTime ? '按期办结' : '超期办结'}${r.resolutionDueDate ? `（期限 ${r.resolutionDueDate}）` : ''}`,
+    link: `/staff/petitions/${r.id}`,
+  };
+}
+
+function petitionFigure(
+  onTimeOnly: boolean,
+  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source'>,
+): FigureSource {
+  return sqlFigure({
+    ...f,
+    group: 'petitions',
+    unit: { zh: '件', en: 'petitions' },
+    tally: (p) => sql`select null::text as month, count(*)::int as n from petitions p
+      where ${closedIn(...periodInstants(p))} ${onTimeOnly ? sql`and p.closed_on_time` : sql``}`,
+    records: async (db, p, page) => (await records(db, ...periodInstants(p), onTimeOnly, page)).map(petitionOut),
+  });
+}
+
+/** The petition figures of the dashboard. */
+export const PETITIONS_FIGURES: readonly FigureSource[] = [
+  petitionFigure(false, {
+    key: 'petitionsClosed',
+    label: { zh: '信访办结', en: 'petitions closed' },
+    definition: {
+      zh: '期间内出具书面答复或不予受理告知的信访件',
+      en: 'petitions answered in writing (or refused) in the period',
+    },
+    source: '《信访工作条例》第三十二条、第三十四条',
+  }),
+  petitionFigure(true, {
+    key: 'petitionsOnTime',
+    label: { zh: '信访按期办结', en: 'petitions closed on time' },
+    definition: {
+      zh: '期间内办结且在办理期限内办结的信访件',
+      en: 'petitions closed in the period within their time limit',
+    },
+    source: '《信访工作条例》第三十四条',
+  }),
+];
