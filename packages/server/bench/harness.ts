@@ -97,7 +97,11 @@ export async function startServer(engine: Engine): Promise<BenchServer> {
   try {
     await waitForReady(child, 180_000);
     const baseUrl = `http://127.0.0.1:${env.PORT}`;
-    const accounts = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as {
+    // one accounts file per database (demo-accounts.json on PGlite, demo-accounts.<server>_<db>.json on
+    // PostgreSQL); the data folder is this run's own, so it holds exactly one
+    const file = fs.readdirSync(dataDir).find((f) => /^demo-accounts(\..+)?\.json$/.test(f));
+    if (!file) throw new Error(`no demo accounts file in ${dataDir}`);
+    const accounts = JSON.parse(fs.readFileSync(path.join(dataDir, file), 'utf8')) as {
       username: string;
       password: string;
     }[];

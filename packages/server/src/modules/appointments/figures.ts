@@ -1,9 +1,12 @@
 // Figures over appointments for the dashboard (pure SQL; (db, from, to) with from inclusive and
 // to exclusive, compared with the booked slot's start), each with the rows it counts. Cancelled
 // bookings are not counted: a figure of service given counts bookings that held a place.
+// APPOINTMENTS_FIGURES declares them to the dashboard over its periods of whole Shanghai days.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { limitOffset, type RowPage } from '../../db/paging.ts';
+import { periodInstants } from '../figures/period.ts';
+import { type FigureRecord, type FigureSource, sqlFigure } from '../figures/registry.ts';
 
 export type BookingRecord = {
   id: string;
@@ -55,3 +58,49 @@ export const bookingsExtendedRecords = (db: Tx, from: Date, to: Date, page?: Row
 export const bookingsRegular = (db: Tx, from: Date, to: Date) => count(db, from, to, false);
 export const bookingsRegularRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
   records(db, from, to, false, page);
+
+const SOURCE = '本局预约服务、延时服务制度（上栗县生态环境局"放管服"改革工作报道，2020 年）';
+
+function bookingOut(r: BookingRecord): FigureRecord {
+  return {
+    id: r.id,
+    date: r.date,
+    title: `${r.code} ${r.serviceName} ${r.startTime}`,
+    enterpriseId: null,
+    enterpriseName: null,
+    detail: r.matter,
+    link: null,
+  };
+}
+
+function bookingFigure(extended: boolean, f: Pick<FigureSource, 'key' | 'label' | 'definition'>): FigureSource {
+  return sqlFigure({
+    ...f,
+    group: 'appointments',
+    unit: { zh: '次', en: 'bookings' },
+    source: SOURCE,
+    tally: (p) =>
+      sql`select null::text as month, count(*)::int as n from appointments a where ${where(...periodInstants(p), extended)}`,
+    records: async (db, p, page) => (await records(db, ...periodInstants(p), extended, page)).map(bookingOut),
+  });
+}
+
+/** The appointment figures of the dashboard. */
+export const APPOINTMENTS_FIGURES: readonly FigureSource[] = [
+  bookingFigure(true, {
+    key: 'bookingsExtended',
+    label: { zh: '延时服务预约', en: 'extended-hours bookings' },
+    definition: {
+      zh: '期间内预约延时服务时段（工作日晚间、休息日）且未取消的预约',
+      en: 'bookings of extended-hours slots in the period, not cancelled',
+    },
+  }),
+  bookingFigure(false, {
+    key: 'bookingsRegular',
+    label: { zh: '工作日窗口预约', en: 'regular-hours bookings' },
+    definition: {
+      zh: '期间内预约工作日窗口时段且未取消的预约',
+      en: 'bookings of regular window slots in the period, not cancelled',
+    },
+  }),
+];

@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { APPOINTMENTS_FIGURES } from './figures.ts';
 import { appointmentRoutes } from './routes.ts';
 import { seedAppointments } from './seed.ts';
 import { appointmentRatable, sendAppointmentReminders } from './service.ts';
@@ -12,6 +13,7 @@ export const appointmentsModule: ModuleDefinition = {
   routes: (app, ctx) =>
     app.register(appointmentRoutes, { db: ctx.db, publicRateLimit: Math.max(30, ctx.config.loginRateLimit) }),
   ratableEvents: { appointment: appointmentRatable },
+  figures: APPOINTMENTS_FIGURES,
   jobs: () => [
     // Reminders go out the day before; each booking is reminded once, so an hourly pass is enough.
     {

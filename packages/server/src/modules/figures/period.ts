@@ -1,15 +1,19 @@
-import { periodLimitEnd, resolvePeriod } from '@qingshan/core';
+import { addCalendarDays, periodLimitEnd, resolvePeriod, todayInShanghai } from '@qingshan/core';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { getRules } from '../rules/service.ts';
-import type { Period } from './queries.ts';
+import type { Period } from './registry.ts';
 
 export const EARLIEST_DATE_RULE = 'figures.earliest-date';
 export const MAX_PERIOD_YEARS_RULE = 'figures.max-period-years';
 export const EXPORT_MAX_ROWS_RULE = 'figures.export-max-rows';
 
-function today(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+/**
+ * A period as the instants it covers, [first day 00:00, the day after the last 00:00) in Asia/Shanghai,
+ * for figures over records stamped with a time rather than a date.
+ */
+export function periodInstants(p: Period): [Date, Date] {
+  return [new Date(`${p.from}T00:00:00+08:00`), new Date(`${addCalendarDays(p.to, 1)}T00:00:00+08:00`)];
 }
 
 /**
@@ -21,7 +25,7 @@ export async function boundedPeriod(
   db: Tx,
   q: { from?: string | undefined; to?: string | undefined },
 ): Promise<Period> {
-  const p = resolvePeriod(q, today());
+  const p = resolvePeriod(q, todayInShanghai());
   const rules = await getRules(db, [EARLIEST_DATE_RULE, MAX_PERIOD_YEARS_RULE]);
   const earliest = String(rules.get(EARLIEST_DATE_RULE)!.value);
   const years = Number(rules.get(MAX_PERIOD_YEARS_RULE)!.value);

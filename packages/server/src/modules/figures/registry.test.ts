@@ -1,14 +1,67 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { type FigureMemo, memoized } from './registry.ts';
+import type { Tx } from '../../db/client.ts';
+import { figureSources, sqlFigure } from './registry.ts';
 
-describe('memoized figure queries', () => {
-  it('runs a query once per dashboard request and key, every time without a memo', async () => {
-    let runs = 0;
-    const query = async () => ++runs;
-    const memo: FigureMemo = new Map();
-    expect(await Promise.all([memoized(memo, 'a', query), memoized(memo, 'a', query)])).toEqual([1, 1]);
-    expect(await memoized(memo, 'b', query)).toBe(2);
-    expect(await memoized(undefined, 'a', query)).toBe(3);
-    expect(await memoized(undefined, 'a', query)).toBe(4);
+const DEF = {
+  key: 'testFigure',
+  label: { zh: '测试', en: 'test' },
+  unit: { zh: '个', en: 'items' },
+  definition: { zh: '测试', en: 'test' },
+  source: '测试',
+};
+/** A database that answers every statement with the given rows, as PGlite does ({ rows }). */
+const answering = (rows: unknown[]) => ({ execute: async () => ({ rows }) }) as unknown as Tx;
+const P = { from: '2020-01-01', to: '2020-03-31' };
+
+describe('figures declared by their modules', () => {
+  it('the dashboard order: the service figures of rules.md §6 first, then every other figure by key', () => {
+    expect(figureSources().map((s) => s.key)).toEqual([
+      'enterpriseVisits',
+      'campaigns',
+      'receptionEnterprises',
+      'receptionPeople',
+      'receptionConcernsAccepted',
+      'receptionConcernsResolved',
+      'badRatings',
+      'badRatingsRectifiedOnTime',
+      'bookingsExtended',
+      'bookingsRegular',
+      'petitionsClosed',
+      'petitionsOnTime',
+      'ratingsLevel1',
+      'ratingsLevel2',
+      'ratingsLevel3',
+      'ratingsLevel4',
+      'ratingsLevel5',
+    ]);
+    // only the figures that draw a trend are tallied per month
+    expect(
+      figureSources()
+        .filter((s) => s.trend)
+        .map((s) => s.key),
+    ).toEqual(['enterpriseVisits', 'campaigns', 'receptionPeople', 'receptionConcernsResolved']);
+  });
+
+  it('a figure counts the sum of its tally, and a trend is its months', async () => {
+    const tally = () => sql`select 1`;
+    const records = async () => [];
+    const months = [
+      { month: '2020-01', n: 2 },
+      { month: '2020-03', n: '5' },
+    ];
+    const trend = sqlFigure({ ...DEF, tally, records, trend: true });
+    expect(await trend.count(answering(months), P)).toBe(7);
+    expect(await trend.monthly!(answering(months), P)).toEqual(
+      new Map([
+        ['2020-01', 2],
+        ['2020-03', 5],
+      ]),
+    );
+    const flat = sqlFigure({ ...DEF, tally, records });
+    expect(flat.trend).toBe(false);
+    expect(flat.monthly).toBeUndefined();
+    expect(await flat.count(answering([{ month: null, n: 4 }]), P)).toBe(4);
+    expect(await flat.count(answering([]), P)).toBe(0);
   });
 });

@@ -1,18 +1,25 @@
-import { ARTICLE_PERIOD, monthsOf, periodSchema } from '@qingshan/core';
+import { STAFF_ROLES } from '@qingshan/core';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { STAFF_ROLES } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
+import { paginate } from '../../shared/paginate.ts';
+import { sendXlsx } from '../../shared/xlsx.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import { boundedPeriod, EXPORT_MAX_ROWS_RULE } from './period.ts';
-import { serviceFigureTotals } from './queries.ts';
-import { type FigureMemo, figureSource, figureSources } from './registry.ts';
-import { figureKeyParams, figureRecordsQuery, figureRecordsSchema, figuresSchema, toFigureView } from './schema.ts';
+import { figureSource, figureSources, figureTotals } from './registry.ts';
+import {
+  figureKeyParams,
+  figureRecordsQuery,
+  figureRecordsViewSchema,
+  figuresQuery,
+  figuresViewSchema,
+  toFigureRecordsView,
+  toFiguresView,
+} from './schema.ts';
 
 const STAFF = [...STAFF_ROLES];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function sourceOf(key: string) {
   const s = figureSource(key);
@@ -33,9 +40,9 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['figures'],
         summary: '服务统计数字（默认本年；文章口径 2020-01-01—2020-11-30） Service figures for a period',
-        querystring: periodSchema,
+        querystring: figuresQuery,
         response: {
-          200: figuresSchema,
+          200: figuresViewSchema,
           ...problemResponses(400, 401, 403),
         },
       },
@@ -43,38 +50,8 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     async (request) => {
       const p = await boundedPeriod(db, request.query);
       const sources = figureSources();
-      const figures = [];
-      const values: Record<string, number> = {};
-      const perMonth = new Map<string, Record<string, number>>(monthsOf(p.from, p.to).map((m) => [m, {}]));
-      // figures that read the same query (the rating levels) share it within this request
-      const memo: FigureMemo = new Map();
-      const builtIn = await serviceFigureTotals(
-        db,
-        sources.flatMap((s) => (s.serviceKey ? [s.serviceKey] : [])),
-        p,
-      );
-      // sequential: PGlite has one connection, and PostgreSQL's pool serves the other requests
-      for (const s of sources) {
-        const batched = s.serviceKey ? builtIn.get(s.serviceKey) : undefined;
-        const monthly = batched ? batched.monthly : s.monthly ? await s.monthly(db, p) : undefined;
-        // a figure with a monthly series is the sum of its months: one query instead of two
-        const value = batched
-          ? batched.total
-          : monthly
-            ? [...monthly.values()].reduce((a, b) => a + b, 0)
-            : await s.count(db, p, memo);
-        values[s.key] = value;
-        figures.push(toFigureView(s, value));
-        if (monthly) for (const [month, rec] of perMonth) rec[s.key] = monthly.get(month) ?? 0;
-      }
-      return {
-        from: p.from,
-        to: p.to,
-        articlePeriod: { ...ARTICLE_PERIOD },
-        values,
-        figures,
-        monthly: [...perMonth].map(([month, v]) => ({ month, values: v })),
-      };
+      // every figure's value and trend in one statement (a figure with a trend is the sum of its months)
+      return toFiguresView(p, sources, await figureTotals(db, sources, p));
     },
   );
 
@@ -88,7 +65,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         params: figureKeyParams,
         querystring: figureRecordsQuery,
         response: {
-          200: figureRecordsSchema,
+          200: figureRecordsViewSchema,
           ...problemResponses(400, 401, 403, 404),
         },
       },
@@ -96,12 +73,12 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     async (request) => {
       const s = sourceOf(request.params.key);
       const p = await boundedPeriod(db, request.query);
-      const { page, pageSize } = request.query;
-      const [items, total] = [
-        await s.records(db, p, { limit: pageSize, offset: (page - 1) * pageSize }),
-        await s.count(db, p),
-      ];
-      return { key: s.key, label: s.label, from: p.from, to: p.to, items, total, page, pageSize };
+      const page = await paginate(
+        request.query,
+        (limit, offset) => s.records(db, p, { limit, offset }),
+        () => s.count(db, p),
+      );
+      return toFigureRecordsView(s, p, page);
     },
   );
 
@@ -113,7 +90,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         tags: ['figures'],
         summary: '导出统计明细（xlsx） Export the records of a figure',
         params: figureKeyParams,
-        querystring: periodSchema,
+        querystring: figuresQuery,
       },
     },
     async (request, reply) => {
@@ -145,15 +122,11 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       ws.columns.forEach((c, i) => {
         c.width = [8, 12, 40, 32, 60][i] ?? 20;
       });
-      const buf = Buffer.from(await wb.xlsx.writeBuffer());
-      const name = `${s.label.zh}-${p.from}-${p.to}.xlsx`;
-      return reply
-        .type(XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="figure-${s.key}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .send(buf);
+      return sendXlsx(reply, Buffer.from(await wb.xlsx.writeBuffer()), {
+        ascii: `figure-${s.key}-${p.from}`,
+        zh: `${s.label.zh}-${p.from}`,
+        stamp: p.to,
+      });
     },
   );
 };

@@ -1,9 +1,11 @@
-import { periodSchema } from '@qingshan/core';
+import { ARTICLE_PERIOD, monthsOf, periodSchema } from '@qingshan/core';
 import { z } from 'zod';
-import type { FigureSource } from './registry.ts';
+import type { Paged } from '../../shared/paginate.ts';
+import type { FigureRecord, FigureSource, FigureTotal, Period } from './registry.ts';
 
-export const labelSchema = z.object({ zh: z.string(), en: z.string() });
-export const figureSchema = z.object({
+const labelSchema = z.object({ zh: z.string(), en: z.string() });
+
+const figureViewSchema = z.object({
   key: z.string(),
   group: z.string().nullable(),
   value: z.number(),
@@ -12,7 +14,9 @@ export const figureSchema = z.object({
   definition: labelSchema,
   source: z.string(),
 });
-export const figureRecordSchema = z.object({
+export type FigureView = z.infer<typeof figureViewSchema>;
+
+const figureRecordViewSchema = z.object({
   id: z.string(),
   date: z.string(),
   title: z.string(),
@@ -22,14 +26,17 @@ export const figureRecordSchema = z.object({
   link: z.string().nullable(),
 });
 
-export const figuresSchema = z.object({
+export const figuresQuery = periodSchema;
+
+export const figuresViewSchema = z.object({
   from: z.string(),
   to: z.string(),
   articlePeriod: z.object({ from: z.string(), to: z.string() }),
   values: z.record(z.string(), z.number()),
-  figures: z.array(figureSchema),
+  figures: z.array(figureViewSchema),
   monthly: z.array(z.object({ month: z.string(), values: z.record(z.string(), z.number()) })),
 });
+export type FiguresView = z.infer<typeof figuresViewSchema>;
 
 export const figureKeyParams = z.object({ key: z.string().max(60) });
 
@@ -40,19 +47,18 @@ export const figureRecordsQuery = periodSchema.and(
   }),
 );
 
-export const figureRecordsSchema = z.object({
+export const figureRecordsViewSchema = z.object({
   key: z.string(),
   label: labelSchema,
   from: z.string(),
   to: z.string(),
-  items: z.array(figureRecordSchema),
+  items: z.array(figureRecordViewSchema),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
 });
-export type FigureView = z.infer<typeof figureSchema>;
+export type FigureRecordsView = z.infer<typeof figureRecordsViewSchema>;
 
-/** A figure's value with its label, unit, definition and legal source. */
 export function toFigureView(s: FigureSource, value: number): FigureView {
   return {
     key: s.key,
@@ -63,4 +69,33 @@ export function toFigureView(s: FigureSource, value: number): FigureView {
     definition: s.definition,
     source: s.source,
   };
+}
+
+/** The dashboard: every figure's value, and a month-by-month trend of the figures that draw one. */
+export function toFiguresView(
+  p: Period,
+  sources: readonly FigureSource[],
+  totals: ReadonlyMap<string, FigureTotal>,
+): FiguresView {
+  const values: Record<string, number> = {};
+  const figures: FigureView[] = [];
+  const perMonth = new Map<string, Record<string, number>>(monthsOf(p.from, p.to).map((m) => [m, {}]));
+  for (const s of sources) {
+    const { total, monthly } = totals.get(s.key)!;
+    values[s.key] = total;
+    figures.push(toFigureView(s, total));
+    if (monthly) for (const [month, rec] of perMonth) rec[s.key] = monthly.get(month) ?? 0;
+  }
+  return {
+    from: p.from,
+    to: p.to,
+    articlePeriod: { ...ARTICLE_PERIOD },
+    values,
+    figures,
+    monthly: [...perMonth].map(([month, v]) => ({ month, values: v })),
+  };
+}
+
+export function toFigureRecordsView(s: FigureSource, p: Period, page: Paged<FigureRecord>): FigureRecordsView {
+  return { key: s.key, label: s.label, from: p.from, to: p.to, ...page };
 }

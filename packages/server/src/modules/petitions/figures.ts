@@ -4,10 +4,13 @@
 // completeClock: an approved extension is inside the clock). A matter without a statutory handling
 // period (suggestions, opinions, matters routed into another procedure: closed_on_time null) is
 // neither on time nor late: it counts as closed, but the on-time rate is on time ÷ closed with a
-// limit (petitionsClosedWithLimit), so it stays out of both sides of that rate.
+// limit (petitionsClosedWithLimit), so it stays out of both sides of that rate. PETITIONS_FIGURES
+// declares them to the dashboard over its periods of whole Shanghai days.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { limitOffset, type RowPage } from '../../db/paging.ts';
+import { periodInstants } from '../figures/period.ts';
+import { type FigureRecord, type FigureSource, sqlFigure } from '../figures/registry.ts';
 
 export type PetitionRecord = {
   id: string;
@@ -61,14 +64,9 @@ const FILTERS = {
   withLimit: sql`and p.closed_on_time is not null`,
   onTime: sql`and p.closed_on_time`,
 };
+type Filter = keyof typeof FILTERS;
 
-async function records(
-  db: Tx,
-  from: Date,
-  to: Date,
-  filter: keyof typeof FILTERS,
-  page?: RowPage,
-): Promise<PetitionRecord[]> {
+async function records(db: Tx, from: Date, to: Date, filter: Filter, page?: RowPage): Promise<PetitionRecord[]> {
   return rows(
     db,
     sql`select p.id::text as id, p.code, p.channel, p.type, p.title, p.status,
@@ -86,3 +84,60 @@ export const petitionsClosedWithLimitRecords = (db: Tx, from: Date, to: Date, pa
   records(db, from, to, 'withLimit', page);
 export const petitionsOnTimeRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
   records(db, from, to, 'onTime', page);
+
+function petitionOut(r: PetitionRecord): FigureRecord {
+  return {
+    id: r.id,
+    date: r.repliedAt.slice(0, 10),
+    title: `${r.code} ${r.title}`,
+    enterpriseId: null,
+    enterpriseName: null,
+    detail: `${r.closedOnTime ? '按期办结' : '超期办结'}${r.resolutionDueDate ? `（期限 ${r.resolutionDueDate}）` : ''}`,
+    link: `/staff/petitions/${r.id}`,
+  };
+}
+
+function petitionFigure(
+  filter: Filter,
+  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source'>,
+): FigureSource {
+  return sqlFigure({
+    ...f,
+    group: 'petitions',
+    unit: { zh: '件', en: 'petitions' },
+    tally: (p) => sql`select null::text as month, count(*)::int as n from petitions p
+      where ${closedIn(...periodInstants(p))} ${FILTERS[filter]}`,
+    records: async (db, p, page) => (await records(db, ...periodInstants(p), filter, page)).map(petitionOut),
+  });
+}
+
+/** The petition figures of the dashboard. */
+export const PETITIONS_FIGURES: readonly FigureSource[] = [
+  petitionFigure('all', {
+    key: 'petitionsClosed',
+    label: { zh: '信访办结', en: 'petitions closed' },
+    definition: {
+      zh: '期间内出具书面答复或不予受理告知的信访件',
+      en: 'petitions answered in writing (or refused) in the period',
+    },
+    source: '《信访工作条例》第三十二条、第三十四条',
+  }),
+  petitionFigure('withLimit', {
+    key: 'petitionsClosedWithLimit',
+    label: { zh: '信访办结（适用办理期限）', en: 'petitions closed that had a time limit' },
+    definition: {
+      zh: '期间内办结、且适用办理期限的信访件，即按期办结率的分母（按期办结率 = 信访按期办结 ÷ 本数）；建议、意见和转入其他法定程序办理的事项没有六十日办理期限，不计入',
+      en: 'petitions closed in the period that had a handling time limit: the denominator of the on-time rate (on time ÷ this); suggestions, opinions and matters routed into another procedure have no 60-day limit and are left out',
+    },
+    source: '《信访工作条例》第三十二条、第三十四条',
+  }),
+  petitionFigure('onTime', {
+    key: 'petitionsOnTime',
+    label: { zh: '信访按期办结', en: 'petitions closed on time' },
+    definition: {
+      zh: '期间内办结且在办理期限内办结的信访件（经负责人批准延期的，以延长后的期限为准）。建议、意见和转入其他法定程序办理的事项没有六十日办理期限，既不算按期也不算逾期：不计入本数，也不计入按期办结率的分母（按期办结率 = 本数 ÷ 信访办结（适用办理期限））',
+      en: 'petitions closed in the period within their time limit (an approved extension included). Suggestions, opinions and matters routed into another procedure have no 60-day limit and are neither on time nor late: they are left out of this count and of the on-time rate, which is this ÷ petitions closed that had a time limit',
+    },
+    source: '《信访工作条例》第三十四条',
+  }),
+];

@@ -1,11 +1,20 @@
 // Figures over ratings for the dashboard (pure SQL, (db, from, to), from inclusive, to exclusive),
 // each with the rows it counts for drill-down and export. Ratings excluded on appeal (申诉成立)
 // count nowhere: they were found malicious or mistaken (国办发〔2019〕51号 申诉复核).
+// RATINGS_FIGURES declares them to the dashboard over its periods of whole Shanghai days.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { limitOffset, type RowPage } from '../../db/paging.ts';
+import { periodInstants } from '../figures/period.ts';
+import { type FigureRecord, type FigureSource, sqlFigure } from '../figures/registry.ts';
 
 const NOT_VOID = sql`not exists (select 1 from rating_rectifications x where x.rating_id = r.id and x.state = 'void')`;
+const createdIn = (from: Date, to: Date) =>
+  sql`r.created_at >= ${from.toISOString()}::timestamptz and r.created_at < ${to.toISOString()}::timestamptz`;
+/** bad ratings (r) with their follow-up (x), not excluded on appeal */
+const BAD = sql`from ratings r join rating_rectifications x on x.rating_id = r.id where r.level <= 2 and x.state <> 'void'`;
+/** rectified by the end of the due date (Asia/Shanghai; the session time zone makes ::date local) */
+const RECTIFIED_ON_TIME = sql`x.rectified_at is not null and x.rectified_at::date <= x.rectify_due_date`;
 
 export type RatingRecord = {
   id: string;
@@ -31,8 +40,7 @@ export async function ratingDistribution(db: Tx, from: Date, to: Date): Promise<
     db,
     sql`select l.level::int as level, count(r.id)::int as count
         from generate_series(1, 5) as l(level)
-        left join ratings r on r.level = l.level and r.created_at >= ${from.toISOString()}::timestamptz
-          and r.created_at < ${to.toISOString()}::timestamptz and ${NOT_VOID}
+        left join ratings r on r.level = l.level and ${createdIn(from, to)} and ${NOT_VOID}
         group by l.level order by l.level desc`,
   );
 }
@@ -53,8 +61,7 @@ export async function ratingDistributionRecords(
   return rows(
     db,
     sql`select ${RECORD_COLUMNS} from ratings r left join rating_rectifications x on x.rating_id = r.id
-        where r.created_at >= ${from.toISOString()}::timestamptz and r.created_at < ${to.toISOString()}::timestamptz
-          and ${NOT_VOID} ${level ? sql`and r.level = ${level}` : sql``}
+        where ${createdIn(from, to)} and ${NOT_VOID} ${level ? sql`and r.level = ${level}` : sql``}
         order by r.created_at, r.id${limitOffset(page)}`,
   );
 }
@@ -71,10 +78,8 @@ export async function badRatingsRectifiedOnTime(
   const [r] = await rows<{ bad: number; rectifiedOnTime: number }>(
     db,
     sql`select count(*)::int as bad,
-          count(*) filter (where x.rectified_at is not null and x.rectified_at::date <= x.rectify_due_date)::int as "rectifiedOnTime"
-        from ratings r join rating_rectifications x on x.rating_id = r.id
-        where r.level <= 2 and x.state <> 'void'
-          and r.created_at >= ${from.toISOString()}::timestamptz and r.created_at < ${to.toISOString()}::timestamptz`,
+          count(*) filter (where ${RECTIFIED_ON_TIME})::int as "rectifiedOnTime"
+        ${BAD} and ${createdIn(from, to)}`,
   );
   return r ?? { bad: 0, rectifiedOnTime: 0 };
 }
@@ -91,10 +96,82 @@ export async function badRatingsRecords(
 ): Promise<RatingRecord[]> {
   return rows(
     db,
-    sql`select ${RECORD_COLUMNS} from ratings r join rating_rectifications x on x.rating_id = r.id
-        where r.level <= 2 and x.state <> 'void'
-          and r.created_at >= ${from.toISOString()}::timestamptz and r.created_at < ${to.toISOString()}::timestamptz
-          ${opts.onTimeOnly ? sql`and x.rectified_at is not null and x.rectified_at::date <= x.rectify_due_date` : sql``}
+    sql`select ${RECORD_COLUMNS} ${BAD} and ${createdIn(from, to)}
+          ${opts.onTimeOnly ? sql`and ${RECTIFIED_ON_TIME}` : sql``}
         order by r.created_at, r.id${limitOffset(opts.page)}`,
   );
 }
+
+const LEVELS: Record<number, { zh: string; en: string }> = {
+  5: { zh: '非常满意', en: 'very satisfied' },
+  4: { zh: '满意', en: 'satisfied' },
+  3: { zh: '基本满意', en: 'fairly satisfied' },
+  2: { zh: '不满意', en: 'dissatisfied' },
+  1: { zh: '非常不满意', en: 'very dissatisfied' },
+};
+
+function ratingOut(r: RatingRecord): FigureRecord {
+  return {
+    id: r.id,
+    date: r.createdAt.slice(0, 10),
+    title: `${LEVELS[r.level]?.zh ?? r.level}：${r.label}`,
+    enterpriseId: null,
+    enterpriseName: null,
+    detail: [r.comment, r.state ? `整改：${r.state}${r.rectifyDueDate ? `，期限 ${r.rectifyDueDate}` : ''}` : null]
+      .filter(Boolean)
+      .join('；'),
+    link: null,
+  };
+}
+
+const SOURCE = '国办发〔2019〕51号';
+const UNIT = { zh: '个', en: 'ratings' };
+
+/** The rating figures of the dashboard: the distribution by level, bad ratings and their rectification. */
+export const RATINGS_FIGURES: readonly FigureSource[] = [
+  ...[5, 4, 3, 2, 1].map((level) =>
+    sqlFigure({
+      key: `ratingsLevel${level}`,
+      group: 'ratings',
+      label: { zh: `评价“${LEVELS[level]!.zh}”`, en: `rated ${LEVELS[level]!.en}` },
+      unit: UNIT,
+      definition: {
+        zh: `期间内评价为“${LEVELS[level]!.zh}”的好差评（申诉成立的除外）`,
+        en: `ratings of level ${level} in the period (void ones excluded)`,
+      },
+      source: SOURCE,
+      tally: (p) => sql`select null::text as month, count(*)::int as n from ratings r
+        where r.level = ${level} and ${createdIn(...periodInstants(p))} and ${NOT_VOID}`,
+      records: async (db, p, page) =>
+        (await ratingDistributionRecords(db, ...periodInstants(p), level, page)).map(ratingOut),
+    }),
+  ),
+  sqlFigure({
+    key: 'badRatings',
+    group: 'ratings',
+    label: { zh: '差评', en: 'bad ratings' },
+    unit: UNIT,
+    definition: {
+      zh: '期间内的差评（不满意、非常不满意，申诉成立的除外）',
+      en: 'bad ratings in the period (void ones excluded)',
+    },
+    source: SOURCE,
+    tally: (p) => sql`select null::text as month, count(*)::int as n ${BAD} and ${createdIn(...periodInstants(p))}`,
+    records: async (db, p, page) => (await badRatingsRecords(db, ...periodInstants(p), { page })).map(ratingOut),
+  }),
+  sqlFigure({
+    key: 'badRatingsRectifiedOnTime',
+    group: 'ratings',
+    label: { zh: '差评按期整改', en: 'bad ratings rectified on time' },
+    unit: UNIT,
+    definition: {
+      zh: '期间内的差评中在整改期限内完成整改的',
+      en: 'bad ratings in the period rectified by their due date',
+    },
+    source: SOURCE,
+    tally: (p) => sql`select null::text as month, count(*)::int as n ${BAD}
+      and ${createdIn(...periodInstants(p))} and ${RECTIFIED_ON_TIME}`,
+    records: async (db, p, page) =>
+      (await badRatingsRecords(db, ...periodInstants(p), { onTimeOnly: true, page })).map(ratingOut),
+  }),
+];

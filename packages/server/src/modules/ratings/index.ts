@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { refreshRectificationDueDates } from './due-dates.ts';
+import { RATINGS_FIGURES } from './figures.ts';
 import { ratingRoutes } from './routes.ts';
 import { RATINGS_RULES } from './rules.ts';
 import { seedRatings } from './seed.ts';
@@ -11,6 +12,7 @@ export const ratingsModule: ModuleDefinition = {
   tables,
   routes: (app, ctx) => app.register(ratingRoutes, { db: ctx.db }),
   rules: RATINGS_RULES,
+  figures: RATINGS_FIGURES,
   clockOwners: { rating: { onDueDateChanged: refreshRectificationDueDates } },
   seed: seedRatings,
 };

@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { refreshConcernDueDate } from './due-dates.ts';
+import { RECEPTION_FIGURES } from './figures.ts';
 import { receptionConcernRatable } from './ratable.ts';
 import { receptionRoutes } from './routes.ts';
 import { RECEPTION_RULES } from './rules.ts';
@@ -12,6 +13,7 @@ export const receptionModule: ModuleDefinition = {
   tables,
   routes: (app, ctx) => app.register(receptionRoutes, { db: ctx.db }),
   rules: RECEPTION_RULES,
+  figures: RECEPTION_FIGURES,
   ratableEvents: { 'reception-concern': receptionConcernRatable },
   clockOwners: { 'reception-concern': { onDueDateChanged: refreshConcernDueDate } },
   seed: seedReception,

@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { VISITS_FIGURES } from './figures.ts';
 import { visitRatable } from './ratable.ts';
 import { visitRoutes } from './routes.ts';
 import { seedVisits } from './seed.ts';
@@ -10,5 +11,6 @@ export const visitsModule: ModuleDefinition = {
   tables,
   routes: (app, ctx) => app.register(visitRoutes, { db: ctx.db }),
   ratableEvents: { visit: visitRatable },
+  figures: VISITS_FIGURES,
   seed: seedVisits,
 };
