@@ -6,7 +6,8 @@ import { buildTestApp, type TestApp } from '../test/helpers.ts';
 import { MODULES } from './index.ts';
 
 // The module contract (docs/new-module.md), checked from the outside: what a new module must bring
-// and what nothing else catches. A route missing from the role matrix is caught by access.test.ts.
+// and what nothing else catches. A route missing from its module's access-matrix.ts is caught by
+// access.test.ts.
 const MODULES_DIR = path.dirname(fileURLToPath(import.meta.url));
 const folders = fs
   .readdirSync(MODULES_DIR, { withFileTypes: true })
@@ -58,6 +59,12 @@ describe('module contract', () => {
 
   it('the module list holds every folder once, under its folder name', () => {
     expect(MODULES.map((m) => m.name).sort()).toEqual(folders);
+  });
+
+  it('every module with routes keeps their expected access in access-matrix.ts, and no other module has one', () => {
+    const withRoutes = new Set(t.app.routeTable.flatMap((r) => (r.module ? [r.module] : [])));
+    const withMatrix = folders.filter((f) => fs.existsSync(path.join(MODULES_DIR, f, 'access-matrix.ts')));
+    expect(withMatrix, 'add modules/<m>/access-matrix.ts (see access.test.ts)').toEqual([...withRoutes].sort());
   });
 
   it('a module with tables.ts declares exactly those tables', async () => {

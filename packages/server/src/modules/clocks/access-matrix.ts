@@ -1,0 +1,13 @@
+import type { Access } from '../../plugins/auth.ts';
+import { READ_ENTERPRISES } from '../../test/access-groups.ts';
+
+// Who may call each of this module's routes. access.test.ts checks the routes' own config.access
+// and the server's answers against it; index.ts does not import it, so changing who may call a
+// route takes two edits that have to agree.
+export const ACCESS_MATRIX: Record<string, Access> = {
+  'GET /api/clocks': READ_ENTERPRISES,
+  'GET /api/clocks/:id': READ_ENTERPRISES,
+  'POST /api/clocks/:id/pause': ['leader', 'approver', 'clerk'],
+  'POST /api/clocks/:id/resume': ['leader', 'approver', 'clerk'],
+  'POST /api/clocks/:id/extend': ['leader', 'approver', 'clerk'],
+};

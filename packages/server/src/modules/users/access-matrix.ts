@@ -1,0 +1,12 @@
+import type { Access } from '../../plugins/auth.ts';
+
+// Who may call each of this module's routes. access.test.ts checks the routes' own config.access
+// and the server's answers against it; index.ts does not import it, so changing who may call a
+// route takes two edits that have to agree.
+export const ACCESS_MATRIX: Record<string, Access> = {
+  'GET /api/users': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/reset-password': ['admin'],
+  'POST /api/users/:id/clear-sign-in-waits': ['admin'],
+};
