@@ -28,6 +28,7 @@ describe('figures declared by their modules', () => {
       'bookingsExtended',
       'bookingsRegular',
       'petitionsClosed',
+      'petitionsClosedWithLimit',
       'petitionsOnTime',
       'ratingsLevel1',
       'ratingsLevel2',

@@ -90,7 +90,8 @@ describe('scheduler', () => {
     const dead = new Scheduler({
       db: t.database.db,
       handlers: { 'test.lease': async () => {} },
-      leaseMs: 50,
+      // long enough that no pause of a loaded machine ends it before the next check
+      leaseMs: 600_000,
       owner: 'dead',
     });
     const claimed = await dead.claim(); // claimed, then the "process" dies without finishing
@@ -102,7 +103,11 @@ describe('scheduler', () => {
       owner: 'fresh',
     });
     expect((await fresh.tick()).ran).not.toContain('test.lease'); // lease still held
-    await new Promise((r) => setTimeout(r, 120));
+    // the lease runs out (moved back rather than waited for, so no timing is involved)
+    await t.database.db
+      .update(scheduledJobs)
+      .set({ leaseUntil: new Date(Date.now() - 1000) })
+      .where(eq(scheduledJobs.key, 'lease-test'));
     expect((await fresh.tick()).ran).toContain('test.lease');
     expect(ran).toBe(1);
   });
