@@ -105,6 +105,13 @@ describe('route table', () => {
     expect(findRoute(routes, '/nowhere')).toBeUndefined();
   });
 
+  it('opens every path’s own route, so no `:param` route of one feature shadows a static one', () => {
+    for (const r of routes) {
+      const concrete = r.path.replace(/:\w+/g, 'some-id');
+      expect(findRoute(routes, concrete)?.path, concrete).toBe(r.path);
+    }
+  });
+
   it('shows each role the menu it may use', () => {
     // Other features add their own entries; this checks the foundation's, in table order.
     const mine = [

@@ -97,7 +97,10 @@ describe('the public home loads no antd', () => {
   it('the entry reaches the home’s frame and routes, so the walk above covers what `/` runs', () => {
     const { modules } = reach(['main.tsx']);
     const reached = [...modules.keys()].map((m) => path.relative(SRC, m));
-    expect(reached).toEqual(expect.arrayContaining(['App.tsx', 'layouts/LightLayout.tsx', 'routes.tsx']));
+    // and the features' route files, whose menu icons load with the entry
+    expect(reached).toEqual(
+      expect.arrayContaining(['App.tsx', 'layouts/LightLayout.tsx', 'routes.tsx', 'pages/enterprises/routes.tsx']),
+    );
   });
 
   it('finds antd where it is imported, directly or through another module', () => {

@@ -1,46 +1,28 @@
 // The staff menu in groups (服务 / 审批 / 监管 / 统计 / 系统) instead of one flat list of 20
 // entries that will double with 放 and 管. A group shows only when the user has an entry in it.
-// Kept beside the route table rather than in it, so a page added to routes.tsx only needs a line
-// here (menuGroups.test.ts fails until it has one).
+// Each route names its place in its own menu entry (`menu.group`, `menu.order`, see
+// pages/<feature>/routes.tsx); this file keeps only the order of the groups.
 
 export const MENU_GROUPS = ['service', 'approval', 'supervision', 'statistics', 'system'] as const;
 export type MenuGroup = (typeof MENU_GROUPS)[number];
+/** `top`: above the groups, for the workbench and one's own lists. */
+export type MenuPlace = 'top' | MenuGroup;
 
-/** Entries above the groups: the workbench and one's own lists. */
-export const TOP_ENTRIES: readonly string[] = ['/staff/home', '/staff/worklist', '/staff/inbox'];
-
-export const GROUP_OF: Readonly<Record<string, MenuGroup>> = {
-  // 服务: the bureau serving enterprises and the public
-  '/staff/appointments': 'service',
-  '/staff/appointment-services': 'service',
-  '/staff/reception': 'service',
-  '/staff/visits': 'service',
-  '/staff/projects': 'service',
-  '/staff/petitions': 'service',
-  '/staff/reports': 'service',
-  '/staff/ratings': 'service',
-  // 监管: the register (一企一档) the supervision work rests on
-  '/staff/enterprises': 'supervision',
-  '/staff/enterprises/import': 'supervision',
-  // 统计
-  '/staff/figures': 'statistics',
-  // 系统: reference data, tools, accounts
-  '/staff/rules': 'system',
-  '/staff/deadline-calculator': 'system',
-  '/staff/admin/calendar': 'system',
-  '/staff/admin/users': 'system',
-  '/staff/admin/audit': 'system',
-  '/staff/admin/deliveries': 'system',
-  '/staff/notifications': 'system',
-  '/staff/account': 'system',
-};
+type Placed = { path: string; menu?: { group?: MenuPlace; order?: number } };
 
 export type Grouped<T> = { top: T[]; groups: { group: MenuGroup; entries: T[] }[]; rest: T[] };
 
+/** The entries of one place, by their `order` (stable: equal or missing orders keep table order). */
+function inPlace<T extends Placed>(entries: readonly T[], place: MenuPlace): T[] {
+  const order = (e: T) => e.menu?.order ?? Number.POSITIVE_INFINITY;
+  const byOrder = (a: T, b: T) => (order(a) === order(b) ? 0 : order(a) < order(b) ? -1 : 1);
+  return entries.filter((e) => e.menu?.group === place).sort(byOrder);
+}
+
 /** Splits menu entries (in table order) into the top entries, the non-empty groups and the rest. */
-export function groupMenu<T extends { path: string }>(entries: readonly T[]): Grouped<T> {
-  const top = TOP_ENTRIES.flatMap((p) => entries.filter((e) => e.path === p));
-  const groups = MENU_GROUPS.map((group) => ({ group, entries: entries.filter((e) => GROUP_OF[e.path] === group) }));
-  const rest = entries.filter((e) => !TOP_ENTRIES.includes(e.path) && !GROUP_OF[e.path]);
+export function groupMenu<T extends Placed>(entries: readonly T[]): Grouped<T> {
+  const top = inPlace(entries, 'top');
+  const groups = MENU_GROUPS.map((group) => ({ group, entries: inPlace(entries, group) }));
+  const rest = entries.filter((e) => !e.menu?.group);
   return { top, groups: groups.filter((g) => g.entries.length > 0), rest };
 }
