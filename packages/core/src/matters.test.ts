@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLOCK_PROFILES } from './deadline.ts';
 import {
   DECIDING_AUTHORITY_LABELS,
-  MATTER_CHANNEL_LABELS,
   MATERIAL_FORM_LABELS,
+  MATTER_CHANNEL_LABELS,
   matterContentSchema,
   matterEditBody,
   matterProblems,

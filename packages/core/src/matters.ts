@@ -58,9 +58,7 @@ export const materialItemSchema = z.strictObject({
 });
 export type MaterialItem = z.infer<typeof materialItemSchema>;
 
-const clockKey = z
-  .string()
-  .refine((k) => MATTER_CLOCK_PROFILE_KEYS.includes(k), { message: 'unknown clock profile' });
+const clockKey = z.string().refine((k) => MATTER_CLOCK_PROFILE_KEYS.includes(k), { message: 'unknown clock profile' });
 
 export const matterTimeLimitsSchema = z.strictObject({
   /** clock profile of the statutory limit; null when the law sets none (e.g. effective on filing) */
@@ -88,6 +86,8 @@ export const matterSourcesSchema = z.strictObject({
 /** A matter's editable content: what one version holds. */
 export const matterContentSchema = z.strictObject({
   name: text(100),
+  /** words citizens search by (环评, 排污证), beside the name */
+  keywords: z.array(text(30)).max(20),
   /** the legal basis, in full (laws and articles) */
   legalBasis: text(2000),
   decidingAuthority: z.enum(DECIDING_AUTHORITIES),
@@ -120,10 +120,7 @@ const NO_FEE = `不收费（${EIA_LAW_22}：审批、备案环境影响评价文
 const OPTIMISE = '《优化营商环境条例》第三十六条（一次性告知、一次办结）';
 const WINDOW = '上栗县生态环境局政务服务窗口（工作日办公时间；可预约延时服务）';
 
-function material(
-  name: string,
-  opts: Partial<Omit<MaterialItem, 'name'>> = {},
-): MaterialItem {
+function material(name: string, opts: Partial<Omit<MaterialItem, 'name'>> = {}): MaterialItem {
   return {
     name,
     required: opts.required ?? true,
@@ -140,6 +137,7 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   {
     code: 'eia-report-form',
     name: '建设项目环境影响报告表审批',
+    keywords: ['环评', '报告表', '环评审批'],
     legalBasis: `${EIA_LAW_22}；${EIA_REG_9}；${XKF82}`,
     decidingAuthority: 'bureau',
     externalSystem: null,
@@ -173,7 +171,8 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
       },
     ],
     sources: {
-      decidingAuthority: '生态环境部《关于进一步深化环境影响评价改革的通知》（2024）：区县生态环境部门根据市级授权承担部分报告表审批具体工作',
+      decidingAuthority:
+        '生态环境部《关于进一步深化环境影响评价改革的通知》（2024）：区县生态环境部门根据市级授权承担部分报告表审批具体工作',
       conditions: `${EIA_LAW_22}；《中华人民共和国环境影响评价法》第十六条；《建设项目环境影响评价分类管理名录（2021年版）》；生态环境部令第9号`,
       materials: `${XKF32}（一次性告知）；${OPTIMISE}；清单内容依据待核（以本局窗口公布为准）`,
       timeLimits: `${EIA_LAW_22}；${XKF82}；承诺时限参照萍乡市芦溪县做法`,
@@ -184,6 +183,7 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   {
     code: 'eia-report-form-commitment',
     name: '建设项目环境影响报告表审批（告知承诺制）',
+    keywords: ['环评', '报告表', '告知承诺', '承诺制'],
     legalBasis: `${EIA_LAW_22}；《关于统筹做好疫情防控和经济社会发展生态环保工作的指导意见》（环综合〔2020〕13号）；国办发〔2019〕11号`,
     decidingAuthority: 'bureau',
     externalSystem: null,
@@ -215,7 +215,8 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
     ],
     sources: {
       decidingAuthority: '环综合〔2020〕13号（告知承诺一批）；依据待核：市局对本局的具体授权文件',
-      conditions: '环综合〔2020〕13号；排除情形参照自贡等地实施细则（环境敏感区、电镀、国家安全）；依据待核：江西省/萍乡市适用行业清单',
+      conditions:
+        '环综合〔2020〕13号；排除情形参照自贡等地实施细则（环境敏感区、电镀、国家安全）；依据待核：江西省/萍乡市适用行业清单',
       materials: '参照厦门、黑龙江、广东（粤环发〔2020〕3号）告知承诺制实施细则：报批申请书、承诺书、环评文件',
       timeLimits: '公示与决定时限参照江西省宜春市上高县 2024 年做法；事后核查参照广州市实施细则（2021）',
       fees: EIA_LAW_22,
@@ -225,6 +226,7 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   {
     code: 'eia-report-book',
     name: '建设项目环境影响报告书审批',
+    keywords: ['环评', '报告书', '市局审批'],
     legalBasis: `${EIA_LAW_22}；${EIA_REG_9}；${XKF82}`,
     decidingAuthority: 'city-bureau',
     externalSystem: '萍乡市生态环境局',
@@ -254,7 +256,8 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
       },
     ],
     sources: {
-      decidingAuthority: '生态环境部《关于进一步深化环境影响评价改革的通知》（2024）；垂直管理改革：县级审批权限上交市级',
+      decidingAuthority:
+        '生态环境部《关于进一步深化环境影响评价改革的通知》（2024）；垂直管理改革：县级审批权限上交市级',
       conditions: `${EIA_LAW_22}；《中华人民共和国环境影响评价法》第十六条`,
       materials: '依据待核（以市生态环境局公布的办事指南为准）',
       timeLimits: `${EIA_LAW_22}；${XKF82}；《中华人民共和国行政许可法》第四十五条（专家评审时间不计入）`,
@@ -265,7 +268,9 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   {
     code: 'eia-registration-filing',
     name: '建设项目环境影响登记表备案',
-    legalBasis: '《建设项目环境影响登记表备案管理办法》（环境保护部令第41号）；《中华人民共和国环境影响评价法》第十六条',
+    keywords: ['环评', '登记表', '备案'],
+    legalBasis:
+      '《建设项目环境影响登记表备案管理办法》（环境保护部令第41号）；《中华人民共和国环境影响评价法》第十六条',
     decidingAuthority: 'national-system',
     externalSystem: '建设项目环境影响登记表网上备案系统',
     conditions: [
@@ -273,9 +278,7 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
       '在项目建成并投入生产运营前登录备案系统在线备案',
       '建设单位对备案内容的真实性负责',
     ],
-    materials: [
-      material('建设项目环境影响登记表（网上填报）', { note: '在备案系统在线填报，无需纸质材料' }),
-    ],
+    materials: [material('建设项目环境影响登记表（网上填报）', { note: '在备案系统在线填报，无需纸质材料' })],
     timeLimits: {
       statutoryProfile: null,
       promisedProfile: null,
@@ -303,7 +306,9 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   {
     code: 'eia-exemption',
     name: '建设项目环评豁免认定',
-    legalBasis: '《建设项目环境影响评价分类管理名录（2021年版）》（名录未作规定的建设项目不纳入环评管理）；江西省环评豁免目录（随《环评审批提质增效改革指导意见》发布）',
+    keywords: ['环评', '豁免', '不需要环评'],
+    legalBasis:
+      '《建设项目环境影响评价分类管理名录（2021年版）》（名录未作规定的建设项目不纳入环评管理）；江西省环评豁免目录（随《环评审批提质增效改革指导意见》发布）',
     decidingAuthority: 'bureau',
     externalSystem: null,
     conditions: [
@@ -341,7 +346,9 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   {
     code: 'discharge-permit',
     name: '排污许可证核发',
-    legalBasis: '《排污许可管理条例》第六条、第七条、第九条、第十二条、第十四条；《固定污染源排污许可分类管理名录（2019年版）》（生态环境部令第11号）',
+    keywords: ['排污许可', '排污证', '许可证'],
+    legalBasis:
+      '《排污许可管理条例》第六条、第七条、第九条、第十二条、第十四条；《固定污染源排污许可分类管理名录（2019年版）》（生态环境部令第11号）',
     decidingAuthority: 'city-bureau',
     externalSystem: '全国排污许可证管理信息平台',
     conditions: [
@@ -360,7 +367,8 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
       statutoryProfile: 'permit.simplified',
       promisedProfile: null,
       incompleteNoticeProfile: 'permit.incomplete-notice',
-      description: '简化管理 20 日，重点管理 30 日（需现场核查的 45 日）；材料不齐的，当场或 3 日内出具告知单；有效期 5 年',
+      description:
+        '简化管理 20 日，重点管理 30 日（需现场核查的 45 日）；材料不齐的，当场或 3 日内出具告知单；有效期 5 年',
     },
     fees: '不收费',
     channels: ['online', 'post'],
@@ -368,7 +376,8 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
     faq: [
       {
         question: '县局能发排污许可证吗？',
-        answer: '不能。排污许可证由设区的市级以上生态环境主管部门核发（《排污许可管理条例》第六条），县局帮办并记录许可证编号。',
+        answer:
+          '不能。排污许可证由设区的市级以上生态环境主管部门核发（《排污许可管理条例》第六条），县局帮办并记录许可证编号。',
       },
     ],
     sources: {
@@ -383,6 +392,7 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   {
     code: 'discharge-registration',
     name: '固定污染源排污登记',
+    keywords: ['排污登记', '登记管理', '排污许可'],
     legalBasis: '《固定污染源排污许可分类管理名录（2019年版）》（生态环境部令第11号）；《排污许可管理条例》第二十四条',
     decidingAuthority: 'national-system',
     externalSystem: '全国排污许可证管理信息平台',
@@ -390,9 +400,7 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
       '依分类管理名录属于登记管理的排污单位（无需申领排污许可证）',
       '登记事项变化的，自变化之日起 20 日内变更登记',
     ],
-    materials: [
-      material('排污登记表（平台填报：基本信息、去向、执行标准、治理措施）', { note: '平台在线填报' }),
-    ],
+    materials: [material('排污登记表（平台填报：基本信息、去向、执行标准、治理措施）', { note: '平台在线填报' })],
     timeLimits: {
       statutoryProfile: null,
       promisedProfile: null,
@@ -415,14 +423,12 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   {
     code: 'discharge-permit-renewal',
     name: '排污许可证延续',
+    keywords: ['排污许可', '延续', '到期'],
     legalBasis: '《排污许可管理条例》第十四条',
     decidingAuthority: 'city-bureau',
     externalSystem: '全国排污许可证管理信息平台',
     conditions: ['排污许可证有效期届满后需继续排放污染物', '在有效期届满 60 日前提出延续申请'],
-    materials: [
-      material('排污许可证延续申请表（平台填报）'),
-      material('原排污许可证', { form: 'copy' }),
-    ],
+    materials: [material('排污许可证延续申请表（平台填报）'), material('原排污许可证', { form: 'copy' })],
     timeLimits: {
       statutoryProfile: null,
       promisedProfile: null,

@@ -83,6 +83,12 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/rules': 'public',
   'GET /api/rules/:key': 'public',
   'PUT /api/rules/:key': ['admin'],
+  // matters and service guides: public catalogue, admin edits
+  'GET /api/public/matters': 'public',
+  'GET /api/public/matters/:code': 'public',
+  'GET /api/public/matters/:code/notice.docx': 'public',
+  'GET /api/matters/:code/versions': ['admin'],
+  'PATCH /api/matters/:code': ['admin'],
   'GET /api/calendar/days/:date': 'public',
   'GET /api/calendar/add': 'public',
   'GET /api/calendar/years': 'public',
