@@ -19,6 +19,7 @@ import {
   LikeOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SendOutlined,
   ShopOutlined,
@@ -128,6 +129,13 @@ export const routes: AppRoute[] = [
     menu: { labelKey: 'menu.rules', icon: <ProfileOutlined /> },
   },
   {
+    path: '/staff/admin/matters',
+    face: 'staff',
+    access: PERMISSIONS.matterAdmin,
+    component: lazy(() => import('./pages/matters/MatterAdminPage.tsx')),
+    menu: { labelKey: 'menu.matters', icon: <ReadOutlined /> },
+  },
+  {
     path: '/staff/admin/calendar',
     face: 'staff',
     access: PERMISSIONS.calendarAdmin,
@@ -191,6 +199,18 @@ export const routes: AppRoute[] = [
     menu: { labelKey: 'menu.account', icon: <KeyOutlined /> },
   },
   // 服 part A: appointments (预约/延时服务), petitions (信访), ratings (好差评)
+  {
+    path: '/matters',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/matters/MattersPage.tsx')),
+  },
+  {
+    path: '/matters/:code',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./pages/matters/MatterGuidePage.tsx')),
+  },
   {
     path: '/appointments',
     face: 'public',

@@ -27,6 +27,7 @@ export const GROUP_OF: Readonly<Record<string, MenuGroup>> = {
   // 系统: reference data, tools, accounts
   '/staff/rules': 'system',
   '/staff/deadline-calculator': 'system',
+  '/staff/admin/matters': 'system',
   '/staff/admin/calendar': 'system',
   '/staff/admin/users': 'system',
   '/staff/admin/audit': 'system',
