@@ -39,7 +39,13 @@ export default function MatterGuidePage() {
       {m.decidingAuthority === 'bureau' ? null : (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('matters.tracked')} />
       )}
-      <Descriptions bordered column={1} size="small" style={{ marginBottom: 16 }}>
+      <Descriptions
+        bordered
+        column={1}
+        size="small"
+        style={{ marginBottom: 16 }}
+        styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
+      >
         <Descriptions.Item label={t('matters.authority')}>
           <Tag color={authorityColor(m.decidingAuthority)}>{authorityLabel(m.decidingAuthority, lang)}</Tag>
           {m.externalSystem ? <span>{m.externalSystem}</span> : null}
