@@ -6,7 +6,7 @@ import {
   issuedPasswordMustBeChanged,
 } from './foundation.ts';
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
-import { citizenReadsServiceGuide } from './matters.ts';
+import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
 import { citizenReportsPollution } from './reports.ts';
 import {
   citizenBooksExtendedSlot,
@@ -35,6 +35,7 @@ export const journeys: Journey[] = [
   citizenTracksReview,
   citizenReportsPollution,
   citizenReadsServiceGuide,
+  adminEditsServiceGuide,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -47,3 +47,33 @@ export const citizenReadsServiceGuide: Journey = {
       expect(xml.includes(text), `the notice mentions ${text}`);
   },
 };
+
+// 事项管理: an admin changes a guide with a reason; the public guide shows the new version at once
+// and the old one stays in the history.
+export const adminEditsServiceGuide: Journey = {
+  name: 'admin edits a service guide (新版本 with reason), the public guide shows it',
+  async run(ctx) {
+    const fee = `不收费（本局 ${Date.now().toString(36)} 核对）`;
+    const admin = await ctx.newPage();
+    await ctx.login(admin, 'admin');
+    await admin.goto(`${ctx.baseUrl}/staff/admin/matters`);
+    await admin.getByTestId('matter-edit-eia-exemption').click();
+    const form = admin.getByTestId('matter-edit-form');
+    await form.waitFor({ timeout: 15_000 });
+    await form.getByLabel('收费标准').fill(fee);
+    await admin.getByTestId('matter-reason').fill('核对收费表述');
+    await admin.getByTestId('matter-save').click();
+    await admin.getByText('已保存为新版本').waitFor({ timeout: 10_000 });
+    await admin.getByRole('tab', { name: '版本历史' }).click();
+    const versions = admin.getByTestId('matter-versions');
+    await versions.getByText('核对收费表述').waitFor({ timeout: 10_000 });
+    const text = (await versions.textContent()) ?? '';
+    expect(text.includes('v2') && text.includes('v1'), `both versions are kept (${text})`);
+    await ctx.screenshot(admin, '30c-admin-matter-versions');
+
+    const citizen = await ctx.newPage();
+    await citizen.goto(`${ctx.baseUrl}/matters/eia-exemption`);
+    await citizen.getByText(fee).waitFor({ timeout: 15_000 });
+    await citizen.getByText('第 2 版').waitFor({ timeout: 5_000 });
+  },
+};
