@@ -6,6 +6,7 @@ import {
   issuedPasswordMustBeChanged,
 } from './foundation.ts';
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
+import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
 import { citizenReportsPollution } from './reports.ts';
 import {
   citizenBooksExtendedSlot,
@@ -33,6 +34,8 @@ export const journeys: Journey[] = [
   jointVisitPrivacy,
   citizenTracksReview,
   citizenReportsPollution,
+  citizenReadsServiceGuide,
+  adminEditsServiceGuide,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

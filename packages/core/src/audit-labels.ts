@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'enterprise.unmask-contacts',
   'enterprise.update',
   'enterprise.update-uscc-override',
+  'matter.update',
   'notification-preferences.update',
   'petition.accept',
   'petition.answer-re-review',
@@ -144,6 +145,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'calendar.year.replace': { zh: '更新年度节假日安排', en: 'Holiday year replaced' },
   'clock.recalculate': { zh: '按新日历重算期限', en: 'Due date recalculated on the new calendar' },
   'calendar.next-year-missing': { zh: '提醒：下一年度节假日未录入', en: 'Next year’s holidays missing' },
+  'matter.update': { zh: '修改办事指南（新增版本）', en: 'Service guide changed (new version)' },
   'rule.update': { zh: '修改规则', en: 'Rule changed' },
   'seed.demo': { zh: '载入演示数据', en: 'Demo data loaded' },
   // written by demo databases seeded before the seed was split by module
@@ -160,6 +162,7 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   enterprise: { zh: '企业档案', en: 'Enterprise' },
   calendar: { zh: '节假日日历', en: 'Calendar' },
   'calendar.year': { zh: '节假日日历', en: 'Calendar' },
+  matter: { zh: '事项', en: 'Matter' },
   rule: { zh: '规则', en: 'Rule' },
   clock: { zh: '法定时限', en: 'Deadline clock' },
   delivery: { zh: '通知投递', en: 'Delivery' },

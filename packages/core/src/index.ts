@@ -7,6 +7,7 @@ export * from './enterprise.ts';
 export * from './figures.ts';
 export * from './industries.ts';
 export * from './mask.ts';
+export * from './matters.ts';
 export * from './messages.ts';
 export * from './password.ts';
 export * from './petitions.ts';

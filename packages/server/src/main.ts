@@ -9,6 +9,7 @@ import { failInterruptedJobs } from './modules/jobs/service.ts';
 import { seedDefaultRules } from './modules/rules/service.ts';
 import { channelsFromConfig, createPlatformScheduler } from './modules/scheduler/runtime.ts';
 import { installModules } from './platform/registry.ts';
+import { loadShippedData } from './platform/shipped.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
 async function main() {
@@ -40,6 +41,7 @@ async function main() {
   await failInterruptedJobs(database.db);
   // rules.md defaults: missing rules are added on every start, edited ones are left alone
   await seedDefaultRules(database.db);
+  await loadShippedData(database.db);
   await seedIfEmpty(database, config, (line) => console.log(line));
 
   const app = await buildApp({ config, database, serveWeb: true });

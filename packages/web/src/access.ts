@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   ownMessages: ['enterprise', 'citizen'],
   /** Rule values (规则): editing them; everyone on staff reads. */
   ruleAdmin: ['admin'],
+  /** Service guides (办事指南): editing a matter's guide (server: PATCH /api/matters/:code). */
+  matterAdmin: ['admin'],
   /** The appointment window: services, the day's bookings (server: appointments WINDOW_ROLES). */
   appointmentWindow: ['admin', 'leader', 'clerk'],
   /** Booking as an enterprise account: no SMS code, the enterprise is the account's. */

@@ -15,6 +15,7 @@ import { figureRoutes } from './pages/figures/routes.tsx';
 import { homeRoutes } from './pages/home/routes.tsx';
 import { inboxRoutes } from './pages/inbox/routes.tsx';
 import { loginRoutes } from './pages/login/routes.tsx';
+import { matterRoutes } from './pages/matters/routes.tsx';
 import { myRoutes } from './pages/my/routes.tsx';
 import { notificationRoutes } from './pages/notifications/routes.tsx';
 import { petitionRoutes } from './pages/petitions/routes.tsx';
@@ -61,6 +62,7 @@ export const routes: AppRoute[] = [
   ...inboxRoutes,
   ...calendarRoutes,
   ...rulesRoutes,
+  ...matterRoutes,
   ...notificationRoutes,
   ...accountRoutes,
   // 服 part A: appointments (预约/延时服务), petitions (信访), reports (举报), ratings (好差评)

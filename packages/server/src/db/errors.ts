@@ -59,9 +59,10 @@ const UNIQUE_CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; field?: string
   appointments_one_open: { code: 'APPOINTMENT_LIMIT' },
   ratings_one_per_event: { code: 'RATING_DUPLICATE' },
   rating_rectifications_rating_id_unique: { code: 'RATING_STATE_CONFLICT' },
-  // Two replacements of one year (or one rule) at once both try the next version number.
+  // Two replacements of one year (or one rule, one guide) at once both try the next version number.
   calendar_year_versions_year_version_uq: { code: 'RECORD_CHANGED' },
   rule_versions_key_version_uq: { code: 'RECORD_CHANGED' },
+  matter_versions_code_version_uq: { code: 'RECORD_CHANGED' },
 };
 
 const INVALID_VALUE = {

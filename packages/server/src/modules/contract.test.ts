@@ -27,6 +27,7 @@ const NO_RECORDS_OF_OTHERS: Record<string, string> = {
   'phone-codes':
     'sends a code to a phone; codes are never read back (the demo outbox exists only in demo mode without an SMS gateway)',
   rules: 'deadlines and limits with their sources, the same for everyone',
+  matters: 'the published matter catalogue and its service guides, the same for everyone; no applicant’s records',
 };
 
 /** Modules named by the describe blocks of record-access.test.ts ("appointments", "clocks, worklist: …"). */

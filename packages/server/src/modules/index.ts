@@ -10,6 +10,7 @@ import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
 import { jobsModule } from './jobs/index.ts';
+import { mattersModule } from './matters/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { phoneCodesModule } from './phone-codes/index.ts';
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   jobsModule,
   auditModule,
   rulesModule,
+  mattersModule,
   calendarModule,
   clocksModule,
   worklistModule,

@@ -35,6 +35,11 @@ export type ModuleDefinition = {
   rules?: readonly RuleDefault[];
   /** recurring background jobs */
   jobs?: (setup: JobSetup) => readonly RecurringJobDefinition[];
+  /**
+   * reference data the module ships (e.g. the matter catalogue), loaded on EVERY start when missing
+   * — in demo and real installs alike, never overwriting an admin's edit — after the rule defaults
+   */
+  shipped?: (db: Db) => Promise<unknown>;
   /** demo data for a first start in demo mode, run in module-list order inside one transaction */
   seed?: (db: Db, ctx: SeedContext) => Promise<void>;
 };

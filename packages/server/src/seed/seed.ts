@@ -10,6 +10,7 @@ import { createUser } from '../modules/users/service.ts';
 import { users } from '../modules/users/tables.ts';
 import type { DemoAccount } from '../platform/module.ts';
 import { registry } from '../platform/registry.ts';
+import { loadShippedData } from '../platform/shipped.ts';
 
 /**
  * Where this database's demo passwords are kept. The embedded database owns its data folder, so
@@ -91,6 +92,7 @@ export async function seedIfEmpty(database: Database, config: Config, print: (li
 export async function seedDemo(db: Db, print: (line: string) => void): Promise<DemoAccount[]> {
   // the demo's clocks run on the rules; main seeds them on every start, a test database has none yet
   await seedDefaultRules(db);
+  await loadShippedData(db);
   const ctx = { print, accounts: [] as DemoAccount[] };
   const seeded: string[] = [];
   for (const m of registry().modules) {

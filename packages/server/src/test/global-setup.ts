@@ -7,6 +7,7 @@ import { openPglite, openPostgres } from '../db/client.ts';
 import { MODULES } from '../modules/index.ts';
 import { seedDefaultRules } from '../modules/rules/service.ts';
 import { installModules } from '../platform/registry.ts';
+import { loadShippedData } from '../platform/shipped.ts';
 
 // The template database gets every installed module's rule defaults.
 installModules(MODULES);
@@ -32,6 +33,7 @@ export default async function setup(project: TestProject) {
     await database.migrate();
     // the rule registry's defaults are loaded on every start (main.ts), so tests start with them too
     await seedDefaultRules(database.db);
+    await loadShippedData(database.db);
     await database.close();
     project.provide('dbTemplate', { engine: 'postgres', adminUrl: url, template });
     return async () => {
@@ -48,6 +50,7 @@ export default async function setup(project: TestProject) {
   const database = await openPglite({});
   await database.migrate();
   await seedDefaultRules(database.db);
+  await loadShippedData(database.db);
   const blob = await database.dump!();
   await database.close();
   const tarball = path.join(dir, 'template.tar');

@@ -2930,6 +2930,727 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办事指南 Service guides of the matters the bureau handles or helps with, searchable */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    decidingAuthority?: "bureau" | "city-bureau" | "national-system";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                keywords: string[];
+                                legalBasis: string;
+                                /** @enum {string} */
+                                decidingAuthority: "bureau" | "city-bureau" | "national-system";
+                                externalSystem: string | null;
+                                conditions: string[];
+                                materials: {
+                                    name: string;
+                                    required: boolean;
+                                    /** @enum {string} */
+                                    form: "original" | "copy" | "original-or-copy";
+                                    count: number;
+                                    template: string | null;
+                                    deferrable: boolean;
+                                    note: string | null;
+                                }[];
+                                timeLimits: {
+                                    statutoryProfile: string | null;
+                                    promisedProfile: string | null;
+                                    incompleteNoticeProfile: string | null;
+                                    description: string;
+                                };
+                                fees: string;
+                                channels: ("online" | "window" | "post")[];
+                                whereToApply: string;
+                                faq: {
+                                    question: string;
+                                    answer: string;
+                                }[];
+                                sources: {
+                                    decidingAuthority: string;
+                                    conditions: string;
+                                    materials: string;
+                                    timeLimits: string;
+                                    fees: string;
+                                    channels: string;
+                                };
+                                code: string;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/matters/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办事指南详情 A service guide with its materials and the time limits in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            keywords: string[];
+                            legalBasis: string;
+                            /** @enum {string} */
+                            decidingAuthority: "bureau" | "city-bureau" | "national-system";
+                            externalSystem: string | null;
+                            conditions: string[];
+                            materials: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            timeLimits: {
+                                statutoryProfile: string | null;
+                                promisedProfile: string | null;
+                                incompleteNoticeProfile: string | null;
+                                description: string;
+                            };
+                            fees: string;
+                            channels: ("online" | "window" | "post")[];
+                            whereToApply: string;
+                            faq: {
+                                question: string;
+                                answer: string;
+                            }[];
+                            sources: {
+                                decidingAuthority: string;
+                                conditions: string;
+                                materials: string;
+                                timeLimits: string;
+                                fees: string;
+                                channels: string;
+                            };
+                            code: string;
+                            version: number;
+                            updatedAt: string;
+                            limits: {
+                                /** @enum {string} */
+                                kind: "statutory" | "promised" | "incomplete-notice";
+                                key: string;
+                                label: string;
+                                length: number;
+                                /** @enum {string} */
+                                unit: "working" | "calendar";
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/matters/{code}/notice.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次性告知单 One-page notice of everything to bring (Word) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办事指南版本 Versions of a guide, newest first, each with its reason */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            content: {
+                                name: string;
+                                keywords: string[];
+                                legalBasis: string;
+                                /** @enum {string} */
+                                decidingAuthority: "bureau" | "city-bureau" | "national-system";
+                                externalSystem: string | null;
+                                conditions: string[];
+                                materials: {
+                                    name: string;
+                                    required: boolean;
+                                    /** @enum {string} */
+                                    form: "original" | "copy" | "original-or-copy";
+                                    count: number;
+                                    template: string | null;
+                                    deferrable: boolean;
+                                    note: string | null;
+                                }[];
+                                timeLimits: {
+                                    statutoryProfile: string | null;
+                                    promisedProfile: string | null;
+                                    incompleteNoticeProfile: string | null;
+                                    description: string;
+                                };
+                                fees: string;
+                                channels: ("online" | "window" | "post")[];
+                                whereToApply: string;
+                                faq: {
+                                    question: string;
+                                    answer: string;
+                                }[];
+                                sources: {
+                                    decidingAuthority: string;
+                                    conditions: string;
+                                    materials: string;
+                                    timeLimits: string;
+                                    fees: string;
+                                    channels: string;
+                                };
+                            };
+                            reason: string;
+                            createdByName: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改办事指南（新增版本） Edit a guide: adds a version with its reason, keeps the old one */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: {
+                            name: string;
+                            keywords: string[];
+                            legalBasis: string;
+                            /** @enum {string} */
+                            decidingAuthority: "bureau" | "city-bureau" | "national-system";
+                            externalSystem: string | null;
+                            conditions: string[];
+                            materials: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            timeLimits: {
+                                statutoryProfile: string | null;
+                                promisedProfile: string | null;
+                                incompleteNoticeProfile: string | null;
+                                description: string;
+                            };
+                            fees: string;
+                            channels: ("online" | "window" | "post")[];
+                            whereToApply: string;
+                            faq: {
+                                question: string;
+                                answer: string;
+                            }[];
+                            sources: {
+                                decidingAuthority: string;
+                                conditions: string;
+                                materials: string;
+                                timeLimits: string;
+                                fees: string;
+                                channels: string;
+                            };
+                        };
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            keywords: string[];
+                            legalBasis: string;
+                            /** @enum {string} */
+                            decidingAuthority: "bureau" | "city-bureau" | "national-system";
+                            externalSystem: string | null;
+                            conditions: string[];
+                            materials: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            timeLimits: {
+                                statutoryProfile: string | null;
+                                promisedProfile: string | null;
+                                incompleteNoticeProfile: string | null;
+                                description: string;
+                            };
+                            fees: string;
+                            channels: ("online" | "window" | "post")[];
+                            whereToApply: string;
+                            faq: {
+                                question: string;
+                                answer: string;
+                            }[];
+                            sources: {
+                                decidingAuthority: string;
+                                conditions: string;
+                                materials: string;
+                                timeLimits: string;
+                                fees: string;
+                                channels: string;
+                            };
+                            code: string;
+                            version: number;
+                            updatedAt: string;
+                            limits: {
+                                /** @enum {string} */
+                                kind: "statutory" | "promised" | "incomplete-notice";
+                                key: string;
+                                label: string;
+                                length: number;
+                                /** @enum {string} */
+                                unit: "working" | "calendar";
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/calendar/days/{date}": {
         parameters: {
             query?: never;

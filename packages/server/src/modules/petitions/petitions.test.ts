@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { clocksOf } from '../clocks/service.ts';
 import { notifications } from '../notifications/tables.ts';
 import { petitionsClosed, petitionsClosedRecords, petitionsOnTime, petitionsOnTimeRecords } from './figures.ts';
-import { actOnPetition, createPetition } from './service.ts';
+import { actOnPetition, createPetition, eventsOf } from './service.ts';
 
 let t: TestApp;
 let desk: Client;
@@ -243,6 +243,25 @@ describe('handling stages and letters', () => {
     }
     const after = await clocksOf(t.database.db, { ownerType: 'petition', ownerId: p.id });
     expect(after.find((c) => c.id === resolution.id)!.dueDate).toBe(resolution.dueDate);
+  });
+
+  it('steps taken in the same millisecond keep the order they were taken in', async () => {
+    const db = t.database.db;
+    const clerkActor = { id: desk.userId, name: 'clerk', roles: ['clerk'], ip: null };
+    const at = new Date('2021-06-01T09:00:00.123+08:00');
+    const p = await db.transaction((tx) =>
+      createPetition(
+        tx,
+        SYSTEM_ACTOR,
+        { ...base, channel: 'letter', receivedAt: '2021-06-01T09:00:00+08:00' } as never,
+        {
+          now: at,
+        },
+      ),
+    );
+    await actOnPetition(db, clerkActor, p.id, { action: 'accept' }, at);
+    await actOnPetition(db, clerkActor, p.id, { action: 'reply', text: '已核查并答复。' }, at);
+    expect((await eventsOf(db, p.id, false)).map((e) => e.action)).toEqual(['register', 'accept', 'reply']);
   });
 
   it('a reply inside an approved extension is on time, by the clock', async () => {

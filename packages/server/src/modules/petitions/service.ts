@@ -57,9 +57,15 @@ async function addEvent(
   petitionId: string,
   e: { action: string; note?: string | null; public?: boolean; at: Date; data?: unknown },
 ) {
+  // Two steps in the same millisecond (a reply right after the acceptance) would tie on `at` and
+  // list in random order: each event of that millisecond lands one microsecond after the last.
+  const at = e.at.toISOString();
   await tx.insert(petitionEvents).values({
     petitionId,
-    at: e.at,
+    at: sql`${at}::timestamptz + (select count(*) from ${petitionEvents}
+      where ${petitionEvents.petitionId} = ${petitionId}
+        and ${petitionEvents.at} >= ${at}::timestamptz
+        and ${petitionEvents.at} < ${at}::timestamptz + interval '1 millisecond') * interval '1 microsecond'`,
     action: e.action,
     note: e.note ?? null,
     public: e.public ?? true,

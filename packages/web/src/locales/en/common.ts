@@ -55,6 +55,7 @@ const en: Leaves<typeof zh> = {
     inbox: 'Inbox',
     calculator: 'Deadline calculator',
     rules: 'Rules',
+    matters: 'Matters',
     calendarYears: 'Holiday calendar',
     deliveries: 'Deliveries',
     notificationPrefs: 'Notifications',

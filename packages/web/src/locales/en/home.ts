@@ -33,6 +33,9 @@ const en: Leaves<typeof zh> = {
     receptionTitle: 'Public reception day',
     receptionDesc:
       'Each month a bureau leader receives the public: book a place online and raise your concern, or read the published answers.',
+    mattersTitle: 'Service guides',
+    mattersDesc:
+      'Legal basis, materials checklist, time limits and channels of each matter; print the one-time notice and bring everything in one visit.',
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',

@@ -7,6 +7,7 @@ import common from './common.ts';
 import enterprises from './enterprises.ts';
 import errors from './errors.ts';
 import home from './home.ts';
+import matters from './matters.ts';
 import notifications from './notifications.ts';
 import petitions from './petitions.ts';
 import ratings from './ratings.ts';
@@ -25,6 +26,7 @@ const en: Messages = {
   ...worklist,
   ...calendar,
   ...rules,
+  ...matters,
   ...notifications,
   ...appointments,
   ...petitions,

@@ -52,6 +52,7 @@ export default {
     inbox: '站内消息',
     calculator: '期限计算器',
     rules: '规则库',
+    matters: '事项管理',
     calendarYears: '节假日日历',
     deliveries: '投递记录',
     notificationPrefs: '通知方式',

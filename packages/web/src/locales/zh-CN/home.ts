@@ -22,6 +22,9 @@ export default {
     trackDesc: '凭查询码和手机号查看办理进度和答复意见，并可评价办理情况。',
     receptionTitle: '群众接待日',
     receptionDesc: '每月服务群众接待日由局领导带班接待，可在线预约并反映问题；也可阅读已公开的答复案例。',
+    mattersTitle: '办事指南',
+    mattersDesc:
+      '查看本局办理和帮办事项的设定依据、申请材料清单、办理时限和渠道，可下载打印一次性告知单，材料齐全一次办清。',
     consoleTitle: '进入工作台',
     consoleDesc: '您已登录为 {{name}}。',
     go: '前往',

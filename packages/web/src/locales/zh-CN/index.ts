@@ -11,6 +11,7 @@ import common from './common.ts';
 import enterprises from './enterprises.ts';
 import errors from './errors.ts';
 import home from './home.ts';
+import matters from './matters.ts';
 import notifications from './notifications.ts';
 import petitions from './petitions.ts';
 import ratings from './ratings.ts';
@@ -29,6 +30,7 @@ const zhCN = {
   ...worklist,
   ...calendar,
   ...rules,
+  ...matters,
   ...notifications,
   ...appointments,
   ...petitions,

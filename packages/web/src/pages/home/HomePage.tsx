@@ -4,6 +4,7 @@ import {
   FileSearchOutlined,
   FormOutlined,
   LoginOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -53,6 +54,7 @@ function ActionCard({
  */
 /** What anyone can do without signing in, in the order a citizen looks for it. */
 const PUBLIC_ACTIONS = [
+  { key: 'matters', icon: <ReadOutlined />, to: '/matters', testId: 'home-matters' },
   { key: 'book', icon: <CalendarOutlined />, to: '/appointments', testId: 'home-book' },
   { key: 'lookup', icon: <ScheduleOutlined />, to: '/appointments/lookup', testId: 'home-lookup' },
   { key: 'petition', icon: <FormOutlined />, to: '/petitions/submit', testId: 'home-petition' },

@@ -1,0 +1,75 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Input, Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { getMatters, type Matter, matterKeys } from './api.ts';
+import { authorityColor, authorityLabel, channelLabel } from './labels.ts';
+
+const mattersQuery = defineListQuery({ filters: { q: textFilter(50) }, pageSizes: [10, 20, 50] });
+
+/** 办事指南: the public, searchable list of matters; no sign-in needed. */
+export default function MattersPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const list = useListQuery(mattersQuery);
+  const { query } = list;
+  const result = useQuery({
+    queryKey: matterKeys.list(query),
+    queryFn: ({ signal }) => getMatters(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <PageContainer title={t('matters.title')}>
+      <Space style={{ marginBottom: 16 }}>
+        <Input.Search
+          key={query.q ?? ''}
+          defaultValue={query.q}
+          allowClear
+          enterButton={t('matters.search')}
+          placeholder={t('matters.searchPlaceholder')}
+          style={{ width: 420, maxWidth: '100%' }}
+          onSearch={(q) => list.update({ q: q.trim() || undefined })}
+          data-testid="matters-search"
+        />
+      </Space>
+      <PagedTable<Matter, typeof query>
+        list={list}
+        result={result}
+        rowKey="code"
+        columns={[
+          {
+            title: t('matters.name'),
+            dataIndex: 'name',
+            render: (name: string, m) => <Link to={`/matters/${m.code}`}>{name}</Link>,
+          },
+          {
+            title: t('matters.authority'),
+            dataIndex: 'decidingAuthority',
+            render: (a: Matter['decidingAuthority']) => <Tag color={authorityColor(a)}>{authorityLabel(a, lang)}</Tag>,
+          },
+          {
+            title: t('matters.channels'),
+            dataIndex: 'channels',
+            render: (cs: Matter['channels']) => cs.map((c) => channelLabel(c, lang)).join('、'),
+          },
+          { title: t('matters.timeLimit'), render: (_, m) => m.timeLimits.description },
+          {
+            title: t('matters.materialsCount'),
+            render: (_, m) => t('matters.materialsCountValue', { count: m.materials.length }),
+          },
+          {
+            title: '',
+            render: (_, m) => (
+              <Link to={`/matters/${m.code}`}>
+                <Button size="small">{t('matters.open')}</Button>
+              </Link>
+            ),
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}
