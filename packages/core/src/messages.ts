@@ -43,6 +43,22 @@ export const MESSAGES = {
     en: 'a group sends at most 5 representatives (Regulations on Letters and Visits, art. 20)',
   },
 
+  'permits.pwItem': {
+    zh: '不是《固定污染源排污许可分类管理名录（2019年版）》中已收录的项目',
+    en: 'not an item of the 2019 discharge-permit catalogue held here',
+  },
+  'permits.classNotInItem': {
+    zh: '名录该项目此管理类别一栏为"/"，不适用',
+    en: 'the catalogue prints "/" in this class column for the item',
+  },
+  'permits.numberRequired': { zh: '有效的许可证须填写许可证编号或登记编号', en: 'a valid permit needs its number' },
+  'permits.validityRequired': { zh: '有效的许可证须填写有效期', en: 'a valid permit needs its validity dates' },
+  'permits.validToBeforeFrom': { zh: '有效期截止日应晚于起始日', en: 'the last valid day must be after the first' },
+  'permits.validityTooLong': {
+    zh: '有效期不能超过5年（《排污许可管理条例》第十四条）',
+    en: 'validity cannot exceed 5 years (Regulations on Discharge Permits, art. 14)',
+  },
+
   'uscc.empty': { zh: '统一社会信用代码不能为空', en: 'Unified Social Credit Code is empty' },
   'uscc.length': {
     zh: '统一社会信用代码应为 18 位，实际为 {length} 位',
