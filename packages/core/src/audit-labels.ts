@@ -47,6 +47,12 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'enterprise.update-uscc-override',
   'matter.update',
   'notification-preferences.update',
+  'permit-obligation.submit',
+  'permit.change',
+  'permit.create',
+  'permit.expire',
+  'permit.track',
+  'permit.update',
   'petition.accept',
   'petition.answer-re-review',
   'petition.answer-review',
@@ -188,6 +194,8 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   'visit.attachment': { zh: '走访附件', en: 'Visit attachment' },
   campaign: { zh: '集中下沉式服务', en: 'Campaign' },
   project: { zh: '重大项目', en: 'Tracked project' },
+  permit: { zh: '排污许可', en: 'Discharge permit' },
+  'permit-obligation': { zh: '排污许可义务（执行报告、延续、变更）', en: 'Permit duty' },
   'notification-preferences': { zh: '通知方式', en: 'Notification channels' },
 };
 
@@ -256,6 +264,11 @@ export const AUDIT_STEP_LABELS: Readonly<Record<string, Label>> = {
   unpublish: { zh: '撤回公开', en: 'unpublished' },
   done: { zh: '完成', en: 'done' },
   milestone: { zh: '更新节点', en: 'milestone updated' },
+  // discharge permits
+  track: { zh: '企业更新平台申请编号', en: 'platform reference updated' },
+  expire: { zh: '有效期届满', en: 'expired' },
+  change: { zh: '登记变更事项', en: 'change recorded' },
+  submit: { zh: '登记已提交', en: 'submission recorded' },
   'unmask-contacts': { zh: '查看完整联系方式', en: 'contacts unmasked' },
 };
 

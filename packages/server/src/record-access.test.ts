@@ -725,6 +725,53 @@ describe('projects', () => {
   });
 });
 
+describe('permits: A never reads or files for B’s discharge permit', () => {
+  it('lists, reads and submits only its own', async () => {
+    const validTo = new Date(Date.now() + 45 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const validFrom = `${Number(validTo.slice(0, 4)) - 5}${validTo.slice(4)}`;
+    const make = async (enterpriseId: string) =>
+      ok(
+        clerk.request({
+          method: 'POST',
+          url: '/api/permits',
+          payload: {
+            enterpriseId,
+            permitClass: 'key',
+            pwItem: '51',
+            status: 'valid',
+            permitNumber: `P-${enterpriseId.slice(0, 8)}`,
+            officerName: '许可帮办',
+            validFrom: `${validFrom.slice(0, 8)}${String(Math.min(28, Number(validFrom.slice(8)))).padStart(2, '0')}`,
+            validTo,
+          },
+        }),
+        201,
+      );
+    const pA = await make(A.id);
+    const pB = await make(B.id);
+    expect(ids(await entA.request({ method: 'GET', url: '/api/permits?pageSize=200' }))).toEqual([pA.id]);
+    expectRefused(await entA.request({ method: 'GET', url: `/api/permits/${pB.id}` }), 'A reads B’s permit');
+    const obl = await entA.request({ method: 'GET', url: `/api/permit-obligations?enterpriseId=${B.id}` });
+    expect(ids(obl)).toEqual([]);
+    expectRefused(
+      await entA.request({
+        method: 'POST',
+        url: `/api/permit-obligations/${pB.obligations[0].id}/submit`,
+        payload: { submittedOn: pB.validFrom, reference: 'X' },
+      }),
+      'A files B’s duty',
+    );
+    expectRefused(
+      await entA.request({
+        method: 'PATCH',
+        url: `/api/permits/${pB.id}/platform-ref`,
+        payload: { platformRef: 'X', version: 1 },
+      }),
+      'A sets B’s platform reference',
+    );
+  });
+});
+
 describe('petitions', () => {
   it("nobody reads someone else's petition or its letters", async () => {
     const tries = [

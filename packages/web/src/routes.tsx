@@ -18,6 +18,7 @@ import { loginRoutes } from './pages/login/routes.tsx';
 import { matterRoutes } from './pages/matters/routes.tsx';
 import { myRoutes } from './pages/my/routes.tsx';
 import { notificationRoutes } from './pages/notifications/routes.tsx';
+import { permitRoutes } from './pages/permits/routes.tsx';
 import { petitionRoutes } from './pages/petitions/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
 import { ratingRoutes } from './pages/ratings/routes.tsx';
@@ -75,6 +76,8 @@ export const routes: AppRoute[] = [
   ...receptionRoutes,
   ...visitRoutes,
   ...projectRoutes,
+  // 放: discharge permits tracked to renewal
+  ...permitRoutes,
   ...workbenchRoutes,
   ...myRoutes,
 ];

@@ -12,6 +12,7 @@ import { healthModule } from './health/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { mattersModule } from './matters/index.ts';
 import { notificationsModule } from './notifications/index.ts';
+import { permitsModule } from './permits/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { phoneCodesModule } from './phone-codes/index.ts';
 import { projectsModule } from './projects/index.ts';
@@ -53,6 +54,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   receptionModule,
   visitsModule,
   projectsModule,
+  permitsModule,
   figuresModule,
   schedulerModule,
 ];

@@ -17473,6 +17473,1382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排污许可台账 Discharge permits tracked (an enterprise sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    permitClass?: "key" | "simplified" | "registration";
+                    status?: "applying" | "valid" | "expired" | "revoked";
+                    townCode?: string;
+                    enterpriseId?: string;
+                    expiringWithinDays?: number;
+                    sort?: "validTo" | "-validTo" | "enterprise" | "-createdAt";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                townCode: string;
+                                /** @enum {string} */
+                                permitClass: "key" | "simplified" | "registration";
+                                pwItem: string;
+                                citation: string | null;
+                                /** @enum {string} */
+                                status: "applying" | "valid" | "expired" | "revoked";
+                                permitNumber: string | null;
+                                platformRef: string | null;
+                                issuedBy: string;
+                                issuedOn: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                renewalApplyBy: string | null;
+                                daysToExpiry: number | null;
+                                officerUserId: string | null;
+                                officerName: string;
+                                note: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记排污许可证/排污登记 Record a permit decided on the national platform */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        /** @enum {string} */
+                        permitClass: "key" | "simplified" | "registration";
+                        pwItem: string;
+                        /** @enum {string} */
+                        status: "applying" | "valid" | "revoked";
+                        permitNumber?: string | null;
+                        platformRef?: string | null;
+                        issuedBy?: string;
+                        issuedOn?: string | null;
+                        validFrom?: string | null;
+                        validTo?: string | null;
+                        officerUserId?: string | null;
+                        officerName: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            townCode: string;
+                            /** @enum {string} */
+                            permitClass: "key" | "simplified" | "registration";
+                            pwItem: string;
+                            citation: string | null;
+                            /** @enum {string} */
+                            status: "applying" | "valid" | "expired" | "revoked";
+                            permitNumber: string | null;
+                            platformRef: string | null;
+                            issuedBy: string;
+                            issuedOn: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            renewalApplyBy: string | null;
+                            daysToExpiry: number | null;
+                            officerUserId: string | null;
+                            officerName: string;
+                            note: string | null;
+                            version: number;
+                            obligations: {
+                                id: string;
+                                permitId: string;
+                                enterpriseId: string;
+                                /** @enum {string} */
+                                kind: "renewal" | "change" | "report-annual" | "report-quarterly";
+                                period: string;
+                                periodLabel: string;
+                                changeSubject: ("name" | "address" | "legal-representative" | "principal") | null;
+                                windowStart: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "cancelled";
+                                overdue: boolean;
+                                submittedOn: string | null;
+                                reference: string | null;
+                                note: string | null;
+                                submittedByName: string | null;
+                                clockId: string | null;
+                            }[];
+                            reminders: {
+                                id: string;
+                                obligationId: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                stage: "due" | "overdue";
+                                recipients: number;
+                                sentAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排污许可详情（义务、期限与提醒记录） A permit with its duties and the reminders sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            townCode: string;
+                            /** @enum {string} */
+                            permitClass: "key" | "simplified" | "registration";
+                            pwItem: string;
+                            citation: string | null;
+                            /** @enum {string} */
+                            status: "applying" | "valid" | "expired" | "revoked";
+                            permitNumber: string | null;
+                            platformRef: string | null;
+                            issuedBy: string;
+                            issuedOn: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            renewalApplyBy: string | null;
+                            daysToExpiry: number | null;
+                            officerUserId: string | null;
+                            officerName: string;
+                            note: string | null;
+                            version: number;
+                            obligations: {
+                                id: string;
+                                permitId: string;
+                                enterpriseId: string;
+                                /** @enum {string} */
+                                kind: "renewal" | "change" | "report-annual" | "report-quarterly";
+                                period: string;
+                                periodLabel: string;
+                                changeSubject: ("name" | "address" | "legal-representative" | "principal") | null;
+                                windowStart: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "cancelled";
+                                overdue: boolean;
+                                submittedOn: string | null;
+                                reference: string | null;
+                                note: string | null;
+                                submittedByName: string | null;
+                                clockId: string | null;
+                            }[];
+                            reminders: {
+                                id: string;
+                                obligationId: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                stage: "due" | "overdue";
+                                recipients: number;
+                                sentAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改排污许可（含延续后的新有效期） Correct or renew a permit, with a reason */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        permitClass?: "key" | "simplified" | "registration";
+                        pwItem?: string;
+                        /** @enum {string} */
+                        status?: "applying" | "valid" | "revoked";
+                        permitNumber?: string | null;
+                        platformRef?: string | null;
+                        issuedBy?: string;
+                        issuedOn?: string | null;
+                        validFrom?: string | null;
+                        validTo?: string | null;
+                        officerUserId?: string | null;
+                        officerName?: string;
+                        note?: string | null;
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            townCode: string;
+                            /** @enum {string} */
+                            permitClass: "key" | "simplified" | "registration";
+                            pwItem: string;
+                            citation: string | null;
+                            /** @enum {string} */
+                            status: "applying" | "valid" | "expired" | "revoked";
+                            permitNumber: string | null;
+                            platformRef: string | null;
+                            issuedBy: string;
+                            issuedOn: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            renewalApplyBy: string | null;
+                            daysToExpiry: number | null;
+                            officerUserId: string | null;
+                            officerName: string;
+                            note: string | null;
+                            version: number;
+                            obligations: {
+                                id: string;
+                                permitId: string;
+                                enterpriseId: string;
+                                /** @enum {string} */
+                                kind: "renewal" | "change" | "report-annual" | "report-quarterly";
+                                period: string;
+                                periodLabel: string;
+                                changeSubject: ("name" | "address" | "legal-representative" | "principal") | null;
+                                windowStart: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "cancelled";
+                                overdue: boolean;
+                                submittedOn: string | null;
+                                reference: string | null;
+                                note: string | null;
+                                submittedByName: string | null;
+                                clockId: string | null;
+                            }[];
+                            reminders: {
+                                id: string;
+                                obligationId: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                stage: "due" | "overdue";
+                                recipients: number;
+                                sentAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/permits/{id}/platform-ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 登记全国排污许可平台申请编号 Record the national platform reference */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        platformRef: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            townCode: string;
+                            /** @enum {string} */
+                            permitClass: "key" | "simplified" | "registration";
+                            pwItem: string;
+                            citation: string | null;
+                            /** @enum {string} */
+                            status: "applying" | "valid" | "expired" | "revoked";
+                            permitNumber: string | null;
+                            platformRef: string | null;
+                            issuedBy: string;
+                            issuedOn: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            renewalApplyBy: string | null;
+                            daysToExpiry: number | null;
+                            officerUserId: string | null;
+                            officerName: string;
+                            note: string | null;
+                            version: number;
+                            obligations: {
+                                id: string;
+                                permitId: string;
+                                enterpriseId: string;
+                                /** @enum {string} */
+                                kind: "renewal" | "change" | "report-annual" | "report-quarterly";
+                                period: string;
+                                periodLabel: string;
+                                changeSubject: ("name" | "address" | "legal-representative" | "principal") | null;
+                                windowStart: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "cancelled";
+                                overdue: boolean;
+                                submittedOn: string | null;
+                                reference: string | null;
+                                note: string | null;
+                                submittedByName: string | null;
+                                clockId: string | null;
+                            }[];
+                            reminders: {
+                                id: string;
+                                obligationId: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                stage: "due" | "overdue";
+                                recipients: number;
+                                sentAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/permits/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记变更事项（30日内申请变更） Record a change: 30 days to apply (条例 第十四条) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        subject: "name" | "address" | "legal-representative" | "principal";
+                        changedOn: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            permitId: string;
+                            enterpriseId: string;
+                            /** @enum {string} */
+                            kind: "renewal" | "change" | "report-annual" | "report-quarterly";
+                            period: string;
+                            periodLabel: string;
+                            changeSubject: ("name" | "address" | "legal-representative" | "principal") | null;
+                            windowStart: string;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "cancelled";
+                            overdue: boolean;
+                            submittedOn: string | null;
+                            reference: string | null;
+                            note: string | null;
+                            submittedByName: string | null;
+                            clockId: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permit-obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排污许可义务（执行报告、延续、变更）的期限 Permit duties and their due dates */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "submitted" | "cancelled";
+                    kind?: "renewal" | "change" | "report-annual" | "report-quarterly";
+                    enterpriseId?: string;
+                    overdue?: "true" | "false";
+                    dueWithinDays?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                permitId: string;
+                                enterpriseId: string;
+                                /** @enum {string} */
+                                kind: "renewal" | "change" | "report-annual" | "report-quarterly";
+                                period: string;
+                                periodLabel: string;
+                                changeSubject: ("name" | "address" | "legal-representative" | "principal") | null;
+                                windowStart: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "cancelled";
+                                overdue: boolean;
+                                submittedOn: string | null;
+                                reference: string | null;
+                                note: string | null;
+                                submittedByName: string | null;
+                                clockId: string | null;
+                                enterpriseName: string;
+                                permitNumber: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permit-obligations/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记已在平台提交（执行报告、延续或变更申请） Record a duty as filed on the platform */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        submittedOn: string;
+                        reference: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            permitId: string;
+                            enterpriseId: string;
+                            /** @enum {string} */
+                            kind: "renewal" | "change" | "report-annual" | "report-quarterly";
+                            period: string;
+                            periodLabel: string;
+                            changeSubject: ("name" | "address" | "legal-representative" | "principal") | null;
+                            windowStart: string;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "cancelled";
+                            overdue: boolean;
+                            submittedOn: string | null;
+                            reference: string | null;
+                            note: string | null;
+                            submittedByName: string | null;
+                            clockId: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/figures": {
         parameters: {
             query?: never;

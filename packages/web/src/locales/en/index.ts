@@ -9,6 +9,7 @@ import errors from './errors.ts';
 import home from './home.ts';
 import matters from './matters.ts';
 import notifications from './notifications.ts';
+import permits from './permits.ts';
 import petitions from './petitions.ts';
 import ratings from './ratings.ts';
 import reports from './reports.ts';
@@ -29,6 +30,7 @@ const en: Messages = {
   ...matters,
   ...notifications,
   ...appointments,
+  ...permits,
   ...petitions,
   ...reports,
   ...ratings,

@@ -1,0 +1,57 @@
+CREATE TABLE "permit_obligations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"permit_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"period" text NOT NULL,
+	"window_start" date NOT NULL,
+	"due_date" date NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"submitted_on" date,
+	"reference" text,
+	"note" text,
+	"submitted_by_name" text,
+	"clock_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "permit_obligations_period_uq" UNIQUE("permit_id","kind","period")
+);
+--> statement-breakpoint
+CREATE TABLE "permit_reminders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"obligation_id" uuid NOT NULL,
+	"due_date" date NOT NULL,
+	"stage" text NOT NULL,
+	"recipients" integer NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "permit_reminders_once_uq" UNIQUE("obligation_id","due_date","stage")
+);
+--> statement-breakpoint
+CREATE TABLE "permits" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"permit_class" text NOT NULL,
+	"pw_item" text NOT NULL,
+	"status" text NOT NULL,
+	"permit_number" text,
+	"platform_ref" text,
+	"issued_by" text NOT NULL,
+	"issued_on" date,
+	"valid_from" date,
+	"valid_to" date,
+	"officer_user_id" uuid,
+	"officer_name" text NOT NULL,
+	"note" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "permit_obligations" ADD CONSTRAINT "permit_obligations_permit_id_permits_id_fk" FOREIGN KEY ("permit_id") REFERENCES "public"."permits"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permit_reminders" ADD CONSTRAINT "permit_reminders_obligation_id_permit_obligations_id_fk" FOREIGN KEY ("obligation_id") REFERENCES "public"."permit_obligations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permits" ADD CONSTRAINT "permits_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "permit_obligations_due_idx" ON "permit_obligations" USING btree ("status","due_date");--> statement-breakpoint
+CREATE INDEX "permit_obligations_enterprise_idx" ON "permit_obligations" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "permits_enterprise_idx" ON "permits" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "permits_valid_to_idx" ON "permits" USING btree ("valid_to");
