@@ -1,3 +1,4 @@
+import { defaultValidTo } from '@qingshan/core';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -727,8 +728,9 @@ describe('projects', () => {
 
 describe('permits: A never reads or files for B’s discharge permit', () => {
   it('lists, reads and submits only its own', async () => {
-    const validTo = new Date(Date.now() + 45 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-    const validFrom = `${Number(validTo.slice(0, 4)) - 5}${validTo.slice(4)}`;
+    // valid for five years from 400 days ago: no duty of it has fallen due before the test runs out
+    const validFrom = shanghaiDate(-400);
+    const validTo = defaultValidTo(validFrom);
     const make = async (enterpriseId: string) =>
       ok(
         clerk.request({
@@ -741,7 +743,7 @@ describe('permits: A never reads or files for B’s discharge permit', () => {
             status: 'valid',
             permitNumber: `P-${enterpriseId.slice(0, 8)}`,
             officerName: '许可帮办',
-            validFrom: `${validFrom.slice(0, 8)}${String(Math.min(28, Number(validFrom.slice(8)))).padStart(2, '0')}`,
+            validFrom,
             validTo,
           },
         }),
