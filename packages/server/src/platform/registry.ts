@@ -1,3 +1,5 @@
+import { PLATFORM_AUDIT_VOCABULARY } from '@qingshan/core/audit-labels';
+import { type MergedAuditVocabulary, mergeAuditVocabularies } from '@qingshan/core/audit-vocabulary';
 import { ERROR_CODES, installModuleErrorCodes, type ModuleErrorEntry } from '../errors.ts';
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { RatableEventResolver } from '../modules/ratings/registry.ts';
@@ -11,6 +13,8 @@ export type Registry = {
   ratableEvents: ReadonlyMap<string, RatableEventResolver>;
   clockOwners: ReadonlyMap<string, ClockOwner>;
   rules: readonly RuleDefault[];
+  /** the platform's audit words and every module's, merged */
+  audit: MergedAuditVocabulary;
   /** the modules' own error codes (platform codes are in errors.ts) */
   errors: ReadonlyMap<string, ModuleErrorEntry & { module: string }>;
   jobs(setup: JobSetup): RecurringJobDefinition[];
@@ -61,6 +65,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
     clockOwners,
     rules: [...rules.values()],
     errors,
+    audit: mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY, ...modules.flatMap((m) => (m.audit ? [m.audit] : []))]),
     jobs(setup) {
       const kinds = new Set<string>();
       const out: RecurringJobDefinition[] = [];

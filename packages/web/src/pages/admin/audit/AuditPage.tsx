@@ -1,4 +1,3 @@
-import { AUDIT_ACTIONS, auditActionLabel } from '@qingshan/core/audit-labels';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,6 +7,7 @@ import type { AuditQuery } from '../../../api/types.ts';
 import { AuditTable } from '../../../components/AuditTable.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { ErrorState } from '../../../components/QueryState.tsx';
+import { useAuditLabels } from '../../../components/useAuditLabels.ts';
 import { useLanguage } from '../../../i18n.ts';
 import { shanghaiDayEnd, shanghaiDayStart } from '../../../utils/datetime.ts';
 import { auditKeys, listAudit } from './api.ts';
@@ -36,9 +36,10 @@ export default function AuditPage() {
   const { t } = useTranslation();
   const lang = useLanguage() === 'en' ? 'en' : 'zh';
   // Filter by what happened, in words; the stored code is the value sent.
-  const actionOptions = AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a, lang) })).sort((x, y) =>
-    x.label.localeCompare(y.label, 'zh-CN'),
-  );
+  const labels = useAuditLabels();
+  const actionOptions = labels.actions
+    .map((a) => ({ value: a, label: labels.action(a, lang) }))
+    .sort((x, y) => x.label.localeCompare(y.label, 'zh-CN'));
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<AuditQuery>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
