@@ -5,7 +5,7 @@
  * as 第n项; a key nobody named (a nested detail) still shows as it is rather than disappear.
  */
 
-type Label = { zh: string; en: string };
+import { auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   acceptanceDueDate: { zh: '受理期限', en: 'acceptance due date' },
@@ -70,11 +70,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   createdByName: { zh: '创建人', en: 'created by' },
   creditGrade: { zh: '信用等级', en: 'credit grade' },
   csrfToken: { zh: '防伪令牌', en: 'CSRF token' },
-  currentVersion: { zh: '当前版本', en: 'current version' },
   data: { zh: '数据', en: 'data' },
   date: { zh: '日期', en: 'date' },
   dayRule: { zh: '日期规则', en: 'day rule' },
-  decidingAuthority: { zh: '办理机关', en: 'deciding authority' },
   description: { zh: '说明', en: 'description' },
   disabled: { zh: '已停用', en: 'disabled' },
   displayName: { zh: '姓名', en: 'display name' },
@@ -109,8 +107,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   intervalMs: { zh: '间隔（毫秒）', en: 'interval (ms)' },
   investment: { zh: '投资额', en: 'investment' },
   ip: { zh: 'IP 地址', en: 'IP address' },
-  issuedBy: { zh: '核发机关', en: 'issued by' },
-  issuedOn: { zh: '核发日期', en: 'issued on' },
   key: { zh: '键', en: 'key' },
   keyCase: { zh: '重点案件', en: 'key case' },
   keyCaseReason: { zh: '列为重点的理由', en: 'key case reason' },
@@ -139,7 +135,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   lockedUntil: { zh: '锁定至', en: 'locked until' },
   materials: { zh: '申请材料', en: 'materials' },
   matter: { zh: '事项', en: 'matter' },
-  matterCode: { zh: '事项编码', en: 'matter code' },
   maxAttempts: { zh: '最大尝试次数', en: 'max attempts' },
   milestones: { zh: '节点', en: 'milestones' },
   name: { zh: '名称', en: 'name' },
@@ -149,7 +144,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   nextAttemptAt: { zh: '下次尝试时间', en: 'next attempt at' },
   note: { zh: '备注', en: 'note' },
   notificationId: { zh: '通知编号', en: 'notification ID' },
-  obligationId: { zh: '许可事项编号', en: 'duty ID' },
   officerName: { zh: '经办人', en: 'officer' },
   officerUserId: { zh: '经办人编号', en: 'officer ID' },
   ownerId: { zh: '所属记录编号', en: 'owner ID' },
@@ -159,17 +153,12 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   pauses: { zh: '暂停记录', en: 'pauses' },
   people: { zh: '人员', en: 'people' },
   peopleCount: { zh: '人数', en: 'number of people' },
-  period: { zh: '所属期间', en: 'period' },
-  permitClass: { zh: '排污许可管理类别', en: 'permit class' },
-  permitId: { zh: '排污许可编号', en: 'permit ID' },
-  permitNumber: { zh: '许可证编号/登记编号', en: 'permit number' },
   personName: { zh: '姓名', en: 'name' },
   petitionId: { zh: '信访件编号', en: 'petition ID' },
   petitionerAddress: { zh: '信访人地址', en: 'petitioner address' },
   petitionerName: { zh: '信访人', en: 'petitioner' },
   petitionerPhone: { zh: '信访人电话', en: 'petitioner phone' },
   phone: { zh: '电话', en: 'phone' },
-  platformRef: { zh: '全国排污许可平台申请编号', en: 'national platform reference' },
   prevHash: { zh: '上一条校验值', en: 'previous hash' },
   processed: { zh: '已处理', en: 'processed' },
   profile: { zh: '时限类型', en: 'profile' },
@@ -180,7 +169,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   published: { zh: '已发布', en: 'published' },
   publishedAt: { zh: '发布时间', en: 'published at' },
   purposes: { zh: '事由', en: 'purposes' },
-  pwItem: { zh: '分类管理名录项目', en: 'PW2019 item' },
   raisedBy: { zh: '提出人', en: 'raised by' },
   raterKind: { zh: '评价人类型', en: 'rater kind' },
   raterUserId: { zh: '评价人编号', en: 'rater ID' },
@@ -188,12 +176,10 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   readAt: { zh: '阅读时间', en: 'read at' },
   reason: { zh: '理由', en: 'reason' },
   receivedAt: { zh: '收到时间', en: 'received at' },
-  recipients: { zh: '接收人数', en: 'recipients' },
   rectifiedAt: { zh: '整改完成时间', en: 'rectified at' },
   rectifyClockId: { zh: '整改时限编号', en: 'rectification clock ID' },
   rectifyDueDate: { zh: '整改期限', en: 'rectification due date' },
   rectifyNote: { zh: '整改说明', en: 'rectification note' },
-  reference: { zh: '平台回执/受理号', en: 'platform reference' },
   referredBy: { zh: '转送单位', en: 'referred by' },
   reminderSentAt: { zh: '提醒发送时间', en: 'reminder sent at' },
   repliedAt: { zh: '答复时间', en: 'replied at' },
@@ -228,8 +214,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   startsAt: { zh: '开始时间', en: 'starts at' },
   state: { zh: '状态', en: 'state' },
   status: { zh: '状态', en: 'status' },
-  submittedByName: { zh: '登记人', en: 'recorded by' },
-  submittedOn: { zh: '提交日期', en: 'submitted on' },
   summary: { zh: '摘要', en: 'summary' },
   tags: { zh: '标签', en: 'tags' },
   target: { zh: '目标', en: 'target' },
@@ -258,7 +242,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   wechatOpenid: { zh: '微信标识', en: 'WeChat ID' },
   weekdays: { zh: '星期', en: 'weekdays' },
   whereToApply: { zh: '办理地点', en: 'where to apply' },
-  windowStart: { zh: '提醒起始日', en: 'reminder from' },
   year: { zh: '年份', en: 'year' },
   blockedUntil: { zh: '等待至', en: 'blocked until' },
   signInBlockedUntil: { zh: '登录等待至', en: 'sign-in blocked until' },
@@ -296,16 +279,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   windowDueDate: { zh: '申请期限', en: 'window due date' },
 };
 
-function segmentLabel(segment: string, lang: 'zh' | 'en'): string {
-  if (/^\d+$/.test(segment)) return lang === 'zh' ? `第${Number(segment) + 1}项` : `#${Number(segment) + 1}`;
-  return Object.hasOwn(AUDIT_FIELD_LABELS, segment) ? AUDIT_FIELD_LABELS[segment]![lang] : segment;
-}
+const platformFields = auditLabeller(mergeAuditVocabularies([{ actions: [], fields: AUDIT_FIELD_LABELS }]));
 
-/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限. */
+/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限 (platform words only). */
 export function auditFieldLabel(path: string, lang: 'zh' | 'en' = 'zh'): string {
-  if (path === '') return '';
-  return path
-    .split('.')
-    .map((s) => segmentLabel(s, lang))
-    .join(' · ');
+  return platformFields.field(path, lang);
 }

@@ -10,7 +10,6 @@ export * from './mask.ts';
 export * from './matters.ts';
 export * from './messages.ts';
 export * from './password.ts';
-export * from './permits.ts';
 export * from './petitions.ts';
 export * from './pinyin.ts';
 export * from './problem.ts';

@@ -6,6 +6,7 @@
  * Pure: the caller passes "today".
  */
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { addCalendarDays, isDateString, toDayNumber } from './calendar/dates.ts';
 import type { ClockProfileDefinition } from './deadline.ts';
 import { isoDateSchema as isoDate } from './text.ts';
@@ -455,3 +456,41 @@ export const permitChangeSchema = z.strictObject({
   changedOn: isoDate,
   note: z.string().trim().max(500).optional(),
 });
+
+/** The words the audit log reads this module's entries in (its server definition lists it). */
+export const PERMIT_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: [
+    'permit-obligation.submit',
+    'permit.change',
+    'permit.create',
+    'permit.expire',
+    'permit.track',
+    'permit.update',
+  ],
+  records: {
+    permit: { zh: '排污许可', en: 'Discharge permit' },
+    'permit-obligation': { zh: '排污许可义务（执行报告、延续、变更）', en: 'Permit duty' },
+  },
+  actionLabels: {
+    'permit.track': { zh: '排污许可 · 企业登记平台申请编号', en: 'Discharge permit · platform reference recorded' },
+    'permit.expire': { zh: '排污许可 · 有效期届满', en: 'Discharge permit · expired' },
+    'permit.change': { zh: '排污许可 · 登记变更事项', en: 'Discharge permit · change recorded' },
+    'permit-obligation.submit': { zh: '排污许可义务 · 登记已在平台提交', en: 'Permit duty · filing recorded' },
+  },
+  fields: {
+    permitClass: { zh: '排污许可管理类别', en: 'permit class' },
+    pwItem: { zh: '分类管理名录项目', en: 'PW2019 item' },
+    permitNumber: { zh: '许可证编号/登记编号', en: 'permit number' },
+    platformRef: { zh: '全国排污许可平台申请编号', en: 'national platform reference' },
+    issuedBy: { zh: '核发机关', en: 'issued by' },
+    issuedOn: { zh: '核发日期', en: 'issued on' },
+    windowStart: { zh: '提醒起始日', en: 'reminder from' },
+    submittedOn: { zh: '提交日期', en: 'submitted on' },
+    reference: { zh: '平台回执/受理号', en: 'platform reference' },
+    submittedByName: { zh: '登记人', en: 'recorded by' },
+    obligationId: { zh: '许可义务编号', en: 'duty ID' },
+    recipients: { zh: '接收人数', en: 'recipients' },
+    period: { zh: '所属期间', en: 'period' },
+    permitId: { zh: '排污许可编号', en: 'permit ID' },
+  },
+};

@@ -1,4 +1,3 @@
-import { defaultValidTo } from '@qingshan/core';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -723,54 +722,6 @@ describe('projects', () => {
     expectRefused(await entA.request({ method: 'GET', url: `/api/projects/${project.B}` }), 'A reads B’s project');
     expect(ids(await entA.request({ method: 'GET', url: '/api/projects?pageSize=200' }))).toEqual([project.A]);
     expect(ids(await entA.request({ method: 'GET', url: `/api/projects?enterpriseId=${B.id}` }))).toEqual([]);
-  });
-});
-
-describe('permits: A never reads or files for B’s discharge permit', () => {
-  it('lists, reads and submits only its own', async () => {
-    // valid for five years from 400 days ago: no duty of it has fallen due before the test runs out
-    const validFrom = shanghaiDate(-400);
-    const validTo = defaultValidTo(validFrom);
-    const make = async (enterpriseId: string) =>
-      ok(
-        clerk.request({
-          method: 'POST',
-          url: '/api/permits',
-          payload: {
-            enterpriseId,
-            permitClass: 'key',
-            pwItem: '51',
-            status: 'valid',
-            permitNumber: `P-${enterpriseId.slice(0, 8)}`,
-            officerName: '许可帮办',
-            validFrom,
-            validTo,
-          },
-        }),
-        201,
-      );
-    const pA = await make(A.id);
-    const pB = await make(B.id);
-    expect(ids(await entA.request({ method: 'GET', url: '/api/permits?pageSize=200' }))).toEqual([pA.id]);
-    expectRefused(await entA.request({ method: 'GET', url: `/api/permits/${pB.id}` }), 'A reads B’s permit');
-    const obl = await entA.request({ method: 'GET', url: `/api/permit-obligations?enterpriseId=${B.id}` });
-    expect(ids(obl)).toEqual([]);
-    expectRefused(
-      await entA.request({
-        method: 'POST',
-        url: `/api/permit-obligations/${pB.obligations[0].id}/submit`,
-        payload: { submittedOn: pB.validFrom, reference: 'X' },
-      }),
-      'A files B’s duty',
-    );
-    expectRefused(
-      await entA.request({
-        method: 'PATCH',
-        url: `/api/permits/${pB.id}/platform-ref`,
-        payload: { platformRef: 'X', version: 1 },
-      }),
-      'A sets B’s platform reference',
-    );
   });
 });
 

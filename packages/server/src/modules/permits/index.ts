@@ -1,12 +1,14 @@
 import {
   DEFAULT_REPORT_CADENCE,
   EXECUTION_REPORT_KINDS,
+  PERMIT_AUDIT_VOCABULARY,
   PERMIT_CLOCK_PROFILES,
   REPORT_CADENCE_SOURCE,
-} from '@qingshan/core';
+} from '@qingshan/core/permits';
 import { z } from 'zod';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import type { RuleDefault } from '../rules/defaults.ts';
+import { PERMIT_ERRORS } from './errors.ts';
 import { permitRoutes } from './routes.ts';
 import { seedPermits } from './seed.ts';
 import { runPermitReminders } from './service.ts';
@@ -53,4 +55,6 @@ export const permitsModule: ModuleDefinition = {
     },
   ],
   seed: seedPermits,
+  audit: PERMIT_AUDIT_VOCABULARY,
+  errors: PERMIT_ERRORS,
 };

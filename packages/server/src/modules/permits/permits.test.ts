@@ -1,4 +1,5 @@
-import { addCalendarDays, addYears, defaultValidTo, todayInShanghai } from '@qingshan/core';
+import { addCalendarDays, todayInShanghai } from '@qingshan/core';
+import { addYears, defaultValidTo } from '@qingshan/core/permits';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, makeUser, type TestApp } from '../../test/helpers.ts';

@@ -1,11 +1,11 @@
+import { STAFF_ROLES } from '@qingshan/core';
 import {
   obligationSubmitSchema,
   permitChangeSchema,
   permitCreateSchema,
   permitPatchSchema,
   permitTrackingSchema,
-  STAFF_ROLES,
-} from '@qingshan/core';
+} from '@qingshan/core/permits';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';

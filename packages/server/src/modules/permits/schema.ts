@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@qingshan/core';
 import {
   CHANGE_SUBJECTS,
   daysBetween,
@@ -9,8 +10,7 @@ import {
   type PermitClass,
   permitClassCitation,
   renewalApplyBy,
-  todayInShanghai,
-} from '@qingshan/core';
+} from '@qingshan/core/permits';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { ObligationRow, PermitRow, ReminderRow } from './service.ts';

@@ -1,4 +1,5 @@
-import { addCalendarDays, addYears, defaultValidTo, todayInShanghai } from '@qingshan/core';
+import { addCalendarDays, todayInShanghai } from '@qingshan/core';
+import { addYears, defaultValidTo } from '@qingshan/core/permits';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';

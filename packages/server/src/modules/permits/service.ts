@@ -1,9 +1,8 @@
+import { addCalendarDays, MESSAGES, todayInShanghai } from '@qingshan/core';
 import {
-  addCalendarDays,
   CHANGE_SUBJECT_LABELS,
   type ExecutionReportKind,
   executionReportsDue,
-  MESSAGES,
   OBLIGATION_LABELS,
   OBLIGATION_PROFILE,
   type ObligationKind,
@@ -14,8 +13,7 @@ import {
   type PermitPatch,
   permitProblems,
   renewalApplyBy,
-  todayInShanghai,
-} from '@qingshan/core';
+} from '@qingshan/core/permits';
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';

@@ -41,8 +41,6 @@ const en: Leaves<typeof zh> = {
     receptionDays: 'Reception days',
     visits: 'Visits',
     trackedProjects: 'Tracked projects',
-    permits: 'Discharge permits',
-    myPermits: 'My discharge permits',
     figures: 'Service figures',
     myReception: 'Reception days',
     myVisits: 'Visits to us',

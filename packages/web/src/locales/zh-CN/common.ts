@@ -38,8 +38,6 @@ export default {
     receptionDays: '接待日',
     visits: '送服务上门',
     trackedProjects: '重大项目跟踪',
-    permits: '排污许可',
-    myPermits: '我的排污许可',
     figures: '服务统计',
     myReception: '接待日预约',
     myVisits: '上门服务记录',

@@ -1,8 +1,10 @@
-import type { Leaves } from '../types.ts';
-import type zh from '../zh-CN/permits.ts';
+import type { Leaves } from '../../../locales/types.ts';
+import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   permits: {
+    menu: 'Discharge permits',
+    myMenu: 'My discharge permits',
     title: 'Discharge permits',
     intro:
       'Discharge permits are issued by the Pingxiang bureau on the national permit platform (Regulations on Discharge Permits, art. 6); this platform records, tracks and reminds: the class under the 2019 catalogue, validity of 5 years, renewal at least 60 days before expiry, changes within 30 days, execution reports by class.',

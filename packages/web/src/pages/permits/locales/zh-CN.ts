@@ -1,5 +1,7 @@
-export default {
+const strings = {
   permits: {
+    menu: '排污许可',
+    myMenu: '我的排污许可',
     title: '排污许可台账',
     intro:
       '排污许可证由萍乡市生态环境局在全国排污许可证管理信息平台核发（《排污许可管理条例》第六条），本平台只登记、跟踪与提醒：管理类别依《固定污染源排污许可分类管理名录（2019年版）》，有效期 5 年，届满 60 日前申请延续，变更事项 30 日内申请变更，执行报告按类别定期提交。',
@@ -72,3 +74,11 @@ export default {
     noNumberYet: '尚未取得编号',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}
