@@ -4,6 +4,8 @@ export * from './appointments.ts';
 export * from './calendar.ts';
 export * from './deadline.ts';
 export * from './enterprise.ts';
+export * from './eia-catalogue.ts';
+export * from './eia-classification.ts';
 export * from './figures.ts';
 export * from './industries.ts';
 export * from './mask.ts';
