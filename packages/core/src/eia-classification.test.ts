@@ -33,14 +33,16 @@ describe('shipped catalogue data', () => {
 
   it('maps every row and permit item to GB/T 4754 codes that exist', () => {
     for (const r of ML2021_ROWS) for (const c of r.codes) expect(industryByCode(c), `row ${r.row} ${c}`).toBeDefined();
-    for (const i of PW2019_ITEMS) for (const c of i.codes) expect(industryByCode(c), `item ${i.item} ${c}`).toBeDefined();
+    for (const i of PW2019_ITEMS)
+      for (const c of i.codes) expect(industryByCode(c), `item ${i.item} ${c}`).toBeDefined();
   });
 
   it('puts no GB/T class into two rows', () => {
     const seen = new Map<string, number>();
     for (const r of ML2021_ROWS)
       for (const c of r.codes) {
-        for (const [other, row] of seen) expect(c.startsWith(other) || other.startsWith(c), `${c} ${row}/${r.row}`).toBe(false);
+        for (const [other, row] of seen)
+          expect(c.startsWith(other) || other.startsWith(c), `${c} ${row}/${r.row}`).toBe(false);
         seen.set(c, r.row);
       }
   });
@@ -100,15 +102,19 @@ describe('asking only what decides', () => {
 describe('every shipped row', () => {
   it('44 chemicals and fireworks: reaction → 报告书; physical with wastewater or VOCs → 报告表; otherwise outside', () => {
     expect(category('2672', { chemicalReaction: true })).toBe('report-book');
-    expect(category('2672', { chemicalReaction: false, productionWastewater: true, vocEmissions: false })).toBe('report-form');
-    expect(category('2672', { chemicalReaction: false, productionWastewater: false, vocEmissions: true })).toBe('report-form');
+    expect(category('2672', { chemicalReaction: false, productionWastewater: true, vocEmissions: false })).toBe(
+      'report-form',
+    );
+    expect(category('2672', { chemicalReaction: false, productionWastewater: false, vocEmissions: true })).toBe(
+      'report-form',
+    );
     const none = cat('2672', { chemicalReaction: false, productionWastewater: false, vocEmissions: false });
     expect(none.category).toBe('none');
     expect(none.row).toBe(44);
     // a village next door does not raise a fireworks plant: row 44 has no sensitive-area column
-    expect(category('2672', { chemicalReaction: false, productionWastewater: true, sensitiveAreas: ['residential'] })).toBe(
-      'report-form',
-    );
+    expect(
+      category('2672', { chemicalReaction: false, productionWastewater: true, sensitiveAreas: ['residential'] }),
+    ).toBe('report-form');
   });
 
   it('149 hazardous storage: oil depot at, below and above 200,000 m³; underground; fireworks store → 报告表', () => {
@@ -191,7 +197,7 @@ describe('every shipped row', () => {
     expect(category('0610', { coalWorks: 'other' })).toBe('none');
   });
 
-  it('11 quarries: only the row\'s own sensitive areas raise to 报告书; river sand is not in the row', () => {
+  it("11 quarries: only the row's own sensitive areas raise to 报告书; river sand is not in the row", () => {
     const q = { riverSandDredging: false, crushingTransportOrRestorationOnly: false };
     expect(category('1011', { ...q, sensitiveAreas: [] })).toBe('report-form');
     expect(category('1011', { ...q, sensitiveAreas: ['nature-reserve'] })).toBe('report-book');
@@ -199,7 +205,9 @@ describe('every shipped row', () => {
     expect(category('1011', { ...q, sensitiveAreas: ['permanent-farmland', 'forest-park', 'residential'] })).toBe(
       'report-form',
     );
-    expect(category('1011', { riverSandDredging: false, crushingTransportOrRestorationOnly: true })).toBe('report-form');
+    expect(category('1011', { riverSandDredging: false, crushingTransportOrRestorationOnly: true })).toBe(
+      'report-form',
+    );
     expect(category('1019', { riverSandDredging: true })).toBe('none');
   });
 
@@ -218,17 +226,21 @@ describe('every shipped row', () => {
     expect(category('0313', { ...s, pigEquivalentSoldPerYear: 4999 })).toBe('registration-form');
     expect(category('0313', { ...s, pigEquivalentSoldPerYear: 5000 })).toBe('report-book');
     expect(category('0313', { ...s, pigEquivalentSoldPerYear: 5001 })).toBe('report-book');
-    expect(category('0321', { ...s, pigEquivalentSoldPerYear: 0, pigEquivalentInStock: 2499 })).toBe('registration-form');
+    expect(category('0321', { ...s, pigEquivalentSoldPerYear: 0, pigEquivalentInStock: 2499 })).toBe(
+      'registration-form',
+    );
     expect(category('0321', { ...s, pigEquivalentSoldPerYear: 0, pigEquivalentInStock: 2500 })).toBe('report-book');
     expect(category('0321', { ...s, pigEquivalentSoldPerYear: 0, pigEquivalentInStock: 2501 })).toBe('report-book');
     // stock counts only for farms without sales
-    expect(category('0313', { ...s, pigEquivalentSoldPerYear: 100, pigEquivalentInStock: 9999 })).toBe('registration-form');
+    expect(category('0313', { ...s, pigEquivalentSoldPerYear: 100, pigEquivalentInStock: 9999 })).toBe(
+      'registration-form',
+    );
     expect(category('0313', { scaleFarm: true, pigEquivalentSoldPerYear: 100, sensitiveAreas: ['residential'] })).toBe(
       'report-book',
     );
-    expect(category('0313', { scaleFarm: true, pigEquivalentSoldPerYear: 100, sensitiveAreas: ['permanent-farmland'] })).toBe(
-      'registration-form',
-    );
+    expect(
+      category('0313', { scaleFarm: true, pigEquivalentSoldPerYear: 100, sensitiveAreas: ['permanent-farmland'] }),
+    ).toBe('registration-form');
     expect(category('0313', { scaleFarm: false })).toBe('none');
   });
 
@@ -308,8 +320,12 @@ describe('every shipped row', () => {
       expect(category(code, { ...base, solventCoatingTonnesPerYear: 10.1 })).toBe('report-book');
       expect(category(code, { ...base, solventCoatingTonnesPerYear: 0 })).toBe('none');
       expect(category(code, { ...base, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 9.9 })).toBe('none');
-      expect(category(code, { ...base, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 10 })).toBe('report-form');
-      expect(category(code, { ...base, solventCoatingTonnesPerYear: 0, onlyCutWeldAssemble: false })).toBe('report-form');
+      expect(category(code, { ...base, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 10 })).toBe(
+        'report-form',
+      );
+      expect(category(code, { ...base, solventCoatingTonnesPerYear: 0, onlyCutWeldAssemble: false })).toBe(
+        'report-form',
+      );
     }
   });
 
@@ -350,10 +366,12 @@ describe('every shipped row', () => {
     expect(category('2921', { ...b, solventAdhesiveTonnesPerYear: 9.9 })).toBe('report-form');
     expect(category('2921', { ...b, solventAdhesiveTonnesPerYear: 10 })).toBe('report-book');
     expect(category('2921', { ...b, solventAdhesiveTonnesPerYear: 10.1 })).toBe('report-book');
-    expect(category('2921', { ...b, solventAdhesiveTonnesPerYear: 0, solventCoatingTonnesPerYear: 10 })).toBe('report-book');
-    expect(category('2921', { ...b, solventAdhesiveTonnesPerYear: 0, coatingOnly: true, lowVocCoatingTonnesPerYear: 9 })).toBe(
-      'none',
+    expect(category('2921', { ...b, solventAdhesiveTonnesPerYear: 0, solventCoatingTonnesPerYear: 10 })).toBe(
+      'report-book',
     );
+    expect(
+      category('2921', { ...b, solventAdhesiveTonnesPerYear: 0, coatingOnly: true, lowVocCoatingTonnesPerYear: 9 }),
+    ).toBe('none');
   });
 
   it('108 hospitals: 20 and 500 beds at, below and above; 500+ only 报告书 when new or expanded', () => {
@@ -377,7 +395,9 @@ describe('every shipped row', () => {
     expect(category('8321', { ...f, floorAreaM2: 5000 })).toBe('report-form');
     expect(category('8321', { ...f, floorAreaM2: 5001 })).toBe('report-form');
     expect(category('8331', { floorAreaM2: 8000, sensitiveAreas: ['forest-park'] })).toBe('report-form');
-    expect(category('8331', { floorAreaM2: 8000, sensitiveAreas: ['forest-park'], chemBioLab: false }, 'expansion')).toBe('none');
+    expect(
+      category('8331', { floorAreaM2: 8000, sensitiveAreas: ['forest-park'], chemBioLab: false }, 'expansion'),
+    ).toBe('none');
     expect(category('8331', { floorAreaM2: 8000, sensitiveAreas: ['residential'], chemBioLab: false })).toBe('none');
   });
 
@@ -393,9 +413,9 @@ describe('every shipped row', () => {
     expect(category('8111', { ...f, businessAreaM2: 4999 })).toBe('none');
     expect(category('8111', { ...f, businessAreaM2: 5000 })).toBe('report-form');
     expect(category('8111', { ...f, businessAreaM2: 5001 })).toBe('report-form');
-    expect(category('8111', { businessAreaM2: 6000, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 9.9 })).toBe(
-      'none',
-    );
+    expect(
+      category('8111', { businessAreaM2: 6000, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 9.9 }),
+    ).toBe('none');
   });
 
   it('97 real estate: only 文物保护单位 from (三), plus residential etc. for 标准厂房', () => {
@@ -475,36 +495,101 @@ describe('discharge-permit class (PW2019)', () => {
       cat('3074', { industrialBuilding: true, highPollutionFuel: false, annualOutputPieces: 3_000_000 }, 'expansion')
         .permitClass,
     ).toBeUndefined();
-    expect(cat('3072', { industrialBuilding: true, highPollutionFuel: false, annualOutputPieces: 1_499_999 }).permitClass).toBe(
-      'registration',
-    );
+    expect(
+      cat('3072', { industrialBuilding: true, highPollutionFuel: false, annualOutputPieces: 1_499_999 }).permitClass,
+    ).toBe('registration');
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 // Properties over random projects
 
-const THRESHOLDS = [0, 0.5, 1, 1.1, 9.9, 10, 10.1, 19, 20, 21, 65, 65.1, 499, 500, 2499, 2500, 4999, 5000, 9_999, 10_000, 19_999, 20_000, 100_000, 150_000, 200_000, 1_500_000, 2_500_000, 10_000_000];
+const THRESHOLDS = [
+  0, 0.5, 1, 1.1, 9.9, 10, 10.1, 19, 20, 21, 65, 65.1, 499, 500, 2499, 2500, 4999, 5000, 9_999, 10_000, 19_999, 20_000,
+  100_000, 150_000, 200_000, 1_500_000, 2_500_000, 10_000_000,
+];
 const arbNumber = fc.oneof(fc.constantFrom(...THRESHOLDS), fc.integer({ min: 0, max: 20_000_000 }));
 const shape = eiaFactsSchema.shape;
 const KINDS = Object.keys(SENSITIVE_AREA_KINDS) as SensitiveAreaKind[];
 const arbFull = fc.record({
   ...(Object.fromEntries(
     (Object.keys(shape) as (keyof typeof shape)[])
-      .filter((k) => !['sensitiveAreas', 'ancillaryWorks', 'otherIndustryCodes', 'storageType', 'coalWorks'].includes(k))
+      .filter(
+        (k) => !['sensitiveAreas', 'ancillaryWorks', 'otherIndustryCodes', 'storageType', 'coalWorks'].includes(k),
+      )
       .map((k) => {
         const inner = shape[k].unwrap();
         return [k, inner.def.type === 'boolean' ? fc.boolean() : arbNumber];
       }),
   ) as Record<string, fc.Arbitrary<unknown>>),
   storageType: fc.constantFrom('oil-depot', 'underground-oil-depot', 'underground-gas-depot', 'other'),
-  coalWorks: fc.constantFrom('mining', 'washing-blending', 'storage-transport', 'ventilation-gas-drainage', 'restoration', 'other'),
+  coalWorks: fc.constantFrom(
+    'mining',
+    'washing-blending',
+    'storage-transport',
+    'ventilation-gas-drainage',
+    'restoration',
+    'other',
+  ),
   sensitiveAreas: fc.uniqueArray(fc.constantFrom(...KINDS), { maxLength: 4 }),
-  ancillaryWorks: fc.uniqueArray(fc.constantFrom('boiler', 'hazardous-storage', 'air-pollution-control'), { maxLength: 3 }),
+  ancillaryWorks: fc.uniqueArray(fc.constantFrom('boiler', 'hazardous-storage', 'air-pollution-control'), {
+    maxLength: 3,
+  }),
 }) as fc.Arbitrary<EiaFacts>;
 // classes under the shipped rows, and classes under no row
-const SAMPLE_CODES = ['2672', '5949', '5941', '3011', '3021', '3031', '3051', '3071', '3072', '3073', '3074', '3089', '0610', '1011', '1091', '1200', '0313', '0321', '1351', '1352', '1353', '1311', '1331', '1391', '1392', '1461', '1462', '1469', '1512', '2621', '3311', '3360', '3391', '3431', '3572', '2231', '2319', '2921', '8411', '8431', '8321', '5265', '5266', '8111', '7010', '4430', '7722'];
-const arbCode = fc.oneof(fc.constantFrom(...SAMPLE_CODES), fc.constantFrom('6210', '5920', '1530', '1411', '0141', '8710'));
+const SAMPLE_CODES = [
+  '2672',
+  '5949',
+  '5941',
+  '3011',
+  '3021',
+  '3031',
+  '3051',
+  '3071',
+  '3072',
+  '3073',
+  '3074',
+  '3089',
+  '0610',
+  '1011',
+  '1091',
+  '1200',
+  '0313',
+  '0321',
+  '1351',
+  '1352',
+  '1353',
+  '1311',
+  '1331',
+  '1391',
+  '1392',
+  '1461',
+  '1462',
+  '1469',
+  '1512',
+  '2621',
+  '3311',
+  '3360',
+  '3391',
+  '3431',
+  '3572',
+  '2231',
+  '2319',
+  '2921',
+  '8411',
+  '8431',
+  '8321',
+  '5265',
+  '5266',
+  '8111',
+  '7010',
+  '4430',
+  '7722',
+];
+const arbCode = fc.oneof(
+  fc.constantFrom(...SAMPLE_CODES),
+  fc.constantFrom('6210', '5920', '1530', '1411', '0141', '8710'),
+);
 const arbType = fc.constantFrom<ConstructionType>('new', 'expansion', 'alteration', 'relocation');
 const RANK: Record<EiaCategory, number> = { none: 0, 'registration-form': 1, 'report-form': 2, 'report-book': 3 };
 
@@ -567,7 +652,7 @@ describe('properties', () => {
     );
   });
 
-  it('sensitive areas outside a row\'s own list never change that row\'s answer', () => {
+  it("sensitive areas outside a row's own list never change that row's answer", () => {
     fc.assert(
       fc.property(arbCode, arbType, arbFull, (code, t, full) => {
         const base = { ...full, sensitiveAreas: [], ancillaryWorks: [], otherIndustryCodes: [] };

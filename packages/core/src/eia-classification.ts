@@ -177,12 +177,16 @@ export const eiaFactsSchema = z
     sensitiveAreas: z
       .array(z.enum(ALL_KINDS as [SensitiveAreaKind, ...SensitiveAreaKind[]]))
       .max(ALL_KINDS.length)
-      .describe('项目涉及（位于或穿越）的环境敏感区（名录第三条）；不涉及填空数组。只有本行的环境敏感区含义列出的区域才计入'),
+      .describe(
+        '项目涉及（位于或穿越）的环境敏感区（名录第三条）；不涉及填空数组。只有本行的环境敏感区含义列出的区域才计入',
+      ),
     wastewaterOutlet: yes('养殖场设有污水排放口（排污许可类别的判定因素，PW2019第1项）'),
     ancillaryWorks: z
       .array(z.enum(Object.keys(ANCILLARY_WORKS) as [AncillaryWork, ...AncillaryWork[]]))
       .max(3)
-      .describe('同一项目中的配套工程，各按其所在行分类，取最高类别（第四条）：boiler 锅炉或供热工程、hazardous-storage 危险品仓库、air-pollution-control 大气污染治理工程'),
+      .describe(
+        '同一项目中的配套工程，各按其所在行分类，取最高类别（第四条）：boiler 锅炉或供热工程、hazardous-storage 危险品仓库、air-pollution-control 大气污染治理工程',
+      ),
     otherIndustryCodes: z
       .array(z.string().regex(/^[A-T]?\d{4}$/))
       .max(10)
@@ -203,7 +207,9 @@ export const classifyRequestSchema = z
       .trim()
       .regex(/^[A-Ta-t]?\d{4}$/, 'GB/T 4754 行业小类代码为4位数字')
       .describe('GB/T 4754-2017 行业小类（4位，如 2672 焰火、鞭炮产品制造）'),
-    constructionType: z.enum(CONSTRUCTION_TYPES).describe('建设性质：new 新建、expansion 扩建、alteration 改建（含技术改造）、relocation 迁建'),
+    constructionType: z
+      .enum(CONSTRUCTION_TYPES)
+      .describe('建设性质：new 新建、expansion 扩建、alteration 改建（含技术改造）、relocation 迁建'),
     facts: eiaFactsSchema.default({}).describe('已知的项目事实；缺少的事实由 missingFacts 列出'),
   })
   .strict();
@@ -232,10 +238,23 @@ const num = (key: NumKey, op: '>=' | '>' | '<' | '<=', value: number, q?: string
   value,
   ...(q ? { q } : {}),
 });
-const inEnum = (key: EnumKey, values: readonly string[], q?: string): Cond => ({ t: 'enum', key, in: values, ...(q ? { q } : {}) });
+const inEnum = (key: EnumKey, values: readonly string[], q?: string): Cond => ({
+  t: 'enum',
+  key,
+  in: values,
+  ...(q ? { q } : {}),
+});
 const industry = (codes: readonly string[], q?: string): Cond => ({ t: 'industry', codes, ...(q ? { q } : {}) });
-const built = (types: readonly ConstructionType[], q?: string): Cond => ({ t: 'construction', types, ...(q ? { q } : {}) });
-const sensitive = (kinds: readonly SensitiveAreaKind[], q?: string): Cond => ({ t: 'sensitive', kinds, ...(q ? { q } : {}) });
+const built = (types: readonly ConstructionType[], q?: string): Cond => ({
+  t: 'construction',
+  types,
+  ...(q ? { q } : {}),
+});
+const sensitive = (kinds: readonly SensitiveAreaKind[], q?: string): Cond => ({
+  t: 'sensitive',
+  kinds,
+  ...(q ? { q } : {}),
+});
 const all = (of: Cond[], q?: string): Cond => ({ t: 'all', of, ...(q ? { q } : {}) });
 const any = (of: Cond[], q?: string): Cond => ({ t: 'any', of, ...(q ? { q } : {}) });
 const always = (q?: string): Cond => ({ t: 'always', ...(q ? { q } : {}) });
@@ -284,7 +303,10 @@ export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
   },
   149: {
     'report-book': any([
-      all([inEnum('storageType', ['oil-depot']), num('oilDepotCapacityM3', '>=', 200_000)], '总容量20万立方米及以上的油库'),
+      all(
+        [inEnum('storageType', ['oil-depot']), num('oilDepotCapacityM3', '>=', 200_000)],
+        '总容量20万立方米及以上的油库',
+      ),
       inEnum('storageType', ['underground-oil-depot'], '地下油库'),
       inEnum('storageType', ['underground-gas-depot'], '地下气库'),
     ]),
@@ -304,10 +326,7 @@ export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
     'report-form': any([industry(['3011'], '水泥粉磨站'), industry(['3012'], '石灰和石膏制造')]),
   },
   55: {
-    'report-form': any([
-      industry(['3021'], '水泥制品制造；商品混凝土'),
-      industry(['3022'], '砼结构构件制造'),
-    ]),
+    'report-form': any([industry(['3021'], '水泥制品制造；商品混凝土'), industry(['3022'], '砼结构构件制造')]),
   },
   56: { 'report-form': not('stoneSlabProcessingOnly') },
   57: {
@@ -328,8 +347,14 @@ export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
     'report-book': is('highPollutionFuel', '使用高污染燃料的'),
     'report-form': any([
       industry(['3071'], '不使用高污染燃料的建筑陶瓷制品制造'),
-      all([industry(['3072']), num('annualOutputPieces', '>=', 1_500_000)], '不使用高污染燃料的年产150万件及以上的卫生陶瓷制品制造'),
-      all([industry(['3074']), num('annualOutputPieces', '>=', 2_500_000)], '不使用高污染燃料的年产250万件及以上的日用陶瓷制品制造'),
+      all(
+        [industry(['3072']), num('annualOutputPieces', '>=', 1_500_000)],
+        '不使用高污染燃料的年产150万件及以上的卫生陶瓷制品制造',
+      ),
+      all(
+        [industry(['3074']), num('annualOutputPieces', '>=', 2_500_000)],
+        '不使用高污染燃料的年产250万件及以上的日用陶瓷制品制造',
+      ),
     ]),
   },
   6: {
@@ -364,7 +389,12 @@ export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
     'report-book': all([
       is('scaleFarm'),
       any([
-        num('pigEquivalentSoldPerYear', '>=', 5000, '年出栏生猪5000头（其他畜禽种类折合猪的养殖量）及以上的规模化畜禽养殖'),
+        num(
+          'pigEquivalentSoldPerYear',
+          '>=',
+          5000,
+          '年出栏生猪5000头（其他畜禽种类折合猪的养殖量）及以上的规模化畜禽养殖',
+        ),
         all(
           [num('pigEquivalentSoldPerYear', '<=', 0), num('pigEquivalentInStock', '>=', 2500)],
           '存栏生猪2500头（其他畜禽种类折合猪的养殖规模）及以上无出栏量的规模化畜禽养殖',
@@ -395,11 +425,11 @@ export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
   },
   16: { 'report-form': not('simpleMixingOrPackaging', '除单纯分装、调和外的') },
   20: {
-    'report-book': all([industry(['1391']), is('starchOrStarchSugar'), is('fermentation')], '含发酵工艺的淀粉、淀粉糖制造'),
-    'report-form': all([
-      industry(['1391', '1392']),
-      not('packagingOnly'),
-    ]),
+    'report-book': all(
+      [industry(['1391']), is('starchOrStarchSugar'), is('fermentation')],
+      '含发酵工艺的淀粉、淀粉糖制造',
+    ),
+    'report-form': all([industry(['1391', '1392']), not('packagingOnly')]),
   },
   23: {
     'report-book': all([
@@ -407,17 +437,26 @@ export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
       any([
         industry(['1461'], '有发酵工艺的味精制造'),
         all([industry(['1469']), is('citricLysineYeast')], '有发酵工艺的柠檬酸、赖氨酸、酵母制造'),
-        all([industry(['1462']), num('annualOutputTonnes', '>=', 20_000)], '年产2万吨及以上且有发酵工艺的酱油、食醋制造'),
+        all(
+          [industry(['1462']), num('annualOutputTonnes', '>=', 20_000)],
+          '年产2万吨及以上且有发酵工艺的酱油、食醋制造',
+        ),
       ]),
     ]),
     'report-form': not('simpleMixingOrPackaging', '其他（单纯混合、分装的除外）'),
   },
   25: {
-    'report-book': all([is('fermentation'), num('capacityKilolitres', '>=', 1000)], '有发酵工艺的（年生产能力1000千升以下的除外）'),
+    'report-book': all(
+      [is('fermentation'), num('capacityKilolitres', '>=', 1000)],
+      '有发酵工艺的（年生产能力1000千升以下的除外）',
+    ),
     'report-form': not('blendingOnly', '其他（单纯勾兑的除外）'),
   },
   45: {
-    'report-book': all([industry(['2621', '2622', '2624']), is('chemicalReaction')], '化学方法生产氮肥、磷肥、复混肥的'),
+    'report-book': all(
+      [industry(['2621', '2622', '2624']), is('chemicalReaction')],
+      '化学方法生产氮肥、磷肥、复混肥的',
+    ),
     'report-form': always('其他'),
   },
   66: { 'report-book': platingOrSolventCoating, 'report-form': beyondMechanicalOrLowVoc },
@@ -467,7 +506,10 @@ export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
     ]),
   },
   108: {
-    'report-book': all([built(['new', 'expansion']), num('inpatientBeds', '>=', 500)], '新建、扩建住院床位500张及以上的'),
+    'report-book': all(
+      [built(['new', 'expansion']), num('inpatientBeds', '>=', 500)],
+      '新建、扩建住院床位500张及以上的',
+    ),
     'report-form': num('inpatientBeds', '>=', 20, '其他（住院床位20张以下的除外）'),
     'registration-form': num('inpatientBeds', '<', 20, '住院床位20张以下的（不含20张住院床位的）'),
   },
@@ -549,7 +591,12 @@ function evaluate(c: Cond, ctx: Ctx): Ev {
     }
     case 'sensitive': {
       const v = ctx.facts.sensitiveAreas;
-      return v === undefined ? unknown('sensitiveAreas', c.kinds) : truth(v.some((k) => c.kinds.includes(k)), c.q);
+      return v === undefined
+        ? unknown('sensitiveAreas', c.kinds)
+        : truth(
+            v.some((k) => c.kinds.includes(k)),
+            c.q,
+          );
     }
     case 'all': {
       // In order, stopping at the first unknown: a later part may not matter once it is known.
@@ -683,7 +730,7 @@ export function classify(input: ClassifyRequest, version?: string): ClassifyResu
   const ed = edition(version);
   const code = canonicalCode(req.industryCode);
   const ind = industryByCode(code);
-  if (!ind || ind.level !== 'class') throw new UnknownIndustryError(req.industryCode);
+  if (ind?.level !== 'class') throw new UnknownIndustryError(req.industryCode);
   const facts = req.facts;
   const ctx = { constructionType: req.constructionType, facts };
 
@@ -696,7 +743,7 @@ export function classify(input: ClassifyRequest, version?: string): ClassifyResu
   for (const other of facts.otherIndustryCodes ?? []) {
     const oc = canonicalCode(other);
     const oi = industryByCode(oc);
-    if (!oi || oi.level !== 'class') throw new UnknownIndustryError(other);
+    if (oi?.level !== 'class') throw new UnknownIndustryError(other);
     for (const r of rowsForIndustry(oc, ed)) add(r, oc);
   }
   for (const w of facts.ancillaryWorks ?? []) {
@@ -705,7 +752,10 @@ export function classify(input: ClassifyRequest, version?: string): ClassifyResu
   }
 
   const outcomes = targets.map((t) => ({ t, o: classifyRow(t.row, t.code, ctx) }));
-  const decided = outcomes.filter((x) => x.o.decided) as { t: (typeof targets)[number]; o: Extract<RowOutcome, { decided: true }> }[];
+  const decided = outcomes.filter((x) => x.o.decided) as {
+    t: (typeof targets)[number];
+    o: Extract<RowOutcome, { decided: true }>;
+  }[];
   const best = decided.reduce<(typeof decided)[number] | null>(
     (b, x) => (b === null || CATEGORY_RANK[x.o.category] > CATEGORY_RANK[b.o.category] ? x : b),
     null,
@@ -801,8 +851,11 @@ export function classify(input: ClassifyRequest, version?: string): ClassifyResu
 function noteFor(t: ConstructionType): string[] {
   const notes = ['名录中涉及规模的，均指新增规模（名录说明）。'];
   if (t === 'expansion' || t === 'alteration')
-    notes.push('建设内容不涉及主体工程的改建、扩建项目，按改建、扩建的工程内容确定类别（第四条）：请只填报改扩建内容本身的事实。');
-  if (t === 'relocation') notes.push('迁建项目在新址整体建设，拆除后重建的全部规模计为新增规模（环境工程评估中心答复）。');
+    notes.push(
+      '建设内容不涉及主体工程的改建、扩建项目，按改建、扩建的工程内容确定类别（第四条）：请只填报改扩建内容本身的事实。',
+    );
+  if (t === 'relocation')
+    notes.push('迁建项目在新址整体建设，拆除后重建的全部规模计为新增规模（环境工程评估中心答复）。');
   return notes;
 }
 
@@ -835,7 +888,8 @@ export function questionFor(key: EiaFactKey, kinds: Iterable<SensitiveAreaKind> 
       options: [...kinds].map((k) => ({ value: k, label: SENSITIVE_AREA_KINDS[k].label })),
     };
   const labels = FACT_OPTION_LABELS[key];
-  if (labels) return { key, kind: 'enum', label, options: Object.entries(labels).map(([value, l]) => ({ value, label: l })) };
+  if (labels)
+    return { key, kind: 'enum', label, options: Object.entries(labels).map(([value, l]) => ({ value, label: l })) };
   return { key, kind: inner instanceof z.ZodBoolean ? 'boolean' : 'number', label };
 }
 
@@ -868,7 +922,8 @@ function permitFor(code: string, t: ConstructionType, f: EiaFacts): PermitAnswer
   };
   const at = (p: string) => code.startsWith(p);
   if (at('594')) {
-    if (f.storageType === 'other') return pick(102, 'registration', '其他危险品仓储（含油品码头后方配套油库，不含储备油库）');
+    if (f.storageType === 'other')
+      return pick(102, 'registration', '其他危险品仓储（含油品码头后方配套油库，不含储备油库）');
     return undefined;
   }
   if (at('3011')) {
@@ -909,16 +964,22 @@ function permitFor(code: string, t: ConstructionType, f: EiaFacts): PermitAnswer
     if (pigs >= 100_000 || c >= 10_000 || s >= 150_000)
       return pick(13, 'key', '年屠宰生猪10万头及以上的，年屠宰肉牛1万头及以上的，年屠宰肉羊15万头及以上的');
     if (pigs >= 20_000 || c >= 2_000 || s >= 25_000)
-      return pick(13, 'simplified', '年屠宰生猪2万头及以上10万头以下的，年屠宰肉牛0.2万头及以上1万头以下的，年屠宰肉羊2.5万头及以上15万头以下的');
+      return pick(
+        13,
+        'simplified',
+        '年屠宰生猪2万头及以上10万头以下的，年屠宰肉牛0.2万头及以上1万头以下的，年屠宰肉羊2.5万头及以上15万头以下的',
+      );
     return undefined;
   }
   if (at('1352') && whole && f.poultrySlaughteredPerYear !== undefined) {
     if (f.poultrySlaughteredPerYear >= 10_000_000) return pick(13, 'key', '年屠宰禽类1000万只及以上的');
-    if (f.poultrySlaughteredPerYear >= 1_000_000) return pick(13, 'simplified', '年屠宰禽类100万只及以上1000万只以下的');
+    if (f.poultrySlaughteredPerYear >= 1_000_000)
+      return pick(13, 'simplified', '年屠宰禽类100万只及以上1000万只以下的');
     return undefined;
   }
   if (at('5265') && f.urbanBuiltUpArea !== undefined)
-    return f.urbanBuiltUpArea ? pick(100, 'simplified', '位于城市建成区的加油站') : pick(100, 'registration', '其他加油站');
+    return f.urbanBuiltUpArea
+      ? pick(100, 'simplified', '位于城市建成区的加油站')
+      : pick(100, 'registration', '其他加油站');
   return undefined;
 }
-

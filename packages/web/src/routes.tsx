@@ -9,6 +9,7 @@ import { accountRoutes } from './pages/account/routes.tsx';
 import { adminRoutes } from './pages/admin/routes.tsx';
 import { appointmentRoutes } from './pages/appointments/routes.tsx';
 import { calendarRoutes } from './pages/calendar/routes.tsx';
+import { eiaWizardRoutes } from './pages/eia-wizard/routes.tsx';
 import { enterprisePortalRoutes } from './pages/enterprise-portal/routes.tsx';
 import { enterpriseRoutes } from './pages/enterprises/routes.tsx';
 import { figureRoutes } from './pages/figures/routes.tsx';
@@ -63,6 +64,7 @@ export const routes: AppRoute[] = [
   ...calendarRoutes,
   ...rulesRoutes,
   ...matterRoutes,
+  ...eiaWizardRoutes,
   ...notificationRoutes,
   ...accountRoutes,
   // 服 part A: appointments (预约/延时服务), petitions (信访), reports (举报), ratings (好差评)

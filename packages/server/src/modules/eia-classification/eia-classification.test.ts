@@ -68,8 +68,14 @@ describe('POST /api/eia/classify', () => {
       [{ industryCode: '2672', constructionType: 'new', facts: { chemicalReaction: 'yes' } }, 'chemicalReaction'],
       [{ industryCode: '2672', constructionType: 'new', facts: { annualOutputPieces: -1 } }, 'annualOutputPieces'],
       [{ industryCode: '2672', constructionType: 'new', facts: { madeUpFact: true } }, 'facts'],
-      [{ industryCode: '2672', constructionType: 'new', facts: { sensitiveAreas: ['near-my-house'] } }, 'sensitiveAreas'],
-      [{ industryCode: '2672', constructionType: 'new', facts: { otherIndustryCodes: ['0000'] } }, 'otherIndustryCodes'],
+      [
+        { industryCode: '2672', constructionType: 'new', facts: { sensitiveAreas: ['near-my-house'] } },
+        'sensitiveAreas',
+      ],
+      [
+        { industryCode: '2672', constructionType: 'new', facts: { otherIndustryCodes: ['0000'] } },
+        'otherIndustryCodes',
+      ],
     ];
     for (const [payload, field] of cases) {
       const res = await classify(payload);

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
-import { catalogueQuery, catalogueSchema, classifyBody, classifyResultSchema, toCatalogueView, toClassifyView } from './schema.ts';
+import {
+  catalogueQuery,
+  catalogueSchema,
+  classifyBody,
+  classifyResultSchema,
+  toCatalogueView,
+  toClassifyView,
+} from './schema.ts';
 import { classifyProject, getCatalogueEdition } from './service.ts';
 
 // Public like the service guides: anyone planning a project may ask which EIA document it needs,

@@ -1,6 +1,6 @@
 import {
-  CONSTRUCTION_TYPES,
   type ClassifyResult,
+  CONSTRUCTION_TYPES,
   classifyRequestSchema,
   EIA_CATEGORIES,
   EIA_COLUMNS,
@@ -22,7 +22,9 @@ export const classifyResultSchema = z.object({
   category: z
     .enum(EIA_CATEGORIES)
     .nullable()
-    .describe('report-book 报告书、report-form 报告表、registration-form 登记表、none 不纳入环评管理；缺少事实时为 null'),
+    .describe(
+      'report-book 报告书、report-form 报告表、registration-form 登记表、none 不纳入环评管理；缺少事实时为 null',
+    ),
   categoryLabel: z.string().nullable().describe('名录用语：报告书 / 报告表 / 登记表 / 不纳入环评管理'),
   row: z.number().int().nullable().describe('决定结果的名录行号；尚未判定时为正在询问的行；名录之外为 null'),
   rowTitle: z.string().nullable(),

@@ -56,6 +56,7 @@ const en: Leaves<typeof zh> = {
     calculator: 'Deadline calculator',
     rules: 'Rules',
     matters: 'Matters',
+    eiaWizard: 'Which EIA document?',
     calendarYears: 'Holiday calendar',
     deliveries: 'Deliveries',
     notificationPrefs: 'Notifications',
