@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
 import {
   clerkRegistersEnterprise,
   clerkReimportsRegister,
@@ -36,6 +37,8 @@ export const journeys: Journey[] = [
   citizenReportsPollution,
   citizenReadsServiceGuide,
   adminEditsServiceGuide,
+  clerkRunsEiaWizard,
+  publicEiaWizard,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

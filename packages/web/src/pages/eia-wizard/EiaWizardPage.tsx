@@ -1,3 +1,4 @@
+import { FileTextOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -229,6 +230,8 @@ function Answer({ answer, onRestart }: { answer: ClassifyAnswer; onRestart: () =
     <Card style={{ maxWidth: 900 }} data-testid="eia-result">
       <Result
         status={category === 'none' ? 'success' : 'info'}
+        // an EIA document is a requirement, not a warning: a document icon instead of the "!" of info
+        icon={category === 'none' ? undefined : <FileTextOutlined style={{ color: '#1f6f43' }} />}
         title={
           <Flex justify="center" align="center" gap={12}>
             <span>{t('eiaWizard.resultTitle')}</span>
