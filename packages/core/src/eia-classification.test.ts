@@ -671,3 +671,12 @@ describe('properties', () => {
     for (const r of ML2021_ROWS) expect(drawn.has(r.row), `row ${r.row}`).toBe(true);
   });
 });
+
+describe('docs/eia-classification.md', () => {
+  it('lists every fact key and every shipped row', async () => {
+    const fs = await import('node:fs');
+    const text = fs.readFileSync(new URL('../../../docs/eia-classification.md', import.meta.url), 'utf8');
+    for (const key of Object.keys(eiaFactsSchema.shape)) expect(text.includes(`\`${key}\``), key).toBe(true);
+    for (const r of ML2021_ROWS) expect(text.includes(`| ${r.row} | ${r.title}`), `row ${r.row}`).toBe(true);
+  });
+});

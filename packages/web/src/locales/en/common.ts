@@ -56,7 +56,7 @@ const en: Leaves<typeof zh> = {
     calculator: 'Deadline calculator',
     rules: 'Rules',
     matters: 'Matters',
-    eiaWizard: 'Which EIA document?',
+    eiaWizard: 'EIA class',
     calendarYears: 'Holiday calendar',
     deliveries: 'Deliveries',
     notificationPrefs: 'Notifications',
