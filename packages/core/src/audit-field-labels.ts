@@ -5,7 +5,7 @@
  * as 第n项; a key nobody named (a nested detail) still shows as it is rather than disappear.
  */
 
-type Label = { zh: string; en: string };
+import { auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   acceptanceDueDate: { zh: '受理期限', en: 'acceptance due date' },
@@ -70,11 +70,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   createdByName: { zh: '创建人', en: 'created by' },
   creditGrade: { zh: '信用等级', en: 'credit grade' },
   csrfToken: { zh: '防伪令牌', en: 'CSRF token' },
-  currentVersion: { zh: '当前版本', en: 'current version' },
   data: { zh: '数据', en: 'data' },
   date: { zh: '日期', en: 'date' },
   dayRule: { zh: '日期规则', en: 'day rule' },
-  decidingAuthority: { zh: '办理机关', en: 'deciding authority' },
   description: { zh: '说明', en: 'description' },
   disabled: { zh: '已停用', en: 'disabled' },
   displayName: { zh: '姓名', en: 'display name' },
@@ -137,7 +135,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   lockedUntil: { zh: '锁定至', en: 'locked until' },
   materials: { zh: '申请材料', en: 'materials' },
   matter: { zh: '事项', en: 'matter' },
-  matterCode: { zh: '事项编码', en: 'matter code' },
   maxAttempts: { zh: '最大尝试次数', en: 'max attempts' },
   milestones: { zh: '节点', en: 'milestones' },
   name: { zh: '名称', en: 'name' },
@@ -282,16 +279,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   windowDueDate: { zh: '申请期限', en: 'window due date' },
 };
 
-function segmentLabel(segment: string, lang: 'zh' | 'en'): string {
-  if (/^\d+$/.test(segment)) return lang === 'zh' ? `第${Number(segment) + 1}项` : `#${Number(segment) + 1}`;
-  return Object.hasOwn(AUDIT_FIELD_LABELS, segment) ? AUDIT_FIELD_LABELS[segment]![lang] : segment;
-}
+const platformFields = auditLabeller(mergeAuditVocabularies([{ actions: [], fields: AUDIT_FIELD_LABELS }]));
 
-/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限. */
+/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限 (platform words only). */
 export function auditFieldLabel(path: string, lang: 'zh' | 'en' = 'zh'): string {
-  if (path === '') return '';
-  return path
-    .split('.')
-    .map((s) => segmentLabel(s, lang))
-    .join(' · ');
+  return platformFields.field(path, lang);
 }

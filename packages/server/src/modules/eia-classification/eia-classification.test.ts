@@ -1,4 +1,4 @@
-import { ML2021_ROWS } from '@qingshan/core';
+import { ML2021_ROWS } from '@qingshan/core/eia-catalogue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp } from '../../test/helpers.ts';
 import { loadShippedEiaCatalogue } from './service.ts';

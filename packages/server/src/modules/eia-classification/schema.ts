@@ -1,12 +1,10 @@
+import { EIA_COLUMNS, type EiaCatalogueEdition, PERMIT_CLASSES } from '@qingshan/core/eia-catalogue';
 import {
   type ClassifyResult,
   CONSTRUCTION_TYPES,
   classifyRequestSchema,
   EIA_CATEGORIES,
-  EIA_COLUMNS,
-  type EiaCatalogueEdition,
-  PERMIT_CLASSES,
-} from '@qingshan/core';
+} from '@qingshan/core/eia-classification';
 import { z } from 'zod';
 
 export const classifyBody = classifyRequestSchema;

@@ -1,12 +1,11 @@
+import { todayInShanghai } from '@qingshan/core';
+import { EIA_CATALOGUE_EDITIONS, type EiaCatalogueEdition } from '@qingshan/core/eia-catalogue';
 import {
   type ClassifyRequest,
   type ClassifyResult,
   classify,
-  EIA_CATALOGUE_EDITIONS,
-  type EiaCatalogueEdition,
-  todayInShanghai,
   UnknownIndustryError,
-} from '@qingshan/core';
+} from '@qingshan/core/eia-classification';
 import { desc, eq, lte } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';

@@ -56,7 +56,6 @@ const en: Leaves<typeof zh> = {
     calculator: 'Deadline calculator',
     rules: 'Rules',
     matters: 'Matters',
-    eiaWizard: 'EIA class',
     calendarYears: 'Holiday calendar',
     deliveries: 'Deliveries',
     notificationPrefs: 'Notifications',

@@ -53,7 +53,6 @@ export default {
     calculator: '期限计算器',
     rules: '规则库',
     matters: '事项管理',
-    eiaWizard: '环评判定',
     calendarYears: '节假日日历',
     deliveries: '投递记录',
     notificationPrefs: '通知方式',

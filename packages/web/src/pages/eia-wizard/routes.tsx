@@ -1,7 +1,7 @@
 import { NodeIndexOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { PERMISSIONS } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
+import { EIA_WIZARD_PERMISSIONS } from './permissions.ts';
 
 const EiaWizardPage = lazy(() => import('./EiaWizardPage.tsx'));
 
@@ -17,8 +17,8 @@ export const eiaWizardRoutes: AppRoute[] = [
   {
     path: '/staff/eia-wizard',
     face: 'staff',
-    access: PERMISSIONS.eiaWizard,
+    access: EIA_WIZARD_PERMISSIONS.console,
     component: EiaWizardPage,
-    menu: { labelKey: 'menu.eiaWizard', icon: <NodeIndexOutlined />, group: 'approval', order: 10 },
+    menu: { labelKey: 'eiaWizard.menu', icon: <NodeIndexOutlined />, group: 'approval', order: 10 },
   },
 ];

@@ -1,5 +1,6 @@
-export default {
+const strings = {
   eiaWizard: {
+    menu: '环评判定',
     title: '环评类别判定',
     intro:
       '依据《建设项目环境影响评价分类管理名录（2021年版）》，按行业和项目事实判定需编制环境影响报告书、报告表、填报登记表，还是不纳入环评管理。只询问决定结果的事实，结果注明名录行号、栏目和原文。',
@@ -40,3 +41,11 @@ export default {
     version: '名录版本',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

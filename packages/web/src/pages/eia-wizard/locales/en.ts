@@ -1,8 +1,9 @@
-import type { Leaves } from '../types.ts';
-import type zh from '../zh-CN/eiaWizard.ts';
+import type { Leaves } from '../../../locales/types.ts';
+import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   eiaWizard: {
+    menu: 'EIA class',
     title: 'Which EIA document?',
     intro:
       'Under the EIA classification catalogue (2021 edition), decides from the industry and the project facts whether a report book, a report form, a registration form or no EIA is needed. Only the facts that decide the answer are asked; the answer cites the catalogue row, column and text.',
