@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
 import {
   clerkRegistersEnterprise,
   clerkReimportsRegister,
@@ -38,6 +39,8 @@ export const journeys: Journey[] = [
   citizenReadsServiceGuide,
   adminEditsServiceGuide,
   officerTracksPermits,
+  clerkRunsEiaWizard,
+  publicEiaWizard,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -27,6 +27,8 @@ const NO_RECORDS_OF_OTHERS: Record<string, string> = {
   'phone-codes':
     'sends a code to a phone; codes are never read back (the demo outbox exists only in demo mode without an SMS gateway)',
   rules: 'deadlines and limits with their sources, the same for everyone',
+  'eia-classification':
+    'the published EIA catalogue and a stateless classification of the facts sent; stores nobody’s records',
   matters: 'the published matter catalogue and its service guides, the same for everyone; no applicant’s records',
 };
 

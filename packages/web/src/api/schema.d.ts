@@ -3760,6 +3760,385 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/eia/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 环评类别判定 Which EIA document a project needs under 名录(2021年版): the row, column and quoted text, or the facts still missing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 4754-2017 行业小类（4位，如 2672 焰火、鞭炮产品制造） */
+                        industryCode: string;
+                        /**
+                         * @description 建设性质：new 新建、expansion 扩建、alteration 改建（含技术改造）、relocation 迁建
+                         * @enum {string}
+                         */
+                        constructionType: "new" | "expansion" | "alteration" | "relocation";
+                        /**
+                         * @description 已知的项目事实；缺少的事实由 missingFacts 列出
+                         * @default {}
+                         */
+                        facts?: {
+                            /** @description 在工业建筑（厂房、仓库等，GB/T 50083-2014）中生产。名录中标“*”的类别仅管工业建筑中的生产（说明4）；家庭作坊、商铺门店不在其内 */
+                            industrialBuilding?: boolean;
+                            /** @description 生产过程发生化学反应（含研发中试）。仅有单纯物理分离、物理提纯、混合、分装（名录说明3：单纯混合指不发生化学反应的物理混合过程）时填否 */
+                            chemicalReaction?: boolean;
+                            /** @description 产生生产废水（生活污水不计，环境工程评估中心答复） */
+                            productionWastewater?: boolean;
+                            /** @description 产生挥发性有机物（VOCs） */
+                            vocEmissions?: boolean;
+                            /**
+                             * @description 危险品仓库的类型：地上油库、地下油库、地下气库，或其他（含烟花爆竹等有毒、有害、危险品仓库）
+                             * @enum {string}
+                             */
+                            storageType?: "oil-depot" | "underground-oil-depot" | "underground-gas-depot" | "other";
+                            /** @description 油库新增总容量，立方米 */
+                            oilDepotCapacityM3?: number;
+                            /** @description 燃煤、燃油锅炉新增总容量，吨/小时（1吨/小时≈0.7兆瓦） */
+                            coalOilBoilerTonnesPerHour?: number;
+                            /** @description 天然气锅炉新增总容量，吨/小时 */
+                            gasBoilerTonnesPerHour?: number;
+                            /** @description 锅炉使用燃煤、燃油以外的其他高污染燃料（《高污染燃料目录》，国环规大气〔2017〕2号） */
+                            otherHighPollutionFuel?: boolean;
+                            /** @description 仅为水泥粉磨站（不生产熟料） */
+                            cementGrindingOnly?: boolean;
+                            /** @description 仅利用石材板材切割、打磨、成型 */
+                            stoneSlabProcessingOnly?: boolean;
+                            /** @description 玻璃制品采用电加热 */
+                            electricHeating?: boolean;
+                            /** @description 玻璃制品仅切割、打磨、成型 */
+                            cutGrindShapeOnly?: boolean;
+                            /** @description 石墨、碳素制品含焙烧工序 */
+                            roasting?: boolean;
+                            /** @description 使用高污染燃料（国环规大气〔2017〕2号《高污染燃料目录》：煤炭及其制品、石油焦、油页岩、原油、重油、渣油、煤焦油等） */
+                            highPollutionFuel?: boolean;
+                            /** @description 新增年产量，件（卫生陶瓷、日用陶瓷） */
+                            annualOutputPieces?: number;
+                            /**
+                             * @description 煤炭项目的内容：煤炭开采；洗选、配煤；储存、集运；风井场地、瓦斯抽放站；矿区修复治理工程；其他
+                             * @enum {string}
+                             */
+                            coalWorks?: "mining" | "washing-blending" | "storage-transport" | "ventilation-gas-drainage" | "restoration" | "other";
+                            /** @description 河道采砂项目（名录第11行不含河道采砂） */
+                            riverSandDredging?: boolean;
+                            /** @description 仅为单独的矿石破碎、集运，或矿区修复治理工程 */
+                            crushingTransportOrRestorationOnly?: boolean;
+                            /** @description 属于规模化畜禽养殖（标准按《畜禽规模养殖污染防治条例》及本省规定） */
+                            scaleFarm?: boolean;
+                            /** @description 新增年出栏量折合生猪头数（1头存栏母猪或公猪=5头出栏猪；1头奶牛=10头；30只蛋鸡、60只肉鸡、30只鸭、15只鹅、3只羊各=1头）；无出栏量填0 */
+                            pigEquivalentSoldPerYear?: number;
+                            /** @description 无出栏量的养殖场新增存栏量折合生猪头数 */
+                            pigEquivalentInStock?: number;
+                            /** @description 新增年屠宰生猪，头 */
+                            pigsSlaughteredPerYear?: number;
+                            /** @description 新增年屠宰肉牛，头 */
+                            cattleSlaughteredPerYear?: number;
+                            /** @description 新增年屠宰肉羊，只 */
+                            sheepSlaughteredPerYear?: number;
+                            /** @description 新增年屠宰禽类，只 */
+                            poultrySlaughteredPerYear?: number;
+                            /** @description 新增年肉类加工量，吨 */
+                            meatProcessedTonnesPerYear?: number;
+                            /** @description 有发酵工艺 */
+                            fermentation?: boolean;
+                            /** @description 新增年加工量，吨（谷物磨制、饲料加工） */
+                            annualProcessingTonnes?: number;
+                            /** @description 仅单纯混合（调和）或分装（由大包装变为小包装），不发生化学反应 */
+                            simpleMixingOrPackaging?: boolean;
+                            /** @description 仅单纯分装（由大包装变为小包装） */
+                            packagingOnly?: boolean;
+                            /** @description 仅单纯勾兑 */
+                            blendingOnly?: boolean;
+                            /** @description 生产淀粉或淀粉糖（不是仅生产淀粉制品） */
+                            starchOrStarchSugar?: boolean;
+                            /** @description 产品为柠檬酸、赖氨酸或酵母 */
+                            citricLysineYeast?: boolean;
+                            /** @description 新增年产量，吨（酱油、食醋） */
+                            annualOutputTonnes?: number;
+                            /** @description 新增年生产能力，千升（酒） */
+                            capacityKilolitres?: number;
+                            /** @description 有电镀工艺（化学镀、阳极氧化按电镀处理，名录说明） */
+                            electroplating?: boolean;
+                            /** @description 年用溶剂型涂料（含稀释剂），吨；不用填0 */
+                            solventCoatingTonnesPerYear?: number;
+                            /** @description 年用非溶剂型低VOCs含量涂料，吨；不用填0 */
+                            lowVocCoatingTonnesPerYear?: number;
+                            /** @description 除涂装外，仅有分割、焊接、组装工序（焊前焊后打磨视为焊接） */
+                            onlyCutWeldAssemble?: boolean;
+                            /** @description 除涂装外没有其他生产工序 */
+                            coatingOnly?: boolean;
+                            /** @description 有钝化工艺的热镀锌 */
+                            hotDipGalvanizingWithPassivation?: boolean;
+                            /** @description 新增黑色或有色金属铸件年产量，吨 */
+                            castingTonnesPerYear?: number;
+                            /** @description 有涂布、浸渍、印刷、粘胶工艺 */
+                            coatingImpregnationPrintingGluing?: boolean;
+                            /** @description 年用溶剂型油墨，吨；不用填0 */
+                            solventInkTonnesPerYear?: number;
+                            /** @description 年用低VOCs含量油墨，吨；不用填0 */
+                            lowVocInkTonnesPerYear?: number;
+                            /** @description 仅激光印刷 */
+                            laserPrintingOnly?: boolean;
+                            /** @description 以再生塑料为原料 */
+                            recycledPlastic?: boolean;
+                            /** @description 年用溶剂型胶粘剂，吨；不用填0 */
+                            solventAdhesiveTonnesPerYear?: number;
+                            /** @description 新增住院床位，张 */
+                            inpatientBeds?: number;
+                            /** @description 新增建筑面积，平方米（学校、福利院、养老院） */
+                            floorAreaM2?: number;
+                            /** @description 学校有化学、生物实验室 */
+                            chemBioLab?: boolean;
+                            /** @description 位于城市建成区 */
+                            urbanBuiltUpArea?: boolean;
+                            /** @description 营业面积，平方米（汽车、摩托车维修场所） */
+                            businessAreaM2?: number;
+                            /** @description 项目为标准厂房 */
+                            standardFactory?: boolean;
+                            /** @description 项目涉及（位于或穿越）的环境敏感区（名录第三条）；不涉及填空数组。只有本行的环境敏感区含义列出的区域才计入 */
+                            sensitiveAreas?: ("national-park" | "nature-reserve" | "scenic-area" | "world-heritage" | "marine-reserve" | "drinking-water-source" | "ecological-redline" | "permanent-farmland" | "basic-grassland" | "forest-park" | "geopark" | "other-nature-park" | "important-wetland" | "natural-forest" | "wildlife-habitat" | "wild-plant-habitat" | "aquatic-habitat" | "natural-fishery" | "soil-erosion-zone" | "desertified-land" | "enclosed-sea" | "residential" | "medical" | "education" | "research" | "office" | "cultural-relic")[];
+                            /** @description 养殖场设有污水排放口（排污许可类别的判定因素，PW2019第1项） */
+                            wastewaterOutlet?: boolean;
+                            /** @description 同一项目中的配套工程，各按其所在行分类，取最高类别（第四条）：boiler 锅炉或供热工程、hazardous-storage 危险品仓库、air-pollution-control 大气污染治理工程 */
+                            ancillaryWorks?: ("boiler" | "hazardous-storage" | "air-pollution-control")[];
+                            /** @description 同一项目还包含的其他 GB/T 4754 行业小类，各按其所在行分类，取最高类别（第四条） */
+                            otherIndustryCodes?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 所依据的名录版本，如 ML2021 */
+                            catalogueVersion: string;
+                            catalogueTitle: string;
+                            industryCode: string;
+                            industryName: string | null;
+                            /** @enum {string} */
+                            constructionType: "new" | "expansion" | "alteration" | "relocation";
+                            /** @description report-book 报告书、report-form 报告表、registration-form 登记表、none 不纳入环评管理；缺少事实时为 null */
+                            category: ("report-book" | "report-form" | "registration-form" | "none") | null;
+                            /** @description 名录用语：报告书 / 报告表 / 登记表 / 不纳入环评管理 */
+                            categoryLabel: string | null;
+                            /** @description 决定结果的名录行号；尚未判定时为正在询问的行；名录之外为 null */
+                            row: number | null;
+                            rowTitle: string | null;
+                            column: ("report-book" | "report-form" | "registration-form") | null;
+                            columnLabel: string | null;
+                            /** @description 该栏原文（名录之外时为第五条原文） */
+                            quote: string;
+                            /** @description 栏内适用的具体情形 */
+                            clause: string | null;
+                            /** @description 依据，如《建设项目环境影响评价分类管理名录（2021年版）》第44行“报告表”栏 */
+                            basis: string;
+                            /**
+                             * @description 排污许可管理类别（PW2019），能判定时给出
+                             * @enum {string}
+                             */
+                            permitClass?: "key" | "simplified" | "registration";
+                            permit?: {
+                                item: number;
+                                title: string;
+                                classLabel: string;
+                                quote: string;
+                                basis: string;
+                            };
+                            /** @description 决定结果还缺少的事实键（见请求体 facts 的说明） */
+                            missingFacts: string[];
+                            questions: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "boolean" | "number" | "enum" | "areas";
+                                label: string;
+                                options?: {
+                                    value: string;
+                                    label: string;
+                                }[];
+                            }[];
+                            matchedRows: {
+                                row: number;
+                                category: ("report-book" | "report-form" | "registration-form" | "none") | null;
+                            }[];
+                            notes: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eia/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 环评分类管理名录 The catalogue rows the wizard uses, with their exact texts and the edition */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 名录版本；省略时为现行版本 */
+                    version?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: string;
+                            title: string;
+                            instrument: string;
+                            effectiveFrom: string;
+                            articles: {
+                                article: string;
+                                text: string;
+                            }[];
+                            notes: string[];
+                            rows: {
+                                row: number;
+                                title: string;
+                                codes: string[];
+                                industrialBuildingOnly: boolean;
+                                columns: {
+                                    "report-book": string;
+                                    "report-form": string;
+                                    "registration-form": string;
+                                };
+                                sensitiveAreas: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/days/{date}": {
         parameters: {
             query?: never;

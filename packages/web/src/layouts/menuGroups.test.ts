@@ -47,6 +47,8 @@ describe('staff menu groups', () => {
     for (const role of STAFF_ROLES) {
       const g = groupMenu(staffMenu([role]));
       for (const group of g.groups) expect(group.entries.length).toBeGreaterThan(0);
+      // 审批's first page is the EIA classification wizard, open to every staff role
+      expect(g.groups.find((x) => x.group === 'approval')?.entries.map((r) => r.path)).toContain('/staff/eia-wizard');
     }
     // 审批 holds the permit register (排污许可台账), open to every staff role
     expect(

@@ -33,6 +33,9 @@ const en: Leaves<typeof zh> = {
     receptionTitle: 'Public reception day',
     receptionDesc:
       'Each month a bureau leader receives the public: book a place online and raise your concern, or read the published answers.',
+    eiaWizardTitle: 'Which EIA document?',
+    eiaWizardDesc:
+      'Answer a few questions to learn whether your project needs an EIA report book, report form, registration form or no EIA under the 2021 catalogue, with the row it rests on.',
     mattersTitle: 'Service guides',
     mattersDesc:
       'Legal basis, materials checklist, time limits and channels of each matter; print the one-time notice and bring everything in one visit.',

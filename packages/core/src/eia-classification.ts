@@ -1,0 +1,985 @@
+/**
+ * Which EIA document does a project need? The pure engine over the catalogue rows in
+ * eia-catalogue.ts (ML2021), following the catalogue's own reading order (eia-catalogue.md §8):
+ * for every row the project falls in, try 报告书, then 报告表, then 登记表; the first column whose
+ * condition holds is that row's answer; the project takes the highest answer over its rows
+ * (第四条); no row, or no column, means it is outside EIA management (第五条).
+ *
+ * Conditions are three-valued: a fact the applicant has not given makes a condition "unknown", and
+ * the engine then names the facts that decide it (missingFacts) instead of guessing. It only asks
+ * what can still change the answer: a row that cannot rise above what is already decided is not
+ * asked about, and a row's sensitive-area question offers only the areas that row's own column
+ * counts (第三条 is read per row, not globally).
+ */
+import { z } from 'zod';
+import {
+  EIA_CATALOGUE_EDITIONS,
+  EIA_COLUMN_LABELS,
+  type EiaCatalogueEdition,
+  type EiaCatalogueRow,
+  type EiaColumn,
+  ML2021,
+  ML2021_TITLE,
+  PERMIT_CLASS_LABELS,
+  type PermitClass,
+  PW2019_ITEMS,
+  PW2019_TITLE,
+} from './eia-catalogue.ts';
+import { industryByCode } from './industries.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+export const EIA_CATEGORIES = ['report-book', 'report-form', 'registration-form', 'none'] as const;
+export type EiaCategory = (typeof EIA_CATEGORIES)[number];
+
+/** Shown to users: the catalogue's own words, and 不纳入环评管理 for 第五条. */
+export const EIA_CATEGORY_LABELS: Record<EiaCategory, string> = {
+  'report-book': '报告书',
+  'report-form': '报告表',
+  'registration-form': '登记表',
+  none: '不纳入环评管理',
+};
+
+const CATEGORY_RANK: Record<EiaCategory, number> = {
+  none: 0,
+  'registration-form': 1,
+  'report-form': 2,
+  'report-book': 3,
+};
+
+export const CONSTRUCTION_TYPES = ['new', 'expansion', 'alteration', 'relocation'] as const;
+export type ConstructionType = (typeof CONSTRUCTION_TYPES)[number];
+export const CONSTRUCTION_TYPE_LABELS: Record<ConstructionType, string> = {
+  new: '新建',
+  expansion: '扩建',
+  alteration: '改建（含技术改造）',
+  relocation: '迁建',
+};
+
+/** The places 第三条 names, one key each, grouped by its three paragraphs. */
+export const SENSITIVE_AREA_KINDS = {
+  'national-park': { paragraph: 1, label: '国家公园' },
+  'nature-reserve': { paragraph: 1, label: '自然保护区' },
+  'scenic-area': { paragraph: 1, label: '风景名胜区' },
+  'world-heritage': { paragraph: 1, label: '世界文化和自然遗产地' },
+  'marine-reserve': { paragraph: 1, label: '海洋特别保护区' },
+  'drinking-water-source': { paragraph: 1, label: '饮用水水源保护区' },
+  'ecological-redline': { paragraph: 2, label: '生态保护红线管控范围（除第三条（一）外）' },
+  'permanent-farmland': { paragraph: 2, label: '永久基本农田' },
+  'basic-grassland': { paragraph: 2, label: '基本草原' },
+  'forest-park': { paragraph: 2, label: '森林公园' },
+  geopark: { paragraph: 2, label: '地质公园' },
+  'other-nature-park': { paragraph: 2, label: '其他自然公园（海洋公园等）' },
+  'important-wetland': { paragraph: 2, label: '重要湿地' },
+  'natural-forest': { paragraph: 2, label: '天然林' },
+  'wildlife-habitat': { paragraph: 2, label: '重点保护野生动物栖息地' },
+  'wild-plant-habitat': { paragraph: 2, label: '重点保护野生植物生长繁殖地' },
+  'aquatic-habitat': { paragraph: 2, label: '重要水生生物的自然产卵场、索饵场、越冬场和洄游通道' },
+  'natural-fishery': { paragraph: 2, label: '天然渔场' },
+  'soil-erosion-zone': { paragraph: 2, label: '水土流失重点预防区和重点治理区' },
+  'desertified-land': { paragraph: 2, label: '沙化土地封禁保护区' },
+  'enclosed-sea': { paragraph: 2, label: '封闭及半封闭海域' },
+  residential: { paragraph: 3, label: '以居住为主要功能的区域' },
+  medical: { paragraph: 3, label: '以医疗卫生为主要功能的区域' },
+  education: { paragraph: 3, label: '以文化教育为主要功能的区域' },
+  research: { paragraph: 3, label: '以科研为主要功能的区域' },
+  office: { paragraph: 3, label: '以行政办公为主要功能的区域' },
+  'cultural-relic': { paragraph: 3, label: '文物保护单位' },
+} as const;
+export type SensitiveAreaKind = keyof typeof SENSITIVE_AREA_KINDS;
+const ALL_KINDS = Object.keys(SENSITIVE_AREA_KINDS) as SensitiveAreaKind[];
+const kindsOf = (p: 1 | 2 | 3) => ALL_KINDS.filter((k) => SENSITIVE_AREA_KINDS[k].paragraph === p);
+
+/** Ancillary works that bring in a row of their own, whatever the main industry (第四条). */
+export const ANCILLARY_WORKS = {
+  boiler: { row: 91, label: '自建锅炉或供热工程' },
+  'hazardous-storage': { row: 149, label: '危险品仓库（含成品、原料危险品库）' },
+  'air-pollution-control': { row: 100, label: '脱硫、脱硝、除尘、VOCs治理等大气污染治理工程' },
+} as const;
+export type AncillaryWork = keyof typeof ANCILLARY_WORKS;
+
+// ---------------------------------------------------------------------------------------------
+// Facts: every key the engine may ask, with what it means (the descriptions reach the OpenAPI)
+
+const yes = (d: string) => z.boolean().describe(d);
+const amount = (d: string) => z.number().min(0).max(1e12).describe(d);
+
+export const eiaFactsSchema = z
+  .object({
+    industrialBuilding: yes(
+      '在工业建筑（厂房、仓库等，GB/T 50083-2014）中生产。名录中标“*”的类别仅管工业建筑中的生产（说明4）；家庭作坊、商铺门店不在其内',
+    ),
+    chemicalReaction: yes(
+      '生产过程发生化学反应（含研发中试）。仅有单纯物理分离、物理提纯、混合、分装（名录说明3：单纯混合指不发生化学反应的物理混合过程）时填否',
+    ),
+    productionWastewater: yes('产生生产废水（生活污水不计，环境工程评估中心答复）'),
+    vocEmissions: yes('产生挥发性有机物（VOCs）'),
+    storageType: z
+      .enum(['oil-depot', 'underground-oil-depot', 'underground-gas-depot', 'other'])
+      .describe('危险品仓库的类型：地上油库、地下油库、地下气库，或其他（含烟花爆竹等有毒、有害、危险品仓库）'),
+    oilDepotCapacityM3: amount('油库新增总容量，立方米'),
+    coalOilBoilerTonnesPerHour: amount('燃煤、燃油锅炉新增总容量，吨/小时（1吨/小时≈0.7兆瓦）'),
+    gasBoilerTonnesPerHour: amount('天然气锅炉新增总容量，吨/小时'),
+    otherHighPollutionFuel: yes('锅炉使用燃煤、燃油以外的其他高污染燃料（《高污染燃料目录》，国环规大气〔2017〕2号）'),
+    cementGrindingOnly: yes('仅为水泥粉磨站（不生产熟料）'),
+    stoneSlabProcessingOnly: yes('仅利用石材板材切割、打磨、成型'),
+    electricHeating: yes('玻璃制品采用电加热'),
+    cutGrindShapeOnly: yes('玻璃制品仅切割、打磨、成型'),
+    roasting: yes('石墨、碳素制品含焙烧工序'),
+    highPollutionFuel: yes(
+      '使用高污染燃料（国环规大气〔2017〕2号《高污染燃料目录》：煤炭及其制品、石油焦、油页岩、原油、重油、渣油、煤焦油等）',
+    ),
+    annualOutputPieces: amount('新增年产量，件（卫生陶瓷、日用陶瓷）'),
+    coalWorks: z
+      .enum(['mining', 'washing-blending', 'storage-transport', 'ventilation-gas-drainage', 'restoration', 'other'])
+      .describe('煤炭项目的内容：煤炭开采；洗选、配煤；储存、集运；风井场地、瓦斯抽放站；矿区修复治理工程；其他'),
+    riverSandDredging: yes('河道采砂项目（名录第11行不含河道采砂）'),
+    crushingTransportOrRestorationOnly: yes('仅为单独的矿石破碎、集运，或矿区修复治理工程'),
+    scaleFarm: yes('属于规模化畜禽养殖（标准按《畜禽规模养殖污染防治条例》及本省规定）'),
+    pigEquivalentSoldPerYear: amount(
+      '新增年出栏量折合生猪头数（1头存栏母猪或公猪=5头出栏猪；1头奶牛=10头；30只蛋鸡、60只肉鸡、30只鸭、15只鹅、3只羊各=1头）；无出栏量填0',
+    ),
+    pigEquivalentInStock: amount('无出栏量的养殖场新增存栏量折合生猪头数'),
+    pigsSlaughteredPerYear: amount('新增年屠宰生猪，头'),
+    cattleSlaughteredPerYear: amount('新增年屠宰肉牛，头'),
+    sheepSlaughteredPerYear: amount('新增年屠宰肉羊，只'),
+    poultrySlaughteredPerYear: amount('新增年屠宰禽类，只'),
+    meatProcessedTonnesPerYear: amount('新增年肉类加工量，吨'),
+    fermentation: yes('有发酵工艺'),
+    annualProcessingTonnes: amount('新增年加工量，吨（谷物磨制、饲料加工）'),
+    simpleMixingOrPackaging: yes('仅单纯混合（调和）或分装（由大包装变为小包装），不发生化学反应'),
+    packagingOnly: yes('仅单纯分装（由大包装变为小包装）'),
+    blendingOnly: yes('仅单纯勾兑'),
+    starchOrStarchSugar: yes('生产淀粉或淀粉糖（不是仅生产淀粉制品）'),
+    citricLysineYeast: yes('产品为柠檬酸、赖氨酸或酵母'),
+    annualOutputTonnes: amount('新增年产量，吨（酱油、食醋）'),
+    capacityKilolitres: amount('新增年生产能力，千升（酒）'),
+    electroplating: yes('有电镀工艺（化学镀、阳极氧化按电镀处理，名录说明）'),
+    solventCoatingTonnesPerYear: amount('年用溶剂型涂料（含稀释剂），吨；不用填0'),
+    lowVocCoatingTonnesPerYear: amount('年用非溶剂型低VOCs含量涂料，吨；不用填0'),
+    onlyCutWeldAssemble: yes('除涂装外，仅有分割、焊接、组装工序（焊前焊后打磨视为焊接）'),
+    coatingOnly: yes('除涂装外没有其他生产工序'),
+    hotDipGalvanizingWithPassivation: yes('有钝化工艺的热镀锌'),
+    castingTonnesPerYear: amount('新增黑色或有色金属铸件年产量，吨'),
+    coatingImpregnationPrintingGluing: yes('有涂布、浸渍、印刷、粘胶工艺'),
+    solventInkTonnesPerYear: amount('年用溶剂型油墨，吨；不用填0'),
+    lowVocInkTonnesPerYear: amount('年用低VOCs含量油墨，吨；不用填0'),
+    laserPrintingOnly: yes('仅激光印刷'),
+    recycledPlastic: yes('以再生塑料为原料'),
+    solventAdhesiveTonnesPerYear: amount('年用溶剂型胶粘剂，吨；不用填0'),
+    inpatientBeds: amount('新增住院床位，张'),
+    floorAreaM2: amount('新增建筑面积，平方米（学校、福利院、养老院）'),
+    chemBioLab: yes('学校有化学、生物实验室'),
+    urbanBuiltUpArea: yes('位于城市建成区'),
+    businessAreaM2: amount('营业面积，平方米（汽车、摩托车维修场所）'),
+    standardFactory: yes('项目为标准厂房'),
+    sensitiveAreas: z
+      .array(z.enum(ALL_KINDS as [SensitiveAreaKind, ...SensitiveAreaKind[]]))
+      .max(ALL_KINDS.length)
+      .describe(
+        '项目涉及（位于或穿越）的环境敏感区（名录第三条）；不涉及填空数组。只有本行的环境敏感区含义列出的区域才计入',
+      ),
+    wastewaterOutlet: yes('养殖场设有污水排放口（排污许可类别的判定因素，PW2019第1项）'),
+    ancillaryWorks: z
+      .array(z.enum(Object.keys(ANCILLARY_WORKS) as [AncillaryWork, ...AncillaryWork[]]))
+      .max(3)
+      .describe(
+        '同一项目中的配套工程，各按其所在行分类，取最高类别（第四条）：boiler 锅炉或供热工程、hazardous-storage 危险品仓库、air-pollution-control 大气污染治理工程',
+      ),
+    otherIndustryCodes: z
+      .array(z.string().regex(/^[A-T]?\d{4}$/))
+      .max(10)
+      .describe('同一项目还包含的其他 GB/T 4754 行业小类，各按其所在行分类，取最高类别（第四条）'),
+  })
+  .partial()
+  .strict();
+export type EiaFacts = z.infer<typeof eiaFactsSchema>;
+export type EiaFactKey = keyof EiaFacts;
+type BoolKey = { [K in EiaFactKey]-?: NonNullable<EiaFacts[K]> extends boolean ? K : never }[EiaFactKey];
+type NumKey = { [K in EiaFactKey]-?: NonNullable<EiaFacts[K]> extends number ? K : never }[EiaFactKey];
+type EnumKey = 'storageType' | 'coalWorks';
+
+export const classifyRequestSchema = z
+  .object({
+    industryCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Ta-t]?\d{4}$/, 'GB/T 4754 行业小类代码为4位数字')
+      .describe('GB/T 4754-2017 行业小类（4位，如 2672 焰火、鞭炮产品制造）'),
+    constructionType: z
+      .enum(CONSTRUCTION_TYPES)
+      .describe('建设性质：new 新建、expansion 扩建、alteration 改建（含技术改造）、relocation 迁建'),
+    facts: eiaFactsSchema.default({}).describe('已知的项目事实；缺少的事实由 missingFacts 列出'),
+  })
+  .strict();
+export type ClassifyRequest = z.input<typeof classifyRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Conditions
+
+type Cond =
+  | { t: 'bool'; key: BoolKey; eq: boolean; q?: string }
+  | { t: 'num'; key: NumKey; op: '>=' | '>' | '<' | '<='; value: number; q?: string }
+  | { t: 'enum'; key: EnumKey; in: readonly string[]; q?: string }
+  | { t: 'industry'; codes: readonly string[]; q?: string }
+  | { t: 'construction'; types: readonly ConstructionType[]; q?: string }
+  | { t: 'sensitive'; kinds: readonly SensitiveAreaKind[]; q?: string }
+  | { t: 'all'; of: readonly Cond[]; q?: string }
+  | { t: 'any'; of: readonly Cond[]; q?: string }
+  | { t: 'always'; q?: string };
+
+const is = (key: BoolKey, q?: string): Cond => ({ t: 'bool', key, eq: true, ...(q ? { q } : {}) });
+const not = (key: BoolKey, q?: string): Cond => ({ t: 'bool', key, eq: false, ...(q ? { q } : {}) });
+const num = (key: NumKey, op: '>=' | '>' | '<' | '<=', value: number, q?: string): Cond => ({
+  t: 'num',
+  key,
+  op,
+  value,
+  ...(q ? { q } : {}),
+});
+const inEnum = (key: EnumKey, values: readonly string[], q?: string): Cond => ({
+  t: 'enum',
+  key,
+  in: values,
+  ...(q ? { q } : {}),
+});
+const industry = (codes: readonly string[], q?: string): Cond => ({ t: 'industry', codes, ...(q ? { q } : {}) });
+const built = (types: readonly ConstructionType[], q?: string): Cond => ({
+  t: 'construction',
+  types,
+  ...(q ? { q } : {}),
+});
+const sensitive = (kinds: readonly SensitiveAreaKind[], q?: string): Cond => ({
+  t: 'sensitive',
+  kinds,
+  ...(q ? { q } : {}),
+});
+const all = (of: Cond[], q?: string): Cond => ({ t: 'all', of, ...(q ? { q } : {}) });
+const any = (of: Cond[], q?: string): Cond => ({ t: 'any', of, ...(q ? { q } : {}) });
+const always = (q?: string): Cond => ({ t: 'always', ...(q ? { q } : {}) });
+
+type RowRule = {
+  /** row-level exclusions in the 项目类别 itself (e.g. 不含河道采砂项目) */
+  applies?: Cond;
+} & Partial<Record<EiaColumn, Cond>>;
+
+// Places counted by rows 97, 110 and 111 (the same list in all three).
+const PARA1 = kindsOf(1);
+const LIST_97_110: SensitiveAreaKind[] = [
+  ...PARA1,
+  'ecological-redline',
+  'permanent-farmland',
+  'basic-grassland',
+  'forest-park',
+  'geopark',
+  'important-wetland',
+  'natural-forest',
+  'wildlife-habitat',
+  'wild-plant-habitat',
+];
+
+// "其他（仅分割、焊接、组装的除外；年用非溶剂型低VOCs含量涂料10吨以下的除外）" (rows 66, 69, 70): a project
+// is inside when it does more than cut/weld/assemble, or uses any solvent-based coating, or ≥ 10 t
+// of low-VOC coating (环境工程评估中心 Q&A).
+const beyondMechanicalOrLowVoc = any([
+  not('onlyCutWeldAssemble', '工序不限于分割、焊接、组装'),
+  num('solventCoatingTonnesPerYear', '>', 0, '使用溶剂型涂料'),
+  num('lowVocCoatingTonnesPerYear', '>=', 10, '年用非溶剂型低VOCs含量涂料10吨及以上'),
+]);
+const platingOrSolventCoating = any([
+  is('electroplating', '有电镀工艺的'),
+  num('solventCoatingTonnesPerYear', '>=', 10, '年用溶剂型涂料（含稀释剂）10吨及以上的'),
+]);
+
+/** The deciding condition of every column the shipped rows print (not "/"). */
+export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
+  44: {
+    'report-book': is('chemicalReaction', '全部（含研发中试）'),
+    'report-form': any([
+      is('productionWastewater', '产生废水的单纯物理分离、物理提纯、混合、分装'),
+      is('vocEmissions', '产生挥发性有机物的单纯物理分离、物理提纯、混合、分装'),
+    ]),
+  },
+  149: {
+    'report-book': any([
+      all(
+        [inEnum('storageType', ['oil-depot']), num('oilDepotCapacityM3', '>=', 200_000)],
+        '总容量20万立方米及以上的油库',
+      ),
+      inEnum('storageType', ['underground-oil-depot'], '地下油库'),
+      inEnum('storageType', ['underground-gas-depot'], '地下气库'),
+    ]),
+    'report-form': always('其他（含有毒、有害、危险品的仓储）'),
+  },
+  91: {
+    'report-book': num('coalOilBoilerTonnesPerHour', '>', 65, '燃煤、燃油锅炉总容量65吨/小时以上的'),
+    'report-form': any([
+      num('coalOilBoilerTonnesPerHour', '>', 0, '燃煤、燃油锅炉总容量65吨/小时及以下的'),
+      num('gasBoilerTonnesPerHour', '>', 1, '天然气锅炉总容量1吨/小时以上的'),
+      is('otherHighPollutionFuel', '使用其他高污染燃料的'),
+    ]),
+  },
+  100: { 'registration-form': always('全部') },
+  54: {
+    'report-book': all([industry(['3011']), not('cementGrindingOnly')], '水泥制造（水泥粉磨站除外）'),
+    'report-form': any([industry(['3011'], '水泥粉磨站'), industry(['3012'], '石灰和石膏制造')]),
+  },
+  55: {
+    'report-form': any([industry(['3021'], '水泥制品制造；商品混凝土'), industry(['3022'], '砼结构构件制造')]),
+  },
+  56: { 'report-form': not('stoneSlabProcessingOnly') },
+  57: {
+    'report-book': industry(['3041'], '平板玻璃制造'),
+    'report-form': any([
+      industry(['3042', '3049'], '特种玻璃制造；其他玻璃制造'),
+      all([industry(['305']), not('electricHeating'), not('cutGrindShapeOnly')], '玻璃制品制造'),
+    ]),
+  },
+  60: {
+    'report-book': any([
+      industry(['3081'], '石棉制品'),
+      all([industry(['3091']), is('roasting')], '含焙烧的石墨、碳素制品'),
+    ]),
+    'report-form': always('其他'),
+  },
+  59: {
+    'report-book': is('highPollutionFuel', '使用高污染燃料的'),
+    'report-form': any([
+      industry(['3071'], '不使用高污染燃料的建筑陶瓷制品制造'),
+      all(
+        [industry(['3072']), num('annualOutputPieces', '>=', 1_500_000)],
+        '不使用高污染燃料的年产150万件及以上的卫生陶瓷制品制造',
+      ),
+      all(
+        [industry(['3074']), num('annualOutputPieces', '>=', 2_500_000)],
+        '不使用高污染燃料的年产250万件及以上的日用陶瓷制品制造',
+      ),
+    ]),
+  },
+  6: {
+    'report-book': inEnum('coalWorks', ['mining'], '煤炭开采'),
+    'report-form': any([
+      inEnum('coalWorks', ['washing-blending'], '煤炭洗选、配煤'),
+      inEnum('coalWorks', ['storage-transport'], '煤炭储存、集运'),
+      inEnum('coalWorks', ['ventilation-gas-drainage'], '风井场地、瓦斯抽放站'),
+      inEnum('coalWorks', ['restoration'], '矿区修复治理工程'),
+    ]),
+  },
+  11: {
+    applies: not('riverSandDredging'),
+    'report-book': all(
+      [
+        not('crushingTransportOrRestorationOnly'),
+        sensitive([...PARA1, 'ecological-redline', 'basic-grassland', 'aquatic-habitat', 'desertified-land']),
+      ],
+      '涉及环境敏感区的',
+    ),
+    'report-form': always('其他'),
+  },
+  12: {
+    'report-book': not('crushingTransportOrRestorationOnly', '全部'),
+    'report-form': always('单独的矿石破碎、集运；矿区修复治理工程'),
+  },
+  14: {
+    'report-form': sensitive(PARA1, '涉及环境敏感区的'),
+    'registration-form': always('其他'),
+  },
+  3: {
+    'report-book': all([
+      is('scaleFarm'),
+      any([
+        num(
+          'pigEquivalentSoldPerYear',
+          '>=',
+          5000,
+          '年出栏生猪5000头（其他畜禽种类折合猪的养殖量）及以上的规模化畜禽养殖',
+        ),
+        all(
+          [num('pigEquivalentSoldPerYear', '<=', 0), num('pigEquivalentInStock', '>=', 2500)],
+          '存栏生猪2500头（其他畜禽种类折合猪的养殖规模）及以上无出栏量的规模化畜禽养殖',
+        ),
+        sensitive([...PARA1, ...kindsOf(3)], '涉及环境敏感区的规模化畜禽养殖'),
+      ]),
+    ]),
+    'registration-form': is('scaleFarm', '其他（规模化以下的除外）'),
+  },
+  18: {
+    'report-book': any([
+      all([industry(['1351']), num('pigsSlaughteredPerYear', '>=', 100_000)], '屠宰生猪10万头及以上的'),
+      all([industry(['1351']), num('cattleSlaughteredPerYear', '>=', 10_000)], '屠宰肉牛1万头及以上的'),
+      all([industry(['1351']), num('sheepSlaughteredPerYear', '>=', 150_000)], '屠宰肉羊15万只及以上的'),
+      all([industry(['1352']), num('poultrySlaughteredPerYear', '>=', 10_000_000)], '屠宰禽类1000万只及以上的'),
+    ]),
+    'report-form': any([
+      industry(['1351', '1352'], '其他屠宰'),
+      num('meatProcessedTonnesPerYear', '>=', 20_000, '年加工2万吨及以上的肉类加工'),
+    ]),
+    'registration-form': always('其他肉类加工'),
+  },
+  15: {
+    'report-form': any([
+      is('fermentation', '含发酵工艺的'),
+      num('annualProcessingTonnes', '>=', 10_000, '年加工1万吨及以上的'),
+    ]),
+  },
+  16: { 'report-form': not('simpleMixingOrPackaging', '除单纯分装、调和外的') },
+  20: {
+    'report-book': all(
+      [industry(['1391']), is('starchOrStarchSugar'), is('fermentation')],
+      '含发酵工艺的淀粉、淀粉糖制造',
+    ),
+    'report-form': all([industry(['1391', '1392']), not('packagingOnly')]),
+  },
+  23: {
+    'report-book': all([
+      is('fermentation'),
+      any([
+        industry(['1461'], '有发酵工艺的味精制造'),
+        all([industry(['1469']), is('citricLysineYeast')], '有发酵工艺的柠檬酸、赖氨酸、酵母制造'),
+        all(
+          [industry(['1462']), num('annualOutputTonnes', '>=', 20_000)],
+          '年产2万吨及以上且有发酵工艺的酱油、食醋制造',
+        ),
+      ]),
+    ]),
+    'report-form': not('simpleMixingOrPackaging', '其他（单纯混合、分装的除外）'),
+  },
+  25: {
+    'report-book': all(
+      [is('fermentation'), num('capacityKilolitres', '>=', 1000)],
+      '有发酵工艺的（年生产能力1000千升以下的除外）',
+    ),
+    'report-form': not('blendingOnly', '其他（单纯勾兑的除外）'),
+  },
+  45: {
+    'report-book': all(
+      [industry(['2621', '2622', '2624']), is('chemicalReaction')],
+      '化学方法生产氮肥、磷肥、复混肥的',
+    ),
+    'report-form': always('其他'),
+  },
+  66: { 'report-book': platingOrSolventCoating, 'report-form': beyondMechanicalOrLowVoc },
+  67: {
+    'report-book': any([
+      is('electroplating', '有电镀工艺的'),
+      is('hotDipGalvanizingWithPassivation', '有钝化工艺的热镀锌'),
+      num('solventCoatingTonnesPerYear', '>=', 10, '使用有机涂层的（年用溶剂型涂料10吨及以上）'),
+    ]),
+    'report-form': any([
+      not('coatingOnly', '其他'),
+      num('solventCoatingTonnesPerYear', '>', 0, '其他（使用溶剂型涂料）'),
+      num('lowVocCoatingTonnesPerYear', '>=', 10, '其他（年用非溶剂型低VOCs含量涂料10吨及以上）'),
+    ]),
+  },
+  68: {
+    'report-book': any([
+      all([industry(['3391']), num('castingTonnesPerYear', '>=', 100_000)], '黑色金属铸造年产10万吨及以上的'),
+      all([industry(['3392']), num('castingTonnesPerYear', '>=', 100_000)], '有色金属铸造年产10万吨及以上的'),
+    ]),
+    'report-form': not('onlyCutWeldAssemble', '其他（仅分割、焊接、组装的除外）'),
+  },
+  69: { 'report-book': platingOrSolventCoating, 'report-form': beyondMechanicalOrLowVoc },
+  70: { 'report-book': platingOrSolventCoating, 'report-form': beyondMechanicalOrLowVoc },
+  38: { 'report-form': is('coatingImpregnationPrintingGluing', '有涂布、浸渍、印刷、粘胶工艺的') },
+  39: {
+    'report-book': num('solventInkTonnesPerYear', '>=', 10, '年用溶剂油墨10吨及以上的'),
+    'report-form': all(
+      [
+        not('laserPrintingOnly'),
+        any([num('solventInkTonnesPerYear', '>', 0), num('lowVocInkTonnesPerYear', '>=', 10)]),
+      ],
+      '其他（激光印刷除外；年用低VOCs含量油墨10吨以下的印刷除外）',
+    ),
+  },
+  53: {
+    'report-book': any([
+      is('recycledPlastic', '以再生塑料为原料生产的'),
+      is('electroplating', '有电镀工艺的'),
+      num('solventAdhesiveTonnesPerYear', '>=', 10, '年用溶剂型胶粘剂10吨及以上的'),
+      num('solventCoatingTonnesPerYear', '>=', 10, '年用溶剂型涂料（含稀释剂）10吨及以上的'),
+    ]),
+    'report-form': any([
+      not('coatingOnly', '其他'),
+      num('solventCoatingTonnesPerYear', '>', 0, '其他（使用溶剂型涂料）'),
+      num('lowVocCoatingTonnesPerYear', '>=', 10, '其他（年用非溶剂型低VOCs含量涂料10吨及以上）'),
+    ]),
+  },
+  108: {
+    'report-book': all(
+      [built(['new', 'expansion']), num('inpatientBeds', '>=', 500)],
+      '新建、扩建住院床位500张及以上的',
+    ),
+    'report-form': num('inpatientBeds', '>=', 20, '其他（住院床位20张以下的除外）'),
+    'registration-form': num('inpatientBeds', '<', 20, '住院床位20张以下的（不含20张住院床位的）'),
+  },
+  109: {
+    'report-book': built(['new'], '新建'),
+    'report-form': always('其他'),
+  },
+  110: {
+    applies: num('floorAreaM2', '>=', 5000),
+    'report-form': any([
+      all([built(['new']), sensitive(LIST_97_110)], '新建涉及环境敏感区的'),
+      is('chemBioLab', '有化学、生物实验室的学校'),
+    ]),
+  },
+  119: {
+    'report-form': any([
+      all([industry(['5265']), built(['new', 'expansion']), is('urbanBuiltUpArea')], '城市建成区新建、扩建加油站'),
+      sensitive(PARA1, '涉及环境敏感区的'),
+    ]),
+  },
+  121: {
+    'report-form': all([
+      num('businessAreaM2', '>=', 5000),
+      any([
+        num('solventCoatingTonnesPerYear', '>', 0, '营业面积5000平方米及以上且使用溶剂型涂料的'),
+        num('lowVocCoatingTonnesPerYear', '>=', 10, '营业面积5000平方米及以上且年用非溶剂型低VOCs含量涂料10吨及以上的'),
+      ]),
+    ]),
+  },
+  97: {
+    'report-form': any(
+      [
+        all([not('standardFactory'), sensitive([...LIST_97_110, 'cultural-relic'])]),
+        all([is('standardFactory'), sensitive([...LIST_97_110, ...kindsOf(3)])]),
+      ],
+      '涉及环境敏感区的',
+    ),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Three-valued evaluation
+
+type Missing = { keys: Set<EiaFactKey>; sensitiveKinds: Set<SensitiveAreaKind> };
+type Ev = { v: true; q: string | undefined } | { v: false } | { v: 'unknown'; missing: Missing };
+
+type Ctx = { code: string; constructionType: ConstructionType; facts: EiaFacts };
+
+const unknown = (key: EiaFactKey, kinds: readonly SensitiveAreaKind[] = []): Ev => ({
+  v: 'unknown',
+  missing: { keys: new Set([key]), sensitiveKinds: new Set(kinds) },
+});
+const truth = (v: boolean, q: string | undefined): Ev => (v ? { v: true, q } : { v: false });
+
+function evaluate(c: Cond, ctx: Ctx): Ev {
+  switch (c.t) {
+    case 'always':
+      return { v: true, q: c.q };
+    case 'industry':
+      return truth(
+        c.codes.some((p) => ctx.code.startsWith(p)),
+        c.q,
+      );
+    case 'construction':
+      return truth(c.types.includes(ctx.constructionType), c.q);
+    case 'bool': {
+      const v = ctx.facts[c.key];
+      return v === undefined ? unknown(c.key) : truth(v === c.eq, c.q);
+    }
+    case 'num': {
+      const v = ctx.facts[c.key];
+      if (v === undefined) return unknown(c.key);
+      const ok = c.op === '>=' ? v >= c.value : c.op === '>' ? v > c.value : c.op === '<' ? v < c.value : v <= c.value;
+      return truth(ok, c.q);
+    }
+    case 'enum': {
+      const v = ctx.facts[c.key];
+      return v === undefined ? unknown(c.key) : truth(c.in.includes(v), c.q);
+    }
+    case 'sensitive': {
+      const v = ctx.facts.sensitiveAreas;
+      return v === undefined
+        ? unknown('sensitiveAreas', c.kinds)
+        : truth(
+            v.some((k) => c.kinds.includes(k)),
+            c.q,
+          );
+    }
+    case 'all': {
+      // In order, stopping at the first unknown: a later part may not matter once it is known.
+      let q: string | undefined;
+      for (const part of c.of) {
+        const e = evaluate(part, ctx);
+        if (e.v !== true) return e;
+        q ??= e.q;
+      }
+      return { v: true, q: c.q ?? q };
+    }
+    case 'any': {
+      const unknowns: Missing[] = [];
+      for (const part of c.of) {
+        const e = evaluate(part, ctx);
+        if (e.v === true) return { v: true, q: c.q ?? e.q };
+        if (e.v === 'unknown') unknowns.push(e.missing);
+      }
+      if (unknowns.length === 0) return { v: false };
+      return {
+        v: 'unknown',
+        missing: {
+          keys: new Set(unknowns.flatMap((m) => [...m.keys])),
+          sensitiveKinds: new Set(unknowns.flatMap((m) => [...m.sensitiveKinds])),
+        },
+      };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+
+export type EiaCitation = {
+  row: number;
+  rowTitle: string;
+  column: EiaColumn;
+  columnLabel: string;
+  /** the whole cell, exactly as printed */
+  quote: string;
+  /** the part of the cell that applied, where the cell lists several cases */
+  clause?: string;
+};
+
+export type RowOutcome =
+  | { row: number; decided: true; category: EiaCategory; column: EiaColumn | null; clause?: string }
+  | { row: number; decided: false; column: EiaColumn; missing: Missing };
+
+export type FactQuestion = {
+  key: EiaFactKey;
+  kind: 'boolean' | 'number' | 'enum' | 'areas';
+  label: string;
+  options?: { value: string; label: string }[];
+};
+
+export type ClassifyResult = {
+  catalogueVersion: string;
+  catalogueTitle: string;
+  industryCode: string;
+  industryName: string | null;
+  constructionType: ConstructionType;
+  /** null while facts are missing: the engine does not guess */
+  category: EiaCategory | null;
+  categoryLabel: string | null;
+  /** the row that decides (or, while undecided, the row being asked about); null outside the catalogue */
+  row: number | null;
+  rowTitle: string | null;
+  column: EiaColumn | null;
+  columnLabel: string | null;
+  quote: string;
+  clause: string | null;
+  /** legal source of the answer, in words */
+  basis: string;
+  permitClass?: PermitClass;
+  permit?: { item: number; title: string; classLabel: string; quote: string; basis: string };
+  missingFacts: EiaFactKey[];
+  questions: FactQuestion[];
+  matchedRows: { row: number; category: EiaCategory | null }[];
+  notes: string[];
+};
+
+export class UnknownIndustryError extends Error {
+  constructor(readonly code: string) {
+    super(`不是 GB/T 4754-2017 的行业小类：${code}`);
+  }
+}
+
+function edition(version?: string): EiaCatalogueEdition {
+  const found = version ? EIA_CATALOGUE_EDITIONS.find((e) => e.version === version) : EIA_CATALOGUE_EDITIONS[0];
+  return found ?? ML2021;
+}
+
+function canonicalCode(code: string): string {
+  const c = code.trim().toUpperCase();
+  return /^[A-T]\d{4}$/.test(c) ? c.slice(1) : c;
+}
+
+/** Rows a GB/T class falls in (by prefix). */
+export function rowsForIndustry(code: string, ed: EiaCatalogueEdition = ML2021): EiaCatalogueRow[] {
+  const c = canonicalCode(code);
+  return ed.rows.filter((r) => r.codes.some((p) => c.startsWith(p)));
+}
+
+function classifyRow(row: EiaCatalogueRow, code: string, ctx: Omit<Ctx, 'code'>): RowOutcome {
+  const rule = EIA_ROW_RULES[row.row];
+  const full: Ctx = { ...ctx, code };
+  if (!rule) return { row: row.row, decided: true, category: 'none', column: null };
+  // "*" rows cover production in industrial buildings only (note 4); the 项目类别's own exclusions next
+  const pre: Cond[] = [];
+  if (row.industrialBuildingOnly) pre.push(is('industrialBuilding'));
+  if (rule.applies) pre.push(rule.applies);
+  for (const p of pre) {
+    const e = evaluate(p, full);
+    if (e.v === false) return { row: row.row, decided: true, category: 'none', column: null };
+    if (e.v === 'unknown') return { row: row.row, decided: false, column: 'report-book', missing: e.missing };
+  }
+  for (const column of ['report-book', 'report-form', 'registration-form'] as const) {
+    const cond = rule[column];
+    if (!cond) continue;
+    const e = evaluate(cond, full);
+    if (e.v === true) return { row: row.row, decided: true, category: column, column, ...(e.q ? { clause: e.q } : {}) };
+    if (e.v === 'unknown') return { row: row.row, decided: false, column, missing: e.missing };
+  }
+  return { row: row.row, decided: true, category: 'none', column: null };
+}
+
+const ARTICLE_5 = '本名录未作规定的建设项目，不纳入建设项目环境影响评价管理。';
+
+export function classify(input: ClassifyRequest, version?: string): ClassifyResult {
+  const req = classifyRequestSchema.parse(input);
+  const ed = edition(version);
+  const code = canonicalCode(req.industryCode);
+  const ind = industryByCode(code);
+  if (ind?.level !== 'class') throw new UnknownIndustryError(req.industryCode);
+  const facts = req.facts;
+  const ctx = { constructionType: req.constructionType, facts };
+
+  // Every (row, code) pair the project touches: its own industry, other industries, ancillary works.
+  const targets: { row: EiaCatalogueRow; code: string }[] = [];
+  const add = (row: EiaCatalogueRow, c: string) => {
+    if (!targets.some((t) => t.row.row === row.row)) targets.push({ row, code: c });
+  };
+  for (const r of rowsForIndustry(code, ed)) add(r, code);
+  for (const other of facts.otherIndustryCodes ?? []) {
+    const oc = canonicalCode(other);
+    const oi = industryByCode(oc);
+    if (oi?.level !== 'class') throw new UnknownIndustryError(other);
+    for (const r of rowsForIndustry(oc, ed)) add(r, oc);
+  }
+  for (const w of facts.ancillaryWorks ?? []) {
+    const r = ed.rows.find((x) => x.row === ANCILLARY_WORKS[w].row);
+    if (r) add(r, r.codes[0] ?? code);
+  }
+
+  const outcomes = targets.map((t) => ({ t, o: classifyRow(t.row, t.code, ctx) }));
+  const decided = outcomes.filter((x) => x.o.decided) as {
+    t: (typeof targets)[number];
+    o: Extract<RowOutcome, { decided: true }>;
+  }[];
+  const best = decided.reduce<(typeof decided)[number] | null>(
+    (b, x) => (b === null || CATEGORY_RANK[x.o.category] > CATEGORY_RANK[b.o.category] ? x : b),
+    null,
+  );
+  const bestRank = best ? CATEGORY_RANK[best.o.category] : 0;
+  // An undecided row matters only if the column it is stuck on could rank above what is decided.
+  const open = outcomes.filter(
+    (x): x is { t: (typeof targets)[number]; o: Extract<RowOutcome, { decided: false }> } =>
+      !x.o.decided && CATEGORY_RANK[x.o.column] > bestRank,
+  );
+
+  const notes = noteFor(req.constructionType);
+  const base = {
+    catalogueVersion: ed.version,
+    catalogueTitle: ed.title,
+    industryCode: code,
+    industryName: ind.name,
+    constructionType: req.constructionType,
+    matchedRows: outcomes.map((x) => ({ row: x.t.row.row, category: x.o.decided ? x.o.category : null })),
+  };
+
+  if (open.length > 0) {
+    const first = open[0]!;
+    const keys = new Set<EiaFactKey>();
+    const kinds = new Set<SensitiveAreaKind>();
+    for (const x of open) {
+      for (const k of x.o.missing.keys) keys.add(k);
+      for (const k of x.o.missing.sensitiveKinds) kinds.add(k);
+    }
+    const missingFacts = [...keys];
+    return {
+      ...base,
+      category: null,
+      categoryLabel: null,
+      row: first.t.row.row,
+      rowTitle: first.t.row.title,
+      column: first.o.column,
+      columnLabel: EIA_COLUMN_LABELS[first.o.column],
+      quote: first.t.row.columns[first.o.column],
+      clause: null,
+      basis: `《${ML2021_TITLE}》第${first.t.row.row}行（待补充事实后判定）`,
+      missingFacts,
+      questions: missingFacts.map((k) => questionFor(k, kinds)),
+      notes,
+    };
+  }
+
+  const permit = permitFor(code, req.constructionType, facts);
+  const permitPart = permit ? { permitClass: permit.cls, permit: permit.view } : {};
+
+  if (!best || best.o.category === 'none') {
+    // Outside the catalogue (no row) or inside a row whose columns all fail: 第五条 either way.
+    const r = best?.t.row ?? null;
+    return {
+      ...base,
+      category: 'none',
+      categoryLabel: EIA_CATEGORY_LABELS.none,
+      row: r?.row ?? null,
+      rowTitle: r?.title ?? null,
+      column: null,
+      columnLabel: null,
+      quote: ARTICLE_5,
+      clause: null,
+      basis: r
+        ? `《${ML2021_TITLE}》第${r.row}行各栏均不适用，依第五条不纳入环评管理`
+        : `《${ML2021_TITLE}》第五条（名录未作规定）`,
+      ...permitPart,
+      missingFacts: [],
+      questions: [],
+      notes,
+    };
+  }
+  const col = best.o.column as EiaColumn;
+  const compound = decided.filter((x) => x.o.category !== 'none').length > 1;
+  return {
+    ...base,
+    category: best.o.category,
+    categoryLabel: EIA_CATEGORY_LABELS[best.o.category],
+    row: best.t.row.row,
+    rowTitle: best.t.row.title,
+    column: col,
+    columnLabel: EIA_COLUMN_LABELS[col],
+    quote: best.t.row.columns[col],
+    clause: best.o.clause ?? null,
+    basis: `《${ML2021_TITLE}》第${best.t.row.row}行“${EIA_COLUMN_LABELS[col]}”栏${compound ? '；涉及两个及以上类别，按单项等级最高的确定（第四条）' : ''}`,
+    ...permitPart,
+    missingFacts: [],
+    questions: [],
+    notes,
+  };
+}
+
+function noteFor(t: ConstructionType): string[] {
+  const notes = ['名录中涉及规模的，均指新增规模（名录说明）。'];
+  if (t === 'expansion' || t === 'alteration')
+    notes.push(
+      '建设内容不涉及主体工程的改建、扩建项目，按改建、扩建的工程内容确定类别（第四条）：请只填报改扩建内容本身的事实。',
+    );
+  if (t === 'relocation')
+    notes.push('迁建项目在新址整体建设，拆除后重建的全部规模计为新增规模（环境工程评估中心答复）。');
+  return notes;
+}
+
+const FACT_OPTION_LABELS: Partial<Record<EiaFactKey, Record<string, string>>> = {
+  storageType: {
+    'oil-depot': '地上油库',
+    'underground-oil-depot': '地下油库',
+    'underground-gas-depot': '地下气库',
+    other: '其他危险品仓库（含烟花爆竹仓库）',
+  },
+  coalWorks: {
+    mining: '煤炭开采',
+    'washing-blending': '煤炭洗选、配煤',
+    'storage-transport': '煤炭储存、集运',
+    'ventilation-gas-drainage': '风井场地、瓦斯抽放站',
+    restoration: '矿区修复治理工程',
+    other: '其他',
+  },
+};
+
+/** The question for a fact, in words; for sensitive areas only the places the asking rows count. */
+export function questionFor(key: EiaFactKey, kinds: Iterable<SensitiveAreaKind> = []): FactQuestion {
+  const inner = eiaFactsSchema.shape[key].unwrap();
+  const label = inner.description ?? key;
+  if (key === 'sensitiveAreas')
+    return {
+      key,
+      kind: 'areas',
+      label,
+      options: [...kinds].map((k) => ({ value: k, label: SENSITIVE_AREA_KINDS[k].label })),
+    };
+  const labels = FACT_OPTION_LABELS[key];
+  if (labels)
+    return { key, kind: 'enum', label, options: Object.entries(labels).map(([value, l]) => ({ value, label: l })) };
+  return { key, kind: inner instanceof z.ZodBoolean ? 'boolean' : 'number', label };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discharge-permit class (PW2019), where the facts decide it
+
+type PermitAnswer = { cls: PermitClass; view: NonNullable<ClassifyResult['permit']> };
+
+/**
+ * PW2019 is read on the whole unit after the project, not on the added scale, so scale-dependent
+ * items are only answered for new and relocated projects (where the two are the same). Items that
+ * read "涉及通用工序…" depend on boilers, kilns, surface treatment and water treatment (items
+ * 109–112), which the wizard does not ask: no class is given for them rather than a guess.
+ */
+function permitFor(code: string, t: ConstructionType, f: EiaFacts): PermitAnswer | undefined {
+  const whole = t === 'new' || t === 'relocation';
+  const pick = (item: number, cls: PermitClass, clause: string): PermitAnswer | undefined => {
+    const it = PW2019_ITEMS.find((i) => i.item === item);
+    if (!it) return undefined;
+    return {
+      cls,
+      view: {
+        item,
+        title: it.title,
+        classLabel: PERMIT_CLASS_LABELS[cls],
+        quote: clause,
+        basis: `《${PW2019_TITLE}》第${item}项“${PERMIT_CLASS_LABELS[cls]}”栏`,
+      },
+    };
+  };
+  const at = (p: string) => code.startsWith(p);
+  if (at('594')) {
+    if (f.storageType === 'other')
+      return pick(102, 'registration', '其他危险品仓储（含油品码头后方配套油库，不含储备油库）');
+    return undefined;
+  }
+  if (at('3011')) {
+    if (f.cementGrindingOnly === false) return pick(63, 'key', '水泥（熟料）制造');
+    if (f.cementGrindingOnly === true) return pick(63, 'simplified', '水泥粉磨站');
+    return undefined;
+  }
+  if (at('3012')) return pick(63, 'simplified', '石灰和石膏制造3012');
+  if (at('3021')) return pick(63, 'registration', '水泥制品制造3021');
+  if (at('3022')) return pick(63, 'registration', '砼结构构件制造3022');
+  if (at('3023')) return pick(63, 'registration', '石棉水泥制品制造3023');
+  if (at('3024')) return pick(63, 'registration', '轻质建筑材料制造3024');
+  if (at('3029')) return pick(63, 'registration', '其他水泥类似制品制造3029');
+  if (at('3072') && whole && f.annualOutputPieces !== undefined)
+    return f.annualOutputPieces >= 1_500_000
+      ? pick(68, 'key', '卫生陶瓷制品制造3072（年产150万件及以上的）')
+      : pick(68, 'registration', '卫生陶瓷制品制造3072（年产150万件以下的）');
+  if (at('3074') && whole && f.annualOutputPieces !== undefined)
+    return f.annualOutputPieces >= 2_500_000
+      ? pick(68, 'key', '日用陶瓷制品制造3074（年产250万件及以上的）')
+      : pick(68, 'registration', '日用陶瓷制品制造3074（年产250万件以下的）');
+  if (at('3075')) return pick(68, 'registration', '陈设艺术陶瓷制造3075');
+  if (at('3076')) return pick(68, 'registration', '园艺陶瓷制造3076');
+  if (at('3081')) return pick(69, 'key', '石棉制品制造3081');
+  if (at('031') || at('032')) {
+    if (f.scaleFarm === undefined || f.wastewaterOutlet === undefined) return undefined;
+    if (f.scaleFarm && f.wastewaterOutlet) return pick(1, 'key', '设有污水排放口的规模化畜禽养殖场、养殖小区');
+    if (f.scaleFarm) return pick(1, 'registration', '无污水排放口的规模化畜禽养殖场、养殖小区');
+    if (f.wastewaterOutlet) return pick(1, 'registration', '设有污水排放口的规模以下畜禽养殖场、养殖小区');
+    return undefined;
+  }
+  if (at('1351') && whole) {
+    const pigs = f.pigsSlaughteredPerYear;
+    if (pigs === undefined || f.cattleSlaughteredPerYear === undefined || f.sheepSlaughteredPerYear === undefined)
+      return undefined;
+    const c = f.cattleSlaughteredPerYear;
+    const s = f.sheepSlaughteredPerYear;
+    if (pigs >= 100_000 || c >= 10_000 || s >= 150_000)
+      return pick(13, 'key', '年屠宰生猪10万头及以上的，年屠宰肉牛1万头及以上的，年屠宰肉羊15万头及以上的');
+    if (pigs >= 20_000 || c >= 2_000 || s >= 25_000)
+      return pick(
+        13,
+        'simplified',
+        '年屠宰生猪2万头及以上10万头以下的，年屠宰肉牛0.2万头及以上1万头以下的，年屠宰肉羊2.5万头及以上15万头以下的',
+      );
+    return undefined;
+  }
+  if (at('1352') && whole && f.poultrySlaughteredPerYear !== undefined) {
+    if (f.poultrySlaughteredPerYear >= 10_000_000) return pick(13, 'key', '年屠宰禽类1000万只及以上的');
+    if (f.poultrySlaughteredPerYear >= 1_000_000)
+      return pick(13, 'simplified', '年屠宰禽类100万只及以上1000万只以下的');
+    return undefined;
+  }
+  if (at('5265') && f.urbanBuiltUpArea !== undefined)
+    return f.urbanBuiltUpArea
+      ? pick(100, 'simplified', '位于城市建成区的加油站')
+      : pick(100, 'registration', '其他加油站');
+  return undefined;
+}

@@ -1,0 +1,302 @@
+import { FileTextOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Form,
+  InputNumber,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Steps,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/errors.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { INDUSTRY_CLASS_OPTIONS, labelContains } from '../../domain.ts';
+import { type ClassifyAnswer, type ClassifyBody, classifyProject, type FactQuestion, type Facts } from './api.ts';
+
+type ConstructionType = ClassifyBody['constructionType'];
+const CONSTRUCTION_TYPES: ConstructionType[] = ['new', 'expansion', 'alteration', 'relocation'];
+const ANCILLARY = ['boiler', 'hazardous-storage', 'air-pollution-control'] as const;
+
+const CATEGORY_COLORS: Record<string, string> = {
+  'report-book': 'red',
+  'report-form': 'orange',
+  'registration-form': 'blue',
+  none: 'green',
+};
+
+type Project = { industryCode: string; constructionType: ConstructionType; ancillaryWorks: string[] };
+
+/**
+ * 环评类别判定向导: the applicant names the industry and the kind of construction, then answers only
+ * the questions the engine returns in missingFacts, round by round, until it cites a row, a column
+ * and the catalogue's words. The same page serves the public portal and the staff console.
+ */
+export default function EiaWizardPage() {
+  const { t } = useTranslation();
+  const [project, setProject] = useState<Project | null>(null);
+  const [facts, setFacts] = useState<Facts>({});
+  const [answer, setAnswer] = useState<ClassifyAnswer | null>(null);
+  const [projectForm] = Form.useForm<Project>();
+  const [factForm] = Form.useForm<Record<string, unknown>>();
+
+  const run = useMutation({
+    mutationFn: (body: ClassifyBody) => classifyProject(body),
+    onSuccess: (a) => {
+      setAnswer(a);
+      factForm.resetFields();
+    },
+  });
+
+  const ask = (p: Project, f: Facts) => {
+    setProject(p);
+    setFacts(f);
+    const withWorks =
+      p.ancillaryWorks.length > 0 ? { ...f, ancillaryWorks: p.ancillaryWorks as Facts['ancillaryWorks'] } : f;
+    run.mutate({ industryCode: p.industryCode, constructionType: p.constructionType, facts: withWorks });
+  };
+
+  const restart = () => {
+    setProject(null);
+    setFacts({});
+    setAnswer(null);
+    run.reset();
+  };
+
+  const step = !project ? 0 : answer && answer.category !== null ? 2 : 1;
+
+  return (
+    <PageContainer title={t('eiaWizard.title')}>
+      <Typography.Paragraph type="secondary">{t('eiaWizard.intro')}</Typography.Paragraph>
+      <Steps
+        current={step}
+        style={{ marginBottom: 24, maxWidth: 720 }}
+        items={[
+          { title: t('eiaWizard.stepProject') },
+          { title: t('eiaWizard.stepFacts') },
+          { title: t('eiaWizard.stepResult') },
+        ]}
+      />
+      {run.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={errorMessage(run.error, t)}
+          data-testid="eia-error"
+        />
+      ) : null}
+
+      {step === 0 ? (
+        <Card style={{ maxWidth: 720 }}>
+          <Form<Project>
+            form={projectForm}
+            layout="vertical"
+            initialValues={{ constructionType: 'new', ancillaryWorks: [] }}
+            onFinish={(p) => ask(p, {})}
+          >
+            <Form.Item
+              label={t('eiaWizard.industry')}
+              name="industryCode"
+              rules={[{ required: true, message: t('eiaWizard.industryRequired') }]}
+              extra={t('eiaWizard.industryHelp')}
+            >
+              <Select
+                showSearch={{ filterOption: labelContains }}
+                options={INDUSTRY_CLASS_OPTIONS}
+                placeholder={t('eiaWizard.industryPlaceholder')}
+                data-testid="eia-industry"
+              />
+            </Form.Item>
+            <Form.Item label={t('eiaWizard.constructionType')} name="constructionType" required>
+              <Radio.Group
+                options={CONSTRUCTION_TYPES.map((c) => ({ value: c, label: t(`eiaWizard.construction.${c}`) }))}
+                data-testid="eia-construction"
+              />
+            </Form.Item>
+            <Form.Item label={t('eiaWizard.ancillary')} name="ancillaryWorks" extra={t('eiaWizard.ancillaryHelp')}>
+              <Checkbox.Group options={ANCILLARY.map((a) => ({ value: a, label: t(`eiaWizard.works.${a}`) }))} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={run.isPending} data-testid="eia-start">
+              {t('eiaWizard.next')}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+
+      {step === 1 && project ? (
+        <Card style={{ maxWidth: 820 }} loading={!answer && run.isPending}>
+          {answer ? (
+            <>
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={t('eiaWizard.deciding', {
+                  row: answer.row,
+                  column: answer.columnLabel,
+                })}
+                description={
+                  <>
+                    <div>{answer.rowTitle}</div>
+                    <Typography.Text type="secondary">“{answer.quote}”</Typography.Text>
+                  </>
+                }
+              />
+              <Form
+                form={factForm}
+                layout="vertical"
+                onFinish={(values) => ask(project, { ...facts, ...normalise(answer.questions, values) })}
+              >
+                {answer.questions.map((q) => (
+                  <QuestionField key={q.key} q={q} />
+                ))}
+                <Space>
+                  <Button onClick={restart}>{t('eiaWizard.restart')}</Button>
+                  <Button type="primary" htmlType="submit" loading={run.isPending} data-testid="eia-next">
+                    {t('eiaWizard.next')}
+                  </Button>
+                </Space>
+              </Form>
+            </>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {step === 2 && answer ? <Answer answer={answer} onRestart={restart} /> : null}
+    </PageContainer>
+  );
+}
+
+/** The form value of a question, as the API wants it (an unticked area list means "none of them"). */
+function normalise(questions: FactQuestion[], values: Record<string, unknown>): Facts {
+  const out: Record<string, unknown> = {};
+  for (const q of questions) {
+    const v = values[q.key];
+    out[q.key] = q.kind === 'areas' ? ((v as string[] | undefined) ?? []) : v;
+  }
+  return out as Facts;
+}
+
+function QuestionField({ q }: { q: FactQuestion }) {
+  const { t } = useTranslation();
+  const required = { required: q.kind !== 'areas', message: t('eiaWizard.answerRequired') };
+  const testId = `eia-fact-${q.key}`;
+  if (q.kind === 'boolean')
+    return (
+      <Form.Item label={q.label} name={q.key} rules={[required]}>
+        <Radio.Group
+          data-testid={testId}
+          options={[
+            { value: true, label: t('eiaWizard.yes') },
+            { value: false, label: t('eiaWizard.no') },
+          ]}
+        />
+      </Form.Item>
+    );
+  if (q.kind === 'number')
+    return (
+      <Form.Item label={q.label} name={q.key} rules={[required]}>
+        <InputNumber min={0} max={1e12} style={{ width: 240 }} data-testid={testId} />
+      </Form.Item>
+    );
+  if (q.kind === 'enum')
+    return (
+      <Form.Item label={q.label} name={q.key} rules={[required]}>
+        <Radio.Group data-testid={testId} options={q.options ?? []} />
+      </Form.Item>
+    );
+  return (
+    <Form.Item label={q.label} name={q.key} extra={t('eiaWizard.areasHelp')}>
+      <Checkbox.Group data-testid={testId} options={q.options ?? []} style={{ display: 'grid', gap: 4 }} />
+    </Form.Item>
+  );
+}
+
+function Answer({ answer, onRestart }: { answer: ClassifyAnswer; onRestart: () => void }) {
+  const { t } = useTranslation();
+  const category = answer.category ?? 'none';
+  return (
+    <Card style={{ maxWidth: 900 }} data-testid="eia-result">
+      <Result
+        status={category === 'none' ? 'success' : 'info'}
+        // an EIA document is a requirement, not a warning: a document icon instead of the "!" of info
+        icon={category === 'none' ? undefined : <FileTextOutlined style={{ color: '#1f6f43' }} />}
+        title={
+          <Flex justify="center" align="center" gap={12}>
+            <span>{t('eiaWizard.resultTitle')}</span>
+            <Tag
+              color={CATEGORY_COLORS[category]}
+              style={{ fontSize: 20, padding: '4px 12px' }}
+              data-testid="eia-category"
+            >
+              {answer.categoryLabel}
+            </Tag>
+          </Flex>
+        }
+        subTitle={answer.basis}
+        style={{ paddingBottom: 8 }}
+      />
+      <Descriptions bordered column={1} size="small" styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}>
+        <Descriptions.Item label={t('eiaWizard.industry')}>
+          {answer.industryCode} {answer.industryName}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('eiaWizard.row')}>
+          <span data-testid="eia-row">
+            {answer.row === null ? t('eiaWizard.noRow') : t('eiaWizard.rowValue', { row: answer.row })}
+          </span>
+          {answer.rowTitle ? <div>{answer.rowTitle}</div> : null}
+        </Descriptions.Item>
+        {answer.columnLabel ? (
+          <Descriptions.Item label={t('eiaWizard.column')}>{answer.columnLabel}</Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label={t('eiaWizard.quote')}>
+          <Typography.Text strong data-testid="eia-quote">
+            “{answer.quote}”
+          </Typography.Text>
+        </Descriptions.Item>
+        {answer.clause ? <Descriptions.Item label={t('eiaWizard.clause')}>{answer.clause}</Descriptions.Item> : null}
+        <Descriptions.Item label={t('eiaWizard.permit')}>
+          {answer.permit ? (
+            <>
+              <Tag color="purple">{answer.permit.classLabel}</Tag>
+              {answer.permit.basis}
+              <div>
+                <Typography.Text type="secondary">“{answer.permit.quote}”</Typography.Text>
+              </div>
+            </>
+          ) : (
+            <Typography.Text type="secondary">{t('eiaWizard.permitUnknown')}</Typography.Text>
+          )}
+        </Descriptions.Item>
+        {answer.notes.length > 0 ? (
+          <Descriptions.Item label={t('eiaWizard.notes')}>
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {answer.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label={t('eiaWizard.version')}>
+          {answer.catalogueTitle}（{answer.catalogueVersion}）
+        </Descriptions.Item>
+      </Descriptions>
+      <Flex justify="end" style={{ marginTop: 16 }}>
+        <Button type="primary" onClick={onRestart} data-testid="eia-restart">
+          {t('eiaWizard.restart')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
