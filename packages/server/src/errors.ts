@@ -95,6 +95,11 @@ export const ERROR_CODES = {
   },
   RECEPTION_SESSION_NOT_HELD: { status: 409, zh: '接待日尚未举行', en: 'The reception day has not taken place yet' },
   RECEPTION_NOT_ATTENDED: { status: 422, zh: '该企业未登记到场', en: 'The enterprise is not recorded as attending' },
+  APPLICATION_STATE_CONFLICT: {
+    status: 409,
+    zh: '申请当前状态不允许此操作',
+    en: 'Not allowed in the application’s current state',
+  },
   CONCERN_STATE: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
   VISIT_CAMPAIGN_PERIOD: {
     status: 422,
