@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { enterpriseAppliesOnline } from './applications.ts';
 import {
   clerkRegistersEnterprise,
   clerkReimportsRegister,
@@ -36,6 +37,7 @@ export const journeys: Journey[] = [
   citizenReportsPollution,
   citizenReadsServiceGuide,
   adminEditsServiceGuide,
+  enterpriseAppliesOnline,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -863,3 +863,79 @@ describe('notifications, jobs: inbox, preferences and jobs', () => {
     expect((await ok(entB.request({ method: 'GET', url: `/api/jobs/${jobB}` }))).status).toBe('done');
   });
 });
+
+describe('applications: A never reads, uploads to, supplies or downloads B’s application', () => {
+  const application = {} as Record<'A' | 'B', { id: string; materialId: string }>;
+  const PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+  beforeAll(async () => {
+    for (const [who, c] of [
+      ['A', entA],
+      ['B', entB],
+    ] as const) {
+      const a = await ok(
+        c.request({
+          method: 'POST',
+          url: '/api/applications',
+          payload: {
+            matterCode: 'eia-report-form',
+            projectName: `隔离测试项目 ${who}`,
+            applicantName: '刘建国',
+            applicantPhone: PHONE[who],
+          },
+        }),
+        201,
+      );
+      const m = await ok(
+        c.request({
+          method: 'POST',
+          url: `/api/applications/${a.id}/materials?item=0&name=a.pdf`,
+          headers: { 'content-type': 'application/pdf' },
+          payload: PDF,
+        }),
+        201,
+      );
+      application[who] = { id: a.id, materialId: m.id };
+    }
+    await ok(
+      clerk.request({ method: 'POST', url: `/api/applications/${application.B.id}/notice`, payload: { note: null } }),
+    );
+  });
+
+  it('lists only its own and is refused on every route of B’s application', async () => {
+    expect(ids(await entA.request({ method: 'GET', url: '/api/applications?pageSize=200' }))).toEqual([
+      application.A.id,
+    ]);
+    expect(ids(await entA.request({ method: 'GET', url: `/api/applications?enterpriseId=${B.id}` }))).toEqual([
+      application.A.id,
+    ]);
+    const b = application.B;
+    const tries: [string, Promise<LightMyRequestResponse>][] = [
+      ['read', entA.request({ method: 'GET', url: `/api/applications/${b.id}` })],
+      ['file', entA.request({ method: 'GET', url: `/api/applications/${b.id}/materials/${b.materialId}` })],
+      ['notice', entA.request({ method: 'GET', url: `/api/applications/${b.id}/documents/notice` })],
+      [
+        'upload',
+        entA.request({
+          method: 'POST',
+          url: `/api/applications/${b.id}/materials?item=1&name=x.pdf`,
+          headers: { 'content-type': 'application/pdf' },
+          payload: PDF,
+        }),
+      ],
+      [
+        'supplement',
+        entA.request({ method: 'POST', url: `/api/applications/${b.id}/supplement`, payload: { inPerson: false } }),
+      ],
+      // B's file through A's own application
+      [
+        'cross file',
+        entA.request({ method: 'GET', url: `/api/applications/${application.A.id}/materials/${b.materialId}` }),
+      ],
+    ];
+    for (const [label, res] of tries) expectRefused(await res, `A ${label} on B’s application`);
+    // B still reads its own notice
+    expect((await entB.request({ method: 'GET', url: `/api/applications/${b.id}/documents/notice` })).statusCode).toBe(
+      200,
+    );
+  });
+});

@@ -7,6 +7,7 @@ import type { Access, Face } from './access.ts';
 import type { MenuPlace } from './layouts/menuGroups.ts';
 import { accountRoutes } from './pages/account/routes.tsx';
 import { adminRoutes } from './pages/admin/routes.tsx';
+import { applicationRoutes } from './pages/applications/routes.tsx';
 import { appointmentRoutes } from './pages/appointments/routes.tsx';
 import { calendarRoutes } from './pages/calendar/routes.tsx';
 import { enterprisePortalRoutes } from './pages/enterprise-portal/routes.tsx';
@@ -57,6 +58,7 @@ export const routes: AppRoute[] = [
   ...loginRoutes,
   ...enterpriseRoutes,
   ...enterprisePortalRoutes,
+  ...applicationRoutes,
   ...adminRoutes,
   ...worklistRoutes,
   ...inboxRoutes,

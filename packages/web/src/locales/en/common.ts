@@ -56,6 +56,8 @@ const en: Leaves<typeof zh> = {
     calculator: 'Deadline calculator',
     rules: 'Rules',
     matters: 'Matters',
+    applications: 'Applications',
+    myApplications: 'My applications',
     calendarYears: 'Holiday calendar',
     deliveries: 'Deliveries',
     notificationPrefs: 'Notifications',

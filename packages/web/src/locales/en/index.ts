@@ -1,6 +1,7 @@
 // English: the same areas and keys as ../zh-CN/ (see there).
 import type { Messages } from '../zh-CN/index.ts';
 import admin from './admin.ts';
+import applications from './applications.ts';
 import appointments from './appointments.ts';
 import calendar from './calendar.ts';
 import common from './common.ts';
@@ -27,6 +28,7 @@ const en: Messages = {
   ...calendar,
   ...rules,
   ...matters,
+  ...applications,
   ...notifications,
   ...appointments,
   ...petitions,

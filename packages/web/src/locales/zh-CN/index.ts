@@ -5,6 +5,7 @@
 
 import type { Leaves } from '../types.ts';
 import admin from './admin.ts';
+import applications from './applications.ts';
 import appointments from './appointments.ts';
 import calendar from './calendar.ts';
 import common from './common.ts';
@@ -31,6 +32,7 @@ const zhCN = {
   ...calendar,
   ...rules,
   ...matters,
+  ...applications,
   ...notifications,
   ...appointments,
   ...petitions,
