@@ -97,5 +97,6 @@ describe('route × role access matrix', () => {
         }
       }
     }
-  });
+    // every route × every role: on a shared, loaded machine this outgrows the default 60 s
+  }, 300_000);
 });
