@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { shanghaiDateOf } from './calendar/dates.ts';
 import type { WorkingCalendar } from './calendar/working-calendar.ts';
 import { type ClockProfile, type ClockProfileDefinition, evaluateClock } from './deadline.ts';
@@ -235,3 +236,72 @@ export const applicationDecisionBody = z.strictObject({
 export type ApplicationDecisionBody = z.infer<typeof applicationDecisionBody>;
 
 export const applicationVisitBody = z.strictObject({ purpose: text(200) });
+
+/** The words the audit log reads this module's entries in (registered by the server module). */
+export const APPLICATION_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: [
+    'application.accept',
+    'application.accept-deferred',
+    'application.decide',
+    'application.deem-accept',
+    'application.expert-review',
+    'application.expert-review-end',
+    'application.file',
+    'application.material',
+    'application.notice',
+    'application.supplement',
+    'application.visit',
+  ],
+  records: { application: { zh: '申请', en: 'Application' } },
+  actionLabels: {
+    'application.file': { zh: '申请 · 提交（网上或窗口收件）', en: 'Application filed' },
+    'application.material': { zh: '申请 · 上传材料', en: 'Application: file handed in' },
+    'application.notice': { zh: '申请 · 一次性告知补正', en: 'Application: one-time notice issued' },
+    'application.supplement': { zh: '申请 · 补正材料已提交', en: 'Application: materials supplied' },
+    'application.accept': { zh: '申请 · 受理', en: 'Application accepted' },
+    'application.accept-deferred': { zh: '申请 · 容缺受理', en: 'Application accepted with deferred items' },
+    'application.deem-accept': {
+      zh: '申请 · 逾期未告知，依法视为受理（行政许可法第三十二条）',
+      en: 'Application deemed accepted (Administrative Licensing Law art. 32)',
+    },
+    'application.expert-review': { zh: '申请 · 开始专家评审（暂停计时）', en: 'Application: expert review started' },
+    'application.expert-review-end': { zh: '申请 · 专家评审结束（恢复计时）', en: 'Application: expert review ended' },
+    'application.decide': { zh: '申请 · 作出决定', en: 'Application decided' },
+    'application.visit': { zh: '申请 · 登记申请人到现场', en: 'Application: in-person visit recorded' },
+  },
+  fields: {
+    acceptanceKind: { zh: '受理方式', en: 'how accepted' },
+    applicantName: { zh: '申请人', en: 'applicant' },
+    applicantPhone: { zh: '申请人电话', en: 'applicant phone' },
+    applicationId: { zh: '申请编号', en: 'application ID' },
+    assisted: { zh: '帮办代办', en: 'filed on the applicant’s behalf' },
+    assistedBy: { zh: '帮办人编号', en: 'assisted by (ID)' },
+    assistedByName: { zh: '帮办人', en: 'assisted by' },
+    authorisation: { zh: '申请人授权', en: 'applicant’s authorisation' },
+    decidedAt: { zh: '决定时间', en: 'decided at' },
+    decidedOnTime: { zh: '按时办结', en: 'decided on time' },
+    decisionNumber: { zh: '决定文号', en: 'decision number' },
+    decisionReasons: { zh: '决定理由', en: 'decision reasons' },
+    deferred: { zh: '容缺材料', en: 'deferred item' },
+    deferredItems: { zh: '容缺材料', en: 'deferred items' },
+    deferredPromise: { zh: '容缺承诺', en: 'deferral promise' },
+    fulfilledAt: { zh: '补交时间', en: 'handed in at' },
+    inPerson: { zh: '到现场', en: 'in person' },
+    item: { zh: '清单序号', en: 'checklist item' },
+    itemName: { zh: '材料名称', en: 'item name' },
+    matterCode: { zh: '事项编码', en: 'matter code' },
+    matterName: { zh: '事项名称', en: 'matter name' },
+    matterVersion: { zh: '事项指南版本', en: 'matter guide version' },
+    missing: { zh: '缺少的材料', en: 'missing items' },
+    noticeIssuedAt: { zh: '补正告知时间', en: 'notice issued at' },
+    noticeMissing: { zh: '告知补正的材料', en: 'items in the notice' },
+    noticeNote: { zh: '其他补正内容', en: 'other corrections' },
+    projectName: { zh: '项目名称', en: 'project name' },
+    purpose: { zh: '事由', en: 'purpose' },
+    recordedBy: { zh: '登记人编号', en: 'recorded by (ID)' },
+    recordedByName: { zh: '登记人', en: 'recorded by' },
+    sha256: { zh: '文件校验值（SHA-256）', en: 'SHA-256' },
+    uploadedBy: { zh: '上传人编号', en: 'uploaded by (ID)' },
+    uploadedByName: { zh: '上传人', en: 'uploaded by' },
+  },
+};

@@ -5,11 +5,10 @@
  * as 第n项; a key nobody named (a nested detail) still shows as it is rather than disappear.
  */
 
-type Label = { zh: string; en: string };
+import { auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   acceptanceDueDate: { zh: '受理期限', en: 'acceptance due date' },
-  acceptanceKind: { zh: '受理方式', en: 'how accepted' },
   accepted: { zh: '已受理', en: 'accepted' },
   acceptedAt: { zh: '受理时间', en: 'accepted at' },
   action: { zh: '操作', en: 'action' },
@@ -28,18 +27,11 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   appealState: { zh: '申诉状态', en: 'appeal state' },
   appealedAt: { zh: '申诉时间', en: 'appealed at' },
   applicantKey: { zh: '申请人标识', en: 'applicant key' },
-  applicantName: { zh: '申请人', en: 'applicant' },
-  applicantPhone: { zh: '申请人电话', en: 'applicant phone' },
-  applicationId: { zh: '申请编号', en: 'application ID' },
   arrivedAt: { zh: '到场时间', en: 'arrived at' },
   assigneeRole: { zh: '承办角色', en: 'assignee role' },
   assigneeUserId: { zh: '承办人编号', en: 'assignee ID' },
-  assisted: { zh: '帮办代办', en: 'filed on the applicant’s behalf' },
-  assistedBy: { zh: '帮办人编号', en: 'assisted by (ID)' },
-  assistedByName: { zh: '帮办人', en: 'assisted by' },
   at: { zh: '时间', en: 'at' },
   attempts: { zh: '尝试次数', en: 'attempts' },
-  authorisation: { zh: '申请人授权', en: 'applicant’s authorisation' },
   before: { zh: '变更前', en: 'before' },
   binds: { zh: '约束对象', en: 'binds' },
   body: { zh: '正文', en: 'body' },
@@ -78,18 +70,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   createdByName: { zh: '创建人', en: 'created by' },
   creditGrade: { zh: '信用等级', en: 'credit grade' },
   csrfToken: { zh: '防伪令牌', en: 'CSRF token' },
-  currentVersion: { zh: '当前版本', en: 'current version' },
   data: { zh: '数据', en: 'data' },
   date: { zh: '日期', en: 'date' },
   dayRule: { zh: '日期规则', en: 'day rule' },
-  decidedAt: { zh: '决定时间', en: 'decided at' },
-  decidedOnTime: { zh: '按时办结', en: 'decided on time' },
-  decidingAuthority: { zh: '办理机关', en: 'deciding authority' },
-  decisionNumber: { zh: '决定文号', en: 'decision number' },
-  decisionReasons: { zh: '决定理由', en: 'decision reasons' },
-  deferred: { zh: '容缺材料', en: 'deferred item' },
-  deferredItems: { zh: '容缺材料', en: 'deferred items' },
-  deferredPromise: { zh: '容缺承诺', en: 'deferral promise' },
   description: { zh: '说明', en: 'description' },
   disabled: { zh: '已停用', en: 'disabled' },
   displayName: { zh: '姓名', en: 'display name' },
@@ -117,17 +100,13 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   finishedAt: { zh: '结束时间', en: 'finished at' },
   followUpName: { zh: '跟进人', en: 'follow-up by' },
   followUpUserId: { zh: '跟进人编号', en: 'follow-up user ID' },
-  fulfilledAt: { zh: '补交时间', en: 'handed in at' },
   hash: { zh: '校验值', en: 'hash' },
   id: { zh: '编号', en: 'ID' },
   indicators: { zh: '指标', en: 'indicators' },
   industryCode: { zh: '行业代码', en: 'industry code' },
-  inPerson: { zh: '到现场', en: 'in person' },
   intervalMs: { zh: '间隔（毫秒）', en: 'interval (ms)' },
   investment: { zh: '投资额', en: 'investment' },
   ip: { zh: 'IP 地址', en: 'IP address' },
-  item: { zh: '清单序号', en: 'checklist item' },
-  itemName: { zh: '材料名称', en: 'item name' },
   key: { zh: '键', en: 'key' },
   keyCase: { zh: '重点案件', en: 'key case' },
   keyCaseReason: { zh: '列为重点的理由', en: 'key case reason' },
@@ -156,21 +135,14 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   lockedUntil: { zh: '锁定至', en: 'locked until' },
   materials: { zh: '申请材料', en: 'materials' },
   matter: { zh: '事项', en: 'matter' },
-  matterCode: { zh: '事项编码', en: 'matter code' },
-  matterName: { zh: '事项名称', en: 'matter name' },
-  matterVersion: { zh: '事项指南版本', en: 'matter guide version' },
   maxAttempts: { zh: '最大尝试次数', en: 'max attempts' },
   milestones: { zh: '节点', en: 'milestones' },
-  missing: { zh: '缺少的材料', en: 'missing items' },
   name: { zh: '名称', en: 'name' },
   nameSearch: { zh: '名称检索词', en: 'name search' },
   nextAction: { zh: '下一步工作', en: 'next action' },
   nextActionDate: { zh: '下一步日期', en: 'next action date' },
   nextAttemptAt: { zh: '下次尝试时间', en: 'next attempt at' },
   note: { zh: '备注', en: 'note' },
-  noticeIssuedAt: { zh: '补正告知时间', en: 'notice issued at' },
-  noticeMissing: { zh: '告知补正的材料', en: 'items in the notice' },
-  noticeNote: { zh: '其他补正内容', en: 'other corrections' },
   notificationId: { zh: '通知编号', en: 'notification ID' },
   officerName: { zh: '经办人', en: 'officer' },
   officerUserId: { zh: '经办人编号', en: 'officer ID' },
@@ -192,12 +164,10 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   profile: { zh: '时限类型', en: 'profile' },
   profileKey: { zh: '时限类型', en: 'profile' },
   projectId: { zh: '项目编号', en: 'project ID' },
-  projectName: { zh: '项目名称', en: 'project name' },
   provisional: { zh: '暂定', en: 'provisional' },
   public: { zh: '公开', en: 'public' },
   published: { zh: '已发布', en: 'published' },
   publishedAt: { zh: '发布时间', en: 'published at' },
-  purpose: { zh: '事由', en: 'purpose' },
   purposes: { zh: '事由', en: 'purposes' },
   raisedBy: { zh: '提出人', en: 'raised by' },
   raterKind: { zh: '评价人类型', en: 'rater kind' },
@@ -206,8 +176,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   readAt: { zh: '阅读时间', en: 'read at' },
   reason: { zh: '理由', en: 'reason' },
   receivedAt: { zh: '收到时间', en: 'received at' },
-  recordedBy: { zh: '登记人编号', en: 'recorded by (ID)' },
-  recordedByName: { zh: '登记人', en: 'recorded by' },
   rectifiedAt: { zh: '整改完成时间', en: 'rectified at' },
   rectifyClockId: { zh: '整改时限编号', en: 'rectification clock ID' },
   rectifyDueDate: { zh: '整改期限', en: 'rectification due date' },
@@ -231,7 +199,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   servedBy: { zh: '办理人', en: 'served by' },
   serviceId: { zh: '服务事项编号', en: 'service ID' },
   sessionId: { zh: '会话编号', en: 'session ID' },
-  sha256: { zh: '文件校验值（SHA-256）', en: 'SHA-256' },
   size: { zh: '大小', en: 'size' },
   slotId: { zh: '时段编号', en: 'slot ID' },
   slotMinutes: { zh: '时段长度（分钟）', en: 'slot length (minutes)' },
@@ -258,8 +225,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   type: { zh: '类型', en: 'type' },
   updatedAt: { zh: '更新时间', en: 'updated at' },
   updatedBy: { zh: '更新人', en: 'updated by' },
-  uploadedBy: { zh: '上传人编号', en: 'uploaded by (ID)' },
-  uploadedByName: { zh: '上传人', en: 'uploaded by' },
   uscc: { zh: '统一社会信用代码', en: 'USCC' },
   usccOverrideReason: { zh: '代码校验例外理由', en: 'USCC override reason' },
   usccValid: { zh: '代码校验通过', en: 'USCC valid' },
@@ -314,16 +279,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   windowDueDate: { zh: '申请期限', en: 'window due date' },
 };
 
-function segmentLabel(segment: string, lang: 'zh' | 'en'): string {
-  if (/^\d+$/.test(segment)) return lang === 'zh' ? `第${Number(segment) + 1}项` : `#${Number(segment) + 1}`;
-  return Object.hasOwn(AUDIT_FIELD_LABELS, segment) ? AUDIT_FIELD_LABELS[segment]![lang] : segment;
-}
+const platformFields = auditLabeller(mergeAuditVocabularies([{ actions: [], fields: AUDIT_FIELD_LABELS }]));
 
-/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限. */
+/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限 (platform words only). */
 export function auditFieldLabel(path: string, lang: 'zh' | 'en' = 'zh'): string {
-  if (path === '') return '';
-  return path
-    .split('.')
-    .map((s) => segmentLabel(s, lang))
-    .join(' · ');
+  return platformFields.field(path, lang);
 }

@@ -5,24 +5,14 @@
  * as its record's name and 其他操作, so a new module's action never shows raw.
  */
 
-type Label = { zh: string; en: string };
+import { AUDIT_FIELD_LABELS } from './audit-field-labels.ts';
+import { type AuditVocabulary, auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 /**
  * Every action the server writes (server/src/modules/audit/labels.test.ts keeps this in step):
  * the audit page offers them as a filter, by label.
  */
 export const AUDIT_ACTIONS: readonly string[] = [
-  'application.accept',
-  'application.accept-deferred',
-  'application.decide',
-  'application.deem-accept',
-  'application.expert-review',
-  'application.expert-review-end',
-  'application.file',
-  'application.material',
-  'application.notice',
-  'application.supplement',
-  'application.visit',
   'appointment-exception.create',
   'appointment-exception.delete',
   'appointment-plan.create',
@@ -56,7 +46,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'enterprise.unmask-contacts',
   'enterprise.update',
   'enterprise.update-uscc-override',
-  'matter.update',
   'notification-preferences.update',
   'petition.accept',
   'petition.answer-re-review',
@@ -156,21 +145,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'calendar.year.replace': { zh: '更新年度节假日安排', en: 'Holiday year replaced' },
   'clock.recalculate': { zh: '按新日历重算期限', en: 'Due date recalculated on the new calendar' },
   'calendar.next-year-missing': { zh: '提醒：下一年度节假日未录入', en: 'Next year’s holidays missing' },
-  'application.file': { zh: '申请 · 提交（网上或窗口收件）', en: 'Application filed' },
-  'application.material': { zh: '申请 · 上传材料', en: 'Application: file handed in' },
-  'application.notice': { zh: '申请 · 一次性告知补正', en: 'Application: one-time notice issued' },
-  'application.supplement': { zh: '申请 · 补正材料已提交', en: 'Application: materials supplied' },
-  'application.accept': { zh: '申请 · 受理', en: 'Application accepted' },
-  'application.accept-deferred': { zh: '申请 · 容缺受理', en: 'Application accepted with deferred items' },
-  'application.deem-accept': {
-    zh: '申请 · 逾期未告知，依法视为受理（行政许可法第三十二条）',
-    en: 'Application deemed accepted (Administrative Licensing Law art. 32)',
-  },
-  'application.expert-review': { zh: '申请 · 开始专家评审（暂停计时）', en: 'Application: expert review started' },
-  'application.expert-review-end': { zh: '申请 · 专家评审结束（恢复计时）', en: 'Application: expert review ended' },
-  'application.decide': { zh: '申请 · 作出决定', en: 'Application decided' },
-  'application.visit': { zh: '申请 · 登记申请人到现场', en: 'Application: in-person visit recorded' },
-  'matter.update': { zh: '修改办事指南（新增版本）', en: 'Service guide changed (new version)' },
   'rule.update': { zh: '修改规则', en: 'Rule changed' },
   'seed.demo': { zh: '载入演示数据', en: 'Demo data loaded' },
   // written by demo databases seeded before the seed was split by module
@@ -187,8 +161,6 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   enterprise: { zh: '企业档案', en: 'Enterprise' },
   calendar: { zh: '节假日日历', en: 'Calendar' },
   'calendar.year': { zh: '节假日日历', en: 'Calendar' },
-  matter: { zh: '事项', en: 'Matter' },
-  application: { zh: '申请', en: 'Application' },
   rule: { zh: '规则', en: 'Rule' },
   clock: { zh: '法定时限', en: 'Deadline clock' },
   delivery: { zh: '通知投递', en: 'Delivery' },
@@ -285,8 +257,6 @@ export const AUDIT_STEP_LABELS: Readonly<Record<string, Label>> = {
   'unmask-contacts': { zh: '查看完整联系方式', en: 'contacts unmasked' },
 };
 
-const OTHER: Label = { zh: '其他操作', en: 'other action' };
-
 /** Entity types as the audit log stores them (`reception-concern`) → the record's name. */
 const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'tracked-project': 'project',
@@ -296,35 +266,29 @@ const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'reception-attendance': 'reception.attendance',
 };
 
-/** The plain name of an audited record type. */
+/** The platform's own words (the modules that predate module vocabularies); see audit-vocabulary.ts. */
+export const PLATFORM_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: AUDIT_ACTIONS,
+  records: AUDIT_RECORD_LABELS,
+  steps: AUDIT_STEP_LABELS,
+  actionLabels: AUDIT_ACTION_LABELS,
+  entityAliases: ENTITY_ALIASES,
+  fields: AUDIT_FIELD_LABELS,
+};
+
+const platform = auditLabeller(mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY]));
+
+/** The plain name of an audited record type (platform words only; the web reads the merged vocabulary). */
 export function auditEntityLabel(entityType: string, lang: 'zh' | 'en' = 'zh'): string {
-  const key = ENTITY_ALIASES[entityType] ?? entityType;
-  return (AUDIT_RECORD_LABELS[key] ?? { zh: '其他记录', en: 'Other record' })[lang];
+  return platform.entity(entityType, lang);
 }
 
-/** The plain label of an audit action in the given language. */
+/** The plain label of an audit action in the given language (platform words only). */
 export function auditActionLabel(action: string, lang: 'zh' | 'en' = 'zh'): string {
-  const exact = AUDIT_ACTION_LABELS[action];
-  if (exact) return exact[lang];
-  const cut = action.lastIndexOf('.');
-  const recordKey = cut > 0 ? action.slice(0, cut) : action;
-  const stepKey = cut > 0 ? action.slice(cut + 1) : '';
-  const record =
-    AUDIT_RECORD_LABELS[recordKey] ??
-    AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? ''] ??
-    ({ zh: '记录', en: 'Record' } as Label);
-  const step = AUDIT_STEP_LABELS[stepKey] ?? OTHER;
-  return lang === 'zh' ? `${record.zh} · ${step.zh}` : `${record.en} ${step.en}`;
+  return platform.action(action, lang);
 }
 
 /** Whether an action has a label of its own (not the 其他操作 fallback): for tests. */
 export function isLabelledAuditAction(action: string): boolean {
-  if (AUDIT_ACTION_LABELS[action]) return true;
-  const cut = action.lastIndexOf('.');
-  const recordKey = action.slice(0, cut);
-  return (
-    cut > 0 &&
-    !!(AUDIT_RECORD_LABELS[recordKey] ?? AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? '']) &&
-    !!AUDIT_STEP_LABELS[action.slice(cut + 1)]
-  );
+  return platform.isLabelled(action);
 }

@@ -1,6 +1,5 @@
 // Public API of @qingshan/core: pure domain rules and schemas, no I/O (safe for server and browser).
 
-export * from './applications.ts';
 export * from './appointments.ts';
 export * from './calendar.ts';
 export * from './deadline.ts';

@@ -97,6 +97,6 @@ describe('route × role access matrix', () => {
         }
       }
     }
-    // every route × every role: on a shared, loaded machine this outgrows the default 60 s
-  }, 300_000);
+    // every route × every role, one request each: it grows with the modules and shares 2 busy cores
+  }, 600_000);
 });

@@ -53,14 +53,6 @@ export const PERMISSIONS = {
   caseLeader: ['leader'],
   /** Deciding an enterprise's appeal against a bad rating. */
   ratingAppealDecide: ['leader', 'admin'],
-  /** Applications (申请): the staff list and detail (server: applications READ). */
-  applicationRead: ['admin', 'leader', 'clerk', 'approver', 'inspector'],
-  /** The window's steps: filing for an enterprise, pre-check, one-time notice, acceptance, visits. */
-  applicationWindow: ['admin', 'clerk', 'approver'],
-  /** Expert review and the decision (server: applications DECIDE). */
-  applicationDecide: ['admin', 'leader', 'approver'],
-  /** An enterprise applying online and following its own applications. */
-  applicationApply: ['enterprise'],
   /** Pausing, resuming and extending a statutory clock. */
   clockManage: ['leader', 'approver', 'clerk'],
   /** Workbench parts: each reads an API its roles may already read. */

@@ -301,3 +301,35 @@ describe('figures', () => {
     expect(one.total).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('applications: enterprise A never reads, uploads to, supplies or downloads B’s application', () => {
+  it('lists only its own and is refused on every route of B’s application', async () => {
+    const [ea, eb] = [await makeEnterprise(t), await makeEnterprise(t)];
+    const A = await loginAs(t, ['enterprise'], ea.id);
+    const B = await loginAs(t, ['enterprise'], eb.id);
+    const a = await apply(A);
+    const b = await apply(B);
+    const bFile = await ok(upload(B, b.id, 0), 201);
+    await ok(clerk.request({ method: 'POST', url: `/api/applications/${b.id}/notice`, payload: { note: null } }));
+    const mine = await ok(A.request({ method: 'GET', url: `/api/applications?pageSize=200&enterpriseId=${eb.id}` }));
+    expect(mine.items.map((x: { id: string }) => x.id)).toEqual([a.id]);
+    const tries: [string, Promise<LightMyRequestResponse>][] = [
+      ['read', A.request({ method: 'GET', url: `/api/applications/${b.id}` })],
+      ['file', A.request({ method: 'GET', url: `/api/applications/${b.id}/materials/${bFile.id}` })],
+      ['notice', A.request({ method: 'GET', url: `/api/applications/${b.id}/documents/notice` })],
+      ['upload', upload(A, b.id, 1)],
+      [
+        'supplement',
+        A.request({ method: 'POST', url: `/api/applications/${b.id}/supplement`, payload: { inPerson: false } }),
+      ],
+      ['cross file', A.request({ method: 'GET', url: `/api/applications/${a.id}/materials/${bFile.id}` })],
+    ];
+    for (const [label, res] of tries) {
+      const r = await res;
+      expect([403, 404], `${label} → ${r.statusCode}`).toContain(r.statusCode);
+    }
+    expect((await B.request({ method: 'GET', url: `/api/applications/${b.id}/documents/notice` })).statusCode).toBe(
+      200,
+    );
+  });
+});

@@ -1,10 +1,5 @@
-import {
-  ACCEPTANCE_KIND_LABELS,
-  type AcceptanceKind,
-  APPLICATION_SOURCES,
-  MATERIAL_FORM_LABELS,
-  shanghaiDateOf,
-} from '@qingshan/core';
+import { MATERIAL_FORM_LABELS, shanghaiDateOf } from '@qingshan/core';
+import { ACCEPTANCE_KIND_LABELS, type AcceptanceKind, APPLICATION_SOURCES } from '@qingshan/core/applications';
 import {
   AlignmentType,
   BorderStyle,

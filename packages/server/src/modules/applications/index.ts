@@ -1,7 +1,8 @@
-import { APPLICATION_CLOCK_PROFILES } from '@qingshan/core';
+import { APPLICATION_AUDIT_VOCABULARY, APPLICATION_CLOCK_PROFILES } from '@qingshan/core/applications';
 import { z } from 'zod';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { FROM_PRACTICE_NOTE, type RuleDefault } from '../rules/defaults.ts';
+import { APPLICATION_ERRORS } from './errors.ts';
 import { APPLICATION_FIGURES } from './figures.ts';
 import { applicationRoutes } from './routes.ts';
 import { seedApplications } from './seed.ts';
@@ -39,5 +40,7 @@ export const applicationsModule: ModuleDefinition = {
       run: async ({ db }) => void (await scanDeemedAcceptance(db)),
     },
   ],
+  audit: APPLICATION_AUDIT_VOCABULARY,
+  errors: APPLICATION_ERRORS,
   seed: seedApplications,
 };

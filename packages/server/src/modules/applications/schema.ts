@@ -1,3 +1,4 @@
+import { materialItemSchema } from '@qingshan/core';
 import {
   ACCEPTANCE_KINDS,
   APPLICATION_CHANNELS,
@@ -11,9 +12,8 @@ import {
   applicationVisitBody,
   applicationWindowBody,
   isOneVisit,
-  materialItemSchema,
   preCheck,
-} from '@qingshan/core';
+} from '@qingshan/core/applications';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import { clockViewSchema } from '../clocks/schema.ts';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type MaterialItem, shanghaiDateOf } from '@qingshan/core';
 import {
   APPLICATION_SOURCES,
   type ApplicationAction,
@@ -10,11 +11,9 @@ import {
   formatDecisionNumber,
   isDeemedAccepted,
   itemsNotInFirstNotice,
-  type MaterialItem,
   nextState,
   preCheck,
-  shanghaiDateOf,
-} from '@qingshan/core';
+} from '@qingshan/core/applications';
 import { and, asc, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';

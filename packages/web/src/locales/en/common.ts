@@ -56,8 +56,6 @@ const en: Leaves<typeof zh> = {
     calculator: 'Deadline calculator',
     rules: 'Rules',
     matters: 'Matters',
-    applications: 'Applications',
-    myApplications: 'My applications',
     calendarYears: 'Holiday calendar',
     deliveries: 'Deliveries',
     notificationPrefs: 'Notifications',

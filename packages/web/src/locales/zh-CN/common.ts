@@ -53,8 +53,6 @@ export default {
     calculator: '期限计算器',
     rules: '规则库',
     matters: '事项管理',
-    applications: '申请受理',
-    myApplications: '我的申请',
     calendarYears: '节假日日历',
     deliveries: '投递记录',
     notificationPrefs: '通知方式',

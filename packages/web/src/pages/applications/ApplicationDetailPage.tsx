@@ -23,7 +23,7 @@ import {
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
@@ -44,6 +44,7 @@ import {
   uploadMaterial,
 } from './api.ts';
 import { acceptanceLabel, CLOCK_COLORS, channelLabel, STATE_COLORS, stateLabel } from './labels.ts';
+import { APPLICATION_PERMISSIONS } from './permissions.ts';
 
 type Checklist = ApplicationDetail['checklist'];
 type StepForm = {
@@ -162,9 +163,9 @@ export default function ApplicationDetailPage() {
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
   const can = {
-    window: canAccess(roles, PERMISSIONS.applicationWindow),
-    decide: canAccess(roles, PERMISSIONS.applicationDecide),
-    own: canAccess(roles, PERMISSIONS.applicationApply),
+    window: canAccess(roles, APPLICATION_PERMISSIONS.window),
+    decide: canAccess(roles, APPLICATION_PERMISSIONS.decide),
+    own: canAccess(roles, APPLICATION_PERMISSIONS.apply),
   };
   const steps = stepsFor(d, can);
   const pendingDeferred = new Set(d.deferredItems.filter((x) => !x.fulfilledAt).map((x) => x.item));

@@ -3,13 +3,14 @@ import { Alert, Button, Card, Checkbox, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { applyOnline, fileAtWindow, listBureauMatters, searchEnterprises } from './api.ts';
+import { APPLICATION_PERMISSIONS } from './permissions.ts';
 
 type Values = {
   matterCode: string;
@@ -25,7 +26,7 @@ type Values = {
 export default function ApplicationFormPage() {
   const { t } = useTranslation();
   const { roles } = useAuth();
-  const online = canAccess(roles, PERMISSIONS.applicationApply);
+  const online = canAccess(roles, APPLICATION_PERMISSIONS.apply);
   const navigate = useNavigate();
   const showError = useShowError();
   const message = useMessage();

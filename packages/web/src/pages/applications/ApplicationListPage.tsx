@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import {
@@ -18,6 +18,7 @@ import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { type Application, applicationKeys, listApplications } from './api.ts';
 import { channelLabel, STATE_COLORS, stateLabel } from './labels.ts';
+import { APPLICATION_PERMISSIONS } from './permissions.ts';
 
 const applicationsQuery = defineListQuery({
   filters: { q: textFilter(50), status: oneOfFilter(APPLICATION_STATES) },
@@ -29,7 +30,7 @@ export default function ApplicationListPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { roles } = useAuth();
-  const own = canAccess(roles, PERMISSIONS.applicationApply);
+  const own = canAccess(roles, APPLICATION_PERMISSIONS.apply);
   const base = own ? '/enterprise/applications' : '/staff/applications';
   const list = useListQuery(applicationsQuery);
   const { query } = list;
@@ -46,7 +47,7 @@ export default function ApplicationListPage() {
           <ButtonLink type="primary" to="/enterprise/applications/new" data-testid="application-apply">
             {t('applications.apply')}
           </ButtonLink>
-        ) : canAccess(roles, PERMISSIONS.applicationWindow) ? (
+        ) : canAccess(roles, APPLICATION_PERMISSIONS.window) ? (
           <ButtonLink type="primary" to="/staff/applications/new" data-testid="application-window">
             {t('applications.fileAtWindow')}
           </ButtonLink>

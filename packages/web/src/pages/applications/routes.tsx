@@ -1,7 +1,7 @@
 import { AuditOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { PERMISSIONS } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
+import { APPLICATION_PERMISSIONS } from './permissions.ts';
 
 const List = lazy(() => import('./ApplicationListPage.tsx'));
 const Detail = lazy(() => import('./ApplicationDetailPage.tsx'));
@@ -11,19 +11,24 @@ export const applicationRoutes: AppRoute[] = [
   {
     path: '/staff/applications',
     face: 'staff',
-    access: PERMISSIONS.applicationRead,
+    access: APPLICATION_PERMISSIONS.read,
     component: List,
-    menu: { labelKey: 'menu.applications', icon: <AuditOutlined />, group: 'approval', order: 10 },
+    menu: { labelKey: 'applications.menu', icon: <AuditOutlined />, group: 'approval', order: 10 },
   },
-  { path: '/staff/applications/new', face: 'staff', access: PERMISSIONS.applicationWindow, component: Form },
-  { path: '/staff/applications/:id', face: 'staff', access: PERMISSIONS.applicationRead, component: Detail },
+  { path: '/staff/applications/new', face: 'staff', access: APPLICATION_PERMISSIONS.window, component: Form },
+  { path: '/staff/applications/:id', face: 'staff', access: APPLICATION_PERMISSIONS.read, component: Detail },
   {
     path: '/enterprise/applications',
     face: 'enterprise',
-    access: PERMISSIONS.applicationApply,
+    access: APPLICATION_PERMISSIONS.apply,
     component: List,
-    menu: { labelKey: 'menu.myApplications', icon: <FileDoneOutlined /> },
+    menu: { labelKey: 'applications.menuMine', icon: <FileDoneOutlined />, order: 15 },
   },
-  { path: '/enterprise/applications/new', face: 'enterprise', access: PERMISSIONS.applicationApply, component: Form },
-  { path: '/enterprise/applications/:id', face: 'enterprise', access: PERMISSIONS.applicationApply, component: Detail },
+  { path: '/enterprise/applications/new', face: 'enterprise', access: APPLICATION_PERMISSIONS.apply, component: Form },
+  {
+    path: '/enterprise/applications/:id',
+    face: 'enterprise',
+    access: APPLICATION_PERMISSIONS.apply,
+    component: Detail,
+  },
 ];
