@@ -1,5 +1,6 @@
 import type { Journey } from '../harness.ts';
 import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
+import { enterpriseAppliesOnline } from './applications.ts';
 import {
   clerkRegistersEnterprise,
   clerkReimportsRegister,
@@ -41,6 +42,7 @@ export const journeys: Journey[] = [
   officerTracksPermits,
   clerkRunsEiaWizard,
   publicEiaWizard,
+  enterpriseAppliesOnline,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

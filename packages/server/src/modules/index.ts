@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../platform/module.ts';
+import { applicationsModule } from './applications/index.ts';
 import { appointmentsModule } from './appointments/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
@@ -57,6 +58,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   visitsModule,
   projectsModule,
   permitsModule,
+  applicationsModule,
   figuresModule,
   schedulerModule,
 ];

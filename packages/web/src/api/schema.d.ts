@@ -19337,6 +19337,3418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请列表 Applications (an enterprise sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                    q?: string;
+                    enterpriseId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                matterCode: string;
+                                matterVersion: number;
+                                matterName: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                projectName: string;
+                                applicantName: string;
+                                applicantPhone: string;
+                                /** @enum {string} */
+                                channel: "online" | "window";
+                                assisted: boolean;
+                                authorisation: string | null;
+                                assistedByName: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                                receivedAt: string;
+                                noticeIssuedAt: string | null;
+                                acceptedAt: string | null;
+                                acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                                decisionNumber: string | null;
+                                decidedAt: string | null;
+                                decidedOnTime: boolean | null;
+                                visits: number;
+                                oneVisit: boolean;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 网上申请 An enterprise applies online for a matter the bureau decides */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        matterCode: string;
+                        projectName: string;
+                        applicantName: string;
+                        applicantPhone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 窗口收件（可帮办代办，记录申请人授权） A clerk files at the window for an enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        matterCode: string;
+                        projectName: string;
+                        applicantName: string;
+                        applicantPhone: string;
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        assisted: boolean;
+                        authorisation: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情 An application: checklist and pre-check, files, clocks, visits, documents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传申请材料（原始文件体，?item=清单序号&name=文件名；PDF、JPEG、PNG、DOCX） Upload a file for a checklist item (raw body) */
+        post: {
+            parameters: {
+                query: {
+                    item: number;
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            item: number;
+                            itemName: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                            uploadedByName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/materials/{materialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载申请材料 Download a handed-in file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    materialId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（补正告知书、受理通知书、决定书） Download a letter (Word) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "notice" | "acceptance" | "decision";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一次性告知补正（生成补正告知书，暂停办理时限） One-time notice of everything missing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补正材料已提交（恢复计时，重新预审） The missing materials are in: back to pre-check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        inPerson: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理（材料齐全） Accept: the materials are complete */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/accept-deferred": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 容缺受理（书面承诺，缺项单独计时） Accept with deferred items and a written promise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        promise: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/expert-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始专家评审（暂停计时） Start an expert review: the clock pauses */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/expert-review/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 专家评审结束（恢复计时） End the expert review: the clock runs again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出决定（文号、决定书） Decide: approve or refuse with reasons; a document number is assigned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "approved" | "refused";
+                        reasons: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记申请人到窗口一次 Record that the applicant came in person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            matterCode: string;
+                            matterVersion: number;
+                            matterName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            projectName: string;
+                            applicantName: string;
+                            applicantPhone: string;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            assisted: boolean;
+                            authorisation: string | null;
+                            assistedByName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
+                            receivedAt: string;
+                            noticeIssuedAt: string | null;
+                            acceptedAt: string | null;
+                            acceptanceKind: ("complete" | "deferred" | "deemed") | null;
+                            decisionNumber: string | null;
+                            decidedAt: string | null;
+                            decidedOnTime: boolean | null;
+                            visits: number;
+                            oneVisit: boolean;
+                            createdAt: string;
+                            checklist: {
+                                name: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original-or-copy";
+                                count: number;
+                                template: string | null;
+                                deferrable: boolean;
+                                note: string | null;
+                            }[];
+                            provided: number[];
+                            preCheck: {
+                                missing: number[];
+                                complete: boolean;
+                                deferrable: boolean;
+                            };
+                            noticeMissing: number[] | null;
+                            noticeNote: string | null;
+                            deferredPromise: string | null;
+                            deferredItems: {
+                                item: number;
+                                name: string;
+                                clockId: string;
+                                fulfilledAt: string | null;
+                            }[];
+                            decisionReasons: string | null;
+                            materials: {
+                                id: string;
+                                item: number;
+                                itemName: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedByName: string;
+                                createdAt: string;
+                            }[];
+                            visitLog: {
+                                id: string;
+                                purpose: string;
+                                recordedByName: string;
+                                createdAt: string;
+                            }[];
+                            clocks: {
+                                id: string;
+                                ownerType: string;
+                                ownerId: string;
+                                profileKey: string;
+                                ruleVersion: number;
+                                profile: {
+                                    key: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    warnBefore: number;
+                                };
+                                /** @enum {string} */
+                                binds: "bureau" | "party";
+                                title: string;
+                                link: string | null;
+                                start: string;
+                                dueDate: string;
+                                /** @description 暂定：截止日期落在尚无国务院办公厅通知的年份，依放假办法推算（本局职责取最早可能日期，相对人期限取最晚可能日期） */
+                                provisional: boolean;
+                                remaining: number;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                pausedDays: number;
+                                pauses: {
+                                    from: string;
+                                    to?: string | null;
+                                    /** @enum {string} */
+                                    reason: "supplement" | "expert-review" | "hearing" | "other";
+                                    note?: string;
+                                }[];
+                                extensions: {
+                                    days: number;
+                                    approvedBy: string;
+                                    reason: string;
+                                    at: string;
+                                }[];
+                                completedAt: string | null;
+                                assigneeUserId: string | null;
+                                assigneeRole: string | null;
+                                enterpriseId: string | null;
+                                owned: boolean;
+                            }[];
+                            documents: ("notice" | "acceptance" | "decision")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/figures": {
         parameters: {
             query?: never;
