@@ -145,6 +145,21 @@ export const ERROR_CODES = {
     zh: '信访件当前阶段不允许此操作',
     en: 'The petition is not at a stage that allows this',
   },
+  POLICY_STATE_CONFLICT: {
+    status: 409,
+    zh: '政策文件当前状态不允许此操作',
+    en: 'The policy is not in a state that allows this',
+  },
+  DISCLOSURE_STATE_CONFLICT: {
+    status: 409,
+    zh: '信息公开申请当前阶段不允许此操作',
+    en: 'The disclosure request is not at a stage that allows this',
+  },
+  DISCLOSURE_EXTENSION_LIMIT: {
+    status: 422,
+    zh: '延期超过法定上限',
+    en: 'The extension exceeds the statutory maximum',
+  },
   PETITION_EXTENSION_LIMIT: { status: 422, zh: '延期超过法定上限', en: 'The extension exceeds the statutory maximum' },
   RATING_DUPLICATE: { status: 409, zh: '该服务已评价过', en: 'This service has already been rated' },
   RATING_NOT_RATABLE: { status: 409, zh: '该服务尚不能评价', en: 'This service cannot be rated (yet)' },
