@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
@@ -32,10 +33,10 @@ const request = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function ok(p: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) {
+async function ok(p: Promise<LightMyRequestResponse>, status = 200) {
   const r = await p;
   expect(r.statusCode, r.body.slice(0, 400)).toBe(status);
-  return r.json() as Record<string, never>;
+  return r.json();
 }
 
 describe('依申请公开 on its statutory clock', () => {
