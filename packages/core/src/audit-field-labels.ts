@@ -5,7 +5,7 @@
  * as 第n项; a key nobody named (a nested detail) still shows as it is rather than disappear.
  */
 
-type Label = { zh: string; en: string };
+import { auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   acceptanceDueDate: { zh: '受理期限', en: 'acceptance due date' },
@@ -70,11 +70,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   createdByName: { zh: '创建人', en: 'created by' },
   creditGrade: { zh: '信用等级', en: 'credit grade' },
   csrfToken: { zh: '防伪令牌', en: 'CSRF token' },
-  currentVersion: { zh: '当前版本', en: 'current version' },
   data: { zh: '数据', en: 'data' },
   date: { zh: '日期', en: 'date' },
   dayRule: { zh: '日期规则', en: 'day rule' },
-  decidingAuthority: { zh: '办理机关', en: 'deciding authority' },
   description: { zh: '说明', en: 'description' },
   disabled: { zh: '已停用', en: 'disabled' },
   displayName: { zh: '姓名', en: 'display name' },
@@ -137,7 +135,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   lockedUntil: { zh: '锁定至', en: 'locked until' },
   materials: { zh: '申请材料', en: 'materials' },
   matter: { zh: '事项', en: 'matter' },
-  matterCode: { zh: '事项编码', en: 'matter code' },
   maxAttempts: { zh: '最大尝试次数', en: 'max attempts' },
   milestones: { zh: '节点', en: 'milestones' },
   name: { zh: '名称', en: 'name' },
@@ -280,42 +277,11 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   transferredTo: { zh: '移送单位', en: 'transferred to' },
   transmittedAt: { zh: '移送时间', en: 'transmitted at' },
   windowDueDate: { zh: '申请期限', en: 'window due date' },
-  answeredBy: { zh: '答复人编号', en: 'answered by (ID)' },
-  answeredByName: { zh: '答复人', en: 'answered by' },
-  answeredOnTime: { zh: '按期答复', en: 'answered on time' },
-  applicantIdNo: { zh: '申请人证件号码', en: 'applicant ID number' },
-  applicantName: { zh: '申请人', en: 'applicant' },
-  applicantType: { zh: '申请人类型', en: 'applicant type' },
-  askedBy: { zh: '提问人编号', en: 'asked by (ID)' },
-  clause: { zh: '不予公开依据', en: 'clause for not disclosing' },
-  consulting: { zh: '征求意见的第三方', en: 'third party consulted' },
-  delivery: { zh: '获取方式', en: 'delivery' },
-  documentNo: { zh: '文号', en: 'document number' },
-  forCitizens: { zh: '面向群众推送', en: 'pushed to citizens' },
-  industries: { zh: '相关行业', en: 'industries concerned' },
-  issuer: { zh: '发文机关', en: 'issuer' },
-  kinds: { zh: '订阅类别', en: 'kinds subscribed' },
-  policyId: { zh: '政策文件编号', en: 'policy ID' },
-  pushedAt: { zh: '推送时间', en: 'pushed at' },
-  qaOpen: { zh: '开放答疑', en: 'Q&A open' },
-  question: { zh: '问题', en: 'question' },
-  requestId: { zh: '申请编号', en: 'request ID' },
-  topics: { zh: '主题', en: 'topics' },
-  towns: { zh: '相关乡镇', en: 'towns concerned' },
-  pushed: { zh: '推送账号数', en: 'accounts pushed' },
-  questionId: { zh: '问题编号', en: 'question ID' },
 };
 
-function segmentLabel(segment: string, lang: 'zh' | 'en'): string {
-  if (/^\d+$/.test(segment)) return lang === 'zh' ? `第${Number(segment) + 1}项` : `#${Number(segment) + 1}`;
-  return Object.hasOwn(AUDIT_FIELD_LABELS, segment) ? AUDIT_FIELD_LABELS[segment]![lang] : segment;
-}
+const platformFields = auditLabeller(mergeAuditVocabularies([{ actions: [], fields: AUDIT_FIELD_LABELS }]));
 
-/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限. */
+/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限 (platform words only). */
 export function auditFieldLabel(path: string, lang: 'zh' | 'en' = 'zh'): string {
-  if (path === '') return '';
-  return path
-    .split('.')
-    .map((s) => segmentLabel(s, lang))
-    .join(' · ');
+  return platformFields.field(path, lang);
 }

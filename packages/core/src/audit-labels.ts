@@ -5,7 +5,8 @@
  * as its record's name and 其他操作, so a new module's action never shows raw.
  */
 
-type Label = { zh: string; en: string };
+import { AUDIT_FIELD_LABELS } from './audit-field-labels.ts';
+import { type AuditVocabulary, auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 /**
  * Every action the server writes (server/src/modules/audit/labels.test.ts keeps this in step):
@@ -45,7 +46,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'enterprise.unmask-contacts',
   'enterprise.update',
   'enterprise.update-uscc-override',
-  'matter.update',
   'notification-preferences.update',
   'petition.accept',
   'petition.answer-re-review',
@@ -112,23 +112,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'visit.attachment.add',
   'visit.create',
   'visit.follow-up.done',
-  'policy.create',
-  'policy.update',
-  'policy.publish',
-  'policy.withdraw',
-  'policy-attachment.add',
-  'policy-attachment.delete',
-  'policy-subscription.update',
-  'policy-subscription.delete',
-  'policy-question.create',
-  'policy-question.answer',
-  'disclosure.create',
-  'disclosure.consult',
-  'disclosure.end-consult',
-  'disclosure.request-extension',
-  'disclosure.approve-extension',
-  'disclosure.reject-extension',
-  'disclosure.answer',
   'phone-code.send',
   'phone-code.send-failed',
   'auth.throttled',
@@ -137,29 +120,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
 
 /** Labels of whole actions whose wording is not simply "record · step". */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
-  'policy.create': { zh: '政策文件 · 新建草稿', en: 'Policy draft created' },
-  'policy.update': { zh: '政策文件 · 修改', en: 'Policy updated' },
-  'policy.publish': { zh: '政策文件 · 发布并推送', en: 'Policy published and pushed' },
-  'policy.withdraw': { zh: '政策文件 · 撤回', en: 'Policy withdrawn' },
-  'policy-attachment.add': { zh: '政策附件 · 上传', en: 'Policy attachment added' },
-  'policy-attachment.delete': { zh: '政策附件 · 删除', en: 'Policy attachment removed' },
-  'policy-subscription.update': { zh: '政策订阅 · 修改', en: 'Policy subscription updated' },
-  'policy-subscription.delete': { zh: '政策订阅 · 取消', en: 'Policy subscription cancelled' },
-  'policy-question.create': { zh: '政策答疑 · 企业提问', en: 'Policy question asked' },
-  'policy-question.answer': { zh: '政策答疑 · 答复', en: 'Policy question answered' },
-  'disclosure.create': { zh: '信息公开申请 · 登记', en: 'Disclosure request registered' },
-  'disclosure.consult': {
-    zh: '信息公开申请 · 征求第三方意见（暂停计时）',
-    en: 'Disclosure request: third party consulted (clock paused)',
-  },
-  'disclosure.end-consult': {
-    zh: '信息公开申请 · 第三方意见收到（恢复计时）',
-    en: 'Disclosure request: third party answered (clock resumed)',
-  },
-  'disclosure.request-extension': { zh: '信息公开申请 · 申请延期答复', en: 'Disclosure request: extension requested' },
-  'disclosure.approve-extension': { zh: '信息公开申请 · 负责人同意延期', en: 'Disclosure request: extension approved' },
-  'disclosure.reject-extension': { zh: '信息公开申请 · 负责人不同意延期', en: 'Disclosure request: extension refused' },
-  'disclosure.answer': { zh: '信息公开申请 · 答复', en: 'Disclosure request answered' },
   'auth.login': { zh: '登录', en: 'Signed in' },
   'auth.logout': { zh: '退出登录', en: 'Signed out' },
   'auth.login-failed': { zh: '登录失败', en: 'Failed sign-in' },
@@ -185,7 +145,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'calendar.year.replace': { zh: '更新年度节假日安排', en: 'Holiday year replaced' },
   'clock.recalculate': { zh: '按新日历重算期限', en: 'Due date recalculated on the new calendar' },
   'calendar.next-year-missing': { zh: '提醒：下一年度节假日未录入', en: 'Next year’s holidays missing' },
-  'matter.update': { zh: '修改办事指南（新增版本）', en: 'Service guide changed (new version)' },
   'rule.update': { zh: '修改规则', en: 'Rule changed' },
   'seed.demo': { zh: '载入演示数据', en: 'Demo data loaded' },
   // written by demo databases seeded before the seed was split by module
@@ -202,7 +161,6 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   enterprise: { zh: '企业档案', en: 'Enterprise' },
   calendar: { zh: '节假日日历', en: 'Calendar' },
   'calendar.year': { zh: '节假日日历', en: 'Calendar' },
-  matter: { zh: '事项', en: 'Matter' },
   rule: { zh: '规则', en: 'Rule' },
   clock: { zh: '法定时限', en: 'Deadline clock' },
   delivery: { zh: '通知投递', en: 'Delivery' },
@@ -228,8 +186,6 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   'visit.attachment': { zh: '走访附件', en: 'Visit attachment' },
   campaign: { zh: '集中下沉式服务', en: 'Campaign' },
   project: { zh: '重大项目', en: 'Tracked project' },
-  policy: { zh: '政策文件', en: 'Policy' },
-  disclosure: { zh: '信息公开申请', en: 'Disclosure request' },
   'notification-preferences': { zh: '通知方式', en: 'Notification channels' },
 };
 
@@ -301,8 +257,6 @@ export const AUDIT_STEP_LABELS: Readonly<Record<string, Label>> = {
   'unmask-contacts': { zh: '查看完整联系方式', en: 'contacts unmasked' },
 };
 
-const OTHER: Label = { zh: '其他操作', en: 'other action' };
-
 /** Entity types as the audit log stores them (`reception-concern`) → the record's name. */
 const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'tracked-project': 'project',
@@ -312,35 +266,29 @@ const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'reception-attendance': 'reception.attendance',
 };
 
-/** The plain name of an audited record type. */
+/** The platform's own words (the modules that predate module vocabularies); see audit-vocabulary.ts. */
+export const PLATFORM_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: AUDIT_ACTIONS,
+  records: AUDIT_RECORD_LABELS,
+  steps: AUDIT_STEP_LABELS,
+  actionLabels: AUDIT_ACTION_LABELS,
+  entityAliases: ENTITY_ALIASES,
+  fields: AUDIT_FIELD_LABELS,
+};
+
+const platform = auditLabeller(mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY]));
+
+/** The plain name of an audited record type (platform words only; the web reads the merged vocabulary). */
 export function auditEntityLabel(entityType: string, lang: 'zh' | 'en' = 'zh'): string {
-  const key = ENTITY_ALIASES[entityType] ?? entityType;
-  return (AUDIT_RECORD_LABELS[key] ?? { zh: '其他记录', en: 'Other record' })[lang];
+  return platform.entity(entityType, lang);
 }
 
-/** The plain label of an audit action in the given language. */
+/** The plain label of an audit action in the given language (platform words only). */
 export function auditActionLabel(action: string, lang: 'zh' | 'en' = 'zh'): string {
-  const exact = AUDIT_ACTION_LABELS[action];
-  if (exact) return exact[lang];
-  const cut = action.lastIndexOf('.');
-  const recordKey = cut > 0 ? action.slice(0, cut) : action;
-  const stepKey = cut > 0 ? action.slice(cut + 1) : '';
-  const record =
-    AUDIT_RECORD_LABELS[recordKey] ??
-    AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? ''] ??
-    ({ zh: '记录', en: 'Record' } as Label);
-  const step = AUDIT_STEP_LABELS[stepKey] ?? OTHER;
-  return lang === 'zh' ? `${record.zh} · ${step.zh}` : `${record.en} ${step.en}`;
+  return platform.action(action, lang);
 }
 
 /** Whether an action has a label of its own (not the 其他操作 fallback): for tests. */
 export function isLabelledAuditAction(action: string): boolean {
-  if (AUDIT_ACTION_LABELS[action]) return true;
-  const cut = action.lastIndexOf('.');
-  const recordKey = action.slice(0, cut);
-  return (
-    cut > 0 &&
-    !!(AUDIT_RECORD_LABELS[recordKey] ?? AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? '']) &&
-    !!AUDIT_STEP_LABELS[action.slice(cut + 1)]
-  );
+  return platform.isLabelled(action);
 }

@@ -2,6 +2,7 @@
 // (2019): the statutory clock, the answer types, and the annual report's table of requests
 // (国务院办公厅政府信息与政务公开办公室《中华人民共和国政府信息公开工作年度报告格式》, table 三).
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 import type { ClockProfileDefinition } from './deadline.ts';
 import { isChinesePhone } from './enterprise.ts';
 
@@ -310,3 +311,51 @@ export function annualReportTable(year: number, records: readonly AnnualReportRe
     }),
   };
 }
+
+/** The words the audit log reads this module's entries in. */
+export const DISCLOSURE_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: [
+    'disclosure.create',
+    'disclosure.consult',
+    'disclosure.end-consult',
+    'disclosure.request-extension',
+    'disclosure.approve-extension',
+    'disclosure.reject-extension',
+    'disclosure.answer',
+  ],
+  records: { disclosure: { zh: '信息公开申请', en: 'Disclosure request' } },
+  actionLabels: {
+    'disclosure.create': { zh: '信息公开申请 · 登记', en: 'Disclosure request registered' },
+    'disclosure.consult': {
+      zh: '信息公开申请 · 征求第三方意见（暂停计时）',
+      en: 'Disclosure request: third party consulted (clock paused)',
+    },
+    'disclosure.end-consult': {
+      zh: '信息公开申请 · 第三方意见收到（恢复计时）',
+      en: 'Disclosure request: third party answered (clock resumed)',
+    },
+    'disclosure.request-extension': {
+      zh: '信息公开申请 · 申请延期答复',
+      en: 'Disclosure request: extension requested',
+    },
+    'disclosure.approve-extension': {
+      zh: '信息公开申请 · 负责人同意延期',
+      en: 'Disclosure request: extension approved',
+    },
+    'disclosure.reject-extension': {
+      zh: '信息公开申请 · 负责人不同意延期',
+      en: 'Disclosure request: extension refused',
+    },
+    'disclosure.answer': { zh: '信息公开申请 · 答复', en: 'Disclosure request answered' },
+  },
+  fields: {
+    answeredOnTime: { zh: '按期答复', en: 'answered on time' },
+    applicantIdNo: { zh: '申请人证件号码', en: 'applicant ID number' },
+    applicantName: { zh: '申请人', en: 'applicant' },
+    applicantType: { zh: '申请人类型', en: 'applicant type' },
+    clause: { zh: '不予公开依据', en: 'clause for not disclosing' },
+    consulting: { zh: '征求意见的第三方', en: 'third party consulted' },
+    delivery: { zh: '获取方式', en: 'delivery' },
+    requestId: { zh: '申请编号', en: 'request ID' },
+  },
+};

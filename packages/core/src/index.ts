@@ -3,7 +3,6 @@
 export * from './appointments.ts';
 export * from './calendar.ts';
 export * from './deadline.ts';
-export * from './disclosure.ts';
 export * from './enterprise.ts';
 export * from './figures.ts';
 export * from './industries.ts';
@@ -13,7 +12,6 @@ export * from './messages.ts';
 export * from './password.ts';
 export * from './petitions.ts';
 export * from './pinyin.ts';
-export * from './policies.ts';
 export * from './problem.ts';
 export * from './ratings.ts';
 export * from './reception.ts';

@@ -1,6 +1,7 @@
 // Policy publicity (政策宣传): what the bureau publishes to enterprises and citizens, whom it
 // concerns, and how far it reached them. Pure rules and schemas; the server stores and pushes.
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { industryByCode, isIndustryClass } from './industries.ts';
 import { isoDateSchema } from './text.ts';
 import { isTownCode } from './towns.ts';
@@ -168,3 +169,55 @@ export function xmlEscape(s: string): string {
       .replace(/'/g, '&apos;')
   );
 }
+
+/** The words the audit log reads this module's entries in. */
+export const POLICY_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: [
+    'policy.create',
+    'policy.update',
+    'policy.publish',
+    'policy.withdraw',
+    'policy-attachment.add',
+    'policy-attachment.delete',
+    'policy-subscription.update',
+    'policy-subscription.delete',
+    'policy-question.create',
+    'policy-question.answer',
+  ],
+  records: {
+    policy: { zh: '政策文件', en: 'Policy' },
+    'policy-attachment': { zh: '政策附件', en: 'Policy attachment' },
+    'policy-subscription': { zh: '政策订阅', en: 'Policy subscription' },
+    'policy-question': { zh: '政策答疑', en: 'Policy question' },
+  },
+  actionLabels: {
+    'policy.create': { zh: '政策文件 · 新建草稿', en: 'Policy draft created' },
+    'policy.update': { zh: '政策文件 · 修改', en: 'Policy updated' },
+    'policy.publish': { zh: '政策文件 · 发布并推送', en: 'Policy published and pushed' },
+    'policy.withdraw': { zh: '政策文件 · 撤回', en: 'Policy withdrawn' },
+    'policy-attachment.add': { zh: '政策附件 · 上传', en: 'Policy attachment added' },
+    'policy-attachment.delete': { zh: '政策附件 · 删除', en: 'Policy attachment removed' },
+    'policy-subscription.update': { zh: '政策订阅 · 修改', en: 'Policy subscription updated' },
+    'policy-subscription.delete': { zh: '政策订阅 · 取消', en: 'Policy subscription cancelled' },
+    'policy-question.create': { zh: '政策答疑 · 企业提问', en: 'Policy question asked' },
+    'policy-question.answer': { zh: '政策答疑 · 答复', en: 'Policy question answered' },
+  },
+  fields: {
+    answeredBy: { zh: '答复人编号', en: 'answered by (ID)' },
+    answeredByName: { zh: '答复人', en: 'answered by' },
+    askedBy: { zh: '提问人编号', en: 'asked by (ID)' },
+    documentNo: { zh: '文号', en: 'document number' },
+    forCitizens: { zh: '面向群众推送', en: 'pushed to citizens' },
+    industries: { zh: '相关行业', en: 'industries concerned' },
+    issuer: { zh: '发文机关', en: 'issuer' },
+    kinds: { zh: '订阅类别', en: 'kinds subscribed' },
+    policyId: { zh: '政策文件编号', en: 'policy ID' },
+    pushedAt: { zh: '推送时间', en: 'pushed at' },
+    qaOpen: { zh: '开放答疑', en: 'Q&A open' },
+    question: { zh: '问题', en: 'question' },
+    topics: { zh: '主题', en: 'topics' },
+    towns: { zh: '相关乡镇', en: 'towns concerned' },
+    pushed: { zh: '推送账号数', en: 'accounts pushed' },
+    questionId: { zh: '问题编号', en: 'question ID' },
+  },
+};

@@ -1,5 +1,6 @@
-import { DISCLOSURE_CLOCK_PROFILES } from '@qingshan/core';
+import { DISCLOSURE_AUDIT_VOCABULARY, DISCLOSURE_CLOCK_PROFILES } from '@qingshan/core/disclosure';
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { DISCLOSURE_ERRORS } from './errors.ts';
 import { disclosureRoutes } from './routes.ts';
 import { refreshDisclosureDueDate } from './service.ts';
 import * as tables from './tables.ts';
@@ -14,4 +15,6 @@ export const disclosureModule: ModuleDefinition = {
   // request's own steps, never from the generic worklist.
   clockOwners: { disclosure: { owned: true, onDueDateChanged: refreshDisclosureDueDate } },
   clockProfiles: DISCLOSURE_CLOCK_PROFILES,
+  audit: DISCLOSURE_AUDIT_VOCABULARY,
+  errors: DISCLOSURE_ERRORS,
 };

@@ -1,3 +1,4 @@
+import { maskIdNumber, maskPhone } from '@qingshan/core';
 import {
   ANNUAL_REPORT_ROWS,
   DISCLOSURE_APPLICANT_TYPES,
@@ -10,10 +11,8 @@ import {
   type DisclosureOutcome,
   disclosureActionSchema,
   disclosureRequestSchema,
-  maskIdNumber,
-  maskPhone,
   publicDisclosureRequestSchema,
-} from '@qingshan/core';
+} from '@qingshan/core/disclosure';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import { extensionRequestViewSchema, toExtensionRequestView } from '../../shared/extension.ts';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { makeCode, maskIdNumber, maskPhone, shanghaiDateOf } from '@qingshan/core';
 import {
   annualReportTable,
   DISCLOSURE_ACTION_LABELS,
@@ -12,11 +13,7 @@ import {
   type DisclosureRequestInput,
   type DisclosureStatus,
   disclosureActionAllowed,
-  makeCode,
-  maskIdNumber,
-  maskPhone,
-  shanghaiDateOf,
-} from '@qingshan/core';
+} from '@qingshan/core/disclosure';
 import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';

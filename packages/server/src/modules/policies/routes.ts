@@ -1,4 +1,5 @@
-import { POLICY_KIND_LABELS, type PolicyKind, STAFF_ROLES, xmlEscape } from '@qingshan/core';
+import { STAFF_ROLES } from '@qingshan/core';
+import { POLICY_KIND_LABELS, type PolicyKind, xmlEscape } from '@qingshan/core/policies';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';

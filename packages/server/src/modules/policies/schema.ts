@@ -7,7 +7,7 @@ import {
   policyQuestionSchema,
   policySubscriptionSchema,
   policyUpdateSchema,
-} from '@qingshan/core';
+} from '@qingshan/core/policies';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { AttachmentRow, ConcernedEnterpriseRow, MyPolicyRow, PolicyRow, QuestionRow, Reach } from './service.ts';

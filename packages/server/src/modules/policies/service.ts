@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@qingshan/core';
 import {
   POLICY_ATTACHMENT_MAX,
   POLICY_KIND_LABELS,
@@ -7,8 +8,7 @@ import {
   type PolicyUpdate,
   reachShare,
   subscriptionMatches,
-  todayInShanghai,
-} from '@qingshan/core';
+} from '@qingshan/core/policies';
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
