@@ -153,6 +153,14 @@ export const MESSAGES = {
     zh: '{date} 不能同时是假日和调休上班日',
     en: '{date} cannot be both a holiday and a make-up working day',
   },
+
+  'policy.industry.unknown': { zh: '行业代码不在国民经济行业分类中', en: 'industry code is not in GB/T 4754' },
+  'policy.town.unknown': { zh: '乡镇代码不在本县乡镇中', en: "town code is not one of the county's towns" },
+  'policy.validTo.beforeFrom': { zh: '有效期截止日不能早于生效日', en: 'valid-to cannot be before valid-from' },
+  'disclosure.clause.required': {
+    zh: '不予公开须写明依据的条款',
+    en: 'a refusal to disclose must name the clause it rests on',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -863,3 +863,115 @@ describe('notifications, jobs: inbox, preferences and jobs', () => {
     expect((await ok(entB.request({ method: 'GET', url: `/api/jobs/${jobB}` }))).status).toBe('done');
   });
 });
+
+describe('policies, disclosure: questions, pushes and disclosure requests stay their owner’s', () => {
+  it('A never sees B’s unanswered question on a policy, nor B’s pushes and read marks', async () => {
+    const p = await ok(
+      clerk.request({
+        method: 'POST',
+        url: '/api/policies',
+        payload: {
+          kind: 'benefit',
+          title: '全县企业环保信用修复指引',
+          summary: '说明信用修复的条件和程序',
+          body: '一、适用范围：本县全部企业。二、办理程序：提交申请、审核、公示。',
+          issuer: '上栗县生态环境局',
+          topics: ['credit'],
+          validFrom: '2025-01-01',
+        },
+      }),
+      201,
+    );
+    await ok(clerk.request({ method: 'POST', url: `/api/policies/${p.id}/publish`, payload: { version: 1 } }));
+    const qB = await ok(
+      entB.request({
+        method: 'POST',
+        url: `/api/policies/${p.id}/questions`,
+        payload: { question: 'B 的问题：失信记录多久可以修复？' },
+      }),
+      201,
+    );
+    const seenByA = await ok(entA.request({ method: 'GET', url: `/api/policies/${p.id}/questions?pageSize=200` }));
+    expect(seenByA.items.map((q: { id: string }) => q.id)).not.toContain(qB.id);
+    const answerByB = await entB.request({
+      method: 'POST',
+      url: `/api/policies/${p.id}/questions/${qB.id}/answer`,
+      payload: { answer: '自己答复', publish: true },
+    });
+    expect(answerByB.statusCode).toBe(403);
+    await ok(entB.request({ method: 'POST', url: `/api/me/policies/${p.id}/read` }));
+    const mineA = await ok(entA.request({ method: 'GET', url: '/api/me/policies?pageSize=200' }));
+    expect(mineA.items.find((x: { id: string }) => x.id === p.id)?.readAt).toBeNull();
+    expect((await cit1.request({ method: 'GET', url: '/api/me/policies?pageSize=200' })).statusCode).toBe(200);
+    const reach = await ok(clerk.request({ method: 'GET', url: `/api/policies/${p.id}/reach` }));
+    expect(reach.concernedReached).toBeGreaterThanOrEqual(1);
+    expect((await entA.request({ method: 'GET', url: `/api/policies/${p.id}/reach` })).statusCode).toBe(403);
+  });
+
+  it('nobody reads or lists someone else’s disclosure request; a wrong phone answers like a wrong code', async () => {
+    const base = {
+      applicantName: '申请人',
+      applicantIdNo: '91360322MA00000000',
+      description: '请求公开本企业所在园区的环评批复文件',
+      delivery: 'pickup',
+    };
+    const a = await ok(
+      entA.request({
+        method: 'POST',
+        url: '/api/public/disclosure-requests',
+        payload: { ...base, applicantType: 'business', phone: PHONE.A },
+      }),
+      201,
+    );
+    const b = await ok(
+      entB.request({
+        method: 'POST',
+        url: '/api/public/disclosure-requests',
+        payload: { ...base, applicantType: 'business', phone: PHONE.B },
+      }),
+      201,
+    );
+    const c = await ok(
+      cit1.request({
+        method: 'POST',
+        url: '/api/public/disclosure-requests',
+        payload: {
+          ...base,
+          applicantType: 'natural-person',
+          applicantIdNo: '360322199001011234',
+          phone: PHONE.cit1,
+          phoneCode: await phoneCode(t, PHONE.cit1),
+        },
+      }),
+      201,
+    );
+    for (const [client, other] of [
+      [entA, b.id],
+      [entA, c.id],
+      [cit2, c.id],
+      [cit1, a.id],
+    ] as const) {
+      expectRefused(await client.request({ method: 'GET', url: `/api/disclosure-requests/${other}` }), 'disclosure');
+    }
+    expect(ids(await entA.request({ method: 'GET', url: '/api/disclosure-requests?pageSize=200' }))).toEqual([a.id]);
+    expect(ids(await cit1.request({ method: 'GET', url: '/api/disclosure-requests?pageSize=200' }))).toEqual([c.id]);
+    expect(ids(await cit2.request({ method: 'GET', url: '/api/disclosure-requests?pageSize=200' }))).toEqual([]);
+    const wrongCode = c.code.slice(0, -1) + (c.code.endsWith('A') ? 'B' : 'A');
+    const wp = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/disclosure-requests/${c.code}?phone=${PHONE.cit2}`,
+    });
+    const wc = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/disclosure-requests/${wrongCode}?phone=${PHONE.cit1}`,
+    });
+    expect(wp.statusCode).toBe(404);
+    expect(problemShape(wp)).toEqual(problemShape(wc));
+    const actByA = await entA.request({
+      method: 'POST',
+      url: `/api/disclosure-requests/${b.id}/actions`,
+      payload: { action: 'answer', outcome: 'disclose', text: '公开', version: 1 },
+    });
+    expect(actByA.statusCode).toBe(403);
+  });
+});

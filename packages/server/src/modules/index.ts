@@ -8,6 +8,7 @@ import { bookingLimitsModule } from './booking-limits/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { clocksModule } from './clocks/index.ts';
 import { eiaClassificationModule } from './eia-classification/index.ts';
+import { disclosureModule } from './disclosure/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
@@ -17,6 +18,7 @@ import { notificationsModule } from './notifications/index.ts';
 import { permitsModule } from './permits/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { phoneCodesModule } from './phone-codes/index.ts';
+import { policiesModule } from './policies/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { ratingsModule } from './ratings/index.ts';
 import { receptionModule } from './reception/index.ts';
@@ -52,6 +54,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   appointmentsModule,
   petitionsModule,
   phoneCodesModule,
+  policiesModule,
+  disclosureModule,
   reportsModule,
   ratingsModule,
   receptionModule,

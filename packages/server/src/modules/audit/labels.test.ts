@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditLabeller } from '@qingshan/core/audit-vocabulary';
+import { DISCLOSURE_ACTIONS } from '@qingshan/core/disclosure';
 import { PETITION_ACTIONS } from '@qingshan/core/petitions';
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../platform/registry.ts';
@@ -42,6 +43,7 @@ describe('audit actions written by the server', () => {
   const literal = literalActions();
   const dynamic = [
     ...PETITION_ACTIONS.map((a) => `petition.${a}`),
+    ...DISCLOSURE_ACTIONS.map((a) => `disclosure.${a}`),
     ...['contact', 'rectify', 'appeal', 'decide-appeal'].map((a) => `rating.${a}`),
     // the window's marks (appointments/service.ts markAppointment)
     ...(['arrived', 'no-show', 'served'] as const).map((s) => `appointment.${s}`),

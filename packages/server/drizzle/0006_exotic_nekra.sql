@@ -1,0 +1,263 @@
+CREATE TABLE "application_materials" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"application_id" uuid NOT NULL,
+	"item" integer NOT NULL,
+	"item_name" text NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"content" "bytea" NOT NULL,
+	"uploaded_by" uuid,
+	"uploaded_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "application_visits" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"application_id" uuid NOT NULL,
+	"purpose" text NOT NULL,
+	"recorded_by" uuid,
+	"recorded_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "applications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"matter_code" text NOT NULL,
+	"matter_version" integer NOT NULL,
+	"matter_name" text NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"project_name" text NOT NULL,
+	"applicant_name" text NOT NULL,
+	"applicant_phone" text NOT NULL,
+	"channel" text NOT NULL,
+	"assisted" boolean DEFAULT false NOT NULL,
+	"authorisation" text,
+	"assisted_by" uuid,
+	"assisted_by_name" text,
+	"status" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"notice_issued_at" timestamp with time zone,
+	"notice_missing" jsonb,
+	"notice_note" text,
+	"accepted_at" timestamp with time zone,
+	"acceptance_kind" text,
+	"deferred_promise" text,
+	"deferred_items" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"decision_number" text,
+	"decided_at" timestamp with time zone,
+	"decision_reasons" text,
+	"decided_on_time" boolean,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "applications_code_uq" UNIQUE("code"),
+	CONSTRAINT "applications_decision_number_uq" UNIQUE("decision_number")
+);
+--> statement-breakpoint
+CREATE TABLE "disclosure_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"request_id" uuid NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"action" text NOT NULL,
+	"note" text,
+	"public" boolean DEFAULT true NOT NULL,
+	"actor_name" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "disclosure_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"applicant_type" text NOT NULL,
+	"applicant_name" text NOT NULL,
+	"applicant_id_no" text NOT NULL,
+	"phone" text NOT NULL,
+	"address" text,
+	"email" text,
+	"description" text NOT NULL,
+	"delivery" text NOT NULL,
+	"enterprise_id" uuid,
+	"citizen_user_id" uuid,
+	"status" text DEFAULT 'received' NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"due_date" date,
+	"extension_days" integer DEFAULT 0 NOT NULL,
+	"extension_request" jsonb,
+	"consulting" text,
+	"outcome" text,
+	"clause" text,
+	"answer" text,
+	"answered_at" timestamp with time zone,
+	"answered_on_time" boolean,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "disclosure_requests_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "eia_catalogue_editions" (
+	"version" text PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"effective_from" date NOT NULL,
+	"content" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "permit_obligations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"permit_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"period" text NOT NULL,
+	"window_start" date NOT NULL,
+	"due_date" date NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"submitted_on" date,
+	"reference" text,
+	"note" text,
+	"submitted_by_name" text,
+	"clock_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "permit_obligations_period_uq" UNIQUE("permit_id","kind","period")
+);
+--> statement-breakpoint
+CREATE TABLE "permit_reminders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"obligation_id" uuid NOT NULL,
+	"due_date" date NOT NULL,
+	"stage" text NOT NULL,
+	"recipients" integer NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "permit_reminders_once_uq" UNIQUE("obligation_id","due_date","stage")
+);
+--> statement-breakpoint
+CREATE TABLE "permits" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"permit_class" text NOT NULL,
+	"pw_item" text NOT NULL,
+	"status" text NOT NULL,
+	"permit_number" text,
+	"platform_ref" text,
+	"issued_by" text NOT NULL,
+	"issued_on" date,
+	"valid_from" date,
+	"valid_to" date,
+	"officer_user_id" uuid,
+	"officer_name" text NOT NULL,
+	"note" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "policies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"summary" text NOT NULL,
+	"body" text NOT NULL,
+	"issuer" text NOT NULL,
+	"document_no" text,
+	"industries" jsonb NOT NULL,
+	"towns" jsonb NOT NULL,
+	"topics" jsonb NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"for_citizens" boolean DEFAULT false NOT NULL,
+	"qa_open" boolean DEFAULT true NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"published_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "policy_attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"policy_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"content" "bytea" NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "policy_pushes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"policy_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"enterprise_id" uuid,
+	"notification_id" uuid,
+	"reason" text NOT NULL,
+	"pushed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone,
+	CONSTRAINT "policy_pushes_policy_user_uq" UNIQUE("policy_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "policy_questions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"policy_id" uuid NOT NULL,
+	"enterprise_id" uuid,
+	"asked_by" uuid NOT NULL,
+	"question" text NOT NULL,
+	"answer" text,
+	"answered_by" uuid,
+	"answered_by_name" text,
+	"answered_at" timestamp with time zone,
+	"published" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "policy_subscriptions" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"industries" jsonb NOT NULL,
+	"towns" jsonb NOT NULL,
+	"topics" jsonb NOT NULL,
+	"kinds" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "application_materials" ADD CONSTRAINT "application_materials_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_visits" ADD CONSTRAINT "application_visits_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "disclosure_events" ADD CONSTRAINT "disclosure_events_request_id_disclosure_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."disclosure_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "disclosure_requests" ADD CONSTRAINT "disclosure_requests_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "disclosure_requests" ADD CONSTRAINT "disclosure_requests_citizen_user_id_users_id_fk" FOREIGN KEY ("citizen_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permit_obligations" ADD CONSTRAINT "permit_obligations_permit_id_permits_id_fk" FOREIGN KEY ("permit_id") REFERENCES "public"."permits"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permit_reminders" ADD CONSTRAINT "permit_reminders_obligation_id_permit_obligations_id_fk" FOREIGN KEY ("obligation_id") REFERENCES "public"."permit_obligations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permits" ADD CONSTRAINT "permits_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_attachments" ADD CONSTRAINT "policy_attachments_policy_id_policies_id_fk" FOREIGN KEY ("policy_id") REFERENCES "public"."policies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_pushes" ADD CONSTRAINT "policy_pushes_policy_id_policies_id_fk" FOREIGN KEY ("policy_id") REFERENCES "public"."policies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_pushes" ADD CONSTRAINT "policy_pushes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_pushes" ADD CONSTRAINT "policy_pushes_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_pushes" ADD CONSTRAINT "policy_pushes_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_questions" ADD CONSTRAINT "policy_questions_policy_id_policies_id_fk" FOREIGN KEY ("policy_id") REFERENCES "public"."policies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_questions" ADD CONSTRAINT "policy_questions_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_questions" ADD CONSTRAINT "policy_questions_asked_by_users_id_fk" FOREIGN KEY ("asked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_subscriptions" ADD CONSTRAINT "policy_subscriptions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "application_materials_app_idx" ON "application_materials" USING btree ("application_id");--> statement-breakpoint
+CREATE INDEX "application_visits_app_idx" ON "application_visits" USING btree ("application_id");--> statement-breakpoint
+CREATE INDEX "applications_enterprise_idx" ON "applications" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "applications_status_idx" ON "applications" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "applications_decided_idx" ON "applications" USING btree ("decided_at");--> statement-breakpoint
+CREATE INDEX "disclosure_events_request_idx" ON "disclosure_events" USING btree ("request_id","at");--> statement-breakpoint
+CREATE INDEX "disclosure_requests_status_idx" ON "disclosure_requests" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "disclosure_requests_received_idx" ON "disclosure_requests" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "disclosure_requests_answered_idx" ON "disclosure_requests" USING btree ("answered_at");--> statement-breakpoint
+CREATE INDEX "permit_obligations_due_idx" ON "permit_obligations" USING btree ("status","due_date");--> statement-breakpoint
+CREATE INDEX "permit_obligations_enterprise_idx" ON "permit_obligations" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "permits_enterprise_idx" ON "permits" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "permits_valid_to_idx" ON "permits" USING btree ("valid_to");--> statement-breakpoint
+CREATE INDEX "policies_status_published_idx" ON "policies" USING btree ("status","published_at");--> statement-breakpoint
+CREATE INDEX "policy_attachments_policy_idx" ON "policy_attachments" USING btree ("policy_id");--> statement-breakpoint
+CREATE INDEX "policy_pushes_user_idx" ON "policy_pushes" USING btree ("user_id","pushed_at");--> statement-breakpoint
+CREATE INDEX "policy_pushes_enterprise_idx" ON "policy_pushes" USING btree ("policy_id","enterprise_id");--> statement-breakpoint
+CREATE INDEX "policy_questions_policy_idx" ON "policy_questions" USING btree ("policy_id","created_at");

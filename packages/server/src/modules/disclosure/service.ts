@@ -1,0 +1,464 @@
+import { randomBytes } from 'node:crypto';
+import { makeCode, maskIdNumber, maskPhone, shanghaiDateOf } from '@qingshan/core';
+import {
+  annualReportTable,
+  DISCLOSURE_ACTION_LABELS,
+  DISCLOSURE_CLAUSE_LABELS,
+  DISCLOSURE_LEADER_ACTIONS,
+  DISCLOSURE_OUTCOME_LABELS,
+  type DisclosureActionInput,
+  type DisclosureApplicantType,
+  type DisclosureClause,
+  type DisclosureOutcome,
+  type DisclosureRequestInput,
+  type DisclosureStatus,
+  disclosureActionAllowed,
+} from '@qingshan/core/disclosure';
+import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
+import { AppError } from '../../errors.ts';
+import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { assertLeaderDecides } from '../../shared/extension.ts';
+import { type PageRequest, paginate } from '../../shared/paginate.ts';
+import { normalisedCode, provenByPhone } from '../../shared/public-lookup.ts';
+import { ownScope } from '../../shared/scope.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import type { DueDateHook } from '../clocks/due-date-hooks.ts';
+import {
+  type ClockView,
+  clocksOf,
+  completeClock,
+  extendClock,
+  pauseClock,
+  resumeClock,
+  startClock,
+} from '../clocks/service.ts';
+import { notify, usersWithRole } from '../notifications/service.ts';
+import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
+import { clockProfileValueSchema, getRule } from '../rules/service.ts';
+import { disclosureEvents, disclosureRequests } from './tables.ts';
+
+export type DisclosureRow = typeof disclosureRequests.$inferSelect;
+export type DisclosureEventRow = typeof disclosureEvents.$inferSelect;
+
+const ANSWER = 'disclosure.answer';
+const staffLink = (id: string) => `/staff/disclosure/${id}`;
+
+function conflict(zh: string, en: string): AppError {
+  return new AppError('DISCLOSURE_STATE_CONFLICT', { detail: { zh, en } });
+}
+
+function auditView(r: DisclosureRow) {
+  return { ...r, phone: maskPhone(r.phone), applicantIdNo: maskIdNumber(r.applicantIdNo) };
+}
+
+/** The clock keeps the request's copy of its due date in step (a pause or extension moves it). */
+export const refreshDisclosureDueDate: DueDateHook = async (tx, clock) => {
+  if (clock.profileKey === ANSWER) {
+    await tx.update(disclosureRequests).set({ dueDate: clock.dueDate }).where(eq(disclosureRequests.id, clock.ownerId));
+  }
+};
+
+async function addEvent(
+  tx: Tx,
+  actor: Actor,
+  requestId: string,
+  e: { action: string; note: string | null; public?: boolean; at: Date },
+) {
+  await tx
+    .insert(disclosureEvents)
+    .values({ requestId, action: e.action, note: e.note, public: e.public ?? true, actorName: actor.name, at: e.at });
+}
+
+export type FileOptions = {
+  enterpriseId?: string | null;
+  citizenUserId?: string | null;
+  receivedAt?: Date;
+  now?: Date;
+};
+
+/**
+ * Registers a request and starts its 20-working-day clock (§33, from the day the request is
+ * received: §31). Works in the caller's transaction.
+ */
+export async function createDisclosureRequest(
+  tx: Tx,
+  actor: Actor,
+  input: DisclosureRequestInput,
+  opts: FileOptions = {},
+): Promise<DisclosureRow> {
+  const now = opts.now ?? new Date();
+  const receivedAt = opts.receivedAt ?? now;
+  if (input.delivery === 'email' && !input.email) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          path: 'email',
+          message: { zh: '选择电子邮件获取的，请填写邮箱', en: 'an e-mail address is needed for e-mail delivery' },
+        },
+      ],
+    });
+  }
+  const [row] = await tx
+    .insert(disclosureRequests)
+    .values({
+      code: makeCode('GK', (n) => randomBytes(n)),
+      applicantType: input.applicantType,
+      applicantName: input.applicantName,
+      applicantIdNo: input.applicantIdNo,
+      phone: input.phone,
+      address: input.address ?? null,
+      email: input.email ?? null,
+      description: input.description,
+      delivery: input.delivery,
+      enterpriseId: opts.enterpriseId ?? null,
+      citizenUserId: opts.citizenUserId ?? null,
+      receivedAt,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const r = row!;
+  const clock = await startClock(tx, actor, {
+    ownerType: 'disclosure',
+    ownerId: r.id,
+    profileKey: ANSWER,
+    start: receivedAt,
+    title: `政府信息公开申请答复：${r.applicantName}`,
+    link: staffLink(r.id),
+    assigneeRole: 'clerk',
+    enterpriseId: opts.enterpriseId ?? null,
+  });
+  const [after] = await tx
+    .update(disclosureRequests)
+    .set({ dueDate: clock.dueDate })
+    .where(eq(disclosureRequests.id, r.id))
+    .returning();
+  await addEvent(tx, actor, r.id, {
+    action: 'register',
+    at: now,
+    note: `已收到申请，依《政府信息公开条例》第三十三条，应于 ${clock.dueDate} 前答复`,
+  });
+  await recordAudit(tx, actor, {
+    action: 'disclosure.create',
+    entityType: 'disclosure',
+    entityId: r.id,
+    after: auditView(after!),
+  });
+  return after!;
+}
+
+/**
+ * The public form: the phone is proven with a code sent to it (or by the signed-in account), the
+ * code is spent in the same transaction. An enterprise account files in its own name only.
+ */
+export async function fileDisclosureOnline(
+  db: Db,
+  user: SessionUser | null,
+  actor: Actor,
+  input: DisclosureRequestInput & { phoneCode?: string | undefined },
+  now = new Date(),
+): Promise<DisclosureRow> {
+  const { phoneCode, ...body } = input;
+  const codeId = await requirePhoneCode(db, user, body.phone, phoneCode, now);
+  const enterpriseUser = user && hasRole(user, 'enterprise') && !isStaff(user) && user.enterpriseId;
+  const citizenUserId = user && hasRole(user, 'citizen') && !isStaff(user) ? user.id : null;
+  if (!enterpriseUser && body.applicantType !== 'natural-person' && user && hasRole(user, 'citizen')) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          path: 'applicantType',
+          message: { zh: '个人账号以自然人身份申请', en: 'a citizen account applies as a natural person' },
+        },
+      ],
+    });
+  }
+  return db.transaction(async (tx) => {
+    if (codeId) await consumePhoneCode(tx, codeId, now);
+    return createDisclosureRequest(tx, actor, body, {
+      enterpriseId: enterpriseUser ? user.enterpriseId : null,
+      citizenUserId,
+      now,
+    });
+  });
+}
+
+async function lockRequest(tx: Tx, id: string): Promise<DisclosureRow> {
+  const [row] = await tx.select().from(disclosureRequests).where(eq(disclosureRequests.id, id)).for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+const notFound = () =>
+  new AppError('RECORD_NOT_FOUND', { detail: { zh: '信息公开申请不存在', en: 'No such disclosure request' } });
+
+async function extensionCap(tx: Tx): Promise<number> {
+  return clockProfileValueSchema.parse((await getRule(tx, 'disclosure.extension')).value).length;
+}
+
+function limitError(cap: number, used: number): AppError {
+  return new AppError('DISCLOSURE_EXTENSION_LIMIT', {
+    detail: {
+      zh: `延长答复期限合计不得超过 ${cap} 个工作日（已延长 ${used} 个工作日，《政府信息公开条例》第三十三条）`,
+      en: `Extensions may add at most ${cap} working days in total (${used} used)`,
+    },
+  });
+}
+
+/** One handling step; the clock moves with it (paused while a third party is consulted, extended on the head's consent). */
+export async function actOnDisclosure(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: DisclosureActionInput,
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const before = await lockRequest(tx, id);
+    if (input.version !== before.version) throw new AppError('RECORD_CHANGED');
+    const status = before.status as DisclosureStatus;
+    if (!disclosureActionAllowed(status, input.action, before.extensionRequest !== null)) {
+      throw conflict(
+        `当前阶段不能执行“${DISCLOSURE_ACTION_LABELS[input.action].zh}”`,
+        `${input.action} is not allowed at stage ${status}`,
+      );
+    }
+    assertLeaderDecides(actor, input.action, DISCLOSURE_LEADER_ACTIONS);
+    const clock = (await clocksOf(tx, { ownerType: 'disclosure', ownerId: id })).find(
+      (c) => c.profileKey === ANSWER && !c.completedAt,
+    );
+    const set: Partial<typeof disclosureRequests.$inferInsert> = { updatedAt: now, version: before.version + 1 };
+    let note: string | null = null;
+    let isPublic = true;
+
+    if (input.action === 'consult') {
+      if (clock)
+        await pauseClock(
+          tx,
+          actor,
+          clock.id,
+          { reason: 'other', note: `征求第三方意见：${input.text}`, at: now },
+          { byOwner: true },
+        );
+      set.status = 'consulting';
+      set.consulting = input.text!;
+      note = `征求第三方意见（${input.text}），征求意见期间不计入答复期限（《政府信息公开条例》第三十三条第三款）`;
+    }
+    if (input.action === 'end-consult') {
+      let due = before.dueDate;
+      if (clock) due = (await resumeClock(tx, actor, clock.id, now, { byOwner: true })).dueDate;
+      set.status = 'received';
+      set.consulting = null;
+      set.dueDate = due;
+      note = `第三方意见已收到，恢复计算答复期限，应于 ${due} 前答复`;
+    }
+    if (input.action === 'request-extension') {
+      const cap = await extensionCap(tx);
+      if (before.extensionDays + input.days! > cap) throw limitError(cap, before.extensionDays);
+      set.extensionRequest = {
+        days: input.days!,
+        reason: input.text!,
+        requestedBy: actor.name,
+        requestedById: actor.id,
+        at: now.toISOString(),
+      };
+      isPublic = false;
+      note = `申请延长答复期限 ${input.days} 个工作日：${input.text}`;
+    }
+    if (input.action === 'approve-extension' || input.action === 'reject-extension') {
+      const req = before.extensionRequest!;
+      set.extensionRequest = null;
+      if (input.action === 'approve-extension') {
+        const cap = await extensionCap(tx);
+        if (before.extensionDays + req.days > cap) throw limitError(cap, before.extensionDays);
+        if (!clock) throw conflict('没有进行中的答复期限', 'No running answer clock');
+        const view = await extendClock(
+          tx,
+          actor,
+          clock.id,
+          { days: req.days, reason: req.reason, approvedBy: actor.name },
+          { byOwner: true },
+        );
+        set.extensionDays = before.extensionDays + req.days;
+        set.dueDate = view.dueDate;
+        note = `经政府信息公开工作机构负责人同意，答复期限延长 ${req.days} 个工作日至 ${view.dueDate}。理由：${req.reason}`;
+      } else {
+        isPublic = false;
+        note = `负责人不同意延期：${input.text}`;
+      }
+    }
+    if (input.action === 'answer') {
+      let verdict: ClockView | null = null;
+      if (clock) verdict = await completeClock(tx, actor, clock.id, now);
+      const outcome = input.outcome as DisclosureOutcome;
+      const clause = outcome === 'withhold' || outcome === 'partial' ? (input.clause as DisclosureClause) : null;
+      set.status = 'answered';
+      set.outcome = outcome;
+      set.clause = clause;
+      set.answer = input.text!;
+      set.answeredAt = now;
+      set.answeredOnTime = verdict ? verdict.state === 'met' : null;
+      set.consulting = null;
+      set.extensionRequest = null;
+      const o = DISCLOSURE_OUTCOME_LABELS[outcome];
+      const c = clause ? DISCLOSURE_CLAUSE_LABELS[clause] : null;
+      note = `答复：${o.zh}（${o.source}${c ? `；${c.zh}，${c.source}` : ''}）`;
+    }
+    const [after] = await tx.update(disclosureRequests).set(set).where(eq(disclosureRequests.id, id)).returning();
+    await addEvent(tx, actor, id, { action: input.action, at: now, note, public: isPublic });
+    await recordAudit(tx, actor, {
+      action: `disclosure.${input.action}`,
+      entityType: 'disclosure',
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after!),
+    });
+    if (input.action === 'request-extension') {
+      for (const userId of await usersWithRole(tx, 'leader')) {
+        await notify(tx, {
+          userId,
+          kind: 'disclosure.extension-requested',
+          title: `信息公开申请延期待同意：${before.applicantName}`,
+          body: `查询码 ${before.code}，申请延长 ${input.days} 个工作日。理由：${input.text}`,
+          link: staffLink(id),
+        });
+      }
+    }
+    if (after!.citizenUserId && isPublic) {
+      await notify(tx, {
+        userId: after!.citizenUserId,
+        kind: 'disclosure.progress',
+        title: '您的政府信息公开申请有新进展',
+        body: `查询码 ${after!.code}：${note ?? ''}`.slice(0, 300),
+        link: `/disclosure/track?code=${after!.code}`,
+      });
+    }
+    if (after!.enterpriseId && isPublic) {
+      await notify(tx, {
+        enterpriseId: after!.enterpriseId,
+        kind: 'disclosure.progress',
+        title: '本企业的政府信息公开申请有新进展',
+        body: `查询码 ${after!.code}：${note ?? ''}`.slice(0, 300),
+        link: `/disclosure/track?code=${after!.code}`,
+      });
+    }
+    return after!;
+  });
+}
+
+export async function getDisclosure(db: Tx, id: string): Promise<DisclosureRow> {
+  const [row] = await db.select().from(disclosureRequests).where(eq(disclosureRequests.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+export function assertCanRead(user: SessionUser | null, r: DisclosureRow) {
+  if (isStaff(user)) return;
+  if (user && r.citizenUserId === user.id) return;
+  if (user && hasRole(user, 'enterprise') && user.enterpriseId && r.enterpriseId === user.enterpriseId) return;
+  throw new AppError('FORBIDDEN_RECORD', { detail: { zh: '这不是您的申请', en: 'This is not your request' } });
+}
+
+export async function byCodeAndPhone(db: Tx, code: string, phone: string): Promise<DisclosureRow> {
+  const [row] = await db
+    .select()
+    .from(disclosureRequests)
+    .where(eq(disclosureRequests.code, normalisedCode(code)));
+  return provenByPhone(row, (r) => r.phone, phone);
+}
+
+export async function eventsOf(db: Tx, id: string, publicOnly: boolean): Promise<DisclosureEventRow[]> {
+  return db
+    .select()
+    .from(disclosureEvents)
+    .where(
+      publicOnly
+        ? and(eq(disclosureEvents.requestId, id), eq(disclosureEvents.public, true))
+        : eq(disclosureEvents.requestId, id),
+    )
+    .orderBy(asc(disclosureEvents.at), asc(disclosureEvents.id));
+}
+
+export async function disclosureDetail(db: Tx, id: string, full: boolean) {
+  const request = await getDisclosure(db, id);
+  const events = await eventsOf(db, id, !full);
+  const clocks = full ? await clocksOf(db, { ownerType: 'disclosure', ownerId: id }) : [];
+  return { request, events, clocks };
+}
+
+export type DisclosureFilter = {
+  status?: string | undefined;
+  overdue?: boolean | undefined;
+  q?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+};
+
+export async function listDisclosures(db: Tx, user: SessionUser, f: DisclosureFilter, page: PageRequest) {
+  const where: SQL[] = [];
+  const own = ownScope(user, { enterprise: disclosureRequests.enterpriseId, person: disclosureRequests.citizenUserId });
+  if (own) where.push(own);
+  if (f.status) where.push(eq(disclosureRequests.status, f.status));
+  if (f.from) where.push(gte(disclosureRequests.receivedAt, f.from));
+  if (f.to) where.push(lt(disclosureRequests.receivedAt, f.to));
+  if (f.q) {
+    const p = containsPattern(f.q);
+    where.push(
+      sql`(${disclosureRequests.code} ilike ${p} or ${disclosureRequests.applicantName} ilike ${p} or ${disclosureRequests.description} ilike ${p})`,
+    );
+  }
+  const cond = where.length ? and(...where) : undefined;
+  return paginate(
+    page,
+    (limit, offset) =>
+      db
+        .select()
+        .from(disclosureRequests)
+        .where(cond)
+        .orderBy(
+          sql`${disclosureRequests.answeredAt} is not null`,
+          asc(disclosureRequests.dueDate),
+          desc(disclosureRequests.receivedAt),
+          asc(disclosureRequests.id),
+        )
+        .limit(limit)
+        .offset(offset),
+    async () => (await db.select({ n: sql<number>`count(*)::int` }).from(disclosureRequests).where(cond))[0]?.n ?? 0,
+  );
+}
+
+/**
+ * Table 三 of the annual report, computed from the requests touching the year: received before
+ * its end and not answered before its start. One query, bounded by the year.
+ */
+export async function annualReport(db: Tx, year: number) {
+  const start = new Date(`${year}-01-01T00:00:00+08:00`);
+  const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  const rows = await db
+    .select({
+      applicantType: disclosureRequests.applicantType,
+      receivedAt: disclosureRequests.receivedAt,
+      answeredAt: disclosureRequests.answeredAt,
+      outcome: disclosureRequests.outcome,
+      clause: disclosureRequests.clause,
+    })
+    .from(disclosureRequests)
+    .where(
+      and(
+        lt(disclosureRequests.receivedAt, end),
+        or(isNull(disclosureRequests.answeredAt), gte(disclosureRequests.answeredAt, start)),
+      ),
+    );
+  return annualReportTable(
+    year,
+    rows.map((r) => ({
+      applicantType: r.applicantType as DisclosureApplicantType,
+      receivedOn: shanghaiDateOf(r.receivedAt),
+      answeredOn: r.answeredAt ? shanghaiDateOf(r.answeredAt) : null,
+      outcome: r.outcome as DisclosureOutcome | null,
+      clause: r.clause as DisclosureClause | null,
+    })),
+  );
+}

@@ -1,0 +1,66 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ExtensionRequest } from '../../shared/extension.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { users } from '../users/tables.ts';
+
+// A request for government information (依申请公开), from the public form, an enterprise account
+// or registered by staff from a letter. Its 20-working-day answer runs on a clock
+// (disclosure.answer); dueDate is the clock's copy, kept in step by the clock service.
+export const disclosureRequests = pgTable(
+  'disclosure_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** tracking code given to the applicant (查询码) */
+    code: text('code').notNull().unique(),
+    applicantType: text('applicant_type').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    /** 身份证件号 or 统一社会信用代码, shown masked */
+    applicantIdNo: text('applicant_id_no').notNull(),
+    phone: text('phone').notNull(),
+    address: text('address'),
+    email: text('email'),
+    description: text('description').notNull(),
+    delivery: text('delivery').notNull(),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    citizenUserId: uuid('citizen_user_id').references(() => users.id),
+    status: text('status').notNull().default('received'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }),
+    extensionDays: integer('extension_days').notNull().default(0),
+    /** §33: the handler's request, until the head of the disclosure body decides */
+    extensionRequest: jsonb('extension_request').$type<ExtensionRequest>(),
+    /** the third party or other body being consulted (§32), while the clock is paused */
+    consulting: text('consulting'),
+    outcome: text('outcome'),
+    clause: text('clause'),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredOnTime: boolean('answered_on_time'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('disclosure_requests_status_idx').on(t.status),
+    index('disclosure_requests_received_idx').on(t.receivedAt),
+    index('disclosure_requests_answered_idx').on(t.answeredAt),
+  ],
+);
+
+/** The request's history: the applicant sees the public steps when tracking, staff see all. */
+export const disclosureEvents = pgTable(
+  'disclosure_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => disclosureRequests.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    action: text('action').notNull(),
+    note: text('note'),
+    public: boolean('public').notNull().default(true),
+    actorName: text('actor_name').notNull(),
+  },
+  (t) => [index('disclosure_events_request_idx').on(t.requestId, t.at)],
+);

@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildTestApp,
+  type Client,
+  login,
+  loginAs,
+  makeEnterprise,
+  makeUser,
+  type TestApp,
+} from '../../test/helpers.ts';
+
+let t: TestApp;
+let clerk: Client;
+let inspector: Client;
+let entA: Client;
+let entA2: Client;
+let entB: Client;
+let entFar: Client;
+let citizen: Client;
+let A: { id: string };
+let B: { id: string };
+
+// Industry 2672 (焰火、鞭炮产品制造) in town 360322101; B makes the same in another town; Far is in another industry.
+const TOWN = '360322101';
+const OTHER_TOWN = '360322102';
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  clerk = await loginAs(t, ['clerk']);
+  inspector = await loginAs(t, ['inspector']);
+  A = await makeEnterprise(t, { townCode: TOWN, industryCode: '2672' });
+  B = await makeEnterprise(t, { townCode: TOWN, industryCode: '2671' });
+  const far = await makeEnterprise(t, { townCode: OTHER_TOWN, industryCode: '1311' });
+  entA = await loginAs(t, ['enterprise'], A.id);
+  const a2 = await makeUser(t, ['enterprise'], A.id);
+  entA2 = await login(t, a2.username);
+  entB = await loginAs(t, ['enterprise'], B.id);
+  entFar = await loginAs(t, ['enterprise'], far.id);
+  citizen = await loginAs(t, ['citizen']);
+});
+afterAll(() => t.close());
+
+const policy = (over: Record<string, unknown> = {}) => ({
+  kind: 'benefit',
+  title: '烟花爆竹企业安全环保改造补助办法',
+  summary: '对完成废气治理改造的烟花爆竹生产企业给予一次性补助',
+  body: '一、适用范围：本县烟花爆竹制造企业。二、补助标准：按改造投资额的 20% 给予补助，最高 10 万元。',
+  issuer: '上栗县生态环境局',
+  documentNo: '上环字〔2025〕8号',
+  industries: ['267'],
+  towns: [TOWN],
+  topics: ['subsidy'],
+  validFrom: '2025-01-01',
+  validTo: '2099-12-31',
+  ...over,
+});
+
+async function ok(p: ReturnType<Client['request']>, status = 200) {
+  const r = await p;
+  expect(r.statusCode, r.body.slice(0, 400)).toBe(status);
+  return r.json();
+}
+
+describe('publishing and pushing a policy', () => {
+  let id: string;
+
+  it('refuses bad input with field details and writes nothing', async () => {
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/policies',
+      payload: policy({ validTo: '2024-01-01', industries: ['9999'], towns: ['x'] }),
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['validTo', 'industries.0', 'towns.0']));
+    const list = await ok(clerk.request({ method: 'GET', url: '/api/policies' }));
+    expect(list.total).toBe(0);
+  });
+
+  it('a draft is not public; the inspector may read but not publish', async () => {
+    const created = await ok(clerk.request({ method: 'POST', url: '/api/policies', payload: policy() }), 201);
+    id = created.id;
+    expect(created.status).toBe('draft');
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/policies/${id}` })).statusCode).toBe(404);
+    const pub = await t.app.inject({ method: 'GET', url: '/api/public/policies' });
+    expect(pub.json().total).toBe(0);
+    const denied = await inspector.request({
+      method: 'POST',
+      url: `/api/policies/${id}/publish`,
+      payload: { version: 1 },
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+
+  it('attachments are bounded to PDFs and images and listed with the policy', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n%test\n');
+    const up = await ok(
+      clerk.request({
+        method: 'POST',
+        url: `/api/policies/${id}/attachments?name=${encodeURIComponent('补助申请表.pdf')}`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: pdf,
+      }),
+      201,
+    );
+    expect(up.fileName).toBe('补助申请表.pdf');
+    const bad = await clerk.request({
+      method: 'POST',
+      url: `/api/policies/${id}/attachments?name=x.exe`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('MZ'),
+    });
+    expect(bad.statusCode).toBe(415);
+    const d = await ok(clerk.request({ method: 'GET', url: `/api/policies/${id}` }));
+    expect(d.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['补助申请表.pdf']);
+  });
+
+  it('publishing pushes to every account of the concerned enterprises, not to others', async () => {
+    const res = await ok(
+      clerk.request({ method: 'POST', url: `/api/policies/${id}/publish`, payload: { version: 1 } }),
+    );
+    expect(res.status).toBe('published');
+    // A has two accounts, B one (2671 is under 267); Far is in another industry and town
+    expect(res.pushed).toBe(3);
+    const again = await clerk.request({ method: 'POST', url: `/api/policies/${id}/publish`, payload: { version: 2 } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('POLICY_STATE_CONFLICT');
+    const mine = await ok(entA.request({ method: 'GET', url: '/api/me/policies' }));
+    expect(mine.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    expect(mine.items[0].readAt).toBeNull();
+    const far = await ok(entFar.request({ method: 'GET', url: '/api/me/policies' }));
+    expect(far.total).toBe(0);
+    const inbox = await ok(entA.request({ method: 'GET', url: '/api/inbox' }));
+    expect(
+      inbox.items.some(
+        (n: { title: string; link: string }) => n.title.includes('补助办法') && n.link === `/enterprise/policies/${id}`,
+      ),
+    ).toBe(true);
+  });
+
+  it('the reach moves when an enterprise reads it: delivered, read, share of concerned enterprises', async () => {
+    let reach = await ok(clerk.request({ method: 'GET', url: `/api/policies/${id}/reach` }));
+    expect(reach).toMatchObject({
+      pushed: 3,
+      read: 0,
+      concerned: 2,
+      concernedDelivered: 2,
+      concernedReached: 0,
+      share: 0,
+    });
+    const read = await ok(entA.request({ method: 'POST', url: `/api/me/policies/${id}/read` }));
+    expect(read.readAt).not.toBeNull();
+    // reading again keeps the first read
+    const again = await ok(entA.request({ method: 'POST', url: `/api/me/policies/${id}/read` }));
+    expect(again.readAt).toBe(read.readAt);
+    reach = await ok(clerk.request({ method: 'GET', url: `/api/policies/${id}/reach` }));
+    expect(reach).toMatchObject({ pushed: 3, read: 1, concerned: 2, concernedReached: 1, share: 50 });
+    // the second account of A reading does not reach a new enterprise
+    await ok(entA2.request({ method: 'POST', url: `/api/me/policies/${id}/read` }));
+    reach = await ok(clerk.request({ method: 'GET', url: `/api/policies/${id}/reach` }));
+    expect(reach).toMatchObject({ read: 2, concernedReached: 1, share: 50 });
+    const notReached = await ok(
+      clerk.request({ method: 'GET', url: `/api/policies/${id}/reach/enterprises?reached=false` }),
+    );
+    expect(notReached.items.map((e: { id: string }) => e.id)).toEqual([B.id]);
+    expect(notReached.items[0]).toMatchObject({ delivered: true, reached: false });
+  });
+
+  it('is public with its attachment, in force, and in a well-formed Atom feed with escaping', async () => {
+    const d = (await t.app.inject({ method: 'GET', url: `/api/public/policies/${id}` })).json();
+    expect(d.title).toBe('烟花爆竹企业安全环保改造补助办法');
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/policies/${id}/attachments/${d.attachments[0].id}`,
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const list = (await t.app.inject({ method: 'GET', url: '/api/public/policies?inForce=true&kind=benefit' })).json();
+    expect(list.items.map((p: { id: string }) => p.id)).toContain(id);
+    const tricky = await ok(
+      clerk.request({
+        method: 'POST',
+        url: '/api/policies',
+        payload: policy({
+          kind: 'notice',
+          title: '关于 <重污染> 天气 & "应急" 的通知',
+          industries: [],
+          towns: [],
+          topics: ['emergency'],
+        }),
+      }),
+      201,
+    );
+    await ok(clerk.request({ method: 'POST', url: `/api/policies/${tricky.id}/publish`, payload: { version: 1 } }));
+    const feed = await t.app.inject({ method: 'GET', url: '/api/public/policies/feed.atom' });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect(feed.body).toContain('关于 &lt;重污染&gt; 天气 &amp; &quot;应急&quot; 的通知');
+    expect(feed.body).not.toContain('<重污染>');
+    expect(feed.body.match(/<entry>/g)?.length).toBe(2);
+    // well-formed: every element that opens, closes, in order
+    const stack: string[] = [];
+    for (const m of feed.body.replace(/<\?xml[^>]*\?>/, '').matchAll(/<(\/?)([a-zA-Z:]+)[^>]*?(\/?)>/g)) {
+      if (m[3]) continue;
+      if (m[1]) expect(stack.pop()).toBe(m[2]);
+      else stack.push(m[2]!);
+    }
+    expect(stack).toEqual([]);
+  });
+});
+
+describe('subscriptions', () => {
+  it('a subscriber outside the concerned enterprises gets what it asked for; citizens only notices marked for them', async () => {
+    await ok(entFar.request({ method: 'PUT', url: '/api/me/policy-subscription', payload: { topics: ['eia'] } }));
+    await ok(citizen.request({ method: 'PUT', url: '/api/me/policy-subscription', payload: {} }));
+    const bad = await entFar.request({
+      method: 'PUT',
+      url: '/api/me/policy-subscription',
+      payload: { topics: ['nope'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await ok(entFar.request({ method: 'GET', url: '/api/me/policy-subscription' }))).topics).toEqual(['eia']);
+    const eia = await ok(
+      clerk.request({
+        method: 'POST',
+        url: '/api/policies',
+        payload: policy({
+          kind: 'interpretation',
+          title: '环评告知承诺制政策解读',
+          industries: ['2672'],
+          topics: ['eia'],
+        }),
+      }),
+      201,
+    );
+    const pushed = await ok(
+      clerk.request({ method: 'POST', url: `/api/policies/${eia.id}/publish`, payload: { version: 1 } }),
+    );
+    // A's two accounts (concerned) and Far (subscribed); B (2671) is not concerned by 2672; the citizen gets no interpretation
+    expect(pushed.pushed).toBe(3);
+    expect(
+      (await ok(entFar.request({ method: 'GET', url: '/api/me/policies' }))).items.map((p: { id: string }) => p.id),
+    ).toContain(eia.id);
+    expect((await ok(citizen.request({ method: 'GET', url: '/api/me/policies' }))).total).toBe(0);
+    const notice = await ok(
+      clerk.request({
+        method: 'POST',
+        url: '/api/policies',
+        payload: policy({
+          kind: 'notice',
+          title: '关于开展环保开放日活动的通知',
+          industries: [],
+          towns: [],
+          topics: ['other'],
+          forCitizens: true,
+        }),
+      }),
+      201,
+    );
+    await ok(clerk.request({ method: 'POST', url: `/api/policies/${notice.id}/publish`, payload: { version: 1 } }));
+    const cit = await ok(citizen.request({ method: 'GET', url: '/api/me/policies' }));
+    expect(cit.items.map((p: { id: string }) => p.id)).toEqual([notice.id]);
+  });
+});
+
+describe('Q&A and FAQ', () => {
+  it('an enterprise asks, sees only its own unanswered questions, and a published answer joins the FAQ', async () => {
+    const list = await ok(clerk.request({ method: 'GET', url: '/api/policies?status=published&kind=benefit' }));
+    const id = list.items[0].id as string;
+    const q = await ok(
+      entA.request({
+        method: 'POST',
+        url: `/api/policies/${id}/questions`,
+        payload: { question: '已完成改造但尚未验收，能否申请补助？' },
+      }),
+      201,
+    );
+    expect(q.mine).toBe(true);
+    await ok(
+      entB.request({
+        method: 'POST',
+        url: `/api/policies/${id}/questions`,
+        payload: { question: '补助资金何时拨付到位？' },
+      }),
+      201,
+    );
+    const seenByB = await ok(entB.request({ method: 'GET', url: `/api/policies/${id}/questions` }));
+    expect(seenByB.items.map((x: { question: string }) => x.question)).toEqual(['补助资金何时拨付到位？']);
+    const citizenAsks = await citizen.request({
+      method: 'POST',
+      url: `/api/policies/${id}/questions`,
+      payload: { question: '个人可以申请吗？' },
+    });
+    expect(citizenAsks.statusCode).toBe(403);
+    const answered = await ok(
+      clerk.request({
+        method: 'POST',
+        url: `/api/policies/${id}/questions/${q.id}/answer`,
+        payload: { answer: '须在验收合格后申请，验收前可先提交材料预审。', publish: true },
+      }),
+    );
+    expect(answered.published).toBe(true);
+    const nowSeenByB = await ok(entB.request({ method: 'GET', url: `/api/policies/${id}/questions` }));
+    expect(nowSeenByB.total).toBe(2);
+    const pub = (await t.app.inject({ method: 'GET', url: `/api/public/policies/${id}` })).json();
+    expect(pub.faq).toEqual([expect.objectContaining({ question: '已完成改造但尚未验收，能否申请补助？' })]);
+    const inbox = await ok(entA.request({ method: 'GET', url: '/api/inbox' }));
+    expect(inbox.items.some((n: { title: string }) => n.title.startsWith('您的政策咨询已答复'))).toBe(true);
+  });
+
+  it('withdrawn policies leave the public pages and the portal list', async () => {
+    const list = await ok(clerk.request({ method: 'GET', url: '/api/policies?kind=interpretation' }));
+    const p = list.items[0];
+    await ok(
+      clerk.request({
+        method: 'POST',
+        url: `/api/policies/${p.id}/withdraw`,
+        payload: { version: p.version, reason: '政策已废止' },
+      }),
+    );
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/policies/${p.id}` })).statusCode).toBe(404);
+    const far = await ok(entFar.request({ method: 'GET', url: '/api/me/policies' }));
+    expect(far.items.map((x: { id: string }) => x.id)).not.toContain(p.id);
+  });
+});
