@@ -40,6 +40,12 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'clock.resume',
   'clock.start',
   'delivery.retry',
+  'eia-case.create',
+  'eia-case.decide',
+  'eia-case.record-city-decision',
+  'eia-case.verify',
+  'eia-objection.answer',
+  'eia-objection.create',
   'enterprise.create',
   'enterprise.create-uscc-override',
   'enterprise.unmask-contacts',
@@ -188,6 +194,8 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   'visit.attachment': { zh: '走访附件', en: 'Visit attachment' },
   campaign: { zh: '集中下沉式服务', en: 'Campaign' },
   project: { zh: '重大项目', en: 'Tracked project' },
+  'eia-case': { zh: '环评事项', en: 'EIA case' },
+  'eia-objection': { zh: '环评公示意见', en: 'EIA publicity objection' },
   'notification-preferences': { zh: '通知方式', en: 'Notification channels' },
 };
 
@@ -257,6 +265,10 @@ export const AUDIT_STEP_LABELS: Readonly<Record<string, Label>> = {
   done: { zh: '完成', en: 'done' },
   milestone: { zh: '更新节点', en: 'milestone updated' },
   'unmask-contacts': { zh: '查看完整联系方式', en: 'contacts unmasked' },
+  // EIA cases
+  decide: { zh: '作出审批决定', en: 'decided' },
+  'record-city-decision': { zh: '登记市局批复', en: 'city decision recorded' },
+  verify: { zh: '登记事后核查结果', en: 'verification recorded' },
 };
 
 const OTHER: Label = { zh: '其他操作', en: 'other action' };

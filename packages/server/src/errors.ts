@@ -155,6 +155,19 @@ export const ERROR_CODES = {
   },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  EIA_STATE: { status: 409, zh: '环评事项当前状态不允许此操作', en: 'The EIA case is not in a state that allows this' },
+  EIA_NOT_ELIGIBLE: {
+    status: 422,
+    zh: '该项目不符合告知承诺制审批条件',
+    en: 'The project is not eligible for the commitment path',
+  },
+  EIA_PUBLICITY_RUNNING: { status: 409, zh: '拟批准公示期尚未届满', en: 'The publicity period has not ended' },
+  EIA_OBJECTIONS_UNANSWERED: {
+    status: 409,
+    zh: '公示期间收到的意见尚未全部答复',
+    en: 'Objections received during publicity are not all answered',
+  },
+  EIA_PUBLICITY_CLOSED: { status: 409, zh: '该项目不在公示期内', en: 'The project is not in its publicity period' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

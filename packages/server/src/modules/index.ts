@@ -6,6 +6,7 @@ import { backupModule } from './backup/index.ts';
 import { bookingLimitsModule } from './booking-limits/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { clocksModule } from './clocks/index.ts';
+import { eiaModule } from './eia/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
@@ -53,6 +54,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   receptionModule,
   visitsModule,
   projectsModule,
+  eiaModule,
   figuresModule,
   schedulerModule,
 ];
