@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { citizenObjectsDuringPublicity, leaderSeesEiaFigures } from './eia.ts';
 import {
   clerkRegistersEnterprise,
   clerkReimportsRegister,
@@ -36,6 +37,8 @@ export const journeys: Journey[] = [
   citizenReportsPollution,
   citizenReadsServiceGuide,
   adminEditsServiceGuide,
+  citizenObjectsDuringPublicity,
+  leaderSeesEiaFigures,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -9,6 +9,7 @@ import { accountRoutes } from './pages/account/routes.tsx';
 import { adminRoutes } from './pages/admin/routes.tsx';
 import { appointmentRoutes } from './pages/appointments/routes.tsx';
 import { calendarRoutes } from './pages/calendar/routes.tsx';
+import { eiaRoutes } from './pages/eia/routes.tsx';
 import { enterprisePortalRoutes } from './pages/enterprise-portal/routes.tsx';
 import { enterpriseRoutes } from './pages/enterprises/routes.tsx';
 import { figureRoutes } from './pages/figures/routes.tsx';
@@ -75,6 +76,8 @@ export const routes: AppRoute[] = [
   ...receptionRoutes,
   ...visitRoutes,
   ...projectRoutes,
+  // 放: EIA cases on their paths
+  ...eiaRoutes,
   ...workbenchRoutes,
   ...myRoutes,
 ];

@@ -207,7 +207,8 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
   // The article's period: 13 commitment approvals, each verified within 30 days.
   let n = 0;
   for (const [i, p] of APPROVALS_2020.entries()) {
-    const opened = addCalendarDays(p.on, -8);
+    // fourteen calendar days clear five working days even over 清明 or 劳动节
+    const opened = addCalendarDays(p.on, -14);
     const c = await createCase(db, staffUser(clerk), clerk, base(p, i), at(opened, '09:30'));
     const d = await decideCase(
       db,
@@ -312,7 +313,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
       },
       32,
     ),
-    new Date(now.getTime() - 34 * 86_400_000),
+    new Date(now.getTime() - 44 * 86_400_000),
   );
   const obj = await lodgeObjection(
     db,
@@ -320,7 +321,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     clerk,
     due.id,
     { name: '彭小红', phone: '13907996622', content: '请问废水如何处理？' },
-    new Date(now.getTime() - 33 * 86_400_000),
+    new Date(now.getTime() - 43 * 86_400_000),
   );
   await answerObjection(
     db,
@@ -328,7 +329,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     due.id,
     obj.id,
     '该项目生产工艺不产生生产废水，生活污水经化粪池处理后用于农灌，不外排。',
-    new Date(now.getTime() - 30 * 86_400_000),
+    new Date(now.getTime() - 40 * 86_400_000),
   );
   await decideCase(
     db,
@@ -343,7 +344,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     staffUser(clerk),
     clerk,
     base({ ...APPROVALS_2020[3]!, project: '砌块生产线粉尘治理改造项目', on: today }, 33),
-    new Date(now.getTime() - 50 * 86_400_000),
+    new Date(now.getTime() - 62 * 86_400_000),
   );
   const rectA = await decideCase(
     db,
@@ -364,7 +365,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     staffUser(clerk),
     clerk,
     base({ ...APPROVALS_2020[7]!, project: '煤矸石破碎筛分线项目', on: today }, 34),
-    new Date(now.getTime() - 70 * 86_400_000),
+    new Date(now.getTime() - 85 * 86_400_000),
   );
   const revA = await decideCase(
     db,

@@ -8,6 +8,7 @@ import admin from './admin.ts';
 import appointments from './appointments.ts';
 import calendar from './calendar.ts';
 import common from './common.ts';
+import eia from './eia.ts';
 import enterprises from './enterprises.ts';
 import errors from './errors.ts';
 import home from './home.ts';
@@ -31,6 +32,7 @@ const zhCN = {
   ...calendar,
   ...rules,
   ...matters,
+  ...eia,
   ...notifications,
   ...appointments,
   ...petitions,

@@ -4,6 +4,7 @@ import {
   FileSearchOutlined,
   FormOutlined,
   LoginOutlined,
+  NotificationOutlined,
   ReadOutlined,
   ScheduleOutlined,
   ShopOutlined,
@@ -55,6 +56,7 @@ function ActionCard({
 /** What anyone can do without signing in, in the order a citizen looks for it. */
 const PUBLIC_ACTIONS = [
   { key: 'matters', icon: <ReadOutlined />, to: '/matters', testId: 'home-matters' },
+  { key: 'eiaNotices', icon: <NotificationOutlined />, to: '/eia/notices', testId: 'home-eia-notices' },
   { key: 'book', icon: <CalendarOutlined />, to: '/appointments', testId: 'home-book' },
   { key: 'lookup', icon: <ScheduleOutlined />, to: '/appointments/lookup', testId: 'home-lookup' },
   { key: 'petition', icon: <FormOutlined />, to: '/petitions/submit', testId: 'home-petition' },
