@@ -18,6 +18,7 @@ export const citizenObjectsDuringPublicity: Journey = {
     await ctx.screenshot(page, '40a-eia-notices');
     await row.getByRole('link', { name: '干粉砂浆搅拌站建设项目' }).click();
     await page.waitForURL(/\/eia\/notices\/[0-9a-f-]+$/, { timeout: 15_000 });
+    await page.getByText('本单位郑重承诺').waitFor({ timeout: 15_000 });
     const body = (await page.textContent('body')) ?? '';
     expect(body.includes('本单位郑重承诺'), 'the signed commitment is published');
     expect(!/1390797\d{4}/.test(body), 'the contact phone is masked');
