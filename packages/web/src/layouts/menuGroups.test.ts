@@ -47,8 +47,8 @@ describe('staff menu groups', () => {
     for (const role of STAFF_ROLES) {
       const g = groupMenu(staffMenu([role]));
       for (const group of g.groups) expect(group.entries.length).toBeGreaterThan(0);
-      // 审批 has no pages yet: no role sees an empty heading
-      expect(g.groups.map((x) => x.group)).not.toContain('approval');
+      // 审批 holds 环评事项, which every staff role reads
+      expect(g.groups.find((x) => x.group === 'approval')?.entries.map((r) => r.path)).toEqual(['/staff/eia']);
     }
     const clerk = groupMenu(staffMenu(['clerk'])).groups.find((x) => x.group === 'system')!;
     expect(clerk.entries.map((r) => r.path)).not.toContain('/staff/admin/users');
