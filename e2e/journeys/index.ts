@@ -1,6 +1,7 @@
 import type { Journey } from '../harness.ts';
-import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
 import { enterpriseAppliesOnline } from './applications.ts';
+import { citizenObjectsDuringPublicity, leaderSeesEiaFigures } from './eia.ts';
+import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
 import {
   clerkRegistersEnterprise,
   clerkReimportsRegister,
@@ -43,6 +44,8 @@ export const journeys: Journey[] = [
   clerkRunsEiaWizard,
   publicEiaWizard,
   enterpriseAppliesOnline,
+  citizenObjectsDuringPublicity,
+  leaderSeesEiaFigures,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -42,7 +42,7 @@ function mergeInto<V>(into: Record<string, V>, from: Readonly<Record<string, V>>
   }
 }
 
-/** One vocabulary from several; the same key labelled two different ways is an error (at startup). */
+/** One vocabulary from several; a record, step or action labelled two different ways is an error (at startup). */
 export function mergeAuditVocabularies(list: readonly AuditVocabulary[]): MergedAuditVocabulary {
   const out: MergedAuditVocabulary = {
     actions: [],
@@ -59,7 +59,10 @@ export function mergeAuditVocabularies(list: readonly AuditVocabulary[]): Merged
     mergeInto(out.steps, v.steps, 'step');
     mergeInto(out.actionLabels, v.actionLabels, 'action');
     mergeInto(out.entityAliases, v.entityAliases, 'entity alias');
-    mergeInto(out.fields, v.fields, 'field');
+    // a column name two modules use (documentNo, contactName) keeps the first plain name given:
+    // columns are shown without their table, so one name per column is all the log can show
+    for (const [key, label] of Object.entries(v.fields ?? {}))
+      if (!Object.hasOwn(out.fields, key)) out.fields[key] = label;
   }
   out.actions = [...actions].sort();
   return out;

@@ -3,6 +3,7 @@
 export * from './appointments.ts';
 export * from './calendar.ts';
 export * from './deadline.ts';
+export * from './eia.ts';
 export * from './enterprise.ts';
 export * from './figures.ts';
 export * from './industries.ts';

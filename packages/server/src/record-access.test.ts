@@ -975,3 +975,47 @@ describe('policies, disclosure: questions, pushes and disclosure requests stay t
     expect(actByA.statusCode).toBe(403);
   });
 });
+
+describe('eia: A never reads B’s EIA cases, nor files for B', () => {
+  const eia = {} as Record<'A' | 'B', string>;
+  const body = (enterpriseId: string, extra: Record<string, unknown> = {}) => ({
+    enterpriseId,
+    path: 'commitment',
+    projectName: '组合烟花生产线技术改造项目',
+    projectAddress: '萍乡市上栗县上栗镇',
+    constructionType: 'alteration',
+    industryCode: '2672',
+    category: 'report-form',
+    catalogueRow: '名录第44项 · 报告表栏',
+    contactName: '刘建国',
+    contactPhone: '13907990188',
+    commitmentSigned: true,
+    ...extra,
+  });
+  beforeAll(async () => {
+    for (const [who, e] of [
+      ['A', A],
+      ['B', B],
+    ] as const) {
+      eia[who] = (await ok(clerk.request({ method: 'POST', url: '/api/eia/cases', payload: body(e.id) }), 201)).id;
+    }
+  });
+  it("A cannot read B's case and lists only its own, whatever the filter", async () => {
+    expectRefused(await entA.request({ method: 'GET', url: `/api/eia/cases/${eia.B}` }), 'A reads B’s EIA case');
+    expect(ids(await entA.request({ method: 'GET', url: '/api/eia/cases?pageSize=100' }))).toEqual([eia.A]);
+    expect(ids(await entA.request({ method: 'GET', url: `/api/eia/cases?enterpriseId=${B.id}` }))).toEqual([]);
+  });
+  it('A cannot record a filing for B', async () => {
+    const res = await entA.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: body(B.id, {
+        path: 'filing',
+        category: 'registration-form',
+        commitmentSigned: undefined,
+        receiptNo: 'X1',
+      }),
+    });
+    expectRefused(res, 'A files for B');
+  });
+});

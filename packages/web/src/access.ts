@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   ruleAdmin: ['admin'],
   /** Service guides (办事指南): editing a matter's guide (server: PATCH /api/matters/:code). */
   matterAdmin: ['admin'],
+  /** EIA cases: opening a case and recording the city bureau's decision (server: eia STAFF_WRITE). */
+  eiaOpen: ['admin', 'clerk', 'approver'],
+  /** EIA decisions and answers to publicity objections (server: eia DECIDE). */
+  eiaDecide: ['admin', 'approver', 'leader'],
+  /** Recording a commitment-path verification (事后核查). */
+  eiaVerify: ['admin', 'inspector', 'approver'],
   /** The appointment window: services, the day's bookings (server: appointments WINDOW_ROLES). */
   appointmentWindow: ['admin', 'leader', 'clerk'],
   /** Booking as an enterprise account: no SMS code, the enterprise is the account's. */

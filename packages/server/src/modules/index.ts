@@ -7,8 +7,9 @@ import { backupModule } from './backup/index.ts';
 import { bookingLimitsModule } from './booking-limits/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { clocksModule } from './clocks/index.ts';
-import { eiaClassificationModule } from './eia-classification/index.ts';
 import { disclosureModule } from './disclosure/index.ts';
+import { eiaModule } from './eia/index.ts';
+import { eiaClassificationModule } from './eia-classification/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
@@ -63,6 +64,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   projectsModule,
   permitsModule,
   applicationsModule,
+  eiaModule,
   figuresModule,
   schedulerModule,
 ];

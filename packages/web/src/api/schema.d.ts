@@ -26866,6 +26866,1843 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/eia/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 环评事项 EIA cases (an enterprise sees only its own) */
+        get: {
+            parameters: {
+                query?: {
+                    path?: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                    state?: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
+                    enterpriseId?: string;
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** @enum {string} */
+                                path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                                /** @enum {string} */
+                                state: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
+                                projectName: string;
+                                projectAddress: string;
+                                constructionType: string;
+                                industryCode: string;
+                                /** @enum {string} */
+                                category: "report-book" | "report-form" | "registration-form" | "none";
+                                catalogueRow: string;
+                                contactName: string;
+                                contactPhone: string;
+                                inSensitiveArea: boolean;
+                                electroplating: boolean;
+                                nationalSecurity: boolean;
+                                commitmentText: string | null;
+                                commitmentSignedAt: string | null;
+                                acceptedOn: string;
+                                publicityEndsOn: string | null;
+                                decidedOn: string | null;
+                                decidedByName: string | null;
+                                documentNo: string | null;
+                                decisionReason: string | null;
+                                exemptionList: string | null;
+                                exemptionEntry: string | null;
+                                receiptNo: string | null;
+                                verificationDueDate: string | null;
+                                verificationResult: string | null;
+                                verificationNote: string | null;
+                                verifiedOn: string | null;
+                                revocationReason: string | null;
+                                creditConsequence: string | null;
+                                unansweredObjections: number;
+                                applicationId: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建环评事项 Open an EIA case on its path (an enterprise records only its own 登记表备案) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        /** @enum {string} */
+                        path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                        projectName: string;
+                        projectAddress: string;
+                        /** @enum {string} */
+                        constructionType: "new" | "expansion" | "alteration" | "relocation";
+                        industryCode: string;
+                        /** @enum {string} */
+                        category: "report-book" | "report-form" | "registration-form" | "none";
+                        catalogueRow: string;
+                        contactName: string;
+                        contactPhone: string;
+                        /** @default false */
+                        inSensitiveArea?: boolean;
+                        /** @default false */
+                        electroplating?: boolean;
+                        /** @default false */
+                        nationalSecurity?: boolean;
+                        commitmentSigned?: boolean;
+                        /** @enum {string} */
+                        exemptionList?: "national" | "jiangxi";
+                        exemptionEntry?: string;
+                        receiptNo?: string;
+                        /** Format: date */
+                        decidedOn?: string;
+                        applicationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                            /** @enum {string} */
+                            state: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
+                            projectName: string;
+                            projectAddress: string;
+                            constructionType: string;
+                            industryCode: string;
+                            /** @enum {string} */
+                            category: "report-book" | "report-form" | "registration-form" | "none";
+                            catalogueRow: string;
+                            contactName: string;
+                            contactPhone: string;
+                            inSensitiveArea: boolean;
+                            electroplating: boolean;
+                            nationalSecurity: boolean;
+                            commitmentText: string | null;
+                            commitmentSignedAt: string | null;
+                            acceptedOn: string;
+                            publicityEndsOn: string | null;
+                            decidedOn: string | null;
+                            decidedByName: string | null;
+                            documentNo: string | null;
+                            decisionReason: string | null;
+                            exemptionList: string | null;
+                            exemptionEntry: string | null;
+                            receiptNo: string | null;
+                            verificationDueDate: string | null;
+                            verificationResult: string | null;
+                            verificationNote: string | null;
+                            verifiedOn: string | null;
+                            revocationReason: string | null;
+                            creditConsequence: string | null;
+                            unansweredObjections: number;
+                            applicationId: string | null;
+                            version: number;
+                            objections: {
+                                id: string;
+                                name: string;
+                                phone: string;
+                                content: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eia/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 环评事项详情 One EIA case with its objections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                            /** @enum {string} */
+                            state: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
+                            projectName: string;
+                            projectAddress: string;
+                            constructionType: string;
+                            industryCode: string;
+                            /** @enum {string} */
+                            category: "report-book" | "report-form" | "registration-form" | "none";
+                            catalogueRow: string;
+                            contactName: string;
+                            contactPhone: string;
+                            inSensitiveArea: boolean;
+                            electroplating: boolean;
+                            nationalSecurity: boolean;
+                            commitmentText: string | null;
+                            commitmentSignedAt: string | null;
+                            acceptedOn: string;
+                            publicityEndsOn: string | null;
+                            decidedOn: string | null;
+                            decidedByName: string | null;
+                            documentNo: string | null;
+                            decisionReason: string | null;
+                            exemptionList: string | null;
+                            exemptionEntry: string | null;
+                            receiptNo: string | null;
+                            verificationDueDate: string | null;
+                            verificationResult: string | null;
+                            verificationNote: string | null;
+                            verifiedOn: string | null;
+                            revocationReason: string | null;
+                            creditConsequence: string | null;
+                            unansweredObjections: number;
+                            applicationId: string | null;
+                            version: number;
+                            objections: {
+                                id: string;
+                                name: string;
+                                phone: string;
+                                content: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eia/commitment-eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告知承诺制适用条件 Whether a project may take the commitment path, each check with its source */
+        get: {
+            parameters: {
+                query: {
+                    industryCode: string;
+                    category: "report-book" | "report-form" | "registration-form" | "none";
+                    inSensitiveArea?: "true" | "false";
+                    electroplating?: "true" | "false";
+                    nationalSecurity?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eligible: boolean;
+                            failed: {
+                                key: string;
+                                label: string;
+                                source: string;
+                            }[];
+                            industries: string[];
+                            commitmentText: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eia/cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出审批决定 Decide (commitment: after publicity, every objection answered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        approve: boolean;
+                        documentNo?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                            /** @enum {string} */
+                            state: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
+                            projectName: string;
+                            projectAddress: string;
+                            constructionType: string;
+                            industryCode: string;
+                            /** @enum {string} */
+                            category: "report-book" | "report-form" | "registration-form" | "none";
+                            catalogueRow: string;
+                            contactName: string;
+                            contactPhone: string;
+                            inSensitiveArea: boolean;
+                            electroplating: boolean;
+                            nationalSecurity: boolean;
+                            commitmentText: string | null;
+                            commitmentSignedAt: string | null;
+                            acceptedOn: string;
+                            publicityEndsOn: string | null;
+                            decidedOn: string | null;
+                            decidedByName: string | null;
+                            documentNo: string | null;
+                            decisionReason: string | null;
+                            exemptionList: string | null;
+                            exemptionEntry: string | null;
+                            receiptNo: string | null;
+                            verificationDueDate: string | null;
+                            verificationResult: string | null;
+                            verificationNote: string | null;
+                            verifiedOn: string | null;
+                            revocationReason: string | null;
+                            creditConsequence: string | null;
+                            unansweredObjections: number;
+                            applicationId: string | null;
+                            version: number;
+                            objections: {
+                                id: string;
+                                name: string;
+                                phone: string;
+                                content: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eia/cases/{id}/city-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记市局批复 Record the city bureau’s decision on a report book (批复文号) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        approve: boolean;
+                        externalRef?: string;
+                        /** Format: date */
+                        decidedOn: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                            /** @enum {string} */
+                            state: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
+                            projectName: string;
+                            projectAddress: string;
+                            constructionType: string;
+                            industryCode: string;
+                            /** @enum {string} */
+                            category: "report-book" | "report-form" | "registration-form" | "none";
+                            catalogueRow: string;
+                            contactName: string;
+                            contactPhone: string;
+                            inSensitiveArea: boolean;
+                            electroplating: boolean;
+                            nationalSecurity: boolean;
+                            commitmentText: string | null;
+                            commitmentSignedAt: string | null;
+                            acceptedOn: string;
+                            publicityEndsOn: string | null;
+                            decidedOn: string | null;
+                            decidedByName: string | null;
+                            documentNo: string | null;
+                            decisionReason: string | null;
+                            exemptionList: string | null;
+                            exemptionEntry: string | null;
+                            receiptNo: string | null;
+                            verificationDueDate: string | null;
+                            verificationResult: string | null;
+                            verificationNote: string | null;
+                            verifiedOn: string | null;
+                            revocationReason: string | null;
+                            creditConsequence: string | null;
+                            unansweredObjections: number;
+                            applicationId: string | null;
+                            version: number;
+                            objections: {
+                                id: string;
+                                name: string;
+                                phone: string;
+                                content: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eia/cases/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记事后核查结果 Record the verification: pass, rectify or revoke (with the credit consequence) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        result: "pass" | "rectify" | "revoke";
+                        note: string;
+                        creditConsequence?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                            /** @enum {string} */
+                            state: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
+                            projectName: string;
+                            projectAddress: string;
+                            constructionType: string;
+                            industryCode: string;
+                            /** @enum {string} */
+                            category: "report-book" | "report-form" | "registration-form" | "none";
+                            catalogueRow: string;
+                            contactName: string;
+                            contactPhone: string;
+                            inSensitiveArea: boolean;
+                            electroplating: boolean;
+                            nationalSecurity: boolean;
+                            commitmentText: string | null;
+                            commitmentSignedAt: string | null;
+                            acceptedOn: string;
+                            publicityEndsOn: string | null;
+                            decidedOn: string | null;
+                            decidedByName: string | null;
+                            documentNo: string | null;
+                            decisionReason: string | null;
+                            exemptionList: string | null;
+                            exemptionEntry: string | null;
+                            receiptNo: string | null;
+                            verificationDueDate: string | null;
+                            verificationResult: string | null;
+                            verificationNote: string | null;
+                            verifiedOn: string | null;
+                            revocationReason: string | null;
+                            creditConsequence: string | null;
+                            unansweredObjections: number;
+                            applicationId: string | null;
+                            version: number;
+                            objections: {
+                                id: string;
+                                name: string;
+                                phone: string;
+                                content: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eia/cases/{id}/objections/{objectionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复公示意见 Answer a citizen’s objection */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    objectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                            /** @enum {string} */
+                            state: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
+                            projectName: string;
+                            projectAddress: string;
+                            constructionType: string;
+                            industryCode: string;
+                            /** @enum {string} */
+                            category: "report-book" | "report-form" | "registration-form" | "none";
+                            catalogueRow: string;
+                            contactName: string;
+                            contactPhone: string;
+                            inSensitiveArea: boolean;
+                            electroplating: boolean;
+                            nationalSecurity: boolean;
+                            commitmentText: string | null;
+                            commitmentSignedAt: string | null;
+                            acceptedOn: string;
+                            publicityEndsOn: string | null;
+                            decidedOn: string | null;
+                            decidedByName: string | null;
+                            documentNo: string | null;
+                            decisionReason: string | null;
+                            exemptionList: string | null;
+                            exemptionEntry: string | null;
+                            receiptNo: string | null;
+                            verificationDueDate: string | null;
+                            verificationResult: string | null;
+                            verificationNote: string | null;
+                            verifiedOn: string | null;
+                            revocationReason: string | null;
+                            creditConsequence: string | null;
+                            unansweredObjections: number;
+                            applicationId: string | null;
+                            version: number;
+                            objections: {
+                                id: string;
+                                name: string;
+                                phone: string;
+                                content: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/eia/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 环评公示公告 EIA notices (acceptance, before approval, approval), personal data masked */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "acceptance" | "pre-approval" | "approval";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                kind: "acceptance" | "pre-approval" | "approval";
+                                /** @enum {string} */
+                                path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                                projectName: string;
+                                projectAddress: string;
+                                enterpriseName: string;
+                                /** @enum {string} */
+                                category: "report-book" | "report-form" | "registration-form" | "none";
+                                catalogueRow: string;
+                                contactName: string;
+                                contactPhone: string;
+                                acceptedOn: string;
+                                publicityEndsOn: string | null;
+                                open: boolean;
+                                decidedOn: string | null;
+                                documentNo: string | null;
+                                commitmentText: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/eia/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 环评公示详情 One EIA notice with the objections and their answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "acceptance" | "pre-approval" | "approval";
+                            /** @enum {string} */
+                            path: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
+                            projectName: string;
+                            projectAddress: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "report-book" | "report-form" | "registration-form" | "none";
+                            catalogueRow: string;
+                            contactName: string;
+                            contactPhone: string;
+                            acceptedOn: string;
+                            publicityEndsOn: string | null;
+                            open: boolean;
+                            decidedOn: string | null;
+                            documentNo: string | null;
+                            commitmentText: string | null;
+                            objections: {
+                                id: string;
+                                name: string;
+                                content: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/eia/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交公示意见 Object during the publicity period (a mobile phone proves itself with a code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        phone: string;
+                        phoneCode?: string;
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            content: string;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/figures": {
         parameters: {
             query?: never;

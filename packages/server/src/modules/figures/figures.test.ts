@@ -25,6 +25,9 @@ describe('the article figures from the demo records', () => {
     expect(values.receptionPeople).toBe(86);
     expect(values.receptionConcernsResolved).toBe(45);
     expect(values.campaigns).toBe(4);
+    // 放: the article's 13 commitment-path approvals and 3 exemptions (eia seed)
+    expect(values.commitmentEiaApproved).toBe(13);
+    expect(values.eiaExemptions).toBe(3);
     expect(values.enterpriseVisits).toBeGreaterThanOrEqual(240);
     expect(values.enterpriseVisits).toBeLessThan(250);
     // every built-in figure is present with its definition

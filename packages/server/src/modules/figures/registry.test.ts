@@ -27,6 +27,9 @@ describe('figures declared by their modules', () => {
       'badRatingsRectifiedOnTime',
       'bookingsExtended',
       'bookingsRegular',
+      'commitmentEiaApproved',
+      'eiaExemptions',
+      'eiaFilings',
       'petitionsClosed',
       'petitionsClosedWithLimit',
       'petitionsOnTime',
@@ -41,7 +44,15 @@ describe('figures declared by their modules', () => {
       figureSources()
         .filter((s) => s.trend)
         .map((s) => s.key),
-    ).toEqual(['enterpriseVisits', 'campaigns', 'receptionPeople', 'receptionConcernsResolved']);
+    ).toEqual([
+      'enterpriseVisits',
+      'campaigns',
+      'receptionPeople',
+      'receptionConcernsResolved',
+      'commitmentEiaApproved',
+      'eiaExemptions',
+      'eiaFilings',
+    ]);
   });
 
   it('a figure counts the sum of its tally, and a trend is its months', async () => {

@@ -55,6 +55,8 @@ const en: Leaves<typeof zh> = {
     inbox: 'Inbox',
     calculator: 'Deadline calculator',
     rules: 'Rules',
+    eia: 'EIA cases',
+    myEia: 'My EIA cases',
     matters: 'Matters',
     calendarYears: 'Holiday calendar',
     deliveries: 'Deliveries',

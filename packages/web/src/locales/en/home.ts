@@ -39,6 +39,9 @@ const en: Leaves<typeof zh> = {
     mattersTitle: 'Service guides',
     mattersDesc:
       'Legal basis, materials checklist, time limits and channels of each matter; print the one-time notice and bring everything in one visit.',
+    eiaNoticesTitle: 'EIA notices',
+    eiaNoticesDesc:
+      'Notices of EIA acceptance, proposed approval and approval; object online during the publicity period, and the bureau answers before it decides.',
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',

@@ -52,6 +52,8 @@ export default {
     inbox: '站内消息',
     calculator: '期限计算器',
     rules: '规则库',
+    eia: '环评事项',
+    myEia: '我的环评',
     matters: '事项管理',
     calendarYears: '节假日日历',
     deliveries: '投递记录',

@@ -28,6 +28,9 @@ export default {
     mattersTitle: '办事指南',
     mattersDesc:
       '查看本局办理和帮办事项的设定依据、申请材料清单、办理时限和渠道，可下载打印一次性告知单，材料齐全一次办清。',
+    eiaNoticesTitle: '环评公示',
+    eiaNoticesDesc:
+      '建设项目环评受理公示、拟批准公示和批准公告；拟批准公示期间可在线提出意见，本局答复后方作审批决定。',
     consoleTitle: '进入工作台',
     consoleDesc: '您已登录为 {{name}}。',
     go: '前往',

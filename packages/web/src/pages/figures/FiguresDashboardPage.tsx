@@ -12,7 +12,10 @@ import { DistributionChart, TrendChart } from './Charts.tsx';
 import { BAD_COLOUR, RATING_KEYS, ratingColour } from './chartOptions.ts';
 import { ARTICLE_PERIOD, anyFigure, latestYearWithData, periodFromParams, periodQuery, yearPeriod } from './period.ts';
 
+// the article's 放 figures (告知承诺制环评, 环评豁免) lead, then its 服 figures
 const MAIN = [
+  'commitmentEiaApproved',
+  'eiaExemptions',
   'enterpriseVisits',
   'campaigns',
   'receptionEnterprises',
@@ -28,6 +31,7 @@ const OTHER = [
   'petitionsOnTime',
   'badRatings',
   'badRatingsRectifiedOnTime',
+  'eiaFilings',
 ];
 /** Figures whose non-zero value is bad news, shown in the bad-rating colour. */
 const BAD_NEWS = new Set(['badRatings']);

@@ -5,6 +5,7 @@ import {
   FormOutlined,
   LoginOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   ReadOutlined,
   ScheduleOutlined,
   ShopOutlined,
@@ -57,6 +58,7 @@ function ActionCard({
 const PUBLIC_ACTIONS = [
   { key: 'matters', icon: <ReadOutlined />, to: '/matters', testId: 'home-matters' },
   { key: 'eiaWizard', icon: <NodeIndexOutlined />, to: '/eia-wizard', testId: 'home-eia-wizard' },
+  { key: 'eiaNotices', icon: <NotificationOutlined />, to: '/eia/notices', testId: 'home-eia-notices' },
   { key: 'book', icon: <CalendarOutlined />, to: '/appointments', testId: 'home-book' },
   { key: 'lookup', icon: <ScheduleOutlined />, to: '/appointments/lookup', testId: 'home-lookup' },
   { key: 'petition', icon: <FormOutlined />, to: '/petitions/submit', testId: 'home-petition' },

@@ -1,0 +1,41 @@
+import type { ModuleErrorEntry } from '../../errors.ts';
+
+/** The EIA module's own error codes (listed by its definition; docs/errors.md documents them). */
+export const EIA_ERRORS = {
+  EIA_STATE: {
+    status: 409,
+    zh: '环评事项当前状态不允许此操作',
+    en: 'The EIA case is not in a state that allows this',
+    when: "A step that does not fit the case's path or state (e.g. deciding a filed case, verifying before approval).",
+  },
+  EIA_NOT_ELIGIBLE: {
+    status: 422,
+    zh: '该项目不符合告知承诺制审批条件',
+    en: 'The project is not eligible for the commitment path',
+    when: 'The commitment path was chosen for a project that fails an eligibility check; `failed` lists each check with its source.',
+  },
+  EIA_PUBLICITY_RUNNING: {
+    status: 409,
+    zh: '拟批准公示期尚未届满',
+    en: 'The publicity period has not ended',
+    when: 'A commitment-path decision before the 5-working-day 拟批准公示 has ended.',
+  },
+  EIA_OBJECTIONS_UNANSWERED: {
+    status: 409,
+    zh: '公示期间收到的意见尚未全部答复',
+    en: 'Objections received during publicity are not all answered',
+    when: 'A commitment-path decision while an objection lodged during publicity has no answer.',
+  },
+  EIA_PUBLICITY_CLOSED: {
+    status: 409,
+    zh: '该项目不在公示期内',
+    en: 'The project is not in its publicity period',
+    when: 'An objection to a project that is not (or no longer) in its publicity period.',
+  },
+} as const satisfies Record<string, ModuleErrorEntry>;
+
+// makes `new AppError('EIA_…')` type-check anywhere, without errors.ts knowing this module
+type Codes = typeof EIA_ERRORS;
+declare module '../../errors.ts' {
+  interface ModuleErrorCodes extends Codes {}
+}

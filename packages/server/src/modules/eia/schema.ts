@@ -1,0 +1,222 @@
+import {
+  EIA_CATEGORIES,
+  EIA_NOTICE_KINDS,
+  EIA_PATHS,
+  EIA_STATES,
+  eiaCaseCreateBody,
+  eiaCityDecisionBody,
+  eiaDecisionBody,
+  eiaObjectionAnswerBody,
+  eiaObjectionBody,
+  eiaVerificationBody,
+  maskName,
+  maskPhone,
+  noticeKindOf,
+} from '@qingshan/core';
+import { z } from 'zod';
+import { paging } from '../../plugins/openapi.ts';
+import type { eiaCases, eiaObjections } from './tables.ts';
+
+export {
+  eiaCaseCreateBody,
+  eiaCityDecisionBody,
+  eiaDecisionBody,
+  eiaObjectionAnswerBody,
+  eiaObjectionBody,
+  eiaVerificationBody,
+};
+
+export type EiaCaseRow = typeof eiaCases.$inferSelect;
+export type EiaObjectionRow = typeof eiaObjections.$inferSelect;
+
+export const eiaIdParams = z.object({ id: z.uuid() });
+export const eiaObjectionParams = z.object({ id: z.uuid(), objectionId: z.uuid() });
+
+export const eiaListQuery = z.object({
+  path: z.enum(EIA_PATHS).optional(),
+  state: z.enum(EIA_STATES).optional(),
+  enterpriseId: z.uuid().optional(),
+  q: z.string().trim().max(50).optional(),
+  ...paging,
+});
+
+export const eiaNoticeQuery = z.object({
+  kind: z.enum(EIA_NOTICE_KINDS).optional(),
+  ...paging,
+});
+
+export const eiaObjectionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  content: z.string(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EiaObjectionView = z.infer<typeof eiaObjectionView>;
+
+export const eiaCaseView = z.object({
+  id: z.string(),
+  code: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  path: z.enum(EIA_PATHS),
+  state: z.enum(EIA_STATES),
+  projectName: z.string(),
+  projectAddress: z.string(),
+  constructionType: z.string(),
+  industryCode: z.string(),
+  category: z.enum(EIA_CATEGORIES),
+  catalogueRow: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  inSensitiveArea: z.boolean(),
+  electroplating: z.boolean(),
+  nationalSecurity: z.boolean(),
+  commitmentText: z.string().nullable(),
+  commitmentSignedAt: z.string().nullable(),
+  acceptedOn: z.string(),
+  publicityEndsOn: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  documentNo: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  exemptionList: z.string().nullable(),
+  exemptionEntry: z.string().nullable(),
+  receiptNo: z.string().nullable(),
+  verificationDueDate: z.string().nullable(),
+  verificationResult: z.string().nullable(),
+  verificationNote: z.string().nullable(),
+  verifiedOn: z.string().nullable(),
+  revocationReason: z.string().nullable(),
+  creditConsequence: z.string().nullable(),
+  unansweredObjections: z.number(),
+  applicationId: z.string().nullable(),
+  version: z.number(),
+});
+export type EiaCaseView = z.infer<typeof eiaCaseView>;
+
+export const eiaCaseDetailView = eiaCaseView.extend({ objections: z.array(eiaObjectionView) });
+export type EiaCaseDetailView = z.infer<typeof eiaCaseDetailView>;
+
+/** A publicity notice as the public portal shows it: personal data masked. */
+export const eiaNoticeView = z.object({
+  id: z.string(),
+  code: z.string(),
+  kind: z.enum(EIA_NOTICE_KINDS),
+  path: z.enum(EIA_PATHS),
+  projectName: z.string(),
+  projectAddress: z.string(),
+  enterpriseName: z.string(),
+  category: z.enum(EIA_CATEGORIES),
+  catalogueRow: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  acceptedOn: z.string(),
+  publicityEndsOn: z.string().nullable(),
+  /** objections can be lodged today (a pre-approval notice whose period has not ended) */
+  open: z.boolean(),
+  decidedOn: z.string().nullable(),
+  documentNo: z.string().nullable(),
+  commitmentText: z.string().nullable(),
+});
+export type EiaNoticeView = z.infer<typeof eiaNoticeView>;
+
+export const eiaNoticeDetailView = eiaNoticeView.extend({
+  objections: z.array(eiaObjectionView.omit({ phone: true, answeredByName: true })),
+});
+
+export const eiaEligibilityView = z.object({
+  eligible: z.boolean(),
+  failed: z.array(z.object({ key: z.string(), label: z.string(), source: z.string() })),
+  industries: z.array(z.string()),
+  commitmentText: z.string(),
+});
+
+export type CaseExtras = {
+  enterpriseName: string;
+  publicityEndsOn: string | null;
+  verificationDueDate: string | null;
+  unansweredObjections: number;
+};
+
+export function toEiaCaseView(r: EiaCaseRow, x: CaseExtras): EiaCaseView {
+  return {
+    id: r.id,
+    code: r.code,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: x.enterpriseName,
+    path: r.path,
+    state: r.state,
+    projectName: r.projectName,
+    projectAddress: r.projectAddress,
+    constructionType: r.constructionType,
+    industryCode: r.industryCode,
+    category: r.category,
+    catalogueRow: r.catalogueRow,
+    contactName: r.contactName,
+    contactPhone: r.contactPhone,
+    inSensitiveArea: r.inSensitiveArea,
+    electroplating: r.electroplating,
+    nationalSecurity: r.nationalSecurity,
+    commitmentText: r.commitmentText,
+    commitmentSignedAt: r.commitmentSignedAt?.toISOString() ?? null,
+    acceptedOn: r.acceptedOn,
+    publicityEndsOn: x.publicityEndsOn,
+    decidedOn: r.decidedOn,
+    decidedByName: r.decidedByName,
+    documentNo: r.documentNo,
+    decisionReason: r.decisionReason,
+    exemptionList: r.exemptionList,
+    exemptionEntry: r.exemptionEntry,
+    receiptNo: r.receiptNo,
+    verificationDueDate: x.verificationDueDate,
+    verificationResult: r.verificationResult,
+    verificationNote: r.verificationNote,
+    verifiedOn: r.verifiedOn,
+    revocationReason: r.revocationReason,
+    creditConsequence: r.creditConsequence,
+    unansweredObjections: x.unansweredObjections,
+    applicationId: r.applicationId,
+    version: r.version,
+  };
+}
+
+export function toObjectionView(o: EiaObjectionRow, masked: boolean): EiaObjectionView {
+  return {
+    id: o.id,
+    name: masked ? maskName(o.name) : o.name,
+    phone: masked ? maskPhone(o.phone) : o.phone,
+    content: o.content,
+    answer: o.answer,
+    answeredAt: o.answeredAt?.toISOString() ?? null,
+    answeredByName: o.answeredByName,
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+export function toNoticeView(r: EiaCaseRow, x: CaseExtras, today: string): EiaNoticeView {
+  const kind = noticeKindOf(r.path, r.state);
+  return {
+    id: r.id,
+    code: r.code,
+    kind: kind ?? 'approval',
+    path: r.path,
+    projectName: r.projectName,
+    projectAddress: r.projectAddress,
+    enterpriseName: x.enterpriseName,
+    category: r.category,
+    catalogueRow: r.catalogueRow,
+    // 个人信息保护法 第五十一条: the contact person is published de-identified
+    contactName: maskName(r.contactName),
+    contactPhone: maskPhone(r.contactPhone),
+    acceptedOn: r.acceptedOn,
+    publicityEndsOn: x.publicityEndsOn,
+    open: kind === 'pre-approval' && x.publicityEndsOn !== null && today <= x.publicityEndsOn,
+    decidedOn: kind === 'approval' ? r.decidedOn : null,
+    documentNo: kind === 'approval' ? r.documentNo : null,
+    commitmentText: r.path === 'commitment' ? r.commitmentText : null,
+  };
+}

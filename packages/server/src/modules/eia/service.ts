@@ -1,0 +1,623 @@
+import {
+  commitmentIneligibility,
+  EIA_START_STATE,
+  type EiaCaseCreate,
+  type EiaNoticeKind,
+  type EiaPath,
+  type EiaState,
+  todayInShanghai,
+  type VerificationResult,
+} from '@qingshan/core';
+import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { isStaff, type SessionUser } from '../../plugins/auth.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { type Paged, paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
+import { recordAudit } from '../audit/service.ts';
+import { completeClock, getClock, startClock } from '../clocks/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
+import { getRule } from '../rules/service.ts';
+import {
+  type CaseExtras,
+  type EiaCaseDetailView,
+  type EiaCaseRow,
+  type EiaCaseView,
+  type EiaNoticeView,
+  type eiaCaseCreateBody,
+  type eiaCityDecisionBody,
+  type eiaDecisionBody,
+  type eiaObjectionBody,
+  type eiaVerificationBody,
+  toEiaCaseView,
+  toNoticeView,
+  toObjectionView,
+} from './schema.ts';
+import { eiaCases, eiaObjections } from './tables.ts';
+
+export const COMMITMENT_INDUSTRIES_RULE = 'eia.commitment.industries';
+export const COMMITMENT_TEXT_RULE = 'eia.commitment.text';
+const PUBLICITY = 'eia.commitment.publicity';
+const VERIFICATION = 'eia.commitment.verification';
+const ORDINARY = 'eia.report-form.statutory';
+
+function notFound(): AppError {
+  return new AppError('RECORD_NOT_FOUND', { detail: { zh: '环评事项不存在', en: 'No such EIA case' } });
+}
+
+function stateError(zh: string, en: string): AppError {
+  return new AppError('EIA_STATE', { detail: { zh, en } });
+}
+
+function required(path: string, zh: string, en: string): AppError {
+  return new AppError('VALIDATION_FAILED', { errors: [{ path, message: { zh, en } }] });
+}
+
+/** The commitment path's eligibility for a project, with the rule data it was judged by. */
+export async function commitmentEligibility(
+  db: Tx,
+  facts: Pick<EiaCaseCreate, 'industryCode' | 'category' | 'inSensitiveArea' | 'electroplating' | 'nationalSecurity'>,
+  lang: 'zh' | 'en' = 'zh',
+) {
+  const industries = (await getRule(db, COMMITMENT_INDUSTRIES_RULE)).value as string[];
+  const commitmentText = (await getRule(db, COMMITMENT_TEXT_RULE)).value as string;
+  const failed = commitmentIneligibility(facts, industries);
+  return {
+    eligible: failed.length === 0,
+    failed: failed.map((c) => ({ key: c.key, label: c.label[lang], source: c.source })),
+    industries,
+    commitmentText,
+  };
+}
+
+async function extrasOf(db: Tx, rows: EiaCaseRow[]): Promise<Map<string, CaseExtras>> {
+  const out = new Map<string, CaseExtras>();
+  if (rows.length === 0) return out;
+  const names = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(
+      inArray(
+        enterprises.id,
+        rows.map((r) => r.enterpriseId),
+      ),
+    );
+  const open = await db
+    .select({ caseId: eiaObjections.caseId, n: count() })
+    .from(eiaObjections)
+    .where(
+      and(
+        inArray(
+          eiaObjections.caseId,
+          rows.map((r) => r.id),
+        ),
+        isNull(eiaObjections.answeredAt),
+      ),
+    )
+    .groupBy(eiaObjections.caseId);
+  for (const r of rows) {
+    // the clocks own the due dates: read them, never copy them
+    const publicity = r.publicityClockId ? await getClock(db, r.publicityClockId) : null;
+    const verification = r.verificationClockId ? await getClock(db, r.verificationClockId) : null;
+    out.set(r.id, {
+      enterpriseName: names.find((n) => n.id === r.enterpriseId)?.name ?? '',
+      publicityEndsOn: publicity?.dueDate ?? null,
+      verificationDueDate: verification?.dueDate ?? null,
+      unansweredObjections: open.find((o) => o.caseId === r.id)?.n ?? 0,
+    });
+  }
+  return out;
+}
+
+async function viewsOf(db: Tx, rows: EiaCaseRow[]): Promise<EiaCaseView[]> {
+  const extras = await extrasOf(db, rows);
+  return rows.map((r) => toEiaCaseView(r, extras.get(r.id)!));
+}
+
+async function loadCase(db: Tx, id: string, lock = false): Promise<EiaCaseRow> {
+  const q = db.select().from(eiaCases).where(eq(eiaCases.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound();
+  return row;
+}
+
+function assertCanRead(user: SessionUser | null, row: EiaCaseRow): void {
+  if (isStaff(user)) return;
+  if (user?.enterpriseId && user.enterpriseId === row.enterpriseId) return;
+  throw new AppError('FORBIDDEN_RECORD');
+}
+
+async function nextCode(tx: Tx, year: string): Promise<string> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(eiaCases)
+    .where(sql`${eiaCases.code} like ${`环评${year}-%`}`);
+  return `环评${year}-${String((r?.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+/**
+ * Opens a case on its path. Staff open every path; an enterprise records only its own filings
+ * (登记表备案: it files on the national system and enters the receipt number here).
+ */
+export async function createCase(
+  db: Db,
+  user: SessionUser,
+  actor: Actor,
+  input: z.infer<typeof eiaCaseCreateBody>,
+  now: Date = new Date(),
+): Promise<EiaCaseDetailView> {
+  if (!isStaff(user)) {
+    if (input.path !== 'filing' || user.enterpriseId !== input.enterpriseId) throw new AppError('FORBIDDEN_RECORD');
+  }
+  return db.transaction(async (tx) => {
+    const [ent] = await tx
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(eq(enterprises.id, input.enterpriseId));
+    if (!ent) throw required('enterpriseId', '企业不存在', 'No such enterprise');
+    const today = todayInShanghai(now);
+    let commitmentText: string | null = null;
+    if (input.path === 'commitment') {
+      const e = await commitmentEligibility(tx, input);
+      if (!e.eligible) {
+        throw new AppError('EIA_NOT_ELIGIBLE', {
+          detail: {
+            zh: `不符合告知承诺制条件：${e.failed.map((f) => `${f.label}（${f.source}）`).join('；')}。可按一般程序申请报告表审批。`,
+            en: `Not eligible: ${commitmentIneligibility(input, e.industries)
+              .map((c) => c.label.en)
+              .join('; ')}. The ordinary approval path remains open.`,
+          },
+          extra: { failed: e.failed.map((f) => f.key) },
+        });
+      }
+      commitmentText = e.commitmentText;
+    }
+    const decided = input.path === 'exemption' || input.path === 'filing';
+    const decidedOn = decided ? (input.decidedOn ?? today) : null;
+    if (decidedOn && decidedOn > today)
+      throw required('decidedOn', '日期不能晚于今天', 'The date cannot be later than today');
+    const [row] = await tx
+      .insert(eiaCases)
+      .values({
+        code: await nextCode(tx, (decidedOn ?? today).slice(0, 4)),
+        enterpriseId: input.enterpriseId,
+        path: input.path,
+        state: EIA_START_STATE[input.path],
+        projectName: input.projectName,
+        projectAddress: input.projectAddress,
+        constructionType: input.constructionType,
+        industryCode: input.industryCode,
+        category: input.category,
+        catalogueRow: input.catalogueRow,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        inSensitiveArea: input.inSensitiveArea,
+        electroplating: input.electroplating,
+        nationalSecurity: input.nationalSecurity,
+        commitmentText,
+        commitmentSignedAt: commitmentText ? now : null,
+        acceptedOn: decidedOn ?? today,
+        decidedOn,
+        decidedByName: decided ? actor.name : null,
+        exemptionList: input.path === 'exemption' ? (input.exemptionList ?? null) : null,
+        exemptionEntry: input.path === 'exemption' ? (input.exemptionEntry ?? null) : null,
+        receiptNo: input.path === 'filing' ? (input.receiptNo ?? null) : null,
+        applicationId: input.applicationId ?? null,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    let r = row!;
+    const clockProfile = input.path === 'commitment' ? PUBLICITY : input.path === 'ordinary' ? ORDINARY : null;
+    if (clockProfile) {
+      const clock = await startClock(tx, actor, {
+        ownerType: 'eia-case',
+        ownerId: r.id,
+        profileKey: clockProfile,
+        start: now,
+        title:
+          input.path === 'commitment' ? `环评 ${r.code} 拟批准公示（期满后作出决定）` : `环评 ${r.code} 报告表审批期限`,
+        link: `/staff/eia/${r.id}`,
+        assigneeRole: 'approver',
+      });
+      [r] = (await tx
+        .update(eiaCases)
+        .set({ publicityClockId: clock.id })
+        .where(eq(eiaCases.id, r.id))
+        .returning()) as [EiaCaseRow];
+    }
+    await recordAudit(tx, actor, { action: 'eia-case.create', entityType: 'eia-case', entityId: r.id, after: r });
+    return detailOf(tx, r, true);
+  });
+}
+
+async function detailOf(db: Tx, r: EiaCaseRow, staffOrOwner: boolean): Promise<EiaCaseDetailView> {
+  const [view] = await viewsOf(db, [r]);
+  const objections = await db
+    .select()
+    .from(eiaObjections)
+    .where(eq(eiaObjections.caseId, r.id))
+    .orderBy(eiaObjections.createdAt);
+  // the enterprise sees what citizens said and the answers, not who said it
+  return { ...view!, objections: objections.map((o) => toObjectionView(o, !staffOrOwner)) };
+}
+
+export async function getCase(db: Tx, user: SessionUser, id: string): Promise<EiaCaseDetailView> {
+  const r = await loadCase(db, id);
+  assertCanRead(user, r);
+  return detailOf(db, r, isStaff(user));
+}
+
+export async function listCases(
+  db: Tx,
+  user: SessionUser,
+  q: {
+    path?: EiaPath | undefined;
+    state?: EiaState | undefined;
+    enterpriseId?: string | undefined;
+    q?: string | undefined;
+  },
+  page: { page: number; pageSize: number },
+): Promise<Paged<EiaCaseView>> {
+  const conds: (SQL | undefined)[] = [ownScope(user, { enterprise: eiaCases.enterpriseId })];
+  if (q.path) conds.push(eq(eiaCases.path, q.path));
+  if (q.state) conds.push(eq(eiaCases.state, q.state));
+  if (q.enterpriseId) conds.push(eq(eiaCases.enterpriseId, q.enterpriseId));
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(eiaCases.projectName, like), ilike(eiaCases.code, like)));
+  }
+  const where = and(...conds);
+  return paginate(
+    page,
+    async (limit, offset) =>
+      viewsOf(
+        db,
+        await db
+          .select()
+          .from(eiaCases)
+          .where(where)
+          .orderBy(desc(eiaCases.acceptedOn), desc(eiaCases.code))
+          .limit(limit)
+          .offset(offset),
+      ),
+    async () => (await db.select({ n: count() }).from(eiaCases).where(where))[0]?.n ?? 0,
+  );
+}
+
+function checkVersion(r: EiaCaseRow, version: number): void {
+  if (r.version !== version) throw new AppError('RECORD_CHANGED');
+}
+
+/**
+ * The bureau's decision. On the commitment path only after the publicity period has ended and
+ * every objection has been answered; an approval schedules the verification (事后核查).
+ */
+export async function decideCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof eiaDecisionBody>,
+  now: Date = new Date(),
+): Promise<EiaCaseDetailView> {
+  return db.transaction(async (tx) => {
+    const before = await loadCase(tx, id, true);
+    checkVersion(before, body.version);
+    const today = todayInShanghai(now);
+    if (
+      !(
+        (before.path === 'commitment' && before.state === 'publicity') ||
+        (before.path === 'ordinary' && before.state === 'accepted')
+      )
+    )
+      throw stateError(
+        '只有公示中的告知承诺事项或已受理的报告表事项可以作出审批决定',
+        'Only a commitment case in publicity or an accepted ordinary case can be decided',
+      );
+    if (body.approve && !body.documentNo) throw required('documentNo', '请填写批复文号', 'Enter the decision number');
+    if (!body.approve && !body.reason) throw required('reason', '不予批准须写明理由', 'A refusal needs its reason');
+    const clock = before.publicityClockId ? await getClock(tx, before.publicityClockId) : null;
+    if (before.path === 'commitment') {
+      if (clock && today <= clock.dueDate) {
+        throw new AppError('EIA_PUBLICITY_RUNNING', {
+          detail: {
+            zh: `拟批准公示期至 ${clock.dueDate} 届满，公示期满后方可作出审批决定`,
+            en: `The publicity period ends on ${clock.dueDate}; decide after it`,
+          },
+        });
+      }
+      const [open] = await tx
+        .select({ n: count() })
+        .from(eiaObjections)
+        .where(and(eq(eiaObjections.caseId, id), isNull(eiaObjections.answeredAt)));
+      if ((open?.n ?? 0) > 0) {
+        throw new AppError('EIA_OBJECTIONS_UNANSWERED', {
+          detail: {
+            zh: `公示期间收到的 ${open!.n} 条意见尚未答复，请先逐条答复后再作出审批决定`,
+            en: `${open!.n} objection(s) received during publicity have no answer yet; answer each before deciding`,
+          },
+        });
+      }
+    }
+    if (clock && !clock.completedAt) await completeClock(tx, actor, clock.id, now);
+    let verificationClockId: string | null = null;
+    if (body.approve && before.path === 'commitment') {
+      const v = await startClock(tx, actor, {
+        ownerType: 'eia-case',
+        ownerId: id,
+        profileKey: VERIFICATION,
+        start: now,
+        title: `环评 ${before.code} 告知承诺事后核查`,
+        link: `/staff/eia/${id}`,
+        assigneeRole: 'inspector',
+      });
+      verificationClockId = v.id;
+    }
+    const [after] = await tx
+      .update(eiaCases)
+      .set({
+        state: body.approve ? 'approved' : 'refused',
+        decidedOn: today,
+        decidedByName: actor.name,
+        documentNo: body.approve ? body.documentNo! : null,
+        decisionReason: body.reason ?? null,
+        verificationClockId,
+        updatedAt: now,
+        version: before.version + 1,
+      })
+      .where(eq(eiaCases.id, id))
+      .returning();
+    await recordAudit(tx, actor, { action: 'eia-case.decide', entityType: 'eia-case', entityId: id, before, after });
+    return detailOf(tx, after!, true);
+  });
+}
+
+/** The city bureau's decision on a report book, as tracked here with its 批复文号. */
+export async function recordCityDecision(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof eiaCityDecisionBody>,
+  now: Date = new Date(),
+): Promise<EiaCaseDetailView> {
+  return db.transaction(async (tx) => {
+    const before = await loadCase(tx, id, true);
+    checkVersion(before, body.version);
+    if (before.path !== 'report-book' || before.state !== 'at-city')
+      throw stateError(
+        '只有在市局审批中的报告书事项可以登记市局批复',
+        'Only a report book with the city bureau can get its decision recorded',
+      );
+    if (body.approve && !body.externalRef)
+      throw required('externalRef', '请填写市局批复文号', 'Enter the city bureau’s decision number');
+    if (!body.approve && !body.reason)
+      throw required('reason', '请填写市局不予批准的理由', 'Enter the city bureau’s reason');
+    if (body.decidedOn > todayInShanghai(now) || body.decidedOn < before.acceptedOn)
+      throw required(
+        'decidedOn',
+        '批复日期应在受理之后、不晚于今天',
+        'The decision date must fall between acceptance and today',
+      );
+    const [after] = await tx
+      .update(eiaCases)
+      .set({
+        state: body.approve ? 'approved' : 'refused',
+        decidedOn: body.decidedOn,
+        decidedByName: '萍乡市生态环境局',
+        documentNo: body.externalRef ?? null,
+        decisionReason: body.reason ?? null,
+        updatedAt: now,
+        version: before.version + 1,
+      })
+      .where(eq(eiaCases.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'eia-case.record-city-decision',
+      entityType: 'eia-case',
+      entityId: id,
+      before,
+      after,
+    });
+    return detailOf(tx, after!, true);
+  });
+}
+
+/** The verification result (事后核查): pass, rectify (verified again later) or revoke. */
+export async function verifyCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof eiaVerificationBody>,
+  now: Date = new Date(),
+): Promise<EiaCaseDetailView> {
+  return db.transaction(async (tx) => {
+    const before = await loadCase(tx, id, true);
+    checkVersion(before, body.version);
+    if (before.path !== 'commitment' || (before.state !== 'approved' && before.state !== 'rectifying'))
+      throw stateError(
+        '只有已批准或整改中的告知承诺事项可以登记核查结果',
+        'Only an approved or rectifying commitment case can be verified',
+      );
+    const result: VerificationResult = body.result;
+    if (before.verificationClockId) {
+      const c = await getClock(tx, before.verificationClockId);
+      if (!c.completedAt) await completeClock(tx, actor, c.id, now);
+    }
+    let verificationClockId = before.verificationClockId;
+    if (result === 'rectify') {
+      // rectification is checked again: a new verification period on the worklist
+      const v = await startClock(tx, actor, {
+        ownerType: 'eia-case',
+        ownerId: id,
+        profileKey: VERIFICATION,
+        start: now,
+        title: `环评 ${before.code} 整改后复核`,
+        link: `/staff/eia/${id}`,
+        assigneeRole: 'inspector',
+      });
+      verificationClockId = v.id;
+    }
+    const [after] = await tx
+      .update(eiaCases)
+      .set({
+        state: result === 'pass' ? 'verified' : result === 'rectify' ? 'rectifying' : 'revoked',
+        verificationResult: result,
+        verificationNote: body.note,
+        verifiedOn: todayInShanghai(now),
+        revocationReason: result === 'revoke' ? body.note : null,
+        creditConsequence: result === 'revoke' ? body.creditConsequence! : null,
+        verificationClockId,
+        updatedAt: now,
+        version: before.version + 1,
+      })
+      .where(eq(eiaCases.id, id))
+      .returning();
+    await recordAudit(tx, actor, { action: 'eia-case.verify', entityType: 'eia-case', entityId: id, before, after });
+    return detailOf(tx, after!, true);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public portal
+
+function noticeCondition(kind: EiaNoticeKind | undefined): SQL {
+  const pre = sql`(${eiaCases.path} = 'commitment' and ${eiaCases.state} = 'publicity')`;
+  const acc = sql`(${eiaCases.path} = 'ordinary' and ${eiaCases.state} = 'accepted')`;
+  const appr = sql`(${eiaCases.path} in ('commitment', 'ordinary') and ${eiaCases.state} in ('approved', 'verified', 'rectifying'))`;
+  if (kind === 'pre-approval') return pre;
+  if (kind === 'acceptance') return acc;
+  if (kind === 'approval') return appr;
+  return sql`(${pre} or ${acc} or ${appr})`;
+}
+
+export async function listNotices(
+  db: Tx,
+  kind: EiaNoticeKind | undefined,
+  page: { page: number; pageSize: number },
+  now: Date = new Date(),
+): Promise<Paged<EiaNoticeView>> {
+  const where = noticeCondition(kind);
+  const today = todayInShanghai(now);
+  return paginate(
+    page,
+    async (limit, offset) => {
+      const rows = await db
+        .select()
+        .from(eiaCases)
+        .where(where)
+        .orderBy(desc(sql`coalesce(${eiaCases.decidedOn}, ${eiaCases.acceptedOn})`), desc(eiaCases.code))
+        .limit(limit)
+        .offset(offset);
+      const extras = await extrasOf(db, rows);
+      return rows.map((r) => toNoticeView(r, extras.get(r.id)!, today));
+    },
+    async () => (await db.select({ n: count() }).from(eiaCases).where(where))[0]?.n ?? 0,
+  );
+}
+
+export async function getNotice(db: Tx, id: string, now: Date = new Date()) {
+  const [r] = await db
+    .select()
+    .from(eiaCases)
+    .where(and(eq(eiaCases.id, id), noticeCondition(undefined)));
+  if (!r) throw notFound();
+  const extras = await extrasOf(db, [r]);
+  const objections = await db
+    .select()
+    .from(eiaObjections)
+    .where(eq(eiaObjections.caseId, id))
+    .orderBy(eiaObjections.createdAt);
+  return {
+    ...toNoticeView(r, extras.get(r.id)!, todayInShanghai(now)),
+    objections: objections.map((o) => {
+      const { phone: _p, answeredByName: _a, ...rest } = toObjectionView(o, true);
+      return rest;
+    }),
+  };
+}
+
+async function assertInPublicity(db: Tx, id: string, now: Date, lock = false): Promise<void> {
+  const r = await loadCase(db, id, lock);
+  const clock = r.publicityClockId ? await getClock(db, r.publicityClockId) : null;
+  if (r.path !== 'commitment' || r.state !== 'publicity' || !clock || todayInShanghai(now) > clock.dueDate) {
+    throw new AppError('EIA_PUBLICITY_CLOSED', {
+      detail: {
+        zh: '该项目不在拟批准公示期内，不能再提交公示意见；如有问题可拨打 12369 环保举报热线',
+        en: 'The project is not in its publicity period; objections are closed (call 12369 with a concern)',
+      },
+    });
+  }
+}
+
+/** A citizen's objection during the 拟批准公示 (a mobile phone proves itself with a code). */
+export async function lodgeObjection(
+  db: Db,
+  user: SessionUser | null,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof eiaObjectionBody>,
+  now: Date = new Date(),
+) {
+  // a closed publicity answers as closed before anyone is asked for a code
+  await assertInPublicity(db, id, now);
+  const codeId = isStaff(user) ? null : await requirePhoneCode(db, user, body.phone, body.phoneCode, now);
+  return db.transaction(async (tx) => {
+    await assertInPublicity(tx, id, now, true);
+    if (codeId) await consumePhoneCode(tx, codeId, now);
+    const [o] = await tx
+      .insert(eiaObjections)
+      .values({
+        caseId: id,
+        name: body.name,
+        phone: body.phone,
+        content: body.content,
+        citizenUserId: user && !isStaff(user) ? user.id : null,
+        createdAt: now,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'eia-objection.create',
+      entityType: 'eia-objection',
+      entityId: o!.id,
+      after: o,
+    });
+    const { phone: _p, answeredByName: _a, ...rest } = toObjectionView(o!, true);
+    return rest;
+  });
+}
+
+export async function answerObjection(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  objectionId: string,
+  answer: string,
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(eiaObjections)
+      .where(and(eq(eiaObjections.id, objectionId), eq(eiaObjections.caseId, caseId)))
+      .for('update');
+    if (!before) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '公示意见不存在', en: 'No such objection' } });
+    if (before.answeredAt) throw stateError('该意见已答复', 'The objection is already answered');
+    const [after] = await tx
+      .update(eiaObjections)
+      .set({ answer, answeredAt: now, answeredByName: actor.name })
+      .where(eq(eiaObjections.id, objectionId))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'eia-objection.answer',
+      entityType: 'eia-objection',
+      entityId: objectionId,
+      before,
+      after,
+    });
+    return detailOf(tx, await loadCase(tx, caseId), true);
+  });
+}

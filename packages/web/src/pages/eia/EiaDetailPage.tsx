@@ -1,0 +1,316 @@
+import {
+  EIA_CATEGORY_LABELS,
+  EIA_PATH_AUTHORITY,
+  EIA_PATH_LABELS,
+  EIA_STATE_LABELS,
+  EXEMPTION_LIST_LABELS,
+  type ExemptionList,
+  VERIFICATION_RESULT_LABELS,
+  VERIFICATION_RESULTS,
+  type VerificationResult,
+} from '@qingshan/core/eia';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
+import { useShowError } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import {
+  answerObjection,
+  decideEiaCase,
+  type EiaCaseDetail,
+  eiaKeys,
+  getEiaCase,
+  recordCityDecision,
+  verifyEiaCase,
+} from './api.ts';
+import { pick, STATE_COLORS } from './labels.ts';
+
+const shanghai = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replace(/\//g, '-');
+
+/** One EIA case: its facts, publicity and objections, and the step its path and state allow. */
+export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { id = '' } = useParams();
+  const q = useQuery({ queryKey: eiaKeys.detail(id), queryFn: ({ signal }) => getEiaCase(id, signal) });
+  if (q.isLoading) return <PageLoading />;
+  if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const c = q.data;
+  return (
+    <PageContainer title={`${c.code} ${c.projectName}`}>
+      <Flex vertical gap={16}>
+        <Card size="small">
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              {
+                key: 'state',
+                label: t('eia.state'),
+                children: <Tag color={STATE_COLORS[c.state]}>{pick(EIA_STATE_LABELS[c.state], lang)}</Tag>,
+              },
+              { key: 'path', label: t('eia.path'), children: pick(EIA_PATH_LABELS[c.path], lang) },
+              {
+                key: 'ent',
+                label: t('eia.enterprise'),
+                children:
+                  face === 'staff' ? (
+                    <Link to={`/staff/enterprises/${c.enterpriseId}`}>{c.enterpriseName}</Link>
+                  ) : (
+                    c.enterpriseName
+                  ),
+              },
+              { key: 'auth', label: t('eia.authority'), children: pick(EIA_PATH_AUTHORITY[c.path], lang) },
+              { key: 'addr', label: t('eia.address'), children: c.projectAddress },
+              {
+                key: 'type',
+                label: t('eia.constructionType'),
+                children: t(
+                  `eia.construction.${c.constructionType as 'new' | 'expansion' | 'alteration' | 'relocation'}`,
+                ),
+              },
+              { key: 'ind', label: t('eia.industryCode'), children: c.industryCode },
+              { key: 'cat', label: t('eia.category'), children: pick(EIA_CATEGORY_LABELS[c.category], lang) },
+              { key: 'row', label: t('eia.catalogueRow'), children: c.catalogueRow, span: 2 },
+              { key: 'contact', label: t('eia.contactName'), children: `${c.contactName} ${c.contactPhone}` },
+              { key: 'acc', label: t('eia.acceptedOn'), children: c.acceptedOn },
+              ...(c.publicityEndsOn
+                ? [{ key: 'pub', label: t('eia.publicityEndsOn'), children: c.publicityEndsOn }]
+                : []),
+              ...(c.decidedOn ? [{ key: 'dec', label: t('eia.decidedOn'), children: c.decidedOn }] : []),
+              ...(c.decidedByName ? [{ key: 'by', label: t('eia.decidedBy'), children: c.decidedByName }] : []),
+              ...(c.documentNo ? [{ key: 'no', label: t('eia.documentNo'), children: c.documentNo }] : []),
+              ...(c.decisionReason ? [{ key: 'why', label: t('eia.reason'), children: c.decisionReason }] : []),
+              ...(c.exemptionList
+                ? [
+                    {
+                      key: 'exl',
+                      label: t('eia.exemptionList'),
+                      children: pick(EXEMPTION_LIST_LABELS[c.exemptionList as ExemptionList], lang),
+                      span: 2,
+                    },
+                    { key: 'exe', label: t('eia.exemptionEntry'), children: c.exemptionEntry, span: 2 },
+                  ]
+                : []),
+              ...(c.receiptNo ? [{ key: 'rec', label: t('eia.receiptNo'), children: c.receiptNo }] : []),
+              ...(c.verificationDueDate && (c.state === 'approved' || c.state === 'rectifying')
+                ? [{ key: 'vdue', label: t('eia.verificationDue'), children: c.verificationDueDate }]
+                : []),
+              ...(c.verificationResult
+                ? [
+                    {
+                      key: 'vres',
+                      label: t('eia.verificationResult'),
+                      children: `${pick(VERIFICATION_RESULT_LABELS[c.verificationResult as VerificationResult], lang)}（${c.verifiedOn}）${c.verificationNote ?? ''}`,
+                      span: 2,
+                    },
+                  ]
+                : []),
+              ...(c.creditConsequence
+                ? [{ key: 'credit', label: t('eia.creditConsequence'), children: c.creditConsequence, span: 2 }]
+                : []),
+            ]}
+          />
+        </Card>
+        {c.commitmentText ? (
+          <Card size="small" title={t('eia.commitmentText')}>
+            <Typography.Paragraph style={{ marginBottom: 0 }}>{c.commitmentText}</Typography.Paragraph>
+            {c.commitmentSignedAt ? (
+              <Typography.Text type="secondary">
+                {t('eia.signedAt', { at: shanghai(c.commitmentSignedAt) })}
+              </Typography.Text>
+            ) : null}
+          </Card>
+        ) : null}
+        {c.path === 'commitment' ? <Objections c={c} face={face} /> : null}
+        {face === 'staff' ? <Actions c={c} /> : null}
+      </Flex>
+    </PageContainer>
+  );
+}
+
+function Objections({ c, face }: { c: EiaCaseDetail; face: 'staff' | 'enterprise' }) {
+  const { t } = useTranslation();
+  const { roles } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const canAnswer = face === 'staff' && canAccess(roles, PERMISSIONS.eiaDecide);
+  const answer = useMutation({
+    mutationFn: (v: { objectionId: string; answer: string }) => answerObjection(c.id, v.objectionId, v.answer),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: eiaKeys.all }),
+    onError: showError,
+  });
+  return (
+    <Card size="small" title={t('eia.objections')}>
+      {c.objections.length === 0 ? <EmptyState description={t('eia.noObjections')} /> : null}
+      <Flex vertical gap={12}>
+        {c.objections.map((o) => (
+          <Card key={o.id} size="small" type="inner" title={`${o.name} ${o.phone} · ${shanghai(o.createdAt)}`}>
+            <Typography.Paragraph>{o.content}</Typography.Paragraph>
+            {o.answer ? (
+              <Alert type="success" title={t('eia.answered', { by: o.answeredByName ?? '' })} description={o.answer} />
+            ) : canAnswer ? (
+              <Form
+                layout="inline"
+                onFinish={(v: { answer: string }) => answer.mutate({ objectionId: o.id, answer: v.answer })}
+              >
+                <Form.Item name="answer" rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
+                  <Input.TextArea
+                    rows={2}
+                    maxLength={2000}
+                    placeholder={t('eia.answerPlaceholder')}
+                    data-testid="eia-answer"
+                  />
+                </Form.Item>
+                <Button htmlType="submit" loading={answer.isPending} data-testid="eia-answer-submit">
+                  {t('eia.answer')}
+                </Button>
+              </Form>
+            ) : (
+              <Tag color="red">{t('eia.awaitingAnswer')}</Tag>
+            )}
+          </Card>
+        ))}
+      </Flex>
+    </Card>
+  );
+}
+
+function Actions({ c }: { c: EiaCaseDetail }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const done = () => void qc.invalidateQueries({ queryKey: eiaKeys.all });
+  const decide = useMutation({
+    mutationFn: (v: { approve: boolean; documentNo?: string; reason?: string }) =>
+      decideEiaCase(c.id, { version: c.version, ...v }),
+    onSuccess: done,
+    onError: showError,
+  });
+  const city = useMutation({
+    mutationFn: (v: { approve: boolean; externalRef?: string; reason?: string; decidedOn: Dayjs }) =>
+      recordCityDecision(c.id, { ...v, version: c.version, decidedOn: v.decidedOn.format('YYYY-MM-DD') }),
+    onSuccess: done,
+    onError: showError,
+  });
+  const verify = useMutation({
+    mutationFn: (v: { result: VerificationResult; note: string; creditConsequence?: string }) =>
+      verifyEiaCase(c.id, { version: c.version, ...v }),
+    onSuccess: done,
+    onError: showError,
+  });
+  const [vForm] = Form.useForm();
+  const result = Form.useWatch('result', vForm) as VerificationResult | undefined;
+  const decidable =
+    (c.path === 'commitment' && c.state === 'publicity') || (c.path === 'ordinary' && c.state === 'accepted');
+  if (decidable && canAccess(roles, PERMISSIONS.eiaDecide)) {
+    return (
+      <Card size="small" title={t('eia.decision')}>
+        {c.path === 'commitment' ? (
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="info"
+            showIcon
+            title={t('eia.decisionRule', { date: c.publicityEndsOn })}
+          />
+        ) : null}
+        <Form layout="inline" initialValues={{ approve: true }} onFinish={(v) => decide.mutate(v)}>
+          <Form.Item name="approve">
+            <Radio.Group
+              options={[
+                { value: true, label: t('eia.approve') },
+                { value: false, label: t('eia.refuse') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="documentNo">
+            <Input placeholder={t('eia.documentNo')} maxLength={60} data-testid="eia-document-no" />
+          </Form.Item>
+          <Form.Item name="reason">
+            <Input placeholder={t('eia.reason')} maxLength={500} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={decide.isPending} data-testid="eia-decide">
+            {t('eia.decide')}
+          </Button>
+        </Form>
+      </Card>
+    );
+  }
+  if (c.path === 'report-book' && c.state === 'at-city' && canAccess(roles, PERMISSIONS.eiaOpen)) {
+    return (
+      <Card size="small" title={t('eia.cityDecision')}>
+        <Form layout="inline" initialValues={{ approve: true }} onFinish={(v) => city.mutate(v)}>
+          <Form.Item name="approve">
+            <Radio.Group
+              options={[
+                { value: true, label: t('eia.approve') },
+                { value: false, label: t('eia.refuse') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="externalRef">
+            <Input placeholder={t('eia.externalRef')} maxLength={60} />
+          </Form.Item>
+          <Form.Item name="decidedOn" rules={[{ required: true }]}>
+            <DatePicker placeholder={t('eia.decidedOn')} />
+          </Form.Item>
+          <Form.Item name="reason">
+            <Input placeholder={t('eia.reason')} maxLength={500} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={city.isPending}>
+            {t('common.save')}
+          </Button>
+        </Form>
+      </Card>
+    );
+  }
+  if (
+    c.path === 'commitment' &&
+    (c.state === 'approved' || c.state === 'rectifying') &&
+    canAccess(roles, PERMISSIONS.eiaVerify)
+  ) {
+    return (
+      <Card size="small" title={t('eia.verification')}>
+        <Form form={vForm} layout="vertical" initialValues={{ result: 'pass' }} onFinish={(v) => verify.mutate(v)}>
+          <Form.Item name="result" label={t('eia.verificationResult')}>
+            <Radio.Group
+              options={VERIFICATION_RESULTS.map((r) => ({
+                value: r,
+                label: pick(VERIFICATION_RESULT_LABELS[r], lang),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="note"
+            label={result === 'revoke' ? t('eia.revocationReason') : t('eia.verificationNote')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          {result === 'revoke' ? (
+            <Form.Item
+              name="creditConsequence"
+              label={t('eia.creditConsequence')}
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input maxLength={300} />
+            </Form.Item>
+          ) : null}
+          <Button type="primary" htmlType="submit" loading={verify.isPending}>
+            {t('common.save')}
+          </Button>
+        </Form>
+      </Card>
+    );
+  }
+  return null;
+}

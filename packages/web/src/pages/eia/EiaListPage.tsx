@@ -1,0 +1,306 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  EIA_CATEGORY_LABELS,
+  EIA_PATH_CATEGORIES,
+  EIA_PATH_LABELS,
+  EIA_PATHS,
+  EIA_STATE_LABELS,
+  EIA_STATES,
+  type EiaPath,
+  EXEMPTION_LIST_LABELS,
+  EXEMPTION_LISTS,
+} from '@qingshan/core/eia';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
+import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import {
+  defineListQuery,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
+import { createEiaCase, type EiaCase, type EiaCaseCreate, eiaKeys, listEiaCases } from './api.ts';
+import { pick, STATE_COLORS } from './labels.ts';
+
+const eiaListQuery = defineListQuery({
+  filters: { path: oneOfFilter(EIA_PATHS), state: oneOfFilter(EIA_STATES), q: textFilter(50) },
+});
+
+type FormValues = Omit<EiaCaseCreate, 'decidedOn'> & { decidedOn?: Dayjs };
+
+/** 环评事项: staff see every case; an enterprise sees its own and records its own 登记表备案. */
+export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles, user } = useAuth();
+  const list = useListQuery(eiaListQuery);
+  const { query, update } = list;
+  const result = useQuery({
+    queryKey: eiaKeys.list(query),
+    queryFn: ({ signal }) => listEiaCases(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const canCreate =
+    face === 'staff' ? canAccess(roles, PERMISSIONS.eiaOpen) : canAccess(roles, PERMISSIONS.ownEnterprise);
+  const paths: readonly EiaPath[] = face === 'staff' ? EIA_PATHS : ['filing'];
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<FormValues>();
+  const path = Form.useWatch('path', form) as EiaPath | undefined;
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const navigate = useNavigate();
+  const base = face === 'staff' ? '/staff/eia' : '/enterprise/eia';
+  const create = useMutation({
+    mutationFn: (v: FormValues) =>
+      createEiaCase({
+        ...v,
+        ...(face === 'enterprise' && user?.enterpriseId ? { enterpriseId: user.enterpriseId } : {}),
+        decidedOn: v.decidedOn ? v.decidedOn.format('YYYY-MM-DD') : undefined,
+      } as EiaCaseCreate),
+    onSuccess: (c) => {
+      setOpen(false);
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: eiaKeys.all });
+      navigate(`${base}/${c.id}`);
+    },
+    onError: (e) => {
+      if (!(e instanceof ApiError && applyFieldErrors(form, e))) showError(e);
+    },
+  });
+  return (
+    <PageContainer
+      title={t('eia.title')}
+      extra={
+        canCreate ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              form.setFieldsValue({ path: paths[0] });
+              setOpen(true);
+            }}
+            data-testid="eia-new"
+          >
+            {face === 'staff' ? t('eia.new') : t('eia.newFiling')}
+          </Button>
+        ) : null
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder={t('eia.path')}
+          style={{ width: 220 }}
+          value={query.path}
+          onChange={(v) => update({ path: v })}
+          options={EIA_PATHS.map((p) => ({ value: p, label: pick(EIA_PATH_LABELS[p], lang) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('eia.state')}
+          style={{ width: 160 }}
+          value={query.state}
+          onChange={(v) => update({ state: v })}
+          options={EIA_STATES.map((s) => ({ value: s, label: pick(EIA_STATE_LABELS[s], lang) }))}
+        />
+        <Input.Search
+          key={query.q ?? ''}
+          defaultValue={query.q}
+          allowClear
+          placeholder={t('eia.searchPlaceholder')}
+          style={{ width: 280 }}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
+        />
+      </Space>
+      <PagedTable<EiaCase, typeof query>
+        list={list}
+        result={result}
+        rowKey="id"
+        columns={[
+          { title: t('eia.code'), dataIndex: 'code', width: 130 },
+          {
+            title: t('eia.project'),
+            dataIndex: 'projectName',
+            render: (name: string, c) => <Link to={`${base}/${c.id}`}>{name}</Link>,
+          },
+          ...(face === 'staff' ? [{ title: t('eia.enterprise'), dataIndex: 'enterpriseName' }] : []),
+          { title: t('eia.path'), render: (_: unknown, c: EiaCase) => pick(EIA_PATH_LABELS[c.path], lang) },
+          { title: t('eia.category'), render: (_: unknown, c: EiaCase) => pick(EIA_CATEGORY_LABELS[c.category], lang) },
+          {
+            title: t('eia.state'),
+            render: (_: unknown, c: EiaCase) => (
+              <Space size={4} wrap>
+                <Tag color={STATE_COLORS[c.state]}>{pick(EIA_STATE_LABELS[c.state], lang)}</Tag>
+                {c.unansweredObjections > 0 ? (
+                  <Tag color="red">{t('eia.unanswered', { count: c.unansweredObjections })}</Tag>
+                ) : null}
+              </Space>
+            ),
+          },
+          {
+            title: t('eia.dates'),
+            render: (_: unknown, c: EiaCase) =>
+              c.state === 'publicity'
+                ? t('eia.publicityUntil', { date: c.publicityEndsOn })
+                : c.verificationDueDate && (c.state === 'approved' || c.state === 'rectifying')
+                  ? t('eia.verifyBy', { date: c.verificationDueDate })
+                  : (c.decidedOn ?? c.acceptedOn),
+          },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={face === 'staff' ? t('eia.new') : t('eia.newFiling')}
+        width={720}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okButtonProps={{ loading: create.isPending, ...({ 'data-testid': 'eia-create-ok' } as object) }}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{
+            constructionType: 'new',
+            inSensitiveArea: false,
+            electroplating: false,
+            nationalSecurity: false,
+          }}
+          onFinish={(v) => create.mutate(v)}
+        >
+          <Flex gap={12} wrap>
+            <Form.Item name="path" label={t('eia.path')} rules={[{ required: true }]} style={{ width: 260 }}>
+              <Select
+                data-testid="eia-path"
+                options={paths.map((p) => ({ value: p, label: pick(EIA_PATH_LABELS[p], lang) }))}
+                onChange={(p: EiaPath) => form.setFieldsValue({ category: EIA_PATH_CATEGORIES[p][0] })}
+              />
+            </Form.Item>
+            <Form.Item name="category" label={t('eia.category')} rules={[{ required: true }]} style={{ width: 260 }}>
+              <Select
+                options={(path ? EIA_PATH_CATEGORIES[path] : []).map((c) => ({
+                  value: c,
+                  label: pick(EIA_CATEGORY_LABELS[c], lang),
+                }))}
+              />
+            </Form.Item>
+          </Flex>
+          {face === 'staff' ? (
+            <Form.Item name="enterpriseId" label={t('eia.enterprise')} rules={[{ required: true }]}>
+              <EnterprisePicker data-testid="eia-enterprise" />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="projectName" label={t('eia.project')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={100} data-testid="eia-project" />
+          </Form.Item>
+          <Form.Item name="projectAddress" label={t('eia.address')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Flex gap={12} wrap>
+            <Form.Item name="constructionType" label={t('eia.constructionType')} style={{ width: 160 }}>
+              <Select
+                options={(['new', 'expansion', 'alteration', 'relocation'] as const).map((c) => ({
+                  value: c,
+                  label: t(`eia.construction.${c}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="industryCode"
+              label={t('eia.industryCode')}
+              rules={[{ required: true, pattern: /^\d{3,4}$/, message: t('eia.industryCodeHelp') }]}
+              style={{ width: 180 }}
+            >
+              <Input maxLength={4} placeholder="2672" />
+            </Form.Item>
+            <Form.Item
+              name="contactName"
+              label={t('eia.contactName')}
+              rules={[{ required: true }]}
+              style={{ width: 140 }}
+            >
+              <Input maxLength={30} />
+            </Form.Item>
+            <Form.Item
+              name="contactPhone"
+              label={t('eia.contactPhone')}
+              rules={[{ required: true }]}
+              style={{ width: 180 }}
+            >
+              <Input maxLength={20} />
+            </Form.Item>
+          </Flex>
+          <Form.Item
+            name="catalogueRow"
+            label={t('eia.catalogueRow')}
+            extra={t('eia.catalogueRowHelp')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input.TextArea rows={2} maxLength={300} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="inSensitiveArea" valuePropName="checked" noStyle>
+              <Checkbox>{t('eia.inSensitiveArea')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="electroplating" valuePropName="checked" noStyle>
+              <Checkbox>{t('eia.electroplating')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="nationalSecurity" valuePropName="checked" noStyle>
+              <Checkbox>{t('eia.nationalSecurity')}</Checkbox>
+            </Form.Item>
+          </Space>
+          {path === 'commitment' ? (
+            <>
+              <Alert style={{ margin: '12px 0' }} type="info" showIcon title={t('eia.commitmentHelp')} />
+              <Form.Item
+                name="commitmentSigned"
+                valuePropName="checked"
+                rules={[
+                  { validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('eia.mustSign')))) },
+                ]}
+              >
+                <Checkbox data-testid="eia-signed">{t('eia.commitmentSigned')}</Checkbox>
+              </Form.Item>
+            </>
+          ) : null}
+          {path === 'exemption' ? (
+            <>
+              <Form.Item name="exemptionList" label={t('eia.exemptionList')} rules={[{ required: true }]}>
+                <Select
+                  options={EXEMPTION_LISTS.map((x) => ({ value: x, label: pick(EXEMPTION_LIST_LABELS[x], lang) }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name="exemptionEntry"
+                label={t('eia.exemptionEntry')}
+                rules={[{ required: true, whitespace: true }]}
+              >
+                <Input.TextArea rows={2} maxLength={300} />
+              </Form.Item>
+            </>
+          ) : null}
+          {path === 'filing' ? (
+            <Form.Item name="receiptNo" label={t('eia.receiptNo')} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={60} data-testid="eia-receipt" />
+            </Form.Item>
+          ) : null}
+          {path === 'filing' || path === 'exemption' ? (
+            <Form.Item name="decidedOn" label={path === 'filing' ? t('eia.filedOn') : t('eia.exemptedOn')}>
+              <DatePicker />
+            </Form.Item>
+          ) : null}
+        </Form>
+      </Modal>
+    </PageContainer>
+  );
+}
