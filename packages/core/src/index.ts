@@ -9,6 +9,7 @@ export * from './industries.ts';
 export * from './mask.ts';
 export * from './matters.ts';
 export * from './messages.ts';
+export * from './monitoring.ts';
 export * from './password.ts';
 export * from './petitions.ts';
 export * from './pinyin.ts';
