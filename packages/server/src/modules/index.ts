@@ -11,6 +11,7 @@ import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { mattersModule } from './matters/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { phoneCodesModule } from './phone-codes/index.ts';
@@ -53,6 +54,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   receptionModule,
   visitsModule,
   projectsModule,
+  monitoringModule,
   figuresModule,
   schedulerModule,
 ];
