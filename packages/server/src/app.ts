@@ -100,7 +100,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const services = modules.flatMap((m) => m.services?.(ctx) ?? []);
   if (new Set(services.map((s) => s.name)).size !== services.length) throw new Error('Two services share a name');
   app.decorate('services', services);
-  app.addHook('onReady', async () => {
+  // Started when the HTTP server listens (main.ts), not on ready: CLIs and API tests build the app
+  // without listening and must not open a TCP port or run the demo simulators.
+  app.addHook('onListen', async () => {
     for (const s of services) await s.start();
   });
   app.addHook('onClose', async () => {

@@ -863,3 +863,42 @@ describe('notifications, jobs: inbox, preferences and jobs', () => {
     expect((await ok(entB.request({ method: 'GET', url: `/api/jobs/${jobB}` }))).status).toBe('done');
   });
 });
+
+describe('monitoring: A never sees B’s stations, readings or raw frames', () => {
+  it('lists and opens only its own stations', async () => {
+    const monitor = await loginAs(t, ['monitor']);
+    const station = {} as Record<'A' | 'B', string>;
+    for (const [k, e, mn] of [
+      ['A', A, 'ACCE55000000000000000A01'],
+      ['B', B, 'ACCE55000000000000000B01'],
+    ] as const) {
+      const created = await ok(
+        monitor.request({
+          method: 'POST',
+          url: '/api/monitoring/stations',
+          payload: {
+            enterpriseId: e.id,
+            name: `${k} 废气排放口`,
+            mn,
+            password: '123456',
+            edition: '2017',
+            factors: [{ code: 'a21026' }],
+          },
+        }),
+        201,
+      );
+      station[k] = created.id;
+    }
+    expect(ids(await entA.request({ method: 'GET', url: '/api/monitoring/stations?pageSize=200' }))).toEqual([
+      station.A,
+    ]);
+    for (const url of [
+      `/api/monitoring/stations/${station.B}`,
+      `/api/monitoring/stations/${station.B}/readings`,
+      `/api/monitoring/stations/${station.B}/frames`,
+    ])
+      expectRefused(await entA.request({ method: 'GET', url }), `A reads ${url}`);
+    await ok(entB.request({ method: 'GET', url: `/api/monitoring/stations/${station.B}/readings` }));
+    expect((await cit1.request({ method: 'GET', url: '/api/monitoring/stations' })).statusCode).toBe(403);
+  });
+});

@@ -44,7 +44,7 @@ export type ModuleDefinition = {
   seed?: (db: Db, ctx: SeedContext) => Promise<void>;
   /**
    * long-lived servers the module runs beside the HTTP server (e.g. a TCP gateway): started when the
-   * app is ready, stopped when it closes; each one's status shows in /api/health
+   * HTTP server listens (never in CLIs or inject-only tests), stopped when the app closes; each one's status shows in /api/health
    */
   services?: (ctx: ModuleContext) => readonly ModuleService[];
 };

@@ -2,6 +2,8 @@ import net from 'node:net';
 import { type DecodedFrame, encodeFrame, StreamDecoder } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { rowsOf } from './readings.ts';
@@ -468,5 +470,41 @@ describe('readings and stations: bounds and isolation', () => {
     const body = o.json();
     expect(body.stations).toBe(body.online + body.offline);
     expect(body.byTown.find((x: { townCode: string }) => x.townCode === '360322101')?.stations).toBeGreaterThan(0);
+  });
+});
+
+describe('gateway as a module service', () => {
+  it('starts when the HTTP server listens on HJ212_PORT, shows its port in /api/health, stops on close', async () => {
+    const free = await new Promise<number>((ok) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as net.AddressInfo).port;
+        s.close(() => ok(port));
+      });
+    });
+    const config = loadConfig({
+      QINGSHAN_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      HJ212_PORT: String(free),
+      HJ212_HOST: '127.0.0.1',
+    });
+    const app = await buildApp({ config, database: t.database, logger: false });
+    try {
+      const before = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      expect(before.services.hj212Gateway).toBeNull();
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      expect(health.services.hj212Gateway).toMatchObject({ port: free, openConnections: 0 });
+      const d = await device(free);
+      d.socket.destroy();
+    } finally {
+      await app.close();
+    }
+    await expect(device(free)).rejects.toThrow();
+  });
+
+  it('HJ212_PORT=0 turns it off', () => {
+    expect(loadConfig({ HJ212_PORT: '0' }).hj212Port).toBeNull();
+    expect(loadConfig({ QINGSHAN_DEMO: '0' }).hj212Port).toBeNull();
+    expect(loadConfig({ QINGSHAN_DEMO: '1' }).hj212Port).toBe(0);
   });
 });
