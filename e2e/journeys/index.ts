@@ -7,6 +7,7 @@ import {
 } from './foundation.ts';
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
+import { monitorWatchesStations } from './monitoring.ts';
 import { citizenReportsPollution } from './reports.ts';
 import {
   citizenBooksExtendedSlot,
@@ -36,6 +37,7 @@ export const journeys: Journey[] = [
   citizenReportsPollution,
   citizenReadsServiceGuide,
   adminEditsServiceGuide,
+  monitorWatchesStations,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -16,6 +16,7 @@ import { homeRoutes } from './pages/home/routes.tsx';
 import { inboxRoutes } from './pages/inbox/routes.tsx';
 import { loginRoutes } from './pages/login/routes.tsx';
 import { matterRoutes } from './pages/matters/routes.tsx';
+import { monitoringRoutes } from './pages/monitoring/routes.tsx';
 import { myRoutes } from './pages/my/routes.tsx';
 import { notificationRoutes } from './pages/notifications/routes.tsx';
 import { petitionRoutes } from './pages/petitions/routes.tsx';
@@ -75,6 +76,8 @@ export const routes: AppRoute[] = [
   ...receptionRoutes,
   ...visitRoutes,
   ...projectRoutes,
+  // 管: online monitoring (issue 11)
+  ...monitoringRoutes,
   ...workbenchRoutes,
   ...myRoutes,
 ];

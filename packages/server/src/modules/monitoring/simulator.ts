@@ -60,6 +60,8 @@ export async function startDemoStations(db: Db, port: number): Promise<{ station
     const connect = () => {
       if (stopped) return;
       const s = net.connect({ port, host: '127.0.0.1' });
+      // a logger reports as soon as it is connected, then on its interval
+      s.once('connect', () => send());
       s.on('error', () => s.destroy());
       s.on('data', () => {}); // acks and platform requests: a demo logger needs nothing from them
       s.on('close', () => {
@@ -70,12 +72,12 @@ export async function startDemoStations(db: Db, port: number): Promise<{ station
       sockets.push(s);
     };
     connect();
-    const send = () => {
+    function send() {
       if (!socket || socket.connecting) return;
       const at = Date.now();
       const header = { ST: st, CN: '2011', PW: pw, MN: mn, ...(edition === '2017' ? { Flag: 5 } : {}) };
       socket.write(encodeFrame({ header, cp: cp(at), edition }, edition === '2005' ? { edition: '2005' } : {}));
-    };
+    }
     const t = setInterval(send, every);
     t.unref();
     timers.push(t);

@@ -8,6 +8,7 @@ import enterprises from './enterprises.ts';
 import errors from './errors.ts';
 import home from './home.ts';
 import matters from './matters.ts';
+import monitoring from './monitoring.ts';
 import notifications from './notifications.ts';
 import petitions from './petitions.ts';
 import ratings from './ratings.ts';
@@ -27,6 +28,7 @@ const en: Messages = {
   ...calendar,
   ...rules,
   ...matters,
+  ...monitoring,
   ...notifications,
   ...appointments,
   ...petitions,

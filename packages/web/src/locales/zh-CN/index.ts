@@ -12,6 +12,7 @@ import enterprises from './enterprises.ts';
 import errors from './errors.ts';
 import home from './home.ts';
 import matters from './matters.ts';
+import monitoring from './monitoring.ts';
 import notifications from './notifications.ts';
 import petitions from './petitions.ts';
 import ratings from './ratings.ts';
@@ -31,6 +32,7 @@ const zhCN = {
   ...calendar,
   ...rules,
   ...matters,
+  ...monitoring,
   ...notifications,
   ...appointments,
   ...petitions,
