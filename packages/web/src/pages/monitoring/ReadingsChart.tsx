@@ -53,14 +53,17 @@ export function ReadingsChart({
   useEffect(() => {
     const shanghai = (iso: string) =>
       new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(5, 16);
-    const max = Math.max(limit ?? 0, ...points.map((p) => p.value ?? 0));
     chart.current?.setOption(
       {
-        grid: { left: 56, right: 32, top: 40, bottom: 72 },
+        grid: { left: 56, right: 32, top: 48, bottom: 72 },
         tooltip: { trigger: 'axis' },
-        legend: { data: [labels.series, labels.flagged] },
+        legend: { top: 0, data: [labels.series, labels.flagged] },
         xAxis: { type: 'category', data: points.map((p) => shanghai(p.at)) },
-        yAxis: { type: 'value', max: Math.ceil(max * 1.15) || undefined },
+        // the limit line stays in view even when every value is far below it
+        yAxis: {
+          type: 'value',
+          max: (v: { max: number }) => (limit !== null && limit > v.max ? Math.ceil(limit * 1.1) : null),
+        },
         dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 16 }],
         series: [
           {
