@@ -5,7 +5,7 @@
  * as 第n项; a key nobody named (a nested detail) still shows as it is rather than disappear.
  */
 
-type Label = { zh: string; en: string };
+import { auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   acceptanceDueDate: { zh: '受理期限', en: 'acceptance due date' },
@@ -52,7 +52,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   clockId: { zh: '时限编号', en: 'clock ID' },
   closed: { zh: '已办结', en: 'closed' },
   closedOnTime: { zh: '按期办结', en: 'closed on time' },
-  cn: { zh: '命令编码（CN）', en: 'command code (CN)' },
   code: { zh: '编码', en: 'code' },
   comment: { zh: '评价内容', en: 'comment' },
   completedAt: { zh: '完成时间', en: 'completed at' },
@@ -66,28 +65,20 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   contacts: { zh: '联系人', en: 'contacts' },
   content: { zh: '内容', en: 'content' },
   contentType: { zh: '文件类型', en: 'content type' },
-  crcModes: { zh: '允许的校验方式', en: 'CRC variants allowed' },
-  crcValid: { zh: '校验码正确', en: 'CRC valid' },
   createdAt: { zh: '创建时间', en: 'created at' },
   createdBy: { zh: '创建人编号', en: 'created by' },
   createdByName: { zh: '创建人', en: 'created by' },
   creditGrade: { zh: '信用等级', en: 'credit grade' },
   csrfToken: { zh: '防伪令牌', en: 'CSRF token' },
-  currentVersion: { zh: '当前版本', en: 'current version' },
   data: { zh: '数据', en: 'data' },
-  dataTime: { zh: '数据时间', en: 'data time' },
   date: { zh: '日期', en: 'date' },
   dayRule: { zh: '日期规则', en: 'day rule' },
-  decidedAt: { zh: '处理时间', en: 'decided at' },
-  decidedBy: { zh: '处理人', en: 'decided by' },
-  decidingAuthority: { zh: '办理机关', en: 'deciding authority' },
   description: { zh: '说明', en: 'description' },
   disabled: { zh: '已停用', en: 'disabled' },
   displayName: { zh: '姓名', en: 'display name' },
   doneAt: { zh: '完成时间', en: 'done at' },
   doneNote: { zh: '完成说明', en: 'done note' },
   dueDate: { zh: '期限', en: 'due date' },
-  edition: { zh: '协议版本', en: 'protocol edition' },
   effectiveFrom: { zh: '生效日期', en: 'effective from' },
   email: { zh: '电子邮箱', en: 'e-mail' },
   endDate: { zh: '结束日期', en: 'end date' },
@@ -102,16 +93,13 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   extensionDays: { zh: '延长天数', en: 'extension days' },
   extensions: { zh: '延期记录', en: 'extensions' },
   externalSystem: { zh: '外部办理系统', en: 'external system' },
-  factors: { zh: '监测因子', en: 'factors' },
   failedLogins: { zh: '登录失败次数', en: 'failed sign-ins' },
   faq: { zh: '常见问题', en: 'FAQ' },
   fees: { zh: '收费', en: 'fees' },
   fileName: { zh: '文件名', en: 'file name' },
   finishedAt: { zh: '结束时间', en: 'finished at' },
-  firstSeenAt: { zh: '首次上报时间', en: 'first seen at' },
   followUpName: { zh: '跟进人', en: 'follow-up by' },
   followUpUserId: { zh: '跟进人编号', en: 'follow-up user ID' },
-  frameCount: { zh: '报文数', en: 'frame count' },
   hash: { zh: '校验值', en: 'hash' },
   id: { zh: '编号', en: 'ID' },
   indicators: { zh: '指标', en: 'indicators' },
@@ -119,7 +107,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   intervalMs: { zh: '间隔（毫秒）', en: 'interval (ms)' },
   investment: { zh: '投资额', en: 'investment' },
   ip: { zh: 'IP 地址', en: 'IP address' },
-  issues: { zh: '报文问题', en: 'frame issues' },
   key: { zh: '键', en: 'key' },
   keyCase: { zh: '重点案件', en: 'key case' },
   keyCaseReason: { zh: '列为重点的理由', en: 'key case reason' },
@@ -129,15 +116,10 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   labelEn: { zh: '英文名称', en: 'English label' },
   labelZh: { zh: '中文名称', en: 'Chinese label' },
   lapsed: { zh: '已超期', en: 'lapsed' },
-  lastCn: { zh: '最近命令编码', en: 'last command code' },
-  lastDataTime: { zh: '最近数据时间', en: 'last data time' },
   lastError: { zh: '最近错误', en: 'last error' },
-  lastFrameAt: { zh: '最近上报时间', en: 'last frame at' },
   lastLoginAt: { zh: '最近登录时间', en: 'last sign-in' },
-  lastRaw: { zh: '最近原始报文', en: 'last raw frame' },
   lastRunAt: { zh: '最近运行时间', en: 'last run' },
   lastSeenAt: { zh: '最近活动时间', en: 'last seen' },
-  lastSt: { zh: '最近系统编码', en: 'last system code' },
   lat: { zh: '纬度', en: 'latitude' },
   leaderName: { zh: '带队领导', en: 'leader' },
   leaderUserId: { zh: '带队领导编号', en: 'leader ID' },
@@ -151,14 +133,10 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   location: { zh: '地点', en: 'location' },
   lockedBy: { zh: '锁定者', en: 'locked by' },
   lockedUntil: { zh: '锁定至', en: 'locked until' },
-  lowerLimit: { zh: '下限', en: 'lower limit' },
   materials: { zh: '申请材料', en: 'materials' },
   matter: { zh: '事项', en: 'matter' },
-  matterCode: { zh: '事项编码', en: 'matter code' },
   maxAttempts: { zh: '最大尝试次数', en: 'max attempts' },
   milestones: { zh: '节点', en: 'milestones' },
-  minIntervalMinutes: { zh: '分钟数据间隔（分钟）', en: 'minute-data interval (minutes)' },
-  mn: { zh: '数采仪编号（MN）', en: 'data logger MN' },
   name: { zh: '名称', en: 'name' },
   nameSearch: { zh: '名称检索词', en: 'name search' },
   nextAction: { zh: '下一步工作', en: 'next action' },
@@ -168,12 +146,8 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   notificationId: { zh: '通知编号', en: 'notification ID' },
   officerName: { zh: '经办人', en: 'officer' },
   officerUserId: { zh: '经办人编号', en: 'officer ID' },
-  outletCode: { zh: '排放口编号', en: 'outlet code' },
-  outletKind: { zh: '排放口类型', en: 'outlet kind' },
-  outletName: { zh: '排放口名称', en: 'outlet name' },
   ownerId: { zh: '所属记录编号', en: 'owner ID' },
   ownerType: { zh: '所属记录类型', en: 'owner type' },
-  password: { zh: '访问密码', en: 'access password' },
   passwordHash: { zh: '密码摘要', en: 'password hash' },
   payload: { zh: '内容', en: 'payload' },
   pauses: { zh: '暂停记录', en: 'pauses' },
@@ -195,13 +169,10 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   published: { zh: '已发布', en: 'published' },
   publishedAt: { zh: '发布时间', en: 'published at' },
   purposes: { zh: '事由', en: 'purposes' },
-  qn: { zh: '请求编码（QN）', en: 'request code (QN)' },
   raisedBy: { zh: '提出人', en: 'raised by' },
-  rangeMax: { zh: '量程上限', en: 'instrument range' },
   raterKind: { zh: '评价人类型', en: 'rater kind' },
   raterUserId: { zh: '评价人编号', en: 'rater ID' },
   ratingId: { zh: '评价编号', en: 'rating ID' },
-  raw: { zh: '原始报文', en: 'raw frame' },
   readAt: { zh: '阅读时间', en: 'read at' },
   reason: { zh: '理由', en: 'reason' },
   receivedAt: { zh: '收到时间', en: 'received at' },
@@ -211,15 +182,12 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   rectifyNote: { zh: '整改说明', en: 'rectification note' },
   referredBy: { zh: '转送单位', en: 'referred by' },
   reminderSentAt: { zh: '提醒发送时间', en: 'reminder sent at' },
-  remoteAddress: { zh: '来源地址', en: 'remote address' },
-  replayedReadings: { zh: '补入的监测数据', en: 'replayed readings' },
   repliedAt: { zh: '答复时间', en: 'replied at' },
   resolution: { zh: '处理结果', en: 'resolution' },
   resolutionDueDate: { zh: '办结期限', en: 'resolution due date' },
   resolvedAt: { zh: '办结时间', en: 'resolved at' },
   result: { zh: '结果', en: 'result' },
   roles: { zh: '角色', en: 'roles' },
-  rtdIntervalSeconds: { zh: '实时数据间隔（秒）', en: 'real-time interval (seconds)' },
   ruleKey: { zh: '规则', en: 'rule' },
   ruleVersion: { zh: '规则版本', en: 'rule version' },
   runAt: { zh: '运行时间', en: 'run at' },
@@ -240,13 +208,11 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   sources: { zh: '依据来源', en: 'sources' },
   staff: { zh: '工作人员', en: 'staff' },
   staffUserId: { zh: '工作人员编号', en: 'staff ID' },
-  standard: { zh: '排放标准', en: 'emission standard' },
   start: { zh: '开始', en: 'start' },
   startDate: { zh: '开始日期', en: 'start date' },
   startTime: { zh: '开始时间', en: 'start time' },
   startsAt: { zh: '开始时间', en: 'starts at' },
   state: { zh: '状态', en: 'state' },
-  stationId: { zh: '监控点', en: 'station' },
   status: { zh: '状态', en: 'status' },
   summary: { zh: '摘要', en: 'summary' },
   tags: { zh: '标签', en: 'tags' },
@@ -257,10 +223,8 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   total: { zh: '总数', en: 'total' },
   townCode: { zh: '乡镇', en: 'town' },
   type: { zh: '类型', en: 'type' },
-  unit: { zh: '单位', en: 'unit' },
   updatedAt: { zh: '更新时间', en: 'updated at' },
   updatedBy: { zh: '更新人', en: 'updated by' },
-  upperLimit: { zh: '排放限值', en: 'limit' },
   uscc: { zh: '统一社会信用代码', en: 'USCC' },
   usccOverrideReason: { zh: '代码校验例外理由', en: 'USCC override reason' },
   usccValid: { zh: '代码校验通过', en: 'USCC valid' },
@@ -315,16 +279,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   windowDueDate: { zh: '申请期限', en: 'window due date' },
 };
 
-function segmentLabel(segment: string, lang: 'zh' | 'en'): string {
-  if (/^\d+$/.test(segment)) return lang === 'zh' ? `第${Number(segment) + 1}项` : `#${Number(segment) + 1}`;
-  return Object.hasOwn(AUDIT_FIELD_LABELS, segment) ? AUDIT_FIELD_LABELS[segment]![lang] : segment;
-}
+const platformFields = auditLabeller(mergeAuditVocabularies([{ actions: [], fields: AUDIT_FIELD_LABELS }]));
 
-/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限. */
+/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限 (platform words only). */
 export function auditFieldLabel(path: string, lang: 'zh' | 'en' = 'zh'): string {
-  if (path === '') return '';
-  return path
-    .split('.')
-    .map((s) => segmentLabel(s, lang))
-    .join(' · ');
+  return platformFields.field(path, lang);
 }

@@ -5,7 +5,8 @@
  * as its record's name and 其他操作, so a new module's action never shows raw.
  */
 
-type Label = { zh: string; en: string };
+import { AUDIT_FIELD_LABELS } from './audit-field-labels.ts';
+import { type AuditVocabulary, auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 /**
  * Every action the server writes (server/src/modules/audit/labels.test.ts keeps this in step):
@@ -45,9 +46,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'enterprise.unmask-contacts',
   'enterprise.update',
   'enterprise.update-uscc-override',
-  'matter.update',
-  'monitoring-quarantine.reject',
-  'monitoring-station.create',
   'notification-preferences.update',
   'petition.accept',
   'petition.answer-re-review',
@@ -147,9 +145,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'calendar.year.replace': { zh: '更新年度节假日安排', en: 'Holiday year replaced' },
   'clock.recalculate': { zh: '按新日历重算期限', en: 'Due date recalculated on the new calendar' },
   'calendar.next-year-missing': { zh: '提醒：下一年度节假日未录入', en: 'Next year’s holidays missing' },
-  'matter.update': { zh: '修改办事指南（新增版本）', en: 'Service guide changed (new version)' },
-  'monitoring-station.create': { zh: '登记监控点', en: 'Monitoring station registered' },
-  'monitoring-quarantine.reject': { zh: '拒绝未登记数采仪', en: 'Unknown data logger rejected' },
   'rule.update': { zh: '修改规则', en: 'Rule changed' },
   'seed.demo': { zh: '载入演示数据', en: 'Demo data loaded' },
   // written by demo databases seeded before the seed was split by module
@@ -166,9 +161,6 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   enterprise: { zh: '企业档案', en: 'Enterprise' },
   calendar: { zh: '节假日日历', en: 'Calendar' },
   'calendar.year': { zh: '节假日日历', en: 'Calendar' },
-  matter: { zh: '事项', en: 'Matter' },
-  'monitoring-station': { zh: '在线监控点', en: 'Monitoring station' },
-  'monitoring-quarantine': { zh: '未登记数采仪', en: 'Unknown data logger' },
   rule: { zh: '规则', en: 'Rule' },
   clock: { zh: '法定时限', en: 'Deadline clock' },
   delivery: { zh: '通知投递', en: 'Delivery' },
@@ -265,8 +257,6 @@ export const AUDIT_STEP_LABELS: Readonly<Record<string, Label>> = {
   'unmask-contacts': { zh: '查看完整联系方式', en: 'contacts unmasked' },
 };
 
-const OTHER: Label = { zh: '其他操作', en: 'other action' };
-
 /** Entity types as the audit log stores them (`reception-concern`) → the record's name. */
 const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'tracked-project': 'project',
@@ -276,35 +266,29 @@ const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'reception-attendance': 'reception.attendance',
 };
 
-/** The plain name of an audited record type. */
+/** The platform's own words (the modules that predate module vocabularies); see audit-vocabulary.ts. */
+export const PLATFORM_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: AUDIT_ACTIONS,
+  records: AUDIT_RECORD_LABELS,
+  steps: AUDIT_STEP_LABELS,
+  actionLabels: AUDIT_ACTION_LABELS,
+  entityAliases: ENTITY_ALIASES,
+  fields: AUDIT_FIELD_LABELS,
+};
+
+const platform = auditLabeller(mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY]));
+
+/** The plain name of an audited record type (platform words only; the web reads the merged vocabulary). */
 export function auditEntityLabel(entityType: string, lang: 'zh' | 'en' = 'zh'): string {
-  const key = ENTITY_ALIASES[entityType] ?? entityType;
-  return (AUDIT_RECORD_LABELS[key] ?? { zh: '其他记录', en: 'Other record' })[lang];
+  return platform.entity(entityType, lang);
 }
 
-/** The plain label of an audit action in the given language. */
+/** The plain label of an audit action in the given language (platform words only). */
 export function auditActionLabel(action: string, lang: 'zh' | 'en' = 'zh'): string {
-  const exact = AUDIT_ACTION_LABELS[action];
-  if (exact) return exact[lang];
-  const cut = action.lastIndexOf('.');
-  const recordKey = cut > 0 ? action.slice(0, cut) : action;
-  const stepKey = cut > 0 ? action.slice(cut + 1) : '';
-  const record =
-    AUDIT_RECORD_LABELS[recordKey] ??
-    AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? ''] ??
-    ({ zh: '记录', en: 'Record' } as Label);
-  const step = AUDIT_STEP_LABELS[stepKey] ?? OTHER;
-  return lang === 'zh' ? `${record.zh} · ${step.zh}` : `${record.en} ${step.en}`;
+  return platform.action(action, lang);
 }
 
 /** Whether an action has a label of its own (not the 其他操作 fallback): for tests. */
 export function isLabelledAuditAction(action: string): boolean {
-  if (AUDIT_ACTION_LABELS[action]) return true;
-  const cut = action.lastIndexOf('.');
-  const recordKey = action.slice(0, cut);
-  return (
-    cut > 0 &&
-    !!(AUDIT_RECORD_LABELS[recordKey] ?? AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? '']) &&
-    !!AUDIT_STEP_LABELS[action.slice(cut + 1)]
-  );
+  return platform.isLabelled(action);
 }

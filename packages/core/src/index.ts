@@ -9,7 +9,6 @@ export * from './industries.ts';
 export * from './mask.ts';
 export * from './matters.ts';
 export * from './messages.ts';
-export * from './monitoring.ts';
 export * from './password.ts';
 export * from './petitions.ts';
 export * from './pinyin.ts';

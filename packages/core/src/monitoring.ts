@@ -1,6 +1,7 @@
 // Online monitoring (在线监控, issue 11): the registry's wire schemas and the pure rules later alarms
 // are evaluated by. No I/O: the gateway and the alarms module feed readings in, decisions come out.
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 
 /** HJ 212 editions a data logger may speak (hj212.md §1). */
 export const MONITORING_EDITIONS = ['2017', '2005'] as const;
@@ -171,4 +172,51 @@ export const DATA_FLAG_LABELS: Record<string, { zh: string; en: string }> = {
   C: { zh: '校准', en: 'Calibration' },
   T: { zh: '超测上限', en: 'Above range' },
   B: { zh: '通讯异常', en: 'Communication failure' },
+};
+
+/** The words the audit log reads monitoring entries in (stations registered, loggers rejected). */
+export const MONITORING_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: ['monitoring-quarantine.reject', 'monitoring-station.create'],
+  records: {
+    'monitoring-station': { zh: '在线监控点', en: 'Monitoring station' },
+    'monitoring-quarantine': { zh: '未登记数采仪', en: 'Unknown data logger' },
+  },
+  actionLabels: {
+    'monitoring-station.create': { zh: '登记监控点', en: 'Monitoring station registered' },
+    'monitoring-quarantine.reject': { zh: '拒绝未登记数采仪', en: 'Unknown data logger rejected' },
+  },
+  fields: {
+    cn: { zh: '命令编码（CN）', en: 'command code (CN)' },
+    crcModes: { zh: '允许的校验方式', en: 'CRC variants allowed' },
+    crcValid: { zh: '校验码正确', en: 'CRC valid' },
+    dataTime: { zh: '数据时间', en: 'data time' },
+    decidedAt: { zh: '处理时间', en: 'decided at' },
+    decidedBy: { zh: '处理人', en: 'decided by' },
+    edition: { zh: '协议版本', en: 'protocol edition' },
+    factors: { zh: '监测因子', en: 'factors' },
+    firstSeenAt: { zh: '首次上报时间', en: 'first seen at' },
+    frameCount: { zh: '报文数', en: 'frame count' },
+    issues: { zh: '报文问题', en: 'frame issues' },
+    lastCn: { zh: '最近命令编码', en: 'last command code' },
+    lastDataTime: { zh: '最近数据时间', en: 'last data time' },
+    lastFrameAt: { zh: '最近上报时间', en: 'last frame at' },
+    lastRaw: { zh: '最近原始报文', en: 'last raw frame' },
+    lastSt: { zh: '最近系统编码', en: 'last system code' },
+    lowerLimit: { zh: '下限', en: 'lower limit' },
+    minIntervalMinutes: { zh: '分钟数据间隔（分钟）', en: 'minute-data interval (minutes)' },
+    mn: { zh: '数采仪编号（MN）', en: 'data logger MN' },
+    outletCode: { zh: '排放口编号', en: 'outlet code' },
+    outletKind: { zh: '排放口类型', en: 'outlet kind' },
+    outletName: { zh: '排放口名称', en: 'outlet name' },
+    password: { zh: '访问密码', en: 'access password' },
+    qn: { zh: '请求编码（QN）', en: 'request code (QN)' },
+    rangeMax: { zh: '量程上限', en: 'instrument range' },
+    raw: { zh: '原始报文', en: 'raw frame' },
+    remoteAddress: { zh: '来源地址', en: 'remote address' },
+    rtdIntervalSeconds: { zh: '实时数据间隔（秒）', en: 'real-time interval (seconds)' },
+    standard: { zh: '排放标准', en: 'emission standard' },
+    stationId: { zh: '监控点', en: 'station' },
+    unit: { zh: '单位', en: 'unit' },
+    upperLimit: { zh: '排放限值', en: 'limit' },
+  },
 };

@@ -43,10 +43,6 @@ export const PERMISSIONS = {
   ruleAdmin: ['admin'],
   /** Service guides (办事指南): editing a matter's guide (server: PATCH /api/matters/:code). */
   matterAdmin: ['admin'],
-  /** Online monitoring: the overview, stations and quarantine (server: monitoring STAFF_ROLES). */
-  monitoringOverview: STAFF_ROLES,
-  /** Registering stations and deciding on unknown loggers (server: monitoring REGISTRY). */
-  monitoringRegistry: ['admin', 'monitor'],
   /** The appointment window: services, the day's bookings (server: appointments WINDOW_ROLES). */
   appointmentWindow: ['admin', 'leader', 'clerk'],
   /** Booking as an enterprise account: no SMS code, the enterprise is the account's. */

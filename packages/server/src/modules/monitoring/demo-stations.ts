@@ -1,4 +1,4 @@
-import type { StationCreateBody } from '@qingshan/core';
+import type { StationCreateBody } from '@qingshan/core/monitoring';
 
 /** A demo station: its registration, the enterprise it belongs to, and how its values move. */
 export type DemoStation = {

@@ -414,7 +414,7 @@ describe('gateway: quarantine, bad CRC, limits', () => {
   });
 });
 
-describe('readings and stations: bounds and isolation', () => {
+describe('monitoring: enterprise A never sees enterprise B’s stations, readings or frames', () => {
   it('refuses a period over 31 days or reversed, with the field named', async () => {
     const mn = freshMn();
     const st = await register(mn, '2017', [{ code: 'a21026' }]);
@@ -462,6 +462,11 @@ describe('readings and stations: bounds and isolation', () => {
       200,
     );
     expect((await entA.request({ method: 'GET', url: '/api/monitoring/quarantine' })).statusCode).toBe(403);
+    const entB = await loginAs(t, ['enterprise'], other.id);
+    const listB = (await entB.request({ method: 'GET', url: '/api/monitoring/stations?pageSize=200' })).json();
+    expect(listB.items.map((s: { id: string }) => s.id)).toEqual([b.id]);
+    for (const url of [`/api/monitoring/stations/${a.id}`, `/api/monitoring/stations/${a.id}/readings`])
+      expect((await entB.request({ method: 'GET', url })).statusCode).toBe(404);
   });
 
   it('the overview counts stations by town and the open quarantine', async () => {

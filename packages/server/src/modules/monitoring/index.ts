@@ -1,3 +1,4 @@
+import { MONITORING_AUDIT_VOCABULARY } from '@qingshan/core/monitoring';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { MONITORING_RULES, monitoringRetention } from './retention.ts';
 import { monitoringRoutes } from './routes.ts';
@@ -15,6 +16,7 @@ export const monitoringModule: ModuleDefinition = {
   routes: (app, ctx) => app.register(monitoringRoutes, { db: ctx.db, holder: gatewayHolder(ctx) }),
   rules: MONITORING_RULES,
   jobs: () => [{ kind: 'monitoring.retention', every: { scanMs: 6 * 3_600_000 }, run: monitoringRetention }],
+  audit: MONITORING_AUDIT_VOCABULARY,
   seed: seedMonitoring,
   // the gateway first: the demo stations dial it
   services: (ctx) => [gatewayService(ctx), demoStationsService(ctx)],

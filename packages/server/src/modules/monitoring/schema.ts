@@ -1,11 +1,11 @@
+import { TOWN_CODES } from '@qingshan/core';
 import {
   factorCodeSchema,
   isOnline,
   MONITORING_EDITIONS,
   OUTLET_KINDS,
   stationCreateBody,
-  TOWN_CODES,
-} from '@qingshan/core';
+} from '@qingshan/core/monitoring';
 import { factorInfo, mapFactor2005 } from '@qingshan/hj212';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';

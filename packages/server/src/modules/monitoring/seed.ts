@@ -1,4 +1,4 @@
-import { stationCreateBody } from '@qingshan/core';
+import { stationCreateBody } from '@qingshan/core/monitoring';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';

@@ -1,4 +1,5 @@
-import { isOnline, type StationCreateBody, TOWNS } from '@qingshan/core';
+import { TOWNS } from '@qingshan/core';
+import { isOnline, type StationCreateBody } from '@qingshan/core/monitoring';
 import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';

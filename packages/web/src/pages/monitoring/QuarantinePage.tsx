@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
@@ -11,6 +11,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { getQuarantine, monitoringKeys, type QuarantineEntry, rejectQuarantine } from './api.ts';
 import { DecodedFrameView } from './FrameDecoder.tsx';
+import { MONITORING_PERMISSIONS } from './permissions.ts';
 import { RegisterStationModal } from './RegisterStationModal.tsx';
 
 const quarantineQuery = defineListQuery({
@@ -30,7 +31,7 @@ export default function QuarantinePage() {
   const list = useListQuery(quarantineQuery);
   const { query } = list;
   const [registerMn, setRegisterMn] = useState<string | null>(null);
-  const mayDecide = canAccess(roles, PERMISSIONS.monitoringRegistry);
+  const mayDecide = canAccess(roles, MONITORING_PERMISSIONS.registry);
   const result = useQuery({
     queryKey: monitoringKeys.quarantine(query),
     queryFn: ({ signal }) => getQuarantine(query, signal),

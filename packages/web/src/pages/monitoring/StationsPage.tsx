@@ -3,7 +3,7 @@ import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import {
   defineListQuery,
@@ -18,6 +18,7 @@ import { townName } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { getOverview, getStations, monitoringKeys, type Station } from './api.ts';
+import { MONITORING_PERMISSIONS } from './permissions.ts';
 import { RegisterStationModal } from './RegisterStationModal.tsx';
 
 const stationsQuery = defineListQuery({
@@ -30,7 +31,7 @@ export default function StationsPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { roles } = useAuth();
-  const staff = canAccess(roles, PERMISSIONS.monitoringOverview);
+  const staff = canAccess(roles, MONITORING_PERMISSIONS.overview);
   const base = staff ? '/staff/monitoring' : '/enterprise/monitoring';
   const list = useListQuery(stationsQuery);
   const { query } = list;
@@ -52,7 +53,7 @@ export default function StationsPage() {
     <PageContainer
       title={staff ? t('monitoring.title') : t('monitoring.enterpriseTitle')}
       extra={
-        canAccess(roles, PERMISSIONS.monitoringRegistry) ? (
+        canAccess(roles, MONITORING_PERMISSIONS.registry) ? (
           <Button type="primary" onClick={() => setRegistering(true)} data-testid="monitoring-register">
             {t('monitoring.register')}
           </Button>

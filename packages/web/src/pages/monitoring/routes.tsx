@@ -2,6 +2,7 @@ import { DashboardOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { PERMISSIONS } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
+import { MONITORING_PERMISSIONS } from './permissions.ts';
 
 const StationsPage = lazy(() => import('./StationsPage.tsx'));
 const StationDetailPage = lazy(() => import('./StationDetailPage.tsx'));
@@ -10,21 +11,21 @@ export const monitoringRoutes: AppRoute[] = [
   {
     path: '/staff/monitoring',
     face: 'staff',
-    access: PERMISSIONS.monitoringOverview,
+    access: MONITORING_PERMISSIONS.overview,
     component: StationsPage,
-    menu: { labelKey: 'menu.monitoring', icon: <DashboardOutlined />, group: 'supervision', order: 30 },
+    menu: { labelKey: 'monitoring.menu', icon: <DashboardOutlined />, group: 'supervision', order: 30 },
   },
   {
     path: '/staff/monitoring/quarantine',
     face: 'staff',
-    access: PERMISSIONS.monitoringOverview,
+    access: MONITORING_PERMISSIONS.overview,
     component: lazy(() => import('./QuarantinePage.tsx')),
-    menu: { labelKey: 'menu.monitoringQuarantine', icon: <QuestionCircleOutlined />, group: 'supervision', order: 31 },
+    menu: { labelKey: 'monitoring.menuQuarantine', icon: <QuestionCircleOutlined />, group: 'supervision', order: 31 },
   },
   {
     path: '/staff/monitoring/stations/:id',
     face: 'staff',
-    access: PERMISSIONS.monitoringOverview,
+    access: MONITORING_PERMISSIONS.overview,
     component: StationDetailPage,
   },
   {
@@ -32,7 +33,7 @@ export const monitoringRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: StationsPage,
-    menu: { labelKey: 'menu.myMonitoring', icon: <DashboardOutlined /> },
+    menu: { labelKey: 'monitoring.menuEnterprise', icon: <DashboardOutlined />, order: 15 },
   },
   {
     path: '/enterprise/monitoring/stations/:id',

@@ -1,4 +1,4 @@
-export default {
+const strings = {
   users: {
     title: '用户管理',
     searchLabel: '搜索用户',
@@ -59,3 +59,11 @@ export default {
     system: '系统',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

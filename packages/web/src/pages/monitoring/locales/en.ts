@@ -1,8 +1,11 @@
-import type { Leaves } from '../types.ts';
-import type zh from '../zh-CN/monitoring.ts';
+import type { Leaves } from '../../../locales/types.ts';
+import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   monitoring: {
+    menu: 'Online monitoring',
+    menuQuarantine: 'Unknown loggers',
+    menuEnterprise: 'Online monitoring',
     title: 'Online monitoring',
     enterpriseTitle: 'Our online monitoring',
     stations: 'Stations',

@@ -1,4 +1,4 @@
-export default {
+const strings = {
   rules: {
     title: '规则库',
     name: '规则',
@@ -24,3 +24,11 @@ export default {
     profileValue: '{{length}} {{unit}}（到期前 {{warn}} 天提醒）',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

@@ -1,4 +1,4 @@
-export default {
+const strings = {
   clocks: {
     ownedHint: '在所属记录中办理（延期须负责人批准）',
     title: '事项',
@@ -62,3 +62,11 @@ export default {
     markRead: '标为已读',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

@@ -1,4 +1,4 @@
-export default {
+const strings = {
   calculator: {
     title: '期限计算器',
     hint: '按国务院办公厅每年的节假日安排通知（含调休上班日）计算；尚无通知的年份依《全国年节及纪念日放假办法》暂定计算（不含调休上班日），结果标注“暂定”。',
@@ -43,3 +43,11 @@ export default {
     reasonPlaceholder: '如：国务院办公厅调整通知已发布',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

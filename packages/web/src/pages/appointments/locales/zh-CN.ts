@@ -1,4 +1,4 @@
-export default {
+const strings = {
   appointments: {
     bookTitle: '预约办事',
     lookupTitle: '查询 / 改约 / 取消预约',
@@ -87,3 +87,11 @@ export default {
     addException: '添加例外日',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

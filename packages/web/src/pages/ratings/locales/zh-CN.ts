@@ -1,4 +1,4 @@
-export default {
+const strings = {
   ratings: {
     title: '好差评',
     summary: '评价统计',
@@ -33,3 +33,11 @@ export default {
     appealReferenceNo: '复核文号（可选）',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

@@ -1,5 +1,8 @@
-export default {
+const strings = {
   monitoring: {
+    menu: '在线监控',
+    menuQuarantine: '待认领数采仪',
+    menuEnterprise: '在线监控',
     title: '在线监控',
     enterpriseTitle: '本企业在线监控',
     stations: '监控点',
@@ -92,3 +95,11 @@ export default {
     },
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

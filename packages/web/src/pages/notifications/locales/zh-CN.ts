@@ -1,4 +1,4 @@
-export default {
+const strings = {
   deliveries: {
     title: '投递记录',
     status: '状态',
@@ -29,3 +29,11 @@ export default {
     rotate: '重新生成签名密钥',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

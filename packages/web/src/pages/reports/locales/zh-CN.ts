@@ -1,4 +1,4 @@
-export default {
+const strings = {
   reports: {
     trackTitle: '查询举报办理进度',
     track: '查询',
@@ -39,3 +39,11 @@ export default {
     },
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

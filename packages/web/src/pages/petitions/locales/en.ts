@@ -1,5 +1,5 @@
-import type { Leaves } from '../types.ts';
-import type zh from '../zh-CN/petitions.ts';
+import type { Leaves } from '../../../locales/types.ts';
+import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   petitions: {

@@ -1,4 +1,4 @@
-export default {
+const strings = {
   matters: {
     title: '办事指南',
     searchPlaceholder: '搜索事项、材料或关键词，如 环评、排污许可',
@@ -66,3 +66,11 @@ export default {
     },
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

@@ -1,4 +1,4 @@
-export default {
+const strings = {
   petitions: {
     assignee: '承办人',
     unassigned: '未交办',
@@ -120,3 +120,11 @@ export default {
     },
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}

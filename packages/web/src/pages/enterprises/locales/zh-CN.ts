@@ -1,4 +1,4 @@
-export default {
+const strings = {
   enterprise: {
     fields: {
       name: '企业名称',
@@ -91,3 +91,11 @@ export default {
     notBound: '当前账号尚未绑定企业，请联系上栗县生态环境局。',
   },
 };
+
+export default strings;
+
+// these keys join the typed messages (locales/feature-messages.ts); en.ts has the same ones
+type Strings = typeof strings;
+declare module '../../../locales/feature-messages.ts' {
+  interface FeatureMessages extends Strings {}
+}
