@@ -42,7 +42,8 @@ export async function seedMonitoring(db: Db, ctx: SeedContext): Promise<void> {
           value,
           min: value,
           max: value,
-          flag: 'N',
+          // the daily zero/span check at 03:00 Beijing time: flagged C (校准), never counted for limits
+          flag: new Date(at).getUTCHours() === 19 ? 'C' : 'N',
         });
       }
     }
