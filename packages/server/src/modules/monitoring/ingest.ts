@@ -64,7 +64,7 @@ export function crcAccepted(frame: DecodedFrame, station: StationRow | undefined
   if (mode === null) return false;
   // repairs the lenient decoder accepted (lower case, short CRC) leave mode = 'hj212'
   if (mode === 'hj212') return true;
-  return station !== undefined && station.crcModes.includes(mode);
+  return station?.crcModes.includes(mode) ?? false;
 }
 
 /**
