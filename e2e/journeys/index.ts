@@ -10,6 +10,7 @@ import {
 } from './foundation.ts';
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
+import { monitorWatchesStations } from './monitoring.ts';
 import { officerTracksPermits } from './permits.ts';
 import { citizenReportsPollution } from './reports.ts';
 import {
@@ -46,6 +47,7 @@ export const journeys: Journey[] = [
   enterpriseAppliesOnline,
   citizenObjectsDuringPublicity,
   leaderSeesEiaFigures,
+  monitorWatchesStations,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

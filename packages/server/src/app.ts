@@ -11,7 +11,7 @@ import type { Database } from './db/client.ts';
 import { errorForLog } from './db/errors.ts';
 import { sessionStore } from './modules/auth/sessions.ts';
 import { MODULES } from './modules/index.ts';
-import type { ModuleContext, ModuleDefinition } from './platform/module.ts';
+import type { ModuleContext, ModuleDefinition, ModuleService } from './platform/module.ts';
 import { installModules } from './platform/registry.ts';
 import { type Access, authPlugin } from './plugins/auth.ts';
 import { clientErrorHandler, errorsPlugin } from './plugins/errors.ts';
@@ -26,6 +26,8 @@ export type RouteEntry = { method: string; url: string; access: Access | undefin
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    /** the modules' long-lived services (ModuleDefinition.services), started on ready */
+    services: readonly ModuleService[];
   }
 }
 
@@ -95,6 +97,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const modules = opts.modules ?? MODULES;
   installModules(modules);
   const ctx: ModuleContext = { config, database, db, log: (msg) => app.log.info(msg), onJob: opts.onJob };
+  const services = modules.flatMap((m) => m.services?.(ctx) ?? []);
+  if (new Set(services.map((s) => s.name)).size !== services.length) throw new Error('Two services share a name');
+  app.decorate('services', services);
+  // Started when the HTTP server listens (main.ts), not on ready: CLIs and API tests build the app
+  // without listening and must not open a TCP port or run the demo simulators.
+  app.addHook('onListen', async () => {
+    for (const s of services) await s.start();
+  });
+  app.addHook('onClose', async () => {
+    for (const s of services) await s.stop();
+  });
   for (const m of modules) {
     if (!m.routes) continue;
     loadingModule = m.name;

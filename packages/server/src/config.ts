@@ -6,6 +6,9 @@ import { z } from 'zod';
 // The environment is read once, here, and every problem is reported at once (style.md §6).
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // HJ 212 gateway: unset = a free loopback port in demo mode (the simulated stations use it), off otherwise
+  HJ212_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HJ212_HOST: z.string().min(1).optional(),
   // No default here: it depends on QINGSHAN_DEMO (see loadConfig).
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z
@@ -57,6 +60,9 @@ const envSchema = z.object({
 
 export type Config = {
   port: number;
+  /** HJ 212 TCP gateway: null = off, 0 = any free port (demo), else the port devices connect to */
+  hj212Port: number | null;
+  hj212Host: string;
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
@@ -115,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = e.QINGSHAN_DEMO === '1';
   return {
     port: e.PORT,
+    hj212Port: e.HJ212_PORT === undefined ? (demo ? 0 : null) : e.HJ212_PORT === 0 ? null : e.HJ212_PORT,
+    hj212Host: e.HJ212_HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     // Demo accounts have printed passwords: such a server answers this machine only unless HOST
     // says otherwise ('localhost' listens on both 127.0.0.1 and ::1). An empty production start
     // serves the intranet.

@@ -15,6 +15,7 @@ import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { mattersModule } from './matters/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { permitsModule } from './permits/index.ts';
 import { petitionsModule } from './petitions/index.ts';
@@ -65,6 +66,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   permitsModule,
   applicationsModule,
   eiaModule,
+  monitoringModule,
   figuresModule,
   schedulerModule,
 ];

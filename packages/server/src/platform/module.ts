@@ -48,6 +48,20 @@ export type ModuleDefinition = {
   errors?: Readonly<Record<string, ModuleErrorEntry>>;
   /** demo data for a first start in demo mode, run in module-list order inside one transaction */
   seed?: (db: Db, ctx: SeedContext) => Promise<void>;
+  /**
+   * long-lived servers the module runs beside the HTTP server (e.g. a TCP gateway): started when the
+   * HTTP server listens (never in CLIs or inject-only tests), stopped when the app closes; each one's status shows in /api/health
+   */
+  services?: (ctx: ModuleContext) => readonly ModuleService[];
+};
+
+export type ModuleService = {
+  /** shown in /api/health, unique across modules */
+  name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** a few plain facts for /api/health (e.g. the bound port); null while stopped */
+  status(): Record<string, string | number | boolean | null> | null;
 };
 
 export type ModuleContext = {

@@ -32,6 +32,8 @@ export async function buildTestApp(): Promise<TestApp> {
     QINGSHAN_BACKUP_DIR: backupDir,
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '10000',
+    // API tests reach the HJ 212 gateway through their own ephemeral instance (monitoring tests)
+    HJ212_PORT: '0',
   });
   const app = await buildApp({ config, database, logger: false, onJob: (p) => jobs.push(p) });
   await app.ready();

@@ -161,6 +161,64 @@ CREATE TABLE "eia_objections" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "monitoring_factors" (
+	"station_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"upper_limit" double precision,
+	"lower_limit" double precision,
+	"unit" text,
+	"standard" text,
+	"range_max" double precision,
+	CONSTRAINT "monitoring_factors_pk" PRIMARY KEY("station_id","code")
+);
+--> statement-breakpoint
+CREATE TABLE "monitoring_frames" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"station_id" uuid,
+	"mn" text NOT NULL,
+	"qn" text,
+	"cn" text,
+	"data_time" timestamp with time zone,
+	"raw" text NOT NULL,
+	"crc_valid" boolean NOT NULL,
+	"issues" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"remote_address" text,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "monitoring_quarantine" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"mn" text NOT NULL,
+	"state" text DEFAULT 'open' NOT NULL,
+	"frame_count" integer DEFAULT 0 NOT NULL,
+	"last_raw" text NOT NULL,
+	"last_cn" text,
+	"last_st" text,
+	"remote_address" text,
+	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "monitoring_stations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"mn" text NOT NULL,
+	"password" text NOT NULL,
+	"edition" text NOT NULL,
+	"outlet_kind" text NOT NULL,
+	"outlet_code" text,
+	"outlet_name" text,
+	"rtd_interval_seconds" integer NOT NULL,
+	"min_interval_minutes" integer NOT NULL,
+	"crc_modes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"last_frame_at" timestamp with time zone,
+	"last_data_time" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "permit_obligations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"permit_id" uuid NOT NULL,
@@ -288,6 +346,9 @@ ALTER TABLE "disclosure_requests" ADD CONSTRAINT "disclosure_requests_enterprise
 ALTER TABLE "disclosure_requests" ADD CONSTRAINT "disclosure_requests_citizen_user_id_users_id_fk" FOREIGN KEY ("citizen_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "eia_cases" ADD CONSTRAINT "eia_cases_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "eia_objections" ADD CONSTRAINT "eia_objections_case_id_eia_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."eia_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "monitoring_factors" ADD CONSTRAINT "monitoring_factors_station_id_monitoring_stations_id_fk" FOREIGN KEY ("station_id") REFERENCES "public"."monitoring_stations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "monitoring_frames" ADD CONSTRAINT "monitoring_frames_station_id_monitoring_stations_id_fk" FOREIGN KEY ("station_id") REFERENCES "public"."monitoring_stations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "monitoring_stations" ADD CONSTRAINT "monitoring_stations_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "permit_obligations" ADD CONSTRAINT "permit_obligations_permit_id_permits_id_fk" FOREIGN KEY ("permit_id") REFERENCES "public"."permits"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "permit_reminders" ADD CONSTRAINT "permit_reminders_obligation_id_permit_obligations_id_fk" FOREIGN KEY ("obligation_id") REFERENCES "public"."permit_obligations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "permits" ADD CONSTRAINT "permits_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -313,6 +374,14 @@ CREATE INDEX "eia_cases_enterprise_idx" ON "eia_cases" USING btree ("enterprise_
 CREATE INDEX "eia_cases_path_decided_idx" ON "eia_cases" USING btree ("path","decided_on");--> statement-breakpoint
 CREATE INDEX "eia_cases_state_idx" ON "eia_cases" USING btree ("state");--> statement-breakpoint
 CREATE INDEX "eia_objections_case_idx" ON "eia_objections" USING btree ("case_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "monitoring_frames_mn_qn_uq" ON "monitoring_frames" USING btree ("mn","qn") WHERE "monitoring_frames"."qn" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "monitoring_frames_mn_cn_time_uq" ON "monitoring_frames" USING btree ("mn","cn","data_time") WHERE "monitoring_frames"."qn" is null;--> statement-breakpoint
+CREATE INDEX "monitoring_frames_station_idx" ON "monitoring_frames" USING btree ("station_id","received_at");--> statement-breakpoint
+CREATE INDEX "monitoring_frames_received_idx" ON "monitoring_frames" USING btree ("received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "monitoring_quarantine_mn_uq" ON "monitoring_quarantine" USING btree ("mn");--> statement-breakpoint
+CREATE INDEX "monitoring_quarantine_state_idx" ON "monitoring_quarantine" USING btree ("state");--> statement-breakpoint
+CREATE UNIQUE INDEX "monitoring_stations_mn_uq" ON "monitoring_stations" USING btree ("mn");--> statement-breakpoint
+CREATE INDEX "monitoring_stations_enterprise_idx" ON "monitoring_stations" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "permit_obligations_due_idx" ON "permit_obligations" USING btree ("status","due_date");--> statement-breakpoint
 CREATE INDEX "permit_obligations_enterprise_idx" ON "permit_obligations" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "permits_enterprise_idx" ON "permits" USING btree ("enterprise_id");--> statement-breakpoint

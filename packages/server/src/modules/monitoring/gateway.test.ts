@@ -1,0 +1,515 @@
+import net from 'node:net';
+import { type DecodedFrame, encodeFrame, StreamDecoder } from '@qingshan/hj212';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { type Gateway, startGateway } from './gateway.ts';
+import { rowsOf } from './readings.ts';
+
+// The HJ 212 gateway against a real database: acks only after commit, idempotent retransmits,
+// quarantine of unknown loggers, bad CRC never acked, 2005 and 2017 profiles, per-connection limits.
+
+let t: TestApp;
+let gw: Gateway;
+let monitor: Client;
+let enterpriseId: string;
+
+/**
+ * HJ 212-2017 附录 A CRC written out from the standard's prose, independent of the codec: register
+ * 0xFFFF; per byte, register = (register >> 8) XOR byte; 8 shifts right, XOR 0xA001 when the bit
+ * shifted out is 1. Printed as 4 upper-case hex digits.
+ */
+function crcByHand(segment: string): string {
+  let reg = 0xffff;
+  for (const b of Buffer.from(segment, 'utf8')) {
+    reg = (reg >> 8) ^ b;
+    for (let i = 0; i < 8; i++) {
+      const lsb = reg & 1;
+      reg >>= 1;
+      if (lsb) reg ^= 0xa001;
+    }
+  }
+  return reg.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** `##` + 4-digit byte length + segment + CRC + CR LF (表 2), built by hand. */
+function frameByHand(segment: string, crc = crcByHand(segment)): Buffer {
+  const len = String(Buffer.byteLength(segment, 'utf8')).padStart(4, '0');
+  return Buffer.from(`##${len}${segment}${crc}\r\n`, 'utf8');
+}
+
+type Device = {
+  socket: net.Socket;
+  received: DecodedFrame[];
+  send(bytes: Uint8Array): void;
+  waitFor(pred: (f: DecodedFrame) => boolean, ms?: number): Promise<DecodedFrame | null>;
+  closed: Promise<void>;
+};
+
+async function device(port = gw.port): Promise<Device> {
+  const socket = net.connect({ port, host: '127.0.0.1' });
+  await new Promise<void>((ok, fail) => {
+    socket.once('connect', ok);
+    socket.once('error', fail);
+  });
+  const decoder = new StreamDecoder({ lenient: true });
+  const received: DecodedFrame[] = [];
+  const waiters = new Set<() => void>();
+  socket.on('data', (chunk: Uint8Array) => {
+    received.push(...decoder.push(chunk));
+    for (const w of waiters) w();
+  });
+  socket.on('error', () => {});
+  const closed = new Promise<void>((ok) => socket.once('close', () => ok()));
+  return {
+    socket,
+    received,
+    closed,
+    send: (bytes) => socket.write(bytes),
+    waitFor(pred, ms = 5_000) {
+      return new Promise((resolve) => {
+        const check = () => {
+          const f = received.find(pred);
+          if (f) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(f);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          resolve(null);
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+const ackFor = (qn: string) => (f: DecodedFrame) => f.header.CN === '9014' && f.header.QN === qn;
+
+let mnCounter = 0;
+function freshMn(): string {
+  mnCounter++;
+  return `A1B2C3D4E5F6${String(process.pid % 100000).padStart(6, '0')}${String(mnCounter).padStart(6, '0')}`.slice(
+    0,
+    24,
+  );
+}
+
+async function register(mn: string, edition: '2017' | '2005', factors: { code: string; upperLimit?: number }[]) {
+  const res = await monitor.request({
+    method: 'POST',
+    url: '/api/monitoring/stations',
+    payload: { enterpriseId, name: `监控点${mn.slice(-4)}`, mn, password: '123456', edition, factors },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; replayedReadings: number };
+}
+
+async function readings(stationId: string, query = 'from=2026-06-14T00:00:00%2B08:00&to=2026-06-16T00:00:00%2B08:00') {
+  const res = await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${stationId}/readings?${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as {
+    items: { dataTime: string; cn: string; factor: string; value: number; flag: string }[];
+    total: number;
+  };
+}
+
+async function count(table: string, where = sql`true`): Promise<number> {
+  const rows = rowsOf<{ n: number }>(
+    await t.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`),
+  );
+  return rows[0]?.n ?? 0;
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  gw = await startGateway({ db: t.database.db, port: 0, host: '127.0.0.1', idleTimeoutMs: 60_000 });
+  monitor = await loginAs(t, ['monitor']);
+  enterpriseId = (await makeEnterprise(t)).id;
+});
+afterAll(async () => {
+  await gw?.close();
+  await t?.close();
+});
+
+describe('registry', () => {
+  it('registers a station with the contract body; bad input is a 400 that changes nothing; an MN once', async () => {
+    const mn = freshMn();
+    const created = await register(mn, '2017', [{ code: 'a21026', upperLimit: 50 }]);
+    const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${created.id}` })).json();
+    expect(detail).toMatchObject({ mn, edition: '2017', online: false, enterpriseId });
+    expect(detail.factors[0]).toMatchObject({ code: 'a21026', upperLimit: 50, nameZh: '二氧化硫' });
+    expect(detail).not.toHaveProperty('password');
+
+    const before = await count('monitoring_stations');
+    const bad = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: { enterpriseId, name: 'x', mn: 'MN;CN=2011', password: '123456', edition: '2017', factors: [] },
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = bad.json().errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['mn', 'factors']));
+    expect(await count('monitoring_stations')).toBe(before);
+
+    const again = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: { enterpriseId, name: 'y', mn, password: '123456', edition: '2017', factors: [{ code: 'a21026' }] },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+});
+
+describe('gateway: 2017 upload built by hand from the standard', () => {
+  it('stores the readings, then acks 9014 with the same QN; the readings are there when the ack arrives', async () => {
+    expect(
+      crcByHand(
+        'QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=30&&',
+      ),
+    ).toBe('1C80');
+    const mn = freshMn();
+    const st = await register(mn, '2017', [{ code: 'w01018', upperLimit: 100 }, { code: 'w21003' }]);
+    const qn = '20260615100000001';
+    const seg = `QN=${qn};ST=32;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615100000;w01018-Rtd=45.5,w01018-Flag=N;w21003-Rtd=3.2,w21003-Flag=M&&`;
+    const d = await device();
+    d.send(frameByHand(seg));
+    const ack = await d.waitFor(ackFor(qn));
+    expect(ack?.header).toMatchObject({ ST: '91', CN: '9014', MN: mn, QN: qn });
+    // read straight after the ack: the transaction had committed before the ack was written
+    const r = await readings(st.id);
+    expect(r.items).toEqual([
+      {
+        dataTime: '2026-06-15T02:00:00.000Z',
+        cn: '2011',
+        factor: 'w01018',
+        value: 45.5,
+        flag: 'N',
+        min: null,
+        max: null,
+      },
+      {
+        dataTime: '2026-06-15T02:00:00.000Z',
+        cn: '2011',
+        factor: 'w21003',
+        value: 3.2,
+        flag: 'M',
+        min: null,
+        max: null,
+      },
+    ]);
+    const one = await readings(st.id, 'factor=w21003&from=2026-06-15T00:00:00Z&to=2026-06-15T05:00:00Z');
+    expect(one.items.map((i) => i.factor)).toEqual(['w21003']);
+    // month partition created on the way (partitioned by month)
+    expect(await count('monitoring_readings_202606')).toBeGreaterThanOrEqual(2);
+    const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
+    expect(detail.lastDataTime).toBe('2026-06-15T02:00:00.000Z');
+    expect(detail.online).toBe(true);
+    d.socket.destroy();
+  });
+
+  it('does not ack a frame it could not store; the retransmit after the fault is stored and acked', async () => {
+    const mn = freshMn();
+    const st = await register(mn, '2017', [{ code: 'a21026' }]);
+    const qn = '20260615100100001';
+    const bytes = frameByHand(
+      `QN=${qn};ST=31;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615100100;a21026-Rtd=12.0,a21026-Flag=N&&`,
+    );
+    const d = await device();
+    await t.database.db.execute(sql`alter table monitoring_frames rename to monitoring_frames_away`);
+    try {
+      d.send(bytes);
+      expect(await d.waitFor(ackFor(qn), 1_500)).toBeNull();
+    } finally {
+      await t.database.db.execute(sql`alter table monitoring_frames_away rename to monitoring_frames`);
+    }
+    expect(gw.stats.errors).toBeGreaterThanOrEqual(1);
+    expect((await readings(st.id)).total).toBe(0);
+    d.send(bytes);
+    expect(await d.waitFor(ackFor(qn))).not.toBeNull();
+    expect((await readings(st.id)).total).toBe(1);
+    d.socket.destroy();
+  });
+
+  it('a retransmit (same MN + QN) is acked again and stores nothing twice', async () => {
+    const mn = freshMn();
+    const st = await register(mn, '2017', [{ code: 'a21026' }]);
+    const qn = '20260615100200001';
+    const bytes = frameByHand(
+      `QN=${qn};ST=31;CN=2051;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615100000;a21026-Min=10.0,a21026-Avg=11.0,a21026-Max=12.0,a21026-Flag=N&&`,
+    );
+    const d = await device();
+    const dupBefore = gw.stats.duplicates;
+    d.send(bytes);
+    await d.waitFor(ackFor(qn));
+    d.send(bytes);
+    await d.waitFor((f) => f.header.CN === '9014' && d.received.filter(ackFor(qn)).length >= 2);
+    expect(d.received.filter(ackFor(qn))).toHaveLength(2);
+    expect(gw.stats.duplicates).toBe(dupBefore + 1);
+    expect(await count('monitoring_frames', sql`mn = ${mn}`)).toBe(1);
+    const r = await readings(st.id);
+    expect(r.items).toEqual([expect.objectContaining({ cn: '2051', value: 11, min: 10, max: 12 })]);
+    // the same data under a new QN (a 补传 answer overlapping live data): archived, no second reading
+    const qn2 = '20260615100200002';
+    d.send(
+      frameByHand(
+        `QN=${qn2};ST=31;CN=2051;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615100000;a21026-Min=10.0,a21026-Avg=11.0,a21026-Max=12.0,a21026-Flag=N&&`,
+      ),
+    );
+    await d.waitFor(ackFor(qn2));
+    expect((await readings(st.id)).total).toBe(1);
+    d.socket.destroy();
+  });
+});
+
+describe('gateway: HJ/T 212-2005 logger', () => {
+  it('stores a 2005 frame (no QN, no Flag, 2005 factor codes), sends no ack, and dedupes MN + CN + DataTime', async () => {
+    const mn = '36032299000001';
+    const st = await register(mn, '2005', [{ code: '01' }, { code: '02', upperLimit: 300 }]);
+    const frame = encodeFrame(
+      {
+        header: { ST: '31', CN: '2011', PW: '123456', MN: mn },
+        cp: { DataTime: '20260615101000', '01': { Rtd: 25.1, Flag: 'N' }, '02': { Rtd: 180, Flag: 'N' } },
+        edition: '2005',
+      },
+      { edition: '2005' },
+    );
+    expect(Buffer.from(frame).toString()).not.toContain('QN=');
+    const d = await device();
+    d.send(frame);
+    d.send(frame);
+    await expect.poll(async () => (await readings(st.id)).total, { timeout: 5_000 }).toBe(2);
+    await expect.poll(() => count('monitoring_frames', sql`mn = ${mn}`), { timeout: 5_000 }).toBe(1);
+    expect(d.received.filter((f) => f.header.CN === '9014')).toHaveLength(0);
+    const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
+    expect(detail.factors.map((f: { nameZh: string }) => f.nameZh)).toEqual(['烟尘', '二氧化硫']);
+    d.socket.destroy();
+  });
+});
+
+describe('gateway: quarantine, bad CRC, limits', () => {
+  it('keeps an unknown MN in quarantine with its raw frame; registering it turns the frames into readings', async () => {
+    const mn = freshMn();
+    const qn = '20260615102000001';
+    const seg = `QN=${qn};ST=32;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615102000;w01018-Rtd=51.0,w01018-Flag=N&&`;
+    const d = await device();
+    d.send(frameByHand(seg));
+    expect(await d.waitFor(ackFor(qn))).not.toBeNull();
+    const q = await monitor.request({ method: 'GET', url: '/api/monitoring/quarantine?state=open&pageSize=200' });
+    expect(q.statusCode).toBe(200);
+    const entry = q.json().items.find((i: { mn: string }) => i.mn === mn);
+    expect(entry).toMatchObject({ mn, state: 'open', frameCount: 1, lastCn: '2011' });
+    expect(entry.lastRaw).toContain(seg);
+    const st = await register(mn, '2017', [{ code: 'w01018', upperLimit: 100 }]);
+    expect(st.replayedReadings).toBe(1);
+    expect((await readings(st.id)).items).toEqual([expect.objectContaining({ factor: 'w01018', value: 51 })]);
+    const after = (
+      await monitor.request({ method: 'GET', url: '/api/monitoring/quarantine?state=registered&pageSize=200' })
+    ).json();
+    expect(after.items.map((i: { mn: string }) => i.mn)).toContain(mn);
+    d.socket.destroy();
+  });
+
+  it('a rejected logger is refused from then on: nothing stored, no ack', async () => {
+    const mn = freshMn();
+    const d = await device();
+    const seg = (qn: string) =>
+      `QN=${qn};ST=32;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615103000;w01018-Rtd=1.0&&`;
+    d.send(frameByHand(seg('20260615103000001')));
+    await d.waitFor(ackFor('20260615103000001'));
+    const q = (
+      await monitor.request({ method: 'GET', url: '/api/monitoring/quarantine?state=open&pageSize=200' })
+    ).json();
+    const id = q.items.find((i: { mn: string }) => i.mn === mn).id;
+    const enterprise = await loginAs(t, ['enterprise'], enterpriseId);
+    expect(
+      (await enterprise.request({ method: 'POST', url: `/api/monitoring/quarantine/${id}/reject` })).statusCode,
+    ).toBe(403);
+    const rej = await monitor.request({ method: 'POST', url: `/api/monitoring/quarantine/${id}/reject` });
+    expect(rej.statusCode).toBe(200);
+    expect(rej.json().state).toBe('rejected');
+    expect((await monitor.request({ method: 'POST', url: `/api/monitoring/quarantine/${id}/reject` })).statusCode).toBe(
+      409,
+    );
+    d.send(frameByHand(seg('20260615103000002')));
+    expect(await d.waitFor(ackFor('20260615103000002'), 1_500)).toBeNull();
+    expect(await count('monitoring_frames', sql`mn = ${mn}`)).toBe(1);
+    d.socket.destroy();
+  });
+
+  it('a bad CRC is counted and never acked; the next good frame on the same connection is', async () => {
+    const mn = freshMn();
+    const st = await register(mn, '2017', [{ code: 'a21026' }]);
+    const seg = (qn: string) =>
+      `QN=${qn};ST=31;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615104000;a21026-Rtd=20.0,a21026-Flag=N&&`;
+    const good = crcByHand(seg('20260615104000001'));
+    const wrong = good === '0000' ? '0001' : '0000';
+    const before = gw.stats.badCrc;
+    const d = await device();
+    d.send(frameByHand(seg('20260615104000001'), wrong));
+    d.send(frameByHand(seg('20260615104000002')));
+    expect(await d.waitFor(ackFor('20260615104000002'))).not.toBeNull();
+    expect(d.received.some(ackFor('20260615104000001'))).toBe(false);
+    expect(gw.stats.badCrc).toBe(before + 1);
+    expect(await count('monitoring_frames', sql`qn = '20260615104000001'`)).toBe(0);
+    expect((await readings(st.id)).total).toBe(1);
+    d.socket.destroy();
+  });
+
+  it('a wrong password is refused, not stored, not acked', async () => {
+    const mn = freshMn();
+    await register(mn, '2017', [{ code: 'a21026' }]);
+    const d = await device();
+    const qn = '20260615104500001';
+    d.send(frameByHand(`QN=${qn};ST=31;CN=2011;PW=999999;MN=${mn};Flag=5;CP=&&DataTime=20260615104500;a21026-Rtd=2&&`));
+    expect(await d.waitFor(ackFor(qn), 1_500)).toBeNull();
+    expect(await count('monitoring_frames', sql`mn = ${mn}`)).toBe(0);
+    d.socket.destroy();
+  });
+
+  it("one device's garbage does not hold back another device's ack", async () => {
+    const mn = freshMn();
+    await register(mn, '2017', [{ code: 'a21026' }]);
+    const noisy = await device();
+    // half a megabyte of bogus frame starts without any line end, in TCP-sized writes
+    const junk = Buffer.from('##9999QN=1;'.repeat(100));
+    for (let i = 0; i < 500; i++) noisy.send(junk);
+    const d = await device();
+    const qn = '20260615105000001';
+    d.send(frameByHand(`QN=${qn};ST=31;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615105000;a21026-Rtd=3&&`));
+    expect(await d.waitFor(ackFor(qn))).not.toBeNull();
+    noisy.socket.destroy();
+    d.socket.destroy();
+  });
+
+  it('closes idle connections, refuses connections over the limit and skips oversized frames', async () => {
+    const small = await startGateway({
+      db: t.database.db,
+      port: 0,
+      host: '127.0.0.1',
+      idleTimeoutMs: 300,
+      maxConnections: 1,
+      maxSegmentBytes: 200,
+    });
+    try {
+      const a = await device(small.port);
+      const b = await device(small.port);
+      await b.closed; // over the limit
+      expect(small.stats.refusedConnections).toBe(1);
+      const mn = freshMn();
+      await register(mn, '2017', [{ code: 'a21026' }]);
+      const long = `QN=20260615106000001;ST=31;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615106000;${'a21026-Rtd=1,'.repeat(30)}a21026-Flag=N&&`;
+      a.send(frameByHand(long));
+      expect(await a.waitFor(ackFor('20260615106000001'), 1_000)).toBeNull();
+      expect(small.stats.frames).toBe(0);
+      await a.closed; // idle for 300 ms
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('monitoring: enterprise A never sees enterprise B’s stations, readings or frames', () => {
+  it('refuses a period over 31 days or reversed, with the field named', async () => {
+    const mn = freshMn();
+    const st = await register(mn, '2017', [{ code: 'a21026' }]);
+    for (const q of [
+      'from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z',
+      'from=2026-06-02T00:00:00Z&to=2026-06-01T00:00:00Z',
+    ]) {
+      const res = await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}/readings?${q}` });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].path).toBe('from');
+    }
+  });
+
+  it('an enterprise sees its own stations, readings and frames only', async () => {
+    const other = await makeEnterprise(t);
+    const mnA = freshMn();
+    const mnB = freshMn();
+    const a = await register(mnA, '2017', [{ code: 'a21026' }]);
+    const res = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: {
+        enterpriseId: other.id,
+        name: 'B 站',
+        mn: mnB,
+        password: '1',
+        edition: '2017',
+        factors: [{ code: 'a21026' }],
+      },
+    });
+    const b = res.json() as { id: string };
+    const entA = await loginAs(t, ['enterprise'], enterpriseId);
+    const list = (await entA.request({ method: 'GET', url: '/api/monitoring/stations?pageSize=200' })).json();
+    const ids = list.items.map((s: { id: string }) => s.id);
+    expect(ids).toContain(a.id);
+    expect(ids).not.toContain(b.id);
+    expect(list.items.every((s: { enterpriseId: string }) => s.enterpriseId === enterpriseId)).toBe(true);
+    for (const url of [
+      `/api/monitoring/stations/${b.id}`,
+      `/api/monitoring/stations/${b.id}/readings`,
+      `/api/monitoring/stations/${b.id}/frames`,
+    ])
+      expect((await entA.request({ method: 'GET', url })).statusCode).toBe(404);
+    expect((await entA.request({ method: 'GET', url: `/api/monitoring/stations/${a.id}/readings` })).statusCode).toBe(
+      200,
+    );
+    expect((await entA.request({ method: 'GET', url: '/api/monitoring/quarantine' })).statusCode).toBe(403);
+    const entB = await loginAs(t, ['enterprise'], other.id);
+    const listB = (await entB.request({ method: 'GET', url: '/api/monitoring/stations?pageSize=200' })).json();
+    expect(listB.items.map((s: { id: string }) => s.id)).toEqual([b.id]);
+    for (const url of [`/api/monitoring/stations/${a.id}`, `/api/monitoring/stations/${a.id}/readings`])
+      expect((await entB.request({ method: 'GET', url })).statusCode).toBe(404);
+  });
+
+  it('the overview counts stations by town and the open quarantine', async () => {
+    const o = await monitor.request({ method: 'GET', url: '/api/monitoring/overview' });
+    expect(o.statusCode).toBe(200);
+    const body = o.json();
+    expect(body.stations).toBe(body.online + body.offline);
+    expect(body.byTown.find((x: { townCode: string }) => x.townCode === '360322101')?.stations).toBeGreaterThan(0);
+  });
+});
+
+describe('gateway as a module service', () => {
+  it('starts when the HTTP server listens on HJ212_PORT, shows its port in /api/health, stops on close', async () => {
+    const free = await new Promise<number>((ok) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as net.AddressInfo).port;
+        s.close(() => ok(port));
+      });
+    });
+    const config = loadConfig({
+      QINGSHAN_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      HJ212_PORT: String(free),
+      HJ212_HOST: '127.0.0.1',
+    });
+    const app = await buildApp({ config, database: t.database, logger: false });
+    try {
+      const before = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      expect(before.services.hj212Gateway).toBeNull();
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      expect(health.services.hj212Gateway).toMatchObject({ port: free, openConnections: 0 });
+      const d = await device(free);
+      d.socket.destroy();
+    } finally {
+      await app.close();
+    }
+    await expect(device(free)).rejects.toThrow();
+  });
+
+  it('HJ212_PORT=0 turns it off', () => {
+    expect(loadConfig({ HJ212_PORT: '0' }).hj212Port).toBeNull();
+    expect(loadConfig({ QINGSHAN_DEMO: '0' }).hj212Port).toBeNull();
+    expect(loadConfig({ QINGSHAN_DEMO: '1' }).hj212Port).toBe(0);
+  });
+});

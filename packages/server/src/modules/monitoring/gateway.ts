@@ -1,0 +1,245 @@
+import net from 'node:net';
+import {
+  ack9014,
+  type DecodedFrame,
+  Deframer,
+  type DeframerEvent,
+  decodeFrame,
+  encodeFrame,
+  type FrameInput,
+  formatDataTime,
+  reply9013,
+  requestHistory,
+  setDeviceTime,
+} from '@qingshan/hj212';
+import type { Db } from '../../db/client.ts';
+import { frameDataTime, GATEWAY_DECODE, type IngestOutcome, ingestFrame } from './ingest.ts';
+
+export type GatewayOptions = {
+  db: Db;
+  /** 0 picks a free port (tests); the caller decides whether the gateway runs at all */
+  port: number;
+  host?: string;
+  /** connections beyond this are refused at accept */
+  maxConnections?: number;
+  /** largest data segment accepted, bytes (表 2 says 1024; real loggers send up to ~1.7 kB) */
+  maxSegmentBytes?: number;
+  /** a connection silent this long is closed */
+  idleTimeoutMs?: number;
+  /** frames of one connection waiting for the database before its socket is paused */
+  maxQueuedFrames?: number;
+  /** a gap this long between frames of a station makes the gateway ask for the missing hours (补传) */
+  backfillAfterMs?: number;
+  /** a logger clock off by more than this gets a time calibration (1012) */
+  clockDriftMs?: number;
+  log?: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
+  /** test hook: after each frame is handled (stored or refused), before its ack is written */
+  onOutcome?: (outcome: IngestOutcome, frame: DecodedFrame) => void | Promise<void>;
+};
+
+export type GatewayStats = {
+  connections: number;
+  openConnections: number;
+  refusedConnections: number;
+  frames: number;
+  stored: number;
+  duplicates: number;
+  quarantined: number;
+  badCrc: number;
+  refused: number;
+  acks: number;
+  skippedBytes: number;
+  errors: number;
+  backfillRequests: number;
+  timeCalibrations: number;
+};
+
+export type Gateway = {
+  port: number;
+  stats: GatewayStats;
+  /** MNs with an open connection now */
+  connectedMns(): string[];
+  close(): Promise<void>;
+};
+
+const decoder = new TextDecoder('utf-8');
+const HOUR = 3_600_000;
+
+/**
+ * The HJ 212 TCP gateway (issue 11). One StreamDecoder per connection, so one device's garbage
+ * costs only that connection's parsing; frames of a connection are stored one after another (their
+ * order matters for acks) while connections proceed independently. A frame is acked with 9014 only
+ * after its transaction committed; a bad CRC is counted and logged, never acked (§6.3.1).
+ */
+export function startGateway(opts: GatewayOptions): Promise<Gateway> {
+  const maxConnections = opts.maxConnections ?? 2000;
+  const idleTimeoutMs = opts.idleTimeoutMs ?? 10 * 60_000;
+  const maxQueued = opts.maxQueuedFrames ?? 64;
+  const backfillAfterMs = opts.backfillAfterMs ?? 2 * HOUR;
+  const clockDriftMs = opts.clockDriftMs ?? 10 * 60_000;
+  const log = opts.log ?? (() => {});
+  const stats: GatewayStats = {
+    connections: 0,
+    openConnections: 0,
+    refusedConnections: 0,
+    frames: 0,
+    stored: 0,
+    duplicates: 0,
+    quarantined: 0,
+    badCrc: 0,
+    refused: 0,
+    acks: 0,
+    skippedBytes: 0,
+    errors: 0,
+    backfillRequests: 0,
+    timeCalibrations: 0,
+  };
+  const sockets = new Set<net.Socket>();
+  const byMn = new Map<string, net.Socket>();
+
+  const server = net.createServer((socket) => {
+    if (sockets.size >= maxConnections) {
+      stats.refusedConnections++;
+      socket.destroy();
+      return;
+    }
+    stats.connections++;
+    sockets.add(socket);
+    stats.openConnections = sockets.size;
+    socket.setNoDelay(true);
+    socket.setTimeout(idleTimeoutMs, () => socket.destroy());
+    const remote = `${socket.remoteAddress ?? ''}:${socket.remotePort ?? ''}`;
+    const deframer = new Deframer({ maxSegment: opts.maxSegmentBytes ?? 4096 });
+    let queued = 0;
+    let chain: Promise<void> = Promise.resolve();
+    let idleFlush: ReturnType<typeof setTimeout> | undefined;
+    // per connection: what it already did once (补传 asked, clock set)
+    const done = new Set<string>();
+
+    const write = (bytes: Uint8Array) => {
+      if (!socket.destroyed) socket.write(bytes);
+    };
+
+    const handle = async (frame: DecodedFrame, raw: string) => {
+      let outcome: IngestOutcome;
+      try {
+        outcome = await ingestFrame(opts.db, frame, raw, remote);
+      } catch (e) {
+        // not stored, so not acked: the logger retransmits (表 1) and the next try may succeed
+        stats.errors++;
+        log('warn', 'HJ 212 frame not stored', { mn: frame.header.MN, error: (e as Error).message });
+        return;
+      }
+      await opts.onOutcome?.(outcome, frame);
+      switch (outcome.kind) {
+        case 'refused':
+          if (outcome.reason === 'bad-crc') {
+            stats.badCrc++;
+            log('warn', 'HJ 212 frame with a bad CRC dropped, not acked', {
+              mn: frame.header.MN,
+              remote,
+              crc: frame.crc.received,
+              expected: frame.crc.computed,
+            });
+          } else {
+            stats.refused++;
+            log('warn', 'HJ 212 frame refused', { mn: frame.header.MN, remote, reason: outcome.reason });
+          }
+          return;
+        case 'duplicate':
+          stats.duplicates++;
+          break;
+        case 'quarantined':
+          stats.quarantined++;
+          break;
+        case 'stored':
+          stats.stored++;
+          break;
+      }
+      const mn = frame.header.MN ?? '';
+      if (outcome.kind === 'stored' || outcome.kind === 'duplicate') byMn.set(mn, socket);
+      if (frame.flag?.ack) {
+        write(encodeFrame(ack9014(frame)));
+        stats.acks++;
+      } else if (frame.header.CN === '1013') write(encodeFrame(reply9013(frame)));
+      if (outcome.kind === 'stored') afterStored(outcome, frame);
+    };
+
+    // Requests the platform sends on its own: 补传 after a gap, clock calibration when the logger drifts.
+    const afterStored = (outcome: Extract<IngestOutcome, { kind: 'stored' }>, frame: DecodedFrame) => {
+      const st = outcome.station;
+      const dev = { ST: frame.header.ST ?? '32', PW: st.password, MN: st.mn };
+      const as = (f: FrameInput): FrameInput => (st.edition === '2005' ? { ...f, edition: '2005' } : f);
+      const now = Date.now();
+      if (!done.has('backfill') && st.lastFrameAt && now - st.lastFrameAt.getTime() > backfillAfterMs) {
+        done.add('backfill');
+        const begin = new Date(Math.floor(st.lastFrameAt.getTime() / HOUR) * HOUR);
+        write(encodeFrame(as(requestHistory(dev, '2061', begin, now))));
+        stats.backfillRequests++;
+        log('info', 'HJ 212 gap: missing hours requested (补传)', { mn: st.mn, from: begin.toISOString() });
+      }
+      const dataTime = frame.header.CN === '2011' ? frameDataTime(frame) : null;
+      if (!done.has('clock') && dataTime && Math.abs(now - dataTime.getTime()) > clockDriftMs) {
+        done.add('clock');
+        write(encodeFrame(as(setDeviceTime(dev, now))));
+        stats.timeCalibrations++;
+        log('info', 'HJ 212 logger clock calibrated (1012)', { mn: st.mn, loggerTime: formatDataTime(dataTime) });
+      }
+    };
+
+    const enqueue = (events: DeframerEvent[]) => {
+      for (const e of events) {
+        if (e.type !== 'frame') continue;
+        // decoded at once, on this connection's bytes only; copied because the deframer reuses its buffer
+        const bytes = e.bytes.slice();
+        const frame = decodeFrame(bytes, GATEWAY_DECODE);
+        const raw = decoder.decode(bytes);
+        stats.frames++;
+        queued++;
+        // a device that floods faster than its frames are stored waits; other devices do not
+        if (queued >= maxQueued) socket.pause();
+        chain = chain
+          .then(() => handle(frame, raw))
+          .finally(() => {
+            queued--;
+            if (queued < maxQueued / 2 && socket.isPaused()) socket.resume();
+          });
+      }
+    };
+
+    socket.on('data', (chunk: Uint8Array) => {
+      const before = deframer.stats.garbageBytes;
+      enqueue(deframer.push(chunk));
+      stats.skippedBytes += deframer.stats.garbageBytes - before;
+      if (idleFlush !== undefined) clearTimeout(idleFlush);
+      // a frame sent without CR LF completes after a short silence
+      if (deframer.buffered > 0) idleFlush = setTimeout(() => enqueue(deframer.flush()), 200);
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      if (idleFlush !== undefined) clearTimeout(idleFlush);
+      sockets.delete(socket);
+      stats.openConnections = sockets.size;
+      for (const [mn, s] of byMn) if (s === socket) byMn.delete(mn);
+    });
+  });
+  server.maxConnections = maxConnections + 1;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '0.0.0.0', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      resolve({
+        port,
+        stats,
+        connectedMns: () => [...byMn.keys()],
+        close: () =>
+          new Promise<void>((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

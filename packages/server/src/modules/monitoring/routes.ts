@@ -1,0 +1,202 @@
+import { STAFF_ROLES } from '@qingshan/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import type { GatewayHolder } from './runtime.ts';
+import {
+  frameViewSchema,
+  overviewSchema,
+  quarantineIdParams,
+  quarantineQuery,
+  quarantineViewSchema,
+  readingsQuery,
+  readingViewSchema,
+  stationCreateBody,
+  stationCreatedSchema,
+  stationDetailSchema,
+  stationIdParams,
+  stationsQuery,
+  stationViewSchema,
+  toFactorView,
+  toFrameView,
+  toQuarantineView,
+  toReadingView,
+  toStationView,
+} from './schema.ts';
+import {
+  createStation,
+  getStation,
+  listFrames,
+  listQuarantine,
+  listReadings,
+  listStations,
+  overview,
+  rejectQuarantined,
+} from './service.ts';
+
+const READ = [...STAFF_ROLES, 'enterprise'] as const;
+const STAFF = STAFF_ROLES;
+// registering devices and deciding on unknown loggers: the monitoring centre and admins
+const REGISTRY = ['admin', 'monitor'] as const;
+const DAY = 86_400_000;
+
+export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHolder }> = async (
+  app,
+  { db, holder },
+) => {
+  const connected = (mn: string) => (holder.gateway ? holder.gateway.connectedMns().includes(mn) : null);
+
+  app.post(
+    '/api/monitoring/stations',
+    {
+      config: { access: REGISTRY },
+      schema: {
+        tags: ['monitoring'],
+        summary: '登记监控点 Register a station (data logger MN, password, edition, factors with limits)',
+        body: stationCreateBody,
+        response: { 201: stationCreatedSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { station, replayed } = await createStation(db, actorOf(request), request.body);
+      const detail = await getStation(db, request.user, station.id);
+      return reply.status(201).send({
+        ...toStationView(detail),
+        factors: detail.factors.map(toFactorView),
+        connected: connected(detail.mn),
+        replayedReadings: replayed,
+      });
+    },
+  );
+
+  app.get(
+    '/api/monitoring/stations',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['monitoring'],
+        summary: '监控点 Stations with online state and last data (an enterprise sees its own)',
+        querystring: stationsQuery,
+        response: { 200: pageOf(stationViewSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { q, townCode, state, page, pageSize } = request.query;
+      const paged = await listStations(db, request.user, { q, townCode, state }, { page, pageSize });
+      const now = Date.now();
+      return { ...paged, items: paged.items.map((s) => toStationView(s, now)) };
+    },
+  );
+
+  app.get(
+    '/api/monitoring/stations/:id',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['monitoring'],
+        summary: '监控点详情 A station with its factors, limits and their standards',
+        params: stationIdParams,
+        response: { 200: stationDetailSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const s = await getStation(db, request.user, request.params.id);
+      return { ...toStationView(s), factors: s.factors.map(toFactorView), connected: connected(s.mn) };
+    },
+  );
+
+  app.get(
+    '/api/monitoring/stations/:id/readings',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['monitoring'],
+        summary: '监测数据 Readings of a station in a period of at most 31 days, oldest first',
+        params: stationIdParams,
+        querystring: readingsQuery,
+        response: { 200: pageOf(readingViewSchema), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { from, to, factor, cn, page, pageSize } = request.query;
+      const toAt = to ? new Date(to) : new Date();
+      const fromAt = from ? new Date(from) : new Date(toAt.getTime() - DAY);
+      const paged = await listReadings(
+        db,
+        request.user,
+        request.params.id,
+        { from: fromAt, to: toAt, factor, cn },
+        { page, pageSize },
+      );
+      return { ...paged, items: paged.items.map(toReadingView) };
+    },
+  );
+
+  app.get(
+    '/api/monitoring/stations/:id/frames',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['monitoring'],
+        summary: '原始报文 Raw frames of a station as received, newest first (evidence)',
+        params: stationIdParams,
+        querystring: quarantineQuery.pick({ page: true, pageSize: true }),
+        response: { 200: pageOf(frameViewSchema), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize } = request.query;
+      const paged = await listFrames(db, request.user, request.params.id, { page, pageSize });
+      return { ...paged, items: paged.items.map(toFrameView) };
+    },
+  );
+
+  app.get(
+    '/api/monitoring/overview',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['monitoring'],
+        summary: '在线监控总览 Stations online and offline by town, loggers waiting in quarantine',
+        response: { 200: overviewSchema, ...problemResponses(401, 403) },
+      },
+    },
+    async () => {
+      const o = await overview(db);
+      return { ...o, byTown: o.byTown.map((t) => ({ ...t, lastFrameAt: t.lastFrameAt?.toISOString() ?? null })) };
+    },
+  );
+
+  app.get(
+    '/api/monitoring/quarantine',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['monitoring'],
+        summary: '待认领数采仪 Unknown loggers (MN not registered) with their last raw frame',
+        querystring: quarantineQuery,
+        response: { 200: pageOf(quarantineViewSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { state, page, pageSize } = request.query;
+      const paged = await listQuarantine(db, state, { page, pageSize });
+      return { ...paged, items: paged.items.map(toQuarantineView) };
+    },
+  );
+
+  app.post(
+    '/api/monitoring/quarantine/:id/reject',
+    {
+      config: { access: REGISTRY },
+      schema: {
+        tags: ['monitoring'],
+        summary: '拒绝未登记数采仪 Reject an unknown logger: its frames are refused from now on',
+        params: quarantineIdParams,
+        response: { 200: quarantineViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => toQuarantineView(await rejectQuarantined(db, actorOf(request), request.params.id)),
+  );
+};

@@ -1,0 +1,233 @@
+import { TOWN_CODES } from '@qingshan/core';
+import {
+  factorCodeSchema,
+  isOnline,
+  MONITORING_EDITIONS,
+  OUTLET_KINDS,
+  stationCreateBody,
+} from '@qingshan/core/monitoring';
+import { factorInfo, mapFactor2005 } from '@qingshan/hj212';
+import { z } from 'zod';
+import { paging } from '../../plugins/openapi.ts';
+import type { StationRow } from './ingest.ts';
+import type { FactorRow, FrameRow, QuarantineRow, StationListRow } from './service.ts';
+import { MAX_READING_PERIOD_DAYS } from './service.ts';
+
+export { stationCreateBody };
+
+export const stationIdParams = z.object({ id: z.uuid() });
+export const quarantineIdParams = z.object({ id: z.uuid() });
+
+export const stationsQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  townCode: z.enum(TOWN_CODES as [string, ...string[]]).optional(),
+  state: z.enum(['online', 'offline']).optional(),
+  page: paging.page,
+  pageSize: paging.pageSize,
+});
+
+const DAY = 86_400_000;
+
+export const readingsQuery = z
+  .object({
+    /** ISO 8601 with offset; default: the 24 hours before `to` */
+    from: z.iso.datetime({ offset: true }).optional(),
+    /** ISO 8601 with offset; default: now */
+    to: z.iso.datetime({ offset: true }).optional(),
+    factor: factorCodeSchema.optional(),
+    cn: z.enum(['2011', '2051', '2061', '2031']).optional(),
+    page: paging.page,
+    // a chart draws a day of minute data of one factor in one request
+    pageSize: z.coerce.number().int().min(1).max(5000).default(1000),
+  })
+  .superRefine((q, ctx) => {
+    const to = q.to ? Date.parse(q.to) : Date.now();
+    const from = q.from ? Date.parse(q.from) : to - DAY;
+    if (from >= to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始时间须早于结束时间' });
+    else if (to - from > MAX_READING_PERIOD_DAYS * DAY)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: `查询时段不能超过 ${MAX_READING_PERIOD_DAYS} 天` });
+  });
+
+export const quarantineQuery = z.object({
+  state: z.enum(['open', 'registered', 'rejected']).optional(),
+  page: paging.page,
+  pageSize: paging.pageSize,
+});
+
+/** A factor's plain name and unit from 表 B.1/B.2 (2005 codes through the standard's old-code column). */
+function factorNames(code: string) {
+  const info = factorInfo(code) ?? factorInfo(mapFactor2005(code) ?? '');
+  return { nameZh: info?.nameZh ?? code, nameEn: info?.nameEn ?? code, standardUnit: info?.unitZh ?? null };
+}
+
+export const factorViewSchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unit: z.string().nullable(),
+  upperLimit: z.number().nullable(),
+  lowerLimit: z.number().nullable(),
+  standard: z.string().nullable(),
+  rangeMax: z.number().nullable(),
+});
+export type FactorView = z.infer<typeof factorViewSchema>;
+
+export function toFactorView(f: FactorRow): FactorView {
+  const n = factorNames(f.code);
+  return {
+    code: f.code,
+    nameZh: n.nameZh,
+    nameEn: n.nameEn,
+    unit: f.unit ?? n.standardUnit,
+    upperLimit: f.upperLimit,
+    lowerLimit: f.lowerLimit,
+    standard: f.standard,
+    rangeMax: f.rangeMax,
+  };
+}
+
+export const stationViewSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  townCode: z.string(),
+  name: z.string(),
+  mn: z.string(),
+  edition: z.enum(MONITORING_EDITIONS),
+  outletKind: z.enum(OUTLET_KINDS),
+  outletCode: z.string().nullable(),
+  outletName: z.string().nullable(),
+  rtdIntervalSeconds: z.number(),
+  minIntervalMinutes: z.number(),
+  crcModes: z.array(z.string()),
+  online: z.boolean(),
+  lastFrameAt: z.string().nullable(),
+  lastDataTime: z.string().nullable(),
+  factorCount: z.number(),
+  createdAt: z.string(),
+});
+export type StationView = z.infer<typeof stationViewSchema>;
+
+export const stationDetailSchema = stationViewSchema.extend({
+  factors: z.array(factorViewSchema),
+  /** a connection from this logger is open at the gateway of this process */
+  connected: z.boolean().nullable(),
+});
+
+export function toStationView(s: StationListRow, now = Date.now()): StationView {
+  return {
+    id: s.id,
+    enterpriseId: s.enterpriseId,
+    enterpriseName: s.enterpriseName,
+    townCode: s.townCode,
+    name: s.name,
+    mn: s.mn,
+    edition: s.edition as StationView['edition'],
+    outletKind: s.outletKind as StationView['outletKind'],
+    outletCode: s.outletCode,
+    outletName: s.outletName,
+    rtdIntervalSeconds: s.rtdIntervalSeconds,
+    minIntervalMinutes: s.minIntervalMinutes,
+    crcModes: s.crcModes,
+    online: isOnline(s.lastFrameAt?.getTime() ?? null, now, s.rtdIntervalSeconds),
+    lastFrameAt: s.lastFrameAt?.toISOString() ?? null,
+    lastDataTime: s.lastDataTime?.toISOString() ?? null,
+    factorCount: s.factorCount,
+    createdAt: s.createdAt.toISOString(),
+  };
+}
+
+export const stationCreatedSchema = stationDetailSchema.extend({
+  /** frames the logger sent while in quarantine, now turned into readings */
+  replayedReadings: z.number(),
+});
+
+export const readingViewSchema = z.object({
+  dataTime: z.string(),
+  cn: z.string(),
+  factor: z.string(),
+  value: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  flag: z.string().nullable(),
+});
+
+export function toReadingView(r: {
+  dataTime: Date;
+  cn: string;
+  factor: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  flag: string | null;
+}) {
+  return { ...r, dataTime: r.dataTime.toISOString() };
+}
+
+export const frameViewSchema = z.object({
+  id: z.number(),
+  mn: z.string(),
+  qn: z.string().nullable(),
+  cn: z.string().nullable(),
+  dataTime: z.string().nullable(),
+  raw: z.string(),
+  crcValid: z.boolean(),
+  issues: z.array(z.string()),
+  receivedAt: z.string(),
+});
+
+export function toFrameView(f: FrameRow) {
+  return {
+    id: f.id,
+    mn: f.mn,
+    qn: f.qn,
+    cn: f.cn,
+    dataTime: f.dataTime?.toISOString() ?? null,
+    raw: f.raw,
+    crcValid: f.crcValid,
+    issues: f.issues,
+    receivedAt: f.receivedAt.toISOString(),
+  };
+}
+
+export const quarantineViewSchema = z.object({
+  id: z.string(),
+  mn: z.string(),
+  state: z.enum(['open', 'registered', 'rejected']),
+  frameCount: z.number(),
+  lastRaw: z.string(),
+  lastCn: z.string().nullable(),
+  lastSt: z.string().nullable(),
+  remoteAddress: z.string().nullable(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+
+export function toQuarantineView(q: QuarantineRow) {
+  return {
+    id: q.id,
+    mn: q.mn,
+    state: q.state as 'open' | 'registered' | 'rejected',
+    frameCount: q.frameCount,
+    lastRaw: q.lastRaw,
+    lastCn: q.lastCn,
+    lastSt: q.lastSt,
+    remoteAddress: q.remoteAddress,
+    firstSeenAt: q.firstSeenAt.toISOString(),
+    lastSeenAt: q.lastSeenAt.toISOString(),
+    decidedAt: q.decidedAt?.toISOString() ?? null,
+  };
+}
+
+export const overviewSchema = z.object({
+  stations: z.number(),
+  online: z.number(),
+  offline: z.number(),
+  quarantineOpen: z.number(),
+  byTown: z.array(
+    z.object({ townCode: z.string(), stations: z.number(), online: z.number(), lastFrameAt: z.string().nullable() }),
+  ),
+});
+
+export type { StationRow };

@@ -1,0 +1,325 @@
+import { TOWNS } from '@qingshan/core';
+import { isOnline, type StationCreateBody } from '@qingshan/core/monitoring';
+import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
+import { AppError } from '../../errors.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
+import { type PageRequest, paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { replayQuarantined, type StationRow } from './ingest.ts';
+import { LONG_CNS, monitoringReadings, monitoringReadingsLong } from './readings.ts';
+import { monitoringFactors, monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
+
+export type FactorRow = typeof monitoringFactors.$inferSelect;
+export type QuarantineRow = typeof monitoringQuarantine.$inferSelect;
+export type FrameRow = typeof monitoringFrames.$inferSelect;
+export type StationListRow = StationRow & { enterpriseName: string; townCode: string; factorCount: number };
+
+const notFound = () =>
+  new AppError('RECORD_NOT_FOUND', { detail: { zh: '该监控点不存在', en: 'No such monitoring station' } });
+
+/** The audit view of a station: never its password. */
+function auditView(s: StationRow, factors: readonly { code: string; upperLimit?: number | null }[]) {
+  const { password: _p, lastFrameAt: _f, lastDataTime: _d, createdAt: _c, ...rest } = s;
+  return { ...rest, factors: factors.map((f) => ({ code: f.code, upperLimit: f.upperLimit ?? null })) };
+}
+
+/**
+ * Registers a station with its factors. An MN already sending (in quarantine) is registered by
+ * the same call: its quarantine entry closes and its archived frames become readings.
+ */
+export async function createStation(
+  db: Db,
+  actor: Actor,
+  input: StationCreateBody,
+): Promise<{ station: StationRow; replayed: number }> {
+  const station = await db.transaction(async (tx) => {
+    const [ent] = await tx
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(eq(enterprises.id, input.enterpriseId));
+    if (!ent)
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [{ path: 'enterpriseId', message: { zh: '该企业不存在', en: 'No such enterprise' } }],
+      });
+    const [dup] = await tx
+      .select({ id: monitoringStations.id })
+      .from(monitoringStations)
+      .where(eq(monitoringStations.mn, input.mn));
+    if (dup)
+      throw new AppError('DUPLICATE_RECORD', {
+        detail: { zh: `数采仪 MN ${input.mn} 已登记`, en: `A station with MN ${input.mn} is already registered` },
+      });
+    const [row] = await tx
+      .insert(monitoringStations)
+      .values({
+        enterpriseId: input.enterpriseId,
+        name: input.name,
+        mn: input.mn,
+        password: input.password,
+        edition: input.edition,
+        outletKind: input.outletKind,
+        outletCode: input.outletCode ?? null,
+        outletName: input.outletName ?? null,
+        rtdIntervalSeconds: input.rtdIntervalSeconds,
+        minIntervalMinutes: input.minIntervalMinutes,
+        crcModes: input.crcModes,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    const factors = input.factors.map((f) => ({
+      stationId: row.id,
+      code: f.code,
+      upperLimit: f.upperLimit ?? null,
+      lowerLimit: f.lowerLimit ?? null,
+      unit: f.unit ?? null,
+      standard: f.standard ?? null,
+      rangeMax: f.rangeMax ?? null,
+    }));
+    await tx.insert(monitoringFactors).values(factors);
+    await tx
+      .update(monitoringQuarantine)
+      .set({ state: 'registered', decidedBy: actor.id, decidedAt: new Date() })
+      .where(and(eq(monitoringQuarantine.mn, input.mn), eq(monitoringQuarantine.state, 'open')));
+    await recordAudit(tx, actor, {
+      action: 'monitoring-station.create',
+      entityType: 'monitoring-station',
+      entityId: row.id,
+      after: auditView(row, factors),
+    });
+    return row;
+  });
+  const replayed = await replayQuarantined(db, station);
+  return { station, replayed };
+}
+
+export type StationFilter = {
+  q?: string | undefined;
+  townCode?: string | undefined;
+  state?: 'online' | 'offline' | undefined;
+};
+
+/** Online state in SQL, the same rule as core's isOnline (three real-time intervals, at least 5 minutes). */
+function onlineSql(now: Date): SQL {
+  return sql`(${monitoringStations.lastFrameAt} is not null and ${monitoringStations.lastFrameAt} >= ${now.toISOString()}::timestamptz - make_interval(secs => greatest(3 * ${monitoringStations.rtdIntervalSeconds}, 300)))`;
+}
+
+export async function listStations(
+  db: Db,
+  user: SessionUser | null,
+  filter: StationFilter,
+  page: PageRequest,
+  now = new Date(),
+) {
+  const where = and(
+    ownScope(user, { enterprise: monitoringStations.enterpriseId }),
+    filter.q
+      ? or(
+          ilike(monitoringStations.name, containsPattern(filter.q)),
+          ilike(monitoringStations.mn, containsPattern(filter.q)),
+          ilike(enterprises.name, containsPattern(filter.q)),
+        )
+      : undefined,
+    filter.townCode ? eq(enterprises.townCode, filter.townCode) : undefined,
+    filter.state === 'online' ? onlineSql(now) : filter.state === 'offline' ? sql`not ${onlineSql(now)}` : undefined,
+  );
+  return paginate(
+    page,
+    (limit, offset) =>
+      db
+        .select({
+          station: monitoringStations,
+          enterpriseName: enterprises.name,
+          townCode: enterprises.townCode,
+          factorCount: sql<number>`(select count(*)::int from ${monitoringFactors} f where f.station_id = ${monitoringStations.id})`,
+        })
+        .from(monitoringStations)
+        .innerJoin(enterprises, eq(enterprises.id, monitoringStations.enterpriseId))
+        .where(where)
+        .orderBy(asc(enterprises.name), asc(monitoringStations.name), asc(monitoringStations.id))
+        .limit(limit)
+        .offset(offset)
+        .then((rows) =>
+          rows.map(
+            (r): StationListRow => ({
+              ...r.station,
+              enterpriseName: r.enterpriseName,
+              townCode: r.townCode,
+              factorCount: Number(r.factorCount),
+            }),
+          ),
+        ),
+    async () => {
+      const [r] = await db
+        .select({ n: count() })
+        .from(monitoringStations)
+        .innerJoin(enterprises, eq(enterprises.id, monitoringStations.enterpriseId))
+        .where(where);
+      return r?.n ?? 0;
+    },
+  );
+}
+
+/** A station the caller may see (staff: any; an enterprise: its own), with its factors. */
+export async function getStation(db: Db, user: SessionUser | null, id: string) {
+  const [row] = await db
+    .select({ station: monitoringStations, enterpriseName: enterprises.name, townCode: enterprises.townCode })
+    .from(monitoringStations)
+    .innerJoin(enterprises, eq(enterprises.id, monitoringStations.enterpriseId))
+    .where(and(eq(monitoringStations.id, id), ownScope(user, { enterprise: monitoringStations.enterpriseId })));
+  if (!row) throw notFound();
+  const factors = await db
+    .select()
+    .from(monitoringFactors)
+    .where(eq(monitoringFactors.stationId, id))
+    .orderBy(asc(monitoringFactors.code));
+  return {
+    ...row.station,
+    enterpriseName: row.enterpriseName,
+    townCode: row.townCode,
+    factorCount: factors.length,
+    factors,
+  };
+}
+
+export const MAX_READING_PERIOD_DAYS = 31;
+
+export type ReadingQuery = { from: Date; to: Date; factor?: string | undefined; cn?: string | undefined };
+
+/** Readings of one station in a bounded period, oldest first (a chart's order), paged. */
+export async function listReadings(db: Db, user: SessionUser | null, id: string, q: ReadingQuery, page: PageRequest) {
+  await getStation(db, user, id);
+  const long = q.cn !== undefined && LONG_CNS.has(q.cn);
+  const t = long ? monitoringReadingsLong : monitoringReadings;
+  const where = and(
+    eq(t.stationId, id),
+    gte(t.dataTime, q.from),
+    lt(t.dataTime, q.to),
+    q.factor ? eq(t.factor, q.factor) : undefined,
+    q.cn ? eq(t.cn, q.cn) : undefined,
+  );
+  return paginate(
+    page,
+    (limit, offset) =>
+      db
+        .select({
+          dataTime: t.dataTime,
+          cn: t.cn,
+          factor: t.factor,
+          value: t.value,
+          min: t.min,
+          max: t.max,
+          flag: t.flag,
+        })
+        .from(t)
+        .where(where)
+        .orderBy(asc(t.dataTime), asc(t.factor), asc(t.cn))
+        .limit(limit)
+        .offset(offset),
+    async () => {
+      const [r] = await db.select({ n: count() }).from(t).where(where);
+      return r?.n ?? 0;
+    },
+  );
+}
+
+/** Raw frames of a station, newest first: the evidence behind its readings. */
+export async function listFrames(db: Db, user: SessionUser | null, id: string, page: PageRequest) {
+  await getStation(db, user, id);
+  const where = eq(monitoringFrames.stationId, id);
+  return paginate(
+    page,
+    (limit, offset) =>
+      db
+        .select()
+        .from(monitoringFrames)
+        .where(where)
+        .orderBy(desc(monitoringFrames.receivedAt), desc(monitoringFrames.id))
+        .limit(limit)
+        .offset(offset),
+    async () => {
+      const [r] = await db.select({ n: count() }).from(monitoringFrames).where(where);
+      return r?.n ?? 0;
+    },
+  );
+}
+
+export async function listQuarantine(db: Db, state: 'open' | 'registered' | 'rejected' | undefined, page: PageRequest) {
+  const where = state ? eq(monitoringQuarantine.state, state) : undefined;
+  return paginate(
+    page,
+    (limit, offset) =>
+      db
+        .select()
+        .from(monitoringQuarantine)
+        .where(where)
+        .orderBy(desc(monitoringQuarantine.lastSeenAt), asc(monitoringQuarantine.id))
+        .limit(limit)
+        .offset(offset),
+    async () => {
+      const [r] = await db.select({ n: count() }).from(monitoringQuarantine).where(where);
+      return r?.n ?? 0;
+    },
+  );
+}
+
+/** Staff reject an unknown logger: its frames are refused from now on (not stored, not acked). */
+export async function rejectQuarantined(db: Db, actor: Actor, id: string): Promise<QuarantineRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(monitoringQuarantine).where(eq(monitoringQuarantine.id, id)).for('update');
+    if (!row)
+      throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该待认领记录不存在', en: 'No such quarantine entry' } });
+    if (row.state !== 'open')
+      throw new AppError('RECORD_CHANGED', {
+        detail: { zh: '该数采仪已被处理', en: 'This logger has already been registered or rejected' },
+      });
+    const [updated] = await tx
+      .update(monitoringQuarantine)
+      .set({ state: 'rejected', decidedBy: actor.id, decidedAt: new Date() })
+      .where(eq(monitoringQuarantine.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'monitoring-quarantine.reject',
+      entityType: 'monitoring-quarantine',
+      entityId: id,
+      before: { mn: row.mn, state: row.state },
+      after: { mn: row.mn, state: 'rejected' },
+    });
+    if (!updated) throw new Error('update returned nothing');
+    return updated;
+  });
+}
+
+/** Staff overview: stations online and offline, by town, and the loggers waiting in quarantine. */
+export async function overview(db: Db, now = new Date()) {
+  const rows = await db
+    .select({
+      townCode: enterprises.townCode,
+      stations: count(),
+      online: sql<number>`count(*) filter (where ${onlineSql(now)})::int`,
+      lastFrameAt: sql<string | null>`max(${monitoringStations.lastFrameAt})::text`,
+    })
+    .from(monitoringStations)
+    .innerJoin(enterprises, eq(enterprises.id, monitoringStations.enterpriseId))
+    .groupBy(enterprises.townCode);
+  const [q] = await db.select({ n: count() }).from(monitoringQuarantine).where(eq(monitoringQuarantine.state, 'open'));
+  const byTown = TOWNS.map((t) => {
+    const r = rows.find((x) => x.townCode === t.code);
+    return {
+      townCode: t.code,
+      stations: r?.stations ?? 0,
+      online: Number(r?.online ?? 0),
+      lastFrameAt: r?.lastFrameAt ? new Date(r.lastFrameAt) : null,
+    };
+  }).filter((t) => t.stations > 0);
+  const stations = byTown.reduce((a, t) => a + t.stations, 0);
+  const online = byTown.reduce((a, t) => a + t.online, 0);
+  return { stations, online, offline: stations - online, quarantineOpen: q?.n ?? 0, byTown };
+}
+
+export function stationOnline(s: StationRow, now = Date.now()): boolean {
+  return isOnline(s.lastFrameAt?.getTime() ?? null, now, s.rtdIntervalSeconds);
+}

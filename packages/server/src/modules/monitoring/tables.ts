@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { enterprises } from '../enterprises/tables.ts';
+
+// The monitoring registry: enterprise → station (a data logger at one outlet, with its MN and
+// password) → factors (code, limit and the emission standard it comes from). The outlet is kept on
+// the station (one logger per outlet is how the county's permits read).
+export const monitoringStations = pgTable(
+  'monitoring_stations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    name: text('name').notNull(),
+    mn: text('mn').notNull(),
+    password: text('password').notNull(),
+    edition: text('edition').notNull(),
+    outletKind: text('outlet_kind').notNull(),
+    outletCode: text('outlet_code'),
+    outletName: text('outlet_name'),
+    rtdIntervalSeconds: integer('rtd_interval_seconds').notNull(),
+    minIntervalMinutes: integer('min_interval_minutes').notNull(),
+    /** CRC variants this device is allowed (hj212.md §3): the lenient decoder's per-device quirks */
+    crcModes: jsonb('crc_modes').$type<string[]>().notNull().default([]),
+    lastFrameAt: timestamp('last_frame_at', { withTimezone: true }),
+    lastDataTime: timestamp('last_data_time', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('monitoring_stations_mn_uq').on(t.mn),
+    index('monitoring_stations_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+export const monitoringFactors = pgTable(
+  'monitoring_factors',
+  {
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => monitoringStations.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    upperLimit: doublePrecision('upper_limit'),
+    lowerLimit: doublePrecision('lower_limit'),
+    unit: text('unit'),
+    standard: text('standard'),
+    rangeMax: doublePrecision('range_max'),
+  },
+  (t) => [primaryKey({ name: 'monitoring_factors_pk', columns: [t.stationId, t.code] })],
+);
+
+// Every frame received from a registered or unknown logger, as sent: the evidence behind each
+// reading. A retransmit (same MN + QN, or same MN + CN + DataTime when the frame has no QN) hits a
+// unique index, which is how the gateway knows it already stored it and only acks again.
+export const monitoringFrames = pgTable(
+  'monitoring_frames',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    stationId: uuid('station_id').references(() => monitoringStations.id, { onDelete: 'set null' }),
+    mn: text('mn').notNull(),
+    qn: text('qn'),
+    cn: text('cn'),
+    dataTime: timestamp('data_time', { withTimezone: true }),
+    raw: text('raw').notNull(),
+    crcValid: boolean('crc_valid').notNull(),
+    issues: jsonb('issues').$type<string[]>().notNull().default([]),
+    remoteAddress: text('remote_address'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('monitoring_frames_mn_qn_uq').on(t.mn, t.qn).where(sql`${t.qn} is not null`),
+    uniqueIndex('monitoring_frames_mn_cn_time_uq').on(t.mn, t.cn, t.dataTime).where(sql`${t.qn} is null`),
+    index('monitoring_frames_station_idx').on(t.stationId, t.receivedAt),
+    index('monitoring_frames_received_idx').on(t.receivedAt),
+  ],
+);
+
+// Loggers nobody registered: one row per MN with its latest raw frame, until staff register the
+// station (its archived frames are then replayed into readings) or reject it.
+export const monitoringQuarantine = pgTable(
+  'monitoring_quarantine',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mn: text('mn').notNull(),
+    state: text('state').notNull().default('open'),
+    frameCount: integer('frame_count').notNull().default(0),
+    lastRaw: text('last_raw').notNull(),
+    lastCn: text('last_cn'),
+    lastSt: text('last_st'),
+    remoteAddress: text('remote_address'),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('monitoring_quarantine_mn_uq').on(t.mn), index('monitoring_quarantine_state_idx').on(t.state)],
+);

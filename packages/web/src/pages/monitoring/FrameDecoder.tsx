@@ -1,0 +1,75 @@
+import { decodeFrame, utf8Encode } from '@qingshan/hj212';
+import { Alert, Descriptions, Input, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Decodes an HJ 212 frame in the browser with the same codec as the gateway (packages/hj212). */
+export function DecodedFrameView({ raw }: { raw: string }) {
+  const { t } = useTranslation();
+  const frame = useMemo(
+    () => decodeFrame(utf8Encode(raw.trim() + (raw.endsWith('\r\n') ? '' : '\r\n')), { lenient: true }),
+    [raw],
+  );
+  const fields = frame.fields.map((f, i) => ({ key: i, name: f.key, value: f.value }));
+  return (
+    <div data-testid="decoded-frame">
+      <Descriptions size="small" column={3} bordered title={t('monitoring.header')}>
+        {Object.entries(frame.header).map(([k, v]) => (
+          <Descriptions.Item key={k} label={k}>
+            {v}
+          </Descriptions.Item>
+        ))}
+        <Descriptions.Item label={t('monitoring.edition')}>{frame.edition ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.crc')}>
+          <Tag color={frame.crcValid ? 'green' : 'red'}>
+            {frame.crc.received || '—'} {frame.crcValid ? t('monitoring.crcOk') : t('monitoring.crcBad')}
+          </Tag>
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {t('monitoring.cp')}
+      </Typography.Title>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="key"
+        dataSource={fields}
+        columns={[
+          { dataIndex: 'name', title: 'Key' },
+          { dataIndex: 'value', title: 'Value' },
+        ]}
+      />
+      {frame.issues.length > 0 ? (
+        <Alert
+          style={{ marginTop: 12 }}
+          type={frame.ok ? 'warning' : 'error'}
+          message={t('monitoring.issues')}
+          description={frame.issues.map((i) => `${i.code}: ${i.message}`).join('\n')}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** A box to paste any frame into and see it decoded. */
+export function FrameDecoder({ initial = '' }: { initial?: string }) {
+  const { t } = useTranslation();
+  const [raw, setRaw] = useState(initial);
+  return (
+    <div>
+      <Typography.Paragraph type="secondary">{t('monitoring.decodeHint')}</Typography.Paragraph>
+      <Input.TextArea
+        rows={3}
+        value={raw}
+        onChange={(e) => setRaw(e.target.value)}
+        style={{ fontFamily: 'monospace' }}
+        data-testid="frame-input"
+      />
+      {raw.trim() ? (
+        <div style={{ marginTop: 12 }}>
+          <DecodedFrameView raw={raw} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

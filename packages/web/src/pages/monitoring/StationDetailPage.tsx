@@ -1,0 +1,221 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Descriptions, Empty, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { townName } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { type Frame, getFrames, getReadings, getStation, monitoringKeys, type StationDetail } from './api.ts';
+import { DecodedFrameView, FrameDecoder } from './FrameDecoder.tsx';
+
+const ReadingsChart = lazy(() => import('./ReadingsChart.tsx').then((m) => ({ default: m.ReadingsChart })));
+
+const HOUR = 3_600_000;
+
+/** 监控点详情: factors with limits and their standards, the readings chart, raw frames decoded in the browser. */
+export default function StationDetailPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { id = '' } = useParams();
+  const station = useQuery({
+    queryKey: monitoringKeys.station(id),
+    queryFn: ({ signal }) => getStation(id, signal),
+    refetchInterval: 15_000,
+  });
+  let body: ReactNode;
+  if (station.isPending) body = <PageLoading />;
+  else if (station.isError) body = <ErrorState error={station.error} onRetry={() => void station.refetch()} />;
+  else {
+    const s = station.data;
+    body = (
+      <>
+        <Descriptions bordered size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
+          <Descriptions.Item label={t('monitoring.enterprise')}>{s.enterpriseName}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.town')}>{townName(s.townCode, lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.state')}>
+            <Tag color={s.online ? 'green' : 'red'}>{s.online ? t('monitoring.online') : t('monitoring.offline')}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.mn')}>
+            <Typography.Text code>{s.mn}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.edition')}>
+            {s.edition === '2005' ? 'HJ/T 212-2005' : 'HJ 212-2017'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.outlet')}>
+            {`${t(`monitoring.outletKinds.${s.outletKind}`)} ${s.outletCode ?? ''} ${s.outletName ?? ''}`}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.lastFrame')}>
+            {s.lastFrameAt ? formatDateTime(s.lastFrameAt, true) : t('monitoring.never')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.lastData')}>
+            {s.lastDataTime ? formatDateTime(s.lastDataTime, true) : '—'}
+          </Descriptions.Item>
+        </Descriptions>
+        <Tabs
+          items={[
+            { key: 'chart', label: t('monitoring.chart'), children: <Readings station={s} /> },
+            { key: 'factors', label: t('monitoring.factors'), children: <Factors station={s} /> },
+            { key: 'frames', label: t('monitoring.frames'), children: <Frames stationId={s.id} /> },
+            { key: 'decode', label: t('monitoring.decode'), children: <FrameDecoder /> },
+          ]}
+        />
+      </>
+    );
+  }
+  return <PageContainer title={station.data?.name ?? t('monitoring.station')}>{body}</PageContainer>;
+}
+
+function Factors({ station }: { station: StationDetail }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  return (
+    <Table
+      size="small"
+      rowKey="code"
+      pagination={false}
+      dataSource={station.factors}
+      columns={[
+        { title: t('monitoring.factor'), render: (_, f) => (lang === 'en' ? f.nameEn : f.nameZh) },
+        { title: t('monitoring.code'), dataIndex: 'code' },
+        { title: t('monitoring.unit'), dataIndex: 'unit' },
+        {
+          title: t('monitoring.limit'),
+          render: (_, f) =>
+            f.lowerLimit !== null && f.upperLimit !== null
+              ? `${f.lowerLimit}–${f.upperLimit}`
+              : f.upperLimit !== null
+                ? `≤ ${f.upperLimit}`
+                : '—',
+        },
+        { title: t('monitoring.standard'), dataIndex: 'standard' },
+      ]}
+    />
+  );
+}
+
+function Readings({ station }: { station: StationDetail }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [factor, setFactor] = useState(station.factors[0]?.code ?? '');
+  const [period, setPeriod] = useState<'24h' | '7d'>('24h');
+  const [cn, setCn] = useState<'2051' | '2011'>('2051');
+  // the period ends at the next minute so a refetch includes what just arrived
+  const [to] = useState(() => Math.ceil(Date.now() / 60_000) * 60_000 + 10 * 60_000);
+  const query = {
+    factor,
+    cn,
+    from: new Date(to - (period === '24h' ? 24 : 168) * HOUR).toISOString(),
+    to: new Date(to).toISOString(),
+    page: 1,
+    pageSize: 5000,
+  };
+  const readings = useQuery({
+    queryKey: monitoringKeys.readings(station.id, query),
+    queryFn: ({ signal }) => getReadings(station.id, query, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: cn === '2011' ? 10_000 : 60_000,
+    enabled: factor !== '',
+  });
+  const f = station.factors.find((x) => x.code === factor);
+  const points = useMemo(
+    () => (readings.data?.items ?? []).map((r) => ({ at: r.dataTime, value: r.value, flag: r.flag })),
+    [readings.data],
+  );
+  const name = f ? (lang === 'en' ? f.nameEn : f.nameZh) : factor;
+  const labels = useMemo(
+    () => ({
+      series: `${name}${f?.unit ? ` (${f.unit})` : ''}`,
+      limit: t('monitoring.limitLine', { value: f?.upperLimit ?? '' }),
+      flagged: t('monitoring.flagged'),
+    }),
+    [name, f, t],
+  );
+  return (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          style={{ width: 200 }}
+          value={factor}
+          onChange={setFactor}
+          options={station.factors.map((x) => ({ value: x.code, label: lang === 'en' ? x.nameEn : x.nameZh }))}
+          data-testid="factor-select"
+        />
+        <Segmented
+          value={cn}
+          onChange={(v) => setCn(v as '2051' | '2011')}
+          options={[
+            { value: '2051', label: lang === 'en' ? 'Minute data' : '分钟数据' },
+            { value: '2011', label: lang === 'en' ? 'Real-time' : '实时数据' },
+          ]}
+        />
+        <Segmented
+          value={period}
+          onChange={(v) => setPeriod(v as '24h' | '7d')}
+          options={[
+            { value: '24h', label: t('monitoring.last24h') },
+            { value: '7d', label: t('monitoring.last7d') },
+          ]}
+        />
+      </Space>
+      {readings.isError ? (
+        <ErrorState error={readings.error} onRetry={() => void readings.refetch()} />
+      ) : readings.isPending ? (
+        <PageLoading />
+      ) : points.length === 0 ? (
+        <Empty description={t('monitoring.noReadings')} />
+      ) : (
+        <Suspense fallback={<PageLoading />}>
+          <ReadingsChart points={points} limit={f?.upperLimit ?? null} labels={labels} />
+        </Suspense>
+      )}
+    </Card>
+  );
+}
+
+function Frames({ stationId }: { stationId: string }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const frames = useQuery({
+    queryKey: monitoringKeys.frames(stationId, { page }),
+    queryFn: ({ signal }) => getFrames(stationId, { page, pageSize: 20 }, signal),
+    placeholderData: keepPreviousData,
+  });
+  if (frames.isError) return <ErrorState error={frames.error} onRetry={() => void frames.refetch()} />;
+  return (
+    <Table<Frame>
+      size="small"
+      rowKey="id"
+      loading={frames.isFetching}
+      dataSource={frames.data?.items ?? []}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: frames.data?.total ?? 0,
+        onChange: setPage,
+        showSizeChanger: false,
+      }}
+      expandable={{ expandedRowRender: (f) => <DecodedFrameView raw={f.raw} /> }}
+      columns={[
+        { title: t('monitoring.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v, true) },
+        { title: 'CN', dataIndex: 'cn' },
+        { title: 'QN', dataIndex: 'qn' },
+        {
+          title: t('monitoring.crc'),
+          dataIndex: 'crcValid',
+          render: (ok: boolean) => (
+            <Tag color={ok ? 'green' : 'orange'}>{ok ? t('monitoring.crcOk') : t('monitoring.crcBad')}</Tag>
+          ),
+        },
+        {
+          title: t('monitoring.rawFrame'),
+          dataIndex: 'raw',
+          ellipsis: true,
+          render: (raw: string) => <Typography.Text code>{raw.trim()}</Typography.Text>,
+        },
+      ]}
+    />
+  );
+}
