@@ -116,6 +116,13 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'phone-code.send-failed',
   'auth.throttled',
   'session.purge',
+  'alarm.raise',
+  'alarm.clear',
+  'alarm.answer',
+  'alarm.escalate',
+  'alarm.close',
+  'meter.create',
+  'restriction-order.create',
 ];
 
 /** Labels of whole actions whose wording is not simply "record · step". */
@@ -153,6 +160,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'notification-preferences.update': { zh: '修改通知方式', en: 'Notification channels changed' },
   'reception.concern.to-petition': { zh: '接待日诉求转为信访件', en: 'Concern converted to a petition' },
   'rating.rectification-open': { zh: '差评：开始整改', en: 'Bad rating: rectification opened' },
+  'alarm.raise': { zh: '产生报警并提醒企业', en: 'Alarm raised, enterprise reminded' },
+  'alarm.clear': { zh: '报警恢复', en: 'Alarm cleared' },
+  'alarm.answer': { zh: '企业答复报警', en: 'Enterprise answered the alarm' },
+  'alarm.escalate': { zh: '报警逾期未答复，上报分管领导', en: 'Unanswered alarm escalated to leaders' },
+  'alarm.close': { zh: '审核关闭报警', en: 'Alarm reviewed and closed' },
+  'meter.create': { zh: '登记电表', en: 'Meter registered' },
+  'restriction-order.create': { zh: '下达限产停产令', en: 'Restriction order issued' },
 };
 
 /** The record an action is about (the part before the last step). */
@@ -189,6 +203,9 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   campaign: { zh: '集中下沉式服务', en: 'Campaign' },
   project: { zh: '重大项目', en: 'Tracked project' },
   'notification-preferences': { zh: '通知方式', en: 'Notification channels' },
+  alarm: { zh: '报警', en: 'Alarm' },
+  meter: { zh: '电表', en: 'Meter' },
+  'restriction-order': { zh: '限产停产令', en: 'Restriction order' },
 };
 
 /** The step taken (the last part). */

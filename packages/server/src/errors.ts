@@ -146,6 +146,7 @@ export const ERROR_CODES = {
     en: 'The petition is not at a stage that allows this',
   },
   PETITION_EXTENSION_LIMIT: { status: 422, zh: '延期超过法定上限', en: 'The extension exceeds the statutory maximum' },
+  ALARM_STATE: { status: 409, zh: '报警当前状态不允许此操作', en: 'The alarm is not in a state that allows this' },
   RATING_DUPLICATE: { status: 409, zh: '该服务已评价过', en: 'This service has already been rated' },
   RATING_NOT_RATABLE: { status: 409, zh: '该服务尚不能评价', en: 'This service cannot be rated (yet)' },
   RATING_STATE_CONFLICT: {

@@ -52,6 +52,10 @@ async function main() {
     sessionLifetimes: { staffMs: config.sessionMaxMsStaff, otherMs: config.sessionMaxMsOther },
     onError: (e) => app.log.error({ err: e }, 'scheduler job failed'),
   });
+  // modules' long-lived services (MQTT subscriber, …): started after listen, stopped before the database
+  const services = MODULES.flatMap((m) =>
+    m.services ? [m.services({ config, database, db: database.db, log: (line) => app.log.info(line) })] : [],
+  );
   let control: Awaited<ReturnType<typeof startControlSocket>> = null;
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -62,6 +66,7 @@ async function main() {
     force.unref();
     try {
       await scheduler.stop();
+      for (const s of [...services].reverse()) await s.stop().catch((e) => app.log.error({ err: e }, 'service stop failed'));
       await control?.close();
       await app.close();
       await database.close();
@@ -74,6 +79,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Hot backups and password resets from this machine (npm run db:backup, user:reset-password).
   control = await startControlSocket(database, config, (line) => console.log(line));
+  for (const s of services) await s.start();
   if (config.schedulerIntervalMs > 0) scheduler.start();
   console.log(`青山 Qingshan is running at http://localhost:${config.port} (API docs: /api/docs)`);
 }

@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../platform/module.ts';
+import { alarmsModule } from './alarms/index.ts';
 import { appointmentsModule } from './appointments/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
@@ -6,6 +7,7 @@ import { backupModule } from './backup/index.ts';
 import { bookingLimitsModule } from './booking-limits/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { clocksModule } from './clocks/index.ts';
+import { electricityModule } from './electricity/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
@@ -52,6 +54,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   ratingsModule,
   receptionModule,
   visitsModule,
+  alarmsModule,
+  electricityModule,
   projectsModule,
   figuresModule,
   schedulerModule,

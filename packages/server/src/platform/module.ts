@@ -42,7 +42,14 @@ export type ModuleDefinition = {
   shipped?: (db: Db) => Promise<unknown>;
   /** demo data for a first start in demo mode, run in module-list order inside one transaction */
   seed?: (db: Db, ctx: SeedContext) => Promise<void>;
+  /**
+   * long-lived services of the platform process (a broker, a subscriber, a TCP gateway): main starts
+   * them after the app listens and stops them, in reverse order, before the database closes
+   */
+  services?: (ctx: ModuleContext) => ModuleService;
 };
+
+export type ModuleService = { start(): Promise<void>; stop(): Promise<void> };
 
 export type ModuleContext = {
   config: Config;
