@@ -42,7 +42,7 @@ const shanghai = (d: Date) =>
   d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
 
 async function addEvent(tx: Tx, alarmId: string, type: AlarmEventType, actorName: string, note: string | null) {
-  await tx.insert(alarmEvents).values({ alarmId, type, actorName, note });
+  await tx.insert(alarmEvents).values({ alarmId, type, actorName, note, at: new Date() });
 }
 
 /**
@@ -56,9 +56,10 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
   const at = input.at ?? new Date();
   const evidence = input.evidence ?? {};
   const res = await tx.execute(sql`
-    insert into alarms (source_kind, source_id, source_name, enterprise_id, kind, state, detail, evidence, first_seen_at, last_seen_at)
+    insert into alarms (source_kind, source_id, source_name, enterprise_id, kind, state, detail, evidence, first_seen_at, last_seen_at, raised_at)
     values (${input.sourceKind}, ${input.sourceId}, ${input.sourceName}, ${input.enterpriseId}, ${input.kind}, 'active',
-            ${input.detail}, ${JSON.stringify(evidence)}::jsonb, ${(input.since ?? at).toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)
+            ${input.detail}, ${JSON.stringify(evidence)}::jsonb, ${(input.since ?? at).toISOString()}::timestamptz, ${at.toISOString()}::timestamptz,
+            ${new Date().toISOString()}::timestamptz)
     on conflict (source_kind, source_id, kind) where state = 'active'
     do update set last_seen_at = greatest(alarms.last_seen_at, excluded.last_seen_at),
                   occurrences = alarms.occurrences + 1,
@@ -198,7 +199,7 @@ export async function getAlarm(db: Tx, user: SessionUser | null, id: string) {
     .select()
     .from(alarmEvents)
     .where(eq(alarmEvents.alarmId, id))
-    .orderBy(asc(alarmEvents.at), asc(alarmEvents.id));
+    .orderBy(asc(alarmEvents.seq));
   const [att] = await db
     .select({ name: alarmAttachments.name, contentType: alarmAttachments.contentType, size: alarmAttachments.size })
     .from(alarmAttachments)

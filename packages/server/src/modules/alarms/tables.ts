@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -55,6 +55,8 @@ export const alarmEvents = pgTable(
   'alarm_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // steps of one transaction share an instant: the sequence keeps them in the order taken
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     alarmId: uuid('alarm_id')
       .notNull()
       .references(() => alarms.id, { onDelete: 'cascade' }),

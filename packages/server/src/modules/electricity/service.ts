@@ -52,6 +52,7 @@ export async function createMeter(tx: Tx, actor: Actor, body: MeterCreateBody): 
       ratedKw: body.ratedKw,
       servesMeterId: body.role === 'facility' ? body.servesMeterId! : null,
       thresholds,
+      createdAt: new Date(),
     })
     .returning();
   await recordAudit(tx, actor, { action: 'meter.create', entityType: 'meter', entityId: row!.id, after: row });
@@ -125,7 +126,7 @@ export async function recordReading(db: Db, r: ReadingInput): Promise<'stored' |
     if (!meter) return 'unknown-meter';
     const inserted = await tx
       .insert(electricityReadings)
-      .values({ meterId: meter.id, at: r.at, kw: r.kw, kwh: r.kwh ?? null })
+      .values({ meterId: meter.id, at: r.at, kw: r.kw, kwh: r.kwh ?? null, receivedAt: new Date() })
       .onConflictDoNothing()
       .returning({ at: electricityReadings.at });
     if (inserted.length === 0) return 'duplicate';
@@ -156,6 +157,7 @@ export async function createRestrictionOrder(tx: Tx, actor: Actor, body: Restric
       documentNo: body.documentNo,
       reason: body.reason,
       createdBy: actor.id,
+      createdAt: new Date(),
     })
     .returning();
   await recordAudit(tx, actor, {

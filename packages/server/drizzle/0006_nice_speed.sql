@@ -9,6 +9,7 @@ CREATE TABLE "alarm_attachments" (
 --> statement-breakpoint
 CREATE TABLE "alarm_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"alarm_id" uuid NOT NULL,
 	"type" text NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
