@@ -66,7 +66,8 @@ async function main() {
     force.unref();
     try {
       await scheduler.stop();
-      for (const s of [...services].reverse()) await s.stop().catch((e) => app.log.error({ err: e }, 'service stop failed'));
+      for (const s of [...services].reverse())
+        await s.stop().catch((e) => app.log.error({ err: e }, 'service stop failed'));
       await control?.close();
       await app.close();
       await database.close();

@@ -7,8 +7,10 @@ import type { Access, Face } from './access.ts';
 import type { MenuPlace } from './layouts/menuGroups.ts';
 import { accountRoutes } from './pages/account/routes.tsx';
 import { adminRoutes } from './pages/admin/routes.tsx';
+import { alarmRoutes } from './pages/alarms/routes.tsx';
 import { appointmentRoutes } from './pages/appointments/routes.tsx';
 import { calendarRoutes } from './pages/calendar/routes.tsx';
+import { electricityRoutes } from './pages/electricity/routes.tsx';
 import { enterprisePortalRoutes } from './pages/enterprise-portal/routes.tsx';
 import { enterpriseRoutes } from './pages/enterprises/routes.tsx';
 import { figureRoutes } from './pages/figures/routes.tsx';
@@ -57,6 +59,8 @@ export const routes: AppRoute[] = [
   ...loginRoutes,
   ...enterpriseRoutes,
   ...enterprisePortalRoutes,
+  ...alarmRoutes,
+  ...electricityRoutes,
   ...adminRoutes,
   ...worklistRoutes,
   ...inboxRoutes,

@@ -66,10 +66,12 @@ describe('raising and clearing', () => {
 
     const list = await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${src}` });
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((a: { kind: string; state: string }) => `${a.kind}/${a.state}`).sort()).toEqual([
-      'over-limit/active',
-      'zero-value/active',
-    ]);
+    expect(
+      list
+        .json()
+        .items.map((a: { kind: string; state: string }) => `${a.kind}/${a.state}`)
+        .sort(),
+    ).toEqual(['over-limit/active', 'zero-value/active']);
   });
 
   it('is race-safe: raising at once from many transactions makes one alarm', async () => {
@@ -85,8 +87,16 @@ describe('raising and clearing', () => {
   it('clears the active alarm; the next occurrence is a new alarm', async () => {
     const src = station();
     const a = await raise(A.id, src);
-    expect(await t.database.db.transaction((tx) => clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit' }))).toBe(true);
-    expect(await t.database.db.transaction((tx) => clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit' }))).toBe(false);
+    expect(
+      await t.database.db.transaction((tx) =>
+        clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit' }),
+      ),
+    ).toBe(true);
+    expect(
+      await t.database.db.transaction((tx) =>
+        clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit' }),
+      ),
+    ).toBe(false);
     const b = await raise(A.id, src);
     expect(b.created).toBe(true);
     expect(b.alarm.id).not.toBe(a.alarm.id);
@@ -193,7 +203,9 @@ describe('answer and close', () => {
     expect(paths).toContain('contentType');
     const [row] = await t.database.db.select().from(alarms).where(eq(alarms.id, alarm.id));
     expect(row!.answeredAt).toBeNull();
-    expect((await monitor.request({ method: 'GET', url: '/api/alarms?from=2026-01-01&to=2027-06-01' })).statusCode).toBe(400);
+    expect(
+      (await monitor.request({ method: 'GET', url: '/api/alarms?from=2026-01-01&to=2027-06-01' })).statusCode,
+    ).toBe(400);
     expect((await monitor.request({ method: 'GET', url: '/api/alarms?kind=nonsense' })).statusCode).toBe(400);
   });
 
@@ -253,8 +265,16 @@ describe('escalation and figures', () => {
       closed: await fig('alarmsClosed').count(t.database.db, p),
     };
     const { alarm } = await raise(A.id, station());
-    await entA.request({ method: 'POST', url: `/api/alarms/${alarm.id}/answer`, payload: { reason: '停电', action: '恢复' } });
-    await monitor.request({ method: 'POST', url: `/api/alarms/${alarm.id}/close`, payload: { outcome: 'confirmed', note: '属实' } });
+    await entA.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/answer`,
+      payload: { reason: '停电', action: '恢复' },
+    });
+    await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      payload: { outcome: 'confirmed', note: '属实' },
+    });
     expect(await fig('alarmsRaised').count(t.database.db, p)).toBe(before.raised + 1);
     expect(await fig('alarmsAnsweredInTime').count(t.database.db, p)).toBe(before.inTime + 1);
     expect(await fig('alarmsClosed').count(t.database.db, p)).toBe(before.closed + 1);

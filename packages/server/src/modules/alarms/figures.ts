@@ -27,7 +27,9 @@ function alarmFigure(filter: Filter, f: Pick<FigureSource, 'key' | 'label' | 'de
     group: 'alarms',
     unit: { zh: '次', en: 'alarms' },
     trend: true,
-    tally: (p) => sql`select to_char(${filter === 'closed' ? sql`a.closed_at` : sql`a.raised_at`} at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+    tally: (
+      p,
+    ) => sql`select to_char(${filter === 'closed' ? sql`a.closed_at` : sql`a.raised_at`} at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
         count(*)::int as n from alarms a where ${where(filter, p)} group by 1`,
     records: (db, p, page) =>
       recordsOf(

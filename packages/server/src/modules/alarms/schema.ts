@@ -36,10 +36,10 @@ export const alarmsQuery = z
     pageSize: paging.pageSize,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' })
-  .refine(
-    (q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_PERIOD_DAYS * 86_400_000,
-    { path: ['to'], message: `查询期间最长${MAX_PERIOD_DAYS}天` },
-  );
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_PERIOD_DAYS * 86_400_000, {
+    path: ['to'],
+    message: `查询期间最长${MAX_PERIOD_DAYS}天`,
+  });
 
 export const alarmViewSchema = z.object({
   id: z.string(),
@@ -124,7 +124,13 @@ export function toAlarmDetailView(d: {
 }): AlarmDetailView {
   return {
     alarm: toAlarmView(d.alarm),
-    events: d.events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actorName: e.actorName, note: e.note })),
+    events: d.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      at: e.at.toISOString(),
+      actorName: e.actorName,
+      note: e.note,
+    })),
     attachment: d.attachment,
   };
 }

@@ -76,9 +76,18 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
       action: 'alarm.raise',
       entityType: 'alarm',
       entityId: id,
-      after: { kind: input.kind, sourceKind: input.sourceKind, sourceId: input.sourceId, detail: input.detail, evidence },
+      after: {
+        kind: input.kind,
+        sourceKind: input.sourceKind,
+        sourceId: input.sourceId,
+        detail: input.detail,
+        evidence,
+      },
     });
-    const [ent] = await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+    const [ent] = await tx
+      .select({ name: enterprises.name })
+      .from(enterprises)
+      .where(eq(enterprises.id, input.enterpriseId));
     const text = alarmReminderText({
       enterpriseName: ent?.name ?? '',
       sourceName: input.sourceName,
@@ -194,12 +203,11 @@ async function visibleAlarm(db: Tx, user: SessionUser | null, id: string, lock =
 
 export async function getAlarm(db: Tx, user: SessionUser | null, id: string) {
   const row = await visibleAlarm(db, user, id);
-  const [ent] = await db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, row.enterpriseId));
-  const events = await db
-    .select()
-    .from(alarmEvents)
-    .where(eq(alarmEvents.alarmId, id))
-    .orderBy(asc(alarmEvents.seq));
+  const [ent] = await db
+    .select({ name: enterprises.name })
+    .from(enterprises)
+    .where(eq(enterprises.id, row.enterpriseId));
+  const events = await db.select().from(alarmEvents).where(eq(alarmEvents.alarmId, id)).orderBy(asc(alarmEvents.seq));
   const [att] = await db
     .select({ name: alarmAttachments.name, contentType: alarmAttachments.contentType, size: alarmAttachments.size })
     .from(alarmAttachments)
@@ -210,15 +218,18 @@ export async function getAlarm(db: Tx, user: SessionUser | null, id: string) {
 export async function getAlarmAttachment(db: Tx, user: SessionUser | null, id: string) {
   await visibleAlarm(db, user, id);
   const [att] = await db.select().from(alarmAttachments).where(eq(alarmAttachments.alarmId, id));
-  if (!att) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该报警没有附件', en: 'The alarm has no attachment' } });
+  if (!att)
+    throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该报警没有附件', en: 'The alarm has no attachment' } });
   return att;
 }
 
 /** The enterprise answers (reason, action, optional file): this is its acknowledgement. Once; not after closing. */
 export async function answerAlarm(tx: Tx, actor: Actor, user: SessionUser, id: string, body: AlarmAnswerBody) {
   const row = await visibleAlarm(tx, user, id, true);
-  if (row.state === 'closed') throw new AppError('ALARM_STATE', { detail: { zh: '报警已关闭，不能再答复', en: 'The alarm is closed' } });
-  if (row.answeredAt) throw new AppError('ALARM_STATE', { detail: { zh: '该报警已答复', en: 'The alarm has been answered' } });
+  if (row.state === 'closed')
+    throw new AppError('ALARM_STATE', { detail: { zh: '报警已关闭，不能再答复', en: 'The alarm is closed' } });
+  if (row.answeredAt)
+    throw new AppError('ALARM_STATE', { detail: { zh: '该报警已答复', en: 'The alarm has been answered' } });
   const now = new Date();
   let attachment: { name: string; contentType: string; size: number } | null = null;
   if (body.attachment) {
@@ -252,7 +263,8 @@ export async function answerAlarm(tx: Tx, actor: Actor, user: SessionUser, id: s
  */
 export async function closeAlarm(tx: Tx, actor: Actor, user: SessionUser, id: string, body: AlarmCloseBody) {
   const row = await visibleAlarm(tx, user, id, true);
-  if (row.state === 'closed') throw new AppError('ALARM_STATE', { detail: { zh: '报警已关闭', en: 'The alarm is closed' } });
+  if (row.state === 'closed')
+    throw new AppError('ALARM_STATE', { detail: { zh: '报警已关闭', en: 'The alarm is closed' } });
   if (body.outcome === 'confirmed' && !row.answeredAt)
     throw new AppError('ALARM_STATE', {
       detail: { zh: '企业尚未答复，不能确认关闭', en: 'The enterprise has not answered yet' },
@@ -270,7 +282,13 @@ export async function closeAlarm(tx: Tx, actor: Actor, user: SessionUser, id: st
       clearedAt: row.clearedAt ?? now,
     })
     .where(eq(alarms.id, id));
-  await addEvent(tx, id, 'closed', user.displayName, `${body.outcome === 'confirmed' ? '确认属实' : '排除误报'}：${body.note}`);
+  await addEvent(
+    tx,
+    id,
+    'closed',
+    user.displayName,
+    `${body.outcome === 'confirmed' ? '确认属实' : '排除误报'}：${body.note}`,
+  );
   await recordAudit(tx, actor, {
     action: 'alarm.close',
     entityType: 'alarm',
@@ -292,7 +310,12 @@ export async function escalateUnanswered(db: Db, now = new Date()): Promise<numb
     .select({ id: alarms.id })
     .from(alarms)
     .where(
-      and(isNull(alarms.answeredAt), isNull(alarms.escalatedAt), ne(alarms.state, 'closed'), lt(alarms.raisedAt, before)),
+      and(
+        isNull(alarms.answeredAt),
+        isNull(alarms.escalatedAt),
+        ne(alarms.state, 'closed'),
+        lt(alarms.raisedAt, before),
+      ),
     )
     .orderBy(asc(alarms.raisedAt))
     .limit(200);
@@ -305,7 +328,10 @@ export async function escalateUnanswered(db: Db, now = new Date()): Promise<numb
         .where(and(eq(alarms.id, id), isNull(alarms.escalatedAt), isNull(alarms.answeredAt)))
         .returning();
       if (!row) return;
-      const [ent] = await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, row.enterpriseId));
+      const [ent] = await tx
+        .select({ name: enterprises.name })
+        .from(enterprises)
+        .where(eq(enterprises.id, row.enterpriseId));
       const label = ALARM_KIND_LABELS[row.kind as AlarmKind]?.zh ?? row.kind;
       for (const userId of await usersWithRole(tx, 'leader'))
         await notify(tx, {

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -38,9 +49,7 @@ export const alarms = pgTable(
     reviewNote: text('review_note'),
   },
   (t) => [
-    uniqueIndex('alarms_one_active_uq')
-      .on(t.sourceKind, t.sourceId, t.kind)
-      .where(sql`state = 'active'`),
+    uniqueIndex('alarms_one_active_uq').on(t.sourceKind, t.sourceId, t.kind).where(sql`state = 'active'`),
     index('alarms_source_idx').on(t.sourceKind, t.sourceId, t.raisedAt),
     index('alarms_enterprise_idx').on(t.enterpriseId, t.raisedAt),
     index('alarms_raised_idx').on(t.raisedAt),

@@ -88,7 +88,14 @@ describe('registry and restriction orders', () => {
     const cross = await monitor.request({
       method: 'POST',
       url: '/api/electricity/meters',
-      payload: { enterpriseId: B.id, code: `F3-${tag}`, name: 'x', role: 'facility', ratedKw: 1, servesMeterId: line.id },
+      payload: {
+        enterpriseId: B.id,
+        code: `F3-${tag}`,
+        name: 'x',
+        role: 'facility',
+        ratedKw: 1,
+        servesMeterId: line.id,
+      },
     });
     expect(cross.statusCode).toBe(400);
     const enterpriseTries = await entA.request({
@@ -128,7 +135,9 @@ describe('registry and restriction orders', () => {
     expect(bad.statusCode).toBe(400);
     const list = (await entA.request({ method: 'GET', url: '/api/electricity/restriction-orders' })).json();
     expect(list.items.map((o: { id: string }) => o.id)).toEqual([ok.json().id]);
-    expect((await entB.request({ method: 'GET', url: '/api/electricity/restriction-orders' })).json().items).toEqual([]);
+    expect((await entB.request({ method: 'GET', url: '/api/electricity/restriction-orders' })).json().items).toEqual(
+      [],
+    );
   });
 });
 
@@ -150,7 +159,9 @@ describe('R1–R5 raise and clear alarms', () => {
     // evaluating again refreshes, never duplicates
     await evaluateElectricity(t.database.db, new Date(now));
     expect(
-      (await t.database.db.select().from(alarms).where(eq(alarms.sourceId, fac.id))).filter((a) => a.kind === 'r1-control-off'),
+      (await t.database.db.select().from(alarms).where(eq(alarms.sourceId, fac.id))).filter(
+        (a) => a.kind === 'r1-control-off',
+      ),
     ).toHaveLength(1);
     // the facility restarts: the alarm clears, and the ended run is not raised again
     await readings(fac.id, now + MIN, 10, () => 18);
@@ -240,7 +251,9 @@ describe('meters over MQTT', () => {
       await publishAndWait('mqtt://127.0.0.1:1883', `${prefix}/meters/NOPE-${tag}/power`, [
         JSON.stringify({ ts: '2026-06-15T10:00:00+08:00', p: 1 }),
       ]);
-      await waitFor(async () => sub.stats.stored + sub.stats.duplicate + sub.stats.invalid + sub.stats.unknownMeter >= 6);
+      await waitFor(
+        async () => sub.stats.stored + sub.stats.duplicate + sub.stats.invalid + sub.stats.unknownMeter >= 6,
+      );
       await sub.drain();
       expect(sub.stats).toEqual({ stored: 2, duplicate: 1, unknownMeter: 1, invalid: 2 });
       const series = await entA.request({
@@ -274,7 +287,10 @@ describe('meters over MQTT', () => {
       ]);
       await waitFor(async () => sub.stats.stored >= 1);
       await sub.drain();
-      const rows = await t.database.db.select().from(electricityReadings).where(eq(electricityReadings.meterId, line.id));
+      const rows = await t.database.db
+        .select()
+        .from(electricityReadings)
+        .where(eq(electricityReadings.meterId, line.id));
       expect(rows.map((r) => r.kw)).toEqual([55]);
     } finally {
       await sub.stop();

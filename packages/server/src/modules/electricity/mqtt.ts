@@ -117,7 +117,9 @@ export function meterSubscriber(o: MeterSubscriberOptions): MeterSubscriber {
         connectTimeout: 10_000,
       });
       client.on('message', (topic, payload) => {
-        queue = queue.then(() => handle(topic, payload)).catch((e) => o.log(`electricity: a reading was not stored: ${(e as Error).message}`));
+        queue = queue
+          .then(() => handle(topic, payload))
+          .catch((e) => o.log(`electricity: a reading was not stored: ${(e as Error).message}`));
       });
       client.on('error', (e) => o.log(`electricity: MQTT error: ${e.message}`));
       await client.subscribeAsync(meterTopicFilter(o.prefix), { qos: 1 });

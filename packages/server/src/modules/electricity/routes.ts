@@ -3,13 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { enterpriseName } from './names.ts';
 import {
   meterCreateBody,
   meterIdParams,
-  meterViewSchema,
   metersQuery,
-  orderViewSchema,
+  meterViewSchema,
   ordersQuery,
+  orderViewSchema,
   restrictionOrderBody,
   seriesQuery,
   seriesSchema,
@@ -17,7 +18,6 @@ import {
   toOrderView,
 } from './schema.ts';
 import { createMeter, createRestrictionOrder, listMeters, listRestrictionOrders, meterSeries } from './service.ts';
-import { enterpriseName } from './names.ts';
 
 const READERS = [...STAFF_ROLES, 'enterprise'] as const;
 

@@ -15,7 +15,11 @@ export const metersQuery = z.object({
   pageSize: paging.pageSize,
 });
 
-export const ordersQuery = z.object({ enterpriseId: z.uuid().optional(), page: paging.page, pageSize: paging.pageSize });
+export const ordersQuery = z.object({
+  enterpriseId: z.uuid().optional(),
+  page: paging.page,
+  pageSize: paging.pageSize,
+});
 
 export const seriesQuery = z
   .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
 import type { SeedContext } from '../../platform/module.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
 import { demoStaff } from '../../seed/demo-data.ts';
 import { answerAlarm } from '../alarms/service.ts';
 import { alarms } from '../alarms/tables.ts';
@@ -69,21 +69,15 @@ export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
   };
 
   // the line runs from minute 20; the dust collector stops from minute 90 to 130
-  await plant(
-    fireworks.id,
-    'JH',
-    { name: '装药生产线', kw: 60 },
-    { name: '布袋除尘器风机', kw: 15 },
-    (m) => [m >= 20 ? 48 + (m % 7) : 0, m >= 18 && (m < 90 || m >= 130) ? 13 + (m % 3) * 0.5 : 0],
-  );
+  await plant(fireworks.id, 'JH', { name: '装药生产线', kw: 60 }, { name: '布袋除尘器风机', kw: 15 }, (m) => [
+    m >= 20 ? 48 + (m % 7) : 0,
+    m >= 18 && (m < 90 || m >= 130) ? 13 + (m % 3) * 0.5 : 0,
+  ]);
   // the kiln runs all along; the desulphurisation tower draws a quarter of its rating from minute 100
-  await plant(
-    ceramics.id,
-    'JS',
-    { name: '1号隧道窑', kw: 400 },
-    { name: '脱硫塔循环泵', kw: 90 },
-    (m) => [360 + (m % 11), m < 100 ? 80 + (m % 5) : 22 + (m % 3)],
-  );
+  await plant(ceramics.id, 'JS', { name: '1号隧道窑', kw: 400 }, { name: '脱硫塔循环泵', kw: 90 }, (m) => [
+    360 + (m % 11),
+    m < 100 ? 80 + (m % 5) : 22 + (m % 3),
+  ]);
   await evaluateElectricity(db, new Date(now));
 
   // the fireworks plant answered its R1 alarm within the hour

@@ -17,8 +17,8 @@ import { AppError } from '../../errors.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
-import { alarms } from '../alarms/tables.ts';
 import { clearAlarm, raiseAlarm } from '../alarms/service.ts';
+import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { electricityMeters, electricityReadings, restrictionOrders } from './tables.ts';
@@ -35,11 +35,21 @@ export async function createMeter(tx: Tx, actor: Actor, body: MeterCreateBody): 
   if (!ent) throw invalid('enterpriseId', '企业不存在', 'No such enterprise');
   if (body.role === 'facility') {
     const [line] = await tx.select().from(electricityMeters).where(eq(electricityMeters.id, body.servesMeterId!));
-    if (!line || line.role !== 'line' || line.enterpriseId !== body.enterpriseId)
-      throw invalid('servesMeterId', '须为本企业的生产线电表', 'Must be a production-line meter of the same enterprise');
+    if (line?.role !== 'line' || line.enterpriseId !== body.enterpriseId)
+      throw invalid(
+        'servesMeterId',
+        '须为本企业的生产线电表',
+        'Must be a production-line meter of the same enterprise',
+      );
   }
-  const [dup] = await tx.select({ id: electricityMeters.id }).from(electricityMeters).where(eq(electricityMeters.code, body.code));
-  if (dup) throw new AppError('DUPLICATE_RECORD', { errors: [{ path: 'code', message: { zh: '电表编号已登记', en: 'code already registered' } }] });
+  const [dup] = await tx
+    .select({ id: electricityMeters.id })
+    .from(electricityMeters)
+    .where(eq(electricityMeters.code, body.code));
+  if (dup)
+    throw new AppError('DUPLICATE_RECORD', {
+      errors: [{ path: 'code', message: { zh: '电表编号已登记', en: 'code already registered' } }],
+    });
   const thresholds: FacilityThresholds | null =
     body.role === 'facility' ? { ...DEFAULT_FACILITY_THRESHOLDS, ...body.thresholds } : null;
   const [row] = await tx
@@ -212,7 +222,12 @@ const RULE_KIND: Record<ElectricityRule, { kind: AlarmKind; sourceKind: AlarmSou
 };
 
 const hm = (ms: number) =>
-  new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
+  new Date(ms).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour12: false,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 
 function describe(f: Finding, meter: MeterRow, line: MeterRow | undefined): string {
   const mins = Math.round(f.minutes);
@@ -359,12 +374,22 @@ export async function evaluateElectricity(db: Db, now = new Date()): Promise<{ r
             eq(alarms.enterpriseId, enterpriseId),
             eq(alarms.state, 'active'),
             inArray(alarms.sourceId, ids),
-            inArray(alarms.kind, Object.values(RULE_KIND).map((k) => k.kind)),
+            inArray(
+              alarms.kind,
+              Object.values(RULE_KIND).map((k) => k.kind),
+            ),
           ),
         );
       for (const a of active) {
         if (holding.has(`${a.sourceKind}|${a.sourceId}|${a.kind}`)) continue;
-        if (await clearAlarm(tx, { sourceKind: a.sourceKind as AlarmSourceKind, sourceId: a.sourceId, kind: a.kind as AlarmKind, at: now }))
+        if (
+          await clearAlarm(tx, {
+            sourceKind: a.sourceKind as AlarmSourceKind,
+            sourceId: a.sourceId,
+            kind: a.kind as AlarmKind,
+            at: now,
+          })
+        )
           cleared++;
       }
     });

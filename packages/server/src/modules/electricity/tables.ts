@@ -1,5 +1,15 @@
 import type { FacilityThresholds } from '@qingshan/core';
-import { doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
 
@@ -23,7 +33,10 @@ export const electricityMeters = pgTable(
     lastKw: doublePrecision('last_kw'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('electricity_meters_code_uq').on(t.code), index('electricity_meters_enterprise_idx').on(t.enterpriseId)],
+  (t) => [
+    uniqueIndex('electricity_meters_code_uq').on(t.code),
+    index('electricity_meters_enterprise_idx').on(t.enterpriseId),
+  ],
 );
 
 // One row per meter and instant: a meter re-sending the same instant changes nothing.

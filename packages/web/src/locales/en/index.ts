@@ -1,9 +1,11 @@
 // English: the same areas and keys as ../zh-CN/ (see there).
 import type { Messages } from '../zh-CN/index.ts';
 import admin from './admin.ts';
+import alarms from './alarms.ts';
 import appointments from './appointments.ts';
 import calendar from './calendar.ts';
 import common from './common.ts';
+import electricity from './electricity.ts';
 import enterprises from './enterprises.ts';
 import errors from './errors.ts';
 import home from './home.ts';
@@ -26,6 +28,8 @@ const en: Messages = {
   ...worklist,
   ...calendar,
   ...rules,
+  ...alarms,
+  ...electricity,
   ...matters,
   ...notifications,
   ...appointments,

@@ -5,9 +5,11 @@
 
 import type { Leaves } from '../types.ts';
 import admin from './admin.ts';
+import alarms from './alarms.ts';
 import appointments from './appointments.ts';
 import calendar from './calendar.ts';
 import common from './common.ts';
+import electricity from './electricity.ts';
 import enterprises from './enterprises.ts';
 import errors from './errors.ts';
 import home from './home.ts';
@@ -30,6 +32,8 @@ const zhCN = {
   ...worklist,
   ...calendar,
   ...rules,
+  ...alarms,
+  ...electricity,
   ...matters,
   ...notifications,
   ...appointments,
