@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { alarmAnsweredAndClosed } from './alarms.ts';
 import {
   clerkRegistersEnterprise,
   clerkReimportsRegister,
@@ -36,6 +37,7 @@ export const journeys: Journey[] = [
   citizenReportsPollution,
   citizenReadsServiceGuide,
   adminEditsServiceGuide,
+  alarmAnsweredAndClosed,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

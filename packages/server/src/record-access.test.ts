@@ -863,3 +863,84 @@ describe('notifications, jobs: inbox, preferences and jobs', () => {
     expect((await ok(entB.request({ method: 'GET', url: `/api/jobs/${jobB}` }))).status).toBe('done');
   });
 });
+
+describe('alarms: A never reads, answers or downloads B’s alarm', () => {
+  let alarmB: string;
+  beforeAll(async () => {
+    const { raiseAlarm } = await import('./modules/alarms/service.ts');
+    const { alarm } = await t.database.db.transaction((tx) =>
+      raiseAlarm(tx, {
+        sourceKind: 'station',
+        sourceId: `iso-${B.id}`,
+        sourceName: '乙厂废气排放口',
+        enterpriseId: B.id,
+        kind: 'zero-value',
+        detail: '颗粒物连续零值',
+      }),
+    );
+    alarmB = alarm.id;
+    await ok(
+      entB.request({
+        method: 'POST',
+        url: `/api/alarms/${alarmB}/answer`,
+        payload: {
+          reason: '仪表故障',
+          action: '已报修',
+          attachment: { name: '维修单.png', contentType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
+        },
+      }),
+    );
+  });
+  it('refuses A on B’s alarm, its attachment and its answer; A’s list stays empty whatever the filter', async () => {
+    expectRefused(await entA.request({ method: 'GET', url: `/api/alarms/${alarmB}` }), 'A reads B’s alarm');
+    expectRefused(await entA.request({ method: 'GET', url: `/api/alarms/${alarmB}/attachment` }), 'A downloads');
+    expectRefused(
+      await entA.request({
+        method: 'POST',
+        url: `/api/alarms/${alarmB}/answer`,
+        payload: { reason: 'x', action: 'y' },
+      }),
+      'A answers',
+    );
+    for (const q of ['', `&enterpriseId=${B.id}`, `&stationId=iso-${B.id}`])
+      expect(ids(await entA.request({ method: 'GET', url: `/api/alarms?pageSize=200${q}` })), q).not.toContain(alarmB);
+    expect(ids(await entB.request({ method: 'GET', url: '/api/alarms?pageSize=200' }))).toContain(alarmB);
+  });
+});
+
+describe('electricity: A never sees B’s meters, curves or orders', () => {
+  let meterB: string;
+  beforeAll(async () => {
+    const { createMeter, createRestrictionOrder } = await import('./modules/electricity/service.ts');
+    const { SYSTEM_ACTOR } = await import('./modules/audit/service.ts');
+    const m = await t.database.db.transaction((tx) =>
+      createMeter(tx, SYSTEM_ACTOR, {
+        enterpriseId: B.id,
+        code: `ISO-${B.id.slice(0, 8)}`,
+        name: '乙厂窑炉',
+        role: 'line',
+        ratedKw: 100,
+      }),
+    );
+    meterB = m.id;
+    await t.database.db.transaction((tx) =>
+      createRestrictionOrder(tx, SYSTEM_ACTOR, {
+        enterpriseId: B.id,
+        kind: 'halt',
+        startsAt: '2026-06-16T00:00:00+08:00',
+        endsAt: '2026-06-17T00:00:00+08:00',
+        documentNo: '上栗环应急〔2026〕9号',
+        reason: '重污染天气橙色预警',
+      }),
+    );
+  });
+  it('refuses A on B’s curve and lists only A’s own meters and orders', async () => {
+    const q = `from=${encodeURIComponent('2026-06-15T00:00:00+08:00')}&to=${encodeURIComponent('2026-06-16T00:00:00+08:00')}`;
+    expectRefused(await entA.request({ method: 'GET', url: `/api/electricity/meters/${meterB}/series?${q}` }), 'curve');
+    expect(ids(await entA.request({ method: 'GET', url: `/api/electricity/meters?enterpriseId=${B.id}` }))).toEqual([]);
+    expect(
+      ids(await entA.request({ method: 'GET', url: `/api/electricity/restriction-orders?enterpriseId=${B.id}` })),
+    ).toEqual([]);
+    expect(ids(await entB.request({ method: 'GET', url: '/api/electricity/meters' }))).toEqual([meterB]);
+  });
+});

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
@@ -16,8 +16,9 @@ const MIN = 60_000;
 /**
  * Two sub-metered plants with the last three hours of readings, written the way the MQTT
  * subscriber writes them, then one pass of R1–R5: the fireworks plant's dust collector stopped
- * for 40 minutes while the line ran (R1), the ceramics kiln's desulphurisation ran at a quarter
- * of its rated power (R3). The fireworks plant has answered its alarm; the kiln's waits.
+ * for 40 minutes while the line ran (R1) and its wastewater pump runs weak (R3); the ceramics
+ * kiln's desulphurisation runs at a quarter of its rated power (R3). The fireworks plant has
+ * answered its R1 alarm; the other two wait for an answer.
  */
 export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
   const names = ['上栗县金花烟花制造有限公司', '上栗县金山特种陶瓷有限公司'];
@@ -36,6 +37,7 @@ export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
     line: { name: string; kw: number },
     facility: { name: string; kw: number },
     power: (minute: number) => [number, number],
+    second?: { name: string; kw: number; power: (minute: number) => number },
   ) => {
     const l = await createMeter(db, actor, {
       enterpriseId,
@@ -58,6 +60,21 @@ export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
       const at = new Date(start + m * MIN);
       rows.push({ meterId: l.id, at, kw: lk }, { meterId: f.id, at, kw: fk });
     }
+    if (second) {
+      const f2 = await createMeter(db, actor, {
+        enterpriseId,
+        code: `${prefix}-F2`,
+        name: second.name,
+        role: 'facility',
+        ratedKw: second.kw,
+        servesMeterId: l.id,
+      });
+      for (let m = 0; m <= 180; m++) rows.push({ meterId: f2.id, at: new Date(start + m * MIN), kw: second.power(m) });
+      await db
+        .update(electricityMeters)
+        .set({ lastSeenAt: new Date(start + 180 * MIN), lastKw: second.power(180) })
+        .where(eq(electricityMeters.id, f2.id));
+    }
     await db.insert(electricityReadings).values(rows);
     const last = new Date(start + 180 * MIN);
     const [lk, fk] = power(180);
@@ -69,10 +86,15 @@ export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
   };
 
   // the line runs from minute 20; the dust collector stops from minute 90 to 130
-  await plant(fireworks.id, 'JH', { name: '装药生产线', kw: 60 }, { name: '布袋除尘器风机', kw: 15 }, (m) => [
-    m >= 20 ? 48 + (m % 7) : 0,
-    m >= 18 && (m < 90 || m >= 130) ? 13 + (m % 3) * 0.5 : 0,
-  ]);
+  // the wastewater pump has run weak since minute 120 (R3, still holding: the plant has yet to answer)
+  await plant(
+    fireworks.id,
+    'JH',
+    { name: '装药生产线', kw: 60 },
+    { name: '布袋除尘器风机', kw: 15 },
+    (m) => [m >= 20 ? 48 + (m % 7) : 0, m >= 18 && (m < 90 || m >= 130) ? 13 + (m % 3) * 0.5 : 0],
+    { name: '废水处理提升泵', kw: 8, power: (m) => (m < 18 ? 0 : m < 120 ? 7 : 2) },
+  );
   // the kiln runs all along; the desulphurisation tower draws a quarter of its rating from minute 100
   await plant(ceramics.id, 'JS', { name: '1号隧道窑', kw: 400 }, { name: '脱硫塔循环泵', kw: 90 }, (m) => [
     360 + (m % 11),
@@ -82,7 +104,11 @@ export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
 
   // the fireworks plant answered its R1 alarm within the hour
   const [user] = await db.select().from(users).where(eq(users.enterpriseId, fireworks.id)).limit(1);
-  const [alarm] = await db.select().from(alarms).where(eq(alarms.enterpriseId, fireworks.id)).limit(1);
+  const [alarm] = await db
+    .select()
+    .from(alarms)
+    .where(and(eq(alarms.enterpriseId, fireworks.id), eq(alarms.kind, 'r1-control-off')))
+    .limit(1);
   if (user && alarm) {
     const session: SessionUser = {
       id: user.id,
