@@ -18,7 +18,7 @@ export const alarmAnsweredAndClosed: Journey = {
     await row.getByRole('link').click();
     await ent.waitForURL((u) => /^\/enterprise\/alarms\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
     const alarmPath = new URL(ent.url()).pathname;
-    await ent.getByText('分表计电（用电监控）监管规则').waitFor({ timeout: 10_000 });
+    await ent.getByText('用电监控（分表计电）监管规则').first().waitFor({ timeout: 10_000 });
     await ent.getByTestId('alarm-answer-reason').fill('提升泵叶轮磨损，出力下降');
     await ent.getByTestId('alarm-answer-action').fill('已更换叶轮，泵功率恢复至额定值的九成');
     await ctx.screenshot(ent, '40b-enterprise-answer-form');

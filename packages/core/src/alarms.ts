@@ -24,8 +24,10 @@ export const ALARM_KINDS = [
 ] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 
-const MONITORING_SOURCE = '《污染源自动监控管理办法》、HJ 212-2017';
-const METERING_SOURCE = '分表计电（用电监控）监管规则，见 rules.md §4';
+const MONITORING_SOURCE =
+  '《污染源自动监控管理办法》、HJ 212-2017；生态环境部2022年第21号公告《污染物排放自动监测设备标记规则》';
+const METERING_SOURCE =
+  '用电监控（分表计电）监管规则：治污设施未开启、异常关闭或降频运行（阈值按设施设定，参照《排污单位用电监控技术指南》征求意见稿）';
 
 export const ALARM_KIND_LABELS: Readonly<Record<AlarmKind, Label & { source: string }>> = {
   'over-limit': { zh: '超标（小时均值超过排放限值）', en: 'over the limit (hour average)', source: MONITORING_SOURCE },
@@ -98,7 +100,7 @@ export const ALARM_EVENT_LABELS: Readonly<Record<AlarmEventType, Label>> = {
 
 /** rules.md §4: escalation to the duty officer's leader if not acknowledged in 2 h. */
 export const ALARM_ESCALATE_AFTER_MINUTES = 120;
-export const ALARM_ESCALATION_SOURCE = 'rules.md §4（报警生命周期：2小时内未确认即上报值班人员的分管领导）';
+export const ALARM_ESCALATION_SOURCE = '本局报警处置规则：企业2小时内未确认答复的，上报值班人员的分管领导';
 
 /** Attachments are evidence (a photo, a repair note), not archives: 2 MB decoded. */
 export const ALARM_ATTACHMENT_MAX_BYTES = 2 * 1_048_576;

@@ -55,7 +55,7 @@ export const ALARM_FIGURES: readonly FigureSource[] = [
       zh: '期间内产生的在线监测和分表计电报警（同一来源同一规则持续报警只计一次）',
       en: 'online-monitoring and sub-metering alarms raised in the period (one per source and rule while it lasts)',
     },
-    source: 'rules.md §4',
+    source: '本局报警处置规则（在线监测与分表计电报警）',
   }),
   alarmFigure('answeredInTime', {
     key: 'alarmsAnsweredInTime',
@@ -73,6 +73,6 @@ export const ALARM_FIGURES: readonly FigureSource[] = [
       zh: '期间内经执法人员审核关闭的报警（确认属实或排除误报）',
       en: 'alarms an officer reviewed and closed in the period (confirmed or dismissed)',
     },
-    source: 'rules.md §4',
+    source: '本局报警处置规则（在线监测与分表计电报警）',
   }),
 ];

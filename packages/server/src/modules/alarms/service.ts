@@ -38,8 +38,7 @@ export type RaiseAlarmInput = {
   since?: Date;
 };
 
-const shanghai = (d: Date) =>
-  d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
+const shanghai = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
 
 async function addEvent(tx: Tx, alarmId: string, type: AlarmEventType, actorName: string, note: string | null) {
   await tx.insert(alarmEvents).values({ alarmId, type, actorName, note, at: new Date() });

@@ -221,13 +221,8 @@ const RULE_KIND: Record<ElectricityRule, { kind: AlarmKind; sourceKind: AlarmSou
   r5: { kind: 'r5-meter-offline', sourceKind: 'meter' },
 };
 
-const hm = (ms: number) =>
-  new Date(ms).toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
+// 2026-12-04 10:05 in Beijing time, whatever the server's zone
+const hm = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
 
 function describe(f: Finding, meter: MeterRow, line: MeterRow | undefined): string {
   const mins = Math.round(f.minutes);
