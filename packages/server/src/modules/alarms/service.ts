@@ -40,6 +40,9 @@ export type RaiseAlarmInput = {
 
 const shanghai = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
 
+/** How the timeline names the platform's own steps (raising, reminding, escalating). */
+const SYSTEM_NAME = '系统（自动监控）';
+
 async function addEvent(tx: Tx, alarmId: string, type: AlarmEventType, actorName: string, note: string | null) {
   await tx.insert(alarmEvents).values({ alarmId, type, actorName, note, at: new Date() });
 }
@@ -70,7 +73,7 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
   const { id, created } = rows[0]!;
   const [alarm] = await tx.select().from(alarms).where(eq(alarms.id, id));
   if (created) {
-    await addEvent(tx, id, 'raised', SYSTEM_ACTOR.name, input.detail);
+    await addEvent(tx, id, 'raised', SYSTEM_NAME, input.detail);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'alarm.raise',
       entityType: 'alarm',
@@ -100,7 +103,7 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
       body: text.body,
       link: `/enterprise/alarms/${id}`,
     });
-    await addEvent(tx, id, 'reminded', SYSTEM_ACTOR.name, text.body);
+    await addEvent(tx, id, 'reminded', SYSTEM_NAME, text.body);
   }
   return { alarm: alarm!, created };
 }
@@ -124,7 +127,7 @@ export async function clearAlarm(
     )
     .returning({ id: alarms.id });
   if (!row) return false;
-  await addEvent(tx, row.id, 'cleared', SYSTEM_ACTOR.name, null);
+  await addEvent(tx, row.id, 'cleared', SYSTEM_NAME, null);
   await recordAudit(tx, SYSTEM_ACTOR, {
     action: 'alarm.clear',
     entityType: 'alarm',
@@ -257,8 +260,8 @@ export async function answerAlarm(tx: Tx, actor: Actor, user: SessionUser, id: s
 /**
  * An officer's review closes the alarm: confirmed (it happened; the evidence an inspection cites)
  * or dismissed (a false alarm). Confirming needs the enterprise's answer first — it must have had
- * its say; a false alarm may be dismissed at once. A condition still holding cannot be confirmed
- * closed either: it would only be raised again.
+ * its say; a false alarm may be dismissed at once. Closing does not say the condition ended: if it
+ * still holds, the next pass of its rule raises a new alarm (the closed one stays as evidence).
  */
 export async function closeAlarm(tx: Tx, actor: Actor, user: SessionUser, id: string, body: AlarmCloseBody) {
   const row = await visibleAlarm(tx, user, id, true);
@@ -278,7 +281,6 @@ export async function closeAlarm(tx: Tx, actor: Actor, user: SessionUser, id: st
       closedByName: user.displayName,
       outcome: body.outcome,
       reviewNote: body.note,
-      clearedAt: row.clearedAt ?? now,
     })
     .where(eq(alarms.id, id));
   await addEvent(
@@ -340,7 +342,7 @@ export async function escalateUnanswered(db: Db, now = new Date()): Promise<numb
           body: `${ent?.name ?? ''}${row.sourceName}“${label}”报警于${shanghai(row.raisedAt)}产生，企业超过2小时未答复，请督办。`,
           link: `/staff/alarms/${id}`,
         });
-      await addEvent(tx, id, 'escalated', SYSTEM_ACTOR.name, ALARM_EVENT_LABELS.escalated.zh);
+      await addEvent(tx, id, 'escalated', SYSTEM_NAME, ALARM_EVENT_LABELS.escalated.zh);
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: 'alarm.escalate',
         entityType: 'alarm',
