@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 
 /**
  * Alarms (报警) and reminders (rules.md §4): what the online monitoring and the electricity
@@ -148,3 +149,38 @@ export function alarmReminderText(a: { enterpriseName: string; sourceName: strin
     body: `${a.enterpriseName}：您单位${a.sourceName}于${a.at}出现“${label.zh}”报警（依据：${label.source}）。请在2小时内登录平台说明原因和整改措施，逾期未答复将上报分管领导。`,
   };
 }
+
+/** The words the audit log reads the alarms module's entries in. */
+export const ALARM_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: ['alarm.raise', 'alarm.clear', 'alarm.answer', 'alarm.escalate', 'alarm.close'],
+  records: { alarm: { zh: '报警', en: 'Alarm' } },
+  actionLabels: {
+    'alarm.raise': { zh: '产生报警并提醒企业', en: 'Alarm raised, enterprise reminded' },
+    'alarm.clear': { zh: '报警恢复', en: 'Alarm cleared' },
+    'alarm.answer': { zh: '企业答复报警', en: 'Enterprise answered the alarm' },
+    'alarm.escalate': { zh: '报警逾期未答复，上报分管领导', en: 'Unanswered alarm escalated to leaders' },
+    'alarm.close': { zh: '审核关闭报警', en: 'Alarm reviewed and closed' },
+  },
+  fields: {
+    alarmId: { zh: '报警编号', en: 'alarm ID' },
+    sourceKind: { zh: '报警来源类型', en: 'source kind' },
+    sourceId: { zh: '报警来源编号', en: 'source ID' },
+    sourceName: { zh: '报警来源', en: 'source' },
+    detail: { zh: '详情', en: 'detail' },
+    evidence: { zh: '证据', en: 'evidence' },
+    occurrences: { zh: '出现次数', en: 'occurrences' },
+    firstSeenAt: { zh: '开始时间', en: 'first seen at' },
+    raisedAt: { zh: '报警时间', en: 'raised at' },
+    clearedAt: { zh: '恢复时间', en: 'cleared at' },
+    answeredBy: { zh: '答复人编号', en: 'answered by' },
+    answerReason: { zh: '答复原因', en: 'answer reason' },
+    answerAction: { zh: '整改措施', en: 'action taken' },
+    escalatedAt: { zh: '上报领导时间', en: 'escalated at' },
+    closedAt: { zh: '关闭时间', en: 'closed at' },
+    closedBy: { zh: '审核人编号', en: 'closed by' },
+    closedByName: { zh: '审核人', en: 'reviewed by' },
+    reviewNote: { zh: '审核意见', en: 'review note' },
+    minutes: { zh: '持续分钟', en: 'minutes' },
+    meterCode: { zh: '电表编号', en: 'meter code' },
+  },
+};

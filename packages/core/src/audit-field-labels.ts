@@ -5,46 +5,9 @@
  * as 第n项; a key nobody named (a nested detail) still shows as it is rather than disappear.
  */
 
-type Label = { zh: string; en: string };
+import { auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
-  alarmId: { zh: '报警编号', en: 'alarm ID' },
-  sourceKind: { zh: '报警来源类型', en: 'source kind' },
-  sourceId: { zh: '报警来源编号', en: 'source ID' },
-  sourceName: { zh: '报警来源', en: 'source' },
-  detail: { zh: '详情', en: 'detail' },
-  evidence: { zh: '证据', en: 'evidence' },
-  occurrences: { zh: '出现次数', en: 'occurrences' },
-  firstSeenAt: { zh: '开始时间', en: 'first seen at' },
-  raisedAt: { zh: '报警时间', en: 'raised at' },
-  clearedAt: { zh: '恢复时间', en: 'cleared at' },
-  answeredBy: { zh: '答复人编号', en: 'answered by' },
-  answerReason: { zh: '答复原因', en: 'answer reason' },
-  answerAction: { zh: '整改措施', en: 'action taken' },
-  escalatedAt: { zh: '上报领导时间', en: 'escalated at' },
-  closedAt: { zh: '关闭时间', en: 'closed at' },
-  closedBy: { zh: '审核人编号', en: 'closed by' },
-  closedByName: { zh: '审核人', en: 'reviewed by' },
-  reviewNote: { zh: '审核意见', en: 'review note' },
-  role: { zh: '类型', en: 'role' },
-  ratedKw: { zh: '额定功率（kW）', en: 'rated power (kW)' },
-  servesMeterId: { zh: '服务的生产线电表', en: 'serves meter' },
-  thresholds: { zh: '判定阈值', en: 'thresholds' },
-  lastKw: { zh: '最近功率（kW）', en: 'last power (kW)' },
-  meterId: { zh: '电表编号', en: 'meter ID' },
-  kw: { zh: '功率（kW）', en: 'power (kW)' },
-  kwh: { zh: '累计电量（kWh）', en: 'energy (kWh)' },
-  maxLoadPercent: { zh: '允许负荷（%）', en: 'allowed load (%)' },
-  endsAt: { zh: '结束时间', en: 'ends at' },
-  documentNo: { zh: '文号', en: 'document no.' },
-  onPercent: { zh: '开机判定（%额定）', en: 'on at (% rated)' },
-  t1Minutes: { zh: 'R1 时长（分钟）', en: 'R1 minutes' },
-  t2Minutes: { zh: 'R2 时长（分钟）', en: 'R2 minutes' },
-  pPercent: { zh: 'R3 功率下限（%）', en: 'R3 power floor (%)' },
-  t3Minutes: { zh: 'R5 离线时长（分钟）', en: 'R5 minutes' },
-  holdMinutes: { zh: '读数有效时长（分钟）', en: 'reading holds (minutes)' },
-  meterCode: { zh: '电表编号', en: 'meter code' },
-  minutes: { zh: '持续分钟', en: 'minutes' },
   acceptanceDueDate: { zh: '受理期限', en: 'acceptance due date' },
   accepted: { zh: '已受理', en: 'accepted' },
   acceptedAt: { zh: '受理时间', en: 'accepted at' },
@@ -107,11 +70,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   createdByName: { zh: '创建人', en: 'created by' },
   creditGrade: { zh: '信用等级', en: 'credit grade' },
   csrfToken: { zh: '防伪令牌', en: 'CSRF token' },
-  currentVersion: { zh: '当前版本', en: 'current version' },
   data: { zh: '数据', en: 'data' },
   date: { zh: '日期', en: 'date' },
   dayRule: { zh: '日期规则', en: 'day rule' },
-  decidingAuthority: { zh: '办理机关', en: 'deciding authority' },
   description: { zh: '说明', en: 'description' },
   disabled: { zh: '已停用', en: 'disabled' },
   displayName: { zh: '姓名', en: 'display name' },
@@ -174,7 +135,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   lockedUntil: { zh: '锁定至', en: 'locked until' },
   materials: { zh: '申请材料', en: 'materials' },
   matter: { zh: '事项', en: 'matter' },
-  matterCode: { zh: '事项编码', en: 'matter code' },
   maxAttempts: { zh: '最大尝试次数', en: 'max attempts' },
   milestones: { zh: '节点', en: 'milestones' },
   name: { zh: '名称', en: 'name' },
@@ -319,16 +279,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   windowDueDate: { zh: '申请期限', en: 'window due date' },
 };
 
-function segmentLabel(segment: string, lang: 'zh' | 'en'): string {
-  if (/^\d+$/.test(segment)) return lang === 'zh' ? `第${Number(segment) + 1}项` : `#${Number(segment) + 1}`;
-  return Object.hasOwn(AUDIT_FIELD_LABELS, segment) ? AUDIT_FIELD_LABELS[segment]![lang] : segment;
-}
+const platformFields = auditLabeller(mergeAuditVocabularies([{ actions: [], fields: AUDIT_FIELD_LABELS }]));
 
-/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限. */
+/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限 (platform words only). */
 export function auditFieldLabel(path: string, lang: 'zh' | 'en' = 'zh'): string {
-  if (path === '') return '';
-  return path
-    .split('.')
-    .map((s) => segmentLabel(s, lang))
-    .join(' · ');
+  return platformFields.field(path, lang);
 }

@@ -5,7 +5,8 @@
  * as its record's name and 其他操作, so a new module's action never shows raw.
  */
 
-type Label = { zh: string; en: string };
+import { AUDIT_FIELD_LABELS } from './audit-field-labels.ts';
+import { type AuditVocabulary, auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 /**
  * Every action the server writes (server/src/modules/audit/labels.test.ts keeps this in step):
@@ -45,7 +46,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'enterprise.unmask-contacts',
   'enterprise.update',
   'enterprise.update-uscc-override',
-  'matter.update',
   'notification-preferences.update',
   'petition.accept',
   'petition.answer-re-review',
@@ -116,13 +116,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'phone-code.send-failed',
   'auth.throttled',
   'session.purge',
-  'alarm.raise',
-  'alarm.clear',
-  'alarm.answer',
-  'alarm.escalate',
-  'alarm.close',
-  'meter.create',
-  'restriction-order.create',
 ];
 
 /** Labels of whole actions whose wording is not simply "record · step". */
@@ -152,7 +145,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'calendar.year.replace': { zh: '更新年度节假日安排', en: 'Holiday year replaced' },
   'clock.recalculate': { zh: '按新日历重算期限', en: 'Due date recalculated on the new calendar' },
   'calendar.next-year-missing': { zh: '提醒：下一年度节假日未录入', en: 'Next year’s holidays missing' },
-  'matter.update': { zh: '修改办事指南（新增版本）', en: 'Service guide changed (new version)' },
   'rule.update': { zh: '修改规则', en: 'Rule changed' },
   'seed.demo': { zh: '载入演示数据', en: 'Demo data loaded' },
   // written by demo databases seeded before the seed was split by module
@@ -160,13 +152,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'notification-preferences.update': { zh: '修改通知方式', en: 'Notification channels changed' },
   'reception.concern.to-petition': { zh: '接待日诉求转为信访件', en: 'Concern converted to a petition' },
   'rating.rectification-open': { zh: '差评：开始整改', en: 'Bad rating: rectification opened' },
-  'alarm.raise': { zh: '产生报警并提醒企业', en: 'Alarm raised, enterprise reminded' },
-  'alarm.clear': { zh: '报警恢复', en: 'Alarm cleared' },
-  'alarm.answer': { zh: '企业答复报警', en: 'Enterprise answered the alarm' },
-  'alarm.escalate': { zh: '报警逾期未答复，上报分管领导', en: 'Unanswered alarm escalated to leaders' },
-  'alarm.close': { zh: '审核关闭报警', en: 'Alarm reviewed and closed' },
-  'meter.create': { zh: '登记电表', en: 'Meter registered' },
-  'restriction-order.create': { zh: '下达限产停产令', en: 'Restriction order issued' },
 };
 
 /** The record an action is about (the part before the last step). */
@@ -176,7 +161,6 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   enterprise: { zh: '企业档案', en: 'Enterprise' },
   calendar: { zh: '节假日日历', en: 'Calendar' },
   'calendar.year': { zh: '节假日日历', en: 'Calendar' },
-  matter: { zh: '事项', en: 'Matter' },
   rule: { zh: '规则', en: 'Rule' },
   clock: { zh: '法定时限', en: 'Deadline clock' },
   delivery: { zh: '通知投递', en: 'Delivery' },
@@ -203,9 +187,6 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   campaign: { zh: '集中下沉式服务', en: 'Campaign' },
   project: { zh: '重大项目', en: 'Tracked project' },
   'notification-preferences': { zh: '通知方式', en: 'Notification channels' },
-  alarm: { zh: '报警', en: 'Alarm' },
-  meter: { zh: '电表', en: 'Meter' },
-  'restriction-order': { zh: '限产停产令', en: 'Restriction order' },
 };
 
 /** The step taken (the last part). */
@@ -276,8 +257,6 @@ export const AUDIT_STEP_LABELS: Readonly<Record<string, Label>> = {
   'unmask-contacts': { zh: '查看完整联系方式', en: 'contacts unmasked' },
 };
 
-const OTHER: Label = { zh: '其他操作', en: 'other action' };
-
 /** Entity types as the audit log stores them (`reception-concern`) → the record's name. */
 const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'tracked-project': 'project',
@@ -287,35 +266,29 @@ const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'reception-attendance': 'reception.attendance',
 };
 
-/** The plain name of an audited record type. */
+/** The platform's own words (the modules that predate module vocabularies); see audit-vocabulary.ts. */
+export const PLATFORM_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: AUDIT_ACTIONS,
+  records: AUDIT_RECORD_LABELS,
+  steps: AUDIT_STEP_LABELS,
+  actionLabels: AUDIT_ACTION_LABELS,
+  entityAliases: ENTITY_ALIASES,
+  fields: AUDIT_FIELD_LABELS,
+};
+
+const platform = auditLabeller(mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY]));
+
+/** The plain name of an audited record type (platform words only; the web reads the merged vocabulary). */
 export function auditEntityLabel(entityType: string, lang: 'zh' | 'en' = 'zh'): string {
-  const key = ENTITY_ALIASES[entityType] ?? entityType;
-  return (AUDIT_RECORD_LABELS[key] ?? { zh: '其他记录', en: 'Other record' })[lang];
+  return platform.entity(entityType, lang);
 }
 
-/** The plain label of an audit action in the given language. */
+/** The plain label of an audit action in the given language (platform words only). */
 export function auditActionLabel(action: string, lang: 'zh' | 'en' = 'zh'): string {
-  const exact = AUDIT_ACTION_LABELS[action];
-  if (exact) return exact[lang];
-  const cut = action.lastIndexOf('.');
-  const recordKey = cut > 0 ? action.slice(0, cut) : action;
-  const stepKey = cut > 0 ? action.slice(cut + 1) : '';
-  const record =
-    AUDIT_RECORD_LABELS[recordKey] ??
-    AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? ''] ??
-    ({ zh: '记录', en: 'Record' } as Label);
-  const step = AUDIT_STEP_LABELS[stepKey] ?? OTHER;
-  return lang === 'zh' ? `${record.zh} · ${step.zh}` : `${record.en} ${step.en}`;
+  return platform.action(action, lang);
 }
 
 /** Whether an action has a label of its own (not the 其他操作 fallback): for tests. */
 export function isLabelledAuditAction(action: string): boolean {
-  if (AUDIT_ACTION_LABELS[action]) return true;
-  const cut = action.lastIndexOf('.');
-  const recordKey = action.slice(0, cut);
-  return (
-    cut > 0 &&
-    !!(AUDIT_RECORD_LABELS[recordKey] ?? AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? '']) &&
-    !!AUDIT_STEP_LABELS[action.slice(cut + 1)]
-  );
+  return platform.isLabelled(action);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 
 /**
  * Electricity sub-metering (分表计电, rules.md §4): a meter on each production line and on each
@@ -312,3 +313,32 @@ export function evaluatePlant(p: PlantInput): Finding[] {
   }
   return findings;
 }
+
+/** The words the audit log reads the electricity module's entries in. */
+export const ELECTRICITY_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: ['meter.create', 'restriction-order.create'],
+  records: { meter: { zh: '电表', en: 'Meter' }, 'restriction-order': { zh: '限产停产令', en: 'Restriction order' } },
+  actionLabels: {
+    'meter.create': { zh: '登记电表', en: 'Meter registered' },
+    'restriction-order.create': { zh: '下达限产停产令', en: 'Restriction order issued' },
+  },
+  fields: {
+    role: { zh: '类型', en: 'role' },
+    ratedKw: { zh: '额定功率（kW）', en: 'rated power (kW)' },
+    servesMeterId: { zh: '服务的生产线电表', en: 'serves meter' },
+    thresholds: { zh: '判定阈值', en: 'thresholds' },
+    lastKw: { zh: '最近功率（kW）', en: 'last power (kW)' },
+    meterId: { zh: '电表编号', en: 'meter ID' },
+    kw: { zh: '功率（kW）', en: 'power (kW)' },
+    kwh: { zh: '累计电量（kWh）', en: 'energy (kWh)' },
+    maxLoadPercent: { zh: '允许负荷（%）', en: 'allowed load (%)' },
+    endsAt: { zh: '结束时间', en: 'ends at' },
+    documentNo: { zh: '文号', en: 'document no.' },
+    onPercent: { zh: '开机判定（%额定）', en: 'on at (% rated)' },
+    t1Minutes: { zh: 'R1 时长（分钟）', en: 'R1 minutes' },
+    t2Minutes: { zh: 'R2 时长（分钟）', en: 'R2 minutes' },
+    pPercent: { zh: 'R3 功率下限（%）', en: 'R3 power floor (%)' },
+    t3Minutes: { zh: 'R5 离线时长（分钟）', en: 'R5 minutes' },
+    holdMinutes: { zh: '读数有效时长（分钟）', en: 'reading holds (minutes)' },
+  },
+};

@@ -1,10 +1,8 @@
 // Public API of @qingshan/core: pure domain rules and schemas, no I/O (safe for server and browser).
 
-export * from './alarms.ts';
 export * from './appointments.ts';
 export * from './calendar.ts';
 export * from './deadline.ts';
-export * from './electricity.ts';
 export * from './enterprise.ts';
 export * from './figures.ts';
 export * from './industries.ts';

@@ -43,15 +43,6 @@ export const PERMISSIONS = {
   ruleAdmin: ['admin'],
   /** Service guides (办事指南): editing a matter's guide (server: PATCH /api/matters/:code). */
   matterAdmin: ['admin'],
-  /** Alarms: staff read all, an enterprise its own (server: alarms READERS). */
-  alarmStaff: STAFF_ROLES,
-  alarmEnterprise: ['enterprise'],
-  /** Reviewing and closing an alarm (server: ALARM_REVIEWERS). */
-  alarmClose: ['admin', 'leader', 'monitor', 'inspector'],
-  /** Registering electricity meters (server: POST /api/electricity/meters). */
-  meterWrite: ['admin', 'monitor'],
-  /** Issuing a restriction order 限产/停产 (server: POST /api/electricity/restriction-orders). */
-  restrictionOrderWrite: ['admin', 'leader', 'monitor'],
   /** The appointment window: services, the day's bookings (server: appointments WINDOW_ROLES). */
   appointmentWindow: ['admin', 'leader', 'clerk'],
   /** Booking as an enterprise account: no SMS code, the enterprise is the account's. */

@@ -105,7 +105,7 @@ describe('raising and clearing', () => {
   });
 });
 
-describe('answer and close', () => {
+describe('alarms: answer and close; enterprise B never reads or answers A’s alarm', () => {
   it('the enterprise answers with a file, an officer closes confirmed; each step is on the timeline and audited', async () => {
     const { alarm } = await raise(A.id, station());
     // confirming before the enterprise has had its say is refused

@@ -2,7 +2,7 @@
 // the period and answered within the 2 h before escalation) and closed (by closed_at), each over
 // whole Shanghai days. Station online rate and data capture rate belong to the monitoring module's
 // stations and readings, not here.
-import { ALARM_ESCALATE_AFTER_MINUTES, ALARM_ESCALATION_SOURCE } from '@qingshan/core';
+import { ALARM_ESCALATE_AFTER_MINUTES, ALARM_ESCALATION_SOURCE } from '@qingshan/core/alarms';
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
 import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';

@@ -1,4 +1,6 @@
+import { ALARM_AUDIT_VOCABULARY } from '@qingshan/core/alarms';
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { ALARM_ERRORS } from './errors.ts';
 import { ALARM_FIGURES } from './figures.ts';
 import { alarmRoutes } from './routes.ts';
 import { escalateUnanswered } from './service.ts';
@@ -11,6 +13,8 @@ import * as tables from './tables.ts';
 export const alarmsModule: ModuleDefinition = {
   name: 'alarms',
   tables,
+  audit: ALARM_AUDIT_VOCABULARY,
+  errors: ALARM_ERRORS,
   routes: (app, ctx) => app.register(alarmRoutes, { db: ctx.db }),
   figures: ALARM_FIGURES,
   jobs: () => [

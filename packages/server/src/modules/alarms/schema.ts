@@ -1,3 +1,4 @@
+import { isoDateSchema } from '@qingshan/core';
 import {
   ALARM_KIND_LABELS,
   ALARM_KINDS,
@@ -7,8 +8,7 @@ import {
   alarmAnswerBody,
   alarmCloseBody,
   answeredInTime,
-  isoDateSchema,
-} from '@qingshan/core';
+} from '@qingshan/core/alarms';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { AlarmRow } from './service.ts';

@@ -8,7 +8,7 @@ import {
   type AlarmKind,
   type AlarmSourceKind,
   alarmReminderText,
-} from '@qingshan/core';
+} from '@qingshan/core/alarms';
 import { and, asc, desc, eq, gte, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';

@@ -66,7 +66,7 @@ async function seen(at: number, ...ids: string[]) {
     .where(inArray(electricityMeters.id, ids));
 }
 
-describe('registry and restriction orders', () => {
+describe('electricity: registry and restriction orders; B never sees A’s orders or meters', () => {
   it('registers lines and facilities, refuses bad input with the field, and duplicates', async () => {
     const { line, fac, tag } = await registerPlant(A.id);
     expect(fac.thresholds).toMatchObject({ t1Minutes: 15, pPercent: 50 });

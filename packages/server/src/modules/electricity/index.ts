@@ -1,3 +1,4 @@
+import { ELECTRICITY_AUDIT_VOCABULARY } from '@qingshan/core/electricity';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { meterSubscriber } from './mqtt.ts';
 import { electricityRoutes } from './routes.ts';
@@ -12,6 +13,7 @@ import * as tables from './tables.ts';
 export const electricityModule: ModuleDefinition = {
   name: 'electricity',
   tables,
+  audit: ELECTRICITY_AUDIT_VOCABULARY,
   routes: (app, ctx) => app.register(electricityRoutes, { db: ctx.db, topicPrefix: ctx.config.mqttTopicPrefix }),
   jobs: () => [
     {

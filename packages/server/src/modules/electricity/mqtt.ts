@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { meterPayloadSchema } from '@qingshan/core';
+import { meterPayloadSchema } from '@qingshan/core/electricity';
 import { Aedes } from 'aedes';
 import { connectAsync, type MqttClient } from 'mqtt';
 import type { Db } from '../../db/client.ts';

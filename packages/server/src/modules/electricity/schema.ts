@@ -1,4 +1,4 @@
-import { METER_ROLES, meterCreateBody, RESTRICTION_KINDS, restrictionOrderBody } from '@qingshan/core';
+import { METER_ROLES, meterCreateBody, RESTRICTION_KINDS, restrictionOrderBody } from '@qingshan/core/electricity';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { MeterRow } from './service.ts';

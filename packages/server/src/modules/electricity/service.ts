@@ -1,7 +1,5 @@
+import { ALARM_KIND_LABELS, type AlarmKind, type AlarmSourceKind } from '@qingshan/core/alarms';
 import {
-  ALARM_KIND_LABELS,
-  type AlarmKind,
-  type AlarmSourceKind,
   DEFAULT_FACILITY_THRESHOLDS,
   type ElectricityRule,
   evaluatePlant,
@@ -10,7 +8,7 @@ import {
   type MeterCreateBody,
   type MeterInput,
   type RestrictionOrderBody,
-} from '@qingshan/core';
+} from '@qingshan/core/electricity';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';

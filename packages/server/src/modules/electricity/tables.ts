@@ -1,4 +1,4 @@
-import type { FacilityThresholds } from '@qingshan/core';
+import type { FacilityThresholds } from '@qingshan/core/electricity';
 import {
   doublePrecision,
   index,

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Tag, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -22,6 +22,7 @@ import {
   getAlarm,
 } from './api.ts';
 import { eventLabel, kindLabel, outcomeLabel, STATE_COLORS, sourceKindLabel, stateLabel } from './labels.ts';
+import { ALARM_PERMISSIONS } from './permissions.ts';
 
 type AnswerForm = { reason: string; action: string };
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
@@ -75,8 +76,8 @@ export default function AlarmDetailPage() {
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const { alarm: a, events, attachment } = detail.data;
-  const canAnswer = canAccess(roles, PERMISSIONS.alarmEnterprise) && !a.answeredAt && a.state !== 'closed';
-  const canClose = canAccess(roles, PERMISSIONS.alarmClose) && a.state !== 'closed';
+  const canAnswer = canAccess(roles, ALARM_PERMISSIONS.enterprise) && !a.answeredAt && a.state !== 'closed';
+  const canClose = canAccess(roles, ALARM_PERMISSIONS.close) && a.state !== 'closed';
   return (
     <PageContainer
       title={

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Flex, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { type Alarm, alarmKeys, listAlarms } from './api.ts';
 import { kindLabel, STATE_COLORS, sourceKindLabel, stateLabel } from './labels.ts';
+import { ALARM_PERMISSIONS } from './permissions.ts';
 
 const alarmListQuery = defineListQuery({
   filters: {
@@ -25,7 +26,7 @@ export default function AlarmListPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { roles } = useAuth();
-  const staff = canAccess(roles, PERMISSIONS.alarmStaff);
+  const staff = canAccess(roles, ALARM_PERMISSIONS.staff);
   const base = staff ? '/staff/alarms' : '/enterprise/alarms';
   const list = useListQuery(alarmListQuery);
   const { query, update } = list;

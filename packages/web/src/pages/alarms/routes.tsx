@@ -1,34 +1,34 @@
 import { BellOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { PERMISSIONS } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
+import { ALARM_PERMISSIONS } from './permissions.ts';
 
 // 报警: the staff inbox and review, and the enterprise's reminders and answers.
 export const alarmRoutes: AppRoute[] = [
   {
     path: '/staff/alarms',
     face: 'staff',
-    access: PERMISSIONS.alarmStaff,
+    access: ALARM_PERMISSIONS.staff,
     component: lazy(() => import('./AlarmListPage.tsx')),
-    menu: { labelKey: 'menu.alarms', icon: <BellOutlined />, group: 'supervision', order: 40 },
+    menu: { labelKey: 'alarms.menu', icon: <BellOutlined />, group: 'supervision', order: 40 },
   },
   {
     path: '/staff/alarms/:id',
     face: 'staff',
-    access: PERMISSIONS.alarmStaff,
+    access: ALARM_PERMISSIONS.staff,
     component: lazy(() => import('./AlarmDetailPage.tsx')),
   },
   {
     path: '/enterprise/alarms',
     face: 'enterprise',
-    access: PERMISSIONS.alarmEnterprise,
+    access: ALARM_PERMISSIONS.enterprise,
     component: lazy(() => import('./AlarmListPage.tsx')),
-    menu: { labelKey: 'menu.myAlarms', icon: <BellOutlined /> },
+    menu: { labelKey: 'alarms.menuMine', icon: <BellOutlined />, order: 15 },
   },
   {
     path: '/enterprise/alarms/:id',
     face: 'enterprise',
-    access: PERMISSIONS.alarmEnterprise,
+    access: ALARM_PERMISSIONS.enterprise,
     component: lazy(() => import('./AlarmDetailPage.tsx')),
   },
 ];

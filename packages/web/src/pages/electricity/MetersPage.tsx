@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Segmented, Select, Spin, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -15,6 +15,7 @@ import { formatDateTime } from '../../utils/datetime.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { createMeter, electricityKeys, getSeries, listMeters, type Meter, type MeterCreate } from './api.ts';
 import { PowerChart } from './PowerChart.tsx';
+import { ELECTRICITY_PERMISSIONS } from './permissions.ts';
 
 const meterListQuery = defineListQuery({ filters: { role: oneOfFilter(METER_ROLES) } });
 
@@ -110,7 +111,7 @@ export default function MetersPage() {
     <PageContainer
       title={t('electricity.metersTitle')}
       extra={
-        canAccess(roles, PERMISSIONS.meterWrite) ? (
+        canAccess(roles, ELECTRICITY_PERMISSIONS.meterWrite) ? (
           <Button type="primary" onClick={() => setOpen(true)}>
             {t('electricity.register')}
           </Button>

@@ -4,7 +4,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Tag } from
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -14,6 +14,7 @@ import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { createOrder, electricityKeys, listOrders, type Order, type OrderCreate } from './api.ts';
+import { ELECTRICITY_PERMISSIONS } from './permissions.ts';
 
 const orderListQuery = defineListQuery({ filters: {} });
 
@@ -55,7 +56,7 @@ export default function RestrictionOrdersPage() {
     <PageContainer
       title={t('electricity.ordersTitle')}
       extra={
-        canAccess(roles, PERMISSIONS.restrictionOrderWrite) ? (
+        canAccess(roles, ELECTRICITY_PERMISSIONS.orderWrite) ? (
           <Button type="primary" onClick={() => setOpen(true)}>
             {t('electricity.issue')}
           </Button>
