@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { alarmAnsweredAndClosed } from './alarms.ts';
 import { enterpriseAppliesOnline } from './applications.ts';
 import { citizenObjectsDuringPublicity, leaderSeesEiaFigures } from './eia.ts';
 import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
@@ -48,6 +49,7 @@ export const journeys: Journey[] = [
   citizenObjectsDuringPublicity,
   leaderSeesEiaFigures,
   monitorWatchesStations,
+  alarmAnsweredAndClosed,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -56,6 +56,16 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1_048_576),
+  // Electricity meters publish over MQTT: to this broker when set, else to an embedded one on MQTT_PORT (0: none).
+  MQTT_URL: z
+    .string()
+    .regex(/^mqtts?:\/\//, 'MQTT_URL must start with mqtt:// or mqtts://')
+    .optional(),
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  MQTT_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'MQTT_TOPIC_PREFIX: letters, digits, - _ and /')
+    .default('qingshan'),
 });
 
 export type Config = {
@@ -91,6 +101,10 @@ export type Config = {
   loginRateLimit: number;
   bodyLimit: number;
   importLimit: number;
+  /** an external MQTT broker for the meters; unset: an embedded broker on mqttPort (0: none) */
+  mqttUrl: string | undefined;
+  mqttPort: number;
+  mqttTopicPrefix: string;
 };
 
 export class ConfigError extends Error {
@@ -156,5 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     bodyLimit: e.BODY_LIMIT_BYTES,
     importLimit: e.IMPORT_LIMIT_BYTES,
+    mqttUrl: e.MQTT_URL,
+    mqttPort: e.MQTT_PORT,
+    mqttTopicPrefix: e.MQTT_TOPIC_PREFIX,
   };
 }

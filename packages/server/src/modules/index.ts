@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../platform/module.ts';
+import { alarmsModule } from './alarms/index.ts';
 import { applicationsModule } from './applications/index.ts';
 import { appointmentsModule } from './appointments/index.ts';
 import { auditModule } from './audit/index.ts';
@@ -10,6 +11,7 @@ import { clocksModule } from './clocks/index.ts';
 import { disclosureModule } from './disclosure/index.ts';
 import { eiaModule } from './eia/index.ts';
 import { eiaClassificationModule } from './eia-classification/index.ts';
+import { electricityModule } from './electricity/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
@@ -62,6 +64,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   ratingsModule,
   receptionModule,
   visitsModule,
+  alarmsModule,
+  electricityModule,
   projectsModule,
   permitsModule,
   applicationsModule,

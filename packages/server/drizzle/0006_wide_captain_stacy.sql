@@ -1,3 +1,49 @@
+CREATE TABLE "alarm_attachments" (
+	"alarm_id" uuid PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"content" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "alarm_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
+	"alarm_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_name" text NOT NULL,
+	"note" text
+);
+--> statement-breakpoint
+CREATE TABLE "alarms" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"source_kind" text NOT NULL,
+	"source_id" text NOT NULL,
+	"source_name" text NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"state" text DEFAULT 'active' NOT NULL,
+	"detail" text NOT NULL,
+	"evidence" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"occurrences" integer DEFAULT 1 NOT NULL,
+	"first_seen_at" timestamp with time zone NOT NULL,
+	"last_seen_at" timestamp with time zone NOT NULL,
+	"raised_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"cleared_at" timestamp with time zone,
+	"answered_at" timestamp with time zone,
+	"answered_by" uuid,
+	"answer_reason" text,
+	"answer_action" text,
+	"escalated_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	"closed_by" uuid,
+	"closed_by_name" text,
+	"outcome" text,
+	"review_note" text
+);
+--> statement-breakpoint
 CREATE TABLE "application_materials" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"application_id" uuid NOT NULL,
@@ -158,6 +204,42 @@ CREATE TABLE "eia_objections" (
 	"answer" text,
 	"answered_at" timestamp with time zone,
 	"answered_by_name" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "electricity_meters" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"role" text NOT NULL,
+	"rated_kw" double precision NOT NULL,
+	"serves_meter_id" uuid,
+	"thresholds" jsonb,
+	"last_seen_at" timestamp with time zone,
+	"last_kw" double precision,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "electricity_readings" (
+	"meter_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"kw" double precision NOT NULL,
+	"kwh" double precision,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "electricity_readings_pk" PRIMARY KEY("meter_id","at")
+);
+--> statement-breakpoint
+CREATE TABLE "restriction_orders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"max_load_percent" double precision,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"document_no" text NOT NULL,
+	"reason" text NOT NULL,
+	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -338,6 +420,9 @@ CREATE TABLE "policy_subscriptions" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "alarm_attachments" ADD CONSTRAINT "alarm_attachments_alarm_id_alarms_id_fk" FOREIGN KEY ("alarm_id") REFERENCES "public"."alarms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "alarm_events" ADD CONSTRAINT "alarm_events_alarm_id_alarms_id_fk" FOREIGN KEY ("alarm_id") REFERENCES "public"."alarms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "alarms" ADD CONSTRAINT "alarms_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_materials" ADD CONSTRAINT "application_materials_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_visits" ADD CONSTRAINT "application_visits_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -346,6 +431,10 @@ ALTER TABLE "disclosure_requests" ADD CONSTRAINT "disclosure_requests_enterprise
 ALTER TABLE "disclosure_requests" ADD CONSTRAINT "disclosure_requests_citizen_user_id_users_id_fk" FOREIGN KEY ("citizen_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "eia_cases" ADD CONSTRAINT "eia_cases_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "eia_objections" ADD CONSTRAINT "eia_objections_case_id_eia_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."eia_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "electricity_meters" ADD CONSTRAINT "electricity_meters_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "electricity_readings" ADD CONSTRAINT "electricity_readings_meter_id_electricity_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."electricity_meters"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "restriction_orders" ADD CONSTRAINT "restriction_orders_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "restriction_orders" ADD CONSTRAINT "restriction_orders_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_factors" ADD CONSTRAINT "monitoring_factors_station_id_monitoring_stations_id_fk" FOREIGN KEY ("station_id") REFERENCES "public"."monitoring_stations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_frames" ADD CONSTRAINT "monitoring_frames_station_id_monitoring_stations_id_fk" FOREIGN KEY ("station_id") REFERENCES "public"."monitoring_stations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_stations" ADD CONSTRAINT "monitoring_stations_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -361,6 +450,12 @@ ALTER TABLE "policy_questions" ADD CONSTRAINT "policy_questions_policy_id_polici
 ALTER TABLE "policy_questions" ADD CONSTRAINT "policy_questions_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policy_questions" ADD CONSTRAINT "policy_questions_asked_by_users_id_fk" FOREIGN KEY ("asked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policy_subscriptions" ADD CONSTRAINT "policy_subscriptions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "alarm_events_alarm_idx" ON "alarm_events" USING btree ("alarm_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "alarms_one_active_uq" ON "alarms" USING btree ("source_kind","source_id","kind") WHERE state = 'active';--> statement-breakpoint
+CREATE INDEX "alarms_source_idx" ON "alarms" USING btree ("source_kind","source_id","raised_at");--> statement-breakpoint
+CREATE INDEX "alarms_enterprise_idx" ON "alarms" USING btree ("enterprise_id","raised_at");--> statement-breakpoint
+CREATE INDEX "alarms_raised_idx" ON "alarms" USING btree ("raised_at");--> statement-breakpoint
+CREATE INDEX "alarms_unanswered_idx" ON "alarms" USING btree ("raised_at") WHERE answered_at is null and escalated_at is null and state <> 'closed';--> statement-breakpoint
 CREATE INDEX "application_materials_app_idx" ON "application_materials" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "application_visits_app_idx" ON "application_visits" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "applications_enterprise_idx" ON "applications" USING btree ("enterprise_id");--> statement-breakpoint
@@ -374,6 +469,9 @@ CREATE INDEX "eia_cases_enterprise_idx" ON "eia_cases" USING btree ("enterprise_
 CREATE INDEX "eia_cases_path_decided_idx" ON "eia_cases" USING btree ("path","decided_on");--> statement-breakpoint
 CREATE INDEX "eia_cases_state_idx" ON "eia_cases" USING btree ("state");--> statement-breakpoint
 CREATE INDEX "eia_objections_case_idx" ON "eia_objections" USING btree ("case_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "electricity_meters_code_uq" ON "electricity_meters" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "electricity_meters_enterprise_idx" ON "electricity_meters" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "restriction_orders_enterprise_idx" ON "restriction_orders" USING btree ("enterprise_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "monitoring_frames_mn_qn_uq" ON "monitoring_frames" USING btree ("mn","qn") WHERE "monitoring_frames"."qn" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "monitoring_frames_mn_cn_time_uq" ON "monitoring_frames" USING btree ("mn","cn","data_time") WHERE "monitoring_frames"."qn" is null;--> statement-breakpoint
 CREATE INDEX "monitoring_frames_station_idx" ON "monitoring_frames" USING btree ("station_id","received_at");--> statement-breakpoint

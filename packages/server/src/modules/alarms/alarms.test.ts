@@ -1,0 +1,285 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, makeUser, type TestApp } from '../../test/helpers.ts';
+import { auditEntries } from '../audit/tables.ts';
+import { notifications } from '../notifications/tables.ts';
+import { ALARM_FIGURES } from './figures.ts';
+import { clearAlarm, escalateUnanswered, raiseAlarm } from './service.ts';
+import { alarms } from './tables.ts';
+
+let t: TestApp;
+let A: { id: string; name: string };
+let B: { id: string; name: string };
+let entA: Client;
+let entB: Client;
+let monitor: Client;
+let clerk: Client;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  A = await makeEnterprise(t);
+  B = await makeEnterprise(t);
+  entA = await loginAs(t, ['enterprise'], A.id);
+  entB = await loginAs(t, ['enterprise'], B.id);
+  monitor = await loginAs(t, ['monitor']);
+  clerk = await loginAs(t, ['clerk']);
+}, 60_000);
+afterAll(() => t.close());
+
+const station = () => `ST-${Math.random().toString(36).slice(2, 10)}`;
+
+async function raise(enterpriseId: string, sourceId: string, kind = 'over-limit' as const, at?: Date) {
+  return t.database.db.transaction((tx) =>
+    raiseAlarm(tx, {
+      sourceKind: 'station',
+      sourceId,
+      sourceName: '1号窑炉烟气排放口',
+      enterpriseId,
+      kind,
+      detail: '二氧化硫小时均值 420 mg/m³，超过限值 300 mg/m³',
+      evidence: { factor: 'a21026', value: 420, limit: 300 },
+      ...(at ? { at } : {}),
+    }),
+  );
+}
+
+describe('raising and clearing', () => {
+  it('keeps one active alarm per (source, kind), reminds the enterprise once and audits', async () => {
+    const src = station();
+    const first = await raise(A.id, src);
+    const again = await raise(A.id, src);
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.alarm.id).toBe(first.alarm.id);
+    expect(again.alarm.occurrences).toBe(2);
+    // another kind on the same source is another alarm
+    expect((await raise(A.id, src, 'zero-value' as never)).created).toBe(true);
+
+    const inbox = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'alarm'), eq(notifications.link, `/enterprise/alarms/${first.alarm.id}`)));
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.body).toContain('2小时内');
+    const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, first.alarm.id));
+    expect(audit.map((a) => a.action)).toEqual(['alarm.raise']);
+
+    const list = await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${src}` });
+    expect(list.statusCode).toBe(200);
+    expect(
+      list
+        .json()
+        .items.map((a: { kind: string; state: string }) => `${a.kind}/${a.state}`)
+        .sort(),
+    ).toEqual(['over-limit/active', 'zero-value/active']);
+  });
+
+  it('is race-safe: raising at once from many transactions makes one alarm', async () => {
+    const src = station();
+    const results = await Promise.all(Array.from({ length: 6 }, () => raise(A.id, src)));
+    expect(new Set(results.map((r) => r.alarm.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const rows = await t.database.db.select().from(alarms).where(eq(alarms.sourceId, src));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.occurrences).toBe(6);
+  });
+
+  it('clears the active alarm; the next occurrence is a new alarm', async () => {
+    const src = station();
+    const a = await raise(A.id, src);
+    expect(
+      await t.database.db.transaction((tx) =>
+        clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit' }),
+      ),
+    ).toBe(true);
+    expect(
+      await t.database.db.transaction((tx) =>
+        clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit' }),
+      ),
+    ).toBe(false);
+    const b = await raise(A.id, src);
+    expect(b.created).toBe(true);
+    expect(b.alarm.id).not.toBe(a.alarm.id);
+    const list = (await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${src}&state=cleared` })).json();
+    expect(list.items.map((x: { id: string }) => x.id)).toEqual([a.alarm.id]);
+  });
+});
+
+describe('alarms: answer and close; enterprise B never reads or answers A’s alarm', () => {
+  it('the enterprise answers with a file, an officer closes confirmed; each step is on the timeline and audited', async () => {
+    const { alarm } = await raise(A.id, station());
+    // confirming before the enterprise has had its say is refused
+    const early = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      payload: { outcome: 'confirmed', note: '核实属实' },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('ALARM_STATE');
+
+    const pdf = Buffer.from('%PDF-1.4 repair note').toString('base64');
+    const answered = await entA.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/answer`,
+      payload: {
+        reason: '脱硫剂投加泵故障',
+        action: '已更换投加泵，恢复正常投加',
+        attachment: { name: '维修记录.pdf', contentType: 'application/pdf', dataBase64: pdf },
+      },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().alarm).toMatchObject({ acknowledged: true, answeredInTime: true, state: 'active' });
+    expect(answered.json().attachment).toMatchObject({ name: '维修记录.pdf', size: 20 });
+    const again = await entA.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/answer`,
+      payload: { reason: 'x', action: 'y' },
+    });
+    expect(again.statusCode).toBe(409);
+
+    const file = await monitor.request({ method: 'GET', url: `/api/alarms/${alarm.id}/attachment` });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.toString()).toBe('%PDF-1.4 repair note');
+
+    const closed = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      payload: { outcome: 'confirmed', note: '现场核实属实，企业已整改' },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().alarm).toMatchObject({ state: 'closed', outcome: 'confirmed' });
+    expect(closed.json().events.map((e: { type: string }) => e.type)).toEqual([
+      'raised',
+      'reminded',
+      'answered',
+      'closed',
+    ]);
+    const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, alarm.id));
+    expect(audit.map((a) => a.action)).toEqual(['alarm.raise', 'alarm.answer', 'alarm.close']);
+    // closed: nothing more
+    expect(
+      (
+        await monitor.request({
+          method: 'POST',
+          url: `/api/alarms/${alarm.id}/close`,
+          payload: { outcome: 'dismissed', note: '重复' },
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+
+  it('a false alarm may be dismissed without an answer; a clerk may not close', async () => {
+    const { alarm } = await raise(A.id, station());
+    const byClerk = await clerk.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      payload: { outcome: 'dismissed', note: '仪器校准' },
+    });
+    expect(byClerk.statusCode).toBe(403);
+    const res = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      payload: { outcome: 'dismissed', note: '仪器校准期间的数据，属误报' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().alarm.outcome).toBe('dismissed');
+  });
+
+  it('bad input is a 400 with the field and changes nothing', async () => {
+    const { alarm } = await raise(A.id, station());
+    const bad = await entA.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/answer`,
+      payload: {
+        reason: '  ',
+        action: '整改',
+        attachment: { name: 'a.exe', contentType: 'application/x-msdownload', dataBase64: 'AAAA' },
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = JSON.stringify(bad.json());
+    expect(paths).toContain('reason');
+    expect(paths).toContain('contentType');
+    const [row] = await t.database.db.select().from(alarms).where(eq(alarms.id, alarm.id));
+    expect(row!.answeredAt).toBeNull();
+    expect(
+      (await monitor.request({ method: 'GET', url: '/api/alarms?from=2026-01-01&to=2027-06-01' })).statusCode,
+    ).toBe(400);
+    expect((await monitor.request({ method: 'GET', url: '/api/alarms?kind=nonsense' })).statusCode).toBe(400);
+  });
+
+  it('enterprise B neither sees nor answers A’s alarm', async () => {
+    const { alarm } = await raise(A.id, station());
+    const read = await entB.request({ method: 'GET', url: `/api/alarms/${alarm.id}` });
+    expect(read.statusCode).toBe(403);
+    const answer = await entB.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/answer`,
+      payload: { reason: 'x', action: 'y' },
+    });
+    expect(answer.statusCode).toBe(403);
+    const list = (await entB.request({ method: 'GET', url: `/api/alarms?enterpriseId=${A.id}&pageSize=200` })).json();
+    expect(list.items).toEqual([]);
+    const own = (await entA.request({ method: 'GET', url: '/api/alarms?pageSize=200' })).json();
+    expect(own.items.every((a: { enterpriseId: string }) => a.enterpriseId === A.id)).toBe(true);
+    expect(own.total).toBeGreaterThan(0);
+  });
+});
+
+describe('escalation and figures', () => {
+  it('escalates an alarm unanswered for 2 h to the leaders, once', async () => {
+    const leader = await makeUser(t, ['leader']);
+    const raisedAt = new Date();
+    const { alarm } = await raise(B.id, station());
+    const later = new Date(raisedAt.getTime() + 121 * 60_000);
+    // not yet at 1 h 59
+    await escalateUnanswered(t.database.db, new Date(raisedAt.getTime() + 119 * 60_000));
+    let [row] = await t.database.db.select().from(alarms).where(eq(alarms.id, alarm.id));
+    expect(row!.escalatedAt).toBeNull();
+    expect(await escalateUnanswered(t.database.db, later)).toBeGreaterThanOrEqual(1);
+    [row] = await t.database.db.select().from(alarms).where(eq(alarms.id, alarm.id));
+    expect(row!.escalatedAt).not.toBeNull();
+    const told = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, leader.id), eq(notifications.link, `/staff/alarms/${alarm.id}`)));
+    expect(told).toHaveLength(1);
+    await escalateUnanswered(t.database.db, new Date(later.getTime() + 3_600_000));
+    const toldAgain = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, leader.id), eq(notifications.link, `/staff/alarms/${alarm.id}`)));
+    expect(toldAgain).toHaveLength(1);
+    const detail = (await monitor.request({ method: 'GET', url: `/api/alarms/${alarm.id}` })).json();
+    expect(detail.events.map((e: { type: string }) => e.type)).toContain('escalated');
+  });
+
+  it('counts raised, answered in time and closed over a period, and lists the records', async () => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const p = { from: today, to: today };
+    const fig = (key: string) => ALARM_FIGURES.find((f) => f.key === key)!;
+    const before = {
+      raised: await fig('alarmsRaised').count(t.database.db, p),
+      inTime: await fig('alarmsAnsweredInTime').count(t.database.db, p),
+      closed: await fig('alarmsClosed').count(t.database.db, p),
+    };
+    const { alarm } = await raise(A.id, station());
+    await entA.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/answer`,
+      payload: { reason: '停电', action: '恢复' },
+    });
+    await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      payload: { outcome: 'confirmed', note: '属实' },
+    });
+    expect(await fig('alarmsRaised').count(t.database.db, p)).toBe(before.raised + 1);
+    expect(await fig('alarmsAnsweredInTime').count(t.database.db, p)).toBe(before.inTime + 1);
+    expect(await fig('alarmsClosed').count(t.database.db, p)).toBe(before.closed + 1);
+    const records = await fig('alarmsClosed').records(t.database.db, p);
+    expect(records.map((r) => r.id)).toContain(alarm.id);
+    expect(records.find((r) => r.id === alarm.id)!.link).toBe(`/staff/alarms/${alarm.id}`);
+  });
+});

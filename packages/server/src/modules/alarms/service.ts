@@ -1,0 +1,356 @@
+import {
+  ALARM_ESCALATE_AFTER_MINUTES,
+  ALARM_EVENT_LABELS,
+  ALARM_KIND_LABELS,
+  type AlarmAnswerBody,
+  type AlarmCloseBody,
+  type AlarmEventType,
+  type AlarmKind,
+  type AlarmSourceKind,
+  alarmReminderText,
+} from '@qingshan/core/alarms';
+import { and, asc, desc, eq, gte, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
+import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
+import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { notify, usersWithRole } from '../notifications/service.ts';
+import { alarmAttachments, alarmEvents, alarms } from './tables.ts';
+
+export type AlarmRow = typeof alarms.$inferSelect;
+
+export type RaiseAlarmInput = {
+  sourceKind: AlarmSourceKind;
+  sourceId: string;
+  /** how the enterprise and staff know the source: 1号窑炉烟气排放口, 除尘风机电表 */
+  sourceName: string;
+  enterpriseId: string;
+  kind: AlarmKind;
+  /** plain Chinese: what was seen, with values */
+  detail: string;
+  evidence?: Record<string, unknown>;
+  /** when the condition was seen (defaults to now) */
+  at?: Date;
+  /** when the condition began, if earlier (a run of readings found late) */
+  since?: Date;
+};
+
+const shanghai = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+
+/** How the timeline names the platform's own steps (raising, reminding, escalating). */
+const SYSTEM_NAME = '系统（自动监控）';
+
+async function addEvent(tx: Tx, alarmId: string, type: AlarmEventType, actorName: string, note: string | null) {
+  await tx.insert(alarmEvents).values({ alarmId, type, actorName, note, at: new Date() });
+}
+
+/**
+ * Raises an alarm, or refreshes the active one of the same (source, kind): one active alarm per
+ * source and rule, enforced by alarms_one_active_uq and race-safe through ON CONFLICT (two
+ * writers raising at once make one alarm and one reminder). A new alarm reminds the enterprise —
+ * in-app and an SMS-style text on its accounts' channels — and is audited, in the caller's
+ * transaction. Other modules (monitoring, electricity) call this.
+ */
+export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alarm: AlarmRow; created: boolean }> {
+  const at = input.at ?? new Date();
+  const evidence = input.evidence ?? {};
+  const res = await tx.execute(sql`
+    insert into alarms (source_kind, source_id, source_name, enterprise_id, kind, state, detail, evidence, first_seen_at, last_seen_at, raised_at)
+    values (${input.sourceKind}, ${input.sourceId}, ${input.sourceName}, ${input.enterpriseId}, ${input.kind}, 'active',
+            ${input.detail}, ${JSON.stringify(evidence)}::jsonb, ${(input.since ?? at).toISOString()}::timestamptz, ${at.toISOString()}::timestamptz,
+            ${new Date().toISOString()}::timestamptz)
+    on conflict (source_kind, source_id, kind) where state = 'active'
+    do update set last_seen_at = greatest(alarms.last_seen_at, excluded.last_seen_at),
+                  occurrences = alarms.occurrences + 1,
+                  detail = excluded.detail,
+                  evidence = excluded.evidence
+    returning id, (xmax = 0) as created`);
+  const rows = ((res as unknown as { rows?: { id: string; created: boolean }[] }).rows ??
+    (res as unknown as { id: string; created: boolean }[])) as { id: string; created: boolean }[];
+  const { id, created } = rows[0]!;
+  const [alarm] = await tx.select().from(alarms).where(eq(alarms.id, id));
+  if (created) {
+    await addEvent(tx, id, 'raised', SYSTEM_NAME, input.detail);
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'alarm.raise',
+      entityType: 'alarm',
+      entityId: id,
+      after: {
+        kind: input.kind,
+        sourceKind: input.sourceKind,
+        sourceId: input.sourceId,
+        detail: input.detail,
+        evidence,
+      },
+    });
+    const [ent] = await tx
+      .select({ name: enterprises.name })
+      .from(enterprises)
+      .where(eq(enterprises.id, input.enterpriseId));
+    const text = alarmReminderText({
+      enterpriseName: ent?.name ?? '',
+      sourceName: input.sourceName,
+      kind: input.kind,
+      at: shanghai(at),
+    });
+    await notify(tx, {
+      enterpriseId: input.enterpriseId,
+      kind: 'alarm',
+      title: text.title,
+      body: text.body,
+      link: `/enterprise/alarms/${id}`,
+    });
+    await addEvent(tx, id, 'reminded', SYSTEM_NAME, text.body);
+  }
+  return { alarm: alarm!, created };
+}
+
+/** The condition ended: the active alarm of (source, kind), if any, becomes cleared. Returns whether one was. */
+export async function clearAlarm(
+  tx: Tx,
+  input: { sourceKind: AlarmSourceKind; sourceId: string; kind: AlarmKind; at?: Date },
+): Promise<boolean> {
+  const at = input.at ?? new Date();
+  const [row] = await tx
+    .update(alarms)
+    .set({ state: 'cleared', clearedAt: at })
+    .where(
+      and(
+        eq(alarms.sourceKind, input.sourceKind),
+        eq(alarms.sourceId, input.sourceId),
+        eq(alarms.kind, input.kind),
+        eq(alarms.state, 'active'),
+      ),
+    )
+    .returning({ id: alarms.id });
+  if (!row) return false;
+  await addEvent(tx, row.id, 'cleared', SYSTEM_NAME, null);
+  await recordAudit(tx, SYSTEM_ACTOR, {
+    action: 'alarm.clear',
+    entityType: 'alarm',
+    entityId: row.id,
+    before: { state: 'active' },
+    after: { state: 'cleared', clearedAt: at.toISOString() },
+  });
+  return true;
+}
+
+export type AlarmFilter = {
+  stationId?: string | undefined;
+  sourceKind?: string | undefined;
+  sourceId?: string | undefined;
+  enterpriseId?: string | undefined;
+  kind?: string | undefined;
+  state?: string | undefined;
+  answered?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+export async function listAlarms(
+  db: Db,
+  user: SessionUser | null,
+  f: AlarmFilter,
+  paging: PageRequest,
+): Promise<Paged<AlarmRow & { enterpriseName: string }>> {
+  const conds: (SQL | undefined)[] = [ownScope(user, { enterprise: alarms.enterpriseId })];
+  if (f.stationId) conds.push(and(eq(alarms.sourceKind, 'station'), eq(alarms.sourceId, f.stationId)));
+  if (f.sourceKind) conds.push(eq(alarms.sourceKind, f.sourceKind));
+  if (f.sourceId) conds.push(eq(alarms.sourceId, f.sourceId));
+  if (f.enterpriseId) conds.push(eq(alarms.enterpriseId, f.enterpriseId));
+  if (f.kind) conds.push(eq(alarms.kind, f.kind));
+  if (f.state) conds.push(eq(alarms.state, f.state));
+  if (f.answered === true) conds.push(sql`${alarms.answeredAt} is not null`);
+  if (f.answered === false) conds.push(isNull(alarms.answeredAt));
+  if (f.from) conds.push(gte(alarms.raisedAt, new Date(`${f.from}T00:00:00+08:00`)));
+  if (f.to) conds.push(lt(alarms.raisedAt, new Date(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000)));
+  const where = and(...conds);
+  return paginate(
+    paging,
+    async (limit, offset) => {
+      const rows = await db
+        .select({ a: alarms, enterpriseName: enterprises.name })
+        .from(alarms)
+        .innerJoin(enterprises, eq(enterprises.id, alarms.enterpriseId))
+        .where(where)
+        .orderBy(desc(alarms.raisedAt), desc(alarms.id))
+        .limit(limit)
+        .offset(offset);
+      return rows.map((r) => ({ ...r.a, enterpriseName: r.enterpriseName }));
+    },
+    async () => {
+      const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(alarms).where(where);
+      return c?.n ?? 0;
+    },
+  );
+}
+
+async function visibleAlarm(db: Tx, user: SessionUser | null, id: string, lock = false) {
+  const q = db.select().from(alarms).where(eq(alarms.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该报警不存在', en: `No alarm ${id}` } });
+  const scope = ownScope(user, { enterprise: alarms.enterpriseId });
+  if (scope) {
+    const [mine] = await db
+      .select({ id: alarms.id })
+      .from(alarms)
+      .where(and(eq(alarms.id, id), scope));
+    if (!mine) throw new AppError('FORBIDDEN_RECORD');
+  }
+  return row;
+}
+
+export async function getAlarm(db: Tx, user: SessionUser | null, id: string) {
+  const row = await visibleAlarm(db, user, id);
+  const [ent] = await db
+    .select({ name: enterprises.name })
+    .from(enterprises)
+    .where(eq(enterprises.id, row.enterpriseId));
+  const events = await db.select().from(alarmEvents).where(eq(alarmEvents.alarmId, id)).orderBy(asc(alarmEvents.seq));
+  const [att] = await db
+    .select({ name: alarmAttachments.name, contentType: alarmAttachments.contentType, size: alarmAttachments.size })
+    .from(alarmAttachments)
+    .where(eq(alarmAttachments.alarmId, id));
+  return { alarm: { ...row, enterpriseName: ent?.name ?? '' }, events, attachment: att ?? null };
+}
+
+export async function getAlarmAttachment(db: Tx, user: SessionUser | null, id: string) {
+  await visibleAlarm(db, user, id);
+  const [att] = await db.select().from(alarmAttachments).where(eq(alarmAttachments.alarmId, id));
+  if (!att)
+    throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该报警没有附件', en: 'The alarm has no attachment' } });
+  return att;
+}
+
+/** The enterprise answers (reason, action, optional file): this is its acknowledgement. Once; not after closing. */
+export async function answerAlarm(tx: Tx, actor: Actor, user: SessionUser, id: string, body: AlarmAnswerBody) {
+  const row = await visibleAlarm(tx, user, id, true);
+  if (row.state === 'closed')
+    throw new AppError('ALARM_STATE', { detail: { zh: '报警已关闭，不能再答复', en: 'The alarm is closed' } });
+  if (row.answeredAt)
+    throw new AppError('ALARM_STATE', { detail: { zh: '该报警已答复', en: 'The alarm has been answered' } });
+  const now = new Date();
+  let attachment: { name: string; contentType: string; size: number } | null = null;
+  if (body.attachment) {
+    const content = Buffer.from(body.attachment.dataBase64, 'base64');
+    if (content.length === 0)
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [{ path: 'attachment.dataBase64', message: { zh: '附件为空', en: 'The attachment is empty' } }],
+      });
+    attachment = { name: body.attachment.name, contentType: body.attachment.contentType, size: content.length };
+    await tx.insert(alarmAttachments).values({ alarmId: id, ...attachment, content });
+  }
+  await tx
+    .update(alarms)
+    .set({ answeredAt: now, answeredBy: user.id, answerReason: body.reason, answerAction: body.action })
+    .where(eq(alarms.id, id));
+  await addEvent(tx, id, 'answered', user.displayName, `原因：${body.reason}；措施：${body.action}`);
+  await recordAudit(tx, actor, {
+    action: 'alarm.answer',
+    entityType: 'alarm',
+    entityId: id,
+    after: { answerReason: body.reason, answerAction: body.action, attachment },
+  });
+  return getAlarm(tx, user, id);
+}
+
+/**
+ * An officer's review closes the alarm: confirmed (it happened; the evidence an inspection cites)
+ * or dismissed (a false alarm). Confirming needs the enterprise's answer first — it must have had
+ * its say; a false alarm may be dismissed at once. Closing does not say the condition ended: if it
+ * still holds, the next pass of its rule raises a new alarm (the closed one stays as evidence).
+ */
+export async function closeAlarm(tx: Tx, actor: Actor, user: SessionUser, id: string, body: AlarmCloseBody) {
+  const row = await visibleAlarm(tx, user, id, true);
+  if (row.state === 'closed')
+    throw new AppError('ALARM_STATE', { detail: { zh: '报警已关闭', en: 'The alarm is closed' } });
+  if (body.outcome === 'confirmed' && !row.answeredAt)
+    throw new AppError('ALARM_STATE', {
+      detail: { zh: '企业尚未答复，不能确认关闭', en: 'The enterprise has not answered yet' },
+    });
+  const now = new Date();
+  await tx
+    .update(alarms)
+    .set({
+      state: 'closed',
+      closedAt: now,
+      closedBy: user.id,
+      closedByName: user.displayName,
+      outcome: body.outcome,
+      reviewNote: body.note,
+    })
+    .where(eq(alarms.id, id));
+  await addEvent(
+    tx,
+    id,
+    'closed',
+    user.displayName,
+    `${body.outcome === 'confirmed' ? '确认属实' : '排除误报'}：${body.note}`,
+  );
+  await recordAudit(tx, actor, {
+    action: 'alarm.close',
+    entityType: 'alarm',
+    entityId: id,
+    before: { state: row.state },
+    after: { state: 'closed', outcome: body.outcome, reviewNote: body.note },
+  });
+  return getAlarm(tx, user, id);
+}
+
+/**
+ * Alarms not acknowledged (answered) within 2 h go to the leaders (rules.md §4: the duty officer's
+ * leader; the platform has no duty roster, so every account holding the leader role). Each alarm
+ * escalates once; the mark and the messages commit together.
+ */
+export async function escalateUnanswered(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - ALARM_ESCALATE_AFTER_MINUTES * 60_000);
+  const due = await db
+    .select({ id: alarms.id })
+    .from(alarms)
+    .where(
+      and(
+        isNull(alarms.answeredAt),
+        isNull(alarms.escalatedAt),
+        ne(alarms.state, 'closed'),
+        lt(alarms.raisedAt, before),
+      ),
+    )
+    .orderBy(asc(alarms.raisedAt))
+    .limit(200);
+  let n = 0;
+  for (const { id } of due) {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(alarms)
+        .set({ escalatedAt: now })
+        .where(and(eq(alarms.id, id), isNull(alarms.escalatedAt), isNull(alarms.answeredAt)))
+        .returning();
+      if (!row) return;
+      const [ent] = await tx
+        .select({ name: enterprises.name })
+        .from(enterprises)
+        .where(eq(enterprises.id, row.enterpriseId));
+      const label = ALARM_KIND_LABELS[row.kind as AlarmKind]?.zh ?? row.kind;
+      for (const userId of await usersWithRole(tx, 'leader'))
+        await notify(tx, {
+          userId,
+          kind: 'alarm-escalation',
+          title: `报警逾期未答复：${ent?.name ?? ''}`,
+          body: `${ent?.name ?? ''}${row.sourceName}“${label}”报警于${shanghai(row.raisedAt)}产生，企业超过2小时未答复，请督办。`,
+          link: `/staff/alarms/${id}`,
+        });
+      await addEvent(tx, id, 'escalated', SYSTEM_NAME, ALARM_EVENT_LABELS.escalated.zh);
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: 'alarm.escalate',
+        entityType: 'alarm',
+        entityId: id,
+        after: { escalatedAt: now.toISOString() },
+      });
+      n++;
+    });
+  }
+  return n;
+}

@@ -1,0 +1,14 @@
+import type { Access } from '../../plugins/auth.ts';
+
+// Who may call each of this module's routes (access.test.ts checks the routes against it).
+const READERS: Access = ['admin', 'leader', 'clerk', 'approver', 'inspector', 'monitor', 'enterprise'];
+
+export const ACCESS_MATRIX: Record<string, Access> = {
+  // meters: staff register them; an enterprise sees its own meters and curves
+  'GET /api/electricity/meters': READERS,
+  'POST /api/electricity/meters': ['admin', 'monitor'],
+  'GET /api/electricity/meters/:id/series': READERS,
+  // restriction orders (限产/停产): leaders and monitoring staff issue them
+  'GET /api/electricity/restriction-orders': READERS,
+  'POST /api/electricity/restriction-orders': ['admin', 'leader', 'monitor'],
+};

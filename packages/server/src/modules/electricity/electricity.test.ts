@@ -1,0 +1,306 @@
+import net from 'node:net';
+import { and, eq, inArray } from 'drizzle-orm';
+import { connectAsync } from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { alarms } from '../alarms/tables.ts';
+import { meterSubscriber } from './mqtt.ts';
+import { evaluateElectricity } from './service.ts';
+import { electricityMeters, electricityReadings } from './tables.ts';
+
+let t: TestApp;
+let A: { id: string; name: string };
+let B: { id: string; name: string };
+let monitor: Client;
+let entA: Client;
+let entB: Client;
+const MIN = 60_000;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  A = await makeEnterprise(t);
+  B = await makeEnterprise(t);
+  monitor = await loginAs(t, ['monitor']);
+  entA = await loginAs(t, ['enterprise'], A.id);
+  entB = await loginAs(t, ['enterprise'], B.id);
+}, 60_000);
+afterAll(() => t.close());
+
+const uniq = () => Math.random().toString(36).slice(2, 8);
+
+async function registerPlant(enterpriseId: string, tag = uniq()) {
+  const line = await monitor.request({
+    method: 'POST',
+    url: '/api/electricity/meters',
+    payload: { enterpriseId, code: `L-${tag}`, name: '1号隧道窑', role: 'line', ratedKw: 100 },
+  });
+  expect(line.statusCode, line.body).toBe(201);
+  const fac = await monitor.request({
+    method: 'POST',
+    url: '/api/electricity/meters',
+    payload: {
+      enterpriseId,
+      code: `F-${tag}`,
+      name: '脱硫塔循环泵',
+      role: 'facility',
+      ratedKw: 20,
+      servesMeterId: line.json().id,
+      thresholds: { t1Minutes: 15 },
+    },
+  });
+  expect(fac.statusCode, fac.body).toBe(201);
+  return { line: line.json(), fac: fac.json(), tag };
+}
+
+async function readings(meterId: string, from: number, minutes: number, kw: (m: number) => number) {
+  await t.database.db
+    .insert(electricityReadings)
+    .values(Array.from({ length: minutes }, (_, m) => ({ meterId, at: new Date(from + m * MIN), kw: kw(m) })));
+}
+
+/** The subscriber keeps each meter's newest reading; tests that write readings directly set it. */
+async function seen(at: number, ...ids: string[]) {
+  await t.database.db
+    .update(electricityMeters)
+    .set({ lastSeenAt: new Date(at) })
+    .where(inArray(electricityMeters.id, ids));
+}
+
+describe('electricity: registry and restriction orders; B never sees A’s orders or meters', () => {
+  it('registers lines and facilities, refuses bad input with the field, and duplicates', async () => {
+    const { line, fac, tag } = await registerPlant(A.id);
+    expect(fac.thresholds).toMatchObject({ t1Minutes: 15, pPercent: 50 });
+    expect(line.topic).toBe(`qingshan/meters/L-${tag}/power`);
+    const dup = await monitor.request({
+      method: 'POST',
+      url: '/api/electricity/meters',
+      payload: { enterpriseId: A.id, code: `L-${tag}`, name: 'x', role: 'line', ratedKw: 1 },
+    });
+    expect(dup.statusCode).toBe(409);
+    const noLine = await monitor.request({
+      method: 'POST',
+      url: '/api/electricity/meters',
+      payload: { enterpriseId: A.id, code: `F2-${tag}`, name: 'x', role: 'facility', ratedKw: 1 },
+    });
+    expect(noLine.statusCode).toBe(400);
+    expect(JSON.stringify(noLine.json())).toContain('servesMeterId');
+    // a facility of B cannot serve A's line
+    const cross = await monitor.request({
+      method: 'POST',
+      url: '/api/electricity/meters',
+      payload: {
+        enterpriseId: B.id,
+        code: `F3-${tag}`,
+        name: 'x',
+        role: 'facility',
+        ratedKw: 1,
+        servesMeterId: line.id,
+      },
+    });
+    expect(cross.statusCode).toBe(400);
+    const enterpriseTries = await entA.request({
+      method: 'POST',
+      url: '/api/electricity/meters',
+      payload: { enterpriseId: A.id, code: `L9-${tag}`, name: 'x', role: 'line', ratedKw: 1 },
+    });
+    expect(enterpriseTries.statusCode).toBe(403);
+  });
+
+  it('issues orders with a bounded period; bad ones change nothing', async () => {
+    const ok = await monitor.request({
+      method: 'POST',
+      url: '/api/electricity/restriction-orders',
+      payload: {
+        enterpriseId: A.id,
+        kind: 'halt',
+        startsAt: '2026-06-16T00:00:00+08:00',
+        endsAt: '2026-06-18T00:00:00+08:00',
+        documentNo: '上栗环应急〔2026〕3号',
+        reason: '重污染天气橙色预警',
+      },
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const bad = await monitor.request({
+      method: 'POST',
+      url: '/api/electricity/restriction-orders',
+      payload: {
+        enterpriseId: A.id,
+        kind: 'limit',
+        startsAt: '2026-06-16T00:00:00+08:00',
+        endsAt: '2026-09-18T00:00:00+08:00',
+        documentNo: 'x',
+        reason: 'y',
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    const list = (await entA.request({ method: 'GET', url: '/api/electricity/restriction-orders' })).json();
+    expect(list.items.map((o: { id: string }) => o.id)).toEqual([ok.json().id]);
+    expect((await entB.request({ method: 'GET', url: '/api/electricity/restriction-orders' })).json().items).toEqual(
+      [],
+    );
+  });
+});
+
+describe('R1–R5 raise and clear alarms', () => {
+  it('R1 raises a facility alarm while it holds and clears it when the facility runs again', async () => {
+    const { line, fac } = await registerPlant(A.id);
+    const now = Date.now();
+    const from = now - 120 * MIN;
+    await readings(line.id, from, 121, () => 80);
+    await readings(fac.id, from, 121, (m) => (m < 60 ? 18 : 0));
+    await seen(now, line.id, fac.id);
+    await evaluateElectricity(t.database.db, new Date(now));
+    const active = await t.database.db
+      .select()
+      .from(alarms)
+      .where(and(eq(alarms.sourceId, fac.id), eq(alarms.state, 'active')));
+    expect(active.map((a) => a.kind)).toEqual(['r1-control-off']);
+    expect(active[0]!.detail).toContain('脱硫塔循环泵停运');
+    // evaluating again refreshes, never duplicates
+    await evaluateElectricity(t.database.db, new Date(now));
+    expect(
+      (await t.database.db.select().from(alarms).where(eq(alarms.sourceId, fac.id))).filter(
+        (a) => a.kind === 'r1-control-off',
+      ),
+    ).toHaveLength(1);
+    // the facility restarts: the alarm clears, and the ended run is not raised again
+    await readings(fac.id, now + MIN, 10, () => 18);
+    await readings(line.id, now + MIN, 10, () => 80);
+    await evaluateElectricity(t.database.db, new Date(now + 10 * MIN));
+    await evaluateElectricity(t.database.db, new Date(now + 11 * MIN));
+    const all = await t.database.db.select().from(alarms).where(eq(alarms.sourceId, fac.id));
+    expect(all.map((a) => `${a.kind}/${a.state}`)).toEqual(['r1-control-off/cleared']);
+    const api = (await entA.request({ method: 'GET', url: `/api/alarms?sourceId=${fac.id}` })).json();
+    expect(api.items[0]).toMatchObject({ kind: 'r1-control-off', state: 'cleared', sourceKind: 'facility' });
+  });
+
+  it('R4 raises on production during a halt order; a fully stopped plant raises nothing', async () => {
+    const { line, fac } = await registerPlant(B.id);
+    const now = Date.now();
+    const from = now - 60 * MIN;
+    await readings(line.id, from, 61, () => 70);
+    await readings(fac.id, from, 61, () => 18);
+    await seen(now, line.id, fac.id);
+    const order = await monitor.request({
+      method: 'POST',
+      url: '/api/electricity/restriction-orders',
+      payload: {
+        enterpriseId: B.id,
+        kind: 'halt',
+        startsAt: new Date(from).toISOString(),
+        endsAt: new Date(now + 86_400_000).toISOString(),
+        documentNo: '上栗环应急〔2026〕4号',
+        reason: '重污染天气橙色预警',
+      },
+    });
+    expect(order.statusCode).toBe(201);
+    await evaluateElectricity(t.database.db, new Date(now));
+    const r4 = await t.database.db.select().from(alarms).where(eq(alarms.sourceId, line.id));
+    expect(r4.map((a) => `${a.kind}/${a.state}`)).toEqual(['r4-restriction-order/active']);
+
+    // a plant stopped all along, with silent meters, raises nothing
+    const C = await makeEnterprise(t);
+    const stopped = await registerPlant(C.id);
+    await readings(stopped.line.id, now - 300 * MIN, 30, () => 0);
+    await evaluateElectricity(t.database.db, new Date(now));
+    const none = await t.database.db.select().from(alarms).where(eq(alarms.enterpriseId, C.id));
+    expect(none).toEqual([]);
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function publishAndWait(url: string, topic: string, payloads: string[]) {
+  const pub = await connectAsync(url);
+  for (const p of payloads) await pub.publishAsync(topic, p, { qos: 1 });
+  await pub.endAsync();
+}
+
+async function waitFor(check: () => Promise<boolean>, ms = 10_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out');
+}
+
+describe('meters over MQTT', () => {
+  it('stores readings from the machine’s Mosquitto (MQTT_URL); repeats and strays change nothing', async () => {
+    const { line, tag } = await registerPlant(A.id);
+    const prefix = `qs-test-${uniq()}`;
+    const sub = meterSubscriber({
+      db: t.database.db,
+      url: 'mqtt://127.0.0.1:1883',
+      port: 0,
+      host: '127.0.0.1',
+      prefix,
+      log: () => {},
+    });
+    await sub.start();
+    try {
+      const topic = `${prefix}/meters/L-${tag}/power`;
+      await publishAndWait('mqtt://127.0.0.1:1883', topic, [
+        JSON.stringify({ ts: '2026-06-15T10:00:00+08:00', p: 81.5, e: 1200.5 }),
+        JSON.stringify({ ts: '2026-06-15T10:01:00+08:00', p: 82 }),
+        JSON.stringify({ ts: '2026-06-15T10:01:00+08:00', p: 82 }),
+        '{not json',
+        JSON.stringify({ ts: 'yesterday', p: -1 }),
+      ]);
+      await publishAndWait('mqtt://127.0.0.1:1883', `${prefix}/meters/NOPE-${tag}/power`, [
+        JSON.stringify({ ts: '2026-06-15T10:00:00+08:00', p: 1 }),
+      ]);
+      await waitFor(
+        async () => sub.stats.stored + sub.stats.duplicate + sub.stats.invalid + sub.stats.unknownMeter >= 6,
+      );
+      await sub.drain();
+      expect(sub.stats).toEqual({ stored: 2, duplicate: 1, unknownMeter: 1, invalid: 2 });
+      const series = await entA.request({
+        method: 'GET',
+        url: `/api/electricity/meters/${line.id}/series?from=${encodeURIComponent('2026-06-15T09:00:00+08:00')}&to=${encodeURIComponent('2026-06-15T11:00:00+08:00')}`,
+      });
+      expect(series.statusCode, series.body).toBe(200);
+      expect(series.json().points.map((p: { kw: number }) => p.kw)).toEqual([81.5, 82]);
+      expect(series.json().meter.lastKw).toBe(82);
+      // B may not read A's curve
+      const other = await entB.request({
+        method: 'GET',
+        url: `/api/electricity/meters/${line.id}/series?from=${encodeURIComponent('2026-06-15T09:00:00+08:00')}&to=${encodeURIComponent('2026-06-15T11:00:00+08:00')}`,
+      });
+      expect(other.statusCode).toBe(403);
+    } finally {
+      await sub.stop();
+    }
+  });
+
+  it('runs an embedded broker when MQTT_URL is unset', async () => {
+    const { line, tag } = await registerPlant(A.id);
+    const port = await freePort();
+    const prefix = `qs-test-${uniq()}`;
+    const sub = meterSubscriber({ db: t.database.db, url: undefined, port, host: '127.0.0.1', prefix, log: () => {} });
+    await sub.start();
+    try {
+      expect(sub.brokerPort()).toBe(port);
+      await publishAndWait(`mqtt://127.0.0.1:${port}`, `${prefix}/meters/L-${tag}/power`, [
+        JSON.stringify({ ts: '2026-06-15T12:00:00+08:00', p: 55 }),
+      ]);
+      await waitFor(async () => sub.stats.stored >= 1);
+      await sub.drain();
+      const rows = await t.database.db
+        .select()
+        .from(electricityReadings)
+        .where(eq(electricityReadings.meterId, line.id));
+      expect(rows.map((r) => r.kw)).toEqual([55]);
+    } finally {
+      await sub.stop();
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { ELECTRICITY_AUDIT_VOCABULARY } from '@qingshan/core/electricity';
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { meterSubscriber } from './mqtt.ts';
+import { electricityRoutes } from './routes.ts';
+import { seedElectricity } from './seed.ts';
+import { evaluateElectricity } from './service.ts';
+import * as tables from './tables.ts';
+
+/**
+ * Electricity sub-metering (分表计电): meters over MQTT, restriction orders, and rules R1–R5 run
+ * every minute, raising and clearing alarms through the alarms module.
+ */
+export const electricityModule: ModuleDefinition = {
+  name: 'electricity',
+  tables,
+  audit: ELECTRICITY_AUDIT_VOCABULARY,
+  routes: (app, ctx) => app.register(electricityRoutes, { db: ctx.db, topicPrefix: ctx.config.mqttTopicPrefix }),
+  jobs: () => [
+    {
+      kind: 'electricity.evaluate',
+      every: { scanMs: 60_000 },
+      run: async ({ db }) => void (await evaluateElectricity(db)),
+    },
+  ],
+  services: (ctx) => [
+    meterSubscriber({
+      db: ctx.db,
+      url: ctx.config.mqttUrl,
+      port: ctx.config.mqttPort,
+      host: ctx.config.host,
+      prefix: ctx.config.mqttTopicPrefix,
+      log: ctx.log,
+    }),
+  ],
+  seed: seedElectricity,
+};

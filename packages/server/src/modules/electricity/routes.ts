@@ -1,0 +1,126 @@
+import { STAFF_ROLES } from '@qingshan/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { enterpriseName } from './names.ts';
+import {
+  meterCreateBody,
+  meterIdParams,
+  metersQuery,
+  meterViewSchema,
+  ordersQuery,
+  orderViewSchema,
+  restrictionOrderBody,
+  seriesQuery,
+  seriesSchema,
+  toMeterView,
+  toOrderView,
+} from './schema.ts';
+import { createMeter, createRestrictionOrder, listMeters, listRestrictionOrders, meterSeries } from './service.ts';
+
+const READERS = [...STAFF_ROLES, 'enterprise'] as const;
+
+export const electricityRoutes: FastifyPluginAsyncZod<{ db: Db; topicPrefix: string }> = async (
+  app,
+  { db, topicPrefix },
+) => {
+  app.get(
+    '/api/electricity/meters',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['electricity'],
+        summary: '分表计电电表 Meters on production lines and control facilities, with their newest reading',
+        querystring: metersQuery,
+        response: { 200: pageOf(meterViewSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const res = await listMeters(db, request.user, f, { page, pageSize });
+      return { ...res, items: res.items.map((m) => toMeterView(m, topicPrefix)) };
+    },
+  );
+
+  app.post(
+    '/api/electricity/meters',
+    {
+      config: { access: ['admin', 'monitor'] },
+      schema: {
+        tags: ['electricity'],
+        summary: '登记电表 Register a meter; a facility names the line it serves and its R1–R5 thresholds',
+        body: meterCreateBody,
+        response: { 201: meterViewSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const m = await db.transaction((tx) => createMeter(tx, actorOf(request), request.body));
+      reply.code(201);
+      return toMeterView({ ...m, enterpriseName: await enterpriseName(db, m.enterpriseId) }, topicPrefix);
+    },
+  );
+
+  app.get(
+    '/api/electricity/meters/:id/series',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['electricity'],
+        summary: '功率曲线 A meter’s power readings in a period (at most 2 days)',
+        params: meterIdParams,
+        querystring: seriesQuery,
+        response: { 200: seriesSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { meter, points } = await meterSeries(
+        db,
+        request.user,
+        request.params.id,
+        new Date(request.query.from),
+        new Date(request.query.to),
+      );
+      return {
+        meter: toMeterView({ ...meter, enterpriseName: await enterpriseName(db, meter.enterpriseId) }, topicPrefix),
+        points: points.map((p) => ({ at: p.at.toISOString(), kw: p.kw })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/electricity/restriction-orders',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['electricity'],
+        summary: '限产停产令 Restriction orders, newest first; an enterprise sees its own',
+        querystring: ordersQuery,
+        response: { 200: pageOf(orderViewSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const res = await listRestrictionOrders(db, request.user, f, { page, pageSize });
+      return { ...res, items: res.items.map(toOrderView) };
+    },
+  );
+
+  app.post(
+    '/api/electricity/restriction-orders',
+    {
+      config: { access: ['admin', 'leader', 'monitor'] },
+      schema: {
+        tags: ['electricity'],
+        summary: '下达限产停产令 Issue a restriction order (限产 with the allowed load, or 停产) for a period',
+        body: restrictionOrderBody,
+        response: { 201: orderViewSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const o = await db.transaction((tx) => createRestrictionOrder(tx, actorOf(request), request.body));
+      reply.code(201);
+      return toOrderView({ ...o, enterpriseName: await enterpriseName(db, o.enterpriseId) });
+    },
+  );
+};

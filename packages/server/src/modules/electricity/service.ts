@@ -1,0 +1,391 @@
+import { ALARM_KIND_LABELS, type AlarmKind, type AlarmSourceKind } from '@qingshan/core/alarms';
+import {
+  DEFAULT_FACILITY_THRESHOLDS,
+  type ElectricityRule,
+  evaluatePlant,
+  type FacilityThresholds,
+  type Finding,
+  type MeterCreateBody,
+  type MeterInput,
+  type RestrictionOrderBody,
+} from '@qingshan/core/electricity';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
+import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
+import { ownScope } from '../../shared/scope.ts';
+import { clearAlarm, raiseAlarm } from '../alarms/service.ts';
+import { alarms } from '../alarms/tables.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { electricityMeters, electricityReadings, restrictionOrders } from './tables.ts';
+
+export type MeterRow = typeof electricityMeters.$inferSelect;
+
+const notFound = (what: string) =>
+  new AppError('RECORD_NOT_FOUND', { detail: { zh: `${what}不存在`, en: `No such ${what}` } });
+const invalid = (path: string, zh: string, en: string) =>
+  new AppError('VALIDATION_FAILED', { errors: [{ path, message: { zh, en } }] });
+
+export async function createMeter(tx: Tx, actor: Actor, body: MeterCreateBody): Promise<MeterRow> {
+  const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, body.enterpriseId));
+  if (!ent) throw invalid('enterpriseId', '企业不存在', 'No such enterprise');
+  if (body.role === 'facility') {
+    const [line] = await tx.select().from(electricityMeters).where(eq(electricityMeters.id, body.servesMeterId!));
+    if (line?.role !== 'line' || line.enterpriseId !== body.enterpriseId)
+      throw invalid(
+        'servesMeterId',
+        '须为本企业的生产线电表',
+        'Must be a production-line meter of the same enterprise',
+      );
+  }
+  const [dup] = await tx
+    .select({ id: electricityMeters.id })
+    .from(electricityMeters)
+    .where(eq(electricityMeters.code, body.code));
+  if (dup)
+    throw new AppError('DUPLICATE_RECORD', {
+      errors: [{ path: 'code', message: { zh: '电表编号已登记', en: 'code already registered' } }],
+    });
+  const thresholds: FacilityThresholds | null =
+    body.role === 'facility' ? { ...DEFAULT_FACILITY_THRESHOLDS, ...body.thresholds } : null;
+  const [row] = await tx
+    .insert(electricityMeters)
+    .values({
+      enterpriseId: body.enterpriseId,
+      code: body.code,
+      name: body.name,
+      role: body.role,
+      ratedKw: body.ratedKw,
+      servesMeterId: body.role === 'facility' ? body.servesMeterId! : null,
+      thresholds,
+      createdAt: new Date(),
+    })
+    .returning();
+  await recordAudit(tx, actor, { action: 'meter.create', entityType: 'meter', entityId: row!.id, after: row });
+  return row!;
+}
+
+export async function listMeters(
+  db: Db,
+  user: SessionUser | null,
+  f: { enterpriseId?: string | undefined; role?: string | undefined },
+  paging: PageRequest,
+): Promise<Paged<MeterRow & { enterpriseName: string }>> {
+  const conds: (SQL | undefined)[] = [ownScope(user, { enterprise: electricityMeters.enterpriseId })];
+  if (f.enterpriseId) conds.push(eq(electricityMeters.enterpriseId, f.enterpriseId));
+  if (f.role) conds.push(eq(electricityMeters.role, f.role));
+  const where = and(...conds);
+  return paginate(
+    paging,
+    async (limit, offset) =>
+      (
+        await db
+          .select({ m: electricityMeters, enterpriseName: enterprises.name })
+          .from(electricityMeters)
+          .innerJoin(enterprises, eq(enterprises.id, electricityMeters.enterpriseId))
+          .where(where)
+          .orderBy(asc(enterprises.name), asc(electricityMeters.role), asc(electricityMeters.code))
+          .limit(limit)
+          .offset(offset)
+      ).map((r) => ({ ...r.m, enterpriseName: r.enterpriseName })),
+    async () => {
+      const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(electricityMeters).where(where);
+      return c?.n ?? 0;
+    },
+  );
+}
+
+export async function getMeter(db: Tx, user: SessionUser | null, id: string): Promise<MeterRow> {
+  const [row] = await db.select().from(electricityMeters).where(eq(electricityMeters.id, id));
+  if (!row) throw notFound('电表');
+  if (ownScope(user, { enterprise: electricityMeters.enterpriseId }) && row.enterpriseId !== user?.enterpriseId)
+    throw new AppError('FORBIDDEN_RECORD');
+  return row;
+}
+
+/** Readings of one meter in a period (at most 2 days: a chart, not an export), oldest first. */
+export const SERIES_MAX_MS = 2 * 86_400_000;
+export async function meterSeries(db: Db, user: SessionUser | null, id: string, from: Date, to: Date) {
+  const meter = await getMeter(db, user, id);
+  const rows = await db
+    .select({ at: electricityReadings.at, kw: electricityReadings.kw })
+    .from(electricityReadings)
+    .where(and(eq(electricityReadings.meterId, id), gte(electricityReadings.at, from), lt(electricityReadings.at, to)))
+    .orderBy(asc(electricityReadings.at))
+    .limit(3000);
+  return { meter, points: rows };
+}
+
+export type ReadingInput = { code: string; at: Date; kw: number; kwh?: number | undefined };
+
+/**
+ * Stores one reading by meter code. Unknown codes are refused (returned as 'unknown-meter', not
+ * thrown: a broker delivers whatever is published, and one stray publisher must not stop the
+ * subscriber). A repeated instant is ignored; the meter's newest reading moves forward only.
+ */
+export async function recordReading(db: Db, r: ReadingInput): Promise<'stored' | 'duplicate' | 'unknown-meter'> {
+  return db.transaction(async (tx) => {
+    const [meter] = await tx
+      .select({ id: electricityMeters.id })
+      .from(electricityMeters)
+      .where(eq(electricityMeters.code, r.code));
+    if (!meter) return 'unknown-meter';
+    const inserted = await tx
+      .insert(electricityReadings)
+      .values({ meterId: meter.id, at: r.at, kw: r.kw, kwh: r.kwh ?? null, receivedAt: new Date() })
+      .onConflictDoNothing()
+      .returning({ at: electricityReadings.at });
+    if (inserted.length === 0) return 'duplicate';
+    await tx
+      .update(electricityMeters)
+      .set({ lastSeenAt: r.at, lastKw: r.kw })
+      .where(
+        and(
+          eq(electricityMeters.id, meter.id),
+          sql`(${electricityMeters.lastSeenAt} is null or ${electricityMeters.lastSeenAt} < ${r.at.toISOString()}::timestamptz)`,
+        ),
+      );
+    return 'stored';
+  });
+}
+
+export async function createRestrictionOrder(tx: Tx, actor: Actor, body: RestrictionOrderBody) {
+  const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, body.enterpriseId));
+  if (!ent) throw invalid('enterpriseId', '企业不存在', 'No such enterprise');
+  const [row] = await tx
+    .insert(restrictionOrders)
+    .values({
+      enterpriseId: body.enterpriseId,
+      kind: body.kind,
+      maxLoadPercent: body.kind === 'limit' ? (body.maxLoadPercent ?? null) : null,
+      startsAt: new Date(body.startsAt),
+      endsAt: new Date(body.endsAt),
+      documentNo: body.documentNo,
+      reason: body.reason,
+      createdBy: actor.id,
+      createdAt: new Date(),
+    })
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'restriction-order.create',
+    entityType: 'restriction-order',
+    entityId: row!.id,
+    after: row,
+  });
+  return row!;
+}
+
+export async function listRestrictionOrders(
+  db: Db,
+  user: SessionUser | null,
+  f: { enterpriseId?: string | undefined },
+  paging: PageRequest,
+) {
+  const conds: (SQL | undefined)[] = [ownScope(user, { enterprise: restrictionOrders.enterpriseId })];
+  if (f.enterpriseId) conds.push(eq(restrictionOrders.enterpriseId, f.enterpriseId));
+  const where = and(...conds);
+  return paginate(
+    paging,
+    async (limit, offset) =>
+      (
+        await db
+          .select({ o: restrictionOrders, enterpriseName: enterprises.name })
+          .from(restrictionOrders)
+          .innerJoin(enterprises, eq(enterprises.id, restrictionOrders.enterpriseId))
+          .where(where)
+          .orderBy(desc(restrictionOrders.startsAt), desc(restrictionOrders.id))
+          .limit(limit)
+          .offset(offset)
+      ).map((r) => ({ ...r.o, enterpriseName: r.enterpriseName })),
+    async () => {
+      const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(restrictionOrders).where(where);
+      return c?.n ?? 0;
+    },
+  );
+}
+
+// ---- the rules, run by the scheduler ----
+
+/** R1–R5 look back this far: long enough for t₁/t₂ runs, short enough to stay a small query. */
+export const EVALUATION_WINDOW_MS = 6 * 3_600_000;
+
+const RULE_KIND: Record<ElectricityRule, { kind: AlarmKind; sourceKind: AlarmSourceKind }> = {
+  r1: { kind: 'r1-control-off', sourceKind: 'facility' },
+  r2: { kind: 'r2-control-lag', sourceKind: 'facility' },
+  r3: { kind: 'r3-control-low-power', sourceKind: 'facility' },
+  r4: { kind: 'r4-restriction-order', sourceKind: 'meter' },
+  r5: { kind: 'r5-meter-offline', sourceKind: 'meter' },
+};
+
+// 2026-12-04 10:05 in Beijing time, whatever the server's zone
+const hm = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+
+function describe(f: Finding, meter: MeterRow, line: MeterRow | undefined): string {
+  const mins = Math.round(f.minutes);
+  const span = `${hm(f.from)}起${f.ongoing ? '至今' : `至${hm(f.to)}`}，持续约${mins}分钟`;
+  switch (f.rule) {
+    case 'r1':
+      return `${line?.name ?? '生产线'}运行期间，${meter.name}停运：${span}`;
+    case 'r2':
+      return `${meter.name}与${line?.name ?? '生产线'}启停不同步（相差约${mins}分钟）：${span}`;
+    case 'r3':
+      return `${line?.name ?? '生产线'}运行期间，${meter.name}功率低于额定功率的${meter.thresholds?.pPercent ?? DEFAULT_FACILITY_THRESHOLDS.pPercent}%：${span}`;
+    case 'r4':
+      return `限产停产令执行期间，${meter.name}仍在生产：${span}`;
+    case 'r5':
+      return `${meter.name}（${meter.code}）无数据上传：${span}`;
+  }
+}
+
+/**
+ * Evaluates every enterprise's meters at `now`: a finding still holding raises (or refreshes) its
+ * alarm; one that ended since the last pass raises and clears at once, unless an alarm already
+ * covers that run; a (meter, rule) with nothing holding clears its active alarm.
+ */
+export async function evaluateElectricity(db: Db, now = new Date()): Promise<{ raised: number; cleared: number }> {
+  const from = now.getTime() - EVALUATION_WINDOW_MS;
+  const plants = await db.selectDistinct({ id: electricityMeters.enterpriseId }).from(electricityMeters);
+  let raised = 0;
+  let cleared = 0;
+  for (const { id: enterpriseId } of plants) {
+    const meters = await db.select().from(electricityMeters).where(eq(electricityMeters.enterpriseId, enterpriseId));
+    const ids = meters.map((m) => m.id);
+    const rows = await db
+      .select({ meterId: electricityReadings.meterId, at: electricityReadings.at, kw: electricityReadings.kw })
+      .from(electricityReadings)
+      .where(
+        and(
+          inArray(electricityReadings.meterId, ids),
+          gte(electricityReadings.at, new Date(from - EVALUATION_WINDOW_MS)),
+          lte(electricityReadings.at, now),
+        ),
+      )
+      .orderBy(asc(electricityReadings.meterId), asc(electricityReadings.at));
+    const samples = new Map<string, { at: number; kw: number }[]>();
+    for (const r of rows) {
+      const list = samples.get(r.meterId) ?? [];
+      list.push({ at: r.at.getTime(), kw: r.kw });
+      samples.set(r.meterId, list);
+    }
+    const input = (m: MeterRow): MeterInput => ({
+      id: m.id,
+      ratedKw: m.ratedKw,
+      // the window plus the one reading before it, which holds into the window
+      samples: (() => {
+        const s = samples.get(m.id) ?? [];
+        const firstIn = s.findIndex((x) => x.at >= from);
+        return firstIn <= 0 ? (firstIn === -1 ? s.slice(-1) : s) : s.slice(firstIn - 1);
+      })(),
+      lastSeenAt: m.lastSeenAt ? Math.min(m.lastSeenAt.getTime(), now.getTime()) : null,
+      registeredAt: m.createdAt.getTime(),
+    });
+    const orders = await db
+      .select()
+      .from(restrictionOrders)
+      .where(
+        and(
+          eq(restrictionOrders.enterpriseId, enterpriseId),
+          lt(restrictionOrders.startsAt, now),
+          gt(restrictionOrders.endsAt, new Date(from)),
+        ),
+      );
+    const findings = evaluatePlant({
+      lines: meters.filter((m) => m.role === 'line').map(input),
+      facilities: meters
+        .filter((m) => m.role === 'facility' && m.servesMeterId)
+        .map((m) => ({
+          ...input(m),
+          servesLineId: m.servesMeterId!,
+          thresholds: { ...DEFAULT_FACILITY_THRESHOLDS, ...(m.thresholds ?? {}) },
+        })),
+      orders: orders.map((o) => ({
+        kind: o.kind as 'limit' | 'halt',
+        maxLoadPercent: o.maxLoadPercent,
+        from: o.startsAt.getTime(),
+        to: o.endsAt.getTime(),
+      })),
+      from,
+      to: now.getTime(),
+    });
+    const byId = new Map(meters.map((m) => [m.id, m]));
+    const holding = new Set<string>();
+    await db.transaction(async (tx) => {
+      // runs still holding first: an ended run of the same (meter, rule) must not clear their alarm
+      for (const f of [...findings].sort((a, b) => Number(b.ongoing) - Number(a.ongoing))) {
+        const meter = byId.get(f.meterId)!;
+        const { kind, sourceKind } = RULE_KIND[f.rule];
+        const line = meter.servesMeterId ? byId.get(meter.servesMeterId) : undefined;
+        const base = {
+          sourceKind,
+          sourceId: meter.id,
+          sourceName: meter.name,
+          enterpriseId,
+          kind,
+          detail: describe(f, meter, line),
+          evidence: {
+            rule: f.rule.toUpperCase(),
+            from: new Date(f.from).toISOString(),
+            to: new Date(f.to).toISOString(),
+            minutes: Math.round(f.minutes),
+            meterCode: meter.code,
+            source: ALARM_KIND_LABELS[kind].source,
+          },
+          since: new Date(f.from),
+        };
+        if (f.ongoing) {
+          holding.add(`${sourceKind}|${meter.id}|${kind}`);
+          const r = await raiseAlarm(tx, { ...base, at: now });
+          if (r.created) raised++;
+          continue;
+        }
+        // an ended run: raise it once, as cleared evidence, unless an alarm already covers it
+        const [covered] = await tx
+          .select({ id: alarms.id })
+          .from(alarms)
+          .where(
+            and(
+              eq(alarms.sourceKind, sourceKind),
+              eq(alarms.sourceId, meter.id),
+              eq(alarms.kind, kind),
+              lte(alarms.firstSeenAt, new Date(f.to)),
+              gte(alarms.lastSeenAt, new Date(f.from)),
+            ),
+          )
+          .limit(1);
+        if (covered || holding.has(`${sourceKind}|${meter.id}|${kind}`)) continue;
+        const r = await raiseAlarm(tx, { ...base, at: new Date(f.to) });
+        if (r.created) raised++;
+        await clearAlarm(tx, { sourceKind, sourceId: meter.id, kind, at: new Date(f.to) });
+      }
+      const active = await tx
+        .select({ sourceKind: alarms.sourceKind, sourceId: alarms.sourceId, kind: alarms.kind })
+        .from(alarms)
+        .where(
+          and(
+            eq(alarms.enterpriseId, enterpriseId),
+            eq(alarms.state, 'active'),
+            inArray(alarms.sourceId, ids),
+            inArray(
+              alarms.kind,
+              Object.values(RULE_KIND).map((k) => k.kind),
+            ),
+          ),
+        );
+      for (const a of active) {
+        if (holding.has(`${a.sourceKind}|${a.sourceId}|${a.kind}`)) continue;
+        if (
+          await clearAlarm(tx, {
+            sourceKind: a.sourceKind as AlarmSourceKind,
+            sourceId: a.sourceId,
+            kind: a.kind as AlarmKind,
+            at: now,
+          })
+        )
+          cleared++;
+      }
+    });
+  }
+  return { raised, cleared };
+}

@@ -1,0 +1,224 @@
+import { ALARM_ATTACHMENT_MAX_BYTES, ALARM_OUTCOMES } from '@qingshan/core/alarms';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { canAccess } from '../../access.ts';
+import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import {
+  type AlarmAnswer,
+  type AlarmClose,
+  alarmKeys,
+  answerAlarm,
+  closeAlarm,
+  downloadAttachment,
+  getAlarm,
+} from './api.ts';
+import { eventLabel, kindLabel, outcomeLabel, STATE_COLORS, sourceKindLabel, stateLabel } from './labels.ts';
+import { ALARM_PERMISSIONS } from './permissions.ts';
+
+type AnswerForm = { reason: string; action: string };
+const ACCEPT = 'application/pdf,image/jpeg,image/png';
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** One alarm: what was seen, its timeline, the enterprise's answer form and the officer's review. */
+export default function AlarmDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [answerForm] = Form.useForm<AnswerForm>();
+  const [closeForm] = Form.useForm<AlarmClose>();
+  const [file, setFile] = useState<File | null>(null);
+  const detail = useQuery({ queryKey: alarmKeys.detail(id), queryFn: ({ signal }) => getAlarm(id, signal) });
+  const refresh = () => void qc.invalidateQueries({ queryKey: alarmKeys.all });
+  const answer = useMutation({
+    mutationFn: async (v: AnswerForm) => {
+      const body: AlarmAnswer = { ...v };
+      if (file)
+        body.attachment = {
+          name: file.name,
+          contentType: file.type as NonNullable<AlarmAnswer['attachment']>['contentType'],
+          dataBase64: await toBase64(file),
+        };
+      return answerAlarm(id, body);
+    },
+    onSuccess: refresh,
+    onError: (e) => {
+      if (e instanceof ApiError) applyFieldErrors(answerForm, e);
+      showError(e);
+    },
+  });
+  const close = useMutation({
+    mutationFn: (v: AlarmClose) => closeAlarm(id, v),
+    onSuccess: refresh,
+    onError: (e) => {
+      if (e instanceof ApiError) applyFieldErrors(closeForm, e);
+      showError(e);
+    },
+  });
+
+  if (detail.isPending) return <PageLoading />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const { alarm: a, events, attachment } = detail.data;
+  const canAnswer = canAccess(roles, ALARM_PERMISSIONS.enterprise) && !a.answeredAt && a.state !== 'closed';
+  const canClose = canAccess(roles, ALARM_PERMISSIONS.close) && a.state !== 'closed';
+  return (
+    <PageContainer
+      title={
+        <>
+          <Tag color={STATE_COLORS[a.state]}>{stateLabel(a.state, lang)}</Tag>
+          {kindLabel(a.kind, lang)}
+        </>
+      }
+    >
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t('alarms.enterprise')}>{a.enterpriseName}</Descriptions.Item>
+              <Descriptions.Item label={t('alarms.source')}>
+                {sourceKindLabel(a.sourceKind, lang)} · {a.sourceName}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('alarms.detail')}>{a.detail}</Descriptions.Item>
+              <Descriptions.Item label={t('alarms.basis')}>{a.kindSource}</Descriptions.Item>
+              <Descriptions.Item label={t('alarms.firstSeenAt')}>{formatDateTime(a.firstSeenAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('alarms.raisedAt')}>{formatDateTime(a.raisedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('alarms.lastSeenAt')}>
+                {formatDateTime(a.lastSeenAt)}（{t('alarms.occurrences')} {a.occurrences}）
+              </Descriptions.Item>
+              {a.clearedAt ? (
+                <Descriptions.Item label={t('alarms.clearedAt')}>{formatDateTime(a.clearedAt)}</Descriptions.Item>
+              ) : null}
+            </Descriptions>
+          </Card>
+          {a.answeredAt ? (
+            <Card size="small" title={t('alarms.answer')} style={{ marginBottom: 16 }}>
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('alarms.reason')}>{a.answerReason}</Descriptions.Item>
+                <Descriptions.Item label={t('alarms.action')}>{a.answerAction}</Descriptions.Item>
+                <Descriptions.Item label={t('alarms.answered')}>
+                  {formatDateTime(a.answeredAt)}{' '}
+                  <Tag color={a.answeredInTime ? 'green' : 'orange'}>
+                    {a.answeredInTime ? t('alarms.answeredYes') : t('alarms.answeredLate')}
+                  </Tag>
+                </Descriptions.Item>
+                {attachment ? (
+                  <Descriptions.Item label={t('alarms.attachment')}>
+                    <Button size="small" onClick={() => void downloadAttachment(id, attachment.name).catch(showError)}>
+                      {attachment.name}
+                    </Button>
+                  </Descriptions.Item>
+                ) : null}
+              </Descriptions>
+            </Card>
+          ) : null}
+          {canAnswer ? (
+            <Card size="small" title={t('alarms.answer')} style={{ marginBottom: 16 }}>
+              <Alert type="warning" showIcon message={t('alarms.answerDue')} style={{ marginBottom: 12 }} />
+              <Form form={answerForm} layout="vertical" onFinish={(v) => answer.mutate(v)}>
+                <Form.Item name="reason" label={t('alarms.reason')} rules={[{ required: true, whitespace: true }]}>
+                  <Input.TextArea rows={3} maxLength={1000} data-testid="alarm-answer-reason" />
+                </Form.Item>
+                <Form.Item name="action" label={t('alarms.action')} rules={[{ required: true, whitespace: true }]}>
+                  <Input.TextArea rows={3} maxLength={1000} data-testid="alarm-answer-action" />
+                </Form.Item>
+                <Form.Item label={t('alarms.attachment')} extra={t('alarms.attachmentHint')}>
+                  <input
+                    type="file"
+                    accept={ACCEPT}
+                    onChange={(e) => {
+                      const f = e.target.files?.[0] ?? null;
+                      if (f && f.size > ALARM_ATTACHMENT_MAX_BYTES) {
+                        showError(new Error(t('alarms.attachmentTooLarge')));
+                        e.target.value = '';
+                        setFile(null);
+                        return;
+                      }
+                      setFile(f);
+                    }}
+                  />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={answer.isPending} data-testid="alarm-answer-submit">
+                  {t('alarms.submitAnswer')}
+                </Button>
+              </Form>
+            </Card>
+          ) : null}
+          {a.state === 'closed' ? (
+            <Card size="small" title={t('alarms.review')} style={{ marginBottom: 16 }}>
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('alarms.outcome')}>
+                  {a.outcome ? outcomeLabel(a.outcome, lang) : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('alarms.note')}>{a.reviewNote}</Descriptions.Item>
+                <Descriptions.Item label={t('alarms.closedBy')}>
+                  {a.closedByName} · {formatDateTime(a.closedAt)}
+                </Descriptions.Item>
+              </Descriptions>
+            </Card>
+          ) : null}
+          {canClose ? (
+            <Card size="small" title={t('alarms.review')} style={{ marginBottom: 16 }}>
+              <Form
+                form={closeForm}
+                layout="vertical"
+                initialValues={{ outcome: a.answeredAt ? 'confirmed' : 'dismissed' }}
+                onFinish={(v) => close.mutate(v)}
+              >
+                <Form.Item name="outcome" label={t('alarms.outcome')} rules={[{ required: true }]}>
+                  <Radio.Group
+                    options={ALARM_OUTCOMES.map((o) => ({
+                      value: o,
+                      label: outcomeLabel(o, lang),
+                      disabled: o === 'confirmed' && !a.answeredAt,
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item name="note" label={t('alarms.note')} rules={[{ required: true, whitespace: true }]}>
+                  <Input.TextArea rows={3} maxLength={1000} data-testid="alarm-close-note" />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={close.isPending} data-testid="alarm-close-submit">
+                  {t('alarms.close')}
+                </Button>
+              </Form>
+            </Card>
+          ) : null}
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t('alarms.timeline')}>
+            <Timeline
+              items={events.map((e) => ({
+                key: e.id,
+                content: (
+                  <>
+                    <Typography.Text strong>{eventLabel(e.type, lang)}</Typography.Text>{' '}
+                    <Typography.Text type="secondary">
+                      {formatDateTime(e.at)} · {e.actorName}
+                    </Typography.Text>
+                    {e.note ? <div>{e.note}</div> : null}
+                  </>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </PageContainer>
+  );
+}

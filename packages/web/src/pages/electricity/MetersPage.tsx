@@ -1,0 +1,221 @@
+import { METER_ROLE_LABELS, METER_ROLES } from '@qingshan/core/electricity';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Segmented, Select, Spin, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canAccess } from '../../access.ts';
+import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
+import { createMeter, electricityKeys, getSeries, listMeters, type Meter, type MeterCreate } from './api.ts';
+import { PowerChart } from './PowerChart.tsx';
+import { ELECTRICITY_PERMISSIONS } from './permissions.ts';
+
+const meterListQuery = defineListQuery({ filters: { role: oneOfFilter(METER_ROLES) } });
+
+/** The line's power and its facilities' power over the last day or two. */
+function LineChartCard({ line, facilities }: { line: Meter; facilities: Meter[] }) {
+  const { t } = useTranslation();
+  const [hours, setHours] = useState(24);
+  // whole minutes, so the query key stays the same across renders
+  const to = useMemo(() => new Date(Math.ceil(Date.now() / 60_000) * 60_000).toISOString(), []);
+  const from = new Date(Date.parse(to) - hours * 3_600_000).toISOString();
+  const meters = [line, ...facilities];
+  const series = useQuery({
+    queryKey: [...electricityKeys.series(line.id, from, to), facilities.map((f) => f.id)],
+    queryFn: async ({ signal }) => {
+      const out = [];
+      for (const m of meters) out.push(await getSeries(m.id, from, to, signal));
+      return out;
+    },
+  });
+  return (
+    <Card
+      size="small"
+      title={`${t('electricity.chart')}：${line.name}`}
+      extra={
+        <Segmented
+          value={hours}
+          onChange={(v) => setHours(v as number)}
+          options={[
+            { value: 24, label: t('electricity.last24h') },
+            { value: 48, label: t('electricity.last2d') },
+          ]}
+        />
+      }
+      style={{ marginBottom: 16 }}
+    >
+      {series.isPending ? (
+        <Spin />
+      ) : series.isError ? (
+        <ErrorState error={series.error} onRetry={() => void series.refetch()} />
+      ) : series.data.every((s) => s.points.length === 0) ? (
+        <Empty description={t('electricity.chartEmpty')} />
+      ) : (
+        <PowerChart
+          yName={t('electricity.power')}
+          series={series.data.map((s) => ({ name: `${s.meter.name}（${s.meter.code}）`, points: s.points }))}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** 分表计电: the meters registry, and a line's power against its control facilities. */
+export default function MetersPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const list = useListQuery(meterListQuery);
+  const { query, update } = list;
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<MeterCreate>();
+  const role = Form.useWatch('role', form);
+  const result = useQuery({
+    queryKey: electricityKeys.meters(query),
+    queryFn: ({ signal }) => listMeters(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  // every line for the chart picker (a plant has a handful of meters; 200 covers a county page)
+  const all = useQuery({
+    queryKey: electricityKeys.meters({ all: true }),
+    queryFn: ({ signal }) => listMeters({ page: 1, pageSize: 200 }, signal),
+  });
+  const lines = (all.data?.items ?? []).filter((m) => m.role === 'line');
+  const [lineId, setLineId] = useState<string | undefined>();
+  const line = lines.find((l) => l.id === lineId) ?? lines[0];
+  const facilities = (all.data?.items ?? []).filter((m) => m.servesMeterId === line?.id);
+  const create = useMutation({
+    mutationFn: (v: MeterCreate) => createMeter(v),
+    onSuccess: () => {
+      setOpen(false);
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: electricityKeys.all });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) applyFieldErrors(form, e);
+      showError(e);
+    },
+  });
+  const roleLabel = (r: Meter['role']) => (lang === 'en' ? METER_ROLE_LABELS[r].en : METER_ROLE_LABELS[r].zh);
+  const byId = new Map((all.data?.items ?? []).map((m) => [m.id, m]));
+  return (
+    <PageContainer
+      title={t('electricity.metersTitle')}
+      extra={
+        canAccess(roles, ELECTRICITY_PERMISSIONS.meterWrite) ? (
+          <Button type="primary" onClick={() => setOpen(true)}>
+            {t('electricity.register')}
+          </Button>
+        ) : null
+      }
+    >
+      {line ? (
+        <>
+          {lines.length > 1 ? (
+            <Flex gap={8} align="center" style={{ marginBottom: 8 }}>
+              {t('electricity.chartLine')}
+              <Select
+                style={{ width: 320 }}
+                value={line.id}
+                onChange={setLineId}
+                options={lines.map((l) => ({ value: l.id, label: `${l.enterpriseName} · ${l.name}` }))}
+              />
+            </Flex>
+          ) : null}
+          <LineChartCard key={line.id} line={line} facilities={facilities} />
+        </>
+      ) : null}
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('electricity.role')}
+          value={query.role}
+          onChange={(v) => update({ role: v })}
+          options={METER_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+        />
+      </Flex>
+      <PagedTable<Meter, typeof query>
+        list={list}
+        result={result}
+        rowKey="id"
+        emptyText={t('electricity.noMeters')}
+        columns={[
+          { title: t('electricity.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('electricity.name'), dataIndex: 'name' },
+          { title: t('electricity.code'), dataIndex: 'code' },
+          {
+            title: t('electricity.role'),
+            dataIndex: 'role',
+            render: (r: Meter['role']) => <Tag color={r === 'line' ? 'blue' : 'green'}>{roleLabel(r)}</Tag>,
+          },
+          { title: t('electricity.ratedKw'), dataIndex: 'ratedKw' },
+          {
+            title: t('electricity.serves'),
+            dataIndex: 'servesMeterId',
+            render: (v: string | null) => (v ? (byId.get(v)?.name ?? '—') : '—'),
+          },
+          {
+            title: t('electricity.thresholds'),
+            dataIndex: 'thresholds',
+            render: (th: Meter['thresholds']) =>
+              th
+                ? t('electricity.thresholdText', {
+                    on: th.onPercent,
+                    t1: th.t1Minutes,
+                    t2: th.t2Minutes,
+                    p: th.pPercent,
+                    t3: th.t3Minutes,
+                  })
+                : '—',
+          },
+          { title: t('electricity.lastKw'), dataIndex: 'lastKw', render: (v: number | null) => v ?? '—' },
+          {
+            title: t('electricity.lastSeen'),
+            dataIndex: 'lastSeenAt',
+            render: (v: string | null) => formatDateTime(v),
+          },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('electricity.register')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+      >
+        <Form form={form} layout="vertical" initialValues={{ role: 'line' }} onFinish={(v) => create.mutate(v)}>
+          <Form.Item name="enterpriseId" label={t('electricity.enterprise')} rules={[{ required: true }]}>
+            <EnterprisePicker />
+          </Form.Item>
+          <Form.Item name="role" label={t('electricity.role')} rules={[{ required: true }]}>
+            <Select options={METER_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+          </Form.Item>
+          <Form.Item name="code" label={t('electricity.code')} rules={[{ required: true }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="name" label={t('electricity.name')} rules={[{ required: true }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="ratedKw" label={t('electricity.ratedKw')} rules={[{ required: true }]}>
+            <InputNumber min={0.1} style={{ width: '100%' }} />
+          </Form.Item>
+          {role === 'facility' ? (
+            <Form.Item name="servesMeterId" label={t('electricity.serves')} rules={[{ required: true }]}>
+              <Select options={lines.map((l) => ({ value: l.id, label: `${l.enterpriseName} · ${l.name}` }))} />
+            </Form.Item>
+          ) : null}
+        </Form>
+      </Modal>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,30 @@
+// Client of the electricity sub-metering API: meters, power curves, restriction orders.
+import { http, request } from '../../api/http.ts';
+import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
+
+export const electricityKeys = {
+  all: ['electricity'] as const,
+  meters: (q: object) => ['electricity', 'meters', q] as const,
+  series: (id: string, from: string, to: string) => ['electricity', 'series', id, from, to] as const,
+  orders: (q: object) => ['electricity', 'orders', q] as const,
+};
+
+export type MeterList = ResponseOf<'/api/electricity/meters', 'get'>;
+export type Meter = MeterList['items'][number];
+export type MeterQuery = QueryOf<'/api/electricity/meters', 'get'>;
+export type MeterCreate = BodyOf<'/api/electricity/meters', 'post'>;
+export type Series = ResponseOf<'/api/electricity/meters/{id}/series', 'get'>;
+export type OrderList = ResponseOf<'/api/electricity/restriction-orders', 'get'>;
+export type Order = OrderList['items'][number];
+export type OrderQuery = QueryOf<'/api/electricity/restriction-orders', 'get'>;
+export type OrderCreate = BodyOf<'/api/electricity/restriction-orders', 'post'>;
+
+export const listMeters = (q: MeterQuery, signal?: AbortSignal) =>
+  http.get<MeterList>('/api/electricity/meters', { query: q, signal });
+export const createMeter = (body: MeterCreate) => request<Meter>('POST', '/api/electricity/meters', { body });
+export const getSeries = (id: string, from: string, to: string, signal?: AbortSignal) =>
+  http.get<Series>(`/api/electricity/meters/${id}/series`, { query: { from, to }, signal });
+export const listOrders = (q: OrderQuery, signal?: AbortSignal) =>
+  http.get<OrderList>('/api/electricity/restriction-orders', { query: q, signal });
+export const createOrder = (body: OrderCreate) =>
+  request<Order>('POST', '/api/electricity/restriction-orders', { body });
