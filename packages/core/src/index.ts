@@ -21,3 +21,5 @@ export * from './text.ts';
 export * from './towns.ts';
 export * from './uscc.ts';
 export * from './visits.ts';
+export * from './inspection-draws.ts';
+export * from './positive-list.ts';
