@@ -203,7 +203,10 @@ function canonicalTarget(t: DrawTarget) {
  * four times over (capped at the whole class).
  */
 export type PeriodRatio = { ratio: number; per: PlanPeriod };
-export function ratiosForPeriod(rules: Readonly<Record<InspectionClass, PeriodRatio>>, period: PlanPeriod): ClassRatios {
+export function ratiosForPeriod(
+  rules: Readonly<Record<InspectionClass, PeriodRatio>>,
+  period: PlanPeriod,
+): ClassRatios {
   const out = {} as Record<InspectionClass, number>;
   for (const cls of INSPECTION_CLASSES) {
     const r = rules[cls];

@@ -24,7 +24,10 @@ describe('judgeDecision', () => {
           minLength: POSITIVE_LIST_CONDITIONS.length,
           maxLength: POSITIVE_LIST_CONDITIONS.length,
         }),
-        fc.array(fc.boolean(), { minLength: POSITIVE_LIST_CONDITIONS.length, maxLength: POSITIVE_LIST_CONDITIONS.length }),
+        fc.array(fc.boolean(), {
+          minLength: POSITIVE_LIST_CONDITIONS.length,
+          maxLength: POSITIVE_LIST_CONDITIONS.length,
+        }),
         (statuses, confirmed) => {
           const checks = POSITIVE_LIST_CONDITIONS.map((c, i) => check(c, statuses[i]!));
           const confirmations = Object.fromEntries(
@@ -45,7 +48,11 @@ describe('judgeDecision', () => {
 
   it('names what failed and what still needs a confirmation', () => {
     const v = judgeDecision(
-      [check('permits-complete', 'no-source'), check('credit-not-yellow-red', 'failed'), check('no-penalty-2y', 'passed')],
+      [
+        check('permits-complete', 'no-source'),
+        check('credit-not-yellow-red', 'failed'),
+        check('no-penalty-2y', 'passed'),
+      ],
       { 'no-penalty-2y': '无关' },
     );
     expect(v).toEqual({ ok: false, failed: ['credit-not-yellow-red'], unconfirmed: ['permits-complete'] });
@@ -62,7 +69,11 @@ describe('listingValidUntil', () => {
 
 describe('positiveListDecisionBody', () => {
   it('refuses an unknown category or condition and a blank reason', () => {
-    const base = { enterpriseId: '6f1c7d9e-1c1a-4e3b-9a51-0c2f4b7d8e90', category: 'major-project', reason: '重大工程' };
+    const base = {
+      enterpriseId: '6f1c7d9e-1c1a-4e3b-9a51-0c2f4b7d8e90',
+      category: 'major-project',
+      reason: '重大工程',
+    };
     expect(positiveListDecisionBody.safeParse(base).success).toBe(true);
     expect(positiveListDecisionBody.safeParse({ ...base, category: 'x' }).success).toBe(false);
     expect(positiveListDecisionBody.safeParse({ ...base, reason: '  ' }).success).toBe(false);

@@ -153,6 +153,32 @@ export const ERROR_CODES = {
     zh: '差评整改当前状态不允许此操作',
     en: 'The rectification is not in a state that allows this',
   },
+  POSITIVE_LIST_ALREADY_LISTED: {
+    status: 409,
+    zh: '该企业已在正面清单内',
+    en: 'The firm is already on the positive list',
+  },
+  POSITIVE_LIST_CONDITIONS_NOT_MET: {
+    status: 422,
+    zh: '企业不符合列入正面清单的条件',
+    en: 'The firm does not meet the positive-list conditions',
+  },
+  POSITIVE_LIST_STATE: {
+    status: 409,
+    zh: '正面清单记录当前状态不允许此操作',
+    en: 'Not allowed in the listing’s state',
+  },
+  INSPECTION_DRAW_SHORT: {
+    status: 422,
+    zh: '可回避后执法人员不足，无法抽取',
+    en: 'Not enough inspectors free of conflicts for the draw',
+  },
+  INSPECTION_DRAW_SECRET: {
+    status: 403,
+    zh: '抽查名单公开前仅检查组成员可以查看',
+    en: 'Until publication only the inspection team may see the draw',
+  },
+  INSPECTION_DRAW_STATE: { status: 409, zh: '抽查当前状态不允许此操作', en: 'Not allowed in the draw’s state' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

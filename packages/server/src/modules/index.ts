@@ -9,11 +9,13 @@ import { clocksModule } from './clocks/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
+import { inspectionsModule } from './inspections/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { mattersModule } from './matters/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { phoneCodesModule } from './phone-codes/index.ts';
+import { positiveListModule } from './positive-list/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { ratingsModule } from './ratings/index.ts';
 import { receptionModule } from './reception/index.ts';
@@ -53,6 +55,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   receptionModule,
   visitsModule,
   projectsModule,
+  positiveListModule,
+  inspectionsModule,
   figuresModule,
   schedulerModule,
 ];

@@ -1,0 +1,14 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { inspectionRoutes } from './routes.ts';
+import { INSPECTIONS_RULES } from './rules.ts';
+import { seedInspections } from './seed.ts';
+import * as tables from './tables.ts';
+
+/** 双随机一公开: object and inspector libraries, plans, seeded reproducible draws, published results. */
+export const inspectionsModule: ModuleDefinition = {
+  name: 'inspections',
+  tables,
+  routes: (app, ctx) => app.register(inspectionRoutes, { db: ctx.db }),
+  rules: INSPECTIONS_RULES,
+  seed: seedInspections,
+};
