@@ -14,11 +14,13 @@ import { enterpriseRoutes } from './pages/enterprises/routes.tsx';
 import { figureRoutes } from './pages/figures/routes.tsx';
 import { homeRoutes } from './pages/home/routes.tsx';
 import { inboxRoutes } from './pages/inbox/routes.tsx';
+import { inspectionRoutes } from './pages/inspections/routes.tsx';
 import { loginRoutes } from './pages/login/routes.tsx';
 import { matterRoutes } from './pages/matters/routes.tsx';
 import { myRoutes } from './pages/my/routes.tsx';
 import { notificationRoutes } from './pages/notifications/routes.tsx';
 import { petitionRoutes } from './pages/petitions/routes.tsx';
+import { positiveListRoutes } from './pages/positive-list/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
 import { ratingRoutes } from './pages/ratings/routes.tsx';
 import { receptionRoutes } from './pages/reception/routes.tsx';
@@ -63,6 +65,8 @@ export const routes: AppRoute[] = [
   ...calendarRoutes,
   ...rulesRoutes,
   ...matterRoutes,
+  ...positiveListRoutes,
+  ...inspectionRoutes,
   ...notificationRoutes,
   ...accountRoutes,
   // 服 part A: appointments (预约/延时服务), petitions (信访), reports (举报), ratings (好差评)

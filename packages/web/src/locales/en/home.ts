@@ -36,6 +36,10 @@ const en: Leaves<typeof zh> = {
     mattersTitle: 'Service guides',
     mattersDesc:
       'Legal basis, materials checklist, time limits and channels of each matter; print the one-time notice and bring everything in one visit.',
+    positiveListTitle: 'Supervision positive list',
+    positiveListDesc: 'Firms on the positive list, their category and validity; they are checked mainly off-site.',
+    inspectionResultsTitle: 'Random inspection results',
+    inspectionResultsDesc: 'Firms and inspectors drawn at random; the results are published.',
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',

@@ -14,6 +14,7 @@ import ratings from './ratings.ts';
 import reports from './reports.ts';
 import rules from './rules.ts';
 import services from './services.ts';
+import supervision from './supervision.ts';
 import web from './web.ts';
 import worklist from './worklist.ts';
 
@@ -33,6 +34,7 @@ const en: Messages = {
   ...reports,
   ...ratings,
   ...services,
+  ...supervision,
   ...web,
 };
 

@@ -25,6 +25,10 @@ export default {
     mattersTitle: '办事指南',
     mattersDesc:
       '查看本局办理和帮办事项的设定依据、申请材料清单、办理时限和渠道，可下载打印一次性告知单，材料齐全一次办清。',
+    positiveListTitle: '监督执法正面清单',
+    positiveListDesc: '查看列入正面清单的企业、类别和有效期；清单企业以非现场检查为主。',
+    inspectionResultsTitle: '双随机抽查结果',
+    inspectionResultsDesc: '随机抽取检查对象和执法人员，抽查结果向社会公开。',
     consoleTitle: '进入工作台',
     consoleDesc: '您已登录为 {{name}}。',
     go: '前往',

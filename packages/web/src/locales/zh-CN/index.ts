@@ -18,6 +18,7 @@ import ratings from './ratings.ts';
 import reports from './reports.ts';
 import rules from './rules.ts';
 import services from './services.ts';
+import supervision from './supervision.ts';
 import web from './web.ts';
 import worklist from './worklist.ts';
 
@@ -37,6 +38,7 @@ const zhCN = {
   ...reports,
   ...ratings,
   ...services,
+  ...supervision,
   ...web,
 };
 
