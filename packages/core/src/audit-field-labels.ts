@@ -5,7 +5,7 @@
  * as 第n项; a key nobody named (a nested detail) still shows as it is rather than disappear.
  */
 
-type Label = { zh: string; en: string };
+import { auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   acceptanceDueDate: { zh: '受理期限', en: 'acceptance due date' },
@@ -70,11 +70,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   createdByName: { zh: '创建人', en: 'created by' },
   creditGrade: { zh: '信用等级', en: 'credit grade' },
   csrfToken: { zh: '防伪令牌', en: 'CSRF token' },
-  currentVersion: { zh: '当前版本', en: 'current version' },
   data: { zh: '数据', en: 'data' },
   date: { zh: '日期', en: 'date' },
   dayRule: { zh: '日期规则', en: 'day rule' },
-  decidingAuthority: { zh: '办理机关', en: 'deciding authority' },
   description: { zh: '说明', en: 'description' },
   disabled: { zh: '已停用', en: 'disabled' },
   displayName: { zh: '姓名', en: 'display name' },
@@ -137,7 +135,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   lockedUntil: { zh: '锁定至', en: 'locked until' },
   materials: { zh: '申请材料', en: 'materials' },
   matter: { zh: '事项', en: 'matter' },
-  matterCode: { zh: '事项编码', en: 'matter code' },
   maxAttempts: { zh: '最大尝试次数', en: 'max attempts' },
   milestones: { zh: '节点', en: 'milestones' },
   name: { zh: '名称', en: 'name' },
@@ -280,67 +277,11 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Label>> = {
   transferredTo: { zh: '移送单位', en: 'transferred to' },
   transmittedAt: { zh: '移送时间', en: 'transmitted at' },
   windowDueDate: { zh: '申请期限', en: 'window due date' },
-  algorithm: { zh: '抽取算法', en: 'algorithm' },
-  avoidOwnTown: { zh: '回避本乡镇', en: 'avoid own town' },
-  basis: { zh: '分类依据', en: 'basis' },
-  checks: { zh: '条件核查', en: 'condition checks' },
-  class: { zh: '监管类别', en: 'class' },
-  conflicts: { zh: '回避关系', en: 'conflicts of interest' },
-  decidedAt: { zh: '决定时间', en: 'decided at' },
-  decidedBy: { zh: '决定人编号', en: 'decided by' },
-  decidedByName: { zh: '决定人', en: 'decided by' },
-  decidedOn: { zh: '决定日期', en: 'decided on' },
-  decisionReason: { zh: '决定理由', en: 'decision reason' },
-  drawId: { zh: '抽查编号', en: 'draw ID' },
-  drawnAt: { zh: '抽取时间', en: 'drawn at' },
-  drawnBy: { zh: '抽取人编号', en: 'drawn by' },
-  drawnByName: { zh: '抽取人', en: 'drawn by' },
-  entryId: { zh: '正面清单记录编号', en: 'listing ID' },
-  inputs: { zh: '抽取输入', en: 'draw inputs' },
-  inputsHash: { zh: '输入摘要', en: 'inputs hash' },
-  inspectedOn: { zh: '检查日期', en: 'inspected on' },
-  inspectorsPerTarget: { zh: '每家执法人员数', en: 'inspectors per firm' },
-  inspectorsVersion: { zh: '人员名录库版本', en: 'inspector library version' },
-  listedWeight: { zh: '正面清单企业权重', en: 'positive-list weight' },
-  objectsVersion: { zh: '对象名录库版本', en: 'object library version' },
-  period: { zh: '计划周期', en: 'period' },
-  planId: { zh: '抽查计划编号', en: 'plan ID' },
-  publishDueOn: { zh: '公开期限', en: 'publish due on' },
-  quarter: { zh: '季度', en: 'quarter' },
-  ratios: { zh: '抽查比例', en: 'ratios' },
-  removalReason: { zh: '移出理由', en: 'removal reason' },
-  removedAt: { zh: '移出时间', en: 'removed at' },
-  removedByName: { zh: '移出人', en: 'removed by' },
-  ruleVersions: { zh: '规则版本', en: 'rule versions' },
-  seed: { zh: '随机种子', en: 'seed' },
-  sourceId: { zh: '来源记录编号', en: 'source record ID' },
-  sourceType: { zh: '来源类型', en: 'source type' },
-  targets: { zh: '抽中对象', en: 'targets' },
-  team: { zh: '检查组', en: 'inspection team' },
-  trigger: { zh: '移出事由', en: 'trigger' },
-  updatedByName: { zh: '修改人', en: 'updated by' },
-  validUntil: { zh: '有效期至', en: 'valid until' },
-  libraryVersion: { zh: '名录库版本', en: 'library version' },
-  targetCount: { zh: '抽中数量', en: 'targets drawn' },
-  inputsHashMatches: { zh: '输入摘要一致', en: 'inputs hash matches' },
-  reproduced: { zh: '复现一致', en: 'reproduced' },
-  confirmation: { zh: '人工核实情况', en: 'confirmation' },
-  proposalId: { zh: '移出建议编号', en: 'proposal ID' },
-  results: { zh: '检查结果', en: 'results' },
-  evidence: { zh: '核查情况', en: 'evidence' },
-  records: { zh: '相关记录', en: 'records' },
 };
 
-function segmentLabel(segment: string, lang: 'zh' | 'en'): string {
-  if (/^\d+$/.test(segment)) return lang === 'zh' ? `第${Number(segment) + 1}项` : `#${Number(segment) + 1}`;
-  return Object.hasOwn(AUDIT_FIELD_LABELS, segment) ? AUDIT_FIELD_LABELS[segment]![lang] : segment;
-}
+const platformFields = auditLabeller(mergeAuditVocabularies([{ actions: [], fields: AUDIT_FIELD_LABELS }]));
 
-/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限. */
+/** A dotted before/after path in words: `milestones.0.dueDate` → 节点 · 第1项 · 期限 (platform words only). */
 export function auditFieldLabel(path: string, lang: 'zh' | 'en' = 'zh'): string {
-  if (path === '') return '';
-  return path
-    .split('.')
-    .map((s) => segmentLabel(s, lang))
-    .join(' · ');
+  return platformFields.field(path, lang);
 }

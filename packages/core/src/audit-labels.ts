@@ -5,7 +5,8 @@
  * as its record's name and 其他操作, so a new module's action never shows raw.
  */
 
-type Label = { zh: string; en: string };
+import { AUDIT_FIELD_LABELS } from './audit-field-labels.ts';
+import { type AuditVocabulary, auditLabeller, type Label, mergeAuditVocabularies } from './audit-vocabulary.ts';
 
 /**
  * Every action the server writes (server/src/modules/audit/labels.test.ts keeps this in step):
@@ -28,7 +29,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'auth.login',
   'auth.login-failed',
   'auth.logout',
-  'auth.throttled',
   'backup.create',
   'calendar.year.add',
   'calendar.year.replace',
@@ -46,16 +46,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'enterprise.unmask-contacts',
   'enterprise.update',
   'enterprise.update-uscc-override',
-  'inspection-draw.create',
-  'inspection-draw.publish',
-  'inspection-draw.replay',
-  'inspection-draw.view',
-  'inspection-draw.view-refused',
-  'inspection-object.put',
-  'inspection-plan.create',
-  'inspector.create',
-  'inspector.update',
-  'matter.update',
   'notification-preferences.update',
   'petition.accept',
   'petition.answer-re-review',
@@ -80,13 +70,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'petition.transmit-review',
   'petition.unflag-key-case',
   'petition.update',
-  'phone-code.send',
-  'phone-code.send-failed',
-  'positive-list.list',
-  'positive-list.proposal-accept',
-  'positive-list.proposal-reject',
-  'positive-list.propose-removal',
-  'positive-list.remove',
   'project.contact',
   'project.create',
   'project.milestone',
@@ -119,7 +102,6 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'report.transfer',
   'rule.update',
   'seed.demo',
-  'session.purge',
   'user.clear-sign-in-waits',
   'user.create',
   'user.disable',
@@ -130,6 +112,10 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'visit.attachment.add',
   'visit.create',
   'visit.follow-up.done',
+  'phone-code.send',
+  'phone-code.send-failed',
+  'auth.throttled',
+  'session.purge',
 ];
 
 /** Labels of whole actions whose wording is not simply "record · step". */
@@ -159,7 +145,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'calendar.year.replace': { zh: '更新年度节假日安排', en: 'Holiday year replaced' },
   'clock.recalculate': { zh: '按新日历重算期限', en: 'Due date recalculated on the new calendar' },
   'calendar.next-year-missing': { zh: '提醒：下一年度节假日未录入', en: 'Next year’s holidays missing' },
-  'matter.update': { zh: '修改办事指南（新增版本）', en: 'Service guide changed (new version)' },
   'rule.update': { zh: '修改规则', en: 'Rule changed' },
   'seed.demo': { zh: '载入演示数据', en: 'Demo data loaded' },
   // written by demo databases seeded before the seed was split by module
@@ -167,20 +152,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'notification-preferences.update': { zh: '修改通知方式', en: 'Notification channels changed' },
   'reception.concern.to-petition': { zh: '接待日诉求转为信访件', en: 'Concern converted to a petition' },
   'rating.rectification-open': { zh: '差评：开始整改', en: 'Bad rating: rectification opened' },
-  'positive-list.list': { zh: '列入正面清单', en: 'Listed on the positive list' },
-  'positive-list.remove': { zh: '移出正面清单', en: 'Removed from the positive list' },
-  'positive-list.propose-removal': { zh: '提出移出正面清单建议', en: 'Removal from the positive list proposed' },
-  'positive-list.proposal-accept': { zh: '同意移出建议', en: 'Removal proposal accepted' },
-  'positive-list.proposal-reject': { zh: '不同意移出建议', en: 'Removal proposal rejected' },
-  'inspection-object.put': { zh: '纳入或调整检查对象', en: 'Inspection object put in the library' },
-  'inspector.create': { zh: '新增执法检查人员', en: 'Inspector added' },
-  'inspector.update': { zh: '修改执法检查人员', en: 'Inspector changed' },
-  'inspection-plan.create': { zh: '新建双随机抽查计划', en: 'Inspection plan created' },
-  'inspection-draw.create': { zh: '双随机抽取', en: 'Random inspection drawn' },
-  'inspection-draw.view': { zh: '查看抽查名单', en: 'Draw viewed' },
-  'inspection-draw.view-refused': { zh: '查看抽查名单（被拒绝）', en: 'Draw view refused' },
-  'inspection-draw.replay': { zh: '复现抽取', en: 'Draw replayed' },
-  'inspection-draw.publish': { zh: '公开抽查结果', en: 'Inspection results published' },
 };
 
 /** The record an action is about (the part before the last step). */
@@ -190,7 +161,6 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   enterprise: { zh: '企业档案', en: 'Enterprise' },
   calendar: { zh: '节假日日历', en: 'Calendar' },
   'calendar.year': { zh: '节假日日历', en: 'Calendar' },
-  matter: { zh: '事项', en: 'Matter' },
   rule: { zh: '规则', en: 'Rule' },
   clock: { zh: '法定时限', en: 'Deadline clock' },
   delivery: { zh: '通知投递', en: 'Delivery' },
@@ -217,12 +187,6 @@ export const AUDIT_RECORD_LABELS: Readonly<Record<string, Label>> = {
   campaign: { zh: '集中下沉式服务', en: 'Campaign' },
   project: { zh: '重大项目', en: 'Tracked project' },
   'notification-preferences': { zh: '通知方式', en: 'Notification channels' },
-  'positive-list': { zh: '正面清单', en: 'Positive list' },
-  'positive-list-entry': { zh: '正面清单', en: 'Positive list' },
-  'inspection-object': { zh: '检查对象', en: 'Inspection object' },
-  inspector: { zh: '执法检查人员', en: 'Inspector' },
-  'inspection-plan': { zh: '双随机抽查计划', en: 'Inspection plan' },
-  'inspection-draw': { zh: '双随机抽查', en: 'Random inspection draw' },
 };
 
 /** The step taken (the last part). */
@@ -293,8 +257,6 @@ export const AUDIT_STEP_LABELS: Readonly<Record<string, Label>> = {
   'unmask-contacts': { zh: '查看完整联系方式', en: 'contacts unmasked' },
 };
 
-const OTHER: Label = { zh: '其他操作', en: 'other action' };
-
 /** Entity types as the audit log stores them (`reception-concern`) → the record's name. */
 const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'tracked-project': 'project',
@@ -304,35 +266,29 @@ const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'reception-attendance': 'reception.attendance',
 };
 
-/** The plain name of an audited record type. */
+/** The platform's own words (the modules that predate module vocabularies); see audit-vocabulary.ts. */
+export const PLATFORM_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: AUDIT_ACTIONS,
+  records: AUDIT_RECORD_LABELS,
+  steps: AUDIT_STEP_LABELS,
+  actionLabels: AUDIT_ACTION_LABELS,
+  entityAliases: ENTITY_ALIASES,
+  fields: AUDIT_FIELD_LABELS,
+};
+
+const platform = auditLabeller(mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY]));
+
+/** The plain name of an audited record type (platform words only; the web reads the merged vocabulary). */
 export function auditEntityLabel(entityType: string, lang: 'zh' | 'en' = 'zh'): string {
-  const key = ENTITY_ALIASES[entityType] ?? entityType;
-  return (AUDIT_RECORD_LABELS[key] ?? { zh: '其他记录', en: 'Other record' })[lang];
+  return platform.entity(entityType, lang);
 }
 
-/** The plain label of an audit action in the given language. */
+/** The plain label of an audit action in the given language (platform words only). */
 export function auditActionLabel(action: string, lang: 'zh' | 'en' = 'zh'): string {
-  const exact = AUDIT_ACTION_LABELS[action];
-  if (exact) return exact[lang];
-  const cut = action.lastIndexOf('.');
-  const recordKey = cut > 0 ? action.slice(0, cut) : action;
-  const stepKey = cut > 0 ? action.slice(cut + 1) : '';
-  const record =
-    AUDIT_RECORD_LABELS[recordKey] ??
-    AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? ''] ??
-    ({ zh: '记录', en: 'Record' } as Label);
-  const step = AUDIT_STEP_LABELS[stepKey] ?? OTHER;
-  return lang === 'zh' ? `${record.zh} · ${step.zh}` : `${record.en} ${step.en}`;
+  return platform.action(action, lang);
 }
 
 /** Whether an action has a label of its own (not the 其他操作 fallback): for tests. */
 export function isLabelledAuditAction(action: string): boolean {
-  if (AUDIT_ACTION_LABELS[action]) return true;
-  const cut = action.lastIndexOf('.');
-  const recordKey = action.slice(0, cut);
-  return (
-    cut > 0 &&
-    !!(AUDIT_RECORD_LABELS[recordKey] ?? AUDIT_RECORD_LABELS[recordKey.split('.')[0] ?? '']) &&
-    !!AUDIT_STEP_LABELS[action.slice(cut + 1)]
-  );
+  return platform.isLabelled(action);
 }

@@ -5,6 +5,7 @@
  * nothing here may read a clock or Math.random; the PRNG below is the only source of chance.
  */
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { isoDateSchema } from './text.ts';
 
 /** The algorithm's name, recorded on each draw: a replay refuses inputs drawn by another version. */
@@ -283,3 +284,68 @@ export const inspectionResultsBody = z.strictObject({
     .max(500),
 });
 export type InspectionResultsBody = z.infer<typeof inspectionResultsBody>;
+
+/** The words the audit log reads this module's entries in. */
+export const INSPECTIONS_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: [
+    'inspection-object.put',
+    'inspector.create',
+    'inspector.update',
+    'inspection-plan.create',
+    'inspection-draw.create',
+    'inspection-draw.view',
+    'inspection-draw.view-refused',
+    'inspection-draw.replay',
+    'inspection-draw.publish',
+  ],
+  records: {
+    'inspection-object': { zh: '检查对象', en: 'Inspection object' },
+    inspector: { zh: '执法检查人员', en: 'Inspector' },
+    'inspection-plan': { zh: '双随机抽查计划', en: 'Inspection plan' },
+    'inspection-draw': { zh: '双随机抽查', en: 'Random inspection draw' },
+  },
+  actionLabels: {
+    'inspection-object.put': { zh: '纳入或调整检查对象', en: 'Inspection object put in the library' },
+    'inspector.create': { zh: '新增执法检查人员', en: 'Inspector added' },
+    'inspector.update': { zh: '修改执法检查人员', en: 'Inspector changed' },
+    'inspection-plan.create': { zh: '新建双随机抽查计划', en: 'Inspection plan created' },
+    'inspection-draw.create': { zh: '双随机抽取', en: 'Random inspection drawn' },
+    'inspection-draw.view': { zh: '查看抽查名单', en: 'Draw viewed' },
+    'inspection-draw.view-refused': { zh: '查看抽查名单（被拒绝）', en: 'Draw view refused' },
+    'inspection-draw.replay': { zh: '复现抽取', en: 'Draw replayed' },
+    'inspection-draw.publish': { zh: '公开抽查结果', en: 'Inspection results published' },
+  },
+  fields: {
+    algorithm: { zh: '抽取算法', en: 'algorithm' },
+    avoidOwnTown: { zh: '回避本乡镇', en: 'avoid own town' },
+    basis: { zh: '分类依据', en: 'basis' },
+    class: { zh: '监管类别', en: 'class' },
+    conflicts: { zh: '回避关系', en: 'conflicts of interest' },
+    drawId: { zh: '抽查编号', en: 'draw ID' },
+    drawnAt: { zh: '抽取时间', en: 'drawn at' },
+    drawnBy: { zh: '抽取人编号', en: 'drawn by' },
+    drawnByName: { zh: '抽取人', en: 'drawn by' },
+    inputs: { zh: '抽取输入', en: 'draw inputs' },
+    inputsHash: { zh: '输入摘要', en: 'inputs hash' },
+    inputsHashMatches: { zh: '输入摘要一致', en: 'inputs hash matches' },
+    inspectedOn: { zh: '检查日期', en: 'inspected on' },
+    inspectorsPerTarget: { zh: '每家执法人员数', en: 'inspectors per firm' },
+    inspectorsVersion: { zh: '人员名录库版本', en: 'inspector library version' },
+    libraryVersion: { zh: '名录库版本', en: 'library version' },
+    listedWeight: { zh: '正面清单企业权重', en: 'positive-list weight' },
+    objectsVersion: { zh: '对象名录库版本', en: 'object library version' },
+    period: { zh: '计划周期', en: 'period' },
+    planId: { zh: '抽查计划编号', en: 'plan ID' },
+    publishDueOn: { zh: '公开期限', en: 'publish due on' },
+    quarter: { zh: '季度', en: 'quarter' },
+    ratios: { zh: '抽查比例', en: 'ratios' },
+    reproduced: { zh: '复现一致', en: 'reproduced' },
+    results: { zh: '检查结果', en: 'results' },
+    ruleVersions: { zh: '规则版本', en: 'rule versions' },
+    seed: { zh: '随机种子', en: 'seed' },
+    targetCount: { zh: '抽中数量', en: 'targets drawn' },
+    targets: { zh: '抽中对象', en: 'targets' },
+    team: { zh: '检查组', en: 'inspection team' },
+    updatedByName: { zh: '修改人', en: 'updated by' },
+  },
+};

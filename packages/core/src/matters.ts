@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { DEFAULT_CLOCK_PROFILES } from './deadline.ts';
 
 /**
@@ -457,3 +458,15 @@ export function matterProblems(m: Matter): string[] {
   if (!parsed.success) out.push(...parsed.error.issues.map((i) => `${m.code}: ${i.path.join('.')} ${i.message}`));
   return out;
 }
+
+/** How the audit log reads this module's entries (listed by the server module's definition). */
+export const MATTER_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: ['matter.update'],
+  records: { matter: { zh: '事项', en: 'Matter' } },
+  actionLabels: { 'matter.update': { zh: '修改办事指南（新增版本）', en: 'Service guide changed (new version)' } },
+  fields: {
+    currentVersion: { zh: '当前版本', en: 'current version' },
+    decidingAuthority: { zh: '办理机关', en: 'deciding authority' },
+    matterCode: { zh: '事项编码', en: 'matter code' },
+  },
+};

@@ -5,6 +5,7 @@
  * note, and the snapshot keeps both.
  */
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 
 export const POSITIVE_LIST_CATEGORIES = [
   'livelihood-supply',
@@ -152,3 +153,45 @@ export function listingValidUntil(decidedOn: string, years: number): string {
   else end.setUTCDate(end.getUTCDate() - 1);
   return end.toISOString().slice(0, 10);
 }
+
+/** The words the audit log reads this module's entries in. */
+export const POSITIVE_LIST_AUDIT_VOCABULARY: AuditVocabulary = {
+  actions: [
+    'positive-list.list',
+    'positive-list.remove',
+    'positive-list.propose-removal',
+    'positive-list.proposal-accept',
+    'positive-list.proposal-reject',
+  ],
+  records: {
+    'positive-list': { zh: '正面清单', en: 'Positive list' },
+    'positive-list-entry': { zh: '正面清单', en: 'Positive list' },
+  },
+  actionLabels: {
+    'positive-list.list': { zh: '列入正面清单', en: 'Listed on the positive list' },
+    'positive-list.remove': { zh: '移出正面清单', en: 'Removed from the positive list' },
+    'positive-list.propose-removal': { zh: '提出移出正面清单建议', en: 'Removal from the positive list proposed' },
+    'positive-list.proposal-accept': { zh: '同意移出建议', en: 'Removal proposal accepted' },
+    'positive-list.proposal-reject': { zh: '不同意移出建议', en: 'Removal proposal rejected' },
+  },
+  fields: {
+    checks: { zh: '条件核查', en: 'condition checks' },
+    confirmation: { zh: '人工核实情况', en: 'confirmation' },
+    decidedAt: { zh: '决定时间', en: 'decided at' },
+    decidedBy: { zh: '决定人编号', en: 'decided by' },
+    decidedByName: { zh: '决定人', en: 'decided by' },
+    decidedOn: { zh: '决定日期', en: 'decided on' },
+    decisionReason: { zh: '决定理由', en: 'decision reason' },
+    entryId: { zh: '正面清单记录编号', en: 'listing ID' },
+    evidence: { zh: '核查情况', en: 'evidence' },
+    proposalId: { zh: '移出建议编号', en: 'proposal ID' },
+    records: { zh: '相关记录', en: 'records' },
+    removalReason: { zh: '移出理由', en: 'removal reason' },
+    removedAt: { zh: '移出时间', en: 'removed at' },
+    removedByName: { zh: '移出人', en: 'removed by' },
+    sourceId: { zh: '来源记录编号', en: 'source record ID' },
+    sourceType: { zh: '来源类型', en: 'source type' },
+    trigger: { zh: '移出事由', en: 'trigger' },
+    validUntil: { zh: '有效期至', en: 'valid until' },
+  },
+};

@@ -97,5 +97,6 @@ describe('route × role access matrix', () => {
         }
       }
     }
-  });
+    // every route × every role, one request each: it grows with the modules and shares 2 busy cores
+  }, 600_000);
 });

@@ -1,6 +1,8 @@
 // One error model (style.md §5): a stable code, a table code → HTTP status and titles, one
 // handler that writes RFC 9457 problem+json. Services throw AppError; they never know HTTP.
-// Every code here is listed in docs/errors.md; errors.test.ts keeps the two in step.
+// Platform codes are here; a module's own codes are in its `errors.ts`, listed by its definition
+// and typed below by declaration merging. Every code is listed in docs/errors.md (the module codes'
+// table is written by `npm run docs:errors`); errors.test.ts keeps the two in step.
 
 export type Lang = 'zh' | 'en';
 /** A message in both UI languages; a plain string is used for both. */
@@ -146,45 +148,37 @@ export const ERROR_CODES = {
     en: 'The petition is not at a stage that allows this',
   },
   PETITION_EXTENSION_LIMIT: { status: 422, zh: '延期超过法定上限', en: 'The extension exceeds the statutory maximum' },
-  RATING_DUPLICATE: { status: 409, zh: '该服务已评价过', en: 'This service has already been rated' },
-  RATING_NOT_RATABLE: { status: 409, zh: '该服务尚不能评价', en: 'This service cannot be rated (yet)' },
-  RATING_STATE_CONFLICT: {
-    status: 409,
-    zh: '差评整改当前状态不允许此操作',
-    en: 'The rectification is not in a state that allows this',
-  },
-  POSITIVE_LIST_ALREADY_LISTED: {
-    status: 409,
-    zh: '该企业已在正面清单内',
-    en: 'The firm is already on the positive list',
-  },
-  POSITIVE_LIST_CONDITIONS_NOT_MET: {
-    status: 422,
-    zh: '企业不符合列入正面清单的条件',
-    en: 'The firm does not meet the positive-list conditions',
-  },
-  POSITIVE_LIST_STATE: {
-    status: 409,
-    zh: '正面清单记录当前状态不允许此操作',
-    en: 'Not allowed in the listing’s state',
-  },
-  INSPECTION_DRAW_SHORT: {
-    status: 422,
-    zh: '可回避后执法人员不足，无法抽取',
-    en: 'Not enough inspectors free of conflicts for the draw',
-  },
-  INSPECTION_DRAW_SECRET: {
-    status: 403,
-    zh: '抽查名单公开前仅检查组成员可以查看',
-    en: 'Until publication only the inspection team may see the draw',
-  },
-  INSPECTION_DRAW_STATE: { status: 409, zh: '抽查当前状态不允许此操作', en: 'Not allowed in the draw’s state' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+export type ErrorEntry = { status: number; zh: string; en: string };
+
+/** A module's error code as it declares it: the entry plus when it is answered (for docs/errors.md). */
+export type ModuleErrorEntry = ErrorEntry & { when: string };
+
+/**
+ * The codes modules declare in their own `errors.ts`; each adds its table's type here:
+ * `declare module '../../errors.ts' { interface ModuleErrorCodes extends Codes {} }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each module's errors.ts
+export interface ModuleErrorCodes {}
+
+export type ErrorCode = keyof typeof ERROR_CODES | (keyof ModuleErrorCodes & string);
+
+const moduleCodes = new Map<string, ModuleErrorEntry>();
+
+/** Called by the registry with every module's codes (platform/registry.ts refuses duplicates). */
+export function installModuleErrorCodes(codes: ReadonlyMap<string, ModuleErrorEntry>): void {
+  moduleCodes.clear();
+  for (const [code, entry] of codes) moduleCodes.set(code, entry);
+}
+
+/** The status and titles of a code, a platform's or a module's. */
+export function errorEntry(code: ErrorCode): ErrorEntry {
+  return (ERROR_CODES as Record<string, ErrorEntry>)[code] ?? moduleCodes.get(code) ?? ERROR_CODES.INTERNAL;
+}
 
 export type FieldErrorMsg = { path: string; message: Msg };
 
@@ -206,7 +200,7 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return ERROR_CODES[this.code].status;
+    return errorEntry(this.code).status;
   }
 }
 
@@ -231,7 +225,7 @@ export type ProblemBody = {
 };
 
 export function toProblem(err: AppError, lang: Lang, instance?: string): ProblemBody {
-  const entry = ERROR_CODES[err.code];
+  const entry = errorEntry(err.code);
   const body: ProblemBody = {
     type: `https://qingshan.dev/errors#${err.code}`,
     title: entry[lang],

@@ -43,9 +43,6 @@ export const PERMISSIONS = {
   ruleAdmin: ['admin'],
   /** Service guides (办事指南): editing a matter's guide (server: PATCH /api/matters/:code). */
   matterAdmin: ['admin'],
-  positiveListDecide: ['leader', 'inspector'],
-  inspectionDraw: ['leader', 'inspector'],
-  inspectionReplay: ['admin', 'leader'],
   /** The appointment window: services, the day's bookings (server: appointments WINDOW_ROLES). */
   appointmentWindow: ['admin', 'leader', 'clerk'],
   /** Booking as an enterprise account: no SMS code, the enterprise is the account's. */

@@ -9,10 +9,30 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = import.meta.dirname;
 
+/**
+ * The files an eager `import.meta.glob('./dir/*\/name.tsx', { eager: true })` pulls in: Vite turns it
+ * into static imports, so the walk must follow them (only a single `*` folder segment is used here).
+ */
+function eagerGlobImports(file: string, text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/import\.meta\.glob[^(]*\(\s*'([^']+)'\s*,\s*\{[^}]*eager:\s*true/g)) {
+    const [before, after] = (m[1] as string).split('/*/');
+    if (before === undefined || after === undefined) throw new Error(`${file}: unsupported glob ${m[1]}`);
+    const dir = path.resolve(path.dirname(file), before);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, after))) {
+        out.push(`${before}/${entry.name}/${after}`);
+      }
+    }
+  }
+  return out;
+}
+
 /** The specifiers a module loads when it is evaluated: static imports and re-exports, not `import()` or types. */
 function staticImports(file: string): string[] {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
-  const out: string[] = [];
+  const text = fs.readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const out: string[] = eagerGlobImports(file, text);
   for (const node of source.statements) {
     if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) {
       out.push(node.moduleSpecifier.text);

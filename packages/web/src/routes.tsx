@@ -1,35 +1,11 @@
 // The route table: every page, its lazy component, its menu entry and who may open it. Each feature
-// declares its own routes in pages/<feature>/routes.tsx; this file joins them, one line a feature.
-// App.tsx builds the router from it; the Sider menu and the login redirect read it too.
+// declares its own routes in pages/<feature>/routes.tsx; this file finds them by that name (a new
+// feature adds no line here). App.tsx builds the router from it; the Sider menu and the login
+// redirect read it too.
 import type { ParseKeys } from 'i18next';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Access, Face } from './access.ts';
 import type { MenuPlace } from './layouts/menuGroups.ts';
-import { accountRoutes } from './pages/account/routes.tsx';
-import { adminRoutes } from './pages/admin/routes.tsx';
-import { appointmentRoutes } from './pages/appointments/routes.tsx';
-import { calendarRoutes } from './pages/calendar/routes.tsx';
-import { enterprisePortalRoutes } from './pages/enterprise-portal/routes.tsx';
-import { enterpriseRoutes } from './pages/enterprises/routes.tsx';
-import { figureRoutes } from './pages/figures/routes.tsx';
-import { homeRoutes } from './pages/home/routes.tsx';
-import { inboxRoutes } from './pages/inbox/routes.tsx';
-import { inspectionRoutes } from './pages/inspections/routes.tsx';
-import { loginRoutes } from './pages/login/routes.tsx';
-import { matterRoutes } from './pages/matters/routes.tsx';
-import { myRoutes } from './pages/my/routes.tsx';
-import { notificationRoutes } from './pages/notifications/routes.tsx';
-import { petitionRoutes } from './pages/petitions/routes.tsx';
-import { positiveListRoutes } from './pages/positive-list/routes.tsx';
-import { projectRoutes } from './pages/projects/routes.tsx';
-import { ratingRoutes } from './pages/ratings/routes.tsx';
-import { receptionRoutes } from './pages/reception/routes.tsx';
-import { reportRoutes } from './pages/reports/routes.tsx';
-import { rulesRoutes } from './pages/rules/routes.tsx';
-import { visitRoutes } from './pages/visits/routes.tsx';
-import { workbenchRoutes } from './pages/workbench/routes.tsx';
-import { worklistRoutes } from './pages/worklist/routes.tsx';
-
 export interface AppRoute {
   /** Absolute path; static segments before `:param` ones, since the first match wins. */
   path: string;
@@ -50,42 +26,24 @@ export interface AppRoute {
 }
 
 /**
- * Every feature's routes, one line each. The order is the enterprise menu's order (it has no
- * groups) and, within a path's prefix, the match order: a feature keeps its own static segments
- * before its `:param` ones (access.test.ts checks that every path opens its own route).
+ * Every feature's `routes.tsx`, found by its place (Vite resolves the pattern at build time into
+ * static imports, so nothing registers itself by being imported). Features are joined in folder
+ * order; within a path's prefix a feature keeps its own static segments before its `:param` ones
+ * (access.test.ts checks that every path opens its own route). Menus are ordered by `menu.order`.
  */
-export const routes: AppRoute[] = [
-  ...homeRoutes,
-  ...loginRoutes,
-  ...enterpriseRoutes,
-  ...enterprisePortalRoutes,
-  ...adminRoutes,
-  ...worklistRoutes,
-  ...inboxRoutes,
-  ...calendarRoutes,
-  ...rulesRoutes,
-  ...matterRoutes,
-  ...positiveListRoutes,
-  ...inspectionRoutes,
-  ...notificationRoutes,
-  ...accountRoutes,
-  // 服 part A: appointments (预约/延时服务), petitions (信访), reports (举报), ratings (好差评)
-  ...appointmentRoutes,
-  ...petitionRoutes,
-  ...reportRoutes,
-  ...ratingRoutes,
-  // service B: figures, reception days, visits and campaigns, tracked projects
-  ...figureRoutes,
-  ...receptionRoutes,
-  ...visitRoutes,
-  ...projectRoutes,
-  ...workbenchRoutes,
-  ...myRoutes,
-];
+const featureRouteFiles = import.meta.glob<Record<string, AppRoute[]>>('./pages/*/routes.tsx', { eager: true });
+
+export const routes: AppRoute[] = Object.keys(featureRouteFiles)
+  .sort()
+  .flatMap((file) => Object.values(featureRouteFiles[file] ?? {}).flat());
 
 export const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
-/** Menu entries of a face, in table order, that the given roles may open. */
+/** Menu entries of a face that the given roles may open, by `menu.order` (then table order). */
 export function menuRoutes(face: Face, canOpen: (access: Access) => boolean): AppRoute[] {
-  return routes.filter((r) => r.face === face && r.menu && canOpen(r.access));
+  const entries = routes.filter((r) => r.face === face && r.menu && canOpen(r.access));
+  // stable: entries without an order keep table order, after the numbered ones
+  return entries.sort(
+    (a, b) => (a.menu?.order ?? Number.MAX_SAFE_INTEGER) - (b.menu?.order ?? Number.MAX_SAFE_INTEGER),
+  );
 }

@@ -1,4 +1,4 @@
-import { AppError, ERROR_CODES, type ErrorCode, type Lang, type Msg, msgText } from '../errors.ts';
+import { AppError, ERROR_CODES, type ErrorCode, errorEntry, type Lang, type Msg, msgText } from '../errors.ts';
 
 // Database errors as the API and the logs may show them. node-postgres and PGlite both raise an
 // error carrying the SQLSTATE (`code`) and `severity`; Drizzle wraps it in DrizzleQueryError whose
@@ -105,7 +105,7 @@ export function dbErrorToAppError(error: unknown): AppError | undefined {
 export function userFacingErrorText(error: unknown, lang: Lang = 'zh'): string {
   const app = error instanceof AppError ? error : dbErrorToAppError(error);
   if (app) {
-    const title = ERROR_CODES[app.code][lang];
+    const title = errorEntry(app.code)[lang];
     return app.detail === undefined ? title : `${title}：${msgText(app.detail, lang)}`;
   }
   if (pgErrorOf(error)) return ERROR_CODES.INTERNAL[lang];

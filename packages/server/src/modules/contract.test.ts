@@ -30,12 +30,25 @@ const NO_RECORDS_OF_OTHERS: Record<string, string> = {
   matters: 'the published matter catalogue and its service guides, the same for everyone; no applicant’s records',
 };
 
-/** Modules named by the describe blocks of record-access.test.ts ("appointments", "clocks, worklist: …"). */
+/**
+ * Modules named by the describe blocks of an isolation case: in a module's own test files
+ * (`modules/<m>/*.test.ts`, e.g. `describe('matters: A never reads B’s drafts', …)`) or in the shared
+ * record-access.test.ts ("appointments", "clocks, worklist: …").
+ */
 function modulesWithIsolationCases(): Set<string> {
-  const text = fs.readFileSync(path.join(MODULES_DIR, '..', 'record-access.test.ts'), 'utf8');
+  // in the shared file every top-level block is a case; in a module's files, the `<module>: …` ones
+  const files: [string, RegExp][] = [
+    [path.join(MODULES_DIR, '..', 'record-access.test.ts'), /^describe\(\s*['"]([^'"]+)['"]/gm],
+  ];
+  for (const m of folders)
+    for (const f of fs.readdirSync(path.join(MODULES_DIR, m)))
+      if (f.endsWith('.test.ts')) files.push([path.join(MODULES_DIR, m, f), /^describe\(\s*['"]([^'"]+:[^'"]*)['"]/gm]);
   const out = new Set<string>();
-  for (const m of text.matchAll(/^describe\(\s*['"]([^'"]+)['"]/gm)) {
-    for (const name of m[1]!.split(':')[0]!.split(',')) out.add(name.trim());
+  for (const [file, blocks] of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(blocks)) {
+      for (const name of m[1]!.split(':')[0]!.split(',')) out.add(name.trim());
+    }
   }
   return out;
 }
@@ -102,7 +115,10 @@ describe('module contract', () => {
     }
     const cases = modulesWithIsolationCases();
     const lacking = [...outsideReach].filter((m) => !cases.has(m) && !Object.hasOwn(NO_RECORDS_OF_OTHERS, m)).sort();
-    expect(lacking, 'add a describe("<module>: …") block to record-access.test.ts').toEqual([]);
+    expect(
+      lacking,
+      'add a describe("<module>: …") A-vs-B block to a test file in the module (or record-access.test.ts)',
+    ).toEqual([]);
     // an exemption for a module nobody outside can reach, or that has a case anyway, is stale
     const stale = Object.keys(NO_RECORDS_OF_OTHERS).filter((m) => !outsideReach.has(m) || cases.has(m));
     expect(stale).toEqual([]);

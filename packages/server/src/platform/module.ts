@@ -1,7 +1,9 @@
 import type { ClockProfileDefinition } from '@qingshan/core';
+import type { AuditVocabulary } from '@qingshan/core/audit-vocabulary';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
+import type { ModuleErrorEntry } from '../errors.ts';
 import type { DueDateHook } from '../modules/clocks/due-date-hooks.ts';
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { ChannelsConfig } from '../modules/notifications/channels.ts';
@@ -40,6 +42,10 @@ export type ModuleDefinition = {
    * — in demo and real installs alike, never overwriting an admin's edit — after the rule defaults
    */
   shipped?: (db: Db) => Promise<unknown>;
+  /** the words its audit entries are read in (the actions it writes, its records, steps and columns) */
+  audit?: AuditVocabulary;
+  /** the module's own error codes (its errors.ts), each with when it is answered; docs/errors.md lists them */
+  errors?: Readonly<Record<string, ModuleErrorEntry>>;
   /** demo data for a first start in demo mode, run in module-list order inside one transaction */
   seed?: (db: Db, ctx: SeedContext) => Promise<void>;
 };

@@ -1,3 +1,6 @@
+import { PLATFORM_AUDIT_VOCABULARY } from '@qingshan/core/audit-labels';
+import { type MergedAuditVocabulary, mergeAuditVocabularies } from '@qingshan/core/audit-vocabulary';
+import { ERROR_CODES, installModuleErrorCodes, type ModuleErrorEntry } from '../errors.ts';
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { RatableEventResolver } from '../modules/ratings/registry.ts';
 import { clockProfileRule, type RuleDefault } from '../modules/rules/defaults.ts';
@@ -10,11 +13,16 @@ export type Registry = {
   ratableEvents: ReadonlyMap<string, RatableEventResolver>;
   clockOwners: ReadonlyMap<string, ClockOwner>;
   rules: readonly RuleDefault[];
+  /** the platform's audit words and every module's, merged */
+  audit: MergedAuditVocabulary;
+  /** the modules' own error codes (platform codes are in errors.ts) */
+  errors: ReadonlyMap<string, ModuleErrorEntry & { module: string }>;
   jobs(setup: JobSetup): RecurringJobDefinition[];
 };
 
 const FIGURE_KEY = /^[a-z][A-Za-z0-9]{1,59}$/;
 const EVENT_TYPE = /^[a-z][a-z0-9-]{1,39}$/;
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{2,59}$/;
 
 function addOnce<V>(map: Map<string, V>, key: string, value: V, what: string, module: string) {
   if (map.has(key)) throw new Error(`${what} "${key}" is declared twice (again by module ${module})`);
@@ -28,6 +36,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
   const ratableEvents = new Map<string, RatableEventResolver>();
   const clockOwners = new Map<string, ClockOwner>();
   const rules = new Map<string, RuleDefault>();
+  const errors = new Map<string, ModuleErrorEntry & { module: string }>();
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`Module "${m.name}" is listed twice`);
     names.add(m.name);
@@ -43,6 +52,11 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
       addOnce(clockOwners, type, owner, 'Clock owner type', m.name);
     for (const p of m.clockProfiles ?? []) addOnce(rules, p.key, clockProfileRule(p), 'Rule', m.name);
     for (const r of m.rules ?? []) addOnce(rules, r.key, r, 'Rule', m.name);
+    for (const [code, entry] of Object.entries(m.errors ?? {})) {
+      if (!ERROR_CODE.test(code) || code in ERROR_CODES)
+        throw new Error(`Invalid or platform error code "${code}" in module ${m.name}`);
+      addOnce(errors, code, { ...entry, module: m.name }, 'Error code', m.name);
+    }
   }
   return {
     modules,
@@ -50,6 +64,8 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
     ratableEvents,
     clockOwners,
     rules: [...rules.values()],
+    errors,
+    audit: mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY, ...modules.flatMap((m) => (m.audit ? [m.audit] : []))]),
     jobs(setup) {
       const kinds = new Set<string>();
       const out: RecurringJobDefinition[] = [];
@@ -73,6 +89,7 @@ let installed: Registry | undefined;
 export function installModules(modules: readonly ModuleDefinition[]): Registry {
   if (installed?.modules === modules) return installed;
   installed = buildRegistry(modules);
+  installModuleErrorCodes(installed.errors);
   return installed;
 }
 

@@ -1,5 +1,3 @@
-import { auditFieldLabel } from '@qingshan/core/audit-field-labels';
-import { auditActionLabel, auditEntityLabel } from '@qingshan/core/audit-labels';
 import type { TablePaginationConfig } from 'antd';
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +6,13 @@ import { useLanguage } from '../i18n.ts';
 import { formatDateTime } from '../utils/datetime.ts';
 import { diffRecords, showValue } from '../utils/diff.ts';
 import { EmptyState } from './QueryState.tsx';
+import { useAuditLabels } from './useAuditLabels.ts';
 
 /** Before → after of one audit entry, field by field; changed fields highlighted. */
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const labels = useAuditLabels();
   const rows = diffRecords(before, after);
   if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   return (
@@ -28,7 +28,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
           title: t('audit.field'),
           dataIndex: 'path',
           width: 200,
-          render: (p: string) => (p ? auditFieldLabel(p, lang === 'en' ? 'en' : 'zh') : '·'),
+          render: (p: string) => (p ? labels.field(p, lang === 'en' ? 'en' : 'zh') : '·'),
         },
         {
           title: t('audit.before'),
@@ -65,6 +65,7 @@ export function AuditTable({
   showEntity?: boolean;
 }) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const lang = useLanguage();
   const pagination: TablePaginationConfig = {
     current: data?.page ?? 1,
@@ -103,14 +104,14 @@ export function AuditTable({
           title: t('audit.action'),
           dataIndex: 'action',
           // plain label; the stored code only as a tooltip for whoever reads the raw log
-          render: (v: string) => <span title={v}>{auditActionLabel(v, lang === 'en' ? 'en' : 'zh')}</span>,
+          render: (v: string) => <span title={v}>{labels.action(v, lang === 'en' ? 'en' : 'zh')}</span>,
         },
         ...(showEntity
           ? [
               {
                 title: t('audit.entityType'),
                 dataIndex: 'entityType',
-                render: (v: string) => <span title={v}>{auditEntityLabel(v, lang === 'en' ? 'en' : 'zh')}</span>,
+                render: (v: string) => <span title={v}>{labels.entity(v, lang === 'en' ? 'en' : 'zh')}</span>,
               },
               {
                 title: t('audit.entityId'),

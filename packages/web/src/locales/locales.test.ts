@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import en from './en/index.ts';
 import zhCN from './zh-CN/index.ts';
 
-const zhAreas = import.meta.glob<Record<string, unknown>>(['./zh-CN/*.ts', '!./zh-CN/index.ts'], {
+// shared areas here, and each feature's own files in pages/<feature>/locales/
+const zhAreas = import.meta.glob<Record<string, unknown>>(
+  ['./zh-CN/*.ts', '!./zh-CN/index.ts', '../pages/*/locales/zh-CN.ts'],
+  { import: 'default', eager: true },
+);
+const enAreas = import.meta.glob<Record<string, unknown>>(['./en/*.ts', '!./en/index.ts', '../pages/*/locales/en.ts'], {
   import: 'default',
   eager: true,
 });
-const enAreas = import.meta.glob<Record<string, unknown>>(['./en/*.ts', '!./en/index.ts'], {
-  import: 'default',
-  eager: true,
-});
+/** An area's name whatever its language: `./zh-CN/web.ts` → `web.ts`, `../pages/x/locales/en.ts` → `pages/x`. */
+const areaName = (path: string) =>
+  path.startsWith('../pages/')
+    ? path.replace(/^\.\.\/(pages\/[^/]+)\/locales\/.*$/, '$1')
+    : path.replace(/^\.\/[^/]+\//, '');
 
 function leaves(obj: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -42,14 +48,11 @@ describe('locales', () => {
   });
 
   it('have the same area files in both languages, with the same keys in each area', () => {
-    const names = (files: Record<string, unknown>) =>
-      Object.keys(files)
-        .map((path) => path.replace(/^\.\/[^/]+\//, ''))
-        .sort();
+    const names = (files: Record<string, unknown>) => Object.keys(files).map(areaName).sort();
     expect(names(enAreas)).toEqual(names(zhAreas));
     expect(names(zhAreas).length).toBeGreaterThan(10);
     for (const [path, area] of Object.entries(zhAreas)) {
-      const other = enAreas[path.replace('./zh-CN/', './en/')];
+      const other = enAreas[path.replace('./zh-CN/', './en/').replace('/locales/zh-CN.ts', '/locales/en.ts')];
       expect({ path, keys: [...leaves(other).keys()].sort() }).toEqual({ path, keys: [...leaves(area).keys()].sort() });
     }
   });

@@ -6,4 +6,5 @@ import { READ_ENTERPRISES } from '../../test/access-groups.ts';
 // route takes two edits that have to agree.
 export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/audit': READ_ENTERPRISES,
+  'GET /api/audit/vocabulary': READ_ENTERPRISES,
 };

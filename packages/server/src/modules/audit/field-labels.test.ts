@@ -1,10 +1,17 @@
 // An audit entry's before/after holds record rows, so every column of every table needs a plain
-// name (core/src/audit-field-labels.ts): the audit page never shows `resolutionDueDate`.
-import { AUDIT_FIELD_LABELS, auditFieldLabel } from '@qingshan/core/audit-field-labels';
+// name (core/src/audit-field-labels.ts, or the module's own vocabulary): the audit page never shows `resolutionDueDate`.
+import { auditLabeller } from '@qingshan/core/audit-vocabulary';
 import { getTableColumns, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../platform/registry.ts';
 import { MODULES } from '../index.ts';
+
+// platform names (core/audit-field-labels.ts) and each module's own (ModuleDefinition.audit.fields)
+const vocabulary = buildRegistry(MODULES).audit;
+const AUDIT_FIELD_LABELS = vocabulary.fields;
+const labeller = auditLabeller(vocabulary);
+const auditFieldLabel = (p: string, lang: 'zh' | 'en' = 'zh') => labeller.field(p, lang);
 
 describe('audit field names', () => {
   const columns = new Set<string>();

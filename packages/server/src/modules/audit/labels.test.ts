@@ -1,11 +1,20 @@
-// Every audit action the server writes has a plain label (core/src/audit-labels.ts), so the audit
+// Every audit action the server writes has a plain label (core/src/audit-labels.ts, or the module's own vocabulary), so the audit
 // log never shows a raw code. A new action fails here until it gets one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUDIT_ACTIONS, auditActionLabel, auditEntityLabel, isLabelledAuditAction } from '@qingshan/core/audit-labels';
+import { auditLabeller } from '@qingshan/core/audit-vocabulary';
 import { PETITION_ACTIONS } from '@qingshan/core/petitions';
 import { describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../platform/registry.ts';
+import { MODULES } from '../index.ts';
+
+// the platform's words and every module's own (ModuleDefinition.audit), as the web reads them
+const labels = auditLabeller(buildRegistry(MODULES).audit);
+const AUDIT_ACTIONS = labels.actions;
+const isLabelledAuditAction = labels.isLabelled;
+const auditActionLabel = (a: string) => labels.action(a);
+const auditEntityLabel = (t: string, lang: 'zh' | 'en' = 'zh') => labels.entity(t, lang);
 
 const SRC = fileURLToPath(new URL('../..', import.meta.url));
 

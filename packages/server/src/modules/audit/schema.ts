@@ -52,3 +52,15 @@ export function toAuditEntryView(e: typeof auditEntries.$inferSelect, viewer: Se
     ip: admin ? e.ip : null,
   };
 }
+
+const labelSchema = z.object({ zh: z.string(), en: z.string() });
+
+/** The words the audit log is read in: the platform's and every module's (core/audit-vocabulary.ts). */
+export const auditVocabularySchema = z.object({
+  actions: z.array(z.string()),
+  records: z.record(z.string(), labelSchema),
+  steps: z.record(z.string(), labelSchema),
+  actionLabels: z.record(z.string(), labelSchema),
+  entityAliases: z.record(z.string(), z.string()),
+  fields: z.record(z.string(), labelSchema),
+});

@@ -1,3 +1,4 @@
+import { MATTER_AUDIT_VOCABULARY } from '@qingshan/core/matters';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { matterRoutes } from './routes.ts';
 import { loadShippedMatters } from './service.ts';
@@ -9,4 +10,5 @@ export const mattersModule: ModuleDefinition = {
   tables,
   routes: (app, ctx) => app.register(matterRoutes, { db: ctx.db }),
   shipped: loadShippedMatters,
+  audit: MATTER_AUDIT_VOCABULARY,
 };

@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { refreshRectificationDueDates } from './due-dates.ts';
+import { RATING_ERRORS } from './errors.ts';
 import { RATINGS_FIGURES } from './figures.ts';
 import { ratingRoutes } from './routes.ts';
 import { RATINGS_RULES } from './rules.ts';
@@ -10,6 +11,7 @@ import * as tables from './tables.ts';
 export const ratingsModule: ModuleDefinition = {
   name: 'ratings',
   tables,
+  errors: RATING_ERRORS,
   routes: (app, ctx) => app.register(ratingRoutes, { db: ctx.db }),
   rules: RATINGS_RULES,
   figures: RATINGS_FIGURES,

@@ -59,8 +59,6 @@ const en: Leaves<typeof zh> = {
     calendarYears: 'Holiday calendar',
     deliveries: 'Deliveries',
     notificationPrefs: 'Notifications',
-    positiveList: 'Positive list',
-    inspections: 'Random inspections',
     enterprises: 'Enterprises',
     enterpriseImport: 'Import',
     users: 'Users',

@@ -56,8 +56,6 @@ export default {
     calendarYears: '节假日日历',
     deliveries: '投递记录',
     notificationPrefs: '通知方式',
-    positiveList: '正面清单',
-    inspections: '双随机抽查',
     enterprises: '企业档案',
     enterpriseImport: '批量导入',
     users: '用户管理',

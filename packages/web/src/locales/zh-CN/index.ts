@@ -1,46 +1,22 @@
-// Simplified Chinese: the default language, one file per area of the web. `../en/` has the same
-// files with exactly the same keys (checked by the type `Leaves` in each en file and by
-// locales.test.ts). Terms follow shared/domain/glossary.md. A new feature adds its own area file
-// here and in ../en/ and adds it to each index (import, spread); an area owns its top-level keys.
+// Simplified Chinese: the default language. Strings shared by the whole web (the frame, menus,
+// errors, the public home, the service pages) are area files here; a feature keeps its own in
+// `pages/<feature>/locales/zh-CN.ts` (found below by its place, typed by locales/feature-messages.ts).
+// `../en/` mirrors both with exactly the same keys (locales.test.ts). Terms follow
+// shared/domain/glossary.md; an area owns its top-level keys.
 
+import type { FeatureMessages } from '../feature-messages.ts';
 import type { Leaves } from '../types.ts';
-import admin from './admin.ts';
-import appointments from './appointments.ts';
-import calendar from './calendar.ts';
 import common from './common.ts';
-import enterprises from './enterprises.ts';
 import errors from './errors.ts';
 import home from './home.ts';
-import matters from './matters.ts';
-import notifications from './notifications.ts';
-import petitions from './petitions.ts';
-import ratings from './ratings.ts';
-import reports from './reports.ts';
-import rules from './rules.ts';
 import services from './services.ts';
-import supervision from './supervision.ts';
 import web from './web.ts';
-import worklist from './worklist.ts';
 
-const zhCN = {
-  ...common,
-  ...errors,
-  ...home,
-  ...enterprises,
-  ...admin,
-  ...worklist,
-  ...calendar,
-  ...rules,
-  ...matters,
-  ...notifications,
-  ...appointments,
-  ...petitions,
-  ...reports,
-  ...ratings,
-  ...services,
-  ...supervision,
-  ...web,
-};
+const shared = { ...common, ...errors, ...home, ...services, ...web };
+
+const featureAreas = import.meta.glob<object>('../../pages/*/locales/zh-CN.ts', { import: 'default', eager: true });
+
+const zhCN = Object.assign({}, shared, ...Object.values(featureAreas)) as typeof shared & FeatureMessages;
 
 export default zhCN;
 

@@ -16,6 +16,6 @@ export const accountRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./ChangePasswordPage.tsx')),
-    menu: { labelKey: 'menu.account', icon: <KeyOutlined /> },
+    menu: { labelKey: 'menu.account', icon: <KeyOutlined />, order: 90 },
   },
 ];

@@ -36,6 +36,6 @@ export const appointmentRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./MyAppointmentsPage.tsx')),
-    menu: { labelKey: 'menu.myAppointments', icon: <FileTextOutlined /> },
+    menu: { labelKey: 'menu.myAppointments', icon: <FileTextOutlined />, order: 40 },
   },
 ];

@@ -9,6 +9,6 @@ export const enterprisePortalRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./MyEnterprisePage.tsx')),
-    menu: { labelKey: 'menu.myEnterprise', icon: <BankOutlined /> },
+    menu: { labelKey: 'menu.myEnterprise', icon: <BankOutlined />, order: 10 },
   },
 ];

@@ -16,6 +16,6 @@ export const inboxRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownMessages,
     component: lazy(() => import('./InboxPage.tsx')),
-    menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: 'inbox' },
+    menu: { labelKey: 'menu.inbox', icon: <BellOutlined />, badge: 'inbox', order: 30 },
   },
 ];

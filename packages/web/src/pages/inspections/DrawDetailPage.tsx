@@ -2,13 +2,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { type DrawDetail, getDraw, inspectionKeys, replayDraw, type Target } from './api.ts';
+import { INSPECTION_PERMISSIONS } from './permissions.ts';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
@@ -63,7 +64,7 @@ export default function DrawDetailPage() {
     <PageContainer
       title={`${t('inspections.detailTitle')} · ${d.planName}`}
       extra={
-        canAccess(roles, PERMISSIONS.inspectionReplay) ? (
+        canAccess(roles, INSPECTION_PERMISSIONS.replay) ? (
           <Button type="primary" loading={replay.isPending} onClick={() => replay.mutate()} data-testid="draw-replay">
             {t('inspections.replay')}
           </Button>

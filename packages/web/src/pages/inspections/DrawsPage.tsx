@@ -3,7 +3,7 @@ import { Button, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
@@ -11,6 +11,7 @@ import { defineListQuery, PagedTable, useListQuery } from '../../components/list
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { createDraw, type DrawSummary, getDraws, getPlans, inspectionKeys } from './api.ts';
+import { INSPECTION_PERMISSIONS } from './permissions.ts';
 
 const drawsQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
 
@@ -30,7 +31,7 @@ export default function DrawsPage() {
     queryFn: ({ signal }) => getDraws(query, signal),
     placeholderData: keepPreviousData,
   });
-  const canDraw = canAccess(roles, PERMISSIONS.inspectionDraw);
+  const canDraw = canAccess(roles, INSPECTION_PERMISSIONS.draw);
   const plans = useQuery({
     queryKey: inspectionKeys.plans({ pageSize: 50 }),
     queryFn: ({ signal }) => getPlans({ page: 1, pageSize: 50 }, signal),

@@ -23,6 +23,6 @@ export const notificationRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownMessages,
     component: lazy(() => import('./PreferencesPage.tsx')),
-    menu: { labelKey: 'menu.notificationPrefs', icon: <NotificationOutlined /> },
+    menu: { labelKey: 'menu.notificationPrefs', icon: <NotificationOutlined />, order: 80 },
   },
 ];

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { canAccess, PERMISSIONS } from '../../access.ts';
+import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
@@ -18,6 +18,7 @@ import {
   removeListing,
 } from './api.ts';
 import { StateTag } from './PositiveListPage.tsx';
+import { POSITIVE_LIST_PERMISSIONS } from './permissions.ts';
 
 const STATUS_COLORS: Record<ConditionCheck['status'], string> = {
   passed: 'green',
@@ -30,7 +31,7 @@ export default function PositiveListDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { roles } = useAuth();
-  const canDecide = canAccess(roles, PERMISSIONS.positiveListDecide);
+  const canDecide = canAccess(roles, POSITIVE_LIST_PERMISSIONS.decide);
   const qc = useQueryClient();
   const message = useMessage();
   const showError = useShowError();

@@ -35,7 +35,7 @@ export const receptionRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./EnterpriseReceptionPage.tsx')),
-    menu: { labelKey: 'menu.myReception', icon: <SolutionOutlined /> },
+    menu: { labelKey: 'menu.myReception', icon: <SolutionOutlined />, order: 50 },
   },
   {
     path: '/reception',

@@ -28,6 +28,6 @@ export const visitRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./MyVisitsPage.tsx')),
-    menu: { labelKey: 'menu.myVisits', icon: <CarOutlined /> },
+    menu: { labelKey: 'menu.myVisits', icon: <CarOutlined />, order: 60 },
   },
 ];

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { defineListQuery, oneOfFilter, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDate } from '../../utils/datetime.ts';
@@ -18,11 +18,22 @@ import { ClockActions, ClockStateTag, ProvisionalTag, Remaining } from './ClockP
 
 const ROW_BG: Partial<Record<ClockState, string>> = { overdue: '#fff1f0', 'due-soon': '#fff7e6' };
 
+const OPEN_STATES = ['overdue', 'due-soon', 'running', 'paused'] as const;
+type OpenState = (typeof OPEN_STATES)[number];
+
+// search, state, sort and page live in the URL: the back button from a record returns to the same view
+const worklistQuery = defineListQuery({
+  filters: { q: textFilter(), state: oneOfFilter(OPEN_STATES) },
+  sorts: ['due', '-due', 'start'],
+  defaultSort: 'due',
+});
+
 /** 我的待办: open clocks assigned to me or my role, earliest due first; overdue and due-soon stand out. */
 export default function WorklistPage() {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ q?: string; state?: ClockState }>();
-  const [query, setQuery] = useState<WorklistQuery>({ page: 1, pageSize: 20, sort: 'due' });
+  const [form] = Form.useForm<{ q?: string; state?: OpenState }>();
+  const { query: listQuery, update, reset } = useListQuery(worklistQuery);
+  const query: WorklistQuery = listQuery;
   const list = useQuery({
     queryKey: machineryKeys.worklist(query),
     queryFn: ({ signal }) => getWorklist(query, signal),
@@ -56,7 +67,8 @@ export default function WorklistPage() {
         layout="inline"
         role="search"
         style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(v) => setQuery((q) => ({ ...q, q: v.q?.trim() || undefined, state: v.state, page: 1 }))}
+        initialValues={{ q: query.q, state: query.state }}
+        onFinish={(v) => update({ q: v.q?.trim() || undefined, state: v.state })}
       >
         <Form.Item name="q" label={t('worklist.search')}>
           <Input allowClear data-testid="worklist-q" />
@@ -66,7 +78,7 @@ export default function WorklistPage() {
             allowClear
             style={{ width: 140 }}
             data-testid="worklist-state"
-            options={(['overdue', 'due-soon', 'running', 'paused'] as const).map((s) => ({
+            options={OPEN_STATES.map((s) => ({
               value: s,
               label: t(`clocks.state.${s}`),
             }))}
@@ -76,7 +88,7 @@ export default function WorklistPage() {
           <Select
             style={{ width: 160 }}
             value={query.sort}
-            onChange={(sort) => setQuery((q) => ({ ...q, sort, page: 1 }))}
+            onChange={(sort) => update({ sort })}
             options={[
               { value: 'due', label: t('worklist.sortDue') },
               { value: '-due', label: t('worklist.sortDueDesc') },
@@ -90,8 +102,8 @@ export default function WorklistPage() {
           </Button>
           <Button
             onClick={() => {
-              form.resetFields();
-              setQuery({ page: 1, pageSize: 20, sort: 'due' });
+              reset();
+              form.setFieldsValue({ q: undefined, state: undefined });
             }}
           >
             {t('common.reset')}
@@ -116,7 +128,7 @@ export default function WorklistPage() {
             total: list.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+            onChange: (page, pageSize) => update({ page, pageSize }),
           }}
           columns={[
             {

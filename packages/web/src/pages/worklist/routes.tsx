@@ -16,6 +16,6 @@ export const worklistRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./WorklistPage.tsx')),
-    menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: 'worklist' },
+    menu: { labelKey: 'menu.worklist', icon: <CarryOutOutlined />, badge: 'worklist', order: 20 },
   },
 ];

@@ -1,13 +1,13 @@
-import { AUDIT_ACTIONS, auditActionLabel } from '@qingshan/core/audit-labels';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditQuery } from '../../../api/types.ts';
 import { AuditTable } from '../../../components/AuditTable.tsx';
+import { dateFilter, defineListQuery, textFilter, useListQuery } from '../../../components/list-page/index.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { ErrorState } from '../../../components/QueryState.tsx';
+import { useAuditLabels } from '../../../components/useAuditLabels.ts';
 import { useLanguage } from '../../../i18n.ts';
 import { shanghaiDayEnd, shanghaiDayStart } from '../../../utils/datetime.ts';
 import { auditKeys, listAudit } from './api.ts';
@@ -19,15 +19,27 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** Filter values → API query; the picked days are whole days in Asia/Shanghai. */
-function toQuery(v: FilterValues): AuditQuery {
-  const [from, to] = v.range ?? [null, null];
+// the filters live in the URL (a filtered log can be shared and survives the back button)
+const auditListQuery = defineListQuery({
+  filters: {
+    actor: textFilter(),
+    action: textFilter(),
+    entityType: textFilter(),
+    from: dateFilter(),
+    to: dateFilter(),
+  },
+});
+
+/** The list query → API query; the picked days are whole days in Asia/Shanghai. */
+function toAuditQuery(q: typeof auditListQuery.defaults): AuditQuery & { page: number; pageSize: number } {
   return {
-    actor: v.actor?.trim() || undefined,
-    action: v.action?.trim() || undefined,
-    entityType: v.entityType?.trim() || undefined,
-    from: from ? shanghaiDayStart(from.format('YYYY-MM-DD')) : undefined,
-    to: to ? shanghaiDayEnd(to.format('YYYY-MM-DD')) : undefined,
+    actor: q.actor,
+    action: q.action,
+    entityType: q.entityType,
+    from: q.from ? shanghaiDayStart(q.from) : undefined,
+    to: q.to ? shanghaiDayEnd(q.to) : undefined,
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }
 
@@ -36,13 +48,13 @@ export default function AuditPage() {
   const { t } = useTranslation();
   const lang = useLanguage() === 'en' ? 'en' : 'zh';
   // Filter by what happened, in words; the stored code is the value sent.
-  const actionOptions = AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a, lang) })).sort((x, y) =>
-    x.label.localeCompare(y.label, 'zh-CN'),
-  );
+  const labels = useAuditLabels();
+  const actionOptions = labels.actions
+    .map((a) => ({ value: a, label: labels.action(a, lang) }))
+    .sort((x, y) => x.label.localeCompare(y.label, 'zh-CN'));
   const [form] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<AuditQuery>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const query = { ...filters, ...page };
+  const list = useListQuery(auditListQuery);
+  const query = toAuditQuery(list.query);
   const audit = useQuery({
     queryKey: auditKeys.list(query),
     queryFn: ({ signal }) => listAudit(query, signal),
@@ -56,9 +68,21 @@ export default function AuditPage() {
         layout="inline"
         name="audit-filters"
         style={{ marginBottom: 16, rowGap: 8 }}
+        initialValues={{
+          actor: list.query.actor,
+          action: list.query.action,
+          entityType: list.query.entityType,
+          range: [list.query.from ? dayjs(list.query.from) : null, list.query.to ? dayjs(list.query.to) : null],
+        }}
         onFinish={(v) => {
-          setFilters(toQuery(v));
-          setPage((p) => ({ ...p, page: 1 }));
+          const [from, to] = v.range ?? [null, null];
+          list.update({
+            actor: v.actor?.trim() || undefined,
+            action: v.action || undefined,
+            entityType: v.entityType?.trim() || undefined,
+            from: from ? from.format('YYYY-MM-DD') : undefined,
+            to: to ? to.format('YYYY-MM-DD') : undefined,
+          });
         }}
         role="search"
       >
@@ -87,9 +111,8 @@ export default function AuditPage() {
           </Button>
           <Button
             onClick={() => {
-              form.resetFields();
-              setFilters({});
-              setPage((p) => ({ ...p, page: 1 }));
+              list.reset();
+              form.setFieldsValue({ actor: undefined, action: undefined, entityType: undefined, range: null });
             }}
           >
             {t('common.reset')}
@@ -102,7 +125,7 @@ export default function AuditPage() {
         <AuditTable
           data={audit.data}
           loading={audit.isFetching}
-          onPageChange={(p, pageSize) => setPage({ page: p, pageSize })}
+          onPageChange={(page, pageSize) => list.update({ page, pageSize })}
         />
       )}
     </PageContainer>

@@ -1,0 +1,51 @@
+import type { Leaves } from '../../../locales/types.ts';
+import type zh from './zh-CN.ts';
+
+const en: Leaves<typeof zh> = {
+  ratings: {
+    title: 'Ratings',
+    summary: 'Rating figures',
+    rateThis: 'Rate this service',
+    overall: 'Overall',
+    levelRequired: 'Choose an overall rating',
+    comment: 'Comment',
+    commentRequired: 'Please say what went wrong, so it can be fixed',
+    submit: 'Submit rating',
+    thanks: 'Thank you for your rating',
+    alreadyRated: 'You rated: {{level}}',
+    source: 'Indicators per {{source}}',
+    badCount: 'Bad ratings',
+    rectifiedOnTime: 'Rectified on time',
+    onTimeShare: 'Rectified on time (share)',
+    badOnly: 'Bad ratings only',
+    state: 'Rectification',
+    eventType: 'Service',
+    eventTypes: {
+      appointment: 'Appointment',
+      petition: 'Petition',
+      'reception-concern': 'Reception concern',
+      visit: 'Visit',
+    },
+    createdAt: 'Rated',
+    event: 'Service',
+    level: 'Level',
+    contactDue: 'Contact due',
+    rectifyDue: 'Rectify due',
+    appeal: 'Appeal',
+    appealStates: { none: 'none', pending: 'pending', upheld: 'upheld', rejected: 'rejected' },
+    followUp: 'Follow up',
+    upheld: 'Appeal upheld (exclude the rating)',
+    actions: {
+      contact: 'Contact record',
+      rectify: 'Rectification',
+      appeal: 'Appeal reason',
+      'decide-appeal': "Reviewing body's conclusion",
+    },
+    reviewingBody: 'Appeal reviewing body',
+    reviewingBodyHelp:
+      'An appeal is reviewed by a body outside the bureau (e.g. the county government service office); the bureau records its conclusion',
+    appealReferenceNo: 'Reference number (optional)',
+  },
+};
+
+export default en;
