@@ -1,12 +1,12 @@
 import {
   AimOutlined,
-  SafetyCertificateOutlined,
   AlertOutlined,
   CalendarOutlined,
   FileSearchOutlined,
   FormOutlined,
   LoginOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
