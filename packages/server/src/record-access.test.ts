@@ -1019,3 +1019,82 @@ describe('eia: A never reads B’s EIA cases, nor files for B', () => {
     expectRefused(res, 'A files for B');
   });
 });
+
+describe('positive-list, inspections: A never reads B’s evidence, nor whether anyone was drawn', () => {
+  it('enterprises and citizens reach only the public list and results, which carry no evidence or inspectors', async () => {
+    const all = Object.fromEntries(
+      [
+        'permits-complete',
+        'no-penalty-2y',
+        'no-incident-2y',
+        'monitoring-online',
+        'credit-not-yellow-red',
+        'no-verified-complaint',
+      ].map((c) => [c, '现场核验']),
+    );
+    const entry = await ok(
+      inspector.request({
+        method: 'POST',
+        url: '/api/positive-list',
+        payload: { enterpriseId: B.id, category: 'key-field', confirmations: all, reason: '隔离测试列入' },
+      }),
+      201,
+    );
+    for (const f of [A, B])
+      await ok(
+        leader.request({
+          method: 'PUT',
+          url: '/api/inspection-objects',
+          payload: { enterpriseId: f.id, class: 'special', basis: '隔离测试' },
+        }),
+      );
+    for (const name of ['隔离执法甲', '隔离执法乙'])
+      await ok(
+        leader.request({
+          method: 'POST',
+          url: '/api/inspectors',
+          payload: { userId: null, name, townCode: null, active: true, conflicts: [] },
+        }),
+        201,
+      );
+    const plan = await ok(
+      leader.request({
+        method: 'POST',
+        url: '/api/inspection-plans',
+        payload: { name: '隔离测试计划', year: 2026, period: 'quarter', quarter: 2 },
+      }),
+      201,
+    );
+    const draw = await ok(
+      leader.request({ method: 'POST', url: '/api/inspection-draws', payload: { planId: plan.id } }),
+      201,
+    );
+    for (const who of [entA, entB, cit1]) {
+      for (const url of [
+        `/api/inspection-draws/${draw.id}`,
+        '/api/inspection-draws',
+        `/api/positive-list/${entry.id}`,
+        `/api/positive-list/checks/${A.id}`,
+        '/api/positive-list',
+        '/api/inspection-objects',
+      ])
+        expect((await who.request({ method: 'GET', url })).statusCode, url).toBe(403);
+      expect((await who.request({ method: 'POST', url: `/api/inspection-draws/${draw.id}/replay` })).statusCode).toBe(
+        403,
+      );
+    }
+    const pub = await ok(entA.request({ method: 'GET', url: '/api/public/positive-list' }));
+    const b = pub.items.find((i: { enterpriseName: string }) => i.enterpriseName === B.name);
+    expect(Object.keys(b).sort()).toEqual([
+      'categoryLabel',
+      'decidedOn',
+      'enterpriseName',
+      'townName',
+      'valid',
+      'validUntil',
+    ]);
+    // the draw is unpublished: the public results say nothing of it
+    const results = await ok(entA.request({ method: 'GET', url: '/api/public/inspection-results' }));
+    expect(JSON.stringify(results)).not.toContain(A.name);
+  });
+});

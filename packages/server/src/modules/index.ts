@@ -15,6 +15,7 @@ import { electricityModule } from './electricity/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
+import { inspectionsModule } from './inspections/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { mattersModule } from './matters/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
@@ -23,6 +24,7 @@ import { permitsModule } from './permits/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { phoneCodesModule } from './phone-codes/index.ts';
 import { policiesModule } from './policies/index.ts';
+import { positiveListModule } from './positive-list/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { ratingsModule } from './ratings/index.ts';
 import { receptionModule } from './reception/index.ts';
@@ -71,6 +73,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   applicationsModule,
   eiaModule,
   monitoringModule,
+  positiveListModule,
+  inspectionsModule,
   figuresModule,
   schedulerModule,
 ];

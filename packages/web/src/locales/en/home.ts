@@ -42,6 +42,10 @@ const en: Leaves<typeof zh> = {
     eiaNoticesTitle: 'EIA notices',
     eiaNoticesDesc:
       'Notices of EIA acceptance, proposed approval and approval; object online during the publicity period, and the bureau answers before it decides.',
+    positiveListTitle: 'Supervision positive list',
+    positiveListDesc: 'Firms on the positive list, their category and validity; they are checked mainly off-site.',
+    inspectionResultsTitle: 'Random inspection results',
+    inspectionResultsDesc: 'Firms and inspectors drawn at random; the results are published.',
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',

@@ -31,6 +31,10 @@ export default {
     eiaNoticesTitle: '环评公示',
     eiaNoticesDesc:
       '建设项目环评受理公示、拟批准公示和批准公告；拟批准公示期间可在线提出意见，本局答复后方作审批决定。',
+    positiveListTitle: '监督执法正面清单',
+    positiveListDesc: '查看列入正面清单的企业、类别和有效期；清单企业以非现场检查为主。',
+    inspectionResultsTitle: '双随机抽查结果',
+    inspectionResultsDesc: '随机抽取检查对象和执法人员，抽查结果向社会公开。',
     consoleTitle: '进入工作台',
     consoleDesc: '您已登录为 {{name}}。',
     go: '前往',

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   CalendarOutlined,
   FileSearchOutlined,
@@ -7,6 +8,7 @@ import {
   NodeIndexOutlined,
   NotificationOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -65,6 +67,8 @@ const PUBLIC_ACTIONS = [
   { key: 'report', icon: <AlertOutlined />, to: '/reports/submit', testId: 'home-report' },
   { key: 'reception', icon: <TeamOutlined />, to: '/reception', testId: 'home-reception' },
   { key: 'track', icon: <FileSearchOutlined />, to: '/petitions/track', testId: 'home-petition-track' },
+  { key: 'positiveList', icon: <SafetyCertificateOutlined />, to: '/positive-list', testId: 'home-positive-list' },
+  { key: 'inspectionResults', icon: <AimOutlined />, to: '/inspection-results', testId: 'home-inspection-results' },
 ] as const;
 
 export default function HomePage() {

@@ -1,0 +1,18 @@
+import { INSPECTIONS_AUDIT_VOCABULARY } from '@qingshan/core/inspection-draws';
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { INSPECTION_ERRORS } from './errors.ts';
+import { inspectionRoutes } from './routes.ts';
+import { INSPECTIONS_RULES } from './rules.ts';
+import { seedInspections } from './seed.ts';
+import * as tables from './tables.ts';
+
+/** 双随机一公开: object and inspector libraries, plans, seeded reproducible draws, published results. */
+export const inspectionsModule: ModuleDefinition = {
+  name: 'inspections',
+  tables,
+  errors: INSPECTION_ERRORS,
+  audit: INSPECTIONS_AUDIT_VOCABULARY,
+  routes: (app, ctx) => app.register(inspectionRoutes, { db: ctx.db }),
+  rules: INSPECTIONS_RULES,
+  seed: seedInspections,
+};

@@ -1,0 +1,291 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { auditEntries } from '../audit/tables.ts';
+import { inspectionDraws } from './tables.ts';
+
+let t: TestApp;
+let leader: Client;
+let teamInspector: Client;
+let outsider: Client;
+let admin: Client;
+const firms: { id: string; name: string; townCode: string }[] = [];
+const inspectorIds: string[] = [];
+let planId: string;
+let drawId: string;
+type Target = {
+  enterpriseId: string;
+  class: string;
+  offSiteFirst: boolean;
+  inspectors: { id: string; name: string }[];
+};
+let targets: Target[];
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  leader = await loginAs(t, ['leader']);
+  teamInspector = await loginAs(t, ['inspector']);
+  outsider = await loginAs(t, ['inspector']);
+  admin = await loginAs(t, ['admin']);
+  const towns = ['360322101', '360322102', '360322103'];
+  for (let i = 0; i < 9; i++) firms.push(await makeEnterprise(t, { townCode: towns[i % 3] }));
+});
+afterAll(() => t.close());
+
+describe('inspections: libraries and plans', () => {
+  it('keeps the object library with Jiangxi classes, each change moving its version', async () => {
+    const classes = ['a', 'a', 'a', 'a', 'b', 'b', 'c', 'c', 'special'];
+    for (const [i, f] of firms.entries()) {
+      const res = await leader.request({
+        method: 'PUT',
+        url: '/api/inspection-objects',
+        payload: { enterpriseId: f.id, class: classes[i], basis: '测试分类' },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const lib = (await leader.request({ method: 'GET', url: '/api/inspection-objects?pageSize=50' })).json();
+    expect(lib.total).toBe(9);
+    expect(lib.version).toBe(9);
+    expect(lib.items.find((o: { enterpriseId: string }) => o.enterpriseId === firms[8]!.id).classLabel).toBe(
+      '特殊监管对象',
+    );
+    const bad = await leader.request({
+      method: 'PUT',
+      url: '/api/inspection-objects',
+      payload: { enterpriseId: firms[0]!.id, class: 'd', basis: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('keeps inspectors with their conflicts (回避) and own towns', async () => {
+    const people = [
+      { userId: teamInspector.userId, name: '执法甲', townCode: '360322101', conflicts: [] },
+      {
+        userId: null,
+        name: '执法乙',
+        townCode: null,
+        conflicts: [{ enterpriseId: firms[8]!.id, kind: 'kin', note: '其弟在该企业任职' }],
+      },
+      { userId: null, name: '执法丙', townCode: '360322102', conflicts: [] },
+      { userId: null, name: '执法丁', townCode: null, conflicts: [] },
+    ];
+    for (const p of people) {
+      const res = await leader.request({ method: 'POST', url: '/api/inspectors', payload: { ...p, active: true } });
+      expect(res.statusCode).toBe(201);
+      inspectorIds.push(res.json().id);
+    }
+    const lib = (await leader.request({ method: 'GET', url: '/api/inspectors' })).json();
+    expect(lib.version).toBe(4);
+    const yi = lib.items.find((p: { name: string }) => p.name === '执法乙');
+    expect(yi.conflicts[0]).toMatchObject({ enterpriseName: firms[8]!.name, kindLabel: '近亲属在该企业任职' });
+    const unknownFirm = await leader.request({
+      method: 'POST',
+      url: '/api/inspectors',
+      payload: {
+        userId: null,
+        name: '执法戊',
+        townCode: null,
+        active: true,
+        conflicts: [{ enterpriseId: '00000000-0000-4000-8000-000000000001', kind: 'kin', note: 'x' }],
+      },
+    });
+    expect(unknownFirm.statusCode).toBe(400);
+    expect(unknownFirm.json().errors[0].path).toBe('conflicts.0.enterpriseId');
+  });
+
+  it('a quarterly plan takes the ratios of the rules in force', async () => {
+    const res = await leader.request({
+      method: 'POST',
+      url: '/api/inspection-plans',
+      payload: { name: '2026 年第二季度', year: 2026, period: 'quarter', quarter: 2 },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      ratios: { a: 0.25, b: 0.125, c: 0.05, special: 1 },
+      inspectorsPerTarget: 2,
+      avoidOwnTown: true,
+    });
+    planId = res.json().id;
+    const noQuarter = await leader.request({
+      method: 'POST',
+      url: '/api/inspection-plans',
+      payload: { name: 'x', year: 2026, period: 'quarter', quarter: null },
+    });
+    expect(noQuarter.statusCode).toBe(400);
+  });
+});
+
+describe('inspections: the seeded draw', () => {
+  it('draws with a recorded seed: ratios met, ≥ 2 inspectors per target, no conflicted inspector', async () => {
+    const res = await leader.request({ method: 'POST', url: '/api/inspection-draws', payload: { planId } });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    drawId = body.id;
+    targets = body.targets;
+    expect(body.seed).toMatch(/^[0-9a-f]{32}$/);
+    // a: ceil(4 × 25 %) = 1, b: ceil(2 × 12.5 %) = 1, c: ceil(2 × 5 %) = 1, special: all
+    expect(targets.map((x) => x.class).sort()).toEqual(['a', 'b', 'c', 'special']);
+    for (const x of targets) {
+      expect(new Set(x.inspectors.map((i) => i.id)).size).toBe(2);
+      const firm = firms.find((f) => f.id === x.enterpriseId)!;
+      if (firm.id === firms[8]!.id) expect(x.inspectors.map((i) => i.name)).not.toContain('执法乙');
+      if (firm.townCode === '360322101') expect(x.inspectors.map((i) => i.name)).not.toContain('执法甲');
+      if (firm.townCode === '360322102') expect(x.inspectors.map((i) => i.name)).not.toContain('执法丙');
+    }
+    const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, drawId));
+    expect(audit[0]!.action).toBe('inspection-draw.create');
+    // the audit page is read more widely than the list: it never holds the targets
+    expect(JSON.stringify(audit[0]!.after)).not.toContain(targets[0]!.enterpriseId);
+  });
+
+  it('stays secret until publication: the team reads it, others are refused, every look audited', async () => {
+    const drawer = await leader.request({ method: 'GET', url: `/api/inspection-draws/${drawId}` });
+    expect(drawer.statusCode).toBe(200);
+    expect(drawer.json()).toMatchObject({ status: 'drawn', poolSize: 9, inspectorPoolSize: 4 });
+    const drawnMember = targets.some((x) => x.inspectors.some((i) => i.name === '执法甲'));
+    const member = await teamInspector.request({ method: 'GET', url: `/api/inspection-draws/${drawId}` });
+    expect(member.statusCode).toBe(drawnMember ? 200 : 403);
+    const refused = await outsider.request({ method: 'GET', url: `/api/inspection-draws/${drawId}` });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('INSPECTION_DRAW_SECRET');
+    const byAdmin = await admin.request({ method: 'GET', url: `/api/inspection-draws/${drawId}` });
+    expect(byAdmin.statusCode).toBe(403);
+    const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, drawId));
+    const views = audit.filter((a) => a.action.startsWith('inspection-draw.view'));
+    expect(views.filter((a) => a.action === 'inspection-draw.view-refused').length).toBe(drawnMember ? 2 : 3);
+    expect(views.length).toBe(4);
+    // the list of draws shows no targets
+    const list = (await outsider.request({ method: 'GET', url: '/api/inspection-draws' })).json();
+    expect(list.items[0]).not.toHaveProperty('targets');
+  });
+
+  it('replays to the same targets and inspectors, even after the libraries change', async () => {
+    await leader.request({
+      method: 'PUT',
+      url: `/api/inspectors/${inspectorIds[3]}`,
+      payload: { userId: null, name: '执法丁', townCode: null, active: false, conflicts: [] },
+    });
+    const res = await leader.request({ method: 'POST', url: `/api/inspection-draws/${drawId}/replay` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ reproduced: true, inputsHashMatches: true, objectsVersion: 9, inspectorsVersion: 4 });
+    expect(body.targets).toEqual(targets);
+    const inspectorReplay = await teamInspector.request({
+      method: 'POST',
+      url: `/api/inspection-draws/${drawId}/replay`,
+    });
+    expect(inspectorReplay.statusCode).toBe(403);
+  });
+
+  it('a replay shows when the recorded inputs were tampered with', async () => {
+    const [row] = await t.database.db.select().from(inspectionDraws).where(eq(inspectionDraws.id, drawId));
+    const inputs = row!.inputs;
+    const tampered = { ...inputs, inspectors: inputs.inspectors.map((i) => ({ ...i, conflicts: [] })) };
+    await t.database.db.update(inspectionDraws).set({ inputs: tampered }).where(eq(inspectionDraws.id, drawId));
+    const res = await admin.request({ method: 'POST', url: `/api/inspection-draws/${drawId}/replay` });
+    expect(res.json()).toMatchObject({ reproduced: false, inputsHashMatches: false });
+    await t.database.db.update(inspectionDraws).set({ inputs }).where(eq(inspectionDraws.id, drawId));
+    const back = await admin.request({ method: 'POST', url: `/api/inspection-draws/${drawId}/replay` });
+    expect(back.json().reproduced).toBe(true);
+  });
+
+  it('refuses a draw when a firm cannot get two inspectors free of conflicts, and records nothing', async () => {
+    // only 执法甲 (上栗镇), 乙 (conflicted with the special firm) and 丙 (桐木镇) stay active
+    const before = (await leader.request({ method: 'GET', url: '/api/inspection-draws' })).json().total;
+    await leader.request({
+      method: 'PUT',
+      url: `/api/inspectors/${inspectorIds[2]}`,
+      payload: { userId: null, name: '执法丙', townCode: firms[8]!.townCode, active: true, conflicts: [] },
+    });
+    const res = await leader.request({ method: 'POST', url: '/api/inspection-draws', payload: { planId } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('INSPECTION_DRAW_SHORT');
+    expect(res.json().shortages.map((s: { enterpriseName: string }) => s.enterpriseName)).toContain(firms[8]!.name);
+    const after = (await leader.request({ method: 'GET', url: '/api/inspection-draws' })).json().total;
+    expect(after).toBe(before);
+  });
+});
+
+describe('inspections: results published', () => {
+  it('needs a result for every drawn firm and none for others; then the public sees them', async () => {
+    const partial = await leader.request({
+      method: 'POST',
+      url: `/api/inspection-draws/${drawId}/results`,
+      payload: {
+        results: [
+          { enterpriseId: targets[0]!.enterpriseId, inspectedOn: '2026-06-10', outcome: 'no-problem', summary: '正常' },
+        ],
+      },
+    });
+    expect(partial.statusCode).toBe(400);
+    const notDrawn = firms.find((f) => !targets.some((x) => x.enterpriseId === f.id))!;
+    const stranger = await leader.request({
+      method: 'POST',
+      url: `/api/inspection-draws/${drawId}/results`,
+      payload: {
+        results: [
+          ...targets.map((x) => ({
+            enterpriseId: x.enterpriseId,
+            inspectedOn: '2026-06-10',
+            outcome: 'no-problem',
+            summary: '正常',
+          })),
+          { enterpriseId: notDrawn.id, inspectedOn: '2026-06-10', outcome: 'no-problem', summary: '正常' },
+        ],
+      },
+    });
+    expect(stranger.statusCode).toBe(400);
+    const byOutsider = await outsider.request({
+      method: 'POST',
+      url: `/api/inspection-draws/${drawId}/results`,
+      payload: {
+        results: targets.map((x) => ({
+          enterpriseId: x.enterpriseId,
+          inspectedOn: '2026-06-10',
+          outcome: 'no-problem',
+          summary: '正常',
+        })),
+      },
+    });
+    expect(byOutsider.statusCode).toBe(403);
+    const before = (await t.app.inject({ method: 'GET', url: '/api/public/inspection-results' })).json();
+    expect(before.total).toBe(0);
+
+    const ok = await leader.request({
+      method: 'POST',
+      url: `/api/inspection-draws/${drawId}/results`,
+      payload: {
+        results: targets.map((x, i) => ({
+          enterpriseId: x.enterpriseId,
+          inspectedOn: '2026-06-10',
+          outcome: i === 0 ? 'problems-found' : 'no-problem',
+          summary: i === 0 ? '台账不全，已责令改正' : '未发现问题',
+        })),
+      },
+    });
+    expect(ok.statusCode).toBe(204);
+    const pub = (await t.app.inject({ method: 'GET', url: '/api/public/inspection-results?year=2026' })).json();
+    expect(pub.total).toBe(targets.length);
+    expect(pub.items.find((r: { outcome: string }) => r.outcome === 'problems-found')).toMatchObject({
+      outcomeLabel: '发现问题，已责令整改',
+      planName: '2026 年第二季度',
+      publishedOnTime: true,
+    });
+    expect(JSON.stringify(pub)).not.toContain('执法');
+    // published: every staff member may now read it, still audited
+    expect((await outsider.request({ method: 'GET', url: `/api/inspection-draws/${drawId}` })).statusCode).toBe(200);
+    const again = await leader.request({
+      method: 'POST',
+      url: `/api/inspection-draws/${drawId}/results`,
+      payload: {
+        results: targets.map((x) => ({
+          enterpriseId: x.enterpriseId,
+          inspectedOn: '2026-06-10',
+          outcome: 'no-problem',
+          summary: '正常',
+        })),
+      },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+});

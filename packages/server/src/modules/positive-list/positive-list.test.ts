@@ -1,0 +1,271 @@
+import { listingValidUntil, todayInShanghai } from '@qingshan/core';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { SYSTEM_ACTOR } from '../audit/service.ts';
+import { auditEntries } from '../audit/tables.ts';
+import { proposeRemoval } from './service.ts';
+
+let t: TestApp;
+let officer: Client;
+let clerk: Client;
+let green: { id: string; name: string };
+let red: { id: string; name: string };
+
+const NO_SOURCE = ['permits-complete', 'no-penalty-2y', 'no-incident-2y', 'monitoring-online'] as const;
+const CONFIRMED = Object.fromEntries(NO_SOURCE.map((c) => [c, '2026 年 6 月现场核验许可证正本及台账']));
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  officer = await loginAs(t, ['inspector']);
+  clerk = await loginAs(t, ['clerk']);
+  green = await makeEnterprise(t, { creditGrade: 'green' });
+  red = await makeEnterprise(t, { creditGrade: 'red' });
+});
+afterAll(() => t.close());
+
+type Check = { condition: string; status: string; evidence: string; confirmation?: string };
+
+describe('positive list: conditions checked from the platform’s records', () => {
+  it('passes what the records show, and says plainly which conditions have no source yet', async () => {
+    const res = await officer.request({ method: 'GET', url: `/api/positive-list/checks/${green.id}` });
+    expect(res.statusCode).toBe(200);
+    const checks = res.json() as Check[];
+    const by = new Map(checks.map((c) => [c.condition, c]));
+    expect(by.get('credit-not-yellow-red')).toMatchObject({
+      status: 'passed',
+      evidence: '企业登记中的环境信用等级为环保诚信企业（绿牌）',
+    });
+    expect(by.get('no-verified-complaint')?.status).toBe('passed');
+    for (const c of NO_SOURCE) {
+      expect(by.get(c)?.status).toBe('no-source');
+      expect(by.get(c)?.evidence).toContain('尚无数据来源，需人工核实');
+    }
+    expect(by.get('permits-complete')?.evidence).toBe('环评审批、排污许可记录：尚无数据来源，需人工核实');
+  });
+
+  it('a 12369 report naming the firm turns the complaint condition into one an officer must verify', async () => {
+    const firm = await makeEnterprise(t, { creditGrade: 'blue' });
+    const rep = await clerk.request({
+      method: 'POST',
+      url: '/api/reports',
+      payload: {
+        channel: 'phone-12369',
+        title: '夜间异味扰民',
+        content: '厂区夜间有刺鼻气味，持续数小时',
+        location: '上栗镇',
+        anonymous: true,
+        subjectEnterpriseId: firm.id,
+      },
+    });
+    if (rep.statusCode !== 201) throw new Error(`report: ${rep.statusCode} ${rep.body}`);
+    const checks = (
+      await officer.request({ method: 'GET', url: `/api/positive-list/checks/${firm.id}` })
+    ).json() as Check[];
+    const c = checks.find((x) => x.condition === 'no-verified-complaint')!;
+    expect(c.status).toBe('no-source');
+    expect(c.evidence).toContain('1 件 12369 举报');
+  });
+});
+
+describe('positive list: decisions', () => {
+  let entryId: string;
+
+  it('refuses to list while a condition without a source is unconfirmed, and stores nothing', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: { enterpriseId: green.id, category: 'livelihood-supply', reason: '民生保障' },
+    });
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.code).toBe('POSITIVE_LIST_CONDITIONS_NOT_MET');
+    expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
+      NO_SOURCE.map((c) => `confirmations.${c}`).sort(),
+    );
+    const list = (await officer.request({ method: 'GET', url: '/api/positive-list' })).json();
+    expect(list.total).toBe(0);
+  });
+
+  it('lists with the officer’s confirmations, keeps the evidence snapshot and 3 years of validity, audited', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: {
+        enterpriseId: green.id,
+        category: 'medical-waste-wastewater',
+        confirmations: CONFIRMED,
+        reason: '县城污水处理',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const e = res.json();
+    entryId = e.id;
+    const today = todayInShanghai();
+    expect(e).toMatchObject({
+      state: 'valid',
+      decidedOn: today,
+      validUntil: listingValidUntil(today, 3),
+      categoryLabel: '处置医疗废物、废水的企业',
+    });
+    expect(e.categorySource).toContain('江西省');
+    const permits = e.checks.find((c: Check) => c.condition === 'permits-complete');
+    expect(permits).toMatchObject({ status: 'no-source', confirmation: CONFIRMED['permits-complete'] });
+    expect(e.checks.find((c: Check) => c.condition === 'credit-not-yellow-red').confirmation).toBeUndefined();
+    const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, e.id));
+    expect(audit.map((a) => a.action)).toEqual(['positive-list.list']);
+
+    const again = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: { enterpriseId: green.id, category: 'key-field', confirmations: CONFIRMED, reason: '重复' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('POSITIVE_LIST_ALREADY_LISTED');
+  });
+
+  it('never lists a firm whose records fail a condition, whatever the officer confirms', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: {
+        enterpriseId: red.id,
+        category: 'key-field',
+        confirmations: { ...CONFIRMED, 'credit-not-yellow-red': '我保证' },
+        reason: '试图列入',
+      },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      { path: 'confirmations.credit-not-yellow-red', message: '环境信用非黄牌、红牌：不符合' },
+    ]);
+  });
+
+  it('publishes the list without login: name, town, category and validity only', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/positive-list' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items).toEqual([
+      {
+        enterpriseName: green.name,
+        townName: '上栗镇',
+        categoryLabel: '处置医疗废物、废水的企业',
+        decidedOn: todayInShanghai(),
+        validUntil: expect.any(String),
+        valid: true,
+      },
+    ]);
+  });
+
+  it('a penalty, incident, verified complaint or alarm proposes removal; the officer decides with a reason', async () => {
+    const proposalId = await t.database.db.transaction((tx) =>
+      proposeRemoval(tx, SYSTEM_ACTOR, {
+        enterpriseId: green.id,
+        trigger: 'confirmed-alarm',
+        sourceType: 'alarm',
+        sourceId: 'A-1',
+        summary: 'COD 小时均值超标，已确认',
+      }),
+    );
+    expect(proposalId).toBeTruthy();
+    // the same source record proposes once
+    const twice = await t.database.db.transaction((tx) =>
+      proposeRemoval(tx, SYSTEM_ACTOR, {
+        enterpriseId: green.id,
+        trigger: 'confirmed-alarm',
+        sourceType: 'alarm',
+        sourceId: 'A-1',
+        summary: 'x',
+      }),
+    );
+    expect(twice).toBeNull();
+    const open = (await officer.request({ method: 'GET', url: '/api/positive-list/proposals?status=open' })).json();
+    expect(open.items.map((p: { id: string }) => p.id)).toEqual([proposalId]);
+    expect(open.items[0]).toMatchObject({ trigger: 'confirmed-alarm', enterpriseName: green.name });
+
+    const noReason = await officer.request({
+      method: 'POST',
+      url: `/api/positive-list/proposals/${proposalId}/decision`,
+      payload: { accept: true },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const ok = await officer.request({
+      method: 'POST',
+      url: `/api/positive-list/proposals/${proposalId}/decision`,
+      payload: { accept: true, reason: '超标经现场核实，移出正面清单' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ state: 'removed', removalReason: '超标经现场核实，移出正面清单' });
+    expect(ok.json().proposals[0]).toMatchObject({ status: 'accepted' });
+    const pub = (await t.app.inject({ method: 'GET', url: '/api/public/positive-list' })).json();
+    expect(pub.total).toBe(0);
+    const decideAgain = await officer.request({
+      method: 'POST',
+      url: `/api/positive-list/proposals/${proposalId}/decision`,
+      payload: { accept: false, reason: '再议' },
+    });
+    expect(decideAgain.statusCode).toBe(409);
+    const removeAgain = await officer.request({
+      method: 'POST',
+      url: `/api/positive-list/${entryId}/removal`,
+      payload: { reason: '再次移出' },
+    });
+    expect(removeAgain.statusCode).toBe(409);
+    // removed firms can be proposed no more, and may be listed again by a new decision
+    const none = await t.database.db.transaction((tx) =>
+      proposeRemoval(tx, SYSTEM_ACTOR, {
+        enterpriseId: green.id,
+        trigger: 'penalty',
+        sourceType: 'case',
+        sourceId: 'C-1',
+        summary: 'x',
+      }),
+    );
+    expect(none).toBeNull();
+  });
+
+  it('an officer removes a listed firm directly, with a reason', async () => {
+    const firm = await makeEnterprise(t, { creditGrade: 'green' });
+    const listed = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: { enterpriseId: firm.id, category: 'major-project', confirmations: CONFIRMED, reason: '重大工程' },
+    });
+    expect(listed.statusCode).toBe(201);
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/positive-list/${listed.json().id}/removal`,
+      payload: { reason: '发生突发环境事件' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'removed', removalReason: '发生突发环境事件' });
+    const removed = (await officer.request({ method: 'GET', url: '/api/positive-list?state=removed' })).json();
+    expect(removed.total).toBe(2);
+  });
+
+  it('only officers decide; bad input is a 400 that changes nothing', async () => {
+    const firm = await makeEnterprise(t, { creditGrade: 'green' });
+    const byClerk = await clerk.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: { enterpriseId: firm.id, category: 'major-project', confirmations: CONFIRMED, reason: 'x' },
+    });
+    expect(byClerk.statusCode).toBe(403);
+    const bad = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: { enterpriseId: firm.id, category: 'not-a-category', confirmations: CONFIRMED, reason: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('category');
+    const unknown = await officer.request({
+      method: 'GET',
+      url: '/api/positive-list/checks/00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(404);
+    const list = (
+      await officer.request({ method: 'GET', url: `/api/positive-list?q=${encodeURIComponent(firm.name)}` })
+    ).json();
+    expect(list.total).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { canAccess } from '../../access.ts';
+import { useShowError } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { useMessage } from '../../components/feedback.tsx';
+import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { createDraw, type DrawSummary, getDraws, getPlans, inspectionKeys } from './api.ts';
+import { INSPECTION_PERMISSIONS } from './permissions.ts';
+
+const drawsQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
+
+/** 双随机抽查: the draws (their targets stay on the secret detail page) and a new draw from a plan. */
+export default function DrawsPage() {
+  const { t } = useTranslation();
+  const { roles } = useAuth();
+  const list = useListQuery(drawsQuery);
+  const { query } = list;
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const message = useMessage();
+  const showError = useShowError();
+  const [planId, setPlanId] = useState<string>();
+  const result = useQuery({
+    queryKey: inspectionKeys.draws(query),
+    queryFn: ({ signal }) => getDraws(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const canDraw = canAccess(roles, INSPECTION_PERMISSIONS.draw);
+  const plans = useQuery({
+    queryKey: inspectionKeys.plans({ pageSize: 50 }),
+    queryFn: ({ signal }) => getPlans({ page: 1, pageSize: 50 }, signal),
+    enabled: canDraw,
+  });
+  const draw = useMutation({
+    mutationFn: (id: string) => createDraw(id),
+    onSuccess: (d) => {
+      void qc.invalidateQueries({ queryKey: ['inspections'] });
+      message.success(t('inspections.drawn', { count: d.targets.length }));
+      void navigate(`/staff/inspections/draws/${d.id}`);
+    },
+    onError: showError,
+  });
+  return (
+    <PageContainer
+      title={t('inspections.title')}
+      extra={
+        canDraw ? (
+          <Space>
+            <Select
+              style={{ width: 280 }}
+              placeholder={t('inspections.choosePlan')}
+              value={planId}
+              onChange={setPlanId}
+              loading={plans.isPending}
+              options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+            <Button
+              type="primary"
+              disabled={!planId}
+              loading={draw.isPending}
+              onClick={() => planId && draw.mutate(planId)}
+            >
+              {t('inspections.newDraw')}
+            </Button>
+          </Space>
+        ) : null
+      }
+    >
+      <PagedTable<DrawSummary, typeof query>
+        list={list}
+        result={result}
+        rowKey="id"
+        columns={[
+          {
+            title: t('inspections.plan'),
+            dataIndex: 'planName',
+            render: (name: string, d) => <Link to={`/staff/inspections/draws/${d.id}`}>{name}</Link>,
+          },
+          { title: t('inspections.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => formatDateTime(v) },
+          { title: t('inspections.drawnBy'), dataIndex: 'drawnByName' },
+          { title: t('inspections.targetCount'), dataIndex: 'targetCount' },
+          {
+            title: t('inspections.status'),
+            dataIndex: 'status',
+            render: (s: DrawSummary['status']) => (
+              <Tag color={s === 'published' ? 'green' : 'gold'}>{t(`inspections.statuses.${s}`)}</Tag>
+            ),
+          },
+          {
+            title: t('inspections.publishedAt'),
+            dataIndex: 'publishedAt',
+            render: (v: string | null) => (v ? formatDateTime(v) : '—'),
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,7 @@
+import type { Access } from '../../access.ts';
+
+/** In-page actions of 双随机抽查, with the roles the server allows. */
+export const INSPECTION_PERMISSIONS = {
+  draw: ['leader', 'inspector'],
+  replay: ['admin', 'leader'],
+} as const satisfies Record<string, Access>;

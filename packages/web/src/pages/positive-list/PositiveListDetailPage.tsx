@@ -1,0 +1,182 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { canAccess } from '../../access.ts';
+import { useShowError } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { useMessage } from '../../components/feedback.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { formatDateTime } from '../../utils/datetime.ts';
+import {
+  type ConditionCheck,
+  decideProposal,
+  getEntry,
+  type Proposal,
+  positiveListKeys,
+  removeListing,
+} from './api.ts';
+import { StateTag } from './PositiveListPage.tsx';
+import { POSITIVE_LIST_PERMISSIONS } from './permissions.ts';
+
+const STATUS_COLORS: Record<ConditionCheck['status'], string> = {
+  passed: 'green',
+  failed: 'red',
+  'no-source': 'orange',
+};
+
+/** One listing: the evidence snapshot kept at the decision, its removal with reason, and proposals. */
+export default function PositiveListDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { roles } = useAuth();
+  const canDecide = canAccess(roles, POSITIVE_LIST_PERMISSIONS.decide);
+  const qc = useQueryClient();
+  const message = useMessage();
+  const showError = useShowError();
+  const q = useQuery({ queryKey: positiveListKeys.detail(id), queryFn: ({ signal }) => getEntry(id, signal) });
+  const remove = useMutation({
+    mutationFn: (reason: string) => removeListing(id, reason),
+    onSuccess: (e) => {
+      qc.setQueryData(positiveListKeys.detail(id), e);
+      void qc.invalidateQueries({ queryKey: ['positive-list'] });
+      message.success(t('positiveList.removedOk'));
+    },
+    onError: showError,
+  });
+  const decide = useMutation({
+    mutationFn: (v: { id: string; accept: boolean; reason: string }) => decideProposal(v.id, v),
+    onSuccess: (e) => {
+      qc.setQueryData(positiveListKeys.detail(id), e);
+      void qc.invalidateQueries({ queryKey: ['positive-list'] });
+      message.success(t('positiveList.decided'));
+    },
+    onError: showError,
+  });
+  if (q.isPending) return <PageLoading />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const e = q.data;
+  return (
+    <PageContainer title={`${t('positiveList.detailTitle')} · ${e.enterpriseName}`}>
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Card>
+          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions.Item label={t('positiveList.enterprise')}>{e.enterpriseName}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.validity')}>
+              <StateTag state={e.state} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.category')}>{e.categoryLabel}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.categorySource')}>{e.categorySource}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.decidedOn')}>{e.decidedOn}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.validUntil')}>{e.validUntil}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.decidedBy')}>{e.decidedByName}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.reason')}>{e.reason}</Descriptions.Item>
+          </Descriptions>
+          {e.state === 'removed' && e.removedAt ? (
+            <Tag color="red" style={{ marginTop: 8, whiteSpace: 'normal' }}>
+              {t('positiveList.removedInfo', {
+                at: formatDateTime(e.removedAt),
+                by: e.removedByName,
+                reason: e.removalReason,
+              })}
+            </Tag>
+          ) : null}
+        </Card>
+        <Card title={t('positiveList.evidence')} data-testid="positive-list-evidence">
+          <Table<ConditionCheck>
+            rowKey="condition"
+            pagination={false}
+            size="small"
+            dataSource={e.checks}
+            columns={[
+              {
+                title: t('positiveList.condition'),
+                dataIndex: 'condition',
+                render: (c: ConditionCheck['condition']) => t(`positiveList.conditions.${c}`),
+              },
+              {
+                title: t('positiveList.result'),
+                dataIndex: 'status',
+                render: (s: ConditionCheck['status']) => (
+                  <Tag color={STATUS_COLORS[s]}>{t(`positiveList.statuses.${s}`)}</Tag>
+                ),
+              },
+              { title: t('positiveList.found'), dataIndex: 'evidence' },
+              { title: t('positiveList.confirmation'), dataIndex: 'confirmation', render: (c?: string) => c ?? '—' },
+            ]}
+          />
+        </Card>
+        {e.proposals.length ? (
+          <Card title={t('positiveList.proposals')}>
+            <Table<Proposal>
+              rowKey="id"
+              pagination={false}
+              size="small"
+              dataSource={e.proposals}
+              columns={[
+                {
+                  title: t('positiveList.trigger'),
+                  dataIndex: 'trigger',
+                  render: (x: Proposal['trigger']) => t(`positiveList.triggers.${x}`),
+                },
+                { title: t('positiveList.summary'), dataIndex: 'summary' },
+                {
+                  title: t('positiveList.proposalStatus'),
+                  dataIndex: 'status',
+                  render: (s: Proposal['status'], p) =>
+                    s === 'open' && canDecide && e.state !== 'removed' ? (
+                      <ProposalDecision
+                        onDecide={(accept, reason) => decide.mutate({ id: p.id, accept, reason })}
+                        busy={decide.isPending}
+                      />
+                    ) : (
+                      `${t(`positiveList.proposalStates.${s}`)}${p.decisionReason ? `：${p.decisionReason}` : ''}`
+                    ),
+                },
+              ]}
+            />
+          </Card>
+        ) : null}
+        {canDecide && e.state !== 'removed' ? (
+          <Card title={t('positiveList.removal')}>
+            <Form layout="inline" onFinish={(v: { reason: string }) => remove.mutate(v.reason)}>
+              <Form.Item
+                name="reason"
+                label={t('positiveList.removalReason')}
+                rules={[{ required: true, whitespace: true, message: t('positiveList.removalReasonRequired') }]}
+              >
+                <Input style={{ width: 360 }} maxLength={500} />
+              </Form.Item>
+              <Button danger htmlType="submit" loading={remove.isPending}>
+                {t('positiveList.remove')}
+              </Button>
+            </Form>
+          </Card>
+        ) : null}
+      </Space>
+    </PageContainer>
+  );
+}
+
+function ProposalDecision({ onDecide, busy }: { onDecide: (accept: boolean, reason: string) => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const submit = (accept: boolean) => form.validateFields().then((v) => onDecide(accept, v.reason));
+  return (
+    <Form form={form} layout="inline">
+      <Form.Item
+        name="reason"
+        rules={[{ required: true, whitespace: true, message: t('positiveList.removalReasonRequired') }]}
+      >
+        <Input placeholder={t('positiveList.decisionReason')} maxLength={500} />
+      </Form.Item>
+      <Button danger size="small" loading={busy} onClick={() => submit(true)}>
+        {t('positiveList.accept')}
+      </Button>
+      <Button size="small" loading={busy} onClick={() => submit(false)}>
+        {t('positiveList.reject')}
+      </Button>
+    </Form>
+  );
+}

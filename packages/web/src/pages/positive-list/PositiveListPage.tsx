@@ -1,0 +1,82 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Input, Select, Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  defineListQuery,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { type Entry, getEntries, positiveListKeys } from './api.ts';
+
+const STATES = ['valid', 'expired', 'removed'] as const;
+const entriesQuery = defineListQuery({
+  filters: { state: oneOfFilter(STATES), q: textFilter(50) },
+  pageSizes: [20, 50],
+});
+
+export function StateTag({ state }: { state: Entry['state'] }) {
+  const { t } = useTranslation();
+  const color = state === 'valid' ? 'green' : state === 'removed' ? 'red' : 'default';
+  return <Tag color={color}>{t(`positiveList.${state}`)}</Tag>;
+}
+
+/** 正面清单决定: every listing with its state; each opens its evidence snapshot. */
+export default function PositiveListPage() {
+  const { t } = useTranslation();
+  const list = useListQuery(entriesQuery);
+  const { query } = list;
+  const result = useQuery({
+    queryKey: positiveListKeys.list(query),
+    queryFn: ({ signal }) => getEntries(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <PageContainer title={t('positiveList.staffTitle')}>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Input.Search
+          key={query.q ?? ''}
+          defaultValue={query.q}
+          allowClear
+          placeholder={t('positiveList.search')}
+          style={{ width: 280 }}
+          onSearch={(q) => list.update({ q: q.trim() || undefined })}
+        />
+        <Select
+          style={{ width: 140 }}
+          value={query.state ?? ''}
+          onChange={(v) => list.update({ state: (v || undefined) as Entry['state'] | undefined })}
+          options={[
+            { value: '', label: t('positiveList.allStates') },
+            ...STATES.map((s) => ({ value: s, label: t(`positiveList.${s}`) })),
+          ]}
+        />
+      </Space>
+      <PagedTable<Entry, typeof query>
+        list={list}
+        result={result}
+        rowKey="id"
+        columns={[
+          {
+            title: t('positiveList.enterprise'),
+            dataIndex: 'enterpriseName',
+            render: (name: string, e) => <Link to={`/staff/positive-list/${e.id}`}>{name}</Link>,
+          },
+          { title: t('positiveList.town'), dataIndex: 'townName' },
+          { title: t('positiveList.category'), dataIndex: 'categoryLabel' },
+          { title: t('positiveList.decidedOn'), dataIndex: 'decidedOn' },
+          { title: t('positiveList.validUntil'), dataIndex: 'validUntil' },
+          {
+            title: t('positiveList.validity'),
+            dataIndex: 'state',
+            render: (s: Entry['state']) => <StateTag state={s} />,
+          },
+          { title: t('positiveList.decidedBy'), dataIndex: 'decidedByName' },
+        ]}
+      />
+    </PageContainer>
+  );
+}
