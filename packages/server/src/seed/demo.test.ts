@@ -142,12 +142,15 @@ describe('seedDemo', () => {
     expect(late.map((l) => l.title)).toEqual(['彭高镇陶瓷厂窑炉冒黑烟']);
   });
 
-  it('gives a fresh demo live work for the leader and the clerk, none of it overdue', async () => {
+  it('gives a fresh demo live work for the leader and the clerk, none of it overdue but the permit renewal it shows on purpose', async () => {
     const leader = await worklistOf(await signIn('leader'));
     const clerk = await worklistOf(await signIn('clerk'));
+    // issue 10's demo: a discharge permit expiring in 45 days whose renewal (due 60 days before) is overdue
+    const renewalOverdue = (i: Item) => i.profileKey === 'permit.renewal-reminder' && i.state === 'overdue';
+    expect([...leader, ...clerk].filter(renewalOverdue).length).toBe(1);
     for (const items of [leader, clerk]) {
       expect(items.length).toBeGreaterThan(0);
-      expect(items.filter((i) => !['running', 'due-soon'].includes(i.state))).toEqual([]);
+      expect(items.filter((i) => !['running', 'due-soon'].includes(i.state) && !renewalOverdue(i))).toEqual([]);
       // a petitioner's window is never staff work
       expect(items.filter((i) => i.profileKey.endsWith('-request'))).toEqual([]);
     }

@@ -47,7 +47,7 @@ export const EIA_FIGURES: readonly FigureSource[] = [
         zh: '期间内以告知承诺制作出批准决定的建设项目环评（按批准日期计；其后经核查撤销的仍计入批准当期）',
         en: 'EIA cases on the commitment path approved in the period (by decision date; one revoked later still counts in the period it was approved)',
       },
-      source: '环综合〔2020〕13号（环评审批正面清单）；本平台统计口径（rules.md §6）',
+      source: '环综合〔2020〕13号（环评审批正面清单）；以批准决定日期落在统计期内计数',
     },
   ),
   eiaFigure(

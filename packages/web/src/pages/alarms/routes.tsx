@@ -23,7 +23,7 @@ export const alarmRoutes: AppRoute[] = [
     face: 'enterprise',
     access: ALARM_PERMISSIONS.enterprise,
     component: lazy(() => import('./AlarmListPage.tsx')),
-    menu: { labelKey: 'alarms.menuMine', icon: <BellOutlined />, order: 15 },
+    menu: { labelKey: 'alarms.menuMine', icon: <BellOutlined />, order: 34 },
   },
   {
     path: '/enterprise/alarms/:id',

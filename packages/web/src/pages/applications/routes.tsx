@@ -13,7 +13,7 @@ export const applicationRoutes: AppRoute[] = [
     face: 'staff',
     access: APPLICATION_PERMISSIONS.read,
     component: List,
-    menu: { labelKey: 'applications.menu', icon: <AuditOutlined />, group: 'approval', order: 10 },
+    menu: { labelKey: 'applications.menu', icon: <AuditOutlined />, group: 'approval', order: 20 },
   },
   { path: '/staff/applications/new', face: 'staff', access: APPLICATION_PERMISSIONS.window, component: Form },
   { path: '/staff/applications/:id', face: 'staff', access: APPLICATION_PERMISSIONS.read, component: Detail },
@@ -22,7 +22,7 @@ export const applicationRoutes: AppRoute[] = [
     face: 'enterprise',
     access: APPLICATION_PERMISSIONS.apply,
     component: List,
-    menu: { labelKey: 'applications.menuMine', icon: <FileDoneOutlined />, order: 15 },
+    menu: { labelKey: 'applications.menuMine', icon: <FileDoneOutlined />, order: 12 },
   },
   { path: '/enterprise/applications/new', face: 'enterprise', access: APPLICATION_PERMISSIONS.apply, component: Form },
   {

@@ -21,7 +21,7 @@ export const eiaRoutes: AppRoute[] = [
     face: 'staff',
     access: STAFF_ROLES,
     component: StaffList,
-    menu: { labelKey: 'menu.eia', icon: <FileProtectOutlined />, group: 'approval', order: 10 },
+    menu: { labelKey: 'menu.eia', icon: <FileProtectOutlined />, group: 'approval', order: 30 },
   },
   { path: '/staff/eia/:id', face: 'staff', access: STAFF_ROLES, component: StaffDetail },
   {
@@ -29,7 +29,7 @@ export const eiaRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: OwnList,
-    menu: { labelKey: 'menu.myEia', icon: <AuditOutlined />, order: 34 },
+    menu: { labelKey: 'menu.myEia', icon: <AuditOutlined />, order: 14 },
   },
   { path: '/enterprise/eia/:id', face: 'enterprise', access: PERMISSIONS.ownEnterprise, component: OwnDetail },
   { path: '/eia/notices', face: 'public', access: 'public', component: lazy(() => import('./EiaNoticesPage.tsx')) },

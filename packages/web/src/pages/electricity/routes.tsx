@@ -24,6 +24,6 @@ export const electricityRoutes: AppRoute[] = [
     face: 'enterprise',
     access: ELECTRICITY_PERMISSIONS.enterprise,
     component: lazy(() => import('./MetersPage.tsx')),
-    menu: { labelKey: 'electricity.menuMeters', icon: <ThunderboltOutlined />, order: 16 },
+    menu: { labelKey: 'electricity.menuMeters', icon: <ThunderboltOutlined />, order: 36 },
   },
 ];

@@ -9,7 +9,7 @@ export const inspectionRoutes: AppRoute[] = [
     face: 'staff',
     access: STAFF_ROLES,
     component: lazy(() => import('./DrawsPage.tsx')),
-    menu: { labelKey: 'inspections.menu', icon: <AimOutlined />, group: 'supervision', order: 40 },
+    menu: { labelKey: 'inspections.menu', icon: <AimOutlined />, group: 'supervision', order: 60 },
   },
   {
     path: '/staff/inspections/draws/:id',

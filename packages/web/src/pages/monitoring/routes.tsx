@@ -33,7 +33,7 @@ export const monitoringRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: StationsPage,
-    menu: { labelKey: 'monitoring.menuEnterprise', icon: <DashboardOutlined />, order: 15 },
+    menu: { labelKey: 'monitoring.menuEnterprise', icon: <DashboardOutlined />, order: 32 },
   },
   {
     path: '/enterprise/monitoring/stations/:id',

@@ -9,7 +9,7 @@ export const permitRoutes: AppRoute[] = [
     face: 'staff',
     access: STAFF_ROLES,
     component: lazy(() => import('./PermitListPage.tsx')),
-    menu: { labelKey: 'permits.menu', icon: <SafetyCertificateOutlined />, group: 'approval', order: 30 },
+    menu: { labelKey: 'permits.menu', icon: <SafetyCertificateOutlined />, group: 'approval', order: 40 },
   },
   {
     path: '/staff/permits/:id',
@@ -22,6 +22,6 @@ export const permitRoutes: AppRoute[] = [
     face: 'enterprise',
     access: PERMISSIONS.ownEnterprise,
     component: lazy(() => import('./MyPermitsPage.tsx')),
-    menu: { labelKey: 'permits.myMenu', icon: <SafetyCertificateOutlined />, order: 65 },
+    menu: { labelKey: 'permits.myMenu', icon: <SafetyCertificateOutlined />, order: 16 },
   },
 ];

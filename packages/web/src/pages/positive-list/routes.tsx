@@ -9,7 +9,7 @@ export const positiveListRoutes: AppRoute[] = [
     face: 'staff',
     access: STAFF_ROLES,
     component: lazy(() => import('./PositiveListPage.tsx')),
-    menu: { labelKey: 'positiveList.menu', icon: <SafetyCertificateOutlined />, group: 'supervision', order: 30 },
+    menu: { labelKey: 'positiveList.menu', icon: <SafetyCertificateOutlined />, group: 'supervision', order: 50 },
   },
   {
     path: '/staff/positive-list/:id',
