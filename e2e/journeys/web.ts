@@ -49,8 +49,8 @@ export const intranetHostRenders: Journey = {
     const sider = page.locator('.ant-layout-sider');
     const headings = await sider.locator('.ant-menu-item-group-title').allTextContents();
     expect(
-      JSON.stringify(headings) === JSON.stringify(['服务', '监管', '统计', '系统']),
-      `the clerk's menu groups are 服务 / 监管 / 统计 / 系统 (got ${headings.join(' / ')})`,
+      JSON.stringify(headings) === JSON.stringify(['服务', '审批', '监管', '统计', '系统']),
+      `the clerk's menu groups are 服务 / 审批 / 监管 / 统计 / 系统 (got ${headings.join(' / ')})`,
     );
     await ctx.screenshot(page, '91-intranet-host-clerk-workbench');
   },
