@@ -1,5 +1,5 @@
 import { type AnyColumn, eq, type SQL, sql } from 'drizzle-orm';
-import { isStaff, type SessionUser } from '../plugins/auth.ts';
+import { hasRole, isStaff, type SessionUser } from '../plugins/auth.ts';
 
 /**
  * The columns that tie a record to whoever may see it outside the bureau: the enterprise it
@@ -18,4 +18,18 @@ export function ownScope(user: SessionUser | null, columns: OwnerColumns): SQL |
   if (user?.enterpriseId && columns.enterprise) return eq(columns.enterprise, user.enterpriseId);
   if (user && columns.person) return eq(columns.person, user.id);
   return sql`false`;
+}
+
+/**
+ * The same decision for one record already read: staff, the person who filed it, or a user of the
+ * enterprise it belongs to. Services refuse with their own plain words when this is false.
+ */
+export function ownsRecord(
+  user: SessionUser | null,
+  owner: { enterpriseId: string | null; personId: string | null },
+): boolean {
+  if (isStaff(user)) return true;
+  if (!user) return false;
+  if (owner.personId && owner.personId === user.id) return true;
+  return hasRole(user, 'enterprise') && !!user.enterpriseId && owner.enterpriseId === user.enterpriseId;
 }

@@ -22,7 +22,7 @@ import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { assertLeaderDecides } from '../../shared/extension.ts';
 import { type PageRequest, paginate } from '../../shared/paginate.ts';
 import { normalisedCode, provenByPhone } from '../../shared/public-lookup.ts';
-import { ownScope } from '../../shared/scope.ts';
+import { ownScope, ownsRecord } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import type { DueDateHook } from '../clocks/due-date-hooks.ts';
 import {
@@ -355,9 +355,7 @@ export async function getDisclosure(db: Tx, id: string): Promise<DisclosureRow> 
 }
 
 export function assertCanRead(user: SessionUser | null, r: DisclosureRow) {
-  if (isStaff(user)) return;
-  if (user && r.citizenUserId === user.id) return;
-  if (user && hasRole(user, 'enterprise') && user.enterpriseId && r.enterpriseId === user.enterpriseId) return;
+  if (ownsRecord(user, { enterpriseId: r.enterpriseId, personId: r.citizenUserId })) return;
   throw new AppError('FORBIDDEN_RECORD', { detail: { zh: '这不是您的申请', en: 'This is not your request' } });
 }
 

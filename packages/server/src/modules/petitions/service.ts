@@ -29,7 +29,7 @@ import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { assertLeaderDecides } from '../../shared/extension.ts';
 import { type PageRequest, paginate } from '../../shared/paginate.ts';
 import { normalisedCode, provenByPhone } from '../../shared/public-lookup.ts';
-import { ownScope } from '../../shared/scope.ts';
+import { ownScope, ownsRecord } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, extendClock, startClock } from '../clocks/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
@@ -649,9 +649,7 @@ export async function getPetition(db: Tx, id: string): Promise<PetitionRow> {
 }
 
 export function assertCanRead(user: SessionUser | null, p: PetitionRow) {
-  if (isStaff(user)) return;
-  if (user && p.citizenUserId === user.id) return;
-  if (user && hasRole(user, 'enterprise') && user.enterpriseId && p.enterpriseId === user.enterpriseId) return;
+  if (ownsRecord(user, { enterpriseId: p.enterpriseId, personId: p.citizenUserId })) return;
   throw new AppError('FORBIDDEN_RECORD', { detail: { zh: '这不是您的信访件', en: 'This is not your petition' } });
 }
 
