@@ -258,6 +258,9 @@ describe('every shipped row', () => {
     expect(category('1352', { ...IB, poultrySlaughteredPerYear: 9_999_999 })).toBe('report-form');
     expect(category('1352', { ...IB, poultrySlaughteredPerYear: 10_000_000 })).toBe('report-book');
     expect(category('1352', { ...IB, poultrySlaughteredPerYear: 10_000_001 })).toBe('report-book');
+    // poultry works that also slaughter sheep: row 17 is asked under both codes (found by the compound property)
+    const both = { ...IB, ...none, poultrySlaughteredPerYear: 0, sheepSlaughteredPerYear: 150_000 };
+    expect(category('1352', { ...both, otherIndustryCodes: ['1351'] })).toBe('report-book');
     expect(category('1353', { ...IB, meatProcessedTonnesPerYear: 19_999 })).toBe('registration-form');
     expect(category('1353', { ...IB, meatProcessedTonnesPerYear: 20_000 })).toBe('report-form');
     expect(category('1353', { ...IB, meatProcessedTonnesPerYear: 20_001 })).toBe('report-form');

@@ -737,7 +737,8 @@ export function classify(input: ClassifyRequest, version?: string): ClassifyResu
   // Every (row, code) pair the project touches: its own industry, other industries, ancillary works.
   const targets: { row: EiaCatalogueRow; code: string }[] = [];
   const add = (row: EiaCatalogueRow, c: string) => {
-    if (!targets.some((t) => t.row.row === row.row)) targets.push({ row, code: c });
+    // Same row under two codes is two questions: row 17 asks 1351 about pigs and 1352 about poultry.
+    if (!targets.some((t) => t.row.row === row.row && t.code === c)) targets.push({ row, code: c });
   };
   for (const r of rowsForIndustry(code, ed)) add(r, code);
   for (const other of facts.otherIndustryCodes ?? []) {
