@@ -1,4 +1,4 @@
-import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core';
+import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core/roles';
 import { DISCLOSURE_APPLICANT_LABELS } from '@qingshan/core/disclosure';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';

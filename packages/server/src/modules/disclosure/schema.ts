@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone } from '@qingshan/core';
+import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
 import {
   ANNUAL_REPORT_ROWS,
   DISCLOSURE_APPLICANT_TYPES,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { makeCode, maskIdNumber, maskPhone, shanghaiDateOf } from '@qingshan/core';
+import { makeCode } from '@qingshan/core/appointments';
+import { shanghaiDateOf } from '@qingshan/core/calendar';
+import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
 import {
   annualReportTable,
   DISCLOSURE_ACTION_LABELS,

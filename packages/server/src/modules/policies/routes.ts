@@ -1,4 +1,4 @@
-import { STAFF_ROLES } from '@qingshan/core';
+import { STAFF_ROLES } from '@qingshan/core/roles';
 import { POLICY_KIND_LABELS, type PolicyKind, xmlEscape } from '@qingshan/core/policies';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

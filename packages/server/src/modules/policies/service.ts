@@ -1,4 +1,4 @@
-import { todayInShanghai } from '@qingshan/core';
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   POLICY_ATTACHMENT_MAX,
   POLICY_KIND_LABELS,
