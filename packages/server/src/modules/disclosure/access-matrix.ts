@@ -13,4 +13,6 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/disclosure-requests/:id': [...STAFF, 'enterprise', 'citizen'],
   'POST /api/disclosure-requests/:id/actions': DESK,
   'GET /api/disclosure/annual-report': STAFF,
+  'GET /api/disclosure/annual-report.xlsx': STAFF,
+  'GET /api/public/disclosure/permits': 'public',
 };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -5,6 +6,7 @@ import {
   type Client,
   liftPublicBookingLimits,
   loginAs,
+  makeEnterprise,
   phoneCode,
   type TestApp,
 } from '../../test/helpers.ts';
@@ -221,6 +223,72 @@ describe('依申请公开 on its statutory clock', () => {
     expect(row('total').total).toBe(1);
     expect(row('carried-out').total).toBe(1);
     const bad = await clerk.request({ method: 'GET', url: '/api/disclosure/annual-report?year=1900' });
+    expect(bad.statusCode).toBe(400);
+
+    // the export is the same table, in the statutory form's layout
+    const x = await clerk.request({ method: 'GET', url: `/api/disclosure/annual-report.xlsx?year=${year}` });
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-disposition']).toContain(encodeURIComponent('年度报告'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('表三')!;
+    const sheetRow = (label: string) => {
+      let found: unknown[] | undefined;
+      ws.eachRow((r) => {
+        if (r.getCell(1).value === label) found = (r.values as unknown[]).slice(2, 9);
+      });
+      return found;
+    };
+    const newRow = row('new');
+    expect(sheetRow(newRow.zh)).toEqual([...Object.values(newRow.cells), newRow.total]);
+    expect(sheetRow(row('carried-out').zh)?.at(-1)).toBe(1);
+    const badX = await clerk.request({ method: 'GET', url: '/api/disclosure/annual-report.xlsx?year=abc' });
+    expect(badX.statusCode).toBe(400);
+  });
+});
+
+describe('主动公开: permits listed from the permits records', () => {
+  it('lists issued permits with the enterprise and dates, never one still being applied for', async () => {
+    const { permits } = await import('../permits/tables.ts');
+    const e = await makeEnterprise(t, { name: '主动公开测试花炮厂' });
+    await t.database.db.insert(permits).values([
+      {
+        enterpriseId: e.id,
+        permitClass: 'key',
+        pwItem: '68',
+        status: 'valid',
+        permitNumber: '91360322TEST0001P',
+        issuedBy: '萍乡市生态环境局',
+        issuedOn: '2024-03-01',
+        validFrom: '2024-03-01',
+        validTo: '2029-02-28',
+        officerName: '许可帮办',
+      },
+      {
+        enterpriseId: e.id,
+        permitClass: 'simplified',
+        pwItem: '68',
+        status: 'applying',
+        issuedBy: '萍乡市生态环境局',
+        officerName: '许可帮办',
+      },
+    ]);
+    const r = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/disclosure/permits?q=${encodeURIComponent('主动公开测试')}`,
+    });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({
+      enterpriseName: '主动公开测试花炮厂',
+      permitNumber: '91360322TEST0001P',
+      permitClassLabel: '重点管理',
+      statusLabel: '有效',
+      issuedOn: '2024-03-01',
+      validTo: '2029-02-28',
+    });
+    const bad = await t.app.inject({ method: 'GET', url: '/api/public/disclosure/permits?pageSize=100000' });
     expect(bad.statusCode).toBe(400);
   });
 });

@@ -1,11 +1,14 @@
-import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core/roles';
+import { todayInShanghai } from '@qingshan/core/calendar';
 import { DISCLOSURE_APPLICANT_LABELS } from '@qingshan/core/disclosure';
+import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core/roles';
+import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
+import { sendXlsx } from '../../shared/xlsx.ts';
 import {
   annualReportQuery,
   annualReportSchema,
@@ -15,9 +18,12 @@ import {
   disclosureViewSchema,
   idParams,
   publicDisclosureRequestSchema,
+  publicPermitQuery,
+  publicPermitViewSchema,
   staffDisclosureRequestSchema,
   toDisclosureDetailView,
   toDisclosureView,
+  toPublicPermitView,
 } from './schema.ts';
 import {
   actOnDisclosure,
@@ -29,6 +35,7 @@ import {
   fileDisclosureOnline,
   getDisclosure,
   listDisclosures,
+  publicPermits,
 } from './service.ts';
 
 /** Who handles disclosure requests (the leader, as head of the disclosure body, decides extensions). */
@@ -176,6 +183,62 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
         columns: t.columns.map((k) => ({ key: k, ...DISCLOSURE_APPLICANT_LABELS[k] })),
         rows: t.rows,
       };
+    },
+  );
+
+  app.get(
+    '/api/disclosure/annual-report.xlsx',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['disclosure'],
+        summary: '导出年度报告表三（xlsx） Export the annual report table of requests',
+        querystring: annualReportQuery,
+      },
+    },
+    async (request, reply) => {
+      const t = await annualReport(db, request.query.year);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('表三');
+      ws.addRow([`${t.year}年政府信息公开工作年度报告`]);
+      ws.addRow(['三、收到和处理政府信息公开申请情况']);
+      ws.addRow(['本列数据的统计口径', '申请人情况']);
+      ws.addRow(['', '自然人', '法人或其他组织', '', '', '', '', '总计']);
+      ws.addRow(['', ...t.columns.map((c) => DISCLOSURE_APPLICANT_LABELS[c].zh), '']);
+      for (const r of t.rows) ws.addRow([r.zh, ...t.columns.map((c) => r.cells[c]), r.total]);
+      ws.mergeCells(3, 2, 3, 8);
+      ws.mergeCells(4, 3, 4, 7);
+      ws.mergeCells(3, 1, 5, 1);
+      ws.mergeCells(4, 8, 5, 8);
+      ws.getColumn(1).width = 60;
+      for (let c = 2; c <= 8; c++) ws.getColumn(c).width = 12;
+      ws.addRow([]);
+      ws.addRow([
+        `依据：国务院办公厅政府信息与政务公开办公室《中华人民共和国政府信息公开工作年度报告格式》；由平台记录计算，导出于 ${todayInShanghai()}`,
+      ]);
+      return sendXlsx(reply, Buffer.from(await wb.xlsx.writeBuffer()), {
+        ascii: `disclosure-annual-report-${t.year}`,
+        zh: `${t.year}年政府信息公开年度报告表三`,
+      });
+    },
+  );
+
+  app.get(
+    '/api/public/disclosure/permits',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['disclosure'],
+        summary: '主动公开：排污许可证（由排污许可记录生成） Proactive disclosure: discharge permits',
+        querystring: publicPermitQuery,
+        response: { 200: pageOf(publicPermitViewSchema), ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const found = await publicPermits(db, f, { page, pageSize });
+      const today = todayInShanghai();
+      return { ...found, items: found.items.map((p) => toPublicPermitView(p, today)) };
     },
   );
 };

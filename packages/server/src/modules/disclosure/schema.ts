@@ -1,4 +1,3 @@
-import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
 import {
   ANNUAL_REPORT_ROWS,
   DISCLOSURE_APPLICANT_TYPES,
@@ -13,12 +12,15 @@ import {
   disclosureRequestSchema,
   publicDisclosureRequestSchema,
 } from '@qingshan/core/disclosure';
+import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
+import { PERMIT_CLASS_LABELS, PERMIT_STATUS_LABELS, type PermitClass, type PermitStatus } from '@qingshan/core/permits';
+import { townByCode } from '@qingshan/core/towns';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import { extensionRequestViewSchema, toExtensionRequestView } from '../../shared/extension.ts';
 import { clockViewSchema } from '../clocks/schema.ts';
 import type { ClockView } from '../clocks/service.ts';
-import type { DisclosureEventRow, DisclosureRow } from './service.ts';
+import type { DisclosureEventRow, DisclosureRow, PublicPermitRow } from './service.ts';
 
 export { disclosureActionSchema, disclosureRequestSchema, publicDisclosureRequestSchema };
 
@@ -141,5 +143,41 @@ export function toDisclosureDetailView(
       actorName: full ? e.actorName : '',
     })),
     clocks: d.clocks,
+  };
+}
+
+export const publicPermitQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  page: paging.page,
+  pageSize: paging.pageSize,
+});
+
+export const publicPermitViewSchema = z.object({
+  enterpriseName: z.string(),
+  townName: z.string(),
+  permitClass: z.string(),
+  permitClassLabel: z.string(),
+  permitNumber: z.string().nullable(),
+  status: z.string(),
+  statusLabel: z.string(),
+  issuedBy: z.string(),
+  issuedOn: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+
+/** A permit past its end is shown as expired even before the permits job has marked it. */
+export function toPublicPermitView(p: PublicPermitRow, today: string) {
+  const status = p.status === 'valid' && p.validTo !== null && p.validTo < today ? 'expired' : p.status;
+  return {
+    enterpriseName: p.enterpriseName,
+    townName: townByCode(p.townCode)?.name ?? p.townCode,
+    permitClass: p.permitClass,
+    permitClassLabel: PERMIT_CLASS_LABELS[p.permitClass as PermitClass]?.zh ?? p.permitClass,
+    permitNumber: p.permitNumber,
+    status,
+    statusLabel: PERMIT_STATUS_LABELS[status as PermitStatus]?.zh ?? status,
+    issuedBy: p.issuedBy,
+    issuedOn: p.issuedOn,
+    validTo: p.validTo,
   };
 }

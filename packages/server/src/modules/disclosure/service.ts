@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { makeCode } from '@qingshan/core/appointments';
 import { shanghaiDateOf } from '@qingshan/core/calendar';
-import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
 import {
   annualReportTable,
   DISCLOSURE_ACTION_LABELS,
@@ -16,7 +15,8 @@ import {
   type DisclosureStatus,
   disclosureActionAllowed,
 } from '@qingshan/core/disclosure';
-import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
+import { and, asc, desc, eq, gte, ilike, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -36,7 +36,9 @@ import {
   resumeClock,
   startClock,
 } from '../clocks/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
 import { notify, usersWithRole } from '../notifications/service.ts';
+import { permits } from '../permits/tables.ts';
 import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
 import { clockProfileValueSchema, getRule } from '../rules/service.ts';
 import { disclosureEvents, disclosureRequests } from './tables.ts';
@@ -460,5 +462,55 @@ export async function annualReport(db: Tx, year: number) {
       outcome: r.outcome as DisclosureOutcome | null,
       clause: r.clause as DisclosureClause | null,
     })),
+  );
+}
+
+export type PublicPermitRow = {
+  enterpriseName: string;
+  townCode: string;
+  permitClass: string;
+  permitNumber: string | null;
+  status: string;
+  issuedBy: string;
+  issuedOn: string | null;
+  validTo: string | null;
+};
+
+/**
+ * 主动公开 of the permits the bureau tracks (排污许可): read from the permits module's own table
+ * on every request, never copied. A permit still being applied for has nothing to publish yet.
+ */
+export async function publicPermits(db: Tx, f: { q?: string | undefined }, page: PageRequest) {
+  const conds: SQL[] = [ne(permits.status, 'applying')];
+  if (f.q) conds.push(ilike(enterprises.name, containsPattern(f.q)));
+  const cond = and(...conds);
+  return paginate<PublicPermitRow>(
+    page,
+    (limit, offset) =>
+      db
+        .select({
+          enterpriseName: enterprises.name,
+          townCode: enterprises.townCode,
+          permitClass: permits.permitClass,
+          permitNumber: permits.permitNumber,
+          status: permits.status,
+          issuedBy: permits.issuedBy,
+          issuedOn: permits.issuedOn,
+          validTo: permits.validTo,
+        })
+        .from(permits)
+        .innerJoin(enterprises, eq(enterprises.id, permits.enterpriseId))
+        .where(cond)
+        .orderBy(sql`${permits.issuedOn} desc nulls last`, asc(enterprises.name), asc(permits.id))
+        .limit(limit)
+        .offset(offset),
+    async () =>
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(permits)
+          .innerJoin(enterprises, eq(enterprises.id, permits.enterpriseId))
+          .where(cond)
+      )[0]?.n ?? 0,
   );
 }
