@@ -1,0 +1,62 @@
+import { Descriptions, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import type { DisclosureDetail } from './api.ts';
+import { actionLabel } from './labels.ts';
+
+type Answered = Pick<
+  DisclosureDetail,
+  'outcomeLabel' | 'outcomeSource' | 'clauseLabel' | 'clauseSource' | 'answer' | 'answeredAt' | 'answeredOnTime'
+>;
+
+/** The answer as the applicant reads it: its type and clause, each with the article it rests on. */
+export function AnswerDescriptions({ d }: { d: Answered }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions column={1} size="small" bordered data-testid="disclosure-answer">
+      <Descriptions.Item label={t('disclosure.outcomeLabel')}>
+        {d.outcomeLabel}
+        <div>
+          <Typography.Text type="secondary">{d.outcomeSource}</Typography.Text>
+        </div>
+      </Descriptions.Item>
+      {d.clauseLabel ? (
+        <Descriptions.Item label={t('disclosure.clauseLabel')}>
+          {d.clauseLabel}
+          <div>
+            <Typography.Text type="secondary">{d.clauseSource}</Typography.Text>
+          </div>
+        </Descriptions.Item>
+      ) : null}
+      <Descriptions.Item label={t('disclosure.answerText')}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{d.answer}</Typography.Paragraph>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('disclosure.answeredAt')}>
+        {d.answeredAt ? formatDateTime(d.answeredAt) : '—'}{' '}
+        {d.answeredOnTime === null ? null : d.answeredOnTime ? (
+          <Tag color="green">{t('disclosure.onTime')}</Tag>
+        ) : (
+          <Tag color="red">{t('disclosure.late')}</Tag>
+        )}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+export function EventTimeline({ events, showActor }: { events: DisclosureDetail['events']; showActor: boolean }) {
+  const lang = useLanguage();
+  return (
+    <Timeline
+      items={events.map((e) => ({
+        content: (
+          <>
+            <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text> {actionLabel(e.action, lang)}
+            {showActor && e.actorName ? `（${e.actorName}）` : ''}
+            {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
+          </>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,230 @@
+import { EIA_NOTICE_LABELS } from '@qingshan/core/eia';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Input, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState } from '../../components/QueryState.tsx';
+import { coreLang } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
+import { type EiaNotice, eiaKeys, listEiaNotices } from '../eia/api.ts';
+import { getPublicResults, inspectionKeys, type PublicResult } from '../inspections/api.ts';
+import { getPublicEntries, type PublicEntry, positiveListKeys } from '../positive-list/api.ts';
+import { disclosureKeys, listPublicPermits, type PublicPermit } from './api.ts';
+
+const TABS = ['eia', 'permits', 'inspections', 'positive-list', 'penalties'] as const;
+type Tab = (typeof TABS)[number];
+const LATEST = { page: 1, pageSize: 10 };
+
+const permitQuery = defineListQuery({ filters: { q: textFilter(50) }, pageSizes: [20, 50] });
+
+/**
+ * 政府信息公开 on the public portal. 主动公开: each list is read from the owning module's public
+ * endpoint when the page is opened (nothing is copied here), with its dates; the latest ten are
+ * shown and the module's own page has the rest. 依申请公开: the form and the tracking page.
+ */
+export default function PublicDisclosurePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('tab');
+  const tab: Tab = TABS.includes(raw as Tab) ? (raw as Tab) : 'eia';
+  return (
+    <PageContainer title={t('disclosure.publicTitle')}>
+      <Alert type="info" showIcon title={t('disclosure.publicIntro')} style={{ marginBottom: 16 }} />
+      <Card title={t('disclosure.onRequest')} style={{ marginBottom: 16 }}>
+        <Typography.Paragraph>{t('disclosure.onRequestIntro')}</Typography.Paragraph>
+        <Space>
+          <ButtonLink type="primary" to="/disclosure/apply" data-testid="disclosure-apply">
+            {t('disclosure.apply')}
+          </ButtonLink>
+          <ButtonLink to="/disclosure/track">{t('disclosure.track')}</ButtonLink>
+        </Space>
+      </Card>
+      <Card title={t('disclosure.proactive')}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams(k === 'eia' ? {} : { tab: k })}
+          items={[
+            { key: 'eia', label: t('disclosure.eiaNotices'), children: <EiaList /> },
+            { key: 'permits', label: t('disclosure.permitsList'), children: <PermitList /> },
+            { key: 'inspections', label: t('disclosure.inspections'), children: <InspectionList /> },
+            { key: 'positive-list', label: t('disclosure.positiveList'), children: <PositiveList /> },
+            {
+              key: 'penalties',
+              label: t('disclosure.penalties'),
+              children: <Alert type="warning" showIcon title={t('disclosure.penaltiesNone')} />,
+            },
+          ]}
+        />
+      </Card>
+    </PageContainer>
+  );
+}
+
+function Latest<T extends object>({
+  intro,
+  more,
+  q,
+  columns,
+  rowKey,
+}: {
+  intro: string;
+  more: string;
+  q: {
+    data?: { items: T[]; total: number } | undefined;
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    refetch: () => unknown;
+  };
+  columns: TableColumnsType<T>;
+  rowKey: (r: T) => string;
+}): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Text type="secondary">{intro}</Typography.Text>
+        <Link to={more}>
+          {t('disclosure.viewAll')}
+          {q.data ? `（${q.data.total}）` : ''}
+        </Link>
+      </Space>
+      {q.isError ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <Table<T>
+          size="small"
+          rowKey={rowKey}
+          loading={q.isPending}
+          dataSource={q.data?.items ?? []}
+          pagination={false}
+          columns={columns}
+          locale={{ emptyText: t('disclosure.listEmpty') }}
+        />
+      )}
+    </>
+  );
+}
+
+function EiaList() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const q = useQuery({ queryKey: eiaKeys.notices(LATEST), queryFn: ({ signal }) => listEiaNotices(LATEST, signal) });
+  return (
+    <Latest<EiaNotice>
+      intro={t('disclosure.eiaNoticesIntro')}
+      more="/eia/notices"
+      q={q}
+      rowKey={(n) => n.id}
+      columns={[
+        {
+          title: t('disclosure.project'),
+          dataIndex: 'projectName',
+          render: (name: string, n) => <Link to={`/eia/notices/${n.id}`}>{name}</Link>,
+        },
+        { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
+        {
+          title: t('disclosure.noticeKind'),
+          dataIndex: 'kind',
+          render: (k: EiaNotice['kind']) => <Tag>{EIA_NOTICE_LABELS[k][coreLang(lang)]}</Tag>,
+        },
+        { title: t('disclosure.date'), key: 'date', render: (_: unknown, n) => n.decidedOn ?? n.acceptedOn ?? '—' },
+      ]}
+    />
+  );
+}
+
+function InspectionList() {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: inspectionKeys.results(LATEST),
+    queryFn: ({ signal }) => getPublicResults(LATEST, signal),
+  });
+  return (
+    <Latest<PublicResult>
+      intro={t('disclosure.inspectionsIntro')}
+      more="/inspection-results"
+      q={q}
+      rowKey={(r) => `${r.enterpriseName}-${r.planName}-${r.inspectedOn}`}
+      columns={[
+        { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
+        { title: t('disclosure.town'), dataIndex: 'townName' },
+        { title: t('disclosure.inspectedOn'), dataIndex: 'inspectedOn' },
+        { title: t('disclosure.outcome'), dataIndex: 'outcomeLabel' },
+        { title: t('disclosure.date'), dataIndex: 'publishedOn' },
+      ]}
+    />
+  );
+}
+
+function PositiveList() {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: positiveListKeys.publicList(LATEST),
+    queryFn: ({ signal }) => getPublicEntries(LATEST, signal),
+  });
+  return (
+    <Latest<PublicEntry>
+      intro={t('disclosure.positiveListIntro')}
+      more="/positive-list"
+      q={q}
+      rowKey={(r) => `${r.enterpriseName}-${r.decidedOn}`}
+      columns={[
+        { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
+        { title: t('disclosure.town'), dataIndex: 'townName' },
+        { title: t('disclosure.decidedOn'), dataIndex: 'decidedOn' },
+        { title: t('disclosure.validUntil'), dataIndex: 'validUntil' },
+      ]}
+    />
+  );
+}
+
+/** The permits have no public page of their own: this list is it, paged and searchable. */
+function PermitList() {
+  const { t } = useTranslation();
+  const list = useListQuery(permitQuery);
+  const { query } = list;
+  const result = useQuery({
+    queryKey: disclosureKeys.permits(query),
+    queryFn: ({ signal }) => listPublicPermits(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Text type="secondary">{t('disclosure.permitsIntro')}</Typography.Text>
+        <Input.Search
+          key={query.q ?? ''}
+          defaultValue={query.q}
+          allowClear
+          placeholder={t('disclosure.searchEnterprise')}
+          style={{ width: 240 }}
+          onSearch={(q) => list.update({ q: q.trim() || undefined })}
+        />
+      </Space>
+      <PagedTable<PublicPermit, typeof query>
+        list={list}
+        result={result}
+        rowKey={(p) => `${p.enterpriseName}-${p.permitNumber ?? p.issuedOn ?? ''}-${p.permitClass}`}
+        columns={[
+          { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('disclosure.town'), dataIndex: 'townName' },
+          { title: t('disclosure.permitNumber'), dataIndex: 'permitNumber', render: (n: string | null) => n ?? '—' },
+          { title: t('disclosure.permitClass'), dataIndex: 'permitClassLabel' },
+          { title: t('disclosure.issuedBy'), dataIndex: 'issuedBy' },
+          { title: t('disclosure.issuedOn'), dataIndex: 'issuedOn', render: (d: string | null) => d ?? '—' },
+          { title: t('disclosure.validTo'), dataIndex: 'validTo', render: (d: string | null) => d ?? '—' },
+          {
+            title: t('disclosure.permitStatus'),
+            dataIndex: 'statusLabel',
+            render: (s: string, p) => <Tag color={p.status === 'valid' ? 'green' : 'default'}>{s}</Tag>,
+          },
+        ]}
+      />
+    </>
+  );
+}

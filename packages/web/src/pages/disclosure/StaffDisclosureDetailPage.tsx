@@ -1,0 +1,292 @@
+import {
+  DISCLOSURE_ACTIONS,
+  DISCLOSURE_LEADER_ACTIONS,
+  type DisclosureAction,
+  disclosureActionAllowed,
+} from '@qingshan/core/disclosure';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { canAccess } from '../../access.ts';
+import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { useMessage } from '../../components/feedback.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { coreLang } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { ClockStateTag, ProvisionalTag, Remaining } from '../worklist/ClockParts.tsx';
+import { AnswerDescriptions, EventTimeline } from './AnswerParts.tsx';
+import {
+  actOnRequest,
+  type DisclosureActionBody,
+  type DisclosureClock,
+  type DisclosureDetail,
+  disclosureKeys,
+  getRequest,
+} from './api.ts';
+import {
+  actionLabel,
+  applicantTypeLabel,
+  clauseOptions,
+  DELIVERY_LABELS,
+  disclosureStatusLabel,
+  outcomeOptions,
+  STATUS_COLORS,
+} from './labels.ts';
+import { DISCLOSURE_PERMISSIONS } from './permissions.ts';
+
+/** One request at the desk: its answer clock (paused, extended), the steps the state allows, the answer. */
+export default function StaffDisclosureDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const q = useQuery({ queryKey: disclosureKeys.detail(id), queryFn: ({ signal }) => getRequest(id, signal) });
+  if (q.isPending) return <PageLoading />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const d = q.data;
+  const desk = canAccess(roles, DISCLOSURE_PERMISSIONS.desk);
+  return (
+    <PageContainer
+      title={
+        <Space>
+          {d.code}
+          <Tag color={STATUS_COLORS[d.status]} data-testid="disclosure-status">
+            {disclosureStatusLabel(d.status, lang)}
+          </Tag>
+        </Space>
+      }
+      extra={<ButtonLink to="/staff/disclosure">{t('disclosure.staffTitle')}</ButtonLink>}
+    >
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label={t('disclosure.applicant')}>
+            {d.applicantName}（{applicantTypeLabel(d.applicantType, lang)}）
+          </Descriptions.Item>
+          <Descriptions.Item label={t('disclosure.applicantIdNo')}>{d.applicantIdNo}</Descriptions.Item>
+          <Descriptions.Item label={t('disclosure.phone')}>{d.phone}</Descriptions.Item>
+          <Descriptions.Item label={t('disclosure.delivery')}>
+            {DELIVERY_LABELS[d.delivery][coreLang(lang)]}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('disclosure.receivedAt')}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('disclosure.dueDate')}>
+            <span data-testid="disclosure-due">{d.dueDate ?? '—'}</span>
+          </Descriptions.Item>
+          {d.consulting ? (
+            <Descriptions.Item label={t('disclosure.consulting')} span={2}>
+              {d.consulting}
+            </Descriptions.Item>
+          ) : null}
+          <Descriptions.Item label={t('disclosure.description')} span={2}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {d.description}
+            </Typography.Paragraph>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('disclosure.clock')} style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary">{t('disclosure.clockIntro')}</Typography.Paragraph>
+        <ClockTable clocks={d.clocks} />
+        {d.extensionRequest ? (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="warning"
+            showIcon
+            title={t('disclosure.extensionPending', {
+              days: d.extensionRequest.days,
+              reason: d.extensionRequest.reason,
+              by: d.extensionRequest.requestedBy,
+            })}
+            description={t('disclosure.leaderOnly')}
+          />
+        ) : null}
+      </Card>
+      {d.status === 'answered' ? (
+        <Card title={t('disclosure.answerTitle')} style={{ marginBottom: 16 }}>
+          <AnswerDescriptions d={d} />
+        </Card>
+      ) : desk ? (
+        <StepForm d={d} />
+      ) : null}
+      <Card title={t('disclosure.history')}>
+        <EventTimeline events={d.events} showActor />
+      </Card>
+    </PageContainer>
+  );
+}
+
+function ClockTable({ clocks }: { clocks: DisclosureClock[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table<DisclosureClock>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={clocks}
+      locale={{ emptyText: t('clocks.none') }}
+      columns={[
+        { title: t('clocks.title'), dataIndex: 'title' },
+        { title: t('clocks.start'), dataIndex: 'start' },
+        {
+          title: t('clocks.dueDate'),
+          dataIndex: 'dueDate',
+          render: (due: string, c) => (
+            <>
+              {due}
+              <ProvisionalTag clock={c} />
+            </>
+          ),
+        },
+        { title: t('clocks.remaining'), key: 'remaining', render: (_: unknown, c) => <Remaining clock={c} /> },
+        {
+          title: t('clocks.stateLabel'),
+          dataIndex: 'state',
+          render: (s: DisclosureClock['state'], c) => (
+            <Space size={4} wrap>
+              <ClockStateTag state={s} />
+              {c.pausedDays ? (
+                <Tag>{t('disclosure.pausedDays', { n: c.pausedDays, unit: t(`clocks.unit.${c.profile.unit}`) })}</Tag>
+              ) : null}
+              {c.extensions.length ? (
+                <Tag>
+                  {t('disclosure.extensionDays')}{' '}
+                  {t('disclosure.days', { n: c.extensions.reduce((a, e) => a + e.days, 0) })}
+                </Tag>
+              ) : null}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+type StepValues = {
+  action: DisclosureAction;
+  text?: string;
+  days?: number;
+  outcome?: DisclosureActionBody['outcome'];
+  clause?: DisclosureActionBody['clause'];
+};
+
+function StepForm({ d }: { d: DisclosureDetail }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const qc = useQueryClient();
+  const message = useMessage();
+  const showError = useShowError();
+  const [form] = Form.useForm<StepValues>();
+  const leader = canAccess(roles, DISCLOSURE_PERMISSIONS.decideExtension);
+  const allowed = DISCLOSURE_ACTIONS.filter(
+    (a) =>
+      disclosureActionAllowed(d.status, a, d.extensionRequest !== null) &&
+      (leader || !DISCLOSURE_LEADER_ACTIONS.includes(a)),
+  );
+  const action = Form.useWatch('action', form) ?? allowed[0];
+  const outcome = Form.useWatch('outcome', form);
+  const act = useMutation({
+    mutationFn: (v: StepValues) =>
+      actOnRequest(d.id, {
+        action: v.action,
+        version: d.version,
+        ...(v.text ? { text: v.text } : {}),
+        ...(v.action === 'request-extension' && v.days ? { days: v.days } : {}),
+        ...(v.action === 'answer' ? { outcome: v.outcome } : {}),
+        ...(v.action === 'answer' && (v.outcome === 'withhold' || v.outcome === 'partial') ? { clause: v.clause } : {}),
+      }),
+    onSuccess: (r) => {
+      message.success(r.status === 'answered' ? t('disclosure.answered') : t('disclosure.done'));
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: disclosureKeys.all });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) applyFieldErrors(form, e);
+      showError(e);
+    },
+  });
+  const textLabel =
+    action === 'answer'
+      ? t('disclosure.textForAnswer')
+      : action === 'consult'
+        ? t('disclosure.textForConsult')
+        : action === 'request-extension'
+          ? t('disclosure.textForExtension')
+          : action === 'reject-extension'
+            ? t('disclosure.textForReject')
+            : t('disclosure.text');
+  const textRequired = ['answer', 'consult', 'request-extension', 'reject-extension'].includes(action ?? '');
+  if (allowed.length === 0) return null;
+  return (
+    <Card title={t('disclosure.steps')} style={{ marginBottom: 16 }}>
+      {!leader && d.extensionRequest ? (
+        <Alert type="info" showIcon title={t('disclosure.leaderOnly')} style={{ marginBottom: 12 }} />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ action: allowed[0] }}
+        onFinish={(v) => act.mutate(v)}
+        style={{ maxWidth: 720 }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="action" label={t('disclosure.action')} rules={[{ required: true }]}>
+              <Select
+                options={allowed.map((a) => ({ value: a, label: actionLabel(a, lang) }))}
+                data-testid="disclosure-action"
+              />
+            </Form.Item>
+          </Col>
+          {action === 'request-extension' ? (
+            <Col xs={24} md={12}>
+              <Form.Item name="days" label={t('disclosure.daysLabel')} rules={[{ required: true }]}>
+                <InputNumber min={1} max={20} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          ) : null}
+        </Row>
+        {action === 'answer' ? (
+          <>
+            <Form.Item name="outcome" label={t('disclosure.outcomeField')} rules={[{ required: true }]}>
+              <Select options={outcomeOptions(lang)} data-testid="disclosure-outcome" />
+            </Form.Item>
+            {outcome === 'withhold' || outcome === 'partial' ? (
+              <Form.Item name="clause" label={t('disclosure.clauseField')} rules={[{ required: true }]}>
+                <Select options={clauseOptions(lang)} data-testid="disclosure-clause" />
+              </Form.Item>
+            ) : null}
+          </>
+        ) : null}
+        {action !== 'end-consult' && action !== 'approve-extension' ? (
+          <Form.Item name="text" label={textLabel} rules={[{ required: textRequired, min: 2, max: 5000 }]}>
+            <Input.TextArea rows={4} maxLength={5000} showCount data-testid="disclosure-text" />
+          </Form.Item>
+        ) : null}
+        <Button type="primary" htmlType="submit" loading={act.isPending} data-testid="disclosure-act">
+          {t('disclosure.doIt')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

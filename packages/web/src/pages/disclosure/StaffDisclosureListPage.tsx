@@ -1,0 +1,105 @@
+import { todayInShanghai } from '@qingshan/core/calendar';
+import { DISCLOSURE_STATUSES } from '@qingshan/core/disclosure';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Input, Select, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import {
+  defineListQuery,
+  oneOfFilter,
+  PagedTable,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { type DisclosureView, disclosureKeys, listRequests } from './api.ts';
+import { applicantTypeLabel, disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
+
+const requestQuery = defineListQuery({
+  filters: { status: oneOfFilter(DISCLOSURE_STATUSES), q: textFilter(50) },
+  pageSizes: [20, 50],
+});
+
+/** The disclosure desk's inbox: open requests first, the nearest due date on top. */
+export default function StaffDisclosureListPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const list = useListQuery(requestQuery);
+  const { query } = list;
+  const result = useQuery({
+    queryKey: disclosureKeys.list(query),
+    queryFn: ({ signal }) => listRequests(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <PageContainer
+      title={t('disclosure.staffTitle')}
+      extra={<ButtonLink to="/staff/disclosure/annual-report">{t('disclosure.annualReport')}</ButtonLink>}
+    >
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Input.Search
+          key={query.q ?? ''}
+          defaultValue={query.q}
+          allowClear
+          placeholder={t('disclosure.search')}
+          style={{ width: 260 }}
+          onSearch={(q) => list.update({ q: q.trim() || undefined })}
+        />
+        <Select
+          style={{ width: 240 }}
+          value={query.status ?? ''}
+          onChange={(v) => list.update({ status: (v || undefined) as typeof query.status })}
+          options={[
+            { value: '', label: t('disclosure.allStatuses') },
+            ...DISCLOSURE_STATUSES.map((s) => ({ value: s, label: disclosureStatusLabel(s, lang) })),
+          ]}
+        />
+      </Space>
+      <PagedTable<DisclosureView, typeof query>
+        list={list}
+        result={result}
+        rowKey="id"
+        columns={[
+          {
+            title: t('disclosure.code'),
+            dataIndex: 'code',
+            render: (code: string, r) => <Link to={`/staff/disclosure/${r.id}`}>{code}</Link>,
+          },
+          {
+            title: t('disclosure.applicant'),
+            dataIndex: 'applicantName',
+            render: (n: string, r) => `${n}（${applicantTypeLabel(r.applicantType, lang)}）`,
+          },
+          {
+            title: t('disclosure.description'),
+            dataIndex: 'description',
+            ellipsis: true,
+          },
+          { title: t('disclosure.receivedAt'), dataIndex: 'receivedAt', render: (d: string) => formatDateTime(d) },
+          {
+            title: t('disclosure.dueDate'),
+            dataIndex: 'dueDate',
+            render: (d: string | null, r) => (
+              <Typography.Text type={r.status !== 'answered' && d && d < todayInShanghai() ? 'danger' : undefined}>
+                {d ?? '—'}
+              </Typography.Text>
+            ),
+          },
+          {
+            title: t('disclosure.status'),
+            dataIndex: 'status',
+            render: (s: DisclosureView['status'], r) => (
+              <Space size={4} wrap>
+                <Tag color={STATUS_COLORS[s]}>{disclosureStatusLabel(s, lang)}</Tag>
+                {r.outcomeLabel ? <Tag>{r.outcomeLabel}</Tag> : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,50 @@
+import {
+  DISCLOSURE_ACTION_LABELS,
+  DISCLOSURE_APPLICANT_LABELS,
+  DISCLOSURE_APPLICANT_TYPES,
+  DISCLOSURE_CLAUSE_LABELS,
+  DISCLOSURE_CLAUSES,
+  DISCLOSURE_OUTCOME_LABELS,
+  DISCLOSURE_OUTCOMES,
+  DISCLOSURE_STATUS_LABELS,
+  type DisclosureAction,
+  type DisclosureApplicantType,
+  type DisclosureStatus,
+} from '@qingshan/core/disclosure';
+import { coreLang, type Option } from '../../domain.ts';
+import type { Language } from '../../i18n.ts';
+
+export const applicantTypeLabel = (k: string, lang: Language) =>
+  DISCLOSURE_APPLICANT_LABELS[k as DisclosureApplicantType]?.[coreLang(lang)] ?? k;
+export const disclosureStatusLabel = (k: string, lang: Language) =>
+  DISCLOSURE_STATUS_LABELS[k as DisclosureStatus]?.[coreLang(lang)] ?? k;
+/** The event log stores the action; shown in words (a registration is not one of the desk's steps). */
+export const actionLabel = (k: string, lang: Language) =>
+  k === 'register'
+    ? lang === 'en'
+      ? 'Request received'
+      : '收到申请'
+    : (DISCLOSURE_ACTION_LABELS[k as DisclosureAction]?.[coreLang(lang)] ?? k);
+export const STATUS_COLORS: Record<DisclosureStatus, string> = {
+  received: 'blue',
+  consulting: 'purple',
+  answered: 'green',
+};
+
+export const applicantTypeOptions = (lang: Language): Option<DisclosureApplicantType>[] =>
+  DISCLOSURE_APPLICANT_TYPES.map((k) => ({ value: k, label: applicantTypeLabel(k, lang) }));
+export const outcomeOptions = (lang: Language) =>
+  DISCLOSURE_OUTCOMES.map((k) => ({
+    value: k,
+    label: `${DISCLOSURE_OUTCOME_LABELS[k][coreLang(lang)]}（${DISCLOSURE_OUTCOME_LABELS[k].source}）`,
+  }));
+export const clauseOptions = (lang: Language) =>
+  DISCLOSURE_CLAUSES.map((k) => ({
+    value: k,
+    label: `${DISCLOSURE_CLAUSE_LABELS[k][coreLang(lang)]}（${DISCLOSURE_CLAUSE_LABELS[k].source}）`,
+  }));
+export const DELIVERY_LABELS: Record<'paper' | 'email' | 'pickup', { zh: string; en: string }> = {
+  paper: { zh: '邮寄纸质文本', en: 'Paper by post' },
+  email: { zh: '电子邮件', en: 'E-mail' },
+  pickup: { zh: '当面领取', en: 'Pick up in person' },
+};

@@ -1,0 +1,46 @@
+import { FileSearchOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { STAFF_ROLES } from '../../access.ts';
+import type { AppRoute } from '../../routes.tsx';
+
+// 政府信息公开: the public page of 主动公开 lists, the request form and its tracking; the desk's
+// inbox on the statutory clock and the annual report table.
+export const disclosureRoutes: AppRoute[] = [
+  {
+    path: '/disclosure',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./PublicDisclosurePage.tsx')),
+  },
+  {
+    path: '/disclosure/apply',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./DisclosureRequestPage.tsx')),
+  },
+  {
+    path: '/disclosure/track',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./TrackDisclosurePage.tsx')),
+  },
+  {
+    path: '/staff/disclosure',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./StaffDisclosureListPage.tsx')),
+    menu: { labelKey: 'disclosure.menu', icon: <FileSearchOutlined />, group: 'service', order: 95 },
+  },
+  {
+    path: '/staff/disclosure/annual-report',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./AnnualReportPage.tsx')),
+  },
+  {
+    path: '/staff/disclosure/:id',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./StaffDisclosureDetailPage.tsx')),
+  },
+];
