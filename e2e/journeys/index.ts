@@ -13,6 +13,7 @@ import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './
 import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
 import { monitorWatchesStations } from './monitoring.ts';
 import { officerTracksPermits } from './permits.ts';
+import { citizenRequestsDisclosure, clerkPublishesPolicy } from './publicity.ts';
 import { citizenReportsPollution } from './reports.ts';
 import {
   citizenBooksExtendedSlot,
@@ -54,4 +55,6 @@ export const journeys: Journey[] = [
   leaderWorkbench,
   citizenOnPhone,
   provisionalCalendar,
+  clerkPublishesPolicy,
+  citizenRequestsDisclosure,
 ];

@@ -69,6 +69,8 @@ const PUBLIC_ACTIONS = [
   { key: 'track', icon: <FileSearchOutlined />, to: '/petitions/track', testId: 'home-petition-track' },
   { key: 'positiveList', icon: <SafetyCertificateOutlined />, to: '/positive-list', testId: 'home-positive-list' },
   { key: 'inspectionResults', icon: <AimOutlined />, to: '/inspection-results', testId: 'home-inspection-results' },
+  { key: 'policies', icon: <NotificationOutlined />, to: '/policies', testId: 'home-policies' },
+  { key: 'disclosure', icon: <FileSearchOutlined />, to: '/disclosure', testId: 'home-disclosure' },
 ] as const;
 
 export default function HomePage() {

@@ -365,13 +365,18 @@ function AnswerForm({ id, questionId }: { id: string; questionId: string }) {
       style={{ marginTop: 8 }}
     >
       <Form.Item name="answer" rules={[{ required: true, min: 2, max: 5000 }]} style={{ marginBottom: 8 }}>
-        <Input.TextArea rows={3} maxLength={5000} placeholder={t('policies.answerPlaceholder')} />
+        <Input.TextArea
+          rows={3}
+          maxLength={5000}
+          placeholder={t('policies.answerPlaceholder')}
+          data-testid="policy-answer-text"
+        />
       </Form.Item>
       <Space>
         <Form.Item name="publish" valuePropName="checked" noStyle>
           <Checkbox>{t('policies.publishAnswer')}</Checkbox>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={answer.isPending}>
+        <Button type="primary" htmlType="submit" loading={answer.isPending} data-testid="policy-answer-submit">
           {t('policies.sendAnswer')}
         </Button>
       </Space>
