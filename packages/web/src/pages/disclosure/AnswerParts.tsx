@@ -45,6 +45,7 @@ export function AnswerDescriptions({ d }: { d: Answered }) {
 }
 
 export function EventTimeline({ events, showActor }: { events: DisclosureDetail['events']; showActor: boolean }) {
+  const { t } = useTranslation();
   const lang = useLanguage();
   return (
     <Timeline
@@ -52,7 +53,9 @@ export function EventTimeline({ events, showActor }: { events: DisclosureDetail[
         content: (
           <>
             <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text> {actionLabel(e.action, lang)}
-            {showActor && e.actorName ? `（${e.actorName}）` : ''}
+            {showActor && e.actorName
+              ? `（${e.actorName === 'anonymous' ? t('disclosure.filedOnline') : e.actorName}）`
+              : ''}
             {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
           </>
         ),

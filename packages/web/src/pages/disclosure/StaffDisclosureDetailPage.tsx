@@ -146,7 +146,7 @@ function ClockTable({ clocks }: { clocks: DisclosureClock[] }) {
       locale={{ emptyText: t('clocks.none') }}
       columns={[
         { title: t('clocks.title'), dataIndex: 'title' },
-        { title: t('clocks.start'), dataIndex: 'start' },
+        { title: t('clocks.start'), dataIndex: 'start', render: (d: string) => formatDateTime(d) },
         {
           title: t('clocks.dueDate'),
           dataIndex: 'dueDate',

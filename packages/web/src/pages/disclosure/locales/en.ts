@@ -81,6 +81,7 @@ const en: Leaves<typeof zh> = {
     days: '{{n}} working days',
     extensionPending: 'Extension awaiting the head: {{days}} working days ({{reason}}, {{by}})',
     pausedDays: 'paused {{n}} {{unit}}',
+    filedOnline: 'filed online by the applicant',
     clock: 'Answer deadline',
     clockIntro:
       'Counted by the clocks module in working days (with make-up days); paused while a third party is consulted, moved by an extension the head approved.',

@@ -80,6 +80,7 @@ const strings = {
     days: '{{n}} 个工作日',
     extensionPending: '延期申请待负责人决定：{{days}} 个工作日（{{reason}}，{{by}}）',
     pausedDays: '暂停计时 {{n}} {{unit}}',
+    filedOnline: '申请人网上提交',
     clock: '答复期限（办理时限）',
     clockIntro: '期限由时限模块按工作日（含调休）计算；征求第三方意见时暂停，经负责人同意延期后顺延。',
     steps: '办理',
