@@ -284,6 +284,13 @@ describe('Q&A and FAQ', () => {
       }),
       201,
     );
+    // the clerk who wrote the policy is told, with a link to its desk page
+    const deskInbox = await ok(clerk.request({ method: 'GET', url: '/api/inbox' }));
+    expect(
+      deskInbox.items
+        .filter((n: { link: string | null }) => n.link === `/staff/policies/${id}`)
+        .map((n: { body: string }) => n.body),
+    ).toEqual(expect.arrayContaining(['已完成改造但尚未验收，能否申请补助？', '补助资金何时拨付到位？']));
     const seenByB = await ok(entB.request({ method: 'GET', url: `/api/policies/${id}/questions` }));
     expect(seenByB.items.map((x: { question: string }) => x.question)).toEqual(['补助资金何时拨付到位？']);
     const citizenAsks = await citizen.request({

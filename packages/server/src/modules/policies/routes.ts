@@ -1,5 +1,5 @@
-import { STAFF_ROLES } from '@qingshan/core/roles';
 import { POLICY_KIND_LABELS, type PolicyKind, xmlEscape } from '@qingshan/core/policies';
+import { STAFF_ROLES } from '@qingshan/core/roles';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';

@@ -598,6 +598,16 @@ export async function askQuestion(db: Db, actor: Actor, user: SessionUser, polic
       entityId: policyId,
       after: { questionId: row!.id, question },
     });
+    // the desk learns of the question from whoever wrote the policy: nobody watches every policy's thread
+    if (p.createdBy) {
+      await notify(tx, {
+        userId: p.createdBy,
+        kind: 'policy.question',
+        title: `企业就政策提问：${p.title}`,
+        body: question.slice(0, 200),
+        link: `/staff/policies/${policyId}`,
+      });
+    }
     return row!;
   });
 }

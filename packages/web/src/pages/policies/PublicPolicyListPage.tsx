@@ -48,9 +48,14 @@ export default function PublicPolicyListPage() {
     <PageContainer
       title={t('policies.publicTitle')}
       extra={
-        <a href={POLICY_FEED_URL} target="_blank" rel="noreferrer" data-testid="policy-feed-link">
-          <WifiOutlined /> {t('policies.feed')}
-        </a>
+        <>
+          <Link to="/policies/subscription" data-testid="policy-subscribe-link">
+            {t('policies.subscription')}
+          </Link>
+          <a href={POLICY_FEED_URL} target="_blank" rel="noreferrer" data-testid="policy-feed-link">
+            <WifiOutlined /> {t('policies.feed')}
+          </a>
+        </>
       }
     >
       <Alert type="info" showIcon title={t('policies.publicIntro')} style={{ marginBottom: 16 }} />

@@ -2,8 +2,11 @@ import { POLICY_KINDS, POLICY_TOPICS } from '@qingshan/core/policies';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Popconfirm, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -12,10 +15,32 @@ import { labelContains, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { cancelSubscription, getSubscription, policyKeys, type SubscriptionBody, saveSubscription } from './api.ts';
 import { INDUSTRY_OPTIONS, kindOptions, topicOptions } from './labels.ts';
+import { POLICY_PERMISSIONS } from './permissions.ts';
 
-/** 政策订阅: by industry, town, topic and kind; each left empty means any. */
+/**
+ * 政策订阅: by industry, town, topic and kind; each left empty means any. Enterprises in their
+ * portal; citizens on the public portal (they are sent the notices the bureau marks for them).
+ */
 export default function SubscriptionPage() {
   const { t } = useTranslation();
+  const { roles, loading } = useAuth();
+  if (loading) return <PageLoading />;
+  if (!canAccess(roles, POLICY_PERMISSIONS.reader)) {
+    return (
+      <PageContainer title={t('policies.subscription')}>
+        <Alert type="info" showIcon title={t('policies.signInToSubscribe')} />
+        <ButtonLink type="primary" style={{ marginTop: 16 }} to="/login?redirect=/policies/subscription">
+          {t('policies.signIn')}
+        </ButtonLink>
+      </PageContainer>
+    );
+  }
+  return <SubscriptionForm />;
+}
+
+function SubscriptionForm() {
+  const { t } = useTranslation();
+  const enterpriseFace = useLocation().pathname.startsWith('/enterprise/');
   const lang = useLanguage();
   const qc = useQueryClient();
   const message = useMessage();
@@ -57,9 +82,20 @@ export default function SubscriptionPage() {
           )}
         </Space>
       }
-      extra={<ButtonLink to="/enterprise/policies">{t('policies.myMenu')}</ButtonLink>}
+      extra={
+        enterpriseFace ? (
+          <ButtonLink to="/enterprise/policies">{t('policies.myMenu')}</ButtonLink>
+        ) : (
+          <ButtonLink to="/policies">{t('policies.publicTitle')}</ButtonLink>
+        )
+      }
     >
-      <Alert type="info" showIcon title={t('policies.subscriptionIntro')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t(enterpriseFace ? 'policies.subscriptionIntro' : 'policies.citizenSubscriptionIntro')}
+        style={{ marginBottom: 16 }}
+      />
       <Card>
         <Form
           form={form}

@@ -11,6 +11,12 @@ const Form = lazy(() => import('./PolicyFormPage.tsx'));
 
 export const policyRoutes: AppRoute[] = [
   { path: '/policies', face: 'public', access: 'public', component: lazy(() => import('./PublicPolicyListPage.tsx')) },
+  {
+    path: '/policies/subscription',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./SubscriptionPage.tsx')),
+  },
   { path: '/policies/:id', face: 'public', access: 'public', component: Detail },
   {
     path: '/staff/policies',

@@ -48,6 +48,10 @@ const en: Leaves<typeof zh> = {
     subscription: 'Policy subscription',
     subscriptionIntro:
       'Besides the policies pushed to you by industry and town, subscribe by these criteria. An empty one means any; new policies arrive over the channels chosen in your message settings (in-app, e-mail, webhook, WeChat).',
+    citizenSubscriptionIntro:
+      'Citizens can follow the notices the bureau marks for the public, by town and topic (empty: any); they arrive over the channels in your message settings.',
+    signInToSubscribe: 'Sign in to subscribe: enterprises in their portal, citizens with a personal account (notices).',
+    signIn: 'Sign in',
     subscribed: 'Subscribed',
     notSubscribed: 'Not subscribed',
     subIndustries: 'Industries',

@@ -45,6 +45,10 @@ const strings = {
     subscription: '政策订阅',
     subscriptionIntro:
       '除本局按行业、乡镇推送给本企业的政策外，还可按以下条件订阅。每项留空为不限；新政策发布时按您在“消息设置”中选择的渠道（站内信、电子邮件、Webhook、微信模板消息）推送。',
+    citizenSubscriptionIntro:
+      '群众可订阅本局标注为“推送给群众”的通知公告，可按乡镇、主题筛选，每项留空为不限；按您在“消息设置”中选择的渠道推送。',
+    signInToSubscribe: '订阅政策推送需要登录：企业用户在企业端订阅，群众登录个人账号后订阅通知公告。',
+    signIn: '登录',
     subscribed: '已订阅',
     notSubscribed: '尚未订阅',
     subIndustries: '行业',
