@@ -215,7 +215,7 @@ describe('依申请公开 on its statutory clock', () => {
       201,
     );
     const t3 = await ok(clerk.request({ method: 'GET', url: `/api/disclosure/annual-report?year=${year}` }));
-    const rows = t3.rows as { key: string; total: number; cells: Record<string, number> }[];
+    const rows = t3.rows as { key: string; zh: string; total: number; cells: Record<string, number> }[];
     const row = (k: string) => rows.find((r) => r.key === k)!;
     expect(row('new').total).toBe(2);
     expect(row('new').cells.business).toBe(1);

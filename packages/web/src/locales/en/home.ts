@@ -49,7 +49,8 @@ const en: Leaves<typeof zh> = {
     policiesTitle: 'Policy publicity',
     policiesDesc: 'Support measures, notices and explanations from the bureau, by kind and topic, with an Atom feed.',
     disclosureTitle: 'Government information disclosure',
-    disclosureDesc: 'Published EIA, permit, inspection and positive-list records; file a request online, answered within 20 working days.',
+    disclosureDesc:
+      'Published EIA, permit, inspection and positive-list records; file a request online, answered within 20 working days.',
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',
