@@ -11,6 +11,13 @@ export const disclosureRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./PublicDisclosurePage.tsx')),
+    home: {
+      titleKey: 'disclosure.homeTitle',
+      descKey: 'disclosure.homeDesc',
+      icon: <FileSearchOutlined />,
+      order: 130,
+      testId: 'home-disclosure',
+    },
   },
   {
     path: '/disclosure/apply',

@@ -10,7 +10,19 @@ const Detail = lazy(() => import('./PolicyDetailPage.tsx'));
 const Form = lazy(() => import('./PolicyFormPage.tsx'));
 
 export const policyRoutes: AppRoute[] = [
-  { path: '/policies', face: 'public', access: 'public', component: lazy(() => import('./PublicPolicyListPage.tsx')) },
+  {
+    path: '/policies',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./PublicPolicyListPage.tsx')),
+    home: {
+      titleKey: 'policies.homeTitle',
+      descKey: 'policies.homeDesc',
+      icon: <NotificationOutlined />,
+      order: 120,
+      testId: 'home-policies',
+    },
+  },
   {
     path: '/policies/subscription',
     face: 'public',

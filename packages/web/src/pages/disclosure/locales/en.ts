@@ -3,6 +3,9 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   disclosure: {
+    homeTitle: 'Government information disclosure',
+    homeDesc:
+      'Published EIA, permit, inspection and positive-list records; file a request online, answered within 20 working days.',
     menu: 'Disclosure requests',
     publicTitle: 'Government information disclosure',
     publicIntro:

@@ -1,5 +1,7 @@
 const strings = {
   disclosure: {
+    homeTitle: '政府信息公开',
+    homeDesc: '主动公开的环评、排污许可、抽查结果和正面清单；依申请公开可在线提交，20 个工作日内答复。',
     menu: '信息公开申请',
     publicTitle: '政府信息公开',
     publicIntro:

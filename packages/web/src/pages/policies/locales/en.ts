@@ -3,6 +3,9 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   policies: {
+    homeTitle: 'Policy publicity',
+    homeDesc:
+      'Support measures, notices and explanations from the bureau, by kind and topic; subscribe to pushes or the Atom feed.',
     menu: 'Policy publicity',
     myMenu: 'Policies for us',
     publicTitle: 'Policy publicity',

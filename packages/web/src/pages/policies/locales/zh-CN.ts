@@ -1,5 +1,7 @@
 const strings = {
   policies: {
+    homeTitle: '政策宣传',
+    homeDesc: '本局发布的惠企措施、通知公告和政策解读，可按类别和主题查找，也可订阅推送或用 Atom 订阅源订阅。',
     menu: '政策宣传',
     myMenu: '政策推送',
     publicTitle: '政策宣传',
