@@ -4,6 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canAccess } from '../../access.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import {
   defineListQuery,
@@ -17,6 +19,7 @@ import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { type DisclosureView, disclosureKeys, listRequests } from './api.ts';
 import { applicantTypeLabel, disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
+import { DISCLOSURE_PERMISSIONS } from './permissions.ts';
 
 const requestQuery = defineListQuery({
   filters: { status: oneOfFilter(DISCLOSURE_STATUSES), q: textFilter(50) },
@@ -27,6 +30,7 @@ const requestQuery = defineListQuery({
 export default function StaffDisclosureListPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const { roles } = useAuth();
   const list = useListQuery(requestQuery);
   const { query } = list;
   const result = useQuery({
@@ -37,7 +41,16 @@ export default function StaffDisclosureListPage() {
   return (
     <PageContainer
       title={t('disclosure.staffTitle')}
-      extra={<ButtonLink to="/staff/disclosure/annual-report">{t('disclosure.annualReport')}</ButtonLink>}
+      extra={
+        <>
+          {canAccess(roles, DISCLOSURE_PERMISSIONS.desk) ? (
+            <ButtonLink type="primary" to="/staff/disclosure/new">
+              {t('disclosure.register')}
+            </ButtonLink>
+          ) : null}
+          <ButtonLink to="/staff/disclosure/annual-report">{t('disclosure.annualReport')}</ButtonLink>
+        </>
+      }
     >
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search

@@ -49,3 +49,5 @@ export const exportAnnualReport = (year: number) =>
   } satisfies QueryOf<'/api/disclosure/annual-report.xlsx', 'get'>);
 export const listPublicPermits = (query: PublicPermitQuery, signal?: AbortSignal) =>
   http.get<PublicPermits>('/api/public/disclosure/permits', { query, signal });
+export type StaffRequestInput = BodyOf<'/api/disclosure-requests', 'post'>;
+export const registerRequest = (body: StaffRequestInput) => http.post<DisclosureView>('/api/disclosure-requests', body);

@@ -2,6 +2,7 @@ import { FileSearchOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { STAFF_ROLES } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
+import { DISCLOSURE_PERMISSIONS } from './permissions.ts';
 
 // 政府信息公开: the public page of 主动公开 lists, the request form and its tracking; the desk's
 // inbox on the statutory clock and the annual report table.
@@ -37,6 +38,12 @@ export const disclosureRoutes: AppRoute[] = [
     access: STAFF_ROLES,
     component: lazy(() => import('./StaffDisclosureListPage.tsx')),
     menu: { labelKey: 'disclosure.menu', icon: <FileSearchOutlined />, group: 'service', order: 95 },
+  },
+  {
+    path: '/staff/disclosure/new',
+    face: 'staff',
+    access: DISCLOSURE_PERMISSIONS.desk,
+    component: lazy(() => import('./RegisterRequestPage.tsx')),
   },
   {
     path: '/staff/disclosure/annual-report',

@@ -85,6 +85,12 @@ const en: Leaves<typeof zh> = {
     extensionPending: 'Extension awaiting the head: {{days}} working days ({{reason}}, {{by}})',
     pausedDays: 'paused {{n}} {{unit}}',
     filedOnline: 'filed online by the applicant',
+    register: 'Register a request',
+    registerTitle: 'Register a request received by letter or in person',
+    registerIntro:
+      'Requests by letter, fax or at the counter are registered here. The answer is due counting from the day of receipt (Art. 31, 33).',
+    receivedOn: 'Received on',
+    registered: 'Registered, tracking code {{code}}',
     clock: 'Answer deadline',
     clockIntro:
       'Counted by the clocks module in working days (with make-up days); paused while a third party is consulted, moved by an extension the head approved.',
