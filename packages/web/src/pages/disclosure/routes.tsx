@@ -1,6 +1,6 @@
 import { FileSearchOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { STAFF_ROLES } from '../../access.ts';
+import { PERMISSIONS, STAFF_ROLES } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
 import { DISCLOSURE_PERMISSIONS } from './permissions.ts';
 
@@ -56,5 +56,18 @@ export const disclosureRoutes: AppRoute[] = [
     face: 'staff',
     access: STAFF_ROLES,
     component: lazy(() => import('./StaffDisclosureDetailPage.tsx')),
+  },
+  {
+    path: '/enterprise/disclosure',
+    face: 'enterprise',
+    access: PERMISSIONS.ownEnterprise,
+    component: lazy(() => import('./OwnRequestsPage.tsx')),
+    menu: { labelKey: 'disclosure.ownMenu', icon: <FileSearchOutlined />, order: 65 },
+  },
+  {
+    path: '/enterprise/disclosure/:id',
+    face: 'enterprise',
+    access: PERMISSIONS.ownEnterprise,
+    component: lazy(() => import('./OwnRequestPage.tsx')),
   },
 ];

@@ -91,6 +91,8 @@ const en: Leaves<typeof zh> = {
       'Requests by letter, fax or at the counter are registered here. The answer is due counting from the day of receipt (Art. 31, 33).',
     receivedOn: 'Received on',
     registered: 'Registered, tracking code {{code}}',
+    ownMenu: 'Disclosure requests',
+    ownTitle: 'Our disclosure requests',
     clock: 'Answer deadline',
     clockIntro:
       'Counted by the clocks module in working days (with make-up days); paused while a third party is consulted, moved by an extension the head approved.',

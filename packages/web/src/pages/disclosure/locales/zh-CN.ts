@@ -88,6 +88,8 @@ const strings = {
     registerIntro: '以信函、传真或当面提交的申请在此登记。答复期限自收到申请之日起计算（条例第三十一条、第三十三条）。',
     receivedOn: '收到申请日期',
     registered: '已登记，查询码 {{code}}',
+    ownMenu: '信息公开申请',
+    ownTitle: '本企业的政府信息公开申请',
     clock: '答复期限（办理时限）',
     clockIntro: '期限由时限模块按工作日（含调休）计算；征求第三方意见时暂停，经负责人同意延期后顺延。',
     steps: '办理',

@@ -1,0 +1,62 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { type DisclosureView, disclosureKeys, listRequests } from './api.ts';
+import { disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
+
+const ownQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
+
+/** An enterprise's own disclosure requests (the server answers only its own), each with its answer. */
+export default function OwnRequestsPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const list = useListQuery(ownQuery);
+  const { query } = list;
+  const result = useQuery({
+    queryKey: disclosureKeys.list({ own: true, ...query }),
+    queryFn: ({ signal }) => listRequests(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <PageContainer
+      title={t('disclosure.ownTitle')}
+      extra={
+        <ButtonLink type="primary" to="/disclosure/apply">
+          {t('disclosure.apply')}
+        </ButtonLink>
+      }
+    >
+      <PagedTable<DisclosureView, typeof query>
+        list={list}
+        result={result}
+        rowKey="id"
+        columns={[
+          {
+            title: t('disclosure.code'),
+            dataIndex: 'code',
+            render: (code: string, r) => <Link to={`/enterprise/disclosure/${r.id}`}>{code}</Link>,
+          },
+          { title: t('disclosure.description'), dataIndex: 'description', ellipsis: true },
+          { title: t('disclosure.receivedAt'), dataIndex: 'receivedAt', render: (d: string) => formatDateTime(d) },
+          { title: t('disclosure.dueDate'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
+          {
+            title: t('disclosure.status'),
+            dataIndex: 'status',
+            render: (s: DisclosureView['status'], r) => (
+              <Space size={4} wrap>
+                <Tag color={STATUS_COLORS[s]}>{disclosureStatusLabel(s, lang)}</Tag>
+                {r.outcomeLabel ? <Tag>{r.outcomeLabel}</Tag> : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}
