@@ -35,6 +35,9 @@ import { schedulerModule } from './scheduler/index.ts';
 import { usersModule } from './users/index.ts';
 import { visitsModule } from './visits/index.ts';
 import { worklistModule } from './worklist/index.ts';
+import { cluesModule } from './clues/index.ts';
+import { creditModule } from './credit/index.ts';
+import { enterpriseFileModule } from './enterprise-file/index.ts';
 
 /**
  * The platform's modules, in the order their routes register and their demo data is seeded
@@ -75,6 +78,9 @@ export const MODULES: readonly ModuleDefinition[] = [
   monitoringModule,
   positiveListModule,
   inspectionsModule,
+  cluesModule,
+  creditModule,
+  enterpriseFileModule,
   figuresModule,
   schedulerModule,
 ];

@@ -4,7 +4,13 @@ import { ERROR_CODES, installModuleErrorCodes, type ModuleErrorEntry } from '../
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { RatableEventResolver } from '../modules/ratings/registry.ts';
 import { clockProfileRule, type RuleDefault } from '../modules/rules/defaults.ts';
-import type { ClockOwner, JobSetup, ModuleDefinition, RecurringJobDefinition } from './module.ts';
+import type {
+  ClockOwner,
+  JobSetup,
+  ModuleDefinition,
+  RecurringJobDefinition,
+  TimelineProvider,
+} from './module.ts';
 
 /** What the installed modules bring, gathered once from the module list. */
 export type Registry = {
@@ -17,6 +23,8 @@ export type Registry = {
   audit: MergedAuditVocabulary;
   /** the modules' own error codes (platform codes are in errors.ts) */
   errors: ReadonlyMap<string, ModuleErrorEntry & { module: string }>;
+  /** the enterprise-file providers, by module name; every entry kind belongs to one module */
+  timelines: ReadonlyMap<string, TimelineProvider>;
   jobs(setup: JobSetup): RecurringJobDefinition[];
 };
 
@@ -37,6 +45,8 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
   const clockOwners = new Map<string, ClockOwner>();
   const rules = new Map<string, RuleDefault>();
   const errors = new Map<string, ModuleErrorEntry & { module: string }>();
+  const timelines = new Map<string, TimelineProvider>();
+  const timelineKinds = new Map<string, string>();
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`Module "${m.name}" is listed twice`);
     names.add(m.name);
@@ -57,6 +67,10 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
         throw new Error(`Invalid or platform error code "${code}" in module ${m.name}`);
       addOnce(errors, code, { ...entry, module: m.name }, 'Error code', m.name);
     }
+    if (m.timeline) {
+      for (const kind of Object.keys(m.timeline.kinds)) addOnce(timelineKinds, kind, m.name, 'Timeline kind', m.name);
+      timelines.set(m.name, m.timeline);
+    }
   }
   return {
     modules,
@@ -65,6 +79,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
     clockOwners,
     rules: [...rules.values()],
     errors,
+    timelines,
     audit: mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY, ...modules.flatMap((m) => (m.audit ? [m.audit] : []))]),
     jobs(setup) {
       const kinds = new Set<string>();
