@@ -44,7 +44,7 @@ export const FINDING_OUTCOMES: readonly ClueOutcome[] = ['problem-found', 'recti
  * The county's extent with a margin: a point outside it is a wrong coordinate order or system (a
  * GCJ-02/WGS-84 mix-up stays inside; a swapped lat/lng does not), refused per feature.
  */
-export const COUNTY_BOUNDS = { minLat: 27.6, maxLat: 28.25, minLng: 113.55, maxLng: 114.2 } as const;
+export const CLUE_AREA = { minLat: 27.6, maxLat: 28.25, minLng: 113.55, maxLng: 114.2 } as const;
 
 export const MAX_IMPORT_FEATURES = 500;
 
@@ -60,10 +60,10 @@ const lngLat = z
   .rest(z.number().finite())
   .refine(
     ([lng, lat]) =>
-      lng >= COUNTY_BOUNDS.minLng &&
-      lng <= COUNTY_BOUNDS.maxLng &&
-      lat >= COUNTY_BOUNDS.minLat &&
-      lat <= COUNTY_BOUNDS.maxLat,
+      lng >= CLUE_AREA.minLng &&
+      lng <= CLUE_AREA.maxLng &&
+      lat >= CLUE_AREA.minLat &&
+      lat <= CLUE_AREA.maxLat,
     { message: 'clue.outsideCounty' },
   );
 
@@ -134,8 +134,8 @@ export type ClueOutcomeBody = z.infer<typeof clueOutcomeBody>;
 
 export const videoPointBody = z.strictObject({
   name: text(100),
-  lat: z.number().min(COUNTY_BOUNDS.minLat).max(COUNTY_BOUNDS.maxLat),
-  lng: z.number().min(COUNTY_BOUNDS.minLng).max(COUNTY_BOUNDS.maxLng),
+  lat: z.number().min(CLUE_AREA.minLat).max(CLUE_AREA.maxLat),
+  lng: z.number().min(CLUE_AREA.minLng).max(CLUE_AREA.maxLng),
   snapshotUrl: photoLink,
   enterpriseId: z.uuid().nullable().optional(),
 });
