@@ -27,7 +27,7 @@ export const clueListQuery = z.object({
   source: z.enum(CLUE_SOURCES).optional(),
   enterpriseId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
-  sort: z.enum(['newest', 'oldest']).default('newest'),
+  sort: z.enum(['-createdAt', 'createdAt']).default('-createdAt'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

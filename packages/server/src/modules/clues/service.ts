@@ -368,7 +368,7 @@ export type ClueListFilter = {
   source?: ClueSource | undefined;
   enterpriseId?: string | undefined;
   q?: string | undefined;
-  sort?: 'newest' | 'oldest' | undefined;
+  sort?: '-createdAt' | 'createdAt' | undefined;
 };
 
 export type ClueWithNames = ClueRow & {
@@ -393,7 +393,7 @@ export async function listClues(db: Tx, f: ClueListFilter, page: PageRequest): P
         .select({ c: clues, enterpriseName: confirmedName, suggestedEnterpriseName: suggested })
         .from(clues)
         .where(cond)
-        .orderBy(...(f.sort === 'oldest' ? [clues.createdAt, clues.id] : [desc(clues.createdAt), clues.id]))
+        .orderBy(...(f.sort === 'createdAt' ? [clues.createdAt, clues.id] : [desc(clues.createdAt), clues.id]))
         .limit(limit)
         .offset(offset),
     async () => {
