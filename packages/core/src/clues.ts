@@ -60,10 +60,7 @@ const lngLat = z
   .rest(z.number().finite())
   .refine(
     ([lng, lat]) =>
-      lng >= CLUE_AREA.minLng &&
-      lng <= CLUE_AREA.maxLng &&
-      lat >= CLUE_AREA.minLat &&
-      lat <= CLUE_AREA.maxLat,
+      lng >= CLUE_AREA.minLng && lng <= CLUE_AREA.maxLng && lat >= CLUE_AREA.minLat && lat <= CLUE_AREA.maxLat,
     { message: 'clue.outsideCounty' },
   );
 

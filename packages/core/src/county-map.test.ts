@@ -8,7 +8,8 @@ function inside(p: { lat: number; lng: number }, poly: { lat: number; lng: numbe
   for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
     const a = poly[i]!;
     const b = poly[j]!;
-    if (a.lat > p.lat !== b.lat > p.lat && p.lng < ((b.lng - a.lng) * (p.lat - a.lat)) / (b.lat - a.lat) + a.lng) c = !c;
+    if (a.lat > p.lat !== b.lat > p.lat && p.lng < ((b.lng - a.lng) * (p.lat - a.lat)) / (b.lat - a.lat) + a.lng)
+      c = !c;
   }
   return c;
 }
@@ -19,14 +20,15 @@ describe('county map: schematic town outlines', () => {
     expect(towns).toHaveLength(10);
     for (const t of towns) {
       expect(inside(t.seat, t.outline)).toBe(true);
-      for (const [code, seat] of Object.entries(TOWN_SEATS)) if (code !== t.code) expect(inside(seat, t.outline)).toBe(false);
+      for (const [code, seat] of Object.entries(TOWN_SEATS))
+        if (code !== t.code) expect(inside(seat, t.outline)).toBe(false);
     }
   });
   it('places a point of the extent in exactly one outline', () => {
     for (let i = 0; i < 50; i++) {
       const p = {
-        lat: MAP_EXTENT.minLat + ((i * 37) % 100) / 100 * (MAP_EXTENT.maxLat - MAP_EXTENT.minLat),
-        lng: MAP_EXTENT.minLng + ((i * 61) % 100) / 100 * (MAP_EXTENT.maxLng - MAP_EXTENT.minLng),
+        lat: MAP_EXTENT.minLat + (((i * 37) % 100) / 100) * (MAP_EXTENT.maxLat - MAP_EXTENT.minLat),
+        lng: MAP_EXTENT.minLng + (((i * 61) % 100) / 100) * (MAP_EXTENT.maxLng - MAP_EXTENT.minLng),
       };
       expect(towns.filter((t) => inside(p, t.outline)).length).toBe(1);
     }

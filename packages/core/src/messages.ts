@@ -180,7 +180,10 @@ export const MESSAGES = {
     zh: '撤销批准须写明对企业环境信用的后果',
     en: 'a revocation must state its consequence for the enterprise’s credit',
   },
-  'clue.photo': { zh: '照片须为 http(s) 链接或以 / 开头的站内路径', en: 'a photo must be an http(s) link or a path starting with /' },
+  'clue.photo': {
+    zh: '照片须为 http(s) 链接或以 / 开头的站内路径',
+    en: 'a photo must be an http(s) link or a path starting with /',
+  },
   'clue.outsideCounty': {
     zh: '坐标不在上栗县范围内（GeoJSON 坐标顺序为 [经度, 纬度]）',
     en: 'the point is outside Shangli County (GeoJSON order is [longitude, latitude])',

@@ -8,10 +8,13 @@ import { backupModule } from './backup/index.ts';
 import { bookingLimitsModule } from './booking-limits/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { clocksModule } from './clocks/index.ts';
+import { cluesModule } from './clues/index.ts';
+import { creditModule } from './credit/index.ts';
 import { disclosureModule } from './disclosure/index.ts';
 import { eiaModule } from './eia/index.ts';
 import { eiaClassificationModule } from './eia-classification/index.ts';
 import { electricityModule } from './electricity/index.ts';
+import { enterpriseFileModule } from './enterprise-file/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
@@ -35,9 +38,6 @@ import { schedulerModule } from './scheduler/index.ts';
 import { usersModule } from './users/index.ts';
 import { visitsModule } from './visits/index.ts';
 import { worklistModule } from './worklist/index.ts';
-import { cluesModule } from './clues/index.ts';
-import { creditModule } from './credit/index.ts';
-import { enterpriseFileModule } from './enterprise-file/index.ts';
 
 /**
  * The platform's modules, in the order their routes register and their demo data is seeded

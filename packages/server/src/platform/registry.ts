@@ -4,13 +4,7 @@ import { ERROR_CODES, installModuleErrorCodes, type ModuleErrorEntry } from '../
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { RatableEventResolver } from '../modules/ratings/registry.ts';
 import { clockProfileRule, type RuleDefault } from '../modules/rules/defaults.ts';
-import type {
-  ClockOwner,
-  JobSetup,
-  ModuleDefinition,
-  RecurringJobDefinition,
-  TimelineProvider,
-} from './module.ts';
+import type { ClockOwner, JobSetup, ModuleDefinition, RecurringJobDefinition, TimelineProvider } from './module.ts';
 
 /** What the installed modules bring, gathered once from the module list. */
 export type Registry = {

@@ -39,4 +39,11 @@ export function sqlTimeline(
   };
 }
 
-type Row = { at: string | Date; kind: string; recordId: string; title: string | null; detail: string | null; link: string | null };
+type Row = {
+  at: string | Date;
+  kind: string;
+  recordId: string;
+  title: string | null;
+  detail: string | null;
+  link: string | null;
+};

@@ -185,7 +185,9 @@ describe('clues: verification', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('CLUE_STATE');
-    const list = (await officer.request({ method: 'GET', url: `/api/clues?status=verified&enterpriseId=${firm.id}` })).json();
+    const list = (
+      await officer.request({ method: 'GET', url: `/api/clues?status=verified&enterpriseId=${firm.id}` })
+    ).json();
     expect(list.items.map((c: { id: string }) => c.id)).toContain(id);
     const fig = CLUE_FIGURES[0]!;
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -18,7 +18,8 @@ export const CLUE_FIGURES: readonly FigureSource[] = [
       zh: '期间内完成核查的线索（无人机、遥感、视频、12369 举报、接待日诉求），按核查日期计',
       en: 'clues (drone, remote sensing, video, 12369, reception) whose verification was recorded in the period',
     },
-    source: '《关于加强生态环境监督执法正面清单管理推动差异化执法监管的指导意见》（环办执法〔2021〕10号）：非现场监管发现问题线索的核查处置',
+    source:
+      '《关于加强生态环境监督执法正面清单管理推动差异化执法监管的指导意见》（环办执法〔2021〕10号）：非现场监管发现问题线索的核查处置',
     group: 'supervision',
     trend: true,
     tally: (p) => sql`select to_char(c.verified_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n

@@ -59,7 +59,11 @@ export async function seedClues(db: Db, ctx: SeedContext): Promise<void> {
   const r = await importClues(
     db,
     PATROL,
-    { source: 'drone', batchName: '2026 年 11 月金山镇、桐木镇无人机巡查', geojson: { type: 'FeatureCollection', features } },
+    {
+      source: 'drone',
+      batchName: '2026 年 11 月金山镇、桐木镇无人机巡查',
+      geojson: { type: 'FeatureCollection', features },
+    },
     started,
   );
   // the first three were verified on site
@@ -75,7 +79,11 @@ export async function seedClues(db: Db, ctx: SeedContext): Promise<void> {
       id,
       {
         outcome: outcomes[i]!,
-        note: ['现场核实属实，已下达责令改正通知，限期 15 日清运废药', '现场核实为正常生产用水，无外排', '现场核实属实，已拍照取证'][i]!,
+        note: [
+          '现场核实属实，已下达责令改正通知，限期 15 日清运废药',
+          '现场核实为正常生产用水，无外排',
+          '现场核实属实，已拍照取证',
+        ][i]!,
         version: m.version,
       },
       at,

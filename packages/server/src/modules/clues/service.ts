@@ -43,10 +43,7 @@ export async function nearestEnterprise(tx: Tx, p: Point, radiusM?: number): Pro
     .select({ id: enterprises.id, name: enterprises.name, lat: enterprises.lat, lng: enterprises.lng })
     .from(enterprises)
     .where(and(isNotNull(enterprises.lat), isNotNull(enterprises.lng)))
-    .orderBy(
-      sql`(${enterprises.lat} - ${p.lat}) ^ 2 + ((${enterprises.lng} - ${p.lng}) * ${k}) ^ 2`,
-      enterprises.id,
-    )
+    .orderBy(sql`(${enterprises.lat} - ${p.lat}) ^ 2 + ((${enterprises.lng} - ${p.lng}) * ${k}) ^ 2`, enterprises.id)
     .limit(1);
   if (!row || row.lat === null || row.lng === null) return null;
   const distanceM = Math.round(distanceMetres(p, { lat: row.lat, lng: row.lng }));
@@ -172,7 +169,10 @@ async function refuseDuplicate(tx: Tx, source: ClueSource, ref: string) {
 
 async function pointOfEnterprise(tx: Tx, id: string | null): Promise<Point | null> {
   if (!id) return null;
-  const [e] = await tx.select({ lat: enterprises.lat, lng: enterprises.lng }).from(enterprises).where(eq(enterprises.id, id));
+  const [e] = await tx
+    .select({ lat: enterprises.lat, lng: enterprises.lng })
+    .from(enterprises)
+    .where(eq(enterprises.id, id));
   return e?.lat != null && e.lng != null ? { lat: e.lat, lng: e.lng } : null;
 }
 
@@ -245,7 +245,12 @@ export async function createVideoPoint(tx: Tx, actor: Actor, body: VideoPointBod
     .insert(videoPoints)
     .values({ ...body, enterpriseId: body.enterpriseId ?? null })
     .returning();
-  await recordAudit(tx, actor, { action: 'video-point.create', entityType: 'video-point', entityId: row!.id, after: body });
+  await recordAudit(tx, actor, {
+    action: 'video-point.create',
+    entityType: 'video-point',
+    entityId: row!.id,
+    after: body,
+  });
   return row!;
 }
 
@@ -272,7 +277,11 @@ export async function clueFromVideo(tx: Tx, actor: Actor, pointId: string, body:
       sourceIndex: n,
       description: body.description,
       point: { lat: p.lat, lng: p.lng },
-      evidence: { photos: [body.snapshotUrl ?? p.snapshotUrl], observedAt: now.toISOString(), origin: `视频点位：${p.name}` },
+      evidence: {
+        photos: [body.snapshotUrl ?? p.snapshotUrl],
+        observedAt: now.toISOString(),
+        origin: `视频点位：${p.name}`,
+      },
       namedEnterpriseId: p.enterpriseId,
     },
     radius,
@@ -440,7 +449,12 @@ export async function getClue(db: Tx, id: string): Promise<ClueDetail> {
   const own = await clocksOf(db, { ownerType: 'clue', ownerId: id });
   const v = own.find((c) => c.profileKey === 'clue.verification');
   return {
-    clue: { ...r.c, enterpriseName: r.enterpriseName, suggestedEnterpriseName: r.suggestedEnterpriseName, dueDate: v?.dueDate ?? null },
+    clue: {
+      ...r.c,
+      enterpriseName: r.enterpriseName,
+      suggestedEnterpriseName: r.suggestedEnterpriseName,
+      dueDate: v?.dueDate ?? null,
+    },
     clocks: own,
   };
 }
@@ -450,13 +464,27 @@ export const MAP_LIMITS = { enterprises: 3000, clues: 1000 } as const;
 /** What the county map draws: registered sites, clues (pending first, then the latest verified), video points. */
 export async function mapData(db: Tx) {
   const sites = await db
-    .select({ id: enterprises.id, name: enterprises.name, townCode: enterprises.townCode, lat: enterprises.lat, lng: enterprises.lng })
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      townCode: enterprises.townCode,
+      lat: enterprises.lat,
+      lng: enterprises.lng,
+    })
     .from(enterprises)
     .where(and(isNotNull(enterprises.lat), isNotNull(enterprises.lng)))
     .orderBy(enterprises.name)
     .limit(MAP_LIMITS.enterprises);
   const points = await db
-    .select({ id: clues.id, source: clues.source, status: clues.status, outcome: clues.outcome, lat: clues.lat, lng: clues.lng, description: clues.description })
+    .select({
+      id: clues.id,
+      source: clues.source,
+      status: clues.status,
+      outcome: clues.outcome,
+      lat: clues.lat,
+      lng: clues.lng,
+      description: clues.description,
+    })
     .from(clues)
     .where(and(isNotNull(clues.lat), isNotNull(clues.lng)))
     .orderBy(desc(sql`${clues.status} = 'pending'`), desc(clues.createdAt))

@@ -1,7 +1,7 @@
 import { isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
-import { recordAudit, type Actor } from '../audit/service.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { creditRecords } from './tables.ts';
 

@@ -1,3 +1,4 @@
+import { CREDIT_GRADE_LABELS, type CreditGrade, todayInShanghai } from '@qingshan/core';
 import {
   type CreditRecordBody,
   creditWeightKey,
@@ -8,7 +9,6 @@ import {
   riskWeightKey,
   scoreOf,
 } from '@qingshan/core/credit';
-import { CREDIT_GRADE_LABELS, type CreditGrade, todayInShanghai } from '@qingshan/core';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -214,7 +214,9 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
     },
     {
       factor: 'credit',
-      label: grade ? `${RISK_FACTOR_LABELS.credit.zh}：${CREDIT_GRADE_LABELS[grade].zh}` : `${RISK_FACTOR_LABELS.credit.zh}：未评价`,
+      label: grade
+        ? `${RISK_FACTOR_LABELS.credit.zh}：${CREDIT_GRADE_LABELS[grade].zh}`
+        : `${RISK_FACTOR_LABELS.credit.zh}：未评价`,
       count: grade ? 1 : 0,
       weight: grade ? w[`credit-${grade}`] : 0,
       points: grade ? w[`credit-${grade}`] : 0,

@@ -42,10 +42,22 @@ export async function enterpriseFileDocx(e: FileHeader, items: TimelineItem[], s
   const grade = e.creditGrade ? (CREDIT_GRADE_LABELS[e.creditGrade as CreditGrade]?.zh ?? e.creditGrade) : '未评价';
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows: [
-      new TableRow({ tableHeader: true, children: [cell('日期', true), cell('类别', true), cell('事项', true), cell('情况', true)] }),
-      ...items.map((i) => new TableRow({ children: [cell(shanghaiDate(i.at)), cell(i.kindLabel), cell(i.title), cell(i.detail)] })),
+      new TableRow({
+        tableHeader: true,
+        children: [cell('日期', true), cell('类别', true), cell('事项', true), cell('情况', true)],
+      }),
+      ...items.map(
+        (i) => new TableRow({ children: [cell(shanghaiDate(i.at)), cell(i.kindLabel), cell(i.title), cell(i.detail)] }),
+      ),
     ],
   });
   const doc = new Document({

@@ -51,13 +51,18 @@ describe('enterprise-file: one timeline from every module', () => {
     const p = res.json() as Page;
     expect(p.items.map((i) => i.kind).sort()).toEqual(['clue', 'credit', 'report']);
     expect(p.items.find((i) => i.kind === 'clue')!.link).toMatch(/^\/staff\/clues\//);
-    const only = (await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline?kinds=credit` })).json() as Page;
+    const only = (
+      await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline?kinds=credit` })
+    ).json() as Page;
     expect(only.items.map((i) => i.kind)).toEqual(['credit']);
     const window = (
       await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline?from=2026-01-01&to=2026-04-30` })
     ).json() as Page;
     expect(window.items.map((i) => i.kind)).toEqual(['credit']);
-    const bad = await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline?from=2026-05-01&to=2026-04-30` });
+    const bad = await officer.request({
+      method: 'GET',
+      url: `/api/enterprises/${a.id}/timeline?from=2026-05-01&to=2026-04-30`,
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -86,6 +91,8 @@ describe('enterprise-file: A sees its own file only, without the bureau’s reco
 
   it('A is refused B’s file and B’s document', async () => {
     expect((await userA.request({ method: 'GET', url: `/api/enterprises/${b.id}/timeline` })).statusCode).toBe(403);
-    expect((await userA.request({ method: 'GET', url: `/api/enterprises/${b.id}/timeline.docx` })).statusCode).toBe(403);
+    expect((await userA.request({ method: 'GET', url: `/api/enterprises/${b.id}/timeline.docx` })).statusCode).toBe(
+      403,
+    );
   });
 });

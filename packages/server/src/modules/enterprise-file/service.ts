@@ -1,8 +1,8 @@
 import { todayInShanghai } from '@qingshan/core';
-import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import type { Db } from '../../db/client.ts';
 import type { TimelineEntry } from '../../platform/module.ts';
 import { registry } from '../../platform/registry.ts';
+import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { assertCanRead, getEnterprise } from '../enterprises/service.ts';
 
 /** Each module gives at most this many entries per request: the file stays bounded whatever a firm's history. */
@@ -53,7 +53,9 @@ export async function enterpriseTimeline(
   assertCanRead(user, enterpriseId);
   const e = await getEnterprise(db, enterpriseId);
   const from = q.from ? dayStart(q.from) : new Date('2000-01-01T00:00:00+08:00');
-  const to = q.to ? new Date(dayStart(q.to).getTime() + 86_400_000) : new Date(dayStart(todayInShanghai()).getTime() + 86_400_000);
+  const to = q.to
+    ? new Date(dayStart(q.to).getTime() + 86_400_000)
+    : new Date(dayStart(todayInShanghai()).getTime() + 86_400_000);
   const allowed = kindsFor(user);
   const wanted = new Set(q.kinds?.length ? q.kinds : allowed.map((k) => k.kind));
   const labels = new Map(allowed.map((k) => [k.kind, k]));
