@@ -1,6 +1,7 @@
 import type { Journey } from '../harness.ts';
 import { alarmAnsweredAndClosed } from './alarms.ts';
 import { enterpriseAppliesOnline } from './applications.ts';
+import { officerVerifiesClueOnMap } from './clues.ts';
 import { citizenObjectsDuringPublicity, leaderSeesEiaFigures } from './eia.ts';
 import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
 import {
@@ -54,4 +55,5 @@ export const journeys: Journey[] = [
   leaderWorkbench,
   citizenOnPhone,
   provisionalCalendar,
+  officerVerifiesClueOnMap,
 ];

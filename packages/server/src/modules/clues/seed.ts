@@ -48,7 +48,7 @@ export async function seedClues(db: Db, ctx: SeedContext): Promise<void> {
   // one patch in open hill country between the towns: no registered site is near
   features.push({
     type: 'Feature',
-    geometry: { type: 'Point', coordinates: [113.66, 28.2] },
+    geometry: { type: 'Point', coordinates: [113.66, 28.1] },
     properties: {
       description: '金山镇与桐木镇交界山林内发现疑似非法倾倒建筑垃圾点位',
       photos: ['/demo/drone/2026-11-14-boundary.jpg'],

@@ -487,7 +487,7 @@ export async function mapData(db: Tx) {
     })
     .from(clues)
     .where(and(isNotNull(clues.lat), isNotNull(clues.lng)))
-    .orderBy(desc(sql`${clues.status} = 'pending'`), desc(clues.createdAt))
+    .orderBy(desc(sql`${clues.status} = 'pending'`), desc(clues.createdAt), clues.sourceIndex, clues.id)
     .limit(MAP_LIMITS.clues);
   const cameras = await listVideoPoints(db);
   return {
