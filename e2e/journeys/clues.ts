@@ -20,7 +20,7 @@ export const officerVerifiesClueOnMap: Journey = {
     await page.locator('[data-testid="county-map"] text').filter({ hasText: '金山镇' }).waitFor({ timeout: 10_000 });
     const markers = page.locator('[data-testid^="clue-marker-"]');
     await markers.first().waitFor({ timeout: 10_000 });
-    expect((await markers.count()) >= 9, 'the demo patrol’s clues are on the map');
+    expect((await markers.count()) >= 5, 'the demo patrol’s clues are on the map');
     await ctx.screenshot(page, '60a-staff-clue-map');
 
     // pending clues are drawn first: the first marker is one still to verify
