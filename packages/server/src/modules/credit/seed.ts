@@ -1,8 +1,11 @@
-import { isNotNull } from 'drizzle-orm';
+import { todayInShanghai } from '@qingshan/core';
+import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
+import { clues } from '../clues/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { recordCredit } from './service.ts';
 import { creditRecords } from './tables.ts';
 
 const OFFICER: Actor = { id: null, name: '法规科·周敏', roles: ['leader'], ip: null };
@@ -33,5 +36,17 @@ export async function seedCredit(db: Db, ctx: SeedContext): Promise<void> {
     entityId: rows[0]!.id,
     after: { records: rows.length, ratedOn: '2026-03-31' },
   });
-  ctx.print(`credit: ${rows.length} credit evaluations (2025) from the register's grades`);
+  // a firm whose patrol finding was verified is re-rated, so the watch list has its demo entry
+  const found = await db
+    .selectDistinct({ id: clues.enterpriseId })
+    .from(clues)
+    .where(and(isNotNull(clues.enterpriseId), inArray(clues.outcome, ['problem-found', 'rectification-ordered'])));
+  for (const f of found)
+    await recordCredit(db, OFFICER, {
+      enterpriseId: f.id!,
+      grade: 'yellow',
+      basis: '演示数据：无人机巡查发现的环境问题经核查属实，动态调整为环保警示企业（黄牌）',
+      ratedOn: todayInShanghai(),
+    });
+  ctx.print(`credit: ${rows.length} credit evaluations (2025) from the register's grades, ${found.length} re-rated`);
 }
