@@ -25,7 +25,8 @@ const offset = (i: number) => ({ dLat: 0.0012 * ((i % 3) - 1), dLng: 0.0015 * ((
 
 /**
  * A drone patrol over 金山镇 and 桐木镇: findings beside the registered sites that lie in the two
- * towns on the map, two in open country that match no firm, three already verified.
+ * towns on the map, two in open country that match no firm, three already verified. No photos:
+ * the demo has no patrol images, and a link to a missing file would pretend it had.
  */
 export async function seedClues(db: Db, ctx: SeedContext): Promise<void> {
   const towns = townOutlines().filter((t) => t.code === JINSHAN || t.code === TONGMU);
@@ -48,7 +49,6 @@ export async function seedClues(db: Db, ctx: SeedContext): Promise<void> {
       geometry: { type: 'Point' as const, coordinates: [s.lng! + o.dLng, s.lat! + o.dLat] as [number, number] },
       properties: {
         description: `${s.town}：${FINDINGS[i % FINDINGS.length]!}`,
-        photos: [`/demo/drone/patrol-${i + 1}.jpg`],
       },
     };
   });
@@ -59,7 +59,6 @@ export async function seedClues(db: Db, ctx: SeedContext): Promise<void> {
       geometry: { type: 'Point', coordinates: [town.seat.lng - 0.03, town.seat.lat + 0.02] },
       properties: {
         description: `${town.name}山林内发现疑似非法倾倒建筑垃圾点位`,
-        photos: [`/demo/drone/patrol-hill-${town.code}.jpg`],
       },
     });
   // the patrol flew five days before the demo starts, so its clocks are running on the demo's dates
