@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import type { ClockProfileDefinition } from './deadline.ts';
+import type { MessageTable } from './messages.ts';
 
 /**
  * Clues (线索): leads from drone patrols, remote sensing, video points, 12369 reports and reception
@@ -144,6 +145,18 @@ export const videoClueBody = z.strictObject({
   snapshotUrl: photoLink.optional(),
 });
 export type VideoClueBody = z.infer<typeof videoClueBody>;
+
+/** What the clue schemas say when they refuse (module messages: see messages.ts). */
+export const CLUE_MESSAGES = {
+  'clue.photo': {
+    zh: '照片须为 http(s) 链接或以 / 开头的站内路径',
+    en: 'a photo must be an http(s) link or a path starting with /',
+  },
+  'clue.outsideCounty': {
+    zh: '坐标不在上栗县范围内（GeoJSON 坐标顺序为 [经度, 纬度]）',
+    en: 'the point is outside Shangli County (GeoJSON order is [longitude, latitude])',
+  },
+} as const satisfies MessageTable;
 
 export const CLUE_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.freeze([
   {

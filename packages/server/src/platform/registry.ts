@@ -1,5 +1,6 @@
 import { PLATFORM_AUDIT_VOCABULARY } from '@qingshan/core/audit-labels';
 import { type MergedAuditVocabulary, mergeAuditVocabularies } from '@qingshan/core/audit-vocabulary';
+import { installFeatureMessages } from '@qingshan/core/messages';
 import { ERROR_CODES, installModuleErrorCodes, type ModuleErrorEntry } from '../errors.ts';
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { RatableEventResolver } from '../modules/ratings/registry.ts';
@@ -17,6 +18,8 @@ export type Registry = {
   audit: MergedAuditVocabulary;
   /** the modules' own error codes (platform codes are in errors.ts) */
   errors: ReadonlyMap<string, ModuleErrorEntry & { module: string }>;
+  /** the modules' own validation messages (platform messages are in core's messages.ts) */
+  messages: ReadonlyMap<string, { zh: string; en: string }>;
   /** the enterprise-file providers, by module name; every entry kind belongs to one module */
   timelines: ReadonlyMap<string, TimelineProvider>;
   jobs(setup: JobSetup): RecurringJobDefinition[];
@@ -39,6 +42,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
   const clockOwners = new Map<string, ClockOwner>();
   const rules = new Map<string, RuleDefault>();
   const errors = new Map<string, ModuleErrorEntry & { module: string }>();
+  const messages = new Map<string, { zh: string; en: string }>();
   const timelines = new Map<string, TimelineProvider>();
   const timelineKinds = new Map<string, string>();
   for (const m of modules) {
@@ -61,6 +65,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
         throw new Error(`Invalid or platform error code "${code}" in module ${m.name}`);
       addOnce(errors, code, { ...entry, module: m.name }, 'Error code', m.name);
     }
+    for (const [key, entry] of Object.entries(m.messages ?? {})) addOnce(messages, key, entry, 'Message key', m.name);
     if (m.timeline) {
       for (const kind of Object.keys(m.timeline.kinds)) addOnce(timelineKinds, kind, m.name, 'Timeline kind', m.name);
       timelines.set(m.name, m.timeline);
@@ -73,6 +78,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
     clockOwners,
     rules: [...rules.values()],
     errors,
+    messages,
     timelines,
     audit: mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY, ...modules.flatMap((m) => (m.audit ? [m.audit] : []))]),
     jobs(setup) {
@@ -99,6 +105,7 @@ export function installModules(modules: readonly ModuleDefinition[]): Registry {
   if (installed?.modules === modules) return installed;
   installed = buildRegistry(modules);
   installModuleErrorCodes(installed.errors);
+  installFeatureMessages(installed.messages);
   return installed;
 }
 

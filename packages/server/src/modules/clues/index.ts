@@ -1,4 +1,4 @@
-import { CLUE_AUDIT_VOCABULARY, CLUE_CLOCK_PROFILES } from '@qingshan/core/clues';
+import { CLUE_AUDIT_VOCABULARY, CLUE_CLOCK_PROFILES, CLUE_MESSAGES } from '@qingshan/core/clues';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { CLUE_ERRORS } from './errors.ts';
 import { CLUE_FIGURES } from './figures.ts';
@@ -14,6 +14,7 @@ export const cluesModule: ModuleDefinition = {
   tables,
   errors: CLUE_ERRORS,
   audit: CLUE_AUDIT_VOCABULARY,
+  messages: CLUE_MESSAGES,
   routes: (app, ctx) =>
     app.register(clueRoutes, {
       db: ctx.db,
