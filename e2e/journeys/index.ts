@@ -1,6 +1,7 @@
 import type { Journey } from '../harness.ts';
 import { alarmAnsweredAndClosed } from './alarms.ts';
 import { enterpriseAppliesOnline } from './applications.ts';
+import { officerVerifiesClueOnMap } from './clues.ts';
 import { citizenObjectsDuringPublicity, leaderSeesEiaFigures } from './eia.ts';
 import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
 import {
@@ -57,4 +58,5 @@ export const journeys: Journey[] = [
   provisionalCalendar,
   clerkPublishesPolicy,
   citizenRequestsDisclosure,
+  officerVerifiesClueOnMap,
 ];

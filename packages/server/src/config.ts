@@ -66,6 +66,12 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'MQTT_TOPIC_PREFIX: letters, digits, - _ and /')
     .default('qingshan'),
+  // the county map's base layer ({z}/{x}/{y}; 天地图 with its key in production); unset: no tiles, the map draws the towns itself
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, 'MAP_TILE_URL: an http(s) template with {z}, {x} and {y}')
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
 });
 
 export type Config = {
@@ -105,6 +111,9 @@ export type Config = {
   mqttUrl: string | undefined;
   mqttPort: number;
   mqttTopicPrefix: string;
+  /** the county map's tile URL template; undefined: no base layer, the map still works offline */
+  mapTileUrl: string | undefined;
+  mapTileAttribution: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -173,5 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttUrl: e.MQTT_URL,
     mqttPort: e.MQTT_PORT,
     mqttTopicPrefix: e.MQTT_TOPIC_PREFIX,
+    mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
   };
 }

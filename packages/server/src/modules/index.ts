@@ -8,10 +8,13 @@ import { backupModule } from './backup/index.ts';
 import { bookingLimitsModule } from './booking-limits/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { clocksModule } from './clocks/index.ts';
+import { cluesModule } from './clues/index.ts';
+import { creditModule } from './credit/index.ts';
 import { disclosureModule } from './disclosure/index.ts';
 import { eiaModule } from './eia/index.ts';
 import { eiaClassificationModule } from './eia-classification/index.ts';
 import { electricityModule } from './electricity/index.ts';
+import { enterpriseFileModule } from './enterprise-file/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
@@ -75,6 +78,9 @@ export const MODULES: readonly ModuleDefinition[] = [
   monitoringModule,
   positiveListModule,
   inspectionsModule,
+  cluesModule,
+  creditModule,
+  enterpriseFileModule,
   figuresModule,
   schedulerModule,
 ];

@@ -56,6 +56,32 @@ export type ModuleDefinition = {
    * HTTP server listens (never in CLIs or inject-only tests), stopped when the app closes; each one's status shows in /api/health
    */
   services?: (ctx: ModuleContext) => readonly ModuleService[];
+  /** its records about one enterprise, for the enterprise's file (一企一档, GET /api/enterprises/{id}/timeline) */
+  timeline?: TimelineProvider;
+};
+
+/**
+ * What a module adds to an enterprise's file: its records about the firm as dated entries. The
+ * file asks every provider, merges, filters and pages; it never imports a module's tables.
+ */
+export type TimelineProvider = {
+  /** the kinds of entry it gives (the file's filter), with their plain names */
+  kinds: Readonly<Record<string, { zh: string; en: string }>>;
+  /** false: the bureau's own records about the firm (reports, clues, petitions): never in the firm's own view */
+  enterpriseVisible: boolean;
+  /** the firm's entries between from and to (instants), newest first, at most limit */
+  list(db: Db, q: { enterpriseId: string; from: Date; to: Date; limit: number }): Promise<TimelineEntry[]>;
+};
+
+export type TimelineEntry = {
+  /** ISO date-time of the event */
+  at: string;
+  kind: string;
+  recordId: string;
+  title: string;
+  detail: string;
+  /** the staff page of the record, if it has one */
+  link: string | null;
 };
 
 export type ModuleService = {

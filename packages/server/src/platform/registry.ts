@@ -5,7 +5,7 @@ import { ERROR_CODES, installModuleErrorCodes, type ModuleErrorEntry } from '../
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { RatableEventResolver } from '../modules/ratings/registry.ts';
 import { clockProfileRule, type RuleDefault } from '../modules/rules/defaults.ts';
-import type { ClockOwner, JobSetup, ModuleDefinition, RecurringJobDefinition } from './module.ts';
+import type { ClockOwner, JobSetup, ModuleDefinition, RecurringJobDefinition, TimelineProvider } from './module.ts';
 
 /** What the installed modules bring, gathered once from the module list. */
 export type Registry = {
@@ -20,6 +20,8 @@ export type Registry = {
   errors: ReadonlyMap<string, ModuleErrorEntry & { module: string }>;
   /** the modules' own validation messages (platform messages are in core's messages.ts) */
   messages: ReadonlyMap<string, { zh: string; en: string }>;
+  /** the enterprise-file providers, by module name; every entry kind belongs to one module */
+  timelines: ReadonlyMap<string, TimelineProvider>;
   jobs(setup: JobSetup): RecurringJobDefinition[];
 };
 
@@ -41,6 +43,8 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
   const rules = new Map<string, RuleDefault>();
   const errors = new Map<string, ModuleErrorEntry & { module: string }>();
   const messages = new Map<string, { zh: string; en: string }>();
+  const timelines = new Map<string, TimelineProvider>();
+  const timelineKinds = new Map<string, string>();
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`Module "${m.name}" is listed twice`);
     names.add(m.name);
@@ -62,6 +66,10 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
       addOnce(errors, code, { ...entry, module: m.name }, 'Error code', m.name);
     }
     for (const [key, entry] of Object.entries(m.messages ?? {})) addOnce(messages, key, entry, 'Message key', m.name);
+    if (m.timeline) {
+      for (const kind of Object.keys(m.timeline.kinds)) addOnce(timelineKinds, kind, m.name, 'Timeline kind', m.name);
+      timelines.set(m.name, m.timeline);
+    }
   }
   return {
     modules,
@@ -71,6 +79,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
     rules: [...rules.values()],
     errors,
     messages,
+    timelines,
     audit: mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY, ...modules.flatMap((m) => (m.audit ? [m.audit] : []))]),
     jobs(setup) {
       const kinds = new Set<string>();

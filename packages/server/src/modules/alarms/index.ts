@@ -5,6 +5,7 @@ import { ALARM_FIGURES } from './figures.ts';
 import { alarmRoutes } from './routes.ts';
 import { escalateUnanswered } from './service.ts';
 import * as tables from './tables.ts';
+import { alarmTimeline } from './timeline.ts';
 
 /**
  * Alarms and reminders (rules.md §4): raised by other modules through raiseAlarm/clearAlarm, the
@@ -12,6 +13,7 @@ import * as tables from './tables.ts';
  */
 export const alarmsModule: ModuleDefinition = {
   name: 'alarms',
+  timeline: alarmTimeline,
   tables,
   audit: ALARM_AUDIT_VOCABULARY,
   errors: ALARM_ERRORS,

@@ -8,6 +8,7 @@ import { applicationRoutes } from './routes.ts';
 import { seedApplications } from './seed.ts';
 import { OWNER_TYPE, SIZE_RULE, scanDeemedAcceptance, UPLOAD_HARD_LIMIT } from './service.ts';
 import * as tables from './tables.ts';
+import { applicationTimeline } from './timeline.ts';
 
 const RULES: readonly RuleDefault[] = [
   {
@@ -25,6 +26,7 @@ const RULES: readonly RuleDefault[] = [
 /** Applications (申请) against a matter's checklist: pre-check, one-time notice, acceptance, decision. */
 export const applicationsModule: ModuleDefinition = {
   name: 'applications',
+  timeline: applicationTimeline,
   tables,
   routes: (app, ctx) => app.register(applicationRoutes, { db: ctx.db }),
   figures: APPLICATION_FIGURES,

@@ -5,10 +5,12 @@ import { inspectionRoutes } from './routes.ts';
 import { INSPECTIONS_RULES } from './rules.ts';
 import { seedInspections } from './seed.ts';
 import * as tables from './tables.ts';
+import { inspectionTimeline } from './timeline.ts';
 
 /** 双随机一公开: object and inspector libraries, plans, seeded reproducible draws, published results. */
 export const inspectionsModule: ModuleDefinition = {
   name: 'inspections',
+  timeline: inspectionTimeline,
   tables,
   errors: INSPECTION_ERRORS,
   audit: INSPECTIONS_AUDIT_VOCABULARY,

@@ -14,6 +14,7 @@ import { permitRoutes } from './routes.ts';
 import { seedPermits } from './seed.ts';
 import { runPermitReminders } from './service.ts';
 import * as tables from './tables.ts';
+import { permitTimeline } from './timeline.ts';
 
 const cadence = z.array(z.enum(EXECUTION_REPORT_KINDS)).max(2);
 
@@ -43,6 +44,7 @@ const PERMIT_RULES: readonly RuleDefault[] = [
 /** Discharge permits (排污许可), tracked to renewal: duties, reminders, worklist. */
 export const permitsModule: ModuleDefinition = {
   name: 'permits',
+  timeline: permitTimeline,
   tables,
   routes: (app, ctx) => app.register(permitRoutes, { db: ctx.db }),
   clockProfiles: PERMIT_CLOCK_PROFILES,

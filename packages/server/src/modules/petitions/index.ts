@@ -5,10 +5,12 @@ import { petitionRoutes } from './routes.ts';
 import { seedPetitions } from './seed.ts';
 import { petitionRatable } from './service.ts';
 import * as tables from './tables.ts';
+import { petitionTimeline } from './timeline.ts';
 
 /** Petitions (信访) under the 信访工作条例. */
 export const petitionsModule: ModuleDefinition = {
   name: 'petitions',
+  timeline: petitionTimeline,
   tables,
   routes: (app, ctx) =>
     app.register(petitionRoutes, { db: ctx.db, publicRateLimit: Math.max(20, ctx.config.loginRateLimit) }),

@@ -5,10 +5,12 @@ import { positiveListRoutes } from './routes.ts';
 import { POSITIVE_LIST_RULES } from './rules.ts';
 import { seedPositiveList } from './seed.ts';
 import * as tables from './tables.ts';
+import { positiveListTimeline } from './timeline.ts';
 
 /** 监督执法正面清单: listings with their evidence snapshot, removal proposals, the public list. */
 export const positiveListModule: ModuleDefinition = {
   name: 'positive-list',
+  timeline: positiveListTimeline,
   tables,
   errors: POSITIVE_LIST_ERRORS,
   audit: POSITIVE_LIST_AUDIT_VOCABULARY,

@@ -6,10 +6,12 @@ import { ratingRoutes } from './routes.ts';
 import { RATINGS_RULES } from './rules.ts';
 import { seedRatings } from './seed.ts';
 import * as tables from './tables.ts';
+import { ratingTimeline } from './timeline.ts';
 
 /** Service ratings (好差评) and the rectification of bad ones. */
 export const ratingsModule: ModuleDefinition = {
   name: 'ratings',
+  timeline: ratingTimeline,
   tables,
   errors: RATING_ERRORS,
   routes: (app, ctx) => app.register(ratingRoutes, { db: ctx.db }),

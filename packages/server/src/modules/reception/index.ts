@@ -7,10 +7,12 @@ import { receptionRoutes } from './routes.ts';
 import { RECEPTION_RULES } from './rules.ts';
 import { seedReception } from './seed.ts';
 import * as tables from './tables.ts';
+import { receptionTimeline } from './timeline.ts';
 
 /** Monthly reception days (enterprise and public) and the concerns raised there. */
 export const receptionModule: ModuleDefinition = {
   name: 'reception',
+  timeline: receptionTimeline,
   tables,
   routes: (app, ctx) => app.register(receptionRoutes, { db: ctx.db }),
   rules: RECEPTION_RULES,

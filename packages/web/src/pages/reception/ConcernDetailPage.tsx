@@ -8,6 +8,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { ToClueButton } from '../clues/ToClueButton.tsx';
 import { ClockPanel } from '../worklist/ClockParts.tsx';
 import { getConcern, receptionKeys } from './api.ts';
 import { ConcernActions } from './ConcernActions.tsx';
@@ -26,7 +27,12 @@ export default function ConcernDetailPage() {
   return (
     <PageContainer
       title={t('svc.reception.concernDetail')}
-      extra={<ConcernActions concern={c} canWrite={canAccess(roles, PERMISSIONS.enterpriseWrite)} />}
+      extra={
+        <>
+          <ConcernActions concern={c} canWrite={canAccess(roles, PERMISSIONS.enterpriseWrite)} />
+          <ToClueButton from="concern" id={c.id} />
+        </>
+      }
     >
       <Card size="small">
         <Descriptions

@@ -25,6 +25,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { ToClueButton } from '../clues/ToClueButton.tsx';
 import { actOnReport, getReport, reportKeys } from './api.ts';
 import { REPORT_STATUS_COLORS, reportChannelLabel, reportStatusLabel } from './labels.ts';
 
@@ -65,11 +66,14 @@ export default function ReportDetailPage() {
   return (
     <PageContainer
       title={r.title}
-      extra={actions.map((a) => (
-        <Button key={a} onClick={() => setAction(a)} data-testid={`report-action-${a}`}>
-          {t(`reports.actions.${a}`)}
-        </Button>
-      ))}
+      extra={[
+        ...actions.map((a) => (
+          <Button key={a} onClick={() => setAction(a)} data-testid={`report-action-${a}`}>
+            {t(`reports.actions.${a}`)}
+          </Button>
+        )),
+        <ToClueButton key="clue" from="report" id={r.id} />,
+      ]}
     >
       <Row gutter={16}>
         <Col xs={24} lg={14}>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { canAccess, isStaff, PERMISSIONS } from '../../../access.ts';
 import type { Enterprise } from '../../../api/types.ts';
 import { useAuth } from '../../../auth/auth.tsx';
+import { EnterpriseRiskTab } from '../../credit/EnterpriseRiskTab.tsx';
+import { EnterpriseTimelineTab } from '../../enterprise-file/EnterpriseTimelineTab.tsx';
 import { EnterpriseVisitsTab } from '../../visits/EnterpriseVisitsTab.tsx';
 import { EnterpriseAuditList } from './EnterpriseAuditList.tsx';
 import { EnterpriseBasicInfo } from './EnterpriseBasicInfo.tsx';
@@ -23,6 +25,14 @@ export function EnterpriseFile({ enterprise }: { enterprise: Enterprise }) {
             <EnterpriseBasicInfo enterprise={enterprise} canUnmask={canAccess(roles, PERMISSIONS.enterpriseUnmask)} />
           ),
         },
+        {
+          key: 'timeline',
+          label: t('enterpriseFile.tab'),
+          children: <EnterpriseTimelineTab enterpriseId={enterprise.id} />,
+        },
+        ...(isStaff(roles)
+          ? [{ key: 'risk', label: t('credit.tab'), children: <EnterpriseRiskTab enterpriseId={enterprise.id} /> }]
+          : []),
         {
           key: 'visits',
           label: t('svc.visits.mine'),

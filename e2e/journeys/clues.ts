@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import type { Journey } from '../harness.ts';
+import { expect } from './expect.ts';
+
+async function pickOption(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+// 线索 (issue 12): the demo drone patrol's clues around 金山镇 and 桐木镇 on the county map (drawn
+// offline: no tile server is configured); the officer opens one, confirms the nearest firm,
+// records the outcome on the clock; the firm's file (一企一档) shows the clue and its risk score.
+export const officerVerifiesClueOnMap: Journey = {
+  name: 'officer opens a drone clue on the county map, confirms the firm, records the outcome; the firm’s file shows it',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'inspector');
+    await page.goto(`${ctx.baseUrl}/staff/clues?view=map`);
+    await page.getByTestId('county-map').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="county-map"] text').filter({ hasText: '金山镇' }).waitFor({ timeout: 10_000 });
+    const markers = page.locator('[data-testid^="clue-marker-"]');
+    await markers.first().waitFor({ timeout: 10_000 });
+    expect((await markers.count()) >= 5, 'the demo patrol’s clues are on the map');
+    await ctx.screenshot(page, '60a-staff-clue-map');
+
+    // pending clues are drawn first: the first marker is one still to verify
+    await markers.first().click();
+    await page.waitForURL((u) => /^\/staff\/clues\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
+    await page.getByTestId('clue-due-date').waitFor({ timeout: 15_000 });
+    await page.getByText('待核查').first().waitFor({ timeout: 5_000 });
+    await page.getByText('环境保护部令第15号').first().waitFor({ timeout: 5_000 });
+    await ctx.screenshot(page, '60b-staff-clue-detail');
+
+    await page.getByTestId('clue-match-confirm').click();
+    await page.getByText('已确认对应企业').first().waitFor({ timeout: 10_000 });
+    await pickOption(page, 'clue-outcome', '已责令整改');
+    await page.getByTestId('clue-outcome-note').fill('现场核实属实，已下达责令改正通知，限期 15 日清运');
+    await page.getByTestId('clue-outcome-save').click();
+    await page.getByText('核查结果已登记').first().waitFor({ timeout: 10_000 });
+    await page.getByText('按期完成').first().waitFor({ timeout: 5_000 });
+    await ctx.screenshot(page, '60c-staff-clue-verified');
+
+    // the firm's file: the clue on its timeline, the finding in its risk score
+    const confirmed = page.locator('.ant-card').filter({ hasText: '核查人员确认' }).getByRole('link').last();
+    const firm = (await confirmed.textContent()) ?? '';
+    await confirmed.click();
+    await page.waitForURL((u) => /^\/staff\/enterprises\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
+    await page.getByRole('tab', { name: '档案时间线' }).click();
+    const timeline = page.getByTestId('enterprise-timeline');
+    await timeline.getByText('无人机巡查线索').first().waitFor({ timeout: 15_000 });
+    expect(((await timeline.textContent()) ?? '').includes('已责令整改'), `the outcome is on ${firm}'s timeline`);
+    await ctx.screenshot(page, '60d-staff-enterprise-timeline');
+    await page.getByRole('tab', { name: '信用与风险' }).click();
+    await page.getByText('核查属实的线索（近 12 个月）').waitFor({ timeout: 15_000 });
+    await ctx.screenshot(page, '60e-staff-enterprise-risk');
+
+    await page.goto(`${ctx.baseUrl}/staff/watch-list`);
+    await page.getByText('风险评分由企业近 12 个月').waitFor({ timeout: 15_000 });
+    await page.locator('.ant-table-row, .ant-empty').first().waitFor({ timeout: 15_000 });
+    await ctx.screenshot(page, '60f-staff-watch-list');
+  },
+};

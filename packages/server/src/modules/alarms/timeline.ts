@@ -1,0 +1,13 @@
+import { sql } from 'drizzle-orm';
+import { sqlTimeline } from '../../shared/timeline.ts';
+
+/** The firm's alarms (monitoring stations and meters): the firm sees its own. */
+export const alarmTimeline = sqlTimeline(
+  { alarm: { zh: '报警', en: 'alarm' } },
+  true,
+  (q) => sql`
+  select a.raised_at as at, 'alarm' as kind, a.id::text as "recordId", a.source_name || ' 报警' as title,
+    a.detail || case a.state when 'active' then '（报警中）' when 'cleared' then '（已恢复）' else '（已关闭）' end as detail,
+    '/staff/alarms/' || a.id::text as link
+  from alarms a where a.enterprise_id = ${q.enterpriseId} and a.raised_at >= ${q.from} and a.raised_at < ${q.to}`,
+);

@@ -1,0 +1,276 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { auditEntries } from '../audit/tables.ts';
+import { riskDrawWeights } from '../credit/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { CLUE_FIGURES } from './figures.ts';
+import { clues } from './tables.ts';
+
+let t: TestApp;
+let officer: Client;
+let clerk: Client;
+let firm: { id: string; name: string };
+
+// a site in 金山镇; the findings are placed relative to it
+const SITE = { lat: 27.95, lng: 113.73 };
+
+const point = (lng: number, lat: number, description: string, extra: Record<string, unknown> = {}) => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [lng, lat] },
+  properties: { description, ...extra },
+});
+
+const countClues = async () =>
+  Number((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(clues))[0]!.n);
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  officer = await loginAs(t, ['inspector']);
+  clerk = await loginAs(t, ['clerk']);
+  firm = await makeEnterprise(t, { townCode: '360322103', location: SITE });
+});
+afterAll(() => t.close());
+
+describe('clues: GeoJSON import', () => {
+  it('reports every bad feature by its index and saves nothing', async () => {
+    const before = await countClues();
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      payload: {
+        source: 'drone',
+        batchName: '测试巡查',
+        geojson: {
+          type: 'FeatureCollection',
+          features: [
+            point(SITE.lng, SITE.lat, '正常'),
+            // latitude and longitude swapped: outside the county
+            point(SITE.lat, SITE.lng, '坐标顺序颠倒'),
+            { type: 'Feature', geometry: { type: 'Point', coordinates: [SITE.lng, SITE.lat] }, properties: {} },
+            point(SITE.lng, SITE.lat, '照片不是链接', { photos: ['javascript:alert(1)'] }),
+          ],
+        },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const paths = (res.json().errors as { path: string }[]).map((e) => e.path);
+    expect(paths.some((p) => p.startsWith('geojson.features.1.geometry'))).toBe(true);
+    expect(paths).toContain('geojson.features.2.properties.description');
+    expect(paths.some((p) => p.startsWith('geojson.features.3.properties.photos'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('geojson.features.0'))).toBe(false);
+    expect(await countClues()).toBe(before);
+  });
+
+  it('places each finding, suggests the nearest registered site within the radius, and starts a working-day clock', async () => {
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      payload: {
+        source: 'remote-sensing',
+        batchName: '2026 年 11 月遥感',
+        geojson: {
+          type: 'FeatureCollection',
+          features: [
+            point(SITE.lng + 0.001, SITE.lat, '厂区东侧露天堆放废药', {
+              photos: ['/demo/drone/a.jpg'],
+              observedAt: '2026-11-10T10:00:00+08:00',
+            }),
+            // a patch outlined by a polygon, far from any site
+            {
+              type: 'Feature',
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [113.6, 28.2],
+                    [113.61, 28.2],
+                    [113.61, 28.21],
+                    [113.6, 28.2],
+                  ],
+                ],
+              },
+              properties: { description: '山林内疑似倾倒点' },
+            },
+          ],
+        },
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json() as { created: number; matched: number; clueIds: string[]; batchId: string };
+    expect(body.created).toBe(2);
+    const near = (await officer.request({ method: 'GET', url: `/api/clues/${body.clueIds[0]}` })).json();
+    expect(near.clue.suggestedEnterpriseId).toBe(firm.id);
+    // 0.001° of longitude at 27.95° N is about 98 m
+    expect(near.clue.suggestedDistanceM).toBeGreaterThan(90);
+    expect(near.clue.suggestedDistanceM).toBeLessThan(110);
+    expect(near.clue.photos).toEqual(['/demo/drone/a.jpg']);
+    expect(near.clue.status).toBe('pending');
+    expect(near.clocks).toHaveLength(1);
+    expect(near.clocks[0]).toMatchObject({ unit: 'working', length: 10, state: 'running' });
+    expect(near.clocks[0].source).toContain('环境保护部令第15号');
+    expect(near.clue.dueDate).toBe(near.clocks[0].dueDate);
+    const far = (await officer.request({ method: 'GET', url: `/api/clues/${body.clueIds[1]}` })).json();
+    expect(far.clue.suggestedEnterpriseId).toBeNull();
+    expect(far.clue.lat).toBeCloseTo((28.2 + 28.2 + 28.21) / 3, 6);
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.action, 'clue.import'), eq(auditEntries.entityId, body.batchId)));
+    expect(audit).toBeDefined();
+  });
+});
+
+describe('clues: verification', () => {
+  let id: string;
+  let version: number;
+
+  beforeAll(async () => {
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      payload: {
+        source: 'drone',
+        batchName: '核查测试',
+        geojson: { type: 'FeatureCollection', features: [point(SITE.lng, SITE.lat + 0.0005, '排水沟出口浑浊废水')] },
+      },
+    });
+    id = res.json().clueIds[0];
+    version = (await officer.request({ method: 'GET', url: `/api/clues/${id}` })).json().clue.version;
+  });
+
+  it('only officers verify; a finding needs a confirmed enterprise first', async () => {
+    const byClerk = await clerk.request({
+      method: 'POST',
+      url: `/api/clues/${id}/outcome`,
+      payload: { outcome: 'no-problem', note: '无', version },
+    });
+    expect(byClerk.statusCode).toBe(403);
+    const early = await officer.request({
+      method: 'POST',
+      url: `/api/clues/${id}/outcome`,
+      payload: { outcome: 'rectification-ordered', note: '责令整改', version },
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0].path).toBe('outcome');
+  });
+
+  it('confirm → outcome completes the clock on time; a second outcome or a stale version is refused', async () => {
+    const m = await officer.request({
+      method: 'POST',
+      url: `/api/clues/${id}/match`,
+      payload: { enterpriseId: firm.id, version },
+    });
+    expect(m.statusCode).toBe(200);
+    expect(m.json().clue).toMatchObject({ enterpriseId: firm.id, enterpriseName: firm.name });
+    const stale = await officer.request({
+      method: 'POST',
+      url: `/api/clues/${id}/outcome`,
+      payload: { outcome: 'problem-found', note: '属实', version },
+    });
+    expect(stale.statusCode).toBe(409);
+    const o = await officer.request({
+      method: 'POST',
+      url: `/api/clues/${id}/outcome`,
+      payload: { outcome: 'rectification-ordered', note: '现场核实属实，已责令整改', version: version + 1 },
+    });
+    expect(o.statusCode).toBe(200);
+    expect(o.json().clue).toMatchObject({ status: 'verified', outcomeLabel: '已责令整改', closedOnTime: true });
+    expect(o.json().clocks[0].state).toBe('met');
+    const again = await officer.request({
+      method: 'POST',
+      url: `/api/clues/${id}/outcome`,
+      payload: { outcome: 'no-problem', note: '重复', version: version + 2 },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('CLUE_STATE');
+    const list = (
+      await officer.request({ method: 'GET', url: `/api/clues?status=verified&enterpriseId=${firm.id}` })
+    ).json();
+    expect(list.items.map((c: { id: string }) => c.id)).toContain(id);
+    const fig = CLUE_FIGURES[0]!;
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const records = await fig.records(t.database.db, { from: today, to: today });
+    expect(records.find((r) => r.id === id)?.detail).toBe('已责令整改（按期）');
+  });
+
+  it('a 12369 report becomes one clue at the reported firm; the second time is refused', async () => {
+    const rep = await clerk.request({
+      method: 'POST',
+      url: '/api/reports',
+      payload: {
+        channel: 'phone-12369',
+        title: '夜间异味扰民',
+        content: '厂区夜间有刺鼻气味，持续数小时',
+        location: '金山镇',
+        anonymous: true,
+        subjectEnterpriseId: firm.id,
+      },
+    });
+    expect(rep.statusCode, rep.body).toBe(201);
+    const c = await clerk.request({ method: 'POST', url: `/api/clues/from-report/${rep.json().id}` });
+    expect(c.statusCode).toBe(201);
+    expect(c.json().clue).toMatchObject({ source: 'report', suggestedEnterpriseId: firm.id, lat: SITE.lat });
+    const again = await clerk.request({ method: 'POST', url: `/api/clues/from-report/${rep.json().id}` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('CLUE_EXISTS');
+  });
+
+  it('the map draws sites and clues without any tile server', async () => {
+    const res = await officer.request({ method: 'GET', url: '/api/clues/map' });
+    expect(res.statusCode).toBe(200);
+    const m = res.json();
+    expect(m.tileUrl).toBeNull();
+    expect(m.enterprises.some((e: { id: string }) => e.id === firm.id)).toBe(true);
+    expect(m.clues.some((c: { id: string }) => c.id === id)).toBe(true);
+  });
+});
+
+describe('credit and risk', () => {
+  it('records a grade with its basis; the register follows; a future rating is refused', async () => {
+    const future = await officer.request({
+      method: 'POST',
+      url: '/api/credit',
+      payload: { enterpriseId: firm.id, grade: 'red', basis: '测试', ratedOn: '2099-01-01' },
+    });
+    expect(future.statusCode).toBe(422);
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/credit',
+      payload: { enterpriseId: firm.id, grade: 'red', basis: '2026 年度评价：不良', ratedOn: '2026-03-01' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ grade: 'red', gradeLabel: '环保不良企业（红牌）' });
+    const [e] = await t.database.db.select().from(enterprises).where(eq(enterprises.id, firm.id));
+    expect(e!.creditGrade).toBe('red');
+    const byClerk = await clerk.request({
+      method: 'POST',
+      url: '/api/credit',
+      payload: { enterpriseId: firm.id, grade: 'green', basis: 'x', ratedOn: '2026-03-01' },
+    });
+    expect(byClerk.statusCode).toBe(403);
+  });
+
+  it('the risk score lists every contribution with its weight and records; the watch list and draw weight read it', async () => {
+    const res = await officer.request({ method: 'GET', url: `/api/risk/${firm.id}` });
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    const by = new Map(r.contributions.map((c: { factor: string }) => [c.factor, c]));
+    expect(by.get('credit')).toMatchObject({ points: 40, weight: 40 });
+    expect(by.get('findings')).toMatchObject({ count: 1, weight: 15, points: 15 });
+    expect((by.get('findings') as { records: { link: string }[] }).records[0]!.link).toMatch(/^\/staff\/clues\//);
+    expect(by.get('complaints')).toMatchObject({ count: 1, points: 10 });
+    expect(by.get('penalties')).toMatchObject({ hasSource: false, points: 0 });
+    expect(r.score).toBe(65);
+    expect(r.onWatchList).toBe(true);
+    for (const c of r.contributions) expect(c.source.length).toBeGreaterThan(10);
+    const watch = (await officer.request({ method: 'GET', url: '/api/risk/watch-list?townCode=360322103' })).json();
+    const row = watch.items.find((w: { enterpriseId: string }) => w.enterpriseId === firm.id);
+    expect(row).toMatchObject({ score: 65, findings: 1, complaints: 1, townName: '金山镇' });
+    const other = await makeEnterprise(t, { townCode: '360322103' });
+    const weights = await riskDrawWeights(t.database.db, [firm.id, other.id]);
+    expect(weights.get(firm.id)).toBe(4);
+    expect(weights.get(other.id)).toBe(1);
+  });
+});

@@ -1,0 +1,41 @@
+// The clues figure of the dashboard (issue 12): clues verified in the period, each listed with its
+// outcome and whether the verification clock was met.
+import { sql } from 'drizzle-orm';
+import { periodInstants } from '../figures/period.ts';
+import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+
+function verifiedIn(p: Period) {
+  const [from, to] = periodInstants(p);
+  return sql`c.status = 'verified' and c.verified_at >= ${from.toISOString()}::timestamptz and c.verified_at < ${to.toISOString()}::timestamptz`;
+}
+
+export const CLUE_FIGURES: readonly FigureSource[] = [
+  sqlFigure({
+    key: 'cluesVerified',
+    label: { zh: '核查线索', en: 'clues verified' },
+    unit: { zh: '条', en: 'clues' },
+    definition: {
+      zh: '期间内完成核查的线索（无人机、遥感、视频、12369 举报、接待日诉求），按核查日期计',
+      en: 'clues (drone, remote sensing, video, 12369, reception) whose verification was recorded in the period',
+    },
+    source:
+      '《关于加强生态环境监督执法正面清单管理推动差异化执法监管的指导意见》（环办执法〔2021〕10号）：非现场监管发现问题线索的核查处置',
+    group: 'supervision',
+    trend: true,
+    tally: (p) => sql`select to_char(c.verified_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n
+      from clues c where ${verifiedIn(p)} group by 1`,
+    records: (db, p, page) =>
+      recordsOf(
+        db,
+        sql`select c.id::text as id, to_char(c.verified_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date,
+            left(c.description, 60) as title, e.id::text as "enterpriseId", e.name as "enterpriseName",
+            case c.outcome when 'no-problem' then '经核查无环境问题' when 'problem-found' then '经核查存在环境问题'
+              when 'rectification-ordered' then '已责令整改' when 'transferred' then '移交其他部门' else '' end
+              || case when c.closed_on_time then '（按期）' when c.closed_on_time = false then '（超期）' else '' end as detail,
+            '/staff/clues/' || c.id::text as link
+          from clues c left join enterprises e on e.id = c.enterprise_id
+          where ${verifiedIn(p)} order by 2, c.id`,
+        page,
+      ),
+  }),
+];

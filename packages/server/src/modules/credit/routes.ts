@@ -1,0 +1,90 @@
+import { STAFF_ROLES } from '@qingshan/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import {
+  creditListQuery,
+  creditRecordBody,
+  creditViewSchema,
+  enterpriseParams,
+  riskViewSchema,
+  toCreditView,
+  toWatchRow,
+  watchListQuery,
+  watchListSchema,
+} from './schema.ts';
+import { listCredit, recordCredit, riskOf, watchList } from './service.ts';
+
+/** Who records credit evaluations: the leaders and the enforcement officers. */
+export const CREDIT_EDITORS = ['admin', 'leader', 'inspector'] as const;
+
+export const creditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/api/credit',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['credit'],
+        summary: '环境信用评价记录 Credit evaluations with their basis and dates, newest first',
+        querystring: creditListQuery,
+        response: { 200: pageOf(creditViewSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const r = await listCredit(db, f, { page, pageSize });
+      return { ...r, items: r.items.map(toCreditView) };
+    },
+  );
+
+  app.post(
+    '/api/credit',
+    {
+      config: { access: CREDIT_EDITORS },
+      schema: {
+        tags: ['credit'],
+        summary: '登记环境信用评价 Record a credit evaluation; the firm’s grade follows the latest',
+        body: creditRecordBody,
+        response: { 201: creditViewSchema, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const row = await db.transaction((tx) => recordCredit(tx, actorOf(request), request.body));
+      const [view] = (await listCredit(db, { enterpriseId: row.enterpriseId }, { page: 1, pageSize: 1 })).items;
+      return reply.code(201).send(toCreditView(view!));
+    },
+  );
+
+  app.get(
+    '/api/risk/watch-list',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['credit'],
+        summary: '重点关注名单 Firms whose risk score reaches the threshold rule, highest first',
+        querystring: watchListQuery,
+        response: { 200: watchListSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const r = await watchList(db, f, { page, pageSize });
+      return { ...r, items: r.items.map(toWatchRow) };
+    },
+  );
+
+  app.get(
+    '/api/risk/:enterpriseId',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['credit'],
+        summary: '企业风险评分 A firm’s risk score: each contribution with its weight, source and records',
+        params: enterpriseParams,
+        response: { 200: riskViewSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => riskOf(db, request.params.enterpriseId),
+  );
+};

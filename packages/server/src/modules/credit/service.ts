@@ -1,0 +1,328 @@
+import { CREDIT_GRADE_LABELS, type CreditGrade, todayInShanghai } from '@qingshan/core';
+import {
+  type CreditRecordBody,
+  creditWeightKey,
+  drawWeightOf,
+  RISK_FACTOR_LABELS,
+  type RiskContribution,
+  type RiskFactor,
+  riskWeightKey,
+  scoreOf,
+} from '@qingshan/core/credit';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import { enterprises } from '../enterprises/tables.ts';
+import { rowsOf } from '../figures/registry.ts';
+import { getRule, getRuleNumber } from '../rules/service.ts';
+import { creditRecords } from './tables.ts';
+
+export type CreditRow = typeof creditRecords.$inferSelect;
+
+async function enterpriseOrThrow(tx: Tx, id: string, lock = false) {
+  const q = tx.select().from(enterprises).where(eq(enterprises.id, id));
+  const [e] = lock ? await q.for('update') : await q;
+  if (!e) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该企业不存在', en: 'No such enterprise' } });
+  return e;
+}
+
+/** The firm's grade: its latest evaluation by date (then by entry). */
+async function latestGrade(tx: Tx, enterpriseId: string): Promise<CreditRow | undefined> {
+  const [r] = await tx
+    .select()
+    .from(creditRecords)
+    .where(eq(creditRecords.enterpriseId, enterpriseId))
+    .orderBy(desc(creditRecords.ratedOn), desc(creditRecords.createdAt))
+    .limit(1);
+  return r;
+}
+
+/** Records an evaluation; the register's copy of the grade follows the latest one, in the same transaction. */
+export async function recordCredit(tx: Tx, actor: Actor, body: CreditRecordBody): Promise<CreditRow> {
+  const e = await enterpriseOrThrow(tx, body.enterpriseId, true);
+  const today = todayInShanghai();
+  const errors = [];
+  if (body.ratedOn > today)
+    errors.push({ path: 'ratedOn', message: { zh: '评价日期不能晚于今天', en: 'cannot be in the future' } });
+  if (body.validUntil && body.validUntil < body.ratedOn)
+    errors.push({ path: 'validUntil', message: { zh: '有效期不能早于评价日期', en: 'cannot be before the rating' } });
+  if (errors.length) throw new AppError('CREDIT_DATES', { errors });
+  const [row] = await tx
+    .insert(creditRecords)
+    .values({
+      enterpriseId: body.enterpriseId,
+      grade: body.grade,
+      basis: body.basis,
+      ratedOn: body.ratedOn,
+      validUntil: body.validUntil ?? null,
+      recordedByName: actor.name,
+      createdBy: actor.id,
+    })
+    .returning();
+  const latest = await latestGrade(tx, body.enterpriseId);
+  if (latest && latest.grade !== e.creditGrade)
+    await tx
+      .update(enterprises)
+      .set({ creditGrade: latest.grade, updatedAt: new Date(), version: e.version + 1 })
+      .where(eq(enterprises.id, e.id));
+  await recordAudit(tx, actor, {
+    action: 'credit.record',
+    entityType: 'credit-record',
+    entityId: row!.id,
+    before: { previousGrade: e.creditGrade },
+    after: {
+      enterpriseId: body.enterpriseId,
+      grade: body.grade,
+      basis: body.basis,
+      ratedOn: body.ratedOn,
+      validUntil: body.validUntil ?? null,
+    },
+  });
+  return row!;
+}
+
+export async function listCredit(
+  db: Tx,
+  f: { enterpriseId?: string | undefined; grade?: CreditGrade | undefined },
+  page: PageRequest,
+): Promise<Paged<CreditRow & { enterpriseName: string }>> {
+  const where: SQL[] = [];
+  if (f.enterpriseId) where.push(eq(creditRecords.enterpriseId, f.enterpriseId));
+  if (f.grade) where.push(eq(creditRecords.grade, f.grade));
+  const cond = where.length ? and(...where) : undefined;
+  return paginate(
+    page,
+    async (limit, offset) =>
+      (
+        await db
+          .select({ r: creditRecords, name: enterprises.name })
+          .from(creditRecords)
+          .innerJoin(enterprises, eq(enterprises.id, creditRecords.enterpriseId))
+          .where(cond)
+          .orderBy(desc(creditRecords.ratedOn), desc(creditRecords.createdAt), creditRecords.id)
+          .limit(limit)
+          .offset(offset)
+      ).map((x) => ({ ...x.r, enterpriseName: x.name })),
+    async () => {
+      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(creditRecords).where(cond);
+      return r?.n ?? 0;
+    },
+  );
+}
+
+type Weights = Record<Exclude<RiskFactor, 'credit'>, number> & Record<`credit-${CreditGrade}`, number>;
+type Sources = Record<RiskFactor, string>;
+
+async function weights(db: Tx): Promise<{ w: Weights; sources: Sources }> {
+  const w = {
+    alarms: await getRuleNumber(db, riskWeightKey('alarms')),
+    complaints: await getRuleNumber(db, riskWeightKey('complaints')),
+    findings: await getRuleNumber(db, riskWeightKey('findings')),
+    penalties: await getRuleNumber(db, riskWeightKey('penalties')),
+    'positive-list': await getRuleNumber(db, riskWeightKey('positive-list')),
+    'credit-green': await getRuleNumber(db, creditWeightKey('green')),
+    'credit-blue': await getRuleNumber(db, creditWeightKey('blue')),
+    'credit-yellow': await getRuleNumber(db, creditWeightKey('yellow')),
+    'credit-red': await getRuleNumber(db, creditWeightKey('red')),
+  };
+  const src = async (k: string) => (await getRule(db, k)).source;
+  const sources: Sources = {
+    alarms: await src(riskWeightKey('alarms')),
+    complaints: await src(riskWeightKey('complaints')),
+    findings: await src(riskWeightKey('findings')),
+    penalties: await src(riskWeightKey('penalties')),
+    credit: await src(creditWeightKey('red')),
+    'positive-list': await src(riskWeightKey('positive-list')),
+  };
+  return { w, sources };
+}
+
+/** The look-back windows: alarms, complaints and findings over 12 months, penalties over 24. */
+const since = (months: number) => sql`now() - make_interval(months => ${months}::int)`;
+
+export type RiskView = {
+  enterpriseId: string;
+  enterpriseName: string;
+  score: number;
+  drawWeight: number;
+  onWatchList: boolean;
+  contributions: RiskContribution[];
+};
+
+/** One firm's score with every contribution and the records behind it. */
+export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
+  const e = await enterpriseOrThrow(db, enterpriseId);
+  const { w, sources } = await weights(db);
+  const alarms = await rowsOf<{ id: string; label: string }>(
+    db,
+    sql`select a.id::text as id, to_char(a.raised_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' ' || a.source_name || '：' || a.detail as label
+      from alarms a where a.enterprise_id = ${enterpriseId}::uuid and a.outcome = 'confirmed' and a.raised_at >= ${since(12)}
+      order by a.raised_at desc limit 50`,
+  );
+  const complaints = await rowsOf<{ id: string; label: string }>(
+    db,
+    sql`select r.id::text as id, to_char(r.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' ' || r.title as label
+      from reports r where r.subject_enterprise_id = ${enterpriseId}::uuid and r.received_at >= ${since(12)}
+      order by r.received_at desc limit 50`,
+  );
+  const findings = await rowsOf<{ id: string; label: string }>(
+    db,
+    sql`select c.id::text as id, to_char(c.verified_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' ' || left(c.description, 60) as label
+      from clues c where c.enterprise_id = ${enterpriseId}::uuid and c.outcome in ('problem-found', 'rectification-ordered')
+        and c.verified_at >= ${since(12)}
+      order by c.verified_at desc limit 50`,
+  );
+  const listed = await rowsOf<{ id: string; label: string }>(
+    db,
+    sql`select p.id::text as id, '有效期至 ' || p.valid_until::text as label from positive_list_entries p
+      where p.enterprise_id = ${enterpriseId}::uuid and p.status = 'listed' and p.valid_until >= ${todayInShanghai()}::date limit 1`,
+  );
+  const credit = await latestGrade(db, enterpriseId);
+  // the register's grade counts until the firm has a graded record here (imported firms carry one)
+  const grade = (credit?.grade ?? e.creditGrade) as CreditGrade | null;
+  const counted = (
+    factor: Exclude<RiskFactor, 'credit' | 'penalties'>,
+    rows: { id: string; label: string }[],
+    linkOf: (id: string) => string,
+    count = rows.length,
+  ): RiskContribution => ({
+    factor,
+    label: RISK_FACTOR_LABELS[factor].zh,
+    count,
+    weight: w[factor],
+    points: count * w[factor],
+    source: sources[factor],
+    hasSource: true,
+    records: rows.map((r) => ({ type: factor, id: r.id, label: r.label, link: linkOf(r.id) })),
+  });
+  const contributions: RiskContribution[] = [
+    counted('alarms', alarms, (id) => `/staff/alarms/${id}`, await countOf(db, 'alarms', enterpriseId)),
+    counted('complaints', complaints, (id) => `/staff/reports/${id}`, await countOf(db, 'complaints', enterpriseId)),
+    counted('findings', findings, (id) => `/staff/clues/${id}`, await countOf(db, 'findings', enterpriseId)),
+    {
+      factor: 'penalties',
+      label: RISK_FACTOR_LABELS.penalties.zh,
+      count: 0,
+      weight: w.penalties,
+      points: 0,
+      source: sources.penalties,
+      // enforcement cases (行政处罚) are not kept on this platform yet: the factor is shown, counts nothing
+      hasSource: false,
+      records: [],
+    },
+    {
+      factor: 'credit',
+      label: grade
+        ? `${RISK_FACTOR_LABELS.credit.zh}：${CREDIT_GRADE_LABELS[grade].zh}`
+        : `${RISK_FACTOR_LABELS.credit.zh}：未评价`,
+      count: grade ? 1 : 0,
+      weight: grade ? w[`credit-${grade}`] : 0,
+      points: grade ? w[`credit-${grade}`] : 0,
+      source: sources.credit,
+      hasSource: true,
+      records: credit
+        ? [{ type: 'credit', id: credit.id, label: `${credit.ratedOn} ${credit.basis}`.slice(0, 120), link: null }]
+        : [],
+    },
+    counted('positive-list', listed, (id) => `/staff/positive-list/${id}`),
+  ];
+  const score = scoreOf(contributions);
+  const threshold = await getRuleNumber(db, 'risk.watch-threshold');
+  const step = await getRuleNumber(db, 'risk.draw-step');
+  return {
+    enterpriseId,
+    enterpriseName: e.name,
+    score,
+    drawWeight: drawWeightOf(score, step, 5),
+    onWatchList: score >= threshold,
+    contributions,
+  };
+}
+
+async function countOf(db: Tx, factor: 'alarms' | 'complaints' | 'findings', id: string): Promise<number> {
+  const q = {
+    alarms: sql`select count(*)::int as n from alarms a where a.enterprise_id = ${id}::uuid and a.outcome = 'confirmed' and a.raised_at >= ${since(12)}`,
+    complaints: sql`select count(*)::int as n from reports r where r.subject_enterprise_id = ${id}::uuid and r.received_at >= ${since(12)}`,
+    findings: sql`select count(*)::int as n from clues c where c.enterprise_id = ${id}::uuid
+      and c.outcome in ('problem-found', 'rectification-ordered') and c.verified_at >= ${since(12)}`,
+  }[factor];
+  const [r] = await rowsOf<{ n: number }>(db, q);
+  return Number(r?.n ?? 0);
+}
+
+/** Every firm's score as one SQL expression over the same counts and weights riskOf lists. */
+function scoresSql(): SQL {
+  return sql`select e.id as enterprise_id, e.name, e.town_code,
+      (select count(*) from alarms a where a.enterprise_id = e.id and a.outcome = 'confirmed' and a.raised_at >= ${since(12)})::int as alarms,
+      (select count(*) from reports r where r.subject_enterprise_id = e.id and r.received_at >= ${since(12)})::int as complaints,
+      (select count(*) from clues c where c.enterprise_id = e.id and c.outcome in ('problem-found', 'rectification-ordered')
+        and c.verified_at >= ${since(12)})::int as findings,
+      coalesce((select cr.grade from credit_records cr where cr.enterprise_id = e.id order by cr.rated_on desc, cr.created_at desc limit 1), e.credit_grade) as grade,
+      exists (select 1 from positive_list_entries p where p.enterprise_id = e.id and p.status = 'listed'
+        and p.valid_until >= ${todayInShanghai()}::date) as listed
+    from enterprises e`;
+}
+
+function pointsSql(w: Weights): SQL {
+  return sql`greatest(0, s.alarms * ${w.alarms}::int + s.complaints * ${w.complaints}::int + s.findings * ${w.findings}::int
+    + case s.grade when 'green' then ${w['credit-green']}::int when 'blue' then ${w['credit-blue']}::int
+        when 'yellow' then ${w['credit-yellow']}::int when 'red' then ${w['credit-red']}::int else 0 end
+    + case when s.listed then ${w['positive-list']}::int else 0 end)`;
+}
+
+export type WatchRow = {
+  enterpriseId: string;
+  enterpriseName: string;
+  townCode: string;
+  score: number;
+  alarms: number;
+  complaints: number;
+  findings: number;
+  grade: string | null;
+  listed: boolean;
+};
+
+/** The watch list: firms whose score reaches the threshold rule, highest first, paged in SQL. */
+export async function watchList(
+  db: Tx,
+  f: { townCode?: string | undefined; minScore?: number | undefined },
+  page: PageRequest,
+): Promise<Paged<WatchRow> & { threshold: number }> {
+  const { w } = await weights(db);
+  const threshold = f.minScore ?? (await getRuleNumber(db, 'risk.watch-threshold'));
+  const town = f.townCode ? sql`and s.town_code = ${f.townCode}` : sql``;
+  const base = sql`from (${scoresSql()}) s where ${pointsSql(w)} >= ${threshold}::int ${town}`;
+  const r = await paginate(
+    page,
+    (limit, offset) =>
+      rowsOf<WatchRow>(
+        db,
+        sql`select s.enterprise_id::text as "enterpriseId", s.name as "enterpriseName", s.town_code as "townCode",
+          ${pointsSql(w)} as score, s.alarms, s.complaints, s.findings, s.grade, s.listed
+          ${base} order by 4 desc, s.name, s.enterprise_id limit ${limit} offset ${offset}`,
+      ),
+    async () => Number((await rowsOf<{ n: number }>(db, sql`select count(*)::int as n ${base}`))[0]?.n ?? 0),
+  );
+  return { ...r, items: r.items.map((i) => ({ ...i, score: Number(i.score) })), threshold };
+}
+
+/**
+ * The draw weights of many firms from their risk scores (1 + one per `risk.draw-step` points,
+ * at most 5). For the inspections draw: a weight it records with the draw's inputs, so a replay
+ * reads the recorded weight rather than today's score.
+ */
+export async function riskDrawWeights(db: Tx, enterpriseIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!enterpriseIds.length) return out;
+  const { w } = await weights(db);
+  const step = await getRuleNumber(db, 'risk.draw-step');
+  const rows = await rowsOf<{ id: string; score: number }>(
+    db,
+    sql`select s.enterprise_id::text as id, ${pointsSql(w)} as score from (${scoresSql()}) s
+      where s.enterprise_id = any(${sql.param([...enterpriseIds])}::uuid[])`,
+  );
+  for (const r of rows) out.set(r.id, drawWeightOf(Number(r.score), step, 5));
+  return out;
+}

@@ -1,0 +1,98 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+
+let t: TestApp;
+let officer: Client;
+let a: { id: string; name: string };
+let b: { id: string; name: string };
+let userA: Client;
+
+type Page = { items: { kind: string; title: string; link: string | null }[]; total: number; kinds: { kind: string }[] };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  officer = await loginAs(t, ['inspector']);
+  a = await makeEnterprise(t, { townCode: '360322102', location: { lat: 28.02, lng: 113.8 } });
+  b = await makeEnterprise(t);
+  userA = await loginAs(t, ['enterprise'], a.id);
+  // a credit evaluation (the firm is told), a 12369 report naming it and the clue made of it (the bureau's own)
+  await officer.request({
+    method: 'POST',
+    url: '/api/credit',
+    payload: { enterpriseId: a.id, grade: 'blue', basis: '2025 年度评价：良好', ratedOn: '2026-03-31' },
+  });
+  const rep = await officer.request({
+    method: 'POST',
+    url: '/api/reports',
+    payload: {
+      channel: 'phone-12369',
+      title: '夜间异味扰民',
+      content: '厂区夜间有刺鼻气味，持续数小时',
+      location: '桐木镇',
+      anonymous: true,
+      subjectEnterpriseId: a.id,
+    },
+  });
+  const clue = await officer.request({ method: 'POST', url: `/api/clues/from-report/${rep.json().id}` });
+  const { clue: c } = clue.json();
+  await officer.request({
+    method: 'POST',
+    url: `/api/clues/${c.id}/match`,
+    payload: { enterpriseId: a.id, version: c.version },
+  });
+});
+afterAll(() => t.close());
+
+describe('enterprise-file: one timeline from every module', () => {
+  it('staff see credit, the report and the clue, newest first, filterable by kind', async () => {
+    const res = await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline` });
+    expect(res.statusCode).toBe(200);
+    const p = res.json() as Page;
+    expect(p.items.map((i) => i.kind).sort()).toEqual(['clue', 'credit', 'report']);
+    expect(p.items.find((i) => i.kind === 'clue')!.link).toMatch(/^\/staff\/clues\//);
+    const only = (
+      await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline?kinds=credit` })
+    ).json() as Page;
+    expect(only.items.map((i) => i.kind)).toEqual(['credit']);
+    const window = (
+      await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline?from=2026-01-01&to=2026-04-30` })
+    ).json() as Page;
+    expect(window.items.map((i) => i.kind)).toEqual(['credit']);
+    const bad = await officer.request({
+      method: 'GET',
+      url: `/api/enterprises/${a.id}/timeline?from=2026-05-01&to=2026-04-30`,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('exports the file as a Word document', async () => {
+    const res = await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline.docx` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain(a.name);
+    expect(xml).toContain('环保良好企业（蓝牌）');
+  });
+});
+
+describe('enterprise-file: A sees its own file only, without the bureau’s records about it', () => {
+  it('A’s view has its credit but neither the report nor the clue, and no staff links', async () => {
+    const p = (await userA.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline` })).json() as Page;
+    expect(p.items.map((i) => i.kind)).toEqual(['credit']);
+    expect(p.items[0]!.link).toBeNull();
+    expect(p.kinds.map((k) => k.kind)).not.toContain('report');
+    const asked = (
+      await userA.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline?kinds=report,clue` })
+    ).json() as Page;
+    expect(asked.items).toEqual([]);
+  });
+
+  it('A is refused B’s file and B’s document', async () => {
+    expect((await userA.request({ method: 'GET', url: `/api/enterprises/${b.id}/timeline` })).statusCode).toBe(403);
+    expect((await userA.request({ method: 'GET', url: `/api/enterprises/${b.id}/timeline.docx` })).statusCode).toBe(
+      403,
+    );
+  });
+});

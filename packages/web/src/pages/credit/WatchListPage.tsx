@@ -1,0 +1,71 @@
+import { TOWNS } from '@qingshan/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { creditKeys, getWatchList, type WatchQuery, type WatchRow } from './api.ts';
+
+const watchQuery = defineListQuery({
+  filters: { townCode: oneOfFilter(TOWNS.map((t) => t.code) as [string, ...string[]]) },
+  pageSizes: [20, 50],
+});
+
+/** 重点关注名单: firms whose transparent risk score reaches the threshold rule; each opens its score. */
+export default function WatchListPage() {
+  const { t } = useTranslation();
+  const list = useListQuery(watchQuery);
+  const { query } = list;
+  const result = useQuery({
+    queryKey: creditKeys.watch(query),
+    // the filter only admits the towns' codes, the same list the server's enum is made of
+    queryFn: ({ signal }) => getWatchList(query as WatchQuery, signal),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <PageContainer title={t('credit.watchTitle')}>
+      <Typography.Paragraph type="secondary">
+        {t('credit.watchIntro', { n: result.data?.threshold ?? '…' })}
+      </Typography.Paragraph>
+      <Space style={{ marginBottom: 16 }}>
+        <Select
+          style={{ width: 160 }}
+          value={query.townCode ?? ''}
+          onChange={(v) => list.update({ townCode: v || undefined })}
+          options={[
+            { value: '', label: t('credit.allTowns') },
+            ...TOWNS.map((tn) => ({ value: tn.code, label: tn.name })),
+          ]}
+        />
+      </Space>
+      <PagedTable<WatchRow, typeof query>
+        list={list}
+        result={result}
+        rowKey="enterpriseId"
+        columns={[
+          {
+            title: t('credit.enterprise'),
+            dataIndex: 'enterpriseName',
+            render: (name: string, r) => <Link to={`/staff/enterprises/${r.enterpriseId}?tab=risk`}>{name}</Link>,
+          },
+          { title: t('credit.town'), dataIndex: 'townName' },
+          { title: t('credit.score'), dataIndex: 'score', render: (s: number) => <Tag color="red">{s}</Tag> },
+          { title: t('credit.alarms'), dataIndex: 'alarms' },
+          { title: t('credit.complaints'), dataIndex: 'complaints' },
+          { title: t('credit.findings'), dataIndex: 'findings' },
+          {
+            title: t('credit.grade'),
+            dataIndex: 'gradeLabel',
+            render: (g: string | null) => g ?? t('credit.ungraded'),
+          },
+          {
+            title: t('credit.positiveList'),
+            dataIndex: 'listed',
+            render: (l: boolean) => (l ? <Tag color="green">{t('credit.listed')}</Tag> : '—'),
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}
