@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@qingshan/core/calendar';
 import {
   CONFLICT_KIND_LABELS,
   CONFLICT_KINDS,
@@ -14,9 +15,8 @@ import {
   inspectionResultsBody,
   inspectorBody,
   PLAN_PERIODS,
-  shanghaiDateOf,
-  TOWNS,
-} from '@qingshan/core';
+} from '@qingshan/core/inspection-draws';
+import { TOWNS } from '@qingshan/core/towns';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { inspectionDraws, inspectionObjects, inspectionPlans, inspectionResults, inspectors } from './tables.ts';

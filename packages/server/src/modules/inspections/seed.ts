@@ -1,4 +1,4 @@
-import type { InspectionClass, InspectionOutcome } from '@qingshan/core';
+import type { InspectionClass, InspectionOutcome } from '@qingshan/core/inspection-draws';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   DRAW_ALGORITHM,
   type DrawInputs,
@@ -11,8 +12,7 @@ import {
   ratiosForPeriod,
   sameTargets,
   seedFromBytes,
-  todayInShanghai,
-} from '@qingshan/core';
+} from '@qingshan/core/inspection-draws';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';

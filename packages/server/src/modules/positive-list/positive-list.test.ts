@@ -1,4 +1,5 @@
-import { listingValidUntil, todayInShanghai } from '@qingshan/core';
+import { todayInShanghai } from '@qingshan/core/calendar';
+import { listingValidUntil } from '@qingshan/core/positive-list';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   type ConditionCheck,
   judgeDecision,
@@ -5,8 +6,7 @@ import {
   POSITIVE_LIST_CONDITION_LABELS,
   type PositiveListDecisionBody,
   type RemovalTrigger,
-  todayInShanghai,
-} from '@qingshan/core';
+} from '@qingshan/core/positive-list';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
