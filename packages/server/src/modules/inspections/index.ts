@@ -1,6 +1,7 @@
 import { INSPECTIONS_AUDIT_VOCABULARY } from '@qingshan/core/inspection-draws';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { INSPECTION_ERRORS } from './errors.ts';
+import { INSPECTION_FIGURES } from './figures.ts';
 import { inspectionRoutes } from './routes.ts';
 import { INSPECTIONS_RULES } from './rules.ts';
 import { seedInspections } from './seed.ts';
@@ -10,6 +11,7 @@ import * as tables from './tables.ts';
 export const inspectionsModule: ModuleDefinition = {
   name: 'inspections',
   tables,
+  figures: INSPECTION_FIGURES,
   errors: INSPECTION_ERRORS,
   audit: INSPECTIONS_AUDIT_VOCABULARY,
   routes: (app, ctx) => app.register(inspectionRoutes, { db: ctx.db }),

@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@qingshan/core/calendar';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
@@ -31,6 +32,13 @@ beforeAll(async () => {
   for (let i = 0; i < 9; i++) firms.push(await makeEnterprise(t, { townCode: towns[i % 3] }));
 });
 afterAll(() => t.close());
+
+/** The figures period of the draw's own day: drawn_at is the database's clock, not the tests' date. */
+async function drawDay() {
+  const d = (await leader.request({ method: 'GET', url: `/api/inspection-draws/${drawId}` })).json();
+  const day = shanghaiDateOf(new Date(d.drawnAt as string));
+  return `from=${day}&to=${day}`;
+}
 
 describe('inspections: libraries and plans', () => {
   it('keeps the object library with Jiangxi classes, each change moving its version', async () => {
@@ -157,6 +165,24 @@ describe('inspections: the seeded draw', () => {
     // the list of draws shows no targets
     const list = (await outsider.request({ method: 'GET', url: '/api/inspection-draws' })).json();
     expect(list.items[0]).not.toHaveProperty('targets');
+  });
+
+  it('figures count the drawn firms against the plan, naming none of them before publication', async () => {
+    const period = await drawDay();
+    const figs = (await leader.request({ method: 'GET', url: `/api/figures?${period}` })).json().figures as {
+      key: string;
+      value: number;
+    }[];
+    const value = (k: string) => figs.find((f) => f.key === k)?.value;
+    expect(value('inspectionTargetsDrawn')).toBe(targets.length);
+    expect(value('inspectionsDone')).toBe(0);
+    const recs = (
+      await outsider.request({ method: 'GET', url: `/api/figures/inspectionTargetsDrawn/records?${period}` })
+    ).json();
+    expect(recs.total).toBe(targets.length);
+    expect(recs.items[0].title).toContain('2026 年第二季度');
+    expect(JSON.stringify(recs)).not.toContain(targets[0]!.enterpriseId);
+    expect(recs.items.every((r: { enterpriseName: string }) => r.enterpriseName === '（名单公开前保密）')).toBe(true);
   });
 
   it('replays to the same targets and inspectors, even after the libraries change', async () => {
@@ -287,5 +313,14 @@ describe('inspections: results published', () => {
       },
     });
     expect(again.statusCode).toBe(409);
+    // done against drawn: every drawn firm now has its result, named in the drill-down
+    const done = (
+      await leader.request({ method: 'GET', url: `/api/figures/inspectionsDone/records?${await drawDay()}` })
+    ).json();
+    expect(done.total).toBe(targets.length);
+    expect(done.items.map((r: { enterpriseId: string }) => r.enterpriseId).sort()).toEqual(
+      targets.map((x) => x.enterpriseId).sort(),
+    );
+    expect(done.items[0]).toMatchObject({ date: '2026-06-10', link: `/staff/inspections/draws/${drawId}` });
   });
 });

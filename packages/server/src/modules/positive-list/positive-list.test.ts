@@ -330,3 +330,23 @@ describe('positive list: removal triggers wired where their records exist', () =
     expect(audit.map((a) => a.action)).toContain('positive-list.propose-removal');
   });
 });
+
+describe('positive list: figure', () => {
+  it('counts the firms listed on the period’s last day, each drilling down to its decision', async () => {
+    const today = todayInShanghai();
+    const period = `from=${today}&to=${today}`;
+    const valid = (await officer.request({ method: 'GET', url: '/api/positive-list?state=valid&pageSize=100' })).json();
+    const figs = (await officer.request({ method: 'GET', url: `/api/figures?${period}` })).json().figures as {
+      key: string;
+      value: number;
+    }[];
+    expect(figs.find((f) => f.key === 'positiveListFirms')?.value).toBe(valid.total);
+    const recs = (
+      await officer.request({ method: 'GET', url: `/api/figures/positiveListFirms/records?${period}` })
+    ).json();
+    expect(recs.items.map((r: { link: string }) => r.link).sort()).toEqual(
+      valid.items.map((e: { id: string }) => `/staff/positive-list/${e.id}`).sort(),
+    );
+    expect(valid.total).toBeGreaterThan(0);
+  });
+});
