@@ -121,6 +121,31 @@ describe('inspections: libraries and plans', () => {
     });
     expect(noQuarter.statusCode).toBe(400);
   });
+
+  it('a plan not yet drawn can change, taking the rules in force again; audited', async () => {
+    const made = await leader.request({
+      method: 'POST',
+      url: '/api/inspection-plans',
+      payload: { name: '2026 年度（草稿）', year: 2026, period: 'quarter', quarter: 3 },
+    });
+    expect(made.json()).toMatchObject({ drawn: false, ratios: { b: 0.125 } });
+    const res = await leader.request({
+      method: 'PUT',
+      url: `/api/inspection-plans/${made.json().id}`,
+      payload: { name: '2026 年度双随机抽查计划', year: 2026, period: 'year', quarter: null },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ name: '2026 年度双随机抽查计划', period: 'year', quarter: null });
+    expect(res.json().ratios.b).toBe(0.5);
+    const byInspector = await teamInspector.request({
+      method: 'PUT',
+      url: `/api/inspection-plans/${made.json().id}`,
+      payload: { name: 'x', year: 2026, period: 'year', quarter: null },
+    });
+    expect(byInspector.statusCode).toBe(403);
+    const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, made.json().id));
+    expect(audit.map((a) => a.action)).toEqual(['inspection-plan.create', 'inspection-plan.update']);
+  });
 });
 
 describe('inspections: the seeded draw', () => {
@@ -183,6 +208,21 @@ describe('inspections: the seeded draw', () => {
     expect(recs.items[0].title).toContain('2026 年第二季度');
     expect(JSON.stringify(recs)).not.toContain(targets[0]!.enterpriseId);
     expect(recs.items.every((r: { enterpriseName: string }) => r.enterpriseName === '（名单公开前保密）')).toBe(true);
+  });
+
+  it('a drawn plan stays as drawn: changing it is refused', async () => {
+    const res = await leader.request({
+      method: 'PUT',
+      url: `/api/inspection-plans/${planId}`,
+      payload: { name: '改名', year: 2026, period: 'year', quarter: null },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('INSPECTION_PLAN_DRAWN');
+    const plans = (await leader.request({ method: 'GET', url: '/api/inspection-plans' })).json();
+    expect(plans.items.find((p: { id: string }) => p.id === planId)).toMatchObject({
+      name: '2026 年第二季度',
+      drawn: true,
+    });
   });
 
   it('replays to the same targets and inspectors, even after the libraries change', async () => {

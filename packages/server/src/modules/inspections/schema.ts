@@ -77,6 +77,8 @@ export const planViewSchema = z.object({
   ruleVersions: z.record(z.string(), z.number()),
   createdByName: z.string(),
   createdAt: z.string(),
+  /** drawn plans are fixed: their draws recorded these ratios */
+  drawn: z.boolean(),
 });
 export type PlanView = z.infer<typeof planViewSchema>;
 
@@ -204,7 +206,7 @@ export function toInspectorView(r: typeof inspectors.$inferSelect, names: Readon
   };
 }
 
-export function toPlanView(p: typeof inspectionPlans.$inferSelect): PlanView {
+export function toPlanView(p: typeof inspectionPlans.$inferSelect, drawn: boolean): PlanView {
   return {
     id: p.id,
     name: p.name,
@@ -218,6 +220,7 @@ export function toPlanView(p: typeof inspectionPlans.$inferSelect): PlanView {
     ruleVersions: p.ruleVersions,
     createdByName: p.createdByName,
     createdAt: p.createdAt.toISOString(),
+    drawn,
   };
 }
 

@@ -54,6 +54,7 @@ export default function DrawsPage() {
           <Select
             style={{ width: 280 }}
             placeholder={t('inspections.choosePlan')}
+            data-testid="draw-plan"
             value={planId}
             onChange={setPlanId}
             loading={plans.isPending}
@@ -64,6 +65,7 @@ export default function DrawsPage() {
             disabled={!planId}
             loading={draw.isPending}
             onClick={() => planId && draw.mutate(planId)}
+            data-testid="draw-new"
           >
             {t('inspections.newDraw')}
           </Button>

@@ -13,7 +13,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { getRules, type Rule, ruleKeys } from '../rules/api.ts';
-import { createPlan, getPlans, inspectionKeys, type Plan, type PlanBody } from './api.ts';
+import { createPlan, getPlans, inspectionKeys, type Plan, type PlanBody, updatePlan } from './api.ts';
 import { InspectionsNav } from './InspectionsNav.tsx';
 import { pct } from './labels.ts';
 import { INSPECTION_PERMISSIONS } from './permissions.ts';
@@ -36,7 +36,7 @@ export default function PlansPage() {
   const canKeep = canAccess(roles, INSPECTION_PERMISSIONS.keepLibraries);
   const list = useListQuery(plansQuery);
   const { query } = list;
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Plan | 'new' | null>(null);
   const result = useQuery({
     queryKey: inspectionKeys.plans(query),
     queryFn: ({ signal }) => getPlans(query, signal),
@@ -74,7 +74,7 @@ export default function PlansPage() {
         )}
       </Card>
       {canKeep ? (
-        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setCreating(true)} data-testid="plan-new">
+        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setEditing('new')} data-testid="plan-new">
           {t('inspections.newPlan')}
         </Button>
       ) : null}
@@ -116,14 +116,27 @@ export default function PlansPage() {
             width: 200,
             render: (v: string, p) => `${formatDateTime(v)} · ${p.createdByName}`,
           },
+          {
+            title: t('inspections.actions'),
+            key: 'actions',
+            width: 110,
+            render: (_, p) =>
+              p.drawn ? (
+                <Typography.Text type="secondary">{t('inspections.planDrawn')}</Typography.Text>
+              ) : canKeep ? (
+                <Button size="small" onClick={() => setEditing(p)}>
+                  {t('inspections.edit')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
-      {creating ? <PlanModal onClose={() => setCreating(false)} /> : null}
+      {editing ? <PlanModal plan={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </PageContainer>
   );
 }
 
-function PlanModal({ onClose }: { onClose: () => void }) {
+function PlanModal({ plan, onClose }: { plan: Plan | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PlanBody>();
   const period = Form.useWatch('period', form);
@@ -131,7 +144,7 @@ function PlanModal({ onClose }: { onClose: () => void }) {
   const message = useMessage();
   const showError = useShowError();
   const save = useMutation({
-    mutationFn: (body: PlanBody) => createPlan(body),
+    mutationFn: (body: PlanBody) => (plan ? updatePlan(plan.id, body) : createPlan(body)),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['inspections', 'plans'] });
       message.success(t('inspections.saved'));
@@ -143,7 +156,7 @@ function PlanModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal
       open
-      title={t('inspections.newPlan')}
+      title={plan ? t('inspections.editPlan') : t('inspections.newPlan')}
       okText={t('inspections.save')}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -154,7 +167,11 @@ function PlanModal({ onClose }: { onClose: () => void }) {
       <Form<PlanBody>
         form={form}
         layout="vertical"
-        initialValues={{ year, period: 'quarter', quarter: 1 }}
+        initialValues={
+          plan
+            ? { name: plan.name, year: plan.year, period: plan.period, quarter: plan.quarter }
+            : { year, period: 'quarter', quarter: 1 }
+        }
         onFinish={(v) => save.mutate({ ...v, quarter: v.period === 'quarter' ? v.quarter : null })}
       >
         <Form.Item
@@ -162,7 +179,7 @@ function PlanModal({ onClose }: { onClose: () => void }) {
           label={t('inspections.planName')}
           rules={[{ required: true, whitespace: true, message: t('inspections.required') }]}
         >
-          <Input maxLength={100} />
+          <Input maxLength={100} data-testid="plan-name" />
         </Form.Item>
         <Form.Item
           name="year"
@@ -181,6 +198,7 @@ function PlanModal({ onClose }: { onClose: () => void }) {
             rules={[{ required: true, message: t('inspections.required') }]}
           >
             <Select
+              data-testid="plan-quarter"
               options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('inspections.quarterN', { quarter: q }) }))}
             />
           </Form.Item>

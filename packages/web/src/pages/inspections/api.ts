@@ -55,3 +55,5 @@ export const updateInspector = (id: string, body: InspectorBody) =>
   request<Inspector>('PUT', `/api/inspectors/${encodeURIComponent(id)}`, { body });
 export const publishResults = (id: string, body: ResultsBody) =>
   request<null>('POST', `/api/inspection-draws/${encodeURIComponent(id)}/results`, { body });
+export const updatePlan = (id: string, body: PlanBody) =>
+  request<Plan>('PUT', `/api/inspection-plans/${encodeURIComponent(id)}`, { body });

@@ -92,7 +92,9 @@ const en: Leaves<typeof zh> = {
     versionN: 'v{{version}}',
     newPlan: 'New plan',
     planHint:
-      'A plan takes each class’s share from the rules above (a yearly share is spread over the quarters in a quarterly plan); a changed rule applies to plans made after it, never to existing ones.',
+      'A plan takes each class’s share from the rules above (a yearly share is spread over the quarters in a quarterly plan); saving a plan takes the rules in force then and records their versions; a drawn plan can no longer change.',
+    editPlan: 'Change the plan',
+    planDrawn: 'Drawn',
     planName: 'Plan name',
     period: 'Period',
     periods: { quarter: 'Quarter', year: 'Year' },
