@@ -55,29 +55,25 @@ export const officerDrawsAndReplays: Journey = {
     expect(recorded.length > 0 && recorded === replayed, 'the replay lists the same firms and inspectors');
     await ctx.screenshot(page, '60c-staff-draw-replayed');
 
-    await page.goto(`${ctx.baseUrl}/staff/inspections/inspectors`);
-    await page.getByText('其兄在该企业任生产主管').waitFor({ timeout: 15_000 });
-    await ctx.screenshot(page, '60d-staff-inspector-library');
-
     await page.goto(`${ctx.baseUrl}/staff/positive-list/new`);
     await pickOption(page, 'listing-enterprise', '福田电子', '福田电子');
     await pickOption(page, 'listing-category', '', '污染排放量小、吸纳就业能力强的企业');
     const checks = page.getByTestId('listing-checks');
-    await checks.getByText('企业登记中的环境信用等级').first().waitFor({ timeout: 15_000 });
+    await checks.getByText('近两年无查实的信访举报').waitFor({ timeout: 15_000 });
     const confirmations = checks.locator('textarea');
     for (let i = 0; i < (await confirmations.count()); i++)
       await confirmations.nth(i).fill('2026 年 12 月现场核验：许可证正本、处罚与事件台账、在线监控联网截图均已查看');
     await page.getByTestId('listing-reason').fill('污染排放小，吸纳就业 300 余人，环境管理规范');
-    await ctx.screenshot(page, '60e-staff-positive-list-form');
+    await ctx.screenshot(page, '60d-staff-positive-list-form');
     await page.getByRole('button', { name: '决定列入' }).click();
     await page.waitForURL((u) => /^\/staff\/positive-list\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
     const evidence = (await page.getByTestId('positive-list-evidence').textContent()) ?? '';
     expect(evidence.includes('2026 年 12 月现场核验'), 'the evidence snapshot keeps the officer’s verification');
-    await ctx.screenshot(page, '60f-staff-positive-list-decision');
+    await ctx.screenshot(page, '60e-staff-positive-list-decision');
 
     await page.goto(`${ctx.baseUrl}/staff/positive-list/proposals`);
     await page.getByText('腌制废水经雨水沟外排').waitFor({ timeout: 15_000 });
-    await ctx.screenshot(page, '60g-staff-removal-proposals');
+    await ctx.screenshot(page, '60f-staff-removal-proposals');
   },
 };
 
@@ -88,7 +84,7 @@ export const publicSeesListAndResults: Journey = {
   async run(ctx) {
     const page = await ctx.newPage();
     await page.goto(ctx.baseUrl);
-    await page.getByTestId('home-positive-list').click();
+    await page.getByTestId('home-positive-list').getByRole('link').click();
     await page.waitForURL((u) => u.pathname === '/positive-list', { timeout: 15_000 });
     await page.locator('.ant-table-row').filter({ hasText: '上栗县污水处理有限公司' }).waitFor({ timeout: 15_000 });
     const list = (await page.locator('.ant-table-tbody').textContent()) ?? '';
@@ -96,7 +92,7 @@ export const publicSeesListAndResults: Journey = {
     await ctx.screenshot(page, '61a-public-positive-list');
 
     await page.goto(ctx.baseUrl);
-    await page.getByTestId('home-inspection-results').click();
+    await page.getByTestId('home-inspection-results').getByRole('link').click();
     await page.waitForURL((u) => u.pathname === '/inspection-results', { timeout: 15_000 });
     await page.locator('.ant-table-row').filter({ hasText: '2020 年第四季度' }).first().waitFor({ timeout: 15_000 });
     const results = (await page.locator('.ant-table-tbody').textContent()) ?? '';

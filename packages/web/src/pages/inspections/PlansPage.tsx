@@ -21,9 +21,12 @@ import { INSPECTION_PERMISSIONS } from './permissions.ts';
 const plansQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
 const RULES_QUERY = { q: 'inspections.', sort: 'key', page: 1, pageSize: 50 } as const;
 
+// a weight is a factor against the others' 1, not a share: shown as the number itself
+const WEIGHT_RULES: readonly string[] = ['inspections.listed-weight'];
+
 function ruleValue(r: Rule): string {
   const v = r.current.value;
-  return r.type === 'ratio' && typeof v === 'number' ? pct(v) : String(v);
+  return r.type === 'ratio' && typeof v === 'number' && !WEIGHT_RULES.includes(r.key) ? pct(v) : String(v);
 }
 
 /**
