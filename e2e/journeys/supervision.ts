@@ -8,12 +8,11 @@ async function pickOption(page: Page, testId: string, type: string, text: string
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-// 双随机一公开 and 正面清单 (issue 12, rules.md §3): the leader makes a quarterly plan from the rules
-// in force, draws it (the list is secret to the team), replays the draw from its recorded seed and
-// inputs and sees the same targets beside the recorded ones; then lists a firm on the positive
-// list, verifying by hand the conditions the platform has no source for.
+// 双随机一公开 (issue 12, rules.md §3): the leader makes a quarterly plan from the rules in force,
+// draws it (the list is secret to the team), replays the draw from its recorded seed and inputs and
+// sees the same targets beside the recorded ones.
 export const officerDrawsAndReplays: Journey = {
-  name: 'supervision: officer plans, draws and replays a random inspection (reproduced), lists a firm on the positive list',
+  name: 'supervision: officer plans, draws and replays a random inspection (reproduced)',
   async run(ctx) {
     const page = await ctx.newPage();
     await ctx.login(page, 'leader');
@@ -54,7 +53,17 @@ export const officerDrawsAndReplays: Journey = {
     const replayed = (await page.getByTestId('replay-targets').locator('.ant-table-tbody').textContent()) ?? '';
     expect(recorded.length > 0 && recorded === replayed, 'the replay lists the same firms and inspectors');
     await ctx.screenshot(page, '60c-staff-draw-replayed');
+  },
+};
 
+// 正面清单 and 一公开: an officer lists a firm, verifying by hand the conditions the platform has no
+// source for; without signing in, the public portal then shows it on the positive list (beside the
+// 2020 Shangli list, one firm removed) and the published results of the four 2020 quarterly draws.
+export const publicSeesListAndResults: Journey = {
+  name: 'supervision: officer lists a firm; public portal shows the positive list and the random-inspection results',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await ctx.login(page, 'inspector');
     await page.goto(`${ctx.baseUrl}/staff/positive-list/new`);
     await pickOption(page, 'listing-enterprise', '福田电子', '福田电子');
     await pickOption(page, 'listing-category', '', '污染排放量小、吸纳就业能力强的企业');
@@ -74,29 +83,27 @@ export const officerDrawsAndReplays: Journey = {
     await page.goto(`${ctx.baseUrl}/staff/positive-list/proposals`);
     await page.getByText('腌制废水经雨水沟外排').waitFor({ timeout: 15_000 });
     await ctx.screenshot(page, '60f-staff-removal-proposals');
-  },
-};
 
-// 一公开: without signing in, the public portal shows the positive list (the 2020 Shangli list, one
-// firm removed) and the published results of the four 2020 quarterly draws.
-export const publicSeesListAndResults: Journey = {
-  name: 'supervision: public portal shows the positive list and the random-inspection results',
-  async run(ctx) {
-    const page = await ctx.newPage();
-    await page.goto(ctx.baseUrl);
-    await page.getByTestId('home-positive-list').getByRole('link').click();
-    await page.waitForURL((u) => u.pathname === '/positive-list', { timeout: 15_000 });
-    await page.locator('.ant-table-row').filter({ hasText: '上栗县污水处理有限公司' }).waitFor({ timeout: 15_000 });
-    const list = (await page.locator('.ant-table-tbody').textContent()) ?? '';
+    const pub = await ctx.newPage();
+    await pub.goto(ctx.baseUrl);
+    await pub.getByTestId('home-positive-list').getByRole('link').click();
+    await pub.waitForURL((u) => u.pathname === '/positive-list', { timeout: 15_000 });
+    await pub.locator('.ant-table-row').filter({ hasText: '上栗县污水处理有限公司' }).waitFor({ timeout: 15_000 });
+    const list = (await pub.locator('.ant-table-tbody').textContent()) ?? '';
     expect(!list.includes('金山酱菜'), 'a removed firm is not on the public list');
-    await ctx.screenshot(page, '61a-public-positive-list');
+    const listed = pub
+      .locator('.ant-table-row')
+      .filter({ hasText: '上栗县福田电子元件有限公司' })
+      .filter({ hasText: '有效' });
+    expect((await listed.count()) === 1, 'the firm listed today is on the public list, valid');
+    await ctx.screenshot(pub, '61a-public-positive-list');
 
-    await page.goto(ctx.baseUrl);
-    await page.getByTestId('home-inspection-results').getByRole('link').click();
-    await page.waitForURL((u) => u.pathname === '/inspection-results', { timeout: 15_000 });
-    await page.locator('.ant-table-row').filter({ hasText: '2020 年第四季度' }).first().waitFor({ timeout: 15_000 });
-    const results = (await page.locator('.ant-table-tbody').textContent()) ?? '';
+    await pub.goto(ctx.baseUrl);
+    await pub.getByTestId('home-inspection-results').getByRole('link').click();
+    await pub.waitForURL((u) => u.pathname === '/inspection-results', { timeout: 15_000 });
+    await pub.locator('.ant-table-row').filter({ hasText: '2020 年第四季度' }).first().waitFor({ timeout: 15_000 });
+    const results = (await pub.locator('.ant-table-tbody').textContent()) ?? '';
     expect(!results.includes('执法·'), 'the public results name no inspector');
-    await ctx.screenshot(page, '61b-public-inspection-results');
+    await ctx.screenshot(pub, '61b-public-inspection-results');
   },
 };
