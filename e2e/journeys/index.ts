@@ -24,6 +24,7 @@ import {
   dashboardArticleFigures,
   jointVisitPrivacy,
 } from './service.ts';
+import { officerDrawsAndReplays, publicSeesListAndResults } from './supervision.ts';
 import { citizenOnPhone, intranetHostRenders, leaderWorkbench } from './web.ts';
 
 // In order: each journey signs in on its own, but the ones that create records run before the
@@ -59,4 +60,6 @@ export const journeys: Journey[] = [
   clerkPublishesPolicy,
   citizenRequestsDisclosure,
   officerVerifiesClueOnMap,
+  officerDrawsAndReplays,
+  publicSeesListAndResults,
 ];

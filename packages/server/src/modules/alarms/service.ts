@@ -18,6 +18,7 @@ import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { notify, usersWithRole } from '../notifications/service.ts';
+import { proposeRemoval } from '../positive-list/service.ts';
 import { alarmAttachments, alarmEvents, alarms } from './tables.ts';
 
 export type AlarmRow = typeof alarms.$inferSelect;
@@ -297,6 +298,15 @@ export async function closeAlarm(tx: Tx, actor: Actor, user: SessionUser, id: st
     before: { state: row.state },
     after: { state: 'closed', outcome: body.outcome, reviewNote: body.note },
   });
+  // rules.md §3: a confirmed alarm proposes the firm's removal from the positive list (if listed)
+  if (body.outcome === 'confirmed')
+    await proposeRemoval(tx, actor, {
+      enterpriseId: row.enterpriseId,
+      trigger: 'confirmed-alarm',
+      sourceType: 'alarm',
+      sourceId: id,
+      summary: `${row.sourceName}：${row.detail}（确认属实：${body.note}）`,
+    });
   return getAlarm(tx, user, id);
 }
 

@@ -36,10 +36,13 @@ describe('figures declared by their modules', () => {
       'commitmentEiaApproved',
       'eiaExemptions',
       'eiaFilings',
+      'inspectionsDone',
+      'inspectionTargetsDrawn',
       'oneVisitRate',
       'petitionsClosed',
       'petitionsClosedWithLimit',
       'petitionsOnTime',
+      'positiveListFirms',
       'ratingsLevel1',
       'ratingsLevel2',
       'ratingsLevel3',
@@ -65,6 +68,8 @@ describe('figures declared by their modules', () => {
       'commitmentEiaApproved',
       'eiaExemptions',
       'eiaFilings',
+      'inspectionsDone',
+      'inspectionTargetsDrawn',
       'oneVisitRate',
     ]);
   });

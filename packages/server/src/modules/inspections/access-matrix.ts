@@ -17,6 +17,7 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'PUT /api/inspectors/:id': KEEPERS,
   'GET /api/inspection-plans': STAFF,
   'POST /api/inspection-plans': KEEPERS,
+  'PUT /api/inspection-plans/:id': KEEPERS,
   'GET /api/inspection-draws': STAFF,
   'POST /api/inspection-draws': OFFICERS,
   'GET /api/inspection-draws/:id': STAFF,

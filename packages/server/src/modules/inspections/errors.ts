@@ -20,6 +20,12 @@ export const INSPECTION_ERRORS = {
     en: 'Not allowed in the draw’s state',
     when: 'Publishing the results of a draw already published.',
   },
+  INSPECTION_PLAN_DRAWN: {
+    status: 409,
+    zh: '该抽查计划已抽取，不能修改',
+    en: 'The plan has been drawn and can no longer change',
+    when: 'Changing a plan that has a draw: the draw recorded its ratios, so the plan stays as drawn.',
+  },
 } as const satisfies Record<string, ModuleErrorEntry>;
 
 // makes `new AppError('INSPECTION_…')` type-check anywhere, without errors.ts knowing this module

@@ -1,6 +1,7 @@
 import { INSPECTIONS_AUDIT_VOCABULARY } from '@qingshan/core/inspection-draws';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { INSPECTION_ERRORS } from './errors.ts';
+import { INSPECTION_FIGURES } from './figures.ts';
 import { inspectionRoutes } from './routes.ts';
 import { INSPECTIONS_RULES } from './rules.ts';
 import { seedInspections } from './seed.ts';
@@ -12,6 +13,7 @@ export const inspectionsModule: ModuleDefinition = {
   name: 'inspections',
   timeline: inspectionTimeline,
   tables,
+  figures: INSPECTION_FIGURES,
   errors: INSPECTION_ERRORS,
   audit: INSPECTIONS_AUDIT_VOCABULARY,
   routes: (app, ctx) => app.register(inspectionRoutes, { db: ctx.db }),

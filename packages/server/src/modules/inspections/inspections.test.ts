@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@qingshan/core/calendar';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
@@ -31,6 +32,13 @@ beforeAll(async () => {
   for (let i = 0; i < 9; i++) firms.push(await makeEnterprise(t, { townCode: towns[i % 3] }));
 });
 afterAll(() => t.close());
+
+/** The figures period of the draw's own day: drawn_at is the database's clock, not the tests' date. */
+async function drawDay() {
+  const d = (await leader.request({ method: 'GET', url: `/api/inspection-draws/${drawId}` })).json();
+  const day = shanghaiDateOf(new Date(d.drawnAt as string));
+  return `from=${day}&to=${day}`;
+}
 
 describe('inspections: libraries and plans', () => {
   it('keeps the object library with Jiangxi classes, each change moving its version', async () => {
@@ -113,6 +121,31 @@ describe('inspections: libraries and plans', () => {
     });
     expect(noQuarter.statusCode).toBe(400);
   });
+
+  it('a plan not yet drawn can change, taking the rules in force again; audited', async () => {
+    const made = await leader.request({
+      method: 'POST',
+      url: '/api/inspection-plans',
+      payload: { name: '2026 年度（草稿）', year: 2026, period: 'quarter', quarter: 3 },
+    });
+    expect(made.json()).toMatchObject({ drawn: false, ratios: { b: 0.125 } });
+    const res = await leader.request({
+      method: 'PUT',
+      url: `/api/inspection-plans/${made.json().id}`,
+      payload: { name: '2026 年度双随机抽查计划', year: 2026, period: 'year', quarter: null },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ name: '2026 年度双随机抽查计划', period: 'year', quarter: null });
+    expect(res.json().ratios.b).toBe(0.5);
+    const byInspector = await teamInspector.request({
+      method: 'PUT',
+      url: `/api/inspection-plans/${made.json().id}`,
+      payload: { name: 'x', year: 2026, period: 'year', quarter: null },
+    });
+    expect(byInspector.statusCode).toBe(403);
+    const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, made.json().id));
+    expect(audit.map((a) => a.action)).toEqual(['inspection-plan.create', 'inspection-plan.update']);
+  });
 });
 
 describe('inspections: the seeded draw', () => {
@@ -157,6 +190,39 @@ describe('inspections: the seeded draw', () => {
     // the list of draws shows no targets
     const list = (await outsider.request({ method: 'GET', url: '/api/inspection-draws' })).json();
     expect(list.items[0]).not.toHaveProperty('targets');
+  });
+
+  it('figures count the drawn firms against the plan, naming none of them before publication', async () => {
+    const period = await drawDay();
+    const figs = (await leader.request({ method: 'GET', url: `/api/figures?${period}` })).json().figures as {
+      key: string;
+      value: number;
+    }[];
+    const value = (k: string) => figs.find((f) => f.key === k)?.value;
+    expect(value('inspectionTargetsDrawn')).toBe(targets.length);
+    expect(value('inspectionsDone')).toBe(0);
+    const recs = (
+      await outsider.request({ method: 'GET', url: `/api/figures/inspectionTargetsDrawn/records?${period}` })
+    ).json();
+    expect(recs.total).toBe(targets.length);
+    expect(recs.items[0].title).toContain('2026 年第二季度');
+    expect(JSON.stringify(recs)).not.toContain(targets[0]!.enterpriseId);
+    expect(recs.items.every((r: { enterpriseName: string }) => r.enterpriseName === '（名单公开前保密）')).toBe(true);
+  });
+
+  it('a drawn plan stays as drawn: changing it is refused', async () => {
+    const res = await leader.request({
+      method: 'PUT',
+      url: `/api/inspection-plans/${planId}`,
+      payload: { name: '改名', year: 2026, period: 'year', quarter: null },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('INSPECTION_PLAN_DRAWN');
+    const plans = (await leader.request({ method: 'GET', url: '/api/inspection-plans' })).json();
+    expect(plans.items.find((p: { id: string }) => p.id === planId)).toMatchObject({
+      name: '2026 年第二季度',
+      drawn: true,
+    });
   });
 
   it('replays to the same targets and inspectors, even after the libraries change', async () => {
@@ -287,5 +353,14 @@ describe('inspections: results published', () => {
       },
     });
     expect(again.statusCode).toBe(409);
+    // done against drawn: every drawn firm now has its result, named in the drill-down
+    const done = (
+      await leader.request({ method: 'GET', url: `/api/figures/inspectionsDone/records?${await drawDay()}` })
+    ).json();
+    expect(done.total).toBe(targets.length);
+    expect(done.items.map((r: { enterpriseId: string }) => r.enterpriseId).sort()).toEqual(
+      targets.map((x) => x.enterpriseId).sort(),
+    );
+    expect(done.items[0]).toMatchObject({ date: '2026-06-10', link: `/staff/inspections/draws/${drawId}` });
   });
 });

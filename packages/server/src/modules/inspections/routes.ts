@@ -36,6 +36,7 @@ import {
   putObject,
   replayDraw,
   updateInspector,
+  updatePlan,
   viewDraw,
 } from './service.ts';
 
@@ -168,6 +169,21 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     },
     async (request, reply) =>
       reply.code(201).send(await db.transaction((tx) => createPlan(tx, actorOf(request), request.body))),
+  );
+
+  app.put(
+    '/api/inspection-plans/:id',
+    {
+      config: { access: LIBRARY_KEEPERS },
+      schema: {
+        tags: ['inspections'],
+        summary: '修改抽查计划 Change a plan not yet drawn; it takes the rules in force again',
+        params: idParams,
+        body: inspectionPlanBody,
+        response: { 200: planViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => db.transaction((tx) => updatePlan(tx, actorOf(request), request.params.id, request.body)),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@qingshan/core/calendar';
 import {
   CONFLICT_KIND_LABELS,
   CONFLICT_KINDS,
@@ -14,9 +15,8 @@ import {
   inspectionResultsBody,
   inspectorBody,
   PLAN_PERIODS,
-  shanghaiDateOf,
-  TOWNS,
-} from '@qingshan/core';
+} from '@qingshan/core/inspection-draws';
+import { TOWNS } from '@qingshan/core/towns';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { inspectionDraws, inspectionObjects, inspectionPlans, inspectionResults, inspectors } from './tables.ts';
@@ -77,6 +77,8 @@ export const planViewSchema = z.object({
   ruleVersions: z.record(z.string(), z.number()),
   createdByName: z.string(),
   createdAt: z.string(),
+  /** drawn plans are fixed: their draws recorded these ratios */
+  drawn: z.boolean(),
 });
 export type PlanView = z.infer<typeof planViewSchema>;
 
@@ -204,7 +206,7 @@ export function toInspectorView(r: typeof inspectors.$inferSelect, names: Readon
   };
 }
 
-export function toPlanView(p: typeof inspectionPlans.$inferSelect): PlanView {
+export function toPlanView(p: typeof inspectionPlans.$inferSelect, drawn: boolean): PlanView {
   return {
     id: p.id,
     name: p.name,
@@ -218,6 +220,7 @@ export function toPlanView(p: typeof inspectionPlans.$inferSelect): PlanView {
     ruleVersions: p.ruleVersions,
     createdByName: p.createdByName,
     createdAt: p.createdAt.toISOString(),
+    drawn,
   };
 }
 

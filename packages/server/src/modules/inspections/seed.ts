@@ -1,4 +1,5 @@
-import type { InspectionClass, InspectionOutcome } from '@qingshan/core';
+import { addCalendarDays } from '@qingshan/core/calendar';
+import type { InspectionClass, InspectionOutcome } from '@qingshan/core/inspection-draws';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
@@ -6,6 +7,7 @@ import type { Actor } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
 import { createDraw, createInspector, createPlan, publishResults, putObject } from './service.ts';
+import { inspectionPlans } from './tables.ts';
 
 // Inspectors of the county's enforcement brigade (执法大队); 李强 has the demo 'inspector' account.
 const INSPECTORS: { name: string; town: string | null; username?: string }[] = [
@@ -87,6 +89,11 @@ export async function seedInspections(db: Db, ctx: SeedContext): Promise<void> {
       period: 'quarter',
       quarter: q.q,
     });
+    // the plan was made a week before its draw, not on the day the demo was seeded
+    await db
+      .update(inspectionPlans)
+      .set({ createdAt: at(addCalendarDays(q.drawnOn, -7)) })
+      .where(eq(inspectionPlans.id, plan.id));
     const draw = await createDraw(db, leader, plan.id, {
       seed: `shangli-2020-q${q.q}`,
       drawnOn: q.drawnOn,

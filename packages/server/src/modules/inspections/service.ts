@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   DRAW_ALGORITHM,
   type DrawInputs,
@@ -11,8 +12,7 @@ import {
   ratiosForPeriod,
   sameTargets,
   seedFromBytes,
-  todayInShanghai,
-} from '@qingshan/core';
+} from '@qingshan/core/inspection-draws';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -216,8 +216,8 @@ const PLAN_RULE_KEYS = [
   'inspections.listed-weight',
 ] as const;
 
-/** A plan takes the ratios in force today and records the rule versions they came from. */
-export async function createPlan(tx: Tx, actor: Actor, body: InspectionPlanBody): Promise<PlanView> {
+/** What a plan takes from the rules in force today: the ratios for its period and the rule versions. */
+async function planTerms(tx: Tx, period: InspectionPlanBody['period']) {
   const rules = await getRules(tx, PLAN_RULE_KEYS);
   const num = (k: string) => rules.get(k)!.value as number;
   const ratios = ratiosForPeriod(
@@ -227,27 +227,60 @@ export async function createPlan(tx: Tx, actor: Actor, body: InspectionPlanBody)
       c: { ratio: num(RATIO_RULE_KEYS.c), per: 'year' },
       special: { ratio: num(RATIO_RULE_KEYS.special), per: 'quarter' },
     },
-    body.period,
+    period,
   );
+  return {
+    ratios,
+    inspectorsPerTarget: num('inspections.inspectors-per-target'),
+    avoidOwnTown: num('inspections.avoid-own-town') ? 1 : 0,
+    listedWeight: num('inspections.listed-weight'),
+    ruleVersions: Object.fromEntries(PLAN_RULE_KEYS.map((k) => [k, rules.get(k)!.version])),
+  };
+}
+
+/** A plan takes the ratios in force today and records the rule versions they came from. */
+export async function createPlan(tx: Tx, actor: Actor, body: InspectionPlanBody): Promise<PlanView> {
+  const terms = await planTerms(tx, body.period);
   const [row] = await tx
     .insert(inspectionPlans)
-    .values({
-      ...body,
-      ratios,
-      inspectorsPerTarget: num('inspections.inspectors-per-target'),
-      avoidOwnTown: num('inspections.avoid-own-town') ? 1 : 0,
-      listedWeight: num('inspections.listed-weight'),
-      ruleVersions: Object.fromEntries(PLAN_RULE_KEYS.map((k) => [k, rules.get(k)!.version])),
-      createdByName: actor.name,
-    })
+    .values({ ...body, ...terms, createdByName: actor.name })
     .returning();
   await recordAudit(tx, actor, {
     action: 'inspection-plan.create',
     entityType: 'inspection-plan',
     entityId: row!.id,
-    after: { ...body, ratios },
+    after: { ...body, ratios: terms.ratios },
   });
-  return toPlanView(row!);
+  return toPlanView(row!, false);
+}
+
+/**
+ * Changes a plan not yet drawn: its name, year and period, taking the rules in force again. A plan
+ * that has a draw is fixed: the draw recorded its ratios, and a replay must find them unchanged.
+ */
+export async function updatePlan(tx: Tx, actor: Actor, id: string, body: InspectionPlanBody): Promise<PlanView> {
+  const [plan] = await tx.select().from(inspectionPlans).where(eq(inspectionPlans.id, id)).for('update');
+  if (!plan) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该抽查计划不存在', en: 'No such plan' } });
+  const [drawn] = await tx
+    .select({ id: inspectionDraws.id })
+    .from(inspectionDraws)
+    .where(eq(inspectionDraws.planId, id))
+    .limit(1);
+  if (drawn) throw new AppError('INSPECTION_PLAN_DRAWN');
+  const terms = await planTerms(tx, body.period);
+  const [row] = await tx
+    .update(inspectionPlans)
+    .set({ ...body, ...terms })
+    .where(eq(inspectionPlans.id, id))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'inspection-plan.update',
+    entityType: 'inspection-plan',
+    entityId: id,
+    before: { name: plan.name, year: plan.year, period: plan.period, quarter: plan.quarter, ratios: plan.ratios },
+    after: { ...body, ratios: terms.ratios },
+  });
+  return toPlanView(row!, false);
 }
 
 export async function listPlans(tx: Tx, page: PageRequest): Promise<Paged<PlanView>> {
@@ -256,12 +289,17 @@ export async function listPlans(tx: Tx, page: PageRequest): Promise<Paged<PlanVi
     async (limit, offset) =>
       (
         await tx
-          .select()
+          .select({
+            p: inspectionPlans,
+            // qualified by hand: drizzle writes a lone table's columns unqualified, which inside the
+            // subquery would name the draw's own id
+            drawn: sql<boolean>`exists (select 1 from inspection_draws d where d.plan_id = inspection_plans.id)`,
+          })
           .from(inspectionPlans)
           .orderBy(desc(inspectionPlans.year), desc(inspectionPlans.quarter), desc(inspectionPlans.createdAt))
           .limit(limit)
           .offset(offset)
-      ).map(toPlanView),
+      ).map((r) => toPlanView(r.p, Boolean(r.drawn))),
     async () => {
       const [c] = await tx.select({ n: sql<number>`count(*)::int` }).from(inspectionPlans);
       return c?.n ?? 0;

@@ -1,4 +1,4 @@
-import type { ClassRatios, DrawInputs, DrawTarget, InspectionClass } from '@qingshan/core';
+import type { ClassRatios, DrawInputs, DrawTarget, InspectionClass } from '@qingshan/core/inspection-draws';
 import {
   boolean,
   date,

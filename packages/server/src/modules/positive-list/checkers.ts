@@ -1,4 +1,5 @@
-import { type ConditionCheck, CREDIT_GRADE_LABELS, type CreditGrade, type PositiveListCondition } from '@qingshan/core';
+import { CREDIT_GRADE_LABELS, type CreditGrade } from '@qingshan/core/enterprise';
+import type { ConditionCheck, PositiveListCondition } from '@qingshan/core/positive-list';
 import { and, eq, gte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { enterprises } from '../enterprises/tables.ts';

@@ -1,6 +1,7 @@
 import { POSITIVE_LIST_AUDIT_VOCABULARY } from '@qingshan/core/positive-list';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { POSITIVE_LIST_ERRORS } from './errors.ts';
+import { POSITIVE_LIST_FIGURES } from './figures.ts';
 import { positiveListRoutes } from './routes.ts';
 import { POSITIVE_LIST_RULES } from './rules.ts';
 import { seedPositiveList } from './seed.ts';
@@ -12,6 +13,7 @@ export const positiveListModule: ModuleDefinition = {
   name: 'positive-list',
   timeline: positiveListTimeline,
   tables,
+  figures: POSITIVE_LIST_FIGURES,
   errors: POSITIVE_LIST_ERRORS,
   audit: POSITIVE_LIST_AUDIT_VOCABULARY,
   routes: (app, ctx) => app.register(positiveListRoutes, { db: ctx.db }),

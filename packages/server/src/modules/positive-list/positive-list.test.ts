@@ -1,7 +1,9 @@
-import { listingValidUntil, todayInShanghai } from '@qingshan/core';
+import { todayInShanghai } from '@qingshan/core/calendar';
+import { listingValidUntil } from '@qingshan/core/positive-list';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { raiseAlarm } from '../alarms/service.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { proposeRemoval } from './service.ts';
@@ -267,5 +269,84 @@ describe('positive list: decisions', () => {
       await officer.request({ method: 'GET', url: `/api/positive-list?q=${encodeURIComponent(firm.name)}` })
     ).json();
     expect(list.total).toBe(0);
+  });
+});
+
+describe('positive list: removal triggers wired where their records exist', () => {
+  it('an officer confirming an alarm of a listed firm raises a removal proposal naming the alarm; a dismissed one does not', async () => {
+    const firm = await makeEnterprise(t, { creditGrade: 'green' });
+    const listed = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: { enterpriseId: firm.id, category: 'key-field', confirmations: CONFIRMED, reason: '环境管理规范' },
+    });
+    expect(listed.statusCode, listed.body).toBe(201);
+    const ent = await loginAs(t, ['enterprise'], firm.id);
+    const monitor = await loginAs(t, ['monitor']);
+    const raise = (sourceId: string) =>
+      t.database.db.transaction((tx) =>
+        raiseAlarm(tx, {
+          sourceKind: 'station',
+          sourceId,
+          sourceName: '废水总排口',
+          enterpriseId: firm.id,
+          kind: 'over-limit',
+          detail: 'COD 小时均值 120 mg/L，超过限值 100 mg/L',
+        }),
+      );
+    const dismissed = (await raise('ST-PL-1')).alarm;
+    const d = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${dismissed.id}/close`,
+      payload: { outcome: 'dismissed', note: '仪表校准造成的误报' },
+    });
+    expect(d.statusCode, d.body).toBe(200);
+    const confirmed = (await raise('ST-PL-2')).alarm;
+    const answer = await ent.request({
+      method: 'POST',
+      url: `/api/alarms/${confirmed.id}/answer`,
+      payload: { reason: '调节池溢流', action: '已停产检修' },
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const c = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${confirmed.id}/close`,
+      payload: { outcome: 'confirmed', note: '现场核实属实' },
+    });
+    expect(c.statusCode, c.body).toBe(200);
+    const entry = (await officer.request({ method: 'GET', url: `/api/positive-list/${listed.json().id}` })).json();
+    expect(entry.proposals).toHaveLength(1);
+    expect(entry.proposals[0]).toMatchObject({
+      trigger: 'confirmed-alarm',
+      sourceType: 'alarm',
+      sourceId: confirmed.id,
+      status: 'open',
+      summary: '废水总排口：COD 小时均值 120 mg/L，超过限值 100 mg/L（确认属实：现场核实属实）',
+    });
+    const audit = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, listed.json().id as string));
+    expect(audit.map((a) => a.action)).toContain('positive-list.propose-removal');
+  });
+});
+
+describe('positive list: figure', () => {
+  it('counts the firms listed on the period’s last day, each drilling down to its decision', async () => {
+    const today = todayInShanghai();
+    const period = `from=${today}&to=${today}`;
+    const valid = (await officer.request({ method: 'GET', url: '/api/positive-list?state=valid&pageSize=100' })).json();
+    const figs = (await officer.request({ method: 'GET', url: `/api/figures?${period}` })).json().figures as {
+      key: string;
+      value: number;
+    }[];
+    expect(figs.find((f) => f.key === 'positiveListFirms')?.value).toBe(valid.total);
+    const recs = (
+      await officer.request({ method: 'GET', url: `/api/figures/positiveListFirms/records?${period}` })
+    ).json();
+    expect(recs.items.map((r: { link: string }) => r.link).sort()).toEqual(
+      valid.items.map((e: { id: string }) => `/staff/positive-list/${e.id}`).sort(),
+    );
+    expect(valid.total).toBeGreaterThan(0);
   });
 });

@@ -8,8 +8,8 @@ import {
   positiveListRemovalBody,
   REMOVAL_TRIGGERS,
   removalProposalDecisionBody,
-  TOWNS,
-} from '@qingshan/core';
+} from '@qingshan/core/positive-list';
+import { TOWNS } from '@qingshan/core/towns';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { positiveListEntries, positiveListRemovalProposals } from './tables.ts';

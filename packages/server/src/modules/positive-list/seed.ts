@@ -1,4 +1,9 @@
-import { judgeDecision, listingValidUntil, POSITIVE_LIST_CONDITIONS, type PositiveListCategory } from '@qingshan/core';
+import {
+  judgeDecision,
+  listingValidUntil,
+  POSITIVE_LIST_CONDITIONS,
+  type PositiveListCategory,
+} from '@qingshan/core/positive-list';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   type ConditionCheck,
   judgeDecision,
@@ -5,9 +6,8 @@ import {
   POSITIVE_LIST_CONDITION_LABELS,
   type PositiveListDecisionBody,
   type RemovalTrigger,
-  todayInShanghai,
-} from '@qingshan/core';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+} from '@qingshan/core/positive-list';
+import { and, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -286,10 +286,17 @@ export type RemovalTriggerInput = {
  * is not listed.
  */
 export async function proposeRemoval(tx: Tx, actor: Actor, input: RemovalTriggerInput): Promise<string | null> {
+  // an expired listing has nothing left to remove: the firm is off the list already
   const [entry] = await tx
     .select({ id: positiveListEntries.id })
     .from(positiveListEntries)
-    .where(and(eq(positiveListEntries.enterpriseId, input.enterpriseId), eq(positiveListEntries.status, 'listed')));
+    .where(
+      and(
+        eq(positiveListEntries.enterpriseId, input.enterpriseId),
+        eq(positiveListEntries.status, 'listed'),
+        gte(positiveListEntries.validUntil, todayInShanghai()),
+      ),
+    );
   if (!entry) return null;
   const [row] = await tx
     .insert(positiveListRemovalProposals)

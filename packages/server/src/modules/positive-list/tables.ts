@@ -1,4 +1,4 @@
-import type { ConditionCheck } from '@qingshan/core';
+import type { ConditionCheck } from '@qingshan/core/positive-list';
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';

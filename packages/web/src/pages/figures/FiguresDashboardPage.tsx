@@ -32,6 +32,9 @@ const OTHER = [
   'badRatings',
   'badRatingsRectifiedOnTime',
   'eiaFilings',
+  'positiveListFirms',
+  'inspectionTargetsDrawn',
+  'inspectionsDone',
 ];
 /** Figures whose non-zero value is bad news, shown in the bad-rating colour. */
 const BAD_NEWS = new Set(['badRatings']);

@@ -1,17 +1,44 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { todayInShanghai } from '@qingshan/core/calendar';
+import { INSPECTION_OUTCOMES } from '@qingshan/core/inspection-draws';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { canAccess } from '../../access.ts';
-import { useShowError } from '../../api/errors.ts';
+import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
-import { formatDateTime } from '../../utils/datetime.ts';
-import { type DrawDetail, getDraw, inspectionKeys, replayDraw, type Target } from './api.ts';
+import { formatDate, formatDateTime } from '../../utils/datetime.ts';
+import {
+  type DrawDetail,
+  getDraw,
+  inspectionKeys,
+  publishResults,
+  type ResultsBody,
+  replayDraw,
+  type Target,
+} from './api.ts';
+import { pct } from './labels.ts';
 import { INSPECTION_PERMISSIONS } from './permissions.ts';
-
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
 function TargetsTable({ targets, testId }: { targets: Target[]; testId: string }) {
   const { t } = useTranslation();
@@ -131,14 +158,38 @@ export default function DrawDetailPage() {
               description={replay.data.inputsHashMatches ? t('inspections.replayHint') : t('inspections.hashMismatch')}
               style={{ marginBottom: 12 }}
             />
-            <TargetsTable targets={replay.data.targets} testId="replay-targets" />
+            <Row gutter={16}>
+              <Col xs={24} lg={12}>
+                <Typography.Title level={5}>{t('inspections.recordedTargets')}</Typography.Title>
+                <TargetsTable targets={d.targets} testId="recorded-targets" />
+              </Col>
+              <Col xs={24} lg={12}>
+                <Typography.Title level={5}>{t('inspections.replayedTargets')}</Typography.Title>
+                <TargetsTable targets={replay.data.targets} testId="replay-targets" />
+              </Col>
+            </Row>
           </Card>
+        ) : (
+          <Card title={t('inspections.targets')}>
+            <TargetsTable targets={d.targets} testId="draw-targets" />
+          </Card>
+        )}
+        {d.status === 'drawn' && canAccess(roles, INSPECTION_PERMISSIONS.recordResults) ? (
+          <ResultsForm draw={d} />
         ) : null}
-        <Card title={t('inspections.targets')}>
-          <TargetsTable targets={d.targets} testId="draw-targets" />
-        </Card>
         {d.results.length ? (
-          <Card title={t('inspections.results')}>
+          <Card
+            title={t('inspections.results')}
+            extra={
+              d.publishDueOn && d.publishedAt ? (
+                formatDate(d.publishedAt) <= d.publishDueOn ? (
+                  <Tag color="green">{t('inspections.onTime')}</Tag>
+                ) : (
+                  <Tag color="red">{t('inspections.late')}</Tag>
+                )
+              ) : null
+            }
+          >
             <Table
               rowKey="enterpriseId"
               size="small"
@@ -152,11 +203,93 @@ export default function DrawDetailPage() {
                   render: (_, r) => (r.result ? t(`inspections.outcomes.${r.result.outcome}`) : '—'),
                 },
                 { title: t('inspections.summary'), render: (_, r) => r.result?.summary ?? '—' },
+                {
+                  title: t('inspections.publishedOn'),
+                  render: () => (d.publishedAt ? formatDate(d.publishedAt) : '—'),
+                },
               ]}
             />
           </Card>
         ) : null}
       </Space>
     </PageContainer>
+  );
+}
+
+type ResultRow = { enterpriseId: string; inspectedOn?: Dayjs; outcome?: string; summary?: string };
+
+/**
+ * 录入检查结果: one row per drawn firm (date, outcome, what was found); saving publishes them all,
+ * and the rule's working days from the last inspection set the publication's due day.
+ */
+function ResultsForm({ draw }: { draw: DrawDetail }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ results: ResultRow[] }>();
+  const qc = useQueryClient();
+  const message = useMessage();
+  const showError = useShowError();
+  const save = useMutation({
+    mutationFn: (body: ResultsBody) => publishResults(draw.id, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['inspections'] });
+      message.success(t('inspections.publishedOk'));
+    },
+    onError: (err) => (err instanceof ApiError && err.errors.length ? applyFieldErrors(form, err) : showError(err)),
+  });
+  const today = todayInShanghai();
+  return (
+    <Card title={t('inspections.enterResults')} data-testid="results-form">
+      <Typography.Paragraph type="secondary">{t('inspections.enterResultsHint')}</Typography.Paragraph>
+      <Form<{ results: ResultRow[] }>
+        form={form}
+        initialValues={{ results: draw.targets.map((x) => ({ enterpriseId: x.enterpriseId, outcome: 'no-problem' })) }}
+        onFinish={(v) =>
+          save.mutate({
+            results: v.results.map((r) => ({
+              enterpriseId: r.enterpriseId,
+              inspectedOn: r.inspectedOn!.format('YYYY-MM-DD'),
+              outcome: r.outcome as ResultsBody['results'][number]['outcome'],
+              summary: r.summary!,
+            })),
+          })
+        }
+      >
+        <Form.List name="results">
+          {(fields) =>
+            fields.map((f, i) => (
+              <Space key={f.key} align="start" wrap style={{ display: 'flex' }}>
+                <Typography.Text strong style={{ display: 'inline-block', width: 220, paddingTop: 5 }}>
+                  {draw.targets[i]?.enterpriseName}
+                </Typography.Text>
+                <Form.Item
+                  name={[f.name, 'inspectedOn']}
+                  rules={[{ required: true, message: t('inspections.required') }]}
+                >
+                  <DatePicker
+                    placeholder={t('inspections.inspectedOn')}
+                    disabledDate={(day) => day.isAfter(dayjs(today), 'day')}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'outcome']} rules={[{ required: true, message: t('inspections.required') }]}>
+                  <Select
+                    style={{ width: 200 }}
+                    options={INSPECTION_OUTCOMES.map((o) => ({ value: o, label: t(`inspections.outcomes.${o}`) }))}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'summary']}
+                  rules={[{ required: true, whitespace: true, message: t('inspections.required') }]}
+                >
+                  <Input placeholder={t('inspections.summary')} maxLength={500} style={{ width: 320 }} />
+                </Form.Item>
+              </Space>
+            ))
+          }
+        </Form.List>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="results-publish">
+          {t('inspections.publish')}
+        </Button>
+      </Form>
+    </Card>
   );
 }

@@ -11,6 +11,7 @@ import { defineListQuery, PagedTable, useListQuery } from '../../components/list
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { createDraw, type DrawSummary, getDraws, getPlans, inspectionKeys } from './api.ts';
+import { InspectionsNav } from './InspectionsNav.tsx';
 import { INSPECTION_PERMISSIONS } from './permissions.ts';
 
 const drawsQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
@@ -47,31 +48,29 @@ export default function DrawsPage() {
     onError: showError,
   });
   return (
-    <PageContainer
-      title={t('inspections.title')}
-      extra={
-        canDraw ? (
-          <Space>
-            <Select
-              style={{ width: 280 }}
-              placeholder={t('inspections.choosePlan')}
-              value={planId}
-              onChange={setPlanId}
-              loading={plans.isPending}
-              options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            />
-            <Button
-              type="primary"
-              disabled={!planId}
-              loading={draw.isPending}
-              onClick={() => planId && draw.mutate(planId)}
-            >
-              {t('inspections.newDraw')}
-            </Button>
-          </Space>
-        ) : null
-      }
-    >
+    <PageContainer title={t('inspections.title')} extra={<InspectionsNav current="draws" />}>
+      {canDraw ? (
+        <Space style={{ marginBottom: 16 }} wrap>
+          <Select
+            style={{ width: 280 }}
+            placeholder={t('inspections.choosePlan')}
+            data-testid="draw-plan"
+            value={planId}
+            onChange={setPlanId}
+            loading={plans.isPending}
+            options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <Button
+            type="primary"
+            disabled={!planId}
+            loading={draw.isPending}
+            onClick={() => planId && draw.mutate(planId)}
+            data-testid="draw-new"
+          >
+            {t('inspections.newDraw')}
+          </Button>
+        </Space>
+      ) : null}
       <PagedTable<DrawSummary, typeof query>
         list={list}
         result={result}

@@ -40,9 +40,14 @@ export default function PublicResultsPage() {
         columns={[
           { title: t('inspections.plan'), dataIndex: 'planName' },
           { title: t('inspections.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('positiveList.town'), dataIndex: 'townName' },
+          { title: t('inspections.town'), dataIndex: 'townName', width: 90 },
           { title: t('inspections.class'), dataIndex: 'classLabel' },
-          { title: t('inspections.inspectedOn'), dataIndex: 'inspectedOn' },
+          {
+            title: t('inspections.inspectedOn'),
+            dataIndex: 'inspectedOn',
+            width: 110,
+            render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>,
+          },
           {
             title: t('inspections.outcome'),
             dataIndex: 'outcomeLabel',
@@ -54,9 +59,10 @@ export default function PublicResultsPage() {
           {
             title: t('inspections.publishedOn'),
             dataIndex: 'publishedOn',
+            width: 120,
             render: (d: string, r) => (
-              <Space size={4}>
-                {d}
+              <Space direction="vertical" size={2}>
+                <span style={{ whiteSpace: 'nowrap' }}>{d}</span>
                 {r.publishedOnTime === null ? null : r.publishedOnTime ? (
                   <Tag color="green">{t('inspections.onTime')}</Tag>
                 ) : (

@@ -27,6 +27,9 @@ export type Inspector = InspectorList['items'][number];
 export type PublicResults = ResponseOf<'/api/public/inspection-results', 'get'>;
 export type PublicResult = PublicResults['items'][number];
 export type PageQuery = QueryOf<'/api/inspection-draws', 'get'>;
+export type ObjectBody = BodyOf<'/api/inspection-objects', 'put'>;
+export type InspectorBody = BodyOf<'/api/inspectors', 'post'>;
+export type ResultsBody = BodyOf<'/api/inspection-draws/{id}/results', 'post'>;
 
 export const getDraws = (q: PageQuery, signal?: AbortSignal) =>
   http.get<DrawList>('/api/inspection-draws', { query: q, signal });
@@ -46,3 +49,11 @@ export const getInspectors = (q: PageQuery, signal?: AbortSignal) =>
   http.get<InspectorList>('/api/inspectors', { query: q, signal });
 export const getPublicResults = (q: QueryOf<'/api/public/inspection-results', 'get'>, signal?: AbortSignal) =>
   http.get<PublicResults>('/api/public/inspection-results', { query: q, signal });
+export const putObject = (body: ObjectBody) => request<InspectionObject>('PUT', '/api/inspection-objects', { body });
+export const createInspector = (body: InspectorBody) => request<Inspector>('POST', '/api/inspectors', { body });
+export const updateInspector = (id: string, body: InspectorBody) =>
+  request<Inspector>('PUT', `/api/inspectors/${encodeURIComponent(id)}`, { body });
+export const publishResults = (id: string, body: ResultsBody) =>
+  request<null>('POST', `/api/inspection-draws/${encodeURIComponent(id)}/results`, { body });
+export const updatePlan = (id: string, body: PlanBody) =>
+  request<Plan>('PUT', `/api/inspection-plans/${encodeURIComponent(id)}`, { body });

@@ -4,4 +4,6 @@ import type { Access } from '../../access.ts';
 export const INSPECTION_PERMISSIONS = {
   draw: ['leader', 'inspector'],
   replay: ['admin', 'leader'],
+  keepLibraries: ['admin', 'leader'],
+  recordResults: ['leader', 'inspector'],
 } as const satisfies Record<string, Access>;

@@ -12,6 +12,24 @@ export const inspectionRoutes: AppRoute[] = [
     menu: { labelKey: 'inspections.menu', icon: <AimOutlined />, group: 'supervision', order: 60 },
   },
   {
+    path: '/staff/inspections/plans',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./PlansPage.tsx')),
+  },
+  {
+    path: '/staff/inspections/objects',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./ObjectsPage.tsx')),
+  },
+  {
+    path: '/staff/inspections/inspectors',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./InspectorsPage.tsx')),
+  },
+  {
     path: '/staff/inspections/draws/:id',
     face: 'staff',
     access: STAFF_ROLES,

@@ -17,14 +17,10 @@ import {
   positiveListKeys,
   removeListing,
 } from './api.ts';
-import { StateTag } from './PositiveListPage.tsx';
+import { CHECK_STATUS_COLORS } from './labels.ts';
+import { ProposalDecision } from './ProposalDecision.tsx';
 import { POSITIVE_LIST_PERMISSIONS } from './permissions.ts';
-
-const STATUS_COLORS: Record<ConditionCheck['status'], string> = {
-  passed: 'green',
-  failed: 'red',
-  'no-source': 'orange',
-};
+import { StateTag } from './StateTag.tsx';
 
 /** One listing: the evidence snapshot kept at the decision, its removal with reason, and proposals. */
 export default function PositiveListDetailPage() {
@@ -69,7 +65,13 @@ export default function PositiveListDetailPage() {
             <Descriptions.Item label={t('positiveList.category')}>{e.categoryLabel}</Descriptions.Item>
             <Descriptions.Item label={t('positiveList.categorySource')}>{e.categorySource}</Descriptions.Item>
             <Descriptions.Item label={t('positiveList.decidedOn')}>{e.decidedOn}</Descriptions.Item>
-            <Descriptions.Item label={t('positiveList.validUntil')}>{e.validUntil}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.validUntil')}>
+              {t('positiveList.validUntilValue', {
+                until: e.validUntil,
+                from: e.decidedOn,
+                years: Number(e.validUntil.slice(0, 4)) - Number(e.decidedOn.slice(0, 4)),
+              })}
+            </Descriptions.Item>
             <Descriptions.Item label={t('positiveList.decidedBy')}>{e.decidedByName}</Descriptions.Item>
             <Descriptions.Item label={t('positiveList.reason')}>{e.reason}</Descriptions.Item>
           </Descriptions>
@@ -99,7 +101,7 @@ export default function PositiveListDetailPage() {
                 title: t('positiveList.result'),
                 dataIndex: 'status',
                 render: (s: ConditionCheck['status']) => (
-                  <Tag color={STATUS_COLORS[s]}>{t(`positiveList.statuses.${s}`)}</Tag>
+                  <Tag color={CHECK_STATUS_COLORS[s]}>{t(`positiveList.statuses.${s}`)}</Tag>
                 ),
               },
               { title: t('positiveList.found'), dataIndex: 'evidence' },
@@ -156,27 +158,5 @@ export default function PositiveListDetailPage() {
         ) : null}
       </Space>
     </PageContainer>
-  );
-}
-
-function ProposalDecision({ onDecide, busy }: { onDecide: (accept: boolean, reason: string) => void; busy: boolean }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const submit = (accept: boolean) => form.validateFields().then((v) => onDecide(accept, v.reason));
-  return (
-    <Form form={form} layout="inline">
-      <Form.Item
-        name="reason"
-        rules={[{ required: true, whitespace: true, message: t('positiveList.removalReasonRequired') }]}
-      >
-        <Input placeholder={t('positiveList.decisionReason')} maxLength={500} />
-      </Form.Item>
-      <Button danger size="small" loading={busy} onClick={() => submit(true)}>
-        {t('positiveList.accept')}
-      </Button>
-      <Button size="small" loading={busy} onClick={() => submit(false)}>
-        {t('positiveList.reject')}
-      </Button>
-    </Form>
   );
 }

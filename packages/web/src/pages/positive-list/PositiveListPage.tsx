@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Input, Select, Space, Tag } from 'antd';
+import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -11,18 +11,14 @@ import {
 } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { type Entry, getEntries, positiveListKeys } from './api.ts';
+import { PositiveListNav } from './PositiveListNav.tsx';
+import { StateTag } from './StateTag.tsx';
 
 const STATES = ['valid', 'expired', 'removed'] as const;
 const entriesQuery = defineListQuery({
   filters: { state: oneOfFilter(STATES), q: textFilter(50) },
   pageSizes: [20, 50],
 });
-
-export function StateTag({ state }: { state: Entry['state'] }) {
-  const { t } = useTranslation();
-  const color = state === 'valid' ? 'green' : state === 'removed' ? 'red' : 'default';
-  return <Tag color={color}>{t(`positiveList.${state}`)}</Tag>;
-}
 
 /** 正面清单决定: every listing with its state; each opens its evidence snapshot. */
 export default function PositiveListPage() {
@@ -35,7 +31,7 @@ export default function PositiveListPage() {
     placeholderData: keepPreviousData,
   });
   return (
-    <PageContainer title={t('positiveList.staffTitle')}>
+    <PageContainer title={t('positiveList.staffTitle')} extra={<PositiveListNav current="list" />}>
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search
           key={query.q ?? ''}

@@ -2,6 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { STAFF_ROLES } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
+import { POSITIVE_LIST_PERMISSIONS } from './permissions.ts';
 
 export const positiveListRoutes: AppRoute[] = [
   {
@@ -10,6 +11,18 @@ export const positiveListRoutes: AppRoute[] = [
     access: STAFF_ROLES,
     component: lazy(() => import('./PositiveListPage.tsx')),
     menu: { labelKey: 'positiveList.menu', icon: <SafetyCertificateOutlined />, group: 'supervision', order: 50 },
+  },
+  {
+    path: '/staff/positive-list/new',
+    face: 'staff',
+    access: POSITIVE_LIST_PERMISSIONS.decide,
+    component: lazy(() => import('./ListingFormPage.tsx')),
+  },
+  {
+    path: '/staff/positive-list/proposals',
+    face: 'staff',
+    access: STAFF_ROLES,
+    component: lazy(() => import('./ProposalsPage.tsx')),
   },
   {
     path: '/staff/positive-list/:id',

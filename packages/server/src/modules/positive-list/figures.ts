@@ -1,0 +1,49 @@
+// Positive-list figures (rules.md §3): the firms on the list on the period's last day. A stock, not a
+// flow: a listing counts while the day lies within its 3 years and it was not removed by then.
+import { addCalendarDays } from '@qingshan/core/calendar';
+import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
+import { type SQL, sql } from 'drizzle-orm';
+import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+
+/** Listings in force at the end of `p.to` (Asia/Shanghai): decided by then, valid then, not removed by then. */
+function inForce(p: Period): SQL {
+  const endOfDay = `${addCalendarDays(p.to, 1)}T00:00:00+08:00`;
+  return sql`l.decided_on <= ${p.to}::date and l.valid_until >= ${p.to}::date
+    and (l.removed_at is null or l.removed_at >= ${endOfDay}::timestamptz)`;
+}
+
+const categoryLabel = sql.join(
+  [
+    sql`case l.category`,
+    ...Object.entries(POSITIVE_LIST_CATEGORY_LABELS).map(([k, v]) => sql`when ${k} then ${v.zh}`),
+    sql`else l.category end`,
+  ],
+  sql` `,
+);
+
+export const POSITIVE_LIST_FIGURES: readonly FigureSource[] = [
+  sqlFigure({
+    key: 'positiveListFirms',
+    group: 'supervision',
+    label: { zh: '正面清单企业', en: 'positive-list firms' },
+    unit: { zh: '家', en: 'firms' },
+    definition: {
+      zh: '统计期末（最后一天）在正面清单有效期内且未被移出的企业',
+      en: 'firms on the positive list on the last day of the period: within their validity and not removed',
+    },
+    source: '环办执法〔2021〕10号《关于加强生态环境监督执法正面清单管理推动差异化执法监管的指导意见》',
+    tally: (p) => sql`select null::text as month, count(*)::int as n from positive_list_entries l where ${inForce(p)}`,
+    records: (db, p, page) =>
+      recordsOf(
+        db,
+        sql`select l.id::text as id, to_char(l.decided_on, 'YYYY-MM-DD') as date,
+            '正面清单 · ' || ${categoryLabel} as title,
+            l.enterprise_id::text as "enterpriseId", e.name as "enterpriseName",
+            '列入 ' || to_char(l.decided_on, 'YYYY-MM-DD') || '，有效期至 ' || to_char(l.valid_until, 'YYYY-MM-DD') as detail,
+            '/staff/positive-list/' || l.id::text as link
+          from positive_list_entries l join enterprises e on e.id = l.enterprise_id
+          where ${inForce(p)} order by 2, e.name, l.id`,
+        page,
+      ),
+  }),
+];
