@@ -1,4 +1,4 @@
-import { resolveLang } from '@qingshan/core';
+import { resolveLang } from '@qingshan/core/messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';

@@ -9,10 +9,9 @@ import {
   eiaObjectionAnswerBody,
   eiaObjectionBody,
   eiaVerificationBody,
-  maskName,
-  maskPhone,
   noticeKindOf,
-} from '@qingshan/core';
+} from '@qingshan/core/eia';
+import { maskName, maskPhone } from '@qingshan/core/mask';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { eiaCases, eiaObjections } from './tables.ts';

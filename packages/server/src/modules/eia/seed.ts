@@ -1,4 +1,5 @@
-import { addCalendarDays, type EiaCaseCreate, todayInShanghai } from '@qingshan/core';
+import { addCalendarDays, todayInShanghai } from '@qingshan/core/calendar';
+import type { EiaCaseCreate } from '@qingshan/core/eia';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import type { SessionUser } from '../../plugins/auth.ts';

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   commitmentIneligibility,
   EIA_START_STATE,
@@ -5,9 +6,8 @@ import {
   type EiaNoticeKind,
   type EiaPath,
   type EiaState,
-  todayInShanghai,
   type VerificationResult,
-} from '@qingshan/core';
+} from '@qingshan/core/eia';
 import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';

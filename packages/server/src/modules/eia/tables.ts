@@ -1,4 +1,4 @@
-import type { EiaCategory, EiaPath, EiaState } from '@qingshan/core';
+import type { EiaCategory, EiaPath, EiaState } from '@qingshan/core/eia';
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
 
