@@ -307,7 +307,7 @@ export const eiaCaseCreateBody = z
     projectName: text(100),
     projectAddress: text(200),
     constructionType: z.enum(['new', 'expansion', 'alteration', 'relocation']),
-    industryCode: z.string().regex(/^[A-Ta-t]?\d{4}$/, { error: 'eia.industryCode.invalid' }),
+    industryCode: z.string().regex(/^[A-Ta-t]?\d{4}$/, { error: 'eia.industryClass.invalid' }),
     /**
      * the facts the classification wizard was given: the server classifies the project itself and
      * stores the row, column and quote as the case's evidence (a category is never typed in)
@@ -447,9 +447,9 @@ export const EIA_MESSAGES = {
     zh: '行业代码应为《国民经济行业分类》（GB/T 4754-2017）的 3 位或 4 位代码',
     en: 'industry code must be a 3- or 4-digit GB/T 4754-2017 code',
   },
-  'eia.category.path': {
-    zh: '环评类别与办理方式不符：告知承诺和一般程序审批仅适用于报告表，报告书由市局审批，备案仅适用于登记表，豁免适用于名录“/”或登记表项目',
-    en: 'the EIA category does not fit the path (commitment/ordinary: report form; report book: city; filing: registration form; exemption: "/" or registration form)',
+  'eia.industryClass.invalid': {
+    zh: '行业代码应为《国民经济行业分类》（GB/T 4754-2017）的 4 位行业小类代码，如 2672',
+    en: 'industry code must be a 4-digit GB/T 4754-2017 class, e.g. 2672',
   },
   'eia.commitment.unsigned': { zh: '告知承诺制须由建设单位签署承诺书', en: 'the builder must sign the commitment' },
   'eia.exemption.list': { zh: '请选择所依据的豁免目录', en: 'choose the exemption list relied on' },
