@@ -19,7 +19,7 @@ async function answer(page: Page, key: string, label: '是' | '否') {
 // wizard asks only what row 44 needs — chemical reaction first, then wastewater and VOCs — never
 // sensitive areas (row 44 has none), and lands on row 44's 报告表 column with its words.
 export const clerkRunsEiaWizard: Journey = {
-  name: 'clerk runs the EIA wizard and lands on the right row',
+  name: 'clerk runs the EIA wizard, lands on the right row and opens the case on it',
   async run(ctx) {
     const page = await ctx.newPage();
     await ctx.login(page, 'clerk');
@@ -50,6 +50,27 @@ export const clerkRunsEiaWizard: Journey = {
     const text = (await result.textContent()) ?? '';
     expect(text.includes('《建设项目环境影响评价分类管理名录（2021年版）》第44行“报告表”栏'), 'the basis is cited');
     await ctx.screenshot(page, '40c-clerk-eia-wizard-result');
+
+    // the case is opened on that result: its category is the wizard's, kept as evidence
+    await page.getByTestId('eia-open-case').click();
+    const evidence = page.getByTestId('eia-create-evidence');
+    await evidence.waitFor({ timeout: 15_000 });
+    expect(((await evidence.textContent()) ?? '').includes('第44行“报告表”栏'), 'the form shows the evidence');
+    await page.getByTestId('eia-enterprise').click();
+    await page.keyboard.type('金花烟花');
+    await page.locator('.ant-select-item-option').filter({ hasText: '金花烟花' }).first().click();
+    await page.getByTestId('eia-project').fill('亮珠造粒工房改建项目');
+    await page.locator('#projectAddress').fill('萍乡市上栗县上栗镇金花村');
+    await page.locator('#contactName').fill('刘建国');
+    await page.locator('#contactPhone').fill('13907990166');
+    await page.getByTestId('eia-signed').click();
+    await ctx.screenshot(page, '40f-clerk-eia-case-from-wizard');
+    await page.getByTestId('eia-create-ok').click();
+    await page.waitForURL(/\/staff\/eia\/[0-9a-f-]+$/, { timeout: 15_000 });
+    const stored = page.getByTestId('eia-evidence');
+    await stored.waitFor({ timeout: 15_000 });
+    expect(((await stored.textContent()) ?? '').includes('单纯物理分离'), 'the case keeps the quoted cell');
+    await ctx.screenshot(page, '40g-clerk-eia-case-evidence');
   },
 };
 

@@ -71,7 +71,7 @@ export const ML2021_NOTES = [
   '化学镀、阳极氧化生产工艺按照本名录中电镀工艺相关规定执行。',
 ] as const;
 
-export const ML2021_ROWS: readonly EiaCatalogueRow[] = [
+const ML2021_BASE_ROWS: readonly EiaCatalogueRow[] = [
   {
     row: 44,
     title:
@@ -520,6 +520,253 @@ export const ML2021_ROWS: readonly EiaCatalogueRow[] = [
       '第三条（一）中的全部区域；第三条（二）中的除（一）外的生态保护红线管控范围，永久基本农田、基本草原、森林公园、地质公园、重要湿地、天然林，重点保护野生动物栖息地，重点保护野生植物生长繁殖地；第三条（三）中的文物保护单位，针对标准厂房增加第三条（三）中的以居住、医疗卫生、文化教育、科研、行政办公等为主要功能的区域',
   },
 ];
+
+/**
+ * The remaining rows of eia-catalogue.md (mining, food, paper, repair, utilities, waste, roads).
+ * Rows 98, 101–107, 111, 120, 130 and 131 print no GB/T code: the codes here are the GB/T 4754
+ * classes such works are registered under; where one class holds several rows (7724 for 101/102,
+ * 7820 for 105–107, 8111 for 120/121), the engine tells them apart by what the works are.
+ */
+const ML2021_MORE_ROWS: readonly EiaCatalogueRow[] = [
+  {
+    row: 9,
+    title: '铁矿采选081；锰矿、铬矿采选082；其他黑色金属矿采选089',
+    codes: ['081', '082', '089'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '全部（含新建或扩建的独立尾矿库；不含单独的矿石破碎、集运；不含矿区修复治理工程）',
+      'report-form': '单独的矿石破碎、集运；矿区修复治理工程',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 10,
+    title: '常用有色金属矿采选091；贵金属矿采选092；稀有稀土金属矿采选093',
+    codes: ['091', '092', '093'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '全部（含新建或扩建的独立尾矿库；不含单独的矿石破碎、集运；不含矿区修复治理工程）',
+      'report-form': '单独的矿石破碎、集运；矿区修复治理工程',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 19,
+    title: '水产品加工136',
+    codes: ['136'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '/',
+      'report-form': '鱼油提取及制品制造；年加工10万吨及以上的；涉及环境敏感区的',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '第三条（一）中的全部区域；第三条（二）中的全部区域',
+  },
+  {
+    row: 21,
+    title: '糖果、巧克力及蜜饯制造142*；方便食品制造143*；罐头食品制造145*',
+    codes: ['142', '143', '145'],
+    industrialBuildingOnly: true,
+    columns: { 'report-book': '/', 'report-form': '除单纯分装外的', 'registration-form': '/' },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 22,
+    title: '乳制品制造144*',
+    codes: ['144'],
+    industrialBuildingOnly: true,
+    columns: { 'report-book': '/', 'report-form': '除单纯混合、分装外的', 'registration-form': '/' },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 24,
+    title: '其他食品制造149*',
+    codes: ['149'],
+    industrialBuildingOnly: true,
+    columns: {
+      'report-book': '有发酵工艺的食品添加剂制造；有发酵工艺的饲料添加剂制造',
+      'report-form':
+        '盐加工；营养食品制造、保健食品制造、冷冻饮品及食用冰制造、无发酵工艺的食品及饲料添加剂制造、其他未列明食品制造以上均不含单纯混合、分装的',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 26,
+    title: '饮料制造152*',
+    codes: ['152'],
+    industrialBuildingOnly: true,
+    columns: { 'report-book': '/', 'report-form': '有发酵工艺、原汁生产的', 'registration-form': '/' },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 37,
+    title: '纸浆制造221*；造纸222*（含废纸造纸）',
+    codes: ['221', '222'],
+    industrialBuildingOnly: true,
+    columns: {
+      'report-book': '全部（手工纸、加工纸制造除外）',
+      'report-form': '手工纸制造；有涂布、浸渍、印刷、粘胶工艺的加工纸制造',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 86,
+    title:
+      '金属制品修理431；通用设备修理432；专用设备修理433；铁路、船舶、航空航天等运输设备修理434；电气设备修理435；仪器仪表修理436；其他机械和设备修理业439',
+    codes: ['431', '432', '433', '434', '435', '436', '439'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '有电镀工艺的；年用溶剂型涂料（含稀释剂）10吨及以上的',
+      'report-form': '年用溶剂型涂料（含稀释剂）10吨以下的，或年用非溶剂型低VOCs含量涂料10吨及以上的',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 89,
+    title: '生物质能发电4417',
+    codes: ['4417'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '生活垃圾发电（掺烧生活垃圾发电的除外）；污泥发电（掺烧污泥发电的除外）',
+      'report-form': '利用农林生物质、沼气、垃圾填埋气发电的',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 95,
+    title: '污水处理及其再生利用',
+    codes: ['462'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '新建、扩建日处理10万吨及以上城乡污水处理的；新建、扩建工业废水集中处理的',
+      'report-form':
+        '新建、扩建日处理10万吨以下500吨及以上城乡污水处理的；新建、扩建其他工业废水处理的（不含建设单位自建自用仅处理生活污水的；不含出水间接排入地表水体且不排放重金属的）',
+      'registration-form': '其他（不含提标改造项目；不含化粪池及化粪池处理后中水处理回用；不含仅建设沉淀池处理的）',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 98,
+    title: '专业实验室、研发（试验）基地',
+    codes: ['731', '732', '733', '734'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': 'P3、P4生物安全实验室；转基因实验室',
+      'report-form': '其他（不产生实验废气、废水、危险废物的除外）',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 101,
+    title: '危险废物（不含医疗废物）利用及处置',
+    codes: ['7724'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '危险废物利用及处置（产生单位内部回收再利用的除外；单纯收集、贮存的除外）',
+      'report-form': '其他',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 102,
+    title: '医疗废物处置、病死及病害动物无害化处理',
+    codes: ['7724'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '医疗废物集中处置（单纯收集、贮存的除外）',
+      'report-form': '其他',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 103,
+    title: '一般工业固体废物（含污水处理污泥）、建筑施工废弃物处置及综合利用',
+    codes: ['7723'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '一般工业固体废物（含污水处理污泥）采取填埋、焚烧（水泥窑协同处置的改造项目除外）方式的',
+      'report-form': '其他',
+      'registration-form': '/',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 105,
+    title: '生活垃圾（含餐厨废弃物）转运站',
+    codes: ['7820'],
+    industrialBuildingOnly: false,
+    columns: { 'report-book': '/', 'report-form': '日转运能力150吨及以上的', 'registration-form': '/' },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 106,
+    title: '生活垃圾（含餐厨废弃物）集中处置（生活垃圾发电除外）',
+    codes: ['7820'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '采取填埋方式的；其他处置方式日处置能力50吨及以上的',
+      'report-form': '其他处置方式日处置能力50吨以下10吨及以上的',
+      'registration-form': '其他处置方式日处置能力10吨以下1吨及以上的',
+    },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 107,
+    title: '粪便处置工程',
+    codes: ['7820'],
+    industrialBuildingOnly: false,
+    columns: { 'report-book': '/', 'report-form': '日处理50吨及以上', 'registration-form': '/' },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 111,
+    title: '批发、零售市场（建筑面积5000平方米及以上的）',
+    codes: ['7223'],
+    industrialBuildingOnly: false,
+    columns: { 'report-book': '/', 'report-form': '涉及环境敏感区的', 'registration-form': '/' },
+    sensitiveAreas:
+      '第三条（一）中的全部区域；第三条（二）中的除（一）外的生态保护红线管控范围，永久基本农田、基本草原、森林公园、地质公园、重要湿地、天然林，重点保护野生动物栖息地，重点保护野生植物生长繁殖地',
+  },
+  {
+    row: 120,
+    title: '洗车场',
+    codes: ['8111'],
+    industrialBuildingOnly: false,
+    columns: { 'report-book': '/', 'report-form': '危险化学品运输车辆清洗场', 'registration-form': '/' },
+    sensitiveAreas: '—',
+  },
+  {
+    row: 130,
+    title: '等级公路（不含维护；不含生命救援、应急保通工程以及国防交通保障项目；不含改扩建四级公路）',
+    codes: ['4812'],
+    industrialBuildingOnly: false,
+    columns: {
+      'report-book': '新建30公里（不含）以上的二级及以上等级公路；新建涉及环境敏感区的二级及以上等级公路',
+      'report-form': '其他（配套设施除外；不涉及环境敏感区的三级、四级公路除外）',
+      'registration-form': '配套设施；不涉及环境敏感区的三级、四级公路',
+    },
+    sensitiveAreas: '第三条（一）中的全部区域；第三条（二）中的全部区域；第三条（三）中的全部区域',
+  },
+  {
+    row: 131,
+    title: '城市道路（不含维护；不含支路、人行天桥、人行地道）',
+    codes: ['4813'],
+    industrialBuildingOnly: false,
+    columns: { 'report-book': '/', 'report-form': '新建快速路、主干路；城市桥梁、隧道', 'registration-form': '其他' },
+    sensitiveAreas: '—',
+  },
+];
+
+export const ML2021_ROWS: readonly EiaCatalogueRow[] = [...ML2021_BASE_ROWS, ...ML2021_MORE_ROWS];
 
 export const ML2021: EiaCatalogueEdition = {
   version: ML2021_VERSION,

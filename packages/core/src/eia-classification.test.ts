@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { EIA_COLUMNS, ML2021_ROWS, PW2019_ITEMS } from './eia-catalogue.ts';
 import {
   type ConstructionType,
@@ -37,14 +38,18 @@ describe('shipped catalogue data', () => {
       for (const c of i.codes) expect(industryByCode(c), `item ${i.item} ${c}`).toBeDefined();
   });
 
-  it('puts no GB/T class into two rows', () => {
+  it('puts a GB/T class into two rows only where the works tell the rows apart', () => {
+    // 7724 holds rows 101/102 (told apart by wasteKind), 7820 rows 105–107 (sanitationWorks);
+    // a car-repair class 8111 is asked about row 120 (hazardous-goods vehicle wash) as well as 121
+    const shared = new Set<string>();
     const seen = new Map<string, number>();
     for (const r of ML2021_ROWS)
       for (const c of r.codes) {
-        for (const [other, row] of seen)
-          expect(c.startsWith(other) || other.startsWith(c), `${c} ${row}/${r.row}`).toBe(false);
+        for (const [other] of seen) if (c.startsWith(other) || other.startsWith(c)) shared.add(c);
         seen.set(c, r.row);
       }
+    expect([...shared].sort()).toEqual(['7724', '7820', '8111']);
+    for (const n of [101, 102, 105, 106, 107]) expect(EIA_ROW_RULES[n]?.applies, `row ${n}`).toBeDefined();
   });
 
   it('keeps the row texts verbatim: the "*" mark, fireworks in row 44, no sensitive areas for 44 and 149', () => {
@@ -412,12 +417,12 @@ describe('every shipped row', () => {
   });
 
   it('121 car repair: 5,000 m² at, below and above', () => {
-    const f = { solventCoatingTonnesPerYear: 1 };
+    const f = { solventCoatingTonnesPerYear: 1, hazmatVehicleWash: false };
     expect(category('8111', { ...f, businessAreaM2: 4999 })).toBe('none');
     expect(category('8111', { ...f, businessAreaM2: 5000 })).toBe('report-form');
     expect(category('8111', { ...f, businessAreaM2: 5001 })).toBe('report-form');
     expect(
-      category('8111', { businessAreaM2: 6000, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 9.9 }),
+      category('8111', { ...f, businessAreaM2: 6000, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 9.9 }),
     ).toBe('none');
   });
 
@@ -425,6 +430,185 @@ describe('every shipped row', () => {
     expect(category('7010', { standardFactory: false, sensitiveAreas: ['cultural-relic'] })).toBe('report-form');
     expect(category('7010', { standardFactory: false, sensitiveAreas: ['residential'] })).toBe('none');
     expect(category('7010', { standardFactory: true, sensitiveAreas: ['residential'] })).toBe('report-form');
+  });
+});
+
+describe('the rows shipped last (9 … 131)', () => {
+  it('9, 10 metal ore mining: 报告书 unless only crushing/transport or restoration', () => {
+    for (const code of ['0810', '0820', '0890', '0911', '0921', '0932']) {
+      expect(category(code, { crushingTransportOrRestorationOnly: false })).toBe('report-book');
+      expect(category(code, { crushingTransportOrRestorationOnly: true })).toBe('report-form');
+      expect(cat(code, {}).missingFacts).toEqual(['crushingTransportOrRestorationOnly']);
+    }
+    expect(cat('0810', { crushingTransportOrRestorationOnly: false }).row).toBe(9);
+    expect(cat('0931', { crushingTransportOrRestorationOnly: false }).row).toBe(10);
+  });
+
+  it('19 aquatic products: fish oil; 100,000 t at, below and above; sensitive (一)(二) only', () => {
+    const f = { sensitiveAreas: [] as SensitiveAreaKind[] };
+    expect(category('1363', { ...f, annualProcessingTonnes: 1 })).toBe('report-form');
+    expect(category('1361', { ...f, annualProcessingTonnes: 99_999 })).toBe('none');
+    expect(category('1361', { ...f, annualProcessingTonnes: 100_000 })).toBe('report-form');
+    expect(category('1361', { ...f, annualProcessingTonnes: 100_001 })).toBe('report-form');
+    expect(category('1369', { annualProcessingTonnes: 10, sensitiveAreas: ['permanent-farmland'] })).toBe(
+      'report-form',
+    );
+    expect(category('1369', { annualProcessingTonnes: 10, sensitiveAreas: ['residential'] })).toBe('none');
+    const q = cat('1361', { annualProcessingTonnes: 10 }).questions.find((x) => x.key === 'sensitiveAreas')!;
+    expect(q.options!.map((o) => o.value)).not.toContain('residential');
+  });
+
+  it('21, 22, 24, 26 food and drink: "*" rows, packaging and mixing, fermentation, raw juice', () => {
+    expect(category('1421', { industrialBuilding: false })).toBe('none');
+    expect(category('1431', { ...IB, packagingOnly: false })).toBe('report-form');
+    expect(category('1451', { ...IB, packagingOnly: true })).toBe('none');
+    expect(category('1441', { ...IB, simpleMixingOrPackaging: false })).toBe('report-form');
+    expect(category('1442', { ...IB, simpleMixingOrPackaging: true })).toBe('none');
+    expect(category('1495', { ...IB, fermentation: true })).toBe('report-book');
+    expect(category('1495', { ...IB, fermentation: false, simpleMixingOrPackaging: false })).toBe('report-form');
+    expect(category('1494', { ...IB, simpleMixingOrPackaging: false })).toBe('report-form');
+    expect(category('1494', { ...IB, simpleMixingOrPackaging: true })).toBe('none');
+    expect(cat('1494', IB).missingFacts).toEqual(['simpleMixingOrPackaging']);
+    expect(category('1523', { ...IB, fermentation: false, rawJuiceProduction: true })).toBe('report-form');
+    expect(category('1529', { ...IB, fermentation: true })).toBe('report-form');
+    expect(category('1522', { ...IB, fermentation: false, rawJuiceProduction: false })).toBe('none');
+  });
+
+  it('37 pulp and paper: all but hand-made and converted paper is 报告书', () => {
+    expect(category('2211', IB)).toBe('report-book');
+    expect(category('2221', IB)).toBe('report-book');
+    expect(category('2222', IB)).toBe('report-form');
+    expect(category('2223', { ...IB, coatingImpregnationPrintingGluing: true })).toBe('report-form');
+    expect(category('2223', { ...IB, coatingImpregnationPrintingGluing: false })).toBe('none');
+    expect(category('2221', { industrialBuilding: false })).toBe('none');
+  });
+
+  it('86 machinery repair: plating; solvent coating 10 t at, below and above; low-VOC 10 t', () => {
+    const base = { electroplating: false, lowVocCoatingTonnesPerYear: 0 };
+    expect(category('4320', { ...base, electroplating: true })).toBe('report-book');
+    expect(category('4320', { ...base, solventCoatingTonnesPerYear: 10 })).toBe('report-book');
+    expect(category('4320', { ...base, solventCoatingTonnesPerYear: 10.1 })).toBe('report-book');
+    expect(category('4320', { ...base, solventCoatingTonnesPerYear: 9.9 })).toBe('report-form');
+    expect(category('4390', { ...base, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 10 })).toBe(
+      'report-form',
+    );
+    expect(category('4390', { ...base, solventCoatingTonnesPerYear: 0, lowVocCoatingTonnesPerYear: 9.9 })).toBe('none');
+  });
+
+  it('89 biomass power: waste and sludge 报告书, co-firing not; farm and forest biomass, biogas 报告表', () => {
+    expect(category('4417', { biomassPowerFuel: 'household-waste' })).toBe('report-book');
+    expect(category('4417', { biomassPowerFuel: 'sludge' })).toBe('report-book');
+    expect(category('4417', { biomassPowerFuel: 'co-firing' })).toBe('none');
+    for (const f of ['agri-forestry', 'biogas', 'landfill-gas'] as const)
+      expect(category('4417', { biomassPowerFuel: f })).toBe('report-form');
+    const q = cat('4417', {}).questions[0]!;
+    expect(q.kind).toBe('enum');
+    expect(q.options!.map((o) => o.label)).toContain('农林生物质发电');
+  });
+
+  it('95 sewage: 100,000 t/d and 500 t/d at, below and above; industrial; exclusions', () => {
+    const urban = { sewageWorks: 'urban', upgradeOnly: false } as const;
+    expect(category('4620', { ...urban, sewageTonnesPerDay: 100_000 })).toBe('report-book');
+    expect(category('4620', { ...urban, sewageTonnesPerDay: 100_001 })).toBe('report-book');
+    expect(category('4620', { ...urban, sewageTonnesPerDay: 99_999 })).toBe('report-form');
+    expect(category('4620', { ...urban, sewageTonnesPerDay: 500 })).toBe('report-form');
+    expect(category('4620', { ...urban, sewageTonnesPerDay: 499 })).toBe('registration-form');
+    expect(category('4620', { ...urban, sewageTonnesPerDay: 200_000 }, 'alteration')).toBe('registration-form');
+    expect(category('4620', { ...urban, upgradeOnly: true }, 'alteration')).toBe('none');
+    expect(category('4620', { sewageWorks: 'industrial-central' })).toBe('report-book');
+    expect(category('4620', { sewageWorks: 'industrial-other', indirectDischargeNoHeavyMetals: false })).toBe(
+      'report-form',
+    );
+    expect(
+      category('4620', { sewageWorks: 'industrial-other', indirectDischargeNoHeavyMetals: true, upgradeOnly: false }),
+    ).toBe('registration-form');
+    expect(category('4620', { sewageWorks: 'domestic-own', upgradeOnly: false })).toBe('registration-form');
+    expect(category('4620', { sewageWorks: 'septic' })).toBe('none');
+    expect(category('4620', { sewageWorks: 'sedimentation-only' })).toBe('none');
+  });
+
+  it('98 laboratories: P3/P4 and transgenic 报告书; others only with lab waste', () => {
+    expect(category('7340', { labKind: 'biosafety-p3-p4' })).toBe('report-book');
+    expect(category('7310', { labKind: 'transgenic' })).toBe('report-book');
+    expect(category('7320', { labKind: 'other', labWaste: true })).toBe('report-form');
+    expect(category('7330', { labKind: 'other', labWaste: false })).toBe('none');
+  });
+
+  it('101, 102, 103 wastes: hazardous, medical and animal, general industrial', () => {
+    const hw = { wasteKind: 'hazardous' } as const;
+    expect(category('7724', { ...hw, inHouseRecycling: false, collectionStorageOnly: false })).toBe('report-book');
+    expect(cat('7724', { ...hw, inHouseRecycling: false, collectionStorageOnly: false }).row).toBe(101);
+    expect(category('7724', { ...hw, inHouseRecycling: true })).toBe('report-form');
+    expect(category('7724', { ...hw, inHouseRecycling: false, collectionStorageOnly: true })).toBe('report-form');
+    expect(category('7724', { wasteKind: 'medical', collectionStorageOnly: false })).toBe('report-book');
+    expect(cat('7724', { wasteKind: 'medical', collectionStorageOnly: false }).row).toBe(102);
+    expect(category('7724', { wasteKind: 'medical', collectionStorageOnly: true })).toBe('report-form');
+    expect(category('7724', { wasteKind: 'dead-animals' })).toBe('report-form');
+    expect(cat('7724', {}).missingFacts).toEqual(['wasteKind']);
+    expect(category('7723', { solidWasteWorks: 'industrial-landfill-incineration' })).toBe('report-book');
+    expect(category('7723', { solidWasteWorks: 'cement-kiln-retrofit' })).toBe('report-form');
+    expect(category('7723', { solidWasteWorks: 'other' })).toBe('report-form');
+  });
+
+  it('105, 106, 107 sanitation: 150 t/d, 50/10/1 t/d and 50 t/d at, below and above', () => {
+    const ts = { sanitationWorks: 'transfer-station' } as const;
+    expect(category('7820', { ...ts, transferTonnesPerDay: 150 })).toBe('report-form');
+    expect(category('7820', { ...ts, transferTonnesPerDay: 151 })).toBe('report-form');
+    expect(category('7820', { ...ts, transferTonnesPerDay: 149 })).toBe('none');
+    const d = { sanitationWorks: 'disposal', disposalMethod: 'other' } as const;
+    expect(category('7820', { sanitationWorks: 'disposal', disposalMethod: 'landfill' })).toBe('report-book');
+    expect(category('7820', { ...d, disposalTonnesPerDay: 50 })).toBe('report-book');
+    expect(category('7820', { ...d, disposalTonnesPerDay: 49 })).toBe('report-form');
+    expect(category('7820', { ...d, disposalTonnesPerDay: 10 })).toBe('report-form');
+    expect(category('7820', { ...d, disposalTonnesPerDay: 9.9 })).toBe('registration-form');
+    expect(category('7820', { ...d, disposalTonnesPerDay: 1 })).toBe('registration-form');
+    expect(category('7820', { ...d, disposalTonnesPerDay: 0.5 })).toBe('none');
+    expect(cat('7820', { ...d, disposalTonnesPerDay: 60 }).row).toBe(106);
+    const f = { sanitationWorks: 'faeces' } as const;
+    expect(category('7820', { ...f, faecesTonnesPerDay: 50 })).toBe('report-form');
+    expect(category('7820', { ...f, faecesTonnesPerDay: 51 })).toBe('report-form');
+    expect(category('7820', { ...f, faecesTonnesPerDay: 49 })).toBe('none');
+    expect(category('7820', { sanitationWorks: 'other' })).toBe('none');
+  });
+
+  it('111 markets: 5,000 m² at, below and above, only in a counted sensitive area', () => {
+    const s = { sensitiveAreas: ['permanent-farmland'] as SensitiveAreaKind[] };
+    expect(category('7223', { ...s, floorAreaM2: 5000 })).toBe('report-form');
+    expect(category('7223', { ...s, floorAreaM2: 5001 })).toBe('report-form');
+    expect(category('7223', { ...s, floorAreaM2: 4999 })).toBe('none');
+    expect(category('7223', { floorAreaM2: 8000, sensitiveAreas: ['residential'] })).toBe('none');
+  });
+
+  it('120 car wash: only a hazardous-goods vehicle wash; a repair shop answers both rows', () => {
+    expect(category('8111', { hazmatVehicleWash: true, businessAreaM2: 100 })).toBe('report-form');
+    expect(cat('8111', { hazmatVehicleWash: true, businessAreaM2: 100 }).row).toBe(120);
+    expect(category('8111', { hazmatVehicleWash: false, businessAreaM2: 100 })).toBe('none');
+  });
+
+  it('130 graded roads: 30 km (不含) at, below and above; sensitive areas; grades 3–4; exclusions', () => {
+    const r = { roadWorks: 'road', roadGrade: 'class-2', sensitiveAreas: [] as SensitiveAreaKind[] } as const;
+    expect(category('4812', { ...r, roadLengthKm: 30 })).toBe('report-form');
+    expect(category('4812', { ...r, roadLengthKm: 30.1 })).toBe('report-book');
+    expect(category('4812', { ...r, roadLengthKm: 29 })).toBe('report-form');
+    expect(category('4812', { ...r, roadLengthKm: 5, sensitiveAreas: ['residential'] })).toBe('report-book');
+    expect(category('4812', { ...r, roadLengthKm: 50 }, 'expansion')).toBe('report-form');
+    expect(category('4812', { ...r, roadGrade: 'class-3' })).toBe('registration-form');
+    expect(category('4812', { ...r, roadGrade: 'class-4', sensitiveAreas: ['permanent-farmland'] })).toBe(
+      'report-form',
+    );
+    expect(category('4812', { ...r, roadGrade: 'class-4' }, 'expansion')).toBe('none');
+    expect(category('4812', { roadWorks: 'ancillary', roadGrade: 'class-1' })).toBe('registration-form');
+    expect(category('4812', { roadWorks: 'maintenance' })).toBe('none');
+    expect(category('4812', { roadWorks: 'emergency' })).toBe('none');
+  });
+
+  it('131 urban roads: new arterials and bridges 报告表; other roads 登记表; branch roads outside', () => {
+    expect(category('4813', { urbanRoadWorks: 'expressway-arterial' })).toBe('report-form');
+    expect(category('4813', { urbanRoadWorks: 'expressway-arterial' }, 'expansion')).toBe('registration-form');
+    expect(category('4813', { urbanRoadWorks: 'bridge-tunnel' }, 'alteration')).toBe('report-form');
+    expect(category('4813', { urbanRoadWorks: 'secondary' })).toBe('registration-form');
+    for (const w of ['branch', 'pedestrian', 'maintenance'] as const)
+      expect(category('4813', { urbanRoadWorks: w })).toBe('none');
   });
 });
 
@@ -508,8 +692,8 @@ describe('discharge-permit class (PW2019)', () => {
 // Properties over random projects
 
 const THRESHOLDS = [
-  0, 0.5, 1, 1.1, 9.9, 10, 10.1, 19, 20, 21, 65, 65.1, 499, 500, 2499, 2500, 4999, 5000, 9_999, 10_000, 19_999, 20_000,
-  100_000, 150_000, 200_000, 1_500_000, 2_500_000, 10_000_000,
+  0, 0.5, 1, 1.1, 9.9, 10, 10.1, 19, 20, 21, 29, 30, 30.1, 49, 50, 65, 65.1, 149, 150, 499, 500, 2499, 2500, 4999, 5000,
+  9_999, 10_000, 19_999, 20_000, 99_999, 100_000, 150_000, 200_000, 1_500_000, 2_500_000, 10_000_000,
 ];
 const arbNumber = fc.oneof(fc.constantFrom(...THRESHOLDS), fc.integer({ min: 0, max: 20_000_000 }));
 const shape = eiaFactsSchema.shape;
@@ -517,23 +701,13 @@ const KINDS = Object.keys(SENSITIVE_AREA_KINDS) as SensitiveAreaKind[];
 const arbFull = fc.record({
   ...(Object.fromEntries(
     (Object.keys(shape) as (keyof typeof shape)[])
-      .filter(
-        (k) => !['sensitiveAreas', 'ancillaryWorks', 'otherIndustryCodes', 'storageType', 'coalWorks'].includes(k),
-      )
+      .filter((k) => !['sensitiveAreas', 'ancillaryWorks', 'otherIndustryCodes'].includes(k))
       .map((k) => {
         const inner = shape[k].unwrap();
+        if (inner instanceof z.ZodEnum) return [k, fc.constantFrom(...(inner.options as string[]))];
         return [k, inner.def.type === 'boolean' ? fc.boolean() : arbNumber];
       }),
   ) as Record<string, fc.Arbitrary<unknown>>),
-  storageType: fc.constantFrom('oil-depot', 'underground-oil-depot', 'underground-gas-depot', 'other'),
-  coalWorks: fc.constantFrom(
-    'mining',
-    'washing-blending',
-    'storage-transport',
-    'ventilation-gas-drainage',
-    'restoration',
-    'other',
-  ),
   sensitiveAreas: fc.uniqueArray(fc.constantFrom(...KINDS), { maxLength: 4 }),
   ancillaryWorks: fc.uniqueArray(fc.constantFrom('boiler', 'hazardous-storage', 'air-pollution-control'), {
     maxLength: 3,
@@ -588,6 +762,27 @@ const SAMPLE_CODES = [
   '7010',
   '4430',
   '7722',
+  '0810',
+  '0921',
+  '1361',
+  '1363',
+  '1421',
+  '1441',
+  '1495',
+  '1523',
+  '2211',
+  '2222',
+  '2223',
+  '4320',
+  '4417',
+  '4620',
+  '7310',
+  '7724',
+  '7723',
+  '7820',
+  '7223',
+  '4812',
+  '4813',
 ];
 const arbCode = fc.oneof(
   fc.constantFrom(...SAMPLE_CODES),
@@ -660,9 +855,10 @@ describe('properties', () => {
       fc.property(arbCode, arbType, arbFull, (code, t, full) => {
         const base = { ...full, sensitiveAreas: [], ancillaryWorks: [], otherIndustryCodes: [] };
         const a = cat(code, base, t);
-        // permanent farmland is counted only by rows 97 and 110; other rows ignore it
+        // permanent farmland is counted only by rows 19, 97, 110, 111 and 130; other rows ignore it
         const b = cat(code, { ...base, sensitiveAreas: ['permanent-farmland'] }, t);
-        if (![97, 110, 119].includes(a.row ?? 0) && !rowsForIndustry(code).some((r) => [97, 110].includes(r.row)))
+        const counting = [19, 97, 110, 111, 130];
+        if (![...counting, 119].includes(a.row ?? 0) && !rowsForIndustry(code).some((r) => counting.includes(r.row)))
           expect(b.category).toBe(a.category);
       }),
       { numRuns: 300 },

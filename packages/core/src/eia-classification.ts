@@ -147,7 +147,7 @@ export const eiaFactsSchema = z
     poultrySlaughteredPerYear: amount('新增年屠宰禽类，只'),
     meatProcessedTonnesPerYear: amount('新增年肉类加工量，吨'),
     fermentation: yes('有发酵工艺'),
-    annualProcessingTonnes: amount('新增年加工量，吨（谷物磨制、饲料加工）'),
+    annualProcessingTonnes: amount('新增年加工量，吨（谷物磨制、饲料加工、水产品加工）'),
     simpleMixingOrPackaging: yes('仅单纯混合（调和）或分装（由大包装变为小包装），不发生化学反应'),
     packagingOnly: yes('仅单纯分装（由大包装变为小包装）'),
     blendingOnly: yes('仅单纯勾兑'),
@@ -169,7 +169,7 @@ export const eiaFactsSchema = z
     recycledPlastic: yes('以再生塑料为原料'),
     solventAdhesiveTonnesPerYear: amount('年用溶剂型胶粘剂，吨；不用填0'),
     inpatientBeds: amount('新增住院床位，张'),
-    floorAreaM2: amount('新增建筑面积，平方米（学校、福利院、养老院）'),
+    floorAreaM2: amount('新增建筑面积，平方米（学校、福利院、养老院；批发、零售市场）'),
     chemBioLab: yes('学校有化学、生物实验室'),
     urbanBuiltUpArea: yes('位于城市建成区'),
     businessAreaM2: amount('营业面积，平方米（汽车、摩托车维修场所）'),
@@ -180,6 +180,54 @@ export const eiaFactsSchema = z
       .describe(
         '项目涉及（位于或穿越）的环境敏感区（名录第三条）；不涉及填空数组。只有本行的环境敏感区含义列出的区域才计入',
       ),
+    rawJuiceProduction: yes('饮料项目有原汁生产（果蔬原汁等）'),
+    biomassPowerFuel: z
+      .enum(['household-waste', 'sludge', 'co-firing', 'agri-forestry', 'biogas', 'landfill-gas', 'other'])
+      .describe(
+        '生物质能发电所用燃料：生活垃圾（非掺烧）、污泥（非掺烧）、掺烧生活垃圾或污泥、农林生物质、沼气、垃圾填埋气、其他',
+      ),
+    sewageWorks: z
+      .enum(['urban', 'industrial-central', 'industrial-other', 'domestic-own', 'septic', 'sedimentation-only'])
+      .describe(
+        '污水处理项目的性质：城乡污水集中处理（为社会公众服务，名录说明5）；工业废水集中处理；其他工业废水处理；建设单位自建自用仅处理生活污水；化粪池及化粪池处理后中水回用；仅建设沉淀池',
+      ),
+    sewageTonnesPerDay: amount('城乡污水处理新增日处理能力，吨/日'),
+    indirectDischargeNoHeavyMetals: yes('工业废水处理出水间接排入地表水体（如排入市政管网）且不排放重金属'),
+    upgradeOnly: yes('仅为提标改造项目'),
+    labKind: z
+      .enum(['biosafety-p3-p4', 'transgenic', 'other'])
+      .describe('实验室类型：P3、P4生物安全实验室；转基因实验室；其他专业实验室或研发（试验）基地'),
+    labWaste: yes('实验室产生实验废气、废水或危险废物'),
+    wasteKind: z
+      .enum(['hazardous', 'medical', 'dead-animals'])
+      .describe('处置的废物：危险废物（不含医疗废物）；医疗废物；病死及病害动物'),
+    inHouseRecycling: yes('仅为产生单位内部回收再利用'),
+    collectionStorageOnly: yes('仅单纯收集、贮存，不利用、不处置'),
+    solidWasteWorks: z
+      .enum(['industrial-landfill-incineration', 'cement-kiln-retrofit', 'other'])
+      .describe(
+        '一般固体废物项目：一般工业固体废物（含污水处理污泥）填埋或焚烧；水泥窑协同处置的改造项目；其他处置及综合利用（含建筑施工废弃物）',
+      ),
+    sanitationWorks: z
+      .enum(['transfer-station', 'disposal', 'faeces', 'other'])
+      .describe(
+        '环境卫生工程：生活垃圾（含餐厨废弃物）转运站；生活垃圾集中处置（生活垃圾发电除外）；粪便处置工程；其他',
+      ),
+    transferTonnesPerDay: amount('生活垃圾转运站新增日转运能力，吨/日'),
+    disposalMethod: z.enum(['landfill', 'other']).describe('生活垃圾处置方式：填埋；其他处置方式'),
+    disposalTonnesPerDay: amount('生活垃圾新增日处置能力，吨/日'),
+    faecesTonnesPerDay: amount('粪便处置新增日处理能力，吨/日'),
+    hazmatVehicleWash: yes('为危险化学品运输车辆清洗场'),
+    roadWorks: z
+      .enum(['road', 'ancillary', 'maintenance', 'emergency'])
+      .describe('公路项目内容：公路主体工程；配套设施；维护；生命救援、应急保通工程或国防交通保障项目'),
+    roadGrade: z
+      .enum(['expressway', 'class-1', 'class-2', 'class-3', 'class-4'])
+      .describe('公路等级：高速公路、一级、二级、三级、四级'),
+    roadLengthKm: amount('新建公路长度，公里'),
+    urbanRoadWorks: z
+      .enum(['expressway-arterial', 'bridge-tunnel', 'secondary', 'branch', 'pedestrian', 'maintenance'])
+      .describe('城市道路项目：快速路、主干路；城市桥梁、隧道；次干路；支路；人行天桥、人行地道；维护'),
     wastewaterOutlet: yes('养殖场设有污水排放口（排污许可类别的判定因素，PW2019第1项）'),
     ancillaryWorks: z
       .array(z.enum(Object.keys(ANCILLARY_WORKS) as [AncillaryWork, ...AncillaryWork[]]))
@@ -198,7 +246,7 @@ export type EiaFacts = z.infer<typeof eiaFactsSchema>;
 export type EiaFactKey = keyof EiaFacts;
 type BoolKey = { [K in EiaFactKey]-?: NonNullable<EiaFacts[K]> extends boolean ? K : never }[EiaFactKey];
 type NumKey = { [K in EiaFactKey]-?: NonNullable<EiaFacts[K]> extends number ? K : never }[EiaFactKey];
-type EnumKey = 'storageType' | 'coalWorks';
+type EnumKey = { [K in EiaFactKey]-?: NonNullable<EiaFacts[K]> extends string ? K : never }[EiaFactKey];
 
 export const classifyRequestSchema = z
   .object({
@@ -278,6 +326,11 @@ const LIST_97_110: SensitiveAreaKind[] = [
   'wildlife-habitat',
   'wild-plant-habitat',
 ];
+
+// Row 19 counts all of 第三条 (一) and (二); row 130 counts all three paragraphs.
+const PARA12 = [...PARA1, ...kindsOf(2)];
+const ALL_PARAS = ALL_KINDS;
+const HIGH_GRADE = ['expressway', 'class-1', 'class-2'] as const;
 
 // "其他（仅分割、焊接、组装的除外；年用非溶剂型低VOCs含量涂料10吨以下的除外）" (rows 66, 69, 70): a project
 // is inside when it does more than cut/weld/assemble, or uses any solvent-based coating, or ≥ 10 t
@@ -538,6 +591,172 @@ export const EIA_ROW_RULES: Readonly<Record<number, RowRule>> = {
         num('lowVocCoatingTonnesPerYear', '>=', 10, '营业面积5000平方米及以上且年用非溶剂型低VOCs含量涂料10吨及以上的'),
       ]),
     ]),
+  },
+  9: {
+    'report-book': not('crushingTransportOrRestorationOnly', '全部（含新建或扩建的独立尾矿库）'),
+    'report-form': always('单独的矿石破碎、集运；矿区修复治理工程'),
+  },
+  10: {
+    'report-book': not('crushingTransportOrRestorationOnly', '全部（含新建或扩建的独立尾矿库）'),
+    'report-form': always('单独的矿石破碎、集运；矿区修复治理工程'),
+  },
+  19: {
+    'report-form': any([
+      industry(['1363'], '鱼油提取及制品制造'),
+      num('annualProcessingTonnes', '>=', 100_000, '年加工10万吨及以上的'),
+      sensitive(PARA12, '涉及环境敏感区的'),
+    ]),
+  },
+  21: { 'report-form': not('packagingOnly', '除单纯分装外的') },
+  22: { 'report-form': not('simpleMixingOrPackaging', '除单纯混合、分装外的') },
+  24: {
+    'report-book': all(
+      [industry(['1495']), is('fermentation')],
+      '有发酵工艺的食品添加剂制造；有发酵工艺的饲料添加剂制造',
+    ),
+    'report-form': not('simpleMixingOrPackaging', '不含单纯混合、分装的'),
+  },
+  26: {
+    'report-form': any([is('fermentation', '有发酵工艺的'), is('rawJuiceProduction', '原汁生产的')]),
+  },
+  37: {
+    'report-book': industry(['221', '2221'], '全部（手工纸、加工纸制造除外）'),
+    'report-form': any([
+      industry(['2222'], '手工纸制造'),
+      all([industry(['2223']), is('coatingImpregnationPrintingGluing')], '有涂布、浸渍、印刷、粘胶工艺的加工纸制造'),
+    ]),
+  },
+  86: {
+    'report-book': platingOrSolventCoating,
+    'report-form': any([
+      num('solventCoatingTonnesPerYear', '>', 0, '年用溶剂型涂料（含稀释剂）10吨以下的'),
+      num('lowVocCoatingTonnesPerYear', '>=', 10, '年用非溶剂型低VOCs含量涂料10吨及以上的'),
+    ]),
+  },
+  89: {
+    'report-book': any([
+      inEnum('biomassPowerFuel', ['household-waste'], '生活垃圾发电（掺烧生活垃圾发电的除外）'),
+      inEnum('biomassPowerFuel', ['sludge'], '污泥发电（掺烧污泥发电的除外）'),
+    ]),
+    'report-form': inEnum(
+      'biomassPowerFuel',
+      ['agri-forestry', 'biogas', 'landfill-gas'],
+      '利用农林生物质、沼气、垃圾填埋气发电的',
+    ),
+  },
+  95: {
+    'report-book': all([
+      built(['new', 'expansion']),
+      any([
+        all(
+          [inEnum('sewageWorks', ['urban']), num('sewageTonnesPerDay', '>=', 100_000)],
+          '新建、扩建日处理10万吨及以上城乡污水处理的',
+        ),
+        inEnum('sewageWorks', ['industrial-central'], '新建、扩建工业废水集中处理的'),
+      ]),
+    ]),
+    'report-form': all([
+      built(['new', 'expansion']),
+      any([
+        all(
+          [inEnum('sewageWorks', ['urban']), num('sewageTonnesPerDay', '>=', 500)],
+          '新建、扩建日处理10万吨以下500吨及以上城乡污水处理的',
+        ),
+        all(
+          [inEnum('sewageWorks', ['industrial-other']), not('indirectDischargeNoHeavyMetals')],
+          '新建、扩建其他工业废水处理的',
+        ),
+      ]),
+    ]),
+    'registration-form': all(
+      [inEnum('sewageWorks', ['urban', 'industrial-central', 'industrial-other', 'domestic-own']), not('upgradeOnly')],
+      '其他（不含提标改造项目；不含化粪池及化粪池处理后中水处理回用；不含仅建设沉淀池处理的）',
+    ),
+  },
+  98: {
+    'report-book': any([
+      inEnum('labKind', ['biosafety-p3-p4'], 'P3、P4生物安全实验室'),
+      inEnum('labKind', ['transgenic'], '转基因实验室'),
+    ]),
+    'report-form': is('labWaste', '其他（不产生实验废气、废水、危险废物的除外）'),
+  },
+  101: {
+    applies: inEnum('wasteKind', ['hazardous']),
+    'report-book': all(
+      [not('inHouseRecycling'), not('collectionStorageOnly')],
+      '危险废物利用及处置（产生单位内部回收再利用的除外；单纯收集、贮存的除外）',
+    ),
+    'report-form': always('其他'),
+  },
+  102: {
+    applies: inEnum('wasteKind', ['medical', 'dead-animals']),
+    'report-book': all(
+      [inEnum('wasteKind', ['medical']), not('collectionStorageOnly')],
+      '医疗废物集中处置（单纯收集、贮存的除外）',
+    ),
+    'report-form': always('其他'),
+  },
+  103: {
+    'report-book': inEnum(
+      'solidWasteWorks',
+      ['industrial-landfill-incineration'],
+      '一般工业固体废物（含污水处理污泥）采取填埋、焚烧方式的',
+    ),
+    'report-form': always('其他'),
+  },
+  105: {
+    applies: inEnum('sanitationWorks', ['transfer-station']),
+    'report-form': num('transferTonnesPerDay', '>=', 150, '日转运能力150吨及以上的'),
+  },
+  106: {
+    applies: inEnum('sanitationWorks', ['disposal']),
+    'report-book': any([
+      inEnum('disposalMethod', ['landfill'], '采取填埋方式的'),
+      num('disposalTonnesPerDay', '>=', 50, '其他处置方式日处置能力50吨及以上的'),
+    ]),
+    'report-form': num('disposalTonnesPerDay', '>=', 10, '其他处置方式日处置能力50吨以下10吨及以上的'),
+    'registration-form': num('disposalTonnesPerDay', '>=', 1, '其他处置方式日处置能力10吨以下1吨及以上的'),
+  },
+  107: {
+    applies: inEnum('sanitationWorks', ['faeces']),
+    'report-form': num('faecesTonnesPerDay', '>=', 50, '日处理50吨及以上'),
+  },
+  111: {
+    applies: num('floorAreaM2', '>=', 5000),
+    'report-form': sensitive(LIST_97_110, '涉及环境敏感区的'),
+  },
+  120: { 'report-form': is('hazmatVehicleWash', '危险化学品运输车辆清洗场') },
+  130: {
+    // 项目类别 excludes maintenance, emergency works and the 改扩建 of 四级公路
+    applies: all([
+      inEnum('roadWorks', ['road', 'ancillary']),
+      any([built(['new', 'relocation']), inEnum('roadGrade', [...HIGH_GRADE, 'class-3'])]),
+    ]),
+    'report-book': all([
+      built(['new']),
+      inEnum('roadWorks', ['road']),
+      inEnum('roadGrade', HIGH_GRADE),
+      any([
+        num('roadLengthKm', '>', 30, '新建30公里（不含）以上的二级及以上等级公路'),
+        sensitive(ALL_PARAS, '新建涉及环境敏感区的二级及以上等级公路'),
+      ]),
+    ]),
+    'report-form': all(
+      [inEnum('roadWorks', ['road']), any([inEnum('roadGrade', HIGH_GRADE), sensitive(ALL_PARAS)])],
+      '其他（配套设施除外；不涉及环境敏感区的三级、四级公路除外）',
+    ),
+    'registration-form': any([
+      inEnum('roadWorks', ['ancillary'], '配套设施'),
+      inEnum('roadGrade', ['class-3', 'class-4'], '不涉及环境敏感区的三级、四级公路'),
+    ]),
+  },
+  131: {
+    applies: inEnum('urbanRoadWorks', ['expressway-arterial', 'bridge-tunnel', 'secondary']),
+    'report-form': any([
+      all([built(['new']), inEnum('urbanRoadWorks', ['expressway-arterial'])], '新建快速路、主干路'),
+      inEnum('urbanRoadWorks', ['bridge-tunnel'], '城市桥梁、隧道'),
+    ]),
+    'registration-form': always('其他'),
   },
   97: {
     'report-form': any(
@@ -866,6 +1085,66 @@ const FACT_OPTION_LABELS: Partial<Record<EiaFactKey, Record<string, string>>> = 
     'underground-oil-depot': '地下油库',
     'underground-gas-depot': '地下气库',
     other: '其他危险品仓库（含烟花爆竹仓库）',
+  },
+  biomassPowerFuel: {
+    'household-waste': '生活垃圾发电（非掺烧）',
+    sludge: '污泥发电（非掺烧）',
+    'co-firing': '掺烧生活垃圾或污泥发电',
+    'agri-forestry': '农林生物质发电',
+    biogas: '沼气发电',
+    'landfill-gas': '垃圾填埋气发电',
+    other: '其他',
+  },
+  sewageWorks: {
+    urban: '城乡污水集中处理（为社会公众服务）',
+    'industrial-central': '工业废水集中处理',
+    'industrial-other': '其他工业废水处理（企业自建）',
+    'domestic-own': '建设单位自建自用，仅处理生活污水',
+    septic: '化粪池及化粪池处理后中水回用',
+    'sedimentation-only': '仅建设沉淀池',
+  },
+  labKind: {
+    'biosafety-p3-p4': 'P3、P4生物安全实验室',
+    transgenic: '转基因实验室',
+    other: '其他专业实验室、研发（试验）基地',
+  },
+  wasteKind: {
+    hazardous: '危险废物（不含医疗废物）',
+    medical: '医疗废物',
+    'dead-animals': '病死及病害动物',
+  },
+  solidWasteWorks: {
+    'industrial-landfill-incineration': '一般工业固体废物（含污水处理污泥）填埋或焚烧',
+    'cement-kiln-retrofit': '水泥窑协同处置的改造项目',
+    other: '其他处置及综合利用（含建筑施工废弃物）',
+  },
+  sanitationWorks: {
+    'transfer-station': '生活垃圾（含餐厨废弃物）转运站',
+    disposal: '生活垃圾（含餐厨废弃物）集中处置（生活垃圾发电除外）',
+    faeces: '粪便处置工程',
+    other: '其他',
+  },
+  disposalMethod: { landfill: '填埋', other: '其他处置方式' },
+  roadWorks: {
+    road: '公路主体工程',
+    ancillary: '配套设施',
+    maintenance: '维护',
+    emergency: '生命救援、应急保通工程或国防交通保障项目',
+  },
+  roadGrade: {
+    expressway: '高速公路',
+    'class-1': '一级公路',
+    'class-2': '二级公路',
+    'class-3': '三级公路',
+    'class-4': '四级公路',
+  },
+  urbanRoadWorks: {
+    'expressway-arterial': '快速路、主干路',
+    'bridge-tunnel': '城市桥梁、隧道',
+    secondary: '次干路',
+    branch: '支路',
+    pedestrian: '人行天桥、人行地道',
+    maintenance: '维护',
   },
   coalWorks: {
     mining: '煤炭开采',

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
+import { eiaFactsSchema } from './eia-classification.ts';
 import { isChinesePhone } from './enterprise.ts';
 import type { MessageTable } from './messages.ts';
 
@@ -45,6 +46,93 @@ export const EIA_PATH_CATEGORIES: Record<EiaPath, readonly EiaCategory[]> = {
   exemption: ['none', 'registration-form'],
   filing: ['registration-form'],
 };
+
+/** The catalogue's category in the words a refusal uses: "本项目应…". */
+const CATEGORY_DUTY: Record<EiaCategory, string> = {
+  'report-book': '编制环境影响报告书',
+  'report-form': '编制环境影响报告表',
+  'registration-form': '填报环境影响登记表',
+  none: '不纳入建设项目环境影响评价管理',
+};
+
+/** What each path takes, in the words a refusal uses. */
+const PATH_TAKES: Record<EiaPath, string> = {
+  commitment: '编制环境影响报告表的项目（年出栏5000头及以上的生猪养殖项目可选择告知承诺制）',
+  ordinary: '编制环境影响报告表的项目',
+  'report-book': '编制环境影响报告书的项目',
+  exemption: '不纳入环评管理或只需填报登记表的项目',
+  filing: '填报环境影响登记表的项目',
+};
+
+/**
+ * Whether a path takes a project of this category. A report book goes on the commitment path only
+ * in the industries Jiangxi opened for it (pig farms, 2020); everywhere else it is the city's.
+ */
+export function pathAllows(path: EiaPath, category: EiaCategory, industryCode: string): boolean {
+  if (path === 'commitment' && category === 'report-book')
+    return COMMITMENT_REPORT_BOOK_INDUSTRIES.some((c) => industryCode.startsWith(c));
+  return EIA_PATH_CATEGORIES[path].includes(category);
+}
+
+/** The paths that fit a category, in the order a clerk would choose them. */
+export function pathsFor(category: EiaCategory, industryCode = ''): EiaPath[] {
+  return EIA_PATHS.filter((p) => pathAllows(p, category, industryCode));
+}
+
+/**
+ * Why a path does not fit what the catalogue decided, in plain words with the row it applied and
+ * the paths that do fit (the server refuses such a case with this text).
+ */
+export function pathRefusal(
+  path: EiaPath,
+  category: EiaCategory,
+  basis: string,
+  industryCode = '',
+): { zh: string; en: string; suggested: EiaPath[] } {
+  const suggested = pathsFor(category, industryCode);
+  const zh = `按${basis}，本项目应${CATEGORY_DUTY[category]}；“${EIA_PATH_LABELS[path].zh}”只办理${PATH_TAKES[path]}，本项目不能按此方式办理。${
+    suggested.length > 0 ? `请改选：${suggested.map((p) => `“${EIA_PATH_LABELS[p].zh}”`).join('或')}。` : ''
+  }`;
+  const en = `The catalogue classifies the project as ${EIA_CATEGORY_LABELS[category].en}; the ${EIA_PATH_LABELS[path].en} path does not take it.${
+    suggested.length > 0 ? ` Choose: ${suggested.map((p) => EIA_PATH_LABELS[p].en).join(' or ')}.` : ''
+  }`;
+  return { zh, en, suggested };
+}
+
+/** Which application matters (matters module codes) open which path. */
+export const EIA_MATTER_PATHS: Readonly<Record<string, EiaPath>> = {
+  'eia-report-form': 'ordinary',
+  'eia-report-form-commitment': 'commitment',
+  'eia-report-book': 'report-book',
+  'eia-registration-filing': 'filing',
+  'eia-exemption': 'exemption',
+};
+
+/** The 文号 prefix this bureau gives each decision it makes itself (the year and number follow). */
+export const EIA_DOCUMENT_PREFIX: Partial<Record<EiaPath, string>> = {
+  commitment: '上环承诺审',
+  ordinary: '上环审',
+  exemption: '上环豁',
+};
+
+export function eiaDocumentNo(path: EiaPath, year: string, n: number): string {
+  return `${EIA_DOCUMENT_PREFIX[path] ?? '上环审'}〔${year}〕${n}号`;
+}
+
+/** The legal source each notification to the enterprise cites. */
+export const EIA_NOTICE_SOURCES = {
+  accepted:
+    '《中华人民共和国行政许可法》第三十二条；《中华人民共和国环境影响评价法》第二十二条（报告表自受理之日起三十日内作出审批决定）',
+  publicity: '《环境影响评价公众参与办法》（生态环境部令第4号）；本局告知承诺制审批：拟批准公示5个工作日',
+  decided:
+    '《中华人民共和国行政许可法》第三十八条（作出书面决定；不予许可的说明理由并告知救济途径）；《中华人民共和国环境影响评价法》第二十二条',
+  city: '《中华人民共和国环境影响评价法》第二十二条（报告书由有审批权的生态环境主管部门审批）',
+  verification: '本局告知承诺制审批：批准后30日内开展事后核查；承诺书第四条（接受事后核查）',
+  revoked:
+    '《中华人民共和国行政许可法》第六十九条（以欺骗等不正当手段取得的行政许可应当予以撤销）；《企业环境信用评价办法（试行）》（环发〔2013〕150号）',
+  exempted: '《建设项目环境影响评价分类管理名录（2021年版）》第五条及所列豁免目录条目',
+  filed: '《建设项目环境影响登记表备案管理办法》（环境保护部令第41号）',
+} as const;
 
 export const EIA_STATES = [
   'publicity',
@@ -219,10 +307,12 @@ export const eiaCaseCreateBody = z
     projectName: text(100),
     projectAddress: text(200),
     constructionType: z.enum(['new', 'expansion', 'alteration', 'relocation']),
-    industryCode: z.string().regex(/^\d{3,4}$/, { error: 'eia.industryCode.invalid' }),
-    category: z.enum(EIA_CATEGORIES),
-    /** the catalogue row and column it was classified under, cited as text */
-    catalogueRow: text(300),
+    industryCode: z.string().regex(/^[A-Ta-t]?\d{4}$/, { error: 'eia.industryClass.invalid' }),
+    /**
+     * the facts the classification wizard was given: the server classifies the project itself and
+     * stores the row, column and quote as the case's evidence (a category is never typed in)
+     */
+    facts: eiaFactsSchema.default({}),
     contactName: text(30),
     contactPhone: z.string().trim().refine(isChinesePhone, { error: 'contact.phone.invalid' }),
     inSensitiveArea: z.boolean().default(false),
@@ -237,11 +327,10 @@ export const eiaCaseCreateBody = z
     receiptNo: text(60).optional(),
     /** the day of the exemption decision or filing (defaults to today) */
     decidedOn: isoDate.optional(),
-    applicationId: text(60).optional(),
+    /** the accepted application (applications module) the case is opened from */
+    applicationId: z.uuid().optional(),
   })
   .superRefine((b, ctx) => {
-    if (!EIA_PATH_CATEGORIES[b.path].includes(b.category))
-      ctx.addIssue({ code: 'custom', path: ['category'], message: 'eia.category.path' });
     if (b.path === 'commitment' && b.commitmentSigned !== true)
       ctx.addIssue({ code: 'custom', path: ['commitmentSigned'], message: 'eia.commitment.unsigned' });
     if (b.path === 'exemption') {
@@ -257,7 +346,7 @@ export type EiaCaseCreate = z.infer<typeof eiaCaseCreateBody>;
 export const eiaDecisionBody = z.strictObject({
   version: z.number().int().min(1),
   approve: z.boolean(),
-  documentNo: text(60).optional(),
+  /** the review opinion (approval) or the reason (refusal); the 文号 is given by the server */
   reason: text(500).optional(),
 });
 
@@ -324,6 +413,7 @@ export const EIA_AUDIT_VOCABULARY: AuditVocabulary = {
     applicationId: { zh: '关联申请编号', en: 'application ID' },
     caseId: { zh: '环评事项编号', en: 'EIA case ID' },
     catalogueRow: { zh: '名录条目', en: 'catalogue row' },
+    classification: { zh: '分类依据', en: 'classification evidence' },
     commitmentSignedAt: { zh: '承诺书签署时间', en: 'commitment signed at' },
     commitmentText: { zh: '承诺书内容', en: 'commitment text' },
     constructionType: { zh: '建设性质', en: 'construction type' },
@@ -357,9 +447,9 @@ export const EIA_MESSAGES = {
     zh: '行业代码应为《国民经济行业分类》（GB/T 4754-2017）的 3 位或 4 位代码',
     en: 'industry code must be a 3- or 4-digit GB/T 4754-2017 code',
   },
-  'eia.category.path': {
-    zh: '环评类别与办理方式不符：告知承诺和一般程序审批仅适用于报告表，报告书由市局审批，备案仅适用于登记表，豁免适用于名录“/”或登记表项目',
-    en: 'the EIA category does not fit the path (commitment/ordinary: report form; report book: city; filing: registration form; exemption: "/" or registration form)',
+  'eia.industryClass.invalid': {
+    zh: '行业代码应为《国民经济行业分类》（GB/T 4754-2017）的 4 位行业小类代码，如 2672',
+    en: 'industry code must be a 4-digit GB/T 4754-2017 class, e.g. 2672',
   },
   'eia.commitment.unsigned': { zh: '告知承诺制须由建设单位签署承诺书', en: 'the builder must sign the commitment' },
   'eia.exemption.list': { zh: '请选择所依据的豁免目录', en: 'choose the exemption list relied on' },

@@ -985,8 +985,7 @@ describe('eia: A never reads B’s EIA cases, nor files for B', () => {
     projectAddress: '萍乡市上栗县上栗镇',
     constructionType: 'alteration',
     industryCode: '2672',
-    category: 'report-form',
-    catalogueRow: '名录第44项 · 报告表栏',
+    facts: { chemicalReaction: false, productionWastewater: false, vocEmissions: true },
     contactName: '刘建国',
     contactPhone: '13907990188',
     commitmentSigned: true,
@@ -1004,6 +1003,10 @@ describe('eia: A never reads B’s EIA cases, nor files for B', () => {
     expectRefused(await entA.request({ method: 'GET', url: `/api/eia/cases/${eia.B}` }), 'A reads B’s EIA case');
     expect(ids(await entA.request({ method: 'GET', url: '/api/eia/cases?pageSize=100' }))).toEqual([eia.A]);
     expect(ids(await entA.request({ method: 'GET', url: `/api/eia/cases?enterpriseId=${B.id}` }))).toEqual([]);
+    expectRefused(
+      await entA.request({ method: 'GET', url: `/api/eia/cases/${eia.B}/documents/decision` }),
+      'A downloads B’s EIA decision',
+    );
   });
   it('A cannot record a filing for B', async () => {
     const res = await entA.request({
@@ -1011,7 +1014,8 @@ describe('eia: A never reads B’s EIA cases, nor files for B', () => {
       url: '/api/eia/cases',
       payload: body(B.id, {
         path: 'filing',
-        category: 'registration-form',
+        industryCode: '7722',
+        facts: {},
         commitmentSigned: undefined,
         receiptNo: 'X1',
       }),

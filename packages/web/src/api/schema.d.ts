@@ -3864,7 +3864,7 @@ export interface paths {
                             meatProcessedTonnesPerYear?: number;
                             /** @description 有发酵工艺 */
                             fermentation?: boolean;
-                            /** @description 新增年加工量，吨（谷物磨制、饲料加工） */
+                            /** @description 新增年加工量，吨（谷物磨制、饲料加工、水产品加工） */
                             annualProcessingTonnes?: number;
                             /** @description 仅单纯混合（调和）或分装（由大包装变为小包装），不发生化学反应 */
                             simpleMixingOrPackaging?: boolean;
@@ -3908,7 +3908,7 @@ export interface paths {
                             solventAdhesiveTonnesPerYear?: number;
                             /** @description 新增住院床位，张 */
                             inpatientBeds?: number;
-                            /** @description 新增建筑面积，平方米（学校、福利院、养老院） */
+                            /** @description 新增建筑面积，平方米（学校、福利院、养老院；批发、零售市场） */
                             floorAreaM2?: number;
                             /** @description 学校有化学、生物实验室 */
                             chemBioLab?: boolean;
@@ -3920,6 +3920,80 @@ export interface paths {
                             standardFactory?: boolean;
                             /** @description 项目涉及（位于或穿越）的环境敏感区（名录第三条）；不涉及填空数组。只有本行的环境敏感区含义列出的区域才计入 */
                             sensitiveAreas?: ("national-park" | "nature-reserve" | "scenic-area" | "world-heritage" | "marine-reserve" | "drinking-water-source" | "ecological-redline" | "permanent-farmland" | "basic-grassland" | "forest-park" | "geopark" | "other-nature-park" | "important-wetland" | "natural-forest" | "wildlife-habitat" | "wild-plant-habitat" | "aquatic-habitat" | "natural-fishery" | "soil-erosion-zone" | "desertified-land" | "enclosed-sea" | "residential" | "medical" | "education" | "research" | "office" | "cultural-relic")[];
+                            /** @description 饮料项目有原汁生产（果蔬原汁等） */
+                            rawJuiceProduction?: boolean;
+                            /**
+                             * @description 生物质能发电所用燃料：生活垃圾（非掺烧）、污泥（非掺烧）、掺烧生活垃圾或污泥、农林生物质、沼气、垃圾填埋气、其他
+                             * @enum {string}
+                             */
+                            biomassPowerFuel?: "household-waste" | "sludge" | "co-firing" | "agri-forestry" | "biogas" | "landfill-gas" | "other";
+                            /**
+                             * @description 污水处理项目的性质：城乡污水集中处理（为社会公众服务，名录说明5）；工业废水集中处理；其他工业废水处理；建设单位自建自用仅处理生活污水；化粪池及化粪池处理后中水回用；仅建设沉淀池
+                             * @enum {string}
+                             */
+                            sewageWorks?: "urban" | "industrial-central" | "industrial-other" | "domestic-own" | "septic" | "sedimentation-only";
+                            /** @description 城乡污水处理新增日处理能力，吨/日 */
+                            sewageTonnesPerDay?: number;
+                            /** @description 工业废水处理出水间接排入地表水体（如排入市政管网）且不排放重金属 */
+                            indirectDischargeNoHeavyMetals?: boolean;
+                            /** @description 仅为提标改造项目 */
+                            upgradeOnly?: boolean;
+                            /**
+                             * @description 实验室类型：P3、P4生物安全实验室；转基因实验室；其他专业实验室或研发（试验）基地
+                             * @enum {string}
+                             */
+                            labKind?: "biosafety-p3-p4" | "transgenic" | "other";
+                            /** @description 实验室产生实验废气、废水或危险废物 */
+                            labWaste?: boolean;
+                            /**
+                             * @description 处置的废物：危险废物（不含医疗废物）；医疗废物；病死及病害动物
+                             * @enum {string}
+                             */
+                            wasteKind?: "hazardous" | "medical" | "dead-animals";
+                            /** @description 仅为产生单位内部回收再利用 */
+                            inHouseRecycling?: boolean;
+                            /** @description 仅单纯收集、贮存，不利用、不处置 */
+                            collectionStorageOnly?: boolean;
+                            /**
+                             * @description 一般固体废物项目：一般工业固体废物（含污水处理污泥）填埋或焚烧；水泥窑协同处置的改造项目；其他处置及综合利用（含建筑施工废弃物）
+                             * @enum {string}
+                             */
+                            solidWasteWorks?: "industrial-landfill-incineration" | "cement-kiln-retrofit" | "other";
+                            /**
+                             * @description 环境卫生工程：生活垃圾（含餐厨废弃物）转运站；生活垃圾集中处置（生活垃圾发电除外）；粪便处置工程；其他
+                             * @enum {string}
+                             */
+                            sanitationWorks?: "transfer-station" | "disposal" | "faeces" | "other";
+                            /** @description 生活垃圾转运站新增日转运能力，吨/日 */
+                            transferTonnesPerDay?: number;
+                            /**
+                             * @description 生活垃圾处置方式：填埋；其他处置方式
+                             * @enum {string}
+                             */
+                            disposalMethod?: "landfill" | "other";
+                            /** @description 生活垃圾新增日处置能力，吨/日 */
+                            disposalTonnesPerDay?: number;
+                            /** @description 粪便处置新增日处理能力，吨/日 */
+                            faecesTonnesPerDay?: number;
+                            /** @description 为危险化学品运输车辆清洗场 */
+                            hazmatVehicleWash?: boolean;
+                            /**
+                             * @description 公路项目内容：公路主体工程；配套设施；维护；生命救援、应急保通工程或国防交通保障项目
+                             * @enum {string}
+                             */
+                            roadWorks?: "road" | "ancillary" | "maintenance" | "emergency";
+                            /**
+                             * @description 公路等级：高速公路、一级、二级、三级、四级
+                             * @enum {string}
+                             */
+                            roadGrade?: "expressway" | "class-1" | "class-2" | "class-3" | "class-4";
+                            /** @description 新建公路长度，公里 */
+                            roadLengthKm?: number;
+                            /**
+                             * @description 城市道路项目：快速路、主干路；城市桥梁、隧道；次干路；支路；人行天桥、人行地道；维护
+                             * @enum {string}
+                             */
+                            urbanRoadWorks?: "expressway-arterial" | "bridge-tunnel" | "secondary" | "branch" | "pedestrian" | "maintenance";
                             /** @description 养殖场设有污水排放口（排污许可类别的判定因素，PW2019第1项） */
                             wastewaterOutlet?: boolean;
                             /** @description 同一项目中的配套工程，各按其所在行分类，取最高类别（第四条）：boiler 锅炉或供热工程、hazardous-storage 危险品仓库、air-pollution-control 大气污染治理工程 */
@@ -28542,6 +28616,7 @@ export interface paths {
                     path?: "commitment" | "ordinary" | "report-book" | "exemption" | "filing";
                     state?: "publicity" | "accepted" | "at-city" | "approved" | "refused" | "exempted" | "filed" | "verified" | "rectifying" | "revoked";
                     enterpriseId?: string;
+                    applicationId?: string;
                     q?: string;
                     page?: number;
                     pageSize?: number;
@@ -28575,6 +28650,28 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "report-book" | "report-form" | "registration-form" | "none";
                                 catalogueRow: string;
+                                /** @description 分类依据：环评判定引擎的输入与结论（名录行、栏、原文） */
+                                classification: {
+                                    catalogueVersion: string;
+                                    industryCode: string;
+                                    constructionType: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    row: number | null;
+                                    rowTitle: string | null;
+                                    column: string | null;
+                                    columnLabel: string | null;
+                                    quote: string;
+                                    clause: string | null;
+                                    basis: string;
+                                    categoryLabel: string;
+                                    permit?: {
+                                        item: number;
+                                        classLabel: string;
+                                        basis: string;
+                                    };
+                                } | null;
                                 contactName: string;
                                 contactPhone: string;
                                 inSensitiveArea: boolean;
@@ -28599,6 +28696,8 @@ export interface paths {
                                 creditConsequence: string | null;
                                 unansweredObjections: number;
                                 applicationId: string | null;
+                                applicationCode: string | null;
+                                documents: ("decision" | "exemption")[];
                                 version: number;
                             }[];
                             total: number;
@@ -28676,7 +28775,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** 新建环评事项 Open an EIA case on its path (an enterprise records only its own 登记表备案) */
+        /**
+         * 新建环评事项 Open an EIA case on its path (an enterprise records only its own 登记表备案)
+         * @description The server classifies the project from `industryCode`, `constructionType` and `facts` (the fact keys of POST /api/eia/classify) and stores the row, column and quote as the case’s evidence; a path the category does not allow is refused (EIA_PATH_MISMATCH), missing facts too (EIA_CLASSIFICATION_INCOMPLETE). `applicationId` links an accepted application of the same enterprise whose EIA matter fits the path.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -28696,9 +28798,207 @@ export interface paths {
                         /** @enum {string} */
                         constructionType: "new" | "expansion" | "alteration" | "relocation";
                         industryCode: string;
-                        /** @enum {string} */
-                        category: "report-book" | "report-form" | "registration-form" | "none";
-                        catalogueRow: string;
+                        /** @default {} */
+                        facts?: {
+                            /** @description 在工业建筑（厂房、仓库等，GB/T 50083-2014）中生产。名录中标“*”的类别仅管工业建筑中的生产（说明4）；家庭作坊、商铺门店不在其内 */
+                            industrialBuilding?: boolean;
+                            /** @description 生产过程发生化学反应（含研发中试）。仅有单纯物理分离、物理提纯、混合、分装（名录说明3：单纯混合指不发生化学反应的物理混合过程）时填否 */
+                            chemicalReaction?: boolean;
+                            /** @description 产生生产废水（生活污水不计，环境工程评估中心答复） */
+                            productionWastewater?: boolean;
+                            /** @description 产生挥发性有机物（VOCs） */
+                            vocEmissions?: boolean;
+                            /**
+                             * @description 危险品仓库的类型：地上油库、地下油库、地下气库，或其他（含烟花爆竹等有毒、有害、危险品仓库）
+                             * @enum {string}
+                             */
+                            storageType?: "oil-depot" | "underground-oil-depot" | "underground-gas-depot" | "other";
+                            /** @description 油库新增总容量，立方米 */
+                            oilDepotCapacityM3?: number;
+                            /** @description 燃煤、燃油锅炉新增总容量，吨/小时（1吨/小时≈0.7兆瓦） */
+                            coalOilBoilerTonnesPerHour?: number;
+                            /** @description 天然气锅炉新增总容量，吨/小时 */
+                            gasBoilerTonnesPerHour?: number;
+                            /** @description 锅炉使用燃煤、燃油以外的其他高污染燃料（《高污染燃料目录》，国环规大气〔2017〕2号） */
+                            otherHighPollutionFuel?: boolean;
+                            /** @description 仅为水泥粉磨站（不生产熟料） */
+                            cementGrindingOnly?: boolean;
+                            /** @description 仅利用石材板材切割、打磨、成型 */
+                            stoneSlabProcessingOnly?: boolean;
+                            /** @description 玻璃制品采用电加热 */
+                            electricHeating?: boolean;
+                            /** @description 玻璃制品仅切割、打磨、成型 */
+                            cutGrindShapeOnly?: boolean;
+                            /** @description 石墨、碳素制品含焙烧工序 */
+                            roasting?: boolean;
+                            /** @description 使用高污染燃料（国环规大气〔2017〕2号《高污染燃料目录》：煤炭及其制品、石油焦、油页岩、原油、重油、渣油、煤焦油等） */
+                            highPollutionFuel?: boolean;
+                            /** @description 新增年产量，件（卫生陶瓷、日用陶瓷） */
+                            annualOutputPieces?: number;
+                            /**
+                             * @description 煤炭项目的内容：煤炭开采；洗选、配煤；储存、集运；风井场地、瓦斯抽放站；矿区修复治理工程；其他
+                             * @enum {string}
+                             */
+                            coalWorks?: "mining" | "washing-blending" | "storage-transport" | "ventilation-gas-drainage" | "restoration" | "other";
+                            /** @description 河道采砂项目（名录第11行不含河道采砂） */
+                            riverSandDredging?: boolean;
+                            /** @description 仅为单独的矿石破碎、集运，或矿区修复治理工程 */
+                            crushingTransportOrRestorationOnly?: boolean;
+                            /** @description 属于规模化畜禽养殖（标准按《畜禽规模养殖污染防治条例》及本省规定） */
+                            scaleFarm?: boolean;
+                            /** @description 新增年出栏量折合生猪头数（1头存栏母猪或公猪=5头出栏猪；1头奶牛=10头；30只蛋鸡、60只肉鸡、30只鸭、15只鹅、3只羊各=1头）；无出栏量填0 */
+                            pigEquivalentSoldPerYear?: number;
+                            /** @description 无出栏量的养殖场新增存栏量折合生猪头数 */
+                            pigEquivalentInStock?: number;
+                            /** @description 新增年屠宰生猪，头 */
+                            pigsSlaughteredPerYear?: number;
+                            /** @description 新增年屠宰肉牛，头 */
+                            cattleSlaughteredPerYear?: number;
+                            /** @description 新增年屠宰肉羊，只 */
+                            sheepSlaughteredPerYear?: number;
+                            /** @description 新增年屠宰禽类，只 */
+                            poultrySlaughteredPerYear?: number;
+                            /** @description 新增年肉类加工量，吨 */
+                            meatProcessedTonnesPerYear?: number;
+                            /** @description 有发酵工艺 */
+                            fermentation?: boolean;
+                            /** @description 新增年加工量，吨（谷物磨制、饲料加工、水产品加工） */
+                            annualProcessingTonnes?: number;
+                            /** @description 仅单纯混合（调和）或分装（由大包装变为小包装），不发生化学反应 */
+                            simpleMixingOrPackaging?: boolean;
+                            /** @description 仅单纯分装（由大包装变为小包装） */
+                            packagingOnly?: boolean;
+                            /** @description 仅单纯勾兑 */
+                            blendingOnly?: boolean;
+                            /** @description 生产淀粉或淀粉糖（不是仅生产淀粉制品） */
+                            starchOrStarchSugar?: boolean;
+                            /** @description 产品为柠檬酸、赖氨酸或酵母 */
+                            citricLysineYeast?: boolean;
+                            /** @description 新增年产量，吨（酱油、食醋） */
+                            annualOutputTonnes?: number;
+                            /** @description 新增年生产能力，千升（酒） */
+                            capacityKilolitres?: number;
+                            /** @description 有电镀工艺（化学镀、阳极氧化按电镀处理，名录说明） */
+                            electroplating?: boolean;
+                            /** @description 年用溶剂型涂料（含稀释剂），吨；不用填0 */
+                            solventCoatingTonnesPerYear?: number;
+                            /** @description 年用非溶剂型低VOCs含量涂料，吨；不用填0 */
+                            lowVocCoatingTonnesPerYear?: number;
+                            /** @description 除涂装外，仅有分割、焊接、组装工序（焊前焊后打磨视为焊接） */
+                            onlyCutWeldAssemble?: boolean;
+                            /** @description 除涂装外没有其他生产工序 */
+                            coatingOnly?: boolean;
+                            /** @description 有钝化工艺的热镀锌 */
+                            hotDipGalvanizingWithPassivation?: boolean;
+                            /** @description 新增黑色或有色金属铸件年产量，吨 */
+                            castingTonnesPerYear?: number;
+                            /** @description 有涂布、浸渍、印刷、粘胶工艺 */
+                            coatingImpregnationPrintingGluing?: boolean;
+                            /** @description 年用溶剂型油墨，吨；不用填0 */
+                            solventInkTonnesPerYear?: number;
+                            /** @description 年用低VOCs含量油墨，吨；不用填0 */
+                            lowVocInkTonnesPerYear?: number;
+                            /** @description 仅激光印刷 */
+                            laserPrintingOnly?: boolean;
+                            /** @description 以再生塑料为原料 */
+                            recycledPlastic?: boolean;
+                            /** @description 年用溶剂型胶粘剂，吨；不用填0 */
+                            solventAdhesiveTonnesPerYear?: number;
+                            /** @description 新增住院床位，张 */
+                            inpatientBeds?: number;
+                            /** @description 新增建筑面积，平方米（学校、福利院、养老院；批发、零售市场） */
+                            floorAreaM2?: number;
+                            /** @description 学校有化学、生物实验室 */
+                            chemBioLab?: boolean;
+                            /** @description 位于城市建成区 */
+                            urbanBuiltUpArea?: boolean;
+                            /** @description 营业面积，平方米（汽车、摩托车维修场所） */
+                            businessAreaM2?: number;
+                            /** @description 项目为标准厂房 */
+                            standardFactory?: boolean;
+                            /** @description 项目涉及（位于或穿越）的环境敏感区（名录第三条）；不涉及填空数组。只有本行的环境敏感区含义列出的区域才计入 */
+                            sensitiveAreas?: ("national-park" | "nature-reserve" | "scenic-area" | "world-heritage" | "marine-reserve" | "drinking-water-source" | "ecological-redline" | "permanent-farmland" | "basic-grassland" | "forest-park" | "geopark" | "other-nature-park" | "important-wetland" | "natural-forest" | "wildlife-habitat" | "wild-plant-habitat" | "aquatic-habitat" | "natural-fishery" | "soil-erosion-zone" | "desertified-land" | "enclosed-sea" | "residential" | "medical" | "education" | "research" | "office" | "cultural-relic")[];
+                            /** @description 饮料项目有原汁生产（果蔬原汁等） */
+                            rawJuiceProduction?: boolean;
+                            /**
+                             * @description 生物质能发电所用燃料：生活垃圾（非掺烧）、污泥（非掺烧）、掺烧生活垃圾或污泥、农林生物质、沼气、垃圾填埋气、其他
+                             * @enum {string}
+                             */
+                            biomassPowerFuel?: "household-waste" | "sludge" | "co-firing" | "agri-forestry" | "biogas" | "landfill-gas" | "other";
+                            /**
+                             * @description 污水处理项目的性质：城乡污水集中处理（为社会公众服务，名录说明5）；工业废水集中处理；其他工业废水处理；建设单位自建自用仅处理生活污水；化粪池及化粪池处理后中水回用；仅建设沉淀池
+                             * @enum {string}
+                             */
+                            sewageWorks?: "urban" | "industrial-central" | "industrial-other" | "domestic-own" | "septic" | "sedimentation-only";
+                            /** @description 城乡污水处理新增日处理能力，吨/日 */
+                            sewageTonnesPerDay?: number;
+                            /** @description 工业废水处理出水间接排入地表水体（如排入市政管网）且不排放重金属 */
+                            indirectDischargeNoHeavyMetals?: boolean;
+                            /** @description 仅为提标改造项目 */
+                            upgradeOnly?: boolean;
+                            /**
+                             * @description 实验室类型：P3、P4生物安全实验室；转基因实验室；其他专业实验室或研发（试验）基地
+                             * @enum {string}
+                             */
+                            labKind?: "biosafety-p3-p4" | "transgenic" | "other";
+                            /** @description 实验室产生实验废气、废水或危险废物 */
+                            labWaste?: boolean;
+                            /**
+                             * @description 处置的废物：危险废物（不含医疗废物）；医疗废物；病死及病害动物
+                             * @enum {string}
+                             */
+                            wasteKind?: "hazardous" | "medical" | "dead-animals";
+                            /** @description 仅为产生单位内部回收再利用 */
+                            inHouseRecycling?: boolean;
+                            /** @description 仅单纯收集、贮存，不利用、不处置 */
+                            collectionStorageOnly?: boolean;
+                            /**
+                             * @description 一般固体废物项目：一般工业固体废物（含污水处理污泥）填埋或焚烧；水泥窑协同处置的改造项目；其他处置及综合利用（含建筑施工废弃物）
+                             * @enum {string}
+                             */
+                            solidWasteWorks?: "industrial-landfill-incineration" | "cement-kiln-retrofit" | "other";
+                            /**
+                             * @description 环境卫生工程：生活垃圾（含餐厨废弃物）转运站；生活垃圾集中处置（生活垃圾发电除外）；粪便处置工程；其他
+                             * @enum {string}
+                             */
+                            sanitationWorks?: "transfer-station" | "disposal" | "faeces" | "other";
+                            /** @description 生活垃圾转运站新增日转运能力，吨/日 */
+                            transferTonnesPerDay?: number;
+                            /**
+                             * @description 生活垃圾处置方式：填埋；其他处置方式
+                             * @enum {string}
+                             */
+                            disposalMethod?: "landfill" | "other";
+                            /** @description 生活垃圾新增日处置能力，吨/日 */
+                            disposalTonnesPerDay?: number;
+                            /** @description 粪便处置新增日处理能力，吨/日 */
+                            faecesTonnesPerDay?: number;
+                            /** @description 为危险化学品运输车辆清洗场 */
+                            hazmatVehicleWash?: boolean;
+                            /**
+                             * @description 公路项目内容：公路主体工程；配套设施；维护；生命救援、应急保通工程或国防交通保障项目
+                             * @enum {string}
+                             */
+                            roadWorks?: "road" | "ancillary" | "maintenance" | "emergency";
+                            /**
+                             * @description 公路等级：高速公路、一级、二级、三级、四级
+                             * @enum {string}
+                             */
+                            roadGrade?: "expressway" | "class-1" | "class-2" | "class-3" | "class-4";
+                            /** @description 新建公路长度，公里 */
+                            roadLengthKm?: number;
+                            /**
+                             * @description 城市道路项目：快速路、主干路；城市桥梁、隧道；次干路；支路；人行天桥、人行地道；维护
+                             * @enum {string}
+                             */
+                            urbanRoadWorks?: "expressway-arterial" | "bridge-tunnel" | "secondary" | "branch" | "pedestrian" | "maintenance";
+                            /** @description 养殖场设有污水排放口（排污许可类别的判定因素，PW2019第1项） */
+                            wastewaterOutlet?: boolean;
+                            /** @description 同一项目中的配套工程，各按其所在行分类，取最高类别（第四条）：boiler 锅炉或供热工程、hazardous-storage 危险品仓库、air-pollution-control 大气污染治理工程 */
+                            ancillaryWorks?: ("boiler" | "hazardous-storage" | "air-pollution-control")[];
+                            /** @description 同一项目还包含的其他 GB/T 4754 行业小类，各按其所在行分类，取最高类别（第四条） */
+                            otherIndustryCodes?: string[];
+                        };
                         contactName: string;
                         contactPhone: string;
                         /** @default false */
@@ -28714,6 +29014,7 @@ export interface paths {
                         receiptNo?: string;
                         /** Format: date */
                         decidedOn?: string;
+                        /** Format: uuid */
                         applicationId?: string;
                     };
                 };
@@ -28741,6 +29042,28 @@ export interface paths {
                             /** @enum {string} */
                             category: "report-book" | "report-form" | "registration-form" | "none";
                             catalogueRow: string;
+                            /** @description 分类依据：环评判定引擎的输入与结论（名录行、栏、原文） */
+                            classification: {
+                                catalogueVersion: string;
+                                industryCode: string;
+                                constructionType: string;
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                row: number | null;
+                                rowTitle: string | null;
+                                column: string | null;
+                                columnLabel: string | null;
+                                quote: string;
+                                clause: string | null;
+                                basis: string;
+                                categoryLabel: string;
+                                permit?: {
+                                    item: number;
+                                    classLabel: string;
+                                    basis: string;
+                                };
+                            } | null;
                             contactName: string;
                             contactPhone: string;
                             inSensitiveArea: boolean;
@@ -28765,6 +29088,8 @@ export interface paths {
                             creditConsequence: string | null;
                             unansweredObjections: number;
                             applicationId: string | null;
+                            applicationCode: string | null;
+                            documents: ("decision" | "exemption")[];
                             version: number;
                             objections: {
                                 id: string;
@@ -28938,6 +29263,28 @@ export interface paths {
                             /** @enum {string} */
                             category: "report-book" | "report-form" | "registration-form" | "none";
                             catalogueRow: string;
+                            /** @description 分类依据：环评判定引擎的输入与结论（名录行、栏、原文） */
+                            classification: {
+                                catalogueVersion: string;
+                                industryCode: string;
+                                constructionType: string;
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                row: number | null;
+                                rowTitle: string | null;
+                                column: string | null;
+                                columnLabel: string | null;
+                                quote: string;
+                                clause: string | null;
+                                basis: string;
+                                categoryLabel: string;
+                                permit?: {
+                                    item: number;
+                                    classLabel: string;
+                                    basis: string;
+                                };
+                            } | null;
                             contactName: string;
                             contactPhone: string;
                             inSensitiveArea: boolean;
@@ -28962,6 +29309,8 @@ export interface paths {
                             creditConsequence: string | null;
                             unansweredObjections: number;
                             applicationId: string | null;
+                            applicationCode: string | null;
+                            documents: ("decision" | "exemption")[];
                             version: number;
                             objections: {
                                 id: string;
@@ -28974,6 +29323,133 @@ export interface paths {
                                 createdAt: string;
                             }[];
                         };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eia/cases/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载环评文书（审批决定书、豁免认定书） Download the decision or exemption letter (Word) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "decision" | "exemption";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
@@ -29193,7 +29669,6 @@ export interface paths {
                     "application/json": {
                         version: number;
                         approve: boolean;
-                        documentNo?: string;
                         reason?: string;
                     };
                 };
@@ -29221,6 +29696,28 @@ export interface paths {
                             /** @enum {string} */
                             category: "report-book" | "report-form" | "registration-form" | "none";
                             catalogueRow: string;
+                            /** @description 分类依据：环评判定引擎的输入与结论（名录行、栏、原文） */
+                            classification: {
+                                catalogueVersion: string;
+                                industryCode: string;
+                                constructionType: string;
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                row: number | null;
+                                rowTitle: string | null;
+                                column: string | null;
+                                columnLabel: string | null;
+                                quote: string;
+                                clause: string | null;
+                                basis: string;
+                                categoryLabel: string;
+                                permit?: {
+                                    item: number;
+                                    classLabel: string;
+                                    basis: string;
+                                };
+                            } | null;
                             contactName: string;
                             contactPhone: string;
                             inSensitiveArea: boolean;
@@ -29245,6 +29742,8 @@ export interface paths {
                             creditConsequence: string | null;
                             unansweredObjections: number;
                             applicationId: string | null;
+                            applicationCode: string | null;
+                            documents: ("decision" | "exemption")[];
                             version: number;
                             objections: {
                                 id: string;
@@ -29431,6 +29930,28 @@ export interface paths {
                             /** @enum {string} */
                             category: "report-book" | "report-form" | "registration-form" | "none";
                             catalogueRow: string;
+                            /** @description 分类依据：环评判定引擎的输入与结论（名录行、栏、原文） */
+                            classification: {
+                                catalogueVersion: string;
+                                industryCode: string;
+                                constructionType: string;
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                row: number | null;
+                                rowTitle: string | null;
+                                column: string | null;
+                                columnLabel: string | null;
+                                quote: string;
+                                clause: string | null;
+                                basis: string;
+                                categoryLabel: string;
+                                permit?: {
+                                    item: number;
+                                    classLabel: string;
+                                    basis: string;
+                                };
+                            } | null;
                             contactName: string;
                             contactPhone: string;
                             inSensitiveArea: boolean;
@@ -29455,6 +29976,8 @@ export interface paths {
                             creditConsequence: string | null;
                             unansweredObjections: number;
                             applicationId: string | null;
+                            applicationCode: string | null;
+                            documents: ("decision" | "exemption")[];
                             version: number;
                             objections: {
                                 id: string;
@@ -29640,6 +30163,28 @@ export interface paths {
                             /** @enum {string} */
                             category: "report-book" | "report-form" | "registration-form" | "none";
                             catalogueRow: string;
+                            /** @description 分类依据：环评判定引擎的输入与结论（名录行、栏、原文） */
+                            classification: {
+                                catalogueVersion: string;
+                                industryCode: string;
+                                constructionType: string;
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                row: number | null;
+                                rowTitle: string | null;
+                                column: string | null;
+                                columnLabel: string | null;
+                                quote: string;
+                                clause: string | null;
+                                basis: string;
+                                categoryLabel: string;
+                                permit?: {
+                                    item: number;
+                                    classLabel: string;
+                                    basis: string;
+                                };
+                            } | null;
                             contactName: string;
                             contactPhone: string;
                             inSensitiveArea: boolean;
@@ -29664,6 +30209,8 @@ export interface paths {
                             creditConsequence: string | null;
                             unansweredObjections: number;
                             applicationId: string | null;
+                            applicationCode: string | null;
+                            documents: ("decision" | "exemption")[];
                             version: number;
                             objections: {
                                 id: string;
@@ -29846,6 +30393,28 @@ export interface paths {
                             /** @enum {string} */
                             category: "report-book" | "report-form" | "registration-form" | "none";
                             catalogueRow: string;
+                            /** @description 分类依据：环评判定引擎的输入与结论（名录行、栏、原文） */
+                            classification: {
+                                catalogueVersion: string;
+                                industryCode: string;
+                                constructionType: string;
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                row: number | null;
+                                rowTitle: string | null;
+                                column: string | null;
+                                columnLabel: string | null;
+                                quote: string;
+                                clause: string | null;
+                                basis: string;
+                                categoryLabel: string;
+                                permit?: {
+                                    item: number;
+                                    classLabel: string;
+                                    basis: string;
+                                };
+                            } | null;
                             contactName: string;
                             contactPhone: string;
                             inSensitiveArea: boolean;
@@ -29870,6 +30439,8 @@ export interface paths {
                             creditConsequence: string | null;
                             unansweredObjections: number;
                             applicationId: string | null;
+                            applicationCode: string | null;
+                            documents: ("decision" | "exemption")[];
                             version: number;
                             objections: {
                                 id: string;

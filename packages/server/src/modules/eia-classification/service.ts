@@ -1,4 +1,4 @@
-import { todayInShanghai } from '@qingshan/core';
+import { todayInShanghai } from '@qingshan/core/calendar';
 import { EIA_CATALOGUE_EDITIONS, type EiaCatalogueEdition } from '@qingshan/core/eia-catalogue';
 import {
   type ClassifyRequest,

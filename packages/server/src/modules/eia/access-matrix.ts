@@ -4,6 +4,7 @@ import type { Access } from '../../plugins/auth.ts';
 export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/eia/cases': 'authenticated',
   'GET /api/eia/cases/:id': 'authenticated',
+  'GET /api/eia/cases/:id/documents/:kind': 'authenticated',
   'GET /api/eia/commitment-eligibility': 'authenticated',
   'POST /api/eia/cases': ['admin', 'clerk', 'approver', 'enterprise'],
   'POST /api/eia/cases/:id/decision': ['admin', 'approver', 'leader'],

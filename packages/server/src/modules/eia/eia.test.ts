@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, phoneCode, type TestApp } from '../../test/helpers.ts';
+import { applications } from '../applications/tables.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { createCase, decideCase } from './service.ts';
 
@@ -11,6 +13,7 @@ let approver: Client;
 let inspector: Client;
 let leader: Client;
 let entA: Client;
+let entB: Client;
 let A: { id: string; name: string };
 let B: { id: string; name: string };
 
@@ -23,6 +26,7 @@ beforeAll(async () => {
   inspector = await loginAs(t, ['inspector']);
   leader = await loginAs(t, ['leader']);
   entA = await loginAs(t, ['enterprise'], A.id);
+  entB = await loginAs(t, ['enterprise'], B.id);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -33,8 +37,8 @@ const commitment = (enterpriseId: string, extra: Record<string, unknown> = {}) =
   projectAddress: '萍乡市上栗县上栗镇金花村',
   constructionType: 'alteration',
   industryCode: '2672',
-  category: 'report-form',
-  catalogueRow: '名录第44项 · 报告表栏',
+  // row 44: physical mixing with VOCs → 报告表 (the server classifies; no category is sent)
+  facts: { chemicalReaction: false, productionWastewater: false, vocEmissions: true },
   contactName: '刘建国',
   contactPhone: '13907990188',
   commitmentSigned: true,
@@ -46,6 +50,14 @@ async function endPublicity(id: string) {
   await t.database.db.execute(
     sql`update clocks set start = start - interval '14 days' where id = (select publicity_clock_id from eia_cases where id = ${id})`,
   );
+}
+
+async function docText(c: Client, id: string, kind: string): Promise<string> {
+  const res = await c.request({ method: 'GET', url: `/api/eia/cases/${id}/documents/${kind}` });
+  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+  expect(res.headers['content-type']).toContain('wordprocessingml');
+  const zip = await JSZip.loadAsync(res.rawPayload);
+  return zip.file('word/document.xml')!.async('string');
 }
 
 describe('commitment path', () => {
@@ -69,16 +81,68 @@ describe('commitment path', () => {
     expect(elig.json()).toMatchObject({ eligible: false, failed: [{ key: 'industry' }] });
   });
 
-  it('rejects bad input with field details: unsigned commitment, category not fitting the path', async () => {
+  it('rejects bad input with field details: unsigned commitment, missing receipt, a typed-in category', async () => {
     const res = await clerk.request({
       method: 'POST',
       url: '/api/eia/cases',
-      payload: commitment(A.id, { commitmentSigned: false, path: 'filing', category: 'report-form' }),
+      payload: commitment(A.id, { commitmentSigned: false }),
     });
     expect(res.statusCode).toBe(400);
-    const paths = res.json().errors.map((e: { path: string }) => e.path);
-    expect(paths).toContain('category');
-    expect(paths).toContain('receiptNo');
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('commitmentSigned');
+    const filing = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(A.id, { path: 'filing', commitmentSigned: undefined }),
+    });
+    expect(filing.json().errors.map((e: { path: string }) => e.path)).toContain('receiptNo');
+    const typed = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(A.id, { category: 'report-form' }),
+    });
+    expect(typed.statusCode).toBe(400);
+  });
+
+  it('takes the category from the classification engine: asks for missing facts, refuses a path it does not allow', async () => {
+    const before = (await clerk.request({ method: 'GET', url: '/api/eia/cases' })).json().total;
+    const missing = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(A.id, { facts: {} }),
+    });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json()).toMatchObject({ code: 'EIA_CLASSIFICATION_INCOMPLETE', missingFacts: ['chemicalReaction'] });
+    expect(missing.json().detail).toContain('化学反应');
+    // a cement clinker line needs a report book: not the commitment path, and not an ordinary report form
+    const book = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(B.id, { industryCode: '3011', facts: { cementGrindingOnly: false } }),
+    });
+    expect(book.statusCode).toBe(422);
+    expect(book.json()).toMatchObject({
+      code: 'EIA_PATH_MISMATCH',
+      category: 'report-book',
+      suggestedPaths: ['report-book'],
+    });
+    expect(book.json().detail).toContain('第54行“报告书”栏');
+    expect(book.json().detail).toContain('报告书审批（市局审批，跟踪）');
+    const outside = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(B.id, {
+        path: 'ordinary',
+        commitmentSigned: undefined,
+        industryCode: '3073',
+        facts: { industrialBuilding: true, highPollutionFuel: false },
+      }),
+    });
+    expect(outside.json()).toMatchObject({
+      code: 'EIA_PATH_MISMATCH',
+      category: 'none',
+      suggestedPaths: ['exemption'],
+    });
+    expect((await clerk.request({ method: 'GET', url: '/api/eia/cases' })).json().total).toBe(before);
   });
 
   it('publicity → objection → refused decisions → answer → approval → verification on the worklist → revoke', async () => {
@@ -86,6 +150,11 @@ describe('commitment path', () => {
     expect(created.statusCode, created.body).toBe(201);
     const c = created.json();
     expect(c.state).toBe('publicity');
+    expect(c.category).toBe('report-form');
+    expect(c.classification).toMatchObject({ row: 44, column: 'report-form', catalogueVersion: 'ML2021' });
+    expect(c.classification.quote).toBe('单纯物理分离、物理提纯、混合、分装的（不产生废水或挥发性有机物的除外）');
+    expect(c.catalogueRow).toContain('名录第44行');
+    expect(c.documents).toEqual([]);
     expect(c.commitmentText).toContain('本单位郑重承诺');
     expect(c.publicityEndsOn > c.acceptedOn).toBe(true);
 
@@ -116,7 +185,7 @@ describe('commitment path', () => {
     const early = await approver.request({
       method: 'POST',
       url: `/api/eia/cases/${c.id}/decision`,
-      payload: { version: c.version, approve: true, documentNo: '上环承诺审〔2026〕1号' },
+      payload: { version: c.version, approve: true },
     });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('EIA_PUBLICITY_RUNNING');
@@ -125,7 +194,7 @@ describe('commitment path', () => {
     const unanswered = await approver.request({
       method: 'POST',
       url: `/api/eia/cases/${c.id}/decision`,
-      payload: { version: c.version, approve: true, documentNo: '上环承诺审〔2026〕1号' },
+      payload: { version: c.version, approve: true },
     });
     expect(unanswered.statusCode).toBe(409);
     expect(unanswered.json().detail).toContain('1 条意见尚未答复');
@@ -145,21 +214,58 @@ describe('commitment path', () => {
       payload: { answer: '混药工房设湿式除尘，距居民点满足安全距离' },
     });
     expect(answered.statusCode, answered.body).toBe(200);
-    const noNumber = await approver.request({
+    const typedNumber = await approver.request({
       method: 'POST',
       url: `/api/eia/cases/${c.id}/decision`,
-      payload: { version: c.version, approve: true },
+      payload: { version: c.version, approve: true, documentNo: '上环承诺审〔2026〕99号' },
     });
-    expect(noNumber.statusCode).toBe(400);
+    expect(typedNumber.statusCode).toBe(400);
     const ok = await approver.request({
       method: 'POST',
       url: `/api/eia/cases/${c.id}/decision`,
-      payload: { version: c.version, approve: true, documentNo: '上环承诺审〔2026〕1号' },
+      payload: { version: c.version, approve: true },
     });
     expect(ok.statusCode, ok.body).toBe(200);
     const approved = ok.json();
     expect(approved.state).toBe('approved');
     expect(approved.verificationDueDate).toBeTruthy();
+    // the 文号 is generated on the decision, in order within the year
+    const year = approved.decidedOn.slice(0, 4);
+    expect(approved.documentNo).toMatch(new RegExp(`^上环承诺审〔${year}〕\\d+号$`));
+    expect(approved.documents).toEqual(['decision']);
+
+    // the decision document: for staff and for the enterprise that owns the case, nobody else
+    const doc = await docText(entA, c.id, 'decision');
+    expect(doc).toContain(approved.documentNo);
+    expect(doc).toContain('第44行“报告表”栏');
+    expect(doc).toContain('事后核查');
+    expect((await clerk.request({ method: 'GET', url: `/api/eia/cases/${c.id}/documents/decision` })).statusCode).toBe(
+      200,
+    );
+    expect((await entB.request({ method: 'GET', url: `/api/eia/cases/${c.id}/documents/decision` })).statusCode).toBe(
+      403,
+    );
+    expect((await entA.request({ method: 'GET', url: `/api/eia/cases/${c.id}/documents/exemption` })).statusCode).toBe(
+      404,
+    );
+
+    // the enterprise was told each step, in plain words with the legal source
+    const inbox = (await entA.request({ method: 'GET', url: '/api/inbox?pageSize=100' })).json().items as {
+      kind: string;
+      title: string;
+      body: string;
+    }[];
+    const mine = inbox.filter((m) => m.title.includes(c.code));
+    const kinds = mine.map((m) => m.kind);
+    for (const k of ['eia.publicity-started', 'eia.objection', 'eia.decided', 'eia.verification-scheduled'])
+      expect(kinds, k).toContain(k);
+    const decided = mine.find((m) => m.kind === 'eia.decided')!;
+    expect(decided.body).toContain(approved.documentNo);
+    expect(decided.body).toContain('依据：《中华人民共和国行政许可法》第三十八条');
+    const objection = mine.find((m) => m.kind === 'eia.objection')!;
+    expect(objection.body).toContain('担心粉尘');
+    expect(objection.body).not.toContain('汤建军');
+    expect(objection.body).not.toContain(phone);
 
     // the verification is on the inspector's worklist
     const work = (await inspector.request({ method: 'GET', url: '/api/worklist?pageSize=100' })).json();
@@ -167,7 +273,7 @@ describe('commitment path', () => {
 
     // an approval notice now, the pre-approval gone
     const pub = (await t.app.inject({ method: 'GET', url: `/api/public/eia/notices/${c.id}` })).json();
-    expect(pub).toMatchObject({ kind: 'approval', documentNo: '上环承诺审〔2026〕1号', open: false });
+    expect(pub).toMatchObject({ kind: 'approval', documentNo: approved.documentNo, open: false });
     expect(pub.objections[0]).toMatchObject({ name: '汤**', answer: '混药工房设湿式除尘，距居民点满足安全距离' });
     expect(pub.objections[0].phone).toBeUndefined();
 
@@ -200,6 +306,11 @@ describe('commitment path', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('EIA_STATE');
+    const told = (
+      await entA.request({ method: 'GET', url: '/api/inbox?pageSize=100&kind=eia.verification-result' })
+    ).json();
+    expect(told.items[0].body).toContain('撤销审批决定');
+    expect(told.items[0].body).toContain('第六十九条');
   });
 
   it('a stale version is refused', async () => {
@@ -222,9 +333,9 @@ describe('the other paths', () => {
       url: '/api/eia/cases',
       payload: commitment(B.id, {
         path: 'exemption',
-        category: 'none',
         commitmentSigned: undefined,
         industryCode: '3073',
+        facts: { industrialBuilding: true, highPollutionFuel: false },
         exemptionList: 'national',
         exemptionEntry: '名录第59项：不使用高污染燃料的特种陶瓷各栏均为“/”',
         decidedOn: '2020-06-01',
@@ -233,11 +344,16 @@ describe('the other paths', () => {
     expect(ex.statusCode, ex.body).toBe(201);
     expect(ex.json()).toMatchObject({ state: 'exempted', decidedOn: '2020-06-01', exemptionList: 'national' });
     expect(ex.json().decidedByName).toBeTruthy();
+    expect(ex.json()).toMatchObject({ category: 'none', documentNo: '上环豁〔2020〕1号', documents: ['exemption'] });
+    const letter = await docText(approver, ex.json().id, 'exemption');
+    expect(letter).toContain('上环豁〔2020〕1号');
+    expect(letter).toContain('第59行');
+    expect(letter).toContain('不免除');
 
     const noReceipt = await entA.request({
       method: 'POST',
       url: '/api/eia/cases',
-      payload: commitment(A.id, { path: 'filing', category: 'registration-form', commitmentSigned: undefined }),
+      payload: commitment(A.id, { path: 'filing', commitmentSigned: undefined, industryCode: '7722', facts: {} }),
     });
     expect(noReceipt.statusCode).toBe(400);
     const filing = await entA.request({
@@ -245,8 +361,9 @@ describe('the other paths', () => {
       url: '/api/eia/cases',
       payload: commitment(A.id, {
         path: 'filing',
-        category: 'registration-form',
         commitmentSigned: undefined,
+        industryCode: '7722',
+        facts: {},
         receiptNo: '20203603220000001234',
       }),
     });
@@ -257,7 +374,12 @@ describe('the other paths', () => {
       await clerk.request({
         method: 'POST',
         url: '/api/eia/cases',
-        payload: commitment(B.id, { path: 'report-book', category: 'report-book', commitmentSigned: undefined }),
+        payload: commitment(B.id, {
+          path: 'report-book',
+          commitmentSigned: undefined,
+          industryCode: '3011',
+          facts: { cementGrindingOnly: false },
+        }),
       })
     ).json();
     expect(book.state).toBe('at-city');
@@ -286,13 +408,67 @@ describe('the other paths', () => {
   });
 });
 
+describe('case ↔ application', () => {
+  async function application(enterpriseId: string, matterCode: string, accepted: boolean) {
+    // the application's own path to acceptance is the applications module's test; here it only has to exist
+    const [a] = await t.database.db
+      .insert(applications)
+      .values({
+        code: `SQ-${matterCode}-${Math.random().toString(36).slice(2, 8)}`,
+        matterCode,
+        matterVersion: 1,
+        matterName:
+          matterCode === 'eia-report-form-commitment' ? '环境影响报告表审批（告知承诺制）' : '环境影响报告书审批',
+        enterpriseId,
+        projectName: '组合烟花生产线技术改造项目',
+        applicantName: '刘建国',
+        applicantPhone: '13907990188',
+        channel: 'online',
+        status: accepted ? 'accepted' : 'submitted',
+        receivedAt: new Date(),
+        acceptedAt: accepted ? new Date() : null,
+      })
+      .returning();
+    return a!;
+  }
+
+  it('opens a case from an accepted application of the same enterprise and matter, once; both show it', async () => {
+    const app = await application(A.id, 'eia-report-form-commitment', true);
+    const field = async (payload: object) => {
+      const r = await clerk.request({ method: 'POST', url: '/api/eia/cases', payload });
+      expect(r.statusCode, r.body).toBe(400);
+      return r.json().errors[0].message as string;
+    };
+    expect(await field(commitment(B.id, { applicationId: app.id }))).toContain('没有这件申请');
+    const pending = await application(A.id, 'eia-report-form-commitment', false);
+    expect(await field(commitment(A.id, { applicationId: pending.id }))).toContain('尚未受理');
+    const book = await application(A.id, 'eia-report-book', true);
+    expect(await field(commitment(A.id, { applicationId: book.id }))).toContain('报告书审批');
+
+    const c = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(A.id, { applicationId: app.id }),
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json()).toMatchObject({ applicationId: app.id, applicationCode: app.code });
+    expect(await field(commitment(A.id, { applicationId: app.id }))).toContain('已立环评事项');
+    // the application's page finds its case by the link (the enterprise too)
+    const linked = (await entA.request({ method: 'GET', url: `/api/eia/cases?applicationId=${app.id}` })).json();
+    expect(linked.items.map((x: { id: string }) => x.id)).toEqual([c.json().id]);
+    expect((await entB.request({ method: 'GET', url: `/api/eia/cases?applicationId=${app.id}` })).json().items).toEqual(
+      [],
+    );
+  });
+});
+
 describe('eia: enterprise A never sees or changes B', () => {
   it('A lists and reads only its own cases and files only for itself', async () => {
     const bCase = (
       await clerk.request({
         method: 'POST',
         url: '/api/eia/cases',
-        payload: commitment(B.id, { industryCode: '3031' }),
+        payload: commitment(B.id, { industryCode: '3031', facts: { stoneSlabProcessingOnly: false } }),
       })
     ).json();
     const list = (
@@ -308,8 +484,9 @@ describe('eia: enterprise A never sees or changes B', () => {
       url: '/api/eia/cases',
       payload: commitment(B.id, {
         path: 'filing',
-        category: 'registration-form',
         commitmentSigned: undefined,
+        industryCode: '7722',
+        facts: {},
         receiptNo: 'X1',
       }),
     });
@@ -345,7 +522,7 @@ describe('figures', () => {
       db,
       SYSTEM_ACTOR,
       c.id,
-      { version: c.version, approve: true, documentNo: '上环承诺审〔2020〕1号' },
+      { version: c.version, approve: true },
       new Date('2020-03-12T10:00:00+08:00'),
     );
     const period = 'from=2020-01-01&to=2020-11-30';

@@ -32,6 +32,18 @@ export const EIA_ERRORS = {
     en: 'The project is not in its publicity period',
     when: 'An objection to a project that is not (or no longer) in its publicity period.',
   },
+  EIA_CLASSIFICATION_INCOMPLETE: {
+    status: 422,
+    zh: '环评类别尚不能判定',
+    en: 'The EIA category cannot be decided yet',
+    when: 'A case opened with facts the catalogue engine still needs; `missingFacts` lists them (the wizard asks them).',
+  },
+  EIA_PATH_MISMATCH: {
+    status: 422,
+    zh: '该办理方式不适用于此环评类别',
+    en: 'The path does not fit the EIA category',
+    when: 'A case opened on a path its classification does not allow (e.g. the commitment path for a report-book project); `suggestedPaths` lists the paths that fit.',
+  },
 } as const satisfies Record<string, ModuleErrorEntry>;
 
 // makes `new AppError('EIA_…')` type-check anywhere, without errors.ts knowing this module

@@ -1,10 +1,12 @@
-import { resolveLang } from '@qingshan/core';
+import { resolveLang } from '@qingshan/core/messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { EIA_DOCUMENT_TITLES } from './documents.ts';
 import {
+  EIA_DOCUMENT_KINDS,
   eiaCaseCreateBody,
   eiaCaseDetailView,
   eiaCaseView,
@@ -24,6 +26,7 @@ import {
 } from './schema.ts';
 import {
   answerObjection,
+  caseDocument,
   commitmentEligibility,
   createCase,
   decideCase,
@@ -43,6 +46,9 @@ const eligibilityQuery = z.object({
   electroplating: z.enum(['true', 'false']).default('false'),
   nationalSecurity: z.enum(['true', 'false']).default('false'),
 });
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const documentParams = z.object({ id: z.uuid(), kind: z.enum(EIA_DOCUMENT_KINDS) });
 
 const STAFF_WRITE = ['admin', 'clerk', 'approver'] as const;
 const DECIDE = ['admin', 'approver', 'leader'] as const;
@@ -77,6 +83,32 @@ export const eiaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       },
     },
     async (request) => getCase(db, request.user!, request.params.id),
+  );
+
+  app.get(
+    '/api/eia/cases/:id/documents/:kind',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['eia'],
+        summary: '下载环评文书（审批决定书、豁免认定书） Download the decision or exemption letter (Word)',
+        params: documentParams,
+        response: { 200: z.any().describe('Word document'), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { kind, id } = request.params;
+      const { row, buf } = await caseDocument(db, request.user!, id, kind);
+      const title = EIA_DOCUMENT_TITLES[kind];
+      const n = row.code.replace(/\D+/g, '-').replace(/^-|-$/g, '');
+      return reply
+        .type(DOCX)
+        .header(
+          'content-disposition',
+          `attachment; filename="${title.file}-${n}.docx"; filename*=UTF-8''${encodeURIComponent(`${title.zh}-${row.code}.docx`)}`,
+        )
+        .send(buf);
+    },
   );
 
   app.get(
@@ -115,6 +147,8 @@ export const eiaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         summary: '新建环评事项 Open an EIA case on its path (an enterprise records only its own 登记表备案)',
         body: eiaCaseCreateBody,
         response: { 201: eiaCaseDetailView, ...problemResponses(400, 401, 403, 409, 422) },
+        description:
+          'The server classifies the project from `industryCode`, `constructionType` and `facts` (the fact keys of POST /api/eia/classify) and stores the row, column and quote as the case’s evidence; a path the category does not allow is refused (EIA_PATH_MISMATCH), missing facts too (EIA_CLASSIFICATION_INCOMPLETE). `applicationId` links an accepted application of the same enterprise whose EIA matter fits the path.',
       },
     },
     async (request, reply) =>

@@ -9,10 +9,9 @@ import {
   eiaObjectionAnswerBody,
   eiaObjectionBody,
   eiaVerificationBody,
-  maskName,
-  maskPhone,
   noticeKindOf,
-} from '@qingshan/core';
+} from '@qingshan/core/eia';
+import { maskName, maskPhone } from '@qingshan/core/mask';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { eiaCases, eiaObjections } from './tables.ts';
@@ -36,6 +35,7 @@ export const eiaListQuery = z.object({
   path: z.enum(EIA_PATHS).optional(),
   state: z.enum(EIA_STATES).optional(),
   enterpriseId: z.uuid().optional(),
+  applicationId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
   ...paging,
 });
@@ -70,6 +70,24 @@ export const eiaCaseView = z.object({
   industryCode: z.string(),
   category: z.enum(EIA_CATEGORIES),
   catalogueRow: z.string(),
+  classification: z
+    .object({
+      catalogueVersion: z.string(),
+      industryCode: z.string(),
+      constructionType: z.string(),
+      facts: z.record(z.string(), z.unknown()),
+      row: z.number().nullable(),
+      rowTitle: z.string().nullable(),
+      column: z.string().nullable(),
+      columnLabel: z.string().nullable(),
+      quote: z.string(),
+      clause: z.string().nullable(),
+      basis: z.string(),
+      categoryLabel: z.string(),
+      permit: z.object({ item: z.number(), classLabel: z.string(), basis: z.string() }).optional(),
+    })
+    .nullable()
+    .describe('分类依据：环评判定引擎的输入与结论（名录行、栏、原文）'),
   contactName: z.string(),
   contactPhone: z.string(),
   inSensitiveArea: z.boolean(),
@@ -94,6 +112,9 @@ export const eiaCaseView = z.object({
   creditConsequence: z.string().nullable(),
   unansweredObjections: z.number(),
   applicationId: z.string().nullable(),
+  applicationCode: z.string().nullable(),
+  /** the documents that can be downloaded now (审批决定书, 豁免认定书) */
+  documents: z.array(z.enum(['decision', 'exemption'])),
   version: z.number(),
 });
 export type EiaCaseView = z.infer<typeof eiaCaseView>;
@@ -140,7 +161,20 @@ export type CaseExtras = {
   publicityEndsOn: string | null;
   verificationDueDate: string | null;
   unansweredObjections: number;
+  applicationCode: string | null;
 };
+
+export const EIA_DOCUMENT_KINDS = ['decision', 'exemption'] as const;
+export type EiaDocumentKind = (typeof EIA_DOCUMENT_KINDS)[number];
+
+/** The bureau's own written decisions on a case (a city 批复 or a national filing is not ours to print). */
+export function eiaDocumentsOf(r: Pick<EiaCaseRow, 'path' | 'state' | 'documentNo'>): EiaDocumentKind[] {
+  if (!r.documentNo) return [];
+  if (r.path === 'exemption') return ['exemption'];
+  if ((r.path === 'commitment' || r.path === 'ordinary') && r.state !== 'publicity' && r.state !== 'accepted')
+    return ['decision'];
+  return [];
+}
 
 export function toEiaCaseView(r: EiaCaseRow, x: CaseExtras): EiaCaseView {
   return {
@@ -156,6 +190,7 @@ export function toEiaCaseView(r: EiaCaseRow, x: CaseExtras): EiaCaseView {
     industryCode: r.industryCode,
     category: r.category,
     catalogueRow: r.catalogueRow,
+    classification: r.classification ?? null,
     contactName: r.contactName,
     contactPhone: r.contactPhone,
     inSensitiveArea: r.inSensitiveArea,
@@ -180,6 +215,8 @@ export function toEiaCaseView(r: EiaCaseRow, x: CaseExtras): EiaCaseView {
     creditConsequence: r.creditConsequence,
     unansweredObjections: x.unansweredObjections,
     applicationId: r.applicationId,
+    applicationCode: x.applicationCode,
+    documents: eiaDocumentsOf(r),
     version: r.version,
   };
 }

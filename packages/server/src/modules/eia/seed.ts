@@ -1,4 +1,6 @@
-import { addCalendarDays, type EiaCaseCreate, todayInShanghai } from '@qingshan/core';
+import { addCalendarDays, todayInShanghai } from '@qingshan/core/calendar';
+import type { EiaCaseCreate } from '@qingshan/core/eia';
+import type { EiaFacts } from '@qingshan/core/eia-classification';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
@@ -7,23 +9,37 @@ import type { Actor } from '../../shared/actor.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { answerObjection, createCase, decideCase, lodgeObjection, recordCityDecision, verifyCase } from './service.ts';
 
-// Real Shangli industries on the catalogue rows they fall under (eia-catalogue.md §2).
-const ROW44 =
-  '名录第44项 炸药、火工及焰火产品制造267 · 报告表栏：“单纯物理分离、物理提纯、混合、分装的（不产生废水或挥发性有机物的除外）”';
-const ROW149 = '名录第149项 危险品仓储594 · 报告表栏：“其他（含有毒、有害、危险品的仓储；含液化天然气库）”';
-const ROW55 = '名录第55项 石膏、水泥制品及类似制品制造302 · 报告表栏：“商品混凝土；砼结构构件制造；水泥制品制造”';
-const ROW56 = '名录第56项 砖瓦、石材等建筑材料制造303 · 报告表栏：“粘土砖瓦及建筑砌块制造；……”';
-const ROW59 = '名录第59项 陶瓷制品制造307* · 报告表栏：“不使用高污染燃料的建筑陶瓷制品制造；……”';
-const ROW3_BOOK =
-  '名录第3项 牲畜饲养031 · 报告书栏：“年出栏生猪5000头（其他畜禽种类折合猪的养殖量）及以上的规模化畜禽养殖”';
-const ROW54_BOOK = '名录第54项 水泥、石灰和石膏制造301 · 报告书栏：“水泥制造（水泥粉磨站除外）”';
+// Real Shangli industries with the facts the classification wizard asks for them (eia-catalogue.md
+// §2): the server classifies each case itself, so the rows below come from the engine, not from here.
+const FACTS: Record<string, EiaFacts> = {
+  // row 44: physical mixing and charging with VOCs (binders) → 报告表
+  '2672': { chemicalReaction: false, productionWastewater: false, vocEmissions: true },
+  // row 149: other hazardous-goods storage → 报告表
+  '5949': { storageType: 'other' },
+  // row 56 → 报告表
+  '3031': { stoneSlabProcessingOnly: false },
+  '3039': { stoneSlabProcessingOnly: false },
+  // row 59: no high-pollution fuel; 建筑陶瓷 → 报告表, 特种陶瓷 → outside EIA
+  '3071': { industrialBuilding: true, highPollutionFuel: false },
+  '3073': { industrialBuilding: true, highPollutionFuel: false },
+  // row 55 → 报告表 (no fact needed)
+  '3021': {},
+  '3022': {},
+  // row 38: rolling and cutting paper tubes only → outside EIA
+  '2239': { industrialBuilding: true, coatingImpregnationPrintingGluing: false },
+  // row 54: clinker → 报告书
+  '3011': { cementGrindingOnly: false },
+  // row 100: air-pollution control works → 登记表
+  '7722': {},
+};
 
 type Plan = {
   enterprise: string;
   project: string;
   address: string;
   industry: string;
-  row: string;
+  /** the wizard's facts, where they differ from the industry's usual ones */
+  facts?: EiaFacts;
   on: string;
 };
 
@@ -34,7 +50,6 @@ const APPROVALS_2020: Plan[] = [
     project: '组合烟花生产线技术改造项目',
     address: '上栗镇金花村',
     industry: '2672',
-    row: ROW44,
     on: '2020-03-16',
   },
   {
@@ -42,7 +57,6 @@ const APPROVALS_2020: Plan[] = [
     project: '年产 8 万箱鞭炮生产线改建项目',
     address: '东源乡东源村',
     industry: '2672',
-    row: ROW44,
     on: '2020-04-08',
   },
   {
@@ -50,7 +64,6 @@ const APPROVALS_2020: Plan[] = [
     project: '烟花爆竹成品仓库扩建项目',
     address: '福田镇福田村',
     industry: '5949',
-    row: ROW149,
     on: '2020-04-27',
   },
   {
@@ -58,7 +71,6 @@ const APPROVALS_2020: Plan[] = [
     project: '年产 6000 万块蒸压加气混凝土砌块项目',
     address: '桐木镇',
     industry: '3031',
-    row: ROW56,
     on: '2020-05-14',
   },
   {
@@ -66,7 +78,6 @@ const APPROVALS_2020: Plan[] = [
     project: '页岩烧结砖隧道窑改造项目',
     address: '福田镇',
     industry: '3031',
-    row: ROW56,
     on: '2020-06-03',
   },
   {
@@ -74,7 +85,6 @@ const APPROVALS_2020: Plan[] = [
     project: '礼花弹装药车间改建项目',
     address: '杨岐乡杨岐村',
     industry: '2672',
-    row: ROW44,
     on: '2020-06-22',
   },
   {
@@ -82,7 +92,6 @@ const APPROVALS_2020: Plan[] = [
     project: '危险品中转库建设项目',
     address: '长平乡长平村',
     industry: '5949',
-    row: ROW149,
     on: '2020-07-09',
   },
   {
@@ -90,7 +99,6 @@ const APPROVALS_2020: Plan[] = [
     project: '煤矸石烧结空心砌块生产线项目',
     address: '东源乡',
     industry: '3039',
-    row: ROW56,
     on: '2020-07-28',
   },
   {
@@ -98,7 +106,6 @@ const APPROVALS_2020: Plan[] = [
     project: '组合烟花药物混合工房改建项目',
     address: '赤山镇',
     industry: '2672',
-    row: ROW44,
     on: '2020-08-17',
   },
   {
@@ -106,7 +113,6 @@ const APPROVALS_2020: Plan[] = [
     project: '天然气隧道窑建筑陶瓷砖生产线项目',
     address: '金山镇',
     industry: '3071',
-    row: ROW59,
     on: '2020-09-07',
   },
   {
@@ -114,7 +120,6 @@ const APPROVALS_2020: Plan[] = [
     project: '年产 20 万立方米商品混凝土搅拌站项目',
     address: '彭高镇',
     industry: '3021',
-    row: ROW55,
     on: '2020-09-25',
   },
   {
@@ -122,7 +127,6 @@ const APPROVALS_2020: Plan[] = [
     project: '亮珠造粒车间技术改造项目',
     address: '金山镇金山村',
     industry: '2672',
-    row: ROW44,
     on: '2020-10-26',
   },
   {
@@ -130,20 +134,18 @@ const APPROVALS_2020: Plan[] = [
     project: '水泥预制构件生产线项目',
     address: '赤山镇幸福村',
     industry: '3022',
-    row: ROW55,
     on: '2020-11-18',
   },
 ];
 
 /** 3 exemption determinations in the period, each citing the national catalogue's "/" or its Article 5. */
-const EXEMPTIONS_2020: (Omit<Plan, 'row'> & { category: 'none'; row: string; entry: string })[] = [
+const EXEMPTIONS_2020: (Plan & { entry: string })[] = [
   {
     enterprise: '上栗县杨岐山生态养殖场',
     project: '年出栏 300 头生猪养殖场改建项目',
     address: '杨岐乡',
     industry: '0313',
-    category: 'none',
-    row: '名录第3项 牲畜饲养031 · 登记表栏：“其他（规模化以下的除外）”',
+    facts: { scaleFarm: false },
     entry: '名录第3项登记表栏“规模化以下的除外”：年出栏 300 头，低于规模化标准，不纳入环评管理',
     on: '2020-05-20',
   },
@@ -152,8 +154,6 @@ const EXEMPTIONS_2020: (Omit<Plan, 'row'> & { category: 'none'; row: string; ent
     project: '电窑特种陶瓷填料生产线项目',
     address: '金山镇',
     industry: '3073',
-    category: 'none',
-    row: '名录第59项 陶瓷制品制造307* · 特种陶瓷不使用高污染燃料：各栏均为“/”',
     entry: '名录第59项：不使用高污染燃料的特种陶瓷制品制造未列入任何一栏（第五条 名录未作规定的不纳入环评管理）',
     on: '2020-08-05',
   },
@@ -162,8 +162,6 @@ const EXEMPTIONS_2020: (Omit<Plan, 'row'> & { category: 'none'; row: string; ent
     project: '花炮纸筒卷制车间扩建项目',
     address: '鸡冠山乡鸡冠山村',
     industry: '2239',
-    category: 'none',
-    row: '名录未作规定（纸制品仅卷制、裁切，不含化学制浆及涂布）',
     entry:
       '《建设项目环境影响评价分类管理名录（2021年版）》第五条：本名录未作规定的建设项目，不纳入建设项目环境影响评价管理',
     on: '2020-11-06',
@@ -194,8 +192,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     projectAddress: `萍乡市上栗县${p.address}`,
     constructionType: 'alteration',
     industryCode: p.industry,
-    category: 'report-form',
-    catalogueRow: p.row,
+    facts: p.facts ?? FACTS[p.industry] ?? {},
     contactName: PEOPLE[i % PEOPLE.length]!,
     contactPhone: `139079${String(70000 + i * 37).padStart(5, '0')}`,
     inSensitiveArea: false,
@@ -210,13 +207,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     // fourteen calendar days clear five working days even over 清明 or 劳动节
     const opened = addCalendarDays(p.on, -14);
     const c = await createCase(db, staffUser(clerk), clerk, base(p, i), at(opened, '09:30'));
-    const d = await decideCase(
-      db,
-      approver,
-      c.id,
-      { version: c.version, approve: true, documentNo: `上环承诺审〔2020〕${i + 1}号` },
-      at(p.on, '10:00'),
-    );
+    const d = await decideCase(db, approver, c.id, { version: c.version, approve: true }, at(p.on, '10:00'));
     const checked = addCalendarDays(p.on, 20);
     await verifyCase(
       db,
@@ -235,7 +226,6 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
       {
         ...base({ ...x }, 20 + i),
         path: 'exemption',
-        category: 'none',
         commitmentSigned: undefined,
         exemptionList: 'national',
         exemptionEntry: x.entry,
@@ -260,7 +250,6 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
         project: '烟花药物混合工房扩建项目',
         address: '上栗镇金花村',
         industry: '2672',
-        row: ROW44,
         on: today,
       },
       30,
@@ -290,7 +279,6 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
         project: '干粉砂浆搅拌站建设项目',
         address: '桐木镇',
         industry: '3039',
-        row: ROW56,
         on: today,
       },
       31,
@@ -308,7 +296,6 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
         project: '引火线生产车间改建项目',
         address: '福田镇福田村',
         industry: '2672',
-        row: ROW44,
         on: today,
       },
       32,
@@ -335,7 +322,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     db,
     approver,
     due.id,
-    { version: due.version, approve: true, documentNo: `上环承诺审〔${today.slice(0, 4)}〕${n}号` },
+    { version: due.version, approve: true },
     new Date(now.getTime() - 24 * 86_400_000),
   );
   // rectifying after a verification, and one revoked with its credit consequence
@@ -350,7 +337,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     db,
     approver,
     rect.id,
-    { version: rect.version, approve: true, documentNo: `上环承诺审〔${today.slice(0, 4)}〕${n + 1}号` },
+    { version: rect.version, approve: true },
     new Date(now.getTime() - 40 * 86_400_000),
   );
   await verifyCase(
@@ -371,7 +358,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     db,
     approver,
     rev.id,
-    { version: rev.version, approve: true, documentNo: `上环承诺审〔${today.slice(0, 4)}〕${n + 2}号` },
+    { version: rev.version, approve: true },
     new Date(now.getTime() - 60 * 86_400_000),
   );
   await verifyCase(
@@ -402,7 +389,6 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
   // report books with the city bureau: one waiting, one approved with its 批复文号
   const bookBase = {
     path: 'report-book' as const,
-    category: 'report-book' as const,
     commitmentSigned: undefined,
   };
   await createCase(
@@ -416,7 +402,7 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
           project: '年出栏 1 万头生猪养殖场扩建项目',
           address: '彭高镇',
           industry: '0313',
-          row: ROW3_BOOK,
+          facts: { scaleFarm: true, pigEquivalentSoldPerYear: 10_000, sensitiveAreas: [] },
           on: today,
         },
         36,
@@ -436,7 +422,6 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
           project: '水泥熟料生产线超低排放改造项目',
           address: '彭高镇',
           industry: '3011',
-          row: ROW54_BOOK,
           on: today,
         },
         37,
@@ -468,14 +453,12 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
           enterprise: '上栗县污水处理有限公司',
           project: '污水处理厂除臭设施建设项目',
           address: '上栗镇',
-          industry: '4620',
-          row: '名录第100项 脱硫、脱硝、除尘、VOCs治理等大气污染治理工程 · 登记表栏：“全部”',
+          industry: '7722',
           on: today,
         },
         38,
       ),
       path: 'filing',
-      category: 'registration-form',
       commitmentSigned: undefined,
       receiptNo: `${today.slice(0, 4)}360322000000${today.slice(5, 7)}`,
       decidedOn: addCalendarDays(today, -9),

@@ -1,13 +1,21 @@
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
+  type CommitmentFacts,
   commitmentIneligibility,
+  EIA_DOCUMENT_PREFIX,
+  EIA_MATTER_PATHS,
+  EIA_NOTICE_SOURCES,
+  EIA_PATH_LABELS,
   EIA_START_STATE,
-  type EiaCaseCreate,
   type EiaNoticeKind,
   type EiaPath,
   type EiaState,
-  todayInShanghai,
+  eiaDocumentNo,
+  pathAllows,
+  pathRefusal,
   type VerificationResult,
-} from '@qingshan/core';
+} from '@qingshan/core/eia';
+import { classify, UnknownIndustryError } from '@qingshan/core/eia-classification';
 import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
@@ -16,16 +24,20 @@ import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { type Paged, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
+import { applications } from '../applications/tables.ts';
 import { recordAudit } from '../audit/service.ts';
 import { completeClock, getClock, startClock } from '../clocks/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { notify } from '../notifications/service.ts';
 import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
 import { getRule } from '../rules/service.ts';
+import { eiaDocx } from './documents.ts';
 import {
   type CaseExtras,
   type EiaCaseDetailView,
   type EiaCaseRow,
   type EiaCaseView,
+  type EiaDocumentKind,
   type EiaNoticeView,
   type eiaCaseCreateBody,
   type eiaCityDecisionBody,
@@ -36,7 +48,7 @@ import {
   toNoticeView,
   toObjectionView,
 } from './schema.ts';
-import { eiaCases, eiaObjections } from './tables.ts';
+import { type EiaClassificationEvidence, eiaCases, eiaObjections } from './tables.ts';
 
 export const COMMITMENT_INDUSTRIES_RULE = 'eia.commitment.industries';
 export const COMMITMENT_TEXT_RULE = 'eia.commitment.text';
@@ -57,11 +69,7 @@ function required(path: string, zh: string, en: string): AppError {
 }
 
 /** The commitment path's eligibility for a project, with the rule data it was judged by. */
-export async function commitmentEligibility(
-  db: Tx,
-  facts: Pick<EiaCaseCreate, 'industryCode' | 'category' | 'inSensitiveArea' | 'electroplating' | 'nationalSecurity'>,
-  lang: 'zh' | 'en' = 'zh',
-) {
+export async function commitmentEligibility(db: Tx, facts: CommitmentFacts, lang: 'zh' | 'en' = 'zh') {
   const industries = (await getRule(db, COMMITMENT_INDUSTRIES_RULE)).value as string[];
   const commitmentText = (await getRule(db, COMMITMENT_TEXT_RULE)).value as string;
   const failed = commitmentIneligibility(facts, industries);
@@ -98,6 +106,14 @@ async function extrasOf(db: Tx, rows: EiaCaseRow[]): Promise<Map<string, CaseExt
       ),
     )
     .groupBy(eiaObjections.caseId);
+  const appIds = rows.map((r) => r.applicationId).filter((x): x is string => x !== null);
+  const apps =
+    appIds.length > 0
+      ? await db
+          .select({ id: applications.id, code: applications.code })
+          .from(applications)
+          .where(inArray(applications.id, appIds))
+      : [];
   for (const r of rows) {
     // the clocks own the due dates: read them, never copy them
     const publicity = r.publicityClockId ? await getClock(db, r.publicityClockId) : null;
@@ -107,6 +123,7 @@ async function extrasOf(db: Tx, rows: EiaCaseRow[]): Promise<Map<string, CaseExt
       publicityEndsOn: publicity?.dueDate ?? null,
       verificationDueDate: verification?.dueDate ?? null,
       unansweredObjections: open.find((o) => o.caseId === r.id)?.n ?? 0,
+      applicationCode: apps.find((a) => a.id === r.applicationId)?.code ?? null,
     });
   }
   return out;
@@ -138,6 +155,103 @@ async function nextCode(tx: Tx, year: string): Promise<string> {
   return `环评${year}-${String((r?.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
+/** The bureau's next 文号 for a path in a year (上环承诺审〔2020〕13号); the unique index guards a race. */
+async function nextDocumentNo(tx: Tx, path: EiaPath, year: string): Promise<string> {
+  const prefix = `${EIA_DOCUMENT_PREFIX[path] ?? '上环审'}〔${year}〕`;
+  const [r] = await tx
+    .select({ n: count() })
+    .from(eiaCases)
+    .where(sql`${eiaCases.documentNo} like ${`${prefix}%`}`);
+  return eiaDocumentNo(path, year, (r?.n ?? 0) + 1);
+}
+
+/**
+ * Classifies the project with the catalogue engine; the answer is the case's category and its
+ * evidence. Missing facts and a path the answer does not allow are refused in plain words.
+ */
+function classifyForCase(input: z.infer<typeof eiaCaseCreateBody>) {
+  let a: ReturnType<typeof classify>;
+  try {
+    a = classify({ industryCode: input.industryCode, constructionType: input.constructionType, facts: input.facts });
+  } catch (e) {
+    if (e instanceof UnknownIndustryError)
+      throw required('industryCode', '不是国民经济行业分类（GB/T 4754-2017）的行业小类', 'Not a GB/T 4754 class');
+    throw e;
+  }
+  if (a.category === null) {
+    throw new AppError('EIA_CLASSIFICATION_INCOMPLETE', {
+      detail: {
+        zh: `还不能判定环评类别（名录第${a.row}行），请在环评判定向导中回答：${a.questions.map((q) => q.label).join('；')}`,
+        en: `The EIA category cannot be decided yet (row ${a.row}); answer in the wizard: ${a.missingFacts.join(', ')}`,
+      },
+      extra: { missingFacts: a.missingFacts },
+    });
+  }
+  const category = a.category;
+  if (!pathAllows(input.path, category, a.industryCode)) {
+    const r = pathRefusal(input.path, category, a.basis, a.industryCode);
+    throw new AppError('EIA_PATH_MISMATCH', {
+      detail: { zh: r.zh, en: r.en },
+      extra: { category, suggestedPaths: r.suggested },
+    });
+  }
+  const evidence: EiaClassificationEvidence = {
+    catalogueVersion: a.catalogueVersion,
+    industryCode: a.industryCode,
+    constructionType: a.constructionType,
+    facts: input.facts as Record<string, unknown>,
+    row: a.row,
+    rowTitle: a.rowTitle,
+    column: a.column,
+    columnLabel: a.columnLabel,
+    quote: a.quote,
+    clause: a.clause,
+    basis: a.basis,
+    categoryLabel: a.categoryLabel ?? '',
+    permit: a.permit ? { item: a.permit.item, classLabel: a.permit.classLabel, basis: a.permit.basis } : undefined,
+  };
+  const catalogueRow =
+    a.row === null
+      ? `名录未作规定（第五条）：“${a.quote}”`
+      : a.column === null
+        ? `名录第${a.row}行 ${a.rowTitle} · 各栏均不适用（第五条）`
+        : `名录第${a.row}行 ${a.rowTitle} · ${a.columnLabel}栏：“${a.quote}”`;
+  return { category, evidence, catalogueRow: catalogueRow.slice(0, 1000) };
+}
+
+/** The accepted application a case is opened from: same enterprise, an EIA matter that fits the path. */
+async function assertLinkableApplication(tx: Tx, input: z.infer<typeof eiaCaseCreateBody>): Promise<void> {
+  if (!input.applicationId) return;
+  const [app] = await tx.select().from(applications).where(eq(applications.id, input.applicationId));
+  const bad = (zh: string, en: string) => required('applicationId', zh, en);
+  if (!app || app.enterpriseId !== input.enterpriseId)
+    throw bad('该企业没有这件申请', 'No such application of this enterprise');
+  if (!app.acceptedAt) throw bad('申请尚未受理，受理后才能立环评事项', 'The application is not accepted yet');
+  const path = EIA_MATTER_PATHS[app.matterCode];
+  if (!path) throw bad(`“${app.matterName}”不是环评事项`, `${app.matterName} is not an EIA matter`);
+  if (path !== input.path)
+    throw bad(
+      `申请的事项是“${app.matterName}”，应按“${EIA_PATH_LABELS[path].zh}”办理`,
+      `The application is for ${app.matterName}: use the ${EIA_PATH_LABELS[path].en} path`,
+    );
+  const [linked] = await tx
+    .select({ code: eiaCases.code })
+    .from(eiaCases)
+    .where(eq(eiaCases.applicationId, input.applicationId));
+  if (linked) throw bad(`该申请已立环评事项 ${linked.code}`, `The application already has EIA case ${linked.code}`);
+}
+
+/** Tells the enterprise about a step of its case, in plain words with the legal source. */
+async function tellEnterprise(tx: Tx, r: EiaCaseRow, kind: string, title: string, body: string, source: string) {
+  await notify(tx, {
+    enterpriseId: r.enterpriseId,
+    kind: `eia.${kind}`,
+    title: `环评事项 ${r.code}：${title}`,
+    body: `${r.projectName}：${body}\n依据：${source}`,
+    link: `/enterprise/eia/${r.id}`,
+  });
+}
+
 /**
  * Opens a case on its path. Staff open every path; an enterprise records only its own filings
  * (登记表备案: it files on the national system and enters the receipt number here).
@@ -159,14 +273,24 @@ export async function createCase(
       .where(eq(enterprises.id, input.enterpriseId));
     if (!ent) throw required('enterpriseId', '企业不存在', 'No such enterprise');
     const today = todayInShanghai(now);
+    const cls = classifyForCase(input);
+    await assertLinkableApplication(tx, input);
+    // the wizard's answers count too: a sensitive area or electroplating named there is not unticked here
+    const facts = {
+      industryCode: input.industryCode.replace(/^[A-Ta-t]/, ''),
+      category: cls.category,
+      inSensitiveArea: input.inSensitiveArea || (input.facts.sensitiveAreas?.length ?? 0) > 0,
+      electroplating: input.electroplating || input.facts.electroplating === true,
+      nationalSecurity: input.nationalSecurity,
+    };
     let commitmentText: string | null = null;
     if (input.path === 'commitment') {
-      const e = await commitmentEligibility(tx, input);
+      const e = await commitmentEligibility(tx, facts);
       if (!e.eligible) {
         throw new AppError('EIA_NOT_ELIGIBLE', {
           detail: {
             zh: `不符合告知承诺制条件：${e.failed.map((f) => `${f.label}（${f.source}）`).join('；')}。可按一般程序申请报告表审批。`,
-            en: `Not eligible: ${commitmentIneligibility(input, e.industries)
+            en: `Not eligible: ${commitmentIneligibility(facts, e.industries)
               .map((c) => c.label.en)
               .join('; ')}. The ordinary approval path remains open.`,
           },
@@ -179,6 +303,8 @@ export async function createCase(
     const decidedOn = decided ? (input.decidedOn ?? today) : null;
     if (decidedOn && decidedOn > today)
       throw required('decidedOn', '日期不能晚于今天', 'The date cannot be later than today');
+    const documentNo =
+      input.path === 'exemption' ? await nextDocumentNo(tx, 'exemption', decidedOn!.slice(0, 4)) : null;
     const [row] = await tx
       .insert(eiaCases)
       .values({
@@ -189,19 +315,21 @@ export async function createCase(
         projectName: input.projectName,
         projectAddress: input.projectAddress,
         constructionType: input.constructionType,
-        industryCode: input.industryCode,
-        category: input.category,
-        catalogueRow: input.catalogueRow,
+        industryCode: facts.industryCode,
+        category: cls.category,
+        catalogueRow: cls.catalogueRow,
+        classification: cls.evidence,
         contactName: input.contactName,
         contactPhone: input.contactPhone,
-        inSensitiveArea: input.inSensitiveArea,
-        electroplating: input.electroplating,
+        inSensitiveArea: facts.inSensitiveArea,
+        electroplating: facts.electroplating,
         nationalSecurity: input.nationalSecurity,
         commitmentText,
         commitmentSignedAt: commitmentText ? now : null,
         acceptedOn: decidedOn ?? today,
         decidedOn,
         decidedByName: decided ? actor.name : null,
+        documentNo,
         exemptionList: input.path === 'exemption' ? (input.exemptionList ?? null) : null,
         exemptionEntry: input.path === 'exemption' ? (input.exemptionEntry ?? null) : null,
         receiptNo: input.path === 'filing' ? (input.receiptNo ?? null) : null,
@@ -231,8 +359,59 @@ export async function createCase(
         .returning()) as [EiaCaseRow];
     }
     await recordAudit(tx, actor, { action: 'eia-case.create', entityType: 'eia-case', entityId: r.id, after: r });
+    await tellOpened(tx, r, isStaff(user));
     return detailOf(tx, r, true);
   });
+}
+
+async function tellOpened(tx: Tx, r: EiaCaseRow, byStaff: boolean): Promise<void> {
+  if (r.path === 'commitment') {
+    const clock = r.publicityClockId ? await getClock(tx, r.publicityClockId) : null;
+    await tellEnterprise(
+      tx,
+      r,
+      'publicity-started',
+      '已受理，拟批准公示开始',
+      `本局已受理你单位的告知承诺制环评申请，并在门户网站进行拟批准公示${clock ? `，公示期至 ${clock.dueDate}` : ''}。公示期间公众提出的意见，本局逐条答复后再作出审批决定。`,
+      `${EIA_NOTICE_SOURCES.accepted}；${EIA_NOTICE_SOURCES.publicity}`,
+    );
+  } else if (r.path === 'ordinary') {
+    await tellEnterprise(
+      tx,
+      r,
+      'accepted',
+      '已受理',
+      '本局已受理你单位的环境影响报告表审批申请，受理公示已在门户网站发布，审批期限届满前作出决定。',
+      EIA_NOTICE_SOURCES.accepted,
+    );
+  } else if (r.path === 'report-book') {
+    await tellEnterprise(
+      tx,
+      r,
+      'accepted',
+      '已登记，报告书由萍乡市生态环境局审批',
+      '本项目应编制环境影响报告书，由萍乡市生态环境局审批；本局跟踪办理进度，市局批复后登记批复文号。',
+      EIA_NOTICE_SOURCES.city,
+    );
+  } else if (r.path === 'exemption') {
+    await tellEnterprise(
+      tx,
+      r,
+      'decided',
+      '已认定豁免',
+      `经认定，本项目不需要办理环境影响评价审批手续（文号 ${r.documentNo ?? ''}），豁免认定书可在环评事项中下载；豁免不免除你单位的生态环境保护责任。`,
+      EIA_NOTICE_SOURCES.exempted,
+    );
+  } else if (byStaff) {
+    await tellEnterprise(
+      tx,
+      r,
+      'filed',
+      '登记表已备案',
+      `本局已记录你单位的环境影响登记表备案（备案编号 ${r.receiptNo ?? ''}）。`,
+      EIA_NOTICE_SOURCES.filed,
+    );
+  }
 }
 
 async function detailOf(db: Tx, r: EiaCaseRow, staffOrOwner: boolean): Promise<EiaCaseDetailView> {
@@ -259,6 +438,7 @@ export async function listCases(
     path?: EiaPath | undefined;
     state?: EiaState | undefined;
     enterpriseId?: string | undefined;
+    applicationId?: string | undefined;
     q?: string | undefined;
   },
   page: { page: number; pageSize: number },
@@ -267,6 +447,7 @@ export async function listCases(
   if (q.path) conds.push(eq(eiaCases.path, q.path));
   if (q.state) conds.push(eq(eiaCases.state, q.state));
   if (q.enterpriseId) conds.push(eq(eiaCases.enterpriseId, q.enterpriseId));
+  if (q.applicationId) conds.push(eq(eiaCases.applicationId, q.applicationId));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(eiaCases.projectName, like), ilike(eiaCases.code, like)));
@@ -318,7 +499,6 @@ export async function decideCase(
         '只有公示中的告知承诺事项或已受理的报告表事项可以作出审批决定',
         'Only a commitment case in publicity or an accepted ordinary case can be decided',
       );
-    if (body.approve && !body.documentNo) throw required('documentNo', '请填写批复文号', 'Enter the decision number');
     if (!body.approve && !body.reason) throw required('reason', '不予批准须写明理由', 'A refusal needs its reason');
     const clock = before.publicityClockId ? await getClock(tx, before.publicityClockId) : null;
     if (before.path === 'commitment') {
@@ -345,6 +525,7 @@ export async function decideCase(
     }
     if (clock && !clock.completedAt) await completeClock(tx, actor, clock.id, now);
     let verificationClockId: string | null = null;
+    let verificationDue: string | null = null;
     if (body.approve && before.path === 'commitment') {
       const v = await startClock(tx, actor, {
         ownerType: 'eia-case',
@@ -356,14 +537,17 @@ export async function decideCase(
         assigneeRole: 'inspector',
       });
       verificationClockId = v.id;
+      verificationDue = v.dueDate;
     }
+    // the 文号 is the bureau's, given in order on the decision (approval or refusal alike)
+    const documentNo = await nextDocumentNo(tx, before.path, today.slice(0, 4));
     const [after] = await tx
       .update(eiaCases)
       .set({
         state: body.approve ? 'approved' : 'refused',
         decidedOn: today,
         decidedByName: actor.name,
-        documentNo: body.approve ? body.documentNo! : null,
+        documentNo,
         decisionReason: body.reason ?? null,
         verificationClockId,
         updatedAt: now,
@@ -372,6 +556,25 @@ export async function decideCase(
       .where(eq(eiaCases.id, id))
       .returning();
     await recordAudit(tx, actor, { action: 'eia-case.decide', entityType: 'eia-case', entityId: id, before, after });
+    await tellEnterprise(
+      tx,
+      after!,
+      'decided',
+      body.approve ? '准予批准' : '不予批准',
+      body.approve
+        ? `本局已作出准予批准的审批决定（文号 ${documentNo}），审批决定书可在环评事项中下载。`
+        : `本局已作出不予批准的审批决定（文号 ${documentNo}），理由：${body.reason ?? ''}。如不服，可自收到决定书之日起六十日内申请行政复议，或六个月内提起行政诉讼。`,
+      EIA_NOTICE_SOURCES.decided,
+    );
+    if (verificationDue)
+      await tellEnterprise(
+        tx,
+        after!,
+        'verification-scheduled',
+        '已安排事后核查',
+        `本局将在 ${verificationDue} 前对你单位履行告知承诺的情况进行现场核查，请按承诺落实各项污染防治措施。`,
+        EIA_NOTICE_SOURCES.verification,
+      );
     return detailOf(tx, after!, true);
   });
 }
@@ -422,6 +625,16 @@ export async function recordCityDecision(
       before,
       after,
     });
+    await tellEnterprise(
+      tx,
+      after!,
+      'decided',
+      body.approve ? '市局已批复' : '市局不予批准',
+      body.approve
+        ? `萍乡市生态环境局已批复你单位的环境影响报告书（批复文号 ${body.externalRef ?? ''}，${body.decidedOn}）。`
+        : `萍乡市生态环境局不予批准你单位的环境影响报告书，理由：${body.reason ?? ''}。`,
+      EIA_NOTICE_SOURCES.city,
+    );
     return detailOf(tx, after!, true);
   });
 }
@@ -448,6 +661,7 @@ export async function verifyCase(
       if (!c.completedAt) await completeClock(tx, actor, c.id, now);
     }
     let verificationClockId = before.verificationClockId;
+    let recheckDue: string | null = null;
     if (result === 'rectify') {
       // rectification is checked again: a new verification period on the worklist
       const v = await startClock(tx, actor, {
@@ -460,6 +674,7 @@ export async function verifyCase(
         assigneeRole: 'inspector',
       });
       verificationClockId = v.id;
+      recheckDue = v.dueDate;
     }
     const [after] = await tx
       .update(eiaCases)
@@ -477,6 +692,33 @@ export async function verifyCase(
       .where(eq(eiaCases.id, id))
       .returning();
     await recordAudit(tx, actor, { action: 'eia-case.verify', entityType: 'eia-case', entityId: id, before, after });
+    if (result === 'pass')
+      await tellEnterprise(
+        tx,
+        after!,
+        'verification-result',
+        '事后核查通过',
+        `事后核查通过：${body.note}`,
+        EIA_NOTICE_SOURCES.verification,
+      );
+    else if (result === 'rectify')
+      await tellEnterprise(
+        tx,
+        after!,
+        'verification-result',
+        '事后核查：责令整改',
+        `事后核查发现问题，请整改：${body.note}。本局将在 ${recheckDue ?? ''} 前复核。`,
+        EIA_NOTICE_SOURCES.verification,
+      );
+    else
+      await tellEnterprise(
+        tx,
+        after!,
+        'verification-result',
+        '事后核查：撤销批准',
+        `事后核查认定承诺不实，本局撤销审批决定（${before.documentNo ?? ''}）。理由：${body.note}。信用后果：${body.creditConsequence ?? ''}。如不服，可自收到决定之日起六十日内申请行政复议，或六个月内提起行政诉讼。`,
+        EIA_NOTICE_SOURCES.revoked,
+      );
     return detailOf(tx, after!, true);
   });
 }
@@ -585,6 +827,15 @@ export async function lodgeObjection(
       entityId: o!.id,
       after: o,
     });
+    // the enterprise learns what was said, not who said it
+    await tellEnterprise(
+      tx,
+      await loadCase(tx, id),
+      'objection',
+      '公示期间收到公众意见',
+      `拟批准公示期间收到一条公众意见：“${body.content.slice(0, 200)}”。本局将逐条答复，答复前不作出审批决定；如需补充说明，请与审批窗口联系。`,
+      EIA_NOTICE_SOURCES.publicity,
+    );
     const { phone: _p, answeredByName: _a, ...rest } = toObjectionView(o!, true);
     return rest;
   });
@@ -620,4 +871,12 @@ export async function answerObjection(
     });
     return detailOf(tx, await loadCase(tx, caseId), true);
   });
+}
+
+/** A decision document of the case, for staff and for the enterprise that owns the case. */
+export async function caseDocument(db: Tx, user: SessionUser, id: string, kind: EiaDocumentKind) {
+  const r = await loadCase(db, id);
+  assertCanRead(user, r);
+  const [ent] = await db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, r.enterpriseId));
+  return { row: r, buf: await eiaDocx(kind, r, ent?.name ?? '') };
 }

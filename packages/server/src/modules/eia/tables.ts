@@ -1,6 +1,23 @@
-import type { EiaCategory, EiaPath, EiaState } from '@qingshan/core';
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { EiaCategory, EiaPath, EiaState } from '@qingshan/core/eia';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
+
+export type EiaClassificationEvidence = {
+  catalogueVersion: string;
+  industryCode: string;
+  constructionType: string;
+  facts: Record<string, unknown>;
+  row: number | null;
+  rowTitle: string | null;
+  column: string | null;
+  columnLabel: string | null;
+  quote: string;
+  clause: string | null;
+  basis: string;
+  categoryLabel: string;
+  permit?: { item: number; classLabel: string; basis: string } | undefined;
+};
 
 // An EIA case (环评事项): one project of one enterprise on one path. The due dates of its
 // publicity and verification live on their clocks (publicityClockId, verificationClockId).
@@ -22,6 +39,11 @@ export const eiaCases = pgTable(
     category: text('category').$type<EiaCategory>().notNull(),
     /** the catalogue row and column the project was classified under, cited as text */
     catalogueRow: text('catalogue_row').notNull(),
+    /**
+     * what the classification engine was given and answered (row, column, quote, catalogue
+     * edition): the evidence for the category; null only on cases opened before it was kept
+     */
+    classification: jsonb('classification').$type<EiaClassificationEvidence>(),
     contactName: text('contact_name').notNull(),
     contactPhone: text('contact_phone').notNull(),
     inSensitiveArea: boolean('in_sensitive_area').notNull().default(false),
@@ -49,7 +71,7 @@ export const eiaCases = pgTable(
     revocationReason: text('revocation_reason'),
     /** what a revocation means for the enterprise's environmental credit; the credit module reads it */
     creditConsequence: text('credit_consequence'),
-    /** a later link to a generic application (applications module) */
+    /** the accepted application (applications module) the case was opened from */
     applicationId: text('application_id'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -60,6 +82,9 @@ export const eiaCases = pgTable(
     index('eia_cases_enterprise_idx').on(t.enterpriseId),
     index('eia_cases_path_decided_idx').on(t.path, t.decidedOn),
     index('eia_cases_state_idx').on(t.state),
+    // one case per application; the bureau's own 文号 never repeat (a city 批复文号 is not ours)
+    uniqueIndex('eia_cases_application_uq').on(t.applicationId),
+    uniqueIndex('eia_cases_document_no_uq').on(t.documentNo).where(sql`${t.path} <> 'report-book'`),
   ],
 );
 

@@ -31,6 +31,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { ApplicationEiaCard } from '../eia/ApplicationEiaCard.tsx';
 import { formLabel } from '../matters/labels.ts';
 import {
   type ApplicationDetail,
@@ -333,6 +334,7 @@ export default function ApplicationDetailPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
+          <ApplicationEiaCard application={d} />
           <Card title={t('applications.documents')} style={{ marginBottom: 16 }}>
             {d.documents.length ? (
               <Flex vertical gap={8}>

@@ -1,4 +1,5 @@
 import { FileTextOutlined } from '@ant-design/icons';
+import type { EiaPath } from '@qingshan/core/eia';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,9 +20,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { canAccess, PERMISSIONS } from '../../access.ts';
 import { errorMessage } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { INDUSTRY_CLASS_OPTIONS, labelContains } from '../../domain.ts';
+import type { EiaWizardHandoff } from '../eia/handoff.ts';
 import { type ClassifyAnswer, type ClassifyBody, classifyProject, type FactQuestion, type Facts } from './api.ts';
 
 type ConstructionType = ClassifyBody['constructionType'];
@@ -47,6 +52,7 @@ export default function EiaWizardPage() {
   const [project, setProject] = useState<Project | null>(null);
   const [facts, setFacts] = useState<Facts>({});
   const [answer, setAnswer] = useState<ClassifyAnswer | null>(null);
+  const [asked, setAsked] = useState<ClassifyBody | null>(null);
   const [projectForm] = Form.useForm<Project>();
   const [factForm] = Form.useForm<Record<string, unknown>>();
 
@@ -63,7 +69,9 @@ export default function EiaWizardPage() {
     setFacts(f);
     const withWorks =
       p.ancillaryWorks.length > 0 ? { ...f, ancillaryWorks: p.ancillaryWorks as Facts['ancillaryWorks'] } : f;
-    run.mutate({ industryCode: p.industryCode, constructionType: p.constructionType, facts: withWorks });
+    const body = { industryCode: p.industryCode, constructionType: p.constructionType, facts: withWorks };
+    setAsked(body);
+    run.mutate(body);
   };
 
   const restart = () => {
@@ -173,7 +181,7 @@ export default function EiaWizardPage() {
         </Card>
       ) : null}
 
-      {step === 2 && answer ? <Answer answer={answer} onRestart={restart} /> : null}
+      {step === 2 && answer ? <Answer answer={answer} asked={asked} onRestart={restart} /> : null}
     </PageContainer>
   );
 }
@@ -223,9 +231,62 @@ function QuestionField({ q }: { q: FactQuestion }) {
   );
 }
 
-function Answer({ answer, onRestart }: { answer: ClassifyAnswer; onRestart: () => void }) {
+/**
+ * Where the result can go next: staff open a case on it (from an application, when the wizard was
+ * opened from one); an enterprise records its own 登记表备案. The case keeps the result as evidence.
+ */
+function useCaseTarget(category: string): { to: string; label: string } | null {
   const { t } = useTranslation();
+  const { roles, user } = useAuth();
+  if (!user) return null;
+  if (canAccess(roles, PERMISSIONS.eiaOpen)) return { to: '/staff/eia', label: t('eiaWizard.openCase') };
+  if (canAccess(roles, PERMISSIONS.ownEnterprise) && category === 'registration-form')
+    return { to: '/enterprise/eia', label: t('eiaWizard.recordFiling') };
+  return null;
+}
+
+function Answer({
+  answer,
+  asked,
+  onRestart,
+}: {
+  answer: ClassifyAnswer;
+  asked: ClassifyBody | null;
+  onRestart: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
   const category = answer.category ?? 'none';
+  const target = useCaseTarget(category);
+  const applicationId = params.get('applicationId');
+  const openCase = () => {
+    if (!asked || !target || answer.category === null) return;
+    const handoff: EiaWizardHandoff = {
+      classification: {
+        industryCode: asked.industryCode,
+        constructionType: asked.constructionType,
+        facts: (asked.facts ?? {}) as Record<string, unknown>,
+      },
+      answer: {
+        category: answer.category,
+        categoryLabel: answer.categoryLabel ?? '',
+        basis: answer.basis,
+        quote: answer.quote,
+      },
+      ...(applicationId
+        ? {
+            application: {
+              id: applicationId,
+              enterpriseId: params.get('enterpriseId') ?? '',
+              projectName: params.get('projectName') ?? '',
+              ...(params.get('path') ? { path: params.get('path') as EiaPath } : {}),
+            },
+          }
+        : {}),
+    };
+    navigate(target.to, { state: { eiaWizard: handoff } });
+  };
   return (
     <Card style={{ maxWidth: 900 }} data-testid="eia-result">
       <Result
@@ -292,10 +353,15 @@ function Answer({ answer, onRestart }: { answer: ClassifyAnswer; onRestart: () =
           {answer.catalogueTitle}（{answer.catalogueVersion}）
         </Descriptions.Item>
       </Descriptions>
-      <Flex justify="end" style={{ marginTop: 16 }}>
-        <Button type="primary" onClick={onRestart} data-testid="eia-restart">
+      <Flex justify="end" gap={8} style={{ marginTop: 16 }}>
+        <Button type={target ? 'default' : 'primary'} onClick={onRestart} data-testid="eia-restart">
           {t('eiaWizard.restart')}
         </Button>
+        {target ? (
+          <Button type="primary" onClick={openCase} data-testid="eia-open-case">
+            {target.label}
+          </Button>
+        ) : null}
       </Flex>
     </Card>
   );

@@ -1,3 +1,4 @@
+import { FileWordOutlined } from '@ant-design/icons';
 import {
   EIA_CATEGORY_LABELS,
   EIA_PATH_AUTHORITY,
@@ -23,6 +24,7 @@ import { useLanguage } from '../../i18n.ts';
 import {
   answerObjection,
   decideEiaCase,
+  downloadEiaDocument,
   type EiaCaseDetail,
   eiaKeys,
   getEiaCase,
@@ -40,6 +42,7 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
   const lang = useLanguage();
   const { id = '' } = useParams();
   const q = useQuery({ queryKey: eiaKeys.detail(id), queryFn: ({ signal }) => getEiaCase(id, signal) });
+  const showError = useShowError();
   if (q.isLoading) return <PageLoading />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const c = q.data;
@@ -79,6 +82,19 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
               { key: 'ind', label: t('eia.industryCode'), children: c.industryCode },
               { key: 'cat', label: t('eia.category'), children: pick(EIA_CATEGORY_LABELS[c.category], lang) },
               { key: 'row', label: t('eia.catalogueRow'), children: c.catalogueRow, span: 2 },
+              ...(c.applicationId
+                ? [
+                    {
+                      key: 'app',
+                      label: t('eia.application'),
+                      children: (
+                        <Link to={`/${face}/applications/${c.applicationId}`} data-testid="eia-application-link">
+                          {c.applicationCode ?? c.applicationId}
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
               { key: 'contact', label: t('eia.contactName'), children: `${c.contactName} ${c.contactPhone}` },
               { key: 'acc', label: t('eia.acceptedOn'), children: c.acceptedOn },
               ...(c.publicityEndsOn
@@ -119,6 +135,23 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
             ]}
           />
         </Card>
+        {c.classification ? <Evidence c={c} /> : null}
+        {c.documents.length > 0 ? (
+          <Card size="small" title={t('eia.documents')}>
+            <Flex gap={8} wrap>
+              {c.documents.map((k) => (
+                <Button
+                  key={k}
+                  icon={<FileWordOutlined />}
+                  onClick={() => void downloadEiaDocument(c.id, k).catch(showError)}
+                  data-testid={`eia-doc-${k}`}
+                >
+                  {t(`eia.doc.${k}`)}（Word）
+                </Button>
+              ))}
+            </Flex>
+          </Card>
+        ) : null}
         {c.commitmentText ? (
           <Card size="small" title={t('eia.commitmentText')}>
             <Typography.Paragraph style={{ marginBottom: 0 }}>{c.commitmentText}</Typography.Paragraph>
@@ -133,6 +166,34 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
         {face === 'staff' ? <Actions c={c} /> : null}
       </Flex>
     </PageContainer>
+  );
+}
+
+/** What the classification engine was given and answered: the case's category rests on it. */
+function Evidence({ c }: { c: EiaCaseDetail }) {
+  const { t } = useTranslation();
+  const e = c.classification!;
+  return (
+    <Card size="small" title={t('eia.evidence')} data-testid="eia-evidence">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'basis', label: t('eia.basis'), children: e.basis },
+          ...(e.rowTitle ? [{ key: 'row', label: t('eia.rowTitle'), children: e.rowTitle }] : []),
+          {
+            key: 'quote',
+            label: t('eia.quote'),
+            children: <Typography.Text strong>“{e.quote}”</Typography.Text>,
+          },
+          ...(e.clause ? [{ key: 'clause', label: t('eia.clause'), children: e.clause }] : []),
+          ...(e.permit
+            ? [{ key: 'permit', label: t('eia.permitClass'), children: `${e.permit.classLabel}（${e.permit.basis}）` }]
+            : []),
+          { key: 'ver', label: t('eia.catalogueVersion'), children: e.catalogueVersion },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -191,8 +252,7 @@ function Actions({ c }: { c: EiaCaseDetail }) {
   const showError = useShowError();
   const done = () => void qc.invalidateQueries({ queryKey: eiaKeys.all });
   const decide = useMutation({
-    mutationFn: (v: { approve: boolean; documentNo?: string; reason?: string }) =>
-      decideEiaCase(c.id, { version: c.version, ...v }),
+    mutationFn: (v: { approve: boolean; reason?: string }) => decideEiaCase(c.id, { version: c.version, ...v }),
     onSuccess: done,
     onError: showError,
   });
@@ -232,10 +292,7 @@ function Actions({ c }: { c: EiaCaseDetail }) {
               ]}
             />
           </Form.Item>
-          <Form.Item name="documentNo">
-            <Input placeholder={t('eia.documentNo')} maxLength={60} data-testid="eia-document-no" />
-          </Form.Item>
-          <Form.Item name="reason">
+          <Form.Item name="reason" extra={t('eia.documentNoGenerated')}>
             <Input placeholder={t('eia.reason')} maxLength={500} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={decide.isPending} data-testid="eia-decide">

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
   EIA_CATEGORY_LABELS,
-  EIA_PATH_CATEGORIES,
   EIA_PATH_LABELS,
   EIA_PATHS,
   EIA_STATE_LABELS,
@@ -9,13 +8,14 @@ import {
   type EiaPath,
   EXEMPTION_LIST_LABELS,
   EXEMPTION_LISTS,
+  pathsFor,
 } from '@qingshan/core/eia';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
@@ -31,13 +31,16 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { createEiaCase, type EiaCase, type EiaCaseCreate, eiaKeys, listEiaCases } from './api.ts';
+import { handoffOf } from './handoff.ts';
 import { pick, STATE_COLORS } from './labels.ts';
 
 const eiaListQuery = defineListQuery({
   filters: { path: oneOfFilter(EIA_PATHS), state: oneOfFilter(EIA_STATES), q: textFilter(50) },
 });
 
-type FormValues = Omit<EiaCaseCreate, 'decidedOn'> & { decidedOn?: Dayjs };
+type FormValues = Omit<EiaCaseCreate, 'decidedOn' | 'industryCode' | 'constructionType' | 'facts'> & {
+  decidedOn?: Dayjs;
+};
 
 /** 环评事项: staff see every case; an enterprise sees its own and records its own 登记表备案. */
 export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) {
@@ -53,7 +56,15 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
   });
   const canCreate =
     face === 'staff' ? canAccess(roles, PERMISSIONS.eiaOpen) : canAccess(roles, PERMISSIONS.ownEnterprise);
-  const paths: readonly EiaPath[] = face === 'staff' ? EIA_PATHS : ['filing'];
+  // a case is opened from the wizard's result: its category decides which paths are offered
+  const location = useLocation();
+  const handoff = handoffOf(location.state);
+  const paths = useMemo(() => {
+    const facePaths: readonly EiaPath[] = face === 'staff' ? EIA_PATHS : ['filing'];
+    return handoff
+      ? facePaths.filter((p) => pathsFor(handoff.answer.category, handoff.classification.industryCode).includes(p))
+      : facePaths;
+  }, [face, handoff]);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const path = Form.useWatch('path', form) as EiaPath | undefined;
@@ -61,10 +72,24 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
   const showError = useShowError();
   const navigate = useNavigate();
   const base = face === 'staff' ? '/staff/eia' : '/enterprise/eia';
+  const wizardPath = face === 'staff' ? '/staff/eia-wizard' : '/eia-wizard';
+  useEffect(() => {
+    if (!handoff || !canCreate) return;
+    const app = handoff.application;
+    form.setFieldsValue({
+      path: app?.path && paths.includes(app.path) ? app.path : paths[0],
+      ...(app ? { enterpriseId: app.enterpriseId, projectName: app.projectName } : {}),
+    });
+    setOpen(true);
+  }, [handoff, canCreate, form, paths]);
   const create = useMutation({
     mutationFn: (v: FormValues) =>
       createEiaCase({
         ...v,
+        ...handoff!.classification,
+        ...(handoff?.application
+          ? { applicationId: handoff.application.id, enterpriseId: handoff.application.enterpriseId }
+          : {}),
         ...(face === 'enterprise' && user?.enterpriseId ? { enterpriseId: user.enterpriseId } : {}),
         decidedOn: v.decidedOn ? v.decidedOn.format('YYYY-MM-DD') : undefined,
       } as EiaCaseCreate),
@@ -72,7 +97,7 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
       setOpen(false);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: eiaKeys.all });
-      navigate(`${base}/${c.id}`);
+      navigate(`${base}/${c.id}`, { replace: true });
     },
     onError: (e) => {
       if (!(e instanceof ApiError && applyFieldErrors(form, e))) showError(e);
@@ -83,15 +108,7 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
       title={t('eia.title')}
       extra={
         canCreate ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              form.setFieldsValue({ path: paths[0] });
-              setOpen(true);
-            }}
-            data-testid="eia-new"
-          >
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(wizardPath)} data-testid="eia-new">
             {face === 'staff' ? t('eia.new') : t('eia.newFiling')}
           </Button>
         ) : null
@@ -163,15 +180,37 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
         open={open}
         title={face === 'staff' ? t('eia.new') : t('eia.newFiling')}
         width={720}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          setOpen(false);
+          // the handoff is used once: reloading the list does not reopen the form
+          navigate(location.pathname + location.search, { replace: true, state: null });
+        }}
         onOk={() => form.submit()}
         okButtonProps={{ loading: create.isPending, ...({ 'data-testid': 'eia-create-ok' } as object) }}
       >
+        {handoff ? (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="eia-create-evidence"
+            title={`${t('eia.category')}：${pick(EIA_CATEGORY_LABELS[handoff.answer.category], lang)}（${handoff.answer.basis}）`}
+            description={
+              <>
+                <div>“{handoff.answer.quote}”</div>
+                <Typography.Text type="secondary">
+                  {t('eia.fromWizard')}；{t('eia.industryCode')}：{handoff.classification.industryCode}，
+                  {t('eia.constructionType')}：{t(`eia.construction.${handoff.classification.constructionType}`)}
+                  {handoff.application ? `；${t('eia.application')}` : ''}
+                </Typography.Text>
+              </>
+            }
+          />
+        ) : null}
         <Form
           form={form}
           layout="vertical"
           initialValues={{
-            constructionType: 'new',
             inSensitiveArea: false,
             electroplating: false,
             nationalSecurity: false,
@@ -179,23 +218,20 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
           onFinish={(v) => create.mutate(v)}
         >
           <Flex gap={12} wrap>
-            <Form.Item name="path" label={t('eia.path')} rules={[{ required: true }]} style={{ width: 260 }}>
+            <Form.Item
+              name="path"
+              label={t('eia.path')}
+              extra={t('eia.pathsAllowed')}
+              rules={[{ required: true }]}
+              style={{ width: 320 }}
+            >
               <Select
                 data-testid="eia-path"
                 options={paths.map((p) => ({ value: p, label: pick(EIA_PATH_LABELS[p], lang) }))}
-                onChange={(p: EiaPath) => form.setFieldsValue({ category: EIA_PATH_CATEGORIES[p][0] })}
-              />
-            </Form.Item>
-            <Form.Item name="category" label={t('eia.category')} rules={[{ required: true }]} style={{ width: 260 }}>
-              <Select
-                options={(path ? EIA_PATH_CATEGORIES[path] : []).map((c) => ({
-                  value: c,
-                  label: pick(EIA_CATEGORY_LABELS[c], lang),
-                }))}
               />
             </Form.Item>
           </Flex>
-          {face === 'staff' ? (
+          {face === 'staff' && !handoff?.application ? (
             <Form.Item name="enterpriseId" label={t('eia.enterprise')} rules={[{ required: true }]}>
               <EnterprisePicker data-testid="eia-enterprise" />
             </Form.Item>
@@ -207,22 +243,6 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
             <Input maxLength={200} />
           </Form.Item>
           <Flex gap={12} wrap>
-            <Form.Item name="constructionType" label={t('eia.constructionType')} style={{ width: 160 }}>
-              <Select
-                options={(['new', 'expansion', 'alteration', 'relocation'] as const).map((c) => ({
-                  value: c,
-                  label: t(`eia.construction.${c}`),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="industryCode"
-              label={t('eia.industryCode')}
-              rules={[{ required: true, pattern: /^\d{3,4}$/, message: t('eia.industryCodeHelp') }]}
-              style={{ width: 180 }}
-            >
-              <Input maxLength={4} placeholder="2672" />
-            </Form.Item>
             <Form.Item
               name="contactName"
               label={t('eia.contactName')}
@@ -240,14 +260,6 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
               <Input maxLength={20} />
             </Form.Item>
           </Flex>
-          <Form.Item
-            name="catalogueRow"
-            label={t('eia.catalogueRow')}
-            extra={t('eia.catalogueRowHelp')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input.TextArea rows={2} maxLength={300} />
-          </Form.Item>
           <Space wrap>
             <Form.Item name="inSensitiveArea" valuePropName="checked" noStyle>
               <Checkbox>{t('eia.inSensitiveArea')}</Checkbox>

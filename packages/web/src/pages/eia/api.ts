@@ -1,5 +1,5 @@
 // Client of the EIA API: cases (staff, and an enterprise's own), and the public notices.
-import { http, request } from '../../api/http.ts';
+import { download, http, request } from '../../api/http.ts';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
 export const eiaKeys = {
@@ -47,3 +47,5 @@ export const getEiaNotice = (id: string, signal?: AbortSignal) =>
   http.get<EiaNoticeDetail>(`/api/public/eia/notices/${enc(id)}`, { signal });
 export const lodgeObjection = (id: string, body: EiaObjection) =>
   request<unknown>('POST', `/api/public/eia/notices/${enc(id)}/objections`, { body });
+export const downloadEiaDocument = (id: string, kind: EiaCase['documents'][number]) =>
+  download(`/api/eia/cases/${enc(id)}/documents/${kind}`, `${kind}.docx`);

@@ -33,6 +33,8 @@ const en: Leaves<typeof zh> = {
     },
     next: 'Next',
     restart: 'Start again',
+    openCase: 'Open an EIA case on this result',
+    recordFiling: 'Record the filing on this result',
     deciding: 'Deciding: catalogue row {{row}}, column "{{column}}"',
     yes: 'Yes',
     no: 'No',

@@ -25,6 +25,8 @@ const strings = {
     },
     next: '下一步',
     restart: '重新判定',
+    openCase: '用此结果新建环评事项',
+    recordFiling: '用此结果登记备案',
     deciding: '正在判定：名录第 {{row}} 行“{{column}}”栏',
     yes: '是',
     no: '否',

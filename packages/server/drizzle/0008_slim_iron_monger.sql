@@ -56,6 +56,7 @@ CREATE TABLE "credit_records" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "eia_cases" ADD COLUMN "classification" jsonb;--> statement-breakpoint
 ALTER TABLE "clues" ADD CONSTRAINT "clues_suggested_enterprise_id_enterprises_id_fk" FOREIGN KEY ("suggested_enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "clues" ADD CONSTRAINT "clues_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "video_points" ADD CONSTRAINT "video_points_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -63,4 +64,6 @@ ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_enterprise_id_enterp
 CREATE INDEX "clues_status_idx" ON "clues" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "clues_enterprise_idx" ON "clues" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "clues_created_idx" ON "clues" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "credit_records_enterprise_idx" ON "credit_records" USING btree ("enterprise_id","rated_on");
+CREATE INDEX "credit_records_enterprise_idx" ON "credit_records" USING btree ("enterprise_id","rated_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "eia_cases_application_uq" ON "eia_cases" USING btree ("application_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "eia_cases_document_no_uq" ON "eia_cases" USING btree ("document_no") WHERE "eia_cases"."path" <> 'report-book';
