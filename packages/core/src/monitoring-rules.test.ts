@@ -221,7 +221,7 @@ describe('lifecycle invariants', () => {
           const { state, transitions } = run(steps);
           for (const kind of FRAME_RULE_KINDS) {
             const seq = transitions.filter((t) => t.kind === kind).map((t) => t.active);
-            seq.forEach((a, i) => expect(a).toBe(i % 2 === 0));
+            expect(seq).toEqual(seq.map((_, i) => i % 2 === 0));
             expect(state.active[kind] ?? false).toBe(seq.length > 0 ? seq[seq.length - 1] : false);
           }
         },
