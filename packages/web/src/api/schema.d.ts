@@ -30724,7 +30724,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 监测数据 Readings of a station in a period of at most 31 days, oldest first */
+        /** 监测数据 Readings of a station, oldest first: real-time and minute values over at most 31 days, hourly and daily values (the station’s own and the platform’s rollups) over at most 366 */
         get: {
             parameters: {
                 query?: {
@@ -30732,6 +30732,7 @@ export interface paths {
                     to?: string;
                     factor?: string;
                     cn?: "2011" | "2031" | "2051" | "2061";
+                    source?: "station" | "platform";
                     page?: number;
                     pageSize?: number;
                 };
@@ -30758,6 +30759,8 @@ export interface paths {
                                 min: number | null;
                                 max: number | null;
                                 flag: string | null;
+                                /** @enum {string} */
+                                source?: "station" | "platform";
                             }[];
                             total: number;
                             page: number;

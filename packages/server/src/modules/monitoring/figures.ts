@@ -80,7 +80,8 @@ export const MONITORING_FIGURES: readonly FigureSource[] = [
       zh: '期间内各监控点有报文上传的小时数之和 ÷ 应在线小时数之和（自登记之时起，至当前小时止；原始报文保存期外的时段不计在线）',
       en: 'hours in which stations sent any frame ÷ hours they should have been online (from registration to the current hour)',
     },
-    source: '《污染源自动监控设施运行管理办法》（环发〔2008〕6号）对自动监控设施稳定运行、数据传输的要求；本平台按小时计',
+    source:
+      '《污染源自动监控设施运行管理办法》（环发〔2008〕6号）对自动监控设施稳定运行、数据传输的要求；本平台按小时计',
   }),
   rateFigure('capture', {
     key: 'monitoringDataCaptureRate',

@@ -2,7 +2,7 @@
 // the station sent itself (2061/2031, source = 'station') in monitoring_readings_long: a station
 // page over weeks reads a few hundred rows instead of tens of thousands, and the real-time values
 // can leave with their month partitions while the hours and days stay.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { JobHandler } from '../scheduler/service.ts';
 import { ensurePartition, rowsOf } from './readings.ts';
@@ -23,13 +23,31 @@ const OVERLAP_MS = 10 * 60_000;
  * is indexed by received_at, which is what bounds the work to what arrived.
  */
 export async function rollUp(db: Db, since: Date): Promise<{ hours: number; days: number }> {
-  const from = since.toISOString();
-  const touched = sql`select distinct f.station_id, date_trunc('hour', f.data_time) as h
-    from monitoring_frames f
-    where f.received_at >= ${from}::timestamptz and f.station_id is not null and f.data_time is not null
-      and f.cn in ('2011', '2051')`;
+  return rollUpTouched(
+    db,
+    sql`select distinct f.station_id, date_trunc('hour', f.data_time) as h
+      from monitoring_frames f
+      where f.received_at >= ${since.toISOString()}::timestamptz and f.station_id is not null and f.data_time is not null
+        and f.cn in ('2011', '2051')`,
+  );
+}
+
+/** The hours of readings a station has in [from, to), frames or not (the demo seed writes readings directly). */
+export async function rollUpPeriod(db: Db, stationId: string, from: Date, to: Date) {
+  return rollUpTouched(
+    db,
+    sql`select distinct r.station_id, date_trunc('hour', r.data_time) as h from monitoring_readings r
+      where r.station_id = ${stationId} and r.data_time >= ${from.toISOString()}::timestamptz
+        and r.data_time < ${to.toISOString()}::timestamptz`,
+  );
+}
+
+/** Rolls up the (station_id, h) pairs `touched` selects: their hours, then their Shanghai days. */
+async function rollUpTouched(db: Db, touched: SQL): Promise<{ hours: number; days: number }> {
   const months = rowsOf<{ m: string }>(
-    await db.execute(sql`select distinct date_trunc('month', t.h at time zone 'Asia/Shanghai')::text as m from (${touched}) t`),
+    await db.execute(
+      sql`select distinct date_trunc('month', t.h at time zone 'Asia/Shanghai')::text as m from (${touched}) t`,
+    ),
   );
   for (const { m } of months) {
     // the first of a Shanghai month, at noon so no time zone moves it into the previous month
@@ -94,8 +112,6 @@ export async function rollUp(db: Db, since: Date): Promise<{ hours: number; days
 
 /** Every few minutes: the hours touched since the previous pass (its start, less an overlap). */
 export const rollupJob: JobHandler = async ({ db, job }) => {
-  const since = job.lastRunAt
-    ? new Date(job.lastRunAt.getTime() - OVERLAP_MS)
-    : new Date(Date.now() - FIRST_PASS_MS);
+  const since = job.lastRunAt ? new Date(job.lastRunAt.getTime() - OVERLAP_MS) : new Date(Date.now() - FIRST_PASS_MS);
   await rollUp(db, since);
 };

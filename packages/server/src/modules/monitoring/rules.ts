@@ -143,7 +143,9 @@ export async function checkMissingData(db: Db, now = new Date()): Promise<{ rais
   let cleared = 0;
   for (const s of back)
     if (
-      await db.transaction((tx) => clearAlarm(tx, { sourceKind: 'station', sourceId: s.id, kind: 'missing-data', at: now }))
+      await db.transaction((tx) =>
+        clearAlarm(tx, { sourceKind: 'station', sourceId: s.id, kind: 'missing-data', at: now }),
+      )
     )
       cleared++;
   return { raised, cleared };

@@ -179,9 +179,7 @@ export function toReadingView(r: {
 }) {
   const { source, ...rest } = r;
   const view = { ...rest, dataTime: r.dataTime.toISOString() };
-  return source === 'station' || source === 'platform'
-    ? { ...view, source: source as 'station' | 'platform' }
-    : view;
+  return source === 'station' || source === 'platform' ? { ...view, source: source as 'station' | 'platform' } : view;
 }
 
 export const frameViewSchema = z.object({

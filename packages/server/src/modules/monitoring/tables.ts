@@ -1,3 +1,4 @@
+import type { StationRuleState } from '@qingshan/core/monitoring-rules';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -13,7 +14,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { StationRuleState } from '@qingshan/core/monitoring-rules';
 import { enterprises } from '../enterprises/tables.ts';
 
 // The monitoring registry: enterprise → station (a data logger at one outlet, with its MN and

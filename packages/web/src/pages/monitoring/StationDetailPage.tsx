@@ -96,18 +96,25 @@ function Factors({ station }: { station: StationDetail }) {
   );
 }
 
+type Period = '24h' | '7d' | '30d' | '1y';
+const PERIOD_HOURS: Record<Period, number> = { '24h': 24, '7d': 168, '30d': 720, '1y': 8760 };
+
 function Readings({ station }: { station: StationDetail }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [factor, setFactor] = useState(station.factors[0]?.code ?? '');
-  const [period, setPeriod] = useState<'24h' | '7d'>('24h');
+  const [period, setPeriod] = useState<Period>('24h');
   const [cn, setCn] = useState<'2051' | '2011'>('2051');
+  const [source, setSource] = useState<'platform' | 'station'>('platform');
   // the period ends at the next minute so a refetch includes what just arrived
   const [to] = useState(() => Math.ceil(Date.now() / 60_000) * 60_000 + 10 * 60_000);
+  // beyond a day the chart reads the hourly (a year: daily) rollups, not tens of thousands of values
+  const long = period !== '24h';
   const query = {
     factor,
-    cn,
-    from: new Date(to - (period === '24h' ? 24 : 168) * HOUR).toISOString(),
+    cn: long ? (period === '1y' ? ('2031' as const) : ('2061' as const)) : cn,
+    ...(long ? { source } : {}),
+    from: new Date(to - PERIOD_HOURS[period] * HOUR).toISOString(),
     to: new Date(to).toISOString(),
     page: 1,
     pageSize: 5000,
@@ -116,7 +123,7 @@ function Readings({ station }: { station: StationDetail }) {
     queryKey: monitoringKeys.readings(station.id, query),
     queryFn: ({ signal }) => getReadings(station.id, query, signal),
     placeholderData: keepPreviousData,
-    refetchInterval: cn === '2011' ? 10_000 : 60_000,
+    refetchInterval: long ? 300_000 : cn === '2011' ? 10_000 : 60_000,
     enabled: factor !== '',
   });
   const f = station.factors.find((x) => x.code === factor);
@@ -143,23 +150,46 @@ function Readings({ station }: { station: StationDetail }) {
           options={station.factors.map((x) => ({ value: x.code, label: lang === 'en' ? x.nameEn : x.nameZh }))}
           data-testid="factor-select"
         />
-        <Segmented
-          value={cn}
-          onChange={(v) => setCn(v as '2051' | '2011')}
-          options={[
-            { value: '2051', label: lang === 'en' ? 'Minute data' : '分钟数据' },
-            { value: '2011', label: lang === 'en' ? 'Real-time' : '实时数据' },
-          ]}
-        />
+        {long ? (
+          <Segmented
+            value={source}
+            onChange={(v) => setSource(v as 'platform' | 'station')}
+            options={[
+              {
+                value: 'platform',
+                label: `${period === '1y' ? t('monitoring.daily') : t('monitoring.hourly')} · ${t('monitoring.sourcePlatform')}`,
+              },
+              { value: 'station', label: t('monitoring.sourceStation') },
+            ]}
+            data-testid="source-select"
+          />
+        ) : (
+          <Segmented
+            value={cn}
+            onChange={(v) => setCn(v as '2051' | '2011')}
+            options={[
+              { value: '2051', label: lang === 'en' ? 'Minute data' : '分钟数据' },
+              { value: '2011', label: lang === 'en' ? 'Real-time' : '实时数据' },
+            ]}
+          />
+        )}
         <Segmented
           value={period}
-          onChange={(v) => setPeriod(v as '24h' | '7d')}
+          onChange={(v) => setPeriod(v as Period)}
           options={[
             { value: '24h', label: t('monitoring.last24h') },
             { value: '7d', label: t('monitoring.last7d') },
+            { value: '30d', label: t('monitoring.last30d') },
+            { value: '1y', label: t('monitoring.last1y') },
           ]}
+          data-testid="period-select"
         />
       </Space>
+      {long ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
+          {t('monitoring.rollupNote')}
+        </Typography.Paragraph>
+      ) : null}
       {readings.isError ? (
         <ErrorState error={readings.error} onRetry={() => void readings.refetch()} />
       ) : readings.isPending ? (
