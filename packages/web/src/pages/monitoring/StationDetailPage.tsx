@@ -2,12 +2,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Empty, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { townName } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { type Alarm, alarmKeys, listAlarms } from '../alarms/api.ts';
+import { kindLabel, STATE_COLORS, stateLabel } from '../alarms/labels.ts';
 import { type Frame, getFrames, getReadings, getStation, monitoringKeys, type StationDetail } from './api.ts';
 import { DecodedFrameView, FrameDecoder } from './FrameDecoder.tsx';
 
@@ -57,6 +59,7 @@ export default function StationDetailPage() {
         <Tabs
           items={[
             { key: 'chart', label: t('monitoring.chart'), children: <Readings station={s} /> },
+            { key: 'alarms', label: t('monitoring.alarms'), children: <StationAlarms stationId={s.id} /> },
             { key: 'factors', label: t('monitoring.factors'), children: <Factors station={s} /> },
             { key: 'frames', label: t('monitoring.frames'), children: <Frames stationId={s.id} /> },
             { key: 'decode', label: t('monitoring.decode'), children: <FrameDecoder /> },
@@ -202,6 +205,54 @@ function Readings({ station }: { station: StationDetail }) {
         </Suspense>
       )}
     </Card>
+  );
+}
+
+/** The alarms the rules raised for this station, newest first; each opens the alarm to answer or review. */
+function StationAlarms({ stationId }: { stationId: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [page, setPage] = useState(1);
+  const query = { stationId, page, pageSize: 20 };
+  const alarms = useQuery({
+    queryKey: alarmKeys.list(query),
+    queryFn: ({ signal }) => listAlarms(query, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+  // the staff and the enterprise face share this page; each opens the alarm in its own face
+  const base = useLocation().pathname.startsWith('/enterprise/') ? '/enterprise/alarms' : '/staff/alarms';
+  if (alarms.isError) return <ErrorState error={alarms.error} onRetry={() => void alarms.refetch()} />;
+  return (
+    <Table<Alarm>
+      size="small"
+      rowKey="id"
+      data-testid="station-alarms"
+      loading={alarms.isFetching}
+      dataSource={alarms.data?.items ?? []}
+      locale={{ emptyText: <Empty description={t('monitoring.noAlarms')} /> }}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: alarms.data?.total ?? 0,
+        onChange: setPage,
+        showSizeChanger: false,
+      }}
+      columns={[
+        {
+          title: t('monitoring.alarmRaisedAt'),
+          dataIndex: 'raisedAt',
+          render: (v: string, a) => <Link to={`${base}/${a.id}`}>{formatDateTime(v)}</Link>,
+        },
+        { title: t('monitoring.alarmKind'), dataIndex: 'kind', render: (k: Alarm['kind']) => kindLabel(k, lang) },
+        { title: t('monitoring.alarmDetail'), dataIndex: 'detail' },
+        {
+          title: t('monitoring.state'),
+          dataIndex: 'state',
+          render: (v: Alarm['state']) => <Tag color={STATE_COLORS[v]}>{stateLabel(v, lang)}</Tag>,
+        },
+      ]}
+    />
   );
 }
 
