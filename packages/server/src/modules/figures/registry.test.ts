@@ -36,6 +36,8 @@ describe('figures declared by their modules', () => {
       'commitmentEiaApproved',
       'eiaExemptions',
       'eiaFilings',
+      'monitoringDataCaptureRate',
+      'monitoringOnlineRate',
       'oneVisitRate',
       'petitionsClosed',
       'petitionsClosedWithLimit',
