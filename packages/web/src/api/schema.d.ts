@@ -31409,7 +31409,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 监测数据 Readings of a station in a period of at most 31 days, oldest first */
+        /** 监测数据 Readings of a station, oldest first: real-time and minute values over at most 31 days, hourly and daily values (the station’s own and the platform’s rollups) over at most 366 */
         get: {
             parameters: {
                 query?: {
@@ -31417,6 +31417,7 @@ export interface paths {
                     to?: string;
                     factor?: string;
                     cn?: "2011" | "2031" | "2051" | "2061";
+                    source?: "station" | "platform";
                     page?: number;
                     pageSize?: number;
                 };
@@ -31443,6 +31444,8 @@ export interface paths {
                                 min: number | null;
                                 max: number | null;
                                 flag: string | null;
+                                /** @enum {string} */
+                                source?: "station" | "platform";
                             }[];
                             total: number;
                             page: number;

@@ -5,8 +5,8 @@ export type DemoStation = {
   enterpriseName: string;
   st: string;
   body: Omit<StationCreateBody, 'enterpriseId'>;
-  /** typical value and spread per factor; `over` makes one factor exceed its limit now and then */
-  values: Record<string, { base: number; spread: number; over?: boolean }>;
+  /** typical value and spread per factor; `over` makes one factor exceed its limit now and then, by `surge` */
+  values: Record<string, { base: number; spread: number; over?: boolean; surge?: number }>;
 };
 
 const GB25464 = '《陶瓷工业污染物排放标准》GB 25464-2010 表 5';
@@ -82,7 +82,12 @@ export const DEMO_STATIONS: readonly DemoStation[] = [
         { code: 'w01001', lowerLimit: 6, upperLimit: 9, standard: GB8978, rangeMax: 14 },
       ],
     },
-    values: { w01018: { base: 62, spread: 15 }, w21003: { base: 6, spread: 2 }, w01001: { base: 7.4, spread: 0.3 } },
+    // COD surges past its 100 mg/L limit (62 − 15 + 55 > 100 at worst): the enterprise's own demo alarm
+    values: {
+      w01018: { base: 62, spread: 15, over: true, surge: 55 },
+      w21003: { base: 6, spread: 2 },
+      w01001: { base: 7.4, spread: 0.3 },
+    },
   },
 ];
 

@@ -10,6 +10,7 @@ import {
   type ReadingTable,
   SHORT_CNS,
 } from './readings.ts';
+import { judgeFrame } from './rules.ts';
 import { monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
 /** How the gateway decodes: every documented quirk, every CRC variant; the station's registration decides. */
@@ -155,8 +156,8 @@ export async function ingestFrame(
       .onConflictDoNothing()
       .returning({ id: monitoringFrames.id });
     if (inserted.length === 0) return { kind: 'duplicate', station } as const;
-    const readings =
-      table && cn && dataTime ? await writeReadings(tx, table, readingsOf(frame, station.id, cn, dataTime)) : 0;
+    const rows = table && cn && dataTime ? readingsOf(frame, station.id, cn, dataTime) : [];
+    const readings = table ? await writeReadings(tx, table, rows) : 0;
     await tx
       .update(monitoringStations)
       .set({
@@ -166,6 +167,8 @@ export async function ingestFrame(
           : {}),
       })
       .where(eq(monitoringStations.id, station.id));
+    // after the update above: the station's row lock serialises rule state across writers
+    if (cn && dataTime && rows.length > 0) await judgeFrame(tx, station, cn, dataTime, rows, now);
     return { kind: 'stored', station, readings, previousFrameAt: station.lastFrameAt } as const;
   });
 }

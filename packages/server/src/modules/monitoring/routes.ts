@@ -112,21 +112,22 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHo
       config: { access: READ },
       schema: {
         tags: ['monitoring'],
-        summary: '监测数据 Readings of a station in a period of at most 31 days, oldest first',
+        summary:
+          '监测数据 Readings of a station, oldest first: real-time and minute values over at most 31 days, hourly and daily values (the station’s own and the platform’s rollups) over at most 366',
         params: stationIdParams,
         querystring: readingsQuery,
         response: { 200: pageOf(readingViewSchema), ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const { from, to, factor, cn, page, pageSize } = request.query;
+      const { from, to, factor, cn, source, page, pageSize } = request.query;
       const toAt = to ? new Date(to) : new Date();
       const fromAt = from ? new Date(from) : new Date(toAt.getTime() - DAY);
       const paged = await listReadings(
         db,
         request.user,
         request.params.id,
-        { from: fromAt, to: toAt, factor, cn },
+        { from: fromAt, to: toAt, factor, cn, source },
         { page, pageSize },
       );
       return { ...paged, items: paged.items.map(toReadingView) };

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { StationRow } from './ingest.ts';
 import type { FactorRow, FrameRow, QuarantineRow, StationListRow } from './service.ts';
-import { MAX_READING_PERIOD_DAYS } from './service.ts';
+import { MAX_READING_PERIOD_DAYS, MAX_ROLLUP_PERIOD_DAYS } from './service.ts';
 
 export { stationCreateBody };
 
@@ -36,6 +36,8 @@ export const readingsQuery = z
     to: z.iso.datetime({ offset: true }).optional(),
     factor: factorCodeSchema.optional(),
     cn: z.enum(['2011', '2051', '2061', '2031']).optional(),
+    /** hourly and daily values only: the station's own (2061/2031 it sent) or the platform's rollup */
+    source: z.enum(['station', 'platform']).optional(),
     page: paging.page,
     // a chart draws a day of minute data of one factor in one request
     pageSize: z.coerce.number().int().min(1).max(5000).default(1000),
@@ -43,9 +45,20 @@ export const readingsQuery = z
   .superRefine((q, ctx) => {
     const to = q.to ? Date.parse(q.to) : Date.now();
     const from = q.from ? Date.parse(q.from) : to - DAY;
+    // hourly and daily values are few: a year of them is one chart
+    const maxDays = q.cn === '2061' || q.cn === '2031' ? MAX_ROLLUP_PERIOD_DAYS : MAX_READING_PERIOD_DAYS;
     if (from >= to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始时间须早于结束时间' });
-    else if (to - from > MAX_READING_PERIOD_DAYS * DAY)
-      ctx.addIssue({ code: 'custom', path: ['from'], message: `查询时段不能超过 ${MAX_READING_PERIOD_DAYS} 天` });
+    else if (to - from > maxDays * DAY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message:
+          maxDays === MAX_READING_PERIOD_DAYS
+            ? `实时、分钟数据的查询时段不能超过 ${maxDays} 天，更长时段请查小时或日数据`
+            : `查询时段不能超过 ${maxDays} 天`,
+      });
+    if (q.source && q.cn !== '2061' && q.cn !== '2031')
+      ctx.addIssue({ code: 'custom', path: ['source'], message: '只有小时、日数据区分数采仪上传和平台计算' });
   });
 
 export const quarantineQuery = z.object({
@@ -150,6 +163,8 @@ export const readingViewSchema = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   flag: z.string().nullable(),
+  /** hourly and daily values only: 'station' (sent by the logger) or 'platform' (rolled up) */
+  source: z.enum(['station', 'platform']).optional(),
 });
 
 export function toReadingView(r: {
@@ -160,8 +175,11 @@ export function toReadingView(r: {
   min: number | null;
   max: number | null;
   flag: string | null;
+  source?: string | null;
 }) {
-  return { ...r, dataTime: r.dataTime.toISOString() };
+  const { source, ...rest } = r;
+  const view = { ...rest, dataTime: r.dataTime.toISOString() };
+  return source === 'station' || source === 'platform' ? { ...view, source: source as 'station' | 'platform' } : view;
 }
 
 export const frameViewSchema = z.object({

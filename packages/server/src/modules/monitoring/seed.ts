@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { DEMO_STATIONS } from './demo-stations.ts';
 import { ensurePartition, monitoringReadings } from './readings.ts';
+import { rollUpPeriod } from './rollups.ts';
 import { createStation } from './service.ts';
 import { demoValue } from './simulator.ts';
 
@@ -50,6 +51,8 @@ export async function seedMonitoring(db: Db, ctx: SeedContext): Promise<void> {
     for (const at of new Set(rows.map((r) => r.dataTime.getTime())))
       await ensurePartition(db, 'monitoring_readings', new Date(at));
     for (let i = 0; i < rows.length; i += 500) await db.insert(monitoringReadings).values(rows.slice(i, i + 500));
+    // the day of history gets its hour and day values, as the rollup job gives live data
+    await rollUpPeriod(db, station.id, new Date(now - 24 * 3_600_000), new Date(now));
   }
   ctx.print(`  在线监控: ${DEMO_STATIONS.length} 个演示监控点（模拟数采仪经 HJ 212 网关上报）`);
 }

@@ -186,14 +186,56 @@ export async function getStation(db: Db, user: SessionUser | null, id: string) {
 }
 
 export const MAX_READING_PERIOD_DAYS = 31;
+export const MAX_ROLLUP_PERIOD_DAYS = 366;
 
-export type ReadingQuery = { from: Date; to: Date; factor?: string | undefined; cn?: string | undefined };
+export type ReadingQuery = {
+  from: Date;
+  to: Date;
+  factor?: string | undefined;
+  cn?: string | undefined;
+  source?: 'station' | 'platform' | undefined;
+};
 
 /** Readings of one station in a bounded period, oldest first (a chart's order), paged. */
 export async function listReadings(db: Db, user: SessionUser | null, id: string, q: ReadingQuery, page: PageRequest) {
   await getStation(db, user, id);
   const long = q.cn !== undefined && LONG_CNS.has(q.cn);
-  const t = long ? monitoringReadingsLong : monitoringReadings;
+  if (long) {
+    const t = monitoringReadingsLong;
+    const where = and(
+      eq(t.stationId, id),
+      gte(t.dataTime, q.from),
+      lt(t.dataTime, q.to),
+      q.factor ? eq(t.factor, q.factor) : undefined,
+      eq(t.cn, q.cn as string),
+      q.source ? eq(t.source, q.source) : undefined,
+    );
+    return paginate(
+      page,
+      (limit, offset) =>
+        db
+          .select({
+            dataTime: t.dataTime,
+            cn: t.cn,
+            factor: t.factor,
+            value: t.value,
+            min: t.min,
+            max: t.max,
+            flag: t.flag,
+            source: t.source,
+          })
+          .from(t)
+          .where(where)
+          .orderBy(asc(t.dataTime), asc(t.factor), asc(t.source))
+          .limit(limit)
+          .offset(offset),
+      async () => {
+        const [r] = await db.select({ n: count() }).from(t).where(where);
+        return r?.n ?? 0;
+      },
+    );
+  }
+  const t = monitoringReadings;
   const where = and(
     eq(t.stationId, id),
     gte(t.dataTime, q.from),

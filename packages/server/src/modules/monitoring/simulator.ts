@@ -7,21 +7,31 @@ import { monitoringStations } from './tables.ts';
 
 const EVERY_MS = 5_000;
 
-/** A value near the station's usual level; `over` factors cross their limit for a while each hour. */
-export function demoValue(v: { base: number; spread: number; over?: boolean }, at: number): number {
+/** How long after the demo starts its `over` factors surge, so a fresh demo shows a rule-raised alarm. */
+export const DEMO_START_SURGE_MS = 3 * 60_000;
+
+/**
+ * A value near the station's usual level. `over` factors surge for a quarter of each hour (and
+ * right after the demo starts) by `surge`, or 1.8 spreads: the minute values cross the limit, so
+ * the alarm rules raise an early warning from the loggers' own frames.
+ */
+export function demoValue(v: DemoStation['values'][string], at: number, startedAt?: number): number {
   const minute = new Date(at).getUTCMinutes();
   const wave = Math.sin(at / 600_000) * v.spread * 0.5;
   const noise = (Math.random() - 0.5) * v.spread;
-  const surge = v.over && minute >= 20 && minute < 35 ? v.spread * 1.8 : 0;
+  const surging =
+    (minute >= 20 && minute < 35) ||
+    (startedAt !== undefined && at >= startedAt && at - startedAt < DEMO_START_SURGE_MS);
+  const surge = v.over && surging ? (v.surge ?? v.spread * 1.8) : 0;
   return Math.max(0, Math.round((v.base + wave + noise + surge) * 100) / 100);
 }
 
-export function demoCp(s: DemoStation, at: number, cn: '2011' | '2051'): CpInput {
+export function demoCp(s: DemoStation, at: number, cn: '2011' | '2051', startedAt?: number): CpInput {
   const cp: Record<string, string | Record<string, string>> = { DataTime: formatDataTime(at) };
   for (const f of s.body.factors) {
     const v = s.values[f.code];
     if (!v) continue;
-    const value = demoValue(v, at).toFixed(2);
+    const value = demoValue(v, at, startedAt).toFixed(2);
     cp[f.code] = cn === '2011' ? { Rtd: value, Flag: 'N' } : { Min: value, Avg: value, Max: value, Flag: 'N' };
   }
   return cp;
@@ -82,8 +92,9 @@ export async function startDemoStations(db: Db, port: number): Promise<{ station
     t.unref();
     timers.push(t);
   };
+  const startedAt = Date.now();
   for (const s of devices)
-    dial(s.body.mn, s.st, s.body.password, s.body.edition, (at) => demoCp(s, at, '2011'), EVERY_MS);
+    dial(s.body.mn, s.st, s.body.password, s.body.edition, (at) => demoCp(s, at, '2011', startedAt), EVERY_MS);
   const first = DEMO_STATIONS[0];
   if (first) dial(DEMO_UNKNOWN_MN, '31', '654321', '2017', (at) => demoCp(first, at, '2011'), 60_000);
   return {

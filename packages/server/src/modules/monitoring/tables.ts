@@ -1,3 +1,4 @@
+import type { StationRuleState } from '@qingshan/core/monitoring-rules';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -108,3 +109,16 @@ export const monitoringQuarantine = pgTable(
   },
   (t) => [uniqueIndex('monitoring_quarantine_mn_uq').on(t.mn), index('monitoring_quarantine_state_idx').on(t.state)],
 );
+
+// What the alarm rules remember of each station between frames (core/monitoring-rules.ts): a few
+// numbers per factor, so evaluating a frame costs one read and one write, never a history scan.
+// Written only while the station's row is locked by the frame's own update (ingest.ts).
+export const monitoringRuleStates = pgTable('monitoring_rule_states', {
+  stationId: uuid('station_id')
+    .primaryKey()
+    .references(() => monitoringStations.id, { onDelete: 'cascade' }),
+  ruleState: jsonb('rule_state').$type<StationRuleState>().notNull(),
+  /** when the gateway last stored a frame carrying readings: the missing-data rule's clock */
+  lastReadingAt: timestamp('last_reading_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,12 +2,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Empty, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { townName } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { type Alarm, alarmKeys, listAlarms } from '../alarms/api.ts';
+import { kindLabel, STATE_COLORS, stateLabel } from '../alarms/labels.ts';
 import { type Frame, getFrames, getReadings, getStation, monitoringKeys, type StationDetail } from './api.ts';
 import { DecodedFrameView, FrameDecoder } from './FrameDecoder.tsx';
 
@@ -57,6 +59,7 @@ export default function StationDetailPage() {
         <Tabs
           items={[
             { key: 'chart', label: t('monitoring.chart'), children: <Readings station={s} /> },
+            { key: 'alarms', label: t('monitoring.alarms'), children: <StationAlarms stationId={s.id} /> },
             { key: 'factors', label: t('monitoring.factors'), children: <Factors station={s} /> },
             { key: 'frames', label: t('monitoring.frames'), children: <Frames stationId={s.id} /> },
             { key: 'decode', label: t('monitoring.decode'), children: <FrameDecoder /> },
@@ -96,18 +99,25 @@ function Factors({ station }: { station: StationDetail }) {
   );
 }
 
+type Period = '24h' | '7d' | '30d' | '1y';
+const PERIOD_HOURS: Record<Period, number> = { '24h': 24, '7d': 168, '30d': 720, '1y': 8760 };
+
 function Readings({ station }: { station: StationDetail }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [factor, setFactor] = useState(station.factors[0]?.code ?? '');
-  const [period, setPeriod] = useState<'24h' | '7d'>('24h');
+  const [period, setPeriod] = useState<Period>('24h');
   const [cn, setCn] = useState<'2051' | '2011'>('2051');
+  const [source, setSource] = useState<'platform' | 'station'>('platform');
   // the period ends at the next minute so a refetch includes what just arrived
   const [to] = useState(() => Math.ceil(Date.now() / 60_000) * 60_000 + 10 * 60_000);
+  // beyond a day the chart reads the hourly (a year: daily) rollups, not tens of thousands of values
+  const long = period !== '24h';
   const query = {
     factor,
-    cn,
-    from: new Date(to - (period === '24h' ? 24 : 168) * HOUR).toISOString(),
+    cn: long ? (period === '1y' ? ('2031' as const) : ('2061' as const)) : cn,
+    ...(long ? { source } : {}),
+    from: new Date(to - PERIOD_HOURS[period] * HOUR).toISOString(),
     to: new Date(to).toISOString(),
     page: 1,
     pageSize: 5000,
@@ -116,7 +126,7 @@ function Readings({ station }: { station: StationDetail }) {
     queryKey: monitoringKeys.readings(station.id, query),
     queryFn: ({ signal }) => getReadings(station.id, query, signal),
     placeholderData: keepPreviousData,
-    refetchInterval: cn === '2011' ? 10_000 : 60_000,
+    refetchInterval: long ? 300_000 : cn === '2011' ? 10_000 : 60_000,
     enabled: factor !== '',
   });
   const f = station.factors.find((x) => x.code === factor);
@@ -143,23 +153,46 @@ function Readings({ station }: { station: StationDetail }) {
           options={station.factors.map((x) => ({ value: x.code, label: lang === 'en' ? x.nameEn : x.nameZh }))}
           data-testid="factor-select"
         />
-        <Segmented
-          value={cn}
-          onChange={(v) => setCn(v as '2051' | '2011')}
-          options={[
-            { value: '2051', label: lang === 'en' ? 'Minute data' : '分钟数据' },
-            { value: '2011', label: lang === 'en' ? 'Real-time' : '实时数据' },
-          ]}
-        />
+        {long ? (
+          <Segmented
+            value={source}
+            onChange={(v) => setSource(v as 'platform' | 'station')}
+            options={[
+              {
+                value: 'platform',
+                label: `${period === '1y' ? t('monitoring.daily') : t('monitoring.hourly')} · ${t('monitoring.sourcePlatform')}`,
+              },
+              { value: 'station', label: t('monitoring.sourceStation') },
+            ]}
+            data-testid="source-select"
+          />
+        ) : (
+          <Segmented
+            value={cn}
+            onChange={(v) => setCn(v as '2051' | '2011')}
+            options={[
+              { value: '2051', label: lang === 'en' ? 'Minute data' : '分钟数据' },
+              { value: '2011', label: lang === 'en' ? 'Real-time' : '实时数据' },
+            ]}
+          />
+        )}
         <Segmented
           value={period}
-          onChange={(v) => setPeriod(v as '24h' | '7d')}
+          onChange={(v) => setPeriod(v as Period)}
           options={[
             { value: '24h', label: t('monitoring.last24h') },
             { value: '7d', label: t('monitoring.last7d') },
+            { value: '30d', label: t('monitoring.last30d') },
+            { value: '1y', label: t('monitoring.last1y') },
           ]}
+          data-testid="period-select"
         />
       </Space>
+      {long ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
+          {t('monitoring.rollupNote')}
+        </Typography.Paragraph>
+      ) : null}
       {readings.isError ? (
         <ErrorState error={readings.error} onRetry={() => void readings.refetch()} />
       ) : readings.isPending ? (
@@ -172,6 +205,54 @@ function Readings({ station }: { station: StationDetail }) {
         </Suspense>
       )}
     </Card>
+  );
+}
+
+/** The alarms the rules raised for this station, newest first; each opens the alarm to answer or review. */
+function StationAlarms({ stationId }: { stationId: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [page, setPage] = useState(1);
+  const query = { stationId, page, pageSize: 20 };
+  const alarms = useQuery({
+    queryKey: alarmKeys.list(query),
+    queryFn: ({ signal }) => listAlarms(query, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+  // the staff and the enterprise face share this page; each opens the alarm in its own face
+  const base = useLocation().pathname.startsWith('/enterprise/') ? '/enterprise/alarms' : '/staff/alarms';
+  if (alarms.isError) return <ErrorState error={alarms.error} onRetry={() => void alarms.refetch()} />;
+  return (
+    <Table<Alarm>
+      size="small"
+      rowKey="id"
+      data-testid="station-alarms"
+      loading={alarms.isFetching}
+      dataSource={alarms.data?.items ?? []}
+      locale={{ emptyText: <Empty description={t('monitoring.noAlarms')} /> }}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: alarms.data?.total ?? 0,
+        onChange: setPage,
+        showSizeChanger: false,
+      }}
+      columns={[
+        {
+          title: t('monitoring.alarmRaisedAt'),
+          dataIndex: 'raisedAt',
+          render: (v: string, a) => <Link to={`${base}/${a.id}`}>{formatDateTime(v)}</Link>,
+        },
+        { title: t('monitoring.alarmKind'), dataIndex: 'kind', render: (k: Alarm['kind']) => kindLabel(k, lang) },
+        { title: t('monitoring.alarmDetail'), dataIndex: 'detail' },
+        {
+          title: t('monitoring.state'),
+          dataIndex: 'state',
+          render: (v: Alarm['state']) => <Tag color={STATE_COLORS[v]}>{stateLabel(v, lang)}</Tag>,
+        },
+      ]}
+    />
   );
 }
 

@@ -56,11 +56,19 @@ CREATE TABLE "credit_records" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "monitoring_rule_states" (
+	"station_id" uuid PRIMARY KEY NOT NULL,
+	"rule_state" jsonb NOT NULL,
+	"last_reading_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "eia_cases" ADD COLUMN "classification" jsonb;--> statement-breakpoint
 ALTER TABLE "clues" ADD CONSTRAINT "clues_suggested_enterprise_id_enterprises_id_fk" FOREIGN KEY ("suggested_enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "clues" ADD CONSTRAINT "clues_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "video_points" ADD CONSTRAINT "video_points_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "monitoring_rule_states" ADD CONSTRAINT "monitoring_rule_states_station_id_monitoring_stations_id_fk" FOREIGN KEY ("station_id") REFERENCES "public"."monitoring_stations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "clues_status_idx" ON "clues" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "clues_enterprise_idx" ON "clues" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "clues_created_idx" ON "clues" USING btree ("created_at");--> statement-breakpoint

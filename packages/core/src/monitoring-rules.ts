@@ -1,0 +1,348 @@
+// Online-monitoring alarm rules (rules.md §4) as an incremental evaluator: the gateway hands it the
+// values of one frame and the station's small rule state, it answers the new state and which
+// station-level alarms start or end. No I/O, and no history scan: ingest throughput depends on the
+// state being a handful of numbers per factor rather than a window of readings.
+import type { AlarmKind } from './alarms.ts';
+import { CONSTANT_WINDOW_MS, isValidFlag } from './monitoring.ts';
+
+const HOUR_MS = 3_600_000;
+
+/** The alarm kinds these rules raise per station (missing data is the scheduled job's). */
+export const FRAME_RULE_KINDS = [
+  'over-limit',
+  'over-limit-warning',
+  'zero-value',
+  'constant-value',
+  'device-state',
+] as const satisfies readonly AlarmKind[];
+export type FrameRuleKind = (typeof FRAME_RULE_KINDS)[number];
+
+/**
+ * Zero value: valid readings exactly zero without a break for this long. rules.md names the rule
+ * without a duration; one hour is the platform's default so one zero sample (a probe purge) is not
+ * an alarm.
+ */
+export const ZERO_WINDOW_MS = HOUR_MS;
+
+/** The station's own hour value (2061) decides an hour when it sent one within this long. */
+export const STATION_HOUR_TRUST_MS = 3 * HOUR_MS;
+
+/** 表 8 flags that describe the device rather than the outlet: fault, calibration, maintenance, stopped. */
+export const DEVICE_STATE_FLAGS = ['D', 'C', 'M', 'F'] as const;
+const DEVICE_FLAG_ZH: Record<string, string> = { D: '故障', C: '校准', M: '维护', F: '停运' };
+
+/** A factor as the rules need it: its limits (with the standard they come from) and instrument range. */
+export type FactorLimits = {
+  code: string;
+  /** plain name, e.g. 氮氧化物; the code when the factor is not in 表 B.1/B.2 */
+  name: string;
+  unit?: string | null;
+  upperLimit?: number | null;
+  lowerLimit?: number | null;
+  standard?: string | null;
+  rangeMax?: number | null;
+};
+
+/** What the rules remember of one factor between frames. */
+export type FactorRuleState = {
+  /** data time of the latest real-time/minute value, any flag; older ones (补传) are left to rollups */
+  seenAt: number | null;
+  /** data time of the latest valid real-time/minute value */
+  lastAt: number | null;
+  flag: string | null;
+  flagAt: number | null;
+  /** the hour being averaged from real-time (2011) and minute (2051) values */
+  hour: number | null;
+  sumMin: number;
+  nMin: number;
+  sumRtd: number;
+  nRtd: number;
+  /** data time of the newest hour value the station sent itself (2061) */
+  stationHourAt: number | null;
+  /** the last judged hour: out of limits or not (null: never judged) */
+  hourOver: boolean | null;
+  hourAvg: number | null;
+  hourAt: number | null;
+  warnOver: boolean | null;
+  warnValue: number | null;
+  warnAt: number | null;
+  zeroSince: number | null;
+  bandSince: number | null;
+  bandMin: number | null;
+  bandMax: number | null;
+};
+
+export type StationRuleState = {
+  factors: Record<string, FactorRuleState>;
+  /** whether each station alarm is active as far as these rules know */
+  active: Partial<Record<FrameRuleKind, boolean>>;
+};
+
+export const EMPTY_RULE_STATE: StationRuleState = { factors: {}, active: {} };
+
+/** One value of a frame: real-time (2011), minute (2051) or the station's hour value (2061). */
+export type FrameValue = { factor: string; value: number | null; flag: string | null };
+
+export type RuleTransition = {
+  kind: FrameRuleKind;
+  active: boolean;
+  /** plain Chinese: which factors, what was seen */
+  detail: string;
+  evidence: Record<string, unknown>;
+  /** when the condition began (for a raise) */
+  since: number;
+};
+
+function emptyFactor(): FactorRuleState {
+  return {
+    seenAt: null,
+    lastAt: null,
+    flag: null,
+    flagAt: null,
+    hour: null,
+    sumMin: 0,
+    nMin: 0,
+    sumRtd: 0,
+    nRtd: 0,
+    stationHourAt: null,
+    hourOver: null,
+    hourAvg: null,
+    hourAt: null,
+    warnOver: null,
+    warnValue: null,
+    warnAt: null,
+    zeroSince: null,
+    bandSince: null,
+    bandMin: null,
+    bandMax: null,
+  };
+}
+
+/** Outside [lowerLimit, upperLimit] (equal to a limit is compliant); null when the factor has no limit. */
+export function outsideLimits(value: number, f: FactorLimits): boolean | null {
+  const hasUpper = f.upperLimit !== null && f.upperLimit !== undefined;
+  const hasLower = f.lowerLimit !== null && f.lowerLimit !== undefined;
+  if (!hasUpper && !hasLower) return null;
+  return (hasUpper && value > (f.upperLimit as number)) || (hasLower && value < (f.lowerLimit as number));
+}
+
+function normFlag(flag: string | null | undefined): string | null {
+  const f = flag?.trim().toUpperCase();
+  return f ? f : null;
+}
+
+const hourOf = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
+
+/** Closes the accumulated hour: minute values when there were any, else real-time values. */
+function closeHour(s: FactorRuleState, f: FactorLimits): void {
+  if (s.hour === null) return;
+  const avg = s.nMin > 0 ? s.sumMin / s.nMin : s.nRtd > 0 ? s.sumRtd / s.nRtd : null;
+  const stationDecides = s.stationHourAt !== null && s.stationHourAt >= s.hour - STATION_HOUR_TRUST_MS;
+  if (avg !== null && !stationDecides) {
+    const over = outsideLimits(avg, f);
+    if (over !== null) {
+      s.hourOver = over;
+      s.hourAvg = avg;
+      s.hourAt = s.hour;
+    }
+  }
+}
+
+/** Any value of a later hour, valid or not, closes the hour being averaged. */
+function advanceHour(s: FactorRuleState, f: FactorLimits, at: number): void {
+  const h = hourOf(at);
+  if (s.hour === null || h > s.hour) {
+    closeHour(s, f);
+    s.hour = h;
+    s.sumMin = 0;
+    s.nMin = 0;
+    s.sumRtd = 0;
+    s.nRtd = 0;
+  }
+}
+
+function judgeLive(s: FactorRuleState, f: FactorLimits, cn: string, at: number, value: number): void {
+  if (cn === '2051') {
+    s.sumMin += value;
+    s.nMin++;
+  } else {
+    s.sumRtd += value;
+    s.nRtd++;
+  }
+  // early warning on each real-time or minute value
+  const over = outsideLimits(value, f);
+  if (over !== null) {
+    s.warnOver = over;
+    s.warnValue = value;
+    s.warnAt = at;
+  }
+  // zero value
+  if (value === 0) s.zeroSince ??= at;
+  else s.zeroSince = null;
+  // constant value: the current run of values within 2 % of the range; a value outside starts a new run
+  const range = f.rangeMax;
+  if (range && range > 0) {
+    const lo = Math.min(s.bandMin ?? value, value);
+    const hi = Math.max(s.bandMax ?? value, value);
+    if (s.bandSince !== null && hi - lo <= 0.02 * range) {
+      s.bandMin = lo;
+      s.bandMax = hi;
+    } else {
+      s.bandSince = at;
+      s.bandMin = value;
+      s.bandMax = value;
+    }
+  }
+}
+
+/** Per factor: does this rule hold now (null: the rule cannot judge this factor)? */
+function holds(kind: FrameRuleKind, s: FactorRuleState, f: FactorLimits): boolean | null {
+  switch (kind) {
+    case 'over-limit':
+      return s.hourOver;
+    case 'over-limit-warning':
+      return s.warnOver;
+    case 'zero-value':
+      if (s.lastAt === null) return null;
+      return s.zeroSince !== null && s.lastAt - s.zeroSince >= ZERO_WINDOW_MS;
+    case 'constant-value':
+      if (!f.rangeMax || s.bandSince === null || s.lastAt === null) return null;
+      // an all-zero run is the zero-value rule's
+      return s.lastAt - s.bandSince >= CONSTANT_WINDOW_MS && s.bandMax !== 0;
+    case 'device-state':
+      if (s.flag === null && s.flagAt === null) return null;
+      return s.flag !== null && (DEVICE_STATE_FLAGS as readonly string[]).includes(s.flag);
+  }
+}
+
+const fmtNum = (n: number) => String(Math.round(n * 1000) / 1000);
+const shanghai = (at: number) => new Date(at + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+
+function limitText(f: FactorLimits): string {
+  const unit = f.unit ? ` ${f.unit}` : '';
+  const parts: string[] = [];
+  if (f.lowerLimit !== null && f.lowerLimit !== undefined) parts.push(`下限 ${fmtNum(f.lowerLimit)}${unit}`);
+  if (f.upperLimit !== null && f.upperLimit !== undefined) parts.push(`限值 ${fmtNum(f.upperLimit)}${unit}`);
+  return `${parts.join('、')}${f.standard ? `（${f.standard}）` : ''}`;
+}
+
+function describe(kind: FrameRuleKind, s: FactorRuleState, f: FactorLimits): { text: string; since: number } {
+  const unit = f.unit ? ` ${f.unit}` : '';
+  const now = s.lastAt ?? s.flagAt ?? 0;
+  switch (kind) {
+    case 'over-limit':
+      return {
+        text: `${f.name} ${shanghai(s.hourAt ?? 0)} 时段小时均值 ${fmtNum(s.hourAvg ?? 0)}${unit}，超出排放${limitText(f)}`,
+        since: s.hourAt ?? now,
+      };
+    case 'over-limit-warning':
+      return {
+        text: `${f.name} ${shanghai(s.warnAt ?? 0)} 监测值 ${fmtNum(s.warnValue ?? 0)}${unit}，超出排放${limitText(f)}（预警，以小时均值判定是否超标）`,
+        since: s.warnAt ?? now,
+      };
+    case 'zero-value':
+      return { text: `${f.name} 自 ${shanghai(s.zeroSince ?? now)} 起持续为零值`, since: s.zeroSince ?? now };
+    case 'constant-value':
+      return {
+        text: `${f.name} 自 ${shanghai(s.bandSince ?? now)} 起 4 小时以上在 ${fmtNum(s.bandMin ?? 0)}–${fmtNum(s.bandMax ?? 0)}${unit} 之间，波动不超过量程（${fmtNum(f.rangeMax ?? 0)}${unit}）的 2%`,
+        since: s.bandSince ?? now,
+      };
+    case 'device-state':
+      return {
+        text: `${f.name} 数据标记为“${DEVICE_FLAG_ZH[s.flag ?? ''] ?? s.flag}”`,
+        since: s.flagAt ?? now,
+      };
+  }
+}
+
+/**
+ * Folds one frame into the station's rule state. `cn` is the frame's command: 2011 and 2051 values
+ * feed the hour average, the early warning, zero and constant value; a 2061 value is the station's
+ * own hour average and decides that hour. A value flagged anything but normal (表 8) changes the
+ * device state only: it never counts towards a limit, zero or constant value. Values older than
+ * what the state has seen (a 补传 answer) are not judged again.
+ */
+export function evaluateFrame(
+  prev: StationRuleState,
+  factors: readonly FactorLimits[],
+  cn: string,
+  at: number,
+  values: readonly FrameValue[],
+): { state: StationRuleState; transitions: RuleTransition[] } {
+  const state: StationRuleState = { factors: { ...prev.factors }, active: { ...prev.active } };
+  const byCode = new Map(factors.map((f) => [f.code, f]));
+  for (const v of values) {
+    const f = byCode.get(v.factor);
+    // a value of a factor the station is not registered for has no limit to judge against
+    if (!f) continue;
+    const s: FactorRuleState = { ...emptyFactor(), ...state.factors[v.factor] };
+    state.factors[v.factor] = s;
+    const flag = normFlag(v.flag);
+    if (s.flagAt === null || at >= s.flagAt) {
+      s.flag = flag;
+      s.flagAt = at;
+    }
+    const valid = isValidFlag(flag) && v.value !== null && Number.isFinite(v.value);
+    if (cn === '2061') {
+      if (s.stationHourAt !== null && at <= s.stationHourAt) continue;
+      s.stationHourAt = at;
+      if (!valid) continue;
+      const over = outsideLimits(v.value as number, f);
+      if (over !== null) {
+        s.hourOver = over;
+        s.hourAvg = v.value;
+        s.hourAt = at;
+      }
+      continue;
+    }
+    if (cn !== '2011' && cn !== '2051') continue;
+    if (s.seenAt !== null && at <= s.seenAt) continue;
+    s.seenAt = at;
+    advanceHour(s, f, at);
+    if (!valid) continue;
+    s.lastAt = at;
+    judgeLive(s, f, cn, at, v.value as number);
+  }
+
+  const transitions: RuleTransition[] = [];
+  for (const kind of FRAME_RULE_KINDS) {
+    const hits: { f: FactorLimits; s: FactorRuleState }[] = [];
+    let judged = false;
+    for (const f of factors) {
+      const s = state.factors[f.code];
+      if (!s) continue;
+      const h = holds(kind, s, f);
+      if (h === null) continue;
+      judged = true;
+      if (h) hits.push({ f, s });
+    }
+    if (!judged) continue;
+    const now = hits.length > 0;
+    if (now === (state.active[kind] ?? false)) continue;
+    state.active[kind] = now;
+    if (!now) {
+      transitions.push({ kind, active: false, detail: '', evidence: {}, since: at });
+      continue;
+    }
+    const described = hits.map((h) => ({ ...describe(kind, h.s, h.f), code: h.f.code }));
+    transitions.push({
+      kind,
+      active: true,
+      detail: described.map((d) => d.text).join('；'),
+      since: Math.min(...described.map((d) => d.since)),
+      evidence: {
+        factors: hits.map((h) => ({
+          code: h.f.code,
+          name: h.f.name,
+          upperLimit: h.f.upperLimit ?? null,
+          lowerLimit: h.f.lowerLimit ?? null,
+          standard: h.f.standard ?? null,
+          hourAverage: kind === 'over-limit' ? h.s.hourAvg : undefined,
+          value: kind === 'over-limit-warning' ? h.s.warnValue : undefined,
+          flag: kind === 'device-state' ? h.s.flag : undefined,
+        })),
+      },
+    });
+  }
+  return { state, transitions };
+}

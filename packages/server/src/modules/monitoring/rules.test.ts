@@ -1,0 +1,343 @@
+import net from 'node:net';
+import {
+  type CpInput,
+  type DecodedFrame,
+  decodeFrame,
+  encodeFrame,
+  formatDataTime,
+  StreamDecoder,
+} from '@qingshan/hj212';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { MONITORING_FIGURES } from './figures.ts';
+import { type Gateway, startGateway } from './gateway.ts';
+import { GATEWAY_DECODE, ingestFrame } from './ingest.ts';
+import { dropOldPartitions, ensurePartition, listPartitions, rowsOf } from './readings.ts';
+import { rollUp } from './rollups.ts';
+import { checkMissingData } from './rules.ts';
+
+// The monitoring alarm rules on a real database: each rule raises one alarm, never a second while
+// it holds, and clears when the condition ends; flagged data never counts as over the limit. Then
+// rollups, the missing-data job, figures, 补传 and clock calibration on the gateway, and retention.
+
+let t: TestApp;
+let monitor: Client;
+let enterpriseId: string;
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+// a fixed past hour so the test never depends on the clock: 2026-05-10 08:00 Shanghai
+const T0 = Date.parse('2026-05-10T08:00:00+08:00');
+
+let mnCounter = 0;
+function freshMn(): string {
+  mnCounter++;
+  return `RULE${String(process.pid % 1_000_000).padStart(6, '0')}${String(mnCounter).padStart(6, '0')}`;
+}
+
+type Factor = { code: string; upperLimit?: number; lowerLimit?: number; rangeMax?: number; unit?: string };
+
+async function register(factors: Factor[], mn = freshMn(), rtdIntervalSeconds = 60) {
+  const res = await monitor.request({
+    method: 'POST',
+    url: '/api/monitoring/stations',
+    payload: {
+      enterpriseId,
+      name: `规则测试点${mn.slice(-3)}`,
+      mn,
+      password: '123456',
+      edition: '2017',
+      rtdIntervalSeconds,
+      factors,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return { id: (res.json() as { id: string }).id, mn };
+}
+
+let qnCounter = 0;
+/** Stores one frame the way the gateway does, received at `receivedAt`; each frame its own QN. */
+async function send(mn: string, cn: string, at: number, cp: CpInput, receivedAt = new Date(at + 30_000)) {
+  qnCounter++;
+  const QN = `${formatDataTime(at)}${String(qnCounter % 1000).padStart(3, '0')}`;
+  const bytes = encodeFrame({
+    header: { QN, ST: '31', CN: cn, PW: '123456', MN: mn, Flag: 5 },
+    cp: { DataTime: formatDataTime(at), ...cp },
+  });
+  const frame = decodeFrame(bytes, GATEWAY_DECODE);
+  const out = await ingestFrame(t.database.db, frame, Buffer.from(bytes).toString('utf8'), null, receivedAt);
+  expect(out.kind).toBe('stored');
+}
+const rtd = (code: string, value: number, flag = 'N') => ({ [code]: { Rtd: String(value), Flag: flag } });
+
+type AlarmView = { kind: string; state: string; detail: string; occurrences: number };
+async function alarmsOf(stationId: string): Promise<AlarmView[]> {
+  const res = await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${stationId}&pageSize=100` });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { items: AlarmView[] }).items;
+}
+const summary = (a: AlarmView[]) => a.map((x) => `${x.kind}:${x.state}`).sort();
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  monitor = await loginAs(t, ['monitor']);
+  enterpriseId = (await makeEnterprise(t)).id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('monitoring rules on ingest', () => {
+  it('over limit: minute values warn, the hour average raises; one alarm each while it holds; both clear', async () => {
+    const st = await register([{ code: 'a21002', upperLimit: 180, unit: 'mg/m³', rangeMax: 500 }]);
+    for (let m = 0; m < 60; m += 20) await send(st.mn, '2011', T0 + m * MIN, rtd('a21002', 205 + m));
+    // still within the first hour: only the early warning, and only once
+    expect(summary(await alarmsOf(st.id))).toEqual(['over-limit-warning:active']);
+    // the next hour's first value closes the hour (average 225 > 180), and is compliant itself
+    await send(st.mn, '2011', T0 + HOUR, rtd('a21002', 150));
+    const a = await alarmsOf(st.id);
+    expect(summary(a)).toEqual(['over-limit-warning:cleared', 'over-limit:active']);
+    expect(a.find((x) => x.kind === 'over-limit')!.detail).toContain('氮氧化物');
+    expect(a.find((x) => x.kind === 'over-limit')!.detail).toContain('小时均值 225 mg/m³');
+    await send(st.mn, '2011', T0 + HOUR + 30 * MIN, rtd('a21002', 150));
+    await send(st.mn, '2011', T0 + 2 * HOUR, rtd('a21002', 150));
+    expect(summary(await alarmsOf(st.id))).toEqual(['over-limit-warning:cleared', 'over-limit:cleared']);
+    // the enterprise was reminded once per alarm, not once per frame
+    const notes = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from alarm_events e join alarms a on a.id = e.alarm_id
+            where a.source_id = ${st.id} and e.type = 'reminded'`,
+      ),
+    );
+    expect(notes[0]!.n).toBe(2);
+  });
+
+  it("the station's own hour value (2061) raises over limit; flagged data never does", async () => {
+    const st = await register([{ code: 'w01018', upperLimit: 100 }]);
+    const hour = (avg: number, flag = 'N') => ({ w01018: { Avg: String(avg), Flag: flag } });
+    // an invalid (maintenance) hour far over the limit: no over-limit, no warning
+    await send(st.mn, '2061', T0, hour(900, 'M'));
+    await send(st.mn, '2011', T0 + HOUR + MIN, rtd('w01018', 900, 'D'));
+    await send(st.mn, '2011', T0 + HOUR + 2 * MIN, rtd('w01018', 900, 'C'));
+    expect(summary(await alarmsOf(st.id))).toEqual(['device-state:active']);
+    await send(st.mn, '2061', T0 + HOUR, hour(130));
+    expect(summary(await alarmsOf(st.id))).toEqual(['device-state:active', 'over-limit:active']);
+    // a retransmit under a new QN of an hour already judged changes nothing
+    await send(st.mn, '2061', T0 + HOUR, hour(130));
+    await send(st.mn, '2061', T0 + 2 * HOUR, hour(90));
+    await send(st.mn, '2011', T0 + 3 * HOUR, rtd('w01018', 50));
+    const a = await alarmsOf(st.id);
+    expect(summary(a)).toEqual(['device-state:cleared', 'over-limit:cleared']);
+    expect(a.every((x) => x.occurrences === 1)).toBe(true);
+  });
+
+  it('zero value and constant value raise after their windows and clear on a real value', async () => {
+    const st = await register([
+      { code: 'w21003', upperLimit: 15, rangeMax: 50 },
+      { code: 'w01018', upperLimit: 100, rangeMax: 500 },
+    ]);
+    // 4 h: ammonia zero, COD between 60 and 65 (within 2 % of 500)
+    for (let m = 0; m <= 240; m += 30)
+      await send(st.mn, '2011', T0 + m * MIN, { ...rtd('w21003', 0), ...rtd('w01018', 60 + (m % 90) / 18) });
+    const a = await alarmsOf(st.id);
+    expect(summary(a)).toEqual(['constant-value:active', 'zero-value:active']);
+    expect(a.find((x) => x.kind === 'zero-value')!.detail).toContain('氨氮');
+    expect(a.find((x) => x.kind === 'constant-value')!.detail).toContain('化学需氧量');
+    await send(st.mn, '2011', T0 + 260 * MIN, { ...rtd('w21003', 3.2), ...rtd('w01018', 88) });
+    expect(summary(await alarmsOf(st.id))).toEqual(['constant-value:cleared', 'zero-value:cleared']);
+  });
+
+  it('missing data: the job raises once after two intervals of silence; data coming back clears it', async () => {
+    const st = await register([{ code: 'a34013', upperLimit: 30 }], freshMn(), 60);
+    const now = Date.now();
+    await send(st.mn, '2011', now - 10 * MIN, rtd('a34013', 12), new Date(now - 10 * MIN));
+    await checkMissingData(t.database.db, new Date(now));
+    await checkMissingData(t.database.db, new Date(now + MIN));
+    const a = await alarmsOf(st.id);
+    expect(summary(a)).toEqual(['missing-data:active']);
+    expect(a[0]!.detail).toContain('未收到监测数据');
+    await send(st.mn, '2011', now, rtd('a34013', 12), new Date(now));
+    expect(summary(await alarmsOf(st.id))).toEqual(['missing-data:cleared']);
+    // within two intervals the job leaves the station alone
+    await checkMissingData(t.database.db, new Date(now + MIN));
+    expect(summary(await alarmsOf(st.id))).toEqual(['missing-data:cleared']);
+  });
+});
+
+describe('rollups', () => {
+  it("hour and day values are computed from valid data and kept beside the station's own", async () => {
+    const st = await register([{ code: 'a21026', upperLimit: 50 }]);
+    const since = new Date();
+    await send(st.mn, '2011', T0, rtd('a21026', 10), new Date());
+    await send(st.mn, '2011', T0 + 20 * MIN, rtd('a21026', 20), new Date());
+    await send(st.mn, '2011', T0 + 40 * MIN, rtd('a21026', 999, 'D'), new Date());
+    await send(st.mn, '2011', T0 + HOUR, rtd('a21026', 40), new Date());
+    await send(st.mn, '2061', T0, { a21026: { Avg: '14.5', Min: '9', Max: '21', Flag: 'N' } }, new Date());
+    expect(await rollUp(t.database.db, since)).toMatchObject({ hours: expect.any(Number) });
+    // run twice: upserts, nothing doubles
+    await rollUp(t.database.db, since);
+    const q = (cn: string) =>
+      monitor.request({
+        method: 'GET',
+        url: `/api/monitoring/stations/${st.id}/readings?cn=${cn}&from=2026-05-01T00:00:00%2B08:00&to=2026-05-31T00:00:00%2B08:00`,
+      });
+    const hours = (await q('2061')).json() as { items: { dataTime: string; value: number; source: string }[] };
+    expect(hours.items.map((i) => [i.dataTime, i.source, i.value])).toEqual([
+      [new Date(T0).toISOString(), 'platform', 15],
+      [new Date(T0).toISOString(), 'station', 14.5],
+      [new Date(T0 + HOUR).toISOString(), 'platform', 40],
+    ]);
+    const days = (await q('2031')).json() as { items: { dataTime: string; value: number; source: string }[] };
+    expect(days.items.map((i) => [i.dataTime, i.source, i.value])).toEqual([
+      [new Date('2026-05-10T00:00:00+08:00').toISOString(), 'platform', 27.5],
+    ]);
+    // hour values may be asked for a year; real-time values for 31 days at most, with the field named
+    const long = await monitor.request({
+      method: 'GET',
+      url: `/api/monitoring/stations/${st.id}/readings?cn=2011&from=2026-01-01T00:00:00%2B08:00&to=2026-05-31T00:00:00%2B08:00`,
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors[0].path).toBe('from');
+    const year = await monitor.request({
+      method: 'GET',
+      url: `/api/monitoring/stations/${st.id}/readings?cn=2061&source=platform&from=2026-01-01T00:00:00%2B08:00&to=2026-05-31T00:00:00%2B08:00`,
+    });
+    expect(year.statusCode, year.body).toBe(200);
+    expect(year.json().items).toHaveLength(2);
+  });
+
+  it('retention drops whole months of real-time values and keeps hourly and daily values', async () => {
+    const db = t.database.db;
+    const old = new Date('2025-01-15T00:00:00+08:00');
+    await ensurePartition(db, 'monitoring_readings', old);
+    await ensurePartition(db, 'monitoring_readings_long', old);
+    const dropped = await dropOldPartitions(db, 6, new Date('2026-05-10T00:00:00+08:00'));
+    expect(dropped).toContain('monitoring_readings_202501');
+    expect((await listPartitions(db, 'monitoring_readings')).map((p) => p.name)).not.toContain(
+      'monitoring_readings_202501',
+    );
+    expect((await listPartitions(db, 'monitoring_readings_long')).map((p) => p.name)).toContain(
+      'monitoring_readings_long_202501',
+    );
+    // the month the rule tests wrote into is within six months and stays
+    expect((await listPartitions(db, 'monitoring_readings')).map((p) => p.name)).toContain(
+      'monitoring_readings_202605',
+    );
+  });
+});
+
+describe('figures', () => {
+  it('online rate and data capture rate per station, counted from the hour it was registered', async () => {
+    const st = await register([
+      { code: 'a34013', upperLimit: 30 },
+      { code: 'a21026', upperLimit: 50 },
+    ]);
+    // registered at 08:20 on 2026-05-10: the day counts 16 hours, 08:00 to midnight
+    await t.database.db.execute(
+      sql`update monitoring_stations set created_at = ${new Date(T0 + 20 * MIN).toISOString()}::timestamptz where id = ${st.id}`,
+    );
+    // frames in two of those hours; the station's own hour value for one factor in each
+    for (const h of [0, 3]) {
+      await send(st.mn, '2011', T0 + h * HOUR + 30 * MIN, rtd('a34013', 12));
+      await send(st.mn, '2061', T0 + h * HOUR, { a34013: { Avg: '12', Flag: 'N' } });
+    }
+    // an invalid hour value is received but not valid
+    await send(st.mn, '2061', T0 + 5 * HOUR, { a34013: { Avg: '12', Flag: 'M' } });
+    const period = { from: '2026-05-10', to: '2026-05-10' };
+    const [online, capture] = MONITORING_FIGURES;
+    const find = async (f: (typeof MONITORING_FIGURES)[number] | undefined) =>
+      (await f!.records(t.database.db, period)).find((r) => r.id === st.id)!;
+    const o = await find(online);
+    // 3 frames received in hours 0 (two frames), 3 and 5
+    expect(o.detail).toBe('在线率 18.8%（有数据上传 3 小时 / 应在线 16 小时）');
+    expect(o.link).toBe(`/staff/monitoring/stations/${st.id}`);
+    expect(o.enterpriseId).toBe(enterpriseId);
+    const c = await find(capture);
+    expect(c.detail).toBe('有效传输率 6.3%（有效小时值 2 个 / 应传输 32 个）');
+    // outside the period the station counts nothing
+    const before = (await online!.records(t.database.db, { from: '2026-05-09', to: '2026-05-09' })).find(
+      (r) => r.id === st.id,
+    );
+    expect(before?.detail).toBe('在线率 0%（有数据上传 0 小时 / 应在线 0 小时）');
+    // the county figure is the whole-percent rate over every station's hours, as the drill-down lists them
+    const all = await online!.records(t.database.db, period);
+    let sent = 0;
+    let due = 0;
+    for (const r of all) {
+      const m = /上传 (\d+) 小时 \/ 应在线 (\d+) 小时/.exec(r.detail)!;
+      sent += Number(m[1]);
+      due += Number(m[2]);
+    }
+    expect(await online!.count(t.database.db, period)).toBe(Math.round((100 * sent) / due));
+  });
+});
+
+describe('gateway requests: 补传 after a gap, clock calibration', () => {
+  let gw: Gateway;
+  beforeAll(async () => {
+    gw = await startGateway({ db: t.database.db, port: 0, host: '127.0.0.1', idleTimeoutMs: 60_000 });
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  async function device() {
+    const socket = net.connect({ port: gw.port, host: '127.0.0.1' });
+    await new Promise<void>((ok, fail) => {
+      socket.once('connect', ok);
+      socket.once('error', fail);
+    });
+    const decoder = new StreamDecoder({ lenient: true });
+    const received: DecodedFrame[] = [];
+    socket.on('data', (chunk: Uint8Array) => received.push(...decoder.push(chunk)));
+    const waitFor = async (pred: (f: DecodedFrame) => boolean) => {
+      for (let i = 0; i < 250; i++) {
+        const f = received.find(pred);
+        if (f) return f;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return null;
+    };
+    return { socket, received, waitFor };
+  }
+
+  it('asks the logger for the missing hours (2061) when it comes back after a gap', async () => {
+    const st = await register([{ code: 'a34013', upperLimit: 30 }]);
+    const lastSeen = Date.now() - 5 * HOUR;
+    await t.database.db.execute(
+      sql`update monitoring_stations set last_frame_at = ${new Date(lastSeen).toISOString()}::timestamptz where id = ${st.id}`,
+    );
+    const d = await device();
+    const now = Date.now();
+    d.socket.write(
+      encodeFrame({
+        header: { ST: '31', CN: '2011', PW: '123456', MN: st.mn, Flag: 5 },
+        cp: { DataTime: formatDataTime(now), ...rtd('a34013', 10) },
+      }),
+    );
+    const req = await d.waitFor((f) => f.header.CN === '2061');
+    expect(req?.header.MN).toBe(st.mn);
+    expect(req?.get('BeginTime')).toBe(formatDataTime(Math.floor(lastSeen / HOUR) * HOUR));
+    expect(req?.get('EndTime')?.slice(0, 10)).toBe(formatDataTime(now).slice(0, 10));
+    d.socket.destroy();
+  });
+
+  it('sets the logger clock (1012) when its data time is off by more than ten minutes', async () => {
+    const st = await register([{ code: 'a34013', upperLimit: 30 }]);
+    const d = await device();
+    const skewed = Date.now() - HOUR;
+    d.socket.write(
+      encodeFrame({
+        header: { ST: '31', CN: '2011', PW: '123456', MN: st.mn, Flag: 5 },
+        cp: { DataTime: formatDataTime(skewed), ...rtd('a34013', 10) },
+      }),
+    );
+    const req = await d.waitFor((f) => f.header.CN === '1012');
+    expect(req?.header.MN).toBe(st.mn);
+    const set = req?.get('SystemTime') ?? '';
+    // the platform's time, not the logger's
+    expect(set.slice(0, 10)).toBe(formatDataTime(Date.now()).slice(0, 10));
+    d.socket.destroy();
+  });
+});
