@@ -2,7 +2,7 @@ import { MONITORING_AUDIT_VOCABULARY } from '@qingshan/core/monitoring';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { MONITORING_RULES, monitoringRetention } from './retention.ts';
 import { monitoringRoutes } from './routes.ts';
-import { demoStationsService, gatewayHolder, gatewayService } from './runtime.ts';
+import { demoStationsService, gatewayHolder, gatewayService, ingestWriterService } from './runtime.ts';
 import { seedMonitoring } from './seed.ts';
 import * as tables from './tables.ts';
 
@@ -19,5 +19,5 @@ export const monitoringModule: ModuleDefinition = {
   audit: MONITORING_AUDIT_VOCABULARY,
   seed: seedMonitoring,
   // the gateway first: the demo stations dial it
-  services: (ctx) => [gatewayService(ctx), demoStationsService(ctx)],
+  services: (ctx) => [gatewayService(ctx), demoStationsService(ctx), ingestWriterService(ctx)],
 };
