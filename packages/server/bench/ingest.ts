@@ -219,7 +219,9 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     const api = async (label: string): Promise<{ health: Load; page: Load }> => {
       const h = await load(`${s.baseUrl}/api/health`, { connections: 10, seconds: Math.max(2, SECONDS / 2) });
       const p = await load(pageUrl, { connections: 10, seconds: Math.max(2, SECONDS / 2), headers: s.headers });
-      progress(`${engine}: API ${label}: health p99 ${fmt(h.p99)} ms, station page p99 ${fmt(p.p99)} ms`);
+      progress(
+        `${engine}: API ${label}: health p99 ${fmt(h.p99)} ms (${fmt(h.rps)} req/s, ${h.non2xx + h.errors} failed), station page p99 ${fmt(p.p99)} ms (${fmt(p.rps)} req/s, ${p.non2xx + p.errors} failed)`,
+      );
       return { health: h, page: p };
     };
 
@@ -384,35 +386,44 @@ async function p8(engine: 'pglite' | 'postgres'): Promise<string> {
     const loggers = mns.map((_, i) => new SimLogger(ports[i % 2]!));
     await Promise.all(loggers.map((l) => l.connect()));
     let sending = true;
+    // frames flow around each kill (0.5 s before, 0.5 s after) and pause while the processes
+    // restart, so the backlog stays what one writer drains quickly
+    let active = true;
     let n = 0;
     const t0 = Date.now() - 48 * 3_600_000;
     const sender = (async () => {
       while (sending) {
-        for (const [i, l] of loggers.entries()) {
-          const qn = nextQn();
-          const at = t0 + n++ * 1000;
-          l.send(qn, realtimeFrame(mns[i]!, PASSWORD, qn, at, cp10(at, n, '2011')));
-        }
-        await pause(10);
+        if (active)
+          for (const [i, l] of loggers.entries()) {
+            const qn = nextQn();
+            const at = t0 + n++ * 1000;
+            l.send(qn, realtimeFrame(mns[i]!, PASSWORD, qn, at, cp10(at, n, '2011')));
+          }
+        await pause(20);
       }
     })();
     for (let k = 0; k < KILLS; k++) {
+      active = true;
       await pause(500);
       const g = k % 2;
       await Promise.all([procs.writer.kill(), procs.gateways[g]!.kill()]);
-      await pause(100);
+      await pause(500);
+      active = false;
       const [w, gw] = await Promise.all([startWriterProc(bus, dbEnv), startGatewayProc(bus, ports[g]!)]);
       procs.writer = w;
       procs.gateways[g] = gw;
       progress(`${engine}: P8 kill ${k + 1}/${KILLS}: writer and gateway ${g + 1} SIGKILLed and restarted`);
     }
+    active = true;
     await pause(500);
     sending = false;
     await sender;
     await pause(500);
     for (const l of loggers) l.close();
     const acked = loggers.flatMap((l, i) => [...l.acked.keys()].map((qn) => `${mns[i]}/${qn}`));
+    progress(`${engine}: P8 ${acked.length} frames acked; waiting for the writer to drain the stream`);
     const ok = await drained(NATS_URL, bus.INGEST_STREAM, 'qingshan-writer', 300_000);
+    progress(`${engine}: P8 stream ${ok ? 'drained' : 'NOT drained in 300 s'}; stopping the writer`);
     await procs.writer.stop();
     procs.writer = null;
     const db = await open();

@@ -86,7 +86,10 @@ export async function spawnCli(
     },
     async stop() {
       child.kill('SIGTERM');
+      // a process that does not finish within 20 s is killed: a hung stop must not hang the caller
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       await exited(child);
+      clearTimeout(timer);
     },
   };
 }
