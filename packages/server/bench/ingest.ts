@@ -311,7 +311,7 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     const copyFramesPerS = (per * LOGGERS) / (copyMs / 1000);
     progress(`${engine}: raw COPY of the same ${copyRows.length} rows: ${fmt(copyMs)} ms`);
 
-    r['P2 idle connections'] = `${held} held: RSS ${fmt(rssAfter)} MB (${fmt(rssBefore)} MB before)`;
+    r['P2 idle connections'] = `server process: ${held} held: RSS ${fmt(rssAfter)} MB (${fmt(rssBefore)} MB before)`;
     r['P3 frames/s durable'] =
       `${fmt(framesPerS)} (${fmt(framesPerS * FACTORS.length)} values/s) = ${fmt(framesPerS / copyFramesPerS, 2)}× raw COPY (${fmt(copyFramesPerS)} frames/s)`;
     r.framesPerS = String(framesPerS);
@@ -336,6 +336,8 @@ async function serverDbUrl(_s: BenchServer): Promise<string> {
   u.pathname = `/${rows[0]!.datname}`;
   return u.toString();
 }
+
+let idleInGateway = '';
 
 /** P8: writer and gateways as processes over JetStream, killed mid-run; acknowledged frames missing after. */
 async function p8(engine: 'pglite' | 'postgres'): Promise<string> {
@@ -381,8 +383,20 @@ async function p8(engine: 'pglite' | 'postgres'): Promise<string> {
     await first.close();
     const ports = [await freePort(), await freePort()];
     procs.writer = await startWriterProc(bus, dbEnv);
-    procs.gateways = await Promise.all(ports.map((p) => startGatewayProc(bus, p)));
+    const maxConn = { HJ212_MAX_CONNECTIONS: String(IDLE + 100) };
+    procs.gateways = await Promise.all(ports.map((p) => startGatewayProc(bus, p, maxConn)));
     progress(`${engine}: P8 writer and two gateways up`);
+    // P2 idle connections in a gateway process of its own (bus mode: no database in the process)
+    const gwPid = procs.gateways[0]!.pid;
+    const gwBefore = rssMb(gwPid);
+    const idle = await connectLoggers(ports[0]!, IDLE);
+    await pause(2_000);
+    const gwHeld = idle.filter((l) => l.connected).length;
+    const gwAfter = rssMb(gwPid);
+    for (const l of idle) l.close();
+    idleInGateway = `${gwHeld} held: RSS ${fmt(gwAfter)} MB (${fmt(gwBefore)} MB before)`;
+    progress(`${engine}: P2 ${idleInGateway} in a bus gateway process`);
+    await pause(1_000);
     const loggers = mns.map((_, i) => new SimLogger(ports[i % 2]!));
     await Promise.all(loggers.map((l) => l.connect()));
     let sending = true;
@@ -409,7 +423,7 @@ async function p8(engine: 'pglite' | 'postgres'): Promise<string> {
       await Promise.all([procs.writer.kill(), procs.gateways[g]!.kill()]);
       await pause(500);
       active = false;
-      const [w, gw] = await Promise.all([startWriterProc(bus, dbEnv), startGatewayProc(bus, ports[g]!)]);
+      const [w, gw] = await Promise.all([startWriterProc(bus, dbEnv), startGatewayProc(bus, ports[g]!, maxConn)]);
       procs.writer = w;
       procs.gateways[g] = gw;
       progress(`${engine}: P8 kill ${k + 1}/${KILLS}: writer and gateway ${g + 1} SIGKILLed and restarted`);
@@ -452,6 +466,7 @@ const results = new Map<string, EngineResult>();
 for (const engine of enginesFromArgs()) {
   const r = await serverPhases(engine);
   r.P8 = await p8(engine);
+  r['P2 idle, gateway process'] = idleInGateway;
   results.set(engine, r);
 }
 const rows: string[][] = [['figure', ...results.keys()]];

@@ -96,8 +96,12 @@ export async function spawnCli(
 
 export type BusEnv = { INGEST_BUS: string; INGEST_STREAM: string; INGEST_SUBJECT: string; INGEST_ACK_WAIT_MS: string };
 
-export function startGatewayProc(bus: BusEnv, port: number): Promise<Proc> {
-  return spawnCli('gateway.ts', { ...bus, HJ212_PORT: String(port), HJ212_HOST: '127.0.0.1' }, /listening on port/);
+export function startGatewayProc(bus: BusEnv, port: number, extra: NodeJS.ProcessEnv = {}): Promise<Proc> {
+  return spawnCli(
+    'gateway.ts',
+    { ...bus, HJ212_PORT: String(port), HJ212_HOST: '127.0.0.1', ...extra },
+    /listening on port/,
+  );
 }
 
 export function startWriterProc(bus: BusEnv, db: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}): Promise<Proc> {
