@@ -5,7 +5,10 @@ import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
 import { type Database, openPglite, openPostgres } from '../../db/client.ts';
+import { openTestDatabase } from '../../test/db.ts';
 import { withDatabase } from '../../test/global-setup.ts';
 import { deleteStream } from './bus.ts';
 import {
@@ -238,5 +241,44 @@ describe('ingest over NATS JetStream: two gateways, one writer', () => {
     expect(acked.filter((k) => !have.has(k))).toEqual([]);
     expect(new Set(got.frames).size).toBe(got.frames.length);
     expect(got.readings).toBe(got.frames.length * 2);
+  });
+
+  it('the platform with INGEST_BUS: its gateway publishes, its own writer stores; /api/health shows both', async () => {
+    const database = await openTestDatabase();
+    const stream = `${bus.INGEST_STREAM}_APP`;
+    const mn = `BUSC${run}${'0'.repeat(12)}`;
+    await seedStations(database, [mn], PASSWORD);
+    const port = await freePort();
+    const config = loadConfig({
+      QINGSHAN_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      HJ212_PORT: String(port),
+      HJ212_HOST: '127.0.0.1',
+      INGEST_BUS: NATS_URL,
+      INGEST_STREAM: stream,
+      INGEST_SUBJECT: `${bus.INGEST_SUBJECT}-app`,
+    });
+    const app = await buildApp({ config, database, logger: false });
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const l = new SimLogger(port);
+      await l.connect();
+      l.send('20260617000000001', realtimeFrame(mn, PASSWORD, '20260617000000001', T0 + 2 * 86_400_000));
+      expect(await l.waitAcked(['20260617000000001'])).toBe(true);
+      l.close();
+      expect(await drained(NATS_URL, stream, DURABLE, 30_000)).toBe(true);
+      const frames = await database.db
+        .select({ qn: monitoringFrames.qn })
+        .from(monitoringFrames)
+        .where(inArray(monitoringFrames.mn, [mn]));
+      expect(frames).toEqual([{ qn: '20260617000000001' }]);
+      const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      expect(health.services.hj212Gateway).toMatchObject({ port, bus: stream, published: 1 });
+      expect(health.services.ingestWriter).toMatchObject({ stream, stored: 1, errors: 0 });
+    } finally {
+      await app.close();
+      await database.close();
+      await deleteStream(NATS_URL, stream).catch(() => {});
+    }
   });
 });
