@@ -53,6 +53,8 @@ console.log(
   `HJ 212 gateway listening on port ${gateway.port}${bus ? ` (publishing to ${bus.config.stream} on ${bus.config.url})` : ''}`,
 );
 const stop = async () => {
+  // a bus that no longer answers (stream deleted, server gone) must not keep the process alive
+  setTimeout(() => process.exit(1), 15_000).unref();
   await gateway.close();
   await bus?.close();
   await database?.close();

@@ -39,6 +39,8 @@ const writer = await startIngestWriter({
 });
 console.log(`ingest writer consuming ${busConfig.stream} (${busConfig.durable}) on ${busConfig.url}`);
 const stop = async () => {
+  // a bus that no longer answers (stream deleted, server gone) must not keep the process alive
+  setTimeout(() => process.exit(1), 15_000).unref();
   await writer.stop();
   await bus.close();
   await database.close();
