@@ -20,6 +20,9 @@ export type BenchServer = {
   baseUrl: string;
   /** cookie and CSRF headers of a signed-in leader (a staff role that sees every figure) */
   headers: Record<string, string>;
+  /** the server process (bench:ingest reads its RSS) and the demo accounts (it signs in as monitor) */
+  pid: number;
+  accounts: { username: string; password: string }[];
   stop(): Promise<void>;
 };
 
@@ -106,7 +109,7 @@ export async function startServer(engine: Engine): Promise<BenchServer> {
       password: string;
     }[];
     const headers = await signIn(baseUrl, accounts.find((a) => a.username === 'leader')!);
-    return { engine, baseUrl, headers, stop: cleanup };
+    return { engine, baseUrl, headers, pid: child.pid ?? 0, accounts, stop: cleanup };
   } catch (e) {
     await cleanup();
     throw e;

@@ -72,6 +72,28 @@ const envSchema = z.object({
     .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, 'MAP_TILE_URL: an http(s) template with {z}, {x} and {y}')
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
+  // Scale-out of the HJ 212 ingest over NATS JetStream (README: 横向扩展); unset: gateways write in-process
+  INGEST_BUS: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'INGEST_BUS must start with nats:// or tls://')
+    .optional(),
+  INGEST_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'INGEST_STREAM: 1–64 letters, digits, - and _')
+    .default('QINGSHAN_HJ212'),
+  INGEST_SUBJECT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'INGEST_SUBJECT: tokens of letters, digits, - _ joined by .')
+    .default('qingshan.hj212'),
+  INGEST_DURABLE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'INGEST_DURABLE: 1–64 letters, digits, - and _')
+    .default('qingshan-writer'),
+  INGEST_ACK_WAIT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  // 0: this server publishes frames but leaves storing them to `npm run ingest-writer` processes
+  INGEST_WRITER: z.enum(['0', '1']).default('1'),
+  // each connection costs a socket and a decoder; P2 holds 10,000 idle ones
+  HJ212_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(2000),
 });
 
 export type Config = {
@@ -114,6 +136,11 @@ export type Config = {
   /** the county map's tile URL template; undefined: no base layer, the map still works offline */
   mapTileUrl: string | undefined;
   mapTileAttribution: string | undefined;
+  /** NATS JetStream between gateways and writers; undefined: the gateway stores frames in-process */
+  hj212MaxConnections: number;
+  ingestBus:
+    | { url: string; stream: string; prefix: string; durable: string; ackWaitMs: number; writer: boolean }
+    | undefined;
 };
 
 export class ConfigError extends Error {
@@ -184,5 +211,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttTopicPrefix: e.MQTT_TOPIC_PREFIX,
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    hj212MaxConnections: e.HJ212_MAX_CONNECTIONS,
+    ingestBus: e.INGEST_BUS
+      ? {
+          url: e.INGEST_BUS,
+          stream: e.INGEST_STREAM,
+          prefix: e.INGEST_SUBJECT,
+          durable: e.INGEST_DURABLE,
+          ackWaitMs: e.INGEST_ACK_WAIT_MS,
+          writer: e.INGEST_WRITER === '1',
+        }
+      : undefined,
   };
 }

@@ -15,8 +15,27 @@ import {
 import type { Db } from '../../db/client.ts';
 import { frameDataTime, GATEWAY_DECODE, type IngestOutcome, ingestFrame } from './ingest.ts';
 
+/** What the gateway needs of a station to send it requests of its own (补传, clock). */
+export type GatewayStation = { mn: string; password: string; edition: string; lastFrameAt: Date | null };
+
+export type GatewayOutcome =
+  | IngestOutcome
+  /** stored in the ingest bus (INGEST_BUS); a writer stores it in the database later */
+  | { kind: 'published'; station: GatewayStation | null; duplicate: boolean };
+
+/** Where a decoded frame goes; the device is acked once the returned promise resolves. */
+export type FrameSink = (
+  frame: DecodedFrame,
+  raw: string,
+  remote: string | null,
+  now?: Date,
+) => Promise<GatewayOutcome>;
+
 export type GatewayOptions = {
-  db: Db;
+  /** frames are stored in this database in-process, unless a sink is given */
+  db?: Db;
+  /** e.g. the JetStream bus (bus.ts busSink) */
+  sink?: FrameSink;
   /** 0 picks a free port (tests); the caller decides whether the gateway runs at all */
   port: number;
   host?: string;
@@ -34,7 +53,7 @@ export type GatewayOptions = {
   clockDriftMs?: number;
   log?: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
   /** test hook: after each frame is handled (stored or refused), before its ack is written */
-  onOutcome?: (outcome: IngestOutcome, frame: DecodedFrame) => void | Promise<void>;
+  onOutcome?: (outcome: GatewayOutcome, frame: DecodedFrame) => void | Promise<void>;
 };
 
 export type GatewayStats = {
@@ -45,6 +64,8 @@ export type GatewayStats = {
   stored: number;
   duplicates: number;
   quarantined: number;
+  /** frames stored in the ingest bus (INGEST_BUS) */
+  published: number;
   badCrc: number;
   refused: number;
   acks: number;
@@ -78,6 +99,10 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const backfillAfterMs = opts.backfillAfterMs ?? 2 * HOUR;
   const clockDriftMs = opts.clockDriftMs ?? 10 * 60_000;
   const log = opts.log ?? (() => {});
+  const db = opts.db;
+  const sink: FrameSink | undefined =
+    opts.sink ?? (db ? (frame, raw, remote) => ingestFrame(db, frame, raw, remote) : undefined);
+  if (!sink) throw new Error('startGateway needs a database or a sink');
   const stats: GatewayStats = {
     connections: 0,
     openConnections: 0,
@@ -86,6 +111,7 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
     stored: 0,
     duplicates: 0,
     quarantined: 0,
+    published: 0,
     badCrc: 0,
     refused: 0,
     acks: 0,
@@ -121,9 +147,9 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
     };
 
     const handle = async (frame: DecodedFrame, raw: string) => {
-      let outcome: IngestOutcome;
+      let outcome: GatewayOutcome;
       try {
-        outcome = await ingestFrame(opts.db, frame, raw, remote);
+        outcome = await sink(frame, raw, remote);
       } catch (e) {
         // not stored, so not acked: the logger retransmits (表 1) and the next try may succeed
         stats.errors++;
@@ -155,19 +181,29 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
         case 'stored':
           stats.stored++;
           break;
+        case 'published':
+          stats.published++;
+          if (outcome.duplicate) stats.duplicates++;
+          break;
       }
       const mn = frame.header.MN ?? '';
-      if (outcome.kind === 'stored' || outcome.kind === 'duplicate') byMn.set(mn, socket);
+      if (
+        outcome.kind === 'stored' ||
+        outcome.kind === 'duplicate' ||
+        (outcome.kind === 'published' && outcome.station)
+      )
+        byMn.set(mn, socket);
       if (frame.flag?.ack) {
         write(encodeFrame(ack9014(frame)));
         stats.acks++;
       } else if (frame.header.CN === '1013') write(encodeFrame(reply9013(frame)));
-      if (outcome.kind === 'stored') afterStored(outcome, frame);
+      if (outcome.kind === 'stored') afterStored(outcome.station, frame);
+      else if (outcome.kind === 'published' && outcome.station && !outcome.duplicate)
+        afterStored(outcome.station, frame);
     };
 
     // Requests the platform sends on its own: 补传 after a gap, clock calibration when the logger drifts.
-    const afterStored = (outcome: Extract<IngestOutcome, { kind: 'stored' }>, frame: DecodedFrame) => {
-      const st = outcome.station;
+    const afterStored = (st: GatewayStation, frame: DecodedFrame) => {
       const dev = { ST: frame.header.ST ?? '32', PW: st.password, MN: st.mn };
       const as = (f: FrameInput): FrameInput => (st.edition === '2005' ? { ...f, edition: '2005' } : f);
       const now = Date.now();

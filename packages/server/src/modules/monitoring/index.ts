@@ -5,7 +5,7 @@ import { MONITORING_RULES, monitoringRetention } from './retention.ts';
 import { rollupJob } from './rollups.ts';
 import { monitoringRoutes } from './routes.ts';
 import { missingDataJob } from './rules.ts';
-import { demoStationsService, gatewayHolder, gatewayService } from './runtime.ts';
+import { demoStationsService, gatewayHolder, gatewayService, ingestWriterService } from './runtime.ts';
 import { seedMonitoring } from './seed.ts';
 import * as tables from './tables.ts';
 
@@ -29,5 +29,5 @@ export const monitoringModule: ModuleDefinition = {
   audit: MONITORING_AUDIT_VOCABULARY,
   seed: seedMonitoring,
   // the gateway first: the demo stations dial it
-  services: (ctx) => [gatewayService(ctx), demoStationsService(ctx)],
+  services: (ctx) => [gatewayService(ctx), demoStationsService(ctx), ingestWriterService(ctx)],
 };

@@ -59,7 +59,7 @@ export function frameDataTime(frame: DecodedFrame): Date | null {
 }
 
 /** The CRC verdict, with the Modbus variants this station is registered for (hj212.md §3). */
-export function crcAccepted(frame: DecodedFrame, station: StationRow | undefined): boolean {
+export function crcAccepted(frame: DecodedFrame, station: Pick<StationRow, 'crcModes'> | undefined): boolean {
   if (frame.crcValid) return true;
   const mode = frame.crc.mode;
   if (mode === null) return false;

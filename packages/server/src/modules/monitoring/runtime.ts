@@ -1,4 +1,5 @@
 import type { ModuleContext, ModuleService } from '../../platform/module.ts';
+import { type Bus, busSink, connectBus, type IngestWriter, startIngestWriter } from './bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { startDemoStations } from './simulator.ts';
 
@@ -16,15 +17,22 @@ export function gatewayHolder(ctx: ModuleContext): GatewayHolder {
   return h;
 }
 
-/** The HJ 212 gateway as a module service: HJ212_PORT decides whether and where it listens. */
+/**
+ * The HJ 212 gateway as a module service: HJ212_PORT decides whether and where it listens;
+ * INGEST_BUS makes it publish to JetStream instead of writing in-process.
+ */
 export function gatewayService(ctx: ModuleContext): ModuleService {
   const holder = gatewayHolder(ctx);
+  let bus: Bus | null = null;
   return {
     name: 'hj212Gateway',
     async start() {
       if (ctx.config.hj212Port === null || holder.gateway) return;
+      if (ctx.config.ingestBus) bus = await connectBus(ctx.config.ingestBus, 'qingshan-gateway');
       holder.gateway = await startGateway({
         db: ctx.db,
+        ...(bus ? { sink: busSink(bus) } : {}),
+        maxConnections: ctx.config.hj212MaxConnections,
         port: ctx.config.hj212Port,
         host: ctx.config.hj212Host,
         log: (level, message, fields) => ctx.log(`${level}: ${message} ${fields ? JSON.stringify(fields) : ''}`),
@@ -34,12 +42,16 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
     async stop() {
       await holder.gateway?.close();
       holder.gateway = null;
+      await bus?.close();
+      bus = null;
     },
     status() {
       const g = holder.gateway;
       if (!g) return null;
       return {
         port: g.port,
+        bus: bus ? bus.config.stream : null,
+        published: g.stats.published,
         openConnections: g.stats.openConnections,
         frames: g.stats.frames,
         stored: g.stats.stored,
@@ -48,6 +60,37 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
         badCrc: g.stats.badCrc,
       };
     },
+  };
+}
+
+/**
+ * With INGEST_BUS (and INGEST_WRITER not 0) this process also stores what the gateways published;
+ * `npm run ingest-writer` runs more writers on other machines.
+ */
+export function ingestWriterService(ctx: ModuleContext): ModuleService {
+  let bus: Bus | null = null;
+  let writer: IngestWriter | null = null;
+  return {
+    name: 'ingestWriter',
+    async start() {
+      const config = ctx.config.ingestBus;
+      if (!config?.writer || writer) return;
+      bus = await connectBus(config, 'qingshan-writer');
+      writer = await startIngestWriter({
+        db: ctx.db,
+        bus,
+        concurrency: ctx.config.databaseUrl ? 4 : 1,
+        log: (level, message, fields) => ctx.log(`${level}: ${message} ${fields ? JSON.stringify(fields) : ''}`),
+      });
+      ctx.log(`ingest writer consuming ${config.stream} (${config.durable})`);
+    },
+    async stop() {
+      await writer?.stop();
+      writer = null;
+      await bus?.close();
+      bus = null;
+    },
+    status: () => (writer && bus ? { stream: bus.config.stream, ...writer.stats } : null),
   };
 }
 

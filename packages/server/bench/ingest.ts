@@ -1,0 +1,493 @@
+// npm run bench:ingest [-- --engine=pglite|postgres] [--idle=10000] [--rate=2000] [--seconds=6]
+//   [--frames=5000] [--storm=1000] [--kills=10]
+// The HJ 212 ingest figures of issue 11, each beside a baseline measured in the same run, on both
+// engines (the P4 ratio compares them). Per engine:
+//   1. the server as bench:api runs it (demo data, gateway in-process), stations registered over the API;
+//      API p99 of /api/health and a station's readings idle (baseline), then
+//   P2  frame-to-ack latency at --rate frames/s for --seconds over 50 loggers, beside the latency at a
+//       trickle (20 frames/s); the API p99 is measured during that ingest (P4);
+//   P3  --frames real-time frames of 10 values blasted over 50 connections until all are acked
+//       (durable: committed before the ack), beside a raw COPY of the same rows into a table of the
+//       same shape (PostgreSQL: psql \copy; PGlite: COPY FROM /dev/blob into an in-memory PGlite);
+//   storm  --storm stations connect at once and each re-sends an hour of minute data (60 frames):
+//       drain time, beside the time P3's throughput predicts;
+//   P2  --idle idle device connections: the server's RSS before and after;
+//   2. P8 over NATS JetStream (NATS_URL): a writer and two gateways as processes, --kills SIGKILLs of
+//      the writer and a gateway mid-run; acknowledged frames missing afterwards (must be 0).
+// Loopback only. Prints progress as it goes and a table at the end.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { type CpInput, encodeFrame, formatDataTime } from '@qingshan/hj212';
+import pg from 'pg';
+import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
+import { MODULES } from '../src/modules/index.ts';
+import { deleteStream } from '../src/modules/monitoring/bus.ts';
+import {
+  type BusEnv,
+  drained,
+  freePort,
+  type Proc,
+  realtimeFrame,
+  SimLogger,
+  seedStations,
+  startGatewayProc,
+  startWriterProc,
+} from '../src/modules/monitoring/bus-procs.ts';
+import { installModules } from '../src/platform/registry.ts';
+import {
+  type BenchServer,
+  enginesFromArgs,
+  fmt,
+  type Load,
+  load,
+  machine,
+  POSTGRES_ADMIN_URL,
+  signIn,
+  startServer,
+  table,
+} from './harness.ts';
+
+const arg = (name: string, dflt: number) => {
+  const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const n = v === undefined ? dflt : Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number`);
+  return n;
+};
+const IDLE = arg('idle', 10_000);
+const RATE = arg('rate', 2_000);
+const SECONDS = arg('seconds', 6);
+const FRAMES = arg('frames', 5_000);
+const STORM = arg('storm', 1_000);
+const KILLS = arg('kills', 10);
+const LOGGERS = 50;
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const PASSWORD = '123456';
+const FACTORS = ['a21026', 'a21002', 'a34013', 'a21005', 'a19001', 'a01011', 'a01012', 'a01013', 'a01014', 'a00000'];
+
+const started = Date.now();
+const progress = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+};
+
+function cp10(at: number, seed: number, cn: '2011' | '2051'): CpInput {
+  const cp: Record<string, string | Record<string, string>> = { DataTime: formatDataTime(at) };
+  FACTORS.forEach((code, i) => {
+    const v = (10 + ((seed * 7 + i * 13) % 50) + (at % 1000) / 1000).toFixed(2);
+    cp[code] = cn === '2011' ? { Rtd: v, Flag: 'N' } : { Min: v, Avg: v, Max: v, Flag: 'N' };
+  });
+  return cp;
+}
+
+type Station = { id: string; mn: string };
+let qnSeq = 0;
+const nextQn = () => `2026${String(qnSeq++).padStart(13, '0')}`;
+
+async function registerStations(s: BenchServer, n: number, tag: string): Promise<Station[]> {
+  const monitor = s.accounts.find((a) => a.username === 'monitor');
+  if (!monitor) throw new Error('no monitor demo account');
+  const headers = { ...(await signIn(s.baseUrl, monitor)), 'content-type': 'application/json' };
+  const list = await (await fetch(`${s.baseUrl}/api/enterprises?page=1&pageSize=1`, { headers })).json();
+  const enterpriseId = (list as { items: { id: string }[] }).items[0]?.id;
+  if (!enterpriseId) throw new Error('no enterprise to hang the stations on');
+  const out: Station[] = [];
+  for (let i = 0; i < n; i++) {
+    const mn = `BENCH${tag}${String(i).padStart(24 - 5 - tag.length, '0')}`;
+    const res = await fetch(`${s.baseUrl}/api/monitoring/stations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        enterpriseId,
+        name: `压测排口${i}`,
+        mn,
+        password: PASSWORD,
+        edition: '2017',
+        factors: FACTORS.map((code, k) => (k < 3 ? { code, upperLimit: 200 } : { code })),
+      }),
+    });
+    if (res.status !== 201) throw new Error(`station registration: ${res.status} ${await res.text()}`);
+    out.push({ id: ((await res.json()) as { id: string }).id, mn });
+  }
+  return out;
+}
+
+async function connectLoggers(port: number, n: number): Promise<SimLogger[]> {
+  const ls = Array.from({ length: n }, () => new SimLogger(port));
+  await Promise.all(ls.map((l) => l.connect()));
+  return ls;
+}
+
+/** Frames at a steady rate over the loggers for `seconds`; ack latencies of the frames sent. */
+async function atRate(loggers: SimLogger[], stations: Station[], rate: number, seconds: number, t0: number) {
+  const sent: { l: SimLogger; qn: string }[] = [];
+  const tickMs = 10;
+  const end = performance.now() + seconds * 1000;
+  let due = 0;
+  let k = 0;
+  let next = performance.now();
+  while (performance.now() < end) {
+    due += (rate * tickMs) / 1000;
+    while (due >= 1) {
+      due--;
+      const i = k % loggers.length;
+      const st = stations[i]!;
+      const qn = nextQn();
+      if (loggers[i]!.send(qn, realtimeFrame(st.mn, PASSWORD, qn, t0 + k * 1000, cp10(t0 + k * 1000, k, '2011'))))
+        sent.push({ l: loggers[i]!, qn });
+      k++;
+    }
+    next += tickMs;
+    await pause(Math.max(0, next - performance.now()));
+  }
+  await Promise.all(
+    loggers.map((l) =>
+      l.waitAcked(
+        sent.filter((x) => x.l === l).map((x) => x.qn),
+        30_000,
+      ),
+    ),
+  );
+  const lat = sent.map((x) => x.l.acked.get(x.qn)).filter((v): v is number => v !== undefined);
+  return { sent: sent.length, acked: lat.length, p50: pct(lat, 50), p99: pct(lat, 99) };
+}
+
+/** The raw COPY baseline: the same rows P3 stored, into a table of monitoring_readings' shape. */
+async function copyBaseline(engine: string, dbUrl: string | null, rows: string[]): Promise<number> {
+  const ddl = `create table bench_copy (station_id uuid not null, factor text not null, data_time timestamptz not null,
+    cn text not null, value double precision, min double precision, max double precision, cou double precision,
+    flag text, received_at timestamptz not null default now(), primary key (station_id, factor, data_time, cn))`;
+  const csv = `${rows.join('\n')}\n`;
+  const cols = '(station_id, factor, data_time, cn, value, min, max, cou, flag)';
+  if (engine === 'postgres' && dbUrl) {
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    await c.query('drop table if exists bench_copy');
+    await c.query(ddl);
+    await c.end();
+    const file = path.join(os.tmpdir(), `qs-bench-copy-${process.pid}.csv`);
+    fs.writeFileSync(file, csv);
+    const t = performance.now();
+    const r = spawnSync('psql', [dbUrl, '-q', '-c', `\\copy bench_copy ${cols} from '${file}' csv`], {
+      encoding: 'utf8',
+    });
+    const ms = performance.now() - t;
+    fs.rmSync(file, { force: true });
+    if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
+    return ms;
+  }
+  const lite = await PGlite.create();
+  try {
+    await lite.exec(ddl);
+    const t = performance.now();
+    await lite.query(`copy bench_copy ${cols} from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+    return performance.now() - t;
+  } finally {
+    await lite.close();
+  }
+}
+
+type EngineResult = Record<string, string>;
+
+async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
+  const r: EngineResult = {};
+  process.env.HJ212_MAX_CONNECTIONS = String(IDLE + STORM + 2 * LOGGERS + 100);
+  progress(`${engine}: starting the server (demo data, gateway in-process)`);
+  const s = await startServer(engine);
+  try {
+    const health = (await (await fetch(`${s.baseUrl}/api/health`)).json()) as {
+      services: { hj212Gateway?: { port: number } | null };
+    };
+    const port = health.services.hj212Gateway?.port;
+    if (!port) throw new Error('the server runs no HJ 212 gateway');
+    const stations = await registerStations(s, Math.max(LOGGERS, STORM), engine === 'pglite' ? 'L' : 'P');
+    progress(`${engine}: ${stations.length} stations registered; gateway on ${port}`);
+    const t0 = Date.now() - 20 * 3_600_000;
+    const from = encodeURIComponent(new Date(t0 - 3_600_000).toISOString());
+    const to = encodeURIComponent(new Date(Date.now()).toISOString());
+    const pageUrl = `${s.baseUrl}/api/monitoring/stations/${stations[0]!.id}/readings?from=${from}&to=${to}&factor=a21026`;
+    const api = async (label: string): Promise<{ health: Load; page: Load }> => {
+      const h = await load(`${s.baseUrl}/api/health`, { connections: 10, seconds: Math.max(2, SECONDS / 2) });
+      const p = await load(pageUrl, { connections: 10, seconds: Math.max(2, SECONDS / 2), headers: s.headers });
+      progress(
+        `${engine}: API ${label}: health p99 ${fmt(h.p99)} ms (${fmt(h.rps)} req/s, ${h.non2xx + h.errors} failed), station page p99 ${fmt(p.p99)} ms (${fmt(p.rps)} req/s, ${p.non2xx + p.errors} failed)`,
+      );
+      return { health: h, page: p };
+    };
+
+    const idleApi = await api('idle');
+    const loggers = await connectLoggers(port, LOGGERS);
+    const trickle = await atRate(loggers, stations, 20, 3, t0);
+    progress(`${engine}: P2 trickle 20 frames/s: ack p99 ${fmt(trickle.p99, 1)} ms (${trickle.acked}/${trickle.sent})`);
+    const busyApiP = api(`during ${RATE} frames/s`);
+    const busy = await atRate(loggers, stations, RATE, SECONDS, t0 + 100_000_000);
+    const busyApi = await busyApiP;
+    progress(`${engine}: P2 ${RATE} frames/s: ack p99 ${fmt(busy.p99, 1)} ms (${busy.acked}/${busy.sent} acked)`);
+    r['P2 ack p99 @rate'] =
+      `${fmt(busy.p99, 1)} ms @ ${RATE}/s (${busy.acked}/${busy.sent}) vs ${fmt(trickle.p99, 1)} ms @ 20/s`;
+    r['P4 API p99 during ingest'] =
+      `health ${fmt(busyApi.health.p99)} ms (idle ${fmt(idleApi.health.p99)}), station page ${fmt(busyApi.page.p99)} ms (idle ${fmt(idleApi.page.p99)})`;
+
+    // P3: every logger sends its share at once; TCP back-pressure and the gateway's per-connection queue pace it
+    const per = Math.ceil(FRAMES / LOGGERS);
+    const copyRows: string[] = [];
+    const batches = loggers.map((l, i) => {
+      const st = stations[i]!;
+      const qns: string[] = [];
+      const frames: Uint8Array[] = [];
+      for (let k = 0; k < per; k++) {
+        const at = t0 + 200_000_000 + k * 1000;
+        const qn = nextQn();
+        const cp = cp10(at, k + i, '2011');
+        qns.push(qn);
+        frames.push(encodeFrame({ header: { QN: qn, ST: '22', CN: '2011', PW: PASSWORD, MN: st.mn, Flag: 5 }, cp }));
+        for (const code of FACTORS) {
+          const v = (cp as Record<string, Record<string, string>>)[code]!.Rtd;
+          copyRows.push(`${st.id},${code},${new Date(at).toISOString()},2011,${v},,,,N`);
+        }
+      }
+      return { l, qns, frames };
+    });
+    const tp = performance.now();
+    for (const b of batches) for (const [k, f] of b.frames.entries()) b.l.send(b.qns[k]!, f);
+    const ok = await Promise.all(batches.map((b) => b.l.waitAcked(b.qns, 600_000)));
+    const p3ms = performance.now() - tp;
+    const framesPerS = (per * LOGGERS) / (p3ms / 1000);
+    if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
+    progress(`${engine}: P3 ${per * LOGGERS} frames durable in ${fmt(p3ms)} ms = ${fmt(framesPerS)} frames/s`);
+    for (const l of loggers) l.close();
+
+    // storm: stations reconnecting at once, each re-sending the last hour of minute data
+    const stormStations = stations.slice(0, STORM);
+    const tStorm = performance.now();
+    const stormLoggers = await connectLoggers(port, stormStations.length);
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
+    const stormQns = stormLoggers.map((l, i) => {
+      const qns: string[] = [];
+      for (let m = 0; m < 60; m++) {
+        const qn = nextQn();
+        qns.push(qn);
+        const at = hour + m * 60_000;
+        const st = stormStations[i]!;
+        l.send(
+          qn,
+          encodeFrame({
+            header: { QN: qn, ST: '22', CN: '2051', PW: PASSWORD, MN: st.mn, Flag: 5 },
+            cp: cp10(at, m + i, '2051'),
+          }),
+        );
+      }
+      return qns;
+    });
+    const stormOk = await Promise.all(stormLoggers.map((l, i) => l.waitAcked(stormQns[i]!, 900_000)));
+    const stormMs = performance.now() - tStorm;
+    for (const l of stormLoggers) l.close();
+    const stormFrames = stormStations.length * 60;
+    const predicted = (stormFrames / framesPerS) * 1000;
+    progress(`${engine}: storm ${stormStations.length} stations × 60 frames drained in ${fmt(stormMs)} ms`);
+
+    // P2 idle connections: what holding them costs the server process
+    await pause(1_000);
+    const rssBefore = rssMb(s.pid);
+    const idle = await connectLoggers(port, IDLE);
+    await pause(2_000);
+    const held = idle.filter((l) => l.connected).length;
+    const rssAfter = rssMb(s.pid);
+    for (const l of idle) l.close();
+    progress(`${engine}: P2 ${held} idle connections held: RSS ${fmt(rssAfter)} MB (before ${fmt(rssBefore)} MB)`);
+
+    const dbUrl = engine === 'postgres' ? await serverDbUrl(s) : null;
+    const copyMs = await copyBaseline(engine, dbUrl, copyRows);
+    const copyFramesPerS = (per * LOGGERS) / (copyMs / 1000);
+    progress(`${engine}: raw COPY of the same ${copyRows.length} rows: ${fmt(copyMs)} ms`);
+
+    r['P2 idle connections'] = `server process: ${held} held: RSS ${fmt(rssAfter)} MB (${fmt(rssBefore)} MB before)`;
+    r['P3 frames/s durable'] =
+      `${fmt(framesPerS)} (${fmt(framesPerS * FACTORS.length)} values/s) = ${fmt(framesPerS / copyFramesPerS, 2)}× raw COPY (${fmt(copyFramesPerS)} frames/s)`;
+    r.framesPerS = String(framesPerS);
+    r['back-fill storm'] =
+      `${stormStations.length} × 60 frames ${stormOk.every(Boolean) ? 'all acked' : 'NOT all acked'} in ${fmt(stormMs / 1000, 1)} s (P3 rate predicts ${fmt(predicted / 1000, 1)} s)`;
+  } finally {
+    await s.stop();
+  }
+  return r;
+}
+
+/** The PostgreSQL database harness.startServer created: the newest qs_bench_ database of this process. */
+async function serverDbUrl(_s: BenchServer): Promise<string> {
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  const { rows } = await admin.query<{ datname: string }>(
+    `select datname from pg_database where datname like $1 order by oid desc limit 1`,
+    [`qs_bench_${process.pid}_%`],
+  );
+  await admin.end();
+  const u = new URL(POSTGRES_ADMIN_URL);
+  u.pathname = `/${rows[0]!.datname}`;
+  return u.toString();
+}
+
+let idleInGateway = '';
+
+/** P8: writer and gateways as processes over JetStream, killed mid-run; acknowledged frames missing after. */
+async function p8(engine: 'pglite' | 'postgres'): Promise<string> {
+  const run = randomBytes(4).toString('hex');
+  const bus: BusEnv = {
+    INGEST_BUS: NATS_URL,
+    INGEST_STREAM: `QS_BENCH_${run}`,
+    INGEST_SUBJECT: `qs-bench-${run}`,
+    INGEST_ACK_WAIT_MS: '2000',
+  };
+  const mns = Array.from({ length: 8 }, (_, i) => `P8${run}${String(i).padStart(14, '0')}`);
+  let dbEnv: NodeJS.ProcessEnv;
+  let open: () => Promise<Database>;
+  let drop = async () => {};
+  if (engine === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-bench-p8-'));
+    open = () => openPglite({ dataDir: path.join(dir, 'pglite') });
+    dbEnv = { QINGSHAN_DATA_DIR: dir };
+    drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `qs_bench_p8_${process.pid}_${run}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(POSTGRES_ADMIN_URL);
+    u.pathname = `/${name}`;
+    dbEnv = { DATABASE_URL: u.toString() };
+    open = () => openPostgres(u.toString());
+    drop = async () => {
+      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  }
+  const procs: { writer: Proc | null; gateways: (Proc | null)[] } = { writer: null, gateways: [null, null] };
+  try {
+    const first = await open();
+    installModules(MODULES);
+    await first.migrate();
+    await seedStations(first, mns, PASSWORD);
+    await first.close();
+    const ports = [await freePort(), await freePort()];
+    procs.writer = await startWriterProc(bus, dbEnv);
+    const maxConn = { HJ212_MAX_CONNECTIONS: String(IDLE + 100) };
+    procs.gateways = await Promise.all(ports.map((p) => startGatewayProc(bus, p, maxConn)));
+    progress(`${engine}: P8 writer and two gateways up`);
+    // P2 idle connections in a gateway process of its own (bus mode: no database in the process)
+    const gwPid = procs.gateways[0]!.pid;
+    const gwBefore = rssMb(gwPid);
+    const idle = await connectLoggers(ports[0]!, IDLE);
+    await pause(2_000);
+    const gwHeld = idle.filter((l) => l.connected).length;
+    const gwAfter = rssMb(gwPid);
+    for (const l of idle) l.close();
+    idleInGateway = `${gwHeld} held: RSS ${fmt(gwAfter)} MB (${fmt(gwBefore)} MB before)`;
+    progress(`${engine}: P2 ${idleInGateway} in a bus gateway process`);
+    await pause(1_000);
+    const loggers = mns.map((_, i) => new SimLogger(ports[i % 2]!));
+    await Promise.all(loggers.map((l) => l.connect()));
+    let sending = true;
+    // frames flow around each kill (0.5 s before, 0.5 s after) and pause while the processes
+    // restart, so the backlog stays what one writer drains quickly
+    let active = true;
+    let n = 0;
+    const t0 = Date.now() - 48 * 3_600_000;
+    const sender = (async () => {
+      while (sending) {
+        if (active)
+          for (const [i, l] of loggers.entries()) {
+            const qn = nextQn();
+            const at = t0 + n++ * 1000;
+            l.send(qn, realtimeFrame(mns[i]!, PASSWORD, qn, at, cp10(at, n, '2011')));
+          }
+        await pause(20);
+      }
+    })();
+    for (let k = 0; k < KILLS; k++) {
+      active = true;
+      await pause(500);
+      const g = k % 2;
+      await Promise.all([procs.writer.kill(), procs.gateways[g]!.kill()]);
+      await pause(500);
+      active = false;
+      const [w, gw] = await Promise.all([startWriterProc(bus, dbEnv), startGatewayProc(bus, ports[g]!, maxConn)]);
+      procs.writer = w;
+      procs.gateways[g] = gw;
+      progress(`${engine}: P8 kill ${k + 1}/${KILLS}: writer and gateway ${g + 1} SIGKILLed and restarted`);
+    }
+    active = true;
+    await pause(500);
+    sending = false;
+    await sender;
+    await pause(500);
+    for (const l of loggers) l.close();
+    const acked = loggers.flatMap((l, i) => [...l.acked.keys()].map((qn) => `${mns[i]}/${qn}`));
+    progress(`${engine}: P8 ${acked.length} frames acked; waiting for the writer to drain the stream`);
+    const ok = await drained(NATS_URL, bus.INGEST_STREAM, 'qingshan-writer', 300_000);
+    progress(`${engine}: P8 stream ${ok ? 'drained' : 'NOT drained in 300 s'}; stopping the writer`);
+    await procs.writer.stop();
+    procs.writer = null;
+    const db = await open();
+    const rows = (await db.query('select mn, qn from monitoring_frames where mn = any($1)', [mns])) as {
+      mn: string;
+      qn: string;
+    }[];
+    await db.close();
+    const have = new Set(rows.map((x) => `${x.mn}/${x.qn}`));
+    const missing = acked.filter((a) => !have.has(a)).length;
+    progress(`${engine}: P8 ${acked.length} frames acked, ${missing} missing, ${rows.length} stored`);
+    return `${KILLS} kills: ${missing} of ${fmt(acked.length)} acked frames missing${ok ? '' : ' (stream not drained!)'}`;
+  } finally {
+    for (const g of procs.gateways) await g?.kill();
+    await procs.writer?.kill();
+    await deleteStream(NATS_URL, bus.INGEST_STREAM).catch(() => {});
+    await drop();
+  }
+}
+
+console.log(`bench:ingest on ${machine()}`);
+console.log(
+  `counts: ${LOGGERS} loggers, rate ${RATE} frames/s for ${SECONDS} s, P3 ${FRAMES} frames × ${FACTORS.length} values, storm ${STORM} stations × 60 frames, ${IDLE} idle connections, ${KILLS} kills\n`,
+);
+const results = new Map<string, EngineResult>();
+for (const engine of enginesFromArgs()) {
+  const r = await serverPhases(engine);
+  r.P8 = await p8(engine);
+  r['P2 idle, gateway process'] = idleInGateway;
+  results.set(engine, r);
+}
+const rows: string[][] = [['figure', ...results.keys()]];
+for (const key of [
+  'P2 idle connections',
+  'P2 ack p99 @rate',
+  'P3 frames/s durable',
+  'P4 API p99 during ingest',
+  'back-fill storm',
+  'P8',
+])
+  rows.push([key, ...[...results.values()].map((r) => r[key] ?? '')]);
+const lite = results.get('pglite');
+const post = results.get('postgres');
+if (lite && post)
+  rows.push(['P4 PGlite ÷ PostgreSQL (P3)', `${fmt(Number(lite.framesPerS) / Number(post.framesPerS), 2)}×`, '']);
+console.log(`\n${table(rows)}`);
+console.log(
+  `\nmachine at the end: load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+process.exit(0);

@@ -1,0 +1,339 @@
+import { createHash } from 'node:crypto';
+import { type DecodedFrame, decodeFrame } from '@qingshan/hj212';
+import { eq } from 'drizzle-orm';
+import {
+  AckPolicy,
+  type ConsumerMessages,
+  connect,
+  DeliverPolicy,
+  DiscardPolicy,
+  type JetStreamClient,
+  type JsMsg,
+  type NatsConnection,
+  nanos,
+  headers as natsHeaders,
+  RetentionPolicy,
+  StorageType,
+} from 'nats';
+import type { Db } from '../../db/client.ts';
+import type { FrameSink, GatewayOutcome } from './gateway.ts';
+import { crcAccepted, frameDataTime, GATEWAY_DECODE, ingestFrame } from './ingest.ts';
+import { monitoringQuarantine, monitoringStations } from './tables.ts';
+
+// Scale-out (issue 11): gateways publish each frame to a JetStream stream and ack the device once
+// JetStream has stored it; writers pull from one durable consumer, store with the same
+// ingestFrame the in-process gateway calls, and ack the message only after the commit. A writer
+// killed between commit and ack gets the message again, and ingestFrame's unique indexes (MN+QN,
+// MN+CN+DataTime) turn it into a duplicate; nothing acknowledged to a device can be lost.
+
+export type BusConfig = {
+  url: string;
+  /** JetStream stream name */
+  stream: string;
+  /** subject prefix: frames go to <prefix>.frames, station look-ups to <prefix>.directory */
+  prefix: string;
+  /** the writers' shared durable consumer */
+  durable: string;
+  /** a frame a writer took but did not ack (it died) is handed out again after this long */
+  ackWaitMs: number;
+};
+
+const framesSubject = (c: BusConfig) => `${c.prefix}.frames`;
+const directorySubject = (c: BusConfig) => `${c.prefix}.directory`;
+
+export type Bus = { config: BusConfig; nc: NatsConnection; js: JetStreamClient; close(): Promise<void> };
+
+/**
+ * Connects and makes sure the stream and the writers' consumer exist (both idempotent, so every
+ * gateway and writer may call it). Work-queue retention deletes a frame once a writer acked it;
+ * discard "new" makes a full stream refuse the publish, so the gateway does not ack and the
+ * logger retransmits later, instead of JetStream silently dropping the oldest acknowledged frames.
+ */
+export async function connectBus(config: BusConfig, name: string): Promise<Bus> {
+  const nc = await connect({ servers: config.url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+  const jsm = await nc.jetstreamManager();
+  const streamConfig = {
+    name: config.stream,
+    subjects: [framesSubject(config)],
+    retention: RetentionPolicy.Workqueue,
+    storage: StorageType.File,
+    discard: DiscardPolicy.New,
+    max_age: nanos(7 * 24 * 3_600_000),
+    max_bytes: 8 * 1024 ** 3,
+    duplicate_window: nanos(10 * 60_000),
+  };
+  try {
+    await jsm.streams.info(config.stream);
+  } catch {
+    await jsm.streams.add(streamConfig).catch(async (e: Error) => {
+      // another process created it a moment ago
+      if (!/already in use|exists/i.test(e.message)) throw e;
+    });
+  }
+  try {
+    await jsm.consumers.info(config.stream, config.durable);
+  } catch {
+    await jsm.consumers
+      .add(config.stream, {
+        durable_name: config.durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: nanos(config.ackWaitMs),
+        max_deliver: -1,
+        max_ack_pending: 2_000,
+      })
+      .catch((e: Error) => {
+        if (!/already in use|exists/i.test(e.message)) throw e;
+      });
+  }
+  return {
+    config,
+    nc,
+    js: nc.jetstream(),
+    async close() {
+      await nc.drain().catch(() => nc.close());
+    },
+  };
+}
+
+/** Deletes the stream (tests and the benchmark use a stream of their own). */
+export async function deleteStream(url: string, stream: string): Promise<void> {
+  const nc = await connect({ servers: url });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.delete(stream).catch(() => false);
+  } finally {
+    await nc.close();
+  }
+}
+
+/** What a gateway needs to know of a station to refuse what the in-process path would refuse. */
+type DirectoryEntry =
+  | { found: true; passwordSha256: string; crcModes: string[]; edition: string; lastFrameAt: number | null }
+  | { found: false; rejected: boolean };
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const enc = new TextEncoder();
+const dec = new TextDecoder('utf-8');
+
+/** The writer answers station look-ups, so gateways need no database credentials, only the bus. */
+export function serveDirectory(bus: Bus, db: Db): () => void {
+  const sub = bus.nc.subscribe(directorySubject(bus.config), {
+    queue: 'directory',
+    callback: (err, msg) => {
+      if (err) return;
+      const mn = dec.decode(msg.data).trim().slice(0, 64);
+      void lookUp(db, mn)
+        .then((entry) => msg.respond(enc.encode(JSON.stringify(entry))))
+        .catch(() => {});
+    },
+  });
+  return () => sub.unsubscribe();
+}
+
+async function lookUp(db: Db, mn: string): Promise<DirectoryEntry> {
+  const [s] = await db
+    .select({
+      password: monitoringStations.password,
+      crcModes: monitoringStations.crcModes,
+      edition: monitoringStations.edition,
+      lastFrameAt: monitoringStations.lastFrameAt,
+    })
+    .from(monitoringStations)
+    .where(eq(monitoringStations.mn, mn))
+    .limit(1);
+  if (s)
+    return {
+      found: true,
+      passwordSha256: sha256(s.password),
+      crcModes: s.crcModes,
+      edition: s.edition,
+      lastFrameAt: s.lastFrameAt?.getTime() ?? null,
+    };
+  const [q] = await db
+    .select({ state: monitoringQuarantine.state })
+    .from(monitoringQuarantine)
+    .where(eq(monitoringQuarantine.mn, mn))
+    .limit(1);
+  return { found: false, rejected: q?.state === 'rejected' };
+}
+
+export type BusSinkOptions = {
+  /** how long a station look-up answer is reused */
+  directoryTtlMs?: number;
+  /** how long to wait for a writer to answer a look-up */
+  directoryTimeoutMs?: number;
+  publishTimeoutMs?: number;
+};
+
+/** The dedup key JetStream keeps for its duplicate window: the same identity the database's unique indexes use. */
+function messageId(mn: string, frame: DecodedFrame): string | undefined {
+  const qn = frame.header.QN;
+  if (qn) return `${mn}/${qn}`;
+  const t = frameDataTime(frame);
+  return frame.header.CN && t ? `${mn}/${frame.header.CN}/${t.getTime()}` : undefined;
+}
+
+/**
+ * The gateway's side of the bus: refuse what the writer would refuse (bad CRC, wrong password,
+ * rejected MN), publish the rest and resolve once JetStream stored it. With no writer answering
+ * look-ups and nothing cached, only frames whose CRC verifies with the standard's algorithm are
+ * taken (the writer re-checks the password); a Modbus-variant CRC cannot be judged, so it is not
+ * acked and the logger retransmits later.
+ */
+export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
+  const ttl = opts.directoryTtlMs ?? 60_000;
+  const lookupTimeout = opts.directoryTimeoutMs ?? 1_000;
+  const publishTimeout = opts.publishTimeoutMs ?? 5_000;
+  const cache = new Map<string, { entry: DirectoryEntry; until: number }>();
+  const subject = framesSubject(bus.config);
+
+  const directory = async (mn: string): Promise<DirectoryEntry | null> => {
+    const hit = cache.get(mn);
+    if (hit && hit.until > Date.now()) return hit.entry;
+    try {
+      const reply = await bus.nc.request(directorySubject(bus.config), enc.encode(mn), { timeout: lookupTimeout });
+      const entry = JSON.parse(dec.decode(reply.data)) as DirectoryEntry;
+      // bounded: a flood of invented MNs must not grow the cache without end
+      if (cache.size > 50_000) cache.clear();
+      cache.set(mn, { entry, until: Date.now() + (entry.found ? ttl : Math.min(ttl, 10_000)) });
+      return entry;
+    } catch {
+      return hit?.entry ?? null;
+    }
+  };
+
+  return async (frame, raw, remote, now = new Date()): Promise<GatewayOutcome> => {
+    const mn = frame.header.MN?.trim();
+    if (!mn) return { kind: 'refused', reason: 'no-mn' };
+    const entry = await directory(mn);
+    if (entry && !entry.found && entry.rejected) return { kind: 'refused', reason: 'rejected-mn' };
+    const crcModes = entry?.found ? entry.crcModes : [];
+    if (!crcAccepted(frame, { crcModes })) return { kind: 'refused', reason: 'bad-crc' };
+    if (entry?.found && sha256(frame.header.PW ?? '') !== entry.passwordSha256)
+      return { kind: 'refused', reason: 'bad-password' };
+
+    const h = natsHeaders();
+    if (remote) h.set('Qs-Remote', remote);
+    h.set('Qs-Received-At', now.toISOString());
+    const ack = await bus.js.publish(subject, enc.encode(raw), {
+      msgID: messageId(mn, frame),
+      headers: h,
+      timeout: publishTimeout,
+    });
+    if (!entry?.found) return { kind: 'published', station: null, duplicate: ack.duplicate };
+    const previous = entry.lastFrameAt;
+    entry.lastFrameAt = now.getTime();
+    return {
+      kind: 'published',
+      duplicate: ack.duplicate,
+      station: {
+        mn,
+        edition: entry.edition,
+        password: frame.header.PW ?? '',
+        lastFrameAt: previous === null ? null : new Date(previous),
+      },
+    };
+  };
+}
+
+export type WriterStats = {
+  consumed: number;
+  stored: number;
+  duplicates: number;
+  quarantined: number;
+  refused: number;
+  errors: number;
+  /** frames in the stream not yet stored (read from JetStream every few seconds) */
+  pending: number;
+};
+
+export type IngestWriter = { stats: WriterStats; stop(): Promise<void> };
+
+export type WriterOptions = {
+  db: Db;
+  bus: Bus;
+  /** frames stored at once: 1 on PGlite (one connection), more on PostgreSQL's pool */
+  concurrency?: number;
+  log?: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
+};
+
+/** A writer: pulls frames from the durable consumer, stores each, acks it after the commit. */
+export async function startIngestWriter(opts: WriterOptions): Promise<IngestWriter> {
+  const { bus, db } = opts;
+  const log = opts.log ?? (() => {});
+  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const stats: WriterStats = {
+    consumed: 0,
+    stored: 0,
+    duplicates: 0,
+    quarantined: 0,
+    refused: 0,
+    errors: 0,
+    pending: 0,
+  };
+  const stopDirectory = serveDirectory(bus, db);
+  const consumer = await bus.js.consumers.get(bus.config.stream, bus.config.durable);
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: Math.max(64, concurrency * 32) });
+  let stopping = false;
+
+  const handle = async (m: JsMsg) => {
+    stats.consumed++;
+    const bytes = m.data;
+    const raw = dec.decode(bytes);
+    const frame = decodeFrame(bytes, GATEWAY_DECODE);
+    const at = m.headers?.get('Qs-Received-At');
+    const receivedAt = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date(m.info.timestampNanos / 1e6);
+    try {
+      const outcome = await ingestFrame(db, frame, raw, m.headers?.get('Qs-Remote') || null, receivedAt);
+      if (outcome.kind === 'stored') stats.stored++;
+      else if (outcome.kind === 'duplicate') stats.duplicates++;
+      else if (outcome.kind === 'quarantined') stats.quarantined++;
+      else {
+        stats.refused++;
+        log('warn', 'HJ 212 frame from the bus refused', { mn: frame.header.MN, reason: outcome.reason });
+      }
+      // a refused frame is settled too: retrying cannot change a wrong password or CRC
+      m.ack();
+    } catch (e) {
+      stats.errors++;
+      log('warn', 'HJ 212 frame from the bus not stored; redelivered later', {
+        mn: frame.header.MN,
+        error: (e as Error).message,
+      });
+      if (!stopping) m.nak(2_000);
+    }
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  const loop = (async () => {
+    for await (const m of messages) {
+      if (stopping) break;
+      const p = handle(m).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
+  })();
+
+  const pendingTimer = setInterval(() => {
+    consumer
+      .info(true)
+      .then((i) => {
+        stats.pending = i.num_pending + i.num_ack_pending;
+      })
+      .catch(() => {});
+  }, 2_000);
+  pendingTimer.unref();
+
+  return {
+    stats,
+    async stop() {
+      stopping = true;
+      clearInterval(pendingTimer);
+      stopDirectory();
+      await messages.close().catch(() => {});
+      await loop.catch(() => {});
+      await Promise.allSettled(inFlight);
+    },
+  };
+}
