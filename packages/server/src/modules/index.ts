@@ -32,6 +32,7 @@ import { referenceModule } from './reference/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { rulesModule } from './rules/index.ts';
 import { schedulerModule } from './scheduler/index.ts';
+import { siteInspectionsModule } from './site-inspections/index.ts';
 import { usersModule } from './users/index.ts';
 import { visitsModule } from './visits/index.ts';
 import { worklistModule } from './worklist/index.ts';
@@ -75,6 +76,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   monitoringModule,
   positiveListModule,
   inspectionsModule,
+  siteInspectionsModule,
   figuresModule,
   schedulerModule,
 ];
