@@ -449,6 +449,8 @@ export const SITE_INSPECTIONS_AUDIT_VOCABULARY: AuditVocabulary = {
     itemKey: { zh: '检查项', en: 'checklist item' },
     requirement: { zh: '整改要求', en: 'requirement' },
     findingId: { zh: '问题编号', en: 'finding ID' },
+    answerId: { zh: '整改答复编号', en: 'answer ID' },
+    position: { zh: '序号', en: 'position' },
     orderId: { zh: '整改编号', en: 'order ID' },
     text: { zh: '整改情况', en: 'answer' },
     submittedAt: { zh: '提交时间', en: 'submitted at' },

@@ -16,8 +16,8 @@ export const SITE_INSPECTION_ERRORS = {
   },
   ENFORCEMENT_CASE_STAGE: {
     status: 409,
-    zh: '案件阶段须按立案、调查、告知、决定、执行依次进行',
-    en: 'Case stages go in order: filed, investigation, notice, decision, execution',
+    zh: '案件须按法定阶段依次办理',
+    en: 'Case stages go in order, none skipped',
     when: 'Recording a case stage out of order, or after execution.',
   },
 } as const satisfies Record<string, ModuleErrorEntry>;
