@@ -22,6 +22,7 @@ import {
   dashboardArticleFigures,
   jointVisitPrivacy,
 } from './service.ts';
+import { inspectorRecordsFindingOnPhone } from './site-inspections.ts';
 import { citizenOnPhone, intranetHostRenders, leaderWorkbench } from './web.ts';
 
 // In order: each journey signs in on its own, but the ones that create records run before the
@@ -50,6 +51,7 @@ export const journeys: Journey[] = [
   leaderSeesEiaFigures,
   monitorWatchesStations,
   alarmAnsweredAndClosed,
+  inspectorRecordsFindingOnPhone,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

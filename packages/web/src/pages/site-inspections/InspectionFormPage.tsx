@@ -242,7 +242,7 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
             ) : null}
           </Card>
           <Card size="small" title={t('siteInspections.location')} style={{ marginBottom: 12 }}>
-            <Button onClick={locate} loading={locating} style={{ marginBottom: 8 }}>
+            <Button onClick={locate} loading={locating} style={{ marginBottom: 8 }} data-testid="inspection-locate">
               {locating ? t('siteInspections.locating') : t('siteInspections.locate')}
             </Button>
             <Flex gap={8}>
@@ -334,7 +334,14 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
           <Form.Item name="summary" label={t('siteInspections.summary')}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={save.isPending} block size="large">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={save.isPending}
+            block
+            size="large"
+            data-testid="inspection-save"
+          >
             {t('siteInspections.save')}
           </Button>
         </Form>
@@ -468,6 +475,7 @@ function CompleteCard({ d }: { d: InspectionDetail }) {
           size="large"
           loading={complete.isPending}
           style={{ marginTop: 12 }}
+          data-testid="inspection-complete"
         >
           {t('siteInspections.complete')}
         </Button>
@@ -493,7 +501,7 @@ function CompletedView({ d }: { d: InspectionDetail }) {
   return (
     <PageContainer title={`${d.enterpriseName} · ${kindLabel(d.kind, lang)}`}>
       <div style={{ maxWidth: 720 }}>
-        <Descriptions column={1} size="small" bordered style={{ marginBottom: 12 }}>
+        <Descriptions column={1} size="small" bordered layout="vertical" style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t('siteInspections.status')}>
             <Tag color="green">{statusLabel(d.status, lang)}</Tag>
           </Descriptions.Item>

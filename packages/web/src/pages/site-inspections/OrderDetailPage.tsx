@@ -1,3 +1,4 @@
+import { SITE_INSPECTION_CLOCK_PROFILES } from '@qingshan/core/site-inspections';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Flex, Form, Input, Radio, Tag, Timeline, Typography } from 'antd';
 import { useRef } from 'react';
@@ -25,6 +26,8 @@ import {
 import { ORDER_COLORS, orderStatusLabel } from './labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
 
+const RECTIFY_SOURCE = SITE_INSPECTION_CLOCK_PROFILES[0]!.source;
+
 /** One rectification order: the enterprise sends proof and answers; the officer accepts or returns. */
 export default function OrderDetailPage() {
   const { id } = useParams();
@@ -45,7 +48,7 @@ export default function OrderDetailPage() {
           <Descriptions.Item label={t('siteInspections.description')}>
             {staff ? <Link to={`/staff/site-inspections/${o.inspectionId}`}>{o.description}</Link> : o.description}
           </Descriptions.Item>
-          <Descriptions.Item label={t('siteInspections.requirement')}>{o.requirement}</Descriptions.Item>
+          <Descriptions.Item label={t('siteInspections.requirementShort')}>{o.requirement}</Descriptions.Item>
           <Descriptions.Item label={t('siteInspections.dueDate')}>
             {o.clock
               ? `${o.clock.dueDate}${o.clock.provisional ? `（${t('siteInspections.provisional')}）` : ''}`
@@ -151,7 +154,7 @@ function AnswerCard({ o }: { o: OrderDetail }) {
         <Form.Item name="text" label={t('siteInspections.answerText')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={answer.isPending}>
+        <Button type="primary" htmlType="submit" block loading={answer.isPending} data-testid="order-answer-submit">
           {t('siteInspections.submitAnswer')}
         </Button>
       </Form>
@@ -191,7 +194,7 @@ function VerifyCard({ o }: { o: OrderDetail }) {
         <Form.Item name="reason" label={t('siteInspections.reason')}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={verify.isPending}>
+        <Button type="primary" htmlType="submit" block loading={verify.isPending} data-testid="order-verify-submit">
           {t('siteInspections.verify')}
         </Button>
       </Form>

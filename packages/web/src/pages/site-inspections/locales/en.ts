@@ -37,6 +37,7 @@ const en: Leaves<typeof zh> = {
     description: 'Description',
     severity: 'Severity',
     requirement: 'Requirement (creates a rectification order)',
+    requirementShort: 'Requirement',
     summary: 'Summary',
     save: 'Save',
     saved: 'Saved',

@@ -34,6 +34,7 @@ const strings = {
     description: '问题描述',
     severity: '严重程度',
     requirement: '整改要求（填写后生成责令整改）',
+    requirementShort: '整改要求',
     summary: '检查情况',
     save: '保存',
     saved: '已保存',
