@@ -53,6 +53,11 @@ export default function OrderDetailPage() {
             {o.clock
               ? `${o.clock.dueDate}${o.clock.provisional ? `（${t('siteInspections.provisional')}）` : ''}`
               : '—'}
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('siteInspections.source')}：{RECTIFY_SOURCE}
+              </Typography.Text>
+            </div>
           </Descriptions.Item>
           <Descriptions.Item label={t('siteInspections.orderStatus')}>
             <Tag color={ORDER_COLORS[o.status]}>{orderStatusLabel(o.status, lang)}</Tag>
