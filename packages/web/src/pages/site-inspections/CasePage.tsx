@@ -93,7 +93,7 @@ function CaseDetail({ id }: { id: string }) {
   return (
     <PageContainer title={c.title}>
       <div style={{ maxWidth: 720 }}>
-        <Descriptions column={1} size="small" bordered style={{ marginBottom: 12 }}>
+        <Descriptions column={1} size="small" bordered layout="vertical" style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t('siteInspections.enterprise')}>{c.enterpriseName}</Descriptions.Item>
           <Descriptions.Item label={t('siteInspections.description')}>
             <Link to={`/staff/site-inspections/${c.inspectionId}`}>{c.description}</Link>

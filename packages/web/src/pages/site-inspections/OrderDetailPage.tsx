@@ -43,7 +43,7 @@ export default function OrderDetailPage() {
   return (
     <PageContainer title={t('siteInspections.orderDetail')}>
       <div style={{ maxWidth: 720 }}>
-        <Descriptions column={1} size="small" bordered style={{ marginBottom: 12 }}>
+        <Descriptions column={1} size="small" bordered layout="vertical" style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t('siteInspections.enterprise')}>{o.enterpriseName}</Descriptions.Item>
           <Descriptions.Item label={t('siteInspections.description')}>
             {staff ? <Link to={`/staff/site-inspections/${o.inspectionId}`}>{o.description}</Link> : o.description}
