@@ -90,5 +90,17 @@ export const inspectorRecordsFindingOnPhone: Journey = {
     await officer.getByText('整改已核查通过').first().waitFor({ timeout: 10_000 });
     await officer.getByText('按期').first().waitFor({ timeout: 10_000 });
     await ctx.screenshot(officer, '60e-phone-officer-verified');
+
+    // the 2020 demo: a serious finding taken from 立案 to 执行, with its 文号 and amount
+    await officer.goto(`${ctx.baseUrl}/staff/enforcement-cases`);
+    await officer
+      .getByRole('link', { name: /未按规定建立环境管理台账案/ })
+      .first()
+      .click();
+    await officer.getByText('上环罚〔2020〕12号').first().waitFor({ timeout: 10_000 });
+    const stages = (await officer.locator('.ant-timeline').textContent()) ?? '';
+    for (const stage of ['立案', '调查取证', '告知', '处罚决定', '执行'])
+      expect(stages.includes(stage), `the case shows its stage ${stage}`);
+    await ctx.screenshot(officer, '60f-phone-case-stages');
   },
 };
