@@ -34,8 +34,11 @@ describe('figures declared by their modules', () => {
       'bookingsExtended',
       'bookingsRegular',
       'commitmentEiaApproved',
+      'drawnFirms',
+      'drawnFirmsInspected',
       'eiaExemptions',
       'eiaFilings',
+      'enforcementCases',
       'oneVisitRate',
       'petitionsClosed',
       'petitionsClosedWithLimit',
@@ -45,6 +48,8 @@ describe('figures declared by their modules', () => {
       'ratingsLevel3',
       'ratingsLevel4',
       'ratingsLevel5',
+      'rectificationOrders',
+      'rectifiedOnTime',
     ]);
     // only the figures that draw a trend are tallied per month
     expect(
@@ -63,9 +68,14 @@ describe('figures declared by their modules', () => {
       'applicationsDecidedWithLimit',
       'applicationsOnTime',
       'commitmentEiaApproved',
+      'drawnFirms',
+      'drawnFirmsInspected',
       'eiaExemptions',
       'eiaFilings',
+      'enforcementCases',
       'oneVisitRate',
+      'rectificationOrders',
+      'rectifiedOnTime',
     ]);
   });
 
