@@ -5,7 +5,9 @@ import type { FigureDefinition } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
 import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
 
-const RULES = 'rules.md §3（江西省双随机抽查比例）；《生态环境行政处罚办法》（生态环境部令第30号）';
+const DRAWS = '江西省生态环境"双随机、一公开"监管分类做法（江西日报报道）：按 A/B/C 类和特殊监管对象的比例抽查';
+const RECTIFY = '《生态环境行政处罚办法》（生态环境部令第30号）第九条：责令当事人改正或者限期改正违法行为';
+const CASES = '《生态环境行政处罚办法》（生态环境部令第30号）：立案、调查取证、告知、决定、执行';
 
 const DEFINITIONS = {
   drawnFirms: {
@@ -16,7 +18,7 @@ const DEFINITIONS = {
       zh: '期间内抽取的双随机抽查名单中的企业家次（按抽取日期；计划比例见抽查计划）',
       en: 'Firms on the random-inspection draws made in the period (by draw date)',
     },
-    source: RULES,
+    source: DRAWS,
   },
   drawnFirmsInspected: {
     key: 'drawnFirmsInspected',
@@ -26,14 +28,14 @@ const DEFINITIONS = {
       zh: '期间内抽取的名单中已有完成检查记录的企业家次，与「双随机抽中企业」对照即计划完成比例',
       en: 'Drawn firms of the period with a completed inspection record; against firms drawn, the plan’s completion',
     },
-    source: RULES,
+    source: DRAWS,
   },
   rectificationOrders: {
     key: 'rectificationOrders',
     label: { zh: '责令整改', en: 'rectification orders' },
     unit: { zh: '项', en: 'orders' },
     definition: { zh: '期间内检查发现问题下达的责令整改（按下达日期）', en: 'Orders issued in the period' },
-    source: RULES,
+    source: RECTIFY,
   },
   rectifiedOnTime: {
     key: 'rectifiedOnTime',
@@ -43,14 +45,14 @@ const DEFINITIONS = {
       zh: '期间内核查通过、且通过的整改情况在期限内提交的责令整改（按核查日期；期限以期限引擎为准）',
       en: 'Orders verified in the period whose accepted answer came within the clock’s deadline',
     },
-    source: RULES,
+    source: RECTIFY,
   },
   enforcementCases: {
     key: 'enforcementCases',
     label: { zh: '立案查处', en: 'enforcement cases' },
     unit: { zh: '件', en: 'cases' },
     definition: { zh: '期间内立案的环境行政处罚案件（按立案日期）', en: 'Penalty cases filed in the period' },
-    source: RULES,
+    source: CASES,
   },
 } satisfies Record<string, FigureDefinition>;
 
