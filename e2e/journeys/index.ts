@@ -24,6 +24,7 @@ import {
   dashboardArticleFigures,
   jointVisitPrivacy,
 } from './service.ts';
+import { inspectorRecordsFindingOnPhone } from './site-inspections.ts';
 import { officerDrawsAndReplays, publicSeesListAndResults } from './supervision.ts';
 import { citizenOnPhone, intranetHostRenders, leaderWorkbench } from './web.ts';
 
@@ -53,6 +54,7 @@ export const journeys: Journey[] = [
   leaderSeesEiaFigures,
   monitorWatchesStations,
   alarmAnsweredAndClosed,
+  inspectorRecordsFindingOnPhone,
   intranetHostRenders,
   leaderWorkbench,
   citizenOnPhone,

@@ -35,6 +35,7 @@ import { referenceModule } from './reference/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { rulesModule } from './rules/index.ts';
 import { schedulerModule } from './scheduler/index.ts';
+import { siteInspectionsModule } from './site-inspections/index.ts';
 import { usersModule } from './users/index.ts';
 import { visitsModule } from './visits/index.ts';
 import { worklistModule } from './worklist/index.ts';
@@ -81,6 +82,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   cluesModule,
   creditModule,
   enterpriseFileModule,
+  siteInspectionsModule,
   figuresModule,
   schedulerModule,
 ];

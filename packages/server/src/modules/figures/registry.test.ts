@@ -37,6 +37,7 @@ describe('figures declared by their modules', () => {
       'commitmentEiaApproved',
       'eiaExemptions',
       'eiaFilings',
+      'enforcementCases',
       'inspectionsDone',
       'inspectionTargetsDrawn',
       'monitoringDataCaptureRate',
@@ -51,6 +52,8 @@ describe('figures declared by their modules', () => {
       'ratingsLevel3',
       'ratingsLevel4',
       'ratingsLevel5',
+      'rectificationOrders',
+      'rectifiedOnTime',
     ]);
     // only the figures that draw a trend are tallied per month
     expect(
@@ -71,9 +74,12 @@ describe('figures declared by their modules', () => {
       'commitmentEiaApproved',
       'eiaExemptions',
       'eiaFilings',
+      'enforcementCases',
       'inspectionsDone',
       'inspectionTargetsDrawn',
       'oneVisitRate',
+      'rectificationOrders',
+      'rectifiedOnTime',
     ]);
   });
 

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CASE_STAGES,
+  caseStageBody,
+  checklistFor,
+  completeInspectionBody,
+  GENERAL_CHECKLIST,
+  INDUSTRY_CHECKLISTS,
+  nextCaseStage,
+  siteInspectionBody,
+} from './site-inspections.ts';
+
+const base = {
+  kind: 'on-site',
+  enterpriseId: '00000000-0000-4000-8000-000000000001',
+  inspectedOn: '2020-03-12',
+  inspectorNames: ['李强'],
+};
+
+describe('site inspections: checklists by industry', () => {
+  it('gives every firm the general items, and a fireworks plant its own too', () => {
+    const keys = checklistFor('2672').map((i) => i.key);
+    expect(keys.slice(0, GENERAL_CHECKLIST.items.length)).toEqual(GENERAL_CHECKLIST.items.map((i) => i.key));
+    expect(keys).toContain('explosive-waste');
+    expect(checklistFor('3011').map((i) => i.key)).toContain('kiln-emissions');
+    expect(checklistFor('0313').map((i) => i.key)).toContain('manure-facilities');
+    expect(checklistFor('7000')).toHaveLength(GENERAL_CHECKLIST.items.length);
+  });
+
+  it('cites a legal source for every item, and no key is used twice', () => {
+    const all = [GENERAL_CHECKLIST, ...INDUSTRY_CHECKLISTS].flatMap((c) => c.items);
+    for (const i of all) expect(i.source, i.key).toMatch(/《.+》/);
+    expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
+  });
+});
+
+describe('site inspections: request bodies', () => {
+  it('wants both coordinates or neither, and an off-site source for an off-site check', () => {
+    expect(siteInspectionBody.safeParse({ ...base, latitude: 27.8 }).success).toBe(false);
+    expect(siteInspectionBody.safeParse({ ...base, latitude: 27.8, longitude: 113.8 }).success).toBe(true);
+    expect(siteInspectionBody.safeParse({ ...base, kind: 'off-site' }).success).toBe(false);
+    expect(siteInspectionBody.safeParse({ ...base, kind: 'off-site', offSiteSource: 'alarm' }).success).toBe(false);
+    expect(
+      siteInspectionBody.safeParse({
+        ...base,
+        kind: 'off-site',
+        offSiteSource: 'alarm',
+        alarmId: '00000000-0000-4000-8000-000000000002',
+      }).success,
+    ).toBe(true);
+  });
+
+  it('completes with a signature or a refusal with a witness, never both', () => {
+    const png = 'A'.repeat(80);
+    expect(completeInspectionBody.safeParse({ signerName: '张', signaturePng: png, version: 1 }).success).toBe(true);
+    expect(completeInspectionBody.safeParse({ signerName: '张', version: 1 }).success).toBe(false);
+    expect(completeInspectionBody.safeParse({ refusalReason: '不在', version: 1 }).success).toBe(false);
+    expect(
+      completeInspectionBody.safeParse({
+        signerName: '张',
+        signaturePng: png,
+        refusalReason: 'x',
+        witness: 'y',
+        version: 1,
+      }).success,
+    ).toBe(false);
+  });
+
+  it('a decision needs its number and amount; no other stage takes them', () => {
+    expect(caseStageBody.safeParse({ stage: 'decision', version: 1 }).success).toBe(false);
+    expect(
+      caseStageBody.safeParse({
+        stage: 'decision',
+        decisionNumber: '上环罚〔2020〕12号',
+        penaltyAmount: '20000',
+        version: 1,
+      }).success,
+    ).toBe(true);
+    expect(caseStageBody.safeParse({ stage: 'notice', penaltyAmount: '1', version: 1 }).success).toBe(false);
+    expect(
+      caseStageBody.safeParse({ stage: 'decision', decisionNumber: 'x', penaltyAmount: '-5', version: 1 }).success,
+    ).toBe(false);
+  });
+});
+
+describe('site inspections: case stages', () => {
+  it('go in order from 立案 to 执行, each once, and end there', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CASE_STAGES), (s) => {
+        const next = nextCaseStage(s);
+        const i = CASE_STAGES.indexOf(s);
+        return next === (i === CASE_STAGES.length - 1 ? null : CASE_STAGES[i + 1]);
+      }),
+    );
+    expect(nextCaseStage('execution')).toBeNull();
+  });
+});

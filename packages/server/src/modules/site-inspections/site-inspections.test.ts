@@ -1,0 +1,405 @@
+import { todayInShanghai } from '@qingshan/core';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { auditEntries } from '../audit/tables.ts';
+import { createDraw, createInspector, createPlan, putObject } from '../inspections/service.ts';
+import { positiveListEntries, positiveListRemovalProposals } from '../positive-list/tables.ts';
+import { SITE_INSPECTION_FIGURES } from './figures.ts';
+
+let t: TestApp;
+let officer: Client;
+let outsider: Client;
+let clerk: Client;
+let firmA: { id: string; name: string };
+let firmB: { id: string; name: string };
+let userA: Client;
+let userB: Client;
+let drawId: string;
+
+// a real 1×1 PNG, and bytes that only claim to be one
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const today = todayInShanghai();
+
+const record = (over: Record<string, unknown> = {}) => ({
+  kind: 'on-site',
+  enterpriseId: firmA.id,
+  inspectedOn: today,
+  inspectorNames: ['李强', '周文斌'],
+  latitude: 27.88,
+  longitude: 113.8,
+  place: '厂区危废贮存间',
+  checklist: [
+    { key: 'permit', result: 'ok' },
+    { key: 'hazardous-waste', result: 'problem', note: '无标识' },
+    { key: 'explosive-waste', result: 'ok' },
+  ],
+  findings: [
+    {
+      description: '危险废物贮存间未设置识别标志',
+      severity: 'minor',
+      itemKey: 'hazardous-waste',
+      requirement: '设置识别标志并拍照上传',
+    },
+    { description: '含药废渣露天堆放', severity: 'serious', itemKey: 'explosive-waste', requirement: null },
+  ],
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  officer = await loginAs(t, ['inspector']);
+  outsider = await loginAs(t, ['inspector']);
+  clerk = await loginAs(t, ['clerk']);
+  firmA = await makeEnterprise(t);
+  firmB = await makeEnterprise(t);
+  userA = await loginAs(t, ['enterprise'], firmA.id);
+  userB = await loginAs(t, ['enterprise'], firmB.id);
+  // a draw in which firm A (a special source: 100 % per quarter) is drawn, with the officer on its team
+  const db = t.database.db;
+  const actor = { id: officer.userId, name: '执法·测试', roles: ['inspector'], ip: null };
+  await putObject(db, actor, { enterpriseId: firmA.id, class: 'special', basis: '上年度受到处罚' });
+  for (const name of ['甲', '乙', '丙'])
+    await createInspector(db, actor, { userId: null, name, townCode: null, active: true, conflicts: [] });
+  const year = Number(today.slice(0, 4));
+  const plan = await createPlan(db, actor, { name: '测试计划', year, period: 'quarter', quarter: 1 });
+  drawId = (await createDraw(db, actor, plan.id, { seed: 'site-inspections-test', at: new Date() })).id;
+});
+afterAll(() => t.close());
+
+describe('site inspections: a record from draft to signature', () => {
+  let id: string;
+  let orderId: string;
+
+  it('refuses items not of the firm’s industry, an unknown draw link and a draw the officer is not on', async () => {
+    const bad = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: record({ checklist: [{ key: 'manure-facilities', result: 'ok' }] }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('checklist.0.key');
+    const secret = await outsider.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: record({ drawId }),
+    });
+    expect(secret.statusCode).toBe(403);
+    const notDrawn = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: record({ enterpriseId: firmB.id, drawId }),
+    });
+    expect(notDrawn.statusCode).toBe(400);
+    const half = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: record({ longitude: null }),
+    });
+    expect(half.statusCode).toBe(400);
+  });
+
+  it('creates a draft linked to its draw, takes a photo whose bytes match its type, and saves by version', async () => {
+    const res = await officer.request({ method: 'POST', url: '/api/site-inspections', payload: record({ drawId }) });
+    expect(res.statusCode, res.body).toBe(201);
+    id = res.json().id;
+    const up = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${id}/photos?name=${encodeURIComponent('贮存间.png')}`,
+      payload: PNG,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const lie = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${id}/photos?name=x.jpg`,
+      payload: Buffer.from('MZ not a jpeg'),
+      headers: { 'content-type': 'image/jpeg' },
+    });
+    expect(lie.statusCode).toBe(415);
+    const got = await officer.request({ method: 'GET', url: `/api/site-inspections/${id}/files/${up.json().id}` });
+    expect(Buffer.compare(got.rawPayload, PNG)).toBe(0);
+    const saved = await officer.request({
+      method: 'PUT',
+      url: `/api/site-inspections/${id}`,
+      payload: { ...record({ drawId }), summary: '贮存间无标识', version: 1 },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ version: 2, summary: '贮存间无标识', status: 'draft' });
+    const stale = await officer.request({
+      method: 'PUT',
+      url: `/api/site-inspections/${id}`,
+      payload: { ...record({ drawId }), version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('an enterprise sees no draft; completion needs a signature or a refusal with a witness', async () => {
+    expect((await userA.request({ method: 'GET', url: `/api/site-inspections/${id}` })).statusCode).toBe(404);
+    const none = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${id}/complete`,
+      payload: { version: 2 },
+    });
+    expect(none.statusCode).toBe(400);
+    const refusedNoWitness = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${id}/complete`,
+      payload: { refusalReason: '负责人不在', version: 2 },
+    });
+    expect(refusedNoWitness.statusCode).toBe(400);
+    const done = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${id}/complete`,
+      payload: { signerName: '张厂长', signaturePng: PNG.toString('base64'), version: 2 },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const d = done.json();
+    expect(d).toMatchObject({ status: 'completed', outcome: 'problems-found', signerName: '张厂长' });
+    expect(d.files.map((f: { ownerType: string }) => f.ownerType).sort()).toEqual(['inspection', 'signature']);
+    // only the finding with a requirement became an order
+    expect(d.findingList.filter((f: { orderId: string | null }) => f.orderId)).toHaveLength(1);
+    orderId = d.findingList[0].orderId;
+    const again = await officer.request({
+      method: 'PUT',
+      url: `/api/site-inspections/${id}`,
+      payload: { ...record({ drawId }), version: 3 },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('SITE_INSPECTION_STATE');
+  });
+
+  it('the order’s deadline is on its clock; the enterprise answers with proof, the officer returns then accepts', async () => {
+    const o = (await userA.request({ method: 'GET', url: `/api/rectification-orders/${orderId}` })).json();
+    expect(o.status).toBe('open');
+    expect(o.clock.dueDate > today).toBe(true);
+    const proof = await userA.request({
+      method: 'POST',
+      url: `/api/rectification-orders/${orderId}/proofs?name=${encodeURIComponent('整改后.png')}`,
+      payload: PNG,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(proof.statusCode, proof.body).toBe(201);
+    const early = await officer.request({
+      method: 'POST',
+      url: `/api/rectification-orders/${orderId}/verify`,
+      payload: { verdict: 'accept' },
+    });
+    expect(early.json().code).toBe('RECTIFICATION_STATE');
+    const ans = await userA.request({
+      method: 'POST',
+      url: `/api/rectification-orders/${orderId}/answer`,
+      payload: { text: '已设置标识' },
+    });
+    expect(ans.statusCode, ans.body).toBe(200);
+    expect(ans.json().files[0].answerId).toBe(ans.json().answers[0].id);
+    const noReason = await officer.request({
+      method: 'POST',
+      url: `/api/rectification-orders/${orderId}/verify`,
+      payload: { verdict: 'return' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const back = await officer.request({
+      method: 'POST',
+      url: `/api/rectification-orders/${orderId}/verify`,
+      payload: { verdict: 'return', reason: '标识不符合 GB 18597' },
+    });
+    expect(back.json().status).toBe('returned');
+    await userA.request({
+      method: 'POST',
+      url: `/api/rectification-orders/${orderId}/answer`,
+      payload: { text: '已按标准更换标识' },
+    });
+    const ok = await officer.request({
+      method: 'POST',
+      url: `/api/rectification-orders/${orderId}/verify`,
+      payload: { verdict: 'accept' },
+    });
+    expect(ok.json()).toMatchObject({ status: 'accepted', onTime: true });
+    expect(ok.json().clock.state).toBe('met');
+    const trail = await t.database.db
+      .select({ action: auditEntries.action })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityType, 'rectification-order'), eq(auditEntries.entityId, orderId)));
+    expect(trail.map((a) => a.action).sort()).toEqual([
+      'rectification-order.answer',
+      'rectification-order.answer',
+      'rectification-order.create',
+      'rectification-order.file',
+      'rectification-order.verify',
+      'rectification-order.verify',
+    ]);
+  });
+
+  it('publishes the draw’s results from its records to the public portal', async () => {
+    const res = await officer.request({ method: 'POST', url: `/api/site-inspections/draws/${drawId}/publish` });
+    expect(res.statusCode, res.body).toBe(200);
+    const pub = (await t.app.inject({ method: 'GET', url: '/api/public/inspection-results?pageSize=100' })).json();
+    const mine = pub.items.find((r: { enterpriseName: string }) => r.enterpriseName === firmA.name);
+    expect(mine).toBeDefined();
+    expect(JSON.stringify(mine)).toContain('贮存间无标识');
+  });
+
+  it('a serious finding opens a case; stages go in order; the decision proposes positive-list removal', async () => {
+    const db = t.database.db;
+    await db.insert(positiveListEntries).values({
+      enterpriseId: firmA.id,
+      category: 'livelihood-supply',
+      decidedOn: '2026-01-05',
+      validUntil: '2029-01-04',
+      checks: [],
+      reason: '测试',
+      decidedByName: '测试',
+    });
+    const detail = (await officer.request({ method: 'GET', url: `/api/site-inspections/${id}` })).json();
+    const minor = detail.findingList.find((f: { severity: string }) => f.severity === 'minor');
+    const serious = detail.findingList.find((f: { severity: string }) => f.severity === 'serious');
+    const refused = await officer.request({
+      method: 'POST',
+      url: '/api/enforcement-cases',
+      payload: { findingId: minor.id, title: 'x' },
+    });
+    expect(refused.statusCode).toBe(400);
+    const opened = await officer.request({
+      method: 'POST',
+      url: '/api/enforcement-cases',
+      payload: { findingId: serious.id, title: '含药废渣露天堆放案' },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const c = opened.json();
+    expect(c.stage).toBe('filed');
+    const skip = await officer.request({
+      method: 'POST',
+      url: `/api/enforcement-cases/${c.id}/stages`,
+      payload: { stage: 'decision', decisionNumber: '上环罚〔2026〕1号', penaltyAmount: '50000', version: 1 },
+    });
+    expect(skip.json().code).toBe('ENFORCEMENT_CASE_STAGE');
+    let version = 1;
+    for (const stage of ['investigation', 'notice']) {
+      const r = await officer.request({
+        method: 'POST',
+        url: `/api/enforcement-cases/${c.id}/stages`,
+        payload: { stage, note: stage, version },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      version++;
+    }
+    const noNumber = await officer.request({
+      method: 'POST',
+      url: `/api/enforcement-cases/${c.id}/stages`,
+      payload: { stage: 'decision', penaltyAmount: '50000', version },
+    });
+    expect(noNumber.statusCode).toBe(400);
+    const decided = await officer.request({
+      method: 'POST',
+      url: `/api/enforcement-cases/${c.id}/stages`,
+      payload: { stage: 'decision', decisionNumber: '上环罚〔2026〕1号', penaltyAmount: '50000', version },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({
+      stage: 'decision',
+      decisionNumber: '上环罚〔2026〕1号',
+      penaltyAmount: '50000.00',
+    });
+    expect(decided.json().stages.map((s: { byName: string }) => s.byName)).toHaveLength(4);
+    const [proposal] = await db
+      .select()
+      .from(positiveListRemovalProposals)
+      .where(eq(positiveListRemovalProposals.sourceId, c.id));
+    expect(proposal).toMatchObject({ trigger: 'penalty', sourceType: 'enforcement-case', status: 'open' });
+    expect(decided.json().proposalId).toBe(proposal!.id);
+    expect(
+      (await clerk.request({ method: 'POST', url: `/api/enforcement-cases/${c.id}/stages`, payload: {} })).statusCode,
+    ).toBe(403);
+  });
+
+  it('each figure counts exactly the records it lists', async () => {
+    const p = { from: `${today.slice(0, 4)}-01-01`, to: today };
+    for (const f of SITE_INSPECTION_FIGURES) {
+      const n = await f.count(t.database.db, p);
+      const rows = await f.records(t.database.db, p);
+      expect(rows.length, f.key).toBe(n);
+      expect(n, f.key).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('site-inspections: enterprise B never reads or answers A’s inspections and orders', () => {
+  it('lists, reads, uploads and answers only its own', async () => {
+    const listA = (await userA.request({ method: 'GET', url: '/api/rectification-orders' })).json();
+    expect(listA.total).toBe(1);
+    const orderId = listA.items[0].id;
+    const listB = (await userB.request({ method: 'GET', url: '/api/rectification-orders' })).json();
+    expect(listB.total).toBe(0);
+    expect((await userB.request({ method: 'GET', url: `/api/rectification-orders/${orderId}` })).statusCode).toBe(404);
+    const answer = await userB.request({
+      method: 'POST',
+      url: `/api/rectification-orders/${orderId}/answer`,
+      payload: { text: '冒充' },
+    });
+    expect(answer.statusCode).toBe(404);
+    const inspA = (await userA.request({ method: 'GET', url: '/api/site-inspections' })).json();
+    expect(inspA.total).toBe(1);
+    expect((await userB.request({ method: 'GET', url: '/api/site-inspections' })).json().total).toBe(0);
+    const inspId = inspA.items[0].id;
+    expect((await userB.request({ method: 'GET', url: `/api/site-inspections/${inspId}` })).statusCode).toBe(404);
+    const detail = (await userA.request({ method: 'GET', url: `/api/site-inspections/${inspId}` })).json();
+    const photo = detail.files[0].id;
+    expect(
+      (await userB.request({ method: 'GET', url: `/api/site-inspections/${inspId}/files/${photo}` })).statusCode,
+    ).toBe(404);
+    expect((await userA.request({ method: 'GET', url: '/api/enforcement-cases' })).statusCode).toBe(403);
+  });
+});
+
+describe('site inspections: off-site checks', () => {
+  it('needs its source; an alarm must be the firm’s own', async () => {
+    const noSource = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: record({ kind: 'off-site', latitude: null, longitude: null, findings: [] }),
+    });
+    expect(noSource.statusCode).toBe(400);
+    const strayAlarm = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: record({
+        kind: 'off-site',
+        offSiteSource: 'alarm',
+        alarmId: '00000000-0000-4000-8000-000000000001',
+        findings: [],
+      }),
+    });
+    expect(strayAlarm.statusCode).toBe(400);
+    expect(strayAlarm.json().errors[0].path).toBe('alarmId');
+    const video = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: record({
+        kind: 'off-site',
+        offSiteSource: 'video',
+        sourceRef: '视频点位 SL-07 2026-12-01 21:40 抓拍',
+        latitude: null,
+        longitude: null,
+        findings: [],
+        checklist: [],
+      }),
+    });
+    expect(video.statusCode, video.body).toBe(201);
+    const signed = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${video.json().id}/complete`,
+      payload: { signerName: 'x', signaturePng: PNG.toString('base64'), version: 1 },
+    });
+    expect(signed.statusCode).toBe(400);
+    const done = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${video.json().id}/complete`,
+      payload: { version: 1 },
+    });
+    expect(done.json()).toMatchObject({ status: 'completed', outcome: 'no-problem', kind: 'off-site' });
+  });
+});

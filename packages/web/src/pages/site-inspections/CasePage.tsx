@@ -1,0 +1,184 @@
+import { CASE_STAGE_LABELS, CASE_STAGES, nextCaseStage } from '@qingshan/core/site-inspections';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Select, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { canAccess } from '../../access.ts';
+import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { advanceCase, type CaseItem, type CaseStageBody, getCase, listCases, siteInspectionKeys } from './api.ts';
+import { stageLabel } from './labels.ts';
+import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
+
+const caseListQuery = defineListQuery({ filters: { stage: oneOfFilter(CASE_STAGES) } });
+
+/** 处罚案件: the list, or one case with its stages (who and when) and the next stage's form. */
+export default function CasePage() {
+  const { id } = useParams();
+  return id ? <CaseDetail id={id} /> : <CaseList />;
+}
+
+function CaseList() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const list = useListQuery(caseListQuery);
+  const { query, update } = list;
+  const result = useQuery({
+    queryKey: siteInspectionKeys.cases(query),
+    queryFn: ({ signal }) => listCases(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <PageContainer title={t('siteInspections.cases')}>
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('siteInspections.stage')}
+          value={query.stage}
+          onChange={(v) => update({ stage: v })}
+          options={CASE_STAGES.map((s) => ({ value: s, label: stageLabel(s, lang) }))}
+        />
+      </Flex>
+      <PagedTable<CaseItem, typeof query>
+        list={list}
+        result={result}
+        emptyText={t('siteInspections.casesEmpty')}
+        rowKey="id"
+        scroll={{ x: 'max-content' }}
+        columns={[
+          {
+            title: t('siteInspections.caseTitle'),
+            dataIndex: 'title',
+            render: (v: string, c) => <Link to={`/staff/enforcement-cases/${c.id}`}>{v}</Link>,
+          },
+          { title: t('siteInspections.enterprise'), dataIndex: 'enterpriseName' },
+          {
+            title: t('siteInspections.stage'),
+            dataIndex: 'stage',
+            render: (s: CaseItem['stage']) => <Tag>{stageLabel(s, lang)}</Tag>,
+          },
+          {
+            title: t('siteInspections.decisionNumber'),
+            dataIndex: 'decisionNumber',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('siteInspections.penaltyAmount'),
+            dataIndex: 'penaltyAmount',
+            render: (v: string | null) => v ?? '—',
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}
+
+function CaseDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const q = useQuery({ queryKey: siteInspectionKeys.case(id), queryFn: ({ signal }) => getCase(id, signal) });
+  if (q.isPending) return <PageLoading />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const c = q.data;
+  const next = nextCaseStage(c.stage);
+  return (
+    <PageContainer title={c.title}>
+      <div style={{ maxWidth: 720 }}>
+        <Descriptions column={1} size="small" bordered layout="vertical" style={{ marginBottom: 12 }}>
+          <Descriptions.Item label={t('siteInspections.enterprise')}>{c.enterpriseName}</Descriptions.Item>
+          <Descriptions.Item label={t('siteInspections.description')}>
+            <Link to={`/staff/site-inspections/${c.inspectionId}`}>{c.description}</Link>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('siteInspections.stage')}>{stageLabel(c.stage, lang)}</Descriptions.Item>
+          {c.decisionNumber ? (
+            <>
+              <Descriptions.Item label={t('siteInspections.decisionNumber')}>{c.decisionNumber}</Descriptions.Item>
+              <Descriptions.Item label={t('siteInspections.penaltyAmount')}>{c.penaltyAmount}</Descriptions.Item>
+              <Descriptions.Item label={t('siteInspections.decidedOn')}>{c.decidedOn}</Descriptions.Item>
+            </>
+          ) : null}
+        </Descriptions>
+        <Card size="small" title={t('siteInspections.stages')} style={{ marginBottom: 12 }}>
+          <Timeline
+            items={c.stages.map((s) => ({
+              children: (
+                <div>
+                  <Typography.Text strong>{stageLabel(s.stage, lang)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {' '}
+                    {CASE_STAGE_LABELS[s.stage].source}
+                  </Typography.Text>
+                  <div>
+                    {s.byName} · {formatDateTime(s.at)}
+                  </div>
+                  {s.note ? <div>{s.note}</div> : null}
+                </div>
+              ),
+            }))}
+          />
+        </Card>
+        {next && canAccess(roles, SITE_INSPECTION_PERMISSIONS.record) ? (
+          <StageForm c={c} next={next} />
+        ) : !next ? (
+          <Typography.Text>{t('siteInspections.finished')}</Typography.Text>
+        ) : null}
+      </div>
+    </PageContainer>
+  );
+}
+
+function StageForm({ c, next }: { c: CaseItem; next: NonNullable<ReturnType<typeof nextCaseStage>> }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [proposed, setProposed] = useState(false);
+  const [form] = Form.useForm<Omit<CaseStageBody, 'stage' | 'version'>>();
+  const save = useMutation({
+    mutationFn: (v: Omit<CaseStageBody, 'stage' | 'version'>) =>
+      advanceCase(c.id, { ...v, stage: next, version: c.version }),
+    onSuccess: async (r) => {
+      if ((r as { proposalId?: string | null }).proposalId) setProposed(true);
+      form.resetFields();
+      await qc.invalidateQueries({ queryKey: siteInspectionKeys.all });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) applyFieldErrors(form, e);
+      showError(e);
+    },
+  });
+  return (
+    <Card size="small" title={`${t('siteInspections.nextStage')}：${stageLabel(next, lang)}`}>
+      {proposed ? (
+        <Alert type="warning" showIcon message={t('siteInspections.proposal')} style={{ marginBottom: 8 }} />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        {next === 'decision' ? (
+          <>
+            <Form.Item name="decisionNumber" label={t('siteInspections.decisionNumber')} rules={[{ required: true }]}>
+              <Input maxLength={60} placeholder="上环罚〔2026〕1号" />
+            </Form.Item>
+            <Form.Item name="penaltyAmount" label={t('siteInspections.penaltyAmount')} rules={[{ required: true }]}>
+              <Input inputMode="decimal" maxLength={12} />
+            </Form.Item>
+          </>
+        ) : null}
+        <Form.Item name="note" label={t('siteInspections.note')}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending} block>
+          {t('siteInspections.record')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

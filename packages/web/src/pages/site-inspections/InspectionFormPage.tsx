@@ -1,0 +1,565 @@
+import { todayInShanghai } from '@qingshan/core';
+import {
+  CHECK_RESULTS,
+  type CheckResult,
+  checklistFor,
+  FINDING_SEVERITIES,
+  OFF_SITE_SOURCES,
+  SITE_INSPECTION_KINDS,
+} from '@qingshan/core/site-inspections';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Form,
+  Image,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { canAccess } from '../../access.ts';
+import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { useMessage } from '../../components/feedback.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
+import { getEnterprise, listEnterprises } from '../enterprises/api.ts';
+import {
+  completeInspection,
+  createInspection,
+  getInspection,
+  type InspectionBody,
+  type InspectionDetail,
+  inspectionFileUrl,
+  openCase,
+  siteInspectionKeys,
+  updateInspection,
+  uploadPhoto,
+} from './api.ts';
+import { kindLabel, resultLabel, severityLabel, sourceLabel, statusLabel } from './labels.ts';
+import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
+import { SignaturePad, type SignaturePadHandle } from './SignaturePad.tsx';
+
+type Values = Omit<InspectionBody, 'checklist'> & {
+  checks?: Record<string, { result?: CheckResult; note?: string }>;
+};
+
+function toBody(v: Values, drawId: string | null): InspectionBody {
+  const { checks, ...rest } = v;
+  return {
+    ...rest,
+    drawId,
+    latitude: rest.latitude ?? null,
+    longitude: rest.longitude ?? null,
+    alarmId: rest.alarmId || null,
+    offSiteSource: rest.kind === 'off-site' ? (rest.offSiteSource ?? null) : null,
+    checklist: Object.entries(checks ?? {})
+      .filter(([, c]) => c?.result)
+      .map(([key, c]) => ({ key, result: c.result!, note: c.note ?? '' })),
+    findings: (rest.findings ?? []).map((f) => ({
+      ...f,
+      itemKey: f.itemKey ?? null,
+      requirement: f.requirement || null,
+    })),
+  };
+}
+
+function toValues(d: InspectionDetail): Values {
+  return {
+    kind: d.kind,
+    enterpriseId: d.enterpriseId,
+    inspectedOn: d.inspectedOn,
+    inspectorNames: d.inspectorNames,
+    latitude: d.latitude,
+    longitude: d.longitude,
+    place: d.place,
+    offSiteSource: d.offSiteSource,
+    alarmId: d.alarmId,
+    sourceRef: d.sourceRef,
+    summary: d.summary,
+    checks: Object.fromEntries(d.checklist.map((c) => [c.key, { result: c.result as CheckResult, note: c.note }])),
+    findings: d.findingList.map((f) => ({
+      description: f.description,
+      severity: f.severity as (typeof FINDING_SEVERITIES)[number],
+      itemKey: f.itemKey,
+      requirement: f.requirement,
+    })),
+  };
+}
+
+/**
+ * 现场检查 on a phone: the firm, who and where (the browser's location, editable), the checklist of
+ * its industry, findings, photos, then the enterprise's signature or refusal. A completed record is
+ * shown read-only, with its orders and, for a serious finding, the case.
+ */
+export default function InspectionFormPage() {
+  const { id } = useParams();
+  const detail = useQuery({
+    queryKey: siteInspectionKeys.detail(id ?? 'new'),
+    queryFn: ({ signal }) => getInspection(id!, signal),
+    enabled: !!id,
+  });
+  if (id && detail.isPending) return <PageLoading />;
+  if (id && detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const d = detail.data;
+  if (d && d.status === 'completed') return <CompletedView d={d} />;
+  return <DraftForm key={d ? `${d.id}:${d.version}` : 'new'} d={d} />;
+}
+
+function DraftForm({ d }: { d: InspectionDetail | undefined }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const navigate = useNavigate();
+  const message = useMessage();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<Values>();
+  const drawId = d?.drawId ?? params.get('drawId');
+  const [search, setSearch] = useState('');
+  const [locating, setLocating] = useState(false);
+  const kind = Form.useWatch('kind', form) ?? d?.kind ?? 'on-site';
+  const enterpriseId = Form.useWatch('enterpriseId', form) ?? d?.enterpriseId ?? params.get('enterpriseId');
+  const enterprises = useQuery({
+    queryKey: ['site-inspections', 'enterprise-options', search],
+    queryFn: ({ signal }) => listEnterprises({ q: search || undefined, page: 1, pageSize: 20 } as never, signal),
+  });
+  const firm = useQuery({
+    queryKey: ['site-inspections', 'enterprise', enterpriseId],
+    queryFn: ({ signal }) => getEnterprise(enterpriseId!, signal),
+    enabled: !!enterpriseId,
+  });
+  const items = firm.data ? checklistFor(firm.data.industryCode) : [];
+  const refresh = () => qc.invalidateQueries({ queryKey: siteInspectionKeys.all });
+  const onError = (e: unknown) => {
+    if (e instanceof ApiError) applyFieldErrors(form, e);
+    showError(e);
+  };
+  const save = useMutation({
+    mutationFn: (v: Values) =>
+      d ? updateInspection(d.id, { ...toBody(v, drawId), version: d.version }) : createInspection(toBody(v, drawId)),
+    onSuccess: async (r) => {
+      message.success(t('siteInspections.saved'));
+      await refresh();
+      if (!d) navigate(`/staff/site-inspections/${r.id}`, { replace: true });
+    },
+    onError,
+  });
+  const locate = () => {
+    if (!navigator.geolocation) return void message.warning(t('siteInspections.locateFailed'));
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        setLocating(false);
+        form.setFieldsValue({
+          latitude: Number(p.coords.latitude.toFixed(6)),
+          longitude: Number(p.coords.longitude.toFixed(6)),
+        });
+      },
+      () => {
+        setLocating(false);
+        message.warning(t('siteInspections.locateFailed'));
+      },
+      { timeout: 10_000 },
+    );
+  };
+  const initial: Partial<Values> = d
+    ? toValues(d)
+    : {
+        kind: 'on-site',
+        inspectedOn: todayInShanghai(),
+        inspectorNames: [],
+        findings: [],
+        ...(params.get('enterpriseId') ? { enterpriseId: params.get('enterpriseId')! } : {}),
+      };
+  const options = [
+    ...(d ? [{ value: d.enterpriseId, label: d.enterpriseName }] : []),
+    ...(enterprises.data?.items ?? [])
+      .filter((e) => e.id !== d?.enterpriseId)
+      .map((e) => ({ value: e.id, label: e.name })),
+  ];
+  return (
+    <PageContainer title={d ? `${d.enterpriseName} · ${statusLabel(d.status, lang)}` : t('siteInspections.newTitle')}>
+      <div style={{ maxWidth: 720 }}>
+        {drawId ? (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('siteInspections.draw')} />
+        ) : null}
+        <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
+          <Card size="small" style={{ marginBottom: 12 }}>
+            <Form.Item name="kind" label={t('siteInspections.kind')} rules={[{ required: true }]}>
+              <Radio.Group
+                optionType="button"
+                options={SITE_INSPECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))}
+              />
+            </Form.Item>
+            <Form.Item name="enterpriseId" label={t('siteInspections.enterprise')} rules={[{ required: true }]}>
+              <Select
+                showSearch
+                filterOption={false}
+                onSearch={setSearch}
+                placeholder={t('siteInspections.enterpriseSearch')}
+                options={options}
+                loading={enterprises.isFetching}
+              />
+            </Form.Item>
+            <Form.Item name="inspectedOn" label={t('siteInspections.inspectedOn')} rules={[{ required: true }]}>
+              <Input type="date" max={todayInShanghai()} />
+            </Form.Item>
+            <Form.Item
+              name="inspectorNames"
+              label={t('siteInspections.inspectors')}
+              extra={t('siteInspections.inspectorsHint')}
+              rules={[{ required: true }]}
+            >
+              <Select mode="tags" open={false} tokenSeparators={[',', '，', '、', ' ']} />
+            </Form.Item>
+            {kind === 'off-site' ? (
+              <>
+                <Form.Item name="offSiteSource" label={t('siteInspections.offSiteSource')} rules={[{ required: true }]}>
+                  <Select options={OFF_SITE_SOURCES.map((s) => ({ value: s, label: sourceLabel(s, lang) }))} />
+                </Form.Item>
+                <Form.Item name="alarmId" label={t('siteInspections.alarmId')}>
+                  <Input />
+                </Form.Item>
+                <Form.Item name="sourceRef" label={t('siteInspections.sourceRef')}>
+                  <Input maxLength={300} />
+                </Form.Item>
+              </>
+            ) : null}
+          </Card>
+          <Card size="small" title={t('siteInspections.location')} style={{ marginBottom: 12 }}>
+            <Button onClick={locate} loading={locating} style={{ marginBottom: 8 }} data-testid="inspection-locate">
+              {locating ? t('siteInspections.locating') : t('siteInspections.locate')}
+            </Button>
+            <Flex gap={8}>
+              <Form.Item name="latitude" label={t('siteInspections.latitude')} style={{ flex: 1 }}>
+                <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item name="longitude" label={t('siteInspections.longitude')} style={{ flex: 1 }}>
+                <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+              </Form.Item>
+            </Flex>
+            <Form.Item name="place" label={t('siteInspections.place')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Card>
+          {items.length ? (
+            <Card size="small" title={t('siteInspections.checklist')} style={{ marginBottom: 12 }}>
+              <Typography.Paragraph type="secondary">{t('siteInspections.checklistHint')}</Typography.Paragraph>
+              {items.map((item) => (
+                <div key={item.key} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8, marginBottom: 8 }}>
+                  <Typography.Text strong>{lang === 'en' ? item.label.en : item.label.zh}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('siteInspections.source')}：{item.source}
+                  </Typography.Text>
+                  <Form.Item name={['checks', item.key, 'result']} style={{ margin: '6px 0' }}>
+                    <Radio.Group options={CHECK_RESULTS.map((r) => ({ value: r, label: resultLabel(r, lang) }))} />
+                  </Form.Item>
+                  <Form.Item name={['checks', item.key, 'note']} style={{ margin: 0 }}>
+                    <Input placeholder={t('siteInspections.note')} maxLength={500} />
+                  </Form.Item>
+                </div>
+              ))}
+            </Card>
+          ) : null}
+          <Card size="small" title={t('siteInspections.findings')} style={{ marginBottom: 12 }}>
+            <Form.List name="findings">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f, i) => (
+                    <Card
+                      key={f.key}
+                      size="small"
+                      type="inner"
+                      title={`${t('siteInspections.findings')} ${i + 1}`}
+                      extra={
+                        <Button size="small" type="link" danger onClick={() => remove(f.name)}>
+                          ×
+                        </Button>
+                      }
+                      style={{ marginBottom: 8 }}
+                    >
+                      <Form.Item
+                        name={[f.name, 'description']}
+                        label={t('siteInspections.description')}
+                        rules={[{ required: true }]}
+                      >
+                        <Input.TextArea rows={2} maxLength={1000} />
+                      </Form.Item>
+                      <Form.Item
+                        name={[f.name, 'severity']}
+                        label={t('siteInspections.severity')}
+                        rules={[{ required: true }]}
+                      >
+                        <Radio.Group
+                          options={FINDING_SEVERITIES.map((s) => ({ value: s, label: severityLabel(s, lang) }))}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'itemKey']} label={t('siteInspections.checklist')}>
+                        <Select
+                          allowClear
+                          options={items.map((it) => ({
+                            value: it.key,
+                            label: lang === 'en' ? it.label.en : it.label.zh,
+                          }))}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'requirement']} label={t('siteInspections.requirement')}>
+                        <Input.TextArea rows={2} maxLength={1000} />
+                      </Form.Item>
+                    </Card>
+                  ))}
+                  <Button onClick={() => add({ severity: 'minor' })} block>
+                    {t('siteInspections.addFinding')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Card>
+          <Form.Item name="summary" label={t('siteInspections.summary')}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={save.isPending}
+            block
+            size="large"
+            data-testid="inspection-save"
+          >
+            {t('siteInspections.save')}
+          </Button>
+        </Form>
+        {d ? <PhotosCard d={d} /> : null}
+        {d ? <CompleteCard d={d} /> : null}
+      </div>
+    </PageContainer>
+  );
+}
+
+function PhotosCard({ d }: { d: InspectionDetail }) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const upload = useMutation({
+    mutationFn: (file: File) => uploadPhoto(d.id, file),
+    onSuccess: async () => {
+      message.success(t('siteInspections.photoUploaded'));
+      await qc.invalidateQueries({ queryKey: siteInspectionKeys.detail(d.id) });
+    },
+    onError: showError,
+  });
+  return (
+    <Card size="small" title={t('siteInspections.photos')} style={{ margin: '12px 0' }}>
+      <Typography.Paragraph type="secondary">{t('siteInspections.photoHint')}</Typography.Paragraph>
+      <Photos d={d} />
+      <input
+        ref={input}
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        capture="environment"
+        data-testid="photo-input"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) upload.mutate(f);
+          e.target.value = '';
+        }}
+      />
+      <Button block loading={upload.isPending} onClick={() => input.current?.click()}>
+        {t('siteInspections.takePhoto')}
+      </Button>
+    </Card>
+  );
+}
+
+function Photos({ d }: { d: InspectionDetail }) {
+  const photos = d.files.filter((f) => f.ownerType === 'inspection');
+  if (!photos.length) return null;
+  return (
+    <Image.PreviewGroup>
+      <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+        {photos.map((f) => (
+          <Image
+            key={f.id}
+            width={96}
+            height={96}
+            style={{ objectFit: 'cover' }}
+            src={inspectionFileUrl(d.id, f.id)}
+            alt={f.fileName}
+          />
+        ))}
+      </Flex>
+    </Image.PreviewGroup>
+  );
+}
+
+type CompleteValues = { signerName?: string; refused?: boolean; refusalReason?: string; witness?: string };
+
+function CompleteCard({ d }: { d: InspectionDetail }) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const pad = useRef<SignaturePadHandle>(null);
+  const [form] = Form.useForm<CompleteValues>();
+  const refused = Form.useWatch('refused', form);
+  const complete = useMutation({
+    mutationFn: (v: CompleteValues) => {
+      if (d.kind === 'off-site') return completeInspection(d.id, { version: d.version });
+      if (v.refused)
+        return completeInspection(d.id, { refusalReason: v.refusalReason!, witness: v.witness!, version: d.version });
+      const png = pad.current?.png();
+      if (!png) throw new Error(t('siteInspections.signatureEmpty'));
+      return completeInspection(d.id, { signerName: v.signerName!, signaturePng: png, version: d.version });
+    },
+    onSuccess: async () => {
+      message.success(t('siteInspections.completed'));
+      await qc.invalidateQueries({ queryKey: siteInspectionKeys.all });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) applyFieldErrors(form, e);
+      showError(e);
+    },
+  });
+  if (d.kind === 'off-site')
+    return (
+      <Button type="primary" block size="large" loading={complete.isPending} onClick={() => complete.mutate({})}>
+        {t('siteInspections.completeOffSite')}
+      </Button>
+    );
+  return (
+    <Card size="small" title={t('siteInspections.sign')} style={{ marginBottom: 12 }}>
+      <Form<CompleteValues> form={form} layout="vertical" onFinish={(v) => complete.mutate(v)}>
+        <Form.Item name="refused" valuePropName="checked">
+          <Checkbox>{t('siteInspections.refuse')}</Checkbox>
+        </Form.Item>
+        {refused ? (
+          <>
+            <Form.Item name="refusalReason" label={t('siteInspections.refusalReason')} rules={[{ required: true }]}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+            <Form.Item name="witness" label={t('siteInspections.witness')} rules={[{ required: true }]}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="signerName" label={t('siteInspections.signerName')} rules={[{ required: true }]}>
+              <Input maxLength={40} />
+            </Form.Item>
+            <SignaturePad ref={pad} />
+          </>
+        )}
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={complete.isPending}
+          style={{ marginTop: 12 }}
+          data-testid="inspection-complete"
+        >
+          {t('siteInspections.complete')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function CompletedView({ d }: { d: InspectionDetail }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useAuth();
+  const navigate = useNavigate();
+  const showError = useShowError();
+  const canRecord = canAccess(roles, SITE_INSPECTION_PERMISSIONS.record);
+  const signature = d.files.find((f) => f.ownerType === 'signature');
+  const open = useMutation({
+    mutationFn: (f: InspectionDetail['findingList'][number]) =>
+      openCase({ findingId: f.id, title: `${d.enterpriseName}${f.description}案` }),
+    onSuccess: (c) => navigate(`/staff/enforcement-cases/${c.id}`),
+    onError: showError,
+  });
+  return (
+    <PageContainer title={`${d.enterpriseName} · ${kindLabel(d.kind, lang)}`}>
+      <div style={{ maxWidth: 720 }}>
+        <Descriptions column={1} size="small" bordered layout="vertical" style={{ marginBottom: 12 }}>
+          <Descriptions.Item label={t('siteInspections.status')}>
+            <Tag color="green">{statusLabel(d.status, lang)}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('siteInspections.inspectedOn')}>{d.inspectedOn}</Descriptions.Item>
+          <Descriptions.Item label={t('siteInspections.inspectors')}>{d.inspectorNames.join('、')}</Descriptions.Item>
+          {d.offSiteSource ? (
+            <Descriptions.Item label={t('siteInspections.offSiteSource')}>
+              {sourceLabel(d.offSiteSource, lang)} {d.sourceRef}
+            </Descriptions.Item>
+          ) : null}
+          {d.latitude !== null ? (
+            <Descriptions.Item label={t('siteInspections.location')}>
+              {d.latitude}, {d.longitude} {d.place}
+            </Descriptions.Item>
+          ) : null}
+          <Descriptions.Item label={t('siteInspections.summary')}>{d.summary || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('siteInspections.officer')}>
+            {d.officerName} · {d.completedAt ? formatDateTime(d.completedAt) : ''}
+          </Descriptions.Item>
+          {d.signerName ? (
+            <Descriptions.Item label={t('siteInspections.signedBy')}>
+              {d.signerName}
+              {signature ? (
+                <div>
+                  <Image width={200} src={inspectionFileUrl(d.id, signature.id)} alt={t('siteInspections.sign')} />
+                </div>
+              ) : null}
+            </Descriptions.Item>
+          ) : null}
+          {d.refusalReason ? (
+            <Descriptions.Item label={t('siteInspections.refusedBy')}>
+              {d.refusalReason}（{t('siteInspections.witness')}：{d.witness}）
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+        <Photos d={d} />
+        <Card size="small" title={t('siteInspections.findings')}>
+          {d.findingList.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : null}
+          {d.findingList.map((f) => (
+            <div key={f.id} style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
+              <Space wrap>
+                <Tag color={f.severity === 'serious' ? 'red' : 'orange'}>{severityLabel(f.severity, lang)}</Tag>
+                <Typography.Text>{f.description}</Typography.Text>
+              </Space>
+              {f.requirement ? <div>{f.requirement}</div> : null}
+              <Space wrap style={{ marginTop: 4 }}>
+                {f.orderId ? <Link to={`/staff/rectifications/${f.orderId}`}>{t('siteInspections.order')}</Link> : null}
+                {f.caseId ? <Link to={`/staff/enforcement-cases/${f.caseId}`}>{t('siteInspections.case')}</Link> : null}
+                {f.severity === 'serious' && !f.caseId && canRecord ? (
+                  <Button size="small" danger loading={open.isPending} onClick={() => open.mutate(f)}>
+                    {t('siteInspections.openCase')}
+                  </Button>
+                ) : null}
+              </Space>
+            </div>
+          ))}
+        </Card>
+      </div>
+    </PageContainer>
+  );
+}
