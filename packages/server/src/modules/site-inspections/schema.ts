@@ -1,4 +1,4 @@
-import { INSPECTION_OUTCOMES } from '@qingshan/core';
+import { INSPECTION_OUTCOMES } from '@qingshan/core/inspection-draws';
 import {
   CASE_STAGES,
   caseOpenBody,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { InspectionOutcome } from '@qingshan/core';
 import { todayInShanghai } from '@qingshan/core';
+import type { InspectionOutcome } from '@qingshan/core/inspection-draws';
 import {
   CASE_STAGE_LABELS,
   type CaseStage,
