@@ -261,7 +261,8 @@ describe('credit and risk', () => {
     expect(by.get('findings')).toMatchObject({ count: 1, weight: 15, points: 15 });
     expect((by.get('findings') as { records: { link: string }[] }).records[0]!.link).toMatch(/^\/staff\/clues\//);
     expect(by.get('complaints')).toMatchObject({ count: 1, points: 10 });
-    expect(by.get('penalties')).toMatchObject({ hasSource: false, points: 0 });
+    // penalties are read from the enforcement cases (site-inspections); this firm has none
+    expect(by.get('penalties')).toMatchObject({ hasSource: true, count: 0, points: 0 });
     expect(r.score).toBe(65);
     expect(r.onWatchList).toBe(true);
     for (const c of r.contributions) expect(c.source.length).toBeGreaterThan(10);

@@ -174,6 +174,13 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
         and c.verified_at >= ${since(12)}
       order by c.verified_at desc limit 50`,
   );
+  const penalties = await rowsOf<{ id: string; label: string }>(
+    db,
+    sql`select k.id::text as id, k.decided_on::text || ' ' || k.decision_number || '，罚款 ' || k.penalty_amount::text || ' 元' as label
+      from enforcement_cases k where k.enterprise_id = ${enterpriseId}::uuid and k.decided_on is not null
+        and k.decided_on >= (${since(24)})::date
+      order by k.decided_on desc limit 50`,
+  );
   const listed = await rowsOf<{ id: string; label: string }>(
     db,
     sql`select p.id::text as id, '有效期至 ' || p.valid_until::text as label from positive_list_entries p
@@ -183,7 +190,7 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
   // the register's grade counts until the firm has a graded record here (imported firms carry one)
   const grade = (credit?.grade ?? e.creditGrade) as CreditGrade | null;
   const counted = (
-    factor: Exclude<RiskFactor, 'credit' | 'penalties'>,
+    factor: Exclude<RiskFactor, 'credit'>,
     rows: { id: string; label: string }[],
     linkOf: (id: string) => string,
     count = rows.length,
@@ -201,17 +208,12 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
     counted('alarms', alarms, (id) => `/staff/alarms/${id}`, await countOf(db, 'alarms', enterpriseId)),
     counted('complaints', complaints, (id) => `/staff/reports/${id}`, await countOf(db, 'complaints', enterpriseId)),
     counted('findings', findings, (id) => `/staff/clues/${id}`, await countOf(db, 'findings', enterpriseId)),
-    {
-      factor: 'penalties',
-      label: RISK_FACTOR_LABELS.penalties.zh,
-      count: 0,
-      weight: w.penalties,
-      points: 0,
-      source: sources.penalties,
-      // enforcement cases (行政处罚) are not kept on this platform yet: the factor is shown, counts nothing
-      hasSource: false,
-      records: [],
-    },
+    counted(
+      'penalties',
+      penalties,
+      (id) => `/staff/enforcement-cases/${id}`,
+      await countOf(db, 'penalties', enterpriseId),
+    ),
     {
       factor: 'credit',
       label: grade
@@ -241,12 +243,18 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
   };
 }
 
-async function countOf(db: Tx, factor: 'alarms' | 'complaints' | 'findings', id: string): Promise<number> {
+async function countOf(
+  db: Tx,
+  factor: 'alarms' | 'complaints' | 'findings' | 'penalties',
+  id: string,
+): Promise<number> {
   const q = {
     alarms: sql`select count(*)::int as n from alarms a where a.enterprise_id = ${id}::uuid and a.outcome = 'confirmed' and a.raised_at >= ${since(12)}`,
     complaints: sql`select count(*)::int as n from reports r where r.subject_enterprise_id = ${id}::uuid and r.received_at >= ${since(12)}`,
     findings: sql`select count(*)::int as n from clues c where c.enterprise_id = ${id}::uuid
       and c.outcome in ('problem-found', 'rectification-ordered') and c.verified_at >= ${since(12)}`,
+    penalties: sql`select count(*)::int as n from enforcement_cases k where k.enterprise_id = ${id}::uuid
+      and k.decided_on is not null and k.decided_on >= (${since(24)})::date`,
   }[factor];
   const [r] = await rowsOf<{ n: number }>(db, q);
   return Number(r?.n ?? 0);
@@ -259,6 +267,8 @@ function scoresSql(): SQL {
       (select count(*) from reports r where r.subject_enterprise_id = e.id and r.received_at >= ${since(12)})::int as complaints,
       (select count(*) from clues c where c.enterprise_id = e.id and c.outcome in ('problem-found', 'rectification-ordered')
         and c.verified_at >= ${since(12)})::int as findings,
+      (select count(*) from enforcement_cases k where k.enterprise_id = e.id and k.decided_on is not null
+        and k.decided_on >= (${since(24)})::date)::int as penalties,
       coalesce((select cr.grade from credit_records cr where cr.enterprise_id = e.id order by cr.rated_on desc, cr.created_at desc limit 1), e.credit_grade) as grade,
       exists (select 1 from positive_list_entries p where p.enterprise_id = e.id and p.status = 'listed'
         and p.valid_until >= ${todayInShanghai()}::date) as listed
@@ -266,7 +276,7 @@ function scoresSql(): SQL {
 }
 
 function pointsSql(w: Weights): SQL {
-  return sql`greatest(0, s.alarms * ${w.alarms}::int + s.complaints * ${w.complaints}::int + s.findings * ${w.findings}::int
+  return sql`greatest(0, s.alarms * ${w.alarms}::int + s.complaints * ${w.complaints}::int + s.findings * ${w.findings}::int + s.penalties * ${w.penalties}::int
     + case s.grade when 'green' then ${w['credit-green']}::int when 'blue' then ${w['credit-blue']}::int
         when 'yellow' then ${w['credit-yellow']}::int when 'red' then ${w['credit-red']}::int else 0 end
     + case when s.listed then ${w['positive-list']}::int else 0 end)`;
