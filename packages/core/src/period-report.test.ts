@@ -6,11 +6,15 @@ import {
   draftText,
   figureSegments,
   fillTemplate,
+  oneVisitGroups,
   previousMonth,
   type ReportFigure,
   reportDraftEditSchema,
   SENTENCE_TEMPLATES,
+  SLA_OUTCOMES,
   sectionOfGroup,
+  slaGroups,
+  slaRowMatches,
   untilPhrase,
 } from './period-report.ts';
 
@@ -86,7 +90,9 @@ describe('draftReport', () => {
         (chosen, values) => {
           const figures = chosen.map((k, i) => fig(k, values[i]!, k.startsWith('x') ? 'ratings' : undefined));
           const d = draftReport(ARTICLE, figures);
-          const refs = d.sections.flatMap((s) => s.sentences.flatMap((x) => x.figures.map((f) => ({ ...f, text: x.text }))));
+          const refs = d.sections.flatMap((s) =>
+            s.sentences.flatMap((x) => x.figures.map((f) => ({ ...f, text: x.text }))),
+          );
           expect(refs.map((r) => r.key).sort()).toEqual([...chosen].sort());
           for (const r of refs) expect(r.text).toContain(String(r.value));
         },
@@ -118,13 +124,17 @@ describe('figureSegments', () => {
 
   it('a number the editor removed loses its link; the text is always kept whole', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.record({ key: fc.string(), value: fc.nat(1000) }), { maxLength: 5 }), (text, figures) => {
-        expect(
-          figureSegments(text, figures)
-            .map((s) => s.text)
-            .join(''),
-        ).toBe(text);
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(fc.record({ key: fc.string(), value: fc.nat(1000) }), { maxLength: 5 }),
+        (text, figures) => {
+          expect(
+            figureSegments(text, figures)
+              .map((s) => s.text)
+              .join(''),
+          ).toBe(text);
+        },
+      ),
     );
     expect(figureSegments('共计办理二十个', [{ key: 'a', value: 20 }])).toEqual([{ text: '共计办理二十个' }]);
   });
@@ -140,9 +150,73 @@ describe('reportDraftEditSchema', () => {
     expect(reportDraftEditSchema.safeParse(ok).success).toBe(true);
     expect(reportDraftEditSchema.safeParse({ ...ok, extra: 1 }).success).toBe(false);
     expect(
-      reportDraftEditSchema.safeParse({ ...ok, sections: [{ ...ok.sections[0], sentences: [{ id: 'x', text: '  ' }] }] })
-        .success,
+      reportDraftEditSchema.safeParse({
+        ...ok,
+        sections: [{ ...ok.sections[0], sentences: [{ id: 'x', text: '  ' }] }],
+      }).success,
     ).toBe(false);
     expect(reportDraftEditSchema.safeParse({ ...ok, sections: Array(6).fill(ok.sections[0]) }).success).toBe(false);
+  });
+});
+
+describe('SLA groups', () => {
+  const row = (over: Partial<import('./period-report.ts').SlaRow>) => ({
+    id: Math.random().toString(),
+    desk: 'clerk',
+    matter: 'm',
+    town: 't',
+    industry: 'i',
+    outcome: 'on-time' as const,
+    days: 3,
+    ...over,
+  });
+
+  it('sums on time, late and open overdue per value, rates over completed only', () => {
+    const rows = [
+      row({}),
+      row({ outcome: 'late', days: 9 }),
+      row({ outcome: 'open-overdue', days: null }),
+      row({ desk: 'approver', outcome: 'open', days: null }),
+    ];
+    expect(slaGroups(rows, 'desk')).toEqual([
+      { value: 'clerk', completed: 2, onTime: 1, late: 1, overdue: 1, onTimeRate: 0.5, averageDays: 6 },
+      { value: 'approver', completed: 0, onTime: 0, late: 0, overdue: 0, onTimeRate: null, averageDays: null },
+    ]);
+    expect(slaGroups(rows, null)[0]).toMatchObject({ value: '', completed: 2, overdue: 1 });
+  });
+
+  it('the groups of any dimension add up to the whole, and each metric matches its rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            desk: fc.constantFrom('clerk', 'approver', ''),
+            town: fc.constantFrom('a', 'b'),
+            outcome: fc.constantFrom(...SLA_OUTCOMES),
+          }),
+        ),
+        (spec) => {
+          const rows = spec.map((s) => row({ ...s, days: s.outcome.startsWith('open') ? null : 1 }));
+          const whole = slaGroups(rows, null)[0] ?? { completed: 0, overdue: 0 };
+          for (const dim of ['desk', 'town'] as const) {
+            const gs = slaGroups(rows, dim);
+            expect(gs.reduce((s, g) => s + g.completed, 0)).toBe(whole.completed);
+            expect(gs.reduce((s, g) => s + g.overdue, 0)).toBe(whole.overdue);
+          }
+          expect(rows.filter((r) => slaRowMatches(r, 'completed')).length).toBe(whole.completed);
+          expect(rows.filter((r) => slaRowMatches(r, 'overdue')).length).toBe(whole.overdue);
+        },
+      ),
+    );
+  });
+
+  it('one-visit rate per matter counts decided applications with at most one visit', () => {
+    const rows = [
+      { id: '1', matter: 'eia', town: 'a', industry: 'x', visits: 0 },
+      { id: '2', matter: 'eia', town: 'a', industry: 'x', visits: 1 },
+      { id: '3', matter: 'eia', town: 'b', industry: 'x', visits: 2 },
+    ];
+    expect(oneVisitGroups(rows, 'matter')).toEqual([{ value: 'eia', decided: 3, oneVisit: 2, oneVisitRate: 0.667 }]);
+    expect(oneVisitGroups(rows, 'town').map((g) => g.oneVisitRate)).toEqual([1, 0]);
   });
 });

@@ -5,8 +5,9 @@
  * template naming the figure keys it uses; a sentence is drafted only when all of its figures exist,
  * so a figure a module has not (yet) registered never turns into an invented number.
  */
-import type { AuditVocabulary } from './audit-vocabulary.ts';
+
 import { z } from 'zod';
+import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { isoDateSchema } from './text.ts';
 
 export const REPORT_SECTIONS = ['intro', 'fang', 'guan', 'fu', 'closing'] as const;
@@ -179,7 +180,9 @@ export function draftReport(period: { from: string; to: string }, figures: reado
     const text = fillTemplate(t, values, period);
     if (text === null) continue;
     for (const k of t.keys) used.add(k);
-    sentences.get(t.section)!.push({ id: t.id, text, figures: t.keys.map((key) => ({ key, value: values.get(key)! })) });
+    sentences
+      .get(t.section)!
+      .push({ id: t.id, text, figures: t.keys.map((key) => ({ key, value: values.get(key)! })) });
   }
   for (const section of ['fang', 'guan', 'fu'] as const) {
     const rest = figures.filter((f) => !used.has(f.key) && sectionOfGroup(f.group) === section);
@@ -310,4 +313,116 @@ export const PERIOD_REPORT_AUDIT_VOCABULARY: AuditVocabulary = {
     auditHeadHash: { zh: '审计日志末条哈希', en: 'audit head hash' },
     savedBy: { zh: '保存人', en: 'saved by' },
   },
+};
+
+// ── the leaders' SLA dashboard ────────────────────────────────────────────────────────────────
+
+/** How a statutory clock stands for the dashboard: closed on time or late, or still open (and overdue or not). */
+export const SLA_OUTCOMES = ['on-time', 'late', 'open-overdue', 'open'] as const;
+export type SlaOutcome = (typeof SLA_OUTCOMES)[number];
+
+/** Ways the leaders cut the clocks: by desk (the role it is assigned to), matter (its deadline), town, industry. */
+export const SLA_DIMENSIONS = ['desk', 'matter', 'town', 'industry'] as const;
+export type SlaDimension = (typeof SLA_DIMENSIONS)[number];
+
+/** The numbers a dashboard cell can drill into. */
+export const SLA_METRICS = ['completed', 'onTime', 'late', 'overdue', 'decided', 'oneVisit'] as const;
+export type SlaMetric = (typeof SLA_METRICS)[number];
+
+export type SlaRow = {
+  id: string;
+  desk: string;
+  matter: string;
+  town: string;
+  industry: string;
+  outcome: SlaOutcome;
+  /** calendar days from start to completion, for closed clocks */
+  days: number | null;
+};
+
+export type SlaGroup = {
+  value: string;
+  completed: number;
+  onTime: number;
+  late: number;
+  overdue: number;
+  /** on time ÷ completed; null when nothing was completed (a rate of nothing is not 0 %) */
+  onTimeRate: number | null;
+  averageDays: number | null;
+};
+
+export function slaRowMatches(row: Pick<SlaRow, 'outcome'>, metric: SlaMetric): boolean {
+  switch (metric) {
+    case 'completed':
+      return row.outcome === 'on-time' || row.outcome === 'late';
+    case 'onTime':
+      return row.outcome === 'on-time';
+    case 'late':
+      return row.outcome === 'late';
+    case 'overdue':
+      return row.outcome === 'open-overdue';
+    default:
+      return false;
+  }
+}
+
+const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : null);
+
+/** The clocks summed per value of one dimension, the most overdue first. */
+export function slaGroups(rows: readonly SlaRow[], dim: SlaDimension | null): SlaGroup[] {
+  const by = new Map<string, { rows: SlaRow[] }>();
+  for (const r of rows) {
+    const v = dim ? r[dim] : '';
+    const g = by.get(v) ?? { rows: [] };
+    g.rows.push(r);
+    by.set(v, g);
+  }
+  return [...by.entries()]
+    .map(([value, g]) => {
+      const onTime = g.rows.filter((r) => r.outcome === 'on-time').length;
+      const late = g.rows.filter((r) => r.outcome === 'late').length;
+      const days = g.rows.map((r) => r.days).filter((d): d is number => d !== null);
+      return {
+        value,
+        completed: onTime + late,
+        onTime,
+        late,
+        overdue: g.rows.filter((r) => r.outcome === 'open-overdue').length,
+        onTimeRate: rate(onTime, onTime + late),
+        averageDays: days.length ? Math.round((days.reduce((s, d) => s + d, 0) / days.length) * 10) / 10 : null,
+      };
+    })
+    .sort((a, b) => b.overdue - a.overdue || b.completed - a.completed || a.value.localeCompare(b.value));
+}
+
+export type OneVisitRow = { id: string; matter: string; town: string; industry: string; visits: number };
+export type OneVisitGroup = { value: string; decided: number; oneVisit: number; oneVisitRate: number | null };
+
+/** Decided applications per value of a dimension, with how many needed at most one visit (一次办结). */
+export function oneVisitGroups(
+  rows: readonly OneVisitRow[],
+  dim: Exclude<SlaDimension, 'desk'> | null,
+): OneVisitGroup[] {
+  const by = new Map<string, { decided: number; oneVisit: number }>();
+  for (const r of rows) {
+    const v = dim ? r[dim] : '';
+    const g = by.get(v) ?? { decided: 0, oneVisit: 0 };
+    g.decided++;
+    if (r.visits <= 1) g.oneVisit++;
+    by.set(v, g);
+  }
+  return [...by.entries()]
+    .map(([value, g]) => ({ value, ...g, oneVisitRate: rate(g.oneVisit, g.decided) }))
+    .sort((a, b) => b.decided - a.decided || a.value.localeCompare(b.value));
+}
+
+/** Desks are the roles work is assigned to; the dashboard names them as the bureau does. */
+export const DESK_LABELS: Record<string, { zh: string; en: string }> = {
+  clerk: { zh: '窗口受理', en: 'service window' },
+  approver: { zh: '审批股室', en: 'approvals' },
+  inspector: { zh: '执法大队', en: 'enforcement' },
+  monitor: { zh: '监控值守', en: 'monitoring duty' },
+  leader: { zh: '局领导', en: 'leadership' },
+  admin: { zh: '系统管理', en: 'administration' },
+  '': { zh: '未指派', en: 'unassigned' },
 };
