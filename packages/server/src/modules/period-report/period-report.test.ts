@@ -1,7 +1,7 @@
+import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 // jszip comes with exceljs (a dependency): it reads the .docx package the way Word does
 import JSZip from 'jszip';
-import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/seed.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
@@ -51,7 +51,8 @@ describe('the period report', () => {
     expect(text).toMatch(/组织上门服务企业达24\d户次，其中集中开展下沉式服务4次/);
     // every figure the text states is one the dashboard has, with its definition for the link
     const keys = new Set(d.figures.map((f: { key: string }) => f.key));
-    for (const s of d.sections as Draft['sections']) for (const x of s.sentences) for (const f of x.figures) expect(keys).toContain(f.key);
+    for (const s of d.sections as Draft['sections'])
+      for (const x of s.sentences) for (const f of x.figures) expect(keys).toContain(f.key);
     expect(d.figures.find((f: { key: string }) => f.key === 'eiaExemptions')).toMatchObject({ value: 3 });
   });
 
@@ -70,16 +71,28 @@ describe('the period report', () => {
     const long = await leader.request({ method: 'GET', url: '/api/reports/period.docx?from=2020-01-01&to=2099-12-31' });
     expect(long.statusCode).toBe(400);
     expect(long.json().code).toBe('FIGURE_PERIOD_OUT_OF_RANGE');
-    const early = await leader.request({ method: 'POST', url: '/api/period-report/drafts', payload: { from: '1000-01-01', to: '2020-01-01' } });
+    const early = await leader.request({
+      method: 'POST',
+      url: '/api/period-report/drafts',
+      payload: { from: '1000-01-01', to: '2020-01-01' },
+    });
     expect(early.statusCode).toBe(400);
-    const reversed = await leader.request({ method: 'POST', url: '/api/period-report/drafts', payload: { from: '2020-05-01', to: '2020-04-01' } });
+    const reversed = await leader.request({
+      method: 'POST',
+      url: '/api/period-report/drafts',
+      payload: { from: '2020-05-01', to: '2020-04-01' },
+    });
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().errors[0].path).toBe('to');
     expect(await t.database.db.$count(periodReportDrafts)).toBe(before);
   });
 
   it('a saved draft is edited in versions, audited, and its edited text is what the .docx says', async () => {
-    const created = await leader.request({ method: 'POST', url: '/api/period-report/drafts', payload: { from: '2020-01-01', to: '2020-11-30' } });
+    const created = await leader.request({
+      method: 'POST',
+      url: '/api/period-report/drafts',
+      payload: { from: '2020-01-01', to: '2020-11-30' },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const d: Draft = created.json();
     expect(d.version).toBe(1);
@@ -110,9 +123,13 @@ describe('the period report', () => {
     const forged = structuredClone(body) as { version: number; sections: { sentences: Record<string, unknown>[] }[] };
     forged.version = 2;
     forged.sections[0]!.sentences[0]!.figures = [{ key: 'x', value: 1 }];
-    expect((await leader.request({ method: 'PUT', url: `/api/period-report/drafts/${d.id}`, payload: forged })).statusCode).toBe(400);
+    expect(
+      (await leader.request({ method: 'PUT', url: `/api/period-report/drafts/${d.id}`, payload: forged })).statusCode,
+    ).toBe(400);
 
-    const versions = (await leader.request({ method: 'GET', url: `/api/period-report/drafts/${d.id}/versions` })).json();
+    const versions = (
+      await leader.request({ method: 'GET', url: `/api/period-report/drafts/${d.id}/versions` })
+    ).json();
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(versions[0].note).toBe('领导修改');
 
@@ -127,19 +144,30 @@ describe('the period report', () => {
     expect(docx.statusCode).toBe(200);
     expect(await documentXml(docx.rawPayload)).toContain(edited);
 
-    const list = (await admin.request({ method: 'GET', url: '/api/period-report/drafts?from=2020-06-01&to=2020-06-30&sort=-period' })).json();
+    const list = (
+      await admin.request({
+        method: 'GET',
+        url: '/api/period-report/drafts?from=2020-06-01&to=2020-06-30&sort=-period',
+      })
+    ).json();
     expect(list.items.map((x: { id: string }) => x.id)).toContain(d.id);
     const none = (await admin.request({ method: 'GET', url: '/api/period-report/drafts?from=2021-01-01' })).json();
     expect(none.items.map((x: { id: string }) => x.id)).not.toContain(d.id);
   });
 
   it('only leaders write, and only leaders and the administrator read', async () => {
-    expect((await clerk.request({ method: 'GET', url: `/api/period-report/dashboard?${ARTICLE}` })).statusCode).toBe(403);
+    expect((await clerk.request({ method: 'GET', url: `/api/period-report/dashboard?${ARTICLE}` })).statusCode).toBe(
+      403,
+    );
     expect((await clerk.request({ method: 'GET', url: `/api/reports/period.docx?${ARTICLE}` })).statusCode).toBe(403);
     const e = await makeEnterprise(t);
     const firm = await loginAs(t, ['enterprise'], e.id);
     expect((await firm.request({ method: 'GET', url: '/api/period-report/drafts' })).statusCode).toBe(403);
-    const post = await admin.request({ method: 'POST', url: '/api/period-report/drafts', payload: { from: '2020-01-01', to: '2020-01-31' } });
+    const post = await admin.request({
+      method: 'POST',
+      url: '/api/period-report/drafts',
+      payload: { from: '2020-01-01', to: '2020-01-31' },
+    });
     expect(post.statusCode).toBe(403);
   });
 });
@@ -170,18 +198,31 @@ describe('the leaders’ dashboard', () => {
     const monitor = d.sla.desk.find((g: { value: string }) => g.value === 'monitor');
     expect(monitor).toMatchObject({ label: '监控值守', overdue: 1 });
     const drill = (
-      await leader.request({ method: 'GET', url: `/api/period-report/dashboard/records?${ARTICLE}&metric=overdue&dim=desk&value=monitor` })
+      await leader.request({
+        method: 'GET',
+        url: `/api/period-report/dashboard/records?${ARTICLE}&metric=overdue&dim=desk&value=monitor`,
+      })
     ).json();
     expect(drill.total).toBe(1);
     expect(drill.items[0]).toMatchObject({ title: '驾驶舱测试逾期件', outcome: 'open-overdue' });
     for (const metric of ['completed', 'onTime', 'overdue', 'decided', 'oneVisit'] as const) {
-      const total = (await leader.request({ method: 'GET', url: `/api/period-report/dashboard/records?${ARTICLE}&metric=${metric}&pageSize=1` })).json().total;
+      const total = (
+        await leader.request({
+          method: 'GET',
+          url: `/api/period-report/dashboard/records?${ARTICLE}&metric=${metric}&pageSize=1`,
+        })
+      ).json().total;
       expect(total, metric).toBe(d.totals[metric]);
     }
     // a town filter keeps only that town's clocks
-    const town = (await leader.request({ method: 'GET', url: `/api/period-report/dashboard?${ARTICLE}&town=${e.townCode}` })).json();
+    const town = (
+      await leader.request({ method: 'GET', url: `/api/period-report/dashboard?${ARTICLE}&town=${e.townCode}` })
+    ).json();
     expect(town.sla.town.map((g: { value: string }) => g.value)).toEqual([e.townCode]);
-    const bad = await leader.request({ method: 'GET', url: `/api/period-report/dashboard?${ARTICLE}&town=999&metric=x` });
+    const bad = await leader.request({
+      method: 'GET',
+      url: `/api/period-report/dashboard?${ARTICLE}&town=999&metric=x`,
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -192,7 +233,10 @@ describe('the leaders’ dashboard', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['按时办结', '一次办结']);
     expect(String(wb.worksheets[0]!.getCell('A2').value)).toMatch(/^办结 \d+ 件/);
-    const rec = await leader.request({ method: 'GET', url: `/api/period-report/dashboard/records.xlsx?${ARTICLE}&metric=overdue&dim=desk&value=monitor` });
+    const rec = await leader.request({
+      method: 'GET',
+      url: `/api/period-report/dashboard/records.xlsx?${ARTICLE}&metric=overdue&dim=desk&value=monitor`,
+    });
     expect(rec.statusCode).toBe(200);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(rec.rawPayload as unknown as ArrayBuffer);
@@ -208,7 +252,12 @@ describe('the monthly report e-mail', () => {
       .onConflictDoUpdate({ target: notificationPreferences.userId, set: { email: 'leader@example.org' } });
     const [head] = await t.database.db.select().from(auditEntries).orderBy(desc(auditEntries.seq)).limit(1);
     const sent = await sendMonthlyReport(t.database.db, '2020-12-03');
-    expect(sent).toMatchObject({ status: 'sent', month: '2020-11', auditHeadSeq: head!.seq, auditHeadHash: head!.hash });
+    expect(sent).toMatchObject({
+      status: 'sent',
+      month: '2020-11',
+      auditHeadSeq: head!.seq,
+      auditHeadHash: head!.hash,
+    });
     const [mail] = await t.database.db
       .select()
       .from(deliveries)
