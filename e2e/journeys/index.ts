@@ -12,6 +12,7 @@ import {
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
 import { monitorWatchesStations } from './monitoring.ts';
+import { leaderEditsPeriodReport } from './period-report.ts';
 import { officerTracksPermits } from './permits.ts';
 import { citizenReportsPollution } from './reports.ts';
 import {
@@ -54,4 +55,5 @@ export const journeys: Journey[] = [
   leaderWorkbench,
   citizenOnPhone,
   provisionalCalendar,
+  leaderEditsPeriodReport,
 ];

@@ -312,6 +312,10 @@ export const PERIOD_REPORT_AUDIT_VOCABULARY: AuditVocabulary = {
     auditHeadSeq: { zh: '审计日志末条序号', en: 'audit head sequence' },
     auditHeadHash: { zh: '审计日志末条哈希', en: 'audit head hash' },
     savedBy: { zh: '保存人', en: 'saved by' },
+    savedByName: { zh: '保存人姓名', en: 'saved by (name)' },
+    draftId: { zh: '报告稿编号', en: 'draft' },
+    heading: { zh: '小标题', en: 'heading' },
+    text: { zh: '文字', en: 'text' },
   },
 };
 
