@@ -313,6 +313,7 @@ export const PERIOD_REPORT_AUDIT_VOCABULARY: AuditVocabulary = {
     auditHeadHash: { zh: '审计日志末条哈希', en: 'audit head hash' },
     savedBy: { zh: '保存人', en: 'saved by' },
     savedByName: { zh: '保存人姓名', en: 'saved by (name)' },
+    savedAt: { zh: '保存时间', en: 'saved at' },
     draftId: { zh: '报告稿编号', en: 'draft' },
     heading: { zh: '小标题', en: 'heading' },
     text: { zh: '文字', en: 'text' },
