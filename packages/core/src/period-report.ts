@@ -58,8 +58,8 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
   {
     id: 'fang.applications',
     section: 'fang',
-    keys: ['applicationsDecided', 'applicationsOnTime', 'oneVisitRate'],
-    zh: '办结行政许可申请{applicationsDecided}件，其中在办理时限内办结{applicationsOnTime}件，申请人最多跑一次即办结{oneVisitRate}件。',
+    keys: ['applicationsDecided', 'applicationsDecidedWithLimit', 'applicationsOnTime', 'oneVisitRate'],
+    zh: '办结行政许可申请{applicationsDecided}件，其中设有办理时限的{applicationsDecidedWithLimit}件中按时办结{applicationsOnTime}件，申请人最多跑一次即办结{oneVisitRate}件。',
   },
   {
     id: 'guan.alarms',
@@ -88,8 +88,8 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
   {
     id: 'fu.petitions',
     section: 'fu',
-    keys: ['petitionsClosed', 'petitionsOnTime'],
-    zh: '集中调处重点、难点信访案件，办结信访事项{petitionsClosed}件，其中按期办结{petitionsOnTime}件。',
+    keys: ['petitionsClosed', 'petitionsClosedWithLimit', 'petitionsOnTime'],
+    zh: '集中调处重点、难点信访案件，办结信访事项{petitionsClosed}件，其中有办理期限的{petitionsClosedWithLimit}件中按期办结{petitionsOnTime}件。',
   },
   {
     id: 'fu.ratings',

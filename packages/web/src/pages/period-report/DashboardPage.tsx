@@ -255,10 +255,11 @@ export default function DashboardPage() {
               [
                 ['completed', 'completed'],
                 ['onTime', 'onTime'],
+                ['late', 'late'],
                 ['overdue', 'overdue'],
               ] as const
             ).map(([metric, key]) => (
-              <Col xs={12} md={6} lg={4} key={key}>
+              <Col xs={12} md={6} lg={3} key={key}>
                 <Card
                   size="small"
                   hoverable
@@ -269,17 +270,17 @@ export default function DashboardPage() {
                 </Card>
               </Col>
             ))}
-            <Col xs={12} md={6} lg={4}>
+            <Col xs={12} md={6} lg={3}>
               <Card size="small">
                 <Statistic title={t('periodReport.dashboard.onTimeRate')} value={pct(data.totals.onTimeRate)} />
               </Card>
             </Col>
-            <Col xs={12} md={6} lg={4}>
+            <Col xs={12} md={6} lg={3}>
               <Card size="small">
                 <Statistic title={t('periodReport.dashboard.averageDays')} value={data.totals.averageDays ?? '—'} />
               </Card>
             </Col>
-            <Col xs={12} md={6} lg={4}>
+            <Col xs={12} md={6} lg={3}>
               <Card
                 size="small"
                 hoverable
