@@ -176,7 +176,8 @@ async function runEngine(engine: Engine): Promise<string[][]> {
   } finally {
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
+    if (dbName && process.env.BENCH_KEEP === '1') console.log(`kept ${env.DATABASE_URL}`);
+    else if (dbName) {
       const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await admin.connect();
       await admin.query(`drop database if exists ${dbName} with (force)`);

@@ -105,6 +105,7 @@ export async function slaRecords(db: Tx, p: Period, f: DashboardFilter, now = ne
   // pauses and extensions (core's evaluateClock counts in days); clocks alike share one evaluation,
   // which walks the calendar day by day.
   const verdicts = new Map<string, { state: string; dueDate: string }>();
+  const today = shanghaiDay(now);
   const out: SlaRecord[] = [];
   for (const r of rows) {
     const row: ClockRow = {
@@ -141,8 +142,13 @@ export async function slaRecords(db: Tx, p: Period, f: DashboardFilter, now = ne
     let verdict = verdicts.get(key);
     if (!verdict) {
       try {
-        const view = evaluateRow(row, calendar, now);
-        verdict = { state: view.state, dueDate: view.dueDate };
+        // An open clock without an open pause has a due date that does not move with time, and
+        // "overdue" is today past it (evaluateClock's first test for an open clock). Asked at its
+        // start, the clock walks only its own length, not every day from its due date to today.
+        const fixedDue = !row.completedAt && !row.pauses.some((x) => !x.to);
+        const view = evaluateRow(row, calendar, fixedDue ? row.start : now);
+        const state = fixedDue ? (today > view.dueDate ? 'overdue' : 'running') : view.state;
+        verdict = { state, dueDate: view.dueDate };
       } catch {
         // a due date in a year the calendar cannot answer: counted as open, never as on time
         verdict = { state: 'running', dueDate: '' };
