@@ -9,6 +9,11 @@ const BODY_FONT = '仿宋_GB2312';
 const BODY_SIZE = 32; // half-points
 const INDENT = 640; // twips: two characters of 16 pt
 
+function titleLines(title: string): string[] {
+  const i = title.indexOf('（');
+  return i > 0 ? [title.slice(0, i), title.slice(i)] : [title];
+}
+
 /** The report as a Word document: title, then each section's heading and its sentences as one paragraph. */
 export async function periodReportDocx(r: {
   title: string;
@@ -48,7 +53,13 @@ export async function periodReportDocx(r: {
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 240 },
-            children: [new TextRun({ text: r.title, font: TITLE_FONT, size: 44 })],
+            // the period in brackets goes on a line of its own, as a 公文 title breaks before its date
+            children: titleLines(r.title).map(
+              (text, i) =>
+                new TextRun(
+                  i === 0 ? { text, font: TITLE_FONT, size: 44 } : { text, font: BODY_FONT, size: BODY_SIZE, break: 1 },
+                ),
+            ),
           }),
           ...body,
           new Paragraph({
