@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One runner for the whole repository: each package is a project so `npm test` runs them all
@@ -7,8 +8,13 @@ import { defineConfig } from 'vitest/config';
 // few hundred runs or a test starting a Node process took over Vitest's default 5 s (issue 8 §6).
 // Timeouts only catch hangs here, so every project gets a generous one.
 const SLOW_MACHINE = { testTimeout: 60_000, hookTimeout: 120_000 };
+// Vitest's default on 2 cores is one worker (cores − 1), which leaves a core idle while a server
+// test waits on PostgreSQL or the disk: most of the suite's time. Two workers overlap those waits;
+// every test owns its database, ports and folders, so files may run side by side.
+const WORKERS = Math.max(2, os.availableParallelism() - 1);
 export default defineConfig({
   test: {
+    maxWorkers: WORKERS,
     projects: [
       {
         test: {

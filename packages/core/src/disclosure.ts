@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import type { ClockProfileDefinition } from './deadline.ts';
 import { isChinesePhone } from './enterprise.ts';
+import type { MessageTable } from './messages.ts';
 
 const GIOR = '《中华人民共和国政府信息公开条例》';
 
@@ -359,3 +360,11 @@ export const DISCLOSURE_AUDIT_VOCABULARY: AuditVocabulary = {
     requestId: { zh: '申请编号', en: 'request ID' },
   },
 };
+
+/** What the disclosure schemas say when they refuse (module messages: see messages.ts). */
+export const DISCLOSURE_MESSAGES = {
+  'disclosure.clause.required': {
+    zh: '不予公开须写明依据的条款',
+    en: 'a refusal to disclose must name the clause it rests on',
+  },
+} as const satisfies MessageTable;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { isChinesePhone } from './enterprise.ts';
+import type { MessageTable } from './messages.ts';
 
 export const EIA_PATHS = ['commitment', 'ordinary', 'report-book', 'exemption', 'filing'] as const;
 export type EiaPath = (typeof EIA_PATHS)[number];
@@ -349,3 +350,26 @@ export const EIA_AUDIT_VOCABULARY: AuditVocabulary = {
     verifiedOn: { zh: '核查日期', en: 'verified on' },
   },
 };
+
+/** What the EIA case schemas say when they refuse (module messages: see messages.ts). */
+export const EIA_MESSAGES = {
+  'eia.industryCode.invalid': {
+    zh: '行业代码应为《国民经济行业分类》（GB/T 4754-2017）的 3 位或 4 位代码',
+    en: 'industry code must be a 3- or 4-digit GB/T 4754-2017 code',
+  },
+  'eia.category.path': {
+    zh: '环评类别与办理方式不符：告知承诺和一般程序审批仅适用于报告表，报告书由市局审批，备案仅适用于登记表，豁免适用于名录“/”或登记表项目',
+    en: 'the EIA category does not fit the path (commitment/ordinary: report form; report book: city; filing: registration form; exemption: "/" or registration form)',
+  },
+  'eia.commitment.unsigned': { zh: '告知承诺制须由建设单位签署承诺书', en: 'the builder must sign the commitment' },
+  'eia.exemption.list': { zh: '请选择所依据的豁免目录', en: 'choose the exemption list relied on' },
+  'eia.exemption.entry': { zh: '请填写所依据的豁免目录条目', en: 'cite the exemption-list entry relied on' },
+  'eia.filing.receiptNo': {
+    zh: '请填写全国备案系统生成的备案编号',
+    en: 'enter the receipt number the national system gave',
+  },
+  'eia.revoke.credit': {
+    zh: '撤销批准须写明对企业环境信用的后果',
+    en: 'a revocation must state its consequence for the enterprise’s credit',
+  },
+} as const satisfies MessageTable;

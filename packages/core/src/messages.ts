@@ -38,27 +38,6 @@ export const MESSAGES = {
   },
   'text.invisible': { zh: '只包含不可见字符', en: 'contains only invisible characters' },
   'common.unique': { zh: '不能有重复项', en: 'items must be unique' },
-  'reception.group-representatives': {
-    zh: '多人共同来访请推选代表，代表人数不超过 5 人（《信访工作条例》第二十条）',
-    en: 'a group sends at most 5 representatives (Regulations on Letters and Visits, art. 20)',
-  },
-
-  'permits.pwItem': {
-    zh: '不是《固定污染源排污许可分类管理名录（2019年版）》中已收录的项目',
-    en: 'not an item of the 2019 discharge-permit catalogue held here',
-  },
-  'permits.classNotInItem': {
-    zh: '名录该项目此管理类别一栏为"/"，不适用',
-    en: 'the catalogue prints "/" in this class column for the item',
-  },
-  'permits.numberRequired': { zh: '有效的许可证须填写许可证编号或登记编号', en: 'a valid permit needs its number' },
-  'permits.validityRequired': { zh: '有效的许可证须填写有效期', en: 'a valid permit needs its validity dates' },
-  'permits.validToBeforeFrom': { zh: '有效期截止日应晚于起始日', en: 'the last valid day must be after the first' },
-  'permits.validityTooLong': {
-    zh: '有效期不能超过5年（《排污许可管理条例》第十四条）',
-    en: 'validity cannot exceed 5 years (Regulations on Discharge Permits, art. 14)',
-  },
-
   'uscc.empty': { zh: '统一社会信用代码不能为空', en: 'Unified Social Credit Code is empty' },
   'uscc.length': {
     zh: '统一社会信用代码应为 18 位，实际为 {length} 位',
@@ -153,41 +132,42 @@ export const MESSAGES = {
     zh: '{date} 不能同时是假日和调休上班日',
     en: '{date} cannot be both a holiday and a make-up working day',
   },
-
-  'policy.industry.unknown': { zh: '行业代码不在国民经济行业分类中', en: 'industry code is not in GB/T 4754' },
-  'policy.town.unknown': { zh: '乡镇代码不在本县乡镇中', en: "town code is not one of the county's towns" },
-  'policy.validTo.beforeFrom': { zh: '有效期截止日不能早于生效日', en: 'valid-to cannot be before valid-from' },
-  'disclosure.clause.required': {
-    zh: '不予公开须写明依据的条款',
-    en: 'a refusal to disclose must name the clause it rests on',
-  },
-  'eia.industryCode.invalid': {
-    zh: '行业代码应为《国民经济行业分类》（GB/T 4754-2017）的 3 位或 4 位代码',
-    en: 'industry code must be a 3- or 4-digit GB/T 4754-2017 code',
-  },
-  'eia.category.path': {
-    zh: '环评类别与办理方式不符：告知承诺和一般程序审批仅适用于报告表，报告书由市局审批，备案仅适用于登记表，豁免适用于名录“/”或登记表项目',
-    en: 'the EIA category does not fit the path (commitment/ordinary: report form; report book: city; filing: registration form; exemption: "/" or registration form)',
-  },
-  'eia.commitment.unsigned': { zh: '告知承诺制须由建设单位签署承诺书', en: 'the builder must sign the commitment' },
-  'eia.exemption.list': { zh: '请选择所依据的豁免目录', en: 'choose the exemption list relied on' },
-  'eia.exemption.entry': { zh: '请填写所依据的豁免目录条目', en: 'cite the exemption-list entry relied on' },
-  'eia.filing.receiptNo': {
-    zh: '请填写全国备案系统生成的备案编号',
-    en: 'enter the receipt number the national system gave',
-  },
-  'eia.revoke.credit': {
-    zh: '撤销批准须写明对企业环境信用的后果',
-    en: 'a revocation must state its consequence for the enterprise’s credit',
-  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/**
+ * A feature's own validation messages, declared in its core file beside the schema that uses them
+ * (`PERMIT_MESSAGES` in permits.ts) and listed in its module definition; the table above holds only
+ * the platform's. Keys start with the feature's name.
+ */
+export type MessageTable = Readonly<Record<string, Entry>>;
+
+let featureMessages: ReadonlyMap<string, Entry> = new Map();
+
+/**
+ * Makes the modules' message tables known to `translate` and `localizeIssues`. The server's module
+ * registry calls it at startup with every installed module's table (not an import side effect).
+ */
+export function installFeatureMessages(tables: ReadonlyMap<string, Entry>): void {
+  for (const key of tables.keys())
+    if (Object.hasOwn(MESSAGES, key)) throw new Error(`Message key "${key}" is the platform's own`);
+  featureMessages = tables;
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(MESSAGES, key);
+}
+
+function entryOf(key: string): Entry | undefined {
+  return isMessageKey(key) ? MESSAGES[key] : featureMessages.get(key);
+}
+
+/** A platform key or an installed module's key. */
+export function isKnownMessage(key: string): boolean {
+  return entryOf(key) !== undefined;
 }
 
 /**
@@ -195,7 +175,7 @@ export function isMessageKey(key: string): key is MessageKey {
  * so a caller can pass any issue message through without checking first.
  */
 export function translate(key: string, lang: Lang = 'zh', params: MessageParams = {}): string {
-  const template = isMessageKey(key) ? MESSAGES[key][lang] : key;
+  const template = entryOf(key)?.[lang] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
@@ -268,7 +248,7 @@ function fallbackKey(issue: z.core.$ZodIssue): MessageKey {
  */
 export function localizeIssues(issues: readonly z.core.$ZodIssue[], lang: Lang = 'zh'): FieldError[] {
   return issues.map((issue) => {
-    const key = isMessageKey(issue.message) ? issue.message : fallbackKey(issue);
+    const key = isKnownMessage(issue.message) ? issue.message : fallbackKey(issue);
     return { path: issue.path.map(String).join('.'), message: translate(key, lang, issueParams(issue)) };
   });
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { addCalendarDays, isDateString, toDayNumber } from './calendar/dates.ts';
 import type { ClockProfileDefinition } from './deadline.ts';
+import type { MessageTable } from './messages.ts';
 import { isoDateSchema as isoDate } from './text.ts';
 
 export const PERMIT_CLASSES = ['key', 'simplified', 'registration'] as const;
@@ -494,3 +495,22 @@ export const PERMIT_AUDIT_VOCABULARY: AuditVocabulary = {
     permitId: { zh: '排污许可编号', en: 'permit ID' },
   },
 };
+
+/** What the permit schemas and checks say when they refuse (module messages: see messages.ts). */
+export const PERMIT_MESSAGES = {
+  'permits.pwItem': {
+    zh: '不是《固定污染源排污许可分类管理名录（2019年版）》中已收录的项目',
+    en: 'not an item of the 2019 discharge-permit catalogue held here',
+  },
+  'permits.classNotInItem': {
+    zh: '名录该项目此管理类别一栏为"/"，不适用',
+    en: 'the catalogue prints "/" in this class column for the item',
+  },
+  'permits.numberRequired': { zh: '有效的许可证须填写许可证编号或登记编号', en: 'a valid permit needs its number' },
+  'permits.validityRequired': { zh: '有效的许可证须填写有效期', en: 'a valid permit needs its validity dates' },
+  'permits.validToBeforeFrom': { zh: '有效期截止日应晚于起始日', en: 'the last valid day must be after the first' },
+  'permits.validityTooLong': {
+    zh: '有效期不能超过5年（《排污许可管理条例》第十四条）',
+    en: 'validity cannot exceed 5 years (Regulations on Discharge Permits, art. 14)',
+  },
+} as const satisfies MessageTable;

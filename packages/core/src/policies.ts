@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { industryByCode, isIndustryClass } from './industries.ts';
+import type { MessageTable } from './messages.ts';
 import { isoDateSchema } from './text.ts';
 import { isTownCode } from './towns.ts';
 
@@ -221,3 +222,10 @@ export const POLICY_AUDIT_VOCABULARY: AuditVocabulary = {
     questionId: { zh: '问题编号', en: 'question ID' },
   },
 };
+
+/** What the policy schemas say when they refuse (module messages: see messages.ts). */
+export const POLICY_MESSAGES = {
+  'policy.industry.unknown': { zh: '行业代码不在国民经济行业分类中', en: 'industry code is not in GB/T 4754' },
+  'policy.town.unknown': { zh: '乡镇代码不在本县乡镇中', en: "town code is not one of the county's towns" },
+  'policy.validTo.beforeFrom': { zh: '有效期截止日不能早于生效日', en: 'valid-to cannot be before valid-from' },
+} as const satisfies MessageTable;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isChinesePhone } from './enterprise.ts';
+import type { MessageTable } from './messages.ts';
 import { isoDateSchema as isoDate } from './text.ts';
 
 export const RECEPTION_KINDS = ['enterprise', 'public'] as const;
@@ -197,3 +198,11 @@ export function bookingIssueMessage(issue: BookingIssue): { zh: string; en: stri
       return { zh: '本企业已预约该接待日', en: 'This enterprise has already booked this day' };
   }
 }
+
+/** What the reception schemas say when they refuse (module messages: see messages.ts). */
+export const RECEPTION_MESSAGES = {
+  'reception.group-representatives': {
+    zh: '多人共同来访请推选代表，代表人数不超过 5 人（《信访工作条例》第二十条）',
+    en: 'a group sends at most 5 representatives (Regulations on Letters and Visits, art. 20)',
+  },
+} as const satisfies MessageTable;

@@ -23,6 +23,15 @@ export interface AppRoute {
     /** Place within the group, lower first; entries without one follow, in table order. */
     order?: number;
   };
+  /** Present when the route is a card on the public home: what anyone can do without signing in. */
+  home?: {
+    titleKey: ParseKeys;
+    descKey: ParseKeys;
+    icon: ReactNode;
+    /** place among the cards, lower first (in the order a citizen looks for things) */
+    order: number;
+    testId: string;
+  };
 }
 
 /**
@@ -46,4 +55,11 @@ export function menuRoutes(face: Face, canOpen: (access: Access) => boolean): Ap
   return entries.sort(
     (a, b) => (a.menu?.order ?? Number.MAX_SAFE_INTEGER) - (b.menu?.order ?? Number.MAX_SAFE_INTEGER),
   );
+}
+
+/** The public home's cards, each declared by its feature beside its route, by `home.order`. */
+export function homeCards(): (AppRoute & { home: NonNullable<AppRoute['home']> })[] {
+  return routes
+    .filter((r): r is AppRoute & { home: NonNullable<AppRoute['home']> } => r.home !== undefined)
+    .sort((a, b) => a.home.order - b.home.order);
 }

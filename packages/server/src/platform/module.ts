@@ -1,5 +1,6 @@
 import type { ClockProfileDefinition } from '@qingshan/core';
 import type { AuditVocabulary } from '@qingshan/core/audit-vocabulary';
+import type { MessageTable } from '@qingshan/core/messages';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
@@ -46,6 +47,8 @@ export type ModuleDefinition = {
   audit?: AuditVocabulary;
   /** the module's own error codes (its errors.ts), each with when it is answered; docs/errors.md lists them */
   errors?: Readonly<Record<string, ModuleErrorEntry>>;
+  /** what its schemas say when they refuse: message keys (starting with the feature's name) in both languages, from its core file */
+  messages?: MessageTable;
   /** demo data for a first start in demo mode, run in module-list order inside one transaction */
   seed?: (db: Db, ctx: SeedContext) => Promise<void>;
   /**

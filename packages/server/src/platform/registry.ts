@@ -1,5 +1,6 @@
 import { PLATFORM_AUDIT_VOCABULARY } from '@qingshan/core/audit-labels';
 import { type MergedAuditVocabulary, mergeAuditVocabularies } from '@qingshan/core/audit-vocabulary';
+import { installFeatureMessages } from '@qingshan/core/messages';
 import { ERROR_CODES, installModuleErrorCodes, type ModuleErrorEntry } from '../errors.ts';
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { RatableEventResolver } from '../modules/ratings/registry.ts';
@@ -17,6 +18,8 @@ export type Registry = {
   audit: MergedAuditVocabulary;
   /** the modules' own error codes (platform codes are in errors.ts) */
   errors: ReadonlyMap<string, ModuleErrorEntry & { module: string }>;
+  /** the modules' own validation messages (platform messages are in core's messages.ts) */
+  messages: ReadonlyMap<string, { zh: string; en: string }>;
   jobs(setup: JobSetup): RecurringJobDefinition[];
 };
 
@@ -37,6 +40,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
   const clockOwners = new Map<string, ClockOwner>();
   const rules = new Map<string, RuleDefault>();
   const errors = new Map<string, ModuleErrorEntry & { module: string }>();
+  const messages = new Map<string, { zh: string; en: string }>();
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`Module "${m.name}" is listed twice`);
     names.add(m.name);
@@ -57,6 +61,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
         throw new Error(`Invalid or platform error code "${code}" in module ${m.name}`);
       addOnce(errors, code, { ...entry, module: m.name }, 'Error code', m.name);
     }
+    for (const [key, entry] of Object.entries(m.messages ?? {})) addOnce(messages, key, entry, 'Message key', m.name);
   }
   return {
     modules,
@@ -65,6 +70,7 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
     clockOwners,
     rules: [...rules.values()],
     errors,
+    messages,
     audit: mergeAuditVocabularies([PLATFORM_AUDIT_VOCABULARY, ...modules.flatMap((m) => (m.audit ? [m.audit] : []))]),
     jobs(setup) {
       const kinds = new Set<string>();
@@ -90,6 +96,7 @@ export function installModules(modules: readonly ModuleDefinition[]): Registry {
   if (installed?.modules === modules) return installed;
   installed = buildRegistry(modules);
   installModuleErrorCodes(installed.errors);
+  installFeatureMessages(installed.messages);
   return installed;
 }
 

@@ -1,4 +1,4 @@
-import { DISCLOSURE_AUDIT_VOCABULARY, DISCLOSURE_CLOCK_PROFILES } from '@qingshan/core/disclosure';
+import { DISCLOSURE_AUDIT_VOCABULARY, DISCLOSURE_CLOCK_PROFILES, DISCLOSURE_MESSAGES } from '@qingshan/core/disclosure';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { DISCLOSURE_ERRORS } from './errors.ts';
 import { disclosureRoutes } from './routes.ts';
@@ -17,4 +17,5 @@ export const disclosureModule: ModuleDefinition = {
   clockProfiles: DISCLOSURE_CLOCK_PROFILES,
   audit: DISCLOSURE_AUDIT_VOCABULARY,
   errors: DISCLOSURE_ERRORS,
+  messages: DISCLOSURE_MESSAGES,
 };

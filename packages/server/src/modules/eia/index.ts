@@ -1,4 +1,9 @@
-import { DEFAULT_COMMITMENT_INDUSTRIES, DEFAULT_COMMITMENT_TEXT, EIA_AUDIT_VOCABULARY } from '@qingshan/core/eia';
+import {
+  DEFAULT_COMMITMENT_INDUSTRIES,
+  DEFAULT_COMMITMENT_TEXT,
+  EIA_AUDIT_VOCABULARY,
+  EIA_MESSAGES,
+} from '@qingshan/core/eia';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { EIA_ERRORS } from './errors.ts';
 import { EIA_FIGURES } from './figures.ts';
@@ -15,6 +20,7 @@ export const eiaModule: ModuleDefinition = {
   figures: EIA_FIGURES,
   audit: EIA_AUDIT_VOCABULARY,
   errors: EIA_ERRORS,
+  messages: EIA_MESSAGES,
   // the publicity, report-form and verification clocks are bureau work on the worklist; a leader
   // may extend them there like any other bureau clock
   clockOwners: { 'eia-case': { owned: false } },

@@ -203,6 +203,24 @@ describe('figures API input and access', () => {
     expect(two.items).toHaveLength(86 - 50);
   });
 
+  it('answers concurrent readers together, yet a reader sees every write acknowledged before it asked', async () => {
+    const url = '/api/figures?from=2020-05-01&to=2020-05-31';
+    const before = (await leader.request({ method: 'GET', url })).json().values.campaigns;
+    // readers in flight while the campaign is written; the reader who asks after the write is acknowledged
+    // must count it, even though it may share a computation with others
+    const during = Array.from({ length: 8 }, () => leader.request({ method: 'GET', url }));
+    const admin = await loginAs(t, ['admin']);
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/campaigns',
+      payload: { theme: '五月并发统计核对', startDate: '2020-05-10', endDate: '2020-05-20' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const after = await Promise.all(Array.from({ length: 8 }, () => leader.request({ method: 'GET', url })));
+    for (const r of after) expect(r.json().values.campaigns).toBe(before + 1);
+    for (const r of await Promise.all(during)) expect([before, before + 1]).toContain(r.json().values.campaigns);
+  });
+
   it('defaults to this year so far', async () => {
     const body = (await leader.request({ method: 'GET', url: '/api/figures' })).json();
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

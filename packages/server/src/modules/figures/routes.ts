@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
+import { coalescing } from '../../shared/coalesce.ts';
 import { paginate } from '../../shared/paginate.ts';
 import { sendXlsx } from '../../shared/xlsx.ts';
 import { getRuleNumber } from '../rules/service.ts';
@@ -33,6 +34,9 @@ function sourceOf(key: string) {
 }
 
 export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  // The dashboard is the same for every staff member: twenty leaders opening it at once cost two
+  // computations of a period, not twenty (and none answers from before its request; see coalesce.ts).
+  const dashboard = coalescing<Awaited<ReturnType<typeof toFiguresView>>>();
   app.get(
     '/api/figures',
     {
@@ -49,9 +53,11 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request) => {
       const p = await boundedPeriod(db, request.query);
-      const sources = figureSources();
-      // every figure's value and trend in one statement (a figure with a trend is the sum of its months)
-      return toFiguresView(p, sources, await figureTotals(db, sources, p));
+      return dashboard(`${p.from}/${p.to}`, async () => {
+        const sources = figureSources();
+        // every figure's value and trend in one statement (a figure with a trend is the sum of its months)
+        return toFiguresView(p, sources, await figureTotals(db, sources, p));
+      });
     },
   );
 

@@ -3,6 +3,7 @@ import {
   EXECUTION_REPORT_KINDS,
   PERMIT_AUDIT_VOCABULARY,
   PERMIT_CLOCK_PROFILES,
+  PERMIT_MESSAGES,
   REPORT_CADENCE_SOURCE,
 } from '@qingshan/core/permits';
 import { z } from 'zod';
@@ -57,4 +58,5 @@ export const permitsModule: ModuleDefinition = {
   seed: seedPermits,
   audit: PERMIT_AUDIT_VOCABULARY,
   errors: PERMIT_ERRORS,
+  messages: PERMIT_MESSAGES,
 };

@@ -1,4 +1,4 @@
-import { addCalendarDays, MESSAGES, todayInShanghai } from '@qingshan/core';
+import { addCalendarDays, todayInShanghai, translate } from '@qingshan/core';
 import {
   CHANGE_SUBJECT_LABELS,
   type ExecutionReportKind,
@@ -47,7 +47,10 @@ function stateConflict(zh: string, en: string): AppError {
 
 function invalid(problems: { path: string; message: string }[]): AppError {
   return new AppError('VALIDATION_FAILED', {
-    errors: problems.map((p) => ({ path: p.path, message: MESSAGES[p.message as keyof typeof MESSAGES] })),
+    errors: problems.map((p) => ({
+      path: p.path,
+      message: { zh: translate(p.message, 'zh'), en: translate(p.message, 'en') },
+    })),
   });
 }
 

@@ -1,4 +1,4 @@
-import { POLICY_AUDIT_VOCABULARY } from '@qingshan/core/policies';
+import { POLICY_AUDIT_VOCABULARY, POLICY_MESSAGES } from '@qingshan/core/policies';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { POLICY_ERRORS } from './errors.ts';
 import { policyRoutes } from './routes.ts';
@@ -11,4 +11,5 @@ export const policiesModule: ModuleDefinition = {
   routes: (app, ctx) => app.register(policyRoutes, { db: ctx.db, publicUrl: ctx.config.publicUrl }),
   audit: POLICY_AUDIT_VOCABULARY,
   errors: POLICY_ERRORS,
+  messages: POLICY_MESSAGES,
 };

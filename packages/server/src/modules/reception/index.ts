@@ -1,3 +1,4 @@
+import { RECEPTION_MESSAGES } from '@qingshan/core/reception';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { refreshConcernDueDate } from './due-dates.ts';
 import { RECEPTION_FIGURES } from './figures.ts';
@@ -16,5 +17,6 @@ export const receptionModule: ModuleDefinition = {
   figures: RECEPTION_FIGURES,
   ratableEvents: { 'reception-concern': receptionConcernRatable },
   clockOwners: { 'reception-concern': { onDueDateChanged: refreshConcernDueDate } },
+  messages: RECEPTION_MESSAGES,
   seed: seedReception,
 };

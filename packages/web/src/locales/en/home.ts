@@ -15,37 +15,6 @@ const en: Leaves<typeof zh> = {
     enterpriseLoginTitle: 'Enterprise log in',
     enterpriseLoginDesc:
       'Enterprise users log in to see their own file and visits, and to book the window and the enterprise reception day.',
-    bookTitle: 'Book an appointment',
-    bookDesc:
-      'Pick a window and a time slot; evening and weekend (extended-hours) slots are by appointment only. Citizens need no account: a name and a phone number will do.',
-    lookupTitle: 'My appointment',
-    lookupDesc:
-      'Look up, move or cancel a booking with its code and your phone number, and rate the service afterwards.',
-    reportTitle: 'Report pollution',
-    reportDesc:
-      'Report pollution near you, anonymously if you wish; accepted, investigated and answered under the hotline measures. Or call 12369.',
-    petitionTitle: 'Submit a petition',
-    petitionDesc:
-      'Make a suggestion, an accusation or a claim; it is accepted and answered within the time limits of the Petition Regulations.',
-    trackTitle: 'Track a petition',
-    trackDesc:
-      'Follow its progress and read the reply with your tracking code and phone number, and rate the handling.',
-    receptionTitle: 'Public reception day',
-    receptionDesc:
-      'Each month a bureau leader receives the public: book a place online and raise your concern, or read the published answers.',
-    eiaWizardTitle: 'Which EIA document?',
-    eiaWizardDesc:
-      'Answer a few questions to learn whether your project needs an EIA report book, report form, registration form or no EIA under the 2021 catalogue, with the row it rests on.',
-    mattersTitle: 'Service guides',
-    mattersDesc:
-      'Legal basis, materials checklist, time limits and channels of each matter; print the one-time notice and bring everything in one visit.',
-    eiaNoticesTitle: 'EIA notices',
-    eiaNoticesDesc:
-      'Notices of EIA acceptance, proposed approval and approval; object online during the publicity period, and the bureau answers before it decides.',
-    positiveListTitle: 'Supervision positive list',
-    positiveListDesc: 'Firms on the positive list, their category and validity; they are checked mainly off-site.',
-    inspectionResultsTitle: 'Random inspection results',
-    inspectionResultsDesc: 'Firms and inspectors drawn at random; the results are published.',
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ClockCircleOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { PERMISSIONS, STAFF_ROLES } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
@@ -10,12 +10,26 @@ export const appointmentRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./BookAppointmentPage.tsx')),
+    home: {
+      titleKey: 'appointments.homeBookTitle',
+      descKey: 'appointments.homeBookDesc',
+      icon: <CalendarOutlined />,
+      order: 40,
+      testId: 'home-book',
+    },
   },
   {
     path: '/appointments/lookup',
     face: 'public',
     access: 'public',
     component: lazy(() => import('./LookupAppointmentPage.tsx')),
+    home: {
+      titleKey: 'appointments.homeLookupTitle',
+      descKey: 'appointments.homeLookupDesc',
+      icon: <ScheduleOutlined />,
+      order: 50,
+      testId: 'home-lookup',
+    },
   },
   {
     path: '/staff/appointments',

@@ -13,6 +13,13 @@ export const eiaWizardRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: EiaWizardPage,
+    home: {
+      titleKey: 'eiaWizard.homeTitle',
+      descKey: 'eiaWizard.homeDesc',
+      icon: <NodeIndexOutlined />,
+      order: 20,
+      testId: 'home-eia-wizard',
+    },
   },
   {
     path: '/staff/eia-wizard',

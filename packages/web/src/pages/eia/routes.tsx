@@ -1,4 +1,4 @@
-import { AuditOutlined, FileProtectOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileProtectOutlined, NotificationOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { PERMISSIONS, STAFF_ROLES } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
@@ -32,6 +32,18 @@ export const eiaRoutes: AppRoute[] = [
     menu: { labelKey: 'menu.myEia', icon: <AuditOutlined />, order: 14 },
   },
   { path: '/enterprise/eia/:id', face: 'enterprise', access: PERMISSIONS.ownEnterprise, component: OwnDetail },
-  { path: '/eia/notices', face: 'public', access: 'public', component: lazy(() => import('./EiaNoticesPage.tsx')) },
+  {
+    path: '/eia/notices',
+    face: 'public',
+    access: 'public',
+    component: lazy(() => import('./EiaNoticesPage.tsx')),
+    home: {
+      titleKey: 'eia.homeTitle',
+      descKey: 'eia.homeDesc',
+      icon: <NotificationOutlined />,
+      order: 30,
+      testId: 'home-eia-notices',
+    },
+  },
   { path: '/eia/notices/:id', face: 'public', access: 'public', component: lazy(() => import('./EiaNoticePage.tsx')) },
 ];

@@ -1,23 +1,10 @@
-import {
-  AimOutlined,
-  AlertOutlined,
-  CalendarOutlined,
-  FileSearchOutlined,
-  FormOutlined,
-  LoginOutlined,
-  NodeIndexOutlined,
-  NotificationOutlined,
-  ReadOutlined,
-  SafetyCertificateOutlined,
-  ScheduleOutlined,
-  ShopOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { LoginOutlined, ShopOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { homePathFor } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { homeCards } from '../../routes.tsx';
 import '../../shell.css';
 import './home.css';
 
@@ -56,20 +43,6 @@ function ActionCard({
  * look up a booking, submit and track a petition, log in. Plain markup in LightLayout, without
  * antd, so the first page loads little besides React (light-shell.test.ts keeps it so).
  */
-/** What anyone can do without signing in, in the order a citizen looks for it. */
-const PUBLIC_ACTIONS = [
-  { key: 'matters', icon: <ReadOutlined />, to: '/matters', testId: 'home-matters' },
-  { key: 'eiaWizard', icon: <NodeIndexOutlined />, to: '/eia-wizard', testId: 'home-eia-wizard' },
-  { key: 'eiaNotices', icon: <NotificationOutlined />, to: '/eia/notices', testId: 'home-eia-notices' },
-  { key: 'book', icon: <CalendarOutlined />, to: '/appointments', testId: 'home-book' },
-  { key: 'lookup', icon: <ScheduleOutlined />, to: '/appointments/lookup', testId: 'home-lookup' },
-  { key: 'petition', icon: <FormOutlined />, to: '/petitions/submit', testId: 'home-petition' },
-  { key: 'report', icon: <AlertOutlined />, to: '/reports/submit', testId: 'home-report' },
-  { key: 'reception', icon: <TeamOutlined />, to: '/reception', testId: 'home-reception' },
-  { key: 'track', icon: <FileSearchOutlined />, to: '/petitions/track', testId: 'home-petition-track' },
-  { key: 'positiveList', icon: <SafetyCertificateOutlined />, to: '/positive-list', testId: 'home-positive-list' },
-  { key: 'inspectionResults', icon: <AimOutlined />, to: '/inspection-results', testId: 'home-inspection-results' },
-] as const;
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -97,14 +70,14 @@ export default function HomePage() {
             testId="home-console"
           />
         ) : null}
-        {PUBLIC_ACTIONS.map((a) => (
+        {homeCards().map((r) => (
           <ActionCard
-            key={a.key}
-            icon={a.icon}
-            title={t(`home.${a.key}Title`)}
-            desc={t(`home.${a.key}Desc`)}
-            to={a.to}
-            testId={a.testId}
+            key={r.path}
+            icon={r.home.icon}
+            title={t(r.home.titleKey)}
+            desc={t(r.home.descKey)}
+            to={r.path}
+            testId={r.home.testId}
           />
         ))}
         {user ? null : (

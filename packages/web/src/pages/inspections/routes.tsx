@@ -22,5 +22,12 @@ export const inspectionRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./PublicResultsPage.tsx')),
+    home: {
+      titleKey: 'inspections.homeTitle',
+      descKey: 'inspections.homeDesc',
+      icon: <AimOutlined />,
+      order: 110,
+      testId: 'home-inspection-results',
+    },
   },
 ];

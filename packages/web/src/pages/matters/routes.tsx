@@ -16,6 +16,13 @@ export const matterRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./MattersPage.tsx')),
+    home: {
+      titleKey: 'matters.homeTitle',
+      descKey: 'matters.homeDesc',
+      icon: <ReadOutlined />,
+      order: 10,
+      testId: 'home-matters',
+    },
   },
   {
     path: '/matters/:code',

@@ -1,4 +1,4 @@
-import { AlertOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileSearchOutlined, FormOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { STAFF_ROLES } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
@@ -10,12 +10,26 @@ export const petitionRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./SubmitPetitionPage.tsx')),
+    home: {
+      titleKey: 'petitions.homeSubmitTitle',
+      descKey: 'petitions.homeSubmitDesc',
+      icon: <FormOutlined />,
+      order: 60,
+      testId: 'home-petition',
+    },
   },
   {
     path: '/petitions/track',
     face: 'public',
     access: 'public',
     component: lazy(() => import('./TrackPetitionPage.tsx')),
+    home: {
+      titleKey: 'petitions.homeTrackTitle',
+      descKey: 'petitions.homeTrackDesc',
+      icon: <FileSearchOutlined />,
+      order: 90,
+      testId: 'home-petition-track',
+    },
   },
   {
     path: '/staff/petitions',

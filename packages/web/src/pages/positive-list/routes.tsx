@@ -22,5 +22,12 @@ export const positiveListRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./PublicPositiveListPage.tsx')),
+    home: {
+      titleKey: 'positiveList.homeTitle',
+      descKey: 'positiveList.homeDesc',
+      icon: <SafetyCertificateOutlined />,
+      order: 100,
+      testId: 'home-positive-list',
+    },
   },
 ];

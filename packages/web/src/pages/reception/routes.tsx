@@ -1,4 +1,4 @@
-import { SolutionOutlined } from '@ant-design/icons';
+import { SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { PERMISSIONS, STAFF_ROLES } from '../../access.ts';
 import type { AppRoute } from '../../routes.tsx';
@@ -42,5 +42,12 @@ export const receptionRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./PublicReceptionPage.tsx')),
+    home: {
+      titleKey: 'reception.homeTitle',
+      descKey: 'reception.homeDesc',
+      icon: <TeamOutlined />,
+      order: 80,
+      testId: 'home-reception',
+    },
   },
 ];

@@ -10,6 +10,13 @@ export const reportRoutes: AppRoute[] = [
     face: 'public',
     access: 'public',
     component: lazy(() => import('./SubmitReportPage.tsx')),
+    home: {
+      titleKey: 'reports.homeTitle',
+      descKey: 'reports.homeDesc',
+      icon: <AlertOutlined />,
+      order: 70,
+      testId: 'home-report',
+    },
   },
   {
     path: '/reports/track',

@@ -3,6 +3,12 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   appointments: {
+    homeBookTitle: 'Book an appointment',
+    homeBookDesc:
+      'Pick a window and a time slot; evening and weekend (extended-hours) slots are by appointment only. Citizens need no account: a name and a phone number will do.',
+    homeLookupTitle: 'My appointment',
+    homeLookupDesc:
+      'Look up, move or cancel a booking with its code and your phone number, and rate the service afterwards.',
     bookTitle: 'Book an appointment',
     lookupTitle: 'Find, move or cancel a booking',
     lookupLink: 'Already booked? Find or move it',

@@ -1,5 +1,9 @@
 const strings = {
   appointments: {
+    homeBookTitle: '预约办事',
+    homeBookDesc: '选择窗口和时段预约办事，晚间和周末的延时服务时段只接受预约；群众无需注册，留下姓名和手机号即可。',
+    homeLookupTitle: '我的预约',
+    homeLookupDesc: '凭预约号和手机号查询、改约或取消预约，办结后可以评价。',
     bookTitle: '预约办事',
     lookupTitle: '查询 / 改约 / 取消预约',
     lookupLink: '已预约？查询或改约',

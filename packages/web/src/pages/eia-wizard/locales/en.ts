@@ -3,6 +3,9 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   eiaWizard: {
+    homeTitle: 'Which EIA document?',
+    homeDesc:
+      'Answer a few questions to learn whether your project needs an EIA report book, report form, registration form or no EIA under the 2021 catalogue, with the row it rests on.',
     menu: 'EIA class',
     title: 'Which EIA document?',
     intro:

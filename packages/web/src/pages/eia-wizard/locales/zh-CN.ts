@@ -1,5 +1,8 @@
 const strings = {
   eiaWizard: {
+    homeTitle: '环评类别判定',
+    homeDesc:
+      '回答几个问题，按《建设项目环境影响评价分类管理名录（2021年版）》判定项目需编制报告书、报告表、登记表还是不纳入环评管理，并注明依据。',
     menu: '环评判定',
     title: '环评类别判定',
     intro:

@@ -3,6 +3,9 @@ import type zh from './zh-CN.ts';
 
 export default {
   eia: {
+    homeTitle: 'EIA notices',
+    homeDesc:
+      'Notices of EIA acceptance, proposed approval and approval; object online during the publicity period, and the bureau answers before it decides.',
     title: 'EIA cases',
     new: 'New EIA case',
     newFiling: 'Record a registration-form filing',

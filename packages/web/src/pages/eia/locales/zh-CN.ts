@@ -1,5 +1,7 @@
 const strings = {
   eia: {
+    homeTitle: '环评公示',
+    homeDesc: '建设项目环评受理公示、拟批准公示和批准公告；拟批准公示期间可在线提出意见，本局答复后方作审批决定。',
     title: '环评事项',
     new: '新建环评事项',
     newFiling: '登记表备案登记',

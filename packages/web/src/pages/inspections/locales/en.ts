@@ -3,6 +3,8 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   inspections: {
+    homeTitle: 'Random inspection results',
+    homeDesc: 'Firms and inspectors drawn at random; the results are published.',
     menu: 'Random inspections',
     title: 'Random inspections',
     publicTitle: 'Random inspection results',

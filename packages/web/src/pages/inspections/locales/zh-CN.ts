@@ -1,5 +1,7 @@
 const strings = {
   inspections: {
+    homeTitle: '双随机抽查结果',
+    homeDesc: '随机抽取检查对象和执法人员，抽查结果向社会公开。',
     menu: '双随机抽查',
     title: '双随机抽查',
     publicTitle: '双随机抽查结果公开',

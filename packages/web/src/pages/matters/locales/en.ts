@@ -3,6 +3,9 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   matters: {
+    homeTitle: 'Service guides',
+    homeDesc:
+      'Legal basis, materials checklist, time limits and channels of each matter; print the one-time notice and bring everything in one visit.',
     title: 'Service guides',
     searchPlaceholder: 'Search matters, materials or keywords, e.g. EIA, discharge permit',
     search: 'Search',

@@ -1,5 +1,8 @@
 const strings = {
   matters: {
+    homeTitle: '办事指南',
+    homeDesc:
+      '查看本局办理和帮办事项的设定依据、申请材料清单、办理时限和渠道，可下载打印一次性告知单，材料齐全一次办清。',
     title: '办事指南',
     searchPlaceholder: '搜索事项、材料或关键词，如 环评、排污许可',
     search: '搜索',

@@ -3,6 +3,12 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   petitions: {
+    homeSubmitTitle: 'Submit a petition',
+    homeSubmitDesc:
+      'Make a suggestion, an accusation or a claim; it is accepted and answered within the time limits of the Petition Regulations.',
+    homeTrackTitle: 'Track a petition',
+    homeTrackDesc:
+      'Follow its progress and read the reply with your tracking code and phone number, and rate the handling.',
     assignee: 'Handler',
     unassigned: 'not assigned',
     me: 'me',

@@ -1,5 +1,9 @@
 const strings = {
   petitions: {
+    homeSubmitTitle: '网上信访',
+    homeSubmitDesc: '提出建议、检举或申诉，按《信访工作条例》规定的期限受理和答复。',
+    homeTrackTitle: '信访查询',
+    homeTrackDesc: '凭查询码和手机号查看办理进度和答复意见，并可评价办理情况。',
     assignee: '承办人',
     unassigned: '未交办',
     me: '我',

@@ -3,6 +3,8 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   positiveList: {
+    homeTitle: 'Supervision positive list',
+    homeDesc: 'Firms on the positive list, their category and validity; they are checked mainly off-site.',
     menu: 'Positive list',
     publicTitle: 'Supervision positive list',
     publicIntro:

@@ -1,5 +1,7 @@
 const strings = {
   positiveList: {
+    homeTitle: '监督执法正面清单',
+    homeDesc: '查看列入正面清单的企业、类别和有效期；清单企业以非现场检查为主。',
     menu: '正面清单',
     publicTitle: '监督执法正面清单',
     publicIntro:

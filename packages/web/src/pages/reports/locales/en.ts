@@ -3,6 +3,9 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   reports: {
+    homeTitle: 'Report pollution',
+    homeDesc:
+      'Report pollution near you, anonymously if you wish; accepted, investigated and answered under the hotline measures. Or call 12369.',
     trackTitle: 'Track a report',
     track: 'Look up',
     deskTitle: 'Environmental reports (12369)',

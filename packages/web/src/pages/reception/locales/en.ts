@@ -1,0 +1,12 @@
+import type { Leaves } from '../../../locales/types.ts';
+import type zh from './zh-CN.ts';
+
+const en: Leaves<typeof zh> = {
+  reception: {
+    homeTitle: 'Public reception day',
+    homeDesc:
+      'Each month a bureau leader receives the public: book a place online and raise your concern, or read the published answers.',
+  },
+};
+
+export default en;
