@@ -318,7 +318,7 @@ export default function DashboardPage() {
                 .filter((d): d is { key: Exclude<Dim, 'desk'>; label: string } => d.key !== 'desk')
                 .map((d) => ({
                   key: d.key,
-                  label: d.label,
+                  label: d.key === 'matter' ? t('periodReport.dashboard.byMatterOneVisit') : d.label,
                   children: (
                     <Table<OneVisitGroup>
                       rowKey="value"

@@ -46,6 +46,7 @@ const en: Leaves<typeof zh> = {
       oneVisitRate: 'One-visit rate',
       byDesk: 'By desk',
       byMatter: 'By deadline',
+      byMatterOneVisit: 'By matter',
       byTown: 'By town',
       byIndustry: 'By industry',
       oneVisitBy: 'One-visit rate',

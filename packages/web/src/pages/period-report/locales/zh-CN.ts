@@ -43,6 +43,7 @@ const strings = {
       oneVisitRate: '一次办结率',
       byDesk: '按股室',
       byMatter: '按事项时限',
+      byMatterOneVisit: '按事项',
       byTown: '按乡镇',
       byIndustry: '按行业',
       oneVisitBy: '一次办结率',
