@@ -13,6 +13,7 @@ import {
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
 import { monitorWatchesStations } from './monitoring.ts';
+import { leaderEditsPeriodReport } from './period-report.ts';
 import { officerTracksPermits } from './permits.ts';
 import { citizenRequestsDisclosure, clerkPublishesPolicy } from './publicity.ts';
 import { citizenReportsPollution } from './reports.ts';
@@ -64,4 +65,5 @@ export const journeys: Journey[] = [
   officerVerifiesClueOnMap,
   officerDrawsAndReplays,
   publicSeesListAndResults,
+  leaderEditsPeriodReport,
 ];

@@ -23,6 +23,7 @@ import { jobsModule } from './jobs/index.ts';
 import { mattersModule } from './matters/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
 import { notificationsModule } from './notifications/index.ts';
+import { periodReportModule } from './period-report/index.ts';
 import { permitsModule } from './permits/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { phoneCodesModule } from './phone-codes/index.ts';
@@ -85,4 +86,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   siteInspectionsModule,
   figuresModule,
   schedulerModule,
+  periodReportModule,
 ];

@@ -1,5 +1,7 @@
 import { SERVICE_FIGURES } from '@qingshan/core';
 import ExcelJS from 'exceljs';
+// jszip comes with exceljs (a dependency): it reads the .docx package the way Word does
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { seedDemo, seedIfEmpty } from '../../seed/seed.ts';
@@ -233,5 +235,33 @@ describe('figures API input and access', () => {
     const ent = await loginAs(t, ['enterprise'], e.id);
     expect((await ent.request({ method: 'GET', url: '/api/figures' })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/figures' })).statusCode).toBe(401);
+  });
+});
+
+// The period report (modules/period-report) drafted from these same demo figures: checked here, where
+// the demo is already seeded, so its own test file needs no second seed.
+describe('period-report: the article period reads like the article', () => {
+  it('drafts 13 commitment EIAs, 3 exemptions, the visits and campaigns, 32 / 86 / 45 at reception days', async () => {
+    const res = await leader.request({ method: 'GET', url: `/api/period-report/draft?${ARTICLE}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json() as { title: string; sections: { sentences: { text: string }[] }[] };
+    const text = d.sections.flatMap((s) => s.sentences.map((x) => x.text)).join('');
+    expect(d.title).toBe('上栗县生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
+    expect(text).toContain('截至11月30日，共计办理告知承诺制环评13个、环评豁免3个');
+    expect(text).toContain('共接待企业32家，接待86人次，受理并解决问题45个');
+    // earlier tests in this file add visits and a campaign: the sentence states the figures as they are now
+    const { values } = (await leader.request({ method: 'GET', url: `/api/figures?${ARTICLE}` })).json();
+    expect(text).toContain(
+      `组织上门服务企业达${values.enterpriseVisits}户次，其中集中开展下沉式服务${values.campaigns}次`,
+    );
+  });
+
+  it('exports it as a .docx whose document.xml says the same', async () => {
+    const res = await leader.request({ method: 'GET', url: `/api/reports/period.docx?${ARTICLE}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('共计办理告知承诺制环评13个、环评豁免3个');
   });
 });

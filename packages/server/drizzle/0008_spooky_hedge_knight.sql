@@ -63,6 +63,44 @@ CREATE TABLE "monitoring_rule_states" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "period_report_draft_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"draft_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"title" text NOT NULL,
+	"body" jsonb NOT NULL,
+	"note" text,
+	"saved_by" uuid,
+	"saved_by_name" text NOT NULL,
+	"saved_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "period_report_draft_versions_uq" UNIQUE("draft_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "period_report_drafts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"period_from" date NOT NULL,
+	"period_to" date NOT NULL,
+	"title" text NOT NULL,
+	"body" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" uuid,
+	"created_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "period_report_mailings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"month" text NOT NULL,
+	"period_from" date NOT NULL,
+	"period_to" date NOT NULL,
+	"recipients" integer NOT NULL,
+	"audit_head_seq" bigint NOT NULL,
+	"audit_head_hash" text NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "period_report_mailings_month_uq" UNIQUE("month")
+);
+--> statement-breakpoint
 CREATE TABLE "enforcement_cases" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"finding_id" uuid NOT NULL,
@@ -161,6 +199,7 @@ ALTER TABLE "clues" ADD CONSTRAINT "clues_enterprise_id_enterprises_id_fk" FOREI
 ALTER TABLE "video_points" ADD CONSTRAINT "video_points_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_rule_states" ADD CONSTRAINT "monitoring_rule_states_station_id_monitoring_stations_id_fk" FOREIGN KEY ("station_id") REFERENCES "public"."monitoring_stations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "period_report_draft_versions" ADD CONSTRAINT "period_report_draft_versions_draft_id_period_report_drafts_id_fk" FOREIGN KEY ("draft_id") REFERENCES "public"."period_report_drafts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enforcement_cases" ADD CONSTRAINT "enforcement_cases_finding_id_inspection_findings_id_fk" FOREIGN KEY ("finding_id") REFERENCES "public"."inspection_findings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enforcement_cases" ADD CONSTRAINT "enforcement_cases_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_files" ADD CONSTRAINT "inspection_files_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -175,6 +214,8 @@ CREATE INDEX "clues_status_idx" ON "clues" USING btree ("status");--> statement-
 CREATE INDEX "clues_enterprise_idx" ON "clues" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "clues_created_idx" ON "clues" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "credit_records_enterprise_idx" ON "credit_records" USING btree ("enterprise_id","rated_on");--> statement-breakpoint
+CREATE INDEX "period_report_drafts_period_idx" ON "period_report_drafts" USING btree ("period_from","period_to");--> statement-breakpoint
+CREATE INDEX "period_report_drafts_updated_idx" ON "period_report_drafts" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "enforcement_cases_enterprise_idx" ON "enforcement_cases" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "inspection_files_owner_idx" ON "inspection_files" USING btree ("owner_type","owner_id");--> statement-breakpoint
 CREATE INDEX "inspection_findings_inspection_idx" ON "inspection_findings" USING btree ("inspection_id");--> statement-breakpoint

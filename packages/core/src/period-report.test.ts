@@ -1,0 +1,222 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  chineseDate,
+  draftReport,
+  draftText,
+  figureSegments,
+  fillTemplate,
+  oneVisitGroups,
+  previousMonth,
+  type ReportFigure,
+  reportDraftEditSchema,
+  SENTENCE_TEMPLATES,
+  SLA_OUTCOMES,
+  sectionOfGroup,
+  slaGroups,
+  slaRowMatches,
+  untilPhrase,
+} from './period-report.ts';
+
+const fig = (key: string, value: number, group?: string, label = key, unit = '个'): ReportFigure => ({
+  key,
+  value,
+  label: { zh: label, en: label },
+  unit: { zh: unit, en: unit },
+  group,
+});
+
+const ARTICLE = { from: '2020-01-01', to: '2020-11-30' };
+const ARTICLE_FIGURES = [
+  fig('commitmentEiaApproved', 13, 'eia'),
+  fig('eiaExemptions', 3, 'eia'),
+  fig('enterpriseVisits', 243, 'service'),
+  fig('campaigns', 4, 'service'),
+  fig('receptionEnterprises', 32, 'service'),
+  fig('receptionPeople', 86, 'service'),
+  fig('receptionConcernsResolved', 45, 'service'),
+];
+
+describe('dates in the bureau style', () => {
+  it('writes dates and the "截至" phrase as the report does', () => {
+    expect(chineseDate('2020-01-01')).toBe('2020年1月1日');
+    expect(untilPhrase('2020-01-01', '2020-11-30')).toBe('截至11月30日');
+    expect(untilPhrase('2020-06-01', '2021-03-31')).toBe('截至2021年3月31日');
+  });
+
+  it('gives the previous calendar month, across a year end and in February', () => {
+    expect(previousMonth('2021-01-01')).toEqual({ month: '2020-12', from: '2020-12-01', to: '2020-12-31' });
+    expect(previousMonth('2024-03-15')).toEqual({ month: '2024-02', from: '2024-02-01', to: '2024-02-29' });
+    expect(previousMonth('2023-03-01').to).toBe('2023-02-28');
+  });
+});
+
+describe('draftReport', () => {
+  it('reads like the 2020 report for the article figures', () => {
+    const d = draftReport(ARTICLE, ARTICLE_FIGURES);
+    const text = draftText(d);
+    expect(d.title).toBe('上栗县生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
+    expect(text).toContain('截至11月30日，共计办理告知承诺制环评13个、环评豁免3个');
+    expect(text).toContain('组织上门服务企业达243户次，其中集中开展下沉式服务4次');
+    expect(text).toContain('共接待企业32家，接待86人次，受理并解决问题45个');
+    expect(d.sections.map((s) => s.key)).toEqual(['intro', 'fang', 'fu', 'closing']);
+  });
+
+  it('drafts no sentence whose figure is missing, and never invents a number', () => {
+    const d = draftReport(ARTICLE, [fig('commitmentEiaApproved', 13, 'eia')]);
+    const text = draftText(d);
+    expect(text).not.toContain('环评豁免');
+    expect(text).not.toMatch(/\{[A-Za-z]+\}/);
+    // the lone figure still appears, worded by its own label
+    expect(text).toContain('commitmentEiaApproved13个');
+  });
+
+  it('reports a figure no template words in the section of its group', () => {
+    const d = draftReport(ARTICLE, [fig('inspectionsDone', 7, 'inspections', '现场检查', '次')]);
+    const guan = d.sections.find((s) => s.key === 'guan')!;
+    expect(guan.sentences).toEqual([
+      { id: 'guan.other', text: '此外，现场检查7次。', figures: [{ key: 'inspectionsDone', value: 7 }] },
+    ]);
+    expect(sectionOfGroup(undefined)).toBe('guan');
+    expect(sectionOfGroup('service')).toBe('fu');
+  });
+
+  it('every figure given appears in exactly one sentence, with its value in the text', () => {
+    const keys = [...new Set(SENTENCE_TEMPLATES.flatMap((t) => t.keys)), 'x1', 'x2'];
+    fc.assert(
+      fc.property(
+        fc.subarray(keys),
+        fc.array(fc.nat(100_000), { minLength: keys.length, maxLength: keys.length }),
+        (chosen, values) => {
+          const figures = chosen.map((k, i) => fig(k, values[i]!, k.startsWith('x') ? 'ratings' : undefined));
+          const d = draftReport(ARTICLE, figures);
+          const refs = d.sections.flatMap((s) =>
+            s.sentences.flatMap((x) => x.figures.map((f) => ({ ...f, text: x.text }))),
+          );
+          expect(refs.map((r) => r.key).sort()).toEqual([...chosen].sort());
+          for (const r of refs) expect(r.text).toContain(String(r.value));
+        },
+      ),
+    );
+  });
+
+  it('fillTemplate leaves nothing unfilled and refuses a template with a missing key', () => {
+    const t = SENTENCE_TEMPLATES.find((x) => x.id === 'fang.eia')!;
+    expect(fillTemplate(t, new Map([['commitmentEiaApproved', 1]]), ARTICLE)).toBeNull();
+    expect(fillTemplate(t, new Map(t.keys.map((k) => [k, 0])), ARTICLE)).not.toMatch(/[{}]/);
+  });
+});
+
+describe('figureSegments', () => {
+  it('ties each drafted number to its figure, whole numbers only', () => {
+    const segs = figureSegments('办理告知承诺制环评13个、环评豁免3个。', [
+      { key: 'a', value: 13 },
+      { key: 'b', value: 3 },
+    ]);
+    expect(segs).toEqual([
+      { text: '办理告知承诺制环评' },
+      { text: '13', figure: 'a' },
+      { text: '个、环评豁免' },
+      { text: '3', figure: 'b' },
+      { text: '个。' },
+    ]);
+  });
+
+  it('a number the editor removed loses its link; the text is always kept whole', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.array(fc.record({ key: fc.string(), value: fc.nat(1000) }), { maxLength: 5 }),
+        (text, figures) => {
+          expect(
+            figureSegments(text, figures)
+              .map((s) => s.text)
+              .join(''),
+          ).toBe(text);
+        },
+      ),
+    );
+    expect(figureSegments('共计办理二十个', [{ key: 'a', value: 20 }])).toEqual([{ text: '共计办理二十个' }]);
+  });
+});
+
+describe('reportDraftEditSchema', () => {
+  it('accepts an edit and refuses unknown fields, empty sentences and too many sections', () => {
+    const ok = {
+      version: 1,
+      title: '报告',
+      sections: [{ key: 'fang', heading: '一、', sentences: [{ id: 'fang.eia', text: '改过的句子。' }] }],
+    };
+    expect(reportDraftEditSchema.safeParse(ok).success).toBe(true);
+    expect(reportDraftEditSchema.safeParse({ ...ok, extra: 1 }).success).toBe(false);
+    expect(
+      reportDraftEditSchema.safeParse({
+        ...ok,
+        sections: [{ ...ok.sections[0], sentences: [{ id: 'x', text: '  ' }] }],
+      }).success,
+    ).toBe(false);
+    expect(reportDraftEditSchema.safeParse({ ...ok, sections: Array(6).fill(ok.sections[0]) }).success).toBe(false);
+  });
+});
+
+describe('SLA groups', () => {
+  const row = (over: Partial<import('./period-report.ts').SlaRow>) => ({
+    id: Math.random().toString(),
+    desk: 'clerk',
+    matter: 'm',
+    town: 't',
+    industry: 'i',
+    outcome: 'on-time' as const,
+    days: 3,
+    ...over,
+  });
+
+  it('sums on time, late and open overdue per value, rates over completed only', () => {
+    const rows = [
+      row({}),
+      row({ outcome: 'late', days: 9 }),
+      row({ outcome: 'open-overdue', days: null }),
+      row({ desk: 'approver', outcome: 'open', days: null }),
+    ];
+    expect(slaGroups(rows, 'desk')).toEqual([
+      { value: 'clerk', completed: 2, onTime: 1, late: 1, overdue: 1, onTimeRate: 0.5, averageDays: 6 },
+      { value: 'approver', completed: 0, onTime: 0, late: 0, overdue: 0, onTimeRate: null, averageDays: null },
+    ]);
+    expect(slaGroups(rows, null)[0]).toMatchObject({ value: '', completed: 2, overdue: 1 });
+  });
+
+  it('the groups of any dimension add up to the whole, and each metric matches its rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            desk: fc.constantFrom('clerk', 'approver', ''),
+            town: fc.constantFrom('a', 'b'),
+            outcome: fc.constantFrom(...SLA_OUTCOMES),
+          }),
+        ),
+        (spec) => {
+          const rows = spec.map((s) => row({ ...s, days: s.outcome.startsWith('open') ? null : 1 }));
+          const whole = slaGroups(rows, null)[0] ?? { completed: 0, overdue: 0 };
+          for (const dim of ['desk', 'town'] as const) {
+            const gs = slaGroups(rows, dim);
+            expect(gs.reduce((s, g) => s + g.completed, 0)).toBe(whole.completed);
+            expect(gs.reduce((s, g) => s + g.overdue, 0)).toBe(whole.overdue);
+          }
+          expect(rows.filter((r) => slaRowMatches(r, 'completed')).length).toBe(whole.completed);
+          expect(rows.filter((r) => slaRowMatches(r, 'overdue')).length).toBe(whole.overdue);
+        },
+      ),
+    );
+  });
+
+  it('one-visit rate per matter counts decided applications with at most one visit', () => {
+    const rows = [
+      { id: '1', matter: 'eia', town: 'a', industry: 'x', visits: 0 },
+      { id: '2', matter: 'eia', town: 'a', industry: 'x', visits: 1 },
+      { id: '3', matter: 'eia', town: 'b', industry: 'x', visits: 2 },
+    ];
+    expect(oneVisitGroups(rows, 'matter')).toEqual([{ value: 'eia', decided: 3, oneVisit: 2, oneVisitRate: 0.667 }]);
+    expect(oneVisitGroups(rows, 'town').map((g) => g.oneVisitRate)).toEqual([1, 0]);
+  });
+});
