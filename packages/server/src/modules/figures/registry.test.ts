@@ -71,6 +71,7 @@ describe('figures declared by their modules', () => {
       'applicationsDecided',
       'applicationsDecidedWithLimit',
       'applicationsOnTime',
+      'cluesVerified',
       'commitmentEiaApproved',
       'eiaExemptions',
       'eiaFilings',

@@ -4,7 +4,7 @@
 // The alarm figures (raised, answered in time, closed) are the alarms module's (alarms/figures.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, type Period, recordsOf, rowsOf, sqlFigure } from '../figures/registry.ts';
 
 const VALID_LONG = sql.raw(`(l.flag is null or l.flag = '' or upper(l.flag) = 'N')`);
 
@@ -46,7 +46,7 @@ const pct = (num: SQL, den: SQL) => sql`case when (${den}) > 0 then round(100.0 
 function rateFigure(rate: Rate, f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source'>): FigureSource {
   const num = rate === 'online' ? sql`online` : sql`valid`;
   const den = rate === 'online' ? sql`expected` : sql`expected * factors`;
-  return sqlFigure({
+  const figure = sqlFigure({
     ...f,
     group: 'monitoring',
     unit: { zh: '%', en: '%' },
@@ -70,6 +70,18 @@ function rateFigure(rate: Rate, f: Pick<FigureSource, 'key' | 'label' | 'definit
         page,
       ),
   });
+  // A rate is not a count of its records: the drill-down lists one row per station, so its total (and
+  // the export's cap) is the number of stations, while the dashboard shows the rate from the tally.
+  return {
+    ...figure,
+    count: async (db, p) => {
+      const [r] = await rowsOf<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from (${perStation(p)}) x join enterprises e on e.id = x.enterprise_id`,
+      );
+      return Number(r?.n ?? 0);
+    },
+  };
 }
 
 export const MONITORING_FIGURES: readonly FigureSource[] = [
