@@ -38,7 +38,7 @@ export const enterpriseAppliesOnline: Journey = {
         mimeType: 'application/pdf',
         buffer: PDF,
       });
-      await ent.getByText(`材料${item + 1}.pdf`).waitFor({ timeout: 15_000 });
+      await ent.getByText(`材料${item + 1}.pdf`, { exact: true }).waitFor({ timeout: 15_000 });
     }
     await ent.getByTestId('application-precheck').getByText('缺 2 项').waitFor({ timeout: 10_000 });
     await ctx.screenshot(ent, '40b-enterprise-uploaded-some');
