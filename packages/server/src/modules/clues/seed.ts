@@ -84,7 +84,7 @@ export async function seedClues(db: Db, ctx: SeedContext): Promise<void> {
     const m = await confirmMatch(db, PATROL, id, { enterpriseId: c.suggestedEnterpriseId, version: c.version }, at);
     await recordOutcome(db, PATROL, id, { outcome: outcomes[i]!, note: notes[i]!, version: m.version }, at);
   }
-  ctx.print(`clues: ${r.created} drone-patrol clues around 金山镇 and 桐木镇 (${r.matched} matched to a site)`);
+  ctx.print(`线索：金山镇、桐木镇无人机巡查线索 ${r.created} 条（${r.matched} 条已对应企业）/ drone-patrol clues`);
 }
 
 /** Point-in-polygon by ray casting. */

@@ -48,5 +48,5 @@ export async function seedCredit(db: Db, ctx: SeedContext): Promise<void> {
       basis: '演示数据：无人机巡查发现的环境问题经核查属实，动态调整为环保警示企业（黄牌）',
       ratedOn: todayInShanghai(),
     });
-  ctx.print(`credit: ${rows.length} credit evaluations (2025) from the register's grades, ${found.length} re-rated`);
+  ctx.print(`环境信用：2025 年信用评价 ${rows.length} 条，其中 ${found.length} 家重新评定 / credit evaluations`);
 }

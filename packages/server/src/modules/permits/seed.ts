@@ -110,7 +110,7 @@ export async function seedPermits(db: Db, ctx: SeedContext): Promise<void> {
     );
     n++;
   }
-  ctx.print(`permits: ${n} permits (one expiring in 45 days)`);
+  ctx.print(`排污许可：${n} 张（其中 1 张 45 天后到期）/ discharge permits`);
 }
 
 async function usernameOf(db: Db, id: string): Promise<string | undefined> {
