@@ -169,6 +169,40 @@ describe('drawInspection', () => {
     expect(listed).toBeLessThan(other / 2);
   });
 
+  it('draws riskier firms more often, and a draw recorded without risk weights replays as before', () => {
+    const objects = Array.from({ length: 40 }, (_, i) => ({
+      id: `e${String(i).padStart(2, '0')}`,
+      class: 'c' as const,
+      townCode: TOWNS[0]!,
+      listed: false,
+    }));
+    const inputs: DrawInputs = {
+      algorithm: DRAW_ALGORITHM,
+      objects,
+      inspectors: [
+        { id: 'i1', townCode: null, conflicts: [] },
+        { id: 'i2', townCode: null, conflicts: [] },
+      ],
+      ratios: { a: 0, b: 0, c: 0.25, special: 0 },
+      inspectorsPerTarget: 2,
+      avoidOwnTown: false,
+      listedWeight: 0.2,
+    };
+    // weight 1 written out is the same draw as no weight at all (old records)
+    const ones = { ...inputs, objects: objects.map((o) => ({ ...o, riskWeight: 1 })) };
+    for (let s = 0; s < 20; s++) expect(drawInspection(`s${s}`, ones)).toEqual(drawInspection(`s${s}`, inputs));
+    const risky = { ...inputs, objects: objects.map((o, i) => ({ ...o, riskWeight: i < 20 ? 5 : 1 })) };
+    let high = 0;
+    let low = 0;
+    for (let s = 0; s < 300; s++) {
+      const r = drawInspection(`seed-${s}`, risky);
+      if (!r.ok) throw new Error('draw refused');
+      for (const t of r.targets) t.objectId < 'e20' ? high++ : low++;
+    }
+    expect(high + low).toBe(300 * 10);
+    expect(high).toBeGreaterThan(low * 2);
+  });
+
   it('refuses a draw when a target cannot get two inspectors free of conflicts', () => {
     const r = drawInspection('x', {
       algorithm: DRAW_ALGORITHM,

@@ -41,6 +41,11 @@ export type DrawObject = {
   townCode: string;
   /** on the positive list (正面清单) on the draw day: drawn with a lower weight, checked off-site first */
   listed: boolean;
+  /**
+   * the firm's risk weight on the draw day (1–5, from its transparent risk score): a riskier firm is
+   * drawn more often. Absent in draws recorded before risk weighting, which therefore replay unchanged.
+   */
+  riskWeight?: number;
 };
 
 export type DrawInspector = {
@@ -133,7 +138,8 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 /**
  * The draw. Inputs are put in a canonical order first (by id), so the order the database returned
  * them in cannot change the outcome. Objects: per class, weighted sampling without replacement
- * (Efraimidis–Spirakis: key = u^(1/w), the largest keys win), listed firms at `listedWeight`.
+ * (Efraimidis–Spirakis: key = u^(1/w), the largest keys win), listed firms at `listedWeight`, times
+ * the firm's risk weight when the draw recorded one.
  * Inspectors: for each target in drawn order, those free of conflicts (and of the own-town rule
  * when it applies), least-loaded first, ties broken by the PRNG.
  */
@@ -147,7 +153,7 @@ export function drawInspection(seed: string, inputs: DrawInputs): DrawResult {
     const pool = objects.filter((o) => o.class === cls);
     const k = quotaOf(pool.length, inputs.ratios[cls]);
     const keyed = pool.map((o) => {
-      const w = o.listed ? inputs.listedWeight : 1;
+      const w = (o.listed ? inputs.listedWeight : 1) * (o.riskWeight ?? 1);
       const u = rand();
       // u in [0,1): 1 - u in (0,1], so the log is finite
       return { o, key: Math.log(1 - u) / w };

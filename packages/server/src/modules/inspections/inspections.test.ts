@@ -236,6 +236,9 @@ describe('inspections: the seeded draw', () => {
     const body = res.json();
     expect(body).toMatchObject({ reproduced: true, inputsHashMatches: true, objectsVersion: 9, inspectorsVersion: 4 });
     expect(body.targets).toEqual(targets);
+    // every object's risk weight on the draw day is part of the recorded inputs (credit module's score)
+    const [row] = await t.database.db.select().from(inspectionDraws).where(eq(inspectionDraws.id, drawId));
+    for (const o of row!.inputs.objects) expect(o.riskWeight, o.id).toBeGreaterThanOrEqual(1);
     const inspectorReplay = await teamInspector.request({
       method: 'POST',
       url: `/api/inspection-draws/${drawId}/replay`,

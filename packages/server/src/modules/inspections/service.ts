@@ -20,6 +20,7 @@ import type { SessionUser } from '../../plugins/auth.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { addDays } from '../calendar/service.ts';
+import { riskDrawWeights } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { listedEnterpriseIds } from '../positive-list/service.ts';
 import { getRules } from '../rules/service.ts';
@@ -334,9 +335,20 @@ async function gatherInputs(tx: Tx, plan: typeof inspectionPlans.$inferSelect, o
     .where(sql`${enterprises.status} <> 'closed'`);
   const listed = await listedEnterpriseIds(tx, on);
   const people = await tx.select().from(inspectors).where(eq(inspectors.active, true));
+  // each firm's weight from its risk score on the draw day, recorded in the inputs so the draw replays
+  const risk = await riskDrawWeights(
+    tx,
+    objs.map((o) => o.id),
+  );
   return {
     algorithm: DRAW_ALGORITHM,
-    objects: objs.map((o) => ({ id: o.id, class: o.class, townCode: o.townCode, listed: listed.has(o.id) })),
+    objects: objs.map((o) => ({
+      id: o.id,
+      class: o.class,
+      townCode: o.townCode,
+      listed: listed.has(o.id),
+      riskWeight: risk.get(o.id) ?? 1,
+    })),
     inspectors: people.map((p) => ({
       id: p.id,
       townCode: p.townCode,
