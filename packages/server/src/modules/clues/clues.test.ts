@@ -4,6 +4,7 @@ import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from
 import { auditEntries } from '../audit/tables.ts';
 import { riskDrawWeights } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { positiveListEntries } from '../positive-list/tables.ts';
 import { CLUE_FIGURES } from './figures.ts';
 import { clues } from './tables.ts';
 
@@ -215,6 +216,60 @@ describe('clues: verification', () => {
     const again = await clerk.request({ method: 'POST', url: `/api/clues/from-report/${rep.json().id}` });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('CLUE_EXISTS');
+  });
+
+  it('a 12369 report found true proposes taking a listed firm off the positive list', async () => {
+    // a firm of its own, so the risk score below is not moved by this finding
+    const listed = await makeEnterprise(t);
+    const [entry] = await t.database.db
+      .insert(positiveListEntries)
+      .values({
+        enterpriseId: listed.id,
+        category: 'low-emission-employment',
+        decidedOn: '2026-01-05',
+        validUntil: '2029-01-04',
+        checks: [],
+        reason: '测试列入',
+        decidedByName: '测试',
+      })
+      .returning();
+    try {
+      const rep = await clerk.request({
+        method: 'POST',
+        url: '/api/reports',
+        payload: {
+          channel: 'phone-12369',
+          title: '雨天偷排废水',
+          content: '下雨时厂区排水沟有黑色废水流出',
+          location: '金山镇',
+          anonymous: true,
+          subjectEnterpriseId: listed.id,
+        },
+      });
+      const clue = (await clerk.request({ method: 'POST', url: `/api/clues/from-report/${rep.json().id}` })).json()
+        .clue;
+      const m = await officer.request({
+        method: 'POST',
+        url: `/api/clues/${clue.id}/match`,
+        payload: { enterpriseId: listed.id, version: clue.version },
+      });
+      expect(m.statusCode, m.body).toBe(200);
+      const o = await officer.request({
+        method: 'POST',
+        url: `/api/clues/${clue.id}/outcome`,
+        payload: { outcome: 'problem-found', note: '现场核实属实', version: clue.version + 1 },
+      });
+      expect(o.statusCode, o.body).toBe(200);
+      const open = (await officer.request({ method: 'GET', url: '/api/positive-list/proposals?status=open' })).json();
+      const mine = open.items.filter((p: { enterpriseName: string }) => p.enterpriseName === listed.name);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ trigger: 'verified-complaint' });
+    } finally {
+      await t.database.db
+        .update(positiveListEntries)
+        .set({ status: 'removed' })
+        .where(eq(positiveListEntries.id, entry!.id));
+    }
   });
 
   it('the map draws sites and clues without any tile server', async () => {

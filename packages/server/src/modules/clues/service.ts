@@ -20,6 +20,7 @@ import { getCalendar } from '../calendar/service.ts';
 import { type ClockView, clocksOf, completeClock, evaluateRow, startClock } from '../clocks/service.ts';
 import { clocks } from '../clocks/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { proposeRemoval } from '../positive-list/service.ts';
 import { receptionConcerns } from '../reception/tables.ts';
 import { reports } from '../reports/tables.ts';
 import { getRuleNumber } from '../rules/service.ts';
@@ -369,6 +370,18 @@ export async function recordOutcome(tx: Tx, actor: Actor, id: string, body: Clue
     before: { status: before.status },
     after: { status: 'verified', outcome: body.outcome, outcomeNote: body.note, closedOnTime: row!.closedOnTime },
   });
+  // a complaint (12369 report, reception concern) found true is a reason to take the firm off the
+  // positive list: proposed here, decided by an officer (positive-list module)
+  const complaint = before.source === 'report' || before.source === 'reception';
+  const found = body.outcome === 'problem-found' || body.outcome === 'rectification-ordered';
+  if (complaint && found && before.enterpriseId)
+    await proposeRemoval(tx, actor, {
+      enterpriseId: before.enterpriseId,
+      trigger: 'verified-complaint',
+      sourceType: 'clue',
+      sourceId: id,
+      summary: `信访举报经核查属实：${before.description.slice(0, 80)}`,
+    });
   return row!;
 }
 
