@@ -56,9 +56,21 @@ export const clerkRunsEiaWizard: Journey = {
     const evidence = page.getByTestId('eia-create-evidence');
     await evidence.waitFor({ timeout: 15_000 });
     expect(((await evidence.textContent()) ?? '').includes('第44行“报告表”栏'), 'the form shows the evidence');
-    await page.getByTestId('eia-enterprise').click();
-    await page.keyboard.type('金花烟花');
-    await page.locator('.ant-select-item-option').filter({ hasText: '金花烟花' }).first().click();
+    // a remote search: the options re-render when its answer arrives, so pick in the visible
+    // dropdown and check the choice stuck (a click on an option being replaced is lost)
+    const enterprise = page.getByTestId('eia-enterprise');
+    for (let attempt = 0; ; attempt++) {
+      await enterprise.click();
+      await page.keyboard.type('金花烟花');
+      const option = page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '金花烟花' });
+      await option.first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await option.first().click();
+      if (((await enterprise.textContent()) ?? '').includes('金花烟花') || attempt >= 2) break;
+      await page.keyboard.press('Escape');
+    }
     await page.getByTestId('eia-project').fill('亮珠造粒工房改建项目');
     await page.locator('#projectAddress').fill('萍乡市上栗县上栗镇金花村');
     await page.locator('#contactName').fill('刘建国');
