@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { sendInlineFile } from '../../shared/inline-file.ts';
 import {
   caseOpenBody,
   caseStageBody,
@@ -192,10 +193,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     async (request, reply) => {
       const f = await getFile(db, request.user, request.params.fileId);
       if (f.ownerId !== request.params.id) return reply.callNotFound();
-      return reply
-        .type(f.contentType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .send(f.content);
+      return sendInlineFile(reply, f);
     },
   );
 
@@ -281,10 +279,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     async (request, reply) => {
       const f = await getFile(db, request.user, request.params.fileId);
       if (f.ownerId !== request.params.id) return reply.callNotFound();
-      return reply
-        .type(f.contentType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .send(f.content);
+      return sendInlineFile(reply, f);
     },
   );
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { sendInlineFile } from '../../shared/inline-file.ts';
 import {
   attachmentUploadQuery,
   campaignListQuery,
@@ -184,10 +185,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     },
     async (request, reply) => {
       const a = await getAttachment(db, request.user, request.params.id, request.params.attachmentId);
-      return reply
-        .type(a.contentType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
-        .send(a.content);
+      return sendInlineFile(reply, a);
     },
   );
 
