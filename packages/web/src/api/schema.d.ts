@@ -37304,6 +37304,7 @@ export interface paths {
                                 alarms: number;
                                 complaints: number;
                                 findings: number;
+                                inspectionFindings: number;
                                 gradeLabel: string | null;
                                 listed: boolean;
                             }[];
@@ -37423,7 +37424,7 @@ export interface paths {
                             onWatchList: boolean;
                             contributions: {
                                 /** @enum {string} */
-                                factor: "alarms" | "complaints" | "findings" | "penalties" | "credit" | "positive-list";
+                                factor: "alarms" | "complaints" | "findings" | "inspection-findings" | "penalties" | "credit" | "positive-list";
                                 label: string;
                                 count: number;
                                 weight: number;

@@ -341,6 +341,20 @@ describe('site inspections: a record from draft to signature', () => {
     expect(own.items).toEqual([]);
   });
 
+  it('the completed inspection’s findings count in the firm’s risk score, each linked to its record', async () => {
+    type Contribution = { factor: string; count: number; points: number; records: { link: string | null }[] };
+    const risk = await officer.request({ method: 'GET', url: `/api/risk/${firmA.id}` });
+    expect(risk.statusCode, risk.body).toBe(200);
+    const c = (risk.json().contributions as Contribution[]).find((x) => x.factor === 'inspection-findings')!;
+    expect(c).toMatchObject({ count: 2, points: 30 });
+    expect(c.records.map((r) => r.link)).toEqual([`/staff/site-inspections/${id}`, `/staff/site-inspections/${id}`]);
+    const b = (await officer.request({ method: 'GET', url: `/api/risk/${firmB.id}` })).json();
+    expect((b.contributions as Contribution[]).find((x) => x.factor === 'inspection-findings')!.count).toBe(0);
+    const watch = (await officer.request({ method: 'GET', url: '/api/risk/watch-list?minScore=0&pageSize=100' })).json();
+    const row = watch.items.find((w: { enterpriseId: string }) => w.enterpriseId === firmA.id);
+    expect(row.inspectionFindings).toBe(2);
+  });
+
   it('each figure counts exactly the records it lists', async () => {
     const p = { from: `${today.slice(0, 4)}-01-01`, to: today };
     for (const f of SITE_INSPECTION_FIGURES) {
