@@ -61,6 +61,10 @@ const en: Leaves<typeof zh> = {
     confirmNone: 'Confirm none',
     matchConfirmed: 'Enterprise confirmed',
     verification: 'Verification',
+    followUp: 'Inspection and rectification',
+    followUpHint:
+      'Record an inspection (off-site or on-site) from this clue: a finding with a requirement becomes a rectification order on its clock when the record is completed.',
+    inspect: 'Record an inspection',
     remaining: '{{n}} working days left',
     period: 'Period',
     periodValue: '{{n}} working days',

@@ -58,6 +58,10 @@ const strings = {
     confirmNone: '确认无对应企业',
     matchConfirmed: '已确认对应企业',
     verification: '核查任务',
+    followUp: '检查与整改',
+    followUpHint:
+      '据此线索登记检查记录（非现场或现场）：发现的问题填写整改要求，检查完成后即向企业下达责令整改，整改期限计时。',
+    inspect: '登记检查记录',
     remaining: '剩余 {{n}} 个工作日',
     period: '核查时限',
     periodValue: '{{n}} 个工作日',
