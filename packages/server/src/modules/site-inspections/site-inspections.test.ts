@@ -350,7 +350,9 @@ describe('site inspections: a record from draft to signature', () => {
     expect(c.records.map((r) => r.link)).toEqual([`/staff/site-inspections/${id}`, `/staff/site-inspections/${id}`]);
     const b = (await officer.request({ method: 'GET', url: `/api/risk/${firmB.id}` })).json();
     expect((b.contributions as Contribution[]).find((x) => x.factor === 'inspection-findings')!.count).toBe(0);
-    const watch = (await officer.request({ method: 'GET', url: '/api/risk/watch-list?minScore=0&pageSize=100' })).json();
+    const watch = (
+      await officer.request({ method: 'GET', url: '/api/risk/watch-list?minScore=0&pageSize=100' })
+    ).json();
     const row = watch.items.find((w: { enterpriseId: string }) => w.enterpriseId === firmA.id);
     expect(row.inspectionFindings).toBe(2);
   });
