@@ -10,7 +10,8 @@ async function pickOption(page: Page, testId: string, text: string) {
 // 线索 (issue 12): the demo drone patrol's clues around 金山镇 and 桐木镇 on the county map (drawn
 // offline: no tile server is configured); the officer opens one, confirms the nearest firm,
 // records the outcome on the clock; the firm's file (一企一档) shows the clue and its risk score;
-// then an off-site inspection record built from the clue orders the firm to rectify.
+// then an off-site inspection record built from the clue orders the firm to rectify; a leader
+// registers a video point and what its camera saw becomes a clue.
 export const officerVerifiesClueOnMap: Journey = {
   name: 'officer opens a drone clue on the county map, confirms the firm, records the outcome; the firm’s file shows it; an inspection from the clue orders rectification',
   async run(ctx) {
@@ -90,5 +91,26 @@ export const officerVerifiesClueOnMap: Journey = {
     await page.getByText('15 日内清运至有资质单位').first().waitFor({ timeout: 10_000 });
     await page.getByText('待企业整改').first().waitFor({ timeout: 10_000 });
     await ctx.screenshot(page, '60h-staff-clue-rectification-order');
+
+    // the video-point registry: a leader registers a camera; what it saw becomes a clue on its clock
+    const leader = await ctx.newPage();
+    await ctx.login(leader, 'leader');
+    await leader.goto(`${ctx.baseUrl}/staff/clues?view=video`);
+    await leader.getByTestId('video-point-name').fill('桐木镇工业园北门');
+    await leader.getByPlaceholder('纬度').fill('28.0476');
+    await leader.getByPlaceholder('经度').fill('113.8290');
+    await leader.getByPlaceholder('快照链接').fill('/snapshots/tongmu-north.jpg');
+    await leader.getByRole('button', { name: /登\s*记/ }).click();
+    await leader.getByText('视频点位已登记').first().waitFor({ timeout: 10_000 });
+    const row = leader.locator('.ant-table-row').filter({ hasText: '桐木镇工业园北门' });
+    await row.waitFor({ timeout: 10_000 });
+    await ctx.screenshot(leader, '60i-staff-video-points');
+    await row.getByRole('button', { name: '转为线索' }).click();
+    await leader.getByTestId('video-clue-description').fill('夜间 23 时许厂区北侧烟囱冒黑烟约 20 分钟');
+    await leader.locator('.ant-modal').getByRole('button', { name: '转为线索' }).click();
+    await leader.waitForURL((u) => /^\/staff\/clues\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
+    await leader.getByText('视频点位：桐木镇工业园北门').first().waitFor({ timeout: 10_000 });
+    await leader.getByTestId('clue-due-date').waitFor({ timeout: 10_000 });
+    await ctx.screenshot(leader, '60j-staff-video-clue');
   },
 };

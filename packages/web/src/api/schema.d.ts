@@ -36078,6 +36078,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         }[];
                     };
                 };
@@ -36161,6 +36162,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         };
                     };
                 };
