@@ -27,6 +27,7 @@ const KIND_COLORS: Record<string, string> = {
   report: 'red',
   petition: 'magenta',
   alarm: 'orange',
+  station: 'blue',
   credit: 'gold',
   permit: 'blue',
   application: 'geekblue',
