@@ -492,7 +492,15 @@ export const DISCLOSURE_AUDIT_VOCABULARY: AuditVocabulary = {
 /** What the disclosure schemas say when they refuse (module messages: see messages.ts). */
 export const DISCLOSURE_MESSAGES = {
   'disclosure.clause.required': {
-    zh: '不予公开须写明依据的条款',
-    en: 'a refusal to disclose must name the clause it rests on',
+    zh: '该答复类型须写明依据的条款或理由',
+    en: 'this answer type must name the clause or ground it rests on',
+  },
+  'disclosure.clause.mismatch': {
+    zh: '所选理由不属于该答复类型',
+    en: 'the ground chosen does not belong to this answer type',
+  },
+  'disclosure.appeal.decided-before-filed': {
+    zh: '审结日期不能早于申请复议或起诉的日期',
+    en: 'the decision cannot predate the filing',
   },
 } as const satisfies MessageTable;
