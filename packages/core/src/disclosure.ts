@@ -163,7 +163,11 @@ export type DisclosureGround = (typeof DISCLOSURE_GROUNDS)[number];
 const FORM = '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）';
 export const DISCLOSURE_GROUND_LABELS: Record<DisclosureGround, { zh: string; en: string; source: string }> = {
   ...DISCLOSURE_CLAUSE_LABELS,
-  petition: { zh: '信访举报投诉类申请', en: 'A petition or complaint in the form of a request', source: `${GIOR}第三十九条第一款` },
+  petition: {
+    zh: '信访举报投诉类申请',
+    en: 'A petition or complaint in the form of a request',
+    source: `${GIOR}第三十九条第一款`,
+  },
   repeat: { zh: '重复申请', en: 'Repeated request', source: `${GIOR}第三十六条第（六）项` },
   publication: { zh: '要求提供公开出版物', en: 'Asks for a publication', source: `${GIOR}第三十九条第二款` },
   excessive: {

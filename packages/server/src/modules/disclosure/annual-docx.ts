@@ -68,7 +68,9 @@ function table(rows: (Cell | null)[][]): Table {
                   children: [
                     new Paragraph({
                       alignment: c.left ? AlignmentType.LEFT : AlignmentType.CENTER,
-                      children: [new TextRun({ text: c.text, font: BODY_FONT, size: TABLE_SIZE, bold: c.bold ?? false })],
+                      children: [
+                        new TextRun({ text: c.text, font: BODY_FONT, size: TABLE_SIZE, bold: c.bold ?? false }),
+                      ],
                     }),
                   ],
                 }),
@@ -84,21 +86,30 @@ const num = (n: number | null) => (n === null ? NOT_RECORDED : String(n));
 export async function annualReportDocx(r: FullAnnualReport, title: string, footer: string): Promise<Buffer> {
   const text = (s: 'overview' | 'problems' | 'other') => r.texts.find((x) => x.section === s)?.body ?? '';
   const p = (k: string) => r.proactive.find((x) => x.key === k)!;
-  const three = (k: string): Cell[] => [
-    { text: p(k).zh },
-    ...p(k).cells.map((c) => ({ text: num(c.value) })),
-  ];
+  const three = (k: string): Cell[] => [{ text: p(k).zh }, ...p(k).cells.map((c) => ({ text: num(c.value) }))];
   const one = (k: string): Cell[] => [{ text: p(k).zh }, { text: num(p(k).cells[0]!.value), span: 3 }];
   const proactive = table([
-    [{ text: '信息内容', bold: true }, ...['本年制发件数', '本年废止件数', '现行有效件数'].map((t) => ({ text: t, bold: true }))],
+    [
+      { text: '信息内容', bold: true },
+      ...['本年制发件数', '本年废止件数', '现行有效件数'].map((t) => ({ text: t, bold: true })),
+    ],
     three('rules'),
     three('normative'),
-    [{ text: '信息内容', bold: true }, { text: '本年处理决定数量', span: 3, bold: true }],
+    [
+      { text: '信息内容', bold: true },
+      { text: '本年处理决定数量', span: 3, bold: true },
+    ],
     one('licensing'),
-    [{ text: '信息内容', bold: true }, { text: '本年处理决定数量', span: 3, bold: true }],
+    [
+      { text: '信息内容', bold: true },
+      { text: '本年处理决定数量', span: 3, bold: true },
+    ],
     one('penalty'),
     one('coercion'),
-    [{ text: '信息内容', bold: true }, { text: '本年收费金额（单位：万元）', span: 3, bold: true }],
+    [
+      { text: '信息内容', bold: true },
+      { text: '本年收费金额（单位：万元）', span: 3, bold: true },
+    ],
     one('fees'),
   ]);
   const notes = r.proactive.filter((x) => !x.recorded).map((x) => `${x.zh}：${x.basis.zh}。`);
@@ -129,11 +140,7 @@ export async function annualReportDocx(r: FullAnnualReport, title: string, foote
       { text: '行政复议', span: 5, rows: 2, bold: true },
       { text: '行政诉讼', span: 10, bold: true },
     ],
-    [
-      null,
-      { text: '未经复议直接起诉', span: 5, bold: true },
-      { text: '复议后起诉', span: 5, bold: true },
-    ],
+    [null, { text: '未经复议直接起诉', span: 5, bold: true }, { text: '复议后起诉', span: 5, bold: true }],
     r.appeals.flatMap(() => cols.map((c) => ({ text: c.zh, bold: true }))),
     r.appeals.flatMap((a) => cols.map((c) => ({ text: String(a.cells[c.key]) }))),
   ]);
@@ -154,7 +161,9 @@ export async function annualReportDocx(r: FullAnnualReport, title: string, foote
           ...body(text('overview')),
           heading('二、主动公开政府信息情况'),
           proactive,
-          ...notes.map((n) => new Paragraph({ children: [new TextRun({ text: n, font: BODY_FONT, size: TABLE_SIZE })] })),
+          ...notes.map(
+            (n) => new Paragraph({ children: [new TextRun({ text: n, font: BODY_FONT, size: TABLE_SIZE })] }),
+          ),
           heading('三、收到和处理政府信息公开申请情况'),
           requests,
           heading('四、政府信息公开行政复议、行政诉讼情况'),
@@ -169,9 +178,7 @@ export async function annualReportDocx(r: FullAnnualReport, title: string, foote
             children: [new TextRun({ text: footer, font: BODY_FONT, size: 24 })],
           }),
           new Paragraph({
-            children: [
-              new TextRun({ text: `格式依据：${ANNUAL_REPORT_FORM}`, font: BODY_FONT, size: TABLE_SIZE }),
-            ],
+            children: [new TextRun({ text: `格式依据：${ANNUAL_REPORT_FORM}`, font: BODY_FONT, size: TABLE_SIZE })],
           }),
         ],
       },

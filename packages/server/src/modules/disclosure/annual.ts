@@ -210,7 +210,11 @@ async function requestsOfYear(db: Tx, year: number) {
 async function appealsOfYear(db: Tx, year: number) {
   const { first, last } = yearBounds(year);
   const rows = await db
-    .select({ appeal: disclosureAppeals, code: disclosureRequests.code, applicantName: disclosureRequests.applicantName })
+    .select({
+      appeal: disclosureAppeals,
+      code: disclosureRequests.code,
+      applicantName: disclosureRequests.applicantName,
+    })
     .from(disclosureAppeals)
     .innerJoin(disclosureRequests, eq(disclosureRequests.id, disclosureAppeals.requestId))
     .where(and(gte(disclosureAppeals.filedOn, first), lte(disclosureAppeals.filedOn, last)))
@@ -284,7 +288,13 @@ export async function fullAnnualReport(db: Tx, year: number) {
   const textOf = (s: AnnualTextSection) => {
     const row = texts.find((x) => x.section === s);
     return row
-      ? { section: s, body: row.body, version: row.version, updatedByName: row.updatedByName, updatedAt: row.updatedAt.toISOString() }
+      ? {
+          section: s,
+          body: row.body,
+          version: row.version,
+          updatedByName: row.updatedByName,
+          updatedAt: row.updatedAt.toISOString(),
+        }
       : { section: s, body: '', version: 0, updatedByName: null, updatedAt: null };
   };
 
@@ -365,7 +375,10 @@ export async function drillAnnualCell(db: Tx, year: number, cell: string): Promi
       .map((q) => q.item);
   }
   if (part === 'appeals') {
-    if (!(APPEAL_KINDS as readonly string[]).includes(key ?? '') || !(APPEAL_COLUMNS as readonly string[]).includes(col ?? ''))
+    if (
+      !(APPEAL_KINDS as readonly string[]).includes(key ?? '') ||
+      !(APPEAL_COLUMNS as readonly string[]).includes(col ?? '')
+    )
       throw badCell();
     return (await appealsOfYear(db, year))
       .filter((a) => {

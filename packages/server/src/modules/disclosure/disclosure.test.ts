@@ -430,7 +430,10 @@ describe('the whole annual report (年度报告), counted from seeded records of
     answeredA = a.id;
     await answerOn(a, { outcome: 'no-ready-made' }, '2021-03-20T02:00:00Z');
     // 23:30 on 31 December in Shanghai: 2021's, and still open at its end
-    await register({ applicantType: 'business', applicantName: '乙公司', phone: '0799-7000001' }, '2021-12-31T15:30:00Z');
+    await register(
+      { applicantType: 'business', applicantName: '乙公司', phone: '0799-7000001' },
+      '2021-12-31T15:30:00Z',
+    );
     // 00:30 on 1 January 2022 in Shanghai: 2022's
     const c = await register({ applicantType: 'research', applicantName: '丙研究所' }, '2021-12-31T16:30:00Z');
     openC = c.id;
@@ -439,7 +442,13 @@ describe('the whole annual report (年度报告), counted from seeded records of
     const mismatch = await clerk.request({
       method: 'POST',
       url: `/api/disclosure-requests/${d.id}/actions`,
-      payload: { action: 'answer', outcome: 'not-processed', clause: 'third-party', text: '不予处理。', version: d.version },
+      payload: {
+        action: 'answer',
+        outcome: 'not-processed',
+        clause: 'third-party',
+        text: '不予处理。',
+        version: d.version,
+      },
     });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json().errors[0]).toMatchObject({ path: 'clause', message: '所选理由不属于该答复类型' });
@@ -502,14 +511,23 @@ describe('the whole annual report (年度报告), counted from seeded records of
     expect(drill.items.map((i: { id: string }) => i.id)).toEqual([answeredA]);
     const carried = await cell('requests:carried-in:total', 2022);
     expect(carried.items.map((i: { title: string }) => i.title)).toEqual([expect.stringContaining('乙公司')]);
-    const bad = await clerk.request({ method: 'GET', url: `/api/disclosure/annual-report/cells?${year}&cell=requests:nope:total` });
+    const bad = await clerk.request({
+      method: 'GET',
+      url: `/api/disclosure/annual-report/cells?${year}&cell=requests:nope:total`,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('cell');
   });
 
   it('四: a reconsideration or lawsuit is recorded by the desk only, validated, and counted by its result at year end', async () => {
     const url = (id: string) => `/api/disclosure-requests/${id}/appeals`;
-    const good = { kind: 'reconsideration', filedOn: '2021-04-01', body: '上栗县人民政府', result: 'upheld', decidedOn: '2021-05-01' };
+    const good = {
+      kind: 'reconsideration',
+      filedOn: '2021-04-01',
+      body: '上栗县人民政府',
+      result: 'upheld',
+      decidedOn: '2021-05-01',
+    };
     const ent = await loginAs(t, ['enterprise'], (await makeEnterprise(t)).id);
     expect((await ent.request({ method: 'POST', url: url(answeredA), payload: good })).statusCode).toBe(403);
     expect((await ent.request({ method: 'GET', url: url(answeredA) })).statusCode).toBe(403);
@@ -524,7 +542,11 @@ describe('the whole annual report (年度报告), counted from seeded records of
     expect(early.json().errors[0]).toMatchObject({ path: 'decidedOn' });
     const noDate = await clerk.request({ method: 'POST', url: url(answeredA), payload: { ...good, decidedOn: null } });
     expect(noDate.statusCode).toBe(400);
-    const badKind = await clerk.request({ method: 'POST', url: url(answeredA), payload: { ...good, kind: 'petition' } });
+    const badKind = await clerk.request({
+      method: 'POST',
+      url: url(answeredA),
+      payload: { ...good, kind: 'petition' },
+    });
     expect(badKind.statusCode).toBe(400);
     // a request neither answered nor overdue has nothing to challenge yet
     const notYet = await clerk.request({
@@ -562,7 +584,8 @@ describe('the whole annual report (年度报告), counted from seeded records of
     expect(stale.statusCode).toBe(409);
 
     const r = await report();
-    const block = (k: string) => (r.appeals as { kind: string; cells: Record<string, number> }[]).find((a) => a.kind === k)!.cells;
+    const block = (k: string) =>
+      (r.appeals as { kind: string; cells: Record<string, number> }[]).find((a) => a.kind === k)!.cells;
     expect(block('reconsideration')).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
     expect(block('litigation')).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
     expect(block('litigation-after-reconsideration').total).toBe(0);
@@ -575,7 +598,11 @@ describe('the whole annual report (年度报告), counted from seeded records of
 
   it('一、五、六: the bureau writes them in versions, each save audited; the .docx holds text and tables', async () => {
     const put = (c: Client, body: string, version: number) =>
-      c.request({ method: 'PUT', url: '/api/disclosure/annual-report/texts/overview', payload: { year: Y, body, version } });
+      c.request({
+        method: 'PUT',
+        url: '/api/disclosure/annual-report/texts/overview',
+        payload: { year: Y, body, version },
+      });
     const v1 = await ok(put(clerk, '2021年，本局坚持以公开为常态、不公开为例外。', 0));
     expect(v1.version).toBe(1);
     expect((await put(leader, '另一人同时起草', 0)).statusCode).toBe(409);

@@ -9,14 +9,7 @@ import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
 import { sendXlsx } from '../../shared/xlsx.ts';
 import { DOCX, docxDisposition } from '../period-report/docx.ts';
-import {
-  appealsOf,
-  createAppeal,
-  drillAnnualCell,
-  fullAnnualReport,
-  saveAnnualText,
-  updateAppeal,
-} from './annual.ts';
+import { appealsOf, createAppeal, drillAnnualCell, fullAnnualReport, saveAnnualText, updateAppeal } from './annual.ts';
 import { annualReportDocx } from './annual-docx.ts';
 import { annualReportXlsx } from './annual-xlsx.ts';
 import {
@@ -31,7 +24,6 @@ import {
   appealSchema,
   appealUpdateSchema,
   appealViewSchema,
-  toAppealView,
   disclosureActionSchema,
   disclosureDetailSchema,
   disclosureListQuery,
@@ -41,6 +33,7 @@ import {
   publicPermitQuery,
   publicPermitViewSchema,
   staffDisclosureRequestSchema,
+  toAppealView,
   toDisclosureDetailView,
   toDisclosureView,
   toPublicPermitView,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { makeCode } from '@qingshan/core/appointments';
-import { shanghaiDateOf } from '@qingshan/core/calendar';
 import {
   DISCLOSURE_ACTION_LABELS,
   DISCLOSURE_GROUND_LABELS,
@@ -8,7 +7,6 @@ import {
   DISCLOSURE_LEADER_ACTIONS,
   DISCLOSURE_OUTCOME_LABELS,
   type DisclosureActionInput,
-  type DisclosureApplicantType,
   type DisclosureGround,
   type DisclosureOutcome,
   type DisclosureRequestInput,
@@ -16,7 +14,7 @@ import {
   disclosureActionAllowed,
 } from '@qingshan/core/disclosure';
 import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
-import { and, asc, desc, eq, gte, ilike, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';

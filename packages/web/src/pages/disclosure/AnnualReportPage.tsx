@@ -312,7 +312,12 @@ function AppealsSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
       key: `${kind}:${c.key}`,
       align: 'right' as const,
       render: () => (
-        <Num value={a.cells[c.key] ?? 0} cell={`appeals:${kind}:${c.key}`} title={`${a.zh} · ${c.zh}`} onOpen={onOpen} />
+        <Num
+          value={a.cells[c.key] ?? 0}
+          cell={`appeals:${kind}:${c.key}`}
+          title={`${a.zh} · ${c.zh}`}
+          onOpen={onOpen}
+        />
       ),
     }));
   };
@@ -344,9 +349,22 @@ function AppealsSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
   );
 }
 
-function DrillModal({ year, cell, title, onClose }: { year: number; cell: string; title: string; onClose: () => void }) {
+function DrillModal({
+  year,
+  cell,
+  title,
+  onClose,
+}: {
+  year: number;
+  cell: string;
+  title: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: annualKeys.cell(year, cell), queryFn: ({ signal }) => getAnnualCell(year, cell, signal) });
+  const q = useQuery({
+    queryKey: annualKeys.cell(year, cell),
+    queryFn: ({ signal }) => getAnnualCell(year, cell, signal),
+  });
   return (
     <Modal open title={title} onCancel={onClose} footer={null} width={720}>
       {q.isError ? (

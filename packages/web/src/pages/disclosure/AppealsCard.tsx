@@ -1,4 +1,9 @@
-import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS } from '@qingshan/core/disclosure-annual';
+import {
+  APPEAL_KIND_LABELS,
+  APPEAL_KINDS,
+  APPEAL_RESULT_LABELS,
+  APPEAL_RESULTS,
+} from '@qingshan/core/disclosure-annual';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -38,7 +43,8 @@ export function AppealsCard({ d, desk }: { d: DisclosureDetail; desk: boolean })
   const q = useQuery({ queryKey: annualKeys.appeals(d.id), queryFn: ({ signal }) => listAppeals(d.id, signal) });
   const [editing, setEditing] = useState<Appeal | 'new' | null>(null);
   // an unanswered request can be challenged only once its answer is overdue
-  const canRecord = desk && (d.status === 'answered' || (d.dueDate !== null && d.dueDate < dayjs().format('YYYY-MM-DD')));
+  const canRecord =
+    desk && (d.status === 'answered' || (d.dueDate !== null && d.dueDate < dayjs().format('YYYY-MM-DD')));
   if (!canRecord && (q.data?.length ?? 0) === 0) return null;
   return (
     <Card
@@ -97,7 +103,15 @@ export function AppealsCard({ d, desk }: { d: DisclosureDetail; desk: boolean })
   );
 }
 
-function AppealModal({ requestId, appeal, onClose }: { requestId: string; appeal: Appeal | 'new'; onClose: () => void }) {
+function AppealModal({
+  requestId,
+  appeal,
+  onClose,
+}: {
+  requestId: string;
+  appeal: Appeal | 'new';
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const qc = useQueryClient();
@@ -183,7 +197,12 @@ function AppealModal({ requestId, appeal, onClose }: { requestId: string; appeal
           </Col>
         </Row>
         <Form.Item name="body" label={t('disclosure.appealBody')} rules={[{ required: true, max: 100 }]}>
-          <Input disabled={!isNew} maxLength={100} placeholder={t('disclosure.appealBodyHint')} data-testid="appeal-body" />
+          <Input
+            disabled={!isNew}
+            maxLength={100}
+            placeholder={t('disclosure.appealBodyHint')}
+            data-testid="appeal-body"
+          />
         </Form.Item>
         <Form.Item name="caseNo" label={t('disclosure.appealCaseNo')} rules={[{ max: 60 }]}>
           <Input maxLength={60} />

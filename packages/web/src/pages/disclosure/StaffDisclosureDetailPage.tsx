@@ -276,7 +276,11 @@ function StepForm({ d }: { d: DisclosureDetail }) {
             {clauseOptions(lang, outcome).length ? (
               <Form.Item
                 name="clause"
-                label={outcome === 'withhold' || outcome === 'partial' ? t('disclosure.clauseField') : t('disclosure.groundField')}
+                label={
+                  outcome === 'withhold' || outcome === 'partial'
+                    ? t('disclosure.clauseField')
+                    : t('disclosure.groundField')
+                }
                 rules={[{ required: true }]}
               >
                 <Select options={clauseOptions(lang, outcome)} data-testid="disclosure-clause" />

@@ -129,7 +129,8 @@ const en: Leaves<typeof zh> = {
       other: 'VI. Other matters to report',
     },
     sectionHint: {
-      overview: 'The year’s disclosure work: proactive disclosure, requests, information management, platforms, oversight.',
+      overview:
+        'The year’s disclosure work: proactive disclosure, requests, information management, platforms, oversight.',
       problems: 'The main problems of the year, and how last year’s were improved.',
       other: 'E.g. processing fees charged, the year’s work points carried out, proposals answered.',
     },
@@ -150,7 +151,8 @@ const en: Leaves<typeof zh> = {
     litigation: 'Administrative litigation',
     litigationDirect: 'Sued without reconsideration',
     litigationAfter: 'Sued after reconsideration',
-    appealsBasis: 'Cases filed in the year, by their result at its end; not decided by then: not concluded. Record them on each request’s page.',
+    appealsBasis:
+      'Cases filed in the year, by their result at its end; not decided by then: not concluded. Record them on each request’s page.',
     drillCount: '{{n}} records',
     groundField: 'Ground',
     appeals: 'Reconsideration and litigation',

@@ -147,7 +147,8 @@ const strings = {
     litigation: '行政诉讼',
     litigationDirect: '未经复议直接起诉',
     litigationAfter: '复议后起诉',
-    appealsBasis: '统计本年度申请复议或起诉的案件，结果按年末状态计；年末尚未作出决定或判决的计为“尚未审结”。案件在各申请详情页登记。',
+    appealsBasis:
+      '统计本年度申请复议或起诉的案件，结果按年末状态计；年末尚未作出决定或判决的计为“尚未审结”。案件在各申请详情页登记。',
     drillCount: '共 {{n}} 条记录',
     groundField: '理由',
     appeals: '行政复议、行政诉讼',
