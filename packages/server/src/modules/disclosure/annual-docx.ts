@@ -50,9 +50,15 @@ type Cell = { text: string; span?: number; rows?: number; left?: boolean; bold?:
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: line, bottom: line, left: line, right: line };
 
-function table(rows: (Cell | null)[][]): Table {
+// the text width of an A4 page between the 公文 margins, in twips
+const TEXT_WIDTH = 11906 - 1588 - 1474;
+
+/** A table over the text width: the first column `first` twips, the rest shared equally. */
+function table(rows: (Cell | null)[][], columns: number, first = TEXT_WIDTH / columns): Table {
+  const rest = Math.floor((TEXT_WIDTH - first) / (columns - 1));
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [Math.floor(first), ...Array(columns - 1).fill(rest)],
     rows: rows.map(
       (r) =>
         new TableRow({
@@ -88,62 +94,72 @@ export async function annualReportDocx(r: FullAnnualReport, title: string, foote
   const p = (k: string) => r.proactive.find((x) => x.key === k)!;
   const three = (k: string): Cell[] => [{ text: p(k).zh }, ...p(k).cells.map((c) => ({ text: num(c.value) }))];
   const one = (k: string): Cell[] => [{ text: p(k).zh }, { text: num(p(k).cells[0]!.value), span: 3 }];
-  const proactive = table([
+  const proactive = table(
     [
-      { text: '信息内容', bold: true },
-      ...['本年制发件数', '本年废止件数', '现行有效件数'].map((t) => ({ text: t, bold: true })),
+      [
+        { text: '信息内容', bold: true },
+        ...['本年制发件数', '本年废止件数', '现行有效件数'].map((t) => ({ text: t, bold: true })),
+      ],
+      three('rules'),
+      three('normative'),
+      [
+        { text: '信息内容', bold: true },
+        { text: '本年处理决定数量', span: 3, bold: true },
+      ],
+      one('licensing'),
+      [
+        { text: '信息内容', bold: true },
+        { text: '本年处理决定数量', span: 3, bold: true },
+      ],
+      one('penalty'),
+      one('coercion'),
+      [
+        { text: '信息内容', bold: true },
+        { text: '本年收费金额（单位：万元）', span: 3, bold: true },
+      ],
+      one('fees'),
     ],
-    three('rules'),
-    three('normative'),
-    [
-      { text: '信息内容', bold: true },
-      { text: '本年处理决定数量', span: 3, bold: true },
-    ],
-    one('licensing'),
-    [
-      { text: '信息内容', bold: true },
-      { text: '本年处理决定数量', span: 3, bold: true },
-    ],
-    one('penalty'),
-    one('coercion'),
-    [
-      { text: '信息内容', bold: true },
-      { text: '本年收费金额（单位：万元）', span: 3, bold: true },
-    ],
-    one('fees'),
-  ]);
+    4,
+  );
   const notes = r.proactive.filter((x) => !x.recorded).map((x) => `${x.zh}：${x.basis.zh}。`);
 
   const orgs = r.columns.slice(1);
-  const requests = table([
+  const requests = table(
     [
-      { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rows: 3, bold: true },
-      { text: '申请人情况', span: 7, bold: true },
+      [
+        { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rows: 3, bold: true },
+        { text: '申请人情况', span: 7, bold: true },
+      ],
+      [
+        null,
+        { text: '自然人', rows: 2, bold: true },
+        { text: '法人或其他组织', span: orgs.length, bold: true },
+        { text: '总计', rows: 2, bold: true },
+      ],
+      [null, null, ...orgs.map((c) => ({ text: c.zh, bold: true })), null],
+      ...r.rows.map((row) => [
+        { text: row.zh, left: true },
+        ...r.columns.map((c) => ({ text: String(row.cells[c.key]) })),
+        { text: String(row.total) },
+      ]),
     ],
-    [
-      null,
-      { text: '自然人', rows: 2, bold: true },
-      { text: '法人或其他组织', span: orgs.length, bold: true },
-      { text: '总计', rows: 2, bold: true },
-    ],
-    [null, null, ...orgs.map((c) => ({ text: c.zh, bold: true })), null],
-    ...r.rows.map((row) => [
-      { text: row.zh, left: true },
-      ...r.columns.map((c) => ({ text: String(row.cells[c.key]) })),
-      { text: String(row.total) },
-    ]),
-  ]);
+    8,
+    3600,
+  );
 
   const cols = r.appealColumns;
-  const appeals = table([
+  const appeals = table(
     [
-      { text: '行政复议', span: 5, rows: 2, bold: true },
-      { text: '行政诉讼', span: 10, bold: true },
+      [
+        { text: '行政复议', span: 5, rows: 2, bold: true },
+        { text: '行政诉讼', span: 10, bold: true },
+      ],
+      [null, { text: '未经复议直接起诉', span: 5, bold: true }, { text: '复议后起诉', span: 5, bold: true }],
+      r.appeals.flatMap(() => cols.map((c) => ({ text: c.zh, bold: true }))),
+      r.appeals.flatMap((a) => cols.map((c) => ({ text: String(a.cells[c.key]) }))),
     ],
-    [null, { text: '未经复议直接起诉', span: 5, bold: true }, { text: '复议后起诉', span: 5, bold: true }],
-    r.appeals.flatMap(() => cols.map((c) => ({ text: c.zh, bold: true }))),
-    r.appeals.flatMap((a) => cols.map((c) => ({ text: String(a.cells[c.key]) }))),
-  ]);
+    15,
+  );
 
   const doc = new Document({
     creator: '上栗县生态环境局',

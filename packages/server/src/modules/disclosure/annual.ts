@@ -310,7 +310,7 @@ export async function fullAnnualReport(db: Tx, year: number) {
       cell: 'proactive:normative:issued',
     },
     {
-      text: `本年作出行政许可决定${counted['licensing:decisions']}件、行政处罚决定${counted['penalty:decisions']}件，均依法主动公开。`,
+      text: `本年作出行政许可决定${counted['licensing:decisions']}件、行政处罚决定${counted['penalty:decisions']}件。`,
       cell: 'proactive:licensing:decisions',
     },
     {
