@@ -73,12 +73,12 @@ export default function AnnualReportPage() {
         <Card loading />
       ) : (
         <>
-          <TextSection r={r} section="overview" desk={desk} onOpen={open} />
+          <TextSection key={`${r.year}-overview`} r={r} section="overview" desk={desk} onOpen={open} />
           <ProactiveSection r={r} onOpen={open} />
           <RequestsSection r={r} onOpen={open} />
           <AppealsSection r={r} onOpen={open} />
-          <TextSection r={r} section="problems" desk={desk} onOpen={open} />
-          <TextSection r={r} section="other" desk={desk} onOpen={open} />
+          <TextSection key={`${r.year}-problems`} r={r} section="problems" desk={desk} onOpen={open} />
+          <TextSection key={`${r.year}-other`} r={r} section="other" desk={desk} onOpen={open} />
         </>
       )}
       {drill ? <DrillModal year={year} {...drill} onClose={() => setDrill(null)} /> : null}
@@ -115,7 +115,7 @@ function TextSection({
   const showError = useShowError();
   const saved = r.texts.find((x) => x.section === section)!;
   const [body, setBody] = useState(saved.body);
-  // a different year, or a save by someone else once refetched, replaces the text being shown
+  // a save (ours or, once refetched, someone else's) replaces the text shown; another year remounts
   useEffect(() => setBody(saved.body), [saved.body]);
   const save = useMutation({
     mutationFn: () => saveAnnualText(section, { year: r.year, body, version: saved.version }),
