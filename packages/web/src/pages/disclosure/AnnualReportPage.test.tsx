@@ -150,7 +150,7 @@ function renderPage() {
 }
 
 describe('AnnualReportPage', () => {
-  it('shows the six sections; an unrecorded row says so instead of a 0; a number opens its records', async () => {
+  it('shows the six sections, 平台无记录 for what is not recorded, a number’s records, and saves 一 with a figure inserted', async () => {
     renderPage();
     for (const h of [
       '一、总体情况',
@@ -166,10 +166,8 @@ describe('AnnualReportPage', () => {
     fireEvent.click(screen.getByTestId('cell-proactive:normative:issued'));
     expect(await screen.findByText('甲：年初印发')).toBeTruthy();
     expect(screen.getByText('共 1 条记录')).toBeTruthy();
-  });
 
-  it('a figure offered is inserted into 一 and saved from version 0', async () => {
-    renderPage();
+    // one render for both: a figure offered is inserted into 一 and saved from version 0
     const insert = await screen.findByTestId('figure-insert');
     await waitFor(() => expect(screen.getByTestId('text-overview')).toBeTruthy());
     fireEvent.click(insert);
