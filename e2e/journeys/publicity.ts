@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness.ts';
 import { expect } from './expect.ts';
@@ -141,8 +143,35 @@ export const citizenRequestsDisclosure: Journey = {
     expect(body.includes('第十五条') && body.includes('第三十七条'), 'the answer shows its legal sources');
     await ctx.screenshot(page, '61e-citizen-reads-answer');
 
+    // the annual report: table 三 counts the answer just given, 一 is written and saved, the .docx holds both
     await staff.goto(`${ctx.baseUrl}/staff/disclosure/annual-report`);
     await staff.getByTestId('annual-report').locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
     await ctx.screenshot(staff, '61f-annual-report');
+    await staff.getByTestId('cell-requests:partial:natural-person').click();
+    await staff.getByTestId('drill-list').getByText('刘晓梅').first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot(staff, '61g-annual-report-drill');
+    await staff.keyboard.press('Escape');
+    await staff.getByTestId('figure-insert').nth(2).click();
+    const overview = staff.getByTestId('text-overview');
+    await overview.press('End');
+    await overview.pressSequentially('本局依托生态环境服务监管平台办理依申请公开，全部在法定期限内答复。');
+    await staff.getByTestId('text-overview-save').click();
+    await staff.getByText('第 1 版').first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot(staff, '61h-annual-report-overview-saved');
+    const [download] = await Promise.all([
+      staff.waitForEvent('download', { timeout: 15_000 }),
+      staff.getByTestId('report-docx').click(),
+    ]);
+    expect(download.suggestedFilename().endsWith('.docx'), `a Word file (${download.suggestedFilename()})`);
+    const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+    const xml = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    for (const text of [
+      '一、总体情况',
+      '全部在法定期限内答复',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ])
+      expect(xml.includes(text), `the report mentions ${text}`);
   },
 };

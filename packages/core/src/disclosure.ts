@@ -60,7 +60,19 @@ export const DISCLOSURE_STATUS_LABELS: Record<DisclosureStatus, { zh: string; en
   answered: { zh: '已答复', en: 'Answered' },
 };
 
-export const DISCLOSURE_OUTCOMES = ['disclose', 'partial', 'withhold', 'not-exist', 'not-ours'] as const;
+// Every 办理结果 row of the annual report's table 三 has an answer type that lands in it, so the
+// table counts answers and never needs a hand-filled cell.
+export const DISCLOSURE_OUTCOMES = [
+  'disclose',
+  'partial',
+  'withhold',
+  'not-exist',
+  'not-ours',
+  'no-ready-made',
+  'unclear',
+  'not-processed',
+  'other-handling',
+] as const;
 export type DisclosureOutcome = (typeof DISCLOSURE_OUTCOMES)[number];
 export const DISCLOSURE_OUTCOME_LABELS: Record<DisclosureOutcome, { zh: string; en: string; source: string }> = {
   disclose: { zh: '予以公开', en: 'Disclosed', source: `${GIOR}第三十六条第（一）（二）项` },
@@ -72,6 +84,18 @@ export const DISCLOSURE_OUTCOME_LABELS: Record<DisclosureOutcome, { zh: string; 
     en: 'Not this body’s information',
     source: `${GIOR}第三十六条第（五）项`,
   },
+  'no-ready-made': {
+    zh: '没有现成信息需要另行制作',
+    en: 'No ready-made information (would have to be produced)',
+    source: `${GIOR}第三十八条`,
+  },
+  unclear: {
+    zh: '补正后申请内容仍不明确',
+    en: 'Still unclear after correction',
+    source: `${GIOR}第三十条`,
+  },
+  'not-processed': { zh: '不予处理', en: 'Not processed', source: `${GIOR}第三十五条、第三十六条、第三十九条` },
+  'other-handling': { zh: '其他处理', en: 'Other handling', source: `${GIOR}第三十条、第四十二条` },
 };
 
 /** The grounds for not disclosing, one per row of the annual report's 不予公开 block, each with its article. */
@@ -123,6 +147,58 @@ export const DISCLOSURE_CLAUSE_LABELS: Record<DisclosureClause, { zh: string; en
     en: 'Matter for an administrative query procedure',
     source: `${GIOR}第三十六条第（七）项`,
   },
+};
+
+/** 不予处理: the five grounds of the form's block （五）. */
+export const DISCLOSURE_NOT_PROCESSED_GROUNDS = ['petition', 'repeat', 'publication', 'excessive', 'confirm'] as const;
+/** 其他处理: the three grounds of the form's block （六）. */
+export const DISCLOSURE_OTHER_GROUNDS = ['no-correction', 'no-fee', 'other'] as const;
+/** Every ground an answer can rest on, stored in the request's clause. */
+export const DISCLOSURE_GROUNDS = [
+  ...DISCLOSURE_CLAUSES,
+  ...DISCLOSURE_NOT_PROCESSED_GROUNDS,
+  ...DISCLOSURE_OTHER_GROUNDS,
+] as const;
+export type DisclosureGround = (typeof DISCLOSURE_GROUNDS)[number];
+const FORM = '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）';
+export const DISCLOSURE_GROUND_LABELS: Record<DisclosureGround, { zh: string; en: string; source: string }> = {
+  ...DISCLOSURE_CLAUSE_LABELS,
+  petition: {
+    zh: '信访举报投诉类申请',
+    en: 'A petition or complaint in the form of a request',
+    source: `${GIOR}第三十九条第一款`,
+  },
+  repeat: { zh: '重复申请', en: 'Repeated request', source: `${GIOR}第三十六条第（六）项` },
+  publication: { zh: '要求提供公开出版物', en: 'Asks for a publication', source: `${GIOR}第三十九条第二款` },
+  excessive: {
+    zh: '无正当理由大量反复申请',
+    en: 'Excessive repeated requests without good reason',
+    source: `${GIOR}第三十五条`,
+  },
+  confirm: {
+    zh: '要求行政机关确认或重新出具已获取信息',
+    en: 'Asks to confirm or reissue information already obtained',
+    source: FORM,
+  },
+  'no-correction': {
+    zh: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    en: 'Applicant did not correct in time; not processed further',
+    source: `${GIOR}第三十条`,
+  },
+  'no-fee': {
+    zh: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    en: 'Applicant did not pay the fee in time; not processed further',
+    source: `${GIOR}第四十二条`,
+  },
+  other: { zh: '其他', en: 'Other', source: FORM },
+};
+
+/** Which grounds an answer type takes; an answer type not listed takes none. */
+export const DISCLOSURE_GROUNDS_OF: Partial<Record<DisclosureOutcome, readonly DisclosureGround[]>> = {
+  partial: DISCLOSURE_CLAUSES,
+  withhold: DISCLOSURE_CLAUSES,
+  'not-processed': DISCLOSURE_NOT_PROCESSED_GROUNDS,
+  'other-handling': DISCLOSURE_OTHER_GROUNDS,
 };
 
 const phone = z.string().trim().refine(isChinesePhone, { error: 'contact.phone.invalid' });
@@ -179,15 +255,16 @@ export const disclosureActionSchema = z
     text: z.string().trim().min(2).max(5000).optional(),
     days: z.number().int().min(1).max(20).optional(),
     outcome: z.enum(DISCLOSURE_OUTCOMES).optional(),
-    clause: z.enum(DISCLOSURE_CLAUSES).optional(),
+    clause: z.enum(DISCLOSURE_GROUNDS).optional(),
     version: z.number().int().min(1),
   })
   .superRefine((v, ctx) => {
     if (v.action === 'answer' && !v.outcome)
       ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'common.required' });
-    if (v.action === 'answer' && (v.outcome === 'withhold' || v.outcome === 'partial') && !v.clause) {
-      ctx.addIssue({ code: 'custom', path: ['clause'], message: 'disclosure.clause.required' });
-    }
+    const grounds = v.action === 'answer' && v.outcome ? DISCLOSURE_GROUNDS_OF[v.outcome] : undefined;
+    if (grounds && !v.clause) ctx.addIssue({ code: 'custom', path: ['clause'], message: 'disclosure.clause.required' });
+    if (grounds && v.clause && !grounds.includes(v.clause))
+      ctx.addIssue({ code: 'custom', path: ['clause'], message: 'disclosure.clause.mismatch' });
     if (v.action === 'request-extension' && !v.days)
       ctx.addIssue({ code: 'custom', path: ['days'], message: 'common.required' });
     if (['answer', 'consult', 'request-extension', 'reject-extension'].includes(v.action) && !v.text) {
@@ -235,6 +312,26 @@ export const ANNUAL_REPORT_ROWS = [
     zh: '三（四）无法提供 1.本机关不掌握相关政府信息',
     en: 'III(4) Cannot provide 1. Not held by this body',
   },
+  {
+    key: 'unable:no-ready-made',
+    zh: '三（四）无法提供 2.没有现成信息需要另行制作',
+    en: 'III(4) Cannot provide 2. No ready-made information',
+  },
+  {
+    key: 'unable:unclear',
+    zh: '三（四）无法提供 3.补正后申请内容仍不明确',
+    en: 'III(4) Cannot provide 3. Still unclear after correction',
+  },
+  ...DISCLOSURE_NOT_PROCESSED_GROUNDS.map((g, i) => ({
+    key: `not-processed:${g}`,
+    zh: `三（五）不予处理 ${i + 1}.${DISCLOSURE_GROUND_LABELS[g].zh}`,
+    en: `III(5) Not processed ${i + 1}. ${DISCLOSURE_GROUND_LABELS[g].en}`,
+  })),
+  ...DISCLOSURE_OTHER_GROUNDS.map((g, i) => ({
+    key: `other:${g}`,
+    zh: `三（六）其他处理 ${i + 1}.${DISCLOSURE_GROUND_LABELS[g].zh}`,
+    en: `III(6) Other handling ${i + 1}. ${DISCLOSURE_GROUND_LABELS[g].en}`,
+  })),
   { key: 'total', zh: '三（七）总计', en: 'III(7) Total answered' },
   { key: 'carried-out', zh: '四、结转下年度继续办理', en: 'IV. Carried over to next year' },
 ] as const;
@@ -247,7 +344,7 @@ export type AnnualReportRecord = {
   /** Shanghai date of the answer, if any */
   answeredOn: string | null;
   outcome: DisclosureOutcome | null;
-  clause: DisclosureClause | null;
+  clause: DisclosureGround | null;
 };
 
 export type AnnualReportTable = {
@@ -272,9 +369,37 @@ function rowOfAnswer(r: AnnualReportRecord): string | null {
     case 'not-exist':
     case 'not-ours':
       return 'unable:not-held';
+    case 'no-ready-made':
+      return 'unable:no-ready-made';
+    case 'unclear':
+      return 'unable:unclear';
+    case 'not-processed':
+      return r.clause ? `not-processed:${r.clause}` : null;
+    case 'other-handling':
+      return r.clause ? `other:${r.clause}` : null;
     default:
       return null;
   }
+}
+
+/**
+ * The rows of table 三 one request is counted in for the year (none if it does not touch the
+ * year): the table sums these, and a cell's drill-down lists the requests that name its row.
+ */
+export function annualReportRowsOf(year: number, r: AnnualReportRecord): string[] {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  if (r.receivedOn > last) return [];
+  if (r.answeredOn !== null && r.answeredOn < first) return [];
+  const keys = [r.receivedOn >= first ? 'new' : 'carried-in'];
+  if (r.answeredOn !== null && r.answeredOn <= last) {
+    const key = rowOfAnswer(r);
+    if (key) keys.push(key);
+    keys.push('total');
+  } else {
+    keys.push('carried-out');
+  }
+  return keys;
 }
 
 /**
@@ -283,25 +408,9 @@ function rowOfAnswer(r: AnnualReportRecord): string | null {
  * and still open at its end (carried out). The rows balance: new + carried in = total + carried out.
  */
 export function annualReportTable(year: number, records: readonly AnnualReportRecord[]): AnnualReportTable {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
   const rows = new Map(ANNUAL_REPORT_ROWS.map((r) => [r.key as string, zeroCells()]));
-  const add = (key: string, t: DisclosureApplicantType) => {
-    const cells = rows.get(key)!;
-    cells[t] += 1;
-  };
   for (const r of records) {
-    if (r.receivedOn > last) continue;
-    if (r.answeredOn !== null && r.answeredOn < first) continue;
-    if (r.receivedOn >= first) add('new', r.applicantType);
-    else add('carried-in', r.applicantType);
-    if (r.answeredOn !== null && r.answeredOn <= last) {
-      const key = rowOfAnswer(r);
-      if (key) add(key, r.applicantType);
-      add('total', r.applicantType);
-    } else {
-      add('carried-out', r.applicantType);
-    }
+    for (const key of annualReportRowsOf(year, r)) rows.get(key)![r.applicantType] += 1;
   }
   return {
     year,
@@ -323,8 +432,15 @@ export const DISCLOSURE_AUDIT_VOCABULARY: AuditVocabulary = {
     'disclosure.approve-extension',
     'disclosure.reject-extension',
     'disclosure.answer',
+    'disclosure.appeal.create',
+    'disclosure.appeal.update',
+    'disclosure.annual-text.save',
   ],
-  records: { disclosure: { zh: '信息公开申请', en: 'Disclosure request' } },
+  records: {
+    disclosure: { zh: '信息公开申请', en: 'Disclosure request' },
+    'disclosure-appeal': { zh: '信息公开行政复议、行政诉讼', en: 'Disclosure reconsideration or lawsuit' },
+    'disclosure-annual-text': { zh: '信息公开年度报告文字', en: 'Disclosure annual report text' },
+  },
   actionLabels: {
     'disclosure.create': { zh: '信息公开申请 · 登记', en: 'Disclosure request registered' },
     'disclosure.consult': {
@@ -348,6 +464,18 @@ export const DISCLOSURE_AUDIT_VOCABULARY: AuditVocabulary = {
       en: 'Disclosure request: extension refused',
     },
     'disclosure.answer': { zh: '信息公开申请 · 答复', en: 'Disclosure request answered' },
+    'disclosure.appeal.create': {
+      zh: '信息公开 · 登记行政复议或行政诉讼',
+      en: 'Disclosure: reconsideration or lawsuit recorded',
+    },
+    'disclosure.appeal.update': {
+      zh: '信息公开 · 更新行政复议或行政诉讼结果',
+      en: 'Disclosure: reconsideration or lawsuit result updated',
+    },
+    'disclosure.annual-text.save': {
+      zh: '信息公开年度报告 · 保存文字',
+      en: 'Disclosure annual report: text saved',
+    },
   },
   fields: {
     answeredOnTime: { zh: '按期答复', en: 'answered on time' },
@@ -358,13 +486,25 @@ export const DISCLOSURE_AUDIT_VOCABULARY: AuditVocabulary = {
     consulting: { zh: '征求意见的第三方', en: 'third party consulted' },
     delivery: { zh: '获取方式', en: 'delivery' },
     requestId: { zh: '申请编号', en: 'request ID' },
+    filedOn: { zh: '申请复议或起诉日期', en: 'filed on' },
+    caseNo: { zh: '案号', en: 'case number' },
+    result: { zh: '结果', en: 'result' },
+    section: { zh: '报告部分', en: 'report section' },
   },
 };
 
 /** What the disclosure schemas say when they refuse (module messages: see messages.ts). */
 export const DISCLOSURE_MESSAGES = {
   'disclosure.clause.required': {
-    zh: '不予公开须写明依据的条款',
-    en: 'a refusal to disclose must name the clause it rests on',
+    zh: '该答复类型须写明依据的条款或理由',
+    en: 'this answer type must name the clause or ground it rests on',
+  },
+  'disclosure.clause.mismatch': {
+    zh: '所选理由不属于该答复类型',
+    en: 'the ground chosen does not belong to this answer type',
+  },
+  'disclosure.appeal.decided-before-filed': {
+    zh: '审结日期不能早于申请复议或起诉的日期',
+    en: 'the decision cannot predate the filing',
   },
 } as const satisfies MessageTable;

@@ -7,12 +7,14 @@ import type { MessageTable } from './messages.ts';
 import { isoDateSchema } from './text.ts';
 import { isTownCode } from './towns.ts';
 
-export const POLICY_KINDS = ['benefit', 'notice', 'interpretation'] as const;
+export const POLICY_KINDS = ['benefit', 'notice', 'interpretation', 'normative'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 export const POLICY_KIND_LABELS: Record<PolicyKind, { zh: string; en: string }> = {
   benefit: { zh: '惠企措施', en: 'Support measure' },
   notice: { zh: '通知公告', en: 'Notice' },
   interpretation: { zh: '政策解读', en: 'Policy explained' },
+  // 行政规范性文件: counted in table 二 of the disclosure annual report
+  normative: { zh: '行政规范性文件', en: 'Normative document' },
 };
 
 /** Topics a subscriber can follow; a policy names the ones it is about. */

@@ -11511,7 +11511,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "benefit" | "notice" | "interpretation";
+                    kind?: "benefit" | "notice" | "interpretation" | "normative";
                     topic?: "eia" | "permit" | "monitoring" | "enforcement" | "subsidy" | "credit" | "emergency" | "other";
                     q?: string;
                     page?: number;
@@ -11534,7 +11534,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "benefit" | "notice" | "interpretation";
+                                kind: "benefit" | "notice" | "interpretation" | "normative";
                                 title: string;
                                 summary: string;
                                 issuer: string;
@@ -11654,7 +11654,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "benefit" | "notice" | "interpretation";
+                            kind: "benefit" | "notice" | "interpretation" | "normative";
                             title: string;
                             summary: string;
                             issuer: string;
@@ -11836,7 +11836,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "benefit" | "notice" | "interpretation";
+                    kind?: "benefit" | "notice" | "interpretation" | "normative";
                     topic?: "eia" | "permit" | "monitoring" | "enforcement" | "subsidy" | "credit" | "emergency" | "other";
                     q?: string;
                     page?: number;
@@ -11859,7 +11859,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "benefit" | "notice" | "interpretation";
+                                kind: "benefit" | "notice" | "interpretation" | "normative";
                                 title: string;
                                 summary: string;
                                 issuer: string;
@@ -11964,7 +11964,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "benefit" | "notice" | "interpretation";
+                        kind: "benefit" | "notice" | "interpretation" | "normative";
                         title: string;
                         summary: string;
                         body: string;
@@ -11994,7 +11994,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "benefit" | "notice" | "interpretation";
+                            kind: "benefit" | "notice" | "interpretation" | "normative";
                             title: string;
                             summary: string;
                             issuer: string;
@@ -12116,7 +12116,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "benefit" | "notice" | "interpretation";
+                            kind: "benefit" | "notice" | "interpretation" | "normative";
                             title: string;
                             summary: string;
                             issuer: string;
@@ -12254,7 +12254,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "benefit" | "notice" | "interpretation";
+                        kind: "benefit" | "notice" | "interpretation" | "normative";
                         title: string;
                         summary: string;
                         body: string;
@@ -12285,7 +12285,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "benefit" | "notice" | "interpretation";
+                            kind: "benefit" | "notice" | "interpretation" | "normative";
                             title: string;
                             summary: string;
                             issuer: string;
@@ -12460,7 +12460,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "benefit" | "notice" | "interpretation";
+                            kind: "benefit" | "notice" | "interpretation" | "normative";
                             title: string;
                             summary: string;
                             issuer: string;
@@ -12636,7 +12636,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "benefit" | "notice" | "interpretation";
+                            kind: "benefit" | "notice" | "interpretation" | "normative";
                             title: string;
                             summary: string;
                             issuer: string;
@@ -13955,7 +13955,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "benefit" | "notice" | "interpretation";
+                                kind: "benefit" | "notice" | "interpretation" | "normative";
                                 title: string;
                                 summary: string;
                                 issuer: string;
@@ -14213,7 +14213,7 @@ export interface paths {
                             industries: string[];
                             towns: string[];
                             topics: ("eia" | "permit" | "monitoring" | "enforcement" | "subsidy" | "credit" | "emergency" | "other")[];
-                            kinds: ("benefit" | "notice" | "interpretation")[];
+                            kinds: ("benefit" | "notice" | "interpretation" | "normative")[];
                         };
                     };
                 };
@@ -14281,7 +14281,7 @@ export interface paths {
                         /** @default [] */
                         topics?: ("eia" | "permit" | "monitoring" | "enforcement" | "subsidy" | "credit" | "emergency" | "other")[];
                         /** @default [] */
-                        kinds?: ("benefit" | "notice" | "interpretation")[];
+                        kinds?: ("benefit" | "notice" | "interpretation" | "normative")[];
                     };
                 };
             };
@@ -14297,7 +14297,7 @@ export interface paths {
                             industries: string[];
                             towns: string[];
                             topics: ("eia" | "permit" | "monitoring" | "enforcement" | "subsidy" | "credit" | "emergency" | "other")[];
-                            kinds: ("benefit" | "notice" | "interpretation")[];
+                            kinds: ("benefit" | "notice" | "interpretation" | "normative")[];
                         };
                     };
                 };
@@ -14506,10 +14506,10 @@ export interface paths {
                                 at: string;
                             } | null;
                             consulting: string | null;
-                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours") | null;
+                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
                             outcomeLabel: string | null;
                             outcomeSource: string | null;
-                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter") | null;
+                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
                             clauseLabel: string | null;
                             clauseSource: string | null;
                             answer: string | null;
@@ -14643,10 +14643,10 @@ export interface paths {
                                 at: string;
                             } | null;
                             consulting: string | null;
-                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours") | null;
+                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
                             outcomeLabel: string | null;
                             outcomeSource: string | null;
-                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter") | null;
+                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
                             clauseLabel: string | null;
                             clauseSource: string | null;
                             answer: string | null;
@@ -14836,10 +14836,10 @@ export interface paths {
                                     at: string;
                                 } | null;
                                 consulting: string | null;
-                                outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours") | null;
+                                outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
                                 outcomeLabel: string | null;
                                 outcomeSource: string | null;
-                                clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter") | null;
+                                clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
                                 clauseLabel: string | null;
                                 clauseSource: string | null;
                                 answer: string | null;
@@ -14982,10 +14982,10 @@ export interface paths {
                                 at: string;
                             } | null;
                             consulting: string | null;
-                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours") | null;
+                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
                             outcomeLabel: string | null;
                             outcomeSource: string | null;
-                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter") | null;
+                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
                             clauseLabel: string | null;
                             clauseSource: string | null;
                             answer: string | null;
@@ -15117,10 +15117,10 @@ export interface paths {
                                 at: string;
                             } | null;
                             consulting: string | null;
-                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours") | null;
+                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
                             outcomeLabel: string | null;
                             outcomeSource: string | null;
-                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter") | null;
+                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
                             clauseLabel: string | null;
                             clauseSource: string | null;
                             answer: string | null;
@@ -15305,9 +15305,9 @@ export interface paths {
                         text?: string;
                         days?: number;
                         /** @enum {string} */
-                        outcome?: "disclose" | "partial" | "withhold" | "not-exist" | "not-ours";
+                        outcome?: "disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling";
                         /** @enum {string} */
-                        clause?: "state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter";
+                        clause?: "state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other";
                         version: number;
                     };
                 };
@@ -15342,10 +15342,10 @@ export interface paths {
                                 at: string;
                             } | null;
                             consulting: string | null;
-                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours") | null;
+                            outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
                             outcomeLabel: string | null;
                             outcomeSource: string | null;
-                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter") | null;
+                            clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
                             clauseLabel: string | null;
                             clauseSource: string | null;
                             answer: string | null;
@@ -15502,7 +15502,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 政府信息公开工作年度报告：收到和处理政府信息公开申请情况（表三） Annual report table of requests */
+        /** 政府信息公开工作年度报告：文字部分与表二、表三、表四（由记录计算） The statutory annual report, tables computed from the records */
         get: {
             parameters: {
                 query: {
@@ -15522,6 +15522,49 @@ export interface paths {
                     content: {
                         "application/json": {
                             year: number;
+                            texts: {
+                                /** @enum {string} */
+                                section: "overview" | "problems" | "other";
+                                body: string;
+                                version: number;
+                                updatedByName: string | null;
+                                updatedAt: string | null;
+                            }[];
+                            figures: {
+                                text: string;
+                                cell: string;
+                            }[];
+                            proactive: {
+                                key: string;
+                                zh: string;
+                                en: string;
+                                recorded: boolean;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                cells: {
+                                    measure: string;
+                                    label: string;
+                                    value: number | null;
+                                    cell: string | null;
+                                }[];
+                            }[];
+                            appeals: {
+                                /** @enum {string} */
+                                kind: "reconsideration" | "litigation" | "litigation-after-reconsideration";
+                                zh: string;
+                                en: string;
+                                cells: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            appealColumns: {
+                                /** @enum {string} */
+                                key: "upheld" | "corrected" | "other" | "pending" | "total";
+                                zh: string;
+                                en: string;
+                            }[];
                             columns: {
                                 /** @enum {string} */
                                 key: "natural-person" | "business" | "research" | "public-interest" | "legal-service" | "other-org";
@@ -15530,7 +15573,7 @@ export interface paths {
                             }[];
                             rows: {
                                 /** @enum {string} */
-                                key: "new" | "carried-in" | "disclose" | "partial" | "withhold:state-secret" | "withhold:law-prohibits" | "withhold:three-safety" | "withhold:third-party" | "withhold:internal-affairs" | "withhold:process-info" | "withhold:enforcement-file" | "withhold:query-matter" | "unable:not-held" | "total" | "carried-out";
+                                key: "new" | "carried-in" | "disclose" | "partial" | "withhold:state-secret" | "withhold:law-prohibits" | "withhold:three-safety" | "withhold:third-party" | "withhold:internal-affairs" | "withhold:process-info" | "withhold:enforcement-file" | "withhold:query-matter" | "unable:not-held" | "unable:no-ready-made" | "unable:unclear" | "not-processed:petition" | "not-processed:repeat" | "not-processed:publication" | "not-processed:excessive" | "not-processed:confirm" | "other:no-correction" | "other:no-fee" | "other:other" | "total" | "carried-out";
                                 zh: string;
                                 en: string;
                                 cells: {
@@ -15617,6 +15660,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/disclosure/annual-report/cells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告中一个数字对应的记录 The records behind one number of the annual report */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    cell: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cell: string;
+                            total: number;
+                            items: {
+                                id: string;
+                                title: string;
+                                date: string;
+                                link: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disclosure/annual-report/texts/{section}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存年度报告文字部分（一、五、六；带版本） Save a written section of the annual report (versioned) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    section: "overview" | "problems" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        body: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            section: "overview" | "problems" | "other";
+                            body: string;
+                            version: number;
+                            updatedByName: string | null;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/disclosure/annual-report.xlsx": {
         parameters: {
             query?: never;
@@ -15624,7 +15923,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出年度报告表三（xlsx） Export the annual report table of requests */
+        /** 导出年度报告表二、表三、表四（xlsx） Export the annual report tables */
         get: {
             parameters: {
                 query: {
@@ -15651,6 +15950,583 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/disclosure/annual-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出政府信息公开工作年度报告全文（Word） Export the whole annual report as .docx */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disclosure-requests/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请涉及的行政复议、行政诉讼 Reconsiderations and lawsuits about a request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            kind: "reconsideration" | "litigation" | "litigation-after-reconsideration";
+                            kindLabel: string;
+                            filedOn: string;
+                            body: string;
+                            caseNo: string | null;
+                            result: ("upheld" | "corrected" | "other") | null;
+                            resultLabel: string;
+                            decidedOn: string | null;
+                            note: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记对答复的行政复议或行政诉讼 Record a reconsideration or lawsuit about an answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "reconsideration" | "litigation" | "litigation-after-reconsideration";
+                        filedOn: string;
+                        body: string;
+                        caseNo?: string;
+                        /** @default null */
+                        result?: ("upheld" | "corrected" | "other") | null;
+                        /** @default null */
+                        decidedOn?: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            kind: "reconsideration" | "litigation" | "litigation-after-reconsideration";
+                            kindLabel: string;
+                            filedOn: string;
+                            body: string;
+                            caseNo: string | null;
+                            result: ("upheld" | "corrected" | "other") | null;
+                            resultLabel: string;
+                            decidedOn: string | null;
+                            note: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disclosure-appeals/{appealId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更新行政复议、行政诉讼的结果 Record the result of a reconsideration or lawsuit */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        result: ("upheld" | "corrected" | "other") | null;
+                        decidedOn: string | null;
+                        caseNo?: string;
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            kind: "reconsideration" | "litigation" | "litigation-after-reconsideration";
+                            kindLabel: string;
+                            filedOn: string;
+                            body: string;
+                            caseNo: string | null;
+                            result: ("upheld" | "corrected" | "other") | null;
+                            resultLabel: string;
+                            decidedOn: string | null;
+                            note: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/public/disclosure/permits": {

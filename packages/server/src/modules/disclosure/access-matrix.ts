@@ -14,5 +14,11 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/disclosure-requests/:id/actions': DESK,
   'GET /api/disclosure/annual-report': STAFF,
   'GET /api/disclosure/annual-report.xlsx': STAFF,
+  'GET /api/disclosure/annual-report.docx': STAFF,
+  'GET /api/disclosure/annual-report/cells': STAFF,
+  'PUT /api/disclosure/annual-report/texts/:section': DESK,
+  'GET /api/disclosure-requests/:id/appeals': STAFF,
+  'POST /api/disclosure-requests/:id/appeals': DESK,
+  'PATCH /api/disclosure-appeals/:appealId': DESK,
   'GET /api/public/disclosure/permits': 'public',
 };

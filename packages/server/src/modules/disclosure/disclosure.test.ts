@@ -292,3 +292,371 @@ describe('主动公开: permits listed from the permits records', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('the whole annual report (年度报告), counted from seeded records of 2021', () => {
+  const Y = 2021;
+  const year = `year=${Y}`;
+  let answeredA: string;
+  let answeredD: string;
+  let openC: string;
+  let appealD: { id: string; version: number };
+
+  async function register(over: Record<string, unknown>, receivedAt: string) {
+    const r = await ok(
+      clerk.request({ method: 'POST', url: '/api/disclosure-requests', payload: request({ ...over, receivedAt }) }),
+      201,
+    );
+    return r as { id: string; version: number };
+  }
+  async function answerOn(r: { id: string; version: number }, body: Record<string, unknown>, at: string) {
+    await ok(
+      clerk.request({
+        method: 'POST',
+        url: `/api/disclosure-requests/${r.id}/actions`,
+        payload: { action: 'answer', text: '已按规定答复申请人。', version: r.version, ...body },
+      }),
+    );
+    // the answer's day is what the table counts by; the test puts it in the year under report
+    const { disclosureRequests } = await import('./tables.ts');
+    const { eq } = await import('drizzle-orm');
+    await t.database.db
+      .update(disclosureRequests)
+      .set({ answeredAt: new Date(at) })
+      .where(eq(disclosureRequests.id, r.id));
+  }
+  const report = async () => ok(clerk.request({ method: 'GET', url: `/api/disclosure/annual-report?${year}` }));
+  const cell = async (c: string, y = Y) =>
+    ok(
+      clerk.request({
+        method: 'GET',
+        url: `/api/disclosure/annual-report/cells?year=${y}&cell=${encodeURIComponent(c)}`,
+      }),
+    );
+
+  beforeAll(async () => {
+    const { policies } = await import('../policies/tables.ts');
+    const { eiaCases } = await import('../eia/tables.ts');
+    const { siteInspections, inspectionFindings, enforcementCases } = await import('../site-inspections/tables.ts');
+    const db = t.database.db;
+    const policy = (over: Partial<typeof policies.$inferInsert>) => ({
+      kind: 'normative',
+      title: '规范性文件',
+      summary: '摘要',
+      body: '正文',
+      issuer: '上栗县生态环境局',
+      industries: [],
+      towns: [],
+      topics: [],
+      validFrom: '2021-01-01',
+      status: 'published',
+      ...over,
+    });
+    await db.insert(policies).values([
+      // 00:10 on 1 January in Shanghai: issued in 2021, not 2020
+      policy({ title: '甲：年初印发', publishedAt: new Date('2020-12-31T16:10:00Z') }),
+      policy({
+        title: '乙：年中废止',
+        validFrom: '2020-05-01',
+        publishedAt: new Date('2020-05-01T02:00:00Z'),
+        status: 'withdrawn',
+        withdrawnAt: new Date('2021-07-01T02:00:00Z'),
+      }),
+      // 00:30 on 1 January 2022 in Shanghai: not 2021's
+      policy({ title: '丙：次年印发', validFrom: '2022-01-01', publishedAt: new Date('2021-12-31T16:30:00Z') }),
+      policy({ title: '丁：通知不是规范性文件', kind: 'notice', publishedAt: new Date('2021-03-01T02:00:00Z') }),
+      policy({ title: '戊：草稿', status: 'draft' }),
+    ]);
+
+    const e = await makeEnterprise(t, { name: '年报测试化工厂' });
+    const eia = (code: string, path: string, decidedOn: string | null) => ({
+      code,
+      enterpriseId: e.id,
+      path: path as 'ordinary',
+      state: 'approved' as const,
+      projectName: `项目${code}`,
+      projectAddress: '上栗镇',
+      constructionType: 'new',
+      industryCode: '2671',
+      category: 'report-form' as const,
+      catalogueRow: '四十四',
+      contactName: '李四',
+      contactPhone: '13907990000',
+      acceptedOn: '2021-01-05',
+      decidedOn,
+    });
+    await db
+      .insert(eiaCases)
+      .values([
+        eia('年报-1', 'commitment', '2021-05-05'),
+        eia('年报-2', 'ordinary', '2021-12-31'),
+        eia('年报-3', 'report-book', '2021-06-01'),
+        eia('年报-4', 'exemption', '2021-06-02'),
+        eia('年报-5', 'ordinary', '2022-01-01'),
+        eia('年报-6', 'ordinary', null),
+      ]);
+
+    const [insp] = await db
+      .insert(siteInspections)
+      .values({
+        kind: 'random',
+        enterpriseId: e.id,
+        inspectedOn: '2021-08-01',
+        inspectorNames: ['王五', '赵六'],
+        checklist: [],
+        officerName: '王五',
+      })
+      .returning();
+    const findings = await db
+      .insert(inspectionFindings)
+      .values([
+        { inspectionId: insp!.id, position: 1, description: '废气未经处理直排', severity: 'serious' },
+        { inspectionId: insp!.id, position: 2, description: '危废台账缺失', severity: 'serious' },
+      ])
+      .returning();
+    await db.insert(enforcementCases).values([
+      {
+        findingId: findings[0]!.id,
+        enterpriseId: e.id,
+        title: '废气直排案',
+        stage: 'decision',
+        stages: [],
+        decisionNumber: '上环罚〔2021〕1号',
+        decidedOn: '2021-09-09',
+      },
+      { findingId: findings[1]!.id, enterpriseId: e.id, title: '危废台账案', stage: 'investigation', stages: [] },
+    ]);
+
+    const a = await register({ applicantName: '甲申请人' }, '2021-03-01T02:00:00Z');
+    answeredA = a.id;
+    await answerOn(a, { outcome: 'no-ready-made' }, '2021-03-20T02:00:00Z');
+    // 23:30 on 31 December in Shanghai: 2021's, and still open at its end
+    await register(
+      { applicantType: 'business', applicantName: '乙公司', phone: '0799-7000001' },
+      '2021-12-31T15:30:00Z',
+    );
+    // 00:30 on 1 January 2022 in Shanghai: 2022's
+    const c = await register({ applicantType: 'research', applicantName: '丙研究所' }, '2021-12-31T16:30:00Z');
+    openC = c.id;
+    const d = await register({ applicantName: '丁申请人' }, '2021-05-10T02:00:00Z');
+    answeredD = d.id;
+    const mismatch = await clerk.request({
+      method: 'POST',
+      url: `/api/disclosure-requests/${d.id}/actions`,
+      payload: {
+        action: 'answer',
+        outcome: 'not-processed',
+        clause: 'third-party',
+        text: '不予处理。',
+        version: d.version,
+      },
+    });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().errors[0]).toMatchObject({ path: 'clause', message: '所选理由不属于该答复类型' });
+    await answerOn(d, { outcome: 'not-processed', clause: 'repeat' }, '2021-06-01T02:00:00Z');
+  });
+
+  it('二: counts normative documents, licensing and penalty decisions of the year; what is not recorded stays blank', async () => {
+    const r = await report();
+    const row = (k: string) =>
+      (r.proactive as { key: string; recorded: boolean; cells: { measure: string; value: number | null }[] }[]).find(
+        (x) => x.key === k,
+      )!;
+    const values = (k: string) => Object.fromEntries(row(k).cells.map((c) => [c.measure, c.value]));
+    expect(values('normative')).toEqual({ issued: 1, repealed: 1, 'in-force': 1 });
+    expect(values('licensing')).toEqual({ decisions: 2 });
+    expect(values('penalty')).toEqual({ decisions: 1 });
+    for (const k of ['rules', 'coercion', 'fees']) {
+      expect(row(k).recorded).toBe(false);
+      expect(row(k).cells.every((c) => c.value === null)).toBe(true);
+    }
+    const issued = await cell('proactive:normative:issued');
+    expect(issued.items.map((i: { title: string }) => i.title)).toEqual(['甲：年初印发']);
+    const lic = await cell('proactive:licensing:decisions');
+    expect(lic.items.map((i: { note: string }) => i.note)).toEqual(['年报-1', '年报-2']);
+    expect(lic.items[0].link).toMatch(/^\/staff\/eia\//);
+    const pen = await cell('proactive:penalty:decisions');
+    expect(pen.items).toHaveLength(1);
+    expect(pen.items[0]).toMatchObject({ date: '2021-09-09', note: '上环罚〔2021〕1号' });
+    // the next year counts what fell on its side of midnight in Shanghai
+    const next = await ok(clerk.request({ method: 'GET', url: '/api/disclosure/annual-report?year=2022' }));
+    const n = (next.proactive as { key: string; cells: { measure: string; value: number }[] }[]).find(
+      (x) => x.key === 'normative',
+    )!;
+    expect(Object.fromEntries(n.cells.map((c) => [c.measure, c.value]))).toEqual({
+      issued: 1,
+      repealed: 0,
+      'in-force': 2,
+    });
+  });
+
+  it('三: every result row of the form, split by applicant, at the year boundary in Shanghai', async () => {
+    const r = await report();
+    const rows = r.rows as { key: string; zh: string; total: number; cells: Record<string, number> }[];
+    const row = (k: string) => rows.find((x) => x.key === k)!;
+    expect(rows.map((x) => x.key)).toEqual(
+      expect.arrayContaining(['unable:unclear', 'not-processed:petition', 'other:no-fee', 'other:other']),
+    );
+    expect(rows).toHaveLength(2 + 2 + 8 + 3 + 5 + 3 + 1 + 1);
+    expect(row('new').cells).toMatchObject({ 'natural-person': 2, business: 1, research: 0 });
+    expect(row('unable:no-ready-made').cells['natural-person']).toBe(1);
+    expect(row('not-processed:repeat').total).toBe(1);
+    expect(row('total').total).toBe(2);
+    expect(row('carried-out').cells.business).toBe(1);
+    expect(row('new').total + row('carried-in').total).toBe(row('total').total + row('carried-out').total);
+    const next = await ok(clerk.request({ method: 'GET', url: '/api/disclosure/annual-report?year=2022' }));
+    const nrow = (k: string) => (next.rows as typeof rows).find((x) => x.key === k)!;
+    expect(nrow('carried-in').cells.business).toBe(1);
+    expect(nrow('new').cells.research).toBe(1);
+    const drill = await cell('requests:unable:no-ready-made:natural-person');
+    expect(drill.items.map((i: { id: string }) => i.id)).toEqual([answeredA]);
+    const carried = await cell('requests:carried-in:total', 2022);
+    expect(carried.items.map((i: { title: string }) => i.title)).toEqual([expect.stringContaining('乙公司')]);
+    const bad = await clerk.request({
+      method: 'GET',
+      url: `/api/disclosure/annual-report/cells?${year}&cell=requests:nope:total`,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('cell');
+  });
+
+  it('四: a reconsideration or lawsuit is recorded by the desk only, validated, and counted by its result at year end', async () => {
+    const url = (id: string) => `/api/disclosure-requests/${id}/appeals`;
+    const good = {
+      kind: 'reconsideration',
+      filedOn: '2021-04-01',
+      body: '上栗县人民政府',
+      result: 'upheld',
+      decidedOn: '2021-05-01',
+    };
+    const ent = await loginAs(t, ['enterprise'], (await makeEnterprise(t)).id);
+    expect((await ent.request({ method: 'POST', url: url(answeredA), payload: good })).statusCode).toBe(403);
+    expect((await ent.request({ method: 'GET', url: url(answeredA) })).statusCode).toBe(403);
+    const citizen = await loginAs(t, ['citizen']);
+    expect((await citizen.request({ method: 'POST', url: url(answeredA), payload: good })).statusCode).toBe(403);
+    const early = await clerk.request({
+      method: 'POST',
+      url: url(answeredA),
+      payload: { ...good, decidedOn: '2021-03-31' },
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0]).toMatchObject({ path: 'decidedOn' });
+    const noDate = await clerk.request({ method: 'POST', url: url(answeredA), payload: { ...good, decidedOn: null } });
+    expect(noDate.statusCode).toBe(400);
+    const badKind = await clerk.request({
+      method: 'POST',
+      url: url(answeredA),
+      payload: { ...good, kind: 'petition' },
+    });
+    expect(badKind.statusCode).toBe(400);
+    // a request neither answered nor overdue has nothing to challenge yet
+    const notYet = await clerk.request({
+      method: 'POST',
+      url: url(openC),
+      payload: { ...good, filedOn: '2022-01-02', decidedOn: null, result: null },
+    });
+    expect(notYet.statusCode).toBe(409);
+    const missing = await clerk.request({ method: 'POST', url: url(crypto.randomUUID()), payload: good });
+    expect(missing.statusCode).toBe(404);
+
+    await ok(clerk.request({ method: 'POST', url: url(answeredA), payload: good }), 201);
+    // filed on the last day of 2021, decided in 2022: 尚未审结 in 2021's report
+    appealD = await ok(
+      clerk.request({
+        method: 'POST',
+        url: url(answeredD),
+        payload: { kind: 'litigation', filedOn: '2021-12-31', body: '上栗县人民法院', caseNo: '（2021）赣0322行初1号' },
+      }),
+      201,
+    );
+    const decided = await ok(
+      clerk.request({
+        method: 'PATCH',
+        url: `/api/disclosure-appeals/${appealD.id}`,
+        payload: { result: 'corrected', decidedOn: '2022-02-01', version: appealD.version },
+      }),
+    );
+    expect(decided).toMatchObject({ resultLabel: '结果纠正', version: 2 });
+    const stale = await clerk.request({
+      method: 'PATCH',
+      url: `/api/disclosure-appeals/${appealD.id}`,
+      payload: { result: 'other', decidedOn: '2022-02-02', version: appealD.version },
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const r = await report();
+    const block = (k: string) =>
+      (r.appeals as { kind: string; cells: Record<string, number> }[]).find((a) => a.kind === k)!.cells;
+    expect(block('reconsideration')).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+    expect(block('litigation')).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
+    expect(block('litigation-after-reconsideration').total).toBe(0);
+    const pending = await cell('appeals:litigation:pending');
+    expect(pending.items).toHaveLength(1);
+    expect(pending.items[0].link).toBe(`/staff/disclosure/${answeredD}`);
+    const listed = await ok(clerk.request({ method: 'GET', url: url(answeredD) }));
+    expect(listed[0]).toMatchObject({ kind: 'litigation', result: 'corrected', decidedOn: '2022-02-01' });
+  });
+
+  it('一、五、六: the bureau writes them in versions, each save audited; the .docx holds text and tables', async () => {
+    const put = (c: Client, body: string, version: number) =>
+      c.request({
+        method: 'PUT',
+        url: '/api/disclosure/annual-report/texts/overview',
+        payload: { year: Y, body, version },
+      });
+    const v1 = await ok(put(clerk, '2021年，本局坚持以公开为常态、不公开为例外。', 0));
+    expect(v1.version).toBe(1);
+    expect((await put(leader, '另一人同时起草', 0)).statusCode).toBe(409);
+    const v2 = await ok(put(leader, '2021年，本局认真贯彻《政府信息公开条例》。', 1));
+    expect(v2).toMatchObject({ version: 2 });
+    const ent = await loginAs(t, ['enterprise'], (await makeEnterprise(t)).id);
+    expect((await put(ent, '企业不能写', 2)).statusCode).toBe(403);
+    const badSection = await clerk.request({
+      method: 'PUT',
+      url: '/api/disclosure/annual-report/texts/preface',
+      payload: { year: Y, body: 'x', version: 0 },
+    });
+    expect(badSection.statusCode).toBe(400);
+    await ok(
+      clerk.request({
+        method: 'PUT',
+        url: '/api/disclosure/annual-report/texts/problems',
+        payload: { year: Y, body: '网站栏目更新不够及时。下一步将加强培训。', version: 0 },
+      }),
+    );
+    const { auditEntries } = await import('../audit/tables.ts');
+    const { eq } = await import('drizzle-orm');
+    const saved = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(eq(auditEntries.action, 'disclosure.annual-text.save'));
+    expect(saved.length).toBe(3);
+    const r = await report();
+    expect(r.texts.find((x: { section: string }) => x.section === 'overview')).toMatchObject({ version: 2 });
+    expect((r.figures as { text: string }[]).map((f) => f.text).join('')).toContain('本年新收政府信息公开申请3件');
+
+    const JSZip = (await import('jszip')).default;
+    const res = await clerk.request({ method: 'GET', url: `/api/disclosure/annual-report.docx?${year}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('年度报告'));
+    const xml = (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const s of [
+      '上栗县生态环境局2021年政府信息公开工作年度报告',
+      '2021年，本局认真贯彻《政府信息公开条例》。',
+      '二、主动公开政府信息情况',
+      '行政规范性文件',
+      '三（四）无法提供 2.没有现成信息需要另行制作',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '尚未审结',
+      '网站栏目更新不够及时。下一步将加强培训。',
+      '平台无记录',
+    ])
+      expect(text).toContain(s);
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(3);
+
+    const x = await clerk.request({ method: 'GET', url: `/api/disclosure/annual-report.xlsx?${year}` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['表二', '表三', '表四']);
+  });
+});

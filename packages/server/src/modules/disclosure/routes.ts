@@ -1,17 +1,29 @@
 import { todayInShanghai } from '@qingshan/core/calendar';
-import { DISCLOSURE_APPLICANT_LABELS } from '@qingshan/core/disclosure';
 import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core/roles';
-import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
 import { sendXlsx } from '../../shared/xlsx.ts';
+import { DOCX, docxDisposition } from '../period-report/docx.ts';
+import { appealsOf, createAppeal, drillAnnualCell, fullAnnualReport, saveAnnualText, updateAppeal } from './annual.ts';
+import { annualReportDocx } from './annual-docx.ts';
+import { annualReportXlsx } from './annual-xlsx.ts';
 import {
+  annualCellQuery,
+  annualCellSchema,
   annualReportQuery,
   annualReportSchema,
+  annualTextParams,
+  annualTextSchema,
+  annualTextViewSchema,
+  appealParams,
+  appealSchema,
+  appealUpdateSchema,
+  appealViewSchema,
   disclosureActionSchema,
   disclosureDetailSchema,
   disclosureListQuery,
@@ -21,13 +33,13 @@ import {
   publicPermitQuery,
   publicPermitViewSchema,
   staffDisclosureRequestSchema,
+  toAppealView,
   toDisclosureDetailView,
   toDisclosureView,
   toPublicPermitView,
 } from './schema.ts';
 import {
   actOnDisclosure,
-  annualReport,
   assertCanRead,
   byCodeAndPhone,
   createDisclosureRequest,
@@ -41,6 +53,8 @@ import {
 /** Who handles disclosure requests (the leader, as head of the disclosure body, decides extensions). */
 export const DISCLOSURE_DESK = ['admin', 'leader', 'clerk'] as const;
 const STAFF = [...STAFF_ROLES];
+/** A cell of a county's year stays small; the cap keeps the answer bounded if it does not. */
+const DRILL_MAX = 500;
 
 export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: number }> = async (
   app,
@@ -171,17 +185,52 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
       config: { access: STAFF },
       schema: {
         tags: ['disclosure'],
-        summary: '政府信息公开工作年度报告：收到和处理政府信息公开申请情况（表三） Annual report table of requests',
+        summary:
+          '政府信息公开工作年度报告：文字部分与表二、表三、表四（由记录计算） The statutory annual report, tables computed from the records',
         querystring: annualReportQuery,
         response: { 200: annualReportSchema, ...problemResponses(400, 401, 403) },
       },
     },
+    async (request) => fullAnnualReport(db, request.query.year),
+  );
+
+  app.get(
+    '/api/disclosure/annual-report/cells',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['disclosure'],
+        summary: '年度报告中一个数字对应的记录 The records behind one number of the annual report',
+        querystring: annualCellQuery,
+        response: { 200: annualCellSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
     async (request) => {
-      const t = await annualReport(db, request.query.year);
+      const items = await drillAnnualCell(db, request.query.year, request.query.cell);
+      return { cell: request.query.cell, total: items.length, items: items.slice(0, DRILL_MAX) };
+    },
+  );
+
+  app.put(
+    '/api/disclosure/annual-report/texts/:section',
+    {
+      config: { access: [...DISCLOSURE_DESK] },
+      schema: {
+        tags: ['disclosure'],
+        summary: '保存年度报告文字部分（一、五、六；带版本） Save a written section of the annual report (versioned)',
+        params: annualTextParams,
+        body: annualTextSchema,
+        response: { 200: annualTextViewSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request) => {
+      const row = await saveAnnualText(db, actorOf(request), request.params.section, request.body);
       return {
-        year: t.year,
-        columns: t.columns.map((k) => ({ key: k, ...DISCLOSURE_APPLICANT_LABELS[k] })),
-        rows: t.rows,
+        section: request.params.section,
+        body: row.body,
+        version: row.version,
+        updatedByName: row.updatedByName,
+        updatedAt: row.updatedAt.toISOString(),
       };
     },
   );
@@ -192,35 +241,87 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
       config: { access: STAFF },
       schema: {
         tags: ['disclosure'],
-        summary: '导出年度报告表三（xlsx） Export the annual report table of requests',
+        summary: '导出年度报告表二、表三、表四（xlsx） Export the annual report tables',
         querystring: annualReportQuery,
       },
     },
     async (request, reply) => {
-      const t = await annualReport(db, request.query.year);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('表三');
-      ws.addRow([`${t.year}年政府信息公开工作年度报告`]);
-      ws.addRow(['三、收到和处理政府信息公开申请情况']);
-      ws.addRow(['本列数据的统计口径', '申请人情况']);
-      ws.addRow(['', '自然人', '法人或其他组织', '', '', '', '', '总计']);
-      ws.addRow(['', ...t.columns.map((c) => DISCLOSURE_APPLICANT_LABELS[c].zh), '']);
-      for (const r of t.rows) ws.addRow([r.zh, ...t.columns.map((c) => r.cells[c]), r.total]);
-      ws.mergeCells(3, 2, 3, 8);
-      ws.mergeCells(4, 3, 4, 7);
-      ws.mergeCells(3, 1, 5, 1);
-      ws.mergeCells(4, 8, 5, 8);
-      ws.getColumn(1).width = 60;
-      for (let c = 2; c <= 8; c++) ws.getColumn(c).width = 12;
-      ws.addRow([]);
-      ws.addRow([
-        `依据：国务院办公厅政府信息与政务公开办公室《中华人民共和国政府信息公开工作年度报告格式》；由平台记录计算，导出于 ${todayInShanghai()}`,
-      ]);
-      return sendXlsx(reply, Buffer.from(await wb.xlsx.writeBuffer()), {
-        ascii: `disclosure-annual-report-${t.year}`,
-        zh: `${t.year}年政府信息公开年度报告表三`,
+      const r = await fullAnnualReport(db, request.query.year);
+      return sendXlsx(reply, await annualReportXlsx(r), {
+        ascii: `disclosure-annual-report-${r.year}`,
+        zh: `${r.year}年政府信息公开工作年度报告表格`,
       });
     },
+  );
+
+  app.get(
+    '/api/disclosure/annual-report.docx',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['disclosure'],
+        summary: '导出政府信息公开工作年度报告全文（Word） Export the whole annual report as .docx',
+        querystring: annualReportQuery,
+        response: { 200: z.any().describe('Word document'), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const r = await fullAnnualReport(db, request.query.year);
+      const title = `上栗县生态环境局${r.year}年政府信息公开工作年度报告`;
+      const buf = await annualReportDocx(r, title, `上栗县生态环境局　${todayInShanghai()}`);
+      return reply
+        .type(DOCX)
+        .header(
+          'content-disposition',
+          docxDisposition(`disclosure-annual-report-${r.year}`, `${r.year}年政府信息公开工作年度报告`),
+        )
+        .send(buf);
+    },
+  );
+
+  app.get(
+    '/api/disclosure-requests/:id/appeals',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['disclosure'],
+        summary: '申请涉及的行政复议、行政诉讼 Reconsiderations and lawsuits about a request',
+        params: idParams,
+        response: { 200: z.array(appealViewSchema), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => (await appealsOf(db, request.params.id)).map(toAppealView),
+  );
+
+  app.post(
+    '/api/disclosure-requests/:id/appeals',
+    {
+      config: { access: [...DISCLOSURE_DESK] },
+      schema: {
+        tags: ['disclosure'],
+        summary: '登记对答复的行政复议或行政诉讼 Record a reconsideration or lawsuit about an answer',
+        params: idParams,
+        body: appealSchema,
+        response: { 201: appealViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(toAppealView(await createAppeal(db, actorOf(request), request.params.id, request.body))),
+  );
+
+  app.patch(
+    '/api/disclosure-appeals/:appealId',
+    {
+      config: { access: [...DISCLOSURE_DESK] },
+      schema: {
+        tags: ['disclosure'],
+        summary: '更新行政复议、行政诉讼的结果 Record the result of a reconsideration or lawsuit',
+        params: appealParams,
+        body: appealUpdateSchema,
+        response: { 200: appealViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => toAppealView(await updateAppeal(db, actorOf(request), request.params.appealId, request.body)),
   );
 
   app.get(

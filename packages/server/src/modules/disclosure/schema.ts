@@ -1,17 +1,30 @@
 import {
   ANNUAL_REPORT_ROWS,
   DISCLOSURE_APPLICANT_TYPES,
-  DISCLOSURE_CLAUSE_LABELS,
-  DISCLOSURE_CLAUSES,
+  DISCLOSURE_GROUND_LABELS,
+  DISCLOSURE_GROUNDS,
   DISCLOSURE_OUTCOME_LABELS,
   DISCLOSURE_OUTCOMES,
   DISCLOSURE_STATUSES,
-  type DisclosureClause,
+  type DisclosureGround,
   type DisclosureOutcome,
   disclosureActionSchema,
   disclosureRequestSchema,
   publicDisclosureRequestSchema,
 } from '@qingshan/core/disclosure';
+import {
+  ANNUAL_TEXT_SECTIONS,
+  APPEAL_COLUMNS,
+  APPEAL_KIND_LABELS,
+  APPEAL_KINDS,
+  APPEAL_RESULT_LABELS,
+  APPEAL_RESULTS,
+  type AppealKind,
+  type AppealResult,
+  annualTextSchema,
+  appealSchema,
+  appealUpdateSchema,
+} from '@qingshan/core/disclosure-annual';
 import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
 import { PERMIT_CLASS_LABELS, PERMIT_STATUS_LABELS, type PermitClass, type PermitStatus } from '@qingshan/core/permits';
 import { townByCode } from '@qingshan/core/towns';
@@ -20,7 +33,43 @@ import { paging } from '../../plugins/openapi.ts';
 import { extensionRequestViewSchema, toExtensionRequestView } from '../../shared/extension.ts';
 import { clockViewSchema } from '../clocks/schema.ts';
 import type { ClockView } from '../clocks/service.ts';
+import type { AppealRow } from './annual.ts';
 import type { DisclosureEventRow, DisclosureRow, PublicPermitRow } from './service.ts';
+
+export const appealParams = z.object({ appealId: z.uuid() });
+
+export const appealViewSchema = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  kind: z.enum(APPEAL_KINDS),
+  kindLabel: z.string(),
+  filedOn: z.string(),
+  body: z.string(),
+  caseNo: z.string().nullable(),
+  result: z.enum(APPEAL_RESULTS).nullable(),
+  resultLabel: z.string(),
+  decidedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number(),
+});
+
+export function toAppealView(a: AppealRow): z.infer<typeof appealViewSchema> {
+  const result = a.result as AppealResult | null;
+  return {
+    id: a.id,
+    requestId: a.requestId,
+    kind: a.kind as AppealKind,
+    kindLabel: APPEAL_KIND_LABELS[a.kind as AppealKind]?.zh ?? a.kind,
+    filedOn: a.filedOn,
+    body: a.body,
+    caseNo: a.caseNo,
+    result,
+    resultLabel: APPEAL_RESULT_LABELS[result ?? 'pending'].zh,
+    decidedOn: a.decidedOn,
+    note: a.note,
+    version: a.version,
+  };
+}
 
 export { disclosureActionSchema, disclosureRequestSchema, publicDisclosureRequestSchema };
 
@@ -43,6 +92,9 @@ export const disclosureListQuery = z.object({
 });
 
 export const annualReportQuery = z.object({ year: z.coerce.number().int().min(2019).max(2099) });
+export const annualCellQuery = annualReportQuery.extend({ cell: z.string().trim().min(3).max(80) });
+export const annualTextParams = z.object({ section: z.enum(ANNUAL_TEXT_SECTIONS) });
+export { annualTextSchema, appealSchema, appealUpdateSchema };
 
 export const disclosureViewSchema = z.object({
   id: z.string(),
@@ -62,7 +114,7 @@ export const disclosureViewSchema = z.object({
   outcome: z.enum(DISCLOSURE_OUTCOMES).nullable(),
   outcomeLabel: z.string().nullable(),
   outcomeSource: z.string().nullable(),
-  clause: z.enum(DISCLOSURE_CLAUSES).nullable(),
+  clause: z.enum(DISCLOSURE_GROUNDS).nullable(),
   clauseLabel: z.string().nullable(),
   clauseSource: z.string().nullable(),
   answer: z.string().nullable(),
@@ -84,8 +136,47 @@ export const disclosureDetailSchema = disclosureViewSchema.extend({
   clocks: z.array(clockViewSchema),
 });
 
+const label = { zh: z.string(), en: z.string() };
+const drillItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string(),
+  link: z.string(),
+  note: z.string().nullable(),
+});
+export const annualCellSchema = z.object({
+  cell: z.string(),
+  total: z.number(),
+  items: z.array(drillItemSchema),
+});
+
+export const annualTextViewSchema = z.object({
+  section: z.enum(ANNUAL_TEXT_SECTIONS),
+  body: z.string(),
+  version: z.number(),
+  updatedByName: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+
 export const annualReportSchema = z.object({
   year: z.number(),
+  texts: z.array(annualTextViewSchema),
+  figures: z.array(z.object({ text: z.string(), cell: z.string() })),
+  proactive: z.array(
+    z.object({
+      key: z.string(),
+      ...label,
+      recorded: z.boolean(),
+      basis: z.object(label),
+      cells: z.array(
+        z.object({ measure: z.string(), label: z.string(), value: z.number().nullable(), cell: z.string().nullable() }),
+      ),
+    }),
+  ),
+  appeals: z.array(
+    z.object({ kind: z.enum(APPEAL_KINDS), ...label, cells: z.record(z.enum(APPEAL_COLUMNS), z.number()) }),
+  ),
+  appealColumns: z.array(z.object({ key: z.enum(APPEAL_COLUMNS), ...label })),
   columns: z.array(z.object({ key: z.enum(DISCLOSURE_APPLICANT_TYPES), zh: z.string(), en: z.string() })),
   rows: z.array(
     z.object({
@@ -101,7 +192,7 @@ export const annualReportSchema = z.object({
 /** `full` (staff, or the applicant's own account) shows the phone and ID; the public lookup masks them. */
 export function toDisclosureView(r: DisclosureRow, full: boolean): DisclosureView {
   const o = r.outcome ? DISCLOSURE_OUTCOME_LABELS[r.outcome as DisclosureOutcome] : null;
-  const c = r.clause ? DISCLOSURE_CLAUSE_LABELS[r.clause as DisclosureClause] : null;
+  const c = r.clause ? DISCLOSURE_GROUND_LABELS[r.clause as DisclosureGround] : null;
   return {
     id: r.id,
     code: r.code,

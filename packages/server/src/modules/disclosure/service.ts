@@ -1,22 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { makeCode } from '@qingshan/core/appointments';
-import { shanghaiDateOf } from '@qingshan/core/calendar';
 import {
-  annualReportTable,
   DISCLOSURE_ACTION_LABELS,
-  DISCLOSURE_CLAUSE_LABELS,
+  DISCLOSURE_GROUND_LABELS,
+  DISCLOSURE_GROUNDS_OF,
   DISCLOSURE_LEADER_ACTIONS,
   DISCLOSURE_OUTCOME_LABELS,
   type DisclosureActionInput,
-  type DisclosureApplicantType,
-  type DisclosureClause,
+  type DisclosureGround,
   type DisclosureOutcome,
   type DisclosureRequestInput,
   type DisclosureStatus,
   disclosureActionAllowed,
 } from '@qingshan/core/disclosure';
 import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
-import { and, asc, desc, eq, gte, ilike, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -297,7 +295,7 @@ export async function actOnDisclosure(
       let verdict: ClockView | null = null;
       if (clock) verdict = await completeClock(tx, actor, clock.id, now);
       const outcome = input.outcome as DisclosureOutcome;
-      const clause = outcome === 'withhold' || outcome === 'partial' ? (input.clause as DisclosureClause) : null;
+      const clause = DISCLOSURE_GROUNDS_OF[outcome] ? (input.clause as DisclosureGround) : null;
       set.status = 'answered';
       set.outcome = outcome;
       set.clause = clause;
@@ -307,7 +305,7 @@ export async function actOnDisclosure(
       set.consulting = null;
       set.extensionRequest = null;
       const o = DISCLOSURE_OUTCOME_LABELS[outcome];
-      const c = clause ? DISCLOSURE_CLAUSE_LABELS[clause] : null;
+      const c = clause ? DISCLOSURE_GROUND_LABELS[clause] : null;
       note = `答复：${o.zh}（${o.source}${c ? `；${c.zh}，${c.source}` : ''}）`;
     }
     const [after] = await tx.update(disclosureRequests).set(set).where(eq(disclosureRequests.id, id)).returning();
@@ -428,40 +426,6 @@ export async function listDisclosures(db: Tx, user: SessionUser, f: DisclosureFi
         .limit(limit)
         .offset(offset),
     async () => (await db.select({ n: sql<number>`count(*)::int` }).from(disclosureRequests).where(cond))[0]?.n ?? 0,
-  );
-}
-
-/**
- * Table 三 of the annual report, computed from the requests touching the year: received before
- * its end and not answered before its start. One query, bounded by the year.
- */
-export async function annualReport(db: Tx, year: number) {
-  const start = new Date(`${year}-01-01T00:00:00+08:00`);
-  const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
-  const rows = await db
-    .select({
-      applicantType: disclosureRequests.applicantType,
-      receivedAt: disclosureRequests.receivedAt,
-      answeredAt: disclosureRequests.answeredAt,
-      outcome: disclosureRequests.outcome,
-      clause: disclosureRequests.clause,
-    })
-    .from(disclosureRequests)
-    .where(
-      and(
-        lt(disclosureRequests.receivedAt, end),
-        or(isNull(disclosureRequests.answeredAt), gte(disclosureRequests.answeredAt, start)),
-      ),
-    );
-  return annualReportTable(
-    year,
-    rows.map((r) => ({
-      applicantType: r.applicantType as DisclosureApplicantType,
-      receivedOn: shanghaiDateOf(r.receivedAt),
-      answeredOn: r.answeredAt ? shanghaiDateOf(r.answeredAt) : null,
-      outcome: r.outcome as DisclosureOutcome | null,
-      clause: r.clause as DisclosureClause | null,
-    })),
   );
 }
 

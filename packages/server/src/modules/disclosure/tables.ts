@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ExtensionRequest } from '../../shared/extension.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
@@ -63,4 +63,45 @@ export const disclosureEvents = pgTable(
     actorName: text('actor_name').notNull(),
   },
   (t) => [index('disclosure_events_request_idx').on(t.requestId, t.at)],
+);
+
+// An administrative reconsideration or lawsuit against a disclosure answer (table 四 of the annual
+// report counts these). Recorded by the desk when the bureau is notified; the result when decided.
+export const disclosureAppeals = pgTable(
+  'disclosure_appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => disclosureRequests.id),
+    kind: text('kind').notNull(),
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    /** 复议机关 or the court */
+    body: text('body').notNull(),
+    caseNo: text('case_no'),
+    /** null while 尚未审结 */
+    result: text('result'),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('disclosure_appeals_filed_idx').on(t.filedOn), index('disclosure_appeals_request_idx').on(t.requestId)],
+);
+
+// The annual report's sections the bureau writes (一、五、六), one row per year and section; each
+// save bumps the version and is audited with the text before and after, so earlier drafts stay readable.
+export const disclosureAnnualTexts = pgTable(
+  'disclosure_annual_texts',
+  {
+    year: integer('year').notNull(),
+    section: text('section').notNull(),
+    body: text('body').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedByName: text('updated_by_name').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.section] })],
 );

@@ -183,9 +183,10 @@ export async function withdrawPolicy(tx: Tx, actor: Actor, id: string, version: 
   if (version !== before.version) throw new AppError('RECORD_CHANGED');
   if (before.status !== 'published')
     throw conflict('只有已发布的政策文件可以撤回', 'Only a published policy can be withdrawn');
+  const now = new Date();
   const [after] = await tx
     .update(policies)
-    .set({ status: 'withdrawn', updatedAt: new Date(), version: before.version + 1 })
+    .set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now, version: before.version + 1 })
     .where(eq(policies.id, id))
     .returning();
   await recordAudit(tx, actor, {

@@ -38,6 +38,8 @@ export const policies = pgTable(
     qaOpen: boolean('qa_open').notNull().default(true),
     status: text('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** when it was withdrawn (废止): the disclosure annual report counts repeals by it */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

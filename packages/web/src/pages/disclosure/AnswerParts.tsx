@@ -7,7 +7,14 @@ import { actionLabel } from './labels.ts';
 
 type Answered = Pick<
   DisclosureDetail,
-  'outcomeLabel' | 'outcomeSource' | 'clauseLabel' | 'clauseSource' | 'answer' | 'answeredAt' | 'answeredOnTime'
+  | 'outcome'
+  | 'outcomeLabel'
+  | 'outcomeSource'
+  | 'clauseLabel'
+  | 'clauseSource'
+  | 'answer'
+  | 'answeredAt'
+  | 'answeredOnTime'
 >;
 
 /** The answer as the applicant reads it: its type and clause, each with the article it rests on. */
@@ -22,7 +29,11 @@ export function AnswerDescriptions({ d }: { d: Answered }) {
         </div>
       </Descriptions.Item>
       {d.clauseLabel ? (
-        <Descriptions.Item label={t('disclosure.clauseLabel')}>
+        <Descriptions.Item
+          label={t(
+            d.outcome === 'withhold' || d.outcome === 'partial' ? 'disclosure.clauseLabel' : 'disclosure.groundField',
+          )}
+        >
           {d.clauseLabel}
           <div>
             <Typography.Text type="secondary">{d.clauseSource}</Typography.Text>

@@ -36,6 +36,7 @@ import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { ClockStateTag, ProvisionalTag, Remaining } from '../worklist/ClockParts.tsx';
 import { AnswerDescriptions, EventTimeline } from './AnswerParts.tsx';
+import { AppealsCard } from './AppealsCard.tsx';
 import {
   actOnRequest,
   type DisclosureActionBody,
@@ -128,6 +129,7 @@ export default function StaffDisclosureDetailPage() {
       ) : desk ? (
         <StepForm d={d} />
       ) : null}
+      <AppealsCard d={d} desk={desk} />
       <Card title={t('disclosure.history')}>
         <EventTimeline events={d.events} showActor />
       </Card>
@@ -213,7 +215,7 @@ function StepForm({ d }: { d: DisclosureDetail }) {
         ...(v.text ? { text: v.text } : {}),
         ...(v.action === 'request-extension' && v.days ? { days: v.days } : {}),
         ...(v.action === 'answer' ? { outcome: v.outcome } : {}),
-        ...(v.action === 'answer' && (v.outcome === 'withhold' || v.outcome === 'partial') ? { clause: v.clause } : {}),
+        ...(v.action === 'answer' && clauseOptions(lang, v.outcome).length ? { clause: v.clause } : {}),
       }),
     onSuccess: (r) => {
       message.success(r.status === 'answered' ? t('disclosure.answered') : t('disclosure.done'));
@@ -271,9 +273,17 @@ function StepForm({ d }: { d: DisclosureDetail }) {
             <Form.Item name="outcome" label={t('disclosure.outcomeField')} rules={[{ required: true }]}>
               <Select options={outcomeOptions(lang)} data-testid="disclosure-outcome" />
             </Form.Item>
-            {outcome === 'withhold' || outcome === 'partial' ? (
-              <Form.Item name="clause" label={t('disclosure.clauseField')} rules={[{ required: true }]}>
-                <Select options={clauseOptions(lang)} data-testid="disclosure-clause" />
+            {clauseOptions(lang, outcome).length ? (
+              <Form.Item
+                name="clause"
+                label={
+                  outcome === 'withhold' || outcome === 'partial'
+                    ? t('disclosure.clauseField')
+                    : t('disclosure.groundField')
+                }
+                rules={[{ required: true }]}
+              >
+                <Select options={clauseOptions(lang, outcome)} data-testid="disclosure-clause" />
               </Form.Item>
             ) : null}
           </>

@@ -1,6 +1,6 @@
 // Client of the disclosure API (政府信息公开): the public request and its tracking, the desk's
 // inbox with the statutory clock, the annual report table, and the 主动公开 permits list.
-import { download, http } from '../../api/http.ts';
+import { download, http, request } from '../../api/http.ts';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
 export type PublicRequestInput = BodyOf<'/api/public/disclosure-requests', 'post'>;
@@ -51,3 +51,32 @@ export const listPublicPermits = (query: PublicPermitQuery, signal?: AbortSignal
   http.get<PublicPermits>('/api/public/disclosure/permits', { query, signal });
 export type StaffRequestInput = BodyOf<'/api/disclosure-requests', 'post'>;
 export const registerRequest = (body: StaffRequestInput) => http.post<DisclosureView>('/api/disclosure-requests', body);
+
+export type AnnualCell = ResponseOf<'/api/disclosure/annual-report/cells', 'get'>;
+export type AnnualTextBody = BodyOf<'/api/disclosure/annual-report/texts/{section}', 'put'>;
+export type AnnualTextSectionKey = AnnualReport['texts'][number]['section'];
+export type Appeal = ResponseOf<'/api/disclosure-requests/{id}/appeals', 'get'>[number];
+export type AppealBody = BodyOf<'/api/disclosure-requests/{id}/appeals', 'post'>;
+export type AppealUpdateBody = BodyOf<'/api/disclosure-appeals/{appealId}', 'patch'>;
+
+export const annualKeys = {
+  cell: (year: number, cell: string) => ['disclosure', 'report', year, 'cell', cell] as const,
+  appeals: (id: string) => ['disclosure', 'appeals', id] as const,
+};
+export const getAnnualCell = (year: number, cell: string, signal?: AbortSignal) =>
+  http.get<AnnualCell>('/api/disclosure/annual-report/cells', {
+    query: { year, cell } satisfies QueryOf<'/api/disclosure/annual-report/cells', 'get'>,
+    signal,
+  });
+export const saveAnnualText = (section: AnnualTextSectionKey, body: AnnualTextBody) =>
+  request<AnnualReport['texts'][number]>('PUT', `/api/disclosure/annual-report/texts/${enc(section)}`, { body });
+export const exportAnnualReportDocx = (year: number) =>
+  download('/api/disclosure/annual-report.docx', `disclosure-annual-report-${year}.docx`, {
+    year,
+  } satisfies QueryOf<'/api/disclosure/annual-report.docx', 'get'>);
+export const listAppeals = (id: string, signal?: AbortSignal) =>
+  http.get<Appeal[]>(`/api/disclosure-requests/${enc(id)}/appeals`, { signal });
+export const createAppeal = (id: string, body: AppealBody) =>
+  http.post<Appeal>(`/api/disclosure-requests/${enc(id)}/appeals`, body);
+export const updateAppeal = (appealId: string, body: AppealUpdateBody) =>
+  http.patch<Appeal>(`/api/disclosure-appeals/${enc(appealId)}`, body);

@@ -2,13 +2,14 @@ import {
   DISCLOSURE_ACTION_LABELS,
   DISCLOSURE_APPLICANT_LABELS,
   DISCLOSURE_APPLICANT_TYPES,
-  DISCLOSURE_CLAUSE_LABELS,
-  DISCLOSURE_CLAUSES,
+  DISCLOSURE_GROUND_LABELS,
+  DISCLOSURE_GROUNDS_OF,
   DISCLOSURE_OUTCOME_LABELS,
   DISCLOSURE_OUTCOMES,
   DISCLOSURE_STATUS_LABELS,
   type DisclosureAction,
   type DisclosureApplicantType,
+  type DisclosureOutcome,
   type DisclosureStatus,
 } from '@qingshan/core/disclosure';
 import { coreLang, type Option } from '../../domain.ts';
@@ -38,10 +39,11 @@ export const outcomeOptions = (lang: Language) =>
     value: k,
     label: `${DISCLOSURE_OUTCOME_LABELS[k][coreLang(lang)]}（${DISCLOSURE_OUTCOME_LABELS[k].source}）`,
   }));
-export const clauseOptions = (lang: Language) =>
-  DISCLOSURE_CLAUSES.map((k) => ({
+/** The grounds an answer type takes (the clause of a refusal, the reason for not processing), or none. */
+export const clauseOptions = (lang: Language, outcome: DisclosureOutcome | undefined) =>
+  (outcome ? (DISCLOSURE_GROUNDS_OF[outcome] ?? []) : []).map((k) => ({
     value: k,
-    label: `${DISCLOSURE_CLAUSE_LABELS[k][coreLang(lang)]}（${DISCLOSURE_CLAUSE_LABELS[k].source}）`,
+    label: `${DISCLOSURE_GROUND_LABELS[k][coreLang(lang)]}（${DISCLOSURE_GROUND_LABELS[k].source}）`,
   }));
 export const DELIVERY_LABELS: Record<'paper' | 'email' | 'pickup', { zh: string; en: string }> = {
   paper: { zh: '邮寄纸质文本', en: 'Paper by post' },

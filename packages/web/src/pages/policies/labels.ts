@@ -21,7 +21,12 @@ export const POLICY_STATUS_COLORS: Record<PolicyStatus, string> = {
   published: 'green',
   withdrawn: 'red',
 };
-export const KIND_COLORS: Record<PolicyKind, string> = { benefit: 'gold', notice: 'blue', interpretation: 'purple' };
+export const KIND_COLORS: Record<PolicyKind, string> = {
+  benefit: 'gold',
+  notice: 'blue',
+  interpretation: 'purple',
+  normative: 'cyan',
+};
 
 export const kindOptions = (lang: Language): Option<PolicyKind>[] =>
   POLICY_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }));
