@@ -304,6 +304,16 @@ export function previousMonth(today: string): { month: string; from: string; to:
   return { month, from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
+/**
+ * Whether the monthly report for the month ending `monthTo` is due on an install first started on
+ * `installedOn` (both dates in Asia/Shanghai): only a month that ended after the install is reported,
+ * so a fresh install does not mail the leaders a report of a month it never saw (all zeros, or a
+ * demo's figures) on its first start. A month the install saw part of is reported.
+ */
+export function monthlyReportDue(monthTo: string, installedOn: string): boolean {
+  return monthTo >= installedOn;
+}
+
 /** A draft as plain text, sections separated by blank lines (the monthly e-mail's body). */
 export function draftText(d: Pick<ReportDraft, 'title' | 'sections'>): string {
   return [

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -66,9 +65,6 @@ const STAFF_READ = ['admin', 'leader', 'clerk', 'approver', 'inspector', 'monito
 /** An enterprise reads its own completed inspections and its own orders. */
 const READERS = [...STAFF_READ, 'enterprise'] as const;
 
-/** the audit actor, with the display name the record shows */
-const whoOf = (request: FastifyRequest) => ({ ...actorOf(request), displayName: request.user?.displayName });
-
 const fileResponse = { 200: z.any().describe('文件内容 The file'), ...problemResponses(400, 401, 403, 404) };
 
 export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -105,7 +101,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
         response: { 201: createdSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send({ id: await createInspection(db, whoOf(request), request.body) }),
+    async (request, reply) => reply.status(201).send({ id: await createInspection(db, actorOf(request), request.body) }),
   );
 
   app.get(
@@ -296,7 +292,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       },
     },
     async (request) => {
-      await answerOrder(db, whoOf(request), request.user!, request.params.id, request.body.text);
+      await answerOrder(db, actorOf(request), request.user!, request.params.id, request.body.text);
       return toOrderDetail(await getOrder(db, request.user, request.params.id));
     },
   );
@@ -314,7 +310,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       },
     },
     async (request) => {
-      await verifyOrder(db, whoOf(request), request.params.id, request.body);
+      await verifyOrder(db, actorOf(request), request.params.id, request.body);
       return toOrderDetail(await getOrder(db, request.user, request.params.id));
     },
   );
@@ -349,7 +345,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       },
     },
     async (request, reply) => {
-      const id = await openCase(db, whoOf(request), request.body);
+      const id = await openCase(db, actorOf(request), request.body);
       return reply.status(201).send(toCaseView(await getCase(db, id)));
     },
   );
@@ -381,7 +377,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       },
     },
     async (request) => {
-      const r = await advanceCase(db, whoOf(request), request.params.id, request.body);
+      const r = await advanceCase(db, actorOf(request), request.params.id, request.body);
       return { ...toCaseView(await getCase(db, request.params.id)), ...r };
     },
   );

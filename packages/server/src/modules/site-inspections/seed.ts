@@ -30,6 +30,7 @@ export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<voi
   const officer: Actor = {
     id: inspectorUser?.id ?? null,
     name: inspectorUser?.displayName ?? '执法·李强',
+    ...(inspectorUser ? { account: inspectorUser.username } : {}),
     roles: ['inspector'],
     ip: null,
   };

@@ -42,8 +42,6 @@ export type FileSummary = Omit<typeof inspectionFiles.$inferSelect, 'content' | 
  * The actor, with the name people read on the record (the display name, e.g. 执法·李强); the audit
  * log keeps the account name as every module does.
  */
-export type Who = Actor & { displayName?: string | undefined };
-const shown = (who: Who) => who.displayName || who.name;
 
 const notFound = (zh: string, en: string) => new AppError('RECORD_NOT_FOUND', { detail: { zh, en } });
 const invalid = (errors: FieldErrorMsg[]) => new AppError('VALIDATION_FAILED', { errors });
@@ -222,12 +220,12 @@ async function writeFindings(tx: Tx, inspectionId: string, body: SiteInspectionB
       );
 }
 
-export async function createInspection(db: Db, actor: Who, body: SiteInspectionBody): Promise<string> {
+export async function createInspection(db: Db, actor: Actor, body: SiteInspectionBody): Promise<string> {
   return db.transaction(async (tx) => {
     await checkReferences(tx, actor, body);
     const [row] = await tx
       .insert(siteInspections)
-      .values({ ...recordValues(body), officerId: actor.id, officerName: shown(actor) })
+      .values({ ...recordValues(body), officerId: actor.id, officerName: actor.name })
       .returning({ id: siteInspections.id });
     await writeFindings(tx, row!.id, body);
     await recordAudit(tx, actor, {
@@ -709,14 +707,14 @@ export async function addOrderProof(
 }
 
 /** The enterprise answers with what it did; the proof uploaded since its last answer goes with it. */
-export async function answerOrder(db: Db, actor: Who, user: SessionUser, id: string, text: string, at = new Date()) {
+export async function answerOrder(db: Db, actor: Actor, user: SessionUser, id: string, text: string, at = new Date()) {
   await db.transaction(async (tx) => {
     const row = await lockOrder(tx, user, id);
     if (row.status !== 'open' && row.status !== 'returned')
       throw orderState('该整改已提交待核查或已通过', 'Already answered or verified');
     const [answer] = await tx
       .insert(rectificationAnswers)
-      .values({ orderId: id, text, submittedAt: at, submittedByName: shown(actor) })
+      .values({ orderId: id, text, submittedAt: at, submittedByName: actor.name })
       .returning({ id: rectificationAnswers.id });
     await tx
       .update(inspectionFiles)
@@ -744,7 +742,7 @@ export async function answerOrder(db: Db, actor: Who, user: SessionUser, id: str
  */
 export async function verifyOrder(
   db: Db,
-  actor: Who,
+  actor: Actor,
   id: string,
   body: { verdict: 'accept' | 'return'; reason: string },
   at = new Date(),
@@ -764,7 +762,7 @@ export async function verifyOrder(
     const verdict = body.verdict === 'accept' ? 'accepted' : 'returned';
     await tx
       .update(rectificationAnswers)
-      .set({ verdict, reason: body.reason || null, verifiedByName: shown(actor), verifiedAt: at })
+      .set({ verdict, reason: body.reason || null, verifiedByName: actor.name, verifiedAt: at })
       .where(eq(rectificationAnswers.id, answer.id));
     let onTime: number | null = null;
     if (verdict === 'accepted') {
@@ -799,7 +797,7 @@ const caseSelect = {
 
 export async function openCase(
   db: Db,
-  actor: Who,
+  actor: Actor,
   body: { findingId: string; title: string; note: string },
   at = new Date(),
 ): Promise<string> {
@@ -826,7 +824,7 @@ export async function openCase(
       .where(eq(enforcementCases.findingId, body.findingId));
     if (existing)
       throw new AppError('DUPLICATE_RECORD', { detail: { zh: '该问题已立案', en: 'A case exists for it' } });
-    const stages = [{ stage: 'filed' as const, at: at.toISOString(), byName: shown(actor), note: body.note }];
+    const stages = [{ stage: 'filed' as const, at: at.toISOString(), byName: actor.name, note: body.note }];
     const [row] = await tx
       .insert(enforcementCases)
       .values({
@@ -854,7 +852,7 @@ export async function openCase(
  */
 export async function advanceCase(
   db: Db,
-  actor: Who,
+  actor: Actor,
   id: string,
   body: {
     stage: CaseStage;
@@ -886,7 +884,7 @@ export async function advanceCase(
           { path: 'decisionNumber', message: { zh: '该文号已被使用', en: 'The number is already used' } },
         ]);
     }
-    const stages = [...row.stages, { stage: body.stage, at: at.toISOString(), byName: shown(actor), note: body.note }];
+    const stages = [...row.stages, { stage: body.stage, at: at.toISOString(), byName: actor.name, note: body.note }];
     const decided = body.stage === 'decision';
     const decidedOn = decided ? todayInShanghai(at) : row.decidedOn;
     await tx
