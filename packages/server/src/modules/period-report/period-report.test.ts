@@ -5,16 +5,16 @@ import ExcelJS from 'exceljs';
 // jszip comes with exceljs (a dependency): it reads the .docx package the way Word does
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../platform/registry.ts';
+import { DEFAULT_SESSION_LIFETIMES } from '../../plugins/auth.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { deliveries, notificationPreferences } from '../notifications/tables.ts';
+import type { JobRow } from '../scheduler/service.ts';
 import { users } from '../users/tables.ts';
 import { sendMonthlyReport } from './mailing.ts';
-import { registry } from '../../platform/registry.ts';
-import { DEFAULT_SESSION_LIFETIMES } from '../../plugins/auth.ts';
-import type { JobRow } from '../scheduler/service.ts';
 import { periodReportDrafts, periodReportMailings } from './tables.ts';
 
 let t: TestApp;

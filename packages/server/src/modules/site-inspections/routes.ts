@@ -6,6 +6,7 @@ import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { sendInlineFile } from '../../shared/inline-file.ts';
 import {
   caseOpenBody,
+  caseRevokeBody,
   caseStageBody,
   casesQuery,
   caseViewSchema,
@@ -22,6 +23,8 @@ import {
   orderDetailSchema,
   orderListItemSchema,
   ordersQuery,
+  publicPenaltiesQuery,
+  publicPenaltyViewSchema,
   publishedSchema,
   rectificationAnswerBody,
   rectificationVerifyBody,
@@ -33,6 +36,7 @@ import {
   toInspectionListItem,
   toOrderDetail,
   toOrderListItem,
+  toPublicPenaltyView,
   updateInspectionBody,
 } from './schema.ts';
 import {
@@ -53,7 +57,9 @@ import {
   openCase,
   PHOTO_TYPES,
   PROOF_TYPES,
+  publicPenalties,
   publishDrawFromRecords,
+  revokeCase,
   updateInspection,
   uploadedFile,
   verifyOrder,
@@ -101,7 +107,8 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
         response: { 201: createdSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send({ id: await createInspection(db, actorOf(request), request.body) }),
+    async (request, reply) =>
+      reply.status(201).send({ id: await createInspection(db, actorOf(request), request.body) }),
   );
 
   app.get(
@@ -379,6 +386,42 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     async (request) => {
       const r = await advanceCase(db, actorOf(request), request.params.id, request.body);
       return { ...toCaseView(await getCase(db, request.params.id)), ...r };
+    },
+  );
+
+  app.post(
+    '/api/enforcement-cases/:id/revocation',
+    {
+      config: { access: ['leader'] },
+      schema: {
+        tags: ['site-inspections'],
+        summary: '撤销处罚决定（从公开名单撤回并公开理由） Revoke a decision: withdrawn from the public list',
+        params: idParams,
+        body: caseRevokeBody,
+        response: { 200: caseViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await revokeCase(db, actorOf(request), request.params.id, request.body);
+      return toCaseView(await getCase(db, request.params.id));
+    },
+  );
+
+  app.get(
+    '/api/public/penalties',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['site-inspections'],
+        summary: '主动公开：行政处罚决定（作出决定即公开，撤销即撤回） Proactive disclosure: penalty decisions',
+        querystring: publicPenaltiesQuery,
+        response: { 200: pageOf(publicPenaltyViewSchema), ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const r = await publicPenalties(db, f, { page, pageSize });
+      return { ...r, items: r.items.map(toPublicPenaltyView) };
     },
   );
 };

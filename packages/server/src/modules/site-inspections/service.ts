@@ -21,6 +21,7 @@ import { type ClockView, clocksOf, completeClock, startClock } from '../clocks/s
 import { enterprises } from '../enterprises/tables.ts';
 import { publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
+import { BUREAU_NAME } from '../petitions/service.ts';
 import { proposeRemoval } from '../positive-list/service.ts';
 import {
   enforcementCases,
@@ -37,11 +38,6 @@ export type OrderRow = typeof rectificationOrders.$inferSelect;
 export type AnswerRow = typeof rectificationAnswers.$inferSelect;
 export type CaseRow = typeof enforcementCases.$inferSelect;
 export type FileSummary = Omit<typeof inspectionFiles.$inferSelect, 'content' | 'createdBy'>;
-
-/**
- * The actor, with the name people read on the record (the display name, e.g. 执法·李强); the audit
- * log keeps the account name as every module does.
- */
 
 const notFound = (zh: string, en: string) => new AppError('RECORD_NOT_FOUND', { detail: { zh, en } });
 const invalid = (errors: FieldErrorMsg[]) => new AppError('VALIDATION_FAILED', { errors });
@@ -859,6 +855,9 @@ export async function advanceCase(
     note: string;
     decisionNumber?: string | undefined;
     penaltyAmount?: string | undefined;
+    facts?: string | undefined;
+    legalBasis?: string | undefined;
+    penaltyContent?: string | undefined;
     version: number;
   },
   at = new Date(),
@@ -893,7 +892,19 @@ export async function advanceCase(
         stage: body.stage,
         stages,
         version: row.version + 1,
-        ...(decided ? { decisionNumber: body.decisionNumber!, penaltyAmount: body.penaltyAmount!, decidedOn } : {}),
+        // published on the portal as it is decided (PENALTY_PUBLICITY: within 7 working days)
+        ...(decided
+          ? {
+              decisionNumber: body.decisionNumber!,
+              penaltyAmount: body.penaltyAmount!,
+              decidedOn,
+              facts: body.facts!,
+              legalBasis: body.legalBasis!,
+              penaltyContent: body.penaltyContent!,
+              decidedBy: BUREAU_NAME,
+              publishedAt: at,
+            }
+          : {}),
       })
       .where(eq(enforcementCases.id, id));
     let proposalId: string | null = null;
@@ -915,12 +926,137 @@ export async function advanceCase(
         stage: body.stage,
         note: body.note,
         ...(decided
-          ? { decisionNumber: body.decisionNumber, penaltyAmount: body.penaltyAmount, decidedOn, proposalId }
+          ? {
+              decisionNumber: body.decisionNumber,
+              penaltyAmount: body.penaltyAmount,
+              decidedOn,
+              facts: body.facts,
+              legalBasis: body.legalBasis,
+              penaltyContent: body.penaltyContent,
+              decidedBy: BUREAU_NAME,
+              publishedAt: at,
+              proposalId,
+            }
           : {}),
       },
     });
     return { proposalId };
   });
+}
+
+/**
+ * 撤销: the decision was revoked (on administrative review, in court, or by the bureau correcting
+ * itself). The public list withdraws it at once, showing the reason instead (行政处罚法 §48).
+ */
+export async function revokeCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: { reason: string; version: number },
+  at = new Date(),
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(enforcementCases).where(eq(enforcementCases.id, id)).for('update');
+    if (!row) throw notFound('案件不存在', 'No such case');
+    if (row.version !== body.version) throw new AppError('RECORD_CHANGED');
+    if (row.decidedOn === null)
+      throw new AppError('ENFORCEMENT_CASE_STAGE', {
+        detail: { zh: '案件尚未作出处罚决定，无可撤销', en: 'No decision to revoke' },
+      });
+    if (row.revokedAt !== null)
+      throw new AppError('ENFORCEMENT_CASE_STAGE', {
+        detail: { zh: '该处罚决定已撤销', en: 'The decision is already revoked' },
+      });
+    await tx
+      .update(enforcementCases)
+      .set({ revokedAt: at, revocationReason: body.reason, version: row.version + 1 })
+      .where(eq(enforcementCases.id, id));
+    await recordAudit(tx, actor, {
+      action: 'enforcement-case.revoke',
+      entityType: 'enforcement-case',
+      entityId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: at, revocationReason: body.reason },
+    });
+  });
+}
+
+export type PublicPenaltyFilter = {
+  year?: number | undefined;
+  town?: string | undefined;
+  industry?: string | undefined;
+};
+
+export type PublicPenaltyRow = {
+  id: string;
+  decisionNumber: string;
+  enterpriseName: string;
+  uscc: string;
+  townCode: string;
+  industryCode: string;
+  facts: string;
+  legalBasis: string;
+  penaltyContent: string;
+  penaltyAmount: string;
+  decidedOn: string;
+  decidedBy: string;
+  publishedAt: Date;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+};
+
+/**
+ * 行政处罚信息公开: every published decision, newest first, paged in SQL. Only the firm is named;
+ * the view withholds a revoked decision's content (the service returns it so the caller decides
+ * nothing else leaks: see toPublicPenaltyView).
+ */
+export async function publicPenalties(
+  db: Tx,
+  f: PublicPenaltyFilter,
+  page: PageRequest,
+): Promise<Paged<PublicPenaltyRow>> {
+  const conds: SQL[] = [sql`${enforcementCases.publishedAt} is not null`];
+  if (f.year !== undefined)
+    conds.push(sql`${enforcementCases.decidedOn} between ${`${f.year}-01-01`}::date and ${`${f.year}-12-31`}::date`);
+  if (f.town) conds.push(eq(enterprises.townCode, f.town));
+  if (f.industry) conds.push(sql`${enterprises.industryCode} like ${`${f.industry}%`}`);
+  const where = and(...conds);
+  return paginate(
+    page,
+    async (limit, offset) =>
+      (await db
+        .select({
+          id: enforcementCases.id,
+          decisionNumber: enforcementCases.decisionNumber,
+          enterpriseName: enterprises.name,
+          uscc: enterprises.uscc,
+          townCode: enterprises.townCode,
+          industryCode: enterprises.industryCode,
+          facts: enforcementCases.facts,
+          legalBasis: enforcementCases.legalBasis,
+          penaltyContent: enforcementCases.penaltyContent,
+          penaltyAmount: enforcementCases.penaltyAmount,
+          decidedOn: enforcementCases.decidedOn,
+          decidedBy: enforcementCases.decidedBy,
+          publishedAt: enforcementCases.publishedAt,
+          revokedAt: enforcementCases.revokedAt,
+          revocationReason: enforcementCases.revocationReason,
+        })
+        .from(enforcementCases)
+        .innerJoin(enterprises, eq(enterprises.id, enforcementCases.enterpriseId))
+        .where(where)
+        .orderBy(desc(enforcementCases.decidedOn), asc(enforcementCases.decisionNumber))
+        .limit(limit)
+        .offset(offset)) as PublicPenaltyRow[],
+    async () => {
+      const [r] = await db
+        .select({ n: count() })
+        .from(enforcementCases)
+        .innerJoin(enterprises, eq(enterprises.id, enforcementCases.enterpriseId))
+        .where(where);
+      return Number(r?.n ?? 0);
+    },
+  );
 }
 
 export type CaseFilter = { enterpriseId?: string | undefined; stage?: string | undefined };
@@ -977,7 +1113,8 @@ export async function decidedPenalties(
 ): Promise<
   { caseId: string; enterpriseId: string; decisionNumber: string; penaltyAmount: string; decidedOn: string }[]
 > {
-  const conds: SQL[] = [sql`${enforcementCases.decidedOn} is not null`];
+  // a revoked decision weighs nothing
+  const conds: SQL[] = [sql`${enforcementCases.decidedOn} is not null`, isNull(enforcementCases.revokedAt)];
   if (f.enterpriseId) conds.push(eq(enforcementCases.enterpriseId, f.enterpriseId));
   if (f.since) conds.push(sql`${enforcementCases.decidedOn} >= ${f.since}::date`);
   const rows = await db
