@@ -88,6 +88,16 @@ export const citizenRequestsDisclosure: Journey = {
     await page.getByText('主动公开').first().waitFor({ timeout: 15_000 });
     await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
     await ctx.screenshot(page, '61a-public-disclosure');
+    // 行政处罚信息公开: the demo decision of 2020 is on the list with its basis, no login needed
+    await page.getByRole('tab', { name: '行政处罚' }).click();
+    await page.getByTestId('penalties-year').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '2020' }).click();
+    const penalty = page.locator('.ant-table-row').filter({ hasText: '上环罚〔2020〕12号' });
+    await penalty.waitFor({ timeout: 15_000 });
+    const penaltyText = (await penalty.textContent()) ?? '';
+    expect(penaltyText.includes('《排污许可管理条例》第三十七条'), 'the decision shows its legal basis');
+    expect(penaltyText.includes('萍乡市上栗生态环境局'), 'the decision shows its deciding authority');
+    await ctx.screenshot(page, '61a2-public-penalties');
     await page.getByTestId('disclosure-apply').click();
     await page.waitForURL((u) => u.pathname === '/disclosure/apply', { timeout: 15_000 });
     const phone = '13607991234';
