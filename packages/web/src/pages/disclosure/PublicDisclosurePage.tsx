@@ -334,7 +334,7 @@ function PenaltyList() {
           {
             title: t('disclosure.facts'),
             key: 'facts',
-            width: 280,
+            width: 250,
             render: (_: unknown, p) =>
               p.status === 'withdrawn' ? (
                 <span>
@@ -345,19 +345,18 @@ function PenaltyList() {
               ),
           },
           {
-            title: t('disclosure.legalBasis'),
-            dataIndex: 'legalBasis',
-            width: 220,
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: t('disclosure.penaltyContent'),
+            title: t('disclosure.basisAndPenalty'),
             key: 'penalty',
-            width: 200,
+            width: 250,
             render: (_: unknown, p) =>
               p.penaltyContent ? (
-                <Space orientation="vertical" size={0}>
-                  <span>{p.penaltyContent}</span>
+                <Space orientation="vertical" size={4}>
+                  <span>
+                    {t('disclosure.legalBasis')}：{p.legalBasis}
+                  </span>
+                  <span>
+                    {t('disclosure.penaltyContent')}：{p.penaltyContent}
+                  </span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('disclosure.penaltyAmount')} {p.penaltyAmount}
                   </Typography.Text>
@@ -366,11 +365,17 @@ function PenaltyList() {
                 '—'
               ),
           },
-          { title: t('disclosure.decidedBy'), dataIndex: 'decidedBy' },
           {
-            title: t('disclosure.penaltyDecidedOn'),
-            dataIndex: 'decidedOn',
-            render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>,
+            title: t('disclosure.decidedBy'),
+            key: 'decided',
+            render: (_: unknown, p) => (
+              <Space orientation="vertical" size={0}>
+                <span>{p.decidedBy}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                  {t('disclosure.penaltyDecidedOn')} {p.decidedOn}
+                </Typography.Text>
+              </Space>
+            ),
           },
         ]}
       />

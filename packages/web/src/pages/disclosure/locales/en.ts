@@ -36,6 +36,7 @@ const en: Leaves<typeof zh> = {
     penaltyContent: 'Penalty',
     penaltyAmount: 'Fine (yuan)',
     decidedBy: 'Deciding authority',
+    basisAndPenalty: 'Legal basis and penalty',
     penaltyDecidedOn: 'Decided on',
     withdrawn: 'Withdrawn',
     withdrawnReason: 'Reason for withdrawal',

@@ -32,6 +32,7 @@ const strings = {
     penaltyContent: '处罚内容',
     penaltyAmount: '罚款金额（元）',
     decidedBy: '处罚机关',
+    basisAndPenalty: '处罚依据及内容',
     penaltyDecidedOn: '决定日期',
     withdrawn: '已撤回',
     withdrawnReason: '撤回理由',
