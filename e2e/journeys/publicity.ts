@@ -74,6 +74,24 @@ export const clerkPublishesPolicy: Journey = {
     await staff.getByTestId('policy-answer-submit').first().click();
     await staff.getByText('可以先行申报，验收合格后拨付补助资金。').first().waitFor({ timeout: 10_000 });
     await ctx.screenshot(staff, '60d-staff-policy-reach-moved');
+
+    // the reach is a dashboard figure too: this year's firms reached, drilled down to the pair read
+    await staff.goto(`${ctx.baseUrl}/staff/figures?period=this-year`);
+    const reached = staff.getByTestId('figure-policyFirmsReached');
+    await reached.waitFor({ timeout: 15_000 });
+    const n = Number(((await reached.locator('.ant-statistic-content-value').textContent()) ?? '').replace(/\D/g, ''));
+    expect(n >= 1, `the dashboard's firms reached moved (got ${n})`);
+    await ctx.screenshot(staff, '60e-staff-dashboard-policy-reach');
+    await reached.getByRole('link').click();
+    await staff.waitForURL(/\/staff\/figures\/policyFirmsReached/);
+    await staff
+      .getByTestId('figure-records')
+      .locator('.ant-table-row')
+      .filter({ hasText: title })
+      .filter({ hasText: '已送达，已阅读' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await ctx.screenshot(staff, '60f-staff-policy-reach-records');
   },
 };
 
