@@ -960,11 +960,11 @@ export async function revokeCase(
     if (!row) throw notFound('案件不存在', 'No such case');
     if (row.version !== body.version) throw new AppError('RECORD_CHANGED');
     if (row.decidedOn === null)
-      throw new AppError('ENFORCEMENT_CASE_STAGE', {
-        detail: { zh: '案件尚未作出处罚决定，无可撤销', en: 'No decision to revoke' },
+      throw new AppError('PENALTY_REVOCATION_STATE', {
+        detail: { zh: '案件尚未作出处罚决定', en: 'The case has no decision yet' },
       });
     if (row.revokedAt !== null)
-      throw new AppError('ENFORCEMENT_CASE_STAGE', {
+      throw new AppError('PENALTY_REVOCATION_STATE', {
         detail: { zh: '该处罚决定已撤销', en: 'The decision is already revoked' },
       });
     await tx

@@ -408,7 +408,7 @@ describe('site inspections: a record from draft to signature', () => {
       url: `/api/enforcement-cases/${caseId}/revocation`,
       payload: { ...revoke, version: revoked.json().version },
     });
-    expect(again.json().code).toBe('ENFORCEMENT_CASE_STAGE');
+    expect(again.json().code).toBe('PENALTY_REVOCATION_STATE');
     const withdrawn = (await list('')).items.find((i) => i.id === caseId);
     expect(withdrawn).toMatchObject({
       status: 'withdrawn',
