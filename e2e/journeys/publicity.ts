@@ -76,6 +76,24 @@ export const clerkPublishesPolicy: Journey = {
     await staff.getByTestId('policy-answer-submit').first().click();
     await staff.getByText('可以先行申报，验收合格后拨付补助资金。').first().waitFor({ timeout: 10_000 });
     await ctx.screenshot(staff, '60d-staff-policy-reach-moved');
+
+    // the reach is a dashboard figure too: this year's firms reached, drilled down to the pair read
+    await staff.goto(`${ctx.baseUrl}/staff/figures?period=this-year`);
+    const reached = staff.getByTestId('figure-policyFirmsReached');
+    await reached.waitFor({ timeout: 15_000 });
+    const n = Number(((await reached.locator('.ant-statistic-content-value').textContent()) ?? '').replace(/\D/g, ''));
+    expect(n >= 1, `the dashboard's firms reached moved (got ${n})`);
+    await ctx.screenshot(staff, '60e-staff-dashboard-policy-reach');
+    await reached.getByRole('link').click();
+    await staff.waitForURL(/\/staff\/figures\/policyFirmsReached/);
+    await staff
+      .getByTestId('figure-records')
+      .locator('.ant-table-row')
+      .filter({ hasText: title })
+      .filter({ hasText: '已送达，已阅读' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await ctx.screenshot(staff, '60f-staff-policy-reach-records');
   },
 };
 
@@ -90,6 +108,16 @@ export const citizenRequestsDisclosure: Journey = {
     await page.getByText('主动公开').first().waitFor({ timeout: 15_000 });
     await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
     await ctx.screenshot(page, '61a-public-disclosure');
+    // 行政处罚信息公开: the demo decision of 2020 is on the list with its basis, no login needed
+    await page.getByRole('tab', { name: '行政处罚' }).click();
+    await page.getByTestId('penalties-year').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '2020' }).click();
+    const penalty = page.locator('.ant-table-row').filter({ hasText: '上环罚〔2020〕12号' });
+    await penalty.waitFor({ timeout: 15_000 });
+    const penaltyText = (await penalty.textContent()) ?? '';
+    expect(penaltyText.includes('《排污许可管理条例》第三十七条'), 'the decision shows its legal basis');
+    expect(penaltyText.includes('萍乡市上栗生态环境局'), 'the decision shows its deciding authority');
+    await ctx.screenshot(page, '61a2-public-penalties');
     await page.getByTestId('disclosure-apply').click();
     await page.waitForURL((u) => u.pathname === '/disclosure/apply', { timeout: 15_000 });
     const phone = '13607991234';

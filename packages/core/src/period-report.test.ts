@@ -6,6 +6,7 @@ import {
   draftText,
   figureSegments,
   fillTemplate,
+  monthlyReportDue,
   oneVisitGroups,
   previousMonth,
   type ReportFigure,
@@ -48,6 +49,13 @@ describe('dates in the bureau style', () => {
     expect(previousMonth('2021-01-01')).toEqual({ month: '2020-12', from: '2020-12-01', to: '2020-12-31' });
     expect(previousMonth('2024-03-15')).toEqual({ month: '2024-02', from: '2024-02-01', to: '2024-02-29' });
     expect(previousMonth('2023-03-01').to).toBe('2023-02-28');
+  });
+
+  it('reports a month only if it ended after the install (a month the install saw part of counts)', () => {
+    expect(monthlyReportDue('2020-11-30', '2020-12-04')).toBe(false);
+    expect(monthlyReportDue('2020-11-30', '2020-12-01')).toBe(false);
+    expect(monthlyReportDue('2020-11-30', '2020-11-30')).toBe(true);
+    expect(monthlyReportDue('2020-11-30', '2020-11-02')).toBe(true);
   });
 });
 

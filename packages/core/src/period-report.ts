@@ -116,6 +116,12 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
     zh: '集中调处重点、难点信访案件，办结信访事项{petitionsClosed}件，其中有办理期限的{petitionsClosedWithLimit}件中按期办结{petitionsOnTime}件。',
   },
   {
+    id: 'fu.policies',
+    section: 'fu',
+    keys: ['policyFirmsConcerned', 'policyFirmsDelivered', 'policyFirmsReached'],
+    zh: '主动向企业推送惠企政策和通知公告，发布的政策文件应触达企业{policyFirmsConcerned}户次，已送达{policyFirmsDelivered}户次，企业已阅读{policyFirmsReached}户次。',
+  },
+  {
     id: 'fu.ratings',
     section: 'fu',
     keys: ['badRatings', 'badRatingsRectifiedOnTime'],
@@ -128,7 +134,6 @@ const GROUP_SECTIONS: Record<string, ReportSectionKey> = {
   eia: 'fang',
   applications: 'fang',
   permits: 'fang',
-  policies: 'fang',
   alarms: 'guan',
   monitoring: 'guan',
   inspections: 'guan',
@@ -142,6 +147,8 @@ const GROUP_SECTIONS: Record<string, ReportSectionKey> = {
   reception: 'fu',
   visits: 'fu',
   disclosure: 'fu',
+  // policy publicity (政策宣传) is a service to firms
+  policies: 'fu',
 };
 
 export function sectionOfGroup(group: string | undefined): ReportSectionKey {
@@ -302,6 +309,16 @@ export function previousMonth(today: string): { month: string; from: string; to:
   const month = `${py}-${String(pm).padStart(2, '0')}`;
   const last = new Date(Date.UTC(py, pm, 0)).getUTCDate();
   return { month, from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * Whether the monthly report for the month ending `monthTo` is due on an install first started on
+ * `installedOn` (both dates in Asia/Shanghai): only a month that ended after the install is reported,
+ * so a fresh install does not mail the leaders a report of a month it never saw (all zeros, or a
+ * demo's figures) on its first start. A month the install saw part of is reported.
+ */
+export function monthlyReportDue(monthTo: string, installedOn: string): boolean {
+  return monthTo >= installedOn;
 }
 
 /** A draft as plain text, sections separated by blank lines (the monthly e-mail's body). */

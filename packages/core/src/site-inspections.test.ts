@@ -6,6 +6,7 @@ import {
   checklistFor,
   completeInspectionBody,
   GENERAL_CHECKLIST,
+  hasPersonalNumbers,
   INDUSTRY_CHECKLISTS,
   nextCaseStage,
   siteInspectionBody,
@@ -67,20 +68,37 @@ describe('site inspections: request bodies', () => {
     ).toBe(false);
   });
 
-  it('a decision needs its number and amount; no other stage takes them', () => {
+  it('a decision needs its number, amount and what the public list publishes; no other stage takes them', () => {
+    const decision = {
+      stage: 'decision',
+      decisionNumber: '上环罚〔2020〕12号',
+      penaltyAmount: '20000',
+      facts: '未按规定建立环境管理台账',
+      legalBasis: '《排污许可管理条例》第三十七条',
+      penaltyContent: '罚款人民币贰万元整',
+      version: 1,
+    };
     expect(caseStageBody.safeParse({ stage: 'decision', version: 1 }).success).toBe(false);
-    expect(
-      caseStageBody.safeParse({
-        stage: 'decision',
-        decisionNumber: '上环罚〔2020〕12号',
-        penaltyAmount: '20000',
-        version: 1,
-      }).success,
-    ).toBe(true);
+    expect(caseStageBody.safeParse(decision).success).toBe(true);
+    for (const k of ['facts', 'legalBasis', 'penaltyContent'])
+      expect(caseStageBody.safeParse({ ...decision, [k]: undefined }).success, k).toBe(false);
+    expect(caseStageBody.safeParse({ stage: 'notice', facts: 'x', version: 1 }).success).toBe(false);
     expect(caseStageBody.safeParse({ stage: 'notice', penaltyAmount: '1', version: 1 }).success).toBe(false);
     expect(
       caseStageBody.safeParse({ stage: 'decision', decisionNumber: 'x', penaltyAmount: '-5', version: 1 }).success,
     ).toBe(false);
+  });
+});
+
+describe('site inspections: what the penalty list publishes', () => {
+  it('finds identity and mobile numbers of natural persons, not decision numbers, amounts or credit codes', () => {
+    expect(hasPersonalNumbers('张某，身份证号 36030219800101123X')).toBe(true);
+    expect(hasPersonalNumbers('身份证360302198001011234。')).toBe(true);
+    expect(hasPersonalNumbers('联系电话13812345678')).toBe(true);
+    expect(hasPersonalNumbers('上环罚〔2020〕12号，罚款 20000 元')).toBe(false);
+    expect(hasPersonalNumbers('统一社会信用代码 91360322MA35XXXX1Q')).toBe(false);
+    expect(hasPersonalNumbers('统一社会信用代码 913603220000000001')).toBe(false);
+    expect(hasPersonalNumbers('2020年11月30日检查')).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import type { ClockProfileDefinition } from './deadline.ts';
+import type { MessageTable } from './messages.ts';
 import { isoDateSchema } from './text.ts';
 
 type Label = { zh: string; en: string };
@@ -251,6 +252,49 @@ export function nextCaseStage(current: CaseStage): CaseStage | null {
 
 export type CaseStageRecord = { stage: CaseStage; at: string; byName: string; note: string };
 
+/**
+ * 行政处罚信息公开. A decision is published on the public portal the moment it is recorded, which
+ * meets the 7-working-day limit of the national rule; a decision revoked (or changed, or found
+ * unlawful or void) is withdrawn from the list within 3 days with the reason shown in its place.
+ * Only the firm (name and credit code) is published: never a natural person's data (the legal
+ * representative, contacts, identity numbers, phone numbers), which the decision's text is checked
+ * for before it is recorded.
+ */
+export const PENALTY_PUBLICITY = {
+  publishWithinWorkingDays: 7,
+  publishSource:
+    '《国家发展改革委办公厅关于进一步规范“信用中国”网站和地方信用门户网站行政处罚信息公示工作的通知》（发改办财金〔2017〕1171号）：自作出行政处罚决定之日起7个工作日内上网公开',
+  withdrawWithinDays: 3,
+  withdrawSource:
+    '《中华人民共和国行政处罚法》第四十八条：具有一定社会影响的行政处罚决定应当依法公开；公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内撤回行政处罚决定信息并公开说明理由',
+} as const;
+
+// An 18-character resident identity number (GB 11643: region, birth date, sequence, check), or a
+// mainland mobile number, standing alone; the birth date keeps a firm's all-digit credit code out.
+const IDENTITY_NUMBER =
+  /(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/;
+const MOBILE_NUMBER = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+
+/** Whether a text to be published carries a natural person's identity or mobile number. */
+export function hasPersonalNumbers(text: string): boolean {
+  return IDENTITY_NUMBER.test(text) || MOBILE_NUMBER.test(text);
+}
+
+export const SITE_INSPECTION_MESSAGES = {
+  'siteInspections.publishedText.personal': {
+    zh: '此内容将在门户网站公开，不得含有身份证号码、手机号码等自然人个人信息',
+    en: 'This text is published on the portal: it must not contain identity or mobile numbers of natural persons',
+  },
+} as const satisfies MessageTable;
+
+const publishedText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !hasPersonalNumbers(s), { error: 'siteInspections.publishedText.personal' });
+
 // ---------------------------------------------------------------------------------------------
 // Request bodies
 
@@ -378,6 +422,12 @@ export const caseStageBody = z
     note: z.string().trim().max(1000).default(''),
     decisionNumber: z.string().trim().min(1).max(60).optional(),
     penaltyAmount: penaltyAmountSchema.optional(),
+    /** 违法事实: what the decision found, as published */
+    facts: publishedText(2000).optional(),
+    /** 处罚依据: the provisions the penalty rests on */
+    legalBasis: publishedText(500).optional(),
+    /** 处罚内容: the penalty in words (罚款、责令停产整治…) */
+    penaltyContent: publishedText(500).optional(),
     version: z.number().int().positive(),
   })
   .refine((b) => b.stage !== 'decision' || b.decisionNumber !== undefined, {
@@ -388,10 +438,31 @@ export const caseStageBody = z
     path: ['penaltyAmount'],
     message: 'common.required',
   })
-  .refine((b) => b.stage === 'decision' || (b.decisionNumber === undefined && b.penaltyAmount === undefined), {
-    path: ['stage'],
-    message: 'common.invalid',
-  });
+  .refine((b) => b.stage !== 'decision' || b.facts !== undefined, { path: ['facts'], message: 'common.required' })
+  .refine((b) => b.stage !== 'decision' || b.legalBasis !== undefined, {
+    path: ['legalBasis'],
+    message: 'common.required',
+  })
+  .refine((b) => b.stage !== 'decision' || b.penaltyContent !== undefined, {
+    path: ['penaltyContent'],
+    message: 'common.required',
+  })
+  .refine(
+    (b) =>
+      b.stage === 'decision' ||
+      (b.decisionNumber === undefined &&
+        b.penaltyAmount === undefined &&
+        b.facts === undefined &&
+        b.legalBasis === undefined &&
+        b.penaltyContent === undefined),
+    { path: ['stage'], message: 'common.invalid' },
+  );
+
+/** 撤销: a decision revoked (on review, in court, or by the bureau itself) leaves the public list. */
+export const caseRevokeBody = z.strictObject({
+  reason: publishedText(500),
+  version: z.number().int().positive(),
+});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -408,6 +479,7 @@ export const SITE_INSPECTIONS_AUDIT_VOCABULARY: AuditVocabulary = {
     'rectification-order.verify',
     'enforcement-case.open',
     'enforcement-case.stage',
+    'enforcement-case.revoke',
   ],
   records: {
     'site-inspection': { zh: '检查记录', en: 'Inspection record' },
@@ -426,6 +498,7 @@ export const SITE_INSPECTIONS_AUDIT_VOCABULARY: AuditVocabulary = {
     'rectification-order.verify': { zh: '核查整改', en: 'Rectification verified' },
     'enforcement-case.open': { zh: '处罚案件立案', en: 'Enforcement case filed' },
     'enforcement-case.stage': { zh: '处罚案件进入下一阶段', en: 'Enforcement case stage' },
+    'enforcement-case.revoke': { zh: '撤销处罚决定（撤回公开）', en: 'Penalty decision revoked (withdrawn)' },
   },
   fields: {
     drawId: { zh: '抽查编号', en: 'draw ID' },
@@ -462,5 +535,12 @@ export const SITE_INSPECTIONS_AUDIT_VOCABULARY: AuditVocabulary = {
     stages: { zh: '阶段记录', en: 'stages' },
     decisionNumber: { zh: '处罚决定书文号', en: 'decision number' },
     penaltyAmount: { zh: '罚款金额（元）', en: 'penalty (yuan)' },
+    facts: { zh: '违法事实', en: 'facts' },
+    legalBasis: { zh: '处罚依据', en: 'legal basis' },
+    penaltyContent: { zh: '处罚内容', en: 'penalty' },
+    decidedBy: { zh: '处罚机关', en: 'deciding authority' },
+    publishedAt: { zh: '公开时间', en: 'published at' },
+    revokedAt: { zh: '撤销时间', en: 'revoked at' },
+    revocationReason: { zh: '撤销理由', en: 'revocation reason' },
   },
 };

@@ -80,9 +80,15 @@ export function hasRole(user: { roles: readonly string[] } | null, ...roles: Rol
   return !!user && user.roles.some((r) => (roles as string[]).includes(r));
 }
 
+/**
+ * The actor of a request. Every module writes `actor.name` where a record says who decided, answered
+ * or saved it, so this is the one place that makes those the person's display name; the audit trail
+ * keeps the login name (`account`).
+ */
 export function actorOf(request: FastifyRequest): Actor {
   const u = request.user;
-  return { id: u?.id ?? null, name: u?.username ?? 'anonymous', roles: u?.roles ?? [], ip: request.ip };
+  if (!u) return { id: null, name: 'anonymous', roles: [], ip: request.ip };
+  return { id: u.id, name: u.displayName || u.username, account: u.username, roles: u.roles, ip: request.ip };
 }
 
 function sameToken(a: string, b: string): boolean {

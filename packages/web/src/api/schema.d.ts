@@ -41109,6 +41109,13 @@ export interface paths {
                                 decisionNumber: string | null;
                                 penaltyAmount: string | null;
                                 decidedOn: string | null;
+                                facts: string | null;
+                                legalBasis: string | null;
+                                penaltyContent: string | null;
+                                decidedBy: string | null;
+                                publishedAt: string | null;
+                                revokedAt: string | null;
+                                revocationReason: string | null;
                                 version: number;
                                 createdAt: string;
                             }[];
@@ -41233,6 +41240,13 @@ export interface paths {
                             decisionNumber: string | null;
                             penaltyAmount: string | null;
                             decidedOn: string | null;
+                            facts: string | null;
+                            legalBasis: string | null;
+                            penaltyContent: string | null;
+                            decidedBy: string | null;
+                            publishedAt: string | null;
+                            revokedAt: string | null;
+                            revocationReason: string | null;
                             version: number;
                             createdAt: string;
                         };
@@ -41379,6 +41393,13 @@ export interface paths {
                             decisionNumber: string | null;
                             penaltyAmount: string | null;
                             decidedOn: string | null;
+                            facts: string | null;
+                            legalBasis: string | null;
+                            penaltyContent: string | null;
+                            decidedBy: string | null;
+                            publishedAt: string | null;
+                            revokedAt: string | null;
+                            revocationReason: string | null;
                             version: number;
                             createdAt: string;
                         };
@@ -41510,6 +41531,9 @@ export interface paths {
                         note?: string;
                         decisionNumber?: string;
                         penaltyAmount?: string;
+                        facts?: string;
+                        legalBasis?: string;
+                        penaltyContent?: string;
                         version: number;
                     };
                 };
@@ -41541,6 +41565,13 @@ export interface paths {
                             decisionNumber: string | null;
                             penaltyAmount: string | null;
                             decidedOn: string | null;
+                            facts: string | null;
+                            legalBasis: string | null;
+                            penaltyContent: string | null;
+                            decidedBy: string | null;
+                            publishedAt: string | null;
+                            revokedAt: string | null;
+                            revocationReason: string | null;
                             version: number;
                             createdAt: string;
                             proposalId: string | null;
@@ -41659,6 +41690,280 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enforcement-cases/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销处罚决定（从公开名单撤回并公开理由） Revoke a decision: withdrawn from the public list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            findingId: string;
+                            inspectionId: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            description: string;
+                            title: string;
+                            /** @enum {string} */
+                            stage: "filed" | "investigation" | "notice" | "decision" | "execution";
+                            stages: {
+                                /** @enum {string} */
+                                stage: "filed" | "investigation" | "notice" | "decision" | "execution";
+                                at: string;
+                                byName: string;
+                                note: string;
+                            }[];
+                            decisionNumber: string | null;
+                            penaltyAmount: string | null;
+                            decidedOn: string | null;
+                            facts: string | null;
+                            legalBasis: string | null;
+                            penaltyContent: string | null;
+                            decidedBy: string | null;
+                            publishedAt: string | null;
+                            revokedAt: string | null;
+                            revocationReason: string | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/penalties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主动公开：行政处罚决定（作出决定即公开，撤销即撤回） Proactive disclosure: penalty decisions */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 决定年份 year of the decision */
+                    year?: number;
+                    /** @description 乡镇区划代码 town code */
+                    town?: string;
+                    /** @description 行业代码前缀（GB/T 4754） industry code prefix */
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                decisionNumber: string;
+                                enterpriseName: string;
+                                uscc: string;
+                                townName: string;
+                                industryName: string;
+                                facts: string | null;
+                                legalBasis: string | null;
+                                penaltyContent: string | null;
+                                penaltyAmount: string | null;
+                                decidedOn: string;
+                                decidedBy: string;
+                                publishedOn: string;
+                                /** @enum {string} */
+                                status: "published" | "withdrawn";
+                                withdrawnOn: string | null;
+                                withdrawalReason: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -35,7 +35,7 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Prom
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),
     actorId: actor.id,
-    actorName: actor.name,
+    actorName: actor.account ?? actor.name,
     actorRoles: actor.roles,
     action: input.action,
     entityType: input.entityType,

@@ -187,7 +187,7 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
   const penalties = await rowsOf<{ id: string; label: string }>(
     db,
     sql`select k.id::text as id, k.decided_on::text || ' ' || k.decision_number || '，罚款 ' || k.penalty_amount::text || ' 元' as label
-      from enforcement_cases k where k.enterprise_id = ${enterpriseId}::uuid and k.decided_on is not null
+      from enforcement_cases k where k.enterprise_id = ${enterpriseId}::uuid and k.decided_on is not null and k.revoked_at is null
         and k.decided_on >= (${since(24)})::date
       order by k.decided_on desc limit 50`,
   );
@@ -273,7 +273,7 @@ async function countOf(
     'inspection-findings': sql`select count(*)::int as n from inspection_findings f join site_inspections i on i.id = f.inspection_id
       where i.enterprise_id = ${id}::uuid and i.status = 'completed' and i.inspected_on >= (${since(12)})::date`,
     penalties: sql`select count(*)::int as n from enforcement_cases k where k.enterprise_id = ${id}::uuid
-      and k.decided_on is not null and k.decided_on >= (${since(24)})::date`,
+      and k.decided_on is not null and k.revoked_at is null and k.decided_on >= (${since(24)})::date`,
   }[factor];
   const [r] = await rowsOf<{ n: number }>(db, q);
   return Number(r?.n ?? 0);
@@ -288,7 +288,7 @@ function scoresSql(): SQL {
         and c.verified_at >= ${since(12)})::int as findings,
       (select count(*) from inspection_findings f join site_inspections i on i.id = f.inspection_id
         where i.enterprise_id = e.id and i.status = 'completed' and i.inspected_on >= (${since(12)})::date)::int as inspection_findings,
-      (select count(*) from enforcement_cases k where k.enterprise_id = e.id and k.decided_on is not null
+      (select count(*) from enforcement_cases k where k.enterprise_id = e.id and k.decided_on is not null and k.revoked_at is null
         and k.decided_on >= (${since(24)})::date)::int as penalties,
       coalesce((select cr.grade from credit_records cr where cr.enterprise_id = e.id order by cr.rated_on desc, cr.created_at desc limit 1), e.credit_grade) as grade,
       exists (select 1 from positive_list_entries p where p.enterprise_id = e.id and p.status = 'listed'

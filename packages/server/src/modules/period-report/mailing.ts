@@ -1,5 +1,5 @@
-import { todayInShanghai } from '@qingshan/core';
-import { chineseDate, draftText, previousMonth } from '@qingshan/core/period-report';
+import { shanghaiDateOf, todayInShanghai } from '@qingshan/core';
+import { chineseDate, draftText, monthlyReportDue, previousMonth } from '@qingshan/core/period-report';
 import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { GENESIS_HASH } from '../audit/chain.ts';
@@ -11,16 +11,24 @@ import { periodReportMailings } from './tables.ts';
 
 export type MailingResult =
   | { status: 'sent'; month: string; recipients: number; auditHeadSeq: number; auditHeadHash: string }
-  | { status: 'already-sent' | 'no-leaders'; month: string };
+  | { status: 'already-sent' | 'no-leaders' | 'before-install'; month: string };
 
 /**
  * The leaders' monthly report: last month's period report, sent once per month to every leader
  * (in-app, and by e-mail to those who gave an address). It prints the audit log's head — the last
  * entry's sequence number and hash — so a copy of the chain's state lives outside the database: a
  * later rewrite of the log cannot also rewrite the leaders' mailboxes.
+ *
+ * `installedAt` is when the monthly job first ran on this database (its scheduled job row's
+ * creation): a month that had ended before then is never sent (`monthlyReportDue`).
  */
-export async function sendMonthlyReport(db: Db, today: string = todayInShanghai()): Promise<MailingResult> {
+export async function sendMonthlyReport(
+  db: Db,
+  today: string = todayInShanghai(),
+  installedAt?: Date,
+): Promise<MailingResult> {
   const { month, from, to } = previousMonth(today);
+  if (installedAt && !monthlyReportDue(to, shanghaiDateOf(installedAt))) return { status: 'before-install', month };
   const leaders = await usersWithRole(db, 'leader');
   if (!leaders.length) return { status: 'no-leaders', month };
   const { draft } = await freshDraft(db, { from, to });

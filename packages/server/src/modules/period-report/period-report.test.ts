@@ -1,15 +1,21 @@
+import { todayInShanghai } from '@qingshan/core';
+import { previousMonth } from '@qingshan/core/period-report';
 import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 // jszip comes with exceljs (a dependency): it reads the .docx package the way Word does
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../platform/registry.ts';
+import { DEFAULT_SESSION_LIFETIMES } from '../../plugins/auth.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { deliveries, notificationPreferences } from '../notifications/tables.ts';
+import type { JobRow } from '../scheduler/service.ts';
+import { users } from '../users/tables.ts';
 import { sendMonthlyReport } from './mailing.ts';
-import { periodReportDrafts } from './tables.ts';
+import { periodReportDrafts, periodReportMailings } from './tables.ts';
 
 let t: TestApp;
 let leader: Client;
@@ -54,6 +60,25 @@ describe('the period report', () => {
     // every registered figure is stated somewhere, by a template or in its section's closing sentence
     expect(new Set(stated)).toEqual(keys);
     expect(d.figures.find((f: { key: string }) => f.key === 'eiaExemptions')).toMatchObject({ value: 0 });
+  });
+
+  it('a draft shows its author by display name; the audit trail keeps the login name', async () => {
+    const author = await loginAs(t, ['leader']);
+    await t.database.db.update(users).set({ displayName: '王局长' }).where(eq(users.id, author.userId));
+    const created = await author.request({
+      method: 'POST',
+      url: '/api/period-report/drafts',
+      payload: { from: '2020-01-01', to: '2020-01-31' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().createdByName).toBe('王局长');
+    const [entry] = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, created.json().id))
+      .orderBy(desc(auditEntries.seq))
+      .limit(1);
+    expect(entry!.actorName).toBe(author.username);
   });
 
   it('exports the drafted report as a .docx that opens as a Word package', async () => {
@@ -281,5 +306,25 @@ describe('the monthly report e-mail', () => {
     expect(await sendMonthlyReport(t.database.db, '2020-12-04')).toEqual({ status: 'already-sent', month: '2020-11' });
     const [entry] = await t.database.db.select().from(auditEntries).orderBy(desc(auditEntries.seq)).limit(1);
     expect(entry!.action).toBe('period-report.mailing.send');
+  });
+
+  it('never sends a month that ended before the install: not on a fresh install’s first start', async () => {
+    const db = t.database.db;
+    // installed on 1 January (Shanghai): December had ended; installed on 31 December: it had not
+    expect(await sendMonthlyReport(db, '2021-01-02', new Date('2021-01-01T00:30:00+08:00'))).toEqual({
+      status: 'before-install',
+      month: '2020-12',
+    });
+    expect(await sendMonthlyReport(db, '2021-01-02', new Date('2020-12-31T23:30:00+08:00'))).toMatchObject({
+      status: 'sent',
+      month: '2020-12',
+    });
+    // the job as the scheduler runs it: its row was made now, on this first start
+    const job = registry()
+      .jobs({ channels: {} as never, sessionLifetimes: DEFAULT_SESSION_LIFETIMES, retryBaseMs: 1, owner: () => 'test' })
+      .find((j) => j.kind === 'period-report.monthly')!;
+    await job.run({ db, job: { kind: job.kind, createdAt: new Date() } as JobRow });
+    const { month } = previousMonth(todayInShanghai());
+    expect(await db.select().from(periodReportMailings).where(eq(periodReportMailings.month, month))).toEqual([]);
   });
 });

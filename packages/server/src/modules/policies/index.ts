@@ -1,6 +1,7 @@
 import { POLICY_AUDIT_VOCABULARY, POLICY_MESSAGES } from '@qingshan/core/policies';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { POLICY_ERRORS } from './errors.ts';
+import { POLICY_FIGURES } from './figures.ts';
 import { policyRoutes } from './routes.ts';
 import * as tables from './tables.ts';
 
@@ -12,4 +13,5 @@ export const policiesModule: ModuleDefinition = {
   audit: POLICY_AUDIT_VOCABULARY,
   errors: POLICY_ERRORS,
   messages: POLICY_MESSAGES,
+  figures: POLICY_FIGURES,
 };

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@qingshan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
@@ -164,6 +165,39 @@ describe('publishing and pushing a policy', () => {
     );
     expect(notReached.items.map((e: { id: string }) => e.id)).toEqual([B.id]);
     expect(notReached.items[0]).toMatchObject({ delivered: true, reached: false });
+  });
+
+  it('the reach is a dashboard figure: concerned, delivered and read per policy and firm, each listing its pairs', async () => {
+    // a concerned firm with no account: concerned, never delivered
+    const C = await makeEnterprise(t, { townCode: TOWN, industryCode: '2672' });
+    const today = todayInShanghai();
+    const period = `from=${today.slice(0, 4)}-01-01&to=${today}`;
+    const dash = await ok(clerk.request({ method: 'GET', url: `/api/figures?${period}` }));
+    expect(dash.values).toMatchObject({ policyFirmsConcerned: 3, policyFirmsDelivered: 2, policyFirmsReached: 1 });
+    const records = async (key: string) =>
+      (await ok(clerk.request({ method: 'GET', url: `/api/figures/${key}/records?${period}&pageSize=50` }))).items as {
+        enterpriseId: string;
+        detail: string;
+        link: string;
+      }[];
+    const concerned = await records('policyFirmsConcerned');
+    expect(new Map(concerned.map((r) => [r.enterpriseId, r.detail]))).toEqual(
+      new Map([
+        [A.id, '已送达，已阅读'],
+        [B.id, '已送达，未阅读'],
+        [C.id, '未送达（发布时该企业没有可用账号）'],
+      ]),
+    );
+    expect(concerned.every((r) => r.link === `/staff/policies/${id}`)).toBe(true);
+    expect((await records('policyFirmsDelivered')).map((r) => r.enterpriseId).sort()).toEqual([A.id, B.id].sort());
+    expect((await records('policyFirmsReached')).map((r) => r.enterpriseId)).toEqual([A.id]);
+    // the period report says it in its 服 section
+    const leader = await loginAs(t, ['leader']);
+    const draft = await ok(leader.request({ method: 'GET', url: `/api/period-report/draft?${period}` }));
+    const fu = draft.sections.find((x: { key: string }) => x.key === 'fu');
+    expect(fu.sentences.find((x: { id: string }) => x.id === 'fu.policies').text).toContain(
+      '应触达企业3户次，已送达2户次，企业已阅读1户次',
+    );
   });
 
   it('is public with its attachment, in force, and in a well-formed Atom feed with escaping', async () => {

@@ -9,7 +9,7 @@ import {
   reachShare,
   subscriptionMatches,
 } from '@qingshan/core/policies';
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -79,12 +79,31 @@ export async function updatePolicy(tx: Tx, actor: Actor, id: string, body: Polic
   return after!;
 }
 
-/** The enterprises a policy concerns: its industries (a code and every class below it) and towns; closed ones are not. */
+/**
+ * Whether a firm is concerned by a policy, in SQL over the policy's industries and towns (jsonb
+ * arrays; empty means all) and the firm's columns: a closed firm never is, an industry matches by
+ * code prefix. The one rule the push, the per-policy reach and the dashboard figures apply.
+ */
+export function concernsSql(
+  policy: { industries: SQL; towns: SQL },
+  firm: { status: SQL; industryCode: SQL; townCode: SQL },
+): SQL {
+  return sql`(${firm.status} <> 'closed'
+    and (jsonb_array_length(${policy.industries}) = 0 or exists (
+      select 1 from jsonb_array_elements_text(${policy.industries}) pi(code) where ${firm.industryCode} like pi.code || '%'))
+    and (jsonb_array_length(${policy.towns}) = 0 or exists (
+      select 1 from jsonb_array_elements_text(${policy.towns}) pt(code) where pt.code = ${firm.townCode})))`;
+}
+
 export function concernedCondition(p: Pick<PolicyRow, 'industries' | 'towns'>): SQL {
-  const conds: SQL[] = [ne(enterprises.status, 'closed')];
-  if (p.industries.length) conds.push(or(...p.industries.map((c) => like(enterprises.industryCode, `${c}%`)))!);
-  if (p.towns.length) conds.push(inArray(enterprises.townCode, p.towns));
-  return and(...conds)!;
+  return concernsSql(
+    { industries: sql`${JSON.stringify(p.industries)}::jsonb`, towns: sql`${JSON.stringify(p.towns)}::jsonb` },
+    {
+      status: sql`${enterprises.status}`,
+      industryCode: sql`${enterprises.industryCode}`,
+      townCode: sql`${enterprises.townCode}`,
+    },
+  );
 }
 
 type Recipient = { userId: string; enterpriseId: string | null; reason: 'concerned' | 'subscribed' };

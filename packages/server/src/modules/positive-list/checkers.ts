@@ -74,7 +74,7 @@ const noPenalty: PositiveListChecker = {
       tx,
       sql`select c.id::text as id, c.decision_number, c.decided_on::text as decided_on, c.penalty_amount::text as penalty_amount
         from enforcement_cases c
-        where c.enterprise_id = ${e.id}::uuid and c.decided_on is not null
+        where c.enterprise_id = ${e.id}::uuid and c.decided_on is not null and c.revoked_at is null
           and c.decided_on >= (${since.toISOString()}::timestamptz at time zone 'Asia/Shanghai')::date
           and c.decided_on <= ${on}::date
         order by c.decided_on desc`,

@@ -25,4 +25,6 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/enforcement-cases': OFFICERS,
   'GET /api/enforcement-cases/:id': STAFF,
   'POST /api/enforcement-cases/:id/stages': OFFICERS,
+  'POST /api/enforcement-cases/:id/revocation': ['leader'],
+  'GET /api/public/penalties': 'public',
 };

@@ -20,6 +20,12 @@ export const SITE_INSPECTION_ERRORS = {
     en: 'Case stages go in order, none skipped',
     when: 'Recording a case stage out of order, or after execution.',
   },
+  PENALTY_REVOCATION_STATE: {
+    status: 409,
+    zh: '该案件没有可撤销的处罚决定',
+    en: 'No penalty decision to revoke',
+    when: 'Revoking a case not yet decided, or a decision already revoked.',
+  },
 } as const satisfies Record<string, ModuleErrorEntry>;
 
 // makes `new AppError('SITE_INSPECTION_…')` type-check anywhere, without errors.ts knowing this module

@@ -1,4 +1,8 @@
-import { SITE_INSPECTION_CLOCK_PROFILES, SITE_INSPECTIONS_AUDIT_VOCABULARY } from '@qingshan/core/site-inspections';
+import {
+  SITE_INSPECTION_CLOCK_PROFILES,
+  SITE_INSPECTION_MESSAGES,
+  SITE_INSPECTIONS_AUDIT_VOCABULARY,
+} from '@qingshan/core/site-inspections';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { SITE_INSPECTION_ERRORS } from './errors.ts';
 import { SITE_INSPECTION_FIGURES } from './figures.ts';
@@ -13,6 +17,7 @@ export const siteInspectionsModule: ModuleDefinition = {
   tables,
   errors: SITE_INSPECTION_ERRORS,
   audit: SITE_INSPECTIONS_AUDIT_VOCABULARY,
+  messages: SITE_INSPECTION_MESSAGES,
   routes: (app, ctx) => app.register(siteInspectionRoutes, { db: ctx.db }),
   clockProfiles: SITE_INSPECTION_CLOCK_PROFILES,
   figures: SITE_INSPECTION_FIGURES,

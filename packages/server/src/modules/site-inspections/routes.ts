@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -7,6 +6,7 @@ import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { sendInlineFile } from '../../shared/inline-file.ts';
 import {
   caseOpenBody,
+  caseRevokeBody,
   caseStageBody,
   casesQuery,
   caseViewSchema,
@@ -23,6 +23,8 @@ import {
   orderDetailSchema,
   orderListItemSchema,
   ordersQuery,
+  publicPenaltiesQuery,
+  publicPenaltyViewSchema,
   publishedSchema,
   rectificationAnswerBody,
   rectificationVerifyBody,
@@ -34,6 +36,7 @@ import {
   toInspectionListItem,
   toOrderDetail,
   toOrderListItem,
+  toPublicPenaltyView,
   updateInspectionBody,
 } from './schema.ts';
 import {
@@ -54,7 +57,9 @@ import {
   openCase,
   PHOTO_TYPES,
   PROOF_TYPES,
+  publicPenalties,
   publishDrawFromRecords,
+  revokeCase,
   updateInspection,
   uploadedFile,
   verifyOrder,
@@ -65,9 +70,6 @@ const OFFICERS = ['leader', 'inspector'] as const;
 const STAFF_READ = ['admin', 'leader', 'clerk', 'approver', 'inspector', 'monitor'] as const;
 /** An enterprise reads its own completed inspections and its own orders. */
 const READERS = [...STAFF_READ, 'enterprise'] as const;
-
-/** the audit actor, with the display name the record shows */
-const whoOf = (request: FastifyRequest) => ({ ...actorOf(request), displayName: request.user?.displayName });
 
 const fileResponse = { 200: z.any().describe('文件内容 The file'), ...problemResponses(400, 401, 403, 404) };
 
@@ -105,7 +107,8 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
         response: { 201: createdSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send({ id: await createInspection(db, whoOf(request), request.body) }),
+    async (request, reply) =>
+      reply.status(201).send({ id: await createInspection(db, actorOf(request), request.body) }),
   );
 
   app.get(
@@ -296,7 +299,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       },
     },
     async (request) => {
-      await answerOrder(db, whoOf(request), request.user!, request.params.id, request.body.text);
+      await answerOrder(db, actorOf(request), request.user!, request.params.id, request.body.text);
       return toOrderDetail(await getOrder(db, request.user, request.params.id));
     },
   );
@@ -314,7 +317,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       },
     },
     async (request) => {
-      await verifyOrder(db, whoOf(request), request.params.id, request.body);
+      await verifyOrder(db, actorOf(request), request.params.id, request.body);
       return toOrderDetail(await getOrder(db, request.user, request.params.id));
     },
   );
@@ -349,7 +352,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       },
     },
     async (request, reply) => {
-      const id = await openCase(db, whoOf(request), request.body);
+      const id = await openCase(db, actorOf(request), request.body);
       return reply.status(201).send(toCaseView(await getCase(db, id)));
     },
   );
@@ -381,8 +384,44 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       },
     },
     async (request) => {
-      const r = await advanceCase(db, whoOf(request), request.params.id, request.body);
+      const r = await advanceCase(db, actorOf(request), request.params.id, request.body);
       return { ...toCaseView(await getCase(db, request.params.id)), ...r };
+    },
+  );
+
+  app.post(
+    '/api/enforcement-cases/:id/revocation',
+    {
+      config: { access: ['leader'] },
+      schema: {
+        tags: ['site-inspections'],
+        summary: '撤销处罚决定（从公开名单撤回并公开理由） Revoke a decision: withdrawn from the public list',
+        params: idParams,
+        body: caseRevokeBody,
+        response: { 200: caseViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await revokeCase(db, actorOf(request), request.params.id, request.body);
+      return toCaseView(await getCase(db, request.params.id));
+    },
+  );
+
+  app.get(
+    '/api/public/penalties',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['site-inspections'],
+        summary: '主动公开：行政处罚决定（作出决定即公开，撤销即撤回） Proactive disclosure: penalty decisions',
+        querystring: publicPenaltiesQuery,
+        response: { 200: pageOf(publicPenaltyViewSchema), ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const r = await publicPenalties(db, f, { page, pageSize });
+      return { ...r, items: r.items.map(toPublicPenaltyView) };
     },
   );
 };

@@ -1,7 +1,10 @@
+import { isTownCode, shanghaiDateOf, townByCode } from '@qingshan/core';
+import { industryByCode } from '@qingshan/core/industries';
 import { INSPECTION_OUTCOMES } from '@qingshan/core/inspection-draws';
 import {
   CASE_STAGES,
   caseOpenBody,
+  caseRevokeBody,
   caseStageBody,
   completeInspectionBody,
   OFF_SITE_SOURCES,
@@ -24,10 +27,12 @@ import type {
   InspectionListItem,
   OrderDetail,
   OrderListItem,
+  PublicPenaltyRow,
 } from './service.ts';
 
 export {
   caseOpenBody,
+  caseRevokeBody,
   caseStageBody,
   completeInspectionBody,
   rectificationAnswerBody,
@@ -251,6 +256,13 @@ export const caseViewSchema = z.object({
   decisionNumber: z.string().nullable(),
   penaltyAmount: z.string().nullable(),
   decidedOn: z.string().nullable(),
+  facts: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  penaltyContent: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revocationReason: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
 });
@@ -267,8 +279,71 @@ export const toCaseView = (c: CaseListItem): z.infer<typeof caseViewSchema> => (
   decisionNumber: c.decisionNumber,
   penaltyAmount: c.penaltyAmount,
   decidedOn: c.decidedOn,
+  facts: c.facts,
+  legalBasis: c.legalBasis,
+  penaltyContent: c.penaltyContent,
+  decidedBy: c.decidedBy,
+  publishedAt: c.publishedAt?.toISOString() ?? null,
+  revokedAt: c.revokedAt?.toISOString() ?? null,
+  revocationReason: c.revocationReason,
   version: c.version,
   createdAt: c.createdAt.toISOString(),
 });
+
+export const publicPenaltiesQuery = z.object({
+  page: paging.page,
+  pageSize: paging.pageSize,
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('决定年份 year of the decision'),
+  town: z.string().refine(isTownCode, { error: 'common.invalid' }).optional().describe('乡镇区划代码 town code'),
+  industry: z
+    .string()
+    .regex(/^\d{2,4}$/, { error: 'common.invalid' })
+    .optional()
+    .describe('行业代码前缀（GB/T 4754） industry code prefix'),
+});
+
+/**
+ * A published penalty decision. Only the firm is named (name, credit code); a revoked decision keeps
+ * its number and dates and shows why it was withdrawn, its content no longer published.
+ */
+export const publicPenaltyViewSchema = z.object({
+  id: z.string(),
+  decisionNumber: z.string(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  townName: z.string(),
+  industryName: z.string(),
+  facts: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  penaltyContent: z.string().nullable(),
+  penaltyAmount: z.string().nullable(),
+  decidedOn: z.string(),
+  decidedBy: z.string(),
+  publishedOn: z.string(),
+  status: z.enum(['published', 'withdrawn']),
+  withdrawnOn: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
+});
+export const toPublicPenaltyView = (r: PublicPenaltyRow): z.infer<typeof publicPenaltyViewSchema> => {
+  const withdrawn = r.revokedAt !== null;
+  return {
+    id: r.id,
+    decisionNumber: r.decisionNumber,
+    enterpriseName: r.enterpriseName,
+    uscc: r.uscc,
+    townName: townByCode(r.townCode)?.name ?? r.townCode,
+    industryName: industryByCode(r.industryCode)?.name ?? r.industryCode,
+    facts: withdrawn ? null : r.facts,
+    legalBasis: withdrawn ? null : r.legalBasis,
+    penaltyContent: withdrawn ? null : r.penaltyContent,
+    penaltyAmount: withdrawn ? null : r.penaltyAmount,
+    decidedOn: r.decidedOn,
+    decidedBy: r.decidedBy,
+    publishedOn: shanghaiDateOf(r.publishedAt),
+    status: withdrawn ? 'withdrawn' : 'published',
+    withdrawnOn: r.revokedAt ? shanghaiDateOf(r.revokedAt) : null,
+    withdrawalReason: r.revocationReason,
+  };
+};
 export const stageResultSchema = z.object({ proposalId: z.string().nullable() });
 export const publishedSchema = z.object({ results: z.number() });

@@ -30,6 +30,7 @@ export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<voi
   const officer: Actor = {
     id: inspectorUser?.id ?? null,
     name: inspectorUser?.displayName ?? '执法·李强',
+    ...(inspectorUser ? { account: inspectorUser.username } : {}),
     roles: ['inspector'],
     ip: null,
   };
@@ -153,6 +154,9 @@ export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<voi
             note: '依据《排污许可管理条例》第三十七条',
             decisionNumber: '上环罚〔2020〕12号',
             penaltyAmount: '20000',
+            facts: `经查，${firm.name}未按排污许可证规定建立环境管理台账，台账记录缺失。`,
+            legalBasis: '《排污许可管理条例》第三十七条第一项',
+            penaltyContent: '罚款人民币贰万元整，并责令改正',
           },
           { stage: 'execution' as const, day: 50, note: '罚款已缴纳' },
         ];

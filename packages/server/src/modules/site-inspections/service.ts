@@ -21,6 +21,7 @@ import { type ClockView, clocksOf, completeClock, startClock } from '../clocks/s
 import { enterprises } from '../enterprises/tables.ts';
 import { publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
+import { BUREAU_NAME } from '../petitions/service.ts';
 import { proposeRemoval } from '../positive-list/service.ts';
 import {
   enforcementCases,
@@ -37,13 +38,6 @@ export type OrderRow = typeof rectificationOrders.$inferSelect;
 export type AnswerRow = typeof rectificationAnswers.$inferSelect;
 export type CaseRow = typeof enforcementCases.$inferSelect;
 export type FileSummary = Omit<typeof inspectionFiles.$inferSelect, 'content' | 'createdBy'>;
-
-/**
- * The actor, with the name people read on the record (the display name, e.g. 执法·李强); the audit
- * log keeps the account name as every module does.
- */
-export type Who = Actor & { displayName?: string | undefined };
-const shown = (who: Who) => who.displayName || who.name;
 
 const notFound = (zh: string, en: string) => new AppError('RECORD_NOT_FOUND', { detail: { zh, en } });
 const invalid = (errors: FieldErrorMsg[]) => new AppError('VALIDATION_FAILED', { errors });
@@ -222,12 +216,12 @@ async function writeFindings(tx: Tx, inspectionId: string, body: SiteInspectionB
       );
 }
 
-export async function createInspection(db: Db, actor: Who, body: SiteInspectionBody): Promise<string> {
+export async function createInspection(db: Db, actor: Actor, body: SiteInspectionBody): Promise<string> {
   return db.transaction(async (tx) => {
     await checkReferences(tx, actor, body);
     const [row] = await tx
       .insert(siteInspections)
-      .values({ ...recordValues(body), officerId: actor.id, officerName: shown(actor) })
+      .values({ ...recordValues(body), officerId: actor.id, officerName: actor.name })
       .returning({ id: siteInspections.id });
     await writeFindings(tx, row!.id, body);
     await recordAudit(tx, actor, {
@@ -709,14 +703,14 @@ export async function addOrderProof(
 }
 
 /** The enterprise answers with what it did; the proof uploaded since its last answer goes with it. */
-export async function answerOrder(db: Db, actor: Who, user: SessionUser, id: string, text: string, at = new Date()) {
+export async function answerOrder(db: Db, actor: Actor, user: SessionUser, id: string, text: string, at = new Date()) {
   await db.transaction(async (tx) => {
     const row = await lockOrder(tx, user, id);
     if (row.status !== 'open' && row.status !== 'returned')
       throw orderState('该整改已提交待核查或已通过', 'Already answered or verified');
     const [answer] = await tx
       .insert(rectificationAnswers)
-      .values({ orderId: id, text, submittedAt: at, submittedByName: shown(actor) })
+      .values({ orderId: id, text, submittedAt: at, submittedByName: actor.name })
       .returning({ id: rectificationAnswers.id });
     await tx
       .update(inspectionFiles)
@@ -744,7 +738,7 @@ export async function answerOrder(db: Db, actor: Who, user: SessionUser, id: str
  */
 export async function verifyOrder(
   db: Db,
-  actor: Who,
+  actor: Actor,
   id: string,
   body: { verdict: 'accept' | 'return'; reason: string },
   at = new Date(),
@@ -764,7 +758,7 @@ export async function verifyOrder(
     const verdict = body.verdict === 'accept' ? 'accepted' : 'returned';
     await tx
       .update(rectificationAnswers)
-      .set({ verdict, reason: body.reason || null, verifiedByName: shown(actor), verifiedAt: at })
+      .set({ verdict, reason: body.reason || null, verifiedByName: actor.name, verifiedAt: at })
       .where(eq(rectificationAnswers.id, answer.id));
     let onTime: number | null = null;
     if (verdict === 'accepted') {
@@ -799,7 +793,7 @@ const caseSelect = {
 
 export async function openCase(
   db: Db,
-  actor: Who,
+  actor: Actor,
   body: { findingId: string; title: string; note: string },
   at = new Date(),
 ): Promise<string> {
@@ -826,7 +820,7 @@ export async function openCase(
       .where(eq(enforcementCases.findingId, body.findingId));
     if (existing)
       throw new AppError('DUPLICATE_RECORD', { detail: { zh: '该问题已立案', en: 'A case exists for it' } });
-    const stages = [{ stage: 'filed' as const, at: at.toISOString(), byName: shown(actor), note: body.note }];
+    const stages = [{ stage: 'filed' as const, at: at.toISOString(), byName: actor.name, note: body.note }];
     const [row] = await tx
       .insert(enforcementCases)
       .values({
@@ -854,13 +848,16 @@ export async function openCase(
  */
 export async function advanceCase(
   db: Db,
-  actor: Who,
+  actor: Actor,
   id: string,
   body: {
     stage: CaseStage;
     note: string;
     decisionNumber?: string | undefined;
     penaltyAmount?: string | undefined;
+    facts?: string | undefined;
+    legalBasis?: string | undefined;
+    penaltyContent?: string | undefined;
     version: number;
   },
   at = new Date(),
@@ -886,7 +883,7 @@ export async function advanceCase(
           { path: 'decisionNumber', message: { zh: '该文号已被使用', en: 'The number is already used' } },
         ]);
     }
-    const stages = [...row.stages, { stage: body.stage, at: at.toISOString(), byName: shown(actor), note: body.note }];
+    const stages = [...row.stages, { stage: body.stage, at: at.toISOString(), byName: actor.name, note: body.note }];
     const decided = body.stage === 'decision';
     const decidedOn = decided ? todayInShanghai(at) : row.decidedOn;
     await tx
@@ -895,7 +892,19 @@ export async function advanceCase(
         stage: body.stage,
         stages,
         version: row.version + 1,
-        ...(decided ? { decisionNumber: body.decisionNumber!, penaltyAmount: body.penaltyAmount!, decidedOn } : {}),
+        // published on the portal as it is decided (PENALTY_PUBLICITY: within 7 working days)
+        ...(decided
+          ? {
+              decisionNumber: body.decisionNumber!,
+              penaltyAmount: body.penaltyAmount!,
+              decidedOn,
+              facts: body.facts!,
+              legalBasis: body.legalBasis!,
+              penaltyContent: body.penaltyContent!,
+              decidedBy: BUREAU_NAME,
+              publishedAt: at,
+            }
+          : {}),
       })
       .where(eq(enforcementCases.id, id));
     let proposalId: string | null = null;
@@ -917,12 +926,137 @@ export async function advanceCase(
         stage: body.stage,
         note: body.note,
         ...(decided
-          ? { decisionNumber: body.decisionNumber, penaltyAmount: body.penaltyAmount, decidedOn, proposalId }
+          ? {
+              decisionNumber: body.decisionNumber,
+              penaltyAmount: body.penaltyAmount,
+              decidedOn,
+              facts: body.facts,
+              legalBasis: body.legalBasis,
+              penaltyContent: body.penaltyContent,
+              decidedBy: BUREAU_NAME,
+              publishedAt: at,
+              proposalId,
+            }
           : {}),
       },
     });
     return { proposalId };
   });
+}
+
+/**
+ * 撤销: the decision was revoked (on administrative review, in court, or by the bureau correcting
+ * itself). The public list withdraws it at once, showing the reason instead (行政处罚法 §48).
+ */
+export async function revokeCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: { reason: string; version: number },
+  at = new Date(),
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(enforcementCases).where(eq(enforcementCases.id, id)).for('update');
+    if (!row) throw notFound('案件不存在', 'No such case');
+    if (row.version !== body.version) throw new AppError('RECORD_CHANGED');
+    if (row.decidedOn === null)
+      throw new AppError('PENALTY_REVOCATION_STATE', {
+        detail: { zh: '案件尚未作出处罚决定', en: 'The case has no decision yet' },
+      });
+    if (row.revokedAt !== null)
+      throw new AppError('PENALTY_REVOCATION_STATE', {
+        detail: { zh: '该处罚决定已撤销', en: 'The decision is already revoked' },
+      });
+    await tx
+      .update(enforcementCases)
+      .set({ revokedAt: at, revocationReason: body.reason, version: row.version + 1 })
+      .where(eq(enforcementCases.id, id));
+    await recordAudit(tx, actor, {
+      action: 'enforcement-case.revoke',
+      entityType: 'enforcement-case',
+      entityId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: at, revocationReason: body.reason },
+    });
+  });
+}
+
+export type PublicPenaltyFilter = {
+  year?: number | undefined;
+  town?: string | undefined;
+  industry?: string | undefined;
+};
+
+export type PublicPenaltyRow = {
+  id: string;
+  decisionNumber: string;
+  enterpriseName: string;
+  uscc: string;
+  townCode: string;
+  industryCode: string;
+  facts: string;
+  legalBasis: string;
+  penaltyContent: string;
+  penaltyAmount: string;
+  decidedOn: string;
+  decidedBy: string;
+  publishedAt: Date;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+};
+
+/**
+ * 行政处罚信息公开: every published decision, newest first, paged in SQL. Only the firm is named;
+ * the view withholds a revoked decision's content (the service returns it so the caller decides
+ * nothing else leaks: see toPublicPenaltyView).
+ */
+export async function publicPenalties(
+  db: Tx,
+  f: PublicPenaltyFilter,
+  page: PageRequest,
+): Promise<Paged<PublicPenaltyRow>> {
+  const conds: SQL[] = [sql`${enforcementCases.publishedAt} is not null`];
+  if (f.year !== undefined)
+    conds.push(sql`${enforcementCases.decidedOn} between ${`${f.year}-01-01`}::date and ${`${f.year}-12-31`}::date`);
+  if (f.town) conds.push(eq(enterprises.townCode, f.town));
+  if (f.industry) conds.push(sql`${enterprises.industryCode} like ${`${f.industry}%`}`);
+  const where = and(...conds);
+  return paginate(
+    page,
+    async (limit, offset) =>
+      (await db
+        .select({
+          id: enforcementCases.id,
+          decisionNumber: enforcementCases.decisionNumber,
+          enterpriseName: enterprises.name,
+          uscc: enterprises.uscc,
+          townCode: enterprises.townCode,
+          industryCode: enterprises.industryCode,
+          facts: enforcementCases.facts,
+          legalBasis: enforcementCases.legalBasis,
+          penaltyContent: enforcementCases.penaltyContent,
+          penaltyAmount: enforcementCases.penaltyAmount,
+          decidedOn: enforcementCases.decidedOn,
+          decidedBy: enforcementCases.decidedBy,
+          publishedAt: enforcementCases.publishedAt,
+          revokedAt: enforcementCases.revokedAt,
+          revocationReason: enforcementCases.revocationReason,
+        })
+        .from(enforcementCases)
+        .innerJoin(enterprises, eq(enterprises.id, enforcementCases.enterpriseId))
+        .where(where)
+        .orderBy(desc(enforcementCases.decidedOn), asc(enforcementCases.decisionNumber))
+        .limit(limit)
+        .offset(offset)) as PublicPenaltyRow[],
+    async () => {
+      const [r] = await db
+        .select({ n: count() })
+        .from(enforcementCases)
+        .innerJoin(enterprises, eq(enterprises.id, enforcementCases.enterpriseId))
+        .where(where);
+      return Number(r?.n ?? 0);
+    },
+  );
 }
 
 export type CaseFilter = { enterpriseId?: string | undefined; stage?: string | undefined };
@@ -979,7 +1113,8 @@ export async function decidedPenalties(
 ): Promise<
   { caseId: string; enterpriseId: string; decisionNumber: string; penaltyAmount: string; decidedOn: string }[]
 > {
-  const conds: SQL[] = [sql`${enforcementCases.decidedOn} is not null`];
+  // a revoked decision weighs nothing
+  const conds: SQL[] = [sql`${enforcementCases.decidedOn} is not null`, isNull(enforcementCases.revokedAt)];
   if (f.enterpriseId) conds.push(eq(enforcementCases.enterpriseId, f.enterpriseId));
   if (f.since) conds.push(sql`${enforcementCases.decidedOn} >= ${f.since}::date`);
   const rows = await db

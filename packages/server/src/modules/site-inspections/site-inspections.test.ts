@@ -3,8 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
+import { enterprises } from '../enterprises/tables.ts';
 import { createDraw, createInspector, createPlan, putObject } from '../inspections/service.ts';
 import { positiveListEntries, positiveListRemovalProposals } from '../positive-list/tables.ts';
+import { users } from '../users/tables.ts';
 import { SITE_INSPECTION_FIGURES } from './figures.ts';
 
 let t: TestApp;
@@ -16,6 +18,7 @@ let firmB: { id: string; name: string };
 let userA: Client;
 let userB: Client;
 let drawId: string;
+let caseId: string;
 
 // a real 1×1 PNG, and bytes that only claim to be one
 const PNG = Buffer.from(
@@ -245,6 +248,7 @@ describe('site inspections: a record from draft to signature', () => {
 
   it('a serious finding opens a case; stages go in order; the decision proposes positive-list removal', async () => {
     const db = t.database.db;
+    await db.update(users).set({ displayName: '执法·王五' }).where(eq(users.id, officer.userId));
     await db.insert(positiveListEntries).values({
       enterpriseId: firmA.id,
       category: 'livelihood-supply',
@@ -274,7 +278,15 @@ describe('site inspections: a record from draft to signature', () => {
     const skip = await officer.request({
       method: 'POST',
       url: `/api/enforcement-cases/${c.id}/stages`,
-      payload: { stage: 'decision', decisionNumber: '上环罚〔2026〕1号', penaltyAmount: '50000', version: 1 },
+      payload: {
+        stage: 'decision',
+        decisionNumber: '上环罚〔2026〕1号',
+        penaltyAmount: '50000',
+        facts: '经查',
+        legalBasis: '第一条',
+        penaltyContent: '罚款',
+        version: 1,
+      },
     });
     expect(skip.json().code).toBe('ENFORCEMENT_CASE_STAGE');
     let version = 1;
@@ -293,10 +305,34 @@ describe('site inspections: a record from draft to signature', () => {
       payload: { stage: 'decision', penaltyAmount: '50000', version },
     });
     expect(noNumber.statusCode).toBe(400);
+    const decision = {
+      stage: 'decision',
+      decisionNumber: '上环罚〔2026〕1号',
+      penaltyAmount: '50000',
+      facts: '经查，该公司将含药废渣露天堆放，未采取防扬散、防流失、防渗漏措施。',
+      legalBasis: '《中华人民共和国固体废物污染环境防治法》第一百零二条第一款第六项',
+      penaltyContent: '罚款人民币伍万元整，并责令改正违法行为',
+      version,
+    };
+    // the decision is published as it is recorded: a natural person's numbers are refused
+    const personal = await officer.request({
+      method: 'POST',
+      url: `/api/enforcement-cases/${c.id}/stages`,
+      payload: { ...decision, facts: '经查，负责人张某（身份证号 36030219800101123X，电话 13812345678）指使堆放。' },
+    });
+    expect(personal.statusCode).toBe(400);
+    expect(personal.json().errors[0]).toMatchObject({ path: 'facts' });
+    expect(personal.json().errors[0].message).toContain('自然人个人信息');
+    const noBasis = await officer.request({
+      method: 'POST',
+      url: `/api/enforcement-cases/${c.id}/stages`,
+      payload: { ...decision, legalBasis: undefined },
+    });
+    expect(noBasis.statusCode).toBe(400);
     const decided = await officer.request({
       method: 'POST',
       url: `/api/enforcement-cases/${c.id}/stages`,
-      payload: { stage: 'decision', decisionNumber: '上环罚〔2026〕1号', penaltyAmount: '50000', version },
+      payload: decision,
     });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({
@@ -304,7 +340,11 @@ describe('site inspections: a record from draft to signature', () => {
       decisionNumber: '上环罚〔2026〕1号',
       penaltyAmount: '50000.00',
     });
-    expect(decided.json().stages.map((s: { byName: string }) => s.byName)).toHaveLength(4);
+    // each stage shows the officer by display name (the audit trail keeps the login name)
+    expect(decided.json().stages.map((s: { byName: string }) => s.byName)).toEqual(Array(4).fill('执法·王五'));
+    expect(decided.json()).toMatchObject({ decidedBy: '萍乡市上栗生态环境局', revokedAt: null });
+    expect(decided.json().publishedAt).not.toBeNull();
+    caseId = c.id;
     const [proposal] = await db
       .select()
       .from(positiveListRemovalProposals)
@@ -355,6 +395,76 @@ describe('site inspections: a record from draft to signature', () => {
     ).json();
     const row = watch.items.find((w: { enterpriseId: string }) => w.enterpriseId === firmA.id);
     expect(row.inspectionFindings).toBe(2);
+  });
+
+  it('a decision is on the public penalty list at once, no login; revoked, it is withdrawn with its reason', async () => {
+    const [firm] = await t.database.db.select().from(enterprises).where(eq(enterprises.id, firmA.id));
+    const year = Number(today.slice(0, 4));
+    const list = async (q: string) => {
+      const r = await t.app.inject({ method: 'GET', url: `/api/public/penalties?pageSize=100${q}` });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { total: number; items: Record<string, unknown>[] };
+    };
+    const mine = (await list(`&year=${year}&town=${firm!.townCode}&industry=${firm!.industryCode.slice(0, 2)}`)).items;
+    const item = mine.find((i) => i.decisionNumber === '上环罚〔2026〕1号');
+    expect(item).toMatchObject({
+      enterpriseName: firmA.name,
+      uscc: firm!.uscc,
+      legalBasis: '《中华人民共和国固体废物污染环境防治法》第一百零二条第一款第六项',
+      penaltyContent: '罚款人民币伍万元整，并责令改正违法行为',
+      penaltyAmount: '50000.00',
+      decidedOn: today,
+      publishedOn: today,
+      decidedBy: '萍乡市上栗生态环境局',
+      status: 'published',
+    });
+    expect(String(item!.facts)).toContain('含药废渣露天堆放');
+    // nothing of a natural person: no legal representative, contacts, officers
+    expect(Object.keys(item!)).not.toContain('legalRepresentative');
+    expect(JSON.stringify(item)).not.toContain('王五');
+    // the filters narrow: another year, another town
+    expect((await list(`&year=${year - 1}`)).items.some((i) => i.id === caseId)).toBe(false);
+    const otherTown = firm!.townCode === '360322102' ? '360322101' : '360322102';
+    expect((await list(`&town=${otherTown}`)).items.some((i) => i.id === caseId)).toBe(false);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/penalties?town=x' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/penalties?pageSize=100000' })).statusCode).toBe(400);
+
+    const c = (await officer.request({ method: 'GET', url: `/api/enforcement-cases/${caseId}` })).json();
+    const revoke = { reason: '经行政复议，原处罚决定认定事实不清，予以撤销', version: c.version };
+    // revoking a decision is a leader's act
+    expect(
+      (await officer.request({ method: 'POST', url: `/api/enforcement-cases/${caseId}/revocation`, payload: revoke }))
+        .statusCode,
+    ).toBe(403);
+    const leader = await loginAs(t, ['leader']);
+    const revoked = await leader.request({
+      method: 'POST',
+      url: `/api/enforcement-cases/${caseId}/revocation`,
+      payload: revoke,
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json().revocationReason).toBe(revoke.reason);
+    const again = await leader.request({
+      method: 'POST',
+      url: `/api/enforcement-cases/${caseId}/revocation`,
+      payload: { ...revoke, version: revoked.json().version },
+    });
+    expect(again.json().code).toBe('PENALTY_REVOCATION_STATE');
+    const withdrawn = (await list('')).items.find((i) => i.id === caseId);
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      withdrawnOn: today,
+      withdrawalReason: revoke.reason,
+      facts: null,
+      legalBasis: null,
+      penaltyContent: null,
+      penaltyAmount: null,
+    });
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityId, caseId), eq(auditEntries.action, 'enforcement-case.revoke')));
+    expect(audit).toMatchObject({ actorName: leader.username });
   });
 
   it('each figure counts exactly the records it lists', async () => {

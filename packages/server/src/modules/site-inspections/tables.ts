@@ -169,6 +169,17 @@ export const enforcementCases = pgTable(
     decisionNumber: text('decision_number'),
     penaltyAmount: numeric('penalty_amount', { precision: 12, scale: 2 }),
     decidedOn: date('decided_on', { mode: 'string' }),
+    // what the decision says, as the public penalty list publishes it (行政处罚信息公开)
+    facts: text('facts'),
+    legalBasis: text('legal_basis'),
+    penaltyContent: text('penalty_content'),
+    /** the deciding authority as it stood at the decision */
+    decidedBy: text('decided_by'),
+    /** published on the portal: at the decision itself (PENALTY_PUBLICITY) */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** a revoked decision is withdrawn from the public list; its reason is shown in its place */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revocationReason: text('revocation_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -176,5 +187,6 @@ export const enforcementCases = pgTable(
     unique('enforcement_cases_finding_uq').on(t.findingId),
     unique('enforcement_cases_decision_number_uq').on(t.decisionNumber),
     index('enforcement_cases_enterprise_idx').on(t.enterpriseId),
+    index('enforcement_cases_decided_idx').on(t.decidedOn),
   ],
 );

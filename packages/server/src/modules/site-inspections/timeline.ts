@@ -43,7 +43,8 @@ export const siteInspectionTimeline = sqlTimeline(
   union all
   select c.created_at as at, 'enforcement-case' as kind, c.id::text as "recordId", '行政处罚案件：' || c.title as title,
     ${labelOf(sql`c.stage`, CASE_STAGE_LABELS)}
-      || coalesce('；处罚决定 ' || c.decision_number || '，罚款 ' || c.penalty_amount::text || ' 元', '') as detail,
+      || coalesce('；处罚决定 ' || c.decision_number || '，罚款 ' || c.penalty_amount::text || ' 元', '')
+      || coalesce('；已撤销：' || c.revocation_reason, '') as detail,
     '/staff/enforcement-cases/' || c.id::text as link
   from enforcement_cases c where c.enterprise_id = ${q.enterpriseId} and c.created_at >= ${q.from} and c.created_at < ${q.to}`,
 );

@@ -17,6 +17,7 @@ const en: Leaves<typeof zh> = {
       title: 'Service figures',
       thisYear: 'This year',
       articlePeriod: 'Article period 2020-01-01–2020-11-30',
+      reachRate: 'Reach rate {{rate}}% ({{reached}} ÷ {{concerned}}, each firm once per policy)',
       onTimeRate: 'On-time rate {{rate}}% ({{onTime}} ÷ {{withLimit}}, matters without a time limit left out)',
       period: 'Period: {{from}} to {{to}}',
       trend: 'Monthly trend',

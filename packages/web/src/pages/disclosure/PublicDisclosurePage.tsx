@@ -1,9 +1,12 @@
+import { TOWNS } from '@qingshan/core';
 import { EIA_NOTICE_LABELS } from '@qingshan/core/eia';
+import { INDUSTRIES } from '@qingshan/core/industries';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Input, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, Input, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -13,6 +16,7 @@ import { useLanguage } from '../../i18n.ts';
 import { type EiaNotice, eiaKeys, listEiaNotices } from '../eia/api.ts';
 import { getPublicResults, inspectionKeys, type PublicResult } from '../inspections/api.ts';
 import { getPublicEntries, type PublicEntry, positiveListKeys } from '../positive-list/api.ts';
+import { listPublicPenalties, type PublicPenalty, siteInspectionKeys } from '../site-inspections/api.ts';
 import { disclosureKeys, listPublicPermits, type PublicPermit } from './api.ts';
 
 const TABS = ['eia', 'permits', 'inspections', 'positive-list', 'penalties'] as const;
@@ -20,6 +24,25 @@ type Tab = (typeof TABS)[number];
 const LATEST = { page: 1, pageSize: 10 };
 
 const permitQuery = defineListQuery({ filters: { q: textFilter(50) }, pageSizes: [20, 50] });
+const penaltyQuery = defineListQuery({
+  filters: {
+    year: z
+      .string()
+      .regex(/^20\d{2}$/)
+      .optional(),
+    town: z
+      .string()
+      .regex(/^\d{9}$/)
+      .optional(),
+    industry: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
+  },
+  pageSizes: [20, 50],
+});
+// the 大类 (2-digit divisions): fine enough to find a firm's trade, short enough for one list
+const DIVISIONS = INDUSTRIES.filter((i) => i.level === 'division');
 
 /**
  * 政府信息公开 on the public portal. 主动公开: each list is read from the owning module's public
@@ -52,11 +75,7 @@ export default function PublicDisclosurePage() {
             { key: 'permits', label: t('disclosure.permitsList'), children: <PermitList /> },
             { key: 'inspections', label: t('disclosure.inspections'), children: <InspectionList /> },
             { key: 'positive-list', label: t('disclosure.positiveList'), children: <PositiveList /> },
-            {
-              key: 'penalties',
-              label: t('disclosure.penalties'),
-              children: <Alert type="warning" showIcon title={t('disclosure.penaltiesNone')} />,
-            },
+            { key: 'penalties', label: t('disclosure.penalties'), children: <PenaltyList /> },
           ]}
         />
       </Card>
@@ -222,6 +241,141 @@ function PermitList() {
             title: t('disclosure.permitStatus'),
             dataIndex: 'statusLabel',
             render: (s: string, p) => <Tag color={p.status === 'valid' ? 'green' : 'default'}>{s}</Tag>,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/**
+ * 行政处罚信息公开: the decisions as the owning module publishes them, paged and filtered by year,
+ * town and industry. A withdrawn decision keeps its row, showing why it was withdrawn.
+ */
+function PenaltyList() {
+  const { t } = useTranslation();
+  const list = useListQuery(penaltyQuery);
+  const { query, update } = list;
+  const result = useQuery({
+    queryKey: siteInspectionKeys.publicPenalties(query),
+    queryFn: ({ signal }) => {
+      const { year, ...rest } = query;
+      return listPublicPenalties(year ? { ...rest, year: Number(year) } : rest, signal);
+    },
+    placeholderData: keepPreviousData,
+  });
+  const thisYear = new Date().getFullYear();
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('disclosure.penaltiesIntro')}</Typography.Paragraph>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t('disclosure.allYears')}
+          value={query.year}
+          onChange={(v?: string) => update({ year: v })}
+          options={Array.from({ length: thisYear - 2017 }, (_, i) => ({
+            value: `${thisYear - i}`,
+            label: `${thisYear - i}`,
+          }))}
+          data-testid="penalties-year"
+        />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('disclosure.allTowns')}
+          value={query.town}
+          onChange={(v?: string) => update({ town: v })}
+          options={TOWNS.map((x) => ({ value: x.code, label: x.name }))}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 240 }}
+          placeholder={t('disclosure.allIndustries')}
+          value={query.industry}
+          onChange={(v?: string) => update({ industry: v })}
+          options={DIVISIONS.map((d) => ({ value: d.code, label: d.name }))}
+        />
+      </Space>
+      <PagedTable<PublicPenalty, typeof query>
+        list={list}
+        result={result}
+        rowKey="id"
+        scroll={{ x: 'max-content' }}
+        emptyText={t('disclosure.listEmpty')}
+        columns={[
+          {
+            title: t('disclosure.decisionNumber'),
+            dataIndex: 'decisionNumber',
+            render: (n: string, p) => (
+              <Space orientation="vertical" size={0}>
+                <span style={{ whiteSpace: 'nowrap' }}>{n}</span>
+                {p.status === 'withdrawn' ? <Tag color="default">{t('disclosure.withdrawn')}</Tag> : null}
+              </Space>
+            ),
+          },
+          {
+            title: t('disclosure.enterprise'),
+            key: 'enterprise',
+            render: (_: unknown, p) => (
+              <Space orientation="vertical" size={0}>
+                <span>{p.enterpriseName}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('disclosure.uscc')} {p.uscc}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {p.townName} · {p.industryName}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t('disclosure.facts'),
+            key: 'facts',
+            width: 250,
+            render: (_: unknown, p) =>
+              p.status === 'withdrawn' ? (
+                <span>
+                  {t('disclosure.withdrawnReason')}（{p.withdrawnOn}）：{p.withdrawalReason}
+                </span>
+              ) : (
+                p.facts
+              ),
+          },
+          {
+            title: t('disclosure.basisAndPenalty'),
+            key: 'penalty',
+            width: 250,
+            render: (_: unknown, p) =>
+              p.penaltyContent ? (
+                <Space orientation="vertical" size={4}>
+                  <span>
+                    {t('disclosure.legalBasis')}：{p.legalBasis}
+                  </span>
+                  <span>
+                    {t('disclosure.penaltyContent')}：{p.penaltyContent}
+                  </span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('disclosure.penaltyAmount')} {p.penaltyAmount}
+                  </Typography.Text>
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('disclosure.decidedBy'),
+            key: 'decided',
+            render: (_: unknown, p) => (
+              <Space orientation="vertical" size={0}>
+                <span>{p.decidedBy}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                  {t('disclosure.penaltyDecidedOn')} {p.decidedOn}
+                </Typography.Text>
+              </Space>
+            ),
           },
         ]}
       />

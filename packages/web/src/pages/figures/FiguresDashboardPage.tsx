@@ -35,6 +35,9 @@ const OTHER = [
   'positiveListFirms',
   'inspectionTargetsDrawn',
   'inspectionsDone',
+  'policyFirmsConcerned',
+  'policyFirmsDelivered',
+  'policyFirmsReached',
 ];
 /** Figures whose non-zero value is bad news, shown in the bad-rating colour. */
 const BAD_NEWS = new Set(['badRatings']);
@@ -50,6 +53,18 @@ function OnTimeRate({ onTime, withLimit }: { onTime: number; withLimit: Figure |
   return (
     <Typography.Text type="secondary" data-testid="petitions-on-time-rate">
       {t('svc.figures.onTimeRate', { rate, onTime, withLimit: withLimit.value })}
+    </Typography.Text>
+  );
+}
+
+/** 政策触达率: firms reached ÷ firms the period's policies concern (each counted once per policy). */
+function ReachRate({ reached, concerned }: { reached: number; concerned: Figure | undefined }) {
+  const { t } = useTranslation();
+  if (!concerned || concerned.value === 0) return null;
+  const rate = Math.round((reached / concerned.value) * 1000) / 10;
+  return (
+    <Typography.Text type="secondary" data-testid="policy-reach-rate">
+      {t('svc.figures.reachRate', { rate, reached, concerned: concerned.value })}
     </Typography.Text>
   );
 }
@@ -101,6 +116,9 @@ export default function FiguresDashboardPage() {
         </Tooltip>
         {f.key === 'petitionsOnTime' ? (
           <OnTimeRate onTime={f.value} withLimit={byKey.get('petitionsClosedWithLimit')} />
+        ) : null}
+        {f.key === 'policyFirmsReached' ? (
+          <ReachRate reached={f.value} concerned={byKey.get('policyFirmsConcerned')} />
         ) : null}
       </Card>
     </Col>

@@ -13,7 +13,16 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
-import { advanceCase, type CaseItem, type CaseStageBody, getCase, listCases, siteInspectionKeys } from './api.ts';
+import {
+  advanceCase,
+  type CaseItem,
+  type CaseRevokeBody,
+  type CaseStageBody,
+  getCase,
+  listCases,
+  revokeCase,
+  siteInspectionKeys,
+} from './api.ts';
 import { stageLabel } from './labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
 
@@ -104,9 +113,33 @@ function CaseDetail({ id }: { id: string }) {
               <Descriptions.Item label={t('siteInspections.decisionNumber')}>{c.decisionNumber}</Descriptions.Item>
               <Descriptions.Item label={t('siteInspections.penaltyAmount')}>{c.penaltyAmount}</Descriptions.Item>
               <Descriptions.Item label={t('siteInspections.decidedOn')}>{c.decidedOn}</Descriptions.Item>
+              {c.facts ? <Descriptions.Item label={t('siteInspections.facts')}>{c.facts}</Descriptions.Item> : null}
+              {c.legalBasis ? (
+                <Descriptions.Item label={t('siteInspections.legalBasis')}>{c.legalBasis}</Descriptions.Item>
+              ) : null}
+              {c.penaltyContent ? (
+                <Descriptions.Item label={t('siteInspections.penaltyContent')}>{c.penaltyContent}</Descriptions.Item>
+              ) : null}
+              {c.decidedBy ? (
+                <Descriptions.Item label={t('siteInspections.decidedBy')}>{c.decidedBy}</Descriptions.Item>
+              ) : null}
+              {c.publishedAt ? (
+                <Descriptions.Item label={t('siteInspections.publishedAt')}>
+                  {formatDateTime(c.publishedAt)}
+                </Descriptions.Item>
+              ) : null}
             </>
           ) : null}
         </Descriptions>
+        {c.revokedAt ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`${t('siteInspections.revoked')}（${formatDateTime(c.revokedAt)}）`}
+            description={c.revocationReason}
+          />
+        ) : null}
         <Card size="small" title={t('siteInspections.stages')} style={{ marginBottom: 12 }}>
           <Timeline
             items={c.stages.map((s) => ({
@@ -130,6 +163,9 @@ function CaseDetail({ id }: { id: string }) {
           <StageForm c={c} next={next} />
         ) : !next ? (
           <Typography.Text>{t('siteInspections.finished')}</Typography.Text>
+        ) : null}
+        {c.decidedOn && !c.revokedAt && canAccess(roles, SITE_INSPECTION_PERMISSIONS.revoke) ? (
+          <RevokeForm c={c} />
         ) : null}
       </div>
     </PageContainer>
@@ -170,6 +206,21 @@ function StageForm({ c, next }: { c: CaseItem; next: NonNullable<ReturnType<type
             <Form.Item name="penaltyAmount" label={t('siteInspections.penaltyAmount')} rules={[{ required: true }]}>
               <Input inputMode="decimal" maxLength={12} />
             </Form.Item>
+            <Alert type="info" showIcon title={t('siteInspections.publishedHint')} style={{ marginBottom: 12 }} />
+            <Form.Item
+              name="facts"
+              label={t('siteInspections.facts')}
+              initialValue={c.description}
+              rules={[{ required: true }]}
+            >
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+            <Form.Item name="legalBasis" label={t('siteInspections.legalBasis')} rules={[{ required: true }]}>
+              <Input.TextArea rows={2} maxLength={500} placeholder="《中华人民共和国大气污染防治法》第一百零八条" />
+            </Form.Item>
+            <Form.Item name="penaltyContent" label={t('siteInspections.penaltyContent')} rules={[{ required: true }]}>
+              <Input maxLength={500} placeholder="罚款人民币贰万元整，并责令改正" />
+            </Form.Item>
           </>
         ) : null}
         <Form.Item name="note" label={t('siteInspections.note')}>
@@ -177,6 +228,37 @@ function StageForm({ c, next }: { c: CaseItem; next: NonNullable<ReturnType<type
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending} block>
           {t('siteInspections.record')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** 撤销: a leader records that the decision was revoked; the portal withdraws it and shows the reason. */
+function RevokeForm({ c }: { c: CaseItem }) {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Omit<CaseRevokeBody, 'version'>>();
+  const save = useMutation({
+    mutationFn: (v: Omit<CaseRevokeBody, 'version'>) => revokeCase(c.id, { ...v, version: c.version }),
+    onSuccess: async () => {
+      form.resetFields();
+      await qc.invalidateQueries({ queryKey: siteInspectionKeys.all });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) applyFieldErrors(form, e);
+      showError(e);
+    },
+  });
+  return (
+    <Card size="small" title={t('siteInspections.revoke')} style={{ marginTop: 12 }}>
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="reason" label={t('siteInspections.revokeReason')} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Button danger htmlType="submit" loading={save.isPending} block>
+          {t('siteInspections.revoke')}
         </Button>
       </Form>
     </Card>

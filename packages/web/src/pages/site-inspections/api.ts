@@ -11,6 +11,7 @@ export const siteInspectionKeys = {
   order: (id: string) => ['site-inspections', 'order', id] as const,
   cases: (q: object) => ['site-inspections', 'cases', q] as const,
   case: (id: string) => ['site-inspections', 'case', id] as const,
+  publicPenalties: (q: object) => ['site-inspections', 'public-penalties', q] as const,
 };
 
 export type InspectionList = ResponseOf<'/api/site-inspections', 'get'>;
@@ -28,6 +29,10 @@ export type CaseList = ResponseOf<'/api/enforcement-cases', 'get'>;
 export type CaseItem = CaseList['items'][number];
 export type CaseQuery = QueryOf<'/api/enforcement-cases', 'get'>;
 export type CaseStageBody = BodyOf<'/api/enforcement-cases/{id}/stages', 'post'>;
+export type PublicPenalties = ResponseOf<'/api/public/penalties', 'get'>;
+export type PublicPenalty = PublicPenalties['items'][number];
+export type PublicPenaltyQuery = QueryOf<'/api/public/penalties', 'get'>;
+export type CaseRevokeBody = BodyOf<'/api/enforcement-cases/{id}/revocation', 'post'>;
 
 export const listInspections = (q: InspectionQuery, signal?: AbortSignal) =>
   http.get<InspectionList>('/api/site-inspections', { query: q, signal });
@@ -70,3 +75,7 @@ export const openCase = (body: { findingId: string; title: string; note?: string
   http.post<CaseItem>('/api/enforcement-cases', body);
 export const advanceCase = (id: string, body: CaseStageBody) =>
   http.post<CaseItem>(`/api/enforcement-cases/${id}/stages`, body);
+export const listPublicPenalties = (q: PublicPenaltyQuery, signal?: AbortSignal) =>
+  http.get<PublicPenalties>('/api/public/penalties', { query: q, signal });
+export const revokeCase = (id: string, body: CaseRevokeBody) =>
+  http.post<CaseItem>(`/api/enforcement-cases/${id}/revocation`, body);

@@ -6,6 +6,8 @@ export const SITE_INSPECTION_PERMISSIONS = {
   staff: STAFF_ROLES,
   /** record inspections, verify rectification, run cases (server: OFFICERS) */
   record: ['leader', 'inspector'],
+  /** revoke a penalty decision (server: leader) */
+  revoke: ['leader'],
   /** the enterprise's own inspections and orders; its proof and answer */
   enterprise: ['enterprise'],
 } as const satisfies Record<string, Access>;

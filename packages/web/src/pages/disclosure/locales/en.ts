@@ -5,7 +5,7 @@ const en: Leaves<typeof zh> = {
   disclosure: {
     homeTitle: 'Government information disclosure',
     homeDesc:
-      'Published EIA, permit, inspection and positive-list records; file a request online, answered within 20 working days.',
+      'Published EIA, permit, inspection, positive-list and penalty records; file a request online, answered within 20 working days.',
     menu: 'Disclosure requests',
     publicTitle: 'Government information disclosure',
     publicIntro:
@@ -27,8 +27,22 @@ const en: Leaves<typeof zh> = {
     positiveList: 'Supervision positive list',
     positiveListIntro: 'Enterprises on the positive list and until when',
     penalties: 'Administrative penalties',
-    penaltiesNone:
-      'The platform keeps no penalty case records yet, so no penalty list is generated here. Penalty decisions are published by the bureau elsewhere (Credit China, the bureau’s site).',
+    penaltiesIntro:
+      'Penalty decisions of the bureau, published within 7 working days of the decision (NDRC 2017 No. 1171); this platform publishes them as they are decided. A decision changed, revoked or found unlawful or void is withdrawn within 3 days with the reason (Administrative Penalty Law art. 48). Only the firm’s name and credit code are published.',
+    decisionNumber: 'Decision number',
+    uscc: 'Credit code',
+    facts: 'Facts',
+    legalBasis: 'Legal basis',
+    penaltyContent: 'Penalty',
+    penaltyAmount: 'Fine (yuan)',
+    decidedBy: 'Deciding authority',
+    basisAndPenalty: 'Legal basis and penalty',
+    penaltyDecidedOn: 'Decided on',
+    withdrawn: 'Withdrawn',
+    withdrawnReason: 'Reason for withdrawal',
+    allYears: 'All years',
+    allTowns: 'All towns',
+    allIndustries: 'All industries',
     permitNumber: 'Permit No.',
     permitClass: 'Class',
     issuedBy: 'Issuer',

@@ -1,7 +1,7 @@
 const strings = {
   disclosure: {
     homeTitle: '政府信息公开',
-    homeDesc: '主动公开的环评、排污许可、抽查结果和正面清单；依申请公开可在线提交，20 个工作日内答复。',
+    homeDesc: '主动公开的环评、排污许可、抽查结果、正面清单和行政处罚；依申请公开可在线提交，20 个工作日内答复。',
     menu: '信息公开申请',
     publicTitle: '政府信息公开',
     publicIntro:
@@ -23,8 +23,22 @@ const strings = {
     positiveList: '监督执法正面清单',
     positiveListIntro: '列入正面清单的企业及有效期',
     penalties: '行政处罚',
-    penaltiesNone:
-      '本平台尚未建立行政处罚案件记录，因此不在此生成行政处罚公开信息。行政处罚决定由本局按规定另行公开（信用中国、部门网站）。',
+    penaltiesIntro:
+      '本局作出的行政处罚决定，自作出决定之日起 7 个工作日内公开（发改办财金〔2017〕1171号），本平台作出决定即公开；决定被依法变更、撤销、确认违法或无效的，3 日内撤回并说明理由（《行政处罚法》第四十八条）。仅公开单位名称和统一社会信用代码。',
+    decisionNumber: '决定书文号',
+    uscc: '统一社会信用代码',
+    facts: '主要违法事实',
+    legalBasis: '处罚依据',
+    penaltyContent: '处罚内容',
+    penaltyAmount: '罚款金额（元）',
+    decidedBy: '处罚机关',
+    basisAndPenalty: '处罚依据及内容',
+    penaltyDecidedOn: '决定日期',
+    withdrawn: '已撤回',
+    withdrawnReason: '撤回理由',
+    allYears: '全部年份',
+    allTowns: '全部乡镇',
+    allIndustries: '全部行业',
     permitNumber: '许可证编号',
     permitClass: '管理类别',
     issuedBy: '核发机关',

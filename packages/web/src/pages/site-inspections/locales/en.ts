@@ -103,6 +103,16 @@ const en: Leaves<typeof zh> = {
     proposal: 'Positive-list removal proposed; awaiting a decision',
     source: 'Source',
     view: 'View',
+    facts: 'Facts',
+    legalBasis: 'Legal basis',
+    penaltyContent: 'Penalty',
+    decidedBy: 'Deciding authority',
+    publishedAt: 'Published on the portal',
+    publishedHint:
+      'The decision is published on the portal (Administrative penalties) as it is recorded, within the 7-working-day limit. Only the firm’s name and credit code are published: write no identity or mobile numbers of natural persons.',
+    revoke: 'Revoke the decision',
+    revokeReason: 'Reason (published on the portal)',
+    revoked: 'Decision revoked and withdrawn from the portal',
   },
 };
 

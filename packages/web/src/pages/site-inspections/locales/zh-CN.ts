@@ -100,6 +100,16 @@ const strings = {
     proposal: '已提出正面清单移出建议，待负责人决定',
     source: '依据',
     view: '查看',
+    facts: '违法事实',
+    legalBasis: '处罚依据',
+    penaltyContent: '处罚内容',
+    decidedBy: '处罚机关',
+    publishedAt: '门户公开时间',
+    publishedHint:
+      '作出决定即在门户网站“行政处罚”栏目公开（7 个工作日内公开）。仅公开企业名称和统一社会信用代码，请勿写入身份证号码、手机号码等自然人个人信息。',
+    revoke: '撤销处罚决定',
+    revokeReason: '撤销理由（将在门户网站公开说明）',
+    revoked: '处罚决定已撤销，已从门户网站撤回',
   },
 };
 
