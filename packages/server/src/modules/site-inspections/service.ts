@@ -15,6 +15,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type FieldErrorMsg } from '../../errors.ts';
 import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
+import { PHOTO_LIMIT, PHOTO_TYPES, sniffType } from '../../shared/photo.ts';
 import { ownScope, ownsRecord } from '../../shared/scope.ts';
 import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -53,29 +54,11 @@ const ORDER_CLOCK = 'site-inspection.rectify';
 // ---------------------------------------------------------------------------------------------
 // Files: photos, the drawn signature, proof of rectification
 
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export { PHOTO_TYPES, sniffType };
 export const PROOF_TYPES = [...PHOTO_TYPES, 'application/pdf'] as const;
-export const FILE_LIMIT = 5 * 1024 * 1024;
+export const FILE_LIMIT = PHOTO_LIMIT;
 /** photos per inspection, proof files per order: a phone's evidence, not an archive */
 export const FILES_PER_RECORD = 20;
-
-/** The file's type from its first bytes: a declared type the bytes do not bear out is refused. */
-export function sniffType(content: Buffer): string | null {
-  if (
-    content.length >= 8 &&
-    content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  )
-    return 'image/png';
-  if (content.length >= 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  if (
-    content.length >= 12 &&
-    content.toString('latin1', 0, 4) === 'RIFF' &&
-    content.toString('latin1', 8, 12) === 'WEBP'
-  )
-    return 'image/webp';
-  if (content.length >= 5 && content.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
-  return null;
-}
 
 export function uploadedFile(
   body: unknown,
@@ -611,7 +594,11 @@ export async function getMyInspection(db: Tx, user: SessionUser, id: string): Pr
   if (isStaff(user)) throw notFound('检查记录不存在', 'No such inspection record');
   const d = await getInspection(db, user, id);
   const rows = await db
-    .select({ id: rectificationOrders.id, findingId: rectificationOrders.findingId, status: rectificationOrders.status })
+    .select({
+      id: rectificationOrders.id,
+      findingId: rectificationOrders.findingId,
+      status: rectificationOrders.status,
+    })
     .from(rectificationOrders)
     .where(eq(rectificationOrders.inspectionId, id))
     .orderBy(asc(rectificationOrders.createdAt), asc(rectificationOrders.id));

@@ -356,7 +356,11 @@ describe('site-inspections: enterprise B never reads or answers A’s inspection
     const mine = await userA.request({ method: 'GET', url: `/api/my/inspections/${inspId}` });
     expect(mine.statusCode, mine.body).toBe(200);
     const detail = mine.json();
-    expect(detail).toMatchObject({ inspectorNames: ['李强', '周文斌'], signature: 'signed', outcome: 'problems-found' });
+    expect(detail).toMatchObject({
+      inspectorNames: ['李强', '周文斌'],
+      signature: 'signed',
+      outcome: 'problems-found',
+    });
     for (const internal of ['drawId', 'alarmId', 'sourceRef', 'officerName', 'caseId', 'findingList'])
       expect(JSON.stringify(detail)).not.toContain(`"${internal}"`);
     // the order that came from the minor finding, with its due date from the clock
