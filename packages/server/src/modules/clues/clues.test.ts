@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngImage } from '../../shared/png.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { riskDrawWeights } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { positiveListEntries } from '../positive-list/tables.ts';
-import { pngImage } from '../../shared/png.ts';
 import { CLUE_FIGURES } from './figures.ts';
 import { clueFiles, clues } from './tables.ts';
 

@@ -17,8 +17,8 @@ import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'dr
 import type { Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError, type FieldErrorMsg } from '../../errors.ts';
-import { PHOTO_LIMIT, type PhotoType, photoTypeOf } from '../../shared/photo.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
+import { PHOTO_LIMIT, type PhotoType, photoTypeOf } from '../../shared/photo.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { type ClockView, clocksOf, completeClock, evaluateRow, startClock } from '../clocks/service.ts';

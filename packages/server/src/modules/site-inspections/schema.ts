@@ -285,7 +285,8 @@ export const myInspectionsQuery = z
     pageSize: paging.pageSize,
     from: isoDate.optional(),
     to: isoDate.optional(),
-    outcome: z.enum(INSPECTION_OUTCOMES).optional(),
+    // a record's outcome is one of these two (not-operating is a draw result entered by hand)
+    outcome: z.enum(['no-problem', 'problems-found']).optional(),
     signature: z.enum(['signed', 'refused']).optional(),
     sort: z.enum(['inspectedOn', '-inspectedOn']).default('-inspectedOn'),
   })

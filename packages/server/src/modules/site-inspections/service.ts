@@ -511,7 +511,7 @@ export async function getInspection(db: Tx, user: SessionUser | null, id: string
 export type MyInspectionFilter = {
   from?: string | undefined;
   to?: string | undefined;
-  outcome?: InspectionOutcome | undefined;
+  outcome?: 'no-problem' | 'problems-found' | undefined;
   signature?: 'signed' | 'refused' | undefined;
   sort: 'inspectedOn' | '-inspectedOn';
 };

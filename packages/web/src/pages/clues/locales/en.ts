@@ -92,7 +92,8 @@ const en: Leaves<typeof zh> = {
     field: 'Field',
     problem: 'Problem',
     importPhotos: 'Photo files',
-    importPhotosHint: 'Sent with the GeoJSON; each finding’s properties.photo gives its photo’s file name. JPEG, PNG or WebP, at most 5 MB each, {{n}} per import',
+    importPhotosHint:
+      'Sent with the GeoJSON; each finding’s properties.photo gives its photo’s file name. JPEG, PNG or WebP, at most 5 MB each, {{n}} per import',
     pickPhotos: 'Choose photos',
     photosChosen: '{{n}} chosen',
     tooManyPhotos: 'At most {{n}} photos per import; import in batches',

@@ -89,7 +89,8 @@ const strings = {
     field: '字段',
     problem: '问题',
     importPhotos: '照片文件',
-    importPhotosHint: '与 GeoJSON 一同上传；每处问题的 properties.photo 写它的照片文件名。JPEG、PNG 或 WebP，每张不超过 5 MB，一次最多 {{n}} 张',
+    importPhotosHint:
+      '与 GeoJSON 一同上传；每处问题的 properties.photo 写它的照片文件名。JPEG、PNG 或 WebP，每张不超过 5 MB，一次最多 {{n}} 张',
     pickPhotos: '选择照片',
     photosChosen: '已选 {{n}} 张',
     tooManyPhotos: '一次最多 {{n}} 张照片，请分批导入',
