@@ -45,7 +45,7 @@ export default function MyInspectionDetailPage() {
   return (
     <PageContainer title={`${t('siteInspections.mineDetail')} · ${d.inspectedOn}`} extra={back}>
       <Flex vertical gap={12} style={{ maxWidth: 760 }}>
-        <Descriptions column={1} size="small" bordered data-testid="my-inspection-summary">
+        <Descriptions column={1} size="small" bordered layout="vertical" data-testid="my-inspection-summary">
           <Descriptions.Item label={t('siteInspections.inspectedOn')}>{d.inspectedOn}</Descriptions.Item>
           <Descriptions.Item label={t('siteInspections.inspectors')}>{d.inspectorNames.join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('siteInspections.place')}>{d.place || '—'}</Descriptions.Item>
@@ -169,10 +169,9 @@ function Signature({ d }: { d: MyInspectionDetail }) {
       <span>{t('siteInspections.signedByName', { name: d.signerName })}</span>
       {d.signatureFile ? (
         <Image
-          width={180}
           src={inspectionFileUrl(d.id, d.signatureFile.id)}
           alt={t('siteInspections.sign')}
-          style={{ background: '#fff', border: '1px solid #f0f0f0' }}
+          style={{ maxWidth: 240, width: '100%', background: '#fff', border: '1px solid #f0f0f0' }}
         />
       ) : null}
       {d.completedAt ? <Typography.Text type="secondary">{formatDateTime(d.completedAt)}</Typography.Text> : null}
