@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { pngImage } from '../../packages/server/src/shared/png.ts';
 import type { Journey } from '../harness.ts';
 import { expect } from './expect.ts';
 
@@ -7,10 +8,10 @@ async function pickOption(page: Page, testId: string, text: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-// a real 1×1 PNG: the patrol's photo and the one taken on verification
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
+// the patrol's photo and the one taken on verification: real PNGs, drawn here as the demo's are
+const PNG = pngImage(320, 240, (x, y) => (Math.hypot(x - 200, y - 150) < 40 ? [150, 110, 70] : [110, 150, 80]));
+const SITE_PHOTO = pngImage(320, 240, (x, y) =>
+  y < 90 ? [170, 180, 190] : (x + y) % 9 < 4 ? [235, 230, 215] : [120, 90, 60],
 );
 const FINDING = '厂区北侧围墙外疑似倾倒含药废渣（航拍）';
 
@@ -71,7 +72,7 @@ export const officerVerifiesClueOnMap: Journey = {
     await page.locator('img[alt="航拍-北侧围墙.png"]').waitFor({ timeout: 10_000 });
     await page
       .getByTestId('clue-photo-input')
-      .setInputFiles({ name: '现场复核.png', mimeType: 'image/png', buffer: PNG });
+      .setInputFiles({ name: '现场复核.png', mimeType: 'image/png', buffer: SITE_PHOTO });
     await page.locator('img[alt="现场复核.png"]').waitFor({ timeout: 10_000 });
     await page.getByText('核查时补充').first().waitFor({ timeout: 5_000 });
     await ctx.screenshot(page, '60b-staff-clue-detail');

@@ -126,7 +126,7 @@ export default function ClueImportPage() {
                 ref={fileInput}
                 type="file"
                 accept=".geojson,.json,application/geo+json,application/json"
-                hidden
+                style={{ display: 'none' }}
                 data-testid="clue-file"
                 onChange={(e) => {
                   const f = e.target.files?.[0];
@@ -147,7 +147,7 @@ export default function ClueImportPage() {
                 type="file"
                 multiple
                 accept="image/jpeg,image/png,image/webp"
-                hidden
+                style={{ display: 'none' }}
                 data-testid="clue-photos"
                 onChange={(e) => {
                   pickPhotos([...(e.target.files ?? [])]);

@@ -48,8 +48,13 @@ export function CluePhotos({ d, canAdd }: { d: ClueDetail; canAdd: boolean }) {
                     {f.stage === 'import' ? t('clues.photoFromImport') : t('clues.photoFromVerification')}
                   </Tag>
                 </Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }} title={f.fileName} ellipsis>
-                  {f.stage === 'verification' ? `${f.createdByName} ${formatDateTime(f.createdAt)}` : f.fileName}
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontSize: 12 }}
+                  title={`${f.fileName} · ${f.createdByName} · ${formatDateTime(f.createdAt)}`}
+                  ellipsis
+                >
+                  {f.fileName}
                 </Typography.Text>
               </div>
             ))}
