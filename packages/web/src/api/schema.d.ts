@@ -39611,7 +39611,7 @@ export interface paths {
                     pageSize?: number;
                     from?: string;
                     to?: string;
-                    outcome?: "no-problem" | "problems-found" | "not-operating";
+                    outcome?: "no-problem" | "problems-found";
                     signature?: "signed" | "refused";
                     sort?: "inspectedOn" | "-inspectedOn";
                 };
