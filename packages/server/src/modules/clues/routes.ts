@@ -130,6 +130,13 @@ export const clueRoutes: FastifyPluginAsyncZod<{
       done(null, r.body);
     },
   );
+  // a batch without photos may still come as JSON (a script's upload), bounded as before
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: CLUE_IMPORT_BODY_LIMIT },
+    app.getDefaultJsonParser('error', 'error'),
+  );
   // a photo added during verification arrives as the raw file, like inspection photos
   app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_LIMIT }, (_req, body, done) =>
     done(null, body),
