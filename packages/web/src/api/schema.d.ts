@@ -36133,6 +36133,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         }[];
                     };
                 };
@@ -36216,6 +36217,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         };
                     };
                 };
@@ -37729,6 +37731,7 @@ export interface paths {
                                 alarms: number;
                                 complaints: number;
                                 findings: number;
+                                inspectionFindings: number;
                                 gradeLabel: string | null;
                                 listed: boolean;
                             }[];
@@ -37848,7 +37851,7 @@ export interface paths {
                             onWatchList: boolean;
                             contributions: {
                                 /** @enum {string} */
-                                factor: "alarms" | "complaints" | "findings" | "penalties" | "credit" | "positive-list";
+                                factor: "alarms" | "complaints" | "findings" | "inspection-findings" | "penalties" | "credit" | "positive-list";
                                 label: string;
                                 count: number;
                                 weight: number;
