@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { pngImage } from '../../packages/server/src/shared/png.ts';
 import type { Journey } from '../harness.ts';
 import { expect } from './expect.ts';
 
@@ -7,17 +8,55 @@ async function pickOption(page: Page, testId: string, text: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-// 线索 (issue 12): the demo drone patrol's clues around 金山镇 and 桐木镇 on the county map (drawn
-// offline: no tile server is configured); the officer opens one, confirms the nearest firm,
-// records the outcome on the clock; the firm's file (一企一档) shows the clue and its risk score;
-// then an off-site inspection record built from the clue orders the firm to rectify; a leader
-// registers a video point and what its camera saw becomes a clue.
+// the patrol's photo and the one taken on verification: real PNGs, drawn here as the demo's are
+const PNG = pngImage(320, 240, (x, y) => (Math.hypot(x - 200, y - 150) < 40 ? [150, 110, 70] : [110, 150, 80]));
+const SITE_PHOTO = pngImage(320, 240, (x, y) =>
+  y < 90 ? [170, 180, 190] : (x + y) % 9 < 4 ? [235, 230, 215] : [120, 90, 60],
+);
+const FINDING = '厂区北侧围墙外疑似倾倒含药废渣（航拍）';
+
+// 线索 (issue 12): a drone patrol's GeoJSON imported with its photo file beside the demo patrol's
+// clues around 金山镇 and 桐木镇 on the county map (drawn offline: no tile server is configured);
+// the officer opens the new clue, sees the patrol's photo, adds one taken on verification, opens
+// it full size, confirms the nearest firm, records the outcome on the clock; the firm's file
+// (一企一档) shows the clue and its risk score; then an off-site inspection record built from the
+// clue orders the firm to rectify; a leader registers a video point and what its camera saw
+// becomes a clue.
 export const officerVerifiesClueOnMap: Journey = {
-  name: 'officer opens a drone clue on the county map, confirms the firm, records the outcome; the firm’s file shows it; an inspection from the clue orders rectification',
+  name: 'officer imports a drone clue with its photo, opens it on the county map, adds a photo, confirms the firm, records the outcome; the firm’s file shows it; an inspection from the clue orders rectification',
   async run(ctx) {
     const page = await ctx.newPage();
     await ctx.login(page, 'inspector');
-    await page.goto(`${ctx.baseUrl}/staff/clues?view=map`);
+    // a registered site in 金山镇: the patrol's finding lies 40 m from it, so it is suggested
+    const map = (await (await page.request.get(`${ctx.baseUrl}/api/clues/map`)).json()) as {
+      enterprises: { townCode: string; lat: number; lng: number }[];
+    };
+    const site = map.enterprises.find((e) => e.townCode === '360322103') ?? map.enterprises[0]!;
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [site.lng + 0.0004, site.lat] },
+          properties: { description: FINDING, photo: '航拍-北侧围墙.png' },
+        },
+      ],
+    };
+    await page.goto(`${ctx.baseUrl}/staff/clues/import`);
+    await page.getByTestId('clue-batch-name').fill('金山镇无人机补充巡查');
+    await page.getByTestId('clue-file').setInputFiles({
+      name: 'patrol.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(geojson)),
+    });
+    await page.getByText('文件已读取').waitFor({ timeout: 5_000 });
+    await page
+      .getByTestId('clue-photos')
+      .setInputFiles({ name: '航拍-北侧围墙.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByTestId('clue-photos-chosen').waitFor({ timeout: 5_000 });
+    await ctx.screenshot(page, '60-staff-clue-import-photos');
+    await page.getByTestId('clue-import-submit').click();
+    await page.waitForURL((u) => u.pathname === '/staff/clues' && u.search.includes('view=map'), { timeout: 15_000 });
     await page.getByTestId('county-map').waitFor({ timeout: 15_000 });
     await page.locator('[data-testid="county-map"] text').filter({ hasText: '金山镇' }).waitFor({ timeout: 10_000 });
     const markers = page.locator('[data-testid^="clue-marker-"]');
@@ -25,13 +64,25 @@ export const officerVerifiesClueOnMap: Journey = {
     expect((await markers.count()) >= 5, 'the demo patrol’s clues are on the map');
     await ctx.screenshot(page, '60a-staff-clue-map');
 
-    // pending clues are drawn first: the first marker is one still to verify
-    await markers.first().click();
+    // the imported finding's marker: its link is named by the finding
+    await page.getByRole('link', { name: FINDING }).dispatchEvent('click');
     await page.waitForURL((u) => /^\/staff\/clues\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
     await page.getByTestId('clue-due-date').waitFor({ timeout: 15_000 });
     await page.getByText('待核查').first().waitFor({ timeout: 5_000 });
     await page.getByText('环境保护部令第15号').first().waitFor({ timeout: 5_000 });
+    // the patrol's photo is a stored file, shown as a thumbnail; the officer adds one from the site
+    await page.locator('img[alt="航拍-北侧围墙.png"]').waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId('clue-photo-input')
+      .setInputFiles({ name: '现场复核.png', mimeType: 'image/png', buffer: SITE_PHOTO });
+    await page.locator('img[alt="现场复核.png"]').waitFor({ timeout: 10_000 });
+    await page.getByText('核查时补充').first().waitFor({ timeout: 5_000 });
     await ctx.screenshot(page, '60b-staff-clue-detail');
+    await page.locator('img[alt="航拍-北侧围墙.png"]').click();
+    await page.locator('.ant-image-preview img').first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '60b2-staff-clue-photo-full-size');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-image-preview').first().waitFor({ state: 'hidden', timeout: 10_000 });
 
     await page.getByTestId('clue-match-confirm').click();
     await page.getByText('已确认对应企业').first().waitFor({ timeout: 10_000 });

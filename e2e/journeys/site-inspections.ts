@@ -11,9 +11,10 @@ const FINDING = '危险废物贮存间未设置识别标志';
 
 // Issue 12: an inspector on a phone records an on-site inspection of the demo enterprise (location
 // from the browser, a finding with a requirement, a photo, the enterprise's signature drawn on the
-// screen); the enterprise answers the rectification order from its portal; the officer accepts it.
+// screen); the enterprise answers the rectification order from its portal and reads the record it
+// signed among its own inspection records; the officer accepts the answer.
 export const inspectorRecordsFindingOnPhone: Journey = {
-  name: 'inspector on a phone records a finding; enterprise answers; officer verifies',
+  name: 'inspector on a phone records a finding; enterprise answers and reads its record; officer verifies',
   async run(ctx) {
     const firm = ctx.account('enterprise').enterprise!;
     const officer = await ctx.newPage();
@@ -83,6 +84,24 @@ export const inspectorRecordsFindingOnPhone: Journey = {
     await ctx.screenshot(ent, '60d-phone-enterprise-answer');
     await ent.getByTestId('order-answer-submit').click();
     await ent.getByText('企业已提交整改情况，待核查').first().waitFor({ timeout: 10_000 });
+
+    // the firm's own records: from its home to the record it signed, with the order that came of it
+    await ent.goto(`${ctx.baseUrl}/enterprise/my`);
+    await ent.getByTestId('my-inspections-link').click();
+    await ent.waitForURL((u) => u.pathname === '/enterprise/inspections', { timeout: 15_000 });
+    const rows = ent.getByTestId('my-inspections-table').locator('.ant-table-row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    expect(((await rows.first().textContent()) ?? '').includes('张厂长'), 'the newest record is the one just signed');
+    await ctx.screenshot(ent, '60d2-phone-enterprise-inspections');
+    await rows.first().getByRole('link').first().click();
+    await ent.waitForURL((u) => /^\/enterprise\/inspections\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
+    await ent.getByTestId('my-inspection-finding').filter({ hasText: FINDING }).waitFor({ timeout: 15_000 });
+    await ent.getByText('企业已提交整改情况，待核查').first().waitFor({ timeout: 5_000 });
+    await ent.locator('img[alt="贮存间.png"]').waitFor({ timeout: 10_000 });
+    await ent.locator('img[alt="企业签字"]').waitFor({ timeout: 10_000 });
+    const entWidth = await ent.evaluate(() => document.documentElement.scrollWidth);
+    expect(entWidth <= 390, `the firm's record fits the phone's width (scrollWidth ${entWidth})`);
+    await ctx.screenshot(ent, '60d3-phone-enterprise-inspection-record');
 
     await officer.goto(`${ctx.baseUrl}${orderPath}`);
     await officer.getByText('已按标准设置危险废物识别标志').first().waitFor({ timeout: 10_000 });

@@ -48,6 +48,13 @@ export const FINDING_OUTCOMES: readonly ClueOutcome[] = ['problem-found', 'recti
 export const CLUE_AREA = { minLat: 27.6, maxLat: 28.25, minLng: 113.55, maxLng: 114.2 } as const;
 
 export const MAX_IMPORT_FEATURES = 500;
+/**
+ * Photos sent with one import, and kept on one clue: a patrol's evidence for a batch, bounded so
+ * one request stays a few dozen megabytes (each photo ≤ 5 MB, the whole upload ≤ 32 MB).
+ */
+export const MAX_IMPORT_PHOTOS = 20;
+export const MAX_CLUE_PHOTOS = 20;
+export const CLUE_IMPORT_UPLOAD_LIMIT = 32 * 1024 * 1024;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const photoLink = z
@@ -55,6 +62,18 @@ const photoLink = z
   .trim()
   .max(500)
   .regex(/^(https?:\/\/|\/)[^\s<>"]+$/, { message: 'clue.photo' });
+
+/** a file name as the patrol's camera or the operator gave it: no path, just the name */
+const photoName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\]+$/, { message: 'clue.photoName' });
+
+/** The photo file names a feature names, in order. */
+export const featurePhotoNames = (f: ClueFeature): string[] =>
+  f.properties.photo === undefined ? [] : Array.isArray(f.properties.photo) ? f.properties.photo : [f.properties.photo];
 
 const lngLat = z
   .tuple([z.number().finite(), z.number().finite()])
@@ -77,7 +96,8 @@ export const clueFeatureSchema = z.object({
   ]),
   properties: z.object({
     description: text(1000),
-    photos: z.array(photoLink).max(20).optional(),
+    /** the name of the photo file (or files) sent with the GeoJSON that shows this finding */
+    photo: z.union([photoName, z.array(photoName).min(1).max(5)]).optional(),
     /** when the patrol saw it, ISO date-time */
     observedAt: z.iso.datetime({ offset: true }).optional(),
   }),
@@ -152,6 +172,10 @@ export const CLUE_MESSAGES = {
     zh: '照片须为 http(s) 链接或以 / 开头的站内路径',
     en: 'a photo must be an http(s) link or a path starting with /',
   },
+  'clue.photoName': {
+    zh: 'photo 须为随 GeoJSON 一同上传的照片文件名（不含路径）',
+    en: 'photo must be the name of a photo file sent with the GeoJSON (no path)',
+  },
   'clue.outsideCounty': {
     zh: '坐标不在上栗县范围内（GeoJSON 坐标顺序为 [经度, 纬度]）',
     en: 'the point is outside Shangli County (GeoJSON order is [longitude, latitude])',
@@ -173,7 +197,7 @@ export const CLUE_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.fre
 ] satisfies ClockProfileDefinition[]);
 
 export const CLUE_AUDIT_VOCABULARY: AuditVocabulary = {
-  actions: ['clue.import', 'clue.create', 'clue.match', 'clue.outcome', 'video-point.create'],
+  actions: ['clue.import', 'clue.create', 'clue.match', 'clue.photo', 'clue.outcome', 'video-point.create'],
   records: {
     clue: { zh: '线索', en: 'Clue' },
     'clue-batch': { zh: '线索导入批次', en: 'Clue import batch' },
@@ -183,6 +207,7 @@ export const CLUE_AUDIT_VOCABULARY: AuditVocabulary = {
     'clue.import': { zh: '导入巡查线索', en: 'Clues imported' },
     'clue.create': { zh: '登记线索', en: 'Clue registered' },
     'clue.match': { zh: '确认线索对应企业', en: 'Clue’s enterprise confirmed' },
+    'clue.photo': { zh: '核查时补充线索照片', en: 'Photo added to a clue on verification' },
     'clue.outcome': { zh: '登记线索核查结果', en: 'Clue verification recorded' },
     'video-point.create': { zh: '登记视频点位', en: 'Video point registered' },
   },
@@ -208,6 +233,9 @@ export const CLUE_AUDIT_VOCABULARY: AuditVocabulary = {
     verifiedByName: { zh: '核查人', en: 'verified by' },
     closedOnTime: { zh: '按期核查', en: 'on time' },
     snapshotUrl: { zh: '快照链接', en: 'snapshot link' },
+    fileId: { zh: '文件编号', en: 'file ID' },
+    fileName: { zh: '文件名', en: 'file name' },
+    size: { zh: '大小（字节）', en: 'size (bytes)' },
     lat: { zh: '纬度', en: 'latitude' },
     lng: { zh: '经度', en: 'longitude' },
   },

@@ -10,6 +10,7 @@ import {
   INDUSTRY_CHECKLISTS,
   nextCaseStage,
   siteInspectionBody,
+  visibleToEnterprise,
 } from './site-inspections.ts';
 
 const base = {
@@ -112,5 +113,14 @@ describe('site inspections: case stages', () => {
       }),
     );
     expect(nextCaseStage('execution')).toBeNull();
+  });
+});
+
+describe('what the enterprise sees of its inspection records', () => {
+  it('an on-site record once completed (signed or refused on site); never a draft or an off-site check', () => {
+    expect(visibleToEnterprise({ kind: 'on-site', status: 'completed' })).toBe(true);
+    expect(visibleToEnterprise({ kind: 'on-site', status: 'draft' })).toBe(false);
+    expect(visibleToEnterprise({ kind: 'off-site', status: 'completed' })).toBe(false);
+    expect(visibleToEnterprise({ kind: 'off-site', status: 'draft' })).toBe(false);
   });
 });

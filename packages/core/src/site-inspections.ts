@@ -36,6 +36,21 @@ export const SITE_INSPECTION_STATUS_LABELS: Record<SiteInspectionStatus, Label> 
   completed: { zh: '已完成', en: 'completed' },
 };
 
+/**
+ * When the enterprise sees a record in its portal: an on-site record once completed, i.e. once the
+ * firm signed it or refused to sign before a witness. The firm was there and read what it signed,
+ * so nothing in it is news; until then it is the officers' working draft. An off-site check is
+ * built in the office from monitoring data, alarms, video or clues the firm never saw, and may
+ * rest on a draw not yet published: the firm learns of it through the rectification orders it
+ * leads to (which it always sees), not as a record.
+ */
+export const ENTERPRISE_VISIBLE_RECORD = { kind: 'on-site', status: 'completed' } as const satisfies {
+  kind: SiteInspectionKind;
+  status: SiteInspectionStatus;
+};
+export const visibleToEnterprise = (r: { kind: string; status: string }): boolean =>
+  r.kind === ENTERPRISE_VISIBLE_RECORD.kind && r.status === ENTERPRISE_VISIBLE_RECORD.status;
+
 export const CHECK_RESULTS = ['ok', 'problem', 'not-applicable'] as const;
 export type CheckResult = (typeof CHECK_RESULTS)[number];
 export const CHECK_RESULT_LABELS: Record<CheckResult, Label> = {

@@ -36381,7 +36381,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入无人机/遥感线索 Import a drone-patrol or remote-sensing batch (GeoJSON); a bad feature is reported by index and nothing is saved */
+        /** 导入无人机/遥感线索 Import a drone-patrol or remote-sensing batch: multipart/form-data with source, batchName, geojson (≤ 2 MB) and the photos files its features name (≤ 20, each ≤ 5 MB, JPEG/PNG/WebP; whole form ≤ 32 MB); a bad feature or photo is reported by feature number and nothing is saved */
         post: {
             parameters: {
                 query?: never;
@@ -36391,6 +36391,40 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    "multipart/form-data": {
+                        /** @enum {string} */
+                        source: "drone" | "remote-sensing";
+                        batchName: string;
+                        geojson: {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "Point";
+                                    coordinates: [
+                                        number,
+                                        number
+                                    ];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: [
+                                        number,
+                                        number
+                                    ][][];
+                                };
+                                properties: {
+                                    description: string;
+                                    photo?: string | string[];
+                                    /** Format: date-time */
+                                    observedAt?: string;
+                                };
+                            }[];
+                        };
+                    };
                     "application/json": {
                         /** @enum {string} */
                         source: "drone" | "remote-sensing";
@@ -36418,7 +36452,7 @@ export interface paths {
                                 };
                                 properties: {
                                     description: string;
-                                    photos?: string[];
+                                    photo?: string | string[];
                                     /** Format: date-time */
                                     observedAt?: string;
                                 };
@@ -36439,6 +36473,7 @@ export interface paths {
                             created: number;
                             matched: number;
                             clueIds: string[];
+                            photos: number;
                         };
                     };
                 };
@@ -36609,6 +36644,16 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                            }[];
+                            files: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "import" | "verification";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdByName: string;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -36802,6 +36847,16 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                            }[];
+                            files: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "import" | "verification";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdByName: string;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -37195,6 +37250,16 @@ export interface paths {
                                 length: number;
                                 source: string;
                             }[];
+                            files: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "import" | "verification";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdByName: string;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -37363,6 +37428,16 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                            }[];
+                            files: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "import" | "verification";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdByName: string;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -37544,6 +37619,16 @@ export interface paths {
                                 length: number;
                                 source: string;
                             }[];
+                            files: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "import" | "verification";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdByName: string;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -37665,6 +37750,336 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clues/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核查时补充照片（原始文件体，?name=文件名；JPEG/PNG/WebP，≤5 MB） Add a photo while verifying */
+        post: {
+            parameters: {
+                query: {
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            stage: "import" | "verification";
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            createdByName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clues/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 线索照片 A clue’s photo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clues/{id}/outcome": {
         parameters: {
             query?: never;
@@ -37745,6 +38160,16 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                            }[];
+                            files: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "import" | "verification";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdByName: string;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -40044,6 +40469,309 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业的现场检查记录（已签字或拒签的） The enterprise’s own on-site inspection records */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    from?: string;
+                    to?: string;
+                    outcome?: "no-problem" | "problems-found";
+                    signature?: "signed" | "refused";
+                    sort?: "inspectedOn" | "-inspectedOn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                inspectedOn: string;
+                                inspectorNames: string[];
+                                place: string;
+                                /** @enum {string} */
+                                signature: "signed" | "refused";
+                                signerName: string | null;
+                                completedAt: string | null;
+                                findings: number;
+                                orders: number;
+                                openOrders: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业的一条现场检查记录及其责令整改 One of the enterprise’s records and its orders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseName: string;
+                            inspectedOn: string;
+                            inspectorNames: string[];
+                            place: string;
+                            latitude: number | null;
+                            longitude: number | null;
+                            checklist: {
+                                key: string;
+                                result: string;
+                                note: string;
+                            }[];
+                            summary: string;
+                            outcome: ("no-problem" | "problems-found" | "not-operating") | null;
+                            /** @enum {string} */
+                            signature: "signed" | "refused";
+                            signerName: string | null;
+                            refusalReason: string | null;
+                            witness: string | null;
+                            completedAt: string | null;
+                            findings: {
+                                description: string;
+                                severity: string;
+                                itemKey: string | null;
+                                requirement: string | null;
+                                order: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "open" | "answered" | "returned" | "accepted";
+                                    dueDate: string | null;
+                                    provisional: boolean;
+                                } | null;
+                            }[];
+                            photos: {
+                                id: string;
+                                ownerType: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            signatureFile: {
+                                id: string;
+                                ownerType: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -16,5 +16,7 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/video-points/:id/clues': DESK,
   'GET /api/clues/:id': STAFF,
   'POST /api/clues/:id/match': OFFICERS,
+  'POST /api/clues/:id/photos': OFFICERS,
+  'GET /api/clues/:id/files/:fileId': STAFF,
   'POST /api/clues/:id/outcome': OFFICERS,
 };

@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngImage } from '../../shared/png.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { riskDrawWeights } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { positiveListEntries } from '../positive-list/tables.ts';
 import { CLUE_FIGURES } from './figures.ts';
-import { clues } from './tables.ts';
+import { clueFiles, clues } from './tables.ts';
 
 let t: TestApp;
 let officer: Client;
@@ -25,6 +26,30 @@ const point = (lng: number, lat: number, description: string, extra: Record<stri
 
 const countClues = async () =>
   Number((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(clues))[0]!.n);
+const countPhotos = async () =>
+  Number((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(clueFiles))[0]!.n);
+
+const PHOTO = pngImage(4, 3, (x) => [x * 60, 120, 40]);
+
+/** The import form as a browser's FormData sends it: the fields, the GeoJSON file, the photos. */
+function importForm(fields: { source: string; batchName: string; geojson: unknown }, photos: [string, Buffer][]) {
+  const boundary = '----qingshan-test-boundary';
+  const part = (head: string, body: Buffer | string) =>
+    Buffer.concat([Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')]);
+  const payload = Buffer.concat([
+    part('Content-Disposition: form-data; name="source"', fields.source),
+    part('Content-Disposition: form-data; name="batchName"', fields.batchName),
+    part(
+      'Content-Disposition: form-data; name="geojson"; filename="patrol.geojson"\r\nContent-Type: application/geo+json',
+      typeof fields.geojson === 'string' ? fields.geojson : JSON.stringify(fields.geojson),
+    ),
+    ...photos.map(([name, bytes]) =>
+      part(`Content-Disposition: form-data; name="photos"; filename="${name}"\r\nContent-Type: image/png`, bytes),
+    ),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -51,7 +76,7 @@ describe('clues: GeoJSON import', () => {
             // latitude and longitude swapped: outside the county
             point(SITE.lat, SITE.lng, '坐标顺序颠倒'),
             { type: 'Feature', geometry: { type: 'Point', coordinates: [SITE.lng, SITE.lat] }, properties: {} },
-            point(SITE.lng, SITE.lat, '照片不是链接', { photos: ['javascript:alert(1)'] }),
+            point(SITE.lng, SITE.lat, '照片名带路径', { photo: '../etc/passwd' }),
           ],
         },
       },
@@ -61,7 +86,7 @@ describe('clues: GeoJSON import', () => {
     const paths = (res.json().errors as { path: string }[]).map((e) => e.path);
     expect(paths.some((p) => p.startsWith('geojson.features.1.geometry'))).toBe(true);
     expect(paths).toContain('geojson.features.2.properties.description');
-    expect(paths.some((p) => p.startsWith('geojson.features.3.properties.photos'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('geojson.features.3.properties.photo'))).toBe(true);
     expect(paths.some((p) => p.startsWith('geojson.features.0'))).toBe(false);
     expect(await countClues()).toBe(before);
   });
@@ -70,37 +95,41 @@ describe('clues: GeoJSON import', () => {
     const res = await clerk.request({
       method: 'POST',
       url: '/api/clues/import',
-      payload: {
-        source: 'remote-sensing',
-        batchName: '2026 年 11 月遥感',
-        geojson: {
-          type: 'FeatureCollection',
-          features: [
-            point(SITE.lng + 0.001, SITE.lat, '厂区东侧露天堆放废药', {
-              photos: ['/demo/drone/a.jpg'],
-              observedAt: '2026-11-10T10:00:00+08:00',
-            }),
-            // a patch outlined by a polygon, far from any site
-            {
-              type: 'Feature',
-              geometry: {
-                type: 'Polygon',
-                coordinates: [
-                  [
-                    [113.6, 28.2],
-                    [113.61, 28.2],
-                    [113.61, 28.21],
-                    [113.6, 28.2],
+      ...importForm(
+        {
+          source: 'remote-sensing',
+          batchName: '2026 年 11 月遥感',
+          geojson: {
+            type: 'FeatureCollection',
+            features: [
+              point(SITE.lng + 0.001, SITE.lat, '厂区东侧露天堆放废药', {
+                photo: '东侧 堆场;1.png',
+                observedAt: '2026-11-10T10:00:00+08:00',
+              }),
+              // a patch outlined by a polygon, far from any site
+              {
+                type: 'Feature',
+                geometry: {
+                  type: 'Polygon',
+                  coordinates: [
+                    [
+                      [113.6, 28.2],
+                      [113.61, 28.2],
+                      [113.61, 28.21],
+                      [113.6, 28.2],
+                    ],
                   ],
-                ],
+                },
+                properties: { description: '山林内疑似倾倒点' },
               },
-              properties: { description: '山林内疑似倾倒点' },
-            },
-          ],
+            ],
+          },
         },
-      },
+        [['东侧 堆场;1.png', PHOTO]],
+      ),
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().photos).toBe(1);
     const body = res.json() as { created: number; matched: number; clueIds: string[]; batchId: string };
     expect(body.created).toBe(2);
     const near = (await officer.request({ method: 'GET', url: `/api/clues/${body.clueIds[0]}` })).json();
@@ -108,7 +137,17 @@ describe('clues: GeoJSON import', () => {
     // 0.001° of longitude at 27.95° N is about 98 m
     expect(near.clue.suggestedDistanceM).toBeGreaterThan(90);
     expect(near.clue.suggestedDistanceM).toBeLessThan(110);
-    expect(near.clue.photos).toEqual(['/demo/drone/a.jpg']);
+    // the photo is the file sent with the batch, stored and read back byte for byte
+    expect(near.clue.photos).toEqual([]);
+    expect(near.files).toMatchObject([{ stage: 'import', fileName: '东侧 堆场;1.png', contentType: 'image/png' }]);
+    const got = await officer.request({ method: 'GET', url: `/api/clues/${near.clue.id}/files/${near.files[0].id}` });
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(got.rawPayload, PHOTO)).toBe(0);
+    // a photo is read only under its own clue
+    const far0 = body.clueIds[1];
+    expect(
+      (await officer.request({ method: 'GET', url: `/api/clues/${far0}/files/${near.files[0].id}` })).statusCode,
+    ).toBe(404);
     expect(near.clue.status).toBe('pending');
     expect(near.clocks).toHaveLength(1);
     expect(near.clocks[0]).toMatchObject({ unit: 'working', length: 10, state: 'running' });
@@ -122,6 +161,111 @@ describe('clues: GeoJSON import', () => {
       .from(auditEntries)
       .where(and(eq(auditEntries.action, 'clue.import'), eq(auditEntries.entityId, body.batchId)));
     expect(audit).toBeDefined();
+  });
+});
+
+describe('clues: the photos of an import', () => {
+  const batch = (photo?: string) => ({
+    source: 'drone',
+    batchName: '照片测试',
+    geojson: {
+      type: 'FeatureCollection',
+      features: [
+        point(SITE.lng, SITE.lat, '有照片', { photo: 'a.png' }),
+        point(SITE.lng, SITE.lat + 0.001, '第二处', photo ? { photo } : {}),
+      ],
+    },
+  });
+
+  it('refuses a named photo not sent, a file that is no image, or one no feature names, by feature number; saves nothing', async () => {
+    const clues0 = await countClues();
+    const photos0 = await countPhotos();
+    const missing = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      ...importForm(batch('b.png'), [['a.png', PHOTO]]),
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toEqual([
+      expect.objectContaining({
+        path: 'geojson.features.1.properties.photo',
+        message: expect.stringContaining('第 2 处'),
+      }),
+    ]);
+    const notImage = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      ...importForm(batch('b.png'), [
+        ['a.png', PHOTO],
+        ['b.png', Buffer.from('MZ this is an executable')],
+      ]),
+    });
+    expect(notImage.statusCode).toBe(400);
+    expect(notImage.json().errors[0].path).toBe('geojson.features.1.properties.photo');
+    const stray = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      ...importForm(batch(), [
+        ['a.png', PHOTO],
+        ['c.png', PHOTO],
+      ]),
+    });
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().errors[0].path).toBe('photos');
+    const broken = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      payload: Buffer.from('--x\r\nno headers here'),
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).toContain('application/problem+json');
+    const notJson = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      ...importForm({ ...batch(), geojson: '{"type": "FeatureCollection",' }, []),
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().errors[0].path).toBe('geojson');
+    expect(await countClues()).toBe(clues0);
+    expect(await countPhotos()).toBe(photos0);
+  });
+
+  it('an officer adds photos while verifying; the bytes must be the declared image; a verified clue takes none', async () => {
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/clues/import',
+      ...importForm(batch(), [['a.png', PHOTO]]),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().clueIds[1];
+    const add = (who: Client, bytes: Buffer, type = 'image/png') =>
+      who.request({
+        method: 'POST',
+        url: `/api/clues/${id}/photos?name=${encodeURIComponent('现场复核.png')}`,
+        payload: bytes,
+        headers: { 'content-type': type },
+      });
+    expect((await add(clerk, PHOTO)).statusCode).toBe(403);
+    expect((await add(officer, Buffer.from('not a png at all'))).statusCode).toBe(415);
+    expect((await add(officer, PHOTO, 'image/jpeg')).statusCode).toBe(415);
+    const ok = await add(officer, PHOTO);
+    expect(ok.statusCode, ok.body).toBe(201);
+    const d = (await officer.request({ method: 'GET', url: `/api/clues/${id}` })).json();
+    expect(d.files).toMatchObject([{ stage: 'verification', fileName: '现场复核.png' }]);
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.action, 'clue.photo'), eq(auditEntries.entityId, id)));
+    expect(audit).toBeDefined();
+    await officer.request({
+      method: 'POST',
+      url: `/api/clues/${id}/outcome`,
+      payload: { outcome: 'no-problem', note: '无问题', version: d.clue.version },
+    });
+    const late = await add(officer, PHOTO);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('CLUE_STATE');
   });
 });
 

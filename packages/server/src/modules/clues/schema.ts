@@ -15,7 +15,7 @@ import {
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { ClockView } from '../clocks/service.ts';
-import type { ClueWithNames } from './service.ts';
+import type { ClueFileSummary, ClueWithNames } from './service.ts';
 import type { videoPoints } from './tables.ts';
 
 export { clueImportBody, clueMatchBody, clueOutcomeBody, videoClueBody, videoPointBody };
@@ -79,13 +79,42 @@ export const clueClockSchema = z.object({
   source: z.string(),
 });
 
-export const clueDetailSchema = z.object({ clue: clueViewSchema, clocks: z.array(clueClockSchema) });
+export const clueFileViewSchema = z.object({
+  id: z.string(),
+  /** 'import': sent with the batch; 'verification': added by the officer */
+  stage: z.enum(['import', 'verification']),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export const toClueFileView = (f: ClueFileSummary): z.infer<typeof clueFileViewSchema> => ({
+  id: f.id,
+  stage: f.stage as 'import' | 'verification',
+  fileName: f.fileName,
+  contentType: f.contentType,
+  size: f.size,
+  createdByName: f.createdByName,
+  createdAt: f.createdAt.toISOString(),
+});
+
+export const clueDetailSchema = z.object({
+  clue: clueViewSchema,
+  clocks: z.array(clueClockSchema),
+  /** photos kept as files; `clue.photos` holds links (a video point's snapshot) */
+  files: z.array(clueFileViewSchema),
+});
+
+export const photoUploadQuery = z.object({ name: z.string().trim().min(1).max(200) });
 
 export const importResultSchema = z.object({
   batchId: z.string(),
   created: z.number(),
   matched: z.number(),
   clueIds: z.array(z.string()),
+  /** photo files stored with the batch's clues */
+  photos: z.number(),
 });
 
 export const videoPointViewSchema = z.object({

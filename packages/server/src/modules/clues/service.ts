@@ -6,15 +6,19 @@ import {
   type ClueSource,
   type ClueStatus,
   distanceMetres,
+  featurePhotoNames,
   featurePoint,
+  MAX_CLUE_PHOTOS,
+  MAX_IMPORT_PHOTOS,
   type VideoClueBody,
   type VideoPointBody,
 } from '@qingshan/core/clues';
-import { and, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type FieldErrorMsg } from '../../errors.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
+import { PHOTO_LIMIT, type PhotoType, photoTypeOf } from '../../shared/photo.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { type ClockView, clocksOf, completeClock, evaluateRow, startClock } from '../clocks/service.ts';
@@ -24,7 +28,7 @@ import { proposeRemoval } from '../positive-list/service.ts';
 import { receptionConcerns } from '../reception/tables.ts';
 import { reports } from '../reports/tables.ts';
 import { getRuleNumber } from '../rules/service.ts';
-import { type ClueEvidence, clueBatches, clues, videoPoints } from './tables.ts';
+import { type ClueEvidence, clueBatches, clueFiles, clues, videoPoints } from './tables.ts';
 
 export type ClueRow = typeof clues.$inferSelect;
 type Point = { lat: number; lng: number };
@@ -100,6 +104,127 @@ async function placeClue(tx: Tx, actor: Actor, input: NewClue, radiusM: number, 
   return row!;
 }
 
+/** A file sent with an import, as the multipart body carried it. */
+export type UploadedFile = { fileName: string; content: Buffer };
+export type CluePhoto = { fileName: string; type: PhotoType; content: Buffer };
+
+const MB = PHOTO_LIMIT / 1024 / 1024;
+
+/**
+ * Each feature's photos, from the files sent with the batch. Every problem is reported, by the
+ * feature that names the file (its number as the officer counts), before anything is saved: a
+ * named file not sent, a file that is no JPEG/PNG/WebP by its bytes, one over the size limit; and
+ * by the upload, a file no feature names (it would be lost silently) or two files of one name.
+ */
+export function photosOfFeatures(body: ClueImportBody, files: UploadedFile[]): CluePhoto[][] {
+  const errors: FieldErrorMsg[] = [];
+  if (files.length > MAX_IMPORT_PHOTOS)
+    errors.push({
+      path: 'photos',
+      message: {
+        zh: `一次最多上传 ${MAX_IMPORT_PHOTOS} 张照片，本次 ${files.length} 张`,
+        en: `At most ${MAX_IMPORT_PHOTOS} photos per import, ${files.length} sent`,
+      },
+    });
+  const byName = new Map<string, UploadedFile>();
+  for (const f of files) {
+    if (byName.has(f.fileName))
+      errors.push({
+        path: 'photos',
+        message: { zh: `照片「${f.fileName}」上传了两次`, en: `Photo "${f.fileName}" was sent twice` },
+      });
+    byName.set(f.fileName, f);
+  }
+  const used = new Set<string>();
+  const out = body.geojson.features.map((feature, i) =>
+    featurePhotoNames(feature).flatMap((name): CluePhoto[] => {
+      used.add(name);
+      const path = `geojson.features.${i}.properties.photo`;
+      const file = byName.get(name);
+      if (!file) {
+        errors.push({
+          path,
+          message: {
+            zh: `第 ${i + 1} 处：照片「${name}」没有随 GeoJSON 一同上传`,
+            en: `Feature ${i + 1}: photo "${name}" was not sent with the GeoJSON`,
+          },
+        });
+        return [];
+      }
+      if (file.content.length > PHOTO_LIMIT) {
+        errors.push({
+          path,
+          message: {
+            zh: `第 ${i + 1} 处：照片「${name}」超过 ${MB} MB`,
+            en: `Feature ${i + 1}: photo "${name}" is over ${MB} MB`,
+          },
+        });
+        return [];
+      }
+      const type = photoTypeOf(file.content);
+      if (!type) {
+        errors.push({
+          path,
+          message: {
+            zh: `第 ${i + 1} 处：照片「${name}」不是 JPEG、PNG 或 WebP 图片`,
+            en: `Feature ${i + 1}: photo "${name}" is not a JPEG, PNG or WebP image`,
+          },
+        });
+        return [];
+      }
+      return [{ fileName: name, type, content: file.content }];
+    }),
+  );
+  for (const name of byName.keys())
+    if (!used.has(name))
+      errors.push({
+        path: 'photos',
+        message: {
+          zh: `照片「${name}」没有哪一处引用（GeoJSON 中 photo 属性写它的文件名）`,
+          en: `No feature names photo "${name}" (a feature's photo property gives its file name)`,
+        },
+      });
+  if (errors.length) throw new AppError('VALIDATION_FAILED', { errors });
+  return out;
+}
+
+async function insertCluePhoto(
+  tx: Tx,
+  actor: Actor,
+  clueId: string,
+  stage: 'import' | 'verification',
+  photo: CluePhoto,
+  now: Date,
+) {
+  const [row] = await tx
+    .insert(clueFiles)
+    .values({
+      clueId,
+      stage,
+      fileName: photo.fileName,
+      contentType: photo.type,
+      size: photo.content.length,
+      content: photo.content,
+      createdBy: actor.id,
+      createdByName: actor.name,
+      createdAt: now,
+    })
+    .returning(clueFileColumns);
+  return row!;
+}
+
+const clueFileColumns = {
+  id: clueFiles.id,
+  clueId: clueFiles.clueId,
+  stage: clueFiles.stage,
+  fileName: clueFiles.fileName,
+  contentType: clueFiles.contentType,
+  size: clueFiles.size,
+  createdByName: clueFiles.createdByName,
+  createdAt: clueFiles.createdAt,
+};
+export type ClueFileSummary = { [K in keyof typeof clueFileColumns]: (typeof clueFiles.$inferSelect)[K] };
+
 /**
  * Imports a drone-patrol or remote-sensing batch. The body was validated feature by feature
  * before this runs (each bad feature is reported with its index and nothing is saved), and the
@@ -110,7 +235,10 @@ export async function importClues(
   actor: Actor,
   body: ClueImportBody,
   now = new Date(),
-): Promise<{ batchId: string; created: number; matched: number; clueIds: string[] }> {
+  files: UploadedFile[] = [],
+): Promise<{ batchId: string; created: number; matched: number; clueIds: string[]; photos: number }> {
+  // checked before the first insert: a missing or bad photo leaves nothing behind
+  const photos = photosOfFeatures(body, files);
   const radius = await getRuleNumber(tx, 'clues.match-radius-m');
   const [batch] = await tx
     .insert(clueBatches)
@@ -123,6 +251,7 @@ export async function importClues(
     })
     .returning();
   const ids: string[] = [];
+  const stored: { feature: number; clueId: string; fileId: string; fileName: string; size: number }[] = [];
   let matched = 0;
   for (const [i, f] of body.geojson.features.entries()) {
     const row = await placeClue(
@@ -135,7 +264,7 @@ export async function importClues(
         description: f.properties.description,
         point: featurePoint(f),
         evidence: {
-          photos: f.properties.photos ?? [],
+          photos: [],
           observedAt: f.properties.observedAt ?? null,
           origin: `${body.batchName}（第 ${i + 1} 处）`,
         },
@@ -145,14 +274,18 @@ export async function importClues(
     );
     ids.push(row.id);
     if (row.suggestedEnterpriseId) matched += 1;
+    for (const p of photos[i]!) {
+      const saved = await insertCluePhoto(tx, actor, row.id, 'import', p, now);
+      stored.push({ feature: i + 1, clueId: row.id, fileId: saved.id, fileName: saved.fileName, size: saved.size });
+    }
   }
   await recordAudit(tx, actor, {
     action: 'clue.import',
     entityType: 'clue-batch',
     entityId: batch!.id,
-    after: { source: body.source, batchName: body.batchName, features: ids.length, clueIds: ids },
+    after: { source: body.source, batchName: body.batchName, features: ids.length, clueIds: ids, photos: stored },
   });
-  return { batchId: batch!.id, created: ids.length, matched, clueIds: ids };
+  return { batchId: batch!.id, created: ids.length, matched, clueIds: ids, photos: stored.length };
 }
 
 async function refuseDuplicate(tx: Tx, source: ClueSource, ref: string) {
@@ -470,7 +603,7 @@ async function dueDates(db: Tx, ids: string[]): Promise<Map<string, string>> {
   return out;
 }
 
-export type ClueDetail = { clue: ClueWithNames; clocks: ClockView[] };
+export type ClueDetail = { clue: ClueWithNames; clocks: ClockView[]; files: ClueFileSummary[] };
 
 export async function getClue(db: Tx, id: string): Promise<ClueDetail> {
   const [r] = await db
@@ -488,7 +621,54 @@ export async function getClue(db: Tx, id: string): Promise<ClueDetail> {
       dueDate: v?.dueDate ?? null,
     },
     clocks: own,
+    files: await listClueFiles(db, id),
   };
+}
+
+/** The officer adds a photo taken while verifying; a verified clue's evidence is closed. */
+export async function addCluePhoto(tx: Tx, actor: Actor, id: string, photo: CluePhoto, now = new Date()) {
+  const [row] = await tx.select().from(clues).where(eq(clues.id, id)).for('update');
+  if (!row) throw notFound('线索不存在', 'No such clue');
+  if (row.status !== 'pending')
+    throw new AppError('CLUE_STATE', {
+      detail: { zh: '线索已核查完毕，不能再补充照片', en: 'The clue is verified: no more photos' },
+    });
+  const [n] = await tx.select({ n: count() }).from(clueFiles).where(eq(clueFiles.clueId, id));
+  if (Number(n?.n ?? 0) >= MAX_CLUE_PHOTOS)
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          path: 'file',
+          message: { zh: `每条线索最多 ${MAX_CLUE_PHOTOS} 张照片`, en: `At most ${MAX_CLUE_PHOTOS} photos a clue` },
+        },
+      ],
+    });
+  const saved = await insertCluePhoto(tx, actor, id, 'verification', photo, now);
+  await recordAudit(tx, actor, {
+    action: 'clue.photo',
+    entityType: 'clue',
+    entityId: id,
+    after: { fileId: saved.id, fileName: saved.fileName, size: saved.size },
+  });
+  return saved;
+}
+
+export async function listClueFiles(db: Tx, clueId: string): Promise<ClueFileSummary[]> {
+  return db
+    .select(clueFileColumns)
+    .from(clueFiles)
+    .where(eq(clueFiles.clueId, clueId))
+    .orderBy(asc(clueFiles.createdAt), asc(clueFiles.id));
+}
+
+/** One photo of one clue (staff only, like the clue): another clue's file id answers as missing. */
+export async function getClueFile(db: Tx, clueId: string, fileId: string) {
+  const [f] = await db
+    .select()
+    .from(clueFiles)
+    .where(and(eq(clueFiles.id, fileId), eq(clueFiles.clueId, clueId)));
+  if (!f) throw notFound('照片不存在', 'No such photo');
+  return f;
 }
 
 export const MAP_LIMITS = { enterprises: 3000, clues: 1000 } as const;

@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -11,6 +12,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export type ClueEvidence = {
   photos: string[];
@@ -84,3 +87,28 @@ export const videoPoints = pgTable('video_points', {
   enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A clue's photos, kept in the database like inspection photos (each ≤ 5 MB, at most 20 a clue):
+ * those sent with its import batch, and those an officer adds while verifying it. Links to photos
+ * kept elsewhere (a video point's snapshot) stay in the evidence's `photos`.
+ */
+export const clueFiles = pgTable(
+  'clue_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => clues.id, { onDelete: 'cascade' }),
+    /** 'import' (sent with the batch) or 'verification' (added by the officer) */
+    stage: text('stage').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('clue_files_clue_idx').on(t.clueId, t.createdAt)],
+);

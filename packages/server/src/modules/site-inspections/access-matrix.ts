@@ -7,14 +7,16 @@ import { READ_ENTERPRISES, STAFF } from '../../test/access-groups.ts';
 const OFFICERS: Access = ['leader', 'inspector'];
 
 export const ACCESS_MATRIX: Record<string, Access> = {
-  'GET /api/site-inspections': READ_ENTERPRISES,
+  'GET /api/site-inspections': STAFF,
   'POST /api/site-inspections': OFFICERS,
-  'GET /api/site-inspections/:id': READ_ENTERPRISES,
+  'GET /api/site-inspections/:id': STAFF,
   'PUT /api/site-inspections/:id': OFFICERS,
   'POST /api/site-inspections/:id/photos': OFFICERS,
   'POST /api/site-inspections/:id/complete': OFFICERS,
   'GET /api/site-inspections/:id/files/:fileId': READ_ENTERPRISES,
   'POST /api/site-inspections/draws/:drawId/publish': OFFICERS,
+  'GET /api/my/inspections': ['enterprise'],
+  'GET /api/my/inspections/:id': ['enterprise'],
   'GET /api/rectification-orders': READ_ENTERPRISES,
   'GET /api/rectification-orders/:id': READ_ENTERPRISES,
   'POST /api/rectification-orders/:id/proofs': ['enterprise'],

@@ -20,6 +20,9 @@ import {
   inspectionDetailSchema,
   inspectionListItemSchema,
   inspectionsQuery,
+  myInspectionDetailSchema,
+  myInspectionListItemSchema,
+  myInspectionsQuery,
   orderDetailSchema,
   orderListItemSchema,
   ordersQuery,
@@ -34,6 +37,8 @@ import {
   toFileView,
   toInspectionDetail,
   toInspectionListItem,
+  toMyInspectionDetail,
+  toMyInspectionListItem,
   toOrderDetail,
   toOrderListItem,
   toPublicPenaltyView,
@@ -50,9 +55,11 @@ import {
   getCase,
   getFile,
   getInspection,
+  getMyInspection,
   getOrder,
   listCases,
   listInspections,
+  listMyInspections,
   listOrders,
   openCase,
   PHOTO_TYPES,
@@ -68,7 +75,10 @@ import {
 /** Enforcement officers and leaders record inspections, verify rectification and run cases. */
 const OFFICERS = ['leader', 'inspector'] as const;
 const STAFF_READ = ['admin', 'leader', 'clerk', 'approver', 'inspector', 'monitor'] as const;
-/** An enterprise reads its own completed inspections and its own orders. */
+/**
+ * An enterprise reads its own orders, and the photos and signature of its own visible records; the
+ * records themselves it reads through /api/my/inspections, a view declared for it.
+ */
 const READERS = [...STAFF_READ, 'enterprise'] as const;
 
 const fileResponse = { 200: z.any().describe('文件内容 The file'), ...problemResponses(400, 401, 403, 404) };
@@ -81,7 +91,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.get(
     '/api/site-inspections',
     {
-      config: { access: READERS },
+      config: { access: STAFF_READ },
       schema: {
         tags: ['site-inspections'],
         summary: '检查记录（现场、非现场） Inspection records',
@@ -114,7 +124,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.get(
     '/api/site-inspections/:id',
     {
-      config: { access: READERS },
+      config: { access: STAFF_READ },
       schema: {
         tags: ['site-inspections'],
         summary: '检查记录详情 An inspection record',
@@ -214,6 +224,38 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     async (request) => ({
       results: await publishDrawFromRecords(db, request.user!, actorOf(request), request.params.drawId),
     }),
+  );
+
+  app.get(
+    '/api/my/inspections',
+    {
+      config: { access: ['enterprise'] },
+      schema: {
+        tags: ['site-inspections'],
+        summary: '本企业的现场检查记录（已签字或拒签的） The enterprise’s own on-site inspection records',
+        querystring: myInspectionsQuery,
+        response: { 200: pageOf(myInspectionListItemSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const r = await listMyInspections(db, request.user!, f, { page, pageSize });
+      return { ...r, items: r.items.map(toMyInspectionListItem) };
+    },
+  );
+
+  app.get(
+    '/api/my/inspections/:id',
+    {
+      config: { access: ['enterprise'] },
+      schema: {
+        tags: ['site-inspections'],
+        summary: '本企业的一条现场检查记录及其责令整改 One of the enterprise’s records and its orders',
+        params: idParams,
+        response: { 200: myInspectionDetailSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => toMyInspectionDetail(await getMyInspection(db, request.user!, request.params.id)),
   );
 
   app.get(

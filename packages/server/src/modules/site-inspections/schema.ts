@@ -25,6 +25,8 @@ import type {
   FileSummary,
   InspectionDetail,
   InspectionListItem,
+  MyInspectionDetail,
+  MyInspectionListItem,
   OrderDetail,
   OrderListItem,
   PublicPenaltyRow,
@@ -347,3 +349,122 @@ export const toPublicPenaltyView = (r: PublicPenaltyRow): z.infer<typeof publicP
 };
 export const stageResultSchema = z.object({ proposalId: z.string().nullable() });
 export const publishedSchema = z.object({ results: z.number() });
+
+// The enterprise's portal view: what the firm signed or refused on site, and the orders that came
+// from it. Declared apart from the staff view so nothing the bureau keeps for itself (the draw a
+// record belongs to, alarm and source references, case links, the recording officer's account)
+// can reach the firm by a column added later.
+export const myInspectionsQuery = z
+  .object({
+    page: paging.page,
+    pageSize: paging.pageSize,
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    // a record's outcome is one of these two (not-operating is a draw result entered by hand)
+    outcome: z.enum(['no-problem', 'problems-found']).optional(),
+    signature: z.enum(['signed', 'refused']).optional(),
+    sort: z.enum(['inspectedOn', '-inspectedOn']).default('-inspectedOn'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'common.invalid' });
+
+export const myInspectionListItemSchema = z.object({
+  id: z.string(),
+  inspectedOn: z.string(),
+  inspectorNames: z.array(z.string()),
+  place: z.string(),
+  signature: z.enum(['signed', 'refused']),
+  signerName: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  findings: z.number(),
+  orders: z.number(),
+  openOrders: z.number(),
+});
+const signatureOf = (r: { signerName: string | null }) => (r.signerName !== null ? 'signed' : 'refused');
+export const toMyInspectionListItem = (r: MyInspectionListItem): z.infer<typeof myInspectionListItemSchema> => ({
+  id: r.id,
+  inspectedOn: r.inspectedOn,
+  inspectorNames: r.inspectorNames,
+  place: r.place,
+  signature: signatureOf(r),
+  signerName: r.signerName,
+  completedAt: r.completedAt?.toISOString() ?? null,
+  findings: r.findings,
+  orders: r.orders,
+  openOrders: r.openOrders,
+});
+
+export const myInspectionDetailSchema = z.object({
+  id: z.string(),
+  enterpriseName: z.string(),
+  inspectedOn: z.string(),
+  inspectorNames: z.array(z.string()),
+  place: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  checklist: z.array(checklistEntryView),
+  summary: z.string(),
+  outcome: z.enum(INSPECTION_OUTCOMES).nullable(),
+  signature: z.enum(['signed', 'refused']),
+  signerName: z.string().nullable(),
+  refusalReason: z.string().nullable(),
+  witness: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  findings: z.array(
+    z.object({
+      description: z.string(),
+      severity: z.string(),
+      itemKey: z.string().nullable(),
+      requirement: z.string().nullable(),
+      order: z
+        .object({
+          id: z.string(),
+          status: z.enum(RECTIFICATION_ORDER_STATUSES),
+          dueDate: z.string().nullable(),
+          provisional: z.boolean(),
+        })
+        .nullable(),
+    }),
+  ),
+  photos: z.array(fileViewSchema),
+  signatureFile: fileViewSchema.nullable(),
+});
+export const toMyInspectionDetail = (d: MyInspectionDetail): z.infer<typeof myInspectionDetailSchema> => {
+  const orderOf = new Map(d.orders.map((o) => [o.findingId, o]));
+  const sig = d.files.find((f) => f.ownerType === 'signature');
+  return {
+    id: d.id,
+    enterpriseName: d.enterpriseName,
+    inspectedOn: d.inspectedOn,
+    inspectorNames: d.inspectorNames,
+    place: d.place,
+    latitude: d.latitude,
+    longitude: d.longitude,
+    checklist: d.checklist,
+    summary: d.summary,
+    outcome: d.outcome,
+    signature: signatureOf(d),
+    signerName: d.signerName,
+    refusalReason: d.refusalReason,
+    witness: d.witness,
+    completedAt: d.completedAt?.toISOString() ?? null,
+    findings: d.findings.map((f) => {
+      const o = orderOf.get(f.id);
+      return {
+        description: f.description,
+        severity: f.severity,
+        itemKey: f.itemKey,
+        requirement: f.requirement,
+        order: o
+          ? {
+              id: o.id,
+              status: o.status as (typeof RECTIFICATION_ORDER_STATUSES)[number],
+              dueDate: o.clock?.dueDate ?? null,
+              provisional: o.clock?.provisional ?? false,
+            }
+          : null,
+      };
+    }),
+    photos: d.files.filter((f) => f.ownerType === 'inspection').map(toFileView),
+    signatureFile: sig ? toFileView(sig) : null,
+  };
+};

@@ -6,6 +6,7 @@ import {
   type CaseStage,
   type CompleteInspectionBody,
   checklistItemKeys,
+  ENTERPRISE_VISIBLE_RECORD,
   nextCaseStage,
   type SiteInspectionBody,
 } from '@qingshan/core/site-inspections';
@@ -14,6 +15,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type FieldErrorMsg } from '../../errors.ts';
 import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
+import { PHOTO_LIMIT, PHOTO_TYPES, sniffType } from '../../shared/photo.ts';
 import { ownScope, ownsRecord } from '../../shared/scope.ts';
 import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -46,29 +48,11 @@ const ORDER_CLOCK = 'site-inspection.rectify';
 // ---------------------------------------------------------------------------------------------
 // Files: photos, the drawn signature, proof of rectification
 
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export { PHOTO_TYPES, sniffType };
 export const PROOF_TYPES = [...PHOTO_TYPES, 'application/pdf'] as const;
-export const FILE_LIMIT = 5 * 1024 * 1024;
+export const FILE_LIMIT = PHOTO_LIMIT;
 /** photos per inspection, proof files per order: a phone's evidence, not an archive */
 export const FILES_PER_RECORD = 20;
-
-/** The file's type from its first bytes: a declared type the bytes do not bear out is refused. */
-export function sniffType(content: Buffer): string | null {
-  if (
-    content.length >= 8 &&
-    content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  )
-    return 'image/png';
-  if (content.length >= 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  if (
-    content.length >= 12 &&
-    content.toString('latin1', 0, 4) === 'RIFF' &&
-    content.toString('latin1', 8, 12) === 'WEBP'
-  )
-    return 'image/webp';
-  if (content.length >= 5 && content.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
-  return null;
-}
 
 export function uploadedFile(
   body: unknown,
@@ -410,10 +394,18 @@ export async function completeInspection(
   });
 }
 
-/** An enterprise reads only its own completed records; anyone else the scope cannot place, none. */
+/**
+ * An enterprise reads only its own records, and of those only what core's visibleToEnterprise lets
+ * it see (on-site, completed); anyone else the scope cannot place, none.
+ */
 function inspectionScope(user: SessionUser | null): SQL | undefined {
   const own = ownScope(user, { enterprise: siteInspections.enterpriseId });
-  return isStaff(user) ? own : and(own, eq(siteInspections.status, 'completed'));
+  if (isStaff(user)) return own;
+  return and(
+    own,
+    eq(siteInspections.kind, ENTERPRISE_VISIBLE_RECORD.kind),
+    eq(siteInspections.status, ENTERPRISE_VISIBLE_RECORD.status),
+  );
 }
 
 export type InspectionFilter = {
@@ -505,6 +497,108 @@ export async function getInspection(db: Tx, user: SessionUser | null, id: string
     files,
     outcome: r.row.status === 'completed' ? outcomeOf(findings.length) : null,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The enterprise's own records, in its portal: what it signed (or refused to sign) on site
+
+export type MyInspectionFilter = {
+  from?: string | undefined;
+  to?: string | undefined;
+  outcome?: 'no-problem' | 'problems-found' | undefined;
+  signature?: 'signed' | 'refused' | undefined;
+  sort: 'inspectedOn' | '-inspectedOn';
+};
+
+export type MyInspectionListItem = {
+  id: string;
+  inspectedOn: string;
+  inspectorNames: string[];
+  place: string;
+  signerName: string | null;
+  refusalReason: string | null;
+  completedAt: Date | null;
+  findings: number;
+  orders: number;
+  /** orders still waiting for the firm (open or returned) */
+  openOrders: number;
+};
+
+// spelled out: in a one-table select drizzle leaves columns unqualified, and a bare "id" here would be f.id
+const findingCount = sql<number>`(select count(*)::int from inspection_findings f where f.inspection_id = "site_inspections"."id")`;
+
+/** The firm's records (inspectionScope: its own, on-site, completed), never another firm's. */
+export async function listMyInspections(
+  db: Tx,
+  user: SessionUser,
+  f: MyInspectionFilter,
+  page: PageRequest,
+): Promise<Paged<MyInspectionListItem>> {
+  // a staff caller would pass an empty scope: this view is the enterprise's alone (the route says so too)
+  if (isStaff(user) || !user.enterpriseId) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
+  const conds: (SQL | undefined)[] = [inspectionScope(user)];
+  if (f.from) conds.push(sql`${siteInspections.inspectedOn} >= ${f.from}::date`);
+  if (f.to) conds.push(sql`${siteInspections.inspectedOn} <= ${f.to}::date`);
+  if (f.outcome) conds.push(f.outcome === 'no-problem' ? sql`${findingCount} = 0` : sql`${findingCount} > 0`);
+  if (f.signature === 'signed') conds.push(sql`${siteInspections.signerName} is not null`);
+  if (f.signature === 'refused') conds.push(sql`${siteInspections.refusalReason} is not null`);
+  const where = and(...conds);
+  const order = f.sort === 'inspectedOn' ? asc(siteInspections.inspectedOn) : desc(siteInspections.inspectedOn);
+  return paginate(
+    page,
+    async (limit, offset) => {
+      const rows = await db
+        .select({
+          id: siteInspections.id,
+          inspectedOn: siteInspections.inspectedOn,
+          inspectorNames: siteInspections.inspectorNames,
+          place: siteInspections.place,
+          signerName: siteInspections.signerName,
+          refusalReason: siteInspections.refusalReason,
+          completedAt: siteInspections.completedAt,
+          findings: findingCount,
+          orders: sql<number>`(select count(*)::int from rectification_orders o where o.inspection_id = "site_inspections"."id")`,
+          openOrders: sql<number>`(select count(*)::int from rectification_orders o where o.inspection_id = "site_inspections"."id" and o.status in ('open', 'returned'))`,
+        })
+        .from(siteInspections)
+        .where(where)
+        .orderBy(order, desc(siteInspections.completedAt), asc(siteInspections.id))
+        .limit(limit)
+        .offset(offset);
+      return rows.map((r) => ({
+        ...r,
+        findings: Number(r.findings),
+        orders: Number(r.orders),
+        openOrders: Number(r.openOrders),
+      }));
+    },
+    async () => {
+      const [r] = await db.select({ n: count() }).from(siteInspections).where(where);
+      return Number(r?.n ?? 0);
+    },
+  );
+}
+
+export type MyInspectionDetail = InspectionDetail & {
+  orders: { id: string; findingId: string; status: string; clock: ClockView | null }[];
+};
+
+/** One of the firm's records with the orders that came from it; another firm's answers as missing. */
+export async function getMyInspection(db: Tx, user: SessionUser, id: string): Promise<MyInspectionDetail> {
+  if (isStaff(user)) throw notFound('检查记录不存在', 'No such inspection record');
+  const d = await getInspection(db, user, id);
+  const rows = await db
+    .select({
+      id: rectificationOrders.id,
+      findingId: rectificationOrders.findingId,
+      status: rectificationOrders.status,
+    })
+    .from(rectificationOrders)
+    .where(eq(rectificationOrders.inspectionId, id))
+    .orderBy(asc(rectificationOrders.createdAt), asc(rectificationOrders.id));
+  const orders = [];
+  for (const o of rows) orders.push({ ...o, clock: await clockOf(db, o.id) });
+  return { ...d, orders };
 }
 
 /** A file of the module, if the caller may read the record it belongs to. */

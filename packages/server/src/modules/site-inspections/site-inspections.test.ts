@@ -141,7 +141,10 @@ describe('site inspections: a record from draft to signature', () => {
   });
 
   it('an enterprise sees no draft; completion needs a signature or a refusal with a witness', async () => {
-    expect((await userA.request({ method: 'GET', url: `/api/site-inspections/${id}` })).statusCode).toBe(404);
+    // a draft is the officers' working copy: the firm's portal does not have it yet
+    expect((await userA.request({ method: 'GET', url: `/api/my/inspections/${id}` })).statusCode).toBe(404);
+    expect((await userA.request({ method: 'GET', url: '/api/my/inspections' })).json().total).toBe(0);
+    expect((await userA.request({ method: 'GET', url: `/api/site-inspections/${id}` })).statusCode).toBe(403);
     const none = await officer.request({
       method: 'POST',
       url: `/api/site-inspections/${id}/complete`,
@@ -492,13 +495,33 @@ describe('site-inspections: enterprise B never reads or answers A’s inspection
       payload: { text: '冒充' },
     });
     expect(answer.statusCode).toBe(404);
-    const inspA = (await userA.request({ method: 'GET', url: '/api/site-inspections' })).json();
+    const inspA = (await userA.request({ method: 'GET', url: '/api/my/inspections' })).json();
     expect(inspA.total).toBe(1);
-    expect((await userB.request({ method: 'GET', url: '/api/site-inspections' })).json().total).toBe(0);
+    expect(inspA.items[0]).toMatchObject({ signature: 'signed', signerName: '张厂长', findings: 2, orders: 1 });
+    expect((await userB.request({ method: 'GET', url: '/api/my/inspections' })).json().total).toBe(0);
     const inspId = inspA.items[0].id;
-    expect((await userB.request({ method: 'GET', url: `/api/site-inspections/${inspId}` })).statusCode).toBe(404);
-    const detail = (await userA.request({ method: 'GET', url: `/api/site-inspections/${inspId}` })).json();
-    const photo = detail.files[0].id;
+    expect((await userB.request({ method: 'GET', url: `/api/my/inspections/${inspId}` })).statusCode).toBe(404);
+    // the staff view (with its draw link and case links) is not the firm's
+    expect((await userA.request({ method: 'GET', url: `/api/site-inspections/${inspId}` })).statusCode).toBe(403);
+    expect((await officer.request({ method: 'GET', url: '/api/my/inspections' })).statusCode).toBe(403);
+    const mine = await userA.request({ method: 'GET', url: `/api/my/inspections/${inspId}` });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const detail = mine.json();
+    expect(detail).toMatchObject({
+      inspectorNames: ['李强', '周文斌'],
+      signature: 'signed',
+      outcome: 'problems-found',
+    });
+    for (const internal of ['drawId', 'alarmId', 'sourceRef', 'officerName', 'caseId', 'findingList'])
+      expect(JSON.stringify(detail)).not.toContain(`"${internal}"`);
+    // the order that came from the minor finding, with its due date from the clock
+    expect(detail.findings[0].order).toMatchObject({ id: listA.items[0].id, status: expect.any(String) });
+    expect(detail.findings[0].order.dueDate).toBe(listA.items[0].clock.dueDate);
+    expect(detail.findings[1].order).toBeNull();
+    expect(detail.signatureFile).not.toBeNull();
+    const photo = detail.photos[0].id;
+    const own = await userA.request({ method: 'GET', url: `/api/site-inspections/${inspId}/files/${photo}` });
+    expect(own.statusCode).toBe(200);
     expect(
       (await userB.request({ method: 'GET', url: `/api/site-inspections/${inspId}/files/${photo}` })).statusCode,
     ).toBe(404);
@@ -552,5 +575,35 @@ describe('site inspections: off-site checks', () => {
       payload: { version: 1 },
     });
     expect(done.json()).toMatchObject({ status: 'completed', outcome: 'no-problem', kind: 'off-site' });
+    // built in the office from what the firm never saw: not a record of its portal
+    expect((await userA.request({ method: 'GET', url: `/api/my/inspections/${video.json().id}` })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('a refusal before a witness makes the record the firm’s to read, with the refusal and no signature', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: record({ findings: [], inspectedOn: '2026-01-05' }),
+    });
+    const refusedId = res.json().id;
+    const done = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${refusedId}/complete`,
+      payload: { refusalReason: '负责人拒绝签字', witness: '村干部 刘某', version: 1 },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const refused = (await userA.request({ method: 'GET', url: '/api/my/inspections?signature=refused' })).json();
+    expect(refused.items.map((r: { id: string }) => r.id)).toEqual([refusedId]);
+    const clean = (await userA.request({ method: 'GET', url: '/api/my/inspections?outcome=no-problem' })).json();
+    expect(clean.items.map((r: { id: string }) => r.id)).toEqual([refusedId]);
+    const oldest = (await userA.request({ method: 'GET', url: '/api/my/inspections?sort=inspectedOn' })).json();
+    expect(oldest.items[0].id).toBe(refusedId);
+    const d = (await userA.request({ method: 'GET', url: `/api/my/inspections/${refusedId}` })).json();
+    expect(d).toMatchObject({ signature: 'refused', refusalReason: '负责人拒绝签字', witness: '村干部 刘某' });
+    expect(d.signatureFile).toBeNull();
+    const bad = await userA.request({ method: 'GET', url: '/api/my/inspections?from=2026-02-01&to=2026-01-01' });
+    expect(bad.statusCode).toBe(400);
   });
 });

@@ -26,6 +26,7 @@ import {
   recordOutcome,
 } from './api.ts';
 import { ClueStatusTag } from './ClueListPage.tsx';
+import { CluePhotos } from './CluePhotos.tsx';
 import { CountyMap } from './CountyMap.tsx';
 import { CLUE_PERMISSIONS } from './permissions.ts';
 
@@ -261,17 +262,7 @@ export default function ClueDetailPage() {
                     : t('clues.noLocation')}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('clues.photos')}>
-                  {c.photos.length ? (
-                    <Space direction="vertical" size={0}>
-                      {c.photos.map((p) => (
-                        <Typography.Link key={p} href={p} target="_blank" rel="noreferrer">
-                          {p}
-                        </Typography.Link>
-                      ))}
-                    </Space>
-                  ) : (
-                    '—'
-                  )}
+                  <CluePhotos d={q.data} canAdd={canVerify} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t('clues.createdAt')}>{formatDateTime(c.createdAt)}</Descriptions.Item>
               </Descriptions>

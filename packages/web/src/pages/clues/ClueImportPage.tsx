@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, UploadOutlined } from '@ant-design/icons';
-import { IMPORT_SOURCES, MAX_IMPORT_FEATURES } from '@qingshan/core/clues';
+import { IMPORT_SOURCES, MAX_IMPORT_FEATURES, MAX_IMPORT_PHOTOS } from '@qingshan/core/clues';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
@@ -12,8 +12,10 @@ import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { type ClueImportBody, clueKeys, importClues } from './api.ts';
 
-/** A file over this is refused before it is read (the server refuses bodies over 2 MB). */
+/** A file over this is refused before it is read (the server refuses a GeoJSON over 2 MB). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** each photo, as the server bounds it */
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 type Row = { feature: number; field: string; message: string };
 
@@ -36,13 +38,16 @@ export default function ClueImportPage() {
   const showError = useShowError();
   const [form] = Form.useForm<{ source: ClueImportBody['source']; batchName: string }>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [geojson, setGeojson] = useState<unknown>(null);
+  const photoInput = useRef<HTMLInputElement>(null);
+  const [geojson, setGeojson] = useState<File | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [errors, setErrors] = useState<Row[]>([]);
   const run = useMutation({
     mutationFn: (v: { source: ClueImportBody['source']; batchName: string }) =>
-      // the file's content is checked by the server feature by feature; it is sent as read
-      importClues({ ...v, geojson: geojson as ClueImportBody['geojson'] }),
+      // the file's content and the photos are checked by the server feature by feature; sent as chosen
+      importClues(v, geojson as File, photos),
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: clueKeys.all });
       message.success(t('clues.imported', { n: r.created, m: r.matched }));
@@ -61,10 +66,21 @@ export default function ClueImportPage() {
       return;
     }
     try {
-      setGeojson(JSON.parse(await file.text()));
+      JSON.parse(await file.text());
+      setGeojson(file);
       setFileProblem(null);
     } catch {
       setFileProblem(t('clues.notJson'));
+    }
+  };
+  const pickPhotos = (files: File[]) => {
+    setErrors([]);
+    const big = files.find((f) => f.size > MAX_PHOTO_BYTES);
+    if (files.length > MAX_IMPORT_PHOTOS) setPhotoProblem(t('clues.tooManyPhotos', { n: MAX_IMPORT_PHOTOS }));
+    else if (big) setPhotoProblem(t('clues.photoTooBig', { name: big.name }));
+    else {
+      setPhotoProblem(null);
+      setPhotos(files);
     }
   };
   return (
@@ -110,7 +126,7 @@ export default function ClueImportPage() {
                 ref={fileInput}
                 type="file"
                 accept=".geojson,.json,application/geo+json,application/json"
-                hidden
+                style={{ display: 'none' }}
                 data-testid="clue-file"
                 onChange={(e) => {
                   const f = e.target.files?.[0];
@@ -119,6 +135,31 @@ export default function ClueImportPage() {
               />
               {geojson ? <Typography.Text type="success">{t('clues.fileRead')}</Typography.Text> : null}
               {fileProblem ? <Typography.Text type="danger">{fileProblem}</Typography.Text> : null}
+            </Space>
+          </Form.Item>
+          <Form.Item label={t('clues.importPhotos')} extra={t('clues.importPhotosHint', { n: MAX_IMPORT_PHOTOS })}>
+            <Space direction="vertical">
+              <Button icon={<UploadOutlined />} onClick={() => photoInput.current?.click()}>
+                {t('clues.pickPhotos')}
+              </Button>
+              <input
+                ref={photoInput}
+                type="file"
+                multiple
+                accept="image/jpeg,image/png,image/webp"
+                style={{ display: 'none' }}
+                data-testid="clue-photos"
+                onChange={(e) => {
+                  pickPhotos([...(e.target.files ?? [])]);
+                  e.target.value = '';
+                }}
+              />
+              {photos.length ? (
+                <Typography.Text data-testid="clue-photos-chosen">
+                  {t('clues.photosChosen', { n: photos.length })}：{photos.map((p) => p.name).join('、')}
+                </Typography.Text>
+              ) : null}
+              {photoProblem ? <Typography.Text type="danger">{photoProblem}</Typography.Text> : null}
             </Space>
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={run.isPending} data-testid="clue-import-submit">

@@ -1,5 +1,5 @@
 // Client of the clues API (线索): GeoJSON imports, the county map, verification.
-import { http } from '../../api/http.ts';
+import { http, request } from '../../api/http.ts';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
 export type ClueList = ResponseOf<'/api/clues', 'get'>;
@@ -23,7 +23,25 @@ export const listClues = (query: ClueQuery, signal?: AbortSignal) =>
   http.get<ClueList>('/api/clues', { query, signal });
 export const getClue = (id: string, signal?: AbortSignal) => http.get<ClueDetail>(`/api/clues/${enc(id)}`, { signal });
 export const getClueMap = (signal?: AbortSignal) => http.get<ClueMap>('/api/clues/map', { signal });
-export const importClues = (body: ClueImportBody) => http.post<ClueImportResult>('/api/clues/import', body);
+export type ClueFile = ClueDetail['files'][number];
+
+/** The import form: the GeoJSON file as chosen, and the photo files its features name. */
+export const importClues = (fields: Pick<ClueImportBody, 'source' | 'batchName'>, geojson: File, photos: File[]) => {
+  const form = new FormData();
+  form.append('source', fields.source);
+  form.append('batchName', fields.batchName);
+  form.append('geojson', geojson, geojson.name);
+  for (const p of photos) form.append('photos', p, p.name);
+  // no content type: the browser writes multipart/form-data with its boundary
+  return request<ClueImportResult>('POST', '/api/clues/import', { rawBody: form });
+};
+export const uploadCluePhoto = (id: string, file: File) =>
+  request<ClueFile>('POST', `/api/clues/${enc(id)}/photos`, {
+    query: { name: file.name },
+    rawBody: file,
+    contentType: file.type,
+  });
+export const clueFileUrl = (id: string, fileId: string) => `/api/clues/${enc(id)}/files/${enc(fileId)}`;
 export const confirmMatch = (id: string, body: BodyOf<'/api/clues/{id}/match', 'post'>) =>
   http.post<ClueDetail>(`/api/clues/${enc(id)}/match`, body);
 export const recordOutcome = (id: string, body: ClueOutcomeBody) =>

@@ -7,6 +7,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { enterpriseKeys, getEnterprise } from '../enterprises/api.ts';
 import { EnterpriseFile } from '../enterprises/components/EnterpriseFile.tsx';
+import { MyInspectionsCard } from '../site-inspections/MyInspectionsCard.tsx';
 
 /** 我的企业: an enterprise user's own file. */
 export default function MyEnterprisePage() {
@@ -23,7 +24,13 @@ export default function MyEnterprisePage() {
   if (id === null) body = <Result status="info" title={t('enterprisePortal.notBound')} />;
   else if (enterprise.isPending) body = <PageLoading />;
   else if (enterprise.isError) body = <ErrorState error={enterprise.error} onRetry={() => void enterprise.refetch()} />;
-  else body = <EnterpriseFile enterprise={enterprise.data} />;
+  else
+    body = (
+      <>
+        <MyInspectionsCard />
+        <EnterpriseFile enterprise={enterprise.data} />
+      </>
+    );
 
   return (
     <PageContainer title={enterprise.data?.name ?? user?.enterpriseName ?? t('enterprisePortal.title')}>

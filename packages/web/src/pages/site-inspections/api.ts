@@ -10,6 +10,8 @@ export const siteInspectionKeys = {
   orders: (q: object) => ['site-inspections', 'orders', q] as const,
   order: (id: string) => ['site-inspections', 'order', id] as const,
   cases: (q: object) => ['site-inspections', 'cases', q] as const,
+  mine: (q: object) => ['site-inspections', 'mine', q] as const,
+  mineDetail: (id: string) => ['site-inspections', 'mine-detail', id] as const,
   case: (id: string) => ['site-inspections', 'case', id] as const,
   publicPenalties: (q: object) => ['site-inspections', 'public-penalties', q] as const,
 };
@@ -25,6 +27,10 @@ export type OrderItem = OrderList['items'][number];
 export type OrderQuery = QueryOf<'/api/rectification-orders', 'get'>;
 export type OrderDetail = ResponseOf<'/api/rectification-orders/{id}', 'get'>;
 export type VerifyBody = BodyOf<'/api/rectification-orders/{id}/verify', 'post'>;
+export type MyInspectionList = ResponseOf<'/api/my/inspections', 'get'>;
+export type MyInspectionItem = MyInspectionList['items'][number];
+export type MyInspectionQuery = QueryOf<'/api/my/inspections', 'get'>;
+export type MyInspectionDetail = ResponseOf<'/api/my/inspections/{id}', 'get'>;
 export type CaseList = ResponseOf<'/api/enforcement-cases', 'get'>;
 export type CaseItem = CaseList['items'][number];
 export type CaseQuery = QueryOf<'/api/enforcement-cases', 'get'>;
@@ -50,6 +56,11 @@ export const uploadPhoto = (id: string, file: File) =>
 export const completeInspection = (id: string, body: CompleteBody) =>
   http.post<InspectionDetail>(`/api/site-inspections/${id}/complete`, body);
 export const inspectionFileUrl = (id: string, fileId: string) => `/api/site-inspections/${id}/files/${fileId}`;
+
+export const listMyInspections = (q: MyInspectionQuery, signal?: AbortSignal) =>
+  http.get<MyInspectionList>('/api/my/inspections', { query: q, signal });
+export const getMyInspection = (id: string, signal?: AbortSignal) =>
+  http.get<MyInspectionDetail>(`/api/my/inspections/${id}`, { signal });
 
 export const listOrders = (q: OrderQuery, signal?: AbortSignal) =>
   http.get<OrderList>('/api/rectification-orders', { query: q, signal });

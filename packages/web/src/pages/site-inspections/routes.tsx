@@ -1,4 +1,4 @@
-import { AuditOutlined, FileDoneOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileDoneOutlined, FileSearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppRoute } from '../../routes.tsx';
 import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
@@ -49,6 +49,19 @@ export const siteInspectionRoutes: AppRoute[] = [
     face: 'staff',
     access: SITE_INSPECTION_PERMISSIONS.staff,
     component: lazy(() => import('./CasePage.tsx')),
+  },
+  {
+    path: '/enterprise/inspections',
+    face: 'enterprise',
+    access: SITE_INSPECTION_PERMISSIONS.enterprise,
+    component: lazy(() => import('./MyInspectionListPage.tsx')),
+    menu: { labelKey: 'siteInspections.mineMenu', icon: <FileSearchOutlined />, order: 36 },
+  },
+  {
+    path: '/enterprise/inspections/:id',
+    face: 'enterprise',
+    access: SITE_INSPECTION_PERMISSIONS.enterprise,
+    component: lazy(() => import('./MyInspectionDetailPage.tsx')),
   },
   {
     path: '/enterprise/rectifications',
