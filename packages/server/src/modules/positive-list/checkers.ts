@@ -1,8 +1,11 @@
+import { shanghaiDateOf } from '@qingshan/core';
 import { CREDIT_GRADE_LABELS, type CreditGrade } from '@qingshan/core/enterprise';
+import { INCIDENT_LEVEL_LABELS, type IncidentLevel } from '@qingshan/core/incidents';
 import type { ConditionCheck, PositiveListCondition } from '@qingshan/core/positive-list';
-import { and, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { enterprises } from '../enterprises/tables.ts';
+import { incidents } from '../incidents/tables.ts';
 import { petitions } from '../petitions/tables.ts';
 import { reports } from '../reports/tables.ts';
 
@@ -31,7 +34,26 @@ function noSource(condition: PositiveListCondition, what: string): PositiveListC
 export const POSITIVE_LIST_CHECKERS: readonly PositiveListChecker[] = [
   noSource('permits-complete', '环评审批、排污许可记录'),
   noSource('no-penalty-2y', '环境行政处罚记录'),
-  noSource('no-incident-2y', '突发环境事件记录'),
+  {
+    // the window starts at the day two years before the decision (Asia/Shanghai), that day included
+    condition: 'no-incident-2y',
+    async check(tx, e, since) {
+      const rows = await tx
+        .select({ id: incidents.id, title: incidents.title, level: incidents.level, at: incidents.occurredAt })
+        .from(incidents)
+        .where(and(eq(incidents.enterpriseId, e.id), gte(incidents.occurredAt, since)))
+        .orderBy(desc(incidents.occurredAt));
+      const day = (d: Date) => shanghaiDateOf(d);
+      const records = rows.map((r) => ({
+        type: 'incident',
+        id: r.id,
+        label: `${day(r.at)} ${INCIDENT_LEVEL_LABELS[r.level as IncidentLevel]?.zh ?? r.level}：${r.title}`,
+      }));
+      return rows.length
+        ? { status: 'failed', evidence: `${day(since)} 以来平台登记了 ${rows.length} 起该企业的突发环境事件`, records }
+        : { status: 'passed', evidence: `${day(since)} 以来平台未登记该企业的突发环境事件`, records };
+    },
+  },
   noSource('monitoring-online', '自动监控安装与联网记录'),
   {
     // the register holds the grade until a credit module keeps graded records with their basis

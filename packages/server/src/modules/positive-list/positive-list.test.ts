@@ -14,7 +14,7 @@ let clerk: Client;
 let green: { id: string; name: string };
 let red: { id: string; name: string };
 
-const NO_SOURCE = ['permits-complete', 'no-penalty-2y', 'no-incident-2y', 'monitoring-online'] as const;
+const NO_SOURCE = ['permits-complete', 'no-penalty-2y', 'monitoring-online'] as const;
 const CONFIRMED = Object.fromEntries(NO_SOURCE.map((c) => [c, '2026 年 6 月现场核验许可证正本及台账']));
 
 beforeAll(async () => {
@@ -39,6 +39,9 @@ describe('positive list: conditions checked from the platform’s records', () =
       evidence: '企业登记中的环境信用等级为环保诚信企业（绿牌）',
     });
     expect(by.get('no-verified-complaint')?.status).toBe('passed');
+    // incidents are the platform's own records (module incidents): none registered, so passed
+    expect(by.get('no-incident-2y')).toMatchObject({ status: 'passed', records: [] });
+    expect(by.get('no-incident-2y')?.evidence).toMatch(/^\d{4}-\d{2}-\d{2} 以来平台未登记该企业的突发环境事件$/);
     for (const c of NO_SOURCE) {
       expect(by.get(c)?.status).toBe('no-source');
       expect(by.get(c)?.evidence).toContain('尚无数据来源，需人工核实');

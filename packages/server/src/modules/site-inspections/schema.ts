@@ -270,5 +270,10 @@ export const toCaseView = (c: CaseListItem): z.infer<typeof caseViewSchema> => (
   version: c.version,
   createdAt: c.createdAt.toISOString(),
 });
-export const stageResultSchema = z.object({ proposalId: z.string().nullable() });
+export const stageResultSchema = z.object({
+  /** the positive-list removal proposal the decision raised, if the firm is listed */
+  proposalId: z.string().nullable(),
+  /** the credit change the decision raised for an officer to confirm */
+  creditProposalId: z.string().nullable(),
+});
 export const publishedSchema = z.object({ results: z.number() });

@@ -18,6 +18,7 @@ import { ownScope, ownsRecord } from '../../shared/scope.ts';
 import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, startClock } from '../clocks/service.ts';
+import { proposeCreditChange } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
@@ -864,7 +865,7 @@ export async function advanceCase(
     version: number;
   },
   at = new Date(),
-): Promise<{ proposalId: string | null }> {
+): Promise<{ proposalId: string | null; creditProposalId: string | null }> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(enforcementCases).where(eq(enforcementCases.id, id)).for('update');
     if (!row) throw notFound('案件不存在', 'No such case');
@@ -899,13 +900,22 @@ export async function advanceCase(
       })
       .where(eq(enforcementCases.id, id));
     let proposalId: string | null = null;
+    let creditProposalId: string | null = null;
     if (decided) {
+      const summary = `行政处罚决定 ${body.decisionNumber}，罚款 ${body.penaltyAmount} 元`;
       proposalId = await proposeRemoval(tx, actor, {
         enterpriseId: row.enterpriseId,
         trigger: 'penalty',
         sourceType: 'enforcement-case',
         sourceId: id,
-        summary: `行政处罚决定 ${body.decisionNumber}，罚款 ${body.penaltyAmount} 元`,
+        summary,
+      });
+      // which grade a penalty leads to is the officer's judgement (环发〔2013〕150号): a proposal waits
+      creditProposalId = await proposeCreditChange(tx, actor, {
+        enterpriseId: row.enterpriseId,
+        sourceType: 'enforcement-case',
+        sourceId: id,
+        basis: `${summary}（${decidedOn}）`,
       });
     }
     await recordAudit(tx, actor, {
@@ -917,11 +927,17 @@ export async function advanceCase(
         stage: body.stage,
         note: body.note,
         ...(decided
-          ? { decisionNumber: body.decisionNumber, penaltyAmount: body.penaltyAmount, decidedOn, proposalId }
+          ? {
+              decisionNumber: body.decisionNumber,
+              penaltyAmount: body.penaltyAmount,
+              decidedOn,
+              proposalId,
+              creditProposalId,
+            }
           : {}),
       },
     });
-    return { proposalId };
+    return { proposalId, creditProposalId };
   });
 }
 
