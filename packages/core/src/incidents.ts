@@ -115,6 +115,7 @@ export const INCIDENT_AUDIT_VOCABULARY: AuditVocabulary = {
     outcome: { zh: '处置结果', en: 'outcome' },
     closedAt: { zh: '结束时间', en: 'closed at' },
     closedByName: { zh: '结束登记人', en: 'closed by' },
+    registeredBy: { zh: '登记人账号', en: 'registered by (account)' },
     registeredByName: { zh: '登记人', en: 'registered by' },
   },
 };
