@@ -3,6 +3,7 @@ import { alarmAnsweredAndClosed } from './alarms.ts';
 import { enterpriseAppliesOnline } from './applications.ts';
 import { officerVerifiesClueOnMap } from './clues.ts';
 import { citizenObjectsDuringPublicity, leaderSeesEiaFigures } from './eia.ts';
+import { officerRegistersIncident } from './incidents.ts';
 import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
 import {
   clerkRegistersEnterprise,
@@ -65,5 +66,6 @@ export const journeys: Journey[] = [
   officerVerifiesClueOnMap,
   officerDrawsAndReplays,
   publicSeesListAndResults,
+  officerRegistersIncident,
   leaderEditsPeriodReport,
 ];
