@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@qingshan/core';
 import {
   INCIDENT_LEVEL_LABELS,
   type IncidentCloseBody,
@@ -70,7 +71,7 @@ export async function createIncident(
       trigger: 'incident',
       sourceType: 'incident',
       sourceId: row!.id,
-      summary: `${INCIDENT_LEVEL_LABELS[body.level].zh}：${body.title}（${body.occurredAt.slice(0, 10)}）`,
+      summary: `${INCIDENT_LEVEL_LABELS[body.level].zh}：${body.title}（${shanghaiDateOf(new Date(body.occurredAt))}）`,
     });
     await recordAudit(tx, actor, {
       action: 'incident.create',
