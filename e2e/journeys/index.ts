@@ -3,7 +3,6 @@ import { alarmAnsweredAndClosed } from './alarms.ts';
 import { enterpriseAppliesOnline } from './applications.ts';
 import { officerVerifiesClueOnMap } from './clues.ts';
 import { citizenObjectsDuringPublicity, leaderSeesEiaFigures } from './eia.ts';
-import { officerRegistersIncident } from './incidents.ts';
 import { clerkRunsEiaWizard, publicEiaWizard } from './eia-classification.ts';
 import {
   clerkRegistersEnterprise,
@@ -11,6 +10,7 @@ import {
   enterpriseUserRefused,
   issuedPasswordMustBeChanged,
 } from './foundation.ts';
+import { officerRegistersIncident } from './incidents.ts';
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
 import { monitorWatchesStations } from './monitoring.ts';
