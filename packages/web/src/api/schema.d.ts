@@ -36910,6 +36910,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         }[];
                     };
                 };
@@ -36993,6 +36994,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         };
                     };
                 };
@@ -38462,6 +38464,7 @@ export interface paths {
                                 alarms: number;
                                 complaints: number;
                                 findings: number;
+                                inspectionFindings: number;
                                 gradeLabel: string | null;
                                 listed: boolean;
                             }[];
@@ -38581,7 +38584,7 @@ export interface paths {
                             onWatchList: boolean;
                             contributions: {
                                 /** @enum {string} */
-                                factor: "alarms" | "complaints" | "findings" | "penalties" | "incidents" | "credit" | "positive-list";
+                                factor: "alarms" | "complaints" | "findings" | "inspection-findings" | "penalties" | "incidents" | "credit" | "positive-list";
                                 label: string;
                                 count: number;
                                 weight: number;
