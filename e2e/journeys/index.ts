@@ -10,6 +10,7 @@ import {
   enterpriseUserRefused,
   issuedPasswordMustBeChanged,
 } from './foundation.ts';
+import { officerRegistersIncident } from './incidents.ts';
 import { deadlineCalculator, provisionalCalendar, worklistPauseExtend } from './machinery.ts';
 import { adminEditsServiceGuide, citizenReadsServiceGuide } from './matters.ts';
 import { monitorWatchesStations } from './monitoring.ts';
@@ -65,5 +66,6 @@ export const journeys: Journey[] = [
   officerVerifiesClueOnMap,
   officerDrawsAndReplays,
   publicSeesListAndResults,
+  officerRegistersIncident,
   leaderEditsPeriodReport,
 ];

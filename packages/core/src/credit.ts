@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { CREDIT_GRADES, type CreditGrade } from './enterprise.ts';
+import type { MessageTable } from './messages.ts';
 import { isoDateSchema } from './text.ts';
 
 /**
@@ -20,12 +21,45 @@ export const creditRecordBody = z.strictObject({
 });
 export type CreditRecordBody = z.infer<typeof creditRecordBody>;
 
+/**
+ * A penalty decision's consequence for credit, waiting for an officer. 环发〔2013〕150号 grades a
+ * firm on 21 indicators, and which grade a penalty leads to depends on the violation, the amount
+ * and the firm's record: a judgement, so the decision raises a proposal and the officer confirms a
+ * grade (a credit record whose basis names the decision) or dismisses it, both with a reason.
+ */
+export const CREDIT_PROPOSAL_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
+export type CreditProposalStatus = (typeof CREDIT_PROPOSAL_STATUSES)[number];
+export const CREDIT_PROPOSAL_STATUS_LABELS: Readonly<Record<CreditProposalStatus, { zh: string; en: string }>> = {
+  open: { zh: '待确认', en: 'to confirm' },
+  confirmed: { zh: '已调整信用', en: 'grade recorded' },
+  dismissed: { zh: '不调整', en: 'dismissed' },
+};
+
+export const creditProposalDecisionBody = z
+  .strictObject({
+    /** true: record the grade below; false: the penalty does not change the firm's credit */
+    confirm: z.boolean(),
+    grade: z.enum(CREDIT_GRADES).optional(),
+    reason: z.string().trim().min(1).max(1000),
+    version: z.number().int().min(1),
+  })
+  .refine((b) => !b.confirm || b.grade !== undefined, { path: ['grade'], error: 'credit.proposal.gradeRequired' });
+export type CreditProposalDecisionBody = z.infer<typeof creditProposalDecisionBody>;
+
+export const CREDIT_MESSAGES = {
+  'credit.proposal.gradeRequired': {
+    zh: '调整信用时须选择信用等级',
+    en: 'choose the grade to record',
+  },
+} as const satisfies MessageTable;
+
 export const RISK_FACTORS = [
   'alarms',
   'complaints',
   'findings',
   'inspection-findings',
   'penalties',
+  'incidents',
   'credit',
   'positive-list',
 ] as const;
@@ -37,6 +71,7 @@ export const RISK_FACTOR_LABELS: Readonly<Record<RiskFactor, { zh: string; en: s
   findings: { zh: '核查属实的线索（近 12 个月）', en: 'clues verified as problems (12 months)' },
   'inspection-findings': { zh: '检查发现的问题（近 12 个月）', en: 'problems found by inspections (12 months)' },
   penalties: { zh: '行政处罚（近 24 个月）', en: 'penalties (24 months)' },
+  incidents: { zh: '突发环境事件（近 24 个月）', en: 'environmental incidents (24 months)' },
   credit: { zh: '环境信用等级', en: 'environmental credit' },
   'positive-list': { zh: '正面清单', en: 'positive list' },
 };
@@ -79,10 +114,14 @@ export function drawWeightOf(score: number, step: number, cap: number): number {
 }
 
 export const CREDIT_AUDIT_VOCABULARY: AuditVocabulary = {
-  actions: ['credit.record'],
+  actions: ['credit.record', 'credit.propose', 'credit.decide-proposal'],
   records: { credit: { zh: '环境信用', en: 'Environmental credit' } },
-  actionLabels: { 'credit.record': { zh: '登记环境信用评价', en: 'Credit grade recorded' } },
-  entityAliases: { 'credit-record': 'credit' },
+  actionLabels: {
+    'credit.record': { zh: '登记环境信用评价', en: 'Credit grade recorded' },
+    'credit.propose': { zh: '处罚决定提出信用调整', en: 'Credit change proposed by a penalty' },
+    'credit.decide-proposal': { zh: '确认信用调整', en: 'Credit change decided' },
+  },
+  entityAliases: { 'credit-record': 'credit', 'credit-proposal': 'credit' },
   fields: {
     grade: { zh: '信用等级', en: 'grade' },
     basis: { zh: '评价依据', en: 'basis' },
@@ -90,5 +129,8 @@ export const CREDIT_AUDIT_VOCABULARY: AuditVocabulary = {
     validUntil: { zh: '有效期至', en: 'valid until' },
     recordedByName: { zh: '登记人', en: 'recorded by' },
     previousGrade: { zh: '原信用等级', en: 'previous grade' },
+    creditRecordId: { zh: '信用评价记录', en: 'credit record' },
+    decisionReason: { zh: '确认理由', en: 'reason' },
+    confirm: { zh: '是否调整', en: 'confirmed' },
   },
 };

@@ -243,7 +243,20 @@ export const enterpriseCreateSchema = z.strictObject({
   tags: fields.tags.default([]),
 });
 
-export const enterprisePatchSchema = z.strictObject(fields).partial();
+/**
+ * An edit of the register. The credit grade is not in it: it changes only through a credit
+ * evaluation (module credit), whose latest record the register shows — one writer for the grade.
+ * Sent anyway, it is refused as an unknown field with that reason.
+ */
+const { creditGrade: _grade, ...editable } = fields;
+export const enterprisePatchSchema = z
+  .strictObject(editable, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' && issue.keys.includes('creditGrade')
+        ? 'enterprise.creditGrade.viaCredit'
+        : undefined,
+  })
+  .partial();
 
 export type EnterpriseCreate = z.infer<typeof enterpriseCreateSchema>;
 export type EnterprisePatch = z.infer<typeof enterprisePatchSchema>;

@@ -106,6 +106,10 @@ export const MESSAGES = {
   'enterprise.tags.unknown': { zh: '未知的企业标签', en: 'unknown tag' },
   'enterprise.tags.duplicate': { zh: '企业标签不能重复', en: 'tags must not repeat' },
   'enterprise.creditGrade.unknown': { zh: '信用等级不正确', en: 'unknown credit grade' },
+  'enterprise.creditGrade.viaCredit': {
+    zh: '信用等级不能在企业档案中直接修改，请在“信用与风险”中登记环境信用评价（企业的信用等级以最新一条评价为准）',
+    en: 'the credit grade is not edited here: record a credit evaluation under “Credit and risk” (the latest one is the grade)',
+  },
 
   'contact.name.length': { zh: '联系人姓名应为 1–50 个字符', en: 'contact name must have 1–50 characters' },
   'contact.phone.invalid': {

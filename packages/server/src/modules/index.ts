@@ -18,6 +18,7 @@ import { enterpriseFileModule } from './enterprise-file/index.ts';
 import { enterprisesModule } from './enterprises/index.ts';
 import { figuresModule } from './figures/index.ts';
 import { healthModule } from './health/index.ts';
+import { incidentsModule } from './incidents/index.ts';
 import { inspectionsModule } from './inspections/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { mattersModule } from './matters/index.ts';
@@ -79,6 +80,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   eiaModule,
   monitoringModule,
   positiveListModule,
+  incidentsModule,
   inspectionsModule,
   cluesModule,
   creditModule,

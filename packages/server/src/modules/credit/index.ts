@@ -1,4 +1,4 @@
-import { CREDIT_AUDIT_VOCABULARY } from '@qingshan/core/credit';
+import { CREDIT_AUDIT_VOCABULARY, CREDIT_MESSAGES } from '@qingshan/core/credit';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { CREDIT_ERRORS } from './errors.ts';
 import { creditRoutes } from './routes.ts';
@@ -13,6 +13,7 @@ export const creditModule: ModuleDefinition = {
   tables,
   errors: CREDIT_ERRORS,
   audit: CREDIT_AUDIT_VOCABULARY,
+  messages: CREDIT_MESSAGES,
   routes: (app, ctx) => app.register(creditRoutes, { db: ctx.db }),
   rules: CREDIT_RULES,
   timeline: creditTimeline,

@@ -5,16 +5,29 @@ import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
   creditListQuery,
+  creditProposalDecisionBody,
+  creditProposalsQuery,
+  creditProposalViewSchema,
   creditRecordBody,
   creditViewSchema,
   enterpriseParams,
+  proposalParams,
   riskViewSchema,
+  toCreditProposalView,
   toCreditView,
   toWatchRow,
   watchListQuery,
   watchListSchema,
 } from './schema.ts';
-import { listCredit, recordCredit, riskOf, watchList } from './service.ts';
+import {
+  decideCreditProposal,
+  getCreditProposal,
+  listCredit,
+  listCreditProposals,
+  recordCredit,
+  riskOf,
+  watchList,
+} from './service.ts';
 
 /** Who records credit evaluations: the leaders and the enforcement officers. */
 export const CREDIT_EDITORS = ['admin', 'leader', 'inspector'] as const;
@@ -53,6 +66,44 @@ export const creditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const row = await db.transaction((tx) => recordCredit(tx, actorOf(request), request.body));
       const [view] = (await listCredit(db, { enterpriseId: row.enterpriseId }, { page: 1, pageSize: 1 })).items;
       return reply.code(201).send(toCreditView(view!));
+    },
+  );
+
+  app.get(
+    '/api/credit/proposals',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['credit'],
+        summary: '信用调整建议 Credit changes penalty decisions call for, newest first',
+        querystring: creditProposalsQuery,
+        response: { 200: pageOf(creditProposalViewSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const r = await listCreditProposals(db, f, { page, pageSize });
+      return { ...r, items: r.items.map(toCreditProposalView) };
+    },
+  );
+
+  app.post(
+    '/api/credit/proposals/:id/decision',
+    {
+      config: { access: CREDIT_EDITORS },
+      schema: {
+        tags: ['credit'],
+        summary: '确认信用调整 Record the grade a penalty calls for, or dismiss it, with a reason',
+        params: proposalParams,
+        body: creditProposalDecisionBody,
+        response: { 200: creditProposalViewSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const row = await db.transaction((tx) =>
+        decideCreditProposal(tx, actorOf(request), request.params.id, request.body),
+      );
+      return toCreditProposalView(await getCreditProposal(db, row.id));
     },
   );
 

@@ -18,6 +18,7 @@ export const CREDIT_RULES: readonly RuleDefault[] = [
   weight('risk.weight.findings', '每条核查属实的线索', 'per clue verified as a problem', 15),
   weight('risk.weight.inspection-findings', '每个检查发现的问题', 'per problem found by an inspection', 15),
   weight('risk.weight.penalties', '每次行政处罚', 'per penalty', 30),
+  weight('risk.weight.incidents', '每起突发环境事件', 'per environmental incident', 30),
   weight('risk.weight.credit-green', '绿牌', 'green credit', -10),
   weight('risk.weight.credit-blue', '蓝牌', 'blue credit', 0),
   weight('risk.weight.credit-yellow', '黄牌', 'yellow credit', 20),

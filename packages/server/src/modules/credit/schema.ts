@@ -1,10 +1,19 @@
 import { CREDIT_GRADE_LABELS, CREDIT_GRADES, type CreditGrade, TOWN_CODES, TOWNS } from '@qingshan/core';
-import { creditRecordBody, RISK_FACTORS } from '@qingshan/core/credit';
+import {
+  CREDIT_PROPOSAL_STATUS_LABELS,
+  CREDIT_PROPOSAL_STATUSES,
+  type CreditProposalStatus,
+  creditProposalDecisionBody,
+  creditRecordBody,
+  RISK_FACTORS,
+} from '@qingshan/core/credit';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
-import type { CreditRow, WatchRow } from './service.ts';
+import type { CreditProposalRow, CreditRow, WatchRow } from './service.ts';
 
-export { creditRecordBody };
+export { creditProposalDecisionBody, creditRecordBody };
+
+export const proposalParams = z.object({ id: z.uuid() });
 
 export const enterpriseParams = z.object({ enterpriseId: z.uuid() });
 
@@ -104,5 +113,54 @@ export function toWatchRow(r: WatchRow): z.infer<typeof watchRowSchema> {
     inspectionFindings: Number(r.inspectionFindings),
     gradeLabel: r.grade ? (CREDIT_GRADE_LABELS[r.grade as CreditGrade]?.zh ?? null) : null,
     listed: Boolean(r.listed),
+  };
+}
+
+export const creditProposalsQuery = z.object({
+  enterpriseId: z.uuid().optional(),
+  status: z.enum(CREDIT_PROPOSAL_STATUSES).optional(),
+  page: paging.page,
+  pageSize: paging.pageSize,
+});
+
+export const creditProposalViewSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  sourceType: z.string(),
+  sourceId: z.string(),
+  /** where the source opens in the console */
+  sourceLink: z.string().nullable(),
+  basis: z.string(),
+  status: z.enum(CREDIT_PROPOSAL_STATUSES),
+  statusLabel: z.string(),
+  creditRecordId: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+
+export function toCreditProposalView(
+  r: CreditProposalRow & { enterpriseName: string },
+): z.infer<typeof creditProposalViewSchema> {
+  const status = r.status as CreditProposalStatus;
+  return {
+    id: r.id,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: r.enterpriseName,
+    sourceType: r.sourceType,
+    sourceId: r.sourceId,
+    sourceLink: r.sourceType === 'enforcement-case' ? `/staff/enforcement-cases/${r.sourceId}` : null,
+    basis: r.basis,
+    status,
+    statusLabel: CREDIT_PROPOSAL_STATUS_LABELS[status]?.zh ?? r.status,
+    creditRecordId: r.creditRecordId,
+    decisionReason: r.decisionReason,
+    decidedByName: r.decidedByName,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import { CREDIT_GRADE_LABELS, type CreditGrade, todayInShanghai } from '@qingshan/core';
 import {
+  type CreditProposalDecisionBody,
   type CreditRecordBody,
   creditWeightKey,
   drawWeightOf,
@@ -17,7 +18,7 @@ import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { rowsOf } from '../figures/registry.ts';
 import { getRule, getRuleNumber } from '../rules/service.ts';
-import { creditRecords } from './tables.ts';
+import { creditProposals, creditRecords } from './tables.ts';
 
 export type CreditRow = typeof creditRecords.$inferSelect;
 
@@ -112,6 +113,123 @@ export async function listCredit(
   );
 }
 
+export type CreditProposalRow = typeof creditProposals.$inferSelect;
+
+/**
+ * The hook a penalty decision calls in its own transaction: a credit change waits for an officer,
+ * with the decision (and its number) as the basis. Idempotent per source record; returns its id.
+ */
+export async function proposeCreditChange(
+  tx: Tx,
+  actor: Actor,
+  input: { enterpriseId: string; sourceType: string; sourceId: string; basis: string },
+): Promise<string | null> {
+  const [row] = await tx
+    .insert(creditProposals)
+    .values(input)
+    .onConflictDoNothing()
+    .returning({ id: creditProposals.id });
+  if (!row) return null;
+  await recordAudit(tx, actor, {
+    action: 'credit.propose',
+    entityType: 'credit-proposal',
+    entityId: row.id,
+    after: input,
+  });
+  return row.id;
+}
+
+/**
+ * The officer's decision: confirming records the grade as a credit evaluation rated today, its
+ * basis the decision number and the officer's reason (so the firm's grade follows it); dismissing
+ * keeps the grade. Either way the proposal is closed with the reason, in one transaction.
+ */
+export async function decideCreditProposal(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  body: CreditProposalDecisionBody,
+): Promise<CreditProposalRow> {
+  const [p] = await tx.select().from(creditProposals).where(eq(creditProposals.id, id)).for('update');
+  if (!p) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该信用调整建议不存在', en: 'No such proposal' } });
+  if (p.version !== body.version) throw new AppError('RECORD_CHANGED');
+  if (p.status !== 'open') throw new AppError('CREDIT_PROPOSAL_DECIDED');
+  const record =
+    body.confirm && body.grade
+      ? await recordCredit(tx, actor, {
+          enterpriseId: p.enterpriseId,
+          grade: body.grade,
+          basis: `${p.basis}；${body.reason}`.slice(0, 1000),
+          ratedOn: todayInShanghai(),
+        })
+      : null;
+  const [row] = await tx
+    .update(creditProposals)
+    .set({
+      status: body.confirm ? 'confirmed' : 'dismissed',
+      creditRecordId: record?.id ?? null,
+      decisionReason: body.reason,
+      decidedByName: actor.name,
+      decidedAt: new Date(),
+      version: p.version + 1,
+    })
+    .where(eq(creditProposals.id, id))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'credit.decide-proposal',
+    entityType: 'credit-proposal',
+    entityId: id,
+    before: { status: p.status },
+    after: {
+      status: row!.status,
+      confirm: body.confirm,
+      grade: body.grade ?? null,
+      decisionReason: body.reason,
+      creditRecordId: record?.id ?? null,
+    },
+  });
+  return row!;
+}
+
+export async function getCreditProposal(db: Tx, id: string): Promise<CreditProposalRow & { enterpriseName: string }> {
+  const [r] = await db
+    .select({ p: creditProposals, name: enterprises.name })
+    .from(creditProposals)
+    .innerJoin(enterprises, eq(enterprises.id, creditProposals.enterpriseId))
+    .where(eq(creditProposals.id, id));
+  if (!r) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该信用调整建议不存在', en: 'No such proposal' } });
+  return { ...r.p, enterpriseName: r.name };
+}
+
+export async function listCreditProposals(
+  db: Tx,
+  f: { enterpriseId?: string | undefined; status?: string | undefined },
+  page: PageRequest,
+): Promise<Paged<CreditProposalRow & { enterpriseName: string }>> {
+  const where: SQL[] = [];
+  if (f.enterpriseId) where.push(eq(creditProposals.enterpriseId, f.enterpriseId));
+  if (f.status) where.push(eq(creditProposals.status, f.status));
+  const cond = where.length ? and(...where) : undefined;
+  return paginate(
+    page,
+    async (limit, offset) =>
+      (
+        await db
+          .select({ p: creditProposals, name: enterprises.name })
+          .from(creditProposals)
+          .innerJoin(enterprises, eq(enterprises.id, creditProposals.enterpriseId))
+          .where(cond)
+          .orderBy(desc(creditProposals.createdAt), creditProposals.id)
+          .limit(limit)
+          .offset(offset)
+      ).map((x) => ({ ...x.p, enterpriseName: x.name })),
+    async () => {
+      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(creditProposals).where(cond);
+      return r?.n ?? 0;
+    },
+  );
+}
+
 type Weights = Record<Exclude<RiskFactor, 'credit'>, number> & Record<`credit-${CreditGrade}`, number>;
 type Sources = Record<RiskFactor, string>;
 
@@ -122,6 +240,7 @@ async function weights(db: Tx): Promise<{ w: Weights; sources: Sources }> {
     findings: await getRuleNumber(db, riskWeightKey('findings')),
     'inspection-findings': await getRuleNumber(db, riskWeightKey('inspection-findings')),
     penalties: await getRuleNumber(db, riskWeightKey('penalties')),
+    incidents: await getRuleNumber(db, riskWeightKey('incidents')),
     'positive-list': await getRuleNumber(db, riskWeightKey('positive-list')),
     'credit-green': await getRuleNumber(db, creditWeightKey('green')),
     'credit-blue': await getRuleNumber(db, creditWeightKey('blue')),
@@ -135,6 +254,7 @@ async function weights(db: Tx): Promise<{ w: Weights; sources: Sources }> {
     findings: await src(riskWeightKey('findings')),
     'inspection-findings': await src(riskWeightKey('inspection-findings')),
     penalties: await src(riskWeightKey('penalties')),
+    incidents: await src(riskWeightKey('incidents')),
     credit: await src(creditWeightKey('red')),
     'positive-list': await src(riskWeightKey('positive-list')),
   };
@@ -191,6 +311,12 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
         and k.decided_on >= (${since(24)})::date
       order by k.decided_on desc limit 50`,
   );
+  const incidentRows = await rowsOf<{ id: string; label: string }>(
+    db,
+    sql`select i.id::text as id, to_char(i.occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' ' || i.title as label
+      from incidents i where i.enterprise_id = ${enterpriseId}::uuid and i.occurred_at >= ${since(24)}
+      order by i.occurred_at desc limit 50`,
+  );
   const listed = await rowsOf<{ id: string; label: string }>(
     db,
     sql`select p.id::text as id, '有效期至 ' || p.valid_until::text as label from positive_list_entries p
@@ -231,6 +357,7 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
       (id) => `/staff/enforcement-cases/${id}`,
       await countOf(db, 'penalties', enterpriseId),
     ),
+    counted('incidents', incidentRows, (id) => `/staff/incidents/${id}`, await countOf(db, 'incidents', enterpriseId)),
     {
       factor: 'credit',
       label: grade
@@ -262,7 +389,7 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
 
 async function countOf(
   db: Tx,
-  factor: 'alarms' | 'complaints' | 'findings' | 'inspection-findings' | 'penalties',
+  factor: 'alarms' | 'complaints' | 'findings' | 'inspection-findings' | 'penalties' | 'incidents',
   id: string,
 ): Promise<number> {
   const q = {
@@ -274,6 +401,7 @@ async function countOf(
       where i.enterprise_id = ${id}::uuid and i.status = 'completed' and i.inspected_on >= (${since(12)})::date`,
     penalties: sql`select count(*)::int as n from enforcement_cases k where k.enterprise_id = ${id}::uuid
       and k.decided_on is not null and k.revoked_at is null and k.decided_on >= (${since(24)})::date`,
+    incidents: sql`select count(*)::int as n from incidents i where i.enterprise_id = ${id}::uuid and i.occurred_at >= ${since(24)}`,
   }[factor];
   const [r] = await rowsOf<{ n: number }>(db, q);
   return Number(r?.n ?? 0);
@@ -290,6 +418,7 @@ function scoresSql(): SQL {
         where i.enterprise_id = e.id and i.status = 'completed' and i.inspected_on >= (${since(12)})::date)::int as inspection_findings,
       (select count(*) from enforcement_cases k where k.enterprise_id = e.id and k.decided_on is not null and k.revoked_at is null
         and k.decided_on >= (${since(24)})::date)::int as penalties,
+      (select count(*) from incidents i where i.enterprise_id = e.id and i.occurred_at >= ${since(24)})::int as incidents,
       coalesce((select cr.grade from credit_records cr where cr.enterprise_id = e.id order by cr.rated_on desc, cr.created_at desc limit 1), e.credit_grade) as grade,
       exists (select 1 from positive_list_entries p where p.enterprise_id = e.id and p.status = 'listed'
         and p.valid_until >= ${todayInShanghai()}::date) as listed
@@ -299,6 +428,7 @@ function scoresSql(): SQL {
 function pointsSql(w: Weights): SQL {
   return sql`greatest(0, s.alarms * ${w.alarms}::int + s.complaints * ${w.complaints}::int + s.findings * ${w.findings}::int
     + s.inspection_findings * ${w['inspection-findings']}::int + s.penalties * ${w.penalties}::int
+    + s.incidents * ${w.incidents}::int
     + case s.grade when 'green' then ${w['credit-green']}::int when 'blue' then ${w['credit-blue']}::int
         when 'yellow' then ${w['credit-yellow']}::int when 'red' then ${w['credit-red']}::int else 0 end
     + case when s.listed then ${w['positive-list']}::int else 0 end)`;

@@ -186,7 +186,7 @@ describe('enterprise register', () => {
     const res = await clerk.request({
       method: 'PATCH',
       url: `/api/enterprises/${id}`,
-      payload: { status: 'suspended', creditGrade: 'yellow', version: 1 },
+      payload: { status: 'suspended', version: 1 },
     });
     expect(res.statusCode).toBe(200);
     const [entry] = await t.database.db
@@ -231,10 +231,42 @@ describe('an enterprise user sees only its own file', () => {
     const no = await user.request({
       method: 'PATCH',
       url: `/api/enterprises/${own.id}`,
-      payload: { creditGrade: 'green', version: 2 },
+      payload: { status: 'closed', version: 2 },
     });
     expect(no.statusCode).toBe(403);
-    expect(no.json().detail).toContain('creditGrade');
+    expect(no.json().detail).toContain('status');
+  });
+});
+
+describe('enterprises: one writer for the credit grade', () => {
+  it('refuses creditGrade on an edit, for staff too, saying where the grade is recorded; nothing changes', async () => {
+    const firm = await makeEnterprise(t, { creditGrade: 'blue' });
+    const res = await clerk.request({
+      method: 'PATCH',
+      url: `/api/enterprises/${firm.id}`,
+      payload: { creditGrade: 'green', address: '改地址', version: 1 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'creditGrade' }] });
+    expect(res.json().errors[0].message).toContain('登记环境信用评价');
+    const after = (await clerk.request({ method: 'GET', url: `/api/enterprises/${firm.id}` })).json();
+    expect(after).toMatchObject({ creditGrade: 'blue', address: '上栗县上栗镇测试路1号', version: 1 });
+    // the grade moves only with a credit record, and the register shows the latest
+    const leader = await loginAs(t, ['leader']);
+    const rec = await leader.request({
+      method: 'POST',
+      url: '/api/credit',
+      payload: {
+        enterpriseId: firm.id,
+        grade: 'yellow',
+        basis: '2026 年度评价 萍环信〔2026〕2号',
+        ratedOn: '2026-01-05',
+      },
+    });
+    expect(rec.statusCode, rec.body).toBe(201);
+    expect((await clerk.request({ method: 'GET', url: `/api/enterprises/${firm.id}` })).json().creditGrade).toBe(
+      'yellow',
+    );
   });
 });
 

@@ -158,10 +158,11 @@ function changedFields(
     location: existing.lat != null && existing.lng != null ? { lat: existing.lat, lng: existing.lng } : null,
     status: existing.status,
     tags: existing.tags,
-    creditGrade: existing.creditGrade,
   };
   for (const k of Object.keys(raw)) {
-    if (k === 'uscc') continue;
+    // a registered firm's grade changes only through a credit evaluation (module credit); the
+    // file's column sets the grade of a firm it registers, nothing more
+    if (k === 'uscc' || k === 'creditGrade') continue;
     const v = input[k as keyof EnterpriseCreate];
     if (v === undefined) continue;
     if (

@@ -90,7 +90,8 @@ function columnsFrom(input: EnterpriseCreate | EnterprisePatch) {
   }
   if (input.status !== undefined) out.status = input.status;
   if (input.tags !== undefined) out.tags = input.tags;
-  if (input.creditGrade !== undefined) out.creditGrade = input.creditGrade ?? null;
+  // only a new firm's first grade comes this way (register, import); later ones are credit records
+  if ('creditGrade' in input && input.creditGrade !== undefined) out.creditGrade = input.creditGrade ?? null;
   return out;
 }
 

@@ -1,11 +1,13 @@
-import { todayInShanghai } from '@qingshan/core/calendar';
+import { shanghaiDateOf, todayInShanghai } from '@qingshan/core/calendar';
 import { CREDIT_GRADE_LABELS, type CreditGrade } from '@qingshan/core/enterprise';
+import { INCIDENT_LEVEL_LABELS, type IncidentLevel } from '@qingshan/core/incidents';
 import { isOnline } from '@qingshan/core/monitoring';
 import type { ConditionCheck, PositiveListCondition } from '@qingshan/core/positive-list';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { enterprises } from '../enterprises/tables.ts';
 import { rowsOf } from '../figures/registry.ts';
+import { incidents } from '../incidents/tables.ts';
 import { permitStatusOf } from '../permits/service.ts';
 import { permits } from '../permits/tables.ts';
 import { petitions } from '../petitions/tables.ts';
@@ -28,16 +30,6 @@ export type PositiveListChecker = {
   condition: PositiveListCondition;
   check(tx: Tx, enterprise: EnterpriseRow, w: CheckWindow): Promise<Omit<ConditionCheck, 'condition'>>;
 };
-
-/** A condition the platform holds no records for yet: never passed, always an officer's confirmation. */
-function noSource(condition: PositiveListCondition, what: string): PositiveListChecker {
-  return {
-    condition,
-    async check() {
-      return { status: 'no-source', evidence: `${what}：尚无数据来源，需人工核实`, records: [] };
-    },
-  };
-}
 
 const permitsComplete: PositiveListChecker = {
   condition: 'permits-complete',
@@ -91,6 +83,27 @@ const noPenalty: PositiveListChecker = {
           records,
         }
       : { status: 'passed', evidence: '近两年平台执法案件中没有对该企业的行政处罚决定', records };
+  },
+};
+
+// the window starts at the day two years before the decision (Asia/Shanghai), that day included
+const noIncident: PositiveListChecker = {
+  condition: 'no-incident-2y',
+  async check(tx, e, { since }) {
+    const rows = await tx
+      .select({ id: incidents.id, title: incidents.title, level: incidents.level, at: incidents.occurredAt })
+      .from(incidents)
+      .where(and(eq(incidents.enterpriseId, e.id), gte(incidents.occurredAt, since)))
+      .orderBy(desc(incidents.occurredAt));
+    const records: EvidenceRecord[] = rows.map((r) => ({
+      type: 'incident',
+      id: r.id,
+      label: `${shanghaiDateOf(r.at)} ${INCIDENT_LEVEL_LABELS[r.level as IncidentLevel]?.zh ?? r.level}：${r.title}`,
+    }));
+    const from = shanghaiDateOf(since);
+    return rows.length
+      ? { status: 'failed', evidence: `${from} 以来平台登记了 ${rows.length} 起该企业的突发环境事件`, records }
+      : { status: 'passed', evidence: `${from} 以来平台未登记该企业的突发环境事件`, records };
   },
 };
 
@@ -212,8 +225,7 @@ const noVerifiedComplaint: PositiveListChecker = {
 export const POSITIVE_LIST_CHECKERS: readonly PositiveListChecker[] = [
   permitsComplete,
   noPenalty,
-  // incidents are not yet kept by the platform
-  noSource('no-incident-2y', '突发环境事件记录'),
+  noIncident,
   monitoringOnline,
   creditNotYellowRed,
   noVerifiedComplaint,

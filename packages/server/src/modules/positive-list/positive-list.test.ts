@@ -14,8 +14,8 @@ let clerk: Client;
 let green: { id: string; name: string };
 let red: { id: string; name: string };
 
-// a firm the platform holds no permit, station or incident records for: these need the officer's word
-const NO_SOURCE = ['permits-complete', 'no-incident-2y', 'monitoring-online'] as const;
+// a firm the platform holds no permit or station records for: these need the officer's word
+const NO_SOURCE = ['permits-complete', 'monitoring-online'] as const;
 const CONFIRMED = Object.fromEntries(NO_SOURCE.map((c) => [c, '2026 年 6 月现场核验许可证正本及台账']));
 
 beforeAll(async () => {
@@ -44,6 +44,9 @@ describe('positive list: conditions checked from the platform’s records', () =
       status: 'passed',
       evidence: '近两年平台执法案件中没有对该企业的行政处罚决定',
     });
+    // incidents are the platform's own records (module incidents): none registered, so passed
+    expect(by.get('no-incident-2y')).toMatchObject({ status: 'passed', records: [] });
+    expect(by.get('no-incident-2y')?.evidence).toMatch(/^\d{4}-\d{2}-\d{2} 以来平台未登记该企业的突发环境事件$/);
     for (const c of NO_SOURCE) {
       expect(by.get(c)?.status).toBe('no-source');
       expect(by.get(c)?.evidence).toContain('需人工核实');

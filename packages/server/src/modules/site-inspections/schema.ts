@@ -347,7 +347,12 @@ export const toPublicPenaltyView = (r: PublicPenaltyRow): z.infer<typeof publicP
     withdrawalReason: r.revocationReason,
   };
 };
-export const stageResultSchema = z.object({ proposalId: z.string().nullable() });
+export const stageResultSchema = z.object({
+  /** the positive-list removal proposal the decision raised, if the firm is listed */
+  proposalId: z.string().nullable(),
+  /** the credit change the decision raised for an officer to confirm */
+  creditProposalId: z.string().nullable(),
+});
 export const publishedSchema = z.object({ results: z.number() });
 
 // The enterprise's portal view: what the firm signed or refused on site, and the orders that came

@@ -20,6 +20,7 @@ import { ownScope, ownsRecord } from '../../shared/scope.ts';
 import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, startClock } from '../clocks/service.ts';
+import { proposeCreditChange } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
@@ -955,7 +956,7 @@ export async function advanceCase(
     version: number;
   },
   at = new Date(),
-): Promise<{ proposalId: string | null }> {
+): Promise<{ proposalId: string | null; creditProposalId: string | null }> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(enforcementCases).where(eq(enforcementCases.id, id)).for('update');
     if (!row) throw notFound('案件不存在', 'No such case');
@@ -1002,13 +1003,22 @@ export async function advanceCase(
       })
       .where(eq(enforcementCases.id, id));
     let proposalId: string | null = null;
+    let creditProposalId: string | null = null;
     if (decided) {
+      const summary = `行政处罚决定 ${body.decisionNumber}，罚款 ${body.penaltyAmount} 元`;
       proposalId = await proposeRemoval(tx, actor, {
         enterpriseId: row.enterpriseId,
         trigger: 'penalty',
         sourceType: 'enforcement-case',
         sourceId: id,
-        summary: `行政处罚决定 ${body.decisionNumber}，罚款 ${body.penaltyAmount} 元`,
+        summary,
+      });
+      // which grade a penalty leads to is the officer's judgement (环发〔2013〕150号): a proposal waits
+      creditProposalId = await proposeCreditChange(tx, actor, {
+        enterpriseId: row.enterpriseId,
+        sourceType: 'enforcement-case',
+        sourceId: id,
+        basis: `${summary}（${decidedOn}）`,
       });
     }
     await recordAudit(tx, actor, {
@@ -1030,11 +1040,12 @@ export async function advanceCase(
               decidedBy: BUREAU_NAME,
               publishedAt: at,
               proposalId,
+              creditProposalId,
             }
           : {}),
       },
     });
-    return { proposalId };
+    return { proposalId, creditProposalId };
   });
 }
 

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
+import { creditProposals, creditRecords } from '../credit/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { createDraw, createInspector, createPlan, putObject } from '../inspections/service.ts';
 import { positiveListEntries, positiveListRemovalProposals } from '../positive-list/tables.ts';
@@ -357,6 +358,46 @@ describe('site inspections: a record from draft to signature', () => {
     expect(
       (await clerk.request({ method: 'POST', url: `/api/enforcement-cases/${c.id}/stages`, payload: {} })).statusCode,
     ).toBe(403);
+
+    // the same decision raised a credit change with its number as the basis, for an officer to confirm
+    const [credit] = await db.select().from(creditProposals).where(eq(creditProposals.sourceId, c.id));
+    expect(credit).toMatchObject({ enterpriseId: firmA.id, sourceType: 'enforcement-case', status: 'open' });
+    expect(credit!.basis).toContain('上环罚〔2026〕1号');
+    expect(decided.json().creditProposalId).toBe(credit!.id);
+    const listed = (
+      await officer.request({ method: 'GET', url: `/api/credit/proposals?enterpriseId=${firmA.id}&status=open` })
+    ).json();
+    expect(listed.items.map((p: { id: string }) => p.id)).toEqual([credit!.id]);
+    expect(listed.items[0].sourceLink).toBe(`/staff/enforcement-cases/${c.id}`);
+    const noGrade = await officer.request({
+      method: 'POST',
+      url: `/api/credit/proposals/${credit!.id}/decision`,
+      payload: { confirm: true, reason: '罚款五万元，评为警示', version: 1 },
+    });
+    expect(noGrade.statusCode).toBe(400);
+    expect(noGrade.json().errors[0]).toMatchObject({ path: 'grade', message: '调整信用时须选择信用等级' });
+    const confirmed = await officer.request({
+      method: 'POST',
+      url: `/api/credit/proposals/${credit!.id}/decision`,
+      payload: { confirm: true, grade: 'yellow', reason: '罚款五万元，按评价办法评为警示', version: 1 },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', decidedByName: officer.username });
+    const [rec] = await db.select().from(creditRecords).where(eq(creditRecords.id, confirmed.json().creditRecordId));
+    expect(rec).toMatchObject({ enterpriseId: firmA.id, grade: 'yellow', ratedOn: today });
+    expect(rec!.basis).toContain('上环罚〔2026〕1号');
+    // the firm's grade follows its latest credit record
+    const firm = (await officer.request({ method: 'GET', url: `/api/enterprises/${firmA.id}` })).json();
+    expect(firm.creditGrade).toBe('yellow');
+    const twice = await officer.request({
+      method: 'POST',
+      url: `/api/credit/proposals/${credit!.id}/decision`,
+      payload: { confirm: false, reason: '重复', version: 2 },
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('CREDIT_PROPOSAL_DECIDED');
+    const audit = await db.select().from(auditEntries).where(eq(auditEntries.entityId, credit!.id));
+    expect(audit.map((a) => a.action).sort()).toEqual(['credit.decide-proposal', 'credit.propose']);
   });
 
   it('the firm’s file (一企一档) shows the completed inspection, its order and the case, for staff only', async () => {

@@ -11,6 +11,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { type CreditRecord, creditKeys, getRisk, listCredit, type RiskContribution, recordCredit } from './api.ts';
+import { CreditProposals } from './CreditProposals.tsx';
 import { CREDIT_PERMISSIONS } from './permissions.ts';
 
 const GRADE_COLORS = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red' } as const;
@@ -144,6 +145,7 @@ export function EnterpriseRiskTab({ enterpriseId }: { enterpriseId: string }) {
           ]}
         />
       </Card>
+      <CreditProposals enterpriseId={enterpriseId} />
       <Card size="small" title={t('credit.recordsTitle')}>
         {canAccess(roles, CREDIT_PERMISSIONS.record) ? (
           <div style={{ marginBottom: 16 }}>

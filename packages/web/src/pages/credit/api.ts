@@ -1,5 +1,5 @@
 // Client of the credit and risk API: credit evaluations, a firm's risk score, the watch list.
-import { http } from '../../api/http.ts';
+import { http, request } from '../../api/http.ts';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types.ts';
 
 export type CreditList = ResponseOf<'/api/credit', 'get'>;
@@ -7,6 +7,9 @@ export type CreditRecord = CreditList['items'][number];
 export type CreditBody = BodyOf<'/api/credit', 'post'>;
 export type Risk = ResponseOf<'/api/risk/{enterpriseId}', 'get'>;
 export type RiskContribution = Risk['contributions'][number];
+export type CreditProposalList = ResponseOf<'/api/credit/proposals', 'get'>;
+export type CreditProposal = CreditProposalList['items'][number];
+export type CreditProposalDecision = BodyOf<'/api/credit/proposals/{id}/decision', 'post'>;
 export type WatchList = ResponseOf<'/api/risk/watch-list', 'get'>;
 export type WatchRow = WatchList['items'][number];
 export type WatchQuery = QueryOf<'/api/risk/watch-list', 'get'>;
@@ -16,6 +19,7 @@ export const creditKeys = {
   records: (enterpriseId: string) => ['credit', 'records', enterpriseId] as const,
   risk: (enterpriseId: string) => ['credit', 'risk', enterpriseId] as const,
   watch: (q: object) => ['credit', 'watch', q] as const,
+  proposals: (enterpriseId: string) => ['credit', 'proposals', enterpriseId] as const,
 };
 const enc = encodeURIComponent;
 
@@ -26,3 +30,7 @@ export const getRisk = (enterpriseId: string, signal?: AbortSignal) =>
   http.get<Risk>(`/api/risk/${enc(enterpriseId)}`, { signal });
 export const getWatchList = (query: WatchQuery, signal?: AbortSignal) =>
   http.get<WatchList>('/api/risk/watch-list', { query, signal });
+export const listCreditProposals = (query: QueryOf<'/api/credit/proposals', 'get'>, signal?: AbortSignal) =>
+  http.get<CreditProposalList>('/api/credit/proposals', { query, signal });
+export const decideCreditProposal = (id: string, body: CreditProposalDecision) =>
+  request<CreditProposal>('POST', `/api/credit/proposals/${enc(id)}/decision`, { body });

@@ -261,8 +261,12 @@ function EnterpriseForm({ enterprise }: { enterprise: Enterprise | null }) {
               </Form.Item>
             </Col>
             <Col {...half}>
-              <Form.Item label={t('enterprise.fields.creditGrade')} name="creditGrade">
-                <Select allowClear options={creditOptions(lang)} />
+              <Form.Item
+                label={t('enterprise.fields.creditGrade')}
+                name="creditGrade"
+                extra={mode === 'edit' ? t('enterprise.form.creditGradeViaCredit') : undefined}
+              >
+                <Select allowClear disabled={mode === 'edit'} options={creditOptions(lang)} />
               </Form.Item>
             </Col>
             <Col span={24}>

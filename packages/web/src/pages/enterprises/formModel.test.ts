@@ -107,7 +107,8 @@ describe('enterprise form model', () => {
       location: { lat: null, lng: null },
     };
     const patch = patchPayload(initial, toBody(values, noContacts).body);
-    expect(patch).toEqual({ legalRepresentative: '', status: 'suspended', creditGrade: null, location: null });
+    // the grade is not the register's to edit: a changed grade in the form is never sent
+    expect(patch).toEqual({ legalRepresentative: '', status: 'suspended', location: null });
     expect(checkPayload(patch, 'edit', 'zh').errors).toEqual([]);
     expect(patchPayload(initial, toBody(toFormValues(e), noContacts).body)).toEqual({});
   });

@@ -114,11 +114,14 @@ export function createPayload(body: EnterpriseBody): Record<string, unknown> {
   return out;
 }
 
-/** What PATCH gets: the fields whose value differs from the loaded record's. */
+/**
+ * What PATCH gets: the fields whose value differs from the loaded record's. Never the credit grade:
+ * it changes only through a credit evaluation (信用与风险), and the server refuses it on an edit.
+ */
 export function patchPayload(initial: EnterpriseBody, body: EnterpriseBody): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(body) as (keyof EnterpriseBody)[]) {
-    if (key === 'usccOverrideReason') continue;
+    if (key === 'usccOverrideReason' || key === 'creditGrade') continue;
     if (JSON.stringify(body[key]) !== JSON.stringify(initial[key])) out[key] = body[key];
   }
   if (body.usccOverrideReason !== undefined && 'uscc' in out) out.usccOverrideReason = body.usccOverrideReason;

@@ -178,12 +178,14 @@ function StageForm({ c, next }: { c: CaseItem; next: NonNullable<ReturnType<type
   const showError = useShowError();
   const qc = useQueryClient();
   const [proposed, setProposed] = useState(false);
+  const [creditProposed, setCreditProposed] = useState(false);
   const [form] = Form.useForm<Omit<CaseStageBody, 'stage' | 'version'>>();
   const save = useMutation({
     mutationFn: (v: Omit<CaseStageBody, 'stage' | 'version'>) =>
       advanceCase(c.id, { ...v, stage: next, version: c.version }),
     onSuccess: async (r) => {
       if ((r as { proposalId?: string | null }).proposalId) setProposed(true);
+      if ((r as { creditProposalId?: string | null }).creditProposalId) setCreditProposed(true);
       form.resetFields();
       await qc.invalidateQueries({ queryKey: siteInspectionKeys.all });
     },
@@ -196,6 +198,15 @@ function StageForm({ c, next }: { c: CaseItem; next: NonNullable<ReturnType<type
     <Card size="small" title={`${t('siteInspections.nextStage')}：${stageLabel(next, lang)}`}>
       {proposed ? (
         <Alert type="warning" showIcon message={t('siteInspections.proposal')} style={{ marginBottom: 8 }} />
+      ) : null}
+      {creditProposed ? (
+        <Alert
+          type="info"
+          showIcon
+          message={t('siteInspections.creditProposal')}
+          action={<Link to={`/staff/enterprises/${c.enterpriseId}`}>{t('siteInspections.openFile')}</Link>}
+          style={{ marginBottom: 8 }}
+        />
       ) : null}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         {next === 'decision' ? (

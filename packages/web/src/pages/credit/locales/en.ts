@@ -6,7 +6,7 @@ const en: Leaves<typeof zh> = {
     menu: 'Watch list',
     watchTitle: 'Watch list',
     watchIntro:
-      'The risk score adds up a firm’s confirmed alarms, 12369 reports and verified clues of the last 12 months, its credit grade and its positive-list status (weights are rules); {{n}} points or more puts it on the list. Open a firm to see the records behind each part.',
+      'The risk score adds up a firm’s confirmed alarms, 12369 reports and verified clues of the last 12 months, its penalties and environmental incidents of the last 24, its credit grade and its positive-list status (weights are rules); {{n}} points or more puts it on the list. Open a firm to see the records behind each part.',
     allTowns: 'All towns',
     enterprise: 'Enterprise',
     town: 'Town',
@@ -42,6 +42,15 @@ const en: Leaves<typeof zh> = {
     record: 'Record',
     recorded: 'Credit evaluation recorded',
     recordedBy: 'Recorded by',
+    proposalsTitle: 'Credit changes to confirm',
+    proposalsIntro:
+      'These penalty decisions may change the firm’s environmental credit. Under the 2013 evaluation rules the officer judges: confirming records the chosen grade as an evaluation citing the decision number; otherwise dismiss it with a reason.',
+    reasonRequired: 'Give the reason',
+    reasonPlaceholder: 'Why, e.g. a large fine: warning grade',
+    confirmProposal: 'Record grade',
+    dismissProposal: 'No change',
+    proposalDecided: 'Credit proposal decided',
+    openCase: 'Open the case',
     noRecords: 'No credit evaluations yet',
   },
 };

@@ -5,6 +5,7 @@ import type { Enterprise } from '../../../api/types.ts';
 import { useAuth } from '../../../auth/auth.tsx';
 import { EnterpriseRiskTab } from '../../credit/EnterpriseRiskTab.tsx';
 import { EnterpriseTimelineTab } from '../../enterprise-file/EnterpriseTimelineTab.tsx';
+import { EnterpriseIncidentsTab } from '../../incidents/EnterpriseIncidentsTab.tsx';
 import { EnterpriseVisitsTab } from '../../visits/EnterpriseVisitsTab.tsx';
 import { EnterpriseAuditList } from './EnterpriseAuditList.tsx';
 import { EnterpriseBasicInfo } from './EnterpriseBasicInfo.tsx';
@@ -29,6 +30,11 @@ export function EnterpriseFile({ enterprise }: { enterprise: Enterprise }) {
           key: 'timeline',
           label: t('enterpriseFile.tab'),
           children: <EnterpriseTimelineTab enterpriseId={enterprise.id} />,
+        },
+        {
+          key: 'incidents',
+          label: t('incidents.tab'),
+          children: <EnterpriseIncidentsTab enterpriseId={enterprise.id} />,
         },
         ...(isStaff(roles)
           ? [{ key: 'risk', label: t('credit.tab'), children: <EnterpriseRiskTab enterpriseId={enterprise.id} /> }]

@@ -43,6 +43,7 @@ const en: Leaves<typeof zh> = {
     form: {
       createTitle: 'New enterprise',
       editTitle: 'Edit enterprise',
+      creditGradeViaCredit: 'The grade is the latest credit evaluation: record one under “Credit and risk” in the file',
       overrideConfirm: 'The code is correct; request manual acceptance',
       overrideReasonPlaceholder: 'How was it verified, e.g. against the original business licence',
       overrideReasonRequired: 'Give the reason for manual acceptance',

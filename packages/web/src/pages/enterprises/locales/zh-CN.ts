@@ -40,6 +40,7 @@ const strings = {
     form: {
       createTitle: '新建企业',
       editTitle: '编辑企业',
+      creditGradeViaCredit: '信用等级以最新一条环境信用评价为准，请在企业档案的“信用与风险”中登记评价',
       overrideConfirm: '确认代码无误，申请人工核准',
       overrideReasonPlaceholder: '请说明核对依据，例如营业执照原件上的代码',
       overrideReasonRequired: '请填写人工核准理由',

@@ -100,6 +100,9 @@ const en: Leaves<typeof zh> = {
     decidedOn: 'Decided on',
     record: 'Record',
     finished: 'The case is finished',
+    creditProposal:
+      'The decision proposes a credit change: confirm the grade under “Credit and risk” in the firm’s file',
+    openFile: 'Open the firm’s file',
     proposal: 'Positive-list removal proposed; awaiting a decision',
     source: 'Source',
     mineMenu: 'On-site inspections',

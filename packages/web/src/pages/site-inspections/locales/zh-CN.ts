@@ -97,6 +97,8 @@ const strings = {
     decidedOn: '决定日期',
     record: '记录',
     finished: '案件已执行完毕',
+    creditProposal: '处罚决定已提出信用调整建议，请在企业档案“信用与风险”中确认信用等级',
+    openFile: '打开企业档案',
     proposal: '已提出正面清单移出建议，待负责人决定',
     source: '依据',
     mineMenu: '现场检查记录',
