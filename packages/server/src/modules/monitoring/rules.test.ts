@@ -4,7 +4,10 @@ import {
   type DecodedFrame,
   decodeFrame,
   encodeFrame,
+  exeRtn9012,
   formatDataTime,
+  parseDataTime,
+  qnRtn9011,
   StreamDecoder,
 } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
@@ -306,13 +309,55 @@ describe('gateway requests: 补传 after a gap, clock calibration', () => {
     return { socket, received, waitFor };
   }
 
-  it('asks the logger for the missing hours (2061) when it comes back after a gap', async () => {
+  /**
+   * A logger as 附录 C describes it: a history request (2061/2031 with BeginTime/EndTime) is
+   * answered 9011, then one upload per completed period under the request's QN, then 9012.
+   */
+  function answerHistory(d: Awaited<ReturnType<typeof device>>, code: string) {
+    const answered: string[] = [];
+    const seen = new Set<DecodedFrame>();
+    const timer = setInterval(() => {
+      for (const req of d.received) {
+        if (seen.has(req) || (req.header.CN !== '2061' && req.header.CN !== '2031')) continue;
+        seen.add(req);
+        const cn = req.header.CN;
+        const step = cn === '2061' ? HOUR : 24 * HOUR;
+        const begin = parseDataTime(req.get('BeginTime') ?? '')?.getTime() ?? 0;
+        const end = parseDataTime(req.get('EndTime') ?? '')?.getTime() ?? 0;
+        d.socket.write(encodeFrame(qnRtn9011(req, 1)));
+        for (let at = begin; at + step <= end; at += step) {
+          d.socket.write(
+            encodeFrame({
+              header: { QN: req.header.QN, ST: '31', CN: cn, PW: '123456', MN: req.header.MN ?? '', Flag: 4 },
+              cp: { DataTime: formatDataTime(at), [code]: { Min: '9.0', Avg: '10.0', Max: '11.0', Flag: 'N' } },
+            }),
+          );
+          answered.push(`${cn}@${formatDataTime(at)}`);
+        }
+        d.socket.write(encodeFrame(exeRtn9012(req, 1)));
+      }
+    }, 10);
+    return { answered, stop: () => clearInterval(timer) };
+  }
+
+  async function longCount(stationId: string, cn: string): Promise<number> {
+    const rows = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from monitoring_readings_long where station_id = ${stationId} and cn = ${cn} and source = 'station'`,
+      ),
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  it('asks a logger back after a gap for the missing hours (2061) and days (2031); its answers are stored', async () => {
     const st = await register([{ code: 'a34013', upperLimit: 30 }]);
-    const lastSeen = Date.now() - 5 * HOUR;
+    // 30 h of silence always crosses a Beijing midnight: at least one whole day went unreported
+    const lastSeen = Date.now() - 30 * HOUR;
     await t.database.db.execute(
       sql`update monitoring_stations set last_frame_at = ${new Date(lastSeen).toISOString()}::timestamptz where id = ${st.id}`,
     );
     const d = await device();
+    const logger = answerHistory(d, 'a34013');
     const now = Date.now();
     d.socket.write(
       encodeFrame({
@@ -320,11 +365,33 @@ describe('gateway requests: 补传 after a gap, clock calibration', () => {
         cp: { DataTime: formatDataTime(now), ...rtd('a34013', 10) },
       }),
     );
-    const req = await d.waitFor((f) => f.header.CN === '2061');
-    expect(req?.header.MN).toBe(st.mn);
-    expect(req?.get('BeginTime')).toBe(formatDataTime(Math.floor(lastSeen / HOUR) * HOUR));
-    expect(req?.get('EndTime')?.slice(0, 10)).toBe(formatDataTime(now).slice(0, 10));
+    const hours = await d.waitFor((f) => f.header.CN === '2061');
+    const days = await d.waitFor((f) => f.header.CN === '2031');
+    expect(hours?.header.MN).toBe(st.mn);
+    expect(hours?.get('BeginTime')).toBe(formatDataTime(Math.floor(lastSeen / HOUR) * HOUR));
+    const dayStart = Math.floor((lastSeen + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR - 8 * HOUR;
+    expect(days?.get('BeginTime')).toBe(formatDataTime(dayStart));
+    const hourAnswers = logger.answered.filter((a) => a.startsWith('2061')).length;
+    expect(hourAnswers).toBeGreaterThanOrEqual(29);
+    await expect.poll(() => longCount(st.id, '2061'), { timeout: 5_000 }).toBe(hourAnswers);
+    await expect.poll(() => longCount(st.id, '2031'), { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    logger.stop();
     d.socket.destroy();
+
+    // the same station reconnecting at once after a new gap is not asked again (per-station cool-down)
+    await t.database.db.execute(
+      sql`update monitoring_stations set last_frame_at = ${new Date(Date.now() - 5 * HOUR).toISOString()}::timestamptz where id = ${st.id}`,
+    );
+    const again = await device();
+    again.socket.write(
+      encodeFrame({
+        header: { ST: '31', CN: '2011', PW: '123456', MN: st.mn, Flag: 5 },
+        cp: { DataTime: formatDataTime(Date.now()), ...rtd('a34013', 11) },
+      }),
+    );
+    expect(await again.waitFor((f) => f.header.CN === '9014')).not.toBeNull();
+    expect(again.received.filter((f) => f.header.CN === '2061' || f.header.CN === '2031')).toHaveLength(0);
+    again.socket.destroy();
   });
 
   it('sets the logger clock (1012) when its data time is off by more than ten minutes', async () => {
