@@ -21456,6 +21456,7 @@ export interface paths {
                                 closedByName: string | null;
                                 outcome: ("confirmed" | "dismissed") | null;
                                 reviewNote: string | null;
+                                recurrenceOf: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -21598,6 +21599,7 @@ export interface paths {
                                 closedByName: string | null;
                                 outcome: ("confirmed" | "dismissed") | null;
                                 reviewNote: string | null;
+                                recurrenceOf: string | null;
                             };
                             events: {
                                 id: string;
@@ -21912,6 +21914,7 @@ export interface paths {
                                 closedByName: string | null;
                                 outcome: ("confirmed" | "dismissed") | null;
                                 reviewNote: string | null;
+                                recurrenceOf: string | null;
                             };
                             events: {
                                 id: string;
@@ -22115,6 +22118,7 @@ export interface paths {
                                 closedByName: string | null;
                                 outcome: ("confirmed" | "dismissed") | null;
                                 reviewNote: string | null;
+                                recurrenceOf: string | null;
                             };
                             events: {
                                 id: string;

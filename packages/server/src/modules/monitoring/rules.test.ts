@@ -117,6 +117,45 @@ describe('monitoring rules on ingest', () => {
     expect(notes[0]!.n).toBe(2);
   });
 
+  it('over limit closed by an officer while it holds: the next hour still over raises it again, linked, and reminds again', async () => {
+    const st = await register([{ code: 'a21002', upperLimit: 180, unit: 'mg/m³' }]);
+    for (let m = 0; m <= 60; m += 20) await send(st.mn, '2011', T0 + m * MIN, rtd('a21002', 250));
+    const list = async () =>
+      (
+        (await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${st.id}&kind=over-limit` })).json() as {
+          items: { id: string; state: string; recurrenceOf: string | null }[];
+        }
+      ).items;
+    const [first] = await list();
+    expect(first?.state).toBe('active');
+    const close = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${first!.id}/close`,
+      payload: { outcome: 'dismissed', note: '企业称仪表漂移，先行关闭' },
+    });
+    expect(close.statusCode, close.body).toBe(200);
+    // more of the same hour's judgement is no news: nothing new while the next hour is still open
+    await send(st.mn, '2011', T0 + 90 * MIN, rtd('a21002', 260));
+    expect((await list()).map((a) => a.state)).toEqual(['closed']);
+    // the next hour closes over the limit too: the condition went on after the close
+    await send(st.mn, '2011', T0 + 2 * HOUR, rtd('a21002', 260));
+    const after = await list();
+    expect(after.map((a) => a.state).sort()).toEqual(['active', 'closed']);
+    const again = after.find((a) => a.state === 'active')!;
+    expect(again.recurrenceOf).toBe(first!.id);
+    const detail = (await monitor.request({ method: 'GET', url: `/api/alarms/${again.id}` })).json();
+    // the hour 09:00–10:00: 250 and 260
+    expect(detail.alarm.detail).toContain('09:00 时段小时均值 255 mg/m³');
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['raised', 'recurred', 'reminded']);
+    // the reminder the enterprise gets (in-app and SMS-style) says it is raised again
+    const reminded = detail.events.find((e: { type: string }) => e.type === 'reminded');
+    expect(reminded.note).toContain('经审核关闭后');
+    expect(reminded.note).toContain('现再次报警');
+    // and one alarm while it keeps holding, not one per frame
+    await send(st.mn, '2011', T0 + 2 * HOUR + 30 * MIN, rtd('a21002', 260));
+    expect(await list()).toHaveLength(2);
+  });
+
   it("the station's own hour value (2061) raises over limit; flagged data never does", async () => {
     const st = await register([{ code: 'w01018', upperLimit: 100 }]);
     const hour = (avg: number, flag = 'N') => ({ w01018: { Avg: String(avg), Flag: flag } });
