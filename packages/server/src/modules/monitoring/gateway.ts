@@ -230,7 +230,11 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
           for (const r of planBackfill(gapFrom, new Date(now), backfillLimits)) {
             write(encodeFrame(as(requestHistory(dev, r.cn, r.begin, r.end))));
             stats.backfillRequests++;
-            log('info', 'HJ 212 gap: missing data requested (补传)', { mn: st.mn, cn: r.cn, from: r.begin.toISOString() });
+            log('info', 'HJ 212 gap: missing data requested (补传)', {
+              mn: st.mn,
+              cn: r.cn,
+              from: r.begin.toISOString(),
+            });
           }
         } else {
           pendingGaps.set(st.mn, gapFrom);

@@ -3,8 +3,8 @@
 // did not change, so without this the condition would go on unreported. Kept apart from the
 // per-frame judging so the write path stays one call longer and no more.
 import {
-  FRAME_RULE_KINDS,
   type FactorLimits,
+  FRAME_RULE_KINDS,
   holdingNow,
   type RuleTransition,
   type StationRuleState,
@@ -48,7 +48,7 @@ export async function raiseRecurrences(
       .where(and(eq(alarms.sourceKind, 'station'), eq(alarms.sourceId, station.id), eq(alarms.kind, kind)))
       .orderBy(desc(alarms.raisedAt))
       .limit(1);
-    if (!last || last.state !== 'closed' || last.clearedAt || !last.closedAt) continue;
+    if (last?.state !== 'closed' || last.clearedAt || !last.closedAt) continue;
     // data time against data time: only a verdict resting on newer data than the closed alarm's
     // says the condition went on after it (the same hour's verdict is not news)
     const ev = last.evidence as { judgedAt?: unknown; dataTime?: unknown };
