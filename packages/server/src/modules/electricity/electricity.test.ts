@@ -223,6 +223,35 @@ describe('R1–R5 raise and clear alarms', () => {
     expect(await t.database.db.select().from(alarms).where(eq(alarms.sourceId, fac.id))).toHaveLength(2);
   });
 
+  it('R2, R3 and R5 raise their alarms through the database as well', async () => {
+    const now = Date.now();
+    const from = now - 120 * MIN;
+    const kinds = async (meterId: string) =>
+      (await t.database.db.select().from(alarms).where(eq(alarms.sourceId, meterId))).map(
+        (a) => `${a.kind}/${a.state}`,
+      );
+    // R2: the facility started 12 minutes after the line (t₂ = 10): an ended run, kept as cleared evidence
+    const lag = await registerPlant((await makeEnterprise(t)).id);
+    await readings(lag.line.id, from, 121, (m) => (m >= 10 ? 80 : 0));
+    await readings(lag.fac.id, from, 121, (m) => (m >= 22 ? 18 : 0));
+    await seen(now, lag.line.id, lag.fac.id);
+    // R3: 5 kW of a 20 kW facility (p = 50 %) while the line runs
+    const weak = await registerPlant((await makeEnterprise(t)).id);
+    await readings(weak.line.id, from, 121, () => 80);
+    await readings(weak.fac.id, from, 121, () => 5);
+    await seen(now, weak.line.id, weak.fac.id);
+    // R5: the facility's meter fell silent an hour ago (t₃ = 30 min)
+    const silent = await registerPlant((await makeEnterprise(t)).id);
+    await readings(silent.line.id, from, 121, () => 80);
+    await readings(silent.fac.id, from, 60, () => 18);
+    await seen(now, silent.line.id);
+    await seen(from + 59 * MIN, silent.fac.id);
+    await evaluateElectricity(t.database.db, new Date(now));
+    expect(await kinds(lag.fac.id)).toEqual(['r2-control-lag/cleared']);
+    expect(await kinds(weak.fac.id)).toEqual(['r3-control-low-power/active']);
+    expect(await kinds(silent.fac.id)).toContain('r5-meter-offline/active');
+  });
+
   it('R4 raises on production during a halt order; a fully stopped plant raises nothing', async () => {
     const { line, fac } = await registerPlant(B.id);
     const now = Date.now();
