@@ -31726,11 +31726,13 @@ export interface paths {
                             stations: number;
                             online: number;
                             offline: number;
+                            openAlarms: number;
                             quarantineOpen: number;
                             byTown: {
                                 townCode: string;
                                 stations: number;
                                 online: number;
+                                openAlarms: number;
                                 lastFrameAt: string | null;
                             }[];
                         };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { raiseAlarm } from '../alarms/service.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { rowsOf } from './readings.ts';
 
@@ -544,6 +545,43 @@ describe('monitoring: enterprise A never sees enterprise B’s stations, reading
     const body = o.json();
     expect(body.stations).toBe(body.online + body.offline);
     expect(body.byTown.find((x: { townCode: string }) => x.townCode === '360322101')?.stations).toBeGreaterThan(0);
+    // an open alarm of a station counts for its town until an officer closes it
+    const ent = await makeEnterprise(t, { townCode: '360322106' });
+    const res = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: {
+        enterpriseId: ent.id,
+        name: '报警计数点',
+        mn: freshMn(),
+        password: '123456',
+        edition: '2017',
+        factors: [{ code: 'a21026' }],
+      },
+    });
+    const town = async () =>
+      (await monitor.request({ method: 'GET', url: '/api/monitoring/overview' }))
+        .json()
+        .byTown.find((x: { townCode: string }) => x.townCode === '360322106') as { openAlarms: number };
+    const before = (await town()).openAlarms;
+    const { alarm } = await t.database.db.transaction((tx) =>
+      raiseAlarm(tx, {
+        sourceKind: 'station',
+        sourceId: res.json().id,
+        sourceName: '报警计数点',
+        enterpriseId: ent.id,
+        kind: 'zero-value',
+        detail: '二氧化硫持续为零值',
+      }),
+    );
+    expect((await town()).openAlarms).toBe(before + 1);
+    const closed = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      payload: { outcome: 'dismissed', note: '探头吹扫' },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await town()).openAlarms).toBe(before);
   });
 });
 

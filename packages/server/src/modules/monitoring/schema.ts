@@ -242,9 +242,17 @@ export const overviewSchema = z.object({
   stations: z.number(),
   online: z.number(),
   offline: z.number(),
+  /** alarms of the stations not yet closed by an officer */
+  openAlarms: z.number(),
   quarantineOpen: z.number(),
   byTown: z.array(
-    z.object({ townCode: z.string(), stations: z.number(), online: z.number(), lastFrameAt: z.string().nullable() }),
+    z.object({
+      townCode: z.string(),
+      stations: z.number(),
+      online: z.number(),
+      openAlarms: z.number(),
+      lastFrameAt: z.string().nullable(),
+    }),
   ),
 });
 

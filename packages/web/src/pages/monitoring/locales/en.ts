@@ -13,6 +13,8 @@ const en: Leaves<typeof zh> = {
     offline: 'Offline',
     quarantineOpen: 'Unknown loggers',
     byTown: 'By town',
+    openAlarms: 'Open alarms',
+    openAlarmsTotal: '{{n}} open alarms',
     town: 'Town',
     stationCount: 'Stations',
     onlineCount: 'Online',

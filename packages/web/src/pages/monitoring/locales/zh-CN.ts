@@ -10,6 +10,8 @@ const strings = {
     offline: '离线',
     quarantineOpen: '待认领数采仪',
     byTown: '各乡镇',
+    openAlarms: '未关闭报警',
+    openAlarmsTotal: '未关闭报警 {{n}} 条',
     town: '乡镇',
     stationCount: '监控点数',
     onlineCount: '在线数',
