@@ -30983,6 +30983,7 @@ export interface paths {
                                 outletKind: "gas" | "water";
                                 outletCode: string | null;
                                 outletName: string | null;
+                                outletLocation: string | null;
                                 rtdIntervalSeconds: number;
                                 minIntervalMinutes: number;
                                 crcModes: string[];
@@ -31092,6 +31093,7 @@ export interface paths {
                         outletKind?: "gas" | "water";
                         outletCode?: string;
                         outletName?: string;
+                        outletLocation?: string;
                         /** @default 60 */
                         rtdIntervalSeconds?: number;
                         /** @default 10 */
@@ -31129,6 +31131,7 @@ export interface paths {
                             outletKind: "gas" | "water";
                             outletCode: string | null;
                             outletName: string | null;
+                            outletLocation: string | null;
                             rtdIntervalSeconds: number;
                             minIntervalMinutes: number;
                             crcModes: string[];
@@ -31286,6 +31289,7 @@ export interface paths {
                             outletKind: "gas" | "water";
                             outletCode: string | null;
                             outletName: string | null;
+                            outletLocation: string | null;
                             rtdIntervalSeconds: number;
                             minIntervalMinutes: number;
                             crcModes: string[];

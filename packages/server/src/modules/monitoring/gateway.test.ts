@@ -169,6 +169,45 @@ describe('registry', () => {
       payload: { enterpriseId, name: 'y', mn, password: '123456', edition: '2017', factors: [{ code: 'a21026' }] },
     });
     expect(again.statusCode).toBe(409);
+
+    // the outlet: kind, code, name and where it is
+    const outlet = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: {
+        enterpriseId,
+        name: '锅炉废气排放口',
+        mn: freshMn(),
+        password: '123456',
+        edition: '2017',
+        outletKind: 'gas',
+        outletCode: 'DA002',
+        outletLocation: '锅炉房南侧（东经 113.80°，北纬 27.88°）',
+        factors: [{ code: 'a21026', upperLimit: 200, standard: 'GB 13271-2014 表 2' }],
+      },
+    });
+    expect(outlet.statusCode, outlet.body).toBe(201);
+    const o = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${outlet.json().id}` })).json();
+    expect(o).toMatchObject({
+      outletKind: 'gas',
+      outletCode: 'DA002',
+      outletLocation: '锅炉房南侧（东经 113.80°，北纬 27.88°）',
+    });
+    const long = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: {
+        enterpriseId,
+        name: 'z',
+        mn: freshMn(),
+        password: '1',
+        edition: '2017',
+        outletLocation: '长'.repeat(101),
+        factors: [{ code: 'a21026' }],
+      },
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors.map((e: { path: string }) => e.path)).toEqual(['outletLocation']);
   });
 });
 

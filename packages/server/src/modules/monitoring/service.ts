@@ -64,6 +64,7 @@ export async function createStation(
         outletKind: input.outletKind,
         outletCode: input.outletCode ?? null,
         outletName: input.outletName ?? null,
+        outletLocation: input.outletLocation ?? null,
         rtdIntervalSeconds: input.rtdIntervalSeconds,
         minIntervalMinutes: input.minIntervalMinutes,
         crcModes: input.crcModes,

@@ -33,6 +33,8 @@ export const monitoringStations = pgTable(
     outletKind: text('outlet_kind').notNull(),
     outletCode: text('outlet_code'),
     outletName: text('outlet_name'),
+    /** where the outlet is: as the permit describes it, with coordinates when known */
+    outletLocation: text('outlet_location'),
     rtdIntervalSeconds: integer('rtd_interval_seconds').notNull(),
     minIntervalMinutes: integer('min_interval_minutes').notNull(),
     /** CRC variants this device is allowed (hj212.md §3): the lenient decoder's per-device quirks */

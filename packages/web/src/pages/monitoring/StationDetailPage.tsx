@@ -48,6 +48,7 @@ export default function StationDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.outlet')}>
             {`${t(`monitoring.outletKinds.${s.outletKind}`)} ${s.outletCode ?? ''} ${s.outletName ?? ''}`}
+            {s.outletLocation ? `（${s.outletLocation}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.lastFrame')}>
             {s.lastFrameAt ? formatDateTime(s.lastFrameAt, true) : t('monitoring.never')}

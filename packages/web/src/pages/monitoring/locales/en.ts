@@ -94,6 +94,8 @@ const en: Leaves<typeof zh> = {
       outletKind: 'Outlet kind',
       outletCode: 'Outlet code',
       outletName: 'Outlet name',
+      outletLocation: 'Outlet location',
+      outletLocationPlaceholder: 'e.g. north-east corner of the site (113.90° E, 27.93° N)',
       factorCode: 'Factor code',
       upperLimit: 'Upper limit',
       addFactor: 'Add factor',

@@ -89,6 +89,8 @@ const strings = {
       outletKind: '排放口类型',
       outletCode: '排放口编号',
       outletName: '排放口名称',
+      outletLocation: '排放口位置',
+      outletLocationPlaceholder: '如：厂区东北角（东经 113.90°，北纬 27.93°）',
       factorCode: '因子编码',
       upperLimit: '上限',
       addFactor: '添加因子',
