@@ -36088,6 +36088,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         }[];
                     };
                 };
@@ -36171,6 +36172,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         };
                     };
                 };
@@ -37314,6 +37316,7 @@ export interface paths {
                                 alarms: number;
                                 complaints: number;
                                 findings: number;
+                                inspectionFindings: number;
                                 gradeLabel: string | null;
                                 listed: boolean;
                             }[];
@@ -37433,7 +37436,7 @@ export interface paths {
                             onWatchList: boolean;
                             contributions: {
                                 /** @enum {string} */
-                                factor: "alarms" | "complaints" | "findings" | "penalties" | "credit" | "positive-list";
+                                factor: "alarms" | "complaints" | "findings" | "inspection-findings" | "penalties" | "credit" | "positive-list";
                                 label: string;
                                 count: number;
                                 weight: number;
