@@ -48,7 +48,6 @@ export default function StationDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.outlet')}>
             {`${t(`monitoring.outletKinds.${s.outletKind}`)} ${s.outletCode ?? ''} ${s.outletName ?? ''}`}
-            {s.outletLocation ? `（${s.outletLocation}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.lastFrame')}>
             {s.lastFrameAt ? formatDateTime(s.lastFrameAt, true) : t('monitoring.never')}
@@ -56,6 +55,7 @@ export default function StationDetailPage() {
           <Descriptions.Item label={t('monitoring.lastData')}>
             {s.lastDataTime ? formatDateTime(s.lastDataTime, true) : '—'}
           </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.outletLocation')}>{s.outletLocation ?? '—'}</Descriptions.Item>
         </Descriptions>
         <Tabs
           items={[

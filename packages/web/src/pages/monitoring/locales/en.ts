@@ -13,6 +13,7 @@ const en: Leaves<typeof zh> = {
     offline: 'Offline',
     quarantineOpen: 'Unknown loggers',
     byTown: 'By town',
+    outletLocation: 'Outlet location',
     openAlarms: 'Open alarms',
     openAlarmsTotal: '{{n}} open alarms',
     town: 'Town',

@@ -10,6 +10,7 @@ const strings = {
     offline: '离线',
     quarantineOpen: '待认领数采仪',
     byTown: '各乡镇',
+    outletLocation: '排放口位置',
     openAlarms: '未关闭报警',
     openAlarmsTotal: '未关闭报警 {{n}} 条',
     town: '乡镇',
