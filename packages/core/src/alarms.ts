@@ -88,10 +88,19 @@ export const ALARM_OUTCOME_LABELS: Readonly<Record<AlarmOutcome, Label>> = {
   dismissed: { zh: '排除（误报）', en: 'dismissed (false alarm)' },
 };
 
-export const ALARM_EVENT_TYPES = ['raised', 'reminded', 'cleared', 'answered', 'escalated', 'closed'] as const;
+export const ALARM_EVENT_TYPES = [
+  'raised',
+  'recurred',
+  'reminded',
+  'cleared',
+  'answered',
+  'escalated',
+  'closed',
+] as const;
 export type AlarmEventType = (typeof ALARM_EVENT_TYPES)[number];
 export const ALARM_EVENT_LABELS: Readonly<Record<AlarmEventType, Label>> = {
   raised: { zh: '产生报警', en: 'raised' },
+  recurred: { zh: '关闭后仍持续，再次报警', en: 'still holding after closing: raised again' },
   reminded: { zh: '提醒企业', en: 'enterprise reminded' },
   cleared: { zh: '报警恢复', en: 'cleared' },
   answered: { zh: '企业答复', en: 'enterprise answered' },
@@ -139,14 +148,24 @@ export function answeredInTime(raisedAt: Date, answeredAt: Date | null): boolean
 }
 
 /** What the enterprise receives (in-app and as an SMS-style text on its channels): short, plain, with the way to answer. */
-export function alarmReminderText(a: { enterpriseName: string; sourceName: string; kind: AlarmKind; at: string }): {
+export function alarmReminderText(a: {
+  enterpriseName: string;
+  sourceName: string;
+  kind: AlarmKind;
+  at: string;
+  /** when the earlier alarm of the same condition was closed, if this one is raised again after it */
+  recurredAfterClosedAt?: string;
+}): {
   title: string;
   body: string;
 } {
   const label = ALARM_KIND_LABELS[a.kind];
+  const what = a.recurredAfterClosedAt
+    ? `“${label.zh}”报警于${a.recurredAfterClosedAt}经审核关闭后，截至${a.at}情况仍未消除，现再次报警`
+    : `于${a.at}出现“${label.zh}”报警`;
   return {
-    title: `【青山环境监管】报警提醒：${label.zh}`,
-    body: `${a.enterpriseName}：您单位${a.sourceName}于${a.at}出现“${label.zh}”报警（依据：${label.source}）。请在2小时内登录平台说明原因和整改措施，逾期未答复将上报分管领导。`,
+    title: `【青山环境监管】${a.recurredAfterClosedAt ? '再次报警提醒' : '报警提醒'}：${label.zh}`,
+    body: `${a.enterpriseName}：您单位${a.sourceName}${what}（依据：${label.source}）。请在2小时内登录平台说明原因和整改措施，逾期未答复将上报分管领导。`,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type FactorLimits,
   FRAME_RULE_KINDS,
   type FrameValue,
+  holdingNow,
   type RuleTransition,
   type StationRuleState,
 } from './monitoring-rules.ts';
@@ -227,5 +228,33 @@ describe('lifecycle invariants', () => {
         },
       ),
     );
+  });
+});
+
+describe('holdingNow: what a rule still finds, for an alarm closed while it held', () => {
+  const nox = (v: number) => [{ factor: 'a21002', value: v, flag: 'N' }];
+  it('describes the held condition with the data time its verdict rests on; nothing once it ends', () => {
+    const over = run([
+      { cn: '2011', at: T0, values: nox(250) },
+      { cn: '2011', at: T0 + HOUR, values: nox(250) },
+    ]);
+    const first = holdingNow(over.state, [NOX], 'over-limit');
+    expect(first?.judgedAt).toBe(T0);
+    expect(first?.evidence.judgedAt).toBe(new Date(T0).toISOString());
+    // the raise carried the same instant, so a later verdict can be told from the one already raised
+    expect(over.transitions.find((t) => t.kind === 'over-limit')?.evidence.judgedAt).toBe(new Date(T0).toISOString());
+    const next = run([{ cn: '2011', at: T0 + 2 * HOUR, values: nox(260) }], [NOX], over.state);
+    expect(holdingNow(next.state, [NOX], 'over-limit')?.judgedAt).toBe(T0 + HOUR);
+    expect(holdingNow(next.state, [NOX], 'over-limit')?.detail).toContain('小时均值 250');
+    // a compliant hour closes at the first value of the hour after it
+    const ended = run(
+      [
+        { cn: '2011', at: T0 + 3 * HOUR, values: nox(100) },
+        { cn: '2011', at: T0 + 4 * HOUR, values: nox(100) },
+      ],
+      [NOX],
+      next.state,
+    );
+    expect(holdingNow(ended.state, [NOX], 'over-limit')).toBeNull();
   });
 });

@@ -255,6 +255,69 @@ function describe(kind: FrameRuleKind, s: FactorRuleState, f: FactorLimits): { t
   }
 }
 
+type Hit = { f: FactorLimits; s: FactorRuleState };
+
+function describeHits(kind: FrameRuleKind, hits: readonly Hit[]): RuleTransition {
+  const described = hits.map((h) => ({ ...describe(kind, h.s, h.f), code: h.f.code }));
+  const judged = Math.max(...hits.map((h) => judgedAt(kind, h.s)));
+  return {
+    kind,
+    active: true,
+    detail: described.map((d) => d.text).join('；'),
+    since: Math.min(...described.map((d) => d.since)),
+    evidence: {
+      /** the data time the verdict rests on: a later alarm for the same condition needs newer data */
+      judgedAt: new Date(judged).toISOString(),
+      factors: hits.map((h) => ({
+        code: h.f.code,
+        name: h.f.name,
+        upperLimit: h.f.upperLimit ?? null,
+        lowerLimit: h.f.lowerLimit ?? null,
+        standard: h.f.standard ?? null,
+        hourAverage: kind === 'over-limit' ? h.s.hourAvg : undefined,
+        value: kind === 'over-limit-warning' ? h.s.warnValue : undefined,
+        flag: kind === 'device-state' ? h.s.flag : undefined,
+      })),
+    },
+  };
+}
+
+/** The data time a factor's current verdict rests on: the judged hour, the value, the flag. */
+function judgedAt(kind: FrameRuleKind, s: FactorRuleState): number {
+  switch (kind) {
+    case 'over-limit':
+      return s.hourAt ?? 0;
+    case 'over-limit-warning':
+      return s.warnAt ?? 0;
+    case 'device-state':
+      return s.flagAt ?? 0;
+    default:
+      return s.lastAt ?? 0;
+  }
+}
+
+/**
+ * A rule the state says holds, described as a raise would describe it, with the data time its
+ * newest verdict rests on (`judgedAt`, also in the evidence): an alarm an officer closed while the
+ * condition held is raised again once a verdict on newer data still finds it (rules.md §4: closing
+ * is a review, not proof the condition ended). Null when the rule does not hold.
+ */
+export function holdingNow(
+  state: StationRuleState,
+  factors: readonly FactorLimits[],
+  kind: FrameRuleKind,
+): (RuleTransition & { judgedAt: number }) | null {
+  if (!state.active[kind]) return null;
+  const hits: Hit[] = [];
+  for (const f of factors) {
+    const s = state.factors[f.code];
+    if (s && holds(kind, s, f)) hits.push({ f, s });
+  }
+  if (hits.length === 0) return null;
+  const t = describeHits(kind, hits);
+  return { ...t, judgedAt: Date.parse(t.evidence.judgedAt as string) };
+}
+
 /**
  * Folds one frame into the station's rule state. `cn` is the frame's command: 2011 and 2051 values
  * feed the hour average, the early warning, zero and constant value; a 2061 value is the station's
@@ -306,7 +369,7 @@ export function evaluateFrame(
 
   const transitions: RuleTransition[] = [];
   for (const kind of FRAME_RULE_KINDS) {
-    const hits: { f: FactorLimits; s: FactorRuleState }[] = [];
+    const hits: Hit[] = [];
     let judged = false;
     for (const f of factors) {
       const s = state.factors[f.code];
@@ -324,25 +387,7 @@ export function evaluateFrame(
       transitions.push({ kind, active: false, detail: '', evidence: {}, since: at });
       continue;
     }
-    const described = hits.map((h) => ({ ...describe(kind, h.s, h.f), code: h.f.code }));
-    transitions.push({
-      kind,
-      active: true,
-      detail: described.map((d) => d.text).join('；'),
-      since: Math.min(...described.map((d) => d.since)),
-      evidence: {
-        factors: hits.map((h) => ({
-          code: h.f.code,
-          name: h.f.name,
-          upperLimit: h.f.upperLimit ?? null,
-          lowerLimit: h.f.lowerLimit ?? null,
-          standard: h.f.standard ?? null,
-          hourAverage: kind === 'over-limit' ? h.s.hourAvg : undefined,
-          value: kind === 'over-limit-warning' ? h.s.warnValue : undefined,
-          flag: kind === 'device-state' ? h.s.flag : undefined,
-        })),
-      },
-    });
+    transitions.push(describeHits(kind, hits));
   }
   return { state, transitions };
 }

@@ -66,6 +66,8 @@ export const stationCreateBody = z
     outletKind: z.enum(OUTLET_KINDS).default('gas'),
     outletCode: z.string().trim().max(30).optional(),
     outletName: z.string().trim().max(60).optional(),
+    /** where the outlet is, e.g. 厂区东北角（东经 113.90°，北纬 27.93°） */
+    outletLocation: z.string().trim().max(100).optional(),
     /** expected upload intervals: real-time seconds (表 4 RtdInterval 30–3600) and minute data */
     rtdIntervalSeconds: z.number().int().min(30).max(3600).default(60),
     minIntervalMinutes: z.number().int().min(1).max(30).default(10),
@@ -209,6 +211,7 @@ export const MONITORING_AUDIT_VOCABULARY: AuditVocabulary = {
     outletCode: { zh: '排放口编号', en: 'outlet code' },
     outletKind: { zh: '排放口类型', en: 'outlet kind' },
     outletName: { zh: '排放口名称', en: 'outlet name' },
+    outletLocation: { zh: '排放口位置', en: 'outlet location' },
     password: { zh: '访问密码', en: 'access password' },
     qn: { zh: '请求编码（QN）', en: 'request code (QN)' },
     rangeMax: { zh: '量程上限', en: 'instrument range' },

@@ -22331,6 +22331,7 @@ export interface paths {
                                 closedByName: string | null;
                                 outcome: ("confirmed" | "dismissed") | null;
                                 reviewNote: string | null;
+                                recurrenceOf: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -22473,6 +22474,7 @@ export interface paths {
                                 closedByName: string | null;
                                 outcome: ("confirmed" | "dismissed") | null;
                                 reviewNote: string | null;
+                                recurrenceOf: string | null;
                             };
                             events: {
                                 id: string;
@@ -22787,6 +22789,7 @@ export interface paths {
                                 closedByName: string | null;
                                 outcome: ("confirmed" | "dismissed") | null;
                                 reviewNote: string | null;
+                                recurrenceOf: string | null;
                             };
                             events: {
                                 id: string;
@@ -22990,6 +22993,7 @@ export interface paths {
                                 closedByName: string | null;
                                 outcome: ("confirmed" | "dismissed") | null;
                                 reviewNote: string | null;
+                                recurrenceOf: string | null;
                             };
                             events: {
                                 id: string;
@@ -31854,6 +31858,7 @@ export interface paths {
                                 outletKind: "gas" | "water";
                                 outletCode: string | null;
                                 outletName: string | null;
+                                outletLocation: string | null;
                                 rtdIntervalSeconds: number;
                                 minIntervalMinutes: number;
                                 crcModes: string[];
@@ -31963,6 +31968,7 @@ export interface paths {
                         outletKind?: "gas" | "water";
                         outletCode?: string;
                         outletName?: string;
+                        outletLocation?: string;
                         /** @default 60 */
                         rtdIntervalSeconds?: number;
                         /** @default 10 */
@@ -32000,6 +32006,7 @@ export interface paths {
                             outletKind: "gas" | "water";
                             outletCode: string | null;
                             outletName: string | null;
+                            outletLocation: string | null;
                             rtdIntervalSeconds: number;
                             minIntervalMinutes: number;
                             crcModes: string[];
@@ -32157,6 +32164,7 @@ export interface paths {
                             outletKind: "gas" | "water";
                             outletCode: string | null;
                             outletName: string | null;
+                            outletLocation: string | null;
                             rtdIntervalSeconds: number;
                             minIntervalMinutes: number;
                             crcModes: string[];
@@ -32597,11 +32605,13 @@ export interface paths {
                             stations: number;
                             online: number;
                             offline: number;
+                            openAlarms: number;
                             quarantineOpen: number;
                             byTown: {
                                 townCode: string;
                                 stations: number;
                                 online: number;
+                                openAlarms: number;
                                 lastFrameAt: string | null;
                             }[];
                         };

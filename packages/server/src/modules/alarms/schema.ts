@@ -70,6 +70,8 @@ export const alarmViewSchema = z.object({
   closedByName: z.string().nullable(),
   outcome: z.enum(['confirmed', 'dismissed']).nullable(),
   reviewNote: z.string().nullable(),
+  /** the closed alarm this one repeats: its condition still held after the officer closed it */
+  recurrenceOf: z.string().nullable(),
 });
 export type AlarmView = z.infer<typeof alarmViewSchema>;
 
@@ -114,6 +116,7 @@ export function toAlarmView(a: AlarmRow & { enterpriseName: string }): AlarmView
     closedByName: a.closedByName,
     outcome: (a.outcome as AlarmView['outcome']) ?? null,
     reviewNote: a.reviewNote,
+    recurrenceOf: a.recurrenceOf,
   };
 }
 

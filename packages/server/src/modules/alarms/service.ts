@@ -37,6 +37,12 @@ export type RaiseAlarmInput = {
   at?: Date;
   /** when the condition began, if earlier (a run of readings found late) */
   since?: Date;
+  /**
+   * The closed alarm this one repeats, when the caller knows the condition held on after the close
+   * (the monitoring rules do). Otherwise raiseAlarm finds it: the latest alarm of the same source
+   * and rule, closed by an officer while still active, no later than `since`.
+   */
+  recurrenceOf?: string;
 };
 
 const shanghai = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
@@ -72,9 +78,18 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
   const rows = ((res as unknown as { rows?: { id: string; created: boolean }[] }).rows ??
     (res as unknown as { id: string; created: boolean }[])) as { id: string; created: boolean }[];
   const { id, created } = rows[0]!;
-  const [alarm] = await tx.select().from(alarms).where(eq(alarms.id, id));
   if (created) {
+    const previous = await closedWhileHolding(tx, input, at);
+    if (previous) await tx.update(alarms).set({ recurrenceOf: previous.id }).where(eq(alarms.id, id));
     await addEvent(tx, id, 'raised', SYSTEM_NAME, input.detail);
+    if (previous)
+      await addEvent(
+        tx,
+        id,
+        'recurred',
+        SYSTEM_NAME,
+        `原报警（${shanghai(previous.raisedAt)} 产生）由${previous.closedByName ?? ''}于 ${shanghai(previous.closedAt!)} 审核关闭，此后情况仍持续`,
+      );
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'alarm.raise',
       entityType: 'alarm',
@@ -85,6 +100,7 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
         sourceId: input.sourceId,
         detail: input.detail,
         evidence,
+        ...(previous ? { recurrenceOf: previous.id } : {}),
       },
     });
     const [ent] = await tx
@@ -96,6 +112,7 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
       sourceName: input.sourceName,
       kind: input.kind,
       at: shanghai(at),
+      ...(previous ? { recurredAfterClosedAt: shanghai(previous.closedAt!) } : {}),
     });
     await notify(tx, {
       enterpriseId: input.enterpriseId,
@@ -106,7 +123,34 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
     });
     await addEvent(tx, id, 'reminded', SYSTEM_NAME, text.body);
   }
+  const [alarm] = await tx.select().from(alarms).where(eq(alarms.id, id));
   return { alarm: alarm!, created };
+}
+
+/**
+ * The alarm a new one repeats: closed by an officer while its condition was still active (never
+ * cleared), with the condition seen on since then — named by the caller, or the latest such alarm
+ * of the same (source, rule) closed no earlier than the condition began.
+ */
+async function closedWhileHolding(tx: Tx, input: RaiseAlarmInput, at: Date): Promise<AlarmRow | null> {
+  const same = and(
+    eq(alarms.sourceKind, input.sourceKind),
+    eq(alarms.sourceId, input.sourceId),
+    eq(alarms.kind, input.kind),
+    eq(alarms.state, 'closed'),
+    isNull(alarms.clearedAt),
+  );
+  const [row] = await tx
+    .select()
+    .from(alarms)
+    .where(
+      input.recurrenceOf
+        ? and(same, eq(alarms.id, input.recurrenceOf))
+        : and(same, gte(alarms.closedAt, input.since ?? at)),
+    )
+    .orderBy(desc(alarms.closedAt))
+    .limit(1);
+  return row ?? null;
 }
 
 /** The condition ended: the active alarm of (source, kind), if any, becomes cleared. Returns whether one was. */

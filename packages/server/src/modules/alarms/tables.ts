@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   customType,
   index,
@@ -47,6 +48,8 @@ export const alarms = pgTable(
     closedByName: text('closed_by_name'),
     outcome: text('outcome'),
     reviewNote: text('review_note'),
+    /** raised again because the condition still held after an officer closed this earlier alarm */
+    recurrenceOf: uuid('recurrence_of').references((): AnyPgColumn => alarms.id),
   },
   (t) => [
     uniqueIndex('alarms_one_active_uq').on(t.sourceKind, t.sourceId, t.kind).where(sql`state = 'active'`),

@@ -4,6 +4,7 @@ import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { alarms } from '../alarms/tables.ts';
+import { notifications } from '../notifications/tables.ts';
 import { meterSubscriber } from './mqtt.ts';
 import { evaluateElectricity } from './service.ts';
 import { electricityMeters, electricityReadings } from './tables.ts';
@@ -172,6 +173,83 @@ describe('R1–R5 raise and clear alarms', () => {
     expect(all.map((a) => `${a.kind}/${a.state}`)).toEqual(['r1-control-off/cleared']);
     const api = (await entA.request({ method: 'GET', url: `/api/alarms?sourceId=${fac.id}` })).json();
     expect(api.items[0]).toMatchObject({ kind: 'r1-control-off', state: 'cleared', sourceKind: 'facility' });
+  });
+
+  it('R1 closed by an officer while the facility is still off is raised again, linked, and the enterprise reminded again', async () => {
+    const { line, fac } = await registerPlant(A.id);
+    const now = Date.now();
+    const from = now - 120 * MIN;
+    await readings(line.id, from, 125, () => 80);
+    await readings(fac.id, from, 125, (m) => (m < 60 ? 18 : 0));
+    await seen(now, line.id, fac.id);
+    await evaluateElectricity(t.database.db, new Date(now));
+    const [first] = await t.database.db
+      .select()
+      .from(alarms)
+      .where(and(eq(alarms.sourceId, fac.id), eq(alarms.state, 'active')));
+    expect(first?.kind).toBe('r1-control-off');
+    const answer = await entA.request({
+      method: 'POST',
+      url: `/api/alarms/${first!.id}/answer`,
+      payload: { reason: '循环泵检修', action: '已安排更换轴承' },
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const close = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${first!.id}/close`,
+      payload: { outcome: 'confirmed', note: '现场核实属实' },
+    });
+    expect(close.statusCode, close.body).toBe(200);
+
+    // the next pass still finds the facility off while the line runs
+    await seen(now + 2 * MIN, line.id, fac.id);
+    await evaluateElectricity(t.database.db, new Date(now + 2 * MIN));
+    const all = await t.database.db.select().from(alarms).where(eq(alarms.sourceId, fac.id));
+    expect(all.map((a) => a.state).sort()).toEqual(['active', 'closed']);
+    const again = all.find((a) => a.state === 'active')!;
+    expect(again.recurrenceOf).toBe(first!.id);
+    const detail = (await entA.request({ method: 'GET', url: `/api/alarms/${again.id}` })).json();
+    expect(detail.alarm.recurrenceOf).toBe(first!.id);
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['raised', 'recurred', 'reminded']);
+    const reminders = await t.database.db
+      .select({ title: notifications.title, body: notifications.body })
+      .from(notifications)
+      .where(eq(notifications.link, `/enterprise/alarms/${again.id}`));
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(reminders[0]!.title).toContain('再次报警');
+    expect(reminders[0]!.body).toContain('经审核关闭后');
+    // evaluating once more refreshes the new alarm, never a third
+    await evaluateElectricity(t.database.db, new Date(now + 3 * MIN));
+    expect(await t.database.db.select().from(alarms).where(eq(alarms.sourceId, fac.id))).toHaveLength(2);
+  });
+
+  it('R2, R3 and R5 raise their alarms through the database as well', async () => {
+    const now = Date.now();
+    const from = now - 120 * MIN;
+    const kinds = async (meterId: string) =>
+      (await t.database.db.select().from(alarms).where(eq(alarms.sourceId, meterId))).map(
+        (a) => `${a.kind}/${a.state}`,
+      );
+    // R2: the facility started 12 minutes after the line (t₂ = 10): an ended run, kept as cleared evidence
+    const lag = await registerPlant((await makeEnterprise(t)).id);
+    await readings(lag.line.id, from, 121, (m) => (m >= 10 ? 80 : 0));
+    await readings(lag.fac.id, from, 121, (m) => (m >= 22 ? 18 : 0));
+    await seen(now, lag.line.id, lag.fac.id);
+    // R3: 5 kW of a 20 kW facility (p = 50 %) while the line runs
+    const weak = await registerPlant((await makeEnterprise(t)).id);
+    await readings(weak.line.id, from, 121, () => 80);
+    await readings(weak.fac.id, from, 121, () => 5);
+    await seen(now, weak.line.id, weak.fac.id);
+    // R5: the facility's meter fell silent an hour ago (t₃ = 30 min)
+    const silent = await registerPlant((await makeEnterprise(t)).id);
+    await readings(silent.line.id, from, 121, () => 80);
+    await readings(silent.fac.id, from, 60, () => 18);
+    await seen(now, silent.line.id);
+    await seen(from + 59 * MIN, silent.fac.id);
+    await evaluateElectricity(t.database.db, new Date(now));
+    expect(await kinds(lag.fac.id)).toEqual(['r2-control-lag/cleared']);
+    expect(await kinds(weak.fac.id)).toEqual(['r3-control-low-power/active']);
+    expect(await kinds(silent.fac.id)).toContain('r5-meter-offline/active');
   });
 
   it('R4 raises on production during a halt order; a fully stopped plant raises nothing', async () => {

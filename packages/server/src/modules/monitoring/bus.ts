@@ -169,8 +169,9 @@ export type BusSinkOptions = {
 /** The dedup key JetStream keeps for its duplicate window: the same identity the database's unique indexes use. */
 function messageId(mn: string, frame: DecodedFrame): string | undefined {
   const qn = frame.header.QN;
-  if (qn) return `${mn}/${qn}`;
   const t = frameDataTime(frame);
+  // answers to one request share its QN (附录 C): CN and DataTime tell them apart, as in the database
+  if (qn) return `${mn}/${qn}/${frame.header.CN ?? ''}/${t?.getTime() ?? ''}`;
   return frame.header.CN && t ? `${mn}/${frame.header.CN}/${t.getTime()}` : undefined;
 }
 

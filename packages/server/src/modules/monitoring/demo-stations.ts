@@ -25,6 +25,7 @@ export const DEMO_STATIONS: readonly DemoStation[] = [
       outletKind: 'gas',
       outletCode: 'DA001',
       outletName: '1 号辊道窑排气筒',
+      outletLocation: '窑炉车间北侧（东经 113.90°，北纬 27.93°）',
       rtdIntervalSeconds: 30,
       minIntervalMinutes: 10,
       crcModes: [],

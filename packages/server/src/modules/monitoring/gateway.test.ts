@@ -1,15 +1,21 @@
+import { execFile } from 'node:child_process';
 import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { type DecodedFrame, encodeFrame, StreamDecoder } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { raiseAlarm } from '../alarms/service.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { rowsOf } from './readings.ts';
 
 // The HJ 212 gateway against a real database: acks only after commit, idempotent retransmits,
 // quarantine of unknown loggers, bad CRC never acked, 2005 and 2017 profiles, per-connection limits.
+
+const run = promisify(execFile);
 
 let t: TestApp;
 let gw: Gateway;
@@ -163,6 +169,45 @@ describe('registry', () => {
       payload: { enterpriseId, name: 'y', mn, password: '123456', edition: '2017', factors: [{ code: 'a21026' }] },
     });
     expect(again.statusCode).toBe(409);
+
+    // the outlet: kind, code, name and where it is
+    const outlet = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: {
+        enterpriseId,
+        name: '锅炉废气排放口',
+        mn: freshMn(),
+        password: '123456',
+        edition: '2017',
+        outletKind: 'gas',
+        outletCode: 'DA002',
+        outletLocation: '锅炉房南侧（东经 113.80°，北纬 27.88°）',
+        factors: [{ code: 'a21026', upperLimit: 200, standard: 'GB 13271-2014 表 2' }],
+      },
+    });
+    expect(outlet.statusCode, outlet.body).toBe(201);
+    const o = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${outlet.json().id}` })).json();
+    expect(o).toMatchObject({
+      outletKind: 'gas',
+      outletCode: 'DA002',
+      outletLocation: '锅炉房南侧（东经 113.80°，北纬 27.88°）',
+    });
+    const long = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: {
+        enterpriseId,
+        name: 'z',
+        mn: freshMn(),
+        password: '1',
+        edition: '2017',
+        outletLocation: '长'.repeat(101),
+        factors: [{ code: 'a21026' }],
+      },
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors.map((e: { path: string }) => e.path)).toEqual(['outletLocation']);
   });
 });
 
@@ -289,6 +334,70 @@ describe('gateway: HJ/T 212-2005 logger', () => {
     const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
     expect(detail.factors.map((f: { nameZh: string }) => f.nameZh)).toEqual(['烟尘', '二氧化硫']);
     d.socket.destroy();
+  });
+});
+
+describe('interoperability: an HJ 212 logger written independently (interop/hj212_sender.py)', () => {
+  const script = fileURLToPath(new URL('./interop/hj212_sender.py', import.meta.url));
+  type Sent = { label: string; cn: string; qn: string | null; crc: 'good' | 'bad' };
+  type Reply = { QN?: string; CN?: string; ST?: string; Flag?: string; crcOk: boolean };
+  const sender = async (...args: string[]) => {
+    const { stdout } = await run('python3', [script, ...args], { timeout: 20_000 });
+    return JSON.parse(stdout) as { sent: Sent[]; replies: Reply[]; selftest?: string };
+  };
+
+  it('its CRC reproduces the standard’s example and a captured 2005 frame', async () => {
+    expect((await sender('--selftest')).selftest).toBe('ok');
+  });
+
+  it('2017: real-time, minute and hour frames acked with their QN and stored; the bad-CRC frame is not acked', async () => {
+    const mn = freshMn();
+    const st = await register(mn, '2017', [{ code: 'a21026', upperLimit: 100 }, { code: 'a34013' }]);
+    const badBefore = gw.stats.badCrc;
+    const out = await sender('--port', String(gw.port), '--mn', mn, '--edition', '2017', '--time', '20260615103000');
+    const acks = out.replies.filter((r) => r.CN === '9014');
+    const good = out.sent.filter((x) => x.crc === 'good');
+    // every ack names an upload's QN, is the 9014 of 表 9 (ST=91, Flag=4) and passes the sender's own CRC
+    expect(acks.map((r) => r.QN).sort()).toEqual(good.map((x) => x.qn).sort());
+    for (const a of acks) expect(a).toMatchObject({ ST: '91', Flag: '4', crcOk: true });
+    const bad = out.sent.find((x) => x.crc === 'bad')!;
+    expect(out.replies.some((r) => r.QN === bad.qn)).toBe(false);
+    expect(gw.stats.badCrc).toBe(badBefore + 1);
+    const r = await readings(st.id);
+    expect(r.items.map((i) => `${i.cn}/${i.factor}/${i.value}`).sort()).toEqual([
+      '2011/a21026/35.2',
+      '2011/a34013/8.1',
+      '2051/a21026/34.5',
+    ]);
+    const hour = await readings(
+      st.id,
+      'from=2026-06-15T00:00:00%2B08:00&to=2026-06-16T00:00:00%2B08:00&cn=2061&source=station',
+    );
+    expect(hour.items).toEqual([expect.objectContaining({ cn: '2061', factor: 'a21026', value: 33.3 })]);
+    expect(hour.items[0]!.dataTime).toBe(new Date('2026-06-15T10:00:00+08:00').toISOString());
+  });
+
+  it('2005: frames without QN or Flag and with 2005 codes are stored, and nothing is acked', async () => {
+    const mn = '36032299000777';
+    const st = await register(mn, '2005', [{ code: '01' }, { code: '02', upperLimit: 300 }]);
+    const out = await sender(
+      '--port',
+      String(gw.port),
+      '--mn',
+      mn,
+      '--edition',
+      '2005',
+      '--time',
+      '20260615113000',
+      '--wait',
+      '1',
+    );
+    expect(out.replies.filter((r) => r.CN === '9014')).toEqual([]);
+    await expect
+      .poll(async () => (await readings(st.id)).items.map((i) => `${i.cn}/${i.factor}/${i.value}`).sort(), {
+        timeout: 5_000,
+      })
+      .toEqual(['2011/01/8.1', '2011/02/35.2', '2051/02/34.5']);
   });
 });
 
@@ -475,6 +584,43 @@ describe('monitoring: enterprise A never sees enterprise B’s stations, reading
     const body = o.json();
     expect(body.stations).toBe(body.online + body.offline);
     expect(body.byTown.find((x: { townCode: string }) => x.townCode === '360322101')?.stations).toBeGreaterThan(0);
+    // an open alarm of a station counts for its town until an officer closes it
+    const ent = await makeEnterprise(t, { townCode: '360322106' });
+    const res = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: {
+        enterpriseId: ent.id,
+        name: '报警计数点',
+        mn: freshMn(),
+        password: '123456',
+        edition: '2017',
+        factors: [{ code: 'a21026' }],
+      },
+    });
+    const town = async () =>
+      (await monitor.request({ method: 'GET', url: '/api/monitoring/overview' }))
+        .json()
+        .byTown.find((x: { townCode: string }) => x.townCode === '360322106') as { openAlarms: number };
+    const before = (await town()).openAlarms;
+    const { alarm } = await t.database.db.transaction((tx) =>
+      raiseAlarm(tx, {
+        sourceKind: 'station',
+        sourceId: res.json().id,
+        sourceName: '报警计数点',
+        enterpriseId: ent.id,
+        kind: 'zero-value',
+        detail: '二氧化硫持续为零值',
+      }),
+    );
+    expect((await town()).openAlarms).toBe(before + 1);
+    const closed = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      payload: { outcome: 'dismissed', note: '探头吹扫' },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await town()).openAlarms).toBe(before);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   setDeviceTime,
 } from '@qingshan/hj212';
 import type { Db } from '../../db/client.ts';
+import { BackfillLimiter, type BackfillLimits, DEFAULT_BACKFILL_LIMITS, planBackfill } from './backfill.ts';
 import { frameDataTime, GATEWAY_DECODE, type IngestOutcome, ingestFrame } from './ingest.ts';
 
 /** What the gateway needs of a station to send it requests of its own (补传, clock). */
@@ -47,8 +48,10 @@ export type GatewayOptions = {
   idleTimeoutMs?: number;
   /** frames of one connection waiting for the database before its socket is paused */
   maxQueuedFrames?: number;
-  /** a gap this long between frames of a station makes the gateway ask for the missing hours (补传) */
+  /** a gap this long between frames of a station makes the gateway ask for the missing hours and days (补传) */
   backfillAfterMs?: number;
+  /** bounds on 补传 requests (periods, per station, per second) */
+  backfillLimits?: Partial<BackfillLimits>;
   /** a logger clock off by more than this gets a time calibration (1012) */
   clockDriftMs?: number;
   log?: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
@@ -71,7 +74,10 @@ export type GatewayStats = {
   acks: number;
   skippedBytes: number;
   errors: number;
+  /** history requests sent (2061 and 2031 count one each) */
   backfillRequests: number;
+  /** stations whose 补传 waited for a later frame because the gateway-wide rate was spent */
+  backfillDeferred: number;
   timeCalibrations: number;
 };
 
@@ -118,8 +124,11 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
     skippedBytes: 0,
     errors: 0,
     backfillRequests: 0,
+    backfillDeferred: 0,
     timeCalibrations: 0,
   };
+  const backfillLimits = { ...DEFAULT_BACKFILL_LIMITS, ...opts.backfillLimits };
+  const backfillLimiter = new BackfillLimiter(backfillLimits);
   const sockets = new Set<net.Socket>();
   const byMn = new Map<string, net.Socket>();
 
@@ -141,6 +150,7 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
     let idleFlush: ReturnType<typeof setTimeout> | undefined;
     // per connection: what it already did once (补传 asked, clock set)
     const done = new Set<string>();
+    const pendingGaps = new Map<string, Date>();
 
     const write = (bytes: Uint8Array) => {
       if (!socket.destroyed) socket.write(bytes);
@@ -207,12 +217,29 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
       const dev = { ST: frame.header.ST ?? '32', PW: st.password, MN: st.mn };
       const as = (f: FrameInput): FrameInput => (st.edition === '2005' ? { ...f, edition: '2005' } : f);
       const now = Date.now();
-      if (!done.has('backfill') && st.lastFrameAt && now - st.lastFrameAt.getTime() > backfillAfterMs) {
-        done.add('backfill');
-        const begin = new Date(Math.floor(st.lastFrameAt.getTime() / HOUR) * HOUR);
-        write(encodeFrame(as(requestHistory(dev, '2061', begin, now))));
-        stats.backfillRequests++;
-        log('info', 'HJ 212 gap: missing hours requested (补传)', { mn: st.mn, from: begin.toISOString() });
+      // once per station and connection (a reconnect), within the limiter's per-station and global bounds;
+      // a deferred gap is remembered, since the station's last-frame time moves on with this frame
+      const key = `backfill:${st.mn}`;
+      const gapFrom =
+        pendingGaps.get(st.mn) ??
+        (st.lastFrameAt && now - st.lastFrameAt.getTime() > backfillAfterMs ? st.lastFrameAt : null);
+      if (gapFrom && !done.has(key)) {
+        if (backfillLimiter.take(st.mn, now)) {
+          done.add(key);
+          pendingGaps.delete(st.mn);
+          for (const r of planBackfill(gapFrom, new Date(now), backfillLimits)) {
+            write(encodeFrame(as(requestHistory(dev, r.cn, r.begin, r.end))));
+            stats.backfillRequests++;
+            log('info', 'HJ 212 gap: missing data requested (补传)', {
+              mn: st.mn,
+              cn: r.cn,
+              from: r.begin.toISOString(),
+            });
+          }
+        } else {
+          pendingGaps.set(st.mn, gapFrom);
+          stats.backfillDeferred = backfillLimiter.deferred;
+        }
       }
       const dataTime = frame.header.CN === '2011' ? frameDataTime(frame) : null;
       if (!done.has('clock') && dataTime && Math.abs(now - dataTime.getTime()) > clockDriftMs) {

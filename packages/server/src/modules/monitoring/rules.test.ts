@@ -4,7 +4,10 @@ import {
   type DecodedFrame,
   decodeFrame,
   encodeFrame,
+  exeRtn9012,
   formatDataTime,
+  parseDataTime,
+  qnRtn9011,
   StreamDecoder,
 } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
@@ -112,6 +115,45 @@ describe('monitoring rules on ingest', () => {
       ),
     );
     expect(notes[0]!.n).toBe(2);
+  });
+
+  it('over limit closed by an officer while it holds: the next hour still over raises it again, linked, and reminds again', async () => {
+    const st = await register([{ code: 'a21002', upperLimit: 180, unit: 'mg/m³' }]);
+    for (let m = 0; m <= 60; m += 20) await send(st.mn, '2011', T0 + m * MIN, rtd('a21002', 250));
+    const list = async () =>
+      (
+        (await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${st.id}&kind=over-limit` })).json() as {
+          items: { id: string; state: string; recurrenceOf: string | null }[];
+        }
+      ).items;
+    const [first] = await list();
+    expect(first?.state).toBe('active');
+    const close = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${first!.id}/close`,
+      payload: { outcome: 'dismissed', note: '企业称仪表漂移，先行关闭' },
+    });
+    expect(close.statusCode, close.body).toBe(200);
+    // more of the same hour's judgement is no news: nothing new while the next hour is still open
+    await send(st.mn, '2011', T0 + 90 * MIN, rtd('a21002', 260));
+    expect((await list()).map((a) => a.state)).toEqual(['closed']);
+    // the next hour closes over the limit too: the condition went on after the close
+    await send(st.mn, '2011', T0 + 2 * HOUR, rtd('a21002', 260));
+    const after = await list();
+    expect(after.map((a) => a.state).sort()).toEqual(['active', 'closed']);
+    const again = after.find((a) => a.state === 'active')!;
+    expect(again.recurrenceOf).toBe(first!.id);
+    const detail = (await monitor.request({ method: 'GET', url: `/api/alarms/${again.id}` })).json();
+    // the hour 09:00–10:00: 250 and 260
+    expect(detail.alarm.detail).toContain('09:00 时段小时均值 255 mg/m³');
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['raised', 'recurred', 'reminded']);
+    // the reminder the enterprise gets (in-app and SMS-style) says it is raised again
+    const reminded = detail.events.find((e: { type: string }) => e.type === 'reminded');
+    expect(reminded.note).toContain('经审核关闭后');
+    expect(reminded.note).toContain('现再次报警');
+    // and one alarm while it keeps holding, not one per frame
+    await send(st.mn, '2011', T0 + 2 * HOUR + 30 * MIN, rtd('a21002', 260));
+    expect(await list()).toHaveLength(2);
   });
 
   it("the station's own hour value (2061) raises over limit; flagged data never does", async () => {
@@ -306,13 +348,55 @@ describe('gateway requests: 补传 after a gap, clock calibration', () => {
     return { socket, received, waitFor };
   }
 
-  it('asks the logger for the missing hours (2061) when it comes back after a gap', async () => {
+  /**
+   * A logger as 附录 C describes it: a history request (2061/2031 with BeginTime/EndTime) is
+   * answered 9011, then one upload per completed period under the request's QN, then 9012.
+   */
+  function answerHistory(d: Awaited<ReturnType<typeof device>>, code: string) {
+    const answered: string[] = [];
+    const seen = new Set<DecodedFrame>();
+    const timer = setInterval(() => {
+      for (const req of d.received) {
+        if (seen.has(req) || (req.header.CN !== '2061' && req.header.CN !== '2031')) continue;
+        seen.add(req);
+        const cn = req.header.CN;
+        const step = cn === '2061' ? HOUR : 24 * HOUR;
+        const begin = parseDataTime(req.get('BeginTime') ?? '')?.getTime() ?? 0;
+        const end = parseDataTime(req.get('EndTime') ?? '')?.getTime() ?? 0;
+        d.socket.write(encodeFrame(qnRtn9011(req, 1)));
+        for (let at = begin; at + step <= end; at += step) {
+          d.socket.write(
+            encodeFrame({
+              header: { QN: req.header.QN, ST: '31', CN: cn, PW: '123456', MN: req.header.MN ?? '', Flag: 4 },
+              cp: { DataTime: formatDataTime(at), [code]: { Min: '9.0', Avg: '10.0', Max: '11.0', Flag: 'N' } },
+            }),
+          );
+          answered.push(`${cn}@${formatDataTime(at)}`);
+        }
+        d.socket.write(encodeFrame(exeRtn9012(req, 1)));
+      }
+    }, 10);
+    return { answered, stop: () => clearInterval(timer) };
+  }
+
+  async function longCount(stationId: string, cn: string): Promise<number> {
+    const rows = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from monitoring_readings_long where station_id = ${stationId} and cn = ${cn} and source = 'station'`,
+      ),
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  it('asks a logger back after a gap for the missing hours (2061) and days (2031); its answers are stored', async () => {
     const st = await register([{ code: 'a34013', upperLimit: 30 }]);
-    const lastSeen = Date.now() - 5 * HOUR;
+    // 30 h of silence always crosses a Beijing midnight: at least one whole day went unreported
+    const lastSeen = Date.now() - 30 * HOUR;
     await t.database.db.execute(
       sql`update monitoring_stations set last_frame_at = ${new Date(lastSeen).toISOString()}::timestamptz where id = ${st.id}`,
     );
     const d = await device();
+    const logger = answerHistory(d, 'a34013');
     const now = Date.now();
     d.socket.write(
       encodeFrame({
@@ -320,11 +404,36 @@ describe('gateway requests: 补传 after a gap, clock calibration', () => {
         cp: { DataTime: formatDataTime(now), ...rtd('a34013', 10) },
       }),
     );
-    const req = await d.waitFor((f) => f.header.CN === '2061');
-    expect(req?.header.MN).toBe(st.mn);
-    expect(req?.get('BeginTime')).toBe(formatDataTime(Math.floor(lastSeen / HOUR) * HOUR));
-    expect(req?.get('EndTime')?.slice(0, 10)).toBe(formatDataTime(now).slice(0, 10));
+    const hours = await d.waitFor((f) => f.header.CN === '2061');
+    const days = await d.waitFor((f) => f.header.CN === '2031');
+    expect(hours?.header.MN).toBe(st.mn);
+    expect(hours?.get('BeginTime')).toBe(formatDataTime(Math.floor(lastSeen / HOUR) * HOUR));
+    const dayStart = Math.floor((lastSeen + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR - 8 * HOUR;
+    expect(days?.get('BeginTime')).toBe(formatDataTime(dayStart));
+    const answeredOf = (cn: string) => logger.answered.filter((a) => a.startsWith(cn)).length;
+    // the logger answers from its own timer: wait for it to have written every period
+    await expect.poll(() => answeredOf('2031'), { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    const hourAnswers = answeredOf('2061');
+    expect(hourAnswers).toBeGreaterThanOrEqual(29);
+    await expect.poll(() => longCount(st.id, '2061'), { timeout: 5_000 }).toBe(hourAnswers);
+    await expect.poll(() => longCount(st.id, '2031'), { timeout: 5_000 }).toBe(answeredOf('2031'));
+    logger.stop();
     d.socket.destroy();
+
+    // the same station reconnecting at once after a new gap is not asked again (per-station cool-down)
+    await t.database.db.execute(
+      sql`update monitoring_stations set last_frame_at = ${new Date(Date.now() - 5 * HOUR).toISOString()}::timestamptz where id = ${st.id}`,
+    );
+    const again = await device();
+    again.socket.write(
+      encodeFrame({
+        header: { ST: '31', CN: '2011', PW: '123456', MN: st.mn, Flag: 5 },
+        cp: { DataTime: formatDataTime(Date.now()), ...rtd('a34013', 11) },
+      }),
+    );
+    expect(await again.waitFor((f) => f.header.CN === '9014')).not.toBeNull();
+    expect(again.received.filter((f) => f.header.CN === '2061' || f.header.CN === '2031')).toHaveLength(0);
+    again.socket.destroy();
   });
 
   it('sets the logger clock (1012) when its data time is off by more than ten minutes', async () => {

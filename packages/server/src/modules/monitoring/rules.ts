@@ -14,6 +14,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { clearAlarm, raiseAlarm } from '../alarms/service.ts';
 import type { JobHandler } from '../scheduler/service.ts';
 import { rowsOf } from './readings.ts';
+import { raiseRecurrences } from './recurrence.ts';
 import { monitoringRuleStates } from './tables.ts';
 
 /** Commands whose values the frame rules judge: real-time, minute and the station's hour values. */
@@ -89,6 +90,7 @@ export async function judgeFrame(
       });
     else await clearAlarm(tx, { sourceKind: 'station', sourceId: station.id, kind: t.kind, at: now });
   }
+  await raiseRecurrences(tx, station, state, factors, transitions, cn, dataTime, now);
 }
 
 const shanghai = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);

@@ -110,6 +110,7 @@ export const stationViewSchema = z.object({
   outletKind: z.enum(OUTLET_KINDS),
   outletCode: z.string().nullable(),
   outletName: z.string().nullable(),
+  outletLocation: z.string().nullable(),
   rtdIntervalSeconds: z.number(),
   minIntervalMinutes: z.number(),
   crcModes: z.array(z.string()),
@@ -139,6 +140,7 @@ export function toStationView(s: StationListRow, now = Date.now()): StationView 
     outletKind: s.outletKind as StationView['outletKind'],
     outletCode: s.outletCode,
     outletName: s.outletName,
+    outletLocation: s.outletLocation,
     rtdIntervalSeconds: s.rtdIntervalSeconds,
     minIntervalMinutes: s.minIntervalMinutes,
     crcModes: s.crcModes,
@@ -242,9 +244,17 @@ export const overviewSchema = z.object({
   stations: z.number(),
   online: z.number(),
   offline: z.number(),
+  /** alarms of the stations not yet closed by an officer */
+  openAlarms: z.number(),
   quarantineOpen: z.number(),
   byTown: z.array(
-    z.object({ townCode: z.string(), stations: z.number(), online: z.number(), lastFrameAt: z.string().nullable() }),
+    z.object({
+      townCode: z.string(),
+      stations: z.number(),
+      online: z.number(),
+      openAlarms: z.number(),
+      lastFrameAt: z.string().nullable(),
+    }),
   ),
 });
 

@@ -10,7 +10,7 @@ import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { replayQuarantined, type StationRow } from './ingest.ts';
-import { LONG_CNS, monitoringReadings, monitoringReadingsLong } from './readings.ts';
+import { LONG_CNS, monitoringReadings, monitoringReadingsLong, rowsOf } from './readings.ts';
 import { monitoringFactors, monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
 export type FactorRow = typeof monitoringFactors.$inferSelect;
@@ -64,6 +64,7 @@ export async function createStation(
         outletKind: input.outletKind,
         outletCode: input.outletCode ?? null,
         outletName: input.outletName ?? null,
+        outletLocation: input.outletLocation ?? null,
         rtdIntervalSeconds: input.rtdIntervalSeconds,
         minIntervalMinutes: input.minIntervalMinutes,
         crcModes: input.crcModes,
@@ -348,18 +349,30 @@ export async function overview(db: Db, now = new Date()) {
     .innerJoin(enterprises, eq(enterprises.id, monitoringStations.enterpriseId))
     .groupBy(enterprises.townCode);
   const [q] = await db.select({ n: count() }).from(monitoringQuarantine).where(eq(monitoringQuarantine.state, 'open'));
+  // open = not yet closed by an officer's review (active, or cleared but not reviewed)
+  const open = rowsOf<{ town_code: string; n: number }>(
+    await db.execute(sql`
+      select e.town_code, count(*)::int as n
+      from alarms a
+      join monitoring_stations s on a.source_kind = 'station' and a.source_id = s.id::text
+      join enterprises e on e.id = s.enterprise_id
+      where a.state <> 'closed'
+      group by e.town_code`),
+  );
   const byTown = TOWNS.map((t) => {
     const r = rows.find((x) => x.townCode === t.code);
     return {
       townCode: t.code,
       stations: r?.stations ?? 0,
       online: Number(r?.online ?? 0),
+      openAlarms: open.find((x) => x.town_code === t.code)?.n ?? 0,
       lastFrameAt: r?.lastFrameAt ? new Date(r.lastFrameAt) : null,
     };
   }).filter((t) => t.stations > 0);
   const stations = byTown.reduce((a, t) => a + t.stations, 0);
   const online = byTown.reduce((a, t) => a + t.online, 0);
-  return { stations, online, offline: stations - online, quarantineOpen: q?.n ?? 0, byTown };
+  const openAlarms = byTown.reduce((a, t) => a + t.openAlarms, 0);
+  return { stations, online, offline: stations - online, openAlarms, quarantineOpen: q?.n ?? 0, byTown };
 }
 
 export function stationOnline(s: StationRow, now = Date.now()): boolean {

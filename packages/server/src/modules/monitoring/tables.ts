@@ -33,6 +33,8 @@ export const monitoringStations = pgTable(
     outletKind: text('outlet_kind').notNull(),
     outletCode: text('outlet_code'),
     outletName: text('outlet_name'),
+    /** where the outlet is: as the permit describes it, with coordinates when known */
+    outletLocation: text('outlet_location'),
     rtdIntervalSeconds: integer('rtd_interval_seconds').notNull(),
     minIntervalMinutes: integer('min_interval_minutes').notNull(),
     /** CRC variants this device is allowed (hj212.md §3): the lenient decoder's per-device quirks */
@@ -65,7 +67,9 @@ export const monitoringFactors = pgTable(
 
 // Every frame received from a registered or unknown logger, as sent: the evidence behind each
 // reading. A retransmit (same MN + QN, or same MN + CN + DataTime when the frame has no QN) hits a
-// unique index, which is how the gateway knows it already stored it and only acks again.
+// unique index, which is how the gateway knows it already stored it and only acks again. The QN
+// index also holds CN and DataTime: a logger answers a request (补传) with 9011, one upload per
+// period and 9012, all under the request's QN (附录 C), and each of them is a frame of its own.
 export const monitoringFrames = pgTable(
   'monitoring_frames',
   {
@@ -82,7 +86,9 @@ export const monitoringFrames = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('monitoring_frames_mn_qn_uq').on(t.mn, t.qn).where(sql`${t.qn} is not null`),
+    uniqueIndex('monitoring_frames_mn_qn_uq')
+      .on(t.mn, t.qn, sql`coalesce(${t.cn}, '')`, sql`coalesce(${t.dataTime}, 'epoch'::timestamptz)`)
+      .where(sql`${t.qn} is not null`),
     uniqueIndex('monitoring_frames_mn_cn_time_uq').on(t.mn, t.cn, t.dataTime).where(sql`${t.qn} is null`),
     index('monitoring_frames_station_idx').on(t.stationId, t.receivedAt),
     index('monitoring_frames_received_idx').on(t.receivedAt),

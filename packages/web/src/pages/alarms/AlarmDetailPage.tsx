@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
@@ -102,6 +102,14 @@ export default function AlarmDetailPage() {
               <Descriptions.Item label={t('alarms.lastSeenAt')}>
                 {formatDateTime(a.lastSeenAt)}（{t('alarms.occurrences')} {a.occurrences}）
               </Descriptions.Item>
+              {a.recurrenceOf ? (
+                <Descriptions.Item label={t('alarms.recurred')}>
+                  {t('alarms.recurredText')}{' '}
+                  <Link to={`../${a.recurrenceOf}`} relative="path">
+                    {t('alarms.recurredLink')}
+                  </Link>
+                </Descriptions.Item>
+              ) : null}
               {a.clearedAt ? (
                 <Descriptions.Item label={t('alarms.clearedAt')}>{formatDateTime(a.clearedAt)}</Descriptions.Item>
               ) : null}

@@ -83,7 +83,20 @@ export default function AlarmListPage() {
             dataIndex: 'sourceName',
             render: (v: string, a: Alarm) => `${sourceKindLabel(a.sourceKind, lang)} · ${v}`,
           },
-          { title: t('alarms.kind'), dataIndex: 'kind', render: (k: Alarm['kind']) => kindLabel(k, lang) },
+          {
+            title: t('alarms.kind'),
+            dataIndex: 'kind',
+            render: (k: Alarm['kind'], a: Alarm) => (
+              <>
+                {kindLabel(k, lang)}
+                {a.recurrenceOf ? (
+                  <Tag color="volcano" style={{ marginLeft: 8 }}>
+                    {t('alarms.recurred')}
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
           {
             title: t('alarms.state'),
             dataIndex: 'state',

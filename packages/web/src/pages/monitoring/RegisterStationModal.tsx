@@ -17,6 +17,7 @@ type FormValues = {
   outletKind: 'gas' | 'water';
   outletCode?: string;
   outletName?: string;
+  outletLocation?: string;
   factors: { code: string; upperLimit?: number | null }[];
 };
 
@@ -38,6 +39,7 @@ export function RegisterStationModal({ mn, onClose }: { mn?: string; onClose: ()
         ...v,
         outletCode: v.outletCode || undefined,
         outletName: v.outletName || undefined,
+        outletLocation: v.outletLocation || undefined,
         factors: v.factors.map((f) => ({
           code: f.code,
           ...(f.upperLimit != null ? { upperLimit: f.upperLimit } : {}),
@@ -121,6 +123,9 @@ export function RegisterStationModal({ mn, onClose }: { mn?: string; onClose: ()
             <Input style={{ width: 260 }} />
           </Form.Item>
         </Space>
+        <Form.Item name="outletLocation" label={t('monitoring.form.outletLocation')}>
+          <Input maxLength={100} placeholder={t('monitoring.form.outletLocationPlaceholder')} />
+        </Form.Item>
         <Form.List name="factors">
           {(fields, { add, remove }) => (
             <>

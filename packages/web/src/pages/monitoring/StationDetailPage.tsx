@@ -55,6 +55,7 @@ export default function StationDetailPage() {
           <Descriptions.Item label={t('monitoring.lastData')}>
             {s.lastDataTime ? formatDateTime(s.lastDataTime, true) : '—'}
           </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.outletLocation')}>{s.outletLocation ?? '—'}</Descriptions.Item>
         </Descriptions>
         <Tabs
           items={[

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -95,7 +95,12 @@ export default function StationsPage() {
               </Card>
             </Col>
           </Row>
-          <Card title={t('monitoring.byTown')} size="small" style={{ marginBottom: 16 }}>
+          <Card
+            title={t('monitoring.byTown')}
+            size="small"
+            style={{ marginBottom: 16 }}
+            extra={<Link to="/staff/alarms">{t('monitoring.openAlarmsTotal', { n: overview.data.openAlarms })}</Link>}
+          >
             <Table
               size="small"
               rowKey="townCode"
@@ -105,6 +110,11 @@ export default function StationsPage() {
                 { title: t('monitoring.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
                 { title: t('monitoring.stationCount'), dataIndex: 'stations' },
                 { title: t('monitoring.onlineCount'), dataIndex: 'online' },
+                {
+                  title: t('monitoring.openAlarms'),
+                  dataIndex: 'openAlarms',
+                  render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+                },
                 {
                   title: t('monitoring.lastFrame'),
                   dataIndex: 'lastFrameAt',
