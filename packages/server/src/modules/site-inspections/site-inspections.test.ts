@@ -382,7 +382,7 @@ describe('site inspections: a record from draft to signature', () => {
       payload: { confirm: true, grade: 'yellow', reason: '罚款五万元，按评价办法评为警示', version: 1 },
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
-    expect(confirmed.json()).toMatchObject({ status: 'confirmed', decidedByName: officer.username });
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', decidedByName: '执法·王五' });
     const [rec] = await db.select().from(creditRecords).where(eq(creditRecords.id, confirmed.json().creditRecordId));
     expect(rec).toMatchObject({ enterpriseId: firmA.id, grade: 'yellow', ratedOn: today });
     expect(rec!.basis).toContain('上环罚〔2026〕1号');
