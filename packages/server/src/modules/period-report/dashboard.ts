@@ -15,7 +15,7 @@ import {
   slaGroups,
   slaRowMatches,
 } from '@qingshan/core/period-report';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { registry } from '../../platform/registry.ts';
 import { getCalendar } from '../calendar/service.ts';
@@ -25,21 +25,8 @@ import { type Period, rowsOf } from '../figures/registry.ts';
 
 export type DashboardFilter = { town?: string | undefined; industry?: string | undefined };
 
-export type SlaRecord = SlaRow & {
-  title: string;
-  link: string | null;
-  start: string;
-  dueDate: string;
-  completedAt: string | null;
-  enterpriseName: string | null;
-};
-
-export type OneVisitRecord = OneVisitRow & {
-  title: string;
-  link: string;
-  date: string;
-  enterpriseName: string;
-};
+/** A clock's SLA row with the dates a drill-down shows; no text, so the dashboard reads little. */
+export type SlaVerdict = SlaRow & { start: Date; dueDate: string; completedAt: Date | null };
 
 const DAY_MS = 86_400_000;
 
@@ -48,152 +35,140 @@ function enterpriseFilter(f: DashboardFilter) {
     ${f.industry ? sql`and e.industry_code like ${`${f.industry.replace(/[\\%_]/g, '\\$&')}%`}` : sql``}`;
 }
 
-/** The industry a dashboard groups by: the 大类 (two-digit division) of the enterprise's code. */
-const division = (code: string | null) => (code ? code.replace(/^[A-T](?=\d)/, '').slice(0, 2) : '');
+/**
+ * The industry a dashboard groups by: the 大类 (two-digit division) of the enterprise's code, the
+ * section letter dropped ('C2672' and '2672' are both division 26). In SQL so a drill-down can
+ * filter on it before paging.
+ */
+const DIVISION = sql.raw(`left(regexp_replace(coalesce(e.industry_code, ''), '^[A-T]([0-9])', '\\1'), 2)`);
 
-type ClockJoined = {
+/** The SQL condition for one value of a dimension; the clocks' (c) or the applications' (a) column. */
+function dimensionFilter(dim: SlaDimension | undefined, value: string | undefined, record: 'clock' | 'application') {
+  if (!dim || value === undefined) return sql``;
+  switch (dim) {
+    case 'desk':
+      return record === 'clock' ? sql`and coalesce(c.assignee_role, '') = ${value}` : sql`and false`;
+    case 'matter':
+      return record === 'clock' ? sql`and c.profile_key = ${value}` : sql`and a.matter_code = ${value}`;
+    case 'town':
+      return sql`and coalesce(e.town_code, '') = ${value}`;
+    case 'industry':
+      return sql`and ${DIVISION} = ${value}`;
+  }
+}
+
+type ClockLean = {
   id: string;
-  owner_type: string;
-  owner_id: string;
   profile_key: string;
-  rule_version: number;
   profile: ClockRow['profile'];
-  title: string;
-  link: string | null;
   start: string | Date;
   pauses: ClockRow['pauses'];
   extensions: ClockRow['extensions'];
   completed_at: string | Date | null;
   binds: string;
-  lapsed: boolean;
-  provisional: boolean;
-  assignee_user_id: string | null;
-  assignee_role: string | null;
-  enterprise_id: string | null;
-  town_code: string | null;
-  industry_code: string | null;
-  enterprise_name: string | null;
+  desk: string;
+  town: string;
+  industry: string;
 };
 
 const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 
-// Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so the day is arithmetic; Intl's
-// time-zone formatting (shanghaiDateOf) costs tens of microseconds a call, once per clock here.
-const SHANGHAI_MS = 8 * 3_600_000;
-const shanghaiDay = (d: Date) => new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
-
 /**
- * The bureau's clocks the period speaks for: those completed within it, and those still open that
- * started by its end. A party's window (binds = party) is not the bureau's work and is left out.
+ * The bureau's clocks the period speaks for, judged: those completed within it, and those still
+ * open that started by its end. A party's window (binds = party) is not the bureau's work and is
+ * left out. `narrow` adds SQL conditions a drill-down knows (a dimension's value, open or closed);
+ * the judging itself is the clock module's (evaluateRow), on the calendar's working-day index.
  */
-export async function slaRecords(db: Tx, p: Period, f: DashboardFilter, now = new Date()): Promise<SlaRecord[]> {
+export async function slaVerdicts(
+  db: Tx,
+  p: Period,
+  f: DashboardFilter,
+  now = new Date(),
+  narrow: SQL = sql``,
+): Promise<SlaVerdict[]> {
   const [from, to] = periodInstants(p);
-  const rows = await rowsOf<ClockJoined>(
+  const rows = await rowsOf<ClockLean>(
     db,
-    sql`select c.id::text as id, c.owner_type, c.owner_id, c.profile_key, c.rule_version, c.profile, c.title, c.link,
-        c.start, c.pauses, c.extensions, c.completed_at, c.binds, c.lapsed, c.provisional,
-        c.assignee_user_id, c.assignee_role, c.enterprise_id, e.town_code, e.industry_code, e.name as enterprise_name
+    sql`select c.id::text as id, c.profile_key, c.profile, c.start, c.pauses, c.extensions, c.completed_at, c.binds,
+        coalesce(c.assignee_role, '') as desk, coalesce(e.town_code, '') as town, ${DIVISION} as industry
       from clocks c left join enterprises e on e.id = c.enterprise_id
       where c.binds = 'bureau' and not c.lapsed
         and ((c.completed_at >= ${from.toISOString()}::timestamptz and c.completed_at < ${to.toISOString()}::timestamptz)
           or (c.completed_at is null and c.start < ${to.toISOString()}::timestamptz))
-        ${enterpriseFilter(f)}
+        ${enterpriseFilter(f)} ${narrow}
       order by c.start, c.id`,
   );
   const calendar = await getCalendar(db);
-  // A clock's verdict depends only on its deadline, the Shanghai days it started and closed on, its
-  // pauses and extensions (core's evaluateClock counts in days); clocks alike share one evaluation,
-  // which walks the calendar day by day.
-  const verdicts = new Map<string, { state: string; dueDate: string }>();
-  const today = shanghaiDay(now);
-  const out: SlaRecord[] = [];
+  const out: SlaVerdict[] = [];
   for (const r of rows) {
+    const start = asDate(r.start);
+    const completedAt = r.completed_at === null ? null : asDate(r.completed_at);
     const row: ClockRow = {
       id: r.id,
-      ownerType: r.owner_type,
-      ownerId: r.owner_id,
+      ownerType: '',
+      ownerId: '',
       profileKey: r.profile_key,
-      ruleVersion: r.rule_version,
+      ruleVersion: 0,
       profile: r.profile,
-      title: r.title,
-      link: r.link,
-      start: asDate(r.start),
+      title: '',
+      link: null,
+      start,
       pauses: r.pauses,
       extensions: r.extensions,
-      completedAt: r.completed_at === null ? null : asDate(r.completed_at),
+      completedAt,
       binds: r.binds,
-      lapsed: r.lapsed,
-      provisional: r.provisional,
-      assigneeUserId: r.assignee_user_id,
-      assigneeRole: r.assignee_role,
-      enterpriseId: r.enterprise_id,
+      lapsed: false,
+      provisional: false,
+      assigneeUserId: null,
+      assigneeRole: null,
+      enterpriseId: null,
       createdBy: null,
-      createdAt: asDate(r.start),
-      updatedAt: asDate(r.start),
+      createdAt: start,
+      updatedAt: start,
     };
-    const key = [
-      r.profile_key,
-      JSON.stringify(r.profile),
-      shanghaiDay(row.start),
-      row.completedAt ? shanghaiDay(row.completedAt) : '',
-      JSON.stringify(r.pauses),
-      JSON.stringify(r.extensions),
-    ].join('|');
-    let verdict = verdicts.get(key);
-    if (!verdict) {
-      try {
-        // An open clock without an open pause has a due date that does not move with time, and
-        // "overdue" is today past it (evaluateClock's first test for an open clock). Asked at its
-        // start, the clock walks only its own length, not every day from its due date to today.
-        const fixedDue = !row.completedAt && !row.pauses.some((x) => !x.to);
-        const view = evaluateRow(row, calendar, fixedDue ? row.start : now);
-        const state = fixedDue ? (today > view.dueDate ? 'overdue' : 'running') : view.state;
-        verdict = { state, dueDate: view.dueDate };
-      } catch {
-        // a due date in a year the calendar cannot answer: counted as open, never as on time
-        verdict = { state: 'running', dueDate: '' };
-      }
-      verdicts.set(key, verdict);
+    let state: string;
+    let dueDate: string;
+    try {
+      ({ state, dueDate } = evaluateRow(row, calendar, now));
+    } catch {
+      // a due date in a year the calendar cannot answer: counted as open, never as on time
+      state = 'running';
+      dueDate = '';
     }
-    const { state, dueDate } = verdict;
-    const outcome: SlaOutcome =
-      state === 'met' ? 'on-time' : state === 'missed' ? 'late' : state === 'overdue' ? 'open-overdue' : 'open';
     out.push({
       id: r.id,
-      desk: r.assignee_role ?? '',
+      desk: r.desk,
       matter: r.profile_key,
-      town: r.town_code ?? '',
-      industry: division(r.industry_code),
-      outcome,
-      days: row.completedAt
-        ? Math.max(0, Math.round((row.completedAt.getTime() - row.start.getTime()) / DAY_MS))
-        : null,
-      title: r.title,
-      link: r.link,
-      start: row.start.toISOString(),
+      town: r.town,
+      industry: r.industry,
+      outcome:
+        state === 'met' ? 'on-time' : state === 'missed' ? 'late' : state === 'overdue' ? 'open-overdue' : 'open',
+      days: completedAt ? Math.max(0, Math.round((completedAt.getTime() - start.getTime()) / DAY_MS)) : null,
+      start,
       dueDate,
-      completedAt: row.completedAt?.toISOString() ?? null,
-      enterpriseName: r.enterprise_name,
+      completedAt,
     });
   }
   return out;
 }
 
 /** Applications decided in the period with the number of times the applicant came in person. */
-export async function oneVisitRecords(db: Tx, p: Period, f: DashboardFilter): Promise<OneVisitRecord[]> {
+function oneVisitSql(p: Period, f: DashboardFilter, narrow: SQL = sql``) {
   const [from, to] = periodInstants(p);
-  const rows = await rowsOf<OneVisitRecord & { industry: string }>(
+  return sql`select a.id::text as id, a.matter_code as matter, coalesce(e.town_code, '') as town, ${DIVISION} as industry,
+      (select count(*) from application_visits v where v.application_id = a.id)::int as visits,
+      a.decided_at
+    from applications a join enterprises e on e.id = a.enterprise_id
+    where a.decided_at >= ${from.toISOString()}::timestamptz and a.decided_at < ${to.toISOString()}::timestamptz
+      ${enterpriseFilter(f)} ${narrow}`;
+}
+
+export async function oneVisitRows(db: Tx, p: Period, f: DashboardFilter): Promise<OneVisitRow[]> {
+  const rows = await rowsOf<OneVisitRow>(
     db,
-    sql`select a.id::text as id, a.matter_code as matter, e.town_code as town, e.industry_code as industry,
-        (select count(*) from application_visits v where v.application_id = a.id)::int as visits,
-        a.code || ' ' || a.matter_name || '：' || a.project_name as title, '/staff/applications/' || a.id as link,
-        to_char(a.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, e.name as "enterpriseName"
-      from applications a join enterprises e on e.id = a.enterprise_id
-      where a.decided_at >= ${from.toISOString()}::timestamptz and a.decided_at < ${to.toISOString()}::timestamptz
-        ${enterpriseFilter(f)}
-      order by a.decided_at, a.id`,
+    sql`select id, matter, town, industry, visits from (${oneVisitSql(p, f)}) x`,
   );
-  return rows.map((r) => ({ ...r, industry: division(r.industry), visits: Number(r.visits) }));
+  return rows.map((r) => ({ ...r, visits: Number(r.visits) }));
 }
 
 /** The plain name of a dimension's value: a desk, a deadline, a town or an industry division. */
@@ -224,8 +199,8 @@ export type Dashboard = {
 };
 
 export async function dashboard(db: Tx, p: Period, f: DashboardFilter): Promise<Dashboard> {
-  const sla = await slaRecords(db, p, f);
-  const visits = await oneVisitRecords(db, p, f);
+  const sla = await slaVerdicts(db, p, f);
+  const visits = await oneVisitRows(db, p, f);
   const names = await matterNames(db);
   const withLabel = <T extends { value: string }>(dim: SlaDimension, gs: T[]) =>
     gs.map((g) => ({ ...g, label: labelOf(dim, g.value, names) }));
@@ -270,7 +245,12 @@ export type DrillRecord = {
   visits: number | null;
 };
 
-/** The records behind one dashboard number: a metric, optionally within one value of a dimension. */
+/**
+ * The records behind one dashboard number — a metric, optionally within one value of a dimension —
+ * one page of them and how many there are. The dimension and whether the clock is open narrow the
+ * query in SQL; decided applications are paged in SQL; clocks are judged first (the verdict is the
+ * clock module's) and only the page's records are then read in full.
+ */
 export async function drillDown(
   db: Tx,
   p: Period,
@@ -278,13 +258,42 @@ export async function drillDown(
   metric: SlaMetric,
   dim: SlaDimension | undefined,
   value: string | undefined,
-): Promise<DrillRecord[]> {
-  const inGroup = (r: Record<SlaDimension, string>) => !dim || value === undefined || r[dim] === value;
+  page: { offset: number; limit: number },
+): Promise<{ items: DrillRecord[]; total: number }> {
   if (metric === 'decided' || metric === 'oneVisit') {
-    if (dim === 'desk') return [];
-    return (await oneVisitRecords(db, p, f))
-      .filter((r) => inGroup({ ...r, desk: '' }) && (metric === 'decided' || r.visits <= 1))
-      .map((r) => ({
+    if (dim === 'desk') return { items: [], total: 0 };
+    const narrow = sql`${dimensionFilter(dim, value, 'application')}`;
+    const rows = await rowsOf<{
+      id: string;
+      visits: number;
+      title: string;
+      link: string;
+      date: string;
+      enterpriseName: string;
+      total: number;
+    }>(
+      db,
+      sql`select x.id, x.visits, a.code || ' ' || a.matter_name || '：' || a.project_name as title,
+          '/staff/applications/' || a.id as link,
+          to_char(x.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, e.name as "enterpriseName",
+          count(*) over ()::int as total
+        from (${oneVisitSql(p, f, narrow)}) x join applications a on a.id = x.id::uuid join enterprises e on e.id = a.enterprise_id
+        where ${metric === 'oneVisit' ? sql`x.visits <= 1` : sql`true`}
+        order by x.decided_at, x.id
+        limit ${page.limit} offset ${page.offset}`,
+    );
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && page.offset > 0) {
+      // past the last page: the window function saw no rows, so count them on their own
+      const [c] = await rowsOf<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from (${oneVisitSql(p, f, narrow)}) x where ${metric === 'oneVisit' ? sql`x.visits <= 1` : sql`true`}`,
+      );
+      total = Number(c?.n ?? 0);
+    }
+    return {
+      total,
+      items: rows.map((r) => ({
         id: r.id,
         title: r.title,
         link: r.link,
@@ -294,21 +303,43 @@ export async function drillDown(
         completedAt: r.date,
         outcome: null,
         days: null,
-        visits: r.visits,
-      }));
+        visits: Number(r.visits),
+      })),
+    };
   }
-  return (await slaRecords(db, p, f))
-    .filter((r) => inGroup(r) && slaRowMatches(r, metric))
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      link: r.link,
-      enterpriseName: r.enterpriseName,
-      start: r.start,
-      dueDate: r.dueDate || null,
-      completedAt: r.completedAt,
-      outcome: r.outcome,
-      days: r.days,
-      visits: null,
-    }));
+  const open = metric === 'overdue' ? sql`and c.completed_at is null` : sql`and c.completed_at is not null`;
+  const matching = (
+    await slaVerdicts(db, p, f, new Date(), sql`${open} ${dimensionFilter(dim, value, 'clock')}`)
+  ).filter((r) => slaRowMatches(r, metric));
+  const slice = matching.slice(page.offset, page.offset + page.limit);
+  const details = new Map(
+    (slice.length === 0
+      ? []
+      : await rowsOf<{ id: string; title: string; link: string | null; enterprise_name: string | null }>(
+          db,
+          // ids are the database's own uuids, passed as one array parameter
+          sql`select c.id::text as id, c.title, c.link, e.name as enterprise_name
+            from clocks c left join enterprises e on e.id = c.enterprise_id
+            where c.id = any(${`{${slice.map((r) => r.id).join(',')}}`}::uuid[])`,
+        )
+    ).map((d) => [d.id, d]),
+  );
+  return {
+    total: matching.length,
+    items: slice.map((r) => {
+      const d = details.get(r.id);
+      return {
+        id: r.id,
+        title: d?.title ?? '',
+        link: d?.link ?? null,
+        enterpriseName: d?.enterprise_name ?? null,
+        start: r.start.toISOString(),
+        dueDate: r.dueDate || null,
+        completedAt: r.completedAt?.toISOString() ?? null,
+        outcome: r.outcome,
+        days: r.days,
+        visits: null,
+      };
+    }),
+  };
 }
