@@ -312,6 +312,23 @@ export class WorkingCalendar {
     return day;
   }
 
+  /**
+   * The working-day index from its first day (2020-01-01) through day number `lastDay`, for a
+   * query that judges many clocks at once to read instead of the calendar: `ordinals[i]` is the
+   * number of working days in [firstDay, firstDay + i], `workdays[k]` the (k + 1)-th working day.
+   * Views of this calendar's own index (one owner: rebuilt with the calendar, never stored).
+   */
+  workingDayIndex(lastDay: number): { firstDay: number; ordinals: Int32Array; workdays: Int32Array } {
+    const last = Math.min(lastDay, INDEX_END_DAY - 1);
+    if (last >= INDEX_FIRST_DAY) this.#indexUpTo(last);
+    const days = Math.max(0, last - INDEX_FIRST_DAY + 1);
+    return {
+      firstDay: INDEX_FIRST_DAY,
+      ordinals: this.#ordinal.subarray(1, days + 1),
+      workdays: this.#workdays.subarray(0, days === 0 ? 0 : this.#ordinal[days]!),
+    };
+  }
+
   /** Extends the index, a whole year at a time, until it covers day number `day` (inside the index). */
   #indexUpTo(day: number): void {
     while (this.#indexedTo <= day) this.#indexYear();

@@ -1,17 +1,19 @@
 // The leaders' dashboard across 放管服: how the statutory clocks of every module stand (on time,
 // late, open and overdue; average days) and how often an application was done in one visit, cut
 // by desk, matter, town and industry. The clocks own the due dates; this only reads them.
-import { industryByCode, townByCode } from '@qingshan/core';
+import { DEFAULT_CLOCK_PROFILES, industryByCode, townByCode, type WorkingCalendar } from '@qingshan/core';
 import {
   DESK_LABELS,
   type OneVisitGroup,
   type OneVisitRow,
   oneVisitGroups,
+  SLA_OUTCOMES,
   type SlaDimension,
   type SlaGroup,
   type SlaMetric,
   type SlaOutcome,
   type SlaRow,
+  type SlaTally,
   slaGroups,
   slaRowMatches,
 } from '@qingshan/core/period-report';
@@ -24,9 +26,6 @@ import { periodInstants } from '../figures/period.ts';
 import { type Period, rowsOf } from '../figures/registry.ts';
 
 export type DashboardFilter = { town?: string | undefined; industry?: string | undefined };
-
-/** A clock's SLA row with the dates a drill-down shows; no text, so the dashboard reads little. */
-export type SlaVerdict = SlaRow & { start: Date; dueDate: string; completedAt: Date | null };
 
 const DAY_MS = 86_400_000;
 
@@ -57,7 +56,86 @@ function dimensionFilter(dim: SlaDimension | undefined, value: string | undefine
   }
 }
 
-type ClockLean = {
+// ── judging the clocks ──────────────────────────────────────────────────────────────────────────
+// A clock's verdict is the clock module's (evaluateRow → core's evaluateClock). For the common
+// clock — no pause, a profile that does not roll over a holiday — that verdict is two lookups in
+// the calendar's working-day index (core's WorkingCalendar.workingDayIndex), so the query reads the
+// index as two array parameters and judges and counts those clocks itself; the dashboard then
+// reads a few dozen tallies instead of every clock. Clocks the query cannot judge (pauses, roll-over,
+// a day outside the index) come back as rows and are judged by evaluateRow. A test holds the two to
+// the same answers clock by clock (dashboard.test.ts).
+
+const SHANGHAI_MS = 8 * 3_600_000;
+const dayNumber = (at: Date) => Math.floor((at.getTime() + SHANGHAI_MS) / DAY_MS);
+/** Index years past the period's end a query carries: due dates beyond are judged in JS. */
+const INDEX_YEARS_AHEAD = 3;
+
+type IndexParams = { first: number; ordinals: string; workdays: string };
+const indexCache = new WeakMap<WorkingCalendar, Map<number, IndexParams>>();
+
+/** The bureau's (earliest) view of the index through the end of `year`, as Postgres array literals. */
+function indexParams(calendar: WorkingCalendar, year: number): IndexParams {
+  const view = calendar.earliest();
+  let byYear = indexCache.get(view);
+  if (!byYear) indexCache.set(view, (byYear = new Map()));
+  let params = byYear.get(year);
+  if (!params) {
+    const idx = view.workingDayIndex(Date.UTC(year, 11, 31) / DAY_MS);
+    params = { first: idx.firstDay, ordinals: `{${idx.ordinals.join(',')}}`, workdays: `{${idx.workdays.join(',')}}` };
+    byYear.set(year, params);
+  }
+  return params;
+}
+
+/** Verdicts of clocks the query could not judge, handed back so it can filter and page on them. */
+type Judged = { ids: string[]; outcomes: SlaOutcome[]; dues: (number | null)[] };
+
+/**
+ * One row per clock the period speaks for (completed within it, or open and started by its end;
+ * the bureau's duties only, a party's window is not the bureau's work), with its dimensions, Shanghai
+ * start, due and completion days, calendar days taken, and its outcome: judged here for the common
+ * clock, taken from `judged` for the others, null when neither knows (evaluateRow will).
+ */
+function judgedSql(p: Period, f: DashboardFilter, narrow: SQL, idx: IndexParams, today: number, judged?: Judged) {
+  const [from, to] = periodInstants(p);
+  const rolls = DEFAULT_CLOCK_PROFILES.filter((x) => x.rollsOver).map((x) => x.key);
+  const js = judged ?? { ids: [], outcomes: [], dues: [] };
+  return sql`with idx as (select ${idx.ordinals}::int[] as o, ${idx.workdays}::int[] as w),
+    js as (select * from unnest(${`{${js.ids.join(',')}}`}::uuid[], ${`{${js.outcomes.join(',')}}`}::text[],
+      ${`{${js.dues.map((d) => d ?? 'NULL').join(',')}}`}::int[]) as js(id, outcome, due)),
+    cl as (
+      select c.id, c.start, c.completed_at, c.profile_key as matter, coalesce(c.assignee_role, '') as desk,
+        coalesce(e.town_code, '') as town, ${DIVISION} as industry,
+        ((c.start at time zone 'Asia/Shanghai')::date - date '1970-01-01') as s,
+        ((c.completed_at at time zone 'Asia/Shanghai')::date - date '1970-01-01') as cd,
+        case when c.completed_at is null then null
+          else greatest(0, round(extract(epoch from (c.completed_at - c.start)) / 86400))::int end as days,
+        c.profile->>'unit' as unit,
+        (c.profile->>'length')::int
+          + coalesce((select sum((x->>'days')::int) from jsonb_array_elements(c.extensions) x), 0) as total,
+        c.pauses = '[]'::jsonb and c.profile_key <> all(${`{${rolls.join(',')}}`}::text[]) as plain
+      from clocks c left join enterprises e on e.id = c.enterprise_id
+      where c.binds = 'bureau' and not c.lapsed
+        and ((c.completed_at >= ${from.toISOString()}::timestamptz and c.completed_at < ${to.toISOString()}::timestamptz)
+          or (c.completed_at is null and c.start < ${to.toISOString()}::timestamptz))
+        ${enterpriseFilter(f)} ${narrow}
+    ), due as (
+      select cl.*, case when js.id is not null then js.due
+          when not cl.plain then null
+          when cl.unit = 'calendar' then cl.s + cl.total
+          when cl.unit = 'working' and cl.s >= ${idx.first} then idx.w[idx.o[cl.s - ${idx.first} + 1] + cl.total]
+        end as due, js.id is not null as by_js, js.outcome as js_outcome
+      from cl cross join idx left join js on js.id = cl.id
+    )
+    select id, start, completed_at, matter, desk, town, industry, days, due,
+      case when by_js then js_outcome
+        when due is null then null
+        when cd is not null then case when cd <= due then 'on-time' else 'late' end
+        when ${today} > due then 'open-overdue' else 'open' end as outcome
+    from due`;
+}
+
+type Unjudged = {
   id: string;
   profile_key: string;
   profile: ClockRow['profile'];
@@ -65,7 +143,7 @@ type ClockLean = {
   pauses: ClockRow['pauses'];
   extensions: ClockRow['extensions'];
   completed_at: string | Date | null;
-  binds: string;
+  days: number | null;
   desk: string;
   town: string;
   industry: string;
@@ -73,36 +151,21 @@ type ClockLean = {
 
 const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 
-/**
- * The bureau's clocks the period speaks for, judged: those completed within it, and those still
- * open that started by its end. A party's window (binds = party) is not the bureau's work and is
- * left out. `narrow` adds SQL conditions a drill-down knows (a dimension's value, open or closed);
- * the judging itself is the clock module's (evaluateRow), on the calendar's working-day index.
- */
-export async function slaVerdicts(
+/** The clocks the query left unjudged, judged by the clock module; due is a day number or null. */
+async function judgeTheRest(
   db: Tx,
-  p: Period,
-  f: DashboardFilter,
-  now = new Date(),
-  narrow: SQL = sql``,
-): Promise<SlaVerdict[]> {
-  const [from, to] = periodInstants(p);
-  const rows = await rowsOf<ClockLean>(
+  judged: SQL,
+  calendar: WorkingCalendar,
+  now: Date,
+): Promise<(SlaRow & { due: number | null })[]> {
+  const rows = await rowsOf<Unjudged>(
     db,
-    sql`select c.id::text as id, c.profile_key, c.profile, c.start, c.pauses, c.extensions, c.completed_at, c.binds,
-        coalesce(c.assignee_role, '') as desk, coalesce(e.town_code, '') as town, ${DIVISION} as industry
-      from clocks c left join enterprises e on e.id = c.enterprise_id
-      where c.binds = 'bureau' and not c.lapsed
-        and ((c.completed_at >= ${from.toISOString()}::timestamptz and c.completed_at < ${to.toISOString()}::timestamptz)
-          or (c.completed_at is null and c.start < ${to.toISOString()}::timestamptz))
-        ${enterpriseFilter(f)} ${narrow}
-      order by c.start, c.id`,
+    sql`select j.id::text as id, c.profile_key, c.profile, c.start, c.pauses, c.extensions, c.completed_at, j.days,
+        j.desk, j.town, j.industry
+      from (${judged}) j join clocks c on c.id = j.id where j.outcome is null`,
   );
-  const calendar = await getCalendar(db);
-  const out: SlaVerdict[] = [];
-  for (const r of rows) {
+  return rows.map((r) => {
     const start = asDate(r.start);
-    const completedAt = r.completed_at === null ? null : asDate(r.completed_at);
     const row: ClockRow = {
       id: r.id,
       ownerType: '',
@@ -115,8 +178,8 @@ export async function slaVerdicts(
       start,
       pauses: r.pauses,
       extensions: r.extensions,
-      completedAt,
-      binds: r.binds,
+      completedAt: r.completed_at === null ? null : asDate(r.completed_at),
+      binds: 'bureau',
       lapsed: false,
       provisional: false,
       assigneeUserId: null,
@@ -127,29 +190,54 @@ export async function slaVerdicts(
       updatedAt: start,
     };
     let state: string;
-    let dueDate: string;
+    let due: number | null;
     try {
-      ({ state, dueDate } = evaluateRow(row, calendar, now));
+      const view = evaluateRow(row, calendar, now);
+      state = view.state;
+      due = Date.parse(`${view.dueDate}T00:00:00Z`) / DAY_MS;
     } catch {
       // a due date in a year the calendar cannot answer: counted as open, never as on time
       state = 'running';
-      dueDate = '';
+      due = null;
     }
-    out.push({
-      id: r.id,
-      desk: r.desk,
-      matter: r.profile_key,
-      town: r.town,
-      industry: r.industry,
-      outcome:
-        state === 'met' ? 'on-time' : state === 'missed' ? 'late' : state === 'overdue' ? 'open-overdue' : 'open',
-      days: completedAt ? Math.max(0, Math.round((completedAt.getTime() - start.getTime()) / DAY_MS)) : null,
-      start,
-      dueDate,
-      completedAt,
-    });
-  }
-  return out;
+    const outcome: SlaOutcome =
+      state === 'met' ? 'on-time' : state === 'missed' ? 'late' : state === 'overdue' ? 'open-overdue' : 'open';
+    const days = r.days === null ? null : Number(r.days);
+    return { id: r.id, desk: r.desk, matter: r.profile_key, town: r.town, industry: r.industry, outcome, days, due };
+  });
+}
+
+async function judging(db: Tx, p: Period, now: Date) {
+  const calendar = await getCalendar(db);
+  const idx = indexParams(calendar, Number(p.to.slice(0, 4)) + INDEX_YEARS_AHEAD);
+  return { calendar, idx, today: dayNumber(now) };
+}
+
+/** The period's clocks counted by desk, matter, town, industry and outcome. */
+export async function slaTallies(
+  db: Tx,
+  p: Period,
+  f: DashboardFilter,
+  now = new Date(),
+): Promise<(SlaTally | SlaRow)[]> {
+  const { calendar, idx, today } = await judging(db, p, now);
+  const judged = judgedSql(p, f, sql``, idx, today);
+  const tallies = await rowsOf<SlaTally>(
+    db,
+    sql`select desk, matter, town, industry, outcome, count(*)::int as clocks,
+        coalesce(sum(days), 0)::int as "daysSum", count(days)::int as "daysCount"
+      from (${judged}) j where outcome is not null group by desk, matter, town, industry, outcome`,
+  );
+  const rest = await judgeTheRest(db, judged, calendar, now);
+  return [
+    ...tallies.map((t) => ({
+      ...t,
+      clocks: Number(t.clocks),
+      daysSum: Number(t.daysSum),
+      daysCount: Number(t.daysCount),
+    })),
+    ...rest,
+  ];
 }
 
 /** Applications decided in the period with the number of times the applicant came in person. */
@@ -199,7 +287,7 @@ export type Dashboard = {
 };
 
 export async function dashboard(db: Tx, p: Period, f: DashboardFilter): Promise<Dashboard> {
-  const sla = await slaVerdicts(db, p, f);
+  const sla = await slaTallies(db, p, f);
   const visits = await oneVisitRows(db, p, f);
   const names = await matterNames(db);
   const withLabel = <T extends { value: string }>(dim: SlaDimension, gs: T[]) =>
@@ -308,38 +396,59 @@ export async function drillDown(
     };
   }
   const open = metric === 'overdue' ? sql`and c.completed_at is null` : sql`and c.completed_at is not null`;
-  const matching = (
-    await slaVerdicts(db, p, f, new Date(), sql`${open} ${dimensionFilter(dim, value, 'clock')}`)
-  ).filter((r) => slaRowMatches(r, metric));
-  const slice = matching.slice(page.offset, page.offset + page.limit);
-  const details = new Map(
-    (slice.length === 0
-      ? []
-      : await rowsOf<{ id: string; title: string; link: string | null; enterprise_name: string | null }>(
-          db,
-          // ids are the database's own uuids, passed as one array parameter
-          sql`select c.id::text as id, c.title, c.link, e.name as enterprise_name
-            from clocks c left join enterprises e on e.id = c.enterprise_id
-            where c.id = any(${`{${slice.map((r) => r.id).join(',')}}`}::uuid[])`,
-        )
-    ).map((d) => [d.id, d]),
+  const narrow = sql`${open} ${dimensionFilter(dim, value, 'clock')}`;
+  const now = new Date();
+  const { calendar, idx, today } = await judging(db, p, now);
+  const rest = await judgeTheRest(db, judgedSql(p, f, narrow, idx, today), calendar, now);
+  const judged: Judged = {
+    ids: rest.map((r) => r.id),
+    outcomes: rest.map((r) => r.outcome),
+    dues: rest.map((r) => r.due),
+  };
+  const outcomes = SLA_OUTCOMES.filter((o) => slaRowMatches({ outcome: o }, metric));
+  const rows = await rowsOf<{
+    id: string;
+    title: string;
+    link: string | null;
+    enterprise_name: string | null;
+    start: string | Date;
+    completed_at: string | Date | null;
+    due: number | null;
+    outcome: SlaOutcome;
+    days: number | null;
+    total: number;
+  }>(
+    db,
+    sql`select j.id::text as id, c.title, c.link, e.name as enterprise_name, j.start, j.completed_at, j.due, j.outcome,
+        j.days, count(*) over ()::int as total
+      from (${judgedSql(p, f, narrow, idx, today, judged)}) j
+        join clocks c on c.id = j.id left join enterprises e on e.id = c.enterprise_id
+      where j.outcome = any(${`{${outcomes.join(',')}}`}::text[])
+      order by j.start, j.id
+      limit ${page.limit} offset ${page.offset}`,
   );
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && page.offset > 0) {
+    const [c] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (${judgedSql(p, f, narrow, idx, today, judged)}) j
+        where j.outcome = any(${`{${outcomes.join(',')}}`}::text[])`,
+    );
+    total = Number(c?.n ?? 0);
+  }
   return {
-    total: matching.length,
-    items: slice.map((r) => {
-      const d = details.get(r.id);
-      return {
-        id: r.id,
-        title: d?.title ?? '',
-        link: d?.link ?? null,
-        enterpriseName: d?.enterprise_name ?? null,
-        start: r.start.toISOString(),
-        dueDate: r.dueDate || null,
-        completedAt: r.completedAt?.toISOString() ?? null,
-        outcome: r.outcome,
-        days: r.days,
-        visits: null,
-      };
-    }),
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      link: r.link,
+      enterpriseName: r.enterprise_name,
+      start: asDate(r.start).toISOString(),
+      dueDate: r.due === null ? null : new Date(Number(r.due) * DAY_MS).toISOString().slice(0, 10),
+      completedAt: r.completed_at === null ? null : asDate(r.completed_at).toISOString(),
+      outcome: r.outcome,
+      days: r.days === null ? null : Number(r.days),
+      visits: null,
+    })),
   };
 }
