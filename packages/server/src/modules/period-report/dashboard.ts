@@ -77,7 +77,10 @@ const indexCache = new WeakMap<WorkingCalendar, Map<number, IndexParams>>();
 function indexParams(calendar: WorkingCalendar, year: number): IndexParams {
   const view = calendar.earliest();
   let byYear = indexCache.get(view);
-  if (!byYear) indexCache.set(view, (byYear = new Map()));
+  if (!byYear) {
+    byYear = new Map();
+    indexCache.set(view, byYear);
+  }
   let params = byYear.get(year);
   if (!params) {
     const idx = view.workingDayIndex(Date.UTC(year, 11, 31) / DAY_MS);
@@ -96,36 +99,49 @@ type Judged = { ids: string[]; outcomes: SlaOutcome[]; dues: (number | null)[] }
  * start, due and completion days, calendar days taken, and its outcome: judged here for the common
  * clock, taken from `judged` for the others, null when neither knows (evaluateRow will).
  */
-function judgedSql(p: Period, f: DashboardFilter, narrow: SQL, idx: IndexParams, today: number, judged?: Judged) {
+export function judgedSql(
+  p: Period,
+  f: DashboardFilter,
+  narrow: SQL,
+  idx: IndexParams,
+  today: number,
+  judged?: Judged,
+) {
   const [from, to] = periodInstants(p);
   const rolls = DEFAULT_CLOCK_PROFILES.filter((x) => x.rollsOver).map((x) => x.key);
   const js = judged ?? { ids: [], outcomes: [], dues: [] };
-  return sql`with idx as (select ${idx.ordinals}::int[] as o, ${idx.workdays}::int[] as w),
-    js as (select * from unnest(${`{${js.ids.join(',')}}`}::uuid[], ${`{${js.outcomes.join(',')}}`}::text[],
+  // the index as two small tables joined by hash (an array subscript per row would copy the array)
+  return sql`with o as materialized (
+      select ${idx.first} + t.i::int - 1 as day, t.ord from unnest(${idx.ordinals}::int[]) with ordinality as t(ord, i)),
+    w as materialized (select t.k::int as k, t.day from unnest(${idx.workdays}::int[]) with ordinality as t(day, k)),
+    js as materialized (select * from unnest(${`{${js.ids.join(',')}}`}::uuid[], ${`{${js.outcomes.join(',')}}`}::text[],
       ${`{${js.dues.map((d) => d ?? 'NULL').join(',')}}`}::int[]) as js(id, outcome, due)),
-    cl as (
+    cl as materialized (
       select c.id, c.start, c.completed_at, c.profile_key as matter, coalesce(c.assignee_role, '') as desk,
         coalesce(e.town_code, '') as town, ${DIVISION} as industry,
-        ((c.start at time zone 'Asia/Shanghai')::date - date '1970-01-01') as s,
-        ((c.completed_at at time zone 'Asia/Shanghai')::date - date '1970-01-01') as cd,
+        -- Shanghai days by the fixed UTC+8 the clock module counts in (no time-zone lookup per row)
+        ((c.start at time zone interval '+08:00')::date - date '1970-01-01') as s,
+        ((c.completed_at at time zone interval '+08:00')::date - date '1970-01-01') as cd,
         case when c.completed_at is null then null
           else greatest(0, round(extract(epoch from (c.completed_at - c.start)) / 86400))::int end as days,
         c.profile->>'unit' as unit,
-        (c.profile->>'length')::int
-          + coalesce((select sum((x->>'days')::int) from jsonb_array_elements(c.extensions) x), 0) as total,
+        (c.profile->>'length')::int + case when c.extensions = '[]'::jsonb then 0
+          else (select coalesce(sum((x->>'days')::int), 0) from jsonb_array_elements(c.extensions) x) end as total,
         c.pauses = '[]'::jsonb and c.profile_key <> all(${`{${rolls.join(',')}}`}::text[]) as plain
       from clocks c left join enterprises e on e.id = c.enterprise_id
       where c.binds = 'bureau' and not c.lapsed
         and ((c.completed_at >= ${from.toISOString()}::timestamptz and c.completed_at < ${to.toISOString()}::timestamptz)
           or (c.completed_at is null and c.start < ${to.toISOString()}::timestamptz))
         ${enterpriseFilter(f)} ${narrow}
-    ), due as (
+    ), due as materialized (
       select cl.*, case when js.id is not null then js.due
           when not cl.plain then null
           when cl.unit = 'calendar' then cl.s + cl.total
-          when cl.unit = 'working' and cl.s >= ${idx.first} then idx.w[idx.o[cl.s - ${idx.first} + 1] + cl.total]
+          when cl.unit = 'working' then w.day
         end as due, js.id is not null as by_js, js.outcome as js_outcome
-      from cl cross join idx left join js on js.id = cl.id
+      from cl left join js on js.id = cl.id
+        left join o on cl.unit = 'working' and o.day = cl.s
+        left join w on w.k = o.ord + cl.total
     )
     select id, start, completed_at, matter, desk, town, industry, days, due,
       case when by_js then js_outcome
@@ -151,18 +167,23 @@ type Unjudged = {
 
 const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 
-/** The clocks the query left unjudged, judged by the clock module; due is a day number or null. */
+/** Clocks the query left unjudged (by id), judged by the clock module; due is a day number or null. */
 async function judgeTheRest(
   db: Tx,
-  judged: SQL,
+  ids: readonly string[],
   calendar: WorkingCalendar,
   now: Date,
 ): Promise<(SlaRow & { due: number | null })[]> {
+  if (ids.length === 0) return [];
   const rows = await rowsOf<Unjudged>(
     db,
-    sql`select j.id::text as id, c.profile_key, c.profile, c.start, c.pauses, c.extensions, c.completed_at, j.days,
-        j.desk, j.town, j.industry
-      from (${judged}) j join clocks c on c.id = j.id where j.outcome is null`,
+    sql`select c.id::text as id, c.profile_key, c.profile, c.start, c.pauses, c.extensions, c.completed_at,
+        case when c.completed_at is null then null
+          else greatest(0, round(extract(epoch from (c.completed_at - c.start)) / 86400))::int end as days,
+        coalesce(c.assignee_role, '') as desk, coalesce(e.town_code, '') as town, ${DIVISION} as industry
+      from clocks c left join enterprises e on e.id = c.enterprise_id
+      where c.id = any(${`{${ids.join(',')}}`}::uuid[])
+      order by c.start, c.id`,
   );
   return rows.map((r) => {
     const start = asDate(r.start);
@@ -207,7 +228,7 @@ async function judgeTheRest(
   });
 }
 
-async function judging(db: Tx, p: Period, now: Date) {
+export async function judging(db: Tx, p: Period, now: Date) {
   const calendar = await getCalendar(db);
   const idx = indexParams(calendar, Number(p.to.slice(0, 4)) + INDEX_YEARS_AHEAD);
   return { calendar, idx, today: dayNumber(now) };
@@ -221,23 +242,26 @@ export async function slaTallies(
   now = new Date(),
 ): Promise<(SlaTally | SlaRow)[]> {
   const { calendar, idx, today } = await judging(db, p, now);
-  const judged = judgedSql(p, f, sql``, idx, today);
-  const tallies = await rowsOf<SlaTally>(
+  // one statement: the tallies of the clocks it judged, and the ids of those it could not
+  const rows = await rowsOf<SlaTally & { id: string | null }>(
     db,
-    sql`select desk, matter, town, industry, outcome, count(*)::int as clocks,
-        coalesce(sum(days), 0)::int as "daysSum", count(days)::int as "daysCount"
-      from (${judged}) j where outcome is not null group by desk, matter, town, industry, outcome`,
+    sql`with j as materialized (${judgedSql(p, f, sql``, idx, today)})
+      select desk, matter, town, industry, outcome, count(*)::int as clocks,
+          coalesce(sum(days), 0)::int as "daysSum", count(days)::int as "daysCount", null::text as id
+        from j where outcome is not null group by desk, matter, town, industry, outcome
+      union all
+      select null, null, null, null, null, 0, 0, 0, id::text from j where outcome is null`,
   );
-  const rest = await judgeTheRest(db, judged, calendar, now);
-  return [
-    ...tallies.map((t) => ({
-      ...t,
-      clocks: Number(t.clocks),
-      daysSum: Number(t.daysSum),
-      daysCount: Number(t.daysCount),
-    })),
-    ...rest,
-  ];
+  const tallies = rows
+    .filter((r) => r.id === null)
+    .map((t) => ({ ...t, clocks: Number(t.clocks), daysSum: Number(t.daysSum), daysCount: Number(t.daysCount) }));
+  const rest = await judgeTheRest(
+    db,
+    rows.flatMap((r) => (r.id === null ? [] : [r.id])),
+    calendar,
+    now,
+  );
+  return [...tallies, ...rest];
 }
 
 /** Applications decided in the period with the number of times the applicant came in person. */
@@ -399,7 +423,16 @@ export async function drillDown(
   const narrow = sql`${open} ${dimensionFilter(dim, value, 'clock')}`;
   const now = new Date();
   const { calendar, idx, today } = await judging(db, p, now);
-  const rest = await judgeTheRest(db, judgedSql(p, f, narrow, idx, today), calendar, now);
+  const unjudged = await rowsOf<{ id: string }>(
+    db,
+    sql`select id::text as id from (${judgedSql(p, f, narrow, idx, today)}) j where outcome is null`,
+  );
+  const rest = await judgeTheRest(
+    db,
+    unjudged.map((r) => r.id),
+    calendar,
+    now,
+  );
   const judged: Judged = {
     ids: rest.map((r) => r.id),
     outcomes: rest.map((r) => r.outcome),
