@@ -42,6 +42,18 @@ export async function rollUpPeriod(db: Db, stationId: string, from: Date, to: Da
   );
 }
 
+/**
+ * Every station's hours with readings in [from, to): rebuilds the rollups after a bulk load (a
+ * restore, or bench:figures' generated readings) the way the job builds them as frames arrive.
+ */
+export async function rollUpRange(db: Db, from: Date, to: Date) {
+  return rollUpTouched(
+    db,
+    sql`select distinct r.station_id, date_trunc('hour', r.data_time) as h from monitoring_readings r
+      where r.data_time >= ${from.toISOString()}::timestamptz and r.data_time < ${to.toISOString()}::timestamptz`,
+  );
+}
+
 /** Rolls up the (station_id, h) pairs `touched` selects: their hours, then their Shanghai days. */
 async function rollUpTouched(db: Db, touched: SQL): Promise<{ hours: number; days: number }> {
   const months = rowsOf<{ m: string }>(
