@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR_YEARS } from './calendar/data.ts';
-import { fromDayNumber, toDayNumber } from './calendar/dates.ts';
+import { fromDayNumber, toDayNumber, toShanghaiDate } from './calendar/dates.ts';
 import { CalendarRangeError, WorkingCalendar } from './calendar/working-calendar.ts';
 import {
   type Clock,
@@ -286,6 +286,173 @@ describe('evaluateClock properties', () => {
         expect(r.dueDate).toBe(cal.addDays(fromDayNumber(s.start), total, s.profile.unit));
         expect(r.remaining).toBe(total);
       }),
+    );
+  });
+});
+
+// The rule as written before the working-day index: every unit day walked one at a time on
+// dayInfo. evaluateClock now reads the index (O(pauses) a clock); it must agree on every field.
+function evaluateByWalking(clock: Clock, now: string, fullCalendar: WorkingCalendar) {
+  const calendar = clock.binds === 'party' ? fullCalendar : fullCalendar.earliest();
+  const { profile } = clock;
+  const dayOf = (v: string) => toDayNumber(toShanghaiDate(v));
+  const total = profile.length + clock.extensions.reduce((a, e) => a + e.days, 0);
+  const startDay = dayOf(clock.start);
+  const nowDay = dayOf(now);
+  const completedDay = clock.completedAt ? dayOf(clock.completedAt) : undefined;
+  const openEnd = completedDay ?? nowDay;
+  const intervals: [number, number][] = [];
+  let activePause = false;
+  for (const p of clock.pauses) {
+    const from = dayOf(p.from);
+    const to = p.to ? dayOf(p.to) : openEnd;
+    if (to > from) intervals.push([from, to]);
+    if (from <= nowDay && (!p.to || to > nowDay)) activePause = true;
+  }
+  const paused = (day: number) => intervals.some(([from, to]) => day > from && day <= to);
+  const isUnitDay = (day: number) => profile.unit === 'calendar' || calendar.dayInfo(fromDayNumber(day)).workingDay;
+  let due = startDay;
+  let left = total;
+  let pausedDays = 0;
+  while (left > 0) {
+    due++;
+    if (!isUnitDay(due)) continue;
+    if (paused(due)) pausedDays++;
+    else left--;
+  }
+  if (clock.rollsOver) while (!calendar.dayInfo(fromDayNumber(due)).workingDay) due++;
+  const ref = Math.max(completedDay ?? nowDay, startDay);
+  let remaining = 0;
+  if (ref <= due) {
+    for (let day = ref + 1; day <= due; day++) if (isUnitDay(day) && !paused(day)) remaining++;
+  } else {
+    let late = 0;
+    for (let day = due + 1; day <= ref; day++) if (isUnitDay(day)) late++;
+    remaining = -Math.max(1, late);
+  }
+  let state: string;
+  if (completedDay !== undefined) state = completedDay <= due ? 'met' : 'missed';
+  else if (nowDay > due) state = 'overdue';
+  else if (activePause) state = 'paused';
+  else if (remaining <= profile.warnBefore) state = 'due-soon';
+  else state = 'running';
+  return { dueDate: fromDayNumber(due), remaining, state, pausedDays };
+}
+
+describe('evaluateClock on the working-day index agrees with the day-by-day walk', () => {
+  // 2020–2026 carry the notices (holidays, 调休 make-up Saturdays and Sundays, 2020's extended
+  // Spring Festival); 2027–2029 are provisional, where the bureau's and the party's views differ.
+  const FIRST = toDayNumber('2019-12-20');
+  const LAST = toDayNumber('2029-06-30');
+  // a start on or next to a special day is drawn often: holiday blocks and make-up days
+  const specials = DEFAULT_CALENDAR_YEARS.flatMap((y) => [
+    ...y.holidays.flatMap((h) => h.dates),
+    ...y.makeupWorkdays.map((m) => m.date),
+  ]).map(toDayNumber);
+  const dayArb = fc.oneof(
+    fc.integer({ min: FIRST, max: LAST }),
+    fc.tuple(fc.constantFrom(...specials), fc.integer({ min: -3, max: 3 })).map(([d, o]) => d + o),
+  );
+  const local = (day: number, hour: number) => `${fromDayNumber(day)}T${String(hour).padStart(2, '0')}:30:00+08:00`;
+  const scenario = fc
+    .record({
+      start: dayArb,
+      hour: fc.integer({ min: 0, max: 23 }),
+      length: fc.integer({ min: 1, max: 90 }),
+      unit: fc.constantFrom('working' as const, 'calendar' as const),
+      warnBefore: fc.integer({ min: 0, max: 10 }),
+      pauses: fc.array(
+        fc.record({
+          offset: fc.integer({ min: -10, max: 120 }),
+          length: fc.integer({ min: 0, max: 60 }),
+          open: fc.boolean(),
+        }),
+        { maxLength: 4 },
+      ),
+      extensions: fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 3 }),
+      completed: fc.option(fc.integer({ min: 0, max: 200 })),
+      nowOffset: fc.integer({ min: -10, max: 400 }),
+      binds: fc.constantFrom('bureau' as const, 'party' as const),
+      rollsOver: fc.boolean(),
+      // the server passes Date#toISOString() (UTC, 'Z'); people and tests write +08:00
+      utc: fc.boolean(),
+    })
+    .map((s): { clock: Clock; now: string } => {
+      const at = (day: number, hour: number) => (s.utc ? new Date(local(day, hour)).toISOString() : local(day, hour));
+      return {
+        clock: {
+          profile: { key: 'p', length: s.length, unit: s.unit, warnBefore: s.warnBefore },
+          start: at(s.start, s.hour),
+          pauses: s.pauses.map((p) => ({
+            from: at(s.start + p.offset, 9),
+            to: p.open ? null : at(s.start + p.offset + p.length, 17),
+            reason: 'expert-review',
+          })),
+          extensions: s.extensions.map((days) => ({ days, approvedBy: 'x', reason: 'x', at: at(s.start, 12) })),
+          completedAt: s.completed === null ? null : at(s.start + s.completed, 16),
+          binds: s.binds,
+          rollsOver: s.rollsOver,
+        },
+        now: at(s.start + s.nowOffset, 8),
+      };
+    });
+
+  it('due date, remaining, state and paused days are the same, and both refuse the same dates', () => {
+    fc.assert(
+      fc.property(scenario, ({ clock: c, now }) => {
+        let walked: unknown;
+        let fast: unknown;
+        try {
+          walked = evaluateByWalking(c, now, cal);
+        } catch (e) {
+          walked = e instanceof CalendarRangeError ? 'out of range' : e;
+        }
+        try {
+          const { provisional: _p, ...rest } = evaluateClock(c, now, cal);
+          fast = rest;
+        } catch (e) {
+          fast = e instanceof CalendarRangeError ? 'out of range' : e;
+        }
+        expect(fast).toEqual(walked);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('addDays, countWorkingDays and leadDeadline agree with a walk on both views', () => {
+    fc.assert(
+      fc.property(dayArb, fc.integer({ min: 0, max: 250 }), fc.constantFrom(cal, cal.earliest()), (day, n, c) => {
+        const walk = (from: number, k: number, step: 1 | -1, view = c) => {
+          let d = from;
+          for (let left = k; left > 0; ) {
+            d += step;
+            if (view.dayInfo(fromDayNumber(d)).workingDay) left--;
+          }
+          return fromDayNumber(d);
+        };
+        const outcome = (f: () => unknown) => {
+          try {
+            return f();
+          } catch (e) {
+            return e instanceof CalendarRangeError ? 'out of range' : e;
+          }
+        };
+        const from = fromDayNumber(day);
+        expect(outcome(() => c.addDays(from, n, 'working'))).toEqual(outcome(() => walk(day, n, 1)));
+        expect(outcome(() => leadDeadline(from, { length: n + 1, unit: 'working' }, c))).toEqual(
+          // a party's last day to act is read on the earliest view (leadDeadline's own rule)
+          outcome(() => walk(day, n + 1, -1, c.earliest())),
+        );
+        const to = fromDayNumber(day + n);
+        expect(outcome(() => c.countWorkingDays(from, to))).toEqual(
+          outcome(() => {
+            let k = 0;
+            for (let d = day + 1; d <= day + n; d++) if (c.dayInfo(fromDayNumber(d)).workingDay) k++;
+            return k;
+          }),
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -112,11 +112,39 @@ export const clockSchema = z.strictObject({
   completedAt: dateOrDateTime.nullable().optional(),
 });
 
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
 function dayOf(value: string): number {
+  // Date#toISOString's own form ('…T02:00:00.000Z'), which the server passes for every stored
+  // instant: a string that survives the round trip is a valid instant, and UTC+8 is a fixed shift.
+  // Anything else takes the full parser (offsets, dates alone, Shanghai local time, bad input).
+  if (value.length === 24 && value >= '1000') {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms) && new Date(ms).toISOString() === value) {
+      return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+    }
+  }
   return toDayNumber(toShanghaiDate(value));
 }
 
-/** Evaluates a clock at `now` (ISO date-time or date). Pure: the caller passes the time. */
+/** Pauses as disjoint day ranges (f, t], sorted: two pauses that overlap or touch are one. */
+function mergePauses(intervals: [number, number][]): [number, number][] {
+  const sorted = [...intervals].sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [f, t] of sorted) {
+    const last = out[out.length - 1];
+    if (last && f <= last[1]) last[1] = Math.max(last[1], t);
+    else out.push([f, t]);
+  }
+  return out;
+}
+
+/**
+ * Evaluates a clock at `now` (ISO date-time or date). Pure: the caller passes the time. Working
+ * days are counted on the calendar's working-day index, so the cost is one step per pause, not
+ * one per day (deadline.test.ts holds the day-by-day rule it must agree with).
+ */
 export function evaluateClock(clock: Clock, now: string, fullCalendar: WorkingCalendar): ClockEvaluation {
   const { profile } = clock;
   // With make-up working days unknown, a bureau's duty is shown at its earliest plausible due date
@@ -149,32 +177,39 @@ export function evaluateClock(clock: Clock, now: string, fullCalendar: WorkingCa
     if (to > from) intervals.push([from, to]);
     if (from <= nowDay && (!p.to || to > nowDay)) activePause = true;
   }
-  const paused = (day: number): boolean => intervals.some(([from, to]) => day > from && day <= to);
-  const isUnitDay = (day: number): boolean =>
-    profile.unit === 'calendar' || calendar.dayInfo(fromDayNumber(day)).workingDay;
+  const paused = mergePauses(intervals);
+  // unit days in (a, b] and the n-th unit day after a: index reads on the calendar, never a walk
+  const units = (a: number, b: number): number =>
+    b <= a ? 0 : profile.unit === 'calendar' ? b - a : calendar.workingDaysBetween(a, b);
+  const nthUnit = (a: number, n: number): number =>
+    profile.unit === 'calendar' ? a + n : calendar.nthWorkingDayAfter(a, n);
+  const pausedUnits = (a: number, b: number): number => {
+    let n = 0;
+    for (const [f, t] of paused) n += units(Math.max(a, f), Math.min(b, t));
+    return n;
+  };
 
+  // The due date is the total-th unit day after the start that is not paused: runs of free days
+  // between pauses are consumed whole, and a pause met before the count is reached is skipped
+  // whole, its unit days counted as paused.
   let due = startDay;
   let left = total;
   let pausedDays = 0;
-  while (left > 0) {
-    due++;
-    if (!isUnitDay(due)) continue;
-    if (paused(due)) pausedDays++;
-    else left--;
+  for (const [f, t] of paused) {
+    if (t <= due) continue;
+    const free = units(due, Math.max(due, f));
+    if (free >= left) break;
+    left -= free;
+    pausedDays += units(Math.max(due, f), t);
+    due = t;
   }
+  due = nthUnit(due, left);
   const unrolled = due;
   if (clock.rollsOver) while (!calendar.dayInfo(fromDayNumber(due)).workingDay) due++;
 
   // a clock asked about before its start has simply not begun to run
   const ref = Math.max(completedDay ?? nowDay, startDay);
-  let remaining = 0;
-  if (ref <= due) {
-    for (let day = ref + 1; day <= due; day++) if (isUnitDay(day) && !paused(day)) remaining++;
-  } else {
-    let late = 0;
-    for (let day = due + 1; day <= ref; day++) if (isUnitDay(day)) late++;
-    remaining = -Math.max(1, late);
-  }
+  const remaining = ref <= due ? units(ref, due) - pausedUnits(ref, due) : -Math.max(1, units(due, ref));
 
   let state: ClockState;
   if (completedDay !== undefined) state = completedDay <= due ? 'met' : 'missed';
@@ -202,15 +237,10 @@ export function leadDeadline(
   // Walking back from the anchor, fewer days off give a later date: in a provisional year the
   // party's last day to act is read on the 'earliest' view, which is its latest plausible date.
   calendar = calendar.earliest();
-  let day = dayOf(anchor);
+  const day = dayOf(anchor);
   if (profile.unit === 'calendar') return fromDayNumber(day - profile.length);
-  // count working days strictly before the anchor
-  let left = profile.length;
-  while (left > 0) {
-    day--;
-    if (calendar.dayInfo(fromDayNumber(day)).workingDay) left--;
-  }
-  return fromDayNumber(day);
+  // the length-th working day strictly before the anchor
+  return fromDayNumber(calendar.nthWorkingDayBefore(day, profile.length));
 }
 
 /**

@@ -415,30 +415,38 @@ export function slaRowMatches(row: Pick<SlaRow, 'outcome'>, metric: SlaMetric): 
 
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : null);
 
-/** The clocks summed per value of one dimension, the most overdue first. */
-export function slaGroups(rows: readonly SlaRow[], dim: SlaDimension | null): SlaGroup[] {
-  const by = new Map<string, { rows: SlaRow[] }>();
+/** Clocks alike in every dimension and in outcome, counted together (as a query groups them). */
+export type SlaTally = Omit<SlaRow, 'id' | 'days'> & { clocks: number; daysSum: number; daysCount: number };
+
+/** The clocks summed per value of one dimension, the most overdue first; rows or tallies of rows. */
+export function slaGroups(rows: readonly (SlaRow | SlaTally)[], dim: SlaDimension | null): SlaGroup[] {
+  const by = new Map<string, { onTime: number; late: number; overdue: number; daysSum: number; daysCount: number }>();
   for (const r of rows) {
     const v = dim ? r[dim] : '';
-    const g = by.get(v) ?? { rows: [] };
-    g.rows.push(r);
+    const g = by.get(v) ?? { onTime: 0, late: 0, overdue: 0, daysSum: 0, daysCount: 0 };
+    const n = 'clocks' in r ? r.clocks : 1;
+    if (r.outcome === 'on-time') g.onTime += n;
+    else if (r.outcome === 'late') g.late += n;
+    else if (r.outcome === 'open-overdue') g.overdue += n;
+    if ('clocks' in r) {
+      g.daysSum += r.daysSum;
+      g.daysCount += r.daysCount;
+    } else if (r.days !== null) {
+      g.daysSum += r.days;
+      g.daysCount++;
+    }
     by.set(v, g);
   }
   return [...by.entries()]
-    .map(([value, g]) => {
-      const onTime = g.rows.filter((r) => r.outcome === 'on-time').length;
-      const late = g.rows.filter((r) => r.outcome === 'late').length;
-      const days = g.rows.map((r) => r.days).filter((d): d is number => d !== null);
-      return {
-        value,
-        completed: onTime + late,
-        onTime,
-        late,
-        overdue: g.rows.filter((r) => r.outcome === 'open-overdue').length,
-        onTimeRate: rate(onTime, onTime + late),
-        averageDays: days.length ? Math.round((days.reduce((s, d) => s + d, 0) / days.length) * 10) / 10 : null,
-      };
-    })
+    .map(([value, g]) => ({
+      value,
+      completed: g.onTime + g.late,
+      onTime: g.onTime,
+      late: g.late,
+      overdue: g.overdue,
+      onTimeRate: rate(g.onTime, g.onTime + g.late),
+      averageDays: g.daysCount ? Math.round((g.daysSum / g.daysCount) * 10) / 10 : null,
+    }))
     .sort((a, b) => b.overdue - a.overdue || b.completed - a.completed || a.value.localeCompare(b.value));
 }
 

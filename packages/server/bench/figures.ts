@@ -1,11 +1,19 @@
-// npm run bench:figures [-- --years=5 --scale=1 --engine=pglite|postgres]: the period report and the
-// leaders' dashboard over N years of a county's records, beside a raw scan of the same tables in
-// the same run, on both engines. In-process (the services the routes call, no HTTP), a throw-away
-// database per engine, records generated with generate_series (deterministic: no random()).
+// npm run bench:figures [-- --years=5 --scale=1 --engine=pglite|postgres --only=records|monitoring
+//   --stations=238 --pglite-stations=5]: the period report and the leaders' dashboard over N years
+// of a county's records, and the monitoring panels over a year of readings, each beside a raw scan
+// in the same run, on both engines. In-process (the services the routes call, no HTTP), a
+// throw-away database per engine, data generated with generate_series (deterministic: no random()).
 //
-// Per year at --scale=1: 1,000 applications (with visits in person), 4,000 statutory clocks on
-// four deadlines (2 % still open), 3,000 enterprise visits to two firms each, 24 reception days of
-// 20 people. The target (issue 13; perf plan T6) is ≤ 200 ms for record figures.
+// Records, per year at --scale=1: 1,000 applications (with visits in person), 4,000 statutory
+// clocks on four deadlines (2 % still open), 3,000 enterprise visits to two firms each, 24
+// reception days of 20 people. Target (issue 13; perf plan T6): ≤ 200 ms for record figures.
+//
+// Monitoring: --stations loggers × 8 water factors × a minute value (CN=2051) every 10 minutes
+// through 2025 = 420,480 readings a station (238 stations ≈ 100 M on PostgreSQL; PGlite at
+// --pglite-stations, 5 by default ≈ 2.1 M), rolled up to hours and days by the monitoring module's
+// own rollup, then the station panels (a month and a year of hourly and daily values) and the
+// county's data-capture figure read over the rollups, beside the same series computed from the raw
+// readings. Target (issue 13; perf plan T6): p95 ≤ 500 ms over rollups, rollup ≥ 50× raw.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,13 +23,17 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
 import { openConfiguredDatabase } from '../src/db/open.ts';
-import { rowsOf } from '../src/modules/figures/registry.ts';
+import { figureSource, figureTotals, rowsOf } from '../src/modules/figures/registry.ts';
 import { MODULES } from '../src/modules/index.ts';
+import { ensurePartition, partitionName } from '../src/modules/monitoring/readings.ts';
+import { rollUpRange } from '../src/modules/monitoring/rollups.ts';
+import { listReadings } from '../src/modules/monitoring/service.ts';
 import { dashboard } from '../src/modules/period-report/dashboard.ts';
 import { freshDraft } from '../src/modules/period-report/service.ts';
 import { seedDefaultRules } from '../src/modules/rules/service.ts';
 import { installModules } from '../src/platform/registry.ts';
 import { loadShippedData } from '../src/platform/shipped.ts';
+import type { SessionUser } from '../src/plugins/auth.ts';
 import { type Engine, enginesFromArgs, fmt, machine, POSTGRES_ADMIN_URL, table } from './harness.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -31,6 +43,10 @@ const arg = (name: string, dflt: number) => {
   return n;
 };
 const YEARS = Math.min(10, Math.floor(arg('years', 5)));
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const STATIONS = { postgres: Math.floor(arg('stations', 238)), pglite: Math.floor(arg('pglite-stations', 5)) };
+const PANEL_REPS = 20;
+const RAW_REPS = 3;
 const SCALE = arg('scale', 1);
 const REPS = 5;
 const LAST_YEAR = 2025; // inside the holiday calendar the platform ships (2020 onwards)
@@ -43,17 +59,21 @@ const VISITS = per(3_000) * YEARS;
 const SESSIONS = 24 * YEARS;
 const DAYS = Math.round((Date.UTC(LAST_YEAR + 1, 0, 1) - Date.UTC(FIRST_YEAR, 0, 1)) / 86_400_000);
 
-async function generate(db: Db) {
+/** The county's 3,000 enterprises, which the records and the monitoring stations belong to. */
+async function generateEnterprises(db: Db) {
   const towns = TOWNS.map((t) => t.code);
+  await db.execute(sql`insert into enterprises (name, name_search, uscc, uscc_valid, address, town_code, industry_code)
+    select '上栗测试' || g || '号企业', 'cs' || g, 'BENCH' || lpad(g::text, 13, '0'), false, '上栗县测试路 ' || g || ' 号',
+      (string_to_array(${towns.join(',')}, ','))[1 + g % ${towns.length}], (array['2672','3011','3071','0313','1013'])[1 + g % 5]
+    from generate_series(1, 3000) g`);
+}
+
+async function generate(db: Db) {
   const profiles = DEFAULT_CLOCK_PROFILES.filter(
     (p) => p.direction === 'after-start' && (p.binds ?? 'bureau') === 'bureau',
   )
     .slice(0, 4)
     .map((p) => ({ key: p.key, profile: { key: p.key, length: p.length, unit: p.unit, warnBefore: p.warnBefore } }));
-  await db.execute(sql`insert into enterprises (name, name_search, uscc, uscc_valid, address, town_code, industry_code)
-    select '上栗测试' || g || '号企业', 'cs' || g, 'BENCH' || lpad(g::text, 13, '0'), false, '上栗县测试路 ' || g || ' 号',
-      (string_to_array(${towns.join(',')}, ','))[1 + g % ${towns.length}], (array['2672','3011','3071','0313','1013'])[1 + g % 5]
-    from generate_series(1, 3000) g`);
   const start = `${FIRST_YEAR}-01-01`;
   await db.execute(sql`insert into applications (code, matter_code, matter_version, matter_name, enterprise_id, project_name,
       applicant_name, applicant_phone, channel, status, received_at, decided_at, decided_on_time)
@@ -123,6 +143,194 @@ async function time(fn: () => Promise<unknown>): Promise<{ median: number; max: 
   return { median: ms[Math.floor(ms.length / 2)]!, max: ms[ms.length - 1]! };
 }
 
+// ── monitoring ────────────────────────────────────────────────────────────────────────────────
+const FACTORS = ['w00000', 'w01001', 'w01010', 'w01012', 'w01018', 'w21001', 'w21003', 'w21011'];
+const MON_YEAR = 2025;
+const monthStart = (m: number) =>
+  `${m > 12 ? MON_YEAR + 1 : MON_YEAR}-${String(m > 12 ? 1 : m).padStart(2, '0')}-01 00:00:00+08`;
+
+/** Stations, their factors, a year of 10-minute values, then the module's own hourly and daily rollups. */
+async function generateReadings(
+  db: Db,
+  engine: Engine,
+  stations: number,
+): Promise<{ readings: number; genS: number; rollS: number }> {
+  await db.execute(sql`insert into monitoring_stations (enterprise_id, name, mn, password, edition, outlet_kind,
+      rtd_interval_seconds, min_interval_minutes)
+    select e.id, '测试监控点 ' || g, 'BENCHMN' || lpad(g::text, 7, '0'), '123456', '2017', 'water', 30, 10
+    from generate_series(1, ${stations}) g
+    join (select id, row_number() over (order by id) as k from enterprises) e on e.k = g`);
+  await db.execute(sql`insert into monitoring_factors (station_id, code, upper_limit, unit)
+    select s.id, f.code, 100, 'mg/L' from monitoring_stations s cross join unnest(${`{${FACTORS.join(',')}}`}::text[]) f(code)
+    where s.mn like 'BENCHMN%'`);
+  // A throw-away database: on PostgreSQL the month partitions are made unlogged before the module
+  // would create them, so 100 M rows do not also go through the WAL (reads are the same); PGlite
+  // gets the module's own partitions.
+  for (const table of ['monitoring_readings', 'monitoring_readings_long'] as const) {
+    for (let m = 1; m <= 12; m++) {
+      if (engine === 'pglite') await ensurePartition(db, table, new Date(monthStart(m)));
+      else
+        await db.execute(
+          sql.raw(`create unlogged table if not exists "${partitionName(table, MON_YEAR, m)}" partition of "${table}"
+            for values from ('${monthStart(m)}') to ('${monthStart(m + 1)}')`),
+        );
+    }
+  }
+  const t0 = performance.now();
+  for (let m = 1; m <= 12; m++) {
+    // in primary-key order, so the index grows at its right edge; values vary by station, factor, time
+    await db.execute(sql`insert into monitoring_readings (station_id, factor, data_time, cn, value, min, max, cou, flag)
+      select s.id, f.code, t, '2051', v, v - 0.5, v + 0.5, v * 600, 'N'
+      from (select id, row_number() over (order by id) as k from monitoring_stations where mn like 'BENCHMN%') s
+      cross join unnest(${`{${FACTORS.join(',')}}`}::text[]) with ordinality f(code, j)
+      cross join generate_series(${monthStart(m)}::timestamptz, ${monthStart(m + 1)}::timestamptz - interval '10 minutes', interval '10 minutes') t
+      cross join lateral (select 5 + ((s.k * 7 + f.j * 13 + (extract(epoch from t)::bigint / 600)) % 97) / 10.0 as v) x
+      order by s.id, f.code, t`);
+  }
+  const genS = (performance.now() - t0) / 1000;
+  console.log(`${engine}: readings generated in ${fmt(genS, 1)} s; rolling up…`);
+  const t1 = performance.now();
+  for (let m = 1; m <= 12; m++) await rollUpRange(db, new Date(monthStart(m)), new Date(monthStart(m + 1)));
+  await db.execute(sql`analyze`);
+  const rollS = (performance.now() - t1) / 1000;
+  return { readings: await count(db, 'monitoring_readings'), genS, rollS };
+}
+
+async function timePanel(fn: (i: number) => Promise<unknown>, reps: number): Promise<{ median: number; p95: number }> {
+  await fn(reps); // warm-up on a station the timed runs do not read
+  const ms: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(ms.length / 2)]!, p95: ms[Math.min(ms.length - 1, Math.ceil(ms.length * 0.95) - 1)]! };
+}
+
+async function monitoringPanels(db: Db, engine: Engine, stations: number): Promise<string[][]> {
+  const { readings, genS, rollS } = await generateReadings(db, engine, stations);
+  const hourly = await count(db, 'monitoring_readings_long');
+  console.log(
+    `${engine}: ${fmt(readings)} readings (${stations} stations × ${FACTORS.length} factors, every 10 min of ${MON_YEAR}) in ${fmt(genS, 1)} s; ${fmt(hourly)} hour and day values rolled up in ${fmt(rollS, 1)} s`,
+  );
+  const ids = (
+    await rowsOf<{ id: string }>(
+      db,
+      sql`select id::text as id from monitoring_stations where mn like 'BENCHMN%' order by mn`,
+    )
+  ).map((r) => r.id);
+  const station = (i: number) => ids[i % ids.length]!;
+  // staff see every station (an enterprise user only its own): the monitoring desk reads the panels
+  const staff: SessionUser = {
+    id: '00000000-0000-0000-0000-000000000000',
+    username: 'bench',
+    displayName: 'bench',
+    roles: ['monitor'],
+    enterpriseId: null,
+    enterpriseName: null,
+    sessionId: 'bench',
+    csrfToken: 'bench',
+    mustChangePassword: false,
+  };
+  const month = { from: new Date(monthStart(6)), to: new Date(monthStart(7)) };
+  const year = { from: new Date(monthStart(1)), to: new Date(monthStart(13)) };
+  const page = (pageSize: number) => ({ page: 1, pageSize });
+  const valid = sql.raw(`(r.flag is null or r.flag = '' or upper(r.flag) = 'N')`);
+  const raw = (i: number, from: Date, to: Date, bucket: 'hour' | 'day', factor?: string) =>
+    rowsOf(
+      db,
+      sql`select r.factor, date_trunc(${bucket}, r.data_time at time zone 'Asia/Shanghai') as t, avg(r.value) filter (where ${valid}) as value,
+          min(coalesce(r.min, r.value)) as min, max(coalesce(r.max, r.value)) as max
+        from monitoring_readings r
+        where r.station_id = ${station(i)} and r.data_time >= ${from.toISOString()}::timestamptz and r.data_time < ${to.toISOString()}::timestamptz
+          ${factor ? sql`and r.factor = ${factor}` : sql``}
+        group by 1, 2 order by 2, 1`,
+    );
+  const capture = figureSource('monitoringDataCaptureRate');
+  if (!capture) throw new Error('the monitoring figures are not registered');
+  const monthPeriod = { from: `${MON_YEAR}-06-01`, to: `${MON_YEAR}-06-30` };
+  const out: string[][] = [];
+  const row = (what: string, r: { median: number; p95: number }, base: { median: number }, target: boolean) =>
+    out.push([
+      engine,
+      what,
+      fmt(r.median, 1),
+      fmt(r.p95, 1),
+      target ? fmt(base.median / r.median, 1) : '1',
+      target
+        ? `p95 ≤ 500 ms ${r.p95 <= 500 ? 'met' : 'not met'}; ≥ 50× ${base.median / r.median >= 50 ? 'met' : 'not met'}`
+        : '',
+    ]);
+  const pair = async (what: string, rollup: (i: number) => Promise<unknown>, scan: (i: number) => Promise<unknown>) => {
+    const base = await timePanel(scan, RAW_REPS);
+    row(`${what}: raw readings (baseline)`, base, base, false);
+    row(`${what}: rollups`, await timePanel(rollup, PANEL_REPS), base, true);
+  };
+  await pair(
+    'station, a month of hourly values, one factor',
+    (i) =>
+      listReadings(db, staff, station(i), { ...month, factor: 'w01018', cn: '2061', source: 'platform' }, page(1000)),
+    (i) => raw(i, month.from, month.to, 'hour', 'w01018'),
+  );
+  await pair(
+    'station, a year of daily values, 8 factors',
+    (i) => listReadings(db, staff, station(i), { ...year, cn: '2031', source: 'platform' }, page(5000)),
+    (i) => raw(i, year.from, year.to, 'day'),
+  );
+  await pair(
+    'station, a year of hourly values, one factor (first 5,000)',
+    (i) =>
+      listReadings(db, staff, station(i), { ...year, factor: 'w01018', cn: '2061', source: 'platform' }, page(5000)),
+    (i) => raw(i, year.from, year.to, 'hour', 'w01018'),
+  );
+  await pair(
+    'county, data-capture rate of a month (all stations)',
+    () => figureTotals(db, [capture], monthPeriod),
+    () =>
+      rowsOf(
+        db,
+        sql`select count(*) from (select distinct r.station_id, r.factor, date_trunc('hour', r.data_time)
+          from monitoring_readings r where r.data_time >= ${month.from.toISOString()}::timestamptz
+            and r.data_time < ${month.to.toISOString()}::timestamptz and r.value is not null and ${valid}) x`,
+      ),
+  );
+  return out;
+}
+
+async function recordFigures(db: Db, engine: Engine): Promise<string[][]> {
+  const t0 = performance.now();
+  await generate(db);
+  await db.execute(sql`analyze`);
+  const genS = (performance.now() - t0) / 1000;
+  const rows = (
+    await Promise.all(
+      ['applications', 'clocks', 'visits', 'visit_enterprises', 'reception_attendances'].map((t) => count(db, t)),
+    )
+  ).reduce((s, n) => s + n, 0);
+  console.log(`${engine}: ${fmt(rows)} records over ${FIRST_YEAR}–${LAST_YEAR} generated in ${fmt(genS, 1)} s`);
+  const year = { from: `${LAST_YEAR}-01-01`, to: `${LAST_YEAR}-12-31` };
+  const all = { from: `${FIRST_YEAR}-01-01`, to: `${LAST_YEAR}-12-31` };
+  const scan = await time(() => rawScan(db));
+  const out: string[][] = [];
+  const row = (what: string, r: { median: number; max: number }, target?: number) =>
+    out.push([
+      engine,
+      what,
+      fmt(r.median, 1),
+      fmt(r.max, 1),
+      fmt(r.median / scan.median, 2),
+      target ? `≤ ${target} ms ${r.median <= target ? 'met' : 'not met'}` : '',
+    ]);
+  row('raw scan of the same tables (baseline)', scan);
+  row(`period report, ${LAST_YEAR}`, await time(() => freshDraft(db, year)), 200);
+  row(`period report, ${YEARS} years`, await time(() => freshDraft(db, all)), 200);
+  row(`dashboard, ${LAST_YEAR}`, await time(() => dashboard(db, year, {})), 200);
+  row(`dashboard, ${LAST_YEAR}, one town`, await time(() => dashboard(db, year, { town: TOWNS[0]!.code })), 200);
+  row(`dashboard, ${YEARS} years`, await time(() => dashboard(db, all, {})), 200);
+  return out;
+}
+
 async function runEngine(engine: Engine): Promise<string[][]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `qs-bench-figures-${engine}-`));
   let dbName: string | undefined;
@@ -143,35 +351,10 @@ async function runEngine(engine: Engine): Promise<string[][]> {
     const db = database.db;
     await seedDefaultRules(db);
     await loadShippedData(db);
-    const t0 = performance.now();
-    await generate(db);
-    await db.execute(sql`analyze`);
-    const genS = (performance.now() - t0) / 1000;
-    const rows = (
-      await Promise.all(
-        ['applications', 'clocks', 'visits', 'visit_enterprises', 'reception_attendances'].map((t) => count(db, t)),
-      )
-    ).reduce((s, n) => s + n, 0);
-    console.log(`${engine}: ${fmt(rows)} records over ${FIRST_YEAR}–${LAST_YEAR} generated in ${fmt(genS, 1)} s`);
-    const year = { from: `${LAST_YEAR}-01-01`, to: `${LAST_YEAR}-12-31` };
-    const all = { from: `${FIRST_YEAR}-01-01`, to: `${LAST_YEAR}-12-31` };
-    const scan = await time(() => rawScan(db));
+    await generateEnterprises(db);
     const out: string[][] = [];
-    const row = (what: string, r: { median: number; max: number }, target?: number) =>
-      out.push([
-        engine,
-        what,
-        fmt(r.median, 1),
-        fmt(r.max, 1),
-        fmt(r.median / scan.median, 2),
-        target ? `≤ ${target} ms ${r.median <= target ? 'met' : 'not met'}` : '',
-      ]);
-    row('raw scan of the same tables (baseline)', scan);
-    row(`period report, ${LAST_YEAR}`, await time(() => freshDraft(db, year)), 200);
-    row(`period report, ${YEARS} years`, await time(() => freshDraft(db, all)), 200);
-    row(`dashboard, ${LAST_YEAR}`, await time(() => dashboard(db, year, {})), 200);
-    row(`dashboard, ${LAST_YEAR}, one town`, await time(() => dashboard(db, year, { town: TOWNS[0]!.code })), 200);
-    row(`dashboard, ${YEARS} years`, await time(() => dashboard(db, all, {})), 200);
+    if (ONLY !== 'monitoring') out.push(...(await recordFigures(db, engine)));
+    if (ONLY !== 'records') monitoring.push(...(await monitoringPanels(db, engine, STATIONS[engine])));
     return out;
   } finally {
     await database.close();
@@ -190,6 +373,16 @@ installModules(MODULES);
 console.log(`bench:figures on ${machine()}`);
 console.log(`${YEARS} years × scale ${SCALE}; median and slowest of ${REPS} runs after one warm-up\n`);
 const rows: string[][] = [['engine', 'query', 'median ms', 'max ms', '× raw scan', 'target']];
+const monitoring: string[][] = [['engine', 'panel', 'median ms', 'p95 ms', '× faster than raw', 'target']];
 for (const engine of enginesFromArgs()) rows.push(...(await runEngine(engine)));
-console.log(`\n${table(rows)}`);
+if (ONLY !== 'monitoring') console.log(`\n${table(rows)}`);
+if (ONLY !== 'records') {
+  console.log(
+    `\nmonitoring panels: median and p95 of ${PANEL_REPS} runs over rollups (${RAW_REPS} over raw readings), stations in turn; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(table(monitoring));
+}
 process.exit(0);

@@ -141,6 +141,12 @@ export const calendarYearSchema = z
 
 type Special = { kind: 'holiday' | 'makeup-workday'; name: string; compensation?: boolean };
 
+// The working-day index spans the years the calendar always answers (2020–2099: a notice or the
+// provisional year); a question outside it walks day by day, as before, and so throws where the
+// walk would. 80 years are 29,220 days: two Int32Arrays of that size, built a year at a time.
+const INDEX_FIRST_DAY = toDayNumber(`${PROVISIONAL_FIRST_YEAR}-01-01`);
+const INDEX_END_DAY = toDayNumber(`${PROVISIONAL_LAST_YEAR + 1}-01-01`);
+
 export class WorkingCalendar {
   readonly #source: readonly CalendarYear[];
   readonly #years: ReadonlySet<number>;
@@ -149,6 +155,15 @@ export class WorkingCalendar {
   // provisional years are built on first use; shared with the other view
   readonly #provisional: Map<number, { year: CalendarYear; special: Map<string, Special> }>;
   #earliest: WorkingCalendar | undefined;
+  // Working-day ordinals, built lazily from the start of the index up to the years asked about:
+  // #ordinal[d - INDEX_FIRST_DAY + 1] = working days in [INDEX_FIRST_DAY, d], and #workdays[k] the
+  // day number of the (k + 1)-th working day. A count or a sum of working days is then two array
+  // reads instead of a walk. The instance is immutable (the server builds a new calendar when a
+  // year changes), so the index can never disagree with the days it was built from.
+  #ordinal = new Int32Array(INDEX_END_DAY - INDEX_FIRST_DAY + 1);
+  #workdays = new Int32Array(INDEX_END_DAY - INDEX_FIRST_DAY);
+  #indexedTo = INDEX_FIRST_DAY; // days before this one are indexed
+  #workdayCount = 0;
 
   /** Validates every year with calendarYearSchema; throws on bad data or a year given twice. */
   constructor(years: readonly CalendarYear[], view: CalendarView = 'latest') {
@@ -228,14 +243,9 @@ export class WorkingCalendar {
    */
   addDaysDetailed(from: string, n: number, unit: DayUnit): { date: string; provisional: boolean } {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`addDays: n must be a non-negative integer, got ${n}`);
-    let day = toDayNumber(from);
-    if (unit === 'calendar') return { date: fromDayNumber(day + n), provisional: false };
-    const first = day;
-    let left = n;
-    while (left > 0) {
-      day++;
-      if (this.#infoOf(day).workingDay) left--;
-    }
+    const first = toDayNumber(from);
+    if (unit === 'calendar') return { date: fromDayNumber(first + n), provisional: false };
+    const day = this.nthWorkingDayAfter(first, n);
     return { date: fromDayNumber(day), provisional: this.spansProvisional(fromDayNumber(first), fromDayNumber(day)) };
   }
 
@@ -249,10 +259,89 @@ export class WorkingCalendar {
   countWorkingDays(fromExclusive: string, toInclusive: string): number {
     const a = toDayNumber(fromExclusive);
     const b = toDayNumber(toInclusive);
-    if (b < a) return -this.countWorkingDays(toInclusive, fromExclusive);
+    return b < a ? -this.workingDaysBetween(b, a) : this.workingDaysBetween(a, b);
+  }
+
+  /**
+   * Working days in (a, b] of day numbers (0 when b ≤ a): two reads of the index. Throws
+   * CalendarRangeError, as a walk would, when a day in the range has no answer.
+   */
+  workingDaysBetween(a: number, b: number): number {
+    if (b <= a) return 0;
+    if (a + 1 >= INDEX_FIRST_DAY && b < INDEX_END_DAY) {
+      this.#indexUpTo(b);
+      return this.#ordinal[b - INDEX_FIRST_DAY + 1]! - this.#ordinal[a - INDEX_FIRST_DAY + 1]!;
+    }
     let count = 0;
     for (let day = a + 1; day <= b; day++) if (this.#infoOf(day).workingDay) count++;
     return count;
+  }
+
+  /** The n-th working day after day number `from` (n = 0: `from` itself). */
+  nthWorkingDayAfter(from: number, n: number): number {
+    if (n <= 0) return from;
+    if (from + 1 >= INDEX_FIRST_DAY && from < INDEX_END_DAY) {
+      this.#indexUpTo(from);
+      const k = this.#ordinal[from - INDEX_FIRST_DAY + 1]! + n - 1;
+      while (this.#workdayCount <= k && this.#indexedTo < INDEX_END_DAY) this.#indexYear();
+      if (k < this.#workdayCount) return this.#workdays[k]!;
+    }
+    let day = from;
+    let left = n;
+    while (left > 0) {
+      day++;
+      if (this.#infoOf(day).workingDay) left--;
+    }
+    return day;
+  }
+
+  /** The n-th working day before day number `from` (n = 0: `from` itself). */
+  nthWorkingDayBefore(from: number, n: number): number {
+    if (n <= 0) return from;
+    if (from - 1 >= INDEX_FIRST_DAY && from - 1 < INDEX_END_DAY) {
+      this.#indexUpTo(from - 1);
+      const k = this.#ordinal[from - 1 - INDEX_FIRST_DAY + 1]! - n;
+      if (k >= 0) return this.#workdays[k]!;
+    }
+    let day = from;
+    let left = n;
+    while (left > 0) {
+      day--;
+      if (this.#infoOf(day).workingDay) left--;
+    }
+    return day;
+  }
+
+  /**
+   * The working-day index from its first day (2020-01-01) through day number `lastDay`, for a
+   * query that judges many clocks at once to read instead of the calendar: `ordinals[i]` is the
+   * number of working days in [firstDay, firstDay + i], `workdays[k]` the (k + 1)-th working day.
+   * Views of this calendar's own index (one owner: rebuilt with the calendar, never stored).
+   */
+  workingDayIndex(lastDay: number): { firstDay: number; ordinals: Int32Array; workdays: Int32Array } {
+    const last = Math.min(lastDay, INDEX_END_DAY - 1);
+    if (last >= INDEX_FIRST_DAY) this.#indexUpTo(last);
+    const days = Math.max(0, last - INDEX_FIRST_DAY + 1);
+    return {
+      firstDay: INDEX_FIRST_DAY,
+      ordinals: this.#ordinal.subarray(1, days + 1),
+      workdays: this.#workdays.subarray(0, days === 0 ? 0 : this.#ordinal[days]!),
+    };
+  }
+
+  /** Extends the index, a whole year at a time, until it covers day number `day` (inside the index). */
+  #indexUpTo(day: number): void {
+    while (this.#indexedTo <= day) this.#indexYear();
+  }
+
+  #indexYear(): void {
+    const start = this.#indexedTo;
+    const end = Math.min(INDEX_END_DAY, toDayNumber(`${yearOf(fromDayNumber(start)) + 1}-01-01`));
+    for (let day = start; day < end; day++) {
+      if (this.#infoOf(day).workingDay) this.#workdays[this.#workdayCount++] = day;
+      this.#ordinal[day - INDEX_FIRST_DAY + 1] = this.#workdayCount;
+    }
+    this.#indexedTo = end;
   }
 
   #provisionalOf(year: number): { year: CalendarYear; special: Map<string, Special> } {

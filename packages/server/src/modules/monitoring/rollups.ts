@@ -42,8 +42,37 @@ export async function rollUpPeriod(db: Db, stationId: string, from: Date, to: Da
   );
 }
 
-/** Rolls up the (station_id, h) pairs `touched` selects: their hours, then their Shanghai days. */
-async function rollUpTouched(db: Db, touched: SQL): Promise<{ hours: number; days: number }> {
+/**
+ * Every station's hours with readings in [from, to): rebuilds the rollups after a bulk load (a
+ * restore, or bench:figures' generated readings) the way the job builds them as frames arrive.
+ */
+export async function rollUpRange(db: Db, from: Date, to: Date) {
+  const inRange = sql`r.data_time >= ${from.toISOString()}::timestamptz and r.data_time < ${to.toISOString()}::timestamptz`;
+  return rollUpTouched(
+    db,
+    sql`select distinct r.station_id, date_trunc('hour', r.data_time) as h from monitoring_readings r where ${inRange}`,
+    // every hour and day of the range: one pass over its rows, not one index probe per (station, hour)
+    sql`select r.*, date_trunc('hour', r.data_time) as h from monitoring_readings r where ${inRange}`,
+    sql`select l.*, (date_trunc('day', l.data_time at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') as d
+      from monitoring_readings_long l
+      where l.cn = '2061' and l.source = 'platform'
+        and l.data_time >= (date_trunc('day', ${from.toISOString()}::timestamptz at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai')
+        and l.data_time < (date_trunc('day', (${to.toISOString()}::timestamptz - interval '1 microsecond') at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') + interval '1 day'
+        and l.station_id in (select distinct r.station_id from monitoring_readings r where ${inRange})`,
+  );
+}
+
+/**
+ * Rolls up the (station_id, h) pairs `touched` selects: their hours, then their Shanghai days.
+ * `readings` gives those hours' readings with their hour h, `hourValues` those days' platform hour
+ * values with their day d (by default both are found from the pairs).
+ */
+async function rollUpTouched(
+  db: Db,
+  touched: SQL,
+  readings?: SQL,
+  hourValues?: SQL,
+): Promise<{ hours: number; days: number }> {
   const months = rowsOf<{ m: string }>(
     await db.execute(
       sql`select distinct date_trunc('month', t.h at time zone 'Asia/Shanghai')::text as m from (${touched}) t`,
@@ -59,16 +88,19 @@ async function rollUpTouched(db: Db, touched: SQL): Promise<{ hours: number; day
   const hours = rowsOf<{ n: number }>(
     await db.execute(sql`
       with t as (${touched}), agg as (
-        select r.station_id, r.factor, t.h,
+        select r.station_id, r.factor, r.h,
           coalesce(avg(r.value) filter (where r.cn = '2051' and ${VALID}), avg(r.value) filter (where r.cn = '2011' and ${VALID})) as value,
           min(coalesce(r.min, r.value)) filter (where ${VALID}) as min,
           max(coalesce(r.max, r.value)) filter (where ${VALID}) as max,
           sum(r.cou) filter (where r.cn = '2051' and ${VALID}) as cou,
           count(*) filter (where ${VALID} and r.value is not null) as valid_n,
           max(r.flag) filter (where not ${VALID}) as bad_flag
-        from t join monitoring_readings r
-          on r.station_id = t.station_id and r.data_time >= t.h and r.data_time < t.h + interval '1 hour'
-        group by r.station_id, r.factor, t.h
+        from (${
+          readings ??
+          sql`select r.*, t.h from t join monitoring_readings r
+            on r.station_id = t.station_id and r.data_time >= t.h and r.data_time < t.h + interval '1 hour'`
+        }) r
+        group by r.station_id, r.factor, r.h
       ), up as (
         insert into monitoring_readings_long (station_id, factor, data_time, cn, source, value, min, max, cou, flag)
         select station_id, factor, h, '2061', 'platform', value, min, max, cou, case when valid_n > 0 then 'N' else bad_flag end
@@ -86,17 +118,20 @@ async function rollUpTouched(db: Db, touched: SQL): Promise<{ hours: number; day
         select distinct t.station_id, (date_trunc('day', t.h at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') as d
         from (${touched}) t
       ), agg as (
-        select l.station_id, l.factor, d.d,
+        select l.station_id, l.factor, l.d,
           avg(l.value) filter (where ${VALID_LONG}) as value,
           min(l.min) filter (where ${VALID_LONG}) as min,
           max(l.max) filter (where ${VALID_LONG}) as max,
           sum(l.cou) filter (where ${VALID_LONG}) as cou,
           count(*) filter (where ${VALID_LONG} and l.value is not null) as valid_n,
           max(l.flag) filter (where not ${VALID_LONG}) as bad_flag
-        from d join monitoring_readings_long l
-          on l.station_id = d.station_id and l.cn = '2061' and l.source = 'platform'
-         and l.data_time >= d.d and l.data_time < d.d + interval '1 day'
-        group by l.station_id, l.factor, d.d
+        from (${
+          hourValues ??
+          sql`select l.*, d.d from d join monitoring_readings_long l
+            on l.station_id = d.station_id and l.cn = '2061' and l.source = 'platform'
+           and l.data_time >= d.d and l.data_time < d.d + interval '1 day'`
+        }) l
+        group by l.station_id, l.factor, l.d
       ), up as (
         insert into monitoring_readings_long (station_id, factor, data_time, cn, source, value, min, max, cou, flag)
         select station_id, factor, d, '2031', 'platform', value, min, max, cou, case when valid_n > 0 then 'N' else bad_flag end

@@ -1,21 +1,23 @@
 // The leaders' dashboard across 放管服: how the statutory clocks of every module stand (on time,
 // late, open and overdue; average days) and how often an application was done in one visit, cut
 // by desk, matter, town and industry. The clocks own the due dates; this only reads them.
-import { industryByCode, townByCode } from '@qingshan/core';
+import { DEFAULT_CLOCK_PROFILES, industryByCode, townByCode, type WorkingCalendar } from '@qingshan/core';
 import {
   DESK_LABELS,
   type OneVisitGroup,
   type OneVisitRow,
   oneVisitGroups,
+  SLA_OUTCOMES,
   type SlaDimension,
   type SlaGroup,
   type SlaMetric,
   type SlaOutcome,
   type SlaRow,
+  type SlaTally,
   slaGroups,
   slaRowMatches,
 } from '@qingshan/core/period-report';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { registry } from '../../platform/registry.ts';
 import { getCalendar } from '../calendar/service.ts';
@@ -25,22 +27,6 @@ import { type Period, rowsOf } from '../figures/registry.ts';
 
 export type DashboardFilter = { town?: string | undefined; industry?: string | undefined };
 
-export type SlaRecord = SlaRow & {
-  title: string;
-  link: string | null;
-  start: string;
-  dueDate: string;
-  completedAt: string | null;
-  enterpriseName: string | null;
-};
-
-export type OneVisitRecord = OneVisitRow & {
-  title: string;
-  link: string;
-  date: string;
-  enterpriseName: string;
-};
-
 const DAY_MS = 86_400_000;
 
 function enterpriseFilter(f: DashboardFilter) {
@@ -48,152 +34,253 @@ function enterpriseFilter(f: DashboardFilter) {
     ${f.industry ? sql`and e.industry_code like ${`${f.industry.replace(/[\\%_]/g, '\\$&')}%`}` : sql``}`;
 }
 
-/** The industry a dashboard groups by: the 大类 (two-digit division) of the enterprise's code. */
-const division = (code: string | null) => (code ? code.replace(/^[A-T](?=\d)/, '').slice(0, 2) : '');
+/**
+ * The industry a dashboard groups by: the 大类 (two-digit division) of the enterprise's code, the
+ * section letter dropped ('C2672' and '2672' are both division 26). In SQL so a drill-down can
+ * filter on it before paging.
+ */
+const DIVISION = sql.raw(`left(regexp_replace(coalesce(e.industry_code, ''), '^[A-T]([0-9])', '\\1'), 2)`);
 
-type ClockJoined = {
-  id: string;
-  owner_type: string;
-  owner_id: string;
-  profile_key: string;
-  rule_version: number;
-  profile: ClockRow['profile'];
-  title: string;
-  link: string | null;
-  start: string | Date;
-  pauses: ClockRow['pauses'];
-  extensions: ClockRow['extensions'];
-  completed_at: string | Date | null;
-  binds: string;
-  lapsed: boolean;
-  provisional: boolean;
-  assignee_user_id: string | null;
-  assignee_role: string | null;
-  enterprise_id: string | null;
-  town_code: string | null;
-  industry_code: string | null;
-  enterprise_name: string | null;
-};
+/** The SQL condition for one value of a dimension; the clocks' (c) or the applications' (a) column. */
+function dimensionFilter(dim: SlaDimension | undefined, value: string | undefined, record: 'clock' | 'application') {
+  if (!dim || value === undefined) return sql``;
+  switch (dim) {
+    case 'desk':
+      return record === 'clock' ? sql`and coalesce(c.assignee_role, '') = ${value}` : sql`and false`;
+    case 'matter':
+      return record === 'clock' ? sql`and c.profile_key = ${value}` : sql`and a.matter_code = ${value}`;
+    case 'town':
+      return sql`and coalesce(e.town_code, '') = ${value}`;
+    case 'industry':
+      return sql`and ${DIVISION} = ${value}`;
+  }
+}
 
-const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+// ── judging the clocks ──────────────────────────────────────────────────────────────────────────
+// A clock's verdict is the clock module's (evaluateRow → core's evaluateClock). For the common
+// clock — no pause, a profile that does not roll over a holiday — that verdict is two lookups in
+// the calendar's working-day index (core's WorkingCalendar.workingDayIndex), so the query reads the
+// index as two array parameters and judges and counts those clocks itself; the dashboard then
+// reads a few dozen tallies instead of every clock. Clocks the query cannot judge (pauses, roll-over,
+// a day outside the index) come back as rows and are judged by evaluateRow. A test holds the two to
+// the same answers clock by clock (dashboard.test.ts).
 
-// Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so the day is arithmetic; Intl's
-// time-zone formatting (shanghaiDateOf) costs tens of microseconds a call, once per clock here.
 const SHANGHAI_MS = 8 * 3_600_000;
-const shanghaiDay = (d: Date) => new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+const dayNumber = (at: Date) => Math.floor((at.getTime() + SHANGHAI_MS) / DAY_MS);
+/** Index years past the period's end a query carries: due dates beyond are judged in JS. */
+const INDEX_YEARS_AHEAD = 3;
+
+type IndexParams = { first: number; ordinals: string; workdays: string };
+const indexCache = new WeakMap<WorkingCalendar, Map<number, IndexParams>>();
+
+/** The bureau's (earliest) view of the index through the end of `year`, as Postgres array literals. */
+function indexParams(calendar: WorkingCalendar, year: number): IndexParams {
+  const view = calendar.earliest();
+  let byYear = indexCache.get(view);
+  if (!byYear) {
+    byYear = new Map();
+    indexCache.set(view, byYear);
+  }
+  let params = byYear.get(year);
+  if (!params) {
+    const idx = view.workingDayIndex(Date.UTC(year, 11, 31) / DAY_MS);
+    params = { first: idx.firstDay, ordinals: `{${idx.ordinals.join(',')}}`, workdays: `{${idx.workdays.join(',')}}` };
+    byYear.set(year, params);
+  }
+  return params;
+}
+
+/** Verdicts of clocks the query could not judge, handed back so it can filter and page on them. */
+type Judged = { ids: string[]; outcomes: SlaOutcome[]; dues: (number | null)[] };
 
 /**
- * The bureau's clocks the period speaks for: those completed within it, and those still open that
- * started by its end. A party's window (binds = party) is not the bureau's work and is left out.
+ * One row per clock the period speaks for (completed within it, or open and started by its end;
+ * the bureau's duties only, a party's window is not the bureau's work), with its dimensions, Shanghai
+ * start, due and completion days, calendar days taken, and its outcome: judged here for the common
+ * clock, taken from `judged` for the others, null when neither knows (evaluateRow will).
  */
-export async function slaRecords(db: Tx, p: Period, f: DashboardFilter, now = new Date()): Promise<SlaRecord[]> {
+export function judgedSql(
+  p: Period,
+  f: DashboardFilter,
+  narrow: SQL,
+  idx: IndexParams,
+  today: number,
+  judged?: Judged,
+) {
   const [from, to] = periodInstants(p);
-  const rows = await rowsOf<ClockJoined>(
-    db,
-    sql`select c.id::text as id, c.owner_type, c.owner_id, c.profile_key, c.rule_version, c.profile, c.title, c.link,
-        c.start, c.pauses, c.extensions, c.completed_at, c.binds, c.lapsed, c.provisional,
-        c.assignee_user_id, c.assignee_role, c.enterprise_id, e.town_code, e.industry_code, e.name as enterprise_name
+  const rolls = DEFAULT_CLOCK_PROFILES.filter((x) => x.rollsOver).map((x) => x.key);
+  const js = judged ?? { ids: [], outcomes: [], dues: [] };
+  // the index as two small tables joined by hash (an array subscript per row would copy the array)
+  return sql`with o as materialized (
+      select ${idx.first} + t.i::int - 1 as day, t.ord from unnest(${idx.ordinals}::int[]) with ordinality as t(ord, i)),
+    w as materialized (select t.k::int as k, t.day from unnest(${idx.workdays}::int[]) with ordinality as t(day, k)),
+    js as materialized (select * from unnest(${`{${js.ids.join(',')}}`}::uuid[], ${`{${js.outcomes.join(',')}}`}::text[],
+      ${`{${js.dues.map((d) => d ?? 'NULL').join(',')}}`}::int[]) as js(id, outcome, due)),
+    cl as materialized (
+      select c.id, c.start, c.completed_at, c.profile_key as matter, coalesce(c.assignee_role, '') as desk,
+        coalesce(e.town_code, '') as town, ${DIVISION} as industry,
+        -- Shanghai days by the fixed UTC+8 the clock module counts in (no time-zone lookup per row)
+        ((c.start at time zone interval '+08:00')::date - date '1970-01-01') as s,
+        ((c.completed_at at time zone interval '+08:00')::date - date '1970-01-01') as cd,
+        case when c.completed_at is null then null
+          else greatest(0, round(extract(epoch from (c.completed_at - c.start)) / 86400))::int end as days,
+        c.profile->>'unit' as unit,
+        (c.profile->>'length')::int + case when c.extensions = '[]'::jsonb then 0
+          else (select coalesce(sum((x->>'days')::int), 0) from jsonb_array_elements(c.extensions) x) end as total,
+        c.pauses = '[]'::jsonb and c.profile_key <> all(${`{${rolls.join(',')}}`}::text[]) as plain
       from clocks c left join enterprises e on e.id = c.enterprise_id
       where c.binds = 'bureau' and not c.lapsed
         and ((c.completed_at >= ${from.toISOString()}::timestamptz and c.completed_at < ${to.toISOString()}::timestamptz)
           or (c.completed_at is null and c.start < ${to.toISOString()}::timestamptz))
-        ${enterpriseFilter(f)}
+        ${enterpriseFilter(f)} ${narrow}
+    ), due as materialized (
+      select cl.*, case when js.id is not null then js.due
+          when not cl.plain then null
+          when cl.unit = 'calendar' then cl.s + cl.total
+          when cl.unit = 'working' then w.day
+        end as due, js.id is not null as by_js, js.outcome as js_outcome
+      from cl left join js on js.id = cl.id
+        left join o on cl.unit = 'working' and o.day = cl.s
+        left join w on w.k = o.ord + cl.total
+    )
+    select id, start, completed_at, matter, desk, town, industry, days, due,
+      case when by_js then js_outcome
+        when due is null then null
+        when cd is not null then case when cd <= due then 'on-time' else 'late' end
+        when ${today} > due then 'open-overdue' else 'open' end as outcome
+    from due`;
+}
+
+type Unjudged = {
+  id: string;
+  profile_key: string;
+  profile: ClockRow['profile'];
+  start: string | Date;
+  pauses: ClockRow['pauses'];
+  extensions: ClockRow['extensions'];
+  completed_at: string | Date | null;
+  days: number | null;
+  desk: string;
+  town: string;
+  industry: string;
+};
+
+const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+
+/** Clocks the query left unjudged (by id), judged by the clock module; due is a day number or null. */
+async function judgeTheRest(
+  db: Tx,
+  ids: readonly string[],
+  calendar: WorkingCalendar,
+  now: Date,
+): Promise<(SlaRow & { due: number | null })[]> {
+  if (ids.length === 0) return [];
+  const rows = await rowsOf<Unjudged>(
+    db,
+    sql`select c.id::text as id, c.profile_key, c.profile, c.start, c.pauses, c.extensions, c.completed_at,
+        case when c.completed_at is null then null
+          else greatest(0, round(extract(epoch from (c.completed_at - c.start)) / 86400))::int end as days,
+        coalesce(c.assignee_role, '') as desk, coalesce(e.town_code, '') as town, ${DIVISION} as industry
+      from clocks c left join enterprises e on e.id = c.enterprise_id
+      where c.id = any(${`{${ids.join(',')}}`}::uuid[])
       order by c.start, c.id`,
   );
-  const calendar = await getCalendar(db);
-  // A clock's verdict depends only on its deadline, the Shanghai days it started and closed on, its
-  // pauses and extensions (core's evaluateClock counts in days); clocks alike share one evaluation,
-  // which walks the calendar day by day.
-  const verdicts = new Map<string, { state: string; dueDate: string }>();
-  const today = shanghaiDay(now);
-  const out: SlaRecord[] = [];
-  for (const r of rows) {
+  return rows.map((r) => {
+    const start = asDate(r.start);
     const row: ClockRow = {
       id: r.id,
-      ownerType: r.owner_type,
-      ownerId: r.owner_id,
+      ownerType: '',
+      ownerId: '',
       profileKey: r.profile_key,
-      ruleVersion: r.rule_version,
+      ruleVersion: 0,
       profile: r.profile,
-      title: r.title,
-      link: r.link,
-      start: asDate(r.start),
+      title: '',
+      link: null,
+      start,
       pauses: r.pauses,
       extensions: r.extensions,
       completedAt: r.completed_at === null ? null : asDate(r.completed_at),
-      binds: r.binds,
-      lapsed: r.lapsed,
-      provisional: r.provisional,
-      assigneeUserId: r.assignee_user_id,
-      assigneeRole: r.assignee_role,
-      enterpriseId: r.enterprise_id,
+      binds: 'bureau',
+      lapsed: false,
+      provisional: false,
+      assigneeUserId: null,
+      assigneeRole: null,
+      enterpriseId: null,
       createdBy: null,
-      createdAt: asDate(r.start),
-      updatedAt: asDate(r.start),
+      createdAt: start,
+      updatedAt: start,
     };
-    const key = [
-      r.profile_key,
-      JSON.stringify(r.profile),
-      shanghaiDay(row.start),
-      row.completedAt ? shanghaiDay(row.completedAt) : '',
-      JSON.stringify(r.pauses),
-      JSON.stringify(r.extensions),
-    ].join('|');
-    let verdict = verdicts.get(key);
-    if (!verdict) {
-      try {
-        // An open clock without an open pause has a due date that does not move with time, and
-        // "overdue" is today past it (evaluateClock's first test for an open clock). Asked at its
-        // start, the clock walks only its own length, not every day from its due date to today.
-        const fixedDue = !row.completedAt && !row.pauses.some((x) => !x.to);
-        const view = evaluateRow(row, calendar, fixedDue ? row.start : now);
-        const state = fixedDue ? (today > view.dueDate ? 'overdue' : 'running') : view.state;
-        verdict = { state, dueDate: view.dueDate };
-      } catch {
-        // a due date in a year the calendar cannot answer: counted as open, never as on time
-        verdict = { state: 'running', dueDate: '' };
-      }
-      verdicts.set(key, verdict);
+    let state: string;
+    let due: number | null;
+    try {
+      const view = evaluateRow(row, calendar, now);
+      state = view.state;
+      due = Date.parse(`${view.dueDate}T00:00:00Z`) / DAY_MS;
+    } catch {
+      // a due date in a year the calendar cannot answer: counted as open, never as on time
+      state = 'running';
+      due = null;
     }
-    const { state, dueDate } = verdict;
     const outcome: SlaOutcome =
       state === 'met' ? 'on-time' : state === 'missed' ? 'late' : state === 'overdue' ? 'open-overdue' : 'open';
-    out.push({
-      id: r.id,
-      desk: r.assignee_role ?? '',
-      matter: r.profile_key,
-      town: r.town_code ?? '',
-      industry: division(r.industry_code),
-      outcome,
-      days: row.completedAt
-        ? Math.max(0, Math.round((row.completedAt.getTime() - row.start.getTime()) / DAY_MS))
-        : null,
-      title: r.title,
-      link: r.link,
-      start: row.start.toISOString(),
-      dueDate,
-      completedAt: row.completedAt?.toISOString() ?? null,
-      enterpriseName: r.enterprise_name,
-    });
-  }
-  return out;
+    const days = r.days === null ? null : Number(r.days);
+    return { id: r.id, desk: r.desk, matter: r.profile_key, town: r.town, industry: r.industry, outcome, days, due };
+  });
+}
+
+export async function judging(db: Tx, p: Period, now: Date) {
+  const calendar = await getCalendar(db);
+  const idx = indexParams(calendar, Number(p.to.slice(0, 4)) + INDEX_YEARS_AHEAD);
+  return { calendar, idx, today: dayNumber(now) };
+}
+
+/** The period's clocks counted by desk, matter, town, industry and outcome. */
+export async function slaTallies(
+  db: Tx,
+  p: Period,
+  f: DashboardFilter,
+  now = new Date(),
+): Promise<(SlaTally | SlaRow)[]> {
+  const { calendar, idx, today } = await judging(db, p, now);
+  // one statement: the tallies of the clocks it judged, and the ids of those it could not
+  const rows = await rowsOf<SlaTally & { id: string | null }>(
+    db,
+    sql`with j as materialized (${judgedSql(p, f, sql``, idx, today)})
+      select desk, matter, town, industry, outcome, count(*)::int as clocks,
+          coalesce(sum(days), 0)::int as "daysSum", count(days)::int as "daysCount", null::text as id
+        from j where outcome is not null group by desk, matter, town, industry, outcome
+      union all
+      select null, null, null, null, null, 0, 0, 0, id::text from j where outcome is null`,
+  );
+  const tallies = rows
+    .filter((r) => r.id === null)
+    .map((t) => ({ ...t, clocks: Number(t.clocks), daysSum: Number(t.daysSum), daysCount: Number(t.daysCount) }));
+  const rest = await judgeTheRest(
+    db,
+    rows.flatMap((r) => (r.id === null ? [] : [r.id])),
+    calendar,
+    now,
+  );
+  return [...tallies, ...rest];
 }
 
 /** Applications decided in the period with the number of times the applicant came in person. */
-export async function oneVisitRecords(db: Tx, p: Period, f: DashboardFilter): Promise<OneVisitRecord[]> {
+function oneVisitSql(p: Period, f: DashboardFilter, narrow: SQL = sql``) {
   const [from, to] = periodInstants(p);
-  const rows = await rowsOf<OneVisitRecord & { industry: string }>(
+  return sql`select a.id::text as id, a.matter_code as matter, coalesce(e.town_code, '') as town, ${DIVISION} as industry,
+      (select count(*) from application_visits v where v.application_id = a.id)::int as visits,
+      a.decided_at
+    from applications a join enterprises e on e.id = a.enterprise_id
+    where a.decided_at >= ${from.toISOString()}::timestamptz and a.decided_at < ${to.toISOString()}::timestamptz
+      ${enterpriseFilter(f)} ${narrow}`;
+}
+
+export async function oneVisitRows(db: Tx, p: Period, f: DashboardFilter): Promise<OneVisitRow[]> {
+  const rows = await rowsOf<OneVisitRow>(
     db,
-    sql`select a.id::text as id, a.matter_code as matter, e.town_code as town, e.industry_code as industry,
-        (select count(*) from application_visits v where v.application_id = a.id)::int as visits,
-        a.code || ' ' || a.matter_name || '：' || a.project_name as title, '/staff/applications/' || a.id as link,
-        to_char(a.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, e.name as "enterpriseName"
-      from applications a join enterprises e on e.id = a.enterprise_id
-      where a.decided_at >= ${from.toISOString()}::timestamptz and a.decided_at < ${to.toISOString()}::timestamptz
-        ${enterpriseFilter(f)}
-      order by a.decided_at, a.id`,
+    sql`select id, matter, town, industry, visits from (${oneVisitSql(p, f)}) x`,
   );
-  return rows.map((r) => ({ ...r, industry: division(r.industry), visits: Number(r.visits) }));
+  return rows.map((r) => ({ ...r, visits: Number(r.visits) }));
 }
 
 /** The plain name of a dimension's value: a desk, a deadline, a town or an industry division. */
@@ -224,8 +311,8 @@ export type Dashboard = {
 };
 
 export async function dashboard(db: Tx, p: Period, f: DashboardFilter): Promise<Dashboard> {
-  const sla = await slaRecords(db, p, f);
-  const visits = await oneVisitRecords(db, p, f);
+  const sla = await slaTallies(db, p, f);
+  const visits = await oneVisitRows(db, p, f);
   const names = await matterNames(db);
   const withLabel = <T extends { value: string }>(dim: SlaDimension, gs: T[]) =>
     gs.map((g) => ({ ...g, label: labelOf(dim, g.value, names) }));
@@ -270,7 +357,12 @@ export type DrillRecord = {
   visits: number | null;
 };
 
-/** The records behind one dashboard number: a metric, optionally within one value of a dimension. */
+/**
+ * The records behind one dashboard number — a metric, optionally within one value of a dimension —
+ * one page of them and how many there are. The dimension and whether the clock is open narrow the
+ * query in SQL; decided applications are paged in SQL; clocks are judged first (the verdict is the
+ * clock module's) and only the page's records are then read in full.
+ */
 export async function drillDown(
   db: Tx,
   p: Period,
@@ -278,13 +370,42 @@ export async function drillDown(
   metric: SlaMetric,
   dim: SlaDimension | undefined,
   value: string | undefined,
-): Promise<DrillRecord[]> {
-  const inGroup = (r: Record<SlaDimension, string>) => !dim || value === undefined || r[dim] === value;
+  page: { offset: number; limit: number },
+): Promise<{ items: DrillRecord[]; total: number }> {
   if (metric === 'decided' || metric === 'oneVisit') {
-    if (dim === 'desk') return [];
-    return (await oneVisitRecords(db, p, f))
-      .filter((r) => inGroup({ ...r, desk: '' }) && (metric === 'decided' || r.visits <= 1))
-      .map((r) => ({
+    if (dim === 'desk') return { items: [], total: 0 };
+    const narrow = sql`${dimensionFilter(dim, value, 'application')}`;
+    const rows = await rowsOf<{
+      id: string;
+      visits: number;
+      title: string;
+      link: string;
+      date: string;
+      enterpriseName: string;
+      total: number;
+    }>(
+      db,
+      sql`select x.id, x.visits, a.code || ' ' || a.matter_name || '：' || a.project_name as title,
+          '/staff/applications/' || a.id as link,
+          to_char(x.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, e.name as "enterpriseName",
+          count(*) over ()::int as total
+        from (${oneVisitSql(p, f, narrow)}) x join applications a on a.id = x.id::uuid join enterprises e on e.id = a.enterprise_id
+        where ${metric === 'oneVisit' ? sql`x.visits <= 1` : sql`true`}
+        order by x.decided_at, x.id
+        limit ${page.limit} offset ${page.offset}`,
+    );
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && page.offset > 0) {
+      // past the last page: the window function saw no rows, so count them on their own
+      const [c] = await rowsOf<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from (${oneVisitSql(p, f, narrow)}) x where ${metric === 'oneVisit' ? sql`x.visits <= 1` : sql`true`}`,
+      );
+      total = Number(c?.n ?? 0);
+    }
+    return {
+      total,
+      items: rows.map((r) => ({
         id: r.id,
         title: r.title,
         link: r.link,
@@ -294,21 +415,73 @@ export async function drillDown(
         completedAt: r.date,
         outcome: null,
         days: null,
-        visits: r.visits,
-      }));
+        visits: Number(r.visits),
+      })),
+    };
   }
-  return (await slaRecords(db, p, f))
-    .filter((r) => inGroup(r) && slaRowMatches(r, metric))
-    .map((r) => ({
+  const open = metric === 'overdue' ? sql`and c.completed_at is null` : sql`and c.completed_at is not null`;
+  const narrow = sql`${open} ${dimensionFilter(dim, value, 'clock')}`;
+  const now = new Date();
+  const { calendar, idx, today } = await judging(db, p, now);
+  const unjudged = await rowsOf<{ id: string }>(
+    db,
+    sql`select id::text as id from (${judgedSql(p, f, narrow, idx, today)}) j where outcome is null`,
+  );
+  const rest = await judgeTheRest(
+    db,
+    unjudged.map((r) => r.id),
+    calendar,
+    now,
+  );
+  const judged: Judged = {
+    ids: rest.map((r) => r.id),
+    outcomes: rest.map((r) => r.outcome),
+    dues: rest.map((r) => r.due),
+  };
+  const outcomes = SLA_OUTCOMES.filter((o) => slaRowMatches({ outcome: o }, metric));
+  const rows = await rowsOf<{
+    id: string;
+    title: string;
+    link: string | null;
+    enterprise_name: string | null;
+    start: string | Date;
+    completed_at: string | Date | null;
+    due: number | null;
+    outcome: SlaOutcome;
+    days: number | null;
+    total: number;
+  }>(
+    db,
+    sql`select j.id::text as id, c.title, c.link, e.name as enterprise_name, j.start, j.completed_at, j.due, j.outcome,
+        j.days, count(*) over ()::int as total
+      from (${judgedSql(p, f, narrow, idx, today, judged)}) j
+        join clocks c on c.id = j.id left join enterprises e on e.id = c.enterprise_id
+      where j.outcome = any(${`{${outcomes.join(',')}}`}::text[])
+      order by j.start, j.id
+      limit ${page.limit} offset ${page.offset}`,
+  );
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && page.offset > 0) {
+    const [c] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (${judgedSql(p, f, narrow, idx, today, judged)}) j
+        where j.outcome = any(${`{${outcomes.join(',')}}`}::text[])`,
+    );
+    total = Number(c?.n ?? 0);
+  }
+  return {
+    total,
+    items: rows.map((r) => ({
       id: r.id,
       title: r.title,
       link: r.link,
-      enterpriseName: r.enterpriseName,
-      start: r.start,
-      dueDate: r.dueDate || null,
-      completedAt: r.completedAt,
+      enterpriseName: r.enterprise_name,
+      start: asDate(r.start).toISOString(),
+      dueDate: r.due === null ? null : new Date(Number(r.due) * DAY_MS).toISOString().slice(0, 10),
+      completedAt: r.completed_at === null ? null : asDate(r.completed_at).toISOString(),
       outcome: r.outcome,
-      days: r.days,
+      days: r.days === null ? null : Number(r.days),
       visits: null,
-    }));
+    })),
+  };
 }

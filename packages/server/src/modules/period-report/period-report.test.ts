@@ -1,7 +1,8 @@
-import { todayInShanghai } from '@qingshan/core';
-import { previousMonth } from '@qingshan/core/period-report';
+import { DEFAULT_CLOCK_PROFILES, toDayNumber, todayInShanghai } from '@qingshan/core';
+import { previousMonth, type SlaOutcome, slaGroups } from '@qingshan/core/period-report';
 import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 // jszip comes with exceljs (a dependency): it reads the .docx package the way Word does
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +11,13 @@ import { DEFAULT_SESSION_LIFETIMES } from '../../plugins/auth.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
-import { completeClock, startClock } from '../clocks/service.ts';
+import { getCalendar } from '../calendar/service.ts';
+import { completeClock, evaluateRow, startClock } from '../clocks/service.ts';
+import { clocks } from '../clocks/tables.ts';
 import { deliveries, notificationPreferences } from '../notifications/tables.ts';
 import type { JobRow } from '../scheduler/service.ts';
 import { users } from '../users/tables.ts';
+import { drillDown, slaTallies } from './dashboard.ts';
 import { sendMonthlyReport } from './mailing.ts';
 import { periodReportDrafts, periodReportMailings } from './tables.ts';
 
@@ -278,6 +282,119 @@ describe('the leaders’ dashboard', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(rec.rawPayload as unknown as ArrayBuffer);
     expect(String(wb2.worksheets[0]!.getCell('B4').value)).toBe('驾驶舱测试逾期件');
+  });
+});
+
+describe('the dashboard judges clocks in SQL exactly as the clock module does', () => {
+  // Plain clocks are judged by the query on the calendar's working-day index; paused ones, and
+  // any the index cannot reach, by evaluateRow. Random clocks (starts across 2019–2029: holidays,
+  // 调休 make-up days, provisional years, a year the calendar refuses) must get, clock by clock,
+  // the outcome, due date and days evaluateRow gives them, and count the same in the tallies.
+  it('outcome, due date and days agree clock by clock, in the drill-down and in the tallies', async () => {
+    const db = t.database.db;
+    const desk = 'dashboard-fuzz';
+    const first = toDayNumber('2019-12-01');
+    const last = toDayNumber('2029-06-30');
+    const profiles = DEFAULT_CLOCK_PROFILES.filter((x) => x.direction === 'after-start' && x.binds !== 'party');
+    const at = (day: number, hour: number) => new Date((day * 86_400 + hour * 3_600 - 8 * 3_600) * 1000);
+    const drawn = fc.sample(
+      fc.record({
+        start: fc.integer({ min: first, max: last }),
+        hour: fc.integer({ min: 0, max: 23 }),
+        profile: fc.constantFrom(...profiles),
+        extensions: fc.array(fc.integer({ min: 1, max: 30 }), { maxLength: 2 }),
+        pause: fc.option(
+          fc.record({
+            offset: fc.integer({ min: -3, max: 40 }),
+            length: fc.integer({ min: 0, max: 30 }),
+            open: fc.boolean(),
+          }),
+          { freq: 4 },
+        ),
+        completed: fc.option(fc.integer({ min: 0, max: 120 }), { freq: 3 }),
+      }),
+      { numRuns: 300, seed: 13 },
+    );
+    const inserted = await db
+      .insert(clocks)
+      .values(
+        drawn.map((d, i) => ({
+          ownerType: 'dashboard-fuzz',
+          ownerId: String(i),
+          profileKey: d.profile.key,
+          ruleVersion: 1,
+          profile: {
+            key: d.profile.key,
+            length: d.profile.length,
+            unit: d.profile.unit,
+            warnBefore: d.profile.warnBefore,
+          },
+          title: `随机期限 ${i}`,
+          start: at(d.start, d.hour),
+          pauses: d.pause
+            ? [
+                {
+                  from: at(d.start + d.pause.offset, 9).toISOString(),
+                  to: d.pause.open ? null : at(d.start + d.pause.offset + d.pause.length, 17).toISOString(),
+                  reason: 'expert-review' as const,
+                },
+              ]
+            : [],
+          extensions: d.extensions.map((days) => ({
+            days,
+            approvedBy: '局长',
+            reason: '测试',
+            at: at(d.start, 12).toISOString(),
+          })),
+          completedAt: d.completed === null ? null : at(d.start + d.completed, 15),
+          assigneeRole: desk,
+        })),
+      )
+      .returning();
+    const calendar = await getCalendar(db);
+    const now = new Date();
+    for (const period of [
+      { from: '2020-01-01', to: '2029-12-31' },
+      { from: '2025-01-01', to: '2025-12-31' },
+    ]) {
+      const [from, to] = [new Date(`${period.from}T00:00:00+08:00`), new Date(`${period.to}T24:00:00+08:00`)];
+      const expected = new Map<string, { outcome: string; dueDate: string | null; days: number | null }>();
+      for (const row of inserted) {
+        const inPeriod = row.completedAt ? row.completedAt >= from && row.completedAt < to : row.start < to;
+        if (!inPeriod) continue;
+        let state = 'running';
+        let dueDate: string | null = null;
+        try {
+          ({ state, dueDate } = evaluateRow(row, calendar, now));
+        } catch {}
+        const outcome =
+          state === 'met' ? 'on-time' : state === 'missed' ? 'late' : state === 'overdue' ? 'open-overdue' : 'open';
+        const days = row.completedAt
+          ? Math.max(0, Math.round((row.completedAt.getTime() - row.start.getTime()) / 86_400_000))
+          : null;
+        expected.set(row.id, { outcome, dueDate, days });
+      }
+      const got = new Map<string, { outcome: string | null; dueDate: string | null; days: number | null }>();
+      for (const metric of ['completed', 'overdue'] as const) {
+        const { items, total } = await drillDown(db, period, {}, metric, 'desk', desk, { offset: 0, limit: 1000 });
+        expect(items).toHaveLength(total);
+        for (const r of items) got.set(r.id, { outcome: r.outcome, dueDate: r.dueDate, days: r.days });
+      }
+      const shown = [...expected].filter(([, e]) => e.outcome !== 'open');
+      expect(shown.length).toBeGreaterThan(period.from === '2020-01-01' ? 100 : 10);
+      expect(Object.fromEntries(got)).toEqual(Object.fromEntries(shown));
+      const mine = (await slaTallies(db, period, {})).filter((r) => r.desk === desk);
+      const rows = [...expected].map(([id, e]) => ({
+        id,
+        desk,
+        matter: '',
+        town: '',
+        industry: '',
+        outcome: e.outcome as SlaOutcome,
+        days: e.days,
+      }));
+      expect(slaGroups(mine, null)).toEqual(slaGroups(rows, null));
+    }
   });
 });
 

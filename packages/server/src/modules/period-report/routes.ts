@@ -238,9 +238,11 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     async (request) => {
       const q = request.query;
       const p = await boundedPeriod(db, q);
-      const all = await drillDown(db, p, q, q.metric, q.dim, q.value);
-      const items = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(toDrillView);
-      return { items, total: all.length, page: q.page, pageSize: q.pageSize };
+      const { items, total } = await drillDown(db, p, q, q.metric, q.dim, q.value, {
+        offset: (q.page - 1) * q.pageSize,
+        limit: q.pageSize,
+      });
+      return { items: items.map(toDrillView), total, page: q.page, pageSize: q.pageSize };
     },
   );
 
@@ -308,14 +310,15 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       const q = request.query;
       const p = await boundedPeriod(db, q);
       const max = await getRuleNumber(db, EXPORT_MAX_ROWS_RULE);
-      const all = await drillDown(db, p, q, q.metric, q.dim, q.value);
-      if (all.length > max) {
+      // records beyond the cap are counted, never read in full
+      const { items: all, total } = await drillDown(db, p, q, q.metric, q.dim, q.value, { offset: 0, limit: max });
+      if (total > max) {
         throw new AppError('FIGURE_EXPORT_TOO_LARGE', {
           detail: {
-            zh: `共 ${all.length} 条明细，超过一次导出的上限 ${max} 条，请缩短期间分批导出。`,
-            en: `${all.length} records, more than the ${max} one export may hold; export a shorter period.`,
+            zh: `共 ${total} 条明细，超过一次导出的上限 ${max} 条，请缩短期间分批导出。`,
+            en: `${total} records, more than the ${max} one export may hold; export a shorter period.`,
           },
-          extra: { total: all.length, max },
+          extra: { total, max },
         });
       }
       const wb = new ExcelJS.Workbook();
