@@ -29,11 +29,9 @@ const database = await openConfiguredDatabase(config).catch(fail);
 installModules(MODULES);
 await database.migrate();
 const bus = await connectBus(busConfig, 'qingshan-writer').catch(fail);
-const concurrency = Number(process.env.INGEST_WRITER_CONCURRENCY ?? (config.databaseUrl ? 4 : 1));
 const writer = await startIngestWriter({
   db: database.db,
   bus,
-  concurrency: Number.isInteger(concurrency) && concurrency > 0 && concurrency <= 64 ? concurrency : 1,
   log: (level, message, fields) =>
     console[level === 'warn' ? 'warn' : 'log'](message, fields ? JSON.stringify(fields) : ''),
 });

@@ -17,14 +17,16 @@ import {
 } from 'nats';
 import type { Db } from '../../db/client.ts';
 import type { FrameSink, GatewayOutcome } from './gateway.ts';
-import { crcAccepted, frameDataTime, GATEWAY_DECODE, ingestFrame } from './ingest.ts';
+import { type GroupCommitOptions, groupCommit } from './group-commit.ts';
+import { crcAccepted, frameDataTime, GATEWAY_DECODE } from './ingest.ts';
 import { monitoringQuarantine, monitoringStations } from './tables.ts';
 
 // Scale-out (issue 11): gateways publish each frame to a JetStream stream and ack the device once
-// JetStream has stored it; writers pull from one durable consumer, store with the same
-// ingestFrame the in-process gateway calls, and ack the message only after the commit. A writer
-// killed between commit and ack gets the message again, and ingestFrame's unique indexes (MN+QN,
-// MN+CN+DataTime) turn it into a duplicate; nothing acknowledged to a device can be lost.
+// JetStream has stored it; writers pull from one durable consumer, store through the same group
+// commit the in-process gateway uses, and ack each message only after its batch committed. A
+// writer killed between commit and ack gets the messages again, and the frames table's unique
+// indexes (MN+QN, MN+CN+DataTime) turn them into duplicates; nothing acknowledged to a device can
+// be lost.
 
 export type BusConfig = {
   url: string;
@@ -253,16 +255,21 @@ export type IngestWriter = { stats: WriterStats; stop(): Promise<void> };
 export type WriterOptions = {
   db: Db;
   bus: Bus;
-  /** frames stored at once: 1 on PGlite (one connection), more on PostgreSQL's pool */
-  concurrency?: number;
+  /** frames taken from the stream and not yet settled, at most: they fill the group commit's batches */
+  maxInFlight?: number;
+  batch?: GroupCommitOptions;
   log?: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
 };
 
-/** A writer: pulls frames from the durable consumer, stores each, acks it after the commit. */
+/**
+ * A writer: pulls frames from the durable consumer into the group commit, and acks each message
+ * only after the transaction holding its frame committed.
+ */
 export async function startIngestWriter(opts: WriterOptions): Promise<IngestWriter> {
   const { bus, db } = opts;
   const log = opts.log ?? (() => {});
-  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const maxInFlight = Math.max(1, opts.maxInFlight ?? 1_000);
+  const commits = groupCommit(db, opts.batch);
   const stats: WriterStats = {
     consumed: 0,
     stored: 0,
@@ -274,7 +281,7 @@ export async function startIngestWriter(opts: WriterOptions): Promise<IngestWrit
   };
   const stopDirectory = serveDirectory(bus, db);
   const consumer = await bus.js.consumers.get(bus.config.stream, bus.config.durable);
-  const messages: ConsumerMessages = await consumer.consume({ max_messages: Math.max(64, concurrency * 32) });
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: maxInFlight });
   let stopping = false;
 
   const handle = async (m: JsMsg) => {
@@ -285,7 +292,8 @@ export async function startIngestWriter(opts: WriterOptions): Promise<IngestWrit
     const at = m.headers?.get('Qs-Received-At');
     const receivedAt = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date(m.info.timestampNanos / 1e6);
     try {
-      const outcome = await ingestFrame(db, frame, raw, m.headers?.get('Qs-Remote') || null, receivedAt);
+      const outcome = await commits.submit({ frame, raw, remote: m.headers?.get('Qs-Remote') || null, now: receivedAt });
+      if (outcome.kind === 'error') throw outcome.error;
       if (outcome.kind === 'stored') stats.stored++;
       else if (outcome.kind === 'duplicate') stats.duplicates++;
       else if (outcome.kind === 'quarantined') stats.quarantined++;
@@ -311,7 +319,7 @@ export async function startIngestWriter(opts: WriterOptions): Promise<IngestWrit
       if (stopping) break;
       const p = handle(m).finally(() => inFlight.delete(p));
       inFlight.add(p);
-      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     }
   })();
 

@@ -79,7 +79,6 @@ export function ingestWriterService(ctx: ModuleContext): ModuleService {
       writer = await startIngestWriter({
         db: ctx.db,
         bus,
-        concurrency: ctx.config.databaseUrl ? 4 : 1,
         log: (level, message, fields) => ctx.log(`${level}: ${message} ${fields ? JSON.stringify(fields) : ''}`),
       });
       ctx.log(`ingest writer consuming ${config.stream} (${config.durable})`);
