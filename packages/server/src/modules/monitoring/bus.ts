@@ -18,7 +18,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import type { FrameSink, GatewayOutcome } from './gateway.ts';
 import { type GroupCommitOptions, groupCommit } from './group-commit.ts';
-import { crcAccepted, frameDataTime, GATEWAY_DECODE } from './ingest.ts';
+import { crcAccepted, frameDataTime, GATEWAY_DECODE, unstorable } from './ingest.ts';
 import { monitoringQuarantine, monitoringStations } from './tables.ts';
 
 // Scale-out (issue 11): gateways publish each frame to a JetStream stream and ack the device once
@@ -208,6 +208,8 @@ export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
   return async (frame, raw, remote, now = new Date()): Promise<GatewayOutcome> => {
     const mn = frame.header.MN?.trim();
     if (!mn) return { kind: 'refused', reason: 'no-mn' };
+    const bad = unstorable(raw);
+    if (bad) return { kind: 'refused', reason: bad };
     const entry = await directory(mn);
     if (entry && !entry.found && entry.rejected) return { kind: 'refused', reason: 'rejected-mn' };
     const crcModes = entry?.found ? entry.crcModes : [];

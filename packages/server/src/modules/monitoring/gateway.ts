@@ -13,7 +13,7 @@ import {
   setDeviceTime,
 } from '@qingshan/hj212';
 import type { Db } from '../../db/client.ts';
-import { type GroupCommit, type GroupCommitOptions, groupCommit } from './group-commit.ts';
+import { type GroupCommit, type GroupCommitOptions, type GroupCommitStats, groupCommit } from './group-commit.ts';
 import { frameDataTime, GATEWAY_DECODE, type IngestOutcome } from './ingest.ts';
 
 /** What the gateway needs of a station to send it requests of its own (补传, clock). */
@@ -81,6 +81,8 @@ export type GatewayStats = {
 export type Gateway = {
   port: number;
   stats: GatewayStats;
+  /** the group commit's counts when the gateway stores frames itself (null with a sink) */
+  batches: GroupCommitStats | null;
   /** MNs with an open connection now */
   connectedMns(): string[];
   close(): Promise<void>;
@@ -287,6 +289,7 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
       resolve({
         port,
         stats,
+        batches: commits?.stats ?? null,
         connectedMns: () => [...byMn.keys()],
         close: async () => {
           await new Promise<void>((done) => {

@@ -27,7 +27,16 @@ export type IngestOutcome =
   /** an MN nobody registered: the raw frame is kept in quarantine */
   | { kind: 'quarantined' }
   /** refused, not stored, never acked */
-  | { kind: 'refused'; reason: 'bad-crc' | 'no-mn' | 'bad-password' | 'rejected-mn' };
+  | { kind: 'refused'; reason: 'bad-crc' | 'no-mn' | 'bad-password' | 'rejected-mn' | 'nul-byte' };
+
+/**
+ * A frame the database cannot keep as sent: PostgreSQL text holds no NUL character, so its raw
+ * evidence could never be stored. Refused before any transaction, so one such frame does not fail
+ * the batch it would have joined (and cost every frame of it a retry of its own).
+ */
+export function unstorable(raw: string): 'nul-byte' | null {
+  return raw.includes('\u0000') ? 'nul-byte' : null;
+}
 
 type ReadingRow = typeof monitoringReadings.$inferInsert;
 
@@ -156,8 +165,10 @@ async function storeBatch(db: Db, items: readonly IngestItem[]): Promise<IngestO
   const mns = new Set<string>();
   for (const [i, { frame }] of items.entries()) {
     const mn = frame.header.MN?.trim();
-    if (mn) mns.add(mn);
-    else out[i] = { kind: 'refused', reason: 'no-mn' };
+    const bad = unstorable(items[i]!.raw);
+    if (!mn) out[i] = { kind: 'refused', reason: 'no-mn' };
+    else if (bad) out[i] = { kind: 'refused', reason: bad };
+    else mns.add(mn);
   }
   if (mns.size === 0) return out;
   const stations = await db
