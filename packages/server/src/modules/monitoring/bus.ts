@@ -190,9 +190,20 @@ export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
   const cache = new Map<string, { entry: DirectoryEntry; until: number }>();
   const subject = framesSubject(bus.config);
 
-  const directory = async (mn: string): Promise<DirectoryEntry | null> => {
+  const asking = new Map<string, Promise<DirectoryEntry | null>>();
+  // frames of a connection are handled at once, not one after another: one look-up per MN serves
+  // every frame that arrives while it is under way
+  const directory = (mn: string): Promise<DirectoryEntry | null> => {
     const hit = cache.get(mn);
-    if (hit && hit.until > Date.now()) return hit.entry;
+    if (hit && hit.until > Date.now()) return Promise.resolve(hit.entry);
+    let p = asking.get(mn);
+    if (!p) {
+      p = ask(mn, hit?.entry ?? null).finally(() => asking.delete(mn));
+      asking.set(mn, p);
+    }
+    return p;
+  };
+  const ask = async (mn: string, stale: DirectoryEntry | null): Promise<DirectoryEntry | null> => {
     try {
       const reply = await bus.nc.request(directorySubject(bus.config), enc.encode(mn), { timeout: lookupTimeout });
       const entry = JSON.parse(dec.decode(reply.data)) as DirectoryEntry;
@@ -201,7 +212,7 @@ export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
       cache.set(mn, { entry, until: Date.now() + (entry.found ? ttl : Math.min(ttl, 10_000)) });
       return entry;
     } catch {
-      return hit?.entry ?? null;
+      return stale;
     }
   };
 
