@@ -6,6 +6,7 @@ import { type ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { MODULES } from '../modules/index.ts';
 import { connectBus, startIngestWriter } from '../modules/monitoring/bus.ts';
+import { batchingFor } from '../modules/monitoring/group-commit.ts';
 import { installModules } from '../platform/registry.ts';
 
 loadDotEnv();
@@ -32,6 +33,7 @@ const bus = await connectBus(busConfig, 'qingshan-writer').catch(fail);
 const writer = await startIngestWriter({
   db: database.db,
   bus,
+  batch: batchingFor(database.engine),
   log: (level, message, fields) =>
     console[level === 'warn' ? 'warn' : 'log'](message, fields ? JSON.stringify(fields) : ''),
 });
