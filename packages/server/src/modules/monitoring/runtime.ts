@@ -60,6 +60,9 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
         duplicates: g.stats.duplicates,
         quarantined: g.stats.quarantined,
         badCrc: g.stats.badCrc,
+        // group commit: transactions so far and the largest one (frames), when storing in-process
+        batches: g.batches?.batches ?? null,
+        largestBatch: g.batches?.largest ?? null,
       };
     },
   };
