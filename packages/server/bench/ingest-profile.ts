@@ -109,7 +109,14 @@ async function profile(engine: 'pglite' | 'postgres'): Promise<string[][]> {
         const k = seq++;
         const at = t0 + Math.floor(k / STATIONS) * 30_000;
         return encodeFrame({
-          header: { QN: `2026${String(k).padStart(13, '0')}`, ST: '22', CN: '2011', PW: PASSWORD, MN: mns[k % STATIONS]!, Flag: 5 },
+          header: {
+            QN: `2026${String(k).padStart(13, '0')}`,
+            ST: '22',
+            CN: '2011',
+            PW: PASSWORD,
+            MN: mns[k % STATIONS]!,
+            Flag: 5,
+          },
           cp: cp10(at, k),
         });
       });
@@ -121,7 +128,12 @@ async function profile(engine: 'pglite' | 'postgres'): Promise<string[][]> {
     const dec = new TextDecoder();
     let items: IngestItem[] = [];
     const decode = await perFrame(FRAMES, () => {
-      items = bytes.map((b) => ({ frame: decodeFrame(b, GATEWAY_DECODE), raw: dec.decode(b), remote: null, now: new Date() }));
+      items = bytes.map((b) => ({
+        frame: decodeFrame(b, GATEWAY_DECODE),
+        raw: dec.decode(b),
+        remote: null,
+        now: new Date(),
+      }));
     });
     const limits: FactorLimits[] = FACTORS.map((code, k) => ({
       code,
@@ -136,14 +148,23 @@ async function profile(engine: 'pglite' | 'postgres'): Promise<string[][]> {
     const rules = await perFrame(FRAMES, () => {
       for (const it of items) {
         const mn = it.frame.header.MN!;
-        const values = FACTORS.map((f) => ({ factor: f, value: Number((it.frame.cp[f] as { Rtd: string }).Rtd), flag: 'N' }));
+        const values = FACTORS.map((f) => ({
+          factor: f,
+          value: Number((it.frame.cp[f] as { Rtd: string }).Rtd),
+          flag: 'N',
+        }));
         const at = Date.parse('2026-11-01T00:00:00+08:00');
         states.set(mn, evaluateFrame(states.get(mn) ?? EMPTY_RULE_STATE, limits, '2011', at, values).state);
       }
     });
 
     const rows: string[][] = [
-      ['encode (load generator)', `${fmt(encode.wall, 1)} µs`, `${fmt(encode.cpu, 1)} µs`, `${fmt(1e6 / encode.wall)}/s`],
+      [
+        'encode (load generator)',
+        `${fmt(encode.wall, 1)} µs`,
+        `${fmt(encode.cpu, 1)} µs`,
+        `${fmt(1e6 / encode.wall)}/s`,
+      ],
       ['decode (gateway)', `${fmt(decode.wall, 1)} µs`, `${fmt(decode.cpu, 1)} µs`, `${fmt(1e6 / decode.wall)}/s`],
       ['alarm rules, in memory', `${fmt(rules.wall, 1)} µs`, `${fmt(rules.cpu, 1)} µs`, `${fmt(1e6 / rules.wall)}/s`],
     ];
@@ -155,7 +176,8 @@ async function profile(engine: 'pglite' | 'postgres'): Promise<string[][]> {
       const r = await perFrame(n, async () => {
         for (let i = 0; i < batch.length; i += size) {
           const out = await ingestBatch(db.db, batch.slice(i, i + size));
-          if (out.some((o) => o.kind !== 'stored')) throw new Error(`not stored: ${JSON.stringify(out.find((o) => o.kind !== 'stored'))}`);
+          if (out.some((o) => o.kind !== 'stored'))
+            throw new Error(`not stored: ${JSON.stringify(out.find((o) => o.kind !== 'stored'))}`);
         }
       });
       rows.push([`store, batches of ${size}`, `${fmt(r.wall, 1)} µs`, `${fmt(r.cpu, 1)} µs`, `${fmt(1e6 / r.wall)}/s`]);
@@ -172,7 +194,9 @@ async function profile(engine: 'pglite' | 'postgres'): Promise<string[][]> {
         for (let i = 0; i < FRAMES; i += 256) {
           const ks = Array.from({ length: Math.min(256, FRAMES - i) }, (_, j) => i + j);
           const cells = ks.flatMap((k) =>
-            FACTORS.map((f, c) => [stations[k % STATIONS]!.id, f, new Date(shift + k * 1000).toISOString(), 10 + c] as const),
+            FACTORS.map(
+              (f, c) => [stations[k % STATIONS]!.id, f, new Date(shift + k * 1000).toISOString(), 10 + c] as const,
+            ),
           );
           await db.query(
             `insert into ${tbl} (station_id, factor, data_time, cn, value, flag)
@@ -182,11 +206,21 @@ async function profile(engine: 'pglite' | 'postgres'): Promise<string[][]> {
         }
       });
     const bulk = await bulkInto('bench_bulk', t0);
-    rows.push(['readings alone, bulk insert, plain table', `${fmt(bulk.wall, 1)} µs`, `${fmt(bulk.cpu, 1)} µs`, `${fmt(1e6 / bulk.wall)}/s`]);
+    rows.push([
+      'readings alone, bulk insert, plain table',
+      `${fmt(bulk.wall, 1)} µs`,
+      `${fmt(bulk.cpu, 1)} µs`,
+      `${fmt(1e6 / bulk.wall)}/s`,
+    ]);
     const later = Date.parse('2026-08-01T00:00:00+08:00');
     await ensurePartition(db.db, 'monitoring_readings', new Date(later));
     const real = await bulkInto('monitoring_readings', later);
-    rows.push(['readings alone, bulk insert, monitoring_readings', `${fmt(real.wall, 1)} µs`, `${fmt(real.cpu, 1)} µs`, `${fmt(1e6 / real.wall)}/s`]);
+    rows.push([
+      'readings alone, bulk insert, monitoring_readings',
+      `${fmt(real.wall, 1)} µs`,
+      `${fmt(real.cpu, 1)} µs`,
+      `${fmt(1e6 / real.wall)}/s`,
+    ]);
     return rows;
   } finally {
     await drop();
@@ -195,7 +229,12 @@ async function profile(engine: 'pglite' | 'postgres'): Promise<string[][]> {
 
 function decodeAll(bytes: Uint8Array[]): IngestItem[] {
   const dec = new TextDecoder();
-  return bytes.map((b) => ({ frame: decodeFrame(b, GATEWAY_DECODE), raw: dec.decode(b), remote: null, now: new Date() }));
+  return bytes.map((b) => ({
+    frame: decodeFrame(b, GATEWAY_DECODE),
+    raw: dec.decode(b),
+    remote: null,
+    now: new Date(),
+  }));
 }
 
 console.log(`bench:ingest-profile on ${machine()}`);
@@ -204,5 +243,10 @@ for (const engine of enginesFromArgs()) {
   const rows = await profile(engine);
   console.log(`${engine}:\n${table([['step', 'wall / frame', 'CPU of this process / frame', 'rate'], ...rows])}\n`);
 }
-console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 process.exit(0);

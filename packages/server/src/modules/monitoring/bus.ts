@@ -305,7 +305,12 @@ export async function startIngestWriter(opts: WriterOptions): Promise<IngestWrit
     const at = m.headers?.get('Qs-Received-At');
     const receivedAt = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date(m.info.timestampNanos / 1e6);
     try {
-      const outcome = await commits.submit({ frame, raw, remote: m.headers?.get('Qs-Remote') || null, now: receivedAt });
+      const outcome = await commits.submit({
+        frame,
+        raw,
+        remote: m.headers?.get('Qs-Remote') || null,
+        now: receivedAt,
+      });
       if (outcome.kind === 'error') throw outcome.error;
       if (outcome.kind === 'stored') stats.stored++;
       else if (outcome.kind === 'duplicate') stats.duplicates++;

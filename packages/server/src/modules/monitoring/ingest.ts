@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import {
   ensurePartition,
   LONG_CNS,
-  monitoringReadings,
+  type monitoringReadings,
   monthOf,
   type ReadingTable,
   rowsOf,
@@ -204,7 +204,16 @@ async function storeBatch(db: Db, items: readonly IngestItem[]): Promise<IngestO
     };
     if (!station) unknown.push({ i, row, st: frame.header.ST ?? null });
     else if ((frame.header.PW ?? '') !== station.password) out[i] = { kind: 'refused', reason: 'bad-password' };
-    else accepted.push({ i, station, row, cn, dataTime, table: tableOf(cn, dataTime), key: frameKey(mn, qn, cn, dataTime) });
+    else
+      accepted.push({
+        i,
+        station,
+        row,
+        cn,
+        dataTime,
+        table: tableOf(cn, dataTime),
+        key: frameKey(mn, qn, cn, dataTime),
+      });
   }
   if (accepted.length === 0 && unknown.length === 0) return out;
 
@@ -316,7 +325,8 @@ async function storeAccepted(
   for (const a of stored) {
     const s = seen.get(a.station.id);
     const dt = a.table ? a.dataTime : null;
-    const dataTime = s?.dataTime && dt ? (s.dataTime > dt ? s.dataTime : dt) : (dt ?? s?.dataTime ?? null);
+    const dataTime =
+      s?.dataTime && dt && s.dataTime.getTime() > dt.getTime() ? s.dataTime : (dt ?? s?.dataTime ?? null);
     seen.set(a.station.id, { frameAt: items[a.i]!.now, dataTime });
   }
   const ids = [...seen.keys()];
@@ -330,7 +340,13 @@ async function storeAccepted(
     tx,
     [...values.entries()]
       .filter(([, rows]) => rows.length > 0)
-      .map(([a, rows]) => ({ station: a.station, cn: a.cn!, dataTime: a.dataTime!, values: rows, now: items[a.i]!.now })),
+      .map(([a, rows]) => ({
+        station: a.station,
+        cn: a.cn!,
+        dataTime: a.dataTime!,
+        values: rows,
+        now: items[a.i]!.now,
+      })),
   );
 
   // each frame reports its station as the frame found it (the gap before it, for 补传)

@@ -168,16 +168,28 @@ describe('monitoring rules on ingest', () => {
 
 describe('group commit: many frames, one transaction', () => {
   /** A frame as the gateway hands it to the group commit, received 30 s after its data time. */
-  function item(mn: string, at: number, cp: CpInput, QN = `${formatDataTime(at)}${String(++qnCounter % 1000).padStart(3, '0')}`): IngestItem {
+  function item(
+    mn: string,
+    at: number,
+    cp: CpInput,
+    QN = `${formatDataTime(at)}${String(++qnCounter % 1000).padStart(3, '0')}`,
+  ): IngestItem {
     const bytes = encodeFrame({
       header: { QN, ST: '31', CN: '2011', PW: '123456', MN: mn, Flag: 5 },
       cp: { DataTime: formatDataTime(at), ...cp },
     });
-    return { frame: decodeFrame(bytes, GATEWAY_DECODE), raw: Buffer.from(bytes).toString('utf8'), remote: null, now: new Date(at + 30_000) };
+    return {
+      frame: decodeFrame(bytes, GATEWAY_DECODE),
+      raw: Buffer.from(bytes).toString('utf8'),
+      remote: null,
+      now: new Date(at + 30_000),
+    };
   }
   const valuesOf = async (stationId: string) =>
     rowsOf<{ n: number }>(
-      await t.database.db.execute(sql`select count(*)::int as n from monitoring_readings where station_id = ${stationId}`),
+      await t.database.db.execute(
+        sql`select count(*)::int as n from monitoring_readings where station_id = ${stationId}`,
+      ),
     )[0]!.n;
 
   it('two frames of one station in one batch are judged in order, the second seeing the first', async () => {
@@ -203,7 +215,9 @@ describe('group commit: many frames, one transaction', () => {
         begin if new.mn = '${culprit.mn}' then raise exception 'refused for the test'; end if; return new; end $$`),
     );
     await t.database.db.execute(
-      sql.raw('create trigger qs_refuse_frame before insert on monitoring_frames for each row execute function qs_refuse_frame()'),
+      sql.raw(
+        'create trigger qs_refuse_frame before insert on monitoring_frames for each row execute function qs_refuse_frame()',
+      ),
     );
     const nul = item(b.mn, T0 + 2 * MIN, rtd('a34013', 12));
     try {

@@ -67,7 +67,10 @@ export async function judgeFrames(tx: Tx, frames: readonly JudgedFrame[]): Promi
                        from monitoring_factors where station_id = s.id), '[]'::json) as factors
       from unnest(${arr(ids)}::uuid[]) as s(id) left join monitoring_rule_states r on r.station_id = s.id`),
   );
-  const mem = new Map<string, { state: StationRuleState; last: number | null; factors: FactorLimits[]; now: Date | null }>();
+  const mem = new Map<
+    string,
+    { state: StationRuleState; last: number | null; factors: FactorLimits[]; now: Date | null }
+  >();
   for (const l of loaded)
     mem.set(l.id, {
       state: l.state ?? EMPTY_RULE_STATE,
