@@ -9,9 +9,11 @@ async function pickOption(page: Page, testId: string, text: string) {
 
 // 线索 (issue 12): the demo drone patrol's clues around 金山镇 and 桐木镇 on the county map (drawn
 // offline: no tile server is configured); the officer opens one, confirms the nearest firm,
-// records the outcome on the clock; the firm's file (一企一档) shows the clue and its risk score.
+// records the outcome on the clock; the firm's file (一企一档) shows the clue and its risk score;
+// then an off-site inspection record built from the clue orders the firm to rectify; a leader
+// registers a video point and what its camera saw becomes a clue.
 export const officerVerifiesClueOnMap: Journey = {
-  name: 'officer opens a drone clue on the county map, confirms the firm, records the outcome; the firm’s file shows it',
+  name: 'officer opens a drone clue on the county map, confirms the firm, records the outcome; the firm’s file shows it; an inspection from the clue orders rectification',
   async run(ctx) {
     const page = await ctx.newPage();
     await ctx.login(page, 'inspector');
@@ -39,6 +41,7 @@ export const officerVerifiesClueOnMap: Journey = {
     await page.getByText('核查结果已登记').first().waitFor({ timeout: 10_000 });
     await page.getByText('按期完成').first().waitFor({ timeout: 5_000 });
     await ctx.screenshot(page, '60c-staff-clue-verified');
+    const cluePath = new URL(page.url()).pathname;
 
     // the firm's file: the clue on its timeline, the finding in its risk score
     const confirmed = page.locator('.ant-card').filter({ hasText: '核查人员确认' }).getByRole('link').last();
@@ -58,5 +61,56 @@ export const officerVerifiesClueOnMap: Journey = {
     await page.getByText('风险评分由企业近 12 个月').waitFor({ timeout: 15_000 });
     await page.locator('.ant-table-row, .ant-empty').first().waitFor({ timeout: 15_000 });
     await ctx.screenshot(page, '60f-staff-watch-list');
+
+    // the clue followed up: an off-site inspection record built from it, whose finding orders rectification
+    await page.goto(`${ctx.baseUrl}${cluePath}`);
+    await page.getByTestId('clue-inspect').click();
+    await page.waitForURL((u) => u.pathname === '/staff/site-inspections/new', { timeout: 15_000 });
+    await page.locator('.ant-select').filter({ hasText: firm }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.ant-select').filter({ hasText: '线索' }).first().waitFor({ timeout: 5_000 });
+    expect(
+      ((await page.getByLabel('来源说明').inputValue()) ?? '').includes('无人机巡查线索'),
+      'the clue is the source',
+    );
+    const inspectors = page.getByLabel('检查人员');
+    await inspectors.fill('李强');
+    await inspectors.press('Enter');
+    await inspectors.fill('周文斌');
+    await inspectors.press('Enter');
+    await page.getByRole('button', { name: '添加问题' }).click();
+    await page.getByLabel('问题描述').fill('厂区东侧堆放含药废渣，未采取防渗防雨措施');
+    await page.getByLabel('整改要求（填写后生成责令整改）').fill('15 日内清运至有资质单位，拍照上传转移联单');
+    await ctx.screenshot(page, '60g-staff-clue-inspection-form');
+    await page.getByTestId('inspection-save').click();
+    await page.waitForURL((u) => /^\/staff\/site-inspections\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
+    await page.getByTestId('inspection-complete-off-site').click();
+    const order = page.getByRole('link', { name: '责令整改' }).last();
+    await order.waitFor({ timeout: 15_000 });
+    await order.click();
+    await page.waitForURL((u) => /^\/staff\/rectifications\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
+    await page.getByText('15 日内清运至有资质单位').first().waitFor({ timeout: 10_000 });
+    await page.getByText('待企业整改').first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '60h-staff-clue-rectification-order');
+
+    // the video-point registry: a leader registers a camera; what it saw becomes a clue on its clock
+    const leader = await ctx.newPage();
+    await ctx.login(leader, 'leader');
+    await leader.goto(`${ctx.baseUrl}/staff/clues?view=video`);
+    await leader.getByTestId('video-point-name').fill('桐木镇工业园北门');
+    await leader.getByPlaceholder('纬度').fill('28.0476');
+    await leader.getByPlaceholder('经度').fill('113.8290');
+    await leader.getByPlaceholder('快照链接').fill('/snapshots/tongmu-north.jpg');
+    await leader.getByRole('button', { name: /登\s*记/ }).click();
+    await leader.getByText('视频点位已登记').first().waitFor({ timeout: 10_000 });
+    const row = leader.locator('.ant-table-row').filter({ hasText: '桐木镇工业园北门' });
+    await row.waitFor({ timeout: 10_000 });
+    await ctx.screenshot(leader, '60i-staff-video-points');
+    await row.getByRole('button', { name: '转为线索' }).click();
+    await leader.getByTestId('video-clue-description').fill('夜间 23 时许厂区北侧烟囱冒黑烟约 20 分钟');
+    await leader.locator('.ant-modal').getByRole('button', { name: '转为线索' }).click();
+    await leader.waitForURL((u) => /^\/staff\/clues\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
+    await leader.getByText('视频点位：桐木镇工业园北门').first().waitFor({ timeout: 10_000 });
+    await leader.getByTestId('clue-due-date').waitFor({ timeout: 10_000 });
+    await ctx.screenshot(leader, '60j-staff-video-clue');
   },
 };

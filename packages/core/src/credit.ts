@@ -20,13 +20,22 @@ export const creditRecordBody = z.strictObject({
 });
 export type CreditRecordBody = z.infer<typeof creditRecordBody>;
 
-export const RISK_FACTORS = ['alarms', 'complaints', 'findings', 'penalties', 'credit', 'positive-list'] as const;
+export const RISK_FACTORS = [
+  'alarms',
+  'complaints',
+  'findings',
+  'inspection-findings',
+  'penalties',
+  'credit',
+  'positive-list',
+] as const;
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 
 export const RISK_FACTOR_LABELS: Readonly<Record<RiskFactor, { zh: string; en: string }>> = {
   alarms: { zh: '确认的报警（近 12 个月）', en: 'confirmed alarms (12 months)' },
   complaints: { zh: '12369 举报（近 12 个月）', en: '12369 reports (12 months)' },
   findings: { zh: '核查属实的线索（近 12 个月）', en: 'clues verified as problems (12 months)' },
+  'inspection-findings': { zh: '检查发现的问题（近 12 个月）', en: 'problems found by inspections (12 months)' },
   penalties: { zh: '行政处罚（近 24 个月）', en: 'penalties (24 months)' },
   credit: { zh: '环境信用等级', en: 'environmental credit' },
   'positive-list': { zh: '正面清单', en: 'positive list' },

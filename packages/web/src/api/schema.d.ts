@@ -36078,6 +36078,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         }[];
                     };
                 };
@@ -36161,6 +36162,7 @@ export interface paths {
                             lng: number;
                             snapshotUrl: string;
                             enterpriseId: string | null;
+                            enterpriseName: string | null;
                         };
                     };
                 };
@@ -37304,6 +37306,7 @@ export interface paths {
                                 alarms: number;
                                 complaints: number;
                                 findings: number;
+                                inspectionFindings: number;
                                 gradeLabel: string | null;
                                 listed: boolean;
                             }[];
@@ -37423,7 +37426,7 @@ export interface paths {
                             onWatchList: boolean;
                             contributions: {
                                 /** @enum {string} */
-                                factor: "alarms" | "complaints" | "findings" | "penalties" | "credit" | "positive-list";
+                                factor: "alarms" | "complaints" | "findings" | "inspection-findings" | "penalties" | "credit" | "positive-list";
                                 label: string;
                                 count: number;
                                 weight: number;

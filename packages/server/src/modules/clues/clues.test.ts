@@ -11,6 +11,7 @@ import { clues } from './tables.ts';
 let t: TestApp;
 let officer: Client;
 let clerk: Client;
+let leaderClient: Client;
 let firm: { id: string; name: string };
 
 // a site in 金山镇; the findings are placed relative to it
@@ -29,6 +30,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   officer = await loginAs(t, ['inspector']);
   clerk = await loginAs(t, ['clerk']);
+  leaderClient = await loginAs(t, ['leader']);
   firm = await makeEnterprise(t, { townCode: '360322103', location: SITE });
 });
 afterAll(() => t.close());
@@ -216,6 +218,86 @@ describe('clues: verification', () => {
     const again = await clerk.request({ method: 'POST', url: `/api/clues/from-report/${rep.json().id}` });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('CLUE_EXISTS');
+  });
+
+  it('a video point watches a firm; what its camera saw becomes a clue at its place, its snapshot the evidence', async () => {
+    const bad = await leaderClient.request({
+      method: 'POST',
+      url: '/api/video-points',
+      payload: {
+        name: 'x',
+        lat: SITE.lat,
+        lng: SITE.lng,
+        snapshotUrl: 'https://video.example/x.jpg',
+        enterpriseId: clerk.userId,
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ path: 'enterpriseId', message: '该企业不存在' }]);
+    expect((await clerk.request({ method: 'POST', url: '/api/video-points', payload: {} })).statusCode).toBe(403);
+    const vp = await leaderClient.request({
+      method: 'POST',
+      url: '/api/video-points',
+      payload: {
+        name: '金山镇工业园东门',
+        lat: SITE.lat + 0.0005,
+        lng: SITE.lng,
+        snapshotUrl: 'https://video.example/jinshan-east.jpg',
+        enterpriseId: firm.id,
+      },
+    });
+    expect(vp.statusCode, vp.body).toBe(201);
+    expect(vp.json()).toMatchObject({ name: '金山镇工业园东门', enterpriseName: firm.name });
+    const list = (await clerk.request({ method: 'GET', url: '/api/video-points' })).json();
+    expect(list.find((v: { id: string }) => v.id === vp.json().id)).toMatchObject({ enterpriseName: firm.name });
+    const c = await clerk.request({
+      method: 'POST',
+      url: `/api/video-points/${vp.json().id}/clues`,
+      payload: { description: '夜间烟囱冒黑烟约 20 分钟' },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json().clue).toMatchObject({
+      source: 'video',
+      origin: '视频点位：金山镇工业园东门',
+      photos: ['https://video.example/jinshan-east.jpg'],
+      suggestedEnterpriseId: firm.id,
+      status: 'pending',
+    });
+    expect(c.json().clocks).toHaveLength(1);
+  });
+
+  it('a reception-day concern becomes a clue at its firm, once', async () => {
+    const s = await clerk.request({
+      method: 'POST',
+      url: '/api/reception/sessions',
+      payload: { kind: 'enterprise', date: '2025-07-16', leaderName: '王局长', sections: ['环境监察大队'] },
+    });
+    expect(s.statusCode, s.body).toBe(201);
+    const sessionId = s.json().id;
+    await clerk.request({
+      method: 'POST',
+      url: `/api/reception/sessions/${sessionId}/attendances`,
+      payload: { enterpriseId: firm.id, people: [{ name: '刘厂长' }] },
+    });
+    const concern = await clerk.request({
+      method: 'POST',
+      url: `/api/reception/sessions/${sessionId}/concerns`,
+      payload: {
+        enterpriseId: firm.id,
+        raisedBy: '刘厂长',
+        category: 'waste-gas-facility',
+        description: '邻厂夜间排放异味',
+      },
+    });
+    expect(concern.statusCode, concern.body).toBe(201);
+    const c = await clerk.request({ method: 'POST', url: `/api/clues/from-concern/${concern.json().id}` });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json().clue).toMatchObject({
+      source: 'reception',
+      description: expect.stringContaining('邻厂夜间排放异味'),
+    });
+    const again = await clerk.request({ method: 'POST', url: `/api/clues/from-concern/${concern.json().id}` });
+    expect(again.statusCode).toBe(409);
   });
 
   it('a 12369 report found true proposes taking a listed firm off the positive list', async () => {

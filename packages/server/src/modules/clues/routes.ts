@@ -31,7 +31,7 @@ import {
   getClue,
   importClues,
   listClues,
-  listVideoPoints,
+  listVideoPointsNamed,
   mapData,
   recordOutcome,
 } from './service.ts';
@@ -149,7 +149,7 @@ export const clueRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.array(videoPointViewSchema), ...problemResponses(401, 403) },
       },
     },
-    async () => (await listVideoPoints(db)).map(toVideoPointView),
+    async () => (await listVideoPointsNamed(db)).map(toVideoPointView),
   );
 
   app.post(
@@ -165,7 +165,8 @@ export const clueRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const row = await db.transaction((tx) => createVideoPoint(tx, actorOf(request), request.body));
-      return reply.code(201).send(toVideoPointView(row));
+      const [named] = await listVideoPointsNamed(db, row.id);
+      return reply.code(201).send(toVideoPointView(named!));
     },
   );
 

@@ -95,6 +95,7 @@ export const videoPointViewSchema = z.object({
   lng: z.number(),
   snapshotUrl: z.string(),
   enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
 });
 
 export const mapViewSchema = z.object({
@@ -168,6 +169,16 @@ export function toClueClock(c: ClockView, source: string): z.infer<typeof clueCl
   };
 }
 
-export function toVideoPointView(v: typeof videoPoints.$inferSelect): z.infer<typeof videoPointViewSchema> {
-  return { id: v.id, name: v.name, lat: v.lat, lng: v.lng, snapshotUrl: v.snapshotUrl, enterpriseId: v.enterpriseId };
+export function toVideoPointView(
+  v: typeof videoPoints.$inferSelect & { enterpriseName: string | null },
+): z.infer<typeof videoPointViewSchema> {
+  return {
+    id: v.id,
+    name: v.name,
+    lat: v.lat,
+    lng: v.lng,
+    snapshotUrl: v.snapshotUrl,
+    enterpriseId: v.enterpriseId,
+    enterpriseName: v.enterpriseName,
+  };
 }

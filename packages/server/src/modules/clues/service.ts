@@ -242,6 +242,13 @@ export async function clueFromConcern(tx: Tx, actor: Actor, concernId: string, n
 }
 
 export async function createVideoPoint(tx: Tx, actor: Actor, body: VideoPointBody) {
+  if (body.enterpriseId) {
+    const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, body.enterpriseId));
+    if (!e)
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [{ path: 'enterpriseId', message: { zh: '该企业不存在', en: 'No such enterprise' } }],
+      });
+  }
   const [row] = await tx
     .insert(videoPoints)
     .values({ ...body, enterpriseId: body.enterpriseId ?? null })
@@ -257,6 +264,18 @@ export async function createVideoPoint(tx: Tx, actor: Actor, body: VideoPointBod
 
 export async function listVideoPoints(db: Tx) {
   return db.select().from(videoPoints).orderBy(videoPoints.name).limit(1000);
+}
+
+/** The registry as the desk reads it: each point with the name of the firm it watches, if any. */
+export async function listVideoPointsNamed(db: Tx, id?: string) {
+  const rows = await db
+    .select({ v: videoPoints, enterpriseName: enterprises.name })
+    .from(videoPoints)
+    .leftJoin(enterprises, eq(enterprises.id, videoPoints.enterpriseId))
+    .where(id ? eq(videoPoints.id, id) : undefined)
+    .orderBy(videoPoints.name)
+    .limit(1000);
+  return rows.map((r) => ({ ...r.v, enterpriseName: r.enterpriseName }));
 }
 
 /** What a camera saw becomes a clue at the camera's place, its snapshot the evidence. */

@@ -16,6 +16,7 @@ export const CREDIT_RULES: readonly RuleDefault[] = [
   weight('risk.weight.alarms', '每次确认的报警', 'per confirmed alarm', 5),
   weight('risk.weight.complaints', '每件 12369 举报', 'per 12369 report', 10),
   weight('risk.weight.findings', '每条核查属实的线索', 'per clue verified as a problem', 15),
+  weight('risk.weight.inspection-findings', '每个检查发现的问题', 'per problem found by an inspection', 15),
   weight('risk.weight.penalties', '每次行政处罚', 'per penalty', 30),
   weight('risk.weight.credit-green', '绿牌', 'green credit', -10),
   weight('risk.weight.credit-blue', '蓝牌', 'blue credit', 0),

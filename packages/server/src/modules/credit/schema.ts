@@ -64,6 +64,7 @@ export const watchRowSchema = z.object({
   alarms: z.number(),
   complaints: z.number(),
   findings: z.number(),
+  inspectionFindings: z.number(),
   gradeLabel: z.string().nullable(),
   listed: z.boolean(),
 });
@@ -100,6 +101,7 @@ export function toWatchRow(r: WatchRow): z.infer<typeof watchRowSchema> {
     alarms: Number(r.alarms),
     complaints: Number(r.complaints),
     findings: Number(r.findings),
+    inspectionFindings: Number(r.inspectionFindings),
     gradeLabel: r.grade ? (CREDIT_GRADE_LABELS[r.grade as CreditGrade]?.zh ?? null) : null,
     listed: Boolean(r.listed),
   };

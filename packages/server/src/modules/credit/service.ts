@@ -120,6 +120,7 @@ async function weights(db: Tx): Promise<{ w: Weights; sources: Sources }> {
     alarms: await getRuleNumber(db, riskWeightKey('alarms')),
     complaints: await getRuleNumber(db, riskWeightKey('complaints')),
     findings: await getRuleNumber(db, riskWeightKey('findings')),
+    'inspection-findings': await getRuleNumber(db, riskWeightKey('inspection-findings')),
     penalties: await getRuleNumber(db, riskWeightKey('penalties')),
     'positive-list': await getRuleNumber(db, riskWeightKey('positive-list')),
     'credit-green': await getRuleNumber(db, creditWeightKey('green')),
@@ -132,6 +133,7 @@ async function weights(db: Tx): Promise<{ w: Weights; sources: Sources }> {
     alarms: await src(riskWeightKey('alarms')),
     complaints: await src(riskWeightKey('complaints')),
     findings: await src(riskWeightKey('findings')),
+    'inspection-findings': await src(riskWeightKey('inspection-findings')),
     penalties: await src(riskWeightKey('penalties')),
     credit: await src(creditWeightKey('red')),
     'positive-list': await src(riskWeightKey('positive-list')),
@@ -174,6 +176,14 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
         and c.verified_at >= ${since(12)}
       order by c.verified_at desc limit 50`,
   );
+  // problems written down by on-site and off-site inspections (completed records), whether minor or serious
+  const inspectionFindings = await rowsOf<{ id: string; label: string; link: string }>(
+    db,
+    sql`select f.id::text as id, '/staff/site-inspections/' || i.id::text as link, i.inspected_on::text || ' ' || left(f.description, 60) as label
+      from inspection_findings f join site_inspections i on i.id = f.inspection_id
+      where i.enterprise_id = ${enterpriseId}::uuid and i.status = 'completed' and i.inspected_on >= (${since(12)})::date
+      order by i.inspected_on desc, f.position limit 50`,
+  );
   const penalties = await rowsOf<{ id: string; label: string }>(
     db,
     sql`select k.id::text as id, k.decided_on::text || ' ' || k.decision_number || '，罚款 ' || k.penalty_amount::text || ' 元' as label
@@ -191,7 +201,7 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
   const grade = (credit?.grade ?? e.creditGrade) as CreditGrade | null;
   const counted = (
     factor: Exclude<RiskFactor, 'credit'>,
-    rows: { id: string; label: string }[],
+    rows: { id: string; label: string; link?: string }[],
     linkOf: (id: string) => string,
     count = rows.length,
   ): RiskContribution => ({
@@ -202,12 +212,19 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
     points: count * w[factor],
     source: sources[factor],
     hasSource: true,
-    records: rows.map((r) => ({ type: factor, id: r.id, label: r.label, link: linkOf(r.id) })),
+    records: rows.map((r) => ({ type: factor, id: r.id, label: r.label, link: r.link ?? linkOf(r.id) })),
   });
   const contributions: RiskContribution[] = [
     counted('alarms', alarms, (id) => `/staff/alarms/${id}`, await countOf(db, 'alarms', enterpriseId)),
     counted('complaints', complaints, (id) => `/staff/reports/${id}`, await countOf(db, 'complaints', enterpriseId)),
     counted('findings', findings, (id) => `/staff/clues/${id}`, await countOf(db, 'findings', enterpriseId)),
+    counted(
+      'inspection-findings',
+      inspectionFindings,
+      // a finding has no page of its own: each row carries its inspection's
+      (id) => `/staff/site-inspections/${id}`,
+      await countOf(db, 'inspection-findings', enterpriseId),
+    ),
     counted(
       'penalties',
       penalties,
@@ -245,7 +262,7 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
 
 async function countOf(
   db: Tx,
-  factor: 'alarms' | 'complaints' | 'findings' | 'penalties',
+  factor: 'alarms' | 'complaints' | 'findings' | 'inspection-findings' | 'penalties',
   id: string,
 ): Promise<number> {
   const q = {
@@ -253,6 +270,8 @@ async function countOf(
     complaints: sql`select count(*)::int as n from reports r where r.subject_enterprise_id = ${id}::uuid and r.received_at >= ${since(12)}`,
     findings: sql`select count(*)::int as n from clues c where c.enterprise_id = ${id}::uuid
       and c.outcome in ('problem-found', 'rectification-ordered') and c.verified_at >= ${since(12)}`,
+    'inspection-findings': sql`select count(*)::int as n from inspection_findings f join site_inspections i on i.id = f.inspection_id
+      where i.enterprise_id = ${id}::uuid and i.status = 'completed' and i.inspected_on >= (${since(12)})::date`,
     penalties: sql`select count(*)::int as n from enforcement_cases k where k.enterprise_id = ${id}::uuid
       and k.decided_on is not null and k.decided_on >= (${since(24)})::date`,
   }[factor];
@@ -267,6 +286,8 @@ function scoresSql(): SQL {
       (select count(*) from reports r where r.subject_enterprise_id = e.id and r.received_at >= ${since(12)})::int as complaints,
       (select count(*) from clues c where c.enterprise_id = e.id and c.outcome in ('problem-found', 'rectification-ordered')
         and c.verified_at >= ${since(12)})::int as findings,
+      (select count(*) from inspection_findings f join site_inspections i on i.id = f.inspection_id
+        where i.enterprise_id = e.id and i.status = 'completed' and i.inspected_on >= (${since(12)})::date)::int as inspection_findings,
       (select count(*) from enforcement_cases k where k.enterprise_id = e.id and k.decided_on is not null
         and k.decided_on >= (${since(24)})::date)::int as penalties,
       coalesce((select cr.grade from credit_records cr where cr.enterprise_id = e.id order by cr.rated_on desc, cr.created_at desc limit 1), e.credit_grade) as grade,
@@ -276,7 +297,8 @@ function scoresSql(): SQL {
 }
 
 function pointsSql(w: Weights): SQL {
-  return sql`greatest(0, s.alarms * ${w.alarms}::int + s.complaints * ${w.complaints}::int + s.findings * ${w.findings}::int + s.penalties * ${w.penalties}::int
+  return sql`greatest(0, s.alarms * ${w.alarms}::int + s.complaints * ${w.complaints}::int + s.findings * ${w.findings}::int
+    + s.inspection_findings * ${w['inspection-findings']}::int + s.penalties * ${w.penalties}::int
     + case s.grade when 'green' then ${w['credit-green']}::int when 'blue' then ${w['credit-blue']}::int
         when 'yellow' then ${w['credit-yellow']}::int when 'red' then ${w['credit-red']}::int else 0 end
     + case when s.listed then ${w['positive-list']}::int else 0 end)`;
@@ -290,6 +312,7 @@ export type WatchRow = {
   alarms: number;
   complaints: number;
   findings: number;
+  inspectionFindings: number;
   grade: string | null;
   listed: boolean;
 };
@@ -310,7 +333,8 @@ export async function watchList(
       rowsOf<WatchRow>(
         db,
         sql`select s.enterprise_id::text as "enterpriseId", s.name as "enterpriseName", s.town_code as "townCode",
-          ${pointsSql(w)} as score, s.alarms, s.complaints, s.findings, s.grade, s.listed
+          ${pointsSql(w)} as score, s.alarms, s.complaints, s.findings,
+          s.inspection_findings as "inspectionFindings", s.grade, s.listed
           ${base} order by 4 desc, s.name, s.enterprise_id limit ${limit} offset ${offset}`,
       ),
     async () => Number((await rowsOf<{ n: number }>(db, sql`select count(*)::int as n ${base}`))[0]?.n ?? 0),

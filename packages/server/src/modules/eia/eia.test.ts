@@ -257,8 +257,17 @@ describe('commitment path', () => {
     }[];
     const mine = inbox.filter((m) => m.title.includes(c.code));
     const kinds = mine.map((m) => m.kind);
-    for (const k of ['eia.publicity-started', 'eia.objection', 'eia.decided', 'eia.verification-scheduled'])
+    for (const k of [
+      'eia.publicity-started',
+      'eia.objection',
+      'eia.objection-answered',
+      'eia.decided',
+      'eia.verification-scheduled',
+    ])
       expect(kinds, k).toContain(k);
+    const answerNotice = mine.find((m) => m.kind === 'eia.objection-answered')!;
+    expect(answerNotice.body).toContain('混药工房设湿式除尘');
+    expect(answerNotice.body).not.toContain('汤建军');
     const decided = mine.find((m) => m.kind === 'eia.decided')!;
     expect(decided.body).toContain(approved.documentNo);
     expect(decided.body).toContain('依据：《中华人民共和国行政许可法》第三十八条');

@@ -869,7 +869,17 @@ export async function answerObjection(
       before,
       after,
     });
-    return detailOf(tx, await loadCase(tx, caseId), true);
+    const r = await loadCase(tx, caseId);
+    // the enterprise saw the objection; it also sees what the bureau answered (still without the citizen)
+    await tellEnterprise(
+      tx,
+      r,
+      'objection-answered',
+      '公众意见已答复',
+      `对公示期间公众意见“${before.content.slice(0, 100)}”，本局答复如下：${answer.slice(0, 500)}`,
+      EIA_NOTICE_SOURCES.publicity,
+    );
+    return detailOf(tx, r, true);
   });
 }
 

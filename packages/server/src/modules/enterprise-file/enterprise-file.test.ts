@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
@@ -74,6 +75,23 @@ describe('enterprise-file: one timeline from every module', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain(a.name);
     expect(xml).toContain('环保良好企业（蓝牌）');
+  });
+});
+
+describe('enterprise-file: monitoring stations', () => {
+  it('a station registered for the firm is on its file, with its data logger and last report', async () => {
+    // registered "now" on the tests' fixed clock, which the database's own now() does not follow
+    await t.database.db.execute(sql`insert into monitoring_stations (enterprise_id, name, mn, password, edition, outlet_kind, outlet_name, rtd_interval_seconds, min_interval_minutes, created_at)
+      values (${b.id}::uuid, '生产废水总排口', 'EFTEST00000001', '123456', '2017', 'water', '废水总排口', 60, 10, ${new Date().toISOString()}::timestamptz)`);
+    const p = (
+      await officer.request({ method: 'GET', url: `/api/enterprises/${b.id}/timeline?kinds=station` })
+    ).json() as Page;
+    expect(p.items).toHaveLength(1);
+    expect(p.items[0]).toMatchObject({ kind: 'station', title: '登记自动监控站点：生产废水总排口' });
+    expect(p.items[0]!.link).toMatch(/^\/staff\/monitoring\/stations\//);
+    expect((p.items[0] as { detail?: string }).detail).toBe(
+      '数采仪编号 EFTEST00000001，排放口 废水总排口，尚未上报数据',
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import { missingDataJob } from './rules.ts';
 import { demoStationsService, gatewayHolder, gatewayService, ingestWriterService } from './runtime.ts';
 import { seedMonitoring } from './seed.ts';
 import * as tables from './tables.ts';
+import { stationTimeline } from './timeline.ts';
 
 /**
  * Online monitoring (在线监控, issue 11): the registry of stations and factors, the HJ 212 TCP
@@ -20,6 +21,7 @@ export const monitoringModule: ModuleDefinition = {
   routes: (app, ctx) => app.register(monitoringRoutes, { db: ctx.db, holder: gatewayHolder(ctx) }),
   rules: MONITORING_RULES,
   figures: MONITORING_FIGURES,
+  timeline: stationTimeline,
   jobs: () => [
     { kind: 'monitoring.retention', every: { scanMs: 6 * 3_600_000 }, run: monitoringRetention },
     // 数据缺失 is judged on real-time intervals of 30 s and more: a pass a minute is fine enough

@@ -1,6 +1,6 @@
 import { todayInShanghai } from '@qingshan/core/calendar';
 import { listingValidUntil } from '@qingshan/core/positive-list';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { raiseAlarm } from '../alarms/service.ts';
@@ -14,7 +14,8 @@ let clerk: Client;
 let green: { id: string; name: string };
 let red: { id: string; name: string };
 
-const NO_SOURCE = ['permits-complete', 'no-penalty-2y', 'no-incident-2y', 'monitoring-online'] as const;
+// a firm the platform holds no permit, station or incident records for: these need the officer's word
+const NO_SOURCE = ['permits-complete', 'no-incident-2y', 'monitoring-online'] as const;
 const CONFIRMED = Object.fromEntries(NO_SOURCE.map((c) => [c, '2026 年 6 月现场核验许可证正本及台账']));
 
 beforeAll(async () => {
@@ -39,11 +40,122 @@ describe('positive list: conditions checked from the platform’s records', () =
       evidence: '企业登记中的环境信用等级为环保诚信企业（绿牌）',
     });
     expect(by.get('no-verified-complaint')?.status).toBe('passed');
+    expect(by.get('no-penalty-2y')).toMatchObject({
+      status: 'passed',
+      evidence: '近两年平台执法案件中没有对该企业的行政处罚决定',
+    });
     for (const c of NO_SOURCE) {
       expect(by.get(c)?.status).toBe('no-source');
-      expect(by.get(c)?.evidence).toContain('尚无数据来源，需人工核实');
+      expect(by.get(c)?.evidence).toContain('需人工核实');
     }
-    expect(by.get('permits-complete')?.evidence).toBe('环评审批、排污许可记录：尚无数据来源，需人工核实');
+    expect(by.get('permits-complete')?.evidence).toBe(
+      '本平台未登记该企业的排污许可证或排污登记：需人工核实（依法无需办理的，写明依据）',
+    );
+  });
+
+  it('reads permits, penalty decisions, monitoring stations, credit records and verified complaints', async () => {
+    const db = t.database.db;
+    const today = todayInShanghai();
+    const year = Number(today.slice(0, 4));
+    const ok = await makeEnterprise(t);
+    const bad = await makeEnterprise(t);
+    const permit = (id: string, validTo: string, n: string) =>
+      db.execute(sql`insert into permits (enterprise_id, permit_class, pw_item, status, permit_number, issued_by, valid_from, valid_to, officer_name)
+        values (${id}::uuid, 'key', '68', 'valid', ${n}, '萍乡市生态环境局', '2020-01-01', ${validTo}::date, '许可帮办')`);
+    await permit(ok.id, `${year + 2}-12-31`, 'P-OK-001');
+    await permit(bad.id, `${year - 1}-12-31`, 'P-OLD-001');
+    const station = (id: string, mn: string, lastFrameAt: Date | null) =>
+      db.execute(sql`insert into monitoring_stations (enterprise_id, name, mn, password, edition, outlet_kind, rtd_interval_seconds, min_interval_minutes, last_frame_at)
+        values (${id}::uuid, ${`${mn} 废水总排口`}, ${mn}, '123456', '2017', 'water', 60, 10, ${lastFrameAt?.toISOString() ?? null}::timestamptz)`);
+    await station(ok.id, 'PLOK0000000001', new Date());
+    await station(bad.id, 'PLBAD000000001', null);
+    // a penalty decided last month on a finding of an inspection
+    const decided = `${year}-${today.slice(5, 7)}-01`;
+    await db.execute(sql`with i as (
+        insert into site_inspections (kind, enterprise_id, status, inspected_on, inspector_names, checklist, officer_name)
+        values ('on-site', ${bad.id}::uuid, 'completed', ${decided}::date, '["李强","周文斌"]', '[]', '执法·李强') returning id),
+      f as (insert into inspection_findings (inspection_id, position, description, severity)
+        select id, 0, '含药废渣露天堆放', 'serious' from i returning id)
+      insert into enforcement_cases (finding_id, enterprise_id, title, stage, stages, decision_number, penalty_amount, decided_on)
+        select id, ${bad.id}::uuid, '含药废渣露天堆放案', 'decision', '[]', '上环罚〔测试〕9号', 30000, ${decided}::date from f`);
+    // a 12369 report found true on verification
+    await db.execute(sql`insert into clues (source, source_ref, description, evidence, enterprise_id, status, outcome, verified_at)
+      values ('report', gen_random_uuid()::text, '厂区夜间偷排废水', '{"photos":[]}', ${bad.id}::uuid, 'verified', 'problem-found', now())`);
+    for (const [id, grade, basis] of [
+      [ok.id, 'blue', `${year - 1} 年度评价：良好`],
+      [bad.id, 'yellow', `${year - 1} 年度评价：警示（超标排放）`],
+    ] as const) {
+      const r = await officer.request({
+        method: 'POST',
+        url: '/api/credit',
+        payload: { enterpriseId: id, grade, basis, ratedOn: `${year}-01-15` },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+
+    const checksOf = async (id: string) =>
+      new Map(
+        ((await officer.request({ method: 'GET', url: `/api/positive-list/checks/${id}` })).json() as Check[]).map(
+          (c) => [c.condition, c],
+        ),
+      );
+    const good = await checksOf(ok.id);
+    expect(good.get('permits-complete')).toMatchObject({ status: 'passed' });
+    expect(good.get('no-penalty-2y')).toMatchObject({ status: 'passed' });
+    expect(good.get('monitoring-online')).toMatchObject({
+      status: 'passed',
+      evidence: '已安装自动监控站点 1 个，均在线',
+    });
+    expect(good.get('credit-not-yellow-red')).toMatchObject({
+      status: 'passed',
+      evidence: `${year}-01-15 环境信用评价为环保良好企业（蓝牌）（${year - 1} 年度评价：良好）`,
+    });
+    expect(good.get('no-verified-complaint')).toMatchObject({ status: 'passed' });
+
+    const poor = await checksOf(bad.id);
+    expect(poor.get('permits-complete')).toMatchObject({ status: 'failed' });
+    expect(poor.get('permits-complete')!.evidence).toContain('无在有效期内的排污许可证或排污登记');
+    expect(poor.get('no-penalty-2y')).toMatchObject({ status: 'failed' });
+    expect(poor.get('no-penalty-2y')!.evidence).toContain('上环罚〔测试〕9号，罚款 30000.00 元');
+    expect(poor.get('monitoring-online')).toMatchObject({ status: 'failed' });
+    expect(poor.get('monitoring-online')!.evidence).toContain('PLBAD000000001 废水总排口');
+    expect(poor.get('credit-not-yellow-red')).toMatchObject({ status: 'failed' });
+    expect(poor.get('no-verified-complaint')).toMatchObject({ status: 'failed' });
+    expect(poor.get('no-verified-complaint')!.evidence).toContain('厂区夜间偷排废水');
+
+    // the officer's word cannot list what the records refuse
+    const refused = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: {
+        enterpriseId: bad.id,
+        category: 'key-field',
+        confirmations: Object.fromEntries(
+          [
+            'permits-complete',
+            'no-penalty-2y',
+            'no-incident-2y',
+            'monitoring-online',
+            'credit-not-yellow-red',
+            'no-verified-complaint',
+          ].map((c) => [c, '已核实']),
+        ),
+        reason: '试图列入',
+      },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(
+      refused
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual([
+      'confirmations.credit-not-yellow-red',
+      'confirmations.monitoring-online',
+      'confirmations.no-penalty-2y',
+      'confirmations.no-verified-complaint',
+      'confirmations.permits-complete',
+    ]);
   });
 
   it('a 12369 report naming the firm turns the complaint condition into one an officer must verify', async () => {

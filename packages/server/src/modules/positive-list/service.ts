@@ -51,7 +51,8 @@ export async function checkConditions(
   const e = await enterpriseOrThrow(tx, enterpriseId);
   const since = twoYearsBefore(on);
   const out: ConditionCheck[] = [];
-  for (const c of POSITIVE_LIST_CHECKERS) out.push({ condition: c.condition, ...(await c.check(tx, e, since)) });
+  for (const c of POSITIVE_LIST_CHECKERS)
+    out.push({ condition: c.condition, ...(await c.check(tx, e, { on, since })) });
   return out;
 }
 

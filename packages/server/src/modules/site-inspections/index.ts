@@ -5,6 +5,7 @@ import { SITE_INSPECTION_FIGURES } from './figures.ts';
 import { siteInspectionRoutes } from './routes.ts';
 import { seedSiteInspections } from './seed.ts';
 import * as tables from './tables.ts';
+import { siteInspectionTimeline } from './timeline.ts';
 
 /** On-site and off-site inspections, rectification orders with their clocks, enforcement cases. */
 export const siteInspectionsModule: ModuleDefinition = {
@@ -15,5 +16,6 @@ export const siteInspectionsModule: ModuleDefinition = {
   routes: (app, ctx) => app.register(siteInspectionRoutes, { db: ctx.db }),
   clockProfiles: SITE_INSPECTION_CLOCK_PROFILES,
   figures: SITE_INSPECTION_FIGURES,
+  timeline: siteInspectionTimeline,
   seed: seedSiteInspections,
 };

@@ -316,6 +316,47 @@ describe('site inspections: a record from draft to signature', () => {
     ).toBe(403);
   });
 
+  it('the firm’s file (一企一档) shows the completed inspection, its order and the case, for staff only', async () => {
+    type Item = { kind: string; title: string; detail: string; link: string | null };
+    const kinds = 'site-inspection,rectification,enforcement-case';
+    const res = await officer.request({ method: 'GET', url: `/api/enterprises/${firmA.id}/timeline?kinds=${kinds}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as Item[];
+    const inspection = items.find((i) => i.kind === 'site-inspection');
+    expect(inspection).toMatchObject({ title: '现场检查', link: `/staff/site-inspections/${id}` });
+    expect(inspection!.detail).toContain('发现问题 2 个');
+    expect(items.find((i) => i.kind === 'rectification')!.detail).toContain('设置识别标志并拍照上传');
+    const c = items.find((i) => i.kind === 'enforcement-case')!;
+    expect(c.title).toBe('行政处罚案件：含药废渣露天堆放案');
+    expect(c.detail).toBe('处罚决定；处罚决定 上环罚〔2026〕1号，罚款 50000.00 元');
+    // firm B's file holds none of A's
+    const other = (
+      await officer.request({ method: 'GET', url: `/api/enterprises/${firmB.id}/timeline?kinds=${kinds}` })
+    ).json();
+    expect(other.items).toEqual([]);
+    // the bureau's case file is not in the firm's own view of its file
+    const own = (
+      await userA.request({ method: 'GET', url: `/api/enterprises/${firmA.id}/timeline?kinds=${kinds}` })
+    ).json();
+    expect(own.items).toEqual([]);
+  });
+
+  it('the completed inspection’s findings count in the firm’s risk score, each linked to its record', async () => {
+    type Contribution = { factor: string; count: number; points: number; records: { link: string | null }[] };
+    const risk = await officer.request({ method: 'GET', url: `/api/risk/${firmA.id}` });
+    expect(risk.statusCode, risk.body).toBe(200);
+    const c = (risk.json().contributions as Contribution[]).find((x) => x.factor === 'inspection-findings')!;
+    expect(c).toMatchObject({ count: 2, points: 30 });
+    expect(c.records.map((r) => r.link)).toEqual([`/staff/site-inspections/${id}`, `/staff/site-inspections/${id}`]);
+    const b = (await officer.request({ method: 'GET', url: `/api/risk/${firmB.id}` })).json();
+    expect((b.contributions as Contribution[]).find((x) => x.factor === 'inspection-findings')!.count).toBe(0);
+    const watch = (
+      await officer.request({ method: 'GET', url: '/api/risk/watch-list?minScore=0&pageSize=100' })
+    ).json();
+    const row = watch.items.find((w: { enterpriseId: string }) => w.enterpriseId === firmA.id);
+    expect(row.inspectionFindings).toBe(2);
+  });
+
   it('each figure counts exactly the records it lists', async () => {
     const p = { from: `${today.slice(0, 4)}-01-01`, to: today };
     for (const f of SITE_INSPECTION_FIGURES) {

@@ -14,6 +14,7 @@ import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import {
   type ClueDetail,
@@ -190,6 +191,31 @@ function OutcomeCard({ d, canVerify }: { d: ClueDetail; canVerify: boolean }) {
   );
 }
 
+/**
+ * A clue about a confirmed firm is followed up by an inspection record: off-site from the clue's own
+ * evidence, or on-site. Its findings with a requirement become rectification orders on their clocks.
+ */
+function FollowUpCard({ d }: { d: ClueDetail }) {
+  const { t } = useTranslation();
+  const c = d.clue;
+  if (!c.enterpriseId) return null;
+  const day = formatDateTime(c.observedAt).slice(0, 10);
+  const params = new URLSearchParams({
+    enterpriseId: c.enterpriseId,
+    kind: 'off-site',
+    offSiteSource: 'clue',
+    sourceRef: `${c.sourceLabel}线索（${day}）：${c.description}`.slice(0, 300),
+  });
+  return (
+    <Card title={t('clues.followUp')} size="small">
+      <Typography.Paragraph type="secondary">{t('clues.followUpHint')}</Typography.Paragraph>
+      <ButtonLink to={`/staff/site-inspections/new?${params}`} data-testid="clue-inspect">
+        {t('clues.inspect')}
+      </ButtonLink>
+    </Card>
+  );
+}
+
 /** One clue: its evidence and place, the enterprise it is matched to, its clock and outcome. */
 export default function ClueDetailPage() {
   const { id = '' } = useParams();
@@ -252,6 +278,7 @@ export default function ClueDetailPage() {
             </Card>
             <MatchCard key={`m${c.version}`} d={q.data} canVerify={canVerify} />
             <OutcomeCard key={`o${c.version}`} d={q.data} canVerify={canVerify} />
+            {canAccess(roles, SITE_INSPECTION_PERMISSIONS.record) ? <FollowUpCard d={q.data} /> : null}
           </Space>
         </Col>
         <Col xs={24} lg={12}>

@@ -20,6 +20,7 @@ import { formatDateTime } from '../../utils/datetime.ts';
 import { type Clue, clueKeys, getClueMap, listClues } from './api.ts';
 import { CountyMap } from './CountyMap.tsx';
 import { CLUE_PERMISSIONS } from './permissions.ts';
+import { VideoPointsTab } from './VideoPointsTab.tsx';
 
 const clueListQuery = defineListQuery({
   filters: { status: oneOfFilter(CLUE_STATUSES), source: oneOfFilter(CLUE_SOURCES), q: textFilter(50) },
@@ -120,7 +121,8 @@ export default function ClueListPage() {
   const { t } = useTranslation();
   const { roles } = useAuth();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('view') === 'map' ? 'map' : 'list';
+  const view = params.get('view');
+  const tab = view === 'map' || view === 'video' ? view : 'list';
   return (
     <PageContainer
       title={t('clues.title')}
@@ -137,14 +139,15 @@ export default function ClueListPage() {
         onChange={(k) =>
           setParams((p) => {
             const next = new URLSearchParams(p);
-            if (k === 'map') next.set('view', 'map');
-            else next.delete('view');
+            if (k === 'list') next.delete('view');
+            else next.set('view', k);
             return next;
           })
         }
         items={[
           { key: 'list', label: t('clues.listTab'), children: <ClueTable /> },
           { key: 'map', label: t('clues.mapTab'), children: <ClueMapTab /> },
+          { key: 'video', label: t('clues.videoTab'), children: <VideoPointsTab /> },
         ]}
       />
     </PageContainer>

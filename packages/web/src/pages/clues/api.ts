@@ -32,3 +32,11 @@ export const clueFromReport = (reportId: string) =>
   http.post<ResponseOf<'/api/clues/from-report/{id}', 'post', 201>>(`/api/clues/from-report/${enc(reportId)}`, {});
 export const clueFromConcern = (concernId: string) =>
   http.post<ResponseOf<'/api/clues/from-concern/{id}', 'post', 201>>(`/api/clues/from-concern/${enc(concernId)}`, {});
+export type VideoPoint = ResponseOf<'/api/video-points', 'get'>[number];
+export type VideoPointBody = BodyOf<'/api/video-points', 'post'>;
+export type VideoClueBody = BodyOf<'/api/video-points/{id}/clues', 'post'>;
+export const videoPointKeys = { all: ['video-points'] as const };
+export const listVideoPoints = (signal?: AbortSignal) => http.get<VideoPoint[]>('/api/video-points', { signal });
+export const createVideoPoint = (body: VideoPointBody) => http.post<VideoPoint>('/api/video-points', body);
+export const clueFromVideo = (pointId: string, body: VideoClueBody) =>
+  http.post<ResponseOf<'/api/video-points/{id}/clues', 'post', 201>>(`/api/video-points/${enc(pointId)}/clues`, body);

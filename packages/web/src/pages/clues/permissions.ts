@@ -4,4 +4,6 @@ import type { Access } from '../../access.ts';
 export const CLUE_PERMISSIONS = {
   register: ['admin', 'leader', 'clerk', 'inspector'],
   verify: ['leader', 'inspector'],
+  /** the video-point registry (server: admin, leader) */
+  videoPoints: ['admin', 'leader'],
 } as const satisfies Record<string, Access>;

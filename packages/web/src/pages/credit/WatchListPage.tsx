@@ -54,6 +54,7 @@ export default function WatchListPage() {
           { title: t('credit.alarms'), dataIndex: 'alarms' },
           { title: t('credit.complaints'), dataIndex: 'complaints' },
           { title: t('credit.findings'), dataIndex: 'findings' },
+          { title: t('credit.inspectionFindings'), dataIndex: 'inspectionFindings' },
           {
             title: t('credit.grade'),
             dataIndex: 'gradeLabel',

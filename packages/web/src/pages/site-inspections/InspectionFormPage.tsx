@@ -37,6 +37,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { listAlarms } from '../alarms/api.ts';
 import { getEnterprise, listEnterprises } from '../enterprises/api.ts';
 import {
   completeInspection,
@@ -98,6 +99,22 @@ function toValues(d: InspectionDetail): Values {
       itemKey: f.itemKey,
       requirement: f.requirement,
     })),
+  };
+}
+
+/**
+ * What a page that starts an inspection may pass in the address (a clue: the firm, off-site, the
+ * clue as its source); anything not a known value is ignored, so a hand-edited link cannot smuggle one in.
+ */
+function presetFrom(params: URLSearchParams): Partial<Values> {
+  const kind = params.get('kind');
+  const source = params.get('offSiteSource');
+  const ref = params.get('sourceRef')?.slice(0, 300);
+  return {
+    ...(params.get('enterpriseId') ? { enterpriseId: params.get('enterpriseId')! } : {}),
+    ...(SITE_INSPECTION_KINDS.includes(kind as never) ? { kind: kind as Values['kind'] } : {}),
+    ...(OFF_SITE_SOURCES.includes(source as never) ? { offSiteSource: source as Values['offSiteSource'] } : {}),
+    ...(ref ? { sourceRef: ref } : {}),
   };
 }
 
@@ -184,14 +201,29 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
         inspectedOn: todayInShanghai(),
         inspectorNames: [],
         findings: [],
-        ...(params.get('enterpriseId') ? { enterpriseId: params.get('enterpriseId')! } : {}),
+        ...presetFrom(params),
       };
+  // the chosen firm keeps its name even when it is not among the search's first page (a preset firm)
+  const chosen = d
+    ? { value: d.enterpriseId, label: d.enterpriseName }
+    : firm.data
+      ? { value: firm.data.id, label: firm.data.name }
+      : null;
   const options = [
-    ...(d ? [{ value: d.enterpriseId, label: d.enterpriseName }] : []),
+    ...(chosen ? [chosen] : []),
     ...(enterprises.data?.items ?? [])
-      .filter((e) => e.id !== d?.enterpriseId)
+      .filter((e) => e.id !== chosen?.value)
       .map((e) => ({ value: e.id, label: e.name })),
   ];
+  const alarms = useQuery({
+    queryKey: ['site-inspections', 'alarm-options', enterpriseId],
+    queryFn: ({ signal }) => listAlarms({ enterpriseId: enterpriseId!, page: 1, pageSize: 50 }, signal),
+    enabled: kind === 'off-site' && !!enterpriseId,
+  });
+  const alarmOptions = (alarms.data?.items ?? []).map((a) => ({
+    value: a.id,
+    label: `${formatDateTime(a.raisedAt)} ${a.sourceName}：${a.detail}`,
+  }));
   return (
     <PageContainer title={d ? `${d.enterpriseName} · ${statusLabel(d.status, lang)}` : t('siteInspections.newTitle')}>
       <div style={{ maxWidth: 720 }}>
@@ -233,7 +265,14 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
                   <Select options={OFF_SITE_SOURCES.map((s) => ({ value: s, label: sourceLabel(s, lang) }))} />
                 </Form.Item>
                 <Form.Item name="alarmId" label={t('siteInspections.alarmId')}>
-                  <Input />
+                  <Select
+                    allowClear
+                    data-testid="inspection-alarm"
+                    placeholder={t('siteInspections.alarmPick')}
+                    notFoundContent={t('siteInspections.noAlarms')}
+                    loading={alarms.isFetching}
+                    options={alarmOptions}
+                  />
                 </Form.Item>
                 <Form.Item name="sourceRef" label={t('siteInspections.sourceRef')}>
                   <Input maxLength={300} />
@@ -441,7 +480,14 @@ function CompleteCard({ d }: { d: InspectionDetail }) {
   });
   if (d.kind === 'off-site')
     return (
-      <Button type="primary" block size="large" loading={complete.isPending} onClick={() => complete.mutate({})}>
+      <Button
+        type="primary"
+        block
+        size="large"
+        loading={complete.isPending}
+        onClick={() => complete.mutate({})}
+        data-testid="inspection-complete-off-site"
+      >
         {t('siteInspections.completeOffSite')}
       </Button>
     );

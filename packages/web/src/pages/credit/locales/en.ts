@@ -14,6 +14,7 @@ const en: Leaves<typeof zh> = {
     alarms: 'Alarms',
     complaints: 'Reports',
     findings: 'Verified clues',
+    inspectionFindings: 'Inspection findings',
     grade: 'Credit',
     ungraded: 'Not graded',
     positiveList: 'Positive list',

@@ -11,6 +11,7 @@ const strings = {
     alarms: '报警',
     complaints: '举报',
     findings: '属实线索',
+    inspectionFindings: '检查发现问题',
     grade: '信用等级',
     ungraded: '未评价',
     positiveList: '正面清单',
