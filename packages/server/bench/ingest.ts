@@ -71,6 +71,8 @@ const FACTORS = ['a21026', 'a21002', 'a34013', 'a21005', 'a19001', 'a01011', 'a0
 const started = Date.now();
 const progress = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** milliseconds, or "> 30 s" for a percentile that fell among frames never acked in the wait */
+const ms = (v: number) => (Number.isFinite(v) ? `${fmt(v, 1)} ms` : '> 30 s');
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -101,8 +103,7 @@ async function registerStations(s: BenchServer, n: number, tag: string): Promise
   const list = await (await fetch(`${s.baseUrl}/api/enterprises?page=1&pageSize=1`, { headers })).json();
   const enterpriseId = (list as { items: { id: string }[] }).items[0]?.id;
   if (!enterpriseId) throw new Error('no enterprise to hang the stations on');
-  const out: Station[] = [];
-  for (let i = 0; i < n; i++) {
+  const one = async (i: number): Promise<Station> => {
     const mn = `BENCH${tag}${String(i).padStart(24 - 5 - tag.length, '0')}`;
     const res = await fetch(`${s.baseUrl}/api/monitoring/stations`, {
       method: 'POST',
@@ -117,8 +118,12 @@ async function registerStations(s: BenchServer, n: number, tag: string): Promise
       }),
     });
     if (res.status !== 201) throw new Error(`station registration: ${res.status} ${await res.text()}`);
-    out.push({ id: ((await res.json()) as { id: string }).id, mn });
-  }
+    return { id: ((await res.json()) as { id: string }).id, mn };
+  };
+  // a few at a time: thousands one after another would take longer than the figures they serve
+  const out: Station[] = [];
+  for (let i = 0; i < n; i += 8)
+    out.push(...(await Promise.all(Array.from({ length: Math.min(8, n - i) }, (_, k) => one(i + k)))));
   return out;
 }
 
@@ -158,8 +163,22 @@ async function atRate(loggers: SimLogger[], stations: Station[], rate: number, s
       ),
     ),
   );
-  const lat = sent.map((x) => x.l.acked.get(x.qn)).filter((v): v is number => v !== undefined);
-  return { sent: sent.length, acked: lat.length, p50: pct(lat, 50), p99: pct(lat, 99) };
+  // a frame not acked within the wait counts as slower than any that was
+  const all = sent.map((x) => x.l.acked.get(x.qn) ?? Number.POSITIVE_INFINITY);
+  const lat = all.filter((v) => Number.isFinite(v));
+  // what the server could not take at this rate is still queued: the next phase starts after it
+  // drained, or its figure would measure this backlog
+  const drainStart = performance.now();
+  await Promise.all(
+    loggers.map((l) =>
+      l.waitAcked(
+        sent.filter((x) => x.l === l).map((x) => x.qn),
+        600_000,
+      ),
+    ),
+  );
+  const backlogMs = lat.length < sent.length ? performance.now() - drainStart : 0;
+  return { sent: sent.length, acked: lat.length, p50: pct(all, 50), p99: pct(all, 99), backlogMs };
 }
 
 /** The raw COPY baseline: the same rows P3 stored, into a table of monitoring_readings' shape. */
@@ -228,13 +247,13 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     const idleApi = await api('idle');
     const loggers = await connectLoggers(port, LOGGERS);
     const trickle = await atRate(loggers, stations, 20, 3, t0);
-    progress(`${engine}: P2 trickle 20 frames/s: ack p99 ${fmt(trickle.p99, 1)} ms (${trickle.acked}/${trickle.sent})`);
+    progress(`${engine}: P2 trickle 20 frames/s: ack p99 ${ms(trickle.p99)} (${trickle.acked}/${trickle.sent})`);
     const busyApiP = api(`during ${RATE} frames/s`);
     const busy = await atRate(loggers, stations, RATE, SECONDS, t0 + 100_000_000);
     const busyApi = await busyApiP;
-    progress(`${engine}: P2 ${RATE} frames/s: ack p99 ${fmt(busy.p99, 1)} ms (${busy.acked}/${busy.sent} acked)`);
+    progress(`${engine}: P2 ${RATE} frames/s: ack p99 ${ms(busy.p99)} (${busy.acked}/${busy.sent} acked within 30 s)`);
     r['P2 ack p99 @rate'] =
-      `${fmt(busy.p99, 1)} ms @ ${RATE}/s (${busy.acked}/${busy.sent}) vs ${fmt(trickle.p99, 1)} ms @ 20/s`;
+      `${ms(busy.p99)} @ ${RATE}/s (${busy.acked}/${busy.sent} acked within 30 s${busy.backlogMs ? `, the rest ${fmt(busy.backlogMs / 1000, 1)} s later` : ''}) vs ${ms(trickle.p99)} @ 20/s`;
     r['P4 API p99 during ingest'] =
       `health ${fmt(busyApi.health.p99)} ms (idle ${fmt(idleApi.health.p99)}), station page ${fmt(busyApi.page.p99)} ms (idle ${fmt(idleApi.page.p99)})`;
 
@@ -264,7 +283,13 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     const p3ms = performance.now() - tp;
     const framesPerS = (per * LOGGERS) / (p3ms / 1000);
     if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
-    progress(`${engine}: P3 ${per * LOGGERS} frames durable in ${fmt(p3ms)} ms = ${fmt(framesPerS)} frames/s`);
+    const gc = (await (await fetch(`${s.baseUrl}/api/health`)).json()) as {
+      services: { hj212Gateway?: { batches: number | null; largestBatch: number | null; stored: number } };
+    };
+    const g = gc.services.hj212Gateway;
+    progress(
+      `${engine}: P3 ${per * LOGGERS} frames durable in ${fmt(p3ms)} ms = ${fmt(framesPerS)} frames/s (so far ${g?.stored} frames in ${g?.batches} transactions, largest ${g?.largestBatch})`,
+    );
     for (const l of loggers) l.close();
 
     // storm: stations reconnecting at once, each re-sending the last hour of minute data

@@ -9,6 +9,7 @@ import { type ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type Bus, busSink, connectBus } from '../modules/monitoring/bus.ts';
 import { startGateway } from '../modules/monitoring/gateway.ts';
+import { batchingFor } from '../modules/monitoring/group-commit.ts';
 
 loadDotEnv();
 let config: ReturnType<typeof loadConfig>;
@@ -42,7 +43,7 @@ if (config.ingestBus) {
   await database.migrate();
 }
 const gateway = await startGateway({
-  ...(bus ? { sink: busSink(bus) } : { db: database?.db }),
+  ...(bus ? { sink: busSink(bus) } : { db: database?.db, batch: batchingFor(database?.engine ?? 'pglite') }),
   port: config.hj212Port,
   maxConnections: config.hj212MaxConnections,
   host: process.env.HJ212_HOST ?? '0.0.0.0',

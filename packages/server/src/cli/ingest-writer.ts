@@ -6,6 +6,7 @@ import { type ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { MODULES } from '../modules/index.ts';
 import { connectBus, startIngestWriter } from '../modules/monitoring/bus.ts';
+import { batchingFor } from '../modules/monitoring/group-commit.ts';
 import { installModules } from '../platform/registry.ts';
 
 loadDotEnv();
@@ -29,11 +30,10 @@ const database = await openConfiguredDatabase(config).catch(fail);
 installModules(MODULES);
 await database.migrate();
 const bus = await connectBus(busConfig, 'qingshan-writer').catch(fail);
-const concurrency = Number(process.env.INGEST_WRITER_CONCURRENCY ?? (config.databaseUrl ? 4 : 1));
 const writer = await startIngestWriter({
   db: database.db,
   bus,
-  concurrency: Number.isInteger(concurrency) && concurrency > 0 && concurrency <= 64 ? concurrency : 1,
+  batch: batchingFor(database.engine),
   log: (level, message, fields) =>
     console[level === 'warn' ? 'warn' : 'log'](message, fields ? JSON.stringify(fields) : ''),
 });

@@ -17,14 +17,16 @@ import {
 } from 'nats';
 import type { Db } from '../../db/client.ts';
 import type { FrameSink, GatewayOutcome } from './gateway.ts';
-import { crcAccepted, frameDataTime, GATEWAY_DECODE, ingestFrame } from './ingest.ts';
+import { type GroupCommitOptions, groupCommit } from './group-commit.ts';
+import { crcAccepted, frameDataTime, GATEWAY_DECODE, unstorable } from './ingest.ts';
 import { monitoringQuarantine, monitoringStations } from './tables.ts';
 
 // Scale-out (issue 11): gateways publish each frame to a JetStream stream and ack the device once
-// JetStream has stored it; writers pull from one durable consumer, store with the same
-// ingestFrame the in-process gateway calls, and ack the message only after the commit. A writer
-// killed between commit and ack gets the message again, and ingestFrame's unique indexes (MN+QN,
-// MN+CN+DataTime) turn it into a duplicate; nothing acknowledged to a device can be lost.
+// JetStream has stored it; writers pull from one durable consumer, store through the same group
+// commit the in-process gateway uses, and ack each message only after its batch committed. A
+// writer killed between commit and ack gets the messages again, and the frames table's unique
+// indexes (MN+QN, MN+CN+DataTime) turn them into duplicates; nothing acknowledged to a device can
+// be lost.
 
 export type BusConfig = {
   url: string;
@@ -189,9 +191,20 @@ export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
   const cache = new Map<string, { entry: DirectoryEntry; until: number }>();
   const subject = framesSubject(bus.config);
 
-  const directory = async (mn: string): Promise<DirectoryEntry | null> => {
+  const asking = new Map<string, Promise<DirectoryEntry | null>>();
+  // frames of a connection are handled at once, not one after another: one look-up per MN serves
+  // every frame that arrives while it is under way
+  const directory = (mn: string): Promise<DirectoryEntry | null> => {
     const hit = cache.get(mn);
-    if (hit && hit.until > Date.now()) return hit.entry;
+    if (hit && hit.until > Date.now()) return Promise.resolve(hit.entry);
+    let p = asking.get(mn);
+    if (!p) {
+      p = ask(mn, hit?.entry ?? null).finally(() => asking.delete(mn));
+      asking.set(mn, p);
+    }
+    return p;
+  };
+  const ask = async (mn: string, stale: DirectoryEntry | null): Promise<DirectoryEntry | null> => {
     try {
       const reply = await bus.nc.request(directorySubject(bus.config), enc.encode(mn), { timeout: lookupTimeout });
       const entry = JSON.parse(dec.decode(reply.data)) as DirectoryEntry;
@@ -200,13 +213,15 @@ export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
       cache.set(mn, { entry, until: Date.now() + (entry.found ? ttl : Math.min(ttl, 10_000)) });
       return entry;
     } catch {
-      return hit?.entry ?? null;
+      return stale;
     }
   };
 
   return async (frame, raw, remote, now = new Date()): Promise<GatewayOutcome> => {
     const mn = frame.header.MN?.trim();
     if (!mn) return { kind: 'refused', reason: 'no-mn' };
+    const bad = unstorable(raw);
+    if (bad) return { kind: 'refused', reason: bad };
     const entry = await directory(mn);
     if (entry && !entry.found && entry.rejected) return { kind: 'refused', reason: 'rejected-mn' };
     const crcModes = entry?.found ? entry.crcModes : [];
@@ -254,16 +269,21 @@ export type IngestWriter = { stats: WriterStats; stop(): Promise<void> };
 export type WriterOptions = {
   db: Db;
   bus: Bus;
-  /** frames stored at once: 1 on PGlite (one connection), more on PostgreSQL's pool */
-  concurrency?: number;
+  /** frames taken from the stream and not yet settled, at most: they fill the group commit's batches */
+  maxInFlight?: number;
+  batch?: GroupCommitOptions;
   log?: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
 };
 
-/** A writer: pulls frames from the durable consumer, stores each, acks it after the commit. */
+/**
+ * A writer: pulls frames from the durable consumer into the group commit, and acks each message
+ * only after the transaction holding its frame committed.
+ */
 export async function startIngestWriter(opts: WriterOptions): Promise<IngestWriter> {
   const { bus, db } = opts;
   const log = opts.log ?? (() => {});
-  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const maxInFlight = Math.max(1, opts.maxInFlight ?? 1_000);
+  const commits = groupCommit(db, opts.batch);
   const stats: WriterStats = {
     consumed: 0,
     stored: 0,
@@ -275,7 +295,7 @@ export async function startIngestWriter(opts: WriterOptions): Promise<IngestWrit
   };
   const stopDirectory = serveDirectory(bus, db);
   const consumer = await bus.js.consumers.get(bus.config.stream, bus.config.durable);
-  const messages: ConsumerMessages = await consumer.consume({ max_messages: Math.max(64, concurrency * 32) });
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: maxInFlight });
   let stopping = false;
 
   const handle = async (m: JsMsg) => {
@@ -286,7 +306,13 @@ export async function startIngestWriter(opts: WriterOptions): Promise<IngestWrit
     const at = m.headers?.get('Qs-Received-At');
     const receivedAt = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date(m.info.timestampNanos / 1e6);
     try {
-      const outcome = await ingestFrame(db, frame, raw, m.headers?.get('Qs-Remote') || null, receivedAt);
+      const outcome = await commits.submit({
+        frame,
+        raw,
+        remote: m.headers?.get('Qs-Remote') || null,
+        now: receivedAt,
+      });
+      if (outcome.kind === 'error') throw outcome.error;
       if (outcome.kind === 'stored') stats.stored++;
       else if (outcome.kind === 'duplicate') stats.duplicates++;
       else if (outcome.kind === 'quarantined') stats.quarantined++;
@@ -312,7 +338,7 @@ export async function startIngestWriter(opts: WriterOptions): Promise<IngestWrit
       if (stopping) break;
       const p = handle(m).finally(() => inFlight.delete(p));
       inFlight.add(p);
-      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     }
   })();
 

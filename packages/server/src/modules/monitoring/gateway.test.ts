@@ -312,6 +312,57 @@ describe('gateway: 2017 upload built by hand from the standard', () => {
   });
 });
 
+describe('gateway: group commit', () => {
+  it('frames of several devices sent at once share transactions; each is acked after its batch committed, in order', async () => {
+    const late: string[] = [];
+    // a wide window, so the frames of the three devices surely meet in one batch
+    const g = await startGateway({
+      db: t.database.db,
+      port: 0,
+      host: '127.0.0.1',
+      batch: { windowMs: 50 },
+      onOutcome: async (o, frame) => {
+        if (o.kind !== 'stored') return;
+        const n = await count('monitoring_frames', sql`mn = ${frame.header.MN} and qn = ${frame.header.QN}`);
+        if (n !== 1) late.push(frame.header.QN ?? '');
+      },
+    });
+    try {
+      const sent: { d: Device; qns: string[] }[] = [];
+      for (let k = 0; k < 3; k++) {
+        const mn = freshMn();
+        await register(mn, '2017', [{ code: 'a21026' }]);
+        const d = await device(g.port);
+        const qns = Array.from({ length: 5 }, (_, i) => `2026061511${k}${i}00000${k}${i}`);
+        // five frames in one write: they reach the gateway together
+        d.send(
+          Buffer.concat(
+            qns.map((qn, i) =>
+              frameByHand(
+                `QN=${qn};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=202606151${k}0${i}00;a21026-Rtd=1${i}.0,a21026-Flag=N&&`,
+              ),
+            ),
+          ),
+        );
+        sent.push({ d, qns });
+      }
+      for (const { d, qns } of sent) {
+        for (const qn of qns) expect(await d.waitFor(ackFor(qn))).not.toBeNull();
+        // replies in the order the device sent its frames
+        expect(d.received.filter((f) => f.header.CN === '9014').map((f) => f.header.QN)).toEqual(qns);
+        d.socket.destroy();
+      }
+      expect(late).toEqual([]);
+      expect(g.stats.stored).toBe(15);
+      expect(g.batches?.frames).toBe(15);
+      expect(g.batches!.largest).toBeGreaterThan(1);
+      expect(g.batches!.batches).toBeLessThan(15);
+    } finally {
+      await g.close();
+    }
+  });
+});
+
 describe('gateway: HJ/T 212-2005 logger', () => {
   it('stores a 2005 frame (no QN, no Flag, 2005 factor codes), sends no ack, and dedupes MN + CN + DataTime', async () => {
     const mn = '36032299000001';

@@ -14,7 +14,8 @@ import {
 } from '@qingshan/hj212';
 import type { Db } from '../../db/client.ts';
 import { BackfillLimiter, type BackfillLimits, DEFAULT_BACKFILL_LIMITS, planBackfill } from './backfill.ts';
-import { frameDataTime, GATEWAY_DECODE, type IngestOutcome, ingestFrame } from './ingest.ts';
+import { type GroupCommit, type GroupCommitOptions, type GroupCommitStats, groupCommit } from './group-commit.ts';
+import { frameDataTime, GATEWAY_DECODE, type IngestOutcome } from './ingest.ts';
 
 /** What the gateway needs of a station to send it requests of its own (补传, clock). */
 export type GatewayStation = { mn: string; password: string; edition: string; lastFrameAt: Date | null };
@@ -37,6 +38,8 @@ export type GatewayOptions = {
   db?: Db;
   /** e.g. the JetStream bus (bus.ts busSink) */
   sink?: FrameSink;
+  /** how frames are grouped into transactions when the gateway stores them itself */
+  batch?: GroupCommitOptions;
   /** 0 picks a free port (tests); the caller decides whether the gateway runs at all */
   port: number;
   host?: string;
@@ -84,6 +87,8 @@ export type GatewayStats = {
 export type Gateway = {
   port: number;
   stats: GatewayStats;
+  /** the group commit's counts when the gateway stores frames itself (null with a sink) */
+  batches: GroupCommitStats | null;
   /** MNs with an open connection now */
   connectedMns(): string[];
   close(): Promise<void>;
@@ -94,9 +99,10 @@ const HOUR = 3_600_000;
 
 /**
  * The HJ 212 TCP gateway (issue 11). One StreamDecoder per connection, so one device's garbage
- * costs only that connection's parsing; frames of a connection are stored one after another (their
- * order matters for acks) while connections proceed independently. A frame is acked with 9014 only
- * after its transaction committed; a bad CRC is counted and logged, never acked (§6.3.1).
+ * costs only that connection's parsing; every decoded frame goes to the store at once (in-process:
+ * the group commit, so frames of all connections share transactions) and a connection's replies
+ * are written in its frames' order. A frame is acked with 9014 only after its transaction
+ * committed; a bad CRC is counted and logged, never acked (§6.3.1).
  */
 export function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const maxConnections = opts.maxConnections ?? 2000;
@@ -106,8 +112,17 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const clockDriftMs = opts.clockDriftMs ?? 10 * 60_000;
   const log = opts.log ?? (() => {});
   const db = opts.db;
+  // frames of every connection share one group commit: under load many frames, one transaction
+  const commits: GroupCommit | null = !opts.sink && db ? groupCommit(db, opts.batch) : null;
   const sink: FrameSink | undefined =
-    opts.sink ?? (db ? (frame, raw, remote) => ingestFrame(db, frame, raw, remote) : undefined);
+    opts.sink ??
+    (commits
+      ? async (frame, raw, remote, now = new Date()) => {
+          const r = await commits.submit({ frame, raw, remote, now });
+          if (r.kind === 'error') throw r.error;
+          return r;
+        }
+      : undefined);
   if (!sink) throw new Error('startGateway needs a database or a sink');
   const stats: GatewayStats = {
     connections: 0,
@@ -156,16 +171,16 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
       if (!socket.destroyed) socket.write(bytes);
     };
 
-    const handle = async (frame: DecodedFrame, raw: string) => {
-      let outcome: GatewayOutcome;
-      try {
-        outcome = await sink(frame, raw, remote);
-      } catch (e) {
+    // the frame's outcome, started as soon as it is decoded; acks wait for it in arrival order
+    const handle = async (frame: DecodedFrame, stored: Promise<{ outcome: GatewayOutcome } | { error: Error }>) => {
+      const settled = await stored;
+      if ('error' in settled) {
         // not stored, so not acked: the logger retransmits (表 1) and the next try may succeed
         stats.errors++;
-        log('warn', 'HJ 212 frame not stored', { mn: frame.header.MN, error: (e as Error).message });
+        log('warn', 'HJ 212 frame not stored', { mn: frame.header.MN, error: settled.error.message });
         return;
       }
+      const { outcome } = settled;
       await opts.onOutcome?.(outcome, frame);
       switch (outcome.kind) {
         case 'refused':
@@ -261,8 +276,13 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
         queued++;
         // a device that floods faster than its frames are stored waits; other devices do not
         if (queued >= maxQueued) socket.pause();
+        // stored at once (so its frames can share a transaction with everybody's), acked in order
+        const stored = sink(frame, raw, remote).then(
+          (outcome) => ({ outcome }),
+          (error: Error) => ({ error }),
+        );
         chain = chain
-          .then(() => handle(frame, raw))
+          .then(() => handle(frame, stored))
           .finally(() => {
             queued--;
             if (queued < maxQueued / 2 && socket.isPaused()) socket.resume();
@@ -296,12 +316,16 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
       resolve({
         port,
         stats,
+        batches: commits?.stats ?? null,
         connectedMns: () => [...byMn.keys()],
-        close: () =>
-          new Promise<void>((done) => {
+        close: async () => {
+          await new Promise<void>((done) => {
             for (const s of sockets) s.destroy();
             server.close(() => done());
-          }),
+          });
+          // frames already handed to the database finish, so nothing writes after close
+          await commits?.drain();
+        },
       });
     });
   });

@@ -16,7 +16,7 @@ import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from
 import { figureTotals } from '../figures/registry.ts';
 import { MONITORING_FIGURES } from './figures.ts';
 import { type Gateway, startGateway } from './gateway.ts';
-import { GATEWAY_DECODE, ingestFrame } from './ingest.ts';
+import { GATEWAY_DECODE, type IngestItem, ingestBatch, ingestFrame } from './ingest.ts';
 import { dropOldPartitions, ensurePartition, listPartitions, rowsOf } from './readings.ts';
 import { rollUp } from './rollups.ts';
 import { checkMissingData } from './rules.ts';
@@ -205,6 +205,90 @@ describe('monitoring rules on ingest', () => {
     // within two intervals the job leaves the station alone
     await checkMissingData(t.database.db, new Date(now + MIN));
     expect(summary(await alarmsOf(st.id))).toEqual(['missing-data:cleared']);
+  });
+});
+
+describe('group commit: many frames, one transaction', () => {
+  /** A frame as the gateway hands it to the group commit, received 30 s after its data time. */
+  function item(
+    mn: string,
+    at: number,
+    cp: CpInput,
+    QN = `${formatDataTime(at)}${String(++qnCounter % 1000).padStart(3, '0')}`,
+  ): IngestItem {
+    const bytes = encodeFrame({
+      header: { QN, ST: '31', CN: '2011', PW: '123456', MN: mn, Flag: 5 },
+      cp: { DataTime: formatDataTime(at), ...cp },
+    });
+    return {
+      frame: decodeFrame(bytes, GATEWAY_DECODE),
+      raw: Buffer.from(bytes).toString('utf8'),
+      remote: null,
+      now: new Date(at + 30_000),
+    };
+  }
+  const valuesOf = async (stationId: string) =>
+    rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from monitoring_readings where station_id = ${stationId}`,
+      ),
+    )[0]!.n;
+
+  it('two frames of one station in one batch are judged in order, the second seeing the first', async () => {
+    const st = await register([{ code: 'a21002', upperLimit: 180 }]);
+    const first = item(st.mn, T0, rtd('a21002', 205));
+    const second = item(st.mn, T0 + HOUR, rtd('a21002', 150));
+    const out = await ingestBatch(t.database.db, [first, second]);
+    expect(out.map((o) => o.kind)).toEqual(['stored', 'stored']);
+    // the first value warned; the second closed its hour (average 205 > 180) and is compliant itself.
+    // Judged the other way round, the older frame would have been ignored and nothing raised.
+    expect(summary(await alarmsOf(st.id))).toEqual(['over-limit-warning:cleared', 'over-limit:active']);
+    // the second frame found its station as the first left it
+    expect(out[1]!.kind === 'stored' && out[1]!.previousFrameAt?.getTime()).toBe(first.now.getTime());
+  });
+
+  it('a retransmit within the batch is a duplicate; a frame the database refuses fails alone; the rest commit', async () => {
+    const a = await register([{ code: 'a34013' }]);
+    const b = await register([{ code: 'a34013' }]);
+    const culprit = await register([{ code: 'a34013' }]);
+    // anything the database refuses for one row (here a trigger stands in for it) must not sink the batch
+    await t.database.db.execute(
+      sql.raw(`create function qs_refuse_frame() returns trigger language plpgsql as $$
+        begin if new.mn = '${culprit.mn}' then raise exception 'refused for the test'; end if; return new; end $$`),
+    );
+    await t.database.db.execute(
+      sql.raw(
+        'create trigger qs_refuse_frame before insert on monitoring_frames for each row execute function qs_refuse_frame()',
+      ),
+    );
+    const nul = item(b.mn, T0 + 2 * MIN, rtd('a34013', 12));
+    try {
+      const once = item(a.mn, T0, rtd('a34013', 10));
+      const out = await ingestBatch(t.database.db, [
+        once,
+        { ...once, now: new Date(once.now.getTime() + 5_000) },
+        item(culprit.mn, T0, rtd('a34013', 10)),
+        { ...nul, raw: nul.raw.replace('a34013-Flag=N', 'a34013-Flag=N\u0000') },
+        item(b.mn, T0 + MIN, rtd('a34013', 11)),
+      ]);
+      expect(out.map((o) => (o.kind === 'refused' ? `refused:${o.reason}` : o.kind))).toEqual([
+        'stored',
+        'duplicate',
+        'error',
+        'refused:nul-byte',
+        'stored',
+      ]);
+    } finally {
+      await t.database.db.execute(sql.raw('drop trigger qs_refuse_frame on monitoring_frames'));
+      await t.database.db.execute(sql.raw('drop function qs_refuse_frame()'));
+    }
+    expect([await valuesOf(a.id), await valuesOf(b.id), await valuesOf(culprit.id)]).toEqual([1, 1, 0]);
+    const frames = rowsOf<{ mn: string; n: number }>(
+      await t.database.db.execute(
+        sql`select mn, count(*)::int as n from monitoring_frames where mn in (${a.mn}, ${b.mn}, ${culprit.mn}) group by mn order by mn`,
+      ),
+    );
+    expect(Object.fromEntries(frames.map((f) => [f.mn, f.n]))).toEqual({ [a.mn]: 1, [b.mn]: 1 });
   });
 });
 

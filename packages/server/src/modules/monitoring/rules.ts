@@ -1,6 +1,7 @@
 // Monitoring alarm rules wired to the alarms module (rules.md §4). The frame rules run inside the
-// frame's own transaction (so an acked frame has been judged exactly once, and a retransmit not at
-// all); missing data, which no frame can report, is a scheduled job.
+// transaction that stores the frame (one frame's, or a group commit's batch), so an acked frame has
+// been judged exactly once and a retransmit not at all; missing data, which no frame can report, is
+// a scheduled job.
 import { isMissing } from '@qingshan/core/monitoring';
 import {
   EMPTY_RULE_STATE,
@@ -15,7 +16,6 @@ import { clearAlarm, raiseAlarm } from '../alarms/service.ts';
 import type { JobHandler } from '../scheduler/service.ts';
 import { rowsOf } from './readings.ts';
 import { raiseRecurrences } from './recurrence.ts';
-import { monitoringRuleStates } from './tables.ts';
 
 /** Commands whose values the frame rules judge: real-time, minute and the station's hour values. */
 const JUDGED_CNS = new Set(['2011', '2051', '2061']);
@@ -29,13 +29,102 @@ export function factorName(code: string): string {
 export type JudgedStation = { id: string; name: string; enterpriseId: string; rtdIntervalSeconds: number };
 export type JudgedValue = { factor: string; value?: number | null | undefined; flag?: string | null | undefined };
 
-type Loaded = { state: StationRuleState | null; last: string | null; factors: Omit<FactorLimits, 'name'>[] };
+/** One stored frame to judge: its station, command, data time, values and when it was received. */
+export type JudgedFrame = {
+  station: JudgedStation;
+  cn: string;
+  dataTime: Date;
+  values: readonly JudgedValue[];
+  now: Date;
+};
+
+type Loaded = {
+  id: string;
+  state: StationRuleState | null;
+  last: string | null;
+  factors: Omit<FactorLimits, 'name'>[];
+};
+
+/** An array bound as one parameter (Drizzle would otherwise spread it into a list). */
+const arr = (xs: readonly unknown[]) => sql.param(xs);
 
 /**
- * Judges one stored frame: one read (the rule state and the factors' limits together) and one
- * write (the new state), plus an alarm raised or cleared only when a rule's verdict changes. The
- * caller holds the station's row lock, which serialises two writers judging the same station.
+ * Judges stored frames in the order given (a batch of the gateway's group commit): one read of
+ * every station's rule state and limits, the frames folded into that state in memory one after
+ * another (so two frames of a station in one batch are judged in order, the second seeing the
+ * first), one write of the new states, and an alarm raised or cleared only when a rule's verdict
+ * changes. The caller holds the stations' row locks, which serialises writers judging the same
+ * station.
  */
+export async function judgeFrames(tx: Tx, frames: readonly JudgedFrame[]): Promise<void> {
+  const judged = frames.filter((f) => f.values.length > 0);
+  if (judged.length === 0) return;
+  const ids = [...new Set(judged.map((f) => f.station.id))];
+  const loaded = rowsOf<Loaded>(
+    await tx.execute(sql`
+      select s.id::text as id, r.rule_state as state, r.last_reading_at::text as last,
+             coalesce((select json_agg(json_build_object('code', code, 'upperLimit', upper_limit, 'lowerLimit', lower_limit,
+                         'unit', unit, 'standard', standard, 'rangeMax', range_max))
+                       from monitoring_factors where station_id = s.id), '[]'::json) as factors
+      from unnest(${arr(ids)}::uuid[]) as s(id) left join monitoring_rule_states r on r.station_id = s.id`),
+  );
+  const mem = new Map<
+    string,
+    { state: StationRuleState; last: number | null; factors: FactorLimits[]; now: Date | null }
+  >();
+  for (const l of loaded)
+    mem.set(l.id, {
+      state: l.state ?? EMPTY_RULE_STATE,
+      last: l.last ? Date.parse(l.last) : null,
+      factors: (l.factors ?? []).map((f) => ({ ...f, name: factorName(f.code) })),
+      now: null,
+    });
+  for (const { station, cn, dataTime, values, now } of judged) {
+    const m = mem.get(station.id);
+    if (!m) continue;
+    const { state, transitions } = JUDGED_CNS.has(cn)
+      ? evaluateFrame(
+          m.state,
+          m.factors,
+          cn,
+          dataTime.getTime(),
+          values.map((v) => ({ factor: v.factor, value: v.value ?? null, flag: v.flag ?? null })),
+        )
+      : { state: m.state, transitions: [] };
+    // data again after a silence: the missing-data alarm ends now, not at the job's next pass
+    if (isMissing(m.last, now.getTime(), station.rtdIntervalSeconds * 1000))
+      await clearAlarm(tx, { sourceKind: 'station', sourceId: station.id, kind: 'missing-data', at: now });
+    m.state = state;
+    m.last = now.getTime();
+    m.now = now;
+    for (const t of transitions) {
+      if (t.active)
+        await raiseAlarm(tx, {
+          sourceKind: 'station',
+          sourceId: station.id,
+          sourceName: station.name,
+          enterpriseId: station.enterpriseId,
+          kind: t.kind,
+          detail: t.detail,
+          evidence: { ...t.evidence, cn, dataTime: dataTime.toISOString() },
+          at: now,
+          since: new Date(Math.min(t.since, now.getTime())),
+        });
+      else await clearAlarm(tx, { sourceKind: 'station', sourceId: station.id, kind: t.kind, at: now });
+    }
+    await raiseRecurrences(tx, station, state, m.factors, transitions, cn, dataTime, now);
+  }
+  const done = [...mem.entries()].flatMap(([id, m]) => (m.now ? [{ id, state: m.state, now: m.now }] : []));
+  await tx.execute(sql`
+    insert into monitoring_rule_states (station_id, rule_state, last_reading_at, updated_at)
+    select id, state::jsonb, at, at
+    from unnest(${arr(done.map((d) => d.id))}::uuid[], ${arr(done.map((d) => JSON.stringify(d.state)))}::text[],
+                ${arr(done.map((d) => d.now.toISOString()))}::timestamptz[]) as v(id, state, at)
+    on conflict (station_id) do update
+      set rule_state = excluded.rule_state, last_reading_at = excluded.last_reading_at, updated_at = excluded.updated_at`);
+}
+
+/** Judges one stored frame (see judgeFrames). */
 export async function judgeFrame(
   tx: Tx,
   station: JudgedStation,
@@ -44,53 +133,7 @@ export async function judgeFrame(
   values: readonly JudgedValue[],
   now: Date,
 ): Promise<void> {
-  if (values.length === 0) return;
-  const [loaded] = rowsOf<Loaded>(
-    await tx.execute(sql`
-      select (select rule_state from monitoring_rule_states where station_id = ${station.id}) as state,
-             (select last_reading_at::text from monitoring_rule_states where station_id = ${station.id}) as last,
-             coalesce((select json_agg(json_build_object('code', code, 'upperLimit', upper_limit, 'lowerLimit', lower_limit,
-                         'unit', unit, 'standard', standard, 'rangeMax', range_max))
-                       from monitoring_factors where station_id = ${station.id}), '[]'::json) as factors`),
-  );
-  const prev = loaded?.state ?? EMPTY_RULE_STATE;
-  const factors: FactorLimits[] = (loaded?.factors ?? []).map((f) => ({ ...f, name: factorName(f.code) }));
-  const { state, transitions } = JUDGED_CNS.has(cn)
-    ? evaluateFrame(
-        prev,
-        factors,
-        cn,
-        dataTime.getTime(),
-        values.map((v) => ({ factor: v.factor, value: v.value ?? null, flag: v.flag ?? null })),
-      )
-    : { state: prev, transitions: [] };
-  await tx
-    .insert(monitoringRuleStates)
-    .values({ stationId: station.id, ruleState: state, lastReadingAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: monitoringRuleStates.stationId,
-      set: { ruleState: state, lastReadingAt: now, updatedAt: now },
-    });
-  // data again after a silence: the missing-data alarm ends now, not at the job's next pass
-  const last = loaded?.last ? Date.parse(loaded.last) : null;
-  if (isMissing(last, now.getTime(), station.rtdIntervalSeconds * 1000))
-    await clearAlarm(tx, { sourceKind: 'station', sourceId: station.id, kind: 'missing-data', at: now });
-  for (const t of transitions) {
-    if (t.active)
-      await raiseAlarm(tx, {
-        sourceKind: 'station',
-        sourceId: station.id,
-        sourceName: station.name,
-        enterpriseId: station.enterpriseId,
-        kind: t.kind,
-        detail: t.detail,
-        evidence: { ...t.evidence, cn, dataTime: dataTime.toISOString() },
-        at: now,
-        since: new Date(Math.min(t.since, now.getTime())),
-      });
-    else await clearAlarm(tx, { sourceKind: 'station', sourceId: station.id, kind: t.kind, at: now });
-  }
-  await raiseRecurrences(tx, station, state, factors, transitions, cn, dataTime, now);
+  await judgeFrames(tx, [{ station, cn, dataTime, values, now }]);
 }
 
 const shanghai = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);

@@ -1,6 +1,7 @@
 import type { ModuleContext, ModuleService } from '../../platform/module.ts';
 import { type Bus, busSink, connectBus, type IngestWriter, startIngestWriter } from './bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
+import { batchingFor } from './group-commit.ts';
 import { startDemoStations } from './simulator.ts';
 
 /** The gateway of one app (routes ask it which loggers are connected; the demo stations dial it). */
@@ -32,6 +33,7 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
       holder.gateway = await startGateway({
         db: ctx.db,
         ...(bus ? { sink: busSink(bus) } : {}),
+        batch: batchingFor(ctx.config.databaseUrl ? 'postgres' : 'pglite'),
         maxConnections: ctx.config.hj212MaxConnections,
         port: ctx.config.hj212Port,
         host: ctx.config.hj212Host,
@@ -58,6 +60,9 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
         duplicates: g.stats.duplicates,
         quarantined: g.stats.quarantined,
         badCrc: g.stats.badCrc,
+        // group commit: transactions so far and the largest one (frames), when storing in-process
+        batches: g.batches?.batches ?? null,
+        largestBatch: g.batches?.largest ?? null,
       };
     },
   };
@@ -79,7 +84,7 @@ export function ingestWriterService(ctx: ModuleContext): ModuleService {
       writer = await startIngestWriter({
         db: ctx.db,
         bus,
-        concurrency: ctx.config.databaseUrl ? 4 : 1,
+        batch: batchingFor(ctx.config.databaseUrl ? 'postgres' : 'pglite'),
         log: (level, message, fields) => ctx.log(`${level}: ${message} ${fields ? JSON.stringify(fields) : ''}`),
       });
       ctx.log(`ingest writer consuming ${config.stream} (${config.durable})`);
