@@ -19,7 +19,7 @@ import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, startClock } from '../clocks/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
-import { publishResults } from '../inspections/service.ts';
+import { notePublicationClock, publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
 import { proposeRemoval } from '../positive-list/service.ts';
 import {
@@ -306,7 +306,8 @@ const outcomeOf = (findings: number): InspectionOutcome => (findings ? 'problems
 /**
  * Completes a record: the enterprise's drawn signature (a PNG) or its refusal with the reason and a
  * witness (on-site), nothing more for an off-site check. Each finding with a requirement becomes a
- * rectification order with its clock, in the same transaction.
+ * rectification order with its clock, in the same transaction; a record tied to a draw starts or
+ * moves the draw's publication clock.
  */
 export async function completeInspection(
   db: Db,
@@ -401,6 +402,8 @@ export async function completeInspection(
         },
       });
     }
+    // a drawn firm inspected: the draw's results are now due on the publication clock
+    if (row.drawId) await notePublicationClock(tx, actor, row.drawId, row.inspectedOn);
     await recordAudit(tx, actor, {
       action: 'site-inspection.complete',
       entityType: 'site-inspection',

@@ -444,3 +444,68 @@ describe('site inspections: off-site checks', () => {
     expect(done.json()).toMatchObject({ status: 'completed', outcome: 'no-problem', kind: 'off-site' });
   });
 });
+
+describe('a draw’s publication runs on a clock from its latest inspection', () => {
+  it('an inspection recorded starts it on the team’s worklist; a later one moves it; publishing completes it', async () => {
+    const db = t.database.db;
+    const actor = { id: officer.userId, name: '执法·测试', roles: ['inspector'], ip: null };
+    const plan = await createPlan(db, actor, { name: '2025 年第三季度', year: 2025, period: 'quarter', quarter: 3 });
+    const draw = (await createDraw(db, actor, plan.id, { seed: 'publication-clock', at: new Date() })).id;
+    const offSite = (inspectedOn: string) => {
+      return officer.request({
+        method: 'POST',
+        url: '/api/site-inspections',
+        payload: record({
+          kind: 'off-site',
+          offSiteSource: 'video',
+          sourceRef: '视频点位抓拍',
+          drawId: draw,
+          inspectedOn,
+          latitude: null,
+          longitude: null,
+          findings: [],
+          checklist: [],
+        }),
+      });
+    };
+    const recordAndComplete = async (inspectedOn: string) => {
+      const made = await offSite(inspectedOn);
+      expect(made.statusCode, made.body).toBe(201);
+      const done = await officer.request({
+        method: 'POST',
+        url: `/api/site-inspections/${made.json().id}/complete`,
+        payload: { version: 1 },
+      });
+      expect(done.statusCode, done.body).toBe(200);
+    };
+    const item = async (who: Client) => {
+      const res = await who.request({ method: 'GET', url: '/api/worklist?ownerType=inspection-draw&pageSize=100' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.find((i: { ownerId: string }) => i.ownerId === draw);
+    };
+
+    // a draft is not an inspection yet
+    const draft = await offSite('2025-09-26');
+    expect(draft.statusCode).toBe(201);
+    expect(await item(officer)).toBeUndefined();
+    // 2025: 国庆、中秋 1–8 October off, Sunday 28 September and Saturday 11 October worked (国办发明电〔2024〕12号)
+    await recordAndComplete('2025-09-26');
+    expect(await item(officer)).toMatchObject({ dueDate: '2025-10-30', state: 'overdue', owned: true });
+    expect(await item(outsider)).toBeUndefined();
+    await recordAndComplete('2025-10-10');
+    expect(await item(officer)).toMatchObject({ dueDate: '2025-11-06', state: 'overdue' });
+    // an earlier inspection entered late does not move it back
+    await recordAndComplete('2025-10-09');
+    expect((await item(officer)).dueDate).toBe('2025-11-06');
+    const view = await officer.request({ method: 'GET', url: `/api/inspection-draws/${draw}` });
+    expect(view.json()).toMatchObject({ publishDueOn: '2025-11-06', publication: { state: 'overdue' } });
+
+    const pub = await officer.request({ method: 'POST', url: `/api/site-inspections/draws/${draw}/publish` });
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(await item(officer)).toBeUndefined();
+    const after = (await officer.request({ method: 'GET', url: `/api/inspection-draws/${draw}` })).json();
+    expect(after).toMatchObject({ status: 'published', publishDueOn: '2025-11-06', publication: { state: 'missed' } });
+    const results = (await t.app.inject({ method: 'GET', url: '/api/public/inspection-results?year=2025' })).json();
+    expect(results.items[0]).toMatchObject({ publishDueOn: '2025-11-06', publishedOnTime: false });
+  });
+});
