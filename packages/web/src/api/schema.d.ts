@@ -34817,6 +34817,12 @@ export interface paths {
                             /** @enum {string} */
                             status: "drawn" | "published";
                             publishDueOn: string | null;
+                            publication: {
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                remaining: number;
+                                provisional: boolean;
+                            } | null;
                             publishedAt: string | null;
                             targets: {
                                 enterpriseId: string;
