@@ -37985,6 +37985,8 @@ export interface paths {
                         offSiteSource?: ("monitoring" | "alarm" | "video" | "clue") | null;
                         /** @default null */
                         alarmId?: string | null;
+                        /** @default null */
+                        clueId?: string | null;
                         /** @default  */
                         sourceRef?: string;
                         /** @default [] */
@@ -38140,6 +38142,7 @@ export interface paths {
                             longitude: number | null;
                             place: string;
                             alarmId: string | null;
+                            clueId: string | null;
                             sourceRef: string;
                             checklist: {
                                 key: string;
@@ -38293,6 +38296,8 @@ export interface paths {
                         offSiteSource?: ("monitoring" | "alarm" | "video" | "clue") | null;
                         /** @default null */
                         alarmId?: string | null;
+                        /** @default null */
+                        clueId?: string | null;
                         /** @default  */
                         sourceRef?: string;
                         /** @default [] */
@@ -38345,6 +38350,7 @@ export interface paths {
                             longitude: number | null;
                             place: string;
                             alarmId: string | null;
+                            clueId: string | null;
                             sourceRef: string;
                             checklist: {
                                 key: string;
@@ -38753,6 +38759,7 @@ export interface paths {
                             longitude: number | null;
                             place: string;
                             alarmId: string | null;
+                            clueId: string | null;
                             sourceRef: string;
                             checklist: {
                                 key: string;

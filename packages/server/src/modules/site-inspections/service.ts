@@ -16,6 +16,7 @@ import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
 import { ownScope, ownsRecord } from '../../shared/scope.ts';
 import { alarms } from '../alarms/tables.ts';
+import { clues } from '../clues/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, startClock } from '../clocks/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
@@ -186,6 +187,11 @@ async function checkReferences(tx: Tx, actor: Actor, body: SiteInspectionBody): 
         message: { zh: '不是该行业的检查项', en: 'Not an item of the industry' },
       });
   });
+  if (body.clueId) {
+    const [c] = await tx.select({ enterpriseId: clues.enterpriseId }).from(clues).where(eq(clues.id, body.clueId));
+    if (!c || c.enterpriseId !== body.enterpriseId)
+      errors.push({ path: 'clueId', message: { zh: '该企业没有这条线索', en: 'No such clue about the firm' } });
+  }
   if (body.alarmId) {
     const [a] = await tx.select({ enterpriseId: alarms.enterpriseId }).from(alarms).where(eq(alarms.id, body.alarmId));
     if (!a || a.enterpriseId !== body.enterpriseId)
@@ -206,6 +212,7 @@ function recordValues(body: SiteInspectionBody) {
     place: body.place,
     offSiteSource: body.kind === 'off-site' ? body.offSiteSource : null,
     alarmId: body.alarmId,
+    clueId: body.clueId,
     sourceRef: body.sourceRef,
     checklist: body.checklist,
     summary: body.summary,
@@ -510,6 +517,8 @@ export async function getInspection(db: Tx, user: SessionUser | null, id: string
   return {
     ...r.row,
     enterpriseName: r.enterpriseName,
+    // the bureau's own records (the case, the clue that led here) stay the bureau's
+    clueId: isStaff(user) ? r.row.clueId : null,
     findings: findings.map((x) => ({ ...x.f, orderId: x.orderId, caseId: isStaff(user) ? x.caseId : null })),
     files,
     outcome: r.row.status === 'completed' ? outcomeOf(findings.length) : null,

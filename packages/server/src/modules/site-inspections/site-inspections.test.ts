@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
+import { clues } from '../clues/tables.ts';
 import { createDraw, createInspector, createPlan, putObject } from '../inspections/service.ts';
 import { positiveListEntries, positiveListRemovalProposals } from '../positive-list/tables.ts';
 import { SITE_INSPECTION_FIGURES } from './figures.ts';
@@ -442,6 +443,66 @@ describe('site inspections: off-site checks', () => {
       payload: { version: 1 },
     });
     expect(done.json()).toMatchObject({ status: 'completed', outcome: 'no-problem', kind: 'off-site' });
+  });
+});
+
+describe('site inspections: an off-site check keeps its clue as a link', () => {
+  it('links the clue about the firm, refuses another firm’s clue or a clue on another source, and hides it from the firm', async () => {
+    const clue = async (enterpriseId: string) => {
+      const [c] = await t.database.db
+        .insert(clues)
+        .values({
+          source: 'drone',
+          sourceRef: `test-${enterpriseId}`,
+          description: '厂区东侧疑似露天堆放',
+          evidence: {} as never,
+          enterpriseId,
+        })
+        .returning({ id: clues.id });
+      return c!.id;
+    };
+    const ofA = await clue(firmA.id);
+    const ofB = await clue(firmB.id);
+    const fromClue = (over: Record<string, unknown>) =>
+      record({
+        kind: 'off-site',
+        offSiteSource: 'clue',
+        sourceRef: '无人机线索：厂区东侧疑似露天堆放',
+        latitude: null,
+        longitude: null,
+        findings: [],
+        checklist: [],
+        ...over,
+      });
+    const stranger = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: fromClue({ clueId: ofB }),
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors[0].path).toBe('clueId');
+    const wrongSource = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: fromClue({ clueId: ofA, offSiteSource: 'video' }),
+    });
+    expect(wrongSource.statusCode).toBe(400);
+    expect(wrongSource.json().errors[0].path).toBe('clueId');
+    const made = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: fromClue({ clueId: ofA }),
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const done = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${made.json().id}/complete`,
+      payload: { version: 1 },
+    });
+    expect(done.json()).toMatchObject({ clueId: ofA, offSiteSource: 'clue' });
+    const firmView = await userA.request({ method: 'GET', url: `/api/site-inspections/${made.json().id}` });
+    expect(firmView.statusCode).toBe(200);
+    expect(firmView.json().clueId).toBeNull();
   });
 });
 
