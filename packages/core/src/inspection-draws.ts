@@ -305,7 +305,10 @@ export const INSPECTION_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Obje
     unit: 'working',
     warnBefore: 3,
     direction: 'after-start',
-    label: { zh: '抽查结果公开时限（检查完成后工作日）', en: 'results published within (working days after inspection)' },
+    label: {
+      zh: '抽查结果公开时限（检查完成后工作日）',
+      en: 'results published within (working days after inspection)',
+    },
     source: '参照市场监管部门"双随机、一公开"抽查结果 20 个工作日内公示的做法（生态环境部门未见统一时限）',
     note: '自本次抽查最近一次检查之日起计算，公开抽查结果之时为完成 / counted from the draw’s latest inspection; completed when the results are published',
   },

@@ -193,8 +193,8 @@ export function reportTitle(from: string, to: string): string {
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 const INNERMOST_CLAUSE = /\[([^[\]]*)\]/;
 // a figure placed in the text, kept apart from the placeholders still to decide until the end
-const placed = (key: string) => `\u0001${key}\u0002`;
-const PLACED = /\u0001([A-Za-z][A-Za-z0-9]*)\u0002/g;
+const placed = (key: string) => `\uE000${key}\uE001`;
+const PLACED = /\uE000([A-Za-z][A-Za-z0-9]*)\uE001/g;
 
 /**
  * A template with its values filled in and the figures its text states, in order; null when one of
