@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
+import type { ClockProfileDefinition } from './deadline.ts';
 import { isoDateSchema } from './text.ts';
 
 /** The algorithm's name, recorded on each draw: a replay refuses inputs drawn by another version. */
@@ -290,6 +291,28 @@ export const inspectionResultsBody = z.strictObject({
     .max(500),
 });
 export type InspectionResultsBody = z.infer<typeof inspectionResultsBody>;
+
+/**
+ * The publication of a draw's results (一公开) runs on a clock from its latest inspection: the
+ * profile's length is the bureau's time limit, so the rule is the clock's and nothing else keeps it.
+ */
+export const PUBLICATION_CLOCK = 'inspections.publish-within-working-days';
+
+export const INSPECTION_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.freeze([
+  {
+    key: PUBLICATION_CLOCK,
+    length: 20,
+    unit: 'working',
+    warnBefore: 3,
+    direction: 'after-start',
+    label: {
+      zh: '抽查结果公开时限（检查完成后工作日）',
+      en: 'results published within (working days after inspection)',
+    },
+    source: '参照市场监管部门"双随机、一公开"抽查结果 20 个工作日内公示的做法（生态环境部门未见统一时限）',
+    note: '自本次抽查最近一次检查之日起计算，公开抽查结果之时为完成 / counted from the draw’s latest inspection; completed when the results are published',
+  },
+] satisfies ClockProfileDefinition[]);
 
 /** The words the audit log reads this module's entries in. */
 export const INSPECTIONS_AUDIT_VOCABULARY: AuditVocabulary = {

@@ -89,7 +89,7 @@ describe('draftReport', () => {
     expect(sectionOfGroup('service')).toBe('fu');
   });
 
-  it('every figure given appears in exactly one sentence, with its value in the text', () => {
+  it('every figure given that is not 0 appears in exactly one sentence, with its value in the text', () => {
     const keys = [...new Set(SENTENCE_TEMPLATES.flatMap((t) => t.keys)), 'x1', 'x2'];
     fc.assert(
       fc.property(
@@ -101,11 +101,85 @@ describe('draftReport', () => {
           const refs = d.sections.flatMap((s) =>
             s.sentences.flatMap((x) => x.figures.map((f) => ({ ...f, text: x.text }))),
           );
-          expect(refs.map((r) => r.key).sort()).toEqual([...chosen].sort());
+          const value = new Map(chosen.map((k, i) => [k, values[i]!]));
+          const nonZero = chosen.filter((k) => value.get(k) !== 0);
+          // a figure is sure to be stated unless its sentence has a 0 it may depend on (差评 0 → 整改 not said)
+          const drafted = (k: string) =>
+            SENTENCE_TEMPLATES.find((t) => t.keys.includes(k) && t.keys.every((x) => value.has(x)));
+          const sure = nonZero.filter((k) => !drafted(k)?.keys.some((x) => value.get(x) === 0));
+          const stated = refs.map((r) => r.key);
+          expect(new Set(stated).size).toBe(stated.length);
+          for (const k of stated) expect(nonZero).toContain(k);
+          for (const k of sure) expect(stated).toContain(k);
           for (const r of refs) expect(r.text).toContain(String(r.value));
+          // nothing is left of the template's marks, and no zero is spelled out as a count
+          const text = draftText(d);
+          expect(text).not.toMatch(/[{}[\]|\uE000\uE001]/);
+          expect(text).not.toMatch(/(?<!\d)0(?:个|件|家|项|条|次|户次|家次|人次)/);
+          expect(text).not.toMatch(/[、，；][，。；、]/);
         },
       ),
     );
+  });
+
+  it('words a count of 0 naturally: the clause is left out or says 未/尚无, never "0件"', () => {
+    const period = { from: '2021-01-01', to: '2021-03-31' };
+    const text = (figures: ReportFigure[]) => draftText(draftReport(period, figures));
+    // the audit's case: applications decided, none with a time limit
+    const apps = text([
+      fig('applicationsDecided', 5, 'applications'),
+      fig('applicationsDecidedWithLimit', 0, 'applications'),
+      fig('applicationsOnTime', 0, 'applications'),
+      fig('oneVisitRate', 2, 'applications'),
+    ]);
+    expect(apps).toContain('办结行政许可申请5件，申请人最多跑一次即办结2件。');
+    const late = text([
+      fig('applicationsDecided', 5, 'applications'),
+      fig('applicationsDecidedWithLimit', 4, 'applications'),
+      fig('applicationsOnTime', 0, 'applications'),
+      fig('oneVisitRate', 0, 'applications'),
+    ]);
+    expect(late).toContain('办结行政许可申请5件，其中设有办理时限的4件均未按时办结。');
+    const eia = text([fig('commitmentEiaApproved', 13, 'eia'), fig('eiaExemptions', 0, 'eia')]);
+    expect(eia).toContain('共计办理告知承诺制环评13个，“放”了市场主体活力。');
+    const none = text([fig('commitmentEiaApproved', 0, 'eia'), fig('eiaExemptions', 0, 'eia')]);
+    expect(none).toContain('截至3月31日尚未办理告知承诺制环评和环评豁免。');
+    const ratings = text([fig('badRatings', 0, 'ratings'), fig('badRatingsRectifiedOnTime', 0, 'ratings')]);
+    expect(ratings).toContain('开展政务服务“好差评”，未收到差评。');
+    const cases = text([fig('rectificationOrders', 0), fig('rectifiedOnTime', 0), fig('enforcementCases', 2)]);
+    expect(cases).toContain('立案查处环境违法案件2件。');
+    expect(cases).not.toContain('责令整改');
+    // a stated figure keeps its link; a figure left out has none
+    const d = draftReport(period, [fig('badRatings', 3, 'ratings'), fig('badRatingsRectifiedOnTime', 0, 'ratings')]);
+    const s = d.sections.flatMap((x) => x.sentences).find((x) => x.id === 'fu.ratings')!;
+    expect(s).toEqual({
+      id: 'fu.ratings',
+      text: '开展政务服务“好差评”，收到差评3个，尚无按期整改的。',
+      figures: [{ key: 'badRatings', value: 3 }],
+    });
+  });
+
+  it('a rate over nothing is left out, never 0 %; a measured 0 % and other counts stay', () => {
+    const rate = (key: string, label: string, value: number, noData: boolean): ReportFigure => ({
+      ...fig(key, value, 'monitoring', label, '%'),
+      rate: true,
+      noData,
+    });
+    const y2020 = draftReport(ARTICLE, [
+      rate('monitoringDataCaptureRate', '有效传输率', 0, true),
+      rate('monitoringOnlineRate', '监控点在线率', 0, true),
+    ]);
+    expect(draftText(y2020)).not.toContain('%');
+    expect(y2020.sections.map((s) => s.key)).toEqual(['intro', 'closing']);
+    const mixed = draftReport(ARTICLE, [
+      rate('monitoringDataCaptureRate', '有效传输率', 0, false),
+      rate('monitoringOnlineRate', '监控点在线率', 0, true),
+      fig('stationsAdded', 0, 'monitoring', '新增监控点', '个'),
+      fig('permitsIssued', 4, 'monitoring', '核发排污许可证', '张'),
+    ]);
+    const other = mixed.sections.flatMap((s) => s.sentences).find((s) => s.id === 'guan.other')!;
+    expect(other.text).toBe('此外，有效传输率0%，核发排污许可证4张。');
+    expect(other.figures.map((f) => f.key)).toEqual(['monitoringDataCaptureRate', 'permitsIssued']);
   });
 
   it('fillTemplate leaves nothing unfilled and refuses a template with a missing key', () => {

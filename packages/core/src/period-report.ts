@@ -28,14 +28,26 @@ export type ReportFigure = {
   label: { zh: string; en: string };
   unit: { zh: string; en: string };
   group?: string | undefined;
+  /** a share (e.g. 有效传输率), not a count: 0 is a real result and is stated */
+  rate?: boolean | undefined;
+  /** a rate over nothing (no station in the period): it has no value, and the report never says 0 % */
+  noData?: boolean | undefined;
 };
 
+/**
+ * A sentence of the report. In `zh`, `{key}` is the figure's value and `{until}` the period's end;
+ * `[…]` is a clause about its own figures: when one of them is 0 the clause reads as the text after
+ * its `|` (nothing when there is none), so the report never spells out "0件" ("办结0件中按时办结0件"
+ * reads as "未办结…"). Clauses nest; the innermost is decided first.
+ */
 export type SentenceTemplate = {
   id: string;
   section: ReportSectionKey;
-  /** the figures the sentence states; `{key}` in the text is replaced by the value, `{until}` by the period's end */
+  /** the figures the sentence states */
   keys: readonly string[];
   zh: string;
+  /** the sentence when every figure is 0; without it such a sentence is left out */
+  none?: string;
 };
 
 /**
@@ -47,73 +59,81 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
     id: 'fang.eia',
     section: 'fang',
     keys: ['commitmentEiaApproved', 'eiaExemptions'],
-    zh: '在部分行业依法放宽环评审查标准、推行告知承诺制，{until}，共计办理告知承诺制环评{commitmentEiaApproved}个、环评豁免{eiaExemptions}个，“放”了市场主体活力。',
+    zh: '在部分行业依法放宽环评审查标准、推行告知承诺制，{until}，共计办理[告知承诺制环评{commitmentEiaApproved}个、][环评豁免{eiaExemptions}个]，“放”了市场主体活力。',
+    none: '在部分行业依法放宽环评审查标准、推行告知承诺制，{until}尚未办理告知承诺制环评和环评豁免。',
   },
   {
     id: 'fang.filings',
     section: 'fang',
     keys: ['eiaFilings'],
     zh: '办理环境影响登记表备案{eiaFilings}个。',
+    none: '期间未办理环境影响登记表备案。',
   },
   {
     id: 'fang.applications',
     section: 'fang',
     keys: ['applicationsDecided', 'applicationsDecidedWithLimit', 'applicationsOnTime', 'oneVisitRate'],
-    zh: '办结行政许可申请{applicationsDecided}件，其中设有办理时限的{applicationsDecidedWithLimit}件中按时办结{applicationsOnTime}件，申请人最多跑一次即办结{oneVisitRate}件。',
+    zh: '[办结行政许可申请{applicationsDecided}件|未办结行政许可申请][，其中设有办理时限的{applicationsDecidedWithLimit}件[中按时办结{applicationsOnTime}件|均未按时办结]][，申请人最多跑一次即办结{oneVisitRate}件]。',
+    none: '未办结行政许可申请。',
   },
   {
     id: 'guan.positiveList',
     section: 'guan',
     keys: ['positiveListFirms'],
     zh: '推行监督执法正面清单制度，{until}纳入正面清单企业{positiveListFirms}家，对清单内企业以非现场检查为主、无事不扰。',
+    none: '推行监督执法正面清单制度，{until}尚无企业纳入正面清单。',
   },
   {
     id: 'guan.inspections',
     section: 'guan',
     keys: ['inspectionTargetsDrawn', 'inspectionsDone'],
-    zh: '开展“双随机、一公开”抽查，随机抽取检查对象{inspectionTargetsDrawn}家次，已完成检查并公开结果{inspectionsDone}家次。',
+    zh: '开展“双随机、一公开”抽查，[随机抽取检查对象{inspectionTargetsDrawn}家次[，已完成检查并公开结果{inspectionsDone}家次|，检查结果尚未公开]|期间尚未随机抽取检查对象]。',
   },
   {
     id: 'guan.rectification',
     section: 'guan',
     keys: ['rectificationOrders', 'rectifiedOnTime', 'enforcementCases'],
-    zh: '对检查发现的问题下达责令整改{rectificationOrders}项，按期整改到位{rectifiedOnTime}项；立案查处环境违法案件{enforcementCases}件。',
+    zh: '[对检查发现的问题下达责令整改{rectificationOrders}项[，按期整改到位{rectifiedOnTime}项|，尚无按期整改到位的]；][立案查处环境违法案件{enforcementCases}件。|未立案查处环境违法案件。]',
   },
   {
     id: 'guan.clues',
     section: 'guan',
     keys: ['cluesVerified'],
     zh: '运用无人机巡查、遥感和视频监控发现问题线索，核查线索{cluesVerified}条。',
+    none: '运用无人机巡查、遥感和视频监控发现问题线索，期间尚无核查完毕的线索。',
   },
   {
     id: 'guan.alarms',
     section: 'guan',
     keys: ['alarmsRaised', 'alarmsAnsweredInTime', 'alarmsClosed'],
-    zh: '充分利用在线监控、用能监控等手段开展非现场监管，发出预警提醒{alarmsRaised}条，按时响应{alarmsAnsweredInTime}条，处置闭环{alarmsClosed}条，及时提醒企业正常运行治污设施。',
+    zh: '充分利用在线监控、用能监控等手段开展非现场监管，[发出预警提醒{alarmsRaised}条|未发出预警提醒][，按时响应{alarmsAnsweredInTime}条][，处置闭环{alarmsClosed}条]，及时提醒企业正常运行治污设施。',
+    none: '充分利用在线监控、用能监控等手段开展非现场监管，期间未发出预警提醒。',
   },
   {
     id: 'fu.visits',
     section: 'fu',
     keys: ['enterpriseVisits', 'campaigns'],
-    zh: '送服务上门助力企业健康发展，组织上门服务企业达{enterpriseVisits}户次，其中集中开展下沉式服务{campaigns}次。',
+    zh: '送服务上门助力企业健康发展，[组织上门服务企业达{enterpriseVisits}户次|尚未组织上门服务][，其中集中开展下沉式服务{campaigns}次]。',
   },
   {
     id: 'fu.appointments',
     section: 'fu',
     keys: ['bookingsRegular', 'bookingsExtended'],
-    zh: '推行预约服务和延时服务，办理工作时间内预约{bookingsRegular}次、延时服务预约{bookingsExtended}次。',
+    zh: '推行预约服务和延时服务，办理[工作时间内预约{bookingsRegular}次、][延时服务预约{bookingsExtended}次]。',
+    none: '推行预约服务和延时服务，期间尚无预约。',
   },
   {
     id: 'fu.reception',
     section: 'fu',
     keys: ['receptionEnterprises', 'receptionPeople', 'receptionConcernsResolved'],
-    zh: '办好“服务企业接待日”“服务群众接待日”，共接待企业{receptionEnterprises}家，接待{receptionPeople}人次，受理并解决问题{receptionConcernsResolved}个。',
+    zh: '办好“服务企业接待日”“服务群众接待日”，[共接待企业{receptionEnterprises}家，|][接待{receptionPeople}人次，][受理并解决问题{receptionConcernsResolved}个]。',
+    none: '办好“服务企业接待日”“服务群众接待日”，期间尚无来访。',
   },
   {
     id: 'fu.petitions',
     section: 'fu',
     keys: ['petitionsClosed', 'petitionsClosedWithLimit', 'petitionsOnTime'],
-    zh: '集中调处重点、难点信访案件，办结信访事项{petitionsClosed}件，其中有办理期限的{petitionsClosedWithLimit}件中按期办结{petitionsOnTime}件。',
+    zh: '集中调处重点、难点信访案件，[办结信访事项{petitionsClosed}件|未办结信访事项][，其中有办理期限的{petitionsClosedWithLimit}件[中按期办结{petitionsOnTime}件|均未按期办结]]。',
   },
   {
     id: 'fu.policies',
@@ -125,7 +145,7 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
     id: 'fu.ratings',
     section: 'fu',
     keys: ['badRatings', 'badRatingsRectifiedOnTime'],
-    zh: '开展政务服务“好差评”，收到差评{badRatings}个，按期整改{badRatingsRectifiedOnTime}个。',
+    zh: '开展政务服务“好差评”，[收到差评{badRatings}个[，按期整改{badRatingsRectifiedOnTime}个|，尚无按期整改的]|未收到差评]。',
   },
 ];
 
@@ -177,23 +197,65 @@ export function reportTitle(from: string, to: string): string {
   return `上栗县生态环境局“放管服”改革工作情况（${chineseDate(from)}至${chineseDate(to)}）`;
 }
 
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+const INNERMOST_CLAUSE = /\[([^[\]]*)\]/;
+// a figure placed in the text, kept apart from the placeholders still to decide until the end
+const placed = (key: string) => `\uE000${key}\uE001`;
+const PLACED = /\uE000([A-Za-z][A-Za-z0-9]*)\uE001/g;
+
+/**
+ * A template with its values filled in and the figures its text states, in order; null when one of
+ * its figures is missing. A figure whose clause was left out (it is 0) is not stated.
+ */
+export function resolveTemplate(
+  t: Pick<SentenceTemplate, 'keys' | 'zh' | 'none'>,
+  values: ReadonlyMap<string, number>,
+  period: { from: string; to: string },
+): { text: string; stated: string[] } | null {
+  if (!t.keys.every((k) => values.has(k))) return null;
+  const zero = (k: string) => (values.get(k) ?? 0) === 0;
+  let text = (t.none !== undefined && t.keys.every(zero) ? t.none : t.zh).replaceAll(
+    '{until}',
+    untilPhrase(period.from, period.to),
+  );
+  for (let m = INNERMOST_CLAUSE.exec(text); m; m = INNERMOST_CLAUSE.exec(text)) {
+    const body = m[1]!;
+    const bar = body.indexOf('|');
+    const full = bar < 0 ? body : body.slice(0, bar);
+    const empty = bar < 0 ? '' : body.slice(bar + 1);
+    const own = [...full.matchAll(PLACEHOLDER)].map((x) => x[1]!);
+    const chosen = own.some(zero) ? empty : full.replace(PLACEHOLDER, (_, k: string) => placed(k));
+    text = text.slice(0, m.index) + chosen + text.slice(m.index + m[0].length);
+  }
+  text = text.replace(PLACEHOLDER, (_, k: string) => placed(k));
+  const stated = [...text.matchAll(PLACED)].map((x) => x[1]!);
+  text = text
+    .replace(PLACED, (_, k: string) => String(values.get(k)))
+    // a separator left before another mark by a clause that was left out ("13个、，" → "13个，")
+    .replace(/[、，；]+(?=[，。；、])/g, '');
+  return { text, stated };
+}
+
 /** A template with its values filled in; null when one of its figures is missing. */
 export function fillTemplate(
-  t: Pick<SentenceTemplate, 'keys' | 'zh'>,
+  t: Pick<SentenceTemplate, 'keys' | 'zh' | 'none'>,
   values: ReadonlyMap<string, number>,
   period: { from: string; to: string },
 ): string | null {
-  if (!t.keys.every((k) => values.has(k))) return null;
-  return t.zh
-    .replaceAll('{until}', untilPhrase(period.from, period.to))
-    .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (m, k: string) => (values.has(k) ? String(values.get(k)) : m));
+  return resolveTemplate(t, values, period)?.text ?? null;
 }
 
-/** One sentence for the figures of a section that no template words: "此外，X 3 个，Y 5 件。" */
+/**
+ * One sentence for the figures of a section that no template words: "此外，X 3 个，Y 5 件。" A count of
+ * 0 is left out, and so is a rate over nothing (a rate of nothing is not 0 %); a measured rate of 0 % stays.
+ */
 export function otherFigureSentence(figures: readonly ReportFigure[]): string | null {
-  if (!figures.length) return null;
-  return `此外，${figures.map((f) => `${f.label.zh}${f.value}${f.unit.zh}`).join('，')}。`;
+  const stated = figures.filter(statedOther);
+  if (!stated.length) return null;
+  return `此外，${stated.map((f) => `${f.label.zh}${f.value}${f.unit.zh}`).join('，')}。`;
 }
+
+const statedOther = (f: ReportFigure) => (f.rate ? !f.noData : f.value !== 0);
 
 /**
  * The draft of a period report from the figures of that period. Pure: the same figures give the same
@@ -209,12 +271,12 @@ export function draftReport(period: { from: string; to: string }, figures: reado
     figures: [],
   });
   for (const t of SENTENCE_TEMPLATES) {
-    const text = fillTemplate(t, values, period);
-    if (text === null) continue;
+    const r = resolveTemplate(t, values, period);
+    if (r === null) continue;
     for (const k of t.keys) used.add(k);
     sentences
       .get(t.section)!
-      .push({ id: t.id, text, figures: t.keys.map((key) => ({ key, value: values.get(key)! })) });
+      .push({ id: t.id, text: r.text, figures: r.stated.map((key) => ({ key, value: values.get(key)! })) });
   }
   for (const section of ['fang', 'guan', 'fu'] as const) {
     const rest = figures.filter((f) => !used.has(f.key) && sectionOfGroup(f.group) === section);
@@ -223,7 +285,7 @@ export function draftReport(period: { from: string; to: string }, figures: reado
       sentences.get(section)!.push({
         id: `${section}.other`,
         text,
-        figures: rest.map((f) => ({ key: f.key, value: f.value })),
+        figures: rest.filter(statedOther).map((f) => ({ key: f.key, value: f.value })),
       });
     }
   }

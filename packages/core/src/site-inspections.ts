@@ -343,6 +343,8 @@ const siteInspectionFields = {
   place: z.string().trim().max(200).default(''),
   offSiteSource: z.enum(OFF_SITE_SOURCES).nullable().default(null),
   alarmId: uuid.nullable().default(null),
+  /** the clue the check follows up (offSiteSource 'clue'): a link to the record, not only its words */
+  clueId: uuid.nullable().default(null),
   /** a video snapshot link, a clue number, a monitoring period */
   sourceRef: z.string().trim().max(300).default(''),
   checklist: z.array(checklistEntrySchema).max(40).default([]),
@@ -356,6 +358,7 @@ type Fields = {
   longitude: number | null;
   offSiteSource: OffSiteSource | null;
   alarmId: string | null;
+  clueId: string | null;
 };
 const refineRecord = <T extends z.ZodType<Fields>>(schema: T) =>
   schema
@@ -371,7 +374,8 @@ const refineRecord = <T extends z.ZodType<Fields>>(schema: T) =>
     .refine((b) => b.offSiteSource !== 'alarm' || b.alarmId !== null, {
       path: ['alarmId'],
       message: 'common.required',
-    });
+    })
+    .refine((b) => b.offSiteSource === 'clue' || b.clueId === null, { path: ['clueId'], message: 'common.invalid' });
 
 export const siteInspectionBody = refineRecord(z.strictObject(siteInspectionFields));
 /** a draft's save: the fields and the version it was read at */
@@ -524,6 +528,7 @@ export const SITE_INSPECTIONS_AUDIT_VOCABULARY: AuditVocabulary = {
     place: { zh: '检查地点', en: 'place' },
     offSiteSource: { zh: '非现场检查来源', en: 'off-site source' },
     alarmId: { zh: '报警编号', en: 'alarm ID' },
+    clueId: { zh: '线索编号', en: 'clue ID' },
     sourceRef: { zh: '来源说明', en: 'source reference' },
     checklist: { zh: '检查项', en: 'checklist' },
     findings: { zh: '发现问题', en: 'findings' },

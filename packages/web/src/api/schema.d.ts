@@ -36535,6 +36535,12 @@ export interface paths {
                             /** @enum {string} */
                             status: "drawn" | "published";
                             publishDueOn: string | null;
+                            publication: {
+                                /** @enum {string} */
+                                state: "running" | "paused" | "due-soon" | "overdue" | "met" | "missed" | "lapsed";
+                                remaining: number;
+                                provisional: boolean;
+                            } | null;
                             publishedAt: string | null;
                             targets: {
                                 enterpriseId: string;
@@ -40448,6 +40454,8 @@ export interface paths {
                         offSiteSource?: ("monitoring" | "alarm" | "video" | "clue") | null;
                         /** @default null */
                         alarmId?: string | null;
+                        /** @default null */
+                        clueId?: string | null;
                         /** @default  */
                         sourceRef?: string;
                         /** @default [] */
@@ -40603,6 +40611,7 @@ export interface paths {
                             longitude: number | null;
                             place: string;
                             alarmId: string | null;
+                            clueId: string | null;
                             sourceRef: string;
                             checklist: {
                                 key: string;
@@ -40756,6 +40765,8 @@ export interface paths {
                         offSiteSource?: ("monitoring" | "alarm" | "video" | "clue") | null;
                         /** @default null */
                         alarmId?: string | null;
+                        /** @default null */
+                        clueId?: string | null;
                         /** @default  */
                         sourceRef?: string;
                         /** @default [] */
@@ -40808,6 +40819,7 @@ export interface paths {
                             longitude: number | null;
                             place: string;
                             alarmId: string | null;
+                            clueId: string | null;
                             sourceRef: string;
                             checklist: {
                                 key: string;
@@ -41216,6 +41228,7 @@ export interface paths {
                             longitude: number | null;
                             place: string;
                             alarmId: string | null;
+                            clueId: string | null;
                             sourceRef: string;
                             checklist: {
                                 key: string;

@@ -425,6 +425,41 @@ export async function extendClock(
   return view;
 }
 
+/**
+ * Moves an open clock's start to a later event when the law counts from the latest of several
+ * (a draw's results are due so many working days after its LAST inspection). Only the owner's
+ * own step may do it; an earlier start never moves a clock back.
+ */
+export async function restartClock(
+  tx: Tx,
+  actor: Actor,
+  clockId: string,
+  start: Date,
+  reason: string,
+  by: ClockChangeBy = {},
+): Promise<ClockView> {
+  const row = await lockClock(tx, clockId);
+  refuseOwned(row, by);
+  if (row.completedAt) throw conflict('该期限已办结', 'The clock is already completed');
+  if (start <= row.start) throw conflict('新的起算时间须晚于原起算时间', 'A clock only moves to a later start');
+  const before = await viewOf(tx, row);
+  const [updated] = await tx
+    .update(clocks)
+    .set({ start, updatedAt: new Date() })
+    .where(eq(clocks.id, clockId))
+    .returning();
+  const view = await viewOf(tx, updated!);
+  await afterChange(tx, view);
+  await recordAudit(tx, actor, {
+    action: 'clock.restart',
+    entityType: 'clock',
+    entityId: clockId,
+    before: { start: row.start, dueDate: before.dueDate },
+    after: { start, dueDate: view.dueDate, reason },
+  });
+  return view;
+}
+
 export async function clocksOf(db: Tx, owner: ClockOwner): Promise<ClockView[]> {
   const rows = await db
     .select()

@@ -261,6 +261,19 @@ describe('period-report: the article period reads like the article', () => {
     );
   });
 
+  it('spells out no empty figure: no "0件" clause, and no rate for 2020 when no station was running', async () => {
+    const d = (await leader.request({ method: 'GET', url: `/api/period-report/draft?${ARTICLE}` })).json() as {
+      sections: { sentences: { text: string; figures: { key: string }[] }[] }[];
+    };
+    const sentences = d.sections.flatMap((s) => s.sentences);
+    const text = sentences.map((x) => x.text).join('');
+    expect(text).not.toMatch(/(?<!\d)0(?:个|件|家|项|条|次|户次|家次|人次)/);
+    expect(text).not.toContain('%');
+    const linked = sentences.flatMap((x) => x.figures.map((f) => f.key));
+    expect(linked).not.toContain('monitoringOnlineRate');
+    expect(linked).not.toContain('monitoringDataCaptureRate');
+  });
+
   it('exports it as a .docx whose document.xml says the same', async () => {
     const res = await leader.request({ method: 'GET', url: `/api/reports/period.docx?${ARTICLE}` });
     expect(res.statusCode).toBe(200);

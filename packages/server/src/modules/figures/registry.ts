@@ -33,6 +33,11 @@ export type FigureSource = FigureDefinition & {
   tally(p: Period): SQL;
   /** the tally is per month, and the dashboard draws the figure's monthly trend */
   trend: boolean;
+  /**
+   * a share, not a count: its tally gives no row when there is nothing to share (no station in the
+   * period), and the period report then says nothing rather than 0 %
+   */
+  rate?: boolean;
   count(db: Tx, p: Period): Promise<number>;
   /** the counted records in a stable order; with a page, only that page leaves the database */
   records(db: Tx, p: Period, page?: RowPage): Promise<FigureRecord[]>;
@@ -78,7 +83,8 @@ export async function recordsOf(db: Tx, query: SQL, page?: RowPage): Promise<Fig
   return rows.map((r) => ({ ...r, id: String(r.id), date: String(r.date) }));
 }
 
-export type FigureTotal = { total: number; monthly?: Map<string, number> };
+/** measured: the tally gave a row (a rate over nothing gives none) */
+export type FigureTotal = { total: number; monthly?: Map<string, number>; measured?: boolean };
 
 /**
  * The values (and trends) of several figures in one statement: every figure's tally is one branch
@@ -99,6 +105,7 @@ export async function figureTotals(
   for (const r of rows) {
     const f = out.get(r.key)!;
     f.total += Number(r.n);
+    f.measured = true;
     if (r.month !== null) f.monthly?.set(r.month, Number(r.n));
   }
   return out;

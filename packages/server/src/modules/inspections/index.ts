@@ -1,10 +1,11 @@
-import { INSPECTIONS_AUDIT_VOCABULARY } from '@qingshan/core/inspection-draws';
+import { INSPECTION_CLOCK_PROFILES, INSPECTIONS_AUDIT_VOCABULARY } from '@qingshan/core/inspection-draws';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { INSPECTION_ERRORS } from './errors.ts';
 import { INSPECTION_FIGURES } from './figures.ts';
 import { inspectionRoutes } from './routes.ts';
-import { INSPECTIONS_RULES } from './rules.ts';
+import { INSPECTIONS_RULES, upgradePublicationRule } from './rules.ts';
 import { seedInspections } from './seed.ts';
+import { refreshPublishDueOn } from './service.ts';
 import * as tables from './tables.ts';
 import { inspectionTimeline } from './timeline.ts';
 
@@ -18,5 +19,9 @@ export const inspectionsModule: ModuleDefinition = {
   audit: INSPECTIONS_AUDIT_VOCABULARY,
   routes: (app, ctx) => app.register(inspectionRoutes, { db: ctx.db }),
   rules: INSPECTIONS_RULES,
+  clockProfiles: INSPECTION_CLOCK_PROFILES,
+  // the publication clock moves only with the draw's own steps (a later inspection, publication)
+  clockOwners: { 'inspection-draw': { owned: true, onDueDateChanged: refreshPublishDueOn } },
+  shipped: upgradePublicationRule,
   seed: seedInspections,
 };

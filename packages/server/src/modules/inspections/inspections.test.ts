@@ -3,6 +3,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
+import { getRule } from '../rules/service.ts';
+import { rules, ruleVersions } from '../rules/tables.ts';
+import { upgradePublicationRule } from './rules.ts';
 import { inspectionDraws } from './tables.ts';
 
 let t: TestApp;
@@ -365,5 +368,26 @@ describe('inspections: results published', () => {
       targets.map((x) => x.enterpriseId).sort(),
     );
     expect(done.items[0]).toMatchObject({ date: '2026-06-10', link: `/staff/inspections/draws/${drawId}` });
+  });
+});
+
+describe('the results’ time limit from before the publication clock', () => {
+  it('is reshaped into the clock’s profile on start, keeping the bureau’s number of days', async () => {
+    const db = t.database.db;
+    const key = 'inspections.publish-within-working-days';
+    await db.update(rules).set({ type: 'integer' }).where(eq(rules.key, key));
+    await db.update(ruleVersions).set({ value: 15 }).where(eq(ruleVersions.ruleKey, key));
+    await upgradePublicationRule(db);
+    const [row] = await db.select({ type: rules.type }).from(rules).where(eq(rules.key, key));
+    expect(row?.type).toBe('clock-profile');
+    expect((await getRule(db, key)).value).toEqual({
+      length: 15,
+      unit: 'working',
+      warnBefore: 3,
+      direction: 'after-start',
+    });
+    // a second start changes nothing
+    await upgradePublicationRule(db);
+    expect((await getRule(db, key)).value).toMatchObject({ length: 15 });
   });
 });

@@ -1,4 +1,8 @@
+import { PUBLICATION_CLOCK } from '@qingshan/core/inspection-draws';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
 import type { RuleDefault } from '../rules/defaults.ts';
+import { rules, ruleVersions } from '../rules/tables.ts';
 
 const JIANGXI = '江西省生态环境"双随机、一公开"监管分类做法（江西日报报道）';
 
@@ -59,14 +63,6 @@ export const INSPECTIONS_RULES: readonly RuleDefault[] = [
     value: 0.5,
     source: '环办执法〔2021〕10号：正面清单企业仍纳入"双随机"，适当降低抽查比例；0.5 为本平台默认值',
   },
-  {
-    key: 'inspections.publish-within-working-days',
-    type: 'integer',
-    labelZh: '抽查结果公开时限（检查完成后工作日）',
-    labelEn: 'results published within (working days after inspection)',
-    value: 20,
-    source: '参照市场监管部门"双随机、一公开"抽查结果 20 个工作日内公示的做法（生态环境部门未见统一时限）',
-  },
 ];
 
 export const RATIO_RULE_KEYS = {
@@ -75,3 +71,24 @@ export const RATIO_RULE_KEYS = {
   c: 'inspections.ratio-c-per-year',
   special: 'inspections.ratio-special-per-quarter',
 } as const;
+
+/**
+ * The results' time limit used to be a plain number of working days; it is now the publication
+ * clock's profile. An install from before keeps its versions (an admin's 15 stays 15), reshaped.
+ */
+export async function upgradePublicationRule(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [old] = await tx
+      .update(rules)
+      .set({ type: 'clock-profile', updatedAt: new Date() })
+      .where(and(eq(rules.key, PUBLICATION_CLOCK), eq(rules.type, 'integer')))
+      .returning({ key: rules.key });
+    if (!old) return;
+    await tx
+      .update(ruleVersions)
+      .set({
+        value: sql`jsonb_build_object('length', ${ruleVersions.value}, 'unit', 'working', 'warnBefore', 3, 'direction', 'after-start')`,
+      })
+      .where(eq(ruleVersions.ruleKey, PUBLICATION_CLOCK));
+  });
+}

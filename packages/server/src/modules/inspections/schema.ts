@@ -132,7 +132,16 @@ export const drawDetailSchema = z.object({
   drawnAt: z.string(),
   drawnByName: z.string(),
   status: z.enum(DRAW_STATUSES),
+  /** the publication clock's due date (null until an inspection of the draw is recorded) */
   publishDueOn: z.string().nullable(),
+  /** the publication clock's verdict: on time, due soon, overdue; met or missed once published */
+  publication: z
+    .object({
+      state: z.enum(['running', 'paused', 'due-soon', 'overdue', 'met', 'missed', 'lapsed']),
+      remaining: z.number(),
+      provisional: z.boolean(),
+    })
+    .nullable(),
   publishedAt: z.string().nullable(),
   targets: z.array(targetViewSchema),
   results: z.array(

@@ -9,6 +9,7 @@ import {
   type InspectionPlanBody,
   type InspectionResultsBody,
   type InspectorBody,
+  PUBLICATION_CLOCK,
   ratiosForPeriod,
   sameTargets,
   seedFromBytes,
@@ -19,7 +20,7 @@ import { AppError } from '../../errors.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
-import { addDays } from '../calendar/service.ts';
+import { type ClockView, clocksOf, completeClock, restartClock, startClock } from '../clocks/service.ts';
 import { riskDrawWeights } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { listedEnterpriseIds } from '../positive-list/service.ts';
@@ -520,6 +521,7 @@ export async function viewDraw(db: Db, user: SessionUser, actor: Actor, id: stri
   );
   if (!allowed) throw new AppError('INSPECTION_DRAW_SECRET');
   const results = await db.select().from(inspectionResults).where(eq(inspectionResults.drawId, id));
+  const clock = await publicationClockOf(db, id);
   return {
     id: d.id,
     planId: p.id,
@@ -538,7 +540,14 @@ export async function viewDraw(db: Db, user: SessionUser, actor: Actor, id: stri
     drawnAt: d.drawnAt.toISOString(),
     drawnByName: d.drawnByName,
     status: d.status as DrawDetailView['status'],
-    publishDueOn: d.publishDueOn,
+    publishDueOn: clock?.dueDate ?? null,
+    publication: clock
+      ? {
+          state: clock.state as NonNullable<DrawDetailView['publication']>['state'],
+          remaining: clock.remaining,
+          provisional: clock.provisional,
+        }
+      : null,
     publishedAt: d.publishedAt?.toISOString() ?? null,
     targets: await targetViews(db, d.targets),
     results: results.map((r) => ({
@@ -625,20 +634,72 @@ export async function publishResults(
     .map((r) => r.inspectedOn)
     .sort()
     .at(-1)!;
-  const rules = await getRules(tx, ['inspections.publish-within-working-days']);
-  const days = rules.get('inspections.publish-within-working-days')!.value as number;
-  const due = await addDays(tx, last, days, 'working');
+  // results typed in without records start (or move) the clock here; it stops as they go public
+  const open = await notePublicationClock(tx, actor, id, last);
+  const done = await completeClock(tx, actor, open!.id, at);
   await tx.insert(inspectionResults).values(body.results.map((r) => ({ drawId: id, ...r })));
-  await tx
-    .update(inspectionDraws)
-    .set({ status: 'published', publishedAt: at, publishDueOn: due.date })
-    .where(eq(inspectionDraws.id, id));
+  await tx.update(inspectionDraws).set({ status: 'published', publishedAt: at }).where(eq(inspectionDraws.id, id));
   await recordAudit(tx, actor, {
     action: 'inspection-draw.publish',
     entityType: 'inspection-draw',
     entityId: id,
-    after: { results: body.results.length, publishDueOn: due.date },
+    after: { results: body.results.length, publishDueOn: done.dueDate, onTime: done.state === 'met' },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publication clock (一公开): one per draw, owned here
+
+const DRAW_OWNER = 'inspection-draw';
+const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/** The draw's publication clock, if an inspection of it has been recorded. */
+export async function publicationClockOf(tx: Tx, drawId: string): Promise<ClockView | null> {
+  return (await clocksOf(tx, { ownerType: DRAW_OWNER, ownerId: drawId })).at(-1) ?? null;
+}
+
+/**
+ * An inspection of a drawn firm was recorded on `inspectedOn`: the draw's results are due the
+ * rule's working days after its latest inspection, so the first one starts the clock and a later
+ * one moves it; after publication nothing changes. The clock goes to the inspection team's organiser (the first of the team), whose
+ * worklist shows the due date before it runs out; a draw with no team account falls to inspectors.
+ */
+export async function notePublicationClock(
+  tx: Tx,
+  actor: Actor,
+  drawId: string,
+  inspectedOn: string,
+): Promise<ClockView | null> {
+  const [row] = await tx
+    .select({ d: inspectionDraws, p: inspectionPlans })
+    .from(inspectionDraws)
+    .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspectionDraws.planId))
+    .where(eq(inspectionDraws.id, drawId))
+    .for('update', { of: inspectionDraws });
+  if (!row) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该抽查不存在', en: 'No such draw' } });
+  const current = await publicationClockOf(tx, drawId);
+  // a record added after publication (a follow-up visit) does not reopen it
+  if (row.d.status === 'published') return current;
+  if (current) {
+    if (current.completedAt || dayStart(inspectedOn) <= new Date(current.start)) return current;
+    return restartClock(tx, actor, current.id, dayStart(inspectedOn), `检查日期 ${inspectedOn}`, { byOwner: true });
+  }
+  const organiser = row.d.team[0] ?? null;
+  return startClock(tx, actor, {
+    ownerType: DRAW_OWNER,
+    ownerId: drawId,
+    profileKey: PUBLICATION_CLOCK,
+    start: dayStart(inspectedOn),
+    title: `双随机抽查结果公开：${planLabel(row.p)}`,
+    link: `/staff/inspections/draws/${drawId}`,
+    assigneeUserId: organiser,
+    assigneeRole: organiser ? null : 'inspector',
+  });
+}
+
+/** The draw keeps the clock's due date only to list public results in one query. */
+export async function refreshPublishDueOn(tx: Tx, clock: ClockView): Promise<void> {
+  await tx.update(inspectionDraws).set({ publishDueOn: clock.dueDate }).where(eq(inspectionDraws.id, clock.ownerId));
 }
 
 /** The published results, by firm, for the public portal. */

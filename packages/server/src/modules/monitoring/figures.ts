@@ -52,8 +52,10 @@ function rateFigure(rate: Rate, f: Pick<FigureSource, 'key' | 'label' | 'definit
     unit: { zh: '%', en: '%' },
     trend: false,
     // the county's rate over all stations, whole percent (the drill-down shows each station to 0.1 %)
+    // no row at all when no station was expected to send anything: a rate of nothing is not 0 %
     tally: (p) =>
-      sql`select null::text as month, (${pct(sql`sum(${num})`, sql`sum(${den})`)})::int as n from (${perStation(p)}) x`,
+      sql`select null::text as month, (${pct(sql`sum(${num})`, sql`sum(${den})`)})::int as n from (${perStation(p)}) x
+          having coalesce(sum(${den}), 0) > 0`,
     records: (db, p, page) =>
       recordsOf(
         db,
@@ -74,6 +76,7 @@ function rateFigure(rate: Rate, f: Pick<FigureSource, 'key' | 'label' | 'definit
   // the export's cap) is the number of stations, while the dashboard shows the rate from the tally.
   return {
     ...figure,
+    rate: true,
     count: async (db, p) => {
       const [r] = await rowsOf<{ n: number }>(
         db,

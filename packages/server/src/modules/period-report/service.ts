@@ -21,13 +21,17 @@ export type DraftVersionRow = typeof periodReportDraftVersions.$inferSelect;
 export async function reportFigures(db: Tx, p: Period): Promise<ReportFigure[]> {
   const sources = figureSources();
   const totals = await figureTotals(db, sources, p);
-  return sources.map((s) => ({
-    key: s.key,
-    value: totals.get(s.key)?.total ?? 0,
-    label: s.label,
-    unit: s.unit,
-    group: s.group,
-  }));
+  return sources.map((s) => {
+    const total = totals.get(s.key);
+    return {
+      key: s.key,
+      value: total?.total ?? 0,
+      label: s.label,
+      unit: s.unit,
+      group: s.group,
+      ...(s.rate ? { rate: true, noData: !total?.measured } : {}),
+    };
+  });
 }
 
 /** The report as drafted from the figures now, not saved. */

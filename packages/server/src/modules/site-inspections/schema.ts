@@ -130,6 +130,8 @@ export const inspectionDetailSchema = inspectionListItemSchema.extend({
   longitude: z.number().nullable(),
   place: z.string(),
   alarmId: z.string().nullable(),
+  /** the clue it follows up (staff only) */
+  clueId: z.string().nullable(),
   sourceRef: z.string(),
   checklist: z.array(checklistEntryView),
   summary: z.string(),
@@ -157,6 +159,7 @@ export const toInspectionDetail = (d: InspectionDetail): z.infer<typeof inspecti
   longitude: d.longitude,
   place: d.place,
   alarmId: d.alarmId,
+  clueId: d.clueId,
   sourceRef: d.sourceRef,
   checklist: d.checklist,
   summary: d.summary,

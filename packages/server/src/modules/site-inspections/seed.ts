@@ -74,6 +74,7 @@ export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<voi
         place: firm.address ?? '',
         offSiteSource: null,
         alarmId: null,
+        clueId: null,
         sourceRef: '',
         checklist: [
           { key: 'permit', result: 'ok', note: '' },

@@ -20,9 +20,10 @@ import { ownScope, ownsRecord } from '../../shared/scope.ts';
 import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, startClock } from '../clocks/service.ts';
+import { clues } from '../clues/tables.ts';
 import { proposeCreditChange } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
-import { publishResults } from '../inspections/service.ts';
+import { notePublicationClock, publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
 import { BUREAU_NAME } from '../petitions/service.ts';
 import { proposeRemoval } from '../positive-list/service.ts';
@@ -165,6 +166,11 @@ async function checkReferences(tx: Tx, actor: Actor, body: SiteInspectionBody): 
         message: { zh: '不是该行业的检查项', en: 'Not an item of the industry' },
       });
   });
+  if (body.clueId) {
+    const [c] = await tx.select({ enterpriseId: clues.enterpriseId }).from(clues).where(eq(clues.id, body.clueId));
+    if (!c || c.enterpriseId !== body.enterpriseId)
+      errors.push({ path: 'clueId', message: { zh: '该企业没有这条线索', en: 'No such clue about the firm' } });
+  }
   if (body.alarmId) {
     const [a] = await tx.select({ enterpriseId: alarms.enterpriseId }).from(alarms).where(eq(alarms.id, body.alarmId));
     if (!a || a.enterpriseId !== body.enterpriseId)
@@ -185,6 +191,7 @@ function recordValues(body: SiteInspectionBody) {
     place: body.place,
     offSiteSource: body.kind === 'off-site' ? body.offSiteSource : null,
     alarmId: body.alarmId,
+    clueId: body.clueId,
     sourceRef: body.sourceRef,
     checklist: body.checklist,
     summary: body.summary,
@@ -285,7 +292,8 @@ const outcomeOf = (findings: number): InspectionOutcome => (findings ? 'problems
 /**
  * Completes a record: the enterprise's drawn signature (a PNG) or its refusal with the reason and a
  * witness (on-site), nothing more for an off-site check. Each finding with a requirement becomes a
- * rectification order with its clock, in the same transaction.
+ * rectification order with its clock, in the same transaction; a record tied to a draw starts or
+ * moves the draw's publication clock.
  */
 export async function completeInspection(
   db: Db,
@@ -380,6 +388,8 @@ export async function completeInspection(
         },
       });
     }
+    // a drawn firm inspected: the draw's results are now due on the publication clock
+    if (row.drawId) await notePublicationClock(tx, actor, row.drawId, row.inspectedOn);
     await recordAudit(tx, actor, {
       action: 'site-inspection.complete',
       entityType: 'site-inspection',
@@ -494,6 +504,8 @@ export async function getInspection(db: Tx, user: SessionUser | null, id: string
   return {
     ...r.row,
     enterpriseName: r.enterpriseName,
+    // the bureau's own records (the case, the clue that led here) stay the bureau's
+    clueId: isStaff(user) ? r.row.clueId : null,
     findings: findings.map((x) => ({ ...x.f, orderId: x.orderId, caseId: isStaff(user) ? x.caseId : null })),
     files,
     outcome: r.row.status === 'completed' ? outcomeOf(findings.length) : null,

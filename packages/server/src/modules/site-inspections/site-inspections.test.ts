@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
+import { clues } from '../clues/tables.ts';
 import { creditProposals, creditRecords } from '../credit/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { createDraw, createInspector, createPlan, putObject } from '../inspections/service.ts';
@@ -646,5 +647,130 @@ describe('site inspections: off-site checks', () => {
     expect(d.signatureFile).toBeNull();
     const bad = await userA.request({ method: 'GET', url: '/api/my/inspections?from=2026-02-01&to=2026-01-01' });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('site inspections: an off-site check keeps its clue as a link', () => {
+  it('links the clue about the firm, refuses another firm’s clue or a clue on another source, and hides it from the firm', async () => {
+    const clue = async (enterpriseId: string) => {
+      const [c] = await t.database.db
+        .insert(clues)
+        .values({
+          source: 'drone',
+          sourceRef: `test-${enterpriseId}`,
+          description: '厂区东侧疑似露天堆放',
+          evidence: {} as never,
+          enterpriseId,
+        })
+        .returning({ id: clues.id });
+      return c!.id;
+    };
+    const ofA = await clue(firmA.id);
+    const ofB = await clue(firmB.id);
+    const fromClue = (over: Record<string, unknown>) =>
+      record({
+        kind: 'off-site',
+        offSiteSource: 'clue',
+        sourceRef: '无人机线索：厂区东侧疑似露天堆放',
+        latitude: null,
+        longitude: null,
+        findings: [],
+        checklist: [],
+        ...over,
+      });
+    const stranger = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: fromClue({ clueId: ofB }),
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors[0].path).toBe('clueId');
+    const wrongSource = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: fromClue({ clueId: ofA, offSiteSource: 'video' }),
+    });
+    expect(wrongSource.statusCode).toBe(400);
+    expect(wrongSource.json().errors[0].path).toBe('clueId');
+    const made = await officer.request({
+      method: 'POST',
+      url: '/api/site-inspections',
+      payload: fromClue({ clueId: ofA }),
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const done = await officer.request({
+      method: 'POST',
+      url: `/api/site-inspections/${made.json().id}/complete`,
+      payload: { version: 1 },
+    });
+    expect(done.json()).toMatchObject({ clueId: ofA, offSiteSource: 'clue' });
+    const firmView = await userA.request({ method: 'GET', url: `/api/site-inspections/${made.json().id}` });
+    expect(firmView.statusCode).toBe(200);
+    expect(firmView.json().clueId).toBeNull();
+  });
+});
+
+describe('a draw’s publication runs on a clock from its latest inspection', () => {
+  it('an inspection recorded starts it on the team’s worklist; a later one moves it; publishing completes it', async () => {
+    const db = t.database.db;
+    const actor = { id: officer.userId, name: '执法·测试', roles: ['inspector'], ip: null };
+    const plan = await createPlan(db, actor, { name: '2025 年第三季度', year: 2025, period: 'quarter', quarter: 3 });
+    const draw = (await createDraw(db, actor, plan.id, { seed: 'publication-clock', at: new Date() })).id;
+    const offSite = (inspectedOn: string) => {
+      return officer.request({
+        method: 'POST',
+        url: '/api/site-inspections',
+        payload: record({
+          kind: 'off-site',
+          offSiteSource: 'video',
+          sourceRef: '视频点位抓拍',
+          drawId: draw,
+          inspectedOn,
+          latitude: null,
+          longitude: null,
+          findings: [],
+          checklist: [],
+        }),
+      });
+    };
+    const recordAndComplete = async (inspectedOn: string) => {
+      const made = await offSite(inspectedOn);
+      expect(made.statusCode, made.body).toBe(201);
+      const done = await officer.request({
+        method: 'POST',
+        url: `/api/site-inspections/${made.json().id}/complete`,
+        payload: { version: 1 },
+      });
+      expect(done.statusCode, done.body).toBe(200);
+    };
+    const item = async (who: Client) => {
+      const res = await who.request({ method: 'GET', url: '/api/worklist?ownerType=inspection-draw&pageSize=100' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.find((i: { ownerId: string }) => i.ownerId === draw);
+    };
+
+    // a draft is not an inspection yet
+    const draft = await offSite('2025-09-26');
+    expect(draft.statusCode).toBe(201);
+    expect(await item(officer)).toBeUndefined();
+    // 2025: 国庆、中秋 1–8 October off, Sunday 28 September and Saturday 11 October worked (国办发明电〔2024〕12号)
+    await recordAndComplete('2025-09-26');
+    expect(await item(officer)).toMatchObject({ dueDate: '2025-10-30', state: 'overdue', owned: true });
+    expect(await item(outsider)).toBeUndefined();
+    await recordAndComplete('2025-10-10');
+    expect(await item(officer)).toMatchObject({ dueDate: '2025-11-06', state: 'overdue' });
+    // an earlier inspection entered late does not move it back
+    await recordAndComplete('2025-10-09');
+    expect((await item(officer)).dueDate).toBe('2025-11-06');
+    const view = await officer.request({ method: 'GET', url: `/api/inspection-draws/${draw}` });
+    expect(view.json()).toMatchObject({ publishDueOn: '2025-11-06', publication: { state: 'overdue' } });
+
+    const pub = await officer.request({ method: 'POST', url: `/api/site-inspections/draws/${draw}/publish` });
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(await item(officer)).toBeUndefined();
+    const after = (await officer.request({ method: 'GET', url: `/api/inspection-draws/${draw}` })).json();
+    expect(after).toMatchObject({ status: 'published', publishDueOn: '2025-11-06', publication: { state: 'missed' } });
+    const results = (await t.app.inject({ method: 'GET', url: '/api/public/inspection-results?year=2025' })).json();
+    expect(results.items[0]).toMatchObject({ publishDueOn: '2025-11-06', publishedOnTime: false });
   });
 });

@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { clues } from '../clues/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
 
@@ -42,6 +43,7 @@ export const siteInspections = pgTable(
     place: text('place').notNull().default(''),
     offSiteSource: text('off_site_source'),
     alarmId: uuid('alarm_id'),
+    clueId: uuid('clue_id').references(() => clues.id),
     sourceRef: text('source_ref').notNull().default(''),
     checklist: jsonb('checklist').$type<ChecklistEntry[]>().notNull(),
     summary: text('summary').notNull().default(''),

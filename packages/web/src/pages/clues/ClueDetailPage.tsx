@@ -205,6 +205,7 @@ function FollowUpCard({ d }: { d: ClueDetail }) {
     enterpriseId: c.enterpriseId,
     kind: 'off-site',
     offSiteSource: 'clue',
+    clueId: c.id,
     sourceRef: `${c.sourceLabel}线索（${day}）：${c.description}`.slice(0, 300),
   });
   return (

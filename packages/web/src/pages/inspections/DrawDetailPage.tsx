@@ -75,6 +75,40 @@ function TargetsTable({ targets, testId }: { targets: Target[]; testId: string }
   );
 }
 
+const PUBLICATION_COLOR: Record<string, string> = {
+  running: 'green',
+  'due-soon': 'orange',
+  overdue: 'red',
+  met: 'green',
+  missed: 'red',
+};
+
+/**
+ * The publication clock: none until an inspection of the draw is recorded, then its due date with
+ * "还剩/已超期 n 个工作日" until the results go public, and on time or late after.
+ */
+function PublicationDue({ draw }: { draw: DrawDetail }) {
+  const { t } = useTranslation();
+  const p = draw.publication;
+  if (!p || !draw.publishDueOn)
+    return <Typography.Text type="secondary">{t('inspections.publicationNotStarted')}</Typography.Text>;
+  const open = p.state !== 'met' && p.state !== 'missed';
+  return (
+    <Space size={4} wrap data-testid="draw-publication">
+      <span>{draw.publishDueOn}</span>
+      {p.provisional ? <Tag color="gold">{t('clocks.provisional')}</Tag> : null}
+      <Tag color={PUBLICATION_COLOR[p.state] ?? 'default'}>{t(`inspections.publication.${p.state}`)}</Tag>
+      {open ? (
+        <Typography.Text type={p.remaining < 0 ? 'danger' : undefined}>
+          {p.remaining < 0
+            ? t('inspections.publicationLate', { n: -p.remaining })
+            : t('inspections.publicationLeft', { n: p.remaining })}
+        </Typography.Text>
+      ) : null}
+    </Space>
+  );
+}
+
 /** One draw: seed, inputs hash, library versions, the targets (team only until published), replay. */
 export default function DrawDetailPage() {
   const { id = '' } = useParams();
@@ -139,9 +173,9 @@ export default function DrawDetailPage() {
                 own: d.avoidOwnTown ? t('inspections.yes') : t('inspections.no'),
               })}
             </Descriptions.Item>
-            {d.publishDueOn ? (
-              <Descriptions.Item label={t('inspections.publishDueOn')}>{d.publishDueOn}</Descriptions.Item>
-            ) : null}
+            <Descriptions.Item label={t('inspections.publishDueOn')}>
+              <PublicationDue draw={d} />
+            </Descriptions.Item>
             {d.publishedAt ? (
               <Descriptions.Item label={t('inspections.publishedAt')}>
                 {formatDateTime(d.publishedAt)}
@@ -181,12 +215,10 @@ export default function DrawDetailPage() {
           <Card
             title={t('inspections.results')}
             extra={
-              d.publishDueOn && d.publishedAt ? (
-                formatDate(d.publishedAt) <= d.publishDueOn ? (
-                  <Tag color="green">{t('inspections.onTime')}</Tag>
-                ) : (
-                  <Tag color="red">{t('inspections.late')}</Tag>
-                )
+              d.publication?.state === 'met' ? (
+                <Tag color="green">{t('inspections.onTime')}</Tag>
+              ) : d.publication?.state === 'missed' ? (
+                <Tag color="red">{t('inspections.late')}</Tag>
               ) : null
             }
           >

@@ -28,7 +28,7 @@ import {
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { canAccess } from '../../access.ts';
+import { canAccess, isStaff } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -67,6 +67,8 @@ function toBody(v: Values, drawId: string | null): InspectionBody {
     latitude: rest.latitude ?? null,
     longitude: rest.longitude ?? null,
     alarmId: rest.alarmId || null,
+    // the clue stays linked only while the check is an off-site one from a clue
+    clueId: rest.kind === 'off-site' && rest.offSiteSource === 'clue' ? rest.clueId || null : null,
     offSiteSource: rest.kind === 'off-site' ? (rest.offSiteSource ?? null) : null,
     checklist: Object.entries(checks ?? {})
       .filter(([, c]) => c?.result)
@@ -90,6 +92,7 @@ function toValues(d: InspectionDetail): Values {
     place: d.place,
     offSiteSource: d.offSiteSource,
     alarmId: d.alarmId,
+    clueId: d.clueId,
     sourceRef: d.sourceRef,
     summary: d.summary,
     checks: Object.fromEntries(d.checklist.map((c) => [c.key, { result: c.result as CheckResult, note: c.note }])),
@@ -106,11 +109,15 @@ function toValues(d: InspectionDetail): Values {
  * What a page that starts an inspection may pass in the address (a clue: the firm, off-site, the
  * clue as its source); anything not a known value is ignored, so a hand-edited link cannot smuggle one in.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function presetFrom(params: URLSearchParams): Partial<Values> {
   const kind = params.get('kind');
   const source = params.get('offSiteSource');
   const ref = params.get('sourceRef')?.slice(0, 300);
+  const clueId = params.get('clueId');
   return {
+    ...(clueId && UUID.test(clueId) ? { clueId } : {}),
     ...(params.get('enterpriseId') ? { enterpriseId: params.get('enterpriseId')! } : {}),
     ...(SITE_INSPECTION_KINDS.includes(kind as never) ? { kind: kind as Values['kind'] } : {}),
     ...(OFF_SITE_SOURCES.includes(source as never) ? { offSiteSource: source as Values['offSiteSource'] } : {}),
@@ -151,6 +158,8 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
   const [locating, setLocating] = useState(false);
   const kind = Form.useWatch('kind', form) ?? d?.kind ?? 'on-site';
   const enterpriseId = Form.useWatch('enterpriseId', form) ?? d?.enterpriseId ?? params.get('enterpriseId');
+  const clueId: string | null | undefined = Form.useWatch('clueId', form);
+  const offSiteSource = Form.useWatch('offSiteSource', form);
   const enterprises = useQuery({
     queryKey: ['site-inspections', 'enterprise-options', search],
     queryFn: ({ signal }) => listEnterprises({ q: search || undefined, page: 1, pageSize: 20 } as never, signal),
@@ -277,6 +286,18 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
                 <Form.Item name="sourceRef" label={t('siteInspections.sourceRef')}>
                   <Input maxLength={300} />
                 </Form.Item>
+                <Form.Item name="clueId" hidden>
+                  <Input />
+                </Form.Item>
+                {clueId && offSiteSource === 'clue' ? (
+                  <Alert
+                    type="info"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    data-testid="inspection-clue"
+                    message={<Link to={`/staff/clues/${clueId}`}>{t('siteInspections.fromClue')}</Link>}
+                  />
+                ) : null}
               </>
             ) : null}
           </Card>
@@ -537,6 +558,7 @@ function CompletedView({ d }: { d: InspectionDetail }) {
   const navigate = useNavigate();
   const showError = useShowError();
   const canRecord = canAccess(roles, SITE_INSPECTION_PERMISSIONS.record);
+  const staff = isStaff(roles);
   const signature = d.files.find((f) => f.ownerType === 'signature');
   const open = useMutation({
     mutationFn: (f: InspectionDetail['findingList'][number]) =>
@@ -555,7 +577,22 @@ function CompletedView({ d }: { d: InspectionDetail }) {
           <Descriptions.Item label={t('siteInspections.inspectors')}>{d.inspectorNames.join('、')}</Descriptions.Item>
           {d.offSiteSource ? (
             <Descriptions.Item label={t('siteInspections.offSiteSource')}>
-              {sourceLabel(d.offSiteSource, lang)} {d.sourceRef}
+              {sourceLabel(d.offSiteSource, lang)}{' '}
+              {d.clueId ? (
+                <Link to={`/staff/clues/${d.clueId}`} data-testid="inspection-clue-link">
+                  {d.sourceRef || t('siteInspections.fromClue')}
+                </Link>
+              ) : (
+                d.sourceRef
+              )}
+              {d.alarmId && staff ? (
+                <>
+                  {' '}
+                  <Link to={`/staff/alarms/${d.alarmId}`} data-testid="inspection-alarm-link">
+                    {t('siteInspections.openAlarm')}
+                  </Link>
+                </>
+              ) : null}
             </Descriptions.Item>
           ) : null}
           {d.latitude !== null ? (

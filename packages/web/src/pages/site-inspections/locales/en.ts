@@ -31,6 +31,8 @@ const en: Leaves<typeof zh> = {
     alarmPick: 'Pick the firm’s alarm this check follows (optional)',
     noAlarms: 'The firm has no alarms',
     sourceRef: 'Source (video point, clue number, monitoring period)',
+    fromClue: 'Started from a clue: open the clue',
+    openAlarm: 'Open the alarm',
     checklist: 'Checklist',
     checklistHint: 'Items of the enterprise’s industry, each with its legal source',
     note: 'Note',

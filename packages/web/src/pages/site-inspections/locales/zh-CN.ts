@@ -28,6 +28,8 @@ const strings = {
     alarmPick: '选择本次检查针对的该企业报警（可不选）',
     noAlarms: '该企业没有报警记录',
     sourceRef: '来源说明（视频点位、线索内容、监测时段）',
+    fromClue: '由线索发起：点击查看该线索',
+    openAlarm: '查看报警',
     checklist: '检查项',
     checklistHint: '按企业行业列出，依据见每项下方',
     note: '说明',

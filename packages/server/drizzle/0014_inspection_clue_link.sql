@@ -1,0 +1,2 @@
+ALTER TABLE "site_inspections" ADD COLUMN "clue_id" uuid;--> statement-breakpoint
+ALTER TABLE "site_inspections" ADD CONSTRAINT "site_inspections_clue_id_clues_id_fk" FOREIGN KEY ("clue_id") REFERENCES "public"."clues"("id") ON DELETE no action ON UPDATE no action;
