@@ -88,5 +88,19 @@ export const monitorWatchesStations: Journey = {
     for (const step of ['产生报警', '提醒企业', '企业答复', '审核关闭'])
       expect(timeline.includes(step), `the timeline shows ${step} (${timeline})`);
     await ctx.screenshot(page, '41c-monitor-closes-monitoring-alarm');
+
+    // an inspector builds an off-site check from the confirmed alarm: firm, source and alarm filled in
+    const insp = await ctx.newPage();
+    await ctx.login(insp, 'inspector');
+    await insp.goto(`${ctx.baseUrl}${alarmPath}`);
+    await insp.getByTestId('alarm-inspect').click();
+    await insp.waitForURL((u) => u.pathname === '/staff/site-inspections/new', { timeout: 15_000 });
+    const form = insp.locator('form');
+    await form.getByText('监测报警').first().waitFor({ timeout: 15_000 });
+    // the alarm picked in the 关联报警 select (its label: time, station, what was found)
+    await form.getByText('生产废水总排口：化学需氧量').first().waitFor({ timeout: 15_000 });
+    const ref = await form.locator('input[id$="sourceRef"]').inputValue();
+    expect(ref.includes('生产废水总排口'), `the source names the station (${ref})`);
+    await ctx.screenshot(insp, '41d-inspector-off-site-check-from-alarm');
   },
 };

@@ -8,10 +8,12 @@ import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
 import {
   type AlarmAnswer,
   type AlarmClose,
@@ -179,6 +181,23 @@ export default function AlarmDetailPage() {
                   {a.closedByName} · {formatDateTime(a.closedAt)}
                 </Descriptions.Item>
               </Descriptions>
+            </Card>
+          ) : null}
+          {canAccess(roles, SITE_INSPECTION_PERMISSIONS.record) ? (
+            <Card size="small" title={t('alarms.followUp')} style={{ marginBottom: 16 }}>
+              <Typography.Paragraph type="secondary">{t('alarms.followUpHint')}</Typography.Paragraph>
+              <ButtonLink
+                data-testid="alarm-inspect"
+                to={`/staff/site-inspections/new?${new URLSearchParams({
+                  enterpriseId: a.enterpriseId,
+                  kind: 'off-site',
+                  offSiteSource: 'alarm',
+                  alarmId: a.id,
+                  sourceRef: `${a.sourceName}：${a.detail}（${formatDateTime(a.raisedAt)}）`.slice(0, 300),
+                })}`}
+              >
+                {t('alarms.inspect')}
+              </ButtonLink>
             </Card>
           ) : null}
           {canClose ? (

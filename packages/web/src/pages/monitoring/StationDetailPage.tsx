@@ -3,6 +3,9 @@ import { Card, Descriptions, Empty, Segmented, Select, Space, Table, Tabs, Tag, 
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { canAccess } from '../../access.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { townName } from '../../domain.ts';
@@ -10,6 +13,7 @@ import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { type Alarm, alarmKeys, listAlarms } from '../alarms/api.ts';
 import { kindLabel, STATE_COLORS, stateLabel } from '../alarms/labels.ts';
+import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
 import { type Frame, getFrames, getReadings, getStation, monitoringKeys, type StationDetail } from './api.ts';
 import { DecodedFrameView, FrameDecoder } from './FrameDecoder.tsx';
 
@@ -20,6 +24,7 @@ const HOUR = 3_600_000;
 /** 监控点详情: factors with limits and their standards, the readings chart, raw frames decoded in the browser. */
 export default function StationDetailPage() {
   const { t } = useTranslation();
+  const { roles } = useAuth();
   const lang = useLanguage();
   const { id = '' } = useParams();
   const station = useQuery({
@@ -69,7 +74,27 @@ export default function StationDetailPage() {
       </>
     );
   }
-  return <PageContainer title={station.data?.name ?? t('monitoring.station')}>{body}</PageContainer>;
+  const s = station.data;
+  // an off-site check built from this station's data: the firm, the source and the station named
+  const inspect =
+    s && canAccess(roles, SITE_INSPECTION_PERMISSIONS.record) ? (
+      <ButtonLink
+        data-testid="station-inspect"
+        to={`/staff/site-inspections/new?${new URLSearchParams({
+          enterpriseId: s.enterpriseId,
+          kind: 'off-site',
+          offSiteSource: 'monitoring',
+          sourceRef: `${s.name}（MN ${s.mn}）在线监测数据`.slice(0, 300),
+        })}`}
+      >
+        {t('monitoring.inspect')}
+      </ButtonLink>
+    ) : null;
+  return (
+    <PageContainer title={s?.name ?? t('monitoring.station')} extra={inspect}>
+      {body}
+    </PageContainer>
+  );
 }
 
 function Factors({ station }: { station: StationDetail }) {

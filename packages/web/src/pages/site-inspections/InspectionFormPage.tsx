@@ -106,8 +106,8 @@ function toValues(d: InspectionDetail): Values {
 }
 
 /**
- * What a page that starts an inspection may pass in the address (a clue: the firm, off-site, the
- * clue as its source); anything not a known value is ignored, so a hand-edited link cannot smuggle one in.
+ * What a page that starts an inspection may pass in the address (a clue, an alarm or a station: the
+ * firm, off-site, the record as its source); anything not a known value is ignored, so a hand-edited link cannot smuggle one in.
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -116,8 +116,10 @@ function presetFrom(params: URLSearchParams): Partial<Values> {
   const source = params.get('offSiteSource');
   const ref = params.get('sourceRef')?.slice(0, 300);
   const clueId = params.get('clueId');
+  const alarmId = params.get('alarmId');
   return {
     ...(clueId && UUID.test(clueId) ? { clueId } : {}),
+    ...(alarmId && UUID.test(alarmId) ? { alarmId } : {}),
     ...(params.get('enterpriseId') ? { enterpriseId: params.get('enterpriseId')! } : {}),
     ...(SITE_INSPECTION_KINDS.includes(kind as never) ? { kind: kind as Values['kind'] } : {}),
     ...(OFF_SITE_SOURCES.includes(source as never) ? { offSiteSource: source as Values['offSiteSource'] } : {}),

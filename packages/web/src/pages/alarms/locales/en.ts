@@ -19,6 +19,10 @@ const en: Leaves<typeof zh> = {
     escalated: 'Escalated',
     recurred: 'Raised again',
     recurredText: 'The condition of an earlier alarm went on after it was reviewed and closed.',
+    followUp: 'Off-site check',
+    followUpHint:
+      'Record an off-site check based on this alarm: a finding with a requirement becomes a rectification order on its clock when the record is completed.',
+    inspect: 'Record an off-site check',
     recurredLink: 'Earlier alarm',
     detail: 'What was seen',
     basis: 'Basis',

@@ -28,6 +28,7 @@ const en: Leaves<typeof zh> = {
     outlet: 'Outlet',
     state: 'State',
     never: 'Never reported',
+    inspect: 'Record an off-site check from this data',
     search: 'Search station, MN or enterprise',
     allStates: 'All states',
     open: 'Open',

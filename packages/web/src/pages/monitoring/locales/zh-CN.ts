@@ -25,6 +25,7 @@ const strings = {
     outlet: '排放口',
     state: '状态',
     never: '从未上报',
+    inspect: '据监测数据登记非现场检查',
     search: '搜索监控点、MN 或企业',
     allStates: '全部状态',
     open: '查看',
