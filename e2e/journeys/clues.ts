@@ -151,6 +151,18 @@ export const officerVerifiesClueOnMap: Journey = {
     await leader.getByPlaceholder('纬度').fill('28.0476');
     await leader.getByPlaceholder('经度').fill('113.8290');
     await leader.getByPlaceholder('快照链接').fill('/snapshots/tongmu-north.jpg');
+    // the camera watches a firm: the search answers as you type, so the pick is checked to have stuck
+    await leader.getByTestId('video-point-enterprise').click();
+    await leader.keyboard.type('金花烟花');
+    await leader
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '上栗县金花烟花制造有限公司' })
+      .first()
+      .click();
+    await leader
+      .getByTestId('video-point-enterprise')
+      .getByText('上栗县金花烟花制造有限公司')
+      .waitFor({ timeout: 10_000 });
     await leader.getByRole('button', { name: /登\s*记/ }).click();
     await leader.getByText('视频点位已登记').first().waitFor({ timeout: 10_000 });
     const row = leader.locator('.ant-table-row').filter({ hasText: '桐木镇工业园北门' });
@@ -163,5 +175,18 @@ export const officerVerifiesClueOnMap: Journey = {
     await leader.getByText('视频点位：桐木镇工业园北门').first().waitFor({ timeout: 10_000 });
     await leader.getByTestId('clue-due-date').waitFor({ timeout: 10_000 });
     await ctx.screenshot(leader, '60j-staff-video-clue');
+
+    // or an off-site check of the watched firm straight from the camera, the camera named as its source
+    await leader.goto(`${ctx.baseUrl}/staff/clues?view=video`);
+    await leader
+      .locator('.ant-table-row')
+      .filter({ hasText: '桐木镇工业园北门' })
+      .first()
+      .getByTestId('video-inspect')
+      .click();
+    await leader.waitForURL((u) => u.pathname === '/staff/site-inspections/new', { timeout: 15_000 });
+    await leader.locator('form').getByText('视频监控').first().waitFor({ timeout: 15_000 });
+    const videoRef = await leader.locator('form input[id$="sourceRef"]').inputValue();
+    expect(videoRef.includes('桐木镇工业园北门'), `the source names the camera (${videoRef})`);
   },
 };

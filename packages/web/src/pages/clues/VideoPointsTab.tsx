@@ -8,8 +8,10 @@ import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import {
   clueFromVideo,
@@ -58,7 +60,7 @@ function RegisterForm() {
           <Input placeholder={t('clues.snapshotUrl')} style={{ width: 260 }} maxLength={500} />
         </Form.Item>
         <Form.Item name="enterpriseId">
-          <EnterprisePicker style={{ width: 240 }} />
+          <EnterprisePicker data-testid="video-point-enterprise" style={{ width: 240 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('clues.videoPointSave')}
@@ -119,6 +121,7 @@ export function VideoPointsTab() {
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const canRegister = canAccess(roles, CLUE_PERMISSIONS.register);
+  const canInspect = canAccess(roles, SITE_INSPECTION_PERMISSIONS.record);
   return (
     <>
       {canAccess(roles, CLUE_PERMISSIONS.videoPoints) ? <RegisterForm /> : null}
@@ -149,16 +152,33 @@ export function VideoPointsTab() {
               </Typography.Link>
             ),
           },
-          ...(canRegister
+          ...(canRegister || canInspect
             ? [
                 {
                   title: '',
                   key: 'act',
                   render: (_: unknown, v: VideoPoint) => (
                     <Space>
-                      <Button size="small" onClick={() => setOpen(v)}>
-                        {t('clues.videoToClue')}
-                      </Button>
+                      {canRegister ? (
+                        <Button size="small" onClick={() => setOpen(v)}>
+                          {t('clues.videoToClue')}
+                        </Button>
+                      ) : null}
+                      {canInspect && v.enterpriseId ? (
+                        // an off-site check of the watched firm, the camera named as its source
+                        <ButtonLink
+                          size="small"
+                          data-testid="video-inspect"
+                          to={`/staff/site-inspections/new?${new URLSearchParams({
+                            enterpriseId: v.enterpriseId,
+                            kind: 'off-site',
+                            offSiteSource: 'video',
+                            sourceRef: `视频点位：${v.name}`.slice(0, 300),
+                          })}`}
+                        >
+                          {t('clues.videoInspect')}
+                        </ButtonLink>
+                      ) : null}
                     </Space>
                   ),
                 },

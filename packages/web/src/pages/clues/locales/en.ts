@@ -76,6 +76,7 @@ const en: Leaves<typeof zh> = {
     videoPointSave: 'Register',
     videoPointSaved: 'Video point registered',
     noVideoPoints: 'No video points registered yet',
+    videoInspect: 'Record an off-site check',
     videoToClue: 'Make a clue',
     videoToClueTitle: 'Clue from video: {{name}}',
     descriptionRequired: 'Describe what the camera saw',

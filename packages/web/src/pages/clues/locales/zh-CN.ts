@@ -73,6 +73,7 @@ const strings = {
     videoPointSave: '登记',
     videoPointSaved: '视频点位已登记',
     noVideoPoints: '尚未登记视频点位',
+    videoInspect: '登记非现场检查',
     videoToClue: '转为线索',
     videoToClueTitle: '视频发现转线索：{{name}}',
     descriptionRequired: '请描述视频中发现的问题',
