@@ -139,7 +139,8 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
     id: 'fu.policies',
     section: 'fu',
     keys: ['policyFirmsConcerned', 'policyFirmsDelivered', 'policyFirmsReached'],
-    zh: '主动向企业推送惠企政策和通知公告，发布的政策文件应触达企业{policyFirmsConcerned}户次，已送达{policyFirmsDelivered}户次，企业已阅读{policyFirmsReached}户次。',
+    zh: '主动向企业推送惠企政策和通知公告，[发布的政策文件应触达企业{policyFirmsConcerned}户次，|][已送达{policyFirmsDelivered}户次|尚未送达][，企业已阅读{policyFirmsReached}户次]。',
+    none: '期间未发布需向企业推送的政策文件。',
   },
   {
     id: 'fu.ratings',

@@ -704,9 +704,12 @@ describe('site inspections: an off-site check keeps its clue as a link', () => {
       payload: { version: 1 },
     });
     expect(done.json()).toMatchObject({ clueId: ofA, offSiteSource: 'clue' });
+    // the staff record (with its clue) is the bureau's; an off-site check is not in the firm's portal either
     const firmView = await userA.request({ method: 'GET', url: `/api/site-inspections/${made.json().id}` });
-    expect(firmView.statusCode).toBe(200);
-    expect(firmView.json().clueId).toBeNull();
+    expect(firmView.statusCode).toBe(403);
+    const portal = await userA.request({ method: 'GET', url: `/api/my/inspections/${made.json().id}` });
+    expect(portal.statusCode).toBe(404);
+    expect(portal.body).not.toContain(ofA);
   });
 });
 
