@@ -115,6 +115,27 @@ async function countFiles(tx: Tx, ownerType: string, ownerId: string): Promise<n
   return Number(r?.n ?? 0);
 }
 
+/**
+ * One more photo or proof on a record: bounded per record, stored, audited against the record it
+ * belongs to. The caller has locked the record and checked its state.
+ */
+async function attachFile(
+  tx: Tx,
+  actor: Actor,
+  owner: { ownerType: 'inspection' | 'order'; ownerId: string; enterpriseId: string },
+  audit: { action: string; entityType: string },
+  file: { name: string; type: string; content: Buffer },
+): Promise<FileSummary> {
+  if ((await countFiles(tx, owner.ownerType, owner.ownerId)) >= FILES_PER_RECORD) throw tooMany();
+  const saved = await insertFile(tx, actor, owner, file);
+  await recordAudit(tx, actor, {
+    ...audit,
+    entityId: owner.ownerId,
+    after: { id: saved.id, fileName: saved.fileName, size: saved.size },
+  });
+  return saved;
+}
+
 function tooMany(): AppError {
   return invalid([
     {
@@ -270,20 +291,13 @@ export async function addInspectionPhoto(
 ): Promise<FileSummary> {
   return db.transaction(async (tx) => {
     const row = await lockDraft(tx, id);
-    if ((await countFiles(tx, 'inspection', id)) >= FILES_PER_RECORD) throw tooMany();
-    const saved = await insertFile(
+    return attachFile(
       tx,
       actor,
       { ownerType: 'inspection', ownerId: id, enterpriseId: row.enterpriseId },
+      { action: 'site-inspection.file', entityType: 'site-inspection' },
       file,
     );
-    await recordAudit(tx, actor, {
-      action: 'site-inspection.file',
-      entityType: 'site-inspection',
-      entityId: id,
-      after: { id: saved.id, fileName: saved.fileName, size: saved.size },
-    });
-    return saved;
   });
 }
 
@@ -792,20 +806,13 @@ export async function addOrderProof(
     const row = await lockOrder(tx, user, id);
     if (row.status !== 'open' && row.status !== 'returned')
       throw orderState('整改情况已提交或已核查，不能再上传', 'Answered or verified: no more proof');
-    if ((await countFiles(tx, 'order', id)) >= FILES_PER_RECORD) throw tooMany();
-    const saved = await insertFile(
+    return attachFile(
       tx,
       actor,
       { ownerType: 'order', ownerId: id, enterpriseId: row.enterpriseId },
+      { action: 'rectification-order.file', entityType: 'rectification-order' },
       file,
     );
-    await recordAudit(tx, actor, {
-      action: 'rectification-order.file',
-      entityType: 'rectification-order',
-      entityId: id,
-      after: { id: saved.id, fileName: saved.fileName, size: saved.size },
-    });
-    return saved;
   });
 }
 
