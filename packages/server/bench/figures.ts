@@ -166,7 +166,9 @@ async function attachMonth(db: Db, parent: ReadingTable, load: MonthLoad) {
       : 'station_id, factor, data_time, cn, source';
   await db.execute(sql.raw(`alter table "${load.name}" add constraint "${load.name}_pk" primary key (${pk})`));
   await db.execute(
-    sql.raw(`alter table "${parent}" attach partition "${load.name}" for values from ('${load.from}') to ('${load.to}')`),
+    sql.raw(
+      `alter table "${parent}" attach partition "${load.name}" for values from ('${load.from}') to ('${load.to}')`,
+    ),
   );
   await db.execute(sql.raw(`vacuum analyze "${load.name}"`));
 }
@@ -222,7 +224,10 @@ async function generateReadings(
     select s.id, f.code, 100, 'mg/L' from monitoring_stations s cross join unnest(${`{${FACTORS.join(',')}}`}::text[]) f(code)
     where s.mn like 'BENCHMN%'`);
   const persistence = engine === 'postgres' ? 'unlogged' : '';
-  const expected = stations * FACTORS.length * Math.round((new Date(monthStart(13)).getTime() - new Date(monthStart(1)).getTime()) / 600_000);
+  const expected =
+    stations *
+    FACTORS.length *
+    Math.round((new Date(monthStart(13)).getTime() - new Date(monthStart(1)).getTime()) / 600_000);
   let genS = 0;
   let rollS = 0;
   let done = 0;
@@ -296,7 +301,10 @@ async function timePanel(fn: (i: number) => Promise<unknown>, reps: number): Pro
 
 async function monitoringPanels(db: Db, engine: Engine, stations: number): Promise<string[][]> {
   const { readings, genS, rollS, cpuS } = await generateReadings(db, engine, stations);
-  const size = await rowsOf<{ size: string }>(db, sql`select pg_size_pretty(pg_database_size(current_database())) as size`);
+  const size = await rowsOf<{ size: string }>(
+    db,
+    sql`select pg_size_pretty(pg_database_size(current_database())) as size`,
+  );
   const hourly = await count(db, 'monitoring_readings_long');
   console.log(
     `${engine}: ${fmt(readings)} readings (${stations} stations × ${FACTORS.length} factors, every 10 min of ${MON_YEAR}) in ${fmt(genS, 1)} s; ${fmt(hourly)} hour and day values rolled up in ${fmt(rollS, 1)} s; ${fmt(cpuS)} CPU s in the database; database ${size[0]?.size}; load ${os

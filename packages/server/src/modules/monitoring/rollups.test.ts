@@ -21,7 +21,15 @@ const H2 = '2026-05-10T09:00:00+08:00';
 const H3 = '2026-05-11T01:00:00+08:00';
 const MAY = [at('2026-05-01T00:00:00+08:00'), at('2026-06-01T00:00:00+08:00')] as const;
 
-type Row = { factor: string; t: string; cn: string; value: number | null; min: number | null; max: number | null; flag: string };
+type Row = {
+  factor: string;
+  t: string;
+  cn: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  flag: string;
+};
 
 async function platformRows(table = 'monitoring_readings_long'): Promise<Row[]> {
   return rowsOf<Row>(
@@ -95,10 +103,17 @@ describe('rollups', () => {
     expect(await platformRows()).toEqual(expected);
 
     await db.execute(sql`create table rollup_bulk (like monitoring_readings_long including defaults)`);
-    await db.execute(sql`create table rollup_bulk_readings as select * from monitoring_readings where station_id = ${stationId}`);
-    expect(await rollUpInto(db, { readings: 'rollup_bulk_readings', into: 'rollup_bulk' })).toEqual({ hours: 4, days: 3 });
+    await db.execute(
+      sql`create table rollup_bulk_readings as select * from monitoring_readings where station_id = ${stationId}`,
+    );
+    expect(await rollUpInto(db, { readings: 'rollup_bulk_readings', into: 'rollup_bulk' })).toEqual({
+      hours: 4,
+      days: 3,
+    });
     expect(await platformRows('rollup_bulk')).toEqual(expected);
-    await expect(rollUpInto(db, { readings: 'rollup_bulk_readings', into: 'rollup_bulk; drop table x' })).rejects.toThrow(/not a table name/);
+    await expect(
+      rollUpInto(db, { readings: 'rollup_bulk_readings', into: 'rollup_bulk; drop table x' }),
+    ).rejects.toThrow(/not a table name/);
   });
 
   it('a range that covers part of a day recomputes that day from all its hour values', async () => {
