@@ -32441,10 +32441,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 原始报文 Raw frames of a station as received, newest first (evidence) */
+        /** 原始报文 Raw frames of a station as received, newest first (evidence); from/to (received time, at most 31 days) narrow it to a window */
         get: {
             parameters: {
                 query?: {
+                    from?: string;
+                    to?: string;
                     page?: number;
                     pageSize?: number;
                 };
