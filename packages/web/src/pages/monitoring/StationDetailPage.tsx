@@ -372,6 +372,7 @@ function Frames({ stationId }: { stationId: string }) {
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('monitoring.framesNoneInWindow')} />
       )}
       <Table<Frame>
+        data-testid="station-frames"
         size="small"
         rowKey="id"
         loading={frames.isFetching}
