@@ -251,7 +251,7 @@ describe('period-report: the article period reads like the article', () => {
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json() as { title: string; sections: { sentences: { text: string }[] }[] };
     const text = d.sections.flatMap((s) => s.sentences.map((x) => x.text)).join('');
-    expect(d.title).toBe('上栗县生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
+    expect(d.title).toBe('萍乡市上栗生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
     expect(text).toContain('截至11月30日，共计办理告知承诺制环评13个、环评豁免3个');
     expect(text).toContain('共接待企业32家，接待86人次，受理并解决问题45个');
     // earlier tests in this file add visits and a campaign: the sentence states the figures as they are now

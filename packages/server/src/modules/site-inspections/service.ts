@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { todayInShanghai } from '@qingshan/core';
+import { BUREAU_NAME, todayInShanghai } from '@qingshan/core';
 import type { InspectionOutcome } from '@qingshan/core/inspection-draws';
 import {
   CASE_STAGE_LABELS,
@@ -25,7 +25,6 @@ import { proposeCreditChange } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { notePublicationClock, publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
-import { BUREAU_NAME } from '../petitions/service.ts';
 import { proposeRemoval } from '../positive-list/service.ts';
 import {
   enforcementCases,
