@@ -33225,7 +33225,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33523,7 +33523,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "accepted" | "rejected";
+                    status?: "open" | "accepted" | "rejected" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -33550,7 +33550,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33713,7 +33713,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33906,7 +33906,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -34087,7 +34087,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -39430,7 +39430,7 @@ export interface paths {
             parameters: {
                 query?: {
                     enterpriseId?: string;
-                    status?: "open" | "confirmed" | "dismissed";
+                    status?: "open" | "confirmed" | "dismissed" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -39456,7 +39456,7 @@ export interface paths {
                                 sourceLink: string | null;
                                 basis: string;
                                 /** @enum {string} */
-                                status: "open" | "confirmed" | "dismissed";
+                                status: "open" | "confirmed" | "dismissed" | "withdrawn";
                                 statusLabel: string;
                                 creditRecordId: string | null;
                                 decisionReason: string | null;
@@ -39593,7 +39593,7 @@ export interface paths {
                             sourceLink: string | null;
                             basis: string;
                             /** @enum {string} */
-                            status: "open" | "confirmed" | "dismissed";
+                            status: "open" | "confirmed" | "dismissed" | "withdrawn";
                             statusLabel: string;
                             creditRecordId: string | null;
                             decisionReason: string | null;
