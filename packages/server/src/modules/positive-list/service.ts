@@ -19,12 +19,12 @@ import { POSITIVE_LIST_CHECKERS } from './checkers.ts';
 import {
   type EntryDetailView,
   type EntryView,
+  type PROPOSAL_STATUSES,
   type ProposalView,
   type PublicEntryView,
   toEntryView,
   toProposalView,
   toPublicEntryView,
-  type PROPOSAL_STATUSES,
 } from './schema.ts';
 import { positiveListEntries, positiveListRemovalProposals } from './tables.ts';
 
