@@ -39,6 +39,14 @@ describe('the article figures from the demo records', () => {
     }
   });
 
+  it('the dashboard finds the 13 commitment EIAs decided on time: publicity is a wait, the decision is the duty', async () => {
+    const d = (await leader.request({ method: 'GET', url: `/api/period-report/dashboard?${ARTICLE}` })).json();
+    type Group = { value: string; completed: number; overdue: number };
+    const row = (key: string) => d.sla.matter.find((g: Group) => g.value === key) as Group | undefined;
+    expect(row('eia.commitment.publicity')).toMatchObject({ completed: 13, overdue: 0 });
+    expect(row('eia.commitment.decision')).toMatchObject({ completed: 13, overdue: 0 });
+  });
+
   it('counts exactly the records it lists, for every figure', async () => {
     const { figures } = (await leader.request({ method: 'GET', url: `/api/figures?${ARTICLE}` })).json();
     for (const f of figures as { key: string; value: number; unit: { zh: string } }[]) {
