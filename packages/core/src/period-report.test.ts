@@ -63,7 +63,7 @@ describe('draftReport', () => {
   it('reads like the 2020 report for the article figures', () => {
     const d = draftReport(ARTICLE, ARTICLE_FIGURES);
     const text = draftText(d);
-    expect(d.title).toBe('上栗县生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
+    expect(d.title).toBe('萍乡市上栗生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
     expect(text).toContain('截至11月30日，共计办理告知承诺制环评13个、环评豁免3个');
     expect(text).toContain('组织上门服务企业达243户次，其中集中开展下沉式服务4次');
     expect(text).toContain('共接待企业32家，接待86人次，受理并解决问题45个');

@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from './bureau.ts';
 /**
  * The period report (阶段性工作情况报告): a Chinese text drafted from the dashboard figures in the
  * bureau's own reporting style — 放 (approvals), 管 (supervision), 服 (service) — as the bureau's
@@ -212,7 +213,7 @@ export function untilPhrase(from: string, to: string): string {
 }
 
 export function reportTitle(from: string, to: string): string {
-  return `上栗县生态环境局“放管服”改革工作情况（${chineseDate(from)}至${chineseDate(to)}）`;
+  return `${BUREAU_NAME}“放管服”改革工作情况（${chineseDate(from)}至${chineseDate(to)}）`;
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;

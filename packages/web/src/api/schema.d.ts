@@ -33227,7 +33227,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33525,7 +33525,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "accepted" | "rejected";
+                    status?: "open" | "accepted" | "rejected" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -33552,7 +33552,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33715,7 +33715,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33908,7 +33908,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -34089,7 +34089,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -39432,7 +39432,7 @@ export interface paths {
             parameters: {
                 query?: {
                     enterpriseId?: string;
-                    status?: "open" | "confirmed" | "dismissed";
+                    status?: "open" | "confirmed" | "dismissed" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -39458,7 +39458,7 @@ export interface paths {
                                 sourceLink: string | null;
                                 basis: string;
                                 /** @enum {string} */
-                                status: "open" | "confirmed" | "dismissed";
+                                status: "open" | "confirmed" | "dismissed" | "withdrawn";
                                 statusLabel: string;
                                 creditRecordId: string | null;
                                 decisionReason: string | null;
@@ -39595,7 +39595,7 @@ export interface paths {
                             sourceLink: string | null;
                             basis: string;
                             /** @enum {string} */
-                            status: "open" | "confirmed" | "dismissed";
+                            status: "open" | "confirmed" | "dismissed" | "withdrawn";
                             statusLabel: string;
                             creditRecordId: string | null;
                             decisionReason: string | null;
