@@ -1,4 +1,4 @@
-import { ELECTRICITY_AUDIT_VOCABULARY } from '@qingshan/core/electricity';
+import { ELECTRICITY_AUDIT_VOCABULARY, ELECTRICITY_MESSAGES } from '@qingshan/core/electricity';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { meterSubscriber } from './mqtt.ts';
 import { electricityRoutes } from './routes.ts';
@@ -14,6 +14,7 @@ export const electricityModule: ModuleDefinition = {
   name: 'electricity',
   tables,
   audit: ELECTRICITY_AUDIT_VOCABULARY,
+  messages: ELECTRICITY_MESSAGES,
   routes: (app, ctx) => app.register(electricityRoutes, { db: ctx.db, topicPrefix: ctx.config.mqttTopicPrefix }),
   jobs: () => [
     {
