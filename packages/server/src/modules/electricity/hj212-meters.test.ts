@@ -156,9 +156,10 @@ async function waitFor(check: () => Promise<boolean>, ms = 10_000) {
   throw new Error('timed out');
 }
 
-// the line runs at 50 kW for 40 minutes; the facility runs for 10, then stops (R1 past 15 minutes)
+// the line runs at 50 kW for 30 minutes; the facility runs for 5, then stops (R1 past 15 minutes)
+const N = 30;
 const LINE = (_m: number) => 50;
-const FAC_STOPS = (m: number) => (m < 10 ? 15 : 0);
+const FAC_STOPS = (m: number) => (m < 5 ? 15 : 0);
 
 describe('electricity meters over HJ 212', () => {
   it('a 2017 logger’s 2011 frames are acked once stored and raise the same R1 alarm as the same readings over MQTT', async () => {
@@ -168,19 +169,19 @@ describe('electricity meters over HJ 212', () => {
     const base = Math.floor(Date.now() / MIN) * MIN - 60 * MIN;
 
     const dev = await logger();
-    for (let m = 0; m < 40; m++) {
+    for (let m = 0; m < N; m++) {
       const at = base + m * MIN;
       dev.send(frame2017(mn, 'pw2026', at, { ele01: LINE(m), ele02: FAC_STOPS(m) }));
     }
-    expect(await dev.waitAck(qnAt(base + 39 * MIN))).toBe(true);
-    expect(dev.acks).toHaveLength(40);
-    expect(await kwOf(hj.line.id)).toEqual(Array.from({ length: 40 }, (_, m) => LINE(m)));
-    expect(await kwOf(hj.fac.id)).toEqual(Array.from({ length: 40 }, (_, m) => FAC_STOPS(m)));
+    expect(await dev.waitAck(qnAt(base + (N - 1) * MIN))).toBe(true);
+    expect(dev.acks).toHaveLength(N);
+    expect(await kwOf(hj.line.id)).toEqual(Array.from({ length: N }, (_, m) => LINE(m)));
+    expect(await kwOf(hj.fac.id)).toEqual(Array.from({ length: N }, (_, m) => FAC_STOPS(m)));
 
     // a retransmit (same MN + QN) is acked again and stored once
     dev.send(frame2017(mn, 'pw2026', base + 5 * MIN, { ele01: 99, ele02: 99 }));
-    await waitFor(async () => dev.acks.length === 41);
-    expect(await framesOf(mn)).toBe(40);
+    await waitFor(async () => dev.acks.length === N + 1);
+    expect(await framesOf(mn)).toBe(N);
     expect((await kwOf(hj.line.id))[5]).toBe(50);
     dev.close();
 
@@ -196,7 +197,7 @@ describe('electricity meters over HJ 212', () => {
         .from(electricityMeters)
         .where(sql`${electricityMeters.id} in (${mq.line.id}, ${mq.fac.id})`);
       const codeOf = new Map(codes.map((c) => [c.id, c.code]));
-      for (let m = 0; m < 40; m++) {
+      for (let m = 0; m < N; m++) {
         const ts = new Date(base + m * MIN).toISOString();
         await pub.publishAsync(`${prefix}/meters/${codeOf.get(mq.line.id)}/power`, JSON.stringify({ ts, p: LINE(m) }), {
           qos: 1,
@@ -208,15 +209,15 @@ describe('electricity meters over HJ 212', () => {
         );
       }
       await pub.endAsync();
-      await waitFor(async () => sub.stats.stored >= 80);
+      await waitFor(async () => sub.stats.stored >= 2 * N);
       await sub.drain();
     } finally {
       await sub.stop();
     }
 
-    await evaluateElectricity(t.database.db, new Date(base + 40 * MIN));
+    await evaluateElectricity(t.database.db, new Date(base + N * MIN));
     const viaHj212 = await kinds(hj.fac.id);
-    expect(viaHj212).toEqual(['r1-control-off/active/30']);
+    expect(viaHj212).toEqual(['r1-control-off/active/25']);
     expect(await kinds(mq.fac.id)).toEqual(viaHj212);
     expect(await kinds(hj.line.id)).toEqual(await kinds(mq.line.id));
   });

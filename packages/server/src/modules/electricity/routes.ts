@@ -89,7 +89,7 @@ export const electricityRoutes: FastifyPluginAsyncZod<{ db: Db; topicPrefix: str
     },
     async (request) => {
       await getMeter(db, request.user, request.params.id);
-      const m = await db.transaction((tx) => bindHj212(tx, actorOf(request), request.params.id, request.body));
+      const m = await db.transaction((tx) => bindHj212(tx, actorOf(request), request.params.id, request.body, ''));
       // the archived frames of the last two days under that code become readings
       await replayMeterFrames(db, m.id);
       const fresh = await getMeter(db, request.user, m.id);

@@ -181,7 +181,14 @@ export function auditMeter(m: MeterRow) {
  * logger: given, it is set on every meter of that MN (each audited); left out, the meter takes the
  * one its logger already has. An MN waiting in quarantine is registered by the same call.
  */
-export async function bindHj212(tx: Tx, actor: Actor, meterId: string, body: MeterHj212Body): Promise<MeterRow> {
+export async function bindHj212(
+  tx: Tx,
+  actor: Actor,
+  meterId: string,
+  body: MeterHj212Body,
+  /** where the fields sit in the request body: nested in a registration, top level in the edit */
+  at: '' | 'hj212.' = 'hj212.',
+): Promise<MeterRow> {
   const [meter] = await tx.select().from(electricityMeters).where(eq(electricityMeters.id, meterId)).for('update');
   if (!meter) throw notFound('电表');
   const [station] = await tx
@@ -189,20 +196,20 @@ export async function bindHj212(tx: Tx, actor: Actor, meterId: string, body: Met
     .from(monitoringStations)
     .where(eq(monitoringStations.mn, body.mn));
   if (station)
-    throw invalid('hj212.mn', `该 MN 已登记为在线监测站点“${station.name}”`, 'MN belongs to a monitoring station');
+    throw invalid(`${at}mn`, `该 MN 已登记为在线监测站点“${station.name}”`, 'MN belongs to a monitoring station');
   const siblings = await tx
     .select()
     .from(electricityMeters)
     .where(and(eq(electricityMeters.hj212Mn, body.mn), sql`${electricityMeters.id} <> ${meterId}`))
     .for('update');
   if (siblings.some((m) => m.enterpriseId !== meter.enterpriseId))
-    throw invalid('hj212.mn', '该数采仪已接入其他企业的电表', 'This logger reports meters of another enterprise');
+    throw invalid(`${at}mn`, '该数采仪已接入其他企业的电表', 'This logger reports meters of another enterprise');
   const taken = siblings.find((m) => m.hj212Code === body.code);
   if (taken)
     throw new AppError('DUPLICATE_RECORD', {
       errors: [
         {
-          path: 'hj212.code',
+          path: `${at}code`,
           message: { zh: `该数采仪的因子编码 ${body.code} 已对应电表“${taken.name}”`, en: 'code already bound' },
         },
       ],
@@ -210,7 +217,7 @@ export async function bindHj212(tx: Tx, actor: Actor, meterId: string, body: Met
   const known = siblings[0]?.hj212Password ?? (meter.hj212Mn === body.mn ? meter.hj212Password : null);
   const password = body.password ?? known;
   if (password === null || password === undefined)
-    throw invalid('hj212.password', '首次接入该数采仪须填写访问密码', 'The first meter of a logger needs its password');
+    throw invalid(`${at}password`, '首次接入该数采仪须填写访问密码', 'The first meter of a logger needs its password');
   const [row] = await tx
     .update(electricityMeters)
     .set({ hj212Mn: body.mn, hj212Code: body.code, hj212Password: password })
