@@ -126,15 +126,33 @@ export type MeterCreateBody = z.infer<typeof meterCreateBody>;
 
 /** What the electricity schemas say when they refuse (module messages: see messages.ts). */
 export const ELECTRICITY_MESSAGES = {
-  'electricity.meterCode': { zh: '电表编号只能包含字母、数字、- 和 _', en: "a meter code has letters, digits, - and _ only" },
-  'electricity.hj212Code': { zh: '因子编码为 1–24 位字母、数字或下划线（“-”是编码与后缀的分隔符）', en: "a factor code has 1–24 letters, digits or _ ('-' separates the code from its suffix)" },
-  'electricity.hj212PasswordLength': { zh: '访问密码最多24个字符', en: "the password has at most 24 characters" },
-  'electricity.hj212PasswordChars': { zh: '访问密码只能含可见 ASCII 字符', en: "the password has visible ASCII characters only" },
-  'electricity.hj212Mn': { zh: '数采仪 MN 为 6–24 位字母或数字', en: "a logger MN has 6–24 letters or digits" },
-  'electricity.servesRequired': { zh: '治污设施须指明其服务的生产线', en: "a control facility names the line it serves" },
-  'electricity.lineServesNothing': { zh: '生产线电表不服务其他设施，也没有治污设施阈值', en: "a line meter serves nothing and has no facility thresholds" },
-  'electricity.endsAfterStart': { zh: '结束时间须晚于开始时间', en: "the end must be after the start" },
-  'electricity.maxLoad': { zh: '限产须给出允许的负荷比例；停产不填', en: "a limit order gives the allowed load; a halt order gives none" },
+  'electricity.meterCode': {
+    zh: '电表编号只能包含字母、数字、- 和 _',
+    en: 'a meter code has letters, digits, - and _ only',
+  },
+  'electricity.hj212Code': {
+    zh: '因子编码为 1–24 位字母、数字或下划线（“-”是编码与后缀的分隔符）',
+    en: "a factor code has 1–24 letters, digits or _ ('-' separates the code from its suffix)",
+  },
+  'electricity.hj212PasswordLength': { zh: '访问密码最多24个字符', en: 'the password has at most 24 characters' },
+  'electricity.hj212PasswordChars': {
+    zh: '访问密码只能含可见 ASCII 字符',
+    en: 'the password has visible ASCII characters only',
+  },
+  'electricity.hj212Mn': { zh: '数采仪 MN 为 6–24 位字母或数字', en: 'a logger MN has 6–24 letters or digits' },
+  'electricity.servesRequired': {
+    zh: '治污设施须指明其服务的生产线',
+    en: 'a control facility names the line it serves',
+  },
+  'electricity.lineServesNothing': {
+    zh: '生产线电表不服务其他设施，也没有治污设施阈值',
+    en: 'a line meter serves nothing and has no facility thresholds',
+  },
+  'electricity.endsAfterStart': { zh: '结束时间须晚于开始时间', en: 'the end must be after the start' },
+  'electricity.maxLoad': {
+    zh: '限产须给出允许的负荷比例；停产不填',
+    en: 'a limit order gives the allowed load; a halt order gives none',
+  },
 } as const;
 
 /** A restriction order (限产/停产 during a heavy-pollution alert) is bounded: at most 31 days. */
@@ -150,7 +168,10 @@ export const restrictionOrderBody = z
     documentNo: text(100),
     reason: text(500),
   })
-  .refine((o) => Date.parse(o.endsAt) > Date.parse(o.startsAt), { path: ['endsAt'], message: 'electricity.endsAfterStart' })
+  .refine((o) => Date.parse(o.endsAt) > Date.parse(o.startsAt), {
+    path: ['endsAt'],
+    message: 'electricity.endsAfterStart',
+  })
   .refine((o) => Date.parse(o.endsAt) - Date.parse(o.startsAt) <= RESTRICTION_MAX_DAYS * 86_400_000, {
     path: ['endsAt'],
     message: `一次限产停产令最长${RESTRICTION_MAX_DAYS}天`,

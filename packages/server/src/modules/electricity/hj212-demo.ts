@@ -81,7 +81,12 @@ export function demoMeterLoggerService(ctx: ModuleContext): ModuleService {
     },
     status: () =>
       timer
-        ? { mn: DEMO_METER_LOGGER.mn, sent, meterFramesStored: hj212MeterStats.frames, meterReadings: hj212MeterStats.readings }
+        ? {
+            mn: DEMO_METER_LOGGER.mn,
+            sent,
+            meterFramesStored: hj212MeterStats.frames,
+            meterReadings: hj212MeterStats.readings,
+          }
         : null,
   };
 }

@@ -305,7 +305,14 @@ describe('electricity meters over HJ 212', () => {
     const station = await monitor.request({
       method: 'POST',
       url: '/api/monitoring/stations',
-      payload: { enterpriseId: A, name: '监控点', mn, password: '123456', edition: '2017', factors: [{ code: 'a21026' }] },
+      payload: {
+        enterpriseId: A,
+        name: '监控点',
+        mn,
+        password: '123456',
+        edition: '2017',
+        factors: [{ code: 'a21026' }],
+      },
     });
     expect(station.statusCode).toBe(409);
     expect(station.body).toContain('电表');

@@ -138,7 +138,8 @@ export async function meterFrames<U extends Candidate>(
         }
         const { at, values, unbound, flagged } = powerValues(items[u.i]!.frame, bindings);
         let readings = 0;
-        if (at) for (const v of values) if ((await storeReading(tx, v.meterId, { at, kw: v.kw })) === 'stored') readings++;
+        if (at)
+          for (const v of values) if ((await storeReading(tx, v.meterId, { at, kw: v.kw })) === 'stored') readings++;
         hj212MeterStats.readings += readings;
         hj212MeterStats.unboundValues += unbound.length;
         hj212MeterStats.flagged += flagged;

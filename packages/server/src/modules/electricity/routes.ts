@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { replayMeterFrames } from './hj212-meters.ts';
 import { enterpriseName } from './names.ts';
 import {
   meterCreateBody,
@@ -18,7 +19,6 @@ import {
   toMeterView,
   toOrderView,
 } from './schema.ts';
-import { replayMeterFrames } from './hj212-meters.ts';
 import {
   bindHj212,
   createMeter,

@@ -104,7 +104,10 @@ export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
   ]);
   // the ceramics plant's meters report through a data logger over HJ 212 (hj212-demo.ts sends its frames)
   for (const [code, hj212Code] of Object.entries(DEMO_METER_LOGGER.codes)) {
-    const [m] = await db.select({ id: electricityMeters.id }).from(electricityMeters).where(eq(electricityMeters.code, code));
+    const [m] = await db
+      .select({ id: electricityMeters.id })
+      .from(electricityMeters)
+      .where(eq(electricityMeters.code, code));
     if (m)
       await db.transaction((tx) =>
         bindHj212(tx, actor, m.id, { mn: DEMO_METER_LOGGER.mn, code: hj212Code, password: DEMO_METER_LOGGER.password }),

@@ -65,7 +65,12 @@ export async function createMeter(tx: Tx, actor: Actor, body: MeterCreateBody): 
       createdAt: new Date(),
     })
     .returning();
-  await recordAudit(tx, actor, { action: 'meter.create', entityType: 'meter', entityId: row!.id, after: auditMeter(row!) });
+  await recordAudit(tx, actor, {
+    action: 'meter.create',
+    entityType: 'meter',
+    entityId: row!.id,
+    after: auditMeter(row!),
+  });
   return body.hj212 ? bindHj212(tx, actor, row!.id, body.hj212) : row!;
 }
 

@@ -8,10 +8,10 @@ import type { SessionUser } from '../../plugins/auth.ts';
 import { type PageRequest, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
+import { electricityMeters } from '../electricity/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { replayQuarantined, type StationRow } from './ingest.ts';
 import { LONG_CNS, monitoringReadings, monitoringReadingsLong, rowsOf } from './readings.ts';
-import { electricityMeters } from '../electricity/tables.ts';
 import { monitoringFactors, monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
 export type FactorRow = typeof monitoringFactors.$inferSelect;
@@ -62,7 +62,9 @@ export async function createStation(
       .limit(1);
     if (meter)
       throw new AppError('DUPLICATE_RECORD', {
-        errors: [{ path: 'mn', message: { zh: `该 MN 已用于电表“${meter.name}”的 HJ 212 接入`, en: 'MN reports a meter' } }],
+        errors: [
+          { path: 'mn', message: { zh: `该 MN 已用于电表“${meter.name}”的 HJ 212 接入`, en: 'MN reports a meter' } },
+        ],
       });
     const [row] = await tx
       .insert(monitoringStations)

@@ -1,6 +1,20 @@
 import { METER_ROLE_LABELS, METER_ROLES } from '@qingshan/core/electricity';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Divider, Empty, Flex, Form, Input, InputNumber, Modal, Segmented, Select, Spin, Tag } from 'antd';
+import {
+  Button,
+  Card,
+  Divider,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Segmented,
+  Select,
+  Spin,
+  Tag,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canAccess } from '../../access.ts';

@@ -41,7 +41,8 @@ const en: Leaves<typeof zh> = {
     hj212Edit: 'HJ 212 binding',
     hj212Mn: 'Logger MN',
     hj212Code: 'Factor code',
-    hj212CodeHelp: 'The code carrying this meter’s active power (kW) in the frames, e.g. ele01; -Rtd in 2011, -Avg in 2051',
+    hj212CodeHelp:
+      'The code carrying this meter’s active power (kW) in the frames, e.g. ele01; -Rtd in 2011, -Avg in 2051',
     hj212Password: 'Password (PW)',
     hj212PasswordHelp: 'May be left empty when another meter of the logger is bound; given, it is set for all of them',
     hj212Unbind: 'Unbind',
