@@ -54,13 +54,13 @@ export const officerBindsMeterToHj212: Journey = {
     const officer = await ctx.newPage();
     await ctx.login(officer, 'monitor');
     await officer.goto(`${ctx.baseUrl}/staff/electricity/meters`);
-    const kiln = officer.locator('.ant-table-row').filter({ hasText: '1号隧道窑' });
+    const kiln = officer.locator('.ant-table-row').filter({ hasText: 'JS-L1' });
     await kiln.waitFor({ timeout: 15_000 });
     expect(
       ((await kiln.textContent()) ?? '').includes('888888800000000036032281 · ele01'),
       'the demo kiln shows its HJ 212 logger and code',
     );
-    const fan = officer.locator('.ant-table-row').filter({ hasText: '布袋除尘器风机' });
+    const fan = officer.locator('.ant-table-row').filter({ hasText: 'JH-F1' });
     expect(((await fan.textContent()) ?? '').includes('仅 MQTT'), 'the fan reports over MQTT only');
     await fan.getByRole('button', { name: '编辑' }).click();
     const dialog = officer.getByRole('dialog');
