@@ -282,10 +282,12 @@ export default function MetersPage() {
           {
             title: t('electricity.hj212'),
             dataIndex: 'hj212',
+            width: 170,
             render: (h: Meter['hj212'], m: Meter) => (
               <Flex gap={4} align="center" wrap>
                 {h ? (
-                  <span>
+                  // a 24-character MN wraps inside the column instead of squeezing the names
+                  <span style={{ fontSize: 12, wordBreak: 'break-all' }}>
                     {h.mn} · {h.code}
                   </span>
                 ) : (
