@@ -32752,10 +32752,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 原始报文 Raw frames of a station as received, newest first (evidence) */
+        /** 原始报文 Raw frames of a station as received, newest first (evidence); from/to (received time, at most 31 days) narrow it to a window */
         get: {
             parameters: {
                 query?: {
+                    from?: string;
+                    to?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -33536,7 +33538,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33834,7 +33836,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "accepted" | "rejected";
+                    status?: "open" | "accepted" | "rejected" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -33861,7 +33863,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -34024,7 +34026,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -34217,7 +34219,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -34398,7 +34400,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -39741,7 +39743,7 @@ export interface paths {
             parameters: {
                 query?: {
                     enterpriseId?: string;
-                    status?: "open" | "confirmed" | "dismissed";
+                    status?: "open" | "confirmed" | "dismissed" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -39767,7 +39769,7 @@ export interface paths {
                                 sourceLink: string | null;
                                 basis: string;
                                 /** @enum {string} */
-                                status: "open" | "confirmed" | "dismissed";
+                                status: "open" | "confirmed" | "dismissed" | "withdrawn";
                                 statusLabel: string;
                                 creditRecordId: string | null;
                                 decisionReason: string | null;
@@ -39904,7 +39906,7 @@ export interface paths {
                             sourceLink: string | null;
                             basis: string;
                             /** @enum {string} */
-                            status: "open" | "confirmed" | "dismissed";
+                            status: "open" | "confirmed" | "dismissed" | "withdrawn";
                             statusLabel: string;
                             creditRecordId: string | null;
                             decisionReason: string | null;
