@@ -1,0 +1,1 @@
+ALTER TABLE "monitoring_rule_states" ALTER COLUMN "rule_state" SET DATA TYPE json;
