@@ -3,15 +3,7 @@ import { decodeFrame, parseDataTime, utf8Encode } from '@qingshan/hj212';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
-import {
-  ensurePartition,
-  LONG_CNS,
-  type monitoringReadings,
-  monthOf,
-  type ReadingTable,
-  rowsOf,
-  SHORT_CNS,
-} from './readings.ts';
+import { ensurePartition, LONG_CNS, monthOf, type ReadingTable, rowsOf, SHORT_CNS } from './readings.ts';
 import { judgeFrames } from './rules.ts';
 import { monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
@@ -41,11 +33,22 @@ export function unstorable(raw: string): 'nul-byte' | null {
   return raw.includes('\u0000') ? 'nul-byte' : null;
 }
 
-type ReadingRow = typeof monitoringReadings.$inferInsert;
+/** One value of a frame as a reading keeps it; station, data time and command are the frame's. */
+type ReadingValue = {
+  factor: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  cou: number | null;
+  flag: string | null;
+};
+
+/** A stored frame's readings: what monitoring_readings(_long) get, one row per value. */
+type FrameReadings = { stationId: string; dataTime: Date; cn: string; values: ReadingValue[] };
 
 /** The value a reading keeps: the instant value for real-time data, the period average otherwise. */
-function readingsOf(frame: DecodedFrame, stationId: string, cn: string, dataTime: Date): ReadingRow[] {
-  const out: ReadingRow[] = [];
+function readingsOf(frame: DecodedFrame, cn: string): ReadingValue[] {
+  const out: ReadingValue[] = [];
   for (const [code, fields] of Object.entries(frame.cp)) {
     if (typeof fields === 'string') continue;
     const f = fields as FactorFields;
@@ -61,7 +64,7 @@ function readingsOf(frame: DecodedFrame, stationId: string, cn: string, dataTime
     const cou = num('Cou');
     // process-state fields (SBxxx-RS) and text information carry no measured value
     if (value === null && min === null && max === null && cou === null) continue;
-    out.push({ stationId, factor: code, dataTime, cn, value, min, max, cou, flag: f.Flag ?? null });
+    out.push({ factor: code, value, min, max, cou, flag: f.Flag ?? null });
   }
   return out;
 }
@@ -327,10 +330,12 @@ async function storeAccepted(
   for (const a of [...fresh, ...dupes]) if (!storedSet.has(a)) out[a.i] = { kind: 'duplicate', station: a.station };
   if (stored.length === 0) return;
 
-  const values = new Map<Accepted, ReadingRow[]>();
-  for (const a of stored)
-    if (a.table && a.cn && a.dataTime) values.set(a, readingsOf(items[a.i]!.frame, a.station.id, a.cn, a.dataTime));
-  await writeReadingsBulk(tx, [...values.values()].flat());
+  const values = new Map<Accepted, ReadingValue[]>();
+  for (const a of stored) if (a.table && a.cn && a.dataTime) values.set(a, readingsOf(items[a.i]!.frame, a.cn));
+  await writeReadingsBulk(
+    tx,
+    [...values.entries()].map(([a, vs]) => ({ stationId: a.station.id, dataTime: a.dataTime!, cn: a.cn!, values: vs })),
+  );
   // the station's last-seen times, once per station: the last frame of the batch decides
   const seen = new Map<string, { frameAt: Date; dataTime: Date | null }>();
   for (const a of stored) {
@@ -373,23 +378,70 @@ async function storeAccepted(
  * Readings of many frames in one statement per table; the same data sent again under a new QN (a
  * 补传 answer overlapping what arrived live) adds nothing. With `count`, returns how many rows were
  * added (RETURNING costs the ingest path about a fifth of this statement, so it asks for none).
+ *
+ * Without `count` the rows go in by a plain insert under a savepoint first: ON CONFLICT on the
+ * partitioned table probes the primary key once more per row before inserting, which cost about a
+ * quarter of the statement (bench:ingest-profile), and live data almost never overlaps what is
+ * stored. Only when it does (a unique violation: an overlapping 补传 answer) is the savepoint
+ * rolled back and the batch's readings written again with ON CONFLICT DO NOTHING.
  */
-async function writeReadingsBulk(tx: Tx, rows: ReadingRow[], count = false): Promise<number> {
+async function writeReadingsBulk(tx: Tx, rows: FrameReadings[], count = false): Promise<number> {
+  if (count) return insertReadings(tx, rows, 'skip', true);
+  try {
+    await tx.transaction((sp) => insertReadings(sp, rows, 'fail', false));
+    return 0;
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+  }
+  return insertReadings(tx, rows, 'skip', false);
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  // Drizzle wraps the driver's error: the code may sit a cause or two down
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    const c = cur as { code?: string; cause?: unknown };
+    if (c.code === '23505') return true;
+    cur = c.cause;
+  }
+  return false;
+}
+
+/**
+ * The values travel as one array per column with the index of their frame, and each frame's
+ * station, data time and command once: a tenth of the uuid and timestamp texts to send and parse
+ * (about a third off this statement on PostgreSQL, measured with 3,000 readings).
+ */
+async function insertReadings(
+  tx: Tx,
+  frames: FrameReadings[],
+  onConflict: 'fail' | 'skip',
+  count: boolean,
+): Promise<number> {
   let added = 0;
   for (const table of ['monitoring_readings', 'monitoring_readings_long'] as const) {
-    const part = rows.filter((r) => (table === 'monitoring_readings' ? SHORT_CNS : LONG_CNS).has(r.cn));
+    const cns = table === 'monitoring_readings' ? SHORT_CNS : LONG_CNS;
+    const part = frames.filter((f) => cns.has(f.cn) && f.values.length > 0);
     if (part.length === 0) continue;
     const long = table === 'monitoring_readings_long';
+    const k: number[] = [];
+    const vs: ReadingValue[] = [];
+    part.forEach((f, i) => {
+      for (const v of f.values) {
+        k.push(i + 1);
+        vs.push(v);
+      }
+    });
     const res = await tx.execute(sql`
       insert into ${sql.identifier(table)} (station_id, factor, data_time, cn, value, min, max, cou, flag${sql.raw(long ? ', source' : '')})
-      select station_id, factor, data_time, cn, value, min, max, cou, flag${sql.raw(long ? ", 'station'" : '')}
-      from unnest(${arr(part.map((r) => r.stationId))}::uuid[], ${arr(part.map((r) => r.factor))}::text[],
-                  ${arr(part.map((r) => iso(r.dataTime)))}::timestamptz[], ${arr(part.map((r) => r.cn))}::text[],
-                  ${arr(part.map((r) => r.value ?? null))}::float8[], ${arr(part.map((r) => r.min ?? null))}::float8[],
-                  ${arr(part.map((r) => r.max ?? null))}::float8[], ${arr(part.map((r) => r.cou ?? null))}::float8[],
-                  ${arr(part.map((r) => r.flag ?? null))}::text[])
-        as v(station_id, factor, data_time, cn, value, min, max, cou, flag)
-      on conflict do nothing${sql.raw(count ? ' returning 1' : '')}`);
+      select f.station_id, r.factor, f.data_time, f.cn, r.value, r.min, r.max, r.cou, r.flag${sql.raw(long ? ", 'station'" : '')}
+      from unnest(${arr(k)}::int[], ${arr(vs.map((v) => v.factor))}::text[], ${arr(vs.map((v) => v.value))}::float8[],
+                  ${arr(vs.map((v) => v.min))}::float8[], ${arr(vs.map((v) => v.max))}::float8[],
+                  ${arr(vs.map((v) => v.cou))}::float8[], ${arr(vs.map((v) => v.flag))}::text[])
+        as r(k, factor, value, min, max, cou, flag)
+      join unnest(${arr(part.map((f) => f.stationId))}::uuid[], ${arr(part.map((f) => iso(f.dataTime)))}::timestamptz[],
+                  ${arr(part.map((f) => f.cn))}::text[]) with ordinality as f(station_id, data_time, cn, k) on f.k = r.k
+      ${sql.raw(onConflict === 'skip' ? 'on conflict do nothing' : '')}${sql.raw(count ? ' returning 1' : '')}`);
     if (count) added += rowsOf(res).length;
   }
   return added;
@@ -416,7 +468,7 @@ export async function replayQuarantined(db: Db, station: StationRow): Promise<nu
     n += await db.transaction(async (tx) => {
       await tx.update(monitoringFrames).set({ stationId: station.id }).where(eq(monitoringFrames.id, f.id));
       if (!table || !cn || !dataTime) return 0;
-      return writeReadingsBulk(tx, readingsOf(frame, station.id, cn, dataTime), true);
+      return writeReadingsBulk(tx, [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], true);
     });
   }
   return n;

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/client.ts';
 // Query definitions of the month-partitioned readings tables. They are created by the hand-written
 // migration drizzle/0007_monitoring_readings.sql (drizzle-kit cannot express PARTITION BY), which
 // is why they live here and not in tables.ts: drizzle-kit would otherwise generate a plain table.
+// Their station_id is no foreign key (dropped by 0016_readings_no_station_fk.sql, which says why).
 const readingColumns = {
   stationId: uuid('station_id').notNull(),
   factor: text('factor').notNull(),

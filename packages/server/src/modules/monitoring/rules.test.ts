@@ -290,6 +290,32 @@ describe('group commit: many frames, one transaction', () => {
     );
     expect(Object.fromEntries(frames.map((f) => [f.mn, f.n]))).toEqual({ [a.mn]: 1, [b.mn]: 1 });
   });
+
+  it('a 补传 answer overlapping stored readings, batched with fresh frames, adds nothing; the fresh values all land', async () => {
+    const st = await register([{ code: 'a34013' }, { code: 'a21002' }]);
+    const other = await register([{ code: 'a34013' }]);
+    expect((await ingestBatch(t.database.db, [item(st.mn, T0, rtd('a34013', 10))]))[0]!.kind).toBe('stored');
+    // the same minute again under a new QN (one value already stored, one not), beside fresh frames:
+    // readings go in by a plain insert first, so this is the batch that must take the slower way
+    const out = await ingestBatch(t.database.db, [
+      item(other.mn, T0, rtd('a34013', 20)),
+      item(st.mn, T0, { ...rtd('a34013', 99), ...rtd('a21002', 5) }),
+      item(st.mn, T0 + MIN, rtd('a34013', 11)),
+    ]);
+    expect(out.map((o) => o.kind)).toEqual(['stored', 'stored', 'stored']);
+    const values = rowsOf<{ factor: string; at: string; value: number }>(
+      await t.database.db.execute(
+        sql`select factor, to_char(data_time at time zone 'UTC', 'HH24:MI') as at, value from monitoring_readings
+            where station_id = ${st.id} order by data_time, factor`,
+      ),
+    );
+    expect(values).toEqual([
+      { factor: 'a21002', at: '00:00', value: 5 },
+      { factor: 'a34013', at: '00:00', value: 10 },
+      { factor: 'a34013', at: '00:01', value: 11 },
+    ]);
+    expect(await valuesOf(other.id)).toBe(1);
+  });
 });
 
 describe('rollups', () => {

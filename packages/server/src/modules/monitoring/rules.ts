@@ -117,7 +117,7 @@ export async function judgeFrames(tx: Tx, frames: readonly JudgedFrame[]): Promi
   const done = [...mem.entries()].flatMap(([id, m]) => (m.now ? [{ id, state: m.state, now: m.now }] : []));
   await tx.execute(sql`
     insert into monitoring_rule_states (station_id, rule_state, last_reading_at, updated_at)
-    select id, state::jsonb, at, at
+    select id, state::json, at, at
     from unnest(${arr(done.map((d) => d.id))}::uuid[], ${arr(done.map((d) => JSON.stringify(d.state)))}::text[],
                 ${arr(done.map((d) => d.now.toISOString()))}::timestamptz[]) as v(id, state, at)
     on conflict (station_id) do update
