@@ -288,7 +288,8 @@ export async function slaTallies(
 /**
  * Applications decided in the period with the number of times the applicant came in person (the
  * enterprise's full industry code, as judgedSql). The visits are counted per application in one
- * grouped pass joined by hash, not one index probe per application.
+ * grouped pass joined by hash, not one index probe per application: on PGlite half the CPU over 5
+ * years (11 against 23 ms), the same over one; it reads every visit, a few thousand a year.
  */
 function oneVisitSql(p: Period, f: DashboardFilter, narrow: SQL = sql``) {
   const [from, to] = periodInstants(p);
