@@ -32441,10 +32441,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 原始报文 Raw frames of a station as received, newest first (evidence) */
+        /** 原始报文 Raw frames of a station as received, newest first (evidence); from/to (received time, at most 31 days) narrow it to a window */
         get: {
             parameters: {
                 query?: {
+                    from?: string;
+                    to?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -33225,7 +33227,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33523,7 +33525,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "accepted" | "rejected";
+                    status?: "open" | "accepted" | "rejected" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -33550,7 +33552,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33713,7 +33715,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33906,7 +33908,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -34087,7 +34089,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -39430,7 +39432,7 @@ export interface paths {
             parameters: {
                 query?: {
                     enterpriseId?: string;
-                    status?: "open" | "confirmed" | "dismissed";
+                    status?: "open" | "confirmed" | "dismissed" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -39456,7 +39458,7 @@ export interface paths {
                                 sourceLink: string | null;
                                 basis: string;
                                 /** @enum {string} */
-                                status: "open" | "confirmed" | "dismissed";
+                                status: "open" | "confirmed" | "dismissed" | "withdrawn";
                                 statusLabel: string;
                                 creditRecordId: string | null;
                                 decisionReason: string | null;
@@ -39593,7 +39595,7 @@ export interface paths {
                             sourceLink: string | null;
                             basis: string;
                             /** @enum {string} */
-                            status: "open" | "confirmed" | "dismissed";
+                            status: "open" | "confirmed" | "dismissed" | "withdrawn";
                             statusLabel: string;
                             creditRecordId: string | null;
                             decisionReason: string | null;

@@ -269,10 +269,19 @@ export async function listReadings(db: Db, user: SessionUser | null, id: string,
   );
 }
 
-/** Raw frames of a station, newest first: the evidence behind its readings. */
-export async function listFrames(db: Db, user: SessionUser | null, id: string, page: PageRequest) {
+/** Raw frames of a station, newest first: the evidence behind its readings; optionally of a window of receipt. */
+export async function listFrames(
+  db: Db,
+  user: SessionUser | null,
+  id: string,
+  page: PageRequest,
+  window?: { from: Date; to: Date },
+) {
   await getStation(db, user, id);
-  const where = eq(monitoringFrames.stationId, id);
+  const where = and(
+    eq(monitoringFrames.stationId, id),
+    ...(window ? [gte(monitoringFrames.receivedAt, window.from), lt(monitoringFrames.receivedAt, window.to)] : []),
+  );
   return paginate(
     page,
     (limit, offset) =>
