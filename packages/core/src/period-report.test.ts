@@ -330,5 +330,12 @@ describe('SLA groups', () => {
     ];
     expect(oneVisitGroups(rows, 'matter')).toEqual([{ value: 'eia', decided: 3, oneVisit: 2, oneVisitRate: 0.667 }]);
     expect(oneVisitGroups(rows, 'town').map((g) => g.oneVisitRate)).toEqual([1, 0]);
+    // tallies of the same rows, as a query groups them, give the same groups
+    const tallies = [
+      { matter: 'eia', town: 'a', industry: 'x', decided: 2, oneVisit: 2 },
+      { matter: 'eia', town: 'b', industry: 'x', decided: 1, oneVisit: 0 },
+    ];
+    for (const dim of [null, 'matter', 'town', 'industry'] as const)
+      expect(oneVisitGroups(tallies, dim), String(dim)).toEqual(oneVisitGroups(rows, dim));
   });
 });

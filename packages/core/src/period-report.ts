@@ -533,19 +533,29 @@ export function slaGroups(rows: readonly (SlaRow | SlaTally)[], dim: SlaDimensio
 }
 
 export type OneVisitRow = { id: string; matter: string; town: string; industry: string; visits: number };
+/** Applications alike in every dimension, counted together (as a query groups them). */
+export type OneVisitTally = Omit<OneVisitRow, 'id' | 'visits'> & { decided: number; oneVisit: number };
 export type OneVisitGroup = { value: string; decided: number; oneVisit: number; oneVisitRate: number | null };
 
-/** Decided applications per value of a dimension, with how many needed at most one visit (一次办结). */
+/**
+ * Decided applications per value of a dimension, with how many needed at most one visit (一次办结);
+ * rows or tallies of rows.
+ */
 export function oneVisitGroups(
-  rows: readonly OneVisitRow[],
+  rows: readonly (OneVisitRow | OneVisitTally)[],
   dim: Exclude<SlaDimension, 'desk'> | null,
 ): OneVisitGroup[] {
   const by = new Map<string, { decided: number; oneVisit: number }>();
   for (const r of rows) {
     const v = dim ? r[dim] : '';
     const g = by.get(v) ?? { decided: 0, oneVisit: 0 };
-    g.decided++;
-    if (r.visits <= 1) g.oneVisit++;
+    if ('decided' in r) {
+      g.decided += r.decided;
+      g.oneVisit += r.oneVisit;
+    } else {
+      g.decided++;
+      if (r.visits <= 1) g.oneVisit++;
+    }
     by.set(v, g);
   }
   return [...by.entries()]

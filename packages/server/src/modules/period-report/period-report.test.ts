@@ -1,5 +1,11 @@
 import { DEFAULT_CLOCK_PROFILES, toDayNumber, todayInShanghai } from '@qingshan/core';
-import { previousMonth, type SlaOutcome, slaGroups } from '@qingshan/core/period-report';
+import {
+  previousMonth,
+  type SlaDimension,
+  type SlaMetric,
+  type SlaOutcome,
+  slaGroups,
+} from '@qingshan/core/period-report';
 import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -9,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../platform/registry.ts';
 import { DEFAULT_SESSION_LIFETIMES } from '../../plugins/auth.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { applications, applicationVisits } from '../applications/tables.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { getCalendar } from '../calendar/service.ts';
@@ -17,7 +24,7 @@ import { clocks } from '../clocks/tables.ts';
 import { deliveries, notificationPreferences } from '../notifications/tables.ts';
 import type { JobRow } from '../scheduler/service.ts';
 import { users } from '../users/tables.ts';
-import { drillDown, slaTallies } from './dashboard.ts';
+import { type DashboardFilter, dashboard, drillDown, slaTallies } from './dashboard.ts';
 import { sendMonthlyReport } from './mailing.ts';
 import { periodReportDrafts, periodReportMailings } from './tables.ts';
 
@@ -397,6 +404,151 @@ describe('the dashboard judges clocks in SQL exactly as the clock module does', 
       }));
       expect(slaGroups(mine, null)).toEqual(slaGroups(rows, null));
     }
+  });
+});
+
+describe('the dashboard’s numbers and their drill-downs agree', () => {
+  // The dashboard counts in grouped SQL (tallies, the industry division taken once a group) and a
+  // number's records are listed by drillDown; both read the same per-record queries (judgedSql,
+  // oneVisitSql). Every number of every group must be the total its drill-down lists, and the
+  // records seeded here, in towns no other test uses, must come out as counted by hand.
+  it('group by group, for the clocks and for the decided applications', async () => {
+    const db = t.database.db;
+    const [t1, t2] = ['360322104', '360322105'];
+    const e1 = await makeEnterprise(t, { townCode: t1, industryCode: 'C2672' });
+    const e2 = await makeEnterprise(t, { townCode: t1, industryCode: '3011' });
+    const e3 = await makeEnterprise(t, { townCode: t2, industryCode: '2672' });
+    const working = DEFAULT_CLOCK_PROFILES.find((x) => x.key === 'eia.report-form.statutory')!;
+    const calendar = DEFAULT_CLOCK_PROFILES.find((x) => x.unit === 'calendar' && !x.rollsOver && x.binds !== 'party')!;
+    const desk = 'dashboard-agree';
+    const at = (iso: string) => new Date(`${iso}+08:00`);
+    const clock = (
+      i: number,
+      e: { id: string },
+      prof: typeof working,
+      start: string,
+      completed: string | null,
+      more: { pauses?: { from: string; to: string | null; reason: 'expert-review' }[]; extension?: number } = {},
+    ) => ({
+      ownerType: desk,
+      ownerId: String(i),
+      profileKey: prof.key,
+      ruleVersion: 1,
+      profile: { key: prof.key, length: prof.length, unit: prof.unit, warnBefore: prof.warnBefore },
+      title: `核对期限 ${i}`,
+      start: at(start),
+      pauses: more.pauses ?? [],
+      extensions: more.extension
+        ? [{ days: more.extension, approvedBy: '局长', reason: '测试', at: at(start).toISOString() }]
+        : [],
+      completedAt: completed === null ? null : at(completed),
+      assigneeRole: desk,
+      enterpriseId: e.id,
+    });
+    const seeded = await db
+      .insert(clocks)
+      .values([
+        clock(1, e1, working, '2021-03-01T09:00:00', '2021-03-02T09:00:00'), // on time
+        clock(2, e2, working, '2021-03-01T09:00:00', '2021-12-01T09:00:00'), // late
+        clock(3, e3, calendar, '2021-05-01T09:00:00', '2021-05-03T09:00:00'), // on time, calendar days
+        clock(4, e3, working, '2021-06-01T09:00:00', null), // open and overdue
+        clock(5, e1, working, '2021-07-01T09:00:00', '2021-08-20T09:00:00', {
+          pauses: [
+            {
+              from: at('2021-07-02T09:00:00').toISOString(),
+              to: at('2021-07-30T17:00:00').toISOString(),
+              reason: 'expert-review',
+            },
+          ],
+        }), // paused: judged by the clock module
+        clock(6, e2, working, '2021-09-01T09:00:00', '2021-11-01T09:00:00', { extension: 20 }),
+        clock(7, e1, working, '2021-12-20T09:00:00', '2022-01-20T09:00:00'), // completed after the period
+      ])
+      .returning();
+    const matter = 'dashboard-agree';
+    let n = 0;
+    const application = async (e: { id: string }, decided: string | null, visits: number) => {
+      n++;
+      const [a] = await db
+        .insert(applications)
+        .values({
+          code: `AGREE-${n}`,
+          matterCode: matter,
+          matterVersion: 1,
+          matterName: '核对事项',
+          enterpriseId: e.id,
+          projectName: `核对项目 ${n}`,
+          applicantName: '测试',
+          applicantPhone: '13800000000',
+          channel: 'online',
+          status: decided ? 'approved' : 'accepted',
+          receivedAt: at('2021-03-01T09:00:00'),
+          decidedAt: decided ? at(decided) : null,
+        })
+        .returning();
+      for (let v = 0; v < visits; v++)
+        await db.insert(applicationVisits).values({ applicationId: a!.id, purpose: 'submit', recordedByName: '测试' });
+      return a!.id;
+    };
+    const a1 = await application(e1, '2021-04-01T10:00:00', 0);
+    const a2 = await application(e1, '2021-04-02T10:00:00', 2);
+    const a3 = await application(e2, '2021-04-03T10:00:00', 1);
+    const a4 = await application(e3, '2021-04-04T10:00:00', 1);
+    const a5 = await application(e3, '2021-04-05T10:00:00', 3);
+    await application(e3, '2022-01-05T10:00:00', 0); // decided after the period
+    await application(e2, null, 1); // not decided
+
+    const period = { from: '2021-01-01', to: '2021-12-31' };
+    const page = { offset: 0, limit: 1000 };
+    const ids = async (f: DashboardFilter, metric: SlaMetric, dim?: SlaDimension, value?: string) =>
+      (await drillDown(db, period, f, metric, dim, value, page)).items.map((r) => r.id).sort();
+    for (const f of [{}, { town: t1 }] satisfies DashboardFilter[]) {
+      const d = await dashboard(db, period, f);
+      for (const metric of ['completed', 'onTime', 'late', 'overdue', 'decided', 'oneVisit'] as const) {
+        const { total } = await drillDown(db, period, f, metric, undefined, undefined, { offset: 0, limit: 1 });
+        expect(total, `${JSON.stringify(f)} ${metric}`).toBe(d.totals[metric]);
+      }
+      for (const dim of ['desk', 'matter', 'town', 'industry'] as const) {
+        for (const g of d.sla[dim]) {
+          // completed is on time + late: its drill-down is checked in the totals above
+          for (const metric of ['onTime', 'late', 'overdue'] as const) {
+            const { total } = await drillDown(db, period, f, metric, dim, g.value, { offset: 0, limit: 1 });
+            expect(total, `${JSON.stringify(f)} ${dim}=${g.value} ${metric}`).toBe(g[metric]);
+          }
+        }
+      }
+      for (const dim of ['matter', 'town', 'industry'] as const) {
+        for (const g of d.oneVisit[dim]) {
+          for (const metric of ['decided', 'oneVisit'] as const) {
+            const { total } = await drillDown(db, period, f, metric, dim, g.value, { offset: 0, limit: 1 });
+            expect(total, `${JSON.stringify(f)} ${dim}=${g.value} ${metric}`).toBe(g[metric]);
+          }
+        }
+      }
+    }
+
+    // the seeded records, counted by hand
+    const c = (i: number) => seeded[i - 1]!.id;
+    const inT2 = await dashboard(db, period, { town: t2 });
+    expect(inT2.totals).toMatchObject({ completed: 1, onTime: 1, late: 0, overdue: 1, decided: 2, oneVisit: 1 });
+    expect(inT2.sla.industry).toMatchObject([{ value: '26', completed: 1, overdue: 1 }]);
+    expect(await ids({ town: t2 }, 'overdue')).toEqual([c(4)]);
+    const inT1 = await dashboard(db, period, { town: t1 });
+    // C2672 and 3011: divisions 26 and 30 (the section letter dropped)
+    expect(inT1.oneVisit.industry.map((g) => [g.value, g.decided, g.oneVisit])).toEqual([
+      ['26', 2, 1],
+      ['30', 1, 1],
+    ]);
+    expect(await ids({ town: t1 }, 'oneVisit', 'industry', '30')).toEqual([a3]);
+    expect(await ids({}, 'decided', 'matter', matter)).toEqual([a1, a2, a3, a4, a5].sort());
+    expect(await ids({}, 'oneVisit', 'matter', matter)).toEqual([a1, a3, a4].sort());
+    expect(await ids({}, 'onTime', 'desk', desk)).toEqual(expect.arrayContaining([c(1), c(3)]));
+    expect(await ids({}, 'late', 'desk', desk)).toEqual(expect.arrayContaining([c(2)]));
+    const mine = [...(await ids({}, 'completed', 'desk', desk)), ...(await ids({}, 'overdue', 'desk', desk))];
+    expect(mine.sort()).toEqual([c(1), c(2), c(3), c(4), c(5), c(6)].sort());
+    const all = await dashboard(db, period, {});
+    expect(all.oneVisit.matter.find((g) => g.value === matter)).toMatchObject({ decided: 5, oneVisit: 3 });
+    expect(all.sla.desk.find((g) => g.value === desk)).toMatchObject({ completed: 5, overdue: 1 });
   });
 });
 
