@@ -41,6 +41,7 @@ import { installModules } from '../src/platform/registry.ts';
 import {
   type BenchServer,
   enginesFromArgs,
+  eventLoopP99,
   fmt,
   type Load,
   load,
@@ -63,6 +64,10 @@ const SECONDS = arg('seconds', 6);
 const FRAMES = arg('frames', 5_000);
 const STORM = arg('storm', 1_000);
 const KILLS = arg('kills', 10);
+/** which phases run: --phases=p2,p3,storm,idle,p8 (all by default); a quick look at one figure skips the rest */
+const PHASES = new Set(
+  (process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length) ?? 'p2,p3,storm,idle,p8').split(','),
+);
 const LOGGERS = 50;
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const PASSWORD = '123456';
@@ -178,7 +183,19 @@ async function atRate(loggers: SimLogger[], stations: Station[], rate: number, s
     ),
   );
   const backlogMs = lat.length < sent.length ? performance.now() - drainStart : 0;
-  return { sent: sent.length, acked: lat.length, p50: pct(all, 50), p99: pct(all, 99), backlogMs };
+  // p99 by the second the frames were sent in: a backlog grows second by second, a stall is one bad second
+  const perSecond: number[] = [];
+  const per = Math.max(1, Math.round(rate));
+  for (let i = 0; i < all.length; i += per) perSecond.push(pct(all.slice(i, i + per), 99));
+  return {
+    sent: sent.length,
+    acked: lat.length,
+    p50: pct(all, 50),
+    p99: pct(all, 99),
+    max: pct(all, 100),
+    perSecond,
+    backlogMs,
+  };
 }
 
 /** The raw COPY baseline: the same rows P3 stored, into a table of monitoring_readings' shape. */
@@ -248,15 +265,39 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     const loggers = await connectLoggers(port, LOGGERS);
     const trickle = await atRate(loggers, stations, 20, 3, t0);
     progress(`${engine}: P2 trickle 20 frames/s: ack p99 ${ms(trickle.p99)} (${trickle.acked}/${trickle.sent})`);
-    const busyApiP = api(`during ${RATE} frames/s`);
-    const busy = await atRate(loggers, stations, RATE, SECONDS, t0 + 100_000_000);
-    const busyApi = await busyApiP;
-    progress(`${engine}: P2 ${RATE} frames/s: ack p99 ${ms(busy.p99)} (${busy.acked}/${busy.sent} acked within 30 s)`);
+    type GatewayHealth = { batches: number | null; largestBatch: number | null; stored: number };
+    const gateway = async () =>
+      ((await (await fetch(`${s.baseUrl}/api/health`)).json()) as { services: { hj212Gateway: GatewayHealth } })
+        .services.hj212Gateway;
+    // the rate twice: alone (what a device feels), and with the API probes hammering the same process (P4)
+    const atRateWatched = async (label: string, withApi: boolean, from: number) => {
+      const before = await gateway();
+      await eventLoopP99(s.baseUrl); // resets the histogram
+      const apiP = withApi ? api(`during ${RATE} frames/s`) : null;
+      const res = await atRate(loggers, stations, RATE, SECONDS, from);
+      const apiRes = await apiP;
+      const loop = await eventLoopP99(s.baseUrl);
+      const after = await gateway();
+      const batches = (after.batches ?? 0) - (before.batches ?? 0);
+      progress(
+        `${engine}: P2 ${RATE} frames/s ${label}: ack p50 ${ms(res.p50)} p99 ${ms(res.p99)} max ${ms(res.max)} (${res.acked}/${res.sent} acked within 30 s); p99 by second sent [${res.perSecond.map((v) => fmt(v)).join(', ')}] ms; ${batches} transactions for ${after.stored - before.stored} frames (largest so far ${after.largestBatch}); server event-loop delay p99 ${fmt(loop, 1)} ms`,
+      );
+      return { ...res, api: apiRes, loop };
+    };
+    const quiet = PHASES.has('p2') ? await atRateWatched('alone', false, t0 + 50_000_000) : null;
+    const busy = await atRateWatched('with API probes', true, t0 + 100_000_000);
+    const busyApi = busy.api!;
+    const lat = (x: NonNullable<typeof quiet>) =>
+      `${ms(x.p99)} (${x.acked}/${x.sent} acked within 30 s${x.backlogMs ? `, the rest ${fmt(x.backlogMs / 1000, 1)} s later` : ''})`;
     r['P2 ack p99 @rate'] =
-      `${ms(busy.p99)} @ ${RATE}/s (${busy.acked}/${busy.sent} acked within 30 s${busy.backlogMs ? `, the rest ${fmt(busy.backlogMs / 1000, 1)} s later` : ''}) vs ${ms(trickle.p99)} @ 20/s`;
+      `${quiet ? `${lat(quiet)} alone, ` : ''}${lat(busy)} with API probes @ ${RATE}/s vs ${ms(trickle.p99)} @ 20/s`;
     r['P4 API p99 during ingest'] =
       `health ${fmt(busyApi.health.p99)} ms (idle ${fmt(idleApi.health.p99)}), station page ${fmt(busyApi.page.p99)} ms (idle ${fmt(idleApi.page.p99)})`;
 
+    if (!PHASES.has('p3')) {
+      for (const l of loggers) l.close();
+      return r;
+    }
     // P3: every logger sends its share at once; TCP back-pressure and the gateway's per-connection queue pace it
     const per = Math.ceil(FRAMES / LOGGERS);
     const copyRows: string[] = [];
@@ -490,8 +531,10 @@ console.log(
 const results = new Map<string, EngineResult>();
 for (const engine of enginesFromArgs()) {
   const r = await serverPhases(engine);
-  r.P8 = await p8(engine);
-  r['P2 idle, gateway process'] = idleInGateway;
+  if (PHASES.has('p8')) {
+    r.P8 = await p8(engine);
+    r['P2 idle, gateway process'] = idleInGateway;
+  }
   results.set(engine, r);
 }
 const rows: string[][] = [['figure', ...results.keys()]];
