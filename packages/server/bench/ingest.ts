@@ -1,16 +1,21 @@
 // npm run bench:ingest [-- --engine=pglite|postgres] [--idle=10000] [--rate=2000] [--seconds=6]
-//   [--frames=5000] [--storm=1000] [--kills=10]
+//   [--frames=5000] [--storm=1000] [--storm-window=10] [--kills=10] [--phases=p2,ab,p3,storm,idle,p8]
 // The HJ 212 ingest figures of issue 11, each beside a baseline measured in the same run, on both
 // engines (the P4 ratio compares them). Per engine:
 //   1. the server as bench:api runs it (demo data, gateway in-process), stations registered over the API;
 //      API p99 of /api/health and a station's readings idle (baseline), then
 //   P2  frame-to-ack latency at --rate frames/s for --seconds over 50 loggers, beside the latency at a
-//       trickle (20 frames/s); the API p99 is measured during that ingest (P4);
+//       trickle (20 frames/s): once alone, once with the API probes running (the API p99 during that
+//       ingest is P4's); the sender is a process of its own (p2-sender.ts), so the probes' work in
+//       this process never counts in an ack's latency;
+//   ab  (PostgreSQL) P2 under the batching policy before and now, alternated, two gateways in this
+//       process on the server's database;
 //   P3  --frames real-time frames of 10 values blasted over 50 connections until all are acked
 //       (durable: committed before the ack), beside a raw COPY of the same rows into a table of the
 //       same shape (PostgreSQL: psql \copy; PGlite: COPY FROM /dev/blob into an in-memory PGlite);
-//   storm  --storm stations connect at once and each re-sends an hour of minute data (60 frames):
-//       drain time, beside the time P3's throughput predicts;
+//   storm  --storm stations (seeded in SQL at server start) connect at once and each re-sends an hour
+//       of minute data (60 frames, at most --storm-window unacked): drain time beside the time P3's
+//       throughput predicts, the server's RSS and open files at their peak;
 //   P2  --idle idle device connections: the server's RSS before and after;
 //   2. P8 over NATS JetStream (NATS_URL): a writer and two gateways as processes, --kills SIGKILLs of
 //      the writer and a gateway mid-run; acknowledged frames missing afterwards (must be 0).
@@ -27,6 +32,8 @@ import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { deleteStream } from '../src/modules/monitoring/bus.ts';
+import { startGateway } from '../src/modules/monitoring/gateway.ts';
+import { batchingFor } from '../src/modules/monitoring/group-commit.ts';
 import {
   type BusEnv,
   drained,
@@ -53,7 +60,6 @@ import {
   table,
 } from './harness.ts';
 import {
-  atRate,
   connectLoggers,
   cp10,
   FACTORS,
@@ -78,9 +84,11 @@ const STORM = arg('storm', 1_000);
 const KILLS = arg('kills', 10);
 /** storm loggers send at most this many frames before waiting for acks */
 const STORM_WINDOW = Math.max(1, arg('storm-window', 10));
-/** which phases run: --phases=p2,p3,storm,idle,p8 (all by default); a quick look at one figure skips the rest */
+/** which phases run: --phases=p2,ab,p3,storm,idle,p8 (all by default); a quick look at one figure skips the rest */
 const PHASES = new Set(
-  (process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length) ?? 'p2,p3,storm,idle,p8').split(','),
+  (process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length) ?? 'p2,ab,p3,storm,idle,p8').split(
+    ',',
+  ),
 );
 const LOGGERS = 50;
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -197,7 +205,9 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
   const stormPrefix = `STORM${engine === 'pglite' ? 'L' : 'P'}`;
   process.env.BENCH_STORM_STATIONS = PHASES.has('storm') ? String(STORM) : '0';
   process.env.BENCH_STORM_PREFIX = stormPrefix;
-  progress(`${engine}: starting the server (demo data, gateway in-process, ${process.env.BENCH_STORM_STATIONS} storm stations seeded)`);
+  progress(
+    `${engine}: starting the server (demo data, gateway in-process, ${process.env.BENCH_STORM_STATIONS} storm stations seeded)`,
+  );
   const s = await startServer(engine);
   try {
     const health = (await (await fetch(`${s.baseUrl}/api/health`)).json()) as {
@@ -258,6 +268,9 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     r['P4 API p99 during ingest'] =
       `health ${fmt(busyApi.health.p99)} ms (idle ${fmt(idleApi.health.p99)}), station page ${fmt(busyApi.page.p99)} ms (idle ${fmt(idleApi.page.p99)})`;
 
+    if (PHASES.has('ab') && engine === 'postgres')
+      r['P2 batching A/B'] = await batchingAB(await serverDbUrl(s), mns, t0);
+
     let framesPerS = Number.NaN;
     if (PHASES.has('p3')) {
       // P3: every logger sends its share at once; TCP back-pressure and the gateway's per-connection queue pace it
@@ -314,9 +327,7 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       }, 250);
       const tStorm = performance.now();
       const results = await Promise.all(
-        Array.from({ length: STORM }, (_, i) =>
-          stormLogger(port, stormMn(stormPrefix, i), 60, hour, i, STORM_WINDOW),
-        ),
+        Array.from({ length: STORM }, (_, i) => stormLogger(port, stormMn(stormPrefix, i), 60, hour, i, STORM_WINDOW)),
       );
       const stormMs = performance.now() - tStorm;
       clearInterval(sampler);
@@ -346,6 +357,42 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     await s.stop();
   }
   return r;
+}
+
+/**
+ * P2 on PostgreSQL, the batching policy before (one lane, batches up to 1,000 frames) against now
+ * (batchingFor), in the same run: two gateways in this process on the server's database, the same
+ * 50 stations, the sender in its own process, alternated A B A B so a change in the machine's load
+ * falls on both. The server's own gateway is idle meanwhile.
+ */
+async function batchingAB(dbUrl: string, mns: string[], t0: number): Promise<string> {
+  installModules(MODULES);
+  const database = await openPostgres(dbUrl);
+  const policies = [
+    { label: 'before: 1 lane, ≤ 1,000 frames', batch: { maxFrames: 1_000 } },
+    {
+      label: `now: ${batchingFor('postgres').lanes} lanes, ≤ ${batchingFor('postgres').maxFrames} frames`,
+      batch: batchingFor('postgres'),
+    },
+  ];
+  const gateways = await Promise.all(
+    policies.map((p) => startGateway({ db: database.db, port: 0, host: '127.0.0.1', batch: p.batch })),
+  );
+  const p99s: number[][] = policies.map(() => []);
+  try {
+    for (let round = 0; round < 2; round++)
+      for (const [k, g] of gateways.entries()) {
+        const res = await atRateInChild(g.port, mns, RATE, SECONDS, t0 + 300_000_000 + (round * 2 + k) * 20_000_000);
+        p99s[k]!.push(res.p99);
+        progress(
+          `postgres: P2 A/B ${policies[k]!.label}: ${RATE} frames/s ack p50 ${ms(res.p50)} p99 ${ms(res.p99)} (${res.acked}/${res.sent}); p99 by second [${res.perSecond.map((v) => fmt(v)).join(', ')}] ms; ${g.batches?.batches} transactions so far, largest ${g.batches?.largest}`,
+        );
+      }
+  } finally {
+    for (const g of gateways) await g.close();
+    await database.close();
+  }
+  return policies.map((p, k) => `${p.label}: p99 ${p99s[k]!.map(ms).join(', ')}`).join('; ');
 }
 
 /** The MN serve.ts gives the i-th storm station (BENCH_STORM_PREFIX, zero-padded to 24 characters). */
@@ -511,6 +558,7 @@ const rows: string[][] = [['figure', ...results.keys()]];
 for (const key of [
   'P2 idle connections',
   'P2 ack p99 @rate',
+  'P2 batching A/B',
   'P3 frames/s durable',
   'P4 API p99 during ingest',
   'back-fill storm',

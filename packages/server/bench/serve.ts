@@ -18,7 +18,11 @@ installModules(MODULES);
 await seedDefaultRules(database.db);
 await seedIfEmpty(database, config, () => {});
 await addBulk(database.db);
-await seedStormStations(database.db, Number(process.env.BENCH_STORM_STATIONS ?? 0), process.env.BENCH_STORM_PREFIX ?? 'STORM');
+await seedStormStations(
+  database.db,
+  Number(process.env.BENCH_STORM_STATIONS ?? 0),
+  process.env.BENCH_STORM_PREFIX ?? 'STORM',
+);
 const app = await buildApp({ config, database, serveWeb: false });
 await app.listen({ port: config.port, host: '127.0.0.1' });
 console.log(`ready ${config.port}`);

@@ -432,7 +432,9 @@ describe('gateway: lanes and the gateway-wide bound', () => {
       d.send(
         Buffer.concat(
           qns.map((qn, i) =>
-            frameByHand(`QN=${qn};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=2026061513${i}000;a21026-Rtd=1.0&&`),
+            frameByHand(
+              `QN=${qn};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=2026061513${i}000;a21026-Rtd=1.0&&`,
+            ),
           ),
         ),
       );

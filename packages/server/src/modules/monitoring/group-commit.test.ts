@@ -10,7 +10,10 @@ import type { IngestItem, IngestResult } from './ingest.ts';
 
 const item = (mn: string, qn: string): IngestItem => ({
   frame: decodeFrame(
-    encodeFrame({ header: { QN: qn, ST: '22', CN: '2011', PW: '123456', MN: mn, Flag: 5 }, cp: { DataTime: '20260615100000' } }),
+    encodeFrame({
+      header: { QN: qn, ST: '22', CN: '2011', PW: '123456', MN: mn, Flag: 5 },
+      cp: { DataTime: '20260615100000' },
+    }),
   ),
   raw: '',
   remote: null,
