@@ -348,7 +348,9 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '0.0.0.0', () => {
+    // a reconnect storm (10 k loggers at once) overflows Node's default accept queue of 511 and the
+    // refused loggers retry seconds later; the kernel caps this at net.core.somaxconn
+    server.listen({ port: opts.port, host: opts.host ?? '0.0.0.0', backlog: 4096 }, () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       resolve({
