@@ -32,8 +32,6 @@ import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { deleteStream } from '../src/modules/monitoring/bus.ts';
-import { startGateway } from '../src/modules/monitoring/gateway.ts';
-import { batchingFor } from '../src/modules/monitoring/group-commit.ts';
 import {
   type BusEnv,
   drained,
@@ -45,6 +43,8 @@ import {
   startGatewayProc,
   startWriterProc,
 } from '../src/modules/monitoring/bus-procs.ts';
+import { startGateway } from '../src/modules/monitoring/gateway.ts';
+import { batchingFor } from '../src/modules/monitoring/group-commit.ts';
 import { installModules } from '../src/platform/registry.ts';
 import {
   type BenchServer,
@@ -59,16 +59,7 @@ import {
   startServer,
   table,
 } from './harness.ts';
-import {
-  connectLoggers,
-  cp10,
-  FACTORS,
-  nextQn,
-  PASSWORD,
-  pause,
-  type RateResult,
-  stormLogger,
-} from './ingest-load.ts';
+import { connectLoggers, cp10, FACTORS, nextQn, PASSWORD, pause, type RateResult, stormLogger } from './ingest-load.ts';
 
 const arg = (name: string, dflt: number) => {
   const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
