@@ -44,3 +44,36 @@ export const alarmAnsweredAndClosed: Journey = {
     await ctx.screenshot(officer, '40d-meters-power-chart');
   },
 };
+
+// 分表计电 over HJ 212: the demo ceramics plant's kiln reports through a data logger (seeded binding,
+// frames from the demo logger). An officer binds the fireworks plant's dust-collector fan to a
+// logger too: a code with '-' is refused in Chinese beside the field, a valid one shows in the list.
+export const officerBindsMeterToHj212: Journey = {
+  name: 'sub-metering: an officer binds a meter to an HJ 212 logger',
+  async run(ctx) {
+    const officer = await ctx.newPage();
+    await ctx.login(officer, 'monitor');
+    await officer.goto(`${ctx.baseUrl}/staff/electricity/meters`);
+    const kiln = officer.locator('.ant-table-row').filter({ hasText: 'JS-L1' });
+    await kiln.waitFor({ timeout: 15_000 });
+    expect(
+      ((await kiln.textContent()) ?? '').includes('888888800000000036032281 · ele01'),
+      'the demo kiln shows its HJ 212 logger and code',
+    );
+    const fan = officer.locator('.ant-table-row').filter({ hasText: 'JH-F1' });
+    expect(((await fan.textContent()) ?? '').includes('仅 MQTT'), 'the fan reports over MQTT only');
+    await fan.getByRole('button', { name: '编辑' }).click();
+    const dialog = officer.getByRole('dialog');
+    await dialog.getByLabel('数采仪 MN').fill('36032200000077');
+    await dialog.getByLabel('因子编码').fill('ele-3');
+    await dialog.getByLabel('访问密码（PW）').fill('123456');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.getByText('因子编码为 1–24 位字母、数字或下划线').first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot(officer, '41a-meter-hj212-refused');
+    await dialog.getByLabel('因子编码').fill('ele03');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await fan.getByText('36032200000077 · ele03').waitFor({ timeout: 10_000 });
+    await ctx.screenshot(officer, '41b-meter-hj212-bound');
+  },
+};

@@ -1,5 +1,5 @@
 import type { Journey } from '../harness.ts';
-import { alarmAnsweredAndClosed } from './alarms.ts';
+import { alarmAnsweredAndClosed, officerBindsMeterToHj212 } from './alarms.ts';
 import { enterpriseAppliesOnline } from './applications.ts';
 import { officerVerifiesClueOnMap } from './clues.ts';
 import { citizenObjectsDuringPublicity, leaderSeesEiaFigures } from './eia.ts';
@@ -56,6 +56,7 @@ export const journeys: Journey[] = [
   leaderSeesEiaFigures,
   monitorWatchesStations,
   alarmAnsweredAndClosed,
+  officerBindsMeterToHj212,
   inspectorRecordsFindingOnPhone,
   intranetHostRenders,
   leaderWorkbench,

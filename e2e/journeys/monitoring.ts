@@ -89,6 +89,24 @@ export const monitorWatchesStations: Journey = {
       expect(timeline.includes(step), `the timeline shows ${step} (${timeline})`);
     await ctx.screenshot(page, '41c-monitor-closes-monitoring-alarm');
 
+    // the confirmed alarm's evidence: its station's raw frames received around it, decoded in the browser
+    await page.getByTestId('alarm-frames-link').click();
+    await page.waitForURL(
+      (u) => u.pathname.startsWith('/staff/monitoring/stations/') && u.search.includes('tab=frames'),
+      {
+        timeout: 15_000,
+      },
+    );
+    const evidence = page.getByTestId('station-frames').locator('.ant-table-row');
+    await evidence.first().waitFor({ timeout: 15_000 });
+    await evidence.first().locator('.ant-table-row-expand-icon').click();
+    const frameText = (await page.getByTestId('decoded-frame').first().textContent()) ?? '';
+    expect(
+      frameText.includes('w01018'),
+      `the frame around the alarm carries the COD value (${frameText.slice(0, 200)})`,
+    );
+    await ctx.screenshot(page, '41c2-monitor-alarm-evidence-frames');
+
     // an inspector builds an off-site check from the confirmed alarm: firm, source and alarm filled in
     const insp = await ctx.newPage();
     await ctx.login(insp, 'inspector');

@@ -27,12 +27,14 @@ export type CreditRecordBody = z.infer<typeof creditRecordBody>;
  * and the firm's record: a judgement, so the decision raises a proposal and the officer confirms a
  * grade (a credit record whose basis names the decision) or dismisses it, both with a reason.
  */
-export const CREDIT_PROPOSAL_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
+export const CREDIT_PROPOSAL_STATUSES = ['open', 'confirmed', 'dismissed', 'withdrawn'] as const;
 export type CreditProposalStatus = (typeof CREDIT_PROPOSAL_STATUSES)[number];
 export const CREDIT_PROPOSAL_STATUS_LABELS: Readonly<Record<CreditProposalStatus, { zh: string; en: string }>> = {
   open: { zh: '待确认', en: 'to confirm' },
   confirmed: { zh: '已调整信用', en: 'grade recorded' },
   dismissed: { zh: '不调整', en: 'dismissed' },
+  // the penalty behind it was revoked before an officer decided
+  withdrawn: { zh: '已撤回（处罚决定已撤销）', en: 'withdrawn (decision revoked)' },
 };
 
 export const creditProposalDecisionBody = z
@@ -114,12 +116,13 @@ export function drawWeightOf(score: number, step: number, cap: number): number {
 }
 
 export const CREDIT_AUDIT_VOCABULARY: AuditVocabulary = {
-  actions: ['credit.record', 'credit.propose', 'credit.decide-proposal'],
+  actions: ['credit.record', 'credit.propose', 'credit.decide-proposal', 'credit.withdraw-proposal'],
   records: { credit: { zh: '环境信用', en: 'Environmental credit' } },
   actionLabels: {
     'credit.record': { zh: '登记环境信用评价', en: 'Credit grade recorded' },
     'credit.propose': { zh: '处罚决定提出信用调整', en: 'Credit change proposed by a penalty' },
     'credit.decide-proposal': { zh: '确认信用调整', en: 'Credit change decided' },
+    'credit.withdraw-proposal': { zh: '撤回信用调整建议', en: 'Credit change proposal withdrawn' },
   },
   entityAliases: { 'credit-record': 'credit', 'credit-proposal': 'credit' },
   fields: {

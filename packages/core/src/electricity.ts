@@ -68,7 +68,38 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const meterCodeSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, '电表编号只能包含字母、数字、- 和 _');
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'electricity.meterCode');
+
+/**
+ * How a meter reports over HJ 212 (README, "Electricity meters over HJ 212"): the data logger's MN
+ * and access password (PW), and the factor code whose `-Rtd` (2011) or `-Avg` (2051) is this
+ * meter's active power in kW. HJ 212 has no electricity factor code: the 2017 tables give `e…`
+ * (process water, 表 B.5) and `g…` (process flue gas, 表 B.7) codes for 工况 data, and the field
+ * sends vendor codes such as `ele01` (hj212.md §5–§8: "mapping tables are data, not code"). So the
+ * code is whatever the logger sends, bound here; letters, digits and `_` only, since `-` separates
+ * the code from its suffix in CP.
+ */
+export const hj212CodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_]{1,24}$/, 'electricity.hj212Code');
+
+/** The access password as a logger sends it (表 3: 6 characters; some loggers use longer ones). */
+export const hj212PasswordSchema = z
+  .string()
+  .max(24, 'electricity.hj212PasswordLength')
+  .regex(/^[\x21-\x7e]*$/, 'electricity.hj212PasswordChars');
+
+export const meterHj212Body = z.object({
+  mn: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{6,24}$/, 'electricity.hj212Mn'),
+  code: hj212CodeSchema,
+  /** the logger's PW; may be left out when another meter on the same MN already holds it */
+  password: hj212PasswordSchema.optional(),
+});
+export type MeterHj212Body = z.infer<typeof meterHj212Body>;
 
 export const meterCreateBody = z
   .object({
@@ -80,16 +111,49 @@ export const meterCreateBody = z
     /** for a facility: the production line meter it serves */
     servesMeterId: z.uuid().nullable().optional(),
     thresholds: facilityThresholdsSchema.partial().optional(),
+    /** the meter also (or only) reports over HJ 212 through this logger and code */
+    hj212: meterHj212Body.optional(),
   })
   .refine((m) => m.role === 'line' || !!m.servesMeterId, {
     path: ['servesMeterId'],
-    message: '治污设施须指明其服务的生产线',
+    message: 'electricity.servesRequired',
   })
   .refine((m) => m.role === 'facility' || (!m.servesMeterId && !m.thresholds), {
     path: ['servesMeterId'],
-    message: '生产线电表不服务其他设施，也没有治污设施阈值',
+    message: 'electricity.lineServesNothing',
   });
 export type MeterCreateBody = z.infer<typeof meterCreateBody>;
+
+/** What the electricity schemas say when they refuse (module messages: see messages.ts). */
+export const ELECTRICITY_MESSAGES = {
+  'electricity.meterCode': {
+    zh: '电表编号只能包含字母、数字、- 和 _',
+    en: 'a meter code has letters, digits, - and _ only',
+  },
+  'electricity.hj212Code': {
+    zh: '因子编码为 1–24 位字母、数字或下划线（“-”是编码与后缀的分隔符）',
+    en: "a factor code has 1–24 letters, digits or _ ('-' separates the code from its suffix)",
+  },
+  'electricity.hj212PasswordLength': { zh: '访问密码最多24个字符', en: 'the password has at most 24 characters' },
+  'electricity.hj212PasswordChars': {
+    zh: '访问密码只能含可见 ASCII 字符',
+    en: 'the password has visible ASCII characters only',
+  },
+  'electricity.hj212Mn': { zh: '数采仪 MN 为 6–24 位字母或数字', en: 'a logger MN has 6–24 letters or digits' },
+  'electricity.servesRequired': {
+    zh: '治污设施须指明其服务的生产线',
+    en: 'a control facility names the line it serves',
+  },
+  'electricity.lineServesNothing': {
+    zh: '生产线电表不服务其他设施，也没有治污设施阈值',
+    en: 'a line meter serves nothing and has no facility thresholds',
+  },
+  'electricity.endsAfterStart': { zh: '结束时间须晚于开始时间', en: 'the end must be after the start' },
+  'electricity.maxLoad': {
+    zh: '限产须给出允许的负荷比例；停产不填',
+    en: 'a limit order gives the allowed load; a halt order gives none',
+  },
+} as const;
 
 /** A restriction order (限产/停产 during a heavy-pollution alert) is bounded: at most 31 days. */
 export const RESTRICTION_MAX_DAYS = 31;
@@ -104,14 +168,17 @@ export const restrictionOrderBody = z
     documentNo: text(100),
     reason: text(500),
   })
-  .refine((o) => Date.parse(o.endsAt) > Date.parse(o.startsAt), { path: ['endsAt'], message: '结束时间须晚于开始时间' })
+  .refine((o) => Date.parse(o.endsAt) > Date.parse(o.startsAt), {
+    path: ['endsAt'],
+    message: 'electricity.endsAfterStart',
+  })
   .refine((o) => Date.parse(o.endsAt) - Date.parse(o.startsAt) <= RESTRICTION_MAX_DAYS * 86_400_000, {
     path: ['endsAt'],
     message: `一次限产停产令最长${RESTRICTION_MAX_DAYS}天`,
   })
   .refine((o) => (o.kind === 'limit') === (o.maxLoadPercent != null), {
     path: ['maxLoadPercent'],
-    message: '限产须给出允许的负荷比例；停产不填',
+    message: 'electricity.maxLoad',
   });
 export type RestrictionOrderBody = z.infer<typeof restrictionOrderBody>;
 
@@ -316,10 +383,12 @@ export function evaluatePlant(p: PlantInput): Finding[] {
 
 /** The words the audit log reads the electricity module's entries in. */
 export const ELECTRICITY_AUDIT_VOCABULARY: AuditVocabulary = {
-  actions: ['meter.create', 'restriction-order.create'],
+  actions: ['meter.create', 'meter.hj212-bind', 'meter.hj212-unbind', 'restriction-order.create'],
   records: { meter: { zh: '电表', en: 'Meter' }, 'restriction-order': { zh: '限产停产令', en: 'Restriction order' } },
   actionLabels: {
     'meter.create': { zh: '登记电表', en: 'Meter registered' },
+    'meter.hj212-bind': { zh: '设置电表 HJ 212 接入', en: 'Meter bound to an HJ 212 logger' },
+    'meter.hj212-unbind': { zh: '解除电表 HJ 212 接入', en: 'Meter unbound from its HJ 212 logger' },
     'restriction-order.create': { zh: '下达限产停产令', en: 'Restriction order issued' },
   },
   fields: {
@@ -328,6 +397,9 @@ export const ELECTRICITY_AUDIT_VOCABULARY: AuditVocabulary = {
     servesMeterId: { zh: '服务的生产线电表', en: 'serves meter' },
     thresholds: { zh: '判定阈值', en: 'thresholds' },
     lastKw: { zh: '最近功率（kW）', en: 'last power (kW)' },
+    hj212Mn: { zh: 'HJ 212 数采仪 MN', en: 'HJ 212 logger MN' },
+    hj212Code: { zh: 'HJ 212 因子编码', en: 'HJ 212 factor code' },
+    hj212Password: { zh: 'HJ 212 访问密码', en: 'HJ 212 password' },
     meterId: { zh: '电表编号', en: 'meter ID' },
     kw: { zh: '功率（kW）', en: 'power (kW)' },
     kwh: { zh: '累计电量（kWh）', en: 'energy (kWh)' },

@@ -3,11 +3,12 @@
  * once so the server's query, the dashboard card and the export say the same thing.
  */
 import { z } from 'zod';
+import { BUREAU_NAME } from './bureau.ts';
 import { addCalendarDays, isDateString } from './calendar/dates.ts';
 import { isoDateSchema as isoDate } from './text.ts';
 
 /** The figures the bureau reported for 2020 (its "放管服" work report, to 30 November), as counted here. */
-const FIGURES_SOURCE = '上栗县生态环境局"放管服"改革工作报道（2020 年）的统计口径';
+const FIGURES_SOURCE = `${BUREAU_NAME}"放管服"改革工作报道（2020 年）的统计口径`;
 /** Reception days: the bureau's monthly 服务企业接待日 and 服务群众接待日. */
 const RECEPTION_SOURCE = '本局服务企业接待日、服务群众接待日制度（"放管服"改革工作报道，2020 年）';
 

@@ -1,6 +1,7 @@
 // Public API of @qingshan/core: pure domain rules and schemas, no I/O (safe for server and browser).
 
 export * from './appointments.ts';
+export * from './bureau.ts';
 export * from './calendar.ts';
 export * from './deadline.ts';
 export * from './enterprise.ts';

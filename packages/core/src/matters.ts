@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
+import { BUREAU_NAME } from './bureau.ts';
 import { DEFAULT_CLOCK_PROFILES } from './deadline.ts';
 
 /**
@@ -119,7 +120,7 @@ const XKF32 = '《中华人民共和国行政许可法》第三十二条第一�
 const XKF82 = '《中华人民共和国行政许可法》第八十二条';
 const NO_FEE = `不收费（${EIA_LAW_22}：审批、备案环境影响评价文件不得收取任何费用）`;
 const OPTIMISE = '《优化营商环境条例》第三十六条（一次性告知、一次办结）';
-const WINDOW = '上栗县生态环境局政务服务窗口（工作日办公时间；可预约延时服务）';
+const WINDOW = `${BUREAU_NAME}政务服务窗口（工作日办公时间；可预约延时服务）`;
 
 function material(name: string, opts: Partial<Omit<MaterialItem, 'name'>> = {}): MaterialItem {
   return {

@@ -63,11 +63,41 @@ describe('draftReport', () => {
   it('reads like the 2020 report for the article figures', () => {
     const d = draftReport(ARTICLE, ARTICLE_FIGURES);
     const text = draftText(d);
-    expect(d.title).toBe('上栗县生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
+    expect(d.title).toBe('萍乡市上栗生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
     expect(text).toContain('截至11月30日，共计办理告知承诺制环评13个、环评豁免3个');
     expect(text).toContain('组织上门服务企业达243户次，其中集中开展下沉式服务4次');
     expect(text).toContain('共接待企业32家，接待86人次，受理并解决问题45个');
     expect(d.sections.map((s) => s.key)).toEqual(['intro', 'fang', 'fu', 'closing']);
+  });
+
+  it('words the concerns accepted by the reception days and the ratings by level, not in a bare "此外"', () => {
+    const d = draftReport(ARTICLE, [
+      ...ARTICLE_FIGURES,
+      fig('receptionConcernsAccepted', 52, 'reception', '受理问题'),
+      fig('badRatings', 16, 'ratings'),
+      fig('badRatingsRectifiedOnTime', 8, 'ratings'),
+      ...[38, 20, 11, 5, 0].map((n, i) => fig(`ratingsLevel${5 - i}`, n, 'ratings', `评价${5 - i}`)),
+    ]);
+    const fu = d.sections.find((s) => s.key === 'fu')!.sentences;
+    expect(fu.map((s) => s.id)).not.toContain('fu.other');
+    const text = fu.map((s) => s.text).join('');
+    expect(text).toContain('受理并解决问题45个。接待日共受理企业和群众反映的问题52个。');
+    // a level with no rating is left out with its separator
+    expect(text).toContain(
+      '收到差评16个，按期整改8个。全部评价中，“非常满意”38个、“满意”20个、“基本满意”11个、“不满意”5个。',
+    );
+    // with nothing to say, neither sentence is drafted and no 0 is stated
+    const quiet = draftReport(ARTICLE, [
+      fig('receptionConcernsAccepted', 0, 'reception'),
+      ...[5, 4, 3, 2, 1].map((l) => fig(`ratingsLevel${l}`, 0, 'ratings')),
+    ]);
+    expect(quiet.sections.map((x) => x.key)).toEqual(['intro', 'closing']);
+    expect(fu.find((s) => s.id === 'fu.ratingLevels')!.figures.map((f) => f.key)).toEqual([
+      'ratingsLevel5',
+      'ratingsLevel4',
+      'ratingsLevel3',
+      'ratingsLevel2',
+    ]);
   });
 
   it('drafts no sentence whose figure is missing, and never invents a number', () => {

@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from './bureau.ts';
 /**
  * The period report (阶段性工作情况报告): a Chinese text drafted from the dashboard figures in the
  * bureau's own reporting style — 放 (approvals), 管 (supervision), 服 (service) — as the bureau's
@@ -46,7 +47,7 @@ export type SentenceTemplate = {
   /** the figures the sentence states */
   keys: readonly string[];
   zh: string;
-  /** the sentence when every figure is 0; without it such a sentence is left out */
+  /** the sentence when every figure is 0 ('' leaves the sentence out) */
   none?: string;
 };
 
@@ -73,8 +74,9 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
     id: 'fang.applications',
     section: 'fang',
     keys: ['applicationsDecided', 'applicationsDecidedWithLimit', 'applicationsOnTime', 'oneVisitRate'],
-    zh: '[办结行政许可申请{applicationsDecided}件|未办结行政许可申请][，其中设有办理时限的{applicationsDecidedWithLimit}件[中按时办结{applicationsOnTime}件|均未按时办结]][，申请人最多跑一次即办结{oneVisitRate}件]。',
-    none: '未办结行政许可申请。',
+    zh: '[办结行政许可申请{applicationsDecided}件|期间尚未办结行政许可申请][，其中设有办理时限的{applicationsDecidedWithLimit}件[中按时办结{applicationsOnTime}件|均未按时办结]][，申请人最多跑一次即办结{oneVisitRate}件]。',
+    // "未办结行政许可申请" alone reads as "(there are) unfinished applications"
+    none: '期间尚未办结行政许可申请。',
   },
   {
     id: 'guan.positiveList',
@@ -130,6 +132,15 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
     none: '办好“服务企业接待日”“服务群众接待日”，期间尚无来访。',
   },
   {
+    // worded here, next to the reception days, rather than as a bare "受理问题52个" in the closing
+    // "此外" sentence, where it read as part of the ratings before it
+    id: 'fu.receptionAccepted',
+    section: 'fu',
+    keys: ['receptionConcernsAccepted'],
+    zh: '接待日共受理企业和群众反映的问题{receptionConcernsAccepted}个。',
+    none: '',
+  },
+  {
     id: 'fu.petitions',
     section: 'fu',
     keys: ['petitionsClosed', 'petitionsClosedWithLimit', 'petitionsOnTime'],
@@ -147,6 +158,13 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
     section: 'fu',
     keys: ['badRatings', 'badRatingsRectifiedOnTime'],
     zh: '开展政务服务“好差评”，[收到差评{badRatings}个[，按期整改{badRatingsRectifiedOnTime}个|，尚无按期整改的]|未收到差评]。',
+  },
+  {
+    id: 'fu.ratingLevels',
+    section: 'fu',
+    keys: ['ratingsLevel5', 'ratingsLevel4', 'ratingsLevel3', 'ratingsLevel2', 'ratingsLevel1'],
+    zh: '全部评价中，[“非常满意”{ratingsLevel5}个、][“满意”{ratingsLevel4}个、][“基本满意”{ratingsLevel3}个、][“不满意”{ratingsLevel2}个、][“非常不满意”{ratingsLevel1}个]。',
+    none: '',
   },
 ];
 
@@ -195,7 +213,7 @@ export function untilPhrase(from: string, to: string): string {
 }
 
 export function reportTitle(from: string, to: string): string {
-  return `上栗县生态环境局“放管服”改革工作情况（${chineseDate(from)}至${chineseDate(to)}）`;
+  return `${BUREAU_NAME}“放管服”改革工作情况（${chineseDate(from)}至${chineseDate(to)}）`;
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
@@ -275,6 +293,7 @@ export function draftReport(period: { from: string; to: string }, figures: reado
     const r = resolveTemplate(t, values, period);
     if (r === null) continue;
     for (const k of t.keys) used.add(k);
+    if (r.text === '') continue;
     sentences
       .get(t.section)!
       .push({ id: t.id, text: r.text, figures: r.stated.map((key) => ({ key, value: values.get(key)! })) });

@@ -20,7 +20,7 @@ describe('policies', () => {
       title: '通知标题',
       summary: '摘要内容',
       body: '正文内容正文内容正文',
-      issuer: '上栗县生态环境局',
+      issuer: '萍乡市上栗生态环境局',
       topics: ['other'],
     };
     expect(policyBodySchema.safeParse({ ...base, validFrom: '2025-01-02', validTo: '2025-01-01' }).success).toBe(false);

@@ -162,6 +162,7 @@ export const POSITIVE_LIST_AUDIT_VOCABULARY: AuditVocabulary = {
     'positive-list.propose-removal',
     'positive-list.proposal-accept',
     'positive-list.proposal-reject',
+    'positive-list.proposal-withdraw',
   ],
   records: {
     'positive-list': { zh: '正面清单', en: 'Positive list' },
@@ -173,6 +174,7 @@ export const POSITIVE_LIST_AUDIT_VOCABULARY: AuditVocabulary = {
     'positive-list.propose-removal': { zh: '提出移出正面清单建议', en: 'Removal from the positive list proposed' },
     'positive-list.proposal-accept': { zh: '同意移出建议', en: 'Removal proposal accepted' },
     'positive-list.proposal-reject': { zh: '不同意移出建议', en: 'Removal proposal rejected' },
+    'positive-list.proposal-withdraw': { zh: '撤回移出建议', en: 'Removal proposal withdrawn' },
   },
   fields: {
     checks: { zh: '条件核查', en: 'condition checks' },

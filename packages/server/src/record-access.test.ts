@@ -875,7 +875,7 @@ describe('policies, disclosure: questions, pushes and disclosure requests stay t
           title: '全县企业环保信用修复指引',
           summary: '说明信用修复的条件和程序',
           body: '一、适用范围：本县全部企业。二、办理程序：提交申请、审核、公示。',
-          issuer: '上栗县生态环境局',
+          issuer: '萍乡市上栗生态环境局',
           topics: ['credit'],
           validFrom: '2025-01-01',
         },

@@ -23178,6 +23178,10 @@ export interface paths {
                                 lastSeenAt: string | null;
                                 lastKw: number | null;
                                 topic: string;
+                                hj212: {
+                                    mn: string;
+                                    code: string;
+                                } | null;
                             }[];
                             total: number;
                             page: number;
@@ -23281,6 +23285,11 @@ export interface paths {
                             t3Minutes?: number;
                             holdMinutes?: number;
                         };
+                        hj212?: {
+                            mn: string;
+                            code: string;
+                            password?: string;
+                        };
                     };
                 };
             };
@@ -23312,6 +23321,10 @@ export interface paths {
                             lastSeenAt: string | null;
                             lastKw: number | null;
                             topic: string;
+                            hj212: {
+                                mn: string;
+                                code: string;
+                            } | null;
                         };
                     };
                 };
@@ -23411,6 +23424,300 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/electricity/meters/{id}/hj212": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置电表 HJ 212 接入 Bind a meter to the data logger (MN, password) and factor code it reports under over HJ 212 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mn: string;
+                        code: string;
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "line" | "facility";
+                            ratedKw: number;
+                            servesMeterId: string | null;
+                            thresholds: {
+                                onPercent: number;
+                                t1Minutes: number;
+                                t2Minutes: number;
+                                pPercent: number;
+                                t3Minutes: number;
+                                holdMinutes: number;
+                            } | null;
+                            lastSeenAt: string | null;
+                            lastKw: number | null;
+                            topic: string;
+                            hj212: {
+                                mn: string;
+                                code: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 解除电表 HJ 212 接入 Unbind a meter from its HJ 212 logger (its frames then go to quarantine) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "line" | "facility";
+                            ratedKw: number;
+                            servesMeterId: string | null;
+                            thresholds: {
+                                onPercent: number;
+                                t1Minutes: number;
+                                t2Minutes: number;
+                                pPercent: number;
+                                t3Minutes: number;
+                                holdMinutes: number;
+                            } | null;
+                            lastSeenAt: string | null;
+                            lastKw: number | null;
+                            topic: string;
+                            hj212: {
+                                mn: string;
+                                code: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/electricity/meters/{id}/series": {
         parameters: {
             query?: never;
@@ -23461,6 +23768,10 @@ export interface paths {
                                 lastSeenAt: string | null;
                                 lastKw: number | null;
                                 topic: string;
+                                hj212: {
+                                    mn: string;
+                                    code: string;
+                                } | null;
                             };
                             points: {
                                 at: string;
@@ -32441,10 +32752,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 原始报文 Raw frames of a station as received, newest first (evidence) */
+        /** 原始报文 Raw frames of a station as received, newest first (evidence); from/to (received time, at most 31 days) narrow it to a window */
         get: {
             parameters: {
                 query?: {
+                    from?: string;
+                    to?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -33225,7 +33538,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33523,7 +33836,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "accepted" | "rejected";
+                    status?: "open" | "accepted" | "rejected" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -33550,7 +33863,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33713,7 +34026,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -33906,7 +34219,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -34087,7 +34400,7 @@ export interface paths {
                                 sourceId: string;
                                 summary: string;
                                 /** @enum {string} */
-                                status: "open" | "accepted" | "rejected";
+                                status: "open" | "accepted" | "rejected" | "withdrawn";
                                 decisionReason: string | null;
                                 decidedByName: string | null;
                                 decidedAt: string | null;
@@ -39430,7 +39743,7 @@ export interface paths {
             parameters: {
                 query?: {
                     enterpriseId?: string;
-                    status?: "open" | "confirmed" | "dismissed";
+                    status?: "open" | "confirmed" | "dismissed" | "withdrawn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -39456,7 +39769,7 @@ export interface paths {
                                 sourceLink: string | null;
                                 basis: string;
                                 /** @enum {string} */
-                                status: "open" | "confirmed" | "dismissed";
+                                status: "open" | "confirmed" | "dismissed" | "withdrawn";
                                 statusLabel: string;
                                 creditRecordId: string | null;
                                 decisionReason: string | null;
@@ -39593,7 +39906,7 @@ export interface paths {
                             sourceLink: string | null;
                             basis: string;
                             /** @enum {string} */
-                            status: "open" | "confirmed" | "dismissed";
+                            status: "open" | "confirmed" | "dismissed" | "withdrawn";
                             statusLabel: string;
                             creditRecordId: string | null;
                             decisionReason: string | null;

@@ -70,6 +70,6 @@ describe('locales', () => {
 
   it('put Chinese in zh-CN for the bureau name and the header', () => {
     expect(zhCN.home.title).toBe('萍乡市上栗生态环境局');
-    expect(zhCN.common.headerTitle).toBe('青山 · 上栗县生态环境局');
+    expect(zhCN.common.headerTitle).toBe('青山 · 萍乡市上栗生态环境局');
   });
 });

@@ -1,4 +1,4 @@
-import { MATERIAL_FORM_LABELS, shanghaiDateOf } from '@qingshan/core';
+import { BUREAU_NAME, MATERIAL_FORM_LABELS, shanghaiDateOf } from '@qingshan/core';
 import { ACCEPTANCE_KIND_LABELS, type AcceptanceKind, APPLICATION_SOURCES } from '@qingshan/core/applications';
 import {
   AlignmentType,
@@ -20,7 +20,7 @@ import type { ApplicationDetail } from './service.ts';
 
 const FONT = 'SimSun';
 const SIZE = 22;
-const BUREAU = '上栗县生态环境局';
+const BUREAU = BUREAU_NAME;
 
 export const DOCUMENT_KINDS = ['notice', 'acceptance', 'decision'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -71,7 +71,7 @@ function footer(date: Date | null): Paragraph[] {
     p(''),
     p(`${BUREAU}（印章）`, { align: 'right' }),
     p(day(date), { align: 'right' }),
-    p('联系窗口：上栗县生态环境局政务服务窗口', { size: SIZE - 4 }),
+    p(`联系窗口：${BUREAU_NAME}政务服务窗口`, { size: SIZE - 4 }),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from '@qingshan/core';
 // Figures over appointments for the dashboard (pure SQL; (db, from, to) with from inclusive and
 // to exclusive, compared with the booked slot's start), each with the rows it counts. Cancelled
 // bookings are not counted: a figure of service given counts bookings that held a place.
@@ -59,7 +60,7 @@ export const bookingsRegular = (db: Tx, from: Date, to: Date) => count(db, from,
 export const bookingsRegularRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
   records(db, from, to, false, page);
 
-const SOURCE = '本局预约服务、延时服务制度（上栗县生态环境局"放管服"改革工作报道，2020 年）';
+const SOURCE = `本局预约服务、延时服务制度（${BUREAU_NAME}"放管服"改革工作报道，2020 年）`;
 
 function bookingOut(r: BookingRecord): FigureRecord {
   return {

@@ -191,6 +191,40 @@ export async function decideCreditProposal(
   return row!;
 }
 
+/** The penalty behind open credit proposals was revoked: they are withdrawn with the reason. */
+export async function withdrawCreditProposalsFrom(
+  tx: Tx,
+  actor: Actor,
+  source: { sourceType: string; sourceId: string; reason: string },
+): Promise<string[]> {
+  const rows = await tx
+    .update(creditProposals)
+    .set({
+      status: 'withdrawn',
+      decisionReason: source.reason,
+      decidedByName: actor.name,
+      decidedAt: new Date(),
+      version: sql`${creditProposals.version} + 1`,
+    })
+    .where(
+      and(
+        eq(creditProposals.sourceType, source.sourceType),
+        eq(creditProposals.sourceId, source.sourceId),
+        eq(creditProposals.status, 'open'),
+      ),
+    )
+    .returning({ id: creditProposals.id });
+  for (const r of rows)
+    await recordAudit(tx, actor, {
+      action: 'credit.withdraw-proposal',
+      entityType: 'credit-proposal',
+      entityId: r.id,
+      before: { status: 'open' },
+      after: { status: 'withdrawn', decisionReason: source.reason },
+    });
+  return rows.map((r) => r.id);
+}
+
 export async function getCreditProposal(db: Tx, id: string): Promise<CreditProposalRow & { enterpriseName: string }> {
   const [r] = await db
     .select({ p: creditProposals, name: enterprises.name })

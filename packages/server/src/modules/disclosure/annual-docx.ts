@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from '@qingshan/core';
 import { ANNUAL_REPORT_FORM, ANNUAL_TEXT_LABELS } from '@qingshan/core/disclosure-annual';
 import {
   AlignmentType,
@@ -162,7 +163,7 @@ export async function annualReportDocx(r: FullAnnualReport, title: string, foote
   );
 
   const doc = new Document({
-    creator: '上栗县生态环境局',
+    creator: BUREAU_NAME,
     title,
     sections: [
       {

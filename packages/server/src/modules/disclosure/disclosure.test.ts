@@ -343,7 +343,7 @@ describe('the whole annual report (年度报告), counted from seeded records of
       title: '规范性文件',
       summary: '摘要',
       body: '正文',
-      issuer: '上栗县生态环境局',
+      issuer: '萍乡市上栗生态环境局',
       industries: [],
       towns: [],
       topics: [],
@@ -641,7 +641,7 @@ describe('the whole annual report (年度报告), counted from seeded records of
     const xml = (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '');
     for (const s of [
-      '上栗县生态环境局2021年政府信息公开工作年度报告',
+      '萍乡市上栗生态环境局2021年政府信息公开工作年度报告',
       '2021年，本局认真贯彻《政府信息公开条例》。',
       '二、主动公开政府信息情况',
       '行政规范性文件',

@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from '@qingshan/core';
 import { todayInShanghai } from '@qingshan/core/calendar';
 import { ALL_ROLES, STAFF_ROLES } from '@qingshan/core/roles';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -267,8 +268,8 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
     },
     async (request, reply) => {
       const r = await fullAnnualReport(db, request.query.year);
-      const title = `上栗县生态环境局${r.year}年政府信息公开工作年度报告`;
-      const buf = await annualReportDocx(r, title, `上栗县生态环境局　${todayInShanghai()}`);
+      const title = `${BUREAU_NAME}${r.year}年政府信息公开工作年度报告`;
+      const buf = await annualReportDocx(r, title, `${BUREAU_NAME}　${todayInShanghai()}`);
       return reply
         .type(DOCX)
         .header(

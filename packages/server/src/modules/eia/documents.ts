@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from '@qingshan/core';
 import { EIA_PATH_LABELS, EXEMPTION_LIST_LABELS, type ExemptionList } from '@qingshan/core/eia';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { AppError } from '../../errors.ts';
@@ -8,7 +9,7 @@ import { type EiaCaseRow, type EiaDocumentKind, eiaDocumentsOf } from './schema.
 
 const FONT = 'SimSun';
 const SIZE = 24;
-const BUREAU = '上栗县生态环境局';
+const BUREAU = BUREAU_NAME;
 
 export const EIA_DOCUMENT_TITLES: Record<EiaDocumentKind, { zh: string; file: string }> = {
   decision: { zh: '环评审批决定书', file: 'eia-decision' },
@@ -119,7 +120,7 @@ export async function eiaDocx(kind: EiaDocumentKind, r: EiaCaseRow, enterpriseNa
     p(''),
     p(`${BUREAU}（印章）`, { align: 'right' }),
     p(day(r.decidedOn), { align: 'right' }),
-    p('联系窗口：上栗县生态环境局政务服务窗口', { size: SIZE - 4 }),
+    p(`联系窗口：${BUREAU_NAME}政务服务窗口`, { size: SIZE - 4 }),
   );
   const doc = new Document({
     creator: BUREAU,

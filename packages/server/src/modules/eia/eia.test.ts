@@ -1,10 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, phoneCode, type TestApp } from '../../test/helpers.ts';
 import { applications } from '../applications/tables.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
+import { getClock } from '../clocks/service.ts';
+import { clocks } from '../clocks/tables.ts';
 import { createCase, decideCase } from './service.ts';
 
 let t: TestApp;
@@ -233,6 +235,23 @@ describe('commitment path', () => {
     const year = approved.decidedOn.slice(0, 4);
     expect(approved.documentNo).toMatch(new RegExp(`^上环承诺审〔${year}〕\\d+号$`));
     expect(approved.documents).toEqual(['decision']);
+    // the publicity ended at the end of its last day (met: it is a wait, not the bureau's duty);
+    // the decision owed one working day after it was made a week late: its own clock says missed
+    const caseClocks = await t.database.db.select().from(clocks).where(eq(clocks.ownerId, c.id));
+    const publicity = await getClock(
+      t.database.db,
+      caseClocks.find((k) => k.profileKey === 'eia.commitment.publicity')!.id,
+    );
+    expect(publicity.state).toBe('met');
+    expect(new Date(publicity.completedAt!).toISOString()).toBe(
+      new Date(`${publicity.dueDate}T23:59:59.999+08:00`).toISOString(),
+    );
+    const decision = await getClock(
+      t.database.db,
+      caseClocks.find((k) => k.profileKey === 'eia.commitment.decision')!.id,
+    );
+    expect(decision).toMatchObject({ state: 'missed' });
+    expect(decision.dueDate > publicity.dueDate).toBe(true);
 
     // the decision document: for staff and for the enterprise that owns the case, nobody else
     const doc = await docText(entA, c.id, 'decision');

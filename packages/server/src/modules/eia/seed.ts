@@ -1,4 +1,4 @@
-import { addCalendarDays, todayInShanghai } from '@qingshan/core/calendar';
+import { addCalendarDays, fromDayNumber, toDayNumber, todayInShanghai } from '@qingshan/core/calendar';
 import type { EiaCaseCreate } from '@qingshan/core/eia';
 import type { EiaFacts } from '@qingshan/core/eia-classification';
 import type { Db } from '../../db/client.ts';
@@ -6,6 +6,7 @@ import type { SeedContext } from '../../platform/module.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { at, demoStaff } from '../../seed/demo-data.ts';
 import type { Actor } from '../../shared/actor.ts';
+import { getCalendar } from '../calendar/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { answerObjection, createCase, decideCase, lodgeObjection, recordCityDecision, verifyCase } from './service.ts';
 
@@ -203,9 +204,11 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
 
   // The article's period: 13 commitment approvals, each verified within 30 days.
   let n = 0;
+  const calendar = await getCalendar(db);
   for (const [i, p] of APPROVALS_2020.entries()) {
-    // fourteen calendar days clear five working days even over 清明 or 劳动节
-    const opened = addCalendarDays(p.on, -14);
+    // opened six working days before the decision: five of publicity, then the decision on the
+    // next working day, as eia.commitment.decision asks (the dashboard judges both clocks)
+    const opened = fromDayNumber(calendar.nthWorkingDayBefore(toDayNumber(p.on), 6));
     const c = await createCase(db, staffUser(clerk), clerk, base(p, i), at(opened, '09:30'));
     const d = await decideCase(db, approver, c.id, { version: c.version, approve: true }, at(p.on, '10:00'));
     const checked = addCalendarDays(p.on, 20);

@@ -53,6 +53,7 @@ import { type EiaClassificationEvidence, eiaCases, eiaObjections } from './table
 export const COMMITMENT_INDUSTRIES_RULE = 'eia.commitment.industries';
 export const COMMITMENT_TEXT_RULE = 'eia.commitment.text';
 const PUBLICITY = 'eia.commitment.publicity';
+const DECISION = 'eia.commitment.decision';
 const VERIFICATION = 'eia.commitment.verification';
 const ORDINARY = 'eia.report-form.statutory';
 
@@ -345,6 +346,7 @@ export async function createCase(
       const clock = await startClock(tx, actor, {
         ownerType: 'eia-case',
         ownerId: r.id,
+        enterpriseId: r.enterpriseId,
         profileKey: clockProfile,
         start: now,
         title:
@@ -523,13 +525,31 @@ export async function decideCase(
         });
       }
     }
-    if (clock && !clock.completedAt) await completeClock(tx, actor, clock.id, now);
+    if (before.path === 'commitment' && clock) {
+      // The publicity period ends at the end of its last day, not when someone decides (completed at
+      // the decision, every commitment case would count late). What the bureau owes from then on is a
+      // decision within one working day (eia.commitment.decision), judged on a clock of its own.
+      const ended = new Date(`${clock.dueDate}T23:59:59.999+08:00`);
+      if (!clock.completedAt) await completeClock(tx, actor, clock.id, ended < now ? ended : now);
+      const decision = await startClock(tx, actor, {
+        ownerType: 'eia-case',
+        ownerId: id,
+        enterpriseId: before.enterpriseId,
+        profileKey: DECISION,
+        start: ended,
+        title: `环评 ${before.code} 公示期满后作出审批决定`,
+        link: `/staff/eia/${id}`,
+        assigneeRole: 'approver',
+      });
+      await completeClock(tx, actor, decision.id, now);
+    } else if (clock && !clock.completedAt) await completeClock(tx, actor, clock.id, now);
     let verificationClockId: string | null = null;
     let verificationDue: string | null = null;
     if (body.approve && before.path === 'commitment') {
       const v = await startClock(tx, actor, {
         ownerType: 'eia-case',
         ownerId: id,
+        enterpriseId: before.enterpriseId,
         profileKey: VERIFICATION,
         start: now,
         title: `环评 ${before.code} 告知承诺事后核查`,
@@ -667,6 +687,7 @@ export async function verifyCase(
       const v = await startClock(tx, actor, {
         ownerType: 'eia-case',
         ownerId: id,
+        enterpriseId: before.enterpriseId,
         profileKey: VERIFICATION,
         start: now,
         title: `环评 ${before.code} 整改后复核`,

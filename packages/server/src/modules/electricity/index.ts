@@ -1,5 +1,6 @@
-import { ELECTRICITY_AUDIT_VOCABULARY } from '@qingshan/core/electricity';
+import { ELECTRICITY_AUDIT_VOCABULARY, ELECTRICITY_MESSAGES } from '@qingshan/core/electricity';
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { demoMeterLoggerService } from './hj212-demo.ts';
 import { meterSubscriber } from './mqtt.ts';
 import { electricityRoutes } from './routes.ts';
 import { seedElectricity } from './seed.ts';
@@ -7,13 +8,14 @@ import { evaluateElectricity } from './service.ts';
 import * as tables from './tables.ts';
 
 /**
- * Electricity sub-metering (分表计电): meters over MQTT, restriction orders, and rules R1–R5 run
+ * Electricity sub-metering (分表计电): meters over MQTT or HJ 212 (hj212-meters.ts), restriction orders, and rules R1–R5 run
  * every minute, raising and clearing alarms through the alarms module.
  */
 export const electricityModule: ModuleDefinition = {
   name: 'electricity',
   tables,
   audit: ELECTRICITY_AUDIT_VOCABULARY,
+  messages: ELECTRICITY_MESSAGES,
   routes: (app, ctx) => app.register(electricityRoutes, { db: ctx.db, topicPrefix: ctx.config.mqttTopicPrefix }),
   jobs: () => [
     {
@@ -31,6 +33,7 @@ export const electricityModule: ModuleDefinition = {
       prefix: ctx.config.mqttTopicPrefix,
       log: ctx.log,
     }),
+    demoMeterLoggerService(ctx),
   ],
   seed: seedElectricity,
 };

@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import { replayMeterFrames } from './hj212-meters.ts';
 import { enterpriseName } from './names.ts';
 import {
   meterCreateBody,
+  meterHj212Body,
   meterIdParams,
   metersQuery,
   meterViewSchema,
@@ -17,7 +19,16 @@ import {
   toMeterView,
   toOrderView,
 } from './schema.ts';
-import { createMeter, createRestrictionOrder, listMeters, listRestrictionOrders, meterSeries } from './service.ts';
+import {
+  bindHj212,
+  createMeter,
+  createRestrictionOrder,
+  getMeter,
+  listMeters,
+  listRestrictionOrders,
+  meterSeries,
+  unbindHj212,
+} from './service.ts';
 
 const READERS = [...STAFF_ROLES, 'enterprise'] as const;
 
@@ -56,7 +67,50 @@ export const electricityRoutes: FastifyPluginAsyncZod<{ db: Db; topicPrefix: str
     },
     async (request, reply) => {
       const m = await db.transaction((tx) => createMeter(tx, actorOf(request), request.body));
+      // what the logger sent before the meter was bound (quarantined, or under an unbound code)
+      if (m.hj212Mn) await replayMeterFrames(db, m.id);
       reply.code(201);
+      return toMeterView({ ...m, enterpriseName: await enterpriseName(db, m.enterpriseId) }, topicPrefix);
+    },
+  );
+
+  app.put(
+    '/api/electricity/meters/:id/hj212',
+    {
+      config: { access: ['admin', 'monitor'] },
+      schema: {
+        tags: ['electricity'],
+        summary:
+          '设置电表 HJ 212 接入 Bind a meter to the data logger (MN, password) and factor code it reports under over HJ 212',
+        params: meterIdParams,
+        body: meterHj212Body,
+        response: { 200: meterViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await getMeter(db, request.user, request.params.id);
+      const m = await db.transaction((tx) => bindHj212(tx, actorOf(request), request.params.id, request.body, ''));
+      // the archived frames of the last two days under that code become readings
+      await replayMeterFrames(db, m.id);
+      const fresh = await getMeter(db, request.user, m.id);
+      return toMeterView({ ...fresh, enterpriseName: await enterpriseName(db, m.enterpriseId) }, topicPrefix);
+    },
+  );
+
+  app.delete(
+    '/api/electricity/meters/:id/hj212',
+    {
+      config: { access: ['admin', 'monitor'] },
+      schema: {
+        tags: ['electricity'],
+        summary: '解除电表 HJ 212 接入 Unbind a meter from its HJ 212 logger (its frames then go to quarantine)',
+        params: meterIdParams,
+        response: { 200: meterViewSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      await getMeter(db, request.user, request.params.id);
+      const m = await db.transaction((tx) => unbindHj212(tx, actorOf(request), request.params.id));
       return toMeterView({ ...m, enterpriseName: await enterpriseName(db, m.enterpriseId) }, topicPrefix);
     },
   );

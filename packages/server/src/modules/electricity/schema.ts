@@ -1,10 +1,16 @@
-import { METER_ROLES, meterCreateBody, RESTRICTION_KINDS, restrictionOrderBody } from '@qingshan/core/electricity';
+import {
+  METER_ROLES,
+  meterCreateBody,
+  meterHj212Body,
+  RESTRICTION_KINDS,
+  restrictionOrderBody,
+} from '@qingshan/core/electricity';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { MeterRow } from './service.ts';
 import type { restrictionOrders } from './tables.ts';
 
-export { meterCreateBody, restrictionOrderBody };
+export { meterCreateBody, meterHj212Body, restrictionOrderBody };
 
 export const meterIdParams = z.object({ id: z.uuid() });
 
@@ -52,6 +58,8 @@ export const meterViewSchema = z.object({
   lastKw: z.number().nullable(),
   /** the MQTT topic the meter publishes on */
   topic: z.string(),
+  /** the HJ 212 logger (MN) and factor code the meter also reports under; the password is never shown */
+  hj212: z.object({ mn: z.string(), code: z.string() }).nullable(),
 });
 export type MeterView = z.infer<typeof meterViewSchema>;
 
@@ -88,6 +96,7 @@ export function toMeterView(m: MeterRow & { enterpriseName: string }, prefix: st
     lastSeenAt: m.lastSeenAt?.toISOString() ?? null,
     lastKw: m.lastKw,
     topic: `${prefix}/meters/${m.code}/power`,
+    hj212: m.hj212Mn && m.hj212Code ? { mn: m.hj212Mn, code: m.hj212Code } : null,
   };
 }
 

@@ -8,7 +8,8 @@ import { alarms } from '../alarms/tables.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
-import { createMeter, evaluateElectricity } from './service.ts';
+import { DEMO_METER_LOGGER } from './hj212-demo.ts';
+import { bindHj212, createMeter, evaluateElectricity } from './service.ts';
 import { electricityMeters, electricityReadings } from './tables.ts';
 
 const MIN = 60_000;
@@ -18,7 +19,8 @@ const MIN = 60_000;
  * subscriber writes them, then one pass of R1–R5: the fireworks plant's dust collector stopped
  * for 40 minutes while the line ran (R1) and its wastewater pump runs weak (R3); the ceramics
  * kiln's desulphurisation runs at a quarter of its rated power (R3). The fireworks plant has
- * answered its R1 alarm; the other two wait for an answer.
+ * answered its R1 alarm; the other two wait for an answer. The ceramics plant's two meters are
+ * bound to a data logger that goes on reporting them over HJ 212 while the demo runs (hj212-demo.ts).
  */
 export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
   const names = ['上栗县金花烟花制造有限公司', '上栗县金山特种陶瓷有限公司'];
@@ -100,6 +102,17 @@ export async function seedElectricity(db: Db, ctx: SeedContext): Promise<void> {
     360 + (m % 11),
     m < 100 ? 80 + (m % 5) : 22 + (m % 3),
   ]);
+  // the ceramics plant's meters report through a data logger over HJ 212 (hj212-demo.ts sends its frames)
+  for (const [code, hj212Code] of Object.entries(DEMO_METER_LOGGER.codes)) {
+    const [m] = await db
+      .select({ id: electricityMeters.id })
+      .from(electricityMeters)
+      .where(eq(electricityMeters.code, code));
+    if (m)
+      await db.transaction((tx) =>
+        bindHj212(tx, actor, m.id, { mn: DEMO_METER_LOGGER.mn, code: hj212Code, password: DEMO_METER_LOGGER.password }),
+      );
+  }
   await evaluateElectricity(db, new Date(now));
 
   // the fireworks plant answered its R1 alarm within the hour

@@ -16,6 +16,11 @@ import { users } from '../users/tables.ts';
 // A meter on a production line or on a pollution-control facility (分表计电). The code is the
 // meter's MQTT topic segment; a facility names the line it serves and carries its thresholds.
 // last_seen_at / last_kw are the newest reading, kept here so R5 and the registry need no scan.
+// A meter may also report over HJ 212 (hj212-meters.ts): the data logger's MN and password, and
+// the factor code in its frames that carries this meter's power. One logger may report several
+// meters of a plant, each under its own code; the password belongs to the logger, so every meter
+// of one MN holds the same one (service.ts keeps them equal).
+
 export const electricityMeters = pgTable(
   'electricity_meters',
   {
@@ -31,11 +36,15 @@ export const electricityMeters = pgTable(
     thresholds: jsonb('thresholds').$type<FacilityThresholds>(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     lastKw: doublePrecision('last_kw'),
+    hj212Mn: text('hj212_mn'),
+    hj212Password: text('hj212_password'),
+    hj212Code: text('hj212_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('electricity_meters_code_uq').on(t.code),
     index('electricity_meters_enterprise_idx').on(t.enterpriseId),
+    uniqueIndex('electricity_meters_hj212_uq').on(t.hj212Mn, t.hj212Code),
   ],
 );
 

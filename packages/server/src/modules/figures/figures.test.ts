@@ -39,6 +39,14 @@ describe('the article figures from the demo records', () => {
     }
   });
 
+  it('the dashboard finds the 13 commitment EIAs decided on time: publicity is a wait, the decision is the duty', async () => {
+    const d = (await leader.request({ method: 'GET', url: `/api/period-report/dashboard?${ARTICLE}` })).json();
+    type Group = { value: string; completed: number; overdue: number };
+    const row = (key: string) => d.sla.matter.find((g: Group) => g.value === key) as Group | undefined;
+    expect(row('eia.commitment.publicity')).toMatchObject({ completed: 13, overdue: 0 });
+    expect(row('eia.commitment.decision')).toMatchObject({ completed: 13, overdue: 0 });
+  });
+
   it('counts exactly the records it lists, for every figure', async () => {
     const { figures } = (await leader.request({ method: 'GET', url: `/api/figures?${ARTICLE}` })).json();
     for (const f of figures as { key: string; value: number; unit: { zh: string } }[]) {
@@ -251,7 +259,7 @@ describe('period-report: the article period reads like the article', () => {
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json() as { title: string; sections: { sentences: { text: string }[] }[] };
     const text = d.sections.flatMap((s) => s.sentences.map((x) => x.text)).join('');
-    expect(d.title).toBe('上栗县生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
+    expect(d.title).toBe('萍乡市上栗生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
     expect(text).toContain('截至11月30日，共计办理告知承诺制环评13个、环评豁免3个');
     expect(text).toContain('共接待企业32家，接待86人次，受理并解决问题45个');
     // earlier tests in this file add visits and a campaign: the sentence states the figures as they are now

@@ -1,4 +1,5 @@
 import {
+  BUREAU_NAME,
   DECIDING_AUTHORITY_LABELS,
   MATERIAL_FORM_LABELS,
   MATTER_CHANNEL_LABELS,
@@ -81,7 +82,7 @@ export async function matterNoticeDocx(m: MatterDetailView): Promise<Buffer> {
     ? m.limits.map((l) => `${l.label} ${l.length}${UNIT[l.unit]}`).join('；')
     : m.timeLimits.description;
   const doc = new Document({
-    creator: '上栗县生态环境局',
+    creator: BUREAU_NAME,
     title: `${m.name} 一次性告知单`,
     sections: [
       {

@@ -316,6 +316,7 @@ export async function startIngestWriter(opts: WriterOptions): Promise<IngestWrit
       if (outcome.kind === 'stored') stats.stored++;
       else if (outcome.kind === 'duplicate') stats.duplicates++;
       else if (outcome.kind === 'quarantined') stats.quarantined++;
+      else if (outcome.kind === 'meter') stats[outcome.duplicate ? 'duplicates' : 'stored']++;
       else {
         stats.refused++;
         log('warn', 'HJ 212 frame from the bus refused', { mn: frame.header.MN, reason: outcome.reason });

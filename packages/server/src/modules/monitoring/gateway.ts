@@ -229,6 +229,10 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
         case 'quarantined':
           stats.quarantined++;
           break;
+        case 'meter': // an electricity meter logger's frame (electricity/hj212-meters.ts)
+          if (outcome.duplicate) stats.duplicates++;
+          else stats.stored++;
+          break;
         case 'stored':
           stats.stored++;
           break;

@@ -2,6 +2,7 @@ import type { DecodedFrame, FactorFields } from '@qingshan/hj212';
 import { decodeFrame, parseDataTime, utf8Encode } from '@qingshan/hj212';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
 import {
   ensurePartition,
   LONG_CNS,
@@ -26,6 +27,8 @@ export type IngestOutcome =
   | { kind: 'duplicate'; station: StationRow }
   /** an MN nobody registered: the raw frame is kept in quarantine */
   | { kind: 'quarantined' }
+  /** an electricity meter logger's frame (electricity/hj212-meters.ts), stored or a retransmit */
+  | MeterFrameOutcome
   /** refused, not stored, never acked */
   | { kind: 'refused'; reason: 'bad-crc' | 'no-mn' | 'bad-password' | 'rejected-mn' | 'nul-byte' };
 
@@ -220,7 +223,9 @@ async function storeBatch(db: Db, items: readonly IngestItem[]): Promise<IngestO
         key: frameKey(mn, qn, cn, dataTime),
       });
   }
-  if (accepted.length === 0 && unknown.length === 0) return out;
+  // electricity meters reporting over HJ 212 are not stations: their frames are stored by their module
+  const meters = await meterFrames(db, items, unknown, out);
+  if (accepted.length === 0 && meters.unknown.length === 0 && meters.claimed === 0) return out;
 
   // partitions outside the transaction, so a failed batch never undoes one another batch relies on
   const partitions = new Map<string, { table: ReadingTable; at: Date }>();
@@ -232,7 +237,8 @@ async function storeBatch(db: Db, items: readonly IngestItem[]): Promise<IngestO
   for (const p of partitions.values()) await ensurePartition(db, p.table, p.at);
 
   await db.transaction(async (tx) => {
-    for (const u of unknown) out[u.i] = await quarantine(tx, u.row, u.st);
+    for (const u of meters.unknown) out[u.i] = await quarantine(tx, u.row, u.st);
+    await meters.store(tx);
     if (accepted.length > 0) await storeAccepted(tx, items, accepted, out);
   });
   return out;

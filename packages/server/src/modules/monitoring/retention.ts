@@ -1,4 +1,5 @@
-import { lt } from 'drizzle-orm';
+import { and, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
 import type { RuleDefault } from '../rules/defaults.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import type { JobHandler } from '../scheduler/service.ts';
@@ -23,15 +24,41 @@ export const MONITORING_RULES: readonly RuleDefault[] = [
     type: 'integer',
     labelZh: '原始报文（证据）保存天数',
     labelEn: 'monitoring: days raw frames are kept as evidence',
+    note: '超过天数的原始报文被删除；经审核确认属实的报警所依据的报文（报警前后1小时内）长期保存，作为执法证据。',
     value: 365,
     source: PLATFORM_DEFAULT,
   },
 ];
+
+/**
+ * How far around a confirmed alarm its station's raw frames are kept past their retention: the hour
+ * before it was first seen (the values its hour average was made of) to an hour after it was last seen.
+ */
+export const EVIDENCE_MARGIN_MINUTES = 60;
+
+/**
+ * Deletes raw frames received before `cutoff`, except those a confirmed alarm rests on: an alarm an
+ * officer confirmed is the evidence a later inspection or a removal from the positive list cites, and
+ * its frames are what proves it.
+ */
+export async function deleteExpiredFrames(db: Db, cutoff: Date): Promise<void> {
+  await db.delete(monitoringFrames).where(
+    and(
+      lt(monitoringFrames.receivedAt, cutoff),
+      sql`not exists (
+          select 1 from alarms a
+          where a.source_kind = 'station' and a.source_id = ${monitoringFrames.stationId}::text
+            and a.outcome = 'confirmed'
+            and ${monitoringFrames.receivedAt} >= a.first_seen_at - make_interval(mins => ${EVIDENCE_MARGIN_MINUTES}::int)
+            and ${monitoringFrames.receivedAt} <= a.last_seen_at + make_interval(mins => ${EVIDENCE_MARGIN_MINUTES}::int))`,
+    ),
+  );
+}
 
 /** Drops expired month partitions of real-time/minute readings and deletes expired raw frames. */
 export const monitoringRetention: JobHandler = async ({ db }) => {
   const months = await getRuleNumber(db, 'monitoring.realtime-retention-months');
   const days = await getRuleNumber(db, 'monitoring.frame-retention-days');
   await dropOldPartitions(db, months);
-  await db.delete(monitoringFrames).where(lt(monitoringFrames.receivedAt, new Date(Date.now() - days * 86_400_000)));
+  await deleteExpiredFrames(db, new Date(Date.now() - days * 86_400_000));
 };

@@ -5,6 +5,7 @@ import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import type { GatewayHolder } from './runtime.ts';
 import {
+  framesQuery,
   frameViewSchema,
   overviewSchema,
   quarantineIdParams,
@@ -140,15 +141,23 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHo
       config: { access: READ },
       schema: {
         tags: ['monitoring'],
-        summary: '原始报文 Raw frames of a station as received, newest first (evidence)',
+        summary:
+          '原始报文 Raw frames of a station as received, newest first (evidence); from/to (received time, at most 31 days) narrow it to a window',
         params: stationIdParams,
-        querystring: quarantineQuery.pick({ page: true, pageSize: true }),
+        querystring: framesQuery,
         response: { 200: pageOf(frameViewSchema), ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const { page, pageSize } = request.query;
-      const paged = await listFrames(db, request.user, request.params.id, { page, pageSize });
+      const { from, to, page, pageSize } = request.query;
+      const window =
+        from || to
+          ? {
+              to: to ? new Date(to) : new Date(),
+              from: from ? new Date(from) : new Date((to ? Date.parse(to) : Date.now()) - DAY),
+            }
+          : undefined;
+      const paged = await listFrames(db, request.user, request.params.id, { page, pageSize }, window);
       return { ...paged, items: paged.items.map(toFrameView) };
     },
   );

@@ -61,6 +61,32 @@ export const readingsQuery = z
       ctx.addIssue({ code: 'custom', path: ['source'], message: '只有小时、日数据区分数采仪上传和平台计算' });
   });
 
+/**
+ * The raw frames of a station, newest first. With `from`/`to` (received time, at most 31 days) the
+ * list is the frames of that window: how the frames behind an alarm are found weeks later.
+ */
+export const framesQuery = z
+  .object({
+    /** ISO 8601 with offset: received at or after */
+    from: z.iso.datetime({ offset: true }).optional(),
+    /** ISO 8601 with offset: received before; default now when `from` is given */
+    to: z.iso.datetime({ offset: true }).optional(),
+    page: paging.page,
+    pageSize: paging.pageSize,
+  })
+  .superRefine((q, ctx) => {
+    if (!q.from && !q.to) return;
+    const to = q.to ? Date.parse(q.to) : Date.now();
+    const from = q.from ? Date.parse(q.from) : to - DAY;
+    if (from >= to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始时间须早于结束时间' });
+    else if (to - from > MAX_READING_PERIOD_DAYS * DAY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: `原始报文的查询时段不能超过 ${MAX_READING_PERIOD_DAYS} 天`,
+      });
+  });
+
 export const quarantineQuery = z.object({
   state: z.enum(['open', 'registered', 'rejected']).optional(),
   page: paging.page,

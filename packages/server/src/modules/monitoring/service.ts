@@ -8,6 +8,7 @@ import type { SessionUser } from '../../plugins/auth.ts';
 import { type PageRequest, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
+import { electricityMeters } from '../electricity/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { replayQuarantined, type StationRow } from './ingest.ts';
 import { LONG_CNS, monitoringReadings, monitoringReadingsLong, rowsOf } from './readings.ts';
@@ -52,6 +53,18 @@ export async function createStation(
     if (dup)
       throw new AppError('DUPLICATE_RECORD', {
         detail: { zh: `数采仪 MN ${input.mn} 已登记`, en: `A station with MN ${input.mn} is already registered` },
+      });
+    // a logger reporting electricity meters (electricity/hj212-meters.ts) would lose its frames to the station
+    const [meter] = await tx
+      .select({ name: electricityMeters.name })
+      .from(electricityMeters)
+      .where(eq(electricityMeters.hj212Mn, input.mn))
+      .limit(1);
+    if (meter)
+      throw new AppError('DUPLICATE_RECORD', {
+        errors: [
+          { path: 'mn', message: { zh: `该 MN 已用于电表“${meter.name}”的 HJ 212 接入`, en: 'MN reports a meter' } },
+        ],
       });
     const [row] = await tx
       .insert(monitoringStations)
@@ -269,10 +282,19 @@ export async function listReadings(db: Db, user: SessionUser | null, id: string,
   );
 }
 
-/** Raw frames of a station, newest first: the evidence behind its readings. */
-export async function listFrames(db: Db, user: SessionUser | null, id: string, page: PageRequest) {
+/** Raw frames of a station, newest first: the evidence behind its readings; optionally of a window of receipt. */
+export async function listFrames(
+  db: Db,
+  user: SessionUser | null,
+  id: string,
+  page: PageRequest,
+  window?: { from: Date; to: Date },
+) {
   await getStation(db, user, id);
-  const where = eq(monitoringFrames.stationId, id);
+  const where = and(
+    eq(monitoringFrames.stationId, id),
+    ...(window ? [gte(monitoringFrames.receivedAt, window.from), lt(monitoringFrames.receivedAt, window.to)] : []),
+  );
   return paginate(
     page,
     (limit, offset) =>

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { BUREAU_NAME } from '@qingshan/core';
 import nodemailer from 'nodemailer';
 import { type ResolvedTarget, resolveTarget } from './address-guard.ts';
 import type { Channel } from './service.ts';
@@ -94,7 +95,7 @@ export function buildSenders(cfg: ChannelsConfig): Record<Channel, Sender> {
       from: cfg.mailFrom ?? 'Qingshan <noreply@qingshan.local>',
       to: d.target,
       subject: d.payload.title,
-      text: `${d.payload.body}${link ? `\n\n${link}` : ''}\n\n— 上栗县生态环境局 青山平台（系统邮件，请勿直接回复）`,
+      text: `${d.payload.body}${link ? `\n\n${link}` : ''}\n\n— ${BUREAU_NAME} 青山平台（系统邮件，请勿直接回复）`,
       headers: { 'X-Qingshan-Kind': d.kind, 'X-Qingshan-Delivery': d.id },
     });
   };
@@ -179,7 +180,7 @@ export function buildSenders(cfg: ChannelsConfig): Record<Channel, Sender> {
             first: { value: d.payload.title },
             keyword1: { value: d.payload.body.slice(0, 200) },
             keyword2: { value: d.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
-            remark: { value: '上栗县生态环境局' },
+            remark: { value: BUREAU_NAME },
           },
         }),
       },

@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from '@qingshan/core';
 import type { DraftSection } from '@qingshan/core/period-report';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 
@@ -43,7 +44,7 @@ export async function periodReportDocx(r: {
     }
   }
   const doc = new Document({
-    creator: '上栗县生态环境局',
+    creator: BUREAU_NAME,
     title: r.title,
     sections: [
       {

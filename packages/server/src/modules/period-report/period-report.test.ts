@@ -53,7 +53,7 @@ describe('the period report', () => {
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json();
     // the article's own figures from the demo records are checked in figures/figures.test.ts
-    expect(d.title).toBe('上栗县生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
+    expect(d.title).toBe('萍乡市上栗生态环境局“放管服”改革工作情况（2020年1月1日至2020年11月30日）');
     expect(d.sections.map((s: { key: string }) => s.key)).toEqual(['intro', 'fang', 'guan', 'fu', 'closing']);
     const keys = new Set(d.figures.map((f: { key: string }) => f.key));
     const stated = (d.sections as Draft['sections']).flatMap((s) =>

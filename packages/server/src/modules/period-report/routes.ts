@@ -1,4 +1,4 @@
-import { shanghaiDateOf, todayInShanghai } from '@qingshan/core';
+import { BUREAU_NAME, shanghaiDateOf, todayInShanghai } from '@qingshan/core';
 import { DESK_LABELS, reportDraftEditSchema, reportPeriodSchema } from '@qingshan/core/period-report';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -87,7 +87,7 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       const buf = await periodReportDocx({
         title: draft.title,
         sections: draft.sections,
-        footer: `上栗县生态环境局　${todayInShanghai()}（据平台统计数字生成）`,
+        footer: `${BUREAU_NAME}　${todayInShanghai()}（据平台统计数字生成）`,
       });
       return reply
         .type(DOCX)
@@ -192,7 +192,7 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       const buf = await periodReportDocx({
         title: d.title,
         sections: d.body,
-        footer: `上栗县生态环境局　${todayInShanghai()}（第 ${d.version} 版）`,
+        footer: `${BUREAU_NAME}　${todayInShanghai()}（第 ${d.version} 版）`,
       });
       return reply
         .type(DOCX)

@@ -41,7 +41,7 @@ import { petitionEvents, petitionLetters, petitionReviews, petitions } from './t
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
-export const BUREAU_NAME = '萍乡市上栗生态环境局';
+import { BUREAU_NAME } from '@qingshan/core';
 
 function conflict(zh: string, en: string): AppError {
   return new AppError('PETITION_STATE_CONFLICT', { detail: { zh, en } });

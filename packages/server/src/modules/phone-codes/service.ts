@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { maskPhone, todayInShanghai } from '@qingshan/core';
+import { BUREAU_NAME, maskPhone, todayInShanghai } from '@qingshan/core';
 import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -112,7 +112,7 @@ export async function sendPhoneCode(
     // whole database) for its timeout
     await transport.send(
       phone,
-      `【上栗县生态环境局】您的预约验证码是 ${code}，10 分钟内有效。如非本人操作，请忽略本短信。`,
+      `【${BUREAU_NAME}】您的预约验证码是 ${code}，10 分钟内有效。如非本人操作，请忽略本短信。`,
     );
   } catch (e) {
     await db.transaction(async (tx) => {

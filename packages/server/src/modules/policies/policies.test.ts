@@ -46,7 +46,7 @@ const policy = (over: Record<string, unknown> = {}) => ({
   title: '烟花爆竹企业安全环保改造补助办法',
   summary: '对完成废气治理改造的烟花爆竹生产企业给予一次性补助',
   body: '一、适用范围：本县烟花爆竹制造企业。二、补助标准：按改造投资额的 20% 给予补助，最高 10 万元。',
-  issuer: '上栗县生态环境局',
+  issuer: '萍乡市上栗生态环境局',
   documentNo: '上环字〔2025〕8号',
   industries: ['267'],
   towns: [TOWN],

@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from '@qingshan/core';
 import { POLICY_KIND_LABELS, type PolicyKind, xmlEscape } from '@qingshan/core/policies';
 import { STAFF_ROLES } from '@qingshan/core/roles';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -146,7 +147,7 @@ export const policyRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string | u
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
         `  <id>${xmlEscape(`${base}/api/public/policies/feed.atom`)}</id>`,
-        '  <title>上栗县生态环境局 · 政策宣传</title>',
+        `  <title>${BUREAU_NAME} · 政策宣传</title>`,
         `  <updated>${updated}</updated>`,
         `  <link rel="self" type="application/atom+xml" href="${xmlEscape(`${base}/api/public/policies/feed.atom`)}"/>`,
         `  <link rel="alternate" type="text/html" href="${xmlEscape(`${base}/policies`)}"/>`,

@@ -14,6 +14,9 @@ import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { positiveListEntries, positiveListRemovalProposals } from './tables.ts';
 
+/** withdrawn: the record that raised the proposal was revoked before anyone decided it */
+export const PROPOSAL_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const;
+
 export { positiveListDecisionBody, positiveListRemovalBody, removalProposalDecisionBody };
 
 export const idParams = z.object({ id: z.uuid() });
@@ -37,7 +40,7 @@ export const publicEntriesQuery = z.object({
 });
 
 export const proposalsQuery = z.object({
-  status: z.enum(['open', 'accepted', 'rejected']).optional(),
+  status: z.enum(PROPOSAL_STATUSES).optional(),
   page: paging.page,
   pageSize: paging.pageSize,
 });
@@ -77,7 +80,7 @@ export const proposalViewSchema = z.object({
   sourceType: z.string(),
   sourceId: z.string(),
   summary: z.string(),
-  status: z.enum(['open', 'accepted', 'rejected']),
+  status: z.enum(PROPOSAL_STATUSES),
   decisionReason: z.string().nullable(),
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),

@@ -19,6 +19,7 @@ import { POSITIVE_LIST_CHECKERS } from './checkers.ts';
 import {
   type EntryDetailView,
   type EntryView,
+  type PROPOSAL_STATUSES,
   type ProposalView,
   type PublicEntryView,
   toEntryView,
@@ -320,9 +321,47 @@ export async function proposeRemoval(tx: Tx, actor: Actor, input: RemovalTrigger
   return row.id;
 }
 
+/**
+ * The record behind open proposals was revoked (a penalty decision set aside on review or in
+ * court): they no longer have a basis, so they are withdrawn with the reason, in the revoking
+ * transaction. Proposals already decided stay as decided: undoing a removal is a new decision.
+ */
+export async function withdrawProposalsFrom(
+  tx: Tx,
+  actor: Actor,
+  source: { sourceType: string; sourceId: string; reason: string },
+): Promise<string[]> {
+  const rows = await tx
+    .update(positiveListRemovalProposals)
+    .set({
+      status: 'withdrawn',
+      decisionReason: source.reason,
+      decidedByName: actor.name,
+      decidedAt: new Date(),
+      version: sql`${positiveListRemovalProposals.version} + 1`,
+    })
+    .where(
+      and(
+        eq(positiveListRemovalProposals.sourceType, source.sourceType),
+        eq(positiveListRemovalProposals.sourceId, source.sourceId),
+        eq(positiveListRemovalProposals.status, 'open'),
+      ),
+    )
+    .returning({ id: positiveListRemovalProposals.id, entryId: positiveListRemovalProposals.entryId });
+  for (const r of rows)
+    await recordAudit(tx, actor, {
+      action: 'positive-list.proposal-withdraw',
+      entityType: 'positive-list-entry',
+      entityId: r.entryId,
+      before: { status: 'open' },
+      after: { proposalId: r.id, status: 'withdrawn', reason: source.reason },
+    });
+  return rows.map((r) => r.id);
+}
+
 export async function listProposals(
   tx: Tx,
-  status: 'open' | 'accepted' | 'rejected' | undefined,
+  status: (typeof PROPOSAL_STATUSES)[number] | undefined,
   page: PageRequest,
 ): Promise<Paged<ProposalView>> {
   const where = status ? eq(positiveListRemovalProposals.status, status) : undefined;

@@ -1,4 +1,11 @@
-import { addCalendarDays, isBadRating, type RatingInput, shanghaiDateOf, todayInShanghai } from '@qingshan/core';
+import {
+  addCalendarDays,
+  BUREAU_NAME,
+  isBadRating,
+  type RatingInput,
+  shanghaiDateOf,
+  todayInShanghai,
+} from '@qingshan/core';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -8,7 +15,6 @@ import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { notify } from '../notifications/service.ts';
-import { BUREAU_NAME } from '../petitions/service.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import { badRatingsRectifiedOnTime, ratingDistribution } from './figures.ts';
 import { ratableEventResolver, ratableEventTypes } from './registry.ts';

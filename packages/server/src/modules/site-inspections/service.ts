@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { todayInShanghai } from '@qingshan/core';
+import { BUREAU_NAME, todayInShanghai } from '@qingshan/core';
 import type { InspectionOutcome } from '@qingshan/core/inspection-draws';
 import {
   CASE_STAGE_LABELS,
@@ -21,12 +21,11 @@ import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { type ClockView, clocksOf, completeClock, startClock } from '../clocks/service.ts';
 import { clues } from '../clues/tables.ts';
-import { proposeCreditChange } from '../credit/service.ts';
+import { proposeCreditChange, withdrawCreditProposalsFrom } from '../credit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { notePublicationClock, publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
-import { BUREAU_NAME } from '../petitions/service.ts';
-import { proposeRemoval } from '../positive-list/service.ts';
+import { proposeRemoval, withdrawProposalsFrom } from '../positive-list/service.ts';
 import {
   enforcementCases,
   inspectionFiles,
@@ -1102,6 +1101,10 @@ export async function revokeCase(
       before: { revokedAt: null },
       after: { revokedAt: at, revocationReason: body.reason },
     });
+    // what the decision proposed and nobody decided yet loses its basis with it
+    const source = { sourceType: 'enforcement-case', sourceId: id, reason: `处罚决定已撤销：${body.reason}` };
+    await withdrawProposalsFrom(tx, actor, source);
+    await withdrawCreditProposalsFrom(tx, actor, source);
   });
 }
 

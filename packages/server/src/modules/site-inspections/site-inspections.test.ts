@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { clues } from '../clues/tables.ts';
+import { proposeCreditChange, withdrawCreditProposalsFrom } from '../credit/service.ts';
 import { creditProposals, creditRecords } from '../credit/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { createDraw, createInspector, createPlan, putObject } from '../inspections/service.ts';
@@ -510,6 +511,58 @@ describe('site inspections: a record from draft to signature', () => {
       .from(auditEntries)
       .where(and(eq(auditEntries.entityId, caseId), eq(auditEntries.action, 'enforcement-case.revoke')));
     expect(audit).toMatchObject({ actorName: leader.username });
+    // the removal proposal nobody decided lost its basis: withdrawn with the reason; the credit
+    // change an officer already confirmed stays as decided
+    const [proposal] = await t.database.db
+      .select()
+      .from(positiveListRemovalProposals)
+      .where(eq(positiveListRemovalProposals.sourceId, caseId));
+    expect(proposal).toMatchObject({ status: 'withdrawn', decisionReason: `处罚决定已撤销：${revoke.reason}` });
+    const decide = await officer.request({
+      method: 'POST',
+      url: `/api/positive-list/proposals/${proposal!.id}/decision`,
+      payload: { accept: true, reason: '同意移出' },
+    });
+    expect(decide.json().code).toBe('POSITIVE_LIST_STATE');
+    const [credit] = await t.database.db.select().from(creditProposals).where(eq(creditProposals.sourceId, caseId));
+    expect(credit!.status).toBe('confirmed');
+    const withdrawals = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(
+        and(eq(auditEntries.entityId, proposal!.entryId), eq(auditEntries.action, 'positive-list.proposal-withdraw')),
+      );
+    expect(withdrawals).toHaveLength(1);
+  });
+
+  it('revoking a decision withdraws the credit change still waiting for an officer, not one decided', async () => {
+    const actor = { id: null, name: '领导·测试', roles: ['leader'], ip: null };
+    const source = {
+      sourceType: 'enforcement-case',
+      sourceId: crypto.randomUUID(),
+      reason: '处罚决定已撤销：复议撤销',
+    };
+    const waiting = await t.database.db.transaction((tx) =>
+      proposeCreditChange(tx, actor, { enterpriseId: firmB.id, ...source, basis: '行政处罚决定 测试' }),
+    );
+    const other = { ...source, sourceId: crypto.randomUUID() };
+    const untouched = await t.database.db.transaction((tx) =>
+      proposeCreditChange(tx, actor, { enterpriseId: firmB.id, ...other, basis: '行政处罚决定 另一件' }),
+    );
+    const ids = await t.database.db.transaction((tx) => withdrawCreditProposalsFrom(tx, actor, source));
+    expect(ids).toEqual([waiting]);
+    const [w] = await t.database.db.select().from(creditProposals).where(eq(creditProposals.id, waiting!));
+    expect(w).toMatchObject({ status: 'withdrawn', decisionReason: source.reason, decidedByName: '领导·测试' });
+    const [u] = await t.database.db.select().from(creditProposals).where(eq(creditProposals.id, untouched!));
+    expect(u!.status).toBe('open');
+    // withdrawn once: a second revocation path finds nothing open
+    expect(await t.database.db.transaction((tx) => withdrawCreditProposalsFrom(tx, actor, source))).toEqual([]);
+    const listed = (
+      await officer.request({ method: 'GET', url: `/api/credit/proposals?enterpriseId=${firmB.id}&status=withdrawn` })
+    ).json();
+    expect(listed.items.map((p: { id: string; statusLabel: string }) => [p.id, p.statusLabel])).toEqual([
+      [waiting, '已撤回（处罚决定已撤销）'],
+    ]);
   });
 
   it('each figure counts exactly the records it lists', async () => {

@@ -4,8 +4,8 @@ import type zh from '../zh-CN/common.ts';
 const en: Leaves<typeof zh> = {
   common: {
     appName: 'Qingshan',
-    bureau: 'Shangli County Ecology and Environment Bureau',
-    headerTitle: 'Qingshan · Shangli County Ecology and Environment Bureau',
+    bureau: 'Pingxiang Shangli Ecology and Environment Bureau',
+    headerTitle: 'Qingshan · Pingxiang Shangli Ecology and Environment Bureau',
     loading: 'Loading…',
     empty: 'No data',
     retry: 'Retry',

@@ -1,8 +1,8 @@
 export default {
   common: {
     appName: '青山',
-    bureau: '上栗县生态环境局',
-    headerTitle: '青山 · 上栗县生态环境局',
+    bureau: '萍乡市上栗生态环境局',
+    headerTitle: '青山 · 萍乡市上栗生态环境局',
     loading: '加载中…',
     empty: '暂无数据',
     retry: '重试',

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
@@ -27,6 +27,11 @@ import { eventLabel, kindLabel, outcomeLabel, STATE_COLORS, sourceKindLabel, sta
 import { ALARM_PERMISSIONS } from './permissions.ts';
 
 type AnswerForm = { reason: string; action: string };
+// the hour before an alarm was first seen (its hour average's values) to the hour after it was last
+// seen: the frames the retention job keeps for a confirmed alarm (monitoring/retention.ts)
+const EVIDENCE_MARGIN_MS = 3_600_000;
+// the longest window the frames list answers
+const MAX_FRAMES_WINDOW_MS = 31 * 86_400_000;
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
 
 async function toBase64(file: File): Promise<string> {
@@ -42,6 +47,7 @@ export default function AlarmDetailPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { roles } = useAuth();
+  const enterpriseFace = useLocation().pathname.startsWith('/enterprise/');
   const showError = useShowError();
   const qc = useQueryClient();
   const [answerForm] = Form.useForm<AnswerForm>();
@@ -80,6 +86,20 @@ export default function AlarmDetailPage() {
   const { alarm: a, events, attachment } = detail.data;
   const canAnswer = canAccess(roles, ALARM_PERMISSIONS.enterprise) && !a.answeredAt && a.state !== 'closed';
   const canClose = canAccess(roles, ALARM_PERMISSIONS.close) && a.state !== 'closed';
+  // a station's alarm opens its station page, on the raw frames received around it: the evidence
+  const stationPath =
+    a.sourceKind === 'station'
+      ? `${enterpriseFace ? '/enterprise' : '/staff'}/monitoring/stations/${a.sourceId}`
+      : null;
+  const framesFrom = Date.parse(a.firstSeenAt) - EVIDENCE_MARGIN_MS;
+  const framesTo = Math.min(Date.parse(a.lastSeenAt) + EVIDENCE_MARGIN_MS, framesFrom + MAX_FRAMES_WINDOW_MS);
+  const framesPath = stationPath
+    ? `${stationPath}?${new URLSearchParams({
+        tab: 'frames',
+        from: new Date(framesFrom).toISOString(),
+        to: new Date(framesTo).toISOString(),
+      })}`
+    : null;
   return (
     <PageContainer
       title={
@@ -92,10 +112,17 @@ export default function AlarmDetailPage() {
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card size="small" style={{ marginBottom: 16 }}>
-            <Descriptions column={1} size="small" bordered>
+            <Descriptions column={1} size="small" bordered styles={{ label: { width: 112, whiteSpace: 'nowrap' } }}>
               <Descriptions.Item label={t('alarms.enterprise')}>{a.enterpriseName}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.source')}>
-                {sourceKindLabel(a.sourceKind, lang)} · {a.sourceName}
+                {sourceKindLabel(a.sourceKind, lang)} ·{' '}
+                {stationPath ? (
+                  <Link to={stationPath} data-testid="alarm-source-link">
+                    {a.sourceName}
+                  </Link>
+                ) : (
+                  a.sourceName
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('alarms.detail')}>{a.detail}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.basis')}>{a.kindSource}</Descriptions.Item>
@@ -104,6 +131,13 @@ export default function AlarmDetailPage() {
               <Descriptions.Item label={t('alarms.lastSeenAt')}>
                 {formatDateTime(a.lastSeenAt)}（{t('alarms.occurrences')} {a.occurrences}）
               </Descriptions.Item>
+              {framesPath && (
+                <Descriptions.Item label={t('alarms.frames')}>
+                  <Link to={framesPath} data-testid="alarm-frames-link">
+                    {t('alarms.framesLink')}
+                  </Link>
+                </Descriptions.Item>
+              )}
               {a.recurrenceOf ? (
                 <Descriptions.Item label={t('alarms.recurred')}>
                   {t('alarms.recurredText')}{' '}

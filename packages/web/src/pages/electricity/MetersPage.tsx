@@ -1,6 +1,20 @@
 import { METER_ROLE_LABELS, METER_ROLES } from '@qingshan/core/electricity';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Segmented, Select, Spin, Tag } from 'antd';
+import {
+  Button,
+  Card,
+  Divider,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Segmented,
+  Select,
+  Spin,
+  Tag,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canAccess } from '../../access.ts';
@@ -13,7 +27,17 @@ import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
-import { createMeter, electricityKeys, getSeries, listMeters, type Meter, type MeterCreate } from './api.ts';
+import {
+  bindHj212,
+  createMeter,
+  electricityKeys,
+  getSeries,
+  listMeters,
+  type Meter,
+  type MeterCreate,
+  type MeterHj212,
+  unbindHj212,
+} from './api.ts';
 import { PowerChart } from './PowerChart.tsx';
 import { ELECTRICITY_PERMISSIONS } from './permissions.ts';
 
@@ -67,6 +91,70 @@ function LineChartCard({ line, facilities }: { line: Meter; facilities: Meter[] 
   );
 }
 
+/** The HJ 212 binding of one meter: its logger's MN and password, and the code its power is sent under. */
+function Hj212Modal({ meter, onClose }: { meter: Meter; onClose: () => void }) {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<MeterHj212>();
+  const done = () => {
+    void qc.invalidateQueries({ queryKey: electricityKeys.all });
+    onClose();
+  };
+  const fail = (e: Error) => {
+    if (e instanceof ApiError) applyFieldErrors(form, e);
+    showError(e);
+  };
+  const bind = useMutation({
+    mutationFn: (v: MeterHj212) => bindHj212(meter.id, { ...v, password: v.password || undefined }),
+    onSuccess: done,
+    onError: fail,
+  });
+  const unbind = useMutation({ mutationFn: () => unbindHj212(meter.id), onSuccess: done, onError: fail });
+  return (
+    <Modal
+      open
+      title={`${t('electricity.hj212Edit')}：${meter.name}（${meter.code}）`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={bind.isPending}
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <>
+          {meter.hj212 ? (
+            <Button danger loading={unbind.isPending} onClick={() => unbind.mutate()}>
+              {t('electricity.hj212Unbind')}
+            </Button>
+          ) : null}
+          <CancelBtn />
+          <OkBtn />
+        </>
+      )}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ mn: meter.hj212?.mn, code: meter.hj212?.code }}
+        onFinish={(v) => bind.mutate(v)}
+      >
+        <Form.Item name="mn" label={t('electricity.hj212Mn')} rules={[{ required: true }]}>
+          <Input maxLength={24} />
+        </Form.Item>
+        <Form.Item
+          name="code"
+          label={t('electricity.hj212Code')}
+          extra={t('electricity.hj212CodeHelp')}
+          rules={[{ required: true }]}
+        >
+          <Input maxLength={24} />
+        </Form.Item>
+        <Form.Item name="password" label={t('electricity.hj212Password')} extra={t('electricity.hj212PasswordHelp')}>
+          <Input.Password maxLength={24} autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** 分表计电: the meters registry, and a line's power against its control facilities. */
 export default function MetersPage() {
   const { t } = useTranslation();
@@ -77,6 +165,8 @@ export default function MetersPage() {
   const list = useListQuery(meterListQuery);
   const { query, update } = list;
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<Meter | null>(null);
+  const canWrite = canAccess(roles, ELECTRICITY_PERMISSIONS.meterWrite);
   const [form] = Form.useForm<MeterCreate>();
   const role = Form.useWatch('role', form);
   const result = useQuery({
@@ -94,7 +184,12 @@ export default function MetersPage() {
   const line = lines.find((l) => l.id === lineId) ?? lines[0];
   const facilities = (all.data?.items ?? []).filter((m) => m.servesMeterId === line?.id);
   const create = useMutation({
-    mutationFn: (v: MeterCreate) => createMeter(v),
+    // the HJ 212 fields are optional: left empty, the meter reports over MQTT only
+    mutationFn: (v: MeterCreate) =>
+      createMeter({
+        ...v,
+        hj212: v.hj212?.mn ? { ...v.hj212, password: v.hj212.password || undefined } : undefined,
+      }),
     onSuccess: () => {
       setOpen(false);
       form.resetFields();
@@ -111,7 +206,7 @@ export default function MetersPage() {
     <PageContainer
       title={t('electricity.metersTitle')}
       extra={
-        canAccess(roles, ELECTRICITY_PERMISSIONS.meterWrite) ? (
+        canWrite ? (
           <Button type="primary" onClick={() => setOpen(true)}>
             {t('electricity.register')}
           </Button>
@@ -184,6 +279,28 @@ export default function MetersPage() {
             dataIndex: 'lastSeenAt',
             render: (v: string | null) => formatDateTime(v),
           },
+          {
+            title: t('electricity.hj212'),
+            dataIndex: 'hj212',
+            width: 170,
+            render: (h: Meter['hj212'], m: Meter) => (
+              <Flex gap={4} align="center" wrap>
+                {h ? (
+                  // a 24-character MN wraps inside the column instead of squeezing the names
+                  <span style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                    {h.mn} · {h.code}
+                  </span>
+                ) : (
+                  <span style={{ color: '#999' }}>{t('electricity.hj212None')}</span>
+                )}
+                {canWrite ? (
+                  <Button size="small" type="link" onClick={() => setEditing(m)}>
+                    {t('electricity.edit')}
+                  </Button>
+                ) : null}
+              </Flex>
+            ),
+          },
         ]}
       />
       <Modal
@@ -214,8 +331,31 @@ export default function MetersPage() {
               <Select options={lines.map((l) => ({ value: l.id, label: `${l.enterpriseName} · ${l.name}` }))} />
             </Form.Item>
           ) : null}
+          <Divider plain>{t('electricity.hj212Optional')}</Divider>
+          <Flex gap={8}>
+            <Form.Item name={['hj212', 'mn']} label={t('electricity.hj212Mn')} style={{ flex: 2 }}>
+              <Input maxLength={24} />
+            </Form.Item>
+            <Form.Item
+              name={['hj212', 'code']}
+              label={t('electricity.hj212Code')}
+              style={{ flex: 1 }}
+              dependencies={[['hj212', 'mn']]}
+              rules={[({ getFieldValue }) => ({ required: !!getFieldValue(['hj212', 'mn']) })]}
+            >
+              <Input maxLength={24} placeholder="ele01" />
+            </Form.Item>
+          </Flex>
+          <Form.Item
+            name={['hj212', 'password']}
+            label={t('electricity.hj212Password')}
+            extra={t('electricity.hj212PasswordHelp')}
+          >
+            <Input.Password maxLength={24} autoComplete="new-password" />
+          </Form.Item>
         </Form>
       </Modal>
+      {editing ? <Hj212Modal key={editing.id} meter={editing} onClose={() => setEditing(null)} /> : null}
     </PageContainer>
   );
 }

@@ -13,6 +13,7 @@ export type MeterList = ResponseOf<'/api/electricity/meters', 'get'>;
 export type Meter = MeterList['items'][number];
 export type MeterQuery = QueryOf<'/api/electricity/meters', 'get'>;
 export type MeterCreate = BodyOf<'/api/electricity/meters', 'post'>;
+export type MeterHj212 = BodyOf<'/api/electricity/meters/{id}/hj212', 'put'>;
 export type Series = ResponseOf<'/api/electricity/meters/{id}/series', 'get'>;
 export type OrderList = ResponseOf<'/api/electricity/restriction-orders', 'get'>;
 export type Order = OrderList['items'][number];
@@ -22,6 +23,10 @@ export type OrderCreate = BodyOf<'/api/electricity/restriction-orders', 'post'>;
 export const listMeters = (q: MeterQuery, signal?: AbortSignal) =>
   http.get<MeterList>('/api/electricity/meters', { query: q, signal });
 export const createMeter = (body: MeterCreate) => request<Meter>('POST', '/api/electricity/meters', { body });
+/** Binds a meter to its HJ 212 logger (MN, password) and factor code; the password may be left out once the logger has one. */
+export const bindHj212 = (id: string, body: MeterHj212) =>
+  request<Meter>('PUT', `/api/electricity/meters/${id}/hj212`, { body });
+export const unbindHj212 = (id: string) => request<Meter>('DELETE', `/api/electricity/meters/${id}/hj212`);
 export const getSeries = (id: string, from: string, to: string, signal?: AbortSignal) =>
   http.get<Series>(`/api/electricity/meters/${id}/series`, { query: { from, to }, signal });
 export const listOrders = (q: OrderQuery, signal?: AbortSignal) =>

@@ -1,15 +1,12 @@
-import { decodeFrame, utf8Encode } from '@qingshan/hj212';
 import { Alert, Descriptions, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { decodeRaw } from './decodeRaw.ts';
 
 /** Decodes an HJ 212 frame in the browser with the same codec as the gateway (packages/hj212). */
 export function DecodedFrameView({ raw }: { raw: string }) {
   const { t } = useTranslation();
-  const frame = useMemo(
-    () => decodeFrame(utf8Encode(raw.trim() + (raw.endsWith('\r\n') ? '' : '\r\n')), { lenient: true }),
-    [raw],
-  );
+  const frame = useMemo(() => decodeRaw(raw), [raw]);
   const fields = frame.fields.map((f, i) => ({ key: i, name: f.key, value: f.value }));
   return (
     <div data-testid="decoded-frame">

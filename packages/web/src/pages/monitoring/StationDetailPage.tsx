@@ -1,8 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Empty, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
@@ -27,6 +41,9 @@ export default function StationDetailPage() {
   const { roles } = useAuth();
   const lang = useLanguage();
   const { id = '' } = useParams();
+  // the tab is in the address, so an alarm can open this page on the frames received around it
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'chart';
   const station = useQuery({
     queryKey: monitoringKeys.station(id),
     queryFn: ({ signal }) => getStation(id, signal),
@@ -63,6 +80,16 @@ export default function StationDetailPage() {
           <Descriptions.Item label={t('monitoring.outletLocation')}>{s.outletLocation ?? '—'}</Descriptions.Item>
         </Descriptions>
         <Tabs
+          activeKey={tab}
+          onChange={(key) =>
+            setParams(
+              (p) => {
+                p.set('tab', key);
+                return p;
+              },
+              { replace: true },
+            )
+          }
           items={[
             { key: 'chart', label: t('monitoring.chart'), children: <Readings station={s} /> },
             { key: 'alarms', label: t('monitoring.alarms'), children: <StationAlarms stationId={s.id} /> },
@@ -282,47 +309,110 @@ function StationAlarms({ stationId }: { stationId: string }) {
   );
 }
 
+const MAX_FRAMES_DAYS = 31;
+
+/** The raw frames as received, newest first; a window of receipt (at most 31 days) finds old ones. */
 function Frames({ stationId }: { stationId: string }) {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
+  const from = params.get('from');
+  const to = params.get('to');
+  const window = from && to ? { from, to } : {};
   const frames = useQuery({
-    queryKey: monitoringKeys.frames(stationId, { page }),
-    queryFn: ({ signal }) => getFrames(stationId, { page, pageSize: 20 }, signal),
+    queryKey: monitoringKeys.frames(stationId, { page, ...window }),
+    queryFn: ({ signal }) => getFrames(stationId, { page, pageSize: 20, ...window }, signal),
     placeholderData: keepPreviousData,
   });
-  if (frames.isError) return <ErrorState error={frames.error} onRetry={() => void frames.refetch()} />;
+  const setWindow = (range: [dayjs.Dayjs, dayjs.Dayjs] | null) => {
+    setPage(1);
+    setParams(
+      (p) => {
+        if (range) {
+          p.set('from', range[0].toISOString());
+          p.set('to', range[1].toISOString());
+        } else {
+          p.delete('from');
+          p.delete('to');
+        }
+        return p;
+      },
+      { replace: true },
+    );
+  };
+  const picker = (
+    <Space wrap style={{ marginBottom: 12 }}>
+      <DatePicker.RangePicker
+        showTime={{ format: 'HH:mm' }}
+        format="YYYY-MM-DD HH:mm"
+        value={from && to ? [dayjs(from), dayjs(to)] : null}
+        onChange={(v) => setWindow(v?.[0] && v[1] ? [v[0], v[1]] : null)}
+        disabledDate={(d, info) =>
+          info.from ? Math.abs(d.diff(info.from, 'day')) > MAX_FRAMES_DAYS - 1 : d.isAfter(dayjs().endOf('day'))
+        }
+        placeholder={[t('monitoring.framesFrom'), t('monitoring.framesTo')]}
+        data-testid="frames-range"
+      />
+      <Typography.Text type="secondary">
+        {from && to ? t('monitoring.framesWindowHint') : t('monitoring.framesNewestHint')}
+      </Typography.Text>
+    </Space>
+  );
+  if (frames.isError)
+    return (
+      <>
+        {picker}
+        <ErrorState error={frames.error} onRetry={() => void frames.refetch()} />
+      </>
+    );
   return (
-    <Table<Frame>
-      size="small"
-      rowKey="id"
-      loading={frames.isFetching}
-      dataSource={frames.data?.items ?? []}
-      pagination={{
-        current: page,
-        pageSize: 20,
-        total: frames.data?.total ?? 0,
-        onChange: setPage,
-        showSizeChanger: false,
-      }}
-      expandable={{ expandedRowRender: (f) => <DecodedFrameView raw={f.raw} /> }}
-      columns={[
-        { title: t('monitoring.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v, true) },
-        { title: 'CN', dataIndex: 'cn' },
-        { title: 'QN', dataIndex: 'qn' },
-        {
-          title: t('monitoring.crc'),
-          dataIndex: 'crcValid',
-          render: (ok: boolean) => (
-            <Tag color={ok ? 'green' : 'orange'}>{ok ? t('monitoring.crcOk') : t('monitoring.crcBad')}</Tag>
-          ),
-        },
-        {
-          title: t('monitoring.rawFrame'),
-          dataIndex: 'raw',
-          ellipsis: true,
-          render: (raw: string) => <Typography.Text code>{raw.trim()}</Typography.Text>,
-        },
-      ]}
-    />
+    <>
+      {picker}
+      {from && to && frames.data?.total === 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('monitoring.framesNoneInWindow')} />
+      )}
+      <Table<Frame>
+        data-testid="station-frames"
+        size="small"
+        rowKey="id"
+        loading={frames.isFetching}
+        dataSource={frames.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: frames.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        expandable={{ expandedRowRender: (f) => <DecodedFrameView raw={f.raw} /> }}
+        columns={[
+          {
+            title: t('monitoring.receivedAt'),
+            dataIndex: 'receivedAt',
+            render: (v: string) => formatDateTime(v, true),
+          },
+          {
+            title: t('monitoring.frameDataTime'),
+            dataIndex: 'dataTime',
+            render: (v: string | null) => (v ? formatDateTime(v, true) : '—'),
+          },
+          { title: 'CN', dataIndex: 'cn' },
+          { title: 'QN', dataIndex: 'qn' },
+          {
+            title: t('monitoring.crc'),
+            dataIndex: 'crcValid',
+            render: (ok: boolean) => (
+              <Tag color={ok ? 'green' : 'orange'}>{ok ? t('monitoring.crcOk') : t('monitoring.crcBad')}</Tag>
+            ),
+          },
+          {
+            title: t('monitoring.rawFrame'),
+            dataIndex: 'raw',
+            ellipsis: true,
+            render: (raw: string) => <Typography.Text code>{raw.trim()}</Typography.Text>,
+          },
+        ]}
+      />
+    </>
   );
 }

@@ -35,7 +35,8 @@ export const getStation = (id: string, signal?: AbortSignal) =>
   http.get<StationDetail>(`/api/monitoring/stations/${enc(id)}`, { signal });
 export const getReadings = (id: string, query: ReadingQuery, signal?: AbortSignal) =>
   http.get<ReadingList>(`/api/monitoring/stations/${enc(id)}/readings`, { query, signal });
-export const getFrames = (id: string, query: { page: number; pageSize: number }, signal?: AbortSignal) =>
+export type FrameQuery = QueryOf<'/api/monitoring/stations/{id}/frames', 'get'>;
+export const getFrames = (id: string, query: FrameQuery, signal?: AbortSignal) =>
   http.get<FrameList>(`/api/monitoring/stations/${enc(id)}/frames`, { query, signal });
 export const getQuarantine = (query: QuarantineQuery, signal?: AbortSignal) =>
   http.get<QuarantineList>('/api/monitoring/quarantine', { query, signal });

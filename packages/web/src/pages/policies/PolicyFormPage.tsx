@@ -1,3 +1,4 @@
+import { BUREAU_NAME } from '@qingshan/core';
 import { todayInShanghai } from '@qingshan/core/calendar';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
@@ -80,7 +81,7 @@ function PolicyForm({ existing }: { existing: StaffPolicyDetail | undefined }) {
       }
     : {
         kind: 'benefit',
-        issuer: '上栗县生态环境局',
+        issuer: BUREAU_NAME,
         industries: [],
         towns: [],
         topics: [],

@@ -14,7 +14,7 @@ import { PositiveListNav } from './PositiveListNav.tsx';
 import { ProposalDecision } from './ProposalDecision.tsx';
 import { POSITIVE_LIST_PERMISSIONS } from './permissions.ts';
 
-const STATUSES = ['open', 'accepted', 'rejected'] as const;
+const STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const;
 const proposalsQuery = defineListQuery({ filters: { status: oneOfFilter(STATUSES) }, pageSizes: [20, 50] });
 
 /**

@@ -10,6 +10,8 @@ const en: Leaves<typeof zh> = {
     kind: 'Kind',
     state: 'State',
     source: 'Source',
+    frames: 'Raw frames',
+    framesLink: 'Frames received from an hour before to an hour after (evidence, decoded one by one)',
     enterprise: 'Enterprise',
     raisedAt: 'Raised',
     answered: 'Answer',

@@ -7,6 +7,8 @@ const strings = {
     kind: '报警类型',
     state: '状态',
     source: '报警来源',
+    frames: '原始报文',
+    framesLink: '查看报警前后一小时收到的原始报文（证据，可逐条解析）',
     enterprise: '企业',
     raisedAt: '报警时间',
     answered: '企业答复',

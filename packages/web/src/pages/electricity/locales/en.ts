@@ -36,6 +36,18 @@ const en: Leaves<typeof zh> = {
     endsAt: 'Ends',
     noOrders: 'No restriction orders',
     noMeters: 'No meters',
+    hj212: 'HJ 212',
+    hj212Optional: 'HJ 212 (optional: when a data logger reports the meter)',
+    hj212Edit: 'HJ 212 binding',
+    hj212Mn: 'Logger MN',
+    hj212Code: 'Factor code',
+    hj212CodeHelp:
+      'The code carrying this meter’s active power (kW) in the frames, e.g. ele01; -Rtd in 2011, -Avg in 2051',
+    hj212Password: 'Password (PW)',
+    hj212PasswordHelp: 'May be left empty when another meter of the logger is bound; given, it is set for all of them',
+    hj212Unbind: 'Unbind',
+    hj212None: 'MQTT only',
+    edit: 'Edit',
   },
 };
 

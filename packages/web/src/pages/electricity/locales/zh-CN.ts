@@ -33,6 +33,17 @@ const strings = {
     endsAt: '结束时间',
     noOrders: '暂无限产停产令',
     noMeters: '暂无电表',
+    hj212: 'HJ 212 接入',
+    hj212Optional: 'HJ 212 接入（可选，经数采仪上报时填写）',
+    hj212Edit: '设置 HJ 212 接入',
+    hj212Mn: '数采仪 MN',
+    hj212Code: '因子编码',
+    hj212CodeHelp: '该电表有功功率（kW）在报文中的编码，如 ele01；2011 取 -Rtd，2051 取 -Avg',
+    hj212Password: '访问密码（PW）',
+    hj212PasswordHelp: '同一数采仪已有其他电表接入时可不填；填写则该数采仪的所有电表一并更新',
+    hj212Unbind: '解除接入',
+    hj212None: '仅 MQTT',
+    edit: '编辑',
   },
 };
 

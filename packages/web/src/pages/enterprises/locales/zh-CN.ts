@@ -89,7 +89,7 @@ const strings = {
   },
   enterprisePortal: {
     title: '我的企业',
-    notBound: '当前账号尚未绑定企业，请联系上栗县生态环境局。',
+    notBound: '当前账号尚未绑定企业，请联系萍乡市上栗生态环境局。',
   },
 };
 

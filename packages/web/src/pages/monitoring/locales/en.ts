@@ -63,6 +63,13 @@ const en: Leaves<typeof zh> = {
     normal: 'Normal',
     frames: 'Raw frames',
     receivedAt: 'Received at',
+    frameDataTime: 'Data time',
+    framesFrom: 'Received from',
+    framesTo: 'to',
+    framesWindowHint: 'Frames received in this window (at most 31 days); clear it for the newest',
+    framesNewestHint: 'Newest first; pick a window (at most 31 days) to find older frames',
+    framesNoneInWindow:
+      'No frame was received in this window (frames past their retention are deleted, except those a confirmed alarm rests on)',
     crc: 'CRC',
     crcOk: 'Valid',
     crcBad: 'Invalid',

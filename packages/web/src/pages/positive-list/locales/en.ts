@@ -43,7 +43,12 @@ const en: Leaves<typeof zh> = {
     trigger: 'Trigger',
     summary: 'Summary',
     proposalStatus: 'Decision',
-    proposalStates: { open: 'Open', accepted: 'Accepted (removed)', rejected: 'Rejected' },
+    proposalStates: {
+      open: 'Open',
+      accepted: 'Accepted (removed)',
+      rejected: 'Rejected',
+      withdrawn: 'Withdrawn (source revoked)',
+    },
     accept: 'Accept and remove',
     reject: 'Reject',
     decisionReason: 'Reason',

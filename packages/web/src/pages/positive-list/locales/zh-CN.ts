@@ -40,7 +40,7 @@ const strings = {
     trigger: '事由',
     summary: '情况',
     proposalStatus: '处理结果',
-    proposalStates: { open: '待处理', accepted: '已同意移出', rejected: '不同意' },
+    proposalStates: { open: '待处理', accepted: '已同意移出', rejected: '不同意', withdrawn: '已撤回（依据已撤销）' },
     accept: '同意移出',
     reject: '不同意',
     decisionReason: '处理理由',
