@@ -98,7 +98,8 @@ export async function startServer(engine: Engine): Promise<BenchServer> {
     }
   };
   try {
-    await waitForReady(child, 180_000);
+    // a loaded machine (other sessions building) has taken over 3 minutes to migrate and seed
+    await waitForReady(child, 600_000);
     const baseUrl = `http://127.0.0.1:${env.PORT}`;
     // one accounts file per database (demo-accounts.json on PGlite, demo-accounts.<server>_<db>.json on
     // PostgreSQL); the data folder is this run's own, so it holds exactly one

@@ -1,27 +1,33 @@
 // npm run bench:ingest [-- --engine=pglite|postgres] [--idle=10000] [--rate=2000] [--seconds=6]
-//   [--frames=5000] [--storm=1000] [--kills=10]
+//   [--frames=5000] [--storm=1000] [--storm-window=10] [--kills=10] [--phases=p2,ab,p3,storm,idle,p8]
 // The HJ 212 ingest figures of issue 11, each beside a baseline measured in the same run, on both
 // engines (the P4 ratio compares them). Per engine:
 //   1. the server as bench:api runs it (demo data, gateway in-process), stations registered over the API;
 //      API p99 of /api/health and a station's readings idle (baseline), then
 //   P2  frame-to-ack latency at --rate frames/s for --seconds over 50 loggers, beside the latency at a
-//       trickle (20 frames/s); the API p99 is measured during that ingest (P4);
+//       trickle (20 frames/s): once alone, once with the API probes running (the API p99 during that
+//       ingest is P4's); the sender is a process of its own (p2-sender.ts), so the probes' work in
+//       this process never counts in an ack's latency;
+//   ab  (PostgreSQL) P2 under the batching policy before and now, alternated, two gateways in this
+//       process on the server's database;
 //   P3  --frames real-time frames of 10 values blasted over 50 connections until all are acked
 //       (durable: committed before the ack), beside a raw COPY of the same rows into a table of the
 //       same shape (PostgreSQL: psql \copy; PGlite: COPY FROM /dev/blob into an in-memory PGlite);
-//   storm  --storm stations connect at once and each re-sends an hour of minute data (60 frames):
-//       drain time, beside the time P3's throughput predicts;
+//   storm  --storm stations (seeded in SQL at server start) connect at once and each re-sends an hour
+//       of minute data (60 frames, at most --storm-window unacked): drain time beside the time P3's
+//       throughput predicts, the server's RSS and open files at their peak;
 //   P2  --idle idle device connections: the server's RSS before and after;
 //   2. P8 over NATS JetStream (NATS_URL): a writer and two gateways as processes, --kills SIGKILLs of
 //      the writer and a gateway mid-run; acknowledged frames missing afterwards (must be 0).
 // Loopback only. Prints progress as it goes and a table at the end.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { type CpInput, encodeFrame, formatDataTime } from '@qingshan/hj212';
+import { encodeFrame } from '@qingshan/hj212';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { MODULES } from '../src/modules/index.ts';
@@ -37,10 +43,13 @@ import {
   startGatewayProc,
   startWriterProc,
 } from '../src/modules/monitoring/bus-procs.ts';
+import { startGateway } from '../src/modules/monitoring/gateway.ts';
+import { batchingFor } from '../src/modules/monitoring/group-commit.ts';
 import { installModules } from '../src/platform/registry.ts';
 import {
   type BenchServer,
   enginesFromArgs,
+  eventLoopP99,
   fmt,
   type Load,
   load,
@@ -50,6 +59,7 @@ import {
   startServer,
   table,
 } from './harness.ts';
+import { connectLoggers, cp10, FACTORS, nextQn, PASSWORD, pause, type RateResult, stormLogger } from './ingest-load.ts';
 
 const arg = (name: string, dflt: number) => {
   const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -63,38 +73,27 @@ const SECONDS = arg('seconds', 6);
 const FRAMES = arg('frames', 5_000);
 const STORM = arg('storm', 1_000);
 const KILLS = arg('kills', 10);
+/** storm loggers send at most this many frames before waiting for acks */
+const STORM_WINDOW = Math.max(1, arg('storm-window', 10));
+/** which phases run: --phases=p2,ab,p3,storm,idle,p8 (all by default); a quick look at one figure skips the rest */
+const PHASES = new Set(
+  (process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length) ?? 'p2,ab,p3,storm,idle,p8').split(
+    ',',
+  ),
+);
 const LOGGERS = 50;
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const PASSWORD = '123456';
-const FACTORS = ['a21026', 'a21002', 'a34013', 'a21005', 'a19001', 'a01011', 'a01012', 'a01013', 'a01014', 'a00000'];
 
 const started = Date.now();
 const progress = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** milliseconds, or "> 30 s" for a percentile that fell among frames never acked in the wait */
 const ms = (v: number) => (Number.isFinite(v) ? `${fmt(v, 1)} ms` : '> 30 s');
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 const rssMb = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
 };
 
-function cp10(at: number, seed: number, cn: '2011' | '2051'): CpInput {
-  const cp: Record<string, string | Record<string, string>> = { DataTime: formatDataTime(at) };
-  FACTORS.forEach((code, i) => {
-    const v = (10 + ((seed * 7 + i * 13) % 50) + (at % 1000) / 1000).toFixed(2);
-    cp[code] = cn === '2011' ? { Rtd: v, Flag: 'N' } : { Min: v, Avg: v, Max: v, Flag: 'N' };
-  });
-  return cp;
-}
-
 type Station = { id: string; mn: string };
-let qnSeq = 0;
-const nextQn = () => `2026${String(qnSeq++).padStart(13, '0')}`;
 
 async function registerStations(s: BenchServer, n: number, tag: string): Promise<Station[]> {
   const monitor = s.accounts.find((a) => a.username === 'monitor');
@@ -125,60 +124,6 @@ async function registerStations(s: BenchServer, n: number, tag: string): Promise
   for (let i = 0; i < n; i += 8)
     out.push(...(await Promise.all(Array.from({ length: Math.min(8, n - i) }, (_, k) => one(i + k)))));
   return out;
-}
-
-async function connectLoggers(port: number, n: number): Promise<SimLogger[]> {
-  const ls = Array.from({ length: n }, () => new SimLogger(port));
-  await Promise.all(ls.map((l) => l.connect()));
-  return ls;
-}
-
-/** Frames at a steady rate over the loggers for `seconds`; ack latencies of the frames sent. */
-async function atRate(loggers: SimLogger[], stations: Station[], rate: number, seconds: number, t0: number) {
-  const sent: { l: SimLogger; qn: string }[] = [];
-  const tickMs = 10;
-  const end = performance.now() + seconds * 1000;
-  let due = 0;
-  let k = 0;
-  let next = performance.now();
-  while (performance.now() < end) {
-    due += (rate * tickMs) / 1000;
-    while (due >= 1) {
-      due--;
-      const i = k % loggers.length;
-      const st = stations[i]!;
-      const qn = nextQn();
-      if (loggers[i]!.send(qn, realtimeFrame(st.mn, PASSWORD, qn, t0 + k * 1000, cp10(t0 + k * 1000, k, '2011'))))
-        sent.push({ l: loggers[i]!, qn });
-      k++;
-    }
-    next += tickMs;
-    await pause(Math.max(0, next - performance.now()));
-  }
-  await Promise.all(
-    loggers.map((l) =>
-      l.waitAcked(
-        sent.filter((x) => x.l === l).map((x) => x.qn),
-        30_000,
-      ),
-    ),
-  );
-  // a frame not acked within the wait counts as slower than any that was
-  const all = sent.map((x) => x.l.acked.get(x.qn) ?? Number.POSITIVE_INFINITY);
-  const lat = all.filter((v) => Number.isFinite(v));
-  // what the server could not take at this rate is still queued: the next phase starts after it
-  // drained, or its figure would measure this backlog
-  const drainStart = performance.now();
-  await Promise.all(
-    loggers.map((l) =>
-      l.waitAcked(
-        sent.filter((x) => x.l === l).map((x) => x.qn),
-        600_000,
-      ),
-    ),
-  );
-  const backlogMs = lat.length < sent.length ? performance.now() - drainStart : 0;
-  return { sent: sent.length, acked: lat.length, p50: pct(all, 50), p99: pct(all, 99), backlogMs };
 }
 
 /** The raw COPY baseline: the same rows P3 stored, into a table of monitoring_readings' shape. */
@@ -218,10 +163,42 @@ async function copyBaseline(engine: string, dbUrl: string | null, rows: string[]
 
 type EngineResult = Record<string, string>;
 
+const SENDER = fileURLToPath(new URL('./p2-sender.ts', import.meta.url));
+let senderRuns = 0;
+
+/** P2's load in a process of its own: its event loop measures acks, nothing else's work. */
+function atRateInChild(port: number, mns: string[], rate: number, seconds: number, t0: number): Promise<RateResult> {
+  const args = JSON.stringify({ port, mns, rate, seconds, t0, qnBase: ++senderRuns * 1_000_000_000 });
+  const child = spawn(process.execPath, ['--import', 'tsx', SENDER, args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
+  child.stderr.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new Error(`P2 sender exited ${code}:\n${out}`));
+      const r = JSON.parse(line) as RateResult;
+      const inf = (v: number | null) => v ?? Number.POSITIVE_INFINITY;
+      resolve({ ...r, p50: inf(r.p50), p99: inf(r.p99), max: inf(r.max), perSecond: r.perSecond.map(inf) });
+    }),
+  );
+}
+
 async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult> {
   const r: EngineResult = {};
-  process.env.HJ212_MAX_CONNECTIONS = String(IDLE + STORM + 2 * LOGGERS + 100);
-  progress(`${engine}: starting the server (demo data, gateway in-process)`);
+  process.env.HJ212_MAX_CONNECTIONS = String(IDLE + STORM + 3 * LOGGERS + 100);
+  // the storm's stations are seeded in SQL when the server starts (serve.ts): registering 10 k over
+  // the API, a few at a time, would take longer than the storm it serves
+  const stormPrefix = `STORM${engine === 'pglite' ? 'L' : 'P'}`;
+  process.env.BENCH_STORM_STATIONS = PHASES.has('storm') ? String(STORM) : '0';
+  process.env.BENCH_STORM_PREFIX = stormPrefix;
+  progress(
+    `${engine}: starting the server (demo data, gateway in-process, ${process.env.BENCH_STORM_STATIONS} storm stations seeded)`,
+  );
   const s = await startServer(engine);
   try {
     const health = (await (await fetch(`${s.baseUrl}/api/health`)).json()) as {
@@ -229,8 +206,9 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     };
     const port = health.services.hj212Gateway?.port;
     if (!port) throw new Error('the server runs no HJ 212 gateway');
-    const stations = await registerStations(s, Math.max(LOGGERS, STORM), engine === 'pglite' ? 'L' : 'P');
-    progress(`${engine}: ${stations.length} stations registered; gateway on ${port}`);
+    const stations = await registerStations(s, LOGGERS, engine === 'pglite' ? 'L' : 'P');
+    const mns = stations.map((x) => x.mn);
+    progress(`${engine}: ${stations.length} stations registered over the API; gateway on ${port}`);
     const t0 = Date.now() - 20 * 3_600_000;
     const from = encodeURIComponent(new Date(t0 - 3_600_000).toISOString());
     const to = encodeURIComponent(new Date(Date.now()).toISOString());
@@ -245,108 +223,179 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     };
 
     const idleApi = await api('idle');
-    const loggers = await connectLoggers(port, LOGGERS);
-    const trickle = await atRate(loggers, stations, 20, 3, t0);
+    const trickle = await atRateInChild(port, mns, 20, 3, t0);
     progress(`${engine}: P2 trickle 20 frames/s: ack p99 ${ms(trickle.p99)} (${trickle.acked}/${trickle.sent})`);
-    const busyApiP = api(`during ${RATE} frames/s`);
-    const busy = await atRate(loggers, stations, RATE, SECONDS, t0 + 100_000_000);
-    const busyApi = await busyApiP;
-    progress(`${engine}: P2 ${RATE} frames/s: ack p99 ${ms(busy.p99)} (${busy.acked}/${busy.sent} acked within 30 s)`);
+    type GatewayHealth = {
+      batches: number | null;
+      largestBatch: number | null;
+      stored: number;
+      mostBatchesInFlight: number | null;
+    };
+    const gateway = async () =>
+      ((await (await fetch(`${s.baseUrl}/api/health`)).json()) as { services: { hj212Gateway: GatewayHealth } })
+        .services.hj212Gateway;
+    // the rate twice: alone (what a device feels), and with the API probes hammering the same process (P4)
+    const atRateWatched = async (label: string, withApi: boolean, from: number) => {
+      const before = await gateway();
+      await eventLoopP99(s.baseUrl); // resets the histogram
+      const apiP = withApi ? api(`during ${RATE} frames/s`) : null;
+      const res = await atRateInChild(port, mns, RATE, SECONDS, from);
+      const apiRes = await apiP;
+      const loop = await eventLoopP99(s.baseUrl);
+      const after = await gateway();
+      const batches = (after.batches ?? 0) - (before.batches ?? 0);
+      progress(
+        `${engine}: P2 ${RATE} frames/s ${label}: ack p50 ${ms(res.p50)} p99 ${ms(res.p99)} max ${ms(res.max)} (${res.acked}/${res.sent} acked within 30 s); p99 by second sent [${res.perSecond.map((v) => fmt(v)).join(', ')}] ms; ${batches} transactions for ${after.stored - before.stored} frames (so far: largest ${after.largestBatch}, at most ${after.mostBatchesInFlight} at once); server event-loop delay p99 ${fmt(loop, 1)} ms`,
+      );
+      return { ...res, api: apiRes, loop };
+    };
+    const quiet = PHASES.has('p2') ? await atRateWatched('alone', false, t0 + 50_000_000) : null;
+    const busy = await atRateWatched('with API probes', true, t0 + 100_000_000);
+    const busyApi = busy.api!;
+    const lat = (x: RateResult) =>
+      `${ms(x.p99)} (${x.acked}/${x.sent} acked within 30 s${x.backlogMs ? `, the rest ${fmt(x.backlogMs / 1000, 1)} s later` : ''})`;
     r['P2 ack p99 @rate'] =
-      `${ms(busy.p99)} @ ${RATE}/s (${busy.acked}/${busy.sent} acked within 30 s${busy.backlogMs ? `, the rest ${fmt(busy.backlogMs / 1000, 1)} s later` : ''}) vs ${ms(trickle.p99)} @ 20/s`;
+      `${quiet ? `${lat(quiet)} alone, ` : ''}${lat(busy)} with API probes @ ${RATE}/s vs ${ms(trickle.p99)} @ 20/s`;
     r['P4 API p99 during ingest'] =
       `health ${fmt(busyApi.health.p99)} ms (idle ${fmt(idleApi.health.p99)}), station page ${fmt(busyApi.page.p99)} ms (idle ${fmt(idleApi.page.p99)})`;
 
-    // P3: every logger sends its share at once; TCP back-pressure and the gateway's per-connection queue pace it
-    const per = Math.ceil(FRAMES / LOGGERS);
-    const copyRows: string[] = [];
-    const batches = loggers.map((l, i) => {
-      const st = stations[i]!;
-      const qns: string[] = [];
-      const frames: Uint8Array[] = [];
-      for (let k = 0; k < per; k++) {
-        const at = t0 + 200_000_000 + k * 1000;
-        const qn = nextQn();
-        const cp = cp10(at, k + i, '2011');
-        qns.push(qn);
-        frames.push(encodeFrame({ header: { QN: qn, ST: '22', CN: '2011', PW: PASSWORD, MN: st.mn, Flag: 5 }, cp }));
-        for (const code of FACTORS) {
-          const v = (cp as Record<string, Record<string, string>>)[code]!.Rtd;
-          copyRows.push(`${st.id},${code},${new Date(at).toISOString()},2011,${v},,,,N`);
+    if (PHASES.has('ab') && engine === 'postgres')
+      r['P2 batching A/B'] = await batchingAB(await serverDbUrl(s), mns, t0);
+
+    let framesPerS = Number.NaN;
+    if (PHASES.has('p3')) {
+      // P3: every logger sends its share at once; TCP back-pressure and the gateway's per-connection queue pace it
+      const loggers = await connectLoggers(port, LOGGERS);
+      const per = Math.ceil(FRAMES / LOGGERS);
+      const copyRows: string[] = [];
+      const batches = loggers.map((l, i) => {
+        const st = stations[i]!;
+        const qns: string[] = [];
+        const frames: Uint8Array[] = [];
+        for (let k = 0; k < per; k++) {
+          const at = t0 + 200_000_000 + k * 1000;
+          const qn = nextQn();
+          const cp = cp10(at, k + i, '2011');
+          qns.push(qn);
+          frames.push(encodeFrame({ header: { QN: qn, ST: '22', CN: '2011', PW: PASSWORD, MN: st.mn, Flag: 5 }, cp }));
+          for (const code of FACTORS) {
+            const v = (cp as Record<string, Record<string, string>>)[code]!.Rtd;
+            copyRows.push(`${st.id},${code},${new Date(at).toISOString()},2011,${v},,,,N`);
+          }
         }
-      }
-      return { l, qns, frames };
-    });
-    const tp = performance.now();
-    for (const b of batches) for (const [k, f] of b.frames.entries()) b.l.send(b.qns[k]!, f);
-    const ok = await Promise.all(batches.map((b) => b.l.waitAcked(b.qns, 600_000)));
-    const p3ms = performance.now() - tp;
-    const framesPerS = (per * LOGGERS) / (p3ms / 1000);
-    if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
-    const gc = (await (await fetch(`${s.baseUrl}/api/health`)).json()) as {
-      services: { hj212Gateway?: { batches: number | null; largestBatch: number | null; stored: number } };
-    };
-    const g = gc.services.hj212Gateway;
-    progress(
-      `${engine}: P3 ${per * LOGGERS} frames durable in ${fmt(p3ms)} ms = ${fmt(framesPerS)} frames/s (so far ${g?.stored} frames in ${g?.batches} transactions, largest ${g?.largestBatch})`,
-    );
-    for (const l of loggers) l.close();
+        return { l, qns, frames };
+      });
+      const tp = performance.now();
+      for (const b of batches) for (const [k, f] of b.frames.entries()) b.l.send(b.qns[k]!, f);
+      const ok = await Promise.all(batches.map((b) => b.l.waitAcked(b.qns, 600_000)));
+      const p3ms = performance.now() - tp;
+      framesPerS = (per * LOGGERS) / (p3ms / 1000);
+      if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
+      const g = await gateway();
+      progress(
+        `${engine}: P3 ${per * LOGGERS} frames durable in ${fmt(p3ms)} ms = ${fmt(framesPerS)} frames/s (so far ${g.stored} frames in ${g.batches} transactions, largest ${g.largestBatch}, at most ${g.mostBatchesInFlight} at once)`,
+      );
+      for (const l of loggers) l.close();
+      const dbUrl = engine === 'postgres' ? await serverDbUrl(s) : null;
+      const copyMs = await copyBaseline(engine, dbUrl, copyRows);
+      const copyFramesPerS = (per * LOGGERS) / (copyMs / 1000);
+      progress(`${engine}: raw COPY of the same ${copyRows.length} rows: ${fmt(copyMs)} ms`);
+      r['P3 frames/s durable'] =
+        `${fmt(framesPerS)} (${fmt(framesPerS * FACTORS.length)} values/s) = ${fmt(framesPerS / copyFramesPerS, 2)}× raw COPY (${fmt(copyFramesPerS)} frames/s)`;
+      r.framesPerS = String(framesPerS);
+    }
 
-    // storm: stations reconnecting at once, each re-sending the last hour of minute data
-    const stormStations = stations.slice(0, STORM);
-    const tStorm = performance.now();
-    const stormLoggers = await connectLoggers(port, stormStations.length);
-    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
-    const stormQns = stormLoggers.map((l, i) => {
-      const qns: string[] = [];
-      for (let m = 0; m < 60; m++) {
-        const qn = nextQn();
-        qns.push(qn);
-        const at = hour + m * 60_000;
-        const st = stormStations[i]!;
-        l.send(
-          qn,
-          encodeFrame({
-            header: { QN: qn, ST: '22', CN: '2051', PW: PASSWORD, MN: st.mn, Flag: 5 },
-            cp: cp10(at, m + i, '2051'),
-          }),
-        );
-      }
-      return qns;
-    });
-    const stormOk = await Promise.all(stormLoggers.map((l, i) => l.waitAcked(stormQns[i]!, 900_000)));
-    const stormMs = performance.now() - tStorm;
-    for (const l of stormLoggers) l.close();
-    const stormFrames = stormStations.length * 60;
-    const predicted = (stormFrames / framesPerS) * 1000;
-    progress(`${engine}: storm ${stormStations.length} stations × 60 frames drained in ${fmt(stormMs)} ms`);
+    if (PHASES.has('storm') && STORM > 0) {
+      // storm: stations reconnecting at once, each re-sending the last hour of minute data with at
+      // most STORM_WINDOW frames unacked; the server's RSS and open files sampled while it drains
+      const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
+      const rssStart = rssMb(s.pid);
+      let rssPeak = rssStart;
+      let fdPeak = 0;
+      const sampler = setInterval(() => {
+        rssPeak = Math.max(rssPeak, rssMb(s.pid));
+        fdPeak = Math.max(fdPeak, openFiles(s.pid));
+      }, 250);
+      const tStorm = performance.now();
+      const results = await Promise.all(
+        Array.from({ length: STORM }, (_, i) => stormLogger(port, stormMn(stormPrefix, i), 60, hour, i, STORM_WINDOW)),
+      );
+      const stormMs = performance.now() - tStorm;
+      clearInterval(sampler);
+      const redials = results.reduce((n, x) => n + x.redials, 0);
+      const predicted = ((STORM * 60) / framesPerS) * 1000;
+      const g = await gateway();
+      progress(
+        `${engine}: storm ${STORM} stations × 60 frames drained in ${fmt(stormMs)} ms = ${fmt((STORM * 60) / (stormMs / 1000))} frames/s (${redials} redials); server RSS ${fmt(rssStart)} → peak ${fmt(rssPeak)} MB, open files peak ${fmt(fdPeak)} (ulimit -n ${nofile()}); largest batch ${g.largestBatch}`,
+      );
+      r['back-fill storm'] =
+        `${STORM} × 60 frames all acked in ${fmt(stormMs / 1000, 1)} s (P3 rate predicts ${fmt(predicted / 1000, 1)} s); RSS ${fmt(rssStart)} → ${fmt(rssPeak)} MB, ${fmt(fdPeak)} open files at most, ${redials} redials`;
+    }
 
-    // P2 idle connections: what holding them costs the server process
-    await pause(1_000);
-    const rssBefore = rssMb(s.pid);
-    const idle = await connectLoggers(port, IDLE);
-    await pause(2_000);
-    const held = idle.filter((l) => l.connected).length;
-    const rssAfter = rssMb(s.pid);
-    for (const l of idle) l.close();
-    progress(`${engine}: P2 ${held} idle connections held: RSS ${fmt(rssAfter)} MB (before ${fmt(rssBefore)} MB)`);
-
-    const dbUrl = engine === 'postgres' ? await serverDbUrl(s) : null;
-    const copyMs = await copyBaseline(engine, dbUrl, copyRows);
-    const copyFramesPerS = (per * LOGGERS) / (copyMs / 1000);
-    progress(`${engine}: raw COPY of the same ${copyRows.length} rows: ${fmt(copyMs)} ms`);
-
-    r['P2 idle connections'] = `server process: ${held} held: RSS ${fmt(rssAfter)} MB (${fmt(rssBefore)} MB before)`;
-    r['P3 frames/s durable'] =
-      `${fmt(framesPerS)} (${fmt(framesPerS * FACTORS.length)} values/s) = ${fmt(framesPerS / copyFramesPerS, 2)}× raw COPY (${fmt(copyFramesPerS)} frames/s)`;
-    r.framesPerS = String(framesPerS);
-    r['back-fill storm'] =
-      `${stormStations.length} × 60 frames ${stormOk.every(Boolean) ? 'all acked' : 'NOT all acked'} in ${fmt(stormMs / 1000, 1)} s (P3 rate predicts ${fmt(predicted / 1000, 1)} s)`;
+    if (PHASES.has('idle')) {
+      // P2 idle connections: what holding them costs the server process
+      await pause(1_000);
+      const rssBefore = rssMb(s.pid);
+      const idle = await connectLoggers(port, IDLE);
+      await pause(2_000);
+      const held = idle.filter((l) => l.connected).length;
+      const rssAfter = rssMb(s.pid);
+      for (const l of idle) l.close();
+      progress(`${engine}: P2 ${held} idle connections held: RSS ${fmt(rssAfter)} MB (before ${fmt(rssBefore)} MB)`);
+      r['P2 idle connections'] = `server process: ${held} held: RSS ${fmt(rssAfter)} MB (${fmt(rssBefore)} MB before)`;
+    }
   } finally {
     await s.stop();
   }
   return r;
 }
+
+/**
+ * P2 on PostgreSQL, the batching policy before (one lane, batches up to 1,000 frames) against now
+ * (batchingFor), in the same run: two gateways in this process on the server's database, the same
+ * 50 stations, the sender in its own process, alternated A B A B so a change in the machine's load
+ * falls on both. The server's own gateway is idle meanwhile.
+ */
+async function batchingAB(dbUrl: string, mns: string[], t0: number): Promise<string> {
+  installModules(MODULES);
+  const database = await openPostgres(dbUrl);
+  const policies = [
+    { label: 'before: 1 lane, ≤ 1,000 frames', batch: { maxFrames: 1_000 } },
+    {
+      label: `now: ${batchingFor('postgres').lanes} lanes, ≤ ${batchingFor('postgres').maxFrames} frames`,
+      batch: batchingFor('postgres'),
+    },
+  ];
+  const gateways = await Promise.all(
+    policies.map((p) => startGateway({ db: database.db, port: 0, host: '127.0.0.1', batch: p.batch })),
+  );
+  const p99s: number[][] = policies.map(() => []);
+  try {
+    for (let round = 0; round < 2; round++)
+      for (const [k, g] of gateways.entries()) {
+        const res = await atRateInChild(g.port, mns, RATE, SECONDS, t0 + 300_000_000 + (round * 2 + k) * 20_000_000);
+        p99s[k]!.push(res.p99);
+        progress(
+          `postgres: P2 A/B ${policies[k]!.label}: ${RATE} frames/s ack p50 ${ms(res.p50)} p99 ${ms(res.p99)} (${res.acked}/${res.sent}); p99 by second [${res.perSecond.map((v) => fmt(v)).join(', ')}] ms; ${g.batches?.batches} transactions so far, largest ${g.batches?.largest}`,
+        );
+      }
+  } finally {
+    for (const g of gateways) await g.close();
+    await database.close();
+  }
+  return policies.map((p, k) => `${p.label}: p99 ${p99s[k]!.map(ms).join(', ')}`).join('; ');
+}
+
+/** The MN serve.ts gives the i-th storm station (BENCH_STORM_PREFIX, zero-padded to 24 characters). */
+const stormMn = (prefix: string, i: number) => `${prefix}${String(i).padStart(24 - prefix.length, '0')}`;
+const openFiles = (pid: number) => {
+  try {
+    return fs.readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return 0;
+  }
+};
+const nofile = () => spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim();
 
 /** The PostgreSQL database harness.startServer created: the newest qs_bench_ database of this process. */
 async function serverDbUrl(_s: BenchServer): Promise<string> {
@@ -490,14 +539,17 @@ console.log(
 const results = new Map<string, EngineResult>();
 for (const engine of enginesFromArgs()) {
   const r = await serverPhases(engine);
-  r.P8 = await p8(engine);
-  r['P2 idle, gateway process'] = idleInGateway;
+  if (PHASES.has('p8')) {
+    r.P8 = await p8(engine);
+    r['P2 idle, gateway process'] = idleInGateway;
+  }
   results.set(engine, r);
 }
 const rows: string[][] = [['figure', ...results.keys()]];
 for (const key of [
   'P2 idle connections',
   'P2 ack p99 @rate',
+  'P2 batching A/B',
   'P3 frames/s durable',
   'P4 API p99 during ingest',
   'back-fill storm',

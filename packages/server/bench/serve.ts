@@ -18,6 +18,11 @@ installModules(MODULES);
 await seedDefaultRules(database.db);
 await seedIfEmpty(database, config, () => {});
 await addBulk(database.db);
+await seedStormStations(
+  database.db,
+  Number(process.env.BENCH_STORM_STATIONS ?? 0),
+  process.env.BENCH_STORM_PREFIX ?? 'STORM',
+);
 const app = await buildApp({ config, database, serveWeb: false });
 await app.listen({ port: config.port, host: '127.0.0.1' });
 console.log(`ready ${config.port}`);
@@ -69,4 +74,27 @@ async function addBulk(db: typeof database.db) {
   // and a server with autovacuum off (this machine's) never do, and the planner then guesses row
   // counts 50–100× too low. Measure the plans a running database gets.
   await db.execute(sql`analyze`);
+}
+
+/**
+ * bench:ingest's back-fill storm: BENCH_STORM_STATIONS stations registered in two statements (MN =
+ * prefix + zero-padded number, 24 characters, password 123456), each with the 10 factors the bench
+ * sends and a limit on three, as the API registers them. Ten thousand registrations over the API,
+ * a few at a time, would take longer than the storm they serve.
+ */
+async function seedStormStations(db: typeof database.db, n: number, prefix: string) {
+  if (!(n > 0)) return;
+  const width = 24 - prefix.length;
+  await db.execute(sql`insert into monitoring_stations (enterprise_id, name, mn, password, edition, outlet_kind, rtd_interval_seconds, min_interval_minutes)
+    select (select id from enterprises order by uscc limit 1), '补传压测排口' || g, ${prefix} || lpad(g::text, ${width}, '0'),
+      '123456', '2017', 'gas', 30, 10
+    from generate_series(0, ${n - 1}) g
+    on conflict do nothing`);
+  await db.execute(sql`insert into monitoring_factors (station_id, code, upper_limit)
+    select s.id, f.code, case when f.k <= 3 then 200 end
+    from monitoring_stations s
+    cross join (values ('a21026', 1), ('a21002', 2), ('a34013', 3), ('a21005', 4), ('a19001', 5), ('a01011', 6),
+                       ('a01012', 7), ('a01013', 8), ('a01014', 9), ('a00000', 10)) as f(code, k)
+    where s.mn like ${`${prefix}%`}
+    on conflict do nothing`);
 }

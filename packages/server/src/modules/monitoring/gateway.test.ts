@@ -363,6 +363,97 @@ describe('gateway: group commit', () => {
   });
 });
 
+describe('gateway: lanes and the gateway-wide bound', () => {
+  it('with lanes, several stations’ batches commit side by side; every frame is stored once and acked after its commit, in each device’s order', async () => {
+    const late: string[] = [];
+    const g = await startGateway({
+      db: t.database.db,
+      port: 0,
+      host: '127.0.0.1',
+      batch: { windowMs: 20, lanes: 3, maxFrames: 4 },
+      onOutcome: async (o, frame) => {
+        if (o.kind !== 'stored') return;
+        const n = await count('monitoring_frames', sql`mn = ${frame.header.MN} and qn = ${frame.header.QN}`);
+        if (n !== 1) late.push(frame.header.QN ?? '');
+      },
+    });
+    try {
+      const sent: { d: Device; qns: string[]; st: { id: string } }[] = [];
+      for (let k = 0; k < 4; k++) {
+        const mn = freshMn();
+        const st = await register(mn, '2017', [{ code: 'a21026', upperLimit: 100 }]);
+        const d = await device(g.port);
+        const qns = Array.from({ length: 6 }, (_, i) => `2026061512${k}${i}00000${k}${i}`);
+        d.send(
+          Buffer.concat(
+            qns.map((qn, i) =>
+              frameByHand(
+                `QN=${qn};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=202606151${k}1${i}00;a21026-Rtd=1${i}.0,a21026-Flag=N&&`,
+              ),
+            ),
+          ),
+        );
+        sent.push({ d, qns, st });
+      }
+      for (const { d, qns, st } of sent) {
+        for (const qn of qns) expect(await d.waitFor(ackFor(qn))).not.toBeNull();
+        expect(d.received.filter((f) => f.header.CN === '9014').map((f) => f.header.QN)).toEqual(qns);
+        expect((await readings(st.id)).total).toBe(6);
+        d.socket.destroy();
+      }
+      expect(late).toEqual([]);
+      expect(g.stats.stored).toBe(24);
+      expect(g.batches).toMatchObject({ frames: 24, lanes: 3 });
+      expect(g.batches!.largest).toBeLessThanOrEqual(4);
+    } finally {
+      await g.close();
+    }
+  });
+
+  it('when too many frames wait for the store, a connection that sends more is paused until the backlog halves; nothing is lost', async () => {
+    const held: (() => void)[] = [];
+    let release = false;
+    const seen: { pending: number; heldBack: number }[] = [];
+    let g: Gateway | null = null;
+    g = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      maxPendingFrames: 4,
+      sink: async () => {
+        seen.push({ pending: g!.stats.pendingFrames, heldBack: g!.stats.heldBack });
+        if (!release) await new Promise<void>((r) => held.push(r));
+        return { kind: 'published', station: null, duplicate: false };
+      },
+    });
+    try {
+      const d = await device(g.port);
+      const mn = freshMn();
+      const qns = Array.from({ length: 8 }, (_, i) => `20260615130000${String(i).padStart(3, '0')}`);
+      d.send(
+        Buffer.concat(
+          qns.map((qn, i) =>
+            frameByHand(
+              `QN=${qn};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=2026061513${i}000;a21026-Rtd=1.0&&`,
+            ),
+          ),
+        ),
+      );
+      // the fourth waiting frame reaches the bound: its connection is paused
+      await expect.poll(() => g!.stats.heldBack, { timeout: 5_000 }).toBe(1);
+      expect(g.stats.pendingFrames).toBeGreaterThanOrEqual(4);
+      expect(seen.find((x) => x.pending === 4)?.heldBack).toBe(1);
+      expect(d.received.filter((f) => f.header.CN === '9014')).toHaveLength(0);
+      release = true;
+      for (const r of held.splice(0)) r();
+      for (const qn of qns) expect(await d.waitFor(ackFor(qn))).not.toBeNull();
+      expect(g.stats).toMatchObject({ heldBack: 0, pendingFrames: 0, published: 8, acks: 8 });
+      d.socket.destroy();
+    } finally {
+      await g.close();
+    }
+  });
+});
+
 describe('gateway: HJ/T 212-2005 logger', () => {
   it('stores a 2005 frame (no QN, no Flag, 2005 factor codes), sends no ack, and dedupes MN + CN + DataTime', async () => {
     const mn = '36032299000001';

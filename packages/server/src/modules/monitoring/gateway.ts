@@ -51,6 +51,12 @@ export type GatewayOptions = {
   idleTimeoutMs?: number;
   /** frames of one connection waiting for the database before its socket is paused */
   maxQueuedFrames?: number;
+  /**
+   * frames of all connections waiting for the database before a connection that sends more is
+   * paused (until the total is back under half): a reconnect storm of 10 k loggers each re-sending
+   * an hour would otherwise hold up to maxQueuedFrames decoded frames per connection in memory
+   */
+  maxPendingFrames?: number;
   /** a gap this long between frames of a station makes the gateway ask for the missing hours and days (补传) */
   backfillAfterMs?: number;
   /** bounds on 补传 requests (periods, per station, per second) */
@@ -82,6 +88,10 @@ export type GatewayStats = {
   /** stations whose 补传 waited for a later frame because the gateway-wide rate was spent */
   backfillDeferred: number;
   timeCalibrations: number;
+  /** frames decoded and waiting for the database now, over all connections */
+  pendingFrames: number;
+  /** connections paused now because the gateway-wide pending bound is reached */
+  heldBack: number;
 };
 
 export type Gateway = {
@@ -108,6 +118,7 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const maxConnections = opts.maxConnections ?? 2000;
   const idleTimeoutMs = opts.idleTimeoutMs ?? 10 * 60_000;
   const maxQueued = opts.maxQueuedFrames ?? 64;
+  const maxPending = Math.max(1, opts.maxPendingFrames ?? 20_000);
   const backfillAfterMs = opts.backfillAfterMs ?? 2 * HOUR;
   const clockDriftMs = opts.clockDriftMs ?? 10 * 60_000;
   const log = opts.log ?? (() => {});
@@ -141,11 +152,26 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
     backfillRequests: 0,
     backfillDeferred: 0,
     timeCalibrations: 0,
+    pendingFrames: 0,
+    heldBack: 0,
   };
   const backfillLimits = { ...DEFAULT_BACKFILL_LIMITS, ...opts.backfillLimits };
   const backfillLimiter = new BackfillLimiter(backfillLimits);
   const sockets = new Set<net.Socket>();
   const byMn = new Map<string, net.Socket>();
+  // frames decoded and not yet answered, over all connections; the connections paused for it
+  let pending = 0;
+  // each paused connection with whether its own queue lets it read again
+  const heldBack = new Map<net.Socket, () => boolean>();
+  const settledOne = () => {
+    pending--;
+    stats.pendingFrames = pending;
+    if (pending < maxPending / 2 && heldBack.size > 0) {
+      for (const [s, ownRoom] of heldBack) if (!s.destroyed && ownRoom()) s.resume();
+      heldBack.clear();
+      stats.heldBack = 0;
+    }
+  };
 
   const server = net.createServer((socket) => {
     if (sockets.size >= maxConnections) {
@@ -278,8 +304,17 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
         const raw = decoder.decode(bytes);
         stats.frames++;
         queued++;
+        pending++;
+        stats.pendingFrames = pending;
         // a device that floods faster than its frames are stored waits; other devices do not
         if (queued >= maxQueued) socket.pause();
+        // the whole gateway is behind: whoever sends now waits too (TCP holds the rest), until
+        // the backlog halved; a connection with nothing to send is never paused
+        if (pending >= maxPending && !heldBack.has(socket)) {
+          socket.pause();
+          heldBack.set(socket, () => queued < maxQueued / 2);
+          stats.heldBack = heldBack.size;
+        }
         // stored at once (so its frames can share a transaction with everybody's), acked in order
         const stored = sink(frame, raw, remote).then(
           (outcome) => ({ outcome }),
@@ -289,7 +324,8 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
           .then(() => handle(frame, stored))
           .finally(() => {
             queued--;
-            if (queued < maxQueued / 2 && socket.isPaused()) socket.resume();
+            settledOne();
+            if (queued < maxQueued / 2 && socket.isPaused() && !heldBack.has(socket)) socket.resume();
           });
       }
     };
@@ -306,6 +342,8 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
     socket.on('close', () => {
       if (idleFlush !== undefined) clearTimeout(idleFlush);
       sockets.delete(socket);
+      heldBack.delete(socket);
+      stats.heldBack = heldBack.size;
       stats.openConnections = sockets.size;
       for (const [mn, s] of byMn) if (s === socket) byMn.delete(mn);
     });
@@ -314,7 +352,9 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '0.0.0.0', () => {
+    // a reconnect storm (10 k loggers at once) overflows Node's default accept queue of 511 and the
+    // refused loggers retry seconds later; the kernel caps this at net.core.somaxconn
+    server.listen({ port: opts.port, host: opts.host ?? '0.0.0.0', backlog: 4096 }, () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       resolve({

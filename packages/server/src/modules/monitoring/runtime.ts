@@ -63,6 +63,12 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
         // group commit: transactions so far and the largest one (frames), when storing in-process
         batches: g.batches?.batches ?? null,
         largestBatch: g.batches?.largest ?? null,
+        // lanes committing side by side (PostgreSQL) and the most that ever did at once
+        batchLanes: g.batches?.lanes ?? null,
+        mostBatchesInFlight: g.batches?.mostInFlight ?? null,
+        // frames waiting for the database now, and connections paused because too many wait
+        pendingFrames: g.stats.pendingFrames,
+        heldBackConnections: g.stats.heldBack,
       };
     },
   };
