@@ -194,14 +194,7 @@ describe('correcting a monitoring station', () => {
     expect(res.statusCode, res.body).toBe(400);
     const errors = (res.json() as { errors: { path: string; message: unknown }[] }).errors;
     expect(errors.map((e) => e.path).sort()).toEqual(
-      [
-        'factors.0.lowerLimit',
-        'factors.0.rangeMax',
-        'factors.1.code',
-        'mn',
-        'password',
-        'rtdIntervalSeconds',
-      ].sort(),
+      ['factors.0.lowerLimit', 'factors.0.rangeMax', 'factors.1.code', 'mn', 'password', 'rtdIntervalSeconds'].sort(),
     );
     expect(JSON.stringify(errors)).toContain('数采仪 MN 是设备身份，不能修改');
     expect(JSON.stringify(errors)).toContain('量程上限须大于 0');

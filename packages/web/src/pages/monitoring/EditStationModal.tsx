@@ -216,7 +216,10 @@ export function EditStationModal({ station, onClose }: { station: StationDetail;
                     <Input style={{ width: 220 }} maxLength={120} placeholder="GB 13271-2014 表 2" />
                   </Form.Item>
                   {fields.length > 1 ? (
-                    <MinusCircleOutlined aria-label={t('monitoring.edit.removeFactor')} onClick={() => remove(f.name)} />
+                    <MinusCircleOutlined
+                      aria-label={t('monitoring.edit.removeFactor')}
+                      onClick={() => remove(f.name)}
+                    />
                   ) : null}
                 </Space>
               ))}

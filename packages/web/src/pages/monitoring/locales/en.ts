@@ -125,7 +125,11 @@ const en: Leaves<typeof zh> = {
       minInterval: 'Minute-data interval (min)',
       crcModes: 'CRC variants also allowed',
       crcModesHelp: 'The standard CRC is always accepted; tick only what the logger really uses',
-      crc: { 'modbus-le': 'Modbus CRC (low byte first)', 'modbus-be': 'Modbus CRC (high byte first)', none: 'No CRC check' },
+      crc: {
+        'modbus-le': 'Modbus CRC (low byte first)',
+        'modbus-be': 'Modbus CRC (high byte first)',
+        none: 'No CRC check',
+      },
       lowerLimit: 'Lower limit',
       rangeMax: 'Instrument range',
       removeFactor: 'Remove this factor',
