@@ -30,6 +30,22 @@ export const monitorWatchesStations: Journey = {
     await page.getByTestId('readings-chart').locator('canvas').waitFor({ timeout: 20_000 });
     await page.getByRole('tab', { name: '监测因子' }).click();
     await page.getByText('《陶瓷工业污染物排放标准》GB 25464-2010 表 5').first().waitFor({ timeout: 10_000 });
+    // correcting the registration: the MN is shown as fixed; a lower limit above the upper one is
+    // refused beside the field; the corrected outlet location is saved
+    await page.getByTestId('station-edit').click();
+    const edit = page.getByTestId('station-edit-form');
+    await edit.waitFor({ timeout: 10_000 });
+    await page.getByText('数采仪 MN 是设备身份，不能修改').first().waitFor({ timeout: 5_000 });
+    await edit.locator('#factors_0_lowerLimit').fill('99999');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await edit.getByText('下限须小于上限').first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '40b1-monitor-station-edit-refused');
+    await edit.locator('#factors_0_lowerLimit').fill('');
+    await edit.locator('#outletLocation').fill('厂区东北角辊道窑烟囱（东经 113.90°，北纬 27.93°）');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await edit.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.getByText('厂区东北角辊道窑烟囱（东经 113.90°，北纬 27.93°）').first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot(page, '40b2-monitor-station-edited');
     await page.getByRole('tab', { name: '监测数据曲线' }).click();
     await page.getByTestId('readings-chart').locator('canvas').waitFor({ timeout: 20_000 });
     await ctx.screenshot(page, '40b-monitor-station-chart');

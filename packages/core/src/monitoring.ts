@@ -2,6 +2,7 @@
 // are evaluated by. No I/O: the gateway and the alarms module feed readings in, decisions come out.
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
+import type { MessageTable } from './messages.ts';
 
 /** HJ 212 editions a data logger may speak (hj212.md §1). */
 export const MONITORING_EDITIONS = ['2017', '2005'] as const;
@@ -26,28 +27,28 @@ export const OUTLET_KIND_LABELS: Record<OutletKind, { zh: string; en: string }> 
 export const mnSchema = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-z]{6,24}$/, '数采仪 MN 为 6–24 位字母或数字');
+  .regex(/^[0-9A-Za-z]{6,24}$/, 'monitoring.mn.format');
 
 /** Factor codes: 2017 six-character codes (w01018, a21026) or 2005 codes (011, B02, 02). */
 export const factorCodeSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9]{2,8}$/, '监测因子编码为 2–8 位字母或数字');
+  .regex(/^[A-Za-z0-9]{2,8}$/, 'monitoring.factor.code');
 
 export const stationFactorInput = z
   .object({
     code: factorCodeSchema,
     /** limit from the emission standard the permit names (e.g. GB 25464 ceramics kilns) */
-    upperLimit: z.number().finite().nonnegative().optional(),
+    upperLimit: z.number().finite().nonnegative('monitoring.factor.upperLimit').optional(),
     lowerLimit: z.number().finite().optional(),
     unit: z.string().trim().max(20).optional(),
     /** the emission standard the limit comes from, e.g. 《陶瓷工业污染物排放标准》GB 25464-2010 表 5 */
     standard: z.string().trim().max(120).optional(),
     /** instrument range: the constant-value rule uses 2 % of it */
-    rangeMax: z.number().finite().positive().optional(),
+    rangeMax: z.number().finite().positive('monitoring.factor.rangeMax').optional(),
   })
   .refine((f) => f.lowerLimit === undefined || f.upperLimit === undefined || f.lowerLimit < f.upperLimit, {
-    message: '下限须小于上限',
+    message: 'monitoring.factor.lowerAboveUpper',
     path: ['lowerLimit'],
   });
 export type StationFactorInput = z.infer<typeof stationFactorInput>;
@@ -61,7 +62,7 @@ export const stationCreateBody = z
     password: z
       .string()
       .max(16)
-      .regex(/^[\x21-\x7e]*$/, '访问密码只能含可见 ASCII 字符'),
+      .regex(/^[\x21-\x7e]*$/, 'monitoring.password.chars'),
     edition: z.enum(MONITORING_EDITIONS),
     outletKind: z.enum(OUTLET_KINDS).default('gas'),
     outletCode: z.string().trim().max(30).optional(),
@@ -79,10 +80,64 @@ export const stationCreateBody = z
     factors: z.array(stationFactorInput).min(1).max(40),
   })
   .refine((b) => new Set(b.factors.map((f) => f.code)).size === b.factors.length, {
-    message: '监测因子不能重复',
+    message: 'monitoring.factor.duplicate',
     path: ['factors'],
   });
 export type StationCreateBody = z.infer<typeof stationCreateBody>;
+
+/**
+ * Correcting a registered station (PATCH): every field optional, the same rules as registering.
+ * `version` is the token the station was read with (GET .../stations/:id): an edit made on a stale
+ * copy is refused rather than silently undoing someone else's. `factors`, when given, is the whole
+ * new list (a factor left out is removed, a new code added). The MN is the device's identity (the
+ * frames, readings and alarms are keyed by it): a logger with another MN is a new station.
+ * An empty or absent password keeps the current one; to clear it send `clearPassword: true`
+ * (some 2005 loggers send no PW at all).
+ */
+export const stationPatchBody = z
+  .object({
+    version: z.string().regex(/^[0-9a-f]{16}$/, 'monitoring.station.version'),
+    name: z.string().trim().min(1).max(60).optional(),
+    /** refused with a field error: the MN cannot be changed */
+    mn: z.string().optional(),
+    password: z
+      .string()
+      .max(16)
+      .regex(/^[\x21-\x7e]*$/, 'monitoring.password.chars')
+      .optional(),
+    clearPassword: z.boolean().optional(),
+    edition: z.enum(MONITORING_EDITIONS).optional(),
+    outletKind: z.enum(OUTLET_KINDS).optional(),
+    outletCode: z.string().trim().max(30).nullable().optional(),
+    outletName: z.string().trim().max(60).nullable().optional(),
+    outletLocation: z.string().trim().max(100).nullable().optional(),
+    rtdIntervalSeconds: z.number().int().min(30).max(3600).optional(),
+    minIntervalMinutes: z.number().int().min(1).max(30).optional(),
+    crcModes: z
+      .array(z.enum(['modbus-le', 'modbus-be', 'none']))
+      .max(3)
+      .optional(),
+    factors: z.array(stationFactorInput).min(1).max(40).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.mn !== undefined) ctx.addIssue({ code: 'custom', path: ['mn'], message: 'monitoring.mn.immutable' });
+    if (b.clearPassword && b.password)
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'monitoring.password.clearAndSet' });
+    if (b.factors) {
+      const seen = new Set<string>();
+      for (const [i, f] of b.factors.entries()) {
+        if (seen.has(f.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['factors', i, 'code'],
+            message: 'monitoring.factor.duplicateCode',
+            params: { code: f.code },
+          });
+        seen.add(f.code);
+      }
+    }
+  });
+export type StationPatchBody = z.infer<typeof stationPatchBody>;
 
 /** Data flags (表 8) that make a value invalid for averages and alarms: only N (normal) counts. */
 export const VALID_FLAGS = ['N'] as const;
@@ -176,15 +231,40 @@ export const DATA_FLAG_LABELS: Record<string, { zh: string; en: string }> = {
   B: { zh: '通讯异常', en: 'Communication failure' },
 };
 
+/** Validation messages of the registry's schemas (keys resolved by core/messages.ts). */
+export const MONITORING_MESSAGES = {
+  'monitoring.mn.format': { zh: '数采仪 MN 为 6–24 位字母或数字', en: 'the MN is 6–24 letters or digits' },
+  'monitoring.mn.immutable': {
+    zh: '数采仪 MN 是设备身份，不能修改；更换数采仪请登记新的监控点',
+    en: 'the MN is the device identity and cannot be changed; register a new station for another logger',
+  },
+  'monitoring.factor.code': { zh: '监测因子编码为 2–8 位字母或数字', en: 'a factor code is 2–8 letters or digits' },
+  'monitoring.factor.upperLimit': { zh: '排放限值不能为负数', en: 'the limit cannot be negative' },
+  'monitoring.factor.rangeMax': { zh: '量程上限须大于 0', en: 'the instrument range must be above 0' },
+  'monitoring.factor.lowerAboveUpper': { zh: '下限须小于上限', en: 'the lower limit must be below the upper limit' },
+  'monitoring.factor.duplicate': { zh: '监测因子不能重复', en: 'a factor is listed twice' },
+  'monitoring.factor.duplicateCode': { zh: '监测因子 {code} 重复', en: 'factor {code} is listed twice' },
+  'monitoring.password.chars': {
+    zh: '访问密码只能含可见 ASCII 字符（不含空格）',
+    en: 'the password may hold visible ASCII characters only (no spaces)',
+  },
+  'monitoring.password.clearAndSet': {
+    zh: '清空密码时不能同时填写新密码',
+    en: 'either clear the password or set a new one',
+  },
+  'monitoring.station.version': { zh: '版本号无效，请刷新后重试', en: 'invalid version; reload and try again' },
+} as const satisfies MessageTable;
+
 /** The words the audit log reads monitoring entries in (stations registered, loggers rejected). */
 export const MONITORING_AUDIT_VOCABULARY: AuditVocabulary = {
-  actions: ['monitoring-quarantine.reject', 'monitoring-station.create'],
+  actions: ['monitoring-quarantine.reject', 'monitoring-station.create', 'monitoring-station.update'],
   records: {
     'monitoring-station': { zh: '在线监控点', en: 'Monitoring station' },
     'monitoring-quarantine': { zh: '未登记数采仪', en: 'Unknown data logger' },
   },
   actionLabels: {
     'monitoring-station.create': { zh: '登记监控点', en: 'Monitoring station registered' },
+    'monitoring-station.update': { zh: '修改监控点登记信息', en: 'Monitoring station corrected' },
     'monitoring-quarantine.reject': { zh: '拒绝未登记数采仪', en: 'Unknown data logger rejected' },
   },
   fields: {

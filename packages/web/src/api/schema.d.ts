@@ -32337,6 +32337,7 @@ export interface paths {
                                 rangeMax: number | null;
                             }[];
                             connected: boolean | null;
+                            version: string;
                             replayedReadings: number;
                         };
                     };
@@ -32495,6 +32496,7 @@ export interface paths {
                                 rangeMax: number | null;
                             }[];
                             connected: boolean | null;
+                            version: string;
                         };
                     };
                 };
@@ -32593,7 +32595,201 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 修改监控点 Correct a station: name, password, edition, outlet, intervals, CRC variants and its factors (the whole list: limits, standard, unit, range); the MN cannot change. Send the version read with the station; a stale one is refused (409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: string;
+                        name?: string;
+                        mn?: string;
+                        password?: string;
+                        clearPassword?: boolean;
+                        /** @enum {string} */
+                        edition?: "2005" | "2017";
+                        /** @enum {string} */
+                        outletKind?: "gas" | "water";
+                        outletCode?: string | null;
+                        outletName?: string | null;
+                        outletLocation?: string | null;
+                        rtdIntervalSeconds?: number;
+                        minIntervalMinutes?: number;
+                        crcModes?: ("modbus-le" | "modbus-be" | "none")[];
+                        factors?: {
+                            code: string;
+                            upperLimit?: number;
+                            lowerLimit?: number;
+                            unit?: string;
+                            standard?: string;
+                            rangeMax?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            townCode: string;
+                            name: string;
+                            mn: string;
+                            /** @enum {string} */
+                            edition: "2005" | "2017";
+                            /** @enum {string} */
+                            outletKind: "gas" | "water";
+                            outletCode: string | null;
+                            outletName: string | null;
+                            outletLocation: string | null;
+                            rtdIntervalSeconds: number;
+                            minIntervalMinutes: number;
+                            crcModes: string[];
+                            online: boolean;
+                            lastFrameAt: string | null;
+                            lastDataTime: string | null;
+                            factorCount: number;
+                            createdAt: string;
+                            factors: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                unit: string | null;
+                                upperLimit: number | null;
+                                lowerLimit: number | null;
+                                standard: string | null;
+                                rangeMax: number | null;
+                            }[];
+                            connected: boolean | null;
+                            version: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/monitoring/stations/{id}/readings": {

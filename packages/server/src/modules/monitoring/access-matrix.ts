@@ -8,6 +8,7 @@ const READ = [...STAFF_ROLES, 'enterprise'] as const;
 export const ACCESS_MATRIX: Record<string, Access> = {
   // registry: the monitoring centre registers loggers; enterprises see their own stations and data
   'POST /api/monitoring/stations': ['admin', 'monitor'],
+  'PATCH /api/monitoring/stations/:id': ['admin', 'monitor'],
   'GET /api/monitoring/stations': READ,
   'GET /api/monitoring/stations/:id': READ,
   'GET /api/monitoring/stations/:id/readings': READ,

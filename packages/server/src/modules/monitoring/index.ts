@@ -1,4 +1,4 @@
-import { MONITORING_AUDIT_VOCABULARY } from '@qingshan/core/monitoring';
+import { MONITORING_AUDIT_VOCABULARY, MONITORING_MESSAGES } from '@qingshan/core/monitoring';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { MONITORING_FIGURES } from './figures.ts';
 import { MONITORING_RULES, monitoringRetention } from './retention.ts';
@@ -29,6 +29,7 @@ export const monitoringModule: ModuleDefinition = {
     { kind: 'monitoring.rollup', every: { scanMs: 5 * 60_000 }, run: rollupJob },
   ],
   audit: MONITORING_AUDIT_VOCABULARY,
+  messages: MONITORING_MESSAGES,
   seed: seedMonitoring,
   // the gateway first: the demo stations dial it
   services: (ctx) => [gatewayService(ctx), demoStationsService(ctx), ingestWriterService(ctx)],

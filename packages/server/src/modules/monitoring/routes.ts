@@ -17,6 +17,7 @@ import {
   stationCreatedSchema,
   stationDetailSchema,
   stationIdParams,
+  stationPatchBody,
   stationsQuery,
   stationViewSchema,
   toFactorView,
@@ -34,6 +35,7 @@ import {
   listStations,
   overview,
   rejectQuarantined,
+  updateStation,
 } from './service.ts';
 
 const READ = [...STAFF_ROLES, 'enterprise'] as const;
@@ -66,6 +68,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHo
         ...toStationView(detail),
         factors: detail.factors.map(toFactorView),
         connected: connected(detail.mn),
+        version: detail.version,
         replayedReadings: replayed,
       });
     },
@@ -103,7 +106,37 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHo
     },
     async (request) => {
       const s = await getStation(db, request.user, request.params.id);
-      return { ...toStationView(s), factors: s.factors.map(toFactorView), connected: connected(s.mn) };
+      return {
+        ...toStationView(s),
+        factors: s.factors.map(toFactorView),
+        connected: connected(s.mn),
+        version: s.version,
+      };
+    },
+  );
+
+  app.patch(
+    '/api/monitoring/stations/:id',
+    {
+      config: { access: REGISTRY },
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          '修改监控点 Correct a station: name, password, edition, outlet, intervals, CRC variants and its factors (the whole list: limits, standard, unit, range); the MN cannot change. Send the version read with the station; a stale one is refused (409)',
+        params: stationIdParams,
+        body: stationPatchBody,
+        response: { 200: stationDetailSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await updateStation(db, actorOf(request), request.params.id, request.body);
+      const s = await getStation(db, request.user, request.params.id);
+      return {
+        ...toStationView(s),
+        factors: s.factors.map(toFactorView),
+        connected: connected(s.mn),
+        version: s.version,
+      };
     },
   );
 

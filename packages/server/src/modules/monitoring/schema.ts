@@ -5,6 +5,7 @@ import {
   MONITORING_EDITIONS,
   OUTLET_KINDS,
   stationCreateBody,
+  stationPatchBody,
 } from '@qingshan/core/monitoring';
 import { factorInfo, mapFactor2005 } from '@qingshan/hj212';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import type { StationRow } from './ingest.ts';
 import type { FactorRow, FrameRow, QuarantineRow, StationListRow } from './service.ts';
 import { MAX_READING_PERIOD_DAYS, MAX_ROLLUP_PERIOD_DAYS } from './service.ts';
 
-export { stationCreateBody };
+export { stationCreateBody, stationPatchBody };
 
 export const stationIdParams = z.object({ id: z.uuid() });
 export const quarantineIdParams = z.object({ id: z.uuid() });
@@ -152,6 +153,11 @@ export const stationDetailSchema = stationViewSchema.extend({
   factors: z.array(factorViewSchema),
   /** a connection from this logger is open at the gateway of this process */
   connected: z.boolean().nullable(),
+  /**
+   * The registry fields' version: send it back with PATCH. A digest of what staff can edit (never
+   * of lastFrameAt, which every frame moves), so ingest does not make an open edit form stale.
+   */
+  version: z.string(),
 });
 
 export function toStationView(s: StationListRow, now = Date.now()): StationView {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { TOWNS } from '@qingshan/core';
-import { isOnline, type StationCreateBody } from '@qingshan/core/monitoring';
-import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { isOnline, type StationCreateBody, type StationPatchBody } from '@qingshan/core/monitoring';
+import { and, asc, count, desc, eq, gte, ilike, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -196,7 +197,133 @@ export async function getStation(db: Db, user: SessionUser | null, id: string) {
     townCode: row.townCode,
     factorCount: factors.length,
     factors,
+    version: stationVersion(row.station, factors),
   };
+}
+
+/**
+ * The version an edit is checked against. monitoring_stations has no version or updated-at column
+ * (tables.ts is not this change's to alter, and a column bumped by every frame would be useless:
+ * ingest writes lastFrameAt several times a minute), so the version is a digest of exactly what
+ * staff can edit: the registry fields and the factors in code order. Two different registrations
+ * give different digests; a frame arriving does not change it.
+ */
+export function stationVersion(s: StationRow, factors: readonly FactorRow[]): string {
+  const sorted = [...factors].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const editable = [
+    s.name,
+    s.password,
+    s.edition,
+    s.outletKind,
+    s.outletCode,
+    s.outletName,
+    s.outletLocation,
+    s.rtdIntervalSeconds,
+    s.minIntervalMinutes,
+    s.crcModes,
+    sorted.map((f) => [f.code, f.upperLimit, f.lowerLimit, f.unit, f.standard, f.rangeMax]),
+  ];
+  return createHash('sha256').update(JSON.stringify(editable)).digest('hex').slice(0, 16);
+}
+
+type FactorAudit = Omit<FactorRow, 'stationId'>;
+/** Before/after of an edit: the registry fields and every factor column; the password only as "changed". */
+function editAuditView(s: StationRow, factors: readonly FactorAudit[]) {
+  const { password: _p, lastFrameAt: _f, lastDataTime: _d, createdAt: _c, id: _i, enterpriseId: _e, ...rest } = s;
+  return {
+    ...rest,
+    factors: [...factors]
+      .sort((a, b) => (a.code < b.code ? -1 : 1))
+      .map((f) => ({
+        code: f.code,
+        upperLimit: f.upperLimit,
+        lowerLimit: f.lowerLimit,
+        unit: f.unit,
+        standard: f.standard,
+        rangeMax: f.rangeMax,
+      })),
+  };
+}
+
+/**
+ * Staff correct a registered station: its registry fields and its factors (the whole new list:
+ * left out = removed, a new code = added). The station's row is locked first, which also waits for
+ * a frame being written for it (ingest locks the same row), so the next frame judged reads the new
+ * limits: the rules read monitoring_factors inside each frame's transaction and cache nothing.
+ */
+export async function updateStation(db: Db, actor: Actor, id: string, input: StationPatchBody): Promise<StationRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(monitoringStations).where(eq(monitoringStations.id, id)).for('update');
+    if (!row) throw notFound();
+    const before = await tx.select().from(monitoringFactors).where(eq(monitoringFactors.stationId, id));
+    if (stationVersion(row, before) !== input.version)
+      throw new AppError('RECORD_CHANGED', {
+        detail: {
+          zh: '该监控点已被他人修改，请刷新后重试',
+          en: 'This station was changed by someone else; reload and try again',
+        },
+      });
+    const set: Partial<typeof monitoringStations.$inferInsert> = {};
+    if (input.name !== undefined) set.name = input.name;
+    if (input.clearPassword) set.password = '';
+    else if (input.password) set.password = input.password;
+    if (input.edition !== undefined) set.edition = input.edition;
+    if (input.outletKind !== undefined) set.outletKind = input.outletKind;
+    // an emptied text field is cleared, not stored as ''
+    if (input.outletCode !== undefined) set.outletCode = input.outletCode || null;
+    if (input.outletName !== undefined) set.outletName = input.outletName || null;
+    if (input.outletLocation !== undefined) set.outletLocation = input.outletLocation || null;
+    if (input.rtdIntervalSeconds !== undefined) set.rtdIntervalSeconds = input.rtdIntervalSeconds;
+    if (input.minIntervalMinutes !== undefined) set.minIntervalMinutes = input.minIntervalMinutes;
+    if (input.crcModes !== undefined) set.crcModes = [...new Set(input.crcModes)];
+    const updated =
+      Object.keys(set).length > 0
+        ? (await tx.update(monitoringStations).set(set).where(eq(monitoringStations.id, id)).returning())[0]
+        : row;
+    if (!updated) throw new Error('update returned nothing');
+    let after: FactorAudit[] = before;
+    if (input.factors) {
+      after = input.factors.map((f) => ({
+        code: f.code,
+        upperLimit: f.upperLimit ?? null,
+        lowerLimit: f.lowerLimit ?? null,
+        unit: f.unit || null,
+        standard: f.standard || null,
+        rangeMax: f.rangeMax ?? null,
+      }));
+      const codes = after.map((f) => f.code);
+      await tx
+        .delete(monitoringFactors)
+        .where(and(eq(monitoringFactors.stationId, id), notInArray(monitoringFactors.code, codes)));
+      for (const f of after)
+        await tx
+          .insert(monitoringFactors)
+          .values({ stationId: id, ...f })
+          .onConflictDoUpdate({
+            target: [monitoringFactors.stationId, monitoringFactors.code],
+            set: {
+              upperLimit: f.upperLimit,
+              lowerLimit: f.lowerLimit,
+              unit: f.unit,
+              standard: f.standard,
+              rangeMax: f.rangeMax,
+            },
+          });
+    }
+    const b = editAuditView(row, before);
+    const a = editAuditView(updated, after);
+    const passwordChanged = updated.password !== row.password;
+    // nothing changed: nothing to audit (a form saved twice is not two corrections)
+    if (!passwordChanged && JSON.stringify(a) === JSON.stringify(b)) return updated;
+    await recordAudit(tx, actor, {
+      action: 'monitoring-station.update',
+      entityType: 'monitoring-station',
+      entityId: id,
+      before: passwordChanged ? { ...b, password: '（原密码）' } : b,
+      after: passwordChanged ? { ...a, password: updated.password === '' ? '（已清空）' : '（已更改）' } : a,
+    });
+    return updated;
+  });
 }
 
 export const MAX_READING_PERIOD_DAYS = 31;

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Alert,
+  Button,
   Card,
   DatePicker,
   Descriptions,
@@ -29,7 +30,9 @@ import { type Alarm, alarmKeys, listAlarms } from '../alarms/api.ts';
 import { kindLabel, STATE_COLORS, stateLabel } from '../alarms/labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
 import { type Frame, getFrames, getReadings, getStation, monitoringKeys, type StationDetail } from './api.ts';
+import { EditStationModal } from './EditStationModal.tsx';
 import { DecodedFrameView, FrameDecoder } from './FrameDecoder.tsx';
+import { MONITORING_PERMISSIONS } from './permissions.ts';
 
 const ReadingsChart = lazy(() => import('./ReadingsChart.tsx').then((m) => ({ default: m.ReadingsChart })));
 
@@ -44,6 +47,7 @@ export default function StationDetailPage() {
   // the tab is in the address, so an alarm can open this page on the frames received around it
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'chart';
+  const [editing, setEditing] = useState(false);
   const station = useQuery({
     queryKey: monitoringKeys.station(id),
     queryFn: ({ signal }) => getStation(id, signal),
@@ -117,9 +121,27 @@ export default function StationDetailPage() {
         {t('monitoring.inspect')}
       </ButtonLink>
     ) : null;
+  // correcting the registration: the registry roles only (server: REGISTRY), a modal over the page
+  const edit =
+    s && canAccess(roles, MONITORING_PERMISSIONS.registry) ? (
+      <Button data-testid="station-edit" onClick={() => setEditing(true)}>
+        {t('monitoring.edit.button')}
+      </Button>
+    ) : null;
   return (
-    <PageContainer title={s?.name ?? t('monitoring.station')} extra={inspect}>
+    <PageContainer
+      title={s?.name ?? t('monitoring.station')}
+      extra={
+        edit || inspect ? (
+          <Space>
+            {edit}
+            {inspect}
+          </Space>
+        ) : null
+      }
+    >
       {body}
+      {editing && s ? <EditStationModal station={s} onClose={() => setEditing(false)} /> : null}
     </PageContainer>
   );
 }
@@ -146,6 +168,7 @@ function Factors({ station }: { station: StationDetail }) {
                 ? `≤ ${f.upperLimit}`
                 : '—',
         },
+        { title: t('monitoring.edit.rangeMax'), dataIndex: 'rangeMax' },
         { title: t('monitoring.standard'), dataIndex: 'standard' },
       ]}
     />

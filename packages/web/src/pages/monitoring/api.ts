@@ -19,6 +19,7 @@ export type Station = StationList['items'][number];
 export type StationQuery = QueryOf<'/api/monitoring/stations', 'get'>;
 export type StationDetail = ResponseOf<'/api/monitoring/stations/{id}', 'get'>;
 export type StationCreate = BodyOf<'/api/monitoring/stations', 'post'>;
+export type StationPatch = BodyOf<'/api/monitoring/stations/{id}', 'patch'>;
 export type ReadingList = ResponseOf<'/api/monitoring/stations/{id}/readings', 'get'>;
 export type Reading = ReadingList['items'][number];
 export type ReadingQuery = QueryOf<'/api/monitoring/stations/{id}/readings', 'get'>;
@@ -43,3 +44,5 @@ export const getQuarantine = (query: QuarantineQuery, signal?: AbortSignal) =>
 export const rejectQuarantine = (id: string) =>
   http.post<QuarantineEntry>(`/api/monitoring/quarantine/${enc(id)}/reject`, undefined);
 export const createStation = (body: StationCreate) => http.post<StationDetail>('/api/monitoring/stations', body);
+export const updateStation = (id: string, body: StationPatch) =>
+  http.patch<StationDetail>(`/api/monitoring/stations/${enc(id)}`, body);

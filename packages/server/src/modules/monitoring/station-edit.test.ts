@@ -1,0 +1,231 @@
+import { type CpInput, decodeFrame, encodeFrame, formatDataTime } from '@qingshan/hj212';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { GATEWAY_DECODE, ingestFrame } from './ingest.ts';
+import { rowsOf } from './readings.ts';
+
+// Correcting a registered station (PATCH /api/monitoring/stations/:id): an edited limit is what the
+// next frame is judged against, a stale or bad edit changes nothing, only the registry roles may
+// edit, and each correction is audited with before and after (never the password itself).
+
+let t: TestApp;
+let monitor: Client;
+let enterpriseId: string;
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+// a fixed past hour so the test never depends on the clock: 2026-05-11 08:00 Shanghai
+const T0 = Date.parse('2026-05-11T08:00:00+08:00');
+
+let mnCounter = 0;
+function freshMn(): string {
+  mnCounter++;
+  return `EDIT${String(process.pid % 1_000_000).padStart(6, '0')}${String(mnCounter).padStart(6, '0')}`;
+}
+
+type Detail = {
+  id: string;
+  name: string;
+  mn: string;
+  edition: string;
+  crcModes: string[];
+  rtdIntervalSeconds: number;
+  version: string;
+  factors: { code: string; upperLimit: number | null; lowerLimit: number | null; standard: string | null }[];
+};
+
+async function register(upperLimit: number): Promise<Detail> {
+  const mn = freshMn();
+  const res = await monitor.request({
+    method: 'POST',
+    url: '/api/monitoring/stations',
+    payload: {
+      enterpriseId,
+      name: `修改测试点${mn.slice(-3)}`,
+      mn,
+      password: '123456',
+      edition: '2017',
+      factors: [{ code: 'a21002', upperLimit, unit: 'mg/m³', rangeMax: 500 }],
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Detail;
+}
+
+async function detail(id: string): Promise<Detail> {
+  const res = await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${id}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Detail;
+}
+
+const patch = (c: Client, id: string, payload: object) =>
+  c.request({ method: 'PATCH', url: `/api/monitoring/stations/${id}`, payload });
+
+let qnCounter = 0;
+/** Stores one frame the way the gateway does; each frame its own QN. */
+async function send(mn: string, at: number, cp: CpInput, pw = '123456') {
+  qnCounter++;
+  const QN = `${formatDataTime(at)}${String(qnCounter % 1000).padStart(3, '0')}`;
+  const bytes = encodeFrame({
+    header: { QN, ST: '31', CN: '2011', PW: pw, MN: mn, Flag: 5 },
+    cp: { DataTime: formatDataTime(at), ...cp },
+  });
+  const frame = decodeFrame(bytes, GATEWAY_DECODE);
+  return ingestFrame(t.database.db, frame, Buffer.from(bytes).toString('utf8'), null, new Date(at + 30_000));
+}
+const rtd = (value: number) => ({ a21002: { Rtd: String(value), Flag: 'N' } });
+
+async function alarmsOf(stationId: string): Promise<string[]> {
+  const res = await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${stationId}&pageSize=100` });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { items: { kind: string; state: string }[] }).items.map((a) => `${a.kind}:${a.state}`).sort();
+}
+
+type AuditRow = { before: Record<string, unknown>; after: Record<string, unknown>; actor_id: string };
+async function auditsOf(id: string): Promise<AuditRow[]> {
+  return rowsOf<AuditRow>(
+    await t.database.db.execute(
+      sql`select before, after, actor_id from audit_entries
+          where action = 'monitoring-station.update' and entity_id = ${id} order by seq`,
+    ),
+  );
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  monitor = await loginAs(t, ['monitor']);
+  enterpriseId = (await makeEnterprise(t)).id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('correcting a monitoring station', () => {
+  it('an edited limit is what the next frame is judged against; a stale version is refused', async () => {
+    const st = await register(300);
+    // 250 is within the registered 300: nothing raised
+    for (const m of [0, 20]) expect((await send(st.mn, T0 + m * MIN, rtd(250))).kind).toBe('stored');
+    expect(await alarmsOf(st.id)).toEqual([]);
+
+    const res = await patch(monitor, st.id, {
+      version: st.version,
+      factors: [
+        { code: 'a21002', upperLimit: 200, unit: 'mg/m³', rangeMax: 500, standard: 'GB 13271-2014 表 2' },
+        { code: 'a21026', upperLimit: 50 },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const edited = res.json() as Detail;
+    expect(edited.version).not.toBe(st.version);
+    expect(edited.factors.map((f) => [f.code, f.upperLimit, f.standard])).toEqual([
+      ['a21002', 200, 'GB 13271-2014 表 2'],
+      ['a21026', 50, null],
+    ]);
+
+    // the next minute value is over the new limit: the early warning, judged with 200
+    await send(st.mn, T0 + 40 * MIN, rtd(250));
+    expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:active']);
+    // and the hour closes over it (average 250 > 200)
+    await send(st.mn, T0 + HOUR, rtd(150));
+    expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:cleared', 'over-limit:active']);
+
+    // an edit made on the copy read before the correction: refused, nothing changed
+    const stale = await patch(monitor, st.id, { version: st.version, factors: [{ code: 'a21002', upperLimit: 999 }] });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect((await detail(st.id)).factors.find((f) => f.code === 'a21002')!.upperLimit).toBe(200);
+
+    // a factor left out of the list is removed
+    const removed = await patch(monitor, st.id, {
+      version: edited.version,
+      factors: [{ code: 'a21002', upperLimit: 200, standard: 'GB 13271-2014 表 2' }],
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((removed.json() as Detail).factors.map((f) => f.code)).toEqual(['a21002']);
+  });
+
+  it('the station fields: a new password applies to the next frame; audited with before and after, never the password', async () => {
+    const st = await register(300);
+    const res = await patch(monitor, st.id, {
+      version: st.version,
+      name: '1号窑炉废气排放口',
+      password: 'ab#987',
+      edition: '2005',
+      rtdIntervalSeconds: 120,
+      crcModes: ['modbus-le'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      name: '1号窑炉废气排放口',
+      edition: '2005',
+      rtdIntervalSeconds: 120,
+      crcModes: ['modbus-le'],
+      mn: st.mn,
+    });
+    expect(await send(st.mn, T0, rtd(100))).toMatchObject({ kind: 'refused', reason: 'bad-password' });
+    expect((await send(st.mn, T0 + MIN, rtd(100), 'ab#987')).kind).toBe('stored');
+
+    const [entry, ...more] = await auditsOf(st.id);
+    expect(more).toEqual([]);
+    expect(entry!.actor_id).toBe(monitor.userId);
+    expect(entry!.before).toMatchObject({ name: st.name, edition: '2017', rtdIntervalSeconds: 60, crcModes: [] });
+    expect(entry!.after).toMatchObject({ name: '1号窑炉废气排放口', edition: '2005', password: '（已更改）' });
+    expect(JSON.stringify(entry)).not.toContain('ab#987');
+    expect(JSON.stringify(entry)).not.toContain('123456');
+
+    // the same form saved again changes nothing and writes no second entry
+    const again = await patch(monitor, st.id, { version: (res.json() as Detail).version, name: '1号窑炉废气排放口' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await auditsOf(st.id)).toHaveLength(1);
+  });
+
+  it('bad input is refused with Chinese field errors and nothing changes; the MN cannot be edited', async () => {
+    const st = await register(300);
+    const res = await patch(monitor, st.id, {
+      version: st.version,
+      mn: 'ABCDEF123456',
+      password: '12 34',
+      rtdIntervalSeconds: 10,
+      factors: [
+        { code: 'a21002', upperLimit: 100, lowerLimit: 150, rangeMax: 0 },
+        { code: 'a21002', upperLimit: 50 },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    const errors = (res.json() as { errors: { path: string; message: unknown }[] }).errors;
+    expect(errors.map((e) => e.path).sort()).toEqual(
+      ['factors.0.lowerLimit', 'factors.0.rangeMax', 'factors.1.code', 'mn', 'password', 'rtdIntervalSeconds'].sort(),
+    );
+    expect(JSON.stringify(errors)).toContain('数采仪 MN 是设备身份，不能修改');
+    expect(JSON.stringify(errors)).toContain('量程上限须大于 0');
+    const now = await detail(st.id);
+    expect(now.version).toBe(st.version);
+    expect(now.factors).toEqual(st.factors);
+    expect(await auditsOf(st.id)).toEqual([]);
+
+    const missing = await patch(monitor, '00000000-0000-4000-8000-000000000000', { version: st.version });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('only the registry roles may edit: other staff and the enterprise are refused', async () => {
+    const st = await register(300);
+    const clerk = await loginAs(t, ['clerk', 'inspector', 'leader']);
+    const own = await loginAs(t, ['enterprise'], enterpriseId);
+    for (const c of [clerk, own]) {
+      const res = await patch(c, st.id, { version: st.version, factors: [{ code: 'a21002', upperLimit: 999 }] });
+      expect(res.statusCode, res.body).toBe(403);
+    }
+    expect((await detail(st.id)).version).toBe(st.version);
+    expect(await auditsOf(st.id)).toEqual([]);
+    const admin = await loginAs(t, ['admin']);
+    const ok = await patch(admin, st.id, { version: st.version, factors: [{ code: 'a21002', upperLimit: 120 }] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const [entry] = await auditsOf(st.id);
+    expect(entry!.before.factors).toEqual([
+      { code: 'a21002', upperLimit: 300, lowerLimit: null, unit: 'mg/m³', standard: null, rangeMax: 500 },
+    ]);
+    expect(entry!.after.factors).toEqual([
+      { code: 'a21002', upperLimit: 120, lowerLimit: null, unit: null, standard: null, rangeMax: null },
+    ]);
+  });
+});
