@@ -41,13 +41,19 @@ function enterpriseFilter(f: DashboardFilter) {
  */
 const divisionOf = (code: string) => sql.raw(`left(regexp_replace(coalesce(${code}, ''), '^[A-T]([0-9])', '\\1'), 2)`);
 const DIVISION = divisionOf('e.industry_code');
+/**
+ * The desk a clock belongs to: the role it was given to or, given to a person, that person's first
+ * role (a clock assigned to someone is not "unassigned"). Null-guarded so unassigned rows cost nothing.
+ */
+const DESK = sql.raw(`coalesce(c.assignee_role, case when c.assignee_user_id is null then null
+  else (select u.roles[1] from users u where u.id = c.assignee_user_id) end, '')`);
 
 /** The SQL condition for one value of a dimension; the clocks' (c) or the applications' (a) column. */
 function dimensionFilter(dim: SlaDimension | undefined, value: string | undefined, record: 'clock' | 'application') {
   if (!dim || value === undefined) return sql``;
   switch (dim) {
     case 'desk':
-      return record === 'clock' ? sql`and coalesce(c.assignee_role, '') = ${value}` : sql`and false`;
+      return record === 'clock' ? sql`and ${DESK} = ${value}` : sql`and false`;
     case 'matter':
       return record === 'clock' ? sql`and c.profile_key = ${value}` : sql`and a.matter_code = ${value}`;
     case 'town':
@@ -141,7 +147,7 @@ export function judgedSql(
           when k.unit = 'working' then (${idx.workdays}::int[])[(${idx.ordinals}::int[])[k.s - ${idx.first}::int + 1] + k.total]
         end as due, ${byJs.cols}
       from (
-        select c.id, c.start, c.completed_at, c.profile_key as matter, coalesce(c.assignee_role, '') as desk,
+        select c.id, c.start, c.completed_at, c.profile_key as matter, ${DESK} as desk,
           coalesce(e.town_code, '') as town, e.industry_code,
           -- Shanghai days by the fixed UTC+8 the clock module counts in (no time-zone lookup per row)
           ((c.start at time zone interval '+08:00')::date - date '1970-01-01') as s,
@@ -192,7 +198,7 @@ async function judgeTheRest(
     sql`select c.id::text as id, c.profile_key, c.profile, c.start, c.pauses, c.extensions, c.completed_at,
         case when c.completed_at is null then null
           else greatest(0, round(extract(epoch from (c.completed_at - c.start)) / 86400))::int end as days,
-        coalesce(c.assignee_role, '') as desk, coalesce(e.town_code, '') as town, ${DIVISION} as industry
+        ${DESK} as desk, coalesce(e.town_code, '') as town, ${DIVISION} as industry
       from clocks c left join enterprises e on e.id = c.enterprise_id
       where c.id = any(${`{${ids.join(',')}}`}::uuid[])
       order by c.start, c.id`,

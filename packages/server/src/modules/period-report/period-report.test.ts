@@ -236,15 +236,42 @@ describe('the leaders’ dashboard', () => {
       });
       await completeClock(tx, SYSTEM_ACTOR, c.id, new Date('2020-07-10T09:00:00+08:00'));
     });
+    // given to a person, a clock counts at that person's desk, not as unassigned
+    const inspector = await loginAs(t, ['inspector']);
+    await t.database.db.transaction(async (tx) => {
+      const c = await startClock(tx, SYSTEM_ACTOR, {
+        ownerType: 'dashboard-test',
+        ownerId: 'dashboard-test-person',
+        profileKey: 'petition.resolution',
+        start: new Date('2020-08-03T09:00:00+08:00'),
+        title: '驾驶舱测试指派到人',
+        assigneeUserId: inspector.userId,
+        enterpriseId: e.id,
+      });
+      await completeClock(tx, SYSTEM_ACTOR, c.id, new Date('2020-08-05T09:00:00+08:00'));
+    });
     const res = await leader.request({ method: 'GET', url: `/api/period-report/dashboard?${ARTICLE}` });
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json();
+    expect(d.sla.desk.find((g: { value: string }) => g.value === 'inspector')).toMatchObject({
+      label: '执法大队',
+      completed: 1,
+      onTime: 1,
+    });
+    expect(d.sla.desk.some((g: { value: string }) => g.value === '')).toBe(false);
+    const person = (
+      await leader.request({
+        method: 'GET',
+        url: `/api/period-report/dashboard/records?${ARTICLE}&metric=completed&dim=desk&value=inspector`,
+      })
+    ).json();
+    expect(person.items.map((i: { title: string }) => i.title)).toEqual(['驾驶舱测试指派到人']);
     for (const dim of ['desk', 'matter', 'town', 'industry'] as const) {
       const sum = (k: string) => d.sla[dim].reduce((s: number, g: Record<string, number>) => s + g[k]!, 0);
       expect(sum('completed'), dim).toBe(d.totals.completed);
       expect(sum('overdue'), dim).toBe(d.totals.overdue);
     }
-    expect(d.totals.completed).toBe(1);
+    expect(d.totals.completed).toBe(2);
     const monitor = d.sla.desk.find((g: { value: string }) => g.value === 'monitor');
     expect(monitor).toMatchObject({ label: '监控值守', overdue: 1 });
     const drill = (
