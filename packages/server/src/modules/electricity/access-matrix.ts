@@ -8,6 +8,9 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/electricity/meters': READERS,
   'POST /api/electricity/meters': ['admin', 'monitor'],
   'GET /api/electricity/meters/:id/series': READERS,
+  // binding a meter to an HJ 212 data logger (MN, password, code): whoever registers meters
+  'PUT /api/electricity/meters/:id/hj212': ['admin', 'monitor'],
+  'DELETE /api/electricity/meters/:id/hj212': ['admin', 'monitor'],
   // restriction orders (限产/停产): leaders and monitoring staff issue them
   'GET /api/electricity/restriction-orders': READERS,
   'POST /api/electricity/restriction-orders': ['admin', 'leader', 'monitor'],
