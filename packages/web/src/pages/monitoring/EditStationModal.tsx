@@ -7,6 +7,7 @@ import { applyFieldErrors, errorMessage } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useMessage } from '../../components/feedback.tsx';
 import { type StationDetail, type StationPatch, updateStation } from './api.ts';
+import { EDITION_OPTIONS, outletKindOptions } from './station-options.ts';
 
 type FactorValues = {
   code: string;
@@ -144,13 +145,7 @@ export function EditStationModal({ station, onClose }: { station: StationDetail;
         </Space>
         <Space wrap align="start">
           <Form.Item name="edition" label={t('monitoring.edition')}>
-            <Select
-              style={{ width: 160 }}
-              options={[
-                { value: '2017', label: 'HJ 212-2017' },
-                { value: '2005', label: 'HJ/T 212-2005' },
-              ]}
-            />
+            <Select style={{ width: 160 }} options={EDITION_OPTIONS} />
           </Form.Item>
           <Form.Item name="rtdIntervalSeconds" label={t('monitoring.edit.rtdInterval')}>
             <InputNumber min={30} max={3600} precision={0} style={{ width: 150 }} />
@@ -173,13 +168,7 @@ export function EditStationModal({ station, onClose }: { station: StationDetail;
         </Space>
         <Space wrap align="start">
           <Form.Item name="outletKind" label={t('monitoring.form.outletKind')}>
-            <Select
-              style={{ width: 160 }}
-              options={[
-                { value: 'gas', label: t('monitoring.outletKinds.gas') },
-                { value: 'water', label: t('monitoring.outletKinds.water') },
-              ]}
-            />
+            <Select style={{ width: 160 }} options={outletKindOptions(t)} />
           </Form.Item>
           <Form.Item name="outletCode" label={t('monitoring.form.outletCode')}>
             <Input style={{ width: 160 }} maxLength={30} />

@@ -7,6 +7,7 @@ import { useShowError } from '../../api/errors.ts';
 import { useMessage } from '../../components/feedback.tsx';
 import { listEnterprises } from '../enterprises/api.ts';
 import { createStation, type StationCreate } from './api.ts';
+import { EDITION_OPTIONS, outletKindOptions } from './station-options.ts';
 
 type FormValues = {
   enterpriseId: string;
@@ -99,22 +100,10 @@ export function RegisterStationModal({ mn, onClose }: { mn?: string; onClose: ()
             <Input style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="edition" label={t('monitoring.edition')}>
-            <Select
-              style={{ width: 160 }}
-              options={[
-                { value: '2017', label: 'HJ 212-2017' },
-                { value: '2005', label: 'HJ/T 212-2005' },
-              ]}
-            />
+            <Select style={{ width: 160 }} options={EDITION_OPTIONS} />
           </Form.Item>
           <Form.Item name="outletKind" label={t('monitoring.form.outletKind')}>
-            <Select
-              style={{ width: 160 }}
-              options={[
-                { value: 'gas', label: t('monitoring.outletKinds.gas') },
-                { value: 'water', label: t('monitoring.outletKinds.water') },
-              ]}
-            />
+            <Select style={{ width: 160 }} options={outletKindOptions(t)} />
           </Form.Item>
           <Form.Item name="outletCode" label={t('monitoring.form.outletCode')}>
             <Input style={{ width: 160 }} />
