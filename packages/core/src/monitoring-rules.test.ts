@@ -10,6 +10,7 @@ import {
   holdingNow,
   type RuleTransition,
   type StationRuleState,
+  withoutFactors,
 } from './monitoring-rules.ts';
 
 const MIN = 60_000;
@@ -256,5 +257,44 @@ describe('holdingNow: what a rule still finds, for an alarm closed while it held
       next.state,
     );
     expect(holdingNow(ended.state, [NOX], 'over-limit')).toBeNull();
+  });
+});
+
+describe('withoutFactors: a factor removed from the registry', () => {
+  const SO2: FactorLimits = { code: 'a21026', name: '二氧化硫', upperLimit: 50 };
+  const both = (at: number, nox: number, so: number): Step => ({
+    cn: '2011',
+    at,
+    values: [
+      { factor: NOX.code, value: nox, flag: 'N' },
+      { factor: SO2.code, value: so, flag: 'N' },
+    ],
+  });
+  it('ends the rules only the removed factor held; a remaining factor going over later raises afresh', () => {
+    // NOx over its limit, SO2 within: the warning holds through NOx alone
+    const before = run([both(T0, 250, 40)], [NOX, SO2]);
+    expect(kinds(before.transitions)).toEqual(['over-limit-warning:raise']);
+    const { state, ended } = withoutFactors(before.state, [NOX.code], [SO2]);
+    expect(ended).toEqual(['over-limit-warning']);
+    expect(Object.keys(state.factors)).toEqual([SO2.code]);
+    expect(state.active['over-limit-warning']).toBe(false);
+    // the prior state is not changed in place
+    expect(before.state.active['over-limit-warning']).toBe(true);
+    // without the fix the state would still say "active" and this would raise nothing
+    const later = run(
+      [{ cn: '2011', at: T0 + MIN, values: [{ factor: SO2.code, value: 80, flag: 'N' }] }],
+      [SO2],
+      state,
+    );
+    expect(kinds(later.transitions)).toEqual(['over-limit-warning:raise']);
+  });
+  it('keeps a rule another factor still holds; nothing ends when nothing was active', () => {
+    const over = run([both(T0, 250, 80)], [NOX, SO2]);
+    const kept = withoutFactors(over.state, [NOX.code], [SO2]);
+    expect(kept.ended).toEqual([]);
+    expect(kept.state.active['over-limit-warning']).toBe(true);
+    expect(holdingNow(kept.state, [SO2], 'over-limit-warning')?.detail).toContain('二氧化硫');
+    const calm = run([both(T0, 100, 10)], [NOX, SO2]);
+    expect(withoutFactors(calm.state, [NOX.code, SO2.code], []).ended).toEqual([]);
   });
 });

@@ -319,6 +319,37 @@ export function holdingNow(
 }
 
 /**
+ * The rule state once factors left the station's registry: what was remembered of them is dropped,
+ * and a rule that held only through them no longer counts as active. Without this the state would
+ * still say "over limit" after the only factor over it was removed, and a remaining factor going
+ * over later would raise nothing (the rules speak only on a change of verdict). `ended` lists the
+ * rules that were active and now hold for no remaining factor.
+ */
+export function withoutFactors(
+  prev: StationRuleState,
+  removed: readonly string[],
+  remaining: readonly FactorLimits[],
+): { state: StationRuleState; ended: FrameRuleKind[] } {
+  const gone = new Set(removed);
+  const state: StationRuleState = {
+    factors: Object.fromEntries(Object.entries(prev.factors).filter(([code]) => !gone.has(code))),
+    active: { ...prev.active },
+  };
+  const ended: FrameRuleKind[] = [];
+  for (const kind of FRAME_RULE_KINDS) {
+    if (!state.active[kind]) continue;
+    const still = remaining.some((f) => {
+      const s = state.factors[f.code];
+      return s !== undefined && holds(kind, s, f) === true;
+    });
+    if (still) continue;
+    state.active[kind] = false;
+    ended.push(kind);
+  }
+  return { state, ended };
+}
+
+/**
  * Folds one frame into the station's rule state. `cn` is the frame's command: 2011 and 2051 values
  * feed the hour average, the early warning, zero and constant value; a 2061 value is the station's
  * own hour average and decides that hour. A value flagged anything but normal (表 8) changes the

@@ -183,6 +183,46 @@ export async function clearAlarm(
   return true;
 }
 
+/**
+ * Closes open alarms whose subject left the registry (a factor removed from its station): the rule
+ * can no longer judge it, so there is nothing left for the enterprise to answer or for a leader to
+ * chase — a closed alarm is neither answerable nor escalated. Cleared (if still active) and closed
+ * with the plain reason by the staff member who made the change, in the caller's transaction, each
+ * step on the timeline and audited. No outcome: nobody reviewed whether it happened, and only an
+ * officer's review makes an alarm the evidence an inspection cites. Returns how many were closed.
+ */
+export async function closeObsoleteAlarms(tx: Tx, actor: Actor, ids: readonly string[], reason: string) {
+  let n = 0;
+  for (const id of ids) {
+    const [row] = await tx.select().from(alarms).where(eq(alarms.id, id)).for('update');
+    if (!row || row.state === 'closed') continue;
+    const now = new Date();
+    const clearedAt = row.clearedAt ?? now;
+    await tx
+      .update(alarms)
+      .set({
+        state: 'closed',
+        clearedAt,
+        closedAt: now,
+        closedBy: actor.id,
+        closedByName: actor.name,
+        reviewNote: reason,
+      })
+      .where(eq(alarms.id, id));
+    if (row.state === 'active') await addEvent(tx, id, 'cleared', actor.name, reason);
+    await addEvent(tx, id, 'closed', actor.name, reason);
+    await recordAudit(tx, actor, {
+      action: 'alarm.close',
+      entityType: 'alarm',
+      entityId: id,
+      before: { state: row.state },
+      after: { state: 'closed', clearedAt: clearedAt.toISOString(), reviewNote: reason },
+    });
+    n++;
+  }
+  return n;
+}
+
 export type AlarmFilter = {
   stationId?: string | undefined;
   sourceKind?: string | undefined;

@@ -1,19 +1,29 @@
 import { createHash } from 'node:crypto';
 import { TOWNS } from '@qingshan/core';
 import { isOnline, type StationCreateBody, type StationPatchBody } from '@qingshan/core/monitoring';
-import { and, asc, count, desc, eq, gte, ilike, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { FRAME_RULE_KINDS, withoutFactors } from '@qingshan/core/monitoring-rules';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { type PageRequest, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
+import { closeObsoleteAlarms } from '../alarms/service.ts';
+import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { electricityMeters } from '../electricity/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { replayQuarantined, type StationRow } from './ingest.ts';
 import { LONG_CNS, monitoringReadings, monitoringReadingsLong, rowsOf } from './readings.ts';
-import { monitoringFactors, monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
+import { factorName } from './rules.ts';
+import {
+  monitoringFactors,
+  monitoringFrames,
+  monitoringQuarantine,
+  monitoringRuleStates,
+  monitoringStations,
+} from './tables.ts';
 
 export type FactorRow = typeof monitoringFactors.$inferSelect;
 export type QuarantineRow = typeof monitoringQuarantine.$inferSelect;
@@ -309,6 +319,8 @@ export async function updateStation(db: Db, actor: Actor, id: string, input: Sta
               rangeMax: f.rangeMax,
             },
           });
+      const removed = before.map((f) => f.code).filter((c) => !codes.includes(c));
+      if (removed.length > 0) await forgetRemovedFactors(tx, actor, id, removed, after);
     }
     const b = editAuditView(row, before);
     const a = editAuditView(updated, after);
@@ -324,6 +336,66 @@ export async function updateStation(db: Db, actor: Actor, id: string, input: Sta
     });
     return updated;
   });
+}
+
+/** The reason an alarm on a removed factor is closed with, as the enterprise and officers read it. */
+export const FACTOR_REMOVED_REASON = '因子已从监测点删除';
+
+/**
+ * Factors left out of an edit take their alarm state with them, in the edit's transaction (the
+ * station row is locked, so no frame is judged meanwhile): the rule state forgets them — else a rule
+ * they alone held would stay "active" and a remaining factor going over later would raise nothing —
+ * and their open alarms are closed with the plain reason, which also ends the enterprise's duty to
+ * answer and the 2 h escalation. An active alarm closes when its rule holds for no remaining factor;
+ * a cleared one awaiting review when every factor it names was removed. An alarm a remaining factor
+ * still holds stays open.
+ */
+async function forgetRemovedFactors(
+  tx: Tx,
+  actor: Actor,
+  stationId: string,
+  removed: readonly string[],
+  remaining: readonly FactorAudit[],
+): Promise<void> {
+  const [rs] = await tx
+    .select({ state: monitoringRuleStates.ruleState })
+    .from(monitoringRuleStates)
+    .where(eq(monitoringRuleStates.stationId, stationId))
+    .for('update');
+  let ended: readonly string[] = [];
+  if (rs) {
+    const limits = remaining.map((f) => ({ ...f, name: factorName(f.code) }));
+    const next = withoutFactors(rs.state, removed, limits);
+    ended = next.ended;
+    await tx
+      .update(monitoringRuleStates)
+      .set({ ruleState: next.state, updatedAt: new Date() })
+      .where(eq(monitoringRuleStates.stationId, stationId));
+  }
+  const open = await tx
+    .select({ id: alarms.id, kind: alarms.kind, state: alarms.state, evidence: alarms.evidence })
+    .from(alarms)
+    .where(
+      and(
+        eq(alarms.sourceKind, 'station'),
+        eq(alarms.sourceId, stationId),
+        inArray(alarms.state, ['active', 'cleared']),
+        inArray(alarms.kind, [...FRAME_RULE_KINDS]),
+      ),
+    );
+  const gone = new Set(removed);
+  const onlyRemoved = (evidence: unknown) => {
+    const named = ((evidence as { factors?: { code?: unknown }[] }).factors ?? []).map((f) => String(f.code));
+    return named.length > 0 && named.every((c) => gone.has(c));
+  };
+  const ids = open
+    .filter((a) =>
+      a.state === 'active' ? ended.includes(a.kind) || (!rs && onlyRemoved(a.evidence)) : onlyRemoved(a.evidence),
+    )
+    .map((a) => a.id);
+  if (ids.length === 0) return;
+  const names = removed.map((c) => `${factorName(c)}（${c}）`).join('、');
+  await closeObsoleteAlarms(tx, actor, ids, `${FACTOR_REMOVED_REASON}：${names}`);
 }
 
 export const MAX_READING_PERIOD_DAYS = 31;

@@ -2,6 +2,7 @@ import { type CpInput, decodeFrame, encodeFrame, formatDataTime } from '@qingsha
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { escalateUnanswered } from '../alarms/service.ts';
 import { GATEWAY_DECODE, ingestFrame } from './ingest.ts';
 import { rowsOf } from './readings.ts';
 
@@ -227,5 +228,117 @@ describe('correcting a monitoring station', () => {
     expect(entry!.after.factors).toEqual([
       { code: 'a21002', upperLimit: 120, lowerLimit: null, unit: null, standard: null, rangeMax: null },
     ]);
+  });
+});
+
+describe('removing a factor: its open alarms close with the edit', () => {
+  const NOX = 'a21002';
+  const SO2 = 'a21026';
+  const both = (nox: number, so2: number) => ({
+    [NOX]: { Rtd: String(nox), Flag: 'N' },
+    [SO2]: { Rtd: String(so2), Flag: 'N' },
+  });
+  async function registerTwo(): Promise<Detail> {
+    const mn = freshMn();
+    const res = await monitor.request({
+      method: 'POST',
+      url: '/api/monitoring/stations',
+      payload: {
+        enterpriseId,
+        name: `删因子测试点${mn.slice(-3)}`,
+        mn,
+        password: '123456',
+        edition: '2017',
+        factors: [
+          { code: NOX, upperLimit: 200, unit: 'mg/m³' },
+          { code: SO2, upperLimit: 50, unit: 'mg/m³' },
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as Detail;
+  }
+  type AlarmItem = { id: string; kind: string; state: string };
+  async function alarmItems(stationId: string): Promise<AlarmItem[]> {
+    const res = await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${stationId}&pageSize=100` });
+    return (res.json() as { items: AlarmItem[] }).items;
+  }
+
+  it('closes them cleared with the reason, audited; the enterprise need not answer, no leader is told; a remaining factor still raises', async () => {
+    const st = await registerTwo();
+    // NOx over its limit for an hour (SO2 within): the early warning, then the hour average
+    await send(st.mn, T0, both(250, 10));
+    await send(st.mn, T0 + 30 * MIN, both(250, 10));
+    await send(st.mn, T0 + HOUR, both(100, 10));
+    expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:cleared', 'over-limit:active']);
+    const before = await alarmItems(st.id);
+
+    const res = await patch(monitor, st.id, { version: st.version, factors: [{ code: SO2, upperLimit: 50 }] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:closed', 'over-limit:closed']);
+    for (const a of before) {
+      const d = await monitor.request({ method: 'GET', url: `/api/alarms/${a.id}` });
+      expect(d.statusCode, d.body).toBe(200);
+      const body = d.json() as {
+        alarm: { clearedAt: string | null; closedAt: string | null; reviewNote: string | null; outcome: string | null };
+        events: { type: string; note: string | null }[];
+      };
+      expect(body.alarm.clearedAt).not.toBeNull();
+      expect(body.alarm.outcome).toBeNull();
+      expect(body.alarm.reviewNote).toContain('因子已从监测点删除');
+      expect(body.alarm.reviewNote).toContain('氮氧化物');
+      const last = body.events.slice(a.state === 'active' ? -2 : -1);
+      expect(last.map((e) => e.type)).toEqual(a.state === 'active' ? ['cleared', 'closed'] : ['closed']);
+      for (const e of last) expect(e.note).toContain('因子已从监测点删除');
+    }
+    const audits = rowsOf<{ entity_id: string; actor_id: string; after: { state: string; reviewNote: string } }>(
+      await t.database.db.execute(
+        sql`select entity_id::text as entity_id, actor_id::text as actor_id, after from audit_entries
+            where action = 'alarm.close' and entity_id = any(${sql.param(before.map((a) => a.id))}::text[])`,
+      ),
+    );
+    expect(audits.map((a) => a.entity_id).sort()).toEqual(before.map((a) => a.id).sort());
+    for (const a of audits) {
+      expect(a.actor_id).toBe(monitor.userId);
+      expect(a.after).toMatchObject({ state: 'closed' });
+      expect(a.after.reviewNote).toContain('因子已从监测点删除');
+    }
+
+    // nothing left to answer, and three hours later nothing to escalate
+    const own = await loginAs(t, ['enterprise'], enterpriseId);
+    const answer = await own.request({
+      method: 'POST',
+      url: `/api/alarms/${before[0]!.id}/answer`,
+      payload: { reason: '因子已删除', action: '无' },
+    });
+    expect(answer.statusCode, answer.body).toBe(409);
+    await escalateUnanswered(t.database.db, new Date(Date.now() + 3 * HOUR));
+    const escalated = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from alarms where escalated_at is not null
+            and id = any(${sql.param(before.map((a) => a.id))}::uuid[])`,
+      ),
+    );
+    expect(escalated[0]!.n).toBe(0);
+
+    // the rule state forgot NOx: SO2 going over raises a new early warning at once
+    await send(st.mn, T0 + HOUR + 10 * MIN, { [SO2]: { Rtd: '80', Flag: 'N' } });
+    expect(await alarmsOf(st.id)).toEqual([
+      'over-limit-warning:active',
+      'over-limit-warning:closed',
+      'over-limit:closed',
+    ]);
+  });
+
+  it('an alarm a remaining factor still holds stays open', async () => {
+    const st = await registerTwo();
+    await send(st.mn, T0, both(250, 80));
+    expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:active']);
+    const res = await patch(monitor, st.id, { version: st.version, factors: [{ code: SO2, upperLimit: 50 }] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:active']);
+    // and it clears, as before, when SO2 comes back within its limit
+    await send(st.mn, T0 + MIN, { [SO2]: { Rtd: '10', Flag: 'N' } });
+    expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:cleared']);
   });
 });
