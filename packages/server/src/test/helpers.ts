@@ -22,7 +22,8 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function buildTestApp(): Promise<TestApp> {
+/** `env` adds to the test configuration (e.g. INGEST_BUS for a test of the bus). */
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const jobs: Promise<void>[] = [];
   // Backups taken by tests (the admin API) go to a private folder that close() removes.
@@ -34,6 +35,7 @@ export async function buildTestApp(): Promise<TestApp> {
     LOGIN_RATE_LIMIT: '10000',
     // API tests reach the HJ 212 gateway through their own ephemeral instance (monitoring tests)
     HJ212_PORT: '0',
+    ...env,
   });
   const app = await buildApp({ config, database, logger: false, onJob: (p) => jobs.push(p) });
   await app.ready();

@@ -1,5 +1,6 @@
 import { ELECTRICITY_AUDIT_VOCABULARY, ELECTRICITY_MESSAGES } from '@qingshan/core/electricity';
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { directoryNotifier } from '../monitoring/runtime.ts';
 import { demoMeterLoggerService } from './hj212-demo.ts';
 import { meterSubscriber } from './mqtt.ts';
 import { electricityRoutes } from './routes.ts';
@@ -16,7 +17,12 @@ export const electricityModule: ModuleDefinition = {
   tables,
   audit: ELECTRICITY_AUDIT_VOCABULARY,
   messages: ELECTRICITY_MESSAGES,
-  routes: (app, ctx) => app.register(electricityRoutes, { db: ctx.db, topicPrefix: ctx.config.mqttTopicPrefix }),
+  routes: (app, ctx) =>
+    app.register(electricityRoutes, {
+      db: ctx.db,
+      topicPrefix: ctx.config.mqttTopicPrefix,
+      directory: directoryNotifier(ctx),
+    }),
   jobs: () => [
     {
       kind: 'electricity.evaluate',

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
+import type { DirectoryNotifier } from '../monitoring/runtime.ts';
 import { replayMeterFrames } from './hj212-meters.ts';
 import { enterpriseName } from './names.ts';
 import {
@@ -32,10 +33,12 @@ import {
 
 const READERS = [...STAFF_ROLES, 'enterprise'] as const;
 
-export const electricityRoutes: FastifyPluginAsyncZod<{ db: Db; topicPrefix: string }> = async (
-  app,
-  { db, topicPrefix },
-) => {
+export const electricityRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  topicPrefix: string;
+  /** a meter logger's binding changed: bus gateways drop what they cached of its MN */
+  directory: DirectoryNotifier;
+}> = async (app, { db, topicPrefix, directory }) => {
   app.get(
     '/api/electricity/meters',
     {
@@ -67,6 +70,7 @@ export const electricityRoutes: FastifyPluginAsyncZod<{ db: Db; topicPrefix: str
     },
     async (request, reply) => {
       const m = await db.transaction((tx) => createMeter(tx, actorOf(request), request.body));
+      directory.changed([m.hj212Mn]);
       // what the logger sent before the meter was bound (quarantined, or under an unbound code)
       if (m.hj212Mn) await replayMeterFrames(db, m.id);
       reply.code(201);
@@ -88,8 +92,10 @@ export const electricityRoutes: FastifyPluginAsyncZod<{ db: Db; topicPrefix: str
       },
     },
     async (request) => {
-      await getMeter(db, request.user, request.params.id);
+      const before = await getMeter(db, request.user, request.params.id);
       const m = await db.transaction((tx) => bindHj212(tx, actorOf(request), request.params.id, request.body, ''));
+      // the logger it left and the one it joined (a password set here applies to all its meters)
+      directory.changed([before.hj212Mn, m.hj212Mn]);
       // the archived frames of the last two days under that code become readings
       await replayMeterFrames(db, m.id);
       const fresh = await getMeter(db, request.user, m.id);
@@ -109,8 +115,9 @@ export const electricityRoutes: FastifyPluginAsyncZod<{ db: Db; topicPrefix: str
       },
     },
     async (request) => {
-      await getMeter(db, request.user, request.params.id);
+      const before = await getMeter(db, request.user, request.params.id);
       const m = await db.transaction((tx) => unbindHj212(tx, actorOf(request), request.params.id));
+      directory.changed([before.hj212Mn]);
       return toMeterView({ ...m, enterpriseName: await enterpriseName(db, m.enterpriseId) }, topicPrefix);
     },
   );

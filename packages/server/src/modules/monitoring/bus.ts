@@ -16,6 +16,7 @@ import {
   StorageType,
 } from 'nats';
 import type { Db } from '../../db/client.ts';
+import { electricityMeters } from '../electricity/tables.ts';
 import type { FrameSink, GatewayOutcome } from './gateway.ts';
 import { type GroupCommitOptions, groupCommit } from './group-commit.ts';
 import { crcAccepted, frameDataTime, GATEWAY_DECODE, unstorable } from './ingest.ts';
@@ -32,7 +33,10 @@ export type BusConfig = {
   url: string;
   /** JetStream stream name */
   stream: string;
-  /** subject prefix: frames go to <prefix>.frames, station look-ups to <prefix>.directory */
+  /**
+   * subject prefix: frames go to <prefix>.frames, station look-ups to <prefix>.directory, and the
+   * MNs whose registration changed to <prefix>.directory.changed
+   */
   prefix: string;
   /** the writers' shared durable consumer */
   durable: string;
@@ -42,6 +46,7 @@ export type BusConfig = {
 
 const framesSubject = (c: BusConfig) => `${c.prefix}.frames`;
 const directorySubject = (c: BusConfig) => `${c.prefix}.directory`;
+const directoryChangedSubject = (c: Pick<BusConfig, 'prefix'>) => `${c.prefix}.directory.changed`;
 
 export type Bus = { config: BusConfig; nc: NatsConnection; js: JetStreamClient; close(): Promise<void> };
 
@@ -109,9 +114,21 @@ export async function deleteStream(url: string, stream: string): Promise<void> {
   }
 }
 
-/** What a gateway needs to know of a station to refuse what the in-process path would refuse. */
+/**
+ * What a gateway needs to know of a logger to refuse what the in-process path would refuse: a
+ * monitoring station, or a data logger reporting electricity meters (electricity/hj212-meters.ts:
+ * its bindings share one password, and its CRC is judged by the standard's algorithm only, as the
+ * writer judges it). `kind` is absent in answers from writers older than meter support: a station.
+ */
 type DirectoryEntry =
-  | { found: true; passwordSha256: string; crcModes: string[]; edition: string; lastFrameAt: number | null }
+  | {
+      found: true;
+      kind?: 'station' | 'meter';
+      passwordSha256: string;
+      crcModes: string[];
+      edition: string;
+      lastFrameAt: number | null;
+    }
   | { found: false; rejected: boolean };
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -147,10 +164,26 @@ async function lookUp(db: Db, mn: string): Promise<DirectoryEntry> {
   if (s)
     return {
       found: true,
+      kind: 'station',
       passwordSha256: sha256(s.password),
       crcModes: s.crcModes,
       edition: s.edition,
       lastFrameAt: s.lastFrameAt?.getTime() ?? null,
+    };
+  // the writer's order too (ingest.ts): a station's MN first, then a meter logger's, then quarantine
+  const [m] = await db
+    .select({ password: electricityMeters.hj212Password })
+    .from(electricityMeters)
+    .where(eq(electricityMeters.hj212Mn, mn))
+    .limit(1);
+  if (m)
+    return {
+      found: true,
+      kind: 'meter',
+      passwordSha256: sha256(m.password ?? ''),
+      crcModes: [],
+      edition: '2017',
+      lastFrameAt: null,
     };
   const [q] = await db
     .select({ state: monitoringQuarantine.state })
@@ -158,6 +191,20 @@ async function lookUp(db: Db, mn: string): Promise<DirectoryEntry> {
     .where(eq(monitoringQuarantine.mn, mn))
     .limit(1);
   return { found: false, rejected: q?.state === 'rejected' };
+}
+
+/**
+ * Tells every gateway that these MNs' registration changed (a station registered or edited, a
+ * quarantined logger accepted or rejected, a meter bound or unbound), so a cached look-up is not
+ * used for up to its TTL after staff changed a password. Plain NATS, not JetStream: a gateway
+ * that misses it (reconnecting) still drops the entry when its TTL runs out.
+ */
+export function publishDirectoryChanges(
+  nc: NatsConnection,
+  config: Pick<BusConfig, 'prefix'>,
+  mns: readonly string[],
+): void {
+  for (const mn of new Set(mns)) if (mn) nc.publish(directoryChangedSubject(config), enc.encode(mn));
 }
 
 export type BusSinkOptions = {
@@ -192,6 +239,17 @@ export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
   const subject = framesSubject(bus.config);
 
   const asking = new Map<string, Promise<DirectoryEntry | null>>();
+  // an invalidation bumps the MN's generation: a look-up already under way when it arrived may
+  // carry the old registration, so its answer serves the frames waiting on it but is not cached
+  const generation = new Map<string, number>();
+  bus.nc.subscribe(directoryChangedSubject(bus.config), {
+    callback: (err, msg) => {
+      if (err) return;
+      const mn = dec.decode(msg.data).trim();
+      cache.delete(mn);
+      if (asking.has(mn)) generation.set(mn, (generation.get(mn) ?? 0) + 1);
+    },
+  });
   // frames of a connection are handled at once, not one after another: one look-up per MN serves
   // every frame that arrives while it is under way
   const directory = (mn: string): Promise<DirectoryEntry | null> => {
@@ -205,9 +263,14 @@ export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
     return p;
   };
   const ask = async (mn: string, stale: DirectoryEntry | null): Promise<DirectoryEntry | null> => {
+    const gen = generation.get(mn) ?? 0;
     try {
       const reply = await bus.nc.request(directorySubject(bus.config), enc.encode(mn), { timeout: lookupTimeout });
       const entry = JSON.parse(dec.decode(reply.data)) as DirectoryEntry;
+      if ((generation.get(mn) ?? 0) !== gen) {
+        generation.delete(mn);
+        return entry;
+      }
       // bounded: a flood of invented MNs must not grow the cache without end
       if (cache.size > 50_000) cache.clear();
       cache.set(mn, { entry, until: Date.now() + (entry.found ? ttl : Math.min(ttl, 10_000)) });
@@ -237,7 +300,8 @@ export function busSink(bus: Bus, opts: BusSinkOptions = {}): FrameSink {
       headers: h,
       timeout: publishTimeout,
     });
-    if (!entry?.found) return { kind: 'published', station: null, duplicate: ack.duplicate };
+    // a meter logger's frames get no 补传 or clock requests: the in-process path sends none either
+    if (!entry?.found || entry.kind === 'meter') return { kind: 'published', station: null, duplicate: ack.duplicate };
     const previous = entry.lastFrameAt;
     entry.lastFrameAt = now.getTime();
     return {

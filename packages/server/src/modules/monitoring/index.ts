@@ -5,7 +5,14 @@ import { MONITORING_RULES, monitoringRetention } from './retention.ts';
 import { rollupJob } from './rollups.ts';
 import { monitoringRoutes } from './routes.ts';
 import { missingDataJob } from './rules.ts';
-import { demoStationsService, gatewayHolder, gatewayService, ingestWriterService } from './runtime.ts';
+import {
+  demoStationsService,
+  directoryNotifier,
+  directoryNotifierService,
+  gatewayHolder,
+  gatewayService,
+  ingestWriterService,
+} from './runtime.ts';
 import { seedMonitoring } from './seed.ts';
 import * as tables from './tables.ts';
 import { stationTimeline } from './timeline.ts';
@@ -18,7 +25,8 @@ import { stationTimeline } from './timeline.ts';
 export const monitoringModule: ModuleDefinition = {
   name: 'monitoring',
   tables,
-  routes: (app, ctx) => app.register(monitoringRoutes, { db: ctx.db, holder: gatewayHolder(ctx) }),
+  routes: (app, ctx) =>
+    app.register(monitoringRoutes, { db: ctx.db, holder: gatewayHolder(ctx), directory: directoryNotifier(ctx) }),
   rules: MONITORING_RULES,
   figures: MONITORING_FIGURES,
   timeline: stationTimeline,
@@ -32,5 +40,10 @@ export const monitoringModule: ModuleDefinition = {
   messages: MONITORING_MESSAGES,
   seed: seedMonitoring,
   // the gateway first: the demo stations dial it
-  services: (ctx) => [gatewayService(ctx), demoStationsService(ctx), ingestWriterService(ctx)],
+  services: (ctx) => [
+    gatewayService(ctx),
+    demoStationsService(ctx),
+    ingestWriterService(ctx),
+    directoryNotifierService(ctx),
+  ],
 };

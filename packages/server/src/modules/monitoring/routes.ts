@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
-import type { GatewayHolder } from './runtime.ts';
+import type { DirectoryNotifier, GatewayHolder } from './runtime.ts';
 import {
   framesQuery,
   frameViewSchema,
@@ -44,10 +44,12 @@ const STAFF = STAFF_ROLES;
 const REGISTRY = ['admin', 'monitor'] as const;
 const DAY = 86_400_000;
 
-export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHolder }> = async (
-  app,
-  { db, holder },
-) => {
+export const monitoringRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  holder: GatewayHolder;
+  /** registrations changed: bus gateways drop what they cached of these MNs */
+  directory: DirectoryNotifier;
+}> = async (app, { db, holder, directory }) => {
   const connected = (mn: string) => (holder.gateway ? holder.gateway.connectedMns().includes(mn) : null);
 
   app.post(
@@ -63,6 +65,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHo
     },
     async (request, reply) => {
       const { station, replayed } = await createStation(db, actorOf(request), request.body);
+      directory.changed([station.mn]);
       const detail = await getStation(db, request.user, station.id);
       return reply.status(201).send({
         ...toStationView(detail),
@@ -129,7 +132,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHo
       },
     },
     async (request) => {
-      await updateStation(db, actorOf(request), request.params.id, request.body);
+      const updated = await updateStation(db, actorOf(request), request.params.id, request.body);
+      directory.changed([updated.mn]);
       const s = await getStation(db, request.user, request.params.id);
       return {
         ...toStationView(s),
@@ -240,6 +244,10 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; holder: GatewayHo
         response: { 200: quarantineViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => toQuarantineView(await rejectQuarantined(db, actorOf(request), request.params.id)),
+    async (request) => {
+      const row = await rejectQuarantined(db, actorOf(request), request.params.id);
+      directory.changed([row.mn]);
+      return toQuarantineView(row);
+    },
   );
 };

@@ -1,5 +1,6 @@
+import { connect, type NatsConnection } from 'nats';
 import type { ModuleContext, ModuleService } from '../../platform/module.ts';
-import { type Bus, busSink, connectBus, type IngestWriter, startIngestWriter } from './bus.ts';
+import { type Bus, busSink, connectBus, type IngestWriter, publishDirectoryChanges, startIngestWriter } from './bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { batchingFor } from './group-commit.ts';
 import { startDemoStations } from './simulator.ts';
@@ -16,6 +17,69 @@ export function gatewayHolder(ctx: ModuleContext): GatewayHolder {
     holders.set(ctx, h);
   }
   return h;
+}
+
+/**
+ * Tells the bus gateways (INGEST_BUS) that loggers' registrations changed; the routes that change
+ * them call `changed` once their transaction committed. Without INGEST_BUS it does nothing: the
+ * in-process gateway reads the registry inside each batch and caches nothing.
+ */
+export type DirectoryNotifier = { changed(mns: readonly (string | null | undefined)[]): void };
+
+const notifiers = new WeakMap<ModuleContext, { nc: NatsConnection | null; notifier: DirectoryNotifier }>();
+
+export function directoryNotifier(ctx: ModuleContext): DirectoryNotifier {
+  let n = notifiers.get(ctx);
+  if (!n) {
+    const holder: { nc: NatsConnection | null; notifier: DirectoryNotifier } = {
+      nc: null,
+      notifier: {
+        changed(mns) {
+          const bus = ctx.config.ingestBus;
+          const nc = holder.nc;
+          if (!bus || !nc || nc.isClosed()) return;
+          try {
+            publishDirectoryChanges(
+              nc,
+              bus,
+              mns.filter((m): m is string => !!m),
+            );
+          } catch (e) {
+            // the gateways' cache TTL still bounds how long the old registration is used
+            ctx.log(`warn: directory change not published: ${(e as Error).message}`);
+          }
+        },
+      },
+    };
+    notifiers.set(ctx, holder);
+    n = holder;
+  }
+  return n.notifier;
+}
+
+/** Its own small connection, so edits reach the gateways whether or not this process runs a gateway or a writer. */
+export function directoryNotifierService(ctx: ModuleContext): ModuleService {
+  directoryNotifier(ctx);
+  const holder = notifiers.get(ctx)!;
+  return {
+    name: 'hj212DirectoryNotifier',
+    async start() {
+      const bus = ctx.config.ingestBus;
+      if (!bus || holder.nc) return;
+      holder.nc = await connect({
+        servers: bus.url,
+        name: 'qingshan-directory',
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
+      });
+    },
+    async stop() {
+      const nc = holder.nc;
+      holder.nc = null;
+      await nc?.drain().catch(() => nc.close());
+    },
+    status: () => (holder.nc ? { connected: !holder.nc.isClosed() } : null),
+  };
 }
 
 /**
