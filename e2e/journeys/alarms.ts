@@ -48,6 +48,7 @@ export const alarmAnsweredAndClosed: Journey = {
 // 分表计电 over HJ 212: the demo ceramics plant's kiln reports through a data logger (seeded binding,
 // frames from the demo logger). An officer binds the fireworks plant's dust-collector fan to a
 // logger too: a code with '-' is refused in Chinese beside the field, a valid one shows in the list.
+// Then the kiln's raw frames open from its row and one is decoded in the browser.
 export const officerBindsMeterToHj212: Journey = {
   name: 'sub-metering: an officer binds a meter to an HJ 212 logger',
   async run(ctx) {
@@ -75,5 +76,20 @@ export const officerBindsMeterToHj212: Journey = {
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
     await fan.getByText('36032200000077 · ele03').waitFor({ timeout: 10_000 });
     await ctx.screenshot(officer, '41b-meter-hj212-bound');
+
+    // the kiln's raw frames, as its logger sent them, decoded in the browser like a station's
+    await kiln.getByRole('button', { name: '原始报文' }).click();
+    const frames = officer.getByTestId('meter-frames');
+    await frames.waitFor({ timeout: 10_000 });
+    const row = frames.locator('.ant-table-row').first();
+    // the demo logger reports on connect and then every minute
+    await row.waitFor({ timeout: 40_000 });
+    await row.locator('.ant-table-row-expand-icon').click();
+    const decoded = officer.getByTestId('decoded-frame').first();
+    await decoded.waitFor({ timeout: 10_000 });
+    const text = (await decoded.textContent()) ?? '';
+    expect(text.includes('888888800000000036032281'), `the decoded header shows the logger's MN (${text})`);
+    expect(text.includes('ele01-Rtd'), `the decoded data area shows the kiln's code (${text})`);
+    await ctx.screenshot(officer, '41c-meter-raw-frames');
   },
 };

@@ -337,6 +337,44 @@ describe('electricity meters over HJ 212', () => {
   });
 });
 
+describe('electricity: a meter’s raw HJ 212 frames', () => {
+  it('lists its logger’s frames newest first in a window of at most 31 days; B never reads A’s', async () => {
+    const mn = freshMn();
+    const { line, fac } = await plant(A, mn);
+    const base = Math.floor(Date.now() / MIN) * MIN - 10 * MIN;
+    const dev = await logger();
+    for (let m = 0; m < 3; m++) dev.send(frame2017(mn, 'pw2026', base + m * MIN, { ele01: 40 + m, ele02: 10 }));
+    expect(await dev.waitAck(qnAt(base + 2 * MIN))).toBe(true);
+    dev.close();
+    type Frames = { items: { qn: string | null; mn: string; raw: string }[]; total: number };
+    const get = (c: Client, id: string, q = '') =>
+      c.request({ method: 'GET', url: `/api/electricity/meters/${id}/frames?pageSize=2${q}` });
+
+    const res = await get(monitor, line.id);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as Frames;
+    expect(body.total).toBe(3);
+    expect(body.items.map((f) => f.qn)).toEqual([qnAt(base + 2 * MIN), qnAt(base + MIN)]);
+    expect(body.items[0]!.raw).toContain('ele01-Rtd=42.00');
+    // the facility reports through the same logger: the same frames
+    expect(((await get(monitor, fac.id)).json() as Frames).total).toBe(3);
+    // the enterprise reads its own; B is refused
+    expect(((await get(entA, line.id)).json() as Frames).total).toBe(3);
+    const entB = await loginAs(t, ['enterprise'], B);
+    expect((await get(entB, line.id)).statusCode).toBe(403);
+    // a window before the frames: none; longer than 31 days or reversed: refused with the field
+    const old = `&from=${encodeURIComponent(new Date(base - 5 * 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(base - 86_400_000).toISOString())}`;
+    expect(((await get(monitor, line.id, old)).json() as Frames).total).toBe(0);
+    const long = `&from=${encodeURIComponent(new Date(base - 40 * 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(base).toISOString())}`;
+    const refused = await get(monitor, line.id, long);
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json())).toContain('from');
+    // a meter over MQTT only has no HJ 212 frames
+    const mq = await meter(A, { name: '仅MQTT电表', role: 'line' });
+    expect(((await get(monitor, mq.id)).json() as Frames).total).toBe(0);
+  });
+});
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer();

@@ -1,10 +1,12 @@
 import type { DecodedFrame } from '@qingshan/hj212';
 import { decodeFrame, parseDataTime, utf8Encode } from '@qingshan/hj212';
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
+import { type PageRequest, paginate } from '../../shared/paginate.ts';
 import type { IngestItem, IngestOutcome } from '../monitoring/ingest.ts';
 import { monitoringFrames } from '../monitoring/tables.ts';
-import { storeReading } from './service.ts';
+import { getMeter, storeReading } from './service.ts';
 import { electricityMeters } from './tables.ts';
 
 /**
@@ -46,6 +48,7 @@ const READING_CNS = new Set(['2011', '2051']);
 
 type MeterBinding = { id: string; code: string; password: string };
 type FrameRow = typeof monitoringFrames.$inferInsert;
+type StoredFrame = typeof monitoringFrames.$inferSelect;
 type Candidate = { i: number; row: FrameRow; st: string | null };
 
 /** Counts since start, for the health page and the logs (no per-frame log line: meters report every minute). */
@@ -185,4 +188,45 @@ export async function replayMeterFrames(db: Db, meterId: string, now = new Date(
     for (const p of points) if ((await storeReading(tx, m.id, p)) === 'stored') n++;
     return n;
   });
+}
+
+/**
+ * The raw frames of the logger a meter reports through, newest first, received in a window (the
+ * caller bounds it: at most 31 days): the evidence behind its HJ 212 readings, as a station's raw
+ * frames are behind its readings. The frame is the logger's, so it also carries the codes of the
+ * logger's other meters — all of the same enterprise (bindHj212 refuses a logger shared across
+ * enterprises). An enterprise sees only its own meters' (getMeter); a meter bound to no logger has none.
+ */
+export async function listMeterFrames(
+  db: Db,
+  user: SessionUser | null,
+  meterId: string,
+  page: PageRequest,
+  window: { from: Date; to: Date },
+) {
+  const meter = await getMeter(db, user, meterId);
+  const mn = meter.hj212Mn;
+  if (!mn) return { items: [] as StoredFrame[], total: 0, page: page.page, pageSize: page.pageSize };
+  // a meter logger's frames are stored without a station (meterFrames above)
+  const where = and(
+    isNull(monitoringFrames.stationId),
+    eq(monitoringFrames.mn, mn),
+    gte(monitoringFrames.receivedAt, window.from),
+    lt(monitoringFrames.receivedAt, window.to),
+  );
+  return paginate(
+    page,
+    (limit, offset) =>
+      db
+        .select()
+        .from(monitoringFrames)
+        .where(where)
+        .orderBy(desc(monitoringFrames.receivedAt), desc(monitoringFrames.id))
+        .limit(limit)
+        .offset(offset),
+    async () => {
+      const [r] = await db.select({ n: count() }).from(monitoringFrames).where(where);
+      return r?.n ?? 0;
+    },
+  );
 }

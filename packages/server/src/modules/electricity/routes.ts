@@ -4,7 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import type { DirectoryNotifier } from '../monitoring/runtime.ts';
-import { replayMeterFrames } from './hj212-meters.ts';
+import { framesQuery, frameViewSchema, toFrameView } from '../monitoring/schema.ts';
+import { MAX_READING_PERIOD_DAYS } from '../monitoring/service.ts';
+import { listMeterFrames, replayMeterFrames } from './hj212-meters.ts';
 import { enterpriseName } from './names.ts';
 import {
   meterCreateBody,
@@ -32,6 +34,7 @@ import {
 } from './service.ts';
 
 const READERS = [...STAFF_ROLES, 'enterprise'] as const;
+const DAY = 86_400_000;
 
 export const electricityRoutes: FastifyPluginAsyncZod<{
   db: Db;
@@ -119,6 +122,35 @@ export const electricityRoutes: FastifyPluginAsyncZod<{
       const m = await db.transaction((tx) => unbindHj212(tx, actorOf(request), request.params.id));
       directory.changed([before.hj212Mn]);
       return toMeterView({ ...m, enterpriseName: await enterpriseName(db, m.enterpriseId) }, topicPrefix);
+    },
+  );
+
+  app.get(
+    '/api/electricity/meters/:id/frames',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['electricity'],
+        summary:
+          '电表原始报文 Raw HJ 212 frames of the logger a meter reports through, newest first; from/to (received time, at most 31 days; default the last 31 days)',
+        params: meterIdParams,
+        querystring: framesQuery,
+        response: { 200: pageOf(frameViewSchema), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { from, to, page, pageSize } = request.query;
+      // always a window: the frames of loggers with no station are indexed by time, not by MN
+      const end = to ? new Date(to) : new Date();
+      const start = from ? new Date(from) : new Date(end.getTime() - (to ? DAY : MAX_READING_PERIOD_DAYS * DAY));
+      const paged = await listMeterFrames(
+        db,
+        request.user,
+        request.params.id,
+        { page, pageSize },
+        { from: start, to: end },
+      );
+      return { ...paged, items: paged.items.map(toFrameView) };
     },
   );
 

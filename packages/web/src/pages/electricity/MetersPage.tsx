@@ -26,11 +26,13 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { FramesTable } from '../monitoring/FramesTable.tsx';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import {
   bindHj212,
   createMeter,
   electricityKeys,
+  getMeterFrames,
   getSeries,
   listMeters,
   type Meter,
@@ -155,6 +157,27 @@ function Hj212Modal({ meter, onClose }: { meter: Meter; onClose: () => void }) {
   );
 }
 
+/** The raw frames of the logger a meter reports through, decoded in the browser as a station's are. */
+function MeterFramesModal({ meter, onClose }: { meter: Meter; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      width={1100}
+      footer={null}
+      title={`${t('electricity.hj212Frames')}：${meter.name}（${meter.hj212?.mn ?? ''} · ${meter.hj212?.code ?? ''}）`}
+      onCancel={onClose}
+    >
+      <FramesTable
+        testId="meter-frames"
+        newestHint={t('electricity.hj212FramesHint')}
+        queryKey={(q) => electricityKeys.frames(meter.id, q)}
+        fetch={(q, signal) => getMeterFrames(meter.id, q, signal)}
+      />
+    </Modal>
+  );
+}
+
 /** 分表计电: the meters registry, and a line's power against its control facilities. */
 export default function MetersPage() {
   const { t } = useTranslation();
@@ -166,6 +189,7 @@ export default function MetersPage() {
   const { query, update } = list;
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<Meter | null>(null);
+  const [framesOf, setFramesOf] = useState<Meter | null>(null);
   const canWrite = canAccess(roles, ELECTRICITY_PERMISSIONS.meterWrite);
   const [form] = Form.useForm<MeterCreate>();
   const role = Form.useWatch('role', form);
@@ -293,6 +317,11 @@ export default function MetersPage() {
                 ) : (
                   <span style={{ color: '#999' }}>{t('electricity.hj212None')}</span>
                 )}
+                {h ? (
+                  <Button size="small" type="link" onClick={() => setFramesOf(m)}>
+                    {t('electricity.hj212Frames')}
+                  </Button>
+                ) : null}
                 {canWrite ? (
                   <Button size="small" type="link" onClick={() => setEditing(m)}>
                     {t('electricity.edit')}
@@ -356,6 +385,7 @@ export default function MetersPage() {
         </Form>
       </Modal>
       {editing ? <Hj212Modal key={editing.id} meter={editing} onClose={() => setEditing(null)} /> : null}
+      {framesOf ? <MeterFramesModal key={framesOf.id} meter={framesOf} onClose={() => setFramesOf(null)} /> : null}
     </PageContainer>
   );
 }

@@ -93,7 +93,8 @@ export function EditStationModal({ station, onClose }: { station: StationDetail;
       onOk={() => form.submit()}
       okText={t('monitoring.edit.save')}
       confirmLoading={save.isPending}
-      width={880}
+      // wide enough for a factor row with the full name of its standard (《陶瓷工业污染物排放标准》GB 25464-2010 表 5)
+      width={1040}
       destroyOnHidden
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
@@ -202,7 +203,11 @@ export function EditStationModal({ station, onClose }: { station: StationDetail;
                     <InputNumber style={{ width: 90 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'standard']} label={t('monitoring.standard')}>
-                    <Input style={{ width: 220 }} maxLength={120} placeholder="GB 13271-2014 表 2" />
+                    <Input
+                      style={{ width: 420 }}
+                      maxLength={120}
+                      placeholder="《锅炉大气污染物排放标准》GB 13271-2014 表 2"
+                    />
                   </Form.Item>
                   {fields.length > 1 ? (
                     <MinusCircleOutlined

@@ -1,20 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Descriptions, Empty, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
@@ -29,9 +14,10 @@ import { formatDateTime } from '../../utils/datetime.ts';
 import { type Alarm, alarmKeys, listAlarms } from '../alarms/api.ts';
 import { kindLabel, STATE_COLORS, stateLabel } from '../alarms/labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
-import { type Frame, getFrames, getReadings, getStation, monitoringKeys, type StationDetail } from './api.ts';
+import { getFrames, getReadings, getStation, monitoringKeys, type StationDetail } from './api.ts';
 import { EditStationModal } from './EditStationModal.tsx';
-import { DecodedFrameView, FrameDecoder } from './FrameDecoder.tsx';
+import { FrameDecoder } from './FrameDecoder.tsx';
+import { FramesTable } from './FramesTable.tsx';
 import { MONITORING_PERMISSIONS } from './permissions.ts';
 
 const ReadingsChart = lazy(() => import('./ReadingsChart.tsx').then((m) => ({ default: m.ReadingsChart })));
@@ -98,7 +84,18 @@ export default function StationDetailPage() {
             { key: 'chart', label: t('monitoring.chart'), children: <Readings station={s} /> },
             { key: 'alarms', label: t('monitoring.alarms'), children: <StationAlarms stationId={s.id} /> },
             { key: 'factors', label: t('monitoring.factors'), children: <Factors station={s} /> },
-            { key: 'frames', label: t('monitoring.frames'), children: <Frames stationId={s.id} /> },
+            {
+              key: 'frames',
+              label: t('monitoring.frames'),
+              children: (
+                <FramesTable
+                  testId="station-frames"
+                  windowInUrl
+                  queryKey={(q) => monitoringKeys.frames(s.id, q)}
+                  fetch={(q, signal) => getFrames(s.id, q, signal)}
+                />
+              ),
+            },
             { key: 'decode', label: t('monitoring.decode'), children: <FrameDecoder /> },
           ]}
         />
@@ -329,113 +326,5 @@ function StationAlarms({ stationId }: { stationId: string }) {
         },
       ]}
     />
-  );
-}
-
-const MAX_FRAMES_DAYS = 31;
-
-/** The raw frames as received, newest first; a window of receipt (at most 31 days) finds old ones. */
-function Frames({ stationId }: { stationId: string }) {
-  const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [page, setPage] = useState(1);
-  const from = params.get('from');
-  const to = params.get('to');
-  const window = from && to ? { from, to } : {};
-  const frames = useQuery({
-    queryKey: monitoringKeys.frames(stationId, { page, ...window }),
-    queryFn: ({ signal }) => getFrames(stationId, { page, pageSize: 20, ...window }, signal),
-    placeholderData: keepPreviousData,
-  });
-  const setWindow = (range: [dayjs.Dayjs, dayjs.Dayjs] | null) => {
-    setPage(1);
-    setParams(
-      (p) => {
-        if (range) {
-          p.set('from', range[0].toISOString());
-          p.set('to', range[1].toISOString());
-        } else {
-          p.delete('from');
-          p.delete('to');
-        }
-        return p;
-      },
-      { replace: true },
-    );
-  };
-  const picker = (
-    <Space wrap style={{ marginBottom: 12 }}>
-      <DatePicker.RangePicker
-        showTime={{ format: 'HH:mm' }}
-        format="YYYY-MM-DD HH:mm"
-        value={from && to ? [dayjs(from), dayjs(to)] : null}
-        onChange={(v) => setWindow(v?.[0] && v[1] ? [v[0], v[1]] : null)}
-        disabledDate={(d, info) =>
-          info.from ? Math.abs(d.diff(info.from, 'day')) > MAX_FRAMES_DAYS - 1 : d.isAfter(dayjs().endOf('day'))
-        }
-        placeholder={[t('monitoring.framesFrom'), t('monitoring.framesTo')]}
-        data-testid="frames-range"
-      />
-      <Typography.Text type="secondary">
-        {from && to ? t('monitoring.framesWindowHint') : t('monitoring.framesNewestHint')}
-      </Typography.Text>
-    </Space>
-  );
-  if (frames.isError)
-    return (
-      <>
-        {picker}
-        <ErrorState error={frames.error} onRetry={() => void frames.refetch()} />
-      </>
-    );
-  return (
-    <>
-      {picker}
-      {from && to && frames.data?.total === 0 && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('monitoring.framesNoneInWindow')} />
-      )}
-      <Table<Frame>
-        data-testid="station-frames"
-        size="small"
-        rowKey="id"
-        loading={frames.isFetching}
-        dataSource={frames.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: frames.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-        expandable={{ expandedRowRender: (f) => <DecodedFrameView raw={f.raw} /> }}
-        columns={[
-          {
-            title: t('monitoring.receivedAt'),
-            dataIndex: 'receivedAt',
-            render: (v: string) => formatDateTime(v, true),
-          },
-          {
-            title: t('monitoring.frameDataTime'),
-            dataIndex: 'dataTime',
-            render: (v: string | null) => (v ? formatDateTime(v, true) : '—'),
-          },
-          { title: 'CN', dataIndex: 'cn' },
-          { title: 'QN', dataIndex: 'qn' },
-          {
-            title: t('monitoring.crc'),
-            dataIndex: 'crcValid',
-            render: (ok: boolean) => (
-              <Tag color={ok ? 'green' : 'orange'}>{ok ? t('monitoring.crcOk') : t('monitoring.crcBad')}</Tag>
-            ),
-          },
-          {
-            title: t('monitoring.rawFrame'),
-            dataIndex: 'raw',
-            ellipsis: true,
-            render: (raw: string) => <Typography.Text code>{raw.trim()}</Typography.Text>,
-          },
-        ]}
-      />
-    </>
   );
 }

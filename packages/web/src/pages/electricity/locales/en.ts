@@ -47,6 +47,9 @@ const en: Leaves<typeof zh> = {
     hj212PasswordHelp: 'May be left empty when another meter of the logger is bound; given, it is set for all of them',
     hj212Unbind: 'Unbind',
     hj212None: 'MQTT only',
+    hj212Frames: 'Raw frames',
+    hj212FramesHint:
+      'Frames received in the last 31 days, newest first; pick a window (up to 31 days) to find older ones',
     edit: 'Edit',
   },
 };

@@ -43,6 +43,8 @@ const strings = {
     hj212PasswordHelp: '同一数采仪已有其他电表接入时可不填；填写则该数采仪的所有电表一并更新',
     hj212Unbind: '解除接入',
     hj212None: '仅 MQTT',
+    hj212Frames: '原始报文',
+    hj212FramesHint: '最近31天收到的报文，最新在前；选择时段（最长31天）可查找以往报文',
     edit: '编辑',
   },
 };
