@@ -168,6 +168,22 @@ export async function eventLoopP99(baseUrl: string): Promise<number> {
   return Number(m[1]) * 1000;
 }
 
+/** The server's main-thread V8 heap and memory outside it (MB), from /metrics (prom-client's process metrics). */
+export type HeapFigures = { heapUsed: number; heapTotal: number; external: number };
+export async function heapOf(baseUrl: string): Promise<HeapFigures> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const read = (name: string) => {
+    const m = new RegExp(`^qingshan_${name} (\\S+)$`, 'm').exec(text);
+    if (!m) throw new Error(`no ${name} in /metrics`);
+    return Number(m[1]) / 2 ** 20;
+  };
+  return {
+    heapUsed: read('nodejs_heap_size_used_bytes'),
+    heapTotal: read('nodejs_heap_size_total_bytes'),
+    external: read('nodejs_external_memory_bytes'),
+  };
+}
+
 export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os

@@ -16,7 +16,8 @@
 //   storm  --storm stations (seeded in SQL at server start) connect at once and each re-sends an hour
 //       of minute data (60 frames, at most --storm-window unacked): drain time beside the time P3's
 //       throughput predicts, the server's RSS and open files at their peak;
-//   P2  --idle idle device connections: the server's RSS before and after;
+//   P2  --idle idle device connections, first, on the fresh server: its RSS at start (broken down)
+//       and with them held;
 //   2. P8 over NATS JetStream (NATS_URL): a writer and two gateways as processes, --kills SIGKILLs of
 //      the writer and a gateway mid-run; acknowledged frames missing afterwards (must be 0).
 // Loopback only. Prints progress as it goes and a table at the end.
@@ -51,6 +52,7 @@ import {
   enginesFromArgs,
   eventLoopP99,
   fmt,
+  heapOf,
   type Load,
   load,
   machine,
@@ -206,6 +208,30 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     };
     const port = health.services.hj212Gateway?.port;
     if (!port) throw new Error('the server runs no HJ 212 gateway');
+    if (PHASES.has('idle')) {
+      // P2 idle connections, first, on the fresh server (demo data seeded, no frame received yet):
+      // what holding them adds to the platform process. Measured after the later phases it would
+      // count the heap they grew. The start is broken down: the main thread's V8 heap (committed)
+      // and memory outside it (external), the rest being code, native libraries, the PGlite worker
+      // thread with its WASM heap on PGlite, and the allocator's free pages.
+      await pause(1_000);
+      const rssStart = rssMb(s.pid);
+      const heapStart = await heapOf(s.baseUrl);
+      const idle = await connectLoggers(port, IDLE);
+      await pause(2_000);
+      const held = idle.filter((l) => l.connected).length;
+      const rssHeld = rssMb(s.pid);
+      const heapHeld = await heapOf(s.baseUrl);
+      for (const l of idle) l.close();
+      const rest = rssStart - heapStart.heapTotal - heapStart.external;
+      const breakdown = `heap ${fmt(heapStart.heapTotal)} MB committed (${fmt(heapStart.heapUsed)} used), external ${fmt(heapStart.external)} MB, the rest ${fmt(rest)} MB`;
+      progress(
+        `${engine}: P2 ${held} idle connections held on a fresh server: RSS ${fmt(rssHeld)} MB (${fmt(rssStart)} MB at start: ${breakdown}); +${fmt(((rssHeld - rssStart) * 1024) / Math.max(1, held), 1)} kB RSS per connection, heap used ${fmt(heapStart.heapUsed)} → ${fmt(heapHeld.heapUsed)} MB`,
+      );
+      r['P2 idle connections'] =
+        `platform process, fresh: RSS ${fmt(rssStart)} MB at start (${breakdown}) → ${fmt(rssHeld)} MB with ${held} held`;
+      await pause(1_000);
+    }
     const stations = await registerStations(s, LOGGERS, engine === 'pglite' ? 'L' : 'P');
     const mns = stations.map((x) => x.mn);
     progress(`${engine}: ${stations.length} stations registered over the API; gateway on ${port}`);
@@ -312,9 +338,27 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       const rssStart = rssMb(s.pid);
       let rssPeak = rssStart;
       let fdPeak = 0;
+      // the main thread's V8 heap beside the RSS: used (live objects and garbage not yet collected)
+      // and committed, at their peaks, so a peak can be told apart from memory outside the heap
+      const heapStart = await heapOf(s.baseUrl);
+      const heapPeak = { ...heapStart };
+      let heapReading = false;
+      let ticks = 0;
       const sampler = setInterval(() => {
         rssPeak = Math.max(rssPeak, rssMb(s.pid));
         fdPeak = Math.max(fdPeak, openFiles(s.pid));
+        if (ticks++ % 4 !== 0 || heapReading) return;
+        heapReading = true;
+        heapOf(s.baseUrl)
+          .then((h) => {
+            heapPeak.heapUsed = Math.max(heapPeak.heapUsed, h.heapUsed);
+            heapPeak.heapTotal = Math.max(heapPeak.heapTotal, h.heapTotal);
+            heapPeak.external = Math.max(heapPeak.external, h.external);
+          })
+          .catch(() => {})
+          .finally(() => {
+            heapReading = false;
+          });
       }, 250);
       const tStorm = performance.now();
       const results = await Promise.all(
@@ -326,23 +370,10 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       const predicted = ((STORM * 60) / framesPerS) * 1000;
       const g = await gateway();
       progress(
-        `${engine}: storm ${STORM} stations × 60 frames drained in ${fmt(stormMs)} ms = ${fmt((STORM * 60) / (stormMs / 1000))} frames/s (${redials} redials); server RSS ${fmt(rssStart)} → peak ${fmt(rssPeak)} MB, open files peak ${fmt(fdPeak)} (ulimit -n ${nofile()}); largest batch ${g.largestBatch}`,
+        `${engine}: storm ${STORM} stations × 60 frames drained in ${fmt(stormMs)} ms = ${fmt((STORM * 60) / (stormMs / 1000))} frames/s (${redials} redials); server RSS ${fmt(rssStart)} → peak ${fmt(rssPeak)} MB (V8 heap used ${fmt(heapStart.heapUsed)} → peak ${fmt(heapPeak.heapUsed)} MB, committed ${fmt(heapStart.heapTotal)} → ${fmt(heapPeak.heapTotal)} MB, external ${fmt(heapStart.external)} → ${fmt(heapPeak.external)} MB), open files peak ${fmt(fdPeak)} (ulimit -n ${nofile()}); largest batch ${g.largestBatch}`,
       );
       r['back-fill storm'] =
-        `${STORM} × 60 frames all acked in ${fmt(stormMs / 1000, 1)} s (P3 rate predicts ${fmt(predicted / 1000, 1)} s); RSS ${fmt(rssStart)} → ${fmt(rssPeak)} MB, ${fmt(fdPeak)} open files at most, ${redials} redials`;
-    }
-
-    if (PHASES.has('idle')) {
-      // P2 idle connections: what holding them costs the server process
-      await pause(1_000);
-      const rssBefore = rssMb(s.pid);
-      const idle = await connectLoggers(port, IDLE);
-      await pause(2_000);
-      const held = idle.filter((l) => l.connected).length;
-      const rssAfter = rssMb(s.pid);
-      for (const l of idle) l.close();
-      progress(`${engine}: P2 ${held} idle connections held: RSS ${fmt(rssAfter)} MB (before ${fmt(rssBefore)} MB)`);
-      r['P2 idle connections'] = `server process: ${held} held: RSS ${fmt(rssAfter)} MB (${fmt(rssBefore)} MB before)`;
+        `${STORM} × 60 frames all acked in ${fmt(stormMs / 1000, 1)} s (P3 rate predicts ${fmt(predicted / 1000, 1)} s); RSS ${fmt(rssStart)} → ${fmt(rssPeak)} MB (heap used peak ${fmt(heapPeak.heapUsed)} MB), ${fmt(fdPeak)} open files at most, ${redials} redials`;
     }
   } finally {
     await s.stop();
@@ -548,6 +579,7 @@ for (const engine of enginesFromArgs()) {
 const rows: string[][] = [['figure', ...results.keys()]];
 for (const key of [
   'P2 idle connections',
+  'P2 idle, gateway process',
   'P2 ack p99 @rate',
   'P2 batching A/B',
   'P3 frames/s durable',

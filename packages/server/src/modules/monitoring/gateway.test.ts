@@ -447,7 +447,114 @@ describe('gateway: lanes and the gateway-wide bound', () => {
       for (const r of held.splice(0)) r();
       for (const qn of qns) expect(await d.waitFor(ackFor(qn))).not.toBeNull();
       expect(g.stats).toMatchObject({ heldBack: 0, pendingFrames: 0, published: 8, acks: 8 });
+      // the frames after the fourth came in the same chunk: they waited as bytes, not decoded
+      expect(Math.max(...seen.map((x) => x.pending))).toBeLessThanOrEqual(4);
       d.socket.destroy();
+    } finally {
+      await g.close();
+    }
+  });
+
+  it('the bound holds over connections whose frames come in one chunk each; each device is acked in its order', async () => {
+    const held: (() => void)[] = [];
+    let release = false;
+    let most = 0;
+    let g: Gateway | null = null;
+    g = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      maxPendingFrames: 6,
+      sink: async () => {
+        most = Math.max(most, g!.stats.pendingFrames);
+        if (!release) await new Promise<void>((r) => held.push(r));
+        return { kind: 'published', station: null, duplicate: false };
+      },
+    });
+    try {
+      const devices = await Promise.all([device(g.port), device(g.port), device(g.port)]);
+      const sent = devices.map((d, k) => {
+        const mn = freshMn();
+        const qns = Array.from({ length: 5 }, (_, i) => `2026061514${k}000${String(i).padStart(3, '0')}`);
+        d.send(
+          Buffer.concat(
+            qns.map((qn, i) =>
+              frameByHand(
+                `QN=${qn};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=202606151${k}${i}000;a21026-Rtd=1.0&&`,
+              ),
+            ),
+          ),
+        );
+        return qns;
+      });
+      // 15 frames arrived, 6 are decoded and waiting; the connections that sent the rest are held
+      await expect.poll(() => g!.stats.pendingFrames, { timeout: 5_000 }).toBe(6);
+      await expect.poll(() => g!.stats.heldBack, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+      release = true;
+      for (const r of held.splice(0)) r();
+      for (const [k, d] of devices.entries())
+        for (const qn of sent[k]!) expect(await d.waitFor(ackFor(qn))).not.toBeNull();
+      expect(most).toBeLessThanOrEqual(6);
+      expect(g.stats).toMatchObject({ heldBack: 0, pendingFrames: 0, published: 15, acks: 15 });
+      for (const [k, d] of devices.entries())
+        expect(d.received.filter((f) => f.header.CN === '9014').map((f) => f.header.QN)).toEqual(sent[k]);
+      for (const d of devices) d.socket.destroy();
+    } finally {
+      await g.close();
+    }
+  });
+});
+
+describe('gateway: idle connections (one sweep for all, no timer per socket)', () => {
+  it('closes a silent connection, keeps one that talks, and never closes one whose frames it still holds', async () => {
+    const held: (() => void)[] = [];
+    const g = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      idleTimeoutMs: 400,
+      sink: async (frame) => {
+        // the "slow" logger's frame waits for the store longer than the idle timeout
+        if (frame.header.MN?.endsWith('SLOW')) await new Promise<void>((r) => held.push(r));
+        return {
+          kind: 'published',
+          station: { mn: frame.header.MN ?? '', password: '123456', edition: '2017', lastFrameAt: null },
+          duplicate: false,
+        };
+      },
+    });
+    try {
+      const [silent, talker, slow] = await Promise.all([device(g.port), device(g.port), device(g.port)]);
+      const frame = (mn: string, qn: string) =>
+        frameByHand(`QN=${qn};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615150000;a21026-Rtd=1.0&&`);
+      const talkerMn = freshMn();
+      const slowMn = `${freshMn().slice(0, 20)}SLOW`;
+      slow.send(frame(slowMn, '20260615150000001'));
+      const t0 = Date.now();
+      let n = 0;
+      // the talker sends every 150 ms, well inside the timeout
+      const talk = setInterval(
+        () => talker.send(frame(talkerMn, `20260615150001${String(n++).padStart(3, '0')}`)),
+        150,
+      );
+      await silent.closed;
+      const silentAfter = Date.now() - t0;
+      expect(silentAfter).toBeGreaterThanOrEqual(350);
+      expect(silentAfter).toBeLessThan(2_000);
+      await new Promise((r) => setTimeout(r, 600));
+      clearInterval(talk);
+      expect(talker.socket.destroyed).toBe(false);
+      // silent for over 1 s, but its frame is still with the store: it is waiting for us
+      expect(slow.socket.destroyed).toBe(false);
+      expect(g.connectedMns()).toContain(talkerMn);
+      for (const r of held.splice(0)) r();
+      expect(await slow.waitFor(ackFor('20260615150000001'))).not.toBeNull();
+      expect(g.connectedMns()).toContain(slowMn);
+      // once answered and silent, it is closed too and its MN is no longer connected; so is the talker, now silent
+      await slow.closed;
+      // the device may see its close before the gateway's close handler ran
+      await expect.poll(() => g.connectedMns().includes(slowMn), { timeout: 2_000 }).toBe(false);
+      await talker.closed;
+      await expect.poll(() => g.connectedMns(), { timeout: 2_000 }).toEqual([]);
+      expect(g.stats.openConnections).toBe(0);
     } finally {
       await g.close();
     }
