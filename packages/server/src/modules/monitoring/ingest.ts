@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
 import { ensurePartition, LONG_CNS, monthOf, type ReadingTable, rowsOf, SHORT_CNS } from './readings.ts';
-import { judgeFrames } from './rules.ts';
+import { judgeFrames, lockRuleStates } from './rules.ts';
 import { monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
 /** How the gateway decodes: every documented quirk, every CRC variant; the station's registration decides. */
@@ -46,22 +46,26 @@ type ReadingValue = {
 /** A stored frame's readings: what monitoring_readings(_long) get, one row per value. */
 type FrameReadings = { stationId: string; dataTime: Date; cn: string; values: ReadingValue[] };
 
+/** A field of a factor as a number: null when absent, blank or not a finite number. */
+function numField(f: FactorFields, k: string): number | null {
+  const v = f[k];
+  if (v === undefined || v.trim() === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** The value a reading keeps: the instant value for real-time data, the period average otherwise. */
 function readingsOf(frame: DecodedFrame, cn: string): ReadingValue[] {
   const out: ReadingValue[] = [];
-  for (const [code, fields] of Object.entries(frame.cp)) {
-    if (typeof fields === 'string') continue;
+  const cp = frame.cp;
+  for (const code of Object.keys(cp)) {
+    const fields = cp[code];
+    if (fields === undefined || typeof fields === 'string') continue;
     const f = fields as FactorFields;
-    const num = (k: string) => {
-      const v = f[k];
-      if (v === undefined || v.trim() === '') return null;
-      const n = Number(v);
-      return Number.isFinite(n) ? n : null;
-    };
-    const value = cn === '2011' ? num('Rtd') : (num('Avg') ?? num('Rtd'));
-    const min = num('Min');
-    const max = num('Max');
-    const cou = num('Cou');
+    const value = cn === '2011' ? numField(f, 'Rtd') : (numField(f, 'Avg') ?? numField(f, 'Rtd'));
+    const min = numField(f, 'Min');
+    const max = numField(f, 'Max');
+    const cou = numField(f, 'Cou');
     // process-state fields (SBxxx-RS) and text information carry no measured value
     if (value === null && min === null && max === null && cou === null) continue;
     out.push({ factor: code, value, min, max, cou, flag: f.Flag ?? null });
@@ -291,13 +295,9 @@ async function storeAccepted(
   accepted: Accepted[],
   out: IngestOutcome[],
 ): Promise<void> {
-  // Stations locked in id order before anything else, so two writers' batches cannot deadlock;
-  // the lock serialises rule state per station across writers (rules.ts). NO KEY UPDATE: the
-  // frames' foreign keys take KEY SHARE on the same rows, which it does not conflict with.
-  const stationIds = [...new Set(accepted.map((a) => a.station.id))].sort();
-  await tx.execute(
-    sql`select id from monitoring_stations where id = any(${arr(stationIds)}::uuid[]) order by id for no key update`,
-  );
+  // Stations locked in id order before anything else, with their rule state read under the lock
+  // (rules.ts lockRuleStates): the judging at the end of the batch uses what this read.
+  const rules = await lockRuleStates(tx, [...new Set(accepted.map((a) => a.station.id))].sort());
 
   // a retransmit within the batch is the duplicate of its first copy
   const firstOf = new Map<string, Accepted>();
@@ -363,6 +363,7 @@ async function storeAccepted(
         values: rows,
         now: items[a.i]!.now,
       })),
+    rules,
   );
 
   // each frame reports its station as the frame found it (the gap before it, for 补传)
