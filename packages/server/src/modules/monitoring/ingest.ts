@@ -310,32 +310,47 @@ async function storeAccepted(
       fresh.push(a);
     }
   }
-  const inserted = rowsOf<{ k: string | null }>(
-    await tx.execute(sql`
-      insert into monitoring_frames (station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
-      select station_id, mn, qn, cn, data_time, raw, crc_valid, issues::jsonb, remote_address, received_at
-      from unnest(${arr(fresh.map((a) => a.station.id))}::uuid[], ${arr(fresh.map((a) => a.row.mn))}::text[],
-                  ${arr(fresh.map((a) => a.row.qn))}::text[], ${arr(fresh.map((a) => a.row.cn))}::text[],
-                  ${arr(fresh.map((a) => iso(a.row.dataTime)))}::timestamptz[], ${arr(fresh.map((a) => a.row.raw))}::text[],
-                  ${arr(fresh.map((a) => a.row.crcValid))}::boolean[], ${arr(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
-                  ${arr(fresh.map((a) => a.row.remoteAddress ?? null))}::text[], ${arr(fresh.map((a) => iso(a.row.receivedAt)))}::timestamptz[])
-        as v(station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
-      on conflict do nothing
-      returning ${FRAME_KEY_SQL} as k`),
-  );
-  const insertedKeys = new Set(inserted.map((r) => r.k));
-  // keyless frames match no unique index: every one of them was inserted
-  const stored = fresh.filter((a) => a.key === null || insertedKeys.has(a.key));
+  const readingsFor = (list: readonly Accepted[]) => {
+    const rows: (FrameReadings & { a: Accepted })[] = [];
+    for (const a of list)
+      if (a.table && a.cn && a.dataTime)
+        rows.push({
+          a,
+          stationId: a.station.id,
+          dataTime: a.dataTime,
+          cn: a.cn,
+          values: readingsOf(items[a.i]!.frame, a.cn),
+        });
+    return rows;
+  };
+  // Frames and readings go in by plain inserts under one savepoint first: ON CONFLICT makes every
+  // row a speculative insertion that probes the unique indexes before inserting (the frames table
+  // has three, the readings' partition its primary key), which cost about a quarter of the
+  // readings statement (bench:ingest-profile), and live data is almost never sent twice. Only when
+  // it is (a unique violation: a retransmit, or a 补传 answer overlapping what arrived live) is the
+  // savepoint rolled back and the batch written again with ON CONFLICT DO NOTHING, which tells
+  // which frames were new: such a batch pays for the statements before the violation twice.
+  let stored: Accepted[];
+  let readings: (FrameReadings & { a: Accepted })[];
+  try {
+    readings = readingsFor(fresh);
+    await tx.transaction(async (sp) => {
+      await insertFrames(sp, fresh, 'fail');
+      await insertReadings(sp, readings, 'fail', false);
+    });
+    stored = fresh;
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const insertedKeys = new Set((await insertFrames(tx, fresh, 'skip')).map((r) => r.k));
+    // keyless frames match no unique index: every one of them was inserted
+    stored = fresh.filter((a) => a.key === null || insertedKeys.has(a.key));
+    readings = readingsFor(stored);
+    await insertReadings(tx, readings, 'skip', false);
+  }
   const storedSet = new Set(stored);
   for (const a of [...fresh, ...dupes]) if (!storedSet.has(a)) out[a.i] = { kind: 'duplicate', station: a.station };
   if (stored.length === 0) return;
 
-  const values = new Map<Accepted, ReadingValue[]>();
-  for (const a of stored) if (a.table && a.cn && a.dataTime) values.set(a, readingsOf(items[a.i]!.frame, a.cn));
-  await writeReadingsBulk(
-    tx,
-    [...values.entries()].map(([a, vs]) => ({ stationId: a.station.id, dataTime: a.dataTime!, cn: a.cn!, values: vs })),
-  );
   // the station's last-seen times, once per station: the last frame of the batch decides
   const seen = new Map<string, { frameAt: Date; dataTime: Date | null }>();
   for (const a of stored) {
@@ -354,15 +369,9 @@ async function storeAccepted(
 
   await judgeFrames(
     tx,
-    [...values.entries()]
-      .filter(([, rows]) => rows.length > 0)
-      .map(([a, rows]) => ({
-        station: a.station,
-        cn: a.cn!,
-        dataTime: a.dataTime!,
-        values: rows,
-        now: items[a.i]!.now,
-      })),
+    readings
+      .filter((r) => r.values.length > 0)
+      .map((r) => ({ station: r.a.station, cn: r.cn, dataTime: r.dataTime, values: r.values, now: items[r.a.i]!.now })),
     rules,
   );
 
@@ -376,25 +385,26 @@ async function storeAccepted(
 }
 
 /**
- * Readings of many frames in one statement per table; the same data sent again under a new QN (a
- * 补传 answer overlapping what arrived live) adds nothing. With `count`, returns how many rows were
- * added (RETURNING costs the ingest path about a fifth of this statement, so it asks for none).
- *
- * Without `count` the rows go in by a plain insert under a savepoint first: ON CONFLICT on the
- * partitioned table probes the primary key once more per row before inserting, which cost about a
- * quarter of the statement (bench:ingest-profile), and live data almost never overlaps what is
- * stored. Only when it does (a unique violation: an overlapping 补传 answer) is the savepoint
- * rolled back and the batch's readings written again with ON CONFLICT DO NOTHING.
+ * The frames' archive rows in one statement. 'skip' inserts with ON CONFLICT DO NOTHING and answers
+ * the retransmit identity (frameKey) of each row it inserted; 'fail' is a plain insert that throws
+ * a unique violation on a retransmit, and answers nothing.
  */
-async function writeReadingsBulk(tx: Tx, rows: FrameReadings[], count = false): Promise<number> {
-  if (count) return insertReadings(tx, rows, 'skip', true);
-  try {
-    await tx.transaction((sp) => insertReadings(sp, rows, 'fail', false));
-    return 0;
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-  }
-  return insertReadings(tx, rows, 'skip', false);
+async function insertFrames(
+  tx: Tx,
+  fresh: readonly Accepted[],
+  onConflict: 'fail' | 'skip',
+): Promise<{ k: string | null }[]> {
+  const res = await tx.execute(sql`
+    insert into monitoring_frames (station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
+    select station_id, mn, qn, cn, data_time, raw, crc_valid, issues::jsonb, remote_address, received_at
+    from unnest(${arr(fresh.map((a) => a.station.id))}::uuid[], ${arr(fresh.map((a) => a.row.mn))}::text[],
+                ${arr(fresh.map((a) => a.row.qn))}::text[], ${arr(fresh.map((a) => a.row.cn))}::text[],
+                ${arr(fresh.map((a) => iso(a.row.dataTime)))}::timestamptz[], ${arr(fresh.map((a) => a.row.raw))}::text[],
+                ${arr(fresh.map((a) => a.row.crcValid))}::boolean[], ${arr(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
+                ${arr(fresh.map((a) => a.row.remoteAddress ?? null))}::text[], ${arr(fresh.map((a) => iso(a.row.receivedAt)))}::timestamptz[])
+      as v(station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
+    ${onConflict === 'skip' ? sql`on conflict do nothing returning ${FRAME_KEY_SQL} as k` : sql``}`);
+  return onConflict === 'skip' ? rowsOf<{ k: string | null }>(res) : [];
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -469,7 +479,7 @@ export async function replayQuarantined(db: Db, station: StationRow): Promise<nu
     n += await db.transaction(async (tx) => {
       await tx.update(monitoringFrames).set({ stationId: station.id }).where(eq(monitoringFrames.id, f.id));
       if (!table || !cn || !dataTime) return 0;
-      return writeReadingsBulk(tx, [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], true);
+      return insertReadings(tx, [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], 'skip', true);
     });
   }
   return n;
