@@ -3,6 +3,7 @@ import { decodeFrame, parseDataTime, utf8Encode } from '@qingshan/hj212';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
+import { booleanArray, instantArray, numberArray, textArray } from './pg-arrays.ts';
 import { ensurePartition, LONG_CNS, monthOf, type ReadingTable, rowsOf, SHORT_CNS } from './readings.ts';
 import { judgeFrames, lockRuleStates } from './rules.ts';
 import { monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
@@ -285,10 +286,6 @@ async function quarantine(tx: Tx, row: FrameRow, st: string | null): Promise<Ing
   return { kind: 'quarantined' };
 }
 
-/** An array bound as ONE parameter (Drizzle would otherwise spread it into a list). */
-const arr = (xs: readonly unknown[]) => sql.param(xs);
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
 async function storeAccepted(
   tx: Tx,
   items: readonly IngestItem[],
@@ -363,8 +360,8 @@ async function storeAccepted(
   const ids = [...seen.keys()];
   await tx.execute(sql`
     update monitoring_stations s set last_frame_at = v.frame_at, last_data_time = greatest(s.last_data_time, v.data_time)
-    from unnest(${arr(ids)}::uuid[], ${arr(ids.map((id) => iso(seen.get(id)!.frameAt)))}::timestamptz[],
-                ${arr(ids.map((id) => iso(seen.get(id)!.dataTime)))}::timestamptz[]) as v(id, frame_at, data_time)
+    from unnest(${textArray(ids)}::uuid[], ${instantArray(ids.map((id) => seen.get(id)!.frameAt))}::timestamptz[],
+                ${instantArray(ids.map((id) => seen.get(id)!.dataTime))}::timestamptz[]) as v(id, frame_at, data_time)
     where s.id = v.id`);
 
   await judgeFrames(
@@ -397,11 +394,11 @@ async function insertFrames(
   const res = await tx.execute(sql`
     insert into monitoring_frames (station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
     select station_id, mn, qn, cn, data_time, raw, crc_valid, issues::jsonb, remote_address, received_at
-    from unnest(${arr(fresh.map((a) => a.station.id))}::uuid[], ${arr(fresh.map((a) => a.row.mn))}::text[],
-                ${arr(fresh.map((a) => a.row.qn))}::text[], ${arr(fresh.map((a) => a.row.cn))}::text[],
-                ${arr(fresh.map((a) => iso(a.row.dataTime)))}::timestamptz[], ${arr(fresh.map((a) => a.row.raw))}::text[],
-                ${arr(fresh.map((a) => a.row.crcValid))}::boolean[], ${arr(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
-                ${arr(fresh.map((a) => a.row.remoteAddress ?? null))}::text[], ${arr(fresh.map((a) => iso(a.row.receivedAt)))}::timestamptz[])
+    from unnest(${textArray(fresh.map((a) => a.station.id))}::uuid[], ${textArray(fresh.map((a) => a.row.mn))}::text[],
+                ${textArray(fresh.map((a) => a.row.qn))}::text[], ${textArray(fresh.map((a) => a.row.cn))}::text[],
+                ${instantArray(fresh.map((a) => a.row.dataTime))}::timestamptz[], ${textArray(fresh.map((a) => a.row.raw))}::text[],
+                ${booleanArray(fresh.map((a) => a.row.crcValid))}::boolean[], ${textArray(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
+                ${textArray(fresh.map((a) => a.row.remoteAddress))}::text[], ${instantArray(fresh.map((a) => a.row.receivedAt))}::timestamptz[])
       as v(station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
     ${onConflict === 'skip' ? sql`on conflict do nothing returning ${FRAME_KEY_SQL} as k` : sql``}`);
   return onConflict === 'skip' ? rowsOf<{ k: string | null }>(res) : [];
@@ -446,12 +443,12 @@ async function insertReadings(
     const res = await tx.execute(sql`
       insert into ${sql.identifier(table)} (station_id, factor, data_time, cn, value, min, max, cou, flag${sql.raw(long ? ', source' : '')})
       select f.station_id, r.factor, f.data_time, f.cn, r.value, r.min, r.max, r.cou, r.flag${sql.raw(long ? ", 'station'" : '')}
-      from unnest(${arr(k)}::int[], ${arr(vs.map((v) => v.factor))}::text[], ${arr(vs.map((v) => v.value))}::float8[],
-                  ${arr(vs.map((v) => v.min))}::float8[], ${arr(vs.map((v) => v.max))}::float8[],
-                  ${arr(vs.map((v) => v.cou))}::float8[], ${arr(vs.map((v) => v.flag))}::text[])
+      from unnest(${numberArray(k)}::int[], ${textArray(vs.map((v) => v.factor))}::text[], ${numberArray(vs.map((v) => v.value))}::float8[],
+                  ${numberArray(vs.map((v) => v.min))}::float8[], ${numberArray(vs.map((v) => v.max))}::float8[],
+                  ${numberArray(vs.map((v) => v.cou))}::float8[], ${textArray(vs.map((v) => v.flag))}::text[])
         as r(k, factor, value, min, max, cou, flag)
-      join unnest(${arr(part.map((f) => f.stationId))}::uuid[], ${arr(part.map((f) => iso(f.dataTime)))}::timestamptz[],
-                  ${arr(part.map((f) => f.cn))}::text[]) with ordinality as f(station_id, data_time, cn, k) on f.k = r.k
+      join unnest(${textArray(part.map((f) => f.stationId))}::uuid[], ${instantArray(part.map((f) => f.dataTime))}::timestamptz[],
+                  ${textArray(part.map((f) => f.cn))}::text[]) with ordinality as f(station_id, data_time, cn, k) on f.k = r.k
       ${sql.raw(onConflict === 'skip' ? 'on conflict do nothing' : '')}${sql.raw(count ? ' returning 1' : '')}`);
     if (count) added += rowsOf(res).length;
   }

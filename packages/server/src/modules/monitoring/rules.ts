@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { clearAlarm, raiseAlarm } from '../alarms/service.ts';
 import type { JobHandler } from '../scheduler/service.ts';
+import { instantArray, textArray } from './pg-arrays.ts';
 import { rowsOf } from './readings.ts';
 import { raiseRecurrences } from './recurrence.ts';
 
@@ -42,9 +43,6 @@ export type JudgedFrame = {
 /** A station's rules as a batch reads them under its row lock: state, missing-data clock, limits. */
 export type LoadedRules = { state: StationRuleState; last: number | null; factors: FactorLimits[] };
 
-/** An array bound as one parameter (Drizzle would otherwise spread it into a list). */
-const arr = (xs: readonly unknown[]) => sql.param(xs);
-
 /**
  * Locks the stations' rows in id order (two writers' batches cannot deadlock) and reads their rule
  * state and limits in the same statement: the lock serialises rule state per station across
@@ -59,7 +57,7 @@ export async function lockRuleStates(tx: Tx, stationIds: readonly string[]): Pro
                          'unit', unit, 'standard', standard, 'rangeMax', range_max))
                        from monitoring_factors where station_id = s.id), '[]'::json) as factors
       from monitoring_stations s left join monitoring_rule_states r on r.station_id = s.id
-      where s.id = any(${arr(stationIds)}::uuid[])
+      where s.id = any(${textArray(stationIds)}::uuid[])
       order by s.id for no key update of s`),
   );
   const out = new Map<string, LoadedRules>();
@@ -134,8 +132,8 @@ export async function judgeFrames(
   await tx.execute(sql`
     insert into monitoring_rule_states (station_id, rule_state, last_reading_at, updated_at)
     select id, state::json, at, at
-    from unnest(${arr(done.map((d) => d.id))}::uuid[], ${arr(done.map((d) => d.state))}::text[],
-                ${arr(done.map((d) => d.now.toISOString()))}::timestamptz[]) as v(id, state, at)
+    from unnest(${textArray(done.map((d) => d.id))}::uuid[], ${textArray(done.map((d) => d.state))}::text[],
+                ${instantArray(done.map((d) => d.now))}::timestamptz[]) as v(id, state, at)
     on conflict (station_id) do update
       set rule_state = excluded.rule_state, last_reading_at = excluded.last_reading_at, updated_at = excluded.updated_at`);
 }
