@@ -294,7 +294,7 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       const ok = await Promise.all(batches.map((b) => b.l.waitAcked(b.qns, 600_000)));
       const p3ms = performance.now() - tp;
       const cpuServer = ((cpuMsOf(s.pid) - cpu0.server) * 1000) / (per * LOGGERS);
-      const cpuDb = (((await backendsCpuMs(dbUrl)) - cpu0.db) * 1000) / (per * LOGGERS);
+      const cpuDb = (cpuSince(cpu0.db, await backendsCpuMs(dbUrl)) * 1000) / (per * LOGGERS);
       framesPerS = (per * LOGGERS) / (p3ms / 1000);
       if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
       const g = await gateway();
@@ -409,24 +409,31 @@ function cpuMsOf(pid: number): number {
   return (Number(f[11]) + Number(f[12])) * 10;
 }
 
-/** CPU time of the PostgreSQL backends connected to the database of dbUrl (0 without one), ms. */
-async function backendsCpuMs(dbUrl: string | null): Promise<number> {
-  if (!dbUrl) return 0;
+/**
+ * CPU time of each PostgreSQL backend connected to the database of dbUrl (none without one), ms by
+ * pid: a difference of two samples counts, per backend, what it spent between them (a backend that
+ * ended meanwhile is not counted).
+ */
+async function backendsCpuMs(dbUrl: string | null): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!dbUrl) return out;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [
     new URL(dbUrl).pathname.slice(1),
   ]);
   await admin.end();
-  let ms = 0;
   for (const { pid } of rows)
     try {
-      ms += cpuMsOf(pid);
+      out.set(pid, cpuMsOf(pid));
     } catch {
-      // a backend that ended meanwhile: its time is not counted either way
+      // a backend that ended meanwhile
     }
-  return ms;
+  return out;
 }
+
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
 async function serverDbUrl(_s: BenchServer): Promise<string> {
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
