@@ -5,12 +5,16 @@ import {
   EMPTY_RULE_STATE,
   evaluateFrame,
   type FactorLimits,
+  type FactorRuleState,
   FRAME_RULE_KINDS,
   type FrameValue,
   holdingNow,
+  packRuleState,
+  RuleFolder,
   type RuleTransition,
   type StationRuleState,
   withoutFactors,
+  unpackRuleState,
 } from './monitoring-rules.ts';
 
 const MIN = 60_000;
@@ -296,5 +300,107 @@ describe('withoutFactors: a factor removed from the registry', () => {
     expect(holdingNow(kept.state, [SO2], 'over-limit-warning')?.detail).toContain('二氧化硫');
     const calm = run([both(T0, 100, 10)], [NOX, SO2]);
     expect(withoutFactors(calm.state, [NOX.code, SO2.code], []).ended).toEqual([]);
+  });
+});
+
+describe('the rule state as stored: packed, and unpacked to the same state', () => {
+  // what the table keeps goes through JSON, so a state is compared with what JSON would keep of it
+  const viaJson = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+  const num = fc.double({ noNaN: true, noDefaultInfinity: true });
+  // times: milliseconds near now as the gateway writes them, and now and then any number at all
+  const time = fc.option(fc.oneof(fc.integer({ min: T0 - 400 * HOUR, max: T0 + 400 * HOUR }), num), { nil: null });
+  const factorArb: fc.Arbitrary<FactorRuleState> = fc.record({
+    seenAt: time,
+    lastAt: time,
+    flag: fc.option(fc.string({ maxLength: 3 }), { nil: null }),
+    flagAt: time,
+    hour: time,
+    sumMin: num,
+    nMin: fc.nat(),
+    sumRtd: num,
+    nRtd: fc.nat(),
+    stationHourAt: time,
+    hourOver: fc.option(fc.boolean(), { nil: null }),
+    hourAvg: fc.option(num, { nil: null }),
+    hourAt: time,
+    warnOver: fc.option(fc.boolean(), { nil: null }),
+    warnValue: fc.option(num, { nil: null }),
+    warnAt: time,
+    zeroSince: time,
+    bandSince: time,
+    bandMin: fc.option(num, { nil: null }),
+    bandMax: fc.option(num, { nil: null }),
+  });
+  const stateArb: fc.Arbitrary<StationRuleState> = fc.record({
+    factors: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), factorArb, { maxKeys: 12 }),
+    active: fc.record(Object.fromEntries(FRAME_RULE_KINDS.map((k) => [k, fc.boolean()])), { requiredKeys: [] }),
+  });
+
+  it('unpack ∘ pack is the identity (through JSON, as the table keeps it)', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        expect(unpackRuleState(viaJson(packRuleState(state)))).toEqual(viaJson(state));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('ten factors after an hour of values: under 2 kB packed (PostgreSQL compresses above that), over it unpacked', () => {
+    const factors: FactorLimits[] = Array.from({ length: 10 }, (_, i) => ({
+      code: `a0${i}`,
+      name: `a0${i}`,
+      upperLimit: i < 3 ? 200 : null,
+      rangeMax: 500,
+    }));
+    const steps: Step[] = Array.from({ length: 140 }, (_, k) => ({
+      cn: '2011',
+      at: T0 + k * 30_000,
+      values: factors.map((f, i) => ({ factor: f.code, value: 10 + ((k * 7 + i * 13) % 50) + 0.37, flag: 'N' })),
+    }));
+    const { state } = run(steps, factors);
+    const packed = JSON.stringify(packRuleState(state));
+    expect(JSON.stringify(state).length).toBeGreaterThan(2000);
+    expect(packed.length).toBeLessThan(2000);
+    expect(unpackRuleState(JSON.parse(packed))).toEqual(viaJson(state));
+  });
+
+  it('a state stored before packing reads as it was, fields it lacked at their defaults; garbage reads as empty', () => {
+    const { state } = run([rtd(T0, 250), rtd(T0 + HOUR, 250)]);
+    expect(unpackRuleState(viaJson(state))).toEqual(viaJson(state));
+    const { hourAvg: _dropped, ...older } = state.factors[NOX.code]!;
+    expect(unpackRuleState({ factors: { [NOX.code]: older }, active: {} }).factors[NOX.code]?.hourAvg).toBeNull();
+    for (const junk of [null, 42, 'x', [], { v: 2 }, { factors: null }])
+      expect(unpackRuleState(junk)).toEqual({ factors: {}, active: {} });
+  });
+
+  it('folding in place, stored and read back between batches, judges as evaluateFrame does frame by frame', () => {
+    const valueArb = fc.record({
+      factor: fc.constantFrom(NOX.code, PH.code, 'a99999'),
+      value: fc.option(fc.constantFrom(0, 5, 7, 150, 181, 400), { nil: null }),
+      flag: fc.constantFrom('N', 'D', 'M', null),
+    });
+    const stepArb = fc.record({
+      cn: fc.constantFrom('2011', '2051', '2061'),
+      dt: fc.integer({ min: -10 * MIN, max: 90 * MIN }),
+      values: fc.array(valueArb, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), (raw, batch) => {
+        const steps: Step[] = [];
+        for (const r of raw) steps.push({ cn: r.cn, at: (steps.at(-1)?.at ?? T0) + r.dt, values: r.values });
+        const expected = run(steps, [NOX, PH]);
+        const folder = new RuleFolder([NOX, PH]);
+        let stored = JSON.stringify(packRuleState(EMPTY_RULE_STATE));
+        const got: RuleTransition[] = [];
+        for (let i = 0; i < steps.length; i += batch) {
+          const state = unpackRuleState(JSON.parse(stored));
+          for (const s of steps.slice(i, i + batch)) got.push(...folder.fold(state, s.cn, s.at, s.values));
+          stored = JSON.stringify(packRuleState(state));
+        }
+        expect(got).toEqual(expected.transitions);
+        expect(unpackRuleState(JSON.parse(stored))).toEqual(viaJson(expected.state));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -311,18 +311,23 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
         }
         return { l, qns, frames };
       });
+      // CPU spent per frame by the server and its database backends: on a shared machine the
+      // wall-clock rate moves with the neighbours' load, this much less
+      const dbUrl = engine === 'postgres' ? await serverDbUrl(s) : null;
+      const cpu0 = { server: cpuMsOf(s.pid), db: await backendsCpuMs(dbUrl) };
       const tp = performance.now();
       for (const b of batches) for (const [k, f] of b.frames.entries()) b.l.send(b.qns[k]!, f);
       const ok = await Promise.all(batches.map((b) => b.l.waitAcked(b.qns, 600_000)));
       const p3ms = performance.now() - tp;
+      const cpuServer = ((cpuMsOf(s.pid) - cpu0.server) * 1000) / (per * LOGGERS);
+      const cpuDb = (cpuSince(cpu0.db, await backendsCpuMs(dbUrl)) * 1000) / (per * LOGGERS);
       framesPerS = (per * LOGGERS) / (p3ms / 1000);
       if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
       const g = await gateway();
       progress(
-        `${engine}: P3 ${per * LOGGERS} frames durable in ${fmt(p3ms)} ms = ${fmt(framesPerS)} frames/s (so far ${g.stored} frames in ${g.batches} transactions, largest ${g.largestBatch}, at most ${g.mostBatchesInFlight} at once)`,
+        `${engine}: P3 ${per * LOGGERS} frames durable in ${fmt(p3ms)} ms = ${fmt(framesPerS)} frames/s (so far ${g.stored} frames in ${g.batches} transactions, largest ${g.largestBatch}, at most ${g.mostBatchesInFlight} at once); CPU per frame: server ${fmt(cpuServer)} µs${dbUrl ? `, PostgreSQL backends ${fmt(cpuDb)} µs` : ''}`,
       );
       for (const l of loggers) l.close();
-      const dbUrl = engine === 'postgres' ? await serverDbUrl(s) : null;
       const copyMs = await copyBaseline(engine, dbUrl, copyRows);
       const copyFramesPerS = (per * LOGGERS) / (copyMs / 1000);
       progress(`${engine}: raw COPY of the same ${copyRows.length} rows: ${fmt(copyMs)} ms`);
@@ -429,6 +434,38 @@ const openFiles = (pid: number) => {
 const nofile = () => spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim();
 
 /** The PostgreSQL database harness.startServer created: the newest qs_bench_ database of this process. */
+/** CPU time (user + system) of a process so far, ms; /proc counts in clock ticks of 10 ms. */
+function cpuMsOf(pid: number): number {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+/**
+ * CPU time of each PostgreSQL backend connected to the database of dbUrl (none without one), ms by
+ * pid: a difference of two samples counts, per backend, what it spent between them (a backend that
+ * ended meanwhile is not counted).
+ */
+async function backendsCpuMs(dbUrl: string | null): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!dbUrl) return out;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [
+    new URL(dbUrl).pathname.slice(1),
+  ]);
+  await admin.end();
+  for (const { pid } of rows)
+    try {
+      out.set(pid, cpuMsOf(pid));
+    } catch {
+      // a backend that ended meanwhile
+    }
+  return out;
+}
+
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
 async function serverDbUrl(_s: BenchServer): Promise<string> {
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();

@@ -3,8 +3,9 @@ import { decodeFrame, parseDataTime, utf8Encode } from '@qingshan/hj212';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
+import { booleanArray, instantArray, numberArray, textArray } from './pg-arrays.ts';
 import { ensurePartition, LONG_CNS, monthOf, type ReadingTable, rowsOf, SHORT_CNS } from './readings.ts';
-import { judgeFrames } from './rules.ts';
+import { judgeFrames, lockRuleStates } from './rules.ts';
 import { monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
 /** How the gateway decodes: every documented quirk, every CRC variant; the station's registration decides. */
@@ -46,22 +47,26 @@ type ReadingValue = {
 /** A stored frame's readings: what monitoring_readings(_long) get, one row per value. */
 type FrameReadings = { stationId: string; dataTime: Date; cn: string; values: ReadingValue[] };
 
+/** A field of a factor as a number: null when absent, blank or not a finite number. */
+function numField(f: FactorFields, k: string): number | null {
+  const v = f[k];
+  if (v === undefined || v.trim() === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** The value a reading keeps: the instant value for real-time data, the period average otherwise. */
 function readingsOf(frame: DecodedFrame, cn: string): ReadingValue[] {
   const out: ReadingValue[] = [];
-  for (const [code, fields] of Object.entries(frame.cp)) {
-    if (typeof fields === 'string') continue;
+  const cp = frame.cp;
+  for (const code of Object.keys(cp)) {
+    const fields = cp[code];
+    if (fields === undefined || typeof fields === 'string') continue;
     const f = fields as FactorFields;
-    const num = (k: string) => {
-      const v = f[k];
-      if (v === undefined || v.trim() === '') return null;
-      const n = Number(v);
-      return Number.isFinite(n) ? n : null;
-    };
-    const value = cn === '2011' ? num('Rtd') : (num('Avg') ?? num('Rtd'));
-    const min = num('Min');
-    const max = num('Max');
-    const cou = num('Cou');
+    const value = cn === '2011' ? numField(f, 'Rtd') : (numField(f, 'Avg') ?? numField(f, 'Rtd'));
+    const min = numField(f, 'Min');
+    const max = numField(f, 'Max');
+    const cou = numField(f, 'Cou');
     // process-state fields (SBxxx-RS) and text information carry no measured value
     if (value === null && min === null && max === null && cou === null) continue;
     out.push({ factor: code, value, min, max, cou, flag: f.Flag ?? null });
@@ -281,23 +286,15 @@ async function quarantine(tx: Tx, row: FrameRow, st: string | null): Promise<Ing
   return { kind: 'quarantined' };
 }
 
-/** An array bound as ONE parameter (Drizzle would otherwise spread it into a list). */
-const arr = (xs: readonly unknown[]) => sql.param(xs);
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
 async function storeAccepted(
   tx: Tx,
   items: readonly IngestItem[],
   accepted: Accepted[],
   out: IngestOutcome[],
 ): Promise<void> {
-  // Stations locked in id order before anything else, so two writers' batches cannot deadlock;
-  // the lock serialises rule state per station across writers (rules.ts). NO KEY UPDATE: the
-  // frames' foreign keys take KEY SHARE on the same rows, which it does not conflict with.
-  const stationIds = [...new Set(accepted.map((a) => a.station.id))].sort();
-  await tx.execute(
-    sql`select id from monitoring_stations where id = any(${arr(stationIds)}::uuid[]) order by id for no key update`,
-  );
+  // Stations locked in id order before anything else, with their rule state read under the lock
+  // (rules.ts lockRuleStates): the judging at the end of the batch uses what this read.
+  const rules = await lockRuleStates(tx, [...new Set(accepted.map((a) => a.station.id))].sort());
 
   // a retransmit within the batch is the duplicate of its first copy
   const firstOf = new Map<string, Accepted>();
@@ -310,32 +307,47 @@ async function storeAccepted(
       fresh.push(a);
     }
   }
-  const inserted = rowsOf<{ k: string | null }>(
-    await tx.execute(sql`
-      insert into monitoring_frames (station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
-      select station_id, mn, qn, cn, data_time, raw, crc_valid, issues::jsonb, remote_address, received_at
-      from unnest(${arr(fresh.map((a) => a.station.id))}::uuid[], ${arr(fresh.map((a) => a.row.mn))}::text[],
-                  ${arr(fresh.map((a) => a.row.qn))}::text[], ${arr(fresh.map((a) => a.row.cn))}::text[],
-                  ${arr(fresh.map((a) => iso(a.row.dataTime)))}::timestamptz[], ${arr(fresh.map((a) => a.row.raw))}::text[],
-                  ${arr(fresh.map((a) => a.row.crcValid))}::boolean[], ${arr(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
-                  ${arr(fresh.map((a) => a.row.remoteAddress ?? null))}::text[], ${arr(fresh.map((a) => iso(a.row.receivedAt)))}::timestamptz[])
-        as v(station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
-      on conflict do nothing
-      returning ${FRAME_KEY_SQL} as k`),
-  );
-  const insertedKeys = new Set(inserted.map((r) => r.k));
-  // keyless frames match no unique index: every one of them was inserted
-  const stored = fresh.filter((a) => a.key === null || insertedKeys.has(a.key));
+  const readingsFor = (list: readonly Accepted[]) => {
+    const rows: (FrameReadings & { a: Accepted })[] = [];
+    for (const a of list)
+      if (a.table && a.cn && a.dataTime)
+        rows.push({
+          a,
+          stationId: a.station.id,
+          dataTime: a.dataTime,
+          cn: a.cn,
+          values: readingsOf(items[a.i]!.frame, a.cn),
+        });
+    return rows;
+  };
+  // Frames and readings go in by plain inserts under one savepoint first: ON CONFLICT makes every
+  // row a speculative insertion that probes the unique indexes before inserting (the frames table
+  // has three, the readings' partition its primary key), which cost about a quarter of the
+  // readings statement (bench:ingest-profile), and live data is almost never sent twice. Only when
+  // it is (a unique violation: a retransmit, or a 补传 answer overlapping what arrived live) is the
+  // savepoint rolled back and the batch written again with ON CONFLICT DO NOTHING, which tells
+  // which frames were new: such a batch pays for the statements before the violation twice.
+  let stored: Accepted[];
+  let readings: (FrameReadings & { a: Accepted })[];
+  try {
+    readings = readingsFor(fresh);
+    await tx.transaction(async (sp) => {
+      await insertFrames(sp, fresh, 'fail');
+      await insertReadings(sp, readings, 'fail', false);
+    });
+    stored = fresh;
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const insertedKeys = new Set((await insertFrames(tx, fresh, 'skip')).map((r) => r.k));
+    // keyless frames match no unique index: every one of them was inserted
+    stored = fresh.filter((a) => a.key === null || insertedKeys.has(a.key));
+    readings = readingsFor(stored);
+    await insertReadings(tx, readings, 'skip', false);
+  }
   const storedSet = new Set(stored);
   for (const a of [...fresh, ...dupes]) if (!storedSet.has(a)) out[a.i] = { kind: 'duplicate', station: a.station };
   if (stored.length === 0) return;
 
-  const values = new Map<Accepted, ReadingValue[]>();
-  for (const a of stored) if (a.table && a.cn && a.dataTime) values.set(a, readingsOf(items[a.i]!.frame, a.cn));
-  await writeReadingsBulk(
-    tx,
-    [...values.entries()].map(([a, vs]) => ({ stationId: a.station.id, dataTime: a.dataTime!, cn: a.cn!, values: vs })),
-  );
   // the station's last-seen times, once per station: the last frame of the batch decides
   const seen = new Map<string, { frameAt: Date; dataTime: Date | null }>();
   for (const a of stored) {
@@ -348,21 +360,16 @@ async function storeAccepted(
   const ids = [...seen.keys()];
   await tx.execute(sql`
     update monitoring_stations s set last_frame_at = v.frame_at, last_data_time = greatest(s.last_data_time, v.data_time)
-    from unnest(${arr(ids)}::uuid[], ${arr(ids.map((id) => iso(seen.get(id)!.frameAt)))}::timestamptz[],
-                ${arr(ids.map((id) => iso(seen.get(id)!.dataTime)))}::timestamptz[]) as v(id, frame_at, data_time)
+    from unnest(${textArray(ids)}::uuid[], ${instantArray(ids.map((id) => seen.get(id)!.frameAt))}::timestamptz[],
+                ${instantArray(ids.map((id) => seen.get(id)!.dataTime))}::timestamptz[]) as v(id, frame_at, data_time)
     where s.id = v.id`);
 
   await judgeFrames(
     tx,
-    [...values.entries()]
-      .filter(([, rows]) => rows.length > 0)
-      .map(([a, rows]) => ({
-        station: a.station,
-        cn: a.cn!,
-        dataTime: a.dataTime!,
-        values: rows,
-        now: items[a.i]!.now,
-      })),
+    readings
+      .filter((r) => r.values.length > 0)
+      .map((r) => ({ station: r.a.station, cn: r.cn, dataTime: r.dataTime, values: r.values, now: items[r.a.i]!.now })),
+    rules,
   );
 
   // each frame reports its station as the frame found it (the gap before it, for 补传)
@@ -375,25 +382,26 @@ async function storeAccepted(
 }
 
 /**
- * Readings of many frames in one statement per table; the same data sent again under a new QN (a
- * 补传 answer overlapping what arrived live) adds nothing. With `count`, returns how many rows were
- * added (RETURNING costs the ingest path about a fifth of this statement, so it asks for none).
- *
- * Without `count` the rows go in by a plain insert under a savepoint first: ON CONFLICT on the
- * partitioned table probes the primary key once more per row before inserting, which cost about a
- * quarter of the statement (bench:ingest-profile), and live data almost never overlaps what is
- * stored. Only when it does (a unique violation: an overlapping 补传 answer) is the savepoint
- * rolled back and the batch's readings written again with ON CONFLICT DO NOTHING.
+ * The frames' archive rows in one statement. 'skip' inserts with ON CONFLICT DO NOTHING and answers
+ * the retransmit identity (frameKey) of each row it inserted; 'fail' is a plain insert that throws
+ * a unique violation on a retransmit, and answers nothing.
  */
-async function writeReadingsBulk(tx: Tx, rows: FrameReadings[], count = false): Promise<number> {
-  if (count) return insertReadings(tx, rows, 'skip', true);
-  try {
-    await tx.transaction((sp) => insertReadings(sp, rows, 'fail', false));
-    return 0;
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-  }
-  return insertReadings(tx, rows, 'skip', false);
+async function insertFrames(
+  tx: Tx,
+  fresh: readonly Accepted[],
+  onConflict: 'fail' | 'skip',
+): Promise<{ k: string | null }[]> {
+  const res = await tx.execute(sql`
+    insert into monitoring_frames (station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
+    select station_id, mn, qn, cn, data_time, raw, crc_valid, issues::jsonb, remote_address, received_at
+    from unnest(${textArray(fresh.map((a) => a.station.id))}::uuid[], ${textArray(fresh.map((a) => a.row.mn))}::text[],
+                ${textArray(fresh.map((a) => a.row.qn))}::text[], ${textArray(fresh.map((a) => a.row.cn))}::text[],
+                ${instantArray(fresh.map((a) => a.row.dataTime))}::timestamptz[], ${textArray(fresh.map((a) => a.row.raw))}::text[],
+                ${booleanArray(fresh.map((a) => a.row.crcValid))}::boolean[], ${textArray(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
+                ${textArray(fresh.map((a) => a.row.remoteAddress))}::text[], ${instantArray(fresh.map((a) => a.row.receivedAt))}::timestamptz[])
+      as v(station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
+    ${onConflict === 'skip' ? sql`on conflict do nothing returning ${FRAME_KEY_SQL} as k` : sql``}`);
+  return onConflict === 'skip' ? rowsOf<{ k: string | null }>(res) : [];
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -435,12 +443,12 @@ async function insertReadings(
     const res = await tx.execute(sql`
       insert into ${sql.identifier(table)} (station_id, factor, data_time, cn, value, min, max, cou, flag${sql.raw(long ? ', source' : '')})
       select f.station_id, r.factor, f.data_time, f.cn, r.value, r.min, r.max, r.cou, r.flag${sql.raw(long ? ", 'station'" : '')}
-      from unnest(${arr(k)}::int[], ${arr(vs.map((v) => v.factor))}::text[], ${arr(vs.map((v) => v.value))}::float8[],
-                  ${arr(vs.map((v) => v.min))}::float8[], ${arr(vs.map((v) => v.max))}::float8[],
-                  ${arr(vs.map((v) => v.cou))}::float8[], ${arr(vs.map((v) => v.flag))}::text[])
+      from unnest(${numberArray(k)}::int[], ${textArray(vs.map((v) => v.factor))}::text[], ${numberArray(vs.map((v) => v.value))}::float8[],
+                  ${numberArray(vs.map((v) => v.min))}::float8[], ${numberArray(vs.map((v) => v.max))}::float8[],
+                  ${numberArray(vs.map((v) => v.cou))}::float8[], ${textArray(vs.map((v) => v.flag))}::text[])
         as r(k, factor, value, min, max, cou, flag)
-      join unnest(${arr(part.map((f) => f.stationId))}::uuid[], ${arr(part.map((f) => iso(f.dataTime)))}::timestamptz[],
-                  ${arr(part.map((f) => f.cn))}::text[]) with ordinality as f(station_id, data_time, cn, k) on f.k = r.k
+      join unnest(${textArray(part.map((f) => f.stationId))}::uuid[], ${instantArray(part.map((f) => f.dataTime))}::timestamptz[],
+                  ${textArray(part.map((f) => f.cn))}::text[]) with ordinality as f(station_id, data_time, cn, k) on f.k = r.k
       ${sql.raw(onConflict === 'skip' ? 'on conflict do nothing' : '')}${sql.raw(count ? ' returning 1' : '')}`);
     if (count) added += rowsOf(res).length;
   }
@@ -468,7 +476,7 @@ export async function replayQuarantined(db: Db, station: StationRow): Promise<nu
     n += await db.transaction(async (tx) => {
       await tx.update(monitoringFrames).set({ stationId: station.id }).where(eq(monitoringFrames.id, f.id));
       if (!table || !cn || !dataTime) return 0;
-      return writeReadingsBulk(tx, [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], true);
+      return insertReadings(tx, [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], 'skip', true);
     });
   }
   return n;

@@ -4,16 +4,18 @@
 // a scheduled job.
 import { isMissing } from '@qingshan/core/monitoring';
 import {
-  EMPTY_RULE_STATE,
-  evaluateFrame,
   type FactorLimits,
+  packRuleState,
+  RuleFolder,
   type StationRuleState,
+  unpackRuleState,
 } from '@qingshan/core/monitoring-rules';
 import { factorInfo, mapFactor2005 } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { clearAlarm, raiseAlarm } from '../alarms/service.ts';
 import type { JobHandler } from '../scheduler/service.ts';
+import { instantArray, textArray } from './pg-arrays.ts';
 import { rowsOf } from './readings.ts';
 import { raiseRecurrences } from './recurrence.ts';
 
@@ -38,65 +40,75 @@ export type JudgedFrame = {
   now: Date;
 };
 
-type Loaded = {
-  id: string;
-  state: StationRuleState | null;
-  last: string | null;
-  factors: Omit<FactorLimits, 'name'>[];
-};
+/** A station's rules as a batch reads them under its row lock: state, missing-data clock, limits. */
+export type LoadedRules = { state: StationRuleState; last: number | null; factors: FactorLimits[] };
 
-/** An array bound as one parameter (Drizzle would otherwise spread it into a list). */
-const arr = (xs: readonly unknown[]) => sql.param(xs);
+/**
+ * Locks the stations' rows in id order (two writers' batches cannot deadlock) and reads their rule
+ * state and limits in the same statement: the lock serialises rule state per station across
+ * writers, and taking it with the read saves the batch a round trip. NO KEY UPDATE: the frames'
+ * foreign keys take KEY SHARE on the same rows, which it does not conflict with.
+ */
+export async function lockRuleStates(tx: Tx, stationIds: readonly string[]): Promise<Map<string, LoadedRules>> {
+  const rows = rowsOf<{ id: string; state: string | null; last: string | null; factors: Omit<FactorLimits, 'name'>[] }>(
+    await tx.execute(sql`
+      select s.id::text as id, r.rule_state::text as state, r.last_reading_at::text as last,
+             coalesce((select json_agg(json_build_object('code', code, 'upperLimit', upper_limit, 'lowerLimit', lower_limit,
+                         'unit', unit, 'standard', standard, 'rangeMax', range_max))
+                       from monitoring_factors where station_id = s.id), '[]'::json) as factors
+      from monitoring_stations s left join monitoring_rule_states r on r.station_id = s.id
+      where s.id = any(${textArray(stationIds)}::uuid[])
+      order by s.id for no key update of s`),
+  );
+  const out = new Map<string, LoadedRules>();
+  for (const r of rows)
+    out.set(r.id, {
+      state: unpackRuleState(r.state === null ? null : JSON.parse(r.state)),
+      last: r.last ? Date.parse(r.last) : null,
+      factors: (r.factors ?? []).map((f) => ({ ...f, name: factorName(f.code) })),
+    });
+  return out;
+}
 
 /**
  * Judges stored frames in the order given (a batch of the gateway's group commit): one read of
  * every station's rule state and limits, the frames folded into that state in memory one after
  * another (so two frames of a station in one batch are judged in order, the second seeing the
  * first), one write of the new states, and an alarm raised or cleared only when a rule's verdict
- * changes. The caller holds the stations' row locks, which serialises writers judging the same
- * station.
+ * changes. `loaded` is what lockRuleStates read for these stations in this transaction (the caller
+ * then holds the row locks); without it they are locked and read here.
  */
-export async function judgeFrames(tx: Tx, frames: readonly JudgedFrame[]): Promise<void> {
+export async function judgeFrames(
+  tx: Tx,
+  frames: readonly JudgedFrame[],
+  loaded?: Map<string, LoadedRules>,
+): Promise<void> {
   const judged = frames.filter((f) => f.values.length > 0);
   if (judged.length === 0) return;
-  const ids = [...new Set(judged.map((f) => f.station.id))];
-  const loaded = rowsOf<Loaded>(
-    await tx.execute(sql`
-      select s.id::text as id, r.rule_state as state, r.last_reading_at::text as last,
-             coalesce((select json_agg(json_build_object('code', code, 'upperLimit', upper_limit, 'lowerLimit', lower_limit,
-                         'unit', unit, 'standard', standard, 'rangeMax', range_max))
-                       from monitoring_factors where station_id = s.id), '[]'::json) as factors
-      from unnest(${arr(ids)}::uuid[]) as s(id) left join monitoring_rule_states r on r.station_id = s.id`),
-  );
-  const mem = new Map<
-    string,
-    { state: StationRuleState; last: number | null; factors: FactorLimits[]; now: Date | null }
-  >();
-  for (const l of loaded)
-    mem.set(l.id, {
-      state: l.state ?? EMPTY_RULE_STATE,
-      last: l.last ? Date.parse(l.last) : null,
-      factors: (l.factors ?? []).map((f) => ({ ...f, name: factorName(f.code) })),
-      now: null,
-    });
+  const mem = loaded ?? (await lockRuleStates(tx, [...new Set(judged.map((f) => f.station.id))].sort()));
+  // the loaded states are this batch's own copies: folded in place, no copy per frame
+  const folders = new Map<string, { folder: RuleFolder; now: Date | null }>();
   for (const { station, cn, dataTime, values, now } of judged) {
     const m = mem.get(station.id);
     if (!m) continue;
-    const { state, transitions } = JUDGED_CNS.has(cn)
-      ? evaluateFrame(
+    let f = folders.get(station.id);
+    if (!f) {
+      f = { folder: new RuleFolder(m.factors), now: null };
+      folders.set(station.id, f);
+    }
+    const transitions = JUDGED_CNS.has(cn)
+      ? f.folder.fold(
           m.state,
-          m.factors,
           cn,
           dataTime.getTime(),
           values.map((v) => ({ factor: v.factor, value: v.value ?? null, flag: v.flag ?? null })),
         )
-      : { state: m.state, transitions: [] };
+      : [];
     // data again after a silence: the missing-data alarm ends now, not at the job's next pass
     if (isMissing(m.last, now.getTime(), station.rtdIntervalSeconds * 1000))
       await clearAlarm(tx, { sourceKind: 'station', sourceId: station.id, kind: 'missing-data', at: now });
-    m.state = state;
     m.last = now.getTime();
-    m.now = now;
+    f.now = now;
     for (const t of transitions) {
       if (t.active)
         await raiseAlarm(tx, {
@@ -112,14 +124,16 @@ export async function judgeFrames(tx: Tx, frames: readonly JudgedFrame[]): Promi
         });
       else await clearAlarm(tx, { sourceKind: 'station', sourceId: station.id, kind: t.kind, at: now });
     }
-    await raiseRecurrences(tx, station, state, m.factors, transitions, cn, dataTime, now);
+    await raiseRecurrences(tx, station, m.state, m.factors, transitions, cn, dataTime, now);
   }
-  const done = [...mem.entries()].flatMap(([id, m]) => (m.now ? [{ id, state: m.state, now: m.now }] : []));
+  const done = [...folders.entries()].flatMap(([id, f]) =>
+    f.now ? [{ id, state: JSON.stringify(packRuleState(mem.get(id)!.state)), now: f.now }] : [],
+  );
   await tx.execute(sql`
     insert into monitoring_rule_states (station_id, rule_state, last_reading_at, updated_at)
     select id, state::json, at, at
-    from unnest(${arr(done.map((d) => d.id))}::uuid[], ${arr(done.map((d) => JSON.stringify(d.state)))}::text[],
-                ${arr(done.map((d) => d.now.toISOString()))}::timestamptz[]) as v(id, state, at)
+    from unnest(${textArray(done.map((d) => d.id))}::uuid[], ${textArray(done.map((d) => d.state))}::text[],
+                ${instantArray(done.map((d) => d.now))}::timestamptz[]) as v(id, state, at)
     on conflict (station_id) do update
       set rule_state = excluded.rule_state, last_reading_at = excluded.last_reading_at, updated_at = excluded.updated_at`);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TOWNS } from '@qingshan/core';
 import { isOnline, type StationCreateBody, type StationPatchBody } from '@qingshan/core/monitoring';
-import { FRAME_RULE_KINDS, withoutFactors } from '@qingshan/core/monitoring-rules';
+import { FRAME_RULE_KINDS, packRuleState, unpackRuleState, withoutFactors } from '@qingshan/core/monitoring-rules';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
@@ -365,11 +365,11 @@ async function forgetRemovedFactors(
   let ended: readonly string[] = [];
   if (rs) {
     const limits = remaining.map((f) => ({ ...f, name: factorName(f.code) }));
-    const next = withoutFactors(rs.state, removed, limits);
+    const next = withoutFactors(unpackRuleState(rs.state), removed, limits);
     ended = next.ended;
     await tx
       .update(monitoringRuleStates)
-      .set({ ruleState: next.state, updatedAt: new Date() })
+      .set({ ruleState: packRuleState(next.state), updatedAt: new Date() })
       .where(eq(monitoringRuleStates.stationId, stationId));
   }
   const open = await tx
