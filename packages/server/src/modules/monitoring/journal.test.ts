@@ -208,7 +208,8 @@ describe('ingest journal', () => {
     expect(decodeSegment(fs.readFileSync(path.join(dir, '0000000000000001.seg')))).toMatchObject({ torn: true });
     // a flipped byte inside a record is caught by its checksum
     const flipped = Buffer.concat(recs);
-    flipped[recs[0]!.length + 20] ^= 0x01;
+    const at = recs[0]!.length + 20;
+    flipped.writeUInt8(flipped.readUInt8(at) ^ 0x01, at);
     expect(decodeSegment(flipped).records).toHaveLength(1);
     for (let k = 0; k < 2_000; k++) {
       const junk = Buffer.from(Array.from({ length: k % 64 }, () => Math.floor(Math.random() * 256)));
