@@ -86,9 +86,9 @@ const KILLS = arg('kills', 10);
 const STORM_WINDOW = Math.max(1, arg('storm-window', 10));
 /** which phases run: --phases=p2,ab,p3,storm,idle,p8,p8j (all by default); a quick look at one figure skips the rest */
 const PHASES = new Set(
-  (process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length) ?? 'p2,ab,p3,storm,idle,p8,p8j').split(
-    ',',
-  ),
+  (
+    process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length) ?? 'p2,ab,p3,storm,idle,p8,p8j'
+  ).split(','),
 );
 const LOGGERS = 50;
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -679,14 +679,17 @@ async function p8Journal(engine: 'pglite' | 'postgres'): Promise<string> {
     await proc.stop();
     proc = null;
     const db = await open();
-    const rows = (await db.query('select mn, qn, count(*)::int as n from monitoring_frames where mn = any($1) group by mn, qn', [
-      mns,
-    ])) as { mn: string; qn: string; n: number }[];
+    const rows = (await db.query(
+      'select mn, qn, count(*)::int as n from monitoring_frames where mn = any($1) group by mn, qn',
+      [mns],
+    )) as { mn: string; qn: string; n: number }[];
     await db.close();
     const have = new Set(rows.map((x) => `${x.mn}/${x.qn}`));
     const missing = acked.filter((a) => !have.has(a)).length;
     const twice = rows.filter((x) => x.n > 1).length;
-    progress(`${engine}: P8j ${acked.length} frames acked, ${missing} missing, ${twice} stored twice, ${rows.length} stored`);
+    progress(
+      `${engine}: P8j ${acked.length} frames acked, ${missing} missing, ${twice} stored twice, ${rows.length} stored`,
+    );
     return `${KILLS} kills of the journal process: ${missing} of ${fmt(acked.length)} acked frames missing, ${twice} stored twice`;
   } finally {
     await proc?.kill();

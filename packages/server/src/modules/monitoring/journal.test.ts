@@ -39,7 +39,14 @@ async function register(mn: string): Promise<{ id: string }> {
   const res = await monitor.request({
     method: 'POST',
     url: '/api/monitoring/stations',
-    payload: { enterpriseId, name: `日志测试${mn.slice(-3)}`, mn, password: '123456', edition: '2017', factors: [{ code: 'a21026' }] },
+    payload: {
+      enterpriseId,
+      name: `日志测试${mn.slice(-3)}`,
+      mn,
+      password: '123456',
+      edition: '2017',
+      factors: [{ code: 'a21026' }],
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string };
@@ -53,8 +60,17 @@ function frame(mn: string, i: number, o: { pw?: string; keyless?: boolean; badCr
   const bytes = encodeFrame({
     header: o.keyless
       ? { ST: '22', CN: '2011', PW: o.pw ?? '123456', MN: mn, Flag: 5 }
-      : { QN: `${formatDataTime(at)}${String(++qn % 1000).padStart(3, '0')}`, ST: '22', CN: '2011', PW: o.pw ?? '123456', MN: mn, Flag: 5 },
-    cp: o.keyless ? { a21026: { Rtd: String(i), Flag: 'N' } } : { DataTime: formatDataTime(at), a21026: { Rtd: String(i), Flag: 'N' } },
+      : {
+          QN: `${formatDataTime(at)}${String(++qn % 1000).padStart(3, '0')}`,
+          ST: '22',
+          CN: '2011',
+          PW: o.pw ?? '123456',
+          MN: mn,
+          Flag: 5,
+        },
+    cp: o.keyless
+      ? { a21026: { Rtd: String(i), Flag: 'N' } }
+      : { DataTime: formatDataTime(at), a21026: { Rtd: String(i), Flag: 'N' } },
   });
   let raw = Buffer.from(bytes).toString('utf8');
   if (o.badCrc) raw = raw.replace(/[0-9A-F]{4}\r\n$/, (c) => `${c[0] === '0' ? '1' : '0'}${c.slice(1)}`);
@@ -204,7 +220,10 @@ describe('ingest journal', () => {
     const good = [frame(mn, 1), frame(mn, 2)];
     const recs = good.map((f, i) => encodeRecord({ seq: i + 1, receivedAt: Date.now(), remote: null, raw: f.raw }));
     const torn = encodeRecord({ seq: 3, receivedAt: Date.now(), remote: null, raw: frame(mn, 3).raw });
-    fs.writeFileSync(path.join(dir, '0000000000000001.seg'), Buffer.concat([...recs, torn.subarray(0, torn.length - 5)]));
+    fs.writeFileSync(
+      path.join(dir, '0000000000000001.seg'),
+      Buffer.concat([...recs, torn.subarray(0, torn.length - 5)]),
+    );
     expect(decodeSegment(fs.readFileSync(path.join(dir, '0000000000000001.seg')))).toMatchObject({ torn: true });
     // a flipped byte inside a record is caught by its checksum
     const flipped = Buffer.concat(recs);
@@ -230,12 +249,22 @@ describe('ingest journal', () => {
     const mn = freshMn();
     await register(mn);
     const dir = tmpDir();
-    const j = await journal({ dir, maxPendingFrames: 3, store: async () => Promise.reject(new Error('database away')) });
+    const j = await journal({
+      dir,
+      maxPendingFrames: 3,
+      store: async () => Promise.reject(new Error('database away')),
+    });
     await expect(openJournal({ dir, db: t.database.db })).rejects.toThrow(/already open|in use/);
     const fs5 = [1, 2, 3, 4, 5].map((i) => frame(mn, i));
     const results = fs5.map((f) => j.sink(f.frame, f.raw, null));
     const settled: number[] = [];
-    results.forEach((p, i) => void p.then(() => settled.push(i), () => {}));
+    results.forEach(
+      (p, i) =>
+        void p.then(
+          () => settled.push(i),
+          () => {},
+        ),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(settled.sort()).toEqual([0, 1, 2]);
     expect(j.stats).toMatchObject({ pendingFrames: 3, waitingForRoom: 2, journaled: 3 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { type DecodedFrame, decodeFrame } from '@qingshan/hj212';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { FrameSink, GatewayOutcome } from './gateway.ts';
 import { type GroupCommit, type GroupCommitOptions, groupCommit, type StoreBatch } from './group-commit.ts';
@@ -321,7 +321,7 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
   let closed = false;
   let abandoned = false;
   let checkpointed = 0;
-  let roomWaiters: (() => void)[] = [];
+  const roomWaiters: (() => void)[] = [];
   let drainWaiters: (() => void)[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -480,7 +480,8 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
     }
     write(p);
   }
-  if (toReplay.length > 0) log('info', 'ingest journal: frames journaled before a stop are stored again', { frames: toReplay.length });
+  if (toReplay.length > 0)
+    log('info', 'ingest journal: frames journaled before a stop are stored again', { frames: toReplay.length });
 
   // ---- appending ----
   const openSegment = async (firstSeq: number): Promise<Segment> => {
@@ -643,9 +644,10 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
       closed = true;
       while (syncing || appending.length > 0) await flush().then(() => new Promise((r) => setTimeout(r, 5)));
       const all = await drained(timeoutMs);
-      if (!all) log('warn', 'ingest journal: closed with frames not yet stored; they are stored at the next start', {
-        frames: pending.size,
-      });
+      if (!all)
+        log('warn', 'ingest journal: closed with frames not yet stored; they are stored at the next start', {
+          frames: pending.size,
+        });
       // a batch in flight may still commit: it settles nothing now, and the replay finds it stored
       abandoned = true;
       try {

@@ -12,8 +12,8 @@ import { type Actor, recordAudit } from '../audit/service.ts';
 import { electricityMeters } from '../electricity/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { replayQuarantined, type StationRow } from './ingest.ts';
-import { stationChanged } from './registry-events.ts';
 import { LONG_CNS, monitoringReadings, monitoringReadingsLong, rowsOf } from './readings.ts';
+import { stationChanged } from './registry-events.ts';
 import { monitoringFactors, monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
 export type FactorRow = typeof monitoringFactors.$inferSelect;
