@@ -370,7 +370,8 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
       nextSeq = Math.max(nextSeq, r.seq + 1);
       if (r.seq > checkpointed) toReplay.push({ rec: r, bytes: Buffer.byteLength(r.raw) + 64 });
     }
-    if (lastSeq <= checkpointed) fs.rmSync(path.join(dir, name), { force: true });
+    // nothing intact, or all settled: of no use, and its name may be the next segment's
+    if (records.length === 0 || lastSeq <= checkpointed) fs.rmSync(path.join(dir, name), { force: true });
     else segments.push({ name, firstSeq, lastSeq, bytes: 0, fh: null });
   }
   stats.segments = segments.length;
