@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeFrame, encodeFrame, formatDataTime, StreamDecoder } from '@qingshan/hj212';
+import { crc16Hj212, crcToHex, decodeFrame, encodeFrame, formatDataTime, StreamDecoder } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
@@ -57,10 +57,16 @@ let qn = 0;
 /** A real-time frame; `keyless` leaves out QN and DataTime, so no unique index can tell a copy. */
 function frame(mn: string, i: number, o: { pw?: string; keyless?: boolean; badCrc?: boolean } = {}) {
   const at = T0 + i * 30_000;
-  const bytes = encodeFrame({
-    header: o.keyless
-      ? { ST: '22', CN: '2011', PW: o.pw ?? '123456', MN: mn, Flag: 5 }
-      : {
+  let raw: string;
+  if (o.keyless) {
+    // by hand: the encoder always writes a QN
+    const segment = `ST=22;CN=2011;PW=${o.pw ?? '123456'};MN=${mn};Flag=4;CP=&&a21026-Rtd=${i},a21026-Flag=N&&`;
+    const bytes = Buffer.from(segment, 'utf8');
+    raw = `##${String(bytes.length).padStart(4, '0')}${segment}${crcToHex(crc16Hj212(bytes))}\r\n`;
+  } else
+    raw = Buffer.from(
+      encodeFrame({
+        header: {
           QN: `${formatDataTime(at)}${String(++qn % 1000).padStart(3, '0')}`,
           ST: '22',
           CN: '2011',
@@ -68,11 +74,9 @@ function frame(mn: string, i: number, o: { pw?: string; keyless?: boolean; badCr
           MN: mn,
           Flag: 5,
         },
-    cp: o.keyless
-      ? { a21026: { Rtd: String(i), Flag: 'N' } }
-      : { DataTime: formatDataTime(at), a21026: { Rtd: String(i), Flag: 'N' } },
-  });
-  let raw = Buffer.from(bytes).toString('utf8');
+        cp: { DataTime: formatDataTime(at), a21026: { Rtd: String(i), Flag: 'N' } },
+      }),
+    ).toString('utf8');
   if (o.badCrc) raw = raw.replace(/[0-9A-F]{4}\r\n$/, (c) => `${c[0] === '0' ? '1' : '0'}${c.slice(1)}`);
   return { frame: decodeFrame(Buffer.from(raw, 'utf8'), GATEWAY_DECODE), raw };
 }
@@ -182,6 +186,8 @@ describe('ingest journal', () => {
       },
     });
     const sent = [frame(mn, 1), frame(mn, 2, { keyless: true }), frame(mn, 3)];
+    expect(sent[1]!.frame.header.QN).toBeUndefined();
+    expect(sent[1]!.frame.crcValid).toBe(true);
     const at = (i: number) => new Date(T0 + 3_600_000 + i);
     for (const [i, f] of sent.entries())
       expect((await first.sink(f.frame, f.raw, '10.0.0.1:5000', at(i))).kind).toBe('journaled');
@@ -224,6 +230,8 @@ describe('ingest journal', () => {
       path.join(dir, '0000000000000001.seg'),
       Buffer.concat([...recs, torn.subarray(0, torn.length - 5)]),
     );
+    // a segment whose first record is already torn (the crash came right after it was created)
+    fs.writeFileSync(path.join(dir, '0000000000000003.seg'), torn.subarray(0, 7));
     expect(decodeSegment(fs.readFileSync(path.join(dir, '0000000000000001.seg')))).toMatchObject({ torn: true });
     // a flipped byte inside a record is caught by its checksum
     const flipped = Buffer.concat(recs);

@@ -330,20 +330,28 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
     return nextSeq - 1;
   };
 
-  const writeCheckpoint = () => {
+  // asynchronous, one at a time: a loaded disk must not stall the event loop that writes the acks
+  let checkpointing: Promise<void> | null = null;
+  const writeCheckpoint = (): Promise<void> => {
+    if (checkpointing) return checkpointing;
     const w = watermark();
-    if (w === checkpointed) return;
+    if (w === checkpointed) return Promise.resolve();
     const tmp = path.join(dir, `${CHECKPOINT}.tmp`);
-    // not fsync'ed: a checkpoint lost in a crash only makes the replay start earlier
-    fs.writeFileSync(tmp, `${w}\n`);
-    fs.renameSync(tmp, path.join(dir, CHECKPOINT));
-    checkpointed = w;
-    // segments whose frames are all settled are of no further use
-    while (segments.length > 0 && segments[0] !== active && segments[0]!.lastSeq <= w) {
-      const s = segments.shift()!;
-      fs.rmSync(path.join(dir, s.name), { force: true });
-    }
-    stats.segments = segments.length;
+    checkpointing = (async () => {
+      // not fsync'ed: a checkpoint lost in a crash only makes the replay start earlier
+      await fsp.writeFile(tmp, `${w}\n`);
+      await fsp.rename(tmp, path.join(dir, CHECKPOINT));
+      checkpointed = w;
+      // segments whose frames are all settled are of no further use
+      while (segments.length > 0 && segments[0] !== active && segments[0]!.lastSeq <= w) {
+        const s = segments.shift()!;
+        await fsp.rm(path.join(dir, s.name), { force: true });
+      }
+      stats.segments = segments.length;
+    })().finally(() => {
+      checkpointing = null;
+    });
+    return checkpointing;
   };
 
   // ---- start: read what the last process left ----
@@ -553,11 +561,7 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
       stats.lagMs = Math.max(0, Date.now() - p.item.now.getTime());
       break;
     }
-    try {
-      writeCheckpoint();
-    } catch (e) {
-      log('warn', 'ingest journal: checkpoint not written', { error: (e as Error).message });
-    }
+    writeCheckpoint().catch((e: Error) => log('warn', 'ingest journal: checkpoint not written', { error: e.message }));
   }, 200);
   checkpointTimer.unref();
 
@@ -651,9 +655,8 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
         });
       // a batch in flight may still commit: it settles nothing now, and the replay finds it stored
       abandoned = true;
-      try {
-        writeCheckpoint();
-      } catch {}
+      await checkpointing?.catch(() => {});
+      await writeCheckpoint().catch(() => {});
       await stopAll();
     },
     async abandon() {
