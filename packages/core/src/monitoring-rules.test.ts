@@ -13,8 +13,8 @@ import {
   RuleFolder,
   type RuleTransition,
   type StationRuleState,
-  withoutFactors,
   unpackRuleState,
+  withoutFactors,
 } from './monitoring-rules.ts';
 
 const MIN = 60_000;

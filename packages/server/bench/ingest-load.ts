@@ -71,13 +71,14 @@ export async function atRate(
   const sent: { l: SimLogger; qn: string }[] = [];
   const tickMs = 10;
   const end = performance.now() + seconds * 1000;
-  let due = 0;
   let k = 0;
-  let next = performance.now();
+  const start = performance.now();
+  let next = start;
   while (performance.now() < end) {
-    due += (rate * tickMs) / 1000;
-    while (due >= 1) {
-      due--;
+    // frames due by the clock, not by the ticks counted: a sender whose event loop lags (acks
+    // arriving while it sends, a loaded machine) still offers rate × seconds frames
+    const due = Math.floor((rate * (Math.min(performance.now(), end) - start)) / 1000);
+    while (k < due) {
       const i = k % loggers.length;
       const qn = nextQn();
       if (loggers[i]!.send(qn, realtimeFrame(mns[i]!, PASSWORD, qn, t0 + k * 1000, cp10(t0 + k * 1000, k, '2011'))))

@@ -1,25 +1,33 @@
 // npm run bench:ingest [-- --engine=pglite|postgres] [--idle=10000] [--rate=2000] [--seconds=6]
-//   [--frames=5000] [--storm=1000] [--storm-window=10] [--kills=10] [--phases=p2,ab,p3,storm,idle,p8]
+//   [--frames=5000] [--storm=1000] [--storm-window=10] [--kills=10] [--phases=p2,ab,p3,storm,idle,p8,p8j]
 // The HJ 212 ingest figures of issue 11, each beside a baseline measured in the same run, on both
 // engines (the P4 ratio compares them). Per engine:
-//   1. the server as bench:api runs it (demo data, gateway in-process), stations registered over the API;
-//      API p99 of /api/health and a station's readings idle (baseline), then
+//   1. the server as bench:api runs it (demo data, gateway in-process with the ingest journal, the
+//      default; a second gateway in the same process that acks only after the commit, as
+//      INGEST_JOURNAL=off does), stations registered over the API; API p99 of /api/health and a
+//      station's readings idle (baseline), then
 //   P2  frame-to-ack latency at --rate frames/s for --seconds over 50 loggers, beside the latency at a
-//       trickle (20 frames/s): once alone, once with the API probes running (the API p99 during that
-//       ingest is P4's); the sender is a process of its own (p2-sender.ts), so the probes' work in
-//       this process never counts in an ack's latency;
+//       trickle (20 frames/s), on the journal gateway and on the commit-ack gateway alike: once
+//       alone, once with the API probes running (the API p99 during that ingest is P4's); the
+//       journal is drained before each run; the sender is a process of its own (p2-sender.ts), so
+//       the probes' work in this process never counts in an ack's latency;
 //   ab  (PostgreSQL) P2 under the batching policy before and now, alternated, two gateways in this
-//       process on the server's database;
-//   P3  --frames real-time frames of 10 values blasted over 50 connections until all are acked
-//       (durable: committed before the ack), beside a raw COPY of the same rows into a table of the
+//       process on the server's database (ack after commit);
+//   P3  --frames real-time frames of 10 values blasted over 50 connections until all are acked AND
+//       committed in the database (the journal drained, read from /api/health): the time is the
+//       commit's, never the journal's ack; beside a raw COPY of the same rows into a table of the
 //       same shape (PostgreSQL: psql \copy; PGlite: COPY FROM /dev/blob into an in-memory PGlite);
 //   storm  --storm stations (seeded in SQL at server start) connect at once and each re-sends an hour
-//       of minute data (60 frames, at most --storm-window unacked): drain time beside the time P3's
-//       throughput predicts, the server's RSS and open files at their peak;
+//       of minute data (60 frames, at most --storm-window unacked): drain time until every frame is
+//       committed (journal drained, as P3), beside the time P3's throughput predicts, the server's
+//       RSS, V8 heap and open files at their peak;
 //   P2  --idle idle device connections, first, on the fresh server: its RSS at start (broken down)
 //       and with them held;
 //   2. P8 over NATS JetStream (NATS_URL): a writer and two gateways as processes, --kills SIGKILLs of
-//      the writer and a gateway mid-run; acknowledged frames missing afterwards (must be 0).
+//      the writer and a gateway mid-run; acknowledged frames missing afterwards (must be 0);
+//   P8j the ingest journal: a gateway process with its writer in-process (npm run gateway with
+//      INGEST_JOURNAL) SIGKILLed --kills times mid-run and restarted on the same journal and
+//      database; acknowledged frames missing afterwards (must be 0) and stored twice (must be 0).
 // Loopback only. Prints progress as it goes and a table at the end.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -41,6 +49,7 @@ import {
   realtimeFrame,
   SimLogger,
   seedStations,
+  spawnCli,
   startGatewayProc,
   startWriterProc,
 } from '../src/modules/monitoring/bus-procs.ts';
@@ -77,11 +86,11 @@ const STORM = arg('storm', 1_000);
 const KILLS = arg('kills', 10);
 /** storm loggers send at most this many frames before waiting for acks */
 const STORM_WINDOW = Math.max(1, arg('storm-window', 10));
-/** which phases run: --phases=p2,ab,p3,storm,idle,p8 (all by default); a quick look at one figure skips the rest */
+/** which phases run: --phases=p2,ab,p3,storm,idle,p8,p8j (all by default); a quick look at one figure skips the rest */
 const PHASES = new Set(
-  (process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length) ?? 'p2,ab,p3,storm,idle,p8').split(
-    ',',
-  ),
+  (
+    process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length) ?? 'p2,ab,p3,storm,idle,p8,p8j'
+  ).split(','),
 );
 const LOGGERS = 50;
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -201,12 +210,20 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
   progress(
     `${engine}: starting the server (demo data, gateway in-process, ${process.env.BENCH_STORM_STATIONS} storm stations seeded)`,
   );
+  const commitPort = await freePort();
+  process.env.BENCH_COMMIT_GATEWAY_PORT = String(commitPort);
   const s = await startServer(engine);
   try {
-    const health = (await (await fetch(`${s.baseUrl}/api/health`)).json()) as {
-      services: { hj212Gateway?: { port: number } | null };
-    };
-    const port = health.services.hj212Gateway?.port;
+    let port: number | undefined;
+    // the gateway starts after the server listens (Fastify does not wait for it)
+    for (let i = 0; i < 200 && !port; i++) {
+      const health = (await (await fetch(`${s.baseUrl}/api/health`)).json()) as {
+        services: { hj212Gateway?: { port: number; journal: string | null } | null };
+      };
+      port = health.services.hj212Gateway?.port;
+      if (port && !health.services.hj212Gateway?.journal) throw new Error('the server runs no ingest journal');
+      if (!port) await pause(100);
+    }
     if (!port) throw new Error('the server runs no HJ 212 gateway');
     if (PHASES.has('idle')) {
       // P2 idle connections, first, on the fresh server (demo data seeded, no frame received yet):
@@ -249,39 +266,75 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
     };
 
     const idleApi = await api('idle');
-    const trickle = await atRateInChild(port, mns, 20, 3, t0);
-    progress(`${engine}: P2 trickle 20 frames/s: ack p99 ${ms(trickle.p99)} (${trickle.acked}/${trickle.sent})`);
     type GatewayHealth = {
       batches: number | null;
       largestBatch: number | null;
       stored: number;
+      journaled: number;
       mostBatchesInFlight: number | null;
+      pendingFrames: number;
+      journalPendingFrames: number | null;
     };
     const gateway = async () =>
       ((await (await fetch(`${s.baseUrl}/api/health`)).json()) as { services: { hj212Gateway: GatewayHealth } })
         .services.hj212Gateway;
-    // the rate twice: alone (what a device feels), and with the API probes hammering the same process (P4)
-    const atRateWatched = async (label: string, withApi: boolean, from: number) => {
+    /** until every frame acked so far is committed: nothing waits in the gateway or in the journal */
+    const committed = async (timeoutMs = 900_000) => {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const g = await gateway();
+        if (g.pendingFrames === 0 && !g.journalPendingFrames) return;
+        if (Date.now() > until) throw new Error(`the journal did not drain: ${JSON.stringify(g)}`);
+        await pause(25);
+      }
+    };
+    const gateways = [
+      { label: 'journal', port },
+      { label: 'commit-ack', port: commitPort },
+    ];
+    const trickles: RateResult[] = [];
+    for (const [k, g] of gateways.entries()) {
+      const x = await atRateInChild(g.port, mns, 20, 3, t0 + k * 10_000_000);
+      await committed();
+      progress(`${engine}: P2 trickle 20 frames/s, ${g.label}: ack p99 ${ms(x.p99)} (${x.acked}/${x.sent})`);
+      trickles.push(x);
+    }
+    // the rate twice per gateway: alone (what a device feels), and with the API probes hammering the same process (P4)
+    const atRateWatched = async (g: (typeof gateways)[number], label: string, withApi: boolean, from: number) => {
+      await committed();
       const before = await gateway();
       await eventLoopP99(s.baseUrl); // resets the histogram
-      const apiP = withApi ? api(`during ${RATE} frames/s`) : null;
-      const res = await atRateInChild(port, mns, RATE, SECONDS, from);
+      const apiP = withApi ? api(`during ${RATE} frames/s (${g.label})`) : null;
+      const res = await atRateInChild(g.port, mns, RATE, SECONDS, from);
       const apiRes = await apiP;
       const loop = await eventLoopP99(s.baseUrl);
+      const tc = performance.now();
+      await committed();
+      const drainMs = performance.now() - tc;
       const after = await gateway();
-      const batches = (after.batches ?? 0) - (before.batches ?? 0);
       progress(
-        `${engine}: P2 ${RATE} frames/s ${label}: ack p50 ${ms(res.p50)} p99 ${ms(res.p99)} max ${ms(res.max)} (${res.acked}/${res.sent} acked within 30 s); p99 by second sent [${res.perSecond.map((v) => fmt(v)).join(', ')}] ms; ${batches} transactions for ${after.stored - before.stored} frames (so far: largest ${after.largestBatch}, at most ${after.mostBatchesInFlight} at once); server event-loop delay p99 ${fmt(loop, 1)} ms`,
+        `${engine}: P2 ${RATE} frames/s ${label}, ${g.label}: ack p50 ${ms(res.p50)} p99 ${ms(res.p99)} max ${ms(res.max)} (${res.acked}/${res.sent} acked within 30 s); p99 by second sent [${res.perSecond.map((v) => fmt(v)).join(', ')}] ms; journal ${after.journaled - before.journaled} frames, committed ${fmt(drainMs)} ms after the last ack; server event-loop delay p99 ${fmt(loop, 1)} ms`,
       );
       return { ...res, api: apiRes, loop };
     };
-    const quiet = PHASES.has('p2') ? await atRateWatched('alone', false, t0 + 50_000_000) : null;
-    const busy = await atRateWatched('with API probes', true, t0 + 100_000_000);
-    const busyApi = busy.api!;
+    let quiet: RateResult[] | null = null;
+    if (PHASES.has('p2')) {
+      quiet = [];
+      for (const [k, g] of gateways.entries())
+        quiet.push(await atRateWatched(g, 'alone', false, t0 + (50 + k * 10) * 1_000_000));
+    }
+    const busy: Awaited<ReturnType<typeof atRateWatched>>[] = [];
+    for (const [k, g] of gateways.entries())
+      busy.push(await atRateWatched(g, 'with API probes', true, t0 + (100 + k * 10) * 1_000_000));
+    const busyApi = busy[0]!.api!;
     const lat = (x: RateResult) =>
-      `${ms(x.p99)} (${x.acked}/${x.sent} acked within 30 s${x.backlogMs ? `, the rest ${fmt(x.backlogMs / 1000, 1)} s later` : ''})`;
-    r['P2 ack p99 @rate'] =
-      `${quiet ? `${lat(quiet)} alone, ` : ''}${lat(busy)} with API probes @ ${RATE}/s vs ${ms(trickle.p99)} @ 20/s`;
+      `${ms(x.p99)} (${x.acked}/${x.sent}${x.backlogMs ? `, the rest ${fmt(x.backlogMs / 1000, 1)} s later` : ''})`;
+    r['P2 ack p99 @rate'] = gateways
+      .map(
+        (g, k) =>
+          `${g.label}: ${quiet ? `${lat(quiet[k]!)} alone, ` : ''}${lat(busy[k]!)} with API probes @ ${RATE}/s vs ${ms(trickles[k]!.p99)} @ 20/s`,
+      )
+      .join('; ');
     r['P4 API p99 during ingest'] =
       `health ${fmt(busyApi.health.p99)} ms (idle ${fmt(idleApi.health.p99)}), station page ${fmt(busyApi.page.p99)} ms (idle ${fmt(idleApi.page.p99)})`;
 
@@ -314,10 +367,14 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       // CPU spent per frame by the server and its database backends: on a shared machine the
       // wall-clock rate moves with the neighbours' load, this much less
       const dbUrl = engine === 'postgres' ? await serverDbUrl(s) : null;
+      await committed();
       const cpu0 = { server: cpuMsOf(s.pid), db: await backendsCpuMs(dbUrl) };
       const tp = performance.now();
       for (const b of batches) for (const [k, f] of b.frames.entries()) b.l.send(b.qns[k]!, f);
       const ok = await Promise.all(batches.map((b) => b.l.waitAcked(b.qns, 600_000)));
+      const ackMs = performance.now() - tp;
+      // durable means in the database: the journal's acks come first, the commit is what counts
+      await committed();
       const p3ms = performance.now() - tp;
       const cpuServer = ((cpuMsOf(s.pid) - cpu0.server) * 1000) / (per * LOGGERS);
       const cpuDb = (cpuSince(cpu0.db, await backendsCpuMs(dbUrl)) * 1000) / (per * LOGGERS);
@@ -325,7 +382,7 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
       const g = await gateway();
       progress(
-        `${engine}: P3 ${per * LOGGERS} frames durable in ${fmt(p3ms)} ms = ${fmt(framesPerS)} frames/s (so far ${g.stored} frames in ${g.batches} transactions, largest ${g.largestBatch}, at most ${g.mostBatchesInFlight} at once); CPU per frame: server ${fmt(cpuServer)} µs${dbUrl ? `, PostgreSQL backends ${fmt(cpuDb)} µs` : ''}`,
+        `${engine}: P3 ${per * LOGGERS} frames committed in ${fmt(p3ms)} ms (all acked after ${fmt(ackMs)} ms) = ${fmt(framesPerS)} frames/s (so far ${g.stored} frames in ${g.batches} transactions, largest ${g.largestBatch}, at most ${g.mostBatchesInFlight} at once); CPU per frame: server ${fmt(cpuServer)} µs${dbUrl ? `, PostgreSQL backends ${fmt(cpuDb)} µs` : ''}`,
       );
       for (const l of loggers) l.close();
       const copyMs = await copyBaseline(engine, dbUrl, copyRows);
@@ -365,20 +422,23 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
             heapReading = false;
           });
       }, 250);
+      await committed();
       const tStorm = performance.now();
       const results = await Promise.all(
         Array.from({ length: STORM }, (_, i) => stormLogger(port, stormMn(stormPrefix, i), 60, hour, i, STORM_WINDOW)),
       );
+      const stormAckMs = performance.now() - tStorm;
+      await committed();
       const stormMs = performance.now() - tStorm;
       clearInterval(sampler);
       const redials = results.reduce((n, x) => n + x.redials, 0);
       const predicted = ((STORM * 60) / framesPerS) * 1000;
       const g = await gateway();
       progress(
-        `${engine}: storm ${STORM} stations × 60 frames drained in ${fmt(stormMs)} ms = ${fmt((STORM * 60) / (stormMs / 1000))} frames/s (${redials} redials); server RSS ${fmt(rssStart)} → peak ${fmt(rssPeak)} MB (V8 heap used ${fmt(heapStart.heapUsed)} → peak ${fmt(heapPeak.heapUsed)} MB, committed ${fmt(heapStart.heapTotal)} → ${fmt(heapPeak.heapTotal)} MB, external ${fmt(heapStart.external)} → ${fmt(heapPeak.external)} MB), open files peak ${fmt(fdPeak)} (ulimit -n ${nofile()}); largest batch ${g.largestBatch}`,
+        `${engine}: storm ${STORM} stations × 60 frames committed in ${fmt(stormMs)} ms (acked after ${fmt(stormAckMs)} ms) = ${fmt((STORM * 60) / (stormMs / 1000))} frames/s (${redials} redials); server RSS ${fmt(rssStart)} → peak ${fmt(rssPeak)} MB (V8 heap used ${fmt(heapStart.heapUsed)} → peak ${fmt(heapPeak.heapUsed)} MB, committed ${fmt(heapStart.heapTotal)} → ${fmt(heapPeak.heapTotal)} MB, external ${fmt(heapStart.external)} → ${fmt(heapPeak.external)} MB), open files peak ${fmt(fdPeak)} (ulimit -n ${nofile()}); largest batch ${g.largestBatch}`,
       );
       r['back-fill storm'] =
-        `${STORM} × 60 frames all acked in ${fmt(stormMs / 1000, 1)} s (P3 rate predicts ${fmt(predicted / 1000, 1)} s); RSS ${fmt(rssStart)} → ${fmt(rssPeak)} MB (heap used peak ${fmt(heapPeak.heapUsed)} MB), ${fmt(fdPeak)} open files at most, ${redials} redials`;
+        `${STORM} × 60 frames all committed in ${fmt(stormMs / 1000, 1)} s (P3 rate predicts ${fmt(predicted / 1000, 1)} s); RSS ${fmt(rssStart)} → ${fmt(rssPeak)} MB (heap used peak ${fmt(heapPeak.heapUsed)} MB), ${fmt(fdPeak)} open files at most, ${redials} redials`;
     }
   } finally {
     await s.stop();
@@ -600,17 +660,124 @@ async function p8(engine: 'pglite' | 'postgres'): Promise<string> {
   }
 }
 
+/**
+ * P8 with the ingest journal: the gateway and its writer in one process (npm run gateway with
+ * INGEST_JOURNAL, the code path the platform runs by default), SIGKILLed mid-run --kills times and
+ * restarted on the same journal and database; then every acknowledged frame must be stored, once.
+ */
+async function p8Journal(engine: 'pglite' | 'postgres'): Promise<string> {
+  const run = randomBytes(4).toString('hex');
+  const mns = Array.from({ length: 8 }, (_, i) => `PJ${run}${String(i).padStart(14, '0')}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-bench-p8j-'));
+  const journalDir = path.join(dir, 'journal');
+  let dbEnv: NodeJS.ProcessEnv;
+  let open: () => Promise<Database>;
+  let drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  if (engine === 'pglite') {
+    open = () => openPglite({ dataDir: path.join(dir, 'pglite') });
+    dbEnv = { QINGSHAN_DATA_DIR: dir };
+  } else {
+    const name = `qs_bench_p8j_${process.pid}_${run}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(POSTGRES_ADMIN_URL);
+    u.pathname = `/${name}`;
+    dbEnv = { DATABASE_URL: u.toString(), QINGSHAN_DATA_DIR: dir };
+    open = () => openPostgres(u.toString());
+    const rmDir = drop;
+    drop = async () => {
+      await rmDir();
+      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  }
+  let proc: Proc | null = null;
+  try {
+    const first = await open();
+    installModules(MODULES);
+    await first.migrate();
+    await seedStations(first, mns, PASSWORD);
+    await first.close();
+    const port = await freePort();
+    const start = () =>
+      spawnCli(
+        'gateway.ts',
+        { ...dbEnv, INGEST_JOURNAL: journalDir, HJ212_PORT: String(port), HJ212_HOST: '127.0.0.1' },
+        /listening on port/,
+        120_000,
+      );
+    proc = await start();
+    progress(`${engine}: P8j gateway with its journal up`);
+    const loggers = mns.map(() => new SimLogger(port));
+    await Promise.all(loggers.map((l) => l.connect()));
+    let sending = true;
+    let n = 0;
+    const t0 = Date.now() - 72 * 3_600_000;
+    // frames keep flowing through each kill and restart: those sent while the process is down are
+    // simply not acked (the logger would retransmit them; they do not count)
+    const sender = (async () => {
+      while (sending) {
+        for (const [i, l] of loggers.entries()) {
+          const qn = nextQn();
+          const at = t0 + n++ * 1000;
+          l.send(qn, realtimeFrame(mns[i]!, PASSWORD, qn, at, cp10(at, n, '2011')));
+        }
+        await pause(5);
+      }
+    })();
+    for (let k = 0; k < KILLS; k++) {
+      await pause(1_000);
+      await proc.kill();
+      proc = await start();
+      progress(`${engine}: P8j kill ${k + 1}/${KILLS}: gateway with its journal SIGKILLed and restarted`);
+    }
+    await pause(1_000);
+    sending = false;
+    await sender;
+    await pause(500);
+    for (const l of loggers) l.close();
+    const acked = loggers.flatMap((l, i) => [...l.acked.keys()].map((qn) => `${mns[i]}/${qn}`));
+    // a clean stop drains the journal (or leaves the rest for the next start: one more start and stop)
+    await proc.stop();
+    proc = await start();
+    await proc.stop();
+    proc = null;
+    const db = await open();
+    const rows = (await db.query(
+      'select mn, qn, count(*)::int as n from monitoring_frames where mn = any($1) group by mn, qn',
+      [mns],
+    )) as { mn: string; qn: string; n: number }[];
+    await db.close();
+    const have = new Set(rows.map((x) => `${x.mn}/${x.qn}`));
+    const missing = acked.filter((a) => !have.has(a)).length;
+    const twice = rows.filter((x) => x.n > 1).length;
+    progress(
+      `${engine}: P8j ${acked.length} frames acked, ${missing} missing, ${twice} stored twice, ${rows.length} stored`,
+    );
+    return `${KILLS} kills of the journal process: ${missing} of ${fmt(acked.length)} acked frames missing, ${twice} stored twice`;
+  } finally {
+    await proc?.kill();
+    await drop();
+  }
+}
+
 console.log(`bench:ingest on ${machine()}`);
 console.log(
   `counts: ${LOGGERS} loggers, rate ${RATE} frames/s for ${SECONDS} s, P3 ${FRAMES} frames × ${FACTORS.length} values, storm ${STORM} stations × 60 frames, ${IDLE} idle connections, ${KILLS} kills\n`,
 );
 const results = new Map<string, EngineResult>();
 for (const engine of enginesFromArgs()) {
-  const r = await serverPhases(engine);
+  // P8 alone (--phases=p8,p8j) needs no server
+  const r = ['p2', 'ab', 'p3', 'storm', 'idle'].some((p) => PHASES.has(p)) ? await serverPhases(engine) : {};
   if (PHASES.has('p8')) {
     r.P8 = await p8(engine);
     r['P2 idle, gateway process'] = idleInGateway;
   }
+  if (PHASES.has('p8j')) r['P8 journal'] = await p8Journal(engine);
   results.set(engine, r);
 }
 const rows: string[][] = [['figure', ...results.keys()]];
@@ -623,6 +790,7 @@ for (const key of [
   'P4 API p99 during ingest',
   'back-fill storm',
   'P8',
+  'P8 journal',
 ])
   rows.push([key, ...[...results.values()].map((r) => r[key] ?? '')]);
 const lite = results.get('pglite');

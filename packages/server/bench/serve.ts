@@ -7,6 +7,8 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openConfiguredDatabase } from '../src/db/open.ts';
 import { MODULES } from '../src/modules/index.ts';
+import { startGateway } from '../src/modules/monitoring/gateway.ts';
+import { batchingFor } from '../src/modules/monitoring/group-commit.ts';
 import { seedDefaultRules } from '../src/modules/rules/service.ts';
 import { installModules } from '../src/platform/registry.ts';
 import { seedIfEmpty } from '../src/seed/seed.ts';
@@ -25,9 +27,23 @@ await seedStormStations(
 );
 const app = await buildApp({ config, database, serveWeb: false });
 await app.listen({ port: config.port, host: '127.0.0.1' });
+// bench:ingest's baseline for P2: a second gateway in this process that acks only after the commit
+// (as INGEST_JOURNAL=off does), on the same database, measured in the same run as the journal's
+const commitPort = Number(process.env.BENCH_COMMIT_GATEWAY_PORT ?? 0);
+const commitGateway =
+  commitPort > 0
+    ? await startGateway({
+        db: database.db,
+        batch: batchingFor(database.engine),
+        port: commitPort,
+        host: '127.0.0.1',
+        maxConnections: config.hj212MaxConnections,
+      })
+    : null;
 console.log(`ready ${config.port}`);
 
 const stop = async () => {
+  await commitGateway?.close();
   await app.close();
   await database.close();
   process.exit(0);

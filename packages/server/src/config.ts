@@ -92,6 +92,15 @@ const envSchema = z.object({
   INGEST_ACK_WAIT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   // 0: this server publishes frames but leaves storing them to `npm run ingest-writer` processes
   INGEST_WRITER: z.enum(['0', '1']).default('1'),
+  // the local ingest journal (README: 接入日志): a directory, or off to ack only after the database commit
+  INGEST_JOURNAL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => !/^(0|1|false|true|no|yes|none|disabled?)$/i.test(v), {
+      message: 'INGEST_JOURNAL: a directory for the ingest journal, or off (ack only after the database commit)',
+    })
+    .optional(),
   // each connection costs a socket and a decoder; P2 holds 10,000 idle ones
   HJ212_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(2000),
 });
@@ -138,6 +147,8 @@ export type Config = {
   mapTileAttribution: string | undefined;
   /** NATS JetStream between gateways and writers; undefined: the gateway stores frames in-process */
   hj212MaxConnections: number;
+  /** the local ingest journal's directory (the gateway acks once a frame is fsync'ed there); null: off */
+  ingestJournal: string | null;
   ingestBus:
     | { url: string; stream: string; prefix: string; durable: string; ackWaitMs: number; writer: boolean }
     | undefined;
@@ -212,6 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     hj212MaxConnections: e.HJ212_MAX_CONNECTIONS,
+    // resolved like the PGlite data directory, beside it by default
+    ingestJournal:
+      e.INGEST_JOURNAL?.toLowerCase() === 'off'
+        ? null
+        : path.resolve(e.INGEST_JOURNAL ?? path.join(e.QINGSHAN_DATA_DIR, 'ingest-journal')),
     ingestBus: e.INGEST_BUS
       ? {
           url: e.INGEST_BUS,

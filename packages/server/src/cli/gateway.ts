@@ -5,11 +5,14 @@
 // PostgreSQL (DATABASE_URL): the embedded PGlite database belongs to one process. With
 // INGEST_BUS=nats://… it opens no database at all: it publishes to JetStream, acks the device once
 // JetStream stored the frame, and asks the writers for station details (README: 横向扩展).
+// With INGEST_JOURNAL=<dir> set (and no bus) it acks once a frame is fsync'ed in that local journal
+// and stores it after (journal.ts), as the platform does by default; unset, it acks after the commit.
 import { type ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type Bus, busSink, connectBus } from '../modules/monitoring/bus.ts';
 import { startGateway } from '../modules/monitoring/gateway.ts';
 import { batchingFor } from '../modules/monitoring/group-commit.ts';
+import { type Journal, openJournal } from '../modules/monitoring/journal.ts';
 
 loadDotEnv();
 let config: ReturnType<typeof loadConfig>;
@@ -42,21 +45,28 @@ if (config.ingestBus) {
   installModules(MODULES);
   await database.migrate();
 }
+const log = (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) =>
+  console[level === 'warn' ? 'warn' : 'log'](message, fields ? JSON.stringify(fields) : '');
+const batch = batchingFor(database?.engine ?? 'pglite');
+// beside a running server the default journal directory is that server's: only an explicit one here
+let journal: Journal | null = null;
+if (database && process.env.INGEST_JOURNAL && config.ingestJournal)
+  journal = await openJournal({ dir: config.ingestJournal, db: database.db, batch, log }).catch(fail);
 const gateway = await startGateway({
-  ...(bus ? { sink: busSink(bus) } : { db: database?.db, batch: batchingFor(database?.engine ?? 'pglite') }),
+  ...(bus ? { sink: busSink(bus) } : journal ? { sink: journal.sink } : { db: database?.db, batch }),
   port: config.hj212Port,
   maxConnections: config.hj212MaxConnections,
   host: process.env.HJ212_HOST ?? '0.0.0.0',
-  log: (level, message, fields) =>
-    console[level === 'warn' ? 'warn' : 'log'](message, fields ? JSON.stringify(fields) : ''),
+  log,
 });
 console.log(
-  `HJ 212 gateway listening on port ${gateway.port}${bus ? ` (publishing to ${bus.config.stream} on ${bus.config.url})` : ''}`,
+  `HJ 212 gateway listening on port ${gateway.port}${bus ? ` (publishing to ${bus.config.stream} on ${bus.config.url})` : ''}${journal ? ` (journal ${config.ingestJournal})` : ''}`,
 );
 const stop = async () => {
   // a bus that no longer answers (stream deleted, server gone) must not keep the process alive
   setTimeout(() => process.exit(1), 15_000).unref();
   await gateway.close();
+  await journal?.close();
   await bus?.close();
   await database?.close();
   process.exit(0);

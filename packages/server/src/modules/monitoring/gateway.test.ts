@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type DecodedFrame, encodeFrame, StreamDecoder } from '@qingshan/hj212';
@@ -881,25 +884,45 @@ describe('gateway as a module service', () => {
         s.close(() => ok(port));
       });
     });
+    const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-gw-journal-'));
     const config = loadConfig({
       QINGSHAN_DEMO: '0',
       LOG_LEVEL: 'silent',
       HJ212_PORT: String(free),
       HJ212_HOST: '127.0.0.1',
+      INGEST_JOURNAL: journalDir,
     });
     const app = await buildApp({ config, database: t.database, logger: false });
     try {
       const before = (await app.inject({ method: 'GET', url: '/api/health' })).json();
       expect(before.services.hj212Gateway).toBeNull();
       await app.listen({ port: 0, host: '127.0.0.1' });
-      const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
-      expect(health.services.hj212Gateway).toMatchObject({ port: free, openConnections: 0 });
+      let health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      // Fastify does not wait for onListen hooks: opening the journal reads the station registry first
+      for (let i = 0; i < 100 && !health.services.hj212Gateway; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      }
+      expect(health.services.hj212Gateway).toMatchObject({
+        port: free,
+        openConnections: 0,
+        journal: journalDir,
+        journalPendingFrames: 0,
+      });
       const d = await device(free);
       d.socket.destroy();
     } finally {
       await app.close();
+      fs.rmSync(journalDir, { recursive: true, force: true });
     }
     await expect(device(free)).rejects.toThrow();
+  });
+
+  it('INGEST_JOURNAL: beside the data directory by default, off restores ack-after-commit, nonsense is refused', () => {
+    expect(loadConfig({ QINGSHAN_DATA_DIR: '/srv/qs' }).ingestJournal).toBe('/srv/qs/ingest-journal');
+    expect(loadConfig({ INGEST_JOURNAL: 'off' }).ingestJournal).toBeNull();
+    expect(loadConfig({ INGEST_JOURNAL: 'journal' }).ingestJournal).toBe(path.resolve('journal'));
+    expect(() => loadConfig({ INGEST_JOURNAL: 'false' })).toThrow(/INGEST_JOURNAL/);
   });
 
   it('HJ212_PORT=0 turns it off', () => {

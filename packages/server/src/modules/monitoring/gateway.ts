@@ -23,7 +23,9 @@ export type GatewayStation = { mn: string; password: string; edition: string; la
 export type GatewayOutcome =
   | IngestOutcome
   /** stored in the ingest bus (INGEST_BUS); a writer stores it in the database later */
-  | { kind: 'published'; station: GatewayStation | null; duplicate: boolean };
+  | { kind: 'published'; station: GatewayStation | null; duplicate: boolean }
+  /** appended to the local ingest journal and fsync'ed (journal.ts); its writer stores it later */
+  | { kind: 'journaled'; station: GatewayStation };
 
 /** Where a decoded frame goes; the device is acked once the returned promise resolves. */
 export type FrameSink = (
@@ -78,6 +80,8 @@ export type GatewayStats = {
   quarantined: number;
   /** frames stored in the ingest bus (INGEST_BUS) */
   published: number;
+  /** frames stored in the local ingest journal (journal.ts) */
+  journaled: number;
   badCrc: number;
   refused: number;
   acks: number;
@@ -172,6 +176,7 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
     duplicates: 0,
     quarantined: 0,
     published: 0,
+    journaled: 0,
     badCrc: 0,
     refused: 0,
     acks: 0,
@@ -281,11 +286,15 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
         stats.published++;
         if (outcome.duplicate) stats.duplicates++;
         break;
+      case 'journaled':
+        stats.journaled++;
+        break;
     }
     const mn = frame.header.MN ?? '';
     if (
       (outcome.kind === 'stored' ||
         outcome.kind === 'duplicate' ||
+        outcome.kind === 'journaled' ||
         (outcome.kind === 'published' && outcome.station)) &&
       !c.socket.destroyed
     ) {
@@ -298,7 +307,7 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
       write(c, encodeFrame(ack9014(frame)));
       stats.acks++;
     } else if (frame.header.CN === '1013') write(c, encodeFrame(reply9013(frame)));
-    if (outcome.kind === 'stored') afterStored(c, outcome.station, frame);
+    if (outcome.kind === 'stored' || outcome.kind === 'journaled') afterStored(c, outcome.station, frame);
     else if (outcome.kind === 'published' && outcome.station && !outcome.duplicate)
       afterStored(c, outcome.station, frame);
   };

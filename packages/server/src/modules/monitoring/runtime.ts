@@ -3,6 +3,7 @@ import type { ModuleContext, ModuleService } from '../../platform/module.ts';
 import { type Bus, busSink, connectBus, type IngestWriter, publishDirectoryChanges, startIngestWriter } from './bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { batchingFor } from './group-commit.ts';
+import { type Journal, openJournal } from './journal.ts';
 import { startDemoStations } from './simulator.ts';
 
 /** The gateway of one app (routes ask it which loggers are connected; the demo stations dial it). */
@@ -84,36 +85,55 @@ export function directoryNotifierService(ctx: ModuleContext): ModuleService {
 
 /**
  * The HJ 212 gateway as a module service: HJ212_PORT decides whether and where it listens;
- * INGEST_BUS makes it publish to JetStream instead of writing in-process.
+ * INGEST_BUS makes it publish to JetStream instead of writing in-process; otherwise frames go
+ * through the local ingest journal (INGEST_JOURNAL, journal.ts) unless it is off.
  */
 export function gatewayService(ctx: ModuleContext): ModuleService {
   const holder = gatewayHolder(ctx);
   let bus: Bus | null = null;
+  let journal: Journal | null = null;
+  const log = (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) =>
+    ctx.log(`${level}: ${message} ${fields ? JSON.stringify(fields) : ''}`);
   return {
     name: 'hj212Gateway',
     async start() {
       if (ctx.config.hj212Port === null || holder.gateway) return;
+      const batch = batchingFor(ctx.config.databaseUrl ? 'postgres' : 'pglite');
       if (ctx.config.ingestBus) bus = await connectBus(ctx.config.ingestBus, 'qingshan-gateway');
+      else if (ctx.config.ingestJournal)
+        journal = await openJournal({ dir: ctx.config.ingestJournal, db: ctx.db, batch, log });
+      const sink = bus ? busSink(bus) : journal?.sink;
       holder.gateway = await startGateway({
         db: ctx.db,
-        ...(bus ? { sink: busSink(bus) } : {}),
-        batch: batchingFor(ctx.config.databaseUrl ? 'postgres' : 'pglite'),
+        ...(sink ? { sink } : {}),
+        batch,
         maxConnections: ctx.config.hj212MaxConnections,
         port: ctx.config.hj212Port,
         host: ctx.config.hj212Host,
-        log: (level, message, fields) => ctx.log(`${level}: ${message} ${fields ? JSON.stringify(fields) : ''}`),
+        log,
+      }).catch(async (e: Error) => {
+        await journal?.close();
+        journal = null;
+        throw e;
       });
-      ctx.log(`HJ 212 gateway listening on ${ctx.config.hj212Host}:${holder.gateway.port}`);
+      ctx.log(
+        `HJ 212 gateway listening on ${ctx.config.hj212Host}:${holder.gateway.port}${journal ? ` (journal ${ctx.config.ingestJournal})` : ''}`,
+      );
     },
     async stop() {
       await holder.gateway?.close();
       holder.gateway = null;
+      // after the gateway: nothing new arrives; what is journaled and not stored is replayed at the next start
+      await journal?.close();
+      journal = null;
       await bus?.close();
       bus = null;
     },
     status() {
       const g = holder.gateway;
       if (!g) return null;
+      const batches = g.batches ?? journal?.commits.stats ?? null;
+      const j = journal?.stats;
       return {
         port: g.port,
         bus: bus ? bus.config.stream : null,
@@ -125,11 +145,22 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
         quarantined: g.stats.quarantined,
         badCrc: g.stats.badCrc,
         // group commit: transactions so far and the largest one (frames), when storing in-process
-        batches: g.batches?.batches ?? null,
-        largestBatch: g.batches?.largest ?? null,
+        batches: batches?.batches ?? null,
+        largestBatch: batches?.largest ?? null,
         // lanes committing side by side (PostgreSQL) and the most that ever did at once
-        batchLanes: g.batches?.lanes ?? null,
-        mostBatchesInFlight: g.batches?.mostInFlight ?? null,
+        batchLanes: batches?.lanes ?? null,
+        mostBatchesInFlight: batches?.mostInFlight ?? null,
+        // the local ingest journal: acked once fsync'ed there, stored by its writer (null: off)
+        journal: journal ? (ctx.config.ingestJournal ?? null) : null,
+        journaled: g.stats.journaled,
+        journalPendingFrames: j?.pendingFrames ?? null,
+        journalPendingBytes: j?.pendingBytes ?? null,
+        journalLagMs: j?.lagMs ?? null,
+        journalReplayed: j?.replayed ?? null,
+        journalRetries: j?.retries ?? null,
+        journalDeadLettered: j?.deadLettered ?? null,
+        journalRefusedAfterAck: j?.refusedAfterAck ?? null,
+        journalWaitingForRoom: j?.waitingForRoom ?? null,
         // frames waiting for the database now, and connections paused because too many wait
         pendingFrames: g.stats.pendingFrames,
         heldBackConnections: g.stats.heldBack,

@@ -16,6 +16,7 @@ import { electricityMeters } from '../electricity/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { replayQuarantined, type StationRow } from './ingest.ts';
 import { LONG_CNS, monitoringReadings, monitoringReadingsLong, rowsOf } from './readings.ts';
+import { stationChanged } from './registry-events.ts';
 import { factorName } from './rules.ts';
 import {
   monitoringFactors,
@@ -117,6 +118,8 @@ export async function createStation(
     });
     return row;
   });
+  // the ingest journal sent this MN's frames to quarantine; from now on it journals them
+  stationChanged(station.mn);
   const replayed = await replayQuarantined(db, station);
   return { station, replayed };
 }
@@ -262,6 +265,13 @@ function editAuditView(s: StationRow, factors: readonly FactorAudit[]) {
  * limits: the rules read monitoring_factors inside each frame's transaction and cache nothing.
  */
 export async function updateStation(db: Db, actor: Actor, id: string, input: StationPatchBody): Promise<StationRow> {
+  const updated = await updateStationTx(db, actor, id, input);
+  // the ingest journal checks frames against its copy of the registry: it must read the new password at once
+  stationChanged(updated.mn);
+  return updated;
+}
+
+function updateStationTx(db: Db, actor: Actor, id: string, input: StationPatchBody): Promise<StationRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(monitoringStations).where(eq(monitoringStations.id, id)).for('update');
     if (!row) throw notFound();
