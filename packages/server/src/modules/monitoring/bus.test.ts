@@ -192,8 +192,11 @@ describe('ingest over NATS JetStream: two gateways, one writer', () => {
   });
 
   // process restarts dominate: ~4 s each on an idle 2-core machine, far more on a loaded one
-  it('P8: SIGKILL of the writer and a gateway mid-run, three times: no acknowledged frame is missing', {
-    timeout: 240_000,
+  // Ten kills, as issue 11 asks, on PostgreSQL; three on PGlite, where each writer restart opens the
+  // embedded database again (several seconds) and ten would add minutes to every run of the suite.
+  const KILLS = process.env.DATABASE_URL ? 10 : 3;
+  it(`P8: SIGKILL of the writer and a gateway mid-run, ${KILLS} times: no acknowledged frame is missing`, {
+    timeout: 600_000,
   }, async () => {
     const loggers = mnsB.map((_, i) => new SimLogger(ports[i % 2]!));
     await Promise.all(loggers.map((l) => l.connect()));
@@ -215,7 +218,7 @@ describe('ingest over NATS JetStream: two gateways, one writer', () => {
     })();
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-    for (let rep = 0; rep < 3; rep++) {
+    for (let rep = 0; rep < KILLS; rep++) {
       active = true;
       await pause(500);
       const g = rep % 2;
