@@ -3,12 +3,21 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { BUREAU_NAME } from '../core/src/bureau.ts';
 
 /**
  * Writes `name.br` and `name.gz` beside every compressible build output, once at build time, so
  * the server sends them as they are (`@fastify/static` `preCompressed`) instead of compressing per
  * request or not at all. Small files are left alone: the server falls back to the plain file.
  */
+/** The page title and description name the bureau as core/bureau.ts does, not a copy in index.html. */
+export function bureauName(): Plugin {
+  return {
+    name: 'qingshan-bureau-name',
+    transformIndexHtml: (html) => html.replaceAll('%BUREAU_NAME%', BUREAU_NAME),
+  };
+}
+
 export function precompress(): Plugin {
   let outDir = 'dist';
   return {
@@ -45,7 +54,7 @@ export default defineConfig(({ mode }) => {
   const target = env.QINGSHAN_API_TARGET || 'http://127.0.0.1:3000';
   return {
     base: '/',
-    plugins: [react(), precompress()],
+    plugins: [react(), bureauName(), precompress()],
     server: {
       proxy: {
         '/api': { target, changeOrigin: false },
