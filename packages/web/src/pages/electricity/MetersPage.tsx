@@ -172,7 +172,7 @@ function MeterFramesModal({ meter, onClose }: { meter: Meter; onClose: () => voi
         testId="meter-frames"
         newestHint={t('electricity.hj212FramesHint')}
         queryKey={(q) => electricityKeys.frames(meter.id, q)}
-        fetch={(q, signal) => getMeterFrames(meter.id, q, signal)}
+        loadFrames={(q, signal) => getMeterFrames(meter.id, q, signal)}
       />
     </Modal>
   );

@@ -20,13 +20,13 @@ type Window = { from?: string; to?: string };
  */
 export function FramesTable({
   queryKey,
-  fetch,
+  loadFrames,
   testId,
   windowInUrl = false,
   newestHint,
 }: {
   queryKey: (q: FrameQuery) => QueryKey;
-  fetch: (q: FrameQuery, signal?: AbortSignal) => Promise<FrameList>;
+  loadFrames: (q: FrameQuery, signal?: AbortSignal) => Promise<FrameList>;
   testId: string;
   /** keep the window in the address (the station page: an alarm links to the frames around it) */
   windowInUrl?: boolean;
@@ -43,7 +43,7 @@ export function FramesTable({
   const q: FrameQuery = { page, pageSize: 20, ...window };
   const frames = useQuery({
     queryKey: queryKey(q),
-    queryFn: ({ signal }) => fetch(q, signal),
+    queryFn: ({ signal }) => loadFrames(q, signal),
     placeholderData: keepPreviousData,
   });
   const setWindow = (range: [dayjs.Dayjs, dayjs.Dayjs] | null) => {

@@ -92,7 +92,7 @@ export default function StationDetailPage() {
                   testId="station-frames"
                   windowInUrl
                   queryKey={(q) => monitoringKeys.frames(s.id, q)}
-                  fetch={(q, signal) => getFrames(s.id, q, signal)}
+                  loadFrames={(q, signal) => getFrames(s.id, q, signal)}
                 />
               ),
             },
