@@ -34,6 +34,12 @@ export default defineConfig({
           setupFiles: ['./src/test/fixed-clock.ts'],
           ...SLOW_MACHINE,
           pool: 'forks',
+          // Files share their worker's module graph instead of re-importing the whole server for
+          // each (~3 s of CPU a file on 2 cores: half the suite's CPU). Safe because every file
+          // owns its database, app and ports, module state is keyed by those handles (WeakMaps),
+          // and the setup file re-pins the clock before each file. Measured on 18 server files:
+          // 240 s → 83 s wall, 251 s → 139 s CPU.
+          isolate: false,
         },
       },
       {

@@ -1,22 +1,54 @@
 // The demo data, seeded module by module (each module's seed.ts, in the module list's order): the
 // 2020 records the article's figures come from, and live work for a fresh demo.
+//
+// The demo is seeded here the way a first start seeds it (seedIfEmpty), after a first start that
+// died half-way: a full demo seed costs seconds, so the file checks both the recovery and the
+// data on one seed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { todayInShanghai } from '@qingshan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
 import { bookingsExtended, bookingsRegular } from '../modules/appointments/figures.ts';
 import { petitionsClosed, petitionsOnTime } from '../modules/petitions/figures.ts';
 import { badRatingsRectifiedOnTime, ratingDistribution } from '../modules/ratings/figures.ts';
 import type { DemoAccount } from '../platform/module.ts';
 import { buildTestApp, type Client, login, type TestApp } from '../test/helpers.ts';
-import { seedDemo } from './seed.ts';
+import { demoAccountsFile, seedIfEmpty } from './seed.ts';
 
 let t: TestApp;
+let dir: string;
 let accounts: DemoAccount[];
 const printed: string[] = [];
+const count = async (sql: string) => (await t.database.query<{ n: number }>(sql))[0]!.n;
+// what the interrupted first start left behind
+let interrupted: { error: unknown; users: number; enterprises: number; fileWritten: boolean };
+const config = () =>
+  loadConfig({ QINGSHAN_DATA_DIR: dir, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/this_one' });
+// the accounts file of another database in the same data folder, which seeding must not touch
+const otherFile = () => path.join(dir, 'demo-accounts.json');
 beforeAll(async () => {
   t = await buildTestApp();
-  accounts = await seedDemo(t.database.db, (line) => printed.push(line));
-}, 300_000);
-afterAll(() => t.close());
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-demo-'));
+  fs.writeFileSync(otherFile(), '[{"username":"admin","password":"of-another-database"}]\n', { mode: 0o600 });
+  // The process "dies" while the service records are being written, after the accounts exist.
+  const error = await seedIfEmpty(t.database, config(), (line) => {
+    if (line.startsWith('信访件')) throw new Error('killed');
+  }).catch((e: unknown) => e);
+  interrupted = {
+    error,
+    users: await count('select count(*)::int as n from users'),
+    enterprises: await count('select count(*)::int as n from enterprises'),
+    fileWritten: fs.existsSync(demoAccountsFile(config())),
+  };
+  await seedIfEmpty(t.database, config(), (line) => printed.push(line));
+  accounts = JSON.parse(fs.readFileSync(demoAccountsFile(config()), 'utf8'));
+}, 600_000);
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 type Item = { title: string; state: string; profileKey: string };
 async function worklistOf(c: Client): Promise<Item[]> {
@@ -26,9 +58,24 @@ async function worklistOf(c: Client): Promise<Item[]> {
 }
 const signIn = (username: string) =>
   login(t, username, accounts.find((a) => a.username === username)?.password ?? 'no such demo account');
-const count = async (sql: string) => (await t.database.query<{ n: number }>(sql))[0]!.n;
 
 describe('seedDemo', () => {
+  it('an interrupted first start leaves nothing behind; the next seeds fully, without touching another database’s file', async () => {
+    expect(interrupted).toEqual({ error: new Error('killed'), users: 0, enterprises: 0, fileWritten: false });
+    const own = demoAccountsFile(config());
+    expect(fs.readFileSync(otherFile(), 'utf8')).toContain('of-another-database');
+    expect(fs.statSync(own).mode & 0o777).toBe(0o600);
+    const admin = accounts.find((a) => a.username === 'admin')!;
+    expect(printed.some((l) => l.includes(admin.password))).toBe(true);
+    // Demo accounts are for trying out: they sign in and work without a forced change.
+    const c = await login(t, 'admin', admin.password);
+    expect((await c.request({ method: 'GET', url: '/api/users' })).statusCode).toBe(200);
+    // A later start seeds nothing and only points at the file.
+    const again: string[] = [];
+    await seedIfEmpty(t.database, config(), (line) => again.push(line));
+    expect(again).toEqual([`演示账号 Demo accounts: ${own}`]);
+  });
+
   it('creates one account per role, the enterprises’ own and a citizen’s, and reports them once', () => {
     expect(accounts.map((a) => a.username).sort()).toEqual(
       ['admin', 'approver', 'clerk', 'inspector', 'leader', 'monitor', 'qiye1', 'qiye2', 'qunzhong'].sort(),
@@ -37,8 +84,13 @@ describe('seedDemo', () => {
       role: 'enterprise',
       enterprise: '上栗县金花烟花制造有限公司',
     });
-    // the accounts reach the person starting the demo only through seedIfEmpty's printout and file
-    expect(printed.join('\n')).not.toContain(accounts[0]!.password);
+    // the accounts reach the person starting the demo only through seedIfEmpty's printout and file:
+    // the seeds' own progress lines, printed before it, never show a password
+    const listing = printed.findIndex((l) => l.startsWith('演示账号（'));
+    expect(listing).toBeGreaterThan(0);
+    const progress = printed.slice(0, listing).join('\n');
+    for (const a of accounts) expect(progress).not.toContain(a.password);
+    expect(printed.slice(listing).join('\n')).toContain(accounts[0]!.password);
   });
 
   // The article's figures are counted from these records: splitting or reordering the seeds must
