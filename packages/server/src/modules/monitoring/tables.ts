@@ -99,8 +99,9 @@ export const monitoringFrames = pgTable(
     index('monitoring_frames_received_idx').on(t.receivedAt),
     // The frames of a logger with no station (an electricity meter logger, or an MN in quarantine),
     // listed and counted by MN in a window (frames.ts pageFrames): without it the count scanned the
-    // whole table and the page walked every logger's frames of the window (EXPLAIN on 716,000 rows,
-    // README). Partial, so a station's frame — nearly all ingest — writes no entry in it.
+    // whole table and the page walked every logger's frames of the window (EXPLAIN ANALYZE on 716,000
+    // frames, a week of 50 stations and 20 meter loggers: count 492 → 60 ms, page 24 → 3 ms).
+    // Partial, so a station's frame — nearly all ingest — writes no entry in it.
     index('monitoring_frames_logger_idx').on(t.mn, t.receivedAt).where(sql`${t.stationId} is null`),
   ],
 );
