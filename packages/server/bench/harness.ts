@@ -83,7 +83,10 @@ export async function startServer(engine: Engine): Promise<BenchServer> {
     u.pathname = `/${dbName}`;
     env.DATABASE_URL = u.toString();
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SERVE], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const cleanup = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');

@@ -250,6 +250,8 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
         `platform process, fresh: RSS ${fmt(rssStart)} MB at start (${breakdown}) → ${fmt(rssHeld)} MB with ${held} held`;
       await pause(1_000);
     }
+    // --phases=idle alone: the stations, API probes and trickles below serve only the other phases
+    if (!['p2', 'ab', 'p3', 'storm'].some((p) => PHASES.has(p))) return r;
     const stations = await registerStations(s, LOGGERS, engine === 'pglite' ? 'L' : 'P');
     const mns = stations.map((x) => x.mn);
     progress(`${engine}: ${stations.length} stations registered over the API; gateway on ${port}`);

@@ -10,6 +10,7 @@ import { MODULES } from '../src/modules/index.ts';
 import { startGateway } from '../src/modules/monitoring/gateway.ts';
 import { batchingFor } from '../src/modules/monitoring/group-commit.ts';
 import { seedDefaultRules } from '../src/modules/rules/service.ts';
+import { collectStartupGarbage } from '../src/platform/memory.ts';
 import { installModules } from '../src/platform/registry.ts';
 import { seedIfEmpty } from '../src/seed/seed.ts';
 
@@ -40,6 +41,8 @@ const commitGateway =
         maxConnections: config.hj212MaxConnections,
       })
     : null;
+// as main.ts does once it listens (harness.ts starts this with --expose-gc, as npm start does main.ts)
+collectStartupGarbage();
 console.log(`ready ${config.port}`);
 
 const stop = async () => {

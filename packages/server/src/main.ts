@@ -8,6 +8,7 @@ import { MODULES } from './modules/index.ts';
 import { failInterruptedJobs } from './modules/jobs/service.ts';
 import { seedDefaultRules } from './modules/rules/service.ts';
 import { channelsFromConfig, createPlatformScheduler } from './modules/scheduler/runtime.ts';
+import { collectStartupGarbage } from './platform/memory.ts';
 import { installModules } from './platform/registry.ts';
 import { loadShippedData } from './platform/shipped.ts';
 import { seedIfEmpty } from './seed/seed.ts';
@@ -75,6 +76,12 @@ async function main() {
   // Hot backups and password resets from this machine (npm run db:backup, user:reset-password).
   control = await startControlSocket(database, config, (line) => console.log(line));
   if (config.schedulerIntervalMs > 0) scheduler.start();
+  const heap = collectStartupGarbage();
+  if (heap)
+    app.log.info(
+      { heapUsedBefore: heap.heapUsedBefore, heapUsedAfter: heap.heapUsedAfter },
+      'start-up garbage collected',
+    );
   console.log(`青山 Qingshan is running at http://localhost:${config.port} (API docs: /api/docs)`);
 }
 

@@ -13,6 +13,11 @@ beforeAll(async () => {
 afterAll(() => d.close());
 
 describe('PGlite in a worker thread', () => {
+  it('runs with a 32 MB buffer pool, not PostgreSQL’s 128 MB: PGlite holds the pool resident from the start', async () => {
+    const [row] = await d.query<{ shared_buffers: string }>('show shared_buffers');
+    expect(row!.shared_buffers).toBe('32MB');
+  });
+
   it('keeps the event loop turning while a heavy query runs', async () => {
     let turns = 0;
     let done = false;

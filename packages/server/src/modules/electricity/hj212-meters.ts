@@ -1,9 +1,10 @@
 import type { DecodedFrame } from '@qingshan/hj212';
 import { decodeFrame, parseDataTime, utf8Encode } from '@qingshan/hj212';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
-import { type PageRequest, paginate } from '../../shared/paginate.ts';
+import type { PageRequest } from '../../shared/paginate.ts';
+import { pageFrames } from '../monitoring/frames.ts';
 import type { IngestItem, IngestOutcome } from '../monitoring/ingest.ts';
 import { monitoringFrames } from '../monitoring/tables.ts';
 import { getMeter, storeReading } from './service.ts';
@@ -208,25 +209,5 @@ export async function listMeterFrames(
   const mn = meter.hj212Mn;
   if (!mn) return { items: [] as StoredFrame[], total: 0, page: page.page, pageSize: page.pageSize };
   // a meter logger's frames are stored without a station (meterFrames above)
-  const where = and(
-    isNull(monitoringFrames.stationId),
-    eq(monitoringFrames.mn, mn),
-    gte(monitoringFrames.receivedAt, window.from),
-    lt(monitoringFrames.receivedAt, window.to),
-  );
-  return paginate(
-    page,
-    (limit, offset) =>
-      db
-        .select()
-        .from(monitoringFrames)
-        .where(where)
-        .orderBy(desc(monitoringFrames.receivedAt), desc(monitoringFrames.id))
-        .limit(limit)
-        .offset(offset),
-    async () => {
-      const [r] = await db.select({ n: count() }).from(monitoringFrames).where(where);
-      return r?.n ?? 0;
-    },
-  );
+  return pageFrames(db, { loggerMn: mn }, page, window);
 }

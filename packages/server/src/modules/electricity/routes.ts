@@ -140,7 +140,7 @@ export const electricityRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const { from, to, page, pageSize } = request.query;
-      // always a window: the frames of loggers with no station are indexed by time, not by MN
+      // always a window: a page and its count then read at most a month of the logger's frames
       const end = to ? new Date(to) : new Date();
       const start = from ? new Date(from) : new Date(end.getTime() - (to ? DAY : MAX_READING_PERIOD_DAYS * DAY));
       const paged = await listMeterFrames(

@@ -10,8 +10,9 @@ import {
 import { factorInfo, mapFactor2005 } from '@qingshan/hj212';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
+import type { FrameRow } from './frames.ts';
 import type { StationRow } from './ingest.ts';
-import type { FactorRow, FrameRow, QuarantineRow, StationListRow } from './service.ts';
+import type { FactorRow, QuarantineRow, StationListRow } from './service.ts';
 import { MAX_READING_PERIOD_DAYS, MAX_ROLLUP_PERIOD_DAYS } from './service.ts';
 
 export { stationCreateBody, stationPatchBody };

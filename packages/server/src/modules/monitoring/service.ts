@@ -14,21 +14,15 @@ import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { electricityMeters } from '../electricity/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { pageFrames } from './frames.ts';
 import { replayQuarantined, type StationRow } from './ingest.ts';
 import { LONG_CNS, monitoringReadings, monitoringReadingsLong, rowsOf } from './readings.ts';
 import { stationChanged } from './registry-events.ts';
 import { factorName } from './rules.ts';
-import {
-  monitoringFactors,
-  monitoringFrames,
-  monitoringQuarantine,
-  monitoringRuleStates,
-  monitoringStations,
-} from './tables.ts';
+import { monitoringFactors, monitoringQuarantine, monitoringRuleStates, monitoringStations } from './tables.ts';
 
 export type FactorRow = typeof monitoringFactors.$inferSelect;
 export type QuarantineRow = typeof monitoringQuarantine.$inferSelect;
-export type FrameRow = typeof monitoringFrames.$inferSelect;
 export type StationListRow = StationRow & { enterpriseName: string; townCode: string; factorCount: number };
 
 const notFound = () =>
@@ -500,25 +494,7 @@ export async function listFrames(
   window?: { from: Date; to: Date },
 ) {
   await getStation(db, user, id);
-  const where = and(
-    eq(monitoringFrames.stationId, id),
-    ...(window ? [gte(monitoringFrames.receivedAt, window.from), lt(monitoringFrames.receivedAt, window.to)] : []),
-  );
-  return paginate(
-    page,
-    (limit, offset) =>
-      db
-        .select()
-        .from(monitoringFrames)
-        .where(where)
-        .orderBy(desc(monitoringFrames.receivedAt), desc(monitoringFrames.id))
-        .limit(limit)
-        .offset(offset),
-    async () => {
-      const [r] = await db.select({ n: count() }).from(monitoringFrames).where(where);
-      return r?.n ?? 0;
-    },
-  );
+  return pageFrames(db, { stationId: id }, page, window);
 }
 
 export async function listQuarantine(db: Db, state: 'open' | 'registered' | 'rejected' | undefined, page: PageRequest) {

@@ -97,6 +97,12 @@ export const monitoringFrames = pgTable(
     uniqueIndex('monitoring_frames_mn_cn_time_uq').on(t.mn, t.cn, t.dataTime).where(sql`${t.qn} is null`),
     index('monitoring_frames_station_idx').on(t.stationId, t.receivedAt),
     index('monitoring_frames_received_idx').on(t.receivedAt),
+    // The frames of a logger with no station (an electricity meter logger, or an MN in quarantine),
+    // listed and counted by MN in a window (frames.ts pageFrames): without it the count scanned the
+    // whole table and the page walked every logger's frames of the window (EXPLAIN ANALYZE on 716,000
+    // frames, a week of 50 stations and 20 meter loggers: count 492 → 60 ms, page 24 → 3 ms).
+    // Partial, so a station's frame — nearly all ingest — writes no entry in it.
+    index('monitoring_frames_logger_idx').on(t.mn, t.receivedAt).where(sql`${t.stationId} is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "monitoring_frames_logger_idx" ON "monitoring_frames" USING btree ("mn","received_at") WHERE "monitoring_frames"."station_id" is null;
