@@ -307,6 +307,10 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       await committed();
       const before = await gateway();
       await eventLoopP99(s.baseUrl); // resets the histogram
+      // the main thread (its task id is the pid) runs the event loop that reads frames and writes
+      // acks; the whole process adds the PGlite worker and libuv's thread pool (fsync)
+      const cpu0 = { main: cpuMsOf(s.pid, s.pid), all: cpuMsOf(s.pid) };
+      const t0w = performance.now();
       const apiP = withApi ? api(`during ${RATE} frames/s (${g.label})`) : null;
       const res = await atRateInChild(g.port, mns, RATE, SECONDS, from);
       const apiRes = await apiP;
@@ -314,9 +318,12 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       const tc = performance.now();
       await committed();
       const drainMs = performance.now() - tc;
+      const wallMs = performance.now() - t0w;
+      const mainMs = cpuMsOf(s.pid, s.pid) - cpu0.main;
+      const allMs = cpuMsOf(s.pid) - cpu0.all;
       const after = await gateway();
       progress(
-        `${engine}: P2 ${RATE} frames/s ${label}, ${g.label}: ack p50 ${ms(res.p50)} p99 ${ms(res.p99)} max ${ms(res.max)} (${res.acked}/${res.sent} acked within 30 s); p99 by second sent [${res.perSecond.map((v) => fmt(v)).join(', ')}] ms; journal ${after.journaled - before.journaled} frames, committed ${fmt(drainMs)} ms after the last ack; server event-loop delay p99 ${fmt(loop, 1)} ms`,
+        `${engine}: P2 ${RATE} frames/s ${label}, ${g.label}: ack p50 ${ms(res.p50)} p99 ${ms(res.p99)} max ${ms(res.max)} (${res.acked}/${res.sent} acked within 30 s); p99 by second sent [${res.perSecond.map((v) => fmt(v)).join(', ')}] ms; journal ${after.journaled - before.journaled} frames, committed ${fmt(drainMs)} ms after the last ack; server event-loop delay p99 ${fmt(loop, 1)} ms; server CPU per frame sent until committed: main thread ${fmt((mainMs * 1000) / Math.max(1, res.sent))} µs (${fmt((100 * mainMs) / wallMs)} % of the ${fmt(wallMs / 1000, 1)} s), whole process ${fmt((allMs * 1000) / Math.max(1, res.sent))} µs`,
       );
       return { ...res, api: apiRes, loop };
     };
@@ -498,8 +505,9 @@ const nofile = () => spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).
 
 /** The PostgreSQL database harness.startServer created: the newest qs_bench_ database of this process. */
 /** CPU time (user + system) of a process so far, ms; /proc counts in clock ticks of 10 ms. */
-function cpuMsOf(pid: number): number {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+function cpuMsOf(pid: number, thread?: number): number {
+  const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+  const f = fs.readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
   return (Number(f[11]) + Number(f[12])) * 10;
 }
 

@@ -11,7 +11,7 @@ import { type ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type Bus, busSink, connectBus } from '../modules/monitoring/bus.ts';
 import { startGateway } from '../modules/monitoring/gateway.ts';
-import { batchingFor } from '../modules/monitoring/group-commit.ts';
+import { batchingFor, writerBatchingFor } from '../modules/monitoring/group-commit.ts';
 import { type Journal, openJournal } from '../modules/monitoring/journal.ts';
 
 loadDotEnv();
@@ -51,7 +51,12 @@ const batch = batchingFor(database?.engine ?? 'pglite');
 // beside a running server the default journal directory is that server's: only an explicit one here
 let journal: Journal | null = null;
 if (database && process.env.INGEST_JOURNAL && config.ingestJournal)
-  journal = await openJournal({ dir: config.ingestJournal, db: database.db, batch, log }).catch(fail);
+  journal = await openJournal({
+    dir: config.ingestJournal,
+    db: database.db,
+    batch: writerBatchingFor(database.engine),
+    log,
+  }).catch(fail);
 const gateway = await startGateway({
   ...(bus ? { sink: busSink(bus) } : journal ? { sink: journal.sink } : { db: database?.db, batch }),
   port: config.hj212Port,

@@ -1,7 +1,7 @@
 import { decodeFrame, encodeFrame } from '@qingshan/hj212';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.ts';
-import { batchingFor, groupCommit, laneOf, type StoreBatch } from './group-commit.ts';
+import { batchingFor, groupCommit, laneOf, type StoreBatch, writerBatchingFor } from './group-commit.ts';
 import type { IngestItem, IngestResult } from './ingest.ts';
 
 // The batching policy alone (issue 11, P2): which frames go together, how many transactions run at
@@ -142,6 +142,42 @@ describe('group commit: lanes', () => {
     expect(drained).toBe(true);
   });
 
+  it('with lingerMs, a lane waits for a full batch after a commit instead of storing what queued at once', async () => {
+    const h = heldStore();
+    // a linger no test run reaches: only a full batch may start one
+    const gc = groupCommit(db, { maxFrames: 4, windowMs: 0, lingerMs: 600_000 }, h.store);
+    const first = ['Q1', 'Q2', 'Q3'].map((qn) => gc.submit(item('MN1', qn)));
+    await tick();
+    expect(h.calls).toHaveLength(0);
+    first.push(gc.submit(item('MN1', 'Q4')));
+    await tick();
+    expect(h.calls.map((c) => c.qns)).toEqual([['Q1', 'Q2', 'Q3', 'Q4']]);
+    // queued while that batch commits; without a linger they would go as soon as it finished
+    const later = ['Q5', 'Q6'].map((qn) => gc.submit(item('MN1', qn)));
+    h.calls[0]!.finish();
+    await Promise.all(first);
+    await tick();
+    expect(h.calls).toHaveLength(1);
+    later.push(...['Q7', 'Q8'].map((qn) => gc.submit(item('MN1', qn))));
+    await tick();
+    expect(h.calls.map((c) => c.qns)).toEqual([
+      ['Q1', 'Q2', 'Q3', 'Q4'],
+      ['Q5', 'Q6', 'Q7', 'Q8'],
+    ]);
+    h.calls[1]!.finish();
+    await Promise.all(later);
+  });
+
+  it('a lingering lane still stores a batch that never fills once its oldest frame has waited', async () => {
+    const h = heldStore();
+    const gc = groupCommit(db, { maxFrames: 100, windowMs: 0, lingerMs: 5 }, h.store);
+    const one = gc.submit(item('MN1', 'Q1'));
+    await finishAll(h.calls, one);
+    expect(await one).toEqual({ kind: 'quarantined' });
+    expect(h.calls.map((c) => c.qns)).toEqual([['Q1']]);
+    await gc.drain();
+  });
+
   it('a batch that fails answers each of its frames with the error; the lane goes on', async () => {
     let n = 0;
     const store: StoreBatch = async (items) => {
@@ -165,5 +201,11 @@ describe('group commit: lanes', () => {
     const lite = batchingFor('pglite');
     expect(lite.lanes ?? 1).toBe(1);
     expect(lite.targetMs).toBeGreaterThan(0);
+    // the journal's writer keeps the lanes and sizes, and lingers: nobody waits on it for an ack
+    for (const engine of ['postgres', 'pglite'] as const) {
+      const w = writerBatchingFor(engine);
+      expect(w).toMatchObject(batchingFor(engine));
+      expect(w.lingerMs).toBeGreaterThan(0);
+    }
   });
 });

@@ -91,6 +91,19 @@ async function framesOf(mn: string): Promise<{ raw: string; n: number }[]> {
 
 const segmentsIn = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.seg'));
 const journalBytes = (dir: string) => segmentsIn(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+/** The open flags of this process's descriptors on the directory's segments (Linux: /proc/self/fdinfo). */
+const segmentFdFlags = (dir: string): number[] =>
+  fs.readdirSync('/proc/self/fd').flatMap((fd) => {
+    let target: string;
+    try {
+      target = fs.readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return [];
+    }
+    if (!target.startsWith(`${fs.realpathSync(dir)}/`) || !target.endsWith('.seg')) return [];
+    const m = /^flags:\s+([0-7]+)$/m.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+    return m ? [Number.parseInt(m[1]!, 8)] : [];
+  });
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -142,6 +155,12 @@ describe('ingest journal', () => {
       while (acks.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       expect(acks).toEqual([f.frame.header.QN]);
       expect(synced).toEqual([1]);
+      // the segment is written with O_DSYNC (each write returns durable, no separate fdatasync)
+      if (process.platform === 'linux') {
+        const flags = segmentFdFlags(dir);
+        expect(flags).toHaveLength(1);
+        expect(flags[0]! & fs.constants.O_DSYNC).toBe(fs.constants.O_DSYNC);
+      }
       expect(gw.stats.journaled).toBe(1);
       expect(await j.drained(5_000)).toBe(true);
       expect(await framesOf(mn)).toEqual([{ raw: f.raw, n: 1 }]);

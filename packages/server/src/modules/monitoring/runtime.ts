@@ -2,7 +2,7 @@ import { connect, type NatsConnection } from 'nats';
 import type { ModuleContext, ModuleService } from '../../platform/module.ts';
 import { type Bus, busSink, connectBus, type IngestWriter, publishDirectoryChanges, startIngestWriter } from './bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
-import { batchingFor } from './group-commit.ts';
+import { batchingFor, writerBatchingFor } from './group-commit.ts';
 import { type Journal, openJournal } from './journal.ts';
 import { startDemoStations } from './simulator.ts';
 
@@ -98,10 +98,16 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
     name: 'hj212Gateway',
     async start() {
       if (ctx.config.hj212Port === null || holder.gateway) return;
-      const batch = batchingFor(ctx.config.databaseUrl ? 'postgres' : 'pglite');
+      const engine = ctx.config.databaseUrl ? 'postgres' : 'pglite';
+      const batch = batchingFor(engine);
       if (ctx.config.ingestBus) bus = await connectBus(ctx.config.ingestBus, 'qingshan-gateway');
       else if (ctx.config.ingestJournal)
-        journal = await openJournal({ dir: ctx.config.ingestJournal, db: ctx.db, batch, log });
+        journal = await openJournal({
+          dir: ctx.config.ingestJournal,
+          db: ctx.db,
+          batch: writerBatchingFor(engine),
+          log,
+        });
       const sink = bus ? busSink(bus) : journal?.sink;
       holder.gateway = await startGateway({
         db: ctx.db,
