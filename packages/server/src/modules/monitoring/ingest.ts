@@ -495,7 +495,11 @@ export async function replayQuarantined(db: Db, station: StationRow): Promise<nu
       await tx.update(monitoringFrames).set({ stationId: station.id }).where(eq(monitoringFrames.id, f.id));
       if (!table || !cn || !dataTime) return 0;
       let added = 0;
-      for (const q of readingsInserts([{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], 'skip', true))
+      for (const q of readingsInserts(
+        [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }],
+        'skip',
+        true,
+      ))
         added += rowsOf(await tx.execute(q)).length;
       return added;
     });
