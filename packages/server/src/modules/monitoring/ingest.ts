@@ -1,11 +1,11 @@
 import type { DecodedFrame, FactorFields } from '@qingshan/hj212';
 import { decodeFrame, parseDataTime, utf8Encode } from '@qingshan/hj212';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
 import { booleanArray, instantArray, numberArray, textArray } from './pg-arrays.ts';
 import { ensurePartition, LONG_CNS, monthOf, type ReadingTable, rowsOf, SHORT_CNS } from './readings.ts';
-import { judgeFrames, lockRuleStates } from './rules.ts';
+import { foldFrames, lockRuleStates } from './rules.ts';
 import { monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
 /** How the gateway decodes: every documented quirk, every CRC variant; the station's registration decides. */
@@ -244,11 +244,22 @@ async function storeBatch(db: Db, items: readonly IngestItem[]): Promise<IngestO
     }
   for (const p of partitions.values()) await ensurePartition(db, p.table, p.at);
 
-  await db.transaction(async (tx) => {
-    for (const u of meters.unknown) out[u.i] = await quarantine(tx, u.row, u.st);
-    await meters.store(tx);
-    if (accepted.length > 0) await storeAccepted(tx, items, accepted, out);
-  });
+  // A retransmit among the frames fails the first attempt's plain inserts with a unique violation
+  // (storeAccepted says why they are plain), which aborts the transaction: it is run again whole,
+  // the frames inserted with ON CONFLICT DO NOTHING. The stations' frames go first so that a
+  // violation comes before the meters' and the quarantine's writes, which therefore run once.
+  const attempt = (mode: 'fail' | 'skip') =>
+    db.transaction(async (tx) => {
+      if (accepted.length > 0) await storeAccepted(tx, items, accepted, out, mode);
+      for (const u of meters.unknown) out[u.i] = await quarantine(tx, u.row, u.st);
+      await meters.store(tx);
+    });
+  try {
+    await attempt('fail');
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    await attempt('skip');
+  }
   return out;
 }
 
@@ -291,9 +302,10 @@ async function storeAccepted(
   items: readonly IngestItem[],
   accepted: Accepted[],
   out: IngestOutcome[],
+  mode: 'fail' | 'skip',
 ): Promise<void> {
   // Stations locked in id order before anything else, with their rule state read under the lock
-  // (rules.ts lockRuleStates): the judging at the end of the batch uses what this read.
+  // (rules.ts lockRuleStates): the judging below folds into what this read.
   const rules = await lockRuleStates(tx, [...new Set(accepted.map((a) => a.station.id))].sort());
 
   // a retransmit within the batch is the duplicate of its first copy
@@ -307,46 +319,44 @@ async function storeAccepted(
       fresh.push(a);
     }
   }
-  const readingsFor = (list: readonly Accepted[]) => {
-    const rows: (FrameReadings & { a: Accepted })[] = [];
-    for (const a of list)
-      if (a.table && a.cn && a.dataTime)
-        rows.push({
-          a,
-          stationId: a.station.id,
-          dataTime: a.dataTime,
-          cn: a.cn,
-          values: readingsOf(items[a.i]!.frame, a.cn),
-        });
-    return rows;
-  };
-  // Frames and readings go in by plain inserts under one savepoint first: ON CONFLICT makes every
-  // row a speculative insertion that probes the unique indexes before inserting (the frames table
-  // has three, the readings' partition its primary key), which cost about a quarter of the
-  // readings statement (bench:ingest-profile), and live data is almost never sent twice. Only when
-  // it is (a unique violation: a retransmit, or a 补传 answer overlapping what arrived live) is the
-  // savepoint rolled back and the batch written again with ON CONFLICT DO NOTHING, which tells
-  // which frames were new: such a batch pays for the statements before the violation twice.
-  let stored: Accepted[];
-  let readings: (FrameReadings & { a: Accepted })[];
-  try {
-    readings = readingsFor(fresh);
-    await tx.transaction(async (sp) => {
-      await insertFrames(sp, fresh, 'fail');
-      await insertReadings(sp, readings, 'fail', false);
-    });
-    stored = fresh;
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
+  // 'fail' (the first attempt): frames and readings by plain inserts. ON CONFLICT makes every row a
+  // speculative insertion that probes the unique indexes before inserting (the frames table has
+  // two, the readings' partition its primary key), which cost about a quarter of the readings
+  // statement (bench:ingest-profile), and live data is almost never sent twice; every fresh frame
+  // is then stored, or the statement fails with a unique violation and storeBatch runs the batch
+  // again as 'skip'. 'skip': the frames with ON CONFLICT DO NOTHING first, which tells which were
+  // new; only those get readings and are judged.
+  let stored = fresh;
+  if (mode === 'skip') {
     const insertedKeys = new Set((await insertFrames(tx, fresh, 'skip')).map((r) => r.k));
     // keyless frames match no unique index: every one of them was inserted
     stored = fresh.filter((a) => a.key === null || insertedKeys.has(a.key));
-    readings = readingsFor(stored);
-    await insertReadings(tx, readings, 'skip', false);
   }
   const storedSet = new Set(stored);
   for (const a of [...fresh, ...dupes]) if (!storedSet.has(a)) out[a.i] = { kind: 'duplicate', station: a.station };
   if (stored.length === 0) return;
+
+  const readings: (FrameReadings & { a: Accepted })[] = [];
+  for (const a of stored)
+    if (a.table && a.cn && a.dataTime)
+      readings.push({
+        a,
+        stationId: a.station.id,
+        dataTime: a.dataTime,
+        cn: a.cn,
+        values: readingsOf(items[a.i]!.frame, a.cn),
+      });
+
+  // Judged before the writes: the rule state was read under the lock above and the frames to judge
+  // are known (should an insert below fail, the whole transaction, alarms included, is undone).
+  // Raising or clearing an alarm writes at once; the new rule states go with the writes below.
+  const stateWrite = await foldFrames(
+    tx,
+    readings
+      .filter((r) => r.values.length > 0)
+      .map((r) => ({ station: r.a.station, cn: r.cn, dataTime: r.dataTime, values: r.values, now: items[r.a.i]!.now })),
+    rules,
+  );
 
   // the station's last-seen times, once per station: the last frame of the batch decides
   const seen = new Map<string, { frameAt: Date; dataTime: Date | null }>();
@@ -358,18 +368,22 @@ async function storeAccepted(
     seen.set(a.station.id, { frameAt: items[a.i]!.now, dataTime });
   }
   const ids = [...seen.keys()];
-  await tx.execute(sql`
+  const stationUpdate = sql`
     update monitoring_stations s set last_frame_at = v.frame_at, last_data_time = greatest(s.last_data_time, v.data_time)
     from unnest(${textArray(ids)}::uuid[], ${instantArray(ids.map((id) => seen.get(id)!.frameAt))}::timestamptz[],
                 ${instantArray(ids.map((id) => seen.get(id)!.dataTime))}::timestamptz[]) as v(id, frame_at, data_time)
-    where s.id = v.id`);
+    where s.id = v.id`;
 
-  await judgeFrames(
-    tx,
-    readings
-      .filter((r) => r.values.length > 0)
-      .map((r) => ({ station: r.a.station, cn: r.cn, dataTime: r.dataTime, values: r.values, now: items[r.a.i]!.now })),
-    rules,
+  // Every write of the batch in ONE statement (data-modifying CTEs; each touches a table of its
+  // own, so none needs to see another's rows): on a loaded machine each round trip waits for both
+  // processes to be scheduled, and a batch used to make nine of them.
+  await tx.execute(
+    oneStatement([
+      ...(mode === 'fail' ? [framesInsert(fresh, 'fail')] : []),
+      ...readingsInserts(readings, mode === 'fail' ? 'fail' : 'skip', false),
+      stationUpdate,
+      ...(stateWrite ? [stateWrite] : []),
+    ]),
   );
 
   // each frame reports its station as the frame found it (the gap before it, for 补传)
@@ -382,16 +396,22 @@ async function storeAccepted(
 }
 
 /**
+ * Writes as one statement: all but the last as data-modifying CTEs of the last. They run on one
+ * snapshot and none sees the others' rows, so they must write different tables (or rows).
+ */
+function oneStatement(parts: readonly SQL[]): SQL {
+  if (parts.length === 1) return parts[0]!;
+  const ctes = parts.slice(0, -1).map((p, i) => sql`${sql.raw(`w${i}`)} as (${p})`);
+  return sql`with ${sql.join(ctes, sql`, `)} ${parts.at(-1)!}`;
+}
+
+/**
  * The frames' archive rows in one statement. 'skip' inserts with ON CONFLICT DO NOTHING and answers
  * the retransmit identity (frameKey) of each row it inserted; 'fail' is a plain insert that throws
- * a unique violation on a retransmit, and answers nothing.
+ * a unique violation on a retransmit.
  */
-async function insertFrames(
-  tx: Tx,
-  fresh: readonly Accepted[],
-  onConflict: 'fail' | 'skip',
-): Promise<{ k: string | null }[]> {
-  const res = await tx.execute(sql`
+function framesInsert(fresh: readonly Accepted[], onConflict: 'fail' | 'skip'): SQL {
+  return sql`
     insert into monitoring_frames (station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
     select station_id, mn, qn, cn, data_time, raw, crc_valid, issues::jsonb, remote_address, received_at
     from unnest(${textArray(fresh.map((a) => a.station.id))}::uuid[], ${textArray(fresh.map((a) => a.row.mn))}::text[],
@@ -400,8 +420,11 @@ async function insertFrames(
                 ${booleanArray(fresh.map((a) => a.row.crcValid))}::boolean[], ${textArray(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
                 ${textArray(fresh.map((a) => a.row.remoteAddress))}::text[], ${instantArray(fresh.map((a) => a.row.receivedAt))}::timestamptz[])
       as v(station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
-    ${onConflict === 'skip' ? sql`on conflict do nothing returning ${FRAME_KEY_SQL} as k` : sql``}`);
-  return onConflict === 'skip' ? rowsOf<{ k: string | null }>(res) : [];
+    ${onConflict === 'skip' ? sql`on conflict do nothing returning ${FRAME_KEY_SQL} as k` : sql``}`;
+}
+
+async function insertFrames(tx: Tx, fresh: readonly Accepted[], onConflict: 'skip'): Promise<{ k: string | null }[]> {
+  return rowsOf<{ k: string | null }>(await tx.execute(framesInsert(fresh, onConflict)));
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -416,17 +439,13 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /**
- * The values travel as one array per column with the index of their frame, and each frame's
- * station, data time and command once: a tenth of the uuid and timestamp texts to send and parse
- * (about a third off this statement on PostgreSQL, measured with 3,000 readings).
+ * The readings' inserts, one per table that has any. The values travel as one array per column
+ * with the index of their frame, and each frame's station, data time and command once: a tenth of
+ * the uuid and timestamp texts to send and parse (about a third off this statement on PostgreSQL,
+ * measured with 3,000 readings). `count` makes each answer a row per reading it inserted.
  */
-async function insertReadings(
-  tx: Tx,
-  frames: FrameReadings[],
-  onConflict: 'fail' | 'skip',
-  count: boolean,
-): Promise<number> {
-  let added = 0;
+function readingsInserts(frames: readonly FrameReadings[], onConflict: 'fail' | 'skip', count: boolean): SQL[] {
+  const out: SQL[] = [];
   for (const table of ['monitoring_readings', 'monitoring_readings_long'] as const) {
     const cns = table === 'monitoring_readings' ? SHORT_CNS : LONG_CNS;
     const part = frames.filter((f) => cns.has(f.cn) && f.values.length > 0);
@@ -440,7 +459,7 @@ async function insertReadings(
         vs.push(v);
       }
     });
-    const res = await tx.execute(sql`
+    out.push(sql`
       insert into ${sql.identifier(table)} (station_id, factor, data_time, cn, value, min, max, cou, flag${sql.raw(long ? ', source' : '')})
       select f.station_id, r.factor, f.data_time, f.cn, r.value, r.min, r.max, r.cou, r.flag${sql.raw(long ? ", 'station'" : '')}
       from unnest(${numberArray(k)}::int[], ${textArray(vs.map((v) => v.factor))}::text[], ${numberArray(vs.map((v) => v.value))}::float8[],
@@ -450,9 +469,8 @@ async function insertReadings(
       join unnest(${textArray(part.map((f) => f.stationId))}::uuid[], ${instantArray(part.map((f) => f.dataTime))}::timestamptz[],
                   ${textArray(part.map((f) => f.cn))}::text[]) with ordinality as f(station_id, data_time, cn, k) on f.k = r.k
       ${sql.raw(onConflict === 'skip' ? 'on conflict do nothing' : '')}${sql.raw(count ? ' returning 1' : '')}`);
-    if (count) added += rowsOf(res).length;
   }
-  return added;
+  return out;
 }
 
 /**
@@ -476,7 +494,14 @@ export async function replayQuarantined(db: Db, station: StationRow): Promise<nu
     n += await db.transaction(async (tx) => {
       await tx.update(monitoringFrames).set({ stationId: station.id }).where(eq(monitoringFrames.id, f.id));
       if (!table || !cn || !dataTime) return 0;
-      return insertReadings(tx, [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], 'skip', true);
+      let added = 0;
+      for (const q of readingsInserts(
+        [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }],
+        'skip',
+        true,
+      ))
+        added += rowsOf(await tx.execute(q)).length;
+      return added;
     });
   }
   return n;

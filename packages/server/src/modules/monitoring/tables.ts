@@ -96,7 +96,11 @@ export const monitoringFrames = pgTable(
       .where(sql`${t.qn} is not null`),
     uniqueIndex('monitoring_frames_mn_cn_time_uq').on(t.mn, t.cn, t.dataTime).where(sql`${t.qn} is null`),
     index('monitoring_frames_station_idx').on(t.stationId, t.receivedAt),
-    index('monitoring_frames_received_idx').on(t.receivedAt),
+    // received_at only ever grows as frames arrive (a replayed journal adds a few older ones), and
+    // it is only asked for ranges (the rollup pass: what arrived since; retention: what is older
+    // than the cutoff): a BRIN index serves both for a few pages and costs an insert almost
+    // nothing, where the B-tree it replaces took an entry per frame (issue 11, P3)
+    index('monitoring_frames_received_idx').using('brin', t.receivedAt),
     // The frames of a logger with no station (an electricity meter logger, or an MN in quarantine),
     // listed and counted by MN in a window (frames.ts pageFrames): without it the count scanned the
     // whole table and the page walked every logger's frames of the window (EXPLAIN ANALYZE on 716,000
