@@ -20,7 +20,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CLOCK_PROFILES, TOWNS } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
 import { openConfiguredDatabase } from '../src/db/open.ts';
@@ -35,7 +34,7 @@ import { seedDefaultRules } from '../src/modules/rules/service.ts';
 import { installModules } from '../src/platform/registry.ts';
 import { loadShippedData } from '../src/platform/shipped.ts';
 import type { SessionUser } from '../src/plugins/auth.ts';
-import { type Engine, enginesFromArgs, fmt, machine, POSTGRES_ADMIN_URL, table } from './harness.ts';
+import { benchDatabase, type Engine, enginesFromArgs, fmt, machine, table } from './harness.ts';
 
 const arg = (name: string, dflt: number) => {
   const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -472,17 +471,11 @@ async function recordFigures(db: Db, engine: Engine): Promise<string[][]> {
 
 async function runEngine(engine: Engine): Promise<string[][]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `qs-bench-figures-${engine}-`));
-  let dbName: string | undefined;
+  let pgDatabase: { url: string; drop(): Promise<void> } | undefined;
   const env: Record<string, string> = { QINGSHAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   if (engine === 'postgres') {
-    dbName = `qs_bench_fig_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(POSTGRES_ADMIN_URL);
-    u.pathname = `/${dbName}`;
-    env.DATABASE_URL = u.toString();
+    pgDatabase = await benchDatabase('qs_bench_fig');
+    env.DATABASE_URL = pgDatabase.url;
   }
   const database = await openConfiguredDatabase(loadConfig(env));
   try {
@@ -498,12 +491,9 @@ async function runEngine(engine: Engine): Promise<string[][]> {
   } finally {
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbName && process.env.BENCH_KEEP === '1') console.log(`kept ${env.DATABASE_URL}`);
-    else if (dbName) {
-      const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
+    if (pgDatabase && process.env.BENCH_KEEP === '1') console.log(`kept ${env.DATABASE_URL}`);
+    else if (pgDatabase) {
+      await pgDatabase.drop();
     }
   }
 }

@@ -58,9 +58,30 @@ async function waitForReady(child: ChildProcess, timeoutMs: number): Promise<voi
   });
 }
 
+/** A fresh PostgreSQL database of this machine's server for one bench run: its URL, and how to drop it. */
+export async function benchDatabase(prefix: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(POSTGRES_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return {
+    name,
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
 export async function startServer(engine: Engine): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `qs-bench-${engine}-`));
-  let dbName: string | undefined;
+  let database: { url: string; drop(): Promise<void> } | undefined;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(await freePort()),
@@ -74,14 +95,8 @@ export async function startServer(engine: Engine): Promise<BenchServer> {
   };
   delete env.DATABASE_URL;
   if (engine === 'postgres') {
-    dbName = `qs_bench_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(POSTGRES_ADMIN_URL);
-    u.pathname = `/${dbName}`;
-    env.DATABASE_URL = u.toString();
+    database = await benchDatabase('qs_bench');
+    env.DATABASE_URL = database.url;
   }
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SERVE], {
     env,
@@ -93,12 +108,7 @@ export async function startServer(engine: Engine): Promise<BenchServer> {
       await new Promise((r) => child.once('exit', r));
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
   };
   try {
     // a loaded machine (other sessions building) has taken over 3 minutes to migrate and seed

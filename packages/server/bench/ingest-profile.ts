@@ -10,14 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { EMPTY_RULE_STATE, evaluateFrame, type FactorLimits } from '@qingshan/core/monitoring-rules';
 import { type CpInput, decodeFrame, encodeFrame, formatDataTime } from '@qingshan/hj212';
-import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { seedStations } from '../src/modules/monitoring/bus-procs.ts';
 import { GATEWAY_DECODE, type IngestItem, ingestBatch } from '../src/modules/monitoring/ingest.ts';
 import { ensurePartition } from '../src/modules/monitoring/readings.ts';
 import { installModules } from '../src/platform/registry.ts';
-import { enginesFromArgs, fmt, machine, POSTGRES_ADMIN_URL, table } from './harness.ts';
+import { benchDatabase, enginesFromArgs, fmt, machine, table } from './harness.ts';
 
 const arg = (name: string, dflt: number) => {
   const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -63,22 +62,13 @@ async function openFresh(engine: 'pglite' | 'postgres'): Promise<{ db: Database;
       },
     };
   }
-  const name = `qs_profile_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(POSTGRES_ADMIN_URL);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString());
+  const database = await benchDatabase('qs_profile');
+  const db = await openPostgres(database.url);
   return {
     db,
     drop: async () => {
       await db.close();
-      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await database.drop();
     },
   };
 }

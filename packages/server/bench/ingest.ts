@@ -59,6 +59,7 @@ import { openJournal } from '../src/modules/monitoring/journal.ts';
 import { installModules } from '../src/platform/registry.ts';
 import {
   type BenchServer,
+  benchDatabase,
   enginesFromArgs,
   eventLoopP99,
   fmt,
@@ -571,21 +572,10 @@ async function p8(engine: 'pglite' | 'postgres'): Promise<string> {
     dbEnv = { QINGSHAN_DATA_DIR: dir };
     drop = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {
-    const name = `qs_bench_p8_${process.pid}_${run}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(POSTGRES_ADMIN_URL);
-    u.pathname = `/${name}`;
-    dbEnv = { DATABASE_URL: u.toString() };
-    open = () => openPostgres(u.toString());
-    drop = async () => {
-      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    const database = await benchDatabase(`qs_bench_p8_${run}`);
+    dbEnv = { DATABASE_URL: database.url };
+    open = () => openPostgres(database.url);
+    drop = database.drop;
   }
   const procs: { writer: Proc | null; gateways: (Proc | null)[] } = { writer: null, gateways: [null, null] };
   try {
@@ -688,22 +678,13 @@ async function p8Journal(engine: 'pglite' | 'postgres'): Promise<string> {
     open = () => openPglite({ dataDir: path.join(dir, 'pglite') });
     dbEnv = { QINGSHAN_DATA_DIR: dir };
   } else {
-    const name = `qs_bench_p8j_${process.pid}_${run}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(POSTGRES_ADMIN_URL);
-    u.pathname = `/${name}`;
-    dbEnv = { DATABASE_URL: u.toString(), QINGSHAN_DATA_DIR: dir };
-    open = () => openPostgres(u.toString());
+    const database = await benchDatabase(`qs_bench_p8j_${run}`);
+    dbEnv = { DATABASE_URL: database.url, QINGSHAN_DATA_DIR: dir };
+    open = () => openPostgres(database.url);
     const rmDir = drop;
     drop = async () => {
       await rmDir();
-      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await database.drop();
     };
   }
   let proc: Proc | null = null;

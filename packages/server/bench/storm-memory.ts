@@ -12,14 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { seedStations } from '../src/modules/monitoring/bus-procs.ts';
 import { startGateway } from '../src/modules/monitoring/gateway.ts';
 import { batchingFor } from '../src/modules/monitoring/group-commit.ts';
 import { installModules } from '../src/platform/registry.ts';
-import { enginesFromArgs, fmt, machine, POSTGRES_ADMIN_URL } from './harness.ts';
+import { benchDatabase, enginesFromArgs, fmt, machine } from './harness.ts';
 import { FACTORS, PASSWORD } from './ingest-load.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -46,21 +45,10 @@ async function openFresh(engine: 'pglite' | 'postgres'): Promise<{ db: Database;
     const db = await openPglite({ dataDir: path.join(dir, 'pglite') });
     return { db, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `qs_storm_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(POSTGRES_ADMIN_URL);
-  u.pathname = `/${name}`;
+  const database = await benchDatabase('qs_storm');
   return {
-    db: await openPostgres(u.toString()),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
+    db: await openPostgres(database.url),
+    drop: database.drop,
   };
 }
 
