@@ -89,6 +89,13 @@ async function framesOf(mn: string): Promise<{ raw: string; n: number }[]> {
   );
 }
 
+/** Waits for a condition the journal reaches on its own; gives up after 5 s (the test then fails on it). */
+async function until(ok: () => boolean): Promise<void> {
+  const end = Date.now() + 5_000;
+  while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  expect(ok()).toBe(true);
+}
+
 const segmentsIn = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.seg'));
 const journalBytes = (dir: string) => segmentsIn(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
 /** The open flags of this process's descriptors on the directory's segments (Linux: /proc/self/fdinfo). */
@@ -168,6 +175,87 @@ describe('ingest journal', () => {
     } finally {
       await gw.close();
     }
+  });
+
+  it('starts a second write while one is in flight, and acks it only after the first returned', async () => {
+    const mn = freshMn();
+    await register(mn);
+    const dir = tmpDir();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const synced: number[][] = [];
+    const j = await journal({
+      dir,
+      onSynced: async (seqs) => {
+        synced.push([...seqs]);
+        if (seqs.includes(1)) await gate;
+      },
+    });
+    const acked: number[] = [];
+    const send = (i: number) => {
+      const f = frame(mn, i);
+      return j.sink(f.frame, f.raw, null).then((r) => {
+        acked.push(i);
+        return r;
+      });
+    };
+    const first = send(1);
+    await until(() => synced.length === 1);
+    const second = send(2);
+    // the second write was started and has returned while the first is still held in its hook
+    await until(() => synced.length === 2);
+    expect(synced).toEqual([[1], [2]]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(acked).toEqual([]);
+    release();
+    expect((await second).kind).toBe('journaled');
+    expect((await first).kind).toBe('journaled');
+    expect(acked).toEqual([1, 2]);
+    // positional writes: both records intact, in sequence order, in one segment
+    const segs = segmentsIn(dir);
+    expect(segs).toHaveLength(1);
+    expect(decodeSegment(fs.readFileSync(path.join(dir, segs[0]!))).records.map((r) => r.seq)).toEqual([1, 2]);
+    expect(await j.drained(5_000)).toBe(true);
+    expect((await framesOf(mn)).map((r) => r.n)).toEqual([1, 1]);
+  });
+
+  it('a failed write fails the writes issued after it into its segment; the next frame starts a new segment', async () => {
+    const mn = freshMn();
+    await register(mn);
+    const dir = tmpDir();
+    let fail!: () => void;
+    const failing = new Promise<void>((r) => {
+      fail = r;
+    });
+    const synced: number[][] = [];
+    const j = await journal({
+      dir,
+      onSynced: async (seqs) => {
+        synced.push([...seqs]);
+        if (!seqs.includes(1)) return;
+        await failing;
+        throw new Error('disk gone');
+      },
+    });
+    const send = (i: number) => {
+      const f = frame(mn, i);
+      return j.sink(f.frame, f.raw, null);
+    };
+    const first = send(1);
+    await until(() => synced.length === 1);
+    const second = send(2);
+    await until(() => synced.length === 2);
+    fail();
+    await expect(first).rejects.toThrow(/disk gone/);
+    // it returned, but it lies after the failed one: after a crash it could follow a hole
+    await expect(second).rejects.toThrow(/earlier journal write failed/);
+    expect(j.stats).toMatchObject({ journaled: 0, pendingFrames: 0 });
+    expect((await send(3)).kind).toBe('journaled');
+    expect(segmentsIn(dir)).toHaveLength(2);
+    expect(await j.drained(5_000)).toBe(true);
+    expect(await framesOf(mn)).toHaveLength(1);
   });
 
   it('refuses a wrong password or CRC without journaling it; an unknown MN goes to quarantine at once', async () => {

@@ -15,7 +15,8 @@ import { monitoringFrames, monitoringStations } from './tables.ts';
 // appended to a segment file and made durable (an O_DSYNC write, or fdatasync where there is no
 // O_DSYNC), and only then resolved, so the gateway acks it; a writer stores it later through the
 // same group commit (lingering for fuller batches, writerBatchingFor), so rules, alarms and readings
-// are those of the ack-after-commit path. Frames appended while one write runs share the next one.
+// are those of the ack-after-commit path. Up to two writes run at once; frames appended while both
+// run share the next one, and a write's frames are acked only after every earlier write (see pump).
 //
 // Frames of an MN that is not a registered station (quarantine, HJ 212 electricity meters, a
 // rejected MN) are not journaled: they go to the group commit at once and are acked after it
@@ -106,6 +107,9 @@ const segmentName = (firstSeq: number) => `${String(firstSeq).padStart(16, '0')}
 // free, and on a busy loop that wait, not the disk, was most of an ack's latency (bench:ingest P2).
 const DSYNC = fs.constants.O_DSYNC ?? 0;
 const SEGMENT_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | DSYNC;
+// Two: a frame that comes while one write runs need not wait for it (see pump). More would only
+// split the same frames into smaller writes; the bound keeps libuv's pool (4 threads) for others.
+const WRITES_IN_FLIGHT = 2;
 
 /** Journal directories this process holds: the lock file's PID is ours, so it cannot tell them apart. */
 const heldHere = new Set<string>();
@@ -286,7 +290,16 @@ function stationRegistry(db: Db, log: NonNullable<JournalOptions['log']>) {
   };
 }
 
-type Segment = { name: string; firstSeq: number; lastSeq: number; bytes: number; fh: fsp.FileHandle | null };
+type Segment = {
+  name: string;
+  firstSeq: number;
+  lastSeq: number;
+  /** bytes written or being written: the next write's offset */
+  bytes: number;
+  fh: fsp.FileHandle | null;
+  /** a write to it failed: nothing more is written to it */
+  broken: boolean;
+};
 type Pending = { seq: number; item: IngestItem; bytes: number; attempts: number; failingSince: number | null };
 type Appending = { seq: number; record: Buffer; resolve: () => void; reject: (e: Error) => void };
 
@@ -324,7 +337,6 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
   const segments: Segment[] = [];
   let active: Segment | null = null;
   let appending: Appending[] = [];
-  let syncing = false;
   let closed = false;
   let abandoned = false;
   let checkpointed = 0;
@@ -387,7 +399,7 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
     }
     // nothing intact, or all settled: of no use, and its name may be the next segment's
     if (records.length === 0 || lastSeq <= checkpointed) fs.rmSync(path.join(dir, name), { force: true });
-    else segments.push({ name, firstSeq, lastSeq, bytes: 0, fh: null });
+    else segments.push({ name, firstSeq, lastSeq, bytes: 0, fh: null, broken: false });
   }
   stats.segments = segments.length;
   await registry.loadAll();
@@ -503,7 +515,7 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
   const openSegment = async (firstSeq: number): Promise<Segment> => {
     const name = segmentName(firstSeq);
     const fh = await fsp.open(path.join(dir, name), SEGMENT_FLAGS);
-    const s: Segment = { name, firstSeq, lastSeq: firstSeq - 1, bytes: 0, fh };
+    const s: Segment = { name, firstSeq, lastSeq: firstSeq - 1, bytes: 0, fh, broken: false };
     segments.push(s);
     stats.segments = segments.length;
     return s;
@@ -515,45 +527,106 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
     await fh.close().catch(() => {});
   };
 
-  const flush = async () => {
-    if (syncing) return;
-    syncing = true;
-    try {
-      while (appending.length > 0 && !abandoned) {
-        const batch = appending;
-        appending = [];
-        try {
-          if (!active || active.bytes >= segmentBytes) {
-            await retire(active);
-            active = await openSegment(batch[0]!.seq);
-          }
-          const seg = active;
-          const buffers = batch.map((a) => a.record);
-          let { bytesWritten } = await seg.fh!.writev(buffers);
-          const total = buffers.reduce((n, b) => n + b.length, 0);
-          // a short write: the rest, so no record is torn while the process lives
-          while (bytesWritten < total) {
-            const rest = Buffer.concat(buffers).subarray(bytesWritten);
-            bytesWritten += (await seg.fh!.write(rest)).bytesWritten;
-          }
-          if (!DSYNC) await seg.fh!.datasync();
-          stats.fsyncs++;
-          seg.bytes += total;
-          seg.lastSeq = batch.at(-1)!.seq;
-          await opts.onSynced?.(batch.map((a) => a.seq));
-          for (const a of batch) a.resolve();
-        } catch (e) {
-          // not durable, so not acked; the segment may end in a torn record: the next batch starts a new one
-          const old = active;
-          active = null;
-          await retire(old);
-          for (const a of batch) a.reject(e as Error);
-        }
+  // Up to WRITES_IN_FLIGHT batches are written at once, each at its own offset in the active
+  // segment (a positional write, durable on return: O_DSYNC, or its own fdatasync), so a frame that
+  // arrives while a write runs starts its own write at once instead of waiting for that one to
+  // return first: one disk wait instead of two, and the disk is shared with the database's WAL.
+  // Writes may complete out of order, but a write's frames are resolved (acked) only when it and
+  // every write issued before it have completed, in issue order. Why replay stays correct:
+  // - Before every earlier write has returned, a later write's records may lie after a hole (a range
+  //   an earlier write has not filled yet: zeros, or a torn record, if the process dies then).
+  //   decodeSegment stops at the first record whose length or CRC-32 does not hold, so records after
+  //   a hole are never replayed; none of them was acked, because nothing is acked before all earlier
+  //   writes returned. Everything acked lies before any possible hole.
+  // - A new process never appends to an old segment (it starts a new one, numbered after the last
+  //   intact record), so a hole is never filled later and the unreadable records behind it stay
+  //   unread; their sequence numbers may be used again in the new segment, which is read on its own.
+  // - A write that fails makes its segment unusable: it is rejected, and so is every write issued
+  //   after it into the same segment, even one that returned (it may follow a hole); the next batch
+  //   starts a new segment. A new segment (rotation, or after a failure) is opened only once no write
+  //   is in flight, so no segment starts while an earlier one may still get a hole, and a segment's
+  //   file is closed only after its last write returned.
+  type Write = { batch: Appending[]; seg: Segment; done: boolean; error: Error | null };
+  const inFlight: Write[] = [];
+  let opening = false;
+
+  const writeAt = async (seg: Segment, buffers: Buffer[], total: number, at: number) => {
+    let { bytesWritten } = await seg.fh!.writev(buffers, at);
+    // a short write: the rest, so no record is torn while the process lives
+    while (bytesWritten < total) {
+      const rest = Buffer.concat(buffers).subarray(bytesWritten);
+      bytesWritten += (await seg.fh!.write(rest, 0, rest.length, at + bytesWritten)).bytesWritten;
+    }
+    if (!DSYNC) await seg.fh!.datasync();
+  };
+
+  /** resolves or rejects the completed writes at the head, in issue order */
+  const complete = () => {
+    while (inFlight.length > 0 && inFlight[0]!.done && !abandoned) {
+      const w = inFlight.shift()!;
+      if (w.error) for (const a of w.batch) a.reject(w.error);
+      else {
+        w.seg.lastSeq = w.batch.at(-1)!.seq;
+        for (const a of w.batch) a.resolve();
       }
-    } finally {
-      syncing = false;
+    }
+    pump();
+  };
+
+  const startSegment = async () => {
+    const old = active;
+    active = null;
+    await retire(old);
+    try {
+      active = await openSegment(appending[0]!.seq);
+      // abandoned meanwhile: stopAll has already closed what it knew of
+      if (abandoned) await retire(active);
+    } catch (e) {
+      // not durable, so not acked: the logger sends these frames again
+      for (const a of appending.splice(0)) a.reject(e as Error);
     }
   };
+
+  const pump = () => {
+    while (appending.length > 0 && inFlight.length < WRITES_IN_FLIGHT && !opening && !abandoned) {
+      if (!active?.fh || active.broken || active.bytes >= segmentBytes) {
+        if (inFlight.length > 0) return; // complete() calls again when the last one is done
+        opening = true;
+        void startSegment().finally(() => {
+          opening = false;
+          pump();
+        });
+        return;
+      }
+      const batch = appending;
+      appending = [];
+      const seg = active;
+      const buffers = batch.map((a) => a.record);
+      const total = buffers.reduce((n, b) => n + b.length, 0);
+      const at = seg.bytes;
+      seg.bytes += total;
+      const w: Write = { batch, seg, done: false, error: null };
+      inFlight.push(w);
+      void (async () => {
+        try {
+          await writeAt(seg, buffers, total, at);
+          stats.fsyncs++;
+          await opts.onSynced?.(batch.map((a) => a.seq));
+        } catch (e) {
+          // not durable, so not acked; the segment may now hold a torn record or a hole
+          w.error = e as Error;
+          seg.broken = true;
+          const hole = new Error(`an earlier journal write failed (${w.error.message}): this one may follow a hole`);
+          for (const later of inFlight)
+            if (later !== w && later.seg === seg && later.batch[0]!.seq > batch[0]!.seq) later.error ??= hole;
+        }
+        w.done = true;
+        complete();
+      })();
+    }
+  };
+
+  const writing = () => inFlight.length > 0 || appending.length > 0 || opening;
 
   const hasRoom = () => pending.size < maxFrames && stats.pendingBytes < maxBytes;
   const room = (): Promise<void> | null => {
@@ -604,7 +677,7 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
     try {
       await new Promise<void>((resolve, reject) => {
         appending.push({ seq, record, resolve, reject });
-        void flush();
+        pump();
       });
     } catch (e) {
       forget(p);
@@ -654,7 +727,7 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
     async close(timeoutMs = 10_000) {
       if (closed) return;
       closed = true;
-      while (syncing || appending.length > 0) await flush().then(() => new Promise((r) => setTimeout(r, 5)));
+      while (writing()) await new Promise((r) => setTimeout(r, 5));
       const all = await drained(timeoutMs);
       if (!all)
         log('warn', 'ingest journal: closed with frames not yet stored; they are stored at the next start', {
