@@ -177,20 +177,24 @@ describe('ingest journal', () => {
     }
   });
 
-  it('starts a second write while one is in flight, and acks it only after the first returned', async () => {
-    const mn = freshMn();
-    await register(mn);
+  /**
+   * A journal whose first write (frame 1) is held in its sync hook until `release` (or fails there
+   * with `fail`), and frame 2 sent while it is held, once its own write has returned.
+   */
+  async function secondWriteWhileFirstHeld(mn: string) {
     const dir = tmpDir();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
+    let settle!: (error?: Error) => void;
+    const held = new Promise<Error | undefined>((r) => {
+      settle = r;
     });
     const synced: number[][] = [];
     const j = await journal({
       dir,
       onSynced: async (seqs) => {
         synced.push([...seqs]);
-        if (seqs.includes(1)) await gate;
+        if (!seqs.includes(1)) return;
+        const error = await held;
+        if (error) throw error;
       },
     });
     const acked: number[] = [];
@@ -206,6 +210,13 @@ describe('ingest journal', () => {
     const second = send(2);
     // the second write was started and has returned while the first is still held in its hook
     await until(() => synced.length === 2);
+    return { dir, j, synced, acked, send, first, second, release: () => settle(), fail: (e: Error) => settle(e) };
+  }
+
+  it('starts a second write while one is in flight, and acks it only after the first returned', async () => {
+    const mn = freshMn();
+    await register(mn);
+    const { dir, j, synced, acked, first, second, release } = await secondWriteWhileFirstHeld(mn);
     expect(synced).toEqual([[1], [2]]);
     await new Promise((r) => setTimeout(r, 100));
     expect(acked).toEqual([]);
@@ -224,33 +235,14 @@ describe('ingest journal', () => {
   it('a failed write fails the writes issued after it into its segment; the next frame starts a new segment', async () => {
     const mn = freshMn();
     await register(mn);
-    const dir = tmpDir();
-    let fail!: () => void;
-    const failing = new Promise<void>((r) => {
-      fail = r;
-    });
-    const synced: number[][] = [];
-    const j = await journal({
-      dir,
-      onSynced: async (seqs) => {
-        synced.push([...seqs]);
-        if (!seqs.includes(1)) return;
-        await failing;
-        throw new Error('disk gone');
-      },
-    });
-    const send = (i: number) => {
-      const f = frame(mn, i);
-      return j.sink(f.frame, f.raw, null);
-    };
-    const first = send(1);
-    await until(() => synced.length === 1);
-    const second = send(2);
-    await until(() => synced.length === 2);
-    fail();
-    await expect(first).rejects.toThrow(/disk gone/);
+    const { dir, j, send, first, second, fail } = await secondWriteWhileFirstHeld(mn);
+    // reject handlers attached before the failure, so neither rejection goes unhandled
+    const firstFailed = expect(first).rejects.toThrow(/disk gone/);
     // it returned, but it lies after the failed one: after a crash it could follow a hole
-    await expect(second).rejects.toThrow(/earlier journal write failed/);
+    const secondFailed = expect(second).rejects.toThrow(/earlier journal write failed/);
+    fail(new Error('disk gone'));
+    await firstFailed;
+    await secondFailed;
     expect(j.stats).toMatchObject({ journaled: 0, pendingFrames: 0 });
     expect((await send(3)).kind).toBe('journaled');
     expect(segmentsIn(dir)).toHaveLength(2);
