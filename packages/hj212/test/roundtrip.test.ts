@@ -185,7 +185,10 @@ const value = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9_.:-]{0,12}$/),
   fc
     .string({ unit: fc.constantFrom('清', '洗', '管', '路', 'a', ' ', ';', ',', '=', '/', '&'), maxLength: 20 })
-    .map((s) => `//${s.replace(/\/+$/, '').replace(/\/\/[;,]/g, '')}x//`),
+    .map((s) => `//${s.replace(/\/+$/, '').replace(/\/\/[;,]/g, '')}x//`)
+    // one pass of the replace can join a new "//," ("////,," → "//,"): such a text is refused by the
+    // encoder by design (it would end early on decoding), so it is no input for this property
+    .filter((v) => !/\/\/[;,]/.test(v.slice(2, -2))),
 );
 
 const frameInput = fc
