@@ -14,8 +14,9 @@ import {
 } from '@qingshan/hj212';
 import type { Db } from '../../db/client.ts';
 import { BackfillLimiter, type BackfillLimits, DEFAULT_BACKFILL_LIMITS, planBackfill } from './backfill.ts';
-import { type GroupCommit, type GroupCommitOptions, type GroupCommitStats, groupCommit } from './group-commit.ts';
-import { frameDataTime, GATEWAY_DECODE, type IngestOutcome } from './ingest.ts';
+import { frameDataTime, GATEWAY_DECODE } from './frame-checks.ts';
+import type { GroupCommit, GroupCommitOptions, GroupCommitStats } from './group-commit.ts';
+import type { IngestOutcome } from './ingest.ts';
 
 /** What the gateway needs of a station to send it requests of its own (补传, clock). */
 export type GatewayStation = { mn: string; password: string; edition: string; lastFrameAt: Date | null };
@@ -66,6 +67,8 @@ export type GatewayOptions = {
   /** a logger clock off by more than this gets a time calibration (1012) */
   clockDriftMs?: number;
   log?: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
+  /** an MN is now answered on a connection (true) or no longer (false): connectedMns for another thread */
+  onMn?: (mn: string, connected: boolean) => void;
   /** test hook: after each frame is handled (stored or refused), before its ack is written */
   onOutcome?: (outcome: GatewayOutcome, frame: DecodedFrame) => void | Promise<void>;
 };
@@ -143,7 +146,7 @@ const HOUR = 3_600_000;
  * are written in its frames' order. A frame is acked with 9014 only after its transaction
  * committed; a bad CRC is counted and logged, never acked (§6.3.1).
  */
-export function startGateway(opts: GatewayOptions): Promise<Gateway> {
+export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const maxConnections = opts.maxConnections ?? 2000;
   const idleTimeoutMs = opts.idleTimeoutMs ?? 10 * 60_000;
   const maxQueued = opts.maxQueuedFrames ?? 64;
@@ -156,7 +159,9 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const log = opts.log ?? (() => {});
   const db = opts.db;
   // frames of every connection share one group commit: under load many frames, one transaction
-  const commits: GroupCommit | null = !opts.sink && db ? groupCommit(db, opts.batch) : null;
+  // loaded only here: the ingest worker thread (a sink, no database) must not load Drizzle and ingest.ts
+  const commits: GroupCommit | null =
+    !opts.sink && db ? (await import('./group-commit.ts')).groupCommit(db, opts.batch) : null;
   const sink: FrameSink | undefined =
     opts.sink ??
     (commits
@@ -298,7 +303,10 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
         (outcome.kind === 'published' && outcome.station)) &&
       !c.socket.destroyed
     ) {
-      byMn.set(mn, c.socket);
+      if (byMn.get(mn) !== c.socket) {
+        byMn.set(mn, c.socket);
+        opts.onMn?.(mn, true);
+      }
       // remembered on the connection, so its close forgets exactly its MNs
       if (!c.mns) c.mns = [mn];
       else if (!c.mns.includes(mn)) c.mns.push(mn);
@@ -434,7 +442,12 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
     c.waiting = null;
     stats.heldBack = heldBack.size;
     stats.openConnections = conns.size;
-    if (c.mns) for (const mn of c.mns) if (byMn.get(mn) === this) byMn.delete(mn);
+    if (c.mns)
+      for (const mn of c.mns)
+        if (byMn.get(mn) === this) {
+          byMn.delete(mn);
+          opts.onMn?.(mn, false);
+        }
   }
 
   // One sweep for every connection instead of a timer per socket: a connection silent (nothing

@@ -1,15 +1,15 @@
 import type { DecodedFrame, FactorFields } from '@qingshan/hj212';
-import { decodeFrame, parseDataTime, utf8Encode } from '@qingshan/hj212';
+import { decodeFrame, utf8Encode } from '@qingshan/hj212';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
+import { crcAccepted, frameDataTime, GATEWAY_DECODE, unstorable } from './frame-checks.ts';
 import { booleanArray, instantArray, numberArray, textArray } from './pg-arrays.ts';
 import { ensurePartition, LONG_CNS, monthOf, type ReadingTable, rowsOf, SHORT_CNS } from './readings.ts';
 import { foldFrames, lockRuleStates } from './rules.ts';
 import { monitoringFrames, monitoringQuarantine, monitoringStations } from './tables.ts';
 
-/** How the gateway decodes: every documented quirk, every CRC variant; the station's registration decides. */
-export const GATEWAY_DECODE = { lenient: true, crcModes: ['modbus-le', 'modbus-be', 'none'] } as const;
+export { crcAccepted, frameDataTime, GATEWAY_DECODE, unstorable };
 
 export type StationRow = typeof monitoringStations.$inferSelect;
 
@@ -24,15 +24,6 @@ export type IngestOutcome =
   | MeterFrameOutcome
   /** refused, not stored, never acked */
   | { kind: 'refused'; reason: 'bad-crc' | 'no-mn' | 'bad-password' | 'rejected-mn' | 'nul-byte' };
-
-/**
- * A frame the database cannot keep as sent: PostgreSQL text holds no NUL character, so its raw
- * evidence could never be stored. Refused before any transaction, so one such frame does not fail
- * the batch it would have joined (and cost every frame of it a retry of its own).
- */
-export function unstorable(raw: string): 'nul-byte' | null {
-  return raw.includes('\u0000') ? 'nul-byte' : null;
-}
 
 /** One value of a frame as a reading keeps it; station, data time and command are the frame's. */
 type ReadingValue = {
@@ -72,21 +63,6 @@ function readingsOf(frame: DecodedFrame, cn: string): ReadingValue[] {
     out.push({ factor: code, value, min, max, cou, flag: f.Flag ?? null });
   }
   return out;
-}
-
-export function frameDataTime(frame: DecodedFrame): Date | null {
-  const t = frame.get('DataTime');
-  return t ? parseDataTime(t) : null;
-}
-
-/** The CRC verdict, with the Modbus variants this station is registered for (hj212.md §3). */
-export function crcAccepted(frame: DecodedFrame, station: Pick<StationRow, 'crcModes'> | undefined): boolean {
-  if (frame.crcValid) return true;
-  const mode = frame.crc.mode;
-  if (mode === null) return false;
-  // repairs the lenient decoder accepted (lower case, short CRC) leave mode = 'hj212'
-  if (mode === 'hj212') return true;
-  return station?.crcModes.includes(mode) ?? false;
 }
 
 /** One frame as the gateway or the bus writer hands it over: `now` is when it was received. */
