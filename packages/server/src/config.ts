@@ -101,6 +101,8 @@ const envSchema = z.object({
       message: 'INGEST_JOURNAL: a directory for the ingest journal, or off (ack only after the database commit)',
     })
     .optional(),
+  // 1: the gateway and the journal's appender run in a worker thread (modules/monitoring/ingest-thread.ts)
+  INGEST_THREAD: z.enum(['0', '1']).default('1'),
   // each connection costs a socket and a decoder; P2 holds 10,000 idle ones
   HJ212_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(2000),
 });
@@ -149,6 +151,8 @@ export type Config = {
   hj212MaxConnections: number;
   /** the local ingest journal's directory (the gateway acks once a frame is fsync'ed there); null: off */
   ingestJournal: string | null;
+  /** with the journal (and no bus): the gateway and the journal's appending half run in a worker thread */
+  ingestThread: boolean;
   ingestBus:
     | { url: string; stream: string; prefix: string; durable: string; ackWaitMs: number; writer: boolean }
     | undefined;
@@ -228,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.INGEST_JOURNAL?.toLowerCase() === 'off'
         ? null
         : path.resolve(e.INGEST_JOURNAL ?? path.join(e.QINGSHAN_DATA_DIR, 'ingest-journal')),
+    ingestThread: e.INGEST_THREAD === '1',
     ingestBus: e.INGEST_BUS
       ? {
           url: e.INGEST_BUS,

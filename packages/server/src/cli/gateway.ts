@@ -6,12 +6,14 @@
 // INGEST_BUS=nats://… it opens no database at all: it publishes to JetStream, acks the device once
 // JetStream stored the frame, and asks the writers for station details (README: 横向扩展).
 // With INGEST_JOURNAL=<dir> set (and no bus) it acks once a frame is fsync'ed in that local journal
-// and stores it after (journal.ts), as the platform does by default; unset, it acks after the commit.
+// and stores it after (journal.ts), as the platform does by default: the gateway and the journal's
+// appender in a worker thread (ingest-thread.ts) unless INGEST_THREAD=0; unset, it acks after the commit.
 import { type ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type Bus, busSink, connectBus } from '../modules/monitoring/bus.ts';
-import { startGateway } from '../modules/monitoring/gateway.ts';
+import { type Gateway, startGateway } from '../modules/monitoring/gateway.ts';
 import { batchingFor, writerBatchingFor } from '../modules/monitoring/group-commit.ts';
+import { startIngestThread } from '../modules/monitoring/ingest-thread.ts';
 import { type Journal, openJournal } from '../modules/monitoring/journal.ts';
 
 loadDotEnv();
@@ -49,23 +51,37 @@ const log = (level: 'info' | 'warn', message: string, fields?: Record<string, un
   console[level === 'warn' ? 'warn' : 'log'](message, fields ? JSON.stringify(fields) : '');
 const batch = batchingFor(database?.engine ?? 'pglite');
 // beside a running server the default journal directory is that server's: only an explicit one here
+const journaling = !!(database && process.env.INGEST_JOURNAL && config.ingestJournal);
 let journal: Journal | null = null;
-if (database && process.env.INGEST_JOURNAL && config.ingestJournal)
-  journal = await openJournal({
-    dir: config.ingestJournal,
-    db: database.db,
-    batch: writerBatchingFor(database.engine),
+let gateway: Gateway;
+if (journaling && config.ingestThread)
+  gateway = await startIngestThread({
+    dir: config.ingestJournal!,
+    db: database!.db,
+    batch: writerBatchingFor(database!.engine),
+    port: config.hj212Port,
+    host: process.env.HJ212_HOST ?? '0.0.0.0',
+    maxConnections: config.hj212MaxConnections,
     log,
   }).catch(fail);
-const gateway = await startGateway({
-  ...(bus ? { sink: busSink(bus) } : journal ? { sink: journal.sink } : { db: database?.db, batch }),
-  port: config.hj212Port,
-  maxConnections: config.hj212MaxConnections,
-  host: process.env.HJ212_HOST ?? '0.0.0.0',
-  log,
-});
+else {
+  if (journaling)
+    journal = await openJournal({
+      dir: config.ingestJournal!,
+      db: database!.db,
+      batch: writerBatchingFor(database!.engine),
+      log,
+    }).catch(fail);
+  gateway = await startGateway({
+    ...(bus ? { sink: busSink(bus) } : journal ? { sink: journal.sink } : { db: database?.db, batch }),
+    port: config.hj212Port,
+    maxConnections: config.hj212MaxConnections,
+    host: process.env.HJ212_HOST ?? '0.0.0.0',
+    log,
+  });
+}
 console.log(
-  `HJ 212 gateway listening on port ${gateway.port}${bus ? ` (publishing to ${bus.config.stream} on ${bus.config.url})` : ''}${journal ? ` (journal ${config.ingestJournal})` : ''}`,
+  `HJ 212 gateway listening on port ${gateway.port}${bus ? ` (publishing to ${bus.config.stream} on ${bus.config.url})` : ''}${journaling ? ` (journal ${config.ingestJournal}${journal ? '' : ', in its own thread'})` : ''}`,
 );
 const stop = async () => {
   // a bus that no longer answers (stream deleted, server gone) must not keep the process alive

@@ -3,6 +3,7 @@ import type { ModuleContext, ModuleService } from '../../platform/module.ts';
 import { type Bus, busSink, connectBus, type IngestWriter, publishDirectoryChanges, startIngestWriter } from './bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { batchingFor, writerBatchingFor } from './group-commit.ts';
+import { type IngestThread, startIngestThread } from './ingest-thread.ts';
 import { type Journal, openJournal } from './journal.ts';
 import { startDemoStations } from './simulator.ts';
 
@@ -86,12 +87,15 @@ export function directoryNotifierService(ctx: ModuleContext): ModuleService {
 /**
  * The HJ 212 gateway as a module service: HJ212_PORT decides whether and where it listens;
  * INGEST_BUS makes it publish to JetStream instead of writing in-process; otherwise frames go
- * through the local ingest journal (INGEST_JOURNAL, journal.ts) unless it is off.
+ * through the local ingest journal (INGEST_JOURNAL, journal.ts) unless it is off. With the journal
+ * the gateway and the journal's appending half run in a worker thread (ingest-thread.ts) unless
+ * INGEST_THREAD=0; its writer stays on this thread, with the database.
  */
 export function gatewayService(ctx: ModuleContext): ModuleService {
   const holder = gatewayHolder(ctx);
   let bus: Bus | null = null;
   let journal: Journal | null = null;
+  let thread: IngestThread | null = null;
   const log = (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) =>
     ctx.log(`${level}: ${message} ${fields ? JSON.stringify(fields) : ''}`);
   return {
@@ -101,7 +105,22 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
       const engine = ctx.config.databaseUrl ? 'postgres' : 'pglite';
       const batch = batchingFor(engine);
       if (ctx.config.ingestBus) bus = await connectBus(ctx.config.ingestBus, 'qingshan-gateway');
-      else if (ctx.config.ingestJournal)
+      else if (ctx.config.ingestJournal && ctx.config.ingestThread) {
+        thread = await startIngestThread({
+          dir: ctx.config.ingestJournal,
+          db: ctx.db,
+          batch: writerBatchingFor(engine),
+          port: ctx.config.hj212Port,
+          host: ctx.config.hj212Host,
+          maxConnections: ctx.config.hj212MaxConnections,
+          log,
+        });
+        holder.gateway = thread;
+        ctx.log(
+          `HJ 212 gateway listening on ${ctx.config.hj212Host}:${thread.port} in its own thread (journal ${ctx.config.ingestJournal})`,
+        );
+        return;
+      } else if (ctx.config.ingestJournal)
         journal = await openJournal({
           dir: ctx.config.ingestJournal,
           db: ctx.db,
@@ -127,8 +146,10 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
       );
     },
     async stop() {
+      // the ingest thread closes its gateway, then its appender, then lets the writer drain
       await holder.gateway?.close();
       holder.gateway = null;
+      thread = null;
       // after the gateway: nothing new arrives; what is journaled and not stored is replayed at the next start
       await journal?.close();
       journal = null;
@@ -139,7 +160,7 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
       const g = holder.gateway;
       if (!g) return null;
       const batches = g.batches ?? journal?.commits.stats ?? null;
-      const j = journal?.stats;
+      const j = journal?.stats ?? thread?.journalStats();
       return {
         port: g.port,
         bus: bus ? bus.config.stream : null,
@@ -157,7 +178,13 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
         batchLanes: batches?.lanes ?? null,
         mostBatchesInFlight: batches?.mostInFlight ?? null,
         // the local ingest journal: acked once fsync'ed there, stored by its writer (null: off)
-        journal: journal ? (ctx.config.ingestJournal ?? null) : null,
+        journal: journal || thread ? (ctx.config.ingestJournal ?? null) : null,
+        // the gateway and the appender in a worker thread: its state, restarts after it died, and
+        // how old the counts above are (the worker sends them every 200 ms)
+        ingestThread: thread ? thread.thread.state : null,
+        ingestThreadRestarts: thread ? thread.thread.restarts : null,
+        ingestThreadError: thread ? thread.thread.lastError : null,
+        statsAgeMs: thread ? thread.thread.statsAgeMs() : null,
         journaled: g.stats.journaled,
         journalPendingFrames: j?.pendingFrames ?? null,
         journalPendingBytes: j?.pendingBytes ?? null,

@@ -1,0 +1,308 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { encodeFrame, formatDataTime, StreamDecoder } from '@qingshan/hj212';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { type IngestItem, ingestBatch } from './ingest.ts';
+import { type IngestThread, startIngestThread } from './ingest-thread.ts';
+import { rowsOf } from './readings.ts';
+
+// The ingest front in a worker thread (ingest-thread.ts): the gateway acks while the main thread's
+// event loop is blocked; frames acked by the worker and not yet stored are stored once after a
+// stop of the process; the worker dying is logged, shown and survived.
+
+let t: TestApp;
+let monitor: Client;
+let enterpriseId: string;
+const dirs: string[] = [];
+
+const tmpDir = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-ingest-thread-'));
+  dirs.push(d);
+  return d;
+};
+
+let mnCounter = 0;
+const freshMn = () => `THRD${String(process.pid % 1_000_000).padStart(6, '0')}${String(++mnCounter).padStart(6, '0')}`;
+
+async function register(mn: string): Promise<void> {
+  const res = await monitor.request({
+    method: 'POST',
+    url: '/api/monitoring/stations',
+    payload: {
+      enterpriseId,
+      name: `线程测试${mn.slice(-3)}`,
+      mn,
+      password: '123456',
+      edition: '2017',
+      factors: [{ code: 'a21026' }],
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+const T0 = Date.parse('2026-06-15T08:00:00+08:00');
+let qn = 0;
+function frame(mn: string, i: number): { raw: string; qn: string } {
+  const at = T0 + i * 30_000;
+  const q = `${formatDataTime(at)}${String(++qn % 1000).padStart(3, '0')}`;
+  const raw = Buffer.from(
+    encodeFrame({
+      header: { QN: q, ST: '22', CN: '2011', PW: '123456', MN: mn, Flag: 5 },
+      cp: { DataTime: formatDataTime(at), a21026: { Rtd: String(i), Flag: 'N' } },
+    }),
+  ).toString('utf8');
+  return { raw, qn: q };
+}
+
+async function framesOf(mn: string, db = t.database.db): Promise<{ raw: string; n: number }[]> {
+  return rowsOf<{ raw: string; n: number }>(
+    await db.execute(
+      sql`select raw, count(*)::int as n from monitoring_frames where mn = ${mn} group by raw order by raw`,
+    ),
+  );
+}
+
+async function until(ok: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await ok()) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  expect(await ok()).toBe(true);
+}
+
+/** A logger on a TCP connection; `acks` are the QNs of the 9014 answers, in order. */
+async function logger(port: number) {
+  const socket = net.connect({ port, host: '127.0.0.1' });
+  await new Promise((r, j) => {
+    socket.once('connect', r);
+    socket.once('error', j);
+  });
+  const dec = new StreamDecoder({ lenient: true });
+  const acks: string[] = [];
+  socket.on('data', (c: Uint8Array) => {
+    for (const f of dec.push(c)) if (f.header.CN === '9014') acks.push(f.header.QN ?? '');
+  });
+  return {
+    acks,
+    async send(f: { raw: string; qn: string }) {
+      socket.write(f.raw);
+      await until(() => acks.includes(f.qn));
+    },
+    close: () => socket.destroy(),
+  };
+}
+
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => ok(port));
+    });
+  });
+
+// A logger in a thread of its own, so it can send and read its ack while this thread is blocked.
+const LOGGER_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const net = require('node:net');
+const s = net.connect({ port: workerData.port, host: '127.0.0.1' });
+let sentAt = 0;
+let want = '';
+let buf = '';
+s.on('connect', () => parentPort.postMessage({ connected: true }));
+s.on('data', (c) => {
+  buf += c.toString('utf8');
+  if (want && buf.includes('CN=9014') && buf.includes('QN=' + want)) {
+    parentPort.postMessage({ qn: want, ms: performance.now() - sentAt });
+    want = '';
+    buf = '';
+  }
+});
+parentPort.on('message', (m) => {
+  if (m.close) { s.destroy(); parentPort.close(); return; }
+  want = m.qn;
+  buf = '';
+  sentAt = performance.now();
+  s.write(m.raw);
+});
+`;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  monitor = await loginAs(t, ['monitor']);
+  enterpriseId = (await makeEnterprise(t)).id;
+});
+afterAll(async () => {
+  await t?.close();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('ingest front in a worker thread', () => {
+  it("the platform's gateway acks while the main thread is blocked for 300 ms", async () => {
+    const port = await freePort();
+    const app = await buildTestApp({
+      QINGSHAN_DEMO: '0',
+      HJ212_PORT: String(port),
+      HJ212_HOST: '127.0.0.1',
+      INGEST_JOURNAL: tmpDir(),
+    });
+    let client: Worker | null = null;
+    try {
+      await app.app.listen({ port: 0, host: '127.0.0.1' });
+      const health = async () => (await app.app.inject({ method: 'GET', url: '/api/health' })).json();
+      await until(async () => (await health()).services.hj212Gateway?.port === port);
+      const admin = await loginAs(app, ['monitor']);
+      const ent = (await makeEnterprise(app)).id;
+      const mn = freshMn();
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/monitoring/stations',
+        payload: {
+          enterpriseId: ent,
+          name: '阻塞测试',
+          mn,
+          password: '123456',
+          edition: '2017',
+          factors: [{ code: 'a21026' }],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const replies: { qn: string; ms: number }[] = [];
+      let replied: (() => void) | null = null;
+      const connected = new Promise<void>((r) => {
+        replied = r;
+      });
+      client = new Worker(LOGGER_THREAD, { eval: true, workerData: { port } });
+      client.on('message', (m: { qn?: string; ms?: number }) => {
+        if (m.qn) replies.push({ qn: m.qn, ms: m.ms! });
+        replied?.();
+      });
+      await connected;
+      // the first frame: the worker asks this thread for the new station, then caches it
+      const first = frame(mn, 1);
+      client.postMessage(first);
+      await until(() => replies.length === 1);
+
+      const second = frame(mn, 2);
+      const answered = new Promise<void>((r) => {
+        replied = r;
+      });
+      client.postMessage(second);
+      const blockedAt = performance.now();
+      while (performance.now() - blockedAt < 300) {
+        // busy: no timer, no socket, no message of this thread runs now
+      }
+      await answered;
+      expect(replies.map((r) => r.qn)).toEqual([first.qn, second.qn]);
+      // the ack came while this thread was still blocked (in one thread it waits for the block)
+      expect(replies[1]!.ms).toBeLessThan(200);
+      await until(async () => (await framesOf(mn, app.database.db)).length === 2);
+      // health: counts the worker sent at most 200 ms ago, and the thread's state
+      await until(async () => (await health()).services.hj212Gateway.journaled === 2);
+      expect((await health()).services.hj212Gateway).toMatchObject({
+        port,
+        journalPendingFrames: 0,
+        ingestThread: 'running',
+        ingestThreadRestarts: 0,
+        statsAgeMs: expect.any(Number),
+      });
+      // the station page's "connected" comes from the worker's MN events
+      const id = res.json().id as string;
+      await until(
+        async () =>
+          (await admin.request({ method: 'GET', url: `/api/monitoring/stations/${id}` })).json().connected === true,
+      );
+    } finally {
+      await client?.terminate();
+      await app.close();
+    }
+  });
+
+  it('frames acked by the worker and not yet stored when the process stops are stored once at the next start', async () => {
+    const mn = freshMn();
+    await register(mn);
+    const dir = tmpDir();
+    let up = true;
+    const store = async (items: readonly IngestItem[]) => {
+      if (!up) throw new Error('database away');
+      return ingestBatch(t.database.db, items);
+    };
+    const opts = { dir, db: t.database.db, host: '127.0.0.1', maxConnections: 10, log: () => {} };
+    const first: IngestThread = await startIngestThread({ ...opts, port: 0, store });
+    const sent = [1, 2, 3, 4, 5, 6].map((i) => frame(mn, i));
+    try {
+      const d = await logger(first.port);
+      for (const f of sent.slice(0, 3)) await d.send(f);
+      expect(await first.writer.drained(10_000)).toBe(true);
+      up = false;
+      for (const f of sent.slice(3)) await d.send(f);
+      await until(() => first.writer.stats.pendingFrames === 3);
+      d.close();
+    } finally {
+      // the process "dies": the worker is ended, the writer stops without draining or a checkpoint
+      await first.abandon();
+    }
+    fs.rmSync(path.join(dir, 'checkpoint'), { force: true });
+    expect((await framesOf(mn)).length).toBe(3);
+
+    const second = await startIngestThread({ ...opts, port: 0 });
+    try {
+      expect(second.writer.stats.replayed).toBe(6);
+      expect(await second.writer.drained(10_000)).toBe(true);
+      const stored = await framesOf(mn);
+      expect(stored.map((r) => r.raw).sort()).toEqual(sent.map((f) => f.raw).sort());
+      expect(stored.every((r) => r.n === 1)).toBe(true);
+      // new frames are acked and stored after the replayed ones
+      const d = await logger(second.port);
+      const more = frame(mn, 7);
+      await d.send(more);
+      await until(async () => (await framesOf(mn)).length === 7);
+      d.close();
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a worker that dies is logged, shown, started again on the same port; acked frames are stored once', async () => {
+    const mn = freshMn();
+    await register(mn);
+    const logs: string[] = [];
+    const th = await startIngestThread({
+      dir: tmpDir(),
+      db: t.database.db,
+      port: 0,
+      host: '127.0.0.1',
+      maxConnections: 10,
+      log: (_level, message) => logs.push(message),
+    });
+    try {
+      const port = th.port;
+      const a = await logger(port);
+      await a.send(frame(mn, 1));
+      await until(() => th.connectedMns().includes(mn));
+      // the counts a worker sent before it died are kept (those of its last 200 ms are not)
+      await until(() => th.stats.journaled === 1);
+      await th.crashWorker();
+      await until(() => th.thread.restarts === 1 && th.thread.state === 'running');
+      expect(logs.some((m) => /ingest thread stopped/.test(m))).toBe(true);
+      expect(th.port).toBe(port);
+      // the dead worker's connections are gone with it
+      expect(th.connectedMns()).toEqual([]);
+      const b = await logger(port);
+      await b.send(frame(mn, 2));
+      await until(() => th.connectedMns().includes(mn));
+      expect(await th.writer.drained(10_000)).toBe(true);
+      const stored = await framesOf(mn);
+      expect(stored).toHaveLength(2);
+      expect(stored.every((r) => r.n === 1)).toBe(true);
+      // counts add up over both workers
+      await until(() => th.stats.journaled === 2);
+      a.close();
+      b.close();
+    } finally {
+      await th.close();
+    }
+  });
+});
