@@ -117,35 +117,39 @@ const close = () => {
   return closing;
 };
 
-try {
-  appender = await startAppender({
-    dir: data.dir,
-    nextSeq: data.nextSeq,
-    report: data.report,
-    log,
-    ...(data.maxPendingFrames !== undefined ? { maxPendingFrames: data.maxPendingFrames } : {}),
-    ...(data.maxPendingBytes !== undefined ? { maxPendingBytes: data.maxPendingBytes } : {}),
-    ...(data.segmentBytes !== undefined ? { segmentBytes: data.segmentBytes } : {}),
-    link: {
-      // the main thread decodes the raw frame again: a decoded frame does not cross threads
-      journaled: (segment, records) => post({ t: 'journaled', segment, records }),
-      direct: (_frame, raw, remote, now) => ask<GatewayOutcome>({ kind: 'direct', raw, remote, at: now.getTime() }),
-      lookup: (mn) => ask<RegistryRow | null>({ kind: 'lookup', mn }),
-      all: () => ask<RegistryRow[]>({ kind: 'all' }),
-    },
-  });
-  for (const m of early.splice(0)) onMessage(m);
-  gateway = await startGateway({
-    sink: appender.sink,
-    port: data.port,
-    host: data.host,
-    maxConnections: data.maxConnections,
-    log,
-    onMn: (mn, connected) => post({ t: 'mn', mn, connected }),
-  });
-  statsTimer = setInterval(sendStats, data.statsMs);
-  post({ t: 'ready', port: gateway.port });
-} catch (e) {
-  await appender?.close().catch(() => {});
-  post({ t: 'failed', error: (e as Error).message });
+// no top-level await: this module is loaded through require (ingest-worker.mjs)
+async function main(): Promise<void> {
+  try {
+    appender = await startAppender({
+      dir: data.dir,
+      nextSeq: data.nextSeq,
+      report: data.report,
+      log,
+      ...(data.maxPendingFrames !== undefined ? { maxPendingFrames: data.maxPendingFrames } : {}),
+      ...(data.maxPendingBytes !== undefined ? { maxPendingBytes: data.maxPendingBytes } : {}),
+      ...(data.segmentBytes !== undefined ? { segmentBytes: data.segmentBytes } : {}),
+      link: {
+        // the main thread decodes the raw frame again: a decoded frame does not cross threads
+        journaled: (segment, records) => post({ t: 'journaled', segment, records }),
+        direct: (_frame, raw, remote, now) => ask<GatewayOutcome>({ kind: 'direct', raw, remote, at: now.getTime() }),
+        lookup: (mn) => ask<RegistryRow | null>({ kind: 'lookup', mn }),
+        all: () => ask<RegistryRow[]>({ kind: 'all' }),
+      },
+    });
+    for (const m of early.splice(0)) onMessage(m);
+    gateway = await startGateway({
+      sink: appender.sink,
+      port: data.port,
+      host: data.host,
+      maxConnections: data.maxConnections,
+      log,
+      onMn: (mn, connected) => post({ t: 'mn', mn, connected }),
+    });
+    statsTimer = setInterval(sendStats, data.statsMs);
+    post({ t: 'ready', port: gateway.port });
+  } catch (e) {
+    await appender?.close().catch(() => {});
+    post({ t: 'failed', error: (e as Error).message });
+  }
 }
+void main();
