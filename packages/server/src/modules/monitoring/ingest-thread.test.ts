@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { encodeFrame, formatDataTime, StreamDecoder } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { type IngestItem, ingestBatch } from './ingest.ts';
 import { type IngestThread, startIngestThread } from './ingest-thread.ts';
@@ -29,7 +30,7 @@ const tmpDir = () => {
 let mnCounter = 0;
 const freshMn = () => `THRD${String(process.pid % 1_000_000).padStart(6, '0')}${String(++mnCounter).padStart(6, '0')}`;
 
-async function register(mn: string): Promise<void> {
+async function register(mn: string): Promise<{ id: string }> {
   const res = await monitor.request({
     method: 'POST',
     url: '/api/monitoring/stations',
@@ -43,16 +44,17 @@ async function register(mn: string): Promise<void> {
     },
   });
   expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string };
 }
 
 const T0 = Date.parse('2026-06-15T08:00:00+08:00');
 let qn = 0;
-function frame(mn: string, i: number): { raw: string; qn: string } {
+function frame(mn: string, i: number, pw = '123456'): { raw: string; qn: string } {
   const at = T0 + i * 30_000;
   const q = `${formatDataTime(at)}${String(++qn % 1000).padStart(3, '0')}`;
   const raw = Buffer.from(
     encodeFrame({
-      header: { QN: q, ST: '22', CN: '2011', PW: '123456', MN: mn, Flag: 5 },
+      header: { QN: q, ST: '22', CN: '2011', PW: pw, MN: mn, Flag: 5 },
       cp: { DataTime: formatDataTime(at), a21026: { Rtd: String(i), Flag: 'N' } },
     }),
   ).toString('utf8');
@@ -87,6 +89,7 @@ async function logger(port: number) {
   });
   return {
     acks,
+    write: (raw: string) => socket.write(raw),
     async send(f: { raw: string; qn: string }) {
       socket.write(f.raw);
       await until(() => acks.includes(f.qn));
@@ -304,5 +307,54 @@ describe('ingest front in a worker thread', () => {
     } finally {
       await th.close();
     }
+  });
+
+  it('a registry edit reaches the worker at once; an unregistered MN is stored by this thread and acked after', async () => {
+    const mn = freshMn();
+    const st = await register(mn);
+    const th = await startIngestThread({
+      dir: tmpDir(),
+      db: t.database.db,
+      port: 0,
+      host: '127.0.0.1',
+      maxConnections: 10,
+      log: () => {},
+    });
+    try {
+      const d = await logger(th.port);
+      await d.send(frame(mn, 1));
+      const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
+      const res = await monitor.request({
+        method: 'PATCH',
+        url: `/api/monitoring/stations/${st.id}`,
+        payload: { version: detail.version, password: '654321' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      // the old password: refused by the worker, never acked
+      const old = frame(mn, 2);
+      d.write(old.raw);
+      await until(() => th.stats.refused === 1);
+      await d.send(frame(mn, 3, '654321'));
+      expect(d.acks).not.toContain(old.qn);
+
+      const stranger = freshMn();
+      await d.send(frame(stranger, 1));
+      const q = rowsOf<{ n: number }>(
+        await t.database.db.execute(sql`select count(*)::int as n from monitoring_quarantine where mn = ${stranger}`),
+      );
+      expect(q[0]!.n).toBe(1);
+      await until(() => th.journalStats().direct === 1);
+      expect(await th.writer.drained(10_000)).toBe(true);
+      expect((await framesOf(mn)).length).toBe(2);
+      d.close();
+    } finally {
+      await th.close();
+    }
+  });
+
+  it('INGEST_THREAD: on by default, 0 keeps one thread, nonsense is refused', () => {
+    expect(loadConfig({}).ingestThread).toBe(true);
+    expect(loadConfig({ INGEST_THREAD: '0' }).ingestThread).toBe(false);
+    expect(() => loadConfig({ INGEST_THREAD: 'no' })).toThrow(/INGEST_THREAD/);
   });
 });
