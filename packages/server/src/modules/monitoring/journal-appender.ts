@@ -113,6 +113,7 @@ export type WriterLink = {
    * Records made durable, in sequence order, in segment `segment`; called before their frames are
    * acked, so an acked frame is the writer's (a message posted before the ack is delivered even if
    * the posting thread dies right after). `frames`: the decoded frames when in the same thread.
+   * No records: the segment was just opened.
    */
   journaled(segment: string, records: JournaledRecord[], frames: readonly DecodedFrame[] | null): void;
   /** a frame of an MN the registry does not hold (quarantine, meters, rejected): stored at once */
@@ -397,6 +398,8 @@ export async function startAppender(opts: AppenderOptions): Promise<Appender> {
       active = await openSegment(appending[0]!.seq);
       // abandoned meanwhile: close has already closed what it knew of
       if (abandoned) await retire(active);
+      // the writer deletes settled segments: it must know this one even if no write to it succeeds
+      else link.journaled(active.name, [], null);
     } catch (e) {
       // not durable, so not acked: the logger sends these frames again
       const failed = appending.splice(0);

@@ -248,6 +248,8 @@ describe('ingest journal', () => {
     expect(segmentsIn(dir)).toHaveLength(2);
     expect(await j.drained(5_000)).toBe(true);
     expect(await framesOf(mn)).toHaveLength(1);
+    // the failed segment holds nothing acked: the writer deletes it like any settled segment
+    await until(() => segmentsIn(dir).length === 1);
   });
 
   it('refuses a wrong password or CRC without journaling it; an unknown MN goes to quarantine at once', async () => {

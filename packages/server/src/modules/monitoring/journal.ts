@@ -465,7 +465,11 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
       onReport = f;
     },
     journaled(segment, records, frames) {
-      if (abandoned || records.length === 0) return;
+      if (abandoned) return;
+      if (records.length === 0) {
+        noteSegment(segment, Number(SEGMENT.exec(segment)?.[1] ?? 1) - 1);
+        return;
+      }
       for (const [i, r] of records.entries()) {
         receivedFrames++;
         receivedBytes += r.bytes;
