@@ -346,6 +346,9 @@ describe('electricity: a meter’s raw HJ 212 frames', () => {
     for (let m = 0; m < 3; m++) dev.send(frame2017(mn, 'pw2026', base + m * MIN, { ele01: 40 + m, ele02: 10 }));
     expect(await dev.waitAck(qnAt(base + 2 * MIN))).toBe(true);
     dev.close();
+    // the default window ends at now, exclusive, and the tests' clock (test/fixed-clock.ts) moves in
+    // 20 ms steps: frames received in the current step would fall outside it
+    await new Promise((r) => setTimeout(r, 50));
     type Frames = { items: { qn: string | null; mn: string; raw: string }[]; total: number };
     const get = (c: Client, id: string, q = '') =>
       c.request({ method: 'GET', url: `/api/electricity/meters/${id}/frames?pageSize=2${q}` });
