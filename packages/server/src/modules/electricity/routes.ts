@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import type { DirectoryNotifier } from '../monitoring/runtime.ts';
-import { framesQuery, frameViewSchema, toFrameView } from '../monitoring/schema.ts';
+import { frameAudienceOf, framesQuery, frameViewSchema, toFrameView } from '../monitoring/schema.ts';
 import { MAX_READING_PERIOD_DAYS } from '../monitoring/service.ts';
 import { listMeterFrames, replayMeterFrames } from './hj212-meters.ts';
 import { enterpriseName } from './names.ts';
@@ -150,7 +150,8 @@ export const electricityRoutes: FastifyPluginAsyncZod<{
         { page, pageSize },
         { from: start, to: end },
       );
-      return { ...paged, items: paged.items.map(toFrameView) };
+      const audience = frameAudienceOf(request.user);
+      return { ...paged, items: paged.items.map((f) => toFrameView(f, audience)) };
     },
   );
 

@@ -8,6 +8,7 @@ import {
   framesQuery,
   frameViewSchema,
   overviewSchema,
+  PASSWORD_READERS,
   quarantineIdParams,
   quarantineQuery,
   quarantineViewSchema,
@@ -20,6 +21,7 @@ import {
   stationPatchBody,
   stationsQuery,
   stationViewSchema,
+  frameAudienceOf,
   toFactorView,
   toFrameView,
   toQuarantineView,
@@ -40,8 +42,9 @@ import {
 
 const READ = [...STAFF_ROLES, 'enterprise'] as const;
 const STAFF = STAFF_ROLES;
-// registering devices and deciding on unknown loggers: the monitoring centre and admins
-const REGISTRY = ['admin', 'monitor'] as const;
+// registering devices and deciding on unknown loggers: the monitoring centre and admins, who are
+// also the ones who read the loggers' passwords in raw frames
+const REGISTRY = PASSWORD_READERS;
 const DAY = 86_400_000;
 
 export const monitoringRoutes: FastifyPluginAsyncZod<{
@@ -195,7 +198,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
             }
           : undefined;
       const paged = await listFrames(db, request.user, request.params.id, { page, pageSize }, window);
-      return { ...paged, items: paged.items.map(toFrameView) };
+      const audience = frameAudienceOf(request.user);
+      return { ...paged, items: paged.items.map((f) => toFrameView(f, audience)) };
     },
   );
 
@@ -229,7 +233,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
     async (request) => {
       const { state, page, pageSize } = request.query;
       const paged = await listQuarantine(db, state, { page, pageSize });
-      return { ...paged, items: paged.items.map(toQuarantineView) };
+      const audience = frameAudienceOf(request.user);
+      return { ...paged, items: paged.items.map((q) => toQuarantineView(q, audience)) };
     },
   );
 
@@ -247,7 +252,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
     async (request) => {
       const row = await rejectQuarantined(db, actorOf(request), request.params.id);
       directory.changed([row.mn]);
-      return toQuarantineView(row);
+      return toQuarantineView(row, frameAudienceOf(request.user));
     },
   );
 };
