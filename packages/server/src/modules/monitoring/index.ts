@@ -7,7 +7,6 @@ import { monitoringRoutes } from './routes.ts';
 import { missingDataJob } from './rules.ts';
 import {
   demoStationsService,
-  directoryNotifier,
   directoryNotifierService,
   gatewayHolder,
   gatewayService,
@@ -25,8 +24,7 @@ import { stationTimeline } from './timeline.ts';
 export const monitoringModule: ModuleDefinition = {
   name: 'monitoring',
   tables,
-  routes: (app, ctx) =>
-    app.register(monitoringRoutes, { db: ctx.db, holder: gatewayHolder(ctx), directory: directoryNotifier(ctx) }),
+  routes: (app, ctx) => app.register(monitoringRoutes, { db: ctx.db, holder: gatewayHolder(ctx) }),
   rules: MONITORING_RULES,
   figures: MONITORING_FIGURES,
   timeline: stationTimeline,

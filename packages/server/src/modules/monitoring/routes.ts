@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
-import type { DirectoryNotifier, GatewayHolder } from './runtime.ts';
+import type { GatewayHolder } from './runtime.ts';
 import {
   framesQuery,
   frameViewSchema,
@@ -50,9 +50,7 @@ const DAY = 86_400_000;
 export const monitoringRoutes: FastifyPluginAsyncZod<{
   db: Db;
   holder: GatewayHolder;
-  /** registrations changed: bus gateways drop what they cached of these MNs */
-  directory: DirectoryNotifier;
-}> = async (app, { db, holder, directory }) => {
+}> = async (app, { db, holder }) => {
   const connected = (mn: string) => (holder.gateway ? holder.gateway.connectedMns().includes(mn) : null);
 
   app.post(
@@ -68,7 +66,6 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { station, replayed } = await createStation(db, actorOf(request), request.body);
-      directory.changed([station.mn]);
       const detail = await getStation(db, request.user, station.id);
       return reply.status(201).send({
         ...toStationView(detail),
@@ -135,8 +132,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const updated = await updateStation(db, actorOf(request), request.params.id, request.body);
-      directory.changed([updated.mn]);
+      await updateStation(db, actorOf(request), request.params.id, request.body);
       const s = await getStation(db, request.user, request.params.id);
       return {
         ...toStationView(s),
@@ -251,7 +247,6 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const row = await rejectQuarantined(db, actorOf(request), request.params.id);
-      directory.changed([row.mn]);
       return toQuarantineView(row, frameAudienceOf(request.user));
     },
   );

@@ -545,7 +545,7 @@ export async function listQuarantine(db: Db, state: 'open' | 'registered' | 'rej
 
 /** Staff reject an unknown logger: its frames are refused from now on (not stored, not acked). */
 export async function rejectQuarantined(db: Db, actor: Actor, id: string): Promise<QuarantineRow> {
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(monitoringQuarantine).where(eq(monitoringQuarantine.id, id)).for('update');
     if (!row)
       throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该待认领记录不存在', en: 'No such quarantine entry' } });
@@ -568,6 +568,9 @@ export async function rejectQuarantined(db: Db, actor: Actor, id: string): Promi
     if (!updated) throw new Error('update returned nothing');
     return updated;
   });
+  // a bus gateway caches a rejected MN as one to refuse
+  stationChanged(row.mn);
+  return row;
 }
 
 /** Staff overview: stations online and offline, by town, and the loggers waiting in quarantine. */
