@@ -1,6 +1,7 @@
 import { MONITORING_AUDIT_VOCABULARY, MONITORING_MESSAGES } from '@qingshan/core/monitoring';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { MONITORING_FIGURES } from './figures.ts';
+import { journalDatabaseService } from './journal-identity.ts';
 import { MONITORING_RULES, monitoringRetention } from './retention.ts';
 import { rollupJob } from './rollups.ts';
 import { monitoringRoutes } from './routes.ts';
@@ -43,5 +44,6 @@ export const monitoringModule: ModuleDefinition = {
     demoStationsService(ctx),
     ingestWriterService(ctx),
     directoryNotifierService(ctx),
+    journalDatabaseService(ctx),
   ],
 };

@@ -4,6 +4,7 @@ import { type Bus, busSink, connectBus, type IngestWriter, publishDirectoryChang
 import { type Gateway, startGateway } from './gateway.ts';
 import { batchingFor, writerBatchingFor } from './group-commit.ts';
 import { type Journal, openJournal } from './journal.ts';
+import { claimJournal } from './journal-identity.ts';
 import { onStationChanged } from './registry-events.ts';
 import { startDemoStations } from './simulator.ts';
 
@@ -116,13 +117,16 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
       const engine = ctx.config.databaseUrl ? 'postgres' : 'pglite';
       const batch = batchingFor(engine);
       if (ctx.config.ingestBus) bus = await connectBus(ctx.config.ingestBus, 'qingshan-gateway');
-      else if (ctx.config.ingestJournal)
+      else if (ctx.config.ingestJournal) {
+        // a journal written for another database is moved aside, not replayed (journal-identity.ts)
+        await claimJournal(ctx, ctx.config.ingestJournal, log);
         journal = await openJournal({
           dir: ctx.config.ingestJournal,
           db: ctx.db,
           batch: writerBatchingFor(engine),
           log,
         });
+      }
       const sink = bus ? busSink(bus) : journal?.sink;
       holder.gateway = await startGateway({
         db: ctx.db,
