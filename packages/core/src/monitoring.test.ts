@@ -181,7 +181,9 @@ describe('the data logger password hidden in a raw frame', () => {
     expect(maskFramePassword('##0040PW=ab1;QN=1;ST=91;CN=1072;CP=&&NewPW=xy9&&ABCD').raw).toBe(
       `##0040PW=${MASKED_PASSWORD};QN=1;ST=91;CN=1072;CP=&&NewPW=${MASKED_PASSWORD}&&ABCD`,
     );
-    expect(maskFramePassword('##0040ST=31; pw = secret;MN=1;CP=&&&&').raw).toBe(`##0040ST=31; pw = ${MASKED_PASSWORD};MN=1;CP=&&&&`);
+    expect(maskFramePassword('##0040ST=31; pw = secret;MN=1;CP=&&&&').raw).toBe(
+      `##0040ST=31; pw =${MASKED_PASSWORD};MN=1;CP=&&&&`,
+    );
   });
 
   it('leaves a frame without a password as it is, and a CP key ending in PW alone', () => {

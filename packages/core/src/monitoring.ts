@@ -328,6 +328,7 @@ export const MONITORING_AUDIT_VOCABULARY: AuditVocabulary = {
     remoteAddress: { zh: '来源地址', en: 'remote address' },
     ruleState: { zh: '报警规则状态', en: 'alarm rule state' },
     rtdIntervalSeconds: { zh: '实时数据间隔（秒）', en: 'real-time interval (seconds)' },
+    singleRow: { zh: '数据库标识（唯一行）', en: 'database identity (single row)' },
     standard: { zh: '排放标准', en: 'emission standard' },
     stationId: { zh: '监控点', en: 'station' },
     unit: { zh: '单位', en: 'unit' },

@@ -35,10 +35,10 @@ type ClaimLog = (level: 'info' | 'warn', message: string, fields?: Record<string
 /** This database's id; a database whose row is missing (emptied by hand) gets a new one. */
 export async function databaseId(db: Db): Promise<string> {
   const read = async () =>
-    rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from database_identity where one`))[0]?.id;
+    rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from database_identity where single_row`))[0]?.id;
   const id = await read();
   if (id) return id;
-  await db.execute(sql`insert into database_identity (one) values (true) on conflict do nothing`);
+  await db.execute(sql`insert into database_identity (single_row) values (true) on conflict do nothing`);
   const made = await read();
   if (!made) throw new Error('database_identity has no row');
   return made;

@@ -156,9 +156,9 @@ export const monitoringRuleStates = pgTable('monitoring_rule_states', {
 export const databaseIdentity = pgTable(
   'database_identity',
   {
-    one: boolean('one').primaryKey().default(true),
+    singleRow: boolean('single_row').primaryKey().default(true),
     id: uuid('id').notNull().defaultRandom(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('database_identity_one_row', sql`${t.one}`)],
+  (t) => [check('database_identity_single_row', sql`${t.singleRow}`)],
 );
