@@ -221,8 +221,10 @@ describe('early warning, zero, constant, device state', () => {
         { factor: so2.code, value: so, flag: 'N' },
       ],
     });
-    const ts = run([frame(T0, 200, 40), frame(T0 + MIN, 210, 40), frame(T0 + 2 * MIN, 210, 60)], [NOX, so2])
-      .transitions;
+    const ts = run(
+      [frame(T0, 200, 40), frame(T0 + MIN, 210, 40), frame(T0 + 2 * MIN, 210, 60)],
+      [NOX, so2],
+    ).transitions;
     expect(kinds(ts)).toEqual(['over-limit-warning:raise', 'over-limit-warning:restate']);
     expect(ts[1]!.detail).toContain('二氧化硫');
   });

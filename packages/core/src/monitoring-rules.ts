@@ -396,8 +396,11 @@ export class RuleFolder {
     // the factors each active rule holds for before this frame, so a change among them is noticed
     // even when the verdict stays; only active rules are looked at, so a compliant station pays nothing
     let before: Map<FrameRuleKind, string> | null = null;
-    for (const kind of FRAME_RULE_KINDS)
-      if (state.active[kind]) (before ??= new Map()).set(kind, this.#holdingCodes(state, kind));
+    for (const kind of FRAME_RULE_KINDS) {
+      if (!state.active[kind]) continue;
+      before ??= new Map();
+      before.set(kind, this.#holdingCodes(state, kind));
+    }
     for (const v of values) {
       const f = this.#byCode.get(v.factor);
       // a value of a factor the station is not registered for has no limit to judge against

@@ -27,7 +27,14 @@ async function send(mn: string, pw: string, cp: CpInput) {
   counter++;
   const at = T0 + counter * 60_000;
   const bytes = encodeFrame({
-    header: { QN: `${formatDataTime(at)}${String(counter % 1000).padStart(3, '0')}`, ST: '31', CN: '2011', PW: pw, MN: mn, Flag: 5 },
+    header: {
+      QN: `${formatDataTime(at)}${String(counter % 1000).padStart(3, '0')}`,
+      ST: '31',
+      CN: '2011',
+      PW: pw,
+      MN: mn,
+      Flag: 5,
+    },
     cp: { DataTime: formatDataTime(at), ...cp },
   });
   const raw = Buffer.from(bytes).toString('utf8');

@@ -34,7 +34,14 @@ async function station(mn: string) {
   const res = await monitor.request({
     method: 'POST',
     url: '/api/monitoring/stations',
-    payload: { enterpriseId, name: `日志库测试${mn.slice(-3)}`, mn, password: '123456', edition: '2017', factors: [{ code: 'a21026' }] },
+    payload: {
+      enterpriseId,
+      name: `日志库测试${mn.slice(-3)}`,
+      mn,
+      password: '123456',
+      edition: '2017',
+      factors: [{ code: 'a21026' }],
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
 }
@@ -49,10 +56,7 @@ function journalWithFrame(dir: string, mn: string, recordedDatabase: string | nu
       cp: { DataTime: formatDataTime(at), a21026: { Rtd: '7', Flag: 'N' } },
     }),
   ).toString('utf8');
-  fs.writeFileSync(
-    path.join(dir, '0000000000000001.seg'),
-    encodeRecord({ seq: 1, receivedAt: at, remote: null, raw }),
-  );
+  fs.writeFileSync(path.join(dir, '0000000000000001.seg'), encodeRecord({ seq: 1, receivedAt: at, remote: null, raw }));
   if (recordedDatabase) fs.writeFileSync(path.join(dir, DATABASE_ID_FILE), `${recordedDatabase}\n`);
 }
 
@@ -91,7 +95,9 @@ describe('the ingest journal and its database', () => {
     const id = await databaseId(t.database.db);
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await databaseId(t.database.db)).toBe(id);
-    await expect(t.database.db.execute(sql`insert into database_identity (single_row) values (false)`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`insert into database_identity (single_row) values (false)`),
+    ).rejects.toThrow();
   });
 
   it('a journal written for another database is moved aside, kept, not replayed; a fresh one begins', async () => {

@@ -89,12 +89,7 @@ function writeIdFile(dir: string, id: string): void {
  * replaying what it held) and stamped. Throws when it cannot move a foreign journal aside: the
  * gateway then does not start, rather than replay into the wrong database.
  */
-export async function claimJournalDir(opts: {
-  dir: string;
-  db: Db;
-  log: ClaimLog;
-  now?: Date;
-}): Promise<JournalClaim> {
+export async function claimJournalDir(opts: { dir: string; db: Db; log: ClaimLog; now?: Date }): Promise<JournalClaim> {
   const dir = path.resolve(opts.dir);
   const database = await databaseId(opts.db);
   fs.mkdirSync(dir, { recursive: true });

@@ -5,6 +5,7 @@ import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import type { GatewayHolder } from './runtime.ts';
 import {
+  frameAudienceOf,
   framesQuery,
   frameViewSchema,
   overviewSchema,
@@ -21,7 +22,6 @@ import {
   stationPatchBody,
   stationsQuery,
   stationViewSchema,
-  frameAudienceOf,
   toFactorView,
   toFrameView,
   toQuarantineView,
