@@ -15,6 +15,7 @@ import { type Gateway, startGateway } from '../modules/monitoring/gateway.ts';
 import { batchingFor, writerBatchingFor } from '../modules/monitoring/group-commit.ts';
 import { startIngestThread } from '../modules/monitoring/ingest-thread.ts';
 import { type Journal, openJournal } from '../modules/monitoring/journal.ts';
+import { claimJournalDir } from '../modules/monitoring/journal-identity.ts';
 
 loadDotEnv();
 let config: ReturnType<typeof loadConfig>;
@@ -54,6 +55,8 @@ const batch = batchingFor(database?.engine ?? 'pglite');
 const journaling = !!(database && process.env.INGEST_JOURNAL && config.ingestJournal);
 let journal: Journal | null = null;
 let gateway: Gateway;
+// a journal written for another database is moved aside, not replayed (journal-identity.ts)
+if (journaling) await claimJournalDir({ dir: config.ingestJournal!, db: database!.db, log }).catch(fail);
 if (journaling && config.ingestThread)
   gateway = await startIngestThread({
     dir: config.ingestJournal!,
