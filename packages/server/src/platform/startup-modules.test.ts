@@ -22,9 +22,11 @@ const PROBE = path.resolve(import.meta.dirname, '../test/startup-probe.ts');
  */
 const LOADED_ON_FIRST_USE = ['exceljs', 'docx', 'nodemailer', 'aedes', 'mqtt'];
 
+/** The other engine's driver (db/client.ts imports each in its own open function). */
+const OTHER_ENGINE = { pglite: ['pg', 'pg-pool'], postgres: ['@electric-sql/pglite'] };
+
 /** The platform started in a process of its own (test/startup-probe.ts) on this engine's database: the packages it loaded. */
-async function packagesLoadedAtStart(): Promise<string[]> {
-  const tpl = inject('dbTemplate');
+async function packagesLoadedAtStart(tpl = inject('dbTemplate')): Promise<string[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qs-startup-modules-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -62,10 +64,12 @@ async function packagesLoadedAtStart(): Promise<string[]> {
 }
 
 describe('the platform at start', () => {
-  it('loads the export, e-mail and MQTT libraries only when a request or a service needs them', async () => {
-    const loaded = await packagesLoadedAtStart();
+  it('loads the export, e-mail and MQTT libraries only when a request or a service needs them, and one database driver', async () => {
+    const tpl = inject('dbTemplate');
+    const loaded = await packagesLoadedAtStart(tpl);
     // the probe sees the packages every start loads, whether imported as ES modules or CommonJS
     expect(loaded).toEqual(expect.arrayContaining(['fastify', 'zod', 'drizzle-orm', 'pino']));
     expect(loaded.filter((p) => LOADED_ON_FIRST_USE.includes(p))).toEqual([]);
+    expect(loaded.filter((p) => OTHER_ENGINE[tpl.engine].includes(p))).toEqual([]);
   });
 });
