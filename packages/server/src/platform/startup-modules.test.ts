@@ -18,9 +18,10 @@ const PROBE = path.resolve(import.meta.dirname, '../test/startup-probe.ts');
  *   exceljs — the xlsx exports and the register's import (shared/excel.ts);
  *   docx — the Word letters and reports (each module's builder file, imported by its route);
  *   nodemailer — the first e-mail, only with SMTP_URL;
- *   aedes, mqtt — the meters' MQTT service, when it starts (not with MQTT_PORT=0 and no MQTT_URL).
+ *   aedes, mqtt — the meters' MQTT service, when it starts (not with MQTT_PORT=0 and no MQTT_URL);
+ *   pinyin-pro — the first enterprise name written (its search key; `@qingshan/core/pinyin`).
  */
-const LOADED_ON_FIRST_USE = ['exceljs', 'docx', 'nodemailer', 'aedes', 'mqtt'];
+const LOADED_ON_FIRST_USE = ['exceljs', 'docx', 'nodemailer', 'aedes', 'mqtt', 'pinyin-pro'];
 
 /** The other engine's driver (db/client.ts imports each in its own open function). */
 const OTHER_ENGINE = { pglite: ['pg', 'pg-pool'], postgres: ['@electric-sql/pglite'] };
@@ -64,7 +65,7 @@ async function packagesLoadedAtStart(tpl = inject('dbTemplate')): Promise<string
 }
 
 describe('the platform at start', () => {
-  it('loads the export, e-mail and MQTT libraries only when a request or a service needs them, and one database driver', async () => {
+  it('loads the export, e-mail, MQTT and pinyin libraries only when a request or a service needs them, and one database driver', async () => {
     const tpl = inject('dbTemplate');
     const loaded = await packagesLoadedAtStart(tpl);
     // the probe sees the packages every start loads, whether imported as ES modules or CommonJS
