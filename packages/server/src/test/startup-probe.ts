@@ -35,9 +35,9 @@ function packageOf(file: string): string | null {
 
 // main.ts's own imports, read from its source so a module it starts importing is loaded here too
 const mainTs = new URL('../main.ts', import.meta.url);
-for (const [, spec] of fs.readFileSync(mainTs, 'utf8').matchAll(/^import (?!type )[^;]*? from '([^']+)';$/gms)) {
-  await import(new URL(spec!, mainTs).href);
-}
+const mainImports = [...fs.readFileSync(mainTs, 'utf8').matchAll(/^import (?!type )[^;]*? from '([^']+)';$/gms)];
+if (mainImports.length < 5) throw new Error(`read only ${mainImports.length} imports from main.ts`);
+for (const [, spec] of mainImports) await import(new URL(spec!, mainTs).href);
 const { buildApp } = await import('../app.ts');
 const { loadConfig } = await import('../config.ts');
 const { openPglite, openPostgres } = await import('../db/client.ts');
