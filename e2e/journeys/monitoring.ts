@@ -136,5 +136,18 @@ export const monitorWatchesStations: Journey = {
     const ref = await form.locator('input[id$="sourceRef"]').inputValue();
     expect(ref.includes('生产废水总排口'), `the source names the station (${ref})`);
     await ctx.screenshot(insp, '41d-inspector-off-site-check-from-alarm');
+
+    // the same frames seen by the inspector, who does not manage stations: the logger's password
+    // (PW) is hidden and said to be, and the CRC shown is the check of the frame as received
+    await insp.goto(page.url());
+    const seen = insp.getByTestId('station-frames').locator('.ant-table-row');
+    await seen.first().waitFor({ timeout: 15_000 });
+    const rawCell = (await seen.first().textContent()) ?? '';
+    expect(rawCell.includes('PW=******;'), `the raw frame shows the password masked (${rawCell.slice(0, 200)})`);
+    await seen.first().locator('.ant-table-row-expand-icon').click();
+    await insp.getByTestId('frame-password-hidden').first().waitFor({ timeout: 10_000 });
+    const crc = (await insp.getByTestId('decoded-crc').first().textContent()) ?? '';
+    expect(crc.includes('正确'), `the masked frame's CRC is the server's verdict on the frame as received (${crc})`);
+    await ctx.screenshot(insp, '41e-inspector-frames-password-hidden');
   },
 };

@@ -92,6 +92,7 @@ export const ALARM_EVENT_TYPES = [
   'raised',
   'recurred',
   'reminded',
+  'restated',
   'cleared',
   'answered',
   'escalated',
@@ -102,6 +103,7 @@ export const ALARM_EVENT_LABELS: Readonly<Record<AlarmEventType, Label>> = {
   raised: { zh: '产生报警', en: 'raised' },
   recurred: { zh: '关闭后仍持续，再次报警', en: 'still holding after closing: raised again' },
   reminded: { zh: '提醒企业', en: 'enterprise reminded' },
+  restated: { zh: '报警仍持续，情况更新', en: 'still holding: detail updated' },
   cleared: { zh: '报警恢复', en: 'cleared' },
   answered: { zh: '企业答复', en: 'enterprise answered' },
   escalated: { zh: '逾期未答复，上报分管领导', en: 'escalated to the leader' },
@@ -171,10 +173,11 @@ export function alarmReminderText(a: {
 
 /** The words the audit log reads the alarms module's entries in. */
 export const ALARM_AUDIT_VOCABULARY: AuditVocabulary = {
-  actions: ['alarm.raise', 'alarm.clear', 'alarm.answer', 'alarm.escalate', 'alarm.close'],
+  actions: ['alarm.raise', 'alarm.restate', 'alarm.clear', 'alarm.answer', 'alarm.escalate', 'alarm.close'],
   records: { alarm: { zh: '报警', en: 'Alarm' } },
   actionLabels: {
     'alarm.raise': { zh: '产生报警并提醒企业', en: 'Alarm raised, enterprise reminded' },
+    'alarm.restate': { zh: '报警仍持续，更新报警详情', en: 'Alarm still holding, detail updated' },
     'alarm.clear': { zh: '报警恢复', en: 'Alarm cleared' },
     'alarm.answer': { zh: '企业答复报警', en: 'Enterprise answered the alarm' },
     'alarm.escalate': { zh: '报警逾期未答复，上报分管领导', en: 'Unanswered alarm escalated to leaders' },

@@ -50,7 +50,8 @@ const rtd = (at: number, value: number, flag: string | null = 'N', factor = NOX.
   at,
   values: [{ factor, value, flag }],
 });
-const kinds = (ts: RuleTransition[]) => ts.map((t) => `${t.kind}:${t.active ? 'raise' : 'clear'}`);
+const kinds = (ts: RuleTransition[]) =>
+  ts.map((t) => `${t.kind}:${t.restated ? 'restate' : t.active ? 'raise' : 'clear'}`);
 
 describe('over limit: the hour average against the limit', () => {
   it('agrees with hourAverage for any valid values of an hour; equal to the limit is compliant', () => {
@@ -201,7 +202,31 @@ describe('early warning, zero, constant, device state', () => {
       [frame(T0, 200, 60), frame(T0 + MIN, 100, 60), frame(T0 + 2 * MIN, 100, 40)],
       [NOX, so2],
     ).transitions;
-    expect(kinds(ts)).toEqual(['over-limit-warning:raise', 'over-limit-warning:clear']);
+    // NOx back under the limit while SO2 stays over: the open alarm is restated, not cleared
+    expect(kinds(ts)).toEqual(['over-limit-warning:raise', 'over-limit-warning:restate', 'over-limit-warning:clear']);
+    expect(ts[0]!.detail).toContain('氮氧化物');
+    expect(ts[0]!.detail).toContain('二氧化硫');
+    expect(ts[1]!.detail).not.toContain('氮氧化物');
+    expect(ts[1]!.detail).toMatch(/^二氧化硫 .* 监测值 60，/);
+    expect((ts[1]!.evidence.factors as { code: string }[]).map((f) => f.code)).toEqual([so2.code]);
+  });
+
+  it('a factor joining an active rule restates it too; the same factors still holding say nothing', () => {
+    const so2: FactorLimits = { code: 'a21026', name: '二氧化硫', upperLimit: 50 };
+    const frame = (at: number, nox: number, so: number): Step => ({
+      cn: '2011',
+      at,
+      values: [
+        { factor: NOX.code, value: nox, flag: 'N' },
+        { factor: so2.code, value: so, flag: 'N' },
+      ],
+    });
+    const ts = run(
+      [frame(T0, 200, 40), frame(T0 + MIN, 210, 40), frame(T0 + 2 * MIN, 210, 60)],
+      [NOX, so2],
+    ).transitions;
+    expect(kinds(ts)).toEqual(['over-limit-warning:raise', 'over-limit-warning:restate']);
+    expect(ts[1]!.detail).toContain('二氧化硫');
   });
 });
 
@@ -226,7 +251,7 @@ describe('lifecycle invariants', () => {
           });
           const { state, transitions } = run(steps);
           for (const kind of FRAME_RULE_KINDS) {
-            const seq = transitions.filter((t) => t.kind === kind).map((t) => t.active);
+            const seq = transitions.filter((t) => t.kind === kind && !t.restated).map((t) => t.active);
             expect(seq).toEqual(seq.map((_, i) => i % 2 === 0));
             expect(state.active[kind] ?? false).toBe(seq.length > 0 ? seq[seq.length - 1] : false);
           }

@@ -91,6 +91,11 @@ export type RuleTransition = {
   evidence: Record<string, unknown>;
   /** when the condition began (for a raise) */
   since: number;
+  /**
+   * The rule was active and still is, but no longer for the same factors (one cleared while another
+   * still holds, or one joined): not a new alarm, the open one's detail is to say what holds now.
+   */
+  restated?: true;
 };
 
 function emptyFactor(): FactorRuleState {
@@ -383,8 +388,19 @@ export class RuleFolder {
     this.#byCode = new Map(factors.map((f) => [f.code, f]));
   }
 
-  /** Folds one frame into `state` (changed in place) and answers the rules whose verdict changed. */
+  /**
+   * Folds one frame into `state` (changed in place) and answers the rules whose verdict changed, and
+   * those still active whose factors changed (`restated`).
+   */
   fold(state: StationRuleState, cn: string, at: number, values: readonly FrameValue[]): RuleTransition[] {
+    // the factors each active rule holds for before this frame, so a change among them is noticed
+    // even when the verdict stays; only active rules are looked at, so a compliant station pays nothing
+    let before: Map<FrameRuleKind, string> | null = null;
+    for (const kind of FRAME_RULE_KINDS) {
+      if (!state.active[kind]) continue;
+      before ??= new Map();
+      before.set(kind, this.#holdingCodes(state, kind));
+    }
     for (const v of values) {
       const f = this.#byCode.get(v.factor);
       // a value of a factor the station is not registered for has no limit to judge against
@@ -435,7 +451,11 @@ export class RuleFolder {
       }
       if (!judged) continue;
       const now = hits.length > 0;
-      if (now === (state.active[kind] ?? false)) continue;
+      if (now === (state.active[kind] ?? false)) {
+        if (now && before && before.get(kind) !== hits.map((h) => h.f.code).join(','))
+          transitions.push({ ...describeHits(kind, hits), restated: true });
+        continue;
+      }
       state.active[kind] = now;
       if (!now) {
         transitions.push({ kind, active: false, detail: '', evidence: {}, since: at });
@@ -444,6 +464,16 @@ export class RuleFolder {
       transitions.push(describeHits(kind, hits));
     }
     return transitions;
+  }
+
+  /** The codes of the factors `kind` holds for in `state`, in registry order, as one key. */
+  #holdingCodes(state: StationRuleState, kind: FrameRuleKind): string {
+    const codes: string[] = [];
+    for (const f of this.#factors) {
+      const s = state.factors[f.code];
+      if (s && holds(kind, s, f) === true) codes.push(f.code);
+    }
+    return codes.join(',');
   }
 }
 

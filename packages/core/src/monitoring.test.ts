@@ -7,6 +7,8 @@ import {
   isOnline,
   isOverLimit,
   isZeroValue,
+  MASKED_PASSWORD,
+  maskFramePassword,
   type Sample,
   stationCreateBody,
 } from './monitoring.ts';
@@ -161,5 +163,46 @@ describe('station body', () => {
       stationCreateBody.safeParse({ ...base, factors: [{ code: 'w01001', lowerLimit: 9, upperLimit: 6 }] }).success,
     ).toBe(false);
     expect(stationCreateBody.safeParse({ ...base, edition: '2025' }).success).toBe(false);
+  });
+});
+
+describe('the data logger password hidden in a raw frame', () => {
+  const frame =
+    '##0101QN=20260510080000001;ST=31;CN=2011;PW=123456;MN=EVID000001000001;Flag=5;CP=&&DataTime=20260510080000;a21002-Rtd=20,a21002-Flag=N&&1C80\r\n';
+
+  it('replaces the header PW, and only it, with six stars', () => {
+    const m = maskFramePassword(frame);
+    expect(m.hidden).toBe(true);
+    expect(m.raw).toBe(frame.replace('PW=123456;', `PW=${MASKED_PASSWORD};`));
+    expect(m.raw).not.toContain('123456');
+  });
+
+  it('finds PW first in the header, in any case, with spaces, and a 1072 NewPW in CP', () => {
+    expect(maskFramePassword('##0040PW=ab1;QN=1;ST=91;CN=1072;CP=&&NewPW=xy9&&ABCD').raw).toBe(
+      `##0040PW=${MASKED_PASSWORD};QN=1;ST=91;CN=1072;CP=&&NewPW=${MASKED_PASSWORD}&&ABCD`,
+    );
+    expect(maskFramePassword('##0040ST=31; pw = secret;MN=1;CP=&&&&').raw).toBe(
+      `##0040ST=31; pw =${MASKED_PASSWORD};MN=1;CP=&&&&`,
+    );
+  });
+
+  it('leaves a frame without a password as it is, and a CP key ending in PW alone', () => {
+    const noPw = '##0030ST=31;CN=2011;MN=1;CP=&&xPW=5&&ABCD';
+    expect(maskFramePassword(noPw)).toEqual({ raw: noPw, hidden: false });
+    // an MN that happens to hold "PW=" is not a password field
+    const mn = '##0030ST=31;MN=PW=1;CP=&&&&ABCD';
+    expect(maskFramePassword(mn)).toEqual({ raw: mn, hidden: false });
+  });
+
+  it('never throws, and never leaves the password of a header PW in the text', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.stringMatching(/^[A-Za-z0-9]{1,6}$/), fc.string(), (before, pw, after) => {
+        const raw = `##0100ST=31${before.replaceAll(';', '')};PW=${pw};MN=1;CP=&&${after}&&`;
+        const m = maskFramePassword(raw);
+        expect(m.hidden).toBe(true);
+        expect(m.raw).toContain(`;PW=${MASKED_PASSWORD};MN=1;`);
+        expect(() => maskFramePassword(before + after)).not.toThrow();
+      }),
+    );
   });
 });

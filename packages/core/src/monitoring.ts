@@ -209,6 +209,35 @@ export function isOnline(lastFrameAt: number | null, now: number, rtdIntervalSec
   return now - lastFrameAt <= Math.max(3 * rtdIntervalSeconds * 1000, 5 * 60_000);
 }
 
+/** What a hidden data-logger password reads as: always six stars, so not even its length shows. */
+export const MASKED_PASSWORD = '******';
+
+// PW in the header (表 3; keys are matched in any case and with spaces, as the lenient decoder
+// matches them), and NewPW in a CP (1072, setting the password). The header ends at the first
+// ";CP=", so a CP key that merely ends in "PW" is not taken for the header's PW.
+const HEADER_PW = /(^##\d{4}|^|;)(\s*pw\s*=)[^;]*/gi;
+const CP_NEW_PW = /([=;,&])(\s*newpw\s*=)[^;,&]*/gi;
+
+/**
+ * A raw frame with the data logger's password (表 3 PW, and a 1072 NewPW) replaced by
+ * MASKED_PASSWORD: the password is a credential the bureau issues, so only whoever may manage
+ * stations reads it; everyone else is shown the frame like this. `hidden` says whether anything
+ * was replaced. Changing the password changes the bytes the CRC and the length field were made
+ * over, so a masked frame's checks are the server's, made on the frame as received. Never throws.
+ */
+export function maskFramePassword(raw: string): { raw: string; hidden: boolean } {
+  const cp = raw.search(/;\s*cp\s*=/i);
+  const head = cp < 0 ? raw : raw.slice(0, cp);
+  const tail = cp < 0 ? '' : raw.slice(cp);
+  let hidden = false;
+  const mask = (_m: string, before: string, key: string) => {
+    hidden = true;
+    return `${before}${key}${MASKED_PASSWORD}`;
+  };
+  const masked = head.replace(HEADER_PW, mask) + tail.replace(CP_NEW_PW, mask);
+  return { raw: masked, hidden };
+}
+
 /** Reading kinds by command (表 9): real-time, minute, hourly, daily data. */
 export const READING_CNS = ['2011', '2051', '2061', '2031'] as const;
 export type ReadingCn = (typeof READING_CNS)[number];
@@ -299,6 +328,7 @@ export const MONITORING_AUDIT_VOCABULARY: AuditVocabulary = {
     remoteAddress: { zh: '来源地址', en: 'remote address' },
     ruleState: { zh: '报警规则状态', en: 'alarm rule state' },
     rtdIntervalSeconds: { zh: '实时数据间隔（秒）', en: 'real-time interval (seconds)' },
+    singleRow: { zh: '数据库标识（唯一行）', en: 'database identity (single row)' },
     standard: { zh: '排放标准', en: 'emission standard' },
     stationId: { zh: '监控点', en: 'station' },
     unit: { zh: '单位', en: 'unit' },

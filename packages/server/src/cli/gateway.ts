@@ -13,6 +13,7 @@ import { type Bus, busSink, connectBus } from '../modules/monitoring/bus.ts';
 import { startGateway } from '../modules/monitoring/gateway.ts';
 import { batchingFor, writerBatchingFor } from '../modules/monitoring/group-commit.ts';
 import { type Journal, openJournal } from '../modules/monitoring/journal.ts';
+import { claimJournalDir } from '../modules/monitoring/journal-identity.ts';
 
 loadDotEnv();
 let config: ReturnType<typeof loadConfig>;
@@ -50,13 +51,16 @@ const log = (level: 'info' | 'warn', message: string, fields?: Record<string, un
 const batch = batchingFor(database?.engine ?? 'pglite');
 // beside a running server the default journal directory is that server's: only an explicit one here
 let journal: Journal | null = null;
-if (database && process.env.INGEST_JOURNAL && config.ingestJournal)
+if (database && process.env.INGEST_JOURNAL && config.ingestJournal) {
+  // a journal written for another database is moved aside, not replayed (journal-identity.ts)
+  await claimJournalDir({ dir: config.ingestJournal, db: database.db, log }).catch(fail);
   journal = await openJournal({
     dir: config.ingestJournal,
     db: database.db,
     batch: writerBatchingFor(database.engine),
     log,
   }).catch(fail);
+}
 const gateway = await startGateway({
   ...(bus ? { sink: busSink(bus) } : journal ? { sink: journal.sink } : { db: database?.db, batch }),
   port: config.hj212Port,

@@ -23756,6 +23756,7 @@ export interface paths {
                                 cn: string | null;
                                 dataTime: string | null;
                                 raw: string;
+                                passwordHidden: boolean;
                                 crcValid: boolean;
                                 issues: string[];
                                 receivedAt: string;
@@ -33125,6 +33126,7 @@ export interface paths {
                                 cn: string | null;
                                 dataTime: string | null;
                                 raw: string;
+                                passwordHidden: boolean;
                                 crcValid: boolean;
                                 issues: string[];
                                 receivedAt: string;
@@ -33361,6 +33363,9 @@ export interface paths {
                                 state: "open" | "registered" | "rejected";
                                 frameCount: number;
                                 lastRaw: string;
+                                passwordHidden: boolean;
+                                lastCrcValid: boolean;
+                                lastIssues: string[];
                                 lastCn: string | null;
                                 lastSt: string | null;
                                 remoteAddress: string | null;
@@ -33484,6 +33489,9 @@ export interface paths {
                             state: "open" | "registered" | "rejected";
                             frameCount: number;
                             lastRaw: string;
+                            passwordHidden: boolean;
+                            lastCrcValid: boolean;
+                            lastIssues: string[];
                             lastCn: string | null;
                             lastSt: string | null;
                             remoteAddress: string | null;

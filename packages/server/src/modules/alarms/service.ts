@@ -153,6 +153,59 @@ async function closedWhileHolding(tx: Tx, input: RaiseAlarmInput, at: Date): Pro
   return row ?? null;
 }
 
+/**
+ * The condition still holds, but no longer as the open alarm describes it (one of its factors
+ * cleared while another still triggers, or another joined): the active alarm of (source, kind), if
+ * any, gets the detail and evidence of what holds now. A step like raising and clearing: on the
+ * timeline with the new text and audited (before/after detail), in the caller's transaction. No new
+ * reminder: the enterprise's duty to answer is the same alarm's. Returns whether one changed.
+ */
+export async function restateAlarm(
+  tx: Tx,
+  input: {
+    sourceKind: AlarmSourceKind;
+    sourceId: string;
+    kind: AlarmKind;
+    detail: string;
+    evidence?: Record<string, unknown>;
+    at?: Date;
+    /** who made the change, when staff did (a factor removed from the registry); else the platform */
+    actor?: Actor;
+  },
+): Promise<boolean> {
+  const at = input.at ?? new Date();
+  const [row] = await tx
+    .select({ id: alarms.id, detail: alarms.detail, evidence: alarms.evidence })
+    .from(alarms)
+    .where(
+      and(
+        eq(alarms.sourceKind, input.sourceKind),
+        eq(alarms.sourceId, input.sourceId),
+        eq(alarms.kind, input.kind),
+        eq(alarms.state, 'active'),
+      ),
+    )
+    .for('update');
+  if (!row || row.detail === input.detail) return false;
+  await tx
+    .update(alarms)
+    .set({
+      detail: input.detail,
+      evidence: input.evidence ?? row.evidence,
+      lastSeenAt: sql`greatest(${alarms.lastSeenAt}, ${at.toISOString()}::timestamptz)`,
+    })
+    .where(eq(alarms.id, row.id));
+  await addEvent(tx, row.id, 'restated', input.actor?.name ?? SYSTEM_NAME, input.detail);
+  await recordAudit(tx, input.actor ?? SYSTEM_ACTOR, {
+    action: 'alarm.restate',
+    entityType: 'alarm',
+    entityId: row.id,
+    before: { detail: row.detail },
+    after: { detail: input.detail },
+  });
+  return true;
+}
+
 /** The condition ended: the active alarm of (source, kind), if any, becomes cleared. Returns whether one was. */
 export async function clearAlarm(
   tx: Tx,

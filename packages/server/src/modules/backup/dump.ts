@@ -20,6 +20,13 @@ type Header = {
   migrations: number;
 };
 
+/**
+ * Tables a dump leaves out: a database's identity (monitoring/tables.ts) is its own, so a database
+ * restored from a dump keeps the one its migration gave it, and the ingest journal of the dumped
+ * one is not replayed into it.
+ */
+const NOT_DUMPED = new Set(['database_identity']);
+
 /** Application tables in an order that satisfies foreign keys (parents first). */
 export async function tablesInDependencyOrder(database: Database | QueryFn): Promise<string[]> {
   const query: QueryFn = typeof database === 'function' ? database : database.query;
@@ -28,7 +35,9 @@ export async function tablesInDependencyOrder(database: Database | QueryFn): Pro
       `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = 'public' and c.relkind = 'r' order by c.relname`,
     )
-  ).map((r) => r.name);
+  )
+    .map((r) => r.name)
+    .filter((t) => !NOT_DUMPED.has(t));
   const edges = await query<{ child: string; parent: string }>(
     `select cc.relname as child, pc.relname as parent from pg_constraint k
        join pg_class cc on cc.oid = k.conrelid join pg_class pc on pc.oid = k.confrelid

@@ -8,7 +8,8 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/electricity/meters': READERS,
   'POST /api/electricity/meters': ['admin', 'monitor'],
   'GET /api/electricity/meters/:id/series': READERS,
-  // the raw HJ 212 frames behind a meter's readings: whoever may see the meter (its enterprise: its own)
+  // the raw HJ 212 frames behind a meter's readings: whoever may see the meter (its enterprise: its
+  // own); the logger's password in them only for admin and monitor (monitoring/schema.ts PASSWORD_READERS)
   'GET /api/electricity/meters/:id/frames': READERS,
   // binding a meter to an HJ 212 data logger (MN, password, code): whoever registers meters
   'PUT /api/electricity/meters/:id/hj212': ['admin', 'monitor'],

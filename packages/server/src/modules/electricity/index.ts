@@ -1,6 +1,5 @@
 import { ELECTRICITY_AUDIT_VOCABULARY, ELECTRICITY_MESSAGES } from '@qingshan/core/electricity';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { directoryNotifier } from '../monitoring/runtime.ts';
 import { demoMeterLoggerService } from './hj212-demo.ts';
 import { meterSubscriber } from './mqtt.ts';
 import { electricityRoutes } from './routes.ts';
@@ -21,7 +20,6 @@ export const electricityModule: ModuleDefinition = {
     app.register(electricityRoutes, {
       db: ctx.db,
       topicPrefix: ctx.config.mqttTopicPrefix,
-      directory: directoryNotifier(ctx),
     }),
   jobs: () => [
     {

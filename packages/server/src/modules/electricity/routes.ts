@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
-import type { DirectoryNotifier } from '../monitoring/runtime.ts';
-import { framesQuery, frameViewSchema, toFrameView } from '../monitoring/schema.ts';
+import { frameAudienceOf, framesQuery, frameViewSchema, toFrameView } from '../monitoring/schema.ts';
 import { MAX_READING_PERIOD_DAYS } from '../monitoring/service.ts';
 import { listMeterFrames, replayMeterFrames } from './hj212-meters.ts';
 import { enterpriseName } from './names.ts';
@@ -39,9 +38,7 @@ const DAY = 86_400_000;
 export const electricityRoutes: FastifyPluginAsyncZod<{
   db: Db;
   topicPrefix: string;
-  /** a meter logger's binding changed: bus gateways drop what they cached of its MN */
-  directory: DirectoryNotifier;
-}> = async (app, { db, topicPrefix, directory }) => {
+}> = async (app, { db, topicPrefix }) => {
   app.get(
     '/api/electricity/meters',
     {
@@ -73,7 +70,6 @@ export const electricityRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const m = await db.transaction((tx) => createMeter(tx, actorOf(request), request.body));
-      directory.changed([m.hj212Mn]);
       // what the logger sent before the meter was bound (quarantined, or under an unbound code)
       if (m.hj212Mn) await replayMeterFrames(db, m.id);
       reply.code(201);
@@ -95,10 +91,8 @@ export const electricityRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const before = await getMeter(db, request.user, request.params.id);
+      await getMeter(db, request.user, request.params.id);
       const m = await db.transaction((tx) => bindHj212(tx, actorOf(request), request.params.id, request.body, ''));
-      // the logger it left and the one it joined (a password set here applies to all its meters)
-      directory.changed([before.hj212Mn, m.hj212Mn]);
       // the archived frames of the last two days under that code become readings
       await replayMeterFrames(db, m.id);
       const fresh = await getMeter(db, request.user, m.id);
@@ -118,9 +112,8 @@ export const electricityRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const before = await getMeter(db, request.user, request.params.id);
+      await getMeter(db, request.user, request.params.id);
       const m = await db.transaction((tx) => unbindHj212(tx, actorOf(request), request.params.id));
-      directory.changed([before.hj212Mn]);
       return toMeterView({ ...m, enterpriseName: await enterpriseName(db, m.enterpriseId) }, topicPrefix);
     },
   );
@@ -150,7 +143,8 @@ export const electricityRoutes: FastifyPluginAsyncZod<{
         { page, pageSize },
         { from: start, to: end },
       );
-      return { ...paged, items: paged.items.map(toFrameView) };
+      const audience = frameAudienceOf(request.user);
+      return { ...paged, items: paged.items.map((f) => toFrameView(f, audience)) };
     },
   );
 

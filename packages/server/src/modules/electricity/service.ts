@@ -20,6 +20,7 @@ import { clearAlarm, raiseAlarm } from '../alarms/service.ts';
 import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { registryChanged } from '../monitoring/registry-events.ts';
 import { monitoringQuarantine, monitoringStations } from '../monitoring/tables.ts';
 import { electricityMeters, electricityReadings, restrictionOrders } from './tables.ts';
 
@@ -254,6 +255,8 @@ export async function bindHj212(
     .update(monitoringQuarantine)
     .set({ state: 'registered', decidedBy: actor.id, decidedAt: new Date() })
     .where(and(eq(monitoringQuarantine.mn, body.mn), inArray(monitoringQuarantine.state, ['open', 'rejected'])));
+  // the logger it left and the one it joined (a password set here applies to all its meters)
+  registryChanged([meter.hj212Mn, body.mn]);
   return row!;
 }
 
@@ -273,6 +276,7 @@ export async function unbindHj212(tx: Tx, actor: Actor, meterId: string): Promis
     before: auditMeter(meter),
     after: auditMeter(row!),
   });
+  registryChanged([meter.hj212Mn]);
   return row!;
 }
 

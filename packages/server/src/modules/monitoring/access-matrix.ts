@@ -12,9 +12,12 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/monitoring/stations': READ,
   'GET /api/monitoring/stations/:id': READ,
   'GET /api/monitoring/stations/:id/readings': READ,
+  // raw frames: whoever reads the station; the logger's password (PW) in them only for admin and
+  // monitor, who manage stations (schema.ts PASSWORD_READERS): for everyone else it is masked
   'GET /api/monitoring/stations/:id/frames': READ,
   // staff faces: overview and the quarantine of unknown loggers
   'GET /api/monitoring/overview': STAFF_ROLES,
+  // the quarantine's last raw frame: its password masked as for the frames above
   'GET /api/monitoring/quarantine': STAFF_ROLES,
   'POST /api/monitoring/quarantine/:id/reject': ['admin', 'monitor'],
 };

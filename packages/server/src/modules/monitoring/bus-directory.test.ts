@@ -4,10 +4,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { SYSTEM_ACTOR } from '../audit/service.ts';
+import { bindHj212 } from '../electricity/service.ts';
 import { electricityReadings } from '../electricity/tables.ts';
 import { type Bus, busSink, connectBus, deleteStream } from './bus.ts';
 import type { FrameSink, GatewayOutcome } from './gateway.ts';
 import { GATEWAY_DECODE } from './ingest.ts';
+import { rejectQuarantined, updateStation } from './service.ts';
+import { monitoringQuarantine } from './tables.ts';
 
 // The bus gateways' directory (issue 11, INGEST_BUS) against the NATS on this machine: the
 // platform (its writer answers look-ups, its routes publish registry changes) and a gateway's
@@ -178,6 +182,44 @@ describe('bus gateways: the directory knows meter loggers and hears of registry 
       payload: { mn: mn3, code: 'ele01', password: 'new-pw' },
     });
     expect(bound.statusCode, bound.body).toBe(200);
+    expect(await until(async () => (await offer(mn3, 'new-pw', power(11))).kind === 'published')).toBe(true);
+    expect(await offer(mn3, 'old-pw', power(12))).toEqual({ kind: 'refused', reason: 'bad-password' });
+  });
+
+  it('edits made outside the routes (an import, a script, another module calling the services) reach the gateway at once too', async () => {
+    // a station's password changed by a direct call of the service, as an import or a CLI would
+    const mn1 = freshMn();
+    const st = await station(mn1, '111111');
+    expect((await offer(mn1, '111111', nox)).kind).toBe('published');
+    await updateStation(t.database.db, SYSTEM_ACTOR, st.id, { version: st.version, password: '222222' } as never);
+    expect(await until(async () => (await offer(mn1, '222222', nox)).kind === 'published')).toBe(true);
+    expect(await offer(mn1, '111111', nox)).toEqual({ kind: 'refused', reason: 'bad-password' });
+
+    // a quarantined logger rejected by the service: the gateway refuses it from now on
+    const mn2 = freshMn();
+    expect(await offer(mn2, 'anything', nox)).toMatchObject({ kind: 'published', station: null });
+    const q = await until(
+      async () =>
+        (await t.database.db.select().from(monitoringQuarantine).where(eq(monitoringQuarantine.mn, mn2))).length === 1,
+      15_000,
+    );
+    expect(q).toBe(true);
+    const [row] = await t.database.db.select().from(monitoringQuarantine).where(eq(monitoringQuarantine.mn, mn2));
+    await rejectQuarantined(t.database.db, SYSTEM_ACTOR, row!.id);
+    expect(
+      await until(async () => {
+        const o = await offer(mn2, 'anything', nox);
+        return o.kind === 'refused' && o.reason === 'rejected-mn';
+      }),
+    ).toBe(true);
+
+    // a meter's logger password changed inside a caller's transaction (the seed's way)
+    const mn3 = freshMn();
+    const m = await meter(mn3, 'old-pw');
+    expect((await offer(mn3, 'old-pw', power(10))).kind).toBe('published');
+    await t.database.db.transaction((tx) =>
+      bindHj212(tx, SYSTEM_ACTOR, m.id, { mn: mn3, code: 'ele01', password: 'new-pw' }),
+    );
     expect(await until(async () => (await offer(mn3, 'new-pw', power(11))).kind === 'published')).toBe(true);
     expect(await offer(mn3, 'old-pw', power(12))).toEqual({ kind: 'refused', reason: 'bad-password' });
   });

@@ -1,13 +1,13 @@
 import { MONITORING_AUDIT_VOCABULARY, MONITORING_MESSAGES } from '@qingshan/core/monitoring';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { MONITORING_FIGURES } from './figures.ts';
+import { journalDatabaseService } from './journal-identity.ts';
 import { MONITORING_RULES, monitoringRetention } from './retention.ts';
 import { rollupJob } from './rollups.ts';
 import { monitoringRoutes } from './routes.ts';
 import { missingDataJob } from './rules.ts';
 import {
   demoStationsService,
-  directoryNotifier,
   directoryNotifierService,
   gatewayHolder,
   gatewayService,
@@ -25,8 +25,7 @@ import { stationTimeline } from './timeline.ts';
 export const monitoringModule: ModuleDefinition = {
   name: 'monitoring',
   tables,
-  routes: (app, ctx) =>
-    app.register(monitoringRoutes, { db: ctx.db, holder: gatewayHolder(ctx), directory: directoryNotifier(ctx) }),
+  routes: (app, ctx) => app.register(monitoringRoutes, { db: ctx.db, holder: gatewayHolder(ctx) }),
   rules: MONITORING_RULES,
   figures: MONITORING_FIGURES,
   timeline: stationTimeline,
@@ -45,5 +44,6 @@ export const monitoringModule: ModuleDefinition = {
     demoStationsService(ctx),
     ingestWriterService(ctx),
     directoryNotifierService(ctx),
+    journalDatabaseService(ctx),
   ],
 };

@@ -33,7 +33,8 @@ export async function raiseRecurrences(
 ): Promise<number> {
   let raised = 0;
   for (const kind of FRAME_RULE_KINDS) {
-    if (!state.active[kind] || transitions.some((t) => t.kind === kind)) continue;
+    // a restatement is no change of verdict: an alarm closed meanwhile is still this function's
+    if (!state.active[kind] || transitions.some((t) => t.kind === kind && !t.restated)) continue;
     const holding = holdingNow(state, factors, kind);
     if (!holding) continue;
     const [last] = await tx

@@ -3,11 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
-import type { DirectoryNotifier, GatewayHolder } from './runtime.ts';
+import type { GatewayHolder } from './runtime.ts';
 import {
+  frameAudienceOf,
   framesQuery,
   frameViewSchema,
   overviewSchema,
+  PASSWORD_READERS,
   quarantineIdParams,
   quarantineQuery,
   quarantineViewSchema,
@@ -40,16 +42,15 @@ import {
 
 const READ = [...STAFF_ROLES, 'enterprise'] as const;
 const STAFF = STAFF_ROLES;
-// registering devices and deciding on unknown loggers: the monitoring centre and admins
-const REGISTRY = ['admin', 'monitor'] as const;
+// registering devices and deciding on unknown loggers: the monitoring centre and admins, who are
+// also the ones who read the loggers' passwords in raw frames
+const REGISTRY = PASSWORD_READERS;
 const DAY = 86_400_000;
 
 export const monitoringRoutes: FastifyPluginAsyncZod<{
   db: Db;
   holder: GatewayHolder;
-  /** registrations changed: bus gateways drop what they cached of these MNs */
-  directory: DirectoryNotifier;
-}> = async (app, { db, holder, directory }) => {
+}> = async (app, { db, holder }) => {
   const connected = (mn: string) => (holder.gateway ? holder.gateway.connectedMns().includes(mn) : null);
 
   app.post(
@@ -65,7 +66,6 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { station, replayed } = await createStation(db, actorOf(request), request.body);
-      directory.changed([station.mn]);
       const detail = await getStation(db, request.user, station.id);
       return reply.status(201).send({
         ...toStationView(detail),
@@ -132,8 +132,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const updated = await updateStation(db, actorOf(request), request.params.id, request.body);
-      directory.changed([updated.mn]);
+      await updateStation(db, actorOf(request), request.params.id, request.body);
       const s = await getStation(db, request.user, request.params.id);
       return {
         ...toStationView(s),
@@ -195,7 +194,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
             }
           : undefined;
       const paged = await listFrames(db, request.user, request.params.id, { page, pageSize }, window);
-      return { ...paged, items: paged.items.map(toFrameView) };
+      const audience = frameAudienceOf(request.user);
+      return { ...paged, items: paged.items.map((f) => toFrameView(f, audience)) };
     },
   );
 
@@ -229,7 +229,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
     async (request) => {
       const { state, page, pageSize } = request.query;
       const paged = await listQuarantine(db, state, { page, pageSize });
-      return { ...paged, items: paged.items.map(toQuarantineView) };
+      const audience = frameAudienceOf(request.user);
+      return { ...paged, items: paged.items.map((q) => toQuarantineView(q, audience)) };
     },
   );
 
@@ -246,8 +247,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const row = await rejectQuarantined(db, actorOf(request), request.params.id);
-      directory.changed([row.mn]);
-      return toQuarantineView(row);
+      return toQuarantineView(row, frameAudienceOf(request.user));
     },
   );
 };

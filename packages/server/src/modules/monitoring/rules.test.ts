@@ -117,6 +117,44 @@ describe('monitoring rules on ingest', () => {
     expect(notes[0]!.n).toBe(2);
   });
 
+  it('an alarm kept open by a remaining factor says what still holds: restated on its timeline and audited, no second reminder', async () => {
+    const st = await register([
+      { code: 'a21002', upperLimit: 180, unit: 'mg/m³' },
+      { code: 'a21026', upperLimit: 50, unit: 'mg/m³' },
+    ]);
+    const two = (nox: number, so2: number) => ({ ...rtd('a21002', nox), ...rtd('a21026', so2) });
+    await send(st.mn, '2011', T0, two(250, 80));
+    const [raised] = await alarmsOf(st.id);
+    expect(raised!.detail).toContain('氮氧化物');
+    expect(raised!.detail).toContain('二氧化硫');
+    // NOx back within its limit, SO2 still over: the same alarm stays active and names SO2 only
+    await send(st.mn, '2011', T0 + MIN, two(150, 80));
+    const now = await alarmsOf(st.id);
+    expect(summary(now)).toEqual(['over-limit-warning:active']);
+    expect(now[0]!.detail).not.toContain('氮氧化物');
+    expect(now[0]!.detail).toContain('二氧化硫');
+    expect(now[0]!.detail).toContain('监测值 80 mg/m³');
+    const steps = rowsOf<{ type: string; note: string | null }>(
+      await t.database.db.execute(
+        sql`select e.type, e.note from alarm_events e join alarms a on a.id = e.alarm_id
+            where a.source_id = ${st.id}`,
+      ),
+    );
+    expect(steps.map((e) => e.type).sort()).toEqual(['raised', 'reminded', 'restated']);
+    expect(steps.find((e) => e.type === 'restated')!.note).toBe(now[0]!.detail);
+    const audits = rowsOf<{ before: { detail: string }; after: { detail: string } }>(
+      await t.database.db.execute(
+        sql`select au.before, au.after from audit_entries au join alarms a on a.id::text = au.entity_id
+            where au.action = 'alarm.restate' and a.source_id = ${st.id}`,
+      ),
+    );
+    expect(audits).toEqual([{ before: { detail: raised!.detail }, after: { detail: now[0]!.detail } }]);
+    // the same factor still over says nothing new; SO2 within clears it
+    await send(st.mn, '2011', T0 + 2 * MIN, two(150, 80));
+    await send(st.mn, '2011', T0 + 3 * MIN, two(150, 10));
+    expect(summary(await alarmsOf(st.id))).toEqual(['over-limit-warning:cleared']);
+  });
+
   it('over limit closed by an officer while it holds: the next hour still over raises it again, linked, and reminds again', async () => {
     const st = await register([{ code: 'a21002', upperLimit: 180, unit: 'mg/m³' }]);
     for (let m = 0; m <= 60; m += 20) await send(st.mn, '2011', T0 + m * MIN, rtd('a21002', 250));

@@ -13,7 +13,7 @@ import {
 import { factorInfo, mapFactor2005 } from '@qingshan/hj212';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { clearAlarm, raiseAlarm } from '../alarms/service.ts';
+import { clearAlarm, raiseAlarm, restateAlarm } from '../alarms/service.ts';
 import type { JobHandler } from '../scheduler/service.ts';
 import { instantArray, textArray } from './pg-arrays.ts';
 import { rowsOf } from './readings.ts';
@@ -125,7 +125,17 @@ export async function foldFrames(
     m.last = now.getTime();
     f.now = now;
     for (const t of transitions) {
-      if (t.active)
+      if (t.restated)
+        // still holding for other factors than the open alarm names: its text says what holds now
+        await restateAlarm(tx, {
+          sourceKind: 'station',
+          sourceId: station.id,
+          kind: t.kind,
+          detail: t.detail,
+          evidence: { ...t.evidence, cn, dataTime: dataTime.toISOString() },
+          at: now,
+        });
+      else if (t.active)
         await raiseAlarm(tx, {
           sourceKind: 'station',
           sourceId: station.id,

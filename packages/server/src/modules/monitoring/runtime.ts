@@ -4,6 +4,8 @@ import { type Bus, busSink, connectBus, type IngestWriter, publishDirectoryChang
 import { type Gateway, startGateway } from './gateway.ts';
 import { batchingFor, writerBatchingFor } from './group-commit.ts';
 import { type Journal, openJournal } from './journal.ts';
+import { claimJournal } from './journal-identity.ts';
+import { onStationChanged } from './registry-events.ts';
 import { startDemoStations } from './simulator.ts';
 
 /** The gateway of one app (routes ask it which loggers are connected; the demo stations dial it). */
@@ -21,34 +23,45 @@ export function gatewayHolder(ctx: ModuleContext): GatewayHolder {
 }
 
 /**
- * Tells the bus gateways (INGEST_BUS) that loggers' registrations changed; the routes that change
- * them call `changed` once their transaction committed. Without INGEST_BUS it does nothing: the
- * in-process gateway reads the registry inside each batch and caches nothing.
+ * Tells the bus gateways (INGEST_BUS) that loggers' registrations changed: it hears every change the
+ * services announce (registry-events.ts), whoever called them. Without INGEST_BUS it does nothing:
+ * the in-process gateway reads the registry inside each batch and caches nothing.
  */
 export type DirectoryNotifier = { changed(mns: readonly (string | null | undefined)[]): void };
 
-const notifiers = new WeakMap<ModuleContext, { nc: NatsConnection | null; notifier: DirectoryNotifier }>();
+/**
+ * A change is announced again this long after: a service that takes its caller's transaction
+ * (electricity's, the demo seed's) announces before the commit, and a gateway asking at once would
+ * cache the old registration again until its TTL.
+ */
+const REANNOUNCE_MS = 2_000;
+
+type NotifierHolder = { nc: NatsConnection | null; notifier: DirectoryNotifier; unlisten: (() => void) | null };
+const notifiers = new WeakMap<ModuleContext, NotifierHolder>();
 
 export function directoryNotifier(ctx: ModuleContext): DirectoryNotifier {
   let n = notifiers.get(ctx);
   if (!n) {
-    const holder: { nc: NatsConnection | null; notifier: DirectoryNotifier } = {
+    const publish = (mns: string[]) => {
+      const bus = ctx.config.ingestBus;
+      const nc = holder.nc;
+      if (!bus || !nc || nc.isClosed()) return;
+      try {
+        publishDirectoryChanges(nc, bus, mns);
+      } catch (e) {
+        // the gateways' cache TTL still bounds how long the old registration is used
+        ctx.log(`warn: directory change not published: ${(e as Error).message}`);
+      }
+    };
+    const holder: NotifierHolder = {
       nc: null,
+      unlisten: null,
       notifier: {
         changed(mns) {
-          const bus = ctx.config.ingestBus;
-          const nc = holder.nc;
-          if (!bus || !nc || nc.isClosed()) return;
-          try {
-            publishDirectoryChanges(
-              nc,
-              bus,
-              mns.filter((m): m is string => !!m),
-            );
-          } catch (e) {
-            // the gateways' cache TTL still bounds how long the old registration is used
-            ctx.log(`warn: directory change not published: ${(e as Error).message}`);
-          }
+          const named = mns.filter((m): m is string => !!m);
+          if (named.length === 0 || !holder.nc) return;
+          publish(named);
+          setTimeout(() => publish(named), REANNOUNCE_MS).unref();
         },
       },
     };
@@ -73,8 +86,11 @@ export function directoryNotifierService(ctx: ModuleContext): ModuleService {
         maxReconnectAttempts: -1,
         reconnectTimeWait: 500,
       });
+      holder.unlisten = onStationChanged((mn) => holder.notifier.changed([mn]));
     },
     async stop() {
+      holder.unlisten?.();
+      holder.unlisten = null;
       const nc = holder.nc;
       holder.nc = null;
       await nc?.drain().catch(() => nc.close());
@@ -101,13 +117,16 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
       const engine = ctx.config.databaseUrl ? 'postgres' : 'pglite';
       const batch = batchingFor(engine);
       if (ctx.config.ingestBus) bus = await connectBus(ctx.config.ingestBus, 'qingshan-gateway');
-      else if (ctx.config.ingestJournal)
+      else if (ctx.config.ingestJournal) {
+        // a journal written for another database is moved aside, not replayed (journal-identity.ts)
+        await claimJournal(ctx, ctx.config.ingestJournal, log);
         journal = await openJournal({
           dir: ctx.config.ingestJournal,
           db: ctx.db,
           batch: writerBatchingFor(engine),
           log,
         });
+      }
       const sink = bus ? busSink(bus) : journal?.sink;
       holder.gateway = await startGateway({
         db: ctx.db,

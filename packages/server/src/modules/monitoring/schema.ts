@@ -3,11 +3,12 @@ import {
   factorCodeSchema,
   isOnline,
   MONITORING_EDITIONS,
+  maskFramePassword,
   OUTLET_KINDS,
   stationCreateBody,
   stationPatchBody,
 } from '@qingshan/core/monitoring';
-import { factorInfo, mapFactor2005 } from '@qingshan/hj212';
+import { decodeFrame, factorInfo, mapFactor2005 } from '@qingshan/hj212';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { FrameRow } from './frames.ts';
@@ -223,20 +224,40 @@ export const frameViewSchema = z.object({
   qn: z.string().nullable(),
   cn: z.string().nullable(),
   dataTime: z.string().nullable(),
+  /** as received, except the logger's password (PW) for whoever may not manage stations */
   raw: z.string(),
+  /** the password in `raw` is masked: the CRC and issues below are those of the frame as received */
+  passwordHidden: z.boolean(),
   crcValid: z.boolean(),
   issues: z.array(z.string()),
   receivedAt: z.string(),
 });
 
-export function toFrameView(f: FrameRow) {
+/**
+ * Who reads a data logger's password in its raw frames: whoever may manage stations (the routes'
+ * REGISTRY, access-matrix.ts). It is a credential the bureau issues; the enterprise and other staff
+ * get the frame with it masked.
+ */
+export const PASSWORD_READERS = ['admin', 'monitor'] as const;
+export type FrameAudience = { showPassword: boolean };
+export const frameAudienceOf = (user: { roles: readonly string[] } | null): FrameAudience => ({
+  showPassword: !!user && user.roles.some((r) => (PASSWORD_READERS as readonly string[]).includes(r)),
+});
+
+function shownRaw(raw: string, audience: FrameAudience): { raw: string; passwordHidden: boolean } {
+  if (audience.showPassword) return { raw, passwordHidden: false };
+  const m = maskFramePassword(raw);
+  return { raw: m.raw, passwordHidden: m.hidden };
+}
+
+export function toFrameView(f: FrameRow, audience: FrameAudience) {
   return {
     id: f.id,
     mn: f.mn,
     qn: f.qn,
     cn: f.cn,
     dataTime: f.dataTime?.toISOString() ?? null,
-    raw: f.raw,
+    ...shownRaw(f.raw, audience),
     crcValid: f.crcValid,
     issues: f.issues,
     receivedAt: f.receivedAt.toISOString(),
@@ -248,7 +269,14 @@ export const quarantineViewSchema = z.object({
   mn: z.string(),
   state: z.enum(['open', 'registered', 'rejected']),
   frameCount: z.number(),
+  /** as received, except the logger's password (PW) for whoever may not manage stations */
   lastRaw: z.string(),
+  /** the password in `lastRaw` is masked: `lastCrcValid` and `lastIssues` are the checks of the frame as received */
+  passwordHidden: z.boolean(),
+  /** the 附录 A CRC of the last frame as received matches */
+  lastCrcValid: z.boolean(),
+  /** issue codes the lenient decoder finds in the last frame as received */
+  lastIssues: z.array(z.string()),
   lastCn: z.string().nullable(),
   lastSt: z.string().nullable(),
   remoteAddress: z.string().nullable(),
@@ -257,13 +285,19 @@ export const quarantineViewSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 
-export function toQuarantineView(q: QuarantineRow) {
+export function toQuarantineView(q: QuarantineRow, audience: FrameAudience) {
+  const shown = shownRaw(q.lastRaw, audience);
+  // the quarantine keeps no verdict of its own: judged here as the browser's decoder judges it
+  const checked = decodeFrame(`${q.lastRaw.trim()}\r\n`, { lenient: true });
   return {
     id: q.id,
     mn: q.mn,
     state: q.state as 'open' | 'registered' | 'rejected',
     frameCount: q.frameCount,
-    lastRaw: q.lastRaw,
+    lastRaw: shown.raw,
+    passwordHidden: shown.passwordHidden,
+    lastCrcValid: checked.crcValid,
+    lastIssues: checked.issues.map((i) => i.code),
     lastCn: q.lastCn,
     lastSt: q.lastSt,
     remoteAddress: q.remoteAddress,

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { TOWNS } from '@qingshan/core';
 import { isOnline, type StationCreateBody, type StationPatchBody } from '@qingshan/core/monitoring';
-import { FRAME_RULE_KINDS, packRuleState, unpackRuleState, withoutFactors } from '@qingshan/core/monitoring-rules';
+import {
+  FRAME_RULE_KINDS,
+  type FrameRuleKind,
+  holdingNow,
+  packRuleState,
+  unpackRuleState,
+  withoutFactors,
+} from '@qingshan/core/monitoring-rules';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
@@ -9,7 +16,7 @@ import { AppError } from '../../errors.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { type PageRequest, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
-import { closeObsoleteAlarms } from '../alarms/service.ts';
+import { closeObsoleteAlarms, restateAlarm } from '../alarms/service.ts';
 import { alarms } from '../alarms/tables.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { electricityMeters } from '../electricity/tables.ts';
@@ -367,10 +374,12 @@ async function forgetRemovedFactors(
     .where(eq(monitoringRuleStates.stationId, stationId))
     .for('update');
   let ended: readonly string[] = [];
+  let held: ((kind: FrameRuleKind) => ReturnType<typeof holdingNow>) | null = null;
   if (rs) {
     const limits = remaining.map((f) => ({ ...f, name: factorName(f.code) }));
     const next = withoutFactors(unpackRuleState(rs.state), removed, limits);
     ended = next.ended;
+    held = (kind) => holdingNow(next.state, limits, kind);
     await tx
       .update(monitoringRuleStates)
       .set({ ruleState: packRuleState(next.state), updatedAt: new Date() })
@@ -397,6 +406,24 @@ async function forgetRemovedFactors(
       a.state === 'active' ? ended.includes(a.kind) || (!rs && onlyRemoved(a.evidence)) : onlyRemoved(a.evidence),
     )
     .map((a) => a.id);
+  // an active alarm a remaining factor still holds stays open, but its text named a removed one too:
+  // it now says what still holds, by the staff member whose edit changed it
+  const namesRemoved = (evidence: unknown) =>
+    ((evidence as { factors?: { code?: unknown }[] }).factors ?? []).some((f) => gone.has(String(f.code)));
+  for (const a of open) {
+    if (a.state !== 'active' || ids.includes(a.id) || !held || !namesRemoved(a.evidence)) continue;
+    const now = held(a.kind as FrameRuleKind);
+    if (!now) continue;
+    const { judgedAt: _j, ...t } = now;
+    await restateAlarm(tx, {
+      sourceKind: 'station',
+      sourceId: stationId,
+      kind: a.kind as FrameRuleKind,
+      detail: t.detail,
+      evidence: { ...(a.evidence as Record<string, unknown>), ...t.evidence },
+      actor,
+    });
+  }
   if (ids.length === 0) return;
   const names = removed.map((c) => `${factorName(c)}（${c}）`).join('、');
   await closeObsoleteAlarms(tx, actor, ids, `${FACTOR_REMOVED_REASON}：${names}`);
@@ -518,7 +545,7 @@ export async function listQuarantine(db: Db, state: 'open' | 'registered' | 'rej
 
 /** Staff reject an unknown logger: its frames are refused from now on (not stored, not acked). */
 export async function rejectQuarantined(db: Db, actor: Actor, id: string): Promise<QuarantineRow> {
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(monitoringQuarantine).where(eq(monitoringQuarantine.id, id)).for('update');
     if (!row)
       throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该待认领记录不存在', en: 'No such quarantine entry' } });
@@ -541,6 +568,9 @@ export async function rejectQuarantined(db: Db, actor: Actor, id: string): Promi
     if (!updated) throw new Error('update returned nothing');
     return updated;
   });
+  // a bus gateway caches a rejected MN as one to refuse
+  stationChanged(row.mn);
+  return row;
 }
 
 /** Staff overview: stations online and offline, by town, and the loggers waiting in quarantine. */

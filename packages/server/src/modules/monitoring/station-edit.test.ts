@@ -330,13 +330,29 @@ describe('removing a factor: its open alarms close with the edit', () => {
     ]);
   });
 
-  it('an alarm a remaining factor still holds stays open', async () => {
+  it('an alarm a remaining factor still holds stays open, and says only what still holds (audited as the editor’s)', async () => {
     const st = await registerTwo();
     await send(st.mn, T0, both(250, 80));
     expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:active']);
+    const [raised] = (await alarmItems(st.id)) as (AlarmItem & { detail: string })[];
+    expect(raised!.detail).toContain('氮氧化物');
     const res = await patch(monitor, st.id, { version: st.version, factors: [{ code: SO2, upperLimit: 50 }] });
     expect(res.statusCode, res.body).toBe(200);
     expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:active']);
+    const [kept] = (await alarmItems(st.id)) as (AlarmItem & { detail: string })[];
+    expect(kept!.id).toBe(raised!.id);
+    expect(kept!.detail).not.toContain('氮氧化物');
+    expect(kept!.detail).toContain('二氧化硫');
+    const audits = rowsOf<{ actor_id: string; before: { detail: string }; after: { detail: string } }>(
+      await t.database.db.execute(
+        sql`select actor_id::text as actor_id, before, after from audit_entries
+            where action = 'alarm.restate' and entity_id = ${kept!.id}`,
+      ),
+    );
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.actor_id).toBe(monitor.userId);
+    expect(audits[0]!.before.detail).toBe(raised!.detail);
+    expect(audits[0]!.after.detail).toBe(kept!.detail);
     // and it clears, as before, when SO2 comes back within its limit
     await send(st.mn, T0 + MIN, { [SO2]: { Rtd: '10', Flag: 'N' } });
     expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:cleared']);

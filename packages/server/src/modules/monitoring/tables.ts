@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -147,3 +148,17 @@ export const monitoringRuleStates = pgTable('monitoring_rule_states', {
   lastReadingAt: timestamp('last_reading_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// Which database this is: one row, a random id given by the migration that made the table, so every
+// migrated database has its own and a copy restored from a dump (backup/dump.ts leaves this table
+// out) gets a new one. The ingest journal (journal-identity.ts) records it beside the frames it
+// acked, and replays them only into the database it recorded.
+export const databaseIdentity = pgTable(
+  'database_identity',
+  {
+    singleRow: boolean('single_row').primaryKey().default(true),
+    id: uuid('id').notNull().defaultRandom(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('database_identity_single_row', sql`${t.singleRow}`)],
+);

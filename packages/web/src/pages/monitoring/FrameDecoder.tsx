@@ -1,15 +1,30 @@
 import { Alert, Descriptions, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decodeRaw } from './decodeRaw.ts';
+import { decodeRaw, maskedView, type ServerCheck } from './decodeRaw.ts';
 
-/** Decodes an HJ 212 frame in the browser with the same codec as the gateway (packages/hj212). */
-export function DecodedFrameView({ raw }: { raw: string }) {
+/**
+ * Decodes an HJ 212 frame in the browser with the same codec as the gateway (packages/hj212). A
+ * frame whose password the server hid (`checked.passwordHidden`) no longer has the bytes its CRC and
+ * length were made over: its CRC verdict and those issues are the server's, made on the frame as
+ * received (see maskedView).
+ */
+export function DecodedFrameView({ raw, checked }: { raw: string; checked?: ServerCheck }) {
   const { t } = useTranslation();
-  const frame = useMemo(() => decodeRaw(raw), [raw]);
+  const view = useMemo(() => maskedView(decodeRaw(raw), checked), [raw, checked]);
+  const { frame, crcValid, issues } = view;
   const fields = frame.fields.map((f, i) => ({ key: i, name: f.key, value: f.value }));
   return (
     <div data-testid="decoded-frame">
+      {view.passwordHidden ? (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          data-testid="frame-password-hidden"
+          title={t('monitoring.passwordHidden')}
+        />
+      ) : null}
       <Descriptions size="small" column={3} bordered title={t('monitoring.header')}>
         {Object.entries(frame.header).map(([k, v]) => (
           <Descriptions.Item key={k} label={k}>
@@ -18,8 +33,8 @@ export function DecodedFrameView({ raw }: { raw: string }) {
         ))}
         <Descriptions.Item label={t('monitoring.edition')}>{frame.edition ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('monitoring.crc')}>
-          <Tag color={frame.crcValid ? 'green' : 'red'}>
-            {frame.crc.received || '—'} {frame.crcValid ? t('monitoring.crcOk') : t('monitoring.crcBad')}
+          <Tag color={crcValid ? 'green' : 'red'} data-testid="decoded-crc">
+            {frame.crc.received || '—'} {crcValid ? t('monitoring.crcOk') : t('monitoring.crcBad')}
           </Tag>
         </Descriptions.Item>
       </Descriptions>
@@ -36,12 +51,12 @@ export function DecodedFrameView({ raw }: { raw: string }) {
           { dataIndex: 'value', title: 'Value' },
         ]}
       />
-      {frame.issues.length > 0 ? (
+      {issues.length > 0 ? (
         <Alert
           style={{ marginTop: 12 }}
-          type={frame.ok ? 'warning' : 'error'}
+          type={view.ok ? 'warning' : 'error'}
           message={t('monitoring.issues')}
-          description={frame.issues.map((i) => `${i.code}: ${i.message}`).join('\n')}
+          description={issues.join('\n')}
         />
       ) : null}
     </div>

@@ -108,7 +108,7 @@ export function FramesTable({
           onChange: setPage,
           showSizeChanger: false,
         }}
-        expandable={{ expandedRowRender: (f) => <DecodedFrameView raw={f.raw} /> }}
+        expandable={{ expandedRowRender: (f) => <DecodedFrameView raw={f.raw} checked={f} /> }}
         columns={[
           {
             title: t('monitoring.receivedAt'),

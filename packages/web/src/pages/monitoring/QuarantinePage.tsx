@@ -53,7 +53,14 @@ export default function QuarantinePage() {
         result={result}
         rowKey="id"
         data-testid="quarantine-table"
-        expandable={{ expandedRowRender: (q) => <DecodedFrameView raw={q.lastRaw} /> }}
+        expandable={{
+          expandedRowRender: (q) => (
+            <DecodedFrameView
+              raw={q.lastRaw}
+              checked={{ passwordHidden: q.passwordHidden, crcValid: q.lastCrcValid, issues: q.lastIssues }}
+            />
+          ),
+        }}
         columns={[
           {
             title: t('monitoring.mn'),

@@ -77,6 +77,8 @@ const en: Leaves<typeof zh> = {
     decoded: 'Decoded in the browser (HJ 212)',
     rawFrame: 'Raw frame',
     decodeHint: 'Paste an HJ 212 frame; it is decoded in the browser, nothing is uploaded',
+    passwordHidden:
+      'The data logger password (PW) is hidden and shown as ******: it is a credential the bureau issues, readable only by the monitoring centre and administrators. The CRC check shown was made on the frame as received.',
     issues: 'Issues',
     noIssues: 'None',
     header: 'Header',

@@ -72,6 +72,8 @@ const strings = {
     decoded: '浏览器内解析结果（HJ 212）',
     rawFrame: '原始报文',
     decodeHint: '粘贴一条 HJ 212 报文，浏览器内按标准解析，不上传服务器',
+    passwordHidden:
+      '数采仪密码（PW）已隐藏，显示为 ******：密码是生态环境局发放的接入凭证，只有监控中心和系统管理员可以查看。校验结果是平台对收到的原始报文所作的校验。',
     issues: '问题',
     noIssues: '无',
     header: '报文头',
