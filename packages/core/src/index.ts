@@ -12,7 +12,6 @@ export * from './matters.ts';
 export * from './messages.ts';
 export * from './password.ts';
 export * from './petitions.ts';
-export * from './pinyin.ts';
 export * from './problem.ts';
 export * from './ratings.ts';
 export * from './reception.ts';

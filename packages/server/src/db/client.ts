@@ -3,12 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { PgliteProxy } from './pglite-proxy.ts';
 
 // Queries go through the query builder with each module's tables; the relational API (and so a
@@ -73,7 +68,23 @@ function describeConnectFailure(url: string, e: { code?: string; message?: strin
   return null;
 }
 
+/**
+ * Each engine's driver is imported by its own open function, so a process loads one of them: on
+ * PostgreSQL, drizzle's PGlite driver pulled in PGlite's whole JavaScript module (5.7 MB of heap when
+ * imported alone; PGlite itself runs in its worker thread either way), and on PGlite, pg and drizzle's
+ * node-postgres driver (6 MB) were loaded for nothing (issue 11).
+ */
+async function postgresDriver() {
+  const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  return { pg, drizzle, migrate };
+}
+
 export async function openPostgres(url: string): Promise<Database> {
+  const { pg, drizzle: drizzlePg, migrate: migratePg } = await postgresDriver();
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c TimeZone=${TIME_ZONE}` });
   // A broken idle client must not crash the process; the next query reports the problem.
   pool.on('error', () => {});
@@ -133,6 +144,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   // (bench:startup-memory, 2026-12-05). Closed and opened once more, the worker starts clean.
   const fresh =
     options.dataDir !== undefined && !options.loadDataDir && !fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
+  const [{ drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   let client = await PgliteProxy.create({ ...options, timeZone: TIME_ZONE });
   if (fresh) {
     await client.close();

@@ -13,6 +13,7 @@ import {
   WidthType,
 } from 'docx';
 import { AppError } from '../../errors.ts';
+import { availableDocuments, DOCUMENT_TITLES, type DocumentKind } from './schema.ts';
 import type { ApplicationDetail } from './service.ts';
 
 // The letters the bureau gives the applicant, generated from the application's record each time it
@@ -21,14 +22,6 @@ import type { ApplicationDetail } from './service.ts';
 const FONT = 'SimSun';
 const SIZE = 22;
 const BUREAU = BUREAU_NAME;
-
-export const DOCUMENT_KINDS = ['notice', 'acceptance', 'decision'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_TITLES: Record<DocumentKind, { zh: string; file: string }> = {
-  notice: { zh: '补正告知书', file: 'notice' },
-  acceptance: { zh: '受理通知书', file: 'acceptance' },
-  decision: { zh: '行政许可决定书', file: 'decision' },
-};
 
 function p(text: string, opts: { bold?: boolean; size?: number; align?: 'center' | 'right'; indent?: boolean } = {}) {
   return new Paragraph({
@@ -73,15 +66,6 @@ function footer(date: Date | null): Paragraph[] {
     p(day(date), { align: 'right' }),
     p(`联系窗口：${BUREAU_NAME}政务服务窗口`, { size: SIZE - 4 }),
   ];
-}
-
-/** Which documents exist yet for this application (a notice only after it was issued, …). */
-export function availableDocuments(d: ApplicationDetail['row']): DocumentKind[] {
-  const out: DocumentKind[] = [];
-  if (d.noticeIssuedAt) out.push('notice');
-  if (d.acceptedAt) out.push('acceptance');
-  if (d.decidedAt) out.push('decision');
-  return out;
 }
 
 export async function applicationDocx(kind: DocumentKind, d: ApplicationDetail): Promise<Buffer> {

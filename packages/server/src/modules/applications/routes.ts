@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
-import { applicationDocx, DOCUMENT_TITLES } from './documents.ts';
 import {
   applicationCreateBody,
   applicationDecisionBody,
@@ -17,6 +16,7 @@ import {
   applicationView,
   applicationVisitBody,
   applicationWindowBody,
+  DOCUMENT_TITLES,
   documentParams,
   materialParams,
   materialUploadQuery,
@@ -187,6 +187,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
     async (request, reply) => {
       const d = await getApplication(db, request.user, request.params.id);
       const kind = request.params.kind;
+      const { applicationDocx } = await import('./documents.ts');
       const buf = await applicationDocx(kind, d);
       const title = DOCUMENT_TITLES[kind];
       return reply

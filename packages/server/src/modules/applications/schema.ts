@@ -17,7 +17,6 @@ import {
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import { clockViewSchema } from '../clocks/schema.ts';
-import { availableDocuments, DOCUMENT_KINDS } from './documents.ts';
 import type { ApplicationDetail, ApplicationListItem } from './service.ts';
 import type { ApplicationMaterialRow } from './tables.ts';
 
@@ -31,6 +30,25 @@ export {
   applicationVisitBody,
   applicationWindowBody,
 };
+
+// The letters an application's record can be printed as (documents.ts prints them, loading the
+// docx library only then).
+export const DOCUMENT_KINDS = ['notice', 'acceptance', 'decision'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_TITLES: Record<DocumentKind, { zh: string; file: string }> = {
+  notice: { zh: '补正告知书', file: 'notice' },
+  acceptance: { zh: '受理通知书', file: 'acceptance' },
+  decision: { zh: '行政许可决定书', file: 'decision' },
+};
+
+/** Which documents exist yet for this application (a notice only after it was issued, …). */
+export function availableDocuments(d: ApplicationDetail['row']): DocumentKind[] {
+  const out: DocumentKind[] = [];
+  if (d.noticeIssuedAt) out.push('notice');
+  if (d.acceptedAt) out.push('acceptance');
+  if (d.decidedAt) out.push('decision');
+  return out;
+}
 
 export const applicationIdParams = z.object({ id: z.uuid() });
 export const materialParams = z.object({ id: z.uuid(), materialId: z.uuid() });

@@ -8,11 +8,9 @@ import { AppError } from '../../errors.ts';
 import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
+import { DOCX, docxDisposition } from '../../shared/word.ts';
 import { sendXlsx } from '../../shared/xlsx.ts';
-import { DOCX, docxDisposition } from '../period-report/docx.ts';
 import { appealsOf, createAppeal, drillAnnualCell, fullAnnualReport, saveAnnualText, updateAppeal } from './annual.ts';
-import { annualReportDocx } from './annual-docx.ts';
-import { annualReportXlsx } from './annual-xlsx.ts';
 import {
   annualCellQuery,
   annualCellSchema,
@@ -248,6 +246,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
     },
     async (request, reply) => {
       const r = await fullAnnualReport(db, request.query.year);
+      const { annualReportXlsx } = await import('./annual-xlsx.ts');
       return sendXlsx(reply, await annualReportXlsx(r), {
         ascii: `disclosure-annual-report-${r.year}`,
         zh: `${r.year}年政府信息公开工作年度报告表格`,
@@ -269,6 +268,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
     async (request, reply) => {
       const r = await fullAnnualReport(db, request.query.year);
       const title = `${BUREAU_NAME}${r.year}年政府信息公开工作年度报告`;
+      const { annualReportDocx } = await import('./annual-docx.ts');
       const buf = await annualReportDocx(r, title, `${BUREAU_NAME}　${todayInShanghai()}`);
       return reply
         .type(DOCX)

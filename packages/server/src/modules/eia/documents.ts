@@ -2,7 +2,7 @@ import { BUREAU_NAME } from '@qingshan/core';
 import { EIA_PATH_LABELS, EXEMPTION_LIST_LABELS, type ExemptionList } from '@qingshan/core/eia';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { AppError } from '../../errors.ts';
-import { type EiaCaseRow, type EiaDocumentKind, eiaDocumentsOf } from './schema.ts';
+import { EIA_DOCUMENT_TITLES, type EiaCaseRow, type EiaDocumentKind, eiaDocumentsOf } from './schema.ts';
 
 // The bureau's written EIA decisions, printed from the case record each time they are downloaded:
 // the record (文号, date, who decided, the catalogue row) is the fact, the .docx its print.
@@ -10,11 +10,6 @@ import { type EiaCaseRow, type EiaDocumentKind, eiaDocumentsOf } from './schema.
 const FONT = 'SimSun';
 const SIZE = 24;
 const BUREAU = BUREAU_NAME;
-
-export const EIA_DOCUMENT_TITLES: Record<EiaDocumentKind, { zh: string; file: string }> = {
-  decision: { zh: '环评审批决定书', file: 'eia-decision' },
-  exemption: { zh: '环评豁免认定书', file: 'eia-exemption' },
-};
 
 function p(text: string, opts: { bold?: boolean; size?: number; align?: 'center' | 'right'; indent?: boolean } = {}) {
   return new Paragraph({

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
-import { EIA_DOCUMENT_TITLES } from './documents.ts';
 import {
   EIA_DOCUMENT_KINDS,
+  EIA_DOCUMENT_TITLES,
   eiaCaseCreateBody,
   eiaCaseDetailView,
   eiaCaseView,

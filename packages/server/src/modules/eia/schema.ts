@@ -166,6 +166,10 @@ export type CaseExtras = {
 
 export const EIA_DOCUMENT_KINDS = ['decision', 'exemption'] as const;
 export type EiaDocumentKind = (typeof EIA_DOCUMENT_KINDS)[number];
+export const EIA_DOCUMENT_TITLES: Record<EiaDocumentKind, { zh: string; file: string }> = {
+  decision: { zh: '环评审批决定书', file: 'eia-decision' },
+  exemption: { zh: '环评豁免认定书', file: 'eia-exemption' },
+};
 
 /** The bureau's own written decisions on a case (a city 批复 or a national filing is not ours to print). */
 export function eiaDocumentsOf(r: Pick<EiaCaseRow, 'path' | 'state' | 'documentNo'>): EiaDocumentKind[] {

@@ -31,7 +31,6 @@ import { enterprises } from '../enterprises/tables.ts';
 import { notify } from '../notifications/service.ts';
 import { consumePhoneCode, requirePhoneCode } from '../phone-codes/service.ts';
 import { getRule } from '../rules/service.ts';
-import { eiaDocx } from './documents.ts';
 import {
   type CaseExtras,
   type EiaCaseDetailView,
@@ -909,5 +908,6 @@ export async function caseDocument(db: Tx, user: SessionUser, id: string, kind: 
   const r = await loadCase(db, id);
   assertCanRead(user, r);
   const [ent] = await db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, r.enterpriseId));
+  const { eiaDocx } = await import('./documents.ts');
   return { row: r, buf: await eiaDocx(kind, r, ent?.name ?? '') };
 }

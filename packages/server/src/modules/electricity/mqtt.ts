@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { meterPayloadSchema } from '@qingshan/core/electricity';
-import { Aedes } from 'aedes';
-import { connectAsync, type MqttClient } from 'mqtt';
+import type { Aedes } from 'aedes';
+import type { MqttClient } from 'mqtt';
 import type { Db } from '../../db/client.ts';
 import type { ModuleService } from '../../platform/module.ts';
 import { recordReading } from './service.ts';
@@ -101,7 +101,10 @@ export function meterSubscriber(o: MeterSubscriberOptions): MeterSubscriber {
       let url = o.url;
       if (!url) {
         if (o.port === 0) return;
-        broker = await Aedes.createBroker();
+        // the broker's and the client's libraries load when the service starts, not with the
+        // platform: aedes only for the embedded broker, neither with MQTT_PORT=0 (issue 11)
+        const aedes = await import('aedes');
+        broker = await aedes.Aedes.createBroker();
         server = net.createServer(broker.handle);
         const srv = server;
         await new Promise<void>((resolve, reject) => {
@@ -123,6 +126,7 @@ export function meterSubscriber(o: MeterSubscriberOptions): MeterSubscriber {
         url = `mqtt://127.0.0.1:${boundPort}`;
         o.log(`electricity: embedded MQTT broker listening on port ${boundPort}`);
       }
+      const { connectAsync } = await import('mqtt');
       client = await connectAsync(url, {
         clientId: `qingshan-meters-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
         reconnectPeriod: 2_000,

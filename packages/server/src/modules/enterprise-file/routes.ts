@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
 import { getEnterprise } from '../enterprises/service.ts';
-import { enterpriseFileDocx } from './docx.ts';
 import { idParams, timelinePageSchema, timelineQuery } from './schema.ts';
 import { enterpriseTimeline, PER_PROVIDER_LIMIT } from './service.ts';
 
@@ -56,6 +55,7 @@ export const enterpriseFileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       const e = await getEnterprise(db, request.params.id);
       const labels = kinds ? page.kinds.filter((k) => kinds.split(',').includes(k.kind)).map((k) => k.label) : ['全部'];
       const scope = `${from ?? '最早'} 至 ${to ?? '今天'}；${labels.join('、')}${page.total > page.items.length ? `（共 ${page.total} 条，仅列最近 ${page.items.length} 条）` : ''}`;
+      const { enterpriseFileDocx } = await import('./docx.ts');
       const buf = await enterpriseFileDocx(e, page.items, scope);
       return reply
         .type(DOCX)

@@ -1,4 +1,4 @@
-import { makeValidUscc, searchKey, TOWNS, USCC_ALPHABET } from '@qingshan/core';
+import { makeValidUscc, TOWNS, USCC_ALPHABET } from '@qingshan/core';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import {
@@ -97,6 +97,7 @@ export async function seedEnterprises(db: Db, ctx: SeedContext): Promise<void> {
 
   const r = demoRandom(DEMO_STREAMS.enterprises);
   const weighted = KINDS.flatMap((k) => Array.from({ length: k.weight }, () => k));
+  const { searchKey } = await import('@qingshan/core/pinyin');
   const rows: (typeof enterprises.$inferInsert)[] = [];
   const usedNames = new Set((await db.select({ name: enterprises.name }).from(enterprises)).map((e) => e.name));
   for (let i = 0; rows.length < 60; i++) {

@@ -1,4 +1,4 @@
-import { checkUscc, type EnterpriseCreate, type EnterprisePatch, normalizeUscc, searchKey } from '@qingshan/core';
+import { checkUscc, type EnterpriseCreate, type EnterprisePatch, normalizeUscc } from '@qingshan/core';
 import { and, asc, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { pgErrorOf } from '../../db/errors.ts';
@@ -73,10 +73,12 @@ async function assertUsccFree(tx: Tx, uscc: string, exceptId?: string) {
   }
 }
 
-function columnsFrom(input: EnterpriseCreate | EnterprisePatch) {
+async function columnsFrom(input: EnterpriseCreate | EnterprisePatch) {
   const out: Partial<typeof enterprises.$inferInsert> = {};
   if (input.name !== undefined) {
     out.name = input.name;
+    // pinyin-pro's dictionaries (3.8 MB of heap) load with the first name written, not at start
+    const { searchKey } = await import('@qingshan/core/pinyin');
     out.nameSearch = searchKey(input.name);
   }
   if (input.legalRepresentative !== undefined) out.legalRepresentative = input.legalRepresentative ?? null;
@@ -119,7 +121,7 @@ function createInTx(db: Db, actor: Actor, input: EnterpriseCreate, u: ReturnType
     const [row] = await tx
       .insert(enterprises)
       .values({
-        ...(columnsFrom(input) as typeof enterprises.$inferInsert),
+        ...((await columnsFrom(input)) as typeof enterprises.$inferInsert),
         uscc: u.value,
         usccValid: u.valid,
         usccOverrideReason: u.valid ? null : (input.usccOverrideReason ?? null),
@@ -195,7 +197,7 @@ function patchInTx(
     const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update');
     if (!before) throw new AppError('RECORD_NOT_FOUND');
     if (before.version !== expectedVersion) throw new AppError('RECORD_CHANGED');
-    const set: Partial<typeof enterprises.$inferInsert> = columnsFrom(input);
+    const set: Partial<typeof enterprises.$inferInsert> = await columnsFrom(input);
     let action = 'enterprise.update';
     if (input.uscc !== undefined) {
       const normalized = normalizeUscc(input.uscc);

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { TOWNS } from '@qingshan/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../shared/excel.ts';
 
 // One column layout for the template, the import and the export, so a file exported from the
 // platform imports back unchanged.
@@ -197,8 +198,8 @@ function* reorderedZip(buf: Buffer, parts: ZipEntry[], size = 64 * 1024): Genera
  * 4 MB file). An object so a test can check which reader an import uses.
  */
 export const xlsxReader = {
-  open(buf: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
-    return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(reorderedZip(buf, xlsxPartsInReadingOrder(buf))), {
+  open(buf: Buffer, excel: typeof ExcelJS): ExcelJS.stream.xlsx.WorkbookReader {
+    return new excel.stream.xlsx.WorkbookReader(Readable.from(reorderedZip(buf, xlsxPartsInReadingOrder(buf))), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'ignore',
@@ -209,7 +210,7 @@ export const xlsxReader = {
 };
 
 async function* xlsxRows(buf: Buffer): AsyncGenerator<RawRow> {
-  const reader = xlsxReader.open(buf);
+  const reader = xlsxReader.open(buf, await loadExcel());
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as unknown[];
@@ -313,6 +314,7 @@ export function townCodeOf(text: string | undefined): string | undefined {
 export async function writeWorkbook(
   rows: readonly Partial<Record<ColumnKey, string | number | null>>[],
 ): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = '青山 Qingshan';
   const ws = wb.addWorksheet('企业');

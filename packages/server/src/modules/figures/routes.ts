@@ -1,10 +1,10 @@
 import { STAFF_ROLES } from '@qingshan/core';
-import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
 import { coalescing } from '../../shared/coalesce.ts';
+import { loadExcel } from '../../shared/excel.ts';
 import { paginate } from '../../shared/paginate.ts';
 import { sendXlsx } from '../../shared/xlsx.ts';
 import { getRuleNumber } from '../rules/service.ts';
@@ -115,6 +115,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       }
       // limited too: records added between the count and this query cannot grow the file past the cap
       const records = await s.records(db, p, { limit: max, offset: 0 });
+      const ExcelJS = await loadExcel();
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet(s.label.zh.slice(0, 31));
       ws.addRow([`${s.label.zh} ${records.length} ${s.unit.zh}（${p.from} 至 ${p.to}）`]);

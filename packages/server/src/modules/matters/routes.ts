@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
-import { matterNoticeDocx } from './notice.ts';
 import {
   matterCodeParams,
   matterDetailSchema,
@@ -62,6 +61,7 @@ export const matterRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request, reply) => {
       const matter = await getMatter(db, request.params.code);
+      const { matterNoticeDocx } = await import('./notice.ts');
       const buf = await matterNoticeDocx(matter);
       return reply
         .type(DOCX)

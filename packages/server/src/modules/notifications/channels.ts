@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { BUREAU_NAME } from '@qingshan/core';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { type ResolvedTarget, resolveTarget } from './address-guard.ts';
 import type { Channel } from './service.ts';
 import type { deliveries } from './tables.ts';
@@ -86,12 +86,15 @@ async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: numbe
 
 export function buildSenders(cfg: ChannelsConfig): Record<Channel, Sender> {
   const timeoutMs = cfg.timeoutMs ?? 10_000;
-  const transport = cfg.smtpUrl ? nodemailer.createTransport(cfg.smtpUrl) : undefined;
+  const smtpUrl = cfg.smtpUrl;
+  // nodemailer loads with the first e-mail: a platform without SMTP_URL never needs it (issue 11)
+  let transport: Promise<Transporter> | undefined;
 
   const email: Sender = async (d) => {
-    if (!transport) throw new Error('未配置 SMTP_URL，无法发送邮件 / SMTP_URL is not configured');
+    if (!smtpUrl) throw new Error('未配置 SMTP_URL，无法发送邮件 / SMTP_URL is not configured');
+    transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
     const link = absolute(d.payload.link, cfg.publicUrl);
-    await transport.sendMail({
+    await (await transport).sendMail({
       from: cfg.mailFrom ?? 'Qingshan <noreply@qingshan.local>',
       to: d.target,
       subject: d.payload.title,

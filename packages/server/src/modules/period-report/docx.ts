@@ -74,10 +74,3 @@ export async function periodReportDocx(r: {
   });
   return Packer.toBuffer(doc);
 }
-
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** content-disposition with an ASCII fallback and the Chinese name (RFC 6266). */
-export function docxDisposition(ascii: string, zh: string): string {
-  return `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(`${zh}.docx`)}`;
-}

@@ -1,18 +1,18 @@
 import { BUREAU_NAME, shanghaiDateOf, todayInShanghai } from '@qingshan/core';
 import { DESK_LABELS, reportDraftEditSchema, reportPeriodSchema } from '@qingshan/core/period-report';
-import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
+import { loadExcel } from '../../shared/excel.ts';
+import { DOCX, docxDisposition } from '../../shared/word.ts';
 import { sendXlsx } from '../../shared/xlsx.ts';
 import { boundedPeriod, EXPORT_MAX_ROWS_RULE } from '../figures/period.ts';
 import { figureSources } from '../figures/registry.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import { dashboard, drillDown } from './dashboard.ts';
-import { DOCX, docxDisposition, periodReportDocx } from './docx.ts';
 import {
   dashboardQuery,
   dashboardView,
@@ -84,6 +84,7 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     async (request, reply) => {
       const p = await boundedPeriod(db, request.query);
       const { draft } = await freshDraft(db, p);
+      const { periodReportDocx } = await import('./docx.ts');
       const buf = await periodReportDocx({
         title: draft.title,
         sections: draft.sections,
@@ -189,6 +190,7 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     },
     async (request, reply) => {
       const d = await getDraft(db, request.params.id);
+      const { periodReportDocx } = await import('./docx.ts');
       const buf = await periodReportDocx({
         title: d.title,
         sections: d.body,
@@ -259,6 +261,7 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     async (request, reply) => {
       const p = await boundedPeriod(db, request.query);
       const d = await dashboard(db, p, request.query);
+      const ExcelJS = await loadExcel();
       const wb = new ExcelJS.Workbook();
       const sla = wb.addWorksheet('按时办结');
       sla.addRow([`“放管服”办理时限情况（${p.from} 至 ${p.to}）`]);
@@ -321,6 +324,7 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
           extra: { total, max },
         });
       }
+      const ExcelJS = await loadExcel();
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('明细');
       const within =
