@@ -19,9 +19,10 @@ const PROBE = path.resolve(import.meta.dirname, '../test/startup-probe.ts');
  *   docx — the Word letters and reports (each module's builder file, imported by its route);
  *   nodemailer — the first e-mail, only with SMTP_URL;
  *   aedes, mqtt — the meters' MQTT service, when it starts (not with MQTT_PORT=0 and no MQTT_URL);
- *   pinyin-pro — the first enterprise name written (its search key; `@qingshan/core/pinyin`).
+ *   pinyin-pro — the first enterprise name written (its search key; `@qingshan/core/pinyin`);
+ *   nats — the ingest bus and its directory notifier, only with INGEST_BUS (monitoring/runtime.ts).
  */
-const LOADED_ON_FIRST_USE = ['exceljs', 'docx', 'nodemailer', 'aedes', 'mqtt', 'pinyin-pro'];
+const LOADED_ON_FIRST_USE = ['exceljs', 'docx', 'nodemailer', 'aedes', 'mqtt', 'pinyin-pro', 'nats'];
 
 /** The other engine's driver (db/client.ts imports each in its own open function). */
 const OTHER_ENGINE = { pglite: ['pg', 'pg-pool'], postgres: ['@electric-sql/pglite'] };

@@ -1,6 +1,6 @@
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import type { ModuleContext, ModuleService } from '../../platform/module.ts';
-import { type Bus, busSink, connectBus, type IngestWriter, publishDirectoryChanges, startIngestWriter } from './bus.ts';
+import type { Bus, IngestWriter } from './bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { batchingFor, writerBatchingFor } from './group-commit.ts';
 import { type IngestThread, startIngestThread } from './ingest-thread.ts';
@@ -37,7 +37,16 @@ export type DirectoryNotifier = { changed(mns: readonly (string | null | undefin
  */
 const REANNOUNCE_MS = 2_000;
 
-type NotifierHolder = { nc: NatsConnection | null; notifier: DirectoryNotifier; unlisten: (() => void) | null };
+// The NATS client and the bus load only with INGEST_BUS: a platform without it never needs them
+// (platform/startup-modules.test.ts checks what loads at start).
+const busModule = () => import('./bus.ts');
+
+type NotifierHolder = {
+  nc: NatsConnection | null;
+  notifier: DirectoryNotifier;
+  unlisten: (() => void) | null;
+  publishDirectoryChanges: Awaited<ReturnType<typeof busModule>>['publishDirectoryChanges'] | null;
+};
 const notifiers = new WeakMap<ModuleContext, NotifierHolder>();
 
 export function directoryNotifier(ctx: ModuleContext): DirectoryNotifier {
@@ -46,9 +55,9 @@ export function directoryNotifier(ctx: ModuleContext): DirectoryNotifier {
     const publish = (mns: string[]) => {
       const bus = ctx.config.ingestBus;
       const nc = holder.nc;
-      if (!bus || !nc || nc.isClosed()) return;
+      if (!bus || !nc || nc.isClosed() || !holder.publishDirectoryChanges) return;
       try {
-        publishDirectoryChanges(nc, bus, mns);
+        holder.publishDirectoryChanges(nc, bus, mns);
       } catch (e) {
         // the gateways' cache TTL still bounds how long the old registration is used
         ctx.log(`warn: directory change not published: ${(e as Error).message}`);
@@ -57,6 +66,7 @@ export function directoryNotifier(ctx: ModuleContext): DirectoryNotifier {
     const holder: NotifierHolder = {
       nc: null,
       unlisten: null,
+      publishDirectoryChanges: null,
       notifier: {
         changed(mns) {
           const named = mns.filter((m): m is string => !!m);
@@ -81,6 +91,8 @@ export function directoryNotifierService(ctx: ModuleContext): ModuleService {
     async start() {
       const bus = ctx.config.ingestBus;
       if (!bus || holder.nc) return;
+      holder.publishDirectoryChanges = (await busModule()).publishDirectoryChanges;
+      const { connect } = await import('nats');
       holder.nc = await connect({
         servers: bus.url,
         name: 'qingshan-directory',
@@ -120,7 +132,8 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
       if (ctx.config.hj212Port === null || holder.gateway) return;
       const engine = ctx.config.databaseUrl ? 'postgres' : 'pglite';
       const batch = batchingFor(engine);
-      if (ctx.config.ingestBus) bus = await connectBus(ctx.config.ingestBus, 'qingshan-gateway');
+      const busLib = ctx.config.ingestBus ? await busModule() : null;
+      if (ctx.config.ingestBus && busLib) bus = await busLib.connectBus(ctx.config.ingestBus, 'qingshan-gateway');
       else if (ctx.config.ingestJournal) {
         // a journal written for another database is moved aside, not replayed (journal-identity.ts)
         await claimJournal(ctx, ctx.config.ingestJournal, log);
@@ -147,7 +160,7 @@ export function gatewayService(ctx: ModuleContext): ModuleService {
           log,
         });
       }
-      const sink = bus ? busSink(bus) : journal?.sink;
+      const sink = bus && busLib ? busLib.busSink(bus) : journal?.sink;
       holder.gateway = await startGateway({
         db: ctx.db,
         ...(sink ? { sink } : {}),
@@ -234,6 +247,7 @@ export function ingestWriterService(ctx: ModuleContext): ModuleService {
     async start() {
       const config = ctx.config.ingestBus;
       if (!config?.writer || writer) return;
+      const { connectBus, startIngestWriter } = await busModule();
       bus = await connectBus(config, 'qingshan-writer');
       writer = await startIngestWriter({
         db: ctx.db,
