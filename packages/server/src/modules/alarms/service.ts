@@ -153,6 +153,15 @@ async function closedWhileHolding(tx: Tx, input: RaiseAlarmInput, at: Date): Pro
   return row ?? null;
 }
 
+/** The one active alarm a (source, rule) may have. */
+const activeAlarmOf = (a: { sourceKind: AlarmSourceKind; sourceId: string; kind: AlarmKind }) =>
+  and(
+    eq(alarms.sourceKind, a.sourceKind),
+    eq(alarms.sourceId, a.sourceId),
+    eq(alarms.kind, a.kind),
+    eq(alarms.state, 'active'),
+  );
+
 /**
  * The condition still holds, but no longer as the open alarm describes it (one of its factors
  * cleared while another still triggers, or another joined): the active alarm of (source, kind), if
@@ -177,14 +186,7 @@ export async function restateAlarm(
   const [row] = await tx
     .select({ id: alarms.id, detail: alarms.detail, evidence: alarms.evidence })
     .from(alarms)
-    .where(
-      and(
-        eq(alarms.sourceKind, input.sourceKind),
-        eq(alarms.sourceId, input.sourceId),
-        eq(alarms.kind, input.kind),
-        eq(alarms.state, 'active'),
-      ),
-    )
+    .where(activeAlarmOf(input))
     .for('update');
   if (!row || row.detail === input.detail) return false;
   await tx
@@ -215,14 +217,7 @@ export async function clearAlarm(
   const [row] = await tx
     .update(alarms)
     .set({ state: 'cleared', clearedAt: at })
-    .where(
-      and(
-        eq(alarms.sourceKind, input.sourceKind),
-        eq(alarms.sourceId, input.sourceId),
-        eq(alarms.kind, input.kind),
-        eq(alarms.state, 'active'),
-      ),
-    )
+    .where(activeAlarmOf(input))
     .returning({ id: alarms.id });
   if (!row) return false;
   await addEvent(tx, row.id, 'cleared', SYSTEM_NAME, null);

@@ -101,6 +101,29 @@ export type GatewayStats = {
   heldBack: number;
 };
 
+/** Counts of a gateway that has seen nothing yet. */
+export const zeroGatewayStats = (): GatewayStats => ({
+  connections: 0,
+  openConnections: 0,
+  refusedConnections: 0,
+  frames: 0,
+  stored: 0,
+  duplicates: 0,
+  quarantined: 0,
+  published: 0,
+  journaled: 0,
+  badCrc: 0,
+  refused: 0,
+  acks: 0,
+  skippedBytes: 0,
+  errors: 0,
+  backfillRequests: 0,
+  backfillDeferred: 0,
+  timeCalibrations: 0,
+  pendingFrames: 0,
+  heldBack: 0,
+});
+
 export type Gateway = {
   port: number;
   stats: GatewayStats;
@@ -172,27 +195,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         }
       : undefined);
   if (!sink) throw new Error('startGateway needs a database or a sink');
-  const stats: GatewayStats = {
-    connections: 0,
-    openConnections: 0,
-    refusedConnections: 0,
-    frames: 0,
-    stored: 0,
-    duplicates: 0,
-    quarantined: 0,
-    published: 0,
-    journaled: 0,
-    badCrc: 0,
-    refused: 0,
-    acks: 0,
-    skippedBytes: 0,
-    errors: 0,
-    backfillRequests: 0,
-    backfillDeferred: 0,
-    timeCalibrations: 0,
-    pendingFrames: 0,
-    heldBack: 0,
-  };
+  const stats = zeroGatewayStats();
+
   const backfillLimits = { ...DEFAULT_BACKFILL_LIMITS, ...opts.backfillLimits };
   const backfillLimiter = new BackfillLimiter(backfillLimits);
   const maxSegment = opts.maxSegmentBytes ?? 4096;

@@ -173,6 +173,16 @@ export type AppenderStats = {
   direct: number;
 };
 
+/** Counts of an appender that has journaled nothing yet. */
+export const zeroAppenderStats = (): AppenderStats => ({
+  journaled: 0,
+  fsyncs: 0,
+  pendingFrames: 0,
+  pendingBytes: 0,
+  waitingForRoom: 0,
+  direct: 0,
+});
+
 export type Appender = {
   sink: FrameSink;
   stats: AppenderStats;
@@ -279,14 +289,7 @@ export async function startAppender(opts: AppenderOptions): Promise<Appender> {
   const maxFrames = Math.max(1, opts.maxPendingFrames ?? 20_000);
   const maxBytes = Math.max(64 * 1024, opts.maxPendingBytes ?? 64 * MB);
   const segmentBytes = Math.max(64 * 1024, opts.segmentBytes ?? 16 * MB);
-  const stats: AppenderStats = {
-    journaled: 0,
-    fsyncs: 0,
-    pendingFrames: 0,
-    pendingBytes: 0,
-    waitingForRoom: 0,
-    direct: 0,
-  };
+  const stats = zeroAppenderStats();
   const registry = stationCache(link, log, opts.registryRefreshMs ?? 30_000);
   let nextSeq = opts.nextSeq;
   let active: Segment | null = null;
