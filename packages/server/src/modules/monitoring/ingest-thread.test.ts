@@ -11,6 +11,7 @@ import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from
 import { type IngestItem, ingestBatch } from './ingest.ts';
 import { type IngestThread, startIngestThread } from './ingest-thread.ts';
 import { rowsOf } from './readings.ts';
+import { loggerMns, registerLogger } from './test-loggers.ts';
 
 // The ingest front in a worker thread (ingest-thread.ts): the gateway acks while the main thread's
 // event loop is blocked; frames acked by the worker and not yet stored are stored once after a
@@ -27,25 +28,8 @@ const tmpDir = () => {
   return d;
 };
 
-let mnCounter = 0;
-const freshMn = () => `THRD${String(process.pid % 1_000_000).padStart(6, '0')}${String(++mnCounter).padStart(6, '0')}`;
-
-async function register(mn: string): Promise<{ id: string }> {
-  const res = await monitor.request({
-    method: 'POST',
-    url: '/api/monitoring/stations',
-    payload: {
-      enterpriseId,
-      name: `线程测试${mn.slice(-3)}`,
-      mn,
-      password: '123456',
-      edition: '2017',
-      factors: [{ code: 'a21026' }],
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string };
-}
+const freshMn = loggerMns('THRD');
+const register = (mn: string) => registerLogger(monitor, enterpriseId, mn, `线程测试${mn.slice(-3)}`);
 
 const T0 = Date.parse('2026-06-15T08:00:00+08:00');
 let qn = 0;

@@ -10,6 +10,7 @@ import { startGateway } from './gateway.ts';
 import { GATEWAY_DECODE } from './ingest.ts';
 import { decodeSegment, encodeRecord, type Journal, openJournal } from './journal.ts';
 import { rowsOf } from './readings.ts';
+import { loggerMns, registerLogger } from './test-loggers.ts';
 
 // The local ingest journal (journal.ts): acks only after the fsync, refuses what the database
 // would refuse without journaling it, replays what a crash left, tolerates a torn tail, holds
@@ -32,25 +33,8 @@ const journal = async (o: Omit<Parameters<typeof openJournal>[0], 'db'>) => {
   return j;
 };
 
-let mnCounter = 0;
-const freshMn = () => `JRNL${String(process.pid % 1_000_000).padStart(6, '0')}${String(++mnCounter).padStart(6, '0')}`;
-
-async function register(mn: string): Promise<{ id: string }> {
-  const res = await monitor.request({
-    method: 'POST',
-    url: '/api/monitoring/stations',
-    payload: {
-      enterpriseId,
-      name: `日志测试${mn.slice(-3)}`,
-      mn,
-      password: '123456',
-      edition: '2017',
-      factors: [{ code: 'a21026' }],
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string };
-}
+const freshMn = loggerMns('JRNL');
+const register = (mn: string) => registerLogger(monitor, enterpriseId, mn, `日志测试${mn.slice(-3)}`);
 
 const T0 = Date.parse('2026-06-15T08:00:00+08:00');
 let qn = 0;
