@@ -21,6 +21,8 @@ export type ProxyConnection = {
     options?: ProxyQueryOptions,
   ): Promise<ProxyResults<T>>;
   exec(text: string): Promise<ProxyResults[]>;
+  /** `COPY … FROM '/dev/blob'` with `data` as the blob: a bulk load in one call (db/copy.ts) */
+  copyFrom(text: string, data: string): Promise<void>;
 };
 
 export type ProxyTransaction = ProxyConnection & {
@@ -153,6 +155,10 @@ export class PgliteProxy implements ProxyConnection {
     return this.#call({ op: 'exec', text });
   }
 
+  copyFrom(text: string, data: string): Promise<void> {
+    return this.#call({ op: 'copy', text, data });
+  }
+
   async transaction<T>(fn: (tx: ProxyTransaction) => Promise<T>): Promise<T> {
     const txId = await this.#call<number>({ op: 'begin' });
     let closed = false;
@@ -169,6 +175,10 @@ export class PgliteProxy implements ProxyConnection {
       exec: (text: string) => {
         if (closed) return Promise.reject(new Error('the transaction is closed'));
         return this.#call<ProxyResults[]>({ op: 'exec', txId, text });
+      },
+      copyFrom: (text: string, data: string) => {
+        if (closed) return Promise.reject(new Error('the transaction is closed'));
+        return this.#call<void>({ op: 'copy', txId, text, data });
       },
       rollback: () => end(false),
       get closed() {

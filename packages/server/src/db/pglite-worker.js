@@ -83,6 +83,9 @@ async function handle(msg) {
       const rs = await target(msg).exec(msg.text);
       return rs.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows }));
     }
+    case 'copy':
+      await target(msg).query(msg.text, [], { blob: new Blob([msg.data]) });
+      return null;
     case 'dump': {
       const blob = await pg.dumpDataDir(msg.compression ?? 'none');
       return await blob.arrayBuffer();

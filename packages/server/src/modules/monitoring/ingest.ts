@@ -2,6 +2,7 @@ import type { DecodedFrame, FactorFields } from '@qingshan/hj212';
 import { decodeFrame, utf8Encode } from '@qingshan/hj212';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { copyField, copyNumber, copyRows } from '../../db/copy.ts';
 import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
 import { crcAccepted, frameDataTime, GATEWAY_DECODE, unstorable } from './frame-checks.ts';
 import { booleanArray, instantArray, numberArray, textArray } from './pg-arrays.ts';
@@ -65,8 +66,12 @@ function readingsOf(frame: DecodedFrame, cn: string): ReadingValue[] {
   return out;
 }
 
-/** One frame as the gateway or the bus writer hands it over: `now` is when it was received. */
-export type IngestItem = { frame: DecodedFrame; raw: string; remote: string | null; now: Date };
+/**
+ * One frame as the gateway or the bus writer hands it over: `now` is when it was received. `mn`,
+ * when given, is the frame's trimmed MN (what the group commit's lanes go by), so a frame waiting
+ * in the journal's queue need not be decoded yet (journal.ts lazyItem).
+ */
+export type IngestItem = { frame: DecodedFrame; raw: string; remote: string | null; now: Date; mn?: string };
 
 /** A frame's outcome, or why it could not be stored (not stored, so never acked). */
 export type IngestResult = IngestOutcome | { kind: 'error'; error: Error };
@@ -295,8 +300,8 @@ async function storeAccepted(
       fresh.push(a);
     }
   }
-  // 'fail' (the first attempt): frames and readings by plain inserts. ON CONFLICT makes every row a
-  // speculative insertion that probes the unique indexes before inserting (the frames table has
+  // 'fail' (the first attempt): frames and readings by COPY, which has no ON CONFLICT and needs
+  // none: ON CONFLICT makes every row a speculative insertion that probes the unique indexes before inserting (the frames table has
   // two, the readings' partition its primary key), which cost about a quarter of the readings
   // statement (bench:ingest-profile), and live data is almost never sent twice; every fresh frame
   // is then stored, or the statement fails with a unique violation and storeBatch runs the batch
@@ -304,7 +309,7 @@ async function storeAccepted(
   // new; only those get readings and are judged.
   let stored = fresh;
   if (mode === 'skip') {
-    const insertedKeys = new Set((await insertFrames(tx, fresh, 'skip')).map((r) => r.k));
+    const insertedKeys = new Set((await insertFrames(tx, fresh)).map((r) => r.k));
     // keyless frames match no unique index: every one of them was inserted
     stored = fresh.filter((a) => a.key === null || insertedKeys.has(a.key));
   }
@@ -350,17 +355,20 @@ async function storeAccepted(
                 ${instantArray(ids.map((id) => seen.get(id)!.dataTime))}::timestamptz[]) as v(id, frame_at, data_time)
     where s.id = v.id`;
 
-  // Every write of the batch in ONE statement (data-modifying CTEs; each touches a table of its
-  // own, so none needs to see another's rows): on a loaded machine each round trip waits for both
-  // processes to be scheduled, and a batch used to make nine of them.
-  await tx.execute(
-    oneStatement([
-      ...(mode === 'fail' ? [framesInsert(fresh, 'fail')] : []),
-      ...readingsInserts(readings, mode === 'fail' ? 'fail' : 'skip', false),
-      stationUpdate,
-      ...(stateWrite ? [stateWrite] : []),
-    ]),
-  );
+  if (mode === 'fail') {
+    // The frames and their readings by COPY (db/copy.ts): a retransmit fails it with a unique
+    // violation as the plain insert did. Then the rest in one statement.
+    await copyRows(tx, 'monitoring_frames', FRAME_COLUMNS, framesCopy(fresh));
+    for (const { table, columns, rows } of readingsCopies(readings)) await copyRows(tx, table, columns, rows);
+    await tx.execute(oneStatement([stationUpdate, ...(stateWrite ? [stateWrite] : [])]));
+  } else {
+    // Every write of the batch in ONE statement (data-modifying CTEs; each touches a table of its
+    // own, so none needs to see another's rows): on a loaded machine each round trip waits for both
+    // processes to be scheduled, and a batch used to make nine of them.
+    await tx.execute(
+      oneStatement([...readingsInserts(readings, false), stationUpdate, ...(stateWrite ? [stateWrite] : [])]),
+    );
+  }
 
   // each frame reports its station as the frame found it (the gap before it, for 补传)
   const previous = new Map<string, Date | null>();
@@ -381,13 +389,65 @@ function oneStatement(parts: readonly SQL[]): SQL {
   return sql`with ${sql.join(ctes, sql`, `)} ${parts.at(-1)!}`;
 }
 
+const FRAME_COLUMNS = [
+  'station_id',
+  'mn',
+  'qn',
+  'cn',
+  'data_time',
+  'raw',
+  'crc_valid',
+  'issues',
+  'remote_address',
+  'received_at',
+] as const;
+
+/** The frames' archive rows as COPY text (db/copy.ts), in FRAME_COLUMNS' order. */
+function framesCopy(fresh: readonly Accepted[]): string {
+  // one line per frame, joined once: a flat string, which Buffer.from encodes in one pass (a string
+  // grown by += is a rope that is flattened first)
+  const lines = new Array<string>(fresh.length);
+  for (let i = 0; i < fresh.length; i++) {
+    const { station, row } = fresh[i]!;
+    lines[i] =
+      `${station.id}\t${copyField(row.mn)}\t${copyField(row.qn)}\t${copyField(row.cn)}\t${row.dataTime ? row.dataTime.toISOString() : '\\N'}\t${copyField(row.raw)}\t${row.crcValid ? 't' : 'f'}\t${copyField(JSON.stringify(row.issues ?? []))}\t${copyField(row.remoteAddress)}\t${(row.receivedAt ?? new Date()).toISOString()}\n`;
+  }
+  return lines.join('');
+}
+
+const READING_COLUMNS = ['station_id', 'factor', 'data_time', 'cn', 'value', 'min', 'max', 'cou', 'flag'] as const;
+
+/** The readings as COPY text, one per table that has any (the long table's with their source). */
+function readingsCopies(
+  frames: readonly FrameReadings[],
+): { table: ReadingTable; columns: readonly string[]; rows: string }[] {
+  const short: string[] = [];
+  const long: string[] = [];
+  for (const f of frames) {
+    const isLong = LONG_CNS.has(f.cn);
+    if (!isLong && !SHORT_CNS.has(f.cn)) continue;
+    const lines = isLong ? long : short;
+    const head = `${f.stationId}\t`;
+    const mid = `\t${f.dataTime.toISOString()}\t${copyField(f.cn)}\t`;
+    const tail = isLong ? '\tstation\n' : '\n';
+    for (const v of f.values)
+      lines.push(
+        `${head}${copyField(v.factor)}${mid}${copyNumber(v.value)}\t${copyNumber(v.min)}\t${copyNumber(v.max)}\t${copyNumber(v.cou)}\t${copyField(v.flag)}${tail}`,
+      );
+  }
+  const out: { table: ReadingTable; columns: readonly string[]; rows: string }[] = [];
+  if (short.length) out.push({ table: 'monitoring_readings', columns: READING_COLUMNS, rows: short.join('') });
+  if (long.length)
+    out.push({ table: 'monitoring_readings_long', columns: [...READING_COLUMNS, 'source'], rows: long.join('') });
+  return out;
+}
+
 /**
- * The frames' archive rows in one statement. 'skip' inserts with ON CONFLICT DO NOTHING and answers
- * the retransmit identity (frameKey) of each row it inserted; 'fail' is a plain insert that throws
- * a unique violation on a retransmit.
+ * The second attempt's frames (storeBatch): inserted with ON CONFLICT DO NOTHING, answering the
+ * retransmit identity (frameKey) of each row it inserted.
  */
-function framesInsert(fresh: readonly Accepted[], onConflict: 'fail' | 'skip'): SQL {
-  return sql`
+async function insertFrames(tx: Tx, fresh: readonly Accepted[]): Promise<{ k: string | null }[]> {
+  const q = sql`
     insert into monitoring_frames (station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
     select station_id, mn, qn, cn, data_time, raw, crc_valid, issues::jsonb, remote_address, received_at
     from unnest(${textArray(fresh.map((a) => a.station.id))}::uuid[], ${textArray(fresh.map((a) => a.row.mn))}::text[],
@@ -396,11 +456,8 @@ function framesInsert(fresh: readonly Accepted[], onConflict: 'fail' | 'skip'): 
                 ${booleanArray(fresh.map((a) => a.row.crcValid))}::boolean[], ${textArray(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
                 ${textArray(fresh.map((a) => a.row.remoteAddress))}::text[], ${instantArray(fresh.map((a) => a.row.receivedAt))}::timestamptz[])
       as v(station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
-    ${onConflict === 'skip' ? sql`on conflict do nothing returning ${FRAME_KEY_SQL} as k` : sql``}`;
-}
-
-async function insertFrames(tx: Tx, fresh: readonly Accepted[], onConflict: 'skip'): Promise<{ k: string | null }[]> {
-  return rowsOf<{ k: string | null }>(await tx.execute(framesInsert(fresh, onConflict)));
+    on conflict do nothing returning ${FRAME_KEY_SQL} as k`;
+  return rowsOf<{ k: string | null }>(await tx.execute(q));
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -415,12 +472,13 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /**
- * The readings' inserts, one per table that has any. The values travel as one array per column
+ * The second attempt's readings (and a replayed quarantined frame's), inserted with ON CONFLICT DO
+ * NOTHING, one statement per table that has any. The values travel as one array per column
  * with the index of their frame, and each frame's station, data time and command once: a tenth of
  * the uuid and timestamp texts to send and parse (about a third off this statement on PostgreSQL,
  * measured with 3,000 readings). `count` makes each answer a row per reading it inserted.
  */
-function readingsInserts(frames: readonly FrameReadings[], onConflict: 'fail' | 'skip', count: boolean): SQL[] {
+function readingsInserts(frames: readonly FrameReadings[], count: boolean): SQL[] {
   const out: SQL[] = [];
   for (const table of ['monitoring_readings', 'monitoring_readings_long'] as const) {
     const cns = table === 'monitoring_readings' ? SHORT_CNS : LONG_CNS;
@@ -444,7 +502,7 @@ function readingsInserts(frames: readonly FrameReadings[], onConflict: 'fail' | 
         as r(k, factor, value, min, max, cou, flag)
       join unnest(${textArray(part.map((f) => f.stationId))}::uuid[], ${instantArray(part.map((f) => f.dataTime))}::timestamptz[],
                   ${textArray(part.map((f) => f.cn))}::text[]) with ordinality as f(station_id, data_time, cn, k) on f.k = r.k
-      ${sql.raw(onConflict === 'skip' ? 'on conflict do nothing' : '')}${sql.raw(count ? ' returning 1' : '')}`);
+      on conflict do nothing${sql.raw(count ? ' returning 1' : '')}`);
   }
   return out;
 }
@@ -471,11 +529,7 @@ export async function replayQuarantined(db: Db, station: StationRow): Promise<nu
       await tx.update(monitoringFrames).set({ stationId: station.id }).where(eq(monitoringFrames.id, f.id));
       if (!table || !cn || !dataTime) return 0;
       let added = 0;
-      for (const q of readingsInserts(
-        [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }],
-        'skip',
-        true,
-      ))
+      for (const q of readingsInserts([{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], true))
         added += rowsOf(await tx.execute(q)).length;
       return added;
     });
