@@ -98,7 +98,9 @@ export async function startServer(engine: Engine): Promise<BenchServer> {
     database = await benchDatabase('qs_bench');
     env.DATABASE_URL = database.url;
   }
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SERVE], {
+  // BENCH_CPU_PROF=<dir>: the server (and its ingest thread) writes a V8 CPU profile there on exit
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, ['--expose-gc', ...profile, '--import', 'tsx', SERVE], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -28,7 +28,8 @@
 //   P8j the ingest journal: a gateway process with its writer in-process (npm run gateway with
 //      INGEST_JOURNAL) SIGKILLed --kills times mid-run and restarted on the same journal and
 //      database; acknowledged frames missing afterwards (must be 0) and stored twice (must be 0).
-// Loopback only. Prints progress as it goes and a table at the end.
+// Loopback only. Prints progress as it goes and a table at the end. BENCH_CPU_PROF=<dir> has the
+// server write V8 CPU profiles (one per thread) there when it stops.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

@@ -166,7 +166,11 @@ export function groupCommit(
     stats,
     submit(item) {
       return new Promise<IngestResult>((resolve) => {
-        lanes[laneOf(item.frame.header.MN?.trim(), laneCount)]!.push({ item, resolve, at: performance.now() });
+        lanes[laneOf(item.mn ?? item.frame.header.MN?.trim(), laneCount)]!.push({
+          item,
+          resolve,
+          at: performance.now(),
+        });
       });
     },
     drain() {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+// zlib's CRC-32 (native): enough to tell a torn or flipped record from an intact one
+import { crc32 } from 'node:zlib';
 import type { DecodedFrame } from '@qingshan/hj212';
 import { crcAccepted, unstorable } from './frame-checks.ts';
 import type { FrameSink, GatewayOutcome } from './gateway.ts';
@@ -31,31 +33,15 @@ const SEGMENT_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constant
 // split the same frames into smaller writes; the bound keeps libuv's pool (4 threads) for others.
 const WRITES_IN_FLIGHT = 2;
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (IEEE), as zlib computes it: enough to tell a torn or flipped record from an intact one. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 export type JournalRecord = { seq: number; receivedAt: number; remote: string | null; raw: string };
 
 export function encodeRecord(r: JournalRecord): Buffer {
-  const payload = Buffer.from(JSON.stringify([r.seq, r.receivedAt, r.remote, r.raw]), 'utf8');
-  const out = Buffer.allocUnsafe(RECORD_HEADER + payload.length);
-  out.writeUInt32LE(payload.length, 0);
-  out.writeUInt32LE(crc32(payload), 4);
-  payload.copy(out, RECORD_HEADER);
+  const json = JSON.stringify([r.seq, r.receivedAt, r.remote, r.raw]);
+  const length = Buffer.byteLength(json, 'utf8');
+  const out = Buffer.allocUnsafe(RECORD_HEADER + length);
+  out.writeUInt32LE(length, 0);
+  out.write(json, RECORD_HEADER, 'utf8');
+  out.writeUInt32LE(crc32(out.subarray(RECORD_HEADER)), 4);
   return out;
 }
 
@@ -104,8 +90,11 @@ export type RegistryRow = {
   lastFrameAt: number | null;
 };
 
-/** A durable record handed to the writer; bytes is what it counts against the pending bound. */
-export type JournaledRecord = JournalRecord & { bytes: number };
+/**
+ * A durable record handed to the writer; bytes is what it counts against the pending bound, mn the
+ * frame's MN as the appender checked it (not written to the segment: a replay decodes the frame).
+ */
+export type JournaledRecord = JournalRecord & { bytes: number; mn?: string };
 
 /** What the appender needs of the writing half (and of the database behind it). */
 export type WriterLink = {
@@ -275,7 +264,7 @@ type Segment = {
 type Appending = {
   seq: number;
   record: Buffer;
-  rec: JournalRecord;
+  rec: JournaledRecord;
   frame: DecodedFrame;
   resolve: () => void;
   reject: (e: Error) => void;
@@ -379,7 +368,7 @@ export async function startAppender(opts: AppenderOptions): Promise<Appender> {
         continue;
       }
       // handed to the writer before any of them is acked
-      const records = w.batch.map((a) => ({ ...a.rec, bytes: a.record.length }));
+      const records = w.batch.map((a) => a.rec);
       sentFrames += records.length;
       for (const r of records) sentBytes += r.bytes;
       link.journaled(
@@ -486,8 +475,9 @@ export async function startAppender(opts: AppenderOptions): Promise<Appender> {
       if (closed) throw notRunning();
     }
     const seq = nextSeq++;
-    const rec: JournalRecord = { seq, receivedAt: now.getTime(), remote, raw };
+    const rec: JournaledRecord = { seq, receivedAt: now.getTime(), remote, raw, bytes: 0, mn };
     const record = encodeRecord(rec);
+    rec.bytes = record.length;
     reservedFrames++;
     reservedBytes += record.length;
     recount();
