@@ -300,8 +300,8 @@ async function storeAccepted(
       fresh.push(a);
     }
   }
-  // 'fail' (the first attempt): frames and readings by COPY, which has no ON CONFLICT and needs
-  // none: ON CONFLICT makes every row a speculative insertion that probes the unique indexes before inserting (the frames table has
+  // 'fail' (the first attempt): frames and readings by COPY or plain inserts, neither with ON
+  // CONFLICT: it makes every row a speculative insertion that probes the unique indexes before inserting (the frames table has
   // two, the readings' partition its primary key), which cost about a quarter of the readings
   // statement (bench:ingest-profile), and live data is almost never sent twice; every fresh frame
   // is then stored, or the statement fails with a unique violation and storeBatch runs the batch
@@ -355,18 +355,23 @@ async function storeAccepted(
                 ${instantArray(ids.map((id) => seen.get(id)!.dataTime))}::timestamptz[]) as v(id, frame_at, data_time)
     where s.id = v.id`;
 
-  if (mode === 'fail') {
-    // The frames and their readings by COPY (db/copy.ts): a retransmit fails it with a unique
-    // violation as the plain insert did. Then the rest in one statement.
+  const rest = [stationUpdate, ...(stateWrite ? [stateWrite] : [])];
+  if (mode === 'fail' && fresh.length >= COPY_FROM_FRAMES) {
+    // A large batch: the frames and their readings by COPY (db/copy.ts), which fails on a retransmit
+    // with a unique violation as the plain insert does; then the rest in one statement.
     await copyRows(tx, 'monitoring_frames', FRAME_COLUMNS, framesCopy(fresh));
     for (const { table, columns, rows } of readingsCopies(readings)) await copyRows(tx, table, columns, rows);
-    await tx.execute(oneStatement([stationUpdate, ...(stateWrite ? [stateWrite] : [])]));
+    await tx.execute(oneStatement(rest));
   } else {
     // Every write of the batch in ONE statement (data-modifying CTEs; each touches a table of its
     // own, so none needs to see another's rows): on a loaded machine each round trip waits for both
     // processes to be scheduled, and a batch used to make nine of them.
     await tx.execute(
-      oneStatement([...readingsInserts(readings, false), stationUpdate, ...(stateWrite ? [stateWrite] : [])]),
+      oneStatement([
+        ...(mode === 'fail' ? [framesInsert(fresh, 'fail')] : []),
+        ...readingsInserts(readings, mode, false),
+        ...rest,
+      ]),
     );
   }
 
@@ -388,6 +393,12 @@ function oneStatement(parts: readonly SQL[]): SQL {
   const ctes = parts.slice(0, -1).map((p, i) => sql`${sql.raw(`w${i}`)} as (${p})`);
   return sql`with ${sql.join(ctes, sql`, `)} ${parts.at(-1)!}`;
 }
+
+// From this many frames a batch goes by COPY: it costs the database about half as much a row, and
+// building its text less than the array literals, but two round trips more (one per COPY), which a
+// small batch, whose commit a device may be waiting for (INGEST_JOURNAL=off), feels more than it
+// gains (bench:ingest P2's ack-after-commit p99 rose in 4 runs of 4 with COPY at every size).
+export const COPY_FROM_FRAMES = 64;
 
 const FRAME_COLUMNS = [
   'station_id',
@@ -443,11 +454,12 @@ function readingsCopies(
 }
 
 /**
- * The second attempt's frames (storeBatch): inserted with ON CONFLICT DO NOTHING, answering the
- * retransmit identity (frameKey) of each row it inserted.
+ * The frames' archive rows in one statement. 'skip' inserts with ON CONFLICT DO NOTHING and answers
+ * the retransmit identity (frameKey) of each row it inserted; 'fail' is a plain insert that throws
+ * a unique violation on a retransmit.
  */
-async function insertFrames(tx: Tx, fresh: readonly Accepted[]): Promise<{ k: string | null }[]> {
-  const q = sql`
+function framesInsert(fresh: readonly Accepted[], onConflict: 'fail' | 'skip'): SQL {
+  return sql`
     insert into monitoring_frames (station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
     select station_id, mn, qn, cn, data_time, raw, crc_valid, issues::jsonb, remote_address, received_at
     from unnest(${textArray(fresh.map((a) => a.station.id))}::uuid[], ${textArray(fresh.map((a) => a.row.mn))}::text[],
@@ -456,8 +468,11 @@ async function insertFrames(tx: Tx, fresh: readonly Accepted[]): Promise<{ k: st
                 ${booleanArray(fresh.map((a) => a.row.crcValid))}::boolean[], ${textArray(fresh.map((a) => JSON.stringify(a.row.issues)))}::text[],
                 ${textArray(fresh.map((a) => a.row.remoteAddress))}::text[], ${instantArray(fresh.map((a) => a.row.receivedAt))}::timestamptz[])
       as v(station_id, mn, qn, cn, data_time, raw, crc_valid, issues, remote_address, received_at)
-    on conflict do nothing returning ${FRAME_KEY_SQL} as k`;
-  return rowsOf<{ k: string | null }>(await tx.execute(q));
+    ${onConflict === 'skip' ? sql`on conflict do nothing returning ${FRAME_KEY_SQL} as k` : sql``}`;
+}
+
+async function insertFrames(tx: Tx, fresh: readonly Accepted[]): Promise<{ k: string | null }[]> {
+  return rowsOf<{ k: string | null }>(await tx.execute(framesInsert(fresh, 'skip')));
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -472,13 +487,13 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /**
- * The second attempt's readings (and a replayed quarantined frame's), inserted with ON CONFLICT DO
- * NOTHING, one statement per table that has any. The values travel as one array per column
+ * The readings' inserts, one per table that has any: a small batch's ('fail', a plain insert), the
+ * second attempt's and a replayed quarantined frame's ('skip', ON CONFLICT DO NOTHING). The values travel as one array per column
  * with the index of their frame, and each frame's station, data time and command once: a tenth of
  * the uuid and timestamp texts to send and parse (about a third off this statement on PostgreSQL,
  * measured with 3,000 readings). `count` makes each answer a row per reading it inserted.
  */
-function readingsInserts(frames: readonly FrameReadings[], count: boolean): SQL[] {
+function readingsInserts(frames: readonly FrameReadings[], onConflict: 'fail' | 'skip', count: boolean): SQL[] {
   const out: SQL[] = [];
   for (const table of ['monitoring_readings', 'monitoring_readings_long'] as const) {
     const cns = table === 'monitoring_readings' ? SHORT_CNS : LONG_CNS;
@@ -502,7 +517,7 @@ function readingsInserts(frames: readonly FrameReadings[], count: boolean): SQL[
         as r(k, factor, value, min, max, cou, flag)
       join unnest(${textArray(part.map((f) => f.stationId))}::uuid[], ${instantArray(part.map((f) => f.dataTime))}::timestamptz[],
                   ${textArray(part.map((f) => f.cn))}::text[]) with ordinality as f(station_id, data_time, cn, k) on f.k = r.k
-      on conflict do nothing${sql.raw(count ? ' returning 1' : '')}`);
+      ${sql.raw(onConflict === 'skip' ? 'on conflict do nothing' : '')}${sql.raw(count ? ' returning 1' : '')}`);
   }
   return out;
 }
@@ -529,7 +544,11 @@ export async function replayQuarantined(db: Db, station: StationRow): Promise<nu
       await tx.update(monitoringFrames).set({ stationId: station.id }).where(eq(monitoringFrames.id, f.id));
       if (!table || !cn || !dataTime) return 0;
       let added = 0;
-      for (const q of readingsInserts([{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }], true))
+      for (const q of readingsInserts(
+        [{ stationId: station.id, dataTime, cn, values: readingsOf(frame, cn) }],
+        'skip',
+        true,
+      ))
         added += rowsOf(await tx.execute(q)).length;
       return added;
     });

@@ -16,7 +16,7 @@ import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from
 import { figureTotals } from '../figures/registry.ts';
 import { MONITORING_FIGURES } from './figures.ts';
 import { type Gateway, startGateway } from './gateway.ts';
-import { GATEWAY_DECODE, type IngestItem, ingestBatch, ingestFrame } from './ingest.ts';
+import { COPY_FROM_FRAMES, GATEWAY_DECODE, type IngestItem, ingestBatch, ingestFrame } from './ingest.ts';
 import { dropOldPartitions, ensurePartition, listPartitions, rowsOf } from './readings.ts';
 import { rollUp } from './rollups.ts';
 import { checkMissingData } from './rules.ts';
@@ -353,6 +353,70 @@ describe('group commit: many frames, one transaction', () => {
       { factor: 'a34013', at: '00:01', value: 11 },
     ]);
     expect(await valuesOf(other.id)).toBe(1);
+  });
+  it('a batch large enough to go by COPY: a retransmit, a refused row and a 补传 overlap are handled alike, the raw frames kept as sent', async () => {
+    const bulk = await register([{ code: 'a34013' }]);
+    const st = await register([{ code: 'a34013' }, { code: 'a21002' }]);
+    const culprit = await register([{ code: 'a34013' }]);
+    expect((await ingestBatch(t.database.db, [item(st.mn, T0, rtd('a34013', 10))]))[0]!.kind).toBe('stored');
+    const fresh = Array.from({ length: COPY_FROM_FRAMES + 4 }, (_, k) => item(bulk.mn, T0 + k * MIN, rtd('a34013', k)));
+    const once = item(st.mn, T0 + MIN, rtd('a34013', 11));
+    const batch = [
+      ...fresh,
+      once,
+      { ...once, now: new Date(once.now.getTime() + 5_000) },
+      // the minute already stored, under a new QN, with one value new
+      item(st.mn, T0, { ...rtd('a34013', 99), ...rtd('a21002', 5) }),
+    ];
+    const kinds = async (items: IngestItem[]) => (await ingestBatch(t.database.db, items)).map((o) => o.kind);
+    expect(await kinds(batch)).toEqual([...fresh.map(() => 'stored'), 'stored', 'duplicate', 'stored']);
+    expect(await valuesOf(bulk.id)).toBe(fresh.length);
+    const values = rowsOf<{ factor: string; at: string; value: number }>(
+      await t.database.db.execute(
+        sql`select factor, to_char(data_time at time zone 'UTC', 'HH24:MI') as at, value from monitoring_readings
+            where station_id = ${st.id} order by data_time, factor`,
+      ),
+    );
+    expect(values).toEqual([
+      { factor: 'a21002', at: '00:00', value: 5 },
+      { factor: 'a34013', at: '00:00', value: 10 },
+      { factor: 'a34013', at: '00:01', value: 11 },
+    ]);
+    const raws = rowsOf<{ raw: string }>(
+      await t.database.db.execute(sql`select raw from monitoring_frames where mn = ${bulk.mn} order by data_time`),
+    );
+    expect(raws.map((r) => r.raw)).toEqual(fresh.map((f) => f.raw));
+    // one transaction stored them all (a batch that failed is stored again frame by frame)
+    const [tx] = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(distinct xmin::text)::int as n from monitoring_frames where mn in (${bulk.mn}, ${st.mn}) and received_at > ${new Date(T0)}`,
+      ),
+    );
+    expect(tx!.n).toBe(2);
+
+    // a row the database refuses sinks the COPY; each frame is then tried alone and only it fails
+    await t.database.db.execute(
+      sql.raw(`create function qs_refuse_copied() returns trigger language plpgsql as $$
+        begin if new.mn = '${culprit.mn}' then raise exception 'refused for the test'; end if; return new; end $$`),
+    );
+    await t.database.db.execute(
+      sql.raw(
+        'create trigger qs_refuse_copied before insert on monitoring_frames for each row execute function qs_refuse_copied()',
+      ),
+    );
+    try {
+      const more = Array.from({ length: COPY_FROM_FRAMES }, (_, k) =>
+        item(bulk.mn, T0 + HOUR * 3 + k * MIN, rtd('a34013', k)),
+      );
+      expect(await kinds([...more, item(culprit.mn, T0, rtd('a34013', 1))])).toEqual([
+        ...more.map(() => 'stored'),
+        'error',
+      ]);
+    } finally {
+      await t.database.db.execute(sql.raw('drop trigger qs_refuse_copied on monitoring_frames'));
+      await t.database.db.execute(sql.raw('drop function qs_refuse_copied()'));
+    }
+    expect([await valuesOf(bulk.id), await valuesOf(culprit.id)]).toEqual([fresh.length + COPY_FROM_FRAMES, 0]);
   });
 });
 
