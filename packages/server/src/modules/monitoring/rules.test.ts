@@ -272,6 +272,33 @@ describe('group commit: many frames, one transaction', () => {
       ),
     )[0]!.n;
 
+  /** a station's real-time values as (factor, HH:MI UTC, value), in time and factor order */
+  const readingsOf = async (stationId: string) =>
+    rowsOf<{ factor: string; at: string; value: number }>(
+      await t.database.db.execute(
+        sql`select factor, to_char(data_time at time zone 'UTC', 'HH24:MI') as at, value from monitoring_readings
+            where station_id = ${stationId} order by data_time, factor`,
+      ),
+    );
+  /** runs fn while the database refuses every frame of `mn` (a trigger stands in for any refusal) */
+  const refusingFramesOf = async (mn: string, fn: () => Promise<void>) => {
+    await t.database.db.execute(
+      sql.raw(`create function qs_refuse_frame() returns trigger language plpgsql as $$
+        begin if new.mn = '${mn}' then raise exception 'refused for the test'; end if; return new; end $$`),
+    );
+    await t.database.db.execute(
+      sql.raw(
+        'create trigger qs_refuse_frame before insert on monitoring_frames for each row execute function qs_refuse_frame()',
+      ),
+    );
+    try {
+      await fn();
+    } finally {
+      await t.database.db.execute(sql.raw('drop trigger qs_refuse_frame on monitoring_frames'));
+      await t.database.db.execute(sql.raw('drop function qs_refuse_frame()'));
+    }
+  };
+
   it('two frames of one station in one batch are judged in order, the second seeing the first', async () => {
     const st = await register([{ code: 'a21002', upperLimit: 180 }]);
     const first = item(st.mn, T0, rtd('a21002', 205));
@@ -289,18 +316,9 @@ describe('group commit: many frames, one transaction', () => {
     const a = await register([{ code: 'a34013' }]);
     const b = await register([{ code: 'a34013' }]);
     const culprit = await register([{ code: 'a34013' }]);
-    // anything the database refuses for one row (here a trigger stands in for it) must not sink the batch
-    await t.database.db.execute(
-      sql.raw(`create function qs_refuse_frame() returns trigger language plpgsql as $$
-        begin if new.mn = '${culprit.mn}' then raise exception 'refused for the test'; end if; return new; end $$`),
-    );
-    await t.database.db.execute(
-      sql.raw(
-        'create trigger qs_refuse_frame before insert on monitoring_frames for each row execute function qs_refuse_frame()',
-      ),
-    );
+    // anything the database refuses for one row must not sink the batch
     const nul = item(b.mn, T0 + 2 * MIN, rtd('a34013', 12));
-    try {
+    await refusingFramesOf(culprit.mn, async () => {
       const once = item(a.mn, T0, rtd('a34013', 10));
       const out = await ingestBatch(t.database.db, [
         once,
@@ -316,10 +334,7 @@ describe('group commit: many frames, one transaction', () => {
         'refused:nul-byte',
         'stored',
       ]);
-    } finally {
-      await t.database.db.execute(sql.raw('drop trigger qs_refuse_frame on monitoring_frames'));
-      await t.database.db.execute(sql.raw('drop function qs_refuse_frame()'));
-    }
+    });
     expect([await valuesOf(a.id), await valuesOf(b.id), await valuesOf(culprit.id)]).toEqual([1, 1, 0]);
     const frames = rowsOf<{ mn: string; n: number }>(
       await t.database.db.execute(
@@ -341,13 +356,7 @@ describe('group commit: many frames, one transaction', () => {
       item(st.mn, T0 + MIN, rtd('a34013', 11)),
     ]);
     expect(out.map((o) => o.kind)).toEqual(['stored', 'stored', 'stored']);
-    const values = rowsOf<{ factor: string; at: string; value: number }>(
-      await t.database.db.execute(
-        sql`select factor, to_char(data_time at time zone 'UTC', 'HH24:MI') as at, value from monitoring_readings
-            where station_id = ${st.id} order by data_time, factor`,
-      ),
-    );
-    expect(values).toEqual([
+    expect(await readingsOf(st.id)).toEqual([
       { factor: 'a21002', at: '00:00', value: 5 },
       { factor: 'a34013', at: '00:00', value: 10 },
       { factor: 'a34013', at: '00:01', value: 11 },
@@ -371,13 +380,7 @@ describe('group commit: many frames, one transaction', () => {
     const kinds = async (items: IngestItem[]) => (await ingestBatch(t.database.db, items)).map((o) => o.kind);
     expect(await kinds(batch)).toEqual([...fresh.map(() => 'stored'), 'stored', 'duplicate', 'stored']);
     expect(await valuesOf(bulk.id)).toBe(fresh.length);
-    const values = rowsOf<{ factor: string; at: string; value: number }>(
-      await t.database.db.execute(
-        sql`select factor, to_char(data_time at time zone 'UTC', 'HH24:MI') as at, value from monitoring_readings
-            where station_id = ${st.id} order by data_time, factor`,
-      ),
-    );
-    expect(values).toEqual([
+    expect(await readingsOf(st.id)).toEqual([
       { factor: 'a21002', at: '00:00', value: 5 },
       { factor: 'a34013', at: '00:00', value: 10 },
       { factor: 'a34013', at: '00:01', value: 11 },
@@ -395,16 +398,7 @@ describe('group commit: many frames, one transaction', () => {
     expect(tx!.n).toBe(2);
 
     // a row the database refuses sinks the COPY; each frame is then tried alone and only it fails
-    await t.database.db.execute(
-      sql.raw(`create function qs_refuse_copied() returns trigger language plpgsql as $$
-        begin if new.mn = '${culprit.mn}' then raise exception 'refused for the test'; end if; return new; end $$`),
-    );
-    await t.database.db.execute(
-      sql.raw(
-        'create trigger qs_refuse_copied before insert on monitoring_frames for each row execute function qs_refuse_copied()',
-      ),
-    );
-    try {
+    await refusingFramesOf(culprit.mn, async () => {
       const more = Array.from({ length: COPY_FROM_FRAMES }, (_, k) =>
         item(bulk.mn, T0 + HOUR * 3 + k * MIN, rtd('a34013', k)),
       );
@@ -412,10 +406,7 @@ describe('group commit: many frames, one transaction', () => {
         ...more.map(() => 'stored'),
         'error',
       ]);
-    } finally {
-      await t.database.db.execute(sql.raw('drop trigger qs_refuse_copied on monitoring_frames'));
-      await t.database.db.execute(sql.raw('drop function qs_refuse_copied()'));
-    }
+    });
     expect([await valuesOf(bulk.id), await valuesOf(culprit.id)]).toEqual([fresh.length + COPY_FROM_FRAMES, 0]);
   });
 });
