@@ -343,9 +343,9 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
 
   const decode = (raw: string) => decodeFrame(Buffer.from(raw, 'utf8'), GATEWAY_DECODE);
   // A frame from the ingest thread, decoded when its batch is stored, not when it arrives: under a
-  // backlog thousands wait here (up to the pending bound), and a decoded frame waiting that long
-  // outlives V8's young generation, so every scavenge copied it (bench:ingest P3: the main thread
-  // spent ~20 µs a frame in the collector). Its MN (the group commit's lane) comes with it.
+  // backlog thousands wait here (up to the pending bound), and a decoded frame (tens of objects)
+  // waiting that long outlives V8's young generation and is copied by the scavenges on its way; the
+  // raw text is one flat string. Its MN (the group commit's lane) comes with it.
   const lazyItem = (raw: string, remote: string | null, now: Date, mn: string | undefined): IngestItem => {
     let frame: DecodedFrame | undefined;
     return {
