@@ -30,6 +30,9 @@ export function copyNumber(x: number | null | undefined): string {
   return String(x);
 }
 
+// node-postgres' COPY stream, loaded on the first COPY (PGlite never needs it)
+let copyFromStdin: typeof import('pg-copy-streams').from | undefined;
+
 type PgClient = { query(stream: unknown): Readable & NodeJS.WritableStream };
 
 /** The connection under a Drizzle transaction: node-postgres' client, or the PGlite proxy's transaction. */
@@ -51,8 +54,8 @@ export async function copyRows(tx: Tx, table: string, columns: readonly string[]
     await conn.copyFrom(`copy ${target} from '/dev/blob'`, rows);
     return;
   }
-  const { from } = await import('pg-copy-streams');
-  const stream = conn.query(from(`copy ${target} from stdin`));
+  copyFromStdin ??= (await import('pg-copy-streams')).from;
+  const stream = conn.query(copyFromStdin(`copy ${target} from stdin`));
   await new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
     stream.on('finish', () => resolve());
