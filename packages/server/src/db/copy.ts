@@ -3,9 +3,9 @@ import type { Tx } from './client.ts';
 import type { ProxyConnection } from './pglite-proxy.ts';
 
 // Bulk rows by COPY inside a Drizzle transaction, on either engine: the ingest path's frames and
-// readings (issue 11, P3). COPY parses a row at about half the cost an INSERT … SELECT unnest(…)
-// of the same row costs (stack.md: 143 k against 68 k rows/s on PostgreSQL), and the rows travel
-// as one text in COPY's own format instead of one array literal per column bound as parameters.
+// readings (issue 11, P3). COPY loads rows about twice as fast as INSERT … SELECT unnest(…) (stack.md:
+// 143 k against 68 k rows/s on PostgreSQL, client included), and the rows travel as one text in
+// COPY's own format instead of one array literal per column bound as parameters.
 // COPY has no ON CONFLICT: a row that breaks a unique index fails the statement, and with it the
 // transaction, as a plain INSERT would.
 

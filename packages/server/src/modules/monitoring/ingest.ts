@@ -301,9 +301,10 @@ async function storeAccepted(
     }
   }
   // 'fail' (the first attempt): frames and readings by COPY or plain inserts, neither with ON
-  // CONFLICT: it makes every row a speculative insertion that probes the unique indexes before inserting (the frames table has
-  // two, the readings' partition its primary key), which cost about a quarter of the readings
-  // statement (bench:ingest-profile), and live data is almost never sent twice; every fresh frame
+  // CONFLICT: it makes every row a speculative insertion that probes the unique indexes before
+  // inserting (the frames table has two, the readings' partition its primary key), which cost about
+  // a quarter of the readings statement (bench:ingest-profile), and live data is almost never sent
+  // twice; every fresh frame
   // is then stored, or the statement fails with a unique violation and storeBatch runs the batch
   // again as 'skip'. 'skip': the frames with ON CONFLICT DO NOTHING first, which tells which were
   // new; only those get readings and are judged.
@@ -394,10 +395,11 @@ function oneStatement(parts: readonly SQL[]): SQL {
   return sql`with ${sql.join(ctes, sql`, `)} ${parts.at(-1)!}`;
 }
 
-// From this many frames a batch goes by COPY: it costs the database about half as much a row, and
-// building its text less than the array literals, but two round trips more (one per COPY), which a
-// small batch, whose commit a device may be waiting for (INGEST_JOURNAL=off), feels more than it
-// gains (bench:ingest P2's ack-after-commit p99 rose in 4 runs of 4 with COPY at every size).
+// From this many frames a batch goes by COPY: the database spent 69–72 µs a frame on P3's batches
+// of 250 against 81–96 by plain inserts (bench:ingest, old and new code alternated, 2026-12-05), but
+// COPY costs two round trips more (one per COPY), which a small batch, whose commit a device may be
+// waiting for (INGEST_JOURNAL=off), feels more than it gains: P2's ack-after-commit p99 rose in 4
+// runs of 4 with COPY at every size.
 export const COPY_FROM_FRAMES = 64;
 
 const FRAME_COLUMNS = [
