@@ -3,12 +3,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { encodeFrame, formatDataTime, StreamDecoder } from '@qingshan/hj212';
+import { crc16Hj212, crcToHex, encodeFrame, formatDataTime, StreamDecoder } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
-import { type IngestItem, ingestBatch } from './ingest.ts';
+import { COPY_FROM_FRAMES, type IngestItem, ingestBatch } from './ingest.ts';
 import { type IngestThread, startIngestThread } from './ingest-thread.ts';
 import { rowsOf } from './readings.ts';
 import { loggerMns, registerLogger } from './test-loggers.ts';
@@ -332,6 +332,101 @@ describe('ingest front in a worker thread', () => {
       expect((await framesOf(mn)).length).toBe(2);
       d.close();
     } finally {
+      await th.close();
+    }
+  });
+
+  it('hostile text over the port is stored as sent, by COPY and by the retransmit path alike; a NUL byte is refused before any ack', async () => {
+    const mn = freshMn();
+    const st = await register(mn);
+    // what a logger the team did not write may put in a frame the lenient decoder accepts: COPY's
+    // escape and end-of-data sequences, tabs, line breaks, quotes and Chinese in a flag, a backslash
+    // and a tab in a factor code
+    const FLAGS = ['N\\.', 'N\t\\N', '\\', '中文', 'N\r', 'N\n\\.\n', 'N\'"', '\\\\N'];
+    const hostile = (i: number, extra = '') => {
+      const at = T0 + i * 30_000;
+      const q = `${formatDataTime(at)}${String(++qn % 1000).padStart(3, '0')}`;
+      const body = Buffer.from(
+        `QN=${q};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=${formatDataTime(at)};a21026-Rtd=${i},a21026-Flag=${FLAGS[i % FLAGS.length]};a2\\1\t-Rtd=7${extra}&&`,
+        'utf8',
+      );
+      const bytes = Buffer.concat([
+        Buffer.from(`##${String(body.length).padStart(4, '0')}`),
+        body,
+        Buffer.from(`${crcToHex(crc16Hj212(body))}\r\n`),
+      ]);
+      return { bytes, raw: bytes.toString('utf8'), qn: q, flag: FLAGS[i % FLAGS.length]! };
+    };
+    // the first batch waits until every frame is acked, so the rest queue behind it and at least
+    // one batch is large enough to go by COPY (whatever this machine's timing)
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const batches: number[] = [];
+    const th = await startIngestThread({
+      dir: tmpDir(),
+      db: t.database.db,
+      port: 0,
+      host: '127.0.0.1',
+      maxConnections: 10,
+      log: () => {},
+      store: async (items) => {
+        await gate;
+        batches.push(items.length);
+        return ingestBatch(t.database.db, items);
+      },
+    });
+    try {
+      const d = await logger(th.port);
+      const first = Array.from({ length: 2 * COPY_FROM_FRAMES + 8 }, (_, i) => hostile(i));
+      const nul = hostile(first.length, '\u0000');
+      d.write(Buffer.concat([...first.map((f) => f.bytes), nul.bytes]) as unknown as string);
+      await until(() => first.every((f) => d.acks.includes(f.qn)), 30_000);
+      release();
+      expect(await th.writer.drained(30_000)).toBe(true);
+      expect(Math.max(...batches)).toBeGreaterThanOrEqual(COPY_FROM_FRAMES);
+      // and that batch was stored in one transaction: a COPY the text broke would have failed it,
+      // and its frames would have been stored one by one
+      const [most] = rowsOf<{ n: number }>(
+        await t.database.db.execute(
+          sql`select count(*)::int as n from monitoring_frames where mn = ${mn} group by xmin::text order by 1 desc limit 1`,
+        ),
+      );
+      expect(most!.n).toBe(Math.max(...batches));
+      expect(d.acks).not.toContain(nul.qn);
+      await until(() => th.stats.refused >= 1);
+
+      // then a retransmit among new frames: the batch is stored again with ON CONFLICT, its texts
+      // travelling as array literals instead of COPY text
+      const second = Array.from({ length: COPY_FROM_FRAMES }, (_, i) => hostile(first.length + 1 + i));
+      const before = batches.length;
+      d.write(Buffer.concat([first[1]!.bytes, ...second.map((f) => f.bytes)]) as unknown as string);
+      await until(() => second.every((f) => d.acks.includes(f.qn)), 30_000);
+      expect(await th.writer.drained(30_000)).toBe(true);
+      expect(batches.length).toBeGreaterThan(before);
+
+      const sent = [...first, ...second];
+      const stored = await framesOf(mn);
+      expect(stored.map((r) => r.raw).sort()).toEqual(sent.map((f) => f.raw).sort());
+      expect(stored.every((r) => r.n === 1)).toBe(true);
+      const readings = rowsOf<{ factor: string; value: number; flag: string | null }>(
+        await t.database.db.execute(
+          sql`select factor, value, flag from monitoring_readings where station_id = ${st.id} order by data_time, factor`,
+        ),
+      );
+      expect(readings).toEqual(
+        sent.flatMap((f, i) => {
+          const k = i < first.length ? i : i + 1;
+          return [
+            { factor: 'a21026', value: k, flag: f.flag },
+            { factor: 'a2\\1', value: 7, flag: null },
+          ];
+        }),
+      );
+      d.close();
+    } finally {
+      release();
       await th.close();
     }
   });
