@@ -98,12 +98,27 @@ export async function startServer(engine: Engine): Promise<BenchServer> {
     database = await benchDatabase('qs_bench');
     env.DATABASE_URL = database.url;
   }
-  // BENCH_CPU_PROF=<dir>: the server (and its ingest thread) writes a V8 CPU profile there on exit
+  // BENCH_CPU_PROF=<dir>: the server (and its ingest thread) writes a V8 CPU profile there on exit;
+  // BENCH_NODE_FLAGS: more flags for the server's node (--trace-gc, say), its output then copied to
+  // BENCH_SERVER_LOG (a file) when that is set
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, ['--expose-gc', ...profile, '--import', 'tsx', SERVE], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+      ...profile,
+      '--import',
+      'tsx',
+      SERVE,
+    ],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const serverLog = process.env.BENCH_SERVER_LOG;
+  if (serverLog) child.stdout!.on('data', (b: Buffer) => fs.appendFileSync(serverLog, b));
   const cleanup = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');

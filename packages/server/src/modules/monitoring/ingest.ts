@@ -69,7 +69,8 @@ function readingsOf(frame: DecodedFrame, cn: string): ReadingValue[] {
 /**
  * One frame as the gateway or the bus writer hands it over: `now` is when it was received. `mn`,
  * when given, is the frame's trimmed MN (what the group commit's lanes go by), so a frame waiting
- * in the journal's queue need not be decoded yet (journal.ts lazyItem).
+ * in the journal's queue need not be decoded yet (journal.ts lazyItem, whose `frame` decodes on
+ * every read: read it once).
  */
 export type IngestItem = { frame: DecodedFrame; raw: string; remote: string | null; now: Date; mn?: string };
 
@@ -127,6 +128,8 @@ type Accepted = {
   table: ReadingTable | null;
   /** the identity the frames table's unique indexes enforce; null when no index applies */
   key: string | null;
+  /** the readings it gives when stored: read before the transaction, which then needs no decoded frame */
+  values: ReadingValue[] | null;
 };
 
 const tableOf = (cn: string | null, dataTime: Date | null): ReadingTable | null =>
@@ -160,7 +163,10 @@ const FRAME_KEY_SQL = sql.raw(
 async function storeBatch(db: Db, items: readonly IngestItem[]): Promise<IngestOutcome[]> {
   const out: IngestOutcome[] = new Array(items.length);
   const mns = new Set<string>();
-  for (const [i, { frame }] of items.entries()) {
+  // each frame read once (a journaled one is decoded on each read) and used only before the
+  // transaction, so none is held while the batch waits for its commit
+  const frames = items.map((item) => item.frame);
+  for (const [i, frame] of frames.entries()) {
     const mn = frame.header.MN?.trim();
     const bad = unstorable(items[i]!.raw);
     if (!mn) out[i] = { kind: 'refused', reason: 'no-mn' };
@@ -176,8 +182,9 @@ async function storeBatch(db: Db, items: readonly IngestItem[]): Promise<IngestO
 
   const accepted: Accepted[] = [];
   const unknown: { i: number; row: FrameRow; st: string | null }[] = [];
-  for (const [i, { frame, raw, remote, now }] of items.entries()) {
+  for (const [i, { raw, remote, now }] of items.entries()) {
     if (out[i]) continue;
+    const frame = frames[i]!;
     const mn = frame.header.MN!.trim();
     const station = byMn.get(mn);
     if (!crcAccepted(frame, station)) {
@@ -201,16 +208,19 @@ async function storeBatch(db: Db, items: readonly IngestItem[]): Promise<IngestO
     };
     if (!station) unknown.push({ i, row, st: frame.header.ST ?? null });
     else if ((frame.header.PW ?? '') !== station.password) out[i] = { kind: 'refused', reason: 'bad-password' };
-    else
+    else {
+      const table = tableOf(cn, dataTime);
       accepted.push({
         i,
         station,
         row,
         cn,
         dataTime,
-        table: tableOf(cn, dataTime),
+        table,
         key: frameKey(mn, qn, cn, dataTime),
+        values: table && cn ? readingsOf(frame, cn) : null,
       });
+    }
   }
   // electricity meters reporting over HJ 212 are not stations: their frames are stored by their module
   const meters = await meterFrames(db, items, unknown, out);
@@ -320,14 +330,8 @@ async function storeAccepted(
 
   const readings: (FrameReadings & { a: Accepted })[] = [];
   for (const a of stored)
-    if (a.table && a.cn && a.dataTime)
-      readings.push({
-        a,
-        stationId: a.station.id,
-        dataTime: a.dataTime,
-        cn: a.cn,
-        values: readingsOf(items[a.i]!.frame, a.cn),
-      });
+    if (a.table && a.cn && a.dataTime && a.values)
+      readings.push({ a, stationId: a.station.id, dataTime: a.dataTime, cn: a.cn, values: a.values });
 
   // Judged before the writes: the rule state was read under the lock above and the frames to judge
   // are known (should an insert below fail, the whole transaction, alarms included, is undone).

@@ -345,20 +345,19 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
   // A frame from the ingest thread, decoded when its batch is stored, not when it arrives: under a
   // backlog thousands wait here (up to the pending bound), and a decoded frame (tens of objects)
   // waiting that long outlives V8's young generation and is copied by the scavenges on its way; the
-  // raw text is one flat string. Its MN (the group commit's lane) comes with it.
-  const lazyItem = (raw: string, remote: string | null, now: Date, mn: string | undefined): IngestItem => {
-    let frame: DecodedFrame | undefined;
-    return {
-      get frame() {
-        frame ??= decode(raw);
-        return frame;
-      },
-      raw,
-      remote,
-      now,
-      ...(mn !== undefined ? { mn } : {}),
-    };
-  };
+  // raw text is one flat string. Nor is the decoded frame kept once read: the batch that stores it
+  // reads it once (ingest.ts storeBatch), and kept here it would live until the commit, about 3 kB
+  // of heap a frame promoted to the old generation while a blast is stored. Its MN (the group
+  // commit's lane) comes with it.
+  const lazyItem = (raw: string, remote: string | null, now: Date, mn: string | undefined): IngestItem => ({
+    get frame() {
+      return decode(raw);
+    },
+    raw,
+    remote,
+    now,
+    ...(mn !== undefined ? { mn } : {}),
+  });
 
   /** the segment a record was written to: its last intact sequence number moves on */
   const noteSegment = (name: string, lastSeq: number) => {
