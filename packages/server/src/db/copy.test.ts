@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../test/db.ts';
 import type { Database } from './client.ts';
-import { copyField, copyNumber, copyRows } from './copy.ts';
+import { CopyText, copyRows } from './copy.ts';
 
 // COPY is how ingest writes frames and readings (issue 11, P3): whatever a device sends must come
 // back as sent, inside the caller's transaction, on both engines.
@@ -18,7 +18,11 @@ afterAll(async () => {
   await database.close();
 });
 
-const line = (k: number, t: string | null, x: number | null) => `${k}\t${copyField(t)}\t${copyNumber(x)}\n`;
+const rowsOf = (rows: readonly { k: number; t: string | null; x: number | null }[], capacity?: number) => {
+  const out = new CopyText(capacity);
+  for (const r of rows) out.number(r.k).text(r.t).number(r.x).end();
+  return out;
+};
 
 async function probe(): Promise<{ k: number; t: string | null; x: number | null }[]> {
   return (
@@ -42,7 +46,16 @@ describe('copyRows: rows by COPY inside a Drizzle transaction', () => {
         async (rows) => {
           await database.query('delete from copy_probe');
           await database.db.transaction(async (tx) => {
-            await copyRows(tx, 'copy_probe', ['k', 't', 'x'], rows.map((r, k) => line(k, r.t, r.x)).join(''));
+            // a small first buffer, so that growing it is part of what is tried
+            await copyRows(
+              tx,
+              'copy_probe',
+              ['k', 't', 'x'],
+              rowsOf(
+                rows.map((r, k) => ({ ...r, k })),
+                16,
+              ),
+            );
           });
           // -0 reads back as 0 from its text
           expect(await probe()).toEqual(rows.map((r, k) => ({ k, t: r.t, x: r.x === 0 ? 0 : r.x })));
@@ -58,16 +71,28 @@ describe('copyRows: rows by COPY inside a Drizzle transaction', () => {
     await expect(
       database.db.transaction(async (tx) => {
         await tx.execute(sql`insert into copy_probe (k, t) values (2, 'undone')`);
-        await copyRows(tx, 'copy_probe', ['k', 't', 'x'], line(3, 'new', 1) + line(1, 'again', 2));
+        await copyRows(
+          tx,
+          'copy_probe',
+          ['k', 't', 'x'],
+          rowsOf([
+            { k: 3, t: 'new', x: 1 },
+            { k: 1, t: 'again', x: 2 },
+          ]),
+        );
       }),
     ).rejects.toThrow();
     expect(await probe()).toEqual([{ k: 1, t: 'kept', x: null }]);
   });
 
-  it('a non-finite number is refused before anything is sent', () => {
-    expect(() => copyNumber(Number.NaN)).toThrow(RangeError);
-    expect(() => copyNumber(Number.NEGATIVE_INFINITY)).toThrow(RangeError);
-    expect(copyNumber(null)).toBe('\\N');
-    expect(copyField('a\tb\\c\nd\re')).toBe('a\\tb\\\\c\\nd\\re');
+  it('a non-finite number is refused before anything is sent; the text is what COPY reads', () => {
+    expect(() => new CopyText().number(Number.NaN)).toThrow(RangeError);
+    expect(() => new CopyText().number(Number.NEGATIVE_INFINITY)).toThrow(RangeError);
+    const text = (c: CopyText) => c.bytes().toString('utf8');
+    expect(text(new CopyText().number(null).text('a\tb\\c\nd\re').boolean(true).end())).toBe(
+      '\\N\ta\\tb\\\\c\\nd\\re\tt\n',
+    );
+    // non-ASCII from any point on, escapes after it included
+    expect(text(new CopyText(4).text('ab上栗\t县\\').end())).toBe('ab上栗\\t县\\\\\n');
   });
 });

@@ -2,7 +2,7 @@ import type { DecodedFrame, FactorFields } from '@qingshan/hj212';
 import { decodeFrame, utf8Encode } from '@qingshan/hj212';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { copyField, copyNumber, copyRows } from '../../db/copy.ts';
+import { CopyText, copyRows } from '../../db/copy.ts';
 import { type MeterFrameOutcome, meterFrames } from '../electricity/hj212-meters.ts';
 import { crcAccepted, frameDataTime, GATEWAY_DECODE, unstorable } from './frame-checks.ts';
 import { booleanArray, instantArray, numberArray, textArray } from './pg-arrays.ts';
@@ -420,16 +420,22 @@ const FRAME_COLUMNS = [
 ] as const;
 
 /** The frames' archive rows as COPY text (db/copy.ts), in FRAME_COLUMNS' order. */
-function framesCopy(fresh: readonly Accepted[]): string {
-  // one line per frame, joined once: a flat string, which Buffer.from encodes in one pass (a string
-  // grown by += is a rope that is flattened first)
-  const lines = new Array<string>(fresh.length);
-  for (let i = 0; i < fresh.length; i++) {
-    const { station, row } = fresh[i]!;
-    lines[i] =
-      `${station.id}\t${copyField(row.mn)}\t${copyField(row.qn)}\t${copyField(row.cn)}\t${row.dataTime ? row.dataTime.toISOString() : '\\N'}\t${copyField(row.raw)}\t${row.crcValid ? 't' : 'f'}\t${copyField(JSON.stringify(row.issues ?? []))}\t${copyField(row.remoteAddress)}\t${(row.receivedAt ?? new Date()).toISOString()}\n`;
-  }
-  return lines.join('');
+function framesCopy(fresh: readonly Accepted[]): CopyText {
+  const out = new CopyText(fresh.length * 640);
+  for (const { station, row } of fresh)
+    out
+      .text(station.id)
+      .text(row.mn)
+      .text(row.qn)
+      .text(row.cn)
+      .text(row.dataTime ? row.dataTime.toISOString() : null)
+      .text(row.raw)
+      .boolean(row.crcValid)
+      .text(row.issues && row.issues.length > 0 ? JSON.stringify(row.issues) : '[]')
+      .text(row.remoteAddress)
+      .text((row.receivedAt ?? new Date()).toISOString())
+      .end();
+  return out;
 }
 
 const READING_COLUMNS = ['station_id', 'factor', 'data_time', 'cn', 'value', 'min', 'max', 'cou', 'flag'] as const;
@@ -437,25 +443,28 @@ const READING_COLUMNS = ['station_id', 'factor', 'data_time', 'cn', 'value', 'mi
 /** The readings as COPY text, one per table that has any (the long table's with their source). */
 function readingsCopies(
   frames: readonly FrameReadings[],
-): { table: ReadingTable; columns: readonly string[]; rows: string }[] {
-  const short: string[] = [];
-  const long: string[] = [];
+): { table: ReadingTable; columns: readonly string[]; rows: CopyText }[] {
+  let short: CopyText | null = null;
+  let long: CopyText | null = null;
   for (const f of frames) {
     const isLong = LONG_CNS.has(f.cn);
     if (!isLong && !SHORT_CNS.has(f.cn)) continue;
-    const lines = isLong ? long : short;
-    const head = `${f.stationId}\t`;
-    const mid = `\t${f.dataTime.toISOString()}\t${copyField(f.cn)}\t`;
-    const tail = isLong ? '\tstation\n' : '\n';
-    for (const v of f.values)
-      lines.push(
-        `${head}${copyField(v.factor)}${mid}${copyNumber(v.value)}\t${copyNumber(v.min)}\t${copyNumber(v.max)}\t${copyNumber(v.cou)}\t${copyField(v.flag)}${tail}`,
-      );
+    if (f.values.length === 0) continue;
+    // about 100 bytes a reading
+    if (isLong) long ??= new CopyText(frames.length * 1024);
+    else short ??= new CopyText(frames.length * 1024);
+    const rows = (isLong ? long : short)!;
+    const at = f.dataTime.toISOString();
+    for (const v of f.values) {
+      rows.text(f.stationId).text(v.factor).text(at).text(f.cn);
+      rows.number(v.value).number(v.min).number(v.max).number(v.cou).text(v.flag);
+      if (isLong) rows.text('station');
+      rows.end();
+    }
   }
-  const out: { table: ReadingTable; columns: readonly string[]; rows: string }[] = [];
-  if (short.length) out.push({ table: 'monitoring_readings', columns: READING_COLUMNS, rows: short.join('') });
-  if (long.length)
-    out.push({ table: 'monitoring_readings_long', columns: [...READING_COLUMNS, 'source'], rows: long.join('') });
+  const out: { table: ReadingTable; columns: readonly string[]; rows: CopyText }[] = [];
+  if (short) out.push({ table: 'monitoring_readings', columns: READING_COLUMNS, rows: short });
+  if (long) out.push({ table: 'monitoring_readings_long', columns: [...READING_COLUMNS, 'source'], rows: long });
   return out;
 }
 
