@@ -28,6 +28,18 @@ const tmpDir = () => {
   return d;
 };
 
+/** An ingest thread on a port of its own and a journal folder of its own, for this file's database. */
+const startThread = (more: Partial<Parameters<typeof startIngestThread>[0]> = {}) =>
+  startIngestThread({
+    dir: tmpDir(),
+    db: t.database.db,
+    port: 0,
+    host: '127.0.0.1',
+    maxConnections: 10,
+    log: () => {},
+    ...more,
+  });
+
 const freshMn = loggerMns('THRD');
 const register = (mn: string) => registerLogger(monitor, enterpriseId, mn, `线程测试${mn.slice(-3)}`);
 
@@ -256,14 +268,7 @@ describe('ingest front in a worker thread', () => {
     const mn = freshMn();
     await register(mn);
     const logs: string[] = [];
-    const th = await startIngestThread({
-      dir: tmpDir(),
-      db: t.database.db,
-      port: 0,
-      host: '127.0.0.1',
-      maxConnections: 10,
-      log: (_level, message) => logs.push(message),
-    });
+    const th = await startThread({ log: (_level, message) => logs.push(message) });
     try {
       const port = th.port;
       const a = await logger(port);
@@ -296,14 +301,7 @@ describe('ingest front in a worker thread', () => {
   it('a registry edit reaches the worker at once; an unregistered MN is stored by this thread and acked after', async () => {
     const mn = freshMn();
     const st = await register(mn);
-    const th = await startIngestThread({
-      dir: tmpDir(),
-      db: t.database.db,
-      port: 0,
-      host: '127.0.0.1',
-      maxConnections: 10,
-      log: () => {},
-    });
+    const th = await startThread();
     try {
       const d = await logger(th.port);
       await d.send(frame(mn, 1));
@@ -364,13 +362,7 @@ describe('ingest front in a worker thread', () => {
       release = r;
     });
     const batches: number[] = [];
-    const th = await startIngestThread({
-      dir: tmpDir(),
-      db: t.database.db,
-      port: 0,
-      host: '127.0.0.1',
-      maxConnections: 10,
-      log: () => {},
+    const th = await startThread({
       store: async (items) => {
         await gate;
         batches.push(items.length);
