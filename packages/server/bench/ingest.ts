@@ -1,5 +1,5 @@
 // npm run bench:ingest [-- --engine=pglite|postgres] [--idle=10000] [--rate=2000] [--seconds=6]
-//   [--frames=5000] [--storm=1000] [--storm-window=10] [--kills=10] [--phases=p2,ab,p3,storm,idle,p8,p8j]
+//   [--frames=20000] [--storm=1000] [--storm-window=10] [--kills=10] [--phases=p2,ab,p3,storm,idle,p8,p8j]
 // The HJ 212 ingest figures of issue 11, each beside a baseline measured in the same run, on both
 // engines (the P4 ratio compares them). Per engine:
 //   1. the server as bench:api runs it (demo data, gateway in-process with the ingest journal, the
@@ -85,7 +85,7 @@ const arg = (name: string, dflt: number) => {
 const IDLE = arg('idle', 10_000);
 const RATE = arg('rate', 2_000);
 const SECONDS = arg('seconds', 6);
-const FRAMES = arg('frames', 5_000);
+const FRAMES = arg('frames', 20_000);
 const STORM = arg('storm', 1_000);
 const KILLS = arg('kills', 10);
 /** storm loggers send at most this many frames before waiting for acks */
