@@ -423,6 +423,41 @@ describe('ingest front in a worker thread', () => {
     }
   });
 
+  it('a password edited while an acked frame waits for the writer does not undo the ack: the frame is stored', async () => {
+    const mn = freshMn();
+    const st = await register(mn);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const th = await startThread({
+      store: async (items) => {
+        await gate;
+        return ingestBatch(t.database.db, items);
+      },
+    });
+    try {
+      const d = await logger(th.port);
+      const sent = frame(mn, 1);
+      await d.send(sent);
+      const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
+      const res = await monitor.request({
+        method: 'PATCH',
+        url: `/api/monitoring/stations/${st.id}`,
+        payload: { version: detail.version, password: '654321' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      release();
+      expect(await th.writer.drained(10_000)).toBe(true);
+      expect((await framesOf(mn)).map((r) => r.raw)).toEqual([sent.raw]);
+      expect(th.writer.stats.refusedAfterAck).toBe(0);
+      d.close();
+    } finally {
+      release();
+      await th.close();
+    }
+  });
+
   it('INGEST_THREAD: on by default, 0 keeps one thread, nonsense is refused', () => {
     expect(loadConfig({}).ingestThread).toBe(true);
     expect(loadConfig({ INGEST_THREAD: '0' }).ingestThread).toBe(false);

@@ -82,7 +82,10 @@ export type JournalWriterStats = {
   replayed: number;
   /** frames settled by the database (stored, duplicate, or refused there) */
   settled: number;
-  /** frames the database refused after the journal accepted them (a registry edit in between) */
+  /**
+   * frames the database refused after the journal accepted them: the station removed and its MN
+   * rejected in between (an edited password or CRC setting does not: the journal's frames are vetted)
+   */
   refusedAfterAck: number;
   /** store attempts that failed and are tried again */
   retries: number;
@@ -356,6 +359,7 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
     raw,
     remote,
     now,
+    vetted: true,
     ...(mn !== undefined ? { mn } : {}),
   });
 
@@ -398,7 +402,7 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
     // replayed in journal order; keyless frames already stored (see the header) are settled at once
     for (const { rec, bytes } of toReplay) {
       const frame = decode(rec.raw);
-      const item: IngestItem = { frame, raw: rec.raw, remote: rec.remote, now: new Date(rec.receivedAt) };
+      const item: IngestItem = { frame, raw: rec.raw, remote: rec.remote, now: new Date(rec.receivedAt), vetted: true };
       const p = track(rec.seq, item, bytes);
       stats.replayed++;
       if (keyless(frame)) {
@@ -494,7 +498,7 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
         write(
           track(
             r.seq,
-            frame ? { frame, raw: r.raw, remote: r.remote, now } : lazyItem(r.raw, r.remote, now, r.mn),
+            frame ? { frame, raw: r.raw, remote: r.remote, now, vetted: true } : lazyItem(r.raw, r.remote, now, r.mn),
             r.bytes,
           ),
         );
