@@ -219,9 +219,9 @@ describe('ingest front in a worker thread', () => {
     }
   });
 
-  it('frames acked by the worker and not yet stored when the process stops are stored once at the next start', async () => {
+  it('frames acked by the worker and not yet stored when the process stops are stored once at the next start, a password edited meanwhile or not', async () => {
     const mn = freshMn();
-    await register(mn);
+    const st = await register(mn);
     const dir = tmpDir();
     let up = true;
     const store = async (items: readonly IngestItem[]) => {
@@ -245,6 +245,14 @@ describe('ingest front in a worker thread', () => {
     }
     fs.rmSync(path.join(dir, 'checkpoint'), { force: true });
     expect((await framesOf(mn)).length).toBe(3);
+    // staff change the password while the platform is down: the frames acked under the old one stay acked
+    const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
+    const edit = await monitor.request({
+      method: 'PATCH',
+      url: `/api/monitoring/stations/${st.id}`,
+      payload: { version: detail.version, password: '654321' },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
 
     const second = await startIngestThread({ ...opts, port: 0 });
     try {
@@ -255,7 +263,7 @@ describe('ingest front in a worker thread', () => {
       expect(stored.every((r) => r.n === 1)).toBe(true);
       // new frames are acked and stored after the replayed ones
       const d = await logger(second.port);
-      const more = frame(mn, 7);
+      const more = frame(mn, 7, '654321');
       await d.send(more);
       await until(async () => (await framesOf(mn)).length === 7);
       d.close();
