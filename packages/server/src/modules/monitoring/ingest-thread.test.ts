@@ -11,7 +11,7 @@ import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from
 import { COPY_FROM_FRAMES, type IngestItem, ingestBatch } from './ingest.ts';
 import { type IngestThread, startIngestThread } from './ingest-thread.ts';
 import { rowsOf } from './readings.ts';
-import { loggerMns, registerLogger } from './test-loggers.ts';
+import { loggerMns, registerLogger, setLoggerPassword } from './test-loggers.ts';
 
 // The ingest front in a worker thread (ingest-thread.ts): the gateway acks while the main thread's
 // event loop is blocked; frames acked by the worker and not yet stored are stored once after a
@@ -246,13 +246,7 @@ describe('ingest front in a worker thread', () => {
     fs.rmSync(path.join(dir, 'checkpoint'), { force: true });
     expect((await framesOf(mn)).length).toBe(3);
     // staff change the password while the platform is down: the frames acked under the old one stay acked
-    const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
-    const edit = await monitor.request({
-      method: 'PATCH',
-      url: `/api/monitoring/stations/${st.id}`,
-      payload: { version: detail.version, password: '654321' },
-    });
-    expect(edit.statusCode, edit.body).toBe(200);
+    await setLoggerPassword(monitor, st.id, '654321');
 
     const second = await startIngestThread({ ...opts, port: 0 });
     try {
@@ -313,13 +307,7 @@ describe('ingest front in a worker thread', () => {
     try {
       const d = await logger(th.port);
       await d.send(frame(mn, 1));
-      const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
-      const res = await monitor.request({
-        method: 'PATCH',
-        url: `/api/monitoring/stations/${st.id}`,
-        payload: { version: detail.version, password: '654321' },
-      });
-      expect(res.statusCode, res.body).toBe(200);
+      await setLoggerPassword(monitor, st.id, '654321');
       // the old password: refused by the worker, never acked
       const old = frame(mn, 2);
       d.write(old.raw);
@@ -448,13 +436,7 @@ describe('ingest front in a worker thread', () => {
       const d = await logger(th.port);
       const sent = frame(mn, 1);
       await d.send(sent);
-      const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
-      const res = await monitor.request({
-        method: 'PATCH',
-        url: `/api/monitoring/stations/${st.id}`,
-        payload: { version: detail.version, password: '654321' },
-      });
-      expect(res.statusCode, res.body).toBe(200);
+      await setLoggerPassword(monitor, st.id, '654321');
       release();
       expect(await th.writer.drained(10_000)).toBe(true);
       expect((await framesOf(mn)).map((r) => r.raw)).toEqual([sent.raw]);

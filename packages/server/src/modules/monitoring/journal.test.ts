@@ -10,7 +10,7 @@ import { startGateway } from './gateway.ts';
 import { GATEWAY_DECODE } from './ingest.ts';
 import { decodeSegment, encodeRecord, type Journal, openJournal } from './journal.ts';
 import { rowsOf } from './readings.ts';
-import { loggerMns, registerLogger } from './test-loggers.ts';
+import { loggerMns, registerLogger, setLoggerPassword } from './test-loggers.ts';
 
 // The local ingest journal (journal.ts): acks only after the fsync, refuses what the database
 // would refuse without journaling it, replays what a crash left, tolerates a torn tail, holds
@@ -373,13 +373,7 @@ describe('ingest journal', () => {
     const j = await journal({ dir: tmpDir() });
     const a = frame(mn, 1);
     expect((await j.sink(a.frame, a.raw, null)).kind).toBe('journaled');
-    const detail = (await monitor.request({ method: 'GET', url: `/api/monitoring/stations/${st.id}` })).json();
-    const res = await monitor.request({
-      method: 'PATCH',
-      url: `/api/monitoring/stations/${st.id}`,
-      payload: { version: detail.version, password: '654321' },
-    });
-    expect(res.statusCode, res.body).toBe(200);
+    await setLoggerPassword(monitor, st.id, '654321');
     const old = frame(mn, 2);
     expect(await j.sink(old.frame, old.raw, null)).toEqual({ kind: 'refused', reason: 'bad-password' });
     const fresh = frame(mn, 3, { pw: '654321' });

@@ -25,3 +25,14 @@ export async function registerLogger(
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string };
 }
+
+/** Staff set a station's password over the API, as the registry edit page does. */
+export async function setLoggerPassword(staff: Client, stationId: string, password: string): Promise<void> {
+  const detail = (await staff.request({ method: 'GET', url: `/api/monitoring/stations/${stationId}` })).json();
+  const res = await staff.request({
+    method: 'PATCH',
+    url: `/api/monitoring/stations/${stationId}`,
+    payload: { version: detail.version, password },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
