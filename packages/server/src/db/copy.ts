@@ -129,22 +129,17 @@ function connectionOf(tx: Tx): PgClient | ProxyConnection {
 }
 
 /**
- * Appends `rows` (CopyText's, or lines in COPY's text format each ending in a newline) to `table`'s
- * `columns`, inside `tx`. Table and column names are the caller's constants, never input.
+ * Appends `rows` to `table`'s `columns`, inside `tx`. Table and column names are the caller's
+ * constants, never input.
  */
-export async function copyRows(
-  tx: Tx,
-  table: string,
-  columns: readonly string[],
-  rows: CopyText | string,
-): Promise<void> {
-  const data = typeof rows === 'string' ? rows : rows.bytes();
+export async function copyRows(tx: Tx, table: string, columns: readonly string[], rows: CopyText): Promise<void> {
+  const data = rows.bytes();
   if (data.length === 0) return;
   const conn = connectionOf(tx);
   const target = `${table} (${columns.join(', ')})`;
   if ('copyFrom' in conn) {
     // its own copy of the bytes: the message to PGlite's thread clones the whole buffer under a view
-    await conn.copyFrom(`copy ${target} from '/dev/blob'`, typeof data === 'string' ? data : new Uint8Array(data));
+    await conn.copyFrom(`copy ${target} from '/dev/blob'`, new Uint8Array(data));
     return;
   }
   copyFromStdin ??= (await import('pg-copy-streams')).from;

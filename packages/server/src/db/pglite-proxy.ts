@@ -22,7 +22,7 @@ export type ProxyConnection = {
   ): Promise<ProxyResults<T>>;
   exec(text: string): Promise<ProxyResults[]>;
   /** `COPY … FROM '/dev/blob'` with `data` as the blob: a bulk load in one call (db/copy.ts) */
-  copyFrom(text: string, data: string | Uint8Array): Promise<void>;
+  copyFrom(text: string, data: Uint8Array): Promise<void>;
 };
 
 export type ProxyTransaction = ProxyConnection & {
@@ -155,7 +155,7 @@ export class PgliteProxy implements ProxyConnection {
     return this.#call({ op: 'exec', text });
   }
 
-  copyFrom(text: string, data: string | Uint8Array): Promise<void> {
+  copyFrom(text: string, data: Uint8Array): Promise<void> {
     return this.#call({ op: 'copy', text, data });
   }
 
@@ -176,7 +176,7 @@ export class PgliteProxy implements ProxyConnection {
         if (closed) return Promise.reject(new Error('the transaction is closed'));
         return this.#call<ProxyResults[]>({ op: 'exec', txId, text });
       },
-      copyFrom: (text: string, data: string | Uint8Array) => {
+      copyFrom: (text: string, data: Uint8Array) => {
         if (closed) return Promise.reject(new Error('the transaction is closed'));
         return this.#call<void>({ op: 'copy', txId, text, data });
       },

@@ -345,23 +345,26 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
   };
 
   const decode = (raw: string) => decodeFrame(Buffer.from(raw, 'utf8'), GATEWAY_DECODE);
-  // A frame from the ingest thread, decoded when its batch is stored, not when it arrives: under a
-  // backlog thousands wait here (up to the pending bound), and a decoded frame (tens of objects)
-  // waiting that long outlives V8's young generation and is copied by the scavenges on its way; the
-  // raw text is one flat string. Nor is the decoded frame kept once read: the batch that stores it
-  // reads it once (ingest.ts storeBatch), and kept here it would live until the commit, about 3 kB
-  // of heap a frame promoted to the old generation while a blast is stored. Its MN (the group
-  // commit's lane) comes with it.
-  const lazyItem = (raw: string, remote: string | null, now: Date, mn: string | undefined): IngestItem => ({
-    get frame() {
-      return decode(raw);
-    },
-    raw,
-    remote,
-    now,
-    vetted: true,
-    ...(mn !== undefined ? { mn } : {}),
-  });
+  // A journaled frame, vetted: its CRC and password were checked before it was journaled and acked
+  // (ingest.ts IngestItem). One from the ingest thread comes undecoded and is decoded when its batch
+  // is stored, not when it arrives: under a backlog thousands wait here (up to the pending bound),
+  // and a decoded frame (tens of objects) waiting that long outlives V8's young generation and is
+  // copied by the scavenges on its way; the raw text is one flat string. Nor is the decoded frame
+  // kept once read: the batch that stores it reads it once (ingest.ts storeBatch), and kept here it
+  // would live until the commit, about 3 kB of heap a frame promoted to the old generation while a
+  // blast is stored. Its MN (the group commit's lane) comes with it.
+  const journaledItem = (r: JournalRecord & { mn?: string }, frame?: DecodedFrame): IngestItem => {
+    const raw = r.raw;
+    const base = { raw, remote: r.remote, now: new Date(r.receivedAt), vetted: true };
+    if (frame) return { ...base, frame };
+    return {
+      get frame() {
+        return decode(raw);
+      },
+      ...base,
+      ...(r.mn !== undefined ? { mn: r.mn } : {}),
+    };
+  };
 
   /** the segment a record was written to: its last intact sequence number moves on */
   const noteSegment = (name: string, lastSeq: number) => {
@@ -402,8 +405,7 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
     // replayed in journal order; keyless frames already stored (see the header) are settled at once
     for (const { rec, bytes } of toReplay) {
       const frame = decode(rec.raw);
-      const item: IngestItem = { frame, raw: rec.raw, remote: rec.remote, now: new Date(rec.receivedAt), vetted: true };
-      const p = track(rec.seq, item, bytes);
+      const p = track(rec.seq, journaledItem(rec, frame), bytes);
       stats.replayed++;
       if (keyless(frame)) {
         const [hit] = await opts.db
@@ -412,7 +414,7 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
           .where(
             and(
               eq(monitoringFrames.mn, frame.header.MN?.trim() ?? ''),
-              eq(monitoringFrames.receivedAt, item.now),
+              eq(monitoringFrames.receivedAt, p.item.now),
               eq(monitoringFrames.raw, rec.raw),
             ),
           )
@@ -493,15 +495,7 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
       for (const [i, r] of records.entries()) {
         receivedFrames++;
         receivedBytes += r.bytes;
-        const frame = frames?.[i];
-        const now = new Date(r.receivedAt);
-        write(
-          track(
-            r.seq,
-            frame ? { frame, raw: r.raw, remote: r.remote, now, vetted: true } : lazyItem(r.raw, r.remote, now, r.mn),
-            r.bytes,
-          ),
-        );
+        write(track(r.seq, journaledItem(r, frames?.[i]), r.bytes));
       }
       noteSegment(segment, records.at(-1)!.seq);
       nextSeq = Math.max(nextSeq, highest + 1);
