@@ -75,7 +75,7 @@ async function send(mn: string, cn: string, at: number, cp: CpInput, receivedAt 
 }
 const rtd = (code: string, value: number, flag = 'N') => ({ [code]: { Rtd: String(value), Flag: flag } });
 
-type AlarmView = { kind: string; state: string; detail: string; occurrences: number };
+type AlarmView = { id: string; kind: string; state: string; detail: string; occurrences: number };
 async function alarmsOf(stationId: string): Promise<AlarmView[]> {
   const res = await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${stationId}&pageSize=100` });
   expect(res.statusCode, res.body).toBe(200);
@@ -310,6 +310,38 @@ describe('group commit: many frames, one transaction', () => {
     expect(summary(await alarmsOf(st.id))).toEqual(['over-limit-warning:cleared', 'over-limit:active']);
     // the second frame found its station as the first left it
     expect(out[1]!.kind === 'stored' && out[1]!.previousFrameAt?.getTime()).toBe(first.now.getTime());
+  });
+
+  it('a station in alarm closed by an officer: one batch of frames raises the recurrence once, not once per frame', async () => {
+    const st = await register([{ code: 'a21002', upperLimit: 180 }]);
+    await ingestBatch(
+      t.database.db,
+      [0, 20, 40, 60].map((m) => item(st.mn, T0 + m * MIN, rtd('a21002', 250))),
+    );
+    const overLimit = async () => (await alarmsOf(st.id)).filter((a) => a.kind === 'over-limit');
+    const [first] = await overLimit();
+    const close = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${first!.id}/close`,
+      payload: { outcome: 'dismissed', note: '先行关闭' },
+    });
+    expect(close.statusCode, close.body).toBe(200);
+    // one batch: the same hour (no news), the next hour closing over the limit (the recurrence),
+    // then more frames while it holds, each of which asks whether the rule's alarm was closed
+    const out = await ingestBatch(
+      t.database.db,
+      [90, 120, 130, 140, 150].map((m) => item(st.mn, T0 + m * MIN, rtd('a21002', 260))),
+    );
+    expect(out.map((o) => o.kind)).toEqual(['stored', 'stored', 'stored', 'stored', 'stored']);
+    const after = await overLimit();
+    expect(after.map((a) => a.state).sort()).toEqual(['active', 'closed']);
+    const again = after.find((a) => a.state === 'active')!;
+    const detail = (await monitor.request({ method: 'GET', url: `/api/alarms/${again.id}` })).json();
+    expect(detail.alarm.recurrenceOf).toBe(first!.id);
+    // raised once: a later frame of the batch that still saw the closed alarm would raise it again
+    // (counted as a second occurrence of the active one)
+    expect(detail.alarm.occurrences).toBe(1);
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['raised', 'recurred', 'reminded']);
   });
 
   it('a retransmit within the batch is a duplicate; a frame the database refuses fails alone; the rest commit', async () => {

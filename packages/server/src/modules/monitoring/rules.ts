@@ -17,7 +17,7 @@ import { clearAlarm, raiseAlarm, restateAlarm } from '../alarms/service.ts';
 import type { JobHandler } from '../scheduler/service.ts';
 import { instantArray, textArray } from './pg-arrays.ts';
 import { rowsOf } from './readings.ts';
-import { raiseRecurrences } from './recurrence.ts';
+import { LatestAlarms, raiseRecurrences } from './recurrence.ts';
 
 /** Commands whose values the frame rules judge: real-time, minute and the station's hour values. */
 const JUDGED_CNS = new Set(['2011', '2051', '2061']);
@@ -103,6 +103,7 @@ export async function foldFrames(
   const mem = loaded ?? (await lockRuleStates(tx, [...new Set(judged.map((f) => f.station.id))].sort()));
   // the loaded states are this batch's own copies: folded in place, no copy per frame
   const folders = new Map<string, { folder: RuleFolder; now: Date | null }>();
+  const latest = new LatestAlarms();
   for (const { station, cn, dataTime, values, now } of judged) {
     const m = mem.get(station.id);
     if (!m) continue;
@@ -125,6 +126,7 @@ export async function foldFrames(
     m.last = now.getTime();
     f.now = now;
     for (const t of transitions) {
+      latest.forget(station.id, t.kind);
       if (t.restated)
         // still holding for other factors than the open alarm names: its text says what holds now
         await restateAlarm(tx, {
@@ -149,7 +151,7 @@ export async function foldFrames(
         });
       else await clearAlarm(tx, { sourceKind: 'station', sourceId: station.id, kind: t.kind, at: now });
     }
-    await raiseRecurrences(tx, station, m.state, m.factors, transitions, cn, dataTime, now);
+    await raiseRecurrences(tx, station, m.state, m.factors, transitions, cn, dataTime, now, latest);
   }
   const done = [...folders.entries()].flatMap(([id, f]) =>
     f.now ? [{ id, state: JSON.stringify(packRuleState(mem.get(id)!.state)), now: f.now }] : [],
