@@ -432,7 +432,12 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       // wall-clock rate moves with the neighbours' load, this much less
       const dbUrl = engine === 'postgres' ? await serverDbUrl(s) : null;
       await committed();
-      const cpu0 = { server: cpuMsOf(s.pid), db: await backendsCpuMs(dbUrl) };
+      const cpu0 = {
+        server: cpuMsOf(s.pid),
+        db: await backendsCpuMs(dbUrl),
+        bench: process.cpuUsage(),
+        main: cpuMsOf(s.pid, s.pid),
+      };
       const tp = performance.now();
       for (const b of batches) for (const [k, f] of b.frames.entries()) b.l.send(b.qns[k]!, f);
       const ok = await Promise.all(batches.map((b) => b.l.waitAcked(b.qns, 600_000)));
@@ -442,11 +447,15 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       const p3ms = performance.now() - tp;
       const cpuServer = ((cpuMsOf(s.pid) - cpu0.server) * 1000) / (per * LOGGERS);
       const cpuDb = (cpuSince(cpu0.db, await backendsCpuMs(dbUrl)) * 1000) / (per * LOGGERS);
+      const benchCpu = process.cpuUsage(cpu0.bench);
+      const cpuMain = ((cpuMsOf(s.pid, s.pid) - cpu0.main) * 1000) / (per * LOGGERS);
+      // the load generator (this process: 50 loggers sending, acks read) shares the 2 cores
+      const cpuSender = (benchCpu.user + benchCpu.system) / 1000 / ((per * LOGGERS) / 1000);
       framesPerS = (per * LOGGERS) / (p3ms / 1000);
       if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
       const g = await gateway();
       progress(
-        `${engine}: P3 ${per * LOGGERS} frames committed in ${fmt(p3ms)} ms (all acked after ${fmt(ackMs)} ms) = ${fmt(framesPerS)} frames/s (so far ${g.stored} frames in ${g.batches} transactions, largest ${g.largestBatch}, at most ${g.mostBatchesInFlight} at once); CPU per frame: server ${fmt(cpuServer)} µs${dbUrl ? `, PostgreSQL backends ${fmt(cpuDb)} µs` : ''}`,
+        `${engine}: P3 ${per * LOGGERS} frames committed in ${fmt(p3ms)} ms (all acked after ${fmt(ackMs)} ms) = ${fmt(framesPerS)} frames/s (so far ${g.stored} frames in ${g.batches} transactions, largest ${g.largestBatch}, at most ${g.mostBatchesInFlight} at once); CPU per frame: server ${fmt(cpuServer)} µs (main thread ${fmt(cpuMain)})${dbUrl ? `, PostgreSQL backends ${fmt(cpuDb)} µs` : ''}, the loggers' side (this process) ${fmt(cpuSender)} µs`,
       );
       for (const l of loggers) l.close();
       // Three COPYs of each, the median taken: back to back on this machine one COPY of the same rows
