@@ -27,6 +27,14 @@ async function main() {
   }
   const where = config.databaseUrl ? `PostgreSQL (${redact(config.databaseUrl)})` : `PGlite in ${config.dataDir}`;
   console.log(`青山 Qingshan: opening ${where} …`);
+  if (!config.databaseUrl)
+    // PGlite on Node never asks the OS to flush its files (no fsync or fdatasync at all under strace,
+    // even with fsync=on), so a commit outlives the process, not the machine (README, "Running
+    // against PostgreSQL")
+    console.log(
+      '内置数据库（PGlite）提交后不强制写盘：进程被终止不丢数据，断电或系统崩溃可能丢失最近的数据；正式运行请设置 DATABASE_URL 使用 PostgreSQL。\n' +
+        'The embedded database (PGlite) does not flush its files to disk: a commit survives the process being killed, not a power loss or an OS crash. Run production on PostgreSQL (DATABASE_URL).',
+    );
   let database: Awaited<ReturnType<typeof openConfiguredDatabase>>;
   try {
     database = await openConfiguredDatabase(config);
