@@ -69,7 +69,7 @@ function readingsOf(frame: DecodedFrame, cn: string): ReadingValue[] {
 /**
  * One frame as the gateway or the bus writer hands it over: `now` is when it was received. `mn`,
  * when given, is the frame's trimmed MN (what the group commit's lanes go by), so a frame waiting
- * in the journal's queue need not be decoded yet (journal.ts lazyItem, whose `frame` decodes on
+ * in the journal's queue need not be decoded yet (journal.ts journaledItem, whose `frame` decodes on
  * every read: read it once).
  */
 export type IngestItem = {
