@@ -13,7 +13,8 @@ export type Ctx = {
   account(role: string): DemoAccount;
   /** A fresh page with its own cookies (a new browser context). */
   newPage(): Promise<Page>;
-  screenshot(page: Page, name: string): Promise<void>;
+  /** full page unless `window`: what the window shows (a scrolled position) */
+  screenshot(page: Page, name: string, opts?: { window?: boolean }): Promise<void>;
   login(page: Page, role: string): Promise<void>;
 };
 

@@ -31,9 +31,9 @@ const ctx: Ctx = {
     });
     return c.pages()[0] ?? c.newPage();
   },
-  async screenshot(page: Page, name: string) {
+  async screenshot(page: Page, name: string, opts) {
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: !opts?.window });
   },
   async login(page, role) {
     const a = ctx.account(role);

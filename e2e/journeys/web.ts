@@ -66,6 +66,28 @@ export const leaderWorkbench: Journey = {
     await page.getByTestId('workbench-figures').locator('.ant-statistic').first().waitFor({ timeout: 15_000 });
     await page.getByTestId('workbench-todo').waitFor();
     await ctx.screenshot(page, '92-leader-workbench');
+
+    // On a page taller than the window, scrolled to its end: the menu is still at the top of the
+    // window and the menu's white column reaches the window's bottom (it once ended a header's
+    // height short of it, over a grey strip).
+    await page.goto(`${ctx.baseUrl}/staff/figures`);
+    await page.locator('.ant-statistic').first().waitFor({ timeout: 15_000 });
+    const view = page.viewportSize()!;
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(pageHeight > view.height + 200, `the figures page is taller than the window (${pageHeight} px)`);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(200);
+    const column = await page.locator('.ant-layout-sider').boundingBox();
+    const menu = await page.locator('.ant-layout-sider nav').boundingBox();
+    expect(
+      column !== null && column.y + column.height >= view.height - 1,
+      `the menu's column reaches the window's bottom (ends at ${column && Math.round(column.y + column.height)} of ${view.height} px)`,
+    );
+    expect(
+      menu !== null && menu.y >= -1 && menu.y <= 1,
+      `the menu sticks to the window's top when scrolled (at ${menu && Math.round(menu.y)} px)`,
+    );
+    await ctx.screenshot(page, '93-leader-figures-scrolled', { window: true });
   },
 };
 

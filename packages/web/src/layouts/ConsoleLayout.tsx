@@ -71,16 +71,15 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
           onCollapse={setCollapsed}
           breakpoint="lg"
           width={200}
-          // Sticky with its own scroll: the grouped menu can be taller than the window.
-          style={{
-            borderRight: '1px solid #f0f0f0',
-            position: 'sticky',
-            top: 0,
-            height: 'calc(100vh - 64px)',
-            overflow: 'auto',
-          }}
+          style={{ borderRight: '1px solid #f0f0f0' }}
         >
-          <nav aria-label={t(`face.${face}`)}>
+          {/* The column runs the page's full height, so it stays white down to the collapse button on a
+              scrolled page; the menu inside sticks to the top with its own scroll, as the grouped
+              menu can be taller than the window (48 px: the collapse button's height). */}
+          <nav
+            aria-label={t(`face.${face}`)}
+            style={{ position: 'sticky', top: 0, maxHeight: 'calc(100vh - 48px)', overflowY: 'auto' }}
+          >
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected] : []}
