@@ -1,10 +1,12 @@
-// npm run bench:startup-memory [-- --engine=pglite|postgres] [--web] [--snapshots=<folder>]
+// npm run bench:startup-memory [-- --engine=pglite|postgres] [--web] [--snapshots=<folder>] [--data-dir=<folder>]
 // Where the platform process's memory goes at start: the steps of main.ts one after another (module
 // imports, opening the database, migrations, default rules, shipped data, the demo seed, the app
 // with its routes and OpenAPI document, listening with the modules' services — the gateway and the
 // demo simulators), each followed by a full GC and a reading of RSS, the main thread's V8 heap and
 // its external memory. The first row is the process before any import, the baseline of the rest.
 // --snapshots writes a V8 heap snapshot after each step (open them in Chrome's memory tools).
+// --data-dir=<folder> keeps PGlite's data in that folder and leaves it there: run it twice to
+// measure a restart, which skips initdb and the seed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +44,8 @@ async function sample(step: string) {
 }
 
 await sample('process, nothing imported');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `qs-startmem-${engine}-`));
+const keptDataDir = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+const dataDir = keptDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `qs-startmem-${engine}-`));
 let dbName: string | undefined;
 const admin = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 process.env.QINGSHAN_DATA_DIR = dataDir;
@@ -94,7 +97,7 @@ try {
   await app.close();
   await database.close();
 } finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!keptDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   if (dbName) {
     const c = new pg.Client({ connectionString: admin });
     await c.connect();
