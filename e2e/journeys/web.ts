@@ -88,6 +88,21 @@ export const leaderWorkbench: Journey = {
       `the menu sticks to the window's top when scrolled (at ${menu && Math.round(menu.y)} px)`,
     );
     await ctx.screenshot(page, '93-leader-figures-scrolled', { window: true });
+
+    // A short page in a low window: the menu, taller than the window, scrolls inside its column and
+    // does not make the page itself scroll.
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(`${ctx.baseUrl}/staff/account`);
+    await page.getByRole('button', { name: '保存' }).waitFor({ timeout: 15_000 });
+    const [menuHeight, menuScroll, shortPage] = await page.evaluate(() => {
+      const nav = document.querySelector('.ant-layout-sider nav')!;
+      return [nav.clientHeight, nav.scrollHeight, document.documentElement.scrollHeight];
+    });
+    expect(
+      menuScroll > menuHeight,
+      `the leader's menu is taller than its column here (${menuScroll} > ${menuHeight} px)`,
+    );
+    expect(shortPage <= 600, `a short page does not scroll because of the menu (page ${shortPage} px, window 600)`);
   },
 };
 

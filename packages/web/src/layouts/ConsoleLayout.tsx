@@ -75,10 +75,12 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
         >
           {/* The column runs the page's full height, so it stays white down to the collapse button on a
               scrolled page; the menu inside sticks to the top with its own scroll, as the grouped
-              menu can be taller than the window (48 px: the collapse button's height). */}
+              menu can be taller than the window. Its height leaves out the header (64 px) and the
+              collapse button (48 px), so on an unscrolled page it ends above the button and never
+              makes a short page scroll. */}
           <nav
             aria-label={t(`face.${face}`)}
-            style={{ position: 'sticky', top: 0, maxHeight: 'calc(100vh - 48px)', overflowY: 'auto' }}
+            style={{ position: 'sticky', top: 0, maxHeight: 'calc(100vh - 112px)', overflowY: 'auto' }}
           >
             <Menu
               mode="inline"
