@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { crc16Hj212, crcToHex, decodeFrame, encodeFrame, formatDataTime, StreamDecoder } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { startGateway } from './gateway.ts';
 import { GATEWAY_DECODE } from './ingest.ts';
@@ -302,6 +302,43 @@ describe('ingest journal', () => {
     );
     expect(times.map((r) => Number(r.ms)).sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => at(i).getTime()));
     expect(new Set(times.map((r) => r.remote))).toEqual(new Set(['10.0.0.1:5000']));
+  });
+
+  it('a checkpoint being written when the process is abandoned is on disk before abandon resolves, never after', async () => {
+    const mn = freshMn();
+    await register(mn);
+    const dir = tmpDir();
+    const checkpoint = path.join(dir, 'checkpoint');
+    const onDisk = () => (fs.existsSync(checkpoint) ? fs.readFileSync(checkpoint, 'utf8') : null);
+    // the writer's checkpoint timer is the first interval openJournal sets (the writer opens before
+    // the appender); it is taken over so the test decides when it fires. Timers are not faked with
+    // vi.useFakeTimers: that would undo the fixed clock the server tests run on (test/fixed-clock.ts)
+    const realSetInterval = globalThis.setInterval;
+    let tick: (() => void) | null = null;
+    const spy = vi.spyOn(globalThis, 'setInterval').mockImplementation(((fn: () => void, ms?: number) => {
+      if (tick) return realSetInterval(fn, ms);
+      tick = fn;
+      return { ref: () => {}, unref: () => {}, hasRef: () => false };
+    }) as unknown as typeof setInterval);
+    let j: Journal;
+    try {
+      j = await journal({ dir });
+    } finally {
+      spy.mockRestore();
+    }
+    const f = frame(mn, 1);
+    expect((await j.sink(f.frame, f.raw, null)).kind).toBe('journaled');
+    expect(await j.drained(5_000)).toBe(true);
+    expect(onDisk()).toBeNull();
+    // the timer starts the checkpoint's write, and the process is "killed" in the same turn
+    tick!();
+    await j.abandon();
+    open.splice(open.indexOf(j), 1);
+    const atAbandon = onDisk();
+    await new Promise((r) => setTimeout(r, 100));
+    // a rename landing later would overwrite what a test or the next process did with the folder
+    expect(onDisk()).toBe(atAbandon);
+    expect(atAbandon).toBe('1\n');
   });
 
   it('a torn tail is skipped and never throws; the intact records before it are replayed', async () => {

@@ -543,6 +543,10 @@ export async function openJournalWriter(opts: JournalWriterOptions): Promise<Jou
       closed = true;
       abandoned = true;
       drainWaiters = [];
+      clearInterval(checkpointTimer);
+      // a checkpoint already being written lands before abandon resolves and the lock goes: renamed
+      // later, it would overwrite whatever the next writer (or a test) made of the directory meanwhile
+      await checkpointing?.catch(() => {});
       stopAll();
       await commits.drain();
     },
