@@ -395,7 +395,9 @@ describe('ingest journal', () => {
           () => {},
         ),
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // the first three are journaled (however long a loaded disk takes); the other two then wait
+    await until(() => settled.length === 3);
+    await new Promise((r) => setTimeout(r, 100));
     expect(settled.sort()).toEqual([0, 1, 2]);
     expect(j.stats).toMatchObject({ pendingFrames: 3, waitingForRoom: 2, journaled: 3 });
     // closing answers the waiting frames with an error: not acked, the logger retransmits
