@@ -68,9 +68,10 @@ export const clerkRunsEiaWizard: Journey = {
       await option.first().waitFor({ timeout: 15_000 });
       await page.waitForTimeout(300);
       await option.first().click();
-      if (((await enterprise.textContent()) ?? '').includes('金花烟花') || attempt >= 2) break;
+      if (((await enterprise.textContent()) ?? '').includes('金花烟花') || attempt >= 4) break;
       await page.keyboard.press('Escape');
     }
+    expect(((await enterprise.textContent()) ?? '').includes('金花烟花'), 'the enterprise chosen in the search stuck');
     await page.getByTestId('eia-project').fill('亮珠造粒工房改建项目');
     await page.locator('#projectAddress').fill('萍乡市上栗县上栗镇金花村');
     await page.locator('#contactName').fill('刘建国');

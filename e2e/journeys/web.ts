@@ -154,9 +154,9 @@ export const citizenOnPhone: Journey = {
     await free.click();
     const form = page.getByTestId('booking-form');
     await form.waitFor();
-    // the smooth scroll brings the form's top into the window
+    // the smooth scroll brings the form's top into the window (up to 10 s: it is slow on a loaded machine)
     let inView = false;
-    for (let i = 0; i < 20 && !inView; i++) {
+    for (let i = 0; i < 66 && !inView; i++) {
       const box = await form.boundingBox();
       inView = !!box && box.y >= -1 && box.y < 844 - 100;
       if (!inView) await page.waitForTimeout(150);

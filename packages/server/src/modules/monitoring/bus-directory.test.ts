@@ -65,7 +65,8 @@ async function published(): Promise<number> {
   return (await jsm.streams.info(env.INGEST_STREAM)).state.last_seq;
 }
 
-async function until(what: () => Promise<boolean>, ms = 3_000): Promise<boolean> {
+// registry changes travel PostgreSQL → listener → NATS → the remote directory: 15 s is for a loaded machine
+async function until(what: () => Promise<boolean>, ms = 15_000): Promise<boolean> {
   const end = Date.now() + ms;
   for (;;) {
     if (await what()) return true;

@@ -75,7 +75,7 @@ async function startJournal(dir: string) {
   const claim = await claimJournalDir({ dir, db: t.database.db, log });
   const j = await openJournal({ dir, db: t.database.db, log });
   const replayed = j.stats.replayed;
-  expect(await j.drained(5_000)).toBe(true);
+  expect(await j.drained(15_000)).toBe(true);
   await j.close();
   return { claim, replayed };
 }

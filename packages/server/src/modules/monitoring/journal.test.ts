@@ -73,10 +73,10 @@ async function framesOf(mn: string): Promise<{ raw: string; n: number }[]> {
   );
 }
 
-/** Waits for a condition the journal reaches on its own; gives up after 5 s (the test then fails on it). */
+/** Waits for a condition the journal reaches on its own; gives up after 15 s (the test then fails on it). */
 async function until(ok: () => boolean): Promise<void> {
-  const end = Date.now() + 5_000;
-  while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  const end = performance.now() + 15_000;
+  while (!ok() && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
   expect(ok()).toBe(true);
 }
 
@@ -119,9 +119,11 @@ describe('ingest journal', () => {
       open = r;
     });
     const synced: number[] = [];
+    let entered = false;
     const j = await journal({
       dir,
       onSynced: async (seqs) => {
+        entered = true;
         await gate;
         synced.push(...seqs);
       },
@@ -137,13 +139,13 @@ describe('ingest journal', () => {
       });
       const f = frame(mn, 1);
       s.write(f.raw);
-      await new Promise((r) => setTimeout(r, 300));
-      // written, but the fsync has not returned: no ack yet
+      // written (however long a loaded disk takes), but the fsync has not returned: no ack yet
+      await until(() => entered && journalBytes(dir) > 0);
+      await new Promise((r) => setTimeout(r, 100));
       expect(acks).toEqual([]);
       expect(journalBytes(dir)).toBeGreaterThan(0);
       open();
-      const until = Date.now() + 5_000;
-      while (acks.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      await until(() => acks.length > 0);
       expect(acks).toEqual([f.frame.header.QN]);
       expect(synced).toEqual([1]);
       // the segment is written with O_DSYNC (each write returns durable, no separate fdatasync)
@@ -153,7 +155,7 @@ describe('ingest journal', () => {
         expect(flags[0]! & fs.constants.O_DSYNC).toBe(fs.constants.O_DSYNC);
       }
       expect(gw.stats.journaled).toBe(1);
-      expect(await j.drained(5_000)).toBe(true);
+      expect(await j.drained(15_000)).toBe(true);
       expect(await framesOf(mn)).toEqual([{ raw: f.raw, n: 1 }]);
       s.destroy();
     } finally {
@@ -212,7 +214,7 @@ describe('ingest journal', () => {
     const segs = segmentsIn(dir);
     expect(segs).toHaveLength(1);
     expect(decodeSegment(fs.readFileSync(path.join(dir, segs[0]!))).records.map((r) => r.seq)).toEqual([1, 2]);
-    expect(await j.drained(5_000)).toBe(true);
+    expect(await j.drained(15_000)).toBe(true);
     expect((await framesOf(mn)).map((r) => r.n)).toEqual([1, 1]);
   });
 
@@ -230,7 +232,7 @@ describe('ingest journal', () => {
     expect(j.stats).toMatchObject({ journaled: 0, pendingFrames: 0 });
     expect((await send(3)).kind).toBe('journaled');
     expect(segmentsIn(dir)).toHaveLength(2);
-    expect(await j.drained(5_000)).toBe(true);
+    expect(await j.drained(15_000)).toBe(true);
     expect(await framesOf(mn)).toHaveLength(1);
     // the failed segment holds nothing acked: the writer deletes it like any settled segment
     await until(() => segmentsIn(dir).length === 1);
@@ -276,7 +278,7 @@ describe('ingest journal', () => {
     const at = (i: number) => new Date(T0 + 3_600_000 + i);
     for (const [i, f] of sent.entries())
       expect((await first.sink(f.frame, f.raw, '10.0.0.1:5000', at(i))).kind).toBe('journaled');
-    expect(await first.drained(5_000)).toBe(true);
+    expect(await first.drained(15_000)).toBe(true);
     up = false;
     const later = [frame(mn, 4), frame(mn, 5, { keyless: true }), frame(mn, 6)];
     for (const [i, f] of later.entries())
@@ -328,7 +330,7 @@ describe('ingest journal', () => {
     }
     const f = frame(mn, 1);
     expect((await j.sink(f.frame, f.raw, null)).kind).toBe('journaled');
-    expect(await j.drained(5_000)).toBe(true);
+    expect(await j.drained(15_000)).toBe(true);
     expect(onDisk()).toBeNull();
     // the timer starts the checkpoint's write, and the process is "killed" in the same turn
     tick!();
@@ -366,7 +368,7 @@ describe('ingest journal', () => {
     }
     const j = await journal({ dir });
     expect(j.stats.replayed).toBe(2);
-    expect(await j.drained(5_000)).toBe(true);
+    expect(await j.drained(15_000)).toBe(true);
     expect((await framesOf(mn)).map((r) => r.raw).sort()).toEqual(good.map((f) => f.raw).sort());
     // new frames go to a new segment, never after the torn record
     const f4 = frame(mn, 4);
@@ -420,7 +422,7 @@ describe('ingest journal', () => {
       kind: 'journaled',
       station: { mn, lastFrameAt: expect.any(Date) },
     });
-    expect(await j.drained(5_000)).toBe(true);
+    expect(await j.drained(15_000)).toBe(true);
     expect(j.stats.refusedAfterAck).toBe(0);
   });
 });

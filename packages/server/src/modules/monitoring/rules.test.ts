@@ -647,11 +647,11 @@ describe('gateway requests: 补传 after a gap, clock calibration', () => {
     expect(days?.get('BeginTime')).toBe(formatDataTime(dayStart));
     const answeredOf = (cn: string) => logger.answered.filter((a) => a.startsWith(cn)).length;
     // the logger answers from its own timer: wait for it to have written every period
-    await expect.poll(() => answeredOf('2031'), { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => answeredOf('2031'), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     const hourAnswers = answeredOf('2061');
     expect(hourAnswers).toBeGreaterThanOrEqual(29);
-    await expect.poll(() => longCount(st.id, '2061'), { timeout: 5_000 }).toBe(hourAnswers);
-    await expect.poll(() => longCount(st.id, '2031'), { timeout: 5_000 }).toBe(answeredOf('2031'));
+    await expect.poll(() => longCount(st.id, '2061'), { timeout: 15_000 }).toBe(hourAnswers);
+    await expect.poll(() => longCount(st.id, '2031'), { timeout: 15_000 }).toBe(answeredOf('2031'));
     logger.stop();
     d.socket.destroy();
 

@@ -1,12 +1,16 @@
 // @vitest-environment jsdom
 // The first rendered-component test: the paged table in a real router, clicked like a user would.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
 import { defineListQuery, oneOfFilter } from './listQuery.ts';
 import { type PagedResult, PagedTable } from './PagedTable.tsx';
 import { useListQuery } from './useListQuery.ts';
+
+// findBy and waitFor give up after 1 s by default; a first antd render in jsdom on a loaded
+// machine can take longer, and the bound only catches a page that never shows
+configure({ asyncUtilTimeout: 10_000 });
 
 interface Row {
   id: string;

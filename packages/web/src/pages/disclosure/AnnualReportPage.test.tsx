@@ -3,7 +3,7 @@
 // platform does not record marked as such (never a 0), a number opening its records, and the
 // bureau's text saved with the figure offered inline.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
@@ -11,6 +11,10 @@ import { AuthProvider } from '../../auth/auth.tsx';
 import { FeedbackProvider } from '../../components/feedback.tsx';
 import AnnualReportPage from './AnnualReportPage.tsx';
 import type { AnnualReport } from './api.ts';
+
+// findBy and waitFor give up after 1 s by default; a first antd render in jsdom on a loaded
+// machine can take longer, and the bound only catches a page that never shows
+configure({ asyncUtilTimeout: 10_000 });
 
 const zero = {
   'natural-person': 0,
