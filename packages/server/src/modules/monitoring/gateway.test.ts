@@ -600,6 +600,9 @@ describe('interoperability: an HJ 212 logger written independently (interop/hj21
     const { stdout } = await run('python3', [script, ...args], { timeout: 30_000 });
     return JSON.parse(stdout) as { sent: Sent[]; replies: Reply[]; selftest?: string };
   };
+  /** The sender's uploads for one logger to this file's gateway, listening for replies up to waitS. */
+  const upload = (mn: string, edition: '2005' | '2017', time: string, waitS: number) =>
+    sender('--port', String(gw.port), '--mn', mn, '--edition', edition, '--time', time, '--wait', String(waitS));
 
   it('its CRC reproduces the standard’s example and a captured 2005 frame', async () => {
     expect((await sender('--selftest')).selftest).toBe('ok');
@@ -610,18 +613,7 @@ describe('interoperability: an HJ 212 logger written independently (interop/hj21
     const st = await register(mn, '2017', [{ code: 'a21026', upperLimit: 100 }, { code: 'a34013' }]);
     const badBefore = gw.stats.badCrc;
     // it stops as soon as every good QN is acked; 15 s only bounds a loaded machine's commits
-    const out = await sender(
-      '--port',
-      String(gw.port),
-      '--mn',
-      mn,
-      '--edition',
-      '2017',
-      '--time',
-      '20260615103000',
-      '--wait',
-      '15',
-    );
+    const out = await upload(mn, '2017', '20260615103000', 15);
     const acks = out.replies.filter((r) => r.CN === '9014');
     const good = out.sent.filter((x) => x.crc === 'good');
     // every ack names an upload's QN, is the 9014 of 表 9 (ST=91, Flag=4) and passes the sender's own CRC
@@ -647,18 +639,7 @@ describe('interoperability: an HJ 212 logger written independently (interop/hj21
   it('2005: frames without QN or Flag and with 2005 codes are stored, and nothing is acked', async () => {
     const mn = '36032299000777';
     const st = await register(mn, '2005', [{ code: '01' }, { code: '02', upperLimit: 300 }]);
-    const out = await sender(
-      '--port',
-      String(gw.port),
-      '--mn',
-      mn,
-      '--edition',
-      '2005',
-      '--time',
-      '20260615113000',
-      '--wait',
-      '1',
-    );
+    const out = await upload(mn, '2005', '20260615113000', 1);
     expect(out.replies.filter((r) => r.CN === '9014')).toEqual([]);
     await expect
       .poll(async () => (await readings(st.id)).items.map((i) => `${i.cn}/${i.factor}/${i.value}`).sort(), {
