@@ -19,9 +19,16 @@ export const officerRegistersIncident: Journey = {
     const page = await ctx.newPage();
     await ctx.login(page, 'inspector');
     // list the firm today unless the supervision journey already did (its 2020 listing has expired)
+    // judged on the list's answer, not on the table: before the answer the table shows its empty state,
+    // and listing a firm already listed is refused (该企业已在正面清单内), so the journey stalled on the form
+    const listed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/positive-list' && r.request().method() === 'GET',
+      { timeout: 15_000 },
+    );
     await page.goto(`${ctx.baseUrl}/staff/positive-list?state=valid&q=${encodeURIComponent('福田电子')}`);
+    const { items } = (await (await listed).json()) as { items: unknown[] };
     await page.locator('.ant-table-row, .ant-empty').first().waitFor({ timeout: 15_000 });
-    if ((await page.locator('.ant-table-row').count()) === 0) {
+    if (items.length === 0) {
       await page.goto(`${ctx.baseUrl}/staff/positive-list/new`);
       await pickOption(page, 'listing-enterprise', '福田电子', '福田电子');
       await pickOption(page, 'listing-category', '', '污染排放量小、吸纳就业能力强的企业');
