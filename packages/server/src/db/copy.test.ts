@@ -32,8 +32,27 @@ async function probe(): Promise<{ k: number; t: string | null; x: number | null 
 
 describe('copyRows: rows by COPY inside a Drizzle transaction', () => {
   it('any text but NUL comes back as sent (tabs, newlines, backslashes, \\N as text, CJK), numbers exactly', async () => {
-    const text = fc.string({ unit: 'binary', maxLength: 16 }).filter((s) => !s.includes('\u0000'));
-    const special = fc.constantFrom('\\N', '\\', '\t', '\n', '\r\n', '\\.', '上栗县', '', 'a\\tb');
+    // short texts go through the byte loop, long ones (48 characters and more) may go in one native write
+    const text = fc
+      .oneof(fc.string({ unit: 'binary', maxLength: 16 }), fc.string({ unit: 'binary', minLength: 40, maxLength: 120 }))
+      .filter((s) => !s.includes('\u0000'));
+    const long = (c: string) => c.repeat(60);
+    const special = fc.constantFrom(
+      '\\N',
+      '\\',
+      '\t',
+      '\n',
+      '\r\n',
+      '\\.',
+      '上栗县',
+      '',
+      'a\\tb',
+      long('a'),
+      `${long('x')}\t`,
+      `${long('y')}上栗`,
+      `\\${long('z')}`,
+      long('é'),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.array(
@@ -94,5 +113,33 @@ describe('copyRows: rows by COPY inside a Drizzle transaction', () => {
     );
     // non-ASCII from any point on, escapes after it included
     expect(text(new CopyText(4).text('ab上栗\t县\\').end())).toBe('ab上栗\\t县\\\\\n');
+    // a long text, escaped or not
+    const frame = `##0101QN=20261206101500000;CN=2051;${'a'.repeat(80)}`;
+    expect(text(new CopyText(4).text(frame).text(`${frame}\r\n`).end())).toBe(`${frame}\t${frame}\\r\\n\n`);
+  });
+
+  it('repeat starts a row with fields written before, so rows sharing their first fields encode them once', async () => {
+    const c = new CopyText(8);
+    const start = c.byteLength;
+    c.number(7).text('同\t一');
+    const end = c.byteLength;
+    c.number(1).end();
+    c.repeat(start, end).number(2).end();
+    c.repeat(start, end).number(null).end();
+    expect(c.bytes().toString('utf8')).toBe('7\t同\\t一\t1\n7\t同\\t一\t2\n7\t同\\t一\t\\N\n');
+    // only a span of its own, and only at a row's start
+    expect(() => c.repeat(0, c.byteLength + 1)).toThrow(RangeError);
+    expect(() => new CopyText().text('x').repeat(0, 0)).toThrow(RangeError);
+    await database.query('create table if not exists copy_repeat (k int, t text, n int)');
+    try {
+      await database.db.transaction((tx) => copyRows(tx, 'copy_repeat', ['k', 't', 'n'], c));
+      expect(await database.query('select k, t, n from copy_repeat order by n nulls last')).toEqual([
+        { k: 7, t: '同\t一', n: 1 },
+        { k: 7, t: '同\t一', n: 2 },
+        { k: 7, t: '同\t一', n: null },
+      ]);
+    } finally {
+      await database.query('drop table copy_repeat');
+    }
   });
 });

@@ -43,6 +43,13 @@ export class CopyText {
   text(x: string | null | undefined): this {
     this.#separate();
     if (x === null || x === undefined) return this.#null();
+    // A long text with nothing to escape (an archived frame: ~900 characters) in one native write,
+    // a third of the byte loop's time; a short one is faster by the loop than by the call.
+    if (x.length >= NATIVE_FROM && !NEEDS_ESCAPE_OR_UTF8.test(x)) {
+      this.#room(x.length);
+      this.#len += this.#buf.write(x, this.#len, 'latin1');
+      return this;
+    }
     // ASCII byte by byte (uuids, codes, instants, frames: nearly everything), at most 2 bytes a character
     this.#room(x.length * 2);
     const b = this.#buf;
@@ -84,7 +91,30 @@ export class CopyText {
       return this.#null();
     }
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-    return this.text(String(x));
+    // a number's text is ASCII with nothing to escape
+    const s = String(x);
+    this.#separate();
+    this.#room(s.length);
+    const b = this.#buf;
+    let o = this.#len;
+    for (let i = 0; i < s.length; i++) b[o++] = s.charCodeAt(i);
+    this.#len = o;
+    return this;
+  }
+
+  /**
+   * Starts a row with the fields written between `start` and `end` of this builder (byteLength
+   * taken before and after them): rows that share their first fields, such as a frame's readings
+   * (station, data time, command), encode them once.
+   */
+  repeat(start: number, end: number): this {
+    if (!this.#lineStart || start < 0 || end < start || end > this.#len)
+      throw new RangeError('repeat: not a span of this builder at a row start');
+    this.#room(end - start);
+    this.#buf.copyWithin(this.#len, start, end);
+    this.#len += end - start;
+    this.#lineStart = end === start;
+    return this;
   }
 
   /** A boolean field. */
@@ -112,6 +142,9 @@ export class CopyText {
     return this.#buf.subarray(0, this.#len);
   }
 }
+
+const NATIVE_FROM = 48;
+const NEEDS_ESCAPE_OR_UTF8 = /[\\\t\n\r\u0080-\uffff]/;
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const escapeChar = (c: string) => ESCAPES[c]!;

@@ -452,7 +452,8 @@ function framesCopy(fresh: readonly Accepted[]): CopyText {
   return out;
 }
 
-const READING_COLUMNS = ['station_id', 'factor', 'data_time', 'cn', 'value', 'min', 'max', 'cou', 'flag'] as const;
+// the fields a frame's readings share come first, so they are encoded once a frame (CopyText.repeat)
+const READING_COLUMNS = ['station_id', 'data_time', 'cn', 'factor', 'value', 'min', 'max', 'cou', 'flag'] as const;
 
 /** The readings as COPY text, one per table that has any (the long table's with their source). */
 function readingsCopies(
@@ -468,10 +469,13 @@ function readingsCopies(
     if (isLong) long ??= new CopyText(frames.length * 1024);
     else short ??= new CopyText(frames.length * 1024);
     const rows = (isLong ? long : short)!;
-    const at = f.dataTime.toISOString();
-    for (const v of f.values) {
-      rows.text(f.stationId).text(v.factor).text(at).text(f.cn);
-      rows.number(v.value).number(v.min).number(v.max).number(v.cou).text(v.flag);
+    const start = rows.byteLength;
+    rows.text(f.stationId).text(f.dataTime.toISOString()).text(f.cn);
+    const end = rows.byteLength;
+    for (let i = 0; i < f.values.length; i++) {
+      const v = f.values[i]!;
+      if (i > 0) rows.repeat(start, end);
+      rows.text(v.factor).number(v.value).number(v.min).number(v.max).number(v.cou).text(v.flag);
       if (isLong) rows.text('station');
       rows.end();
     }
