@@ -1,5 +1,5 @@
 // ECharts is imported here only, by the station page's lazy chunk.
-import { LineChart } from 'echarts/charts';
+import { LineChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -13,6 +13,7 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([
   LineChart,
+  ScatterChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -23,8 +24,65 @@ echarts.use([
 
 export type ChartPoint = { at: string; value: number | null; flag: string | null };
 
-const FLAGGED = '#fa8c16';
+export const FLAGGED = '#fa8c16';
 const NORMAL = '#1677ff';
+
+type Labels = { series: string; limit: string; flagged: string };
+
+/** A flag other than N (normal): the logger marked the value (HJ 212 D, M, C, F…). */
+const isFlagged = (flag: string | null) => flag !== null && flag !== 'N';
+
+/**
+ * The chart's ECharts option. Flagged values are a scatter series of their own, every one drawn: as
+ * coloured symbols on the line they were thinned out with the rest whenever the points outnumbered
+ * the pixels (a day of minute values), so a flagged value could not be seen.
+ */
+export function readingsChartOption(points: readonly ChartPoint[], limit: number | null, labels: Labels) {
+  const shanghai = (iso: string) =>
+    new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(5, 16);
+  const flagged: [number, number][] = [];
+  points.forEach((p, i) => {
+    if (p.value !== null && isFlagged(p.flag)) flagged.push([i, p.value]);
+  });
+  return {
+    grid: { left: 56, right: 32, top: 48, bottom: 72 },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [labels.series, labels.flagged] },
+    xAxis: { type: 'category', data: points.map((p) => shanghai(p.at)) },
+    // the limit line stays in view even when every value is far below it
+    yAxis: {
+      type: 'value',
+      max: (v: { max: number }) => (limit !== null && limit > v.max ? Math.ceil(limit * 1.1) : null),
+    },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 16 }],
+    series: [
+      {
+        name: labels.series,
+        type: 'line',
+        showSymbol: false,
+        itemStyle: { color: NORMAL },
+        data: points.map((p) => p.value),
+        markLine:
+          limit === null
+            ? undefined
+            : {
+                symbol: 'none',
+                lineStyle: { color: '#cf1322', type: 'dashed' },
+                label: { formatter: labels.limit, position: 'insideEndTop' },
+                data: [{ yAxis: limit }],
+              },
+      },
+      {
+        name: labels.flagged,
+        type: 'scatter',
+        symbolSize: 8,
+        itemStyle: { color: FLAGGED, borderColor: '#fff', borderWidth: 1 },
+        data: flagged,
+        z: 3,
+      },
+    ],
+  };
+}
 
 /** One factor's series: flagged values coloured (they never count for limits), the limit as a line, zoomable. */
 export function ReadingsChart({
@@ -34,7 +92,7 @@ export function ReadingsChart({
 }: {
   points: readonly ChartPoint[];
   limit: number | null;
-  labels: { series: string; limit: string; flagged: string };
+  labels: Labels;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -51,47 +109,7 @@ export function ReadingsChart({
     };
   }, []);
   useEffect(() => {
-    const shanghai = (iso: string) =>
-      new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(5, 16);
-    chart.current?.setOption(
-      {
-        grid: { left: 56, right: 32, top: 48, bottom: 72 },
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0, data: [labels.series, labels.flagged] },
-        xAxis: { type: 'category', data: points.map((p) => shanghai(p.at)) },
-        // the limit line stays in view even when every value is far below it
-        yAxis: {
-          type: 'value',
-          max: (v: { max: number }) => (limit !== null && limit > v.max ? Math.ceil(limit * 1.1) : null),
-        },
-        dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 16 }],
-        series: [
-          {
-            name: labels.series,
-            type: 'line',
-            showSymbol: true,
-            symbolSize: 5,
-            itemStyle: { color: NORMAL },
-            data: points.map((p) => ({
-              value: p.value,
-              itemStyle: { color: p.flag && p.flag !== 'N' ? FLAGGED : NORMAL },
-            })),
-            markLine:
-              limit === null
-                ? undefined
-                : {
-                    symbol: 'none',
-                    lineStyle: { color: '#cf1322', type: 'dashed' },
-                    label: { formatter: labels.limit, position: 'insideEndTop' },
-                    data: [{ yAxis: limit }],
-                  },
-          },
-          // legend entry for the flagged colour
-          { name: labels.flagged, type: 'line', data: [], itemStyle: { color: FLAGGED } },
-        ],
-      },
-      true,
-    );
+    chart.current?.setOption(readingsChartOption(points, limit, labels), true);
   }, [points, limit, labels]);
   return <div ref={ref} style={{ width: '100%', height: 360 }} data-testid="readings-chart" />;
 }

@@ -1,0 +1,47 @@
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { describe, expect, it } from 'vitest';
+import { type ChartPoint, FLAGGED, readingsChartOption } from './ReadingsChart.tsx';
+
+echarts.use([SVGRenderer]);
+
+const labels = { series: '氮氧化物 (mg/m³)', limit: '限值 180', flagged: '标记数据（不参与超标判定）' };
+
+/** A day of minute values, all normal but for the given minutes' flags. */
+function day(flags: Record<number, string>): ChartPoint[] {
+  const start = Date.parse('2026-12-05T04:00:00Z');
+  return Array.from({ length: 1440 }, (_, i) => ({
+    at: new Date(start + i * 60_000).toISOString(),
+    value: 150 + 30 * Math.sin(i / 40),
+    flag: flags[i] ?? 'N',
+  }));
+}
+
+/** The chart drawn as SVG at a page's width, and how many shapes are filled in the flagged colour. */
+function flaggedShapes(points: ChartPoint[]): number {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 1100, height: 360 });
+  try {
+    chart.setOption({ ...readingsChartOption(points, 180, labels), animation: false });
+    return chart.renderToSVGString().split(`fill="${FLAGGED}"`).length - 1;
+  } finally {
+    chart.dispose();
+  }
+}
+
+describe('the station chart', () => {
+  it('draws every flagged value of a day of minute values, however dense the line', () => {
+    // beside the legend's own mark
+    const none = flaggedShapes(day({}));
+    expect(flaggedShapes(day({ 100: 'D', 701: 'M', 1302: 'C' }))).toBe(none + 3);
+    expect(flaggedShapes(day({ 5: 'F', 6: 'F' }))).toBe(none + 2);
+  });
+
+  it('keeps a gap where a value is missing and never marks one as flagged', () => {
+    const points = day({ 10: 'D' });
+    points[10] = { ...points[10]!, value: null };
+    expect(flaggedShapes(points)).toBe(flaggedShapes(day({})));
+    const option = readingsChartOption(points, null, labels);
+    expect(option.series[0]!.data[10]).toBeNull();
+    expect(option.series[0]!.markLine).toBeUndefined();
+  });
+});
