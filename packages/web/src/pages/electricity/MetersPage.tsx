@@ -269,18 +269,30 @@ export default function MetersPage() {
         rowKey="id"
         emptyText={t('electricity.noMeters')}
         columns={[
-          { title: t('electricity.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('electricity.name'), dataIndex: 'name' },
-          { title: t('electricity.code'), dataIndex: 'code' },
+          { title: t('electricity.enterprise'), dataIndex: 'enterpriseName', width: 150 },
+          // the meter's code under its name: ten narrow columns wrapped every header and name
+          {
+            title: `${t('electricity.name')} / ${t('electricity.code')}`,
+            dataIndex: 'name',
+            width: 130,
+            render: (name: string, m: Meter) => (
+              <>
+                <div>{name}</div>
+                <div style={{ color: '#888', fontSize: 12 }}>{m.code}</div>
+              </>
+            ),
+          },
           {
             title: t('electricity.role'),
             dataIndex: 'role',
+            width: 96,
             render: (r: Meter['role']) => <Tag color={r === 'line' ? 'blue' : 'green'}>{roleLabel(r)}</Tag>,
           },
-          { title: t('electricity.ratedKw'), dataIndex: 'ratedKw' },
+          { title: t('electricity.ratedKw'), dataIndex: 'ratedKw', width: 96 },
           {
             title: t('electricity.serves'),
             dataIndex: 'servesMeterId',
+            width: 100,
             render: (v: string | null) => (v ? (byId.get(v)?.name ?? '—') : '—'),
           },
           {
@@ -297,11 +309,19 @@ export default function MetersPage() {
                   })
                 : '—',
           },
-          { title: t('electricity.lastKw'), dataIndex: 'lastKw', render: (v: number | null) => v ?? '—' },
+          // the current power with the time it was reported
           {
-            title: t('electricity.lastSeen'),
-            dataIndex: 'lastSeenAt',
-            render: (v: string | null) => formatDateTime(v),
+            title: t('electricity.lastKw'),
+            dataIndex: 'lastKw',
+            width: 150,
+            render: (v: number | null, m: Meter) => (
+              <>
+                <div>{v ?? '—'}</div>
+                <div style={{ color: '#888', fontSize: 12, whiteSpace: 'nowrap' }} title={t('electricity.lastSeen')}>
+                  {m.lastSeenAt ? formatDateTime(m.lastSeenAt) : null}
+                </div>
+              </>
+            ),
           },
           {
             title: t('electricity.hj212'),
