@@ -62,6 +62,13 @@ export const monitorWatchesStations: Journey = {
       text.includes('2011') && text.includes('正确'),
       `the raw frame is decoded in the browser (${text.slice(0, 200)})`,
     );
+    // its items and command in words, not only codes
+    expect(
+      text.includes('烟尘 · 实时值') &&
+        text.includes('数据标记：仪器仪表工作正常') &&
+        text.includes('取/上传污染物实时数据'),
+      `the decoded frame says what its items mean (${text.slice(0, 400)})`,
+    );
     await ctx.screenshot(page, '40c-monitor-quarantine');
 
     await page.goto(`${ctx.baseUrl}/staff/monitoring`);

@@ -91,6 +91,7 @@ export {
   SYSTEM_CODES,
   systemInfo,
 } from './tables/codes.ts';
+export { ITEM_FIELDS, ITEM_SUFFIXES, itemMeaning } from './tables/items.ts';
 export { utf8Encode } from './text.ts';
 export { CHINA_OFFSET_MINUTES, createQnGenerator, formatDataTime, formatQn, parseDataTime } from './time.ts';
 export {

@@ -14,6 +14,7 @@ import {
   SYSTEM_CODES,
   systemInfo,
 } from '../src/tables/codes.ts';
+import { itemMeaning } from '../src/tables/items.ts';
 
 describe('code tables', () => {
   it('hold 表 B.1 and 表 B.2 with names, units and the 2005 code', () => {
@@ -69,5 +70,28 @@ describe('code tables', () => {
     expect(dataFlagInfo('m')).toBeUndefined();
     expect(QN_RTN['9']?.en).toBe('CRC error');
     expect(EXE_RTN['100']?.en).toBe('No data');
+  });
+
+  it('say what a data-area item means: factor and suffix, flags and states read from their tables', () => {
+    expect(itemMeaning('a34013-Rtd', '13.12')?.zh).toBe('烟尘 · 实时值');
+    expect(itemMeaning('w01018-Avg')).toEqual({
+      zh: '化学需氧量 · 平均值',
+      en: 'Chemical oxygen demand (COD) · average',
+    });
+    expect(itemMeaning('w01018-Flag', 'D')?.zh).toBe('化学需氧量 · 数据标记：仪器仪表故障');
+    expect(itemMeaning('a21026-Flag', 'N')?.zh).toBe('二氧化硫 · 数据标记：仪器仪表工作正常');
+    expect(itemMeaning('SB1-RS', '3')?.zh).toBe('治理设施 SB1 · 运行状态：维护');
+    expect(itemMeaning('DataTime', '20261206114546')?.zh).toBe('数据时间');
+    expect(itemMeaning('ExeRtn', '100')?.zh).toBe('执行结果：没有数据');
+    // a flag outside 表 8 is kept as sent, not explained
+    expect(itemMeaning('w01018-Flag', 'Q')?.zh).toBe('化学需氧量 · 数据标记');
+    // an unknown factor keeps its code; an unknown suffix or field explains nothing
+    expect(itemMeaning('x99999-Rtd')?.zh).toBe('x99999 · 实时值');
+    expect(itemMeaning('a34013-ValidNum')).toBeUndefined();
+    expect(itemMeaning('Vendor')).toBeUndefined();
+    expect(itemMeaning('-Rtd')).toBeUndefined();
+    expect(itemMeaning('constructor')).toBeUndefined();
+    expect(itemMeaning('a34013-constructor')).toBeUndefined();
+    expect(itemMeaning('w01018-Flag', 'toString')?.zh).toBe('化学需氧量 · 数据标记');
   });
 });

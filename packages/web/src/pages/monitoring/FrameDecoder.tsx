@@ -1,3 +1,4 @@
+import { commandInfo, itemMeaning, systemInfo } from '@qingshan/hj212';
 import { Alert, Descriptions, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,19 @@ import { decodeRaw, maskedView, type ServerCheck } from './decodeRaw.ts';
  * received (see maskedView).
  */
 export function DecodedFrameView({ raw, checked }: { raw: string; checked?: ServerCheck }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language.startsWith('en');
   const view = useMemo(() => maskedView(decodeRaw(raw), checked), [raw, checked]);
   const { frame, crcValid, issues } = view;
-  const fields = frame.fields.map((f, i) => ({ key: i, name: f.key, value: f.value }));
+  // each item in words beside its code (烟尘 · 实时值), so a clerk can read a frame without the standard
+  const fields = frame.fields.map((f, i) => {
+    const meaning = itemMeaning(f.key, f.value);
+    return { key: i, name: f.key, value: f.value, meaning: meaning ? (en ? meaning.en : meaning.zh) : '' };
+  });
+  const headerMeaning = (k: string, v: string) => {
+    const info = k === 'CN' ? commandInfo(v) : k === 'ST' ? systemInfo(v) : undefined;
+    return info ? (en ? info.en : info.zh) : null;
+  };
   return (
     <div data-testid="decoded-frame">
       {view.passwordHidden ? (
@@ -29,6 +39,11 @@ export function DecodedFrameView({ raw, checked }: { raw: string; checked?: Serv
         {Object.entries(frame.header).map(([k, v]) => (
           <Descriptions.Item key={k} label={k}>
             {v}
+            {headerMeaning(k, String(v)) ? (
+              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                {headerMeaning(k, String(v))}
+              </Typography.Text>
+            ) : null}
           </Descriptions.Item>
         ))}
         <Descriptions.Item label={t('monitoring.edition')}>{frame.edition ?? '—'}</Descriptions.Item>
@@ -47,8 +62,9 @@ export function DecodedFrameView({ raw, checked }: { raw: string; checked?: Serv
         rowKey="key"
         dataSource={fields}
         columns={[
-          { dataIndex: 'name', title: 'Key' },
-          { dataIndex: 'value', title: 'Value' },
+          { dataIndex: 'name', title: t('monitoring.item') },
+          { dataIndex: 'value', title: t('monitoring.itemValue') },
+          { dataIndex: 'meaning', title: t('monitoring.itemMeaning') },
         ]}
       />
       {issues.length > 0 ? (

@@ -83,6 +83,9 @@ const en: Leaves<typeof zh> = {
     noIssues: 'None',
     header: 'Header',
     cp: 'Data area',
+    item: 'Item',
+    itemValue: 'Value',
+    itemMeaning: 'Meaning',
     quarantine: {
       title: 'Unknown data loggers',
       intro:

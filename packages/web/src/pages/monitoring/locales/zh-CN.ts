@@ -78,6 +78,9 @@ const strings = {
     noIssues: '无',
     header: '报文头',
     cp: '数据区',
+    item: '数据项',
+    itemValue: '值',
+    itemMeaning: '含义',
     quarantine: {
       title: '待认领数采仪',
       intro: '以下数采仪的 MN 尚未登记，其报文已原样保存。登记后，已收到的数据自动补入；拒绝后不再接收。',
