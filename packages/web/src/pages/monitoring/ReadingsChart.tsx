@@ -59,7 +59,9 @@ export function readingsChartOption(points: readonly ChartPoint[], limit: number
       {
         name: labels.series,
         type: 'line',
-        showSymbol: false,
+        // symbols where there is room for them, so a value alone between gaps still shows
+        showSymbol: true,
+        symbolSize: 4,
         itemStyle: { color: NORMAL },
         data: points.map((p) => p.value),
         markLine:
