@@ -2,6 +2,7 @@ import { commandInfo, itemMeaning, systemInfo } from '@qingshan/hj212';
 import { Alert, Descriptions, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n.ts';
 import { decodeRaw, maskedView, type ServerCheck } from './decodeRaw.ts';
 
 /**
@@ -11,8 +12,8 @@ import { decodeRaw, maskedView, type ServerCheck } from './decodeRaw.ts';
  * received (see maskedView).
  */
 export function DecodedFrameView({ raw, checked }: { raw: string; checked?: ServerCheck }) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language.startsWith('en');
+  const { t } = useTranslation();
+  const en = useLanguage() === 'en';
   const view = useMemo(() => maskedView(decodeRaw(raw), checked), [raw, checked]);
   const { frame, crcValid, issues } = view;
   // each item in words beside its code (烟尘 · 实时值), so a clerk can read a frame without the standard

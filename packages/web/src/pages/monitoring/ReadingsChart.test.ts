@@ -5,7 +5,12 @@ import { type ChartPoint, FLAGGED, readingsChartOption } from './ReadingsChart.t
 
 echarts.use([SVGRenderer]);
 
-const labels = { series: '氮氧化物 (mg/m³)', limit: '限值 180', flagged: '标记数据（不参与超标判定）' };
+const labels = {
+  series: '氮氧化物 (mg/m³)',
+  limit: '限值 180',
+  flagged: '标记数据（不参与超标判定）',
+  flagName: (flag: string) => (flag === 'D' ? 'D 仪器仪表故障' : flag),
+};
 
 /** A day of minute values, all normal but for the given minutes' flags. */
 function day(flags: Record<number, string>): ChartPoint[] {
@@ -43,5 +48,27 @@ describe('the station chart', () => {
     const option = readingsChartOption(points, null, labels);
     expect(option.series[0]!.data[10]).toBeNull();
     expect(option.series[0]!.markLine).toBeUndefined();
+  });
+
+  it("names a flagged value's flag in the tooltip, and shows what a logger sent as text, never as markup", () => {
+    const option = readingsChartOption(day({ 7: 'D', 8: '<img src=x onerror=alert(1)>' }), 180, labels);
+    const flagged = option.series[1]!.data as { value: [number, number]; flag: string }[];
+    const at = (i: number) => [
+      { marker: '', seriesName: labels.series, axisValueLabel: '12-05 12:07', value: 151, data: 151 },
+      {
+        marker: '',
+        seriesName: labels.flagged,
+        axisValueLabel: '12-05 12:07',
+        value: flagged[i]!.value,
+        data: flagged[i],
+      },
+    ];
+    const text = option.tooltip.formatter(at(0));
+    expect(text).toContain('12-05 12:07');
+    expect(text).toContain('氮氧化物 (mg/m³) 151');
+    expect(text).toContain(`标记数据（不参与超标判定） ${flagged[0]!.value[1]}（D 仪器仪表故障）`);
+    const hostile = option.tooltip.formatter(at(1));
+    expect(hostile).not.toContain('<img');
+    expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });

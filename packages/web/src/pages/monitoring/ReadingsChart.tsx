@@ -27,7 +27,31 @@ export type ChartPoint = { at: string; value: number | null; flag: string | null
 export const FLAGGED = '#fa8c16';
 const NORMAL = '#1677ff';
 
-type Labels = { series: string; limit: string; flagged: string };
+type Labels = {
+  series: string;
+  limit: string;
+  flagged: string;
+  /** a data flag as the tooltip names it, e.g. "D 仪器仪表故障" */
+  flagName: (flag: string) => string;
+};
+
+/** Tooltip text is HTML to ECharts; a flag is whatever the logger sent. */
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+type TooltipParam = { marker?: string; seriesName?: string; axisValueLabel?: string; value?: unknown; data?: unknown };
+
+/** The axis tooltip: each series' value at that time, and a flagged value with its flag in words. */
+function tooltipText(params: TooltipParam | TooltipParam[], labels: Labels): string {
+  const list = Array.isArray(params) ? params : [params];
+  const lines = list.map((p) => {
+    const value = Array.isArray(p.value) ? p.value[1] : p.value;
+    const flag = (p.data as { flag?: unknown } | null | undefined)?.flag;
+    const flagText = typeof flag === 'string' ? `（${escapeHtml(labels.flagName(flag))}）` : '';
+    return `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')} ${escapeHtml(String(value ?? '—'))}${flagText}`;
+  });
+  return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...lines].join('<br/>');
+}
 
 /** A flag other than N (normal): the logger marked the value (HJ 212 D, M, C, F…). */
 const isFlagged = (flag: string | null) => flag !== null && flag !== 'N';
@@ -40,13 +64,13 @@ const isFlagged = (flag: string | null) => flag !== null && flag !== 'N';
 export function readingsChartOption(points: readonly ChartPoint[], limit: number | null, labels: Labels) {
   const shanghai = (iso: string) =>
     new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(5, 16);
-  const flagged: [number, number][] = [];
+  const flagged: { value: [number, number]; flag: string }[] = [];
   points.forEach((p, i) => {
-    if (p.value !== null && isFlagged(p.flag)) flagged.push([i, p.value]);
+    if (p.value !== null && p.flag !== null && isFlagged(p.flag)) flagged.push({ value: [i, p.value], flag: p.flag });
   });
   return {
     grid: { left: 56, right: 32, top: 48, bottom: 72 },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', formatter: (params: TooltipParam | TooltipParam[]) => tooltipText(params, labels) },
     legend: { top: 0, data: [labels.series, labels.flagged] },
     xAxis: { type: 'category', data: points.map((p) => shanghai(p.at)) },
     // the limit line stays in view even when every value is far below it

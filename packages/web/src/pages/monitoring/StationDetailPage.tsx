@@ -1,3 +1,4 @@
+import { dataFlagInfo } from '@qingshan/hj212';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
@@ -213,8 +214,12 @@ function Readings({ station }: { station: StationDetail }) {
       series: `${name}${f?.unit ? ` (${f.unit})` : ''}`,
       limit: t('monitoring.limitLine', { value: f?.upperLimit ?? '' }),
       flagged: t('monitoring.flagged'),
+      flagName: (flag: string) => {
+        const info = dataFlagInfo(flag);
+        return info ? `${flag} ${lang === 'en' ? info.en : info.zh}` : flag;
+      },
     }),
-    [name, f, t],
+    [name, f, t, lang],
   );
   return (
     <Card size="small">
