@@ -428,13 +428,18 @@ export const FACILITY_STATES: Readonly<Record<string, CodeInfo>> = {
   '5': { zh: '反吹', en: 'Blowback' },
 };
 
+/** A table's own entry for a code, never an inherited property (`constructor`, `toString`). */
+export function codeEntry<T>(table: Readonly<Record<string, T>>, code: string): T | undefined {
+  return Object.hasOwn(table, code) ? table[code] : undefined;
+}
+
 /** Lookup helpers returning `undefined` for unknown codes (which callers keep verbatim). */
 export function commandInfo(cn: string): CommandInfo | undefined {
-  return Object.hasOwn(COMMAND_CODES, cn) ? COMMAND_CODES[cn] : undefined;
+  return codeEntry(COMMAND_CODES, cn);
 }
 export function systemInfo(st: string): CodeInfo | undefined {
-  return Object.hasOwn(SYSTEM_CODES, st) ? SYSTEM_CODES[st] : undefined;
+  return codeEntry(SYSTEM_CODES, st);
 }
 export function dataFlagInfo(flag: string): CodeInfo | undefined {
-  return Object.hasOwn(DATA_FLAGS, flag) ? DATA_FLAGS[flag] : undefined;
+  return codeEntry(DATA_FLAGS, flag);
 }

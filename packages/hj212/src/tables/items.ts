@@ -4,7 +4,7 @@
  * `w01018-Flag` with `D` → 化学需氧量 · 数据标记：仪器仪表故障. Unknown codes give `undefined`, never
  * an error; vendor suffixes are left unexplained rather than guessed.
  */
-import { type CodeInfo, DATA_FLAGS, EXE_RTN, FACILITY_STATES, factorInfo, QN_RTN } from './codes.ts';
+import { type CodeInfo, codeEntry, DATA_FLAGS, EXE_RTN, FACILITY_STATES, factorInfo, QN_RTN } from './codes.ts';
 
 /** Item suffixes of 表 4 (`<factor>-<suffix>`). */
 export const ITEM_SUFFIXES: Readonly<Record<string, CodeInfo>> = {
@@ -59,18 +59,15 @@ const VALUE_TABLES: Readonly<Record<string, Readonly<Record<string, CodeInfo>>>>
   ExeRtn: EXE_RTN,
 };
 
-const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
-  Object.hasOwn(table, key) ? table[key] : undefined;
-
 /** What `key=value` of a data area means, or `undefined` when its code is not one of the standard's. */
 export function itemMeaning(key: string, value = ''): CodeInfo | undefined {
-  const field = own(ITEM_FIELDS, key);
-  if (field) return withValue(field, own(VALUE_TABLES, key), value);
+  const field = codeEntry(ITEM_FIELDS, key);
+  if (field) return withValue(field, codeEntry(VALUE_TABLES, key), value);
   const dash = key.lastIndexOf('-');
   if (dash <= 0) return undefined;
   const code = key.slice(0, dash);
   const suffixName = key.slice(dash + 1);
-  const suffix = own(ITEM_SUFFIXES, suffixName);
+  const suffix = codeEntry(ITEM_SUFFIXES, suffixName);
   if (!suffix) return undefined;
   const factor = factorInfo(code);
   // SBxxx: a treatment facility by its number (表 4, 2021/2041)
@@ -78,12 +75,12 @@ export function itemMeaning(key: string, value = ''): CodeInfo | undefined {
   const subject = factor ? { zh: factor.nameZh, en: factor.nameEn } : (facility ?? { zh: code, en: code });
   return withValue(
     { zh: `${subject.zh} · ${suffix.zh}`, en: `${subject.en} · ${suffix.en}` },
-    own(VALUE_TABLES, suffixName),
+    codeEntry(VALUE_TABLES, suffixName),
     value,
   );
 }
 
 function withValue(item: CodeInfo, table: Readonly<Record<string, CodeInfo>> | undefined, value: string): CodeInfo {
-  const v = table ? own(table, value.trim()) : undefined;
+  const v = table ? codeEntry(table, value.trim()) : undefined;
   return v ? { zh: `${item.zh}：${v.zh}`, en: `${item.en}: ${v.en}` } : item;
 }

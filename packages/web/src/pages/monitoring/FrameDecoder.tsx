@@ -40,11 +40,7 @@ export function DecodedFrameView({ raw, checked }: { raw: string; checked?: Serv
         {Object.entries(frame.header).map(([k, v]) => (
           <Descriptions.Item key={k} label={k}>
             {v}
-            {headerMeaning(k, String(v)) ? (
-              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {headerMeaning(k, String(v))}
-              </Typography.Text>
-            ) : null}
+            <HeaderMeaning text={headerMeaning(k, String(v))} />
           </Descriptions.Item>
         ))}
         <Descriptions.Item label={t('monitoring.edition')}>{frame.edition ?? '—'}</Descriptions.Item>
@@ -78,6 +74,15 @@ export function DecodedFrameView({ raw, checked }: { raw: string; checked?: Serv
       ) : null}
     </div>
   );
+}
+
+/** A header code's name beside it (CN 2011 取/上传污染物实时数据), when the standard has one. */
+function HeaderMeaning({ text }: { text: string | null }) {
+  return text ? (
+    <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+      {text}
+    </Typography.Text>
+  ) : null;
 }
 
 /** A box to paste any frame into and see it decoded. */

@@ -54,7 +54,7 @@ function tooltipText(params: TooltipParam | TooltipParam[], labels: Labels): str
 }
 
 /** A flag other than N (normal): the logger marked the value (HJ 212 D, M, C, F…). */
-const isFlagged = (flag: string | null) => flag !== null && flag !== 'N';
+const isFlagged = (flag: string | null): flag is string => flag !== null && flag !== 'N';
 
 /**
  * The chart's ECharts option. Flagged values are a scatter series of their own, every one drawn: as
@@ -66,7 +66,7 @@ export function readingsChartOption(points: readonly ChartPoint[], limit: number
     new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(5, 16);
   const flagged: { value: [number, number]; flag: string }[] = [];
   points.forEach((p, i) => {
-    if (p.value !== null && p.flag !== null && isFlagged(p.flag)) flagged.push({ value: [i, p.value], flag: p.flag });
+    if (p.value !== null && isFlagged(p.flag)) flagged.push({ value: [i, p.value], flag: p.flag });
   });
   return {
     grid: { left: 56, right: 32, top: 48, bottom: 72 },
