@@ -61,5 +61,9 @@ describe('figure definitions and periods', () => {
     expect(periodLimitEnd('2020-07-15', 1)).toBe('2021-07-14');
     expect(periodLimitEnd('2020-02-29', 1)).toBe('2021-02-28');
     expect(periodLimitEnd('2020-02-29', 4)).toBe('2024-02-28');
+    // no YYYY-MM-DD after 9999-12-31: a limit past it is that day, never an invalid 10009-12-30
+    expect(periodLimitEnd('9990-01-01', 10)).toBe('9999-12-31');
+    expect(periodLimitEnd('9999-12-31', 10)).toBe('9999-12-31');
+    expect(periodLimitEnd('9989-12-31', 10)).toBe('9999-12-30');
   });
 });

@@ -114,10 +114,12 @@ export function resolvePeriod(p: { from?: string | undefined; to?: string | unde
 
 /**
  * The last day a period starting on `from` may reach when periods are limited to `years` years:
- * 2020-01-01 and 10 give 2029-12-31; a start on 29 February ends on 28 February.
+ * 2020-01-01 and 10 give 2029-12-31; a start on 29 February ends on 28 February. A limit past
+ * 9999-12-31, the last day a YYYY-MM-DD names, is that day (a start in 9995 is not an error).
  */
 export function periodLimitEnd(from: string, years: number): string {
   const y = Number(from.slice(0, 4)) + years;
+  if (y > 9999) return '9999-12-31';
   const md = from.slice(5);
   const sameDay = md === '02-29' && !isDateString(`${y}-02-29`) ? `${y}-03-01` : `${y}-${md}`;
   return addCalendarDays(sameDay, -1);

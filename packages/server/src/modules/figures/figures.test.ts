@@ -160,6 +160,22 @@ describe('figures API input and access', () => {
     expect((await leader.request({ method: 'GET', url: '/api/figures?from=2020-02-30' })).statusCode).toBe(400);
   });
 
+  it('answers a period at the end of the calendar (9999), where the ten-year limit has no date, not a 500', async () => {
+    // from=9999-12-31 alone, and a period ending on 9999-12-31 (its next day has no YYYY-MM-DD name)
+    for (const url of [
+      '/api/figures?from=9999-12-31',
+      '/api/figures?from=9990-01-01&to=9999-12-31',
+      '/api/figures/campaigns/records?from=9999-12-31',
+      '/api/figures/positiveListFirms/records?from=9995-01-01&to=9999-12-31',
+    ]) {
+      const r = await leader.request({ method: 'GET', url });
+      expect(r.statusCode, `${url} ${r.body}`).toBe(200);
+    }
+    expect((await leader.request({ method: 'GET', url: '/api/figures?from=9999-12-31' })).json().values.campaigns).toBe(
+      0,
+    );
+  });
+
   it('takes the bounds from the rules in force', async () => {
     const admin = await loginAs(t, ['admin']);
     const edit = { source: '本局测试', effectiveFrom: '2020-01-01', reason: '测试' };

@@ -1,4 +1,4 @@
-import { addCalendarDays, periodLimitEnd, resolvePeriod, todayInShanghai } from '@qingshan/core';
+import { periodLimitEnd, resolvePeriod, todayInShanghai } from '@qingshan/core';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { getRules } from '../rules/service.ts';
@@ -13,7 +13,10 @@ export const EXPORT_MAX_ROWS_RULE = 'figures.export-max-rows';
  * for figures over records stamped with a time rather than a date.
  */
 export function periodInstants(p: Period): [Date, Date] {
-  return [new Date(`${p.from}T00:00:00+08:00`), new Date(`${addCalendarDays(p.to, 1)}T00:00:00+08:00`)];
+  // the end is 24 h after the last day's start (Shanghai has no DST), not the next day's name:
+  // 9999-12-31 has no next day in YYYY-MM-DD
+  const start = (d: string) => new Date(`${d}T00:00:00+08:00`);
+  return [start(p.from), new Date(start(p.to).getTime() + 86_400_000)];
 }
 
 /**

@@ -125,6 +125,18 @@ describe('the period report', () => {
     expect(await t.database.db.$count(periodReportDrafts)).toBe(before);
   });
 
+  it('answers a period in the year 9999 (no date ten years on) with the report, not a 500', async () => {
+    for (const url of [
+      '/api/period-report/draft?from=9999-12-31',
+      '/api/period-report/dashboard?from=9990-01-01&to=9999-12-31',
+      '/api/period-report/dashboard.xlsx?from=9999-12-31',
+      '/api/reports/period.docx?from=9999-12-31',
+    ]) {
+      const r = await leader.request({ method: 'GET', url });
+      expect(r.statusCode, `${url} ${r.body.slice(0, 300)}`).toBe(200);
+    }
+  });
+
   it('a saved draft is edited in versions, audited, and its edited text is what the .docx says', async () => {
     const created = await leader.request({
       method: 'POST',

@@ -1,13 +1,13 @@
 // Positive-list figures (rules.md §3): the firms on the list on the period's last day. A stock, not a
 // flow: a listing counts while the day lies within its 3 years and it was not removed by then.
-import { addCalendarDays } from '@qingshan/core/calendar';
 import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
 import { type SQL, sql } from 'drizzle-orm';
+import { periodInstants } from '../figures/period.ts';
 import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
 
 /** Listings in force at the end of `p.to` (Asia/Shanghai): decided by then, valid then, not removed by then. */
 function inForce(p: Period): SQL {
-  const endOfDay = `${addCalendarDays(p.to, 1)}T00:00:00+08:00`;
+  const endOfDay = periodInstants(p)[1].toISOString();
   return sql`l.decided_on <= ${p.to}::date and l.valid_until >= ${p.to}::date
     and (l.removed_at is null or l.removed_at >= ${endOfDay}::timestamptz)`;
 }
