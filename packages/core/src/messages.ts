@@ -37,6 +37,7 @@ export const MESSAGES = {
     en: 'contains bidirectional control characters that change how the text displays',
   },
   'text.invisible': { zh: '只包含不可见字符', en: 'contains only invisible characters' },
+  'input.tooDeep': { zh: '嵌套层级过深（最多 32 层）', en: 'is nested too deeply (at most 32 levels)' },
   'common.unique': { zh: '不能有重复项', en: 'items must be unique' },
   'uscc.empty': { zh: '统一社会信用代码不能为空', en: 'Unified Social Credit Code is empty' },
   'uscc.length': {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findTextProblems, isoDateSchema, textProblem } from './text.ts';
+import { findTextProblems, isoDateSchema, MAX_INPUT_DEPTH, textProblem } from './text.ts';
 
 describe('textProblem', () => {
   it('refuses NUL, lone surrogates, bidi controls and invisible-only text', () => {
@@ -37,6 +37,20 @@ describe('findTextProblems', () => {
       { path: ['b', 0, 'c'], key: 'text.nul' },
       { path: ['k\u0000'], key: 'text.nul' },
     ]);
+  });
+
+  it('reports a value nested deeper than MAX_INPUT_DEPTH once, without walking it (no stack overflow)', () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
+    const found = findTextProblems({ x: deep });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.key).toBe('input.tooDeep');
+    expect(found[0]!.path).toHaveLength(MAX_INPUT_DEPTH + 1);
+    const arrays = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(findTextProblems(arrays).map((f) => f.key)).toEqual(['input.tooDeep']);
+    // up to the limit is walked as before
+    let ok: unknown = 'x\u0000';
+    for (let i = 0; i < MAX_INPUT_DEPTH; i++) ok = [ok];
+    expect(findTextProblems(ok).map((f) => f.key)).toEqual(['text.nul']);
   });
 
   it('walks null-prototype objects (Fastify query strings)', () => {

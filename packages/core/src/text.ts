@@ -9,7 +9,13 @@
 import { z } from 'zod';
 import { isDateString } from './calendar/dates.ts';
 
-export type TextProblem = 'text.nul' | 'text.surrogate' | 'text.bidi' | 'text.invisible';
+export type TextProblem = 'text.nul' | 'text.surrogate' | 'text.bidi' | 'text.invisible' | 'input.tooDeep';
+
+/**
+ * How deep a body, query or path may nest (objects and arrays). No route takes anything near this
+ * deep; a 1 MiB body can nest 500 000 levels, and walking it overflowed the stack (a 500).
+ */
+export const MAX_INPUT_DEPTH = 32;
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -32,9 +38,14 @@ export function textProblem(s: string): TextProblem | null {
 
 export type TextIssue = { path: (string | number)[]; key: TextProblem };
 
-/** Every string anywhere in a parsed JSON value / query / params object that breaks a text rule. */
+/**
+ * Every string anywhere in a parsed JSON value / query / params object that breaks a text rule, and
+ * any object or array nested deeper than MAX_INPUT_DEPTH (reported once where it starts, not walked).
+ */
 export function findTextProblems(value: unknown, path: (string | number)[] = [], out: TextIssue[] = []): TextIssue[] {
-  if (typeof value === 'string') {
+  if (path.length > MAX_INPUT_DEPTH && value !== null && typeof value === 'object') {
+    out.push({ path, key: 'input.tooDeep' });
+  } else if (typeof value === 'string') {
     const key = textProblem(value);
     if (key) out.push({ path, key });
   } else if (Array.isArray(value)) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { dbErrorToAppError, errorForLog } from '../db/errors.ts';
+import { users } from '../modules/users/tables.ts';
 import { openTestDatabase } from '../test/db.ts';
 import {
   buildTestApp,
@@ -170,6 +171,30 @@ describe('NUL in any string of any route', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().errors).toContainEqual({ path: 'name', message: translate(key, 'zh') });
     }
+  });
+});
+
+describe('bodies nested too deeply', () => {
+  it('answer 400 naming where the nesting goes too deep, never a stack overflow (500), and create nothing', async () => {
+    const before = await t.database.db.$count(users);
+    const bodies = [
+      `{"username":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`,
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    ];
+    for (const payload of bodies) {
+      const res = await clients.admin!.request({
+        method: 'POST',
+        url: '/api/users',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('VALIDATION_FAILED');
+      expect(res.json().errors).toHaveLength(1);
+      expect(res.json().errors[0].message).toBe(translate('input.tooDeep', 'zh'));
+    }
+    expect(await t.database.db.$count(users)).toBe(before);
   });
 });
 
