@@ -14,7 +14,7 @@ import { MODULES } from './modules/index.ts';
 import type { ModuleContext, ModuleDefinition, ModuleService } from './platform/module.ts';
 import { installModules } from './platform/registry.ts';
 import { type Access, authPlugin } from './plugins/auth.ts';
-import { clientErrorHandler, errorsPlugin } from './plugins/errors.ts';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { textGuardPlugin, zodValidatorCompiler } from './plugins/validation.ts';
@@ -65,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             serializers: { err: (e: Error) => pino.stdSerializers.err(errorForLog(e) as Error) },
           },
     clientErrorHandler,
+    frameworkErrors,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();

@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'The request headers are too large' },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
   REQUEST_TIMEOUT: { status: 408, zh: '请求超时', en: 'The request timed out' },
+  URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'The request URL is too long' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'The username is taken' },
   USCC_INVALID: {
     status: 422,

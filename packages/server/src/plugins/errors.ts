@@ -40,6 +40,17 @@ function classify(error: FastifyError | Error, request: FastifyRequest): AppErro
       return new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: fe.message });
     case 'FST_ERR_VALIDATION':
       return new AppError('VALIDATION_FAILED', { detail: fe.message });
+    case 'FST_ERR_BAD_URL':
+      return new AppError('BAD_REQUEST', {
+        detail: { zh: '地址中的 % 编码无效。', en: 'The URL has an invalid percent-encoding.' },
+      });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('URI_TOO_LONG', {
+        detail: {
+          zh: '地址中的编号或代码超过 100 个字符。',
+          en: 'An id or code in the URL is longer than 100 characters.',
+        },
+      });
   }
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -76,6 +87,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
     return sendProblem(request, reply, new AppError('NOT_FOUND'));
   });
 });
+
+// The router's own errors, raised before any hook runs (a path parameter that is not valid
+// percent-encoding, or longer than maxParamLength): Fastify answers them in plain JSON without this.
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.lang = pickLang(request.headers['accept-language']);
+  return sendProblem(request, reply, classify(error, request));
+}
 
 // Fastify answers a known path with an unknown method as 404; RFC 9110 wants 405 with Allow.
 // The route table (app.ts) is matched here with each `:param` as one path segment.

@@ -81,6 +81,23 @@ describe('errors raised before routing are problem+json', () => {
     expect(out).toContain('application/problem+json');
     expect(out).toContain('"code":"BAD_REQUEST"');
   });
+
+  it('414 for a path id longer than the router takes, 400 for bad percent-encoding, in the asked language', async () => {
+    const long = await admin.request({ method: 'GET', url: `/api/enterprises/${'x'.repeat(3000)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    expect(long.json()).toMatchObject({ status: 414, code: 'URI_TOO_LONG', title: '请求地址过长' });
+    const en = await admin.request({
+      method: 'GET',
+      url: `/api/policies/${'x'.repeat(101)}/reach`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(en.json()).toMatchObject({ status: 414, code: 'URI_TOO_LONG', title: 'The request URL is too long' });
+    const bad = await admin.request({ method: 'GET', url: '/api/enterprises/%ZZ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json()).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
 });
 
 describe('% and _ in searches match literally', () => {
