@@ -205,6 +205,23 @@ describe('window services and opening plans', () => {
     ]);
   });
 
+  it('answers slot queries at the end of the calendar (9999-12) by day count, not a wrong 92-day refusal', async () => {
+    for (const q of ['from=9999-12-20&to=9999-12-31', 'from=9999-12-31']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/appointment-services/${serviceId}/slots?${q}`,
+      });
+      expect(res.statusCode, `${q} ${res.body}`).toBe(200);
+      expect(res.json().items).toEqual([]);
+    }
+    const long = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/appointment-services/${serviceId}/slots?from=9999-09-29&to=9999-12-31`,
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors[0].path).toBe('to');
+  });
+
   it('only window staff may define services', async () => {
     const ent = await makeEnterprise(t);
     const eu = await loginAs(t, ['enterprise'], ent.id);

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import {
   type AppointmentServiceInput,
   type AppointmentStatus,
-  addCalendarDays,
   type BookingInput,
   canMarkAppointment,
+  fromDayNumber,
   generateSlots,
   isOutsideOfficeHours,
   makeCode,
@@ -13,6 +13,7 @@ import {
   type OpeningPlanInput,
   shanghaiDateOf,
   slotInstant,
+  toDayNumber,
   todayInShanghai,
 } from '@qingshan/core';
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
@@ -387,8 +388,10 @@ export async function slotsOf(
   const svc = await getService(db, serviceId);
   if (!svc.active && !staff) throw new AppError('RECORD_NOT_FOUND');
   const from = q.from ?? todayInShanghai();
-  const to = q.to ?? addCalendarDays(from, 13);
-  if (addCalendarDays(from, 92) < to) {
+  // Day numbers, not addCalendarDays: past 9999-12-31 there is no YYYY-MM-DD, and the '+010000-…'
+  // it gave sorted before every date (9999-12-20…31 was refused as "more than 92 days").
+  const to = q.to ?? fromDayNumber(Math.min(toDayNumber(from) + 13, toDayNumber('9999-12-31')));
+  if (toDayNumber(to) - toDayNumber(from) > 92) {
     throw new AppError('VALIDATION_FAILED', {
       errors: [{ path: 'to', message: { zh: '一次最多查询 92 天', en: 'at most 92 days at once' } }],
     });
