@@ -47,6 +47,11 @@ describe('PW2019 class citation', () => {
 describe('validity and renewal (条例 第十四条)', () => {
   it('five years less a day; 29 February in a common year falls back', () => {
     expect(defaultValidTo('2021-06-01')).toBe('2026-05-31');
+    // no date past 9999-12-31 to end on: the validity ends there (was an InvalidDateError, a 500)
+    expect(defaultValidTo('9995-01-01')).toBe('9999-12-31');
+    expect(defaultValidTo('9999-06-01')).toBe('9999-12-31');
+    expect(defaultValidTo('9994-06-01')).toBe('9999-05-31');
+    expect(permitProblems({ validFrom: '9999-06-01', validTo: '9999-12-31' })).toEqual([]);
     expect(addYears('2024-02-29', 5)).toBe('2029-02-28');
     expect(renewalApplyBy('2026-05-31')).toBe('2026-04-01');
     expect(changeDueDate('2026-01-10')).toBe('2026-02-09');

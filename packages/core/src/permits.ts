@@ -201,9 +201,13 @@ export function addYears(date: string, years: number): string {
   return `${String(ny).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The last valid day of a permit valid from `validFrom` for `years` years. */
+/**
+ * The last valid day of a permit valid from `validFrom` for `years` years; past 9999-12-31, the
+ * last day a YYYY-MM-DD names, that day (from 9995-06-01 the sum was 10000-06-01, an InvalidDateError).
+ */
 export function defaultValidTo(validFrom: string, years = PERMIT_VALIDITY_YEARS): string {
-  return addCalendarDays(addYears(validFrom, years), -1);
+  const end = addYears(validFrom, years);
+  return end.length > 10 ? '9999-12-31' : addCalendarDays(end, -1);
 }
 
 export function daysBetween(from: string, to: string): number {

@@ -92,6 +92,31 @@ describe('discharge permits: registration and validation', () => {
     expect(list.json().total).toBe(1);
   });
 
+  it('registers a validity at the end of the calendar (five years on has no date) instead of failing with a 500', async () => {
+    const e = await makeEnterprise(t);
+    for (const [validFrom, validTo, status] of [
+      ['9999-06-01', '9999-12-31', 'applying'],
+      ['9995-06-01', '9999-12-31', 'applying'],
+      ['9996-01-01', '9999-12-31', 'valid'],
+    ]) {
+      const late = await officer.request({
+        method: 'POST',
+        url: '/api/permits',
+        payload: {
+          enterpriseId: e.id,
+          permitClass: 'key',
+          pwItem: '68',
+          status,
+          permitNumber: status === 'valid' ? 'X9' : null,
+          officerName: '许可帮办',
+          validFrom,
+          validTo,
+        },
+      });
+      expect(late.statusCode, `${validFrom} ${late.body}`).toBe(201);
+    }
+  });
+
   it('a key permit owes the quarterly and annual execution reports and its renewal; a registration owes no report', async () => {
     const e = await makeEnterprise(t);
     const key = await register(e.id);
