@@ -8,6 +8,7 @@ import { auditEntries } from '../audit/tables.ts';
 import { getRuleNumber, updateRule } from '../rules/service.ts';
 import { IMPORT_MAX_ROWS_RULE, importEnterpriseFile, serialLane } from './import.ts';
 import { sampleWorkbook } from './sample-workbook.ts';
+import { EXPORT_MAX_ROWS_RULE } from './service.ts';
 import { COLUMNS, csvRecords, readSheetRows, XLSX_TYPE, xlsxPartsInReadingOrder, xlsxReader } from './spreadsheet.ts';
 import { enterprises } from './tables.ts';
 
@@ -555,6 +556,38 @@ describe('CSV cells are read as the text the clerk typed', () => {
       ['a', 'b,c', 'say "hi"'],
       ['two\nlines', '0313', ''],
     ]);
+  });
+});
+
+describe('exports cannot exhaust the server', () => {
+  const setCap = (value: number) =>
+    t.database.db.transaction((tx) =>
+      updateRule(tx, SYSTEM_ACTOR, EXPORT_MAX_ROWS_RULE, {
+        value,
+        source: '测试',
+        effectiveFrom: '2020-01-01',
+        reason: '测试上限',
+      }),
+    );
+
+  it('refuses an export over the rule cap, saying how many matched, and exports a narrower filter', async () => {
+    expect(await getRuleNumber(t.database.db, EXPORT_MAX_ROWS_RULE)).toBe(20000);
+    const all = (await clerk.request({ method: 'GET', url: '/api/enterprises?pageSize=1' })).json().total as number;
+    expect(all).toBeGreaterThan(2);
+    await setCap(2);
+    try {
+      const refused = await clerk.request({ method: 'GET', url: '/api/enterprises/export' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ code: 'ENTERPRISE_EXPORT_TOO_LARGE', total: all, max: 2 });
+      expect(refused.json().detail).toContain(`共 ${all} 家`);
+      const uscc = (await clerk.request({ method: 'GET', url: '/api/enterprises?pageSize=1' })).json().items[0].uscc;
+      const narrow = await clerk.request({ method: 'GET', url: `/api/enterprises/export?q=${uscc}` });
+      expect(narrow.statusCode).toBe(200);
+      expect(narrow.headers['content-type']).toContain(XLSX_TYPE);
+    } finally {
+      await setCap(20000);
+    }
   });
 });
 

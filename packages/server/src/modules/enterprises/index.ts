@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { ENTERPRISE_ERRORS } from './errors.ts';
 import { enterpriseRoutes } from './routes.ts';
 import { ENTERPRISES_RULES } from './rules.ts';
 import { seedEnterprises } from './seed.ts';
@@ -11,5 +12,6 @@ export const enterprisesModule: ModuleDefinition = {
   routes: (app, ctx) =>
     app.register(enterpriseRoutes, { db: ctx.db, importLimit: ctx.config.importLimit, onJob: ctx.onJob }),
   rules: ENTERPRISES_RULES,
+  errors: ENTERPRISE_ERRORS,
   seed: seedEnterprises,
 };

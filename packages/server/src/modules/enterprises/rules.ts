@@ -11,4 +11,13 @@ export const ENTERPRISES_RULES: readonly RuleDefault[] = [
     value: 10000,
     source: '本平台默认值（运维安全上限，非法规规定）',
   },
+  {
+    key: 'enterprise.export-max-rows',
+    type: 'integer',
+    labelZh: '企业名录导出最多行数',
+    labelEn: 'enterprise register export: maximum rows per file',
+    note: '本平台的安全上限，不是法规要求：整县名录可一次导出；超过此数时按乡镇、行业或状态筛选后分批导出，以免一次导出占满服务器内存。',
+    value: 20000,
+    source: '本平台默认值（运维安全上限，非法规规定）',
+  },
 ];

@@ -8,6 +8,7 @@ import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
 import { paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
+import { getRuleNumber } from '../rules/service.ts';
 import type { SORTS } from './schema.ts';
 import { enterprises } from './tables.ts';
 
@@ -319,10 +320,32 @@ export async function listEnterprises(
   );
 }
 
+export const EXPORT_MAX_ROWS_RULE = 'enterprise.export-max-rows';
+
+/**
+ * Every enterprise matching the filters, for the export: at most the rule's cap, or a refusal that
+ * says how many matched, so one request never loads an unbounded register into memory.
+ */
 export async function allMatching(db: Db, user: SessionUser | null, f: EnterpriseFilter, sort: EnterpriseSort) {
-  return db
+  const max = await getRuleNumber(db, EXPORT_MAX_ROWS_RULE);
+  const where = filterConditions(user, f);
+  // one row over the cap tells a full export from one that would be cut short
+  const rows = await db
     .select()
     .from(enterprises)
-    .where(filterConditions(user, f))
-    .orderBy(...orderBy(sort));
+    .where(where)
+    .orderBy(...orderBy(sort))
+    .limit(max + 1);
+  if (rows.length > max) {
+    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where);
+    const total = count?.n ?? rows.length;
+    throw new AppError('ENTERPRISE_EXPORT_TOO_LARGE', {
+      detail: {
+        zh: `符合条件的企业共 ${total} 家，超过一次导出的上限 ${max} 家（规则“企业名录导出最多行数”），请按乡镇、行业或状态筛选后分批导出。`,
+        en: `${total} enterprises match, more than the ${max} one export may hold (rule "${EXPORT_MAX_ROWS_RULE}"); filter by town, industry or status and export in parts.`,
+      },
+      extra: { total, max },
+    });
+  }
+  return rows;
 }
