@@ -248,7 +248,7 @@ export default function ClueDetailPage() {
               size="small"
               title={
                 <Space>
-                  {c.sourceLabel}
+                  {t(`clues.source.${c.source}`)}
                   <ClueStatusTag clue={c} />
                 </Space>
               }

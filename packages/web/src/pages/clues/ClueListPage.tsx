@@ -28,10 +28,11 @@ const clueListQuery = defineListQuery({
   pageSizes: [20, 50],
 });
 
-export function ClueStatusTag({ clue }: { clue: Pick<Clue, 'status' | 'outcomeLabel'> }) {
+// The server's outcomeLabel / sourceLabel are Chinese only: the words come from the codes here.
+export function ClueStatusTag({ clue }: { clue: Pick<Clue, 'status' | 'outcome'> }) {
   const { t } = useTranslation();
   if (clue.status === 'pending') return <Tag color="orange">{t('clues.status.pending')}</Tag>;
-  return <Tag color="green">{clue.outcomeLabel ?? t('clues.status.verified')}</Tag>;
+  return <Tag color="green">{clue.outcome ? t(`clues.outcomes.${clue.outcome}`) : t('clues.status.verified')}</Tag>;
 }
 
 function ClueMapTab() {
@@ -93,7 +94,7 @@ function ClueTable() {
               <Link to={`/staff/clues/${c.id}`}>{d.length > 40 ? `${d.slice(0, 40)}…` : d}</Link>
             ),
           },
-          { title: t('clues.sourceLabel'), dataIndex: 'sourceLabel' },
+          { title: t('clues.sourceLabel'), key: 'source', render: (_: unknown, c) => t(`clues.source.${c.source}`) },
           {
             title: t('clues.enterprise'),
             key: 'enterprise',
