@@ -18,6 +18,19 @@ import type { Language } from './i18n.ts';
 export type CoreLang = 'zh' | 'en';
 export const coreLang = (lang: Language): CoreLang => (lang === 'en' ? 'en' : 'zh');
 
+/**
+ * A label some views send in Chinese only (`gradeLabel`, `categoryLabel` … without the code beside
+ * it), in the current language when it is one of `labels`; anything else is shown as sent.
+ */
+export function labelFromZh(
+  labels: Readonly<Record<string, { zh: string; en: string }>>,
+  zh: string,
+  lang: Language,
+): string {
+  if (lang !== 'en') return zh;
+  return Object.values(labels).find((l) => l.zh === zh)?.en ?? zh;
+}
+
 export interface Option<V extends string = string> {
   value: V;
   label: string;

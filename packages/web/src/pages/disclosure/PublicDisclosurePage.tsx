@@ -1,6 +1,7 @@
 import { TOWNS } from '@qingshan/core';
 import { EIA_NOTICE_LABELS } from '@qingshan/core/eia';
 import { INDUSTRIES } from '@qingshan/core/industries';
+import { PERMIT_CLASS_LABELS, PERMIT_STATUS_LABELS } from '@qingshan/core/permits';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Input, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -173,7 +174,11 @@ function InspectionList() {
         { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
         { title: t('disclosure.town'), dataIndex: 'townName' },
         { title: t('disclosure.inspectedOn'), dataIndex: 'inspectedOn' },
-        { title: t('disclosure.outcome'), dataIndex: 'outcomeLabel' },
+        {
+          title: t('disclosure.outcome'),
+          key: 'outcome',
+          render: (_: unknown, r) => t(`inspections.outcomes.${r.outcome}`),
+        },
         { title: t('disclosure.date'), dataIndex: 'publishedOn' },
       ]}
     />
@@ -202,9 +207,12 @@ function PositiveList() {
   );
 }
 
+type Label = { zh: string; en: string };
+
 /** The permits have no public page of their own: this list is it, paged and searchable. */
 function PermitList() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const list = useListQuery(permitQuery);
   const { query } = list;
   const result = useQuery({
@@ -233,14 +241,23 @@ function PermitList() {
           { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('disclosure.town'), dataIndex: 'townName' },
           { title: t('disclosure.permitNumber'), dataIndex: 'permitNumber', render: (n: string | null) => n ?? '—' },
-          { title: t('disclosure.permitClass'), dataIndex: 'permitClassLabel' },
+          {
+            title: t('disclosure.permitClass'),
+            key: 'permitClass',
+            render: (_: unknown, p) =>
+              (PERMIT_CLASS_LABELS as Record<string, Label>)[p.permitClass]?.[coreLang(lang)] ?? p.permitClassLabel,
+          },
           { title: t('disclosure.issuedBy'), dataIndex: 'issuedBy' },
           { title: t('disclosure.issuedOn'), dataIndex: 'issuedOn', render: (d: string | null) => d ?? '—' },
           { title: t('disclosure.validTo'), dataIndex: 'validTo', render: (d: string | null) => d ?? '—' },
           {
             title: t('disclosure.permitStatus'),
-            dataIndex: 'statusLabel',
-            render: (s: string, p) => <Tag color={p.status === 'valid' ? 'green' : 'default'}>{s}</Tag>,
+            key: 'status',
+            render: (_: unknown, p) => (
+              <Tag color={p.status === 'valid' ? 'green' : 'default'}>
+                {(PERMIT_STATUS_LABELS as Record<string, Label>)[p.status]?.[coreLang(lang)] ?? p.statusLabel}
+              </Tag>
+            ),
           },
         ]}
       />

@@ -82,7 +82,7 @@ export default function InspectorsPage() {
                 <Space direction="vertical" size={2}>
                   {cs.map((c) => (
                     <span key={`${c.enterpriseId}-${c.kind}`}>
-                      <Tag color="orange">{c.kindLabel}</Tag>
+                      <Tag color="orange">{t(`inspections.conflictKinds.${c.kind}`)}</Tag>
                       {c.enterpriseName}
                       {c.note ? `（${c.note}）` : ''}
                     </span>

@@ -61,7 +61,12 @@ export default function ObjectsPage() {
         columns={[
           { title: t('inspections.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('inspections.town'), dataIndex: 'townName', width: 100 },
-          { title: t('inspections.class'), dataIndex: 'classLabel', width: 170 },
+          {
+            title: t('inspections.class'),
+            key: 'class',
+            width: 170,
+            render: (_: unknown, o) => t(`inspections.classes.${o.class}`),
+          },
           { title: t('inspections.basis'), dataIndex: 'basis' },
           {
             title: t('inspections.updated'),

@@ -1,9 +1,12 @@
+import { INSPECTION_CLASS_LABELS } from '@qingshan/core/inspection-draws';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { labelFromZh } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { getPublicResults, inspectionKeys, type PublicResult } from './api.ts';
 
 const YEARS = Array.from({ length: new Date().getFullYear() - 2019 }, (_, i) => String(2020 + i)).reverse();
@@ -13,6 +16,7 @@ const resultsQuery = defineListQuery({ filters: { year: z.string().regex(/^20\d\
 /** 双随机抽查结果公开: every published result by firm, with the plan and whether it was published on time. */
 export default function PublicResultsPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const list = useListQuery(resultsQuery);
   const { query } = list;
   const apiQuery = { ...query, year: query.year ? Number(query.year) : undefined };
@@ -41,7 +45,11 @@ export default function PublicResultsPage() {
           { title: t('inspections.plan'), dataIndex: 'planName' },
           { title: t('inspections.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('inspections.town'), dataIndex: 'townName', width: 90 },
-          { title: t('inspections.class'), dataIndex: 'classLabel' },
+          {
+            title: t('inspections.class'),
+            dataIndex: 'classLabel',
+            render: (l: string) => labelFromZh(INSPECTION_CLASS_LABELS, l, lang),
+          },
           {
             title: t('inspections.inspectedOn'),
             dataIndex: 'inspectedOn',
@@ -50,9 +58,11 @@ export default function PublicResultsPage() {
           },
           {
             title: t('inspections.outcome'),
-            dataIndex: 'outcomeLabel',
-            render: (label: string, r) => (
-              <Tag color={r.outcome === 'problems-found' ? 'orange' : 'green'}>{label}</Tag>
+            key: 'outcome',
+            render: (_: unknown, r) => (
+              <Tag color={r.outcome === 'problems-found' ? 'orange' : 'green'}>
+                {t(`inspections.outcomes.${r.outcome}`)}
+              </Tag>
             ),
           },
           { title: t('inspections.summary'), dataIndex: 'summary' },
