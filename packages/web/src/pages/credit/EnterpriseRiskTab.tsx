@@ -10,6 +10,8 @@ import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { coreLang } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { type CreditRecord, creditKeys, getRisk, listCredit, type RiskContribution, recordCredit } from './api.ts';
 import { CreditProposals } from './CreditProposals.tsx';
 import { CREDIT_PERMISSIONS } from './permissions.ts';
@@ -20,6 +22,7 @@ type FormValues = { grade: (typeof CREDIT_GRADES)[number]; basis: string; ratedO
 
 function CreditForm({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const qc = useQueryClient();
   const message = useMessage();
   const showError = useShowError();
@@ -50,7 +53,7 @@ function CreditForm({ enterpriseId }: { enterpriseId: string }) {
         <Select
           style={{ width: 200 }}
           placeholder={t('credit.grade')}
-          options={CREDIT_GRADES.map((g) => ({ value: g, label: CREDIT_GRADE_LABELS[g].zh }))}
+          options={CREDIT_GRADES.map((g) => ({ value: g, label: CREDIT_GRADE_LABELS[g][coreLang(lang)] }))}
         />
       </Form.Item>
       <Form.Item name="basis" rules={[{ required: true, message: t('credit.basisRequired') }]}>
@@ -72,6 +75,7 @@ function CreditForm({ enterpriseId }: { enterpriseId: string }) {
 /** 信用与风险: the firm's risk score with every contribution, and its credit evaluations. */
 export function EnterpriseRiskTab({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { roles } = useAuth();
   const risk = useQuery({
     queryKey: creditKeys.risk(enterpriseId),
@@ -164,7 +168,9 @@ export function EnterpriseRiskTab({ enterpriseId }: { enterpriseId: string }) {
             {
               title: t('credit.grade'),
               dataIndex: 'grade',
-              render: (g: CreditRecord['grade'], x) => <Tag color={GRADE_COLORS[g]}>{x.gradeLabel}</Tag>,
+              render: (g: CreditRecord['grade']) => (
+                <Tag color={GRADE_COLORS[g]}>{CREDIT_GRADE_LABELS[g][coreLang(lang)]}</Tag>
+              ),
             },
             { title: t('credit.basis'), dataIndex: 'basis' },
             { title: t('credit.validUntil'), dataIndex: 'validUntil', render: (d: string | null) => d ?? '—' },

@@ -1,10 +1,12 @@
-import { TOWNS } from '@qingshan/core';
+import { CREDIT_GRADE_LABELS, TOWNS } from '@qingshan/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { labelFromZh } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { creditKeys, getWatchList, type WatchQuery, type WatchRow } from './api.ts';
 
 const watchQuery = defineListQuery({
@@ -15,6 +17,7 @@ const watchQuery = defineListQuery({
 /** 重点关注名单: firms whose transparent risk score reaches the threshold rule; each opens its score. */
 export default function WatchListPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const list = useListQuery(watchQuery);
   const { query } = list;
   const result = useQuery({
@@ -58,7 +61,7 @@ export default function WatchListPage() {
           {
             title: t('credit.grade'),
             dataIndex: 'gradeLabel',
-            render: (g: string | null) => g ?? t('credit.ungraded'),
+            render: (g: string | null) => (g ? labelFromZh(CREDIT_GRADE_LABELS, g, lang) : t('credit.ungraded')),
           },
           {
             title: t('credit.positiveList'),

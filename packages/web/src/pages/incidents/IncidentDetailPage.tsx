@@ -1,4 +1,4 @@
-import { INCIDENT_LEVEL_LABELS, INCIDENT_STATUS_LABELS } from '@qingshan/core/incidents';
+import { INCIDENT_LEVEL_LABELS, INCIDENT_REPORT_SOURCE_LABELS, INCIDENT_STATUS_LABELS } from '@qingshan/core/incidents';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -77,7 +77,9 @@ export default function IncidentDetailPage() {
             <Descriptions.Item label={t('incidents.status')}>
               <Tag color={STATUS_COLORS[i.status]}>{INCIDENT_STATUS_LABELS[i.status][lang]}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('incidents.reportSource')}>{i.reportSourceLabel}</Descriptions.Item>
+            <Descriptions.Item label={t('incidents.reportSource')}>
+              {INCIDENT_REPORT_SOURCE_LABELS[i.reportSource][lang]}
+            </Descriptions.Item>
             <Descriptions.Item label={t('incidents.registeredBy')}>
               {i.registeredByName} · {formatDateTime(i.createdAt)}
             </Descriptions.Item>

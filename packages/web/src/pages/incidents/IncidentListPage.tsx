@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import {
   INCIDENT_LEVEL_LABELS,
   INCIDENT_LEVELS,
+  INCIDENT_REPORT_SOURCE_LABELS,
   INCIDENT_STATUS_LABELS,
   INCIDENT_STATUSES,
 } from '@qingshan/core/incidents';
@@ -112,7 +113,8 @@ export default function IncidentListPage() {
           },
           {
             title: t('incidents.reportSource'),
-            dataIndex: 'reportSourceLabel',
+            dataIndex: 'reportSource',
+            render: (s: Incident['reportSource']) => INCIDENT_REPORT_SOURCE_LABELS[s][lang],
           },
           {
             title: t('incidents.status'),

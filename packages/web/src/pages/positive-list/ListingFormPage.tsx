@@ -15,6 +15,8 @@ import { ApiError } from '../../api/http.ts';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { coreLang } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { type ConditionCheck, type DecisionBody, decideListing, getChecks, positiveListKeys } from './api.ts';
 import { CHECK_STATUS_COLORS } from './labels.ts';
@@ -37,6 +39,7 @@ const VALIDITY_YEARS = 3;
  */
 export default function ListingFormPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const navigate = useNavigate();
   const message = useMessage();
   const showError = useShowError();
@@ -106,7 +109,10 @@ export default function ListingFormPage() {
           >
             <Select
               data-testid="listing-category"
-              options={POSITIVE_LIST_CATEGORIES.map((c) => ({ value: c, label: POSITIVE_LIST_CATEGORY_LABELS[c].zh }))}
+              options={POSITIVE_LIST_CATEGORIES.map((c) => ({
+                value: c,
+                label: POSITIVE_LIST_CATEGORY_LABELS[c][coreLang(lang)],
+              }))}
             />
           </Form.Item>
           <Typography.Text type="secondary">

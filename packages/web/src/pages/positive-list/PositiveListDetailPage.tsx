@@ -1,3 +1,4 @@
+import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { coreLang } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import {
   type ConditionCheck,
@@ -26,6 +29,7 @@ import { StateTag } from './StateTag.tsx';
 export default function PositiveListDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { roles } = useAuth();
   const canDecide = canAccess(roles, POSITIVE_LIST_PERMISSIONS.decide);
   const qc = useQueryClient();
@@ -62,7 +66,9 @@ export default function PositiveListDetailPage() {
             <Descriptions.Item label={t('positiveList.validity')}>
               <StateTag state={e.state} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('positiveList.category')}>{e.categoryLabel}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.category')}>
+              {POSITIVE_LIST_CATEGORY_LABELS[e.category][coreLang(lang)]}
+            </Descriptions.Item>
             <Descriptions.Item label={t('positiveList.categorySource')}>{e.categorySource}</Descriptions.Item>
             <Descriptions.Item label={t('positiveList.decidedOn')}>{e.decidedOn}</Descriptions.Item>
             <Descriptions.Item label={t('positiveList.validUntil')}>

@@ -1,3 +1,4 @@
+import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import {
   useListQuery,
 } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { coreLang } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { type Entry, getEntries, positiveListKeys } from './api.ts';
 import { PositiveListNav } from './PositiveListNav.tsx';
 import { StateTag } from './StateTag.tsx';
@@ -23,6 +26,7 @@ const entriesQuery = defineListQuery({
 /** 正面清单决定: every listing with its state; each opens its evidence snapshot. */
 export default function PositiveListPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const list = useListQuery(entriesQuery);
   const { query } = list;
   const result = useQuery({
@@ -62,7 +66,11 @@ export default function PositiveListPage() {
             render: (name: string, e) => <Link to={`/staff/positive-list/${e.id}`}>{name}</Link>,
           },
           { title: t('positiveList.town'), dataIndex: 'townName' },
-          { title: t('positiveList.category'), dataIndex: 'categoryLabel' },
+          {
+            title: t('positiveList.category'),
+            dataIndex: 'category',
+            render: (c: Entry['category']) => POSITIVE_LIST_CATEGORY_LABELS[c][coreLang(lang)],
+          },
           { title: t('positiveList.decidedOn'), dataIndex: 'decidedOn' },
           { title: t('positiveList.validUntil'), dataIndex: 'validUntil' },
           {

@@ -1,9 +1,12 @@
+import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { labelFromZh } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { getPublicEntries, type PublicEntry, positiveListKeys } from './api.ts';
 
 const YEARS = Array.from({ length: new Date().getFullYear() - 2019 }, (_, i) => String(2020 + i)).reverse();
@@ -16,6 +19,7 @@ const publicListQuery = defineListQuery({
 /** 正面清单 on the public portal: who is listed, in what category, until when. No sign-in. */
 export default function PublicPositiveListPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const list = useListQuery(publicListQuery);
   const { query } = list;
   const apiQuery = { ...query, year: query.year ? Number(query.year) : undefined };
@@ -43,7 +47,11 @@ export default function PublicPositiveListPage() {
         columns={[
           { title: t('positiveList.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('positiveList.town'), dataIndex: 'townName' },
-          { title: t('positiveList.category'), dataIndex: 'categoryLabel' },
+          {
+            title: t('positiveList.category'),
+            dataIndex: 'categoryLabel',
+            render: (l: string) => labelFromZh(POSITIVE_LIST_CATEGORY_LABELS, l, lang),
+          },
           { title: t('positiveList.decidedOn'), dataIndex: 'decidedOn' },
           { title: t('positiveList.validUntil'), dataIndex: 'validUntil' },
           {
