@@ -1,3 +1,4 @@
+import { PROACTIVE_MEASURE_LABELS } from '@qingshan/core/disclosure-annual';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -9,6 +10,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
+import { coreLang } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import {
@@ -212,6 +214,9 @@ function ProactiveSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   type Row = AnnualReport['proactive'][number];
+  // the view's label is Chinese only; the measure's code names it in either language
+  const measure = (c: Row['cells'][number]) =>
+    (PROACTIVE_MEASURE_LABELS as Record<string, { zh: string; en: string }>)[c.measure]?.[coreLang(lang)] ?? c.label;
   return (
     <Card title={t('disclosure.section.proactive')} style={{ marginBottom: 16 }}>
       <Table<Row>
@@ -230,11 +235,16 @@ function ProactiveSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
               <Space wrap size="large">
                 {row.cells.map((c) => (
                   <span key={c.measure}>
-                    {c.label}：
+                    {measure(c)}：
                     {c.value === null || c.cell === null ? (
                       <Tag color="default">{t('disclosure.notRecorded')}</Tag>
                     ) : (
-                      <Num value={c.value} cell={c.cell} title={`${row.zh} · ${c.label}`} onOpen={onOpen} />
+                      <Num
+                        value={c.value}
+                        cell={c.cell}
+                        title={`${row[coreLang(lang)]} · ${measure(c)}`}
+                        onOpen={onOpen}
+                      />
                     )}
                   </span>
                 ))}
@@ -261,7 +271,12 @@ function RequestsSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
   type Row = AnnualReport['rows'][number];
   const cols = r.columns;
   const num = (row: Row, key: string, value: number, colTitle: string) => (
-    <Num value={value} cell={`requests:${row.key}:${key}`} title={`${row.zh} · ${colTitle}`} onOpen={onOpen} />
+    <Num
+      value={value}
+      cell={`requests:${row.key}:${key}`}
+      title={`${lang === 'en' ? row.en : row.zh} · ${colTitle}`}
+      onOpen={onOpen}
+    />
   );
   return (
     <Card title={t('disclosure.section.requests')} style={{ marginBottom: 16 }}>
@@ -279,7 +294,8 @@ function RequestsSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
             title: t('disclosure.naturalPerson'),
             key: cols[0]!.key,
             align: 'right' as const,
-            render: (_: unknown, row: Row) => num(row, cols[0]!.key, row.cells[cols[0]!.key] ?? 0, cols[0]!.zh),
+            render: (_: unknown, row: Row) =>
+              num(row, cols[0]!.key, row.cells[cols[0]!.key] ?? 0, lang === 'en' ? cols[0]!.en : cols[0]!.zh),
           },
           {
             title: t('disclosure.organisations'),
@@ -287,14 +303,14 @@ function RequestsSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
               title: lang === 'en' ? c.en : c.zh,
               key: c.key,
               align: 'right' as const,
-              render: (_: unknown, row: Row) => num(row, c.key, row.cells[c.key] ?? 0, c.zh),
+              render: (_: unknown, row: Row) => num(row, c.key, row.cells[c.key] ?? 0, lang === 'en' ? c.en : c.zh),
             })),
           },
           {
             title: t('disclosure.total'),
             key: 'total',
             align: 'right' as const,
-            render: (_: unknown, row: Row) => num(row, 'total', row.total, '总计'),
+            render: (_: unknown, row: Row) => num(row, 'total', row.total, t('disclosure.total')),
           },
         ]}
       />
@@ -315,7 +331,7 @@ function AppealsSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
         <Num
           value={a.cells[c.key] ?? 0}
           cell={`appeals:${kind}:${c.key}`}
-          title={`${a.zh} · ${c.zh}`}
+          title={lang === 'en' ? `${a.en} · ${c.en}` : `${a.zh} · ${c.zh}`}
           onOpen={onOpen}
         />
       ),
