@@ -33,6 +33,8 @@ const EVIDENCE_MARGIN_MS = 3_600_000;
 // the longest window the frames list answers
 const MAX_FRAMES_WINDOW_MS = 31 * 86_400_000;
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
+/** The name the server stores as the actor of its own steps (alarms/service.ts SYSTEM_NAME), shown in words. */
+const SYSTEM_ACTOR = '系统（自动监控）';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -270,7 +272,7 @@ export default function AlarmDetailPage() {
                   <>
                     <Typography.Text strong>{eventLabel(e.type, lang)}</Typography.Text>{' '}
                     <Typography.Text type="secondary">
-                      {formatDateTime(e.at)} · {e.actorName}
+                      {formatDateTime(e.at)} · {e.actorName === SYSTEM_ACTOR ? t('alarms.systemActor') : e.actorName}
                     </Typography.Text>
                     {e.note ? <div>{e.note}</div> : null}
                   </>

@@ -3,6 +3,7 @@ import type zh from './zh-CN.ts';
 
 const en: Leaves<typeof zh> = {
   alarms: {
+    systemActor: 'System (automatic monitoring)',
     menu: 'Alarms',
     menuMine: 'Alarms',
     title: 'Alarms',

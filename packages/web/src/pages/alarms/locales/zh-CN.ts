@@ -1,5 +1,7 @@
 const strings = {
   alarms: {
+    // the server's name for its own steps in the timeline (alarms/service.ts SYSTEM_NAME), stored as the actor
+    systemActor: '系统（自动监控）',
     menu: '报警处置',
     menuMine: '报警提醒',
     title: '报警处置',
