@@ -6,6 +6,7 @@ import { canAccess, type Face, selectedMenuPath } from '../access.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { AuthErrorPage, ForbiddenPage, loginPathFor } from '../components/RequireAccess.tsx';
+import { useLanguage } from '../i18n.ts';
 import { InboxBadge, WorklistBadge } from '../pages/worklist/MenuBadges.tsx';
 import { type AppRoute, menuRoutes } from '../routes.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
@@ -18,6 +19,7 @@ function MenuBadge({ kind }: { kind: 'worklist' | 'inbox' }) {
 
 export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { user, roles, loading, error } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
@@ -70,7 +72,9 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
-          width={200}
+          // English entries run longer ("Environmental incidents", "My discharge permits"): at 200 px
+          // nine of them ended in "…" at 1366 px, so the column is wider in English only
+          width={lang === 'en' ? 248 : 200}
           style={{ borderRight: '1px solid #f0f0f0' }}
         >
           {/* The column runs the page's full height, so it stays white down to the collapse button on a
