@@ -3,6 +3,7 @@ import {
   ALL_ROLES,
   canAccess,
   findRoute,
+  HOME_LINK_LABEL,
   homePathFor,
   PERMISSIONS,
   postLoginPath,
@@ -63,6 +64,12 @@ describe('homePathFor (the face a user lands on)', () => {
     [[], '/'],
   ])('%j → %s', (roles, path) => {
     expect(homePathFor(roles)).toBe(path);
+  });
+
+  it('names each home link in words that exist, and not with the face name the header shows beside it', () => {
+    for (const key of Object.values(HOME_LINK_LABEL)) expect(typeof lookup(key), key).toBe('string');
+    expect(lookup(HOME_LINK_LABEL['/enterprise'])).toBe('我的企业');
+    expect(lookup(HOME_LINK_LABEL['/enterprise'])).not.toBe(lookup('face.enterprise'));
   });
 });
 

@@ -85,6 +85,17 @@ export function homePathFor(roles: readonly Role[] | null | undefined): '/staff'
   return '/';
 }
 
+/**
+ * The header's link to that home, by name: the enterprise's is 我的企业, not its face's name
+ * (企业用户), which the header already shows beside it.
+ */
+export const HOME_LINK_LABEL = {
+  '/my': 'web.my.title',
+  '/staff': 'web.menu.workbenchLink',
+  '/enterprise': 'menu.myEnterprise',
+  '/': 'common.appName',
+} as const;
+
 export interface AccessRoute {
   path: string;
   access: Access;

@@ -3,18 +3,11 @@ import { Button, Flex, Grid, Layout, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { homePathFor } from '../access.ts';
+import { HOME_LINK_LABEL, homePathFor } from '../access.ts';
 import { useShowError } from '../api/errors.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
-
-const HOME_LABEL = {
-  '/my': 'web.my.title',
-  '/staff': 'web.menu.workbenchLink',
-  '/enterprise': 'face.enterprise',
-  '/': 'common.appName',
-} as const;
 
 /** Bureau name on the left; language, current user and logout (or login) on the right. */
 export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode }) {
@@ -68,7 +61,7 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
           <Space size={8}>
             {homePathFor(roles) !== '/' ? (
               <Link to={homePathFor(roles)} data-testid="my-home-link">
-                {t(HOME_LABEL[homePathFor(roles)])}
+                {t(HOME_LINK_LABEL[homePathFor(roles)])}
               </Link>
             ) : null}
             <span data-testid="current-user" title={t('nav.userMenu')}>

@@ -2,19 +2,12 @@ import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons'
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
-import { homePathFor } from '../access.ts';
+import { HOME_LINK_LABEL, homePathFor } from '../access.ts';
 import { errorMessage } from '../api/error-message.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { currentLanguage, setLanguage } from '../i18n.ts';
 import '../shell.css';
-
-const HOME_LABEL = {
-  '/my': 'web.my.title',
-  '/staff': 'web.menu.workbenchLink',
-  '/enterprise': 'face.enterprise',
-  '/': 'common.appName',
-} as const;
 
 /**
  * The public home's frame: the same header (bureau name, language, user, login or logout) and
@@ -72,7 +65,7 @@ export function LightLayout() {
             <>
               {home !== '/' ? (
                 <Link to={home} data-testid="my-home-link">
-                  {t(HOME_LABEL[home])}
+                  {t(HOME_LINK_LABEL[home])}
                 </Link>
               ) : null}
               <span data-testid="current-user" title={t('nav.userMenu')}>
