@@ -1093,6 +1093,7 @@ describe('positive-list, inspections: A never reads B’s evidence, nor whether 
       'categoryLabel',
       'decidedOn',
       'enterpriseName',
+      'townCode',
       'townName',
       'valid',
       'validUntil',

@@ -16558,6 +16558,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 enterpriseName: string;
+                                townCode: string;
                                 townName: string;
                                 permitClass: string;
                                 permitClassLabel: string;
@@ -33650,6 +33651,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 enterpriseName: string;
+                                townCode: string;
                                 townName: string;
                                 categoryLabel: string;
                                 decidedOn: string;
@@ -33728,6 +33730,7 @@ export interface paths {
                                 id: string;
                                 enterpriseId: string;
                                 enterpriseName: string;
+                                townCode: string;
                                 townName: string;
                                 /** @enum {string} */
                                 category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
@@ -33851,6 +33854,7 @@ export interface paths {
                             id: string;
                             enterpriseId: string;
                             enterpriseName: string;
+                            townCode: string;
                             townName: string;
                             /** @enum {string} */
                             category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
@@ -34339,6 +34343,7 @@ export interface paths {
                             id: string;
                             enterpriseId: string;
                             enterpriseName: string;
+                            townCode: string;
                             townName: string;
                             /** @enum {string} */
                             category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
@@ -34532,6 +34537,7 @@ export interface paths {
                             id: string;
                             enterpriseId: string;
                             enterpriseName: string;
+                            townCode: string;
                             townName: string;
                             /** @enum {string} */
                             category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
@@ -34713,6 +34719,7 @@ export interface paths {
                             id: string;
                             enterpriseId: string;
                             enterpriseName: string;
+                            townCode: string;
                             townName: string;
                             /** @enum {string} */
                             category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
@@ -35740,6 +35747,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 enterpriseName: string;
+                                townCode: string;
                                 townName: string;
                                 classLabel: string;
                                 planName: string;
@@ -35822,6 +35830,7 @@ export interface paths {
                                 id: string;
                                 enterpriseId: string;
                                 enterpriseName: string;
+                                townCode: string;
                                 townName: string;
                                 /** @enum {string} */
                                 class: "a" | "b" | "c" | "special";
@@ -35935,6 +35944,7 @@ export interface paths {
                             id: string;
                             enterpriseId: string;
                             enterpriseName: string;
+                            townCode: string;
                             townName: string;
                             /** @enum {string} */
                             class: "a" | "b" | "c" | "special";
@@ -40439,6 +40449,7 @@ export interface paths {
                             items: {
                                 enterpriseId: string;
                                 enterpriseName: string;
+                                townCode: string;
                                 townName: string;
                                 score: number;
                                 alarms: number;
@@ -44491,6 +44502,7 @@ export interface paths {
                                 decisionNumber: string;
                                 enterpriseName: string;
                                 uscc: string;
+                                townCode: string;
                                 townName: string;
                                 industryName: string;
                                 facts: string | null;

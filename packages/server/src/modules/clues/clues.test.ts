@@ -549,7 +549,7 @@ describe('credit and risk', () => {
     for (const c of r.contributions) expect(c.source.length).toBeGreaterThan(10);
     const watch = (await officer.request({ method: 'GET', url: '/api/risk/watch-list?townCode=360322103' })).json();
     const row = watch.items.find((w: { enterpriseId: string }) => w.enterpriseId === firm.id);
-    expect(row).toMatchObject({ score: 65, findings: 1, complaints: 1, townName: '金山镇' });
+    expect(row).toMatchObject({ score: 65, findings: 1, complaints: 1, townCode: '360322103', townName: '金山镇' });
     const other = await makeEnterprise(t, { townCode: '360322103' });
     const weights = await riskDrawWeights(t.database.db, [firm.id, other.id]);
     expect(weights.get(firm.id)).toBe(4);

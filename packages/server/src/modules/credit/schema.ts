@@ -68,6 +68,7 @@ export const riskViewSchema = z.object({
 export const watchRowSchema = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
+  townCode: z.string(),
   townName: z.string(),
   score: z.number(),
   alarms: z.number(),
@@ -105,6 +106,7 @@ export function toWatchRow(r: WatchRow): z.infer<typeof watchRowSchema> {
   return {
     enterpriseId: r.enterpriseId,
     enterpriseName: r.enterpriseName,
+    townCode: r.townCode,
     townName: TOWNS.find((t) => t.code === r.townCode)?.name ?? r.townCode,
     score: r.score,
     alarms: Number(r.alarms),

@@ -245,6 +245,7 @@ export const publicPermitQuery = z.object({
 
 export const publicPermitViewSchema = z.object({
   enterpriseName: z.string(),
+  townCode: z.string(),
   townName: z.string(),
   permitClass: z.string(),
   permitClassLabel: z.string(),
@@ -261,6 +262,7 @@ export function toPublicPermitView(p: PublicPermitRow, today: string) {
   const status = p.status === 'valid' && p.validTo !== null && p.validTo < today ? 'expired' : p.status;
   return {
     enterpriseName: p.enterpriseName,
+    townCode: p.townCode,
     townName: townByCode(p.townCode)?.name ?? p.townCode,
     permitClass: p.permitClass,
     permitClassLabel: PERMIT_CLASS_LABELS[p.permitClass as PermitClass]?.zh ?? p.permitClass,

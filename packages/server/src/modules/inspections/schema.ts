@@ -35,6 +35,7 @@ export const objectViewSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
   enterpriseName: z.string(),
+  townCode: z.string(),
   townName: z.string(),
   class: z.enum(INSPECTION_CLASSES),
   classLabel: z.string(),
@@ -169,6 +170,7 @@ export type ReplayView = z.infer<typeof replaySchema>;
 
 export const publicResultSchema = z.object({
   enterpriseName: z.string(),
+  townCode: z.string(),
   townName: z.string(),
   classLabel: z.string(),
   planName: z.string(),
@@ -187,6 +189,7 @@ export function toObjectView(o: typeof inspectionObjects.$inferSelect, name: str
     id: o.id,
     enterpriseId: o.enterpriseId,
     enterpriseName: name,
+    townCode,
     townName: townName(townCode) ?? townCode,
     class: o.class,
     classLabel: INSPECTION_CLASS_LABELS[o.class].zh,
@@ -245,6 +248,7 @@ export function toPublicResultView(
   const publishedOn = d.publishedAt ? shanghaiDateOf(d.publishedAt) : '';
   return {
     enterpriseName: name,
+    townCode,
     townName: townName(townCode) ?? townCode,
     classLabel: INSPECTION_CLASS_LABELS[cls].zh,
     planName: p.name,

@@ -265,6 +265,7 @@ describe('positive list: decisions', () => {
     expect(body.items).toEqual([
       {
         enterpriseName: green.name,
+        townCode: '360322101',
         townName: '上栗镇',
         categoryLabel: '处置医疗废物、废水的企业',
         decidedOn: todayInShanghai(),

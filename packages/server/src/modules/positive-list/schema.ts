@@ -57,6 +57,7 @@ export const entryViewSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
   enterpriseName: z.string(),
+  townCode: z.string(),
   townName: z.string(),
   category: z.enum(POSITIVE_LIST_CATEGORIES),
   categoryLabel: z.string(),
@@ -97,6 +98,7 @@ export type EntryDetailView = z.infer<typeof entryDetailSchema>;
 
 export const publicEntrySchema = z.object({
   enterpriseName: z.string(),
+  townCode: z.string(),
   townName: z.string(),
   categoryLabel: z.string(),
   decidedOn: z.string(),
@@ -121,6 +123,7 @@ export function toEntryView(p: EntryRow, name: string, townCode: string, today: 
     id: p.id,
     enterpriseId: p.enterpriseId,
     enterpriseName: name,
+    townCode,
     townName: townName(townCode),
     category,
     categoryLabel: POSITIVE_LIST_CATEGORY_LABELS[category].zh,
@@ -139,6 +142,7 @@ export function toPublicEntryView(p: EntryRow, name: string, townCode: string, t
   const category = p.category as PositiveListCategory;
   return {
     enterpriseName: name,
+    townCode,
     townName: townName(townCode),
     categoryLabel: POSITIVE_LIST_CATEGORY_LABELS[category].zh,
     decidedOn: p.decidedOn,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { labelFromZh } from '../../domain.ts';
+import { labelFromZh, townName, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { creditKeys, getWatchList, type WatchQuery, type WatchRow } from './api.ts';
 
@@ -36,10 +36,7 @@ export default function WatchListPage() {
           style={{ width: 160 }}
           value={query.townCode ?? ''}
           onChange={(v) => list.update({ townCode: v || undefined })}
-          options={[
-            { value: '', label: t('credit.allTowns') },
-            ...TOWNS.map((tn) => ({ value: tn.code, label: tn.name })),
-          ]}
+          options={[{ value: '', label: t('credit.allTowns') }, ...townOptions(lang)]}
         />
       </Space>
       <PagedTable<WatchRow, typeof query>
@@ -52,7 +49,7 @@ export default function WatchListPage() {
             dataIndex: 'enterpriseName',
             render: (name: string, r) => <Link to={`/staff/enterprises/${r.enterpriseId}?tab=risk`}>{name}</Link>,
           },
-          { title: t('credit.town'), dataIndex: 'townName' },
+          { title: t('credit.town'), key: 'town', render: (_: unknown, r) => townName(r.townCode, lang, r.townName) },
           { title: t('credit.score'), dataIndex: 'score', render: (s: number) => <Tag color="red">{s}</Tag> },
           { title: t('credit.alarms'), dataIndex: 'alarms' },
           { title: t('credit.complaints'), dataIndex: 'complaints' },

@@ -1,4 +1,3 @@
-import { TOWNS } from '@qingshan/core';
 import { EIA_NOTICE_LABELS } from '@qingshan/core/eia';
 import { INDUSTRIES } from '@qingshan/core/industries';
 import { PERMIT_CLASS_LABELS, PERMIT_STATUS_LABELS } from '@qingshan/core/permits';
@@ -12,7 +11,7 @@ import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
-import { coreLang } from '../../domain.ts';
+import { coreLang, townName, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { type EiaNotice, eiaKeys, listEiaNotices } from '../eia/api.ts';
 import { getPublicResults, inspectionKeys, type PublicResult } from '../inspections/api.ts';
@@ -160,6 +159,7 @@ function EiaList() {
 
 function InspectionList() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const q = useQuery({
     queryKey: inspectionKeys.results(LATEST),
     queryFn: ({ signal }) => getPublicResults(LATEST, signal),
@@ -172,7 +172,7 @@ function InspectionList() {
       rowKey={(r) => `${r.enterpriseName}-${r.planName}-${r.inspectedOn}`}
       columns={[
         { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
-        { title: t('disclosure.town'), dataIndex: 'townName' },
+        { title: t('disclosure.town'), key: 'town', render: (_: unknown, r) => townName(r.townCode, lang, r.townName) },
         { title: t('disclosure.inspectedOn'), dataIndex: 'inspectedOn' },
         {
           title: t('disclosure.outcome'),
@@ -187,6 +187,7 @@ function InspectionList() {
 
 function PositiveList() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const q = useQuery({
     queryKey: positiveListKeys.publicList(LATEST),
     queryFn: ({ signal }) => getPublicEntries(LATEST, signal),
@@ -199,7 +200,7 @@ function PositiveList() {
       rowKey={(r) => `${r.enterpriseName}-${r.decidedOn}`}
       columns={[
         { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
-        { title: t('disclosure.town'), dataIndex: 'townName' },
+        { title: t('disclosure.town'), key: 'town', render: (_: unknown, r) => townName(r.townCode, lang, r.townName) },
         { title: t('disclosure.decidedOn'), dataIndex: 'decidedOn' },
         { title: t('disclosure.validUntil'), dataIndex: 'validUntil' },
       ]}
@@ -239,7 +240,11 @@ function PermitList() {
         rowKey={(p) => `${p.enterpriseName}-${p.permitNumber ?? p.issuedOn ?? ''}-${p.permitClass}`}
         columns={[
           { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('disclosure.town'), dataIndex: 'townName' },
+          {
+            title: t('disclosure.town'),
+            key: 'town',
+            render: (_: unknown, r) => townName(r.townCode, lang, r.townName),
+          },
           { title: t('disclosure.permitNumber'), dataIndex: 'permitNumber', render: (n: string | null) => n ?? '—' },
           {
             title: t('disclosure.permitClass'),
@@ -271,6 +276,7 @@ function PermitList() {
  */
 function PenaltyList() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const list = useListQuery(penaltyQuery);
   const { query, update } = list;
   const result = useQuery({
@@ -304,7 +310,7 @@ function PenaltyList() {
           placeholder={t('disclosure.allTowns')}
           value={query.town}
           onChange={(v?: string) => update({ town: v })}
-          options={TOWNS.map((x) => ({ value: x.code, label: x.name }))}
+          options={townOptions(lang)}
         />
         <Select
           allowClear
@@ -343,7 +349,7 @@ function PenaltyList() {
                   {t('disclosure.uscc')} {p.uscc}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {p.townName} · {p.industryName}
+                  {townName(p.townCode, lang, p.townName)} · {p.industryName}
                 </Typography.Text>
               </Space>
             ),

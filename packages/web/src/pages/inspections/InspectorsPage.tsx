@@ -1,5 +1,4 @@
 import { CONFLICT_KINDS, type InspectorBody as CoreInspectorBody } from '@qingshan/core/inspection-draws';
-import { TOWNS } from '@qingshan/core/towns';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,6 +10,8 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { townName, townOptions } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import {
@@ -31,6 +32,7 @@ type FormValues = Omit<CoreInspectorBody, 'userId'>;
 /** 执法检查人员名录库: inspectors, their own town and their conflicts of interest (回避), all editable. */
 export default function InspectorsPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { roles } = useAuth();
   const canKeep = canAccess(roles, INSPECTION_PERMISSIONS.keepLibraries);
   const list = useListQuery(inspectorsQuery);
@@ -63,9 +65,9 @@ export default function InspectorsPage() {
           { title: t('inspections.inspectorName'), dataIndex: 'name', width: 140 },
           {
             title: t('inspections.ownTown'),
-            dataIndex: 'townName',
+            key: 'town',
             width: 100,
-            render: (v: string | null) => v ?? '—',
+            render: (_: unknown, r) => (r.townCode ? townName(r.townCode, lang, r.townName ?? undefined) : '—'),
           },
           {
             title: t('inspections.active'),
@@ -123,6 +125,7 @@ export default function InspectorsPage() {
 
 function InspectorModal({ inspector, onClose }: { inspector: Inspector | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [form] = Form.useForm<FormValues>();
   const qc = useQueryClient();
   const message = useMessage();
@@ -176,7 +179,7 @@ function InspectorModal({ inspector, onClose }: { inspector: Inspector | null; o
             <Input maxLength={50} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="townCode" label={t('inspections.ownTown')} extra={t('inspections.ownTownHint')}>
-            <Select style={{ width: 200 }} allowClear options={TOWNS.map((x) => ({ value: x.code, label: x.name }))} />
+            <Select style={{ width: 200 }} allowClear options={townOptions(lang)} />
           </Form.Item>
           <Form.Item name="active" label={t('inspections.active')} valuePropName="checked">
             <Switch />

@@ -10,6 +10,8 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { townName } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { getObjects, type InspectionObject, inspectionKeys, type ObjectBody, putObject } from './api.ts';
@@ -21,6 +23,7 @@ const objectsQuery = defineListQuery({ filters: { class: oneOfFilter(INSPECTION_
 /** 检查对象名录库: every firm with its Jiangxi class (a / b / c / special) and why; each change is a new version. */
 export default function ObjectsPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { roles } = useAuth();
   const canKeep = canAccess(roles, INSPECTION_PERMISSIONS.keepLibraries);
   const list = useListQuery(objectsQuery);
@@ -60,7 +63,12 @@ export default function ObjectsPage() {
         rowKey="id"
         columns={[
           { title: t('inspections.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('inspections.town'), dataIndex: 'townName', width: 100 },
+          {
+            title: t('inspections.town'),
+            key: 'town',
+            width: 100,
+            render: (_: unknown, r) => townName(r.townCode, lang, r.townName),
+          },
           {
             title: t('inspections.class'),
             key: 'class',

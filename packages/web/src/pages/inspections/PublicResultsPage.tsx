@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { labelFromZh } from '../../domain.ts';
+import { labelFromZh, townName } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { getPublicResults, inspectionKeys, type PublicResult } from './api.ts';
 
@@ -44,7 +44,12 @@ export default function PublicResultsPage() {
         columns={[
           { title: t('inspections.plan'), dataIndex: 'planName' },
           { title: t('inspections.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('inspections.town'), dataIndex: 'townName', width: 90 },
+          {
+            title: t('inspections.town'),
+            key: 'town',
+            width: 90,
+            render: (_: unknown, r) => townName(r.townCode, lang, r.townName),
+          },
           {
             title: t('inspections.class'),
             dataIndex: 'classLabel',

@@ -1,4 +1,3 @@
-import { TOWNS } from '@qingshan/core';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Drawer, Flex, Input, Row, Select, Statistic, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -9,6 +8,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { townOptions } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { ARTICLE_PERIOD, periodFromParams } from '../figures/period.ts';
 import {
@@ -118,6 +119,7 @@ function DrillDrawer({ base, drill, onClose }: { base: DashboardQuery; drill: Dr
 /** 领导驾驶舱: the statutory clocks and one-visit applications of a period, every number opening its records. */
 export default function DashboardPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const period = periodFromParams(params);
@@ -228,7 +230,7 @@ export default function DashboardPage() {
             placeholder={t('periodReport.dashboard.allTowns')}
             value={town}
             onChange={(v?: string) => update({ town: v })}
-            options={TOWNS.map((x) => ({ value: x.code, label: x.name }))}
+            options={townOptions(lang)}
           />
           <Input.Search
             allowClear

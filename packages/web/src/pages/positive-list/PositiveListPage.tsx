@@ -11,7 +11,7 @@ import {
   useListQuery,
 } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { coreLang } from '../../domain.ts';
+import { coreLang, townName } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { type Entry, getEntries, positiveListKeys } from './api.ts';
 import { PositiveListNav } from './PositiveListNav.tsx';
@@ -65,7 +65,11 @@ export default function PositiveListPage() {
             dataIndex: 'enterpriseName',
             render: (name: string, e) => <Link to={`/staff/positive-list/${e.id}`}>{name}</Link>,
           },
-          { title: t('positiveList.town'), dataIndex: 'townName' },
+          {
+            title: t('positiveList.town'),
+            key: 'town',
+            render: (_: unknown, r) => townName(r.townCode, lang, r.townName),
+          },
           {
             title: t('positiveList.category'),
             dataIndex: 'category',

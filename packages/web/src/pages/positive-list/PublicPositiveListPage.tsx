@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { labelFromZh } from '../../domain.ts';
+import { labelFromZh, townName } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { getPublicEntries, type PublicEntry, positiveListKeys } from './api.ts';
 
@@ -46,7 +46,11 @@ export default function PublicPositiveListPage() {
         rowKey={(r) => `${r.enterpriseName}-${r.decidedOn}`}
         columns={[
           { title: t('positiveList.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('positiveList.town'), dataIndex: 'townName' },
+          {
+            title: t('positiveList.town'),
+            key: 'town',
+            render: (_: unknown, r) => townName(r.townCode, lang, r.townName),
+          },
           {
             title: t('positiveList.category'),
             dataIndex: 'categoryLabel',
