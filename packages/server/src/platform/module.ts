@@ -4,7 +4,7 @@ import type { MessageTable } from '@qingshan/core/messages';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
-import type { ModuleErrorEntry } from '../errors.ts';
+import type { Lang, ModuleErrorEntry } from '../errors.ts';
 import type { DueDateHook } from '../modules/clocks/due-date-hooks.ts';
 import type { FigureSource } from '../modules/figures/registry.ts';
 import type { ChannelsConfig } from '../modules/notifications/channels.ts';
@@ -69,8 +69,11 @@ export type TimelineProvider = {
   kinds: Readonly<Record<string, { zh: string; en: string }>>;
   /** false: the bureau's own records about the firm (reports, clues, petitions): never in the firm's own view */
   enterpriseVisible: boolean;
-  /** the firm's entries between from and to (instants), newest first, at most limit */
-  list(db: Db, q: { enterpriseId: string; from: Date; to: Date; limit: number }): Promise<TimelineEntry[]>;
+  /**
+   * the firm's entries between from and to (instants), newest first, at most limit; the words the
+   * platform composes (not what people typed) in `lang`, Chinese when not given
+   */
+  list(db: Db, q: { enterpriseId: string; from: Date; to: Date; limit: number; lang?: Lang }): Promise<TimelineEntry[]>;
 };
 
 export type TimelineEntry = {

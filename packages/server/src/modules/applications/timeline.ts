@@ -7,7 +7,7 @@ export const applicationTimeline = sqlTimeline(
   true,
   (q) => sql`
   select a.received_at as at, 'application' as kind, a.id::text as "recordId", a.matter_name || '：' || a.project_name as title,
-    '申请编号 ' || a.code || coalesce('，决定文号 ' || a.decision_number, '') as detail,
+    ${q.w('申请编号 ', 'Application ')} || a.code || coalesce(${q.w('，决定文号 ', ', decision ')} || a.decision_number, '') as detail,
     '/staff/applications/' || a.id::text as link
   from applications a where a.enterprise_id = ${q.enterpriseId} and a.received_at >= ${q.from} and a.received_at < ${q.to}`,
 );

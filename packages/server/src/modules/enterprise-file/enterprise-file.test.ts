@@ -67,6 +67,35 @@ describe('enterprise-file: one timeline from every module', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('names the kinds and its own wording in the request’s language; what people typed is shown as typed', async () => {
+    type Full = {
+      items: { kind: string; kindLabel: string; title: string; detail: string }[];
+      kinds: { kind: string; label: string }[];
+    };
+    const get = async (lang: string) =>
+      (
+        await officer.request({
+          method: 'GET',
+          url: `/api/enterprises/${a.id}/timeline`,
+          headers: { 'accept-language': lang },
+        })
+      ).json() as Full;
+    const zh = await get('zh-CN');
+    const zhClue = zh.items.find((i) => i.kind === 'clue')!;
+    expect(zhClue).toMatchObject({ kindLabel: '线索', title: '12369 举报线索' });
+    expect(zhClue.detail).toBe('夜间异味扰民：厂区夜间有刺鼻气味，持续数小时；待核查');
+    expect(zh.kinds).toContainEqual({ kind: 'application', label: '办事申请' });
+    expect(zh.kinds).toContainEqual({ kind: 'rating', label: '好差评' });
+
+    const en = await get('en');
+    const enClue = en.items.find((i) => i.kind === 'clue')!;
+    expect(enClue).toMatchObject({ kindLabel: 'clue', title: 'Clue: 12369 report' });
+    expect(enClue.detail).toBe('夜间异味扰民：厂区夜间有刺鼻气味，持续数小时; to verify');
+    expect(en.kinds).toContainEqual({ kind: 'application', label: 'application' });
+    expect(en.kinds).toContainEqual({ kind: 'rating', label: 'rating' });
+    expect(JSON.stringify(en.kinds)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('exports the file as a Word document', async () => {
     const res = await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline.docx` });
     expect(res.statusCode).toBe(200);

@@ -27,7 +27,7 @@ export const enterpriseFileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     },
     async (request) => {
       const { kinds, ...q } = request.query;
-      return enterpriseTimeline(db, request.user, request.params.id, { ...q, kinds: kindsOf(kinds) });
+      return enterpriseTimeline(db, request.user, request.params.id, { ...q, kinds: kindsOf(kinds) }, request.lang);
     },
   );
 
