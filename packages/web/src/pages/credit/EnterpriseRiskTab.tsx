@@ -14,6 +14,7 @@ import { coreLang } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { type CreditRecord, creditKeys, getRisk, listCredit, type RiskContribution, recordCredit } from './api.ts';
 import { CreditProposals } from './CreditProposals.tsx';
+import { factorLabel } from './labels.ts';
 import { CREDIT_PERMISSIONS } from './permissions.ts';
 
 const GRADE_COLORS = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red' } as const;
@@ -102,7 +103,11 @@ export function EnterpriseRiskTab({ enterpriseId }: { enterpriseId: string }) {
           pagination={false}
           dataSource={r.contributions}
           columns={[
-            { title: t('credit.factor'), dataIndex: 'label' },
+            {
+              title: t('credit.factor'),
+              key: 'factor',
+              render: (_: unknown, c) => factorLabel(c, lang, t('credit.ungraded')),
+            },
             {
               title: t('credit.count'),
               dataIndex: 'count',
