@@ -17,6 +17,7 @@ import { listSessions, type SessionQuery } from '../reception/api.ts';
 import { kindLabel } from '../reception/labels.ts';
 import { getWorklist, getWorklistCounts, machineryKeys } from '../worklist/api.ts';
 import { ClockStateTag } from '../worklist/ClockParts.tsx';
+import { clockTitle } from '../worklist/titles.ts';
 import { KEY_FIGURES, workbenchSections } from './sections.ts';
 
 /** A small card's body: loading, error, empty or the content. */
@@ -37,6 +38,7 @@ function Body<T>({
 
 function TodoCard() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const counts = useQuery({ queryKey: machineryKeys.counts, queryFn: ({ signal }) => getWorklistCounts(signal) });
   const query = { page: 1, pageSize: 6, sort: 'due' as const };
   const list = useQuery({
@@ -76,7 +78,7 @@ function TodoCard() {
             renderItem={(w) => (
               <List.Item extra={<ClockStateTag state={w.state} />}>
                 <List.Item.Meta
-                  title={w.link ? <Link to={w.link}>{w.title}</Link> : w.title}
+                  title={w.link ? <Link to={w.link}>{clockTitle(w.title, lang)}</Link> : clockTitle(w.title, lang)}
                   description={t('web.workbench.due', { date: formatDate(w.dueDate) })}
                 />
               </List.Item>

@@ -10,6 +10,7 @@ import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import {
   type ClockState,
@@ -21,6 +22,7 @@ import {
   pauseClock,
   resumeClock,
 } from './api.ts';
+import { clockTitle } from './titles.ts';
 
 const STATE_COLOR: Record<ClockState, string> = {
   running: 'green',
@@ -80,6 +82,7 @@ function useInvalidate() {
 /** Pause / resume / extend buttons for the roles that may use them. */
 export function ClockActions({ clock }: { clock: ClockView }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { roles } = useAuth();
   const message = useMessage();
   const showError = useShowError();
@@ -140,7 +143,7 @@ export function ClockActions({ clock }: { clock: ClockView }) {
         onOk={() => form.submit()}
         destroyOnHidden
       >
-        <Typography.Paragraph type="secondary">{clock.title}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{clockTitle(clock.title, lang)}</Typography.Paragraph>
         <Form
           form={form}
           layout="vertical"
@@ -217,6 +220,7 @@ function History({ clock }: { clock: ClockView }) {
 /** A record's clocks (due date in working days over the 调休 calendar, state, actions). */
 export function ClockPanel({ ownerType, ownerId }: { ownerType: string; ownerId: string }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const q = useQuery({
     queryKey: machineryKeys.clocks(ownerType, ownerId),
     queryFn: ({ signal }) => getClocks(ownerType, ownerId, signal),
@@ -235,7 +239,7 @@ export function ClockPanel({ ownerType, ownerId }: { ownerType: string; ownerId:
         rowExpandable: (c) => c.pauses.length + c.extensions.length > 0,
       }}
       columns={[
-        { title: t('clocks.title'), dataIndex: 'title' },
+        { title: t('clocks.title'), dataIndex: 'title', render: (s: string) => clockTitle(s, lang) },
         {
           title: t('clocks.dueDate'),
           dataIndex: 'dueDate',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { defineListQuery, oneOfFilter, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
 import {
   type ClockState,
@@ -15,6 +16,7 @@ import {
   type WorklistQuery,
 } from './api.ts';
 import { ClockActions, ClockStateTag, ProvisionalTag, Remaining } from './ClockParts.tsx';
+import { clockTitle } from './titles.ts';
 
 const ROW_BG: Partial<Record<ClockState, string>> = { overdue: '#fff1f0', 'due-soon': '#fff7e6' };
 
@@ -31,6 +33,7 @@ const worklistQuery = defineListQuery({
 /** 我的待办: open clocks assigned to me or my role, earliest due first; overdue and due-soon stand out. */
 export default function WorklistPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [form] = Form.useForm<{ q?: string; state?: OpenState }>();
   const { query: listQuery, update, reset } = useListQuery(worklistQuery);
   const query: WorklistQuery = listQuery;
@@ -136,7 +139,7 @@ export default function WorklistPage() {
               dataIndex: 'title',
               render: (title: string, r) => (
                 <Space direction="vertical" size={0}>
-                  {r.link ? <Link to={r.link}>{title}</Link> : title}
+                  {r.link ? <Link to={r.link}>{clockTitle(title, lang)}</Link> : clockTitle(title, lang)}
                   {r.evaluationError ? <Alert type="error" showIcon message={r.evaluationError} /> : null}
                 </Space>
               ),
