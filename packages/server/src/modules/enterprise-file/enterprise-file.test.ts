@@ -84,6 +84,8 @@ describe('enterprise-file: one timeline from every module', () => {
     const zhClue = zh.items.find((i) => i.kind === 'clue')!;
     expect(zhClue).toMatchObject({ kindLabel: '线索', title: '12369 举报线索' });
     expect(zhClue.detail).toBe('夜间异味扰民：厂区夜间有刺鼻气味，持续数小时；待核查');
+    expect(zh.items.find((i) => i.kind === 'credit')!.title).toBe('环境信用评价：环保良好企业（蓝牌）');
+    expect(zh.items.find((i) => i.kind === 'report')!.title).toBe('12369 举报：夜间异味扰民');
     expect(zh.kinds).toContainEqual({ kind: 'application', label: '办事申请' });
     expect(zh.kinds).toContainEqual({ kind: 'rating', label: '好差评' });
 
@@ -91,6 +93,12 @@ describe('enterprise-file: one timeline from every module', () => {
     const enClue = en.items.find((i) => i.kind === 'clue')!;
     expect(enClue).toMatchObject({ kindLabel: 'clue', title: 'Clue: 12369 report' });
     expect(enClue.detail).toBe('夜间异味扰民：厂区夜间有刺鼻气味，持续数小时; to verify');
+    expect(en.items.find((i) => i.kind === 'credit')).toMatchObject({
+      kindLabel: 'credit',
+      title: 'Environmental credit: good (blue)',
+      detail: '2025 年度评价：良好',
+    });
+    expect(en.items.find((i) => i.kind === 'report')!.title).toBe('12369 report: 夜间异味扰民');
     expect(en.kinds).toContainEqual({ kind: 'application', label: 'application' });
     expect(en.kinds).toContainEqual({ kind: 'rating', label: 'rating' });
     expect(JSON.stringify(en.kinds)).not.toMatch(/[\u4e00-\u9fff]/);

@@ -7,7 +7,7 @@ export const inspectionTimeline = sqlTimeline(
   false,
   (q) => sql`
   select r.inspected_on::timestamp at time zone 'Asia/Shanghai' as at, 'inspection' as kind, r.id::text as "recordId",
-    '双随机检查' as title, left(r.summary, 200) as detail, null::text as link
+    ${q.w('双随机检查', 'Random inspection')} as title, left(r.summary, 200) as detail, null::text as link
   from inspection_results r where r.enterprise_id = ${q.enterpriseId}
     and r.inspected_on::timestamp at time zone 'Asia/Shanghai' >= ${q.from}
     and r.inspected_on::timestamp at time zone 'Asia/Shanghai' < ${q.to}`,

@@ -6,7 +6,7 @@ export const petitionTimeline = sqlTimeline(
   { petition: { zh: '信访', en: 'petition' } },
   false,
   (q) => sql`
-  select p.received_at as at, 'petition' as kind, p.id::text as "recordId", '信访件：' || p.title as title,
-    '编号 ' || p.code as detail, '/staff/petitions/' || p.id::text as link
+  select p.received_at as at, 'petition' as kind, p.id::text as "recordId", ${q.w('信访件：', 'Petition: ')} || p.title as title,
+    ${q.w('编号 ', 'No. ')} || p.code as detail, '/staff/petitions/' || p.id::text as link
   from petitions p where p.enterprise_id = ${q.enterpriseId} and p.received_at >= ${q.from} and p.received_at < ${q.to}`,
 );
