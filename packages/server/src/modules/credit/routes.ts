@@ -136,6 +136,6 @@ export const creditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         response: { 200: riskViewSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => riskOf(db, request.params.enterpriseId),
+    async (request) => riskOf(db, request.params.enterpriseId, request.lang),
   );
 };

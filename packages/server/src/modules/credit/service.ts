@@ -12,7 +12,7 @@ import {
 } from '@qingshan/core/credit';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type Lang } from '../../errors.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
@@ -307,8 +307,12 @@ export type RiskView = {
   contributions: RiskContribution[];
 };
 
-/** One firm's score with every contribution and the records behind it. */
-export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
+/**
+ * One firm's score with every contribution and the records behind it. The records' own wording
+ * (罚款 … 元, 有效期至) follows `lang`; factor names stay Chinese (the web names them from the code).
+ */
+export async function riskOf(db: Tx, enterpriseId: string, lang: Lang = 'zh'): Promise<RiskView> {
+  const word = (zh: string, en: string) => sql`${lang === 'en' ? en : zh}::text`;
   const e = await enterpriseOrThrow(db, enterpriseId);
   const { w, sources } = await weights(db);
   const alarms = await rowsOf<{ id: string; label: string }>(
@@ -340,7 +344,7 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
   );
   const penalties = await rowsOf<{ id: string; label: string }>(
     db,
-    sql`select k.id::text as id, k.decided_on::text || ' ' || k.decision_number || '，罚款 ' || k.penalty_amount::text || ' 元' as label
+    sql`select k.id::text as id, k.decided_on::text || ' ' || k.decision_number || ${word('，罚款 ', ', fine ')} || k.penalty_amount::text || ${word(' 元', ' yuan')} as label
       from enforcement_cases k where k.enterprise_id = ${enterpriseId}::uuid and k.decided_on is not null and k.revoked_at is null
         and k.decided_on >= (${since(24)})::date
       order by k.decided_on desc limit 50`,
@@ -353,7 +357,7 @@ export async function riskOf(db: Tx, enterpriseId: string): Promise<RiskView> {
   );
   const listed = await rowsOf<{ id: string; label: string }>(
     db,
-    sql`select p.id::text as id, '有效期至 ' || p.valid_until::text as label from positive_list_entries p
+    sql`select p.id::text as id, ${word('有效期至 ', 'valid until ')} || p.valid_until::text as label from positive_list_entries p
       where p.enterprise_id = ${enterpriseId}::uuid and p.status = 'listed' and p.valid_until >= ${todayInShanghai()}::date limit 1`,
   );
   const credit = await latestGrade(db, enterpriseId);

@@ -415,6 +415,20 @@ describe('site inspections: a record from draft to signature', () => {
     const c = items.find((i) => i.kind === 'enforcement-case')!;
     expect(c.title).toBe('行政处罚案件：含药废渣露天堆放案');
     expect(c.detail).toBe('处罚决定；处罚决定 上环罚〔2026〕1号，罚款 50000.00 元');
+    // in English the platform's own words follow; the case's title and number stay as recorded
+    const en = (
+      await officer.request({
+        method: 'GET',
+        url: `/api/enterprises/${firmA.id}/timeline?kinds=${kinds}`,
+        headers: { 'accept-language': 'en' },
+      })
+    ).json().items as Item[];
+    expect(en.find((i) => i.kind === 'site-inspection')!).toMatchObject({ title: 'On-site inspection' });
+    expect(en.find((i) => i.kind === 'site-inspection')!.detail).toContain('(problems found: 2)');
+    expect(en.find((i) => i.kind === 'enforcement-case')!).toMatchObject({
+      title: 'Penalty case: 含药废渣露天堆放案',
+      detail: 'penalty decision; decision 上环罚〔2026〕1号, fine 50000.00 yuan',
+    });
     // firm B's file holds none of A's
     const other = (
       await officer.request({ method: 'GET', url: `/api/enterprises/${firmB.id}/timeline?kinds=${kinds}` })
@@ -436,6 +450,17 @@ describe('site inspections: a record from draft to signature', () => {
     expect(c.records.map((r) => r.link)).toEqual([`/staff/site-inspections/${id}`, `/staff/site-inspections/${id}`]);
     const b = (await officer.request({ method: 'GET', url: `/api/risk/${firmB.id}` })).json();
     expect((b.contributions as Contribution[]).find((x) => x.factor === 'inspection-findings')!.count).toBe(0);
+    // the decided case counts as a penalty; its record is worded in the request's language
+    type Labelled = { factor: string; records: { label: string }[] };
+    const penalty = (r: { contributions: Labelled[] }) =>
+      r.contributions.find((x) => x.factor === 'penalties')!.records;
+    expect(penalty(risk.json())[0]!.label).toMatch(/ 上环罚〔2026〕1号，罚款 50000\.00 元$/);
+    const riskEn = await officer.request({
+      method: 'GET',
+      url: `/api/risk/${firmA.id}`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(penalty(riskEn.json())[0]!.label).toMatch(/ 上环罚〔2026〕1号, fine 50000\.00 yuan$/);
     const watch = (
       await officer.request({ method: 'GET', url: '/api/risk/watch-list?minScore=0&pageSize=100' })
     ).json();
