@@ -23,8 +23,8 @@ import {
   periodReportKeys,
   type SlaGroup,
 } from './api.ts';
+import { type Dim, groupName } from './labels.ts';
 
-type Dim = 'desk' | 'matter' | 'town' | 'industry';
 type Metric = DrillQuery['metric'];
 type Drill = { metric: Metric; dim?: Dim; value?: string; what: string };
 
@@ -153,6 +153,8 @@ export default function DashboardPage() {
         {n}
       </Button>
     );
+  const name = (dim: Dim, g: { value: string; label: string }) =>
+    groupName(dim, g, lang, t('periodReport.dashboard.noEnterprise'));
   const slaColumns = (dim: Dim): ColumnsType<SlaGroup> => {
     const cell = (metric: Metric, key: 'completed' | 'onTime' | 'late' | 'overdue') => ({
       title: t(`periodReport.dashboard.${key}`),
@@ -161,12 +163,12 @@ export default function DashboardPage() {
       render: (n: number, g: SlaGroup) =>
         num(
           n,
-          { metric, dim, value: g.value, what: `${g.label} · ${t(`periodReport.dashboard.${key}`)}` },
+          { metric, dim, value: g.value, what: `${name(dim, g)} · ${t(`periodReport.dashboard.${key}`)}` },
           `drill-${dim}-${g.value}-${key}`,
         ),
     });
     return [
-      { title: t('periodReport.dashboard.group'), dataIndex: 'label' },
+      { title: t('periodReport.dashboard.group'), key: 'group', render: (_: unknown, g) => name(dim, g) },
       cell('completed', 'completed'),
       cell('onTime', 'onTime'),
       cell('late', 'late'),
@@ -181,13 +183,18 @@ export default function DashboardPage() {
     ];
   };
   const visitColumns = (dim: Exclude<Dim, 'desk'>): ColumnsType<OneVisitGroup> => [
-    { title: t('periodReport.dashboard.group'), dataIndex: 'label' },
+    { title: t('periodReport.dashboard.group'), key: 'group', render: (_: unknown, g) => name(dim, g) },
     {
       title: t('periodReport.dashboard.decided'),
       dataIndex: 'decided',
       align: 'right',
       render: (n: number, g) =>
-        num(n, { metric: 'decided', dim, value: g.value, what: `${g.label} · ${t('periodReport.dashboard.decided')}` }),
+        num(n, {
+          metric: 'decided',
+          dim,
+          value: g.value,
+          what: `${name(dim, g)} · ${t('periodReport.dashboard.decided')}`,
+        }),
     },
     {
       title: t('periodReport.dashboard.oneVisit'),
@@ -198,7 +205,7 @@ export default function DashboardPage() {
           metric: 'oneVisit',
           dim,
           value: g.value,
-          what: `${g.label} · ${t('periodReport.dashboard.oneVisit')}`,
+          what: `${name(dim, g)} · ${t('periodReport.dashboard.oneVisit')}`,
         }),
     },
     { title: t('periodReport.dashboard.oneVisitRate'), dataIndex: 'oneVisitRate', align: 'right', render: pct },

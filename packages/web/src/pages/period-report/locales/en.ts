@@ -48,6 +48,7 @@ const en: Leaves<typeof zh> = {
       byMatter: 'By deadline',
       byMatterOneVisit: 'By matter',
       byTown: 'By town',
+      noEnterprise: '(no enterprise)',
       byIndustry: 'By industry',
       oneVisitBy: 'One-visit rate',
       group: 'Group',

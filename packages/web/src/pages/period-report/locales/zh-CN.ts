@@ -45,6 +45,7 @@ const strings = {
       byMatter: '按事项时限',
       byMatterOneVisit: '按事项',
       byTown: '按乡镇',
+      noEnterprise: '（未关联企业）',
       byIndustry: '按行业',
       oneVisitBy: '一次办结率',
       group: '分组',
