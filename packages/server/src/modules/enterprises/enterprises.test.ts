@@ -559,16 +559,14 @@ describe('CSV cells are read as the text the clerk typed', () => {
   });
 });
 
+/** A row cap set as an admin would, through the rules registry. */
+const setRule = (key: string, value: number) =>
+  t.database.db.transaction((tx) =>
+    updateRule(tx, SYSTEM_ACTOR, key, { value, source: '测试', effectiveFrom: '2020-01-01', reason: '测试上限' }),
+  );
+
 describe('exports cannot exhaust the server', () => {
-  const setCap = (value: number) =>
-    t.database.db.transaction((tx) =>
-      updateRule(tx, SYSTEM_ACTOR, EXPORT_MAX_ROWS_RULE, {
-        value,
-        source: '测试',
-        effectiveFrom: '2020-01-01',
-        reason: '测试上限',
-      }),
-    );
+  const setCap = (value: number) => setRule(EXPORT_MAX_ROWS_RULE, value);
 
   it('refuses an export over the rule cap, saying how many matched, and exports a narrower filter', async () => {
     expect(await getRuleNumber(t.database.db, EXPORT_MAX_ROWS_RULE)).toBe(20000);
@@ -606,15 +604,7 @@ describe('imports cannot exhaust the server', () => {
   });
 
   it('takes the cap from the rules registry, so an admin can change it', async () => {
-    const setCap = (value: number) =>
-      t.database.db.transaction((tx) =>
-        updateRule(tx, SYSTEM_ACTOR, IMPORT_MAX_ROWS_RULE, {
-          value,
-          source: '测试',
-          effectiveFrom: '2020-01-01',
-          reason: '测试上限',
-        }),
-      );
+    const setCap = (value: number) => setRule(IMPORT_MAX_ROWS_RULE, value);
     await setCap(3);
     try {
       const csv = ['企业名称,统一社会信用代码', ...Array.from({ length: 4 }, (_, i) => `上限测试${i},${freshUscc()}`)];
