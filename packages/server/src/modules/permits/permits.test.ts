@@ -30,8 +30,9 @@ function validity(daysLeft: number) {
   return { validFrom: addCalendarDays(addYears(validTo, -5), 1), validTo };
 }
 
-async function register(enterpriseId: string, over: Record<string, unknown> = {}) {
-  const res = await officer.request({
+/** POST /api/permits: a valid key permit for the ceramics item (68), with `over` replacing its fields. */
+function postPermit(enterpriseId: string, over: Record<string, unknown> = {}) {
+  return officer.request({
     method: 'POST',
     url: '/api/permits',
     payload: {
@@ -39,12 +40,19 @@ async function register(enterpriseId: string, over: Record<string, unknown> = {}
       permitClass: 'key',
       pwItem: '68',
       status: 'valid',
-      permitNumber: `9136032200000${Math.floor(Math.random() * 1e5)}001P`,
-      officerUserId: officerId,
+      permitNumber: 'X1',
       officerName: '许可帮办',
       ...validity(400),
       ...over,
     },
+  });
+}
+
+async function register(enterpriseId: string, over: Record<string, unknown> = {}) {
+  const res = await postPermit(enterpriseId, {
+    permitNumber: `9136032200000${Math.floor(Math.random() * 1e5)}001P`,
+    officerUserId: officerId,
+    ...over,
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -70,20 +78,7 @@ describe('discharge permits: registration and validation', () => {
       [{ validTo: '2026-02-30' }, 'validTo'],
     ] as const;
     for (const [over, path] of bad) {
-      const res = await officer.request({
-        method: 'POST',
-        url: '/api/permits',
-        payload: {
-          enterpriseId: e.id,
-          permitClass: 'key',
-          pwItem: '68',
-          status: 'valid',
-          permitNumber: 'X1',
-          officerName: '许可帮办',
-          ...validity(400),
-          ...over,
-        },
-      });
+      const res = await postPermit(e.id, over);
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().errors.map((x: { path: string }) => x.path)).toContain(path);
@@ -99,19 +94,11 @@ describe('discharge permits: registration and validation', () => {
       ['9995-06-01', '9999-12-31', 'applying'],
       ['9996-01-01', '9999-12-31', 'valid'],
     ]) {
-      const late = await officer.request({
-        method: 'POST',
-        url: '/api/permits',
-        payload: {
-          enterpriseId: e.id,
-          permitClass: 'key',
-          pwItem: '68',
-          status,
-          permitNumber: status === 'valid' ? 'X9' : null,
-          officerName: '许可帮办',
-          validFrom,
-          validTo,
-        },
+      const late = await postPermit(e.id, {
+        status,
+        permitNumber: status === 'valid' ? 'X9' : null,
+        validFrom,
+        validTo,
       });
       expect(late.statusCode, `${validFrom} ${late.body}`).toBe(201);
     }
