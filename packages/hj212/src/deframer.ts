@@ -73,20 +73,23 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * Whether `[.., x)` ends like a frame: `&&`, 1–4 hex digits, tail junk that {@link decodeFrame} tolerates after
- * the CRC ({@link isTailJunk}), then optionally CR and/or LF. Looks at a bounded window only.
+ * Whether `[.., x)` ends like a frame: `&&`, `minHex`–4 hex digits, tail junk that {@link decodeFrame} tolerates
+ * after the CRC ({@link isTailJunk}), then optionally CR and/or LF. Looks at a bounded window only.
  */
-function endsLikeFrame(d: Uint8Array, from: number, x: number): boolean {
+function endsLikeFrame(d: Uint8Array, from: number, x: number, minHex = 1): boolean {
   let i = x;
   if (i > from && d[i - 1] === 0x0a) i--;
   if (i > from && d[i - 1] === 0x0d) i--;
-  // Tail junk holds no `&`, so the last `&&` in this window is the one that closes CP.
+  // Tail junk holds no `&`, so the last `&&` in this window is the one that closes CP...
   const low = Math.max(from + 1, i - (4 + MAX_TAIL_JUNK) - 1);
   for (let a = i - 1; a >= low; a--) {
     if (d[a] !== 0x26 || d[a - 1] !== 0x26) continue;
+    // ...unless it is the one that opens it: a frame cut just after `CP=&&Da` (of `DataTime`) would end like
+    // one, `Da` read as its CRC and `taTim` as vendor bytes
+    if (a - 4 >= from && d[a - 2] === 0x3d && d[a - 3] === 0x50 && d[a - 4] === 0x43) return false;
     let hex = 0;
     while (hex < 4 && a + 1 + hex < i && isHex(d[a + 1 + hex]!)) hex++;
-    return hex > 0 && isTailJunk(d, a + 1 + hex, i);
+    return hex >= minHex && hex > 0 && isTailJunk(d, a + 1 + hex, i);
   }
   return false;
 }
@@ -449,7 +452,10 @@ export class Deframer {
     if (end - p >= this.maxFrameBytes) {
       return { kind: 'cut', at: p + 2, message: `no frame end within ${this.maxFrameBytes} bytes` };
     }
-    if (flushing && endsLikeFrame(data, p + 6, end)) return { kind: 'frame', at: end, swallow: true };
+    // A silence: a device that sends no trailer has sent its frame. Fewer bytes than the length field declares
+    // may also be a frame still on its way (a slow link, or a reader that stopped reading), so then only a
+    // complete 4-digit CRC ends it; past the declared length the length is wrong anyway and the shape decides.
+    if (flushing && endsLikeFrame(data, p + 6, end, end < e ? 4 : 1)) return { kind: 'frame', at: end, swallow: true };
     return { kind: 'wait' };
   }
 }

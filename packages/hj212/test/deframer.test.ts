@@ -107,6 +107,23 @@ describe('Deframer', () => {
     expect(after.map((e) => e.type)).toEqual(['frame']);
   });
 
+  it('does not complete a frame still arriving when a silence falls inside it (flush at every byte offset)', () => {
+    // The gateway flushes after 200 ms without data, and also stops reading while it is behind: a frame whose
+    // rest has not been read yet must wait for it. Cut just after `CP=&&Da` it used to end like a frame.
+    const whole = FIXTURES.filter((f) => Number(text(f.subarray(2, 6))) === f.length - 12);
+    expect(whole.length).toBeGreaterThan(10);
+    for (const f of whole) {
+      for (let k = 7; k < f.length; k++) {
+        const d = new Deframer();
+        const got = frames([...d.push(f.subarray(0, k)), ...d.flush(), ...d.push(f.subarray(k)), ...d.end()]);
+        // with every byte up to the CRC read, a device without trailer has nothing more to send
+        const expected = [text(k >= f.length - 2 ? f.subarray(0, k) : f)];
+        if (got.join('|') !== expected.join('|'))
+          throw new Error(`${text(f).slice(0, 50)}… flushed at ${k}: ${got.join('|')}`);
+      }
+    }
+  });
+
   it('resynchronises after a frame cut short by a new one, reporting TRUNCATED', () => {
     const cut = FIXTURES[0]!.subarray(0, 40);
     const events = run([cut, FIXTURES[1]!]);
