@@ -415,6 +415,54 @@ describe('gateway: lanes and the gateway-wide bound', () => {
     }
   });
 
+  it('a frame whose rest arrives while its connection is paused is not cut in two by the idle flush', async () => {
+    // The device counts characters, not bytes (Chinese text in CP), so its length field ends the frame
+    // early and only its shape can: read up to 2 of its 4 CRC digits, it looks complete. The rest is
+    // sent at once, but the gateway is not reading (two frames wait for the store) for longer than the
+    // 200 ms after which a frame without CR LF is taken as complete.
+    const held: (() => void)[] = [];
+    let release = false;
+    const crcValid: boolean[] = [];
+    const g = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      maxQueuedFrames: 2,
+      sink: async (frame) => {
+        crcValid.push(frame.crcValid);
+        if (!release) await new Promise<void>((r) => held.push(r));
+        return { kind: 'published', station: null, duplicate: false };
+      },
+    });
+    try {
+      const d = await device(g.port);
+      const mn = freshMn();
+      const qns = ['20260615160000001', '20260615160000002', '20260615160000003'];
+      const plain = qns
+        .slice(0, 2)
+        .map((qn) =>
+          frameByHand(`QN=${qn};ST=22;CN=2011;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615160000;a21026-Rtd=1.0&&`),
+        );
+      const segment = `QN=${qns[2]};ST=32;CN=3020;PW=123456;MN=${mn};Flag=5;CP=&&DataTime=20260615160000;i11001-Info=//清洗管路//&&`;
+      const asChars = Buffer.from(
+        `##${String(segment.length).padStart(4, '0')}${segment}${crcByHand(segment)}\r\n`,
+        'utf8',
+      );
+      const cut = asChars.length - 4; // up to the CRC's second digit
+      d.send(Buffer.concat([...plain, asChars.subarray(0, cut)]));
+      await expect.poll(() => g.stats.pendingFrames, { timeout: 5_000 }).toBe(2);
+      d.send(asChars.subarray(cut));
+      await new Promise((r) => setTimeout(r, 600));
+      release = true;
+      for (const r of held.splice(0)) r();
+      for (const qn of qns) expect(await d.waitFor(ackFor(qn))).not.toBeNull();
+      expect(crcValid).toEqual([true, true, true]);
+      expect(g.stats).toMatchObject({ badCrc: 0, skippedBytes: 0, acks: 3 });
+      d.socket.destroy();
+    } finally {
+      await g.close();
+    }
+  });
+
   it('when too many frames wait for the store, a connection that sends more is paused until the backlog halves; nothing is lost', async () => {
     const held: (() => void)[] = [];
     let release = false;

@@ -169,6 +169,9 @@ const HOUR = 3_600_000;
  * are written in its frames' order. A frame is acked with 9014 only after its transaction
  * committed; a bad CRC is counted and logged, never acked (§6.3.1).
  */
+/** How long a connection is silent before a frame sent without CR LF is taken as complete. */
+const IDLE_FLUSH_MS = 200;
+
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const maxConnections = opts.maxConnections ?? 2000;
   const idleTimeoutMs = opts.idleTimeoutMs ?? 10 * 60_000;
@@ -428,11 +431,16 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     if (c.idleFlush !== undefined) clearTimeout(c.idleFlush);
     c.idleFlush = undefined;
     // a frame sent without CR LF completes after a short silence
-    if (deframer.buffered > 0) c.idleFlush = setTimeout(flushConn, 200, c);
+    if (deframer.buffered > 0) c.idleFlush = setTimeout(flushConn, IDLE_FLUSH_MS, c);
   }
   const flushConn = (c: Conn) => {
     c.idleFlush = undefined;
-    if (c.deframer && !c.socket.destroyed) take(c, c.deframer.flush());
+    if (!c.deframer || c.socket.destroyed) return;
+    // A paused connection is silent because the gateway stopped reading it (its frames wait for the
+    // store), not because the device finished: the rest of a frame may be in the socket already.
+    // Completing the part read so far cut a P3 frame in two (a bad CRC, the rest skipped, no ack).
+    if (c.socket.isPaused()) c.idleFlush = setTimeout(flushConn, IDLE_FLUSH_MS, c);
+    else take(c, c.deframer.flush());
   };
   function onError(this: net.Socket) {
     this.destroy();
