@@ -463,7 +463,7 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
         if (!ok.every(Boolean)) throw new Error('P3: not every frame was acked');
         const g = await gateway();
         progress(
-          `${engine}: P3 run ${rep + 1}: ${n} frames committed in ${fmt(p3ms)} ms (all acked after ${fmt(ackMs)} ms) = ${fmt(rate)} frames/s (so far ${g.stored} frames in ${g.batches} transactions, largest ${g.largestBatch}, at most ${g.mostBatchesInFlight} at once); CPU per frame: server ${fmt(cpuServer)} µs (main thread ${fmt(cpuMain)})${dbUrl ? `, PostgreSQL backends ${fmt(cpuDb)} µs` : ''}, the loggers' side (this process) ${fmt(cpuSender)} µs`,
+          `${engine}: P3 run ${rep + 1}: ${n} frames committed in ${fmt(p3ms)} ms (all acked after ${fmt(ackMs)} ms) = ${fmt(rate)} frames/s (${g.batches} transactions so far, largest ${g.largestBatch} frames, at most ${g.mostBatchesInFlight} at once); CPU per frame: server ${fmt(cpuServer)} µs (main thread ${fmt(cpuMain)})${dbUrl ? `, PostgreSQL backends ${fmt(cpuDb)} µs` : ''}, the loggers' side (this process) ${fmt(cpuSender)} µs`,
         );
         return rate;
       };
@@ -474,6 +474,16 @@ async function serverPhases(engine: 'pglite' | 'postgres'): Promise<EngineResult
       for (let rep = 0; rep < 3; rep++) rates.push(await blast(rep));
       framesPerS = [...rates].sort((a, b) => a - b)[1]!;
       for (const l of loggers) l.close();
+      // committed means stored: every value of the three blasts is in the readings, read back over the API
+      const from = new Date(t0 + 200_000_000 - 1_000).toISOString();
+      const to = new Date(t0 + 200_000_000 + 3 * per * 1_000).toISOString();
+      for (const st of [stations[0]!, stations[LOGGERS - 1]!]) {
+        const q = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&factor=${FACTORS[0]}&cn=2011&pageSize=1`;
+        const res = await fetch(`${s.baseUrl}/api/monitoring/stations/${st.id}/readings?${q}`, { headers: s.headers });
+        const total = res.ok ? ((await res.json()) as { total: number }).total : `HTTP ${res.status}`;
+        if (total !== 3 * per)
+          throw new Error(`P3: station ${st.mn} has ${total} ${FACTORS[0]} readings of the blasts, not ${3 * per}`);
+      }
       // Three COPYs of each, the median taken: back to back on this machine one COPY of the same rows
       // took 174 and 335 ms (2026-12-05 12:53), while P3 itself moved 4 %; one COPY made the ratio a draw.
       // Two baselines: the readings alone (the rows the issue counts as values), and every row P3
