@@ -196,3 +196,29 @@ export const citizenOnPhone: Journey = {
     await ctx.screenshot(page, '97-phone-track-mistyped');
   },
 };
+
+// In English the headers are longer and the state tags too: a list wider than the window once made
+// the whole page scroll sideways (/staff/applications 1,415 px in a 1,280-px window, a state tag of
+// /staff/reports past the edge). A table too wide scrolls inside itself; the page never does.
+export const englishListsFitTheWindow: Journey = {
+  name: 'staff lists in English fit a 1280-px window (a wide table scrolls inside itself)',
+  async run(ctx) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await ctx.login(page, 'admin');
+    await page.waitForURL((u) => u.pathname.startsWith('/staff'), { timeout: 15_000 });
+    await page.evaluate(() => localStorage.setItem('qingshan.lang', 'en'));
+    for (const path of ['/staff/applications', '/staff/reports', '/staff/enterprises', '/staff/permits']) {
+      await page.goto(`${ctx.baseUrl}${path}`);
+      await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+      const [scrollWidth, clientWidth, lang] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+        document.documentElement.lang,
+      ]);
+      expect(lang.startsWith('en'), `${path} is in English (lang=${lang})`);
+      expect(scrollWidth <= clientWidth, `${path} is no wider than the window (${scrollWidth} > ${clientWidth} px)`);
+    }
+    await ctx.screenshot(page, '94-english-permits-list', { window: true });
+  },
+};

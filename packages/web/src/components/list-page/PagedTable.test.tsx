@@ -12,6 +12,13 @@ import { useListQuery } from './useListQuery.ts';
 // machine can take longer, and the bound only catches a page that never shows
 configure({ asyncUtilTimeout: 10_000 });
 
+// antd's scrolling table watches its size; jsdom has no ResizeObserver (every supported browser has)
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
 interface Row {
   id: string;
   name: string;
@@ -110,18 +117,25 @@ describe('PagedTable', () => {
     await waitFor(() => expect(search()).toBe(''));
   });
 
+  /** A column's header cell (the scrolling table also renders its titles in a row that measures them). */
+  const columnHeader = (title: string): HTMLElement => {
+    const th = screen
+      .getAllByText(title)
+      .map((e) => e.closest('th'))
+      .find((x) => x !== null);
+    if (!th) throw new Error(`no header for ${title}`);
+    return th;
+  };
+
   it('sorting a column writes the sort to the URL and goes back to page 1', async () => {
     renderAt('/list?page=2');
-    const header = screen.getByText('名称').closest('th');
-    if (!header) throw new Error('no header for 名称');
+    const header = columnHeader('名称');
     // Default sort is name ascending: one click turns it to descending.
     expect(header.getAttribute('aria-sort')).toBe('ascending');
     fireEvent.click(header);
     await waitFor(() => expect(search()).toBe('?sort=-name'));
-    expect(screen.getByText('名称').closest('th')?.getAttribute('aria-sort')).toBe('descending');
-    const updated = screen.getByText('更新').closest('th');
-    if (!updated) throw new Error('no header for 更新');
-    fireEvent.click(updated);
+    expect(columnHeader('名称').getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(columnHeader('更新'));
     await waitFor(() => expect(search()).toBe('?sort=updatedAt'));
   });
 

@@ -1,6 +1,7 @@
 // The table of a list page: it owns paging and sorting ↔ URL (through useListQuery) and the
 // loading, empty and error states, so a list page only declares its columns and filters.
 import { Table, type TableProps } from 'antd';
+import './PagedTable.css';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState } from '../QueryState.tsx';
 import type { ListQueryDefinition, PagedQuery } from './listQuery.ts';
@@ -68,7 +69,10 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
   return (
     <Table<T>
       rowKey="id"
+      // wider than the page (long English headers, many columns): the table scrolls, not the page
+      scroll={{ x: true }}
       {...rest}
+      className={rest.className ? `qs-paged-table ${rest.className}` : 'qs-paged-table'}
       loading={result.isFetching}
       dataSource={result.data?.items ?? []}
       columns={shown}

@@ -84,9 +84,10 @@ export default function ApplicationListPage() {
             dataIndex: 'code',
             render: (code: string, a) => <Link to={`${base}/${a.id}`}>{code}</Link>,
           },
-          { title: t('applications.matter'), dataIndex: 'matterName' },
-          { title: t('applications.project'), dataIndex: 'projectName' },
-          ...(own ? [] : [{ title: t('applications.enterprise'), dataIndex: 'enterpriseName' }]),
+          // names of a dozen characters: wide enough not to wrap a character a line
+          { title: t('applications.matter'), dataIndex: 'matterName', width: 180 },
+          { title: t('applications.project'), dataIndex: 'projectName', width: 160 },
+          ...(own ? [] : [{ title: t('applications.enterprise'), dataIndex: 'enterpriseName', width: 160 }]),
           {
             title: t('applications.channel'),
             render: (_: unknown, a: Application) => (
