@@ -161,6 +161,8 @@ class Conn {
   constructor(readonly socket: net.Socket) {}
 }
 const HOUR = 3_600_000;
+/** How long a connection is silent before a frame sent without CR LF is taken as complete. */
+const IDLE_FLUSH_MS = 200;
 
 /**
  * The HJ 212 TCP gateway (issue 11). One StreamDecoder per connection, so one device's garbage
@@ -169,9 +171,6 @@ const HOUR = 3_600_000;
  * are written in its frames' order. A frame is acked with 9014 only after its transaction
  * committed; a bad CRC is counted and logged, never acked (§6.3.1).
  */
-/** How long a connection is silent before a frame sent without CR LF is taken as complete. */
-const IDLE_FLUSH_MS = 200;
-
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const maxConnections = opts.maxConnections ?? 2000;
   const idleTimeoutMs = opts.idleTimeoutMs ?? 10 * 60_000;
