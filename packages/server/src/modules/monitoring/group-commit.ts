@@ -197,8 +197,8 @@ export function batchingFor(engine: 'pglite' | 'postgres'): GroupCommitOptions {
  * 2,000 frames/s it stores batches of about 50 frames per lane instead of a few each, at a third
  * of the CPU per frame (bench:ingest-profile), CPU the acks' event loop no longer spends. For the
  * same reason its batches on PostgreSQL may hold 1,000 frames, not the 250 that keep a commit-ack
- * device's wait short: a backlog drains in fewer transactions (bench:ingest P3-only, nine runs
- * alternated 2026-12-06: PostgreSQL's CPU 32–34 µs a frame against 37–40, P3 0.43–0.47× of the
+ * device's wait short: a backlog drains in fewer transactions (bench:ingest P3-only, ten runs
+ * alternated 2026-12-06: PostgreSQL's CPU 30–34 µs a frame against 34–40, P3 0.43–0.47× of the
  * readings' COPY against 0.38–0.45×).
  */
 export function writerBatchingFor(engine: 'pglite' | 'postgres'): GroupCommitOptions {
