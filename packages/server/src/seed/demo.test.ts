@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { todayInShanghai } from '@qingshan/core';
+import { clockTitleInEnglish } from '@qingshan/core/clock-titles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { bookingsExtended, bookingsRegular } from '../modules/appointments/figures.ts';
@@ -216,6 +217,15 @@ describe('seedDemo', () => {
     expect(clerk.filter((i) => i.profileKey === 'rating.rectify').map((i) => i.title)).toEqual([
       expect.stringMatching(/^差评整改：信访 XF\w+ 赤山镇小河沟水体发黑$/),
     ]);
+  });
+
+  it('words every clock title in a way the English switch knows (a reworded title would stay Chinese in English)', async () => {
+    // the demo's clocks: applications, EIA cases, a permit, clues, 12369 reports, petitions, ratings,
+    // reception days, random inspections and rectification orders (not disclosure answers or
+    // tracked projects' next actions, which it does not start)
+    const titles = (await t.database.query<{ title: string }>('select distinct title from clocks')).map((r) => r.title);
+    expect(titles.length).toBeGreaterThan(100);
+    expect(titles.filter((x) => clockTitleInEnglish(x) === null)).toEqual([]);
   });
 
   it('opens the coming reception days for booking from the portals', async () => {
