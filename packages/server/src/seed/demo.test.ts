@@ -221,8 +221,8 @@ describe('seedDemo', () => {
 
   it('words every clock title in a way the English switch knows (a reworded title would stay Chinese in English)', async () => {
     // the demo's clocks: applications, EIA cases, a permit, clues, 12369 reports, petitions, ratings,
-    // reception days, random inspections and rectification orders (not disclosure answers or
-    // tracked projects' next actions, which it does not start)
+    // reception days, random inspections and rectification orders (disclosure answers and tracked
+    // projects' next actions, which it does not start, are checked in their modules' tests)
     const titles = (await t.database.query<{ title: string }>('select distinct title from clocks')).map((r) => r.title);
     expect(titles.length).toBeGreaterThan(100);
     expect(titles.filter((x) => clockTitleInEnglish(x) === null)).toEqual([]);

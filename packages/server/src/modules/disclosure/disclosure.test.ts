@@ -1,3 +1,4 @@
+import { clockTitleInEnglish } from '@qingshan/core/clock-titles';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,8 +94,12 @@ describe('依申请公开 on its statutory clock', () => {
 
   it('consulting a third party pauses the clock; resuming moves the due date by the paused days', async () => {
     const before = await ok(clerk.request({ method: 'GET', url: `/api/disclosure-requests/${id}` }));
-    const clock = (before.clocks as { profileKey: string; profile: { length: number; unit: string } }[])[0]!;
+    const clock = (
+      before.clocks as { profileKey: string; title: string; profile: { length: number; unit: string } }[]
+    )[0]!;
     expect(clock.profileKey).toBe('disclosure.answer');
+    // its title is worded as the English switch knows it (seed/demo.test.ts checks the demo's others)
+    expect(clockTitleInEnglish(clock.title), clock.title).not.toBeNull();
     expect(clock.profile).toMatchObject({ length: 20, unit: 'working' });
     const paused = await ok(
       clerk.request({

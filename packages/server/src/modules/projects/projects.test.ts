@@ -1,3 +1,4 @@
+import { clockTitleInEnglish } from '@qingshan/core/clock-titles';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
@@ -154,6 +155,8 @@ describe('next action in the worklist', () => {
     const list = (await approver.request({ method: 'GET', url: '/api/worklist?pageSize=100' })).json();
     const [own] = await t.database.db.select().from(clocks).where(eq(clocks.ownerId, p.id));
     expect(own, JSON.stringify(p)).toBeTruthy();
+    // its title is worded as the English switch knows it (seed/demo.test.ts checks the demo's others)
+    expect(clockTitleInEnglish(own!.title), own!.title).not.toBeNull();
     const item = list.items.find((i: { ownerId: string }) => i.ownerId === p.id);
     expect(item).toMatchObject({ ownerType: 'tracked-project', dueDate: '2025-03-10', state: 'overdue' });
     const moved = await approver.request({
