@@ -2,14 +2,11 @@
 // stored so (clocks.title); the web shows it in English through this, and the demo seed's test
 // (server seed/demo.test.ts) fails when a module words a title no rule knows, so a reworded title
 // cannot silently stay Chinese in English.
+import { englishOfChineseLabel as enOf } from './labels.ts';
 import { CHANGE_SUBJECT_LABELS, OBLIGATION_LABELS } from './permits.ts';
 import { CONCERN_CATEGORY_LABELS } from './reception.ts';
 
 type Rule = [RegExp, (...m: string[]) => string];
-
-/** The English of a label given by its Chinese, or the Chinese when none matches. */
-const enOf = (labels: Readonly<Record<string, { zh: string; en: string }>>, zh: string): string =>
-  Object.values(labels).find((l) => l.zh === zh)?.en ?? zh;
 
 const cat = (zh: string) => enOf(CONCERN_CATEGORY_LABELS, zh);
 

@@ -12,6 +12,7 @@ import {
   type EnterpriseStatus,
 } from '@qingshan/core/enterprise';
 import { INDUSTRIES } from '@qingshan/core/industries';
+import { englishOfChineseLabel, type LabelTable } from '@qingshan/core/labels';
 import { TOWNS } from '@qingshan/core/towns';
 import type { Language } from './i18n.ts';
 
@@ -22,13 +23,8 @@ export const coreLang = (lang: Language): CoreLang => (lang === 'en' ? 'en' : 'z
  * A label some views send in Chinese only (`gradeLabel`, `categoryLabel` … without the code beside
  * it), in the current language when it is one of `labels`; anything else is shown as sent.
  */
-export function labelFromZh(
-  labels: Readonly<Record<string, { zh: string; en: string }>>,
-  zh: string,
-  lang: Language,
-): string {
-  if (lang !== 'en') return zh;
-  return Object.values(labels).find((l) => l.zh === zh)?.en ?? zh;
+export function labelFromZh(labels: LabelTable, zh: string, lang: Language): string {
+  return lang === 'en' ? englishOfChineseLabel(labels, zh) : zh;
 }
 
 export interface Option<V extends string = string> {
