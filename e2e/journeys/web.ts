@@ -220,5 +220,26 @@ export const englishListsFitTheWindow: Journey = {
       expect(scrollWidth <= clientWidth, `${path} is no wider than the window (${scrollWidth} > ${clientWidth} px)`);
     }
     await ctx.screenshot(page, '94-english-permits-list', { window: true });
+
+    // a logger's 24-digit MN stays on one line (it was broken in two in English: an inline element
+    // that wraps has two client rects)
+    await page.goto(`${ctx.baseUrl}/staff/monitoring/quarantine`);
+    const unknown = page
+      .getByTestId('quarantine-table')
+      .locator('.ant-table-row')
+      .filter({ hasText: '888888800000000036032299' });
+    await unknown.waitFor({ timeout: 30_000 });
+    const lines = (el: Element) => el.getClientRects().length;
+    expect((await unknown.locator('code').first().evaluate(lines)) === 1, 'the quarantined MN is on one line');
+    await page.goto(`${ctx.baseUrl}/staff/monitoring`);
+    await page.getByTestId('monitoring-stations').getByRole('link', { name: '辊道窑废气排放口' }).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/staff/monitoring/stations/'), { timeout: 15_000 });
+    const mn = page.locator('.ant-descriptions code').first();
+    await mn.waitFor({ timeout: 15_000 });
+    expect((await mn.evaluate(lines)) === 1, 'the station’s MN is on one line');
+    // the chart draws its line in about a second: the screenshot is of the drawn chart
+    await page.getByTestId('readings-chart').locator('canvas').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1_500);
+    await ctx.screenshot(page, '95-english-station-detail', { window: true });
   },
 };

@@ -65,7 +65,12 @@ export default function QuarantinePage() {
           {
             title: t('monitoring.mn'),
             dataIndex: 'mn',
-            render: (mn: string) => <Typography.Text code>{mn}</Typography.Text>,
+            // one line: an MN broken in two is misread when compared with the logger's plate
+            render: (mn: string) => (
+              <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                {mn}
+              </Typography.Text>
+            ),
           },
           {
             title: t('monitoring.state'),

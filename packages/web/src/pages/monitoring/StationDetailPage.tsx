@@ -54,7 +54,10 @@ export default function StationDetailPage() {
             <Tag color={s.online ? 'green' : 'red'}>{s.online ? t('monitoring.online') : t('monitoring.offline')}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.mn')}>
-            <Typography.Text code>{s.mn}</Typography.Text>
+            {/* a 24-digit MN is read and compared digit by digit: one line, never broken */}
+            <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+              {s.mn}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.edition')}>
             {s.edition === '2005' ? 'HJ/T 212-2005' : 'HJ 212-2017'}
