@@ -19,6 +19,14 @@ export const alarmAnsweredAndClosed: Journey = {
     await ent.waitForURL((u) => /^\/enterprise\/alarms\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
     const alarmPath = new URL(ent.url()).pathname;
     await ent.getByText('用电监控（分表计电）监管规则').first().waitFor({ timeout: 10_000 });
+
+    // before the answer, the officer's review says why "confirmed" cannot be chosen yet
+    const officer = await ctx.newPage();
+    await ctx.login(officer, 'monitor');
+    const staffPath = alarmPath.replace('/enterprise/', '/staff/');
+    await officer.goto(`${ctx.baseUrl}${staffPath}`);
+    await officer.getByText('企业答复后才能确认报警').first().waitFor({ timeout: 15_000 });
+
     await ent.getByTestId('alarm-answer-reason').fill('提升泵叶轮磨损，出力下降');
     await ent.getByTestId('alarm-answer-action').fill('已更换叶轮，泵功率恢复至额定值的九成');
     await ctx.screenshot(ent, '40b-enterprise-answer-form');
@@ -26,10 +34,9 @@ export const alarmAnsweredAndClosed: Journey = {
     await ent.getByText('提升泵叶轮磨损，出力下降').first().waitFor({ timeout: 10_000 });
     await ent.getByTestId('alarm-answer-submit').waitFor({ state: 'detached', timeout: 10_000 });
 
-    const officer = await ctx.newPage();
-    await ctx.login(officer, 'monitor');
-    await officer.goto(`${ctx.baseUrl}${alarmPath.replace('/enterprise/', '/staff/')}`);
+    await officer.goto(`${ctx.baseUrl}${staffPath}`);
     await officer.getByText('已更换叶轮，泵功率恢复至额定值的九成').first().waitFor({ timeout: 15_000 });
+    expect((await officer.getByText('企业答复后才能确认报警').count()) === 0, 'once answered, the hint is gone');
     await officer.getByTestId('alarm-close-note').fill('核对电表曲线，属实；企业已整改');
     await officer.getByTestId('alarm-close-submit').click();
     await officer.getByText('审核关闭', { exact: true }).last().waitFor({ timeout: 10_000 });

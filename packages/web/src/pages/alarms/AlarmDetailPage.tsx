@@ -244,7 +244,13 @@ export default function AlarmDetailPage() {
                 initialValues={{ outcome: a.answeredAt ? 'confirmed' : 'dismissed' }}
                 onFinish={(v) => close.mutate(v)}
               >
-                <Form.Item name="outcome" label={t('alarms.outcome')} rules={[{ required: true }]}>
+                <Form.Item
+                  name="outcome"
+                  label={t('alarms.outcome')}
+                  rules={[{ required: true }]}
+                  // why "confirmed" is greyed out: the server refuses it until the enterprise answered
+                  extra={a.answeredAt ? undefined : t('alarms.outcomeNeedsAnswer')}
+                >
                   <Radio.Group
                     options={ALARM_OUTCOMES.map((o) => ({
                       value: o,

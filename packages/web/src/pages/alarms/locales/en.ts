@@ -46,6 +46,7 @@ const en: Leaves<typeof zh> = {
     answerDue: 'Explain the reason and the action within 2 hours of the alarm; after that the leaders are told.',
     review: 'Review and close',
     outcome: 'Outcome',
+    outcomeNeedsAnswer: 'It can be confirmed once the enterprise has answered; until then it can only be dismissed as a false alarm.',
     note: 'Review note',
     close: 'Close alarm',
     closedBy: 'Reviewed by',

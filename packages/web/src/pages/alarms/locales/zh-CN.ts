@@ -43,6 +43,7 @@ const strings = {
     answerDue: '请在报警产生后2小时内说明原因和整改措施，逾期未答复将上报分管领导。',
     review: '审核关闭',
     outcome: '审核结论',
+    outcomeNeedsAnswer: '企业答复后才能确认报警；尚未答复时只能作为误报关闭。',
     note: '审核意见',
     close: '关闭报警',
     closedBy: '审核人',
