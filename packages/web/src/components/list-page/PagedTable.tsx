@@ -4,7 +4,7 @@ import { Table, type TableProps } from 'antd';
 import './PagedTable.css';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState } from '../QueryState.tsx';
-import type { ListQueryDefinition, PagedQuery } from './listQuery.ts';
+import type { ListQueryDefinition, PagedQuery, SortOrder } from './listQuery.ts';
 import type { ListQueryState } from './useListQuery.ts';
 
 /** What PagedTable reads from a TanStack query of a paged endpoint. */
@@ -15,6 +15,9 @@ export interface PagedResult<T> {
   error: unknown;
   refetch: () => unknown;
 }
+
+/** ascend → descend → ascend…: antd takes the direction after the current one, never none */
+const SORT_TOGGLE: SortOrder[] = ['ascend', 'descend', 'ascend'];
 
 /** The part of a list query definition the table uses: paging and sorting, whatever the filters. */
 export type TableQueryDefinition = Pick<
@@ -54,7 +57,15 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
   const shown = sortable
     ? columns?.map((c) => {
         const field = fieldOf(c as { key?: unknown; dataIndex?: unknown });
-        return c.sorter === true && field ? { ...c, sortOrder: definition.sortOrderOf(query.sort, field) } : c;
+        // antd's third click unsorts, which this list reads as its default sort: from a default of
+        // newest first, "ascending" was never reached. A click here always turns the other way.
+        return c.sorter === true && field
+          ? {
+              ...c,
+              sortOrder: definition.sortOrderOf(query.sort, field),
+              sortDirections: c.sortDirections ?? SORT_TOGGLE,
+            }
+          : c;
       })
     : columns;
   const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
