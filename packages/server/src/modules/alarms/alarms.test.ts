@@ -207,6 +207,20 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
       (await monitor.request({ method: 'GET', url: '/api/alarms?from=2026-01-01&to=2027-06-01' })).statusCode,
     ).toBe(400);
     expect((await monitor.request({ method: 'GET', url: '/api/alarms?kind=nonsense' })).statusCode).toBe(400);
+    expect((await monitor.request({ method: 'GET', url: '/api/alarms?sort=enterpriseName' })).statusCode).toBe(400);
+  });
+
+  it('lists newest first, or oldest first when asked', async () => {
+    const C = await makeEnterprise(t);
+    const older = await raise(C.id, station(), 'over-limit', new Date('2026-03-01T08:00:00+08:00'));
+    const newer = await raise(C.id, station(), 'over-limit', new Date('2026-03-02T08:00:00+08:00'));
+    const ids = async (q: string) =>
+      (await monitor.request({ method: 'GET', url: `/api/alarms?enterpriseId=${C.id}${q}` }))
+        .json()
+        .items.map((a: { id: string }) => a.id);
+    expect(await ids('')).toEqual([newer.alarm.id, older.alarm.id]);
+    expect(await ids('&sort=-raisedAt')).toEqual([newer.alarm.id, older.alarm.id]);
+    expect(await ids('&sort=raisedAt')).toEqual([older.alarm.id, newer.alarm.id]);
   });
 
   it('enterprise B neither sees nor answers A’s alarm', async () => {

@@ -27,7 +27,7 @@ export const alarmRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       config: { access: READERS },
       schema: {
         tags: ['alarms'],
-        summary: '报警列表 Alarms, newest first; an enterprise sees its own',
+        summary: '报警列表 Alarms, newest first unless sorted; an enterprise sees its own',
         querystring: alarmsQuery,
         response: { 200: pageOf(alarmViewSchema), ...problemResponses(400, 401, 403) },
       },

@@ -32,6 +32,8 @@ export const alarmsQuery = z
     answered: z.stringbool().optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
+    /** by the time the alarm was raised: newest first (the default) or oldest first */
+    sort: z.enum(['-raisedAt', 'raisedAt']).default('-raisedAt'),
     page: paging.page,
     pageSize: paging.pageSize,
   })

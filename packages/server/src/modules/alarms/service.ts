@@ -281,6 +281,7 @@ export type AlarmFilter = {
   answered?: boolean | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  sort?: '-raisedAt' | 'raisedAt' | undefined;
 };
 
 export async function listAlarms(
@@ -309,7 +310,9 @@ export async function listAlarms(
         .from(alarms)
         .innerJoin(enterprises, eq(enterprises.id, alarms.enterpriseId))
         .where(where)
-        .orderBy(desc(alarms.raisedAt), desc(alarms.id))
+        .orderBy(
+          ...(f.sort === 'raisedAt' ? [asc(alarms.raisedAt), asc(alarms.id)] : [desc(alarms.raisedAt), desc(alarms.id)]),
+        )
         .limit(limit)
         .offset(offset);
       return rows.map((r) => ({ ...r.a, enterpriseName: r.enterpriseName }));

@@ -19,6 +19,7 @@ const alarmListQuery = defineListQuery({
     state: oneOfFilter(ALARM_STATES),
     answered: oneOfFilter(['true', 'false'] as const),
   },
+  sorts: ['-raisedAt', 'raisedAt'] as const,
 });
 
 /** 报警处置 (staff: every enterprise's alarms) and 报警提醒 (an enterprise: its own), one list. */
@@ -75,6 +76,8 @@ export default function AlarmListPage() {
           {
             title: t('alarms.raisedAt'),
             dataIndex: 'raisedAt',
+            key: 'raisedAt',
+            sorter: true,
             render: (v: string, a) => <Link to={`${base}/${a.id}`}>{formatDateTime(v)}</Link>,
           },
           ...(staff ? [{ title: t('alarms.enterprise'), dataIndex: 'enterpriseName' }] : []),
