@@ -59,7 +59,8 @@ function Harness({ result }: { result?: Partial<PagedResult<Row>> }) {
         data-testid="table"
         columns={[
           { title: '名称', dataIndex: 'name', sorter: true },
-          { title: '更新', dataIndex: 'updatedAt', key: 'updatedAt', sorter: true },
+          // shows one field and sorts by its key, as a list's "enterprise" column shows enterpriseName
+          { title: '更新', dataIndex: 'updatedAtText', key: 'updatedAt', sorter: true },
         ]}
       />
     </>

@@ -71,7 +71,9 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
   const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort' && sortable) {
       const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      const field = typeof s?.field === 'string' ? s.field : typeof s?.columnKey === 'string' ? s.columnKey : undefined;
+      // the column's key first, as fieldOf reads it: a column may show one field and sort by another
+      const field =
+        typeof s?.columnKey === 'string' ? s.columnKey : typeof s?.field === 'string' ? s.field : undefined;
       update({ sort: definition.sortFromTable(field, s?.order) } as Partial<Q>);
     } else if (extra.action === 'paginate') {
       update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize } as Partial<Q>);
