@@ -89,8 +89,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const { q, townCode, state, page, pageSize } = request.query;
-      const paged = await listStations(db, request.user, { q, townCode, state }, { page, pageSize });
+      const { page, pageSize, ...filter } = request.query;
+      const paged = await listStations(db, request.user, filter, { page, pageSize });
       const now = Date.now();
       return { ...paged, items: paged.items.map((s) => toStationView(s, now)) };
     },

@@ -25,6 +25,8 @@ export const stationsQuery = z.object({
   q: z.string().trim().max(50).optional(),
   townCode: z.enum(TOWN_CODES as [string, ...string[]]).optional(),
   state: z.enum(['online', 'offline']).optional(),
+  /** by enterprise then station name (the default), or by the last frame: oldest first finds the silent ones */
+  sort: z.enum(['enterprise', '-enterprise', 'lastFrameAt', '-lastFrameAt']).default('enterprise'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

@@ -129,7 +129,23 @@ export type StationFilter = {
   q?: string | undefined;
   townCode?: string | undefined;
   state?: 'online' | 'offline' | undefined;
+  sort?: 'enterprise' | '-enterprise' | 'lastFrameAt' | '-lastFrameAt' | undefined;
 };
+
+/** The list's order; a station that never sent counts as the oldest (first going up, last coming down). */
+function stationOrder(sort: StationFilter['sort']): SQL[] {
+  const s = monitoringStations;
+  switch (sort) {
+    case 'lastFrameAt':
+      return [sql`${s.lastFrameAt} asc nulls first`, asc(s.id)];
+    case '-lastFrameAt':
+      return [sql`${s.lastFrameAt} desc nulls last`, asc(s.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(s.name), desc(s.id)];
+    default:
+      return [asc(enterprises.name), asc(s.name), asc(s.id)];
+  }
+}
 
 /** Online state in SQL, the same rule as core's isOnline (three real-time intervals, at least 5 minutes). */
 function onlineSql(now: Date): SQL {
@@ -168,7 +184,7 @@ export async function listStations(
         .from(monitoringStations)
         .innerJoin(enterprises, eq(enterprises.id, monitoringStations.enterpriseId))
         .where(where)
-        .orderBy(asc(enterprises.name), asc(monitoringStations.name), asc(monitoringStations.id))
+        .orderBy(...stationOrder(filter.sort))
         .limit(limit)
         .offset(offset)
         .then((rows) =>

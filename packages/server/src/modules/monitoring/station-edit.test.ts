@@ -358,3 +358,50 @@ describe('removing a factor: its open alarms close with the edit', () => {
     expect(await alarmsOf(st.id)).toEqual(['over-limit-warning:cleared']);
   });
 });
+
+describe('the station list', () => {
+  it('sorts by enterprise, or by the last frame with the never-heard stations counted oldest', async () => {
+    const tag = `排序${process.pid}`;
+    const ids: string[] = [];
+    for (const name of ['乙', '甲', '丙']) {
+      const res = await monitor.request({
+        method: 'POST',
+        url: '/api/monitoring/stations',
+        payload: {
+          enterpriseId,
+          name: `${tag}${name}`,
+          mn: freshMn(),
+          password: '123456',
+          edition: '2017',
+          factors: [{ code: 'a21002' }],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push((res.json() as Detail).id);
+    }
+    const [b, a, c] = ids as [string, string, string];
+    // 乙 heard an hour ago, 甲 a minute ago, 丙 never
+    await t.database.db.execute(
+      sql`update monitoring_stations set last_frame_at = ${new Date(T0 - HOUR).toISOString()}::timestamptz where id = ${b}`,
+    );
+    await t.database.db.execute(
+      sql`update monitoring_stations set last_frame_at = ${new Date(T0 - MIN).toISOString()}::timestamptz where id = ${a}`,
+    );
+    const order = async (sort: string) => {
+      const res = await monitor.request({
+        method: 'GET',
+        url: `/api/monitoring/stations?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { id: string }[] }).items.map((s) => s.id);
+    };
+    // one enterprise, so by station name; the collation's order of 甲乙丙 is the database's, so the
+    // test asks only that the default holds all three and that its reverse is the reverse
+    const byName = await order('');
+    expect([...byName].sort()).toEqual([...ids].sort());
+    expect(await order('-enterprise')).toEqual([...byName].reverse());
+    expect(await order('lastFrameAt')).toEqual([c, b, a]);
+    expect(await order('-lastFrameAt')).toEqual([a, b, c]);
+    expect((await monitor.request({ method: 'GET', url: '/api/monitoring/stations?sort=mn' })).statusCode).toBe(400);
+  });
+});

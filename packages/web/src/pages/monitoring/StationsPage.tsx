@@ -23,6 +23,7 @@ import { RegisterStationModal } from './RegisterStationModal.tsx';
 
 const stationsQuery = defineListQuery({
   filters: { q: textFilter(50), state: oneOfFilter(['online', 'offline'] as const) },
+  sorts: ['enterprise', '-enterprise', 'lastFrameAt', '-lastFrameAt'] as const,
   pageSizes: [20, 50, 100],
 });
 
@@ -156,7 +157,7 @@ export default function StationsPage() {
             dataIndex: 'name',
             render: (name: string, s) => <Link to={`${base}/stations/${s.id}`}>{name}</Link>,
           },
-          { title: t('monitoring.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('monitoring.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true },
           { title: t('monitoring.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
           {
             title: t('monitoring.outlet'),
@@ -177,6 +178,8 @@ export default function StationsPage() {
           {
             title: t('monitoring.lastFrame'),
             dataIndex: 'lastFrameAt',
+            key: 'lastFrameAt',
+            sorter: true,
             render: (v: string | null) => (v ? formatDateTime(v, true) : t('monitoring.never')),
           },
         ]}
