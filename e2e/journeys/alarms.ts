@@ -19,6 +19,9 @@ export const alarmAnsweredAndClosed: Journey = {
     await ent.waitForURL((u) => /^\/enterprise\/alarms\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
     const alarmPath = new URL(ent.url()).pathname;
     await ent.getByText('用电监控（分表计电）监管规则').first().waitFor({ timeout: 10_000 });
+    // the answer form says by when, as a time, not only "within 2 hours"
+    const due = (await ent.getByTestId('alarm-answer-due').textContent()) ?? '';
+    expect(/请在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前/.test(due), `the answer's due time is shown (${due})`);
 
     // before the answer, the officer's review says why "confirmed" cannot be chosen yet
     const officer = await ctx.newPage();

@@ -22270,7 +22270,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 报警列表 Alarms, newest first; an enterprise sees its own */
+        /** 报警列表 Alarms, newest first unless sorted; an enterprise sees its own */
         get: {
             parameters: {
                 query?: {
@@ -22283,6 +22283,7 @@ export interface paths {
                     answered?: string;
                     from?: string;
                     to?: string;
+                    sort?: "-raisedAt" | "raisedAt";
                     page?: number;
                     pageSize?: number;
                 };
@@ -22325,6 +22326,7 @@ export interface paths {
                                 clearedAt: string | null;
                                 answeredAt: string | null;
                                 answeredInTime: boolean;
+                                answerDueAt: string;
                                 answerReason: string | null;
                                 answerAction: string | null;
                                 escalatedAt: string | null;
@@ -22468,6 +22470,7 @@ export interface paths {
                                 clearedAt: string | null;
                                 answeredAt: string | null;
                                 answeredInTime: boolean;
+                                answerDueAt: string;
                                 answerReason: string | null;
                                 answerAction: string | null;
                                 escalatedAt: string | null;
@@ -22783,6 +22786,7 @@ export interface paths {
                                 clearedAt: string | null;
                                 answeredAt: string | null;
                                 answeredInTime: boolean;
+                                answerDueAt: string;
                                 answerReason: string | null;
                                 answerAction: string | null;
                                 escalatedAt: string | null;
@@ -22987,6 +22991,7 @@ export interface paths {
                                 clearedAt: string | null;
                                 answeredAt: string | null;
                                 answeredInTime: boolean;
+                                answerDueAt: string;
                                 answerReason: string | null;
                                 answerAction: string | null;
                                 escalatedAt: string | null;
@@ -32288,6 +32293,7 @@ export interface paths {
                     q?: string;
                     townCode?: "360322101" | "360322102" | "360322103" | "360322104" | "360322105" | "360322106" | "360322200" | "360322201" | "360322202" | "360322203";
                     state?: "online" | "offline";
+                    sort?: "enterprise" | "-enterprise" | "lastFrameAt" | "-lastFrameAt";
                     page?: number;
                     pageSize?: number;
                 };

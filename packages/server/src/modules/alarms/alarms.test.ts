@@ -84,24 +84,80 @@ describe('raising and clearing', () => {
     expect(rows[0]!.occurrences).toBe(6);
   });
 
-  it('clears the active alarm; the next occurrence is a new alarm', async () => {
+  const clear = (src: string, at?: Date) =>
+    t.database.db.transaction((tx) =>
+      clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit', ...(at ? { at } : {}) }),
+    );
+
+  it('clears the active alarm; an occurrence over an hour after clearing is a new alarm', async () => {
     const src = station();
     const a = await raise(A.id, src);
-    expect(
-      await t.database.db.transaction((tx) =>
-        clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit' }),
-      ),
-    ).toBe(true);
-    expect(
-      await t.database.db.transaction((tx) =>
-        clearAlarm(tx, { sourceKind: 'station', sourceId: src, kind: 'over-limit' }),
-      ),
-    ).toBe(false);
+    const cleared = new Date(Date.now() - 61 * 60_000);
+    expect(await clear(src, cleared)).toBe(true);
+    expect(await clear(src)).toBe(false);
     const b = await raise(A.id, src);
     expect(b.created).toBe(true);
     expect(b.alarm.id).not.toBe(a.alarm.id);
     const list = (await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${src}&state=cleared` })).json();
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([a.alarm.id]);
+  });
+
+  it('a condition back within the hour makes the unanswered alarm active again: no new alarm, no second reminder', async () => {
+    const src = station();
+    const a = await raise(A.id, src);
+    const reminders = async () =>
+      (
+        await t.database.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.link, `/enterprise/alarms/${a.alarm.id}`))
+      ).length;
+    expect(await reminders()).toBe(1);
+    // a value hovering at its limit: over, under, over, under, over
+    for (let i = 0; i < 2; i++) {
+      expect(await clear(src)).toBe(true);
+      const again = await raise(A.id, src);
+      expect(again.created).toBe(false);
+      expect(again.alarm.id).toBe(a.alarm.id);
+      expect(again.alarm.state).toBe('active');
+      expect(again.alarm.clearedAt).toBeNull();
+    }
+    expect(await reminders()).toBe(1);
+    const detail = (await monitor.request({ method: 'GET', url: `/api/alarms/${a.alarm.id}` })).json();
+    expect(detail.alarm.occurrences).toBe(3);
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual([
+      'raised',
+      'reminded',
+      'cleared',
+      'reactivated',
+      'cleared',
+      'reactivated',
+    ]);
+    const audits = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityId, a.alarm.id), eq(auditEntries.action, 'alarm.reactivate')));
+    expect(audits).toHaveLength(2);
+    expect(
+      (await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${src}` }))
+        .json()
+        .items.map((x: { id: string }) => x.id),
+    ).toEqual([a.alarm.id]);
+  });
+
+  it('an answered alarm is not made active again: the recurrence is a new alarm with its own reminder', async () => {
+    const src = station();
+    const a = await raise(A.id, src);
+    const answered = await entA.request({
+      method: 'POST',
+      url: `/api/alarms/${a.alarm.id}/answer`,
+      payload: { reason: '仪表漂移', action: '已校准' },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(await clear(src)).toBe(true);
+    const b = await raise(A.id, src);
+    expect(b.created).toBe(true);
+    expect(b.alarm.id).not.toBe(a.alarm.id);
   });
 });
 
@@ -212,8 +268,10 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
 
   it('lists newest first, or oldest first when asked', async () => {
     const C = await makeEnterprise(t);
-    const older = await raise(C.id, station(), 'over-limit', new Date('2026-03-01T08:00:00+08:00'));
-    const newer = await raise(C.id, station(), 'over-limit', new Date('2026-03-02T08:00:00+08:00'));
+    // raised one after the other (raisedAt is the time of raising)
+    const older = await raise(C.id, station());
+    await new Promise((resolve) => setTimeout(resolve, 5)); // never the same millisecond
+    const newer = await raise(C.id, station());
     const ids = async (q: string) =>
       (await monitor.request({ method: 'GET', url: `/api/alarms?enterpriseId=${C.id}${q}` }))
         .json()
@@ -221,6 +279,11 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
     expect(await ids('')).toEqual([newer.alarm.id, older.alarm.id]);
     expect(await ids('&sort=-raisedAt')).toEqual([newer.alarm.id, older.alarm.id]);
     expect(await ids('&sort=raisedAt')).toEqual([older.alarm.id, newer.alarm.id]);
+    // the answer is due 2 hours after the alarm was raised: the time its escalation goes by
+    const [first] = (
+      await monitor.request({ method: 'GET', url: `/api/alarms?enterpriseId=${C.id}&sort=raisedAt` })
+    ).json().items as { raisedAt: string; answerDueAt: string }[];
+    expect(Date.parse(first!.answerDueAt) - Date.parse(first!.raisedAt)).toBe(2 * 3_600_000);
   });
 
   it('enterprise B neither sees nor answers A’s alarm', async () => {

@@ -7,6 +7,7 @@ import {
   type AlarmKind,
   alarmAnswerBody,
   alarmCloseBody,
+  answerDueAt,
   answeredInTime,
 } from '@qingshan/core/alarms';
 import { z } from 'zod';
@@ -65,6 +66,8 @@ export const alarmViewSchema = z.object({
   clearedAt: z.string().nullable(),
   answeredAt: z.string().nullable(),
   answeredInTime: z.boolean(),
+  /** the answer is due by then (2 hours after the alarm was raised); unanswered, it is escalated */
+  answerDueAt: z.string(),
   answerReason: z.string().nullable(),
   answerAction: z.string().nullable(),
   escalatedAt: z.string().nullable(),
@@ -111,6 +114,7 @@ export function toAlarmView(a: AlarmRow & { enterpriseName: string }): AlarmView
     clearedAt: iso(a.clearedAt),
     answeredAt: iso(a.answeredAt),
     answeredInTime: answeredInTime(a.raisedAt, a.answeredAt),
+    answerDueAt: answerDueAt(a.raisedAt).toISOString(),
     answerReason: a.answerReason,
     answerAction: a.answerAction,
     escalatedAt: iso(a.escalatedAt),

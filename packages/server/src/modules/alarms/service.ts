@@ -1,5 +1,6 @@
 import {
   ALARM_ESCALATE_AFTER_MINUTES,
+  ALARM_REACTIVATE_WITHIN_MINUTES,
   ALARM_EVENT_LABELS,
   ALARM_KIND_LABELS,
   type AlarmAnswerBody,
@@ -64,6 +65,8 @@ async function addEvent(tx: Tx, alarmId: string, type: AlarmEventType, actorName
 export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alarm: AlarmRow; created: boolean }> {
   const at = input.at ?? new Date();
   const evidence = input.evidence ?? {};
+  const again = await reactivate(tx, input, at, evidence);
+  if (again) return { alarm: again, created: false };
   const res = await tx.execute(sql`
     insert into alarms (source_kind, source_id, source_name, enterprise_id, kind, state, detail, evidence, first_seen_at, last_seen_at, raised_at)
     values (${input.sourceKind}, ${input.sourceId}, ${input.sourceName}, ${input.enterpriseId}, ${input.kind}, 'active',
@@ -125,6 +128,57 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
   }
   const [alarm] = await tx.select().from(alarms).where(eq(alarms.id, id));
   return { alarm: alarm!, created };
+}
+
+/**
+ * The same episode come back (ALARM_REACTIVATE_WITHIN_MINUTES): the latest alarm of this source and
+ * rule, cleared that recently and not yet answered, is active again — its reminder and its due time
+ * stand. Only while no other alarm of the source and rule is active (one active alarm each); when
+ * two transactions try at once, the second finds it active, updates nothing and falls through to
+ * the insert's ON CONFLICT, which counts the occurrence on it.
+ */
+async function reactivate(
+  tx: Tx,
+  input: RaiseAlarmInput,
+  at: Date,
+  evidence: Record<string, unknown>,
+): Promise<AlarmRow | null> {
+  const after = new Date(at.getTime() - ALARM_REACTIVATE_WITHIN_MINUTES * 60_000);
+  const [row] = await tx
+    .update(alarms)
+    .set({
+      state: 'active',
+      clearedAt: null,
+      lastSeenAt: sql`greatest(${alarms.lastSeenAt}, ${at.toISOString()}::timestamptz)`,
+      occurrences: sql`${alarms.occurrences} + 1`,
+      detail: input.detail,
+      evidence,
+    })
+    .where(
+      and(
+        eq(alarms.state, 'cleared'),
+        eq(
+          alarms.id,
+          sql`(select a.id from alarms a
+               where a.source_kind = ${input.sourceKind} and a.source_id = ${input.sourceId} and a.kind = ${input.kind}
+                 and a.state = 'cleared' and a.answered_at is null and a.cleared_at >= ${after.toISOString()}::timestamptz
+                 and not exists (select 1 from alarms b where b.source_kind = a.source_kind and b.source_id = a.source_id
+                                 and b.kind = a.kind and b.state = 'active')
+               order by a.cleared_at desc limit 1)`,
+        ),
+      ),
+    )
+    .returning();
+  if (!row) return null;
+  await addEvent(tx, row.id, 'reactivated', SYSTEM_NAME, input.detail);
+  await recordAudit(tx, SYSTEM_ACTOR, {
+    action: 'alarm.reactivate',
+    entityType: 'alarm',
+    entityId: row.id,
+    before: { state: 'cleared' },
+    after: { state: 'active', detail: input.detail, evidence },
+  });
+  return row;
 }
 
 /**

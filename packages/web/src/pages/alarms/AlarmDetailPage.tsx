@@ -176,7 +176,15 @@ export default function AlarmDetailPage() {
           ) : null}
           {canAnswer ? (
             <Card size="small" title={t('alarms.answer')} style={{ marginBottom: 16 }}>
-              <Alert type="warning" showIcon message={t('alarms.answerDue')} style={{ marginBottom: 12 }} />
+              <Alert
+                type={a.escalatedAt ? 'error' : 'warning'}
+                showIcon
+                message={t(a.escalatedAt ? 'alarms.answerOverdue' : 'alarms.answerDue', {
+                  due: formatDateTime(a.answerDueAt),
+                })}
+                style={{ marginBottom: 12 }}
+                data-testid="alarm-answer-due"
+              />
               <Form form={answerForm} layout="vertical" onFinish={(v) => answer.mutate(v)}>
                 <Form.Item name="reason" label={t('alarms.reason')} rules={[{ required: true, whitespace: true }]}>
                   <Input.TextArea rows={3} maxLength={1000} data-testid="alarm-answer-reason" />

@@ -1,6 +1,6 @@
 import { ALARM_KINDS, ALARM_STATES } from '@qingshan/core/alarms';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Flex, Select, Tag } from 'antd';
+import { Flex, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
@@ -117,6 +117,12 @@ export default function AlarmListPage() {
                 ) : (
                   <Tag>{t('alarms.answeredNo')}</Tag>
                 )}
+                {/* an open alarm nobody answered: by when (a closed one no longer waits) */}
+                {!a.acknowledged && !a.closedAt ? (
+                  <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                    {t('alarms.dueBy', { due: formatDateTime(a.answerDueAt) })}
+                  </Typography.Text>
+                ) : null}
                 {a.escalatedAt ? <Tag color="red">{t('alarms.escalated')}</Tag> : null}
               </>
             ),
