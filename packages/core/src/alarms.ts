@@ -189,10 +189,19 @@ export function alarmReminderText(a: {
 
 /** The words the audit log reads the alarms module's entries in. */
 export const ALARM_AUDIT_VOCABULARY: AuditVocabulary = {
-  actions: ['alarm.raise', 'alarm.restate', 'alarm.clear', 'alarm.answer', 'alarm.escalate', 'alarm.close'],
+  actions: [
+    'alarm.raise',
+    'alarm.reactivate',
+    'alarm.restate',
+    'alarm.clear',
+    'alarm.answer',
+    'alarm.escalate',
+    'alarm.close',
+  ],
   records: { alarm: { zh: '报警', en: 'Alarm' } },
   actionLabels: {
     'alarm.raise': { zh: '产生报警并提醒企业', en: 'Alarm raised, enterprise reminded' },
+    'alarm.reactivate': { zh: '报警恢复后再次出现，重新生效', en: 'Alarm came back after clearing, active again' },
     'alarm.restate': { zh: '报警仍持续，更新报警详情', en: 'Alarm still holding, detail updated' },
     'alarm.clear': { zh: '报警恢复', en: 'Alarm cleared' },
     'alarm.answer': { zh: '企业答复报警', en: 'Enterprise answered the alarm' },
