@@ -1,8 +1,8 @@
 import {
   ALARM_ESCALATE_AFTER_MINUTES,
-  ALARM_REACTIVATE_WITHIN_MINUTES,
   ALARM_EVENT_LABELS,
   ALARM_KIND_LABELS,
+  ALARM_REACTIVATE_WITHIN_MINUTES,
   type AlarmAnswerBody,
   type AlarmCloseBody,
   type AlarmEventType,
@@ -365,7 +365,9 @@ export async function listAlarms(
         .innerJoin(enterprises, eq(enterprises.id, alarms.enterpriseId))
         .where(where)
         .orderBy(
-          ...(f.sort === 'raisedAt' ? [asc(alarms.raisedAt), asc(alarms.id)] : [desc(alarms.raisedAt), desc(alarms.id)]),
+          ...(f.sort === 'raisedAt'
+            ? [asc(alarms.raisedAt), asc(alarms.id)]
+            : [desc(alarms.raisedAt), desc(alarms.id)]),
         )
         .limit(limit)
         .offset(offset);

@@ -72,8 +72,7 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
     if (extra.action === 'sort' && sortable) {
       const s = Array.isArray(sorter) ? sorter[0] : sorter;
       // the column's key first, as fieldOf reads it: a column may show one field and sort by another
-      const field =
-        typeof s?.columnKey === 'string' ? s.columnKey : typeof s?.field === 'string' ? s.field : undefined;
+      const field = typeof s?.columnKey === 'string' ? s.columnKey : typeof s?.field === 'string' ? s.field : undefined;
       update({ sort: definition.sortFromTable(field, s?.order) } as Partial<Q>);
     } else if (extra.action === 'paginate') {
       update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize } as Partial<Q>);

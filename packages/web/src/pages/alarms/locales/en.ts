@@ -43,12 +43,14 @@ const en: Leaves<typeof zh> = {
     attachmentTooLarge: 'The attachment may not exceed 2 MB',
     pick: 'Choose file',
     submitAnswer: 'Submit answer',
-    answerDue: 'Explain the reason and the action by {{due}} (2 hours after the alarm); after that the leaders are told.',
+    answerDue:
+      'Explain the reason and the action by {{due}} (2 hours after the alarm); after that the leaders are told.',
     answerOverdue: 'The answer was due by {{due}} and the leaders have been told; answer as soon as you can.',
     dueBy: 'due {{due}}',
     review: 'Review and close',
     outcome: 'Outcome',
-    outcomeNeedsAnswer: 'It can be confirmed once the enterprise has answered; until then it can only be dismissed as a false alarm.',
+    outcomeNeedsAnswer:
+      'It can be confirmed once the enterprise has answered; until then it can only be dismissed as a false alarm.',
     note: 'Review note',
     close: 'Close alarm',
     closedBy: 'Reviewed by',
