@@ -49,6 +49,18 @@ export const alarmAnsweredAndClosed: Journey = {
       expect(timeline.includes(step), `the timeline shows ${step} (${timeline})`);
     await ctx.screenshot(officer, '40c-officer-closed-alarm');
 
+    // the staff list: every tag (state, answer) on one line, beside the answer's due time
+    await officer.goto(`${ctx.baseUrl}/staff/alarms`);
+    await officer.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+    const wrapped = await officer
+      .locator('.ant-table-row .ant-tag')
+      .evaluateAll((tags) =>
+        tags
+          .filter((el) => el.getBoundingClientRect().height > 1.5 * Number.parseFloat(getComputedStyle(el).lineHeight))
+          .map((el) => el.textContent),
+      );
+    expect(wrapped.length === 0, `no tag in the alarm list wraps (${wrapped.join(', ')})`);
+
     await officer.goto(`${ctx.baseUrl}/staff/electricity/meters`);
     await officer.getByTestId('power-chart').waitFor({ timeout: 15_000 });
     await ctx.screenshot(officer, '40d-meters-power-chart');

@@ -103,7 +103,12 @@ export default function AlarmListPage() {
           {
             title: t('alarms.state'),
             dataIndex: 'state',
-            render: (s: Alarm['state']) => <Tag color={STATE_COLORS[s]}>{stateLabel(s, lang)}</Tag>,
+            // a state is a word or two: one line (the answer column's due time left it 报警/中 on two)
+            render: (s: Alarm['state']) => (
+              <Tag color={STATE_COLORS[s]} style={{ whiteSpace: 'nowrap' }}>
+                {stateLabel(s, lang)}
+              </Tag>
+            ),
           },
           {
             title: t('alarms.answered'),
