@@ -119,9 +119,9 @@ export const ALARM_ESCALATION_SOURCE = '本局报警处置规则：企业2小时
 /**
  * A condition that comes back within this long of clearing, on an alarm the enterprise has not yet
  * answered, is the same episode: that alarm is active again, with no second reminder. Without it a
- * value hovering at its limit raised a new alarm and reminder every minute (the demo kiln: 32 alarms
- * in 25 minutes). This platform's choice, not a rule of rules.md §4; one hour, half the time the
- * enterprise has to answer.
+ * value hovering at its limit raised a new alarm and reminder each time it crossed back over (the
+ * demo kiln's early warning, up to three times a minute). This platform's choice, not a rule of
+ * rules.md §4; one hour, half the time the enterprise has to answer.
  */
 export const ALARM_REACTIVATE_WITHIN_MINUTES = 60;
 
