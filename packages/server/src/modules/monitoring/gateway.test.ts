@@ -720,6 +720,53 @@ describe('gateway: quarantine, bad CRC, limits', () => {
     d.socket.destroy();
   });
 
+  it('lists the last heard first, or sorts by first seen or by frames sent, either way; an unknown sort is a 400', async () => {
+    // three loggers whose times and counts disagree, so each sort gives its own order
+    const rows = [
+      {
+        mn: freshMn(),
+        frameCount: 5,
+        firstSeenAt: '2026-06-01T08:00:00+08:00',
+        lastSeenAt: '2026-06-03T08:00:00+08:00',
+      },
+      {
+        mn: freshMn(),
+        frameCount: 1,
+        firstSeenAt: '2026-06-02T08:00:00+08:00',
+        lastSeenAt: '2026-06-05T08:00:00+08:00',
+      },
+      {
+        mn: freshMn(),
+        frameCount: 9,
+        firstSeenAt: '2026-05-30T08:00:00+08:00',
+        lastSeenAt: '2026-06-04T08:00:00+08:00',
+      },
+    ];
+    for (const r of rows) {
+      await t.database.db.execute(
+        sql`insert into monitoring_quarantine (mn, frame_count, last_raw, first_seen_at, last_seen_at)
+            values (${r.mn}, ${r.frameCount}, ${`##0000QN=1;MN=${r.mn}`}, ${r.firstSeenAt}::timestamptz, ${r.lastSeenAt}::timestamptz)`,
+      );
+    }
+    const [a, b, c] = rows.map((r) => r.mn);
+    const order = async (query: string) => {
+      const res = await monitor.request({ method: 'GET', url: `/api/monitoring/quarantine?pageSize=200${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((i: { mn: string }) => i.mn)
+        .filter((mn: string) => rows.some((r) => r.mn === mn));
+    };
+    expect(await order('')).toEqual([b, c, a]);
+    expect(await order('&sort=-lastSeenAt')).toEqual([b, c, a]);
+    expect(await order('&sort=lastSeenAt')).toEqual([a, c, b]);
+    expect(await order('&sort=firstSeenAt')).toEqual([c, a, b]);
+    expect(await order('&sort=-firstSeenAt')).toEqual([b, a, c]);
+    expect(await order('&sort=-frameCount')).toEqual([c, a, b]);
+    expect(await order('&sort=frameCount')).toEqual([b, a, c]);
+    expect((await monitor.request({ method: 'GET', url: '/api/monitoring/quarantine?sort=mn' })).statusCode).toBe(400);
+  });
+
   it('a rejected logger is refused from then on: nothing stored, no ack', async () => {
     const mn = freshMn();
     const d = await device();

@@ -227,8 +227,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const { state, page, pageSize } = request.query;
-      const paged = await listQuarantine(db, state, { page, pageSize });
+      const { state, sort, page, pageSize } = request.query;
+      const paged = await listQuarantine(db, { state, sort }, { page, pageSize });
       const audience = frameAudienceOf(request.user);
       return { ...paged, items: paged.items.map((q) => toQuarantineView(q, audience)) };
     },

@@ -13,8 +13,14 @@ import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { FrameRow } from './frames.ts';
 import type { StationRow } from './ingest.ts';
-import type { FactorRow, QuarantineRow, StationListRow } from './service.ts';
-import { MAX_READING_PERIOD_DAYS, MAX_ROLLUP_PERIOD_DAYS } from './service.ts';
+import {
+  type FactorRow,
+  MAX_READING_PERIOD_DAYS,
+  MAX_ROLLUP_PERIOD_DAYS,
+  QUARANTINE_SORTS,
+  type QuarantineRow,
+  type StationListRow,
+} from './service.ts';
 
 export { stationCreateBody, stationPatchBody };
 
@@ -94,6 +100,7 @@ export const framesQuery = z
 
 export const quarantineQuery = z.object({
   state: z.enum(['open', 'registered', 'rejected']).optional(),
+  sort: z.enum(QUARANTINE_SORTS).default('-lastSeenAt'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

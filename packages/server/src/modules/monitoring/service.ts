@@ -540,8 +540,41 @@ export async function listFrames(
   return pageFrames(db, { stationId: id }, page, window);
 }
 
-export async function listQuarantine(db: Db, state: 'open' | 'registered' | 'rejected' | undefined, page: PageRequest) {
-  const where = state ? eq(monitoringQuarantine.state, state) : undefined;
+export const QUARANTINE_SORTS = [
+  '-lastSeenAt',
+  'lastSeenAt',
+  '-firstSeenAt',
+  'firstSeenAt',
+  '-frameCount',
+  'frameCount',
+] as const;
+
+export type QuarantineFilter = {
+  state?: 'open' | 'registered' | 'rejected' | undefined;
+  sort?: (typeof QUARANTINE_SORTS)[number] | undefined;
+};
+
+/** The list's order: last heard from by default; by first seen, or by frames sent (the busiest unknown logger). */
+function quarantineOrder(sort: QuarantineFilter['sort']): SQL[] {
+  const q = monitoringQuarantine;
+  switch (sort) {
+    case 'lastSeenAt':
+      return [asc(q.lastSeenAt), asc(q.id)];
+    case '-firstSeenAt':
+      return [desc(q.firstSeenAt), asc(q.id)];
+    case 'firstSeenAt':
+      return [asc(q.firstSeenAt), asc(q.id)];
+    case '-frameCount':
+      return [desc(q.frameCount), desc(q.lastSeenAt), asc(q.id)];
+    case 'frameCount':
+      return [asc(q.frameCount), desc(q.lastSeenAt), asc(q.id)];
+    default:
+      return [desc(q.lastSeenAt), asc(q.id)];
+  }
+}
+
+export async function listQuarantine(db: Db, filter: QuarantineFilter, page: PageRequest) {
+  const where = filter.state ? eq(monitoringQuarantine.state, filter.state) : undefined;
   return paginate(
     page,
     (limit, offset) =>
@@ -549,7 +582,7 @@ export async function listQuarantine(db: Db, state: 'open' | 'registered' | 'rej
         .select()
         .from(monitoringQuarantine)
         .where(where)
-        .orderBy(desc(monitoringQuarantine.lastSeenAt), asc(monitoringQuarantine.id))
+        .orderBy(...quarantineOrder(filter.sort))
         .limit(limit)
         .offset(offset),
     async () => {

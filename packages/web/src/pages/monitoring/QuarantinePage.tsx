@@ -16,6 +16,7 @@ import { RegisterStationModal } from './RegisterStationModal.tsx';
 
 const quarantineQuery = defineListQuery({
   filters: { state: oneOfFilter(['open', 'registered', 'rejected'] as const) },
+  sorts: ['-lastSeenAt', 'lastSeenAt', '-firstSeenAt', 'firstSeenAt', '-frameCount', 'frameCount'] as const,
   pageSizes: [20, 50],
 });
 
@@ -79,15 +80,19 @@ export default function QuarantinePage() {
               <Tag color={STATE_COLORS[s]}>{t(`monitoring.quarantine.states.${s}`)}</Tag>
             ),
           },
-          { title: t('monitoring.quarantine.frameCount'), dataIndex: 'frameCount' },
+          { title: t('monitoring.quarantine.frameCount'), dataIndex: 'frameCount', key: 'frameCount', sorter: true },
           {
             title: t('monitoring.quarantine.firstSeen'),
             dataIndex: 'firstSeenAt',
+            key: 'firstSeenAt',
+            sorter: true,
             render: (v: string) => formatDateTime(v, true),
           },
           {
             title: t('monitoring.quarantine.lastSeen'),
             dataIndex: 'lastSeenAt',
+            key: 'lastSeenAt',
+            sorter: true,
             render: (v: string) => formatDateTime(v, true),
           },
           { title: t('monitoring.quarantine.remote'), dataIndex: 'remoteAddress' },
