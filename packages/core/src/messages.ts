@@ -124,6 +124,10 @@ export const MESSAGES = {
     en: 'the working-day calendar covers 2020–2099 only, so {date} ({year}) cannot be answered',
   },
   'calendar.dateInvalid': { zh: '日期“{date}”无效，应为 YYYY-MM-DD', en: 'date "{date}" is invalid, use YYYY-MM-DD' },
+  'calendar.dateOutOfRange': {
+    zh: '日期超出 1000-01-01 至 9999-12-31 的范围',
+    en: 'the date falls outside 1000-01-01 to 9999-12-31',
+  },
   'calendar.outsideYear': {
     zh: '日期 {date} 不在 {year} 年内',
     en: 'date {date} is not in {year}',

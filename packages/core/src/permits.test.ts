@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, fromDayNumber, toDayNumber } from './calendar/dates.ts';
+import { addCalendarDays, fromDayNumber, isDateString, toDayNumber } from './calendar/dates.ts';
 import {
   addYears,
   changeDueDate,
@@ -101,6 +101,22 @@ describe('execution reports by class (条例 第二十二条, HJ 944—2018)', (
     const r = executionReportsDue(['annual', 'quarterly'], '2025-03-10', '2030-03-09', '2025-01-01');
     expect(r[0]!.period).toBe('2025-Q2');
     expect(executionReportsDue(['annual'], '2025-10-15', '2030-10-14', '2025-01-01')[0]!.period).toBe('2026');
+  });
+  it('a permit valid to 9999-12-31 owes no report that would fall due after it (there is no later date)', () => {
+    const quarterly = executionReportsDue(['quarterly'], '9999-01-01', '9999-12-31', '9999-01-01');
+    expect(quarterly.map((x) => x.period)).toEqual(['9999-Q1', '9999-Q2', '9999-Q3']);
+    expect(quarterly.map((x) => x.dueDate)).toEqual(['9999-04-15', '9999-07-15', '9999-10-15']);
+    const both = executionReportsDue(['annual', 'quarterly'], '9998-01-01', '9999-12-31', '9998-01-01');
+    expect(both.map((x) => x.period)).toEqual([
+      '9998-Q1',
+      '9998-Q2',
+      '9998-Q3',
+      '9998',
+      '9999-Q1',
+      '9999-Q2',
+      '9999-Q3',
+    ]);
+    expect(both.every((x) => isDateString(x.dueDate))).toBe(true);
   });
   it('property: every report falls due after its period, inside the reporting window, on or after "from", sorted, unique', () => {
     fc.assert(

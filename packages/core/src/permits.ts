@@ -311,6 +311,15 @@ export type DutyPeriod = {
   dueDate: string;
 };
 
+const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const;
+const LAST_DATE_DAY = toDayNumber('9999-12-31');
+
+/** Days since 1970-01-01 of a Y-M-D that may lie past 9999 (monthsAfter's 10000-01-01). */
+function utcDayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
 function monthsAfter(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
@@ -340,17 +349,21 @@ export function executionReportsDue(
     const s = start > validFrom ? start : validFrom;
     const e = end < validTo ? end : validTo;
     if (e < s) return false;
-    return monthsAfter(s, months) <= addCalendarDays(e, 1);
+    // by day numbers: a month after 9999-12-01 is 10000-01-01, which has no YYYY-MM-DD
+    return utcDayOf(monthsAfter(s, months)) <= utcDayOf(e) + 1;
   };
+  // a report due after 9999-12-31 has no date to be due on: a permit held that long owes none
+  const dueBy = (end: string, days: number) =>
+    toDayNumber(end) + days <= LAST_DATE_DAY ? addCalendarDays(end, days) : null;
   for (let y = firstYear; y <= lastYear; y++) {
     if (cadence.includes('quarterly')) {
       for (let q = 1; q <= 4; q++) {
         if (q === 4 && cadence.includes('annual')) continue;
         const start = `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`;
-        const end = addCalendarDays(monthsAfter(start, 3), -1);
+        const end = `${y}-${QUARTER_ENDS[q - 1]}`;
         if (!held(start, end, 1)) continue;
-        const dueDate = addCalendarDays(end, dueDays.quarterly);
-        if (dueDate >= from)
+        const dueDate = dueBy(end, dueDays.quarterly);
+        if (dueDate !== null && dueDate >= from)
           out.push({ kind: 'report-quarterly', period: `${y}-Q${q}`, periodStart: start, periodEnd: end, dueDate });
       }
     }
@@ -358,8 +371,8 @@ export function executionReportsDue(
       const start = `${y}-01-01`;
       const end = `${y}-12-31`;
       if (!held(start, end, 3)) continue;
-      const dueDate = addCalendarDays(end, dueDays.annual);
-      if (dueDate >= from)
+      const dueDate = dueBy(end, dueDays.annual);
+      if (dueDate !== null && dueDate >= from)
         out.push({ kind: 'report-annual', period: String(y), periodStart: start, periodEnd: end, dueDate });
     }
   }

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localizeIssues } from '../messages.ts';
 import { DEFAULT_CALENDAR_YEARS } from './data.ts';
-import { addCalendarDays, dayOfWeek, fromDayNumber, isDateString, toDayNumber, toShanghaiDate } from './dates.ts';
+import {
+  addCalendarDays,
+  dayOfWeek,
+  fromDayNumber,
+  InvalidDateError,
+  isDateString,
+  toDayNumber,
+  toShanghaiDate,
+} from './dates.ts';
 import { CalendarRangeError, type CalendarYear, calendarYearSchema, WorkingCalendar } from './working-calendar.ts';
 
 const cal = new WorkingCalendar(DEFAULT_CALENDAR_YEARS);
@@ -19,6 +27,15 @@ describe('dates', () => {
     expect(addCalendarDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(dayOfWeek('2020-09-27')).toBe(0);
     expect(dayOfWeek('2025-10-11')).toBe(6);
+  });
+
+  it('has no YYYY-MM-DD past 9999-12-31 or before 1000-01-01: a clear error, not a malformed date', () => {
+    expect(addCalendarDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(addCalendarDays('1000-01-02', -1)).toBe('1000-01-01');
+    expect(() => addCalendarDays('9999-12-31', 1)).toThrow(InvalidDateError);
+    expect(() => addCalendarDays('9999-12-31', 1)).toThrow(/9999-12-31/);
+    expect(() => addCalendarDays('1000-01-01', -1)).toThrow(InvalidDateError);
+    expect(() => fromDayNumber(Number.NaN)).toThrow(InvalidDateError);
   });
 
   it('reads instants as Asia/Shanghai dates', () => {

@@ -15,8 +15,8 @@ const DATETIME_RE =
 export class InvalidDateError extends RangeError {
   readonly messageEn: string;
   readonly input: string;
-  constructor(input: string) {
-    const { message, messageEn } = bilingual('calendar.dateInvalid', { date: input });
+  constructor(input: string, key: 'calendar.dateInvalid' | 'calendar.dateOutOfRange' = 'calendar.dateInvalid') {
+    const { message, messageEn } = bilingual(key, { date: input });
     super(`${message} / ${messageEn}`);
     this.name = 'InvalidDateError';
     this.input = input;
@@ -46,7 +46,16 @@ export function toDayNumber(date: string): number {
   return Date.UTC(y, mo - 1, d) / DAY_MS;
 }
 
+const FIRST_DAY = Date.UTC(1000, 0, 1) / DAY_MS;
+const LAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
+
+/**
+ * Day number → 'YYYY-MM-DD'; throws InvalidDateError outside 1000-01-01 … 9999-12-31, where no
+ * YYYY-MM-DD exists (toISOString's '+010000-01-01' cut to ten characters was a malformed date
+ * that sorted before every real one).
+ */
 export function fromDayNumber(day: number): string {
+  if (!(day >= FIRST_DAY && day <= LAST_DAY)) throw new InvalidDateError(String(day), 'calendar.dateOutOfRange');
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
