@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { clocks } from '../clocks/tables.ts';
 import { scanDeemedAcceptance } from './service.ts';
@@ -331,5 +331,38 @@ describe('applications: enterprise A never reads, uploads to, supplies or downlo
     expect((await B.request({ method: 'GET', url: `/api/applications/${b.id}/documents/notice` })).statusCode).toBe(
       200,
     );
+  });
+});
+
+describe('the applications list', () => {
+  it('sorts by filing, by the materials received and by enterprise, each way; refuses an unknown sort', async () => {
+    const tag = uniqueName('排序');
+    const [ea, eb] = [await makeEnterprise(t, { name: `${tag}A` }), await makeEnterprise(t, { name: `${tag}B` })];
+    const [A, B] = [await loginAs(t, ['enterprise'], ea.id), await loginAs(t, ['enterprise'], eb.id)];
+    // filed w, x, y, z; w's materials come back last, so its receipt is the latest
+    const w = await apply(B);
+    const x = await apply(A);
+    const y = await apply(B);
+    const z = await apply(A);
+    await ok(clerk.request({ method: 'POST', url: `/api/applications/${w.id}/notice`, payload: { note: null } }));
+    await ok(B.request({ method: 'POST', url: `/api/applications/${w.id}/supplement`, payload: { inPerson: false } }));
+    const ids = async (sort: string) =>
+      (
+        await ok(
+          clerk.request({
+            method: 'GET',
+            url: `/api/applications?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+          }),
+        )
+      ).items.map((a: { id: string }) => a.id);
+    expect(await ids('')).toEqual([z.id, y.id, x.id, w.id]);
+    expect(await ids('-createdAt')).toEqual([z.id, y.id, x.id, w.id]);
+    expect(await ids('createdAt')).toEqual([w.id, x.id, y.id, z.id]);
+    expect(await ids('receivedAt')).toEqual([x.id, y.id, z.id, w.id]);
+    expect(await ids('-receivedAt')).toEqual([w.id, z.id, y.id, x.id]);
+    // within one enterprise the newest filing first, either way
+    expect(await ids('enterprise')).toEqual([z.id, x.id, y.id, w.id]);
+    expect(await ids('-enterprise')).toEqual([y.id, w.id, z.id, x.id]);
+    expect((await clerk.request({ method: 'GET', url: '/api/applications?sort=code' })).statusCode).toBe(400);
   });
 });

@@ -66,7 +66,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
       config: { access: READ },
       schema: {
         tags: ['applications'],
-        summary: '申请列表 Applications (an enterprise sees its own)',
+        summary: '申请列表 Applications, newest filing first unless sorted (an enterprise sees its own)',
         querystring: applicationsQuery,
         response: { 200: pageOf(applicationView), ...problemResponses(400, 401, 403) },
       },

@@ -54,10 +54,24 @@ export const applicationIdParams = z.object({ id: z.uuid() });
 export const materialParams = z.object({ id: z.uuid(), materialId: z.uuid() });
 export const documentParams = z.object({ id: z.uuid(), kind: z.enum(DOCUMENT_KINDS) });
 
+/**
+ * by filing (newest first, the default; the code's order), by the last receipt of materials, or
+ * by enterprise; either way
+ */
+export const APPLICATION_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-receivedAt',
+  'receivedAt',
+  'enterprise',
+  '-enterprise',
+] as const;
+
 export const applicationsQuery = z.object({
   status: z.enum(APPLICATION_STATES).optional(),
   q: z.string().trim().max(50).optional(),
   enterpriseId: z.uuid().optional(),
+  sort: z.enum(APPLICATION_SORTS).default('-createdAt'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

@@ -29,6 +29,7 @@ import { getMatter } from '../matters/service.ts';
 import { matterVersions } from '../matters/tables.ts';
 import { notify } from '../notifications/service.ts';
 import { getRule } from '../rules/service.ts';
+import type { APPLICATION_SORTS } from './schema.ts';
 import {
   type ApplicationMaterialRow,
   type ApplicationRow,
@@ -751,10 +752,36 @@ export async function getApplication(db: Tx, user: SessionUser | null, id: strin
 
 export type ApplicationListItem = ApplicationRow & { enterpriseName: string; visits: number };
 
+type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
+/** The list's order; within one enterprise the newest filing comes first either way. */
+function applicationOrder(sort: ApplicationSort | undefined): SQL[] {
+  const a = applications;
+  switch (sort) {
+    case 'createdAt':
+      return [asc(a.createdAt), asc(a.id)];
+    case '-receivedAt':
+      return [desc(a.receivedAt), desc(a.id)];
+    case 'receivedAt':
+      return [asc(a.receivedAt), asc(a.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), desc(a.createdAt), desc(a.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(a.createdAt), desc(a.id)];
+    default:
+      return [desc(a.createdAt), desc(a.id)];
+  }
+}
+
 export async function listApplications(
   db: Tx,
   user: SessionUser,
-  f: { status?: string | undefined; q?: string | undefined; enterpriseId?: string | undefined },
+  f: {
+    status?: string | undefined;
+    q?: string | undefined;
+    enterpriseId?: string | undefined;
+    sort?: ApplicationSort | undefined;
+  },
   page: { page: number; pageSize: number },
 ): Promise<Paged<ApplicationListItem>> {
   const conds: (SQL | undefined)[] = [ownScope(user, { enterprise: applications.enterpriseId })];
@@ -781,7 +808,7 @@ export async function listApplications(
         .from(applications)
         .innerJoin(enterprises, eq(enterprises.id, applications.enterpriseId))
         .where(where)
-        .orderBy(desc(applications.createdAt), desc(applications.id))
+        .orderBy(...applicationOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => ({ ...r.a, enterpriseName: r.enterpriseName, visits: Number(r.visits) }));

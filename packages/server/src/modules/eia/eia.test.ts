@@ -2,7 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../plugins/auth.ts';
-import { buildTestApp, type Client, loginAs, makeEnterprise, phoneCode, type TestApp } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  loginAs,
+  makeEnterprise,
+  phoneCode,
+  type TestApp,
+  uniqueName,
+} from '../../test/helpers.ts';
 import { applications } from '../applications/tables.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { getClock } from '../clocks/service.ts';
@@ -487,6 +495,49 @@ describe('case ↔ application', () => {
     expect((await entB.request({ method: 'GET', url: `/api/eia/cases?applicationId=${app.id}` })).json().items).toEqual(
       [],
     );
+  });
+});
+
+describe('the case list', () => {
+  it('sorts by the day accepted and by enterprise, each way; refuses an unknown sort', async () => {
+    const tag = uniqueName('排序');
+    const [ea, eb] = [await makeEnterprise(t, { name: `${tag}A` }), await makeEnterprise(t, { name: `${tag}B` })];
+    // a filing is accepted on the day it was filed, which may be past
+    const filed = async (enterpriseId: string, decidedOn: string) => {
+      const res = await clerk.request({
+        method: 'POST',
+        url: '/api/eia/cases',
+        payload: commitment(enterpriseId, {
+          path: 'filing',
+          projectName: `${tag}项目`,
+          commitmentSigned: undefined,
+          industryCode: '7722',
+          facts: {},
+          receiptNo: `R${decidedOn}`,
+          decidedOn,
+        }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const p = await filed(eb.id, '2021-03-02');
+    const q = await filed(ea.id, '2021-03-01');
+    const r = await filed(ea.id, '2021-03-03');
+    const ids = async (sort: string) => {
+      const res = await clerk.request({
+        method: 'GET',
+        url: `/api/eia/cases?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((c: { id: string }) => c.id);
+    };
+    expect(await ids('')).toEqual([r, p, q]);
+    expect(await ids('-acceptedOn')).toEqual([r, p, q]);
+    expect(await ids('acceptedOn')).toEqual([q, p, r]);
+    // within one enterprise the latest accepted first, either way
+    expect(await ids('enterprise')).toEqual([r, q, p]);
+    expect(await ids('-enterprise')).toEqual([p, r, q]);
+    expect((await clerk.request({ method: 'GET', url: '/api/eia/cases?sort=code' })).statusCode).toBe(400);
   });
 });
 

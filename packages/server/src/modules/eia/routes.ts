@@ -60,7 +60,7 @@ export const eiaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       config: { access: 'authenticated' },
       schema: {
         tags: ['eia'],
-        summary: '环评事项 EIA cases (an enterprise sees only its own)',
+        summary: '环评事项 EIA cases, latest accepted first unless sorted (an enterprise sees only its own)',
         querystring: eiaListQuery,
         response: { 200: pageOf(eiaCaseView), ...problemResponses(400, 401, 403) },
       },

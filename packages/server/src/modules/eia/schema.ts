@@ -31,12 +31,17 @@ export type EiaObjectionRow = typeof eiaObjections.$inferSelect;
 export const eiaIdParams = z.object({ id: z.uuid() });
 export const eiaObjectionParams = z.object({ id: z.uuid(), objectionId: z.uuid() });
 
+/** by the day accepted (newest first, the default) or by enterprise; either way */
+export const EIA_CASE_SORTS = ['-acceptedOn', 'acceptedOn', 'enterprise', '-enterprise'] as const;
+export type EiaCaseSort = (typeof EIA_CASE_SORTS)[number];
+
 export const eiaListQuery = z.object({
   path: z.enum(EIA_PATHS).optional(),
   state: z.enum(EIA_STATES).optional(),
   enterpriseId: z.uuid().optional(),
   applicationId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
+  sort: z.enum(EIA_CASE_SORTS).default('-acceptedOn'),
   ...paging,
 });
 

@@ -16,7 +16,7 @@ import {
   type VerificationResult,
 } from '@qingshan/core/eia';
 import { classify, UnknownIndustryError } from '@qingshan/core/eia-classification';
-import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -35,6 +35,7 @@ import {
   type CaseExtras,
   type EiaCaseDetailView,
   type EiaCaseRow,
+  type EiaCaseSort,
   type EiaCaseView,
   type EiaDocumentKind,
   type EiaNoticeView,
@@ -432,6 +433,21 @@ export async function getCase(db: Tx, user: SessionUser, id: string): Promise<Ei
   return detailOf(db, r, isStaff(user));
 }
 
+/** The list's order; the code is unique, so it settles ties (within one enterprise, newest accepted first). */
+function caseOrder(sort: EiaCaseSort | undefined): SQL[] {
+  const c = eiaCases;
+  switch (sort) {
+    case 'acceptedOn':
+      return [asc(c.acceptedOn), asc(c.code)];
+    case 'enterprise':
+      return [asc(enterprises.name), desc(c.acceptedOn), desc(c.code)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(c.acceptedOn), desc(c.code)];
+    default:
+      return [desc(c.acceptedOn), desc(c.code)];
+  }
+}
+
 export async function listCases(
   db: Tx,
   user: SessionUser,
@@ -441,6 +457,7 @@ export async function listCases(
     enterpriseId?: string | undefined;
     applicationId?: string | undefined;
     q?: string | undefined;
+    sort?: EiaCaseSort | undefined;
   },
   page: { page: number; pageSize: number },
 ): Promise<Paged<EiaCaseView>> {
@@ -460,10 +477,11 @@ export async function listCases(
       viewsOf(
         db,
         await db
-          .select()
+          .select(getTableColumns(eiaCases))
           .from(eiaCases)
+          .innerJoin(enterprises, eq(enterprises.id, eiaCases.enterpriseId))
           .where(where)
-          .orderBy(desc(eiaCases.acceptedOn), desc(eiaCases.code))
+          .orderBy(...caseOrder(q.sort))
           .limit(limit)
           .offset(offset),
       ),

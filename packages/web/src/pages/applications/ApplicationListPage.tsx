@@ -22,6 +22,7 @@ import { APPLICATION_PERMISSIONS } from './permissions.ts';
 
 const applicationsQuery = defineListQuery({
   filters: { q: textFilter(50), status: oneOfFilter(APPLICATION_STATES) },
+  sorts: ['-createdAt', 'createdAt', '-receivedAt', 'receivedAt', 'enterprise', '-enterprise'] as const,
   pageSizes: [10, 20, 50],
 });
 
@@ -82,12 +83,25 @@ export default function ApplicationListPage() {
           {
             title: t('applications.code'),
             dataIndex: 'code',
+            // the code is the filing day and its number that day: the column sorts by the time filed
+            key: 'createdAt',
+            sorter: true,
             render: (code: string, a) => <Link to={`${base}/${a.id}`}>{code}</Link>,
           },
           // names of a dozen characters: wide enough not to wrap a character a line
           { title: t('applications.matter'), dataIndex: 'matterName', width: 180 },
           { title: t('applications.project'), dataIndex: 'projectName', width: 160 },
-          ...(own ? [] : [{ title: t('applications.enterprise'), dataIndex: 'enterpriseName', width: 160 }]),
+          ...(own
+            ? []
+            : [
+                {
+                  title: t('applications.enterprise'),
+                  dataIndex: 'enterpriseName',
+                  key: 'enterprise',
+                  sorter: true,
+                  width: 160,
+                },
+              ]),
           {
             title: t('applications.channel'),
             render: (_: unknown, a: Application) => (
@@ -102,7 +116,13 @@ export default function ApplicationListPage() {
             dataIndex: 'status',
             render: (s: ApplicationState) => <Tag color={STATE_COLORS[s]}>{stateLabel(s, lang)}</Tag>,
           },
-          { title: t('applications.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v) },
+          {
+            title: t('applications.receivedAt'),
+            dataIndex: 'receivedAt',
+            key: 'receivedAt',
+            sorter: true,
+            render: (v: string) => formatDateTime(v),
+          },
           {
             title: t('applications.visits'),
             dataIndex: 'visits',

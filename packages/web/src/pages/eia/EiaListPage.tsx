@@ -36,6 +36,7 @@ import { pick, STATE_COLORS } from './labels.ts';
 
 const eiaListQuery = defineListQuery({
   filters: { path: oneOfFilter(EIA_PATHS), state: oneOfFilter(EIA_STATES), q: textFilter(50) },
+  sorts: ['-acceptedOn', 'acceptedOn', 'enterprise', '-enterprise'] as const,
 });
 
 type FormValues = Omit<EiaCaseCreate, 'decidedOn' | 'industryCode' | 'constructionType' | 'facts'> & {
@@ -151,7 +152,9 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
             dataIndex: 'projectName',
             render: (name: string, c) => <Link to={`${base}/${c.id}`}>{name}</Link>,
           },
-          ...(face === 'staff' ? [{ title: t('eia.enterprise'), dataIndex: 'enterpriseName' }] : []),
+          ...(face === 'staff'
+            ? [{ title: t('eia.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true }]
+            : []),
           { title: t('eia.path'), render: (_: unknown, c: EiaCase) => pick(EIA_PATH_LABELS[c.path], lang) },
           { title: t('eia.category'), render: (_: unknown, c: EiaCase) => pick(EIA_CATEGORY_LABELS[c.category], lang) },
           {
@@ -165,6 +168,8 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
               </Space>
             ),
           },
+          // the list goes by it; the dates column shows it only until a deadline or a decision replaces it
+          { title: t('eia.acceptedOn'), dataIndex: 'acceptedOn', key: 'acceptedOn', sorter: true },
           {
             title: t('eia.dates'),
             render: (_: unknown, c: EiaCase) =>
