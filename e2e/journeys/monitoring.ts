@@ -111,6 +111,17 @@ export const monitorWatchesStations: Journey = {
     await ent.getByTestId('alarm-answer-submit').click();
     await ent.getByText('调节池来水浓度突增，生化段负荷不足').first().waitFor({ timeout: 10_000 });
     await ctx.screenshot(ent, '41b-enterprise-answers-monitoring-alarm');
+    // its own stations: no column of its own name, no search by enterprise
+    await ent.goto(`${ctx.baseUrl}/enterprise/monitoring`);
+    const own = ent.getByTestId('monitoring-stations');
+    await own.locator('.ant-table-row').filter({ hasText: '生产废水总排口' }).waitFor({ timeout: 15_000 });
+    const heads = await own.locator('thead th').allTextContents();
+    expect(!heads.some((h) => h.includes('企业')), `the enterprise's station list has no enterprise column (${heads})`);
+    expect(
+      (await ent.getByPlaceholder('搜索监控点或 MN').count()) === 1,
+      'the enterprise searches its stations by name or MN',
+    );
+    await ctx.screenshot(ent, '41b0-enterprise-own-stations');
 
     await page.reload();
     await page.getByText('已启用应急池分流，加大曝气，出水已恢复达标').first().waitFor({ timeout: 15_000 });

@@ -131,7 +131,7 @@ export default function StationsPage() {
           key={query.q ?? ''}
           defaultValue={query.q}
           allowClear
-          placeholder={t('monitoring.search')}
+          placeholder={t(staff ? 'monitoring.search' : 'monitoring.searchOwn')}
           style={{ width: 320 }}
           onSearch={(q) => list.update({ q: q.trim() || undefined })}
         />
@@ -157,7 +157,10 @@ export default function StationsPage() {
             dataIndex: 'name',
             render: (name: string, s) => <Link to={`${base}/stations/${s.id}`}>{name}</Link>,
           },
-          { title: t('monitoring.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true },
+          // an enterprise sees its own stations only: a column of its own name would say nothing
+          ...(staff
+            ? [{ title: t('monitoring.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true }]
+            : []),
           { title: t('monitoring.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
           {
             title: t('monitoring.outlet'),

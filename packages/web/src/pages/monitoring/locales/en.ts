@@ -30,6 +30,7 @@ const en: Leaves<typeof zh> = {
     never: 'Never reported',
     inspect: 'Record an off-site check from this data',
     search: 'Search station, MN or enterprise',
+    searchOwn: 'Search station or MN',
     allStates: 'All states',
     open: 'Open',
     register: 'Register station',

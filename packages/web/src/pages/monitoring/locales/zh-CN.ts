@@ -27,6 +27,7 @@ const strings = {
     never: '从未上报',
     inspect: '据监测数据登记非现场检查',
     search: '搜索监控点、MN 或企业',
+    searchOwn: '搜索监控点或 MN',
     allStates: '全部状态',
     open: '查看',
     register: '登记监控点',
