@@ -607,12 +607,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 用户列表 List users */
+        /** 用户列表 List users, by username unless sorted */
         get: {
             parameters: {
                 query?: {
                     q?: string;
                     role?: "admin" | "leader" | "clerk" | "approver" | "inspector" | "monitor" | "enterprise" | "citizen";
+                    sort?: "username" | "-username" | "displayName" | "-displayName" | "lastLoginAt" | "-lastLoginAt";
                     page?: number;
                     pageSize?: number;
                 };
@@ -23147,6 +23148,7 @@ export interface paths {
                 query?: {
                     enterpriseId?: string;
                     role?: "line" | "facility";
+                    sort?: "enterprise" | "-enterprise";
                     page?: number;
                     pageSize?: number;
                 };
@@ -24038,11 +24040,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 限产停产令 Restriction orders, newest first; an enterprise sees its own */
+        /** 限产停产令 Restriction orders, newest first unless sorted; an enterprise sees its own */
         get: {
             parameters: {
                 query?: {
                     enterpriseId?: string;
+                    sort?: "-startsAt" | "startsAt";
                     page?: number;
                     pageSize?: number;
                 };
@@ -24284,7 +24287,7 @@ export interface paths {
                     enterpriseId?: string;
                     overdue?: "true" | "false";
                     q?: string;
-                    sort?: "nextActionDate" | "-nextActionDate" | "name" | "-investment";
+                    sort?: "nextActionDate" | "-nextActionDate" | "name" | "-name" | "investment" | "-investment";
                     page?: number;
                     pageSize?: number;
                 };
@@ -25174,7 +25177,7 @@ export interface paths {
                     townCode?: string;
                     enterpriseId?: string;
                     expiringWithinDays?: number;
-                    sort?: "validTo" | "-validTo" | "enterprise" | "-createdAt";
+                    sort?: "validTo" | "-validTo" | "enterprise" | "-enterprise" | "-createdAt";
                     page?: number;
                     pageSize?: number;
                 };
@@ -26540,13 +26543,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 申请列表 Applications (an enterprise sees its own) */
+        /** 申请列表 Applications, newest filing first unless sorted (an enterprise sees its own) */
         get: {
             parameters: {
                 query?: {
                     status?: "submitted" | "awaiting-materials" | "accepted" | "expert-review" | "approved" | "refused";
                     q?: string;
                     enterpriseId?: string;
+                    sort?: "-createdAt" | "createdAt" | "-receivedAt" | "receivedAt" | "enterprise" | "-enterprise";
                     page?: number;
                     pageSize?: number;
                 };
@@ -29952,7 +29956,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 环评事项 EIA cases (an enterprise sees only its own) */
+        /** 环评事项 EIA cases, latest accepted first unless sorted (an enterprise sees only its own) */
         get: {
             parameters: {
                 query?: {
@@ -29961,6 +29965,7 @@ export interface paths {
                     enterpriseId?: string;
                     applicationId?: string;
                     q?: string;
+                    sort?: "-acceptedOn" | "acceptedOn" | "enterprise" | "-enterprise";
                     page?: number;
                     pageSize?: number;
                 };
@@ -33347,6 +33352,7 @@ export interface paths {
             parameters: {
                 query?: {
                     state?: "open" | "registered" | "rejected";
+                    sort?: "-lastSeenAt" | "lastSeenAt" | "-firstSeenAt" | "firstSeenAt" | "-frameCount" | "frameCount";
                     page?: number;
                     pageSize?: number;
                 };

@@ -140,6 +140,61 @@ describe('electricity: registry and restriction orders; B never sees A’s order
       [],
     );
   });
+
+  it('lists meters by enterprise, then role and code, or all of it reversed', async () => {
+    const tag = uniq();
+    // names the same but for the last letter, so any collation orders them A, B
+    const X = await makeEnterprise(t, { name: `电表排序${tag}A` });
+    const Y = await makeEnterprise(t, { name: `电表排序${tag}B` });
+    const x = await registerPlant(X.id);
+    const y = await registerPlant(Y.id);
+    const mine: string[] = [x.line.id, x.fac.id, y.line.id, y.fac.id];
+    const ids = async (sort: string) => {
+      const res = await monitor.request({
+        method: 'GET',
+        url: `/api/electricity/meters?pageSize=200${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((m: { id: string }) => m.id)
+        .filter((id: string) => mine.includes(id));
+    };
+    // 'facility' comes before 'line'
+    expect(await ids('')).toEqual([x.fac.id, x.line.id, y.fac.id, y.line.id]);
+    expect(await ids('enterprise')).toEqual([x.fac.id, x.line.id, y.fac.id, y.line.id]);
+    expect(await ids('-enterprise')).toEqual([y.line.id, y.fac.id, x.line.id, x.fac.id]);
+    expect((await monitor.request({ method: 'GET', url: '/api/electricity/meters?sort=code' })).statusCode).toBe(400);
+  });
+
+  it('lists orders newest first, or oldest first when asked', async () => {
+    const C = await makeEnterprise(t);
+    const issue = async (startsAt: string, endsAt: string) => {
+      const res = await monitor.request({
+        method: 'POST',
+        url: '/api/electricity/restriction-orders',
+        payload: { enterpriseId: C.id, kind: 'halt', startsAt, endsAt, documentNo: '排序', reason: '排序' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const newer = await issue('2025-01-20T00:00:00+08:00', '2025-01-21T00:00:00+08:00');
+    const older = await issue('2025-01-10T00:00:00+08:00', '2025-01-11T00:00:00+08:00');
+    const ids = async (sort: string) => {
+      const res = await monitor.request({
+        method: 'GET',
+        url: `/api/electricity/restriction-orders?enterpriseId=${C.id}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((o: { id: string }) => o.id);
+    };
+    expect(await ids('')).toEqual([newer, older]);
+    expect(await ids('-startsAt')).toEqual([newer, older]);
+    expect(await ids('startsAt')).toEqual([older, newer]);
+    expect(
+      (await monitor.request({ method: 'GET', url: '/api/electricity/restriction-orders?sort=documentNo' })).statusCode,
+    ).toBe(400);
+  });
 });
 
 describe('R1–R5 raise and clear alarms', () => {

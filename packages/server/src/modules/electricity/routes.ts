@@ -181,7 +181,7 @@ export const electricityRoutes: FastifyPluginAsyncZod<{
       config: { access: READERS },
       schema: {
         tags: ['electricity'],
-        summary: '限产停产令 Restriction orders, newest first; an enterprise sees its own',
+        summary: '限产停产令 Restriction orders, newest first unless sorted; an enterprise sees its own',
         querystring: ordersQuery,
         response: { 200: pageOf(orderViewSchema), ...problemResponses(400, 401, 403) },
       },

@@ -17,12 +17,16 @@ export const meterIdParams = z.object({ id: z.uuid() });
 export const metersQuery = z.object({
   enterpriseId: z.uuid().optional(),
   role: z.enum(METER_ROLES).optional(),
+  /** by enterprise, then role and code: A to Z (the default) or Z to A */
+  sort: z.enum(['enterprise', '-enterprise']).default('enterprise'),
   page: paging.page,
   pageSize: paging.pageSize,
 });
 
 export const ordersQuery = z.object({
   enterpriseId: z.uuid().optional(),
+  /** by the start of the period: newest first (the default) or oldest first */
+  sort: z.enum(['-startsAt', 'startsAt']).default('-startsAt'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

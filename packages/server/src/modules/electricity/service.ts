@@ -75,10 +75,24 @@ export async function createMeter(tx: Tx, actor: Actor, body: MeterCreateBody): 
   return body.hj212 ? bindHj212(tx, actor, row!.id, body.hj212) : row!;
 }
 
+export type MeterFilter = {
+  enterpriseId?: string | undefined;
+  role?: string | undefined;
+  sort?: 'enterprise' | '-enterprise' | undefined;
+};
+
+/** The list's order; the code is unique, so it settles every tie. */
+function meterOrder(sort: MeterFilter['sort']): SQL[] {
+  const m = electricityMeters;
+  return sort === '-enterprise'
+    ? [desc(enterprises.name), desc(m.role), desc(m.code)]
+    : [asc(enterprises.name), asc(m.role), asc(m.code)];
+}
+
 export async function listMeters(
   db: Db,
   user: SessionUser | null,
-  f: { enterpriseId?: string | undefined; role?: string | undefined },
+  f: MeterFilter,
   paging: PageRequest,
 ): Promise<Paged<MeterRow & { enterpriseName: string }>> {
   const conds: (SQL | undefined)[] = [ownScope(user, { enterprise: electricityMeters.enterpriseId })];
@@ -94,7 +108,7 @@ export async function listMeters(
           .from(electricityMeters)
           .innerJoin(enterprises, eq(enterprises.id, electricityMeters.enterpriseId))
           .where(where)
-          .orderBy(asc(enterprises.name), asc(electricityMeters.role), asc(electricityMeters.code))
+          .orderBy(...meterOrder(f.sort))
           .limit(limit)
           .offset(offset)
       ).map((r) => ({ ...r.m, enterpriseName: r.enterpriseName })),
@@ -309,7 +323,7 @@ export async function createRestrictionOrder(tx: Tx, actor: Actor, body: Restric
 export async function listRestrictionOrders(
   db: Db,
   user: SessionUser | null,
-  f: { enterpriseId?: string | undefined },
+  f: { enterpriseId?: string | undefined; sort?: '-startsAt' | 'startsAt' | undefined },
   paging: PageRequest,
 ) {
   const conds: (SQL | undefined)[] = [ownScope(user, { enterprise: restrictionOrders.enterpriseId })];
@@ -324,7 +338,11 @@ export async function listRestrictionOrders(
           .from(restrictionOrders)
           .innerJoin(enterprises, eq(enterprises.id, restrictionOrders.enterpriseId))
           .where(where)
-          .orderBy(desc(restrictionOrders.startsAt), desc(restrictionOrders.id))
+          .orderBy(
+            ...(f.sort === 'startsAt'
+              ? [asc(restrictionOrders.startsAt), asc(restrictionOrders.id)]
+              : [desc(restrictionOrders.startsAt), desc(restrictionOrders.id)]),
+          )
           .limit(limit)
           .offset(offset)
       ).map((r) => ({ ...r.o, enterpriseName: r.enterpriseName })),

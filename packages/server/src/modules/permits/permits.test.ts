@@ -2,7 +2,15 @@ import { addCalendarDays, todayInShanghai } from '@qingshan/core';
 import { addYears, defaultValidTo } from '@qingshan/core/permits';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, makeUser, type TestApp } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  loginAs,
+  makeEnterprise,
+  makeUser,
+  type TestApp,
+  uniqueName,
+} from '../../test/helpers.ts';
 import { clocks } from '../clocks/tables.ts';
 import { permitStatusOf, runPermitReminders } from './service.ts';
 import { permitReminders } from './tables.ts';
@@ -221,6 +229,31 @@ describe('discharge permits: lists, officer edits, permit status', () => {
     expect(await q('townCode=360322101')).toEqual([]);
     const bad = await clerk.request({ method: 'GET', url: '/api/permits?expiringWithinDays=-1' });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('sorts by the last valid day (a permit still applying last either way) or by enterprise, either way', async () => {
+    const tag = uniqueName('许可排序');
+    // names the same but for the last letter, so any collation orders them A, B, C
+    const A = await makeEnterprise(t, { name: `${tag}A` });
+    const B = await makeEnterprise(t, { name: `${tag}B` });
+    const C = await makeEnterprise(t, { name: `${tag}C` });
+    const later = await register(A.id, validity(300));
+    const sooner = await register(B.id, validity(100));
+    const applying = await register(C.id, { status: 'applying', permitNumber: null, validFrom: null, validTo: null });
+    const ids = async (sort: string) => {
+      const res = await clerk.request({
+        method: 'GET',
+        url: `/api/permits?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((x: { id: string }) => x.id);
+    };
+    expect(await ids('')).toEqual([sooner.id, later.id, applying.id]);
+    expect(await ids('validTo')).toEqual([sooner.id, later.id, applying.id]);
+    expect(await ids('-validTo')).toEqual([later.id, sooner.id, applying.id]);
+    expect(await ids('enterprise')).toEqual([later.id, sooner.id, applying.id]);
+    expect(await ids('-enterprise')).toEqual([applying.id, sooner.id, later.id]);
+    expect((await clerk.request({ method: 'GET', url: '/api/permits?sort=permitNumber' })).statusCode).toBe(400);
   });
 
   it('the officer renews with a reason (a new version); a stale version is refused', async () => {

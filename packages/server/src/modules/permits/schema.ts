@@ -27,6 +27,7 @@ export const permitListQuery = z.object({
   townCode: z.string().max(12).optional(),
   enterpriseId: z.uuid().optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** by last valid day, soonest first (the default) or latest; by enterprise either way; or newest recorded */
   sort: z.enum(PERMIT_SORTS).default('validTo'),
   ...paging,
 });

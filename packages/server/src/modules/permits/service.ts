@@ -472,7 +472,23 @@ export type PermitFilter = {
   expiringWithinDays?: number | undefined;
 };
 
-export const PERMIT_SORTS = ['validTo', '-validTo', 'enterprise', '-createdAt'] as const;
+export const PERMIT_SORTS = ['validTo', '-validTo', 'enterprise', '-enterprise', '-createdAt'] as const;
+
+/** The list's order; a permit still applying has no last day yet and comes last either way. */
+function permitOrder(sort: (typeof PERMIT_SORTS)[number]): SQL[] {
+  switch (sort) {
+    case '-validTo':
+      return [sql`${permits.validTo} desc nulls last`, asc(permits.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), asc(permits.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(permits.id)];
+    case '-createdAt':
+      return [desc(permits.createdAt), asc(permits.id)];
+    default:
+      return [sql`${permits.validTo} asc nulls last`, asc(permits.id)];
+  }
+}
 
 function permitConditions(user: SessionUser | null, f: PermitFilter, today: string): SQL | undefined {
   const where: SQL[] = [];
@@ -508,14 +524,6 @@ export async function listPermits(
   today = todayInShanghai(),
 ) {
   const cond = permitConditions(user, f, today);
-  const order =
-    sort === '-validTo'
-      ? sql`${permits.validTo} desc nulls last`
-      : sort === 'enterprise'
-        ? asc(enterprises.name)
-        : sort === '-createdAt'
-          ? desc(permits.createdAt)
-          : sql`${permits.validTo} asc nulls last`;
   return paginate(
     page,
     (limit, offset) =>
@@ -524,7 +532,7 @@ export async function listPermits(
         .from(permits)
         .innerJoin(enterprises, eq(enterprises.id, permits.enterpriseId))
         .where(cond)
-        .orderBy(order, asc(permits.id))
+        .orderBy(...permitOrder(sort))
         .limit(limit)
         .offset(offset),
     async () =>

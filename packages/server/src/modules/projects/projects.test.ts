@@ -1,9 +1,10 @@
 import { clockTitleInEnglish } from '@qingshan/core/clock-titles';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { clocks } from '../clocks/tables.ts';
 import { rules, ruleVersions } from '../rules/tables.ts';
+import { trackedProjects } from './tables.ts';
 
 let t: TestApp;
 let approver: Client;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function project(enterpriseId: string, nextActionDate: string) {
+async function project(enterpriseId: string, nextActionDate: string, over: Record<string, unknown> = {}) {
   const res = await approver.request({
     method: 'POST',
     url: '/api/projects',
@@ -26,6 +27,7 @@ async function project(enterpriseId: string, nextActionDate: string) {
       officerName: '陈涛',
       nextAction: '环评报告表编制进度调度',
       nextActionDate,
+      ...over,
     },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -108,6 +110,32 @@ describe('tracked projects', () => {
     expect(bad.json().errors.map((x: { path: string }) => x.path)).toEqual(
       expect.arrayContaining(['investment', 'townCode', 'nextActionDate']),
     );
+  });
+
+  it('sorts by next action date (none last either way), by name or by investment, either way', async () => {
+    const e = await makeEnterprise(t);
+    const tag = uniqueName('项目排序');
+    // names the same but for the last letter, so any collation orders them A, B, C
+    const a = await project(e.id, '2099-03-01', { name: `${tag}A`, investment: 300 });
+    const b = await project(e.id, '2099-01-01', { name: `${tag}B`, investment: 100 });
+    const c = await project(e.id, '2099-02-01', { name: `${tag}C`, investment: 200 });
+    await t.database.db.update(trackedProjects).set({ nextActionDate: null }).where(eq(trackedProjects.id, c.id));
+    const ids = async (sort: string) => {
+      const res = await approver.request({
+        method: 'GET',
+        url: `/api/projects?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((x: { id: string }) => x.id);
+    };
+    expect(await ids('')).toEqual([b.id, a.id, c.id]);
+    expect(await ids('nextActionDate')).toEqual([b.id, a.id, c.id]);
+    expect(await ids('-nextActionDate')).toEqual([a.id, b.id, c.id]);
+    expect(await ids('name')).toEqual([a.id, b.id, c.id]);
+    expect(await ids('-name')).toEqual([c.id, b.id, a.id]);
+    expect(await ids('investment')).toEqual([b.id, c.id, a.id]);
+    expect(await ids('-investment')).toEqual([a.id, c.id, b.id]);
+    expect((await approver.request({ method: 'GET', url: '/api/projects?sort=officerName' })).statusCode).toBe(400);
   });
 });
 

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { ProjectContactRow, ProjectRow } from './service.ts';
 
-export const PROJECT_SORTS = ['nextActionDate', '-nextActionDate', 'name', '-investment'] as const;
+export const PROJECT_SORTS = [
+  'nextActionDate',
+  '-nextActionDate',
+  'name',
+  '-name',
+  'investment',
+  '-investment',
+] as const;
 
 export const projectIdParams = z.object({ id: z.uuid() });
 export const milestoneParams = z.object({ id: z.uuid(), key: z.enum(PROJECT_MILESTONES) });
@@ -14,6 +21,7 @@ export const projectListQuery = z.object({
   enterpriseId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
+  /** by next action date, soonest first (the default) or latest; by name or by investment, either way */
   sort: z.enum(PROJECT_SORTS).default('nextActionDate'),
   ...paging,
 });

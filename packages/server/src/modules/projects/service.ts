@@ -244,6 +244,25 @@ function conditions(user: SessionUser | null, f: ProjectFilter, today: string): 
   return where.length ? and(...where) : undefined;
 }
 
+/** The list's order; a project without a next action date comes last either way. */
+function projectOrder(sort: (typeof PROJECT_SORTS)[number]): SQL[] {
+  const p = trackedProjects;
+  switch (sort) {
+    case '-nextActionDate':
+      return [sql`${p.nextActionDate} desc nulls last`, asc(p.id)];
+    case 'name':
+      return [asc(p.name), asc(p.id)];
+    case '-name':
+      return [desc(p.name), desc(p.id)];
+    case 'investment':
+      return [asc(p.investment), asc(p.id)];
+    case '-investment':
+      return [desc(p.investment), asc(p.id)];
+    default:
+      return [sql`${p.nextActionDate} asc nulls last`, asc(p.id)];
+  }
+}
+
 export async function listProjects(
   db: Db,
   user: SessionUser | null,
@@ -254,14 +273,6 @@ export async function listProjects(
   today = todayInShanghai(),
 ) {
   const cond = conditions(user, f, today);
-  const order =
-    sort === 'name'
-      ? asc(trackedProjects.name)
-      : sort === '-investment'
-        ? desc(trackedProjects.investment)
-        : sort === '-nextActionDate'
-          ? desc(trackedProjects.nextActionDate)
-          : asc(trackedProjects.nextActionDate);
   return paginate(
     { page, pageSize },
     (limit, offset) =>
@@ -270,7 +281,7 @@ export async function listProjects(
         .from(trackedProjects)
         .innerJoin(enterprises, eq(enterprises.id, trackedProjects.enterpriseId))
         .where(cond)
-        .orderBy(order, asc(trackedProjects.id))
+        .orderBy(...projectOrder(sort))
         .limit(limit)
         .offset(offset),
     async () => (await db.select({ n: count() }).from(trackedProjects).where(cond))[0]?.n ?? 0,

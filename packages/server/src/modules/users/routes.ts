@@ -22,7 +22,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       config: { access: ADMIN },
       schema: {
         tags: ['users'],
-        summary: '用户列表 List users',
+        summary: '用户列表 List users, by username unless sorted',
         querystring: userListQuery,
         response: {
           200: pageOf(userView),

@@ -27,6 +27,10 @@ export const userIdParams = z.object({ id: z.uuid() });
 export const userListQuery = z.object({
   q: z.string().trim().max(64).optional(),
   role: z.enum(ALL_ROLES).optional(),
+  /** by username (the default) or display name, either way; or by last sign-in, oldest first finds the unused accounts */
+  sort: z
+    .enum(['username', '-username', 'displayName', '-displayName', 'lastLoginAt', '-lastLoginAt'])
+    .default('username'),
   ...paging,
 });
 

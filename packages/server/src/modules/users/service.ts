@@ -1,5 +1,5 @@
 import type { Role } from '@qingshan/core';
-import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -135,12 +135,34 @@ export async function createUser(
   });
 }
 
-export async function listUsers(
-  db: Db,
-  f: { q?: string | undefined; role?: string | undefined },
-  page: number,
-  pageSize: number,
-): Promise<Paged<UserView>> {
+export type UserFilter = {
+  q?: string | undefined;
+  role?: string | undefined;
+  sort?: 'username' | '-username' | 'displayName' | '-displayName' | 'lastLoginAt' | '-lastLoginAt' | undefined;
+};
+
+/**
+ * The list's order, ties broken by the username (unique); an account never signed in counts as
+ * the oldest sign-in (first going up, last coming down).
+ */
+function userOrder(sort: UserFilter['sort']): SQL[] {
+  switch (sort) {
+    case '-username':
+      return [desc(users.username)];
+    case 'displayName':
+      return [asc(users.displayName), asc(users.username)];
+    case '-displayName':
+      return [desc(users.displayName), desc(users.username)];
+    case 'lastLoginAt':
+      return [sql`${users.lastLoginAt} asc nulls first`, asc(users.username)];
+    case '-lastLoginAt':
+      return [sql`${users.lastLoginAt} desc nulls last`, asc(users.username)];
+    default:
+      return [asc(users.username)];
+  }
+}
+
+export async function listUsers(db: Db, f: UserFilter, page: number, pageSize: number): Promise<Paged<UserView>> {
   const where: SQL[] = [];
   if (f.q) where.push(or(ilike(users.username, containsPattern(f.q)), ilike(users.displayName, containsPattern(f.q)))!);
   if (f.role) where.push(sql`${f.role} = any(${users.roles})`);
@@ -153,7 +175,7 @@ export async function listUsers(
         .from(users)
         .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
         .where(cond)
-        .orderBy(asc(users.username))
+        .orderBy(...userOrder(f.sort))
         .limit(limit)
         .offset(offset),
     async () => (await db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond))[0]?.n ?? 0,

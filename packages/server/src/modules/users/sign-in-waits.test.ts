@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, makeUser, STRONG_PASSWORD, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, loginAs, makeUser, STRONG_PASSWORD, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { FREE_FAILURES } from '../auth/service.ts';
+import { users } from './tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -62,5 +63,47 @@ describe('sign-in waits on the users page', () => {
       url: '/api/users/00000000-0000-4000-8000-000000000000/clear-sign-in-waits',
     });
     expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('the users list', () => {
+  it('sorts by username, display name or last sign-in (never signed in counted oldest), either way', async () => {
+    const admin = await loginAs(t, ['admin']);
+    const tag = uniqueName('sort');
+    const create = async (suffix: string, displayName: string) => {
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: `${tag}${suffix}`, displayName, roles: ['clerk'] },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().user.id as string;
+    };
+    // display names the same but for the last letter, so any collation orders them A, B, C
+    const a = await create('a', `${tag}C`);
+    const b = await create('b', `${tag}A`);
+    const c = await create('c', `${tag}B`);
+    // a never signed in, b signed in last
+    await t.database.db
+      .update(users)
+      .set({ lastLoginAt: new Date('2026-02-01T08:00:00+08:00') })
+      .where(eq(users.id, b));
+    await t.database.db
+      .update(users)
+      .set({ lastLoginAt: new Date('2026-01-01T08:00:00+08:00') })
+      .where(eq(users.id, c));
+    const ids = async (sort: string) => {
+      const res = await admin.request({ method: 'GET', url: `/api/users?q=${tag}${sort ? `&sort=${sort}` : ''}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((u: { id: string }) => u.id);
+    };
+    expect(await ids('')).toEqual([a, b, c]);
+    expect(await ids('username')).toEqual([a, b, c]);
+    expect(await ids('-username')).toEqual([c, b, a]);
+    expect(await ids('displayName')).toEqual([b, c, a]);
+    expect(await ids('-displayName')).toEqual([a, c, b]);
+    expect(await ids('lastLoginAt')).toEqual([a, c, b]);
+    expect(await ids('-lastLoginAt')).toEqual([b, c, a]);
+    expect((await admin.request({ method: 'GET', url: '/api/users?sort=phone' })).statusCode).toBe(400);
   });
 });

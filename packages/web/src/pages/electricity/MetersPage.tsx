@@ -43,7 +43,10 @@ import {
 import { PowerChart } from './PowerChart.tsx';
 import { ELECTRICITY_PERMISSIONS } from './permissions.ts';
 
-const meterListQuery = defineListQuery({ filters: { role: oneOfFilter(METER_ROLES) } });
+const meterListQuery = defineListQuery({
+  filters: { role: oneOfFilter(METER_ROLES) },
+  sorts: ['enterprise', '-enterprise'] as const,
+});
 
 /** The line's power and its facilities' power over the last day or two. */
 function LineChartCard({ line, facilities }: { line: Meter; facilities: Meter[] }) {
@@ -269,7 +272,13 @@ export default function MetersPage() {
         rowKey="id"
         emptyText={t('electricity.noMeters')}
         columns={[
-          { title: t('electricity.enterprise'), dataIndex: 'enterpriseName', width: 150 },
+          {
+            title: t('electricity.enterprise'),
+            dataIndex: 'enterpriseName',
+            key: 'enterprise',
+            sorter: true,
+            width: 150,
+          },
           // the meter's code under its name: ten narrow columns wrapped every header and name
           {
             title: `${t('electricity.name')} / ${t('electricity.code')}`,

@@ -16,7 +16,7 @@ import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { createOrder, electricityKeys, listOrders, type Order, type OrderCreate } from './api.ts';
 import { ELECTRICITY_PERMISSIONS } from './permissions.ts';
 
-const orderListQuery = defineListQuery({ filters: {} });
+const orderListQuery = defineListQuery({ filters: {}, sorts: ['-startsAt', 'startsAt'] as const });
 
 type OrderForm = Omit<OrderCreate, 'startsAt' | 'endsAt'> & { period: [Dayjs, Dayjs] };
 
@@ -83,6 +83,8 @@ export default function RestrictionOrdersPage() {
           {
             title: t('electricity.period2'),
             dataIndex: 'startsAt',
+            key: 'startsAt',
+            sorter: true,
             render: (_: string, o) => `${formatDateTime(o.startsAt)} — ${formatDateTime(o.endsAt)}`,
           },
           { title: t('electricity.documentNo'), dataIndex: 'documentNo' },

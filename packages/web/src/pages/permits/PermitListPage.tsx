@@ -39,6 +39,7 @@ const permitListQuery = defineListQuery({
     townCode: textFilter(),
     expiringWithinDays: textFilter(),
   },
+  sorts: ['validTo', '-validTo', 'enterprise', '-enterprise'] as const,
 });
 
 type FormValues = {
@@ -177,6 +178,8 @@ export default function PermitListPage() {
           {
             title: t('svc.common.enterprise'),
             dataIndex: 'enterpriseName',
+            key: 'enterprise',
+            sorter: true,
             render: (n: string, p) => <Link to={`/staff/permits/${p.id}`}>{n}</Link>,
           },
           { title: t('enterprise.fields.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
@@ -196,7 +199,13 @@ export default function PermitListPage() {
             dataIndex: 'status',
             render: (s: Permit['status']) => PERMIT_STATUS_LABELS[s][l],
           },
-          { title: t('permits.validTo'), dataIndex: 'validTo', render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('permits.validTo'),
+            dataIndex: 'validTo',
+            key: 'validTo',
+            sorter: true,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
           {
             title: t('permits.renewal'),
             render: (_, p) =>

@@ -28,6 +28,7 @@ const PROJECT_STATUSES = ['active', 'completed', 'suspended'] as const;
 
 const projectListQuery = defineListQuery({
   filters: { status: oneOfFilter(PROJECT_STATUSES), overdue: flagFilter(), townCode: textFilter(), q: textFilter() },
+  sorts: ['nextActionDate', '-nextActionDate', 'name', '-name', 'investment', '-investment'] as const,
 });
 
 /** 跟踪服务: major projects, their current milestone and next action; overdue ones flagged. */
@@ -118,11 +119,19 @@ export default function ProjectListPage() {
           {
             title: t('svc.projects.name'),
             dataIndex: 'name',
+            key: 'name',
+            sorter: true,
             render: (n: string, p) => <Link to={`/staff/projects/${p.id}`}>{n}</Link>,
           },
           { title: t('svc.common.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('enterprise.fields.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
-          { title: t('svc.projects.investment'), dataIndex: 'investment', render: (v: number) => v.toLocaleString() },
+          {
+            title: t('svc.projects.investment'),
+            dataIndex: 'investment',
+            key: 'investment',
+            sorter: true,
+            render: (v: number) => v.toLocaleString(),
+          },
           {
             title: t('svc.projects.milestone'),
             render: (_, p) => {
@@ -133,6 +142,9 @@ export default function ProjectListPage() {
           { title: t('svc.projects.officer'), dataIndex: 'officerName' },
           {
             title: t('svc.projects.nextAction'),
+            // the action and its date, one column: it sorts by the date
+            key: 'nextActionDate',
+            sorter: true,
             render: (_, p) =>
               p.nextAction ? (
                 <>

@@ -195,6 +195,7 @@ function UserModal({
 
 const userListQuery = defineListQuery({
   filters: { q: textFilter(), role: oneOfFilter(ALL_ROLES) },
+  sorts: ['username', '-username', 'displayName', '-displayName', 'lastLoginAt', '-lastLoginAt'] as const,
   pageSizes: [10, 20, 50, 100],
 });
 
@@ -280,8 +281,14 @@ export default function UsersPage() {
         scroll={{ x: 'max-content' }}
         data-testid="user-table"
         columns={[
-          { title: t('users.username'), dataIndex: 'username', render: (v: string) => <code>{v}</code> },
-          { title: t('users.displayName'), dataIndex: 'displayName' },
+          {
+            title: t('users.username'),
+            dataIndex: 'username',
+            key: 'username',
+            sorter: true,
+            render: (v: string) => <code>{v}</code>,
+          },
+          { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', sorter: true },
           {
             title: t('users.roles'),
             dataIndex: 'roles',
@@ -324,6 +331,8 @@ export default function UsersPage() {
           {
             title: t('users.lastLoginAt'),
             dataIndex: 'lastLoginAt',
+            key: 'lastLoginAt',
+            sorter: true,
             render: (v: string | null) => formatDateTime(v),
           },
           {
