@@ -1,4 +1,5 @@
 import { clockTitleInEnglish } from '@qingshan/core/clock-titles';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,9 @@ import {
   makeEnterprise,
   phoneCode,
   type TestApp,
+  uniqueName,
 } from '../../test/helpers.ts';
+import { disclosureRequests } from './tables.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -663,5 +666,50 @@ describe('the whole annual report (年度报告), counted from seeded records of
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['表二', '表三', '表四']);
+  });
+});
+
+describe('the desk’s list', () => {
+  it('lists open requests first by nearest due date, or latest due when asked; by receipt or applicant either way', async () => {
+    const tag = uniqueName('排序');
+    // names the same but for the last letter, so any collation orders them A, B, C, D
+    const register = async (name: string, receivedAt: string, dueDate: string | null, answered = false) => {
+      const r = await ok(
+        clerk.request({
+          method: 'POST',
+          url: '/api/disclosure-requests',
+          payload: request({ applicantName: name, receivedAt }),
+        }),
+        201,
+      );
+      await t.database.db
+        .update(disclosureRequests)
+        .set({
+          dueDate,
+          ...(answered ? { status: 'answered', answeredAt: new Date('2026-06-10T09:00:00+08:00') } : {}),
+        })
+        .where(eq(disclosureRequests.id, r.id));
+      return r.id as string;
+    };
+    const later = await register(`${tag}B`, '2026-06-01T09:00:00+08:00', '2026-07-10');
+    const sooner = await register(`${tag}C`, '2026-06-02T09:00:00+08:00', '2026-07-01');
+    const answered = await register(`${tag}A`, '2026-06-03T09:00:00+08:00', '2026-06-20', true);
+    const undated = await register(`${tag}D`, '2026-06-04T09:00:00+08:00', null);
+    const ids = async (sort: string) => {
+      const res = await clerk.request({
+        method: 'GET',
+        url: `/api/disclosure-requests?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((r: { id: string }) => r.id);
+    };
+    expect(await ids('')).toEqual([sooner, later, undated, answered]);
+    expect(await ids('dueDate')).toEqual([sooner, later, undated, answered]);
+    expect(await ids('-dueDate')).toEqual([later, sooner, undated, answered]);
+    expect(await ids('receivedAt')).toEqual([later, sooner, answered, undated]);
+    expect(await ids('-receivedAt')).toEqual([undated, answered, sooner, later]);
+    expect(await ids('applicantName')).toEqual([answered, later, sooner, undated]);
+    expect(await ids('-applicantName')).toEqual([undated, sooner, later, answered]);
+    expect((await clerk.request({ method: 'GET', url: '/api/disclosure-requests?sort=code' })).statusCode).toBe(400);
   });
 });

@@ -131,7 +131,8 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
       config: { access: [...ALL_ROLES] },
       schema: {
         tags: ['disclosure'],
-        summary: '信息公开申请（企业、个人只见本人的） Disclosure requests (enterprises and citizens: their own)',
+        summary:
+          '信息公开申请（企业、个人只见本人的） Disclosure requests, open ones first by due date unless sorted (enterprises and citizens: their own)',
         querystring: disclosureListQuery,
         response: { 200: pageOf(disclosureViewSchema), ...problemResponses(400, 401, 403) },
       },

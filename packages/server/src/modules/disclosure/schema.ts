@@ -34,7 +34,7 @@ import { extensionRequestViewSchema, toExtensionRequestView } from '../../shared
 import { clockViewSchema } from '../clocks/schema.ts';
 import type { ClockView } from '../clocks/service.ts';
 import type { AppealRow } from './annual.ts';
-import type { DisclosureEventRow, DisclosureRow, PublicPermitRow } from './service.ts';
+import { DISCLOSURE_SORTS, type DisclosureEventRow, type DisclosureRow, type PublicPermitRow } from './service.ts';
 
 export const appealParams = z.object({ appealId: z.uuid() });
 
@@ -87,6 +87,8 @@ export const disclosureListQuery = z.object({
   q: z.string().trim().max(50).optional(),
   from: instant.optional(),
   to: instant.optional(),
+  /** by due date, open requests first either way (the default: the nearest due on top); by receipt or applicant, either way */
+  sort: z.enum(DISCLOSURE_SORTS).default('dueDate'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

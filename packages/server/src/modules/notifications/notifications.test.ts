@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { buildSenders, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './channels.ts';
@@ -317,5 +317,43 @@ describe('channels', () => {
     const again = await admin.request({ method: 'POST', url: `/api/deliveries/${d.id}/retry` });
     expect(again.statusCode).toBe(400);
     expect((await u.request({ method: 'GET', url: '/api/deliveries' })).statusCode).toBe(403);
+  });
+});
+
+describe('the delivery log', () => {
+  it('lists newest first, or oldest first when asked; by recipient either way, newest first within one', async () => {
+    const kind = uniqueName('test.sort');
+    const log = async (target: string, createdAt: string) => {
+      const [row] = await t.database.db
+        .insert(deliveries)
+        .values({
+          channel: 'email',
+          target,
+          kind,
+          payload: { title: '排序', body: '…', link: null },
+          status: 'sent',
+          createdAt: new Date(createdAt),
+        })
+        .returning();
+      return row!.id;
+    };
+    const first = await log('b@example.test', '2026-06-01T09:00:00+08:00');
+    const second = await log('a@example.test', '2026-06-02T09:00:00+08:00');
+    const third = await log('b@example.test', '2026-06-03T09:00:00+08:00');
+    const admin = await loginAs(t, ['admin']);
+    const ids = async (sort: string) => {
+      const res = await admin.request({
+        method: 'GET',
+        url: `/api/deliveries?q=${encodeURIComponent(kind)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((d: { id: string }) => d.id);
+    };
+    expect(await ids('')).toEqual([third, second, first]);
+    expect(await ids('-createdAt')).toEqual([third, second, first]);
+    expect(await ids('createdAt')).toEqual([first, second, third]);
+    expect(await ids('target')).toEqual([second, third, first]);
+    expect(await ids('-target')).toEqual([third, first, second]);
+    expect((await admin.request({ method: 'GET', url: '/api/deliveries?sort=status' })).statusCode).toBe(400);
   });
 });

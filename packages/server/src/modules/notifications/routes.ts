@@ -137,7 +137,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db; webhookAllowPri
       config: { access: ['admin'] },
       schema: {
         tags: ['notifications'],
-        summary: '投递记录 Outgoing deliveries with status, attempts and last error',
+        summary: '投递记录 Outgoing deliveries with status, attempts and last error, newest first unless sorted',
         querystring: deliveriesQuery,
         response: {
           200: pageOf(deliverySchema),

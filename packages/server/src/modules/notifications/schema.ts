@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
-import { CHANNELS, DELIVERY_STATUSES } from './service.ts';
+import { CHANNELS, DELIVERY_SORTS, DELIVERY_STATUSES } from './service.ts';
 import type { deliveries, notifications } from './tables.ts';
 
 export const notificationIdParams = z.object({ id: z.uuid() });
@@ -71,6 +71,8 @@ export const deliveriesQuery = z.object({
   status: z.enum(DELIVERY_STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
   q: z.string().trim().max(100).optional(),
+  /** by creation, newest first (the default) or oldest first; or by recipient either way, newest first within one */
+  sort: z.enum(DELIVERY_SORTS).default('-createdAt'),
   ...paging,
 });
 

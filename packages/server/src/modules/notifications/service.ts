@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -245,9 +245,33 @@ export async function updatePreferences(
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 
+export const DELIVERY_SORTS = ['-createdAt', 'createdAt', 'target', '-target'] as const;
+
+export type DeliveryFilter = {
+  status?: string | undefined;
+  channel?: string | undefined;
+  q?: string | undefined;
+  sort?: (typeof DELIVERY_SORTS)[number] | undefined;
+};
+
+/** The log's order; by recipient its latest messages come first either way, which is what one looks for. */
+function deliveryOrder(sort: DeliveryFilter['sort']): SQL[] {
+  const d = deliveries;
+  switch (sort) {
+    case 'createdAt':
+      return [asc(d.createdAt), asc(d.id)];
+    case 'target':
+      return [asc(d.target), desc(d.createdAt), desc(d.id)];
+    case '-target':
+      return [desc(d.target), desc(d.createdAt), desc(d.id)];
+    default:
+      return [desc(d.createdAt), desc(d.id)];
+  }
+}
+
 export async function listDeliveries(
   db: Db,
-  f: { status?: string | undefined; channel?: string | undefined; q?: string | undefined },
+  f: DeliveryFilter,
   paging: PageRequest,
 ): Promise<Paged<typeof deliveries.$inferSelect>> {
   const conds: SQL[] = [];
@@ -265,7 +289,7 @@ export async function listDeliveries(
         .select()
         .from(deliveries)
         .where(where)
-        .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
+        .orderBy(...deliveryOrder(f.sort))
         .limit(limit)
         .offset(offset),
     async () => {

@@ -1,4 +1,5 @@
 import { todayInShanghai } from '@qingshan/core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
@@ -8,7 +9,9 @@ import {
   makeEnterprise,
   makeUser,
   type TestApp,
+  uniqueName,
 } from '../../test/helpers.ts';
+import { policies } from './tables.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -362,5 +365,49 @@ describe('Q&A and FAQ', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/public/policies/${p.id}` })).statusCode).toBe(404);
     const far = await ok(entFar.request({ method: 'GET', url: '/api/me/policies' }));
     expect(far.items.map((x: { id: string }) => x.id)).not.toContain(p.id);
+  });
+});
+
+describe('the staff list', () => {
+  it('lists drafts then the newest published first, or oldest first when asked; by title or start either way', async () => {
+    const tag = uniqueName('排序');
+    // titles the same but for the last letter, so any collation orders them A, B, C, D
+    const write = async (title: string, validFrom: string, createdAt: string, publishedAt: string | null) => {
+      const p = await ok(
+        clerk.request({ method: 'POST', url: '/api/policies', payload: policy({ title, validFrom }) }),
+        201,
+      );
+      await t.database.db
+        .update(policies)
+        .set({
+          createdAt: new Date(createdAt),
+          ...(publishedAt ? { status: 'published', publishedAt: new Date(publishedAt) } : {}),
+        })
+        .where(eq(policies.id, p.id));
+      return p.id as string;
+    };
+    const older = await write(`${tag}B`, '2025-03-01', '2026-04-01T09:00:00+08:00', '2026-05-01T09:00:00+08:00');
+    const newer = await write(`${tag}C`, '2025-01-01', '2026-04-02T09:00:00+08:00', '2026-05-10T09:00:00+08:00');
+    const draft = await write(`${tag}A`, '2025-02-01', '2026-04-03T09:00:00+08:00', null);
+    const newDraft = await write(`${tag}D`, '2025-04-01', '2026-04-04T09:00:00+08:00', null);
+    const ids = async (sort: string) => {
+      const res = await clerk.request({
+        method: 'GET',
+        url: `/api/policies?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((p: { id: string }) => p.id);
+    };
+    expect(await ids('')).toEqual([newDraft, draft, newer, older]);
+    expect(await ids('-publishedAt')).toEqual([newDraft, draft, newer, older]);
+    expect(await ids('publishedAt')).toEqual([older, newer, draft, newDraft]);
+    expect(await ids('title')).toEqual([draft, older, newer, newDraft]);
+    expect(await ids('-title')).toEqual([newDraft, newer, older, draft]);
+    expect(await ids('validFrom')).toEqual([newer, draft, older, newDraft]);
+    expect(await ids('-validFrom')).toEqual([newDraft, older, draft, newer]);
+    expect((await clerk.request({ method: 'GET', url: '/api/policies?sort=kind' })).statusCode).toBe(400);
+    // the portal keeps its one order and takes no sort
+    const pub = await t.app.inject({ method: 'GET', url: `/api/public/policies?q=${encodeURIComponent(tag)}` });
+    expect(pub.json().items.map((p: { id: string }) => p.id)).toEqual([newer, older]);
   });
 });

@@ -204,7 +204,8 @@ export const policyRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string | u
       config: { access: STAFF },
       schema: {
         tags: ['policies'],
-        summary: '政策文件（含草稿、已撤回） Policies in every state',
+        summary:
+          '政策文件（含草稿、已撤回） Policies in every state, drafts then the newest published first unless sorted',
         querystring: staffPolicyQuery,
         response: { 200: pageOf(policyViewSchema), ...problemResponses(400, 401, 403) },
       },

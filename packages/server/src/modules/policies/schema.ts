@@ -10,7 +10,15 @@ import {
 } from '@qingshan/core/policies';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
-import type { AttachmentRow, ConcernedEnterpriseRow, MyPolicyRow, PolicyRow, QuestionRow, Reach } from './service.ts';
+import {
+  type AttachmentRow,
+  type ConcernedEnterpriseRow,
+  type MyPolicyRow,
+  POLICY_SORTS,
+  type PolicyRow,
+  type QuestionRow,
+  type Reach,
+} from './service.ts';
 
 export { policyAnswerSchema, policyBodySchema, policyQuestionSchema, policySubscriptionSchema, policyUpdateSchema };
 
@@ -32,7 +40,12 @@ const listFilters = {
   pageSize: paging.pageSize,
 };
 export const publicPolicyQuery = z.object({ ...listFilters, inForce: z.enum(['true', 'false']).optional() });
-export const staffPolicyQuery = z.object({ ...listFilters, status: z.enum(POLICY_STATUSES).optional() });
+export const staffPolicyQuery = z.object({
+  ...listFilters,
+  status: z.enum(POLICY_STATUSES).optional(),
+  /** by publication, newest first with drafts on top (the default) or oldest first; by title or start of validity, either way */
+  sort: z.enum(POLICY_SORTS).default('-publishedAt'),
+});
 export const reachEnterprisesQuery = z.object({
   reached: z.enum(['true', 'false']).optional(),
   page: paging.page,

@@ -238,7 +238,32 @@ export type PolicyFilter = {
   status?: string | undefined;
   /** only those in force today */
   inForce?: boolean | undefined;
+  sort?: (typeof POLICY_SORTS)[number] | undefined;
 };
+
+export const POLICY_SORTS = ['-publishedAt', 'publishedAt', 'title', '-title', 'validFrom', '-validFrom'] as const;
+
+/**
+ * The list's order. A draft is not published yet, so it counts as the latest: on top newest
+ * first, at the bottom oldest first; drafts among themselves go by when they were written.
+ */
+function policyOrder(sort: PolicyFilter['sort']): SQL[] {
+  const p = policies;
+  switch (sort) {
+    case 'publishedAt':
+      return [sql`${p.publishedAt} asc nulls last`, asc(p.createdAt), desc(p.id)];
+    case 'title':
+      return [asc(p.title), asc(p.id)];
+    case '-title':
+      return [desc(p.title), desc(p.id)];
+    case 'validFrom':
+      return [asc(p.validFrom), asc(p.id)];
+    case '-validFrom':
+      return [desc(p.validFrom), desc(p.id)];
+    default:
+      return [sql`${p.publishedAt} desc nulls first`, desc(p.createdAt), asc(p.id)];
+  }
+}
 
 function filterConds(f: PolicyFilter): SQL[] {
   const where: SQL[] = [];
@@ -267,7 +292,7 @@ export async function listPolicies(db: Tx, f: PolicyFilter, page: PageRequest): 
         .select()
         .from(policies)
         .where(where)
-        .orderBy(sql`${policies.publishedAt} desc nulls first`, desc(policies.createdAt), asc(policies.id))
+        .orderBy(...policyOrder(f.sort))
         .limit(limit)
         .offset(offset),
     async () => (await db.select({ n: sql<number>`count(*)::int` }).from(policies).where(where))[0]?.n ?? 0,

@@ -23,6 +23,7 @@ import { DISCLOSURE_PERMISSIONS } from './permissions.ts';
 
 const requestQuery = defineListQuery({
   filters: { status: oneOfFilter(DISCLOSURE_STATUSES), q: textFilter(50) },
+  sorts: ['dueDate', '-dueDate', 'receivedAt', '-receivedAt', 'applicantName', '-applicantName'] as const,
   pageSizes: [20, 50],
 });
 
@@ -84,6 +85,8 @@ export default function StaffDisclosureListPage() {
           {
             title: t('disclosure.applicant'),
             dataIndex: 'applicantName',
+            key: 'applicantName',
+            sorter: true,
             render: (n: string, r) => `${n}（${applicantTypeLabel(r.applicantType, lang)}）`,
           },
           {
@@ -91,10 +94,18 @@ export default function StaffDisclosureListPage() {
             dataIndex: 'description',
             ellipsis: true,
           },
-          { title: t('disclosure.receivedAt'), dataIndex: 'receivedAt', render: (d: string) => formatDateTime(d) },
+          {
+            title: t('disclosure.receivedAt'),
+            dataIndex: 'receivedAt',
+            key: 'receivedAt',
+            sorter: true,
+            render: (d: string) => formatDateTime(d),
+          },
           {
             title: t('disclosure.dueDate'),
             dataIndex: 'dueDate',
+            key: 'dueDate',
+            sorter: true,
             render: (d: string | null, r) => (
               <Typography.Text type={r.status !== 'answered' && d && d < todayInShanghai() ? 'danger' : undefined}>
                 {d ?? '—'}

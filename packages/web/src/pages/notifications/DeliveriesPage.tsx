@@ -26,6 +26,7 @@ const CHANNELS = ['email', 'webhook', 'wechat'] as const satisfies readonly Deli
 
 const deliveryListQuery = defineListQuery({
   filters: { status: oneOfFilter(STATUSES), channel: oneOfFilter(CHANNELS), q: textFilter() },
+  sorts: ['-createdAt', 'createdAt', 'target', '-target'] as const,
 });
 
 const STATUS_COLOR: Record<DeliveryStatus, string> = { pending: 'gold', sending: 'blue', sent: 'green', failed: 'red' };
@@ -98,6 +99,8 @@ export default function DeliveriesPage() {
           {
             title: t('deliveries.createdAt'),
             dataIndex: 'createdAt',
+            key: 'createdAt',
+            sorter: true,
             width: 150,
             render: (v: string) => formatDateTime(v),
           },
@@ -107,7 +110,7 @@ export default function DeliveriesPage() {
             width: 100,
             render: (c: Delivery['channel']) => t(`deliveries.channels.${c}`),
           },
-          { title: t('deliveries.target'), dataIndex: 'target', ellipsis: true },
+          { title: t('deliveries.target'), dataIndex: 'target', key: 'target', sorter: true, ellipsis: true },
           { title: t('deliveries.message'), dataIndex: 'title', ellipsis: true },
           {
             title: t('deliveries.status'),

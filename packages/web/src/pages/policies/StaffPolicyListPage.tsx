@@ -35,6 +35,7 @@ const staffPolicyQuery = defineListQuery({
     topic: oneOfFilter(POLICY_TOPICS),
     q: textFilter(50),
   },
+  sorts: ['-publishedAt', 'publishedAt', 'title', '-title', 'validFrom', '-validFrom'] as const,
   pageSizes: [20, 50],
 });
 
@@ -100,6 +101,8 @@ export default function StaffPolicyListPage() {
           {
             title: t('policies.title'),
             dataIndex: 'title',
+            key: 'title',
+            sorter: true,
             render: (title: string, p) => <Link to={`/staff/policies/${p.id}`}>{title}</Link>,
           },
           {
@@ -118,12 +121,16 @@ export default function StaffPolicyListPage() {
           },
           {
             title: t('policies.validity'),
-            key: 'validity',
+            // a period sorts by its first day: the last one is open-ended for many
+            key: 'validFrom',
+            sorter: true,
             render: (_: unknown, p) => validityText(p, t('policies.openEnded')),
           },
           {
             title: t('policies.publishedAt'),
             dataIndex: 'publishedAt',
+            key: 'publishedAt',
+            sorter: true,
             render: (d: string | null) => (d ? formatDateTime(d) : '—'),
           },
         ]}
