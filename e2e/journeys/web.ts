@@ -241,5 +241,24 @@ export const englishListsFitTheWindow: Journey = {
     await page.getByTestId('readings-chart').locator('canvas').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(1_500);
     await ctx.screenshot(page, '95-english-station-detail', { window: true });
+
+    // what an alarm saw is said in English too (it was stored in Chinese only); the meters' and
+    // standards' own names stay as registered
+    await page.goto(`${ctx.baseUrl}/staff/alarms`);
+    const firstAlarm = page.locator('.ant-table-row').first();
+    await firstAlarm.waitFor({ timeout: 60_000 });
+    await firstAlarm.getByRole('link').first().click();
+    await page.waitForURL((u) => /^\/staff\/alarms\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
+    // a bordered list of one column: a table row per item, its label a th and its text a td
+    const seen = page.locator('.ant-descriptions-row').filter({ hasText: 'What was seen' });
+    await seen.waitFor({ timeout: 15_000 });
+    const seenText = (await seen.locator('.ant-descriptions-item-content').textContent()) ?? '';
+    expect(
+      /hourly average|value|stopped|below|did not start|kept producing|sent no data|No data received|zero since|flagged/.test(
+        seenText,
+      ),
+      `the alarm's detail is in English (${seenText})`,
+    );
+    await ctx.screenshot(page, '96-english-alarm-detail', { window: true });
   },
 };

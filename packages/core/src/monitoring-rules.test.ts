@@ -25,6 +25,7 @@ const T0 = Date.parse('2026-12-04T08:00:00+08:00');
 const NOX: FactorLimits = {
   code: 'a21002',
   name: '氮氧化物',
+  nameEn: 'Nitrogen oxides',
   unit: 'mg/m³',
   upperLimit: 180,
   standard: 'GB 25464-2010 表 5',
@@ -92,6 +93,9 @@ describe('over limit: the hour average against the limit', () => {
     expect(over[0]!.detail).toContain('氮氧化物');
     expect(over[0]!.detail).toContain('小时均值 200 mg/m³');
     expect(over[0]!.detail).toContain('GB 25464-2010');
+    expect(over[0]!.detailEn).toBe(
+      'Nitrogen oxides: hourly average 200 mg/m³ for the hour from 2026-12-04 08:00, over the emission limit 180 mg/m³ (GB 25464-2010 表 5)',
+    );
     expect(over[0]!.since).toBe(T0);
   });
 
@@ -186,6 +190,11 @@ describe('early warning, zero, constant, device state', () => {
     const ts = run([rtd(T0, 100, 'D'), rtd(T0 + MIN, 100, 'C'), rtd(T0 + 2 * MIN, 100, 'N')]).transitions;
     expect(kinds(ts)).toEqual(['device-state:raise', 'device-state:clear']);
     expect(ts[0]!.detail).toBe('氮氧化物 数据标记为“故障”');
+    expect(ts[0]!.detailEn).toBe('Nitrogen oxides: data flagged "fault"');
+    // a factor given no English name is named as the Chinese one is
+    expect(run([rtd(T0, 100, 'D')], [{ ...NOX, nameEn: undefined }]).transitions[0]!.detailEn).toBe(
+      '氮氧化物: data flagged "fault"',
+    );
   });
 
   it('one factor still over keeps the station alarm; it clears when no factor is', () => {

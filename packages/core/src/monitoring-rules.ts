@@ -30,12 +30,15 @@ export const STATION_HOUR_TRUST_MS = 3 * HOUR_MS;
 /** 表 8 flags that describe the device rather than the outlet: fault, calibration, maintenance, stopped. */
 export const DEVICE_STATE_FLAGS = ['D', 'C', 'M', 'F'] as const;
 const DEVICE_FLAG_ZH: Record<string, string> = { D: '故障', C: '校准', M: '维护', F: '停运' };
+const DEVICE_FLAG_EN: Record<string, string> = { D: 'fault', C: 'calibration', M: 'maintenance', F: 'stopped' };
 
 /** A factor as the rules need it: its limits (with the standard they come from) and instrument range. */
 export type FactorLimits = {
   code: string;
   /** plain name, e.g. 氮氧化物; the code when the factor is not in 表 B.1/B.2 */
   name: string;
+  /** its English name (nitrogen oxides); `name` when not given */
+  nameEn?: string;
   unit?: string | null;
   upperLimit?: number | null;
   lowerLimit?: number | null;
@@ -88,6 +91,8 @@ export type RuleTransition = {
   active: boolean;
   /** plain Chinese: which factors, what was seen */
   detail: string;
+  /** the same in English, for the English face */
+  detailEn: string;
   evidence: Record<string, unknown>;
   /** when the condition began (for a raise) */
   since: number;
@@ -231,30 +236,51 @@ function limitText(f: FactorLimits): string {
   return `${parts.join('、')}${f.standard ? `（${f.standard}）` : ''}`;
 }
 
-function describe(kind: FrameRuleKind, s: FactorRuleState, f: FactorLimits): { text: string; since: number } {
+function limitTextEn(f: FactorLimits): string {
+  const unit = f.unit ? ` ${f.unit}` : '';
+  const parts: string[] = [];
+  if (f.lowerLimit !== null && f.lowerLimit !== undefined) parts.push(`lower limit ${fmtNum(f.lowerLimit)}${unit}`);
+  if (f.upperLimit !== null && f.upperLimit !== undefined) parts.push(`limit ${fmtNum(f.upperLimit)}${unit}`);
+  return `${parts.join(' and ')}${f.standard ? ` (${f.standard})` : ''}`;
+}
+
+function describe(
+  kind: FrameRuleKind,
+  s: FactorRuleState,
+  f: FactorLimits,
+): { text: string; textEn: string; since: number } {
   const unit = f.unit ? ` ${f.unit}` : '';
   const now = s.lastAt ?? s.flagAt ?? 0;
+  const en = f.nameEn ?? f.name;
   switch (kind) {
     case 'over-limit':
       return {
         text: `${f.name} ${shanghai(s.hourAt ?? 0)} 时段小时均值 ${fmtNum(s.hourAvg ?? 0)}${unit}，超出排放${limitText(f)}`,
+        textEn: `${en}: hourly average ${fmtNum(s.hourAvg ?? 0)}${unit} for the hour from ${shanghai(s.hourAt ?? 0)}, over the emission ${limitTextEn(f)}`,
         since: s.hourAt ?? now,
       };
     case 'over-limit-warning':
       return {
         text: `${f.name} ${shanghai(s.warnAt ?? 0)} 监测值 ${fmtNum(s.warnValue ?? 0)}${unit}，超出排放${limitText(f)}（预警，以小时均值判定是否超标）`,
+        textEn: `${en}: value ${fmtNum(s.warnValue ?? 0)}${unit} at ${shanghai(s.warnAt ?? 0)}, over the emission ${limitTextEn(f)} (an early warning: the hourly average decides whether the limit is exceeded)`,
         since: s.warnAt ?? now,
       };
     case 'zero-value':
-      return { text: `${f.name} 自 ${shanghai(s.zeroSince ?? now)} 起持续为零值`, since: s.zeroSince ?? now };
+      return {
+        text: `${f.name} 自 ${shanghai(s.zeroSince ?? now)} 起持续为零值`,
+        textEn: `${en}: zero since ${shanghai(s.zeroSince ?? now)}`,
+        since: s.zeroSince ?? now,
+      };
     case 'constant-value':
       return {
         text: `${f.name} 自 ${shanghai(s.bandSince ?? now)} 起 4 小时以上在 ${fmtNum(s.bandMin ?? 0)}–${fmtNum(s.bandMax ?? 0)}${unit} 之间，波动不超过量程（${fmtNum(f.rangeMax ?? 0)}${unit}）的 2%`,
+        textEn: `${en}: between ${fmtNum(s.bandMin ?? 0)} and ${fmtNum(s.bandMax ?? 0)}${unit} for 4 hours or more since ${shanghai(s.bandSince ?? now)}, varying by no more than 2% of the range (${fmtNum(f.rangeMax ?? 0)}${unit})`,
         since: s.bandSince ?? now,
       };
     case 'device-state':
       return {
         text: `${f.name} 数据标记为“${DEVICE_FLAG_ZH[s.flag ?? ''] ?? s.flag}”`,
+        textEn: `${en}: data flagged "${DEVICE_FLAG_EN[s.flag ?? ''] ?? s.flag}"`,
         since: s.flagAt ?? now,
       };
   }
@@ -269,6 +295,7 @@ function describeHits(kind: FrameRuleKind, hits: readonly Hit[]): RuleTransition
     kind,
     active: true,
     detail: described.map((d) => d.text).join('；'),
+    detailEn: described.map((d) => d.textEn).join('; '),
     since: Math.min(...described.map((d) => d.since)),
     evidence: {
       /** the data time the verdict rests on: a later alarm for the same condition needs newer data */
@@ -458,7 +485,7 @@ export class RuleFolder {
       }
       state.active[kind] = now;
       if (!now) {
-        transitions.push({ kind, active: false, detail: '', evidence: {}, since: at });
+        transitions.push({ kind, active: false, detail: '', detailEn: '', evidence: {}, since: at });
         continue;
       }
       transitions.push(describeHits(kind, hits));

@@ -211,6 +211,14 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
       'answered',
       'closed',
     ]);
+    // the platform's words come in English too; the people's own words stay as written, and the
+    // reminder stays the text that was sent
+    const notesEn = closed.json().events.map((e: { noteEn: string | null }) => e.noteEn);
+    expect(notesEn.slice(1)).toEqual([
+      null,
+      'Reason: 脱硫剂投加泵故障; action: 已更换投加泵，恢复正常投加',
+      'Confirmed: 现场核实属实，企业已整改',
+    ]);
     const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, alarm.id));
     expect(audit.map((a) => a.action)).toEqual(['alarm.raise', 'alarm.answer', 'alarm.close']);
     // closed: nothing more

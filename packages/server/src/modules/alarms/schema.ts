@@ -58,6 +58,8 @@ export const alarmViewSchema = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
   detail: z.string(),
+  /** the detail in English; null on alarms raised before it was kept */
+  detailEn: z.string().nullable(),
   evidence: z.record(z.string(), z.unknown()),
   occurrences: z.number(),
   firstSeenAt: z.string(),
@@ -83,7 +85,15 @@ export type AlarmView = z.infer<typeof alarmViewSchema>;
 export const alarmDetailSchema = z.object({
   alarm: alarmViewSchema,
   events: z.array(
-    z.object({ id: z.string(), type: z.string(), at: z.string(), actorName: z.string(), note: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      at: z.string(),
+      actorName: z.string(),
+      note: z.string().nullable(),
+      /** the platform's own note in English; people's words (and sent messages) are kept only as written */
+      noteEn: z.string().nullable(),
+    }),
   ),
   attachment: z.object({ name: z.string(), contentType: z.string(), size: z.number() }).nullable(),
 });
@@ -106,6 +116,7 @@ export function toAlarmView(a: AlarmRow & { enterpriseName: string }): AlarmView
     enterpriseId: a.enterpriseId,
     enterpriseName: a.enterpriseName,
     detail: a.detail,
+    detailEn: a.detailEn,
     evidence: (a.evidence ?? {}) as Record<string, unknown>,
     occurrences: a.occurrences,
     firstSeenAt: a.firstSeenAt.toISOString(),
@@ -139,6 +150,7 @@ export function toAlarmDetailView(d: {
       at: e.at.toISOString(),
       actorName: e.actorName,
       note: e.note,
+      noteEn: e.noteEn,
     })),
     attachment: d.attachment,
   };

@@ -33,6 +33,8 @@ export type RaiseAlarmInput = {
   kind: AlarmKind;
   /** plain Chinese: what was seen, with values */
   detail: string;
+  /** the same in English, for the English face */
+  detailEn?: string;
   evidence?: Record<string, unknown>;
   /** when the condition was seen (defaults to now) */
   at?: Date;
@@ -51,8 +53,15 @@ const shanghai = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shangh
 /** How the timeline names the platform's own steps (raising, reminding, escalating). */
 const SYSTEM_NAME = '系统（自动监控）';
 
-async function addEvent(tx: Tx, alarmId: string, type: AlarmEventType, actorName: string, note: string | null) {
-  await tx.insert(alarmEvents).values({ alarmId, type, actorName, note, at: new Date() });
+async function addEvent(
+  tx: Tx,
+  alarmId: string,
+  type: AlarmEventType,
+  actorName: string,
+  note: string | null,
+  noteEn: string | null = null,
+) {
+  await tx.insert(alarmEvents).values({ alarmId, type, actorName, note, noteEn, at: new Date() });
 }
 
 /**
@@ -68,14 +77,15 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
   const again = await reactivate(tx, input, at, evidence);
   if (again) return { alarm: again, created: false };
   const res = await tx.execute(sql`
-    insert into alarms (source_kind, source_id, source_name, enterprise_id, kind, state, detail, evidence, first_seen_at, last_seen_at, raised_at)
+    insert into alarms (source_kind, source_id, source_name, enterprise_id, kind, state, detail, detail_en, evidence, first_seen_at, last_seen_at, raised_at)
     values (${input.sourceKind}, ${input.sourceId}, ${input.sourceName}, ${input.enterpriseId}, ${input.kind}, 'active',
-            ${input.detail}, ${JSON.stringify(evidence)}::jsonb, ${(input.since ?? at).toISOString()}::timestamptz, ${at.toISOString()}::timestamptz,
+            ${input.detail}, ${input.detailEn ?? null}, ${JSON.stringify(evidence)}::jsonb, ${(input.since ?? at).toISOString()}::timestamptz, ${at.toISOString()}::timestamptz,
             ${new Date().toISOString()}::timestamptz)
     on conflict (source_kind, source_id, kind) where state = 'active'
     do update set last_seen_at = greatest(alarms.last_seen_at, excluded.last_seen_at),
                   occurrences = alarms.occurrences + 1,
                   detail = excluded.detail,
+                  detail_en = excluded.detail_en,
                   evidence = excluded.evidence
     returning id, (xmax = 0) as created`);
   const rows = ((res as unknown as { rows?: { id: string; created: boolean }[] }).rows ??
@@ -84,7 +94,7 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
   if (created) {
     const previous = await closedWhileHolding(tx, input, at);
     if (previous) await tx.update(alarms).set({ recurrenceOf: previous.id }).where(eq(alarms.id, id));
-    await addEvent(tx, id, 'raised', SYSTEM_NAME, input.detail);
+    await addEvent(tx, id, 'raised', SYSTEM_NAME, input.detail, input.detailEn ?? null);
     if (previous)
       await addEvent(
         tx,
@@ -92,6 +102,7 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
         'recurred',
         SYSTEM_NAME,
         `原报警（${shanghai(previous.raisedAt)} 产生）由${previous.closedByName ?? ''}于 ${shanghai(previous.closedAt!)} 审核关闭，此后情况仍持续`,
+        `The earlier alarm (raised ${shanghai(previous.raisedAt)}) was closed on review by ${previous.closedByName ?? ''} at ${shanghai(previous.closedAt!)}; the condition went on after that`,
       );
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'alarm.raise',
@@ -152,6 +163,7 @@ async function reactivate(
       lastSeenAt: sql`greatest(${alarms.lastSeenAt}, ${at.toISOString()}::timestamptz)`,
       occurrences: sql`${alarms.occurrences} + 1`,
       detail: input.detail,
+      detailEn: input.detailEn ?? null,
       evidence,
     })
     .where(
@@ -170,7 +182,7 @@ async function reactivate(
     )
     .returning();
   if (!row) return null;
-  await addEvent(tx, row.id, 'reactivated', SYSTEM_NAME, input.detail);
+  await addEvent(tx, row.id, 'reactivated', SYSTEM_NAME, input.detail, input.detailEn ?? null);
   await recordAudit(tx, SYSTEM_ACTOR, {
     action: 'alarm.reactivate',
     entityType: 'alarm',
@@ -230,6 +242,7 @@ export async function restateAlarm(
     sourceId: string;
     kind: AlarmKind;
     detail: string;
+    detailEn?: string;
     evidence?: Record<string, unknown>;
     at?: Date;
     /** who made the change, when staff did (a factor removed from the registry); else the platform */
@@ -247,11 +260,12 @@ export async function restateAlarm(
     .update(alarms)
     .set({
       detail: input.detail,
+      detailEn: input.detailEn ?? null,
       evidence: input.evidence ?? row.evidence,
       lastSeenAt: sql`greatest(${alarms.lastSeenAt}, ${at.toISOString()}::timestamptz)`,
     })
     .where(eq(alarms.id, row.id));
-  await addEvent(tx, row.id, 'restated', input.actor?.name ?? SYSTEM_NAME, input.detail);
+  await addEvent(tx, row.id, 'restated', input.actor?.name ?? SYSTEM_NAME, input.detail, input.detailEn ?? null);
   await recordAudit(tx, input.actor ?? SYSTEM_ACTOR, {
     action: 'alarm.restate',
     entityType: 'alarm',
@@ -293,7 +307,13 @@ export async function clearAlarm(
  * step on the timeline and audited. No outcome: nobody reviewed whether it happened, and only an
  * officer's review makes an alarm the evidence an inspection cites. Returns how many were closed.
  */
-export async function closeObsoleteAlarms(tx: Tx, actor: Actor, ids: readonly string[], reason: string) {
+export async function closeObsoleteAlarms(
+  tx: Tx,
+  actor: Actor,
+  ids: readonly string[],
+  reason: string,
+  reasonEn: string | null = null,
+) {
   let n = 0;
   for (const id of ids) {
     const [row] = await tx.select().from(alarms).where(eq(alarms.id, id)).for('update');
@@ -311,8 +331,8 @@ export async function closeObsoleteAlarms(tx: Tx, actor: Actor, ids: readonly st
         reviewNote: reason,
       })
       .where(eq(alarms.id, id));
-    if (row.state === 'active') await addEvent(tx, id, 'cleared', actor.name, reason);
-    await addEvent(tx, id, 'closed', actor.name, reason);
+    if (row.state === 'active') await addEvent(tx, id, 'cleared', actor.name, reason, reasonEn);
+    await addEvent(tx, id, 'closed', actor.name, reason, reasonEn);
     await recordAudit(tx, actor, {
       action: 'alarm.close',
       entityType: 'alarm',
@@ -439,7 +459,14 @@ export async function answerAlarm(tx: Tx, actor: Actor, user: SessionUser, id: s
     .update(alarms)
     .set({ answeredAt: now, answeredBy: user.id, answerReason: body.reason, answerAction: body.action })
     .where(eq(alarms.id, id));
-  await addEvent(tx, id, 'answered', user.displayName, `原因：${body.reason}；措施：${body.action}`);
+  await addEvent(
+    tx,
+    id,
+    'answered',
+    user.displayName,
+    `原因：${body.reason}；措施：${body.action}`,
+    `Reason: ${body.reason}; action: ${body.action}`,
+  );
   await recordAudit(tx, actor, {
     action: 'alarm.answer',
     entityType: 'alarm',
@@ -481,6 +508,7 @@ export async function closeAlarm(tx: Tx, actor: Actor, user: SessionUser, id: st
     'closed',
     user.displayName,
     `${body.outcome === 'confirmed' ? '确认属实' : '排除误报'}：${body.note}`,
+    `${body.outcome === 'confirmed' ? 'Confirmed' : 'Dismissed as a false alarm'}: ${body.note}`,
   );
   await recordAudit(tx, actor, {
     action: 'alarm.close',
@@ -543,7 +571,14 @@ export async function escalateUnanswered(db: Db, now = new Date()): Promise<numb
           body: `${ent?.name ?? ''}${row.sourceName}“${label}”报警于${shanghai(row.raisedAt)}产生，企业超过2小时未答复，请督办。`,
           link: `/staff/alarms/${id}`,
         });
-      await addEvent(tx, id, 'escalated', SYSTEM_NAME, ALARM_EVENT_LABELS.escalated.zh);
+      await addEvent(
+        tx,
+        id,
+        'escalated',
+        SYSTEM_NAME,
+        ALARM_EVENT_LABELS.escalated.zh,
+        ALARM_EVENT_LABELS.escalated.en,
+      );
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: 'alarm.escalate',
         entityType: 'alarm',

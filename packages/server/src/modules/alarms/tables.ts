@@ -32,6 +32,8 @@ export const alarms = pgTable(
     kind: text('kind').notNull(),
     state: text('state').notNull().default('active'),
     detail: text('detail').notNull(),
+    // the same in English for the English face; null on alarms raised before it was kept
+    detailEn: text('detail_en'),
     evidence: jsonb('evidence').notNull().default({}),
     occurrences: integer('occurrences').notNull().default(1),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
@@ -76,6 +78,8 @@ export const alarmEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorName: text('actor_name').notNull(),
     note: text('note'),
+    // the platform's own notes in English (a raised alarm's detail); people's notes stay as written
+    noteEn: text('note_en'),
   },
   (t) => [index('alarm_events_alarm_idx').on(t.alarmId, t.at)],
 );

@@ -212,6 +212,9 @@ describe('R1–R5 raise and clear alarms', () => {
       .where(and(eq(alarms.sourceId, fac.id), eq(alarms.state, 'active')));
     expect(active.map((a) => a.kind)).toEqual(['r1-control-off']);
     expect(active[0]!.detail).toContain('脱硫塔循环泵停运');
+    expect(active[0]!.detailEn).toMatch(
+      /^脱硫塔循环泵 stopped while .+ was running: from .+ until now, about \d+ minutes$/,
+    );
     // evaluating again refreshes, never duplicates
     await evaluateElectricity(t.database.db, new Date(now));
     expect(

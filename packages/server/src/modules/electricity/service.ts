@@ -369,20 +369,41 @@ const RULE_KIND: Record<ElectricityRule, { kind: AlarmKind; sourceKind: AlarmSou
 // 2026-12-04 10:05 in Beijing time, whatever the server's zone
 const hm = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
 
-function describe(f: Finding, meter: MeterRow, line: MeterRow | undefined): string {
+/** What a finding says, in Chinese and in English (meter and line names are the enterprise's own, as registered). */
+function describe(f: Finding, meter: MeterRow, line: MeterRow | undefined): { zh: string; en: string } {
   const mins = Math.round(f.minutes);
   const span = `${hm(f.from)}起${f.ongoing ? '至今' : `至${hm(f.to)}`}，持续约${mins}分钟`;
+  const spanEn = `from ${hm(f.from)} ${f.ongoing ? 'until now' : `to ${hm(f.to)}`}, about ${mins} minutes`;
+  const lineZh = line?.name ?? '生产线';
+  const lineEn = line?.name ?? 'the production line';
   switch (f.rule) {
     case 'r1':
-      return `${line?.name ?? '生产线'}运行期间，${meter.name}停运：${span}`;
+      return {
+        zh: `${lineZh}运行期间，${meter.name}停运：${span}`,
+        en: `${meter.name} stopped while ${lineEn} was running: ${spanEn}`,
+      };
     case 'r2':
-      return `${meter.name}与${line?.name ?? '生产线'}启停不同步（相差约${mins}分钟）：${span}`;
-    case 'r3':
-      return `${line?.name ?? '生产线'}运行期间，${meter.name}功率低于额定功率的${meter.thresholds?.pPercent ?? DEFAULT_FACILITY_THRESHOLDS.pPercent}%：${span}`;
+      return {
+        zh: `${meter.name}与${lineZh}启停不同步（相差约${mins}分钟）：${span}`,
+        en: `${meter.name} did not start or stop with ${lineEn} (about ${mins} minutes apart): ${spanEn}`,
+      };
+    case 'r3': {
+      const pct = meter.thresholds?.pPercent ?? DEFAULT_FACILITY_THRESHOLDS.pPercent;
+      return {
+        zh: `${lineZh}运行期间，${meter.name}功率低于额定功率的${pct}%：${span}`,
+        en: `${meter.name} ran below ${pct}% of its rated power while ${lineEn} was running: ${spanEn}`,
+      };
+    }
     case 'r4':
-      return `限产停产令执行期间，${meter.name}仍在生产：${span}`;
+      return {
+        zh: `限产停产令执行期间，${meter.name}仍在生产：${span}`,
+        en: `${meter.name} kept producing during a production restriction order: ${spanEn}`,
+      };
     case 'r5':
-      return `${meter.name}（${meter.code}）无数据上传：${span}`;
+      return {
+        zh: `${meter.name}（${meter.code}）无数据上传：${span}`,
+        en: `${meter.name} (${meter.code}) sent no data: ${spanEn}`,
+      };
   }
 }
 
@@ -464,13 +485,15 @@ export async function evaluateElectricity(db: Db, now = new Date()): Promise<{ r
         const meter = byId.get(f.meterId)!;
         const { kind, sourceKind } = RULE_KIND[f.rule];
         const line = meter.servesMeterId ? byId.get(meter.servesMeterId) : undefined;
+        const said = describe(f, meter, line);
         const base = {
           sourceKind,
           sourceId: meter.id,
           sourceName: meter.name,
           enterpriseId,
           kind,
-          detail: describe(f, meter, line),
+          detail: said.zh,
+          detailEn: said.en,
           evidence: {
             rule: f.rule.toUpperCase(),
             from: new Date(f.from).toISOString(),

@@ -94,6 +94,7 @@ export async function raiseRecurrences(
       enterpriseId: station.enterpriseId,
       kind,
       detail: holding.detail,
+      detailEn: holding.detailEn,
       evidence: { ...holding.evidence, cn, dataTime: dataTime.toISOString() },
       at: now,
       since: new Date(Math.min(holding.since, now.getTime())),

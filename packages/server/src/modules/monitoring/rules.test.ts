@@ -75,7 +75,14 @@ async function send(mn: string, cn: string, at: number, cp: CpInput, receivedAt 
 }
 const rtd = (code: string, value: number, flag = 'N') => ({ [code]: { Rtd: String(value), Flag: flag } });
 
-type AlarmView = { id: string; kind: string; state: string; detail: string; occurrences: number };
+type AlarmView = {
+  id: string;
+  kind: string;
+  state: string;
+  detail: string;
+  detailEn: string | null;
+  occurrences: number;
+};
 async function alarmsOf(stationId: string): Promise<AlarmView[]> {
   const res = await monitor.request({ method: 'GET', url: `/api/alarms?stationId=${stationId}&pageSize=100` });
   expect(res.statusCode, res.body).toBe(200);
@@ -104,6 +111,10 @@ describe('monitoring rules on ingest', () => {
     expect(summary(a)).toEqual(['over-limit-warning:cleared', 'over-limit:active']);
     expect(a.find((x) => x.kind === 'over-limit')!.detail).toContain('氮氧化物');
     expect(a.find((x) => x.kind === 'over-limit')!.detail).toContain('小时均值 225 mg/m³');
+    // and in English, the factor named from the standard's table
+    expect(a.find((x) => x.kind === 'over-limit')!.detailEn).toMatch(
+      /^Nitrogen oxides \(NOx\): hourly average 225 mg\/m³ for the hour from .+, over the emission limit 180 mg\/m³/,
+    );
     await send(st.mn, '2011', T0 + HOUR + 30 * MIN, rtd('a21002', 150));
     await send(st.mn, '2011', T0 + 2 * HOUR, rtd('a21002', 150));
     expect(summary(await alarmsOf(st.id))).toEqual(['over-limit-warning:cleared', 'over-limit:cleared']);
@@ -142,6 +153,8 @@ describe('monitoring rules on ingest', () => {
     );
     expect(steps.map((e) => e.type).sort()).toEqual(['raised', 'reminded', 'restated']);
     expect(steps.find((e) => e.type === 'restated')!.note).toBe(now[0]!.detail);
+    expect(now[0]!.detailEn).toContain('Sulphur dioxide');
+    expect(now[0]!.detailEn).not.toContain('Nitrogen oxides');
     const audits = rowsOf<{ before: { detail: string }; after: { detail: string } }>(
       await t.database.db.execute(
         sql`select au.before, au.after from audit_entries au join alarms a on a.id::text = au.entity_id

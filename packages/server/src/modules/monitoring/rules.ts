@@ -24,8 +24,13 @@ const JUDGED_CNS = new Set(['2011', '2051', '2061']);
 
 /** The plain name of a factor code, 2017 or 2005 (表 B.1/B.2); a vendor code stays as sent. */
 export function factorName(code: string): string {
+  return factorNames(code).name;
+}
+
+/** The factor's plain names as the rules' texts use them, Chinese and English. */
+export function factorNames(code: string): { name: string; nameEn: string } {
   const mapped = factorInfo(code) ?? factorInfo(mapFactor2005(code) ?? '');
-  return mapped?.nameZh ?? code;
+  return { name: mapped?.nameZh ?? code, nameEn: mapped?.nameEn ?? code };
 }
 
 export type JudgedStation = { id: string; name: string; enterpriseId: string; rtdIntervalSeconds: number };
@@ -65,7 +70,7 @@ export async function lockRuleStates(tx: Tx, stationIds: readonly string[]): Pro
     out.set(r.id, {
       state: unpackRuleState(r.state === null ? null : JSON.parse(r.state)),
       last: r.last ? Date.parse(r.last) : null,
-      factors: (r.factors ?? []).map((f) => ({ ...f, name: factorName(f.code) })),
+      factors: (r.factors ?? []).map((f) => ({ ...f, ...factorNames(f.code) })),
     });
   return out;
 }
@@ -134,6 +139,7 @@ export async function foldFrames(
           sourceId: station.id,
           kind: t.kind,
           detail: t.detail,
+          detailEn: t.detailEn,
           evidence: { ...t.evidence, cn, dataTime: dataTime.toISOString() },
           at: now,
         });
@@ -145,6 +151,7 @@ export async function foldFrames(
           enterpriseId: station.enterpriseId,
           kind: t.kind,
           detail: t.detail,
+          detailEn: t.detailEn,
           evidence: { ...t.evidence, cn, dataTime: dataTime.toISOString() },
           at: now,
           since: new Date(Math.min(t.since, now.getTime())),
@@ -211,6 +218,7 @@ export async function checkMissingData(db: Db, now = new Date()): Promise<{ rais
         enterpriseId: s.enterprise_id,
         kind: 'missing-data',
         detail: `自 ${shanghai(last)} 起未收到监测数据，已超过两个上报周期（${(2 * s.secs) / 60} 分钟）`,
+        detailEn: `No data received since ${shanghai(last)}: more than two reporting intervals (${(2 * s.secs) / 60} minutes)`,
         evidence: { lastReadingAt: last.toISOString(), rtdIntervalSeconds: s.secs },
         at: now,
         since: last,

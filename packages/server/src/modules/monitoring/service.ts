@@ -25,7 +25,7 @@ import { pageFrames } from './frames.ts';
 import { replayQuarantined, type StationRow } from './ingest.ts';
 import { LONG_CNS, monitoringReadings, monitoringReadingsLong, rowsOf } from './readings.ts';
 import { stationChanged } from './registry-events.ts';
-import { factorName } from './rules.ts';
+import { factorName, factorNames } from './rules.ts';
 import { monitoringFactors, monitoringQuarantine, monitoringRuleStates, monitoringStations } from './tables.ts';
 
 export type FactorRow = typeof monitoringFactors.$inferSelect;
@@ -392,7 +392,7 @@ async function forgetRemovedFactors(
   let ended: readonly string[] = [];
   let held: ((kind: FrameRuleKind) => ReturnType<typeof holdingNow>) | null = null;
   if (rs) {
-    const limits = remaining.map((f) => ({ ...f, name: factorName(f.code) }));
+    const limits = remaining.map((f) => ({ ...f, ...factorNames(f.code) }));
     const next = withoutFactors(unpackRuleState(rs.state), removed, limits);
     ended = next.ended;
     held = (kind) => holdingNow(next.state, limits, kind);
@@ -436,13 +436,21 @@ async function forgetRemovedFactors(
       sourceId: stationId,
       kind: a.kind as FrameRuleKind,
       detail: t.detail,
+      detailEn: t.detailEn,
       evidence: { ...(a.evidence as Record<string, unknown>), ...t.evidence },
       actor,
     });
   }
   if (ids.length === 0) return;
   const names = removed.map((c) => `${factorName(c)}（${c}）`).join('、');
-  await closeObsoleteAlarms(tx, actor, ids, `${FACTOR_REMOVED_REASON}：${names}`);
+  const namesEn = removed.map((c) => `${factorNames(c).nameEn} (${c})`).join(', ');
+  await closeObsoleteAlarms(
+    tx,
+    actor,
+    ids,
+    `${FACTOR_REMOVED_REASON}：${names}`,
+    `Factor removed from the station: ${namesEn}`,
+  );
 }
 
 export const MAX_READING_PERIOD_DAYS = 31;

@@ -23,7 +23,15 @@ import {
   downloadAttachment,
   getAlarm,
 } from './api.ts';
-import { eventLabel, kindLabel, outcomeLabel, STATE_COLORS, sourceKindLabel, stateLabel } from './labels.ts';
+import {
+  eventLabel,
+  inLanguage,
+  kindLabel,
+  outcomeLabel,
+  STATE_COLORS,
+  sourceKindLabel,
+  stateLabel,
+} from './labels.ts';
 import { ALARM_PERMISSIONS } from './permissions.ts';
 
 type AnswerForm = { reason: string; action: string };
@@ -126,7 +134,7 @@ export default function AlarmDetailPage() {
                   a.sourceName
                 )}
               </Descriptions.Item>
-              <Descriptions.Item label={t('alarms.detail')}>{a.detail}</Descriptions.Item>
+              <Descriptions.Item label={t('alarms.detail')}>{inLanguage(a.detail, a.detailEn, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.basis')}>{a.kindSource}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.firstSeenAt')}>{formatDateTime(a.firstSeenAt)}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.raisedAt')}>{formatDateTime(a.raisedAt)}</Descriptions.Item>
@@ -288,7 +296,7 @@ export default function AlarmDetailPage() {
                     <Typography.Text type="secondary">
                       {formatDateTime(e.at)} · {e.actorName === SYSTEM_ACTOR ? t('alarms.systemActor') : e.actorName}
                     </Typography.Text>
-                    {e.note ? <div>{e.note}</div> : null}
+                    {e.note ? <div>{inLanguage(e.note, e.noteEn, lang)}</div> : null}
                   </>
                 ),
               }))}

@@ -22,3 +22,7 @@ export const outcomeLabel = (o: AlarmOutcome, lang: Language) => pick(ALARM_OUTC
 export const eventLabel = (e: string, lang: Language) => pick(ALARM_EVENT_LABELS[e as AlarmEventType], lang, e);
 
 export const STATE_COLORS: Record<AlarmState, string> = { active: 'red', cleared: 'orange', closed: 'default' };
+
+/** The platform's own words in the reader's language; older records kept Chinese only, shown as kept. */
+export const inLanguage = (zh: string, en: string | null | undefined, lang: Language) =>
+  lang === 'en' && en ? en : zh;

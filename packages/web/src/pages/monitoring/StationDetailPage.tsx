@@ -13,7 +13,7 @@ import { townName } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { type Alarm, alarmKeys, listAlarms } from '../alarms/api.ts';
-import { kindLabel, STATE_COLORS, stateLabel } from '../alarms/labels.ts';
+import { inLanguage, kindLabel, STATE_COLORS, stateLabel } from '../alarms/labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
 import { getFrames, getReadings, getStation, monitoringKeys, type StationDetail } from './api.ts';
 import { EditStationModal } from './EditStationModal.tsx';
@@ -326,7 +326,11 @@ function StationAlarms({ stationId }: { stationId: string }) {
           render: (v: string, a) => <Link to={`${base}/${a.id}`}>{formatDateTime(v)}</Link>,
         },
         { title: t('monitoring.alarmKind'), dataIndex: 'kind', render: (k: Alarm['kind']) => kindLabel(k, lang) },
-        { title: t('monitoring.alarmDetail'), dataIndex: 'detail' },
+        {
+          title: t('monitoring.alarmDetail'),
+          dataIndex: 'detail',
+          render: (d: string, a) => inLanguage(d, a.detailEn, lang),
+        },
         {
           title: t('monitoring.state'),
           dataIndex: 'state',
