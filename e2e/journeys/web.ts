@@ -260,5 +260,18 @@ export const englishListsFitTheWindow: Journey = {
       `the alarm's detail is in English (${seenText})`,
     );
     await ctx.screenshot(page, '96-english-alarm-detail', { window: true });
+
+    // an enterprise account's long name (the enterprise's, with the officer's role) once pushed the
+    // bureau's English name to an ellipsis: the name is capped, the bureau's shown whole
+    const ent = await ctx.newPage();
+    await ent.setViewportSize({ width: 1280, height: 800 });
+    await ctx.login(ent, 'enterprise');
+    await ent.waitForURL((u) => u.pathname.startsWith('/enterprise'), { timeout: 15_000 });
+    await ent.evaluate(() => localStorage.setItem('qingshan.lang', 'en'));
+    await ent.reload();
+    const brand = ent.locator('header h1');
+    await brand.filter({ hasText: 'Ecology and Environment Bureau' }).waitFor({ timeout: 15_000 });
+    const [shown, needed] = await brand.evaluate((h) => [h.clientWidth, h.scrollWidth]);
+    expect(needed <= shown, `the bureau's name is whole in the enterprise's header (${needed} > ${shown} px)`);
   },
 };

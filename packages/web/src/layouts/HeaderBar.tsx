@@ -8,10 +8,25 @@ import { useShowError } from '../api/errors.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useLanguage } from '../i18n.ts';
+
+// An enterprise account's name is the enterprise's with the officer's role (上栗县金花烟花制造有限公司·环保专员):
+// in full it pushed the bureau's English name to an ellipsis at 1,280 px. Capped (the Chinese name
+// is short enough to leave it whole), and whole in the tooltip.
+const userNameStyle = (lang: string) =>
+  ({
+    display: 'inline-block',
+    maxWidth: lang === 'en' ? '10em' : '20em',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    verticalAlign: 'bottom',
+  }) as const;
 
 /** Bureau name on the left; language, current user and logout (or login) on the right. */
 export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { user, roles, logout } = useAuth();
   // On a phone the bureau's full name and the user's name do not both fit: keep the short ones.
   const narrow = Grid.useBreakpoint().sm === false;
@@ -64,8 +79,9 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
                 {t(HOME_LINK_LABEL[homePathFor(roles)])}
               </Link>
             ) : null}
-            <span data-testid="current-user" title={t('nav.userMenu')}>
-              <UserOutlined aria-label={narrow ? user.displayName : undefined} /> {narrow ? null : user.displayName}
+            <span data-testid="current-user" title={`${t('nav.userMenu')}: ${user.displayName}`}>
+              <UserOutlined aria-label={narrow ? user.displayName : undefined} />{' '}
+              {narrow ? null : <span style={userNameStyle(lang)}>{user.displayName}</span>}
             </span>
             <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void onLogout()}>
               {t('nav.logout')}
