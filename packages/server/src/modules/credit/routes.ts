@@ -113,7 +113,7 @@ export const creditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       config: { access: STAFF_ROLES },
       schema: {
         tags: ['credit'],
-        summary: '重点关注名单 Firms whose risk score reaches the threshold rule, highest first',
+        summary: '重点关注名单 Firms whose risk score reaches the threshold rule, highest first unless sorted',
         querystring: watchListQuery,
         response: { 200: watchListSchema, ...problemResponses(400, 401, 403) },
       },

@@ -24,9 +24,26 @@ export const creditListQuery = z.object({
   pageSize: paging.pageSize,
 });
 
+export const WATCH_SORTS = [
+  '-score',
+  'score',
+  'enterprise',
+  '-enterprise',
+  '-alarms',
+  'alarms',
+  '-complaints',
+  'complaints',
+  '-findings',
+  'findings',
+  '-inspectionFindings',
+  'inspectionFindings',
+] as const;
+
 export const watchListQuery = z.object({
   townCode: z.enum(TOWN_CODES as [string, ...string[]]).optional(),
   minScore: z.coerce.number().int().min(0).max(10_000).optional(),
+  /** by score, highest first (the default); by enterprise or by one of the counts, either way */
+  sort: z.enum(WATCH_SORTS).default('-score'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

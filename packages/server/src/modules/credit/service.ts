@@ -18,6 +18,7 @@ import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { rowsOf } from '../figures/registry.ts';
 import { getRule, getRuleNumber } from '../rules/service.ts';
+import type { WATCH_SORTS } from './schema.ts';
 import { creditProposals, creditRecords } from './tables.ts';
 
 export type CreditRow = typeof creditRecords.$inferSelect;
@@ -485,10 +486,33 @@ export type WatchRow = {
   listed: boolean;
 };
 
-/** The watch list: firms whose score reaches the threshold rule, highest first, paged in SQL. */
+export type WatchFilter = {
+  townCode?: string | undefined;
+  minScore?: number | undefined;
+  sort?: (typeof WATCH_SORTS)[number] | undefined;
+};
+
+/** What each sort of the watch list orders by: the score is the select's own column. */
+const WATCH_ORDER_COLUMNS = {
+  score: sql`score`,
+  alarms: sql`s.alarms`,
+  complaints: sql`s.complaints`,
+  findings: sql`s.findings`,
+  inspectionFindings: sql`s.inspection_findings`,
+} as const;
+
+/** The watch list's order; firms level on the sorted count go by name, and the firm's id settles the rest. */
+function watchOrder(sort: WatchFilter['sort'] = '-score'): SQL {
+  const dir = sql.raw(sort.startsWith('-') ? 'desc' : 'asc');
+  const field = sort.replace(/^-/, '') as 'enterprise' | keyof typeof WATCH_ORDER_COLUMNS;
+  if (field === 'enterprise') return sql`s.name ${dir}, s.enterprise_id ${dir}`;
+  return sql`${WATCH_ORDER_COLUMNS[field]} ${dir}, s.name, s.enterprise_id`;
+}
+
+/** The watch list: firms whose score reaches the threshold rule, highest first unless sorted, paged in SQL. */
 export async function watchList(
   db: Tx,
-  f: { townCode?: string | undefined; minScore?: number | undefined },
+  f: WatchFilter,
   page: PageRequest,
 ): Promise<Paged<WatchRow> & { threshold: number }> {
   const { w } = await weights(db);
@@ -503,7 +527,7 @@ export async function watchList(
         sql`select s.enterprise_id::text as "enterpriseId", s.name as "enterpriseName", s.town_code as "townCode",
           ${pointsSql(w)} as score, s.alarms, s.complaints, s.findings,
           s.inspection_findings as "inspectionFindings", s.grade, s.listed
-          ${base} order by 4 desc, s.name, s.enterprise_id limit ${limit} offset ${offset}`,
+          ${base} order by ${watchOrder(f.sort)} limit ${limit} offset ${offset}`,
       ),
     async () => Number((await rowsOf<{ n: number }>(db, sql`select count(*)::int as n ${base}`))[0]?.n ?? 0),
   );

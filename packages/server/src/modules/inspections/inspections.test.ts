@@ -1,12 +1,12 @@
 import { shanghaiDateOf } from '@qingshan/core/calendar';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { getRule } from '../rules/service.ts';
 import { rules, ruleVersions } from '../rules/tables.ts';
 import { upgradePublicationRule } from './rules.ts';
-import { inspectionDraws } from './tables.ts';
+import { inspectionDraws, inspectionObjects } from './tables.ts';
 
 let t: TestApp;
 let leader: Client;
@@ -389,5 +389,107 @@ describe('the results’ time limit from before the publication clock', () => {
     // a second start changes nothing
     await upgradePublicationRule(db);
     expect((await getRule(db, key)).value).toMatchObject({ length: 15 });
+  });
+});
+
+describe('inspections: the lists’ order', () => {
+  it('lists objects by class, or by enterprise or last change, either way when asked', async () => {
+    const tag = uniqueName('名录排序');
+    const ids: string[] = [];
+    // names the same but for the last letter, so any collation orders them A, B, C
+    for (const [letter, cls, updatedAt] of [
+      ['A', 'b', '2026-03-01T08:00:00+08:00'],
+      ['B', 'a', '2026-03-03T08:00:00+08:00'],
+      ['C', 'c', '2026-03-02T08:00:00+08:00'],
+    ] as const) {
+      const firm = await makeEnterprise(t, { name: `${tag}${letter}` });
+      const res = await leader.request({
+        method: 'PUT',
+        url: '/api/inspection-objects',
+        payload: { enterpriseId: firm.id, class: cls, basis: '排序' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      ids.push(res.json().id);
+      await t.database.db
+        .update(inspectionObjects)
+        .set({ updatedAt: new Date(updatedAt) })
+        .where(eq(inspectionObjects.id, res.json().id));
+    }
+    const [a, b, c] = ids as [string, string, string];
+    const order = async (sort: string) => {
+      const res = await leader.request({
+        method: 'GET',
+        url: `/api/inspection-objects?pageSize=200${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((o: { id: string }) => o.id)
+        .filter((id: string) => ids.includes(id));
+    };
+    expect(await order('')).toEqual([b, a, c]);
+    expect(await order('class')).toEqual([b, a, c]);
+    expect(await order('-class')).toEqual([c, a, b]);
+    expect(await order('enterprise')).toEqual([a, b, c]);
+    expect(await order('-enterprise')).toEqual([c, b, a]);
+    expect(await order('updatedAt')).toEqual([a, c, b]);
+    expect(await order('-updatedAt')).toEqual([b, c, a]);
+    expect((await leader.request({ method: 'GET', url: '/api/inspection-objects?sort=basis' })).statusCode).toBe(400);
+  });
+
+  it('lists draws newest first, or by plan, firms drawn or publication (unpublished last), either way when asked', async () => {
+    const db = t.database.db;
+    const tag = uniqueName('抽查排序');
+    const [drawn] = await db.select().from(inspectionDraws).where(eq(inspectionDraws.id, drawId));
+    const ids: string[] = [];
+    // plan names the same but for the last letter, so any collation orders them A to D
+    for (const [letter, drawnAt, count, publishedAt] of [
+      ['C', '2026-02-01T08:00:00+08:00', 1, '2026-02-10T08:00:00+08:00'],
+      ['A', '2026-02-02T08:00:00+08:00', 3, null],
+      ['D', '2026-02-03T08:00:00+08:00', 4, '2026-02-06T08:00:00+08:00'],
+      ['B', '2026-02-04T08:00:00+08:00', 2, '2026-02-08T08:00:00+08:00'],
+    ] as const) {
+      const plan = await leader.request({
+        method: 'POST',
+        url: '/api/inspection-plans',
+        payload: { name: `${tag}${letter}`, year: 2026, period: 'quarter', quarter: 1 },
+      });
+      expect(plan.statusCode, plan.body).toBe(201);
+      const { id: _, ...copy } = drawn!;
+      const [row] = await db
+        .insert(inspectionDraws)
+        .values({
+          ...copy,
+          planId: plan.json().id,
+          targets: Array.from({ length: count }, () => drawn!.targets[0]!),
+          drawnAt: new Date(drawnAt),
+          status: publishedAt ? 'published' : 'drawn',
+          publishedAt: publishedAt ? new Date(publishedAt) : null,
+        })
+        .returning({ id: inspectionDraws.id });
+      ids.push(row!.id);
+    }
+    const [d1, d2, d3, d4] = ids as [string, string, string, string];
+    const order = async (sort: string) => {
+      const res = await leader.request({
+        method: 'GET',
+        url: `/api/inspection-draws?pageSize=200${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((d: { id: string }) => d.id)
+        .filter((id: string) => ids.includes(id));
+    };
+    expect(await order('')).toEqual([d4, d3, d2, d1]);
+    expect(await order('-drawnAt')).toEqual([d4, d3, d2, d1]);
+    expect(await order('drawnAt')).toEqual([d1, d2, d3, d4]);
+    expect(await order('plan')).toEqual([d2, d4, d1, d3]);
+    expect(await order('-plan')).toEqual([d3, d1, d4, d2]);
+    expect(await order('targetCount')).toEqual([d1, d4, d2, d3]);
+    expect(await order('-targetCount')).toEqual([d3, d2, d4, d1]);
+    expect(await order('publishedAt')).toEqual([d3, d4, d1, d2]);
+    expect(await order('-publishedAt')).toEqual([d1, d4, d3, d2]);
+    expect((await leader.request({ method: 'GET', url: '/api/inspection-draws?sort=seed' })).statusCode).toBe(400);
   });
 });

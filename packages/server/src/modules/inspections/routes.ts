@@ -8,6 +8,7 @@ import {
   drawCreatedSchema,
   drawDetailSchema,
   drawSummarySchema,
+  drawsQuery,
   idParams,
   inspectionDrawBody,
   inspectionObjectBody,
@@ -73,14 +74,14 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       config: { access: STAFF_ROLES },
       schema: {
         tags: ['inspections'],
-        summary: '检查对象名录库 The object library with Jiangxi classes, and its version',
+        summary: '检查对象名录库 The object library with Jiangxi classes, and its version; by class unless sorted',
         querystring: objectsQuery,
         response: { 200: libraryPage(objectViewSchema), ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { class: cls, page, pageSize } = request.query;
-      return listObjects(db, { class: cls }, { page, pageSize });
+      const { page, pageSize, ...filter } = request.query;
+      return listObjects(db, filter, { page, pageSize });
     },
   );
 
@@ -192,12 +193,15 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       config: { access: STAFF_ROLES },
       schema: {
         tags: ['inspections'],
-        summary: '抽查记录 Draws, without their (secret) targets',
-        querystring: pageQuery,
+        summary: '抽查记录 Draws, without their (secret) targets, newest first unless sorted',
+        querystring: drawsQuery,
         response: { 200: pageOf(drawSummarySchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => listDraws(db, request.query),
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return listDraws(db, filter, { page, pageSize });
+    },
   );
 
   app.post(

@@ -25,7 +25,29 @@ export { inspectionDrawBody, inspectionObjectBody, inspectionPlanBody, inspectio
 
 export const idParams = z.object({ id: z.uuid() });
 export const pageQuery = z.object({ page: paging.page, pageSize: paging.pageSize });
-export const objectsQuery = pageQuery.extend({ class: z.enum(INSPECTION_CLASSES).optional() });
+export const OBJECT_SORTS = ['class', '-class', 'enterprise', '-enterprise', '-updatedAt', 'updatedAt'] as const;
+export const objectsQuery = pageQuery.extend({
+  class: z.enum(INSPECTION_CLASSES).optional(),
+  /** by class, a to special (the default) or back; by enterprise or by the last change, either way */
+  sort: z.enum(OBJECT_SORTS).default('class'),
+});
+export const DRAW_SORTS = [
+  '-drawnAt',
+  'drawnAt',
+  'plan',
+  '-plan',
+  'targetCount',
+  '-targetCount',
+  '-publishedAt',
+  'publishedAt',
+] as const;
+export const drawsQuery = pageQuery.extend({
+  /**
+   * by the time drawn, newest first (the default) or oldest; by plan, number of firms drawn or time
+   * published, either way (a draw not yet published comes last both ways)
+   */
+  sort: z.enum(DRAW_SORTS).default('-drawnAt'),
+});
 export const publicResultsQuery = pageQuery.extend({ year: z.coerce.number().int().min(2019).max(2100).optional() });
 
 const townName = (code: string | null) => (code ? (TOWNS.find((t) => t.code === code)?.name ?? code) : null);

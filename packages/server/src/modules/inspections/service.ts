@@ -27,9 +27,11 @@ import { listedEnterpriseIds } from '../positive-list/service.ts';
 import { getRules } from '../rules/service.ts';
 import { RATIO_RULE_KEYS } from './rules.ts';
 import {
+  type DRAW_SORTS,
   type DrawDetailView,
   type DrawSummaryView,
   type InspectorView,
+  type OBJECT_SORTS,
   type ObjectView,
   type PlanView,
   type PublicResultView,
@@ -72,9 +74,33 @@ async function versionOf(tx: Tx, kind: Library): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // the object library (检查对象名录库)
 
+export type ObjectFilter = {
+  class?: string | undefined;
+  sort?: (typeof OBJECT_SORTS)[number] | undefined;
+};
+
+/** The library's order; a class's firms go by name, and the entry's id settles the rest. */
+function objectOrder(sort: ObjectFilter['sort']): SQL[] {
+  const o = inspectionObjects;
+  switch (sort) {
+    case '-class':
+      return [desc(o.class), asc(enterprises.name), asc(o.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), asc(o.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(o.id)];
+    case 'updatedAt':
+      return [asc(o.updatedAt), asc(o.id)];
+    case '-updatedAt':
+      return [desc(o.updatedAt), asc(o.id)];
+    default:
+      return [asc(o.class), asc(enterprises.name), asc(o.id)];
+  }
+}
+
 export async function listObjects(
   tx: Tx,
-  f: { class?: string | undefined },
+  f: ObjectFilter,
   page: PageRequest,
 ): Promise<Paged<ObjectView> & { version: number }> {
   const where = f.class ? eq(inspectionObjects.class, f.class as never) : undefined;
@@ -86,7 +112,7 @@ export async function listObjects(
         .from(inspectionObjects)
         .innerJoin(enterprises, eq(enterprises.id, inspectionObjects.enterpriseId))
         .where(where)
-        .orderBy(asc(inspectionObjects.class), asc(enterprises.name))
+        .orderBy(...objectOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => toObjectView(r.o, r.name, r.townCode));
@@ -466,7 +492,35 @@ function planLabel(p: typeof inspectionPlans.$inferSelect): string {
   return p.name;
 }
 
-export async function listDraws(tx: Tx, page: PageRequest): Promise<Paged<DrawSummaryView>> {
+/** The draws' order; a draw not yet published has no time published and comes last either way. */
+function drawOrder(sort: (typeof DRAW_SORTS)[number] | undefined): SQL[] {
+  const d = inspectionDraws;
+  const targetCount = sql`jsonb_array_length(${d.targets})`;
+  switch (sort) {
+    case 'drawnAt':
+      return [asc(d.drawnAt), asc(d.id)];
+    case 'plan':
+      return [asc(inspectionPlans.name), desc(d.drawnAt), asc(d.id)];
+    case '-plan':
+      return [desc(inspectionPlans.name), desc(d.drawnAt), asc(d.id)];
+    case 'targetCount':
+      return [asc(targetCount), desc(d.drawnAt), asc(d.id)];
+    case '-targetCount':
+      return [desc(targetCount), desc(d.drawnAt), asc(d.id)];
+    case 'publishedAt':
+      return [sql`${d.publishedAt} asc nulls last`, desc(d.drawnAt), asc(d.id)];
+    case '-publishedAt':
+      return [sql`${d.publishedAt} desc nulls last`, desc(d.drawnAt), asc(d.id)];
+    default:
+      return [desc(d.drawnAt), asc(d.id)];
+  }
+}
+
+export async function listDraws(
+  tx: Tx,
+  f: { sort?: (typeof DRAW_SORTS)[number] | undefined },
+  page: PageRequest,
+): Promise<Paged<DrawSummaryView>> {
   return paginate(
     page,
     async (limit, offset) => {
@@ -474,7 +528,7 @@ export async function listDraws(tx: Tx, page: PageRequest): Promise<Paged<DrawSu
         .select({ d: inspectionDraws, p: inspectionPlans })
         .from(inspectionDraws)
         .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspectionDraws.planId))
-        .orderBy(desc(inspectionDraws.drawnAt))
+        .orderBy(...drawOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map(({ d, p }) => ({

@@ -2,11 +2,12 @@ import { todayInShanghai } from '@qingshan/core/calendar';
 import { listingValidUntil } from '@qingshan/core/positive-list';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { raiseAlarm } from '../alarms/service.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { proposeRemoval } from './service.ts';
+import { positiveListEntries, positiveListRemovalProposals } from './tables.ts';
 
 let t: TestApp;
 let officer: Client;
@@ -464,5 +465,99 @@ describe('positive list: figure', () => {
       valid.items.map((e: { id: string }) => `/staff/positive-list/${e.id}`).sort(),
     );
     expect(valid.total).toBeGreaterThan(0);
+  });
+});
+
+describe('positive list: the lists’ order', () => {
+  it('lists newest first, or by enterprise or last valid day, either way when asked', async () => {
+    const tag = uniqueName('正面清单排序');
+    const ids: string[] = [];
+    const proposals: string[] = [];
+    // names the same but for the last letter, so any collation orders them A, B, C
+    for (const letter of ['A', 'B', 'C']) {
+      const firm = await makeEnterprise(t, { name: `${tag}${letter}`, creditGrade: 'green' });
+      const res = await officer.request({
+        method: 'POST',
+        url: '/api/positive-list',
+        payload: { enterpriseId: firm.id, category: 'key-field', confirmations: CONFIRMED, reason: '排序' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+      const proposal = await t.database.db.transaction((tx) =>
+        proposeRemoval(tx, SYSTEM_ACTOR, {
+          enterpriseId: firm.id,
+          trigger: 'penalty',
+          sourceType: 'case',
+          sourceId: `${tag}${letter}`,
+          summary: '排序',
+        }),
+      );
+      proposals.push(proposal!);
+    }
+    const [a, b, c] = ids as [string, string, string];
+    const [pa, pb, pc] = proposals as [string, string, string];
+    // A and C listed the same day (so by name), B before; the last valid days in another order
+    for (const [id, decidedOn, validUntil] of [
+      [a, '2025-03-01', '2099-03-01'],
+      [b, '2025-01-01', '2099-06-01'],
+      [c, '2025-03-01', '2098-12-01'],
+    ] as const)
+      await t.database.db
+        .update(positiveListEntries)
+        .set({ decidedOn, validUntil })
+        .where(eq(positiveListEntries.id, id));
+    for (const [id, createdAt] of [
+      [pa, '2026-02-02T08:00:00+08:00'],
+      [pb, '2026-02-01T08:00:00+08:00'],
+      [pc, '2026-02-03T08:00:00+08:00'],
+    ] as const)
+      await t.database.db
+        .update(positiveListRemovalProposals)
+        .set({ createdAt: new Date(createdAt) })
+        .where(eq(positiveListRemovalProposals.id, id));
+    const entries = async (sort: string) => {
+      const res = await officer.request({
+        method: 'GET',
+        url: `/api/positive-list?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((e: { id: string }) => e.id);
+    };
+    expect(await entries('')).toEqual([a, c, b]);
+    expect(await entries('-decidedOn')).toEqual([a, c, b]);
+    expect(await entries('decidedOn')).toEqual([b, a, c]);
+    expect(await entries('enterprise')).toEqual([a, b, c]);
+    expect(await entries('-enterprise')).toEqual([c, b, a]);
+    expect(await entries('validUntil')).toEqual([c, a, b]);
+    expect(await entries('-validUntil')).toEqual([b, a, c]);
+    expect((await officer.request({ method: 'GET', url: '/api/positive-list?sort=category' })).statusCode).toBe(400);
+
+    const raised = async (sort: string) => {
+      const res = await officer.request({
+        method: 'GET',
+        url: `/api/positive-list/proposals?pageSize=200${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((p: { id: string }) => p.id)
+        .filter((id: string) => proposals.includes(id));
+    };
+    expect(await raised('')).toEqual([pc, pa, pb]);
+    expect(await raised('-createdAt')).toEqual([pc, pa, pb]);
+    expect(await raised('createdAt')).toEqual([pb, pa, pc]);
+    expect(await raised('enterprise')).toEqual([pa, pb, pc]);
+    expect(await raised('-enterprise')).toEqual([pc, pb, pa]);
+    expect(
+      (await officer.request({ method: 'GET', url: '/api/positive-list/proposals?sort=trigger' })).statusCode,
+    ).toBe(400);
+  });
+
+  it('keeps the public list newest listed first', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/positive-list?pageSize=200' });
+    expect(res.statusCode, res.body).toBe(200);
+    const days = res.json().items.map((e: { decidedOn: string }) => e.decidedOn);
+    expect(new Set(days).size).toBeGreaterThan(1);
+    expect(days).toEqual([...days].sort().reverse());
   });
 });

@@ -57,14 +57,14 @@ export const positiveListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       config: { access: STAFF_ROLES },
       schema: {
         tags: ['positive-list'],
-        summary: '正面清单决定 Listing decisions, with state (valid / expired / removed)',
+        summary: '正面清单决定 Listing decisions, with state (valid / expired / removed), newest first unless sorted',
         querystring: entriesQuery,
         response: { 200: pageOf(entryViewSchema), ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { state, q, year, page, pageSize } = request.query;
-      return listEntries(db, { state, q, year }, { page, pageSize });
+      const { page, pageSize, ...filter } = request.query;
+      return listEntries(db, filter, { page, pageSize });
     },
   );
 
@@ -105,14 +105,15 @@ export const positiveListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       config: { access: STAFF_ROLES },
       schema: {
         tags: ['positive-list'],
-        summary: '移出建议 Removal proposals raised by penalties, incidents, verified complaints, alarms',
+        summary:
+          '移出建议 Removal proposals raised by penalties, incidents, verified complaints, alarms, newest first unless sorted',
         querystring: proposalsQuery,
         response: { 200: pageOf(proposalViewSchema), ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { status, page, pageSize } = request.query;
-      return listProposals(db, status, { page, pageSize });
+      const { page, pageSize, ...filter } = request.query;
+      return listProposals(db, filter, { page, pageSize });
     },
   );
 

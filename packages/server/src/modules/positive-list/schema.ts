@@ -24,10 +24,22 @@ export const enterpriseParams = z.object({ enterpriseId: z.uuid() });
 
 const ENTRY_STATES = ['valid', 'expired', 'removed'] as const;
 
+export const ENTRY_SORTS = [
+  '-decidedOn',
+  'decidedOn',
+  'enterprise',
+  '-enterprise',
+  'validUntil',
+  '-validUntil',
+] as const;
+export const PROPOSAL_SORTS = ['-createdAt', 'createdAt', 'enterprise', '-enterprise'] as const;
+
 export const entriesQuery = z.object({
   state: z.enum(ENTRY_STATES).optional(),
   q: z.string().trim().max(50).optional(),
   year: z.coerce.number().int().min(2019).max(2100).optional(),
+  /** by the day listed, newest first (the default) or oldest; by enterprise or by the last valid day, either way */
+  sort: z.enum(ENTRY_SORTS).default('-decidedOn'),
   page: paging.page,
   pageSize: paging.pageSize,
 });
@@ -41,6 +53,8 @@ export const publicEntriesQuery = z.object({
 
 export const proposalsQuery = z.object({
   status: z.enum(PROPOSAL_STATUSES).optional(),
+  /** by the time raised, newest first (the default) or oldest; or by enterprise, either way */
+  sort: z.enum(PROPOSAL_SORTS).default('-createdAt'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

@@ -7,7 +7,7 @@ import {
   type PositiveListDecisionBody,
   type RemovalTrigger,
 } from '@qingshan/core/positive-list';
-import { and, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -17,8 +17,10 @@ import { enterprises } from '../enterprises/tables.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import { POSITIVE_LIST_CHECKERS } from './checkers.ts';
 import {
+  type ENTRY_SORTS,
   type EntryDetailView,
   type EntryView,
+  type PROPOSAL_SORTS,
   type PROPOSAL_STATUSES,
   type ProposalView,
   type PublicEntryView,
@@ -158,7 +160,27 @@ export type EntryFilter = {
   state?: 'valid' | 'expired' | 'removed' | undefined;
   q?: string | undefined;
   year?: number | undefined;
+  sort?: (typeof ENTRY_SORTS)[number] | undefined;
 };
+
+/** The list's order: firms listed the same day go by name, and the entry's id settles the rest. */
+function entryOrder(sort: EntryFilter['sort']): SQL[] {
+  const p = positiveListEntries;
+  switch (sort) {
+    case 'decidedOn':
+      return [asc(p.decidedOn), asc(enterprises.name), asc(p.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), desc(p.decidedOn), asc(p.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(p.decidedOn), asc(p.id)];
+    case 'validUntil':
+      return [asc(p.validUntil), asc(enterprises.name), asc(p.id)];
+    case '-validUntil':
+      return [desc(p.validUntil), asc(enterprises.name), asc(p.id)];
+    default:
+      return [desc(p.decidedOn), asc(enterprises.name), asc(p.id)];
+  }
+}
 
 function entryConditions(f: EntryFilter, today: string): SQL | undefined {
   const conds: SQL[] = [];
@@ -185,7 +207,7 @@ export async function listEntries(tx: Tx, f: EntryFilter, page: PageRequest): Pr
         .from(positiveListEntries)
         .innerJoin(enterprises, eq(enterprises.id, positiveListEntries.enterpriseId))
         .where(where)
-        .orderBy(desc(positiveListEntries.decidedOn), enterprises.name)
+        .orderBy(...entryOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => toEntryView(r.p, r.name, r.townCode, today));
@@ -220,7 +242,7 @@ export async function listPublicEntries(
         .from(positiveListEntries)
         .innerJoin(enterprises, eq(enterprises.id, positiveListEntries.enterpriseId))
         .where(where)
-        .orderBy(desc(positiveListEntries.decidedOn), enterprises.name)
+        .orderBy(...entryOrder('-decidedOn'))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => toPublicEntryView(r.p, r.name, r.townCode, today));
@@ -359,12 +381,28 @@ export async function withdrawProposalsFrom(
   return rows.map((r) => r.id);
 }
 
-export async function listProposals(
-  tx: Tx,
-  status: (typeof PROPOSAL_STATUSES)[number] | undefined,
-  page: PageRequest,
-): Promise<Paged<ProposalView>> {
-  const where = status ? eq(positiveListRemovalProposals.status, status) : undefined;
+export type ProposalFilter = {
+  status?: (typeof PROPOSAL_STATUSES)[number] | undefined;
+  sort?: (typeof PROPOSAL_SORTS)[number] | undefined;
+};
+
+/** The list's order; the proposal's id settles proposals raised at the same moment. */
+function proposalOrder(sort: ProposalFilter['sort']): SQL[] {
+  const p = positiveListRemovalProposals;
+  switch (sort) {
+    case 'createdAt':
+      return [asc(p.createdAt), asc(p.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), desc(p.createdAt), asc(p.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(p.createdAt), asc(p.id)];
+    default:
+      return [desc(p.createdAt), asc(p.id)];
+  }
+}
+
+export async function listProposals(tx: Tx, f: ProposalFilter, page: PageRequest): Promise<Paged<ProposalView>> {
+  const where = f.status ? eq(positiveListRemovalProposals.status, f.status) : undefined;
   return paginate(
     page,
     async (limit, offset) => {
@@ -374,7 +412,7 @@ export async function listProposals(
         .innerJoin(positiveListEntries, eq(positiveListEntries.id, positiveListRemovalProposals.entryId))
         .innerJoin(enterprises, eq(enterprises.id, positiveListEntries.enterpriseId))
         .where(where)
-        .orderBy(desc(positiveListRemovalProposals.createdAt))
+        .orderBy(...proposalOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => toProposalView(r.p, r.name));

@@ -264,7 +264,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       config: { access: READERS },
       schema: {
         tags: ['site-inspections'],
-        summary: '责令整改（企业只见本企业） Rectification orders',
+        summary: '责令整改（企业只见本企业） Rectification orders, newest issued first unless sorted',
         querystring: ordersQuery,
         response: { 200: pageOf(orderListItemSchema), ...problemResponses(400, 401, 403) },
       },

@@ -62,11 +62,24 @@ export const inspectionsQuery = z
     sort: z.enum(['inspectedOn', '-inspectedOn']).default('-inspectedOn'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'common.invalid' });
+export const ORDER_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-inspectedOn',
+  'inspectedOn',
+  'enterprise',
+  '-enterprise',
+] as const;
 export const ordersQuery = z.object({
   page: paging.page,
   pageSize: paging.pageSize,
   enterpriseId: z.uuid().optional(),
   status: z.enum(RECTIFICATION_ORDER_STATUSES).optional(),
+  /**
+   * by the time issued, newest first (the default) or oldest; by the day inspected or by enterprise,
+   * either way. Not by the due date: the clock computes it, no column holds it.
+   */
+  sort: z.enum(ORDER_SORTS).default('-createdAt'),
 });
 export const casesQuery = z.object({
   page: paging.page,

@@ -26,6 +26,7 @@ import { enterprises } from '../enterprises/tables.ts';
 import { notePublicationClock, publishResults } from '../inspections/service.ts';
 import { inspectionDraws } from '../inspections/tables.ts';
 import { proposeRemoval, withdrawProposalsFrom } from '../positive-list/service.ts';
+import type { ORDER_SORTS } from './schema.ts';
 import {
   enforcementCases,
   inspectionFiles,
@@ -694,7 +695,30 @@ async function clockOf(db: Tx, orderId: string): Promise<ClockView | null> {
   return list[0] ?? null;
 }
 
-export type OrderFilter = { enterpriseId?: string | undefined; status?: string | undefined };
+export type OrderFilter = {
+  enterpriseId?: string | undefined;
+  status?: string | undefined;
+  sort?: (typeof ORDER_SORTS)[number] | undefined;
+};
+
+/** The list's order; an inspection's orders are issued together, so the order's id settles them. */
+function rectificationOrderOrder(sort: OrderFilter['sort']): SQL[] {
+  const o = rectificationOrders;
+  switch (sort) {
+    case 'createdAt':
+      return [asc(o.createdAt), asc(o.id)];
+    case 'inspectedOn':
+      return [asc(siteInspections.inspectedOn), asc(o.createdAt), asc(o.id)];
+    case '-inspectedOn':
+      return [desc(siteInspections.inspectedOn), desc(o.createdAt), asc(o.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), desc(o.createdAt), asc(o.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(o.createdAt), asc(o.id)];
+    default:
+      return [desc(o.createdAt), asc(o.id)];
+  }
+}
 
 export async function listOrders(
   db: Tx,
@@ -721,7 +745,7 @@ export async function listOrders(
         .innerJoin(inspectionFindings, eq(inspectionFindings.id, rectificationOrders.findingId))
         .innerJoin(siteInspections, eq(siteInspections.id, rectificationOrders.inspectionId))
         .where(where)
-        .orderBy(desc(rectificationOrders.createdAt), asc(rectificationOrders.id))
+        .orderBy(...rectificationOrderOrder(f.sort))
         .limit(limit)
         .offset(offset);
       const out: OrderListItem[] = [];

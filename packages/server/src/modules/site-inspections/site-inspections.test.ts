@@ -1,12 +1,13 @@
 import { todayInShanghai } from '@qingshan/core';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { clues } from '../clues/tables.ts';
 import { proposeCreditChange, withdrawCreditProposalsFrom } from '../credit/service.ts';
 import { creditProposals, creditRecords } from '../credit/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { rowsOf } from '../figures/registry.ts';
 import { createDraw, createInspector, createPlan, putObject } from '../inspections/service.ts';
 import { positiveListEntries, positiveListRemovalProposals } from '../positive-list/tables.ts';
 import { users } from '../users/tables.ts';
@@ -853,5 +854,122 @@ describe('a draw’s publication runs on a clock from its latest inspection', ()
     expect(after).toMatchObject({ status: 'published', publishDueOn: '2025-11-06', publication: { state: 'missed' } });
     const results = (await t.app.inject({ method: 'GET', url: '/api/public/inspection-results?year=2025' })).json();
     expect(results.items[0]).toMatchObject({ publishDueOn: '2025-11-06', publishedOnTime: false });
+  });
+});
+
+describe('the watch list’s order', () => {
+  it('lists the highest score first, or by enterprise or any of the counts, either way when asked', async () => {
+    const db = t.database.db;
+    const tag = uniqueName('关注排序');
+    // names the same but for the last letter, so any collation orders them A, B, C
+    const [a, b, c] = [
+      await makeEnterprise(t, { name: `${tag}A` }),
+      await makeEnterprise(t, { name: `${tag}B` }),
+      await makeEnterprise(t, { name: `${tag}C` }),
+    ];
+    let n = 0;
+    const records = {
+      alarm: (id: string) =>
+        db.execute(sql`insert into alarms (source_kind, source_id, source_name, enterprise_id, kind, state, detail, first_seen_at, last_seen_at, outcome)
+          values ('station', ${`${tag}-${++n}`}, '废水总排口', ${id}::uuid, 'over-limit', 'closed', 'COD 超标', now(), now(), 'confirmed')`),
+      complaint: (id: string) =>
+        db.execute(sql`insert into reports (code, channel, title, content, location, subject_enterprise_id, received_at)
+          values (${`${tag}-${++n}`}, 'phone', '夜间异味', '厂区夜间异味明显', '上栗镇', ${id}::uuid, now())`),
+      finding: (id: string) =>
+        db.execute(sql`insert into clues (source, source_ref, description, evidence, enterprise_id, status, outcome, verified_at)
+          values ('report', gen_random_uuid()::text, '厂区夜间偷排废水', '{"photos":[]}', ${id}::uuid, 'verified', 'problem-found', now())`),
+      inspectionFinding: (id: string) =>
+        db.execute(sql`with i as (
+            insert into site_inspections (kind, enterprise_id, status, inspected_on, inspector_names, checklist, officer_name)
+            values ('on-site', ${id}::uuid, 'completed', now()::date, '["李强","周文斌"]', '[]', '执法·李强') returning id)
+          insert into inspection_findings (inspection_id, position, description, severity)
+            select id, 0, '危险废物贮存间未设置识别标志', 'minor' from i`),
+    };
+    // alarms, complaints, findings, inspection findings: A 0 2 1 0 (35), B 2 0 0 1 (25), C 1 1 2 0 (45)
+    for (const [firm, counts] of [
+      [a, [0, 2, 1, 0]],
+      [b, [2, 0, 0, 1]],
+      [c, [1, 1, 2, 0]],
+    ] as const)
+      for (const [i, add] of [records.alarm, records.complaint, records.finding, records.inspectionFinding].entries())
+        for (let k = 0; k < counts[i]!; k++) await add(firm.id);
+    const mine = [a.id, b.id, c.id];
+    const ids = async (sort: string) => {
+      const res = await officer.request({
+        method: 'GET',
+        url: `/api/risk/watch-list?minScore=0&pageSize=200${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { enterpriseId: string; score: number }[]).filter((r) =>
+        mine.includes(r.enterpriseId),
+      );
+    };
+    const byDefault = await ids('');
+    expect(byDefault.map((r) => [r.enterpriseId, r.score])).toEqual([
+      [c.id, 45],
+      [a.id, 35],
+      [b.id, 25],
+    ]);
+    const order = async (sort: string) => (await ids(sort)).map((r) => r.enterpriseId);
+    expect(await order('-score')).toEqual([c.id, a.id, b.id]);
+    expect(await order('score')).toEqual([b.id, a.id, c.id]);
+    expect(await order('enterprise')).toEqual([a.id, b.id, c.id]);
+    expect(await order('-enterprise')).toEqual([c.id, b.id, a.id]);
+    expect(await order('alarms')).toEqual([a.id, c.id, b.id]);
+    expect(await order('-alarms')).toEqual([b.id, c.id, a.id]);
+    expect(await order('complaints')).toEqual([b.id, c.id, a.id]);
+    expect(await order('-complaints')).toEqual([a.id, c.id, b.id]);
+    expect(await order('findings')).toEqual([b.id, a.id, c.id]);
+    expect(await order('-findings')).toEqual([c.id, a.id, b.id]);
+    // A and C level on none: by name either way
+    expect(await order('inspectionFindings')).toEqual([a.id, c.id, b.id]);
+    expect(await order('-inspectionFindings')).toEqual([b.id, a.id, c.id]);
+    expect((await officer.request({ method: 'GET', url: '/api/risk/watch-list?sort=townCode' })).statusCode).toBe(400);
+  });
+});
+
+describe('the rectification orders’ order', () => {
+  it('lists newest issued first, or by issue, inspection day or enterprise, either way when asked', async () => {
+    const tag = uniqueName('整改排序');
+    // names the same but for the last letter, so any collation orders them A, B, C
+    const issue = async (letter: string, inspectedOn: string, issuedAt: string) => {
+      const firm = await makeEnterprise(t, { name: `${tag}${letter}` });
+      const [row] = await rowsOf<{ id: string }>(
+        t.database.db,
+        sql`with i as (
+          insert into site_inspections (kind, enterprise_id, status, inspected_on, inspector_names, checklist, officer_name)
+          values ('on-site', ${firm.id}::uuid, 'completed', ${inspectedOn}::date, '["李强","周文斌"]', '[]', '执法·李强') returning id),
+        f as (insert into inspection_findings (inspection_id, position, description, severity, requirement)
+          select id, 0, '危险废物贮存间未设置识别标志', 'minor', '设置识别标志' from i returning id, inspection_id)
+        insert into rectification_orders (finding_id, inspection_id, enterprise_id, requirement, clock_id, created_at)
+          select id, inspection_id, ${firm.id}::uuid, '设置识别标志', gen_random_uuid(), ${issuedAt}::timestamptz from f
+        returning id`,
+      );
+      return row!.id;
+    };
+    const a = await issue('A', '2026-01-10', '2026-01-12T09:00:00+08:00');
+    const b = await issue('B', '2026-01-05', '2026-01-20T09:00:00+08:00');
+    const c = await issue('C', '2026-01-15', '2026-01-16T09:00:00+08:00');
+    const ids = async (sort: string) => {
+      const res = await officer.request({
+        method: 'GET',
+        url: `/api/rectification-orders?pageSize=200${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((o: { id: string }) => o.id)
+        .filter((id: string) => [a, b, c].includes(id));
+    };
+    expect(await ids('')).toEqual([b, c, a]);
+    expect(await ids('-createdAt')).toEqual([b, c, a]);
+    expect(await ids('createdAt')).toEqual([a, c, b]);
+    expect(await ids('inspectedOn')).toEqual([b, a, c]);
+    expect(await ids('-inspectedOn')).toEqual([c, a, b]);
+    expect(await ids('enterprise')).toEqual([a, b, c]);
+    expect(await ids('-enterprise')).toEqual([c, b, a]);
+    expect((await officer.request({ method: 'GET', url: '/api/rectification-orders?sort=dueDate' })).statusCode).toBe(
+      400,
+    );
   });
 });

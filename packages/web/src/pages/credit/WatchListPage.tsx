@@ -11,6 +11,20 @@ import { creditKeys, getWatchList, type WatchQuery, type WatchRow } from './api.
 
 const watchQuery = defineListQuery({
   filters: { townCode: oneOfFilter(TOWNS.map((t) => t.code) as [string, ...string[]]) },
+  sorts: [
+    '-score',
+    'score',
+    'enterprise',
+    '-enterprise',
+    '-alarms',
+    'alarms',
+    '-complaints',
+    'complaints',
+    '-findings',
+    'findings',
+    '-inspectionFindings',
+    'inspectionFindings',
+  ] as const,
   pageSizes: [20, 50],
 });
 
@@ -47,14 +61,27 @@ export default function WatchListPage() {
           {
             title: t('credit.enterprise'),
             dataIndex: 'enterpriseName',
+            key: 'enterprise',
+            sorter: true,
             render: (name: string, r) => <Link to={`/staff/enterprises/${r.enterpriseId}?tab=risk`}>{name}</Link>,
           },
           { title: t('credit.town'), key: 'town', render: (_: unknown, r) => townName(r.townCode, lang, r.townName) },
-          { title: t('credit.score'), dataIndex: 'score', render: (s: number) => <Tag color="red">{s}</Tag> },
-          { title: t('credit.alarms'), dataIndex: 'alarms' },
-          { title: t('credit.complaints'), dataIndex: 'complaints' },
-          { title: t('credit.findings'), dataIndex: 'findings' },
-          { title: t('credit.inspectionFindings'), dataIndex: 'inspectionFindings' },
+          {
+            title: t('credit.score'),
+            dataIndex: 'score',
+            key: 'score',
+            sorter: true,
+            render: (s: number) => <Tag color="red">{s}</Tag>,
+          },
+          { title: t('credit.alarms'), dataIndex: 'alarms', key: 'alarms', sorter: true },
+          { title: t('credit.complaints'), dataIndex: 'complaints', key: 'complaints', sorter: true },
+          { title: t('credit.findings'), dataIndex: 'findings', key: 'findings', sorter: true },
+          {
+            title: t('credit.inspectionFindings'),
+            dataIndex: 'inspectionFindings',
+            key: 'inspectionFindings',
+            sorter: true,
+          },
           {
             title: t('credit.grade'),
             dataIndex: 'gradeLabel',

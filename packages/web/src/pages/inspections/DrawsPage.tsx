@@ -14,7 +14,20 @@ import { createDraw, type DrawSummary, getDraws, getPlans, inspectionKeys } from
 import { InspectionsNav } from './InspectionsNav.tsx';
 import { INSPECTION_PERMISSIONS } from './permissions.ts';
 
-const drawsQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
+const drawsQuery = defineListQuery({
+  filters: {},
+  sorts: [
+    '-drawnAt',
+    'drawnAt',
+    'plan',
+    '-plan',
+    'targetCount',
+    '-targetCount',
+    '-publishedAt',
+    'publishedAt',
+  ] as const,
+  pageSizes: [20, 50],
+});
 
 /** 双随机抽查: the draws (their targets stay on the secret detail page) and a new draw from a plan. */
 export default function DrawsPage() {
@@ -79,11 +92,19 @@ export default function DrawsPage() {
           {
             title: t('inspections.plan'),
             dataIndex: 'planName',
+            key: 'plan',
+            sorter: true,
             render: (name: string, d) => <Link to={`/staff/inspections/draws/${d.id}`}>{name}</Link>,
           },
-          { title: t('inspections.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => formatDateTime(v) },
+          {
+            title: t('inspections.drawnAt'),
+            dataIndex: 'drawnAt',
+            key: 'drawnAt',
+            sorter: true,
+            render: (v: string) => formatDateTime(v),
+          },
           { title: t('inspections.drawnBy'), dataIndex: 'drawnByName' },
-          { title: t('inspections.targetCount'), dataIndex: 'targetCount' },
+          { title: t('inspections.targetCount'), dataIndex: 'targetCount', key: 'targetCount', sorter: true },
           {
             title: t('inspections.status'),
             dataIndex: 'status',
@@ -94,6 +115,8 @@ export default function DrawsPage() {
           {
             title: t('inspections.publishedAt'),
             dataIndex: 'publishedAt',
+            key: 'publishedAt',
+            sorter: true,
             render: (v: string | null) => (v ? formatDateTime(v) : '—'),
           },
         ]}

@@ -18,7 +18,11 @@ import { getObjects, type InspectionObject, inspectionKeys, type ObjectBody, put
 import { InspectionsNav } from './InspectionsNav.tsx';
 import { INSPECTION_PERMISSIONS } from './permissions.ts';
 
-const objectsQuery = defineListQuery({ filters: { class: oneOfFilter(INSPECTION_CLASSES) }, pageSizes: [20, 50, 100] });
+const objectsQuery = defineListQuery({
+  filters: { class: oneOfFilter(INSPECTION_CLASSES) },
+  sorts: ['class', '-class', 'enterprise', '-enterprise', '-updatedAt', 'updatedAt'] as const,
+  pageSizes: [20, 50, 100],
+});
 
 /** 检查对象名录库: every firm with its Jiangxi class (a / b / c / special) and why; each change is a new version. */
 export default function ObjectsPage() {
@@ -62,7 +66,7 @@ export default function ObjectsPage() {
         result={result}
         rowKey="id"
         columns={[
-          { title: t('inspections.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('inspections.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true },
           {
             title: t('inspections.town'),
             key: 'town',
@@ -72,6 +76,7 @@ export default function ObjectsPage() {
           {
             title: t('inspections.class'),
             key: 'class',
+            sorter: true,
             width: 170,
             render: (_: unknown, o) => t(`inspections.classes.${o.class}`),
           },
@@ -79,6 +84,8 @@ export default function ObjectsPage() {
           {
             title: t('inspections.updated'),
             dataIndex: 'updatedAt',
+            key: 'updatedAt',
+            sorter: true,
             width: 210,
             render: (v: string, o) => `${formatDateTime(v)} · ${o.updatedByName}`,
           },

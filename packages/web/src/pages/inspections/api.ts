@@ -26,12 +26,13 @@ export type InspectorList = ResponseOf<'/api/inspectors', 'get'>;
 export type Inspector = InspectorList['items'][number];
 export type PublicResults = ResponseOf<'/api/public/inspection-results', 'get'>;
 export type PublicResult = PublicResults['items'][number];
-export type PageQuery = QueryOf<'/api/inspection-draws', 'get'>;
+export type PageQuery = QueryOf<'/api/inspection-plans', 'get'>;
+export type DrawQuery = QueryOf<'/api/inspection-draws', 'get'>;
 export type ObjectBody = BodyOf<'/api/inspection-objects', 'put'>;
 export type InspectorBody = BodyOf<'/api/inspectors', 'post'>;
 export type ResultsBody = BodyOf<'/api/inspection-draws/{id}/results', 'post'>;
 
-export const getDraws = (q: PageQuery, signal?: AbortSignal) =>
+export const getDraws = (q: DrawQuery, signal?: AbortSignal) =>
   http.get<DrawList>('/api/inspection-draws', { query: q, signal });
 export const getDraw = (id: string, signal?: AbortSignal) =>
   http.get<DrawDetail>(`/api/inspection-draws/${encodeURIComponent(id)}`, { signal });

@@ -20,6 +20,7 @@ import { StateTag } from './StateTag.tsx';
 const STATES = ['valid', 'expired', 'removed'] as const;
 const entriesQuery = defineListQuery({
   filters: { state: oneOfFilter(STATES), q: textFilter(50) },
+  sorts: ['-decidedOn', 'decidedOn', 'enterprise', '-enterprise', 'validUntil', '-validUntil'] as const,
   pageSizes: [20, 50],
 });
 
@@ -63,6 +64,8 @@ export default function PositiveListPage() {
           {
             title: t('positiveList.enterprise'),
             dataIndex: 'enterpriseName',
+            key: 'enterprise',
+            sorter: true,
             render: (name: string, e) => <Link to={`/staff/positive-list/${e.id}`}>{name}</Link>,
           },
           {
@@ -75,8 +78,8 @@ export default function PositiveListPage() {
             dataIndex: 'category',
             render: (c: Entry['category']) => POSITIVE_LIST_CATEGORY_LABELS[c][coreLang(lang)],
           },
-          { title: t('positiveList.decidedOn'), dataIndex: 'decidedOn' },
-          { title: t('positiveList.validUntil'), dataIndex: 'validUntil' },
+          { title: t('positiveList.decidedOn'), dataIndex: 'decidedOn', key: 'decidedOn', sorter: true },
+          { title: t('positiveList.validUntil'), dataIndex: 'validUntil', key: 'validUntil', sorter: true },
           {
             title: t('positiveList.validity'),
             dataIndex: 'state',

@@ -15,7 +15,11 @@ import { ProposalDecision } from './ProposalDecision.tsx';
 import { POSITIVE_LIST_PERMISSIONS } from './permissions.ts';
 
 const STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const;
-const proposalsQuery = defineListQuery({ filters: { status: oneOfFilter(STATUSES) }, pageSizes: [20, 50] });
+const proposalsQuery = defineListQuery({
+  filters: { status: oneOfFilter(STATUSES) },
+  sorts: ['-createdAt', 'createdAt', 'enterprise', '-enterprise'] as const,
+  pageSizes: [20, 50],
+});
 
 /**
  * 移出建议: proposals raised by a penalty, an incident, a verified complaint or a confirmed alarm of
@@ -64,12 +68,16 @@ export default function ProposalsPage() {
           {
             title: t('positiveList.raisedAt'),
             dataIndex: 'createdAt',
+            key: 'createdAt',
+            sorter: true,
             width: 150,
             render: (v: string) => formatDateTime(v),
           },
           {
             title: t('positiveList.enterprise'),
             dataIndex: 'enterpriseName',
+            key: 'enterprise',
+            sorter: true,
             render: (name: string, p) => <Link to={`/staff/positive-list/${p.entryId}`}>{name}</Link>,
           },
           {

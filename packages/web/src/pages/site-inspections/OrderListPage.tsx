@@ -8,11 +8,15 @@ import { useAuth } from '../../auth/auth.tsx';
 import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
+import { formatDate } from '../../utils/datetime.ts';
 import { listOrders, type OrderItem, siteInspectionKeys } from './api.ts';
 import { ORDER_COLORS, orderStatusLabel } from './labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
 
-const orderListQuery = defineListQuery({ filters: { status: oneOfFilter(RECTIFICATION_ORDER_STATUSES) } });
+const orderListQuery = defineListQuery({
+  filters: { status: oneOfFilter(RECTIFICATION_ORDER_STATUSES) },
+  sorts: ['-createdAt', 'createdAt', '-inspectedOn', 'inspectedOn', 'enterprise', '-enterprise'] as const,
+});
 
 /** 责令整改 (staff: every order) and 整改通知 (an enterprise: its own), one list; due dates from the clocks. */
 export default function OrderListPage() {
@@ -52,8 +56,18 @@ export default function OrderListPage() {
             dataIndex: 'description',
             render: (v: string, o) => <Link to={`${base}/${o.id}`}>{v}</Link>,
           },
-          ...(staff ? [{ title: t('siteInspections.enterprise'), dataIndex: 'enterpriseName' }] : []),
-          { title: t('siteInspections.inspectedOn'), dataIndex: 'inspectedOn' },
+          ...(staff
+            ? [{ title: t('siteInspections.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true }]
+            : []),
+          { title: t('siteInspections.inspectedOn'), dataIndex: 'inspectedOn', key: 'inspectedOn', sorter: true },
+          // the list goes by it; the due date beside it comes from the clock and cannot sort
+          {
+            title: t('siteInspections.issuedOn'),
+            dataIndex: 'createdAt',
+            key: 'createdAt',
+            sorter: true,
+            render: (v: string) => formatDate(v),
+          },
           {
             title: t('siteInspections.dueDate'),
             dataIndex: 'clock',

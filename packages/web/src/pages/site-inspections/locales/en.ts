@@ -73,6 +73,7 @@ const en: Leaves<typeof zh> = {
     ordersMine: 'Rectification orders',
     ordersEmpty: 'No rectification orders',
     orderStatus: 'Status',
+    issuedOn: 'Issued on',
     dueDate: 'Due',
     provisional: 'provisional',
     onTime: 'on time',

@@ -70,6 +70,7 @@ const strings = {
     ordersMine: '整改通知',
     ordersEmpty: '暂无责令整改',
     orderStatus: '整改状态',
+    issuedOn: '下达日期',
     dueDate: '整改期限',
     provisional: '暂定',
     onTime: '按期',
