@@ -6566,13 +6566,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 投递记录 Outgoing deliveries with status, attempts and last error */
+        /** 投递记录 Outgoing deliveries with status, attempts and last error, newest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "sending" | "sent" | "failed";
                     channel?: "email" | "webhook" | "wechat";
                     q?: string;
+                    sort?: "-createdAt" | "createdAt" | "target" | "-target";
                     page?: number;
                     pageSize?: number;
                 };
@@ -11832,7 +11833,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 政策文件（含草稿、已撤回） Policies in every state */
+        /** 政策文件（含草稿、已撤回） Policies in every state, drafts then the newest published first unless sorted */
         get: {
             parameters: {
                 query?: {
@@ -11842,6 +11843,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     status?: "draft" | "published" | "withdrawn";
+                    sort?: "-publishedAt" | "publishedAt" | "title" | "-title" | "validFrom" | "-validFrom";
                 };
                 header?: never;
                 path?: never;
@@ -14789,7 +14791,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 信息公开申请（企业、个人只见本人的） Disclosure requests (enterprises and citizens: their own) */
+        /** 信息公开申请（企业、个人只见本人的） Disclosure requests, open ones first by due date unless sorted (enterprises and citizens: their own) */
         get: {
             parameters: {
                 query?: {
@@ -14797,6 +14799,7 @@ export interface paths {
                     q?: string;
                     from?: string;
                     to?: string;
+                    sort?: "dueDate" | "-dueDate" | "receivedAt" | "-receivedAt" | "applicantName" | "-applicantName";
                     page?: number;
                     pageSize?: number;
                 };
@@ -22317,6 +22320,7 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 detail: string;
+                                detailEn: string | null;
                                 evidence: {
                                     [key: string]: unknown;
                                 };
@@ -22461,6 +22465,7 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 detail: string;
+                                detailEn: string | null;
                                 evidence: {
                                     [key: string]: unknown;
                                 };
@@ -22487,6 +22492,7 @@ export interface paths {
                                 at: string;
                                 actorName: string;
                                 note: string | null;
+                                noteEn: string | null;
                             }[];
                             attachment: {
                                 name: string;
@@ -22777,6 +22783,7 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 detail: string;
+                                detailEn: string | null;
                                 evidence: {
                                     [key: string]: unknown;
                                 };
@@ -22803,6 +22810,7 @@ export interface paths {
                                 at: string;
                                 actorName: string;
                                 note: string | null;
+                                noteEn: string | null;
                             }[];
                             attachment: {
                                 name: string;
@@ -22982,6 +22990,7 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 detail: string;
+                                detailEn: string | null;
                                 evidence: {
                                     [key: string]: unknown;
                                 };
@@ -23008,6 +23017,7 @@ export interface paths {
                                 at: string;
                                 actorName: string;
                                 note: string | null;
+                                noteEn: string | null;
                             }[];
                             attachment: {
                                 name: string;
@@ -33715,13 +33725,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 正面清单决定 Listing decisions, with state (valid / expired / removed) */
+        /** 正面清单决定 Listing decisions, with state (valid / expired / removed), newest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     state?: "valid" | "expired" | "removed";
                     q?: string;
                     year?: number;
+                    sort?: "-decidedOn" | "decidedOn" | "enterprise" | "-enterprise" | "validUntil" | "-validUntil";
                     page?: number;
                     pageSize?: number;
                 };
@@ -34198,11 +34209,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 移出建议 Removal proposals raised by penalties, incidents, verified complaints, alarms */
+        /** 移出建议 Removal proposals raised by penalties, incidents, verified complaints, alarms, newest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     status?: "open" | "accepted" | "rejected" | "withdrawn";
+                    sort?: "-createdAt" | "createdAt" | "enterprise" | "-enterprise";
                     page?: number;
                     pageSize?: number;
                 };
@@ -35817,13 +35829,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 检查对象名录库 The object library with Jiangxi classes, and its version */
+        /** 检查对象名录库 The object library with Jiangxi classes, and its version; by class unless sorted */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     pageSize?: number;
                     class?: "a" | "b" | "c" | "special";
+                    sort?: "class" | "-class" | "enterprise" | "-enterprise" | "-updatedAt" | "updatedAt";
                 };
                 header?: never;
                 path?: never;
@@ -36904,12 +36917,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 抽查记录 Draws, without their (secret) targets */
+        /** 抽查记录 Draws, without their (secret) targets, newest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    sort?: "-drawnAt" | "drawnAt" | "plan" | "-plan" | "targetCount" | "-targetCount" | "-publishedAt" | "publishedAt";
                 };
                 header?: never;
                 path?: never;
@@ -40436,12 +40450,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 重点关注名单 Firms whose risk score reaches the threshold rule, highest first */
+        /** 重点关注名单 Firms whose risk score reaches the threshold rule, highest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     townCode?: "360322101" | "360322102" | "360322103" | "360322104" | "360322105" | "360322106" | "360322200" | "360322201" | "360322202" | "360322203";
                     minScore?: number;
+                    sort?: "-score" | "score" | "enterprise" | "-enterprise" | "-alarms" | "alarms" | "-complaints" | "complaints" | "-findings" | "findings" | "-inspectionFindings" | "inspectionFindings";
                     page?: number;
                     pageSize?: number;
                 };
@@ -42652,7 +42667,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 责令整改（企业只见本企业） Rectification orders */
+        /** 责令整改（企业只见本企业） Rectification orders, newest issued first unless sorted */
         get: {
             parameters: {
                 query?: {
@@ -42660,6 +42675,7 @@ export interface paths {
                     pageSize?: number;
                     enterpriseId?: string;
                     status?: "open" | "answered" | "returned" | "accepted";
+                    sort?: "-createdAt" | "createdAt" | "-inspectedOn" | "inspectedOn" | "enterprise" | "-enterprise";
                 };
                 header?: never;
                 path?: never;

@@ -38,6 +38,7 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { listAlarms } from '../alarms/api.ts';
+import { inLanguage } from '../alarms/labels.ts';
 import { getEnterprise, listEnterprises } from '../enterprises/api.ts';
 import {
   completeInspection,
@@ -233,7 +234,7 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
   });
   const alarmOptions = (alarms.data?.items ?? []).map((a) => ({
     value: a.id,
-    label: `${formatDateTime(a.raisedAt)} ${a.sourceName}：${a.detail}`,
+    label: `${formatDateTime(a.raisedAt)} ${a.sourceName}${lang === 'en' ? ': ' : '：'}${inLanguage(a.detail, a.detailEn, lang)}`,
   }));
   return (
     <PageContainer title={d ? `${d.enterpriseName} · ${statusLabel(d.status, lang)}` : t('siteInspections.newTitle')}>
