@@ -214,6 +214,8 @@ export const ALARM_AUDIT_VOCABULARY: AuditVocabulary = {
     sourceId: { zh: '报警来源编号', en: 'source ID' },
     sourceName: { zh: '报警来源', en: 'source' },
     detail: { zh: '详情', en: 'detail' },
+    detailEn: { zh: '详情（英文）', en: 'detail in English' },
+    noteEn: { zh: '说明（英文）', en: 'note in English' },
     evidence: { zh: '证据', en: 'evidence' },
     occurrences: { zh: '出现次数', en: 'occurrences' },
     firstSeenAt: { zh: '开始时间', en: 'first seen at' },
