@@ -137,3 +137,19 @@ export const CREDIT_AUDIT_VOCABULARY: AuditVocabulary = {
     confirm: { zh: '是否调整', en: 'confirmed' },
   },
 };
+
+/** The orders the watch list offers (the server's `sort`; the first is its default). */
+export const WATCH_SORTS = [
+  '-score',
+  'score',
+  'enterprise',
+  '-enterprise',
+  '-alarms',
+  'alarms',
+  '-complaints',
+  'complaints',
+  '-findings',
+  'findings',
+  '-inspectionFindings',
+  'inspectionFindings',
+] as const;

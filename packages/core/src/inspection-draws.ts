@@ -380,3 +380,15 @@ export const INSPECTIONS_AUDIT_VOCABULARY: AuditVocabulary = {
     updatedByName: { zh: '修改人', en: 'updated by' },
   },
 };
+
+/** The orders the list of draws offers (the server's `sort`; the first is its default). */
+export const DRAW_SORTS = [
+  '-drawnAt',
+  'drawnAt',
+  'plan',
+  '-plan',
+  'targetCount',
+  '-targetCount',
+  '-publishedAt',
+  'publishedAt',
+] as const;

@@ -6,6 +6,7 @@ import {
   creditProposalDecisionBody,
   creditRecordBody,
   RISK_FACTORS,
+  WATCH_SORTS,
 } from '@qingshan/core/credit';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
@@ -24,20 +25,7 @@ export const creditListQuery = z.object({
   pageSize: paging.pageSize,
 });
 
-export const WATCH_SORTS = [
-  '-score',
-  'score',
-  'enterprise',
-  '-enterprise',
-  '-alarms',
-  'alarms',
-  '-complaints',
-  'complaints',
-  '-findings',
-  'findings',
-  '-inspectionFindings',
-  'inspectionFindings',
-] as const;
+export { WATCH_SORTS };
 
 export const watchListQuery = z.object({
   townCode: z.enum(TOWN_CODES as [string, ...string[]]).optional(),

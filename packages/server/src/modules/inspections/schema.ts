@@ -3,6 +3,7 @@ import {
   CONFLICT_KIND_LABELS,
   CONFLICT_KINDS,
   type ConflictKind,
+  DRAW_SORTS,
   INSPECTION_CLASS_LABELS,
   INSPECTION_CLASSES,
   INSPECTION_OUTCOME_LABELS,
@@ -31,16 +32,7 @@ export const objectsQuery = pageQuery.extend({
   /** by class, a to special (the default) or back; by enterprise or by the last change, either way */
   sort: z.enum(OBJECT_SORTS).default('class'),
 });
-export const DRAW_SORTS = [
-  '-drawnAt',
-  'drawnAt',
-  'plan',
-  '-plan',
-  'targetCount',
-  '-targetCount',
-  '-publishedAt',
-  'publishedAt',
-] as const;
+export { DRAW_SORTS };
 export const drawsQuery = pageQuery.extend({
   /**
    * by the time drawn, newest first (the default) or oldest; by plan, number of firms drawn or time

@@ -1,4 +1,5 @@
 import { CREDIT_GRADE_LABELS, TOWNS } from '@qingshan/core';
+import { WATCH_SORTS } from '@qingshan/core/credit';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,20 +12,7 @@ import { creditKeys, getWatchList, type WatchQuery, type WatchRow } from './api.
 
 const watchQuery = defineListQuery({
   filters: { townCode: oneOfFilter(TOWNS.map((t) => t.code) as [string, ...string[]]) },
-  sorts: [
-    '-score',
-    'score',
-    'enterprise',
-    '-enterprise',
-    '-alarms',
-    'alarms',
-    '-complaints',
-    'complaints',
-    '-findings',
-    'findings',
-    '-inspectionFindings',
-    'inspectionFindings',
-  ] as const,
+  sorts: WATCH_SORTS,
   pageSizes: [20, 50],
 });
 

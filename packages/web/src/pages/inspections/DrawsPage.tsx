@@ -1,3 +1,4 @@
+import { DRAW_SORTS } from '@qingshan/core/inspection-draws';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
@@ -16,16 +17,7 @@ import { INSPECTION_PERMISSIONS } from './permissions.ts';
 
 const drawsQuery = defineListQuery({
   filters: {},
-  sorts: [
-    '-drawnAt',
-    'drawnAt',
-    'plan',
-    '-plan',
-    'targetCount',
-    '-targetCount',
-    '-publishedAt',
-    'publishedAt',
-  ] as const,
+  sorts: DRAW_SORTS,
   pageSizes: [20, 50],
 });
 
