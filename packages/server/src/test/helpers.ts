@@ -4,7 +4,7 @@ import path from 'node:path';
 import { makeValidUscc } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
@@ -167,4 +167,20 @@ export async function liftPublicBookingLimits(t: TestApp): Promise<void> {
       'phone-code.max-sends-per-phone-per-day', 'phone-code.max-sends-per-address-per-day',
       'reception.max-public-people-per-day')`,
   );
+}
+
+/**
+ * The ids a list answers for `sort` (empty: its default order), in that order: what a test of a
+ * list's sorts compares. `among` keeps only those ids, where the list holds other tests' records too.
+ */
+export async function idsInOrder(
+  client: Client,
+  url: string,
+  sort: string,
+  among?: readonly string[],
+): Promise<string[]> {
+  const res = await client.request({ method: 'GET', url: sort ? `${url}&sort=${sort}` : url });
+  expect(res.statusCode, res.body).toBe(200);
+  const ids = (res.json().items as { id: string }[]).map((x) => x.id);
+  return among ? ids.filter((id) => among.includes(id)) : ids;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   type Client,
+  idsInOrder,
   liftPublicBookingLimits,
   loginAs,
   makeEnterprise,
@@ -695,14 +696,7 @@ describe('the desk’s list', () => {
     const sooner = await register(`${tag}C`, '2026-06-02T09:00:00+08:00', '2026-07-01');
     const answered = await register(`${tag}A`, '2026-06-03T09:00:00+08:00', '2026-06-20', true);
     const undated = await register(`${tag}D`, '2026-06-04T09:00:00+08:00', null);
-    const ids = async (sort: string) => {
-      const res = await clerk.request({
-        method: 'GET',
-        url: `/api/disclosure-requests?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((r: { id: string }) => r.id);
-    };
+    const ids = (sort: string) => idsInOrder(clerk, `/api/disclosure-requests?q=${encodeURIComponent(tag)}`, sort);
     expect(await ids('')).toEqual([sooner, later, undated, answered]);
     expect(await ids('dueDate')).toEqual([sooner, later, undated, answered]);
     expect(await ids('-dueDate')).toEqual([later, sooner, undated, answered]);

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../plugins/auth.ts';
 import {
   buildTestApp,
   type Client,
+  idsInOrder,
   loginAs,
   makeEnterprise,
   phoneCode,
@@ -523,14 +524,7 @@ describe('the case list', () => {
     const p = await filed(eb.id, '2021-03-02');
     const q = await filed(ea.id, '2021-03-01');
     const r = await filed(ea.id, '2021-03-03');
-    const ids = async (sort: string) => {
-      const res = await clerk.request({
-        method: 'GET',
-        url: `/api/eia/cases?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((c: { id: string }) => c.id);
-    };
+    const ids = (sort: string) => idsInOrder(clerk, `/api/eia/cases?q=${encodeURIComponent(tag)}`, sort);
     expect(await ids('')).toEqual([r, p, q]);
     expect(await ids('-acceptedOn')).toEqual([r, p, q]);
     expect(await ids('acceptedOn')).toEqual([q, p, r]);

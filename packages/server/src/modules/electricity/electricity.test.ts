@@ -2,7 +2,7 @@ import net from 'node:net';
 import { and, eq, inArray } from 'drizzle-orm';
 import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, type Client, idsInOrder, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { alarms } from '../alarms/tables.ts';
 import { notifications } from '../notifications/tables.ts';
 import { meterSubscriber } from './mqtt.ts';
@@ -149,17 +149,7 @@ describe('electricity: registry and restriction orders; B never sees A’s order
     const x = await registerPlant(X.id);
     const y = await registerPlant(Y.id);
     const mine: string[] = [x.line.id, x.fac.id, y.line.id, y.fac.id];
-    const ids = async (sort: string) => {
-      const res = await monitor.request({
-        method: 'GET',
-        url: `/api/electricity/meters?pageSize=200${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res
-        .json()
-        .items.map((m: { id: string }) => m.id)
-        .filter((id: string) => mine.includes(id));
-    };
+    const ids = (sort: string) => idsInOrder(monitor, `/api/electricity/meters?pageSize=200`, sort, mine);
     // 'facility' comes before 'line'
     expect(await ids('')).toEqual([x.fac.id, x.line.id, y.fac.id, y.line.id]);
     expect(await ids('enterprise')).toEqual([x.fac.id, x.line.id, y.fac.id, y.line.id]);
@@ -180,14 +170,7 @@ describe('electricity: registry and restriction orders; B never sees A’s order
     };
     const newer = await issue('2025-01-20T00:00:00+08:00', '2025-01-21T00:00:00+08:00');
     const older = await issue('2025-01-10T00:00:00+08:00', '2025-01-11T00:00:00+08:00');
-    const ids = async (sort: string) => {
-      const res = await monitor.request({
-        method: 'GET',
-        url: `/api/electricity/restriction-orders?enterpriseId=${C.id}${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((o: { id: string }) => o.id);
-    };
+    const ids = (sort: string) => idsInOrder(monitor, `/api/electricity/restriction-orders?enterpriseId=${C.id}`, sort);
     expect(await ids('')).toEqual([newer, older]);
     expect(await ids('-startsAt')).toEqual([newer, older]);
     expect(await ids('startsAt')).toEqual([older, newer]);

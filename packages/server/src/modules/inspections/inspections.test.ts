@@ -1,7 +1,15 @@
 import { shanghaiDateOf } from '@qingshan/core/calendar';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  idsInOrder,
+  loginAs,
+  makeEnterprise,
+  type TestApp,
+  uniqueName,
+} from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { getRule } from '../rules/service.ts';
 import { rules, ruleVersions } from '../rules/tables.ts';
@@ -416,17 +424,7 @@ describe('inspections: the lists’ order', () => {
         .where(eq(inspectionObjects.id, res.json().id));
     }
     const [a, b, c] = ids as [string, string, string];
-    const order = async (sort: string) => {
-      const res = await leader.request({
-        method: 'GET',
-        url: `/api/inspection-objects?pageSize=200${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res
-        .json()
-        .items.map((o: { id: string }) => o.id)
-        .filter((id: string) => ids.includes(id));
-    };
+    const order = (sort: string) => idsInOrder(leader, `/api/inspection-objects?pageSize=200`, sort, ids);
     expect(await order('')).toEqual([b, a, c]);
     expect(await order('class')).toEqual([b, a, c]);
     expect(await order('-class')).toEqual([c, a, b]);
@@ -470,17 +468,7 @@ describe('inspections: the lists’ order', () => {
       ids.push(row!.id);
     }
     const [d1, d2, d3, d4] = ids as [string, string, string, string];
-    const order = async (sort: string) => {
-      const res = await leader.request({
-        method: 'GET',
-        url: `/api/inspection-draws?pageSize=200${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res
-        .json()
-        .items.map((d: { id: string }) => d.id)
-        .filter((id: string) => ids.includes(id));
-    };
+    const order = (sort: string) => idsInOrder(leader, `/api/inspection-draws?pageSize=200`, sort, ids);
     expect(await order('')).toEqual([d4, d3, d2, d1]);
     expect(await order('-drawnAt')).toEqual([d4, d3, d2, d1]);
     expect(await order('drawnAt')).toEqual([d1, d2, d3, d4]);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
+import { buildTestApp, idsInOrder, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { buildSenders, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './channels.ts';
@@ -341,14 +341,7 @@ describe('the delivery log', () => {
     const second = await log('a@example.test', '2026-06-02T09:00:00+08:00');
     const third = await log('b@example.test', '2026-06-03T09:00:00+08:00');
     const admin = await loginAs(t, ['admin']);
-    const ids = async (sort: string) => {
-      const res = await admin.request({
-        method: 'GET',
-        url: `/api/deliveries?q=${encodeURIComponent(kind)}${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((d: { id: string }) => d.id);
-    };
+    const ids = (sort: string) => idsInOrder(admin, `/api/deliveries?q=${encodeURIComponent(kind)}`, sort);
     expect(await ids('')).toEqual([third, second, first]);
     expect(await ids('-createdAt')).toEqual([third, second, first]);
     expect(await ids('createdAt')).toEqual([first, second, third]);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   type Client,
+  idsInOrder,
   loginAs,
   makeEnterprise,
   makeUser,
@@ -240,14 +241,7 @@ describe('discharge permits: lists, officer edits, permit status', () => {
     const later = await register(A.id, validity(300));
     const sooner = await register(B.id, validity(100));
     const applying = await register(C.id, { status: 'applying', permitNumber: null, validFrom: null, validTo: null });
-    const ids = async (sort: string) => {
-      const res = await clerk.request({
-        method: 'GET',
-        url: `/api/permits?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((x: { id: string }) => x.id);
-    };
+    const ids = (sort: string) => idsInOrder(clerk, `/api/permits?q=${encodeURIComponent(tag)}`, sort);
     expect(await ids('')).toEqual([sooner.id, later.id, applying.id]);
     expect(await ids('validTo')).toEqual([sooner.id, later.id, applying.id]);
     expect(await ids('-validTo')).toEqual([later.id, sooner.id, applying.id]);

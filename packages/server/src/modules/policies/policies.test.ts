@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   type Client,
+  idsInOrder,
   login,
   loginAs,
   makeEnterprise,
@@ -390,14 +391,7 @@ describe('the staff list', () => {
     const newer = await write(`${tag}C`, '2025-01-01', '2026-04-02T09:00:00+08:00', '2026-05-10T09:00:00+08:00');
     const draft = await write(`${tag}A`, '2025-02-01', '2026-04-03T09:00:00+08:00', null);
     const newDraft = await write(`${tag}D`, '2025-04-01', '2026-04-04T09:00:00+08:00', null);
-    const ids = async (sort: string) => {
-      const res = await clerk.request({
-        method: 'GET',
-        url: `/api/policies?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((p: { id: string }) => p.id);
-    };
+    const ids = (sort: string) => idsInOrder(clerk, `/api/policies?q=${encodeURIComponent(tag)}`, sort);
     expect(await ids('')).toEqual([newDraft, draft, newer, older]);
     expect(await ids('-publishedAt')).toEqual([newDraft, draft, newer, older]);
     expect(await ids('publishedAt')).toEqual([older, newer, draft, newDraft]);

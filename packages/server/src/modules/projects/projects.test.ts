@@ -1,7 +1,15 @@
 import { clockTitleInEnglish } from '@qingshan/core/clock-titles';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  idsInOrder,
+  loginAs,
+  makeEnterprise,
+  type TestApp,
+  uniqueName,
+} from '../../test/helpers.ts';
 import { clocks } from '../clocks/tables.ts';
 import { rules, ruleVersions } from '../rules/tables.ts';
 import { trackedProjects } from './tables.ts';
@@ -120,14 +128,7 @@ describe('tracked projects', () => {
     const b = await project(e.id, '2099-01-01', { name: `${tag}B`, investment: 100 });
     const c = await project(e.id, '2099-02-01', { name: `${tag}C`, investment: 200 });
     await t.database.db.update(trackedProjects).set({ nextActionDate: null }).where(eq(trackedProjects.id, c.id));
-    const ids = async (sort: string) => {
-      const res = await approver.request({
-        method: 'GET',
-        url: `/api/projects?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((x: { id: string }) => x.id);
-    };
+    const ids = (sort: string) => idsInOrder(approver, `/api/projects?q=${encodeURIComponent(tag)}`, sort);
     expect(await ids('')).toEqual([b.id, a.id, c.id]);
     expect(await ids('nextActionDate')).toEqual([b.id, a.id, c.id]);
     expect(await ids('-nextActionDate')).toEqual([a.id, b.id, c.id]);

@@ -1,7 +1,15 @@
 import { todayInShanghai } from '@qingshan/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  idsInOrder,
+  loginAs,
+  makeEnterprise,
+  type TestApp,
+  uniqueName,
+} from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { clues } from '../clues/tables.ts';
 import { proposeCreditChange, withdrawCreditProposalsFrom } from '../credit/service.ts';
@@ -950,17 +958,7 @@ describe('the rectification orders’ order', () => {
     const a = await issue('A', '2026-01-10', '2026-01-12T09:00:00+08:00');
     const b = await issue('B', '2026-01-05', '2026-01-20T09:00:00+08:00');
     const c = await issue('C', '2026-01-15', '2026-01-16T09:00:00+08:00');
-    const ids = async (sort: string) => {
-      const res = await officer.request({
-        method: 'GET',
-        url: `/api/rectification-orders?pageSize=200${sort ? `&sort=${sort}` : ''}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res
-        .json()
-        .items.map((o: { id: string }) => o.id)
-        .filter((id: string) => [a, b, c].includes(id));
-    };
+    const ids = (sort: string) => idsInOrder(officer, `/api/rectification-orders?pageSize=200`, sort, [a, b, c]);
     expect(await ids('')).toEqual([b, c, a]);
     expect(await ids('-createdAt')).toEqual([b, c, a]);
     expect(await ids('createdAt')).toEqual([a, c, b]);

@@ -1,6 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, makeUser, STRONG_PASSWORD, type TestApp, uniqueName } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  idsInOrder,
+  loginAs,
+  makeUser,
+  STRONG_PASSWORD,
+  type TestApp,
+  uniqueName,
+} from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { FREE_FAILURES } from '../auth/service.ts';
 import { users } from './tables.ts';
@@ -92,11 +100,7 @@ describe('the users list', () => {
       .update(users)
       .set({ lastLoginAt: new Date('2026-01-01T08:00:00+08:00') })
       .where(eq(users.id, c));
-    const ids = async (sort: string) => {
-      const res = await admin.request({ method: 'GET', url: `/api/users?q=${tag}${sort ? `&sort=${sort}` : ''}` });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((u: { id: string }) => u.id);
-    };
+    const ids = (sort: string) => idsInOrder(admin, `/api/users?q=${tag}`, sort);
     expect(await ids('')).toEqual([a, b, c]);
     expect(await ids('username')).toEqual([a, b, c]);
     expect(await ids('-username')).toEqual([c, b, a]);
