@@ -231,6 +231,19 @@ export const englishListsFitTheWindow: Journey = {
     await unknown.waitFor({ timeout: 30_000 });
     const lines = (el: Element) => el.getClientRects().length;
     expect((await unknown.locator('code').first().evaluate(lines)) === 1, 'the quarantined MN is on one line');
+    // and its times (with their sort arrows beside the headers, "2026-12-06 23:56:36" broke into
+    // three lines): a text's line boxes are its range's rects
+    const textLines = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].filter((r) => r.width > 0).length;
+    };
+    const seenTimes = await unknown.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/).all();
+    expect(seenTimes.length === 2, `the first and last seen times are shown (${seenTimes.length})`);
+    for (const time of seenTimes) {
+      const n = await time.evaluate(textLines);
+      expect(n === 1, `a quarantined logger's time is on one line (${n} lines)`);
+    }
     await page.goto(`${ctx.baseUrl}/staff/monitoring`);
     await page.getByTestId('monitoring-stations').getByRole('link', { name: '辊道窑废气排放口' }).click();
     await page.waitForURL((u) => u.pathname.startsWith('/staff/monitoring/stations/'), { timeout: 15_000 });

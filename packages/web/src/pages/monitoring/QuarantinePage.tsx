@@ -86,14 +86,14 @@ export default function QuarantinePage() {
             dataIndex: 'firstSeenAt',
             key: 'firstSeenAt',
             sorter: true,
-            render: (v: string) => formatDateTime(v, true),
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, true)}</span>,
           },
           {
             title: t('monitoring.quarantine.lastSeen'),
             dataIndex: 'lastSeenAt',
             key: 'lastSeenAt',
             sorter: true,
-            render: (v: string) => formatDateTime(v, true),
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, true)}</span>,
           },
           { title: t('monitoring.quarantine.remote'), dataIndex: 'remoteAddress' },
           {
