@@ -276,9 +276,9 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
 
   it('lists newest first, or oldest first when asked', async () => {
     const C = await makeEnterprise(t);
-    // raised one after the other (raisedAt is the time of raising)
-    const older = await raise(C.id, station());
-    await new Promise((resolve) => setTimeout(resolve, 5)); // never the same millisecond
+    // raised a minute apart: the tests' clock moves in steps, so two alarms raised back to back
+    // may carry the same time, and then the order is the tiebreak's (the ids'), not the time's
+    const older = await raise(C.id, station(), 'over-limit', new Date(Date.now() - 60_000));
     const newer = await raise(C.id, station());
     const ids = async (q: string) =>
       (await monitor.request({ method: 'GET', url: `/api/alarms?enterpriseId=${C.id}${q}` }))

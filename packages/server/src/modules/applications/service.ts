@@ -754,16 +754,19 @@ export type ApplicationListItem = ApplicationRow & { enterpriseName: string; vis
 
 type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 
-/** The list's order; within one enterprise the newest filing comes first either way. */
+/**
+ * The list's order; within one enterprise the newest filing comes first either way. Materials
+ * received in the same instant (a batch filed at the window) keep the order they were filed in.
+ */
 function applicationOrder(sort: ApplicationSort | undefined): SQL[] {
   const a = applications;
   switch (sort) {
     case 'createdAt':
       return [asc(a.createdAt), asc(a.id)];
     case '-receivedAt':
-      return [desc(a.receivedAt), desc(a.id)];
+      return [desc(a.receivedAt), desc(a.createdAt), desc(a.id)];
     case 'receivedAt':
-      return [asc(a.receivedAt), asc(a.id)];
+      return [asc(a.receivedAt), asc(a.createdAt), asc(a.id)];
     case 'enterprise':
       return [asc(enterprises.name), desc(a.createdAt), desc(a.id)];
     case '-enterprise':
