@@ -21,6 +21,10 @@ export const REPORT_CHANNEL_LABELS: Record<ReportChannel, { zh: string; en: stri
 };
 
 export const REPORT_STATUSES = ['registered', 'accepted', 'not-accepted', 'transferred', 'replied'] as const;
+
+/** The ledger's orders: newest received first (the default), oldest first, or by subject either way. */
+export const REPORT_SORTS = ['-receivedAt', 'receivedAt', 'title', '-title'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const REPORT_STATUS_LABELS: Record<ReportStatus, { zh: string; en: string }> = {
   registered: { zh: '已登记', en: 'registered' },

@@ -16624,6 +16624,7 @@ export interface paths {
                 query?: {
                     status?: "registered" | "accepted" | "not-accepted" | "transferred" | "replied";
                     q?: string;
+                    sort?: "-receivedAt" | "receivedAt" | "title" | "-title";
                     page?: number;
                     pageSize?: number;
                 };

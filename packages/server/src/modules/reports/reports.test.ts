@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  idsInOrder,
+  loginAs,
+  makeEnterprise,
+  type TestApp,
+  uniqueName,
+} from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { clocksOf } from '../clocks/service.ts';
 import { actOnReport, createReport } from './service.ts';
@@ -149,5 +157,29 @@ describe('environmental reports (12369, 环境保护部令第15号)', () => {
     expect(track.statusCode).toBe(200);
     expect(track.json().report.subjectEnterpriseId).toBeNull();
     expect(track.json().clocks).toEqual([]);
+  });
+
+  it('the ledger lists newest received first, or oldest first, or by subject either way; refuses another sort', async () => {
+    const tag = uniqueName('举报排序');
+    // subjects that differ in their last letter only, so any collation orders them A, B, C
+    const file = async (letter: string, receivedAt: string) => {
+      const res = await desk.request({
+        method: 'POST',
+        url: '/api/reports',
+        payload: { ...base, title: `${tag}${letter}`, channel: 'phone-12369', anonymous: true, receivedAt },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const b = await file('B', '2026-06-01T09:00:00+08:00');
+    const a = await file('A', '2026-06-03T09:00:00+08:00');
+    const c = await file('C', '2026-06-02T09:00:00+08:00');
+    const ids = (sort: string) => idsInOrder(desk, `/api/reports?q=${encodeURIComponent(tag)}`, sort);
+    expect(await ids('')).toEqual([a, c, b]);
+    expect(await ids('-receivedAt')).toEqual([a, c, b]);
+    expect(await ids('receivedAt')).toEqual([b, c, a]);
+    expect(await ids('title')).toEqual([a, b, c]);
+    expect(await ids('-title')).toEqual([c, b, a]);
+    expect((await desk.request({ method: 'GET', url: '/api/reports?sort=status' })).statusCode).toBe(400);
   });
 });

@@ -2,6 +2,7 @@ import {
   maskName,
   maskPhone,
   REPORT_CHANNELS,
+  REPORT_SORTS,
   REPORT_STATUSES,
   type ReportChannel,
   type ReportStatus,
@@ -33,6 +34,7 @@ export const publicReportBody = reportCreateSchema.pick({
 export const reportListQuery = z.object({
   status: z.enum(REPORT_STATUSES).optional(),
   q: z.string().trim().max(50).optional(),
+  sort: z.enum(REPORT_SORTS).default('-receivedAt'),
   ...paging,
 });
 

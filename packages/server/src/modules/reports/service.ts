@@ -6,10 +6,11 @@ import {
   REPORT_STATUS_LABELS,
   type ReportActionInput,
   type ReportCreate,
+  type ReportSort,
   type ReportStatus,
   reportStep,
 } from '@qingshan/core';
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -267,7 +268,21 @@ export async function reportDetail(db: Tx, r: ReportRow): Promise<ReportDetail> 
   return { report: await withDueDates(db, r), clocks: await clocksOf(db, { ownerType: 'report', ownerId: r.id }) };
 }
 
-export type ReportFilter = { status?: string | undefined; q?: string | undefined };
+export type ReportFilter = { status?: string | undefined; q?: string | undefined; sort?: ReportSort | undefined };
+
+/** By subject, the newest report first within one subject either way: a repeated complaint's latest word. */
+function reportOrder(sort: ReportSort | undefined): SQL[] {
+  switch (sort) {
+    case 'receivedAt':
+      return [asc(reports.receivedAt), asc(reports.id)];
+    case 'title':
+      return [asc(reports.title), desc(reports.receivedAt), desc(reports.id)];
+    case '-title':
+      return [desc(reports.title), desc(reports.receivedAt), desc(reports.id)];
+    default:
+      return [desc(reports.receivedAt), desc(reports.id)];
+  }
+}
 
 export async function listReports(db: Db, f: ReportFilter, paging: PageRequest) {
   const where: SQL[] = [];
@@ -286,7 +301,7 @@ export async function listReports(db: Db, f: ReportFilter, paging: PageRequest) 
         .select()
         .from(reports)
         .where(cond)
-        .orderBy(desc(reports.receivedAt), desc(reports.id))
+        .orderBy(...reportOrder(f.sort))
         .limit(limit)
         .offset(offset),
     async () => (await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(cond))[0]?.n ?? 0,

@@ -1,4 +1,4 @@
-import { REPORT_CHANNELS, REPORT_STATUSES } from '@qingshan/core/reports';
+import { REPORT_CHANNELS, REPORT_SORTS, REPORT_STATUSES } from '@qingshan/core/reports';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
@@ -23,6 +23,7 @@ import { REPORT_STATUS_COLORS, reportChannelLabel, reportStatusLabel } from './l
 
 const reportListQuery = defineListQuery({
   filters: { q: textFilter(), status: oneOfFilter(REPORT_STATUSES) },
+  sorts: REPORT_SORTS,
 });
 
 /** 环保举报台账 (12369): its own case type with its own periods, apart from the petitions. */
@@ -93,13 +94,19 @@ export default function ReportListPage() {
             dataIndex: 'code',
             render: (c: string, r) => <Link to={`/staff/reports/${r.id}`}>{c}</Link>,
           },
-          { title: t('reports.title'), dataIndex: 'title', ellipsis: true },
+          { title: t('reports.title'), dataIndex: 'title', key: 'title', sorter: true, ellipsis: true },
           {
             title: t('reports.channel'),
             dataIndex: 'channel',
             render: (c: Report['channel']) => reportChannelLabel(c, lang),
           },
-          { title: t('reports.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v) },
+          {
+            title: t('reports.receivedAt'),
+            dataIndex: 'receivedAt',
+            key: 'receivedAt',
+            sorter: true,
+            render: (v: string) => formatDateTime(v),
+          },
           {
             title: t('reports.dueDate'),
             render: (_: unknown, r) => (r.status === 'registered' ? r.acceptanceDueDate : r.handlingDueDate) ?? '—',
