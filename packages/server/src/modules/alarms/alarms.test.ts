@@ -276,10 +276,14 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
 
   it('lists newest first, or oldest first when asked', async () => {
     const C = await makeEnterprise(t);
-    // raised a minute apart: the tests' clock moves in steps, so two alarms raised back to back
-    // may carry the same time, and then the order is the tiebreak's (the ids'), not the time's
-    const older = await raise(C.id, station(), 'over-limit', new Date(Date.now() - 60_000));
+    const older = await raise(C.id, station());
     const newer = await raise(C.id, station());
+    // raisedAt is stamped when raising (not from the condition's time), and the tests' clock moves
+    // in 20 ms steps: two alarms raised back to back may share it, and then the ids would order them
+    await t.database.db
+      .update(alarms)
+      .set({ raisedAt: new Date(older.alarm.raisedAt.getTime() - 60_000) })
+      .where(eq(alarms.id, older.alarm.id));
     const ids = async (q: string) =>
       (await monitor.request({ method: 'GET', url: `/api/alarms?enterpriseId=${C.id}${q}` }))
         .json()
