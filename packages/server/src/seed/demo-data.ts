@@ -4,7 +4,7 @@
  * records are attributed to. Each module's seed (modules/<m>/seed.ts) finds the records of the
  * modules before it by querying; nothing here holds a record.
  */
-import { makeValidUscc, USCC_ALPHABET } from '@qingshan/core';
+import { addCalendarDays, makeValidUscc, USCC_ALPHABET } from '@qingshan/core';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../modules/audit/service.ts';
@@ -259,6 +259,35 @@ export const DEMO_STREAMS = {
   // after those of the enterprises, the reception days and the visits
   projects: after(SERVICE_YEAR, 13_103),
 } as const;
+
+/**
+ * Where each module's records of the seeding year draw from (the year the demo is started in, up
+ * to the day before): streams of their own, so the 2020 records above never move when these change.
+ */
+export const THIS_YEAR_STREAMS = {
+  visits: 1_001,
+  reception: 1_002,
+  appointments: 1_003,
+  ratings: 1_004,
+  petitions: 1_005,
+  eia: 1_006,
+  applications: 1_007,
+  inspections: 1_008,
+  positiveList: 1_009,
+  policies: 1_010,
+  siteInspections: 1_011,
+} as const;
+
+/**
+ * The days of the seeding year before today, Shanghai dates (none on 1 January): the span the
+ * demo's past records of this year fall in, so that the dashboard's default period, this year,
+ * counts records as it would in a bureau that has run the platform since January.
+ */
+export function daysOfThisYearSoFar(today: string): string[] {
+  const days: string[] = [];
+  for (let d = `${today.slice(0, 4)}-01-01`; d < today; d = addCalendarDays(d, 1)) days.push(d);
+  return days;
+}
 
 /** The demo account with this user name, as the actor of the records it made (none in a database without it). */
 export async function demoStaff(db: Db, username: string, role: string): Promise<Actor | null> {

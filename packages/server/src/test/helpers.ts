@@ -11,6 +11,7 @@ import type { Database } from '../db/client.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { createEnterprise } from '../modules/enterprises/service.ts';
 import { createUser } from '../modules/users/service.ts';
+import type { DemoAccount } from '../platform/module.ts';
 import type { Role } from '../plugins/auth.ts';
 import { openTestDatabase } from './db.ts';
 
@@ -51,6 +52,13 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/**
+ * The whole demo seeded once into a test app (seed/demo-this-year.test.ts), shared by the modules'
+ * checks of their "this year" records: the app and its database, the demo's accounts, and the
+ * lines seedDemo printed.
+ */
+export type SeededDemo = { t: TestApp; accounts: DemoAccount[]; printed: readonly string[] };
 
 /** A signed-in client: carries the session cookie and the CSRF token like the web app does. */
 export type Client = {

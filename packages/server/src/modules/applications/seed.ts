@@ -6,6 +6,7 @@ import { demoStaff } from '../../seed/demo-data.ts';
 import { type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
+import { seedApplicationsThisYear } from './seed-this-year.ts';
 import {
   accept,
   acceptDeferred,
@@ -40,8 +41,10 @@ export async function seedApplications(db: Db, ctx: SeedContext): Promise<void> 
   const owners = ['qiye1', 'qiye2']
     .map((u) => accounts.find((a) => a.username === u))
     .filter((a): a is NonNullable<typeof a> => Boolean(a?.enterpriseId));
-  if (!owners.length) return;
   ctx.print('申请 / applications');
+  // this year's finished applications first, so that the year's numbers run in date order
+  await seedApplicationsThisYear(db, ctx);
+  if (!owners.length) return;
   const people = ['刘建国', '张丽', '王强'];
 
   type Plan = {

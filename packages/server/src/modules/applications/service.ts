@@ -138,12 +138,17 @@ async function startNoticeClock(tx: Tx, actor: Actor, row: ApplicationRow, profi
   });
 }
 
-async function addVisit(tx: Tx, actor: Actor, applicationId: string, purpose: string) {
+/**
+ * `at` is given only when a past step is written (the demo's records of this year); otherwise the
+ * database stamps the row, whose clock is the one that orders the lists.
+ */
+async function addVisit(tx: Tx, actor: Actor, applicationId: string, purpose: string, at?: Date) {
   await tx.insert(applicationVisits).values({
     applicationId,
     purpose,
     recordedBy: actor.id,
     recordedByName: actor.name,
+    createdAt: at,
   });
 }
 
@@ -157,7 +162,9 @@ export async function fileApplication(
   actor: Actor,
   user: SessionUser,
   body: ApplicationCreateBody | ApplicationWindowBody,
+  at?: Date,
 ): Promise<ApplicationRow> {
+  const now = at ?? new Date();
   const window = 'enterpriseId' in body;
   const enterpriseId = window ? body.enterpriseId : user.enterpriseId;
   if (!enterpriseId) throw new AppError('FORBIDDEN_RECORD');
@@ -184,7 +191,6 @@ export async function fileApplication(
       'This matter is not decided by this bureau; apply where the guide says (the window can help)',
     );
   }
-  const now = new Date();
   const code = await nextCode(tx, now);
   const [row] = await tx
     .insert(applications)
@@ -205,11 +211,13 @@ export async function fileApplication(
       status: 'submitted',
       receivedAt: now,
       createdBy: actor.id,
+      createdAt: at,
+      updatedAt: now,
     })
     .returning();
   const app = row!;
   // 帮办代办: the clerk files so that the applicant need not come; otherwise a window filing is a trip
-  if (window && !body.assisted) await addVisit(tx, actor, app.id, '到窗口提交申请');
+  if (window && !body.assisted) await addVisit(tx, actor, app.id, '到窗口提交申请', at);
   await startNoticeClock(tx, actor, app, noticeProfile, now);
   const handling = matter.timeLimits.statutoryProfile ?? matter.timeLimits.promisedProfile;
   if (handling) {
@@ -257,7 +265,9 @@ export async function addMaterial(
   user: SessionUser,
   id: string,
   input: { item: number; name: string; body: unknown },
+  at?: Date,
 ): Promise<ApplicationMaterialRow> {
+  const now = at ?? new Date();
   if (!Buffer.isBuffer(input.body) || input.body.length === 0) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
       detail: { zh: '请上传 PDF、JPEG、PNG 或 Word（.docx）文件', en: 'Upload a PDF, JPEG, PNG or Word (.docx) file' },
@@ -307,15 +317,14 @@ export async function addMaterial(
         content,
         uploadedBy: actor.id,
         uploadedByName: actor.name,
+        createdAt: at,
       })
       .returning();
     if (deferred) {
       // the promised item arrived: its own clock stops, met or missed
-      await completeClock(tx, actor, deferred.clockId);
-      const items = row.deferredItems.map((d) =>
-        d === deferred ? { ...d, fulfilledAt: new Date().toISOString() } : d,
-      );
-      await tx.update(applications).set({ deferredItems: items, updatedAt: new Date() }).where(eq(applications.id, id));
+      await completeClock(tx, actor, deferred.clockId, now);
+      const items = row.deferredItems.map((d) => (d === deferred ? { ...d, fulfilledAt: now.toISOString() } : d));
+      await tx.update(applications).set({ deferredItems: items, updatedAt: now }).where(eq(applications.id, id));
     }
     const { content: _c, ...summary } = m!;
     await recordAudit(tx, actor, {
@@ -355,10 +364,15 @@ async function tellEnterprise(tx: Tx, row: ApplicationRow, title: string, body: 
   });
 }
 
-async function update(tx: Tx, id: string, set: Partial<typeof applications.$inferInsert>): Promise<ApplicationRow> {
+async function update(
+  tx: Tx,
+  id: string,
+  set: Partial<typeof applications.$inferInsert>,
+  at: Date = new Date(),
+): Promise<ApplicationRow> {
   const [row] = await tx
     .update(applications)
-    .set({ ...set, updatedAt: new Date() })
+    .set({ ...set, updatedAt: at })
     .where(eq(applications.id, id))
     .returning();
   return row!;
@@ -369,7 +383,13 @@ async function update(tx: Tx, id: string, set: Partial<typeof applications.$infe
  * handling clock pauses until the materials arrive. A later notice may only repeat items the
  * first one listed (一次性告知).
  */
-export async function issueNotice(tx: Tx, actor: Actor, id: string, note: string | null): Promise<ApplicationRow> {
+export async function issueNotice(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  note: string | null,
+  now: Date = new Date(),
+): Promise<ApplicationRow> {
   const row = await loadAny(tx, id);
   const to = step(row, 'issue-notice');
   const checklist = await checklistOf(tx, row);
@@ -387,7 +407,6 @@ export async function issueNotice(tx: Tx, actor: Actor, id: string, note: string
       'One-time notice: items the first notice did not list cannot be demanded now',
     );
   }
-  const now = new Date();
   await completeOpen(tx, actor, id, NOTICE_PROFILE, now);
   await completeOpen(tx, actor, id, 'permit.incomplete-notice', now);
   const handling = await handlingClock(tx, row);
@@ -400,12 +419,17 @@ export async function issueNotice(tx: Tx, actor: Actor, id: string, note: string
       { byOwner: true },
     );
   }
-  const after = await update(tx, id, {
-    status: to,
-    noticeIssuedAt: row.noticeIssuedAt ?? now,
-    noticeMissing: row.noticeMissing ?? check.missing,
-    noticeNote: note,
-  });
+  const after = await update(
+    tx,
+    id,
+    {
+      status: to,
+      noticeIssuedAt: row.noticeIssuedAt ?? now,
+      noticeMissing: row.noticeMissing ?? check.missing,
+      noticeNote: note,
+    },
+    now,
+  );
   await recordAudit(tx, actor, {
     action: 'application.notice',
     entityType: 'application',
@@ -434,14 +458,15 @@ export async function supplement(
   user: SessionUser,
   id: string,
   inPerson: boolean,
+  at?: Date,
 ): Promise<ApplicationRow> {
+  const now = at ?? new Date();
   const row = await load(tx, user, id, true);
   const to = step(row, 'supplement');
-  const now = new Date();
   const handling = await handlingClock(tx, row);
   if (handling?.state === 'paused') await resumeClock(tx, actor, handling.id, now, { byOwner: true });
-  if (inPerson) await addVisit(tx, actor, id, '到窗口补正材料');
-  const after = await update(tx, id, { status: to, receivedAt: now });
+  if (inPerson) await addVisit(tx, actor, id, '到窗口补正材料', at);
+  const after = await update(tx, id, { status: to, receivedAt: now }, now);
   const matter = await getMatter(tx, row.matterCode).catch(() => null);
   await startNoticeClock(tx, actor, after, matter?.timeLimits.incompleteNoticeProfile ?? NOTICE_PROFILE, now);
   await recordAudit(tx, actor, {
@@ -460,7 +485,7 @@ async function closeNoticeClocks(tx: Tx, actor: Actor, id: string, at?: Date) {
 }
 
 /** 受理: materials complete. */
-export async function accept(tx: Tx, actor: Actor, id: string): Promise<ApplicationRow> {
+export async function accept(tx: Tx, actor: Actor, id: string, now: Date = new Date()): Promise<ApplicationRow> {
   const row = await loadAny(tx, id);
   const to = step(row, 'accept');
   const checklist = await checklistOf(tx, row);
@@ -471,9 +496,8 @@ export async function accept(tx: Tx, actor: Actor, id: string): Promise<Applicat
       'Materials are missing: issue the one-time notice (or accept as deferred where allowed)',
     );
   }
-  const now = new Date();
   await closeNoticeClocks(tx, actor, id, now);
-  const after = await update(tx, id, { status: to, acceptedAt: now, acceptanceKind: 'complete' });
+  const after = await update(tx, id, { status: to, acceptedAt: now, acceptanceKind: 'complete' }, now);
   await recordAudit(tx, actor, {
     action: 'application.accept',
     entityType: 'application',
@@ -486,7 +510,13 @@ export async function accept(tx: Tx, actor: Actor, id: string): Promise<Applicat
 }
 
 /** 容缺受理: every missing item is deferrable; the applicant's written promise; each item on its own clock. */
-export async function acceptDeferred(tx: Tx, actor: Actor, id: string, promise: string): Promise<ApplicationRow> {
+export async function acceptDeferred(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  promise: string,
+  now: Date = new Date(),
+): Promise<ApplicationRow> {
   const row = await loadAny(tx, id);
   const to = step(row, 'accept-deferred');
   const checklist = await checklistOf(tx, row);
@@ -499,7 +529,6 @@ export async function acceptDeferred(tx: Tx, actor: Actor, id: string, promise: 
       'Some missing items may not be deferred; issue the one-time notice',
     );
   }
-  const now = new Date();
   await closeNoticeClocks(tx, actor, id, now);
   const items = [];
   for (const i of check.missing) {
@@ -515,13 +544,12 @@ export async function acceptDeferred(tx: Tx, actor: Actor, id: string, promise: 
     });
     items.push({ item: i, name: checklist[i]!.name, clockId: c.id, fulfilledAt: null });
   }
-  const after = await update(tx, id, {
-    status: to,
-    acceptedAt: now,
-    acceptanceKind: 'deferred',
-    deferredPromise: promise,
-    deferredItems: items,
-  });
+  const after = await update(
+    tx,
+    id,
+    { status: to, acceptedAt: now, acceptanceKind: 'deferred', deferredPromise: promise, deferredItems: items },
+    now,
+  );
   await recordAudit(tx, actor, {
     action: 'application.accept-deferred',
     entityType: 'application',
@@ -601,12 +629,18 @@ export async function scanDeemedAcceptance(db: Db, now: Date = new Date()): Prom
   return n;
 }
 
-export async function startExpertReview(tx: Tx, actor: Actor, id: string, note: string): Promise<ApplicationRow> {
+export async function startExpertReview(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  note: string,
+  now: Date = new Date(),
+): Promise<ApplicationRow> {
   const row = await loadAny(tx, id);
   const to = step(row, 'start-expert-review');
   const handling = await handlingClock(tx, row);
-  if (handling) await pauseClock(tx, actor, handling.id, { reason: 'expert-review', note }, { byOwner: true });
-  const after = await update(tx, id, { status: to });
+  if (handling) await pauseClock(tx, actor, handling.id, { reason: 'expert-review', note, at: now }, { byOwner: true });
+  const after = await update(tx, id, { status: to }, now);
   await recordAudit(tx, actor, {
     action: 'application.expert-review',
     entityType: 'application',
@@ -617,12 +651,17 @@ export async function startExpertReview(tx: Tx, actor: Actor, id: string, note: 
   return after;
 }
 
-export async function endExpertReview(tx: Tx, actor: Actor, id: string): Promise<ApplicationRow> {
+export async function endExpertReview(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  now: Date = new Date(),
+): Promise<ApplicationRow> {
   const row = await loadAny(tx, id);
   const to = step(row, 'end-expert-review');
   const handling = await handlingClock(tx, row);
-  if (handling?.state === 'paused') await resumeClock(tx, actor, handling.id, new Date(), { byOwner: true });
-  const after = await update(tx, id, { status: to });
+  if (handling?.state === 'paused') await resumeClock(tx, actor, handling.id, now, { byOwner: true });
+  const after = await update(tx, id, { status: to }, now);
   await recordAudit(tx, actor, {
     action: 'application.expert-review-end',
     entityType: 'application',
@@ -634,7 +673,13 @@ export async function endExpertReview(tx: Tx, actor: Actor, id: string): Promise
 }
 
 /** 决定: approve (every 容缺 item handed in) or refuse with reasons; a 文号 per year; on time is the clock's verdict. */
-export async function decide(tx: Tx, actor: Actor, id: string, body: ApplicationDecisionBody): Promise<ApplicationRow> {
+export async function decide(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  body: ApplicationDecisionBody,
+  now: Date = new Date(),
+): Promise<ApplicationRow> {
   const row = await loadAny(tx, id);
   const to = step(row, body.outcome === 'approved' ? 'approve' : 'refuse');
   const pending = row.deferredItems.filter((d) => !d.fulfilledAt);
@@ -644,7 +689,6 @@ export async function decide(tx: Tx, actor: Actor, id: string, body: Application
       'Items accepted as deferred have not been handed in yet',
     );
   }
-  const now = new Date();
   const year = Number(shanghaiDateOf(now).slice(0, 4));
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('applications.decision-number'))`);
   const [c] = await tx
@@ -655,13 +699,18 @@ export async function decide(tx: Tx, actor: Actor, id: string, body: Application
   const handling = await handlingClock(tx, row);
   const verdict = handling ? await completeClock(tx, actor, handling.id, now) : null;
   for (const d of pending) await completeClock(tx, actor, d.clockId, now);
-  const after = await update(tx, id, {
-    status: to,
-    decisionNumber,
-    decidedAt: now,
-    decisionReasons: body.reasons,
-    decidedOnTime: verdict ? verdict.state === 'met' : null,
-  });
+  const after = await update(
+    tx,
+    id,
+    {
+      status: to,
+      decisionNumber,
+      decidedAt: now,
+      decisionReasons: body.reasons,
+      decidedOnTime: verdict ? verdict.state === 'met' : null,
+    },
+    now,
+  );
   await recordAudit(tx, actor, {
     action: 'application.decide',
     entityType: 'application',
@@ -686,9 +735,9 @@ export async function decide(tx: Tx, actor: Actor, id: string, body: Application
 }
 
 /** The applicant came in person for something (一次办清 counts the trips). */
-export async function recordVisit(tx: Tx, actor: Actor, id: string, purpose: string) {
+export async function recordVisit(tx: Tx, actor: Actor, id: string, purpose: string, at?: Date) {
   await loadAny(tx, id);
-  await addVisit(tx, actor, id, purpose);
+  await addVisit(tx, actor, id, purpose, at);
   await recordAudit(tx, actor, {
     action: 'application.visit',
     entityType: 'application',

@@ -1,18 +1,21 @@
 import { shanghaiDateOf, slotInstant, todayInShanghai } from '@qingshan/core';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import {
   DAY_MS,
   DEMO_ENTERPRISES,
   DEMO_STREAMS,
+  daysOfThisYearSoFar,
   demoRandom,
   demoStaff,
   demoUscc,
   FAMILY_NAMES,
+  THIS_YEAR_STREAMS,
 } from '../../seed/demo-data.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { users } from '../users/tables.ts';
 import { addPlan, createService } from './service.ts';
 import { appointmentSlots, appointments } from './tables.ts';
 
@@ -166,4 +169,125 @@ export async function seedAppointments(db: Db, ctx: SeedContext): Promise<void> 
     }
   }
   ctx.print(`预约窗口：${chosen.length} 条 2020 年预约（延时服务 ${extended}）/ bookings`);
+  await seedThisYearBookings(db, ctx, [eia, permit]);
+}
+
+// The window's year is uneven: January and the Spring Festival month are quiet, spring (permit
+// renewals, the construction season) and the autumn before the year-end checks are busy.
+const MONTH_WEIGHT = [0.7, 0.55, 1.15, 1.2, 1.05, 1, 0.9, 0.85, 1.1, 1, 1.1, 1.2];
+/** About half the 2020 window's rate (3.5 % of its slots): a demo, not a stress test. */
+const SLOT_SHARE = 0.017;
+// 延时服务 is the reform the article reports: its evening and Saturday slots fill a little more.
+const EXTENDED_BOOST = 1.4;
+
+/**
+ * This year's bookings so far (1 January to yesterday), so the dashboard's default period shows
+ * the window's work: the two windows open for those days as they do for the coming weeks, and a
+ * share of the past slots was booked and served (some no-shows and cancellations). Everything is
+ * over: no slot today or later, no booking still open. The enterprises with demo accounts and the
+ * demo citizen are left out, so their own lists stay as they were.
+ */
+export async function seedThisYearBookings(
+  db: Db,
+  ctx: SeedContext,
+  services: { id: string }[],
+  today: string = todayInShanghai(),
+): Promise<void> {
+  const days = daysOfThisYearSoFar(today);
+  // 2020 is the article's year, recorded above; on 1 January there is no past day yet
+  if (!days.length || today < '2021-01-01') return;
+  const r = demoRandom(THIS_YEAR_STREAMS.appointments);
+  const clerk = await demoStaff(db, 'clerk', 'clerk');
+  const actor = clerk ?? SYSTEM_ACTOR;
+  const first = days[0]!;
+  const last = days.at(-1)!;
+  for (const svc of services) for (const p of plans(first, last)) await addPlan(db, actor, svc.id, p);
+
+  const withAccounts = new Set(
+    (await db.select({ id: users.enterpriseId }).from(users).where(isNotNull(users.enterpriseId))).map((u) => u.id),
+  );
+  const ents = (
+    await db
+      .select({ id: enterprises.id, contacts: enterprises.contacts })
+      .from(enterprises)
+      .where(eq(enterprises.status, 'operating'))
+      .orderBy(asc(enterprises.uscc))
+  ).filter((e) => !withAccounts.has(e.id) && e.contacts[0]?.phone);
+  const slots = await db
+    .select()
+    .from(appointmentSlots)
+    .where(
+      and(
+        inArray(
+          appointmentSlots.serviceId,
+          services.map((s) => s.id),
+        ),
+        between(appointmentSlots.date, first, last),
+        eq(appointmentSlots.closed, false),
+      ),
+    )
+    .orderBy(asc(appointmentSlots.startsAt), asc(appointmentSlots.serviceId));
+
+  const year = today.slice(0, 4);
+  const rows: (typeof appointments.$inferInsert)[] = [];
+  const held = new Map<string, number>();
+  for (const s of slots) {
+    // the same draws for every slot, so a day's bookings do not depend on the day the demo starts
+    const take =
+      r.next() < SLOT_SHARE * MONTH_WEIGHT[Number(s.date.slice(5, 7)) - 1]! * (s.extended ? EXTENDED_BOOST : 1);
+    const byEnterprise = r.next() < 0.6 && ents.length > 0;
+    const ent = ents[Math.floor(r.next() * ents.length)];
+    const family = FAMILY_NAMES[Math.floor(r.next() * FAMILY_NAMES.length)]!;
+    const title = r.next() < 0.5 ? '先生' : '女士';
+    const matter = r.pick(MATTERS);
+    const roll = r.next();
+    const leadDays = r.int(1, 6);
+    const arriveEarly = r.int(0, 10);
+    const serveMinutes = r.int(15, 40);
+    if (!take) continue;
+    const i = rows.length;
+    const contact = byEnterprise ? ent?.contacts[0] : undefined;
+    const name = contact?.name ?? `${family}${title}`;
+    const phone = contact?.phone ?? `1397991${String(1000 + i).slice(-4)}`;
+    const status = roll < 0.86 ? 'served' : roll < 0.93 ? 'no-show' : 'cancelled';
+    const startsAt = slotInstant(s.date, s.startTime);
+    const createdAt = new Date(startsAt.getTime() - leadDays * DAY_MS);
+    const servedAt = new Date(startsAt.getTime() + serveMinutes * 60_000);
+    const cancelledAt = new Date(createdAt.getTime() + 20 * 3_600_000);
+    rows.push({
+      code: `YY${year}${String(i + 1).padStart(6, '0')}`,
+      serviceId: s.serviceId,
+      slotId: s.id,
+      date: s.date,
+      startsAt,
+      extended: s.extended,
+      enterpriseId: contact ? ent!.id : null,
+      applicantKey: contact ? `e:${ent!.id}` : `p:${phone}`,
+      name,
+      phone,
+      matter,
+      status,
+      createdBy: actor.id,
+      servedBy: status === 'served' ? (clerk?.id ?? null) : null,
+      arrivedAt: status === 'served' ? new Date(startsAt.getTime() - arriveEarly * 60_000) : null,
+      servedAt: status === 'served' ? servedAt : null,
+      cancelledAt: status === 'cancelled' ? cancelledAt : null,
+      reminderSentAt: contact && status !== 'cancelled' ? new Date(startsAt.getTime() - DAY_MS) : null,
+      createdAt,
+      updatedAt: status === 'served' ? servedAt : status === 'cancelled' ? cancelledAt : startsAt,
+    });
+    if (status !== 'cancelled') held.set(s.id, (held.get(s.id) ?? 0) + 1);
+  }
+  for (let i = 0; i < rows.length; i += 200) await db.insert(appointments).values(rows.slice(i, i + 200));
+  if (held.size) {
+    const values = sql.join(
+      [...held].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`),
+      sql`, `,
+    );
+    await db.execute(
+      sql`update appointment_slots s set booked = s.booked + v.n from (values ${values}) as v(id, n) where s.id = v.id`,
+    );
+  }
+  const extended = rows.filter((b) => b.extended && b.status !== 'cancelled').length;
+  ctx.print(`预约窗口：${rows.length} 条 ${year} 年预约（延时服务 ${extended}）/ this year's bookings`);
 }

@@ -8,6 +8,7 @@ import { at, demoStaff } from '../../seed/demo-data.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { seedEiaThisYear } from './seed-this-year.ts';
 import { answerObjection, createCase, decideCase, lodgeObjection, recordCityDecision, verifyCase } from './service.ts';
 
 // Real Shangli industries with the facts the classification wizard asks for them (eia-catalogue.md
@@ -238,6 +239,9 @@ export async function seedEia(db: Db, ctx: SeedContext): Promise<void> {
     );
     n++;
   }
+
+  // This year's finished cases before the current ones, so that the year's numbers run in date order.
+  await seedEiaThisYear(db, ctx);
 
   // Current cases in every state.
   const today = todayInShanghai();

@@ -6,6 +6,7 @@ import type { SeedContext } from '../../platform/module.ts';
 import type { Actor } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
+import { seedInspectionsThisYear } from './seed-this-year.ts';
 import { createDraw, createInspector, createPlan, publishResults, putObject } from './service.ts';
 import { inspectionPlans } from './tables.ts';
 
@@ -116,4 +117,5 @@ export async function seedInspections(db: Db, ctx: SeedContext): Promise<void> {
     await publishResults(db, null, leader, draw.id, { results }, at(q.published, '16:00'));
   }
   ctx.print('双随机：2020 年四个季度抽查已抽取并公开结果');
+  await seedInspectionsThisYear(db, ctx);
 }

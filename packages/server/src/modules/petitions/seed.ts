@@ -4,6 +4,7 @@ import type { SeedContext } from '../../platform/module.ts';
 import { at, DAY_MS, demoStaff, FAMILY_NAMES } from '../../seed/demo-data.ts';
 import { type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
 import { closeLapsedWindows } from '../clocks/alerts.ts';
+import { seedThisYearPetitions } from './seed-this-year.ts';
 import { actOnPetition, createPetition, updatePetition } from './service.ts';
 
 /**
@@ -229,6 +230,7 @@ export async function seedPetitions(db: Db, ctx: SeedContext): Promise<void> {
   await closeLapsedWindows(db);
   const live = await seedCurrentCases(db, actor, { clerkId: clerk?.id ?? null, leaderId: leader?.id ?? null });
   ctx.print(`信访：${PETITIONS.length} 件 2020 年信访，当前在办 ${live} 件 / petitions`);
+  await seedThisYearPetitions(db, ctx, actor, head);
 }
 
 type LiveCase = {

@@ -3,6 +3,7 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 import { POLICY_ERRORS } from './errors.ts';
 import { POLICY_FIGURES } from './figures.ts';
 import { policyRoutes } from './routes.ts';
+import { seedPolicies } from './seed.ts';
 import * as tables from './tables.ts';
 
 /** Policy publicity (政策宣传): published to the public and an Atom feed, pushed to whom it concerns, reach measured. */
@@ -14,4 +15,5 @@ export const policiesModule: ModuleDefinition = {
   errors: POLICY_ERRORS,
   messages: POLICY_MESSAGES,
   figures: POLICY_FIGURES,
+  seed: seedPolicies,
 };

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
+import { seedPositiveListThisYear } from './seed-this-year.ts';
 import { checkConditions } from './service.ts';
 import { positiveListEntries, positiveListRemovalProposals } from './tables.ts';
 
@@ -102,4 +103,5 @@ export async function seedPositiveList(db: Db, ctx: SeedContext): Promise<void> 
     }
   }
   ctx.print(`正面清单：2020 年列入 ${listed} 家`);
+  await seedPositiveListThisYear(db, ctx);
 }

@@ -7,6 +7,7 @@ import { appointments } from '../appointments/tables.ts';
 import { type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { petitions } from '../petitions/tables.ts';
+import { seedThisYearRatings } from './seed-this-year.ts';
 import { ratingRectifications, ratings } from './tables.ts';
 
 const YEAR_FROM = at('2020-01-01', '00:00');
@@ -129,6 +130,7 @@ export async function seedRatings(db: Db, ctx: SeedContext): Promise<void> {
   }
   await seedLiveBadRating(db, actor);
   ctx.print(`好差评：${ratingCount} 条 2020 年评价（差评 ${badCount}），另有在整改差评 1 条 / ratings`);
+  await seedThisYearRatings(db, ctx);
 }
 
 async function seedLiveBadRating(db: Db, actor: Actor, now: Date = new Date()): Promise<void> {

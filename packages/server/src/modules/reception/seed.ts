@@ -7,6 +7,7 @@ import {
   todayInShanghai,
   type WorkingCalendar,
 } from '@qingshan/core';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import {
@@ -14,13 +15,16 @@ import {
   type CountyEnterprise,
   countyEnterprises,
   DEMO_STREAMS,
+  daysOfThisYearSoFar,
   demoRandom,
   demoUserWithRole,
   personName,
+  THIS_YEAR_STREAMS,
 } from '../../seed/demo-data.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { clocks } from '../clocks/tables.ts';
 import { getRule } from '../rules/service.ts';
+import { users } from '../users/tables.ts';
 import { receptionAttendances, receptionBookings, receptionConcerns, receptionSessions } from './tables.ts';
 
 const ROLES = ['厂长', '安全环保员', '总经理', '技术员', '办公室主任', '财务'];
@@ -406,5 +410,300 @@ export async function seedReception(db: Db, ctx: SeedContext): Promise<void> {
 
   ctx.print(
     `接待日：${sessions.length} 个 2020 年接待日，${attendanceRows.length} 人次，${concernRows.length} 项诉求 / reception days`,
+  );
+  await seedReceptionThisYear(db, ctx);
+}
+
+// Concerns heard at this year's reception days besides the 2020 ones (CONCERNS stays as the 2020
+// records drew it).
+const MORE_CONCERNS: Record<'fireworks' | 'building' | 'livestock' | 'other' | 'public', typeof CONCERNS> = {
+  fireworks: [
+    {
+      category: 'waste',
+      text: '含药废水沉淀池清掏物如何处置',
+      answer: '属于危险废物的按危废管理，委托有资质单位处置并执行转移联单',
+      resolution: '已明确处置单位并纳入危废管理台账',
+    },
+    {
+      category: 'eia',
+      text: '花炮厂搬迁入园后原环评批复能否沿用',
+      answer: '建设地点变化属重大变动，应重新报批环评',
+      resolution: '已指导重新编制环评报告表并取得批复',
+    },
+  ],
+  building: [
+    {
+      category: 'waste-gas-facility',
+      text: '陶瓷窑炉超低排放改造的技术路线如何选择',
+      answer: '介绍脱硫脱硝除尘一体化改造方案及专项资金申报渠道',
+      resolution: '企业已确定改造方案并列入年度计划',
+    },
+    {
+      category: 'permit',
+      text: '排污许可执行报告季报漏报如何补报',
+      answer: '可在全国排污许可证管理信息平台补报并说明原因',
+      resolution: '已指导完成补报，提醒按期填报',
+    },
+  ],
+  livestock: [
+    {
+      category: 'runoff',
+      text: '养殖场粪污贮存池防渗要达到什么标准',
+      answer: '按畜禽养殖业污染防治技术规范做防渗处理，并设置雨棚',
+      resolution: '贮存池防渗改造已完成并通过核查',
+    },
+  ],
+  other: [
+    {
+      category: 'other',
+      text: '咨询环保信用评价等级修复的条件和程序',
+      answer: '告知信用修复的申请条件、材料及办理时限',
+      resolution: '已指导提交信用修复申请并获受理',
+    },
+  ],
+  public: [
+    {
+      category: 'complaint',
+      text: '反映花炮厂试放产生噪声影响午休',
+      answer: '已转执法大队核查，督促企业调整试放时间',
+      resolution: '企业已将试放调整至工作日上午，回访居民表示认可',
+    },
+    {
+      category: 'complaint',
+      text: '反映村里小作坊夜间焚烧废料',
+      answer: '已安排执法人员夜间巡查，查实后依法处理',
+      resolution: '经核查已责令停止焚烧并清理现场，复查未再发现',
+    },
+  ],
+};
+
+// What a citizen brings to the public day that is another department's to handle: answered with
+// where to go, not accepted.
+const OUTSIDE_REMIT: { category: ConcernCategory; text: string; answer: string }[] = [
+  {
+    category: 'other',
+    text: '反映邻居建房占用村道通行',
+    answer: '该事项不属于生态环境部门职责，属乡镇政府和自然资源部门管理，已告知向所在乡镇反映',
+  },
+  {
+    category: 'other',
+    text: '咨询农村危房改造补助政策',
+    answer: '该事项不属于生态环境部门职责，已告知向县住房和城乡建设局咨询',
+  },
+  {
+    category: 'complaint',
+    text: '反映广场舞音响夜间扰民',
+    answer: '社会生活噪声由公安机关依法处理，已告知向辖区派出所反映或拨打110',
+  },
+];
+
+function moreTemplatesFor(industry: string | null): typeof CONCERNS {
+  if (industry === null) return MORE_CONCERNS.public;
+  if (industry === '2672' || industry === '2231') return MORE_CONCERNS.fireworks;
+  if (industry.startsWith('30') || industry.startsWith('10')) return MORE_CONCERNS.building;
+  if (industry.startsWith('03')) return MORE_CONCERNS.livestock;
+  return MORE_CONCERNS.other;
+}
+
+/**
+ * The enterprises of the demo's enterprise sign-ins (qiye1, qiye2): their portals keep showing what
+ * they showed. Only the printed accounts, so other seeds' enterprise users do not move these records.
+ */
+async function accountEnterpriseIds(db: Db, ctx: SeedContext): Promise<Set<string>> {
+  const usernames = ctx.accounts.filter((a) => a.role === 'enterprise').map((a) => a.username);
+  if (!usernames.length) return new Set();
+  const rows = await db.select({ id: users.enterpriseId }).from(users).where(inArray(users.username, usernames));
+  return new Set(rows.flatMap((u) => (u.id ? [u.id] : [])));
+}
+
+/**
+ * The reception days of the seeding year held before today, as a bureau that had run the platform
+ * since January would have them: a monthly enterprise day and public day, about half as busy as
+ * the article's 2020, with the concerns raised there answered and resolved. A concern whose
+ * deadline is today or later would still be open work, so a day that recent has its people but
+ * none of its concerns recorded.
+ */
+export async function seedReceptionThisYear(db: Db, ctx: SeedContext): Promise<void> {
+  const today = todayInShanghai();
+  const days = daysOfThisYearSoFar(today);
+  if (!days.length) return;
+  const year = today.slice(0, 4);
+  const r = demoRandom(THIS_YEAR_STREAMS.reception);
+  const calendar = await getCalendar(db);
+  const concernRule = await getRule(db, 'reception.concern', days[0]);
+  const cv = concernRule.value as { length: number; unit: 'working' | 'calendar'; warnBefore: number };
+  const concernProfile = { key: 'reception.concern', length: cv.length, unit: cv.unit, warnBefore: cv.warnBefore };
+  const excluded = await accountEnterpriseIds(db, ctx);
+  const pool = (await countyEnterprises(db)).filter((e) => !excluded.has(e.id));
+  const leaderUser = await demoUserWithRole(db, 'leader');
+  const clerkUser = await demoUserWithRole(db, 'clerk');
+  const inspectorUser = await demoUserWithRole(db, 'inspector');
+
+  const sessionRows: (typeof receptionSessions.$inferInsert & { id: string; date: string })[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const eDay = workingDayFrom(calendar, `${year}-${String(m).padStart(2, '0')}-08`, 4);
+    const pDay = workingDayFrom(calendar, addCalendarDays(eDay, 1), 5);
+    const leader = r.pick(['局长 王建平', '副局长 刘志勇', '副局长 彭晓华']);
+    for (const [kind, date] of [
+      ['enterprise', eDay],
+      ['public', pDay],
+    ] as const) {
+      // the days from today on are the upcoming ones seedReception opened for booking
+      if (date >= today) continue;
+      sessionRows.push({
+        id: crypto.randomUUID(),
+        kind,
+        date,
+        leaderName: leader,
+        leaderUserId: leaderUser?.id ?? null,
+        sections: kind === 'enterprise' ? ['行政审批股', '环境监察大队', '污染防治股'] : ['办公室', '环境监察大队'],
+        location: '县生态环境局一楼接待室',
+        createdBy: clerkUser?.id ?? null,
+        createdAt: at(addCalendarDays(date, -20), '09:00'),
+      });
+    }
+  }
+  if (!sessionRows.length) return;
+
+  const attendanceRows: (typeof receptionAttendances.$inferInsert)[] = [];
+  const bookingRows: (typeof receptionBookings.$inferInsert)[] = [];
+  const concernRows: (typeof receptionConcerns.$inferInsert)[] = [];
+  const clockRows: (typeof clocks.$inferInsert)[] = [];
+  let phoneSerial = 0;
+  for (const s of sessionRows) {
+    const raisedAt = at(s.date, '10:15');
+    const dueDate = evaluateClock(
+      { profile: concernProfile, start: raisedAt.toISOString(), pauses: [], extensions: [] },
+      raisedAt.toISOString(),
+      calendar,
+    ).dueDate;
+    const concernsRecorded = dueDate < today;
+    const raised: { enterprise: CountyEnterprise | null; raisedBy: string }[] = [];
+    if (s.kind === 'enterprise') {
+      for (const e of r.shuffle(pool).slice(0, r.int(1, 3))) {
+        const n = r.pick([1, 1, 2, 2, 2, 3]);
+        const people = Array.from({ length: n }, () => personName(r));
+        const booked = r.next() < 0.8;
+        const bookingId = booked ? crypto.randomUUID() : null;
+        if (bookingId)
+          bookingRows.push({
+            id: bookingId,
+            sessionId: s.id,
+            enterpriseId: e.id,
+            people,
+            peopleCount: n,
+            concern: r.pick([...templatesFor(e.industry), ...moreTemplatesFor(e.industry)]).text,
+            status: 'booked',
+            createdAt: at(addCalendarDays(s.date, -r.int(3, 12)), '15:20'),
+          });
+        for (const p of people)
+          attendanceRows.push({
+            sessionId: s.id,
+            enterpriseId: e.id,
+            bookingId,
+            personName: p,
+            walkIn: !booked,
+            createdAt: at(s.date, '09:30'),
+          });
+        if (r.next() < 0.8) raised.push({ enterprise: e, raisedBy: `${people[0]}（${r.pick(ROLES)}）` });
+      }
+    } else {
+      for (let k = r.int(1, 2); k > 0; k--) {
+        const name = personName(r);
+        // a number range of its own, apart from the 2020 citizens' 138079…
+        const phone = `137079${String(30_000 + phoneSerial++).slice(-5)}`;
+        const booked = r.next() < 0.5;
+        const bookingId = booked ? crypto.randomUUID() : null;
+        if (bookingId)
+          bookingRows.push({
+            id: bookingId,
+            sessionId: s.id,
+            citizenName: name,
+            citizenPhone: phone,
+            people: [name],
+            peopleCount: 1,
+            concern: '反映周边企业环境问题',
+            status: 'booked',
+            createdAt: at(addCalendarDays(s.date, -r.int(2, 9)), '20:10'),
+          });
+        attendanceRows.push({
+          sessionId: s.id,
+          enterpriseId: null,
+          bookingId,
+          personName: name,
+          phone,
+          walkIn: !booked,
+          createdAt: at(s.date, '09:40'),
+        });
+        raised.push({ enterprise: null, raisedBy: name });
+      }
+    }
+    if (!concernsRecorded) continue;
+    for (const c of raised) {
+      const industry = c.enterprise?.industry ?? null;
+      // a citizen now and then brings what is another department's to handle
+      const accepted = c.enterprise !== null || r.next() >= 0.15;
+      const template: { category: ConcernCategory; text: string; answer: string; resolution?: string } = accepted
+        ? r.pick([...templatesFor(industry), ...moreTemplatesFor(industry)])
+        : r.pick(OUTSIDE_REMIT);
+      const id = crypto.randomUUID();
+      let clockId: string | null = null;
+      let resolvedAt: Date | null = null;
+      if (accepted) {
+        let d = addCalendarDays(s.date, r.int(3, 16));
+        while (!calendar.dayInfo(d).workingDay) d = addCalendarDays(d, 1);
+        // resolved within the time limit, at the latest on its last day
+        if (d > dueDate) d = dueDate;
+        resolvedAt = at(d, '16:30');
+        clockId = crypto.randomUUID();
+        clockRows.push({
+          id: clockId,
+          ownerType: 'reception-concern',
+          ownerId: id,
+          profileKey: 'reception.concern',
+          ruleVersion: concernRule.version,
+          profile: concernProfile,
+          title: `接待日诉求：${template.text.slice(0, 20)}`,
+          link: `/staff/reception/concerns/${id}`,
+          start: raisedAt,
+          completedAt: resolvedAt,
+          assigneeUserId: inspectorUser?.id ?? null,
+          assigneeRole: inspectorUser ? null : 'clerk',
+          enterpriseId: c.enterprise?.id ?? null,
+          createdBy: clerkUser?.id ?? null,
+          createdAt: raisedAt,
+          updatedAt: resolvedAt,
+        });
+      }
+      concernRows.push({
+        id,
+        sessionId: s.id,
+        enterpriseId: c.enterprise?.id ?? null,
+        raisedBy: c.raisedBy,
+        category: template.category,
+        description: template.text,
+        answer: template.answer,
+        accepted,
+        answeredAt: at(s.date, '11:30'),
+        followUpUserId: accepted ? (inspectorUser?.id ?? null) : null,
+        followUpName: accepted ? (inspectorUser?.name ?? '执法大队') : null,
+        dueDate: accepted ? dueDate : null,
+        clockId,
+        status: accepted ? 'resolved' : 'not-accepted',
+        resolution: template.resolution ?? null,
+        resolvedAt,
+        createdAt: raisedAt,
+        createdBy: clerkUser?.id ?? null,
+      });
+    }
+  }
+  await db.insert(receptionSessions).values(sessionRows);
+  if (bookingRows.length) await db.insert(receptionBookings).values(bookingRows);
+  if (attendanceRows.length) await db.insert(receptionAttendances).values(attendanceRows);
+  if (concernRows.length) await db.insert(receptionConcerns).values(concernRows);
+  if (clockRows.length) await db.insert(clocks).values(clockRows);
+
+  ctx.print(
+    `接待日（${year} 年至今）：${sessionRows.length} 个接待日，${attendanceRows.length} 人次，${concernRows.length} 项诉求 / this year's reception days`,
   );
 }

@@ -5,9 +5,13 @@ import type { SessionUser } from '../../plugins/auth.ts';
 import type { Actor } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { inspectionDraws, inspectionResults, inspectors } from '../inspections/tables.ts';
+import { positiveListEntries } from '../positive-list/tables.ts';
 import { users } from '../users/tables.ts';
+import { seedSiteInspectionsThisYear } from './seed-this-year.ts';
 import { advanceCase, answerOrder, completeInspection, createInspection, openCase, verifyOrder } from './service.ts';
 import { inspectionFindings, rectificationOrders } from './tables.ts';
+
+const END_OF_2020 = new Date('2021-01-01T00:00:00+08:00');
 
 /** a 1×1 PNG: the demo's stand-in for a signature drawn on the phone */
 const SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -36,6 +40,14 @@ export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<voi
   };
   const draws = await db.select().from(inspectionDraws).orderBy(asc(inspectionDraws.drawnAt));
   const names = new Map((await db.select().from(inspectors)).map((i) => [i.id, i.name.replace('执法·', '')]));
+  const listedNow = new Set(
+    (
+      await db
+        .select({ id: positiveListEntries.enterpriseId })
+        .from(positiveListEntries)
+        .where(eq(positiveListEntries.status, 'listed'))
+    ).map((e) => e.id),
+  );
   let records = 0;
   let caseDone = false;
   for (const [q, d] of draws.entries()) {
@@ -59,7 +71,9 @@ export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<voi
       const firm = firms.get(r.enterpriseId);
       if (!firm) continue;
       const target = d.targets.find((t) => t.objectId === r.enterpriseId);
-      const serious = !caseDone && q === 1;
+      // The penalty goes to a firm of 2020's second round or later that is not on the positive list
+      // now: a firm this year's seed listed would get a removal proposal from a 2020 penalty.
+      const serious = !caseDone && q >= 1 && d.drawnAt < END_OF_2020 && !listedNow.has(firm.id);
       const id = await createInspection(db, officer, {
         kind: 'on-site',
         enterpriseId: firm.id,
@@ -167,4 +181,5 @@ export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<voi
     }
   }
   ctx.print(`现场检查：2020 年抽查发现问题的 ${records} 家企业的检查记录、责令整改与核查`);
+  await seedSiteInspectionsThisYear(db, ctx);
 }

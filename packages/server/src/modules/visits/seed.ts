@@ -10,6 +10,7 @@ import {
   demoUserWithRole,
 } from '../../seed/demo-data.ts';
 import { getCalendar } from '../calendar/service.ts';
+import { seedVisitsThisYear } from './seed-this-year.ts';
 import { campaigns, visitEnterprises, visitFollowUps, visits } from './tables.ts';
 
 /**
@@ -158,4 +159,5 @@ export async function seedVisits(db: Db, ctx: SeedContext): Promise<void> {
   ctx.print(
     `走访：${visitRows.length} 次走访（${veRows.length} 户次），${campaignRows.length} 次集中服务 / visits and campaigns`,
   );
+  await seedVisitsThisYear(db, ctx);
 }
