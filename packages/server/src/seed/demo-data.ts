@@ -276,6 +276,8 @@ export const THIS_YEAR_STREAMS = {
   positiveList: 1_009,
   policies: 1_010,
   siteInspections: 1_011,
+  // not of the past: the window's bookings of the coming week
+  comingBookings: 1_012,
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import { shanghaiDateOf, slotInstant, todayInShanghai } from '@qingshan/core';
 import { and, asc, between, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
 import {
   DAY_MS,
   DEMO_ENTERPRISES,
@@ -16,7 +17,7 @@ import {
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
-import { addPlan, createService } from './service.ts';
+import { addPlan, book, createService } from './service.ts';
 import { appointmentSlots, appointments } from './tables.ts';
 
 const MATTERS = [
@@ -170,6 +171,53 @@ export async function seedAppointments(db: Db, ctx: SeedContext): Promise<void> 
   }
   ctx.print(`预约窗口：${chosen.length} 条 2020 年预约（延时服务 ${extended}）/ bookings`);
   await seedThisYearBookings(db, ctx, [eia, permit]);
+  await seedComingBookings(db, ctx);
+}
+
+/**
+ * The coming week's bookings, so the window's list for today and the workbench show work to do:
+ * callers the clerk booked by phone, through the booking service, in about a third of the slots
+ * from the next hour on. Only empty slots are used and one place is always left, so every slot
+ * stays bookable from the portals.
+ */
+async function seedComingBookings(db: Db, ctx: SeedContext): Promise<void> {
+  const clerk = await demoStaff(db, 'clerk', 'clerk');
+  if (!clerk?.id) return;
+  const r = demoRandom(THIS_YEAR_STREAMS.comingBookings);
+  const from = new Date(Date.now() + 3_600_000);
+  const until = new Date(Date.now() + 7 * DAY_MS);
+  const slots = await db
+    .select()
+    .from(appointmentSlots)
+    .where(
+      and(
+        between(appointmentSlots.startsAt, from, until),
+        eq(appointmentSlots.closed, false),
+        eq(appointmentSlots.booked, 0),
+        sql`${appointmentSlots.capacity} >= 2`,
+      ),
+    )
+    .orderBy(asc(appointmentSlots.startsAt), asc(appointmentSlots.id));
+  const user = {
+    id: clerk.id,
+    username: 'clerk',
+    displayName: clerk.name,
+    roles: ['clerk'],
+    enterpriseId: null,
+  } as unknown as SessionUser;
+  let n = 0;
+  for (const slot of slots) {
+    if (r.next() >= 0.35) continue;
+    await book(db, user, clerk, {
+      slotId: slot.id,
+      matter: r.pick(MATTERS),
+      name: `${r.pick([...FAMILY_NAMES])}${r.pick(['先生', '女士'])}`,
+      // 135-8799-xxxx: numbers of their own, so a caller holds one open booking per window
+      phone: `1358799${String(1000 + n).slice(-4)}`,
+    });
+    n++;
+  }
+  ctx.print(`预约窗口：未来一周已有 ${n} 条预约 / bookings in the coming week`);
 }
 
 // The window's year is uneven: January and the Spring Festival month are quiet, spring (permit
