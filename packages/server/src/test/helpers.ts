@@ -192,3 +192,39 @@ export async function idsInOrder(
   const ids = (res.json().items as { id: string }[]).map((x) => x.id);
   return among ? ids.filter((id) => among.includes(id)) : ids;
 }
+
+type FigureRecord = { id: string; date: string; enterpriseId?: string | null; enterpriseName?: string | null };
+export type ThisYearsFigures = {
+  view: {
+    from: string;
+    to: string;
+    values: Record<string, number>;
+    monthly: { month: string; values: Record<string, number> }[];
+  };
+  records: Record<string, FigureRecord[]>;
+};
+
+/**
+ * The dashboard's default period, this year (from 1 January): each of these figures is above zero
+ * and its drill-down lists exactly the records it counts. Returns the answer and each figure's
+ * records, for a module's own checks on them.
+ */
+export async function thisYearsFigures(client: Client, keys: readonly string[]): Promise<ThisYearsFigures> {
+  const res = await client.request({ method: 'GET', url: '/api/figures' });
+  expect(res.statusCode, res.body).toBe(200);
+  const view = res.json() as ThisYearsFigures['view'];
+  expect(view.from).toBe(`${view.to.slice(0, 4)}-01-01`);
+  const records: ThisYearsFigures['records'] = {};
+  for (const key of keys) {
+    expect(view.values[key], key).toBeGreaterThan(0);
+    const page = await client.request({
+      method: 'GET',
+      url: `/api/figures/${key}/records?from=${view.from}&to=${view.to}&pageSize=500`,
+    });
+    expect(page.statusCode, page.body.slice(0, 200)).toBe(200);
+    expect(page.json().total, key).toBe(view.values[key]);
+    records[key] = page.json().items;
+    expect(records[key]!.length, key).toBe(view.values[key]);
+  }
+  return { view, records };
+}

@@ -4,7 +4,7 @@
 // seed/demo-this-year.test.ts registers them on the demo it seeds once for every module.
 import { todayInShanghai } from '@qingshan/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Client, login, type SeededDemo } from '../../test/helpers.ts';
+import { type Client, login, type SeededDemo, thisYearsFigures } from '../../test/helpers.ts';
 import { clocksOf } from '../clocks/service.ts';
 
 const KEYS = [
@@ -39,24 +39,13 @@ export function describeRatingsThisYear(demo: () => SeededDemo): void {
 
     it('give every figure of the three modules a value for this year, each the count of the records it lists', async () => {
       const leader = await signIn('leader');
-      const res = await leader.request({ method: 'GET', url: '/api/figures' });
-      expect(res.statusCode, res.body).toBe(200);
-      const body = res.json();
+      const { view: body, records } = await thisYearsFigures(leader, KEYS);
       expect(body.from).toBe(yearFrom);
-      for (const key of KEYS) {
-        expect(body.values[key], key).toBeGreaterThan(0);
-        const r = await leader.request({
-          method: 'GET',
-          url: `/api/figures/${key}/records?from=${yearFrom}&to=${today}&pageSize=500`,
-        });
-        expect(r.statusCode, r.body).toBe(200);
-        expect(r.json().total, key).toBe(body.values[key]);
-        // the past's records, and today's bookings of the coming week (counted once booked)
-        for (const x of r.json().items as { date: string }[]) expect(x.date <= today, `${key} ${x.date}`).toBe(true);
-      }
+      // the past's records, and today's bookings of the coming week (counted once booked)
+      for (const key of KEYS) for (const x of records[key]!) expect(x.date <= today, `${key} ${x.date}`).toBe(true);
       // a few closed on time among them, not every one
-      expect(body.values.petitionsOnTime).toBeLessThanOrEqual(body.values.petitionsClosedWithLimit);
-      expect(body.values.badRatingsRectifiedOnTime).toBeLessThanOrEqual(body.values.badRatings);
+      expect(body.values.petitionsOnTime).toBeLessThanOrEqual(body.values.petitionsClosedWithLimit!);
+      expect(body.values.badRatingsRectifiedOnTime).toBeLessThanOrEqual(body.values.badRatings!);
     });
 
     it('spreads the bookings over the months so far, all settled; from today on only the coming week’s, each leaving a place', async () => {
