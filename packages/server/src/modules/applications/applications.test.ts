@@ -148,6 +148,18 @@ describe('online application → one-time notice → supplement → acceptance �
     expect(dx).toContain(decided.decisionNumber);
     expect(dx).toContain('准予行政许可');
 
+    // a report-form approval of the EIA register took the next 上环审 number of the year (the two
+    // registers share the series): the window's next decision numbers after it
+    const seq = (n: string) => Number(n.match(/〕(\d+)号/)![1]);
+    const year = decided.decisionNumber.match(/〔(\d{4})〕/)![1];
+    const eiaNumber = `上环审〔${year}〕${seq(decided.decisionNumber) + 1}号`;
+    await t.database.query(
+      `insert into eia_cases (code, enterprise_id, path, state, project_name, project_address, construction_type,
+         industry_code, category, catalogue_row, contact_name, contact_phone, accepted_on, decided_on, document_no)
+       values ($1, $2, 'ordinary', 'approved', '报告表项目', '上栗镇', 'new', '2672', 'report-form', '名录第44行',
+         '刘建国', '13907990101', $3, $3, $4)`,
+      [uniqueName('环评'), entId, `${year}-06-01`, eiaNumber],
+    );
     // a second decision number is the next one of the year
     const b = await apply(ent, 'eia-exemption');
     await ok(upload(ent, b.id, 0), 201);
@@ -162,8 +174,7 @@ describe('online application → one-time notice → supplement → acceptance �
     );
     // no time limit set by law: neither on time nor late
     expect(bd.decidedOnTime).toBeNull();
-    const seq = (n: string) => Number(n.match(/〕(\d+)号/)![1]);
-    expect(seq(bd.decisionNumber)).toBe(seq(decided.decisionNumber) + 1);
+    expect(seq(bd.decisionNumber)).toBe(seq(decided.decisionNumber) + 2);
   });
 
   it('refuses bad input with field details and changes nothing', async () => {

@@ -19,11 +19,13 @@ import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type SessionUser } from '../../plugins/auth.ts';
+import { nextInSeries } from '../../shared/document-series.ts';
 import { type Paged, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { type ClockView, clocksOf, completeClock, pauseClock, resumeClock, startClock } from '../clocks/service.ts';
+import { eiaCases } from '../eia/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { getMatter } from '../matters/service.ts';
 import { matterVersions } from '../matters/tables.ts';
@@ -690,12 +692,12 @@ export async function decide(
     );
   }
   const year = Number(shanghaiDateOf(now).slice(0, 4));
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('applications.decision-number'))`);
-  const [c] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(applications)
-    .where(sql`${applications.decisionNumber} like ${`${DECISION_NUMBER_PREFIX}〔${year}〕%`}`);
-  const decisionNumber = formatDecisionNumber(DECISION_NUMBER_PREFIX, year, (c?.n ?? 0) + 1);
+  // the EIA report-form approvals number in the same 上环审 series
+  const seq = await nextInSeries(tx, `${DECISION_NUMBER_PREFIX}〔${year}〕`, [
+    applications.decisionNumber,
+    eiaCases.documentNo,
+  ]);
+  const decisionNumber = formatDecisionNumber(DECISION_NUMBER_PREFIX, year, seq);
   const handling = await handlingClock(tx, row);
   const verdict = handling ? await completeClock(tx, actor, handling.id, now) : null;
   for (const d of pending) await completeClock(tx, actor, d.clockId, now);

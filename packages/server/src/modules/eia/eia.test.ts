@@ -156,6 +156,33 @@ describe('commitment path', () => {
     expect((await clerk.request({ method: 'GET', url: '/api/eia/cases' })).json().total).toBe(before);
   });
 
+  it('numbers a report-form approval in the 上环审 series it shares with the window’s decisions', async () => {
+    const created = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(A.id, { path: 'ordinary', commitmentSigned: undefined }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    await endPublicity(c.id);
+    // the window's register (applications) has given 上环审 up to 40 this year
+    const year = c.acceptedOn.slice(0, 4);
+    await t.database.query(
+      `insert into applications (code, matter_code, matter_version, matter_name, enterprise_id, project_name,
+         applicant_name, applicant_phone, channel, status, received_at, decision_number)
+       values ($1, 'eia-report-form', 1, '建设项目环境影响报告表审批', $2, '报告表项目', '刘建国', '13907990101',
+         'window', 'approved', now(), $3)`,
+      [uniqueName('SQ'), A.id, `上环审〔${year}〕40号`],
+    );
+    const res = await approver.request({
+      method: 'POST',
+      url: `/api/eia/cases/${c.id}/decision`,
+      payload: { version: c.version, approve: true },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().documentNo).toBe(`上环审〔${year}〕41号`);
+  });
+
   it('publicity → objection → refused decisions → answer → approval → verification on the worklist → revoke', async () => {
     const created = await clerk.request({ method: 'POST', url: '/api/eia/cases', payload: commitment(A.id) });
     expect(created.statusCode, created.body).toBe(201);

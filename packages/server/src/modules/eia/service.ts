@@ -1,3 +1,4 @@
+import { DECISION_NUMBER_PREFIX } from '@qingshan/core/applications';
 import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   type CommitmentFacts,
@@ -22,6 +23,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { isStaff, type SessionUser } from '../../plugins/auth.ts';
 import type { Actor } from '../../shared/actor.ts';
+import { nextInSeries } from '../../shared/document-series.ts';
 import { type Paged, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
 import { applications } from '../applications/tables.ts';
@@ -156,14 +158,15 @@ async function nextCode(tx: Tx, year: string): Promise<string> {
   return `环评${year}-${String((r?.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
-/** The bureau's next 文号 for a path in a year (上环承诺审〔2020〕13号); the unique index guards a race. */
+/**
+ * The bureau's next 文号 for a path in a year (上环承诺审〔2020〕13号). 上环审 is also the window's
+ * decisions' series (applications), so a report-form approval numbers after theirs too.
+ */
 async function nextDocumentNo(tx: Tx, path: EiaPath, year: string): Promise<string> {
-  const prefix = `${EIA_DOCUMENT_PREFIX[path] ?? '上环审'}〔${year}〕`;
-  const [r] = await tx
-    .select({ n: count() })
-    .from(eiaCases)
-    .where(sql`${eiaCases.documentNo} like ${`${prefix}%`}`);
-  return eiaDocumentNo(path, year, (r?.n ?? 0) + 1);
+  const prefix = EIA_DOCUMENT_PREFIX[path] ?? DECISION_NUMBER_PREFIX;
+  const registers =
+    prefix === DECISION_NUMBER_PREFIX ? [eiaCases.documentNo, applications.decisionNumber] : [eiaCases.documentNo];
+  return eiaDocumentNo(path, year, await nextInSeries(tx, `${prefix}〔${year}〕`, registers));
 }
 
 /**
