@@ -13,6 +13,7 @@ import { at, daysOfThisYearSoFar, demoRandom, demoStaff, personName, THIS_YEAR_S
 import type { Actor } from '../../shared/actor.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { type EiaYearCase, phoneOf, planEiaYear, yearEnterprises } from '../eia/seed-this-year.ts';
+import { demoPdf } from './demo-pdf.ts';
 import {
   accept,
   acceptDeferred,
@@ -25,14 +26,6 @@ import {
   startExpertReview,
   supplement,
 } from './service.ts';
-
-/** A small real PDF: the materials are files the pre-check and downloads really read. */
-function demoPdf(title: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${encodeURIComponent(title)}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-    'latin1',
-  );
-}
 
 const APPROVAL: Record<string, string> = {
   'eia-report-form-commitment':

@@ -6,6 +6,7 @@ import { demoStaff } from '../../seed/demo-data.ts';
 import { type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
+import { demoPdf } from './demo-pdf.ts';
 import { seedApplicationsThisYear } from './seed-this-year.ts';
 import {
   accept,
@@ -18,14 +19,6 @@ import {
   startExpertReview,
   supplement,
 } from './service.ts';
-
-/** A small real PDF: the demo's materials are files the pre-check and downloads really read. */
-function demoPdf(title: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${encodeURIComponent(title)}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-    'latin1',
-  );
-}
 
 /**
  * Current applications in every state, for the demo enterprises that have accounts (qiye1, qiye2)
