@@ -37,6 +37,24 @@ export const CREDIT_PROPOSAL_STATUS_LABELS: Readonly<Record<CreditProposalStatus
   withdrawn: { zh: '已撤回（处罚决定已撤销）', en: 'withdrawn (decision revoked)' },
 };
 
+/**
+ * The credit register's orders: latest rated first (the default) or earliest, by grade (green to red,
+ * or red first) or by enterprise, either way.
+ */
+export const CREDIT_SORTS = ['-ratedOn', 'ratedOn', 'grade', '-grade', 'enterprise', '-enterprise'] as const;
+export type CreditSort = (typeof CREDIT_SORTS)[number];
+
+/** The proposals' orders: newest raised first (the default) or oldest, by the day decided, or by enterprise. */
+export const CREDIT_PROPOSAL_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-decidedAt',
+  'decidedAt',
+  'enterprise',
+  '-enterprise',
+] as const;
+export type CreditProposalSort = (typeof CREDIT_PROPOSAL_SORTS)[number];
+
 export const creditProposalDecisionBody = z
   .strictObject({
     /** true: record the grade below; false: the penalty does not change the firm's credit */

@@ -60,6 +60,17 @@ export const DISCLOSURE_STATUS_LABELS: Record<DisclosureStatus, { zh: string; en
   answered: { zh: '已答复', en: 'Answered' },
 };
 
+/** 主动公开 of permits: by the day issued, newest first (the default) or oldest; by enterprise or by the last valid day, either way. */
+export const PUBLIC_PERMIT_SORTS = [
+  '-issuedOn',
+  'issuedOn',
+  'enterprise',
+  '-enterprise',
+  'validTo',
+  '-validTo',
+] as const;
+export type PublicPermitSort = (typeof PUBLIC_PERMIT_SORTS)[number];
+
 // Every 办理结果 row of the annual report's table 三 has an answer type that lands in it, so the
 // table counts answers and never needs a hand-filled cell.
 export const DISCLOSURE_OUTCOMES = [

@@ -178,6 +178,10 @@ export const EIA_NOTICE_LABELS: Record<EiaNoticeKind, { zh: string; en: string }
   approval: { zh: '批准公告', en: 'notice of approval' },
 };
 
+/** The notices' orders: by the notice's date (decided, else accepted), newest first (the default) or oldest; by project either way. */
+export const EIA_NOTICE_SORTS = ['-date', 'date', 'project', '-project'] as const;
+export type EiaNoticeSort = (typeof EIA_NOTICE_SORTS)[number];
+
 /** Which notice a case shows on the portal in its state; null: not published. */
 export function noticeKindOf(path: EiaPath, state: EiaState): EiaNoticeKind | null {
   if (path === 'commitment' && state === 'publicity') return 'pre-approval';

@@ -392,3 +392,25 @@ export const DRAW_SORTS = [
   '-publishedAt',
   'publishedAt',
 ] as const;
+
+/** The inspector library's orders: by name (the default) or by the last change, either way. */
+export const INSPECTOR_SORTS = ['name', '-name', '-updatedAt', 'updatedAt'] as const;
+export type InspectorSort = (typeof INSPECTOR_SORTS)[number];
+
+/**
+ * The plans' orders: by period, latest first (the default: a year's plan before its quarters) or
+ * earliest first; by name or by the time made, either way.
+ */
+export const INSPECTION_PLAN_SORTS = ['-period', 'period', 'name', '-name', '-createdAt', 'createdAt'] as const;
+export type InspectionPlanSort = (typeof INSPECTION_PLAN_SORTS)[number];
+
+/** The public results' orders: latest published first (the default), by day inspected or by firm, either way. */
+export const INSPECTION_RESULT_SORTS = [
+  '-publishedOn',
+  'publishedOn',
+  '-inspectedOn',
+  'inspectedOn',
+  'enterprise',
+  '-enterprise',
+] as const;
+export type InspectionResultSort = (typeof INSPECTION_RESULT_SORTS)[number];

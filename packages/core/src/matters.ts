@@ -20,6 +20,10 @@ export const DECIDING_AUTHORITY_LABELS: Readonly<Record<DecidingAuthority, { zh:
   'national-system': { zh: '全国系统办理（本局帮办跟踪）', en: 'national system (tracked here)' },
 };
 
+/** The guides' orders: by name (the default) either way, or by the guide's last change either way. */
+export const MATTER_SORTS = ['name', '-name', 'updatedAt', '-updatedAt'] as const;
+export type MatterSort = (typeof MATTER_SORTS)[number];
+
 export const MATTER_CHANNELS = ['online', 'window', 'post'] as const;
 export type MatterChannel = (typeof MATTER_CHANNELS)[number];
 export const MATTER_CHANNEL_LABELS: Readonly<Record<MatterChannel, { zh: string; en: string }>> = {

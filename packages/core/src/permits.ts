@@ -292,6 +292,20 @@ export const OBLIGATION_PROFILE: Readonly<Record<ObligationKind, string>> = {
   'report-quarterly': 'permit.report.quarterly',
 };
 
+/**
+ * The duties list's orders: soonest due first (the default) or latest, by enterprise either way, or
+ * by the day filed (a duty not filed yet last either way).
+ */
+export const OBLIGATION_SORTS = [
+  'dueDate',
+  '-dueDate',
+  'enterprise',
+  '-enterprise',
+  '-submittedOn',
+  'submittedOn',
+] as const;
+export type ObligationSort = (typeof OBLIGATION_SORTS)[number];
+
 /** The last day to apply for renewal: 60 calendar days before the last valid day (条例 第十四条). */
 export function renewalApplyBy(validTo: string, leadDays = 60): string {
   return addCalendarDays(validTo, -leadDays);

@@ -48,6 +48,13 @@ export const POLICY_STATUS_LABELS: Record<PolicyStatus, { zh: string; en: string
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 };
 
+/** By publication, newest first (the default; drafts count as the latest) or oldest; by title or start of validity, either way. */
+export const POLICY_SORTS = ['-publishedAt', 'publishedAt', 'title', '-title', 'validFrom', '-validFrom'] as const;
+export type PolicySort = (typeof POLICY_SORTS)[number];
+/** A reader's pushed policies: newest pushed first (the default) or oldest; by title either way. */
+export const MY_POLICY_SORTS = ['-pushedAt', 'pushedAt', 'title', '-title'] as const;
+export type MyPolicySort = (typeof MY_POLICY_SORTS)[number];
+
 /** Attachments per policy and their size: a policy links its documents, it is not a file store. */
 export const POLICY_ATTACHMENT_MAX = 10;
 export const POLICY_ATTACHMENT_BYTES = 5 * 1024 * 1024;

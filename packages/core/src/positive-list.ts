@@ -51,6 +51,17 @@ export const POSITIVE_LIST_CATEGORY_LABELS: Readonly<
   },
 };
 
+/** The listings' orders, staff and public: by the day listed, newest first (the default) or oldest; by enterprise or by the last valid day, either way. */
+export const POSITIVE_LIST_SORTS = [
+  '-decidedOn',
+  'decidedOn',
+  'enterprise',
+  '-enterprise',
+  'validUntil',
+  '-validUntil',
+] as const;
+export type PositiveListSort = (typeof POSITIVE_LIST_SORTS)[number];
+
 /** The firm-level conditions, each checked by a named checker on the server. */
 export const POSITIVE_LIST_CONDITIONS = [
   'permits-complete',

@@ -44,6 +44,10 @@ export const CONCERN_STATUS_LABELS: Readonly<Record<ConcernStatus, { zh: string;
   'not-accepted': { zh: '不予受理', en: 'not accepted' },
 };
 
+/** The published cases' orders: latest published first (the default) or earliest; by reception day either way. */
+export const RECEPTION_CASE_SORTS = ['-publishedAt', 'publishedAt', '-sessionDate', 'sessionDate'] as const;
+export type ReceptionCaseSort = (typeof RECEPTION_CASE_SORTS)[number];
+
 export const RECEPTION_RULE_KEYS = {
   maxEnterprisesPerDay: 'reception.max-enterprises-per-day',
   maxPeoplePerEnterprise: 'reception.max-people-per-enterprise',

@@ -259,6 +259,28 @@ export const CASE_STAGE_LABELS: Record<CaseStage, Label & { source: string }> = 
   execution: { zh: '执行', en: 'execution', source: '《中华人民共和国行政处罚法》第六十六条' },
 };
 
+/** The cases' orders: newest filed first (the default) or oldest, by enterprise, or by the fine. */
+export const CASE_SORTS = [
+  '-createdAt',
+  'createdAt',
+  'enterprise',
+  '-enterprise',
+  '-penaltyAmount',
+  'penaltyAmount',
+] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** The public penalty list's orders: latest decided first (the default) or earliest, by enterprise or by 文号. */
+export const PUBLIC_PENALTY_SORTS = [
+  '-decidedOn',
+  'decidedOn',
+  'enterprise',
+  '-enterprise',
+  'decisionNumber',
+  '-decisionNumber',
+] as const;
+export type PublicPenaltySort = (typeof PUBLIC_PENALTY_SORTS)[number];
+
 /** The stage that may follow `current` (null: the case is finished). Stages go in order, none skipped. */
 export function nextCaseStage(current: CaseStage): CaseStage | null {
   const i = CASE_STAGES.indexOf(current);

@@ -88,6 +88,10 @@ export const campaignCreateSchema = z
   .refine((c) => c.endDate >= c.startDate, { path: ['endDate'], message: 'common.invalid' });
 export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 
+/** The campaigns' orders: latest start first (the default), earliest first, or by theme either way. */
+export const CAMPAIGN_SORTS = ['-startDate', 'startDate', 'theme', '-theme'] as const;
+export type CampaignSort = (typeof CAMPAIGN_SORTS)[number];
+
 /** A visit's date must fall within its campaign's period. */
 export function visitFitsCampaign(visitDate: string, campaign: { startDate: string; endDate: string }): boolean {
   return visitDate >= campaign.startDate && visitDate <= campaign.endDate;

@@ -3062,6 +3062,7 @@ export interface paths {
                 query?: {
                     q?: string;
                     decidingAuthority?: "bureau" | "city-bureau" | "national-system";
+                    sort?: "name" | "-name" | "updatedAt" | "-updatedAt";
                     page?: number;
                     pageSize?: number;
                 };
@@ -11508,13 +11509,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 政策宣传：惠企措施、通知公告、政策解读 Published policies and notices */
+        /** 政策宣传：惠企措施、通知公告、政策解读 Published policies and notices, newest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     kind?: "benefit" | "notice" | "interpretation" | "normative";
                     topic?: "eia" | "permit" | "monitoring" | "enforcement" | "subsidy" | "credit" | "emergency" | "other";
                     q?: string;
+                    sort?: "-publishedAt" | "publishedAt" | "title" | "-title" | "validFrom" | "-validFrom";
                     page?: number;
                     pageSize?: number;
                     inForce?: "true" | "false";
@@ -11840,10 +11842,10 @@ export interface paths {
                     kind?: "benefit" | "notice" | "interpretation" | "normative";
                     topic?: "eia" | "permit" | "monitoring" | "enforcement" | "subsidy" | "credit" | "emergency" | "other";
                     q?: string;
+                    sort?: "-publishedAt" | "publishedAt" | "title" | "-title" | "validFrom" | "-validFrom";
                     page?: number;
                     pageSize?: number;
                     status?: "draft" | "published" | "withdrawn";
-                    sort?: "-publishedAt" | "publishedAt" | "title" | "-title" | "validFrom" | "-validFrom";
                 };
                 header?: never;
                 path?: never;
@@ -13934,12 +13936,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 推送给我的政策 Policies pushed to my account, read or not */
+        /** 推送给我的政策 Policies pushed to my account, read or not, newest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    sort?: "-pushedAt" | "pushedAt" | "title" | "-title";
                 };
                 header?: never;
                 path?: never;
@@ -16539,11 +16542,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 主动公开：排污许可证（由排污许可记录生成） Proactive disclosure: discharge permits */
+        /** 主动公开：排污许可证（由排污许可记录生成） Proactive disclosure: discharge permits, newest issued first unless sorted */
         get: {
             parameters: {
                 query?: {
                     q?: string;
+                    sort?: "-issuedOn" | "issuedOn" | "enterprise" | "-enterprise" | "validTo" | "-validTo";
                     page?: number;
                     pageSize?: number;
                 };
@@ -20913,6 +20917,7 @@ export interface paths {
                 query?: {
                     category?: "waste" | "waste-gas-facility" | "runoff" | "permit" | "eia" | "complaint" | "other";
                     q?: string;
+                    sort?: "-publishedAt" | "publishedAt" | "-sessionDate" | "sessionDate";
                     page?: number;
                     pageSize?: number;
                 };
@@ -21946,6 +21951,7 @@ export interface paths {
                     from?: string;
                     to?: string;
                     q?: string;
+                    sort?: "-startDate" | "startDate" | "theme" | "-theme";
                     page?: number;
                     pageSize?: number;
                 };
@@ -26252,6 +26258,7 @@ export interface paths {
                     enterpriseId?: string;
                     overdue?: "true" | "false";
                     dueWithinDays?: number;
+                    sort?: "dueDate" | "-dueDate" | "enterprise" | "-enterprise" | "-submittedOn" | "submittedOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -31939,11 +31946,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 环评公示公告 EIA notices (acceptance, before approval, approval), personal data masked */
+        /** 环评公示公告 EIA notices (acceptance, before approval, approval), personal data masked, newest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     kind?: "acceptance" | "pre-approval" | "approval";
+                    sort?: "-date" | "date" | "project" | "-project";
                     page?: number;
                     pageSize?: number;
                 };
@@ -33650,12 +33658,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 监督执法正面清单（公开） The public positive list: listed firms, category and validity */
+        /** 监督执法正面清单（公开） The public positive list: listed firms, category and validity, newest first unless sorted */
         get: {
             parameters: {
                 query?: {
                     q?: string;
                     year?: number;
+                    sort?: "-decidedOn" | "decidedOn" | "enterprise" | "-enterprise" | "validUntil" | "-validUntil";
                     page?: number;
                     pageSize?: number;
                 };
@@ -35756,6 +35765,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     year?: number;
+                    sort?: "-publishedOn" | "publishedOn" | "-inspectedOn" | "inspectedOn" | "enterprise" | "-enterprise";
                 };
                 header?: never;
                 path?: never;
@@ -36091,6 +36101,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    sort?: "name" | "-name" | "-updatedAt" | "updatedAt";
                 };
                 header?: never;
                 path?: never;
@@ -36494,6 +36505,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    sort?: "-period" | "period" | "name" | "-name" | "-createdAt" | "createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -39853,6 +39865,7 @@ export interface paths {
                 query?: {
                     enterpriseId?: string;
                     grade?: "green" | "blue" | "yellow" | "red";
+                    sort?: "-ratedOn" | "ratedOn" | "grade" | "-grade" | "enterprise" | "-enterprise";
                     page?: number;
                     pageSize?: number;
                 };
@@ -40131,6 +40144,7 @@ export interface paths {
                 query?: {
                     enterpriseId?: string;
                     status?: "open" | "confirmed" | "dismissed" | "withdrawn";
+                    sort?: "-createdAt" | "createdAt" | "-decidedAt" | "decidedAt" | "enterprise" | "-enterprise";
                     page?: number;
                     pageSize?: number;
                 };
@@ -43687,6 +43701,7 @@ export interface paths {
                     pageSize?: number;
                     enterpriseId?: string;
                     stage?: "filed" | "investigation" | "notice" | "decision" | "execution";
+                    sort?: "-createdAt" | "createdAt" | "enterprise" | "-enterprise" | "-penaltyAmount" | "penaltyAmount";
                 };
                 header?: never;
                 path?: never;
@@ -44512,6 +44527,7 @@ export interface paths {
                     town?: string;
                     /** @description 行业代码前缀（GB/T 4754） industry code prefix */
                     industry?: string;
+                    sort?: "-decidedOn" | "decidedOn" | "enterprise" | "-enterprise" | "decisionNumber" | "-decisionNumber";
                 };
                 header?: never;
                 path?: never;

@@ -63,9 +63,9 @@ export const creditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request, reply) => {
+      // the evaluation just recorded, which need not be the firm's latest (an older one entered late)
       const row = await db.transaction((tx) => recordCredit(tx, actorOf(request), request.body));
-      const [view] = (await listCredit(db, { enterpriseId: row.enterpriseId }, { page: 1, pageSize: 1 })).items;
-      return reply.code(201).send(toCreditView(view!));
+      return reply.code(201).send(toCreditView(row));
     },
   );
 

@@ -1,7 +1,9 @@
 import { CREDIT_GRADE_LABELS, CREDIT_GRADES, type CreditGrade, TOWN_CODES, TOWNS } from '@qingshan/core';
 import {
+  CREDIT_PROPOSAL_SORTS,
   CREDIT_PROPOSAL_STATUS_LABELS,
   CREDIT_PROPOSAL_STATUSES,
+  CREDIT_SORTS,
   type CreditProposalStatus,
   creditProposalDecisionBody,
   creditRecordBody,
@@ -21,6 +23,8 @@ export const enterpriseParams = z.object({ enterpriseId: z.uuid() });
 export const creditListQuery = z.object({
   enterpriseId: z.uuid().optional(),
   grade: z.enum(CREDIT_GRADES).optional(),
+  /** by the day rated, latest first (the default) or earliest; by grade or by enterprise, either way */
+  sort: z.enum(CREDIT_SORTS).default('-ratedOn'),
   page: paging.page,
   pageSize: paging.pageSize,
 });
@@ -126,6 +130,8 @@ export function toWatchRow(r: WatchRow): z.infer<typeof watchRowSchema> {
 export const creditProposalsQuery = z.object({
   enterpriseId: z.uuid().optional(),
   status: z.enum(CREDIT_PROPOSAL_STATUSES).optional(),
+  /** newest raised first (the default) or oldest; by the day decided or by enterprise, either way */
+  sort: z.enum(CREDIT_PROPOSAL_SORTS).default('-createdAt'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

@@ -1,7 +1,9 @@
-import { CREDIT_GRADE_LABELS, type CreditGrade, todayInShanghai } from '@qingshan/core';
+import { CREDIT_GRADE_LABELS, CREDIT_GRADES, type CreditGrade, todayInShanghai } from '@qingshan/core';
 import {
   type CreditProposalDecisionBody,
+  type CreditProposalSort,
   type CreditRecordBody,
+  type CreditSort,
   creditWeightKey,
   drawWeightOf,
   RISK_FACTOR_LABELS,
@@ -10,7 +12,7 @@ import {
   riskWeightKey,
   scoreOf,
 } from '@qingshan/core/credit';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError, type Lang } from '../../errors.ts';
 import { type Paged, type PageRequest, paginate } from '../../shared/paginate.ts';
@@ -42,7 +44,11 @@ async function latestGrade(tx: Tx, enterpriseId: string): Promise<CreditRow | un
 }
 
 /** Records an evaluation; the register's copy of the grade follows the latest one, in the same transaction. */
-export async function recordCredit(tx: Tx, actor: Actor, body: CreditRecordBody): Promise<CreditRow> {
+export async function recordCredit(
+  tx: Tx,
+  actor: Actor,
+  body: CreditRecordBody,
+): Promise<CreditRow & { enterpriseName: string }> {
   const e = await enterpriseOrThrow(tx, body.enterpriseId, true);
   const today = todayInShanghai();
   const errors = [];
@@ -82,12 +88,37 @@ export async function recordCredit(tx: Tx, actor: Actor, body: CreditRecordBody)
       validUntil: body.validUntil ?? null,
     },
   });
-  return row!;
+  return { ...row!, enterpriseName: e.name };
+}
+
+/** A grade's place from green to red, as CREDIT_GRADES lists them. */
+const gradeRank = sql`case ${creditRecords.grade} ${sql.join(
+  CREDIT_GRADES.map((g, i) => sql`when ${g} then ${sql.raw(String(i))}`),
+  sql` `,
+)} end`;
+
+/** The register's order; by grade or enterprise, the latest rated first within one, as by default. */
+function creditOrder(sort: CreditSort | undefined): SQL[] {
+  const latest = [desc(creditRecords.ratedOn), desc(creditRecords.createdAt), asc(creditRecords.id)];
+  switch (sort) {
+    case 'ratedOn':
+      return [asc(creditRecords.ratedOn), asc(creditRecords.createdAt), asc(creditRecords.id)];
+    case 'grade':
+      return [asc(gradeRank), ...latest];
+    case '-grade':
+      return [desc(gradeRank), ...latest];
+    case 'enterprise':
+      return [asc(enterprises.name), ...latest];
+    case '-enterprise':
+      return [desc(enterprises.name), ...latest];
+    default:
+      return latest;
+  }
 }
 
 export async function listCredit(
   db: Tx,
-  f: { enterpriseId?: string | undefined; grade?: CreditGrade | undefined },
+  f: { enterpriseId?: string | undefined; grade?: CreditGrade | undefined; sort?: CreditSort | undefined },
   page: PageRequest,
 ): Promise<Paged<CreditRow & { enterpriseName: string }>> {
   const where: SQL[] = [];
@@ -103,7 +134,7 @@ export async function listCredit(
           .from(creditRecords)
           .innerJoin(enterprises, eq(enterprises.id, creditRecords.enterpriseId))
           .where(cond)
-          .orderBy(desc(creditRecords.ratedOn), desc(creditRecords.createdAt), creditRecords.id)
+          .orderBy(...creditOrder(f.sort))
           .limit(limit)
           .offset(offset)
       ).map((x) => ({ ...x.r, enterpriseName: x.name })),
@@ -236,9 +267,28 @@ export async function getCreditProposal(db: Tx, id: string): Promise<CreditPropo
   return { ...r.p, enterpriseName: r.name };
 }
 
+/** The proposals' order; one not decided yet has no day decided and comes last either way. */
+function creditProposalOrder(sort: CreditProposalSort | undefined): SQL[] {
+  const p = creditProposals;
+  switch (sort) {
+    case 'createdAt':
+      return [asc(p.createdAt), asc(p.id)];
+    case '-decidedAt':
+      return [sql`${p.decidedAt} desc nulls last`, desc(p.createdAt), asc(p.id)];
+    case 'decidedAt':
+      return [sql`${p.decidedAt} asc nulls last`, desc(p.createdAt), asc(p.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), desc(p.createdAt), asc(p.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(p.createdAt), asc(p.id)];
+    default:
+      return [desc(p.createdAt), asc(p.id)];
+  }
+}
+
 export async function listCreditProposals(
   db: Tx,
-  f: { enterpriseId?: string | undefined; status?: string | undefined },
+  f: { enterpriseId?: string | undefined; status?: string | undefined; sort?: CreditProposalSort | undefined },
   page: PageRequest,
 ): Promise<Paged<CreditProposalRow & { enterpriseName: string }>> {
   const where: SQL[] = [];
@@ -254,7 +304,7 @@ export async function listCreditProposals(
           .from(creditProposals)
           .innerJoin(enterprises, eq(enterprises.id, creditProposals.enterpriseId))
           .where(cond)
-          .orderBy(desc(creditProposals.createdAt), creditProposals.id)
+          .orderBy(...creditProposalOrder(f.sort))
           .limit(limit)
           .offset(offset)
       ).map((x) => ({ ...x.p, enterpriseName: x.name })),

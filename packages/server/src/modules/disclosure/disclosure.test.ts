@@ -300,6 +300,49 @@ describe('主动公开: permits listed from the permits records', () => {
     const bad = await t.app.inject({ method: 'GET', url: '/api/public/disclosure/permits?pageSize=100000' });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('lists newest issued first, or oldest first, or by enterprise or last valid day either way; refuses another sort', async () => {
+    const { permits } = await import('../permits/tables.ts');
+    const tag = uniqueName('许可排序');
+    // names the same but for the last letter, so any collation orders them A, B, C
+    for (const [letter, issuedOn, validTo] of [
+      ['A', '2024-03-01', '2029-02-28'],
+      ['B', '2024-05-01', '2028-01-31'],
+      ['C', '2024-04-01', '2029-06-30'],
+    ] as const) {
+      const e = await makeEnterprise(t, { name: `${tag}${letter}` });
+      await t.database.db.insert(permits).values({
+        enterpriseId: e.id,
+        permitClass: 'key',
+        pwItem: '68',
+        status: 'valid',
+        permitNumber: `${tag}${letter}`,
+        issuedBy: '萍乡市生态环境局',
+        issuedOn,
+        validFrom: issuedOn,
+        validTo,
+        officerName: '许可帮办',
+      });
+    }
+    // the rows name the firm, without an id
+    const firms = async (sort: string) => {
+      const r = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/disclosure/permits?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().items.map((p: { enterpriseName: string }) => p.enterpriseName.slice(tag.length));
+    };
+    expect(await firms('')).toEqual(['B', 'C', 'A']);
+    expect(await firms('-issuedOn')).toEqual(['B', 'C', 'A']);
+    expect(await firms('issuedOn')).toEqual(['A', 'C', 'B']);
+    expect(await firms('enterprise')).toEqual(['A', 'B', 'C']);
+    expect(await firms('-enterprise')).toEqual(['C', 'B', 'A']);
+    expect(await firms('validTo')).toEqual(['B', 'A', 'C']);
+    expect(await firms('-validTo')).toEqual(['C', 'A', 'B']);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/public/disclosure/permits?sort=status' });
+    expect(bad.statusCode).toBe(400);
+  });
 });
 
 describe('the whole annual report (年度报告), counted from seeded records of 2021', () => {

@@ -332,7 +332,8 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
       config: { access: 'public' },
       schema: {
         tags: ['disclosure'],
-        summary: '主动公开：排污许可证（由排污许可记录生成） Proactive disclosure: discharge permits',
+        summary:
+          '主动公开：排污许可证（由排污许可记录生成） Proactive disclosure: discharge permits, newest issued first unless sorted',
         querystring: publicPermitQuery,
         response: { 200: pageOf(publicPermitViewSchema), ...problemResponses(400) },
       },

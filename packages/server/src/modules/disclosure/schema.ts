@@ -10,6 +10,7 @@ import {
   type DisclosureOutcome,
   disclosureActionSchema,
   disclosureRequestSchema,
+  PUBLIC_PERMIT_SORTS,
   publicDisclosureRequestSchema,
 } from '@qingshan/core/disclosure';
 import {
@@ -241,6 +242,8 @@ export function toDisclosureDetailView(
 
 export const publicPermitQuery = z.object({
   q: z.string().trim().max(50).optional(),
+  /** by the day issued, newest first (the default) or oldest; by enterprise or by the last valid day, either way */
+  sort: z.enum(PUBLIC_PERMIT_SORTS).default('-issuedOn'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

@@ -12,6 +12,7 @@ import {
   type DisclosureRequestInput,
   type DisclosureStatus,
   disclosureActionAllowed,
+  type PublicPermitSort,
 } from '@qingshan/core/disclosure';
 import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
 import { and, asc, desc, eq, gte, ilike, lt, ne, type SQL, sql } from 'drizzle-orm';
@@ -468,11 +469,33 @@ export type PublicPermitRow = {
   validTo: string | null;
 };
 
+/** A permit without the date sorted on is listed last either way; then by firm, and the permit's id settles the rest. */
+function publicPermitOrder(sort: PublicPermitSort | undefined): SQL[] {
+  switch (sort) {
+    case 'issuedOn':
+      return [sql`${permits.issuedOn} asc nulls last`, asc(enterprises.name), asc(permits.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), sql`${permits.issuedOn} desc nulls last`, asc(permits.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), sql`${permits.issuedOn} desc nulls last`, asc(permits.id)];
+    case 'validTo':
+      return [sql`${permits.validTo} asc nulls last`, asc(enterprises.name), asc(permits.id)];
+    case '-validTo':
+      return [sql`${permits.validTo} desc nulls last`, asc(enterprises.name), asc(permits.id)];
+    default:
+      return [sql`${permits.issuedOn} desc nulls last`, asc(enterprises.name), asc(permits.id)];
+  }
+}
+
 /**
  * 主动公开 of the permits the bureau tracks (排污许可): read from the permits module's own table
  * on every request, never copied. A permit still being applied for has nothing to publish yet.
  */
-export async function publicPermits(db: Tx, f: { q?: string | undefined }, page: PageRequest) {
+export async function publicPermits(
+  db: Tx,
+  f: { q?: string | undefined; sort?: PublicPermitSort | undefined },
+  page: PageRequest,
+) {
   const conds: SQL[] = [ne(permits.status, 'applying')];
   if (f.q) conds.push(ilike(enterprises.name, containsPattern(f.q)));
   const cond = and(...conds);
@@ -493,7 +516,7 @@ export async function publicPermits(db: Tx, f: { q?: string | undefined }, page:
         .from(permits)
         .innerJoin(enterprises, eq(enterprises.id, permits.enterpriseId))
         .where(cond)
-        .orderBy(sql`${permits.issuedOn} desc nulls last`, asc(enterprises.name), asc(permits.id))
+        .orderBy(...publicPermitOrder(f.sort))
         .limit(limit)
         .offset(offset),
     async () =>

@@ -17,6 +17,7 @@ import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { getClock } from '../clocks/service.ts';
 import { clocks } from '../clocks/tables.ts';
 import { createCase, decideCase } from './service.ts';
+import { eiaCases } from './tables.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -559,6 +560,41 @@ describe('the case list', () => {
     expect(await ids('enterprise')).toEqual([r, q, p]);
     expect(await ids('-enterprise')).toEqual([p, r, q]);
     expect((await clerk.request({ method: 'GET', url: '/api/eia/cases?sort=code' })).statusCode).toBe(400);
+  });
+});
+
+describe('the public notices', () => {
+  it('lists by the notice’s date, newest first or oldest, or by project either way; refuses another sort', async () => {
+    const tag = uniqueName('公示排序');
+    const firm = await makeEnterprise(t, { industryCode: '2672' });
+    // projects named the same but for the last letter, so any collation orders them A, B, C
+    const accepted = async (letter: string, acceptedOn: string, decidedOn?: string) => {
+      const res = await clerk.request({
+        method: 'POST',
+        url: '/api/eia/cases',
+        payload: commitment(firm.id, { path: 'ordinary', commitmentSigned: undefined, projectName: `${tag}${letter}` }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().id as string;
+      // an approval notice is dated by its decision
+      await t.database.db
+        .update(eiaCases)
+        .set({ acceptedOn, ...(decidedOn ? { state: 'approved', decidedOn } : {}) })
+        .where(eq(eiaCases.id, id));
+      return id;
+    };
+    const a = await accepted('A', '2021-06-01');
+    const b = await accepted('B', '2021-05-01', '2021-06-03');
+    const c = await accepted('C', '2021-06-02');
+    const ids = (sort: string) => idsInOrder(clerk, '/api/public/eia/notices?pageSize=200', sort, [a, b, c]);
+    expect(await ids('')).toEqual([b, c, a]);
+    expect(await ids('-date')).toEqual([b, c, a]);
+    expect(await ids('date')).toEqual([a, c, b]);
+    expect(await ids('project')).toEqual([a, b, c]);
+    expect(await ids('-project')).toEqual([c, b, a]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/eia/notices?sort=acceptedOn' })).statusCode).toBe(
+      400,
+    );
   });
 });
 

@@ -223,14 +223,15 @@ export const eiaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       config: { access: 'public' },
       schema: {
         tags: ['eia'],
-        summary: '环评公示公告 EIA notices (acceptance, before approval, approval), personal data masked',
+        summary:
+          '环评公示公告 EIA notices (acceptance, before approval, approval), personal data masked, newest first unless sorted',
         querystring: eiaNoticeQuery,
         response: { 200: pageOf(eiaNoticeView), ...problemResponses(400) },
       },
     },
     async (request) => {
-      const { kind, page, pageSize } = request.query;
-      return listNotices(db, kind, { page, pageSize });
+      const { kind, sort, page, pageSize } = request.query;
+      return listNotices(db, { kind, sort }, { page, pageSize });
     },
   );
 

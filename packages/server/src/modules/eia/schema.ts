@@ -1,6 +1,7 @@
 import {
   EIA_CATEGORIES,
   EIA_NOTICE_KINDS,
+  EIA_NOTICE_SORTS,
   EIA_PATHS,
   EIA_STATES,
   eiaCaseCreateBody,
@@ -47,6 +48,8 @@ export const eiaListQuery = z.object({
 
 export const eiaNoticeQuery = z.object({
   kind: z.enum(EIA_NOTICE_KINDS).optional(),
+  /** by the notice's date, newest first (the default) or oldest; by project, either way */
+  sort: z.enum(EIA_NOTICE_SORTS).default('-date'),
   ...paging,
 });
 

@@ -9,6 +9,7 @@ import {
   EIA_PATH_LABELS,
   EIA_START_STATE,
   type EiaNoticeKind,
+  type EiaNoticeSort,
   type EiaPath,
   type EiaState,
   eiaDocumentNo,
@@ -777,13 +778,28 @@ function noticeCondition(kind: EiaNoticeKind | undefined): SQL {
   return sql`(${pre} or ${acc} or ${appr})`;
 }
 
+/** A notice's date is its decision's, else its acceptance's; one project's notices newest first either way; the code settles the rest. */
+function noticeOrder(sort: EiaNoticeSort | undefined): SQL[] {
+  const day = sql`coalesce(${eiaCases.decidedOn}, ${eiaCases.acceptedOn})`;
+  switch (sort) {
+    case 'date':
+      return [asc(day), asc(eiaCases.code)];
+    case 'project':
+      return [asc(eiaCases.projectName), desc(day), desc(eiaCases.code)];
+    case '-project':
+      return [desc(eiaCases.projectName), desc(day), desc(eiaCases.code)];
+    default:
+      return [desc(day), desc(eiaCases.code)];
+  }
+}
+
 export async function listNotices(
   db: Tx,
-  kind: EiaNoticeKind | undefined,
+  f: { kind?: EiaNoticeKind | undefined; sort?: EiaNoticeSort | undefined },
   page: { page: number; pageSize: number },
   now: Date = new Date(),
 ): Promise<Paged<EiaNoticeView>> {
-  const where = noticeCondition(kind);
+  const where = noticeCondition(f.kind);
   const today = todayInShanghai(now);
   return paginate(
     page,
@@ -792,7 +808,7 @@ export async function listNotices(
         .select()
         .from(eiaCases)
         .where(where)
-        .orderBy(desc(sql`coalesce(${eiaCases.decidedOn}, ${eiaCases.acceptedOn})`), desc(eiaCases.code))
+        .orderBy(...noticeOrder(f.sort))
         .limit(limit)
         .offset(offset);
       const extras = await extrasOf(db, rows);

@@ -14,7 +14,7 @@ import { auditEntries } from '../audit/tables.ts';
 import { getRule } from '../rules/service.ts';
 import { rules, ruleVersions } from '../rules/tables.ts';
 import { upgradePublicationRule } from './rules.ts';
-import { inspectionDraws, inspectionObjects } from './tables.ts';
+import { inspectionDraws, inspectionObjects, inspectionPlans, inspectionResults, inspectors } from './tables.ts';
 
 let t: TestApp;
 let leader: Client;
@@ -479,5 +479,127 @@ describe('inspections: the lists’ order', () => {
     expect(await order('publishedAt')).toEqual([d3, d4, d1, d2]);
     expect(await order('-publishedAt')).toEqual([d1, d4, d3, d2]);
     expect((await leader.request({ method: 'GET', url: '/api/inspection-draws?sort=seed' })).statusCode).toBe(400);
+  });
+
+  it('lists inspectors by name, or by last change, either way when asked', async () => {
+    const tag = uniqueName('执法排序');
+    const ids: string[] = [];
+    // names the same but for the last letter, so any collation orders them A, B, C
+    for (const [letter, updatedAt] of [
+      ['B', '2026-04-01T08:00:00+08:00'],
+      ['C', '2026-04-03T08:00:00+08:00'],
+      ['A', '2026-04-02T08:00:00+08:00'],
+    ] as const) {
+      const res = await leader.request({
+        method: 'POST',
+        url: '/api/inspectors',
+        payload: { userId: null, name: `${tag}${letter}`, townCode: null, active: false, conflicts: [] },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+      await t.database.db
+        .update(inspectors)
+        .set({ updatedAt: new Date(updatedAt) })
+        .where(eq(inspectors.id, res.json().id));
+    }
+    const [b, c, a] = ids as [string, string, string];
+    const order = (sort: string) => idsInOrder(leader, '/api/inspectors?pageSize=200', sort, ids);
+    expect(await order('')).toEqual([a, b, c]);
+    expect(await order('name')).toEqual([a, b, c]);
+    expect(await order('-name')).toEqual([c, b, a]);
+    expect(await order('updatedAt')).toEqual([b, a, c]);
+    expect(await order('-updatedAt')).toEqual([c, a, b]);
+    expect((await leader.request({ method: 'GET', url: '/api/inspectors?sort=town' })).statusCode).toBe(400);
+  });
+
+  it('lists plans by period latest first (a year before its quarters), or by name or time made, either way when asked', async () => {
+    const tag = uniqueName('计划排序');
+    const ids: string[] = [];
+    // names the same but for the last letter, so any collation orders them A to D
+    for (const [letter, year, period, quarter, createdAt] of [
+      ['B', 2041, 'quarter', 2, '2026-05-02T08:00:00+08:00'],
+      ['D', 2040, 'quarter', 4, '2026-05-04T08:00:00+08:00'],
+      ['A', 2041, 'year', null, '2026-05-03T08:00:00+08:00'],
+      ['C', 2041, 'quarter', 1, '2026-05-01T08:00:00+08:00'],
+    ] as const) {
+      const res = await leader.request({
+        method: 'POST',
+        url: '/api/inspection-plans',
+        payload: { name: `${tag}${letter}`, year, period, quarter },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+      await t.database.db
+        .update(inspectionPlans)
+        .set({ createdAt: new Date(createdAt) })
+        .where(eq(inspectionPlans.id, res.json().id));
+    }
+    const [b, d, a, c] = ids as [string, string, string, string];
+    const order = (sort: string) => idsInOrder(leader, '/api/inspection-plans?pageSize=200', sort, ids);
+    expect(await order('')).toEqual([a, b, c, d]);
+    expect(await order('-period')).toEqual([a, b, c, d]);
+    expect(await order('period')).toEqual([d, c, b, a]);
+    expect(await order('name')).toEqual([a, b, c, d]);
+    expect(await order('-name')).toEqual([d, c, b, a]);
+    expect(await order('createdAt')).toEqual([c, b, a, d]);
+    expect(await order('-createdAt')).toEqual([d, a, b, c]);
+    expect((await leader.request({ method: 'GET', url: '/api/inspection-plans?sort=year' })).statusCode).toBe(400);
+  });
+
+  it('lists public results latest published first, or by day inspected or firm, either way when asked', async () => {
+    const db = t.database.db;
+    const tag = uniqueName('公开排序');
+    // a year of its own, so the year filter shows only these results
+    const plan = await leader.request({
+      method: 'POST',
+      url: '/api/inspection-plans',
+      payload: { name: tag, year: 2035, period: 'year', quarter: null },
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const [drawn] = await db.select().from(inspectionDraws).where(eq(inspectionDraws.id, drawId));
+    const { id: _, ...copy } = drawn!;
+    const publish = async (publishedAt: string) =>
+      (
+        await db
+          .insert(inspectionDraws)
+          .values({
+            ...copy,
+            planId: plan.json().id,
+            status: 'published',
+            publishDueOn: null,
+            publishedAt: new Date(publishedAt),
+          })
+          .returning({ id: inspectionDraws.id })
+      )[0]!.id;
+    const later = await publish('2035-03-10T09:00:00+08:00');
+    const earlier = await publish('2035-03-05T09:00:00+08:00');
+    // firms named the same but for the last letter, so any collation orders them A, B, C
+    for (const [letter, draw, inspectedOn] of [
+      ['A', later, '2035-02-20'],
+      ['B', earlier, '2035-02-15'],
+      ['C', later, '2035-02-25'],
+    ] as const) {
+      const firm = await makeEnterprise(t, { name: `${tag}${letter}` });
+      await db
+        .insert(inspectionResults)
+        .values({ drawId: draw, enterpriseId: firm.id, inspectedOn, outcome: 'no-problem', summary: '未发现问题' });
+    }
+    const order = async (sort: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/inspection-results?year=2035${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { enterpriseName: string }[]).map((r) => r.enterpriseName.slice(tag.length));
+    };
+    expect(await order('')).toEqual(['A', 'C', 'B']);
+    expect(await order('-publishedOn')).toEqual(['A', 'C', 'B']);
+    expect(await order('publishedOn')).toEqual(['B', 'A', 'C']);
+    expect(await order('inspectedOn')).toEqual(['B', 'A', 'C']);
+    expect(await order('-inspectedOn')).toEqual(['C', 'A', 'B']);
+    expect(await order('enterprise')).toEqual(['A', 'B', 'C']);
+    expect(await order('-enterprise')).toEqual(['C', 'B', 'A']);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/public/inspection-results?sort=outcome' });
+    expect(bad.statusCode).toBe(400);
   });
 });

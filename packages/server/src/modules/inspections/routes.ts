@@ -15,10 +15,11 @@ import {
   inspectionPlanBody,
   inspectionResultsBody,
   inspectorBody,
+  inspectorsQuery,
   inspectorViewSchema,
   objectsQuery,
   objectViewSchema,
-  pageQuery,
+  plansQuery,
   planViewSchema,
   publicResultSchema,
   publicResultsQuery,
@@ -63,8 +64,8 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       },
     },
     async (request) => {
-      const { year, page, pageSize } = request.query;
-      return listPublicResults(db, { year }, { page, pageSize });
+      const { page, pageSize, ...filter } = request.query;
+      return listPublicResults(db, filter, { page, pageSize });
     },
   );
 
@@ -106,11 +107,14 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       schema: {
         tags: ['inspections'],
         summary: '执法检查人员名录库 The inspector library with conflicts of interest, and its version',
-        querystring: pageQuery,
+        querystring: inspectorsQuery,
         response: { 200: libraryPage(inspectorViewSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => listInspectors(db, request.query),
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return listInspectors(db, filter, { page, pageSize });
+    },
   );
 
   app.post(
@@ -150,11 +154,14 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       schema: {
         tags: ['inspections'],
         summary: '抽查计划 Quarterly and yearly plans with their ratios',
-        querystring: pageQuery,
+        querystring: plansQuery,
         response: { 200: pageOf(planViewSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => listPlans(db, request.query),
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return listPlans(db, filter, { page, pageSize });
+    },
   );
 
   app.post(

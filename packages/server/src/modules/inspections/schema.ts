@@ -8,6 +8,9 @@ import {
   INSPECTION_CLASSES,
   INSPECTION_OUTCOME_LABELS,
   INSPECTION_OUTCOMES,
+  INSPECTION_PLAN_SORTS,
+  INSPECTION_RESULT_SORTS,
+  INSPECTOR_SORTS,
   type InspectionClass,
   type InspectionOutcome,
   inspectionDrawBody,
@@ -40,7 +43,19 @@ export const drawsQuery = pageQuery.extend({
    */
   sort: z.enum(DRAW_SORTS).default('-drawnAt'),
 });
-export const publicResultsQuery = pageQuery.extend({ year: z.coerce.number().int().min(2019).max(2100).optional() });
+export const inspectorsQuery = pageQuery.extend({
+  /** by name (the default) or by the last change, either way */
+  sort: z.enum(INSPECTOR_SORTS).default('name'),
+});
+export const plansQuery = pageQuery.extend({
+  /** by period, latest first (the default) or earliest; by name or by the time made, either way */
+  sort: z.enum(INSPECTION_PLAN_SORTS).default('-period'),
+});
+export const publicResultsQuery = pageQuery.extend({
+  year: z.coerce.number().int().min(2019).max(2100).optional(),
+  /** latest published first (the default); by the day inspected or by firm, either way */
+  sort: z.enum(INSPECTION_RESULT_SORTS).default('-publishedOn'),
+});
 
 const townName = (code: string | null) => (code ? (TOWNS.find((t) => t.code === code)?.name ?? code) : null);
 const ratiosSchema = z.object({ a: z.number(), b: z.number(), c: z.number(), special: z.number() });

@@ -7,8 +7,11 @@ import {
   drawInspection,
   type InspectionObjectBody,
   type InspectionPlanBody,
+  type InspectionPlanSort,
+  type InspectionResultSort,
   type InspectionResultsBody,
   type InspectorBody,
+  type InspectorSort,
   PUBLICATION_CLOCK,
   ratiosForPeriod,
   sameTargets,
@@ -155,11 +158,34 @@ export async function putObject(tx: Tx, actor: Actor, body: InspectionObjectBody
 // ---------------------------------------------------------------------------------------------
 // the inspector library (执法检查人员名录库)
 
-export async function listInspectors(tx: Tx, page: PageRequest): Promise<Paged<InspectorView> & { version: number }> {
+/** The inspector library's order; the id settles namesakes and changes made at one instant. */
+function inspectorOrder(sort: InspectorSort | undefined): SQL[] {
+  switch (sort) {
+    case '-name':
+      return [desc(inspectors.name), desc(inspectors.id)];
+    case 'updatedAt':
+      return [asc(inspectors.updatedAt), asc(inspectors.id)];
+    case '-updatedAt':
+      return [desc(inspectors.updatedAt), asc(inspectors.id)];
+    default:
+      return [asc(inspectors.name), asc(inspectors.id)];
+  }
+}
+
+export async function listInspectors(
+  tx: Tx,
+  f: { sort?: InspectorSort | undefined },
+  page: PageRequest,
+): Promise<Paged<InspectorView> & { version: number }> {
   const paged = await paginate(
     page,
     async (limit, offset) => {
-      const rows = await tx.select().from(inspectors).orderBy(asc(inspectors.name)).limit(limit).offset(offset);
+      const rows = await tx
+        .select()
+        .from(inspectors)
+        .orderBy(...inspectorOrder(f.sort))
+        .limit(limit)
+        .offset(offset);
       return withConflictNames(tx, rows);
     },
     async () => {
@@ -311,7 +337,33 @@ export async function updatePlan(tx: Tx, actor: Actor, id: string, body: Inspect
   return toPlanView(row!, false);
 }
 
-export async function listPlans(tx: Tx, page: PageRequest): Promise<Paged<PlanView>> {
+/**
+ * The plans' order. By period, a year's plan (no quarter) comes before its quarters when latest
+ * first (PostgreSQL puts nulls first in a descending order) and after them when earliest first.
+ */
+function planOrder(sort: InspectionPlanSort | undefined): SQL[] {
+  const p = inspectionPlans;
+  switch (sort) {
+    case 'period':
+      return [asc(p.year), asc(p.quarter), asc(p.createdAt), asc(p.id)];
+    case 'name':
+      return [asc(p.name), desc(p.createdAt), desc(p.id)];
+    case '-name':
+      return [desc(p.name), desc(p.createdAt), desc(p.id)];
+    case 'createdAt':
+      return [asc(p.createdAt), asc(p.id)];
+    case '-createdAt':
+      return [desc(p.createdAt), desc(p.id)];
+    default:
+      return [desc(p.year), desc(p.quarter), desc(p.createdAt), desc(p.id)];
+  }
+}
+
+export async function listPlans(
+  tx: Tx,
+  f: { sort?: InspectionPlanSort | undefined },
+  page: PageRequest,
+): Promise<Paged<PlanView>> {
   return paginate(
     page,
     async (limit, offset) =>
@@ -324,7 +376,7 @@ export async function listPlans(tx: Tx, page: PageRequest): Promise<Paged<PlanVi
             drawn: sql<boolean>`exists (select 1 from inspection_draws d where d.plan_id = inspection_plans.id)`,
           })
           .from(inspectionPlans)
-          .orderBy(desc(inspectionPlans.year), desc(inspectionPlans.quarter), desc(inspectionPlans.createdAt))
+          .orderBy(...planOrder(f.sort))
           .limit(limit)
           .offset(offset)
       ).map((r) => toPlanView(r.p, Boolean(r.drawn))),
@@ -756,10 +808,30 @@ export async function refreshPublishDueOn(tx: Tx, clock: ClockView): Promise<voi
   await tx.update(inspectionDraws).set({ publishDueOn: clock.dueDate }).where(eq(inspectionDraws.id, clock.ownerId));
 }
 
+/** The public results' order; within one draw, by firm, and the result's id settles namesakes. */
+function publicResultOrder(sort: InspectionResultSort | undefined): SQL[] {
+  const d = inspectionDraws;
+  const r = inspectionResults;
+  switch (sort) {
+    case 'publishedOn':
+      return [asc(d.publishedAt), asc(enterprises.name), asc(r.id)];
+    case '-inspectedOn':
+      return [desc(r.inspectedOn), asc(enterprises.name), asc(r.id)];
+    case 'inspectedOn':
+      return [asc(r.inspectedOn), asc(enterprises.name), asc(r.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), desc(d.publishedAt), asc(r.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(d.publishedAt), desc(r.id)];
+    default:
+      return [desc(d.publishedAt), asc(enterprises.name), asc(r.id)];
+  }
+}
+
 /** The published results, by firm, for the public portal. */
 export async function listPublicResults(
   tx: Tx,
-  f: { year?: number | undefined },
+  f: { year?: number | undefined; sort?: InspectionResultSort | undefined },
   page: PageRequest,
 ): Promise<Paged<PublicResultView>> {
   const conds: SQL[] = [eq(inspectionDraws.status, 'published')];
@@ -781,7 +853,7 @@ export async function listPublicResults(
         .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspectionDraws.planId))
         .innerJoin(enterprises, eq(enterprises.id, inspectionResults.enterpriseId))
         .where(where)
-        .orderBy(desc(inspectionDraws.publishedAt), asc(enterprises.name))
+        .orderBy(...publicResultOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((x) => toPublicResultView(x.r, x.d, x.p, x.name, x.townCode));

@@ -1,9 +1,11 @@
 import { SHIPPED_MATTERS } from '@qingshan/core';
+import { eq } from 'drizzle-orm';
 // jszip comes with exceljs (a dependency): it reads the .docx package the way Word does
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, loginAs, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { loadShippedMatters } from './service.ts';
+import { matters } from './tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -178,5 +180,43 @@ describe('editing a guide', () => {
     expect(unknown.statusCode).toBe(404);
     const versions = (await admin.request({ method: 'GET', url: `${url}/versions` })).json();
     expect(versions[0].reason).not.toBe('测试');
+  });
+});
+
+describe('the order of the guides', () => {
+  it('lists by name (the default) or by last change, either way; refuses another sort', async () => {
+    const admin = await loginAs(t, ['admin']);
+    const tag = uniqueName('排序');
+    // names that differ in their last letter only, so any collation orders them A, B, C
+    const rename = async (code: string, letter: string, updatedAt: string) => {
+      const { code: _c, ...content } = SHIPPED_MATTERS.find((m) => m.code === code)!;
+      const res = await admin.request({
+        method: 'PATCH',
+        url: `/api/matters/${code}`,
+        payload: { content: { ...content, name: `${tag}${letter}` }, reason: '排序测试' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      await t.database.db
+        .update(matters)
+        .set({ updatedAt: new Date(updatedAt) })
+        .where(eq(matters.code, code));
+      return code;
+    };
+    const b = await rename('discharge-permit-renewal', 'B', '2026-06-01T09:00:00+08:00');
+    const a = await rename('eia-registration-filing', 'A', '2026-06-03T09:00:00+08:00');
+    const c = await rename('discharge-registration', 'C', '2026-06-02T09:00:00+08:00');
+    // no sign-in: a citizen's list
+    const codes = async (sort: string) => {
+      const url = `/api/public/matters?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`;
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((m: Item) => m.code);
+    };
+    expect(await codes('')).toEqual([a, b, c]);
+    expect(await codes('name')).toEqual([a, b, c]);
+    expect(await codes('-name')).toEqual([c, b, a]);
+    expect(await codes('updatedAt')).toEqual([b, c, a]);
+    expect(await codes('-updatedAt')).toEqual([a, c, b]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/matters?sort=code' })).statusCode).toBe(400);
   });
 });

@@ -29,8 +29,8 @@ export const matterRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request) => {
-      const { q, decidingAuthority, page, pageSize } = request.query;
-      return listMatters(db, { q, decidingAuthority }, { page, pageSize });
+      const { q, decidingAuthority, sort, page, pageSize } = request.query;
+      return listMatters(db, { q, decidingAuthority, sort }, { page, pageSize });
     },
   );
 

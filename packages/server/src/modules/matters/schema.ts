@@ -1,6 +1,7 @@
 import {
   DECIDING_AUTHORITIES,
   DEFAULT_CLOCK_PROFILES,
+  MATTER_SORTS,
   type MatterContent,
   matterCodeSchema,
   matterContentSchema,
@@ -18,6 +19,7 @@ export const matterCodeParams = z.object({ code: matterCodeSchema });
 export const mattersQuery = z.object({
   q: z.string().trim().max(50).optional(),
   decidingAuthority: z.enum(DECIDING_AUTHORITIES).optional(),
+  sort: z.enum(MATTER_SORTS).default('name'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

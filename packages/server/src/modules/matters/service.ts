@@ -1,5 +1,5 @@
-import { type MatterContent, type MatterEditBody, SHIPPED_MATTERS } from '@qingshan/core';
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { type MatterContent, type MatterEditBody, type MatterSort, SHIPPED_MATTERS } from '@qingshan/core';
+import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { AppError } from '../../errors.ts';
@@ -48,9 +48,23 @@ const currentVersion = and(
   eq(matterVersions.version, matters.currentVersion),
 );
 
+/** The code settles a tie: two guides may share a name or a day. */
+function matterOrder(sort: MatterSort | undefined): SQL[] {
+  switch (sort) {
+    case '-name':
+      return [desc(matters.name), desc(matters.code)];
+    case 'updatedAt':
+      return [asc(matters.updatedAt), asc(matters.code)];
+    case '-updatedAt':
+      return [desc(matters.updatedAt), asc(matters.code)];
+    default:
+      return [asc(matters.name), asc(matters.code)];
+  }
+}
+
 export async function listMatters(
   db: Tx,
-  f: { q?: string | undefined; decidingAuthority?: string | undefined },
+  f: { q?: string | undefined; decidingAuthority?: string | undefined; sort?: MatterSort | undefined },
   page: { page: number; pageSize: number },
 ): Promise<Paged<MatterView>> {
   const conds = [];
@@ -71,7 +85,7 @@ export async function listMatters(
         .from(matters)
         .innerJoin(matterVersions, currentVersion)
         .where(where)
-        .orderBy(asc(matters.name), asc(matters.code))
+        .orderBy(...matterOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => toMatterView(r.m, r.v));

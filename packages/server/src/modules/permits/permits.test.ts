@@ -250,6 +250,47 @@ describe('discharge permits: lists, officer edits, permit status', () => {
     expect((await clerk.request({ method: 'GET', url: '/api/permits?sort=permitNumber' })).statusCode).toBe(400);
   });
 
+  it('lists duties soonest due first, or by due date, enterprise or day filed (a duty not filed last), either way', async () => {
+    const tag = uniqueName('义务排序');
+    // names the same but for the last letter, so any collation orders them A, B, C, D
+    const [A, B, C, D] = [
+      await makeEnterprise(t, { name: `${tag}A` }),
+      await makeEnterprise(t, { name: `${tag}B` }),
+      await makeEnterprise(t, { name: `${tag}C` }),
+      await makeEnterprise(t, { name: `${tag}D` }),
+    ];
+    // a registration owes its renewal only: one duty a firm, due 60 days before the last valid day
+    const renewalOf = async (enterpriseId: string, daysLeft: number) =>
+      (await register(enterpriseId, { permitClass: 'registration', pwItem: '51', ...validity(daysLeft) }))
+        .obligations[0].id as string;
+    const a = await renewalOf(A.id, 300);
+    const b = await renewalOf(B.id, 100);
+    const c = await renewalOf(C.id, 200);
+    const d = await renewalOf(D.id, 250);
+    for (const [id, submittedOn] of [
+      [a, addCalendarDays(today, -5)],
+      [c, addCalendarDays(today, -2)],
+    ] as const) {
+      const res = await officer.request({
+        method: 'POST',
+        url: `/api/permit-obligations/${id}/submit`,
+        payload: { submittedOn, reference: `${tag}-${id.slice(0, 4)}` },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const mine = [a, b, c, d];
+    const ids = (sort: string) => idsInOrder(clerk, '/api/permit-obligations?kind=renewal&pageSize=200', sort, mine);
+    expect(await ids('')).toEqual([b, c, d, a]);
+    expect(await ids('dueDate')).toEqual([b, c, d, a]);
+    expect(await ids('-dueDate')).toEqual([a, d, c, b]);
+    expect(await ids('enterprise')).toEqual([a, b, c, d]);
+    expect(await ids('-enterprise')).toEqual([d, c, b, a]);
+    // the duties not filed (B, D) last either way, soonest due first
+    expect(await ids('submittedOn')).toEqual([a, c, b, d]);
+    expect(await ids('-submittedOn')).toEqual([c, a, b, d]);
+    expect((await clerk.request({ method: 'GET', url: '/api/permit-obligations?sort=kind' })).statusCode).toBe(400);
+  });
+
   it('the officer renews with a reason (a new version); a stale version is refused', async () => {
     const e = await makeEnterprise(t);
     const p = await register(e.id, validity(45));

@@ -3,6 +3,7 @@ import {
   CHANGE_SUBJECTS,
   daysBetween,
   OBLIGATION_KINDS,
+  OBLIGATION_SORTS,
   type ObligationKind,
   obligationPeriodLabel,
   PERMIT_CLASSES,
@@ -38,6 +39,8 @@ export const obligationListQuery = z.object({
   enterpriseId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** by due date, soonest first (the default) or latest; by enterprise or by the day filed, either way */
+  sort: z.enum(OBLIGATION_SORTS).default('dueDate'),
   ...paging,
 });
 

@@ -6,6 +6,7 @@ import {
   OBLIGATION_LABELS,
   OBLIGATION_PROFILE,
   type ObligationKind,
+  type ObligationSort,
   obligationPeriodLabel,
   PERMIT_CLASS_LABELS,
   type PermitClass,
@@ -580,7 +581,27 @@ export type ObligationFilter = {
   enterpriseId?: string | undefined;
   overdue?: boolean | undefined;
   dueWithinDays?: number | undefined;
+  sort?: ObligationSort | undefined;
 };
+
+/** The duties' order; a duty not filed yet has no day filed and comes last either way. */
+function obligationOrder(sort: ObligationSort | undefined): SQL[] {
+  const o = permitObligations;
+  switch (sort) {
+    case '-dueDate':
+      return [desc(o.dueDate), asc(o.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), asc(o.dueDate), asc(o.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), asc(o.dueDate), asc(o.id)];
+    case '-submittedOn':
+      return [sql`${o.submittedOn} desc nulls last`, asc(o.dueDate), asc(o.id)];
+    case 'submittedOn':
+      return [sql`${o.submittedOn} asc nulls last`, asc(o.dueDate), asc(o.id)];
+    default:
+      return [asc(o.dueDate), asc(o.id)];
+  }
+}
 
 export async function listObligations(
   db: Db,
@@ -608,7 +629,7 @@ export async function listObligations(
         .innerJoin(permits, eq(permits.id, permitObligations.permitId))
         .innerJoin(enterprises, eq(enterprises.id, permitObligations.enterpriseId))
         .where(cond)
-        .orderBy(asc(permitObligations.dueDate), asc(permitObligations.id))
+        .orderBy(...obligationOrder(f.sort))
         .limit(limit)
         .offset(offset),
     async () => (await db.select({ n: count() }).from(permitObligations).where(cond))[0]?.n ?? 0,

@@ -426,7 +426,7 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
         .select()
         .from(petitionReviews)
         .where(and(eq(petitionReviews.petitionId, id), eq(petitionReviews.stage, reviewStage)))
-        .orderBy(desc(petitionReviews.createdAt))
+        .orderBy(desc(petitionReviews.createdAt), desc(petitionReviews.id))
         .limit(1)
         .for('update');
       if (!review) throw conflict('没有登记的请求', 'No recorded request');
@@ -551,7 +551,7 @@ export async function reviewsOf(db: Tx, id: string) {
     .select()
     .from(petitionReviews)
     .where(eq(petitionReviews.petitionId, id))
-    .orderBy(asc(petitionReviews.createdAt));
+    .orderBy(asc(petitionReviews.createdAt), asc(petitionReviews.id));
 }
 
 async function writeLetter(
@@ -678,7 +678,7 @@ export async function lettersOf(db: Tx, id: string) {
     .select()
     .from(petitionLetters)
     .where(eq(petitionLetters.petitionId, id))
-    .orderBy(asc(petitionLetters.createdAt));
+    .orderBy(asc(petitionLetters.createdAt), asc(petitionLetters.id));
 }
 
 export async function getLetter(db: Tx, petitionId: string, letterId: string) {

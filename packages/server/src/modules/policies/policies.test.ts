@@ -1,5 +1,5 @@
 import { todayInShanghai } from '@qingshan/core';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
@@ -12,7 +12,7 @@ import {
   type TestApp,
   uniqueName,
 } from '../../test/helpers.ts';
-import { policies } from './tables.ts';
+import { policies, policyPushes } from './tables.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -400,8 +400,47 @@ describe('the staff list', () => {
     expect(await ids('validFrom')).toEqual([newer, draft, older, newDraft]);
     expect(await ids('-validFrom')).toEqual([newDraft, older, draft, newer]);
     expect((await clerk.request({ method: 'GET', url: '/api/policies?sort=kind' })).statusCode).toBe(400);
-    // the portal keeps its one order and takes no sort
-    const pub = await t.app.inject({ method: 'GET', url: `/api/public/policies?q=${encodeURIComponent(tag)}` });
-    expect(pub.json().items.map((p: { id: string }) => p.id)).toEqual([newer, older]);
+    // the public list, without sign-in: the published ones only, in the same orders
+    const pub = async (sort: string) => {
+      const url = `/api/public/policies?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`;
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((p: { id: string }) => p.id);
+    };
+    expect(await pub('')).toEqual([newer, older]);
+    expect(await pub('publishedAt')).toEqual([older, newer]);
+    expect(await pub('title')).toEqual([older, newer]);
+    expect(await pub('-title')).toEqual([newer, older]);
+    expect(await pub('validFrom')).toEqual([newer, older]);
+    expect(await pub('-validFrom')).toEqual([older, newer]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/policies?sort=kind' })).statusCode).toBe(400);
+  });
+});
+
+describe('the portal list', () => {
+  it('lists what was pushed to me newest first, or oldest first, or by title either way; refuses another sort', async () => {
+    const firm = await makeEnterprise(t, { townCode: TOWN, industryCode: '2672' });
+    const reader = await loginAs(t, ['enterprise'], firm.id);
+    const tag = uniqueName('推送排序');
+    // titles the same but for the last letter, so any collation orders them A, B, C
+    const push = async (title: string, pushedAt: string) => {
+      const p = await ok(clerk.request({ method: 'POST', url: '/api/policies', payload: policy({ title }) }), 201);
+      await ok(clerk.request({ method: 'POST', url: `/api/policies/${p.id}/publish`, payload: { version: 1 } }));
+      await t.database.db
+        .update(policyPushes)
+        .set({ pushedAt: new Date(pushedAt) })
+        .where(and(eq(policyPushes.policyId, p.id), eq(policyPushes.userId, reader.userId)));
+      return p.id as string;
+    };
+    const b = await push(`${tag}B`, '2026-06-01T09:00:00+08:00');
+    const a = await push(`${tag}A`, '2026-06-03T09:00:00+08:00');
+    const c = await push(`${tag}C`, '2026-06-02T09:00:00+08:00');
+    const ids = (sort: string) => idsInOrder(reader, '/api/me/policies?pageSize=100', sort);
+    expect(await ids('')).toEqual([a, c, b]);
+    expect(await ids('-pushedAt')).toEqual([a, c, b]);
+    expect(await ids('pushedAt')).toEqual([b, c, a]);
+    expect(await ids('title')).toEqual([a, b, c]);
+    expect(await ids('-title')).toEqual([c, b, a]);
+    expect((await reader.request({ method: 'GET', url: '/api/me/policies?sort=readAt' })).statusCode).toBe(400);
   });
 });

@@ -12,6 +12,7 @@ import {
   attachmentUploadQuery,
   attachmentViewSchema,
   concernedEnterpriseSchema,
+  myPolicyQuery,
   myPolicySchema,
   pageQuery,
   policyAnswerSchema,
@@ -97,7 +98,7 @@ export const policyRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string | u
       config: { access: 'public' },
       schema: {
         tags: ['policies'],
-        summary: '政策宣传：惠企措施、通知公告、政策解读 Published policies and notices',
+        summary: '政策宣传：惠企措施、通知公告、政策解读 Published policies and notices, newest first unless sorted',
         querystring: publicPolicyQuery,
         response: { 200: pageOf(policyViewSchema), ...problemResponses(400) },
       },
@@ -478,13 +479,14 @@ export const policyRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string | u
       config: { access: [...OUTSIDE] },
       schema: {
         tags: ['policies'],
-        summary: '推送给我的政策 Policies pushed to my account, read or not',
-        querystring: pageQuery,
+        summary: '推送给我的政策 Policies pushed to my account, read or not, newest first unless sorted',
+        querystring: myPolicyQuery,
         response: { 200: pageOf(myPolicySchema), ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const found = await myPolicies(db, request.user!, request.query);
+      const { sort, page, pageSize } = request.query;
+      const found = await myPolicies(db, request.user!, { sort }, { page, pageSize });
       return { ...found, items: found.items.map(toMyPolicyView) };
     },
   );

@@ -1,5 +1,7 @@
 import {
+  MY_POLICY_SORTS,
   POLICY_KINDS,
+  POLICY_SORTS,
   POLICY_STATUSES,
   POLICY_TOPICS,
   policyAnswerSchema,
@@ -10,15 +12,7 @@ import {
 } from '@qingshan/core/policies';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
-import {
-  type AttachmentRow,
-  type ConcernedEnterpriseRow,
-  type MyPolicyRow,
-  POLICY_SORTS,
-  type PolicyRow,
-  type QuestionRow,
-  type Reach,
-} from './service.ts';
+import type { AttachmentRow, ConcernedEnterpriseRow, MyPolicyRow, PolicyRow, QuestionRow, Reach } from './service.ts';
 
 export { policyAnswerSchema, policyBodySchema, policyQuestionSchema, policySubscriptionSchema, policyUpdateSchema };
 
@@ -36,22 +30,23 @@ const listFilters = {
   kind: z.enum(POLICY_KINDS).optional(),
   topic: z.enum(POLICY_TOPICS).optional(),
   q: z.string().trim().max(50).optional(),
+  /** by publication, newest first with drafts on top (the default) or oldest first; by title or start of validity, either way */
+  sort: z.enum(POLICY_SORTS).default('-publishedAt'),
   page: paging.page,
   pageSize: paging.pageSize,
 };
 export const publicPolicyQuery = z.object({ ...listFilters, inForce: z.enum(['true', 'false']).optional() });
-export const staffPolicyQuery = z.object({
-  ...listFilters,
-  status: z.enum(POLICY_STATUSES).optional(),
-  /** by publication, newest first with drafts on top (the default) or oldest first; by title or start of validity, either way */
-  sort: z.enum(POLICY_SORTS).default('-publishedAt'),
-});
+export const staffPolicyQuery = z.object({ ...listFilters, status: z.enum(POLICY_STATUSES).optional() });
 export const reachEnterprisesQuery = z.object({
   reached: z.enum(['true', 'false']).optional(),
   page: paging.page,
   pageSize: paging.pageSize,
 });
 export const pageQuery = z.object({ page: paging.page, pageSize: paging.pageSize });
+export const myPolicyQuery = pageQuery.extend({
+  /** by the time pushed, newest first (the default) or oldest; by title either way */
+  sort: z.enum(MY_POLICY_SORTS).default('-pushedAt'),
+});
 
 export const policyViewSchema = z.object({
   id: z.string(),

@@ -1,9 +1,11 @@
 import { todayInShanghai } from '@qingshan/core/calendar';
 import {
+  type MyPolicySort,
   POLICY_ATTACHMENT_MAX,
   POLICY_KIND_LABELS,
   type PolicyBody,
   type PolicyKind,
+  type PolicySort,
   type PolicySubscription,
   type PolicyUpdate,
   reachShare,
@@ -238,10 +240,8 @@ export type PolicyFilter = {
   status?: string | undefined;
   /** only those in force today */
   inForce?: boolean | undefined;
-  sort?: (typeof POLICY_SORTS)[number] | undefined;
+  sort?: PolicySort | undefined;
 };
-
-export const POLICY_SORTS = ['-publishedAt', 'publishedAt', 'title', '-title', 'validFrom', '-validFrom'] as const;
 
 /**
  * The list's order. A draft is not published yet, so it counts as the latest: on top newest
@@ -508,7 +508,27 @@ export async function reachEnterprises(
 
 export type MyPolicyRow = { policy: PolicyRow; pushedAt: Date; readAt: Date | null };
 
-export async function myPolicies(db: Tx, user: SessionUser, page: PageRequest): Promise<Paged<MyPolicyRow>> {
+/** Within one title the latest push first either way; the push's id settles the rest. */
+function myPolicyOrder(sort: MyPolicySort | undefined): SQL[] {
+  const p = policyPushes;
+  switch (sort) {
+    case 'pushedAt':
+      return [asc(p.pushedAt), desc(p.id)];
+    case 'title':
+      return [asc(policies.title), desc(p.pushedAt), asc(p.id)];
+    case '-title':
+      return [desc(policies.title), desc(p.pushedAt), asc(p.id)];
+    default:
+      return [desc(p.pushedAt), asc(p.id)];
+  }
+}
+
+export async function myPolicies(
+  db: Tx,
+  user: SessionUser,
+  f: { sort?: MyPolicySort | undefined },
+  page: PageRequest,
+): Promise<Paged<MyPolicyRow>> {
   const where = and(eq(policyPushes.userId, user.id), eq(policies.status, 'published'));
   return paginate(
     page,
@@ -524,7 +544,7 @@ export async function myPolicies(db: Tx, user: SessionUser, page: PageRequest): 
         .innerJoin(policies, eq(policies.id, policyPushes.policyId))
         .leftJoin(notifications, eq(notifications.id, policyPushes.notificationId))
         .where(where)
-        .orderBy(desc(policyPushes.pushedAt), asc(policyPushes.id))
+        .orderBy(...myPolicyOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => ({ policy: r.policy, pushedAt: r.pushedAt, readAt: r.readAt ?? r.nRead }));

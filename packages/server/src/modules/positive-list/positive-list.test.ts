@@ -469,7 +469,7 @@ describe('positive list: figure', () => {
 });
 
 describe('positive list: the lists’ order', () => {
-  it('lists newest first, or by enterprise or last valid day, either way when asked', async () => {
+  it('lists newest first, or by enterprise or last valid day, either way when asked, staff and public alike', async () => {
     const tag = uniqueName('正面清单排序');
     const ids: string[] = [];
     const proposals: string[] = [];
@@ -531,6 +531,25 @@ describe('positive list: the lists’ order', () => {
     expect(await entries('validUntil')).toEqual([c, a, b]);
     expect(await entries('-validUntil')).toEqual([b, a, c]);
     expect((await officer.request({ method: 'GET', url: '/api/positive-list?sort=category' })).statusCode).toBe(400);
+
+    // the public list, without sign-in, in the same orders (its rows name the firm, without an id)
+    const listed = async (sort: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/positive-list?q=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((e: { enterpriseName: string }) => e.enterpriseName.slice(tag.length));
+    };
+    expect(await listed('')).toEqual(['A', 'C', 'B']);
+    expect(await listed('decidedOn')).toEqual(['B', 'A', 'C']);
+    expect(await listed('enterprise')).toEqual(['A', 'B', 'C']);
+    expect(await listed('-enterprise')).toEqual(['C', 'B', 'A']);
+    expect(await listed('validUntil')).toEqual(['C', 'A', 'B']);
+    expect(await listed('-validUntil')).toEqual(['B', 'A', 'C']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/positive-list?sort=category' })).statusCode).toBe(
+      400,
+    );
 
     const raised = async (sort: string) => {
       const res = await officer.request({

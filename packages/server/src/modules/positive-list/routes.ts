@@ -40,14 +40,15 @@ export const positiveListRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       config: { access: 'public' },
       schema: {
         tags: ['positive-list'],
-        summary: '监督执法正面清单（公开） The public positive list: listed firms, category and validity',
+        summary:
+          '监督执法正面清单（公开） The public positive list: listed firms, category and validity, newest first unless sorted',
         querystring: publicEntriesQuery,
         response: { 200: pageOf(publicEntrySchema), ...problemResponses(400) },
       },
     },
     async (request) => {
-      const { q, year, page, pageSize } = request.query;
-      return listPublicEntries(db, { q, year }, { page, pageSize });
+      const { q, year, sort, page, pageSize } = request.query;
+      return listPublicEntries(db, { q, year, sort }, { page, pageSize });
     },
   );
 

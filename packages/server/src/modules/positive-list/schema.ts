@@ -3,6 +3,7 @@ import {
   POSITIVE_LIST_CATEGORIES,
   POSITIVE_LIST_CATEGORY_LABELS,
   POSITIVE_LIST_CONDITIONS,
+  POSITIVE_LIST_SORTS,
   type PositiveListCategory,
   positiveListDecisionBody,
   positiveListRemovalBody,
@@ -24,14 +25,6 @@ export const enterpriseParams = z.object({ enterpriseId: z.uuid() });
 
 const ENTRY_STATES = ['valid', 'expired', 'removed'] as const;
 
-export const ENTRY_SORTS = [
-  '-decidedOn',
-  'decidedOn',
-  'enterprise',
-  '-enterprise',
-  'validUntil',
-  '-validUntil',
-] as const;
 export const PROPOSAL_SORTS = ['-createdAt', 'createdAt', 'enterprise', '-enterprise'] as const;
 
 export const entriesQuery = z.object({
@@ -39,7 +32,7 @@ export const entriesQuery = z.object({
   q: z.string().trim().max(50).optional(),
   year: z.coerce.number().int().min(2019).max(2100).optional(),
   /** by the day listed, newest first (the default) or oldest; by enterprise or by the last valid day, either way */
-  sort: z.enum(ENTRY_SORTS).default('-decidedOn'),
+  sort: z.enum(POSITIVE_LIST_SORTS).default('-decidedOn'),
   page: paging.page,
   pageSize: paging.pageSize,
 });
@@ -47,6 +40,8 @@ export const entriesQuery = z.object({
 export const publicEntriesQuery = z.object({
   q: z.string().trim().max(50).optional(),
   year: z.coerce.number().int().min(2019).max(2100).optional(),
+  /** by the day listed, newest first (the default) or oldest; by enterprise or by the last valid day, either way */
+  sort: z.enum(POSITIVE_LIST_SORTS).default('-decidedOn'),
   page: paging.page,
   pageSize: paging.pageSize,
 });

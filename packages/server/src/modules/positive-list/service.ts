@@ -5,6 +5,7 @@ import {
   listingValidUntil,
   POSITIVE_LIST_CONDITION_LABELS,
   type PositiveListDecisionBody,
+  type PositiveListSort,
   type RemovalTrigger,
 } from '@qingshan/core/positive-list';
 import { and, asc, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
@@ -17,7 +18,6 @@ import { enterprises } from '../enterprises/tables.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import { POSITIVE_LIST_CHECKERS } from './checkers.ts';
 import {
-  type ENTRY_SORTS,
   type EntryDetailView,
   type EntryView,
   type PROPOSAL_SORTS,
@@ -160,7 +160,7 @@ export type EntryFilter = {
   state?: 'valid' | 'expired' | 'removed' | undefined;
   q?: string | undefined;
   year?: number | undefined;
-  sort?: (typeof ENTRY_SORTS)[number] | undefined;
+  sort?: PositiveListSort | undefined;
 };
 
 /** The list's order: firms listed the same day go by name, and the entry's id settles the rest. */
@@ -226,7 +226,7 @@ export async function listEntries(tx: Tx, f: EntryFilter, page: PageRequest): Pr
 /** The public list: listings never removed (a removal's reason is not published here), by decision year. */
 export async function listPublicEntries(
   tx: Tx,
-  f: { year?: number | undefined; q?: string | undefined },
+  f: { year?: number | undefined; q?: string | undefined; sort?: PositiveListSort | undefined },
   page: PageRequest,
 ): Promise<Paged<PublicEntryView>> {
   const today = todayInShanghai();
@@ -242,7 +242,7 @@ export async function listPublicEntries(
         .from(positiveListEntries)
         .innerJoin(enterprises, eq(enterprises.id, positiveListEntries.enterpriseId))
         .where(where)
-        .orderBy(...entryOrder('-decidedOn'))
+        .orderBy(...entryOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => toPublicEntryView(r.p, r.name, r.townCode, today));

@@ -3,17 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   type Client,
+  idsInOrder,
   liftPublicBookingLimits,
   loginAs,
   makeEnterprise,
   phoneCode,
   type TestApp,
+  uniqueName,
 } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { clocks } from '../clocks/tables.ts';
 import { petitions } from '../petitions/tables.ts';
 import { ratableEventResolver } from '../ratings/registry.ts';
-import { receptionAttendances, receptionBookings } from './tables.ts';
+import { receptionAttendances, receptionBookings, receptionConcerns } from './tables.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -474,5 +476,45 @@ describe('at the session: attendance and concerns', () => {
     expect(cases.items[0].title).toBe('窑炉改造与排污许可变更');
     expect(JSON.stringify(cases)).not.toContain('保密测试');
     expect(JSON.stringify(cases)).not.toContain('钱经理');
+  });
+
+  it('lists cases latest published first, or earliest first, or by reception day either way; refuses another sort', async () => {
+    const tag = uniqueName('案例排序');
+    const publishCase = async (date: string, letter: string, publishedAt: string) => {
+      const sid = await session('public', date);
+      const c = await clerk.request({
+        method: 'POST',
+        url: `/api/reception/sessions/${sid}/concerns`,
+        payload: { raisedBy: '群众', category: 'permit', description: '排污许可问题' },
+      });
+      expect(c.statusCode, c.body).toBe(201);
+      const a = await clerk.request({
+        method: 'POST',
+        url: `/api/reception/concerns/${c.json().id}/answer`,
+        payload: { answer: '已当场答复', accepted: false, version: c.json().version },
+      });
+      expect(a.statusCode, a.body).toBe(200);
+      const p = await clerk.request({
+        method: 'POST',
+        url: `/api/reception/concerns/${c.json().id}/publish`,
+        payload: { published: true, caseTitle: `${tag}${letter}`, version: a.json().version },
+      });
+      expect(p.statusCode, p.body).toBe(200);
+      await t.database.db
+        .update(receptionConcerns)
+        .set({ publishedAt: new Date(publishedAt) })
+        .where(eq(receptionConcerns.id, c.json().id));
+      return c.json().id as string;
+    };
+    const a = await publishCase('2025-10-16', 'A', '2025-11-05T09:00:00+08:00');
+    const b = await publishCase('2025-10-09', 'B', '2025-11-20T09:00:00+08:00');
+    const c = await publishCase('2025-10-23', 'C', '2025-11-10T09:00:00+08:00');
+    const ids = (sort: string) => idsInOrder(clerk, `/api/reception/cases?q=${encodeURIComponent(tag)}`, sort);
+    expect(await ids('')).toEqual([b, c, a]);
+    expect(await ids('-publishedAt')).toEqual([b, c, a]);
+    expect(await ids('publishedAt')).toEqual([a, c, b]);
+    expect(await ids('-sessionDate')).toEqual([c, a, b]);
+    expect(await ids('sessionDate')).toEqual([b, a, c]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/reception/cases?sort=title' })).statusCode).toBe(400);
   });
 });

@@ -5,6 +5,7 @@ import {
   isoDateSchema,
   maskName,
   PETITION_TYPES,
+  RECEPTION_CASE_SORTS,
   RECEPTION_KINDS,
 } from '@qingshan/core';
 import { z } from 'zod';
@@ -39,6 +40,7 @@ export const concernListQuery = z.object({
 export const caseListQuery = z.object({
   category: z.enum(CONCERN_CATEGORIES).optional(),
   q: z.string().trim().max(100).optional(),
+  sort: z.enum(RECEPTION_CASE_SORTS).default('-publishedAt'),
   ...paging,
 });
 

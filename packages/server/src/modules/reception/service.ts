@@ -11,6 +11,7 @@ import {
   type PetitionType,
   type PublicBooking,
   RECEPTION_RULE_KEYS,
+  type ReceptionCaseSort,
   type ReceptionKind,
   type ReceptionSessionCreate,
   todayInShanghai,
@@ -362,7 +363,7 @@ export async function sessionBookings(db: Tx, sessionId: string, staff: boolean)
     .from(receptionBookings)
     .leftJoin(enterprises, eq(enterprises.id, receptionBookings.enterpriseId))
     .where(and(eq(receptionBookings.sessionId, sessionId), staff ? undefined : eq(receptionBookings.status, 'booked')))
-    .orderBy(asc(receptionBookings.createdAt));
+    .orderBy(asc(receptionBookings.createdAt), asc(receptionBookings.id));
 }
 
 /**
@@ -387,7 +388,7 @@ export async function sessionAttendances(db: Tx, sessionId: string) {
     .from(receptionAttendances)
     .leftJoin(enterprises, eq(enterprises.id, receptionAttendances.enterpriseId))
     .where(eq(receptionAttendances.sessionId, sessionId))
-    .orderBy(asc(receptionAttendances.createdAt), asc(receptionAttendances.personName));
+    .orderBy(asc(receptionAttendances.createdAt), asc(receptionAttendances.personName), asc(receptionAttendances.id));
 }
 
 function assertHeld(session: SessionRow, now: Date) {
@@ -803,10 +804,25 @@ export async function sessionConcerns(db: Tx, sessionId: string) {
     .orderBy(asc(receptionConcerns.createdAt), asc(receptionConcerns.id));
 }
 
+/** By reception day, the latest published first within one day either way. */
+function caseOrder(sort: ReceptionCaseSort | undefined): SQL[] {
+  const c = receptionConcerns;
+  switch (sort) {
+    case 'publishedAt':
+      return [asc(c.publishedAt), asc(c.id)];
+    case 'sessionDate':
+      return [asc(receptionSessions.date), desc(c.publishedAt), asc(c.id)];
+    case '-sessionDate':
+      return [desc(receptionSessions.date), desc(c.publishedAt), asc(c.id)];
+    default:
+      return [desc(c.publishedAt), asc(c.id)];
+  }
+}
+
 /** Published cases: what was asked and answered, without who asked. */
 export async function listCases(
   db: Db,
-  f: { category?: string | undefined; q?: string | undefined },
+  f: { category?: string | undefined; q?: string | undefined; sort?: ReceptionCaseSort | undefined },
   page: number,
   pageSize: number,
 ) {
@@ -827,7 +843,7 @@ export async function listCases(
         .from(receptionConcerns)
         .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
         .where(cond)
-        .orderBy(desc(receptionConcerns.publishedAt), asc(receptionConcerns.id))
+        .orderBy(...caseOrder(f.sort))
         .limit(limit)
         .offset(offset),
     async () => (await db.select({ n: count() }).from(receptionConcerns).where(cond))[0]?.n ?? 0,

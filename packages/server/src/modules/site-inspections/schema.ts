@@ -2,12 +2,14 @@ import { isTownCode, shanghaiDateOf, townByCode } from '@qingshan/core';
 import { industryByCode } from '@qingshan/core/industries';
 import { INSPECTION_OUTCOMES } from '@qingshan/core/inspection-draws';
 import {
+  CASE_SORTS,
   CASE_STAGES,
   caseOpenBody,
   caseRevokeBody,
   caseStageBody,
   completeInspectionBody,
   OFF_SITE_SOURCES,
+  PUBLIC_PENALTY_SORTS,
   RECTIFICATION_ORDER_STATUSES,
   rectificationAnswerBody,
   rectificationVerifyBody,
@@ -86,6 +88,8 @@ export const casesQuery = z.object({
   pageSize: paging.pageSize,
   enterpriseId: z.uuid().optional(),
   stage: z.enum(CASE_STAGES).optional(),
+  /** by the time filed, newest first (the default) or oldest; by enterprise or by the fine, either way */
+  sort: z.enum(CASE_SORTS).default('-createdAt'),
 });
 
 export const createdSchema = z.object({ id: z.string() });
@@ -318,6 +322,8 @@ export const publicPenaltiesQuery = z.object({
     .regex(/^\d{2,4}$/, { error: 'common.invalid' })
     .optional()
     .describe('行业代码前缀（GB/T 4754） industry code prefix'),
+  /** by the day decided, latest first (the default) or earliest; by enterprise or by 文号, either way */
+  sort: z.enum(PUBLIC_PENALTY_SORTS).default('-decidedOn'),
 });
 
 /**

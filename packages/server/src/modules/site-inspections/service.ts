@@ -3,11 +3,13 @@ import { BUREAU_NAME, todayInShanghai } from '@qingshan/core';
 import type { InspectionOutcome } from '@qingshan/core/inspection-draws';
 import {
   CASE_STAGE_LABELS,
+  type CaseSort,
   type CaseStage,
   type CompleteInspectionBody,
   checklistItemKeys,
   ENTERPRISE_VISIBLE_RECORD,
   nextCaseStage,
+  type PublicPenaltySort,
   type SiteInspectionBody,
 } from '@qingshan/core/site-inspections';
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
@@ -1136,7 +1138,28 @@ export type PublicPenaltyFilter = {
   year?: number | undefined;
   town?: string | undefined;
   industry?: string | undefined;
+  sort?: PublicPenaltySort | undefined;
 };
+
+/** The public list's order; by enterprise, the latest decision first within one, as by default. */
+function publicPenaltyOrder(sort: PublicPenaltySort | undefined): SQL[] {
+  const c = enforcementCases;
+  const latest = [desc(c.decidedOn), asc(c.decisionNumber), asc(c.id)];
+  switch (sort) {
+    case 'decidedOn':
+      return [asc(c.decidedOn), asc(c.decisionNumber), asc(c.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), ...latest];
+    case '-enterprise':
+      return [desc(enterprises.name), ...latest];
+    case 'decisionNumber':
+      return [asc(c.decisionNumber), asc(c.id)];
+    case '-decisionNumber':
+      return [desc(c.decisionNumber), asc(c.id)];
+    default:
+      return latest;
+  }
+}
 
 export type PublicPenaltyRow = {
   id: string;
@@ -1196,7 +1219,7 @@ export async function publicPenalties(
         .from(enforcementCases)
         .innerJoin(enterprises, eq(enterprises.id, enforcementCases.enterpriseId))
         .where(where)
-        .orderBy(desc(enforcementCases.decidedOn), asc(enforcementCases.decisionNumber))
+        .orderBy(...publicPenaltyOrder(f.sort))
         .limit(limit)
         .offset(offset)) as PublicPenaltyRow[],
     async () => {
@@ -1210,7 +1233,30 @@ export async function publicPenalties(
   );
 }
 
-export type CaseFilter = { enterpriseId?: string | undefined; stage?: string | undefined };
+export type CaseFilter = {
+  enterpriseId?: string | undefined;
+  stage?: string | undefined;
+  sort?: CaseSort | undefined;
+};
+
+/** The cases' order; a case not decided yet has no fine and comes last either way. */
+function caseOrder(sort: CaseSort | undefined): SQL[] {
+  const c = enforcementCases;
+  switch (sort) {
+    case 'createdAt':
+      return [asc(c.createdAt), asc(c.id)];
+    case 'enterprise':
+      return [asc(enterprises.name), desc(c.createdAt), asc(c.id)];
+    case '-enterprise':
+      return [desc(enterprises.name), desc(c.createdAt), asc(c.id)];
+    case '-penaltyAmount':
+      return [sql`${c.penaltyAmount} desc nulls last`, desc(c.createdAt), asc(c.id)];
+    case 'penaltyAmount':
+      return [sql`${c.penaltyAmount} asc nulls last`, desc(c.createdAt), asc(c.id)];
+    default:
+      return [desc(c.createdAt), asc(c.id)];
+  }
+}
 
 export async function listCases(db: Tx, f: CaseFilter, page: PageRequest): Promise<Paged<CaseListItem>> {
   const conds: SQL[] = [];
@@ -1226,7 +1272,7 @@ export async function listCases(db: Tx, f: CaseFilter, page: PageRequest): Promi
         .innerJoin(enterprises, eq(enterprises.id, enforcementCases.enterpriseId))
         .innerJoin(inspectionFindings, eq(inspectionFindings.id, enforcementCases.findingId))
         .where(where)
-        .orderBy(desc(enforcementCases.createdAt), asc(enforcementCases.id))
+        .orderBy(...caseOrder(f.sort))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => ({

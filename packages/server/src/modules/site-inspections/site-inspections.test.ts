@@ -971,3 +971,158 @@ describe('the rectification orders’ order', () => {
     );
   });
 });
+
+describe('the enforcement cases’ and public penalties’ orders', () => {
+  it('list newest filed first, or by filing, enterprise or fine (no fine last), either way; the public list latest decided first, or by decision day, enterprise or 文号, either way', async () => {
+    const tag = uniqueName('案件排序');
+    // names the same but for the last letter, so any collation orders them A, B, C, D
+    const file = async (
+      letter: string,
+      filedAt: string,
+      decision: { number: string; amount: string; decidedOn: string } | null,
+    ) => {
+      const firm = await makeEnterprise(t, { name: `${tag}${letter}` });
+      const [row] = await rowsOf<{ id: string }>(
+        t.database.db,
+        sql`with i as (
+          insert into site_inspections (kind, enterprise_id, status, inspected_on, inspector_names, checklist, officer_name)
+          values ('on-site', ${firm.id}::uuid, 'completed', '2026-01-05', '["李强","周文斌"]', '[]', '执法·李强') returning id),
+        f as (insert into inspection_findings (inspection_id, position, description, severity)
+          select id, 0, '含药废渣露天堆放', 'serious' from i returning id)
+        insert into enforcement_cases (finding_id, enterprise_id, title, stage, stages, decision_number, penalty_amount,
+            decided_on, facts, legal_basis, penalty_content, decided_by, published_at, created_at)
+          select id, ${firm.id}::uuid, '含药废渣露天堆放案', ${decision ? 'decision' : 'investigation'}, '[]'::jsonb,
+            ${decision?.number ?? null}, ${decision?.amount ?? null}::numeric, ${decision?.decidedOn ?? null}::date,
+            ${decision ? '经查' : null}, ${decision ? '《固废法》第一百零二条' : null}, ${decision ? '罚款' : null},
+            ${decision ? '萍乡市上栗生态环境局' : null},
+            ${decision ? `${decision.decidedOn}T17:00:00+08:00` : null}::timestamptz, ${filedAt}::timestamptz
+          from f
+        returning id`,
+      );
+      return row!.id;
+    };
+    // the fines differ in their number of digits, so only a numeric order puts 9000 below 20000
+    const a = await file('A', '2026-03-01T09:00:00+08:00', {
+      number: `${tag}〔2026〕3号`,
+      amount: '9000',
+      decidedOn: '2026-03-05',
+    });
+    const b = await file('B', '2026-01-10T09:00:00+08:00', {
+      number: `${tag}〔2026〕1号`,
+      amount: '80000',
+      decidedOn: '2026-01-20',
+    });
+    const c = await file('C', '2026-02-05T09:00:00+08:00', null);
+    const d = await file('D', '2026-04-01T09:00:00+08:00', {
+      number: `${tag}〔2026〕2号`,
+      amount: '50000',
+      decidedOn: '2026-04-10',
+    });
+    const cases = (sort: string) => idsInOrder(officer, '/api/enforcement-cases?pageSize=200', sort, [a, b, c, d]);
+    expect(await cases('')).toEqual([d, a, c, b]);
+    expect(await cases('-createdAt')).toEqual([d, a, c, b]);
+    expect(await cases('createdAt')).toEqual([b, c, a, d]);
+    expect(await cases('enterprise')).toEqual([a, b, c, d]);
+    expect(await cases('-enterprise')).toEqual([d, c, b, a]);
+    expect(await cases('-penaltyAmount')).toEqual([b, d, a, c]);
+    expect(await cases('penaltyAmount')).toEqual([a, d, b, c]);
+    expect((await officer.request({ method: 'GET', url: '/api/enforcement-cases?sort=stage' })).statusCode).toBe(400);
+
+    // the public list: the three decided
+    const published = (sort: string) => idsInOrder(officer, '/api/public/penalties?pageSize=200', sort, [a, b, c, d]);
+    expect(await published('')).toEqual([d, a, b]);
+    expect(await published('-decidedOn')).toEqual([d, a, b]);
+    expect(await published('decidedOn')).toEqual([b, a, d]);
+    expect(await published('enterprise')).toEqual([a, b, d]);
+    expect(await published('-enterprise')).toEqual([d, b, a]);
+    expect(await published('decisionNumber')).toEqual([b, d, a]);
+    expect(await published('-decisionNumber')).toEqual([a, d, b]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/penalties?sort=penaltyAmount' })).statusCode).toBe(
+      400,
+    );
+  });
+});
+
+describe('the credit register’s and the credit proposals’ orders', () => {
+  it('list the latest rated first, or by day rated, grade (green to red) or enterprise, either way', async () => {
+    const tag = uniqueName('信用排序');
+    // names the same but for the last letter, so any collation orders them A, B, C
+    const [A, B, C] = [
+      await makeEnterprise(t, { name: `${tag}A` }),
+      await makeEnterprise(t, { name: `${tag}B` }),
+      await makeEnterprise(t, { name: `${tag}C` }),
+    ];
+    const rate = async (enterpriseId: string, grade: string, ratedOn: string) => {
+      const res = await officer.request({
+        method: 'POST',
+        url: '/api/credit',
+        payload: { enterpriseId, grade, basis: `${tag} 年度环境信用评价`, ratedOn },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ grade, ratedOn });
+      return res.json().id as string;
+    };
+    // A's earlier evaluation entered last: the answer is the record just made, not the firm's latest
+    const a1 = await rate(A.id, 'blue', '2026-03-01');
+    const a2 = await rate(A.id, 'green', '2026-01-01');
+    expect(a2).not.toBe(a1);
+    const b = await rate(B.id, 'red', '2026-01-15');
+    const c = await rate(C.id, 'green', '2026-02-10');
+    const ids = (sort: string) => idsInOrder(officer, '/api/credit?pageSize=200', sort, [a1, a2, b, c]);
+    expect(await ids('')).toEqual([a1, c, b, a2]);
+    expect(await ids('-ratedOn')).toEqual([a1, c, b, a2]);
+    expect(await ids('ratedOn')).toEqual([a2, b, c, a1]);
+    // within one grade, or one firm, the latest rated first
+    expect(await ids('grade')).toEqual([c, a2, a1, b]);
+    expect(await ids('-grade')).toEqual([b, a1, c, a2]);
+    expect(await ids('enterprise')).toEqual([a1, a2, b, c]);
+    expect(await ids('-enterprise')).toEqual([c, b, a1, a2]);
+    expect((await officer.request({ method: 'GET', url: '/api/credit?sort=basis' })).statusCode).toBe(400);
+  });
+
+  it('list proposals newest first, or by day raised, day decided (undecided last) or enterprise, either way', async () => {
+    const db = t.database.db;
+    const tag = uniqueName('信用建议排序');
+    const actor = { id: null, name: '领导·测试', roles: ['leader'], ip: null };
+    const propose = async (letter: string, createdAt: string, decidedAt: string | null) => {
+      const firm = await makeEnterprise(t, { name: `${tag}${letter}` });
+      const id = await db.transaction((tx) =>
+        proposeCreditChange(tx, actor, {
+          enterpriseId: firm.id,
+          sourceType: 'enforcement-case',
+          sourceId: crypto.randomUUID(),
+          basis: `行政处罚决定 ${tag}${letter}`,
+        }),
+      );
+      await db
+        .update(creditProposals)
+        .set({
+          createdAt: new Date(createdAt),
+          ...(decidedAt
+            ? {
+                status: 'dismissed',
+                decisionReason: '不调整',
+                decidedByName: '领导·测试',
+                decidedAt: new Date(decidedAt),
+              }
+            : {}),
+        })
+        .where(eq(creditProposals.id, id!));
+      return id!;
+    };
+    const a = await propose('A', '2026-03-01T09:00:00+08:00', '2026-03-10T09:00:00+08:00');
+    const b = await propose('B', '2026-01-10T09:00:00+08:00', null);
+    const c = await propose('C', '2026-02-05T09:00:00+08:00', '2026-04-01T09:00:00+08:00');
+    const d = await propose('D', '2026-04-01T09:00:00+08:00', null);
+    const ids = (sort: string) => idsInOrder(officer, '/api/credit/proposals?pageSize=200', sort, [a, b, c, d]);
+    expect(await ids('')).toEqual([d, a, c, b]);
+    expect(await ids('-createdAt')).toEqual([d, a, c, b]);
+    expect(await ids('createdAt')).toEqual([b, c, a, d]);
+    // the two not decided last either way, newest raised first
+    expect(await ids('-decidedAt')).toEqual([c, a, d, b]);
+    expect(await ids('decidedAt')).toEqual([a, c, d, b]);
+    expect(await ids('enterprise')).toEqual([a, b, c, d]);
+    expect(await ids('-enterprise')).toEqual([d, c, b, a]);
+    expect((await officer.request({ method: 'GET', url: '/api/credit/proposals?sort=status' })).statusCode).toBe(400);
+  });
+});

@@ -1,4 +1,4 @@
-import { isoDateSchema, VISIT_PURPOSES } from '@qingshan/core';
+import { CAMPAIGN_SORTS, isoDateSchema, VISIT_PURPOSES } from '@qingshan/core';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { CampaignRow, getVisit, listVisits, VisitAttachmentSummary, VisitFollowUpRow } from './service.ts';
@@ -26,6 +26,7 @@ export const campaignListQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   q: z.string().trim().max(100).optional(),
+  sort: z.enum(CAMPAIGN_SORTS).default('-startDate'),
   ...paging,
 });
 

@@ -1,4 +1,10 @@
-import { type CampaignCreate, todayInShanghai, type VisitCreate, visitFitsCampaign } from '@qingshan/core';
+import {
+  type CampaignCreate,
+  type CampaignSort,
+  todayInShanghai,
+  type VisitCreate,
+  visitFitsCampaign,
+} from '@qingshan/core';
 import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
@@ -38,9 +44,23 @@ export async function createCampaign(db: Db, actor: Actor, input: CampaignCreate
   });
 }
 
+/** By theme, the latest campaign first within one theme either way: a yearly campaign's last round. */
+function campaignOrder(sort: CampaignSort | undefined): SQL[] {
+  switch (sort) {
+    case 'startDate':
+      return [asc(campaigns.startDate), asc(campaigns.id)];
+    case 'theme':
+      return [asc(campaigns.theme), desc(campaigns.startDate), asc(campaigns.id)];
+    case '-theme':
+      return [desc(campaigns.theme), desc(campaigns.startDate), asc(campaigns.id)];
+    default:
+      return [desc(campaigns.startDate), asc(campaigns.id)];
+  }
+}
+
 export async function listCampaigns(
   db: Db,
-  f: { from?: string | undefined; to?: string | undefined; q?: string | undefined },
+  f: { from?: string | undefined; to?: string | undefined; q?: string | undefined; sort?: CampaignSort | undefined },
   page: number,
   pageSize: number,
 ) {
@@ -60,7 +80,7 @@ export async function listCampaigns(
         })
         .from(campaigns)
         .where(cond)
-        .orderBy(desc(campaigns.startDate), asc(campaigns.id))
+        .orderBy(...campaignOrder(f.sort))
         .limit(limit)
         .offset(offset),
     async () => (await db.select({ n: count() }).from(campaigns).where(cond))[0]?.n ?? 0,

@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
+import {
+  buildTestApp,
+  type Client,
+  idsInOrder,
+  loginAs,
+  makeEnterprise,
+  type TestApp,
+  uniqueName,
+} from '../../test/helpers.ts';
 import { ratableEventResolver } from '../ratings/registry.ts';
 import { visitEnterprises, visits } from './tables.ts';
 
@@ -113,6 +121,30 @@ describe('visits and campaigns', () => {
     expect(got).toMatchObject({ visits: 1, enterpriseVisits: 2 });
     const filtered = (await inspector.request({ method: 'GET', url: `/api/visits?campaignId=${id}` })).json();
     expect(filtered.total).toBe(1);
+  });
+
+  it('lists campaigns latest start first, or earliest first, or by theme either way; refuses another sort', async () => {
+    const tag = uniqueName('活动排序');
+    // themes that differ in their last letter only, so any collation orders them A, B, C
+    const create = async (letter: string, startDate: string) => {
+      const res = await inspector.request({
+        method: 'POST',
+        url: '/api/campaigns',
+        payload: { theme: `${tag}${letter}`, startDate, endDate: '2025-12-31' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const b = await create('B', '2025-03-01');
+    const a = await create('A', '2025-03-20');
+    const c = await create('C', '2025-03-10');
+    const ids = (sort: string) => idsInOrder(inspector, `/api/campaigns?q=${encodeURIComponent(tag)}`, sort);
+    expect(await ids('')).toEqual([a, c, b]);
+    expect(await ids('-startDate')).toEqual([a, c, b]);
+    expect(await ids('startDate')).toEqual([b, c, a]);
+    expect(await ids('theme')).toEqual([a, b, c]);
+    expect(await ids('-theme')).toEqual([c, b, a]);
+    expect((await inspector.request({ method: 'GET', url: '/api/campaigns?sort=visits' })).statusCode).toBe(400);
   });
 
   it('marks a follow-up done once, and lists enterprises needing a visit', async () => {

@@ -1,7 +1,9 @@
 import { CREDIT_GRADE_LABELS, CREDIT_GRADES } from '@qingshan/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CREDIT_SORTS } from '@qingshan/core/credit';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
@@ -9,6 +11,7 @@ import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { defineListQuery, PagedTable } from '../../components/list-page/index.ts';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { coreLang } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
@@ -18,6 +21,10 @@ import { factorLabel } from './labels.ts';
 import { CREDIT_PERMISSIONS } from './permissions.ts';
 
 const GRADE_COLORS = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red' } as const;
+
+// The firm's evaluations, sorted and paged in the tab's own state: the URL belongs to the firm's page.
+const creditRecordsQuery = defineListQuery({ filters: {}, sorts: CREDIT_SORTS, defaultPageSize: 50 });
+type CreditRecordsQuery = typeof creditRecordsQuery.defaults;
 
 type FormValues = { grade: (typeof CREDIT_GRADES)[number]; basis: string; ratedOn: Dayjs; validUntil?: Dayjs | null };
 
@@ -82,10 +89,18 @@ export function EnterpriseRiskTab({ enterpriseId }: { enterpriseId: string }) {
     queryKey: creditKeys.risk(enterpriseId),
     queryFn: ({ signal }) => getRisk(enterpriseId, signal),
   });
+  const [recordsQuery, setRecordsQuery] = useState(creditRecordsQuery.defaults);
   const records = useQuery({
-    queryKey: creditKeys.records(enterpriseId),
-    queryFn: ({ signal }) => listCredit({ enterpriseId, page: 1, pageSize: 50 }, signal),
+    queryKey: creditKeys.records(enterpriseId, recordsQuery),
+    queryFn: ({ signal }) => listCredit({ enterpriseId, ...recordsQuery }, signal),
+    placeholderData: keepPreviousData,
   });
+  const recordsList = {
+    definition: creditRecordsQuery,
+    query: recordsQuery,
+    update: (patch: Partial<CreditRecordsQuery>) => setRecordsQuery((q) => ({ ...q, page: 1, ...patch })),
+    reset: () => setRecordsQuery(creditRecordsQuery.defaults),
+  };
   if (risk.isPending) return <PageLoading />;
   if (risk.isError) return <ErrorState error={risk.error} onRetry={() => void risk.refetch()} />;
   const r = risk.data;
@@ -161,18 +176,19 @@ export function EnterpriseRiskTab({ enterpriseId }: { enterpriseId: string }) {
             <CreditForm enterpriseId={enterpriseId} />
           </div>
         ) : null}
-        <Table<CreditRecord>
+        <PagedTable<CreditRecord, CreditRecordsQuery>
           size="small"
           rowKey="id"
-          loading={records.isPending}
-          pagination={false}
-          dataSource={records.data?.items ?? []}
-          locale={{ emptyText: t('credit.noRecords') }}
+          list={recordsList}
+          result={records}
+          emptyText={t('credit.noRecords')}
           columns={[
-            { title: t('credit.ratedOn'), dataIndex: 'ratedOn' },
+            { title: t('credit.ratedOn'), dataIndex: 'ratedOn', key: 'ratedOn', sorter: true },
             {
               title: t('credit.grade'),
               dataIndex: 'grade',
+              key: 'grade',
+              sorter: true,
               render: (g: CreditRecord['grade']) => (
                 <Tag color={GRADE_COLORS[g]}>{CREDIT_GRADE_LABELS[g][coreLang(lang)]}</Tag>
               ),

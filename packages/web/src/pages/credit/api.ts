@@ -16,7 +16,7 @@ export type WatchQuery = QueryOf<'/api/risk/watch-list', 'get'>;
 
 export const creditKeys = {
   all: ['credit'] as const,
-  records: (enterpriseId: string) => ['credit', 'records', enterpriseId] as const,
+  records: (enterpriseId: string, q: object) => ['credit', 'records', enterpriseId, q] as const,
   risk: (enterpriseId: string) => ['credit', 'risk', enterpriseId] as const,
   watch: (q: object) => ['credit', 'watch', q] as const,
   proposals: (enterpriseId: string) => ['credit', 'proposals', enterpriseId] as const,

@@ -1,6 +1,8 @@
+import { PUBLIC_PERMIT_SORTS } from '@qingshan/core/disclosure';
 import { EIA_NOTICE_LABELS } from '@qingshan/core/eia';
 import { INDUSTRIES } from '@qingshan/core/industries';
 import { PERMIT_CLASS_LABELS, PERMIT_STATUS_LABELS } from '@qingshan/core/permits';
+import { PUBLIC_PENALTY_SORTS } from '@qingshan/core/site-inspections';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Input, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -23,7 +25,11 @@ const TABS = ['eia', 'permits', 'inspections', 'positive-list', 'penalties'] as 
 type Tab = (typeof TABS)[number];
 const LATEST = { page: 1, pageSize: 10 };
 
-const permitQuery = defineListQuery({ filters: { q: textFilter(50) }, pageSizes: [20, 50] });
+const permitQuery = defineListQuery({
+  filters: { q: textFilter(50) },
+  sorts: PUBLIC_PERMIT_SORTS,
+  pageSizes: [20, 50],
+});
 const penaltyQuery = defineListQuery({
   filters: {
     year: z
@@ -39,6 +45,7 @@ const penaltyQuery = defineListQuery({
       .regex(/^\d{2}$/)
       .optional(),
   },
+  sorts: PUBLIC_PENALTY_SORTS,
   pageSizes: [20, 50],
 });
 // the 大类 (2-digit divisions): fine enough to find a firm's trade, short enough for one list
@@ -239,7 +246,7 @@ function PermitList() {
         result={result}
         rowKey={(p) => `${p.enterpriseName}-${p.permitNumber ?? p.issuedOn ?? ''}-${p.permitClass}`}
         columns={[
-          { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('disclosure.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true },
           {
             title: t('disclosure.town'),
             key: 'town',
@@ -253,8 +260,20 @@ function PermitList() {
               (PERMIT_CLASS_LABELS as Record<string, Label>)[p.permitClass]?.[coreLang(lang)] ?? p.permitClassLabel,
           },
           { title: t('disclosure.issuedBy'), dataIndex: 'issuedBy' },
-          { title: t('disclosure.issuedOn'), dataIndex: 'issuedOn', render: (d: string | null) => d ?? '—' },
-          { title: t('disclosure.validTo'), dataIndex: 'validTo', render: (d: string | null) => d ?? '—' },
+          {
+            title: t('disclosure.issuedOn'),
+            dataIndex: 'issuedOn',
+            key: 'issuedOn',
+            sorter: true,
+            render: (d: string | null) => d ?? '—',
+          },
+          {
+            title: t('disclosure.validTo'),
+            dataIndex: 'validTo',
+            key: 'validTo',
+            sorter: true,
+            render: (d: string | null) => d ?? '—',
+          },
           {
             title: t('disclosure.permitStatus'),
             key: 'status',
@@ -332,6 +351,8 @@ function PenaltyList() {
           {
             title: t('disclosure.decisionNumber'),
             dataIndex: 'decisionNumber',
+            key: 'decisionNumber',
+            sorter: true,
             render: (n: string, p) => (
               <Space orientation="vertical" size={0}>
                 <span style={{ whiteSpace: 'nowrap' }}>{n}</span>
@@ -342,6 +363,7 @@ function PenaltyList() {
           {
             title: t('disclosure.enterprise'),
             key: 'enterprise',
+            sorter: true,
             render: (_: unknown, p) => (
               <Space orientation="vertical" size={0}>
                 <span>{p.enterpriseName}</span>
@@ -390,7 +412,8 @@ function PenaltyList() {
           },
           {
             title: t('disclosure.decidedBy'),
-            key: 'decided',
+            key: 'decidedOn',
+            sorter: true,
             render: (_: unknown, p) => (
               <Space orientation="vertical" size={0}>
                 <span>{p.decidedBy}</span>

@@ -1,4 +1,4 @@
-import { EIA_CATEGORY_LABELS, EIA_NOTICE_KINDS, EIA_NOTICE_LABELS } from '@qingshan/core/eia';
+import { EIA_CATEGORY_LABELS, EIA_NOTICE_KINDS, EIA_NOTICE_LABELS, EIA_NOTICE_SORTS } from '@qingshan/core/eia';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Segmented, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,11 @@ import { useLanguage } from '../../i18n.ts';
 import { type EiaNotice, eiaKeys, listEiaNotices } from './api.ts';
 import { pick } from './labels.ts';
 
-const noticesQuery = defineListQuery({ filters: { kind: oneOfFilter(EIA_NOTICE_KINDS) }, pageSizes: [10, 20, 50] });
+const noticesQuery = defineListQuery({
+  filters: { kind: oneOfFilter(EIA_NOTICE_KINDS) },
+  sorts: EIA_NOTICE_SORTS,
+  pageSizes: [10, 20, 50],
+});
 
 const KIND_COLORS = { acceptance: 'blue', 'pre-approval': 'gold', approval: 'green' } as const;
 
@@ -48,12 +52,17 @@ export default function EiaNoticesPage() {
           },
           {
             title: t('eia.project'),
+            key: 'project',
+            sorter: true,
             render: (_, n) => <Link to={`/eia/notices/${n.id}`}>{n.projectName}</Link>,
           },
           { title: t('eia.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('eia.category'), render: (_, n) => pick(EIA_CATEGORY_LABELS[n.category], lang) },
           {
             title: t('eia.notices.period'),
+            // sorts by the notice's date: the decision's, else the acceptance's (the period's first day)
+            key: 'date',
+            sorter: true,
             render: (_, n) =>
               n.kind === 'pre-approval' ? (
                 <>

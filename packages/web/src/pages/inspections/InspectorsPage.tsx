@@ -1,4 +1,8 @@
-import { CONFLICT_KINDS, type InspectorBody as CoreInspectorBody } from '@qingshan/core/inspection-draws';
+import {
+  CONFLICT_KINDS,
+  type InspectorBody as CoreInspectorBody,
+  INSPECTOR_SORTS,
+} from '@qingshan/core/inspection-draws';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -25,7 +29,7 @@ import {
 import { InspectionsNav } from './InspectionsNav.tsx';
 import { INSPECTION_PERMISSIONS } from './permissions.ts';
 
-const inspectorsQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
+const inspectorsQuery = defineListQuery({ filters: {}, sorts: INSPECTOR_SORTS, pageSizes: [20, 50] });
 
 type FormValues = Omit<CoreInspectorBody, 'userId'>;
 
@@ -62,7 +66,7 @@ export default function InspectorsPage() {
         result={result}
         rowKey="id"
         columns={[
-          { title: t('inspections.inspectorName'), dataIndex: 'name', width: 140 },
+          { title: t('inspections.inspectorName'), dataIndex: 'name', key: 'name', sorter: true, width: 140 },
           {
             title: t('inspections.ownTown'),
             key: 'town',
@@ -97,6 +101,8 @@ export default function InspectorsPage() {
           {
             title: t('inspections.updated'),
             dataIndex: 'updatedAt',
+            key: 'updatedAt',
+            sorter: true,
             width: 150,
             render: (v: string) => formatDateTime(v),
           },

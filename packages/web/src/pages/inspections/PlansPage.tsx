@@ -1,4 +1,4 @@
-import { PLAN_PERIODS } from '@qingshan/core/inspection-draws';
+import { INSPECTION_PLAN_SORTS, PLAN_PERIODS } from '@qingshan/core/inspection-draws';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -18,7 +18,7 @@ import { InspectionsNav } from './InspectionsNav.tsx';
 import { pct } from './labels.ts';
 import { INSPECTION_PERMISSIONS } from './permissions.ts';
 
-const plansQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
+const plansQuery = defineListQuery({ filters: {}, sorts: INSPECTION_PLAN_SORTS, pageSizes: [20, 50] });
 const RULES_QUERY = { q: 'inspections.', sort: 'key', page: 1, pageSize: 50 } as const;
 
 // a weight is a factor against the others' 1, not a share: shown as the number itself
@@ -86,10 +86,11 @@ export default function PlansPage() {
         result={result}
         rowKey="id"
         columns={[
-          { title: t('inspections.planName'), dataIndex: 'name' },
+          { title: t('inspections.planName'), dataIndex: 'name', key: 'name', sorter: true },
           {
             title: t('inspections.period'),
             key: 'period',
+            sorter: true,
             width: 140,
             render: (_, p) =>
               p.period === 'quarter'
@@ -116,6 +117,8 @@ export default function PlansPage() {
           {
             title: t('inspections.createdAt'),
             dataIndex: 'createdAt',
+            key: 'createdAt',
+            sorter: true,
             width: 200,
             render: (v: string, p) => `${formatDateTime(v)} · ${p.createdByName}`,
           },

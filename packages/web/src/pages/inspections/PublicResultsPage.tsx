@@ -1,4 +1,4 @@
-import { INSPECTION_CLASS_LABELS } from '@qingshan/core/inspection-draws';
+import { INSPECTION_CLASS_LABELS, INSPECTION_RESULT_SORTS } from '@qingshan/core/inspection-draws';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,11 @@ import { getPublicResults, inspectionKeys, type PublicResult } from './api.ts';
 
 const YEARS = Array.from({ length: new Date().getFullYear() - 2019 }, (_, i) => String(2020 + i)).reverse();
 
-const resultsQuery = defineListQuery({ filters: { year: z.string().regex(/^20\d\d$/) }, pageSizes: [20, 50] });
+const resultsQuery = defineListQuery({
+  filters: { year: z.string().regex(/^20\d\d$/) },
+  sorts: INSPECTION_RESULT_SORTS,
+  pageSizes: [20, 50],
+});
 
 /** 双随机抽查结果公开: every published result by firm, with the plan and whether it was published on time. */
 export default function PublicResultsPage() {
@@ -43,7 +47,7 @@ export default function PublicResultsPage() {
         rowKey={(r) => `${r.planName}-${r.enterpriseName}`}
         columns={[
           { title: t('inspections.plan'), dataIndex: 'planName' },
-          { title: t('inspections.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('inspections.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true },
           {
             title: t('inspections.town'),
             key: 'town',
@@ -58,6 +62,8 @@ export default function PublicResultsPage() {
           {
             title: t('inspections.inspectedOn'),
             dataIndex: 'inspectedOn',
+            key: 'inspectedOn',
+            sorter: true,
             width: 110,
             render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>,
           },
@@ -74,6 +80,8 @@ export default function PublicResultsPage() {
           {
             title: t('inspections.publishedOn'),
             dataIndex: 'publishedOn',
+            key: 'publishedOn',
+            sorter: true,
             width: 120,
             render: (d: string, r) => (
               <Space direction="vertical" size={2}>

@@ -26,7 +26,8 @@ export type InspectorList = ResponseOf<'/api/inspectors', 'get'>;
 export type Inspector = InspectorList['items'][number];
 export type PublicResults = ResponseOf<'/api/public/inspection-results', 'get'>;
 export type PublicResult = PublicResults['items'][number];
-export type PageQuery = QueryOf<'/api/inspection-plans', 'get'>;
+export type PlanQuery = QueryOf<'/api/inspection-plans', 'get'>;
+export type InspectorQuery = QueryOf<'/api/inspectors', 'get'>;
 export type DrawQuery = QueryOf<'/api/inspection-draws', 'get'>;
 export type ObjectBody = BodyOf<'/api/inspection-objects', 'put'>;
 export type InspectorBody = BodyOf<'/api/inspectors', 'post'>;
@@ -40,13 +41,13 @@ export const replayDraw = (id: string) =>
   request<Replay>('POST', `/api/inspection-draws/${encodeURIComponent(id)}/replay`, {});
 export const createDraw = (planId: string) =>
   request<DrawCreated>('POST', '/api/inspection-draws', { body: { planId } });
-export const getPlans = (q: PageQuery, signal?: AbortSignal) =>
+export const getPlans = (q: PlanQuery, signal?: AbortSignal) =>
   http.get<PlanList>('/api/inspection-plans', { query: q, signal });
 export const createPlan = (body: PlanBody) =>
   request<ResponseOf<'/api/inspection-plans', 'post', 201>>('POST', '/api/inspection-plans', { body });
 export const getObjects = (q: QueryOf<'/api/inspection-objects', 'get'>, signal?: AbortSignal) =>
   http.get<ObjectList>('/api/inspection-objects', { query: q, signal });
-export const getInspectors = (q: PageQuery, signal?: AbortSignal) =>
+export const getInspectors = (q: InspectorQuery, signal?: AbortSignal) =>
   http.get<InspectorList>('/api/inspectors', { query: q, signal });
 export const getPublicResults = (q: QueryOf<'/api/public/inspection-results', 'get'>, signal?: AbortSignal) =>
   http.get<PublicResults>('/api/public/inspection-results', { query: q, signal });

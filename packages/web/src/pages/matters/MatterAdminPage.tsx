@@ -1,4 +1,4 @@
-import { DECIDING_AUTHORITIES, MATERIAL_FORMS, MATTER_CHANNELS } from '@qingshan/core/matters';
+import { DECIDING_AUTHORITIES, MATERIAL_FORMS, MATTER_CHANNELS, MATTER_SORTS } from '@qingshan/core/matters';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -39,7 +39,7 @@ import {
 } from './api.ts';
 import { authorityColor, authorityLabel, channelLabel, formLabel } from './labels.ts';
 
-const adminQuery = defineListQuery({ filters: { q: textFilter(50) } });
+const adminQuery = defineListQuery({ filters: { q: textFilter(50) }, sorts: MATTER_SORTS });
 
 type Content = MatterEdit['content'];
 /** The form holds the content as edited, with the list fields as lines of text. */
@@ -330,14 +330,20 @@ export default function MatterAdminPage() {
         result={result}
         rowKey="code"
         columns={[
-          { title: t('matters.name'), dataIndex: 'name' },
+          { title: t('matters.name'), dataIndex: 'name', key: 'name', sorter: true },
           {
             title: t('matters.authority'),
             dataIndex: 'decidingAuthority',
             render: (a: Matter['decidingAuthority']) => <Tag color={authorityColor(a)}>{authorityLabel(a, lang)}</Tag>,
           },
           { title: '#', dataIndex: 'version', render: (v: number) => <Tag>v{v}</Tag> },
-          { title: t('matters.admin.at'), dataIndex: 'updatedAt', render: (d: string) => formatDateTime(d) },
+          {
+            title: t('matters.admin.at'),
+            dataIndex: 'updatedAt',
+            key: 'updatedAt',
+            sorter: true,
+            render: (d: string) => formatDateTime(d),
+          },
           {
             title: '',
             render: (_v, m) => (

@@ -1,3 +1,4 @@
+import { MATTER_SORTS } from '@qingshan/core/matters';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Input, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -5,10 +6,15 @@ import { Link } from 'react-router';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
+import { formatDate } from '../../utils/datetime.ts';
 import { getMatters, type Matter, matterKeys } from './api.ts';
 import { authorityColor, authorityLabel, channelLabel } from './labels.ts';
 
-const mattersQuery = defineListQuery({ filters: { q: textFilter(50) }, pageSizes: [10, 20, 50] });
+const mattersQuery = defineListQuery({
+  filters: { q: textFilter(50) },
+  sorts: MATTER_SORTS,
+  pageSizes: [10, 20, 50],
+});
 
 /** 办事指南: the public, searchable list of matters; no sign-in needed. */
 export default function MattersPage() {
@@ -43,6 +49,8 @@ export default function MattersPage() {
           {
             title: t('matters.name'),
             dataIndex: 'name',
+            key: 'name',
+            sorter: true,
             render: (name: string, m) => <Link to={`/matters/${m.code}`}>{name}</Link>,
           },
           {
@@ -58,7 +66,17 @@ export default function MattersPage() {
           { title: t('matters.timeLimit'), render: (_, m) => m.timeLimits.description },
           {
             title: t('matters.materialsCount'),
+            onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (_, m) => t('matters.materialsCountValue', { count: m.materials.length }),
+          },
+          {
+            // a citizen checking whether a guide changed since the last visit
+            title: t('matters.updatedOn'),
+            onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            dataIndex: 'updatedAt',
+            key: 'updatedAt',
+            sorter: true,
+            render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(d)}</span>,
           },
           {
             title: '',

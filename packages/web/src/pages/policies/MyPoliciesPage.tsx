@@ -1,3 +1,4 @@
+import { MY_POLICY_SORTS } from '@qingshan/core/policies';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { formatDateTime } from '../../utils/datetime.ts';
 import { listMyPolicies, type MyPolicy, policyKeys } from './api.ts';
 import { KIND_COLORS, kindLabel } from './labels.ts';
 
-const myPolicyQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
+const myPolicyQuery = defineListQuery({ filters: {}, sorts: MY_POLICY_SORTS, pageSizes: [20, 50] });
 
 /** 政策推送: what the bureau pushed to this enterprise, unread first in bold; opening one marks it read. */
 export default function MyPoliciesPage() {
@@ -37,6 +38,8 @@ export default function MyPoliciesPage() {
           {
             title: t('policies.title'),
             dataIndex: 'title',
+            key: 'title',
+            sorter: true,
             render: (title: string, p) => (
               <Link to={`/enterprise/policies/${p.id}`} data-testid="my-policy-link">
                 <Typography.Text strong={!p.readAt}>{title}</Typography.Text>
@@ -50,7 +53,13 @@ export default function MyPoliciesPage() {
             render: (k: MyPolicy['kind']) => <Tag color={KIND_COLORS[k]}>{kindLabel(k, lang)}</Tag>,
           },
           { title: t('policies.issuer'), dataIndex: 'issuer' },
-          { title: t('policies.pushedAt'), dataIndex: 'pushedAt', render: (d: string) => formatDateTime(d) },
+          {
+            title: t('policies.pushedAt'),
+            dataIndex: 'pushedAt',
+            key: 'pushedAt',
+            sorter: true,
+            render: (d: string) => formatDateTime(d),
+          },
           {
             title: t('policies.readAt'),
             dataIndex: 'readAt',

@@ -1,5 +1,5 @@
 import { WifiOutlined } from '@ant-design/icons';
-import { POLICY_KINDS, POLICY_TOPICS } from '@qingshan/core/policies';
+import { POLICY_KINDS, POLICY_SORTS, POLICY_TOPICS } from '@qingshan/core/policies';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ const publicPolicyQuery = defineListQuery({
     q: textFilter(50),
     inForce: flagFilter(),
   },
+  sorts: POLICY_SORTS,
   pageSizes: [20, 50],
 });
 
@@ -95,6 +96,8 @@ export default function PublicPolicyListPage() {
           {
             title: t('policies.title'),
             dataIndex: 'title',
+            key: 'title',
+            sorter: true,
             render: (title: string, p) => <Link to={`/policies/${p.id}`}>{title}</Link>,
           },
           {
@@ -107,12 +110,16 @@ export default function PublicPolicyListPage() {
           { title: t('policies.documentNo'), dataIndex: 'documentNo', render: (d: string | null) => d ?? '—' },
           {
             title: t('policies.validity'),
-            key: 'validity',
+            // a period sorts by its first day: the last one is open-ended for many
+            key: 'validFrom',
+            sorter: true,
             render: (_: unknown, p) => validityText(p, t('policies.openEnded')),
           },
           {
             title: t('policies.publishedAt'),
             dataIndex: 'publishedAt',
+            key: 'publishedAt',
+            sorter: true,
             width: 120,
             render: (d: string | null) => (d ? formatDate(d) : '—'),
           },

@@ -1,4 +1,4 @@
-import { POLICY_KINDS, POLICY_STATUSES, POLICY_TOPICS } from '@qingshan/core/policies';
+import { POLICY_KINDS, POLICY_SORTS, POLICY_STATUSES, POLICY_TOPICS } from '@qingshan/core/policies';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,7 @@ const staffPolicyQuery = defineListQuery({
     topic: oneOfFilter(POLICY_TOPICS),
     q: textFilter(50),
   },
-  sorts: ['-publishedAt', 'publishedAt', 'title', '-title', 'validFrom', '-validFrom'] as const,
+  sorts: POLICY_SORTS,
   pageSizes: [20, 50],
 });
 

@@ -21,7 +21,8 @@ export type MyPolicyList = ResponseOf<'/api/me/policies', 'get'>;
 export type MyPolicy = MyPolicyList['items'][number];
 export type Subscription = ResponseOf<'/api/me/policy-subscription', 'get'>;
 export type SubscriptionBody = BodyOf<'/api/me/policy-subscription', 'put'>;
-export type PageQuery = QueryOf<'/api/me/policies', 'get'>;
+export type MyPolicyQuery = QueryOf<'/api/me/policies', 'get'>;
+export type PageQuery = QueryOf<'/api/policies/{id}/questions', 'get'>;
 
 export const policyKeys = {
   all: ['policies'] as const,
@@ -98,7 +99,7 @@ export const answerQuestion = (
     body,
   );
 
-export const listMyPolicies = (query: PageQuery, signal?: AbortSignal) =>
+export const listMyPolicies = (query: MyPolicyQuery, signal?: AbortSignal) =>
   http.get<MyPolicyList>('/api/me/policies', { query, signal });
 export const markPolicyRead = (id: string) =>
   http.post<ResponseOf<'/api/me/policies/{id}/read', 'post'>>(`/api/me/policies/${enc(id)}/read`, undefined);

@@ -1,4 +1,4 @@
-import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
+import { POSITIVE_LIST_CATEGORY_LABELS, POSITIVE_LIST_SORTS } from '@qingshan/core/positive-list';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ import { StateTag } from './StateTag.tsx';
 const STATES = ['valid', 'expired', 'removed'] as const;
 const entriesQuery = defineListQuery({
   filters: { state: oneOfFilter(STATES), q: textFilter(50) },
-  sorts: ['-decidedOn', 'decidedOn', 'enterprise', '-enterprise', 'validUntil', '-validUntil'] as const,
+  sorts: POSITIVE_LIST_SORTS,
   pageSizes: [20, 50],
 });
 

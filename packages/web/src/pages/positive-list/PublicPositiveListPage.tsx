@@ -1,4 +1,4 @@
-import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
+import { POSITIVE_LIST_CATEGORY_LABELS, POSITIVE_LIST_SORTS } from '@qingshan/core/positive-list';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ const YEARS = Array.from({ length: new Date().getFullYear() - 2019 }, (_, i) => 
 
 const publicListQuery = defineListQuery({
   filters: { year: z.string().regex(/^20\d\d$/), q: textFilter(50) },
+  sorts: POSITIVE_LIST_SORTS,
   pageSizes: [20, 50],
 });
 
@@ -45,7 +46,7 @@ export default function PublicPositiveListPage() {
         result={result}
         rowKey={(r) => `${r.enterpriseName}-${r.decidedOn}`}
         columns={[
-          { title: t('positiveList.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('positiveList.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true },
           {
             title: t('positiveList.town'),
             key: 'town',
@@ -56,8 +57,8 @@ export default function PublicPositiveListPage() {
             dataIndex: 'categoryLabel',
             render: (l: string) => labelFromZh(POSITIVE_LIST_CATEGORY_LABELS, l, lang),
           },
-          { title: t('positiveList.decidedOn'), dataIndex: 'decidedOn' },
-          { title: t('positiveList.validUntil'), dataIndex: 'validUntil' },
+          { title: t('positiveList.decidedOn'), dataIndex: 'decidedOn', key: 'decidedOn', sorter: true },
+          { title: t('positiveList.validUntil'), dataIndex: 'validUntil', key: 'validUntil', sorter: true },
           {
             title: t('positiveList.validity'),
             dataIndex: 'valid',

@@ -1,4 +1,4 @@
-import { MAX_GROUP_REPRESENTATIVES } from '@qingshan/core/reception';
+import { MAX_GROUP_REPRESENTATIVES, RECEPTION_CASE_SORTS, type ReceptionCaseSort } from '@qingshan/core/reception';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -12,6 +12,7 @@ import {
   InputNumber,
   List,
   Modal,
+  Select,
   Table,
   Tabs,
   Tag,
@@ -64,9 +65,10 @@ export default function PublicReceptionPage() {
   });
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<ReceptionCaseSort>('-publishedAt');
   const cases = useQuery({
-    queryKey: receptionKeys.cases({ q, page }),
-    queryFn: ({ signal }) => listCases({ ...(q ? { q } : {}), page, pageSize: 10 }, signal),
+    queryKey: receptionKeys.cases({ q, sort, page }),
+    queryFn: ({ signal }) => listCases({ ...(q ? { q } : {}), sort, page, pageSize: 10 }, signal),
     placeholderData: keepPreviousData,
   });
   const [booking, setBooking] = useState<SessionSummary | null>(null);
@@ -142,15 +144,27 @@ export default function PublicReceptionPage() {
             label: t('svc.public.cases'),
             children: (
               <Flex vertical gap={12}>
-                <Input.Search
-                  allowClear
-                  placeholder={t('common.search')}
-                  onSearch={(v) => {
-                    setQ(v.trim());
-                    setPage(1);
-                  }}
-                  style={{ maxWidth: 360 }}
-                />
+                <Flex wrap gap={8}>
+                  <Input.Search
+                    allowClear
+                    placeholder={t('common.search')}
+                    onSearch={(v) => {
+                      setQ(v.trim());
+                      setPage(1);
+                    }}
+                    style={{ width: 360, maxWidth: '100%' }}
+                  />
+                  <Select
+                    style={{ width: 180 }}
+                    value={sort}
+                    onChange={(v) => {
+                      setSort(v);
+                      setPage(1);
+                    }}
+                    options={RECEPTION_CASE_SORTS.map((s) => ({ value: s, label: t(`reception.caseSort.${s}`) }))}
+                    data-testid="reception-case-sort"
+                  />
+                </Flex>
                 <List
                   loading={cases.isFetching}
                   dataSource={cases.data?.items ?? []}

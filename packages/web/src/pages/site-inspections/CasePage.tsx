@@ -1,4 +1,4 @@
-import { CASE_STAGE_LABELS, CASE_STAGES, nextCaseStage } from '@qingshan/core/site-inspections';
+import { CASE_SORTS, CASE_STAGE_LABELS, CASE_STAGES, nextCaseStage } from '@qingshan/core/site-inspections';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Select, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
@@ -12,7 +12,7 @@ import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../co
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
+import { formatDate, formatDateTime } from '../../utils/datetime.ts';
 import {
   advanceCase,
   type CaseItem,
@@ -26,7 +26,7 @@ import {
 import { stageLabel } from './labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
 
-const caseListQuery = defineListQuery({ filters: { stage: oneOfFilter(CASE_STAGES) } });
+const caseListQuery = defineListQuery({ filters: { stage: oneOfFilter(CASE_STAGES) }, sorts: CASE_SORTS });
 
 /** 处罚案件: the list, or one case with its stages (who and when) and the next stage's form. */
 export default function CasePage() {
@@ -68,7 +68,15 @@ function CaseList() {
             dataIndex: 'title',
             render: (v: string, c) => <Link to={`/staff/enforcement-cases/${c.id}`}>{v}</Link>,
           },
-          { title: t('siteInspections.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('siteInspections.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true },
+          // the list goes by it, newest filed first
+          {
+            title: t('siteInspections.filedOn'),
+            dataIndex: 'createdAt',
+            key: 'createdAt',
+            sorter: true,
+            render: (v: string) => formatDate(v),
+          },
           {
             title: t('siteInspections.stage'),
             dataIndex: 'stage',
@@ -82,6 +90,8 @@ function CaseList() {
           {
             title: t('siteInspections.penaltyAmount'),
             dataIndex: 'penaltyAmount',
+            key: 'penaltyAmount',
+            sorter: true,
             render: (v: string | null) => v ?? '—',
           },
         ]}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { VISIT_PURPOSES } from '@qingshan/core/visits';
+import { CAMPAIGN_SORTS, VISIT_PURPOSES } from '@qingshan/core/visits';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Form, Input, Modal, Select, Table, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -46,14 +46,19 @@ const visitListQuery = defineListQuery({
   },
 });
 
-function CampaignsTab({ canWrite }: { canWrite: boolean }) {
+// The tab's own list in the URL: switching tabs clears it, so it never reads the visits' page.
+const campaignListQuery = defineListQuery({ filters: {}, sorts: CAMPAIGN_SORTS });
+
+function CampaignsTab({ canWrite, active }: { canWrite: boolean; active: boolean }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const q = { page, pageSize: 20 };
-  const list = useQuery({
-    queryKey: visitKeys.campaigns(q),
-    queryFn: ({ signal }) => listCampaigns(q, signal),
+  const list = useListQuery(campaignListQuery);
+  const { query } = list;
+  const result = useQuery({
+    queryKey: visitKeys.campaigns(query),
+    queryFn: ({ signal }) => listCampaigns(query, signal),
     placeholderData: keepPreviousData,
+    // a tab once opened stays mounted: it must not fetch with the visits' page while hidden
+    enabled: active,
   });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
@@ -86,24 +91,27 @@ function CampaignsTab({ canWrite }: { canWrite: boolean }) {
           {t('svc.visits.newCampaign')}
         </Button>
       ) : null}
-      {list.isError && !list.data ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<Campaign>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <EmptyState /> }}
+      <PagedTable<Campaign, typeof query>
+        list={list}
+        result={result}
         columns={[
           {
             title: t('svc.visits.theme'),
             dataIndex: 'theme',
+            key: 'theme',
+            sorter: true,
             render: (v: string, c) => <Link to={`/staff/visits?campaignId=${c.id}`}>{v}</Link>,
           },
-          { title: t('svc.visits.period'), render: (_, c) => `${c.startDate} — ${c.endDate}` },
+          {
+            title: t('svc.visits.period'),
+            key: 'startDate',
+            sorter: true,
+            render: (_, c) => `${c.startDate} — ${c.endDate}`,
+          },
           { title: t('svc.visits.visitCount'), dataIndex: 'visits' },
           { title: t('svc.visits.count'), dataIndex: 'enterpriseVisits' },
           { title: t('svc.visits.description'), dataIndex: 'description', ellipsis: true },
         ]}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
       />
       <Modal
         open={open}
@@ -265,7 +273,11 @@ export default function VisitListPage() {
               </>
             ),
           },
-          { key: 'campaigns', label: t('svc.visits.tabCampaigns'), children: <CampaignsTab canWrite={canWrite} /> },
+          {
+            key: 'campaigns',
+            label: t('svc.visits.tabCampaigns'),
+            children: <CampaignsTab canWrite={canWrite} active={tab === 'campaigns'} />,
+          },
           { key: 'candidates', label: t('svc.visits.tabCandidates'), children: <CandidatesTab /> },
         ]}
       />

@@ -15,6 +15,7 @@ const en: Leaves<typeof zh> = {
     timeLimit: 'Time limit',
     materialsCount: 'Materials',
     materialsCountValue: '{{count}} items',
+    updatedOn: 'Updated',
     open: 'Open guide',
     legalBasis: 'Legal basis',
     externalSystem: 'External system',

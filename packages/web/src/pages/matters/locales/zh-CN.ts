@@ -12,6 +12,7 @@ const strings = {
     timeLimit: '办理时限',
     materialsCount: '申请材料',
     materialsCountValue: '{{count}} 项',
+    updatedOn: '更新日期',
     open: '查看指南',
     legalBasis: '设定依据',
     externalSystem: '外部办理系统',

@@ -6,6 +6,12 @@ const en: Leaves<typeof zh> = {
     homeTitle: 'Public reception day',
     homeDesc:
       'Each month a bureau leader receives the public: book a place online and raise your concern, or read the published answers.',
+    caseSort: {
+      '-publishedAt': 'Latest published first',
+      publishedAt: 'Earliest published first',
+      '-sessionDate': 'Latest reception day first',
+      sessionDate: 'Earliest reception day first',
+    },
   },
 };
 

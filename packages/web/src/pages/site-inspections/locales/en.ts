@@ -95,6 +95,7 @@ const en: Leaves<typeof zh> = {
     submittedAt: 'Submitted at',
     cases: 'Enforcement cases',
     casesEmpty: 'No cases',
+    filedOn: 'Filed on',
     stage: 'Stage',
     stages: 'Stages',
     nextStage: 'Next stage',

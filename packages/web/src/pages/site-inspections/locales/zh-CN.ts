@@ -92,6 +92,7 @@ const strings = {
     submittedAt: '提交时间',
     cases: '处罚案件',
     casesEmpty: '暂无处罚案件',
+    filedOn: '立案日期',
     stage: '阶段',
     stages: '办理过程',
     nextStage: '下一阶段',
