@@ -1,4 +1,4 @@
-import { CREDIT_GRADE_LABELS, CREDIT_GRADES, type CreditGrade, todayInShanghai } from '@qingshan/core';
+import { CREDIT_GRADE_LABELS, CREDIT_GRADES, type CreditGrade, shanghaiDateOf, todayInShanghai } from '@qingshan/core';
 import {
   type CreditProposalDecisionBody,
   type CreditProposalSort,
@@ -181,6 +181,8 @@ export async function decideCreditProposal(
   actor: Actor,
   id: string,
   body: CreditProposalDecisionBody,
+  /** when the officer decided; the demo's seed passes a past day, the routes leave it to now */
+  at = new Date(),
 ): Promise<CreditProposalRow> {
   const [p] = await tx.select().from(creditProposals).where(eq(creditProposals.id, id)).for('update');
   if (!p) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该信用调整建议不存在', en: 'No such proposal' } });
@@ -192,7 +194,7 @@ export async function decideCreditProposal(
           enterpriseId: p.enterpriseId,
           grade: body.grade,
           basis: `${p.basis}；${body.reason}`.slice(0, 1000),
-          ratedOn: todayInShanghai(),
+          ratedOn: shanghaiDateOf(at),
         })
       : null;
   const [row] = await tx
@@ -202,7 +204,7 @@ export async function decideCreditProposal(
       creditRecordId: record?.id ?? null,
       decisionReason: body.reason,
       decidedByName: actor.name,
-      decidedAt: new Date(),
+      decidedAt: at,
       version: p.version + 1,
     })
     .where(eq(creditProposals.id, id))

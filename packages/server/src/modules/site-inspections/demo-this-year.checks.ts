@@ -17,6 +17,7 @@ const FIGURES = [
   'positiveListFirms',
   'rectificationOrders',
   'rectifiedOnTime',
+  'enforcementCases',
   'policyFirmsConcerned',
   'policyFirmsDelivered',
   'policyFirmsReached',
@@ -95,6 +96,27 @@ export function describeSiteInspectionsThisYear(demo: () => SeededDemo): void {
         expect(v.completedAt, c.title).not.toBeNull();
         expect(v.dueDate < today, `${c.title}: due ${v.dueDate}`).toBe(true);
       }
+      // this year's case ran its course: decided, published, executed; its credit change decided
+      expect(
+        await count(
+          `select count(*)::int as n from enforcement_cases where created_at >= ${start}
+          and (stage <> 'execution' or decision_number is null or published_at is null)`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          `select count(*)::int as n from credit_proposals p join enforcement_cases c on c.id::text = p.source_id
+          where c.created_at >= ${start} and (p.status = 'open' or p.decided_at >= $1::timestamptz
+            or p.created_at >= $1::timestamptz)`,
+          [`${today}T00:00:00+08:00`],
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          `select count(*)::int as n from credit_proposals p join enforcement_cases c on c.id::text = p.source_id
+          where c.created_at >= ${start} and p.status = 'confirmed'`,
+        ),
+      ).toBe(1);
       // the positive list's decisions of this year raised no removal proposal waiting for an officer
       expect(
         await count(
@@ -120,6 +142,7 @@ export function describeSiteInspectionsThisYear(demo: () => SeededDemo): void {
         ['site_inspections', 'inspected_on'],
         ['rectification_orders', 'created_at'],
         ['positive_list_entries', 'decided_on'],
+        ['enforcement_cases', 'created_at'],
       ])
         expect(
           await count(

@@ -8,14 +8,16 @@ import type { SessionUser } from '../../plugins/auth.ts';
 import { at, type DemoRandom, daysOfThisYearSoFar, demoRandom, THIS_YEAR_STREAMS } from '../../seed/demo-data.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { getCalendar } from '../calendar/service.ts';
+import { decideCreditProposal } from '../credit/service.ts';
+import { creditProposals } from '../credit/tables.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { publishResults } from '../inspections/service.ts';
 import { inspectionDraws, inspectionPlans, inspectors } from '../inspections/tables.ts';
 import { completedAt, drawCycle, dueDateOf, RECTIFY_CLOCK } from '../inspections/this-year.ts';
 import { listedEnterpriseIds } from '../positive-list/service.ts';
 import { users } from '../users/tables.ts';
-import { answerOrder, completeInspection, createInspection, verifyOrder } from './service.ts';
-import { rectificationOrders } from './tables.ts';
+import { advanceCase, answerOrder, completeInspection, createInspection, openCase, verifyOrder } from './service.ts';
+import { inspectionFindings, rectificationOrders } from './tables.ts';
 
 /** a 1×1 PNG: the demo's stand-in for a signature drawn on the phone */
 const SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -69,6 +71,12 @@ const FINDINGS: Record<string, Finding[]> = {
   ],
   'manure-use': [{ description: '粪污还田利用台账缺失', requirement: '建立粪污资源化利用台账，记录还田去向' }],
   wastewater: [{ description: '生产废水收集池防渗层破损', requirement: '修补收集池防渗层，废水经处理达标后排放' }],
+};
+
+// The finding this year's enforcement case is filed on, under the same article as 2020's case.
+const SERIOUS_LEDGER: Finding = {
+  description: '未按排污许可证规定建立环境管理台账，治污设施运行记录无法提供',
+  requirement: '建立环境管理台账，补记治污设施运行记录，按月记录',
 };
 
 // The county's special campaigns (专项执法检查) by month, beside the quarterly random draws.
@@ -158,11 +166,21 @@ async function recordInspection(
     problems: number;
     inspectorNames: string[];
     campaign?: string;
+    /** a serious ledger finding first: an enforcement case follows it */
+    serious?: boolean;
   },
 ): Promise<{ id: string; outcome: InspectionOutcome; summary: string }> {
   const items: ChecklistItem[] = checklistFor(firm.industryCode);
   const candidates = r.shuffle(items.filter((i) => FINDINGS[i.key]));
-  const found = candidates.slice(0, o.problems).map((i) => ({ key: i.key, ...r.pick(FINDINGS[i.key]!) }));
+  const found = o.serious
+    ? [
+        { key: 'ledger', ...SERIOUS_LEDGER },
+        ...candidates
+          .filter((i) => i.key !== 'ledger')
+          .slice(0, o.problems - 1)
+          .map((i) => ({ key: i.key, ...r.pick(FINDINGS[i.key]!) })),
+      ]
+    : candidates.slice(0, o.problems).map((i) => ({ key: i.key, ...r.pick(FINDINGS[i.key]!) }));
   const problemKeys = new Set(found.map((f) => f.key));
   const prefix = o.campaign ? `${o.campaign}：` : '';
   const summary = o.offSite
@@ -190,9 +208,9 @@ async function recordInspection(
       result: problemKeys.has(i.key) ? 'problem' : 'ok',
       note: found.find((f) => f.key === i.key)?.description ?? '',
     })),
-    findings: found.map((f) => ({
+    findings: found.map((f, i) => ({
       description: f.description,
-      severity: 'minor' as const,
+      severity: o.serious && i === 0 ? ('serious' as const) : ('minor' as const),
       itemKey: f.key,
       requirement: f.requirement,
     })),
@@ -332,5 +350,127 @@ export async function seedSiteInspectionsThisYear(db: Db, ctx: SeedContext): Pro
       });
     });
   }
-  ctx.print(`现场检查：${year} 年检查记录 ${records} 份，责令整改 ${orders} 项均已核查`);
+  const penalty = await seedPenaltyThisYear(db, calendar, r, actor, {
+    days,
+    today,
+    year,
+    firms: firms.filter((f) => f.status === 'operating' && !demoFirms.has(f.id)),
+    colleagues,
+  });
+  ctx.print(
+    `现场检查：${year} 年检查记录 ${records + (penalty ? 1 : 0)} 份，责令整改 ${orders + (penalty?.orders ?? 0)} 项均已核查${penalty ? `，立案查处 1 件（${penalty.decisionNumber}，已执行）` : ''}`,
+  );
 }
+
+/**
+ * One case of this year taken from a campaign inspection's serious finding to execution, as the
+ * 2020 seed does for its year: the penalty is published, and the credit change it proposed is
+ * decided by the leader (a yellow grade), so it waits on nobody's worklist. It goes to a firm off
+ * the positive list on the day and today (a listed firm would get a removal proposal). Too early
+ * in the year for a case to run its course (about two months), none is made.
+ */
+async function seedPenaltyThisYear(
+  db: Db,
+  calendar: WorkingCalendar,
+  r: DemoRandom,
+  officer: Actor,
+  o: { days: string[]; today: string; year: number; firms: Firm[]; colleagues: string[] },
+): Promise<{ decisionNumber: string; orders: number } | null> {
+  const latest = addCalendarDays(o.today, -75);
+  const candidates = o.days.filter((d) => d <= latest && calendar.isWorkingDay(d));
+  if (!candidates.length) return null;
+  const day = r.pick(candidates);
+  const listedThen = await listedEnterpriseIds(db, day);
+  const listedNow = await listedEnterpriseIds(db, o.today);
+  const firm = r.pick(
+    o.firms.filter((f) => !listedThen.has(f.id) && !listedNow.has(f.id) && checklistFor(f.industryCode).length > 0),
+  );
+  if (!firm) return null;
+  const rec = await recordInspection(db, r, officer, firm, {
+    day,
+    drawId: null,
+    offSite: false,
+    problems: 2,
+    inspectorNames: ['李强', r.pick(o.colleagues)],
+    serious: true,
+  });
+  const orders = await finishOrders(db, calendar, r, officer, firm, rec.id, o.today);
+  const [finding] = await db
+    .select()
+    .from(inspectionFindings)
+    .where(and(eq(inspectionFindings.inspectionId, rec.id), eq(inspectionFindings.severity, 'serious')));
+  if (!finding) return null;
+  // each step on a working day, after the one before
+  const workday = (d: string) => {
+    let x = d;
+    while (!calendar.isWorkingDay(x)) x = addCalendarDays(x, 1);
+    return x;
+  };
+  const caseId = await openCase(
+    db,
+    officer,
+    { findingId: finding.id, title: `${firm.name}未按规定建立环境管理台账案`, note: '经负责人批准立案' },
+    at(workday(addCalendarDays(day, 3)), '10:00'),
+  );
+  const decisionNumber = `上环罚〔${o.year}〕1号`;
+  const amount = r.pick(['10000', '20000', '30000']);
+  const decidedOn = workday(addCalendarDays(day, 35));
+  const steps = [
+    { stage: 'investigation' as const, day: workday(addCalendarDays(day, 10)), note: '现场勘察、询问笔录' },
+    {
+      stage: 'notice' as const,
+      day: workday(addCalendarDays(day, 20)),
+      note: '送达行政处罚事先告知书，当事人未申请听证',
+    },
+    {
+      stage: 'decision' as const,
+      day: decidedOn,
+      note: '经集体讨论作出处罚决定',
+      decisionNumber,
+      penaltyAmount: amount,
+      facts: `经查，${firm.name}${finding.description}。`,
+      legalBasis: '《排污许可管理条例》第三十七条第一项',
+      penaltyContent: `罚款人民币${CHINESE_AMOUNTS[amount]}，并责令改正`,
+    },
+    { stage: 'execution' as const, day: workday(addCalendarDays(day, 50)), note: '罚款已缴纳' },
+  ];
+  for (const [v, st] of steps.entries())
+    await advanceCase(db, officer, caseId, { ...st, version: v + 1 }, at(st.day, '15:00'));
+  // the credit change the decision proposed: the leader confirms a yellow grade a few days later
+  const [leaderUser] = await db.select().from(users).where(eq(users.username, 'leader'));
+  const leader: Actor = {
+    id: leaderUser?.id ?? null,
+    name: leaderUser?.displayName ?? '王局长',
+    ...(leaderUser ? { account: leaderUser.username } : {}),
+    roles: ['leader'],
+    ip: null,
+  };
+  const decidedAt = at(workday(addCalendarDays(decidedOn, 3)), '11:00');
+  const proposals = await db
+    .select()
+    .from(creditProposals)
+    .where(and(eq(creditProposals.sourceId, caseId), eq(creditProposals.status, 'open')));
+  for (const p of proposals) {
+    // raised with the decision, not on the day the demo was seeded
+    await db
+      .update(creditProposals)
+      .set({ createdAt: at(decidedOn, '15:00') })
+      .where(eq(creditProposals.id, p.id));
+    await db.transaction((tx) =>
+      decideCreditProposal(
+        tx,
+        leader,
+        p.id,
+        { confirm: true, grade: 'yellow', reason: '受到行政处罚，评为警示等级', version: p.version },
+        decidedAt,
+      ),
+    );
+  }
+  return { decisionNumber, orders };
+}
+
+const CHINESE_AMOUNTS: Record<string, string> = {
+  '10000': '壹万元整',
+  '20000': '贰万元整',
+  '30000': '叁万元整',
+};
