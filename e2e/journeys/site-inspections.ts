@@ -112,9 +112,11 @@ export const inspectorRecordsFindingOnPhone: Journey = {
 
     // the 2020 demo: a serious finding taken from 立案 to 执行, with its 文号 and amount
     await officer.goto(`${ctx.baseUrl}/staff/enforcement-cases`);
+    // this year's demo case has a title like it: the 2020 one is the row with its 文号
     await officer
+      .locator('.ant-table-row')
+      .filter({ hasText: '上环罚〔2020〕12号' })
       .getByRole('link', { name: /未按规定建立环境管理台账案/ })
-      .first()
       .click();
     await officer.getByText('上环罚〔2020〕12号').first().waitFor({ timeout: 10_000 });
     const stages = (await officer.locator('.ant-timeline').textContent()) ?? '';
