@@ -861,7 +861,8 @@ export async function myBookings(db: Db, user: SessionUser) {
     .from(receptionBookings)
     .innerJoin(receptionSessions, eq(receptionSessions.id, receptionBookings.sessionId))
     .where(cond)
-    .orderBy(desc(receptionSessions.date))
+    // two bookings on one day keep their order: the later made first
+    .orderBy(desc(receptionSessions.date), desc(receptionBookings.createdAt), desc(receptionBookings.id))
     .limit(200);
 }
 
