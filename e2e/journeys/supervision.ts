@@ -22,6 +22,10 @@ export const officerDrawsAndReplays: Journey = {
       .getByText('县级每季度抽查 A 类不少于 25%')
       .first()
       .waitFor({ timeout: 15_000 });
+    // the publication time limit reads as words, as on the rules page
+    await page.getByTestId('plan-rules').getByText('20 个工作日（到期前 3 天提醒）').waitFor({ timeout: 5_000 });
+    const rulesText = (await page.getByTestId('plan-rules').textContent()) ?? '';
+    expect(!rulesText.includes('[object Object]'), 'no rule value shows as [object Object]');
     await page.getByTestId('plan-new').click();
     await page.getByTestId('plan-name').fill('2026 年第四季度双随机抽查计划');
     await pickOption(page, 'plan-quarter', '', '第 4 季度');

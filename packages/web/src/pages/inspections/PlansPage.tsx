@@ -13,6 +13,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { getRules, type Rule, ruleKeys } from '../rules/api.ts';
+import { RuleValue } from '../rules/RuleValue.tsx';
 import { createPlan, getPlans, inspectionKeys, type Plan, type PlanBody, updatePlan } from './api.ts';
 import { InspectionsNav } from './InspectionsNav.tsx';
 import { pct } from './labels.ts';
@@ -24,9 +25,12 @@ const RULES_QUERY = { q: 'inspections.', sort: 'key', page: 1, pageSize: 50 } as
 // a weight is a factor against the others' 1, not a share: shown as the number itself
 const WEIGHT_RULES: readonly string[] = ['inspections.listed-weight'];
 
-function ruleValue(r: Rule): string {
+function RuleValueCell({ rule: r }: { rule: Rule }) {
   const v = r.current.value;
-  return r.type === 'ratio' && typeof v === 'number' && !WEIGHT_RULES.includes(r.key) ? pct(v) : String(v);
+  if (r.type === 'ratio' && typeof v === 'number' && !WEIGHT_RULES.includes(r.key)) return <span>{pct(v)}</span>;
+  if (r.type === 'ratio') return <span>{String(v)}</span>;
+  // a time limit reads "20 个工作日（提前 3 天提醒）", as on the rules page
+  return <RuleValue type={r.type} value={v} />;
 }
 
 /**
@@ -34,7 +38,8 @@ function ruleValue(r: Rule): string {
  * and records their versions; the rules are shown here with their sources.
  */
 export default function PlansPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language.startsWith('en');
   const { roles } = useAuth();
   const canKeep = canAccess(roles, INSPECTION_PERMISSIONS.keepLibraries);
   const list = useListQuery(plansQuery);
@@ -63,8 +68,18 @@ export default function PlansPage() {
             pagination={false}
             dataSource={rules.data.items}
             columns={[
-              { title: t('inspections.rule'), dataIndex: 'labelZh', width: 280 },
-              { title: t('inspections.ruleValue'), key: 'value', width: 90, render: (_, r) => ruleValue(r) },
+              {
+                title: t('inspections.rule'),
+                key: 'label',
+                width: 280,
+                render: (_, r) => (en ? r.labelEn : r.labelZh),
+              },
+              {
+                title: t('inspections.ruleValue'),
+                key: 'value',
+                width: 120,
+                render: (_, r) => <RuleValueCell rule={r} />,
+              },
               { title: t('inspections.ruleSource'), key: 'source', render: (_, r) => r.current.source },
               {
                 title: t('inspections.ruleVersion'),

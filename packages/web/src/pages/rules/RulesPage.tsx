@@ -26,23 +26,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
 import { getRule, getRules, type Rule, type RuleType, ruleKeys, updateRule } from './api.ts';
-
-// Hand-written: the rules API declares a version's `value` as unknown (its shape depends on the rule type).
-type ProfileValue = { length: number; unit: 'working' | 'calendar'; warnBefore: number; direction?: string };
-
-/** A value as people read it: "60 个工作日（提前 10 天提醒）", "10", "a、b". */
-export function RuleValue({ type, value }: { type: RuleType; value: unknown }) {
-  const { t } = useTranslation();
-  if (type === 'clock-profile') {
-    const v = value as ProfileValue;
-    return (
-      <span>{t('rules.profileValue', { length: v.length, unit: t(`clocks.unit.${v.unit}`), warn: v.warnBefore })}</span>
-    );
-  }
-  if (type === 'ratio') return <span>{`${Math.round((value as number) * 1000) / 10}%`}</span>;
-  if (Array.isArray(value)) return <span>{value.join('、')}</span>;
-  return <span>{String(value)}</span>;
-}
+import { type ProfileValue, RuleValue } from './RuleValue.tsx';
 
 interface EditForm {
   length?: number;
