@@ -856,12 +856,12 @@ export async function myBookings(db: Db, user: SessionUser) {
     user.enterpriseId && hasRole(user, 'enterprise')
       ? eq(receptionBookings.enterpriseId, user.enterpriseId)
       : eq(receptionBookings.citizenUserId, user.id);
+  // two bookings on one day keep their order: the later made first
   return db
     .select({ b: receptionBookings, sessionDate: receptionSessions.date, sessionKind: receptionSessions.kind })
     .from(receptionBookings)
     .innerJoin(receptionSessions, eq(receptionSessions.id, receptionBookings.sessionId))
     .where(cond)
-    // two bookings on one day keep their order: the later made first
     .orderBy(desc(receptionSessions.date), desc(receptionBookings.createdAt), desc(receptionBookings.id))
     .limit(200);
 }
