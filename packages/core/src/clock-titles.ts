@@ -3,6 +3,7 @@
 // (server seed/demo.test.ts) fails when a module words a title no rule knows, so a reworded title
 // cannot silently stay Chinese in English.
 import { englishOfChineseLabel as enOf } from './labels.ts';
+import { matterNameOfZh } from './matters.ts';
 import { CHANGE_SUBJECT_LABELS, OBLIGATION_LABELS } from './permits.ts';
 import { CONCERN_CATEGORY_LABELS } from './reception.ts';
 
@@ -34,8 +35,8 @@ const PETITION_STEPS: Record<string, string> = {
 /**
  * The titles the server composes for its clocks, stored in Chinese when the clock starts
  * (`申请 SQ20260301-001 材料预审（不齐全须一次性告知）`). In English the platform's own words are
- * translated; codes, names and what people typed (a clue's description, a report's title) stay as
- * they are. First match wins.
+ * translated, a shipped matter's name too (matters.ts); codes, other names and what people typed
+ * (a clue's description, a report's title) stay as they are. First match wins.
  */
 const RULES: Rule[] = [
   [
@@ -43,7 +44,7 @@ const RULES: Rule[] = [
     (c) => `Application ${c}: completeness check (one-time notice if incomplete)`,
   ],
   [/^申请 (\S+) 容缺材料限期补交：(.+)$/, (c, x) => `Application ${c}: deferred material due: ${x}`],
-  [/^申请 (\S+) (.+) 办理期限$/, (c, x) => `Application ${c} ${x}: time limit for handling`],
+  [/^申请 (\S+) (.+) 办理期限$/, (c, x) => `Application ${c} ${matterNameOfZh(x) ?? x}: time limit for handling`],
   [
     /^环评 (\S+) 拟批准公示（期满后作出决定）$/,
     (c) => `EIA ${c}: publicity of the intended approval (decision when it ends)`,

@@ -4,8 +4,11 @@ import {
   DECIDING_AUTHORITY_LABELS,
   MATERIAL_FORM_LABELS,
   MATTER_CHANNEL_LABELS,
+  MATTER_NAMES_EN,
   matterContentSchema,
   matterEditBody,
+  matterName,
+  matterNameOfZh,
   matterProblems,
   matterSchema,
   SHIPPED_MATTERS,
@@ -82,5 +85,26 @@ describe('matter schemas', () => {
   it('refuses codes that are not lower-case slugs', () => {
     expect(matterSchema.shape.code.safeParse('EIA 1').success).toBe(false);
     expect(matterSchema.shape.code.safeParse('eia-report-form').success).toBe(true);
+  });
+});
+
+describe('matter names in English', () => {
+  it('names every shipped matter in English, each once, and no code that is not shipped', () => {
+    for (const m of SHIPPED_MATTERS) {
+      const en = MATTER_NAMES_EN[m.code];
+      expect(en, m.code).toMatch(/^[A-Z][\x20-\x7e]+$/);
+      expect(matterName(m.code, m.name, 'en')).toBe(en);
+      expect(matterName(m.code, m.name, 'zh')).toBe(m.name);
+      expect(matterNameOfZh(m.name)).toBe(en);
+    }
+    expect(Object.keys(MATTER_NAMES_EN).sort()).toEqual(SHIPPED_MATTERS.map((m) => m.code).sort());
+    expect(new Set(Object.values(MATTER_NAMES_EN)).size).toBe(SHIPPED_MATTERS.length);
+    expect(MATTER_NAMES_EN['discharge-permit']).toBe('Issue of a pollutant discharge permit');
+  });
+
+  it('falls back to the stored Chinese name for an unknown or renamed matter', () => {
+    expect(matterName('county-special', '县级特色事项', 'en')).toBe('县级特色事项');
+    expect(matterName('discharge-permit', '排污许可证核发（重新申请）', 'en')).toBe('排污许可证核发（重新申请）');
+    expect(matterNameOfZh('县级特色事项')).toBeNull();
   });
 });

@@ -456,6 +456,40 @@ export const SHIPPED_MATTERS: readonly Matter[] = Object.freeze([
   },
 ]);
 
+/**
+ * The shipped matters' names in English, by code: the code is the matter, whatever version its
+ * guide is at, like a status's label. Only the name is translated; a guide's content stays Chinese.
+ */
+export const MATTER_NAMES_EN: Readonly<Record<string, string>> = Object.freeze({
+  'eia-report-form': 'Approval of an EIA report form',
+  'eia-report-form-commitment': 'Approval of an EIA report form (commitment-based)',
+  'eia-report-book': 'Approval of an EIA report book',
+  'eia-registration-filing': 'Filing of an EIA registration form',
+  'eia-exemption': 'Confirmation of EIA exemption',
+  'discharge-permit': 'Issue of a pollutant discharge permit',
+  'discharge-registration': 'Discharge registration of a fixed pollution source',
+  'discharge-permit-renewal': 'Renewal of a pollutant discharge permit',
+});
+
+const SHIPPED_NAMES_ZH: ReadonlyMap<string, string> = new Map(SHIPPED_MATTERS.map((m) => [m.code, m.name]));
+
+/**
+ * A matter's name in `lang`: in English the shipped English name of its code, else the stored
+ * Chinese name. A matter an admin has renamed keeps its new Chinese name: the English one was
+ * written for the old name and may no longer fit.
+ */
+export function matterName(code: string, zhName: string, lang: 'zh' | 'en'): string {
+  if (lang !== 'en') return zhName;
+  const en = MATTER_NAMES_EN[code];
+  return en !== undefined && SHIPPED_NAMES_ZH.get(code) === zhName ? en : zhName;
+}
+
+/** A shipped matter's English name from its Chinese one (clock titles carry the name, not the code). */
+export function matterNameOfZh(zhName: string): string | null {
+  for (const [code, zh] of SHIPPED_NAMES_ZH) if (zh === zhName) return MATTER_NAMES_EN[code] ?? null;
+  return null;
+}
+
 /** Where a guide's statutory/promised limits point at an unknown profile, or a source is missing. */
 export function matterProblems(m: Matter): string[] {
   const out: string[] = [];

@@ -1,3 +1,4 @@
+import { SHIPPED_MATTERS } from '@qingshan/core/matters';
 import { eq, sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -482,8 +483,7 @@ describe('case ↔ application', () => {
         code: `SQ-${matterCode}-${Math.random().toString(36).slice(2, 8)}`,
         matterCode,
         matterVersion: 1,
-        matterName:
-          matterCode === 'eia-report-form-commitment' ? '环境影响报告表审批（告知承诺制）' : '环境影响报告书审批',
+        matterName: SHIPPED_MATTERS.find((m) => m.code === matterCode)!.name,
         enterpriseId,
         projectName: '组合烟花生产线技术改造项目',
         applicantName: '刘建国',
@@ -509,6 +509,13 @@ describe('case ↔ application', () => {
     expect(await field(commitment(A.id, { applicationId: pending.id }))).toContain('尚未受理');
     const book = await application(A.id, 'eia-report-book', true);
     expect(await field(commitment(A.id, { applicationId: book.id }))).toContain('报告书审批');
+    const bookEn = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      headers: { 'accept-language': 'en' },
+      payload: commitment(A.id, { applicationId: book.id }),
+    });
+    expect(bookEn.json().errors[0].message).toContain('The application is for Approval of an EIA report book:');
 
     const c = await clerk.request({
       method: 'POST',

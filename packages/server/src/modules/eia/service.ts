@@ -18,6 +18,7 @@ import {
   type VerificationResult,
 } from '@qingshan/core/eia';
 import { classify, UnknownIndustryError } from '@qingshan/core/eia-classification';
+import { matterName } from '@qingshan/core/matters';
 import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
@@ -233,11 +234,12 @@ async function assertLinkableApplication(tx: Tx, input: z.infer<typeof eiaCaseCr
     throw bad('该企业没有这件申请', 'No such application of this enterprise');
   if (!app.acceptedAt) throw bad('申请尚未受理，受理后才能立环评事项', 'The application is not accepted yet');
   const path = EIA_MATTER_PATHS[app.matterCode];
-  if (!path) throw bad(`“${app.matterName}”不是环评事项`, `${app.matterName} is not an EIA matter`);
+  const nameEn = matterName(app.matterCode, app.matterName, 'en');
+  if (!path) throw bad(`“${app.matterName}”不是环评事项`, `${nameEn} is not an EIA matter`);
   if (path !== input.path)
     throw bad(
       `申请的事项是“${app.matterName}”，应按“${EIA_PATH_LABELS[path].zh}”办理`,
-      `The application is for ${app.matterName}: use the ${EIA_PATH_LABELS[path].en} path`,
+      `The application is for ${nameEn}: use the ${EIA_PATH_LABELS[path].en} path`,
     );
   const [linked] = await tx
     .select({ code: eiaCases.code })

@@ -104,6 +104,39 @@ describe('enterprise-file: one timeline from every module', () => {
     expect(JSON.stringify(en.kinds)).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('names an application’s matter in English from its code, the stored name when renamed', async () => {
+    const c = await makeEnterprise(t);
+    const userC = await loginAs(t, ['enterprise'], c.id);
+    const filed = await userC.request({
+      method: 'POST',
+      url: '/api/applications',
+      payload: {
+        matterCode: 'eia-report-form',
+        projectName: '花炮原料仓库扩建项目',
+        applicantName: '刘建国',
+        applicantPhone: '13907990101',
+      },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const title = async (lang: string) =>
+      (
+        (
+          await officer.request({
+            method: 'GET',
+            url: `/api/enterprises/${c.id}/timeline?kinds=application`,
+            headers: { 'accept-language': lang },
+          })
+        ).json() as Page
+      ).items.map((i) => i.title);
+    expect(await title('zh-CN')).toEqual(['建设项目环境影响报告表审批：花炮原料仓库扩建项目']);
+    expect(await title('en')).toEqual(['Approval of an EIA report form: 花炮原料仓库扩建项目']);
+    // filed under a name an admin gave the guide: its English name no longer fits
+    await t.database.db.execute(
+      sql`update applications set matter_name = '报告表审批（改名）' where id = ${filed.json().id}::uuid`,
+    );
+    expect(await title('en')).toEqual(['报告表审批（改名）: 花炮原料仓库扩建项目']);
+  });
+
   it('exports the file as a Word document', async () => {
     const res = await officer.request({ method: 'GET', url: `/api/enterprises/${a.id}/timeline.docx` });
     expect(res.statusCode).toBe(200);

@@ -19,7 +19,9 @@ import {
 } from '@qingshan/core/period-report';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import type { Lang } from '../../errors.ts';
 import { registry } from '../../platform/registry.ts';
+import { matterNameSql } from '../../shared/matter-name.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { type ClockRow, evaluateRow } from '../clocks/service.ts';
 import { periodInstants } from '../figures/period.ts';
@@ -411,6 +413,7 @@ export async function drillDown(
   dim: SlaDimension | undefined,
   value: string | undefined,
   page: { offset: number; limit: number },
+  lang: Lang = 'zh',
 ): Promise<{ items: DrillRecord[]; total: number }> {
   if (metric === 'decided' || metric === 'oneVisit') {
     if (dim === 'desk') return { items: [], total: 0 };
@@ -425,7 +428,9 @@ export async function drillDown(
       total: number;
     }>(
       db,
-      sql`select x.id::text as id, x.visits, a.code || ' ' || a.matter_name || '：' || a.project_name as title,
+      sql`select x.id::text as id, x.visits,
+          a.code || ' ' || ${matterNameSql(lang, sql`a.matter_code`, sql`a.matter_name`)} || ${lang === 'en' ? ': ' : '：'}::text
+            || a.project_name as title,
           '/staff/applications/' || a.id as link,
           to_char(x.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, e.name as "enterpriseName",
           count(*) over ()::int as total

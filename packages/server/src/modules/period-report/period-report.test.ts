@@ -333,6 +333,66 @@ describe('the leaders’ dashboard', () => {
   });
 });
 
+describe('the dashboard names matters in the request’s language', () => {
+  it('groups by matter code with the Chinese name; a record’s title names a shipped matter in English', async () => {
+    const e = await makeEnterprise(t);
+    const decided = async (code: string, matterName: string, day: string) =>
+      t.database.db.insert(applications).values({
+        code,
+        matterCode: 'eia-report-form',
+        matterVersion: 1,
+        matterName,
+        enterpriseId: e.id,
+        projectName: '语言测试项目',
+        applicantName: '测试',
+        applicantPhone: '13800000000',
+        channel: 'online',
+        status: 'approved',
+        receivedAt: new Date('2023-03-01T09:00:00+08:00'),
+        decidedAt: new Date(`2023-04-${day}T10:00:00+08:00`),
+      });
+    await decided('LANG-1', '建设项目环境影响报告表审批', '01');
+    // filed after an admin renamed the guide: its English name no longer fits, the stored name is kept
+    await decided('LANG-2', '报告表审批（改名）', '02');
+    const q = 'from=2023-01-01&to=2023-12-31';
+    const res = await leader.request({ method: 'GET', url: `/api/period-report/dashboard?${q}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    // the web names the group from its code (core matterName); the server sends the guide's name
+    expect(d.oneVisit.matter.find((g: { value: string }) => g.value === 'eia-report-form')).toMatchObject({
+      label: '建设项目环境影响报告表审批',
+      decided: 2,
+    });
+    const titles = async (lang: string) =>
+      (
+        await leader.request({
+          method: 'GET',
+          url: `/api/period-report/dashboard/records?${q}&metric=decided&dim=matter&value=eia-report-form`,
+          headers: { 'accept-language': lang },
+        })
+      )
+        .json()
+        .items.map((i: { title: string }) => i.title);
+    expect(await titles('zh-CN')).toEqual([
+      'LANG-1 建设项目环境影响报告表审批：语言测试项目',
+      'LANG-2 报告表审批（改名）：语言测试项目',
+    ]);
+    expect(await titles('en')).toEqual([
+      'LANG-1 Approval of an EIA report form: 语言测试项目',
+      'LANG-2 报告表审批（改名）: 语言测试项目',
+    ]);
+    // the export is Chinese whatever the language
+    const rec = await leader.request({
+      method: 'GET',
+      url: `/api/period-report/dashboard/records.xlsx?${q}&metric=decided&dim=matter&value=eia-report-form`,
+      headers: { 'accept-language': 'en' },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(rec.rawPayload as unknown as ArrayBuffer);
+    expect(String(wb.worksheets[0]!.getCell('B4').value)).toBe('LANG-1 建设项目环境影响报告表审批：语言测试项目');
+  });
+});
+
 describe('the dashboard judges clocks in SQL exactly as the clock module does', () => {
   // Plain clocks are judged by the query on the calendar's working-day index; paused ones, and
   // any the index cannot reach, by evaluateRow. Random clocks (starts across 2019–2029: holidays,

@@ -240,10 +240,16 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     async (request) => {
       const q = request.query;
       const p = await boundedPeriod(db, q);
-      const { items, total } = await drillDown(db, p, q, q.metric, q.dim, q.value, {
-        offset: (q.page - 1) * q.pageSize,
-        limit: q.pageSize,
-      });
+      const { items, total } = await drillDown(
+        db,
+        p,
+        q,
+        q.metric,
+        q.dim,
+        q.value,
+        { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+        request.lang,
+      );
       return { items: items.map(toDrillView), total, page: q.page, pageSize: q.pageSize };
     },
   );

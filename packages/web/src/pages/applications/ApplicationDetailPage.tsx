@@ -32,7 +32,7 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { ApplicationEiaCard } from '../eia/ApplicationEiaCard.tsx';
-import { formLabel } from '../matters/labels.ts';
+import { formLabel, matterLabel } from '../matters/labels.ts';
 import {
   type ApplicationDetail,
   type ApplicationStep,
@@ -224,7 +224,9 @@ export default function ApplicationDetailPage() {
                 </Tag>
                 {d.acceptanceKind ? <Tag>{acceptanceLabel(d.acceptanceKind, lang)}</Tag> : null}
               </Descriptions.Item>
-              <Descriptions.Item label={t('applications.matter')}>{d.matterName}</Descriptions.Item>
+              <Descriptions.Item label={t('applications.matter')}>
+                {matterLabel(d.matterCode, d.matterName, lang)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('applications.enterprise')}>{d.enterpriseName}</Descriptions.Item>
               <Descriptions.Item label={t('applications.applicant')}>
                 {d.applicantName} {d.applicantPhone}

@@ -9,6 +9,8 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
+import { matterLabel } from '../matters/labels.ts';
 import { applyOnline, fileAtWindow, listBureauMatters, searchEnterprises } from './api.ts';
 import { APPLICATION_PERMISSIONS } from './permissions.ts';
 
@@ -25,6 +27,7 @@ type Values = {
 /** 网上申请 (an enterprise, for itself) and 窗口收件 (a clerk, for an enterprise; 帮办代办 with the authorisation). */
 export default function ApplicationFormPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { roles } = useAuth();
   const online = canAccess(roles, APPLICATION_PERMISSIONS.apply);
   const navigate = useNavigate();
@@ -87,7 +90,10 @@ export default function ApplicationFormPage() {
           <Form.Item name="matterCode" label={t('applications.chooseMatter')} rules={[{ required: true }]}>
             <Select
               loading={matters.isPending}
-              options={(matters.data?.items ?? []).map((m) => ({ value: m.code, label: m.name }))}
+              options={(matters.data?.items ?? []).map((m) => ({
+                value: m.code,
+                label: matterLabel(m.code, m.name, lang),
+              }))}
               data-testid="application-matter"
             />
           </Form.Item>

@@ -16,6 +16,7 @@ import {
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { matterLabel } from '../matters/labels.ts';
 import { type Application, applicationKeys, listApplications } from './api.ts';
 import { channelLabel, STATE_COLORS, stateLabel } from './labels.ts';
 import { APPLICATION_PERMISSIONS } from './permissions.ts';
@@ -89,7 +90,12 @@ export default function ApplicationListPage() {
             render: (code: string, a) => <Link to={`${base}/${a.id}`}>{code}</Link>,
           },
           // names of a dozen characters: wide enough not to wrap a character a line
-          { title: t('applications.matter'), dataIndex: 'matterName', width: 180 },
+          {
+            title: t('applications.matter'),
+            dataIndex: 'matterName',
+            width: 180,
+            render: (name: string, a) => matterLabel(a.matterCode, name, lang),
+          },
           { title: t('applications.project'), dataIndex: 'projectName', width: 160 },
           ...(own
             ? []

@@ -37,7 +37,7 @@ import {
   matterKeys,
   updateMatter,
 } from './api.ts';
-import { authorityColor, authorityLabel, channelLabel, formLabel } from './labels.ts';
+import { authorityColor, authorityLabel, channelLabel, formLabel, matterLabel } from './labels.ts';
 
 const adminQuery = defineListQuery({ filters: { q: textFilter(50) }, sorts: MATTER_SORTS });
 
@@ -251,6 +251,7 @@ function EditTab({ m, onSaved }: { m: MatterDetail; onSaved: () => void }) {
 
 function MatterDrawer({ code, onClose }: { code: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const qc = useQueryClient();
   const detail = useQuery({ queryKey: matterKeys.detail(code), queryFn: ({ signal }) => getMatter(code, signal) });
   const versions = useQuery({
@@ -259,7 +260,7 @@ function MatterDrawer({ code, onClose }: { code: string; onClose: () => void }) 
   });
   const m = detail.data;
   return (
-    <Drawer open width={860} onClose={onClose} title={m?.name ?? code} destroyOnHidden>
+    <Drawer open width={860} onClose={onClose} title={m ? matterLabel(code, m.name, lang) : code} destroyOnHidden>
       {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
       {m ? (
         <Tabs
@@ -286,7 +287,7 @@ function MatterDrawer({ code, onClose }: { code: string; onClose: () => void }) 
                   data-testid="matter-versions"
                   columns={[
                     { title: '#', dataIndex: 'version', render: (v: number) => <Tag>v{v}</Tag> },
-                    { title: t('matters.name'), render: (_v, x) => x.content.name },
+                    { title: t('matters.name'), render: (_v, x) => matterLabel(code, x.content.name, lang) },
                     { title: t('matters.admin.reason'), dataIndex: 'reason' },
                     { title: t('matters.admin.by'), dataIndex: 'createdByName' },
                     { title: t('matters.admin.at'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
@@ -330,7 +331,13 @@ export default function MatterAdminPage() {
         result={result}
         rowKey="code"
         columns={[
-          { title: t('matters.name'), dataIndex: 'name', key: 'name', sorter: true },
+          {
+            title: t('matters.name'),
+            dataIndex: 'name',
+            key: 'name',
+            sorter: true,
+            render: (name: string, m) => matterLabel(m.code, name, lang),
+          },
           {
             title: t('matters.authority'),
             dataIndex: 'decidingAuthority',

@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
 import { downloadNotice, getMatter, type MatterMaterial, matterKeys } from './api.ts';
-import { authorityColor, authorityLabel, channelLabel, formLabel } from './labels.ts';
+import { authorityColor, authorityLabel, channelLabel, formLabel, matterLabel } from './labels.ts';
 
 const SOURCE_KEYS = ['decidingAuthority', 'conditions', 'materials', 'timeLimits', 'fees', 'channels'] as const;
 
@@ -26,7 +26,7 @@ export default function MatterGuidePage() {
   if (!m) return <PageContainer title={t('matters.title')}>{null}</PageContainer>;
   return (
     <PageContainer
-      title={m.name}
+      title={matterLabel(m.code, m.name, lang)}
       extra={
         <Flex gap={8} align="center">
           {back}

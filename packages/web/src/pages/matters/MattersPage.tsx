@@ -8,7 +8,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
 import { getMatters, type Matter, matterKeys } from './api.ts';
-import { authorityColor, authorityLabel, channelLabel } from './labels.ts';
+import { authorityColor, authorityLabel, channelLabel, matterLabel } from './labels.ts';
 
 const mattersQuery = defineListQuery({
   filters: { q: textFilter(50) },
@@ -51,7 +51,7 @@ export default function MattersPage() {
             dataIndex: 'name',
             key: 'name',
             sorter: true,
-            render: (name: string, m) => <Link to={`/matters/${m.code}`}>{name}</Link>,
+            render: (name: string, m) => <Link to={`/matters/${m.code}`}>{matterLabel(m.code, name, lang)}</Link>,
           },
           {
             title: t('matters.authority'),

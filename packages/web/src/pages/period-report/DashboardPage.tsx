@@ -12,6 +12,7 @@ import { townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { ARTICLE_PERIOD, periodFromParams } from '../figures/period.ts';
+import { clockTitle } from '../worklist/titles.ts';
 import {
   type DashboardQuery,
   type DrillQuery,
@@ -32,6 +33,7 @@ const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) 
 
 function DrillDrawer({ base, drill, onClose }: { base: DashboardQuery; drill: Drill | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const showError = useShowError();
   const [page, setPage] = useState(1);
   const query: DrillQuery | null = drill
@@ -53,7 +55,8 @@ function DrillDrawer({ base, drill, onClose }: { base: DashboardQuery; drill: Dr
     {
       title: t('periodReport.dashboard.record'),
       dataIndex: 'title',
-      render: (v: string, r) => (r.link ? <Link to={r.link}>{v}</Link> : v),
+      // a clock's title is stored in Chinese (an application's is named by the server in the request's language)
+      render: (v: string, r) => (r.link ? <Link to={r.link}>{clockTitle(v, lang)}</Link> : clockTitle(v, lang)),
     },
     { title: t('periodReport.dashboard.enterprise'), dataIndex: 'enterpriseName', render: (v) => v ?? '—' },
     { title: t('periodReport.dashboard.start'), dataIndex: 'start', render: (v) => (v ? formatDateTime(v) : '—') },

@@ -25,6 +25,13 @@ describe('worklist titles follow the language', () => {
       'Discharge permit: 上栗某烟花厂 change application (legal representative changed)',
     );
     expect(en('信访办理：噪声扰民')).toBe('Petition handling: 噪声扰民');
+    // a shipped matter's name is translated; a renamed one is kept as stored
+    expect(en('申请 SQ20260301-001 建设项目环境影响报告表审批 办理期限')).toBe(
+      'Application SQ20260301-001 Approval of an EIA report form: time limit for handling',
+    );
+    expect(en('申请 SQ20260301-002 县级特色事项 办理期限')).toBe(
+      'Application SQ20260301-002 县级特色事项: time limit for handling',
+    );
     // a title no rule knows is shown as stored
     expect(en('某个自定义标题')).toBe('某个自定义标题');
   });
