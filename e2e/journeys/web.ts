@@ -221,6 +221,20 @@ export const englishListsFitTheWindow: Journey = {
     }
     await ctx.screenshot(page, '94-english-permits-list', { window: true });
 
+    // an application's number and its time received stay on one line ("SQ20261207-" / "003" once)
+    await page.goto(`${ctx.baseUrl}/staff/applications`);
+    const firstApplication = page.locator('.ant-table-row').first();
+    await firstApplication.waitFor({ timeout: 15_000 });
+    const lineCount = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].filter((r) => r.width > 0).length;
+    };
+    const code = firstApplication.getByRole('link', { name: /^SQ\d{8}-\d{3}$/ });
+    expect((await code.evaluate(lineCount)) === 1, 'the application number is on one line');
+    const received = firstApplication.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect((await received.evaluate(lineCount)) === 1, 'the time received is on one line');
+
     // a logger's 24-digit MN stays on one line (it was broken in two in English: an inline element
     // that wraps has two client rects)
     await page.goto(`${ctx.baseUrl}/staff/monitoring/quarantine`);

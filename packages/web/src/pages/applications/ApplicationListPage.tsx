@@ -87,7 +87,11 @@ export default function ApplicationListPage() {
             // the code is the filing day and its number that day: the column sorts by the time filed
             key: 'createdAt',
             sorter: true,
-            render: (code: string, a) => <Link to={`${base}/${a.id}`}>{code}</Link>,
+            render: (code: string, a) => (
+              <Link to={`${base}/${a.id}`} style={{ whiteSpace: 'nowrap' }}>
+                {code}
+              </Link>
+            ),
           },
           // names of a dozen characters: wide enough not to wrap a character a line
           {
@@ -111,28 +115,34 @@ export default function ApplicationListPage() {
           {
             title: t('applications.channel'),
             render: (_: unknown, a: Application) => (
-              <>
-                {channelLabel(a.channel, lang)}
-                {a.assisted ? <Tag style={{ marginLeft: 4 }}>{t('applications.assisted')}</Tag> : null}
-              </>
+              <Space orientation="vertical" size={2}>
+                <span style={{ whiteSpace: 'nowrap' }}>{channelLabel(a.channel, lang)}</span>
+                {a.assisted ? <Tag style={{ whiteSpace: 'nowrap' }}>{t('applications.assisted')}</Tag> : null}
+              </Space>
             ),
           },
           {
             title: t('applications.status'),
             dataIndex: 'status',
-            render: (s: ApplicationState) => <Tag color={STATE_COLORS[s]}>{stateLabel(s, lang)}</Tag>,
+            render: (s: ApplicationState) => (
+              <Tag color={STATE_COLORS[s]} style={{ whiteSpace: 'normal' }}>
+                {stateLabel(s, lang)}
+              </Tag>
+            ),
           },
           {
             title: t('applications.receivedAt'),
             dataIndex: 'receivedAt',
             key: 'receivedAt',
             sorter: true,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
           },
           {
             title: t('applications.visits'),
             dataIndex: 'visits',
-            render: (n: number) => t('applications.visitsValue', { count: n }),
+            render: (n: number) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{t('applications.visitsValue', { count: n })}</span>
+            ),
           },
           {
             title: t('applications.decisionNumber'),

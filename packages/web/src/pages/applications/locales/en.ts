@@ -31,7 +31,7 @@ const en: Leaves<typeof zh> = {
     onTime: 'On time',
     late: 'Late',
     noLimit: 'No statutory limit',
-    assisted: 'Filed on behalf (帮办代办)',
+    assisted: 'Filed on behalf',
     assistedBy: 'Filed by',
     authorisation: 'Applicant’s authorisation',
     authorisationHelp: 'e.g. letter of authorisation signed by the applicant on 4 Dec 2026, kept at the window',
