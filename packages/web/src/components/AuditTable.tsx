@@ -3,8 +3,8 @@ import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Page } from '../api/types.ts';
 import { useLanguage } from '../i18n.ts';
-import { formatDateTime } from '../utils/datetime.ts';
 import { diffRecords, showValue } from '../utils/diff.ts';
+import { DateTimeText } from './DateTimeText.tsx';
 import { EmptyState } from './QueryState.tsx';
 import { useAuditLabels } from './useAuditLabels.ts';
 
@@ -87,7 +87,12 @@ export function AuditTable({
       expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} /> }}
       columns={[
         { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
-        { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
+        {
+          title: t('audit.at'),
+          dataIndex: 'at',
+          width: 170,
+          render: (v: string) => <DateTimeText value={v} withSeconds />,
+        },
         {
           title: t('audit.actor'),
           dataIndex: 'actorName',

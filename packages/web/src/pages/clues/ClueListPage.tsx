@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import {
   defineListQuery,
   oneOfFilter,
@@ -16,7 +17,6 @@ import {
 } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { type Clue, clueKeys, getClueMap, listClues } from './api.ts';
 import { CountyMap } from './CountyMap.tsx';
 import { CLUE_PERMISSIONS } from './permissions.ts';
@@ -109,7 +109,7 @@ function ClueTable() {
             dataIndex: 'createdAt',
             key: 'createdAt',
             sorter: true,
-            render: (d: string) => formatDateTime(d),
+            render: (d: string) => <DateTimeText value={d} />,
           },
         ]}
       />

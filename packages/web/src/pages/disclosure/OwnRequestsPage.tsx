@@ -3,10 +3,10 @@ import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { type DisclosureView, disclosureKeys, listRequests } from './api.ts';
 import { disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
 
@@ -43,7 +43,11 @@ export default function OwnRequestsPage() {
             render: (code: string, r) => <Link to={`/enterprise/disclosure/${r.id}`}>{code}</Link>,
           },
           { title: t('disclosure.description'), dataIndex: 'description', ellipsis: true },
-          { title: t('disclosure.receivedAt'), dataIndex: 'receivedAt', render: (d: string) => formatDateTime(d) },
+          {
+            title: t('disclosure.receivedAt'),
+            dataIndex: 'receivedAt',
+            render: (d: string) => <DateTimeText value={d} />,
+          },
           { title: t('disclosure.dueDate'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
           {
             title: t('disclosure.status'),

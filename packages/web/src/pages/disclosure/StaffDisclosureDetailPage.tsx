@@ -28,6 +28,7 @@ import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
@@ -148,7 +149,7 @@ function ClockTable({ clocks }: { clocks: DisclosureClock[] }) {
       locale={{ emptyText: t('clocks.none') }}
       columns={[
         { title: t('clocks.title'), dataIndex: 'title' },
-        { title: t('clocks.start'), dataIndex: 'start', render: (d: string) => formatDateTime(d) },
+        { title: t('clocks.start'), dataIndex: 'start', render: (d: string) => <DateTimeText value={d} /> },
         {
           title: t('clocks.dueDate'),
           dataIndex: 'dueDate',

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import {
   defineListQuery,
   oneOfFilter,
@@ -16,7 +17,6 @@ import {
 } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { type DisclosureView, disclosureKeys, listRequests } from './api.ts';
 import { applicantTypeLabel, disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
 import { DISCLOSURE_PERMISSIONS } from './permissions.ts';
@@ -99,7 +99,7 @@ export default function StaffDisclosureListPage() {
             dataIndex: 'receivedAt',
             key: 'receivedAt',
             sorter: true,
-            render: (d: string) => formatDateTime(d),
+            render: (d: string) => <DateTimeText value={d} />,
           },
           {
             title: t('disclosure.dueDate'),

@@ -9,6 +9,7 @@ import { useShowError } from '../../api/errors.ts';
 import type { EnterpriseQuery, EnterpriseSummary } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import {
@@ -26,7 +27,6 @@ import {
   townOptions,
 } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { enterpriseKeys, exportEnterprises, listEnterprises } from './api.ts';
 import { UsccText } from './components/UsccText.tsx';
 import { enterpriseListQuery } from './query.ts';
@@ -110,7 +110,7 @@ export default function EnterpriseListPage() {
       title: t('enterprise.fields.updatedAt'),
       dataIndex: 'updatedAt',
       sorter: true,
-      render: (v: string) => formatDateTime(v),
+      render: (v: string) => <DateTimeText value={v} />,
     },
   ];
 

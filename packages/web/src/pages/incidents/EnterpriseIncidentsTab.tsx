@@ -8,10 +8,10 @@ import { Link } from 'react-router';
 import { canAccess, isStaff } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import { coreLang } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { getIncidents, type Incident, incidentKeys } from './api.ts';
 import { LEVEL_COLORS, STATUS_COLORS } from './labels.ts';
 import { INCIDENT_PERMISSIONS } from './permissions.ts';
@@ -55,7 +55,11 @@ export function EnterpriseIncidentsTab({ enterpriseId }: { enterpriseId: string 
           hideOnSinglePage: true,
         }}
         columns={[
-          { title: t('incidents.occurredAt'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v) },
+          {
+            title: t('incidents.occurredAt'),
+            dataIndex: 'occurredAt',
+            render: (v: string) => <DateTimeText value={v} />,
+          },
           {
             title: t('incidents.titleField'),
             dataIndex: 'title',

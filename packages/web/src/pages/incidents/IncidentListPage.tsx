@@ -13,6 +13,7 @@ import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import {
   defineListQuery,
   oneOfFilter,
@@ -23,7 +24,6 @@ import {
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { coreLang } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { getIncidents, type Incident, incidentKeys } from './api.ts';
 import { LEVEL_COLORS, STATUS_COLORS } from './labels.ts';
 import { INCIDENT_PERMISSIONS } from './permissions.ts';
@@ -97,7 +97,7 @@ export default function IncidentListPage() {
             dataIndex: 'occurredAt',
             sorter: true,
             width: 150,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <DateTimeText value={v} />,
           },
           {
             title: t('incidents.titleField'),

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -93,7 +94,7 @@ export default function DrawsPage() {
             dataIndex: 'drawnAt',
             key: 'drawnAt',
             sorter: true,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <DateTimeText value={v} />,
           },
           { title: t('inspections.drawnBy'), dataIndex: 'drawnByName' },
           { title: t('inspections.targetCount'), dataIndex: 'targetCount', key: 'targetCount', sorter: true },

@@ -11,12 +11,12 @@ import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { townName, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import {
   createInspector,
@@ -104,7 +104,7 @@ export default function InspectorsPage() {
             key: 'updatedAt',
             sorter: true,
             width: 150,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <DateTimeText value={v} />,
           },
           ...(canKeep
             ? [

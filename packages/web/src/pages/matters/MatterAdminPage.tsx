@@ -21,12 +21,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import {
   getMatter,
   getMatters,
@@ -290,7 +290,11 @@ function MatterDrawer({ code, onClose }: { code: string; onClose: () => void }) 
                     { title: t('matters.name'), render: (_v, x) => matterLabel(code, x.content.name, lang) },
                     { title: t('matters.admin.reason'), dataIndex: 'reason' },
                     { title: t('matters.admin.by'), dataIndex: 'createdByName' },
-                    { title: t('matters.admin.at'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
+                    {
+                      title: t('matters.admin.at'),
+                      dataIndex: 'createdAt',
+                      render: (d: string) => <DateTimeText value={d} />,
+                    },
                   ]}
                 />
               ),
@@ -349,7 +353,7 @@ export default function MatterAdminPage() {
             dataIndex: 'updatedAt',
             key: 'updatedAt',
             sorter: true,
-            render: (d: string) => formatDateTime(d),
+            render: (d: string) => <DateTimeText value={d} />,
           },
           {
             title: '',

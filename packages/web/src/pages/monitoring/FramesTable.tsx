@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import type { Frame, FrameList, FrameQuery } from './api.ts';
@@ -113,7 +114,7 @@ export function FramesTable({
           {
             title: t('monitoring.receivedAt'),
             dataIndex: 'receivedAt',
-            render: (v: string) => formatDateTime(v, true),
+            render: (v: string) => <DateTimeText value={v} withSeconds />,
           },
           {
             title: t('monitoring.frameDataTime'),

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Button, Form, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../api/errors.ts';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import {
   defineListQuery,
@@ -102,7 +103,7 @@ export default function DeliveriesPage() {
             key: 'createdAt',
             sorter: true,
             width: 150,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <DateTimeText value={v} />,
           },
           {
             title: t('deliveries.channel'),

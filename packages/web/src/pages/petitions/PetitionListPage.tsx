@@ -15,6 +15,7 @@ import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import {
   defineListQuery,
   flagFilter,
@@ -25,7 +26,6 @@ import {
 } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { listPetitions, type Petition, petitionKeys, registerPetition } from './api.ts';
 import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
 
@@ -161,7 +161,7 @@ export default function PetitionListPage() {
             title: t('petitions.receivedAt'),
             dataIndex: 'receivedAt',
             sorter: true,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <DateTimeText value={v} />,
           },
           {
             title: t('petitions.resolutionDue'),

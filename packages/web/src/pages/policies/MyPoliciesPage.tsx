@@ -4,6 +4,7 @@ import { Alert, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -58,7 +59,7 @@ export default function MyPoliciesPage() {
             dataIndex: 'pushedAt',
             key: 'pushedAt',
             sorter: true,
-            render: (d: string) => formatDateTime(d),
+            render: (d: string) => <DateTimeText value={d} />,
           },
           {
             title: t('policies.readAt'),

@@ -5,10 +5,10 @@ import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { decideProposal, getProposals, type Proposal, positiveListKeys } from './api.ts';
 import { PositiveListNav } from './PositiveListNav.tsx';
 import { ProposalDecision } from './ProposalDecision.tsx';
@@ -71,7 +71,7 @@ export default function ProposalsPage() {
             key: 'createdAt',
             sorter: true,
             width: 150,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <DateTimeText value={v} />,
           },
           {
             title: t('positiveList.enterprise'),

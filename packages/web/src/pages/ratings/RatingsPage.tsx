@@ -24,6 +24,7 @@ import { useSearchParams } from 'react-router';
 import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import {
   defineListQuery,
   flagFilter,
@@ -212,7 +213,7 @@ export default function RatingsPage() {
             title: t('ratings.createdAt'),
             dataIndex: 'createdAt',
             sorter: true,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <DateTimeText value={v} />,
           },
           { title: t('ratings.event'), dataIndex: 'label' },
           {

@@ -8,6 +8,7 @@ import { canAccess, PERMISSIONS } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { DateTimeText } from '../../components/DateTimeText.tsx';
 import {
   defineListQuery,
   oneOfFilter,
@@ -17,7 +18,6 @@ import {
 } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { formatDateTime } from '../../utils/datetime.ts';
 import { listReports, type Report, type ReportRegister, registerReport, reportKeys } from './api.ts';
 import { REPORT_STATUS_COLORS, reportChannelLabel, reportStatusLabel } from './labels.ts';
 
@@ -105,7 +105,7 @@ export default function ReportListPage() {
             dataIndex: 'receivedAt',
             key: 'receivedAt',
             sorter: true,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string) => <DateTimeText value={v} />,
           },
           {
             title: t('reports.dueDate'),

@@ -7,6 +7,7 @@ import { ALL_ROLES } from '../../../access.ts';
 import { applyFieldErrors, errorMessage, useShowError } from '../../../api/errors.ts';
 import { ApiError } from '../../../api/http.ts';
 import type { Role, User } from '../../../api/types.ts';
+import { DateTimeText } from '../../../components/DateTimeText.tsx';
 import { useMessage } from '../../../components/feedback.tsx';
 import {
   defineListQuery,
@@ -333,7 +334,7 @@ export default function UsersPage() {
             dataIndex: 'lastLoginAt',
             key: 'lastLoginAt',
             sorter: true,
-            render: (v: string | null) => formatDateTime(v),
+            render: (v: string | null) => <DateTimeText value={v} />,
           },
           {
             title: t('common.actions'),
