@@ -4,7 +4,6 @@ import { type ChecklistItem, checklistFor } from '@qingshan/core/site-inspection
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
 import { at, type DemoRandom, daysOfThisYearSoFar, demoRandom, THIS_YEAR_STREAMS } from '../../seed/demo-data.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { getCalendar } from '../calendar/service.ts';
@@ -16,11 +15,9 @@ import { inspectionDraws, inspectionPlans, inspectors } from '../inspections/tab
 import { completedAt, drawCycle, dueDateOf, RECTIFY_CLOCK } from '../inspections/this-year.ts';
 import { listedEnterpriseIds } from '../positive-list/service.ts';
 import { users } from '../users/tables.ts';
+import { demoStaffActor, firmParties, SIGNATURE } from './demo-parties.ts';
 import { advanceCase, answerOrder, completeInspection, createInspection, openCase, verifyOrder } from './service.ts';
 import { inspectionFindings, rectificationOrders } from './tables.ts';
-
-/** a 1×1 PNG: the demo's stand-in for a signature drawn on the phone */
-const SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 type Firm = typeof enterprises.$inferSelect;
 type Finding = { description: string; requirement: string };
@@ -113,12 +110,7 @@ async function finishOrders(
     while (!calendar.isWorkingDay(x) && x < yesterday) x = addCalendarDays(x, 1);
     return cap(x);
   };
-  const enterpriseUser = {
-    id: '00000000-0000-0000-0000-000000000000',
-    roles: ['enterprise'],
-    enterpriseId: firm.id,
-  } as unknown as SessionUser;
-  const firmActor: Actor = { id: null, name: `${firm.name}（企业）`, roles: ['enterprise'], ip: null };
+  const { enterpriseUser, firmActor } = firmParties(firm);
   const orders = await db.select().from(rectificationOrders).where(eq(rectificationOrders.inspectionId, inspectionId));
   for (const o of orders) {
     const issued = shanghaiDateOf(o.createdAt);
@@ -246,14 +238,7 @@ export async function seedSiteInspectionsThisYear(db: Db, ctx: SeedContext): Pro
   const year = Number(today.slice(0, 4));
   const r = demoRandom(THIS_YEAR_STREAMS.siteInspections);
   const calendar = await getCalendar(db);
-  const [inspectorUser] = await db.select().from(users).where(eq(users.username, 'inspector'));
-  const actor: Actor = {
-    id: inspectorUser?.id ?? null,
-    name: inspectorUser?.displayName ?? '执法·李强',
-    ...(inspectorUser ? { account: inspectorUser.username } : {}),
-    roles: ['inspector'],
-    ip: null,
-  };
+  const actor = await demoStaffActor(db, 'inspector', 'inspector', '执法·李强');
   const people = await db.select().from(inspectors).where(eq(inspectors.active, true));
   const nameOf = new Map(people.map((p) => [p.id, p.name.replace('执法·', '')]));
   const colleagues = people.map((p) => p.name.replace('执法·', '')).filter((n) => n !== '李强');
@@ -437,14 +422,7 @@ async function seedPenaltyThisYear(
   for (const [v, st] of steps.entries())
     await advanceCase(db, officer, caseId, { ...st, version: v + 1 }, at(st.day, '15:00'));
   // the credit change the decision proposed: the leader confirms a yellow grade a few days later
-  const [leaderUser] = await db.select().from(users).where(eq(users.username, 'leader'));
-  const leader: Actor = {
-    id: leaderUser?.id ?? null,
-    name: leaderUser?.displayName ?? '王局长',
-    ...(leaderUser ? { account: leaderUser.username } : {}),
-    roles: ['leader'],
-    ip: null,
-  };
+  const leader = await demoStaffActor(db, 'leader', 'leader', '王局长');
   const decidedAt = at(workday(addCalendarDays(decidedOn, 3)), '11:00');
   const proposals = await db
     .select()

@@ -1,20 +1,15 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
-import type { Actor } from '../audit/service.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { inspectionDraws, inspectionResults, inspectors } from '../inspections/tables.ts';
 import { positiveListEntries } from '../positive-list/tables.ts';
-import { users } from '../users/tables.ts';
+import { demoStaffActor, firmParties, SIGNATURE } from './demo-parties.ts';
 import { seedSiteInspectionsThisYear } from './seed-this-year.ts';
 import { advanceCase, answerOrder, completeInspection, createInspection, openCase, verifyOrder } from './service.ts';
 import { inspectionFindings, rectificationOrders } from './tables.ts';
 
 const END_OF_2020 = new Date('2021-01-01T00:00:00+08:00');
-
-/** a 1×1 PNG: the demo's stand-in for a signature drawn on the phone */
-const SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);
 const plusDays = (day: string, n: number) => {
@@ -30,14 +25,7 @@ const plusDays = (day: string, n: number) => {
  * (seed/demo.test.ts).
  */
 export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<void> {
-  const [inspectorUser] = await db.select().from(users).where(eq(users.username, 'inspector'));
-  const officer: Actor = {
-    id: inspectorUser?.id ?? null,
-    name: inspectorUser?.displayName ?? '执法·李强',
-    ...(inspectorUser ? { account: inspectorUser.username } : {}),
-    roles: ['inspector'],
-    ip: null,
-  };
+  const officer = await demoStaffActor(db, 'inspector', 'inspector', '执法·李强');
   const draws = await db.select().from(inspectionDraws).orderBy(asc(inspectionDraws.drawnAt));
   const names = new Map((await db.select().from(inspectors)).map((i) => [i.id, i.name.replace('执法·', '')]));
   const listedNow = new Set(
@@ -120,12 +108,7 @@ export async function seedSiteInspections(db: Db, ctx: SeedContext): Promise<voi
         at(r.inspectedOn, '16:30'),
       );
       records++;
-      const enterpriseUser = {
-        id: '00000000-0000-0000-0000-000000000000',
-        roles: ['enterprise'],
-        enterpriseId: firm.id,
-      } as unknown as SessionUser;
-      const firmActor: Actor = { id: null, name: `${firm.name}（企业）`, roles: ['enterprise'], ip: null };
+      const { enterpriseUser, firmActor } = firmParties(firm);
       const orders = await db.select().from(rectificationOrders).where(eq(rectificationOrders.inspectionId, id));
       for (const [j, o] of orders.entries()) {
         await answerOrder(
