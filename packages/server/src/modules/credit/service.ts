@@ -150,15 +150,17 @@ export type CreditProposalRow = typeof creditProposals.$inferSelect;
 /**
  * The hook a penalty decision calls in its own transaction: a credit change waits for an officer,
  * with the decision (and its number) as the basis. Idempotent per source record; returns its id.
+ * Raised when the decision was made (`at`, now unless the caller records a past decision).
  */
 export async function proposeCreditChange(
   tx: Tx,
   actor: Actor,
   input: { enterpriseId: string; sourceType: string; sourceId: string; basis: string },
+  at: Date = new Date(),
 ): Promise<string | null> {
   const [row] = await tx
     .insert(creditProposals)
-    .values(input)
+    .values({ ...input, createdAt: at })
     .onConflictDoNothing()
     .returning({ id: creditProposals.id });
   if (!row) return null;

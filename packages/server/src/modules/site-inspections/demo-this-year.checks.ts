@@ -117,6 +117,14 @@ export function describeSiteInspectionsThisYear(demo: () => SeededDemo): void {
           where c.created_at >= ${start} and p.status = 'confirmed'`,
         ),
       ).toBe(1);
+      // every penalty's credit proposal was raised with its decision (2020's too), not on the day
+      // the demo was seeded
+      expect(
+        await count(
+          `select count(*)::int as n from credit_proposals p join enforcement_cases c on c.id::text = p.source_id
+          where c.published_at is null or p.created_at <> c.published_at`,
+        ),
+      ).toBe(0);
       // the positive list's decisions of this year raised no removal proposal waiting for an officer
       expect(
         await count(

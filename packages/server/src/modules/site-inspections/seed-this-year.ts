@@ -428,12 +428,7 @@ async function seedPenaltyThisYear(
     .select()
     .from(creditProposals)
     .where(and(eq(creditProposals.sourceId, caseId), eq(creditProposals.status, 'open')));
-  for (const p of proposals) {
-    // raised with the decision, not on the day the demo was seeded
-    await db
-      .update(creditProposals)
-      .set({ createdAt: at(decidedOn, '15:00') })
-      .where(eq(creditProposals.id, p.id));
+  for (const p of proposals)
     await db.transaction((tx) =>
       decideCreditProposal(
         tx,
@@ -443,7 +438,6 @@ async function seedPenaltyThisYear(
         decidedAt,
       ),
     );
-  }
   return { decisionNumber, orders };
 }
 

@@ -1058,12 +1058,17 @@ export async function advanceCase(
         summary,
       });
       // which grade a penalty leads to is the officer's judgement (环发〔2013〕150号): a proposal waits
-      creditProposalId = await proposeCreditChange(tx, actor, {
-        enterpriseId: row.enterpriseId,
-        sourceType: 'enforcement-case',
-        sourceId: id,
-        basis: `${summary}（${decidedOn}）`,
-      });
+      creditProposalId = await proposeCreditChange(
+        tx,
+        actor,
+        {
+          enterpriseId: row.enterpriseId,
+          sourceType: 'enforcement-case',
+          sourceId: id,
+          basis: `${summary}（${decidedOn}）`,
+        },
+        at,
+      );
     }
     await recordAudit(tx, actor, {
       action: 'enforcement-case.stage',
