@@ -60,6 +60,25 @@ export const alarmAnsweredAndClosed: Journey = {
           .map((el) => el.textContent),
       );
     expect(wrapped.length === 0, `no tag in the alarm list wraps (${wrapped.join(', ')})`);
+    // and a tag keeps its distance from what follows it on the line (未答复 beside its due time;
+    // antd 6 gives tags no margin of their own), looked at wide enough for the two to share a line
+    await officer.setViewportSize({ width: 1600, height: 900 });
+    await officer.reload();
+    await officer.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+    const gaps = await officer.locator('.ant-table-row .ant-tag').evaluateAll((tags) =>
+      tags.flatMap((el) => {
+        const next = el.nextElementSibling;
+        if (!next) return [];
+        const a = el.getBoundingClientRect();
+        const b = next.getBoundingClientRect();
+        return Math.abs(a.top - b.top) < a.height
+          ? [{ text: `${el.textContent}|${next.textContent}`, gap: b.left - a.right }]
+          : [];
+      }),
+    );
+    expect(gaps.length > 0, 'an unanswered alarm shows its due time beside its tag');
+    const touching = gaps.filter((g) => g.gap < 4);
+    expect(touching.length === 0, `tags keep apart from what follows them (${touching.map((g) => g.text).join(', ')})`);
 
     await officer.goto(`${ctx.baseUrl}/staff/electricity/meters`);
     await officer.getByTestId('power-chart').waitFor({ timeout: 15_000 });

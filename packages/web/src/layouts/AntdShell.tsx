@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { Outlet } from 'react-router';
 import { FeedbackProvider } from '../components/feedback.tsx';
 import { useLanguage } from '../i18n.ts';
+import './antd-shell.css';
 
 /**
  * antd's theme, locale and toast holder for every page but the public home, which is drawn

@@ -115,7 +115,7 @@ export default function AlarmDetailPage() {
       title={
         <>
           <Tag color={STATE_COLORS[a.state]}>{stateLabel(a.state, lang)}</Tag>
-          {kindLabel(a.kind, lang)}
+          <span>{kindLabel(a.kind, lang)}</span>
         </>
       }
     >

@@ -364,8 +364,10 @@ export default function ApplicationDetailPage() {
                     <span>{c.title}</span>
                     <span>
                       <Tag color={CLOCK_COLORS[c.state]}>{t(`clocks.state.${c.state}` as 'clocks.state.running')}</Tag>
-                      {t('applications.dueDate', { date: c.dueDate })}
-                      {c.provisional ? ` · ${t('clocks.provisional')}` : ''}
+                      <span>
+                        {t('applications.dueDate', { date: c.dueDate })}
+                        {c.provisional ? ` · ${t('clocks.provisional')}` : ''}
+                      </span>
                     </span>
                   </Flex>
                 </List.Item>

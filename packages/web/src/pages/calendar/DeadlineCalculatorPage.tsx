@@ -67,7 +67,7 @@ export default function DeadlineCalculatorPage() {
             <Descriptions column={1} bordered size="small">
               <Descriptions.Item label={t('calculator.from')}>
                 {r.from} <Tag color={KIND_COLOR[r.fromInfo.kind]}>{t(`calculator.kind.${r.fromInfo.kind}`)}</Tag>
-                {r.fromInfo.name ?? ''}
+                {r.fromInfo.name ? <span>{r.fromInfo.name}</span> : null}
               </Descriptions.Item>
               <Descriptions.Item label={t('calculator.days')}>
                 {r.days} {t(`clocks.unit.${r.unit}`)}
@@ -75,7 +75,7 @@ export default function DeadlineCalculatorPage() {
               <Descriptions.Item label={t('calculator.result')}>
                 <strong data-testid="calc-result">{r.date}</strong>{' '}
                 <Tag color={KIND_COLOR[r.toInfo.kind]}>{t(`calculator.kind.${r.toInfo.kind}`)}</Tag>
-                {r.toInfo.name ?? ''}
+                {r.toInfo.name ? <span>{r.toInfo.name}</span> : null}
                 {r.provisional || r.toInfo.provisional ? (
                   <Tag color="gold" data-testid="calc-provisional" title={t('calculator.provisional')}>
                     {t('clocks.provisional')}

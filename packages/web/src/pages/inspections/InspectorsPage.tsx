@@ -89,8 +89,10 @@ export default function InspectorsPage() {
                   {cs.map((c) => (
                     <span key={`${c.enterpriseId}-${c.kind}`}>
                       <Tag color="orange">{t(`inspections.conflictKinds.${c.kind}`)}</Tag>
-                      {c.enterpriseName}
-                      {c.note ? `（${c.note}）` : ''}
+                      <span>
+                        {c.enterpriseName}
+                        {c.note ? `（${c.note}）` : ''}
+                      </span>
                     </span>
                   ))}
                 </Space>

@@ -122,7 +122,7 @@ export default function PetitionDetailPage() {
       title={
         <>
           {p.keyCase ? <Tag color="red">{t('petitions.keyCase')}</Tag> : null}
-          {p.title}
+          <span>{p.title}</span>
         </>
       }
       extra={actions.map((a) => (

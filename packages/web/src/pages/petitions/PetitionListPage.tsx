@@ -142,7 +142,7 @@ export default function PetitionListPage() {
             render: (x: string, p) => (
               <>
                 {p.keyCase ? <Tag color="red">{t('petitions.keyCase')}</Tag> : null}
-                {x}
+                <span>{x}</span>
               </>
             ),
           },
