@@ -484,6 +484,18 @@ export function matterName(code: string, zhName: string, lang: 'zh' | 'en'): str
   return en !== undefined && SHIPPED_NAMES_ZH.get(code) === zhName ? en : zhName;
 }
 
+/**
+ * The names a matter shows in English, as (code, Chinese name, English name): a matter whose code
+ * and stored name are a pair here shows the English one (matterName), so a list searched or sorted
+ * in English matches and orders on these.
+ */
+export const MATTER_NAME_PAIRS: readonly { code: string; zh: string; en: string }[] = Object.freeze(
+  [...SHIPPED_NAMES_ZH].flatMap(([code, zh]) => {
+    const en = MATTER_NAMES_EN[code];
+    return en === undefined ? [] : [{ code, zh, en }];
+  }),
+);
+
 /** A shipped matter's English name from its Chinese one (clock titles carry the name, not the code). */
 export function matterNameOfZh(zhName: string): string | null {
   for (const [code, zh] of SHIPPED_NAMES_ZH) if (zh === zhName) return MATTER_NAMES_EN[code] ?? null;

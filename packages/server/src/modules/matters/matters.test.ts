@@ -1,4 +1,4 @@
-import { SHIPPED_MATTERS } from '@qingshan/core';
+import { MATTER_NAME_PAIRS, SHIPPED_MATTERS } from '@qingshan/core';
 import { eq } from 'drizzle-orm';
 // jszip comes with exceljs (a dependency): it reads the .docx package the way Word does
 import JSZip from 'jszip';
@@ -56,6 +56,29 @@ describe('public service guides', () => {
     expect(page2.items).toHaveLength(3);
     const bad = await t.app.inject({ method: 'GET', url: '/api/public/matters?decidingAuthority=county' });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('in English, are searched and ordered on the English names shown, not only the Chinese ones stored', async () => {
+    const list = async (query: string, lang: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/matters?${query}`,
+        headers: { 'accept-language': lang },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers.vary).toMatch(/accept-language/i);
+      return res.json().items.map((m: Item) => m.code) as string[];
+    };
+    // "Approval" is in three English names and in no Chinese name, code or guide
+    const approvals = MATTER_NAME_PAIRS.filter((p) => p.en.includes('Approval')).map((p) => p.code);
+    expect(approvals.length).toBeGreaterThan(1);
+    expect((await list('q=approval', 'en')).sort()).toEqual([...approvals].sort());
+    expect(await list('q=approval', 'zh-CN')).toEqual([]);
+    // (before any test renames a guide) by name, A to Z in English; in Chinese the stored names' order, which is another one
+    const byEnglish = [...MATTER_NAME_PAIRS].sort((x, y) => (x.en < y.en ? -1 : 1)).map((p) => p.code);
+    expect(await list('pageSize=100&sort=name', 'en')).toEqual(byEnglish);
+    expect(await list('pageSize=100&sort=-name', 'en')).toEqual([...byEnglish].reverse());
+    expect(await list('pageSize=100&sort=name', 'zh-CN')).not.toEqual(byEnglish);
   });
 
   it('shows one guide with its limits resolved from the rules in force', async () => {

@@ -28,9 +28,11 @@ export const matterRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         response: { 200: pageOf(matterViewSchema), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, decidingAuthority, sort, page, pageSize } = request.query;
-      return listMatters(db, { q, decidingAuthority, sort }, { page, pageSize });
+      // searched and ordered on the names the reader sees, which follow the language
+      reply.header('vary', 'accept-language');
+      return listMatters(db, { q, decidingAuthority, sort }, { page, pageSize }, request.lang);
     },
   );
 

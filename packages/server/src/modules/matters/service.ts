@@ -1,8 +1,14 @@
-import { type MatterContent, type MatterEditBody, type MatterSort, SHIPPED_MATTERS } from '@qingshan/core';
+import {
+  MATTER_NAME_PAIRS,
+  type MatterContent,
+  type MatterEditBody,
+  type MatterSort,
+  SHIPPED_MATTERS,
+} from '@qingshan/core';
 import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type Lang } from '../../errors.ts';
 import { type Paged, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { getRules } from '../rules/service.ts';
@@ -48,17 +54,30 @@ const currentVersion = and(
   eq(matterVersions.version, matters.currentVersion),
 );
 
+/**
+ * The name a reader of `lang` sees (matterName in core): in English a shipped matter's English
+ * name while its stored name is still the shipped one, else the stored name.
+ */
+function shownName(lang: Lang): SQL {
+  if (lang !== 'en') return sql`${matters.name}`;
+  const whens = MATTER_NAME_PAIRS.map(
+    (p) => sql`when ${matters.code} = ${p.code} and ${matters.name} = ${p.zh} then ${p.en}::text`,
+  );
+  return sql`(case ${sql.join(whens, sql` `)} else ${matters.name} end)`;
+}
+
 /** The code settles a tie: two guides may share a name or a day. */
-function matterOrder(sort: MatterSort | undefined): SQL[] {
+function matterOrder(sort: MatterSort | undefined, lang: Lang): SQL[] {
+  const name = shownName(lang);
   switch (sort) {
     case '-name':
-      return [desc(matters.name), desc(matters.code)];
+      return [desc(name), desc(matters.code)];
     case 'updatedAt':
       return [asc(matters.updatedAt), asc(matters.code)];
     case '-updatedAt':
       return [desc(matters.updatedAt), asc(matters.code)];
     default:
-      return [asc(matters.name), asc(matters.code)];
+      return [asc(name), asc(matters.code)];
   }
 }
 
@@ -66,13 +85,20 @@ export async function listMatters(
   db: Tx,
   f: { q?: string | undefined; decidingAuthority?: string | undefined; sort?: MatterSort | undefined },
   page: { page: number; pageSize: number },
+  lang: Lang = 'zh',
 ): Promise<Paged<MatterView>> {
   const conds = [];
   if (f.q) {
     const like = containsPattern(f.q);
-    // the whole guide is searched: a citizen types 环评 or a material's name, not the matter's title
+    // the whole guide is searched: a citizen types 环评 or a material's name, not the matter's title;
+    // in English the name shown too (the guide's content is Chinese)
     conds.push(
-      or(ilike(matters.name, like), ilike(matters.code, like), sql`${matterVersions.content}::text ilike ${like}`),
+      or(
+        ilike(matters.name, like),
+        ilike(matters.code, like),
+        sql`${matterVersions.content}::text ilike ${like}`,
+        ...(lang === 'en' ? [ilike(shownName(lang), like)] : []),
+      ),
     );
   }
   if (f.decidingAuthority) conds.push(eq(matters.decidingAuthority, f.decidingAuthority));
@@ -85,7 +111,7 @@ export async function listMatters(
         .from(matters)
         .innerJoin(matterVersions, currentVersion)
         .where(where)
-        .orderBy(...matterOrder(f.sort))
+        .orderBy(...matterOrder(f.sort, lang))
         .limit(limit)
         .offset(offset);
       return rows.map((r) => toMatterView(r.m, r.v));
