@@ -426,7 +426,7 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
         .select()
         .from(petitionReviews)
         .where(and(eq(petitionReviews.petitionId, id), eq(petitionReviews.stage, reviewStage)))
-        .orderBy(desc(petitionReviews.createdAt), desc(petitionReviews.id))
+        .orderBy(desc(petitionReviews.createdAt), desc(petitionReviews.seq))
         .limit(1)
         .for('update');
       if (!review) throw conflict('没有登记的请求', 'No recorded request');
@@ -551,7 +551,7 @@ export async function reviewsOf(db: Tx, id: string) {
     .select()
     .from(petitionReviews)
     .where(eq(petitionReviews.petitionId, id))
-    .orderBy(asc(petitionReviews.createdAt), asc(petitionReviews.id));
+    .orderBy(asc(petitionReviews.createdAt), asc(petitionReviews.seq));
 }
 
 async function writeLetter(
@@ -670,7 +670,7 @@ export async function eventsOf(db: Tx, id: string, publicOnly: boolean) {
         ? and(eq(petitionEvents.petitionId, id), eq(petitionEvents.public, true))
         : eq(petitionEvents.petitionId, id),
     )
-    .orderBy(asc(petitionEvents.at), asc(petitionEvents.id));
+    .orderBy(asc(petitionEvents.at), asc(petitionEvents.seq));
 }
 
 export async function lettersOf(db: Tx, id: string) {
@@ -678,7 +678,7 @@ export async function lettersOf(db: Tx, id: string) {
     .select()
     .from(petitionLetters)
     .where(eq(petitionLetters.petitionId, id))
-    .orderBy(asc(petitionLetters.createdAt), asc(petitionLetters.id));
+    .orderBy(asc(petitionLetters.createdAt), asc(petitionLetters.seq));
 }
 
 export async function getLetter(db: Tx, petitionId: string, letterId: string) {

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ExtensionRequest } from '../../shared/extension.ts';
 import { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
@@ -54,6 +54,8 @@ export const petitionEvents = pgTable(
       .notNull()
       .references(() => petitions.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** the order records were made in: two made within the clock's resolution still keep theirs */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     action: text('action').notNull(),
     note: text('note'),
     public: boolean('public').notNull().default(true),
@@ -75,6 +77,8 @@ export const petitionLetters = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the order records were made in: two made within the clock's resolution still keep theirs */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     createdBy: uuid('created_by'),
   },
   (t) => [index('petition_letters_petition_idx').on(t.petitionId)],
@@ -107,6 +111,8 @@ export const petitionReviews = pgTable(
     /** the day the opinion reached the petitioner: the next window counts from it */
     receivedOn: date('received_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the order records were made in: two made within the clock's resolution still keep theirs */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('petition_reviews_petition_idx').on(t.petitionId)],
 );
