@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { encodeFrame, formatDataTime } from '@qingshan/hj212';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { encodeRecord, openJournal } from './journal.ts';
 import { claimJournalDir, DATABASE_ID_FILE, databaseId } from './journal-identity.ts';
@@ -168,8 +168,17 @@ describe('the ingest journal and its database', () => {
     });
     try {
       await app.listen({ port: 0, host: '127.0.0.1' });
-      const res = await app.inject({ method: 'GET', url: '/api/health' });
-      const body = res.json() as { services: Record<string, Record<string, unknown> | null> };
+      // Fastify does not wait for onListen hooks: the gateway's service claims the journal after
+      // listen resolves, later still on a loaded machine
+      const body = await vi.waitFor(
+        async () => {
+          const res = await app.inject({ method: 'GET', url: '/api/health' });
+          const b = res.json() as { services: Record<string, Record<string, unknown> | null> };
+          if (!b.services.ingestJournalDatabase) throw new Error('the gateway has not claimed its journal yet');
+          return b;
+        },
+        { timeout: 15_000, interval: 50 },
+      );
       expect(body.services.ingestJournalDatabase).toMatchObject({
         journal: path.resolve(dir),
         database: await databaseId(t.database.db),
