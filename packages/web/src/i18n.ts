@@ -41,6 +41,11 @@ export function currentLanguage(): Language {
   return normaliseLanguage(i18n.resolvedLanguage ?? i18n.language);
 }
 
+/** Labels in a run: 、 between them in Chinese, a comma in English ("online, at the window"). */
+export function joinLabels(labels: readonly string[], lang: Language): string {
+  return labels.join(lang === 'en' ? ', ' : '、');
+}
+
 /** The current language; re-renders the caller when it changes. */
 export function useLanguage(): Language {
   const { i18n: instance } = useTranslation();

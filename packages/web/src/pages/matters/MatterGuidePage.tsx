@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
-import { useLanguage } from '../../i18n.ts';
+import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
 import { downloadNotice, getMatter, type MatterMaterial, matterKeys } from './api.ts';
 import { authorityColor, authorityLabel, channelLabel, formLabel, matterLabel } from './labels.ts';
@@ -70,7 +70,10 @@ export default function MatterGuidePage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('matters.fees')}>{m.fees}</Descriptions.Item>
         <Descriptions.Item label={t('matters.channels')}>
-          {m.channels.map((c) => channelLabel(c, lang)).join('、')}
+          {joinLabels(
+            m.channels.map((c) => channelLabel(c, lang)),
+            lang,
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('matters.where')}>{m.whereToApply}</Descriptions.Item>
       </Descriptions>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { useLanguage } from '../../i18n.ts';
+import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
 import { getMatters, type Matter, matterKeys } from './api.ts';
 import { authorityColor, authorityLabel, channelLabel, matterLabel } from './labels.ts';
@@ -61,7 +61,11 @@ export default function MattersPage() {
           {
             title: t('matters.channels'),
             dataIndex: 'channels',
-            render: (cs: Matter['channels']) => cs.map((c) => channelLabel(c, lang)).join('、'),
+            render: (cs: Matter['channels']) =>
+              joinLabels(
+                cs.map((c) => channelLabel(c, lang)),
+                lang,
+              ),
           },
           { title: t('matters.timeLimit'), render: (_, m) => m.timeLimits.description },
           {

@@ -10,7 +10,7 @@ import {
   type PolicyTopic,
 } from '@qingshan/core/policies';
 import { coreLang, type Option, townName } from '../../domain.ts';
-import type { Language } from '../../i18n.ts';
+import { joinLabels, type Language } from '../../i18n.ts';
 
 export const kindLabel = (k: string, lang: Language) => POLICY_KIND_LABELS[k as PolicyKind]?.[coreLang(lang)] ?? k;
 export const topicLabel = (k: string, lang: Language) => POLICY_TOPIC_LABELS[k as PolicyTopic]?.[coreLang(lang)] ?? k;
@@ -42,8 +42,12 @@ export const industryName = (code: string) => {
 
 /** "whom it concerns" in words: the industries and towns, or the whole county. */
 export function concernsText(p: { industries: string[]; towns: string[] }, lang: Language, all: string): string {
-  const parts = [p.industries.map(industryName).join('、'), p.towns.map((t) => townName(t, lang)).join('、')].filter(
-    Boolean,
-  );
-  return parts.length ? parts.join('；') : all;
+  const parts = [
+    joinLabels(p.industries.map(industryName), lang),
+    joinLabels(
+      p.towns.map((t) => townName(t, lang)),
+      lang,
+    ),
+  ].filter(Boolean);
+  return parts.length ? parts.join(lang === 'en' ? '; ' : '；') : all;
 }

@@ -9,7 +9,7 @@ import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
-import { useLanguage } from '../../i18n.ts';
+import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { followUpDone, getVisit, uploadAttachment, type VisitDetail, visitKeys } from './api.ts';
 import { purposeLabel } from './labels.ts';
@@ -77,7 +77,10 @@ export default function VisitDetailPage() {
               {
                 key: 'p',
                 label: t('svc.visits.purposes'),
-                children: v.purposes.map((p) => purposeLabel(p, lang)).join('、'),
+                children: joinLabels(
+                  v.purposes.map((p) => purposeLabel(p, lang)),
+                  lang,
+                ),
               },
               { key: 'c', label: t('svc.visits.campaign'), children: v.campaignTheme ?? t('common.none') },
               {

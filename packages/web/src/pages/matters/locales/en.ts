@@ -14,7 +14,7 @@ const en: Leaves<typeof zh> = {
     channels: 'Channels',
     timeLimit: 'Time limit',
     materialsCount: 'Materials',
-    materialsCountValue: '{{count}} items',
+    materialsCountValue: '{{count}}',
     updatedOn: 'Updated',
     open: 'Open guide',
     legalBasis: 'Legal basis',
