@@ -221,6 +221,34 @@ export const englishListsFitTheWindow: Journey = {
     }
     await ctx.screenshot(page, '94-english-permits-list', { window: true });
 
+    // no date in a table breaks after a hyphen: "2026-12-" over "07" in the EIA list, the visits'
+    // dates, ratings' deadlines, the reception concerns' days
+    const datesInCells = () => {
+      const re = /\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?/g;
+      let checked = 0;
+      const broken: string[] = [];
+      for (const td of document.querySelectorAll('td.ant-table-cell')) {
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode())
+          for (const m of (n.textContent ?? '').matchAll(re)) {
+            const range = document.createRange();
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+            checked++;
+            if (tops.length && Math.max(...tops) - Math.min(...tops) > 8) broken.push(m[0]);
+          }
+      }
+      return { checked, broken };
+    };
+    for (const path of ['/staff/eia', '/staff/visits', '/staff/ratings', '/staff/reception/concerns']) {
+      await page.goto(`${ctx.baseUrl}${path}`);
+      await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+      const { checked, broken } = await page.evaluate(datesInCells);
+      expect(checked > 0, `${path} shows dates`);
+      expect(broken.length === 0, `${path}: no date breaks over two lines (${broken.join(', ')})`);
+    }
+
     // an application's number and its time received stay on one line ("SQ20261207-" / "003" once)
     await page.goto(`${ctx.baseUrl}/staff/applications`);
     const firstApplication = page.locator('.ant-table-row').first();

@@ -1,8 +1,11 @@
 // The table of a list page: it owns paging and sorting ↔ URL (through useListQuery) and the
 // loading, empty and error states, so a list page only declares its columns and filters.
 import { Table, type TableProps } from 'antd';
+import type { ColumnType } from 'antd/es/table';
+import type { ReactNode } from 'react';
 import './PagedTable.css';
 import { useTranslation } from 'react-i18next';
+import { DatesWhole } from '../DateTimeText.tsx';
 import { EmptyState, ErrorState } from '../QueryState.tsx';
 import type { ListQueryDefinition, PagedQuery, SortOrder } from './listQuery.ts';
 import type { ListQueryState } from './useListQuery.ts';
@@ -41,6 +44,25 @@ function fieldOf(column: { key?: unknown; dataIndex?: unknown }): string | undef
   return undefined;
 }
 
+const HAS_DATE = /\d{4}-\d{2}-\d{2}/;
+
+/**
+ * A column whose cells print text keeps the dates in it whole (DatesWhole): a narrow column broke
+ * "2026-12-07" after a hyphen. Cells a column draws as elements are left as drawn; an ellipsis
+ * column keeps its text bare, which its hover title needs.
+ */
+function keepingDatesWhole<T>(column: NonNullable<TableProps<T>['columns']>[number]) {
+  if ('children' in column || (column as ColumnType<T>).ellipsis) return column;
+  const render = (column as ColumnType<T>).render;
+  return {
+    ...column,
+    render: (value: unknown, record: T, index: number) => {
+      const out = render ? render(value, record, index) : value;
+      return typeof out === 'string' && HAS_DATE.test(out) ? <DatesWhole text={out} /> : (out as ReactNode);
+    },
+  } as ColumnType<T>;
+}
+
 export function PagedTable<T extends object, Q extends PagedQuery>({
   list,
   result,
@@ -54,8 +76,9 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
     return <ErrorState error={result.error} onRetry={() => void result.refetch()} />;
   }
   const sortable = definition.sorts !== undefined;
+  const drawn = columns?.map(keepingDatesWhole);
   const shown = sortable
-    ? columns?.map((c) => {
+    ? drawn?.map((c) => {
         const field = fieldOf(c as { key?: unknown; dataIndex?: unknown });
         // antd's third click unsorts, which this list reads as its default sort: from a default of
         // newest first, "ascending" was never reached. A click here always turns the other way.
@@ -67,7 +90,7 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
             }
           : c;
       })
-    : columns;
+    : drawn;
   const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort' && sortable) {
       const s = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -78,7 +78,11 @@ export default function AlarmListPage() {
             dataIndex: 'raisedAt',
             key: 'raisedAt',
             sorter: true,
-            render: (v: string, a) => <Link to={`${base}/${a.id}`}>{formatDateTime(v)}</Link>,
+            render: (v: string, a) => (
+              <Link to={`${base}/${a.id}`} style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(v)}
+              </Link>
+            ),
           },
           ...(staff ? [{ title: t('alarms.enterprise'), dataIndex: 'enterpriseName' }] : []),
           {

@@ -24,6 +24,7 @@ import { canAccess } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { DatesWhole } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
@@ -229,7 +230,10 @@ export default function DrawDetailPage() {
               dataSource={d.targets.map((x) => ({ ...x, result: results.get(x.enterpriseId) }))}
               columns={[
                 { title: t('inspections.enterprise'), dataIndex: 'enterpriseName' },
-                { title: t('inspections.inspectedOn'), render: (_, r) => r.result?.inspectedOn ?? '—' },
+                {
+                  title: t('inspections.inspectedOn'),
+                  render: (_, r) => <DatesWhole text={r.result?.inspectedOn ?? '—'} />,
+                },
                 {
                   title: t('inspections.outcome'),
                   render: (_, r) => (r.result ? t(`inspections.outcomes.${r.result.outcome}`) : '—'),
@@ -237,7 +241,7 @@ export default function DrawDetailPage() {
                 { title: t('inspections.summary'), render: (_, r) => r.result?.summary ?? '—' },
                 {
                   title: t('inspections.publishedOn'),
-                  render: () => (d.publishedAt ? formatDate(d.publishedAt) : '—'),
+                  render: () => <DatesWhole text={d.publishedAt ? formatDate(d.publishedAt) : '—'} />,
                 },
               ]}
             />

@@ -20,7 +20,11 @@ export function concernColumns(
             title: t('svc.common.date'),
             dataIndex: 'sessionDate',
             width: 110,
-            render: (d: string, r: Concern) => <Link to={`/staff/reception/sessions/${r.sessionId}`}>{d}</Link>,
+            render: (d: string, r: Concern) => (
+              <Link to={`/staff/reception/sessions/${r.sessionId}`} style={{ whiteSpace: 'nowrap' }}>
+                {d}
+              </Link>
+            ),
           },
         ]
       : []),

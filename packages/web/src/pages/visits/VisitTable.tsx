@@ -2,7 +2,7 @@ import { Table, type TableColumnsType, type TableProps, Tag, Typography } from '
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/QueryState.tsx';
-import { useLanguage } from '../../i18n.ts';
+import { joinLabels, useLanguage } from '../../i18n.ts';
 import type { Visit } from './api.ts';
 import { purposeLabel } from './labels.ts';
 
@@ -15,7 +15,14 @@ export function useVisitColumns(linkBase: string | null): TableColumnsType<Visit
       title: t('svc.common.date'),
       dataIndex: 'date',
       width: 110,
-      render: (d: string, v) => (linkBase ? <Link to={`${linkBase}/${v.id}`}>{d}</Link> : d),
+      render: (d: string, v) =>
+        linkBase ? (
+          <Link to={`${linkBase}/${v.id}`} style={{ whiteSpace: 'nowrap' }}>
+            {d}
+          </Link>
+        ) : (
+          d
+        ),
     },
     {
       title: t('svc.common.enterprise'),
@@ -40,7 +47,11 @@ export function useVisitColumns(linkBase: string | null): TableColumnsType<Visit
     {
       title: t('svc.visits.purposes'),
       dataIndex: 'purposes',
-      render: (ps: Visit['purposes']) => ps.map((p) => purposeLabel(p, lang)).join('、'),
+      render: (ps: Visit['purposes']) =>
+        joinLabels(
+          ps.map((p) => purposeLabel(p, lang)),
+          lang,
+        ),
     },
     {
       title: t('svc.visits.campaign'),
