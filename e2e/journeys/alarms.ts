@@ -1,5 +1,6 @@
 import type { Journey } from '../harness.ts';
 import { expect } from './expect.ts';
+import { datesBrokenIn } from './layout.ts';
 
 // 分表计电 → 报警 → 企业答复 → 审核关闭 (rules.md §4): the demo fireworks plant's wastewater pump has
 // run below half its rated power while the line runs (R3). The enterprise finds the reminder in its
@@ -47,6 +48,10 @@ export const alarmAnsweredAndClosed: Journey = {
     const timeline = (await officer.locator('.ant-timeline').textContent()) ?? '';
     for (const step of ['产生报警', '提醒企业', '企业答复', '审核关闭'])
       expect(timeline.includes(step), `the timeline shows ${step} (${timeline})`);
+    // what the alarm saw and its timeline keep their dates whole ("2026-12-" over "07 06:39" once)
+    const dates = await datesBrokenIn(officer, '.ant-descriptions-item-content, .ant-timeline-item-content');
+    expect(dates.checked > 0, 'the alarm page shows dates');
+    expect(dates.broken.length === 0, `no date on the alarm page breaks over two lines (${dates.broken.join(', ')})`);
     await ctx.screenshot(officer, '40c-officer-closed-alarm');
 
     // the staff list: every tag (state, answer) on one line, beside the answer's due time

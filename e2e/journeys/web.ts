@@ -1,6 +1,7 @@
 import { INTRANET_HOST, type Journey, SHOTS } from '../harness.ts';
 import { measureTransfer, summarise } from '../transfer.ts';
 import { expect } from './expect.ts';
+import { datesBrokenIn } from './layout.ts';
 import { fillPhoneCode } from './phone-code.ts';
 
 // Issue 8 §5: opened by an intranet host name over plain HTTP, the app renders (no
@@ -223,28 +224,10 @@ export const englishListsFitTheWindow: Journey = {
 
     // no date in a table breaks after a hyphen: "2026-12-" over "07" in the EIA list, the visits'
     // dates, ratings' deadlines, the reception concerns' days
-    const datesInCells = () => {
-      const re = /\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?/g;
-      let checked = 0;
-      const broken: string[] = [];
-      for (const td of document.querySelectorAll('td.ant-table-cell')) {
-        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode())
-          for (const m of (n.textContent ?? '').matchAll(re)) {
-            const range = document.createRange();
-            range.setStart(n, m.index);
-            range.setEnd(n, m.index + m[0].length);
-            const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
-            checked++;
-            if (tops.length && Math.max(...tops) - Math.min(...tops) > 8) broken.push(m[0]);
-          }
-      }
-      return { checked, broken };
-    };
     for (const path of ['/staff/eia', '/staff/visits', '/staff/ratings', '/staff/reception/concerns']) {
       await page.goto(`${ctx.baseUrl}${path}`);
       await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
-      const { checked, broken } = await page.evaluate(datesInCells);
+      const { checked, broken } = await datesBrokenIn(page, 'td.ant-table-cell');
       expect(checked > 0, `${path} shows dates`);
       expect(broken.length === 0, `${path}: no date breaks over two lines (${broken.join(', ')})`);
     }

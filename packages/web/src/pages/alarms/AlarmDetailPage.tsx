@@ -9,6 +9,7 @@ import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { DatesWhole } from '../../components/DateTimeText.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -134,7 +135,9 @@ export default function AlarmDetailPage() {
                   a.sourceName
                 )}
               </Descriptions.Item>
-              <Descriptions.Item label={t('alarms.detail')}>{inLanguage(a.detail, a.detailEn, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('alarms.detail')}>
+                <DatesWhole text={inLanguage(a.detail, a.detailEn, lang)} />
+              </Descriptions.Item>
               <Descriptions.Item label={t('alarms.basis')}>{a.kindSource}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.firstSeenAt')}>{formatDateTime(a.firstSeenAt)}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.raisedAt')}>{formatDateTime(a.raisedAt)}</Descriptions.Item>
@@ -296,7 +299,11 @@ export default function AlarmDetailPage() {
                     <Typography.Text type="secondary">
                       {formatDateTime(e.at)} · {e.actorName === SYSTEM_ACTOR ? t('alarms.systemActor') : e.actorName}
                     </Typography.Text>
-                    {e.note ? <div>{inLanguage(e.note, e.noteEn, lang)}</div> : null}
+                    {e.note ? (
+                      <div>
+                        <DatesWhole text={inLanguage(e.note, e.noteEn, lang)} />
+                      </div>
+                    ) : null}
                   </>
                 ),
               }))}
