@@ -363,7 +363,7 @@ export async function sessionBookings(db: Tx, sessionId: string, staff: boolean)
     .from(receptionBookings)
     .leftJoin(enterprises, eq(enterprises.id, receptionBookings.enterpriseId))
     .where(and(eq(receptionBookings.sessionId, sessionId), staff ? undefined : eq(receptionBookings.status, 'booked')))
-    .orderBy(asc(receptionBookings.createdAt), asc(receptionBookings.id));
+    .orderBy(asc(receptionBookings.createdAt), asc(receptionBookings.seq));
 }
 
 /**
@@ -388,7 +388,7 @@ export async function sessionAttendances(db: Tx, sessionId: string) {
     .from(receptionAttendances)
     .leftJoin(enterprises, eq(enterprises.id, receptionAttendances.enterpriseId))
     .where(eq(receptionAttendances.sessionId, sessionId))
-    .orderBy(asc(receptionAttendances.createdAt), asc(receptionAttendances.personName), asc(receptionAttendances.id));
+    .orderBy(asc(receptionAttendances.createdAt), asc(receptionAttendances.personName), asc(receptionAttendances.seq));
 }
 
 function assertHeld(session: SessionRow, now: Date) {
@@ -862,7 +862,7 @@ export async function myBookings(db: Db, user: SessionUser) {
     .from(receptionBookings)
     .innerJoin(receptionSessions, eq(receptionSessions.id, receptionBookings.sessionId))
     .where(cond)
-    .orderBy(desc(receptionSessions.date), desc(receptionBookings.createdAt), desc(receptionBookings.id))
+    .orderBy(desc(receptionSessions.date), desc(receptionBookings.createdAt), desc(receptionBookings.seq))
     .limit(200);
 }
 

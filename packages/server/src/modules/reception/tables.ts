@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
 
 // A monthly reception day (接待日): an enterprise day or a public day.
@@ -44,6 +44,8 @@ export const receptionBookings = pgTable(
     /** the booker's network address: the per-address limits count by it */
     clientIp: text('client_ip'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the order records were made in: two made within the clock's resolution still keep theirs */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     createdBy: uuid('created_by'),
   },
   (t) => [
@@ -68,6 +70,8 @@ export const receptionAttendances = pgTable(
     phone: text('phone'),
     walkIn: boolean('walk_in').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the order records were made in: two made within the clock's resolution still keep theirs */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     createdBy: uuid('created_by'),
   },
   (t) => [
