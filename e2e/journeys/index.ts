@@ -28,7 +28,13 @@ import {
 } from './service.ts';
 import { inspectorRecordsFindingOnPhone } from './site-inspections.ts';
 import { officerDrawsAndReplays, publicSeesListAndResults } from './supervision.ts';
-import { citizenOnPhone, englishListsFitTheWindow, intranetHostRenders, leaderWorkbench } from './web.ts';
+import {
+  citizenOnPhone,
+  englishListsFitTheWindow,
+  intranetHostRenders,
+  leaderWorkbench,
+  listsOnAPhone,
+} from './web.ts';
 
 // In order: each journey signs in on its own, but the ones that create records run before the
 // ones that only read, so a failure points at the first broken step.
@@ -62,6 +68,7 @@ export const journeys: Journey[] = [
   leaderWorkbench,
   englishListsFitTheWindow,
   citizenOnPhone,
+  listsOnAPhone,
   provisionalCalendar,
   clerkPublishesPolicy,
   citizenRequestsDisclosure,

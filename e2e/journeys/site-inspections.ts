@@ -89,7 +89,8 @@ export const inspectorRecordsFindingOnPhone: Journey = {
     await ent.goto(`${ctx.baseUrl}/enterprise/my`);
     await ent.getByTestId('my-inspections-link').click();
     await ent.waitForURL((u) => u.pathname === '/enterprise/inspections', { timeout: 15_000 });
-    const rows = ent.getByTestId('my-inspections-table').locator('.ant-table-row');
+    // a list on a phone is one card a record
+    const rows = ent.getByTestId('my-inspections-table').locator('.qs-list-card');
     await rows.first().waitFor({ timeout: 15_000 });
     expect(((await rows.first().textContent()) ?? '').includes('张厂长'), 'the newest record is the one just signed');
     await ctx.screenshot(ent, '60d2-phone-enterprise-inspections');
@@ -114,7 +115,7 @@ export const inspectorRecordsFindingOnPhone: Journey = {
     await officer.goto(`${ctx.baseUrl}/staff/enforcement-cases`);
     // this year's demo case has a title like it: the 2020 one is the row with its 文号
     await officer
-      .locator('.ant-table-row')
+      .locator('.qs-list-card')
       .filter({ hasText: '上环罚〔2020〕12号' })
       .getByRole('link', { name: /未按规定建立环境管理台账案/ })
       .click();

@@ -313,3 +313,75 @@ export const englishListsFitTheWindow: Journey = {
     expect(needed <= shown, `the bureau's name is whole in the enterprise's header (${needed} > ${shown} px)`);
   },
 };
+
+// On a phone a list is one card a record: the guides' five-column table squeezed into 390 px printed
+// a guide's name one character a line, 3,519 px tall. The console's menu folds into a button in the
+// header (its 80 px of icons left pages 310 px wide), and no page is wider than the window.
+export const listsOnAPhone: Journey = {
+  name: 'on a phone lists are cards, the console menu folds into the header, no page scrolls sideways',
+  async run(ctx) {
+    const PHONE = { width: 390, height: 844 };
+    const fits = async (page: import('playwright-core').Page, what: string) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width <= PHONE.width, `${what} fits the phone's width (scrollWidth ${width})`);
+    };
+
+    const citizen = await ctx.newPage();
+    await citizen.setViewportSize(PHONE);
+    await citizen.goto(`${ctx.baseUrl}/matters`);
+    const guides = citizen.locator('.qs-list-card');
+    await guides.first().waitFor({ timeout: 15_000 });
+    expect((await citizen.locator('.ant-table').count()) === 0, 'the guides are cards, not a table');
+    expect((await guides.count()) >= 2, 'every guide of the page has its card');
+    const labels = await guides.first().locator('dt').allTextContents();
+    expect(
+      ['办理机关', '办理时限', '申请材料'].every((l) => labels.includes(l)),
+      `a card names its facts (${labels.join(', ')})`,
+    );
+    await fits(citizen, 'the guides list');
+    await ctx.screenshot(citizen, '98-phone-guides', { window: true });
+    // the table's sort, as a select
+    await citizen.getByRole('combobox', { name: '排序' }).click();
+    await citizen.getByTitle('更新日期（降序）').click();
+    await citizen.waitForURL((u) => u.searchParams.get('sort') === '-updatedAt', { timeout: 10_000 });
+    await guides.first().locator('.qs-list-card-head a').click();
+    await citizen.waitForURL((u) => /^\/matters\/[a-z-]+$/.test(u.pathname), { timeout: 15_000 });
+    await fits(citizen, 'a guide');
+    // in English the notices' four tabs are wider than the phone: they scroll inside themselves
+    await citizen.evaluate(() => localStorage.setItem('qingshan.lang', 'en'));
+    await citizen.goto(`${ctx.baseUrl}/eia/notices`);
+    await citizen.locator('.qs-list-card').first().waitFor({ timeout: 15_000 });
+    await fits(citizen, 'the EIA notices in English');
+
+    const clerk = await ctx.newPage();
+    await clerk.setViewportSize(PHONE);
+    await ctx.login(clerk, 'clerk');
+    await clerk.goto(`${ctx.baseUrl}/staff/worklist`);
+    const clocks = clerk.getByTestId('worklist-table').locator('.qs-list-card');
+    await clocks.first().waitFor({ timeout: 15_000 });
+    expect((await clerk.locator('.ant-table').count()) === 0, 'the worklist is cards, not a table');
+    // each card carries its clock's state, as the table's row does (an overdue one is tinted red)
+    const states = await clocks.evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-state'), getComputedStyle(e).backgroundColor]),
+    );
+    expect(
+      states.every(([s, bg]) => !!s && (s !== 'overdue' || bg === 'rgb(255, 241, 240)')),
+      `every card has its clock's state (${states.map((x) => x.join(' ')).join('; ')})`,
+    );
+    await fits(clerk, 'the worklist');
+    const toggle = clerk.getByTestId('menu-toggle');
+    expect((await toggle.getAttribute('aria-expanded')) === 'false', 'the menu starts folded');
+    const title = await clerk.getByRole('heading', { name: '我的待办' }).boundingBox();
+    expect(!!title && title.x < 20, `the page starts at the phone's edge, not after a column of icons (x ${title?.x})`);
+    await ctx.screenshot(clerk, '99-phone-worklist', { window: true });
+    await toggle.click();
+    const item = clerk.getByRole('menuitem', { name: '信访台账' });
+    await item.waitFor({ timeout: 5_000 });
+    await ctx.screenshot(clerk, '99b-phone-menu', { window: true });
+    await item.click();
+    await clerk.waitForURL((u) => u.pathname === '/staff/petitions', { timeout: 15_000 });
+    await clerk.locator('.qs-list-card').first().waitFor({ timeout: 15_000 });
+    expect((await toggle.getAttribute('aria-expanded')) === 'false', 'the menu folds again after a choice');
+    await fits(clerk, 'the petitions list');
+  },
+};

@@ -18,7 +18,8 @@ export function PageContainer({
           {title}
         </Typography.Title>
         {extra ? (
-          <Flex gap={8} wrap>
+          // never wider than the page: a wide action (a row of tabs) scrolls inside itself on a phone
+          <Flex gap={8} wrap style={{ maxWidth: '100%', minWidth: 0 }}>
             {extra}
           </Flex>
         ) : null}

@@ -1,4 +1,5 @@
-import { Layout, Menu, Typography } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Menu, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -24,6 +25,9 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  // A phone (under 576 px) folds the menu away entirely, behind a button in the header, and opens it
+  // over the page: its 80 px of icons left a page 310 px wide.
+  const phone = Grid.useBreakpoint().xs === true;
 
   if (loading) return <PageLoading />;
   if (!user && error) return <AuthErrorPage error={error} />;
@@ -64,18 +68,44 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <HeaderBar extra={<Typography.Text type="secondary">{t(`face.${face}`)}</Typography.Text>} />
-      <Layout hasSider>
+      <HeaderBar
+        left={
+          phone ? (
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              aria-label={t(collapsed ? 'nav.openMenu' : 'nav.closeMenu')}
+              aria-expanded={!collapsed}
+              data-testid="menu-toggle"
+              onClick={() => setCollapsed((c) => !c)}
+            />
+          ) : undefined
+        }
+        extra={<Typography.Text type="secondary">{t(`face.${face}`)}</Typography.Text>}
+      />
+      <Layout hasSider style={{ position: 'relative' }}>
         <Layout.Sider
           theme="light"
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
+          collapsedWidth={phone ? 0 : 80}
+          trigger={phone ? null : undefined}
           // English entries run longer ("Environmental incidents", "My discharge permits"): at 200 px
           // nine of them ended in "…" at 1366 px, so the column is wider in English only
           width={lang === 'en' ? 248 : 200}
-          style={{ borderRight: '1px solid #f0f0f0' }}
+          style={
+            phone
+              ? {
+                  position: 'absolute',
+                  insetBlock: 0,
+                  insetInlineStart: 0,
+                  zIndex: 20,
+                  boxShadow: '2px 0 8px rgba(0,0,0,0.15)',
+                }
+              : { borderRight: '1px solid #f0f0f0' }
+          }
         >
           {/* The column runs the page's full height, so it stays white down to the collapse button on a
               scrolled page; the menu inside sticks to the top with its own scroll, as the grouped
@@ -84,17 +114,25 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
               makes a short page scroll. */}
           <nav
             aria-label={t(`face.${face}`)}
-            style={{ position: 'sticky', top: 0, maxHeight: 'calc(100vh - 112px)', overflowY: 'auto' }}
+            style={{
+              position: 'sticky',
+              top: 0,
+              maxHeight: phone ? 'calc(100vh - 64px)' : 'calc(100vh - 112px)',
+              overflowY: 'auto',
+            }}
           >
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected] : []}
               items={menuItems}
-              onClick={({ key }) => navigate(key)}
+              onClick={({ key }) => {
+                navigate(key);
+                if (phone) setCollapsed(true);
+              }}
             />
           </nav>
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           {entries.length === 0 ? (
             <ForbiddenPage />
           ) : (

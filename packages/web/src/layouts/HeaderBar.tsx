@@ -28,7 +28,8 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
   const { t } = useTranslation();
   const lang = useLanguage();
   const { user, roles, logout } = useAuth();
-  // On a phone the bureau's full name and the user's name do not both fit: keep the short ones.
+  // On a phone the bureau's full name, the user, the face's name and the logout label do not fit
+  // beside the rest: keep the short ones (the logout button keeps its name for screen readers).
   const narrow = Grid.useBreakpoint().sm === false;
   const navigate = useNavigate();
   const showError = useShowError();
@@ -47,8 +48,8 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
       style={{
         display: 'flex',
         alignItems: 'center',
-        gap: 16,
-        paddingInline: 16,
+        gap: narrow ? 8 : 16,
+        paddingInline: narrow ? 12 : 16,
         background: '#fff',
         borderBottom: '1px solid #f0f0f0',
       }}
@@ -66,11 +67,11 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
             textOverflow: 'ellipsis',
           }}
         >
-          {narrow ? t('common.appName') : t('common.headerTitle')}
+          {narrow ? <span title={t('common.appName')}>{t('common.appMark')}</span> : t('common.headerTitle')}
         </h1>
       </Link>
       <Flex align="center" gap={8}>
-        {extra}
+        {narrow ? null : extra}
         <LanguageSwitch />
         {user ? (
           <Space size={8}>
@@ -79,12 +80,19 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
                 {t(HOME_LINK_LABEL[homePathFor(roles)])}
               </Link>
             ) : null}
-            <span data-testid="current-user" title={`${t('nav.userMenu')}: ${user.displayName}`}>
-              <UserOutlined aria-label={narrow ? user.displayName : undefined} />{' '}
-              {narrow ? null : <span style={userNameStyle(lang)}>{user.displayName}</span>}
-            </span>
-            <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => void onLogout()}>
-              {t('nav.logout')}
+            {narrow ? null : (
+              <span data-testid="current-user" title={`${t('nav.userMenu')}: ${user.displayName}`}>
+                <UserOutlined /> <span style={userNameStyle(lang)}>{user.displayName}</span>
+              </span>
+            )}
+            <Button
+              icon={<LogoutOutlined />}
+              data-testid="logout"
+              aria-label={narrow ? t('nav.logout') : undefined}
+              title={narrow ? t('nav.logout') : undefined}
+              onClick={() => void onLogout()}
+            >
+              {narrow ? null : t('nav.logout')}
             </Button>
           </Space>
         ) : (

@@ -178,3 +178,56 @@ describe('PagedTable', () => {
     expect(screen.queryByTestId('table')).toBeNull();
   });
 });
+
+describe('PagedTable on a phone', () => {
+  let desktop: typeof window.matchMedia;
+  beforeAll(() => {
+    desktop = window.matchMedia;
+  });
+  // antd asks `(max-width: 575.98px)` for xs and `(min-width: …)` for the rest: a phone answers
+  // yes to the first only
+  const phone = () => {
+    window.matchMedia = (query: string) => ({ ...desktop(query), matches: query.includes('max-width'), media: query });
+  };
+  afterEach(() => {
+    window.matchMedia = desktop;
+  });
+
+  const cards = () => [...screen.getByTestId('table').querySelectorAll<HTMLElement>('.qs-list-card')];
+  const cardNames = () => cards().map((li) => li.querySelector('.qs-list-card-head')?.textContent);
+
+  it('shows one card a record, with each column as a label and its value', () => {
+    phone();
+    renderAt('/list?page=2');
+    expect(screen.getByTestId('table').querySelector('table')).toBeNull();
+    expect(cardNames()).toEqual(ALL.slice(20, 40).map((r) => r.name));
+    const first = cards()[0] as HTMLElement;
+    // the heading is the first column; the second is a label with its value ('—' for nothing)
+    expect(within(first).getByText('更新').tagName).toBe('DT');
+    expect(within(first).getByText('—').tagName).toBe('DD');
+    expect(screen.getByText('共 45 条')).toBeTruthy();
+  });
+
+  it('pages as the table does, and sorts through a select that writes the URL', async () => {
+    phone();
+    renderAt('/list?page=2');
+    fireEvent.click(screen.getByTitle('3'));
+    await waitFor(() => expect(search()).toBe('?page=3'));
+    expect(cardNames()).toEqual(['企业41', '企业42', '企业43', '企业44', '企业45']);
+    // the select shows the sort in force, and offers each sortable column both ways
+    const select = screen.getByRole('combobox', { name: '排序' });
+    expect(select.closest('.ant-select')?.textContent).toContain('名称（升序）');
+    fireEvent.mouseDown(select);
+    const shown = () => [...document.querySelectorAll('.ant-select-item-option')].map((o) => o.textContent);
+    await waitFor(() => expect(shown()).toEqual(['名称（升序）', '名称（降序）', '更新（升序）', '更新（降序）']));
+    fireEvent.click(await screen.findByTitle('更新（降序）'));
+    await waitFor(() => expect(search()).toBe('?sort=-updatedAt'));
+  });
+
+  it('shows the empty state on a phone too', () => {
+    phone();
+    renderAt('/list', { data: { items: [], total: 0 } });
+    expect(screen.getByText('暂无数据')).toBeTruthy();
+    expect(cards()).toEqual([]);
+  });
+});

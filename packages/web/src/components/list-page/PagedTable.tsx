@@ -1,13 +1,14 @@
 // The table of a list page: it owns paging and sorting ↔ URL (through useListQuery) and the
 // loading, empty and error states, so a list page only declares its columns and filters.
-import { Table, type TableProps } from 'antd';
+import { Grid, Table, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import type { ReactNode } from 'react';
+import type { Key, ReactNode } from 'react';
 import './PagedTable.css';
 import { useTranslation } from 'react-i18next';
 import { DatesWhole } from '../DateTimeText.tsx';
 import { EmptyState, ErrorState } from '../QueryState.tsx';
 import type { ListQueryDefinition, PagedQuery, SortOrder } from './listQuery.ts';
+import { type CardColumn, PagedCards } from './PagedCards.tsx';
 import type { ListQueryState } from './useListQuery.ts';
 
 /** What PagedTable reads from a TanStack query of a paged endpoint. */
@@ -72,6 +73,8 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
 }: PagedTableProps<T, Q>) {
   const { t } = useTranslation();
   const { query, update, definition } = list;
+  // a phone (under 576 px): one card a record; a table that expands or selects rows stays a table
+  const phone = Grid.useBreakpoint().xs === true && !rest.expandable && !rest.rowSelection;
   if (result.isError && !result.data) {
     return <ErrorState error={result.error} onRetry={() => void result.refetch()} />;
   }
@@ -101,6 +104,41 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
       update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize } as Partial<Q>);
     }
   };
+  if (phone) {
+    const cardColumns = (drawn ?? []).flatMap((c): CardColumn<T>[] =>
+      'children' in c
+        ? []
+        : [
+            {
+              ...(c as ColumnType<T>),
+              sortField: sortable && c.sorter === true ? fieldOf(c as ColumnType<T>) : undefined,
+            },
+          ],
+    );
+    return (
+      <PagedCards<T>
+        items={result.data?.items ?? []}
+        total={result.data?.total ?? 0}
+        columns={cardColumns}
+        rowKey={(rest.rowKey as string | ((r: T) => Key) | undefined) ?? 'id'}
+        loading={result.isFetching}
+        emptyText={emptyText}
+        page={query.page}
+        pageSize={query.pageSize}
+        onPage={(page, pageSize) => update({ page, pageSize } as Partial<Q>)}
+        sort={
+          sortable
+            ? {
+                orderOf: (field) => definition.sortOrderOf(query.sort, field),
+                set: (field, order) => update({ sort: definition.sortFromTable(field, order) } as Partial<Q>),
+              }
+            : undefined
+        }
+        onCard={rest.onRow ? (r) => rest.onRow?.(r) ?? {} : undefined}
+        data-testid={(rest as { 'data-testid'?: string })['data-testid']}
+      />
+    );
+  }
   return (
     <Table<T>
       rowKey="id"

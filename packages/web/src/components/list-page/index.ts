@@ -8,5 +8,6 @@ export {
   type PagedQuery,
   textFilter,
 } from './listQuery.ts';
+export { type CardColumn, PagedCards, type PagedCardsProps } from './PagedCards.tsx';
 export { type PagedResult, PagedTable, type PagedTableProps } from './PagedTable.tsx';
 export { type ListQueryState, useListQuery } from './useListQuery.ts';

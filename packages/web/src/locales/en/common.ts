@@ -4,6 +4,7 @@ import type zh from '../zh-CN/common.ts';
 const en: Leaves<typeof zh> = {
   common: {
     appName: 'Qingshan',
+    appMark: '青山',
     bureau: 'Pingxiang Shangli Ecology and Environment Bureau',
     headerTitle: 'Qingshan · Pingxiang Shangli Ecology and Environment Bureau',
     loading: 'Loading…',
@@ -22,6 +23,10 @@ const en: Leaves<typeof zh> = {
     all: 'All',
     none: '—',
     total: '{{total}} in total',
+    sortBy: 'Sort',
+    sortDefault: 'default order',
+    sortAscending: '{{column}} (ascending)',
+    sortDescending: '{{column}} (descending)',
     loadFailed: 'Failed to load',
     saved: 'Saved',
     backHome: 'Back to home',
@@ -36,6 +41,8 @@ const en: Leaves<typeof zh> = {
     logout: 'Log out',
     console: 'Open workspace',
     userMenu: 'Current user',
+    openMenu: 'Open the menu',
+    closeMenu: 'Close the menu',
   },
   menu: {
     receptionDays: 'Reception days',

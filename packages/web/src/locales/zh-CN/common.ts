@@ -1,6 +1,8 @@
 export default {
   common: {
     appName: '青山',
+    // the brand on a phone's header, in both languages: 'Qingshan' did not fit beside the rest
+    appMark: '青山',
     bureau: '萍乡市上栗生态环境局',
     headerTitle: '青山 · 萍乡市上栗生态环境局',
     loading: '加载中…',
@@ -19,6 +21,10 @@ export default {
     all: '全部',
     none: '—',
     total: '共 {{total}} 条',
+    sortBy: '排序',
+    sortDefault: '默认顺序',
+    sortAscending: '{{column}}（升序）',
+    sortDescending: '{{column}}（降序）',
     loadFailed: '加载失败',
     saved: '已保存',
     backHome: '返回首页',
@@ -33,6 +39,8 @@ export default {
     logout: '退出',
     console: '进入工作台',
     userMenu: '当前用户',
+    openMenu: '打开菜单',
+    closeMenu: '收起菜单',
   },
   menu: {
     receptionDays: '接待日',

@@ -21,6 +21,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
+import { formatDateTime } from '../../utils/datetime.ts';
 import {
   answerObjection,
   decideEiaCase,
@@ -32,9 +33,6 @@ import {
   verifyEiaCase,
 } from './api.ts';
 import { pick, STATE_COLORS } from './labels.ts';
-
-const shanghai = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replace(/\//g, '-');
 
 /** One EIA case: its facts, publicity and objections, and the step its path and state allow. */
 export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }) {
@@ -157,7 +155,7 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
             <Typography.Paragraph style={{ marginBottom: 0 }}>{c.commitmentText}</Typography.Paragraph>
             {c.commitmentSignedAt ? (
               <Typography.Text type="secondary">
-                {t('eia.signedAt', { at: shanghai(c.commitmentSignedAt) })}
+                {t('eia.signedAt', { at: formatDateTime(c.commitmentSignedAt, true) })}
               </Typography.Text>
             ) : null}
           </Card>
@@ -213,7 +211,12 @@ function Objections({ c, face }: { c: EiaCaseDetail; face: 'staff' | 'enterprise
       {c.objections.length === 0 ? <EmptyState description={t('eia.noObjections')} /> : null}
       <Flex vertical gap={12}>
         {c.objections.map((o) => (
-          <Card key={o.id} size="small" type="inner" title={`${o.name} ${o.phone} · ${shanghai(o.createdAt)}`}>
+          <Card
+            key={o.id}
+            size="small"
+            type="inner"
+            title={`${o.name} ${o.phone} · ${formatDateTime(o.createdAt, true)}`}
+          >
             <Typography.Paragraph>{o.content}</Typography.Paragraph>
             {o.answer ? (
               <Alert type="success" title={t('eia.answered', { by: o.answeredByName ?? '' })} description={o.answer} />

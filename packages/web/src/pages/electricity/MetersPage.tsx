@@ -243,10 +243,10 @@ export default function MetersPage() {
       {line ? (
         <>
           {lines.length > 1 ? (
-            <Flex gap={8} align="center" style={{ marginBottom: 8 }}>
+            <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
               {t('electricity.chartLine')}
               <Select
-                style={{ width: 320 }}
+                style={{ width: 320, maxWidth: '100%' }}
                 value={line.id}
                 onChange={setLineId}
                 options={lines.map((l) => ({ value: l.id, label: `${l.enterpriseName} · ${l.name}` }))}

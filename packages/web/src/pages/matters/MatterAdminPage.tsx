@@ -10,7 +10,6 @@ import {
   Input,
   InputNumber,
   Select,
-  Space,
   Switch,
   Table,
   Tabs,
@@ -320,16 +319,16 @@ export default function MatterAdminPage() {
   });
   return (
     <PageContainer title={t('matters.admin.title')}>
-      <Space style={{ marginBottom: 16 }}>
+      <div style={{ marginBottom: 16 }}>
         <Input.Search
           key={query.q ?? ''}
           defaultValue={query.q}
           allowClear
           placeholder={t('matters.searchPlaceholder')}
-          style={{ width: 360 }}
+          style={{ width: 360, maxWidth: '100%' }}
           onSearch={(q) => list.update({ q: q.trim() || undefined })}
         />
-      </Space>
+      </div>
       <PagedTable<Matter, typeof query>
         list={list}
         result={result}

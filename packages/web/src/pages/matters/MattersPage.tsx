@@ -1,6 +1,6 @@
 import { MATTER_SORTS } from '@qingshan/core/matters';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Space, Tag } from 'antd';
+import { Button, Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
@@ -29,7 +29,7 @@ export default function MattersPage() {
   });
   return (
     <PageContainer title={t('matters.title')}>
-      <Space style={{ marginBottom: 16 }}>
+      <div style={{ marginBottom: 16 }}>
         <Input.Search
           key={query.q ?? ''}
           defaultValue={query.q}
@@ -40,7 +40,7 @@ export default function MattersPage() {
           onSearch={(q) => list.update({ q: q.trim() || undefined })}
           data-testid="matters-search"
         />
-      </Space>
+      </div>
       <PagedTable<Matter, typeof query>
         list={list}
         result={result}

@@ -116,7 +116,7 @@ function PermitCard({ permit: p, onChanged }: { permit: Permit; onChanged: () =>
         style={{ marginTop: 12, marginBottom: 12 }}
       >
         <Form.Item name="platformRef" label={t('permits.platformRef')}>
-          <Input maxLength={60} style={{ width: 220 }} />
+          <Input maxLength={60} style={{ width: 220, maxWidth: '100%' }} />
         </Form.Item>
         <Button htmlType="submit" loading={save.isPending}>
           {t('common.save')}

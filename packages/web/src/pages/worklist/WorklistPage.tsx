@@ -1,8 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Grid, Input, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { defineListQuery, oneOfFilter, textFilter, useListQuery } from '../../components/list-page/index.ts';
+import {
+  type CardColumn,
+  defineListQuery,
+  oneOfFilter,
+  PagedCards,
+  textFilter,
+  useListQuery,
+} from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -48,6 +55,55 @@ export default function WorklistPage() {
     queryFn: ({ signal }) => getWorklistCounts(signal),
     refetchInterval: 60_000,
   });
+
+  // on a phone: one card a clock (the table's six columns ran wider than the page)
+  const phone = Grid.useBreakpoint().xs === true;
+  const cardStyle = (r: WorkItem) =>
+    ({ style: { background: ROW_BG[r.state] }, 'data-state': r.state }) as React.HTMLAttributes<HTMLElement>;
+  const columns: CardColumn<WorkItem>[] = [
+    {
+      title: t('clocks.title'),
+      dataIndex: 'title',
+      render: (title: string, r) => (
+        <Space direction="vertical" size={0}>
+          {r.link ? <Link to={r.link}>{clockTitle(title, lang)}</Link> : clockTitle(title, lang)}
+          {r.evaluationError ? <Alert type="error" showIcon message={r.evaluationError} /> : null}
+        </Space>
+      ),
+    },
+    { title: t('clocks.start'), dataIndex: 'start', width: 120, render: (s: string) => formatDate(s) },
+    {
+      title: t('clocks.dueDate'),
+      dataIndex: 'dueDate',
+      width: 130,
+      render: (d: string, r) => (
+        <>
+          <Typography.Text strong={r.state === 'overdue' || r.state === 'due-soon'} data-testid="worklist-due">
+            {d}
+          </Typography.Text>
+          <ProvisionalTag clock={r} />
+        </>
+      ),
+    },
+    {
+      title: t('clocks.remaining'),
+      key: 'remaining',
+      width: 150,
+      render: (_: unknown, r) => <Remaining clock={r} />,
+    },
+    {
+      title: t('clocks.stateLabel'),
+      dataIndex: 'state',
+      width: 100,
+      render: (s: ClockState) => <ClockStateTag state={s} />,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 170,
+      render: (_: unknown, r) => <ClockActions clock={r} />,
+    },
+  ];
 
   return (
     <PageContainer title={t('worklist.title')}>
@@ -115,6 +171,20 @@ export default function WorklistPage() {
       </Form>
       {list.isError && !list.data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : phone ? (
+        <PagedCards<WorkItem>
+          data-testid="worklist-table"
+          items={list.data?.items ?? []}
+          total={list.data?.total ?? 0}
+          columns={columns}
+          rowKey="id"
+          loading={list.isFetching}
+          emptyText={t('worklist.empty')}
+          page={list.data?.page ?? query.page ?? 1}
+          pageSize={list.data?.pageSize ?? query.pageSize ?? 20}
+          onPage={(page, pageSize) => update({ page, pageSize })}
+          onCard={cardStyle}
+        />
       ) : (
         <Table<WorkItem>
           rowKey="id"
@@ -122,9 +192,7 @@ export default function WorklistPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('worklist.empty') }}
-          onRow={(r) =>
-            ({ style: { background: ROW_BG[r.state] }, 'data-state': r.state }) as React.HTMLAttributes<HTMLElement>
-          }
+          onRow={cardStyle}
           pagination={{
             current: list.data?.page ?? query.page,
             pageSize: list.data?.pageSize ?? query.pageSize,
@@ -133,50 +201,7 @@ export default function WorklistPage() {
             showTotal: (total) => t('common.total', { total }),
             onChange: (page, pageSize) => update({ page, pageSize }),
           }}
-          columns={[
-            {
-              title: t('clocks.title'),
-              dataIndex: 'title',
-              render: (title: string, r) => (
-                <Space direction="vertical" size={0}>
-                  {r.link ? <Link to={r.link}>{clockTitle(title, lang)}</Link> : clockTitle(title, lang)}
-                  {r.evaluationError ? <Alert type="error" showIcon message={r.evaluationError} /> : null}
-                </Space>
-              ),
-            },
-            { title: t('clocks.start'), dataIndex: 'start', width: 120, render: (s: string) => formatDate(s) },
-            {
-              title: t('clocks.dueDate'),
-              dataIndex: 'dueDate',
-              width: 130,
-              render: (d: string, r) => (
-                <>
-                  <Typography.Text strong={r.state === 'overdue' || r.state === 'due-soon'} data-testid="worklist-due">
-                    {d}
-                  </Typography.Text>
-                  <ProvisionalTag clock={r} />
-                </>
-              ),
-            },
-            {
-              title: t('clocks.remaining'),
-              key: 'remaining',
-              width: 150,
-              render: (_: unknown, r) => <Remaining clock={r} />,
-            },
-            {
-              title: t('clocks.stateLabel'),
-              dataIndex: 'state',
-              width: 100,
-              render: (s: ClockState) => <ClockStateTag state={s} />,
-            },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 170,
-              render: (_: unknown, r) => <ClockActions clock={r} />,
-            },
-          ]}
+          columns={columns}
         />
       )}
     </PageContainer>
