@@ -183,6 +183,30 @@ export const jointVisitPrivacy: Journey = {
     await ctx.login(staff, 'inspector');
     const mine = ctx.account('enterprise').enterprise!;
     const stamp = Date.now() % 100000;
+
+    // the form names a joint visit's parts by enterprise: they read 本企业情况 1 and 2, and a
+    // follow-up's enterprise was offered as the first eight characters of an id
+    const otherName = await staff.evaluate(async (mine) => {
+      const items = (await (await fetch('/api/enterprises?pageSize=20')).json()).items as { name: string }[];
+      return items.find((e) => e.name !== mine)?.name ?? '';
+    }, mine);
+    await staff.goto(`${ctx.baseUrl}/staff/visits/new`);
+    const picker = staff.getByTestId('visit-enterprises');
+    for (const name of [mine, otherName]) {
+      await picker.click();
+      await staff.keyboard.type(name);
+      await staff.locator(`.ant-select-item-option[title="${name}"]`).click();
+    }
+    await staff.keyboard.press('Escape');
+    for (const name of [mine, otherName]) await staff.getByText(`${name}的情况`).waitFor({ timeout: 10_000 });
+    await staff.getByRole('button', { name: /添加跟进事项/ }).click();
+    await staff.locator('form .ant-select').last().click();
+    for (const name of [mine, otherName])
+      await staff
+        .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${name}"]`)
+        .last()
+        .waitFor({ timeout: 5_000 });
+    await ctx.screenshot(staff, '39-joint-visit-form');
     const created = await staff.evaluate(
       async ({ mine, stamp }) => {
         const me = await (await fetch('/api/auth/me')).json();

@@ -141,6 +141,7 @@ const en: Leaves<typeof zh> = {
       plan: 'Plan a visit',
       mine: 'Visits to us',
       findings: 'Findings at this enterprise',
+      findingsOf: 'Findings at {{name}}',
       findingsPlaceholder: 'What was found and advised (each enterprise sees only its own row)',
       internalNote: 'Internal note',
       internalNoteHelp: 'Bureau staff only; enterprises never see it',

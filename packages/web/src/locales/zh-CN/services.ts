@@ -137,6 +137,7 @@ export default {
       plan: '安排走访',
       mine: '上门服务记录',
       findings: '本企业情况',
+      findingsOf: '{{name}}的情况',
       findingsPlaceholder: '发现的问题、给出的指导（该企业只能看到自己这一栏）',
       internalNote: '内部备注',
       internalNoteHelp: '仅局内人员可见，企业看不到',

@@ -10,12 +10,15 @@ export function EnterprisePicker({
   onChange,
   multiple,
   options: extra,
+  onNames,
   ...rest
 }: {
   value?: string | string[] | undefined;
   onChange?: (v: string | string[] | undefined) => void;
   multiple?: boolean;
   options?: { value: string; label: string }[];
+  /** the names of the enterprises chosen, for a form that labels its parts by enterprise */
+  onNames?: (names: Map<string, string>) => void;
   'data-testid'?: string;
   style?: React.CSSProperties;
 }) {
@@ -40,6 +43,8 @@ export function EnterprisePicker({
       value={value}
       onChange={(v: string | string[] | undefined) => {
         setKnown(new Map(opts));
+        const chosen = v === undefined ? [] : Array.isArray(v) ? v : [v];
+        onNames?.(new Map(chosen.map((id) => [id, opts.get(id) ?? ''])));
         onChange?.(v);
       }}
       options={[...opts].map(([v, label]) => ({ value: v, label }))}

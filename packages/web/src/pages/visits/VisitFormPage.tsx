@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
@@ -41,6 +42,9 @@ export default function VisitFormPage() {
   });
   const pre = params.get('enterpriseId');
   const enterpriseIds = Form.useWatch('enterpriseIds', form) ?? [];
+  // a joint visit's parts are labelled by enterprise name (its id is no one's business)
+  const [names, setNames] = useState<Map<string, string>>(() => new Map(pre ? [[pre, params.get('name') ?? '']] : []));
+  const nameOf = (id: string, i: number) => names.get(id) || `${t('svc.common.enterprise')} ${i + 1}`;
   const save = useMutation({
     mutationFn: (v: FormValues) =>
       createVisit({
@@ -90,7 +94,7 @@ export default function VisitFormPage() {
             <Form.Item name="date" label={t('svc.common.date')} rules={[{ required: true }]}>
               <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
             </Form.Item>
-            <Form.Item name="campaignId" label={t('svc.visits.campaign')} style={{ minWidth: 320 }}>
+            <Form.Item name="campaignId" label={t('svc.visits.campaign')} style={{ minWidth: 'min(320px, 100%)' }}>
               <Select
                 allowClear
                 options={(campaigns.data?.items ?? []).map((c) => ({
@@ -108,6 +112,7 @@ export default function VisitFormPage() {
             <EnterprisePicker
               multiple
               options={pre ? [{ value: pre, label: params.get('name') ?? pre }] : []}
+              onNames={setNames}
               data-testid="visit-enterprises"
             />
           </Form.Item>
@@ -147,7 +152,11 @@ export default function VisitFormPage() {
             <Form.Item
               key={id}
               name={['findings', id]}
-              label={`${t('svc.visits.findings')}${enterpriseIds.length > 1 ? ` ${i + 1}` : ''}`}
+              label={
+                enterpriseIds.length > 1
+                  ? t('svc.visits.findingsOf', { name: nameOf(id, i) })
+                  : t('svc.visits.findings')
+              }
               extra={enterpriseIds.length > 1 && i === 0 ? t('svc.visits.jointHint') : undefined}
             >
               <Input.TextArea
@@ -170,7 +179,7 @@ export default function VisitFormPage() {
                       <Form.Item
                         name={[f.name, 'action']}
                         rules={[{ required: true, whitespace: true }]}
-                        style={{ minWidth: 260 }}
+                        style={{ minWidth: 'min(260px, 100%)' }}
                       >
                         <Input maxLength={500} placeholder={t('svc.visits.followUpAction')} />
                       </Form.Item>
@@ -178,7 +187,7 @@ export default function VisitFormPage() {
                         <Select
                           allowClear
                           placeholder={t('svc.common.enterprise')}
-                          options={enterpriseIds.map((id: string) => ({ value: id, label: id.slice(0, 8) }))}
+                          options={enterpriseIds.map((id: string, i: number) => ({ value: id, label: nameOf(id, i) }))}
                         />
                       </Form.Item>
                       <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true }]}>
