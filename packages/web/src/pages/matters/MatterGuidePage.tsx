@@ -61,9 +61,11 @@ export default function MatterGuidePage() {
         <Descriptions.Item label={t('matters.limits')}>
           {m.limits.map((l) => (
             <div key={l.key}>
-              {t(`matters.limitKinds.${l.kind}`)}：
-              {t('matters.limitValue', { length: l.length, unit: t(`clocks.unit.${l.unit}`) })}
-              <Typography.Text type="secondary"> （{l.source}）</Typography.Text>
+              {t('matters.limitLine', {
+                kind: t(`matters.limitKinds.${l.kind}`),
+                value: t('matters.limitValue', { length: l.length, unit: t(`clocks.unit.${l.unit}`) }),
+              })}
+              <Typography.Text type="secondary">{t('matters.limitSource', { source: l.source })}</Typography.Text>
             </div>
           ))}
           <div>{m.timeLimits.description}</div>

@@ -34,6 +34,8 @@ const en: Leaves<typeof zh> = {
     note: 'Note',
     limits: 'Time limits',
     limitValue: '{{length}} {{unit}}',
+    limitLine: '{{kind}}: {{value}}',
+    limitSource: ' ({{source}})',
     limitKinds: {
       statutory: 'Statutory',
       promised: 'Promised',

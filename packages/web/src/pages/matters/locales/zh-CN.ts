@@ -31,6 +31,8 @@ const strings = {
     note: '说明',
     limits: '办理时限',
     limitValue: '{{length}} {{unit}}',
+    limitLine: '{{kind}}：{{value}}',
+    limitSource: '（{{source}}）',
     limitKinds: { statutory: '法定时限', promised: '承诺时限', 'incomplete-notice': '材料不齐一次性告知' },
     fees: '收费标准',
     where: '办理地点',
