@@ -383,5 +383,25 @@ export const listsOnAPhone: Journey = {
     await clerk.locator('.qs-list-card').first().waitFor({ timeout: 15_000 });
     expect((await toggle.getAttribute('aria-expanded')) === 'false', 'the menu folds again after a choice');
     await fits(clerk, 'the petitions list');
+
+    // the leader's figures: each heading stays on one line (they printed a character a line) and
+    // the table scrolls sideways inside its card
+    const leader = await ctx.newPage();
+    await leader.setViewportSize(PHONE);
+    await ctx.login(leader, 'leader');
+    await leader.goto(`${ctx.baseUrl}/staff/period-report/dashboard`);
+    const desk = leader.getByTestId('dashboard-sla-desk');
+    await desk.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+    const broken = await desk.locator('thead th').evaluateAll((ths) =>
+      ths.flatMap((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        return tops.size > 1 ? [th.textContent ?? ''] : [];
+      }),
+    );
+    expect(broken.length === 0, `the figures' headings stay on one line (${broken.join(', ')})`);
+    await fits(leader, 'the leader dashboard');
+    await ctx.screenshot(leader, '99c-phone-leader-dashboard');
   },
 };

@@ -1,8 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Drawer, Flex, Input, Row, Select, Statistic, Table, Tabs } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Drawer,
+  Flex,
+  Grid,
+  Input,
+  Row,
+  Select,
+  Statistic,
+  Table,
+  Tabs,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
@@ -158,11 +173,22 @@ export default function DashboardPage() {
     );
   const name = (dim: Dim, g: { value: string; label: string }) =>
     groupName(dim, g, lang, t('periodReport.dashboard.noEnterprise'));
+  // A group's name keeps its column (and stays in view as the figures scroll past it on a phone);
+  // the figures' headers stay whole: on a phone they printed one character a line
+  const phone = Grid.useBreakpoint().xs === true;
+  const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+  const groupColumn = <G,>(label: (g: G) => ReactNode) => ({
+    title: t('periodReport.dashboard.group'),
+    key: 'group',
+    ...(phone ? { fixed: 'left' as const, width: 150 } : {}),
+    render: (_: unknown, g: G) => label(g),
+  });
   const slaColumns = (dim: Dim): ColumnsType<SlaGroup> => {
     const cell = (metric: Metric, key: 'completed' | 'onTime' | 'late' | 'overdue') => ({
       title: t(`periodReport.dashboard.${key}`),
       dataIndex: key,
       align: 'right' as const,
+      onHeaderCell: nowrap,
       render: (n: number, g: SlaGroup) =>
         num(
           n,
@@ -171,26 +197,34 @@ export default function DashboardPage() {
         ),
     });
     return [
-      { title: t('periodReport.dashboard.group'), key: 'group', render: (_: unknown, g) => name(dim, g) },
+      groupColumn((g) => name(dim, g)),
       cell('completed', 'completed'),
       cell('onTime', 'onTime'),
       cell('late', 'late'),
       cell('overdue', 'overdue'),
-      { title: t('periodReport.dashboard.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', render: pct },
+      {
+        title: t('periodReport.dashboard.onTimeRate'),
+        dataIndex: 'onTimeRate',
+        align: 'right',
+        render: pct,
+        onHeaderCell: nowrap,
+      },
       {
         title: t('periodReport.dashboard.averageDays'),
         dataIndex: 'averageDays',
         align: 'right',
+        onHeaderCell: nowrap,
         render: (v) => v ?? '—',
       },
     ];
   };
   const visitColumns = (dim: Exclude<Dim, 'desk'>): ColumnsType<OneVisitGroup> => [
-    { title: t('periodReport.dashboard.group'), key: 'group', render: (_: unknown, g) => name(dim, g) },
+    groupColumn((g) => name(dim, g)),
     {
       title: t('periodReport.dashboard.decided'),
       dataIndex: 'decided',
       align: 'right',
+      onHeaderCell: nowrap,
       render: (n: number, g) =>
         num(n, {
           metric: 'decided',
@@ -203,6 +237,7 @@ export default function DashboardPage() {
       title: t('periodReport.dashboard.oneVisit'),
       dataIndex: 'oneVisit',
       align: 'right',
+      onHeaderCell: nowrap,
       render: (n: number, g) =>
         num(n, {
           metric: 'oneVisit',
@@ -211,7 +246,13 @@ export default function DashboardPage() {
           what: `${name(dim, g)} · ${t('periodReport.dashboard.oneVisit')}`,
         }),
     },
-    { title: t('periodReport.dashboard.oneVisitRate'), dataIndex: 'oneVisitRate', align: 'right', render: pct },
+    {
+      title: t('periodReport.dashboard.oneVisitRate'),
+      dataIndex: 'oneVisitRate',
+      align: 'right',
+      render: pct,
+      onHeaderCell: nowrap,
+    },
   ];
   const dims: { key: Dim; label: string }[] = [
     { key: 'desk', label: t('periodReport.dashboard.byDesk') },
@@ -318,6 +359,7 @@ export default function DashboardPage() {
                     columns={slaColumns(d.key)}
                     dataSource={data.sla[d.key]}
                     pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                    scroll={{ x: 'max-content' }}
                     data-testid={`dashboard-sla-${d.key}`}
                   />
                 ),
@@ -338,6 +380,7 @@ export default function DashboardPage() {
                       columns={visitColumns(d.key)}
                       dataSource={data.oneVisit[d.key]}
                       pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                      scroll={{ x: 'max-content' }}
                     />
                   ),
                 }))}
