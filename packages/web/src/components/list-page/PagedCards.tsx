@@ -21,9 +21,10 @@ export interface PagedCardsProps<T> {
   rowKey: string | ((record: T) => Key);
   loading: boolean;
   emptyText?: string | undefined;
-  page: number;
-  pageSize: number;
-  onPage(page: number, pageSize: number): void;
+  /** the page shown and how to turn it; absent when every record is shown at once */
+  page?: number | undefined;
+  pageSize?: number | undefined;
+  onPage?: ((page: number, pageSize: number) => void) | undefined;
   /** the sort in force and how to change it; absent when the list does not sort */
   sort?: { orderOf(field: string): 'ascend' | 'descend' | null; set(field: string, order: 'ascend' | 'descend'): void };
   /** a card's own attributes, as a table's onRow gives a row's (a state's background) */
@@ -129,17 +130,19 @@ export function PagedCards<T extends object>({
           </ul>
         )}
       </Spin>
-      <Pagination
-        className="qs-paged-cards-pages"
-        size="small"
-        current={page}
-        pageSize={pageSize}
-        total={total}
-        showSizeChanger={false}
-        showTotal={(n) => t('common.total', { total: n })}
-        onChange={onPage}
-        hideOnSinglePage={false}
-      />
+      {page !== undefined ? (
+        <Pagination
+          className="qs-paged-cards-pages"
+          size="small"
+          current={page}
+          pageSize={pageSize}
+          total={total}
+          showSizeChanger={false}
+          showTotal={(n) => t('common.total', { total: n })}
+          onChange={onPage}
+          hideOnSinglePage={false}
+        />
+      ) : null}
     </div>
   );
 }

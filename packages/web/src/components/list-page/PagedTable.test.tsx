@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
 import { defineListQuery, oneOfFilter } from './listQuery.ts';
 import { type PagedResult, PagedTable } from './PagedTable.tsx';
+import { RecordTable } from './RecordTable.tsx';
 import { useListQuery } from './useListQuery.ts';
 
 // findBy and waitFor give up after 1 s by default; a first antd render in jsdom on a loaded
@@ -229,5 +230,38 @@ describe('PagedTable on a phone', () => {
     renderAt('/list', { data: { items: [], total: 0 } });
     expect(screen.getByText('暂无数据')).toBeTruthy();
     expect(cards()).toEqual([]);
+  });
+});
+
+describe('RecordTable', () => {
+  let desktop: typeof window.matchMedia;
+  beforeAll(() => {
+    desktop = window.matchMedia;
+  });
+  afterEach(() => {
+    window.matchMedia = desktop;
+  });
+  const rows = ALL.slice(0, 12);
+  const columns = [
+    { title: '名称', dataIndex: 'name' },
+    { title: '编号', dataIndex: 'id' },
+  ];
+  const heads = () => [...document.querySelectorAll('.qs-list-card-head')].map((h) => h.textContent);
+
+  it('is a table on a wide screen and cards on a phone, paging by ten as the table would', async () => {
+    render(<RecordTable<Row> rowKey="id" dataSource={rows} columns={columns} />);
+    expect(document.querySelector('table')).not.toBeNull();
+    expect(heads()).toEqual([]);
+    cleanup();
+    window.matchMedia = (query: string) => ({ ...desktop(query), matches: query.includes('max-width'), media: query });
+    render(<RecordTable<Row> rowKey="id" dataSource={rows} columns={columns} />);
+    expect(document.querySelector('table')).toBeNull();
+    expect(heads()).toEqual(rows.slice(0, 10).map((r) => r.name));
+    fireEvent.click(screen.getByTitle('2'));
+    await waitFor(() => expect(heads()).toEqual(['企业11', '企业12']));
+    cleanup();
+    render(<RecordTable<Row> rowKey="id" dataSource={rows} columns={columns} pagination={false} />);
+    expect(heads()).toHaveLength(12);
+    expect(screen.queryByText('共 12 条')).toBeNull();
   });
 });

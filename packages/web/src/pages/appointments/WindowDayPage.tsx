@@ -1,6 +1,6 @@
 import { APPOINTMENT_STATUS_LABELS, APPOINTMENT_STATUSES, type AppointmentStatus } from '@qingshan/core/appointments';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { canAccess, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -171,7 +172,7 @@ export default function WindowDayPage() {
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Appointment>
+        <RecordTable<Appointment>
           rowKey="id"
           columns={columns}
           loading={list.isFetching}

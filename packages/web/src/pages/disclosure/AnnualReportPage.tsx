@@ -8,6 +8,7 @@ import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { coreLang } from '../../domain.ts';
@@ -219,7 +220,7 @@ function ProactiveSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
     (PROACTIVE_MEASURE_LABELS as Record<string, { zh: string; en: string }>)[c.measure]?.[coreLang(lang)] ?? c.label;
   return (
     <Card title={t('disclosure.section.proactive')} style={{ marginBottom: 16 }}>
-      <Table<Row>
+      <RecordTable<Row>
         size="small"
         bordered
         rowKey="key"

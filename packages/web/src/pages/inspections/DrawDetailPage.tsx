@@ -13,7 +13,6 @@ import {
   Row,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -26,6 +25,7 @@ import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { DatesWhole } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
@@ -44,7 +44,7 @@ import { INSPECTION_PERMISSIONS } from './permissions.ts';
 function TargetsTable({ targets, testId }: { targets: Target[]; testId: string }) {
   const { t } = useTranslation();
   return (
-    <Table<Target>
+    <RecordTable<Target>
       rowKey="enterpriseId"
       size="small"
       pagination={false}
@@ -223,7 +223,7 @@ export default function DrawDetailPage() {
               ) : null
             }
           >
-            <Table
+            <RecordTable
               rowKey="enterpriseId"
               size="small"
               pagination={false}

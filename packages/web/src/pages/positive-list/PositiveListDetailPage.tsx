@@ -7,6 +7,7 @@ import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { coreLang } from '../../domain.ts';
@@ -92,7 +93,7 @@ export default function PositiveListDetailPage() {
           ) : null}
         </Card>
         <Card title={t('positiveList.evidence')} data-testid="positive-list-evidence">
-          <Table<ConditionCheck>
+          <RecordTable<ConditionCheck>
             rowKey="condition"
             pagination={false}
             size="small"

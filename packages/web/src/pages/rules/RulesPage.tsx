@@ -10,7 +10,6 @@ import {
   InputNumber,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -22,6 +21,7 @@ import { useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
@@ -182,7 +182,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
           ) : null}
           <div>
             <Typography.Title level={5}>{t('rules.history')}</Typography.Title>
-            <Table
+            <RecordTable
               size="small"
               rowKey="version"
               pagination={false}
@@ -256,7 +256,7 @@ export default function RulesPage() {
       {list.isError && !list.data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Rule>
+        <RecordTable<Rule>
           rowKey="key"
           data-testid="rules-table"
           loading={list.isFetching}
