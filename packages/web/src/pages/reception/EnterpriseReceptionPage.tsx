@@ -1,10 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Modal, Popconfirm, Table, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Modal, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
+import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -78,7 +79,7 @@ export default function EnterpriseReceptionPage() {
         ) : null}
         <Card size="small" title={t('svc.reception.upcoming')}>
           {sessions.isError ? <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} /> : null}
-          <Table<SessionSummary>
+          <RecordTable<SessionSummary>
             rowKey="id"
             size="small"
             pagination={false}
@@ -105,7 +106,7 @@ export default function EnterpriseReceptionPage() {
           />
         </Card>
         <Card size="small" title={t('svc.reception.myBookings')}>
-          <Table
+          <RecordTable
             rowKey="id"
             size="small"
             pagination={false}
@@ -134,7 +135,7 @@ export default function EnterpriseReceptionPage() {
           />
         </Card>
         <Card size="small" title={t('svc.reception.myConcerns')}>
-          <Table<Concern>
+          <RecordTable<Concern>
             rowKey="id"
             size="small"
             loading={concerns.isLoading}
