@@ -374,6 +374,10 @@ export const listsOnAPhone: Journey = {
     const title = await clerk.getByRole('heading', { name: '我的待办' }).boundingBox();
     expect(!!title && title.x < 20, `the page starts at the phone's edge, not after a column of icons (x ${title?.x})`);
     await ctx.screenshot(clerk, '99-phone-worklist', { window: true });
+    // a tap on the page beside the open menu folds it
+    await toggle.click();
+    await clerk.getByTestId('menu-backdrop').click({ position: { x: 370, y: 400 } });
+    expect((await toggle.getAttribute('aria-expanded')) === 'false', 'a tap beside the menu folds it');
     await toggle.click();
     const item = clerk.getByRole('menuitem', { name: '信访台账' });
     await item.waitFor({ timeout: 5_000 });

@@ -132,6 +132,15 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
             />
           </nav>
         </Layout.Sider>
+        {phone && !collapsed ? (
+          // the page under an open menu: a tap on it closes the menu, as on any phone
+          <div
+            aria-hidden
+            data-testid="menu-backdrop"
+            onClick={() => setCollapsed(true)}
+            style={{ position: 'absolute', inset: 0, zIndex: 19, background: 'rgba(0,0,0,0.25)' }}
+          />
+        ) : null}
         <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           {entries.length === 0 ? (
             <ForbiddenPage />

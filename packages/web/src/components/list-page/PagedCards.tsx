@@ -90,7 +90,7 @@ export function PagedCards<T extends object>({
         <Select
           className="qs-paged-cards-sort"
           aria-label={t('common.sortBy')}
-          prefix={`${t('common.sortBy')}:`}
+          prefix={t('common.sortByPrefix')}
           value={currentValue}
           placeholder={t('common.sortDefault')}
           onChange={(v: string) =>

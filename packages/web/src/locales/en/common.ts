@@ -24,6 +24,7 @@ const en: Leaves<typeof zh> = {
     none: '—',
     total: '{{total}} in total',
     sortBy: 'Sort',
+    sortByPrefix: 'Sort:',
     sortDefault: 'default order',
     sortAscending: '{{column}} (ascending)',
     sortDescending: '{{column}} (descending)',

@@ -22,6 +22,7 @@ export default {
     none: '—',
     total: '共 {{total}} 条',
     sortBy: '排序',
+    sortByPrefix: '排序：',
     sortDefault: '默认顺序',
     sortAscending: '{{column}}（升序）',
     sortDescending: '{{column}}（降序）',
