@@ -352,6 +352,14 @@ export const listsOnAPhone: Journey = {
     await citizen.goto(`${ctx.baseUrl}/eia/notices`);
     await citizen.locator('.qs-list-card').first().waitFor({ timeout: 15_000 });
     await fits(citizen, 'the EIA notices in English');
+    // the guides' own words are Chinese: in English their limits are printed from the rules
+    await citizen.goto(`${ctx.baseUrl}/matters?q=approval`);
+    await citizen.locator('.qs-list-card').first().waitFor({ timeout: 15_000 });
+    const limits = await citizen.locator('.qs-list-card').allTextContents();
+    expect(
+      limits.length > 0 && limits.every((c) => /Statutory: \d+ working days/.test(c)),
+      `each approval's limits read in English (${limits[0]})`,
+    );
 
     const clerk = await ctx.newPage();
     await clerk.setViewportSize(PHONE);

@@ -3121,6 +3121,16 @@ export interface paths {
                                 code: string;
                                 version: number;
                                 updatedAt: string;
+                                limits: {
+                                    /** @enum {string} */
+                                    kind: "statutory" | "promised" | "incomplete-notice";
+                                    key: string;
+                                    label: string;
+                                    length: number;
+                                    /** @enum {string} */
+                                    unit: "working" | "calendar";
+                                    source: string;
+                                }[];
                             }[];
                             total: number;
                             page: number;

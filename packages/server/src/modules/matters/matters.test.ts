@@ -96,6 +96,20 @@ describe('public service guides', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/public/matters/BAD%20CODE' })).statusCode).toBe(400);
   });
 
+  it('lists each guide with its limits as its own page gives them (the English list prints them)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/matters?pageSize=100' });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { code: string; limits: unknown[] }[];
+    expect(items.length).toBe(SHIPPED_MATTERS.length);
+    for (const m of items) {
+      const one = await t.app.inject({ method: 'GET', url: `/api/public/matters/${m.code}` });
+      expect(m.limits, m.code).toEqual(one.json().limits);
+    }
+    expect(items.find((m) => m.code === 'eia-report-form')?.limits).toContainEqual(
+      expect.objectContaining({ kind: 'promised', length: 7, unit: 'working' }),
+    );
+  });
+
   it('prints the 一次性告知单 as a Word document naming every material, the limits and the legal basis', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/public/matters/discharge-permit/notice.docx' });
     expect(res.statusCode).toBe(200);

@@ -3,14 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
-import {
-  matterCodeParams,
-  matterDetailSchema,
-  matterEditBody,
-  mattersQuery,
-  matterVersionSchema,
-  matterViewSchema,
-} from './schema.ts';
+import { matterCodeParams, matterDetailSchema, matterEditBody, mattersQuery, matterVersionSchema } from './schema.ts';
 import { getMatter, listMatters, listMatterVersions, updateMatter } from './service.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -25,7 +18,7 @@ export const matterRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         tags: ['matters'],
         summary: '办事指南 Service guides of the matters the bureau handles or helps with, searchable',
         querystring: mattersQuery,
-        response: { 200: pageOf(matterViewSchema), ...problemResponses(400) },
+        response: { 200: pageOf(matterDetailSchema), ...problemResponses(400) },
       },
     },
     async (request, reply) => {

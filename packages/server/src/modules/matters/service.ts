@@ -12,14 +12,7 @@ import { AppError, type Lang } from '../../errors.ts';
 import { type Paged, paginate } from '../../shared/paginate.ts';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { getRules } from '../rules/service.ts';
-import {
-  type MatterDetailView,
-  type MatterVersionView,
-  type MatterView,
-  toMatterDetailView,
-  toMatterVersionView,
-  toMatterView,
-} from './schema.ts';
+import { type MatterDetailView, type MatterVersionView, toMatterDetailView, toMatterVersionView } from './schema.ts';
 import { matters, matterVersions } from './tables.ts';
 
 const SHIPPED_REASON = '系统默认值 / shipped default';
@@ -86,7 +79,7 @@ export async function listMatters(
   f: { q?: string | undefined; decidingAuthority?: string | undefined; sort?: MatterSort | undefined },
   page: { page: number; pageSize: number },
   lang: Lang = 'zh',
-): Promise<Paged<MatterView>> {
+): Promise<Paged<MatterDetailView>> {
   const conds = [];
   if (f.q) {
     const like = containsPattern(f.q);
@@ -114,7 +107,10 @@ export async function listMatters(
         .orderBy(...matterOrder(f.sort, lang))
         .limit(limit)
         .offset(offset);
-      return rows.map((r) => toMatterView(r.m, r.v));
+      // each guide's limits as the rules in force define them, as its page shows them (the English
+      // list prints them: the guide's own words are Chinese)
+      const rules = await getRules(db, [...new Set(rows.flatMap((r) => profileKeys(r.v.content as MatterContent)))]);
+      return rows.map((r) => toMatterDetailView(r.m, r.v, rules));
     },
     async () => {
       const [c] = await db

@@ -67,7 +67,21 @@ export default function MattersPage() {
                 lang,
               ),
           },
-          { title: t('matters.timeLimit'), render: (_, m) => m.timeLimits.description },
+          {
+            title: t('matters.timeLimit'),
+            // the guide's own words are Chinese: in English the limits it names, as the rules set them
+            render: (_, m) =>
+              lang === 'en' && m.limits.length > 0
+                ? m.limits
+                    .map((l) =>
+                      t('matters.limitLine', {
+                        kind: t(`matters.limitKinds.${l.kind}`),
+                        value: t('matters.limitValue', { length: l.length, unit: t(`clocks.unit.${l.unit}`) }),
+                      }),
+                    )
+                    .join('; ')
+                : m.timeLimits.description,
+          },
           {
             title: t('matters.materialsCount'),
             onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
