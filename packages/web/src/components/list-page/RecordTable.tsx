@@ -16,7 +16,9 @@ export function RecordTable<T extends object>(props: TableProps<T>) {
   const rowKey = (props.rowKey ?? 'id') as string | ((r: T) => Key);
   const testId = (props as { 'data-testid'?: string })['data-testid'];
   const emptyText = typeof props.locale?.emptyText === 'string' ? props.locale.emptyText : undefined;
-  const common = { columns, rowKey, loading, emptyText, 'data-testid': testId };
+  // a row's own attributes (a state's tint) go to its card
+  const onCard = props.onRow ? (r: T) => props.onRow?.(r) ?? {} : undefined;
+  const common = { columns, rowKey, loading, emptyText, onCard, 'data-testid': testId };
   // antd pages by 10 when told nothing
   const p = props.pagination === undefined ? {} : props.pagination;
   if (p === false) return <PagedCards<T> {...common} items={items} total={items.length} />;

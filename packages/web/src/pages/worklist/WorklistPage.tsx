@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Grid, Input, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Select, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   type CardColumn,
   defineListQuery,
   oneOfFilter,
-  PagedCards,
+  RecordTable,
   textFilter,
   useListQuery,
 } from '../../components/list-page/index.ts';
@@ -56,8 +56,7 @@ export default function WorklistPage() {
     refetchInterval: 60_000,
   });
 
-  // on a phone: one card a clock (the table's six columns ran wider than the page)
-  const phone = Grid.useBreakpoint().xs === true;
+  // a clock's state tints its row, and its card on a phone (the table's six columns ran wider than the page)
   const cardStyle = (r: WorkItem) =>
     ({ style: { background: ROW_BG[r.state] }, 'data-state': r.state }) as React.HTMLAttributes<HTMLElement>;
   const columns: CardColumn<WorkItem>[] = [
@@ -171,22 +170,8 @@ export default function WorklistPage() {
       </Form>
       {list.isError && !list.data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : phone ? (
-        <PagedCards<WorkItem>
-          data-testid="worklist-table"
-          items={list.data?.items ?? []}
-          total={list.data?.total ?? 0}
-          columns={columns}
-          rowKey="id"
-          loading={list.isFetching}
-          emptyText={t('worklist.empty')}
-          page={list.data?.page ?? query.page ?? 1}
-          pageSize={list.data?.pageSize ?? query.pageSize ?? 20}
-          onPage={(page, pageSize) => update({ page, pageSize })}
-          onCard={cardStyle}
-        />
       ) : (
-        <Table<WorkItem>
+        <RecordTable<WorkItem>
           rowKey="id"
           data-testid="worklist-table"
           loading={list.isFetching}
