@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,18 +78,24 @@ export function uniqueName(prefix: string): string {
   return `${prefix}${process.pid.toString(36)}${counter}${Math.floor(Math.random() * 1e4)}`;
 }
 
-let usccCounter = 0;
-/** A valid USCC not used before in this process. */
+const issuedUsccs = new Set<string>();
+/**
+ * A valid USCC not used before in this process. The eight characters of the body are drawn from
+ * crypto randomness (31^8 codes) and checked against those issued, so two enterprises of one test
+ * never share a code (a counter-and-Math.random scheme did once, in CI).
+ */
 export function freshUscc(): string {
-  usccCounter++;
   const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  let n = usccCounter * 104729 + Math.floor(Math.random() * 1e6);
-  let body = '';
-  for (let i = 0; i < 8; i++) {
-    body += alphabet[n % 31];
-    n = Math.floor(n / 31) + i * 7;
+  for (;;) {
+    const bytes = randomBytes(8);
+    let body = '';
+    for (const b of bytes) body += alphabet[b % 31];
+    const code = makeValidUscc(`9136032${body}MA`);
+    if (!issuedUsccs.has(code)) {
+      issuedUsccs.add(code);
+      return code;
+    }
   }
-  return makeValidUscc(`9136032${body}MA`.slice(0, 17));
 }
 
 export async function makeEnterprise(t: TestApp, overrides: Record<string, unknown> = {}) {
