@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import type { DayUnit } from '../worklist/api.ts';
+import { daysText } from '../worklist/days.ts';
 import { addDays, type DayInfo, getDay } from './api.ts';
 
 const KIND_COLOR: Record<DayInfo['kind'], string> = {
@@ -69,9 +70,7 @@ export default function DeadlineCalculatorPage() {
                 {r.from} <Tag color={KIND_COLOR[r.fromInfo.kind]}>{t(`calculator.kind.${r.fromInfo.kind}`)}</Tag>
                 {r.fromInfo.name ? <span>{r.fromInfo.name}</span> : null}
               </Descriptions.Item>
-              <Descriptions.Item label={t('calculator.days')}>
-                {r.days} {t(`clocks.unit.${r.unit}`)}
-              </Descriptions.Item>
+              <Descriptions.Item label={t('calculator.days')}>{daysText(t, r.days, r.unit)}</Descriptions.Item>
               <Descriptions.Item label={t('calculator.result')}>
                 <strong data-testid="calc-result">{r.date}</strong>{' '}
                 <Tag color={KIND_COLOR[r.toInfo.kind]}>{t(`calculator.kind.${r.toInfo.kind}`)}</Tag>

@@ -16,6 +16,7 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
+import { daysText } from '../worklist/days.ts';
 import {
   type ClueDetail,
   type ClueOutcomeBody,
@@ -144,10 +145,16 @@ function OutcomeCard({ d, canVerify }: { d: ClueDetail; canVerify: boolean }) {
             <Space>
               <span data-testid="clue-due-date">{clock.dueDate}</span>
               <Tag color={CLOCK_COLORS[clock.state] ?? 'default'}>{t(`clues.clock.${clock.state}`, clock.state)}</Tag>
-              {clock.completedAt ? null : <span>{t('clues.remaining', { n: clock.remaining })}</span>}
+              {clock.completedAt ? null : (
+                <span>
+                  {clock.remaining < 0
+                    ? t('clocks.late', { days: daysText(t, -clock.remaining, clock.unit) })
+                    : t('clues.remaining', { days: daysText(t, clock.remaining, clock.unit) })}
+                </span>
+              )}
             </Space>
           </Descriptions.Item>
-          <Descriptions.Item label={t('clues.period')}>{t('clues.periodValue', { n: clock.length })}</Descriptions.Item>
+          <Descriptions.Item label={t('clues.period')}>{daysText(t, clock.length, clock.unit)}</Descriptions.Item>
           <Descriptions.Item label={t('clues.periodSource')}>{clock.source}</Descriptions.Item>
         </Descriptions>
       ) : null}

@@ -7,6 +7,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { daysText } from '../worklist/days.ts';
 import { AnswerDescriptions, EventTimeline } from './AnswerParts.tsx';
 import { disclosureKeys, getRequest } from './api.ts';
 import { disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
@@ -33,7 +34,7 @@ export default function OwnRequestPage() {
           <Descriptions.Item label={t('disclosure.receivedAt')}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('disclosure.dueDate')}>{d.dueDate ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('disclosure.extensionDays')}>
-            {d.extensionDays ? t('disclosure.days', { n: d.extensionDays }) : '—'}
+            {d.extensionDays ? daysText(t, d.extensionDays, 'working') : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('disclosure.description')} span={2}>
             {d.description}

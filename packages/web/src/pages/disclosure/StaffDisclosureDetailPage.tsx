@@ -36,6 +36,7 @@ import { coreLang } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { ClockStateTag, ProvisionalTag, Remaining } from '../worklist/ClockParts.tsx';
+import { daysText } from '../worklist/days.ts';
 import { AnswerDescriptions, EventTimeline } from './AnswerParts.tsx';
 import { AppealsCard } from './AppealsCard.tsx';
 import {
@@ -168,12 +169,16 @@ function ClockTable({ clocks }: { clocks: DisclosureClock[] }) {
             <Space size={4} wrap>
               <ClockStateTag state={s} />
               {c.pausedDays ? (
-                <Tag>{t('disclosure.pausedDays', { n: c.pausedDays, unit: t(`clocks.unit.${c.profile.unit}`) })}</Tag>
+                <Tag>{t('disclosure.pausedDays', { days: daysText(t, c.pausedDays, c.profile.unit) })}</Tag>
               ) : null}
               {c.extensions.length ? (
                 <Tag>
                   {t('disclosure.extensionDays')}{' '}
-                  {t('disclosure.days', { n: c.extensions.reduce((a, e) => a + e.days, 0) })}
+                  {daysText(
+                    t,
+                    c.extensions.reduce((a, e) => a + e.days, 0),
+                    'working',
+                  )}
                 </Tag>
               ) : null}
             </Space>

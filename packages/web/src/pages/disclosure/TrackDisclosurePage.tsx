@@ -8,6 +8,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { daysText } from '../worklist/days.ts';
 import { AnswerDescriptions, EventTimeline } from './AnswerParts.tsx';
 import { disclosureKeys, trackRequest } from './api.ts';
 import { applicantTypeLabel, disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
@@ -69,7 +70,7 @@ export default function TrackDisclosurePage() {
               <Descriptions.Item label={t('disclosure.receivedAt')}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('disclosure.dueDate')}>{d.dueDate ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('disclosure.extensionDays')}>
-                {d.extensionDays ? t('disclosure.days', { n: d.extensionDays }) : '—'}
+                {d.extensionDays ? daysText(t, d.extensionDays, 'working') : '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('disclosure.description')} span={2}>
                 {d.description}

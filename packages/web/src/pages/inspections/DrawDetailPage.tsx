@@ -29,6 +29,7 @@ import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
+import { daysText } from '../worklist/days.ts';
 import {
   type DrawDetail,
   getDraw,
@@ -102,8 +103,8 @@ function PublicationDue({ draw }: { draw: DrawDetail }) {
       {open ? (
         <Typography.Text type={p.remaining < 0 ? 'danger' : undefined}>
           {p.remaining < 0
-            ? t('inspections.publicationLate', { n: -p.remaining })
-            : t('inspections.publicationLeft', { n: p.remaining })}
+            ? t('inspections.publicationLate', { days: daysText(t, -p.remaining, 'working') })
+            : t('inspections.publicationLeft', { days: daysText(t, p.remaining, 'working') })}
         </Typography.Text>
       ) : null}
     </Space>

@@ -7,6 +7,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
+import { daysText } from '../worklist/days.ts';
 import { downloadNotice, getMatter, type MatterMaterial, matterKeys } from './api.ts';
 import { authorityColor, authorityLabel, channelLabel, formLabel, matterLabel } from './labels.ts';
 
@@ -63,7 +64,7 @@ export default function MatterGuidePage() {
             <div key={l.key}>
               {t('matters.limitLine', {
                 kind: t(`matters.limitKinds.${l.kind}`),
-                value: t('matters.limitValue', { length: l.length, unit: t(`clocks.unit.${l.unit}`) }),
+                value: daysText(t, l.length, l.unit),
               })}
               <Typography.Text type="secondary">{t('matters.limitSource', { source: l.source })}</Typography.Text>
             </div>

@@ -7,6 +7,7 @@ import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../com
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
+import { daysText } from '../worklist/days.ts';
 import { getMatters, type Matter, matterKeys } from './api.ts';
 import { authorityColor, authorityLabel, channelLabel, matterLabel } from './labels.ts';
 
@@ -76,7 +77,7 @@ export default function MattersPage() {
                     .map((l) =>
                       t('matters.limitLine', {
                         kind: t(`matters.limitKinds.${l.kind}`),
-                        value: t('matters.limitValue', { length: l.length, unit: t(`clocks.unit.${l.unit}`) }),
+                        value: daysText(t, l.length, l.unit),
                       }),
                     )
                     .join('; ')

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { daysText } from '../worklist/days.ts';
 import type { RuleType } from './api.ts';
 
 // Hand-written: the rules API declares a version's `value` as unknown (its shape depends on the rule type).
@@ -9,9 +10,7 @@ export function RuleValue({ type, value }: { type: RuleType; value: unknown }) {
   const { t } = useTranslation();
   if (type === 'clock-profile') {
     const v = value as ProfileValue;
-    return (
-      <span>{t('rules.profileValue', { length: v.length, unit: t(`clocks.unit.${v.unit}`), warn: v.warnBefore })}</span>
-    );
+    return <span>{t('rules.profileValue', { days: daysText(t, v.length, v.unit), warn: v.warnBefore })}</span>;
   }
   if (type === 'ratio') return <span>{`${Math.round((value as number) * 1000) / 10}%`}</span>;
   if (Array.isArray(value)) return <span>{value.join('、')}</span>;

@@ -22,6 +22,7 @@ import {
   pauseClock,
   resumeClock,
 } from './api.ts';
+import { daysText } from './days.ts';
 import { clockTitle } from './titles.ts';
 
 const STATE_COLOR: Record<ClockState, string> = {
@@ -59,14 +60,17 @@ export function ClockStateTag({ state }: { state: ClockState }) {
 /** "还剩 3 个工作日" / "已超期 2 个自然日" */
 export function Remaining({ clock }: { clock: Pick<ClockView, 'remaining' | 'state' | 'profile'> }) {
   const { t } = useTranslation();
-  const unit = t(`clocks.unit.${clock.profile.unit}`);
   if (clock.state === 'met' || clock.state === 'missed' || clock.state === 'lapsed')
     return <Typography.Text type="secondary">—</Typography.Text>;
   if (clock.remaining < 0)
-    return <Typography.Text type="danger">{t('clocks.late', { n: -clock.remaining, unit })}</Typography.Text>;
+    return (
+      <Typography.Text type="danger">
+        {t('clocks.late', { days: daysText(t, -clock.remaining, clock.profile.unit) })}
+      </Typography.Text>
+    );
   return (
     <Typography.Text type={clock.state === 'due-soon' ? 'warning' : undefined}>
-      {t('clocks.left', { n: clock.remaining, unit })}
+      {t('clocks.left', { days: daysText(t, clock.remaining, clock.profile.unit) })}
     </Typography.Text>
   );
 }
@@ -247,8 +251,7 @@ export function ClockPanel({ ownerType, ownerId }: { ownerType: string; ownerId:
             <>
               <Tooltip
                 title={t('clocks.profileHint', {
-                  length: c.profile.length,
-                  unit: t(`clocks.unit.${c.profile.unit}`),
+                  days: daysText(t, c.profile.length, c.profile.unit),
                   version: c.ruleVersion,
                 })}
               >

@@ -85,9 +85,8 @@ const en: Leaves<typeof zh> = {
     followUpHint:
       'Record an inspection (off-site or on-site) from this clue: a finding with a requirement becomes a rectification order on its clock when the record is completed.',
     inspect: 'Record an inspection',
-    remaining: '{{n}} working days left',
+    remaining: '{{days}} left',
     period: 'Period',
-    periodValue: '{{n}} working days',
     periodSource: 'Source',
     outcome: 'Outcome',
     outcomeNote: 'Verification note',

@@ -82,9 +82,8 @@ const strings = {
     followUpHint:
       '据此线索登记检查记录（非现场或现场）：发现的问题填写整改要求，检查完成后即向企业下达责令整改，整改期限计时。',
     inspect: '登记检查记录',
-    remaining: '剩余 {{n}} 个工作日',
+    remaining: '剩余 {{days}}',
     period: '核查时限',
-    periodValue: '{{n}} 个工作日',
     periodSource: '时限依据',
     outcome: '核查结果',
     outcomeNote: '核查情况',

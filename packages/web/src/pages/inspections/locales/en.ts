@@ -38,8 +38,8 @@ const en: Leaves<typeof zh> = {
     no: 'no',
     publishDueOn: 'Publish by',
     publicationNotStarted: 'No inspection recorded yet; counted from the inspections',
-    publicationLeft: '{{n}} working day(s) left',
-    publicationLate: '{{n}} working day(s) overdue',
+    publicationLeft: '{{days}} left',
+    publicationLate: '{{days}} overdue',
     publication: {
       running: 'On time',
       paused: 'Paused',

@@ -35,8 +35,8 @@ const strings = {
     no: '否',
     publishDueOn: '公开期限',
     publicationNotStarted: '尚无检查记录，检查完成后起算',
-    publicationLeft: '还剩 {{n}} 个工作日',
-    publicationLate: '已超期 {{n}} 个工作日',
+    publicationLeft: '还剩 {{days}}',
+    publicationLate: '已超期 {{days}}',
     publication: {
       running: '期限内',
       paused: '暂停',

@@ -33,7 +33,6 @@ const en: Leaves<typeof zh> = {
     deferrableNo: 'No',
     note: 'Note',
     limits: 'Time limits',
-    limitValue: '{{length}} {{unit}}',
     limitLine: '{{kind}}: {{value}}',
     limitSource: ' ({{source}})',
     limitKinds: {

@@ -30,7 +30,6 @@ const strings = {
     deferrableNo: '否',
     note: '说明',
     limits: '办理时限',
-    limitValue: '{{length}} {{unit}}',
     limitLine: '{{kind}}：{{value}}',
     limitSource: '（{{source}}）',
     limitKinds: { statutory: '法定时限', promised: '承诺时限', 'incomplete-notice': '材料不齐一次性告知' },

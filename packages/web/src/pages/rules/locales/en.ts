@@ -31,7 +31,7 @@ const en: Leaves<typeof zh> = {
     history: 'Version history',
     version: 'Version',
     by: 'Changed by',
-    profileValue: '{{length}} {{unit}} (warn {{warn}} days before)',
+    profileValue: '{{days}} (warn {{warn}} days before)',
   },
 };
 

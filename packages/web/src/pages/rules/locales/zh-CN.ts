@@ -21,7 +21,7 @@ const strings = {
     history: '版本历史',
     version: '版本',
     by: '修改人',
-    profileValue: '{{length}} {{unit}}（到期前 {{warn}} 天提醒）',
+    profileValue: '{{days}}（到期前 {{warn}} 天提醒）',
   },
 };
 

@@ -17,8 +17,16 @@ const strings = {
       lapsed: '期满未申请',
     },
     unit: { working: '个工作日', calendar: '个自然日' },
-    left: '还剩 {{n}} {{unit}}',
-    late: '已超期 {{n}} {{unit}}',
+    // a count of days in its unit; Chinese has one form, kept under both plural keys so that the
+    // languages share keys (i18next picks _other for zh, _one or _other for en)
+    days: {
+      working_one: '{{count}} 个工作日',
+      working_other: '{{count}} 个工作日',
+      calendar_one: '{{count}} 个自然日',
+      calendar_other: '{{count}} 个自然日',
+    },
+    left: '还剩 {{days}}',
+    late: '已超期 {{days}}',
     pause: '暂停计时',
     resume: '恢复计时',
     extend: '延期',
@@ -33,7 +41,7 @@ const strings = {
     pausedLine: '暂停：{{reason}}，{{from}} 至 {{to}}',
     now: '今',
     extendedLine: '延期 {{days}} 天，批准人 {{by}}：{{reason}}',
-    profileHint: '{{length}} {{unit}}，规则版本 v{{version}}',
+    profileHint: '{{days}}，规则版本 v{{version}}',
     provisional: '暂定',
     provisionalBureau:
       '截止日期落在尚未录入国务院办公厅节假日安排通知的年份，依《全国年节及纪念日放假办法》推算，显示最早可能的日期；通知录入后自动重算。',
