@@ -352,6 +352,12 @@ export const listsOnAPhone: Journey = {
     await citizen.goto(`${ctx.baseUrl}/eia/notices`);
     await citizen.locator('.qs-list-card').first().waitFor({ timeout: 15_000 });
     await fits(citizen, 'the EIA notices in English');
+    // a notice's card is headed by its project (a link to the notice), its kind a line below
+    const noticeHead = citizen.locator('.qs-list-card').first().locator('.qs-list-card-head a');
+    expect(
+      (await noticeHead.getAttribute('href'))?.startsWith('/eia/notices/') === true,
+      'a notice card is headed by its project',
+    );
     // the guides' own words are Chinese: in English their limits are printed from the rules
     await citizen.goto(`${ctx.baseUrl}/matters?q=approval`);
     await citizen.locator('.qs-list-card').first().waitFor({ timeout: 15_000 });

@@ -29,6 +29,11 @@ export interface PagedCardsProps<T> {
   sort?: { orderOf(field: string): 'ascend' | 'descend' | null; set(field: string, order: 'ascend' | 'descend'): void };
   /** a card's own attributes, as a table's onRow gives a row's (a state's background) */
   onCard?: ((record: T) => HTMLAttributes<HTMLElement>) | undefined;
+  /**
+   * The column (by key, or dataIndex) that heads a card, when the table's first column is not what
+   * names the record (a kind's tag, a date): the rest follow in the table's order.
+   */
+  cardHeading?: string | undefined;
   'data-testid'?: string | undefined;
 }
 
@@ -68,11 +73,16 @@ export function PagedCards<T extends object>({
   onPage,
   sort,
   onCard,
+  cardHeading,
   'data-testid': testId,
 }: PagedCardsProps<T>) {
   const { t } = useTranslation();
   const shown = columns.filter((c) => !c.hidden);
-  const [head, ...rest] = shown;
+  const head =
+    (cardHeading !== undefined &&
+      shown.find((c) => (c.key ?? (typeof c.dataIndex === 'string' ? c.dataIndex : undefined)) === cardHeading)) ||
+    shown[0];
+  const rest = shown.filter((c) => c !== head);
   const keyOf = (r: T, i: number): Key =>
     (typeof rowKey === 'function' ? rowKey(r) : (r as Record<string, Key | undefined>)[rowKey]) ?? i;
   const sortable = sort

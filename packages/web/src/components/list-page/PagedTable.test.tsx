@@ -264,4 +264,14 @@ describe('RecordTable', () => {
     expect(heads()).toHaveLength(12);
     expect(screen.queryByText('共 12 条')).toBeNull();
   });
+
+  it('heads a card with the column it is told, when the first does not name the record', () => {
+    window.matchMedia = (query: string) => ({ ...desktop(query), matches: query.includes('max-width'), media: query });
+    const dated = [{ title: '日期', dataIndex: 'updatedAt' }, ...columns];
+    render(<RecordTable<Row> rowKey="id" dataSource={rows} columns={dated} cardHeading="name" />);
+    expect(heads()).toEqual(rows.slice(0, 10).map((r) => r.name));
+    // the first column is a label and its value under the heading, in the table's order
+    const first = document.querySelector('.qs-list-card') as HTMLElement;
+    expect([...first.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['日期', '编号']);
+  });
 });

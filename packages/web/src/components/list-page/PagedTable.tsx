@@ -37,6 +37,8 @@ export interface PagedTableProps<T, Q extends PagedQuery>
   columns: TableProps<T>['columns'];
   /** What an empty list says (default: 暂无数据). */
   emptyText?: string;
+  /** On a phone, the column heading each card when the first one does not name the record. */
+  cardHeading?: string;
 }
 
 function fieldOf(column: { key?: unknown; dataIndex?: unknown }): string | undefined {
@@ -69,6 +71,7 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
   result,
   columns,
   emptyText,
+  cardHeading,
   ...rest
 }: PagedTableProps<T, Q>) {
   const { t } = useTranslation();
@@ -135,6 +138,7 @@ export function PagedTable<T extends object, Q extends PagedQuery>({
             : undefined
         }
         onCard={rest.onRow ? (r) => rest.onRow?.(r) ?? {} : undefined}
+        cardHeading={cardHeading}
         data-testid={(rest as { 'data-testid'?: string })['data-testid']}
       />
     );

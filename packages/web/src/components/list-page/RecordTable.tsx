@@ -6,7 +6,13 @@ import type { ColumnType } from 'antd/es/table';
 import { type Key, useState } from 'react';
 import { type CardColumn, PagedCards } from './PagedCards.tsx';
 
-export function RecordTable<T extends object>(props: TableProps<T>) {
+export function RecordTable<T extends object>({
+  cardHeading,
+  ...props
+}: TableProps<T> & {
+  /** On a phone, the column (key or dataIndex) heading each card when the first does not name the record. */
+  cardHeading?: string;
+}) {
   const phone = Grid.useBreakpoint().xs === true;
   const [page, setPage] = useState(1);
   if (!phone || props.expandable || props.rowSelection) return <Table<T> {...props} />;
@@ -18,7 +24,7 @@ export function RecordTable<T extends object>(props: TableProps<T>) {
   const emptyText = typeof props.locale?.emptyText === 'string' ? props.locale.emptyText : undefined;
   // a row's own attributes (a state's tint) go to its card
   const onCard = props.onRow ? (r: T) => props.onRow?.(r) ?? {} : undefined;
-  const common = { columns, rowKey, loading, emptyText, onCard, 'data-testid': testId };
+  const common = { columns, rowKey, loading, emptyText, onCard, cardHeading, 'data-testid': testId };
   // antd pages by 10 when told nothing
   const p = props.pagination === undefined ? {} : props.pagination;
   if (p === false) return <PagedCards<T> {...common} items={items} total={items.length} />;

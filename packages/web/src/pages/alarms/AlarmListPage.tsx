@@ -68,6 +68,7 @@ export default function AlarmListPage() {
         />
       </Flex>
       <PagedTable<Alarm, typeof query>
+        cardHeading="sourceName"
         list={list}
         result={result}
         emptyText={t('alarms.empty')}

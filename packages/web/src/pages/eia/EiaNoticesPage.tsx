@@ -41,6 +41,7 @@ export default function EiaNoticesPage() {
         ]}
       />
       <PagedTable<EiaNotice, typeof query>
+        cardHeading="project"
         list={list}
         result={result}
         rowKey="id"

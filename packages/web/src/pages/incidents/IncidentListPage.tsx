@@ -87,6 +87,7 @@ export default function IncidentListPage() {
         />
       </Space>
       <PagedTable<Incident, typeof query>
+        cardHeading="title"
         list={list}
         result={result}
         rowKey="id"

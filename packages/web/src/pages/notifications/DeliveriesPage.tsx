@@ -93,6 +93,7 @@ export default function DeliveriesPage() {
         </Button>
       </Form>
       <PagedTable<Delivery, typeof query>
+        cardHeading="title"
         list={list}
         result={result}
         data-testid="deliveries-table"

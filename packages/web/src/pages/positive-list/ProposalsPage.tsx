@@ -61,6 +61,7 @@ export default function ProposalsPage() {
         />
       </Space>
       <PagedTable<Proposal, typeof query>
+        cardHeading="enterprise"
         list={list}
         result={result}
         rowKey="id"

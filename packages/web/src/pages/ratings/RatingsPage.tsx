@@ -206,6 +206,7 @@ export default function RatingsPage() {
         />
       </Flex>
       <PagedTable<Rating, typeof query>
+        cardHeading="label"
         list={list}
         result={result}
         columns={[

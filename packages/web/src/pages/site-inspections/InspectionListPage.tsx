@@ -70,6 +70,7 @@ export default function InspectionListPage() {
         />
       </Flex>
       <PagedTable<InspectionItem, typeof query>
+        cardHeading="enterpriseName"
         list={list}
         result={result}
         emptyText={t('siteInspections.empty')}
