@@ -1,19 +1,14 @@
-import { ApiError, http, setCsrfToken } from './http.ts';
-import type { Me, Session } from './types.ts';
+import { http, setCsrfToken } from './http.ts';
+import type { CurrentSession, Me, Session } from './types.ts';
 
-/** The logged-in user, or null when nobody is logged in (401). */
+/**
+ * The logged-in user, or null when nobody is. Asks /api/auth/session, which answers a visitor with
+ * null rather than /me's 401 (an error in the browser's console on every public page).
+ */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    const session = await http.get<Session>('/api/auth/me', { skipAuthRedirect: true });
-    setCsrfToken(session.csrfToken);
-    return session.user;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw e;
-  }
+  const { session } = await http.get<CurrentSession>('/api/auth/session', { skipAuthRedirect: true });
+  setCsrfToken(session?.csrfToken ?? null);
+  return session?.user ?? null;
 }
 
 export async function login(username: string, password: string): Promise<Me> {

@@ -114,7 +114,7 @@ export interface RequestOptions {
   body?: unknown;
   rawBody?: BodyInit;
   contentType?: string;
-  /** Do not send the user to /login on 401 (used by /auth/me and /auth/login). */
+  /** Do not send the user to /login on 401 (used by /auth/session and /auth/login). */
   skipAuthRedirect?: boolean;
   signal?: AbortSignal;
 }

@@ -16,6 +16,7 @@ export type QueryOf<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Session = ResponseOf<'/api/auth/me', 'get'>;
+export type CurrentSession = ResponseOf<'/api/auth/session', 'get'>;
 export type Me = Session['user'];
 export type Role = Me['roles'][number];
 

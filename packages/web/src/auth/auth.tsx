@@ -1,4 +1,4 @@
-// The current user: GET /api/auth/me once on load, kept in TanStack Query under ME_KEY.
+// The current user: GET /api/auth/session once on load, kept in TanStack Query under ME_KEY.
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import * as authApi from '../api/auth.ts';
@@ -9,9 +9,9 @@ export const ME_KEY = ['auth', 'me'] as const;
 export interface AuthState {
   user: Me | null;
   roles: Role[];
-  /** True until the first /api/auth/me answer. */
+  /** True until the first /api/auth/session answer. */
   loading: boolean;
-  /** Set when /api/auth/me failed for another reason than 401 (server down). */
+  /** Set when /api/auth/session failed (server down). */
   error: unknown;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;

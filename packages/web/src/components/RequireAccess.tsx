@@ -23,7 +23,7 @@ export function ForbiddenPage() {
   );
 }
 
-/** /api/auth/me failed for another reason than 401 (server down): offer a reload. */
+/** /api/auth/session failed (server down): offer a reload. */
 export function AuthErrorPage({ error }: { error: unknown }) {
   return (
     <Suspense fallback={<PageLoading />}>

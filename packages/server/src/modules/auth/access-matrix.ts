@@ -6,6 +6,7 @@ import type { Access } from '../../plugins/auth.ts';
 export const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/auth/login': 'public',
   'GET /api/auth/me': 'authenticated',
+  'GET /api/auth/session': 'public',
   'POST /api/auth/password': 'authenticated',
   'POST /api/auth/logout': 'authenticated',
 };

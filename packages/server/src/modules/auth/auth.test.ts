@@ -46,6 +46,17 @@ describe('login, session, logout', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json().user.username).toBe(u.username);
     expect(me.json().csrfToken).toBe(body.csrfToken);
+    // the web app's question on every page: the same session, or null (200) for a visitor
+    const session = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: `qs_session=${cookie.value}` },
+    });
+    expect(session.statusCode).toBe(200);
+    expect(session.json().session).toEqual(me.json());
+    const visitor = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ session: null });
   });
 
   it('refuses a wrong password with the same answer as an unknown user', async () => {
@@ -160,6 +171,8 @@ describe('login, session, logout', () => {
     const res = await c.request({ method: 'GET', url: '/api/auth/me' });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('AUTH_SESSION_EXPIRED');
+    // an ended session is nobody's
+    expect((await c.request({ method: 'GET', url: '/api/auth/session' })).json()).toEqual({ session: null });
   });
 
   it('ends a busy staff session 12 hours after sign-in; an enterprise session follows its own lifetime', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { problemResponses } from '../../plugins/openapi.ts';
-import { loginBody, passwordChangeBody, sessionSchema, toSessionView } from './schema.ts';
+import { currentSessionSchema, loginBody, passwordChangeBody, sessionSchema, toSessionView } from './schema.ts';
 import { changePassword, findMe, login, logout } from './service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ db: Db; loginRateLimit: number }> = async (
@@ -64,6 +64,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; loginRateLimit: number 
       },
     },
     async (request) => toSessionView(request.user!, request.user!.csrfToken),
+  );
+
+  // The public portal asks who is signed in on every page; for a visitor /me's 401 was an error in
+  // the browser's console on every page, where "nobody" is an answer, not a failure.
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: '当前会话（未登录为空） Current session, null when signed out',
+        response: { 200: currentSessionSchema },
+      },
+    },
+    async (request) => ({
+      session: request.user ? toSessionView(request.user, request.user.csrfToken) : null,
+    }),
   );
 
   app.post(

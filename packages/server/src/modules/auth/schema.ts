@@ -15,6 +15,8 @@ export type MeView = z.infer<typeof meSchema>;
 
 export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string() });
 export type SessionView = z.infer<typeof sessionSchema>;
+/** Who is signed in, or null: what the web app asks on every page, a visitor included. */
+export const currentSessionSchema = z.object({ session: sessionSchema.nullable() });
 
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),

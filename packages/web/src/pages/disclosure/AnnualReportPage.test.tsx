@@ -107,10 +107,12 @@ beforeAll(() => {
   window.getComputedStyle = (element: Element) => computed(element);
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     const url = String(input);
-    if (url.startsWith('/api/auth/me'))
+    if (url.startsWith('/api/auth/session'))
       return json({
-        csrfToken: 't',
-        user: { id: 'u1', username: 'clerk', displayName: '办事员', roles: ['clerk'], enterpriseId: null },
+        session: {
+          csrfToken: 't',
+          user: { id: 'u1', username: 'clerk', displayName: '办事员', roles: ['clerk'], enterpriseId: null },
+        },
       });
     if (url.startsWith('/api/disclosure/annual-report/cells'))
       return json({
