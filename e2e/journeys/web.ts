@@ -311,6 +311,17 @@ export const englishListsFitTheWindow: Journey = {
     await brand.filter({ hasText: 'Ecology and Environment Bureau' }).waitFor({ timeout: 15_000 });
     const [shown, needed] = await brand.evaluate((h) => [h.clientWidth, h.scrollWidth]);
     expect(needed <= shown, `the bureau's name is whole in the enterprise's header (${needed} > ${shown} px)`);
+
+    // the enterprise's messages (its alarms' reminders) read in English: they were stored in Chinese only
+    await ent.goto(`${ctx.baseUrl}/enterprise/inbox`);
+    const message = ent.locator('.ant-list-item').first();
+    await message.waitFor({ timeout: 30_000 });
+    const titles = await ent.locator('.ant-list-item-meta-title').allTextContents();
+    expect(
+      titles.length > 0 && titles.every((title) => /[A-Za-z]{4,}/.test(title)),
+      `the enterprise's messages are titled in English (${titles.join(' | ')})`,
+    );
+    await ctx.screenshot(ent, '96b-english-enterprise-inbox', { window: true });
   },
 };
 
@@ -328,9 +339,16 @@ export const listsOnAPhone: Journey = {
 
     const citizen = await ctx.newPage();
     await citizen.setViewportSize(PHONE);
+    // a visitor's page asks nothing that fails: "who is signed in" answered 401, an error in the
+    // browser's console on every public page
+    const failed: string[] = [];
+    citizen.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
     await citizen.goto(`${ctx.baseUrl}/matters`);
     const guides = citizen.locator('.qs-list-card');
     await guides.first().waitFor({ timeout: 15_000 });
+    expect(failed.length === 0, `a visitor's guides page has no failed request (${failed.join(', ')})`);
     expect((await citizen.locator('.ant-table').count()) === 0, 'the guides are cards, not a table');
     expect((await guides.count()) >= 2, 'every guide of the page has its card');
     const labels = await guides.first().locator('dt').allTextContents();

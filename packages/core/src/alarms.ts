@@ -29,39 +29,69 @@ const MONITORING_SOURCE =
   '《污染源自动监控管理办法》、HJ 212-2017；生态环境部2022年第21号公告《污染物排放自动监测设备标记规则》';
 const METERING_SOURCE =
   '用电监控（分表计电）监管规则：治污设施未开启、异常关闭或降频运行（阈值按设施设定，参照《排污单位用电监控技术指南》征求意见稿）';
+/** The same sources cited in English (the reminder's English face). */
+const MONITORING_SOURCE_EN =
+  'Measures for the Administration of Automatic Monitoring of Pollution Sources; HJ 212-2017; MEE Announcement No. 21 of 2022, Rules for Marking Automatic Monitoring Equipment for Pollutant Discharge';
+const METERING_SOURCE_EN =
+  'electricity monitoring (sub-metering) rules: control facility not switched on, switched off abnormally or run at reduced frequency (thresholds set per facility, after the draft for comment of the Technical Guidelines for Electricity Monitoring of Pollutant Dischargers)';
 
-export const ALARM_KIND_LABELS: Readonly<Record<AlarmKind, Label & { source: string }>> = {
-  'over-limit': { zh: '超标（小时均值超过排放限值）', en: 'over the limit (hour average)', source: MONITORING_SOURCE },
+export const ALARM_KIND_LABELS: Readonly<Record<AlarmKind, Label & { source: string; sourceEn: string }>> = {
+  'over-limit': {
+    zh: '超标（小时均值超过排放限值）',
+    en: 'over the limit (hour average)',
+    source: MONITORING_SOURCE,
+    sourceEn: MONITORING_SOURCE_EN,
+  },
   'over-limit-warning': {
     zh: '超标预警（分钟值超过排放限值）',
     en: 'early warning (minute value over the limit)',
     source: MONITORING_SOURCE,
+    sourceEn: MONITORING_SOURCE_EN,
   },
-  'missing-data': { zh: '数据缺失（超过两个上报周期无数据）', en: 'missing data', source: MONITORING_SOURCE },
-  'zero-value': { zh: '零值', en: 'zero value', source: MONITORING_SOURCE },
-  'constant-value': { zh: '恒值（4小时内波动不超过量程的2%）', en: 'constant value', source: MONITORING_SOURCE },
-  'device-state': { zh: '设备状态异常（故障、校准、维护、停运）', en: 'device state', source: MONITORING_SOURCE },
+  'missing-data': {
+    zh: '数据缺失（超过两个上报周期无数据）',
+    en: 'missing data',
+    source: MONITORING_SOURCE,
+    sourceEn: MONITORING_SOURCE_EN,
+  },
+  'zero-value': { zh: '零值', en: 'zero value', source: MONITORING_SOURCE, sourceEn: MONITORING_SOURCE_EN },
+  'constant-value': {
+    zh: '恒值（4小时内波动不超过量程的2%）',
+    en: 'constant value',
+    source: MONITORING_SOURCE,
+    sourceEn: MONITORING_SOURCE_EN,
+  },
+  'device-state': {
+    zh: '设备状态异常（故障、校准、维护、停运）',
+    en: 'device state',
+    source: MONITORING_SOURCE,
+    sourceEn: MONITORING_SOURCE_EN,
+  },
   'r1-control-off': {
     zh: '生产设施运行而治污设施停运',
     en: 'control facility off while production runs',
     source: METERING_SOURCE,
+    sourceEn: METERING_SOURCE_EN,
   },
   'r2-control-lag': {
     zh: '治污设施晚于生产设施启动或早于其停止',
     en: 'control facility starts late or stops early',
     source: METERING_SOURCE,
+    sourceEn: METERING_SOURCE_EN,
   },
   'r3-control-low-power': {
     zh: '治污设施功率低于额定功率的规定比例',
     en: 'control facility below its share of rated power',
     source: METERING_SOURCE,
+    sourceEn: METERING_SOURCE_EN,
   },
   'r4-restriction-order': {
     zh: '限产停产期间违规生产',
     en: 'production during a restriction order',
     source: METERING_SOURCE,
+    sourceEn: METERING_SOURCE_EN,
   },
-  'r5-meter-offline': { zh: '电表离线', en: 'meter offline', source: METERING_SOURCE },
+  'r5-meter-offline': { zh: '电表离线', en: 'meter offline', source: METERING_SOURCE, sourceEn: METERING_SOURCE_EN },
 };
 
 export const ALARM_SOURCE_KINDS = ['station', 'meter', 'facility'] as const;
@@ -165,7 +195,10 @@ export function answeredInTime(raisedAt: Date, answeredAt: Date | null): boolean
   return answeredAt !== null && answeredAt.getTime() <= answerDueAt(raisedAt).getTime();
 }
 
-/** What the enterprise receives (in-app and as an SMS-style text on its channels): short, plain, with the way to answer. */
+/**
+ * What the enterprise receives (in-app and as an SMS-style text on its channels): short, plain, with
+ * the way to answer; `en` is the same message for the inbox's English face.
+ */
 export function alarmReminderText(a: {
   enterpriseName: string;
   sourceName: string;
@@ -176,14 +209,22 @@ export function alarmReminderText(a: {
 }): {
   title: string;
   body: string;
+  en: { title: string; body: string };
 } {
   const label = ALARM_KIND_LABELS[a.kind];
   const what = a.recurredAfterClosedAt
     ? `“${label.zh}”报警于${a.recurredAfterClosedAt}经审核关闭后，截至${a.at}情况仍未消除，现再次报警`
     : `于${a.at}出现“${label.zh}”报警`;
+  const whatEn = a.recurredAfterClosedAt
+    ? `the “${label.en}” alarm was reviewed and closed at ${a.recurredAfterClosedAt}, but the condition still held at ${a.at}, so the alarm is raised again`
+    : `an alarm “${label.en}” was raised at ${a.at}`;
   return {
     title: `【青山环境监管】${a.recurredAfterClosedAt ? '再次报警提醒' : '报警提醒'}：${label.zh}`,
     body: `${a.enterpriseName}：您单位${a.sourceName}${what}（依据：${label.source}）。请在2小时内登录平台说明原因和整改措施，逾期未答复将上报分管领导。`,
+    en: {
+      title: `[Qingshan environmental supervision] ${a.recurredAfterClosedAt ? 'Alarm raised again' : 'Alarm reminder'}: ${label.en}`,
+      body: `${a.enterpriseName}: at your ${a.sourceName}, ${whatEn} (basis: ${label.sourceEn}). Log in to the platform within 2 hours to explain the reason and the action taken; an alarm not answered in time is escalated to the leader in charge.`,
+    },
   };
 }
 

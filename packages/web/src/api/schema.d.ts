@@ -468,6 +468,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前会话（未登录为空） Current session, null when signed out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: {
+                                user: {
+                                    id: string;
+                                    username: string;
+                                    displayName: string;
+                                    roles: ("admin" | "leader" | "clerk" | "approver" | "inspector" | "monitor" | "enterprise" | "citizen")[];
+                                    enterpriseId: string | null;
+                                    enterpriseName: string | null;
+                                    mustChangePassword: boolean;
+                                };
+                                csrfToken: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -6138,6 +6187,10 @@ export interface paths {
                                 kind: string;
                                 title: string;
                                 body: string;
+                                /** @description The title in English; null where the notice has only Chinese */
+                                titleEn: string | null;
+                                /** @description The body in English; null where the notice has only Chinese */
+                                bodyEn: string | null;
                                 link: string | null;
                                 readAt: string | null;
                                 createdAt: string;

@@ -61,6 +61,15 @@ describe('raising and clearing', () => {
       .where(and(eq(notifications.kind, 'alarm'), eq(notifications.link, `/enterprise/alarms/${first.alarm.id}`)));
     expect(inbox).toHaveLength(1);
     expect(inbox[0]!.body).toContain('2小时内');
+    // the inbox's English face: the platform's words in English, the outlet's name as it is
+    expect(inbox[0]!.titleEn).toBe(
+      '[Qingshan environmental supervision] Alarm reminder: over the limit (hour average)',
+    );
+    expect(inbox[0]!.bodyEn).toContain(
+      `${A.name}: at your 1号窑炉烟气排放口, an alarm “over the limit (hour average)” was raised at`,
+    );
+    expect(inbox[0]!.bodyEn).toContain('within 2 hours');
+    expect(inbox[0]!.bodyEn).toContain('basis: Measures for the Administration of Automatic Monitoring');
     const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, first.alarm.id));
     expect(audit.map((a) => a.action)).toEqual(['alarm.raise']);
 
@@ -334,6 +343,9 @@ describe('escalation and figures', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, leader.id), eq(notifications.link, `/staff/alarms/${alarm.id}`)));
     expect(told).toHaveLength(1);
+    expect(told[0]!.titleEn).toBe(`Alarm not answered in time: ${B.name}`);
+    expect(told[0]!.bodyEn).toContain(`alarm at ${B.name}, 1号窑炉烟气排放口, was raised at`);
+    expect(told[0]!.bodyEn).toContain('has not answered it within 2 hours');
     await escalateUnanswered(t.database.db, new Date(later.getTime() + 3_600_000));
     const toldAgain = await t.database.db
       .select()

@@ -133,6 +133,7 @@ export async function raiseAlarm(tx: Tx, input: RaiseAlarmInput): Promise<{ alar
       kind: 'alarm',
       title: text.title,
       body: text.body,
+      en: text.en,
       link: `/enterprise/alarms/${id}`,
     });
     await addEvent(tx, id, 'reminded', SYSTEM_NAME, text.body);
@@ -562,13 +563,17 @@ export async function escalateUnanswered(db: Db, now = new Date()): Promise<numb
         .select({ name: enterprises.name })
         .from(enterprises)
         .where(eq(enterprises.id, row.enterpriseId));
-      const label = ALARM_KIND_LABELS[row.kind as AlarmKind]?.zh ?? row.kind;
+      const label = ALARM_KIND_LABELS[row.kind as AlarmKind];
       for (const userId of await usersWithRole(tx, 'leader'))
         await notify(tx, {
           userId,
           kind: 'alarm-escalation',
           title: `报警逾期未答复：${ent?.name ?? ''}`,
-          body: `${ent?.name ?? ''}${row.sourceName}“${label}”报警于${shanghai(row.raisedAt)}产生，企业超过2小时未答复，请督办。`,
+          body: `${ent?.name ?? ''}${row.sourceName}“${label?.zh ?? row.kind}”报警于${shanghai(row.raisedAt)}产生，企业超过2小时未答复，请督办。`,
+          en: {
+            title: `Alarm not answered in time: ${ent?.name ?? ''}`,
+            body: `The “${label?.en ?? row.kind}” alarm at ${ent?.name ?? ''}, ${row.sourceName}, was raised at ${shanghai(row.raisedAt)}; the enterprise has not answered it within 2 hours. Please follow it up.`,
+          },
           link: `/staff/alarms/${id}`,
         });
       await addEvent(

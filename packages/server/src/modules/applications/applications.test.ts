@@ -56,6 +56,15 @@ const upload = (c: Client, id: string, item: number, body: Buffer = PDF, type = 
     payload: body,
   });
 
+/** The enterprise's inbox in English: the application messages naming this code, oldest first. */
+async function inboxEn(c: Client, code: string): Promise<{ titleEn: string; bodyEn: string }[]> {
+  const inbox = await ok(c.request({ method: 'GET', url: '/api/inbox?kind=application.status&pageSize=200' }));
+  return inbox.items
+    .filter((n: { title: string }) => n.title.includes(code))
+    .map((n: { titleEn: string; bodyEn: string }) => ({ titleEn: n.titleEn, bodyEn: n.bodyEn }))
+    .reverse();
+}
+
 async function docText(c: Client, id: string, kind: string): Promise<string> {
   const res = await c.request({ method: 'GET', url: `/api/applications/${id}/documents/${kind}` });
   expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
@@ -174,6 +183,19 @@ describe('online application → one-time notice → supplement → acceptance �
     );
     // no time limit set by law: neither on time nor late
     expect(bd.decidedOnTime).toBeNull();
+
+    // each step told the enterprise, in English too: the code, the missing items (as the guide names them), the 文号
+    const told = await inboxEn(ent, a.code);
+    expect(told.map((n) => n.titleEn)).toEqual([
+      `Application ${a.code}: materials missing`,
+      `Application ${a.code} accepted`,
+      `Application ${a.code} decided (${decided.decisionNumber})`,
+    ]);
+    expect(told[0]!.bodyEn).toContain('Supply all of these at once: ');
+    expect(told[0]!.bodyEn).toContain('建设单位营业执照');
+    expect(told[1]!.bodyEn).toBe('The acceptance notice can be downloaded online.');
+    expect(told[2]!.bodyEn).toBe('Approved. The decision can be downloaded online.');
+    expect((await inboxEn(ent, b.code)).at(-1)!.bodyEn).toBe('Refused. The decision can be downloaded online.');
     expect(seq(bd.decisionNumber)).toBe(seq(decided.decisionNumber) + 2);
   });
 
@@ -243,6 +265,12 @@ describe('window filing, 帮办代办 and 容缺受理', () => {
     );
     expect(d).toMatchObject({ status: 'accepted', acceptanceKind: 'deferred' });
     expect(d.deferredItems).toHaveLength(1);
+    expect(await inboxEn(ent, assisted.code)).toEqual([
+      {
+        titleEn: `Application ${assisted.code} accepted with deferred items`,
+        bodyEn: `Hand in by the promised deadline: ${d.deferredItems[0].name}. The acceptance notice can be downloaded online.`,
+      },
+    ]);
     const own = d.clocks.find((c: { profileKey: string }) => c.profileKey === 'application.deferred-material');
     expect(own?.id).toBe(d.deferredItems[0].clockId);
     const early = await approver.request({
@@ -288,6 +316,9 @@ describe('行政许可法 第三十二条: deemed acceptance by the scheduled jo
     const deemed = audit.find((x) => x.action === 'application.deem-accept')!;
     expect(deemed.actorName).toBe('system');
     expect(JSON.stringify(deemed.after)).toContain('第三十二条');
+    const [told] = await inboxEn(ent, a.code);
+    expect(told!.titleEn).toBe(`Application ${a.code} deemed accepted by law`);
+    expect(told!.bodyEn).toContain('under Administrative Licensing Law art. 32, para. 1, item (4)');
     const noticeClock = (await t.database.db.select().from(clocks).where(eq(clocks.ownerId, a.id))).find(
       (c) => c.profileKey === 'application.incomplete-notice',
     );

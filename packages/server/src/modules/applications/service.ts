@@ -356,12 +356,20 @@ async function completeOpen(tx: Tx, actor: Actor, id: string, profileKey: string
   if (c) await completeClock(tx, actor, c.id, at);
 }
 
-async function tellEnterprise(tx: Tx, row: ApplicationRow, title: string, body: string) {
+/** Tells the enterprise of a step: the message in Chinese (as sent) and the same in English (the inbox's English face). */
+async function tellEnterprise(
+  tx: Tx,
+  row: ApplicationRow,
+  title: string,
+  body: string,
+  en: { title: string; body: string },
+) {
   await notify(tx, {
     enterpriseId: row.enterpriseId,
     kind: 'application.status',
     title,
     body,
+    en,
     link: enterpriseLink(row.id),
   });
 }
@@ -444,11 +452,16 @@ export async function issueNotice(
       source: APPLICATION_SOURCES.notice,
     },
   });
+  const missing = check.missing.map((i) => checklist[i]!.name);
   await tellEnterprise(
     tx,
     row,
     `申请 ${row.code} 需补正材料`,
-    `请一次补齐：${check.missing.map((i) => checklist[i]!.name).join('、') || '见告知书'}。可在线下载补正告知书。`,
+    `请一次补齐：${missing.join('、') || '见告知书'}。可在线下载补正告知书。`,
+    {
+      title: `Application ${row.code}: materials missing`,
+      body: `Supply all of these at once: ${missing.join(', ') || 'see the notice'}. The notice of missing materials can be downloaded online.`,
+    },
   );
   return after;
 }
@@ -507,7 +520,10 @@ export async function accept(tx: Tx, actor: Actor, id: string, now: Date = new D
     before: { status: row.status },
     after: { status: to, acceptedAt: now, acceptanceKind: 'complete', source: APPLICATION_SOURCES.acceptance },
   });
-  await tellEnterprise(tx, row, `申请 ${row.code} 已受理`, '可在线下载受理通知书。');
+  await tellEnterprise(tx, row, `申请 ${row.code} 已受理`, '可在线下载受理通知书。', {
+    title: `Application ${row.code} accepted`,
+    body: 'The acceptance notice can be downloaded online.',
+  });
   return after;
 }
 
@@ -570,6 +586,10 @@ export async function acceptDeferred(
     row,
     `申请 ${row.code} 已容缺受理`,
     `请按承诺限期补交：${items.map((x) => x.name).join('、')}。可在线下载受理通知书。`,
+    {
+      title: `Application ${row.code} accepted with deferred items`,
+      body: `Hand in by the promised deadline: ${items.map((x) => x.name).join(', ')}. The acceptance notice can be downloaded online.`,
+    },
   );
   return after;
 }
@@ -613,6 +633,10 @@ export async function deemAccept(tx: Tx, id: string, now: Date = new Date()): Pr
     row,
     `申请 ${row.code} 依法视为受理`,
     `本局未在法定期限内一次性告知补正，依${APPLICATION_SOURCES.notice}，自收到申请材料之日起即为受理。`,
+    {
+      title: `Application ${row.code} deemed accepted by law`,
+      body: 'The bureau gave no one-time notice of missing materials within the statutory period: under Administrative Licensing Law art. 32, para. 1, item (4) the application counts as accepted from the day the materials were received.',
+    },
   );
   return after;
 }
@@ -732,6 +756,10 @@ export async function decide(
     row,
     `申请 ${row.code} 已作出决定（${decisionNumber}）`,
     `${to === 'approved' ? '准予许可' : '不予许可'}。可在线下载决定书。`,
+    {
+      title: `Application ${row.code} decided (${decisionNumber})`,
+      body: `${to === 'approved' ? 'Approved' : 'Refused'}. The decision can be downloaded online.`,
+    },
   );
   return after;
 }

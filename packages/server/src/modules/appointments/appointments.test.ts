@@ -455,10 +455,12 @@ describe('enterprises and the window', () => {
     const ent = await makeEnterprise(t, { contacts: [{ name: '孙主任', phone: '13807990003' }] });
     const eu = await loginAs(t, ['enterprise'], ent.id);
     const slot = (await slots(TOMORROW, TOMORROW)).find((s) => !s.extended && s.available > 0)!;
-    expect(
-      (await eu.request({ method: 'POST', url: '/api/appointments', payload: { slotId: slot.id, matter: '环评咨询' } }))
-        .statusCode,
-    ).toBe(201);
+    const booked = await eu.request({
+      method: 'POST',
+      url: '/api/appointments',
+      payload: { slotId: slot.id, matter: '环评咨询' },
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
     // a citizen without an account who left an e-mail address is reminded by e-mail
     const other = (await slots(TOMORROW, TOMORROW)).find((s) => !s.extended && s.available > 0 && s.id !== slot.id)!;
     const anonPhone = freshPhone();
@@ -478,7 +480,14 @@ describe('enterprises and the window', () => {
     const sent = await sendAppointmentReminders(t.database.db);
     expect(sent).toBeGreaterThanOrEqual(2);
     const mine = await t.database.db.select().from(notifications).where(eq(notifications.userId, eu.userId));
-    expect(mine.filter((n) => n.kind === 'appointment.reminder')).toHaveLength(1);
+    const reminders = mine.filter((n) => n.kind === 'appointment.reminder');
+    expect(reminders).toHaveLength(1);
+    // in English too: the booking's own words (the matter) and code as they are; the e-mail stays Chinese
+    const { code } = booked.json();
+    expect(reminders[0]!.titleEn).toMatch(/^Appointment reminder: tomorrow \d{2}:\d{2}/);
+    expect(reminders[0]!.bodyEn).toContain(`You have booked ${TOMORROW} `);
+    expect(reminders[0]!.bodyEn).toContain(`for “环评咨询” (booking code ${code})`);
+    expect(reminders[0]!.bodyEn).toContain('cancel or move the booking in advance');
     const mails = await t.database.db.select().from(deliveries).where(eq(deliveries.target, 'zheng@example.cn'));
     expect(mails.map((m) => [m.channel, m.kind])).toEqual([['email', 'appointment.reminder']]);
     expect(mails[0]!.payload.body).toContain(anon.json().code);

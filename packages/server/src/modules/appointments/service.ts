@@ -848,6 +848,10 @@ export async function sendAppointmentReminders(db: Db, now = new Date()): Promis
           kind: 'appointment.reminder',
           title: `预约提醒：明天 ${d.slotStart} ${d.serviceName}`,
           body: `您预约了 ${d.a.date} ${d.slotStart} 在${d.location}办理“${d.a.matter}”（预约码 ${d.a.code}）。如不能前来，请提前取消或改约。`,
+          en: {
+            title: `Appointment reminder: tomorrow ${d.slotStart} ${d.serviceName}`,
+            body: `You have booked ${d.a.date} ${d.slotStart} at ${d.location} for “${d.a.matter}” (booking code ${d.a.code}). If you cannot come, cancel or move the booking in advance.`,
+          },
           link: `/appointments/lookup?code=${d.a.code}`,
         });
         sent++;

@@ -49,6 +49,14 @@ export async function warnIfNextYearMissing(db: Db, now = new Date()): Promise<n
           `平台尚无 ${next} 年的国务院办公厅节假日安排通知。在录入之前，落在 ${next} 年的按工作日计算的期限` +
           `（如差评整改、接待日诉求办结）依《全国年节及纪念日放假办法》暂定计算并标注“暂定”；` +
           `通知发布后请在“节假日”页面录入，所有未办结期限将自动重算。`,
+        en: {
+          title: `Enter the ${next} public holidays`,
+          body:
+            `The platform has no State Council notice of the ${next} public holidays yet. Until it is entered, ` +
+            `working-day deadlines falling in ${next} (such as rating rectifications and reception-day concerns) ` +
+            `are counted provisionally under the National Holidays Regulations and marked provisional. Once the ` +
+            `notice is published, enter it on the Holidays page: every open deadline is then recounted.`,
+        },
         link: '/staff/admin/calendar',
       });
       warned = true;

@@ -1,3 +1,5 @@
+import type { DayUnit } from '@qingshan/core';
+import { clockTitleInEnglish } from '@qingshan/core/clock-titles';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { errorMessageForRecord } from '../../db/errors.ts';
@@ -8,6 +10,9 @@ import { type ClockView, evaluateRow, lapseClock } from './service.ts';
 import { clockAlerts, clocks } from './tables.ts';
 
 const STATE_ZH = { 'due-soon': '即将到期', overdue: '已超期' } as const;
+const STATE_EN = { 'due-soon': 'Due soon', overdue: 'Overdue' } as const;
+const UNIT_EN: Record<DayUnit, string> = { working: 'working days', calendar: 'calendar days' };
+const daysEn = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /**
  * Closes every party window (binds 'party': a petitioner's 复查/复核 request period, an
@@ -77,12 +82,18 @@ export async function scanClocks(
       else if (view.assigneeRole) for (const id of await usersWithRole(tx, view.assigneeRole)) assignees.add(id);
       const days = state === 'overdue' ? `已超期 ${-view.remaining} 天` : `剩余 ${view.remaining} 天`;
       const body = `${view.title}：期限 ${view.dueDate}（${view.profile.unit === 'working' ? '工作日' : '自然日'}），${days}。`;
+      // the English the web shows the clock under (codes, names and typed text kept); as stored when no rule knows it
+      const titleEn = clockTitleInEnglish(view.title) ?? view.title;
+      const daysInEnglish =
+        state === 'overdue' ? `${daysEn(-view.remaining)} overdue` : `${daysEn(view.remaining)} left`;
+      const bodyEn = `${titleEn}: due ${view.dueDate} (${UNIT_EN[view.profile.unit]}), ${daysInEnglish}.`;
       for (const userId of assignees) {
         await notify(tx, {
           userId,
           kind: `clock.${state}`,
           title: `【${STATE_ZH[state]}】${view.title}`,
           body,
+          en: { title: `[${STATE_EN[state]}] ${titleEn}`, body: bodyEn },
           link: view.link,
         });
       }
@@ -94,6 +105,10 @@ export async function scanClocks(
             kind: 'clock.escalated',
             title: `【超期督办】${view.title}`,
             body: `${body}已超期，请督促办理。`,
+            en: {
+              title: `[Overdue: follow up] ${titleEn}`,
+              body: `${bodyEn} It is overdue: please see that it is handled.`,
+            },
             link: view.link,
           });
         }

@@ -127,10 +127,24 @@ describe("party windows (the petitioner's 复查/复核 request periods)", () =>
 
     // the bureau's overdue notice was escalated; nobody was alerted about the petitioner's window
     const mine = await db
-      .select({ kind: notifications.kind, title: notifications.title })
+      .select({
+        kind: notifications.kind,
+        title: notifications.title,
+        titleEn: notifications.titleEn,
+        bodyEn: notifications.bodyEn,
+      })
       .from(notifications)
       .where(and(eq(notifications.userId, leader.userId), like(notifications.title, `%${tag}%`)));
-    expect(mine).toEqual([{ kind: 'clock.overdue', title: `【已超期】信访受理告知：${tag} 未告知` }]);
+    expect(mine.map(({ kind, title }) => ({ kind, title }))).toEqual([
+      { kind: 'clock.overdue', title: `【已超期】信访受理告知：${tag} 未告知` },
+    ]);
+    // in English, the clock's title as the worklist shows it (the petition's own title kept)
+    expect(mine[0]!.titleEn).toBe(`[Overdue] Petition: written notice of acceptance: ${tag} 未告知`);
+    expect(mine[0]!.bodyEn).toMatch(
+      new RegExp(
+        `^Petition: written notice of acceptance: ${tag} 未告知: due ${notice!.dueDate} \\((working|calendar) days\\), \\d+ days? overdue\\.$`,
+      ),
+    );
     expect(await db.select().from(clockAlerts).where(eq(clockAlerts.clockId, notice!.id))).toHaveLength(1);
     expect(await db.select().from(clockAlerts).where(eq(clockAlerts.clockId, lapsed!.id))).toHaveLength(0);
     expect(await worklistTitles(tag)).toEqual([`信访受理告知：${tag} 未告知`]);

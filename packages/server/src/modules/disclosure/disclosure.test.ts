@@ -750,3 +750,82 @@ describe('the desk’s list', () => {
     expect((await clerk.request({ method: 'GET', url: '/api/disclosure-requests?sort=code' })).statusCode).toBe(400);
   });
 });
+
+describe('an applicant with an account is told of each public step, in English too', () => {
+  type Told = { title: string; titleEn: string; bodyEn: string };
+  const inbox = async (c: Client, kind: string): Promise<Told[]> =>
+    (await ok(c.request({ method: 'GET', url: `/api/inbox?kind=${kind}&pageSize=200` }))).items.reverse();
+  const act = (c: Client, id: string, payload: Record<string, unknown>) =>
+    ok(c.request({ method: 'POST', url: `/api/disclosure-requests/${id}/actions`, payload }));
+  const GIOR = 'Regulations on the Disclosure of Government Information';
+
+  it('a citizen hears of the consultation, the resumption, the extension and the answer; the leader is asked in English', async () => {
+    const citizen = await loginAs(t, ['citizen']);
+    const phone = '13907995503';
+    const filed = await ok(
+      citizen.request({
+        method: 'POST',
+        url: '/api/public/disclosure-requests',
+        payload: request({ phone, phoneCode: await phoneCode(t, phone) }),
+      }),
+      201,
+    );
+    const consulted = await act(clerk, filed.id, { action: 'consult', text: '上栗县某烟花厂', version: filed.version });
+    const resumed = await act(clerk, filed.id, { action: 'end-consult', version: consulted.version });
+    const asked = await act(clerk, filed.id, {
+      action: 'request-extension',
+      days: 5,
+      text: '需要检索历年档案',
+      version: resumed.version,
+    });
+    const approved = await act(leader, filed.id, { action: 'approve-extension', version: asked.version });
+    await act(clerk, filed.id, {
+      action: 'answer',
+      outcome: 'disclose',
+      text: '予以公开。',
+      version: approved.version,
+    });
+
+    const told = await inbox(citizen, 'disclosure.progress');
+    expect(new Set(told.map((n) => n.titleEn))).toEqual(
+      new Set(['There is progress on your request for government information']),
+    );
+    // the clerk's own words stay as typed; the request to extend is internal and not told
+    expect(told.map((n) => n.bodyEn)).toEqual([
+      `Tracking code ${filed.code}: Consulting a third party (上栗县某烟花厂); the time spent consulting is not counted in the answer period (${GIOR}, Art. 33, para. 3)`,
+      `Tracking code ${filed.code}: The third party’s opinion has been received; the answer period runs again, and the answer is due by ${resumed.dueDate}`,
+      `Tracking code ${filed.code}: With the consent of the head of the disclosure body, the answer period is extended by 5 working days to ${approved.dueDate}. Reason: 需要检索历年档案`,
+      `Tracking code ${filed.code}: Answer: Disclosed (${GIOR}, Art. 36, items (1) and (2))`,
+    ]);
+    const [ask] = (await inbox(leader, 'disclosure.extension-requested')).filter((n) => n.bodyEn.includes(filed.code));
+    expect(ask).toMatchObject({
+      titleEn: 'Disclosure request: extension awaiting your consent: 张三',
+      bodyEn: `Tracking code ${filed.code}: an extension of 5 working days is requested. Reason: 需要检索历年档案`,
+    });
+  });
+
+  it('an enterprise hears of the refusal with its ground, each with its article', async () => {
+    const ent = await loginAs(t, ['enterprise'], (await makeEnterprise(t)).id);
+    const filed = await ok(
+      ent.request({
+        method: 'POST',
+        url: '/api/public/disclosure-requests',
+        payload: request({ applicantType: 'business', applicantName: '某烟花公司', phone: '13907995504' }),
+      }),
+      201,
+    );
+    await act(clerk, filed.id, {
+      action: 'answer',
+      outcome: 'withhold',
+      clause: 'third-party',
+      text: '涉及第三方商业秘密，不予公开。',
+      version: filed.version,
+    });
+    expect(await inbox(ent, 'disclosure.progress')).toMatchObject([
+      {
+        titleEn: 'There is progress on your enterprise’s request for government information',
+        bodyEn: `Tracking code ${filed.code}: Answer: Not disclosed (${GIOR}, Art. 36, item (3); Protects a third party’s lawful rights, ${GIOR}, Art. 15)`,
+      },
+    ]);
+  });
+});

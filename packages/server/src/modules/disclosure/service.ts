@@ -48,6 +48,42 @@ export type DisclosureEventRow = typeof disclosureEvents.$inferSelect;
 const ANSWER = 'disclosure.answer';
 const staffLink = (id: string) => `/staff/disclosure/${id}`;
 
+/**
+ * The articles the answer types and grounds rest on (core's `source`), cited in English for the
+ * inbox's English face; keyed by type and ground, so a new one cannot be left without its citation.
+ */
+const GIOR_EN = 'Regulations on the Disclosure of Government Information';
+const FORM_EN = 'Format of the Annual Report on Government Information Disclosure Work (国办公开办函〔2021〕30号)';
+const OUTCOME_SOURCE_EN: Record<DisclosureOutcome, string> = {
+  disclose: `${GIOR_EN}, Art. 36, items (1) and (2)`,
+  partial: `${GIOR_EN}, Art. 37`,
+  withhold: `${GIOR_EN}, Art. 36, item (3)`,
+  'not-exist': `${GIOR_EN}, Art. 36, item (4)`,
+  'not-ours': `${GIOR_EN}, Art. 36, item (5)`,
+  'no-ready-made': `${GIOR_EN}, Art. 38`,
+  unclear: `${GIOR_EN}, Art. 30`,
+  'not-processed': `${GIOR_EN}, Art. 35, 36 and 39`,
+  'other-handling': `${GIOR_EN}, Art. 30 and 42`,
+};
+const GROUND_SOURCE_EN: Record<DisclosureGround, string> = {
+  'state-secret': `${GIOR_EN}, Art. 14`,
+  'law-prohibits': `${GIOR_EN}, Art. 14`,
+  'three-safety': `${GIOR_EN}, Art. 14`,
+  'third-party': `${GIOR_EN}, Art. 15`,
+  'internal-affairs': `${GIOR_EN}, Art. 16, para. 1`,
+  'process-info': `${GIOR_EN}, Art. 16, para. 2`,
+  'enforcement-file': `${GIOR_EN}, Art. 16, para. 2`,
+  'query-matter': `${GIOR_EN}, Art. 36, item (7)`,
+  petition: `${GIOR_EN}, Art. 39, para. 1`,
+  repeat: `${GIOR_EN}, Art. 36, item (6)`,
+  publication: `${GIOR_EN}, Art. 39, para. 2`,
+  excessive: `${GIOR_EN}, Art. 35`,
+  confirm: FORM_EN,
+  'no-correction': `${GIOR_EN}, Art. 30`,
+  'no-fee': `${GIOR_EN}, Art. 42`,
+  other: FORM_EN,
+};
+
 function conflict(zh: string, en: string): AppError {
   return new AppError('DISCLOSURE_STATE_CONFLICT', { detail: { zh, en } });
 }
@@ -234,6 +270,8 @@ export async function actOnDisclosure(
     );
     const set: Partial<typeof disclosureRequests.$inferInsert> = { updatedAt: now, version: before.version + 1 };
     let note: string | null = null;
+    // the same note in English, for the applicant's inbox (the event keeps the Chinese)
+    let noteEn: string | null = null;
     let isPublic = true;
 
     if (input.action === 'consult') {
@@ -248,6 +286,7 @@ export async function actOnDisclosure(
       set.status = 'consulting';
       set.consulting = input.text!;
       note = `征求第三方意见（${input.text}），征求意见期间不计入答复期限（《政府信息公开条例》第三十三条第三款）`;
+      noteEn = `Consulting a third party (${input.text}); the time spent consulting is not counted in the answer period (${GIOR_EN}, Art. 33, para. 3)`;
     }
     if (input.action === 'end-consult') {
       let due = before.dueDate;
@@ -256,6 +295,7 @@ export async function actOnDisclosure(
       set.consulting = null;
       set.dueDate = due;
       note = `第三方意见已收到，恢复计算答复期限，应于 ${due} 前答复`;
+      noteEn = `The third party’s opinion has been received; the answer period runs again, and the answer is due by ${due}`;
     }
     if (input.action === 'request-extension') {
       const cap = await extensionCap(tx);
@@ -287,6 +327,7 @@ export async function actOnDisclosure(
         set.extensionDays = before.extensionDays + req.days;
         set.dueDate = view.dueDate;
         note = `经政府信息公开工作机构负责人同意，答复期限延长 ${req.days} 个工作日至 ${view.dueDate}。理由：${req.reason}`;
+        noteEn = `With the consent of the head of the disclosure body, the answer period is extended by ${req.days} working days to ${view.dueDate}. Reason: ${req.reason}`;
       } else {
         isPublic = false;
         note = `负责人不同意延期：${input.text}`;
@@ -308,6 +349,7 @@ export async function actOnDisclosure(
       const o = DISCLOSURE_OUTCOME_LABELS[outcome];
       const c = clause ? DISCLOSURE_GROUND_LABELS[clause] : null;
       note = `答复：${o.zh}（${o.source}${c ? `；${c.zh}，${c.source}` : ''}）`;
+      noteEn = `Answer: ${o.en} (${OUTCOME_SOURCE_EN[outcome]}${c && clause ? `; ${c.en}, ${GROUND_SOURCE_EN[clause]}` : ''})`;
     }
     const [after] = await tx.update(disclosureRequests).set(set).where(eq(disclosureRequests.id, id)).returning();
     await addEvent(tx, actor, id, { action: input.action, at: now, note, public: isPublic });
@@ -325,16 +367,26 @@ export async function actOnDisclosure(
           kind: 'disclosure.extension-requested',
           title: `信息公开申请延期待同意：${before.applicantName}`,
           body: `查询码 ${before.code}，申请延长 ${input.days} 个工作日。理由：${input.text}`,
+          en: {
+            title: `Disclosure request: extension awaiting your consent: ${before.applicantName}`,
+            body: `Tracking code ${before.code}: an extension of ${input.days} working days is requested. Reason: ${input.text}`,
+          },
           link: staffLink(id),
         });
       }
     }
+    // English runs about twice the length of Chinese: the same cut keeps about the same text
+    const progressEn = `Tracking code ${after!.code}: ${noteEn ?? ''}`.slice(0, 600);
     if (after!.citizenUserId && isPublic) {
       await notify(tx, {
         userId: after!.citizenUserId,
         kind: 'disclosure.progress',
         title: '您的政府信息公开申请有新进展',
         body: `查询码 ${after!.code}：${note ?? ''}`.slice(0, 300),
+        en: {
+          title: 'There is progress on your request for government information',
+          body: progressEn,
+        },
         link: `/disclosure/track?code=${after!.code}`,
       });
     }
@@ -344,6 +396,10 @@ export async function actOnDisclosure(
         kind: 'disclosure.progress',
         title: '本企业的政府信息公开申请有新进展',
         body: `查询码 ${after!.code}：${note ?? ''}`.slice(0, 300),
+        en: {
+          title: 'There is progress on your enterprise’s request for government information',
+          body: progressEn,
+        },
         link: `/disclosure/track?code=${after!.code}`,
       });
     }

@@ -311,6 +311,8 @@ describe('commitment path', () => {
       kind: string;
       title: string;
       body: string;
+      titleEn: string;
+      bodyEn: string;
     }[];
     const mine = inbox.filter((m) => m.title.includes(c.code));
     const kinds = mine.map((m) => m.kind);
@@ -332,6 +334,25 @@ describe('commitment path', () => {
     expect(objection.body).toContain('担心粉尘');
     expect(objection.body).not.toContain('汤建军');
     expect(objection.body).not.toContain(phone);
+    // and in English for the inbox's English face: the case code, the project's name and the people's words as they are
+    const en = (kind: string) => mine.find((m) => m.kind === kind)!;
+    expect(en('eia.publicity-started').titleEn).toBe(
+      `EIA case ${c.code}: accepted; publicity of the intended approval has begun`,
+    );
+    expect(en('eia.publicity-started').bodyEn).toContain(`until ${c.publicityEndsOn}`);
+    expect(en('eia.publicity-started').bodyEn).toContain(
+      '\nBasis: Administrative Licensing Law art. 32; Environmental Impact Assessment Law art. 22',
+    );
+    expect(en('eia.objection').titleEn).toBe(`EIA case ${c.code}: objection received during publicity`);
+    expect(en('eia.objection').bodyEn).toContain('“厂区离我家很近，担心粉尘”');
+    expect(en('eia.objection').bodyEn).not.toContain('汤建军');
+    expect(en('eia.objection-answered').bodyEn).toContain('as follows: 混药工房设湿式除尘，距居民点满足安全距离');
+    expect(decided.titleEn).toBe(`EIA case ${c.code}: approved`);
+    expect(decided.bodyEn).toContain(`The bureau has decided to approve (decision no. ${approved.documentNo})`);
+    expect(decided.bodyEn).toContain('Basis: Administrative Licensing Law art. 38');
+    expect(en('eia.verification-scheduled').bodyEn).toContain(
+      `By ${approved.verificationDueDate} the bureau will check`,
+    );
 
     // the verification is on the inspector's worklist
     const work = (await inspector.request({ method: 'GET', url: '/api/worklist?pageSize=100' })).json();
@@ -377,6 +398,10 @@ describe('commitment path', () => {
     ).json();
     expect(told.items[0].body).toContain('撤销审批决定');
     expect(told.items[0].body).toContain('第六十九条');
+    expect(told.items[0].titleEn).toBe(`EIA case ${c.code}: verification: approval revoked`);
+    expect(told.items[0].bodyEn).toContain(`the bureau revokes its approval (${approved.documentNo})`);
+    expect(told.items[0].bodyEn).toContain('Consequence for the enterprise’s credit: 记入企业环境信用记录，降为警示');
+    expect(told.items[0].bodyEn).toContain('Administrative Licensing Law art. 69');
   });
 
   it('a stale version is refused', async () => {
@@ -471,6 +496,23 @@ describe('the other paths', () => {
       documentNo: '萍环评字〔2026〕21号',
       decidedByName: '萍乡市生态环境局',
     });
+    // B was told of the exemption, the report book's registration and the city's decision, in English too
+    const told = (await entB.request({ method: 'GET', url: '/api/inbox?pageSize=100' })).json().items as {
+      title: string;
+      titleEn: string;
+      bodyEn: string;
+    }[];
+    const en = (code: string) => told.filter((m) => m.title.includes(code)).reverse();
+    expect(en(ex.json().code).map((m) => m.titleEn)).toEqual([`EIA case ${ex.json().code}: exemption determined`]);
+    expect(en(ex.json().code)[0]!.bodyEn).toContain('(document no. 上环豁〔2020〕1号)');
+    expect(en(ex.json().code)[0]!.bodyEn).toContain('Basis: EIA classification catalogue (2021 edition), art. 5');
+    expect(en(book.code).map((m) => m.titleEn)).toEqual([
+      `EIA case ${book.code}: registered; the report book is decided by the Pingxiang city bureau`,
+      `EIA case ${book.code}: approved by the city bureau`,
+    ]);
+    expect(en(book.code)[1]!.bodyEn).toContain(
+      `The Pingxiang city bureau has approved your EIA report book (decision no. 萍环评字〔2026〕21号, ${book.acceptedOn}).`,
+    );
   });
 });
 

@@ -248,13 +248,46 @@ async function assertLinkableApplication(tx: Tx, input: z.infer<typeof eiaCaseCr
   if (linked) throw bad(`该申请已立环评事项 ${linked.code}`, `The application already has EIA case ${linked.code}`);
 }
 
-/** Tells the enterprise about a step of its case, in plain words with the legal source. */
-async function tellEnterprise(tx: Tx, r: EiaCaseRow, kind: string, title: string, body: string, source: string) {
+type NoticeSource = keyof typeof EIA_NOTICE_SOURCES;
+
+/** The legal sources of EIA_NOTICE_SOURCES cited in English, for the inbox's English face. */
+const EIA_NOTICE_SOURCES_EN: Record<NoticeSource, string> = {
+  accepted:
+    'Administrative Licensing Law art. 32; Environmental Impact Assessment Law art. 22 (a decision on a report form within 30 days of acceptance)',
+  publicity:
+    'Measures for Public Participation in Environmental Impact Assessment (MEE Order No. 4); this bureau’s commitment-path approval: publicity of the intended approval for 5 working days',
+  decided:
+    'Administrative Licensing Law art. 38 (a written decision; a refusal gives its reasons and the remedies); Environmental Impact Assessment Law art. 22',
+  city: 'Environmental Impact Assessment Law art. 22 (a report book is decided by the ecology and environment authority with the power to approve it)',
+  verification:
+    'this bureau’s commitment-path approval: verification within 30 days of approval; the commitment, clause 4 (verification after approval accepted)',
+  revoked:
+    'Administrative Licensing Law art. 69 (a licence obtained by deception or other improper means is revoked); Measures for Enterprise Environmental Credit Evaluation (Trial) (环发〔2013〕150号)',
+  exempted: 'EIA classification catalogue (2021 edition), art. 5, and the exemption-list entry relied on',
+  filed: 'Measures for the Filing of EIA Registration Forms of Construction Projects (MEP Order No. 41)',
+};
+
+/**
+ * Tells the enterprise about a step of its case, in plain words with the legal sources: in Chinese
+ * as sent, and the same in English for the inbox's English face (the project's name as it is).
+ */
+async function tellEnterprise(
+  tx: Tx,
+  r: EiaCaseRow,
+  kind: string,
+  zh: { title: string; body: string },
+  en: { title: string; body: string },
+  sources: readonly NoticeSource[],
+) {
   await notify(tx, {
     enterpriseId: r.enterpriseId,
     kind: `eia.${kind}`,
-    title: `环评事项 ${r.code}：${title}`,
-    body: `${r.projectName}：${body}\n依据：${source}`,
+    title: `环评事项 ${r.code}：${zh.title}`,
+    body: `${r.projectName}：${zh.body}\n依据：${sources.map((k) => EIA_NOTICE_SOURCES[k]).join('；')}`,
+    en: {
+      title: `EIA case ${r.code}: ${en.title}`,
+      body: `${r.projectName}: ${en.body}\nBasis: ${sources.map((k) => EIA_NOTICE_SOURCES_EN[k]).join('; ')}`,
+    },
     link: `/enterprise/eia/${r.id}`,
   });
 }
@@ -379,45 +412,72 @@ async function tellOpened(tx: Tx, r: EiaCaseRow, byStaff: boolean): Promise<void
       tx,
       r,
       'publicity-started',
-      '已受理，拟批准公示开始',
-      `本局已受理你单位的告知承诺制环评申请，并在门户网站进行拟批准公示${clock ? `，公示期至 ${clock.dueDate}` : ''}。公示期间公众提出的意见，本局逐条答复后再作出审批决定。`,
-      `${EIA_NOTICE_SOURCES.accepted}；${EIA_NOTICE_SOURCES.publicity}`,
+      {
+        title: '已受理，拟批准公示开始',
+        body: `本局已受理你单位的告知承诺制环评申请，并在门户网站进行拟批准公示${clock ? `，公示期至 ${clock.dueDate}` : ''}。公示期间公众提出的意见，本局逐条答复后再作出审批决定。`,
+      },
+      {
+        title: 'accepted; publicity of the intended approval has begun',
+        body: `The bureau has accepted your commitment-path EIA application and is publishing the intended approval on its portal${clock ? `, until ${clock.dueDate}` : ''}. The bureau answers each objection the public raises during the publicity period before it decides.`,
+      },
+      ['accepted', 'publicity'],
     );
   } else if (r.path === 'ordinary') {
     await tellEnterprise(
       tx,
       r,
       'accepted',
-      '已受理',
-      '本局已受理你单位的环境影响报告表审批申请，受理公示已在门户网站发布，审批期限届满前作出决定。',
-      EIA_NOTICE_SOURCES.accepted,
+      {
+        title: '已受理',
+        body: '本局已受理你单位的环境影响报告表审批申请，受理公示已在门户网站发布，审批期限届满前作出决定。',
+      },
+      {
+        title: 'accepted',
+        body: 'The bureau has accepted your application for approval of the EIA report form; the acceptance notice is published on the portal, and the decision is made before the time limit ends.',
+      },
+      ['accepted'],
     );
   } else if (r.path === 'report-book') {
     await tellEnterprise(
       tx,
       r,
       'accepted',
-      '已登记，报告书由萍乡市生态环境局审批',
-      '本项目应编制环境影响报告书，由萍乡市生态环境局审批；本局跟踪办理进度，市局批复后登记批复文号。',
-      EIA_NOTICE_SOURCES.city,
+      {
+        title: '已登记，报告书由萍乡市生态环境局审批',
+        body: '本项目应编制环境影响报告书，由萍乡市生态环境局审批；本局跟踪办理进度，市局批复后登记批复文号。',
+      },
+      {
+        title: 'registered; the report book is decided by the Pingxiang city bureau',
+        body: 'This project needs an EIA report book, which the Pingxiang city bureau decides; this bureau follows its progress and records the decision number once the city bureau has decided.',
+      },
+      ['city'],
     );
   } else if (r.path === 'exemption') {
     await tellEnterprise(
       tx,
       r,
       'decided',
-      '已认定豁免',
-      `经认定，本项目不需要办理环境影响评价审批手续（文号 ${r.documentNo ?? ''}），豁免认定书可在环评事项中下载；豁免不免除你单位的生态环境保护责任。`,
-      EIA_NOTICE_SOURCES.exempted,
+      {
+        title: '已认定豁免',
+        body: `经认定，本项目不需要办理环境影响评价审批手续（文号 ${r.documentNo ?? ''}），豁免认定书可在环评事项中下载；豁免不免除你单位的生态环境保护责任。`,
+      },
+      {
+        title: 'exemption determined',
+        body: `The project has been determined not to need EIA approval (document no. ${r.documentNo ?? ''}); the exemption determination can be downloaded from the EIA case. The exemption does not release your organisation from its environmental protection duties.`,
+      },
+      ['exempted'],
     );
   } else if (byStaff) {
     await tellEnterprise(
       tx,
       r,
       'filed',
-      '登记表已备案',
-      `本局已记录你单位的环境影响登记表备案（备案编号 ${r.receiptNo ?? ''}）。`,
-      EIA_NOTICE_SOURCES.filed,
+      { title: '登记表已备案', body: `本局已记录你单位的环境影响登记表备案（备案编号 ${r.receiptNo ?? ''}）。` },
+      {
+        title: 'registration form filed',
+        body: `The bureau has recorded the filing of your EIA registration form (receipt number ${r.receiptNo ?? ''}).`,
+      },
+      ['filed'],
     );
   }
 }
@@ -603,20 +663,34 @@ export async function decideCase(
       tx,
       after!,
       'decided',
-      body.approve ? '准予批准' : '不予批准',
-      body.approve
-        ? `本局已作出准予批准的审批决定（文号 ${documentNo}），审批决定书可在环评事项中下载。`
-        : `本局已作出不予批准的审批决定（文号 ${documentNo}），理由：${body.reason ?? ''}。如不服，可自收到决定书之日起六十日内申请行政复议，或六个月内提起行政诉讼。`,
-      EIA_NOTICE_SOURCES.decided,
+      {
+        title: body.approve ? '准予批准' : '不予批准',
+        body: body.approve
+          ? `本局已作出准予批准的审批决定（文号 ${documentNo}），审批决定书可在环评事项中下载。`
+          : `本局已作出不予批准的审批决定（文号 ${documentNo}），理由：${body.reason ?? ''}。如不服，可自收到决定书之日起六十日内申请行政复议，或六个月内提起行政诉讼。`,
+      },
+      {
+        title: body.approve ? 'approved' : 'refused',
+        body: body.approve
+          ? `The bureau has decided to approve (decision no. ${documentNo}); the decision can be downloaded from the EIA case.`
+          : `The bureau has decided to refuse approval (decision no. ${documentNo}). Reason: ${body.reason ?? ''}. If you disagree, you may apply for administrative review within 60 days of receiving the decision, or sue within 6 months.`,
+      },
+      ['decided'],
     );
     if (verificationDue)
       await tellEnterprise(
         tx,
         after!,
         'verification-scheduled',
-        '已安排事后核查',
-        `本局将在 ${verificationDue} 前对你单位履行告知承诺的情况进行现场核查，请按承诺落实各项污染防治措施。`,
-        EIA_NOTICE_SOURCES.verification,
+        {
+          title: '已安排事后核查',
+          body: `本局将在 ${verificationDue} 前对你单位履行告知承诺的情况进行现场核查，请按承诺落实各项污染防治措施。`,
+        },
+        {
+          title: 'verification scheduled',
+          body: `By ${verificationDue} the bureau will check on site that your organisation has kept its commitment; carry out every pollution control measure as committed.`,
+        },
+        ['verification'],
       );
     return detailOf(tx, after!, true);
   });
@@ -672,11 +746,19 @@ export async function recordCityDecision(
       tx,
       after!,
       'decided',
-      body.approve ? '市局已批复' : '市局不予批准',
-      body.approve
-        ? `萍乡市生态环境局已批复你单位的环境影响报告书（批复文号 ${body.externalRef ?? ''}，${body.decidedOn}）。`
-        : `萍乡市生态环境局不予批准你单位的环境影响报告书，理由：${body.reason ?? ''}。`,
-      EIA_NOTICE_SOURCES.city,
+      {
+        title: body.approve ? '市局已批复' : '市局不予批准',
+        body: body.approve
+          ? `萍乡市生态环境局已批复你单位的环境影响报告书（批复文号 ${body.externalRef ?? ''}，${body.decidedOn}）。`
+          : `萍乡市生态环境局不予批准你单位的环境影响报告书，理由：${body.reason ?? ''}。`,
+      },
+      {
+        title: body.approve ? 'approved by the city bureau' : 'refused by the city bureau',
+        body: body.approve
+          ? `The Pingxiang city bureau has approved your EIA report book (decision no. ${body.externalRef ?? ''}, ${body.decidedOn}).`
+          : `The Pingxiang city bureau has refused your EIA report book. Reason: ${body.reason ?? ''}.`,
+      },
+      ['city'],
     );
     return detailOf(tx, after!, true);
   });
@@ -741,27 +823,39 @@ export async function verifyCase(
         tx,
         after!,
         'verification-result',
-        '事后核查通过',
-        `事后核查通过：${body.note}`,
-        EIA_NOTICE_SOURCES.verification,
+        { title: '事后核查通过', body: `事后核查通过：${body.note}` },
+        { title: 'verification passed', body: `Verification passed: ${body.note}` },
+        ['verification'],
       );
     else if (result === 'rectify')
       await tellEnterprise(
         tx,
         after!,
         'verification-result',
-        '事后核查：责令整改',
-        `事后核查发现问题，请整改：${body.note}。本局将在 ${recheckDue ?? ''} 前复核。`,
-        EIA_NOTICE_SOURCES.verification,
+        {
+          title: '事后核查：责令整改',
+          body: `事后核查发现问题，请整改：${body.note}。本局将在 ${recheckDue ?? ''} 前复核。`,
+        },
+        {
+          title: 'verification: rectification ordered',
+          body: `The verification found problems; rectify them: ${body.note}. The bureau will re-check by ${recheckDue ?? ''}.`,
+        },
+        ['verification'],
       );
     else
       await tellEnterprise(
         tx,
         after!,
         'verification-result',
-        '事后核查：撤销批准',
-        `事后核查认定承诺不实，本局撤销审批决定（${before.documentNo ?? ''}）。理由：${body.note}。信用后果：${body.creditConsequence ?? ''}。如不服，可自收到决定之日起六十日内申请行政复议，或六个月内提起行政诉讼。`,
-        EIA_NOTICE_SOURCES.revoked,
+        {
+          title: '事后核查：撤销批准',
+          body: `事后核查认定承诺不实，本局撤销审批决定（${before.documentNo ?? ''}）。理由：${body.note}。信用后果：${body.creditConsequence ?? ''}。如不服，可自收到决定之日起六十日内申请行政复议，或六个月内提起行政诉讼。`,
+        },
+        {
+          title: 'verification: approval revoked',
+          body: `The verification found the commitment untrue; the bureau revokes its approval (${before.documentNo ?? ''}). Reason: ${body.note}. Consequence for the enterprise’s credit: ${body.creditConsequence ?? ''}. If you disagree, you may apply for administrative review within 60 days of receiving the decision, or sue within 6 months.`,
+        },
+        ['revoked'],
       );
     return detailOf(tx, after!, true);
   });
@@ -891,9 +985,15 @@ export async function lodgeObjection(
       tx,
       await loadCase(tx, id),
       'objection',
-      '公示期间收到公众意见',
-      `拟批准公示期间收到一条公众意见：“${body.content.slice(0, 200)}”。本局将逐条答复，答复前不作出审批决定；如需补充说明，请与审批窗口联系。`,
-      EIA_NOTICE_SOURCES.publicity,
+      {
+        title: '公示期间收到公众意见',
+        body: `拟批准公示期间收到一条公众意见：“${body.content.slice(0, 200)}”。本局将逐条答复，答复前不作出审批决定；如需补充说明，请与审批窗口联系。`,
+      },
+      {
+        title: 'objection received during publicity',
+        body: `An objection was received during the publicity of the intended approval: “${body.content.slice(0, 200)}”. The bureau answers each objection and does not decide before it has answered; to add an explanation, contact the approvals window.`,
+      },
+      ['publicity'],
     );
     const { phone: _p, answeredByName: _a, ...rest } = toObjectionView(o!, true);
     return rest;
@@ -934,9 +1034,15 @@ export async function answerObjection(
       tx,
       r,
       'objection-answered',
-      '公众意见已答复',
-      `对公示期间公众意见“${before.content.slice(0, 100)}”，本局答复如下：${answer.slice(0, 500)}`,
-      EIA_NOTICE_SOURCES.publicity,
+      {
+        title: '公众意见已答复',
+        body: `对公示期间公众意见“${before.content.slice(0, 100)}”，本局答复如下：${answer.slice(0, 500)}`,
+      },
+      {
+        title: 'objection answered',
+        body: `The bureau answered the objection raised during publicity, “${before.content.slice(0, 100)}”, as follows: ${answer.slice(0, 500)}`,
+      },
+      ['publicity'],
     );
     return detailOf(tx, r, true);
   });

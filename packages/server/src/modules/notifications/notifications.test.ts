@@ -20,15 +20,36 @@ describe('inbox', () => {
     const a = await loginAs(t, ['clerk']);
     const b = await loginAs(t, ['clerk']);
     await t.database.db.transaction(async (tx) => {
-      await notify(tx, { userId: a.userId, kind: 'test.one', title: '第一条', body: '正文一', link: '/x/1' });
-      await notify(tx, { userId: a.userId, kind: 'test.two', title: '第二条', body: '正文二' });
-      await notify(tx, { userId: b.userId, kind: 'test.one', title: '别人的', body: '…' });
+      await notify(tx, {
+        userId: a.userId,
+        kind: 'test.one',
+        title: '第一条',
+        body: '正文一',
+        en: { title: 'First', body: 'Body one' },
+        link: '/x/1',
+      });
+      await notify(tx, {
+        userId: a.userId,
+        kind: 'test.two',
+        title: '第二条',
+        body: '正文二',
+        en: { title: 'Second', body: 'Body two' },
+      });
+      await notify(tx, {
+        userId: b.userId,
+        kind: 'test.one',
+        title: '别人的',
+        body: '…',
+        en: { title: 'Someone else’s', body: '…' },
+      });
     });
     const list = (await a.request({ method: 'GET', url: '/api/inbox' })).json();
     expect(list.items.map((n: { title: string }) => n.title).sort()).toEqual(['第一条', '第二条']);
     expect(list.unread).toBe(2);
     expect((await a.request({ method: 'GET', url: '/api/inbox/unread-count' })).json()).toEqual({ unread: 2 });
     const first = list.items.find((n: { title: string }) => n.title === '第一条');
+    // the same message in English beside the Chinese, for the console's English face
+    expect({ titleEn: first.titleEn, bodyEn: first.bodyEn }).toEqual({ titleEn: 'First', bodyEn: 'Body one' });
     const other = (await b.request({ method: 'GET', url: '/api/inbox' })).json().items[0];
     expect((await a.request({ method: 'POST', url: `/api/inbox/${other.id}/read` })).json().code).toBe(
       'FORBIDDEN_RECORD',
@@ -48,7 +69,13 @@ describe('inbox', () => {
     const a = await loginAs(t, ['clerk']);
     await expect(
       t.database.db.transaction(async (tx) => {
-        await notify(tx, { userId: a.userId, kind: 'test.rollback', title: '不应出现', body: '…' });
+        await notify(tx, {
+          userId: a.userId,
+          kind: 'test.rollback',
+          title: '不应出现',
+          body: '…',
+          en: { title: 'Must not appear', body: '…' },
+        });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
@@ -190,6 +217,7 @@ describe('channels', () => {
           kind: 'test.fanout',
           title: '整改通知',
           body: '请于期限内整改',
+          en: { title: 'Rectification notice', body: 'Rectify within the period' },
           link: '/enterprise/x',
         }),
       );
@@ -262,7 +290,13 @@ describe('channels', () => {
         wechat: { apiUrl: wx.url, appId: 'wxAPP', appSecret: 's3cret', templateId: 'TPL-1' },
       });
       await t.database.db.transaction((tx) =>
-        notify(tx, { userId: citizen.userId, kind: 'test.wx', title: '预约提醒', body: '明天 9:00 窗口办理' }),
+        notify(tx, {
+          userId: citizen.userId,
+          kind: 'test.wx',
+          title: '预约提醒',
+          body: '明天 9:00 窗口办理',
+          en: { title: 'Booking reminder', body: 'At the window tomorrow 9:00' },
+        }),
       );
       expect(await dispatchDeliveries(t.database.db, { senders, owner: 'T', retryBaseMs: 0 })).toEqual({
         sent: 1,
@@ -278,7 +312,13 @@ describe('channels', () => {
 
       rejectNext = true;
       await t.database.db.transaction((tx) =>
-        notify(tx, { userId: citizen.userId, kind: 'test.wx', title: '第二条', body: '…' }),
+        notify(tx, {
+          userId: citizen.userId,
+          kind: 'test.wx',
+          title: '第二条',
+          body: '…',
+          en: { title: 'Second', body: '…' },
+        }),
       );
       expect(await dispatchDeliveries(t.database.db, { senders, owner: 'T', retryBaseMs: 0 })).toEqual({
         sent: 0,
@@ -304,7 +344,13 @@ describe('channels', () => {
     // no SMTP configured: every attempt fails with a clear error
     const senders = buildSenders({});
     await t.database.db.transaction((tx) =>
-      notify(tx, { userId: u.userId, kind: 'test.fail', title: '无法送达', body: '…' }),
+      notify(tx, {
+        userId: u.userId,
+        kind: 'test.fail',
+        title: '无法送达',
+        body: '…',
+        en: { title: 'Undeliverable', body: '…' },
+      }),
     );
     for (let i = 0; i < 8; i++) await dispatchDeliveries(t.database.db, { senders, owner: 'T', retryBaseMs: 0 });
     const admin = await loginAs(t, ['admin']);

@@ -17,8 +17,11 @@ export type NotifyInput = {
   enterpriseId?: string | null;
   email?: string | null;
   kind: string;
+  /** the message as sent (SMS, e-mail, webhook) and shown in Chinese */
   title: string;
   body: string;
+  /** the same message in English, shown in the inbox's English face (deliveries stay Chinese) */
+  en: { title: string; body: string };
   link?: string | null;
 };
 
@@ -49,7 +52,15 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<void> {
   for (const userId of recipients) {
     const [n] = await tx
       .insert(notifications)
-      .values({ userId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null })
+      .values({
+        userId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        titleEn: input.en.title,
+        bodyEn: input.en.body,
+        link: input.link ?? null,
+      })
       .returning({ id: notifications.id });
     const [pref] = await tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
     if (!pref) continue;

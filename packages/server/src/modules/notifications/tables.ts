@@ -12,6 +12,10 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    // the same message in English for the console's English face; null where a notice was written
+    // only in Chinese (before these columns) or quotes people's own words
+    titleEn: text('title_en'),
+    bodyEn: text('body_en'),
     link: text('link'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

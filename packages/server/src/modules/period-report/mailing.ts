@@ -52,12 +52,21 @@ export async function sendMonthlyReport(
       `审计日志锚点：截至发送时共 ${auditHeadSeq} 条，末条哈希 ${auditHeadHash}`,
       '（请保存本邮件：日后可用“npm run audit:verify”核对审计日志，末条序号与哈希应与此一致。）',
     ].join('\n');
+    // the report is a Chinese document (its page shows it so in English too): the English face keeps
+    // it as drafted and puts the platform's own lines around it in English
+    const bodyEn = [
+      draftText(draft),
+      '',
+      `Audit log anchor: ${auditHeadSeq} entries when this was sent; hash of the last entry ${auditHeadHash}`,
+      '(Keep this message: “npm run audit:verify” checks the audit log later, and its last sequence number and hash should match these.)',
+    ].join('\n');
     for (const userId of leaders) {
       await notify(tx, {
         userId,
         kind: 'period-report.monthly',
         title: `【青山】${chineseDate(from).slice(0, -2)}“放管服”工作月报`,
         body,
+        en: { title: `[Qingshan] Monthly report on 放管服 work, ${month}`, body: bodyEn },
         link: `/staff/period-report?from=${from}&to=${to}`,
       });
     }

@@ -673,6 +673,16 @@ describe('the monthly report e-mail', () => {
     expect(mail!.payload.title).toBe('【青山】2020年11月“放管服”工作月报');
     expect(mail!.payload.body).toContain(head!.hash);
     expect(mail!.payload.body).toContain('“放管服”改革工作情况（2020年11月1日至2020年11月30日）');
+    // the e-mail stays Chinese; the inbox's English face has the platform's lines in English around the report
+    const inbox = await leader.request({ method: 'GET', url: '/api/inbox?kind=period-report.monthly&pageSize=200' });
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    const told = inbox.json().items.find((n: { titleEn: string }) => n.titleEn.endsWith('2020-11'));
+    expect(told.titleEn).toBe('[Qingshan] Monthly report on 放管服 work, 2020-11');
+    expect(told.bodyEn).toContain('“放管服”改革工作情况（2020年11月1日至2020年11月30日）');
+    expect(told.bodyEn).toContain(
+      `Audit log anchor: ${head!.seq} entries when this was sent; hash of the last entry ${head!.hash}`,
+    );
+    expect(told.bodyEn).toContain('npm run audit:verify');
     expect(await sendMonthlyReport(t.database.db, '2020-12-04')).toEqual({ status: 'already-sent', month: '2020-11' });
     const [entry] = await t.database.db.select().from(auditEntries).orderBy(desc(auditEntries.seq)).limit(1);
     expect(entry!.action).toBe('period-report.mailing.send');

@@ -147,6 +147,15 @@ describe('discharge permits: renewal reminder, worklist and overdue', () => {
     // the enterprise's inbox has the reminder
     const inbox = await entUser.request({ method: 'GET', url: '/api/inbox?pageSize=50' });
     expect(inbox.json().items.some((n: { title: string }) => n.title.includes('延续申请'))).toBe(true);
+    // … and says it in English too, with the enterprise, the duty and its due date
+    const reminder = inbox
+      .json()
+      .items.find((n: { kind: string; title: string }) => n.kind === 'permit.overdue' && n.title.includes('延续申请'));
+    expect(reminder.titleEn).toBe(
+      `[Overdue] Discharge permit: ${e.name} renewal application (valid until ${p.validTo})`,
+    );
+    expect(reminder.bodyEn).toContain(`the deadline ${renewal.dueDate} has passed`);
+    expect(reminder.bodyEn).toContain('national permit platform');
     // the scheduled pass sends nothing twice
     await runPermitReminders(t.database.db);
     await runPermitReminders(t.database.db);

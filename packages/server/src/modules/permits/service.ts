@@ -132,14 +132,25 @@ async function closeClock(tx: Tx, actor: Actor, clockId: string): Promise<void> 
   }
 }
 
-function dutyTitle(o: ObligationRow, enterpriseName: string): string {
+/** The duty as its clock and reminders name it, in Chinese (stored, sent) and in English (inbox). */
+function dutyTitle(o: ObligationRow, enterpriseName: string): { zh: string; en: string } {
+  const subject = CHANGE_SUBJECT_LABELS[o.period.split('|')[0] as keyof typeof CHANGE_SUBJECT_LABELS];
+  const kind = OBLIGATION_LABELS[o.kind as ObligationKind];
   const what =
     o.kind === 'change'
-      ? `${OBLIGATION_LABELS.change.zh}（${CHANGE_SUBJECT_LABELS[o.period.split('|')[0] as keyof typeof CHANGE_SUBJECT_LABELS]?.zh ?? ''}变更）`
+      ? `${OBLIGATION_LABELS.change.zh}（${subject?.zh ?? ''}变更）`
       : o.kind === 'renewal'
         ? `${OBLIGATION_LABELS.renewal.zh}（有效期至 ${o.period}）`
-        : `${obligationPeriodLabel(o.kind as ObligationKind, o.period)}${OBLIGATION_LABELS[o.kind as ObligationKind].zh}`;
-  return `排污许可：${enterpriseName} ${what}`;
+        : `${obligationPeriodLabel(o.kind as ObligationKind, o.period)}${kind.zh}`;
+  const whatEn =
+    o.kind === 'change'
+      ? `${OBLIGATION_LABELS.change.en} (${subject?.en ?? ''} changed)`
+      : o.kind === 'renewal'
+        ? `${OBLIGATION_LABELS.renewal.en} (valid until ${o.period})`
+        : o.kind === 'report-quarterly'
+          ? `${kind.en} ${o.period.slice(0, 4)} Q${o.period.slice(-1)}`
+          : `${kind.en} ${o.period}`;
+  return { zh: `排污许可：${enterpriseName} ${what}`, en: `Discharge permit: ${enterpriseName} ${whatEn}` };
 }
 
 /**
@@ -151,7 +162,7 @@ function dutyTitle(o: ObligationRow, enterpriseName: string): string {
 async function openDuty(tx: Tx, actor: Actor, o: ObligationRow, p: PermitRow, today: string): Promise<number> {
   if (o.status !== 'open' || o.windowStart > today) return 0;
   const [ent] = await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, p.enterpriseId));
-  const title = dutyTitle(o, ent?.name ?? '');
+  const { zh: title, en: titleEn } = dutyTitle(o, ent?.name ?? '');
   if (!o.clockId) {
     const clock = await startClock(tx, actor, {
       ownerType: 'permit-obligation',
@@ -178,6 +189,13 @@ async function openDuty(tx: Tx, actor: Actor, o: ObligationRow, p: PermitRow, to
     stage === 'overdue'
       ? `${title}：期限 ${o.dueDate} 已过，尚未登记提交。请尽快在全国排污许可证管理信息平台办理并在本平台登记回执。依据：${rule.source}`
       : `${title}：请于 ${o.dueDate} 前在全国排污许可证管理信息平台办理，办理后在本平台登记回执。依据：${rule.source}`;
+  const en = {
+    title: `${stage === 'overdue' ? '[Overdue] ' : '[Due reminder] '}${titleEn}`,
+    body:
+      stage === 'overdue'
+        ? `${titleEn}: the deadline ${o.dueDate} has passed and no filing has been recorded. Please file it on the national permit platform as soon as possible and record the receipt on this platform. Source: ${rule.source}`
+        : `${titleEn}: please file it on the national permit platform by ${o.dueDate}, then record the receipt on this platform. Source: ${rule.source}`,
+  };
   const head = stage === 'overdue' ? '【已逾期】' : '【到期提醒】';
   const staff = p.officerUserId ? [p.officerUserId] : await usersWithRole(tx, FALLBACK_ROLE);
   for (const userId of staff)
@@ -186,6 +204,7 @@ async function openDuty(tx: Tx, actor: Actor, o: ObligationRow, p: PermitRow, to
       kind: `permit.${stage}`,
       title: `${head}${title}`,
       body,
+      en,
       link: `/staff/permits/${p.id}`,
     });
   await notify(tx, {
@@ -193,6 +212,7 @@ async function openDuty(tx: Tx, actor: Actor, o: ObligationRow, p: PermitRow, to
     kind: `permit.${stage}`,
     title: `${head}${title}`,
     body,
+    en,
     link: '/enterprise/permits',
   });
   const [{ n } = { n: 0 }] = await tx

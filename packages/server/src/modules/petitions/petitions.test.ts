@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
@@ -133,8 +133,29 @@ describe('intake', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, leader.userId), eq(notifications.kind, 'petition.key-case')));
     expect(inbox.length).toBe(1);
+    // in English too: the petition's own title and the clerk's reason stay as they were written
+    expect(inbox[0]!.titleEn).toBe(`Key case petition: ${base.title}`);
+    expect(inbox[0]!.bodyEn).toBe(
+      `Tracking code ${p.code}. Please read it and give instructions, for central study and handling by the leaders. Reason: 多次重复信访，涉及多家企业`,
+    );
     const list = await leader.request({ method: 'GET', url: '/api/petitions?keyCase=true' });
     expect(list.json().items.map((x: { id: string }) => x.id)).toContain(p.id);
+    // assigning it tells the handler, in both languages
+    const assigned = await desk.request({
+      method: 'PATCH',
+      url: `/api/petitions/${p.id}`,
+      payload: { assigneeUserId: leader.userId, version: res.json().version },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const [told] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, leader.userId), eq(notifications.kind, 'petition.assigned')));
+    expect(told).toMatchObject({
+      title: `交办信访件：${base.title}`,
+      titleEn: `Petition assigned to you: ${base.title}`,
+      bodyEn: `Tracking code ${p.code}`,
+    });
   });
 
   it('converts a reception concern inside the caller’s transaction', async () => {
@@ -169,6 +190,16 @@ describe('handling stages and letters', () => {
     const asked = await act(p.id, { action: 'request-extension', days: 20, text: '需委托监测' });
     expect(asked.statusCode, asked.body).toBe(200);
     expect(asked.json()).toMatchObject({ resolutionDueDate: plusDays(today, 60), extensionRequest: { days: 20 } });
+    const [waiting] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, leader.userId), eq(notifications.kind, 'petition.extension-requested')))
+      .orderBy(desc(notifications.createdAt))
+      .limit(1);
+    expect(waiting).toMatchObject({
+      titleEn: `Petition extension awaiting approval: ${base.title}`,
+      bodyEn: `Tracking code ${p.code}: an extension of 20 days is requested. Reason: 需委托监测`,
+    });
     const clerkApproves = await act(p.id, { action: 'approve-extension' });
     expect(clerkApproves.statusCode).toBe(403);
     expect(clerkApproves.json().code).toBe('FORBIDDEN_ROLE');
@@ -223,6 +254,14 @@ describe('handling stages and letters', () => {
     });
     expect(no.statusCode, no.body).toBe(200);
     expect(no.json()).toMatchObject({ extensionDays: 0, extensionRequest: null });
+    // the clerk who asked is told, in English too
+    const told = (await desk.request({ method: 'GET', url: '/api/inbox?kind=petition.extension-rejected' }))
+      .json()
+      .items.find((n: { bodyEn: string }) => n.bodyEn.includes(p.code));
+    expect(told).toMatchObject({
+      titleEn: `Extension request refused: ${base.title}`,
+      bodyEn: `Tracking code ${p.code}. 事实清楚，按期办结`,
+    });
     expect(no.json().resolutionDueDate).toBe(plusDays(shanghaiDate(new Date()), 60));
   });
 
@@ -771,5 +810,13 @@ describe('online petitions, tracking and rating', () => {
       (await c1.request({ method: 'POST', url: `/api/petitions/${id}/actions`, payload: { action: 'accept' } }))
         .statusCode,
     ).toBe(403);
+    // the bureau accepts it: the citizen's inbox says so, in English too
+    expect((await act(id, { action: 'accept' })).statusCode).toBe(200);
+    const [news] = (await c1.request({ method: 'GET', url: '/api/inbox?kind=petition.progress' })).json().items;
+    expect(news).toMatchObject({
+      title: '您的信访件有新进展：信访事项受理告知书',
+      titleEn: 'News on your petition: notice of acceptance',
+      bodyEn: `Tracking code ${res.json().code} “${base.title}”`,
+    });
   });
 });

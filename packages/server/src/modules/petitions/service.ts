@@ -204,6 +204,10 @@ async function tellLeaders(tx: Tx, p: PetitionRow) {
       kind: 'petition.key-case',
       title: `重点疑难信访件：${p.title}`,
       body: `编号 ${p.code}，请领导阅批、集中研究处理。理由：${p.keyCaseReason ?? ''}`,
+      en: {
+        title: `Key case petition: ${p.title}`,
+        body: `Tracking code ${p.code}. Please read it and give instructions, for central study and handling by the leaders. Reason: ${p.keyCaseReason ?? ''}`,
+      },
       link: `/staff/petitions/${p.id}`,
     });
   }
@@ -394,6 +398,10 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
             kind: 'petition.extension-rejected',
             title: `延期申请未获批准：${before.title}`,
             body: `编号 ${before.code}。${input.text}`,
+            en: {
+              title: `Extension request refused: ${before.title}`,
+              body: `Tracking code ${before.code}. ${input.text}`,
+            },
             link: `/staff/petitions/${id}`,
           });
         }
@@ -529,6 +537,10 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
           kind: 'petition.extension-requested',
           title: `信访延期待批准：${before.title}`,
           body: `编号 ${before.code}，申请延期 ${input.days} 日。理由：${input.text}`,
+          en: {
+            title: `Petition extension awaiting approval: ${before.title}`,
+            body: `Tracking code ${before.code}: an extension of ${input.days} days is requested. Reason: ${input.text}`,
+          },
           link: `/staff/petitions/${id}`,
         });
       }
@@ -539,6 +551,10 @@ export async function actOnPetition(db: Db, actor: Actor, id: string, input: Pet
         kind: 'petition.progress',
         title: `您的信访件有新进展：${PETITION_LETTER_TITLES[letter].zh}`,
         body: `编号 ${after!.code}「${after!.title}」`,
+        en: {
+          title: `News on your petition: ${PETITION_LETTER_TITLES[letter].en}`,
+          body: `Tracking code ${after!.code} “${after!.title}”`,
+        },
         link: `/petitions/track?code=${after!.code}`,
       });
     }
@@ -628,6 +644,7 @@ export async function updatePetition(
         kind: 'petition.assigned',
         title: `交办信访件：${after!.title}`,
         body: `编号 ${after!.code}`,
+        en: { title: `Petition assigned to you: ${after!.title}`, body: `Tracking code ${after!.code}` },
         link: `/staff/petitions/${id}`,
       });
     }

@@ -141,6 +141,13 @@ describe('publishing and pushing a policy', () => {
         (n: { title: string; link: string }) => n.title.includes('补助办法') && n.link === `/enterprise/policies/${id}`,
       ),
     ).toBe(true);
+    // in English the kind is translated; the policy's own title and summary stay as the bureau wrote them
+    const pushed = inbox.items.find((n: { link: string }) => n.link === `/enterprise/policies/${id}`);
+    expect(pushed).toMatchObject({
+      title: '【惠企措施】烟花爆竹企业安全环保改造补助办法',
+      titleEn: '[Support measure] 烟花爆竹企业安全环保改造补助办法',
+      bodyEn: '对完成废气治理改造的烟花爆竹生产企业给予一次性补助',
+    });
   });
 
   it('the reach moves when an enterprise reads it: delivered, read, share of concerned enterprises', async () => {
@@ -329,6 +336,14 @@ describe('Q&A and FAQ', () => {
         .filter((n: { link: string | null }) => n.link === `/staff/policies/${id}`)
         .map((n: { body: string }) => n.body),
     ).toEqual(expect.arrayContaining(['已完成改造但尚未验收，能否申请补助？', '补助资金何时拨付到位？']));
+    const askedEn = deskInbox.items.find(
+      (n: { link: string | null; body: string }) =>
+        n.link === `/staff/policies/${id}` && n.body === '补助资金何时拨付到位？',
+    );
+    expect(askedEn).toMatchObject({
+      titleEn: `An enterprise asked about a policy: ${list.items[0].title}`,
+      bodyEn: '补助资金何时拨付到位？',
+    });
     const seenByB = await ok(entB.request({ method: 'GET', url: `/api/policies/${id}/questions` }));
     expect(seenByB.items.map((x: { question: string }) => x.question)).toEqual(['补助资金何时拨付到位？']);
     const citizenAsks = await citizen.request({
@@ -351,6 +366,11 @@ describe('Q&A and FAQ', () => {
     expect(pub.faq).toEqual([expect.objectContaining({ question: '已完成改造但尚未验收，能否申请补助？' })]);
     const inbox = await ok(entA.request({ method: 'GET', url: '/api/inbox' }));
     expect(inbox.items.some((n: { title: string }) => n.title.startsWith('您的政策咨询已答复'))).toBe(true);
+    const answeredEn = inbox.items.find((n: { kind: string }) => n.kind === 'policy.answered');
+    expect(answeredEn).toMatchObject({
+      titleEn: `Your question about a policy has been answered: ${list.items[0].title}`,
+      bodyEn: '须在验收合格后申请，验收前可先提交材料预审。',
+    });
   });
 
   it('withdrawn policies leave the public pages and the portal list', async () => {

@@ -153,14 +153,16 @@ export async function publishPolicy(db: Db, actor: Actor, id: string, version: n
       .where(eq(policies.id, id))
       .returning();
     const recipients = await recipientsOf(tx, after!);
-    const kind = POLICY_KIND_LABELS[after!.kind as PolicyKind].zh;
+    const kind = POLICY_KIND_LABELS[after!.kind as PolicyKind];
     for (const r of recipients) {
       const link = portalLink(id, r.enterpriseId !== null);
       await notify(tx, {
         userId: r.userId,
         kind: 'policy.published',
-        title: `【${kind}】${after!.title}`,
+        title: `【${kind.zh}】${after!.title}`,
         body: after!.summary,
+        // the policy's own title and summary are the bureau's document: only the kind is translated
+        en: { title: `[${kind.en}] ${after!.title}`, body: after!.summary },
         link,
       });
       // the message notify just wrote: its read mark and deliveries count towards the reach
@@ -670,6 +672,7 @@ export async function askQuestion(db: Db, actor: Actor, user: SessionUser, polic
         kind: 'policy.question',
         title: `企业就政策提问：${p.title}`,
         body: question.slice(0, 200),
+        en: { title: `An enterprise asked about a policy: ${p.title}`, body: question.slice(0, 200) },
         link: `/staff/policies/${policyId}`,
       });
     }
@@ -740,6 +743,7 @@ export async function answerQuestion(
     kind: 'policy.answered',
     title: `您的政策咨询已答复：${p.title}`,
     body: a.answer.slice(0, 200),
+    en: { title: `Your question about a policy has been answered: ${p.title}`, body: a.answer.slice(0, 200) },
     link: portalLink(policyId),
   });
   return after!;

@@ -240,6 +240,13 @@ describe('bad ratings and their rectification', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, clerk.userId), eq(notifications.kind, 'rating.bad')));
     expect(told.length).toBeGreaterThanOrEqual(1);
+    // in English too: the service's label and the rater's comment as they are, both due dates
+    const mine = told.find((n) => n.link === `/staff/ratings?focus=${r.id}`)!;
+    expect(mine.titleEn).toBe(`Bad rating received: ${r.label}`);
+    expect(mine.bodyEn).toMatch(/^Please contact the rater by \d{4}-\d{2}-\d{2}/);
+    expect(mine.bodyEn).toContain(`contact the rater by ${r.rectification.contactDueDate}`);
+    expect(mine.bodyEn).toContain(`complete the rectification by ${r.rectification.rectifyDueDate}`);
+    expect(mine.bodyEn).toContain(`Rater’s comment: ${BAD.comment}`);
   });
 
   it('contact → rectify in order; the rectification is on time', async () => {

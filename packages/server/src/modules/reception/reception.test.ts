@@ -273,6 +273,16 @@ describe('at the session: attendance and concerns', () => {
     expect(clock!.profileKey).toBe('reception.concern');
     expect(clock!.ownerId).toBe(c.id);
     expect(clock!.completedAt).toBeNull();
+    // the follow-up owner is told, in Chinese and in English; the concern's own words stay as raised
+    const assigned = (await leader.request({ method: 'GET', url: '/api/inbox?kind=reception.concern.assigned' }))
+      .json()
+      .items.find((n: { link: string }) => n.link === `/staff/reception/concerns/${c.id}`);
+    expect(assigned).toMatchObject({
+      title: '接待日诉求待办理',
+      body: '药物混合工序粉尘收集设施如何验收（期限 2025-07-03）',
+      titleEn: 'A reception-day concern to follow up',
+      bodyEn: '药物混合工序粉尘收集设施如何验收 (due 2025-07-03)',
+    });
 
     // the clock owns the date: extending it from the worklist moves the concern's copy in the same step
     const ext = await leader.request({
@@ -294,6 +304,7 @@ describe('at the session: attendance and concerns', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('RECORD_CHANGED');
 
+    const own = await loginAs(t, ['enterprise'], e.id);
     const resolved = await clerk.request({
       method: 'POST',
       url: `/api/reception/concerns/${c.id}/resolve`,
@@ -301,6 +312,14 @@ describe('at the session: attendance and concerns', () => {
     });
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect(resolved.json().status).toBe('resolved');
+    // the enterprise's accounts are told, in English too
+    const [told] = (await own.request({ method: 'GET', url: '/api/inbox?kind=reception.concern.resolved' })).json()
+      .items;
+    expect(told).toMatchObject({
+      title: '您在接待日提出的问题已办结',
+      titleEn: 'Your reception-day concern is resolved',
+      bodyEn: '已指导安装布袋除尘并完成验收',
+    });
     const [done] = await t.database.db.select().from(clocks).where(eq(clocks.id, a.clockId));
     expect(done!.completedAt).not.toBeNull();
 
@@ -322,7 +341,6 @@ describe('at the session: attendance and concerns', () => {
     ]);
 
     // the enterprise sees its concern; another enterprise does not
-    const own = await loginAs(t, ['enterprise'], e.id);
     expect((await own.request({ method: 'GET', url: `/api/reception/concerns/${c.id}` })).statusCode).toBe(200);
     const list = (await own.request({ method: 'GET', url: '/api/reception/concerns' })).json();
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([c.id]);

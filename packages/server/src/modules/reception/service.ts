@@ -572,8 +572,12 @@ export async function answerConcern(db: Db, actor: Actor, id: string, input: Con
         await notify(tx, {
           userId: input.followUpUserId,
           kind: 'reception.concern.assigned',
-          title: '接待日诉求待办理 / A reception-day concern to follow up',
+          title: '接待日诉求待办理',
           body: `${before.description.slice(0, 200)}（期限 ${dueDate}${clock.provisional ? '，暂定' : ''}）`,
+          en: {
+            title: 'A reception-day concern to follow up',
+            body: `${before.description.slice(0, 200)} (due ${dueDate}${clock.provisional ? ', provisional' : ''})`,
+          },
           link: `/staff/reception/concerns/${id}`,
         });
       }
@@ -627,8 +631,9 @@ export async function resolveConcern(
       await notify(tx, {
         enterpriseId: before.enterpriseId,
         kind: 'reception.concern.resolved',
-        title: '您在接待日提出的问题已办结 / Your reception-day concern is resolved',
+        title: '您在接待日提出的问题已办结',
         body: input.resolution.slice(0, 300),
+        en: { title: 'Your reception-day concern is resolved', body: input.resolution.slice(0, 300) },
         link: '/enterprise/reception',
       });
     }

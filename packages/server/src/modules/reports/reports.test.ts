@@ -94,6 +94,15 @@ describe('environmental reports (12369, 环境保护部令第15号)', () => {
       { action: 'request-extension', days: 20, text: '需委托监测' },
       new Date('2021-04-20T10:00:00+08:00'),
     );
+    // the leaders are asked, in Chinese and in English; the report's title and the reason stay as written
+    const asked = (await leader.request({ method: 'GET', url: '/api/inbox?kind=report.extension-requested' }))
+      .json()
+      .items.find((n: { body: string }) => n.body.includes(r.code));
+    expect(asked).toMatchObject({
+      title: `举报件延期待批准：${base.title}`,
+      titleEn: `12369 report extension awaiting approval: ${base.title}`,
+      bodyEn: `Tracking code ${r.code}: an extension of 20 days is requested. Reason: 需委托监测`,
+    });
     await expect(
       actOnReport(db, clerkActor, r.id, { action: 'approve-extension' }, new Date('2021-04-21T10:00:00+08:00')),
     ).rejects.toMatchObject({ code: 'FORBIDDEN_ROLE' });

@@ -164,6 +164,10 @@ export async function actOnReport(db: Db, actor: Actor, id: string, input: Repor
           kind: 'report.extension-requested',
           title: `举报件延期待批准：${before.title}`,
           body: `编号 ${before.code}，申请延期 ${input.days} 日。理由：${input.text}`,
+          en: {
+            title: `12369 report extension awaiting approval: ${before.title}`,
+            body: `Tracking code ${before.code}: an extension of ${input.days} days is requested. Reason: ${input.text}`,
+          },
           link: link(id),
         });
       }

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { machineryKeys } from '../worklist/api.ts';
 import { getInbox, type InboxItem, inboxKeys, markAllRead, markRead } from './api.ts';
@@ -13,6 +14,8 @@ import { getInbox, type InboxItem, inboxKeys, markAllRead, markRead } from './ap
 /** 站内消息: newest first; opening a message marks it read and follows its link. */
 export default function InboxPage() {
   const { t } = useTranslation();
+  // a notice written in both languages reads in the console's; one written only in Chinese stays so
+  const english = useLanguage() === 'en';
   const qc = useQueryClient();
   const navigate = useNavigate();
   const showError = useShowError();
@@ -95,12 +98,15 @@ export default function InboxPage() {
                 avatar={<Badge dot={!n.readAt} />}
                 title={
                   <Typography.Link strong={!n.readAt} onClick={() => open(n)}>
-                    {n.title}
+                    {english && n.titleEn ? n.titleEn : n.title}
                   </Typography.Link>
                 }
                 description={
                   <Space direction="vertical" size={0}>
-                    <Typography.Text>{n.body}</Typography.Text>
+                    {/* a message's lines (its text, then the rules it rests on) stay lines */}
+                    <Typography.Text style={{ whiteSpace: 'pre-line' }}>
+                      {english && n.bodyEn ? n.bodyEn : n.body}
+                    </Typography.Text>
                     <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
                   </Space>
                 }
