@@ -1,6 +1,6 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { canAccess, type Face, selectedMenuPath } from '../access.ts';
@@ -28,6 +28,22 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
   // A phone (under 576 px) folds the menu away entirely, behind a button in the header, and opens it
   // over the page: its 80 px of icons left a page 310 px wide.
   const phone = Grid.useBreakpoint().xs === true;
+  const toggle = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  const menuOpenOverPage = phone && !collapsed;
+  // The open menu on a phone takes the keyboard as a dialog would: focus moves to its first entry,
+  // Escape closes it and gives focus back to the button that opened it.
+  useEffect(() => {
+    if (!menuOpenOverPage) return;
+    nav.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setCollapsed(true);
+      toggle.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpenOverPage]);
 
   if (loading) return <PageLoading />;
   if (!user && error) return <AuthErrorPage error={error} />;
@@ -72,6 +88,7 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
         left={
           phone ? (
             <Button
+              ref={toggle}
               type="text"
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
               aria-label={t(collapsed ? 'nav.openMenu' : 'nav.closeMenu')}
@@ -113,6 +130,7 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
               collapse button (48 px), so on an unscrolled page it ends above the button and never
               makes a short page scroll. */}
           <nav
+            ref={nav}
             aria-label={t(`face.${face}`)}
             style={{
               position: 'sticky',
@@ -132,7 +150,7 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
             />
           </nav>
         </Layout.Sider>
-        {phone && !collapsed ? (
+        {menuOpenOverPage ? (
           // the page under an open menu: a tap on it closes the menu, as on any phone
           <div
             aria-hidden
