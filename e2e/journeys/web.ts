@@ -232,6 +232,16 @@ export const englishListsFitTheWindow: Journey = {
       expect(broken.length === 0, `${path}: no date breaks over two lines (${broken.join(', ')})`);
     }
 
+    // the services rated are named in English (the window's or the petition's own words stay)
+    await page.goto(`${ctx.baseUrl}/staff/ratings`);
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+    const rated = await page.locator('.ant-table-row td:nth-child(2)').allTextContents();
+    expect(
+      rated.length > 0 &&
+        rated.every((label) => /^(Booking|Petition|Reception-day concern|Door-to-door visit) /.test(label)),
+      `the ratings name their services in English (${rated.slice(0, 3).join(' | ')})`,
+    );
+
     // an application's number and its time received stay on one line ("SQ20261207-" / "003" once)
     await page.goto(`${ctx.baseUrl}/staff/applications`);
     const firstApplication = page.locator('.ant-table-row').first();
@@ -410,6 +420,14 @@ export const listsOnAPhone: Journey = {
     await toggle.click();
     await clerk.getByTestId('menu-backdrop').click({ position: { x: 370, y: 400 } });
     expect((await toggle.getAttribute('aria-expanded')) === 'false', 'a tap beside the menu folds it');
+    // from the keyboard: the open menu has the focus, Escape folds it and gives the focus back
+    await toggle.click();
+    await clerk.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem', null, {
+      timeout: 5_000,
+    });
+    await clerk.keyboard.press('Escape');
+    expect((await toggle.getAttribute('aria-expanded')) === 'false', 'Escape folds the menu');
+    expect(await toggle.evaluate((b) => b === document.activeElement), 'the focus is back on the menu button');
     await toggle.click();
     const item = clerk.getByRole('menuitem', { name: '信访台账' });
     await item.waitFor({ timeout: 5_000 });

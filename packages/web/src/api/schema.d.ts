@@ -7855,6 +7855,8 @@ export interface paths {
                             eventType: string;
                             eventId: string;
                             label: string;
+                            /** @description The label in English; null on ratings given before it was kept */
+                            labelEn: string | null;
                             level: number;
                             indicators: {
                                 [key: string]: number;
@@ -10439,6 +10441,8 @@ export interface paths {
                                 eventType: string;
                                 eventId: string;
                                 label: string;
+                                /** @description The label in English; null on ratings given before it was kept */
+                                labelEn: string | null;
                                 level: number;
                                 indicators: {
                                     [key: string]: number;
@@ -10591,6 +10595,8 @@ export interface paths {
                             eventType: string;
                             eventId: string;
                             label: string;
+                            /** @description The label in English; null on ratings given before it was kept */
+                            labelEn: string | null;
                             level: number;
                             indicators: {
                                 [key: string]: number;
@@ -10826,6 +10832,8 @@ export interface paths {
                                 eventType: string;
                                 eventId: string;
                                 label: string;
+                                /** @description The label in English; null on ratings given before it was kept */
+                                labelEn: string | null;
                                 level: number;
                                 indicators: {
                                     [key: string]: number;
@@ -17661,6 +17669,8 @@ export interface paths {
                                 eventType: string;
                                 eventId: string;
                                 label: string;
+                                /** @description The label in English; null on ratings given before it was kept */
+                                labelEn: string | null;
                                 level: number;
                                 indicators: {
                                     [key: string]: number;
@@ -17800,6 +17810,8 @@ export interface paths {
                             eventType: string;
                             eventId: string;
                             label: string;
+                            /** @description The label in English; null on ratings given before it was kept */
+                            labelEn: string | null;
                             level: number;
                             indicators: {
                                 [key: string]: number;
@@ -18090,6 +18102,8 @@ export interface paths {
                             eventType: string;
                             eventId: string;
                             label: string;
+                            /** @description The label in English; null on ratings given before it was kept */
+                            labelEn: string | null;
                             level: number;
                             indicators: {
                                 [key: string]: number;
@@ -18250,6 +18264,8 @@ export interface paths {
                             eventType: string;
                             eventId: string;
                             label: string;
+                            /** @description The label in English; null on ratings given before it was kept */
+                            labelEn: string | null;
                             level: number;
                             indicators: {
                                 [key: string]: number;

@@ -869,7 +869,7 @@ export const appointmentRatable: RatableEventResolver = async (tx, eventId) => {
     .from(appointments)
     .innerJoin(appointmentServices, eq(appointmentServices.id, appointments.serviceId))
     .where(eq(appointments.id, eventId));
-  if (!x) return { exists: false, staffUserIds: [], label: '' };
+  if (!x) return { exists: false, staffUserIds: [], label: '', labelEn: '' };
   return {
     exists: true,
     ratedAt: x.a.status === 'served' ? x.a.servedAt : null,
@@ -878,5 +878,6 @@ export const appointmentRatable: RatableEventResolver = async (tx, eventId) => {
     citizenPhone: x.a.phone,
     staffUserIds: x.a.servedBy ? [x.a.servedBy] : [],
     label: `预约 ${x.a.code} ${x.serviceName} ${x.a.date}`,
+    labelEn: `Booking ${x.a.code} ${x.serviceName} ${x.a.date}`,
   };
 };

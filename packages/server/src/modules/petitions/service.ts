@@ -830,7 +830,7 @@ export async function filePetitionOnline(
 // (信访工作条例 第二十一条: petitioners can query and rate the handling).
 export const petitionRatable: RatableEventResolver = async (tx, eventId) => {
   const [p] = await tx.select().from(petitions).where(eq(petitions.id, eventId));
-  if (!p) return { exists: false, staffUserIds: [], label: '' };
+  if (!p) return { exists: false, staffUserIds: [], label: '', labelEn: '' };
   return {
     exists: true,
     ratedAt: p.repliedAt,
@@ -839,5 +839,6 @@ export const petitionRatable: RatableEventResolver = async (tx, eventId) => {
     citizenPhone: p.petitionerPhone,
     staffUserIds: p.assigneeUserId ? [p.assigneeUserId] : [],
     label: `信访 ${p.code} ${p.title}`,
+    labelEn: `Petition ${p.code} ${p.title}`,
   };
 };

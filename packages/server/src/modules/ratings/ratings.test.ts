@@ -126,6 +126,9 @@ describe('rating a service event', () => {
     const ok = await rate(eu, a.id, GOOD);
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().rectification).toBeNull();
+    // the service rated, named by the appointments module in both languages (the window's name is data)
+    expect(ok.json().label).toMatch(/^预约 \S+ 排污许可帮办窗口 \d{4}-\d{2}-\d{2}$/);
+    expect(ok.json().labelEn).toBe(ok.json().label.replace(/^预约/, 'Booking'));
     const twice = await rate(eu, a.id, { ...GOOD, level: 4 });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('RATING_DUPLICATE');
@@ -186,10 +189,13 @@ describe('rating a service event', () => {
       subjectEnterpriseId: enterpriseId,
       staffUserIds: [],
       label: `测试上门服务 ${id.slice(0, 4)}`,
+      labelEn: `Test visit ${id.slice(0, 4)}`,
     }));
     const res = await rate(eu, '11111111-1111-4111-8111-111111111111', GOOD, 'test-visit');
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().label).toContain('测试上门服务');
+    // the label in English as the event's module gave it, kept beside the Chinese
+    expect(res.json().labelEn).toBe('Test visit 1111');
   });
 
   it('a service can be rated only within the window after it ended (rule rating.window-days)', async () => {
@@ -201,6 +207,7 @@ describe('rating a service event', () => {
       subjectEnterpriseId: enterpriseId,
       staffUserIds: [],
       label: `测试上门服务 ${id.slice(0, 4)}`,
+      labelEn: `Test visit ${id.slice(0, 4)}`,
     }));
     const rule = (await clerk.request({ method: 'GET', url: '/api/rules/rating.window-days' })).json();
     expect(rule.current.value).toBe(30);
@@ -240,9 +247,9 @@ describe('bad ratings and their rectification', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, clerk.userId), eq(notifications.kind, 'rating.bad')));
     expect(told.length).toBeGreaterThanOrEqual(1);
-    // in English too: the service's label and the rater's comment as they are, both due dates
+    // in English too: the service's English label and the rater's comment as they are, both due dates
     const mine = told.find((n) => n.link === `/staff/ratings?focus=${r.id}`)!;
-    expect(mine.titleEn).toBe(`Bad rating received: ${r.label}`);
+    expect(mine.titleEn).toBe(`Bad rating received: ${r.labelEn}`);
     expect(mine.bodyEn).toMatch(/^Please contact the rater by \d{4}-\d{2}-\d{2}/);
     expect(mine.bodyEn).toContain(`contact the rater by ${r.rectification.contactDueDate}`);
     expect(mine.bodyEn).toContain(`complete the rectification by ${r.rectification.rectifyDueDate}`);

@@ -24,6 +24,8 @@ export type RatableEvent = {
   staffUserIds: string[];
   /** A short human label for lists, e.g. '预约 YY20201105-0003 环评咨询窗口'. */
   label: string;
+  /** The same in English ('Booking YY20201105-0003 环评咨询窗口'): the platform's words translated, names as they are. */
+  labelEn: string;
 };
 
 export type RatableEventResolver = (tx: Tx, eventId: string) => Promise<RatableEvent>;
@@ -31,6 +33,20 @@ export type RatableEventResolver = (tx: Tx, eventId: string) => Promise<RatableE
 /** The resolver of a kind of service event, as its module declared it (ratableEvents). */
 export function ratableEventResolver(type: string): RatableEventResolver | undefined {
   return registry().ratableEvents.get(type);
+}
+
+/**
+ * An event's labels as its module names it: a rating stores them when given, and the demo's
+ * ratings ask the same way rather than writing the labels again.
+ */
+export async function ratableEventLabels(
+  tx: Tx,
+  type: string,
+  id: string,
+): Promise<{ label: string; labelEn: string }> {
+  const ev = await ratableEventResolver(type)?.(tx, id);
+  if (!ev?.exists) throw new Error(`no ${type} ${id} to rate`);
+  return { label: ev.label, labelEn: ev.labelEn };
 }
 
 export function ratableEventTypes(): string[] {

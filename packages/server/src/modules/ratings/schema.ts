@@ -73,6 +73,10 @@ export const ratingViewSchema = z.object({
   eventType: z.string(),
   eventId: z.string(),
   label: z.string(),
+  labelEn: z
+    .string()
+    .nullable()
+    .meta({ description: 'The label in English; null on ratings given before it was kept' }),
   level: z.number(),
   indicators: z.record(z.string(), z.number()),
   comment: z.string().nullable(),
@@ -90,6 +94,7 @@ export function toRatingView({ r, x }: RatingWithRectification, full: boolean): 
     eventType: r.eventType,
     eventId: r.eventId,
     label: r.label,
+    labelEn: r.labelEn,
     level: r.level,
     indicators: r.indicators,
     comment: r.comment,

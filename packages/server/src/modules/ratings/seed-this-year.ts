@@ -18,6 +18,7 @@ import { getCalendar } from '../calendar/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { petitions } from '../petitions/tables.ts';
 import { clockProfileValueSchema, getRule } from '../rules/service.ts';
+import { ratableEventLabels } from './registry.ts';
 import { ratingRectifications, ratings } from './tables.ts';
 
 // Most people who bother to rate are satisfied; about one rating in twelve is a 差评.
@@ -77,6 +78,7 @@ type Event = {
   id: string;
   enterpriseId: string | null;
   label: string;
+  labelEn: string;
   extended: boolean;
   ratedAt: Date;
   level: RatingLevel;
@@ -153,7 +155,7 @@ export async function seedThisYearRatings(db: Db, ctx: SeedContext, today: strin
         type: 'appointment',
         id: a.id,
         enterpriseId: a.enterpriseId,
-        label: `预约 ${a.code} ${a.date}`,
+        ...(await ratableEventLabels(db, 'appointment', a.id)),
         extended: a.extended,
         // rated on the way out, on the phone or at the window's pad
         ratedAt: new Date(servedAt.getTime() + r.int(5, 90) * 60_000),
@@ -168,7 +170,7 @@ export async function seedThisYearRatings(db: Db, ctx: SeedContext, today: strin
         type: 'petition',
         id: p.id,
         enterpriseId: null,
-        label: `信访 ${p.code} ${p.title}`,
+        ...(await ratableEventLabels(db, 'petition', p.id)),
         extended: false,
         // once the written reply has reached the petitioner (delivered two days after it went out)
         ratedAt: at(shanghaiDateOf(new Date(at(repliedOn).getTime() + r.int(3, 8) * DAY_MS)), '15:20'),
@@ -200,6 +202,7 @@ export async function seedThisYearRatings(db: Db, ctx: SeedContext, today: strin
       eventType: e.type,
       eventId: e.id,
       label: e.label,
+      labelEn: e.labelEn,
       level: e.level,
       indicators: Object.fromEntries(
         RATING_INDICATORS.map((k) => [

@@ -7,6 +7,7 @@ import { appointments } from '../appointments/tables.ts';
 import { type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
 import { completeClock, startClock } from '../clocks/service.ts';
 import { petitions } from '../petitions/tables.ts';
+import { ratableEventLabels } from './registry.ts';
 import { seedThisYearRatings } from './seed-this-year.ts';
 import { ratingRectifications, ratings } from './tables.ts';
 
@@ -42,14 +43,14 @@ export async function seedRatings(db: Db, ctx: SeedContext): Promise<void> {
         ),
       )
       .orderBy(asc(appointments.code))
-  ).map((a) => ({ id: a.id, enterpriseId: a.enterpriseId, date: a.date, label: `预约 ${a.code} ${a.date}` }));
+  ).map((a) => ({ id: a.id, enterpriseId: a.enterpriseId, date: a.date }));
   const replied = (
     await db
       .select({ id: petitions.id, code: petitions.code, title: petitions.title, repliedAt: petitions.repliedAt })
       .from(petitions)
       .where(and(isNotNull(petitions.repliedAt), gte(petitions.repliedAt, YEAR_FROM), lt(petitions.repliedAt, YEAR_TO)))
       .orderBy(asc(petitions.receivedAt))
-  ).map((p) => ({ id: p.id, date: shanghaiDateOf(p.repliedAt!), label: `信访 ${p.code} ${p.title}` }));
+  ).map((p) => ({ id: p.id, date: shanghaiDateOf(p.repliedAt!) }));
 
   ctx.print('好差评 / ratings');
   const LEVELS: RatingLevel[] = [5, 5, 5, 5, 4, 4, 4, 3, 2, 1];
@@ -68,12 +69,13 @@ export async function seedRatings(db: Db, ctx: SeedContext): Promise<void> {
         Math.max(1, Math.min(5, level + (r.next() < 0.3 ? 1 : 0) - (r.next() < 0.3 ? 1 : 0))),
       ]),
     );
+    const labels = await ratableEventLabels(db, ev.type, ev.id);
     const [row] = await db
       .insert(ratings)
       .values({
         eventType: ev.type,
         eventId: ev.id,
-        label: ev.label,
+        ...labels,
         level,
         indicators,
         comment: isBadRating(level)
@@ -100,12 +102,12 @@ export async function seedRatings(db: Db, ctx: SeedContext): Promise<void> {
     const contact = await startClock(db, actor, {
       ...common,
       profileKey: 'rating.rectify-contact',
-      title: `差评回访：${ev.label}`,
+      title: `差评回访：${labels.label}`,
     });
     const rectify = await startClock(db, actor, {
       ...common,
       profileKey: 'rating.rectify',
-      title: `差评整改：${ev.label}`,
+      title: `差评整改：${labels.label}`,
     });
     // most are contacted next morning and fixed within the week; one in four runs late
     const late = r.next() < 0.25;
@@ -145,7 +147,7 @@ async function seedLiveBadRating(db: Db, actor: Actor, now: Date = new Date()): 
     .where(and(eq(petitions.title, LIVE_BAD_RATING.title), isNotNull(petitions.repliedAt)));
   if (!row) return;
   const ratedAt = at(shanghaiDateOf(new Date(now.getTime() - LIVE_BAD_RATING.daysAgo * DAY_MS)), '17:40');
-  const label = `信访 ${row.code} ${row.title}`;
+  const { label, labelEn } = await ratableEventLabels(db, 'petition', row.id);
   const assigneeUserId = row.assigneeUserId;
   const [rating] = await db
     .insert(ratings)
@@ -153,6 +155,7 @@ async function seedLiveBadRating(db: Db, actor: Actor, now: Date = new Date()): 
       eventType: 'petition',
       eventId: row.id,
       label,
+      labelEn,
       level: 2,
       indicators: Object.fromEntries(RATING_INDICATORS.map((k) => [k, k === 'attitude' ? 3 : 2])),
       comment: LIVE_BAD_RATING.comment,

@@ -113,6 +113,7 @@ export async function rateEvent(
           eventType,
           eventId,
           label: ev.label,
+          labelEn: ev.labelEn,
           level: input.level,
           indicators: input.indicators,
           comment: input.comment ?? null,
@@ -174,9 +175,8 @@ async function openRectification(tx: Tx, actor: Actor, r: RatingRow, now: Date):
       title: `收到差评：${r.label}`,
       // 暂定: the date runs into a year without the holiday notice (clocks/README)
       body: `请于 ${contact.dueDate}${contact.provisional ? '（暂定）' : ''} 前回访评价人，${rectify.dueDate}${rectify.provisional ? '（暂定）' : ''} 前完成整改。评价意见：${r.comment ?? '（无）'}`,
-      // the label is the service as its module named it, stored (as in the clock titles): kept as it is
       en: {
-        title: `Bad rating received: ${r.label}`,
+        title: `Bad rating received: ${r.labelEn ?? r.label}`,
         body: `Please contact the rater by ${contact.dueDate}${contact.provisional ? ' (provisional)' : ''} and complete the rectification by ${rectify.dueDate}${rectify.provisional ? ' (provisional)' : ''}. Rater’s comment: ${r.comment ?? '(none)'}`,
       },
       link: `/staff/ratings?focus=${r.id}`,

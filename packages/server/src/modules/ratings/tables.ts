@@ -9,6 +9,8 @@ export const ratings = pgTable(
     eventType: text('event_type').notNull(),
     eventId: uuid('event_id').notNull(),
     label: text('label').notNull(),
+    // null on ratings given before the English was kept: they show the Chinese
+    labelEn: text('label_en'),
     level: smallint('level').notNull(),
     indicators: jsonb('indicators').$type<Record<string, number>>().notNull(),
     comment: text('comment'),

@@ -5,13 +5,13 @@ import { receptionAttendances, receptionBookings, receptionConcerns, receptionSe
 
 /** A reception-day concern can be rated once it has been answered (好差评 一事一评). */
 export const receptionConcernRatable: RatableEventResolver = async (tx, eventId) => {
-  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return { exists: false, staffUserIds: [], label: '' };
+  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return { exists: false, staffUserIds: [], label: '', labelEn: '' };
   const [row] = await tx
     .select({ c: receptionConcerns, date: receptionSessions.date, kind: receptionSessions.kind })
     .from(receptionConcerns)
     .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
     .where(eq(receptionConcerns.id, eventId));
-  if (!row) return { exists: false, staffUserIds: [], label: '' };
+  if (!row) return { exists: false, staffUserIds: [], label: '', labelEn: '' };
   const { c } = row;
   let citizenPhone: string | null = null;
   if (!c.enterpriseId) {
@@ -46,5 +46,6 @@ export const receptionConcernRatable: RatableEventResolver = async (tx, eventId)
     citizenPhone,
     staffUserIds: [...new Set(staff)],
     label: `接待日诉求 ${row.date} ${CONCERN_CATEGORY_LABELS[c.category as ConcernCategory]?.zh ?? c.category}`,
+    labelEn: `Reception-day concern ${row.date} ${CONCERN_CATEGORY_LABELS[c.category as ConcernCategory]?.en ?? c.category}`,
   };
 };

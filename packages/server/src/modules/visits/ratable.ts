@@ -7,9 +7,9 @@ import { visitEnterprises, visits } from './tables.ts';
  * event; its subject is the first enterprise listed (the registry allows one subject per event).
  */
 export const visitRatable: RatableEventResolver = async (tx, eventId) => {
-  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return { exists: false, staffUserIds: [], label: '' };
+  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return { exists: false, staffUserIds: [], label: '', labelEn: '' };
   const [v] = await tx.select().from(visits).where(eq(visits.id, eventId));
-  if (!v) return { exists: false, staffUserIds: [], label: '' };
+  if (!v) return { exists: false, staffUserIds: [], label: '', labelEn: '' };
   const ents = await tx
     .select({ enterpriseId: visitEnterprises.enterpriseId })
     .from(visitEnterprises)
@@ -25,5 +25,6 @@ export const visitRatable: RatableEventResolver = async (tx, eventId) => {
     citizenPhone: null,
     staffUserIds: staff,
     label: `上门服务 ${v.date}`,
+    labelEn: `Door-to-door visit ${v.date}`,
   };
 };

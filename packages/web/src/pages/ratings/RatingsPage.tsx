@@ -123,6 +123,8 @@ const ratingListQuery = defineListQuery({
 export default function RatingsPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
+  // the service rated, in English where its module said it in English (older ratings: Chinese)
+  const labelOf = (r: Rating) => (lang === 'en' && r.labelEn) || r.label;
   const { roles } = useAuth();
   const showError = useShowError();
   const qc = useQueryClient();
@@ -216,7 +218,7 @@ export default function RatingsPage() {
             sorter: true,
             render: (v: string) => <DateTimeText value={v} />,
           },
-          { title: t('ratings.event'), dataIndex: 'label' },
+          { title: t('ratings.event'), dataIndex: 'label', render: (_, r) => labelOf(r) },
           {
             title: t('ratings.level'),
             dataIndex: 'level',
@@ -252,7 +254,7 @@ export default function RatingsPage() {
       <Modal
         open={selected !== null}
         width={720}
-        title={selected?.label}
+        title={selected ? labelOf(selected) : undefined}
         footer={null}
         onCancel={() => {
           setSelected(null);

@@ -1,0 +1,1 @@
+ALTER TABLE "ratings" ADD COLUMN "label_en" text;
