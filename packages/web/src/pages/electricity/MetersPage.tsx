@@ -67,7 +67,7 @@ function LineChartCard({ line, facilities }: { line: Meter; facilities: Meter[] 
   return (
     <Card
       size="small"
-      title={`${t('electricity.chart')}：${line.name}`}
+      title={t('electricity.chartOf', { line: line.name })}
       extra={
         <Segmented
           value={hours}

@@ -19,7 +19,7 @@ const en: Leaves<typeof zh> = {
     thresholds: 'Thresholds',
     thresholdText: 'on ≥ {{on}}% rated; R1 {{t1}} min; R2 {{t2}} min; R3 below {{p}}%; R5 offline {{t3}} min',
     register: 'Register meter',
-    chart: 'Production line vs control facility power',
+    chartOf: 'Production line vs control facility power: {{line}}',
     chartLine: 'Production line',
     chartEmpty: 'No power readings in this period',
     period: 'Period',

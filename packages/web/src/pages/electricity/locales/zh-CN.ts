@@ -16,7 +16,7 @@ const strings = {
     thresholds: '判定阈值',
     thresholdText: '开机≥{{on}}%额定；R1 {{t1}}分钟；R2 {{t2}}分钟；R3 低于{{p}}%；R5 离线{{t3}}分钟',
     register: '登记电表',
-    chart: '生产线与治污设施功率对比',
+    chartOf: '生产线与治污设施功率对比：{{line}}',
     chartLine: '选择生产线',
     chartEmpty: '该时段没有功率数据',
     period: '时段',
