@@ -32,6 +32,12 @@ const en: Leaves<typeof zh> = {
     saved: 'Saved',
     backHome: 'Back to home',
     reload: 'Reload page',
+    labelled: '{{label}}: {{value}}',
+    labelPrefix: '{{label}}: ',
+    parenthetical: '{{text}} ({{note}})',
+    bracketed: '({{note}})',
+    clauseSeparator: '; ',
+    phraseSeparator: ', ',
   },
   lang: {
     ariaLabel: '切换语言 / Switch language',

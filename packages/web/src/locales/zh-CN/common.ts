@@ -30,6 +30,13 @@ export default {
     saved: '已保存',
     backHome: '返回首页',
     reload: '刷新页面',
+    // punctuation that glues a label to a value: full-width in Chinese, ASCII with a space in English
+    labelled: '{{label}}：{{value}}',
+    labelPrefix: '{{label}}：',
+    parenthetical: '{{text}}（{{note}}）',
+    bracketed: '（{{note}}）',
+    clauseSeparator: '；',
+    phraseSeparator: '，',
   },
   lang: {
     ariaLabel: '切换语言 / Switch language',

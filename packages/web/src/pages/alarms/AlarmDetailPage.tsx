@@ -142,7 +142,10 @@ export default function AlarmDetailPage() {
               <Descriptions.Item label={t('alarms.firstSeenAt')}>{formatDateTime(a.firstSeenAt)}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.raisedAt')}>{formatDateTime(a.raisedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.lastSeenAt')}>
-                {formatDateTime(a.lastSeenAt)}（{t('alarms.occurrences')} {a.occurrences}）
+                {t('common.parenthetical', {
+                  text: formatDateTime(a.lastSeenAt),
+                  note: `${t('alarms.occurrences')} ${a.occurrences}`,
+                })}
               </Descriptions.Item>
               {framesPath && (
                 <Descriptions.Item label={t('alarms.frames')}>

@@ -29,7 +29,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
-import { useLanguage } from '../../i18n.ts';
+import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { ApplicationEiaCard } from '../eia/ApplicationEiaCard.tsx';
 import { formLabel, matterLabel } from '../matters/labels.ts';
@@ -174,7 +174,11 @@ export default function ApplicationDetailPage() {
     (can.window || can.own) &&
     (d.status === 'submitted' || d.status === 'awaiting-materials' || pendingDeferred.has(item));
   const missing = new Set(d.preCheck.missing);
-  const names = (items: number[]) => items.map((i) => d.checklist[i]?.name ?? '').join('、');
+  const names = (items: number[]) =>
+    joinLabels(
+      items.map((i) => d.checklist[i]?.name ?? ''),
+      lang,
+    );
   const noStepNeedsForm = step === 'accept' || step === 'expert-review/end';
 
   return (
@@ -210,7 +214,12 @@ export default function ApplicationDetailPage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('applications.deferredAlert', { items: d.deferredItems.map((x) => x.name).join('、') })}
+          message={t('applications.deferredAlert', {
+            items: joinLabels(
+              d.deferredItems.map((x) => x.name),
+              lang,
+            ),
+          })}
           description={d.deferredPromise ?? undefined}
         />
       ) : null}
@@ -238,7 +247,10 @@ export default function ApplicationDetailPage() {
               <Descriptions.Item label={t('applications.receivedAt')}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
               {d.assisted ? (
                 <Descriptions.Item label={t('applications.authorisation')} span={2}>
-                  {d.authorisation}（{t('applications.assistedBy')}：{d.assistedByName}）
+                  {t('common.parenthetical', {
+                    text: d.authorisation,
+                    note: t('common.labelled', { label: t('applications.assistedBy'), value: d.assistedByName }),
+                  })}
                 </Descriptions.Item>
               ) : null}
               {d.decisionNumber ? (
@@ -346,7 +358,7 @@ export default function ApplicationDetailPage() {
                     onClick={() => void downloadDocument(d.id, k).catch(showError)}
                     data-testid={`application-doc-${k}`}
                   >
-                    {t(DOC_LABEL[k])}（Word）
+                    {t('common.parenthetical', { text: t(DOC_LABEL[k]), note: 'Word' })}
                   </Button>
                 ))}
               </Flex>

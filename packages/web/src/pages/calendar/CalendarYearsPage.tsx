@@ -7,6 +7,7 @@ import { ApiError } from '../../api/http.ts';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
+import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import {
   addYear,
@@ -76,6 +77,7 @@ type Editing = { mode: 'add' } | { mode: 'replace'; year: CalendarYear } | { mod
  */
 export default function CalendarYearsPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const qc = useQueryClient();
   const message = useMessage();
   const showError = useShowError();
@@ -143,7 +145,7 @@ export default function CalendarYearsPage() {
                 rowKey={(r) => `${r.kind}-${r.name}-${r.dates}`}
                 pagination={false}
                 dataSource={[
-                  ...y.holidays.map((h) => ({ kind: 'holiday', name: h.name, dates: h.dates.join('、') })),
+                  ...y.holidays.map((h) => ({ kind: 'holiday', name: h.name, dates: joinLabels(h.dates, lang) })),
                   ...y.makeupWorkdays.map((m) => ({ kind: 'makeup', name: m.name, dates: m.date })),
                 ]}
                 columns={[
@@ -245,7 +247,7 @@ export default function CalendarYearsPage() {
             type="error"
             style={{ marginBottom: 12 }}
             data-testid="calendar-year-errors"
-            message={add.error.errors.map((e) => `${e.path}: ${e.message}`).join('；')}
+            message={add.error.errors.map((e) => `${e.path}: ${e.message}`).join(t('common.clauseSeparator'))}
           />
         ) : null}
         <Form<YearForm>

@@ -78,7 +78,9 @@ function MatchCard({ d, canVerify }: { d: ClueDetail; canVerify: boolean }) {
               )}
               <Typography.Text type="secondary">
                 {' '}
-                （{c.matchConfirmedByName}，{formatDateTime(c.matchConfirmedAt)}）
+                {t('common.bracketed', {
+                  note: [c.matchConfirmedByName, formatDateTime(c.matchConfirmedAt)].join(t('common.phraseSeparator')),
+                })}
               </Typography.Text>
             </>
           ) : (
@@ -166,7 +168,7 @@ function OutcomeCard({ d, canVerify }: { d: ClueDetail; canVerify: boolean }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('clues.outcomeNote')}>{c.outcomeNote}</Descriptions.Item>
           <Descriptions.Item label={t('clues.verifiedBy')}>
-            {c.verifiedByName}，{formatDateTime(c.verifiedAt)}
+            {[c.verifiedByName, formatDateTime(c.verifiedAt)].join(t('common.phraseSeparator'))}
           </Descriptions.Item>
         </Descriptions>
       ) : canVerify ? (

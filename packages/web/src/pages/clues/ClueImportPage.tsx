@@ -10,6 +10,7 @@ import { ApiError, type FieldError } from '../../api/http.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { joinLabels, useLanguage } from '../../i18n.ts';
 import { type ClueImportBody, clueKeys, importClues } from './api.ts';
 
 /** A file over this is refused before it is read (the server refuses a GeoJSON over 2 MB). */
@@ -32,6 +33,7 @@ function rowsOf(errors: FieldError[]): Row[] {
 /** 导入巡查线索: a GeoJSON file of a drone patrol or a remote-sensing batch; all or nothing. */
 export default function ClueImportPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const message = useMessage();
@@ -156,7 +158,13 @@ export default function ClueImportPage() {
               />
               {photos.length ? (
                 <Typography.Text data-testid="clue-photos-chosen">
-                  {t('clues.photosChosen', { n: photos.length })}：{photos.map((p) => p.name).join('、')}
+                  {t('common.labelled', {
+                    label: t('clues.photosChosen', { n: photos.length }),
+                    value: joinLabels(
+                      photos.map((p) => p.name),
+                      lang,
+                    ),
+                  })}
                 </Typography.Text>
               ) : null}
               {photoProblem ? <Typography.Text type="danger">{photoProblem}</Typography.Text> : null}

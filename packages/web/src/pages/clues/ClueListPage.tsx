@@ -100,7 +100,9 @@ function ClueTable() {
             key: 'enterprise',
             render: (_: unknown, c) =>
               c.enterpriseName ??
-              (c.suggestedEnterpriseName ? `${c.suggestedEnterpriseName}（${t('clues.suggested')}）` : '—'),
+              (c.suggestedEnterpriseName
+                ? t('common.parenthetical', { text: c.suggestedEnterpriseName, note: t('clues.suggested') })
+                : '—'),
           },
           { title: t('clues.dueDate'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
           { title: t('clues.state'), key: 'status', render: (_: unknown, c) => <ClueStatusTag clue={c} /> },

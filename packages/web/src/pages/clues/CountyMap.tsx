@@ -85,7 +85,7 @@ export function CountyMap({ data, onClueClick, focus, height = 560 }: CountyMapP
         {data.videoPoints.map((v) => {
           const p = px(v.lat, v.lng);
           return (
-            <Tooltip key={v.id} title={`${t('clues.videoPoint')}：${v.name}`}>
+            <Tooltip key={v.id} title={t('common.labelled', { label: t('clues.videoPoint'), value: v.name })}>
               <rect x={p.x - 5} y={p.y - 5} width={10} height={10} fill="#1677ff" />
             </Tooltip>
           );
@@ -104,7 +104,10 @@ export function CountyMap({ data, onClueClick, focus, height = 560 }: CountyMapP
             />
           );
           return (
-            <Tooltip key={c.id} title={`${t(`clues.status.${c.status}`)}：${c.description}`}>
+            <Tooltip
+              key={c.id}
+              title={t('common.labelled', { label: t(`clues.status.${c.status}`), value: c.description })}
+            >
               {onClueClick ? (
                 // an SVG link: keyboard and screen readers reach it; the click stays in the single-page app
                 <a

@@ -236,7 +236,7 @@ function ProactiveSection({ r, onOpen }: { r: AnnualReport; onOpen: Open }) {
               <Space wrap size="large">
                 {row.cells.map((c) => (
                   <span key={c.measure}>
-                    {measure(c)}：
+                    {t('common.labelPrefix', { label: measure(c) })}
                     {c.value === null || c.cell === null ? (
                       <Tag color="default">{t('disclosure.notRecorded')}</Tag>
                     ) : (

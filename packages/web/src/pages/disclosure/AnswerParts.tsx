@@ -63,10 +63,13 @@ export function EventTimeline({ events, showActor }: { events: DisclosureDetail[
       items={events.map((e) => ({
         content: (
           <>
-            <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text> {actionLabel(e.action, lang)}
+            <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>{' '}
             {showActor && e.actorName
-              ? `（${e.actorName === 'anonymous' ? t('disclosure.filedOnline') : e.actorName}）`
-              : ''}
+              ? t('common.parenthetical', {
+                  text: actionLabel(e.action, lang),
+                  note: e.actorName === 'anonymous' ? t('disclosure.filedOnline') : e.actorName,
+                })
+              : actionLabel(e.action, lang)}
             {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
           </>
         ),

@@ -115,8 +115,9 @@ function Latest<T extends object>({
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Text type="secondary">{intro}</Typography.Text>
         <Link to={more}>
-          {t('disclosure.viewAll')}
-          {q.data ? `（${q.data.total}）` : ''}
+          {q.data
+            ? t('common.parenthetical', { text: t('disclosure.viewAll'), note: q.data.total })
+            : t('disclosure.viewAll')}
         </Link>
       </Space>
       {q.isError ? (
@@ -383,7 +384,10 @@ function PenaltyList() {
             render: (_: unknown, p) =>
               p.status === 'withdrawn' ? (
                 <span>
-                  {t('disclosure.withdrawnReason')}（{p.withdrawnOn}）：{p.withdrawalReason}
+                  {t('common.labelled', {
+                    label: t('common.parenthetical', { text: t('disclosure.withdrawnReason'), note: p.withdrawnOn }),
+                    value: p.withdrawalReason,
+                  })}
                 </span>
               ) : (
                 p.facts
@@ -396,11 +400,9 @@ function PenaltyList() {
             render: (_: unknown, p) =>
               p.penaltyContent ? (
                 <Space orientation="vertical" size={4}>
+                  <span>{t('common.labelled', { label: t('disclosure.legalBasis'), value: p.legalBasis })}</span>
                   <span>
-                    {t('disclosure.legalBasis')}：{p.legalBasis}
-                  </span>
-                  <span>
-                    {t('disclosure.penaltyContent')}：{p.penaltyContent}
+                    {t('common.labelled', { label: t('disclosure.penaltyContent'), value: p.penaltyContent })}
                   </span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('disclosure.penaltyAmount')} {p.penaltyAmount}

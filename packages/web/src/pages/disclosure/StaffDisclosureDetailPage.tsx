@@ -84,7 +84,7 @@ export default function StaffDisclosureDetailPage() {
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
           <Descriptions.Item label={t('disclosure.applicant')}>
-            {d.applicantName}（{applicantTypeLabel(d.applicantType, lang)}）
+            {t('common.parenthetical', { text: d.applicantName, note: applicantTypeLabel(d.applicantType, lang) })}
           </Descriptions.Item>
           <Descriptions.Item label={t('disclosure.applicantIdNo')}>{d.applicantIdNo}</Descriptions.Item>
           <Descriptions.Item label={t('disclosure.phone')}>{d.phone}</Descriptions.Item>

@@ -87,7 +87,8 @@ export default function StaffDisclosureListPage() {
             dataIndex: 'applicantName',
             key: 'applicantName',
             sorter: true,
-            render: (n: string, r) => `${n}（${applicantTypeLabel(r.applicantType, lang)}）`,
+            render: (n: string, r) =>
+              t('common.parenthetical', { text: n, note: applicantTypeLabel(r.applicantType, lang) }),
           },
           {
             title: t('disclosure.description'),

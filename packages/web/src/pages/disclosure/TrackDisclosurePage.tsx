@@ -65,7 +65,7 @@ export default function TrackDisclosurePage() {
                 </Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t('disclosure.applicant')}>
-                {d.applicantName}（{applicantTypeLabel(d.applicantType, lang)}）
+                {t('common.parenthetical', { text: d.applicantName, note: applicantTypeLabel(d.applicantType, lang) })}
               </Descriptions.Item>
               <Descriptions.Item label={t('disclosure.receivedAt')}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('disclosure.dueDate')}>{d.dueDate ?? '—'}</Descriptions.Item>

@@ -13,7 +13,7 @@ import {
   type DisclosureStatus,
 } from '@qingshan/core/disclosure';
 import { coreLang, type Option } from '../../domain.ts';
-import type { Language } from '../../i18n.ts';
+import i18n, { type Language } from '../../i18n.ts';
 
 export const applicantTypeLabel = (k: string, lang: Language) =>
   DISCLOSURE_APPLICANT_LABELS[k as DisclosureApplicantType]?.[coreLang(lang)] ?? k;
@@ -37,13 +37,21 @@ export const applicantTypeOptions = (lang: Language): Option<DisclosureApplicant
 export const outcomeOptions = (lang: Language) =>
   DISCLOSURE_OUTCOMES.map((k) => ({
     value: k,
-    label: `${DISCLOSURE_OUTCOME_LABELS[k][coreLang(lang)]}（${DISCLOSURE_OUTCOME_LABELS[k].source}）`,
+    label: i18n.t('common.parenthetical', {
+      lng: lang,
+      text: DISCLOSURE_OUTCOME_LABELS[k][coreLang(lang)],
+      note: DISCLOSURE_OUTCOME_LABELS[k].source,
+    }),
   }));
 /** The grounds an answer type takes (the clause of a refusal, the reason for not processing), or none. */
 export const clauseOptions = (lang: Language, outcome: DisclosureOutcome | undefined) =>
   (outcome ? (DISCLOSURE_GROUNDS_OF[outcome] ?? []) : []).map((k) => ({
     value: k,
-    label: `${DISCLOSURE_GROUND_LABELS[k][coreLang(lang)]}（${DISCLOSURE_GROUND_LABELS[k].source}）`,
+    label: i18n.t('common.parenthetical', {
+      lng: lang,
+      text: DISCLOSURE_GROUND_LABELS[k][coreLang(lang)],
+      note: DISCLOSURE_GROUND_LABELS[k].source,
+    }),
   }));
 export const DELIVERY_LABELS: Record<'paper' | 'email' | 'pickup', { zh: string; en: string }> = {
   paper: { zh: '邮寄纸质文本', en: 'Paper by post' },

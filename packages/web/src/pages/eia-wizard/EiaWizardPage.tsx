@@ -350,7 +350,7 @@ function Answer({
           </Descriptions.Item>
         ) : null}
         <Descriptions.Item label={t('eiaWizard.version')}>
-          {answer.catalogueTitle}（{answer.catalogueVersion}）
+          {t('common.parenthetical', { text: answer.catalogueTitle, note: answer.catalogueVersion })}
         </Descriptions.Item>
       </Descriptions>
       <Flex justify="end" gap={8} style={{ marginTop: 16 }}>

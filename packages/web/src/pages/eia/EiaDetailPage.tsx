@@ -122,7 +122,10 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
                     {
                       key: 'vres',
                       label: t('eia.verificationResult'),
-                      children: `${pick(VERIFICATION_RESULT_LABELS[c.verificationResult as VerificationResult], lang)}（${c.verifiedOn}）${c.verificationNote ?? ''}`,
+                      children: `${t('common.parenthetical', {
+                        text: pick(VERIFICATION_RESULT_LABELS[c.verificationResult as VerificationResult], lang),
+                        note: c.verifiedOn,
+                      })}${c.verificationNote ?? ''}`,
                       span: 2,
                     },
                   ]
@@ -144,7 +147,7 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
                   onClick={() => void downloadEiaDocument(c.id, k).catch(showError)}
                   data-testid={`eia-doc-${k}`}
                 >
-                  {t(`eia.doc.${k}`)}（Word）
+                  {t('common.parenthetical', { text: t(`eia.doc.${k}`), note: 'Word' })}
                 </Button>
               ))}
             </Flex>

@@ -199,14 +199,31 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
             showIcon
             style={{ marginBottom: 16 }}
             data-testid="eia-create-evidence"
-            title={`${t('eia.category')}：${pick(EIA_CATEGORY_LABELS[handoff.answer.category], lang)}（${handoff.answer.basis}）`}
+            title={t('common.labelled', {
+              label: t('eia.category'),
+              value: t('common.parenthetical', {
+                text: pick(EIA_CATEGORY_LABELS[handoff.answer.category], lang),
+                note: handoff.answer.basis,
+              }),
+            })}
             description={
               <>
                 <div>“{handoff.answer.quote}”</div>
                 <Typography.Text type="secondary">
-                  {t('eia.fromWizard')}；{t('eia.industryCode')}：{handoff.classification.industryCode}，
-                  {t('eia.constructionType')}：{t(`eia.construction.${handoff.classification.constructionType}`)}
-                  {handoff.application ? `；${t('eia.application')}` : ''}
+                  {[
+                    t('eia.fromWizard'),
+                    [
+                      t('common.labelled', {
+                        label: t('eia.industryCode'),
+                        value: handoff.classification.industryCode,
+                      }),
+                      t('common.labelled', {
+                        label: t('eia.constructionType'),
+                        value: t(`eia.construction.${handoff.classification.constructionType}`),
+                      }),
+                    ].join(t('common.phraseSeparator')),
+                    ...(handoff.application ? [t('eia.application')] : []),
+                  ].join(t('common.clauseSeparator'))}
                 </Typography.Text>
               </>
             }

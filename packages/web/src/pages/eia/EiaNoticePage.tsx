@@ -41,7 +41,7 @@ export default function EiaNoticePage() {
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const n = q.data;
   return (
-    <PageContainer title={`${pick(EIA_NOTICE_LABELS[n.kind], lang)}：${n.projectName}`}>
+    <PageContainer title={t('common.labelled', { label: pick(EIA_NOTICE_LABELS[n.kind], lang), value: n.projectName })}>
       <Flex vertical gap={16}>
         <Card size="small">
           <Descriptions

@@ -89,7 +89,10 @@ function LineChartCard({ line, facilities }: { line: Meter; facilities: Meter[] 
       ) : (
         <PowerChart
           yName={t('electricity.power')}
-          series={series.data.map((s) => ({ name: `${s.meter.name}（${s.meter.code}）`, points: s.points }))}
+          series={series.data.map((s) => ({
+            name: t('common.parenthetical', { text: s.meter.name, note: s.meter.code }),
+            points: s.points,
+          }))}
         />
       )}
     </Card>
@@ -119,7 +122,10 @@ function Hj212Modal({ meter, onClose }: { meter: Meter; onClose: () => void }) {
   return (
     <Modal
       open
-      title={`${t('electricity.hj212Edit')}：${meter.name}（${meter.code}）`}
+      title={t('common.labelled', {
+        label: t('electricity.hj212Edit'),
+        value: t('common.parenthetical', { text: meter.name, note: meter.code }),
+      })}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={bind.isPending}
@@ -168,7 +174,13 @@ function MeterFramesModal({ meter, onClose }: { meter: Meter; onClose: () => voi
       open
       width={1100}
       footer={null}
-      title={`${t('electricity.hj212Frames')}：${meter.name}（${meter.hj212?.mn ?? ''} · ${meter.hj212?.code ?? ''}）`}
+      title={t('common.labelled', {
+        label: t('electricity.hj212Frames'),
+        value: t('common.parenthetical', {
+          text: meter.name,
+          note: `${meter.hj212?.mn ?? ''} · ${meter.hj212?.code ?? ''}`,
+        }),
+      })}
       onCancel={onClose}
     >
       <FramesTable

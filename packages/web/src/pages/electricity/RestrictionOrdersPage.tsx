@@ -106,7 +106,11 @@ export default function RestrictionOrdersPage() {
             <Select options={RESTRICTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
           </Form.Item>
           {kind === 'limit' ? (
-            <Form.Item name="maxLoadPercent" label={`${t('electricity.maxLoad')}（%）`} rules={[{ required: true }]}>
+            <Form.Item
+              name="maxLoadPercent"
+              label={t('common.parenthetical', { text: t('electricity.maxLoad'), note: '%' })}
+              rules={[{ required: true }]}
+            >
               <InputNumber min={1} max={99} style={{ width: '100%' }} />
             </Form.Item>
           ) : null}

@@ -104,7 +104,7 @@ export default function FiguresDashboardPage() {
   const card = (f: Figure) => (
     <Col xs={24} sm={12} lg={8} key={f.key}>
       <Card size="small" hoverable data-testid={`figure-${f.key}`}>
-        <Tooltip title={`${f.definition[l]}（${f.source}）`}>
+        <Tooltip title={t('common.parenthetical', { text: f.definition[l], note: f.source })}>
           <Link to={linkOf(f.key)}>
             <Statistic
               title={f.label[l]}

@@ -113,7 +113,7 @@ function EditTab({ m, onSaved }: { m: MatterDetail; onSaved: () => void }) {
         <Alert
           type="error"
           style={{ marginBottom: 12 }}
-          title={save.error.errors.map((e) => `${e.path}: ${e.message}`).join('；')}
+          title={save.error.errors.map((e) => `${e.path}: ${e.message}`).join(t('common.clauseSeparator'))}
         />
       ) : null}
       <Form.Item name="name" label={t('matters.name')} rules={req}>

@@ -106,7 +106,12 @@ export default function MatterGuidePage() {
             {
               title: t('matters.note'),
               render: (_v, x) =>
-                [x.template ? `${t('matters.template')}：${x.template}` : '', x.note ?? ''].filter(Boolean).join('；'),
+                [
+                  x.template ? t('common.labelled', { label: t('matters.template'), value: x.template }) : '',
+                  x.note ?? '',
+                ]
+                  .filter(Boolean)
+                  .join(t('common.clauseSeparator')),
             },
           ]}
         />

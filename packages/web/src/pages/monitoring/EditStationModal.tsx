@@ -79,7 +79,9 @@ export function EditStationModal({ station, onClose }: { station: StationDetail;
     onError: (e) => {
       const unplaced = e instanceof ApiError ? applyFieldErrors(form, e) : [];
       if (!(e instanceof ApiError) || e.errors.length === 0 || unplaced.length > 0)
-        setError([errorMessage(e, t), ...unplaced.map((u) => `${u.path}: ${u.message}`)].join('；'));
+        setError(
+          [errorMessage(e, t), ...unplaced.map((u) => `${u.path}: ${u.message}`)].join(t('common.clauseSeparator')),
+        );
       else setError(null);
     },
   });

@@ -1,6 +1,8 @@
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import i18n from 'i18next';
 import { describe, expect, it } from 'vitest';
+import '../../i18n.ts';
 import { type ChartPoint, FLAGGED, readingsChartOption } from './ReadingsChart.tsx';
 
 echarts.use([SVGRenderer]);
@@ -10,6 +12,7 @@ const labels = {
   limit: '限值 180',
   flagged: '标记数据（不参与超标判定）',
   flagName: (flag: string) => (flag === 'D' ? 'D 仪器仪表故障' : flag),
+  parenthetical: (text: string, note: string) => i18n.getFixedT('zh-CN')('common.parenthetical', { text, note }),
 };
 
 /** A day of minute values, all normal but for the given minutes' flags. */
@@ -70,5 +73,12 @@ describe('the station chart', () => {
     const hostile = option.tooltip.formatter(at(1));
     expect(hostile).not.toContain('<img');
     expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // in English the note is in ASCII brackets after a space
+    const en = readingsChartOption(day({ 7: 'D' }), 180, {
+      ...labels,
+      flagName: (flag: string) => (flag === 'D' ? 'D instrument fault' : flag),
+      parenthetical: (text: string, note: string) => i18n.getFixedT('en')('common.parenthetical', { text, note }),
+    });
+    expect(en.tooltip.formatter(at(0))).toContain(` ${flagged[0]!.value[1]} (D instrument fault)`);
   });
 });

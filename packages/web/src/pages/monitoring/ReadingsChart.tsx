@@ -33,6 +33,8 @@ type Labels = {
   flagged: string;
   /** a data flag as the tooltip names it, e.g. "D 仪器仪表故障" */
   flagName: (flag: string) => string;
+  /** a text with a note after it in brackets, as the language writes it: "151（D 仪器仪表故障）", "151 (D …)" */
+  parenthetical: (text: string, note: string) => string;
 };
 
 /** Tooltip text is HTML to ECharts; a flag is whatever the logger sent. */
@@ -47,8 +49,9 @@ function tooltipText(params: TooltipParam | TooltipParam[], labels: Labels): str
   const lines = list.map((p) => {
     const value = Array.isArray(p.value) ? p.value[1] : p.value;
     const flag = (p.data as { flag?: unknown } | null | undefined)?.flag;
-    const flagText = typeof flag === 'string' ? `（${escapeHtml(labels.flagName(flag))}）` : '';
-    return `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')} ${escapeHtml(String(value ?? '—'))}${flagText}`;
+    const line = `${escapeHtml(p.seriesName ?? '')} ${escapeHtml(String(value ?? '—'))}`;
+    const text = typeof flag === 'string' ? labels.parenthetical(line, escapeHtml(labels.flagName(flag))) : line;
+    return `${p.marker ?? ''}${text}`;
   });
   return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...lines].join('<br/>');
 }

@@ -50,7 +50,7 @@ export function RegisterStationModal({ mn, onClose }: { mn?: string; onClose: ()
       const replayed = (s as { replayedReadings?: number }).replayedReadings ?? 0;
       message.success(
         replayed > 0
-          ? `${t('monitoring.form.saved')}，${t('monitoring.form.replayed', { count: replayed })}`
+          ? `${t('monitoring.form.saved')}${t('common.phraseSeparator')}${t('monitoring.form.replayed', { count: replayed })}`
           : t('monitoring.form.saved'),
       );
       void qc.invalidateQueries({ queryKey: ['monitoring'] });

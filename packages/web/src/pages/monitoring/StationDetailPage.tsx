@@ -221,6 +221,7 @@ function Readings({ station }: { station: StationDetail }) {
         const info = dataFlagInfo(flag);
         return info ? `${flag} ${lang === 'en' ? info.en : info.zh}` : flag;
       },
+      parenthetical: (text: string, note: string) => t('common.parenthetical', { text, note }),
     }),
     [name, f, t, lang],
   );

@@ -117,7 +117,7 @@ function Bookings() {
                         <Tag>{APPOINTMENT_STATUS_LABELS[a.status][lang === 'en' ? 'en' : 'zh']}</Tag>
                       </>
                     }
-                    description={`${t('web.my.code')}：${a.code} · ${a.matter}`}
+                    description={`${t('common.labelled', { label: t('web.my.code'), value: a.code })} · ${a.matter}`}
                   />
                 </List.Item>
               )}
@@ -169,7 +169,7 @@ function Petitions() {
                   </>
                 }
                 description={[
-                  `${t('web.my.code')}：${p.code}`,
+                  t('common.labelled', { label: t('web.my.code'), value: p.code }),
                   t('web.my.received', { date: formatDate(p.receivedAt) }),
                   p.resolutionDueDate ? t('web.my.due', { date: p.resolutionDueDate }) : null,
                 ]

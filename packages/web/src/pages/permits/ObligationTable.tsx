@@ -82,7 +82,9 @@ export function ObligationTable({
           {
             title: t('permits.submitted'),
             render: (_: unknown, o: Row) =>
-              o.submittedOn ? `${o.submittedOn}（${o.reference ?? ''}）` : t('common.none'),
+              o.submittedOn
+                ? t('common.parenthetical', { text: o.submittedOn, note: o.reference ?? '' })
+                : t('common.none'),
           },
           ...(canSubmit
             ? [
@@ -103,7 +105,10 @@ export function ObligationTable({
         open={!!target}
         title={
           target
-            ? `${t('permits.recordSubmission')}：${OBLIGATION_LABELS[target.kind][l]} ${periodText(target, l)}`
+            ? t('common.labelled', {
+                label: t('permits.recordSubmission'),
+                value: `${OBLIGATION_LABELS[target.kind][l]} ${periodText(target, l)}`,
+              })
             : ''
         }
         onCancel={() => setTarget(null)}

@@ -18,7 +18,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { townName } from '../../domain.ts';
-import { useLanguage } from '../../i18n.ts';
+import { joinLabels, useLanguage } from '../../i18n.ts';
 import { getPermit, type PermitDetail, patchPermit, permitKeys, recordChange } from './api.ts';
 import { periodText } from './labels.ts';
 import { ObligationTable } from './ObligationTable.tsx';
@@ -146,9 +146,15 @@ export default function PermitDetailPage() {
             showIcon
             data-testid="permit-overdue"
             message={t('permits.overdueAlert', {
-              list: overdue
-                .map((o) => `${OBLIGATION_LABELS[o.kind][l]}（${t('permits.dueOn', { date: o.dueDate })}）`)
-                .join('、'),
+              list: joinLabels(
+                overdue.map((o) =>
+                  t('common.parenthetical', {
+                    text: OBLIGATION_LABELS[o.kind][l],
+                    note: t('permits.dueOn', { date: o.dueDate }),
+                  }),
+                ),
+                lang,
+              ),
             })}
           />
         ) : null}
@@ -170,7 +176,7 @@ export default function PermitDetailPage() {
               {
                 key: 'b',
                 label: t('permits.issuedBy'),
-                children: `${p.issuedBy}${p.issuedOn ? `（${p.issuedOn}）` : ''}`,
+                children: p.issuedOn ? t('common.parenthetical', { text: p.issuedBy, note: p.issuedOn }) : p.issuedBy,
               },
               {
                 key: 'v',

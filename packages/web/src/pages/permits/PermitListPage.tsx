@@ -187,7 +187,10 @@ export default function PermitListPage() {
             title: t('permits.class'),
             dataIndex: 'permitClass',
             render: (c: PermitClass, p) =>
-              `${PERMIT_CLASS_LABELS[c][l]}（${t('permits.itemShort', { item: p.pwItem })}）`,
+              t('common.parenthetical', {
+                text: PERMIT_CLASS_LABELS[c][l],
+                note: t('permits.itemShort', { item: p.pwItem }),
+              }),
           },
           {
             title: t('permits.number'),

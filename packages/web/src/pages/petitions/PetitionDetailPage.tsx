@@ -302,9 +302,10 @@ export default function PetitionDetailPage() {
           </Card>
           <Card title={t('petitions.history')} style={{ marginBottom: 16 }}>
             <Timeline
-              items={events.map((e) => ({
-                content: `${formatDateTime(e.at)} ${t(`petitions.actions.${e.action}` as 'petitions.actions.accept', { defaultValue: e.action })} · ${e.actorName ?? ''}${e.note ? `：${e.note}` : ''}`,
-              }))}
+              items={events.map((e) => {
+                const line = `${formatDateTime(e.at)} ${t(`petitions.actions.${e.action}` as 'petitions.actions.accept', { defaultValue: e.action })} · ${e.actorName ?? ''}`;
+                return { content: e.note ? t('common.labelled', { label: line, value: e.note }) : line };
+              })}
             />
           </Card>
           {rating ? (

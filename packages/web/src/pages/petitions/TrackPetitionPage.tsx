@@ -90,9 +90,10 @@ export default function TrackPetitionPage() {
           </Card>
           <Card title={t('petitions.history')} style={{ marginBottom: 16 }}>
             <Timeline
-              items={d.events.map((e) => ({
-                content: `${formatDateTime(e.at)} ${t(`petitions.actions.${e.action}` as 'petitions.actions.accept', { defaultValue: e.action })}${e.note ? `：${e.note}` : ''}`,
-              }))}
+              items={d.events.map((e) => {
+                const line = `${formatDateTime(e.at)} ${t(`petitions.actions.${e.action}` as 'petitions.actions.accept', { defaultValue: e.action })}`;
+                return { content: e.note ? t('common.labelled', { label: line, value: e.note }) : line };
+              })}
             />
           </Card>
           {d.reviews.length || d.requestWindow ? (

@@ -134,7 +134,7 @@ function Questions({ id, open }: { id: string; open: boolean }) {
                     <div>{formatDateTime(x.createdAt)}</div>
                     {x.answer ? (
                       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
-                        {t('policies.answer')}：{x.answer}
+                        {t('common.labelled', { label: t('policies.answer'), value: x.answer })}
                       </Typography.Paragraph>
                     ) : null}
                   </>

@@ -329,7 +329,7 @@ function QuestionsCard({ id, desk }: { id: string; desk: boolean }) {
                 </div>
                 {x.answer ? (
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8, marginBottom: 0 }}>
-                    {t('policies.answer')}：{x.answer}
+                    {t('common.labelled', { label: t('policies.answer'), value: x.answer })}
                   </Typography.Paragraph>
                 ) : desk ? (
                   <AnswerForm id={id} questionId={x.id} />

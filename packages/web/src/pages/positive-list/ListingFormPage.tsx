@@ -104,7 +104,12 @@ export default function ListingFormPage() {
             label={t('positiveList.category')}
             rules={[{ required: true, message: t('positiveList.pickCategory') }]}
             extra={
-              category ? `${t('positiveList.categorySource')}：${POSITIVE_LIST_CATEGORY_LABELS[category].source}` : null
+              category
+                ? t('common.labelled', {
+                    label: t('positiveList.categorySource'),
+                    value: POSITIVE_LIST_CATEGORY_LABELS[category].source,
+                  })
+                : null
             }
           >
             <Select
@@ -182,7 +187,12 @@ export default function ListingFormPage() {
             <Input.TextArea rows={3} maxLength={500} data-testid="listing-reason" />
           </Form.Item>
           {unplaced.length ? (
-            <Alert type="error" showIcon title={unplaced.join('；')} style={{ marginBottom: 12 }} />
+            <Alert
+              type="error"
+              showIcon
+              title={unplaced.join(t('common.clauseSeparator'))}
+              style={{ marginBottom: 12 }}
+            />
           ) : null}
           <Button type="primary" htmlType="submit" loading={submit.isPending} disabled={failed.length > 0}>
             {t('positiveList.submitListing')}

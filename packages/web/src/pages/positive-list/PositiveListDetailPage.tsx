@@ -21,7 +21,7 @@ import {
   positiveListKeys,
   removeListing,
 } from './api.ts';
-import { CHECK_STATUS_COLORS } from './labels.ts';
+import { CHECK_STATUS_COLORS, proposalOutcome } from './labels.ts';
 import { ProposalDecision } from './ProposalDecision.tsx';
 import { POSITIVE_LIST_PERMISSIONS } from './permissions.ts';
 import { StateTag } from './StateTag.tsx';
@@ -140,7 +140,7 @@ export default function PositiveListDetailPage() {
                         busy={decide.isPending}
                       />
                     ) : (
-                      `${t(`positiveList.proposalStates.${s}`)}${p.decisionReason ? `：${p.decisionReason}` : ''}`
+                      proposalOutcome(t, p)
                     ),
                 },
               ]}

@@ -10,6 +10,7 @@ import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { decideProposal, getProposals, type Proposal, positiveListKeys } from './api.ts';
+import { proposalOutcome } from './labels.ts';
 import { PositiveListNav } from './PositiveListNav.tsx';
 import { ProposalDecision } from './ProposalDecision.tsx';
 import { POSITIVE_LIST_PERMISSIONS } from './permissions.ts';
@@ -98,9 +99,7 @@ export default function ProposalsPage() {
                   busy={decide.isPending && decide.variables?.id === p.id}
                 />
               ) : (
-                `${t(`positiveList.proposalStates.${s}`)}${p.decisionReason ? `：${p.decisionReason}` : ''}${
-                  p.decidedByName ? `（${p.decidedByName}）` : ''
-                }`
+                proposalOutcome(t, p, p.decidedByName)
               ),
           },
         ]}

@@ -96,7 +96,7 @@ export default function ProjectDetailPage() {
                 label: t('svc.projects.nextAction'),
                 children: p.nextAction ? (
                   <>
-                    {p.nextAction}（{p.nextActionDate}）
+                    {t('common.parenthetical', { text: p.nextAction, note: p.nextActionDate })}
                     {p.overdue ? <Tag color="red">{t('svc.projects.overdue')}</Tag> : null}
                   </>
                 ) : (

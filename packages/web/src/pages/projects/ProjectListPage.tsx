@@ -148,7 +148,7 @@ export default function ProjectListPage() {
             render: (_, p) =>
               p.nextAction ? (
                 <>
-                  {p.nextAction}（{p.nextActionDate}）
+                  {t('common.parenthetical', { text: p.nextAction, note: p.nextActionDate })}
                   {p.overdue ? <Tag color="red">{t('svc.projects.overdue')}</Tag> : null}
                 </>
               ) : (

@@ -171,6 +171,12 @@ export default function RatingsPage() {
     }
   }, [focused.data, setParams]);
   const x = selected?.rectification;
+  // the appeal in a line: its state and reason, the reviewing body's decision, its reference in brackets
+  const appeal = x
+    ? `${t(`ratings.appealStates.${x.appealState}` as 'ratings.appealStates.none')} ${x.appealReason ?? ''} ${
+        x.appealDecisionNote ? `→ ${x.appealReviewingBody ?? ''} ${x.appealDecisionNote}` : ''
+      }`
+    : '';
   const isLeader = canAccess(roles, PERMISSIONS.ratingAppealDecide);
   return (
     <PageContainer title={t('ratings.title')}>
@@ -282,9 +288,7 @@ export default function RatingsPage() {
                 )}
               </Descriptions.Item>
               <Descriptions.Item label={t('ratings.appeal')}>
-                {t(`ratings.appealStates.${x.appealState}` as 'ratings.appealStates.none')} {x.appealReason ?? ''}{' '}
-                {x.appealDecisionNote ? `→ ${x.appealReviewingBody ?? ''} ${x.appealDecisionNote}` : ''}
-                {x.appealReferenceNo ? `（${x.appealReferenceNo}）` : ''}
+                {x.appealReferenceNo ? t('common.parenthetical', { text: appeal, note: x.appealReferenceNo }) : appeal}
               </Descriptions.Item>
             </Descriptions>
             <Flex gap={8} style={{ margin: '16px 0' }} wrap>

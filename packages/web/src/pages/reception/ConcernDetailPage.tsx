@@ -68,7 +68,9 @@ export default function ConcernDetailPage() {
             {
               key: 'r',
               label: t('svc.reception.resolution'),
-              children: c.resolution ? `${c.resolution}（${formatDateTime(c.resolvedAt)}）` : none,
+              children: c.resolution
+                ? t('common.parenthetical', { text: c.resolution, note: formatDateTime(c.resolvedAt) })
+                : none,
             },
             {
               key: 'p',

@@ -114,9 +114,7 @@ export default function PublicReceptionPage() {
                       <Flex gap={8} wrap>
                         <strong>{s.date}</strong>
                         <Tag color="green">{kindLabel(s.kind, lang)}</Tag>
-                        <span>
-                          {t('svc.reception.leader')}：{s.leaderName}
-                        </span>
+                        <span>{t('common.labelled', { label: t('svc.reception.leader'), value: s.leaderName })}</span>
                         <span>{t('svc.public.bookedCount', { n: s.bookings })}</span>
                       </Flex>
                     ),

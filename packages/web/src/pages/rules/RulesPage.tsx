@@ -121,7 +121,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
                 <Alert
                   type="error"
                   style={{ marginBottom: 12 }}
-                  message={save.error.errors.map((e) => `${e.path}: ${e.message}`).join('；')}
+                  message={save.error.errors.map((e) => `${e.path}: ${e.message}`).join(t('common.clauseSeparator'))}
                 />
               ) : null}
               {r.type === 'clock-profile' ? (

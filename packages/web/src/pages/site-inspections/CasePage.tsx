@@ -146,7 +146,7 @@ function CaseDetail({ id }: { id: string }) {
             type="warning"
             showIcon
             style={{ marginBottom: 12 }}
-            title={`${t('siteInspections.revoked')}（${formatDateTime(c.revokedAt)}）`}
+            title={t('common.parenthetical', { text: t('siteInspections.revoked'), note: formatDateTime(c.revokedAt) })}
             description={c.revocationReason}
           />
         ) : null}
@@ -205,7 +205,10 @@ function StageForm({ c, next }: { c: CaseItem; next: NonNullable<ReturnType<type
     },
   });
   return (
-    <Card size="small" title={`${t('siteInspections.nextStage')}：${stageLabel(next, lang)}`}>
+    <Card
+      size="small"
+      title={t('common.labelled', { label: t('siteInspections.nextStage'), value: stageLabel(next, lang) })}
+    >
       {proposed ? (
         <Alert type="warning" showIcon message={t('siteInspections.proposal')} style={{ marginBottom: 8 }} />
       ) : null}

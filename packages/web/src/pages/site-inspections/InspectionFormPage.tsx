@@ -234,7 +234,7 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
   });
   const alarmOptions = (alarms.data?.items ?? []).map((a) => ({
     value: a.id,
-    label: `${formatDateTime(a.raisedAt)} ${a.sourceName}${lang === 'en' ? ': ' : '：'}${inLanguage(a.detail, a.detailEn, lang)}`,
+    label: `${formatDateTime(a.raisedAt)} ${t('common.labelled', { label: a.sourceName, value: inLanguage(a.detail, a.detailEn, lang) })}`,
   }));
   return (
     <PageContainer title={d ? `${d.enterpriseName} · ${statusLabel(d.status, lang)}` : t('siteInspections.newTitle')}>
@@ -328,7 +328,7 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
                   <Typography.Text strong>{lang === 'en' ? item.label.en : item.label.zh}</Typography.Text>
                   <br />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('siteInspections.source')}：{item.source}
+                    {t('common.labelled', { label: t('siteInspections.source'), value: item.source })}
                   </Typography.Text>
                   <Form.Item name={['checks', item.key, 'result']} style={{ margin: '6px 0' }}>
                     <Radio.Group options={CHECK_RESULTS.map((r) => ({ value: r, label: resultLabel(r, lang) }))} />
@@ -619,7 +619,10 @@ function CompletedView({ d }: { d: InspectionDetail }) {
           ) : null}
           {d.refusalReason ? (
             <Descriptions.Item label={t('siteInspections.refusedBy')}>
-              {d.refusalReason}（{t('siteInspections.witness')}：{d.witness}）
+              {t('common.parenthetical', {
+                text: d.refusalReason,
+                note: t('common.labelled', { label: t('siteInspections.witness'), value: d.witness }),
+              })}
             </Descriptions.Item>
           ) : null}
         </Descriptions>

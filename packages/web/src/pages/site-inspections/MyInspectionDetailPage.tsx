@@ -72,7 +72,7 @@ export default function MyInspectionDetailPage() {
                     <Typography.Text type="secondary">{severityLabel(f.severity, lang)}</Typography.Text>
                     {f.requirement ? (
                       <Typography.Text>
-                        {t('siteInspections.requirementShort')}：{f.requirement}
+                        {t('common.labelled', { label: t('siteInspections.requirementShort'), value: f.requirement })}
                       </Typography.Text>
                     ) : null}
                     {f.order ? (
@@ -80,8 +80,15 @@ export default function MyInspectionDetailPage() {
                         <Tag color={ORDER_COLORS[f.order.status]}>{orderStatusLabel(f.order.status, lang)}</Tag>
                         {f.order.dueDate ? (
                           <Typography.Text>
-                            {t('siteInspections.dueDate')}：{f.order.dueDate}
-                            {f.order.provisional ? `（${t('siteInspections.provisional')}）` : ''}
+                            {t('common.labelled', {
+                              label: t('siteInspections.dueDate'),
+                              value: f.order.provisional
+                                ? t('common.parenthetical', {
+                                    text: f.order.dueDate,
+                                    note: t('siteInspections.provisional'),
+                                  })
+                                : f.order.dueDate,
+                            })}
                           </Typography.Text>
                         ) : null}
                         <Link to={`/enterprise/rectifications/${f.order.id}`}>{t('siteInspections.viewOrder')}</Link>
@@ -134,7 +141,7 @@ export default function MyInspectionDetailPage() {
                       {c.note ? <Typography.Text>{c.note}</Typography.Text> : null}
                       {item ? (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {t('siteInspections.source')}：{item.source}
+                          {t('common.labelled', { label: t('siteInspections.source'), value: item.source })}
                         </Typography.Text>
                       ) : null}
                     </Flex>
@@ -159,7 +166,7 @@ function Signature({ d }: { d: MyInspectionDetail }) {
           {d.refusalReason}
         </span>
         <Typography.Text type="secondary">
-          {t('siteInspections.witness')}：{d.witness}
+          {t('common.labelled', { label: t('siteInspections.witness'), value: d.witness })}
         </Typography.Text>
         {d.completedAt ? <Typography.Text type="secondary">{formatDateTime(d.completedAt)}</Typography.Text> : null}
       </Flex>

@@ -1,6 +1,7 @@
 import { SITE_INSPECTION_CLOCK_PROFILES } from '@qingshan/core/site-inspections';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Flex, Form, Input, Radio, Tag, Timeline, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -28,6 +29,17 @@ import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
 
 const RECTIFY_SOURCE = SITE_INSPECTION_CLOCK_PROFILES[0]!.source;
 
+type Answer = OrderDetail['answers'][number];
+
+/** The officer's word on an answer: "通过：…（张三 · 2026-12-07 10:00）", "Accept: … (张三 · 2026-12-07 10:00)". */
+function verdictText(t: TFunction, a: Answer): string {
+  const verdict = a.verdict === 'accepted' ? t('siteInspections.accept') : t('siteInspections.return');
+  return t('common.parenthetical', {
+    text: a.reason ? t('common.labelled', { label: verdict, value: a.reason }) : verdict,
+    note: `${a.verifiedByName ?? ''} · ${a.verifiedAt ? formatDateTime(a.verifiedAt) : ''}`,
+  });
+}
+
 /** One rectification order: the enterprise sends proof and answers; the officer accepts or returns. */
 export default function OrderDetailPage() {
   const { id } = useParams();
@@ -51,11 +63,13 @@ export default function OrderDetailPage() {
           <Descriptions.Item label={t('siteInspections.requirementShort')}>{o.requirement}</Descriptions.Item>
           <Descriptions.Item label={t('siteInspections.dueDate')}>
             {o.clock
-              ? `${o.clock.dueDate}${o.clock.provisional ? `（${t('siteInspections.provisional')}）` : ''}`
+              ? o.clock.provisional
+                ? t('common.parenthetical', { text: o.clock.dueDate, note: t('siteInspections.provisional') })
+                : o.clock.dueDate
               : '—'}
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('siteInspections.source')}：{RECTIFY_SOURCE}
+                {t('common.labelled', { label: t('siteInspections.source'), value: RECTIFY_SOURCE })}
               </Typography.Text>
             </div>
           </Descriptions.Item>
@@ -80,13 +94,7 @@ export default function OrderDetailPage() {
                     {a.submittedByName} · {formatDateTime(a.submittedAt)}
                   </Typography.Text>
                   <ProofList o={o} answerId={a.id} />
-                  {a.verdict ? (
-                    <div>
-                      {a.verdict === 'accepted' ? t('siteInspections.accept') : t('siteInspections.return')}
-                      {a.reason ? `：${a.reason}` : ''}（{a.verifiedByName} ·{' '}
-                      {a.verifiedAt ? formatDateTime(a.verifiedAt) : ''}）
-                    </div>
-                  ) : null}
+                  {a.verdict ? <div>{verdictText(t, a)}</div> : null}
                 </div>
               ),
             }))}

@@ -72,7 +72,11 @@ export default function OrderListPage() {
             title: t('siteInspections.dueDate'),
             dataIndex: 'clock',
             render: (c: OrderItem['clock']) =>
-              c ? `${c.dueDate}${c.provisional ? `（${t('siteInspections.provisional')}）` : ''}` : '—',
+              c
+                ? c.provisional
+                  ? t('common.parenthetical', { text: c.dueDate, note: t('siteInspections.provisional') })
+                  : c.dueDate
+                : '—',
           },
           {
             title: t('siteInspections.orderStatus'),

@@ -210,7 +210,7 @@ export default function VisitDetailPage() {
               {v.attachments.map((a) => (
                 <Flex key={a.id} gap={8} align="center">
                   <a href={`/api/visits/${v.id}/attachments/${a.id}`} target="_blank" rel="noreferrer">
-                    {a.fileName}（{Math.ceil(a.size / 1024)} KB）
+                    {t('common.parenthetical', { text: a.fileName, note: `${Math.ceil(a.size / 1024)} KB` })}
                   </a>
                   {staff && a.internal ? <Tag color="red">{t('svc.visits.internal')}</Tag> : null}
                   {staff && a.enterpriseName ? <Tag>{a.enterpriseName}</Tag> : null}

@@ -99,7 +99,7 @@ export default function VisitFormPage() {
                 allowClear
                 options={(campaigns.data?.items ?? []).map((c) => ({
                   value: c.id,
-                  label: `${c.theme}（${c.startDate}—${c.endDate}）`,
+                  label: t('common.parenthetical', { text: c.theme, note: `${c.startDate}—${c.endDate}` }),
                 }))}
               />
             </Form.Item>

@@ -202,16 +202,18 @@ function History({ clock }: { clock: ClockView }) {
   if (!clock.pauses.length && !clock.extensions.length) return null;
   return (
     <Space direction="vertical" size={2}>
-      {clock.pauses.map((p) => (
-        <Typography.Text key={p.from} type="secondary">
-          {t('clocks.pausedLine', {
-            reason: t(`clocks.reason.${p.reason}`),
-            from: formatDateTime(p.from),
-            to: p.to ? formatDateTime(p.to) : t('clocks.now'),
-          })}
-          {p.note ? `（${p.note}）` : ''}
-        </Typography.Text>
-      ))}
+      {clock.pauses.map((p) => {
+        const line = t('clocks.pausedLine', {
+          reason: t(`clocks.reason.${p.reason}`),
+          from: formatDateTime(p.from),
+          to: p.to ? formatDateTime(p.to) : t('clocks.now'),
+        });
+        return (
+          <Typography.Text key={p.from} type="secondary">
+            {p.note ? t('common.parenthetical', { text: line, note: p.note }) : line}
+          </Typography.Text>
+        );
+      })}
       {clock.extensions.map((e) => (
         <Typography.Text key={e.at} type="secondary">
           {t('clocks.extendedLine', { days: e.days, by: e.approvedBy, reason: e.reason })}

@@ -58,7 +58,10 @@ function EnterprisePicker({ value, onChange }: { value?: string | null; onChange
       onChange={(v?: string) => onChange?.(v ?? null)}
       loading={found.isFetching}
       placeholder={t('users.enterprisePlaceholder')}
-      options={(found.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
+      options={(found.data?.items ?? []).map((e) => ({
+        value: e.id,
+        label: t('common.parenthetical', { text: e.name, note: e.uscc }),
+      }))}
       data-testid="user-enterprise"
     />
   );
@@ -116,7 +119,9 @@ function UserModal({
       if (e instanceof ApiError && e.code === 'USERNAME_TAKEN') {
         form.setFields([{ name: 'username', errors: [errorMessage(e, t)] }]);
       } else if (!(e instanceof ApiError) || e.errors.length === 0 || unplaced.length > 0) {
-        setError([errorMessage(e, t), ...unplaced.map((u) => `${u.path}: ${u.message}`)].join('；'));
+        setError(
+          [errorMessage(e, t), ...unplaced.map((u) => `${u.path}: ${u.message}`)].join(t('common.clauseSeparator')),
+        );
       }
     },
   });
