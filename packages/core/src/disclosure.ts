@@ -204,6 +204,43 @@ export const DISCLOSURE_GROUND_LABELS: Record<DisclosureGround, { zh: string; en
   other: { zh: '其他', en: 'Other', source: FORM },
 };
 
+/**
+ * The articles the answer types and grounds rest on (the labels' `source`), cited in English;
+ * keyed by type and ground, so a new one cannot be left without its citation.
+ */
+/** The Regulations on the Disclosure of Government Information, as cited in English. */
+export const GIOR_EN = 'Regulations on the Disclosure of Government Information';
+const FORM_EN = 'Format of the Annual Report on Government Information Disclosure Work (国办公开办函〔2021〕30号)';
+export const DISCLOSURE_OUTCOME_SOURCES_EN: Record<DisclosureOutcome, string> = {
+  disclose: `${GIOR_EN}, Art. 36, items (1) and (2)`,
+  partial: `${GIOR_EN}, Art. 37`,
+  withhold: `${GIOR_EN}, Art. 36, item (3)`,
+  'not-exist': `${GIOR_EN}, Art. 36, item (4)`,
+  'not-ours': `${GIOR_EN}, Art. 36, item (5)`,
+  'no-ready-made': `${GIOR_EN}, Art. 38`,
+  unclear: `${GIOR_EN}, Art. 30`,
+  'not-processed': `${GIOR_EN}, Art. 35, 36 and 39`,
+  'other-handling': `${GIOR_EN}, Art. 30 and 42`,
+};
+export const DISCLOSURE_GROUND_SOURCES_EN: Record<DisclosureGround, string> = {
+  'state-secret': `${GIOR_EN}, Art. 14`,
+  'law-prohibits': `${GIOR_EN}, Art. 14`,
+  'three-safety': `${GIOR_EN}, Art. 14`,
+  'third-party': `${GIOR_EN}, Art. 15`,
+  'internal-affairs': `${GIOR_EN}, Art. 16, para. 1`,
+  'process-info': `${GIOR_EN}, Art. 16, para. 2`,
+  'enforcement-file': `${GIOR_EN}, Art. 16, para. 2`,
+  'query-matter': `${GIOR_EN}, Art. 36, item (7)`,
+  petition: `${GIOR_EN}, Art. 39, para. 1`,
+  repeat: `${GIOR_EN}, Art. 36, item (6)`,
+  publication: `${GIOR_EN}, Art. 39, para. 2`,
+  excessive: `${GIOR_EN}, Art. 35`,
+  confirm: FORM_EN,
+  'no-correction': `${GIOR_EN}, Art. 30`,
+  'no-fee': `${GIOR_EN}, Art. 42`,
+  other: FORM_EN,
+};
+
 /** Which grounds an answer type takes; an answer type not listed takes none. */
 export const DISCLOSURE_GROUNDS_OF: Partial<Record<DisclosureOutcome, readonly DisclosureGround[]>> = {
   partial: DISCLOSURE_CLAUSES,

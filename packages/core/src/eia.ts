@@ -134,6 +134,23 @@ export const EIA_NOTICE_SOURCES = {
   filed: '《建设项目环境影响登记表备案管理办法》（环境保护部令第41号）',
 } as const;
 
+/** The same sources cited in English (the English face of the inbox's messages). */
+export const EIA_NOTICE_SOURCES_EN: Record<keyof typeof EIA_NOTICE_SOURCES, string> = {
+  accepted:
+    'Administrative Licensing Law art. 32; Environmental Impact Assessment Law art. 22 (a decision on a report form within 30 days of acceptance)',
+  publicity:
+    'Measures for Public Participation in Environmental Impact Assessment (MEE Order No. 4); this bureau’s commitment-path approval: publicity of the intended approval for 5 working days',
+  decided:
+    'Administrative Licensing Law art. 38 (a written decision; a refusal gives its reasons and the remedies); Environmental Impact Assessment Law art. 22',
+  city: 'Environmental Impact Assessment Law art. 22 (a report book is decided by the ecology and environment authority with the power to approve it)',
+  verification:
+    'this bureau’s commitment-path approval: verification within 30 days of approval; the commitment, clause 4 (verification after approval accepted)',
+  revoked:
+    'Administrative Licensing Law art. 69 (a licence obtained by deception or other improper means is revoked); Measures for Enterprise Environmental Credit Evaluation (Trial) (环发〔2013〕150号)',
+  exempted: 'EIA classification catalogue (2021 edition), art. 5, and the exemption-list entry relied on',
+  filed: 'Measures for the Filing of EIA Registration Forms of Construction Projects (MEP Order No. 41)',
+};
+
 export const EIA_STATES = [
   'publicity',
   'accepted',

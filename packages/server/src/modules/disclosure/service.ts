@@ -3,15 +3,18 @@ import { makeCode } from '@qingshan/core/appointments';
 import {
   DISCLOSURE_ACTION_LABELS,
   DISCLOSURE_GROUND_LABELS,
+  DISCLOSURE_GROUND_SOURCES_EN,
   DISCLOSURE_GROUNDS_OF,
   DISCLOSURE_LEADER_ACTIONS,
   DISCLOSURE_OUTCOME_LABELS,
+  DISCLOSURE_OUTCOME_SOURCES_EN,
   type DisclosureActionInput,
   type DisclosureGround,
   type DisclosureOutcome,
   type DisclosureRequestInput,
   type DisclosureStatus,
   disclosureActionAllowed,
+  GIOR_EN,
   type PublicPermitSort,
 } from '@qingshan/core/disclosure';
 import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
@@ -47,42 +50,6 @@ export type DisclosureEventRow = typeof disclosureEvents.$inferSelect;
 
 const ANSWER = 'disclosure.answer';
 const staffLink = (id: string) => `/staff/disclosure/${id}`;
-
-/**
- * The articles the answer types and grounds rest on (core's `source`), cited in English for the
- * inbox's English face; keyed by type and ground, so a new one cannot be left without its citation.
- */
-const GIOR_EN = 'Regulations on the Disclosure of Government Information';
-const FORM_EN = 'Format of the Annual Report on Government Information Disclosure Work (国办公开办函〔2021〕30号)';
-const OUTCOME_SOURCE_EN: Record<DisclosureOutcome, string> = {
-  disclose: `${GIOR_EN}, Art. 36, items (1) and (2)`,
-  partial: `${GIOR_EN}, Art. 37`,
-  withhold: `${GIOR_EN}, Art. 36, item (3)`,
-  'not-exist': `${GIOR_EN}, Art. 36, item (4)`,
-  'not-ours': `${GIOR_EN}, Art. 36, item (5)`,
-  'no-ready-made': `${GIOR_EN}, Art. 38`,
-  unclear: `${GIOR_EN}, Art. 30`,
-  'not-processed': `${GIOR_EN}, Art. 35, 36 and 39`,
-  'other-handling': `${GIOR_EN}, Art. 30 and 42`,
-};
-const GROUND_SOURCE_EN: Record<DisclosureGround, string> = {
-  'state-secret': `${GIOR_EN}, Art. 14`,
-  'law-prohibits': `${GIOR_EN}, Art. 14`,
-  'three-safety': `${GIOR_EN}, Art. 14`,
-  'third-party': `${GIOR_EN}, Art. 15`,
-  'internal-affairs': `${GIOR_EN}, Art. 16, para. 1`,
-  'process-info': `${GIOR_EN}, Art. 16, para. 2`,
-  'enforcement-file': `${GIOR_EN}, Art. 16, para. 2`,
-  'query-matter': `${GIOR_EN}, Art. 36, item (7)`,
-  petition: `${GIOR_EN}, Art. 39, para. 1`,
-  repeat: `${GIOR_EN}, Art. 36, item (6)`,
-  publication: `${GIOR_EN}, Art. 39, para. 2`,
-  excessive: `${GIOR_EN}, Art. 35`,
-  confirm: FORM_EN,
-  'no-correction': `${GIOR_EN}, Art. 30`,
-  'no-fee': `${GIOR_EN}, Art. 42`,
-  other: FORM_EN,
-};
 
 function conflict(zh: string, en: string): AppError {
   return new AppError('DISCLOSURE_STATE_CONFLICT', { detail: { zh, en } });
@@ -349,7 +316,7 @@ export async function actOnDisclosure(
       const o = DISCLOSURE_OUTCOME_LABELS[outcome];
       const c = clause ? DISCLOSURE_GROUND_LABELS[clause] : null;
       note = `答复：${o.zh}（${o.source}${c ? `；${c.zh}，${c.source}` : ''}）`;
-      noteEn = `Answer: ${o.en} (${OUTCOME_SOURCE_EN[outcome]}${c && clause ? `; ${c.en}, ${GROUND_SOURCE_EN[clause]}` : ''})`;
+      noteEn = `Answer: ${o.en} (${DISCLOSURE_OUTCOME_SOURCES_EN[outcome]}${c && clause ? `; ${c.en}, ${DISCLOSURE_GROUND_SOURCES_EN[clause]}` : ''})`;
     }
     const [after] = await tx.update(disclosureRequests).set(set).where(eq(disclosureRequests.id, id)).returning();
     await addEvent(tx, actor, id, { action: input.action, at: now, note, public: isPublic });

@@ -6,6 +6,7 @@ import {
   EIA_DOCUMENT_PREFIX,
   EIA_MATTER_PATHS,
   EIA_NOTICE_SOURCES,
+  EIA_NOTICE_SOURCES_EN,
   EIA_PATH_LABELS,
   EIA_START_STATE,
   type EiaNoticeKind,
@@ -249,23 +250,6 @@ async function assertLinkableApplication(tx: Tx, input: z.infer<typeof eiaCaseCr
 }
 
 type NoticeSource = keyof typeof EIA_NOTICE_SOURCES;
-
-/** The legal sources of EIA_NOTICE_SOURCES cited in English, for the inbox's English face. */
-const EIA_NOTICE_SOURCES_EN: Record<NoticeSource, string> = {
-  accepted:
-    'Administrative Licensing Law art. 32; Environmental Impact Assessment Law art. 22 (a decision on a report form within 30 days of acceptance)',
-  publicity:
-    'Measures for Public Participation in Environmental Impact Assessment (MEE Order No. 4); this bureau’s commitment-path approval: publicity of the intended approval for 5 working days',
-  decided:
-    'Administrative Licensing Law art. 38 (a written decision; a refusal gives its reasons and the remedies); Environmental Impact Assessment Law art. 22',
-  city: 'Environmental Impact Assessment Law art. 22 (a report book is decided by the ecology and environment authority with the power to approve it)',
-  verification:
-    'this bureau’s commitment-path approval: verification within 30 days of approval; the commitment, clause 4 (verification after approval accepted)',
-  revoked:
-    'Administrative Licensing Law art. 69 (a licence obtained by deception or other improper means is revoked); Measures for Enterprise Environmental Credit Evaluation (Trial) (环发〔2013〕150号)',
-  exempted: 'EIA classification catalogue (2021 edition), art. 5, and the exemption-list entry relied on',
-  filed: 'Measures for the Filing of EIA Registration Forms of Construction Projects (MEP Order No. 41)',
-};
 
 /**
  * Tells the enterprise about a step of its case, in plain words with the legal sources: in Chinese

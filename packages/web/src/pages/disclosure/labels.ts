@@ -3,8 +3,10 @@ import {
   DISCLOSURE_APPLICANT_LABELS,
   DISCLOSURE_APPLICANT_TYPES,
   DISCLOSURE_GROUND_LABELS,
+  DISCLOSURE_GROUND_SOURCES_EN,
   DISCLOSURE_GROUNDS_OF,
   DISCLOSURE_OUTCOME_LABELS,
+  DISCLOSURE_OUTCOME_SOURCES_EN,
   DISCLOSURE_OUTCOMES,
   DISCLOSURE_STATUS_LABELS,
   type DisclosureAction,
@@ -40,7 +42,7 @@ export const outcomeOptions = (lang: Language) =>
     label: i18n.t('common.parenthetical', {
       lng: lang,
       text: DISCLOSURE_OUTCOME_LABELS[k][coreLang(lang)],
-      note: DISCLOSURE_OUTCOME_LABELS[k].source,
+      note: lang === 'en' ? DISCLOSURE_OUTCOME_SOURCES_EN[k] : DISCLOSURE_OUTCOME_LABELS[k].source,
     }),
   }));
 /** The grounds an answer type takes (the clause of a refusal, the reason for not processing), or none. */
@@ -50,7 +52,7 @@ export const clauseOptions = (lang: Language, outcome: DisclosureOutcome | undef
     label: i18n.t('common.parenthetical', {
       lng: lang,
       text: DISCLOSURE_GROUND_LABELS[k][coreLang(lang)],
-      note: DISCLOSURE_GROUND_LABELS[k].source,
+      note: lang === 'en' ? DISCLOSURE_GROUND_SOURCES_EN[k] : DISCLOSURE_GROUND_LABELS[k].source,
     }),
   }));
 export const DELIVERY_LABELS: Record<'paper' | 'email' | 'pickup', { zh: string; en: string }> = {
