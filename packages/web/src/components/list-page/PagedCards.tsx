@@ -37,6 +37,13 @@ export interface PagedCardsProps<T> {
   'data-testid'?: string | undefined;
 }
 
+/** The field a column stands for: its key, or its dataIndex when that is one name. */
+export function fieldOf(column: { key?: unknown; dataIndex?: unknown }): string | undefined {
+  if (typeof column.key === 'string') return column.key;
+  if (typeof column.dataIndex === 'string') return column.dataIndex;
+  return undefined;
+}
+
 function valueAt(record: object, dataIndex: ColumnType<object>['dataIndex']): unknown {
   if (dataIndex === undefined || dataIndex === null) return undefined;
   const path = Array.isArray(dataIndex) ? dataIndex : [dataIndex];
@@ -78,10 +85,7 @@ export function PagedCards<T extends object>({
 }: PagedCardsProps<T>) {
   const { t } = useTranslation();
   const shown = columns.filter((c) => !c.hidden);
-  const head =
-    (cardHeading !== undefined &&
-      shown.find((c) => (c.key ?? (typeof c.dataIndex === 'string' ? c.dataIndex : undefined)) === cardHeading)) ||
-    shown[0];
+  const head = (cardHeading !== undefined && shown.find((c) => fieldOf(c) === cardHeading)) || shown[0];
   const rest = shown.filter((c) => c !== head);
   const keyOf = (r: T, i: number): Key =>
     (typeof rowKey === 'function' ? rowKey(r) : (r as Record<string, Key | undefined>)[rowKey]) ?? i;

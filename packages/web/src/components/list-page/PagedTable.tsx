@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { DatesWhole } from '../DateTimeText.tsx';
 import { EmptyState, ErrorState } from '../QueryState.tsx';
 import type { ListQueryDefinition, PagedQuery, SortOrder } from './listQuery.ts';
-import { type CardColumn, PagedCards } from './PagedCards.tsx';
+import { type CardColumn, fieldOf, PagedCards } from './PagedCards.tsx';
 import type { ListQueryState } from './useListQuery.ts';
 
 /** What PagedTable reads from a TanStack query of a paged endpoint. */
@@ -39,12 +39,6 @@ export interface PagedTableProps<T, Q extends PagedQuery>
   emptyText?: string;
   /** On a phone, the column heading each card when the first one does not name the record. */
   cardHeading?: string;
-}
-
-function fieldOf(column: { key?: unknown; dataIndex?: unknown }): string | undefined {
-  if (typeof column.key === 'string') return column.key;
-  if (typeof column.dataIndex === 'string') return column.dataIndex;
-  return undefined;
 }
 
 const HAS_DATE = /\d{4}-\d{2}-\d{2}/;
