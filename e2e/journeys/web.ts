@@ -425,8 +425,16 @@ export const listsOnAPhone: Journey = {
     await clerk.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem', null, {
       timeout: 5_000,
     });
+    // Tab walks the menu and the header, never the page the menu covers
+    for (let i = 0; i < 30; i++) await clerk.keyboard.press('Tab');
+    const wandered = await clerk.evaluate(() => !!document.activeElement?.closest('.ant-layout-content'));
+    expect(!wandered, 'Tab does not leave the open menu for the page under it');
     await clerk.keyboard.press('Escape');
     expect((await toggle.getAttribute('aria-expanded')) === 'false', 'Escape folds the menu');
+    expect(
+      (await clerk.locator('.ant-layout-content').getAttribute('inert')) === null,
+      'the page takes the keyboard again once the menu is folded',
+    );
     expect(await toggle.evaluate((b) => b === document.activeElement), 'the focus is back on the menu button');
     await toggle.click();
     const item = clerk.getByRole('menuitem', { name: '信访台账' });

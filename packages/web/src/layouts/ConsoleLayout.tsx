@@ -32,7 +32,8 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
   const nav = useRef<HTMLElement>(null);
   const menuOpenOverPage = phone && !collapsed;
   // The open menu on a phone takes the keyboard as a dialog would: focus moves to its first entry,
-  // Escape closes it and gives focus back to the button that opened it.
+  // Escape closes it and gives focus back to the button that opened it, and the page under it is
+  // inert, so Tab cannot wander into what the menu covers (the header keeps the button to close it).
   useEffect(() => {
     if (!menuOpenOverPage) return;
     nav.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -159,7 +160,7 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
             style={{ position: 'absolute', inset: 0, zIndex: 19, background: 'rgba(0,0,0,0.25)' }}
           />
         ) : null}
-        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
+        <Layout.Content inert={menuOpenOverPage} style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           {entries.length === 0 ? (
             <ForbiddenPage />
           ) : (
