@@ -137,6 +137,17 @@ export const provisionalCalendar: Journey = {
     for (const y of provisional) await page.getByTestId(`calendar-provisional-${y.year}`).waitFor({ timeout: 10_000 });
     await page.getByTestId(`calendar-enter-${provisional[0]!.year}`).waitFor({ timeout: 10_000 });
     await ctx.screenshot(page, '12-calendar-provisional-years');
+    // in English a provisional year's source is the platform's own words in English
+    await page.evaluate(() => localStorage.setItem('qingshan.lang', 'en'));
+    await page.reload();
+    const row = page.getByTestId(`calendar-provisional-${provisional[0]!.year}`).locator('xpath=ancestor::tr[1]');
+    await row.waitFor({ timeout: 10_000 });
+    const rowText = (await row.textContent()) ?? '';
+    expect(
+      rowText.includes('Provisional: the State Council') && !/[\u4e00-\u9fff]/.test(rowText),
+      `a provisional year's row reads in English (${rowText.slice(0, 120)})`,
+    );
+    await page.evaluate(() => localStorage.setItem('qingshan.lang', 'zh-CN'));
 
     const leader = await ctx.newPage();
     await ctx.login(leader, 'leader');

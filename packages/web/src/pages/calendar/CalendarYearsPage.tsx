@@ -167,7 +167,12 @@ export default function CalendarYearsPage() {
           }}
           columns={[
             { title: t('calendarYears.year'), dataIndex: 'year', width: 90 },
-            { title: t('calendarYears.source'), dataIndex: 'source' },
+            {
+              title: t('calendarYears.source'),
+              dataIndex: 'source',
+              // a provisional year's source is the platform's own words, so it reads in the console's language
+              render: (s: string, y) => (y.provisional ? t('calendarYears.provisionalSource') : s),
+            },
             {
               title: t('calendarYears.origin'),
               dataIndex: 'shipped',

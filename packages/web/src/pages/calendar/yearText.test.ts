@@ -29,3 +29,13 @@ describe('calendar year text', () => {
     expect(parseMakeup(formatMakeup(makeup))).toEqual(makeup);
   });
 });
+
+describe("a provisional year's source", () => {
+  it('reads in Chinese as the server words it, and in English without Chinese', async () => {
+    const { PROVISIONAL_SOURCE } = await import('@qingshan/core/calendar');
+    const zh = (await import('./locales/zh-CN.ts')).default;
+    const en = (await import('./locales/en.ts')).default;
+    expect(zh.calendarYears.provisionalSource).toBe(PROVISIONAL_SOURCE);
+    expect(en.calendarYears.provisionalSource).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});

@@ -38,6 +38,9 @@ const en: Leaves<typeof zh> = {
     reason: 'Reason',
     audited: 'Adding a year is recorded in the audit log.',
     provisional: 'Provisional (no notice)',
+    // what a provisional year's source reads (core/calendar/provisional.ts keeps it in Chinese)
+    provisionalSource:
+      'Provisional: the State Council General Office’s holiday notice for the year is not entered yet; computed from the Regulations on National Holidays and Memorial Days (2024 revision), arts. 2 and 6, without make-up working days',
     provisionalHint:
       'No State Council notice entered yet: computed from the holiday law, arts. 2 and 6 (days made up, no make-up working days).',
     version: 'Version',
