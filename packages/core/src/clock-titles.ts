@@ -24,6 +24,22 @@ function duty(what: string): string {
   return what;
 }
 
+/**
+ * A rated service's label as the modules word it (their ratable events: `预约 YY… 环评咨询窗口 2026-06-16`,
+ * `信访 XF… 标题`, `接待日诉求 2026-06-18 环评审批`, `上门服务 2026-06-20`), in their English words.
+ */
+function ratedService(label: string): string {
+  let m = /^预约 (\S+) (.+) (\d{4}-\d{2}-\d{2})$/s.exec(label);
+  if (m) return `Booking ${m[1]} ${m[2]} ${m[3]}`;
+  m = /^信访 (\S+) (.*)$/s.exec(label);
+  if (m) return `Petition ${m[1]} ${m[2]}`;
+  m = /^接待日诉求 (\d{4}-\d{2}-\d{2}) (.+)$/s.exec(label);
+  if (m) return `Reception-day concern ${m[1]} ${cat(m[2]!)}`;
+  m = /^上门服务 (\d{4}-\d{2}-\d{2})$/.exec(label);
+  if (m) return `Door-to-door visit ${m[1]}`;
+  return label;
+}
+
 const PETITION_STEPS: Record<string, string> = {
   信访办理: 'Petition handling',
   信访人请求复查期限: 'Petitioner’s time to request a review',
@@ -64,8 +80,8 @@ const RULES: Rule[] = [
     /^(信访办理|信访人请求复查期限|移送上一级机关复查|信访人请求复核期限|移送复核机关)：(.*)$/s,
     (s, x) => `${PETITION_STEPS[s]}: ${x}`,
   ],
-  [/^差评回访：(.*)$/s, (x) => `Bad rating: contact the rater: ${x}`],
-  [/^差评整改：(.*)$/s, (x) => `Bad rating: rectification: ${x}`],
+  [/^差评回访：(.*)$/s, (x) => `Bad rating: contact the rater: ${ratedService(x)}`],
+  [/^差评整改：(.*)$/s, (x) => `Bad rating: rectification: ${ratedService(x)}`],
   [/^接待日诉求：(.+)（(.+)）$/s, (c, who) => `Reception-day concern: ${cat(c)} (${who})`],
   [/^接待日诉求：(.*)$/s, (x) => `Reception-day concern: ${x}`],
   [/^重大项目下一步：(.*)$/s, (x) => `Tracked project, next action: ${x}`],

@@ -231,6 +231,15 @@ describe('seedDemo', () => {
     const titles = (await t.database.query<{ title: string }>('select distinct title from clocks')).map((r) => r.title);
     expect(titles.length).toBeGreaterThan(100);
     expect(titles.filter((x) => clockTitleInEnglish(x) === null)).toEqual([]);
+    // a bad rating's clocks name the service rated as the rating does in English (bookings, petitions,
+    // reception-day concerns, door-to-door visits: each module words its own label)
+    const rated = await t.database.query<{ title: string; label_en: string }>(
+      `select c.title, r.label_en from clocks c join ratings r on c.owner_type = 'rating' and c.owner_id = r.id::text`,
+    );
+    expect(rated.length).toBeGreaterThan(0);
+    expect(rated.filter((c) => !clockTitleInEnglish(c.title)?.endsWith(`: ${c.label_en}`)).map((c) => c.title)).toEqual(
+      [],
+    );
   });
 
   it('opens the coming reception days for booking from the portals', async () => {
