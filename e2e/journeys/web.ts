@@ -242,6 +242,16 @@ export const englishListsFitTheWindow: Journey = {
       `the ratings name their services in English (${rated.slice(0, 3).join(' | ')})`,
     );
 
+    // the rules' sources are the platform's citations, in English in an English console
+    await page.goto(`${ctx.baseUrl}/staff/rules`);
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+    const sources = await page.locator('.ant-table-row td:nth-child(3)').allTextContents();
+    const chinese = sources.filter((x) => /[\u4e00-\u9fff]/.test(x.replace(/[\u4e00-\u9fff]*〔\d{4}〕\d+号/g, '')));
+    expect(
+      sources.length > 0 && chinese.length === 0,
+      `the rules' sources read in English (${chinese.slice(0, 2).join(' | ')})`,
+    );
+
     // an application's number and its time received stay on one line ("SQ20261207-" / "003" once)
     await page.goto(`${ctx.baseUrl}/staff/applications`);
     const firstApplication = page.locator('.ant-table-row').first();

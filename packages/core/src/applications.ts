@@ -181,6 +181,8 @@ export const APPLICATION_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Obj
     label: { zh: '容缺受理材料限期补交', en: 'item accepted as deferred (容缺): hand in by' },
     source:
       '容缺受理：申请人书面承诺限期补交次要材料（参照各地容缺受理办法，一般不超过 20 个工作日；依据待核，本局可调整）',
+    sourceEn:
+      'acceptance with items deferred: the applicant promises in writing to hand in minor materials by a set date (following other places’ rules on acceptance with deferred items, usually no more than 20 working days; the basis is still to be checked; this bureau may change it)',
   },
 ]);
 

@@ -192,7 +192,11 @@ export const CLUE_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.fre
     label: { zh: '线索核查', en: 'clue verification' },
     source:
       '参照《环保举报热线工作管理办法》（环境保护部令第15号）办理时限与各地非现场监管线索“发现—核查—处置”闭环做法；国家未规定线索核查的天数，10 个工作日为本局默认值',
-    note: '无人机、遥感、视频发现的问题线索须在期限内现场或非现场核查并记录结果 / verify each clue on or off site within the period',
+    sourceEn:
+      'following the handling periods of the Measures for the Administration of the Environmental Protection Reporting Hotline (MEP Order No. 15) and the common closed-loop practice for off-site supervision clues (found, verified, dealt with); no national number of days is set for verifying a clue, 10 working days is this bureau’s default',
+    note: '无人机、遥感、视频发现的问题线索须在期限内现场或非现场核查并记录结果',
+    noteEn:
+      'each clue found by drone, remote sensing or video is verified on or off site within the period and its outcome recorded',
   },
 ] satisfies ClockProfileDefinition[]);
 

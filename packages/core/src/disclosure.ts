@@ -8,6 +8,8 @@ import { isChinesePhone } from './enterprise.ts';
 import type { MessageTable } from './messages.ts';
 
 const GIOR = '《中华人民共和国政府信息公开条例》';
+/** The Regulations on the Disclosure of Government Information, as cited in English. */
+export const GIOR_EN = 'Regulations on the Disclosure of Government Information';
 
 /** The 20-working-day answer and its ceiling on extension (§33), as clock profiles the admin can version. */
 export const DISCLOSURE_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.freeze([
@@ -19,7 +21,9 @@ export const DISCLOSURE_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Obje
     direction: 'after-start',
     label: { zh: '政府信息公开申请答复', en: 'disclosure request: answer' },
     source: `${GIOR}第三十三条第二款（不能当场答复的，自收到申请之日起20个工作日内予以答复）；第三十三条第三款（征求第三方和其他机关意见所需时间不计算在前款规定的期限内）`,
-    note: '征求第三方意见期间暂停计时 / paused while a third party is consulted',
+    sourceEn: `${GIOR_EN}, Art. 33(2) (where no answer can be given on the spot, an answer within 20 working days of receiving the request); Art. 33(3) (time spent consulting a third party or other bodies is not counted in that period)`,
+    note: '征求第三方意见期间暂停计时',
+    noteEn: 'paused while a third party is consulted',
   },
   {
     key: 'disclosure.extension',
@@ -29,7 +33,9 @@ export const DISCLOSURE_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Obje
     direction: 'after-start',
     label: { zh: '政府信息公开申请延期答复（最长）', en: 'disclosure request: extension (maximum)' },
     source: `${GIOR}第三十三条第二款（需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日）`,
-    note: '作为 disclosure.answer 的延期天数上限使用 / the cap on extensions of disclosure.answer',
+    sourceEn: `${GIOR_EN}, Art. 33(2) (an extension needs the consent of the head of the government information disclosure office and notice to the applicant, and is at most 20 working days)`,
+    note: '作为 disclosure.answer 的延期天数上限使用',
+    noteEn: 'used as the cap on extensions of disclosure.answer',
   },
 ] satisfies ClockProfileDefinition[]);
 
@@ -208,8 +214,6 @@ export const DISCLOSURE_GROUND_LABELS: Record<DisclosureGround, { zh: string; en
  * The articles the answer types and grounds rest on (the labels' `source`), cited in English;
  * keyed by type and ground, so a new one cannot be left without its citation.
  */
-/** The Regulations on the Disclosure of Government Information, as cited in English. */
-export const GIOR_EN = 'Regulations on the Disclosure of Government Information';
 const FORM_EN = 'Format of the Annual Report on Government Information Disclosure Work (国办公开办函〔2021〕30号)';
 export const DISCLOSURE_OUTCOME_SOURCES_EN: Record<DisclosureOutcome, string> = {
   disclose: `${GIOR_EN}, Art. 36, items (1) and (2)`,

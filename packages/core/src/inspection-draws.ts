@@ -310,7 +310,10 @@ export const INSPECTION_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Obje
       en: 'results published within (working days after inspection)',
     },
     source: '参照市场监管部门"双随机、一公开"抽查结果 20 个工作日内公示的做法（生态环境部门未见统一时限）',
-    note: '自本次抽查最近一次检查之日起计算，公开抽查结果之时为完成 / counted from the draw’s latest inspection; completed when the results are published',
+    sourceEn:
+      'following the market regulators’ practice of publishing the results of random inspections ("double random, one public") within 20 working days (no common limit found for ecology and environment departments)',
+    note: '自本次抽查最近一次检查之日起计算，公开抽查结果之时为完成',
+    noteEn: 'counted from the draw’s latest inspection; completed when the results are published',
   },
 ] satisfies ClockProfileDefinition[]);
 

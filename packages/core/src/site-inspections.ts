@@ -238,7 +238,10 @@ export const SITE_INSPECTION_CLOCK_PROFILES: readonly ClockProfileDefinition[] =
     label: { zh: '责令限期改正', en: 'order to rectify within a period' },
     source:
       '《生态环境行政处罚办法》（生态环境部令第30号）第九条（责令当事人改正或者限期改正违法行为）；30 日为本局默认期限，可调整',
-    note: '企业提交整改情况且经核查通过之时为完成 / completed when the answer that passes verification was submitted',
+    sourceEn:
+      'Measures for Administrative Penalties for Ecology and Environment (MEE Order No. 30), Art. 9 (the party is ordered to correct the violation, at once or within a set period); 30 days is this bureau’s default period, which it may change',
+    note: '企业提交整改情况且经核查通过之时为完成',
+    noteEn: 'completed when the enterprise submitted the rectification answer that passed verification',
   },
 ]);
 

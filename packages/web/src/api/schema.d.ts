@@ -2791,11 +2791,13 @@ export interface paths {
                                 labelZh: string;
                                 labelEn: string;
                                 note: string | null;
+                                noteEn: string | null;
                                 current: {
                                     key: string;
                                     version: number;
                                     value: unknown;
                                     source: string;
+                                    sourceEn: string | null;
                                     effectiveFrom: string;
                                     reason: string;
                                     createdByName: string;
@@ -2873,11 +2875,13 @@ export interface paths {
                             labelZh: string;
                             labelEn: string;
                             note: string | null;
+                            noteEn: string | null;
                             current: {
                                 key: string;
                                 version: number;
                                 value: unknown;
                                 source: string;
+                                sourceEn: string | null;
                                 effectiveFrom: string;
                                 reason: string;
                                 createdByName: string;
@@ -2889,6 +2893,7 @@ export interface paths {
                                 version: number;
                                 value: unknown;
                                 source: string;
+                                sourceEn: string | null;
                                 effectiveFrom: string;
                                 reason: string;
                                 createdByName: string;
@@ -2955,11 +2960,13 @@ export interface paths {
                             labelZh: string;
                             labelEn: string;
                             note: string | null;
+                            noteEn: string | null;
                             current: {
                                 key: string;
                                 version: number;
                                 value: unknown;
                                 source: string;
+                                sourceEn: string | null;
                                 effectiveFrom: string;
                                 reason: string;
                                 createdByName: string;
@@ -2971,6 +2978,7 @@ export interface paths {
                                 version: number;
                                 value: unknown;
                                 source: string;
+                                sourceEn: string | null;
                                 effectiveFrom: string;
                                 reason: string;
                                 createdByName: string;
@@ -3179,6 +3187,7 @@ export interface paths {
                                     /** @enum {string} */
                                     unit: "working" | "calendar";
                                     source: string;
+                                    sourceEn: string | null;
                                 }[];
                             }[];
                             total: number;
@@ -3295,6 +3304,7 @@ export interface paths {
                                 /** @enum {string} */
                                 unit: "working" | "calendar";
                                 source: string;
+                                sourceEn: string | null;
                             }[];
                         };
                     };
@@ -3734,6 +3744,7 @@ export interface paths {
                                 /** @enum {string} */
                                 unit: "working" | "calendar";
                                 source: string;
+                                sourceEn: string | null;
                             }[];
                         };
                     };
@@ -38283,6 +38294,7 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                                sourceEn: string | null;
                             }[];
                             files: {
                                 id: string;
@@ -38486,6 +38498,7 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                                sourceEn: string | null;
                             }[];
                             files: {
                                 id: string;
@@ -38888,6 +38901,7 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                                sourceEn: string | null;
                             }[];
                             files: {
                                 id: string;
@@ -39067,6 +39081,7 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                                sourceEn: string | null;
                             }[];
                             files: {
                                 id: string;
@@ -39257,6 +39272,7 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                                sourceEn: string | null;
                             }[];
                             files: {
                                 id: string;
@@ -39799,6 +39815,7 @@ export interface paths {
                                 unit: "working" | "calendar";
                                 length: number;
                                 source: string;
+                                sourceEn: string | null;
                             }[];
                             files: {
                                 id: string;

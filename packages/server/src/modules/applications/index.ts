@@ -1,7 +1,7 @@
 import { APPLICATION_AUDIT_VOCABULARY, APPLICATION_CLOCK_PROFILES } from '@qingshan/core/applications';
 import { z } from 'zod';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { FROM_PRACTICE_NOTE, type RuleDefault } from '../rules/defaults.ts';
+import { FROM_PRACTICE_NOTE, FROM_PRACTICE_NOTE_EN, type RuleDefault } from '../rules/defaults.ts';
 import { APPLICATION_ERRORS } from './errors.ts';
 import { APPLICATION_FIGURES } from './figures.ts';
 import { applicationRoutes } from './routes.ts';
@@ -17,9 +17,12 @@ const RULES: readonly RuleDefault[] = [
     labelZh: '申请材料单个文件大小上限（字节）',
     labelEn: 'application materials: largest file (bytes)',
     note: FROM_PRACTICE_NOTE,
+    noteEn: FROM_PRACTICE_NOTE_EN,
     value: 20 * 1024 * 1024,
     valueSchema: z.number().int().min(1024).max(UPLOAD_HARD_LIMIT),
     source: '本平台默认值（参照各地政务服务网上传限制 20 MB；非法规规定），本局可调整，不超过 50 MB',
+    sourceEn:
+      'the platform’s default (after the 20 MB upload limit of government service websites elsewhere; not set by law); this bureau may change it, up to 50 MB',
   },
 ];
 

@@ -152,6 +152,7 @@ describe('clues: GeoJSON import', () => {
     expect(near.clocks).toHaveLength(1);
     expect(near.clocks[0]).toMatchObject({ unit: 'working', length: 10, state: 'running' });
     expect(near.clocks[0].source).toContain('环境保护部令第15号');
+    expect(near.clocks[0].sourceEn).toContain('(MEP Order No. 15)');
     expect(near.clue.dueDate).toBe(near.clocks[0].dueDate);
     const far = (await officer.request({ method: 'GET', url: `/api/clues/${body.clueIds[1]}` })).json();
     expect(far.clue.suggestedEnterpriseId).toBeNull();

@@ -110,10 +110,10 @@ export const clueRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { db, tileUrl, tileAttribution }) => {
   const detail = async (id: string) => {
     const d = await getClue(db, id);
-    const source = (await getRule(db, 'clue.verification')).source;
+    const rule = await getRule(db, 'clue.verification');
     return {
       clue: toClueView(d.clue),
-      clocks: d.clocks.map((c) => toClueClock(c, source)),
+      clocks: d.clocks.map((c) => toClueClock(c, rule)),
       files: d.files.map(toClueFileView),
     };
   };

@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { ClockView } from '../clocks/service.ts';
+import type { RuleVersionView } from '../rules/service.ts';
 import type { ClueFileSummary, ClueWithNames } from './service.ts';
 import type { videoPoints } from './tables.ts';
 
@@ -77,6 +78,8 @@ export const clueClockSchema = z.object({
   length: z.number(),
   /** the rule the period comes from, with its legal or practice source */
   source: z.string(),
+  /** the source in English; null when an admin typed it */
+  sourceEn: z.string().nullable(),
 });
 
 export const clueFileViewSchema = z.object({
@@ -183,7 +186,10 @@ export function toClueView(c: ClueWithNames): ClueView {
   };
 }
 
-export function toClueClock(c: ClockView, source: string): z.infer<typeof clueClockSchema> {
+export function toClueClock(
+  c: ClockView,
+  { source, sourceEn }: Pick<RuleVersionView, 'source' | 'sourceEn'>,
+): z.infer<typeof clueClockSchema> {
   return {
     id: c.id,
     title: c.title,
@@ -195,6 +201,7 @@ export function toClueClock(c: ClockView, source: string): z.infer<typeof clueCl
     unit: c.profile.unit,
     length: c.profile.length,
     source,
+    sourceEn,
   };
 }
 

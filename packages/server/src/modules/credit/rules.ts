@@ -2,6 +2,8 @@ import type { RuleDefault } from '../rules/defaults.ts';
 
 const PRACTICE =
   '参照福州市“特殊污染源”做法（上年受处罚、≥3 次属实投诉、信用警示/不良的企业每季度 100% 抽查）与《企业环境信用评价办法（试行）》（环发〔2013〕150号）；各项权重为本局默认值';
+const PRACTICE_EN =
+  'following Fuzhou’s "special pollution sources" practice (firms penalised the year before, with 3 or more substantiated complaints, or with a warning or poor credit rating, are all inspected every quarter) and the Measures for Enterprise Environmental Credit Evaluation (Trial) (环发〔2013〕150号); the weights are this bureau’s defaults';
 
 const weight = (key: string, zh: string, en: string, value: number): RuleDefault => ({
   key,
@@ -10,6 +12,7 @@ const weight = (key: string, zh: string, en: string, value: number): RuleDefault
   labelEn: `risk weight: ${en}`,
   value,
   source: PRACTICE,
+  sourceEn: PRACTICE_EN,
 });
 
 export const CREDIT_RULES: readonly RuleDefault[] = [
@@ -31,6 +34,7 @@ export const CREDIT_RULES: readonly RuleDefault[] = [
     labelEn: 'risk score from which a firm is on the watch list',
     value: 30,
     source: PRACTICE,
+    sourceEn: PRACTICE_EN,
   },
   {
     key: 'risk.draw-step',
@@ -39,5 +43,6 @@ export const CREDIT_RULES: readonly RuleDefault[] = [
     labelEn: 'draw: one more weight per this many risk points',
     value: 20,
     source: PRACTICE,
+    sourceEn: PRACTICE_EN,
   },
 ];

@@ -322,7 +322,7 @@ export async function listCreditProposals(
 type Weights = Record<Exclude<RiskFactor, 'credit'>, number> & Record<`credit-${CreditGrade}`, number>;
 type Sources = Record<RiskFactor, string>;
 
-async function weights(db: Tx): Promise<{ w: Weights; sources: Sources }> {
+async function weights(db: Tx, lang: Lang = 'zh'): Promise<{ w: Weights; sources: Sources }> {
   const w = {
     alarms: await getRuleNumber(db, riskWeightKey('alarms')),
     complaints: await getRuleNumber(db, riskWeightKey('complaints')),
@@ -336,7 +336,10 @@ async function weights(db: Tx): Promise<{ w: Weights; sources: Sources }> {
     'credit-yellow': await getRuleNumber(db, creditWeightKey('yellow')),
     'credit-red': await getRuleNumber(db, creditWeightKey('red')),
   };
-  const src = async (k: string) => (await getRule(db, k)).source;
+  const src = async (k: string) => {
+    const rule = await getRule(db, k);
+    return lang === 'en' ? (rule.sourceEn ?? rule.source) : rule.source;
+  };
   const sources: Sources = {
     alarms: await src(riskWeightKey('alarms')),
     complaints: await src(riskWeightKey('complaints')),
@@ -364,12 +367,13 @@ export type RiskView = {
 
 /**
  * One firm's score with every contribution and the records behind it. The records' own wording
- * (罚款 … 元, 有效期至) follows `lang`; factor names stay Chinese (the web names them from the code).
+ * (罚款 … 元, 有效期至) and the weights' sources follow `lang`; factor names stay Chinese (the web names
+ * them from the code).
  */
 export async function riskOf(db: Tx, enterpriseId: string, lang: Lang = 'zh'): Promise<RiskView> {
   const word = (zh: string, en: string) => sql`${lang === 'en' ? en : zh}::text`;
   const e = await enterpriseOrThrow(db, enterpriseId);
-  const { w, sources } = await weights(db);
+  const { w, sources } = await weights(db, lang);
   const alarms = await rowsOf<{ id: string; label: string }>(
     db,
     sql`select a.id::text as id, to_char(a.raised_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' ' || a.source_name || '：' || a.detail as label

@@ -5,6 +5,8 @@ import type { RuleDefault } from '../rules/defaults.ts';
 import { rules, ruleVersions } from '../rules/tables.ts';
 
 const JIANGXI = '江西省生态环境"双随机、一公开"监管分类做法（江西日报报道）';
+const JIANGXI_EN =
+  'Jiangxi’s classified supervision practice for ecology and environment random inspections ("double random, one public"), as reported by Jiangxi Daily';
 
 export const INSPECTIONS_RULES: readonly RuleDefault[] = [
   {
@@ -14,6 +16,7 @@ export const INSPECTIONS_RULES: readonly RuleDefault[] = [
     labelEn: 'class a: share inspected per quarter (county)',
     value: 0.25,
     source: `${JIANGXI}：县级每季度抽查 A 类不少于 25%`,
+    sourceEn: `${JIANGXI_EN}: a county inspects at least 25% of class A each quarter`,
   },
   {
     key: 'inspections.ratio-b-per-year',
@@ -22,6 +25,7 @@ export const INSPECTIONS_RULES: readonly RuleDefault[] = [
     labelEn: 'class b: share inspected per year (county)',
     value: 0.5,
     source: `${JIANGXI}：县级每年抽查 B 类不少于 50%`,
+    sourceEn: `${JIANGXI_EN}: a county inspects at least 50% of class B each year`,
   },
   {
     key: 'inspections.ratio-c-per-year',
@@ -30,6 +34,7 @@ export const INSPECTIONS_RULES: readonly RuleDefault[] = [
     labelEn: 'class c: share inspected per year (county)',
     value: 0.2,
     source: `${JIANGXI}：C 类按执法人员与企业 1:5 或 20% 的比例抽查`,
+    sourceEn: `${JIANGXI_EN}: class C is inspected at a ratio of 1 inspector to 5 firms, or 20%`,
   },
   {
     key: 'inspections.ratio-special-per-quarter',
@@ -38,6 +43,8 @@ export const INSPECTIONS_RULES: readonly RuleDefault[] = [
     labelEn: 'special sources: share inspected per quarter',
     value: 1,
     source: '参照福州市做法：特殊污染源（上年受处罚、信用不良、查实投诉 3 次以上等）每季度 100% 抽查',
+    sourceEn:
+      'following the practice of Fuzhou: special pollution sources (penalised the year before, poor credit, 3 or more substantiated complaints and the like) are all inspected every quarter',
   },
   {
     key: 'inspections.inspectors-per-target',
@@ -46,6 +53,7 @@ export const INSPECTIONS_RULES: readonly RuleDefault[] = [
     labelEn: 'inspectors per drawn firm',
     value: 2,
     source: '《中华人民共和国行政处罚法》第四十二条：执法人员不得少于两人',
+    sourceEn: 'Administrative Penalty Law, Art. 42: no fewer than two enforcement officers',
   },
   {
     key: 'inspections.avoid-own-town',
@@ -54,6 +62,8 @@ export const INSPECTIONS_RULES: readonly RuleDefault[] = [
     labelEn: 'inspectors avoid their own town (1 yes, 0 no)',
     value: 1,
     source: '本平台默认值（非法规规定）：回避本乡镇以减少人情干扰，本局可调整',
+    sourceEn:
+      'the platform’s default (not set by law): inspectors stay out of the town they live in, to reduce personal influence; this bureau may change it',
   },
   {
     key: 'inspections.listed-weight',
@@ -62,6 +72,8 @@ export const INSPECTIONS_RULES: readonly RuleDefault[] = [
     labelEn: 'draw weight of positive-list firms (others 1)',
     value: 0.5,
     source: '环办执法〔2021〕10号：正面清单企业仍纳入"双随机"，适当降低抽查比例；0.5 为本平台默认值',
+    sourceEn:
+      '环办执法〔2021〕10号: firms on the positive list stay in the random draw, at a suitably lower inspection ratio; 0.5 is the platform’s default',
   },
 ];
 

@@ -92,6 +92,7 @@ describe('public service guides', () => {
       expect.objectContaining({ kind: 'incomplete-notice', key: 'application.incomplete-notice', length: 5 }),
     ]);
     expect(m.limits[0].source).toContain('环境影响评价法');
+    expect(m.limits[0].sourceEn).toContain('Environmental Impact Assessment Law, Art. 22');
     expect((await t.app.inject({ method: 'GET', url: '/api/public/matters/no-such-matter' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/public/matters/BAD%20CODE' })).statusCode).toBe(400);
   });

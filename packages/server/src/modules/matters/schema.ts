@@ -32,6 +32,8 @@ export const matterLimitSchema = z.object({
   length: z.number(),
   unit: z.enum(['working', 'calendar']),
   source: z.string(),
+  /** the source in English; null when an admin typed it */
+  sourceEn: z.string().nullable(),
 });
 export type MatterLimitView = z.infer<typeof matterLimitSchema>;
 
@@ -86,6 +88,7 @@ export function toMatterDetailView(
       length: value.length,
       unit: value.unit,
       source: rule.source,
+      sourceEn: rule.sourceEn,
     });
   }
   return { ...view, limits };

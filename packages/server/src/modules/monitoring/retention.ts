@@ -7,6 +7,8 @@ import { dropOldPartitions } from './readings.ts';
 import { monitoringFrames } from './tables.ts';
 
 const PLATFORM_DEFAULT = '本平台默认值（存储容量，非法规规定；可按本局数据保存要求修改）';
+const PLATFORM_DEFAULT_EN =
+  'the platform’s default (storage capacity, not set by law; may be changed to this bureau’s own data retention requirements)';
 
 /** How long monitoring data stays (hourly and daily values are kept without limit). */
 export const MONITORING_RULES: readonly RuleDefault[] = [
@@ -16,8 +18,11 @@ export const MONITORING_RULES: readonly RuleDefault[] = [
     labelZh: '实时和分钟监测数据保存月数',
     labelEn: 'monitoring: months real-time and minute readings are kept',
     note: '超过的整月数据分区被删除；小时、日数据不受影响，长期保存。',
+    noteEn:
+      'whole-month partitions older than this are deleted; hourly and daily data are not affected and are kept indefinitely.',
     value: 6,
     source: PLATFORM_DEFAULT,
+    sourceEn: PLATFORM_DEFAULT_EN,
   },
   {
     key: 'monitoring.frame-retention-days',
@@ -25,8 +30,11 @@ export const MONITORING_RULES: readonly RuleDefault[] = [
     labelZh: '原始报文（证据）保存天数',
     labelEn: 'monitoring: days raw frames are kept as evidence',
     note: '超过天数的原始报文被删除；经审核确认属实的报警所依据的报文（报警前后1小时内）长期保存，作为执法证据。',
+    noteEn:
+      'raw frames older than this are deleted; the frames a confirmed alarm rests on (from an hour before it to an hour after it) are kept indefinitely as enforcement evidence.',
     value: 365,
     source: PLATFORM_DEFAULT,
+    sourceEn: PLATFORM_DEFAULT_EN,
   },
 ];
 

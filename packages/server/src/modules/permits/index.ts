@@ -5,6 +5,7 @@ import {
   PERMIT_CLOCK_PROFILES,
   PERMIT_MESSAGES,
   REPORT_CADENCE_SOURCE,
+  REPORT_CADENCE_SOURCE_EN,
 } from '@qingshan/core/permits';
 import { z } from 'zod';
 import type { ModuleDefinition } from '../../platform/module.ts';
@@ -25,8 +26,11 @@ const PERMIT_RULES: readonly RuleDefault[] = [
     labelZh: '重点管理排污单位应提交的执行报告',
     labelEn: 'execution reports filed under key management',
     note: 'annual = 年度执行报告，quarterly = 季度执行报告（第四季度并入年报）',
+    noteEn:
+      'annual = annual execution report, quarterly = quarterly execution report (the fourth quarter goes into the annual report)',
     value: [...DEFAULT_REPORT_CADENCE.key],
     source: REPORT_CADENCE_SOURCE,
+    sourceEn: REPORT_CADENCE_SOURCE_EN,
     valueSchema: cadence,
   },
   {
@@ -35,8 +39,10 @@ const PERMIT_RULES: readonly RuleDefault[] = [
     labelZh: '简化管理排污单位应提交的执行报告',
     labelEn: 'execution reports filed under simplified management',
     note: 'annual = 年度执行报告，quarterly = 季度执行报告',
+    noteEn: 'annual = annual execution report, quarterly = quarterly execution report',
     value: [...DEFAULT_REPORT_CADENCE.simplified],
     source: REPORT_CADENCE_SOURCE,
+    sourceEn: REPORT_CADENCE_SOURCE_EN,
     valueSchema: cadence,
   },
 ];

@@ -156,6 +156,9 @@ describe('discharge permits: renewal reminder, worklist and overdue', () => {
     );
     expect(reminder.bodyEn).toContain(`the deadline ${renewal.dueDate} has passed`);
     expect(reminder.bodyEn).toContain('national permit platform');
+    expect(reminder.bodyEn).toContain(
+      'Source: Regulations on the Administration of Pollutant Discharge Permits, Art. 14',
+    );
     // the scheduled pass sends nothing twice
     await runPermitReminders(t.database.db);
     await runPermitReminders(t.database.db);

@@ -193,8 +193,8 @@ async function openDuty(tx: Tx, actor: Actor, o: ObligationRow, p: PermitRow, to
     title: `${stage === 'overdue' ? '[Overdue] ' : '[Due reminder] '}${titleEn}`,
     body:
       stage === 'overdue'
-        ? `${titleEn}: the deadline ${o.dueDate} has passed and no filing has been recorded. Please file it on the national permit platform as soon as possible and record the receipt on this platform. Source: ${rule.source}`
-        : `${titleEn}: please file it on the national permit platform by ${o.dueDate}, then record the receipt on this platform. Source: ${rule.source}`,
+        ? `${titleEn}: the deadline ${o.dueDate} has passed and no filing has been recorded. Please file it on the national permit platform as soon as possible and record the receipt on this platform. Source: ${rule.sourceEn ?? rule.source}`
+        : `${titleEn}: please file it on the national permit platform by ${o.dueDate}, then record the receipt on this platform. Source: ${rule.sourceEn ?? rule.source}`,
   };
   const head = stage === 'overdue' ? '【已逾期】' : '【到期提醒】';
   const staff = p.officerUserId ? [p.officerUserId] : await usersWithRole(tx, FALLBACK_ROLE);

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp } from '../../test/helpers.ts';
-import { getRule, seedDefaultRules } from './service.ts';
+import { FROM_PRACTICE_NOTE_EN } from './defaults.ts';
+import { defaultRules, getRule, seedDefaultRules } from './service.ts';
+import { rules } from './tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -75,5 +78,57 @@ describe('rule registry', () => {
     const audit = (await admin.request({ method: 'GET', url: '/api/audit?entityType=rule' })).json();
     expect(audit.items.filter((a: { action: string }) => a.action === 'rule.update')).toHaveLength(2);
     expect((await t.app.inject({ method: 'GET', url: '/api/rules/no.such.rule' })).statusCode).toBe(404);
+  });
+
+  it('gives the shipped source in English until an admin types a source of their own', async () => {
+    const admin = await loginAs(t, ['admin']);
+    const key = 'reception.max-people-per-enterprise';
+    const shipped = defaultRules().find((r) => r.key === key)!;
+    const listed = async () => {
+      const res = (await t.app.inject({ method: 'GET', url: `/api/rules?q=${key}` })).json();
+      return res.items.find((r: { key: string }) => r.key === key);
+    };
+    expect(await listed()).toMatchObject({
+      noteEn: FROM_PRACTICE_NOTE_EN,
+      current: { version: 1, source: shipped.source, sourceEn: shipped.sourceEn },
+    });
+    const edit = { effectiveFrom: '2020-06-01', reason: '接待室扩建' };
+    // the edit form starts from the stored source: kept as it is, it is still the shipped text
+    const kept = await admin.request({
+      method: 'PUT',
+      url: `/api/rules/${key}`,
+      payload: { ...edit, value: 4, source: shipped.source },
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((await listed()).current).toMatchObject({ version: 2, value: 4, sourceEn: shipped.sourceEn });
+
+    const typed = '县局 2020 年接待日制度';
+    const own = await admin.request({
+      method: 'PUT',
+      url: `/api/rules/${key}`,
+      payload: { ...edit, effectiveFrom: '2020-07-01', value: 5, source: typed },
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect((await listed()).current).toMatchObject({ version: 3, source: typed, sourceEn: null });
+    expect(own.json().history.map((h: { sourceEn: string | null }) => h.sourceEn)).toEqual([
+      null,
+      shipped.sourceEn,
+      shipped.sourceEn,
+    ]);
+    expect((await listed()).noteEn).toBe(FROM_PRACTICE_NOTE_EN);
+  });
+
+  it('brings an earlier release’s note to today’s, with its English', async () => {
+    const key = 'petition.extension';
+    const shipped = defaultRules().find((r) => r.key === key)!;
+    await t.database.db
+      .update(rules)
+      .set({ note: `${shipped.note} / used as the cap on extensions of petition.resolution` })
+      .where(eq(rules.key, key));
+    const before = (await t.app.inject({ method: 'GET', url: `/api/rules/${key}` })).json();
+    expect(before.noteEn).toBeNull();
+    await seedDefaultRules(t.database.db);
+    const after = (await t.app.inject({ method: 'GET', url: `/api/rules/${key}` })).json();
+    expect(after).toMatchObject({ note: shipped.note, noteEn: shipped.noteEn });
   });
 });

@@ -1,5 +1,6 @@
 import { isoDateSchema } from '@qingshan/core';
 import { z } from 'zod';
+import { registry } from '../../platform/registry.ts';
 import { paging } from '../../plugins/openapi.ts';
 import type { rules, ruleVersions } from './tables.ts';
 
@@ -13,6 +14,8 @@ export const ruleVersionSchema = z.object({
   version: z.number(),
   value: z.unknown(),
   source: z.string(),
+  /** null: the source was typed by an admin, and reads as typed in every language */
+  sourceEn: z.string().nullable(),
   effectiveFrom: z.string(),
   reason: z.string(),
   createdByName: z.string(),
@@ -24,6 +27,8 @@ export const ruleSchema = z.object({
   labelZh: z.string(),
   labelEn: z.string(),
   note: z.string().nullable(),
+  /** null when there is no note, or the stored note is not the shipped default's own */
+  noteEn: z.string().nullable(),
   current: ruleVersionSchema,
   latestVersion: z.number(),
 });
@@ -51,6 +56,8 @@ export type RuleVersionView = {
   version: number;
   value: unknown;
   source: string;
+  /** the shipped default's English while `source` is still its text; null when an admin typed it */
+  sourceEn: string | null;
   effectiveFrom: string;
   reason: string;
   createdByName: string;
@@ -63,6 +70,7 @@ export type RuleView = {
   labelZh: string;
   labelEn: string;
   note: string | null;
+  noteEn: string | null;
   /** the version in force today */
   current: RuleVersionView;
   latestVersion: number;
@@ -70,12 +78,23 @@ export type RuleView = {
 
 export type RuleDetailView = RuleView & { history: RuleVersionView[] };
 
+/**
+ * A shipped default's English, only while the stored text is still that default's own: a source an
+ * admin typed (or a wording an earlier release shipped) has no translation, so it reads as stored.
+ */
+function shippedEnglish(key: string, stored: string | null, pick: 'source' | 'note'): string | null {
+  const shipped = registry().rules.find((r) => r.key === key);
+  if (!shipped || stored === null || shipped[pick] !== stored) return null;
+  return (pick === 'source' ? shipped.sourceEn : shipped.noteEn) ?? null;
+}
+
 export function toRuleVersionView(v: typeof ruleVersions.$inferSelect): RuleVersionView {
   return {
     key: v.ruleKey,
     version: v.version,
     value: v.value,
     source: v.source,
+    sourceEn: shippedEnglish(v.ruleKey, v.source, 'source'),
     effectiveFrom: v.effectiveFrom,
     reason: v.reason,
     createdByName: v.createdByName,
@@ -95,6 +114,7 @@ export function toRuleView(
     labelZh: r.labelZh,
     labelEn: r.labelEn,
     note: r.note,
+    noteEn: shippedEnglish(r.key, r.note, 'note'),
     current: toRuleVersionView(current),
     latestVersion: Math.max(...versions.map((v) => v.version)),
   };

@@ -74,14 +74,19 @@ export async function seedDefaultRules(db: Db): Promise<number> {
   return added;
 }
 
-/** Rules shipped without a note get today's (e.g. "borrowed from another place's practice"). */
+/**
+ * Rules get today's shipped note (e.g. "borrowed from another place's practice"), also over an
+ * earlier release's wording (notes once held both languages in one text): a note is the platform's
+ * explanation, which no admin edits (an edit adds a version), and its English is given only while
+ * the stored note is today's.
+ */
 async function refreshShippedNotes(db: Db): Promise<void> {
   for (const r of defaultRules()) {
     if (!r.note) continue;
     await db
       .update(rules)
       .set({ note: r.note })
-      .where(and(eq(rules.key, r.key), sql`${rules.note} is null`));
+      .where(and(eq(rules.key, r.key), sql`${rules.note} is distinct from ${r.note}`));
   }
 }
 

@@ -470,6 +470,11 @@ describe('site inspections: a record from draft to signature', () => {
       headers: { 'accept-language': 'en' },
     });
     expect(penalty(riskEn.json())[0]!.label).toMatch(/ 上环罚〔2026〕1号, fine 50000\.00 yuan$/);
+    // the weights' shipped source too
+    const sourceOf = (r: { contributions: { factor: string; source: string }[] }) =>
+      r.contributions.find((x) => x.factor === 'penalties')!.source;
+    expect(sourceOf(risk.json())).toMatch(/^参照福州市/);
+    expect(sourceOf(riskEn.json())).toMatch(/^following Fuzhou’s "special pollution sources" practice/);
     const watch = (
       await officer.request({ method: 'GET', url: '/api/risk/watch-list?minScore=0&pageSize=100' })
     ).json();

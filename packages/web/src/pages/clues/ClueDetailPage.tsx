@@ -13,7 +13,9 @@ import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { inLanguage } from '../alarms/labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from '../site-inspections/permissions.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { daysText } from '../worklist/days.ts';
@@ -121,6 +123,7 @@ function MatchCard({ d, canVerify }: { d: ClueDetail; canVerify: boolean }) {
 
 function OutcomeCard({ d, canVerify }: { d: ClueDetail; canVerify: boolean }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const qc = useQueryClient();
   const message = useMessage();
   const showError = useShowError();
@@ -157,7 +160,9 @@ function OutcomeCard({ d, canVerify }: { d: ClueDetail; canVerify: boolean }) {
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('clues.period')}>{daysText(t, clock.length, clock.unit)}</Descriptions.Item>
-          <Descriptions.Item label={t('clues.periodSource')}>{clock.source}</Descriptions.Item>
+          <Descriptions.Item label={t('clues.periodSource')}>
+            {inLanguage(clock.source, clock.sourceEn, lang)}
+          </Descriptions.Item>
         </Descriptions>
       ) : null}
       {c.status === 'verified' ? (

@@ -11,7 +11,9 @@ import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { inLanguage } from '../alarms/labels.ts';
 import { getRules, type Rule, ruleKeys } from '../rules/api.ts';
 import { RuleValue } from '../rules/RuleValue.tsx';
 import { createPlan, getPlans, inspectionKeys, type Plan, type PlanBody, updatePlan } from './api.ts';
@@ -40,6 +42,7 @@ function RuleValueCell({ rule: r }: { rule: Rule }) {
 export default function PlansPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
+  const lang = useLanguage();
   const { roles } = useAuth();
   const canKeep = canAccess(roles, INSPECTION_PERMISSIONS.keepLibraries);
   const list = useListQuery(plansQuery);
@@ -80,7 +83,11 @@ export default function PlansPage() {
                 width: 120,
                 render: (_, r) => <RuleValueCell rule={r} />,
               },
-              { title: t('inspections.ruleSource'), key: 'source', render: (_, r) => r.current.source },
+              {
+                title: t('inspections.ruleSource'),
+                key: 'source',
+                render: (_, r) => inLanguage(r.current.source, r.current.sourceEn, lang),
+              },
               {
                 title: t('inspections.ruleVersion'),
                 key: 'version',

@@ -7,6 +7,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
+import { inLanguage } from '../alarms/labels.ts';
 import { daysText } from '../worklist/days.ts';
 import { downloadNotice, getMatter, type MatterMaterial, matterKeys } from './api.ts';
 import { authorityColor, authorityLabel, channelLabel, formLabel, matterLabel } from './labels.ts';
@@ -66,7 +67,9 @@ export default function MatterGuidePage() {
                 kind: t(`matters.limitKinds.${l.kind}`),
                 value: daysText(t, l.length, l.unit),
               })}
-              <Typography.Text type="secondary">{t('matters.limitSource', { source: l.source })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('matters.limitSource', { source: inLanguage(l.source, l.sourceEn, lang) })}
+              </Typography.Text>
             </div>
           ))}
           <div>{m.timeLimits.description}</div>

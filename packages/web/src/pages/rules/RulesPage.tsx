@@ -24,7 +24,9 @@ import { useMessage } from '../../components/feedback.tsx';
 import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
+import { inLanguage } from '../alarms/labels.ts';
 import { getRule, getRules, type Rule, type RuleType, ruleKeys, updateRule } from './api.ts';
 import { type ProfileValue, RuleValue } from './RuleValue.tsx';
 
@@ -77,6 +79,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
   });
   const r = detail.data;
   const isAdmin = canAccess(roles, PERMISSIONS.ruleAdmin);
+  const lang = useLanguage();
   const en = i18n.language.startsWith('en');
   const cur = r?.current.value as ProfileValue | undefined;
   return (
@@ -91,9 +94,13 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
             <Descriptions.Item label={t('rules.current')}>
               <RuleValue type={r.type} value={r.current.value} /> <Tag>v{r.current.version}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('rules.source')}>{r.current.source}</Descriptions.Item>
+            <Descriptions.Item label={t('rules.source')}>
+              {inLanguage(r.current.source, r.current.sourceEn, lang)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('rules.effectiveFrom')}>{r.current.effectiveFrom}</Descriptions.Item>
-            {r.note ? <Descriptions.Item label={t('rules.note')}>{r.note}</Descriptions.Item> : null}
+            {r.note ? (
+              <Descriptions.Item label={t('rules.note')}>{inLanguage(r.note, r.noteEn, lang)}</Descriptions.Item>
+            ) : null}
           </Descriptions>
           {isAdmin ? (
             <Form<EditForm>
@@ -224,6 +231,7 @@ export default function RulesPage() {
     queryFn: ({ signal }) => getRules(query, signal),
     placeholderData: keepPreviousData,
   });
+  const lang = useLanguage();
   const en = i18n.language.startsWith('en');
   return (
     <PageContainer title={t('rules.title')}>
@@ -291,11 +299,14 @@ export default function RulesPage() {
             {
               title: t('rules.source'),
               key: 'source',
-              render: (_: unknown, r) => (
-                <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.current.source }} style={{ margin: 0 }}>
-                  {r.current.source}
-                </Typography.Paragraph>
-              ),
+              render: (_: unknown, r) => {
+                const source = inLanguage(r.current.source, r.current.sourceEn, lang);
+                return (
+                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: source }} style={{ margin: 0 }}>
+                    {source}
+                  </Typography.Paragraph>
+                );
+              },
             },
             {
               title: t('rules.version'),

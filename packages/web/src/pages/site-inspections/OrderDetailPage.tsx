@@ -27,7 +27,7 @@ import {
 import { ORDER_COLORS, orderStatusLabel } from './labels.ts';
 import { SITE_INSPECTION_PERMISSIONS } from './permissions.ts';
 
-const RECTIFY_SOURCE = SITE_INSPECTION_CLOCK_PROFILES[0]!.source;
+const RECTIFY_PROFILE = SITE_INSPECTION_CLOCK_PROFILES[0]!;
 
 type Answer = OrderDetail['answers'][number];
 
@@ -69,7 +69,10 @@ export default function OrderDetailPage() {
               : '—'}
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('common.labelled', { label: t('siteInspections.source'), value: RECTIFY_SOURCE })}
+                {t('common.labelled', {
+                  label: t('siteInspections.source'),
+                  value: lang === 'en' ? RECTIFY_PROFILE.sourceEn : RECTIFY_PROFILE.source,
+                })}
               </Typography.Text>
             </div>
           </Descriptions.Item>

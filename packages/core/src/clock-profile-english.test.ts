@@ -1,0 +1,56 @@
+// Every deadline profile a module ships becomes a rule whose source and note staff read in English;
+// nothing may stay in Chinese there but the document numbers cited.
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_CLOCK_PROFILES } from './applications.ts';
+import { CLUE_CLOCK_PROFILES } from './clues.ts';
+import { type ClockProfileDefinition, DEFAULT_CLOCK_PROFILES } from './deadline.ts';
+import { DISCLOSURE_CLOCK_PROFILES } from './disclosure.ts';
+import { INSPECTION_CLOCK_PROFILES } from './inspection-draws.ts';
+import { PERMIT_CLOCK_PROFILES, REPORT_CADENCE_SOURCE_EN } from './permits.ts';
+import { SITE_INSPECTION_CLOCK_PROFILES } from './site-inspections.ts';
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** a document number stays as issued (国办发〔2019〕51号), as the other English citations keep it */
+const DOCUMENT_NUMBER = /[\u4e00-\u9fff]+〔\d{4}〕\d+号/g;
+const untranslated = (en: string) => CJK.test(en.replace(DOCUMENT_NUMBER, ''));
+
+const PROFILES: readonly ClockProfileDefinition[] = [
+  ...DEFAULT_CLOCK_PROFILES,
+  ...APPLICATION_CLOCK_PROFILES,
+  ...CLUE_CLOCK_PROFILES,
+  ...DISCLOSURE_CLOCK_PROFILES,
+  ...INSPECTION_CLOCK_PROFILES,
+  ...PERMIT_CLOCK_PROFILES,
+  ...SITE_INSPECTION_CLOCK_PROFILES,
+];
+
+describe('deadline profiles in English', () => {
+  it('tells a document number from words left in Chinese', () => {
+    expect(untranslated('国办发〔2019〕51号 (bad ratings rectified within a set period)')).toBe(false);
+    expect(untranslated('following the practice of Chongqing；本局可调整')).toBe(true);
+  });
+
+  it('every profile has its source, and its note if it has one, in English', () => {
+    expect(PROFILES.length).toBeGreaterThan(35);
+    for (const p of PROFILES) {
+      expect(p.sourceEn.trim(), p.key).not.toBe('');
+      expect(untranslated(p.sourceEn), `${p.key}: ${p.sourceEn}`).toBe(false);
+      if (p.note === undefined) continue;
+      expect(p.noteEn.trim(), p.key).not.toBe('');
+      expect(untranslated(p.noteEn), `${p.key}: ${p.noteEn}`).toBe(false);
+      // a note holds one language: the English is its own field
+      expect(p.note, p.key).not.toMatch(/ \/ [a-z]/);
+    }
+  });
+
+  it('cites the articles in English as they are cited in Chinese', () => {
+    const byKey = new Map(PROFILES.map((p) => [p.key, p]));
+    expect(byKey.get('application.incomplete-notice')?.sourceEn).toMatch(
+      /^Administrative Licensing Law, Art\. 32\(1\)\(4\) .*Administrative Licensing Law, Art\. 82 /,
+    );
+    expect(byKey.get('report.acceptance')?.sourceEn).toContain('(MEP Order No. 15, 2011)');
+    expect(byKey.get('petition.review-request')?.sourceEn).toContain('(Civil Code, Art. 203)');
+    expect(byKey.get('eia.commitment.publicity')?.sourceEn).toContain('Shanggao County, Yichun, Jiangxi');
+    expect(untranslated(REPORT_CADENCE_SOURCE_EN)).toBe(false);
+  });
+});
