@@ -404,6 +404,11 @@ export const listsOnAPhone: Journey = {
       limits.length > 0 && limits.every((c) => /Statutory: \d+ working days/.test(c)),
       `each approval's limits read in English (${limits[0]})`,
     );
+    // a filing the national system takes at once has no limit: said so in English
+    await citizen.goto(`${ctx.baseUrl}/matters?q=filing`);
+    await citizen.locator('.qs-list-card').first().waitFor({ timeout: 15_000 });
+    const filing = (await citizen.locator('.qs-list-card').first().textContent()) ?? '';
+    expect(filing.includes('No time limit for handling'), `a filing's time limit reads in English (${filing})`);
 
     const clerk = await ctx.newPage();
     await clerk.setViewportSize(PHONE);

@@ -72,16 +72,18 @@ export default function MattersPage() {
             title: t('matters.timeLimit'),
             // the guide's own words are Chinese: in English the limits it names, as the rules set them
             render: (_, m) =>
-              lang === 'en' && m.limits.length > 0
-                ? m.limits
-                    .map((l) =>
-                      t('matters.limitLine', {
-                        kind: t(`matters.limitKinds.${l.kind}`),
-                        value: daysText(t, l.length, l.unit),
-                      }),
-                    )
-                    .join('; ')
-                : m.timeLimits.description,
+              lang !== 'en'
+                ? m.timeLimits.description
+                : m.limits.length > 0
+                  ? m.limits
+                      .map((l) =>
+                        t('matters.limitLine', {
+                          kind: t(`matters.limitKinds.${l.kind}`),
+                          value: daysText(t, l.length, l.unit),
+                        }),
+                      )
+                      .join('; ')
+                  : t('matters.noTimeLimit'),
           },
           {
             title: t('matters.materialsCount'),

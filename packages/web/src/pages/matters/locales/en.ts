@@ -13,6 +13,8 @@ const en: Leaves<typeof zh> = {
     authority: 'Decided by',
     channels: 'Channels',
     timeLimit: 'Time limit',
+    // a guide with no limit of its own (a filing the national system takes at once): its words are Chinese
+    noTimeLimit: 'No time limit for handling',
     materialsCount: 'Materials',
     materialsCountValue: '{{count}}',
     updatedOn: 'Updated',

@@ -10,6 +10,7 @@ const strings = {
     authority: '办理机关',
     channels: '办理渠道',
     timeLimit: '办理时限',
+    noTimeLimit: '无办理时限',
     materialsCount: '申请材料',
     materialsCountValue: '{{count}} 项',
     updatedOn: '更新日期',
