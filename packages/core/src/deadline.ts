@@ -272,7 +272,7 @@ const XKF82 = '《中华人民共和国行政许可法》第八十二条（期�
 const XKF82_EN = 'Administrative Licensing Law, Art. 82 (periods counted in working days, statutory holidays excluded)';
 const EIA_LAW_EN = 'Environmental Impact Assessment Law';
 const CONSTRUCTION_REGS_EN = 'Regulations on the Administration of Environmental Protection of Construction Projects';
-const PERMIT_REGS_EN = 'Regulations on the Administration of Pollutant Discharge Permits';
+export const PERMIT_REGS_EN = 'Regulations on the Administration of Pollutant Discharge Permits';
 const PETITION_REGS_EN = 'Regulations on Letters and Visits';
 const HOTLINE_EN =
   'Measures for the Administration of the Environmental Protection Reporting Hotline (MEP Order No. 15, 2011)';

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { addCalendarDays, isDateString, toDayNumber } from './calendar/dates.ts';
-import type { ClockProfileDefinition } from './deadline.ts';
+import { type ClockProfileDefinition, PERMIT_REGS_EN } from './deadline.ts';
 import type { MessageTable } from './messages.ts';
 import { isoDateSchema as isoDate } from './text.ts';
 
@@ -22,7 +22,6 @@ export const PERMIT_CLASS_LABELS: Readonly<Record<PermitClass, { zh: string; en:
 
 export const PW2019 = '《固定污染源排污许可分类管理名录（2019年版）》（生态环境部令第11号）';
 const TIAOLI = '《排污许可管理条例》';
-const TIAOLI_EN = 'Regulations on the Administration of Pollutant Discharge Permits';
 const PW2019_EN =
   'Catalogue for the Classified Management of Pollutant Discharge Permits for Stationary Pollution Sources (2019 edition) (MEE Order No. 11)';
 
@@ -234,7 +233,7 @@ export const PERMIT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.f
       en: 'discharge permit renewal: reminder until 60 days before expiry',
     },
     source: `${TIAOLI}第十四条（有效期届满60日前向审批部门提出申请）；提醒提前量（届满前60日之前再提前30日）为本局做法，可调整`,
-    sourceEn: `${TIAOLI_EN}, Art. 14 (the renewal is applied for to the approving authority 60 days before expiry); the reminder’s lead time (a further 30 days before those 60) is this bureau’s practice, which it may change`,
+    sourceEn: `${PERMIT_REGS_EN}, Art. 14 (the renewal is applied for to the approving authority 60 days before expiry); the reminder’s lead time (a further 30 days before those 60) is this bureau’s practice, which it may change`,
     note: '提醒在届满前90日发出，期限为届满前60日',
     noteEn: 'reminded 90 days before expiry, due 60 days before',
   },
@@ -246,7 +245,7 @@ export const PERMIT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.f
     direction: 'after-start',
     label: { zh: '排污许可证变更申请（自变更之日起30日内）', en: 'discharge permit change: apply within 30 days' },
     source: `${TIAOLI}第十四条（排污单位变更名称、住所、法定代表人或者主要负责人的，应当自变更之日起30日内申请办理变更手续）`,
-    sourceEn: `${TIAOLI_EN}, Art. 14 (a discharger that changes its name, domicile, legal representative or principal person in charge applies for the change within 30 days of it)`,
+    sourceEn: `${PERMIT_REGS_EN}, Art. 14 (a discharger that changes its name, domicile, legal representative or principal person in charge applies for the change within 30 days of it)`,
   },
   {
     key: 'permit.report.quarterly',
@@ -259,7 +258,7 @@ export const PERMIT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.f
       en: 'permit execution report, quarterly: within 15 days of the quarter',
     },
     source: `${TIAOLI}第二十二条（按排污许可证规定的频次和时间提交执行报告）；《排污单位环境管理台账及排污许可证执行报告技术规范 总则（试行）》（HJ 944—2018）：季度报告于下一季第一个月15日前提交，第四季度并入年度报告；以许可证副本规定为准`,
-    sourceEn: `${TIAOLI_EN}, Art. 22 (execution reports are submitted at the frequency and times the permit sets); Technical Specification for Environmental Management Records and Permit Execution Reports of Pollutant Dischargers: General (Trial) (HJ 944—2018): a quarterly report is submitted by the 15th of the first month of the next quarter, the fourth quarter going into the annual report; the permit’s duplicate prevails`,
+    sourceEn: `${PERMIT_REGS_EN}, Art. 22 (execution reports are submitted at the frequency and times the permit sets); Technical Specification for Environmental Management Records and Permit Execution Reports of Pollutant Dischargers: General (Trial) (HJ 944—2018): a quarterly report is submitted by the 15th of the first month of the next quarter, the fourth quarter going into the annual report; the permit’s duplicate prevails`,
   },
   {
     key: 'permit.report.annual',
@@ -269,7 +268,7 @@ export const PERMIT_CLOCK_PROFILES: readonly ClockProfileDefinition[] = Object.f
     direction: 'after-start',
     label: { zh: '排污许可证年度执行报告（次年1月15日前）', en: 'permit execution report, annual: by 15 January' },
     source: `${TIAOLI}第二十二条；HJ 944—2018 及全国排污许可证管理信息平台通行做法：年度报告于次年1月15日前提交；以许可证副本规定为准`,
-    sourceEn: `${TIAOLI_EN}, Art. 22; HJ 944—2018 and the common practice of the national pollutant discharge permit information platform: the annual report is submitted by 15 January of the following year; the permit’s duplicate prevails`,
+    sourceEn: `${PERMIT_REGS_EN}, Art. 22; HJ 944—2018 and the common practice of the national pollutant discharge permit information platform: the annual report is submitted by 15 January of the following year; the permit’s duplicate prevails`,
   },
 ]);
 
@@ -284,7 +283,7 @@ export const DEFAULT_REPORT_CADENCE: ReportCadence = Object.freeze({
   registration: [],
 });
 export const REPORT_CADENCE_SOURCE = `${TIAOLI}第二十二条；HJ 944—2018（重点管理：年度、季度执行报告；简化管理：年度执行报告；登记管理不发证、无执行报告，${PW2019}第二条）；许可证副本另有规定的从其规定`;
-export const REPORT_CADENCE_SOURCE_EN = `${TIAOLI_EN}, Art. 22; HJ 944—2018 (key management: annual and quarterly execution reports; simplified management: an annual execution report; registration management gets no permit and files no execution report, ${PW2019_EN}, Art. 2); where the permit’s duplicate says otherwise, it prevails`;
+export const REPORT_CADENCE_SOURCE_EN = `${PERMIT_REGS_EN}, Art. 22; HJ 944—2018 (key management: annual and quarterly execution reports; simplified management: an annual execution report; registration management gets no permit and files no execution report, ${PW2019_EN}, Art. 2); where the permit’s duplicate says otherwise, it prevails`;
 
 export const OBLIGATION_KINDS = ['renewal', 'change', 'report-annual', 'report-quarterly'] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
