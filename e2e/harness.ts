@@ -38,6 +38,8 @@ export async function startServer(): Promise<{
   baseUrl: string;
   dataDir: string;
   proc: ChildProcess;
+  /** the server's log lines since the last call (pino JSON at warn and above) */
+  takeLog(): string[];
   stop(): Promise<void>;
 }> {
   const port = await freePort();
@@ -81,10 +83,16 @@ export async function startServer(): Promise<{
     await new Promise((r) => setTimeout(r, 500));
   }
   console.log(`server up at ${baseUrl} (data in ${dataDir})`);
+  let taken = log.length;
   return {
     baseUrl,
     dataDir,
     proc,
+    takeLog() {
+      const lines = log.slice(taken).split('\n').filter(Boolean);
+      taken = log.length;
+      return lines;
+    },
     async stop() {
       proc.kill('SIGTERM');
       await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
@@ -109,6 +117,27 @@ const ARGS = [
 /** Resolves to 127.0.0.1 inside the journeys' browser only. */
 export const INTRANET_HOST = 'qingshan.test';
 
+/**
+ * What went wrong in the pages behind a journey's back: an uncaught exception, a console error, a
+ * response of 5xx. run.ts fails the journey on any of them, so a page that throws in a corner the
+ * journey's assertions do not look at is still caught. A 4xx is not here: journeys provoke refusals
+ * on purpose and read them on the page; the browser's own line for it ("Failed to load resource")
+ * is skipped for that reason.
+ */
+export const pageProblems: string[] = [];
+
+function watch(ctx: BrowserContext): void {
+  ctx.on('weberror', (e) => pageProblems.push(`uncaught in the page: ${e.error().message}`));
+  ctx.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    if (m.text().startsWith('Failed to load resource')) return;
+    pageProblems.push(`console ${m.type()}: ${m.text().slice(0, 300)} (${m.page()?.url() ?? 'no page'})`);
+  });
+  ctx.on('response', (r) => {
+    if (r.status() >= 500) pageProblems.push(`${r.status()} from ${r.request().method()} ${r.url()}`);
+  });
+}
+
 export async function launchBrowser(): Promise<{
   contexts: BrowserContext[];
   newContext(): Promise<BrowserContext>;
@@ -130,6 +159,7 @@ export async function launchBrowser(): Promise<{
         timezoneId: 'Asia/Shanghai',
         viewport: { width: 1366, height: 860 },
       });
+      watch(ctx);
       contexts.push(ctx);
       return ctx;
     },

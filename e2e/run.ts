@@ -3,7 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Ctx, type DemoAccount, type Journey, launchBrowser, SHOTS, startServer } from './harness.ts';
+import {
+  type Ctx,
+  type DemoAccount,
+  type Journey,
+  launchBrowser,
+  pageProblems,
+  SHOTS,
+  startServer,
+} from './harness.ts';
 import { journeys } from './journeys/index.ts';
 
 const only = process.argv[2];
@@ -52,13 +60,34 @@ const parts = only?.split('|').filter(Boolean) ?? [];
 const selected: Journey[] = parts.length ? journeys.filter((j) => parts.some((p) => j.name.includes(p))) : journeys;
 for (const j of selected) {
   const t0 = Date.now();
+  pageProblems.length = 0;
   try {
     await j.run(ctx);
+    // the server's errors during the journey count too (a failed job, a refused write logged as error)
+    for (const line of server.takeLog()) {
+      let level = 0;
+      try {
+        level = (JSON.parse(line) as { level?: number }).level ?? 0;
+      } catch {
+        // not pino's JSON: a stack trace or a warning Node printed, reported as it is
+        level = 50;
+      }
+      if (level >= 50) pageProblems.push(`server log: ${line.slice(0, 400)}`);
+      else console.log(`  server log: ${line.slice(0, 300)}`);
+    }
+    if (pageProblems.length > 0)
+      throw new Error(`the pages reported problems:\n    ${[...new Set(pageProblems)].join('\n    ')}`);
     passed++;
     console.log(`✓ ${j.name} (${Date.now() - t0} ms)`);
   } catch (e) {
     failed++;
-    console.log(`✗ ${j.name}\n  ${(e as Error).stack?.split('\n').slice(0, 6).join('\n  ')}`);
+    const err = e as Error;
+    // the whole message (a list of page problems is long), then where it was thrown
+    const frames = err.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')) ?? [];
+    console.log(`✗ ${j.name}\n  ${err.message}\n  ${frames.slice(0, 5).join('\n  ')}`);
+    for (const line of server.takeLog()) console.log(`  server log: ${line.slice(0, 400)}`);
+    if (!err.message.startsWith('the pages reported problems'))
+      for (const p of new Set(pageProblems)) console.log(`  page: ${p}`);
     for (const [i, c] of browser.contexts.entries()) {
       for (const p of c.pages())
         await p

@@ -51,6 +51,20 @@ describe('security headers over plain HTTP and over TLS', () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).not.toContain('upgrade-insecure-requests');
       expect(res.headers['strict-transport-security']).toBeUndefined();
+      // ignored there, with an error and a warning in the console of every page
+      expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+      expect(res.headers['origin-agent-cluster']).toBeUndefined();
+    }
+  });
+
+  it('on a loopback name, which browsers count as secure: COOP and Origin-Agent-Cluster, still no HSTS', async () => {
+    const app = await appWith(false);
+    for (const host of ['localhost:3000', '127.0.0.1:3000', 'LOCALHOST']) {
+      const res = await app.inject({ url: '/', headers: { host } });
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['origin-agent-cluster']).toBe('?1');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(String(res.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
     }
   });
 
@@ -68,6 +82,8 @@ describe('security headers over plain HTTP and over TLS', () => {
     expect(https.headers['strict-transport-security']).toBe(HSTS);
     const api = await app.inject({ url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
     expect(api.headers['strict-transport-security']).toBe(HSTS);
+    expect(https.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(https.headers['origin-agent-cluster']).toBe('?1');
     // The same proxy forwarding plain http: neither.
     const http = await app.inject({ url: '/', headers: { 'x-forwarded-proto': 'http' } });
     expect(String(http.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');

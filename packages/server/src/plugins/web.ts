@@ -19,14 +19,28 @@ export function overTls(request: FastifyRequest): boolean {
 }
 
 /**
+ * Whether the browser counts the page's origin as potentially trustworthy: over TLS, or a loopback
+ * name (browsers treat http://localhost as secure). Some headers take effect only there.
+ */
+export function trustworthyOrigin(request: FastifyRequest): boolean {
+  return overTls(request) || LOOPBACK_NAMES.has(request.hostname.toLowerCase());
+}
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
  * helmet's defaults carry `upgrade-insecure-requests` in the CSP and send HSTS. Over plain HTTP
  * (an intranet host such as http://192.168.1.20:3000) the first makes the browser rewrite every
  * asset URL to https, which nobody answers: a blank page on any host but localhost (browsers
  * exempt localhost). So helmet is registered without both, and they are added only over TLS.
+ * Cross-Origin-Opener-Policy and Origin-Agent-Cluster are honoured only on a trustworthy origin;
+ * elsewhere the browser ignores them and writes an error and a warning in the console of every
+ * page, so they are sent only where they work.
  */
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   await app.register(helmet, {
     hsts: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
     contentSecurityPolicy: {
       directives: {
         'default-src': ["'self'"],
@@ -38,6 +52,9 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
     },
   });
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    if (!trustworthyOrigin(request)) return payload;
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('origin-agent-cluster', '?1');
     if (!overTls(request)) return payload;
     reply.header('strict-transport-security', HSTS);
     const csp = reply.getHeader('content-security-policy');
