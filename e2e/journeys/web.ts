@@ -252,6 +252,20 @@ export const englishListsFitTheWindow: Journey = {
       `the rules' sources read in English (${chinese.slice(0, 2).join(' | ')})`,
     );
 
+    // a listed firm's category cites the Ministry's notice or the province's addition in English
+    await page.goto(`${ctx.baseUrl}/staff/positive-list`);
+    await page.locator('.ant-table-row a').first().click();
+    const categorySource = page
+      .locator('.ant-descriptions-item')
+      .filter({ hasText: 'Category source' })
+      .locator('.ant-descriptions-item-content');
+    await categorySource.waitFor({ timeout: 15_000 });
+    const cited = (await categorySource.textContent()) ?? '';
+    expect(
+      /Ministry of Ecology and Environment|Jiangxi/.test(cited) && !/[\u4e00-\u9fff]/.test(cited),
+      `the positive-list category's source reads in English (${cited})`,
+    );
+
     // an application's number and its time received stay on one line ("SQ20261207-" / "003" once)
     await page.goto(`${ctx.baseUrl}/staff/applications`);
     const firstApplication = page.locator('.ant-table-row').first();

@@ -145,6 +145,8 @@ export const ALARM_EVENT_LABELS: Readonly<Record<AlarmEventType, Label>> = {
 /** rules.md §4: escalation to the duty officer's leader if not acknowledged in 2 h. */
 export const ALARM_ESCALATE_AFTER_MINUTES = 120;
 export const ALARM_ESCALATION_SOURCE = '本局报警处置规则：企业2小时内未确认答复的，上报值班人员的分管领导';
+export const ALARM_ESCALATION_SOURCE_EN =
+  'this bureau’s alarm handling rules: an alarm the enterprise has not acknowledged and answered within 2 hours is escalated to the duty officer’s leader in charge';
 
 /**
  * A condition that comes back within this long of clearing, on an alarm the enterprise has not yet

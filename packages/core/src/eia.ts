@@ -249,13 +249,19 @@ export type EligibilityCheck = {
   key: 'industry' | 'category' | 'sensitive-area' | 'electroplating' | 'national-security';
   label: { zh: string; en: string };
   source: string;
+  /** the same source in English */
+  sourceEn: string;
 };
+
+const ZIGONG_EN = 'following the implementing measures of Zigong, Sichuan for the commitment path';
 
 export const COMMITMENT_CHECKS: readonly EligibilityCheck[] = [
   {
     key: 'industry',
     label: { zh: '属于本局公布的告知承诺制行业', en: 'in an industry the bureau lists for the commitment path' },
     source: '环综合〔2020〕13号（环评审批正面清单“告知承诺一批”）；本局行业清单（规则 eia.commitment.industries）',
+    sourceEn:
+      '环综合〔2020〕13号 (the EIA approval positive list, “the batch approved on notification and commitment”); this bureau’s list of industries (rule eia.commitment.industries)',
   },
   {
     key: 'category',
@@ -265,21 +271,26 @@ export const COMMITMENT_CHECKS: readonly EligibilityCheck[] = [
     },
     source:
       '参照湖南省做法：告知承诺制仅适用于报告表项目；江西省 2020 年生猪养殖项目环评告知承诺制（年出栏 5000 头及以上可自愿选择）',
+    sourceEn:
+      'following the practice of Hunan Province: the commitment path is for report-form projects only; Jiangxi Province’s 2020 commitment path for the EIA of pig farms (farms of 5,000 head a year or more may choose it)',
   },
   {
     key: 'sensitive-area',
     label: { zh: '不涉及环境敏感区', en: 'not in an environmentally sensitive area' },
     source: '《建设项目环境影响评价分类管理名录（2021年版）》第三条；参照四川省自贡市告知承诺制实施办法',
+    sourceEn: `Classification Catalogue for the Environmental Impact Assessment of Construction Projects (2021 edition), Art. 3; ${ZIGONG_EN}`,
   },
   {
     key: 'electroplating',
     label: { zh: '不含电镀（含化学镀、阳极氧化）工艺', en: 'no electroplating (incl. chemical plating, anodising)' },
     source: '参照四川省自贡市告知承诺制实施办法；名录说明第6条（化学镀、阳极氧化按电镀）',
+    sourceEn: `${ZIGONG_EN}; note 6 of the catalogue (chemical plating and anodising count as electroplating)`,
   },
   {
     key: 'national-security',
     label: { zh: '不涉及国家安全和重大公共利益', en: 'no national security or major public interest' },
     source: '参照四川省自贡市告知承诺制实施办法；国办发〔2019〕11号',
+    sourceEn: `${ZIGONG_EN}; 国办发〔2019〕11号`,
   },
 ];
 

@@ -3,7 +3,7 @@
  * once so the server's query, the dashboard card and the export say the same thing.
  */
 import { z } from 'zod';
-import { BUREAU_NAME } from './bureau.ts';
+import { BUREAU_NAME, BUREAU_NAME_EN } from './bureau.ts';
 import { addCalendarDays, isDateString } from './calendar/dates.ts';
 import { isoDateSchema as isoDate } from './text.ts';
 
@@ -11,6 +11,10 @@ import { isoDateSchema as isoDate } from './text.ts';
 const FIGURES_SOURCE = `${BUREAU_NAME}"放管服"改革工作报道（2020 年）的统计口径`;
 /** Reception days: the bureau's monthly 服务企业接待日 and 服务群众接待日. */
 const RECEPTION_SOURCE = '本局服务企业接待日、服务群众接待日制度（"放管服"改革工作报道，2020 年）';
+/** The bureau's 2020 "放管服" work report, named in English (the reform's usual English name). */
+export const REFORM_REPORT_2020_EN = `the 2020 work report (${BUREAU_NAME_EN}) on the reform to streamline administration, delegate power and improve services`;
+const FIGURES_SOURCE_EN = `as counted in ${REFORM_REPORT_2020_EN}`;
+const RECEPTION_SOURCE_EN = `this bureau’s reception days for enterprises and for the public (${REFORM_REPORT_2020_EN})`;
 
 export type FigureDefinition = {
   key: string;
@@ -19,6 +23,8 @@ export type FigureDefinition = {
   definition: { zh: string; en: string };
   /** where the definition comes from */
   source: string;
+  /** the same source in English, for staff reading the platform in English */
+  sourceEn: string;
 };
 
 export const SERVICE_FIGURES = [
@@ -31,6 +37,7 @@ export const SERVICE_FIGURES = [
       en: 'enterprise-visits in the period: a visit to 3 enterprises counts 3',
     },
     source: FIGURES_SOURCE,
+    sourceEn: FIGURES_SOURCE_EN,
   },
   {
     key: 'campaigns',
@@ -41,6 +48,7 @@ export const SERVICE_FIGURES = [
       en: 'campaigns held (started) in the period',
     },
     source: FIGURES_SOURCE,
+    sourceEn: FIGURES_SOURCE_EN,
   },
   {
     key: 'receptionEnterprises',
@@ -51,6 +59,7 @@ export const SERVICE_FIGURES = [
       en: 'distinct enterprises received at reception days in the period',
     },
     source: FIGURES_SOURCE,
+    sourceEn: FIGURES_SOURCE_EN,
   },
   {
     key: 'receptionPeople',
@@ -61,6 +70,7 @@ export const SERVICE_FIGURES = [
       en: 'people received at reception days (enterprise and public days) in the period',
     },
     source: FIGURES_SOURCE,
+    sourceEn: FIGURES_SOURCE_EN,
   },
   {
     key: 'receptionConcernsAccepted',
@@ -71,6 +81,7 @@ export const SERVICE_FIGURES = [
       en: 'concerns raised at reception days in the period that were accepted',
     },
     source: RECEPTION_SOURCE,
+    sourceEn: RECEPTION_SOURCE_EN,
   },
   {
     key: 'receptionConcernsResolved',
@@ -81,6 +92,7 @@ export const SERVICE_FIGURES = [
       en: 'concerns raised at reception days in the period, accepted and resolved by its end',
     },
     source: FIGURES_SOURCE,
+    sourceEn: FIGURES_SOURCE_EN,
   },
 ] as const satisfies readonly FigureDefinition[];
 

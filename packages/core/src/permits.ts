@@ -193,6 +193,7 @@ export function permitClassCitation(item: string, cls: PermitClass): string | nu
 /** 条例 第十四条: a permit is valid for 5 years. */
 export const PERMIT_VALIDITY_YEARS = 5;
 export const PERMIT_VALIDITY_SOURCE = `${TIAOLI}第十四条（排污许可证有效期为5年）`;
+export const PERMIT_VALIDITY_SOURCE_EN = `${PERMIT_REGS_EN}, Art. 14 (a discharge permit is valid for 5 years)`;
 
 /** Adds whole years; 29 February falls back to 28 February in a common year. */
 export function addYears(date: string, years: number): string {

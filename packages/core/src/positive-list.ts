@@ -16,38 +16,57 @@ export const POSITIVE_LIST_CATEGORIES = [
   'public-facility',
 ] as const;
 export type PositiveListCategory = (typeof POSITIVE_LIST_CATEGORIES)[number];
+
+const MEE_NOTICE = '生态环境部《关于落实监督执法正面清单相关工作的通知》（2020 年 4 月）';
+const MEE_NOTICE_EN =
+  'Ministry of Ecology and Environment, Notice on Implementing the Positive List for Supervision and Law Enforcement (April 2020)';
+const JIANGXI_ADDED = '江西省增补类别（生态环境部通知后，江西省生态环境厅细化）';
+const JIANGXI_ADDED_EN =
+  'a category added by Jiangxi Province (detailed by the Jiangxi Provincial Department of Ecology and Environment after the Ministry’s notice)';
+
+/** 环办执法〔2021〕10号《关于加强生态环境监督执法正面清单管理推动差异化执法监管的指导意见》, named in English. */
+export const POSITIVE_LIST_OPINIONS_EN =
+  'Guiding Opinions on Strengthening the Management of the Positive List for Ecological and Environmental Supervision and Law Enforcement and Promoting Differentiated Enforcement';
+
+/** Each category with the document it comes from (source), cited in English too (sourceEn). */
 export const POSITIVE_LIST_CATEGORY_LABELS: Readonly<
-  Record<PositiveListCategory, { zh: string; en: string; source: string }>
+  Record<PositiveListCategory, { zh: string; en: string; source: string; sourceEn: string }>
 > = {
   'livelihood-supply': {
     zh: '保障疫情防控物资和民生的生产企业',
     en: 'epidemic-supply and livelihood producers',
-    source: '生态环境部《关于落实监督执法正面清单相关工作的通知》（2020 年 4 月）',
+    source: MEE_NOTICE,
+    sourceEn: MEE_NOTICE_EN,
   },
   'low-emission-employment': {
     zh: '污染排放量小、吸纳就业能力强的企业',
     en: 'low-emission, high-employment firms',
-    source: '生态环境部《关于落实监督执法正面清单相关工作的通知》（2020 年 4 月）',
+    source: MEE_NOTICE,
+    sourceEn: MEE_NOTICE_EN,
   },
   'major-project': {
     zh: '重大工程项目',
     en: 'major projects',
-    source: '生态环境部《关于落实监督执法正面清单相关工作的通知》（2020 年 4 月）',
+    source: MEE_NOTICE,
+    sourceEn: MEE_NOTICE_EN,
   },
   'key-field': {
     zh: '重点领域环境管理规范、环保绩效水平高的企业',
     en: 'key fields with good environmental management',
-    source: '生态环境部《关于落实监督执法正面清单相关工作的通知》（2020 年 4 月）',
+    source: MEE_NOTICE,
+    sourceEn: MEE_NOTICE_EN,
   },
   'medical-waste-wastewater': {
     zh: '处置医疗废物、废水的企业',
     en: 'medical waste and wastewater disposal firms',
-    source: '江西省增补类别（生态环境部通知后，江西省生态环境厅细化）',
+    source: JIANGXI_ADDED,
+    sourceEn: JIANGXI_ADDED_EN,
   },
   'public-facility': {
     zh: '公共设施运营企业',
     en: 'public-facility operators',
-    source: '江西省增补类别（生态环境部通知后，江西省生态环境厅细化）',
+    source: JIANGXI_ADDED,
+    sourceEn: JIANGXI_ADDED_EN,
   },
 };
 

@@ -27,6 +27,8 @@ export const RATING_INDICATOR_LABELS: Record<RatingIndicator, { zh: string; en: 
   convenience: { zh: '便利程度', en: 'convenience' },
 };
 export const RATING_SOURCE = 'GB/T 39734-2020《政务服务"一次一评""一事一评"工作规范》；国办发〔2019〕51号';
+export const RATING_SOURCE_EN =
+  'GB/T 39734-2020, Specification for "One Rating per Service" and "One Rating per Matter" in Government Services; 国办发〔2019〕51号';
 
 /** 差评: the two lowest levels (国办发〔2019〕51号 "差评" = 不满意 / 非常不满意). */
 export function isBadRating(level: number): boolean {

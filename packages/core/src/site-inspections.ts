@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
-import type { ClockProfileDefinition } from './deadline.ts';
+import { type ClockProfileDefinition, PERMIT_REGS_EN } from './deadline.ts';
 import type { MessageTable } from './messages.ts';
 import { isoDateSchema } from './text.ts';
 
@@ -66,7 +66,8 @@ export const FINDING_SEVERITY_LABELS: Record<FindingSeverity, Label> = {
   serious: { zh: '涉嫌违法（可立案）', en: 'suspected violation (may open a case)' },
 };
 
-export type ChecklistItem = { key: string; label: Label; source: string };
+/** source: the law and article an item checks; sourceEn: the same citation in English */
+export type ChecklistItem = { key: string; label: Label; source: string; sourceEn: string };
 export type Checklist = {
   key: string;
   label: Label;
@@ -79,6 +80,12 @@ const PLR = '《排污许可管理条例》';
 const SWL = '《中华人民共和国固体废物污染环境防治法》';
 const APL = '《中华人民共和国大气污染防治法》';
 const WPL = '《中华人民共和国水污染防治法》';
+const EPL_EN = 'Environmental Protection Law';
+const SWL_EN = 'Law on the Prevention and Control of Environmental Pollution by Solid Waste';
+const APL_EN = 'Law on the Prevention and Control of Atmospheric Pollution';
+const WPL_EN = 'Law on the Prevention and Control of Water Pollution';
+const LIVESTOCK_REGS_EN =
+  'Regulations on the Prevention and Control of Pollution from Large-Scale Livestock and Poultry Farming';
 
 /** Items every inspection checks, whatever the industry. */
 export const GENERAL_CHECKLIST: Checklist = {
@@ -93,16 +100,19 @@ export const GENERAL_CHECKLIST: Checklist = {
         en: 'valid discharge permit or registration; discharges as permitted',
       },
       source: `${PLR}第二条、第十七条`,
+      sourceEn: `${PERMIT_REGS_EN}, Art. 2 and 17`,
     },
     {
       key: 'facilities',
       label: { zh: '污染防治设施正常运行，未擅自拆除或闲置', en: 'pollution control facilities run normally' },
       source: `${EPL}第四十一条、第四十二条`,
+      sourceEn: `${EPL_EN}, Art. 41 and 42`,
     },
     {
       key: 'ledger',
       label: { zh: '环境管理台账记录完整、真实', en: 'environmental management ledger complete and true' },
       source: `${PLR}第二十一条`,
+      sourceEn: `${PERMIT_REGS_EN}, Art. 21`,
     },
     {
       key: 'hazardous-waste',
@@ -111,11 +121,13 @@ export const GENERAL_CHECKLIST: Checklist = {
         en: 'hazardous waste stored properly, labelled, ledger and manifests',
       },
       source: `${SWL}第七十七条、第七十八条、第八十二条`,
+      sourceEn: `${SWL_EN}, Art. 77, 78 and 82`,
     },
     {
       key: 'outlets',
       label: { zh: '排污口规范设置，标志牌齐全', en: 'outlets set up properly and signposted' },
       source: `${WPL}第二十二条`,
+      sourceEn: `${WPL_EN}, Art. 22`,
     },
     {
       key: 'monitoring',
@@ -124,6 +136,7 @@ export const GENERAL_CHECKLIST: Checklist = {
         en: 'self-monitoring done; automatic monitoring online',
       },
       source: `${APL}第二十四条；${WPL}第二十三条`,
+      sourceEn: `${APL_EN}, Art. 24; ${WPL_EN}, Art. 23`,
     },
   ],
 };
@@ -142,11 +155,13 @@ export const INDUSTRY_CHECKLISTS: readonly Checklist[] = [
           en: 'explosive residues handled as hazardous waste (HW15)',
         },
         source: '《国家危险废物名录（2021年版）》HW15 爆炸性废物；《中华人民共和国固体废物污染环境防治法》第八十一条',
+        sourceEn: `National Catalogue of Hazardous Wastes (2021 edition), HW15 explosive waste; ${SWL_EN}, Art. 81`,
       },
       {
         key: 'dust-workshop',
         label: { zh: '配药、装药工序粉尘收集措施到位', en: 'dust collected at mixing and charging' },
         source: `${APL}第四十八条`,
+        sourceEn: `${APL_EN}, Art. 48`,
       },
     ],
   },
@@ -162,6 +177,7 @@ export const INDUSTRY_CHECKLISTS: readonly Checklist[] = [
           en: 'stockpiles enclosed or covered; fugitive emissions controlled',
         },
         source: `${APL}第四十八条、第七十二条`,
+        sourceEn: `${APL_EN}, Art. 48 and 72`,
       },
       {
         key: 'kiln-emissions',
@@ -171,6 +187,8 @@ export const INDUSTRY_CHECKLISTS: readonly Checklist[] = [
         },
         source:
           '《水泥工业大气污染物排放标准》GB 4915-2013；《砖瓦工业大气污染物排放标准》GB 29620-2013；《陶瓷工业污染物排放标准》GB 25464-2010',
+        sourceEn:
+          'Emission Standard of Air Pollutants for Cement Industry, GB 4915-2013; Emission Standard of Air Pollutants for Brick and Tile Industry, GB 29620-2013; Emission Standard of Pollutants for Ceramics Industry, GB 25464-2010',
       },
     ],
   },
@@ -183,11 +201,13 @@ export const INDUSTRY_CHECKLISTS: readonly Checklist[] = [
         key: 'manure-facilities',
         label: { zh: '粪污贮存、处理设施配套并正常使用', en: 'manure storage and treatment in place and used' },
         source: '《畜禽规模养殖污染防治条例》第十三条',
+        sourceEn: `${LIVESTOCK_REGS_EN}, Art. 13`,
       },
       {
         key: 'manure-use',
         label: { zh: '粪污资源化利用台账完整，无直排', en: 'manure reuse recorded; no direct discharge' },
         source: '《畜禽规模养殖污染防治条例》第二十条',
+        sourceEn: `${LIVESTOCK_REGS_EN}, Art. 20`,
       },
     ],
   },
@@ -200,6 +220,7 @@ export const INDUSTRY_CHECKLISTS: readonly Checklist[] = [
         key: 'wastewater',
         label: { zh: '生产废水经处理达标排放，雨污分流', en: 'process wastewater treated; rain and sewage separated' },
         source: `${WPL}第二十一条、第三十九条`,
+        sourceEn: `${WPL_EN}, Art. 21 and 39`,
       },
     ],
   },
@@ -250,16 +271,43 @@ export const SITE_INSPECTION_CLOCK_PROFILES: readonly ClockProfileDefinition[] =
 
 export const CASE_STAGES = ['filed', 'investigation', 'notice', 'decision', 'execution'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
-export const CASE_STAGE_LABELS: Record<CaseStage, Label & { source: string }> = {
-  filed: { zh: '立案', en: 'case filed', source: '《生态环境行政处罚办法》第二十五条' },
-  investigation: { zh: '调查取证', en: 'investigation', source: '《生态环境行政处罚办法》第二十九条' },
+const PENALTY_MEASURES = '《生态环境行政处罚办法》';
+export const PENALTY_MEASURES_EN = 'Measures for Administrative Penalties for Ecology and Environment';
+const PENALTY_LAW = '《中华人民共和国行政处罚法》';
+const PENALTY_LAW_EN = 'Administrative Penalty Law';
+
+/** Each stage with the article it follows (source), cited in English too (sourceEn). */
+export const CASE_STAGE_LABELS: Record<CaseStage, Label & { source: string; sourceEn: string }> = {
+  filed: {
+    zh: '立案',
+    en: 'case filed',
+    source: `${PENALTY_MEASURES}第二十五条`,
+    sourceEn: `${PENALTY_MEASURES_EN}, Art. 25`,
+  },
+  investigation: {
+    zh: '调查取证',
+    en: 'investigation',
+    source: `${PENALTY_MEASURES}第二十九条`,
+    sourceEn: `${PENALTY_MEASURES_EN}, Art. 29`,
+  },
   notice: {
     zh: '告知（陈述申辩、听证）',
     en: 'notice (statement, hearing)',
-    source: '《中华人民共和国行政处罚法》第四十四条、第六十三条',
+    source: `${PENALTY_LAW}第四十四条、第六十三条`,
+    sourceEn: `${PENALTY_LAW_EN}, Art. 44 and 63`,
   },
-  decision: { zh: '处罚决定', en: 'penalty decision', source: '《中华人民共和国行政处罚法》第五十七条、第五十九条' },
-  execution: { zh: '执行', en: 'execution', source: '《中华人民共和国行政处罚法》第六十六条' },
+  decision: {
+    zh: '处罚决定',
+    en: 'penalty decision',
+    source: `${PENALTY_LAW}第五十七条、第五十九条`,
+    sourceEn: `${PENALTY_LAW_EN}, Art. 57 and 59`,
+  },
+  execution: {
+    zh: '执行',
+    en: 'execution',
+    source: `${PENALTY_LAW}第六十六条`,
+    sourceEn: `${PENALTY_LAW_EN}, Art. 66`,
+  },
 };
 
 /** The cases' orders: newest filed first (the default) or oldest, by enterprise, or by the fine. */

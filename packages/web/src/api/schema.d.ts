@@ -33859,6 +33859,7 @@ export interface paths {
                                 category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
                                 categoryLabel: string;
                                 categorySource: string;
+                                categorySourceEn: string;
                                 /** @enum {string} */
                                 state: "valid" | "expired" | "removed";
                                 decidedOn: string;
@@ -33983,6 +33984,7 @@ export interface paths {
                             category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
                             categoryLabel: string;
                             categorySource: string;
+                            categorySourceEn: string;
                             /** @enum {string} */
                             state: "valid" | "expired" | "removed";
                             decidedOn: string;
@@ -34473,6 +34475,7 @@ export interface paths {
                             category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
                             categoryLabel: string;
                             categorySource: string;
+                            categorySourceEn: string;
                             /** @enum {string} */
                             state: "valid" | "expired" | "removed";
                             decidedOn: string;
@@ -34667,6 +34670,7 @@ export interface paths {
                             category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
                             categoryLabel: string;
                             categorySource: string;
+                            categorySourceEn: string;
                             /** @enum {string} */
                             state: "valid" | "expired" | "removed";
                             decidedOn: string;
@@ -34849,6 +34853,7 @@ export interface paths {
                             category: "livelihood-supply" | "low-emission-employment" | "major-project" | "key-field" | "medical-waste-wastewater" | "public-facility";
                             categoryLabel: string;
                             categorySource: string;
+                            categorySourceEn: string;
                             /** @enum {string} */
                             state: "valid" | "expired" | "removed";
                             decidedOn: string;
@@ -44749,6 +44754,7 @@ export interface paths {
                                     en: string;
                                 };
                                 source: string;
+                                sourceEn: string;
                             }[];
                             monthly: {
                                 month: string;
@@ -45084,6 +45090,7 @@ export interface paths {
                                     en: string;
                                 };
                                 source: string;
+                                sourceEn: string;
                             }[];
                         };
                     };

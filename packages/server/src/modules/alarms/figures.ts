@@ -2,12 +2,19 @@
 // the period and answered within the 2 h before escalation) and closed (by closed_at), each over
 // whole Shanghai days. Station online rate and data capture rate belong to the monitoring module's
 // stations and readings, not here.
-import { ALARM_ESCALATE_AFTER_MINUTES, ALARM_ESCALATION_SOURCE } from '@qingshan/core/alarms';
+import {
+  ALARM_ESCALATE_AFTER_MINUTES,
+  ALARM_ESCALATION_SOURCE,
+  ALARM_ESCALATION_SOURCE_EN,
+} from '@qingshan/core/alarms';
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
 import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
 
 type Filter = 'raised' | 'answeredInTime' | 'closed';
+
+const ALARM_RULES = '本局报警处置规则（在线监测与分表计电报警）';
+const ALARM_RULES_EN = 'this bureau’s alarm handling rules (online-monitoring and sub-metering alarms)';
 
 function where(filter: Filter, p: Period): SQL {
   const [from, to] = periodInstants(p);
@@ -21,7 +28,10 @@ function where(filter: Filter, p: Period): SQL {
     and a.answered_at <= a.raised_at + make_interval(mins => ${ALARM_ESCALATE_AFTER_MINUTES}::int)`;
 }
 
-function alarmFigure(filter: Filter, f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source'>): FigureSource {
+function alarmFigure(
+  filter: Filter,
+  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source' | 'sourceEn'>,
+): FigureSource {
   return sqlFigure({
     ...f,
     group: 'alarms',
@@ -55,7 +65,8 @@ export const ALARM_FIGURES: readonly FigureSource[] = [
       zh: '期间内产生的在线监测和分表计电报警（同一来源同一规则持续报警只计一次）',
       en: 'online-monitoring and sub-metering alarms raised in the period (one per source and rule while it lasts)',
     },
-    source: '本局报警处置规则（在线监测与分表计电报警）',
+    source: ALARM_RULES,
+    sourceEn: ALARM_RULES_EN,
   }),
   alarmFigure('answeredInTime', {
     key: 'alarmsAnsweredInTime',
@@ -65,6 +76,7 @@ export const ALARM_FIGURES: readonly FigureSource[] = [
       en: `alarms raised in the period that the enterprise answered within ${ALARM_ESCALATE_AFTER_MINUTES / 60} hours`,
     },
     source: ALARM_ESCALATION_SOURCE,
+    sourceEn: ALARM_ESCALATION_SOURCE_EN,
   }),
   alarmFigure('closed', {
     key: 'alarmsClosed',
@@ -73,6 +85,7 @@ export const ALARM_FIGURES: readonly FigureSource[] = [
       zh: '期间内经执法人员审核关闭的报警（确认属实或排除误报）',
       en: 'alarms an officer reviewed and closed in the period (confirmed or dismissed)',
     },
-    source: '本局报警处置规则（在线监测与分表计电报警）',
+    source: ALARM_RULES,
+    sourceEn: ALARM_RULES_EN,
   }),
 ];

@@ -7,6 +7,9 @@ import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures
 
 const SOURCE_ON_TIME = '《中华人民共和国行政许可法》第四十二条、第八十二条；《优化营商环境条例》第三十六条（限时办结）';
 const SOURCE_ONE_VISIT = '《优化营商环境条例》第三十六条（一次办结）；本局"材料齐全一次办清"承诺';
+const BUSINESS_ENV_EN = 'Regulations on Optimising the Business Environment';
+const SOURCE_ON_TIME_EN = `Administrative Licensing Law, Art. 42 and 82; ${BUSINESS_ENV_EN}, Art. 36 (handled within a time limit)`;
+const SOURCE_ONE_VISIT_EN = `${BUSINESS_ENV_EN}, Art. 36 (handled in one go); this bureau’s promise that an application with complete materials is handled in one visit`;
 
 const visitsOf = sql`(select count(*) from application_visits v where v.application_id = a.id)`;
 
@@ -23,7 +26,10 @@ const FILTERS = {
 };
 type Filter = keyof typeof FILTERS;
 
-function applicationFigure(filter: Filter, f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source'>) {
+function applicationFigure(
+  filter: Filter,
+  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source' | 'sourceEn'>,
+) {
   return sqlFigure({
     ...f,
     group: 'applications',
@@ -58,6 +64,7 @@ export const APPLICATION_FIGURES: readonly FigureSource[] = [
       en: 'applications decided (approved or refused) in the period: the denominator of the one-visit rate (one visit ÷ this)',
     },
     source: SOURCE_ON_TIME,
+    sourceEn: SOURCE_ON_TIME_EN,
   }),
   applicationFigure('withLimit', {
     key: 'applicationsDecidedWithLimit',
@@ -67,6 +74,7 @@ export const APPLICATION_FIGURES: readonly FigureSource[] = [
       en: 'applications decided in the period whose matter has a time limit: the denominator of the on-time rate',
     },
     source: SOURCE_ON_TIME,
+    sourceEn: SOURCE_ON_TIME_EN,
   }),
   applicationFigure('onTime', {
     key: 'applicationsOnTime',
@@ -76,6 +84,7 @@ export const APPLICATION_FIGURES: readonly FigureSource[] = [
       en: 'applications decided in the period within their time limit (supplement waits and expert review not counted); on-time rate = this ÷ applications decided that had a time limit',
     },
     source: SOURCE_ON_TIME,
+    sourceEn: SOURCE_ON_TIME_EN,
   }),
   applicationFigure('oneVisit', {
     key: 'oneVisitRate',
@@ -85,5 +94,6 @@ export const APPLICATION_FIGURES: readonly FigureSource[] = [
       en: 'applications decided in the period for which the applicant came in person at most once (online with no visit included); one-visit rate = this ÷ applications decided',
     },
     source: SOURCE_ONE_VISIT,
+    sourceEn: SOURCE_ONE_VISIT_EN,
   }),
 ];

@@ -1,4 +1,4 @@
-import { BUREAU_NAME } from '@qingshan/core';
+import { BUREAU_NAME, REFORM_REPORT_2020_EN } from '@qingshan/core';
 // Figures over appointments for the dashboard (pure SQL; (db, from, to) with from inclusive and
 // to exclusive, compared with the booked slot's start), each with the rows it counts. Cancelled
 // bookings are not counted: a figure of service given counts bookings that held a place.
@@ -61,6 +61,7 @@ export const bookingsRegularRecords = (db: Tx, from: Date, to: Date, page?: RowP
   records(db, from, to, false, page);
 
 const SOURCE = `本局预约服务、延时服务制度（${BUREAU_NAME}"放管服"改革工作报道，2020 年）`;
+const SOURCE_EN = `this bureau’s appointment and extended-hours services (${REFORM_REPORT_2020_EN})`;
 
 function bookingOut(r: BookingRecord): FigureRecord {
   return {
@@ -80,6 +81,7 @@ function bookingFigure(extended: boolean, f: Pick<FigureSource, 'key' | 'label' 
     group: 'appointments',
     unit: { zh: '次', en: 'bookings' },
     source: SOURCE,
+    sourceEn: SOURCE_EN,
     tally: (p) =>
       sql`select null::text as month, count(*)::int as n from appointments a where ${where(...periodInstants(p), extended)}`,
     records: async (db, p, page) => (await records(db, ...periodInstants(p), extended, page)).map(bookingOut),

@@ -1,5 +1,7 @@
 // The clues figure of the dashboard (issue 12): clues verified in the period, each listed with its
 // outcome and whether the verification clock was met.
+
+import { POSITIVE_LIST_OPINIONS_EN } from '@qingshan/core/positive-list';
 import { sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
 import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
@@ -20,6 +22,7 @@ export const CLUE_FIGURES: readonly FigureSource[] = [
     },
     source:
       '《关于加强生态环境监督执法正面清单管理推动差异化执法监管的指导意见》（环办执法〔2021〕10号）：非现场监管发现问题线索的核查处置',
+    sourceEn: `${POSITIVE_LIST_OPINIONS_EN} (环办执法〔2021〕10号): verifying and handling the clues to problems that off-site supervision finds`,
     group: 'supervision',
     trend: true,
     tally: (p) => sql`select to_char(c.verified_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n

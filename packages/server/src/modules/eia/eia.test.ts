@@ -92,6 +92,18 @@ describe('commitment path', () => {
       url: '/api/eia/commitment-eligibility?industryCode=1311&category=report-form',
     });
     expect(elig.json()).toMatchObject({ eligible: false, failed: [{ key: 'industry' }] });
+    expect(elig.json().failed[0].source).toContain('本局行业清单');
+    // in English the check cites its source in English, the document number as issued
+    const eligEn = await clerk.request({
+      method: 'GET',
+      url: '/api/eia/commitment-eligibility?industryCode=1311&category=report-form',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(eligEn.json().failed[0]).toMatchObject({
+      key: 'industry',
+      source: expect.stringContaining('环综合〔2020〕13号 (the EIA approval positive list'),
+    });
+    expect(eligEn.json().failed[0].source).toContain('this bureau’s list of industries');
   });
 
   it('rejects bad input with field details: unsigned commitment, missing receipt, a typed-in category', async () => {

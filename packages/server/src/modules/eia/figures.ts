@@ -13,7 +13,7 @@ const FILED = sql`c.path = 'filing'`;
 function eiaFigure(
   which: ReturnType<typeof sql>,
   detail: ReturnType<typeof sql>,
-  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source'>,
+  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source' | 'sourceEn'>,
 ): FigureSource {
   return sqlFigure({
     ...f,
@@ -48,6 +48,7 @@ export const EIA_FIGURES: readonly FigureSource[] = [
         en: 'EIA cases on the commitment path approved in the period (by decision date; one revoked later still counts in the period it was approved)',
       },
       source: '环综合〔2020〕13号（环评审批正面清单）；以批准决定日期落在统计期内计数',
+      sourceEn: '环综合〔2020〕13号 (the EIA approval positive list); counted by the date of the approval decision',
     },
   ),
   eiaFigure(
@@ -61,6 +62,8 @@ export const EIA_FIGURES: readonly FigureSource[] = [
         en: 'EIA exemption determinations made in the period (by determination date), each citing its list entry',
       },
       source: '《建设项目环境影响评价分类管理名录（2021年版）》第五条；江西省第一批豁免目录（试行）',
+      sourceEn:
+        'Classification Catalogue for the Environmental Impact Assessment of Construction Projects (2021 edition), Art. 5; Jiangxi Province’s first list of exemptions (trial)',
     },
   ),
   eiaFigure(FILED, sql`'备案编号 ' || coalesce(c.receipt_no, '')`, {
@@ -71,5 +74,6 @@ export const EIA_FIGURES: readonly FigureSource[] = [
       en: 'projects filed on the national registration-form system in the period, with the receipt number recorded here (by filing date)',
     },
     source: '《建设项目环境影响登记表备案管理办法》（环境保护部令第41号）',
+    sourceEn: 'Measures for the Filing of EIA Registration Forms of Construction Projects (MEP Order No. 41)',
   }),
 ];

@@ -81,7 +81,7 @@ export async function commitmentEligibility(db: Tx, facts: CommitmentFacts, lang
   const failed = commitmentIneligibility(facts, industries);
   return {
     eligible: failed.length === 0,
-    failed: failed.map((c) => ({ key: c.key, label: c.label[lang], source: c.source })),
+    failed: failed.map((c) => ({ key: c.key, label: c.label[lang], source: lang === 'en' ? c.sourceEn : c.source })),
     industries,
     commitmentText,
   };

@@ -36,6 +36,8 @@ describe('the article figures from the demo records', () => {
     for (const def of SERVICE_FIGURES) {
       const f = figures.find((x: { key: string }) => x.key === def.key);
       expect(f?.definition.zh, def.key).toBe(def.definition.zh);
+      // and its source in English beside the Chinese
+      expect(f?.sourceEn, def.key).toBe(def.sourceEn);
     }
   });
 

@@ -9,10 +9,15 @@ const DEF = {
   unit: { zh: '个', en: 'items' },
   definition: { zh: '测试', en: 'test' },
   source: '测试',
+  sourceEn: 'test',
 };
 /** A database that answers every statement with the given rows, as PGlite does ({ rows }). */
 const answering = (rows: unknown[]) => ({ execute: async () => ({ rows }) }) as unknown as Tx;
 const P = { from: '2020-01-01', to: '2020-03-31' };
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** a document number stays as issued (国办发〔2019〕51号), as the other English citations keep it */
+const DOCUMENT_NUMBER = /[\u4e00-\u9fff]+〔\d{4}〕\d+号/g;
+const untranslated = (en: string) => CJK.test(en.replace(DOCUMENT_NUMBER, ''));
 
 describe('figures declared by their modules', () => {
   it('the dashboard order: the service figures of rules.md §6 first, then every other figure by key', () => {
@@ -88,6 +93,15 @@ describe('figures declared by their modules', () => {
       'rectificationOrders',
       'rectifiedOnTime',
     ]);
+  });
+
+  it('every figure cites its source in English too, nothing left in Chinese but document numbers', () => {
+    expect(figureSources().length).toBeGreaterThan(35);
+    for (const s of figureSources()) {
+      expect(s.source.trim(), s.key).not.toBe('');
+      expect(s.sourceEn.trim(), s.key).not.toBe('');
+      expect(untranslated(s.sourceEn), `${s.key}: ${s.sourceEn}`).toBe(false);
+    }
   });
 
   it('a figure counts the sum of its tally, and a trend is its months', async () => {

@@ -13,6 +13,8 @@ const figureViewSchema = z.object({
   unit: labelSchema,
   definition: labelSchema,
   source: z.string(),
+  /** the same source in English */
+  sourceEn: z.string(),
 });
 export type FigureView = z.infer<typeof figureViewSchema>;
 
@@ -68,6 +70,7 @@ export function toFigureView(s: FigureSource, value: number): FigureView {
     unit: s.unit,
     definition: s.definition,
     source: s.source,
+    sourceEn: s.sourceEn,
   };
 }
 

@@ -8,6 +8,8 @@ import { periodInstants } from '../figures/period.ts';
 import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
 
 const SOURCE = '江西省生态环境"双随机、一公开"监管分类做法；《优化营商环境条例》第五十四条';
+const SOURCE_EN =
+  'Jiangxi’s classified supervision practice for ecology and environment random inspections ("double random, one public"); Regulations on Optimising the Business Environment, Art. 54';
 
 function drawnIn(p: Period): SQL {
   const [from, to] = periodInstants(p);
@@ -40,6 +42,7 @@ export const INSPECTION_FIGURES: readonly FigureSource[] = [
       en: 'objects drawn in the period under the plans’ ratios (a firm drawn twice counts twice); names hidden until published',
     },
     source: SOURCE,
+    sourceEn: SOURCE_EN,
     trend: true,
     tally: (p) => sql`select ${drawnMonth} as month, count(*)::int as n from ${targets} where ${drawnIn(p)} group by 1`,
     records: (db, p, page) =>
@@ -68,6 +71,7 @@ export const INSPECTION_FIGURES: readonly FigureSource[] = [
       en: 'objects drawn in the period whose inspection result is entered and published (set against the firms drawn)',
     },
     source: SOURCE,
+    sourceEn: SOURCE_EN,
     trend: true,
     tally: (p) =>
       sql`select ${drawnMonth} as month, count(*)::int as n from ${targets}

@@ -43,7 +43,10 @@ type Rate = 'online' | 'capture';
 
 const pct = (num: SQL, den: SQL) => sql`case when (${den}) > 0 then round(100.0 * (${num}) / (${den}), 1) else 0 end`;
 
-function rateFigure(rate: Rate, f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source'>): FigureSource {
+function rateFigure(
+  rate: Rate,
+  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source' | 'sourceEn'>,
+): FigureSource {
   const num = rate === 'online' ? sql`online` : sql`valid`;
   const den = rate === 'online' ? sql`expected` : sql`expected * factors`;
   const figure = sqlFigure({
@@ -97,6 +100,8 @@ export const MONITORING_FIGURES: readonly FigureSource[] = [
     },
     source:
       '《污染源自动监控设施运行管理办法》（环发〔2008〕6号）对自动监控设施稳定运行、数据传输的要求；本平台按小时计',
+    sourceEn:
+      'what the Measures for the Operation and Administration of Automatic Monitoring Facilities for Pollution Sources (环发〔2008〕6号) require of their stable running and data transmission; this platform counts by the hour',
   }),
   rateFigure('capture', {
     key: 'monitoringDataCaptureRate',
@@ -106,5 +111,7 @@ export const MONITORING_FIGURES: readonly FigureSource[] = [
       en: 'valid hourly values received (flag normal; the station’s own or computed by the platform) ÷ hourly values expected (hours × registered factors)',
     },
     source: '《国家重点监控企业污染源自动监测数据有效性审核办法》（环发〔2009〕88号）有效传输率口径，本平台按小时值计',
+    sourceEn:
+      'the valid transmission rate as the Measures for Auditing the Validity of Automatic Monitoring Data of Pollution Sources at State Key Monitored Enterprises (环发〔2009〕88号) define it; this platform counts hourly values',
   }),
 ];

@@ -73,6 +73,11 @@ describe('the period report', () => {
     for (const f of figures) if (f.value !== 0) expect(stated).toContain(f.key);
     for (const k of stated) expect(figures.find((f) => f.key === k)!.value).not.toBe(0);
     expect(d.figures.find((f: { key: string }) => f.key === 'eiaExemptions')).toMatchObject({ value: 0 });
+    // a figure's source, shown beside each linked number, in English too
+    expect(d.figures.find((f: { key: string }) => f.key === 'eiaExemptions')).toMatchObject({
+      source: expect.stringContaining('第五条'),
+      sourceEn: expect.stringContaining('(2021 edition), Art. 5; Jiangxi Province’s first list of exemptions (trial)'),
+    });
   });
 
   it('a draft shows its author by display name; the audit trail keeps the login name', async () => {

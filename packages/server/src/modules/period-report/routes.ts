@@ -65,6 +65,7 @@ export const periodReportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
           unit: f.unit,
           definition: defs.get(f.key)!.definition,
           source: defs.get(f.key)!.source,
+          sourceEn: defs.get(f.key)!.sourceEn,
         })),
       };
     },

@@ -47,6 +47,8 @@ export const figureRefSchema = z.object({
   unit: label,
   definition: label,
   source: z.string(),
+  /** the same source in English */
+  sourceEn: z.string(),
 });
 
 export const freshDraftView = z.object({

@@ -99,7 +99,7 @@ function petitionOut(r: PetitionRecord): FigureRecord {
 
 function petitionFigure(
   filter: Filter,
-  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source'>,
+  f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source' | 'sourceEn'>,
 ): FigureSource {
   return sqlFigure({
     ...f,
@@ -121,6 +121,7 @@ export const PETITIONS_FIGURES: readonly FigureSource[] = [
       en: 'petitions answered in writing (or refused) in the period',
     },
     source: '《信访工作条例》第三十二条、第三十四条',
+    sourceEn: 'Regulations on Letters and Visits, Art. 32 and 34',
   }),
   petitionFigure('withLimit', {
     key: 'petitionsClosedWithLimit',
@@ -130,6 +131,7 @@ export const PETITIONS_FIGURES: readonly FigureSource[] = [
       en: 'petitions closed in the period that had a handling time limit: the denominator of the on-time rate (on time ÷ this); suggestions, opinions and matters routed into another procedure have no 60-day limit and are left out',
     },
     source: '《信访工作条例》第三十二条、第三十四条',
+    sourceEn: 'Regulations on Letters and Visits, Art. 32 and 34',
   }),
   petitionFigure('onTime', {
     key: 'petitionsOnTime',
@@ -139,5 +141,6 @@ export const PETITIONS_FIGURES: readonly FigureSource[] = [
       en: 'petitions closed in the period within their time limit (an approved extension included). Suggestions, opinions and matters routed into another procedure have no 60-day limit and are neither on time nor late: they are left out of this count and of the on-time rate, which is this ÷ petitions closed that had a time limit',
     },
     source: '《信访工作条例》第三十四条',
+    sourceEn: 'Regulations on Letters and Visits, Art. 34',
   }),
 ];

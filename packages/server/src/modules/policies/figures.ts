@@ -7,6 +7,8 @@ import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures
 import { concernsSql } from './service.ts';
 
 const SOURCE = '本局政策宣传推送记录（推送、送达、阅读），口径与每份政策的“触达情况”一致';
+const SOURCE_EN =
+  'this bureau’s records of policy pushes (pushed, delivered, read), counted as each policy’s reach is counted';
 
 const DEFINITIONS = {
   policyFirmsConcerned: {
@@ -18,6 +20,7 @@ const DEFINITIONS = {
       en: 'firms concerned by the policies published in the period, once per policy (closed firms excluded); reach rate = firms reached ÷ this',
     },
     source: SOURCE,
+    sourceEn: SOURCE_EN,
   },
   policyFirmsDelivered: {
     key: 'policyFirmsDelivered',
@@ -28,6 +31,7 @@ const DEFINITIONS = {
       en: 'of the firms concerned, those at least one of whose accounts the policy was pushed to',
     },
     source: SOURCE,
+    sourceEn: SOURCE_EN,
   },
   policyFirmsReached: {
     key: 'policyFirmsReached',
@@ -38,6 +42,7 @@ const DEFINITIONS = {
       en: 'of the firms concerned, those whose account opened the policy or read its message; reach rate = this ÷ firms policies should reach',
     },
     source: SOURCE,
+    sourceEn: SOURCE_EN,
   },
 } satisfies Record<string, FigureDefinition>;
 

@@ -1,6 +1,6 @@
 // Positive-list figures (rules.md §3): the firms on the list on the period's last day. A stock, not a
 // flow: a listing counts while the day lies within its 3 years and it was not removed by then.
-import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
+import { POSITIVE_LIST_CATEGORY_LABELS, POSITIVE_LIST_OPINIONS_EN } from '@qingshan/core/positive-list';
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
 import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
@@ -32,6 +32,7 @@ export const POSITIVE_LIST_FIGURES: readonly FigureSource[] = [
       en: 'firms on the positive list on the last day of the period: within their validity and not removed',
     },
     source: '环办执法〔2021〕10号《关于加强生态环境监督执法正面清单管理推动差异化执法监管的指导意见》',
+    sourceEn: `环办执法〔2021〕10号, ${POSITIVE_LIST_OPINIONS_EN}`,
     tally: (p) => sql`select null::text as month, count(*)::int as n from positive_list_entries l where ${inForce(p)}`,
     records: (db, p, page) =>
       recordsOf(

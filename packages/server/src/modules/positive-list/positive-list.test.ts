@@ -227,6 +227,10 @@ describe('positive list: decisions', () => {
       categoryLabel: '处置医疗废物、废水的企业',
     });
     expect(e.categorySource).toContain('江西省');
+    // the same source in English, for staff reading the page in English
+    expect(e.categorySourceEn).toBe(
+      'a category added by Jiangxi Province (detailed by the Jiangxi Provincial Department of Ecology and Environment after the Ministry’s notice)',
+    );
     const permits = e.checks.find((c: Check) => c.condition === 'permits-complete');
     expect(permits).toMatchObject({ status: 'no-source', confirmation: CONFIRMED['permits-complete'] });
     expect(e.checks.find((c: Check) => c.condition === 'credit-not-yellow-red').confirmation).toBeUndefined();

@@ -71,6 +71,8 @@ export const entryViewSchema = z.object({
   category: z.enum(POSITIVE_LIST_CATEGORIES),
   categoryLabel: z.string(),
   categorySource: z.string(),
+  /** the category's source cited in English */
+  categorySourceEn: z.string(),
   /** valid: listed and within its 3 years; expired: past them; removed: taken off with a reason */
   state: z.enum(ENTRY_STATES),
   decidedOn: z.string(),
@@ -137,6 +139,7 @@ export function toEntryView(p: EntryRow, name: string, townCode: string, today: 
     category,
     categoryLabel: POSITIVE_LIST_CATEGORY_LABELS[category].zh,
     categorySource: POSITIVE_LIST_CATEGORY_LABELS[category].source,
+    categorySourceEn: POSITIVE_LIST_CATEGORY_LABELS[category].sourceEn,
     state: stateOf(p, today),
     decidedOn: p.decidedOn,
     validUntil: p.validUntil,

@@ -125,6 +125,7 @@ function ratingOut(r: RatingRecord): FigureRecord {
 }
 
 const SOURCE = '国办发〔2019〕51号';
+const SOURCE_EN = '国办发〔2019〕51号 (the good-and-bad rating system for government services)';
 const UNIT = { zh: '个', en: 'ratings' };
 
 /** The rating figures of the dashboard: the distribution by level, bad ratings and their rectification. */
@@ -140,6 +141,7 @@ export const RATINGS_FIGURES: readonly FigureSource[] = [
         en: `ratings of level ${level} in the period (void ones excluded)`,
       },
       source: SOURCE,
+      sourceEn: SOURCE_EN,
       tally: (p) => sql`select null::text as month, count(*)::int as n from ratings r
         where r.level = ${level} and ${createdIn(...periodInstants(p))} and ${NOT_VOID}`,
       records: async (db, p, page) =>
@@ -156,6 +158,7 @@ export const RATINGS_FIGURES: readonly FigureSource[] = [
       en: 'bad ratings in the period (void ones excluded)',
     },
     source: SOURCE,
+    sourceEn: SOURCE_EN,
     tally: (p) => sql`select null::text as month, count(*)::int as n ${BAD} and ${createdIn(...periodInstants(p))}`,
     records: async (db, p, page) => (await badRatingsRecords(db, ...periodInstants(p), { page })).map(ratingOut),
   }),
@@ -169,6 +172,7 @@ export const RATINGS_FIGURES: readonly FigureSource[] = [
       en: 'bad ratings in the period rectified by their due date',
     },
     source: SOURCE,
+    sourceEn: SOURCE_EN,
     tally: (p) => sql`select null::text as month, count(*)::int as n ${BAD}
       and ${createdIn(...periodInstants(p))} and ${RECTIFIED_ON_TIME}`,
     records: async (db, p, page) =>

@@ -3,11 +3,15 @@
 // which keep an unpublished draw's names secret). Each is a tally over the
 // period (per month, for the trend) and the records it counts, paged in SQL.
 import type { FigureDefinition } from '@qingshan/core';
+import { PENALTY_MEASURES_EN } from '@qingshan/core/site-inspections';
 import { sql } from 'drizzle-orm';
 import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
 
 const RECTIFY = '《生态环境行政处罚办法》（生态环境部令第30号）第九条：责令当事人改正或者限期改正违法行为';
 const CASES = '《生态环境行政处罚办法》（生态环境部令第30号）：立案、调查取证、告知、决定、执行';
+const MEASURES_EN = `${PENALTY_MEASURES_EN} (MEE Order No. 30)`;
+const RECTIFY_EN = `${MEASURES_EN}, Art. 9: the party is ordered to correct the violation, at once or within a set period`;
+const CASES_EN = `${MEASURES_EN}: filing, investigation, notice, decision, execution`;
 
 const DEFINITIONS = {
   rectificationOrders: {
@@ -16,6 +20,7 @@ const DEFINITIONS = {
     unit: { zh: '项', en: 'orders' },
     definition: { zh: '期间内检查发现问题下达的责令整改（按下达日期）', en: 'Orders issued in the period' },
     source: RECTIFY,
+    sourceEn: RECTIFY_EN,
   },
   rectifiedOnTime: {
     key: 'rectifiedOnTime',
@@ -26,6 +31,7 @@ const DEFINITIONS = {
       en: 'Orders verified in the period whose accepted answer came within the clock’s deadline',
     },
     source: RECTIFY,
+    sourceEn: RECTIFY_EN,
   },
   enforcementCases: {
     key: 'enforcementCases',
@@ -33,6 +39,7 @@ const DEFINITIONS = {
     unit: { zh: '件', en: 'cases' },
     definition: { zh: '期间内立案的环境行政处罚案件（按立案日期）', en: 'Penalty cases filed in the period' },
     source: CASES,
+    sourceEn: CASES_EN,
   },
 } satisfies Record<string, FigureDefinition>;
 

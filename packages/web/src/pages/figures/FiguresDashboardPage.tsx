@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
+import { inLanguage } from '../alarms/labels.ts';
 import { type Figure, figureKeys, getFigures } from './api.ts';
 import { DistributionChart, TrendChart } from './Charts.tsx';
 import { BAD_COLOUR, RATING_KEYS, ratingColour } from './chartOptions.ts';
@@ -104,7 +105,9 @@ export default function FiguresDashboardPage() {
   const card = (f: Figure) => (
     <Col xs={24} sm={12} lg={8} key={f.key}>
       <Card size="small" hoverable data-testid={`figure-${f.key}`}>
-        <Tooltip title={t('common.parenthetical', { text: f.definition[l], note: f.source })}>
+        <Tooltip
+          title={t('common.parenthetical', { text: f.definition[l], note: inLanguage(f.source, f.sourceEn, lang) })}
+        >
           <Link to={linkOf(f.key)}>
             <Statistic
               title={f.label[l]}

@@ -13,6 +13,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { inLanguage } from '../alarms/labels.ts';
 import { ARTICLE_PERIOD, periodFromParams, periodQuery } from '../figures/period.ts';
 import {
   createDraft,
@@ -50,7 +51,8 @@ function ReportText({
   figures?: ReportFigure[];
 }) {
   const { t } = useTranslation();
-  const l = useLanguage() === 'en' ? 'en' : 'zh';
+  const lang = useLanguage();
+  const l = lang === 'en' ? 'en' : 'zh';
   const defs = new Map((figures ?? []).map((f) => [f.key, f]));
   return (
     <div data-testid="period-report-text">
@@ -80,7 +82,7 @@ function ReportText({
                       title={t('periodReport.figureLink', {
                         label: def.label[l],
                         definition: def.definition[l],
-                        source: def.source,
+                        source: inLanguage(def.source, def.sourceEn, lang),
                       })}
                     >
                       {link}

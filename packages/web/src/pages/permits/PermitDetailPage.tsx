@@ -4,6 +4,7 @@ import {
   PERMIT_CLASS_LABELS,
   PERMIT_STATUS_LABELS,
   PERMIT_VALIDITY_SOURCE,
+  PERMIT_VALIDITY_SOURCE_EN,
 } from '@qingshan/core/permits';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Tag, Timeline } from 'antd';
@@ -207,7 +208,12 @@ export default function PermitDetailPage() {
                 children: p.citation ?? t('common.none'),
                 span: 3,
               },
-              { key: 'law', label: t('permits.validityLaw'), children: PERMIT_VALIDITY_SOURCE, span: 3 },
+              {
+                key: 'law',
+                label: t('permits.validityLaw'),
+                children: lang === 'en' ? PERMIT_VALIDITY_SOURCE_EN : PERMIT_VALIDITY_SOURCE,
+                span: 3,
+              },
             ]}
           />
         </Card>

@@ -107,7 +107,10 @@ export default function ListingFormPage() {
               category
                 ? t('common.labelled', {
                     label: t('positiveList.categorySource'),
-                    value: POSITIVE_LIST_CATEGORY_LABELS[category].source,
+                    value:
+                      lang === 'en'
+                        ? POSITIVE_LIST_CATEGORY_LABELS[category].sourceEn
+                        : POSITIVE_LIST_CATEGORY_LABELS[category].source,
                   })
                 : null
             }

@@ -13,6 +13,7 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { coreLang } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
+import { inLanguage } from '../alarms/labels.ts';
 import {
   type ConditionCheck,
   decideProposal,
@@ -70,7 +71,9 @@ export default function PositiveListDetailPage() {
             <Descriptions.Item label={t('positiveList.category')}>
               {POSITIVE_LIST_CATEGORY_LABELS[e.category][coreLang(lang)]}
             </Descriptions.Item>
-            <Descriptions.Item label={t('positiveList.categorySource')}>{e.categorySource}</Descriptions.Item>
+            <Descriptions.Item label={t('positiveList.categorySource')}>
+              {inLanguage(e.categorySource, e.categorySourceEn, lang)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('positiveList.decidedOn')}>{e.decidedOn}</Descriptions.Item>
             <Descriptions.Item label={t('positiveList.validUntil')}>
               {t('positiveList.validUntilValue', {

@@ -4,6 +4,7 @@ import {
   RATING_INDICATORS,
   RATING_LEVEL_LABELS,
   RATING_SOURCE,
+  RATING_SOURCE_EN,
   type RatingInput,
 } from '@qingshan/core/ratings';
 import { Button, Form, Input, Rate, Typography } from 'antd';
@@ -53,7 +54,7 @@ export function RatingForm({ onSubmit, submitting }: { onSubmit: (input: RatingI
         <Input.TextArea rows={3} maxLength={1000} showCount />
       </Form.Item>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('ratings.source', { source: RATING_SOURCE })}
+        {t('ratings.source', { source: lang === 'en' ? RATING_SOURCE_EN : RATING_SOURCE })}
       </Typography.Paragraph>
       <Button type="primary" htmlType="submit" loading={submitting}>
         {t('ratings.submit')}

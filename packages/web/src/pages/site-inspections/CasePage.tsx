@@ -158,7 +158,7 @@ function CaseDetail({ id }: { id: string }) {
                   <Typography.Text strong>{stageLabel(s.stage, lang)}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {' '}
-                    {CASE_STAGE_LABELS[s.stage].source}
+                    {lang === 'en' ? CASE_STAGE_LABELS[s.stage].sourceEn : CASE_STAGE_LABELS[s.stage].source}
                   </Typography.Text>
                   <div>
                     {s.byName} · {formatDateTime(s.at)}

@@ -328,7 +328,10 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
                   <Typography.Text strong>{lang === 'en' ? item.label.en : item.label.zh}</Typography.Text>
                   <br />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('common.labelled', { label: t('siteInspections.source'), value: item.source })}
+                    {t('common.labelled', {
+                      label: t('siteInspections.source'),
+                      value: lang === 'en' ? item.sourceEn : item.source,
+                    })}
                   </Typography.Text>
                   <Form.Item name={['checks', item.key, 'result']} style={{ margin: '6px 0' }}>
                     <Radio.Group options={CHECK_RESULTS.map((r) => ({ value: r, label: resultLabel(r, lang) }))} />

@@ -141,7 +141,10 @@ export default function MyInspectionDetailPage() {
                       {c.note ? <Typography.Text>{c.note}</Typography.Text> : null}
                       {item ? (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {t('common.labelled', { label: t('siteInspections.source'), value: item.source })}
+                          {t('common.labelled', {
+                            label: t('siteInspections.source'),
+                            value: lang === 'en' ? item.sourceEn : item.source,
+                          })}
                         </Typography.Text>
                       ) : null}
                     </Flex>
