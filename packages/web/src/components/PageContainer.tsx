@@ -1,5 +1,9 @@
 import { Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+
+// Headings go one level at a time, as screen-reader users move by them: the header's bureau name is
+// the h1, a page's title the h2, a section inside the page an h3. They keep the sizes antd gives its
+// levels 3 and 5, which is how they looked before the levels were corrected.
 
 /** Title row (with actions on the right) above a page's content. */
 export function PageContainer({
@@ -14,7 +18,7 @@ export function PageContainer({
   return (
     <section>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={2} className="qs-page-title" style={{ margin: 0 }}>
           {title}
         </Typography.Title>
         {extra ? (
@@ -26,5 +30,14 @@ export function PageContainer({
       </Flex>
       {children}
     </section>
+  );
+}
+
+/** A section's heading inside a page (under the page's title). */
+export function SectionTitle({ children, style }: { children: ReactNode; style?: CSSProperties }) {
+  return (
+    <Typography.Title level={3} className="qs-section-title" style={style}>
+      {children}
+    </Typography.Title>
   );
 }

@@ -17,7 +17,7 @@ export function PublicLayout() {
         </Suspense>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>
-        <span style={{ color: 'rgba(0, 0, 0, 0.45)' }}>
+        <span style={{ color: 'rgba(0, 0, 0, 0.6)' }}>
           {t('common.appName')} · {t('common.bureau')}
         </span>
       </Layout.Footer>

@@ -18,6 +18,7 @@ const en: Leaves<typeof zh> = {
     edit: 'Edit',
     create: 'Create',
     back: 'Back',
+    removeRow: 'Remove this row',
     actions: 'Actions',
     close: 'Close',
     all: 'All',

@@ -18,6 +18,7 @@ const en: Leaves<typeof zh> = {
     consoleTitle: 'Open workspace',
     consoleDesc: 'You are logged in as {{name}}.',
     go: 'Go',
+    goTo: 'Go to {{target}}',
   },
   login: {
     title: 'Log in',

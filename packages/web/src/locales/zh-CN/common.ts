@@ -16,6 +16,7 @@ export default {
     edit: '编辑',
     create: '新建',
     back: '返回',
+    removeRow: '删除此行',
     actions: '操作',
     close: '关闭',
     all: '全部',

@@ -13,6 +13,8 @@ export default {
     consoleTitle: '进入工作台',
     consoleDesc: '您已登录为 {{name}}。',
     go: '前往',
+    /** an action card's link, named with the card it opens: "前往" alone would say where to nobody */
+    goTo: '前往{{target}}',
   },
   login: {
     title: '登录',

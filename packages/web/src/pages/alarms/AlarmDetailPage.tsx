@@ -206,8 +206,13 @@ export default function AlarmDetailPage() {
                 <Form.Item name="action" label={t('alarms.action')} rules={[{ required: true, whitespace: true }]}>
                   <Input.TextArea rows={3} maxLength={1000} data-testid="alarm-answer-action" />
                 </Form.Item>
-                <Form.Item label={t('alarms.attachment')} extra={t('alarms.attachmentHint')}>
+                <Form.Item
+                  label={t('alarms.attachment')}
+                  htmlFor="alarm-answer-attachment"
+                  extra={t('alarms.attachmentHint')}
+                >
                   <input
+                    id="alarm-answer-attachment"
                     type="file"
                     accept={ACCEPT}
                     onChange={(e) => {

@@ -42,6 +42,7 @@ export default function AlarmListPage() {
         <Select
           allowClear
           style={{ width: 260 }}
+          aria-label={t('alarms.kind')}
           placeholder={t('alarms.kind')}
           value={query.kind}
           onChange={(v) => update({ kind: v })}
@@ -50,6 +51,7 @@ export default function AlarmListPage() {
         <Select
           allowClear
           style={{ width: 140 }}
+          aria-label={t('alarms.state')}
           placeholder={t('alarms.state')}
           value={query.state}
           onChange={(v) => update({ state: v })}
@@ -58,6 +60,7 @@ export default function AlarmListPage() {
         <Select
           allowClear
           style={{ width: 140 }}
+          aria-label={t('alarms.answered')}
           placeholder={t('alarms.answered')}
           value={query.answered}
           onChange={(v) => update({ answered: v })}

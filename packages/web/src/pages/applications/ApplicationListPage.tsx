@@ -67,6 +67,7 @@ export default function ApplicationListPage() {
         />
         <Select<ApplicationState | ''>
           style={{ width: 200 }}
+          aria-label={t('applications.status')}
           value={query.status ?? ''}
           onChange={(v) => list.update({ status: v || undefined })}
           options={[

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { canAccess, isStaff, PERMISSIONS } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
-import { PageContainer } from '../../components/PageContainer.tsx';
+import { PageContainer, SectionTitle } from '../../components/PageContainer.tsx';
 import { PhoneCodeField } from '../../components/PhoneCodeField.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -73,7 +73,7 @@ export function SlotPicker({
             >
               <Flex vertical align="center">
                 <span>{dayHeading(d, from, lang)}</span>
-                <span style={{ fontSize: 12, opacity: 0.75 }}>
+                <span style={{ fontSize: 12 }}>
                   {free === 0 ? t('appointments.full') : t('appointments.left', { n: free })}
                 </span>
               </Flex>
@@ -82,9 +82,7 @@ export function SlotPicker({
         })}
       </div>
       <section aria-label={dayHeading(shown, from, lang)} data-testid="slot-day">
-        <Typography.Title level={5} style={{ margin: '0 0 8px' }}>
-          {dayHeading(shown, from, lang)}
-        </Typography.Title>
+        <SectionTitle style={{ margin: '0 0 8px' }}>{dayHeading(shown, from, lang)}</SectionTitle>
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(136px, 1fr))', gap: 8 }}>
           {items
             .filter((s) => s.date === shown)
@@ -108,7 +106,7 @@ export function SlotPicker({
                         {t('appointments.extended')}
                       </Tag>
                     ) : null}
-                    <span style={{ opacity: 0.75 }}>
+                    <span>
                       {s.available === 0 ? t('appointments.full') : t('appointments.left', { n: s.available })}
                     </span>
                   </span>
@@ -224,6 +222,7 @@ export default function BookAppointmentPage() {
     serviceBody = (
       <Select
         style={{ width: '100%', maxWidth: 480 }}
+        aria-label={t('appointments.pickWindow')}
         placeholder={t('appointments.pickWindow')}
         value={serviceId}
         onChange={(v) => {

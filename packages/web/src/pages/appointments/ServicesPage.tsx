@@ -371,7 +371,14 @@ export default function ServicesPage() {
             { title: t('appointments.description'), dataIndex: 'description' },
             {
               title: t('appointments.active'),
-              render: (_, s) => <Switch checked={s.active} disabled={!canEdit} onChange={() => toggle.mutate(s)} />,
+              render: (_, s) => (
+                <Switch
+                  aria-label={t('common.parenthetical', { text: t('appointments.active'), note: s.name })}
+                  checked={s.active}
+                  disabled={!canEdit}
+                  onChange={() => toggle.mutate(s)}
+                />
+              ),
             },
           ]}
           style={{ marginBottom: 16 }}

@@ -138,6 +138,7 @@ export default function WindowDayPage() {
         <Select
           allowClear
           style={{ width: 220 }}
+          aria-label={t('appointments.window')}
           placeholder={t('appointments.window')}
           value={query.serviceId}
           onChange={(v) => update({ serviceId: v })}
@@ -146,6 +147,7 @@ export default function WindowDayPage() {
         <Select
           allowClear
           style={{ width: 140 }}
+          aria-label={t('appointments.status')}
           placeholder={t('appointments.status')}
           value={query.status}
           onChange={(v) => update({ status: v })}
@@ -154,6 +156,7 @@ export default function WindowDayPage() {
         <Select
           allowClear
           style={{ width: 160 }}
+          aria-label={t('appointments.slotKind')}
           placeholder={t('appointments.slotKind')}
           value={query.extended}
           onChange={(v: string | undefined) => update({ extended: v })}

@@ -93,6 +93,7 @@ function MatchCard({ d, canVerify }: { d: ClueDetail; canVerify: boolean }) {
       {canVerify && c.status === 'pending' ? (
         <Space wrap style={{ marginTop: 8 }}>
           <EnterprisePicker
+            aria-label={t('svc.common.pickEnterprise')}
             data-testid="clue-match-picker"
             style={{ width: 280 }}
             value={picked}

@@ -65,6 +65,7 @@ function ClueTable() {
         />
         <Select
           style={{ width: 140 }}
+          aria-label={t('clues.state')}
           value={query.status ?? ''}
           onChange={(v) => list.update({ status: (v || undefined) as Clue['status'] | undefined })}
           options={[
@@ -74,6 +75,7 @@ function ClueTable() {
         />
         <Select
           style={{ width: 160 }}
+          aria-label={t('clues.sourceLabel')}
           value={query.source ?? ''}
           onChange={(v) => list.update({ source: (v || undefined) as Clue['source'] | undefined })}
           options={[

@@ -1,7 +1,7 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Image, Space, Tag, Typography } from 'antd';
-import { useRef } from 'react';
+import { cloneElement, type ReactElement, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../api/errors.ts';
 import { useMessage } from '../../components/feedback.tsx';
@@ -32,7 +32,13 @@ export function CluePhotos({ d, canAdd }: { d: ClueDetail; canAdd: boolean }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {d.files.length ? (
-        <Image.PreviewGroup>
+        <Image.PreviewGroup
+          preview={{
+            // the full-size photo is named by its file, as its thumbnail is (antd's preview drops the alt)
+            imageRender: (node, { current }) =>
+              cloneElement(node as ReactElement<{ alt?: string }>, { alt: d.files[current ?? 0]?.fileName ?? '' }),
+          }}
+        >
           <Flex gap={8} wrap data-testid="clue-photo-list">
             {d.files.map((f) => (
               <div key={f.id} style={{ width: 112 }}>

@@ -50,7 +50,8 @@ export function CountyMap({ data, onClueClick, focus, height = 560 }: CountyMapP
       <svg
         viewBox={`${tl.x} ${tl.y} ${w} ${h}`}
         style={{ width: '100%', height, background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 8 }}
-        role="img"
+        // a group, not an image: the clues on it are links a keyboard reaches, which an image may not hold
+        role={onClueClick ? 'group' : 'img'}
         aria-label={t('clues.mapTitle')}
       >
         {tiles.map((tile) => (

@@ -60,7 +60,11 @@ function RegisterForm() {
           <Input placeholder={t('clues.snapshotUrl')} style={{ width: 260 }} maxLength={500} />
         </Form.Item>
         <Form.Item name="enterpriseId">
-          <EnterprisePicker data-testid="video-point-enterprise" style={{ width: 240 }} />
+          <EnterprisePicker
+            aria-label={t('svc.common.pickEnterprise')}
+            data-testid="video-point-enterprise"
+            style={{ width: 240 }}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('clues.videoPointSave')}

@@ -51,6 +51,7 @@ function Decide({ proposal }: { proposal: CreditProposal }) {
       <Form.Item name="grade" rules={[{ required: true, message: t('credit.pickGrade') }]}>
         <Select
           style={{ width: 200 }}
+          aria-label={t('credit.grade')}
           placeholder={t('credit.grade')}
           options={CREDIT_GRADES.map((g) => ({ value: g, label: CREDIT_GRADE_LABELS[g][lang] }))}
         />

@@ -36,6 +36,7 @@ export default function WatchListPage() {
       <Space style={{ marginBottom: 16 }}>
         <Select
           style={{ width: 160 }}
+          aria-label={t('credit.town')}
           value={query.townCode ?? ''}
           onChange={(v) => list.update({ townCode: v || undefined })}
           options={[{ value: '', label: t('credit.allTowns') }, ...townOptions(lang)]}

@@ -56,6 +56,7 @@ export default function AnnualReportPage() {
             onChange={setYear}
             style={{ width: 110 }}
             options={years.map((y) => ({ value: y, label: t('disclosure.yearOption', { year: y }) }))}
+            aria-label={t('disclosure.reportYear')}
             data-testid="report-year"
           />
           <Button type="primary" onClick={() => docx.mutate()} loading={docx.isPending} data-testid="report-docx">

@@ -315,6 +315,7 @@ function PenaltyList() {
         <Select
           allowClear
           style={{ width: 130 }}
+          aria-label={t('disclosure.allYears')}
           placeholder={t('disclosure.allYears')}
           value={query.year}
           onChange={(v?: string) => update({ year: v })}
@@ -327,6 +328,7 @@ function PenaltyList() {
         <Select
           allowClear
           style={{ width: 140 }}
+          aria-label={t('disclosure.allTowns')}
           placeholder={t('disclosure.allTowns')}
           value={query.town}
           onChange={(v?: string) => update({ town: v })}
@@ -336,6 +338,7 @@ function PenaltyList() {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 240 }}
+          aria-label={t('disclosure.allIndustries')}
           placeholder={t('disclosure.allIndustries')}
           value={query.industry}
           onChange={(v?: string) => update({ industry: v })}

@@ -64,6 +64,7 @@ export default function StaffDisclosureListPage() {
         />
         <Select
           style={{ width: 240 }}
+          aria-label={t('disclosure.status')}
           value={query.status ?? ''}
           onChange={(v) => list.update({ status: (v || undefined) as typeof query.status })}
           options={[

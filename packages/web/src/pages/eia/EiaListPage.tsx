@@ -118,6 +118,7 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           allowClear
+          aria-label={t('eia.path')}
           placeholder={t('eia.path')}
           style={{ width: 220 }}
           value={query.path}
@@ -126,6 +127,7 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
         />
         <Select
           allowClear
+          aria-label={t('eia.state')}
           placeholder={t('eia.state')}
           style={{ width: 160 }}
           value={query.state}

@@ -259,6 +259,7 @@ export default function MetersPage() {
               {t('electricity.chartLine')}
               <Select
                 style={{ width: 320, maxWidth: '100%' }}
+                aria-label={t('electricity.chartLine')}
                 value={line.id}
                 onChange={setLineId}
                 options={lines.map((l) => ({ value: l.id, label: `${l.enterpriseName} · ${l.name}` }))}
@@ -272,6 +273,7 @@ export default function MetersPage() {
         <Select
           allowClear
           style={{ width: 160 }}
+          aria-label={t('electricity.role')}
           placeholder={t('electricity.role')}
           value={query.role}
           onChange={(v) => update({ role: v })}
@@ -299,7 +301,7 @@ export default function MetersPage() {
             render: (name: string, m: Meter) => (
               <>
                 <div>{name}</div>
-                <div style={{ color: '#888', fontSize: 12 }}>{m.code}</div>
+                <div style={{ color: 'rgba(0, 0, 0, 0.6)', fontSize: 12 }}>{m.code}</div>
               </>
             ),
           },
@@ -338,7 +340,10 @@ export default function MetersPage() {
             render: (v: number | null, m: Meter) => (
               <>
                 <div>{v ?? '—'}</div>
-                <div style={{ color: '#888', fontSize: 12, whiteSpace: 'nowrap' }} title={t('electricity.lastSeen')}>
+                <div
+                  style={{ color: 'rgba(0, 0, 0, 0.6)', fontSize: 12, whiteSpace: 'nowrap' }}
+                  title={t('electricity.lastSeen')}
+                >
                   {m.lastSeenAt ? formatDateTime(m.lastSeenAt) : null}
                 </div>
               </>
@@ -356,7 +361,7 @@ export default function MetersPage() {
                     {h.mn} · {h.code}
                   </span>
                 ) : (
-                  <span style={{ color: '#999' }}>{t('electricity.hj212None')}</span>
+                  <span style={{ color: 'rgba(0, 0, 0, 0.6)' }}>{t('electricity.hj212None')}</span>
                 )}
                 {h ? (
                   <Button size="small" type="link" onClick={() => setFramesOf(m)}>

@@ -72,6 +72,7 @@ export function EnterpriseTimelineTab({ enterpriseId }: { enterpriseId: string }
           mode="multiple"
           allowClear
           style={{ minWidth: 280 }}
+          aria-label={t('enterpriseFile.allKinds')}
           placeholder={t('enterpriseFile.allKinds')}
           value={kinds}
           onChange={(v: string[]) => {

@@ -128,6 +128,7 @@ export default function EnterpriseImportPage() {
                   : importProgressText(j, t)}
             </Typography.Text>
             <Progress
+              aria-label={t('enterprise.import.title')}
               percent={jobPercent(j)}
               status={j?.status === 'failed' ? 'exception' : j?.status === 'done' ? 'success' : 'active'}
               data-testid="import-progress"

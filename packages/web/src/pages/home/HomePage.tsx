@@ -30,7 +30,7 @@ function ActionCard({
       </h2>
       <p>{desc}</p>
       <div>
-        <Link to={to} className="qs-btn qs-btn-primary" aria-label={title}>
+        <Link to={to} className="qs-btn qs-btn-primary" aria-label={t('home.goTo', { target: title })}>
           {t('home.go')}
         </Link>
       </div>

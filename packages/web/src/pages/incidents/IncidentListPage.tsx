@@ -69,6 +69,7 @@ export default function IncidentListPage() {
         />
         <Select
           style={{ width: 220 }}
+          aria-label={t('incidents.level')}
           value={query.level ?? ''}
           onChange={(v) => list.update({ level: (v || undefined) as Incident['level'] | undefined })}
           options={[
@@ -78,6 +79,7 @@ export default function IncidentListPage() {
         />
         <Select
           style={{ width: 140 }}
+          aria-label={t('incidents.status')}
           value={query.status ?? ''}
           onChange={(v) => list.update({ status: (v || undefined) as Incident['status'] | undefined })}
           options={[

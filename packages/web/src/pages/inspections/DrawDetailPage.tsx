@@ -26,7 +26,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { DatesWhole } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { RecordTable } from '../../components/list-page/index.ts';
-import { PageContainer } from '../../components/PageContainer.tsx';
+import { PageContainer, SectionTitle } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
 import { daysText } from '../worklist/days.ts';
@@ -196,11 +196,11 @@ export default function DrawDetailPage() {
             />
             <Row gutter={16}>
               <Col xs={24} lg={12}>
-                <Typography.Title level={5}>{t('inspections.recordedTargets')}</Typography.Title>
+                <SectionTitle>{t('inspections.recordedTargets')}</SectionTitle>
                 <TargetsTable targets={d.targets} testId="recorded-targets" />
               </Col>
               <Col xs={24} lg={12}>
-                <Typography.Title level={5}>{t('inspections.replayedTargets')}</Typography.Title>
+                <SectionTitle>{t('inspections.replayedTargets')}</SectionTitle>
                 <TargetsTable targets={replay.data.targets} testId="replay-targets" />
               </Col>
             </Row>
@@ -309,6 +309,7 @@ function ResultsForm({ draw }: { draw: DrawDetail }) {
                 </Form.Item>
                 <Form.Item name={[f.name, 'outcome']} rules={[{ required: true, message: t('inspections.required') }]}>
                   <Select
+                    aria-label={t('inspections.outcome')}
                     style={{ width: 200 }}
                     options={INSPECTION_OUTCOMES.map((o) => ({ value: o, label: t(`inspections.outcomes.${o}`) }))}
                   />

@@ -59,6 +59,7 @@ export default function DrawsPage() {
         <Space style={{ marginBottom: 16 }} wrap>
           <Select
             style={{ width: 280 }}
+            aria-label={t('inspections.choosePlan')}
             placeholder={t('inspections.choosePlan')}
             data-testid="draw-plan"
             value={planId}

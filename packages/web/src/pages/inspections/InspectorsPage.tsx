@@ -14,7 +14,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
-import { PageContainer } from '../../components/PageContainer.tsx';
+import { PageContainer, SectionTitle } from '../../components/PageContainer.tsx';
 import { townName, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
@@ -193,7 +193,7 @@ function InspectorModal({ inspector, onClose }: { inspector: Inspector | null; o
             <Switch />
           </Form.Item>
         </Space>
-        <Typography.Title level={5}>{t('inspections.conflicts')}</Typography.Title>
+        <SectionTitle>{t('inspections.conflicts')}</SectionTitle>
         <Typography.Paragraph type="secondary">{t('inspections.conflictsHint')}</Typography.Paragraph>
         <Form.List name="conflicts">
           {(fields, { add, remove }) => (
@@ -204,10 +204,15 @@ function InspectorModal({ inspector, onClose }: { inspector: Inspector | null; o
                     name={[f.name, 'enterpriseId']}
                     rules={[{ required: true, message: t('inspections.required') }]}
                   >
-                    <EnterprisePicker style={{ width: 260 }} options={conflictOptions} />
+                    <EnterprisePicker
+                      aria-label={t('svc.common.pickEnterprise')}
+                      style={{ width: 260 }}
+                      options={conflictOptions}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'kind']} rules={[{ required: true, message: t('inspections.required') }]}>
                     <Select
+                      aria-label={t('inspections.conflictKind')}
                       style={{ width: 180 }}
                       options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(`inspections.conflictKinds.${k}`) }))}
                     />

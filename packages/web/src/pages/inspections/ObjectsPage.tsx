@@ -43,6 +43,7 @@ export default function ObjectsPage() {
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
           style={{ width: 200 }}
+          aria-label={t('inspections.class')}
           value={query.class ?? ''}
           onChange={(v) => list.update({ class: (v || undefined) as InspectionClass | undefined })}
           options={[

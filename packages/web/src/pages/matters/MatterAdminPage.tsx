@@ -14,7 +14,6 @@ import {
   Table,
   Tabs,
   Tag,
-  Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +22,7 @@ import { ApiError } from '../../api/http.ts';
 import { DateTimeText } from '../../components/DateTimeText.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
-import { PageContainer } from '../../components/PageContainer.tsx';
+import { PageContainer, SectionTitle } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import {
@@ -139,7 +138,7 @@ function EditTab({ m, onSaved }: { m: MatterDetail; onSaved: () => void }) {
       >
         <Input.TextArea rows={3} />
       </Form.Item>
-      <Typography.Title level={5}>{t('matters.materials')}</Typography.Title>
+      <SectionTitle>{t('matters.materials')}</SectionTitle>
       <Form.List name="materials">
         {(fields, { add, remove }) => (
           <>
@@ -150,12 +149,13 @@ function EditTab({ m, onSaved }: { m: MatterDetail; onSaved: () => void }) {
                 </Form.Item>
                 <Form.Item name={[f.name, 'form']} rules={[{ required: true }]}>
                   <Select
+                    aria-label={t('matters.form')}
                     style={{ width: 130 }}
                     options={MATERIAL_FORMS.map((x) => ({ value: x, label: formLabel(x, lang) }))}
                   />
                 </Form.Item>
                 <Form.Item name={[f.name, 'count']} rules={[{ required: true }]}>
-                  <InputNumber min={1} max={20} precision={0} style={{ width: 70 }} />
+                  <InputNumber aria-label={t('matters.count')} min={1} max={20} precision={0} style={{ width: 70 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'required']} valuePropName="checked" label={t('matters.required')}>
                   <Switch size="small" />
@@ -205,7 +205,7 @@ function EditTab({ m, onSaved }: { m: MatterDetail; onSaved: () => void }) {
       <Form.Item name="whereToApply" label={t('matters.where')} rules={req}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Typography.Title level={5}>{t('matters.faq')}</Typography.Title>
+      <SectionTitle>{t('matters.faq')}</SectionTitle>
       <Form.List name="faq">
         {(fields, { add, remove }) => (
           <>
@@ -228,7 +228,7 @@ function EditTab({ m, onSaved }: { m: MatterDetail; onSaved: () => void }) {
           </>
         )}
       </Form.List>
-      <Typography.Title level={5}>{t('matters.sources')}</Typography.Title>
+      <SectionTitle>{t('matters.sources')}</SectionTitle>
       {(['decidingAuthority', 'conditions', 'materials', 'timeLimits', 'fees', 'channels'] as const).map((k) => (
         <Form.Item key={k} name={['sources', k]} label={t(`matters.sourceOf.${k}`)} rules={req}>
           <Input />

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, errorMessage } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useMessage } from '../../components/feedback.tsx';
+import { SectionTitle } from '../../components/PageContainer.tsx';
+import { RemoveRowButton } from '../../components/RemoveRowButton.tsx';
 import { type StationDetail, type StationPatch, updateStation } from './api.ts';
 import { EDITION_OPTIONS, outletKindOptions } from './station-options.ts';
 
@@ -183,7 +185,7 @@ export function EditStationModal({ station, onClose }: { station: StationDetail;
         <Form.Item name="outletLocation" label={t('monitoring.form.outletLocation')}>
           <Input maxLength={100} placeholder={t('monitoring.form.outletLocationPlaceholder')} />
         </Form.Item>
-        <Typography.Title level={5}>{t('monitoring.factors')}</Typography.Title>
+        <SectionTitle>{t('monitoring.factors')}</SectionTitle>
         <Form.List name="factors">
           {(fields, { add, remove }) => (
             <>
@@ -212,10 +214,7 @@ export function EditStationModal({ station, onClose }: { station: StationDetail;
                     />
                   </Form.Item>
                   {fields.length > 1 ? (
-                    <MinusCircleOutlined
-                      aria-label={t('monitoring.edit.removeFactor')}
-                      onClick={() => remove(f.name)}
-                    />
+                    <RemoveRowButton label={t('monitoring.edit.removeFactor')} onClick={() => remove(f.name)} />
                   ) : null}
                 </Space>
               ))}

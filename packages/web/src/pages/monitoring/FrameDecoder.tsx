@@ -2,6 +2,7 @@ import { commandInfo, itemMeaning, systemInfo } from '@qingshan/hj212';
 import { Alert, Descriptions, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SectionTitle } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { decodeRaw, maskedView, type ServerCheck } from './decodeRaw.ts';
 
@@ -50,9 +51,7 @@ export function DecodedFrameView({ raw, checked }: { raw: string; checked?: Serv
           </Tag>
         </Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={5} style={{ marginTop: 12 }}>
-        {t('monitoring.cp')}
-      </Typography.Title>
+      <SectionTitle style={{ marginTop: 12 }}>{t('monitoring.cp')}</SectionTitle>
       <Table
         size="small"
         pagination={false}
@@ -94,6 +93,7 @@ export function FrameDecoder({ initial = '' }: { initial?: string }) {
       <Typography.Paragraph type="secondary">{t('monitoring.decodeHint')}</Typography.Paragraph>
       <Input.TextArea
         rows={3}
+        aria-label={t('monitoring.rawFrame')}
         value={raw}
         onChange={(e) => setRaw(e.target.value)}
         style={{ fontFamily: 'monospace' }}

@@ -1,10 +1,11 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../api/errors.ts';
 import { useMessage } from '../../components/feedback.tsx';
+import { RemoveRowButton } from '../../components/RemoveRowButton.tsx';
 import { listEnterprises } from '../enterprises/api.ts';
 import { createStation, type StationCreate } from './api.ts';
 import { EDITION_OPTIONS, outletKindOptions } from './station-options.ts';
@@ -126,7 +127,7 @@ export function RegisterStationModal({ mn, onClose }: { mn?: string; onClose: ()
                   <Form.Item name={[f.name, 'upperLimit']} label={t('monitoring.form.upperLimit')}>
                     <InputNumber min={0} style={{ width: 140 }} />
                   </Form.Item>
-                  {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}
+                  {fields.length > 1 ? <RemoveRowButton onClick={() => remove(f.name)} /> : null}
                 </Space>
               ))}
               <Button type="dashed" onClick={() => add({ code: '' })} icon={<PlusOutlined />}>

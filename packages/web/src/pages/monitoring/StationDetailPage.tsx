@@ -230,6 +230,7 @@ function Readings({ station }: { station: StationDetail }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           style={{ width: 200 }}
+          aria-label={t('monitoring.factor')}
           value={factor}
           onChange={setFactor}
           options={station.factors.map((x) => ({ value: x.code, label: lang === 'en' ? x.nameEn : x.nameZh }))}

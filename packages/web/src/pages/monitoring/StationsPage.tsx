@@ -137,6 +137,7 @@ export default function StationsPage() {
         />
         <Select
           style={{ width: 140 }}
+          aria-label={t('monitoring.state')}
           value={query.state ?? ''}
           onChange={(v) => list.update({ state: v === '' ? undefined : (v as 'online' | 'offline') })}
           options={[

@@ -278,6 +278,7 @@ export default function DashboardPage() {
           <Select
             allowClear
             style={{ width: 140 }}
+            aria-label={t('periodReport.dashboard.allTowns')}
             placeholder={t('periodReport.dashboard.allTowns')}
             value={town}
             onChange={(v?: string) => update({ town: v })}

@@ -9,7 +9,7 @@ import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
-import { PageContainer } from '../../components/PageContainer.tsx';
+import { PageContainer, SectionTitle } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
@@ -58,7 +58,7 @@ function ReportText({
     <div data-testid="period-report-text">
       {sections.map((s) => (
         <div key={s.key}>
-          {s.heading ? <Typography.Title level={5}>{s.heading}</Typography.Title> : null}
+          {s.heading ? <SectionTitle>{s.heading}</SectionTitle> : null}
           <Typography.Paragraph style={{ textIndent: '2em', lineHeight: 2 }}>
             {s.sentences.map((x) => (
               <span key={x.id} data-sentence={x.id}>
@@ -315,13 +315,14 @@ function SavedReport({ id, onBack }: { id: string; onBack: () => void }) {
               <Flex vertical gap={8}>
                 <Input
                   addonBefore={t('periodReport.titleLabel')}
+                  aria-label={t('periodReport.titleLabel')}
                   value={editing.title}
                   maxLength={200}
                   onChange={(e) => setEditing({ ...editing, title: e.target.value })}
                 />
                 {editing.sections.map((s, si) => (
                   <div key={s.key}>
-                    {s.heading ? <Typography.Title level={5}>{s.heading}</Typography.Title> : null}
+                    {s.heading ? <SectionTitle>{s.heading}</SectionTitle> : null}
                     {s.sentences.map((x, xi) => (
                       <Input.TextArea
                         key={x.id}
@@ -329,6 +330,9 @@ function SavedReport({ id, onBack }: { id: string; onBack: () => void }) {
                         autoSize
                         maxLength={2000}
                         style={{ marginBottom: 8 }}
+                        aria-label={t('periodReport.sentenceLabel', {
+                          n: editing.sections.slice(0, si).reduce((n, p) => n + p.sentences.length, 0) + xi + 1,
+                        })}
                         onChange={(e) => setSentence(si, xi, e.target.value)}
                         data-testid={`sentence-${x.id}`}
                       />

@@ -136,6 +136,7 @@ export default function PermitListPage() {
         <Select
           allowClear
           style={{ minWidth: 130 }}
+          aria-label={t('permits.class')}
           placeholder={t('permits.class')}
           value={query.permitClass}
           options={PERMIT_CLASSES.map((c) => ({ value: c, label: PERMIT_CLASS_LABELS[c][l] }))}
@@ -145,6 +146,7 @@ export default function PermitListPage() {
         <Select
           allowClear
           style={{ minWidth: 110 }}
+          aria-label={t('permits.status')}
           placeholder={t('permits.status')}
           value={query.status}
           options={PERMIT_STATUSES.map((s) => ({ value: s, label: PERMIT_STATUS_LABELS[s][l] }))}
@@ -153,6 +155,7 @@ export default function PermitListPage() {
         <Select
           allowClear
           style={{ minWidth: 140 }}
+          aria-label={t('enterprise.fields.town')}
           placeholder={t('enterprise.fields.town')}
           value={query.townCode}
           options={townOptions(lang)}
@@ -165,6 +168,7 @@ export default function PermitListPage() {
           style={{ width: 90 }}
           value={days ?? null}
           onChange={(v) => update({ expiringWithinDays: v === null || v === undefined ? undefined : String(v) })}
+          aria-label={t('permits.expiringWithinLabel')}
           data-testid="permit-filter-expiring"
         />
         <Typography.Text>{t('permits.days')}</Typography.Text>

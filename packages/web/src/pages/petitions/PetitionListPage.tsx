@@ -97,6 +97,7 @@ export default function PetitionListPage() {
         <Select
           allowClear
           style={{ width: 180 }}
+          aria-label={t('petitions.status')}
           placeholder={t('petitions.status')}
           value={query.status}
           onChange={(v) => update({ status: v })}
@@ -105,6 +106,7 @@ export default function PetitionListPage() {
         <Select
           allowClear
           style={{ width: 180 }}
+          aria-label={t('petitions.channel')}
           placeholder={t('petitions.channel')}
           value={query.channel}
           onChange={(v) => update({ channel: v })}
@@ -113,6 +115,7 @@ export default function PetitionListPage() {
         <Select
           allowClear
           style={{ width: 140 }}
+          aria-label={t('petitions.type')}
           placeholder={t('petitions.type')}
           value={query.type}
           onChange={(v) => update({ type: v })}
@@ -121,6 +124,7 @@ export default function PetitionListPage() {
         <Flex align="center" gap={4}>
           <Switch
             size="small"
+            aria-label={t('petitions.keyCasesOnly')}
             checked={query.keyCase === 'true'}
             onChange={(c) => update({ keyCase: c ? 'true' : undefined })}
           />

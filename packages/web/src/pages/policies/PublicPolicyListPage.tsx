@@ -71,12 +71,14 @@ export default function PublicPolicyListPage() {
         />
         <Select
           style={{ width: 140 }}
+          aria-label={t('policies.kind')}
           value={query.kind ?? ''}
           onChange={(v) => list.update({ kind: (v || undefined) as typeof query.kind })}
           options={[{ value: '', label: t('policies.allKinds') }, ...kindOptions(lang)]}
         />
         <Select
           style={{ width: 180 }}
+          aria-label={t('policies.topics')}
           value={query.topic ?? ''}
           onChange={(v) => list.update({ topic: (v || undefined) as typeof query.topic })}
           options={[{ value: '', label: t('policies.allTopics') }, ...topicOptions(lang)]}

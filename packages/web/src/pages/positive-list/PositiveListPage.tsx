@@ -48,6 +48,7 @@ export default function PositiveListPage() {
         />
         <Select
           style={{ width: 140 }}
+          aria-label={t('positiveList.validity')}
           value={query.state ?? ''}
           onChange={(v) => list.update({ state: (v || undefined) as Entry['state'] | undefined })}
           options={[

@@ -53,6 +53,7 @@ export default function ProposalsPage() {
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
           style={{ width: 160 }}
+          aria-label={t('positiveList.proposalStatus')}
           value={query.status ?? ''}
           onChange={(v) => list.update({ status: (v || undefined) as Proposal['status'] | undefined })}
           options={[

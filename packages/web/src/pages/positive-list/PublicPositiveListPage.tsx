@@ -35,6 +35,7 @@ export default function PublicPositiveListPage() {
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
           style={{ width: 160 }}
+          aria-label={t('positiveList.year')}
           value={query.year ?? ''}
           onChange={(v) => list.update({ year: v || undefined })}
           options={[{ value: '', label: t('positiveList.allYears') }, ...YEARS.map((y) => ({ value: y, label: y }))]}

@@ -126,12 +126,14 @@ export default function ProjectDetailPage() {
               <Form.Item name="key" rules={[{ required: true }]}>
                 <Select
                   style={{ width: 160 }}
+                  aria-label={t('svc.projects.milestone')}
                   placeholder={t('svc.projects.milestone')}
                   options={p.milestones.map((m) => ({ value: m.key, label: PROJECT_MILESTONE_LABELS[m.key][l] }))}
                 />
               </Form.Item>
               <Form.Item name="state">
                 <Select
+                  aria-label={t('svc.common.status')}
                   style={{ width: 120 }}
                   options={(['pending', 'in-progress', 'done'] as const).map((s) => ({
                     value: s,
@@ -163,7 +165,7 @@ export default function ProjectDetailPage() {
               }}
             >
               <Form.Item name="nextAction" rules={[{ required: true, whitespace: true }]}>
-                <Input style={{ width: 320 }} maxLength={500} />
+                <Input aria-label={t('svc.projects.nextAction')} style={{ width: 320 }} maxLength={500} />
               </Form.Item>
               <Form.Item name="nextActionDate" rules={[{ required: true }]}>
                 <DatePicker />
@@ -188,6 +190,7 @@ export default function ProjectDetailPage() {
               </Form.Item>
               <Form.Item name="channel">
                 <Select
+                  aria-label={t('svc.projects.channel')}
                   style={{ width: 100 }}
                   options={CONTACT_CHANNELS.map((c) => ({ value: c, label: CONTACT_CHANNEL_LABELS[c][l] }))}
                 />

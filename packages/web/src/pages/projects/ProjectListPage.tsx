@@ -91,6 +91,7 @@ export default function ProjectListPage() {
         <Select
           allowClear
           style={{ minWidth: 120 }}
+          aria-label={t('svc.common.status')}
           placeholder={t('svc.common.status')}
           value={query.status}
           options={PROJECT_STATUSES.map((s) => ({
@@ -102,13 +103,18 @@ export default function ProjectListPage() {
         <Select
           allowClear
           style={{ minWidth: 140 }}
+          aria-label={t('enterprise.fields.town')}
           placeholder={t('enterprise.fields.town')}
           value={query.townCode}
           options={townOptions(lang)}
           onChange={(v?: string) => update({ townCode: v })}
         />
         <Typography.Text>{t('svc.projects.overdueOnly')}</Typography.Text>
-        <Switch checked={query.overdue === 'true'} onChange={(v) => update({ overdue: v ? 'true' : undefined })} />
+        <Switch
+          aria-label={t('svc.projects.overdueOnly')}
+          checked={query.overdue === 'true'}
+          onChange={(v) => update({ overdue: v ? 'true' : undefined })}
+        />
       </Flex>
       <PagedTable<Project, typeof query>
         list={list}

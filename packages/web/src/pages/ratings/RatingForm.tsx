@@ -7,13 +7,22 @@ import {
   RATING_SOURCE_EN,
   type RatingInput,
 } from '@qingshan/core/ratings';
-import { Button, Form, Input, Rate, Typography } from 'antd';
+import { Button, Form, Input, Rate, type RateProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n.ts';
 
 const LEVEL_TEXTS = (lang: string) =>
   [1, 2, 3, 4, 5].map((l) => RATING_LEVEL_LABELS[l as 1 | 2 | 3 | 4 | 5][lang === 'en' ? 'en' : 'zh']);
+
+/**
+ * A Rate inside a required Form.Item: the item passes `aria-required` to its control, which antd's
+ * Rate puts on its list element, where ARIA does not allow it (screen readers then misreport it).
+ * The required mark and the message below the stars say it is required.
+ */
+function RequiredRate({ 'aria-required': _required, ...props }: RateProps & { 'aria-required'?: unknown }) {
+  return <Rate {...props} />;
+}
 
 /** 好差评 form: the overall level (非常满意…非常不满意), the GB/T 39734 indicators and a comment. */
 export function RatingForm({ onSubmit, submitting }: { onSubmit: (input: RatingInput) => void; submitting: boolean }) {
@@ -38,7 +47,7 @@ export function RatingForm({ onSubmit, submitting }: { onSubmit: (input: RatingI
         label={t('ratings.overall')}
         rules={[{ required: true, message: t('ratings.levelRequired') }]}
       >
-        <Rate tooltips={texts} onChange={setLevel} />
+        <RequiredRate tooltips={texts} onChange={setLevel} />
       </Form.Item>
       {level > 0 ? <Typography.Text type="secondary">{texts[level - 1]}</Typography.Text> : null}
       {RATING_INDICATORS.map((k) => (

@@ -185,6 +185,7 @@ export default function RatingsPage() {
         <Flex align="center" gap={4}>
           <Switch
             size="small"
+            aria-label={t('ratings.badOnly')}
             checked={query.bad === 'true'}
             onChange={(c) => update({ bad: c ? 'true' : undefined })}
           />
@@ -193,6 +194,7 @@ export default function RatingsPage() {
         <Select
           allowClear
           style={{ width: 180 }}
+          aria-label={t('ratings.state')}
           placeholder={t('ratings.state')}
           value={query.state}
           onChange={(v) => update({ state: v })}
@@ -204,6 +206,7 @@ export default function RatingsPage() {
         <Select
           allowClear
           style={{ width: 160 }}
+          aria-label={t('ratings.eventType')}
           placeholder={t('ratings.eventType')}
           value={query.eventType}
           onChange={(v) => update({ eventType: v })}

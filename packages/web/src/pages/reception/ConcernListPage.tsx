@@ -43,6 +43,7 @@ export default function ConcernListPage() {
         <Select
           allowClear
           style={{ minWidth: 140 }}
+          aria-label={t('svc.common.status')}
           placeholder={t('svc.common.status')}
           value={query.status}
           options={CONCERN_STATUSES.map((s) => ({
@@ -54,13 +55,18 @@ export default function ConcernListPage() {
         <Select
           allowClear
           style={{ minWidth: 160 }}
+          aria-label={t('svc.reception.category')}
           placeholder={t('svc.reception.category')}
           value={query.category}
           options={categoryOptions(lang)}
           onChange={(v?: (typeof CONCERN_CATEGORIES)[number]) => update({ category: v })}
         />
         <Typography.Text>{t('svc.reception.overdueOnly')}</Typography.Text>
-        <Switch checked={query.overdue === 'true'} onChange={(v) => update({ overdue: v ? 'true' : undefined })} />
+        <Switch
+          aria-label={t('svc.reception.overdueOnly')}
+          checked={query.overdue === 'true'}
+          onChange={(v) => update({ overdue: v ? 'true' : undefined })}
+        />
       </Flex>
       <PagedTable<Concern, typeof query>
         list={list}

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Modal, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { ApiError } from '../../api/http.ts';
 import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
+import { RemoveRowButton } from '../../components/RemoveRowButton.tsx';
 import { useLanguage } from '../../i18n.ts';
 import {
   bookEnterprise,
@@ -177,7 +178,7 @@ export default function EnterpriseReceptionPage() {
                     <Form.Item name={f.name} rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
                       <Input placeholder={t('svc.reception.person')} maxLength={50} />
                     </Form.Item>
-                    {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}
+                    {fields.length > 1 ? <RemoveRowButton onClick={() => remove(f.name)} /> : null}
                   </Flex>
                 ))}
                 <Button

@@ -107,7 +107,10 @@ export default function PublicReceptionPage() {
                 {sessions.data && sessions.data.items.length === 0 ? (
                   <Empty description={t('svc.public.noSessions')} />
                 ) : null}
+                {/* Only the session's line opens it, so the 预约 button beside it is not a control inside
+                    another (a screen reader announces the whole header as one button otherwise). */}
                 <Collapse
+                  collapsible="header"
                   items={(sessions.data?.items ?? []).map((s) => ({
                     key: s.id,
                     label: (
@@ -154,6 +157,7 @@ export default function PublicReceptionPage() {
                   />
                   <Select
                     style={{ width: 180 }}
+                    aria-label={t('common.sortBy')}
                     value={sort}
                     onChange={(v) => {
                       setSort(v);

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { RemoveRowButton } from '../../components/RemoveRowButton.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import {
@@ -261,7 +262,7 @@ export default function SessionDetailPage() {
                     <Form.Item name={[f.name, 'phone']} style={{ flex: 1 }}>
                       <Input placeholder={t('svc.common.phone')} maxLength={20} />
                     </Form.Item>
-                    {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}
+                    {fields.length > 1 ? <RemoveRowButton onClick={() => remove(f.name)} /> : null}
                   </Flex>
                 ))}
                 <Button type="dashed" onClick={() => add({ name: '' })} icon={<PlusOutlined />} block>

@@ -95,6 +95,7 @@ export default function SessionListPage() {
         <Select
           allowClear
           style={{ minWidth: 180 }}
+          aria-label={t('svc.reception.kind')}
           placeholder={t('svc.reception.kind')}
           value={query.kind}
           options={RECEPTION_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))}

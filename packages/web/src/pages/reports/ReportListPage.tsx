@@ -79,6 +79,7 @@ export default function ReportListPage() {
         <Select
           allowClear
           style={{ width: 200 }}
+          aria-label={t('reports.status')}
           placeholder={t('reports.status')}
           options={REPORT_STATUSES.map((s) => ({ value: s, label: reportStatusLabel(s, lang) }))}
           value={query.status}

@@ -22,7 +22,7 @@ import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { RecordTable } from '../../components/list-page/index.ts';
-import { PageContainer } from '../../components/PageContainer.tsx';
+import { PageContainer, SectionTitle } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
@@ -123,7 +123,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
               }}
               onFinish={(v) => save.mutate(v)}
             >
-              <Typography.Title level={5}>{t('rules.edit')}</Typography.Title>
+              <SectionTitle>{t('rules.edit')}</SectionTitle>
               {save.error instanceof ApiError && save.error.errors.length ? (
                 <Alert
                   type="error"
@@ -188,7 +188,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
             </Form>
           ) : null}
           <div>
-            <Typography.Title level={5}>{t('rules.history')}</Typography.Title>
+            <SectionTitle>{t('rules.history')}</SectionTitle>
             <RecordTable
               size="small"
               rowKey="version"

@@ -50,6 +50,7 @@ function CaseList() {
         <Select
           allowClear
           style={{ width: 200 }}
+          aria-label={t('siteInspections.stage')}
           placeholder={t('siteInspections.stage')}
           value={query.stage}
           onChange={(v) => update({ stage: v })}

@@ -55,6 +55,7 @@ export default function InspectionListPage() {
         <Select
           allowClear
           style={{ width: 160 }}
+          aria-label={t('siteInspections.kind')}
           placeholder={t('siteInspections.kind')}
           value={query.kind}
           onChange={(v) => update({ kind: v })}
@@ -63,6 +64,7 @@ export default function InspectionListPage() {
         <Select
           allowClear
           style={{ width: 140 }}
+          aria-label={t('siteInspections.status')}
           placeholder={t('siteInspections.status')}
           value={query.status}
           onChange={(v) => update({ status: v })}

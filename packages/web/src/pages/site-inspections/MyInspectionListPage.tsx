@@ -58,6 +58,7 @@ export default function MyInspectionListPage() {
         <Select
           allowClear
           style={{ width: 150 }}
+          aria-label={t('siteInspections.outcomeFilter')}
           placeholder={t('siteInspections.outcomeFilter')}
           value={query.outcome}
           onChange={(v) => update({ outcome: v })}
@@ -70,6 +71,7 @@ export default function MyInspectionListPage() {
         <Select
           allowClear
           style={{ width: 130 }}
+          aria-label={t('siteInspections.signatureFilter')}
           placeholder={t('siteInspections.signatureFilter')}
           value={query.signature}
           onChange={(v) => update({ signature: v })}

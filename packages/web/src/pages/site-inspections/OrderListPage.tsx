@@ -38,6 +38,7 @@ export default function OrderListPage() {
         <Select
           allowClear
           style={{ width: 240 }}
+          aria-label={t('siteInspections.orderStatus')}
           placeholder={t('siteInspections.orderStatus')}
           value={query.status}
           onChange={(v) => update({ status: v })}

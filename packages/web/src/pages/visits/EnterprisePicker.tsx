@@ -19,6 +19,10 @@ export function EnterprisePicker({
   options?: { value: string; label: string }[];
   /** the names of the enterprises chosen, for a form that labels its parts by enterprise */
   onNames?: (names: Map<string, string>) => void;
+  /** given by a form item, whose label points to it */
+  id?: string;
+  /** names the select where no form item's label does */
+  'aria-label'?: string;
   'data-testid'?: string;
   style?: React.CSSProperties;
 }) {

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { RemoveRowButton } from '../../components/RemoveRowButton.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { createVisit, listCampaigns, type VisitCreate, visitKeys } from './api.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
@@ -128,7 +129,7 @@ export default function VisitFormPage() {
                       <Form.Item name={[f.name, 'leader']} valuePropName="checked">
                         <Checkbox>{t('svc.visits.isLeader')}</Checkbox>
                       </Form.Item>
-                      {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}
+                      {fields.length > 1 ? <RemoveRowButton onClick={() => remove(f.name)} /> : null}
                     </Flex>
                   ))}
                   <Button type="dashed" onClick={() => add({ name: '', leader: false })} icon={<PlusOutlined />}>
@@ -186,6 +187,7 @@ export default function VisitFormPage() {
                       <Form.Item name={[f.name, 'enterpriseId']} style={{ minWidth: 200 }}>
                         <Select
                           allowClear
+                          aria-label={t('svc.common.enterprise')}
                           placeholder={t('svc.common.enterprise')}
                           options={enterpriseIds.map((id: string, i: number) => ({ value: id, label: nameOf(id, i) }))}
                         />
@@ -196,7 +198,7 @@ export default function VisitFormPage() {
                       <Form.Item name={[f.name, 'internal']} valuePropName="checked">
                         <Checkbox>{t('svc.visits.internal')}</Checkbox>
                       </Form.Item>
-                      <MinusCircleOutlined onClick={() => remove(f.name)} />
+                      <RemoveRowButton onClick={() => remove(f.name)} />
                     </Flex>
                   ))}
                   <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>

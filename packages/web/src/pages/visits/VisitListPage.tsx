@@ -235,6 +235,7 @@ export default function VisitListPage() {
                   <Select
                     allowClear
                     style={{ minWidth: 180 }}
+                    aria-label={t('svc.visits.purposes')}
                     placeholder={t('svc.visits.purposes')}
                     value={query.purpose}
                     options={purposeOptions(lang)}
@@ -243,6 +244,7 @@ export default function VisitListPage() {
                   <Select
                     allowClear
                     style={{ minWidth: 140 }}
+                    aria-label={t('enterprise.fields.town')}
                     placeholder={t('enterprise.fields.town')}
                     value={query.townCode}
                     options={townOptions(lang)}
@@ -251,6 +253,7 @@ export default function VisitListPage() {
                   <Select
                     allowClear
                     style={{ minWidth: 140 }}
+                    aria-label={t('svc.visits.leaderLed')}
                     placeholder={t('svc.visits.leaderLed')}
                     value={query.leader}
                     options={[

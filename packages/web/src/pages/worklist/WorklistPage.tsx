@@ -142,8 +142,9 @@ export default function WorklistPage() {
             }))}
           />
         </Form.Item>
-        <Form.Item label={t('worklist.sort')}>
+        <Form.Item label={t('worklist.sort')} htmlFor="worklist-sort">
           <Select
+            id="worklist-sort"
             style={{ width: 160 }}
             value={query.sort}
             onChange={(sort) => update({ sort })}

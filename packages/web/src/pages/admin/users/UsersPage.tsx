@@ -41,8 +41,19 @@ function useRoleOptions() {
   return useMemo(() => ALL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), [t]);
 }
 
-/** Select of enterprises searched on the server by name, code or pinyin initials. */
-function EnterprisePicker({ value, onChange }: { value?: string | null; onChange?: (v: string | null) => void }) {
+/**
+ * Select of enterprises searched on the server by name, code or pinyin initials. The form item gives
+ * it its `id`, which its label points to: passed on, the label names the select.
+ */
+function EnterprisePicker({
+  id,
+  value,
+  onChange,
+}: {
+  id?: string;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const found = useQuery({
@@ -52,6 +63,7 @@ function EnterprisePicker({ value, onChange }: { value?: string | null; onChange
   });
   return (
     <Select
+      id={id}
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       value={value ?? undefined}

@@ -127,6 +127,7 @@ const en: Leaves<typeof zh> = {
     reportIntro:
       'In the statutory format (国办公开办函〔2021〕30号): sections I, V and VI are written by the bureau and saved in versions (each save audited); tables II, III and IV are computed from the records, and each number opens the records it counts. What the platform does not record is marked so: fill it from the ledgers, never a 0 in its place.',
     yearOption: '{{year}}',
+    reportYear: 'Report year',
     row: 'Row (I + II = III + IV)',
     naturalPerson: 'Natural persons',
     organisations: 'Legal persons and other organisations',

@@ -95,6 +95,7 @@ const en: Leaves<typeof zh> = {
     conflictsHint:
       'An inspector with an interest in a firm (a relative works there, a former employer…) is never sent to it.',
     conflictKinds: { kin: 'A relative works there', 'former-employer': 'Former employer', other: 'Other interest' },
+    conflictKind: 'Kind of interest',
     conflictNote: 'Details',
     addConflict: 'Add a conflict',
     removeConflict: 'Remove',

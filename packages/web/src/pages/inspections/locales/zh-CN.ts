@@ -91,6 +91,7 @@ const strings = {
     conflicts: '回避情形',
     conflictsHint: '与企业有利害关系的（近亲属任职、曾在该企业任职等），抽取时不会被派往该企业。',
     conflictKinds: { kin: '近亲属在该企业任职', 'former-employer': '曾在该企业任职', other: '其他利害关系' },
+    conflictKind: '利害关系',
     conflictNote: '具体情况',
     addConflict: '添加回避情形',
     removeConflict: '删除',

@@ -18,6 +18,7 @@ const en: Leaves<typeof zh> = {
     saved: 'Saved as version {{version}}',
     note: 'Note on the change (optional)',
     titleLabel: 'Title',
+    sentenceLabel: 'Sentence {{n}}',
     draftOf: 'Draft ({{from}} – {{to}}), version {{version}}, created by {{by}}',
     backToFresh: 'Back to the report drafted from the figures',
     drafts: 'Saved drafts',

@@ -15,6 +15,7 @@ const strings = {
     saved: '已保存为第 {{version}} 版',
     note: '修改说明（选填）',
     titleLabel: '标题',
+    sentenceLabel: '第 {{n}} 句',
     draftOf: '报告稿（{{from}} 至 {{to}}），第 {{version}} 版，{{by}} 创建',
     backToFresh: '返回按统计数字起草的报告',
     drafts: '已保存的报告稿',

@@ -28,6 +28,7 @@ const en: Leaves<typeof zh> = {
     renewalApplyBy: 'Apply for renewal by',
     expiringWithin: 'Expiring within',
     days: 'days',
+    expiringWithinLabel: 'Expiring within how many days',
     daysLeft: '{{count}} days left',
     applyBy: 'renewal due by {{date}}',
     officer: 'Officer',

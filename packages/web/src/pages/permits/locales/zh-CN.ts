@@ -25,6 +25,7 @@ const strings = {
     renewalApplyBy: '延续申请截止日',
     expiringWithin: '有效期在',
     days: '天内届满',
+    expiringWithinLabel: '有效期在多少天内届满',
     daysLeft: '剩 {{count}} 天',
     applyBy: '须于 {{date}} 前申请延续',
     officer: '经办人',
