@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { accessibilityViolations } from './accessibility.ts';
 import {
   type Ctx,
   type DemoAccount,
@@ -42,6 +43,8 @@ const ctx: Ctx = {
   async screenshot(page: Page, name: string, opts) {
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: !opts?.window });
+    // the key pages are the ones screenshotted: each is checked for accessibility as it is shown
+    for (const v of await accessibilityViolations(page)) pageProblems.push(`accessibility of ${name}: ${v}`);
   },
   async login(page, role) {
     const a = ctx.account(role);

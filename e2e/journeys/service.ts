@@ -165,7 +165,8 @@ export const citizenBooksPublicDay: Journey = {
       .getByText(/已预约.*接待日/)
       .first()
       .waitFor({ timeout: 10_000 });
-    await page.locator('.ant-collapse-header').first().click();
+    // the session's line (its title, a button of its own) opens it; the 预约 button beside it does not
+    await page.locator('.ant-collapse-header .ant-collapse-title').first().click();
     await page.getByText('张**').first().waitFor({ timeout: 10_000 });
     const body = (await page.textContent('body')) ?? '';
     expect(!body.includes('张建华'), 'the full name is not published');

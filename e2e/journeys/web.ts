@@ -144,7 +144,7 @@ export const citizenOnPhone: Journey = {
     }
     // another day: its own slots under its own heading
     await tabs.nth(1).click();
-    const heading = (await page.getByTestId('slot-day').locator('h5').textContent()) ?? '';
+    const heading = (await page.getByTestId('slot-day').getByRole('heading').textContent()) ?? '';
     expect(
       heading === (await tabs.nth(1).locator('span').first().textContent()),
       `day heading follows the tab (${heading})`,
