@@ -8,11 +8,7 @@ import { DISCLOSURE_CLOCK_PROFILES } from './disclosure.ts';
 import { INSPECTION_CLOCK_PROFILES } from './inspection-draws.ts';
 import { PERMIT_CLOCK_PROFILES, REPORT_CADENCE_SOURCE_EN } from './permits.ts';
 import { SITE_INSPECTION_CLOCK_PROFILES } from './site-inspections.ts';
-
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
-/** a document number stays as issued (国办发〔2019〕51号), as the other English citations keep it */
-const DOCUMENT_NUMBER = /[\u4e00-\u9fff]+〔\d{4}〕\d+号/g;
-const untranslated = (en: string) => CJK.test(en.replace(DOCUMENT_NUMBER, ''));
+import { untranslated } from './untranslated.ts';
 
 const PROFILES: readonly ClockProfileDefinition[] = [
   ...DEFAULT_CLOCK_PROFILES,
@@ -25,11 +21,6 @@ const PROFILES: readonly ClockProfileDefinition[] = [
 ];
 
 describe('deadline profiles in English', () => {
-  it('tells a document number from words left in Chinese', () => {
-    expect(untranslated('国办发〔2019〕51号 (bad ratings rectified within a set period)')).toBe(false);
-    expect(untranslated('following the practice of Chongqing；本局可调整')).toBe(true);
-  });
-
   it('every profile has its source, and its note if it has one, in English', () => {
     expect(PROFILES.length).toBeGreaterThan(35);
     for (const p of PROFILES) {

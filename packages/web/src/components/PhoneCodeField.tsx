@@ -1,5 +1,5 @@
 import { Button, Flex, Form, type FormInstance, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../api/errors.ts';
 import { http } from '../api/http.ts';
@@ -57,9 +57,12 @@ export function PhoneCodeField({
     }
   };
 
+  const inputId = useId();
   return (
+    // the label names the code's input (the outer item has no name of its own to link them by)
     <Form.Item
       label={t('phoneCode.label')}
+      htmlFor={inputId}
       required={required}
       extra={forAccount ? t('phoneCode.accountHelp') : t('phoneCode.help')}
     >
@@ -73,6 +76,7 @@ export function PhoneCodeField({
           ]}
         >
           <Input
+            id={inputId}
             maxLength={6}
             inputMode="numeric"
             autoComplete="one-time-code"

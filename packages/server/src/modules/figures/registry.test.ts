@@ -1,3 +1,4 @@
+import { untranslated } from '@qingshan/core/untranslated';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Tx } from '../../db/client.ts';
@@ -14,10 +15,6 @@ const DEF = {
 /** A database that answers every statement with the given rows, as PGlite does ({ rows }). */
 const answering = (rows: unknown[]) => ({ execute: async () => ({ rows }) }) as unknown as Tx;
 const P = { from: '2020-01-01', to: '2020-03-31' };
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
-/** a document number stays as issued (国办发〔2019〕51号), as the other English citations keep it */
-const DOCUMENT_NUMBER = /[\u4e00-\u9fff]+〔\d{4}〕\d+号/g;
-const untranslated = (en: string) => CJK.test(en.replace(DOCUMENT_NUMBER, ''));
 
 describe('figures declared by their modules', () => {
   it('the dashboard order: the service figures of rules.md §6 first, then every other figure by key', () => {
