@@ -23,10 +23,13 @@ export function PhoneCodeField({
   form,
   required,
   forAccount,
+  purpose = 'booking',
 }: {
   form: FormInstance;
   required: boolean;
   forAccount?: boolean;
+  /** what the code guards, which its help text explains: a place booked, or a submission (an objection, a request) */
+  purpose?: 'booking' | 'submission';
 }) {
   const { t } = useTranslation();
   const showError = useShowError();
@@ -64,7 +67,13 @@ export function PhoneCodeField({
       label={t('phoneCode.label')}
       htmlFor={inputId}
       required={required}
-      extra={forAccount ? t('phoneCode.accountHelp') : t('phoneCode.help')}
+      extra={
+        forAccount
+          ? t('phoneCode.accountHelp')
+          : purpose === 'booking'
+            ? t('phoneCode.help')
+            : t('phoneCode.submissionHelp')
+      }
     >
       <Flex gap={8}>
         <Form.Item

@@ -112,7 +112,21 @@ describe('online application → one-time notice → supplement → acceptance �
     for (const s of ['补正材料一次性告知书', '建设项目环境影响报告表（公开版本）', '建设单位营业执照', '第三十二条'])
       expect(xml, s).toContain(s);
 
+    // handing back before every listed item is uploaded is refused, naming what is still missing,
+    // and the bureau's clock stays paused
     await ok(upload(ent, a.id, 2), 201);
+    const early2 = await ent.request({
+      method: 'POST',
+      url: `/api/applications/${a.id}/supplement`,
+      payload: { inPerson: false },
+    });
+    expect(early2.statusCode).toBe(409);
+    expect(early2.json().detail).toContain('建设单位营业执照');
+    expect(early2.json().detail).not.toContain('公开版本');
+    const still = await ok(ent.request({ method: 'GET', url: `/api/applications/${a.id}` }));
+    expect(still.status).toBe('awaiting-materials');
+    expect(still.clocks.find((c: { id: string }) => c.id === handling.id).state).toBe('paused');
+
     await ok(upload(ent, a.id, 3), 201);
     const back = await ok(
       ent.request({ method: 'POST', url: `/api/applications/${a.id}/supplement`, payload: { inPerson: true } }),
@@ -387,6 +401,7 @@ describe('the applications list', () => {
     const y = await apply(B);
     const z = await apply(A);
     await ok(clerk.request({ method: 'POST', url: `/api/applications/${w.id}/notice`, payload: { note: null } }));
+    for (const item of [0, 1, 2, 3]) await ok(upload(B, w.id, item), 201);
     await ok(B.request({ method: 'POST', url: `/api/applications/${w.id}/supplement`, payload: { inPerson: false } }));
     const ids = async (sort: string) =>
       (

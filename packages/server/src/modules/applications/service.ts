@@ -111,9 +111,22 @@ async function openClock(db: Tx, id: string, profileKey?: string): Promise<Clock
 }
 
 /** The handling clock: the matter's statutory limit (or its promised one when the law sets none). */
-async function handlingClock(db: Tx, row: ApplicationRow): Promise<ClockView | undefined> {
+async function handlingClock(db: Tx, row: Pick<ApplicationRow, 'id'>): Promise<ClockView | undefined> {
   const all = await clocksOf(db, { ownerType: OWNER_TYPE, ownerId: row.id });
   return all.find((c) => c.profileKey !== NOTICE_PROFILE && c.profileKey !== DEFERRED_PROFILE && !c.completedAt);
+}
+
+/**
+ * When each application must be decided: its running handling clock's due date, read from the
+ * clock that owns it (an EIA case shows its application's). Applications without one are absent.
+ */
+export async function decisionDueDates(db: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    const clock = await handlingClock(db, { id });
+    if (clock) out.set(id, clock.dueDate);
+  }
+  return out;
 }
 
 async function nextCode(tx: Tx, at: Date): Promise<string> {
@@ -478,6 +491,17 @@ export async function supplement(
   const now = at ?? new Date();
   const row = await load(tx, user, id, true);
   const to = step(row, 'supplement');
+  // "supply all at once": handing back without what the notice listed would restart the bureau's
+  // clock on an application it can only send back again
+  const provided = new Set(await providedItems(tx, id));
+  const stillMissing = (row.noticeMissing ?? []).filter((i) => !provided.has(i));
+  if (stillMissing.length) {
+    const checklist = await checklistOf(tx, row);
+    throw stateConflict(
+      `补正告知书所列材料尚未上传：${stillMissing.map((i) => checklist[i]?.name ?? `第 ${i + 1} 项`).join('、')}。请上传后再提交补正`,
+      `Materials the notice listed are not uploaded yet: ${stillMissing.map((i) => checklist[i]?.name ?? `item ${i + 1}`).join(', ')}. Upload them, then hand the materials back`,
+    );
+  }
   const handling = await handlingClock(tx, row);
   if (handling?.state === 'paused') await resumeClock(tx, actor, handling.id, now, { byOwner: true });
   if (inPerson) await addVisit(tx, actor, id, '到窗口补正材料', at);

@@ -200,6 +200,24 @@ describe('discharge permits: renewal reminder, worklist and overdue', () => {
     const [sent] = await remindersOf(renewal.id);
     expect(sent!.stage).toBe('due');
     expect(addCalendarDays(renewal.windowStart, 60) <= p.validTo).toBe(true);
+
+    // a report cannot have been filed before its period ended, nor a renewal before the permit existed
+    const beforeEnd = [addCalendarDays(report.windowStart, -1), today].sort()[0]!;
+    for (const [id, submittedOn, says] of [
+      [report.id, beforeEnd, '报告期末'],
+      [renewal.id, addCalendarDays(p.validFrom, -1), p.validFrom],
+    ] as const) {
+      const early = await officer.request({
+        method: 'POST',
+        url: `/api/permit-obligations/${id}/submit`,
+        payload: { submittedOn, reference: 'ZXBG-EARLY' },
+      });
+      expect(early.statusCode, early.body).toBe(400);
+      expect(early.json().errors[0]).toMatchObject({ path: 'submittedOn' });
+      expect(early.json().errors[0].message).toContain(says);
+    }
+    const still = await officer.request({ method: 'GET', url: `/api/permits/${p.id}` });
+    expect(still.json().obligations.filter((o: { status: string }) => o.status !== 'open')).toEqual([]);
   });
 
   it('a change of name is due within 30 days; a permit past its last day expires', async () => {

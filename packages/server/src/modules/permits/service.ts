@@ -410,6 +410,30 @@ export async function submitObligation(
           },
         ],
       });
+    // a report is filed once its period has ended; nothing is filed for a permit before it was issued
+    const isReport = before.kind === 'report-annual' || before.kind === 'report-quarterly';
+    const [permit] = await tx
+      .select({ issuedOn: permits.issuedOn, validFrom: permits.validFrom })
+      .from(permits)
+      .where(eq(permits.id, before.permitId));
+    const earliest = isReport ? before.windowStart : (permit?.issuedOn ?? permit?.validFrom ?? null);
+    if (earliest && input.submittedOn < earliest)
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [
+          {
+            path: 'submittedOn',
+            message: isReport
+              ? {
+                  zh: `提交日期不能早于报告期末（${earliest}）`,
+                  en: `the report cannot have been filed before its period ended (${earliest})`,
+                }
+              : {
+                  zh: `提交日期不能早于许可证核发日期（${earliest}）`,
+                  en: `the filing cannot be earlier than the permit's issue date (${earliest})`,
+                },
+          },
+        ],
+      });
     const [after] = await tx
       .update(permitObligations)
       .set({

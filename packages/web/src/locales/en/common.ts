@@ -106,7 +106,9 @@ const en: Leaves<typeof zh> = {
     required: 'Enter the 6-digit code',
     phoneFirst: 'Enter a valid mobile number first',
     help: 'Online bookings confirm the phone number so that nobody can take places with invented numbers. With a landline, call the window to book.',
-    accountHelp: 'No code is needed when you book with the phone number of your account.',
+    submissionHelp:
+      'The phone number is confirmed before you submit, so that it is yours and the bureau can reach you with its answer. Without a mobile phone, call or visit the window.',
+    accountHelp: 'No code is needed when you use the phone number of your account.',
   },
 };
 

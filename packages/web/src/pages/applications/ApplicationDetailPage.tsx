@@ -33,6 +33,7 @@ import { joinLabels, useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { ApplicationEiaCard } from '../eia/ApplicationEiaCard.tsx';
 import { formLabel, matterLabel } from '../matters/labels.ts';
+import { clockTitle } from '../worklist/titles.ts';
 import {
   type ApplicationDetail,
   type ApplicationStep,
@@ -201,20 +202,20 @@ export default function ApplicationDetailPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('applications.noticeAlert', { items: names(d.noticeMissing) })}
+          title={t('applications.noticeAlert', { items: names(d.noticeMissing) })}
           description={d.noticeNote ?? undefined}
           data-testid="application-notice-alert"
         />
       ) : null}
       {d.acceptanceKind === 'deemed' ? (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('applications.deemedAlert')} />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('applications.deemedAlert')} />
       ) : null}
       {d.acceptanceKind === 'deferred' ? (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('applications.deferredAlert', {
+          title={t('applications.deferredAlert', {
             items: joinLabels(
               d.deferredItems.map((x) => x.name),
               lang,
@@ -373,7 +374,7 @@ export default function ApplicationDetailPage() {
               renderItem={(c) => (
                 <List.Item>
                   <Flex vertical style={{ width: '100%' }}>
-                    <span>{c.title}</span>
+                    <span>{clockTitle(c.title, lang)}</span>
                     <span>
                       <Tag color={CLOCK_COLORS[c.state]}>{t(`clocks.state.${c.state}` as 'clocks.state.running')}</Tag>
                       <span>
@@ -424,7 +425,7 @@ export default function ApplicationDetailPage() {
                 type="warning"
                 showIcon
                 style={{ marginBottom: 12 }}
-                message={t('applications.preCheckMissing', { count: d.preCheck.missing.length })}
+                title={t('applications.preCheckMissing', { count: d.preCheck.missing.length })}
                 description={names(d.preCheck.missing)}
               />
               <Form.Item name="note" label={t('applications.noticeNoteLabel')} rules={[{ max: 1000 }]}>

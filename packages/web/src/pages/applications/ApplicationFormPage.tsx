@@ -123,7 +123,7 @@ export default function ApplicationFormPage() {
               ) : null}
             </>
           ) : (
-            <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('applications.uploadHelp')} />
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('applications.uploadHelp')} />
           )}
           <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="application-submit">
             {t('applications.submit')}

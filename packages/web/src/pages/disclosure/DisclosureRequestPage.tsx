@@ -96,7 +96,9 @@ export default function DisclosureRequestPage() {
           >
             <Input maxLength={20} data-testid="disclosure-phone" />
           </Form.Item>
-          {isStaff(roles) ? null : <PhoneCodeField form={form} required={!user} forAccount={!!user} />}
+          {isStaff(roles) ? null : (
+            <PhoneCodeField form={form} required={!user} forAccount={!!user} purpose="submission" />
+          )}
           <Form.Item name="address" label={t('disclosure.address')}>
             <Input maxLength={200} />
           </Form.Item>

@@ -13,7 +13,7 @@ import { PhoneCodeField } from '../../components/PhoneCodeField.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { type EiaObjection, eiaKeys, getEiaNotice, lodgeObjection } from './api.ts';
-import { pick } from './labels.ts';
+import { pick, pickHeading } from './labels.ts';
 
 /** One EIA notice; during the 拟批准公示 anyone may object (a mobile phone proves itself with a code). */
 export default function EiaNoticePage() {
@@ -41,7 +41,9 @@ export default function EiaNoticePage() {
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const n = q.data;
   return (
-    <PageContainer title={t('common.labelled', { label: pick(EIA_NOTICE_LABELS[n.kind], lang), value: n.projectName })}>
+    <PageContainer
+      title={t('common.labelled', { label: pickHeading(EIA_NOTICE_LABELS[n.kind], lang), value: n.projectName })}
+    >
       <Flex vertical gap={16}>
         <Card size="small">
           <Descriptions
@@ -101,7 +103,9 @@ export default function EiaNoticePage() {
               <Form.Item name="phone" label={t('eia.contactPhone')} rules={[{ required: true }]}>
                 <Input maxLength={20} data-testid="objection-phone" />
               </Form.Item>
-              {isStaff(roles) ? null : <PhoneCodeField form={form} required={!user} forAccount={!!user} />}
+              {isStaff(roles) ? null : (
+                <PhoneCodeField form={form} required={!user} forAccount={!!user} purpose="submission" />
+              )}
               <Form.Item name="content" label={t('eia.notices.content')} rules={[{ required: true, whitespace: true }]}>
                 <Input.TextArea rows={4} maxLength={2000} data-testid="objection-content" />
               </Form.Item>

@@ -6,6 +6,12 @@ type Bi = { zh: string; en: string };
 export const pick = (label: Bi | undefined, lang: Language): string =>
   label ? label[lang === 'en' ? 'en' : 'zh'] : '';
 
+/** A label that opens a heading: core's English labels are lower case, for use inside sentences. */
+export const pickHeading = (label: Bi | undefined, lang: Language): string => {
+  const s = pick(label, lang);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
+
 export const STATE_COLORS: Record<string, string> = {
   publicity: 'gold',
   accepted: 'blue',

@@ -118,7 +118,13 @@ export function ObligationTable({
       >
         <Form form={form} layout="vertical" initialValues={{ submittedOn: dayjs() }} onFinish={(v) => submit.mutate(v)}>
           <Form.Item name="submittedOn" label={t('permits.submittedOn')} rules={[{ required: true }]}>
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker
+              // a report is filed once its period has ended (the server says the same)
+              disabledDate={(d) =>
+                d.isAfter(dayjs(), 'day') ||
+                (!!target?.kind.startsWith('report-') && d.isBefore(dayjs(target.windowStart), 'day'))
+              }
+            />
           </Form.Item>
           <Form.Item
             name="reference"
