@@ -307,6 +307,31 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
     expect(Date.parse(first!.answerDueAt) - Date.parse(first!.raisedAt)).toBe(2 * 3_600_000);
   });
 
+  it('state=open lists what the monitoring overview counts: active and cleared, not closed', async () => {
+    const C = await makeEnterprise(t);
+    const active = await raise(C.id, station());
+    const clearedSrc = station();
+    const cleared = await raise(C.id, clearedSrc);
+    await t.database.db.transaction((tx) =>
+      clearAlarm(tx, { sourceKind: 'station', sourceId: clearedSrc, kind: 'over-limit' }),
+    );
+    const closed = await raise(C.id, station());
+    const res = await monitor.request({
+      method: 'POST',
+      url: `/api/alarms/${closed.alarm.id}/close`,
+      payload: { outcome: 'dismissed', note: '仪器校准期间的数据，属误报' },
+    });
+    expect(res.statusCode).toBe(200);
+    const ids = async (q: string) =>
+      (await monitor.request({ method: 'GET', url: `/api/alarms?enterpriseId=${C.id}${q}` }))
+        .json()
+        .items.map((a: { id: string }) => a.id)
+        .sort();
+    expect(await ids('&state=open&sourceKind=station')).toEqual([active.alarm.id, cleared.alarm.id].sort());
+    expect(await ids('&state=closed')).toEqual([closed.alarm.id]);
+    expect(await ids('&state=open&sourceKind=meter')).toEqual([]);
+  });
+
   it('enterprise B neither sees nor answers A’s alarm', async () => {
     const { alarm } = await raise(A.id, station());
     const read = await entB.request({ method: 'GET', url: `/api/alarms/${alarm.id}` });

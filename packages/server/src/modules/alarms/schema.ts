@@ -29,7 +29,8 @@ export const alarmsQuery = z
     sourceId: z.string().trim().min(1).max(64).optional(),
     enterpriseId: z.uuid().optional(),
     kind: z.enum(ALARM_KINDS).optional(),
-    state: z.enum(ALARM_STATES).optional(),
+    /** `open`: every alarm an officer has not closed yet (active, or cleared but not reviewed) — the overview's count */
+    state: z.enum([...ALARM_STATES, 'open']).optional(),
     answered: z.stringbool().optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),

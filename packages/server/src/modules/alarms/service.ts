@@ -371,7 +371,8 @@ export async function listAlarms(
   if (f.sourceId) conds.push(eq(alarms.sourceId, f.sourceId));
   if (f.enterpriseId) conds.push(eq(alarms.enterpriseId, f.enterpriseId));
   if (f.kind) conds.push(eq(alarms.kind, f.kind));
-  if (f.state) conds.push(eq(alarms.state, f.state));
+  if (f.state === 'open') conds.push(ne(alarms.state, 'closed'));
+  else if (f.state) conds.push(eq(alarms.state, f.state));
   if (f.answered === true) conds.push(sql`${alarms.answeredAt} is not null`);
   if (f.answered === false) conds.push(isNull(alarms.answeredAt));
   if (f.from) conds.push(gte(alarms.raisedAt, new Date(`${f.from}T00:00:00+08:00`)));

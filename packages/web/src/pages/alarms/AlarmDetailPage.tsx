@@ -193,7 +193,7 @@ export default function AlarmDetailPage() {
               <Alert
                 type={a.escalatedAt ? 'error' : 'warning'}
                 showIcon
-                message={t(a.escalatedAt ? 'alarms.answerOverdue' : 'alarms.answerDue', {
+                title={t(a.escalatedAt ? 'alarms.answerOverdue' : 'alarms.answerDue', {
                   due: formatDateTime(a.answerDueAt),
                 })}
                 style={{ marginBottom: 12 }}

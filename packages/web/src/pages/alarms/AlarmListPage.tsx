@@ -1,4 +1,4 @@
-import { ALARM_KINDS, ALARM_STATES } from '@qingshan/core/alarms';
+import { ALARM_KINDS, ALARM_SOURCE_KINDS, ALARM_STATES } from '@qingshan/core/alarms';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Flex, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,9 @@ import { ALARM_PERMISSIONS } from './permissions.ts';
 const alarmListQuery = defineListQuery({
   filters: {
     kind: oneOfFilter(ALARM_KINDS),
-    state: oneOfFilter(ALARM_STATES),
+    sourceKind: oneOfFilter(ALARM_SOURCE_KINDS),
+    // `open` (not yet closed) is what the monitoring overview counts and links here with
+    state: oneOfFilter([...ALARM_STATES, 'open'] as const),
     answered: oneOfFilter(['true', 'false'] as const),
   },
   sorts: ['-raisedAt', 'raisedAt'] as const,
@@ -50,12 +52,24 @@ export default function AlarmListPage() {
         />
         <Select
           allowClear
+          style={{ width: 180 }}
+          aria-label={t('alarms.source')}
+          placeholder={t('alarms.source')}
+          value={query.sourceKind}
+          onChange={(v) => update({ sourceKind: v })}
+          options={ALARM_SOURCE_KINDS.map((k) => ({ value: k, label: sourceKindLabel(k, lang) }))}
+        />
+        <Select
+          allowClear
           style={{ width: 140 }}
           aria-label={t('alarms.state')}
           placeholder={t('alarms.state')}
           value={query.state}
           onChange={(v) => update({ state: v })}
-          options={ALARM_STATES.map((s) => ({ value: s, label: stateLabel(s, lang) }))}
+          options={[
+            { value: 'open', label: t('alarms.stateOpen') },
+            ...ALARM_STATES.map((s) => ({ value: s, label: stateLabel(s, lang) })),
+          ]}
         />
         <Select
           allowClear

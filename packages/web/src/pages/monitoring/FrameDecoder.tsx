@@ -67,7 +67,7 @@ export function DecodedFrameView({ raw, checked }: { raw: string; checked?: Serv
         <Alert
           style={{ marginTop: 12 }}
           type={view.ok ? 'warning' : 'error'}
-          message={t('monitoring.issues')}
+          title={t('monitoring.issues')}
           description={issues.join('\n')}
         />
       ) : null}

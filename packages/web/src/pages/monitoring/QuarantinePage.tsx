@@ -48,7 +48,7 @@ export default function QuarantinePage() {
   });
   return (
     <PageContainer title={t('monitoring.quarantine.title')}>
-      <Alert type="info" showIcon message={t('monitoring.quarantine.intro')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t('monitoring.quarantine.intro')} style={{ marginBottom: 16 }} />
       <PagedTable<QuarantineEntry, typeof query>
         list={list}
         result={result}

@@ -49,8 +49,32 @@ describe('the station chart', () => {
     points[10] = { ...points[10]!, value: null };
     expect(flaggedShapes(points)).toBe(flaggedShapes(day({})));
     const option = readingsChartOption(points, null, labels);
-    expect(option.series[0]!.data[10]).toBeNull();
+    expect(option.series[0]!.data[10]).toEqual([Date.parse(points[10]!.at), null]);
     expect(option.series[0]!.markLine).toBeUndefined();
+  });
+
+  it('spaces the values by their time, and breaks the line where the logger sent nothing', () => {
+    // three hours without data in a day of minute values
+    const points = day({ 500: 'D' }).filter((_, i) => i < 300 || i >= 480);
+    const option = readingsChartOption(points, null, labels);
+    const line = option.series[0]!.data as [number, number | null][];
+    expect(option.xAxis.type).toBe('time');
+    expect(line).toHaveLength(points.length + 1);
+    // the break sits one step after the last value before the gap, and the values go on at their own times
+    expect(line[300]).toEqual([Date.parse(points[299]!.at) + 60_000, null]);
+    expect(line[301]).toEqual([Date.parse(points[300]!.at), points[300]!.value]);
+    expect((option.series[1]!.data as { value: [number, number] }[])[0]!.value[0]).toBe(Date.parse(points[320]!.at));
+    // no break in an unbroken series
+    expect(readingsChartOption(day({}), null, labels).series[0]!.data.some((v) => (v as unknown[])[1] === null)).toBe(
+      false,
+    );
+    // the axis and the tooltip read Shanghai's time, whatever the browser's zone
+    expect(option.xAxis.axisLabel.formatter(Date.parse('2026-12-05T04:07:00Z'))).toBe('12-05 12:07');
+    expect(
+      option.tooltip.formatter([
+        { seriesName: labels.series, axisValue: Date.parse('2026-12-05T04:07:00Z'), value: [0, 1] },
+      ]),
+    ).toContain('12-05 12:07');
   });
 
   it("names a flagged value's flag in the tooltip, and shows what a logger sent as text, never as markup", () => {

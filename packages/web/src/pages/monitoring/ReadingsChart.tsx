@@ -41,7 +41,18 @@ type Labels = {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-type TooltipParam = { marker?: string; seriesName?: string; axisValueLabel?: string; value?: unknown; data?: unknown };
+type TooltipParam = {
+  marker?: string;
+  seriesName?: string;
+  axisValue?: unknown;
+  axisValueLabel?: string;
+  value?: unknown;
+  data?: unknown;
+};
+
+/** A time as the bureau reads it, whatever the browser's zone: "12-05 12:07" in Asia/Shanghai. */
+const shanghai = (t: string | number) =>
+  new Date(t).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(5, 16);
 
 /** The axis tooltip: each series' value at that time, and a flagged value with its flag in words. */
 function tooltipText(params: TooltipParam | TooltipParam[], labels: Labels): string {
@@ -53,7 +64,22 @@ function tooltipText(params: TooltipParam | TooltipParam[], labels: Labels): str
     const text = typeof flag === 'string' ? labels.parenthetical(line, escapeHtml(labels.flagName(flag))) : line;
     return `${p.marker ?? ''}${text}`;
   });
-  return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...lines].join('<br/>');
+  // ECharts labels a time axis in the browser's zone: the label is made here, in Shanghai's
+  const at = list[0]?.axisValue;
+  return [escapeHtml(typeof at === 'number' ? shanghai(at) : (list[0]?.axisValueLabel ?? '')), ...lines].join('<br/>');
+}
+
+/**
+ * The usual spacing of the points (their median step), which tells a gap from the series' own
+ * pace: minute values and hour values alike. Null with fewer than three points.
+ */
+function typicalStep(points: readonly ChartPoint[]): number | null {
+  if (points.length < 3) return null;
+  const steps: number[] = [];
+  for (let i = 1; i < points.length; i++) steps.push(Date.parse(points[i]!.at) - Date.parse(points[i - 1]!.at));
+  steps.sort((a, b) => a - b);
+  const median = steps[Math.floor(steps.length / 2)]!;
+  return median > 0 ? median : null;
 }
 
 /** A flag other than N (normal): the logger marked the value (HJ 212 D, M, C, F…). */
@@ -65,17 +91,24 @@ const isFlagged = (flag: string | null): flag is string => flag !== null && flag
  * the pixels (a day of minute values), so a flagged value could not be seen.
  */
 export function readingsChartOption(points: readonly ChartPoint[], limit: number | null, labels: Labels) {
-  const shanghai = (iso: string) =>
-    new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(5, 16);
+  const line: [number, number | null][] = [];
   const flagged: { value: [number, number]; flag: string }[] = [];
-  points.forEach((p, i) => {
-    if (p.value !== null && isFlagged(p.flag)) flagged.push({ value: [i, p.value], flag: p.flag });
-  });
+  const step = typicalStep(points);
+  let previous: number | null = null;
+  for (const p of points) {
+    const at = Date.parse(p.at);
+    // a logger that sent nothing for a while leaves a break in the line, not a straight stroke across it
+    if (previous !== null && step !== null && at - previous > 2 * step) line.push([previous + step, null]);
+    line.push([at, p.value]);
+    if (p.value !== null && isFlagged(p.flag)) flagged.push({ value: [at, p.value], flag: p.flag });
+    previous = at;
+  }
   return {
     grid: { left: 56, right: 32, top: 48, bottom: 72 },
     tooltip: { trigger: 'axis', formatter: (params: TooltipParam | TooltipParam[]) => tooltipText(params, labels) },
     legend: { top: 0, data: [labels.series, labels.flagged] },
-    xAxis: { type: 'category', data: points.map((p) => shanghai(p.at)) },
+    // a time axis, so hours without data take their width and a gap is seen as one
+    xAxis: { type: 'time', axisLabel: { formatter: (t: number) => shanghai(t), hideOverlap: true } },
     // the limit line stays in view even when every value is far below it
     yAxis: {
       type: 'value',
@@ -90,7 +123,7 @@ export function readingsChartOption(points: readonly ChartPoint[], limit: number
         showSymbol: true,
         symbolSize: 4,
         itemStyle: { color: NORMAL },
-        data: points.map((p) => p.value),
+        data: line,
         markLine:
           limit === null
             ? undefined

@@ -75,7 +75,7 @@ export default function StationsPage() {
                 <Statistic
                   title={t('monitoring.online')}
                   value={overview.data.online}
-                  valueStyle={{ color: '#389e0d' }}
+                  styles={{ content: { color: '#389e0d' } }}
                 />
               </Card>
             </Col>
@@ -84,7 +84,7 @@ export default function StationsPage() {
                 <Statistic
                   title={t('monitoring.offline')}
                   value={overview.data.offline}
-                  valueStyle={{ color: '#cf1322' }}
+                  styles={{ content: { color: '#cf1322' } }}
                 />
               </Card>
             </Col>
@@ -100,7 +100,11 @@ export default function StationsPage() {
             title={t('monitoring.byTown')}
             size="small"
             style={{ marginBottom: 16 }}
-            extra={<Link to="/staff/alarms">{t('monitoring.openAlarmsTotal', { n: overview.data.openAlarms })}</Link>}
+            extra={
+              <Link to="/staff/alarms?sourceKind=station&state=open">
+                {t('monitoring.openAlarmsTotal', { n: overview.data.openAlarms })}
+              </Link>
+            }
           >
             <Table
               size="small"

@@ -10,6 +10,7 @@ const en: Leaves<typeof zh> = {
     myTitle: 'Alarms',
     kind: 'Kind',
     state: 'State',
+    stateOpen: 'not closed',
     source: 'Source',
     frames: 'Raw frames',
     framesLink: 'Frames received from an hour before to an hour after (evidence, decoded one by one)',

@@ -8,6 +8,7 @@ const strings = {
     myTitle: '报警提醒',
     kind: '报警类型',
     state: '状态',
+    stateOpen: '未关闭',
     source: '报警来源',
     frames: '原始报文',
     framesLink: '查看报警前后一小时收到的原始报文（证据，可逐条解析）',
