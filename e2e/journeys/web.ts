@@ -233,8 +233,24 @@ export const englishListsFitTheWindow: Journey = {
     }
 
     // the services rated are named in English (the window's or the petition's own words stay)
-    await page.goto(`${ctx.baseUrl}/staff/ratings`);
+    // the figures and the list below them count the same period (the URL's): the bars add up to the
+    // list's total but for the ratings voided on appeal, which the figures leave out
+    await page.goto(`${ctx.baseUrl}/staff/ratings?from=2020-01-01&to=2026-12-31`);
     await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('rating-level-count').nth(4).waitFor({ timeout: 15_000 });
+    const bars = (await page.getByTestId('rating-level-count').allTextContents()).map(Number);
+    const listTotal = Number(
+      /(\d+) in total/.exec((await page.locator('.ant-pagination-total-text').textContent()) ?? '')?.[1],
+    );
+    const period = 'from=2020-01-01T00:00:00%2B08:00&to=2026-12-31T23:59:59.999%2B08:00';
+    const voided = (await (await page.request.get(`${ctx.baseUrl}/api/ratings?state=void&${period}`)).json()) as {
+      total: number;
+    };
+    const barSum = bars.reduce((a, b) => a + b, 0);
+    expect(
+      bars.length === 5 && barSum > 0 && barSum + voided.total === listTotal,
+      `the ratings' bars (${bars.join(' + ')}) and ${voided.total} voided add up to the list's ${listTotal}`,
+    );
     const rated = await page.locator('.ant-table-row td:nth-child(2)').allTextContents();
     expect(
       rated.length > 0 &&

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { addCalendarDays, dayOfWeek, isDateString, toDayNumber } from './calendar/dates.ts';
 import type { WorkingCalendar } from './calendar/working-calendar.ts';
 import { isChinesePhone } from './enterprise.ts';
+import type { MessageTable } from './messages.ts';
 import { isoDateSchema } from './text.ts';
 
 /** Which days a plan opens on: working days per the calendar (调休 applied), rest days, or every day. */
@@ -208,11 +209,11 @@ export const openingPlanSchema = z
     capacity: z.number().int().min(1).max(100),
     extended: z.boolean().default(false),
   })
-  .refine((p) => p.validFrom <= p.validTo, { path: ['validTo'], error: 'common.invalid' })
-  .refine((p) => p.startTime < p.endTime, { path: ['endTime'], error: 'common.invalid' })
+  .refine((p) => p.validFrom <= p.validTo, { path: ['validTo'], error: 'appointments.validToBeforeFrom' })
+  .refine((p) => p.startTime < p.endTime, { path: ['endTime'], error: 'appointments.endNotAfterStart' })
   .refine((p) => !validTimes(p) || minutesOf(p.endTime) - minutesOf(p.startTime) >= p.slotMinutes, {
     path: ['slotMinutes'],
-    error: 'common.invalid',
+    error: 'appointments.slotLongerThanHours',
   })
   // Plans longer than two years would materialise tens of thousands of slots at once.
   .refine((p) => !validDates(p) || toDayNumber(p.validTo) - toDayNumber(p.validFrom) <= 731, {
@@ -234,8 +235,18 @@ export const openingExceptionSchema = z.discriminatedUnion('kind', [
       extended: z.boolean().default(true),
       note: z.string().trim().max(200).optional(),
     })
-    .refine((p) => p.startTime < p.endTime, { path: ['endTime'], error: 'common.invalid' }),
+    .refine((p) => p.startTime < p.endTime, { path: ['endTime'], error: 'appointments.endNotAfterStart' }),
 ]);
+
+/** What the window settings' schemas say when they refuse. */
+export const APPOINTMENT_MESSAGES = {
+  'appointments.validToBeforeFrom': { zh: '结束日期不能早于开始日期', en: 'the last day cannot be before the first' },
+  'appointments.endNotAfterStart': { zh: '结束时间应晚于开始时间', en: 'the end time must be after the start time' },
+  'appointments.slotLongerThanHours': {
+    zh: '每个时段的时长不能超过开放时间',
+    en: 'a slot cannot be longer than the opening hours',
+  },
+} as const satisfies MessageTable;
 export type OpeningExceptionInput = z.infer<typeof openingExceptionSchema>;
 
 export const bookingSchema = z.strictObject({

@@ -117,6 +117,10 @@ export const MESSAGES = {
     zh: '电话应为 11 位手机号或带区号的座机号（如 0799-1234567）',
     en: 'phone must be an 11-digit mobile number or a landline with area code (e.g. 0799-1234567)',
   },
+  'contact.mobile.invalid': {
+    zh: '请填写 11 位手机号（验证码只能发送到手机）',
+    en: 'enter an 11-digit mobile number (codes are sent by text message)',
+  },
   'contact.role.length': { zh: '职务不能超过 30 个字符', en: 'role must have at most 30 characters' },
 
   'calendar.yearUnknown': {

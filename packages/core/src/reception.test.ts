@@ -49,3 +49,12 @@ describe('reception booking rules', () => {
     expect(publicBookingSchema.safeParse({ name: '张三', phone: '1380000', concern: '异味' }).success).toBe(false);
   });
 });
+
+describe('the people an enterprise brings', () => {
+  it('lists each person once, also when a space tells two entries apart', () => {
+    const twice = enterpriseBookingSchema.safeParse({ people: ['张三', ' 张三 '], concern: '咨询' });
+    expect(twice.success).toBe(false);
+    expect(twice.error?.issues[0]).toMatchObject({ path: ['people'], message: 'reception.people-repeated' });
+    expect(enterpriseBookingSchema.safeParse({ people: ['张三', '李四'], concern: '咨询' }).success).toBe(true);
+  });
+});

@@ -74,7 +74,12 @@ export const receptionSessionPatchSchema = receptionSessionCreateSchema.omit({ k
 /** An enterprise books its own day; staff may book on an enterprise's behalf (enterpriseId). */
 export const enterpriseBookingSchema = z.strictObject({
   enterpriseId: z.uuid().optional(),
-  people: z.array(text(50)).min(1).max(20),
+  // one row a person: the same name twice would count one person as two against the cap
+  people: z
+    .array(text(50))
+    .min(1)
+    .max(20)
+    .refine((names) => new Set(names).size === names.length, { error: 'reception.people-repeated' }),
   contactPhone: phone.optional(),
   concern: text(500),
 });
@@ -208,5 +213,9 @@ export const RECEPTION_MESSAGES = {
   'reception.group-representatives': {
     zh: '多人共同来访请推选代表，代表人数不超过 5 人（《信访工作条例》第二十条）',
     en: 'a group sends at most 5 representatives (Regulations on Letters and Visits, art. 20)',
+  },
+  'reception.people-repeated': {
+    zh: '参加人员中有重复的姓名，每人只填一次',
+    en: 'a name is listed twice: list each person once',
   },
 } as const satisfies MessageTable;

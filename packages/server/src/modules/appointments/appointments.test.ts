@@ -160,7 +160,22 @@ describe('window services and opening plans', () => {
       },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('endTime');
+    expect(res.json().errors).toContainEqual({ path: 'endTime', message: '结束时间应晚于开始时间' });
+    const days = await clerk.request({
+      method: 'POST',
+      url: `/api/appointment-services/${serviceId}/plans`,
+      headers: { 'accept-language': 'en' },
+      payload: {
+        validFrom: LAST,
+        validTo: TOMORROW,
+        dayRule: 'working',
+        startTime: '09:00',
+        endTime: '11:00',
+        slotMinutes: 30,
+        capacity: 2,
+      },
+    });
+    expect(days.json().errors).toContainEqual({ path: 'validTo', message: 'the last day cannot be before the first' });
   });
 
   it('a closed day closes its slots; removing the exception reopens them', async () => {
@@ -422,6 +437,8 @@ describe('enterprises and the window', () => {
       payload: { status: 'served' },
     });
     expect(served.statusCode).toBe(409);
+    // the refusal names the states as the window reads them, not their codes
+    expect(served.json().detail).toBe('“已预约”的预约不能记为“已办理”');
     const noShow = await clerk.request({
       method: 'POST',
       url: `/api/appointments/${b.id}/mark`,

@@ -1,3 +1,4 @@
+import { APPOINTMENT_MESSAGES } from '@qingshan/core/appointments';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { APPOINTMENTS_FIGURES } from './figures.ts';
 import { appointmentRoutes } from './routes.ts';
@@ -14,6 +15,7 @@ export const appointmentsModule: ModuleDefinition = {
     app.register(appointmentRoutes, { db: ctx.db, publicRateLimit: Math.max(30, ctx.config.loginRateLimit) }),
   ratableEvents: { appointment: appointmentRatable },
   figures: APPOINTMENTS_FIGURES,
+  messages: APPOINTMENT_MESSAGES,
   jobs: () => [
     // Reminders go out the day before; each booking is reminded once, so an hourly pass is enough.
     {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  APPOINTMENT_STATUS_LABELS,
   type AppointmentServiceInput,
   type AppointmentStatus,
   type BookingInput,
@@ -704,9 +705,13 @@ export async function move(
 export async function mark(db: Db, actor: Actor, id: string, to: AppointmentStatus, now = new Date()) {
   return db.transaction(async (tx) => {
     const before = await lockAppointment(tx, id);
-    if (!canMarkAppointment(before.status as AppointmentStatus, to)) {
+    const from = before.status as AppointmentStatus;
+    if (!canMarkAppointment(from, to)) {
       throw new AppError('APPOINTMENT_STATE_CONFLICT', {
-        detail: { zh: `不能从“${before.status}”变为“${to}”`, en: `Cannot go from ${before.status} to ${to}` },
+        detail: {
+          zh: `“${APPOINTMENT_STATUS_LABELS[from].zh}”的预约不能记为“${APPOINTMENT_STATUS_LABELS[to].zh}”`,
+          en: `A booking that is ${APPOINTMENT_STATUS_LABELS[from].en} cannot be marked ${APPOINTMENT_STATUS_LABELS[to].en}`,
+        },
       });
     }
     if (to === 'no-show' && before.startsAt > now) {

@@ -187,6 +187,7 @@ describe('one-time phone code', () => {
     // a landline cannot receive a text message
     const landline = await send('0799-7654321', ip);
     expect(landline.statusCode).toBe(400);
+    expect(landline.json().errors).toEqual([{ path: 'phone', message: '请填写 11 位手机号（验证码只能发送到手机）' }]);
   });
 
   it('staff booking for a caller on the phone need no code; a signed-in citizen needs none for the account phone only', async () => {

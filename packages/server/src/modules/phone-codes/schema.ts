@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MOBILE_PHONE } from './service.ts';
 
-const mobile = z.string().trim().regex(MOBILE_PHONE, { error: '请填写 11 位手机号' });
+const mobile = z.string().trim().regex(MOBILE_PHONE, { error: 'contact.mobile.invalid' });
 
 export const phoneCodeRequestBody = z.strictObject({ phone: mobile });
 export const devPhoneCodeParams = z.object({ phone: mobile });

@@ -61,6 +61,20 @@ describe('tracked projects', () => {
       payload: { state: 'done', version: p.version },
     });
     expect(noDate.statusCode).toBe(400);
+    // done is in the past; a contact in the log took place
+    const doneLater = await approver.request({
+      method: 'POST',
+      url: `/api/projects/${p.id}/milestones/site`,
+      payload: { state: 'done', date: '2999-01-01', version: p.version },
+    });
+    expect(doneLater.statusCode).toBe(400);
+    expect(doneLater.json().errors).toEqual([{ path: 'date', message: '完成日期不能晚于今天' }]);
+    const contactLater = await approver.request({
+      method: 'POST',
+      url: `/api/projects/${p.id}/contacts`,
+      payload: { date: '2999-01-01', channel: 'phone', note: '约定下周调度' },
+    });
+    expect(contactLater.statusCode).toBe(400);
     let cur = p;
     for (const key of ['site', 'eia', 'permit', 'construction', 'acceptance', 'operation']) {
       const res = await approver.request({

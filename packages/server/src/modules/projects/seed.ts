@@ -1,11 +1,16 @@
-import { initialMilestones, PROJECT_MILESTONES } from '@qingshan/core';
+import { addCalendarDays, initialMilestones, PROJECT_MILESTONES, todayInShanghai } from '@qingshan/core';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import { at, countyEnterprises, DEMO_STREAMS, demoRandom, demoUserWithRole } from '../../seed/demo-data.ts';
 import { projectContacts, trackedProjects } from './tables.ts';
 
-/** A few major projects the bureau tracked through 2020, each at its milestone, with the contacts kept. */
-export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
+/**
+ * A few major projects the bureau is tracking, each at its milestone, with the contacts kept. Dated
+ * from the day the demo is seeded, so they are live projects with next steps to come (one a few days
+ * late, as a desk would have), not all overdue as fixed dates would be some years on.
+ */
+export async function seedProjects(db: Db, ctx: SeedContext, today: string = todayInShanghai()): Promise<void> {
+  const day = (n: number) => addCalendarDays(today, n);
   const r = demoRandom(DEMO_STREAMS.projects);
   const all = await countyEnterprises(db);
   const leaderUser = await demoUserWithRole(db, 'leader');
@@ -18,7 +23,7 @@ export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
       investment: 4800,
       reached: 4,
       next: '竣工环保验收现场核查',
-      nextDate: '2020-12-15',
+      nextDate: day(8),
     },
     {
       name: '特种陶瓷窑炉天然气改造项目',
@@ -26,7 +31,7 @@ export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
       investment: 3200,
       reached: 3,
       next: '督促废气治理设施与主体工程同时施工',
-      nextDate: '2020-11-20',
+      nextDate: day(-3),
     },
     {
       name: '花炮产业园区集中药物配制中心',
@@ -34,7 +39,7 @@ export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
       investment: 12600,
       reached: 2,
       next: '排污许可申领指导',
-      nextDate: '2020-12-08',
+      nextDate: day(15),
     },
     {
       name: '生猪规模化养殖场粪污处理工程',
@@ -50,7 +55,7 @@ export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
       investment: 6800,
       reached: 1,
       next: '环评报告书编制进度调度',
-      nextDate: '2020-11-25',
+      nextDate: day(5),
     },
     {
       name: '大米深加工生产线建设项目',
@@ -58,9 +63,11 @@ export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
       investment: 2100,
       reached: 5,
       next: '投产后首次执行报告提醒',
-      nextDate: '2021-01-15',
+      nextDate: day(40),
     },
   ];
+  // a milestone reached about every 40 days; the project was taken up 20 days before its first
+  const startedDaysAgo = (reached: number, i: number) => reached * 40 + i + 20;
   const projectRows = projectSpecs.map((p, i) => {
     const e = all.find((x) => x.industry === p.industry) ?? all[i]!;
     const ms = initialMilestones().map((m, k) => {
@@ -68,7 +75,7 @@ export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
         return {
           ...m,
           state: 'done' as const,
-          date: `2020-${String(2 + k * 2).padStart(2, '0')}-${String(10 + i).padStart(2, '0')}`,
+          date: day(-(p.reached - k) * 40 - i),
         };
       if (k === p.reached) return { ...m, state: 'in-progress' as const };
       return m;
@@ -86,15 +93,18 @@ export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
       nextActionDate: p.nextDate,
       status: p.reached >= PROJECT_MILESTONES.length ? 'completed' : 'active',
       createdBy: leaderUser?.id ?? null,
-      createdAt: at('2020-02-20'),
+      createdAt: at(day(-startedDaysAgo(p.reached, i))),
     };
   });
   await db.insert(trackedProjects).values(projectRows);
   await db.insert(projectContacts).values(
-    projectRows.flatMap((p, i) =>
-      Array.from({ length: 2 + (i % 3) }, (_, k) => ({
+    projectRows.flatMap((p, i) => {
+      const n = 2 + (i % 3);
+      const span = startedDaysAgo(projectSpecs[i]!.reached, i);
+      // spread between the project's start and last week
+      return Array.from({ length: n }, (_, k) => ({
         projectId: p.id,
-        date: `2020-${String(3 + k * 3).padStart(2, '0')}-${String(12 + i).padStart(2, '0')}`,
+        date: day(-Math.round(((n - k) / (n + 1)) * span) - 7),
         channel: r.pick(['visit', 'phone', 'meeting'] as const),
         note: r.pick([
           '调度项目环保手续进度',
@@ -104,8 +114,8 @@ export async function seedProjects(db: Db, ctx: SeedContext): Promise<void> {
         ]),
         byUserId: approverUser?.id ?? null,
         byName: approverUser?.name ?? '陈涛',
-      })),
-    ),
+      }));
+    }),
   );
 
   ctx.print(`重大项目：${projectRows.length} 个跟踪项目 / tracked projects`);

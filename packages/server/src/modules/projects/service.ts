@@ -163,10 +163,18 @@ export async function updateMilestone(
     note?: string | null | undefined;
     version: number;
   },
+  now: Date = new Date(),
 ): Promise<ProjectRow> {
   if (input.state === 'done' && !input.date) {
     throw new AppError('VALIDATION_FAILED', {
       errors: [{ path: 'date', message: { zh: '请填写完成日期', en: 'the date it was done is required' } }],
+    });
+  }
+  if (input.state === 'done' && input.date && input.date > todayInShanghai(now)) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        { path: 'date', message: { zh: '完成日期不能晚于今天', en: 'the date done cannot be later than today' } },
+      ],
     });
   }
   return db.transaction(async (tx) => {
@@ -199,7 +207,19 @@ export async function addContact(
   user: SessionUser,
   id: string,
   input: { date: string; channel: string; note: string },
+  now: Date = new Date(),
 ) {
+  // the log records contacts that took place; a planned one is the next action, not a contact
+  if (input.date > todayInShanghai(now)) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          path: 'date',
+          message: { zh: '联系日期不能晚于今天', en: 'the contact date cannot be later than today' },
+        },
+      ],
+    });
+  }
   return db.transaction(async (tx) => {
     const [p] = await tx.select({ id: trackedProjects.id }).from(trackedProjects).where(eq(trackedProjects.id, id));
     if (!p) throw notFound();

@@ -115,6 +115,29 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now:
       ],
     });
   }
+  const refused: { path: string; message: { zh: string; en: string } }[] = [];
+  // a follow-up due before the visit would be overdue the moment it is written
+  for (const [i, f] of input.followUps.entries()) {
+    if (f.dueDate < input.date) {
+      refused.push({
+        path: `followUps.${i}.dueDate`,
+        message: { zh: '跟进期限不能早于走访日期', en: 'a follow-up falls due on or after the visit' },
+      });
+    }
+  }
+  // the same person twice is a slip of the form, and would read as two people on the record
+  const seen = new Set<string>();
+  for (const [i, s] of input.staff.entries()) {
+    const who = s.userId ?? `name:${s.name}`;
+    if (seen.has(who)) {
+      refused.push({
+        path: `staff.${i}.name`,
+        message: { zh: '走访人员重复', en: 'this person is listed twice' },
+      });
+    }
+    seen.add(who);
+  }
+  if (refused.length) throw new AppError('VALIDATION_FAILED', { errors: refused });
   return db.transaction(async (tx) => {
     if (input.campaignId) {
       const c = await getCampaign(tx, input.campaignId);

@@ -81,12 +81,28 @@ describe('visits and campaigns', () => {
       visitBody([e.id], {
         followUps: [{ enterpriseId: (await makeEnterprise(t)).id, action: 'x', dueDate: '2025-06-01' }],
       }),
+      // due before the visit it comes from
+      visitBody([e.id], { followUps: [{ enterpriseId: e.id, action: '复查', dueDate: '2025-05-19' }] }),
+      // one person twice, by account or by name
+      visitBody([e.id], {
+        staff: [
+          { userId: inspector.userId, name: '李强' },
+          { userId: inspector.userId, name: '李强' },
+        ],
+      }),
+      visitBody([e.id], { staff: [{ name: '王局长' }, { name: '王局长' }] }),
     ];
     for (const body of cases) {
       const res = await inspector.request({ method: 'POST', url: '/api/visits', payload: body });
       expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
     }
     expect((await t.database.db.select().from(visits)).length).toBe(before);
+    const early = await inspector.request({
+      method: 'POST',
+      url: '/api/visits',
+      payload: visitBody([e.id], { followUps: [{ enterpriseId: e.id, action: '复查', dueDate: '2025-05-19' }] }),
+    });
+    expect(early.json().errors).toEqual([{ path: 'followUps.0.dueDate', message: '跟进期限不能早于走访日期' }]);
   });
 
   it('groups visits into a campaign within its period', async () => {

@@ -22,7 +22,7 @@ import {
   markAppointment,
   sendReminders,
 } from './api.ts';
-import { todayShanghai } from './dates.ts';
+import { slotHasStarted, todayShanghai } from './dates.ts';
 
 const STATUS_COLORS: Record<AppointmentStatus, string> = {
   booked: 'blue',
@@ -99,9 +99,12 @@ export default function WindowDayPage() {
               <Button size="small" type="primary" onClick={() => mark.mutate({ id: a.id, status: 'arrived' })}>
                 {t('appointments.markArrived')}
               </Button>
-              <Button size="small" danger onClick={() => mark.mutate({ id: a.id, status: 'no-show' })}>
-                {t('appointments.markNoShow')}
-              </Button>
+              {/* the server refuses a no-show before the slot begins */}
+              {slotHasStarted(a.date, a.startTime) ? (
+                <Button size="small" danger onClick={() => mark.mutate({ id: a.id, status: 'no-show' })}>
+                  {t('appointments.markNoShow')}
+                </Button>
+              ) : null}
             </>
           ) : null}
           {atWindow && a.status === 'arrived' ? (

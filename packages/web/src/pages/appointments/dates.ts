@@ -30,3 +30,8 @@ export function dayHeading(date: string, today: string, lang: 'zh' | 'en'): stri
   const base = `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${wd}`;
   return near === 0 ? `今天 ${base}` : near === 1 ? `明天 ${base}` : base;
 }
+
+/** Whether a slot ('YYYY-MM-DD', 'HH:mm', Beijing time) has begun: a no-show is recorded only then. */
+export function slotHasStarted(date: string, startTime: string, now: number = Date.now()): boolean {
+  return new Date(`${date}T${startTime}:00+08:00`).getTime() <= now;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayHeading, plusDays, todayShanghai } from './dates.ts';
+import { dayHeading, plusDays, slotHasStarted, todayShanghai } from './dates.ts';
 
 describe('appointment page helpers', () => {
   it('adds days across month and year ends', () => {
@@ -20,5 +20,13 @@ describe('slot day headings', () => {
     expect(dayHeading('2026-12-05', '2026-12-04', 'zh')).toBe('明天 12月5日 周六');
     expect(dayHeading('2027-01-01', '2026-12-31', 'en')).toBe('Tomorrow, Fri 1 Jan');
     expect(dayHeading('2027-01-03', '2026-12-31', 'en')).toBe('Sun 3 Jan');
+  });
+});
+
+describe('slot start', () => {
+  it('reads the slot in Beijing time', () => {
+    // 09:00 in Beijing is 01:00 UTC
+    expect(slotHasStarted('2026-12-07', '09:00', Date.parse('2026-12-07T00:59:00Z'))).toBe(false);
+    expect(slotHasStarted('2026-12-07', '09:00', Date.parse('2026-12-07T01:00:00Z'))).toBe(true);
   });
 });

@@ -50,7 +50,7 @@ export default function PreferencesPage() {
   return (
     <PageContainer title={t('prefs.title')}>
       <Card style={{ maxWidth: 720 }}>
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('prefs.inAppAlways')} />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('prefs.inAppAlways')} />
         <Form<PrefForm>
           form={form}
           layout="vertical"

@@ -30,7 +30,7 @@ import { formatDateTime } from '../../utils/datetime.ts';
 import { levelText } from '../ratings/RatingForm.tsx';
 import { actOnPetition, getPetition, patchPetition, petitionKeys } from './api.ts';
 import { LettersList } from './LettersList.tsx';
-import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
+import { channelLabel, eventNote, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
 
 const NEEDS_TEXT = new Set<PetitionAction>([
   'not-accept',
@@ -189,7 +189,7 @@ export default function PetitionDetailPage() {
                 style={{ marginTop: 16 }}
                 type="warning"
                 showIcon
-                message={t('petitions.extensionPending', {
+                title={t('petitions.extensionPending', {
                   days: p.extensionRequest.days,
                   by: p.extensionRequest.requestedBy,
                   reason: p.extensionRequest.reason,
@@ -206,7 +206,7 @@ export default function PetitionDetailPage() {
                   style={{ marginBottom: reviews.length ? 12 : 0 }}
                   type="info"
                   data-testid="petition-request-window"
-                  message={
+                  title={
                     <>
                       {t('petitions.requestWindow', {
                         due: requestWindow.dueDate,
@@ -304,7 +304,9 @@ export default function PetitionDetailPage() {
             <Timeline
               items={events.map((e) => {
                 const line = `${formatDateTime(e.at)} ${t(`petitions.actions.${e.action}` as 'petitions.actions.accept', { defaultValue: e.action })} · ${e.actorName ?? ''}`;
-                return { content: e.note ? t('common.labelled', { label: line, value: e.note }) : line };
+                return {
+                  content: e.note ? t('common.labelled', { label: line, value: eventNote(e.note, lang, t) }) : line,
+                };
               })}
             />
           </Card>

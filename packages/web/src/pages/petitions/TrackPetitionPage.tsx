@@ -13,7 +13,7 @@ import { formatDate, formatDateTime } from '../../utils/datetime.ts';
 import { levelText, RatingForm } from '../ratings/RatingForm.tsx';
 import { type PetitionDetail, petitionKeys, ratePetitionByCode, trackPetition } from './api.ts';
 import { LettersList } from './LettersList.tsx';
-import { channelLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
+import { channelLabel, eventNote, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
 
 /** 信访进度查询: code + phone show the stage, the history and the letters; rate once replied. */
 export default function TrackPetitionPage() {
@@ -92,7 +92,9 @@ export default function TrackPetitionPage() {
             <Timeline
               items={d.events.map((e) => {
                 const line = `${formatDateTime(e.at)} ${t(`petitions.actions.${e.action}` as 'petitions.actions.accept', { defaultValue: e.action })}`;
-                return { content: e.note ? t('common.labelled', { label: line, value: e.note }) : line };
+                return {
+                  content: e.note ? t('common.labelled', { label: line, value: eventNote(e.note, lang, t) }) : line,
+                };
               })}
             />
           </Card>

@@ -111,7 +111,7 @@ export default function ProjectDetailPage() {
             current={current < 0 ? p.milestones.length : current}
             items={p.milestones.map((m) => ({
               title: PROJECT_MILESTONE_LABELS[m.key][l],
-              description: m.date ?? (m.state === 'in-progress' ? t('svc.projects.inProgress') : ''),
+              content: m.date ?? (m.state === 'in-progress' ? t('svc.projects.inProgress') : ''),
               status: m.state === 'done' ? 'finish' : m.state === 'in-progress' ? 'process' : 'wait',
             }))}
           />
@@ -186,7 +186,7 @@ export default function ProjectDetailPage() {
               initialValues={{ date: dayjs(), channel: 'phone' }}
             >
               <Form.Item name="date" rules={[{ required: true }]}>
-                <DatePicker />
+                <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
               </Form.Item>
               <Form.Item name="channel">
                 <Select

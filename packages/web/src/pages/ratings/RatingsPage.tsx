@@ -26,6 +26,7 @@ import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { DateTimeText } from '../../components/DateTimeText.tsx';
 import {
+  dateFilter,
   defineListQuery,
   flagFilter,
   oneOfFilter,
@@ -54,13 +55,15 @@ const STATE_COLORS: Record<RectificationState, string> = {
   void: 'default',
 };
 
-function Summary() {
+/** The period the summary counts and the list shows: the URL's, or this year so far. */
+function periodOf(q: { from?: string | undefined; to?: string | undefined }): [string, string] {
+  return [q.from ?? dayjs().startOf('year').format('YYYY-MM-DD'), q.to ?? dayjs().format('YYYY-MM-DD')];
+}
+
+/** The period's figures; the list below shows the same period's ratings, so its total is the bars' sum. */
+function Summary({ range, onRange }: { range: [string, string]; onRange: (range: [string, string]) => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [range, setRange] = useState<[string, string]>([
-    dayjs().startOf('year').format('YYYY-MM-DD'),
-    dayjs().format('YYYY-MM-DD'),
-  ]);
   const from = shanghaiDayStart(range[0]);
   const to = shanghaiDayEnd(range[1]);
   const s = useQuery({
@@ -75,7 +78,9 @@ function Summary() {
       extra={
         <DatePicker.RangePicker
           value={[dayjs(range[0]), dayjs(range[1])]}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
+          aria-label={t('ratings.period')}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && onRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
         />
       }
     >
@@ -89,7 +94,7 @@ function Summary() {
                 <span style={{ width: 90 }}>{levelText(d.level, lang)}</span>
                 <Progress
                   percent={total ? Math.round((d.count / total) * 100) : 0}
-                  format={() => d.count}
+                  format={() => <span data-testid="rating-level-count">{d.count}</span>}
                   status={d.level <= 2 ? 'exception' : 'normal'}
                 />
               </Flex>
@@ -115,7 +120,13 @@ function Summary() {
 const EVENT_TYPES = ['appointment', 'petition', 'reception-concern', 'visit'] as const;
 
 const ratingListQuery = defineListQuery({
-  filters: { bad: flagFilter(), state: oneOfFilter(RECTIFICATION_STATES), eventType: oneOfFilter(EVENT_TYPES) },
+  filters: {
+    bad: flagFilter(),
+    state: oneOfFilter(RECTIFICATION_STATES),
+    eventType: oneOfFilter(EVENT_TYPES),
+    from: dateFilter(),
+    to: dateFilter(),
+  },
   sorts: ['-createdAt', 'createdAt', '-level', 'level'] as const,
 });
 
@@ -133,9 +144,11 @@ export default function RatingsPage() {
   const [selected, setSelected] = useState<Rating | null>(null);
   const [action, setAction] = useState<RectifyAction['action'] | null>(null);
   const [form] = Form.useForm<{ note: string; upheld?: boolean; reviewingBody?: string; referenceNo?: string }>();
+  const range = periodOf(query);
+  const listed = { ...query, from: shanghaiDayStart(range[0]), to: shanghaiDayEnd(range[1]) };
   const result = useQuery({
-    queryKey: ratingKeys.list(query),
-    queryFn: ({ signal }) => listRatings(query, signal),
+    queryKey: ratingKeys.list(listed),
+    queryFn: ({ signal }) => listRatings(listed, signal),
     placeholderData: keepPreviousData,
   });
   const act = useMutation({
@@ -180,7 +193,7 @@ export default function RatingsPage() {
   const isLeader = canAccess(roles, PERMISSIONS.ratingAppealDecide);
   return (
     <PageContainer title={t('ratings.title')}>
-      <Summary />
+      <Summary range={range} onRange={([from, to]) => update({ from, to })} />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Flex align="center" gap={4}>
           <Switch

@@ -33,6 +33,7 @@ const strings = {
     late: '逾期',
     history: '办理过程',
     letters: '文书',
+    registeredNote: '经{{channel}}登记，{{date}} 前书面告知是否受理',
     noLetters: '尚无文书',
     print: '打印',
     download: '下载 .txt',

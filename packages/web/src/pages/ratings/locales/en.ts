@@ -5,6 +5,7 @@ const en: Leaves<typeof zh> = {
   ratings: {
     title: 'Ratings',
     summary: 'Rating figures',
+    period: 'Period',
     rateThis: 'Rate this service',
     overall: 'Overall',
     levelRequired: 'Choose an overall rating',

@@ -2,6 +2,7 @@ const strings = {
   ratings: {
     title: '好差评',
     summary: '评价统计',
+    period: '统计期间',
     rateThis: '评价本次服务',
     overall: '总体评价',
     levelRequired: '请选择总体评价',
