@@ -28,10 +28,14 @@ describe('figure definitions and periods', () => {
     expect(defaultPeriod('2020-11-30')).toEqual({ from: '2020-01-01', to: '2020-11-30' });
     expect(resolvePeriod({ from: '2020-03-01' }, '2020-11-30')).toEqual({ from: '2020-03-01', to: '2020-11-30' });
     expect(resolvePeriod({ from: '2021-03-01' }, '2020-11-30')).toEqual({ from: '2021-03-01', to: '2021-03-01' });
+    // a lone end before this year is not put after a start of 1 January this year
+    expect(resolvePeriod({ to: '2019-06-30' }, '2020-11-30')).toEqual({ from: '2019-01-01', to: '2019-06-30' });
+    expect(resolvePeriod({ to: '2020-06-30' }, '2020-11-30')).toEqual({ from: '2020-01-01', to: '2020-06-30' });
     expect(monthsOf('2019-11-15', '2020-02-01')).toEqual(['2019-11', '2019-12', '2020-01', '2020-02']);
   });
   it('refuses a reversed or malformed period', () => {
-    expect(periodSchema.safeParse({ from: '2020-12-01', to: '2020-01-01' }).success).toBe(false);
+    const reversed = periodSchema.safeParse({ from: '2020-12-01', to: '2020-01-01' });
+    expect(reversed.error?.issues[0]).toMatchObject({ path: ['to'], message: 'figures.period.toBeforeFrom' });
     expect(periodSchema.safeParse({ from: '2020-1-1' }).success).toBe(false);
   });
   it('refuses days that do not exist', () => {

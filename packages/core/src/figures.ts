@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { BUREAU_NAME, BUREAU_NAME_EN } from './bureau.ts';
 import { addCalendarDays, isDateString } from './calendar/dates.ts';
+import type { MessageTable } from './messages.ts';
 import { isoDateSchema as isoDate } from './text.ts';
 
 /** The figures the bureau reported for 2020 (its "放管服" work report, to 30 November), as counted here. */
@@ -112,16 +113,32 @@ export const ARTICLE_PERIOD = { from: '2020-01-01', to: '2020-11-30' } as const;
  */
 export const periodSchema = z
   .object({ from: isoDate.optional(), to: isoDate.optional() })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'common.invalid' });
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'figures.period.toBeforeFrom' });
+
+/** What a period refuses, in plain words (listed by the figures module, used by every period query). */
+export const FIGURE_MESSAGES = {
+  'figures.period.toBeforeFrom': {
+    zh: '结束日期不能早于开始日期',
+    en: 'the end date cannot be before the start date',
+  },
+} as const satisfies MessageTable;
 
 /** The default period: 1 January of `today`'s year to `today`. */
 export function defaultPeriod(today: string): { from: string; to: string } {
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 
+/**
+ * The period asked for, a missing end taken from the default. A lone end before this year starts
+ * the period on 1 January of the end's year (as a lone start after today ends it on that day), so a
+ * half-given period never comes out backwards.
+ */
 export function resolvePeriod(p: { from?: string | undefined; to?: string | undefined }, today: string) {
   const d = defaultPeriod(today);
-  return { from: p.from ?? d.from, to: p.to ?? (p.from && p.from > d.to ? p.from : d.to) };
+  return {
+    from: p.from ?? (p.to && p.to < d.from ? `${p.to.slice(0, 4)}-01-01` : d.from),
+    to: p.to ?? (p.from && p.from > d.to ? p.from : d.to),
+  };
 }
 
 /**

@@ -359,7 +359,7 @@ const sentenceText = z.string().trim().min(1).max(2000);
 /** A period the report is drafted for (bounded by the figures' rules on the server). */
 export const reportPeriodSchema = z
   .strictObject({ from: isoDateSchema, to: isoDateSchema })
-  .refine((p) => p.from <= p.to, { path: ['to'], message: 'common.invalid' });
+  .refine((p) => p.from <= p.to, { path: ['to'], message: 'figures.period.toBeforeFrom' });
 
 /**
  * An edit of a saved draft: the text only. The figures a sentence states stay those drafted (the

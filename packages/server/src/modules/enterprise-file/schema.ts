@@ -17,7 +17,7 @@ export const timelineQuery = z
     page: paging.page,
     pageSize: paging.pageSize,
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'common.invalid' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'figures.period.toBeforeFrom' });
 
 export const timelinePageSchema = z.object({
   enterpriseName: z.string(),

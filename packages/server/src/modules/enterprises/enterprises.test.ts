@@ -1,4 +1,5 @@
 import { makeValidUscc, todayInShanghai, usccCheckChar } from '@qingshan/core';
+import { pinyinFull } from '@qingshan/core/pinyin';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -144,6 +145,11 @@ describe('enterprise register', () => {
     expect(p2).toMatchObject({ total: 3 });
     expect(p2.items).toHaveLength(1);
     expect(await get('搜索用', '&pageSize=2&page=3')).toMatchObject({ total: 3, items: [] });
+    // names go in pinyin order (丙 bing, 甲 jia, 乙 yi), not by code point (丙 乙 甲)
+    const byName = async (sort: string) =>
+      (await get('搜索用', `&sort=${sort}`)).items.map((e: { name: string }) => e.name.slice(-2, -1));
+    expect(await byName('name')).toEqual(['丙', '甲', '乙']);
+    expect(await byName('-name')).toEqual(['乙', '甲', '丙']);
     expect(await get('没有这样的企业名')).toMatchObject({ total: 0, items: [] });
   });
 
@@ -164,8 +170,9 @@ describe('enterprise register', () => {
     const page = await clerk.request({ method: 'GET', url: '/api/enterprises?pageSize=2&page=1&sort=-name' });
     expect(page.json().items).toHaveLength(2);
     expect(page.json().total).toBeGreaterThan(2);
-    const names = page.json().items.map((e: { name: string }) => e.name);
-    expect([...names].sort().reverse()).toEqual(names);
+    const names: string[] = page.json().items.map((e: { name: string }) => e.name);
+    const keys = names.map(pinyinFull);
+    expect([...keys].sort().reverse()).toEqual(keys);
   });
 
   it('masks contact phones; unmasking shows them and is audited', async () => {

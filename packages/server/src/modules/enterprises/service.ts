@@ -279,10 +279,15 @@ export function filterConditions(user: SessionUser | null, f: EnterpriseFilter):
   return where.length ? and(...where) : undefined;
 }
 
+// Names in pinyin order, as a Chinese register is read (上栗县东源… before 上栗县上栗镇…), not by
+// the characters' code points: the full pinyin after the initials in the stored search key.
+const PINYIN_NAME = sql`substr(${enterprises.nameSearch}, strpos(${enterprises.nameSearch}, ' ') + 1)`;
+
 function orderBy(sort: EnterpriseSort) {
   const dir = sort.startsWith('-') ? desc : asc;
   const key = sort.replace('-', '');
-  const col = key === 'uscc' ? enterprises.uscc : key === 'updatedAt' ? enterprises.updatedAt : enterprises.name;
+  if (key === 'name') return [dir(PINYIN_NAME), dir(enterprises.name), asc(enterprises.id)];
+  const col = key === 'uscc' ? enterprises.uscc : enterprises.updatedAt;
   return [dir(col), asc(enterprises.id)];
 }
 

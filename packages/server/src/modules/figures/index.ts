@@ -1,3 +1,4 @@
+import { FIGURE_MESSAGES } from '@qingshan/core';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { figureRoutes } from './routes.ts';
 import { FIGURES_RULES } from './rules.ts';
@@ -10,4 +11,5 @@ export const figuresModule: ModuleDefinition = {
   name: 'figures',
   routes: (app, ctx) => app.register(figureRoutes, { db: ctx.db }),
   rules: FIGURES_RULES,
+  messages: FIGURE_MESSAGES,
 };

@@ -66,7 +66,7 @@ export async function sendMonthlyReport(
         kind: 'period-report.monthly',
         title: `【青山】${chineseDate(from).slice(0, -2)}“放管服”工作月报`,
         body,
-        en: { title: `[Qingshan] Monthly report on 放管服 work, ${month}`, body: bodyEn },
+        en: { title: `[Qingshan] Monthly report (streamline, regulate, serve), ${month}`, body: bodyEn },
         link: `/staff/period-report?from=${from}&to=${to}`,
       });
     }

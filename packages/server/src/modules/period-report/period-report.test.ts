@@ -127,7 +127,29 @@ describe('the period report', () => {
     });
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().errors[0].path).toBe('to');
+    expect(reversed.json().errors[0].message).toBe('结束日期不能早于开始日期');
     expect(await t.database.db.$count(periodReportDrafts)).toBe(before);
+  });
+
+  it('refuses a reversed period on the draft, the .docx and the dashboard instead of answering zeros', async () => {
+    for (const url of [
+      '/api/period-report/draft?from=2020-05-01&to=2020-04-01',
+      '/api/reports/period.docx?from=2020-05-01&to=2020-04-01',
+      '/api/period-report/dashboard?from=2020-05-01&to=2020-04-01',
+      '/api/period-report/dashboard/records?metric=completed&from=2020-05-01&to=2020-04-01',
+      '/api/period-report/dashboard.xlsx?from=2020-05-01&to=2020-04-01',
+      // a lone end before this year is a period of that year, not one running backwards
+      '/api/period-report/dashboard?to=2020-04-01',
+    ]) {
+      const r = await leader.request({ method: 'GET', url, headers: { 'accept-language': 'en' } });
+      if (url.endsWith('dashboard?to=2020-04-01')) {
+        expect(r.statusCode, url).toBe(200);
+        expect(r.json().from, url).toBe('2020-01-01');
+        continue;
+      }
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().errors, url).toEqual([{ path: 'to', message: 'the end date cannot be before the start date' }]);
+    }
   });
 
   it('answers a period in the year 9999 (no date ten years on) with the report, not a 500', async () => {
@@ -682,7 +704,7 @@ describe('the monthly report e-mail', () => {
     const inbox = await leader.request({ method: 'GET', url: '/api/inbox?kind=period-report.monthly&pageSize=200' });
     expect(inbox.statusCode, inbox.body).toBe(200);
     const told = inbox.json().items.find((n: { titleEn: string }) => n.titleEn.endsWith('2020-11'));
-    expect(told.titleEn).toBe('[Qingshan] Monthly report on 放管服 work, 2020-11');
+    expect(told.titleEn).toBe('[Qingshan] Monthly report (streamline, regulate, serve), 2020-11');
     expect(told.bodyEn).toContain('“放管服”改革工作情况（2020年11月1日至2020年11月30日）');
     expect(told.bodyEn).toContain(
       `Audit log anchor: ${head!.seq} entries when this was sent; hash of the last entry ${head!.hash}`,

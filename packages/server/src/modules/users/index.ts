@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { userRoutes } from './routes.ts';
+import { USER_MESSAGES } from './schema.ts';
 import { seedUsers } from './seed.ts';
 import * as tables from './tables.ts';
 
@@ -9,4 +10,5 @@ export const usersModule: ModuleDefinition = {
   tables,
   routes: (app, ctx) => app.register(userRoutes, { db: ctx.db }),
   seed: seedUsers,
+  messages: USER_MESSAGES,
 };

@@ -1,4 +1,4 @@
-import { ALL_ROLES, maskPhone, type Role } from '@qingshan/core';
+import { ALL_ROLES, type MessageTable, maskPhone, type Role } from '@qingshan/core';
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import type { UserRow } from './service.ts';
@@ -20,7 +20,15 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '手机号或固定电话格式不正确' });
+/** What the account form's fields refuse; a bare sentence as a zod message would reach the user as "格式不正确". */
+export const USER_MESSAGES = {
+  'users.username.format': {
+    zh: '用户名为 3–32 位字母、数字、下划线、点或连字符',
+    en: 'a username has 3–32 letters, digits, underscores, dots or hyphens',
+  },
+} as const satisfies MessageTable;
+
+const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: 'contact.phone.invalid' });
 
 export const userIdParams = z.object({ id: z.uuid() });
 
@@ -38,7 +46,7 @@ export const userCreateBody = z.strictObject({
   username: z
     .string()
     .trim()
-    .regex(/^[a-zA-Z0-9_.-]{3,32}$/, { error: '用户名为 3–32 位字母、数字、下划线、点或连字符' }),
+    .regex(/^[a-zA-Z0-9_.-]{3,32}$/, { error: 'users.username.format' }),
   displayName: z.string().trim().min(1).max(50),
   roles: z.array(z.enum(ALL_ROLES)).min(1),
   enterpriseId: z.uuid().nullable().optional(),

@@ -111,3 +111,29 @@ describe('the users list', () => {
     expect((await admin.request({ method: 'GET', url: '/api/users?sort=phone' })).statusCode).toBe(400);
   });
 });
+
+describe('the account form', () => {
+  it('says what a username and a phone must look like, not just "格式不正确"', async () => {
+    const admin = await loginAs(t, ['admin']);
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { 'accept-language': 'zh-CN' },
+      payload: { username: '张三', displayName: '张三', roles: ['clerk'], phone: '12345' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { path: 'username', message: '用户名为 3–32 位字母、数字、下划线、点或连字符' },
+      { path: 'phone', message: '电话应为 11 位手机号或带区号的座机号（如 0799-1234567）' },
+    ]);
+    const en = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { 'accept-language': 'en' },
+      payload: { username: 'a', displayName: 'A', roles: ['clerk'] },
+    });
+    expect(en.json().errors).toEqual([
+      { path: 'username', message: 'a username has 3–32 letters, digits, underscores, dots or hyphens' },
+    ]);
+  });
+});

@@ -24,4 +24,21 @@ describe('dashboard group names follow the language', () => {
       '报告表审批时限',
     );
   });
+
+  it('names a deadline the server names as shipped by its shipped English', () => {
+    expect(groupName('matter', { value: 'site-inspection.rectify', label: '责令限期改正' }, 'en', '')).toBe(
+      'order to rectify within a period',
+    );
+    expect(
+      groupName(
+        'matter',
+        { value: 'permit.renewal-reminder', label: '排污许可证延续申请提醒（至届满前60日）' },
+        'en',
+        '',
+      ),
+    ).toBe('discharge permit renewal: reminder until 60 days before expiry');
+    expect(groupName('matter', { value: 'site-inspection.rectify', label: '责令限期改正' }, 'zh-CN', '')).toBe(
+      '责令限期改正',
+    );
+  });
 });

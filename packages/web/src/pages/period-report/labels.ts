@@ -1,20 +1,45 @@
+import { APPLICATION_CLOCK_PROFILES } from '@qingshan/core/applications';
+import { CLUE_CLOCK_PROFILES } from '@qingshan/core/clues';
+import { DEFAULT_CLOCK_PROFILES } from '@qingshan/core/deadline';
+import { DISCLOSURE_CLOCK_PROFILES } from '@qingshan/core/disclosure';
+import { INSPECTION_CLOCK_PROFILES } from '@qingshan/core/inspection-draws';
 import { matterName } from '@qingshan/core/matters';
 import { DESK_LABELS } from '@qingshan/core/period-report';
+import { PERMIT_CLOCK_PROFILES } from '@qingshan/core/permits';
+import { SITE_INSPECTION_CLOCK_PROFILES } from '@qingshan/core/site-inspections';
 import { coreLang, townName } from '../../domain.ts';
 import type { Language } from '../../i18n.ts';
 
 export type Dim = 'desk' | 'matter' | 'town' | 'industry';
 
+/** The shipped deadlines (clock profiles) by key, with their names in both languages. */
+const PROFILE_LABELS: ReadonlyMap<string, { zh: string; en: string }> = new Map(
+  [
+    ...DEFAULT_CLOCK_PROFILES,
+    ...APPLICATION_CLOCK_PROFILES,
+    ...CLUE_CLOCK_PROFILES,
+    ...DISCLOSURE_CLOCK_PROFILES,
+    ...INSPECTION_CLOCK_PROFILES,
+    ...PERMIT_CLOCK_PROFILES,
+    ...SITE_INSPECTION_CLOCK_PROFILES,
+  ].map((p) => [p.key, p.label]),
+);
+
 /**
  * A group's name in the current language: the server names groups in Chinese only; desks, towns and
  * matters are named here from their code (core's labels), deadlines (a clock profile under 'matter')
- * and industries as sent. Chinese as sent.
+ * by their shipped English while the server still names them as shipped (a renamed one as sent),
+ * industries as sent. Chinese as sent.
  */
 export function groupName(dim: Dim, g: { value: string; label: string }, lang: Language, none: string): string {
   if (coreLang(lang) === 'zh') return g.label;
   if (dim === 'desk') return DESK_LABELS[g.value]?.en ?? g.label;
   if (dim === 'town') return g.value === '' ? none : townName(g.value, lang, g.label);
   // an application's matter code; a clock profile's key is no matter code, so it keeps its label
-  if (dim === 'matter') return matterName(g.value, g.label, 'en');
+  if (dim === 'matter') {
+    const profile = PROFILE_LABELS.get(g.value);
+    if (profile) return profile.zh === g.label ? profile.en : g.label;
+    return matterName(g.value, g.label, 'en');
+  }
   return g.label;
 }

@@ -13,6 +13,9 @@ import { unmaskContacts } from '../api.ts';
 import { UsccText } from './UsccText.tsx';
 
 /** 基本信息 of an enterprise file: facts, contacts (masked until asked, audited) and location. */
+// a row of its own at every width: antd warns when a span exceeds the row's columns (1 on a phone)
+const WHOLE_ROW = { xs: 1, md: 2 } as const;
+
 export function EnterpriseBasicInfo({ enterprise, canUnmask }: { enterprise: Enterprise; canUnmask: boolean }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -42,7 +45,7 @@ export function EnterpriseBasicInfo({ enterprise, canUnmask }: { enterprise: Ent
                   key: 'override',
                   label: t('enterprise.detail.overrideReason'),
                   children: e.usccOverrideReason,
-                  span: 2,
+                  span: WHOLE_ROW,
                 },
               ]
             : []),
@@ -77,7 +80,7 @@ export function EnterpriseBasicInfo({ enterprise, canUnmask }: { enterprise: Ent
             children:
               e.tags.length > 0 ? e.tags.map((tag) => <Tag key={tag}>{tagLabel(tag, lang)}</Tag>) : t('common.none'),
           },
-          { key: 'address', label: t('enterprise.fields.address'), children: e.address, span: 2 },
+          { key: 'address', label: t('enterprise.fields.address'), children: e.address, span: WHOLE_ROW },
           {
             key: 'location',
             label: t('enterprise.fields.location'),
@@ -88,7 +91,13 @@ export function EnterpriseBasicInfo({ enterprise, canUnmask }: { enterprise: Ent
             ),
           },
           { key: 'created', label: t('enterprise.fields.createdAt'), children: formatDateTime(e.createdAt) },
-          { key: 'updated', label: t('enterprise.fields.updatedAt'), children: formatDateTime(e.updatedAt) },
+          // the last item takes what is left of its row, so the table ends square
+          {
+            key: 'updated',
+            label: t('enterprise.fields.updatedAt'),
+            children: formatDateTime(e.updatedAt),
+            span: 'filled',
+          },
         ]}
       />
       <Card

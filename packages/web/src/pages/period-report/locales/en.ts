@@ -5,7 +5,7 @@ const en: Leaves<typeof zh> = {
   periodReport: {
     menu: 'Period report',
     dashboardMenu: 'Leaders’ dashboard',
-    title: 'Period report (放管服 work)',
+    title: 'Period report (streamline, regulate, serve)',
     period: 'Period',
     articlePeriod: '1 Jan – 30 Nov 2020 (the article)',
     thisYear: 'This year',
