@@ -22380,7 +22380,7 @@ export interface paths {
                     sourceId?: string;
                     enterpriseId?: string;
                     kind?: "over-limit" | "over-limit-warning" | "missing-data" | "zero-value" | "constant-value" | "device-state" | "r1-control-off" | "r2-control-lag" | "r3-control-low-power" | "r4-restriction-order" | "r5-meter-offline";
-                    state?: "active" | "cleared" | "closed";
+                    state?: "active" | "cleared" | "closed" | "open";
                     answered?: string;
                     from?: string;
                     to?: string;
@@ -30145,6 +30145,7 @@ export interface paths {
                                 exemptionEntry: string | null;
                                 receiptNo: string | null;
                                 verificationDueDate: string | null;
+                                decisionDueDate: string | null;
                                 verificationResult: string | null;
                                 verificationNote: string | null;
                                 verifiedOn: string | null;
@@ -30537,6 +30538,7 @@ export interface paths {
                             exemptionEntry: string | null;
                             receiptNo: string | null;
                             verificationDueDate: string | null;
+                            decisionDueDate: string | null;
                             verificationResult: string | null;
                             verificationNote: string | null;
                             verifiedOn: string | null;
@@ -30758,6 +30760,7 @@ export interface paths {
                             exemptionEntry: string | null;
                             receiptNo: string | null;
                             verificationDueDate: string | null;
+                            decisionDueDate: string | null;
                             verificationResult: string | null;
                             verificationNote: string | null;
                             verifiedOn: string | null;
@@ -31191,6 +31194,7 @@ export interface paths {
                             exemptionEntry: string | null;
                             receiptNo: string | null;
                             verificationDueDate: string | null;
+                            decisionDueDate: string | null;
                             verificationResult: string | null;
                             verificationNote: string | null;
                             verifiedOn: string | null;
@@ -31425,6 +31429,7 @@ export interface paths {
                             exemptionEntry: string | null;
                             receiptNo: string | null;
                             verificationDueDate: string | null;
+                            decisionDueDate: string | null;
                             verificationResult: string | null;
                             verificationNote: string | null;
                             verifiedOn: string | null;
@@ -31658,6 +31663,7 @@ export interface paths {
                             exemptionEntry: string | null;
                             receiptNo: string | null;
                             verificationDueDate: string | null;
+                            decisionDueDate: string | null;
                             verificationResult: string | null;
                             verificationNote: string | null;
                             verifiedOn: string | null;
@@ -31888,6 +31894,7 @@ export interface paths {
                             exemptionEntry: string | null;
                             receiptNo: string | null;
                             verificationDueDate: string | null;
+                            decisionDueDate: string | null;
                             verificationResult: string | null;
                             verificationNote: string | null;
                             verifiedOn: string | null;

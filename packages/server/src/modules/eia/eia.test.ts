@@ -15,7 +15,7 @@ import {
 } from '../../test/helpers.ts';
 import { applications } from '../applications/tables.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
-import { getClock } from '../clocks/service.ts';
+import { completeClock, getClock, startClock } from '../clocks/service.ts';
 import { clocks } from '../clocks/tables.ts';
 import { createCase, decideCase } from './service.ts';
 import { eiaCases } from './tables.ts';
@@ -585,6 +585,53 @@ describe('case ↔ application', () => {
     expect((await entB.request({ method: 'GET', url: `/api/eia/cases?applicationId=${app.id}` })).json().items).toEqual(
       [],
     );
+  });
+});
+
+describe('an ordinary case awaiting its decision', () => {
+  it("shows by when it must be decided: its application's handling clock, read, not copied", async () => {
+    const [app] = await t.database.db
+      .insert(applications)
+      .values({
+        code: `SQ-ordinary-${Math.random().toString(36).slice(2, 8)}`,
+        matterCode: 'eia-report-form',
+        matterVersion: 1,
+        matterName: SHIPPED_MATTERS.find((m) => m.code === 'eia-report-form')!.name,
+        enterpriseId: A.id,
+        projectName: '组合烟花生产线技术改造项目',
+        applicantName: '刘建国',
+        applicantPhone: '13907990188',
+        channel: 'online',
+        status: 'accepted',
+        receivedAt: new Date(),
+        acceptedAt: new Date(),
+      })
+      .returning();
+    const clock = await startClock(t.database.db, SYSTEM_ACTOR, {
+      ownerType: 'application',
+      ownerId: app!.id,
+      profileKey: 'eia.report-form.statutory',
+      start: new Date(),
+      title: '报告表审批',
+    });
+    const created = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(A.id, { path: 'ordinary', commitmentSigned: undefined, applicationId: app!.id }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ state: 'accepted', decisionDueDate: clock.dueDate });
+    const listed = (await clerk.request({ method: 'GET', url: `/api/eia/cases?applicationId=${app!.id}` })).json();
+    expect(listed.items[0].decisionDueDate).toBe(clock.dueDate);
+    // the clock is the one owner: once it is completed, the list has no deadline to show
+    await completeClock(t.database.db, SYSTEM_ACTOR, clock.id);
+    const done = (await clerk.request({ method: 'GET', url: `/api/eia/cases?applicationId=${app!.id}` })).json();
+    expect(done.items[0].decisionDueDate).toBeNull();
+    // a case on another path has no decision deadline of its own here
+    const commitmentCase = (
+      await clerk.request({ method: 'POST', url: '/api/eia/cases', payload: commitment(A.id) })
+    ).json();
+    expect(commitmentCase.decisionDueDate).toBeNull();
   });
 });
 

@@ -113,6 +113,8 @@ export const eiaCaseView = z.object({
   exemptionEntry: z.string().nullable(),
   receiptNo: z.string().nullable(),
   verificationDueDate: z.string().nullable(),
+  /** an accepted ordinary case: the day its application must be decided by (the application's handling clock) */
+  decisionDueDate: z.string().nullable(),
   verificationResult: z.string().nullable(),
   verificationNote: z.string().nullable(),
   verifiedOn: z.string().nullable(),
@@ -168,6 +170,7 @@ export type CaseExtras = {
   enterpriseName: string;
   publicityEndsOn: string | null;
   verificationDueDate: string | null;
+  decisionDueDate: string | null;
   unansweredObjections: number;
   applicationCode: string | null;
 };
@@ -220,6 +223,7 @@ export function toEiaCaseView(r: EiaCaseRow, x: CaseExtras): EiaCaseView {
     exemptionEntry: r.exemptionEntry,
     receiptNo: r.receiptNo,
     verificationDueDate: x.verificationDueDate,
+    decisionDueDate: x.decisionDueDate,
     verificationResult: r.verificationResult,
     verificationNote: r.verificationNote,
     verifiedOn: r.verifiedOn,

@@ -29,6 +29,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { nextInSeries } from '../../shared/document-series.ts';
 import { type Paged, paginate } from '../../shared/paginate.ts';
 import { ownScope } from '../../shared/scope.ts';
+import { decisionDueDates } from '../applications/service.ts';
 import { applications } from '../applications/tables.ts';
 import { recordAudit } from '../audit/service.ts';
 import { completeClock, getClock, startClock } from '../clocks/service.ts';
@@ -120,6 +121,11 @@ async function extrasOf(db: Tx, rows: EiaCaseRow[]): Promise<Map<string, CaseExt
           .from(applications)
           .where(inArray(applications.id, appIds))
       : [];
+  // an ordinary case is decided on its application, whose handling clock says by when
+  const decisionDue = await decisionDueDates(
+    db,
+    rows.filter((r) => r.state === 'accepted' && r.applicationId !== null).map((r) => r.applicationId!),
+  );
   for (const r of rows) {
     // the clocks own the due dates: read them, never copy them
     const publicity = r.publicityClockId ? await getClock(db, r.publicityClockId) : null;
@@ -128,6 +134,7 @@ async function extrasOf(db: Tx, rows: EiaCaseRow[]): Promise<Map<string, CaseExt
       enterpriseName: names.find((n) => n.id === r.enterpriseId)?.name ?? '',
       publicityEndsOn: publicity?.dueDate ?? null,
       verificationDueDate: verification?.dueDate ?? null,
+      decisionDueDate: r.state === 'accepted' && r.applicationId ? (decisionDue.get(r.applicationId) ?? null) : null,
       unansweredObjections: open.find((o) => o.caseId === r.id)?.n ?? 0,
       applicationCode: apps.find((a) => a.id === r.applicationId)?.code ?? null,
     });

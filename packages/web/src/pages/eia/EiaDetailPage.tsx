@@ -98,6 +98,7 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
               ...(c.publicityEndsOn
                 ? [{ key: 'pub', label: t('eia.publicityEndsOn'), children: c.publicityEndsOn }]
                 : []),
+              ...(c.decisionDueDate ? [{ key: 'ddue', label: t('eia.decisionDue'), children: c.decisionDueDate }] : []),
               ...(c.decidedOn ? [{ key: 'dec', label: t('eia.decidedOn'), children: c.decidedOn }] : []),
               ...(c.decidedByName ? [{ key: 'by', label: t('eia.decidedBy'), children: c.decidedByName }] : []),
               ...(c.documentNo ? [{ key: 'no', label: t('eia.documentNo'), children: c.documentNo }] : []),
@@ -189,7 +190,13 @@ function Evidence({ c }: { c: EiaCaseDetail }) {
           },
           ...(e.clause ? [{ key: 'clause', label: t('eia.clause'), children: e.clause }] : []),
           ...(e.permit
-            ? [{ key: 'permit', label: t('eia.permitClass'), children: `${e.permit.classLabel}（${e.permit.basis}）` }]
+            ? [
+                {
+                  key: 'permit',
+                  label: t('eia.permitClass'),
+                  children: t('common.parenthetical', { text: e.permit.classLabel, note: e.permit.basis }),
+                },
+              ]
             : []),
           { key: 'ver', label: t('eia.catalogueVersion'), children: e.catalogueVersion },
         ]}

@@ -179,7 +179,9 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
                 ? t('eia.publicityUntil', { date: c.publicityEndsOn })
                 : c.verificationDueDate && (c.state === 'approved' || c.state === 'rectifying')
                   ? t('eia.verifyBy', { date: c.verificationDueDate })
-                  : (c.decidedOn ?? c.acceptedOn),
+                  : c.decisionDueDate
+                    ? t('eia.decideBy', { date: c.decisionDueDate })
+                    : (c.decidedOn ?? c.acceptedOn),
           },
         ]}
       />
