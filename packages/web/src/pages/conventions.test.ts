@@ -35,4 +35,16 @@ describe('page conventions', () => {
     const offenders = pages.filter(([, text]) => /params\.get\('page(Size)?'\)/.test(text)).map(([path]) => path);
     expect(offenders).toEqual([]);
   });
+
+  it('use antd 6’s names, not the props it deprecates (it warns in development, silently in the build)', () => {
+    const deprecated: [RegExp, string][] = [
+      [/<Alert\b[^>]*?\bmessage=/s, 'Alert message → title'],
+      [/<Space\b[^>]*?\bdirection=/s, 'Space direction → orientation'],
+      [/\bvalueStyle=/, 'Statistic valueStyle → styles.content'],
+    ];
+    const offenders = pages.flatMap(([path, text]) =>
+      deprecated.filter(([pattern]) => pattern.test(text)).map(([, fix]) => `${path}: ${fix}`),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

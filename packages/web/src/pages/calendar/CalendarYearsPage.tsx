@@ -243,16 +243,16 @@ export default function CalendarYearsPage() {
         onOk={() => form.submit()}
         destroyOnHidden
       >
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('calendarYears.formHint')} />
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('calendarYears.formHint')} />
         {editing?.mode === 'replace' ? (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('calendarYears.replaceHint')} />
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('calendarYears.replaceHint')} />
         ) : null}
         {add.error instanceof ApiError && add.error.errors.length ? (
           <Alert
             type="error"
             style={{ marginBottom: 12 }}
             data-testid="calendar-year-errors"
-            message={add.error.errors.map((e) => `${e.path}: ${e.message}`).join(t('common.clauseSeparator'))}
+            title={add.error.errors.map((e) => `${e.path}: ${e.message}`).join(t('common.clauseSeparator'))}
           />
         ) : null}
         <Form<YearForm>

@@ -29,7 +29,7 @@ export default function DeadlineCalculatorPage() {
   return (
     <PageContainer title={t('calculator.title')}>
       <Flex vertical gap={16} style={{ maxWidth: 720 }}>
-        <Alert type="info" showIcon message={t('calculator.hint')} />
+        <Alert type="info" showIcon title={t('calculator.hint')} />
         <Card>
           <Form<{ from: Dayjs; days: number; unit: DayUnit }>
             layout="inline"
@@ -61,7 +61,7 @@ export default function DeadlineCalculatorPage() {
           </Form>
         </Card>
         {calc.isError ? (
-          <Alert type="error" showIcon message={errorMessage(calc.error, t)} data-testid="calc-error" />
+          <Alert type="error" showIcon title={errorMessage(calc.error, t)} data-testid="calc-error" />
         ) : null}
         {r ? (
           <Card>

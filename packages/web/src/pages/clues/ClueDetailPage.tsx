@@ -258,7 +258,7 @@ export default function ClueDetailPage() {
     <PageContainer title={t('clues.detailTitle')} extra={back}>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Space direction="vertical" style={{ width: '100%' }} size={16}>
+          <Space orientation="vertical" style={{ width: '100%' }} size={16}>
             <Card
               size="small"
               title={

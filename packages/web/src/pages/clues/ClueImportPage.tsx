@@ -120,7 +120,7 @@ export default function ClueImportPage() {
             <Input maxLength={100} placeholder={t('clues.batchNamePlaceholder')} data-testid="clue-batch-name" />
           </Form.Item>
           <Form.Item label={t('clues.file')} required>
-            <Space direction="vertical">
+            <Space orientation="vertical">
               <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
                 {t('clues.pickFile')}
               </Button>
@@ -140,7 +140,7 @@ export default function ClueImportPage() {
             </Space>
           </Form.Item>
           <Form.Item label={t('clues.importPhotos')} extra={t('clues.importPhotosHint', { n: MAX_IMPORT_PHOTOS })}>
-            <Space direction="vertical">
+            <Space orientation="vertical">
               <Button icon={<UploadOutlined />} onClick={() => photoInput.current?.click()}>
                 {t('clues.pickPhotos')}
               </Button>

@@ -30,7 +30,7 @@ export function CluePhotos({ d, canAdd }: { d: ClueDetail; canAdd: boolean }) {
     onSettled: () => qc.invalidateQueries({ queryKey: clueKeys.detail(c.id) }),
   });
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {d.files.length ? (
         <Image.PreviewGroup
           preview={{
@@ -68,7 +68,7 @@ export function CluePhotos({ d, canAdd }: { d: ClueDetail; canAdd: boolean }) {
         </Image.PreviewGroup>
       ) : null}
       {c.photos.length ? (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Typography.Text type="secondary">{t('clues.photoLinks')}</Typography.Text>
           {c.photos.map((p) => (
             <Typography.Link key={p} href={p} target="_blank" rel="noreferrer">

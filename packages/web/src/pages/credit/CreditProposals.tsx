@@ -86,7 +86,7 @@ export function CreditProposals({ enterpriseId }: { enterpriseId: string }) {
   const canDecide = canAccess(roles, CREDIT_PERMISSIONS.record);
   return (
     <Card size="small" title={t('credit.proposalsTitle')}>
-      <Alert type="info" showIcon message={t('credit.proposalsIntro')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={t('credit.proposalsIntro')} style={{ marginBottom: 12 }} />
       <List
         dataSource={q.data.items}
         renderItem={(p) => (

@@ -106,7 +106,7 @@ export function EnterpriseRiskTab({ enterpriseId }: { enterpriseId: string }) {
   if (risk.isError) return <ErrorState error={risk.error} onRetry={() => void risk.refetch()} />;
   const r = risk.data;
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" title={t('credit.riskTitle')}>
         <Space size={48} style={{ marginBottom: 16 }}>
           <Statistic title={t('credit.score')} value={r.score} />
@@ -137,7 +137,7 @@ export function EnterpriseRiskTab({ enterpriseId }: { enterpriseId: string }) {
               dataIndex: 'records',
               render: (recs: RiskContribution['records']) =>
                 recs.length ? (
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     {recs.slice(0, 5).map((x) =>
                       x.link ? (
                         <Link key={x.id} to={x.link}>

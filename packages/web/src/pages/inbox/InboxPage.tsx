@@ -102,7 +102,7 @@ export default function InboxPage() {
                   </Typography.Link>
                 }
                 description={
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     {/* a message's lines (its text, then the rules it rests on) stay lines */}
                     <Typography.Text style={{ whiteSpace: 'pre-line' }}>
                       {english && n.bodyEn ? n.bodyEn : n.body}

@@ -29,7 +29,7 @@ export function EnterpriseIncidentsTab({ enterpriseId }: { enterpriseId: string 
   const q = useQuery({ queryKey: incidentKeys.list(query), queryFn: ({ signal }) => getIncidents(query, signal) });
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Text type="secondary">{t('incidents.tabIntro')}</Typography.Text>
         {canAccess(roles, INCIDENT_PERMISSIONS.edit) ? (

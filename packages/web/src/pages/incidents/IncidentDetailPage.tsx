@@ -55,13 +55,13 @@ export default function IncidentDetailPage() {
         open && canEdit ? <ButtonLink to={`/staff/incidents/${i.id}/edit`}>{t('incidents.edit')}</ButtonLink> : null
       }
     >
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {raised ? (
           <Alert
             type="warning"
             showIcon
             data-testid="incident-proposal-raised"
-            message={t('incidents.proposalRaised')}
+            title={t('incidents.proposalRaised')}
             action={<Link to="/staff/positive-list/proposals">{t('incidents.openProposals')}</Link>}
           />
         ) : null}
@@ -83,19 +83,19 @@ export default function IncidentDetailPage() {
             <Descriptions.Item label={t('incidents.registeredBy')}>
               {i.registeredByName} · {formatDateTime(i.createdAt)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('incidents.description')} span={2}>
+            <Descriptions.Item label={t('incidents.description')} span={{ xs: 1, md: 2 }}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
                 {i.description}
               </Typography.Paragraph>
             </Descriptions.Item>
-            <Descriptions.Item label={t('incidents.response')} span={2}>
+            <Descriptions.Item label={t('incidents.response')} span={{ xs: 1, md: 2 }}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
                 {i.response || '—'}
               </Typography.Paragraph>
             </Descriptions.Item>
             {open ? null : (
               <>
-                <Descriptions.Item label={t('incidents.outcome')} span={2}>
+                <Descriptions.Item label={t('incidents.outcome')} span={{ xs: 1, md: 2 }}>
                   {i.outcome}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('incidents.closedAt')}>{formatDateTime(i.closedAt)}</Descriptions.Item>

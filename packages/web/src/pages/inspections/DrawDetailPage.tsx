@@ -134,7 +134,7 @@ export default function DrawDetailPage() {
         ) : null
       }
     >
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {d.status === 'drawn' ? <Alert type="warning" showIcon title={t('inspections.secretNotice')} /> : null}
         <Card>
           <Descriptions column={{ xs: 1, md: 2 }} size="small">

@@ -85,7 +85,7 @@ export default function InspectorsPage() {
             dataIndex: 'conflicts',
             render: (cs: Inspector['conflicts']) =>
               cs.length ? (
-                <Space direction="vertical" size={2}>
+                <Space orientation="vertical" size={2}>
                   {cs.map((c) => (
                     <span key={`${c.enterpriseId}-${c.kind}`}>
                       <Tag color="orange">{t(`inspections.conflictKinds.${c.kind}`)}</Tag>

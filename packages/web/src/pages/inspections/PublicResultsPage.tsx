@@ -85,7 +85,7 @@ export default function PublicResultsPage() {
             sorter: true,
             width: 120,
             render: (d: string, r) => (
-              <Space direction="vertical" size={2}>
+              <Space orientation="vertical" size={2}>
                 <span style={{ whiteSpace: 'nowrap' }}>{d}</span>
                 {r.publishedOnTime === null ? null : r.publishedOnTime ? (
                   <Tag color="green">{t('inspections.onTime')}</Tag>

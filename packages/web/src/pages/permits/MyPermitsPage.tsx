@@ -41,7 +41,7 @@ export default function MyPermitsPage() {
           <Alert
             type="error"
             showIcon
-            message={t('permits.myOverdue', { count: overdue.length })}
+            title={t('permits.myOverdue', { count: overdue.length })}
             data-testid="my-permits-overdue"
           />
         ) : null}

@@ -146,7 +146,7 @@ export default function PermitDetailPage() {
             type="error"
             showIcon
             data-testid="permit-overdue"
-            message={t('permits.overdueAlert', {
+            title={t('permits.overdueAlert', {
               list: joinLabels(
                 overdue.map((o) =>
                   t('common.parenthetical', {

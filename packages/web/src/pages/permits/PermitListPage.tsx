@@ -269,7 +269,7 @@ export default function PermitListPage() {
             <Alert
               style={{ marginBottom: 16 }}
               type={citation ? 'info' : 'warning'}
-              message={citation ?? t('permits.classNotInItem')}
+              title={citation ?? t('permits.classNotInItem')}
               data-testid="permit-citation"
             />
           ) : null}

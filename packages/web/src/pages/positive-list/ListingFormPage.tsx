@@ -135,7 +135,7 @@ export default function ListingFormPage() {
           ) : checks.isError ? (
             <ErrorState error={checks.error} onRetry={() => checks.refetch()} />
           ) : (
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               {failed.length ? <Alert type="error" showIcon title={t('positiveList.failedNotice')} /> : null}
               {noSource.length ? <Alert type="warning" showIcon title={t('positiveList.noSourceNotice')} /> : null}
               <Table<ConditionCheck>

@@ -61,7 +61,7 @@ export default function PositiveListDetailPage() {
   const e = q.data;
   return (
     <PageContainer title={`${t('positiveList.detailTitle')} · ${e.enterpriseName}`}>
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card>
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label={t('positiveList.enterprise')}>{e.enterpriseName}</Descriptions.Item>

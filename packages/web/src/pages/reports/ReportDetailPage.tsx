@@ -110,7 +110,7 @@ export default function ReportDetailPage() {
                 style={{ marginTop: 16 }}
                 type="warning"
                 showIcon
-                message={t('petitions.extensionPending', {
+                title={t('petitions.extensionPending', {
                   days: r.extensionRequest.days,
                   by: r.extensionRequest.requestedBy,
                   reason: r.extensionRequest.reason,

@@ -86,7 +86,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
     <Drawer open width={720} onClose={onClose} title={r ? (en ? r.labelEn : r.labelZh) : ruleKey} destroyOnHidden>
       {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
       {r ? (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('rules.key')}>
               <code>{r.key}</code>
@@ -128,7 +128,7 @@ function RuleDrawer({ ruleKey, onClose }: { ruleKey: string; onClose: () => void
                 <Alert
                   type="error"
                   style={{ marginBottom: 12 }}
-                  message={save.error.errors.map((e) => `${e.path}: ${e.message}`).join(t('common.clauseSeparator'))}
+                  title={save.error.errors.map((e) => `${e.path}: ${e.message}`).join(t('common.clauseSeparator'))}
                 />
               ) : null}
               {r.type === 'clock-profile' ? (
@@ -282,7 +282,7 @@ export default function RulesPage() {
               key: 'name',
               width: 300,
               render: (_: unknown, r) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <Typography.Link onClick={() => setSelected(r.key)}>{en ? r.labelEn : r.labelZh}</Typography.Link>
                   <Typography.Text type="secondary" code>
                     {r.key}

@@ -211,13 +211,13 @@ function StageForm({ c, next }: { c: CaseItem; next: NonNullable<ReturnType<type
       title={t('common.labelled', { label: t('siteInspections.nextStage'), value: stageLabel(next, lang) })}
     >
       {proposed ? (
-        <Alert type="warning" showIcon message={t('siteInspections.proposal')} style={{ marginBottom: 8 }} />
+        <Alert type="warning" showIcon title={t('siteInspections.proposal')} style={{ marginBottom: 8 }} />
       ) : null}
       {creditProposed ? (
         <Alert
           type="info"
           showIcon
-          message={t('siteInspections.creditProposal')}
+          title={t('siteInspections.creditProposal')}
           action={<Link to={`/staff/enterprises/${c.enterpriseId}`}>{t('siteInspections.openFile')}</Link>}
           style={{ marginBottom: 8 }}
         />

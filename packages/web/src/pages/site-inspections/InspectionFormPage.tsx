@@ -239,9 +239,7 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
   return (
     <PageContainer title={d ? `${d.enterpriseName} · ${statusLabel(d.status, lang)}` : t('siteInspections.newTitle')}>
       <div style={{ maxWidth: 720 }}>
-        {drawId ? (
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('siteInspections.draw')} />
-        ) : null}
+        {drawId ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('siteInspections.draw')} /> : null}
         <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
           <Card size="small" style={{ marginBottom: 12 }}>
             <Form.Item name="kind" label={t('siteInspections.kind')} rules={[{ required: true }]}>
@@ -298,7 +296,7 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
                     showIcon
                     style={{ marginBottom: 12 }}
                     data-testid="inspection-clue"
-                    message={<Link to={`/staff/clues/${clueId}`}>{t('siteInspections.fromClue')}</Link>}
+                    title={<Link to={`/staff/clues/${clueId}`}>{t('siteInspections.fromClue')}</Link>}
                   />
                 ) : null}
               </>

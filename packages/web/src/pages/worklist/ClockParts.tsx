@@ -201,7 +201,7 @@ function History({ clock }: { clock: ClockView }) {
   const { t } = useTranslation();
   if (!clock.pauses.length && !clock.extensions.length) return null;
   return (
-    <Space direction="vertical" size={2}>
+    <Space orientation="vertical" size={2}>
       {clock.pauses.map((p) => {
         const line = t('clocks.pausedLine', {
           reason: t(`clocks.reason.${p.reason}`),

@@ -64,9 +64,9 @@ export default function WorklistPage() {
       title: t('clocks.title'),
       dataIndex: 'title',
       render: (title: string, r) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           {r.link ? <Link to={r.link}>{clockTitle(title, lang)}</Link> : clockTitle(title, lang)}
-          {r.evaluationError ? <Alert type="error" showIcon message={r.evaluationError} /> : null}
+          {r.evaluationError ? <Alert type="error" showIcon title={r.evaluationError} /> : null}
         </Space>
       ),
     },
@@ -111,12 +111,12 @@ export default function WorklistPage() {
         <Statistic
           title={t('worklist.overdue')}
           value={counts.data?.overdue ?? '—'}
-          valueStyle={{ color: '#cf1322' }}
+          styles={{ content: { color: '#cf1322' } }}
         />
         <Statistic
           title={t('worklist.dueSoon')}
           value={counts.data?.dueSoon ?? '—'}
-          valueStyle={{ color: '#d46b08' }}
+          styles={{ content: { color: '#d46b08' } }}
         />
         <Statistic title={t('worklist.paused')} value={counts.data?.paused ?? '—'} />
       </Flex>
