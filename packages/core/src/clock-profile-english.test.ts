@@ -1,24 +1,12 @@
 // Every deadline profile a module ships becomes a rule whose source and note staff read in English;
 // nothing may stay in Chinese there but the document numbers cited.
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_CLOCK_PROFILES } from './applications.ts';
-import { CLUE_CLOCK_PROFILES } from './clues.ts';
-import { type ClockProfileDefinition, DEFAULT_CLOCK_PROFILES } from './deadline.ts';
-import { DISCLOSURE_CLOCK_PROFILES } from './disclosure.ts';
-import { INSPECTION_CLOCK_PROFILES } from './inspection-draws.ts';
-import { PERMIT_CLOCK_PROFILES, REPORT_CADENCE_SOURCE_EN } from './permits.ts';
-import { SITE_INSPECTION_CLOCK_PROFILES } from './site-inspections.ts';
+import { SHIPPED_CLOCK_PROFILES } from './clock-profiles.ts';
+import type { ClockProfileDefinition } from './deadline.ts';
+import { REPORT_CADENCE_SOURCE_EN } from './permits.ts';
 import { untranslated } from './untranslated.ts';
 
-const PROFILES: readonly ClockProfileDefinition[] = [
-  ...DEFAULT_CLOCK_PROFILES,
-  ...APPLICATION_CLOCK_PROFILES,
-  ...CLUE_CLOCK_PROFILES,
-  ...DISCLOSURE_CLOCK_PROFILES,
-  ...INSPECTION_CLOCK_PROFILES,
-  ...PERMIT_CLOCK_PROFILES,
-  ...SITE_INSPECTION_CLOCK_PROFILES,
-];
+const PROFILES: readonly ClockProfileDefinition[] = SHIPPED_CLOCK_PROFILES;
 
 describe('deadline profiles in English', () => {
   it('every profile has its source, and its note if it has one, in English', () => {

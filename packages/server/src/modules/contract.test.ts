@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHIPPED_CLOCK_PROFILES } from '@qingshan/core/clock-profiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/helpers.ts';
 import { MODULES } from './index.ts';
@@ -81,6 +82,11 @@ describe('module contract', () => {
     const withRoutes = new Set(t.app.routeTable.flatMap((r) => (r.module ? [r.module] : [])));
     const withMatrix = folders.filter((f) => fs.existsSync(path.join(MODULES_DIR, f, 'access-matrix.ts')));
     expect(withMatrix, 'add modules/<m>/access-matrix.ts (see access.test.ts)').toEqual([...withRoutes].sort());
+  });
+
+  it("core's list of shipped deadline profiles is the modules' own, so the web names each of them", () => {
+    const registered = MODULES.flatMap((m) => (m.clockProfiles ?? []).map((p) => p.key)).sort();
+    expect(SHIPPED_CLOCK_PROFILES.map((p) => p.key).sort()).toEqual(registered);
   });
 
   it('a module with tables.ts declares exactly those tables', async () => {

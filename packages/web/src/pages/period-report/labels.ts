@@ -1,12 +1,6 @@
-import { APPLICATION_CLOCK_PROFILES } from '@qingshan/core/applications';
-import { CLUE_CLOCK_PROFILES } from '@qingshan/core/clues';
-import { DEFAULT_CLOCK_PROFILES } from '@qingshan/core/deadline';
-import { DISCLOSURE_CLOCK_PROFILES } from '@qingshan/core/disclosure';
-import { INSPECTION_CLOCK_PROFILES } from '@qingshan/core/inspection-draws';
+import { SHIPPED_CLOCK_PROFILES } from '@qingshan/core/clock-profiles';
 import { matterName } from '@qingshan/core/matters';
 import { DESK_LABELS } from '@qingshan/core/period-report';
-import { PERMIT_CLOCK_PROFILES } from '@qingshan/core/permits';
-import { SITE_INSPECTION_CLOCK_PROFILES } from '@qingshan/core/site-inspections';
 import { coreLang, townName } from '../../domain.ts';
 import type { Language } from '../../i18n.ts';
 
@@ -14,15 +8,7 @@ export type Dim = 'desk' | 'matter' | 'town' | 'industry';
 
 /** The shipped deadlines (clock profiles) by key, with their names in both languages. */
 const PROFILE_LABELS: ReadonlyMap<string, { zh: string; en: string }> = new Map(
-  [
-    ...DEFAULT_CLOCK_PROFILES,
-    ...APPLICATION_CLOCK_PROFILES,
-    ...CLUE_CLOCK_PROFILES,
-    ...DISCLOSURE_CLOCK_PROFILES,
-    ...INSPECTION_CLOCK_PROFILES,
-    ...PERMIT_CLOCK_PROFILES,
-    ...SITE_INSPECTION_CLOCK_PROFILES,
-  ].map((p) => [p.key, p.label]),
+  SHIPPED_CLOCK_PROFILES.map((p) => [p.key, p.label]),
 );
 
 /**
