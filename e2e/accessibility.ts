@@ -17,13 +17,16 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   // A toast fading in or out is checked at the colour of that instant, which no reader sees for
   // long (a 3:1 grey mid-fade failed a journey on a loaded machine): wait, at most 3 s, for every
   // finite animation to end, so the page is checked as it rests. Spinners loop and are not waited for.
+  // (no named function inside: tsx names them with a helper the page does not have)
   await page.evaluate(async () => {
     const until = Date.now() + 3_000;
-    const moving = () =>
+    while (
+      Date.now() < until &&
       document
         .getAnimations()
-        .some((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? 0));
-    while (moving() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+        .some((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? 0))
+    )
+      await new Promise((r) => setTimeout(r, 50));
   });
   const has = await page.evaluate(() => 'axe' in window);
   if (!has) await page.evaluate(AXE_SOURCE);
