@@ -4,23 +4,13 @@ import { Form } from 'antd';
 import i18n from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../i18n.ts';
+import { stubMatchMedia } from '../test-support/jsdom.ts';
 import { FeedbackProvider } from './feedback.tsx';
 import { PhoneCodeField } from './PhoneCodeField.tsx';
 
 afterEach(cleanup);
 beforeAll(async () => {
-  // a form item's layout is responsive; jsdom has no media queries
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
+  stubMatchMedia();
   await i18n.changeLanguage('zh-CN');
 });
 

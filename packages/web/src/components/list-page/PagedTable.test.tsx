@@ -4,6 +4,7 @@ import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
+import { stubMatchMedia } from '../../test-support/jsdom.ts';
 import { defineListQuery, oneOfFilter } from './listQuery.ts';
 import { type PagedResult, PagedTable } from './PagedTable.tsx';
 import { RecordTable } from './RecordTable.tsx';
@@ -85,17 +86,7 @@ const names = () =>
 
 beforeAll(() => {
   // jsdom has no layout: antd's responsive helpers ask matchMedia, which jsdom lacks.
-  window.matchMedia = (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
+  stubMatchMedia();
   // antd measures the scrollbar through a pseudo-element, which jsdom does not implement.
   const computed = window.getComputedStyle.bind(window);
   window.getComputedStyle = (element: Element) => computed(element);

@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
 import { AuthProvider } from '../../auth/auth.tsx';
 import { FeedbackProvider } from '../../components/feedback.tsx';
+import { stubMatchMedia } from '../../test-support/jsdom.ts';
 import AnnualReportPage from './AnnualReportPage.tsx';
 import type { AnnualReport } from './api.ts';
 
@@ -83,17 +84,7 @@ const json = (body: unknown) =>
 let puts: { url: string; body: unknown }[] = [];
 
 beforeAll(() => {
-  window.matchMedia = (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
+  stubMatchMedia();
   // the TextArea's autoSize and the tables' scroll watch their size, which jsdom never reports
   vi.stubGlobal(
     'ResizeObserver',
