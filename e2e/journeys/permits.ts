@@ -19,7 +19,7 @@ export const officerTracksPermits: Journey = {
     await ctx.login(page, 'clerk');
     await page.goto(`${ctx.baseUrl}/staff/permits?expiringWithinDays=60`);
     const table = page.getByTestId('permit-table');
-    const soon = table.locator('.ant-table-row').filter({ hasText: '剩 45 天' });
+    const soon = table.locator('.ant-table-row').filter({ hasText: '距有效期届满 45 天' });
     await soon.first().waitFor({ timeout: 15_000 });
     const rowText = (await soon.first().textContent()) ?? '';
     expect(rowText.includes('重点管理'), `the demo permit is key-managed (${rowText})`);

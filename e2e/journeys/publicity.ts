@@ -157,6 +157,8 @@ export const citizenRequestsDisclosure: Journey = {
       .fill('在线监测数据予以公开（见附件）；执行报告中的工艺参数涉及第三方商业秘密，不予公开。');
     await ctx.screenshot(staff, '61c-staff-disclosure-answer-form');
     await staff.getByTestId('disclosure-act').click();
+    // an answer is final: the page asks before sending it
+    await staff.locator('.ant-popconfirm .ant-btn-primary').click();
     await staff.getByTestId('disclosure-answer').waitFor({ timeout: 10_000 });
     const due1 = (await staff.getByTestId('disclosure-due').textContent()) ?? '';
     expect(/^\d{4}-\d{2}-\d{2}$/.test(due0) && due1 >= due0, `the due date stays on the clock (${due0} → ${due1})`);

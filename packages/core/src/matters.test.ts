@@ -73,8 +73,10 @@ describe('matter schemas', () => {
   });
 
   it('requires a reason, a source on every group and at least one channel', () => {
-    expect(matterEditBody.safeParse({ content, reason: '' }).success).toBe(false);
-    expect(matterEditBody.safeParse({ content, reason: '更新材料清单' }).success).toBe(true);
+    expect(matterEditBody.safeParse({ version: 1, content, reason: '' }).success).toBe(false);
+    expect(matterEditBody.safeParse({ version: 1, content, reason: '更新材料清单' }).success).toBe(true);
+    // the version the edit was made from, so a stale edit is refused rather than applied
+    expect(matterEditBody.safeParse({ content, reason: '更新材料清单' }).success).toBe(false);
     expect(matterContentSchema.safeParse({ ...content, sources: { ...content.sources, fees: ' ' } }).success).toBe(
       false,
     );

@@ -114,8 +114,15 @@ export type MatterContent = z.infer<typeof matterContentSchema>;
 export const matterSchema = matterContentSchema.extend({ code: matterCodeSchema });
 export type Matter = z.infer<typeof matterSchema>;
 
-/** An admin's edit: the whole new content and why (the old version is kept). */
-export const matterEditBody = z.strictObject({ content: matterContentSchema, reason: text(500) });
+/**
+ * An admin's edit: the whole new content and why (the old version is kept), with the version it was
+ * made from: an edit of an older version would silently undo another admin's change.
+ */
+export const matterEditBody = z.strictObject({
+  version: z.number().int().min(1),
+  content: matterContentSchema,
+  reason: text(500),
+});
 export type MatterEditBody = z.infer<typeof matterEditBody>;
 
 const EIA_LAW_22 = '《中华人民共和国环境影响评价法》第二十二条';

@@ -3642,6 +3642,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        version: number;
                         content: {
                             name: string;
                             keywords: string[];

@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../plugins/auth.ts';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp, uniqueName } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { clocks } from '../clocks/tables.ts';
-import { scanDeemedAcceptance } from './service.ts';
+import { fileApplication, scanDeemedAcceptance } from './service.ts';
 import { applications } from './tables.ts';
 
 let t: TestApp;
@@ -421,5 +422,42 @@ describe('the applications list', () => {
     expect(await ids('enterprise')).toEqual([z.id, x.id, y.id, w.id]);
     expect(await ids('-enterprise')).toEqual([y.id, w.id, z.id, x.id]);
     expect((await clerk.request({ method: 'GET', url: '/api/applications?sort=code' })).statusCode).toBe(400);
+  });
+
+  it('lists applications filed in one instant in the order they were filed (their codes), not by random id', async () => {
+    const tag = uniqueName('同时');
+    const e = await makeEnterprise(t, { name: tag });
+    const user = {
+      id: null,
+      username: 'batch',
+      displayName: '批量',
+      roles: ['enterprise'],
+      enterpriseId: e.id,
+      enterpriseName: tag,
+      sessionId: '',
+      csrfToken: '',
+      mustChangePassword: false,
+    } as unknown as SessionUser;
+    const actor = { id: null, name: '批量', roles: ['enterprise'], ip: null };
+    const body = {
+      matterCode: 'eia-report-form',
+      projectName: '同一时刻',
+      applicantName: '刘建国',
+      applicantPhone: '13907990101',
+    };
+    // one transaction: the database stamps every row with the same now()
+    const codes = await t.database.db.transaction(async (tx) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i++) out.push((await fileApplication(tx, actor, user, body)).code);
+      return out;
+    });
+    const listed = (
+      await ok(clerk.request({ method: 'GET', url: `/api/applications?q=${encodeURIComponent(tag)}` }))
+    ).items.map((a: { code: string }) => a.code);
+    expect(listed).toEqual([...codes].reverse());
+    const oldestFirst = (
+      await ok(clerk.request({ method: 'GET', url: `/api/applications?q=${encodeURIComponent(tag)}&sort=createdAt` }))
+    ).items.map((a: { code: string }) => a.code);
+    expect(oldestFirst).toEqual(codes);
   });
 });

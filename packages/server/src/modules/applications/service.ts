@@ -858,24 +858,25 @@ export type ApplicationListItem = ApplicationRow & { enterpriseName: string; vis
 type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 
 /**
- * The list's order; within one enterprise the newest filing comes first either way. Materials
- * received in the same instant (a batch filed at the window) keep the order they were filed in.
+ * The list's order; within one enterprise the newest filing comes first either way. Applications
+ * filed in the same instant (a batch filed in one transaction) keep the order they were filed in:
+ * their codes are numbered in that order, ids are random.
  */
 function applicationOrder(sort: ApplicationSort | undefined): SQL[] {
   const a = applications;
   switch (sort) {
     case 'createdAt':
-      return [asc(a.createdAt), asc(a.id)];
+      return [asc(a.createdAt), asc(a.code)];
     case '-receivedAt':
-      return [desc(a.receivedAt), desc(a.createdAt), desc(a.id)];
+      return [desc(a.receivedAt), desc(a.createdAt), desc(a.code)];
     case 'receivedAt':
-      return [asc(a.receivedAt), asc(a.createdAt), asc(a.id)];
+      return [asc(a.receivedAt), asc(a.createdAt), asc(a.code)];
     case 'enterprise':
-      return [asc(enterprises.name), desc(a.createdAt), desc(a.id)];
+      return [asc(enterprises.name), desc(a.createdAt), desc(a.code)];
     case '-enterprise':
-      return [desc(enterprises.name), desc(a.createdAt), desc(a.id)];
+      return [desc(enterprises.name), desc(a.createdAt), desc(a.code)];
     default:
-      return [desc(a.createdAt), desc(a.id)];
+      return [desc(a.createdAt), desc(a.code)];
   }
 }
 

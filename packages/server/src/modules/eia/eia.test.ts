@@ -138,6 +138,16 @@ describe('commitment path', () => {
     expect(missing.statusCode).toBe(422);
     expect(missing.json()).toMatchObject({ code: 'EIA_CLASSIFICATION_INCOMPLETE', missingFacts: ['chemicalReaction'] });
     expect(missing.json().detail).toContain('化学反应');
+    const missingEn = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      headers: { 'accept-language': 'en' },
+      payload: commitment(A.id, { facts: {} }),
+    });
+    // an English reader was told to answer "chemicalReaction": the engine's key, not words
+    expect(missingEn.json().detail).toBe(
+      'The EIA category cannot be decided yet (catalogue row 44); answer the 1 remaining question(s) in the EIA classification wizard',
+    );
     // a cement clinker line needs a report book: not the commitment path, and not an ordinary report form
     const book = await clerk.request({
       method: 'POST',
@@ -632,6 +642,36 @@ describe('an ordinary case awaiting its decision', () => {
       await clerk.request({ method: 'POST', url: '/api/eia/cases', payload: commitment(A.id) })
     ).json();
     expect(commitmentCase.decisionDueDate).toBeNull();
+  });
+});
+
+describe('an ordinary case without an application', () => {
+  it('shows its own 30-day limit as the day to decide by, never as a publicity period', async () => {
+    const created = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(A.id, { path: 'ordinary', commitmentSigned: undefined }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    const [row] = await t.database.db.select().from(eiaCases).where(eq(eiaCases.id, c.id));
+    const own = await getClock(t.database.db, row!.publicityClockId!);
+    // a report form has no 拟批准公示: the page showed this date as 公示截止日期
+    expect(c).toMatchObject({ state: 'accepted', publicityEndsOn: null, decisionDueDate: own!.dueDate });
+    const listed = (
+      await clerk.request({ method: 'GET', url: `/api/eia/cases?q=${encodeURIComponent(c.code)}` })
+    ).json();
+    expect(listed.items[0]).toMatchObject({ publicityEndsOn: null, decisionDueDate: own!.dueDate });
+    const notice = (await clerk.request({ method: 'GET', url: `/api/public/eia/notices/${c.id}` })).json();
+    expect(notice).toMatchObject({ kind: 'acceptance', publicityEndsOn: null });
+    // decided: nothing left to decide by
+    const decided = await approver.request({
+      method: 'POST',
+      url: `/api/eia/cases/${c.id}/decision`,
+      payload: { version: c.version, approve: true },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ state: 'approved', publicityEndsOn: null, decisionDueDate: null });
   });
 });
 

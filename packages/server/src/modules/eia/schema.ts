@@ -104,6 +104,7 @@ export const eiaCaseView = z.object({
   commitmentText: z.string().nullable(),
   commitmentSignedAt: z.string().nullable(),
   acceptedOn: z.string(),
+  /** the commitment path's 拟批准公示 only (no other path is published for objections) */
   publicityEndsOn: z.string().nullable(),
   decidedOn: z.string().nullable(),
   decidedByName: z.string().nullable(),
@@ -113,7 +114,7 @@ export const eiaCaseView = z.object({
   exemptionEntry: z.string().nullable(),
   receiptNo: z.string().nullable(),
   verificationDueDate: z.string().nullable(),
-  /** an accepted ordinary case: the day its application must be decided by (the application's handling clock) */
+  /** an accepted ordinary case: the day it must be decided by (its application's handling clock, else its own) */
   decisionDueDate: z.string().nullable(),
   verificationResult: z.string().nullable(),
   verificationNote: z.string().nullable(),

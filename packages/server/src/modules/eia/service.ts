@@ -128,13 +128,17 @@ async function extrasOf(db: Tx, rows: EiaCaseRow[]): Promise<Map<string, CaseExt
   );
   for (const r of rows) {
     // the clocks own the due dates: read them, never copy them
-    const publicity = r.publicityClockId ? await getClock(db, r.publicityClockId) : null;
+    // publicityClockId is the commitment path's publicity, but an ordinary case's own 报告表审批期限:
+    // there is no publicity on that path, so its date is the day to decide by, not a 公示截止日期
+    const own = r.publicityClockId ? await getClock(db, r.publicityClockId) : null;
     const verification = r.verificationClockId ? await getClock(db, r.verificationClockId) : null;
+    const ownDecisionDue = r.path === 'ordinary' && own && !own.completedAt ? own.dueDate : null;
     out.set(r.id, {
       enterpriseName: names.find((n) => n.id === r.enterpriseId)?.name ?? '',
-      publicityEndsOn: publicity?.dueDate ?? null,
+      publicityEndsOn: r.path === 'commitment' ? (own?.dueDate ?? null) : null,
       verificationDueDate: verification?.dueDate ?? null,
-      decisionDueDate: r.state === 'accepted' && r.applicationId ? (decisionDue.get(r.applicationId) ?? null) : null,
+      decisionDueDate:
+        r.state !== 'accepted' ? null : r.applicationId ? (decisionDue.get(r.applicationId) ?? null) : ownDecisionDue,
       unansweredObjections: open.find((o) => o.caseId === r.id)?.n ?? 0,
       applicationCode: apps.find((a) => a.id === r.applicationId)?.code ?? null,
     });
@@ -196,7 +200,8 @@ function classifyForCase(input: z.infer<typeof eiaCaseCreateBody>) {
     throw new AppError('EIA_CLASSIFICATION_INCOMPLETE', {
       detail: {
         zh: `还不能判定环评类别（名录第${a.row}行），请在环评判定向导中回答：${a.questions.map((q) => q.label).join('；')}`,
-        en: `The EIA category cannot be decided yet (row ${a.row}); answer in the wizard: ${a.missingFacts.join(', ')}`,
+        // the wizard's questions exist in Chinese only: an English reader is told how many, never the fact keys
+        en: `The EIA category cannot be decided yet (catalogue row ${a.row}); answer the ${a.questions.length} remaining question(s) in the EIA classification wizard`,
       },
       extra: { missingFacts: a.missingFacts },
     });

@@ -153,7 +153,7 @@ describe('editing a guide', () => {
     const admin = await loginAs(t, ['admin']);
     const leader = await loginAs(t, ['leader']);
     const url = `/api/matters/${code}`;
-    const payload = { content: edited, reason: '窗口补充选址图' };
+    const payload = { version: 1, content: edited, reason: '窗口补充选址图' };
     expect((await leader.request({ method: 'PATCH', url, payload })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'PATCH', url, payload })).statusCode).toBe(401);
     expect((await leader.request({ method: 'GET', url: `${url}/versions` })).statusCode).toBe(403);
@@ -181,7 +181,7 @@ describe('editing a guide', () => {
     const renamed = await admin.request({
       method: 'PATCH',
       url,
-      payload: { content: { ...edited, name: '环评豁免认定（试行）' }, reason: '名称调整' },
+      payload: { version: 2, content: { ...edited, name: '环评豁免认定（试行）' }, reason: '名称调整' },
     });
     expect(renamed.json().version).toBe(3);
     const found = (
@@ -193,12 +193,17 @@ describe('editing a guide', () => {
   it('refuses an edit without a reason, with an unknown clock profile, or for an unknown matter', async () => {
     const admin = await loginAs(t, ['admin']);
     const url = `/api/matters/${code}`;
-    const noReason = await admin.request({ method: 'PATCH', url, payload: { content: edited, reason: ' ' } });
+    const noReason = await admin.request({
+      method: 'PATCH',
+      url,
+      payload: { version: 3, content: edited, reason: ' ' },
+    });
     expect(noReason.statusCode).toBe(400);
     const badClock = await admin.request({
       method: 'PATCH',
       url,
       payload: {
+        version: 3,
         content: { ...edited, timeLimits: { ...edited.timeLimits, statutoryProfile: 'eia.nonsense' } },
         reason: '测试',
       },
@@ -207,17 +212,39 @@ describe('editing a guide', () => {
     const noSource = await admin.request({
       method: 'PATCH',
       url,
-      payload: { content: { ...edited, sources: { ...edited.sources, fees: '' } }, reason: '测试' },
+      payload: { version: 3, content: { ...edited, sources: { ...edited.sources, fees: '' } }, reason: '测试' },
     });
     expect(noSource.statusCode).toBe(400);
     const unknown = await admin.request({
       method: 'PATCH',
       url: '/api/matters/no-such-matter',
-      payload: { content: edited, reason: '测试' },
+      payload: { version: 1, content: edited, reason: '测试' },
     });
     expect(unknown.statusCode).toBe(404);
     const versions = (await admin.request({ method: 'GET', url: `${url}/versions` })).json();
     expect(versions[0].reason).not.toBe('测试');
+  });
+
+  it('refuses an edit made from a version another admin has since replaced, and keeps theirs', async () => {
+    const admin = await loginAs(t, ['admin']);
+    const other = await loginAs(t, ['admin']);
+    const url = `/api/matters/${code}`;
+    const { version } = (await admin.request({ method: 'GET', url: `/api/public/matters/${code}` })).json();
+    const first = await other.request({
+      method: 'PATCH',
+      url,
+      payload: { version, content: { ...edited, fees: '不收费（他人先保存）' }, reason: '先保存的修改' },
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const stale = await admin.request({
+      method: 'PATCH',
+      url,
+      payload: { version, content: edited, reason: '后保存的修改' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'RECORD_CHANGED', version: version + 1 });
+    const now = (await admin.request({ method: 'GET', url: `/api/public/matters/${code}` })).json();
+    expect(now).toMatchObject({ version: version + 1, fees: '不收费（他人先保存）' });
   });
 });
 
@@ -228,10 +255,11 @@ describe('the order of the guides', () => {
     // names that differ in their last letter only, so any collation orders them A, B, C
     const rename = async (code: string, letter: string, updatedAt: string) => {
       const { code: _c, ...content } = SHIPPED_MATTERS.find((m) => m.code === code)!;
+      const { version } = (await t.app.inject({ method: 'GET', url: `/api/public/matters/${code}` })).json();
       const res = await admin.request({
         method: 'PATCH',
         url: `/api/matters/${code}`,
-        payload: { content: { ...content, name: `${tag}${letter}` }, reason: '排序测试' },
+        payload: { version, content: { ...content, name: `${tag}${letter}` }, reason: '排序测试' },
       });
       expect(res.statusCode, res.body).toBe(200);
       await t.database.db

@@ -162,9 +162,10 @@ export async function updateMatter(
   code: string,
   edit: MatterEditBody,
 ): Promise<MatterDetailView> {
-  // two admins saving at once: the second waits and builds on the first's version
+  // two admins saving at once: the second waits, then finds the version it edited superseded
   await tx.select({ code: matters.code }).from(matters).where(eq(matters.code, code)).for('update');
   const { m, v } = await current(tx, code);
+  if (edit.version !== m.currentVersion) throw new AppError('RECORD_CHANGED', { extra: { version: m.currentVersion } });
   const next = m.currentVersion + 1;
   await tx.insert(matterVersions).values({
     matterCode: code,

@@ -227,7 +227,9 @@ export default function ApplicationDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card style={{ marginBottom: 16 }}>
-            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+            {/* beside the side cards (xl: 15 of 24 columns) two pairs squeezed English labels and values
+                to a word a line; one pair a row there, two again when the page is wide enough */}
+            <Descriptions column={{ xs: 1, md: 2, xl: 1, xxl: 2 }} size="small" bordered>
               <Descriptions.Item label={t('applications.status')}>
                 <Tag color={STATE_COLORS[d.status]} data-testid="application-status">
                   {stateLabel(d.status, lang)}

@@ -18,7 +18,7 @@ import {
   getYearVersions,
   replaceYear,
 } from './api.ts';
-import { formatHolidays, formatMakeup, parseHolidays, parseMakeup } from './yearText.ts';
+import { errorPlace, formatHolidays, formatMakeup, parseHolidays, parseMakeup } from './yearText.ts';
 
 interface YearForm {
   year: number;
@@ -252,7 +252,9 @@ export default function CalendarYearsPage() {
             type="error"
             style={{ marginBottom: 12 }}
             data-testid="calendar-year-errors"
-            title={add.error.errors.map((e) => `${e.path}: ${e.message}`).join(t('common.clauseSeparator'))}
+            title={add.error.errors
+              .map((e) => t('calendarYears.errorItem', { place: errorPlace(e.path, t), message: e.message }))
+              .join(t('common.clauseSeparator'))}
           />
         ) : null}
         <Form<YearForm>

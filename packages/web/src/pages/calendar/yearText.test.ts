@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandDates, formatHolidays, formatMakeup, parseHolidays, parseMakeup } from './yearText.ts';
+import i18n from '../../i18n.ts';
+import { errorPlace, expandDates, formatHolidays, formatMakeup, parseHolidays, parseMakeup } from './yearText.ts';
 
 describe('calendar year text', () => {
   it('expands a date range across a month end', () => {
@@ -37,5 +38,23 @@ describe("a provisional year's source", () => {
     const en = (await import('./locales/en.ts')).default;
     expect(zh.calendarYears.provisionalSource).toBe(PROVISIONAL_SOURCE);
     expect(en.calendarYears.provisionalSource).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('where a refusal of the year form points', () => {
+  // the form showed the body's paths: "calendar.holidays.2.nameEn: 长度不能少于 1"
+  it('names the box, the line (from 1) and the part in the form’s words', () => {
+    const zh = i18n.getFixedT('zh-CN');
+    expect(errorPlace('calendar.holidays.1.dates.0', zh)).toBe('放假安排第 2 行（日期）');
+    expect(errorPlace('calendar.holidays.2.nameEn', zh)).toBe('放假安排第 3 行（英文名称）');
+    expect(errorPlace('calendar.makeupWorkdays.0.date', zh)).toBe('调休上班日第 1 行（日期）');
+    expect(errorPlace('calendar.holidays', zh)).toBe('放假安排');
+    expect(errorPlace('calendar.source', zh)).toBe('依据（通知名称、文号、日期）');
+    expect(errorPlace('reason', zh)).toBe('操作理由');
+  });
+  it('in English on the English face', () => {
+    const en = i18n.getFixedT('en');
+    expect(errorPlace('calendar.holidays.2.nameEn', en)).toMatch(/, line 3 \(English name\)$/);
+    expect(errorPlace('calendar.makeupWorkdays.0.date', en)).toMatch(/, line 1 \(date\)$/);
   });
 });

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import type { DisclosureDetail } from './api.ts';
-import { actionLabel } from './labels.ts';
+import { actionLabel, answerWords } from './labels.ts';
 
 type Answered = Pick<
   DisclosureDetail,
   | 'outcome'
+  | 'clause'
   | 'outcomeLabel'
   | 'outcomeSource'
   | 'clauseLabel'
@@ -20,12 +21,13 @@ type Answered = Pick<
 /** The answer as the applicant reads it: its type and clause, each with the article it rests on. */
 export function AnswerDescriptions({ d }: { d: Answered }) {
   const { t } = useTranslation();
+  const w = answerWords(d, useLanguage());
   return (
     <Descriptions column={1} size="small" bordered data-testid="disclosure-answer">
       <Descriptions.Item label={t('disclosure.outcomeLabel')}>
-        {d.outcomeLabel}
+        {w.outcome}
         <div>
-          <Typography.Text type="secondary">{d.outcomeSource}</Typography.Text>
+          <Typography.Text type="secondary">{w.outcomeSource}</Typography.Text>
         </div>
       </Descriptions.Item>
       {d.clauseLabel ? (
@@ -34,9 +36,9 @@ export function AnswerDescriptions({ d }: { d: Answered }) {
             d.outcome === 'withhold' || d.outcome === 'partial' ? 'disclosure.clauseLabel' : 'disclosure.groundField',
           )}
         >
-          {d.clauseLabel}
+          {w.clause}
           <div>
-            <Typography.Text type="secondary">{d.clauseSource}</Typography.Text>
+            <Typography.Text type="secondary">{w.clauseSource}</Typography.Text>
           </div>
         </Descriptions.Item>
       ) : null}

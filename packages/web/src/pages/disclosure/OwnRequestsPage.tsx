@@ -8,7 +8,7 @@ import { defineListQuery, PagedTable, useListQuery } from '../../components/list
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { type DisclosureView, disclosureKeys, listRequests } from './api.ts';
-import { disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
+import { answerWords, disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
 
 const ownQuery = defineListQuery({ filters: {}, pageSizes: [20, 50] });
 
@@ -55,7 +55,7 @@ export default function OwnRequestsPage() {
             render: (s: DisclosureView['status'], r) => (
               <Space size={4} wrap>
                 <Tag color={STATUS_COLORS[s]}>{disclosureStatusLabel(s, lang)}</Tag>
-                {r.outcomeLabel ? <Tag>{r.outcomeLabel}</Tag> : null}
+                {r.outcomeLabel ? <Tag>{answerWords(r, lang).outcome}</Tag> : null}
               </Space>
             ),
           },

@@ -14,6 +14,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Row,
   Select,
   Space,
@@ -299,9 +300,18 @@ function StepForm({ d }: { d: DisclosureDetail }) {
             <Input.TextArea rows={4} maxLength={5000} showCount data-testid="disclosure-text" />
           </Form.Item>
         ) : null}
-        <Button type="primary" htmlType="submit" loading={act.isPending} data-testid="disclosure-act">
-          {t('disclosure.doIt')}
-        </Button>
+        {action === 'answer' ? (
+          // the answer goes to the requester and ends the request: asked once more before it is sent
+          <Popconfirm title={t('disclosure.answerConfirm')} onConfirm={() => form.submit()}>
+            <Button type="primary" loading={act.isPending} data-testid="disclosure-act">
+              {t('disclosure.doIt')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button type="primary" htmlType="submit" loading={act.isPending} data-testid="disclosure-act">
+            {t('disclosure.doIt')}
+          </Button>
+        )}
       </Form>
     </Card>
   );

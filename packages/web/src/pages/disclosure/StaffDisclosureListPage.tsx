@@ -18,7 +18,7 @@ import {
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { type DisclosureView, disclosureKeys, listRequests } from './api.ts';
-import { applicantTypeLabel, disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
+import { answerWords, applicantTypeLabel, disclosureStatusLabel, STATUS_COLORS } from './labels.ts';
 import { DISCLOSURE_PERMISSIONS } from './permissions.ts';
 
 const requestQuery = defineListQuery({
@@ -120,7 +120,7 @@ export default function StaffDisclosureListPage() {
             render: (s: DisclosureView['status'], r) => (
               <Space size={4} wrap>
                 <Tag color={STATUS_COLORS[s]}>{disclosureStatusLabel(s, lang)}</Tag>
-                {r.outcomeLabel ? <Tag>{r.outcomeLabel}</Tag> : null}
+                {r.outcomeLabel ? <Tag>{answerWords(r, lang).outcome}</Tag> : null}
               </Space>
             ),
           },

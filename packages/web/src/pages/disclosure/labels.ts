@@ -11,6 +11,7 @@ import {
   DISCLOSURE_STATUS_LABELS,
   type DisclosureAction,
   type DisclosureApplicantType,
+  type DisclosureGround,
   type DisclosureOutcome,
   type DisclosureStatus,
 } from '@qingshan/core/disclosure';
@@ -55,6 +56,37 @@ export const clauseOptions = (lang: Language, outcome: DisclosureOutcome | undef
       note: lang === 'en' ? DISCLOSURE_GROUND_SOURCES_EN[k] : DISCLOSURE_GROUND_LABELS[k].source,
     }),
   }));
+/**
+ * A given answer's type and ground, each with its article, in the page's language (the server's
+ * outcomeLabel/clauseLabel are the Chinese of the letter sent; an English reader got them in Chinese).
+ */
+export function answerWords(
+  d: {
+    outcome: string | null;
+    outcomeLabel: string | null;
+    outcomeSource: string | null;
+    clause: string | null;
+    clauseLabel: string | null;
+    clauseSource: string | null;
+  },
+  lang: Language,
+) {
+  const o = d.outcome ? DISCLOSURE_OUTCOME_LABELS[d.outcome as DisclosureOutcome] : undefined;
+  const c = d.clause ? DISCLOSURE_GROUND_LABELS[d.clause as DisclosureGround] : undefined;
+  if (lang !== 'en' || !o)
+    return {
+      outcome: d.outcomeLabel,
+      outcomeSource: d.outcomeSource,
+      clause: d.clauseLabel,
+      clauseSource: d.clauseSource,
+    };
+  return {
+    outcome: o.en,
+    outcomeSource: DISCLOSURE_OUTCOME_SOURCES_EN[d.outcome as DisclosureOutcome],
+    clause: c ? c.en : d.clauseLabel,
+    clauseSource: c ? DISCLOSURE_GROUND_SOURCES_EN[d.clause as DisclosureGround] : d.clauseSource,
+  };
+}
 export const DELIVERY_LABELS: Record<'paper' | 'email' | 'pickup', { zh: string; en: string }> = {
   paper: { zh: '邮寄纸质文本', en: 'Paper by post' },
   email: { zh: '电子邮件', en: 'E-mail' },

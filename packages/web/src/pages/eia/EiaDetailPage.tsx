@@ -1,4 +1,5 @@
 import { FileWordOutlined } from '@ant-design/icons';
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   EIA_CATEGORY_LABELS,
   EIA_PATH_AUTHORITY,
@@ -11,7 +12,20 @@ import {
   type VerificationResult,
 } from '@qingshan/core/eia';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Radio,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -283,20 +297,28 @@ function Actions({ c }: { c: EiaCaseDetail }) {
   });
   const [vForm] = Form.useForm();
   const result = Form.useWatch('result', vForm) as VerificationResult | undefined;
+  const [dForm] = Form.useForm();
+  const approving = Form.useWatch('approve', dForm) as boolean | undefined;
   const decidable =
     (c.path === 'commitment' && c.state === 'publicity') || (c.path === 'ordinary' && c.state === 'accepted');
+  // the server refuses a commitment decision while the publicity runs or an objection waits for its
+  // answer: the button is not offered until then (the alert says why)
+  const waiting =
+    c.path === 'commitment' &&
+    ((c.publicityEndsOn !== null && todayInShanghai() <= c.publicityEndsOn) || c.unansweredObjections > 0);
   if (decidable && canAccess(roles, PERMISSIONS.eiaDecide)) {
     return (
       <Card size="small" title={t('eia.decision')}>
         {c.path === 'commitment' ? (
           <Alert
             style={{ marginBottom: 12 }}
-            type="info"
+            type={waiting ? 'warning' : 'info'}
             showIcon
             title={t('eia.decisionRule', { date: c.publicityEndsOn })}
+            description={c.unansweredObjections > 0 ? t('eia.unanswered', { count: c.unansweredObjections }) : null}
           />
         ) : null}
-        <Form layout="inline" initialValues={{ approve: true }} onFinish={(v) => decide.mutate(v)}>
+        <Form form={dForm} layout="inline" initialValues={{ approve: true }} onFinish={(v) => decide.mutate(v)}>
           <Form.Item name="approve">
             <Radio.Group
               options={[
@@ -305,12 +327,23 @@ function Actions({ c }: { c: EiaCaseDetail }) {
               ]}
             />
           </Form.Item>
-          <Form.Item name="reason" extra={t('eia.documentNoGenerated')}>
+          <Form.Item
+            name="reason"
+            extra={t('eia.documentNoGenerated')}
+            rules={[{ required: approving === false, whitespace: true, message: t('eia.refusalReason') }]}
+          >
             <Input placeholder={t('eia.reason')} maxLength={500} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={decide.isPending} data-testid="eia-decide">
-            {t('eia.decide')}
-          </Button>
+          {/* a decision takes the bureau's next 文号 and cannot be undone: asked once more */}
+          <Popconfirm
+            title={approving === false ? t('eia.refuseConfirm') : t('eia.approveConfirm')}
+            onConfirm={() => dForm.submit()}
+            disabled={waiting}
+          >
+            <Button type="primary" disabled={waiting} loading={decide.isPending} data-testid="eia-decide">
+              {t('eia.decide')}
+            </Button>
+          </Popconfirm>
         </Form>
       </Card>
     );

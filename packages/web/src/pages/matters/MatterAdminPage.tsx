@@ -64,6 +64,8 @@ function toForm(m: MatterDetail): Omit<EditForm, 'reason'> {
 function fromForm(v: EditForm, m: MatterDetail): MatterEdit {
   const { reason, conditions, ...rest } = v;
   return {
+    // the version this edit was made from: the server refuses it if another admin saved since
+    version: m.version,
     reason,
     content: {
       ...rest,

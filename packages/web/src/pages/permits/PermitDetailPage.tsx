@@ -182,23 +182,26 @@ export default function PermitDetailPage() {
               {
                 key: 'v',
                 label: t('permits.validity'),
-                children: p.validFrom && p.validTo ? `${p.validFrom} — ${p.validTo}` : t('common.none'),
+                // the days left are the permit's, to its expiry; beside the apply-by date they read as time left
+                // to apply, which had often run out already
+                children:
+                  p.validFrom && p.validTo ? (
+                    <>
+                      {`${p.validFrom} — ${p.validTo}`}{' '}
+                      {p.daysToExpiry !== null && p.status === 'valid' ? (
+                        <Tag color={p.daysToExpiry <= 60 ? 'red' : 'default'}>
+                          {t('permits.expiresIn', { count: p.daysToExpiry })}
+                        </Tag>
+                      ) : null}
+                    </>
+                  ) : (
+                    t('common.none')
+                  ),
               },
               {
                 key: 'a',
                 label: t('permits.renewalApplyBy'),
-                children: p.renewalApplyBy ? (
-                  <>
-                    {p.renewalApplyBy}{' '}
-                    {p.daysToExpiry !== null && p.status === 'valid' ? (
-                      <Tag color={p.daysToExpiry <= 60 ? 'red' : 'default'}>
-                        {t('permits.daysLeft', { count: p.daysToExpiry })}
-                      </Tag>
-                    ) : null}
-                  </>
-                ) : (
-                  t('common.none')
-                ),
+                children: p.renewalApplyBy ?? t('common.none'),
               },
               { key: 'o', label: t('permits.officer'), children: p.officerName },
               { key: 'x', label: t('permits.note'), children: p.note ?? t('common.none'), span: 2 },

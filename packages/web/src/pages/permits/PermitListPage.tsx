@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { todayInShanghai } from '@qingshan/core/calendar';
 import {
   PERMIT_CLASS_LABELS,
   PERMIT_CLASSES,
@@ -219,9 +220,18 @@ export default function PermitListPage() {
               p.status === 'valid' && p.daysToExpiry !== null ? (
                 <Flex gap={4} align="center">
                   <Tag color={p.daysToExpiry <= 60 ? 'red' : p.daysToExpiry <= 90 ? 'orange' : 'default'}>
-                    {t('permits.daysLeft', { count: p.daysToExpiry })}
+                    {t('permits.expiresIn', { count: p.daysToExpiry })}
                   </Tag>
-                  <Typography.Text type="secondary">{t('permits.applyBy', { date: p.renewalApplyBy })}</Typography.Text>
+                  {/* the days are to the permit's expiry; its apply-by date may have passed already */}
+                  {p.renewalApplyBy && p.renewalApplyBy < todayInShanghai() ? (
+                    <Typography.Text type="danger">
+                      {t('permits.applyByPassed', { date: p.renewalApplyBy })}
+                    </Typography.Text>
+                  ) : (
+                    <Typography.Text type="secondary">
+                      {t('permits.applyBy', { date: p.renewalApplyBy })}
+                    </Typography.Text>
+                  )}
                 </Flex>
               ) : (
                 t('common.none')

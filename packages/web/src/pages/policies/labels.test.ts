@@ -1,6 +1,8 @@
 import { TOWNS } from '@qingshan/core/towns';
 import { describe, expect, it } from 'vitest';
 import { concernsText } from './labels.ts';
+import en from './locales/en.ts';
+import zh from './locales/zh-CN.ts';
 
 describe('whom a policy concerns, in words', () => {
   const [a, b] = TOWNS;
@@ -13,5 +15,13 @@ describe('whom a policy concerns, in words', () => {
   it('runs them with commas and parts with a semicolon in English', () => {
     expect(concernsText(policy, 'en', 'the whole county')).toBe(`2672 焰火、鞭炮产品制造; ${a!.nameEn}, ${b!.nameEn}`);
     expect(concernsText({ industries: [], towns: [] }, 'en', 'the whole county')).toBe('the whole county');
+  });
+});
+
+describe('the staff page’s two question cards', () => {
+  it('have two names in each language: the published FAQ and the questions still to answer', () => {
+    // in English both read "Questions and answers", one above the other
+    expect(zh.policies.faq).not.toBe(zh.policies.staffQuestions);
+    expect(en.policies.faq).not.toBe(en.policies.staffQuestions);
   });
 });

@@ -53,6 +53,9 @@ const en: Leaves<typeof zh> = {
     versions: 'Versions',
     current: 'In force',
     reasonPlaceholder: 'e.g. the amending notice was published',
+    errorLine: '{{box}}, line {{line}}',
+    errorItem: '{{place}}: {{message}}',
+    part: { name: 'name', nameEn: 'English name', dates: 'dates', date: 'date' },
   },
 };
 

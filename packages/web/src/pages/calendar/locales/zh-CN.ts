@@ -43,6 +43,9 @@ const strings = {
     versions: '版本记录',
     current: '现行',
     reasonPlaceholder: '如：国务院办公厅调整通知已发布',
+    errorLine: '{{box}}第 {{line}} 行',
+    errorItem: '{{place}}：{{message}}',
+    part: { name: '名称', nameEn: '英文名称', dates: '日期', date: '日期' },
   },
 };
 

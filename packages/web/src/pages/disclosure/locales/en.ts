@@ -120,6 +120,7 @@ const en: Leaves<typeof zh> = {
     textForExtension: 'Reason for the extension',
     textForReject: 'Reason for refusing the extension',
     doIt: 'Confirm',
+    answerConfirm: 'The answer goes to the requester and closes the request; it cannot be withdrawn. Send it now?',
     done: 'Done',
     answered: 'Answered; the request is closed',
     leaderOnly: 'An extension needs the consent of the head of the disclosure body (a leader)',

@@ -116,6 +116,7 @@ const strings = {
     textForExtension: '延期理由',
     textForReject: '不同意延期的理由',
     doIt: '确定',
+    answerConfirm: '答复将送达申请人并办结本申请，作出后不能撤回。确认答复？',
     done: '已办理',
     answered: '已答复，申请已办结',
     leaderOnly: '延期须经政府信息公开工作机构负责人（局领导）同意',

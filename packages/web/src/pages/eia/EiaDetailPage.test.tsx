@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+// The decision step of an EIA case against a stubbed API: a commitment case is not offered a
+// decision the server would refuse (publicity running, an objection unanswered), and a decision,
+// which takes the bureau's next 文号 for good, is sent only once the approver confirms it.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import '../../i18n.ts';
+import { AuthProvider } from '../../auth/auth.tsx';
+import { FeedbackProvider } from '../../components/feedback.tsx';
+import { stubMatchMedia } from '../../test-support/jsdom.ts';
+import type { EiaCaseDetail } from './api.ts';
+import EiaDetailPage from './EiaDetailPage.tsx';
+
+configure({ asyncUtilTimeout: 10_000 });
+
+const BASE: EiaCaseDetail = {
+  id: 'c1',
+  code: '环评2026-0024',
+  enterpriseId: 'e1',
+  enterpriseName: '上栗县金花烟花制造有限公司',
+  path: 'commitment',
+  state: 'publicity',
+  projectName: '烟花药物混合工房扩建项目',
+  projectAddress: '萍乡市上栗县上栗镇金花村',
+  constructionType: 'expansion',
+  industryCode: '2672',
+  category: 'report-form',
+  catalogueRow: '名录第44行',
+  classification: null,
+  contactName: '刘建国',
+  contactPhone: '13907971110',
+  inSensitiveArea: false,
+  electroplating: false,
+  nationalSecurity: false,
+  commitmentText: '本单位郑重承诺……',
+  commitmentSignedAt: '2026-12-01T02:00:00.000Z',
+  acceptedOn: '2026-12-01',
+  publicityEndsOn: '2099-12-31',
+  decidedOn: null,
+  decidedByName: null,
+  documentNo: null,
+  decisionReason: null,
+  exemptionList: null,
+  exemptionEntry: null,
+  receiptNo: null,
+  verificationDueDate: null,
+  decisionDueDate: null,
+  verificationResult: null,
+  verificationNote: null,
+  verifiedOn: null,
+  revocationReason: null,
+  creditConsequence: null,
+  unansweredObjections: 0,
+  applicationId: null,
+  applicationCode: null,
+  documents: [],
+  version: 3,
+  objections: [],
+};
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+let current: EiaCaseDetail = BASE;
+let decisions: unknown[] = [];
+
+beforeAll(() => {
+  stubMatchMedia();
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+    const url = String(input);
+    if (url.startsWith('/api/auth/session'))
+      return json({
+        session: {
+          csrfToken: 't',
+          user: { id: 'u1', username: 'approver', displayName: '审批', roles: ['approver'], enterpriseId: null },
+        },
+      });
+    if (url === '/api/eia/cases/c1/decision' && init?.method === 'POST') {
+      decisions.push(JSON.parse(String(init.body)));
+      return json({ ...current, state: 'approved' });
+    }
+    if (url.startsWith('/api/eia/cases/c1')) return json(current);
+    return new Response('{}', { status: 404 });
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  decisions = [];
+});
+
+function renderPage(c: EiaCaseDetail) {
+  current = c;
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter([{ path: '/staff/eia/:id', element: <EiaDetailPage face="staff" /> }], {
+    initialEntries: ['/staff/eia/c1'],
+  });
+  render(
+    <QueryClientProvider client={qc}>
+      <AuthProvider>
+        <FeedbackProvider>
+          <RouterProvider router={router} />
+        </FeedbackProvider>
+      </AuthProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const decideButton = async () => (await screen.findByTestId('eia-decide')) as HTMLButtonElement;
+
+describe('EiaDetailPage: the decision', () => {
+  it('is not offered while the publicity runs', async () => {
+    renderPage(BASE);
+    expect((await decideButton()).disabled).toBe(true);
+  });
+
+  it('is not offered while an objection waits for its answer, though the publicity has ended', async () => {
+    renderPage({ ...BASE, publicityEndsOn: '2026-01-09', unansweredObjections: 1 });
+    expect((await decideButton()).disabled).toBe(true);
+    expect(screen.getByText('1 条意见待答复')).toBeTruthy();
+  });
+
+  it('is sent only after the approver confirms it', async () => {
+    renderPage({ ...BASE, publicityEndsOn: '2026-01-09' });
+    const button = await decideButton();
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    expect(await screen.findByText('确认批准？决定作出后将生成本局文号，不能撤回。')).toBeTruthy();
+    expect(decisions).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
+    await waitFor(() => expect(decisions).toEqual([{ version: 3, approve: true }]));
+  });
+});
