@@ -42,6 +42,8 @@ export const officerDrawsAndReplays: Journey = {
     await page.goto(`${ctx.baseUrl}/staff/inspections`);
     await pickOption(page, 'draw-plan', '', '2026 年第四季度双随机抽查计划');
     await page.getByTestId('draw-new').click();
+    // a plan is drawn once: the page asks before drawing
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await page.waitForURL((u) => /^\/staff\/inspections\/draws\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
     const targets = page.getByTestId('draw-targets');
     await targets.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
+import type { MessageTable } from './messages.ts';
 
 /**
  * Alarms (报警) and reminders (rules.md §4): what the online monitoring and the electricity
@@ -276,3 +277,12 @@ export const ALARM_AUDIT_VOCABULARY: AuditVocabulary = {
     meterCode: { zh: '电表编号', en: 'meter code' },
   },
 };
+
+/** What the alarm list's query says when it refuses a period, in both languages (keys for `translate`). */
+export const ALARM_MESSAGES = {
+  'alarms.periodReversed': { zh: '结束日期不能早于开始日期', en: 'the end date cannot be before the start date' },
+  'alarms.periodTooLong': {
+    zh: '查询期间最长 {days} 天',
+    en: 'the period can be at most {days} days',
+  },
+} as const satisfies MessageTable;

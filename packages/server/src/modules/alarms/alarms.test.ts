@@ -283,6 +283,25 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
     expect((await monitor.request({ method: 'GET', url: '/api/alarms?sort=enterpriseName' })).statusCode).toBe(400);
   });
 
+  it('a period refused says why, in Chinese and in English', async () => {
+    const ask = async (query: string, lang: string) =>
+      (
+        await monitor.request({ method: 'GET', url: `/api/alarms?${query}`, headers: { 'accept-language': lang } })
+      ).json().errors;
+    expect(await ask('from=2026-06-10&to=2026-06-01', 'zh-CN')).toEqual([
+      { path: 'to', message: '结束日期不能早于开始日期' },
+    ]);
+    expect(await ask('from=2026-06-10&to=2026-06-01', 'en')).toEqual([
+      { path: 'to', message: 'the end date cannot be before the start date' },
+    ]);
+    expect(await ask('from=2025-01-01&to=2026-06-01', 'zh-CN')).toEqual([
+      { path: 'to', message: '查询期间最长 366 天' },
+    ]);
+    expect(await ask('from=2025-01-01&to=2026-06-01', 'en')).toEqual([
+      { path: 'to', message: 'the period can be at most 366 days' },
+    ]);
+  });
+
   it('lists newest first, or oldest first when asked', async () => {
     const C = await makeEnterprise(t);
     const older = await raise(C.id, station());

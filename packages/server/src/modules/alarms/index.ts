@@ -1,4 +1,4 @@
-import { ALARM_AUDIT_VOCABULARY } from '@qingshan/core/alarms';
+import { ALARM_AUDIT_VOCABULARY, ALARM_MESSAGES } from '@qingshan/core/alarms';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { ALARM_ERRORS } from './errors.ts';
 import { ALARM_FIGURES } from './figures.ts';
@@ -17,6 +17,7 @@ export const alarmsModule: ModuleDefinition = {
   tables,
   audit: ALARM_AUDIT_VOCABULARY,
   errors: ALARM_ERRORS,
+  messages: ALARM_MESSAGES,
   routes: (app, ctx) => app.register(alarmRoutes, { db: ctx.db }),
   figures: ALARM_FIGURES,
   jobs: () => [

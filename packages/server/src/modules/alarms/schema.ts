@@ -39,10 +39,12 @@ export const alarmsQuery = z
     page: paging.page,
     pageSize: paging.pageSize,
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' })
+  // message keys (ALARM_MESSAGES), so an English reader is told what is wrong, not "invalid value"
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'alarms.periodReversed' })
   .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_PERIOD_DAYS * 86_400_000, {
     path: ['to'],
-    message: `查询期间最长${MAX_PERIOD_DAYS}天`,
+    message: 'alarms.periodTooLong',
+    params: { days: MAX_PERIOD_DAYS },
   });
 
 export const alarmViewSchema = z.object({

@@ -22,9 +22,9 @@ export const INSPECTION_ERRORS = {
   },
   INSPECTION_PLAN_DRAWN: {
     status: 409,
-    zh: '该抽查计划已抽取，不能修改',
-    en: 'The plan has been drawn and can no longer change',
-    when: 'Changing a plan that has a draw: the draw recorded its ratios, so the plan stays as drawn.',
+    zh: '该抽查计划已经抽取',
+    en: 'The plan has already been drawn',
+    when: 'Changing a plan that has a draw (the draw recorded its ratios, so the plan stays as drawn), or drawing a plan a second time.',
   },
 } as const satisfies Record<string, ModuleErrorEntry>;
 

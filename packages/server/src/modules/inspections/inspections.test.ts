@@ -236,6 +236,16 @@ describe('inspections: the seeded draw', () => {
     });
   });
 
+  it('a drawn plan is not drawn again: the second draw is refused and nothing is recorded', async () => {
+    const before = (await leader.request({ method: 'GET', url: '/api/inspection-draws' })).json().total;
+    const res = await leader.request({ method: 'POST', url: '/api/inspection-draws', payload: { planId } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('INSPECTION_PLAN_DRAWN');
+    expect(res.json().detail).toMatch(/^该计划已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 抽取，同一计划不能再次抽取/);
+    const after = (await leader.request({ method: 'GET', url: '/api/inspection-draws' })).json().total;
+    expect(after).toBe(before);
+  });
+
   it('replays to the same targets and inspectors, even after the libraries change', async () => {
     await leader.request({
       method: 'PUT',
@@ -277,7 +287,17 @@ describe('inspections: the seeded draw', () => {
       url: `/api/inspectors/${inspectorIds[2]}`,
       payload: { userId: null, name: '执法丙', townCode: firms[8]!.townCode, active: true, conflicts: [] },
     });
-    const res = await leader.request({ method: 'POST', url: '/api/inspection-draws', payload: { planId } });
+    // a plan of its own: the seeded one is drawn already, and a plan is drawn once
+    const fresh = await leader.request({
+      method: 'POST',
+      url: '/api/inspection-plans',
+      payload: { name: '2026 年第二季度（补充）', year: 2026, period: 'quarter', quarter: 2 },
+    });
+    const res = await leader.request({
+      method: 'POST',
+      url: '/api/inspection-draws',
+      payload: { planId: fresh.json().id },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('INSPECTION_DRAW_SHORT');
     expect(res.json().shortages.map((s: { enterpriseName: string }) => s.enterpriseName)).toContain(firms[8]!.name);

@@ -480,6 +480,22 @@ export async function createDraw(tx: Tx, actor: Actor, planId: string, opts: Dra
   if (!plan) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '该抽查计划不存在', en: 'No such plan' } });
   // the libraries cannot move between reading them and recording their versions
   await tx.execute(sql`select 1 from ${inspectionLibraryVersions} for update`);
+  // one draw a plan: drawing again until the list suits someone is what 双随机 rules out (the lock
+  // above keeps two simultaneous draws of one plan from both passing this check)
+  const [earlier] = await tx
+    .select({ drawnAt: inspectionDraws.drawnAt })
+    .from(inspectionDraws)
+    .where(eq(inspectionDraws.planId, planId))
+    .limit(1);
+  if (earlier) {
+    const at = earlier.drawnAt.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+    throw new AppError('INSPECTION_PLAN_DRAWN', {
+      detail: {
+        zh: `该计划已于 ${at} 抽取，同一计划不能再次抽取；需补充抽查的，请新建抽查计划`,
+        en: `This plan was drawn on ${at} and cannot be drawn again; for a further inspection round, make a new plan`,
+      },
+    });
+  }
   const on = opts.drawnOn ?? todayInShanghai();
   const inputs = await gatherInputs(tx, plan, on);
   const seed = opts.seed ?? seedFromBytes(randomBytes(16));

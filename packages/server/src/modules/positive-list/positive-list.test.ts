@@ -366,6 +366,33 @@ describe('positive list: decisions', () => {
     expect(removed.total).toBe(2);
   });
 
+  it('a listing past its 3 years is not removed: it ended by itself, and stays expired', async () => {
+    const firm = await makeEnterprise(t, { creditGrade: 'green' });
+    const listed = await officer.request({
+      method: 'POST',
+      url: '/api/positive-list',
+      payload: { enterpriseId: firm.id, category: 'major-project', confirmations: CONFIRMED, reason: '重大工程' },
+    });
+    expect(listed.statusCode).toBe(201);
+    const id = listed.json().id as string;
+    await t.database.db
+      .update(positiveListEntries)
+      .set({ decidedOn: '2020-05-20', validUntil: '2023-05-19' })
+      .where(eq(positiveListEntries.id, id));
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/positive-list/${id}/removal`,
+      payload: { reason: '补记移出' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'POSITIVE_LIST_STATE',
+      detail: '该企业的正面清单已于 2023-05-19 到期，已不在清单内，无需移出',
+    });
+    const after = (await officer.request({ method: 'GET', url: `/api/positive-list/${id}` })).json();
+    expect(after).toMatchObject({ state: 'expired', removedAt: null, removalReason: null });
+  });
+
   it('only officers decide; bad input is a 400 that changes nothing', async () => {
     const firm = await makeEnterprise(t, { creditGrade: 'green' });
     const byClerk = await clerk.request({

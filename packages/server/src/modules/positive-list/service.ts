@@ -285,6 +285,14 @@ async function removeLocked(tx: Tx, actor: Actor, row: typeof positiveListEntrie
 /** An officer removes a firm from the list with a reason (移出正面清单). */
 export async function removeListing(tx: Tx, actor: Actor, id: string, reason: string): Promise<EntryDetailView> {
   const row = await lockEntry(tx, id);
+  // a listing past its 3 years has ended by itself: marking it removed now would rewrite its history
+  if (row.status === 'listed' && row.validUntil < todayInShanghai())
+    throw new AppError('POSITIVE_LIST_STATE', {
+      detail: {
+        zh: `该企业的正面清单已于 ${row.validUntil} 到期，已不在清单内，无需移出`,
+        en: `The listing expired on ${row.validUntil}: the firm is off the list already`,
+      },
+    });
   await removeLocked(tx, actor, row, reason);
   // open proposals on this listing are settled by the removal
   await tx

@@ -28,6 +28,7 @@ import {
   eventLabel,
   inLanguage,
   kindLabel,
+  kindSourceLabel,
   outcomeLabel,
   STATE_COLORS,
   sourceKindLabel,
@@ -138,7 +139,9 @@ export default function AlarmDetailPage() {
               <Descriptions.Item label={t('alarms.detail')}>
                 <DatesWhole text={inLanguage(a.detail, a.detailEn, lang)} />
               </Descriptions.Item>
-              <Descriptions.Item label={t('alarms.basis')}>{a.kindSource}</Descriptions.Item>
+              <Descriptions.Item label={t('alarms.basis')}>
+                {kindSourceLabel(a.kind, a.kindSource, lang)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('alarms.firstSeenAt')}>{formatDateTime(a.firstSeenAt)}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.raisedAt')}>{formatDateTime(a.raisedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('alarms.lastSeenAt')}>

@@ -16,6 +16,9 @@ const pick = (l: { zh: string; en: string } | undefined, lang: Language, fallbac
   l ? (lang === 'en' ? l.en : l.zh) : fallback;
 
 export const kindLabel = (k: AlarmKind, lang: Language) => pick(ALARM_KIND_LABELS[k], lang, k);
+/** The rule's cited basis: the server sends it in Chinese only (kindSource), core keeps both. */
+export const kindSourceLabel = (k: AlarmKind, kindSource: string, lang: Language) =>
+  lang === 'en' ? (ALARM_KIND_LABELS[k]?.sourceEn ?? kindSource) : kindSource;
 export const stateLabel = (s: AlarmState, lang: Language) => pick(ALARM_STATE_LABELS[s], lang, s);
 export const sourceKindLabel = (s: AlarmSourceKind, lang: Language) => pick(ALARM_SOURCE_KIND_LABELS[s], lang, s);
 export const outcomeLabel = (o: AlarmOutcome, lang: Language) => pick(ALARM_OUTCOME_LABELS[o], lang, o);

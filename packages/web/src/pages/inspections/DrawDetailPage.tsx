@@ -10,6 +10,7 @@ import {
   Descriptions,
   Form,
   Input,
+  Popconfirm,
   Row,
   Select,
   Space,
@@ -324,9 +325,12 @@ function ResultsForm({ draw }: { draw: DrawDetail }) {
             ))
           }
         </Form.List>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="results-publish">
-          {t('inspections.publish')}
-        </Button>
+        {/* publication is public and final: asked once more before the form is submitted */}
+        <Popconfirm title={t('inspections.publishConfirm')} onConfirm={() => form.submit()}>
+          <Button type="primary" loading={save.isPending} data-testid="results-publish">
+            {t('inspections.publish')}
+          </Button>
+        </Popconfirm>
       </Form>
     </Card>
   );

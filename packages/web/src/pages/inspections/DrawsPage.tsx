@@ -1,6 +1,6 @@
 import { DRAW_SORTS } from '@qingshan/core/inspection-draws';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Select, Space, Tag } from 'antd';
+import { Button, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -65,17 +65,19 @@ export default function DrawsPage() {
             value={planId}
             onChange={setPlanId}
             loading={plans.isPending}
-            options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            notFoundContent={t('inspections.noPlanToDraw')}
+            // a plan is drawn once (the server refuses a second draw): only plans not yet drawn are offered
+            options={(plans.data?.items ?? []).filter((p) => !p.drawn).map((p) => ({ value: p.id, label: p.name }))}
           />
-          <Button
-            type="primary"
+          <Popconfirm
+            title={t('inspections.drawConfirm')}
             disabled={!planId}
-            loading={draw.isPending}
-            onClick={() => planId && draw.mutate(planId)}
-            data-testid="draw-new"
+            onConfirm={() => planId && draw.mutate(planId)}
           >
-            {t('inspections.newDraw')}
-          </Button>
+            <Button type="primary" disabled={!planId} loading={draw.isPending} data-testid="draw-new">
+              {t('inspections.newDraw')}
+            </Button>
+          </Popconfirm>
         </Space>
       ) : null}
       <PagedTable<DrawSummary, typeof query>

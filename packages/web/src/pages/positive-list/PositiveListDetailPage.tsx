@@ -1,6 +1,6 @@
 import { POSITIVE_LIST_CATEGORY_LABELS } from '@qingshan/core/positive-list';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { canAccess } from '../../access.ts';
@@ -37,6 +37,7 @@ export default function PositiveListDetailPage() {
   const qc = useQueryClient();
   const message = useMessage();
   const showError = useShowError();
+  const [removalForm] = Form.useForm<{ reason: string }>();
   const q = useQuery({ queryKey: positiveListKeys.detail(id), queryFn: ({ signal }) => getEntry(id, signal) });
   const remove = useMutation({
     mutationFn: (reason: string) => removeListing(id, reason),
@@ -150,9 +151,10 @@ export default function PositiveListDetailPage() {
             />
           </Card>
         ) : null}
-        {canDecide && e.state !== 'removed' ? (
+        {/* only a listing in force is removed: an expired one ended by itself (the server refuses it) */}
+        {canDecide && e.state === 'valid' ? (
           <Card title={t('positiveList.removal')}>
-            <Form layout="inline" onFinish={(v: { reason: string }) => remove.mutate(v.reason)}>
+            <Form form={removalForm} layout="inline" onFinish={(v: { reason: string }) => remove.mutate(v.reason)}>
               <Form.Item
                 name="reason"
                 label={t('positiveList.removalReason')}
@@ -160,9 +162,16 @@ export default function PositiveListDetailPage() {
               >
                 <Input style={{ width: 360 }} maxLength={500} />
               </Form.Item>
-              <Button danger htmlType="submit" loading={remove.isPending}>
-                {t('positiveList.remove')}
-              </Button>
+              {/* a removal is published and cannot be undone: asked once more */}
+              <Popconfirm
+                title={t('positiveList.removeConfirm', { name: e.enterpriseName })}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => removalForm.submit()}
+              >
+                <Button danger loading={remove.isPending} data-testid="positive-list-remove">
+                  {t('positiveList.remove')}
+                </Button>
+              </Popconfirm>
             </Form>
           </Card>
         ) : null}

@@ -20,6 +20,8 @@ const en: Leaves<typeof zh> = {
     open: 'Open',
     newDraw: 'Draw',
     choosePlan: 'Choose a plan',
+    noPlanToDraw: 'No plan left to draw (a plan is drawn once; make a new plan first)',
+    drawConfirm: 'The draw is recorded at once and a plan cannot be drawn again. Draw now?',
     drawn: 'Drawn: {{count}} firms',
     detailTitle: 'Draw',
     secretNotice: 'Until publication only the inspection team may see the list; every view is audited.',
@@ -125,6 +127,7 @@ const en: Leaves<typeof zh> = {
     enterResultsHint:
       'For each drawn firm: the day inspected, the outcome and what was found. Saving publishes them all; the due day is the rule’s working days after the last inspection.',
     publish: 'Save and publish',
+    publishConfirm: 'The results go on the public portal at once and cannot be withdrawn here. Publish them now?',
     publishedOk: 'Results published',
     outcomes: {
       'no-problem': 'No problem found',

@@ -17,6 +17,8 @@ const strings = {
     open: '查看',
     newDraw: '随机抽取',
     choosePlan: '选择抽查计划',
+    noPlanToDraw: '没有待抽取的计划（每个计划只能抽取一次，需要时请先新建计划）',
+    drawConfirm: '抽取结果立即记录，同一计划不能再次抽取。确认抽取？',
     drawn: '已抽取，抽中 {{count}} 家企业',
     detailTitle: '抽查详情',
     secretNotice: '名单公开前仅检查组成员可以查看，每次查看都记入操作日志。',
@@ -121,6 +123,7 @@ const strings = {
     enterResultsHint:
       '逐家填写检查日期、结果和情况说明；保存后全部结果向社会公开，公开期限为最后检查日期后规定的工作日数。',
     publish: '保存并公开',
+    publishConfirm: '抽查结果将立即在公众门户公开，公开后不能在此撤回。确认公开？',
     publishedOk: '检查结果已公开',
     outcomes: { 'no-problem': '未发现问题', 'problems-found': '发现问题，已责令整改', 'not-operating': '停产或已关闭' },
   },

@@ -37,6 +37,7 @@ const en: Leaves<typeof zh> = {
     removalReason: 'Reason for removal',
     removalReasonRequired: 'Enter the reason for removal',
     remove: 'Remove',
+    removeConfirm: 'Remove {{name}} from the positive list? It leaves the public list at once and cannot be undone.',
     removedOk: 'Removed from the positive list',
     removedInfo: 'Removed on {{at}} by {{by}}: {{reason}}',
     proposals: 'Removal proposals',

@@ -34,6 +34,7 @@ const strings = {
     removalReason: '移出理由',
     removalReasonRequired: '请填写移出理由',
     remove: '移出',
+    removeConfirm: '确认将{{name}}移出正面清单？移出后即在公开清单中撤下，不能撤回。',
     removedOk: '已移出正面清单',
     removedInfo: '{{at}} 由 {{by}} 移出：{{reason}}',
     proposals: '移出建议',

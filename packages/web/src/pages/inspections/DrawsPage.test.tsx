@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+// 随机抽取 against a stubbed API: a plan is drawn once (the server refuses a second draw), so the
+// plan select offers only plans not yet drawn, and a draw is sent only once the officer confirms it.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import '../../i18n.ts';
+import { AuthProvider } from '../../auth/auth.tsx';
+import { FeedbackProvider } from '../../components/feedback.tsx';
+import { stubMatchMedia } from '../../test-support/jsdom.ts';
+import type { Plan } from './api.ts';
+import DrawsPage from './DrawsPage.tsx';
+
+configure({ asyncUtilTimeout: 10_000 });
+
+const plan = (id: string, name: string, drawn: boolean): Plan => ({
+  id,
+  name,
+  year: 2026,
+  period: 'quarter',
+  quarter: 4,
+  ratios: { a: 0.25, b: 0.125, c: 0.05, special: 1 },
+  inspectorsPerTarget: 2,
+  avoidOwnTown: true,
+  listedWeight: 0.5,
+  ruleVersions: {},
+  createdByName: '王局长',
+  createdAt: '2026-10-08T02:00:00.000Z',
+  drawn,
+});
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+let draws: unknown[] = [];
+
+beforeAll(() => {
+  stubMatchMedia();
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+    const url = String(input);
+    if (url.startsWith('/api/auth/session'))
+      return json({
+        session: {
+          csrfToken: 't',
+          user: { id: 'u1', username: 'inspector', displayName: '执法', roles: ['inspector'], enterpriseId: null },
+        },
+      });
+    if (url.startsWith('/api/inspection-plans'))
+      return json({
+        items: [
+          plan('p-drawn', '2026 年四季度双随机抽查计划', true),
+          plan('p-new', '2027 年一季度双随机抽查计划', false),
+        ],
+        total: 2,
+        page: 1,
+        pageSize: 50,
+      });
+    if (url === '/api/inspection-draws' && init?.method === 'POST') {
+      draws.push(JSON.parse(String(init.body)));
+      return json({ id: 'd1', seed: '0'.repeat(32), inputsHash: 'h', targets: [] }, 201);
+    }
+    if (url.startsWith('/api/inspection-draws')) return json({ items: [], total: 0, page: 1, pageSize: 20 });
+    return new Response('{}', { status: 404 });
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  draws = [];
+});
+
+function renderPage() {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter(
+    [
+      { path: '/staff/inspections', element: <DrawsPage /> },
+      { path: '/staff/inspections/draws/:id', element: <p>draw page</p> },
+    ],
+    { initialEntries: ['/staff/inspections'] },
+  );
+  render(
+    <QueryClientProvider client={qc}>
+      <AuthProvider>
+        <FeedbackProvider>
+          <RouterProvider router={router} />
+        </FeedbackProvider>
+      </AuthProvider>
+    </QueryClientProvider>,
+  );
+}
+
+describe('DrawsPage: a new draw', () => {
+  it('offers only plans not yet drawn, and draws only after the officer confirms', async () => {
+    renderPage();
+    const select = await screen.findByRole('combobox', { name: '选择抽查计划' });
+    await waitFor(() => expect(select.closest('.ant-select')?.className).not.toContain('loading'));
+    fireEvent.mouseDown(select);
+    expect(await screen.findByText('2027 年一季度双随机抽查计划')).toBeTruthy();
+    expect(screen.queryByText('2026 年四季度双随机抽查计划')).toBeNull();
+    fireEvent.click(screen.getByText('2027 年一季度双随机抽查计划'));
+    fireEvent.click(screen.getByTestId('draw-new'));
+    expect(await screen.findByText('抽取结果立即记录，同一计划不能再次抽取。确认抽取？')).toBeTruthy();
+    expect(draws).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
+    await waitFor(() => expect(draws).toEqual([{ planId: 'p-new' }]));
+  });
+});
