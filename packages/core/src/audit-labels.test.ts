@@ -28,6 +28,7 @@ describe('audit action labels', () => {
     expect(auditEntityLabel('reception-concern')).toBe('接待日诉求');
     expect(auditEntityLabel('tracked-project')).toBe('重大项目');
     expect(auditEntityLabel('enterprise', 'en')).toBe('Enterprise');
+    expect(auditEntityLabel('calendar_year')).toBe('节假日日历');
     expect(auditEntityLabel('gadget')).toBe('其他记录');
   });
 });

@@ -266,6 +266,8 @@ const ENTITY_ALIASES: Readonly<Record<string, string>> = {
   'reception-concern': 'reception.concern',
   'reception-session': 'reception.session',
   'reception-attendance': 'reception.attendance',
+  // the calendar writes its years under the table's name
+  calendar_year: 'calendar.year',
 };
 
 /** The platform's own words (the modules that predate module vocabularies); see audit-vocabulary.ts. */

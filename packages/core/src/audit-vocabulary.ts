@@ -72,6 +72,11 @@ const OTHER: Label = { zh: '其他操作', en: 'other action' };
 
 export type AuditLabeller = {
   actions: readonly string[];
+  /**
+   * the record types as stored in `entityType` (a record's alias where it has one), for a filter
+   * offered in words: a clerk picks 信访件, not types `petition`
+   */
+  entityTypes: readonly string[];
   /** the plain label of an action: an exact entry wins, else "record · step"; never the raw code */
   action(action: string, lang?: 'zh' | 'en'): string;
   /** the plain name of an audited record type */
@@ -92,8 +97,18 @@ export function auditLabeller(v: MergedAuditVocabulary): AuditLabeller {
     if (/^\d+$/.test(s)) return lang === 'zh' ? `第${Number(s) + 1}项` : `#${Number(s) + 1}`;
     return Object.hasOwn(v.fields, s) ? v.fields[s]![lang] : s;
   };
+  // a record named by an alias is stored under the alias; a dotted key without one is a part of
+  // its record (visit.attachment is written on the visit), never an entityType of its own
+  const aliased = new Set(Object.values(v.entityAliases));
+  const entityTypes = [
+    ...new Set([
+      ...Object.keys(v.entityAliases),
+      ...Object.keys(v.records).filter((k) => !aliased.has(k) && !k.includes('.')),
+    ]),
+  ].sort();
   return {
     actions: v.actions,
+    entityTypes,
     action(action, lang = 'zh') {
       const exact = v.actionLabels[action];
       if (exact) return exact[lang];

@@ -96,14 +96,19 @@ export function AuditTable({
         {
           title: t('audit.actor'),
           dataIndex: 'actorName',
-          render: (v: string | null, r) => (
-            <span>
-              {v ?? t('audit.system')}{' '}
-              {r.actorRoles.map((role) => (
-                <Tag key={role}>{t(`roles.${role}`, { defaultValue: role })}</Tag>
-              ))}
-            </span>
-          ),
+          // the platform's own steps (scheduled jobs, deemed acceptance) are recorded as the account
+          // "system" with the role "system": shown as 系统 once, not as "system system"
+          render: (v: string | null, r) =>
+            v === null || r.actorRoles.includes('system') ? (
+              t('audit.system')
+            ) : (
+              <span>
+                {v}{' '}
+                {r.actorRoles.map((role) => (
+                  <Tag key={role}>{t(`roles.${role}`, { defaultValue: role })}</Tag>
+                ))}
+              </span>
+            ),
         },
         {
           title: t('audit.action'),

@@ -51,6 +51,28 @@ describe('audit log', () => {
     expect(res.json().total).toBeGreaterThanOrEqual(2);
   });
 
+  it('filters by several record types at once, read as one word (环境信用: credit-record, credit-proposal)', async () => {
+    await t.database.db.transaction(async (tx) => {
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.one', entityType: 'test-a' });
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.two', entityType: 'test-b' });
+    });
+    const res = await admin.request({ method: 'GET', url: '/api/audit?entityType=test-a,test-b' });
+    expect(res.statusCode).toBe(200);
+    expect(
+      res
+        .json()
+        .items.map((e: { entityType: string }) => e.entityType)
+        .sort(),
+    ).toEqual(['test-a', 'test-b']);
+    // naming one record keeps the type whole: another user's history cannot be reached through a list
+    const leader = await loginAs(t, ['leader']);
+    const other = await leader.request({
+      method: 'GET',
+      url: `/api/audit?entityType=user,test-a&entityId=${admin.userId}`,
+    });
+    expect(other.json().items ?? []).toEqual([]);
+  });
+
   it('is refused by the database when the application tries to change or delete an entry', async () => {
     await expect(t.database.query(`update audit_entries set actor_name = 'x' where seq = 1`)).rejects.toThrow(
       /append-only/,

@@ -22,7 +22,8 @@ export type AuditEntryView = z.infer<typeof auditEntrySchema>;
 export const auditQuery = z.object({
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
-  entityType: z.string().trim().max(40).optional(),
+  /** one record type as stored; browsing without entityId, several joined by commas */
+  entityType: z.string().trim().max(120).optional(),
   entityId: z.string().trim().max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -66,7 +66,14 @@ export async function listAudit(db: Db, f: AuditFilter, page: number, pageSize: 
   const where: SQL[] = [];
   if (f.actor) where.push(sql`${auditEntries.actorName} ilike ${containsPattern(f.actor)}`);
   if (f.action) where.push(eq(auditEntries.action, f.action));
-  if (f.entityType) where.push(eq(auditEntries.entityType, f.entityType));
+  if (f.entityType) {
+    // Browsing the whole log (admins only: everyone else names one record with entityId), the
+    // filter may name several types read as one word (环境信用: credit-record,credit-proposal).
+    const types = f.entityId ? [f.entityType] : f.entityType.split(',').map((s) => s.trim());
+    where.push(
+      types.length === 1 ? eq(auditEntries.entityType, f.entityType) : inArray(auditEntries.entityType, types),
+    );
+  }
   if (f.entityId) where.push(eq(auditEntries.entityId, f.entityId));
   if (f.from) where.push(gte(auditEntries.at, f.from));
   if (f.to) where.push(lte(auditEntries.at, f.to));

@@ -25,6 +25,7 @@ import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
+import { useLanguage } from '../../i18n.ts';
 import {
   addException,
   addPlan,
@@ -39,6 +40,7 @@ import {
   patchService,
   type WindowService,
 } from './api.ts';
+import { weekdaysText } from './dates.ts';
 
 const d = (v: Dayjs) => v.format('YYYY-MM-DD');
 const hm = (v: Dayjs) => v.format('HH:mm');
@@ -207,6 +209,7 @@ function ExceptionForm({ serviceId, onDone }: { serviceId: string; onDone: () =>
 
 function ServicePlans({ service, canEdit }: { service: WindowService; canEdit: boolean }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const showError = useShowError();
   const qc = useQueryClient();
   const plans = useQuery({
@@ -240,7 +243,9 @@ function ServicePlans({ service, canEdit }: { service: WindowService; canEdit: b
             { title: t('appointments.dayRule'), render: (_, p) => t(`appointments.dayRules.${p.dayRule}`) },
             {
               title: t('appointments.weekdays'),
-              render: (_, p) => (p.weekdays.length ? p.weekdays.join(',') : t('common.all')),
+              // the days in words (周六), never the stored numbers (6)
+              render: (_, p) =>
+                p.weekdays.length ? weekdaysText(p.weekdays, lang === 'en' ? 'en' : 'zh') : t('common.all'),
             },
             { title: t('appointments.hours'), render: (_, p) => `${p.startTime}–${p.endTime}` },
             { title: t('appointments.slotMinutes'), dataIndex: 'slotMinutes' },

@@ -31,6 +31,11 @@ export function dayHeading(date: string, today: string, lang: 'zh' | 'en'): stri
   return near === 0 ? `今天 ${base}` : near === 1 ? `明天 ${base}` : base;
 }
 
+/** An opening plan's weekdays (ISO: 1 = Monday … 7 = Sunday) in words: '周一、周三' / 'Mon, Wed'. */
+export function weekdaysText(weekdays: readonly number[], lang: 'zh' | 'en'): string {
+  return weekdays.map((n) => WEEKDAYS[lang][n % 7]).join(lang === 'en' ? ', ' : '、');
+}
+
 /** Whether a slot ('YYYY-MM-DD', 'HH:mm', Beijing time) has begun: a no-show is recorded only then. */
 export function slotHasStarted(date: string, startTime: string, now: number = Date.now()): boolean {
   return new Date(`${date}T${startTime}:00+08:00`).getTime() <= now;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayHeading, plusDays, slotHasStarted, todayShanghai } from './dates.ts';
+import { dayHeading, plusDays, slotHasStarted, todayShanghai, weekdaysText } from './dates.ts';
 
 describe('appointment page helpers', () => {
   it('adds days across month and year ends', () => {
@@ -28,5 +28,13 @@ describe('slot start', () => {
     // 09:00 in Beijing is 01:00 UTC
     expect(slotHasStarted('2026-12-07', '09:00', Date.parse('2026-12-07T00:59:00Z'))).toBe(false);
     expect(slotHasStarted('2026-12-07', '09:00', Date.parse('2026-12-07T01:00:00Z'))).toBe(true);
+  });
+});
+
+describe('an opening plan’s weekdays', () => {
+  it('are named, not numbered (1 = Monday … 7 = Sunday)', () => {
+    expect(weekdaysText([6], 'zh')).toBe('周六');
+    expect(weekdaysText([1, 3, 7], 'zh')).toBe('周一、周三、周日');
+    expect(weekdaysText([6, 7], 'en')).toBe('Sat, Sun');
   });
 });

@@ -28,6 +28,7 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { levelText } from '../ratings/RatingForm.tsx';
+import { clockTitle } from '../worklist/titles.ts';
 import { actOnPetition, getPetition, patchPetition, petitionKeys } from './api.ts';
 import { LettersList } from './LettersList.tsx';
 import { channelLabel, eventNote, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
@@ -263,7 +264,13 @@ export default function PetitionDetailPage() {
               pagination={false}
               dataSource={clocks}
               columns={[
-                { title: t('petitions.clock'), dataIndex: 'title', ellipsis: true },
+                // the clock's stored title is Chinese; the worklist's words give it in English
+                {
+                  title: t('petitions.clock'),
+                  dataIndex: 'title',
+                  ellipsis: true,
+                  render: (s: string) => clockTitle(s, lang),
+                },
                 { title: t('petitions.dueDate'), dataIndex: 'dueDate' },
                 {
                   title: t('petitions.clockState'),

@@ -9,7 +9,7 @@ describe('a history note in the reader’s language', () => {
 
   it('puts the notes the server writes in English on the English face', () => {
     expect(eventNote('经来访登记，2026-12-22 前书面告知是否受理', 'en', en)).toBe(
-      'via visit; written notice on acceptance due by 2026-12-22',
+      'channel: visit; written notice on acceptance due by 2026-12-22',
     );
     expect(eventNote('信访事项处理意见书', 'en', en)).toBe('written reply');
   });

@@ -91,7 +91,10 @@ function Summary({ range, onRange }: { range: [string, string]; onRange: (range:
           <Col xs={24} md={14}>
             {(s.data?.distribution ?? []).map((d) => (
               <Flex key={d.level} gap={8} align="center">
-                <span style={{ width: 90 }}>{levelText(d.level, lang)}</span>
+                {/* one line a level: "very dissatisfied" needs more room than 非常不满意 */}
+                <span style={{ flex: 'none', width: lang === 'en' ? 130 : 90, whiteSpace: 'nowrap' }}>
+                  {levelText(d.level, lang)}
+                </span>
                 <Progress
                   percent={total ? Math.round((d.count / total) * 100) : 0}
                   format={() => <span data-testid="rating-level-count">{d.count}</span>}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -24,7 +24,7 @@ import {
   recordAttendance,
 } from './api.ts';
 import { concernColumns } from './concernColumns.tsx';
-import { categoryOptions, kindLabel } from './labels.ts';
+import { categoryOptions, kindLabel, todayShanghai } from './labels.ts';
 
 /** One reception day: bookings, who came (walk-ins too), each concern and what became of it. */
 export default function SessionDetailPage() {
@@ -80,6 +80,16 @@ export default function SessionDetailPage() {
   if (q.isLoading) return <PageLoading />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const { session, bookings, attendances, concerns } = q.data;
+  // who came and what they raised are recorded from the day itself: the server refuses them
+  // before (接待日尚未举行), so a day still to come offers no check-in, walk-in or concern
+  const held = session.date <= todayShanghai();
+  const canRecord = canWrite && held;
+  const notHeld =
+    canWrite && !held ? (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('reception.notHeldYet')}
+      </Typography.Text>
+    ) : null;
   const checkedIn = new Set((attendances ?? []).map((a) => a.bookingId).filter(Boolean));
   const attended = new Map(
     (attendances ?? []).filter((a) => a.enterpriseId).map((a) => [a.enterpriseId!, a.enterpriseName ?? '']),
@@ -133,7 +143,7 @@ export default function SessionDetailPage() {
               {
                 title: t('common.actions'),
                 render: (_, b) =>
-                  canWrite && b.status === 'booked' && !checkedIn.has(b.id) ? (
+                  canRecord && b.status === 'booked' && !checkedIn.has(b.id) ? (
                     <Button
                       size="small"
                       onClick={() =>
@@ -155,11 +165,13 @@ export default function SessionDetailPage() {
           size="small"
           title={`${t('svc.reception.attendance')} (${attendances?.length ?? 0})`}
           extra={
-            canWrite ? (
+            canRecord ? (
               <Button size="small" icon={<PlusOutlined />} onClick={() => setAttOpen({})} data-testid="attendance-add">
                 {t('svc.reception.walkIn')}
               </Button>
-            ) : null
+            ) : (
+              notHeld
+            )
           }
         >
           <Table<Attendance>
@@ -200,7 +212,7 @@ export default function SessionDetailPage() {
           size="small"
           title={`${t('svc.reception.concerns')} (${concerns?.length ?? 0})`}
           extra={
-            canWrite ? (
+            canRecord ? (
               <Button
                 size="small"
                 icon={<PlusOutlined />}
@@ -209,7 +221,9 @@ export default function SessionDetailPage() {
               >
                 {t('svc.reception.addConcern')}
               </Button>
-            ) : null
+            ) : (
+              notHeld
+            )
           }
         >
           <Table<Concern>

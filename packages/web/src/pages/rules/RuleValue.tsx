@@ -12,7 +12,7 @@ export function RuleValue({ type, value }: { type: RuleType; value: unknown }) {
   const lang = useLanguage();
   if (type === 'clock-profile') {
     const v = value as ProfileValue;
-    return <span>{t('rules.profileValue', { days: daysText(t, v.length, v.unit), warn: v.warnBefore })}</span>;
+    return <span>{t('rules.profileValue', { days: daysText(t, v.length, v.unit), count: v.warnBefore })}</span>;
   }
   if (type === 'ratio') return <span>{`${Math.round((value as number) * 1000) / 10}%`}</span>;
   if (Array.isArray(value)) return <span>{joinLabels(value as string[], lang)}</span>;

@@ -318,7 +318,8 @@ export default function RulesPage() {
               title: t('rules.effectiveFrom'),
               key: 'from',
               width: 110,
-              render: (_: unknown, r) => r.current.effectiveFrom,
+              // a date on one line (English headings make the column no wider)
+              render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.current.effectiveFrom}</span>,
             },
           ]}
         />

@@ -108,7 +108,8 @@ export default function VisitFormPage() {
           <Form.Item
             name="enterpriseIds"
             label={t('svc.visits.enterprises')}
-            rules={[{ required: true, type: 'array', min: 1 }]}
+            // required of an array already refuses an empty one; `min: 1` said it a second time
+            rules={[{ required: true, type: 'array' }]}
           >
             <EnterprisePicker
               multiple
@@ -139,11 +140,7 @@ export default function VisitFormPage() {
               )}
             </Form.List>
           </Form.Item>
-          <Form.Item
-            name="purposes"
-            label={t('svc.visits.purposes')}
-            rules={[{ required: true, type: 'array', min: 1 }]}
-          >
+          <Form.Item name="purposes" label={t('svc.visits.purposes')} rules={[{ required: true, type: 'array' }]}>
             <Select mode="multiple" options={purposeOptions(lang)} data-testid="visit-purposes" />
           </Form.Item>
           <Form.Item name="summary" label={t('svc.visits.summary')} rules={[{ required: true, whitespace: true }]}>

@@ -11,6 +11,7 @@ import { useAuditLabels } from '../../../components/useAuditLabels.ts';
 import { useLanguage } from '../../../i18n.ts';
 import { shanghaiDayEnd, shanghaiDayStart } from '../../../utils/datetime.ts';
 import { auditKeys, listAudit } from './api.ts';
+import { entityTypeOptions } from './entityTypes.ts';
 
 interface FilterValues {
   actor?: string;
@@ -52,6 +53,8 @@ export default function AuditPage() {
   const actionOptions = labels.actions
     .map((a) => ({ value: a, label: labels.action(a, lang) }))
     .sort((x, y) => x.label.localeCompare(y.label, 'zh-CN'));
+  // record types in words; types read as the same word (正面清单, 环境信用) are one choice
+  const entityOptions = entityTypeOptions(labels, lang);
   const [form] = Form.useForm<FilterValues>();
   const list = useListQuery(auditListQuery);
   const query = toAuditQuery(list.query);
@@ -100,7 +103,14 @@ export default function AuditPage() {
           />
         </Form.Item>
         <Form.Item label={t('audit.entityType')} name="entityType">
-          <Input allowClear placeholder={t('audit.entityTypePlaceholder')} data-testid="audit-entity-type" />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 200 }}
+            placeholder={t('audit.entityTypePlaceholder')}
+            data-testid="audit-entity-type"
+            options={entityOptions}
+          />
         </Form.Item>
         <Form.Item label={t('audit.dateRange')} name="range">
           <DatePicker.RangePicker allowEmpty={[true, true]} data-testid="audit-range" />

@@ -50,7 +50,7 @@ const en: Leaves<typeof zh> = {
     action: 'Action',
     actionPlaceholder: 'Action, e.g. enterprise.update',
     entityType: 'Entity type',
-    entityTypePlaceholder: 'Entity type, e.g. enterprise',
+    entityTypePlaceholder: 'All record types',
     entityId: 'Entity',
     at: 'Time',
     ip: 'IP address',

@@ -46,7 +46,7 @@ const strings = {
     action: '操作',
     actionPlaceholder: '操作，如 enterprise.update',
     entityType: '对象类型',
-    entityTypePlaceholder: '对象类型，如 enterprise',
+    entityTypePlaceholder: '全部对象类型',
     entityId: '对象编号',
     at: '时间',
     ip: 'IP 地址',

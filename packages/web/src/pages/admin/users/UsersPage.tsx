@@ -356,6 +356,9 @@ export default function UsersPage() {
           {
             title: t('common.actions'),
             key: 'actions',
+            // the table is wider than the page (long names, English headings): keep the account's
+            // buttons in view instead of past the right edge
+            fixed: 'right',
             render: (_: unknown, u) => (
               <Space size={4} wrap>
                 <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>

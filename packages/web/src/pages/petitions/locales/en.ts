@@ -38,7 +38,7 @@ const en: Leaves<typeof zh> = {
     late: 'Late',
     history: 'History',
     letters: 'Letters',
-    registeredNote: 'via {{channel}}; written notice on acceptance due by {{date}}',
+    registeredNote: 'channel: {{channel}}; written notice on acceptance due by {{date}}',
     noLetters: 'No letters yet',
     print: 'Print',
     download: 'Download .txt',

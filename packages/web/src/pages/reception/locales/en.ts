@@ -6,6 +6,7 @@ const en: Leaves<typeof zh> = {
     homeTitle: 'Public reception day',
     homeDesc:
       'Each month a bureau leader receives the public: book a place online and raise your concern, or read the published answers.',
+    notHeldYet: 'Who came and their concerns can be recorded from the day itself',
     caseSort: {
       '-publishedAt': 'Latest published first',
       publishedAt: 'Earliest published first',

@@ -3,6 +3,7 @@ const strings = {
   reception: {
     homeTitle: '群众接待日',
     homeDesc: '每月服务群众接待日由局领导带班接待，可在线预约并反映问题；也可阅读已公开的答复案例。',
+    notHeldYet: '接待日当天起可登记到场人员和诉求',
     caseSort: {
       '-publishedAt': '最新公开在前',
       publishedAt: '最早公开在前',

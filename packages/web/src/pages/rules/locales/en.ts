@@ -31,7 +31,9 @@ const en: Leaves<typeof zh> = {
     history: 'Version history',
     version: 'Version',
     by: 'Changed by',
-    profileValue: '{{days}} (warn {{warn}} days before)',
+    // “warn 1 day before”, “warn 3 days before”
+    profileValue_one: '{{days}} (warn {{count}} day before)',
+    profileValue_other: '{{days}} (warn {{count}} days before)',
   },
 };
 

@@ -21,7 +21,8 @@ const strings = {
     history: '版本历史',
     version: '版本',
     by: '修改人',
-    profileValue: '{{days}}（到期前 {{warn}} 天提醒）',
+    profileValue_one: '{{days}}（到期前 {{count}} 天提醒）',
+    profileValue_other: '{{days}}（到期前 {{count}} 天提醒）',
   },
 };
 

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+// 操作日志 filtered by record type: the admin picks the type in words (环境信用), never types a
+// stored code such as `credit-record`; types read as one word are asked for together.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import '../../../i18n.ts';
+import { AuthProvider } from '../../../auth/auth.tsx';
+import { FeedbackProvider } from '../../../components/feedback.tsx';
+import { stubMatchMedia } from '../../../test-support/jsdom.ts';
+import AuditPage from './AuditPage.tsx';
+
+configure({ asyncUtilTimeout: 10_000 });
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+let asked: string[] = [];
+
+beforeAll(() => {
+  stubMatchMedia();
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  vi.stubGlobal('fetch', async (input: string) => {
+    const url = String(input);
+    if (url.startsWith('/api/auth/session'))
+      return json({
+        session: {
+          csrfToken: 't',
+          user: { id: 'u1', username: 'admin', displayName: '系统管理员', roles: ['admin'], enterpriseId: null },
+        },
+      });
+    if (url.startsWith('/api/audit/vocabulary'))
+      return json({
+        actions: ['credit.record', 'petition.accept'],
+        records: { credit: { zh: '环境信用', en: 'Environmental credit' }, petition: { zh: '信访件', en: 'Petition' } },
+        steps: {},
+        actionLabels: {},
+        entityAliases: { 'credit-record': 'credit', 'credit-proposal': 'credit' },
+        fields: {},
+      });
+    if (url.startsWith('/api/audit')) {
+      asked.push(url);
+      return json({ items: [], total: 0, page: 1, pageSize: 20 });
+    }
+    return new Response('{}', { status: 404 });
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  asked = [];
+});
+
+describe('AuditPage: the record type filter', () => {
+  it('offers record types in words and asks for every stored type of the word picked', async () => {
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const router = createMemoryRouter([{ path: '/staff/admin/audit', element: <AuditPage /> }], {
+      initialEntries: ['/staff/admin/audit'],
+    });
+    render(
+      <QueryClientProvider client={qc}>
+        <AuthProvider>
+          <FeedbackProvider>
+            <RouterProvider router={router} />
+          </FeedbackProvider>
+        </AuthProvider>
+      </QueryClientProvider>,
+    );
+    const select = await screen.findByRole('combobox', { name: '对象类型' });
+    fireEvent.mouseDown(select);
+    fireEvent.click(await screen.findByText('环境信用'));
+    expect(screen.queryByText('信访件')).toBeTruthy();
+    expect(screen.queryByText('对象类型，如 enterprise')).toBeNull();
+    fireEvent.click(screen.getByTestId('audit-search'));
+    await waitFor(() =>
+      expect(
+        asked.some((u) => new URL(u, 'http://x').searchParams.get('entityType') === 'credit-proposal,credit-record'),
+      ).toBe(true),
+    );
+  });
+});
