@@ -2,7 +2,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { HOME_LINK_LABEL, homePathFor } from '../access.ts';
 import { useShowError } from '../api/errors.ts';
 import { useAuth } from '../auth/auth.tsx';
@@ -30,8 +30,14 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
   const { user, roles, logout } = useAuth();
   // On a phone the bureau's full name, the user, the face's name and the logout label do not fit
   // beside the rest: keep the short ones (the logout button keeps its name for screen readers).
-  const narrow = Grid.useBreakpoint().sm === false;
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.sm === false;
+  // On a tablet (576–991 px) a signed-in header also carries the face and the user's name, and the
+  // bureau's full name was cut to "青山 · 萍乡…" ("Qingshan · …"): the short mark reads better whole.
+  const shortTitle = narrow || (user !== null && screens.lg === false);
   const navigate = useNavigate();
+  // the login page's own form is the way in: a second 登录 button above it led nowhere new
+  const onLoginPage = useLocation().pathname === '/login';
   const showError = useShowError();
 
   const onLogout = async () => {
@@ -67,7 +73,7 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
             textOverflow: 'ellipsis',
           }}
         >
-          {narrow ? <span title={t('common.appName')}>{t('common.appMark')}</span> : t('common.headerTitle')}
+          {shortTitle ? <span title={t('common.headerTitle')}>{t('common.appMark')}</span> : t('common.headerTitle')}
         </h1>
       </Link>
       <Flex align="center" gap={8}>
@@ -95,7 +101,7 @@ export function HeaderBar({ left, extra }: { left?: ReactNode; extra?: ReactNode
               {narrow ? null : t('nav.logout')}
             </Button>
           </Space>
-        ) : (
+        ) : onLoginPage ? null : (
           <ButtonLink to="/login" type="primary">
             {t('nav.login')}
           </ButtonLink>
