@@ -57,7 +57,34 @@ describe('messages', () => {
     expect(localizeIssues(p.error.issues, 'zh')).toEqual([
       { path: 'n', message: '不能小于 3' },
       { path: 's', message: '长度不能超过 2' },
-      { path: 'a', message: '缺少或类型不正确（应为 array）' },
+      { path: 'a', message: '缺少此项，或填写的内容类型不对' },
     ]);
+  });
+
+  it('says what a malformed date, time, record id or discriminator should be, never only 格式不正确', () => {
+    const shapes = z.object({
+      at: z.iso.datetime({ offset: true }),
+      on: z.iso.date(),
+      id: z.uuid(),
+      step: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('a') }),
+        z.object({ action: z.literal('b') }),
+      ]),
+      code: z.string().regex(/^\d+$/),
+    });
+    const r = shapes.safeParse({ at: '2026-13-01', on: '2026-02-30', id: 'xyz', step: { action: 'bogus' }, code: 'x' });
+    if (r.success) throw new Error('parsed');
+    expect(localizeIssues(r.error.issues, 'zh')).toEqual([
+      { path: 'at', message: '应为带时区的日期时间，如 2026-12-08T09:00:00+08:00' },
+      { path: 'on', message: '日期应为实际存在的日期，格式 YYYY-MM-DD' },
+      { path: 'id', message: '不是本系统的记录编号' },
+      { path: 'step.action', message: '取值不在允许范围内' },
+      // a pattern of our own says its rule with a key of ours; a bare one stays generic
+      { path: 'code', message: '格式不正确' },
+    ]);
+    expect(localizeIssues(r.error.issues, 'en')[2]).toEqual({
+      path: 'id',
+      message: 'is not a record identifier of this system',
+    });
   });
 });

@@ -19,7 +19,8 @@ export const MESSAGES = {
   // generic fallbacks for zod issues without a message key of ours
   'common.invalid': { zh: '格式不正确', en: 'invalid value' },
   'common.required': { zh: '必填', en: 'required' },
-  'common.type': { zh: '缺少或类型不正确（应为 {expected}）', en: 'missing or wrong type (expected {expected})' },
+  // zod's type names (string, array…) are not words a user knows: the field is named beside this
+  'common.type': { zh: '缺少此项，或填写的内容类型不对', en: 'missing, or not the right kind of value' },
   'common.tooShort': { zh: '长度不能少于 {minimum}', en: 'must have at least {minimum}' },
   'common.tooLong': { zh: '长度不能超过 {maximum}', en: 'must have at most {maximum}' },
   'common.tooSmall': { zh: '不能小于 {minimum}', en: 'must be at least {minimum}' },
@@ -30,6 +31,13 @@ export const MESSAGES = {
     zh: '日期应为实际存在的日期，格式 YYYY-MM-DD',
     en: 'date must be a real calendar date as YYYY-MM-DD',
   },
+  'common.datetime': {
+    zh: '应为带时区的日期时间，如 2026-12-08T09:00:00+08:00',
+    en: 'must be a date and time with its time zone, e.g. 2026-12-08T09:00:00+08:00',
+  },
+  'common.uuid': { zh: '不是本系统的记录编号', en: 'is not a record identifier of this system' },
+  'common.email': { zh: '电子邮箱地址格式不正确', en: 'is not an e-mail address' },
+  'common.url': { zh: '网址格式不正确', en: 'is not a web address' },
   'text.nul': { zh: '含有不允许的空字符（NUL）', en: 'contains a NUL character, which is not allowed' },
   'text.surrogate': { zh: '含有无法识别的字符编码', en: 'contains an invalid character encoding (unpaired surrogate)' },
   'text.bidi': {
@@ -250,6 +258,26 @@ function fallbackKey(issue: z.core.$ZodIssue): MessageKey {
       return 'common.unknownKeys';
     case 'invalid_value':
       return 'common.notAllowed';
+    // what the text should look like, for the formats zod checks itself ("格式不正确" said nothing)
+    case 'invalid_format':
+      switch (issue.format) {
+        case 'datetime':
+          return 'common.datetime';
+        case 'date':
+          return 'common.date';
+        case 'uuid':
+        case 'guid':
+          return 'common.uuid';
+        case 'email':
+          return 'common.email';
+        case 'url':
+          return 'common.url';
+        default:
+          return 'common.invalid';
+      }
+    // a discriminated union's tag that names no variant: the options are internal names, not shown
+    case 'invalid_union':
+      return 'discriminator' in issue && issue.discriminator ? 'common.notAllowed' : 'common.invalid';
     default:
       return 'common.invalid';
   }
