@@ -293,8 +293,12 @@ export function daysOfThisYearSoFar(today: string): string[] {
 
 /** The demo account with this user name, as the actor of the records it made (none in a database without it). */
 export async function demoStaff(db: Db, username: string, role: string): Promise<Actor | null> {
-  const [u] = await db.select({ id: users.id, name: users.username }).from(users).where(eq(users.username, username));
-  return u ? { id: u.id, name: u.name, roles: [role], ip: null } : null;
+  const [u] = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.username, username));
+  // named as a signed-in request names its user (plugins/auth.ts actorOf): records show people, not accounts
+  return u ? { id: u.id, name: u.displayName || username, account: username, roles: [role], ip: null } : null;
 }
 
 /** The first account holding a role (the demo has one per role), with its display name. */

@@ -94,6 +94,16 @@ describe('seedDemo', () => {
     expect(printed.slice(listing).join('\n')).toContain(accounts[0]!.password);
   });
 
+  it('names the staff who made the demo records as people, not by their account names', async () => {
+    // "决定人: approver" on the EIA cases the seed decided; a signed-in request names its user by display name
+    expect(await count(`select count(*)::int as n from eia_cases where decided_by_name is not null`)).toBeGreaterThan(
+      0,
+    );
+    expect(
+      await count(`select count(*)::int as n from eia_cases where decided_by_name in (select username from users)`),
+    ).toBe(0);
+  });
+
   // The article's figures are counted from these records: splitting or reordering the seeds must
   // not change them (the counts of the seed as one function, before it was split by module). The
   // seeding year's past records are left out (2020's only); seed/demo-this-year.test.ts checks them.
