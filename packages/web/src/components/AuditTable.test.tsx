@@ -6,7 +6,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../i18n.ts';
 import type { AuditEntry } from '../api/types.ts';
-import { stubMatchMedia } from '../test-support/jsdom.ts';
+import { stubBrowser } from '../test-support/app.tsx';
 import { AuditTable } from './AuditTable.tsx';
 
 const entry = (seq: number, actorName: string, actorRoles: string[]): AuditEntry => ({
@@ -24,15 +24,7 @@ const entry = (seq: number, actorName: string, actorRoles: string[]): AuditEntry
 });
 
 beforeAll(() => {
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async () => new Response('{}', { status: 404 }));
 });
 afterEach(cleanup);

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../i18n.ts';
 import { AuthProvider } from '../auth/auth.tsx';
 import { FeedbackProvider } from '../components/feedback.tsx';
+import { jsonResponse } from '../test-support/app.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -31,13 +32,10 @@ function stubWidth(width: number) {
   };
 }
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-
 function stubSession(signedIn: boolean) {
   vi.stubGlobal('fetch', async (input: string) => {
     if (String(input).startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: signedIn
           ? {
               csrfToken: 't',

@@ -2,13 +2,10 @@
 // The application's facts beside the side cards on a 1440 px screen: one label and value a row
 // (two pairs a row squeezed the English labels and values to a word a line), the demo's refused
 // exemption as the server sends it.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, render, screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, screen } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AuthProvider } from '../../auth/auth.tsx';
-import { FeedbackProvider } from '../../components/feedback.tsx';
 import i18n from '../../i18n.ts';
+import { jsonResponse, renderInApp } from '../../test-support/app.tsx';
 import ApplicationDetailPage from './ApplicationDetailPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -129,9 +126,6 @@ const APPLICATION = {
   documents: ['acceptance', 'decision'],
 };
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-
 /** A 1440 px wide window: antd's breakpoints ask min-width and max-width queries. */
 function stubWidth(width: number): void {
   window.matchMedia = (query: string) => {
@@ -156,25 +150,17 @@ beforeAll(async () => {
   await i18n.changeLanguage('en');
   const computed = window.getComputedStyle.bind(window);
   window.getComputedStyle = (element: Element) => computed(element);
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
   vi.stubGlobal('fetch', async (input: string) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'clerk', displayName: '窗口·刘敏', roles: ['clerk'], enterpriseId: null },
         },
       });
-    if (url.startsWith(`/api/applications/${APPLICATION.id}`)) return json(APPLICATION);
-    if (url.startsWith('/api/eia/cases')) return json({ items: [], total: 0, page: 1, pageSize: 5 });
+    if (url.startsWith(`/api/applications/${APPLICATION.id}`)) return jsonResponse(APPLICATION);
+    if (url.startsWith('/api/eia/cases')) return jsonResponse({ items: [], total: 0, page: 1, pageSize: 5 });
     return new Response('{}', { status: 404 });
   });
 });
@@ -186,18 +172,9 @@ afterAll(async () => {
 
 describe('ApplicationDetailPage on a 1440 px screen', () => {
   it('shows one label and value a row beside the side cards', async () => {
-    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const router = createMemoryRouter([{ path: '/staff/applications/:id', element: <ApplicationDetailPage /> }], {
-      initialEntries: [`/staff/applications/${APPLICATION.id}`],
-    });
-    render(
-      <QueryClientProvider client={qc}>
-        <AuthProvider>
-          <FeedbackProvider>
-            <RouterProvider router={router} />
-          </FeedbackProvider>
-        </AuthProvider>
-      </QueryClientProvider>,
+    renderInApp(
+      [{ path: '/staff/applications/:id', element: <ApplicationDetailPage /> }],
+      `/staff/applications/${APPLICATION.id}`,
     );
     await screen.findByTestId('application-status');
     const status = screen.getByText('Status', { selector: 'th, th *' });

@@ -2,14 +2,10 @@
 // The decision step of an EIA case against a stubbed API: a commitment case is not offered a
 // decision the server would refuse (publicity running, an objection unanswered), and a decision,
 // which takes the bureau's next 文号 for good, is sent only once the approver confirms it.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
-import { AuthProvider } from '../../auth/auth.tsx';
-import { FeedbackProvider } from '../../components/feedback.tsx';
-import { stubMatchMedia } from '../../test-support/jsdom.ts';
+import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
 import type { EiaCaseDetail } from './api.ts';
 import EiaDetailPage from './EiaDetailPage.tsx';
 
@@ -60,25 +56,15 @@ const BASE: EiaCaseDetail = {
   objections: [],
 };
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 let current: EiaCaseDetail = BASE;
 let decisions: unknown[] = [];
 
 beforeAll(() => {
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'approver', displayName: '审批', roles: ['approver'], enterpriseId: null },
@@ -86,9 +72,9 @@ beforeAll(() => {
       });
     if (url === '/api/eia/cases/c1/decision' && init?.method === 'POST') {
       decisions.push(JSON.parse(String(init.body)));
-      return json({ ...current, state: 'approved' });
+      return jsonResponse({ ...current, state: 'approved' });
     }
-    if (url.startsWith('/api/eia/cases/c1')) return json(current);
+    if (url.startsWith('/api/eia/cases/c1')) return jsonResponse(current);
     return new Response('{}', { status: 404 });
   });
 });
@@ -100,19 +86,7 @@ afterEach(() => {
 
 function renderPage(c: EiaCaseDetail) {
   current = c;
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/staff/eia/:id', element: <EiaDetailPage face="staff" /> }], {
-    initialEntries: ['/staff/eia/c1'],
-  });
-  render(
-    <QueryClientProvider client={qc}>
-      <AuthProvider>
-        <FeedbackProvider>
-          <RouterProvider router={router} />
-        </FeedbackProvider>
-      </AuthProvider>
-    </QueryClientProvider>,
-  );
+  renderInApp([{ path: '/staff/eia/:id', element: <EiaDetailPage face="staff" /> }], '/staff/eia/c1');
 }
 
 const decideButton = async () => (await screen.findByTestId('eia-decide')) as HTMLButtonElement;

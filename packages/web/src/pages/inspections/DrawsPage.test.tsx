@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
 // 随机抽取 against a stubbed API: a plan is drawn once (the server refuses a second draw), so the
 // plan select offers only plans not yet drawn, and a draw is sent only once the officer confirms it.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
-import { AuthProvider } from '../../auth/auth.tsx';
-import { FeedbackProvider } from '../../components/feedback.tsx';
-import { stubMatchMedia } from '../../test-support/jsdom.ts';
+import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
 import type { Plan } from './api.ts';
 import DrawsPage from './DrawsPage.tsx';
 
@@ -30,31 +26,21 @@ const plan = (id: string, name: string, drawn: boolean): Plan => ({
   drawn,
 });
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 let draws: unknown[] = [];
 
 beforeAll(() => {
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'inspector', displayName: '执法', roles: ['inspector'], enterpriseId: null },
         },
       });
     if (url.startsWith('/api/inspection-plans'))
-      return json({
+      return jsonResponse({
         items: [
           plan('p-drawn', '2026 年四季度双随机抽查计划', true),
           plan('p-new', '2027 年一季度双随机抽查计划', false),
@@ -65,9 +51,9 @@ beforeAll(() => {
       });
     if (url === '/api/inspection-draws' && init?.method === 'POST') {
       draws.push(JSON.parse(String(init.body)));
-      return json({ id: 'd1', seed: '0'.repeat(32), inputsHash: 'h', targets: [] }, 201);
+      return jsonResponse({ id: 'd1', seed: '0'.repeat(32), inputsHash: 'h', targets: [] }, 201);
     }
-    if (url.startsWith('/api/inspection-draws')) return json({ items: [], total: 0, page: 1, pageSize: 20 });
+    if (url.startsWith('/api/inspection-draws')) return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
     return new Response('{}', { status: 404 });
   });
 });
@@ -78,22 +64,12 @@ afterEach(() => {
 });
 
 function renderPage() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  renderInApp(
     [
       { path: '/staff/inspections', element: <DrawsPage /> },
       { path: '/staff/inspections/draws/:id', element: <p>draw page</p> },
     ],
-    { initialEntries: ['/staff/inspections'] },
-  );
-  render(
-    <QueryClientProvider client={qc}>
-      <AuthProvider>
-        <FeedbackProvider>
-          <RouterProvider router={router} />
-        </FeedbackProvider>
-      </AuthProvider>
-    </QueryClientProvider>,
+    '/staff/inspections',
   );
 }
 

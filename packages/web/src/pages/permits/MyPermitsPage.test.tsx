@@ -2,14 +2,10 @@
 // The enterprise's permit card against a stubbed API: the days left are the permit's to its expiry,
 // shown with the validity, never beside the renewal's apply-by date (which had passed: "剩 45 天"
 // there read as 45 days left to apply).
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, render, screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
-import { AuthProvider } from '../../auth/auth.tsx';
-import { FeedbackProvider } from '../../components/feedback.tsx';
-import { stubMatchMedia } from '../../test-support/jsdom.ts';
+import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
 import type { Permit } from './api.ts';
 import MyPermitsPage from './MyPermitsPage.tsx';
 
@@ -38,31 +34,20 @@ const PERMIT: Permit = {
   version: 1,
 };
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-
 beforeAll(() => {
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async (input: string) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'qiye1', displayName: '环保专员', roles: ['enterprise'], enterpriseId: 'e1' },
         },
       });
-    if (url.startsWith('/api/permit-obligations')) return json({ items: [], total: 0, page: 1, pageSize: 50 });
-    if (url.startsWith('/api/permits/p1')) return json({ ...PERMIT, obligations: [] });
-    if (url.startsWith('/api/permits')) return json({ items: [PERMIT], total: 1, page: 1, pageSize: 50 });
+    if (url.startsWith('/api/permit-obligations')) return jsonResponse({ items: [], total: 0, page: 1, pageSize: 50 });
+    if (url.startsWith('/api/permits/p1')) return jsonResponse({ ...PERMIT, obligations: [] });
+    if (url.startsWith('/api/permits')) return jsonResponse({ items: [PERMIT], total: 1, page: 1, pageSize: 50 });
     return new Response('{}', { status: 404 });
   });
 });
@@ -71,17 +56,7 @@ afterEach(cleanup);
 
 describe('MyPermitsPage', () => {
   it('shows the days to expiry with the validity, and the apply-by date alone', async () => {
-    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const router = createMemoryRouter([{ path: '/r', element: <MyPermitsPage /> }], { initialEntries: ['/r'] });
-    render(
-      <QueryClientProvider client={qc}>
-        <AuthProvider>
-          <FeedbackProvider>
-            <RouterProvider router={router} />
-          </FeedbackProvider>
-        </AuthProvider>
-      </QueryClientProvider>,
-    );
+    renderInApp([{ path: '/r', element: <MyPermitsPage /> }], '/r');
     const days = await screen.findByText('距有效期届满 45 天');
     expect(days.closest('.ant-descriptions-item-content')?.textContent).toContain('2022-01-23 — 2027-01-22');
     const applyBy = screen.getByText('2026-11-23');

@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
 // 信访件 in English: its statutory clocks are named in English like the worklist names them, not
 // with the Chinese title the clock was stored with.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, render, screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, screen } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AuthProvider } from '../../auth/auth.tsx';
-import { FeedbackProvider } from '../../components/feedback.tsx';
 import { setLanguage } from '../../i18n.ts';
-import { stubMatchMedia } from '../../test-support/jsdom.ts';
+import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
 import PetitionDetailPage from './PetitionDetailPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -89,31 +85,20 @@ const detail = {
   rating: null,
 };
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 beforeAll(async () => {
   await setLanguage('en');
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async (input: string) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'leader', displayName: '王局长', roles: ['leader'], enterpriseId: null },
         },
       });
-    if (url.startsWith('/api/petitions/')) return json(detail);
-    return json({ items: [], total: 0, page: 1, pageSize: 20 });
+    if (url.startsWith('/api/petitions/')) return jsonResponse(detail);
+    return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 });
 
@@ -124,18 +109,9 @@ afterAll(async () => {
 
 describe('PetitionDetailPage in English', () => {
   it('names the statutory clocks in English', async () => {
-    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const router = createMemoryRouter([{ path: '/staff/petitions/:id', element: <PetitionDetailPage /> }], {
-      initialEntries: [`/staff/petitions/${detail.petition.id}`],
-    });
-    render(
-      <QueryClientProvider client={qc}>
-        <AuthProvider>
-          <FeedbackProvider>
-            <RouterProvider router={router} />
-          </FeedbackProvider>
-        </AuthProvider>
-      </QueryClientProvider>,
+    renderInApp(
+      [{ path: '/staff/petitions/:id', element: <PetitionDetailPage /> }],
+      `/staff/petitions/${detail.petition.id}`,
     );
     expect(await screen.findByText(/^Petition: written notice of acceptance: /)).toBeTruthy();
     expect(screen.queryByText(/^信访受理告知/)).toBeNull();

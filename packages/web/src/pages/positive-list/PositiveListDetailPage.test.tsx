@@ -2,14 +2,10 @@
 // Removing a firm from the positive list against a stubbed API: offered only while the listing is
 // in force (an expired one ended by itself, and the server refuses it), and sent only once the
 // officer confirms, since a removal leaves the public list at once and cannot be undone.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
-import { AuthProvider } from '../../auth/auth.tsx';
-import { FeedbackProvider } from '../../components/feedback.tsx';
-import { stubMatchMedia } from '../../test-support/jsdom.ts';
+import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
 import type { EntryDetail } from './api.ts';
 import PositiveListDetailPage from './PositiveListDetailPage.tsx';
 
@@ -37,25 +33,15 @@ const BASE: EntryDetail = {
   proposals: [],
 } as unknown as EntryDetail;
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 let current: EntryDetail = BASE;
 let removals: unknown[] = [];
 
 beforeAll(() => {
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'inspector', displayName: '执法', roles: ['inspector'], enterpriseId: null },
@@ -63,9 +49,9 @@ beforeAll(() => {
       });
     if (url === '/api/positive-list/l1/removal' && init?.method === 'POST') {
       removals.push(JSON.parse(String(init.body)));
-      return json({ ...current, state: 'removed' });
+      return jsonResponse({ ...current, state: 'removed' });
     }
-    if (url.startsWith('/api/positive-list/l1')) return json(current);
+    if (url.startsWith('/api/positive-list/l1')) return jsonResponse(current);
     return new Response('{}', { status: 404 });
   });
 });
@@ -77,19 +63,7 @@ afterEach(() => {
 
 function renderPage(e: EntryDetail) {
   current = e;
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/staff/positive-list/:id', element: <PositiveListDetailPage /> }], {
-    initialEntries: ['/staff/positive-list/l1'],
-  });
-  render(
-    <QueryClientProvider client={qc}>
-      <AuthProvider>
-        <FeedbackProvider>
-          <RouterProvider router={router} />
-        </FeedbackProvider>
-      </AuthProvider>
-    </QueryClientProvider>,
-  );
+  renderInApp([{ path: '/staff/positive-list/:id', element: <PositiveListDetailPage /> }], '/staff/positive-list/l1');
 }
 
 describe('PositiveListDetailPage: removal', () => {

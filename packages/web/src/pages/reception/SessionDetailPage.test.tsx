@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
 // A reception day still to come: the server refuses who came and their concerns before the day
 // (接待日尚未举行), so the page offers no check-in, walk-in or concern until then; on the day it does.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, render, screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
-import { AuthProvider } from '../../auth/auth.tsx';
-import { FeedbackProvider } from '../../components/feedback.tsx';
-import { stubMatchMedia } from '../../test-support/jsdom.ts';
+import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
 import SessionDetailPage from './SessionDetailPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const dayOf = (date: string) => ({
   session: {
@@ -49,26 +42,18 @@ let day = dayOf('2026-12-10');
 beforeAll(() => {
   // 2026-12-08 09:00 in Shanghai
   vi.useFakeTimers({ now: new Date('2026-12-08T01:00:00Z'), toFake: ['Date'] });
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async (input: string) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'leader', displayName: '王局长', roles: ['leader'], enterpriseId: null },
         },
       });
-    if (url.startsWith('/api/reception/sessions/')) return json(day);
-    return json({ items: [], total: 0, page: 1, pageSize: 20 });
+    if (url.startsWith('/api/reception/sessions/')) return jsonResponse(day);
+    return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 });
 
@@ -76,18 +61,9 @@ afterEach(cleanup);
 afterAll(() => vi.useRealTimers());
 
 function renderPage() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/staff/reception/sessions/:id', element: <SessionDetailPage /> }], {
-    initialEntries: ['/staff/reception/sessions/s1'],
-  });
-  render(
-    <QueryClientProvider client={qc}>
-      <AuthProvider>
-        <FeedbackProvider>
-          <RouterProvider router={router} />
-        </FeedbackProvider>
-      </AuthProvider>
-    </QueryClientProvider>,
+  renderInApp(
+    [{ path: '/staff/reception/sessions/:id', element: <SessionDetailPage /> }],
+    '/staff/reception/sessions/s1',
   );
 }
 

@@ -1,43 +1,29 @@
 // @vitest-environment jsdom
 // 操作日志 filtered by record type: the admin picks the type in words (环境信用), never types a
 // stored code such as `credit-record`; types read as one word are asked for together.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../../i18n.ts';
-import { AuthProvider } from '../../../auth/auth.tsx';
-import { FeedbackProvider } from '../../../components/feedback.tsx';
-import { stubMatchMedia } from '../../../test-support/jsdom.ts';
+import { jsonResponse, renderInApp, stubBrowser } from '../../../test-support/app.tsx';
 import AuditPage from './AuditPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 let asked: string[] = [];
 
 beforeAll(() => {
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async (input: string) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'admin', displayName: '系统管理员', roles: ['admin'], enterpriseId: null },
         },
       });
     if (url.startsWith('/api/audit/vocabulary'))
-      return json({
+      return jsonResponse({
         actions: ['credit.record', 'petition.accept'],
         records: { credit: { zh: '环境信用', en: 'Environmental credit' }, petition: { zh: '信访件', en: 'Petition' } },
         steps: {},
@@ -47,7 +33,7 @@ beforeAll(() => {
       });
     if (url.startsWith('/api/audit')) {
       asked.push(url);
-      return json({ items: [], total: 0, page: 1, pageSize: 20 });
+      return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
     }
     return new Response('{}', { status: 404 });
   });
@@ -60,19 +46,7 @@ afterEach(() => {
 
 describe('AuditPage: the record type filter', () => {
   it('offers record types in words and asks for every stored type of the word picked', async () => {
-    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const router = createMemoryRouter([{ path: '/staff/admin/audit', element: <AuditPage /> }], {
-      initialEntries: ['/staff/admin/audit'],
-    });
-    render(
-      <QueryClientProvider client={qc}>
-        <AuthProvider>
-          <FeedbackProvider>
-            <RouterProvider router={router} />
-          </FeedbackProvider>
-        </AuthProvider>
-      </QueryClientProvider>,
-    );
+    renderInApp([{ path: '/staff/admin/audit', element: <AuditPage /> }], '/staff/admin/audit');
     const select = await screen.findByRole('combobox', { name: '对象类型' });
     fireEvent.mouseDown(select);
     fireEvent.click(await screen.findByText('环境信用'));

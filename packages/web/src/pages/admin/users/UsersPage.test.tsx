@@ -1,42 +1,27 @@
 // @vitest-environment jsdom
 // 用户管理: the table is wider than the page, and an account's buttons (停用, 重置密码) stay in view
 // at its right edge rather than past it.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, render, screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../../i18n.ts';
-import { AuthProvider } from '../../../auth/auth.tsx';
-import { FeedbackProvider } from '../../../components/feedback.tsx';
-import { stubMatchMedia } from '../../../test-support/jsdom.ts';
+import { jsonResponse, renderInApp, stubBrowser } from '../../../test-support/app.tsx';
 import UsersPage from './UsersPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 beforeAll(() => {
-  stubMatchMedia();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubBrowser();
   vi.stubGlobal('fetch', async (input: string) => {
     const url = String(input);
     if (url.startsWith('/api/auth/session'))
-      return json({
+      return jsonResponse({
         session: {
           csrfToken: 't',
           user: { id: 'u1', username: 'admin', displayName: '系统管理员', roles: ['admin'], enterpriseId: null },
         },
       });
     if (url.startsWith('/api/users'))
-      return json({
+      return jsonResponse({
         items: [
           {
             id: 'u2',
@@ -57,7 +42,7 @@ beforeAll(() => {
         page: 1,
         pageSize: 20,
       });
-    return json({ items: [], total: 0, page: 1, pageSize: 20 });
+    return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 });
 
@@ -65,19 +50,7 @@ afterEach(cleanup);
 
 describe('UsersPage: the account actions', () => {
   it('keep their column fixed at the right edge of the scrolling table', async () => {
-    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const router = createMemoryRouter([{ path: '/staff/admin/users', element: <UsersPage /> }], {
-      initialEntries: ['/staff/admin/users'],
-    });
-    render(
-      <QueryClientProvider client={qc}>
-        <AuthProvider>
-          <FeedbackProvider>
-            <RouterProvider router={router} />
-          </FeedbackProvider>
-        </AuthProvider>
-      </QueryClientProvider>,
-    );
+    renderInApp([{ path: '/staff/admin/users', element: <UsersPage /> }], '/staff/admin/users');
     const reset = await screen.findByRole('button', { name: /重置密码/ });
     expect(reset.closest('td')?.className).toMatch(/ant-table-cell-fix/);
   });
