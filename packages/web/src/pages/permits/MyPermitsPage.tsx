@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState
 import { useLanguage } from '../../i18n.ts';
 import { getPermit, listObligations, listPermits, type Permit, permitKeys, setPlatformRef } from './api.ts';
 import { ObligationTable } from './ObligationTable.tsx';
+import { PermitValidity } from './PermitValidity.tsx';
 
 const DUE_QUERY = { status: 'open', page: 1, pageSize: 50 } as const;
 const MINE_QUERY = { page: 1, pageSize: 50, sort: 'validTo' } as const;
@@ -86,21 +87,7 @@ function PermitCard({ permit: p, onChanged }: { permit: Permit; onChanged: () =>
           {
             key: 'v',
             label: t('permits.validity'),
-            // the days left are the permit's, to its expiry; beside the apply-by date they read as time left
-            // to apply, which had often run out already
-            children:
-              p.validFrom && p.validTo ? (
-                <>
-                  {`${p.validFrom} — ${p.validTo}`}{' '}
-                  {p.daysToExpiry !== null && p.status === 'valid' ? (
-                    <Tag color={p.daysToExpiry <= 60 ? 'red' : 'default'}>
-                      {t('permits.expiresIn', { count: p.daysToExpiry })}
-                    </Tag>
-                  ) : null}
-                </>
-              ) : (
-                t('common.none')
-              ),
+            children: <PermitValidity permit={p} />,
           },
           {
             key: 'a',

@@ -7,7 +7,7 @@ import {
   PERMIT_VALIDITY_SOURCE_EN,
 } from '@qingshan/core/permits';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Tag, Timeline } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Timeline } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ import { joinLabels, useLanguage } from '../../i18n.ts';
 import { getPermit, type PermitDetail, patchPermit, permitKeys, recordChange } from './api.ts';
 import { periodText } from './labels.ts';
 import { ObligationTable } from './ObligationTable.tsx';
+import { PermitValidity } from './PermitValidity.tsx';
 
 type Event = { date: string; color: string; text: string; key: string };
 
@@ -182,21 +183,7 @@ export default function PermitDetailPage() {
               {
                 key: 'v',
                 label: t('permits.validity'),
-                // the days left are the permit's, to its expiry; beside the apply-by date they read as time left
-                // to apply, which had often run out already
-                children:
-                  p.validFrom && p.validTo ? (
-                    <>
-                      {`${p.validFrom} — ${p.validTo}`}{' '}
-                      {p.daysToExpiry !== null && p.status === 'valid' ? (
-                        <Tag color={p.daysToExpiry <= 60 ? 'red' : 'default'}>
-                          {t('permits.expiresIn', { count: p.daysToExpiry })}
-                        </Tag>
-                      ) : null}
-                    </>
-                  ) : (
-                    t('common.none')
-                  ),
+                children: <PermitValidity permit={p} />,
               },
               {
                 key: 'a',
