@@ -242,6 +242,16 @@ describe('monitoring rules on ingest', () => {
     expect(summary(await alarmsOf(st.id))).toEqual(['constant-value:cleared', 'zero-value:cleared']);
   });
 
+  it('missing data on a 30-second logger says "1 minute" in English, not "1 minutes"', async () => {
+    const st = await register([{ code: 'a34013', upperLimit: 30 }], freshMn(), 30);
+    const now = Date.now();
+    await send(st.mn, '2011', now - 10 * MIN, rtd('a34013', 12), new Date(now - 10 * MIN));
+    await checkMissingData(t.database.db, new Date(now));
+    const [a] = await alarmsOf(st.id);
+    expect(a).toMatchObject({ kind: 'missing-data', state: 'active' });
+    expect(a!.detailEn).toContain('more than two reporting intervals (1 minute)');
+  });
+
   it('missing data: the job raises once after two intervals of silence; data coming back clears it', async () => {
     const st = await register([{ code: 'a34013', upperLimit: 30 }], freshMn(), 60);
     const now = Date.now();

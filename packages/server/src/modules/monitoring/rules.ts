@@ -218,7 +218,7 @@ export async function checkMissingData(db: Db, now = new Date()): Promise<{ rais
         enterpriseId: s.enterprise_id,
         kind: 'missing-data',
         detail: `自 ${shanghai(last)} 起未收到监测数据，已超过两个上报周期（${(2 * s.secs) / 60} 分钟）`,
-        detailEn: `No data received since ${shanghai(last)}: more than two reporting intervals (${(2 * s.secs) / 60} minutes)`,
+        detailEn: `No data received since ${shanghai(last)}: more than two reporting intervals (${(2 * s.secs) / 60} minute${2 * s.secs === 60 ? '' : 's'})`,
         evidence: { lastReadingAt: last.toISOString(), rtdIntervalSeconds: s.secs },
         at: now,
         since: last,

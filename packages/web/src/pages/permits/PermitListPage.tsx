@@ -218,7 +218,7 @@ export default function PermitListPage() {
             title: t('permits.renewal'),
             render: (_, p) =>
               p.status === 'valid' && p.daysToExpiry !== null ? (
-                <Flex gap={4} align="center">
+                <Flex vertical gap={2} align="flex-start">
                   <Tag color={p.daysToExpiry <= 60 ? 'red' : p.daysToExpiry <= 90 ? 'orange' : 'default'}>
                     {t('permits.expiresIn', { count: p.daysToExpiry })}
                   </Tag>
