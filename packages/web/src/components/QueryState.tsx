@@ -12,13 +12,20 @@ import { ButtonLink } from './ButtonLink.tsx';
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const status = error instanceof ApiError && (error.status === 403 || error.status === 404) ? error.status : 'error';
+  // a refusal or a missing record stays so however often it is asked again: no 重试 for those
   return (
     <Result
       status={status === 'error' ? 'warning' : status}
-      title={t('common.loadFailed')}
+      title={
+        status === 403
+          ? t('common.noAccessToRecord')
+          : status === 404
+            ? t('common.recordNotFound')
+            : t('common.loadFailed')
+      }
       subTitle={errorMessage(error, t)}
       extra={
-        onRetry ? (
+        onRetry && status === 'error' ? (
           <Button type="primary" onClick={onRetry}>
             {t('common.retry')}
           </Button>

@@ -30,6 +30,8 @@ const en: Leaves<typeof zh> = {
     sortAscending: '{{column}} (ascending)',
     sortDescending: '{{column}} (descending)',
     loadFailed: 'Failed to load',
+    noAccessToRecord: 'Not yours to see',
+    recordNotFound: 'No such record',
     saved: 'Saved',
     backHome: 'Back to home',
     reload: 'Reload page',

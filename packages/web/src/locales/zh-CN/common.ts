@@ -28,6 +28,8 @@ export default {
     sortAscending: '{{column}}（升序）',
     sortDescending: '{{column}}（降序）',
     loadFailed: '加载失败',
+    noAccessToRecord: '无权查看',
+    recordNotFound: '记录不存在',
     saved: '已保存',
     backHome: '返回首页',
     reload: '刷新页面',
