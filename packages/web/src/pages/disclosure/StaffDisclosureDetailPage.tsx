@@ -130,7 +130,9 @@ export default function StaffDisclosureDetailPage() {
           <AnswerDescriptions d={d} />
         </Card>
       ) : desk ? (
-        <StepForm d={d} />
+        // a fresh form for each version of the request: its first step is the new state's, and a step
+        // picked after the new state shows is never reset by the answer to the previous one
+        <StepForm key={d.version} d={d} />
       ) : null}
       <AppealsCard d={d} desk={desk} />
       <Card title={t('disclosure.history')}>
@@ -226,7 +228,6 @@ function StepForm({ d }: { d: DisclosureDetail }) {
       }),
     onSuccess: (r) => {
       message.success(r.status === 'answered' ? t('disclosure.answered') : t('disclosure.done'));
-      form.resetFields();
       void qc.invalidateQueries({ queryKey: disclosureKeys.all });
     },
     onError: (e) => {
