@@ -39,3 +39,28 @@ export function renderInApp(routes: RouteObject[], at: string): void {
     </QueryClientProvider>,
   );
 }
+
+/** The signed-in user a page test's session answers with. */
+export type TestUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  enterpriseId: string | null;
+  enterpriseName?: string | null;
+};
+
+/**
+ * The API as a page test stubs it: the session signs in `user`; every other request goes to
+ * `answer`, and whatever that leaves unanswered is a 404.
+ */
+export function stubApi(
+  user: TestUser,
+  answer: (url: string, init?: RequestInit) => Response | undefined | Promise<Response | undefined>,
+): void {
+  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+    const url = String(input);
+    if (url.startsWith('/api/auth/session')) return jsonResponse({ session: { csrfToken: 't', user } });
+    return (await answer(url, init)) ?? new Response('{}', { status: 404 });
+  });
+}

@@ -3,9 +3,9 @@
 // (two pairs a row squeezed the English labels and values to a word a line), the demo's refused
 // exemption as the server sends it.
 import { cleanup, configure, screen } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../i18n.ts';
-import { jsonResponse, renderInApp } from '../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi } from '../../test-support/app.tsx';
 import ApplicationDetailPage from './ApplicationDetailPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -150,19 +150,14 @@ beforeAll(async () => {
   await i18n.changeLanguage('en');
   const computed = window.getComputedStyle.bind(window);
   window.getComputedStyle = (element: Element) => computed(element);
-  vi.stubGlobal('fetch', async (input: string) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'clerk', displayName: '窗口·刘敏', roles: ['clerk'], enterpriseId: null },
-        },
-      });
-    if (url.startsWith(`/api/applications/${APPLICATION.id}`)) return jsonResponse(APPLICATION);
-    if (url.startsWith('/api/eia/cases')) return jsonResponse({ items: [], total: 0, page: 1, pageSize: 5 });
-    return new Response('{}', { status: 404 });
-  });
+  stubApi(
+    { id: 'u1', username: 'clerk', displayName: '窗口·刘敏', roles: ['clerk'], enterpriseId: null },
+    async (url) => {
+      if (url.startsWith(`/api/applications/${APPLICATION.id}`)) return jsonResponse(APPLICATION);
+      if (url.startsWith('/api/eia/cases')) return jsonResponse({ items: [], total: 0, page: 1, pageSize: 5 });
+      return undefined;
+    },
+  );
 });
 
 afterAll(async () => {

@@ -3,9 +3,9 @@
 // decision the server would refuse (publicity running, an objection unanswered), and a decision,
 // which takes the bureau's next 文号 for good, is sent only once the approver confirms it.
 import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
 import type { EiaCaseDetail } from './api.ts';
 import EiaDetailPage from './EiaDetailPage.tsx';
 
@@ -61,22 +61,17 @@ let decisions: unknown[] = [];
 
 beforeAll(() => {
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'approver', displayName: '审批', roles: ['approver'], enterpriseId: null },
-        },
-      });
-    if (url === '/api/eia/cases/c1/decision' && init?.method === 'POST') {
-      decisions.push(JSON.parse(String(init.body)));
-      return jsonResponse({ ...current, state: 'approved' });
-    }
-    if (url.startsWith('/api/eia/cases/c1')) return jsonResponse(current);
-    return new Response('{}', { status: 404 });
-  });
+  stubApi(
+    { id: 'u1', username: 'approver', displayName: '审批', roles: ['approver'], enterpriseId: null },
+    async (url, init) => {
+      if (url === '/api/eia/cases/c1/decision' && init?.method === 'POST') {
+        decisions.push(JSON.parse(String(init.body)));
+        return jsonResponse({ ...current, state: 'approved' });
+      }
+      if (url.startsWith('/api/eia/cases/c1')) return jsonResponse(current);
+      return undefined;
+    },
+  );
 });
 
 afterEach(() => {

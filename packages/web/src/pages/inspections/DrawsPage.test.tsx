@@ -2,9 +2,9 @@
 // 随机抽取 against a stubbed API: a plan is drawn once (the server refuses a second draw), so the
 // plan select offers only plans not yet drawn, and a draw is sent only once the officer confirms it.
 import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
 import type { Plan } from './api.ts';
 import DrawsPage from './DrawsPage.tsx';
 
@@ -30,32 +30,27 @@ let draws: unknown[] = [];
 
 beforeAll(() => {
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'inspector', displayName: '执法', roles: ['inspector'], enterpriseId: null },
-        },
-      });
-    if (url.startsWith('/api/inspection-plans'))
-      return jsonResponse({
-        items: [
-          plan('p-drawn', '2026 年四季度双随机抽查计划', true),
-          plan('p-new', '2027 年一季度双随机抽查计划', false),
-        ],
-        total: 2,
-        page: 1,
-        pageSize: 50,
-      });
-    if (url === '/api/inspection-draws' && init?.method === 'POST') {
-      draws.push(JSON.parse(String(init.body)));
-      return jsonResponse({ id: 'd1', seed: '0'.repeat(32), inputsHash: 'h', targets: [] }, 201);
-    }
-    if (url.startsWith('/api/inspection-draws')) return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
-    return new Response('{}', { status: 404 });
-  });
+  stubApi(
+    { id: 'u1', username: 'inspector', displayName: '执法', roles: ['inspector'], enterpriseId: null },
+    async (url, init) => {
+      if (url.startsWith('/api/inspection-plans'))
+        return jsonResponse({
+          items: [
+            plan('p-drawn', '2026 年四季度双随机抽查计划', true),
+            plan('p-new', '2027 年一季度双随机抽查计划', false),
+          ],
+          total: 2,
+          page: 1,
+          pageSize: 50,
+        });
+      if (url === '/api/inspection-draws' && init?.method === 'POST') {
+        draws.push(JSON.parse(String(init.body)));
+        return jsonResponse({ id: 'd1', seed: '0'.repeat(32), inputsHash: 'h', targets: [] }, 201);
+      }
+      if (url.startsWith('/api/inspection-draws')) return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
+      return undefined;
+    },
+  );
 });
 
 afterEach(() => {

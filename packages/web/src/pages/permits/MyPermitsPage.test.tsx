@@ -3,9 +3,9 @@
 // shown with the validity, never beside the renewal's apply-by date (which had passed: "剩 45 天"
 // there read as 45 days left to apply).
 import { cleanup, configure, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
 import type { Permit } from './api.ts';
 import MyPermitsPage from './MyPermitsPage.tsx';
 
@@ -36,20 +36,16 @@ const PERMIT: Permit = {
 
 beforeAll(() => {
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'qiye1', displayName: '环保专员', roles: ['enterprise'], enterpriseId: 'e1' },
-        },
-      });
-    if (url.startsWith('/api/permit-obligations')) return jsonResponse({ items: [], total: 0, page: 1, pageSize: 50 });
-    if (url.startsWith('/api/permits/p1')) return jsonResponse({ ...PERMIT, obligations: [] });
-    if (url.startsWith('/api/permits')) return jsonResponse({ items: [PERMIT], total: 1, page: 1, pageSize: 50 });
-    return new Response('{}', { status: 404 });
-  });
+  stubApi(
+    { id: 'u1', username: 'qiye1', displayName: '环保专员', roles: ['enterprise'], enterpriseId: 'e1' },
+    async (url) => {
+      if (url.startsWith('/api/permit-obligations'))
+        return jsonResponse({ items: [], total: 0, page: 1, pageSize: 50 });
+      if (url.startsWith('/api/permits/p1')) return jsonResponse({ ...PERMIT, obligations: [] });
+      if (url.startsWith('/api/permits')) return jsonResponse({ items: [PERMIT], total: 1, page: 1, pageSize: 50 });
+      return undefined;
+    },
+  );
 });
 
 afterEach(cleanup);

@@ -3,9 +3,9 @@
 // in force (an expired one ended by itself, and the server refuses it), and sent only once the
 // officer confirms, since a removal leaves the public list at once and cannot be undone.
 import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
 import type { EntryDetail } from './api.ts';
 import PositiveListDetailPage from './PositiveListDetailPage.tsx';
 
@@ -38,22 +38,17 @@ let removals: unknown[] = [];
 
 beforeAll(() => {
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'inspector', displayName: '执法', roles: ['inspector'], enterpriseId: null },
-        },
-      });
-    if (url === '/api/positive-list/l1/removal' && init?.method === 'POST') {
-      removals.push(JSON.parse(String(init.body)));
-      return jsonResponse({ ...current, state: 'removed' });
-    }
-    if (url.startsWith('/api/positive-list/l1')) return jsonResponse(current);
-    return new Response('{}', { status: 404 });
-  });
+  stubApi(
+    { id: 'u1', username: 'inspector', displayName: '执法', roles: ['inspector'], enterpriseId: null },
+    async (url, init) => {
+      if (url === '/api/positive-list/l1/removal' && init?.method === 'POST') {
+        removals.push(JSON.parse(String(init.body)));
+        return jsonResponse({ ...current, state: 'removed' });
+      }
+      if (url.startsWith('/api/positive-list/l1')) return jsonResponse(current);
+      return undefined;
+    },
+  );
 });
 
 afterEach(() => {

@@ -2,9 +2,9 @@
 // 操作日志 filtered by record type: the admin picks the type in words (环境信用), never types a
 // stored code such as `credit-record`; types read as one word are asked for together.
 import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../../test-support/app.tsx';
 import AuditPage from './AuditPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -13,30 +13,28 @@ let asked: string[] = [];
 
 beforeAll(() => {
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'admin', displayName: '系统管理员', roles: ['admin'], enterpriseId: null },
-        },
-      });
-    if (url.startsWith('/api/audit/vocabulary'))
-      return jsonResponse({
-        actions: ['credit.record', 'petition.accept'],
-        records: { credit: { zh: '环境信用', en: 'Environmental credit' }, petition: { zh: '信访件', en: 'Petition' } },
-        steps: {},
-        actionLabels: {},
-        entityAliases: { 'credit-record': 'credit', 'credit-proposal': 'credit' },
-        fields: {},
-      });
-    if (url.startsWith('/api/audit')) {
-      asked.push(url);
-      return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
-    }
-    return new Response('{}', { status: 404 });
-  });
+  stubApi(
+    { id: 'u1', username: 'admin', displayName: '系统管理员', roles: ['admin'], enterpriseId: null },
+    async (url) => {
+      if (url.startsWith('/api/audit/vocabulary'))
+        return jsonResponse({
+          actions: ['credit.record', 'petition.accept'],
+          records: {
+            credit: { zh: '环境信用', en: 'Environmental credit' },
+            petition: { zh: '信访件', en: 'Petition' },
+          },
+          steps: {},
+          actionLabels: {},
+          entityAliases: { 'credit-record': 'credit', 'credit-proposal': 'credit' },
+          fields: {},
+        });
+      if (url.startsWith('/api/audit')) {
+        asked.push(url);
+        return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
+      }
+      return undefined;
+    },
+  );
 });
 
 afterEach(() => {
