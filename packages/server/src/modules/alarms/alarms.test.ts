@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, loginAs, makeEnterprise, makeUser, type TestApp } from '../../test/helpers.ts';
+import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { auditEntries } from '../audit/tables.ts';
 import { notifications } from '../notifications/tables.ts';
 import { ALARM_FIGURES } from './figures.ts';
@@ -371,7 +371,8 @@ describe('alarms: answer and close; enterprise B never reads or answers A’s al
 
 describe('escalation and figures', () => {
   it('escalates an alarm unanswered for 2 h to the leaders, once', async () => {
-    const leader = await makeUser(t, ['leader']);
+    const leaderClient = await loginAs(t, ['leader']);
+    const leader = { id: leaderClient.userId };
     const raisedAt = new Date();
     const { alarm } = await raise(B.id, station());
     const later = new Date(raisedAt.getTime() + 121 * 60_000);
@@ -397,7 +398,17 @@ describe('escalation and figures', () => {
       .where(and(eq(notifications.userId, leader.id), eq(notifications.link, `/staff/alarms/${alarm.id}`)));
     expect(toldAgain).toHaveLength(1);
     const detail = (await monitor.request({ method: 'GET', url: `/api/alarms/${alarm.id}` })).json();
-    expect(detail.events.map((e: { type: string }) => e.type)).toContain('escalated');
+    expect(detail.events.filter((e: { type: string }) => e.type === 'escalated')).toHaveLength(1);
+    // audited once, by the platform, with the time it went up
+    const audit = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityId, alarm.id), eq(auditEntries.action, 'alarm.escalate')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toEqual({ escalatedAt: later.toISOString() });
+    // the leader reads it in the inbox, in its own words
+    const inbox = (await leaderClient.request({ method: 'GET', url: '/api/inbox?pageSize=200' })).json();
+    expect(inbox.items.some((n: { link: string | null }) => n.link === `/staff/alarms/${alarm.id}`)).toBe(true);
   });
 
   it('counts raised, answered in time and closed over a period, and lists the records', async () => {

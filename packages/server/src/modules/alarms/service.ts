@@ -277,25 +277,52 @@ export async function restateAlarm(
   return true;
 }
 
-/** The condition ended: the active alarm of (source, kind), if any, becomes cleared. Returns whether one was. */
+/**
+ * The condition ended: the active alarm of (source, kind), if any, becomes cleared. Returns whether
+ * one was. A raiser whose text told of a condition still going on ("…起至今") passes the text of
+ * the period as it ended; it replaces the alarm's in the same statement, so a cleared alarm never
+ * reads as ongoing, and the timeline's step and the audit entry carry it.
+ */
 export async function clearAlarm(
   tx: Tx,
-  input: { sourceKind: AlarmSourceKind; sourceId: string; kind: AlarmKind; at?: Date },
+  input: {
+    sourceKind: AlarmSourceKind;
+    sourceId: string;
+    kind: AlarmKind;
+    at?: Date;
+    detail?: string;
+    detailEn?: string;
+    evidence?: Record<string, unknown>;
+  },
 ): Promise<boolean> {
   const at = input.at ?? new Date();
+  const restated = input.detail !== undefined;
+  const [before] = restated
+    ? await tx.select({ detail: alarms.detail }).from(alarms).where(activeAlarmOf(input)).for('update')
+    : [];
   const [row] = await tx
     .update(alarms)
-    .set({ state: 'cleared', clearedAt: at })
+    .set({
+      state: 'cleared',
+      clearedAt: at,
+      ...(restated
+        ? {
+            detail: input.detail,
+            detailEn: input.detailEn ?? null,
+            ...(input.evidence ? { evidence: input.evidence } : {}),
+          }
+        : {}),
+    })
     .where(activeAlarmOf(input))
     .returning({ id: alarms.id });
   if (!row) return false;
-  await addEvent(tx, row.id, 'cleared', SYSTEM_NAME, null);
+  await addEvent(tx, row.id, 'cleared', SYSTEM_NAME, input.detail ?? null, input.detailEn ?? null);
   await recordAudit(tx, SYSTEM_ACTOR, {
     action: 'alarm.clear',
     entityType: 'alarm',
     entityId: row.id,
-    before: { state: 'active' },
-    after: { state: 'cleared', clearedAt: at.toISOString() },
+    before: { state: 'active', ...(restated ? { detail: before?.detail } : {}) },
+    after: { state: 'cleared', clearedAt: at.toISOString(), ...(restated ? { detail: input.detail } : {}) },
   });
   return true;
 }

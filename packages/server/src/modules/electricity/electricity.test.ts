@@ -4,6 +4,7 @@ import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, idsInOrder, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { alarms } from '../alarms/tables.ts';
+import { auditEntries } from '../audit/tables.ts';
 import { notifications } from '../notifications/tables.ts';
 import { meterSubscriber } from './mqtt.ts';
 import { evaluateElectricity } from './service.ts';
@@ -291,6 +292,45 @@ describe('R1–R5 raise and clear alarms', () => {
     expect(await kinds(lag.fac.id)).toEqual(['r2-control-lag/cleared']);
     expect(await kinds(weak.fac.id)).toEqual(['r3-control-low-power/active']);
     expect(await kinds(silent.fac.id)).toContain('r5-meter-offline/active');
+  });
+
+  it('R3 cleared says until when it ran low, in Chinese and English, on the alarm, its timeline and its audit', async () => {
+    const { line, fac } = await registerPlant((await makeEnterprise(t)).id);
+    const now = Date.now();
+    const from = now - 120 * MIN;
+    // the line runs throughout; the facility draws 5 of its 20 kW for the last 40 minutes
+    await readings(line.id, from, 121, () => 80);
+    await readings(fac.id, from, 121, (m) => (m < 80 ? 18 : 5));
+    await seen(now, line.id, fac.id);
+    await evaluateElectricity(t.database.db, new Date(now));
+    const [raised] = await t.database.db.select().from(alarms).where(eq(alarms.sourceId, fac.id));
+    expect(raised).toMatchObject({ kind: 'r3-control-low-power', state: 'active' });
+    expect(raised!.detail).toMatch(/起至今，持续约\d+分钟$/);
+    expect(raised!.detailEn).toMatch(/until now, about \d+ minutes$/);
+    // back to full power 5 minutes later: the low run ended at now + 5 min
+    await readings(fac.id, now + MIN, 10, (m) => (m < 4 ? 5 : 18));
+    await readings(line.id, now + MIN, 10, () => 80);
+    await seen(now + 10 * MIN, line.id, fac.id);
+    await evaluateElectricity(t.database.db, new Date(now + 10 * MIN));
+    const [row] = await t.database.db.select().from(alarms).where(eq(alarms.id, raised!.id));
+    expect(row!.state).toBe('cleared');
+    const hm = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(11, 16);
+    const end = hm(now + 5 * MIN);
+    expect(row!.detail).not.toContain('至今');
+    expect(row!.detail).toMatch(new RegExp(`功率低于额定功率的50%：.+起至.+ ${end}，持续约4[45]分钟$`));
+    expect(row!.detailEn).toMatch(new RegExp(`: from .+ to .+ ${end}, about 4[45] minutes$`));
+    expect(row!.evidence).toMatchObject({ rule: 'R3', minutes: expect.any(Number) });
+    const detail = (await monitor.request({ method: 'GET', url: `/api/alarms/${row!.id}` })).json();
+    expect(detail.alarm.detail).toBe(row!.detail);
+    const clearedStep = detail.events.find((e: { type: string }) => e.type === 'cleared');
+    expect(clearedStep).toMatchObject({ note: row!.detail, noteEn: row!.detailEn });
+    const audit = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityId, row!.id), eq(auditEntries.action, 'alarm.clear')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.before).toMatchObject({ detail: raised!.detail });
+    expect(audit[0]!.after).toMatchObject({ state: 'cleared', detail: row!.detail });
   });
 
   it('R4 raises on production during a halt order; a fully stopped plant raises nothing', async () => {

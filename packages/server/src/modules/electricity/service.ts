@@ -407,6 +407,32 @@ function describe(f: Finding, meter: MeterRow, line: MeterRow | undefined): { zh
   }
 }
 
+const RULE_OF_KIND = new Map(
+  (Object.entries(RULE_KIND) as [ElectricityRule, { kind: AlarmKind }][]).map(([rule, k]) => [k.kind, rule]),
+);
+
+/**
+ * The run an active alarm stood for, now that it holds no longer: the rule's ended run that overlaps
+ * the alarm, or else the alarm's own period (from when the condition began to when it was last seen
+ * holding) — a run can leave the window unseen when readings were corrected or a meter re-registered.
+ */
+function endedRun(
+  a: { kind: string; sourceId: string; firstSeenAt: Date; lastSeenAt: Date },
+  run: Finding | undefined,
+): Finding {
+  if (run && run.to >= a.firstSeenAt.getTime()) return run;
+  const from = a.firstSeenAt.getTime();
+  const to = Math.max(a.lastSeenAt.getTime(), from);
+  return {
+    rule: RULE_OF_KIND.get(a.kind as AlarmKind)!,
+    meterId: a.sourceId,
+    from,
+    to,
+    ongoing: false,
+    minutes: (to - from) / 60_000,
+  };
+}
+
 /**
  * Evaluates every enterprise's meters at `now`: a finding still holding raises (or refreshes) its
  * alarm; one that ended since the last pass raises and clears at once, unless an alarm already
@@ -479,6 +505,8 @@ export async function evaluateElectricity(db: Db, now = new Date()): Promise<{ r
     });
     const byId = new Map(meters.map((m) => [m.id, m]));
     const holding = new Set<string>();
+    // each (source, rule)'s latest ended run: the period an active alarm ending now tells of
+    const ended = new Map<string, Finding>();
     await db.transaction(async (tx) => {
       // runs still holding first: an ended run of the same (meter, rule) must not clear their alarm
       for (const f of [...findings].sort((a, b) => Number(b.ongoing) - Number(a.ongoing))) {
@@ -510,6 +538,8 @@ export async function evaluateElectricity(db: Db, now = new Date()): Promise<{ r
           if (r.created) raised++;
           continue;
         }
+        const key = `${sourceKind}|${meter.id}|${kind}`;
+        if (f.to > (ended.get(key)?.to ?? -Infinity)) ended.set(key, f);
         // an ended run: raise it once, as cleared evidence, unless an alarm already covers it
         const [covered] = await tx
           .select({ id: alarms.id })
@@ -530,7 +560,14 @@ export async function evaluateElectricity(db: Db, now = new Date()): Promise<{ r
         await clearAlarm(tx, { sourceKind, sourceId: meter.id, kind, at: new Date(f.to) });
       }
       const active = await tx
-        .select({ sourceKind: alarms.sourceKind, sourceId: alarms.sourceId, kind: alarms.kind })
+        .select({
+          sourceKind: alarms.sourceKind,
+          sourceId: alarms.sourceId,
+          kind: alarms.kind,
+          firstSeenAt: alarms.firstSeenAt,
+          lastSeenAt: alarms.lastSeenAt,
+          evidence: alarms.evidence,
+        })
         .from(alarms)
         .where(
           and(
@@ -544,13 +581,25 @@ export async function evaluateElectricity(db: Db, now = new Date()): Promise<{ r
           ),
         );
       for (const a of active) {
-        if (holding.has(`${a.sourceKind}|${a.sourceId}|${a.kind}`)) continue;
+        const key = `${a.sourceKind}|${a.sourceId}|${a.kind}`;
+        if (holding.has(key)) continue;
+        const meter = byId.get(a.sourceId)!;
+        const f = endedRun(a, ended.get(key));
+        const said = describe(f, meter, meter.servesMeterId ? byId.get(meter.servesMeterId) : undefined);
         if (
           await clearAlarm(tx, {
             sourceKind: a.sourceKind as AlarmSourceKind,
             sourceId: a.sourceId,
             kind: a.kind as AlarmKind,
             at: now,
+            // the text said "…起至今" while the run held; cleared, it says until when
+            detail: said.zh,
+            detailEn: said.en,
+            evidence: {
+              ...(a.evidence as Record<string, unknown>),
+              to: new Date(f.to).toISOString(),
+              minutes: Math.round(f.minutes),
+            },
           })
         )
           cleared++;
