@@ -1,6 +1,21 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { ALARM_ATTACHMENT_MAX_BYTES, ALARM_OUTCOMES } from '@qingshan/core/alarms';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -10,6 +25,7 @@ import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { DatesWhole } from '../../components/DateTimeText.tsx';
+import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -46,11 +62,14 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png';
 /** The name the server stores as the actor of its own steps (alarms/service.ts SYSTEM_NAME), shown in words. */
 const SYSTEM_ACTOR = '系统（自动监控）';
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
+/** The file's bytes in base64, as the answer carries them (a data: URL read by FileReader, its prefix dropped). */
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 /** One alarm: what was seen, its timeline, the enterprise's answer form and the officer's review. */
@@ -61,6 +80,7 @@ export default function AlarmDetailPage() {
   const { roles } = useAuth();
   const enterpriseFace = useLocation().pathname.startsWith('/enterprise/');
   const showError = useShowError();
+  const message = useMessage();
   const qc = useQueryClient();
   const [answerForm] = Form.useForm<AnswerForm>();
   const [closeForm] = Form.useForm<AlarmClose>();
@@ -209,26 +229,25 @@ export default function AlarmDetailPage() {
                 <Form.Item name="action" label={t('alarms.action')} rules={[{ required: true, whitespace: true }]}>
                   <Input.TextArea rows={3} maxLength={1000} data-testid="alarm-answer-action" />
                 </Form.Item>
-                <Form.Item
-                  label={t('alarms.attachment')}
-                  htmlFor="alarm-answer-attachment"
-                  extra={t('alarms.attachmentHint')}
-                >
-                  <input
-                    id="alarm-answer-attachment"
-                    type="file"
+                <Form.Item label={t('alarms.attachment')} extra={t('alarms.attachmentHint')}>
+                  {/* antd's Upload, not the browser's file input: its words follow the app's language switch */}
+                  <Upload
                     accept={ACCEPT}
-                    onChange={(e) => {
-                      const f = e.target.files?.[0] ?? null;
-                      if (f && f.size > ALARM_ATTACHMENT_MAX_BYTES) {
-                        showError(new Error(t('alarms.attachmentTooLarge')));
-                        e.target.value = '';
-                        setFile(null);
-                        return;
-                      }
-                      setFile(f);
+                    maxCount={1}
+                    fileList={file ? [{ uid: 'answer', name: file.name, status: 'done' }] : []}
+                    onRemove={() => setFile(null)}
+                    beforeUpload={(f) => {
+                      // said in words: showError names only the API's refusals, anything else is an unknown error
+                      if (f.size > ALARM_ATTACHMENT_MAX_BYTES) message.error(t('alarms.attachmentTooLarge'));
+                      else setFile(f);
+                      // kept here and sent with the answer, never uploaded on its own
+                      return Upload.LIST_IGNORE;
                     }}
-                  />
+                  >
+                    <Button icon={<UploadOutlined />} data-testid="alarm-answer-attachment">
+                      {t(file ? 'alarms.attachmentReplace' : 'alarms.pick')}
+                    </Button>
+                  </Upload>
                 </Form.Item>
                 <Button type="primary" htmlType="submit" loading={answer.isPending} data-testid="alarm-answer-submit">
                   {t('alarms.submitAnswer')}

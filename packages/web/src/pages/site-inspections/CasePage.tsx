@@ -154,7 +154,7 @@ function CaseDetail({ id }: { id: string }) {
         <Card size="small" title={t('siteInspections.stages')} style={{ marginBottom: 12 }}>
           <Timeline
             items={c.stages.map((s) => ({
-              children: (
+              content: (
                 <div>
                   <Typography.Text strong>{stageLabel(s.stage, lang)}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -188,6 +188,23 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
     },
     onError,
   });
+  /**
+   * What the form shows, saved before the record is completed: an edit not yet saved (a finding
+   * added, the summary typed) would otherwise be left out of what the firm signs, and a completed
+   * record cannot change. Returns the version to complete.
+   */
+  const saveDraft = async (): Promise<number> => {
+    if (!d) throw new DraftInvalid();
+    if (!form.isFieldsTouched()) return d.version;
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      throw new DraftInvalid();
+    }
+    const saved = await updateInspection(d.id, { ...toBody(v, drawId), version: d.version });
+    return saved.version;
+  };
   const locate = () => {
     if (!navigator.geolocation) return void message.warning(t('siteInspections.locateFailed'));
     setLocating(true);
@@ -410,7 +427,7 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
           </Button>
         </Form>
         {d ? <PhotosCard d={d} /> : null}
-        {d ? <CompleteCard d={d} /> : null}
+        {d ? <CompleteCard d={d} saveDraft={saveDraft} /> : null}
       </div>
     </PageContainer>
   );
@@ -477,7 +494,10 @@ function Photos({ d }: { d: InspectionDetail }) {
 
 type CompleteValues = { signerName?: string; refused?: boolean; refusalReason?: string; witness?: string };
 
-function CompleteCard({ d }: { d: InspectionDetail }) {
+/** The draft's own fields hold errors: it cannot be saved, so it is not completed either. */
+class DraftInvalid extends Error {}
+
+function CompleteCard({ d, saveDraft }: { d: InspectionDetail; saveDraft: () => Promise<number> }) {
   const { t } = useTranslation();
   const message = useMessage();
   const showError = useShowError();
@@ -486,23 +506,30 @@ function CompleteCard({ d }: { d: InspectionDetail }) {
   const [form] = Form.useForm<CompleteValues>();
   const refused = Form.useWatch('refused', form);
   const complete = useMutation({
-    mutationFn: (v: CompleteValues) => {
-      if (d.kind === 'off-site') return completeInspection(d.id, { version: d.version });
-      if (v.refused)
-        return completeInspection(d.id, { refusalReason: v.refusalReason!, witness: v.witness!, version: d.version });
-      const png = pad.current?.png();
-      if (!png) throw new Error(t('siteInspections.signatureEmpty'));
-      return completeInspection(d.id, { signerName: v.signerName!, signaturePng: png, version: d.version });
+    mutationFn: async ({ v, png }: { v: CompleteValues; png: string | null }) => {
+      const version = await saveDraft();
+      if (d.kind === 'off-site') return completeInspection(d.id, { version });
+      if (v.refused) return completeInspection(d.id, { refusalReason: v.refusalReason!, witness: v.witness!, version });
+      return completeInspection(d.id, { signerName: v.signerName!, signaturePng: png!, version });
     },
     onSuccess: async () => {
       message.success(t('siteInspections.completed'));
       await qc.invalidateQueries({ queryKey: siteInspectionKeys.all });
     },
     onError: (e) => {
+      // the draft may have been saved before the completion was refused: its version moved on
+      void qc.invalidateQueries({ queryKey: siteInspectionKeys.detail(d.id) });
+      if (e instanceof DraftInvalid) return void message.error(t('siteInspections.draftInvalid'));
       if (e instanceof ApiError) applyFieldErrors(form, e);
       showError(e);
     },
   });
+  const submit = (v: CompleteValues) => {
+    const png = d.kind === 'on-site' && !v.refused ? (pad.current?.png() ?? null) : null;
+    // said in words before anything is sent: showError names only the API's refusals
+    if (d.kind === 'on-site' && !v.refused && !png) return void message.error(t('siteInspections.signatureEmpty'));
+    complete.mutate({ v, png });
+  };
   if (d.kind === 'off-site')
     return (
       <Button
@@ -510,7 +537,7 @@ function CompleteCard({ d }: { d: InspectionDetail }) {
         block
         size="large"
         loading={complete.isPending}
-        onClick={() => complete.mutate({})}
+        onClick={() => submit({})}
         data-testid="inspection-complete-off-site"
       >
         {t('siteInspections.completeOffSite')}
@@ -518,7 +545,7 @@ function CompleteCard({ d }: { d: InspectionDetail }) {
     );
   return (
     <Card size="small" title={t('siteInspections.sign')} style={{ marginBottom: 12 }}>
-      <Form<CompleteValues> form={form} layout="vertical" onFinish={(v) => complete.mutate(v)}>
+      <Form<CompleteValues> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="refused" valuePropName="checked">
           <Checkbox>{t('siteInspections.refuse')}</Checkbox>
         </Form.Item>

@@ -90,7 +90,7 @@ export default function OrderDetailPage() {
           <Timeline
             items={o.answers.map((a) => ({
               color: a.verdict === 'accepted' ? 'green' : a.verdict === 'returned' ? 'red' : 'blue',
-              children: (
+              content: (
                 <div>
                   <div>{a.text}</div>
                   <Typography.Text type="secondary">

@@ -43,7 +43,9 @@ export const SignaturePad = forwardRef<SignaturePadHandle>(function SignaturePad
         data-testid="signature-pad"
         style={{
           width: '100%',
-          height: 160,
+          // the drawing's own proportions at any width: the stored image is what the signer saw
+          aspectRatio: '600 / 240',
+          height: 'auto',
           border: '1px dashed #999',
           borderRadius: 6,
           touchAction: 'none',
@@ -68,6 +70,9 @@ export const SignaturePad = forwardRef<SignaturePadHandle>(function SignaturePad
           drawn.current = true;
         }}
         onPointerUp={() => {
+          drawing.current = false;
+        }}
+        onPointerCancel={() => {
           drawing.current = false;
         }}
       />

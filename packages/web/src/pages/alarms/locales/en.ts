@@ -43,6 +43,7 @@ const en: Leaves<typeof zh> = {
     attachmentHint: 'PDF, JPG or PNG, up to 2 MB',
     attachmentTooLarge: 'The attachment may not exceed 2 MB',
     pick: 'Choose file',
+    attachmentReplace: 'Choose another file',
     submitAnswer: 'Submit answer',
     answerDue:
       'Explain the reason and the action by {{due}} (2 hours after the alarm); after that the leaders are told.',

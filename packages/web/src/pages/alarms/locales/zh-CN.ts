@@ -40,6 +40,7 @@ const strings = {
     attachmentHint: 'PDF、JPG 或 PNG，不超过 2 MB',
     attachmentTooLarge: '附件不能超过 2 MB',
     pick: '选择文件',
+    attachmentReplace: '更换文件',
     submitAnswer: '提交答复',
     answerDue: '请在 {{due}} 前（报警产生后2小时内）说明原因和整改措施，逾期未答复将上报分管领导。',
     answerOverdue: '答复期限（{{due}}）已过，已上报分管领导，请尽快说明原因和整改措施。',

@@ -60,6 +60,7 @@ const en: Leaves<typeof zh> = {
     completeOffSite: 'Complete off-site check',
     completed: 'Inspection completed',
     signatureEmpty: 'Sign first',
+    draftInvalid: 'Some fields of the record above need correcting before it can be completed',
     outcome: 'Outcome',
     signedBy: 'Signed by',
     refusedBy: 'Refused',

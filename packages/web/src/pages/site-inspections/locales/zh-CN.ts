@@ -57,6 +57,7 @@ const strings = {
     completeOffSite: '完成非现场检查',
     completed: '检查已完成',
     signatureEmpty: '请先签名',
+    draftInvalid: '检查记录还有未填好的项，请先改正再完成检查',
     outcome: '检查结论',
     signedBy: '签字人',
     refusedBy: '拒签',
