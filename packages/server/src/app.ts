@@ -36,7 +36,7 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url)
 export type AppOptions = {
   config: Config;
   database: Database;
-  /** Serve the built web app from packages/web/dist (off in API tests). */
+  /** Serve the built web app from packages/web/dist (off in API tests; SERVE_WEB=off turns it off too). */
   serveWeb?: boolean;
   /** Test hook: serve the web app from this folder instead of packages/web/dist. */
   webRoot?: string;
@@ -53,6 +53,7 @@ export type AppOptions = {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const db = database.db;
+  const serveWeb = !!opts.serveWeb && config.serveWeb;
 
   const app = Fastify({
     logger:
@@ -82,7 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(errorsPlugin, { spaFallback: !!opts.serveWeb });
+  await app.register(errorsPlugin, { spaFallback: serveWeb });
   await app.register(textGuardPlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
@@ -116,12 +117,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     loadingModule = null;
   }
 
-  if (opts.serveWeb) {
+  if (serveWeb) {
     const root = opts.webRoot ?? WEB_DIST;
-    if (!fs.existsSync(path.join(root, 'index.html'))) {
-      throw new Error(`The web app is not built (${root}); run npm run build -w packages/web`);
-    }
+    if (!fs.existsSync(path.join(root, 'index.html'))) throw new WebNotBuiltError(root);
     await app.register(webAppPlugin, { root });
+  } else if (opts.serveWeb) {
+    app.log.info('SERVE_WEB=off: serving the API only; run the web app with npm run dev -w packages/web');
   }
   return app;
+}
+
+/** Refused at start: a server that serves the web app has no built one to serve. */
+export class WebNotBuiltError extends Error {
+  constructor(readonly root: string) {
+    super(
+      `The web app is not built (${root}).\n` +
+        '  Build it: npm run build -w packages/web\n' +
+        '  Or serve the API only, with the web under Vite (npm run dev -w packages/web): SERVE_WEB=off',
+    );
+    this.name = 'WebNotBuiltError';
+  }
 }

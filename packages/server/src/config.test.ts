@@ -16,6 +16,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ QINGSHAN_BACKUP_DIR: '/srv/backups' }).backupDir).toBe('/srv/backups');
   });
 
+  it('serves the built web app unless SERVE_WEB=off asks for the API only', () => {
+    expect(loadConfig({}).serveWeb).toBe(true);
+    expect(loadConfig({ SERVE_WEB: 'on' }).serveWeb).toBe(true);
+    expect(loadConfig({ SERVE_WEB: 'off' }).serveWeb).toBe(false);
+    expect(() => loadConfig({ SERVE_WEB: 'no' })).toThrow(/SERVE_WEB: on .* or off/);
+  });
+
   it('refuses a short metrics token', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(ConfigError);
   });

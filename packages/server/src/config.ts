@@ -6,6 +6,11 @@ import { z } from 'zod';
 // The environment is read once, here, and every problem is reported at once (style.md §6).
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // off: the API only, without packages/web/dist, for a developer whose web runs under Vite
+  // (npm run dev -w packages/web, which sends /api here); on: the built web app is served and required
+  SERVE_WEB: z
+    .enum(['on', 'off'], { message: 'SERVE_WEB: on (serve the built web app) or off (the API only)' })
+    .default('on'),
   // HJ 212 gateway: unset = a free loopback port in demo mode (the simulated stations use it), off otherwise
   HJ212_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HJ212_HOST: z.string().min(1).optional(),
@@ -109,6 +114,8 @@ const envSchema = z.object({
 
 export type Config = {
   port: number;
+  /** serve the built web app (packages/web/dist, which must then exist); false: the API only (SERVE_WEB=off) */
+  serveWeb: boolean;
   /** HJ 212 TCP gateway: null = off, 0 = any free port (demo), else the port devices connect to */
   hj212Port: number | null;
   hj212Host: string;
@@ -186,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = e.QINGSHAN_DEMO === '1';
   return {
     port: e.PORT,
+    serveWeb: e.SERVE_WEB === 'on',
     hj212Port: e.HJ212_PORT === undefined ? (demo ? 0 : null) : e.HJ212_PORT === 0 ? null : e.HJ212_PORT,
     hj212Host: e.HJ212_HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     // Demo accounts have printed passwords: such a server answers this machine only unless HOST

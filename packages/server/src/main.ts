@@ -1,4 +1,4 @@
-import { buildApp } from './app.ts';
+import { buildApp, WebNotBuiltError } from './app.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { startControlSocket } from './control/socket.ts';
 import { DatabaseUnavailableError } from './db/client.ts';
@@ -98,6 +98,7 @@ function redact(url: string) {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // a refusal a person can act on is said in its own words, without a stack
+  console.error(e instanceof WebNotBuiltError ? e.message : e);
   process.exit(1);
 });

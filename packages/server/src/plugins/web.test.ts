@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
+import { buildApp, WebNotBuiltError } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { openTestDatabase } from '../test/db.ts';
@@ -129,5 +129,27 @@ describe('the built web app: precompressed and cached', () => {
     const res = await app.inject({ url: '/assets/index-old999.js' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['cache-control']).not.toBe(ASSET_CACHE_CONTROL);
+  });
+});
+
+describe('without a built web app (SERVE_WEB)', () => {
+  const missing = path.join(os.tmpdir(), 'qs-web-never-built');
+
+  it('refuses to start, naming the build and the switch, when the web is to be served', async () => {
+    const config = loadConfig({ QINGSHAN_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+    const built = buildApp({ config, database, logger: false, serveWeb: true, webRoot: missing });
+    await expect(built).rejects.toBeInstanceOf(WebNotBuiltError);
+    await expect(built).rejects.toThrow(/npm run build -w packages\/web[\s\S]*SERVE_WEB=off/);
+  });
+
+  it('with SERVE_WEB=off: starts and answers the API, and / is a 404 rather than a page', async () => {
+    const config = loadConfig({ QINGSHAN_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SERVE_WEB: 'off' });
+    const app = await buildApp({ config, database, logger: false, serveWeb: true, webRoot: missing });
+    apps.push(app);
+    await app.ready();
+    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+    const page = await app.inject({ url: '/staff/worklist' });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toMatch(/problem\+json/);
   });
 });
