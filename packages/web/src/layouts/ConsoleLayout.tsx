@@ -84,7 +84,7 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
     : entries.map(toItem);
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="qs-full-height">
       <HeaderBar
         left={
           phone ? (
@@ -127,18 +127,13 @@ export default function ConsoleLayout({ face }: { face: Exclude<Face, 'public'> 
         >
           {/* The column runs the page's full height, so it stays white down to the collapse button on a
               scrolled page; the menu inside sticks to the top with its own scroll, as the grouped
-              menu can be taller than the window. Its height leaves out the header (64 px) and the
-              collapse button (48 px), so on an unscrolled page it ends above the button and never
-              makes a short page scroll. */}
+              menu can be taller than the window. Its height (antd-shell.css) leaves out the header
+              (64 px) and the collapse button (48 px), so on an unscrolled page it ends above the
+              button and never makes a short page scroll. */}
           <nav
             ref={nav}
             aria-label={t(`face.${face}`)}
-            style={{
-              position: 'sticky',
-              top: 0,
-              maxHeight: phone ? 'calc(100vh - 64px)' : 'calc(100vh - 112px)',
-              overflowY: 'auto',
-            }}
+            className={phone ? 'qs-console-nav qs-console-nav-phone' : 'qs-console-nav'}
           >
             <Menu
               mode="inline"

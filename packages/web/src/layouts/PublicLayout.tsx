@@ -9,7 +9,7 @@ import { HeaderBar } from './HeaderBar.tsx';
 export function PublicLayout() {
   const { t } = useTranslation();
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="qs-full-height">
       <HeaderBar />
       <Layout.Content style={{ padding: '24px 16px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={<PageLoading />}>

@@ -51,16 +51,16 @@ export type TestUser = {
 };
 
 /**
- * The API as a page test stubs it: the session signs in `user`; every other request goes to
- * `answer`, and whatever that leaves unanswered is a 404.
+ * The API as a page test stubs it: the session signs in `user` (null: nobody is signed in); every
+ * other request goes to `answer`, and whatever that leaves unanswered is a 404.
  */
 export function stubApi(
-  user: TestUser,
-  answer: (url: string, init?: RequestInit) => Response | undefined | Promise<Response | undefined>,
+  user: TestUser | null,
+  answer: (url: string, init?: RequestInit) => Response | undefined | Promise<Response | undefined> = () => undefined,
 ): void {
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     const url = String(input);
-    if (url.startsWith('/api/auth/session')) return jsonResponse({ session: { csrfToken: 't', user } });
+    if (url.startsWith('/api/auth/session')) return jsonResponse({ session: user ? { csrfToken: 't', user } : null });
     return (await answer(url, init)) ?? new Response('{}', { status: 404 });
   });
 }

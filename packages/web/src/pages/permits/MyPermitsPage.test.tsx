@@ -3,9 +3,10 @@
 // shown with the validity, never beside the renewal's apply-by date (which had passed: "剩 45 天"
 // there read as 45 days left to apply).
 import { cleanup, configure, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
 import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
+import { stubMatchMedia } from '../../test-support/jsdom.ts';
 import type { Permit } from './api.ts';
 import MyPermitsPage from './MyPermitsPage.tsx';
 
@@ -57,5 +58,24 @@ describe('MyPermitsPage', () => {
     expect(days.closest('.ant-descriptions-item-content')?.textContent).toContain('2022-01-23 — 2027-01-22');
     const applyBy = screen.getByText('2026-11-23');
     expect(applyBy.closest('.ant-descriptions-item-content')?.textContent).toBe('2026-11-23');
+  });
+
+  it("on a phone, the citation takes the one column's line, without antd's span warning", async () => {
+    const errors = vi.spyOn(console, 'error');
+    stubMatchMedia(375);
+    try {
+      renderInApp([{ path: '/r', element: <MyPermitsPage /> }], '/r');
+      const cite = await screen.findByText('第51项');
+      expect(cite.closest('td')?.getAttribute('colspan') ?? '1').toBe('1');
+      expect(
+        errors.mock.calls
+          .flat()
+          .map(String)
+          .filter((m) => /Sum of column/.test(m)),
+      ).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      stubMatchMedia();
+    }
   });
 });

@@ -94,7 +94,8 @@ function PermitCard({ permit: p, onChanged }: { permit: Permit; onChanged: () =>
             label: t('permits.renewalApplyBy'),
             children: p.renewalApplyBy ?? t('common.none'),
           },
-          { key: 'c', label: t('permits.citation'), children: p.citation ?? t('common.none'), span: 2 },
+          // the whole line at every width: a span of 2 ran past a phone's one column
+          { key: 'c', label: t('permits.citation'), children: p.citation ?? t('common.none'), span: 'filled' },
           { key: 'o', label: t('permits.officer'), children: p.officerName },
         ]}
       />

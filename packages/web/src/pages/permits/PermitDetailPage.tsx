@@ -163,7 +163,9 @@ export default function PermitDetailPage() {
         <Card size="small">
           <Descriptions
             size="small"
-            column={{ xs: 1, md: 3 }}
+            // three columns from 992 px: at 768 px, beside the menu, the third column's long labels
+            // left its dates a character wide ("20/26/-1/1-/23")
+            column={{ xs: 1, sm: 2, lg: 3 }}
             items={[
               {
                 key: 'e',
@@ -191,18 +193,20 @@ export default function PermitDetailPage() {
                 children: p.renewalApplyBy ?? t('common.none'),
               },
               { key: 'o', label: t('permits.officer'), children: p.officerName },
-              { key: 'x', label: t('permits.note'), children: p.note ?? t('common.none'), span: 2 },
+              // 'filled' takes the rest of the line at every width: a fixed span of 2 or 3 ran past
+              // the one or two columns of a phone or a tablet (antd's "Sum of column span" warning)
+              { key: 'x', label: t('permits.note'), children: p.note ?? t('common.none'), span: 'filled' },
               {
                 key: 'cite',
                 label: t('permits.citation'),
                 children: p.citation ?? t('common.none'),
-                span: 3,
+                span: 'filled',
               },
               {
                 key: 'law',
                 label: t('permits.validityLaw'),
                 children: lang === 'en' ? PERMIT_VALIDITY_SOURCE_EN : PERMIT_VALIDITY_SOURCE,
-                span: 3,
+                span: 'filled',
               },
             ]}
           />
@@ -217,7 +221,7 @@ export default function PermitDetailPage() {
               items={permitTimeline(p, t as never, l).map((e) => ({
                 key: e.key,
                 color: e.color,
-                children: `${e.date}　${e.text}`,
+                content: `${e.date}　${e.text}`,
               }))}
             />
           </Card>

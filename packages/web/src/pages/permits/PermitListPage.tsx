@@ -60,6 +60,12 @@ type FormValues = {
 const day = (d?: Dayjs) => (d ? d.format('YYYY-MM-DD') : null);
 
 /** 排污许可台账: every permit the county tracks, filtered by expiry window, class and town. */
+/** A short fact (a status, a date, a name) stays on one line while the long ones wrap around it. */
+const NO_WRAP = {
+  onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
+  onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
+};
+
 export default function PermitListPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -177,7 +183,10 @@ export default function PermitListPage() {
       <PagedTable<Permit, typeof query>
         list={list}
         result={result}
-        scroll={{ x: 'max-content' }}
+        // at least 1000 px, else as wide as the page with the words wrapping: at its content's width
+        // (max-content) the English table ran 1,300 px and at 1366 px the expiry and renewal, what
+        // the list is for, were past the right edge
+        scroll={{ x: 1000 }}
         data-testid="permit-table"
         columns={[
           {
@@ -206,6 +215,7 @@ export default function PermitListPage() {
             title: t('permits.status'),
             dataIndex: 'status',
             render: (s: Permit['status']) => PERMIT_STATUS_LABELS[s][l],
+            ...NO_WRAP,
           },
           {
             title: t('permits.validTo'),
@@ -213,6 +223,7 @@ export default function PermitListPage() {
             key: 'validTo',
             sorter: true,
             render: (v: string | null) => v ?? t('common.none'),
+            ...NO_WRAP,
           },
           {
             title: t('permits.renewal'),
@@ -237,7 +248,7 @@ export default function PermitListPage() {
                 t('common.none')
               ),
           },
-          { title: t('permits.officer'), dataIndex: 'officerName' },
+          { title: t('permits.officer'), dataIndex: 'officerName', ...NO_WRAP },
         ]}
       />
       <Modal

@@ -2,24 +2,16 @@
 // 用户管理: the table is wider than the page, and an account's buttons (停用, 重置密码) stay in view
 // at its right edge rather than past it.
 import { cleanup, configure, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../../test-support/app.tsx';
 import UsersPage from './UsersPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
 beforeAll(() => {
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'admin', displayName: '系统管理员', roles: ['admin'], enterpriseId: null },
-        },
-      });
+  stubApi({ id: 'u1', username: 'admin', displayName: '系统管理员', roles: ['admin'], enterpriseId: null }, (url) => {
     if (url.startsWith('/api/users'))
       return jsonResponse({
         items: [
