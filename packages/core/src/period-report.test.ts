@@ -75,6 +75,7 @@ describe('draftReport', () => {
       ...ARTICLE_FIGURES,
       fig('receptionConcernsAccepted', 52, 'reception', '受理问题'),
       fig('badRatings', 16, 'ratings'),
+      fig('badRatingsDue', 15, 'ratings'),
       fig('badRatingsRectifiedOnTime', 8, 'ratings'),
       ...[38, 20, 11, 5, 0].map((n, i) => fig(`ratingsLevel${5 - i}`, n, 'ratings', `评价${5 - i}`)),
     ]);
@@ -84,7 +85,7 @@ describe('draftReport', () => {
     expect(text).toContain('受理并解决问题45个。接待日共受理企业和群众反映的问题52个。');
     // a level with no rating is left out with its separator
     expect(text).toContain(
-      '收到差评16个，按期整改8个。全部评价中，“非常满意”38个、“满意”20个、“基本满意”11个、“不满意”5个。',
+      '收到差评16个，其中已整改或整改期限已届满的15个中按期整改8个。全部评价中，“非常满意”38个、“满意”20个、“基本满意”11个、“不满意”5个。',
     );
     // with nothing to say, neither sentence is drafted and no 0 is stated
     const quiet = draftReport(ARTICLE, [
@@ -174,18 +175,43 @@ describe('draftReport', () => {
     expect(eia).toContain('共计办理告知承诺制环评13个，“放”了市场主体活力。');
     const none = text([fig('commitmentEiaApproved', 0, 'eia'), fig('eiaExemptions', 0, 'eia')]);
     expect(none).toContain('截至3月31日尚未办理告知承诺制环评和环评豁免。');
-    const ratings = text([fig('badRatings', 0, 'ratings'), fig('badRatingsRectifiedOnTime', 0, 'ratings')]);
+    const ratings = text([
+      fig('badRatings', 0, 'ratings'),
+      fig('badRatingsDue', 0, 'ratings'),
+      fig('badRatingsRectifiedOnTime', 0, 'ratings'),
+    ]);
     expect(ratings).toContain('开展政务服务“好差评”，未收到差评。');
+    // a bad rating still within its due date is received, but not yet on time or late
+    const pending = text([
+      fig('badRatings', 1, 'ratings'),
+      fig('badRatingsDue', 0, 'ratings'),
+      fig('badRatingsRectifiedOnTime', 0, 'ratings'),
+    ]);
+    expect(pending).toContain('开展政务服务“好差评”，收到差评1个。');
+    // the demo's December: 9 received, one due on 25 December still being rectified
+    const december = text([
+      fig('badRatings', 9, 'ratings'),
+      fig('badRatingsDue', 8, 'ratings'),
+      fig('badRatingsRectifiedOnTime', 7, 'ratings'),
+    ]);
+    expect(december).toContain('收到差评9个，其中已整改或整改期限已届满的8个中按期整改7个。');
     const cases = text([fig('rectificationOrders', 0), fig('rectifiedOnTime', 0), fig('enforcementCases', 2)]);
     expect(cases).toContain('立案查处环境违法案件2件。');
     expect(cases).not.toContain('责令整改');
     // a stated figure keeps its link; a figure left out has none
-    const d = draftReport(period, [fig('badRatings', 3, 'ratings'), fig('badRatingsRectifiedOnTime', 0, 'ratings')]);
+    const d = draftReport(period, [
+      fig('badRatings', 3, 'ratings'),
+      fig('badRatingsDue', 2, 'ratings'),
+      fig('badRatingsRectifiedOnTime', 0, 'ratings'),
+    ]);
     const s = d.sections.flatMap((x) => x.sentences).find((x) => x.id === 'fu.ratings')!;
     expect(s).toEqual({
       id: 'fu.ratings',
-      text: '开展政务服务“好差评”，收到差评3个，尚无按期整改的。',
-      figures: [{ key: 'badRatings', value: 3 }],
+      text: '开展政务服务“好差评”，收到差评3个，其中已整改或整改期限已届满的2个均未按期整改。',
+      figures: [
+        { key: 'badRatings', value: 3 },
+        { key: 'badRatingsDue', value: 2 },
+      ],
     });
   });
 

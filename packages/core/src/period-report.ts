@@ -156,8 +156,10 @@ export const SENTENCE_TEMPLATES: readonly SentenceTemplate[] = [
   {
     id: 'fu.ratings',
     section: 'fu',
-    keys: ['badRatings', 'badRatingsRectifiedOnTime'],
-    zh: '开展政务服务“好差评”，[收到差评{badRatings}个[，按期整改{badRatingsRectifiedOnTime}个|，尚无按期整改的]|未收到差评]。',
+    keys: ['badRatings', 'badRatingsDue', 'badRatingsRectifiedOnTime'],
+    // on time is counted over the bad ratings already rectified or past their due date; one still
+    // within its due date is neither on time nor late, so it is in 收到 but not in the share
+    zh: '开展政务服务“好差评”，[收到差评{badRatings}个[，其中已整改或整改期限已届满的{badRatingsDue}个[中按期整改{badRatingsRectifiedOnTime}个|均未按期整改]]|未收到差评]。',
   },
   {
     id: 'fu.ratingLevels',

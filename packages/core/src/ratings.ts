@@ -55,6 +55,29 @@ export function rectifiedOnTime(rectifiedDate: string | null, dueDate: string): 
   return rectifiedDate !== null && rectifiedDate <= dueDate;
 }
 
+/**
+ * Where a bad rating's rectification stands on `today` (dates YYYY-MM-DD, Asia/Shanghai): rectified
+ * by the end of its due date (on time), rectified after it or not rectified once it has passed
+ * (late), or not rectified with its due date still to come (pending: neither on time nor late yet).
+ */
+export type RectificationVerdict = 'on-time' | 'late' | 'pending';
+export function rectificationVerdict(
+  rectifiedDate: string | null,
+  dueDate: string,
+  today: string,
+): RectificationVerdict {
+  if (rectifiedDate !== null) return rectifiedDate <= dueDate ? 'on-time' : 'late';
+  return today > dueDate ? 'late' : 'pending';
+}
+
+/**
+ * 差评按期整改率 = on time ÷ the bad ratings whose verdict is in (on time or late). A pending one is
+ * on neither side: counting it would call a rectification late before its due date has come.
+ */
+export function rectificationIsDue(rectifiedDate: string | null, dueDate: string, today: string): boolean {
+  return rectificationVerdict(rectifiedDate, dueDate, today) !== 'pending';
+}
+
 const score = z.number().int().min(1).max(5);
 
 export const ratingInputSchema = z.strictObject({

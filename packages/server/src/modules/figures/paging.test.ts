@@ -17,6 +17,7 @@ const KEYS = [
   'ratingsLevel5',
   'ratingsLevel2',
   'badRatings',
+  'badRatingsDue',
   'badRatingsRectifiedOnTime',
 ];
 

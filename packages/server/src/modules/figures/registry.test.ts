@@ -32,6 +32,7 @@ describe('figures declared by their modules', () => {
       'applicationsDecidedWithLimit',
       'applicationsOnTime',
       'badRatings',
+      'badRatingsDue',
       'badRatingsRectifiedOnTime',
       'bookingsExtended',
       'bookingsRegular',

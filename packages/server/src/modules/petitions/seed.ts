@@ -228,7 +228,12 @@ export async function seedPetitions(db: Db, ctx: SeedContext): Promise<void> {
   // The petitioners' 复查/复核 request windows from 2020 passed unused long ago: close them now,
   // as the scheduler's first clock scan would, so the demo starts from a settled 2020.
   await closeLapsedWindows(db);
-  const live = await seedCurrentCases(db, actor, { clerkId: clerk?.id ?? null, leaderId: leader?.id ?? null });
+  const citizen = await demoStaff(db, 'qunzhong', 'citizen');
+  const live = await seedCurrentCases(db, actor, {
+    clerkId: clerk?.id ?? null,
+    leaderId: leader?.id ?? null,
+    citizenId: citizen?.id ?? null,
+  });
   ctx.print(`信访：${PETITIONS.length} 件 2020 年信访，当前在办 ${live} 件 / petitions`);
   await seedThisYearPetitions(db, ctx, actor, head);
 }
@@ -244,6 +249,10 @@ type LiveCase = {
   assignee?: 'clerk' | 'leader';
   keyCase?: string;
   reply?: number;
+  /** days before today the reply reached the petitioner (处理意见书送达) */
+  delivered?: number;
+  /** filed online by the demo citizen (qunzhong) from her account, so she follows and rates it there */
+  byDemoCitizen?: { name: string; phone: string };
 };
 
 // Chosen so that on any day the worklist has running and due-soon items for the leader
@@ -273,6 +282,18 @@ const LIVE_CASES: LiveCase[] = [
     reply: 4,
     assignee: 'clerk',
   },
+  // the demo citizen's own case, answered three days ago and not yet rated: what she can rate (好差评)
+  {
+    channel: 'online',
+    type: 'claim',
+    title: '上栗镇居民楼下餐馆油烟直排',
+    received: 40,
+    accept: 38,
+    reply: 3,
+    delivered: 2,
+    assignee: 'clerk',
+    byDemoCitizen: { name: '张女士', phone: '13979905678' },
+  },
 ];
 
 /**
@@ -284,13 +305,14 @@ const LIVE_CASES: LiveCase[] = [
 async function seedCurrentCases(
   db: Db,
   actor: Actor,
-  o: { clerkId: string | null; leaderId: string | null },
+  o: { clerkId: string | null; leaderId: string | null; citizenId: string | null },
   now: Date = new Date(),
 ): Promise<number> {
   let created = 0;
   const day = (n: number, time = '09:30') => at(shanghaiDateOf(new Date(now.getTime() - n * DAY_MS)), time);
   const userOf = (who: LiveCase['assignee']) => (who === 'clerk' ? o.clerkId : who === 'leader' ? o.leaderId : null);
   for (const [i, c] of LIVE_CASES.entries()) {
+    if (c.byDemoCitizen && !o.citizenId) continue;
     created++;
     const receivedAt = day(c.received);
     const row = await db.transaction((tx) =>
@@ -302,12 +324,16 @@ async function seedCurrentCases(
           type: c.type,
           title: c.title,
           content: `${c.title}。信访人反映情况属实与否待核查，请依法处理并答复。`,
-          petitionerName: `${FAMILY_NAMES[(i * 5 + 3) % FAMILY_NAMES.length]}${i % 2 ? '先生' : '女士'}`,
-          petitionerPhone: `1360799${String(3000 + i)}`,
+          petitionerName:
+            c.byDemoCitizen?.name ?? `${FAMILY_NAMES[(i * 5 + 3) % FAMILY_NAMES.length]}${i % 2 ? '先生' : '女士'}`,
+          petitionerPhone: c.byDemoCitizen?.phone ?? `1360799${String(3000 + i)}`,
           receivedAt: receivedAt.toISOString(),
           ...(c.referredBy ? { referredBy: c.referredBy } : {}),
         },
-        { now: new Date(receivedAt.getTime() + 30 * 60_000) },
+        {
+          now: new Date(receivedAt.getTime() + 30 * 60_000),
+          ...(c.byDemoCitizen ? { citizenUserId: o.citizenId, filerIsCitizen: true } : {}),
+        },
       ),
     );
     const assigneeUserId = userOf(c.assignee);
@@ -327,6 +353,14 @@ async function seedCurrentCases(
       row.id,
       { action: 'reply', text: '经现场核查，已督促责任单位清理并整改，将持续跟踪水质变化。' },
       day(c.reply),
+    );
+    if (c.delivered === undefined) continue;
+    await actOnPetition(
+      db,
+      actor,
+      row.id,
+      { action: 'record-delivery', date: shanghaiDateOf(day(c.delivered)) },
+      day(c.delivered, '16:00'),
     );
   }
   return created;

@@ -23,6 +23,8 @@ const KEYS = [
 ];
 // seedPetitions' live case answered a few days ago, whose bad rating is still being rectified
 const LIVE_REPLIED = '赤山镇小河沟水体发黑';
+// seedPetitions' live case the demo citizen filed from her account, answered a few days ago: hers to rate
+const CITIZEN_REPLIED = '上栗镇居民楼下餐馆油烟直排';
 
 export function describeRatingsThisYear(demo: () => SeededDemo): void {
   const signIn = (username: string): Promise<Client> =>
@@ -86,7 +88,7 @@ export function describeRatingsThisYear(demo: () => SeededDemo): void {
       const petitions = await query<{ id: string; status: string; acceptance: string; resolution: string | null }>(
         `select id::text as id, status, acceptance_due_date::text as acceptance, resolution_due_date::text as resolution
          from petitions where received_at >= '${yearFrom}T00:00:00+08:00'
-          and status in ('replied', 'not-accepted') and title <> '${LIVE_REPLIED}'`,
+          and status in ('replied', 'not-accepted') and title not in ('${LIVE_REPLIED}', '${CITIZEN_REPLIED}')`,
       );
       const ratings = await query<{ id: string; state: string; contact: string; rectify: string; rectified: string }>(
         `select r.id::text as id, x.state, x.contact_due_date::text as contact, x.rectify_due_date::text as rectify,
@@ -134,9 +136,41 @@ export function describeRatingsThisYear(demo: () => SeededDemo): void {
                  and (enterprise_id in (select enterprise_id from users where username in ('qiye1', 'qiye2'))
                       or rater_user_id is not null))
             + (select count(*) from petitions where received_at >= '${yearFrom}T00:00:00+08:00'
-                 and (enterprise_id is not null or citizen_user_id is not null)))::int as n`,
+                 and (enterprise_id is not null or citizen_user_id is not null) and title <> '${CITIZEN_REPLIED}'))::int as n`,
       );
       expect(own!.n).toBe(0);
+    });
+
+    it('gives the demo citizen one answered case of her own to rate from her account, and the staff see the rating', async () => {
+      const citizen = await signIn('qunzhong');
+      const mine = await citizen.request({ method: 'GET', url: '/api/petitions?pageSize=50' });
+      expect(mine.statusCode, mine.body).toBe(200);
+      const cases = mine.json().items as { id: string; code: string; title: string; status: string }[];
+      const answered = cases.find((p) => p.title === CITIZEN_REPLIED);
+      expect(answered?.status).toBe('replied');
+      const detail = await citizen.request({ method: 'GET', url: `/api/petitions/${answered!.id}` });
+      expect(detail.json().rating).toBeNull();
+      // the reply reached her inbox too
+      const inbox = await citizen.request({ method: 'GET', url: '/api/inbox?pageSize=50' });
+      expect((inbox.json().items as { body: string }[]).some((n) => n.body.includes(CITIZEN_REPLIED))).toBe(true);
+      // she rates it on the public tracking page with the phone she filed it with, as the page does;
+      // a good rating, so no clock, worklist item or message appears for the checks that read those
+      const rated = await citizen.request({
+        method: 'POST',
+        url: `/api/public/petitions/${answered!.code}/rating`,
+        payload: {
+          phone: '13979905678',
+          level: 5,
+          indicators: { efficiency: 5, result: 5, attitude: 5, convenience: 5 },
+        },
+      });
+      expect(rated.statusCode, rated.body).toBe(201);
+      const leader = await signIn('leader');
+      const staff = await leader.request({
+        method: 'GET',
+        url: '/api/ratings?eventType=petition&level=5&pageSize=100',
+      });
+      expect((staff.json().items as { id: string }[]).map((r) => r.id)).toContain(rated.json().id);
     });
   });
 }

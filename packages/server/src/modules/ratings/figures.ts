@@ -2,6 +2,7 @@
 // each with the rows it counts for drill-down and export. Ratings excluded on appeal (申诉成立)
 // count nowhere: they were found malicious or mistaken (国办发〔2019〕51号 申诉复核).
 // RATINGS_FIGURES declares them to the dashboard over its periods of whole Shanghai days.
+import { RECTIFICATION_STATE_LABELS, type RectificationState, todayInShanghai } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { limitOffset, type RowPage } from '../../db/paging.ts';
@@ -15,6 +16,13 @@ const createdIn = (from: Date, to: Date) =>
 const BAD = sql`from ratings r join rating_rectifications x on x.rating_id = r.id where r.level <= 2 and x.state <> 'void'`;
 /** rectified by the end of the due date (Asia/Shanghai; the session time zone makes ::date local) */
 const RECTIFIED_ON_TIME = sql`x.rectified_at is not null and x.rectified_at::date <= x.rectify_due_date`;
+/**
+ * The verdict is in (core rectificationIsDue): rectified, or its due date has passed by `today`. A
+ * bad rating still within its due date and not rectified is neither on time nor late yet, so the
+ * on-time share leaves it out. `today` comes from the caller (todayInShanghai), not the database's
+ * clock, so tests on a fixed day and the dashboard agree.
+ */
+const DUE = (today: string) => sql`(x.rectified_at is not null or x.rectify_due_date < ${today}::date)`;
 
 export type RatingRecord = {
   id: string;
@@ -26,6 +34,7 @@ export type RatingRecord = {
   state: string | null;
   rectifyDueDate: string | null;
   rectifiedAt: string | null;
+  /** null: not a bad rating, or its rectification is pending (not done, due date still to come) */
   onTime: boolean | null;
 };
 
@@ -45,10 +54,12 @@ export async function ratingDistribution(db: Tx, from: Date, to: Date): Promise<
   );
 }
 
-const RECORD_COLUMNS = sql`r.id::text as id, r.event_type as "eventType", r.label, r.level::int as level, r.comment,
+const recordColumns = (
+  today: string,
+) => sql`r.id::text as id, r.event_type as "eventType", r.label, r.level::int as level, r.comment,
   to_char(r.created_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "createdAt", x.state, x.rectify_due_date::text as "rectifyDueDate",
   to_char(x.rectified_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "rectifiedAt",
-  case when x.id is null then null else (x.rectified_at is not null and x.rectified_at::date <= x.rectify_due_date) end as "onTime"`;
+  case when x.id is null or not ${DUE(today)} then null else (${RECTIFIED_ON_TIME}) end as "onTime"`;
 
 /** The ratings counted by ratingDistribution (optionally one level). */
 export async function ratingDistributionRecords(
@@ -57,46 +68,53 @@ export async function ratingDistributionRecords(
   to: Date,
   level?: number,
   page?: RowPage,
+  today: string = todayInShanghai(),
 ): Promise<RatingRecord[]> {
   return rows(
     db,
-    sql`select ${RECORD_COLUMNS} from ratings r left join rating_rectifications x on x.rating_id = r.id
+    sql`select ${recordColumns(today)} from ratings r left join rating_rectifications x on x.rating_id = r.id
         where ${createdIn(from, to)} and ${NOT_VOID} ${level ? sql`and r.level = ${level}` : sql``}
         order by r.created_at, r.id${limitOffset(page)}`,
   );
 }
 
 /**
- * Bad ratings given in [from, to) (not excluded on appeal), and how many of them were rectified
- * by the end of their due date (Asia/Shanghai; the session time zone makes ::date local).
+ * Bad ratings given in [from, to) (not excluded on appeal); of them, those whose verdict is in by
+ * `today` (rectified, or past their due date: the on-time share's denominator), and those
+ * rectified by the end of their due date (Asia/Shanghai; the session time zone makes ::date local).
  */
 export async function badRatingsRectifiedOnTime(
   db: Tx,
   from: Date,
   to: Date,
-): Promise<{ bad: number; rectifiedOnTime: number }> {
-  const [r] = await rows<{ bad: number; rectifiedOnTime: number }>(
+  today: string = todayInShanghai(),
+): Promise<{ bad: number; due: number; rectifiedOnTime: number }> {
+  const [r] = await rows<{ bad: number; due: number; rectifiedOnTime: number }>(
     db,
     sql`select count(*)::int as bad,
+          count(*) filter (where ${DUE(today)})::int as due,
           count(*) filter (where ${RECTIFIED_ON_TIME})::int as "rectifiedOnTime"
         ${BAD} and ${createdIn(from, to)}`,
   );
-  return r ?? { bad: 0, rectifiedOnTime: 0 };
+  return r ?? { bad: 0, due: 0, rectifiedOnTime: 0 };
 }
 
 /**
- * The bad ratings behind badRatingsRectifiedOnTime; `onTime` marks those counted as on time, and
- * `onTimeOnly` keeps just those (the same condition as the count, so the drill-down matches it).
+ * The bad ratings behind badRatingsRectifiedOnTime; `onTime` marks those counted as on time (null
+ * while pending). `dueOnly` keeps those whose verdict is in, `onTimeOnly` those on time: the same
+ * conditions as the counts, so each drill-down matches its figure.
  */
 export async function badRatingsRecords(
   db: Tx,
   from: Date,
   to: Date,
-  opts: { onTimeOnly?: boolean; page?: RowPage } = {},
+  opts: { onTimeOnly?: boolean; dueOnly?: boolean; page?: RowPage; today?: string } = {},
 ): Promise<RatingRecord[]> {
+  const today = opts.today ?? todayInShanghai();
   return rows(
     db,
-    sql`select ${RECORD_COLUMNS} ${BAD} and ${createdIn(from, to)}
+    sql`select ${recordColumns(today)} ${BAD} and ${createdIn(from, to)}
+          ${opts.dueOnly ? sql`and ${DUE(today)}` : sql``}
           ${opts.onTimeOnly ? sql`and ${RECTIFIED_ON_TIME}` : sql``}
         order by r.created_at, r.id${limitOffset(opts.page)}`,
   );
@@ -110,6 +128,13 @@ const LEVELS: Record<number, { zh: string; en: string }> = {
   1: { zh: '非常不满意', en: 'very dissatisfied' },
 };
 
+/** The follow-up in the words of the staff console: its state, due date and, once in, its verdict. */
+function rectificationLine(r: RatingRecord): string {
+  const state = RECTIFICATION_STATE_LABELS[r.state as RectificationState]?.zh ?? r.state;
+  const verdict = r.state === 'void' ? '' : r.onTime === null ? '，期限未到' : r.onTime ? '，按期整改' : '，逾期';
+  return `整改：${state}${r.rectifyDueDate ? `，期限 ${r.rectifyDueDate}` : ''}${verdict}`;
+}
+
 function ratingOut(r: RatingRecord): FigureRecord {
   return {
     id: r.id,
@@ -117,9 +142,7 @@ function ratingOut(r: RatingRecord): FigureRecord {
     title: `${LEVELS[r.level]?.zh ?? r.level}：${r.label}`,
     enterpriseId: null,
     enterpriseName: null,
-    detail: [r.comment, r.state ? `整改：${r.state}${r.rectifyDueDate ? `，期限 ${r.rectifyDueDate}` : ''}` : null]
-      .filter(Boolean)
-      .join('；'),
+    detail: [r.comment, r.state ? rectificationLine(r) : null].filter(Boolean).join('；'),
     link: null,
   };
 }
@@ -163,13 +186,29 @@ export const RATINGS_FIGURES: readonly FigureSource[] = [
     records: async (db, p, page) => (await badRatingsRecords(db, ...periodInstants(p), { page })).map(ratingOut),
   }),
   sqlFigure({
+    key: 'badRatingsDue',
+    group: 'ratings',
+    label: { zh: '已整改或期限已届满的差评', en: 'bad ratings rectified or past their due date' },
+    unit: UNIT,
+    definition: {
+      zh: '期间内的差评中已整改或整改期限已届满的（截至今日），即差评按期整改率的分母；尚未整改且整改期限未到的差评既不算按期也不算逾期，不计入',
+      en: 'bad ratings in the period that are rectified or past their due date (as of today): the denominator of the on-time rate; one not yet rectified whose due date is still to come is neither on time nor late, and is left out',
+    },
+    source: SOURCE,
+    sourceEn: SOURCE_EN,
+    tally: (p) => sql`select null::text as month, count(*)::int as n ${BAD}
+      and ${createdIn(...periodInstants(p))} and ${DUE(todayInShanghai())}`,
+    records: async (db, p, page) =>
+      (await badRatingsRecords(db, ...periodInstants(p), { dueOnly: true, page })).map(ratingOut),
+  }),
+  sqlFigure({
     key: 'badRatingsRectifiedOnTime',
     group: 'ratings',
     label: { zh: '差评按期整改', en: 'bad ratings rectified on time' },
     unit: UNIT,
     definition: {
-      zh: '期间内的差评中在整改期限内完成整改的',
-      en: 'bad ratings in the period rectified by their due date',
+      zh: '期间内的差评中在整改期限内完成整改的；按期整改率 = 按期整改 ÷ 已整改或整改期限已届满的差评，尚未整改且整改期限未到的差评不计入',
+      en: 'bad ratings in the period rectified by their due date; the on-time rate divides them by the bad ratings rectified or past their due date, leaving out one not yet rectified whose due date is still to come',
     },
     source: SOURCE,
     sourceEn: SOURCE_EN,

@@ -16,6 +16,7 @@ import { notifications } from '../notifications/tables.ts';
 import {
   badRatingsRecords,
   badRatingsRectifiedOnTime,
+  RATINGS_FIGURES,
   ratingDistribution,
   ratingDistributionRecords,
 } from './figures.ts';
@@ -386,6 +387,8 @@ describe('lists and figures', () => {
     const bad = await badRatingsRecords(t.database.db, from, to);
     expect(bad.length).toBe(share.bad);
     expect(bad.filter((r) => r.onTime).length).toBe(share.rectifiedOnTime);
+    expect(bad.filter((r) => r.onTime !== null).length).toBe(share.due);
+    expect(await badRatingsRecords(t.database.db, from, to, { dueOnly: true })).toHaveLength(share.due);
     expect(share.rectifiedOnTime).toBe(1);
     const summary = await leader.request({
       method: 'GET',
@@ -394,8 +397,61 @@ describe('lists and figures', () => {
     expect(summary.json()).toMatchObject({
       distribution: dist,
       bad: share.bad,
+      due: share.due,
       rectifiedOnTime: share.rectifiedOnTime,
     });
+  });
+
+  it('差评按期整改: a bad rating still within its due date is in neither side of the share until the date passes', async () => {
+    const from = new Date(Date.now() - 3_600_000);
+    const to = new Date(Date.now() + 3_600_000);
+    const before = await badRatingsRectifiedOnTime(t.database.db, from, to);
+    const r = (await rate(eu, (await servedAppointment()).id, BAD)).json();
+    const due = r.rectification.rectifyDueDate as string;
+    expect(due > TODAY).toBe(true);
+    // today: received, but neither on time nor late
+    const now = await badRatingsRectifiedOnTime(t.database.db, from, to);
+    expect(now).toEqual({ bad: before.bad + 1, due: before.due, rectifiedOnTime: before.rectifiedOnTime });
+    const listed = await badRatingsRecords(t.database.db, from, to);
+    expect(listed.find((x) => x.id === r.id)).toMatchObject({ onTime: null, rectifyDueDate: due });
+    expect((await badRatingsRecords(t.database.db, from, to, { dueOnly: true })).map((x) => x.id)).not.toContain(r.id);
+    // on its due date it can still be rectified in time; the day after, unrectified, it is late
+    const onDue = await badRatingsRectifiedOnTime(t.database.db, from, to, due);
+    const after = await badRatingsRectifiedOnTime(t.database.db, from, to, plusDays(due, 1));
+    expect(
+      (await badRatingsRecords(t.database.db, from, to, { dueOnly: true, today: due })).map((x) => x.id),
+    ).not.toContain(r.id);
+    const late = await badRatingsRecords(t.database.db, from, to, { dueOnly: true, today: plusDays(due, 1) });
+    expect(late.find((x) => x.id === r.id)).toMatchObject({ onTime: false });
+    expect(late).toHaveLength(after.due);
+    expect(after.due).toBeGreaterThanOrEqual(onDue.due + 1);
+    // the staff's summary and the dashboard figure say the same today
+    const q = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+    const summary = (await leader.request({ method: 'GET', url: `/api/ratings/summary?${q}` })).json();
+    expect(summary).toMatchObject({ bad: now.bad, due: now.due, rectifiedOnTime: now.rectifiedOnTime });
+    const dueFigure = RATINGS_FIGURES.find((f) => f.key === 'badRatingsDue')!;
+    const period = { from: TODAY, to: TODAY };
+    const counted = await dueFigure.count(t.database.db, period);
+    expect(await dueFigure.records(t.database.db, period)).toHaveLength(counted);
+    expect(dueFigure.definition.zh).toContain('整改期限未到的差评既不算按期也不算逾期');
+    // rectified early, it counts as due and on time at once
+    for (const [action, note] of [
+      ['contact', '电话回访，致歉'],
+      ['rectify', '窗口整改到位'],
+    ]) {
+      const res = await clerk.request({
+        method: 'POST',
+        url: `/api/ratings/${r.id}/rectification`,
+        payload: { action, note },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect(await badRatingsRectifiedOnTime(t.database.db, from, to)).toEqual({
+      bad: now.bad,
+      due: now.due + 1,
+      rectifiedOnTime: now.rectifiedOnTime + 1,
+    });
+    expect(await dueFigure.count(t.database.db, period)).toBe(counted + 1);
   });
 });
 

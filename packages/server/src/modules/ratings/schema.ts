@@ -26,6 +26,10 @@ export const ratingSummaryQuery = z.object({ from: instant, to: instant });
 export const ratingSummaryViewSchema = z.object({
   distribution: z.array(z.object({ level: z.number(), count: z.number() })),
   bad: z.number(),
+  due: z.number().meta({
+    description:
+      'Bad ratings rectified or past their due date (the on-time rate’s denominator); one not yet rectified whose due date is still to come is left out',
+  }),
   rectifiedOnTime: z.number(),
   eventTypes: z.array(z.string()),
 });
@@ -123,5 +127,11 @@ export function toRatingView({ r, x }: RatingWithRectification, full: boolean): 
 }
 
 export function toRatingSummaryView(s: RatingSummary): RatingSummaryView {
-  return { distribution: s.distribution, bad: s.bad, rectifiedOnTime: s.rectifiedOnTime, eventTypes: s.eventTypes };
+  return {
+    distribution: s.distribution,
+    bad: s.bad,
+    due: s.due,
+    rectifiedOnTime: s.rectifiedOnTime,
+    eventTypes: s.eventTypes,
+  };
 }

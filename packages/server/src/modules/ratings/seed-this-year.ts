@@ -132,6 +132,8 @@ export async function seedThisYearRatings(db: Db, ctx: SeedContext, today: strin
         gte(petitions.repliedAt, yearFrom),
         lt(petitions.repliedAt, todayFrom),
         isNull(ratings.id),
+        // a case filed from a citizen's account is hers to rate (the demo citizen's, seedPetitions)
+        isNull(petitions.citizenUserId),
       ),
     )
     .orderBy(asc(petitions.repliedAt), asc(petitions.code));

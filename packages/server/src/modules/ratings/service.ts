@@ -408,6 +408,8 @@ export async function ratingOfEvent(
 export type RatingSummary = {
   distribution: { level: number; count: number }[];
   bad: number;
+  /** bad ratings rectified or past their due date: the on-time share's denominator */
+  due: number;
   rectifiedOnTime: number;
   eventTypes: string[];
 };

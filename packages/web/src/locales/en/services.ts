@@ -18,6 +18,8 @@ const en: Leaves<typeof zh> = {
       thisYear: 'This year',
       articlePeriod: 'Article period 2020-01-01–2020-11-30',
       reachRate: 'Reach rate {{rate}}% ({{reached}} ÷ {{concerned}}, each firm once per policy)',
+      rectifiedRate:
+        'Rectified on time {{rate}}% ({{onTime}} ÷ {{due}}, bad ratings still within their deadline left out)',
       onTimeRate: 'On-time rate {{rate}}% ({{onTime}} ÷ {{withLimit}}, matters without a time limit left out)',
       period: 'Period: {{from}} to {{to}}',
       trend: 'Monthly trend',

@@ -15,6 +15,7 @@ export default {
       thisYear: '本年度',
       articlePeriod: '文章统计口径 2020-01-01—2020-11-30',
       reachRate: '政策触达率 {{rate}}%（{{reached}} ÷ {{concerned}}，按政策逐家计）',
+      rectifiedRate: '按期整改率 {{rate}}%（{{onTime}} ÷ {{due}}，不含尚在整改期限内的差评）',
       onTimeRate: '按期办结率 {{rate}}%（{{onTime}} ÷ {{withLimit}}，不含无办理时限的事项）',
       period: '统计期间：{{from}} 至 {{to}}',
       trend: '月度趋势',

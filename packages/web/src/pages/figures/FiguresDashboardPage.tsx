@@ -31,6 +31,7 @@ const OTHER = [
   'petitionsClosedWithLimit',
   'petitionsOnTime',
   'badRatings',
+  'badRatingsDue',
   'badRatingsRectifiedOnTime',
   'eiaFilings',
   'positiveListFirms',
@@ -54,6 +55,21 @@ function OnTimeRate({ onTime, withLimit }: { onTime: number; withLimit: Figure |
   return (
     <Typography.Text type="secondary" data-testid="petitions-on-time-rate">
       {t('svc.figures.onTimeRate', { rate, onTime, withLimit: withLimit.value })}
+    </Typography.Text>
+  );
+}
+
+/**
+ * 差评按期整改率: rectified on time ÷ bad ratings rectified or past their deadline. One still within its
+ * deadline and not yet rectified is neither on time nor late, so it is on neither side.
+ */
+function RectifiedRate({ onTime, due }: { onTime: number; due: Figure | undefined }) {
+  const { t } = useTranslation();
+  if (!due || due.value === 0) return null;
+  const rate = Math.round((onTime / due.value) * 1000) / 10;
+  return (
+    <Typography.Text type="secondary" data-testid="bad-ratings-rectified-rate">
+      {t('svc.figures.rectifiedRate', { rate, onTime, due: due.value })}
     </Typography.Text>
   );
 }
@@ -119,6 +135,9 @@ export default function FiguresDashboardPage() {
         </Tooltip>
         {f.key === 'petitionsOnTime' ? (
           <OnTimeRate onTime={f.value} withLimit={byKey.get('petitionsClosedWithLimit')} />
+        ) : null}
+        {f.key === 'badRatingsRectifiedOnTime' ? (
+          <RectifiedRate onTime={f.value} due={byKey.get('badRatingsDue')} />
         ) : null}
         {f.key === 'policyFirmsReached' ? (
           <ReachRate reached={f.value} concerned={byKey.get('policyFirmsConcerned')} />

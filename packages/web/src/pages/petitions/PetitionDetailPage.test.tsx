@@ -2,9 +2,9 @@
 // 信访件 in English: its statutory clocks are named in English like the worklist names them, not
 // with the Chinese title the clock was stored with.
 import { cleanup, configure, screen } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
 import PetitionDetailPage from './PetitionDetailPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -88,18 +88,11 @@ const detail = {
 beforeAll(async () => {
   await setLanguage('en');
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'leader', displayName: '王局长', roles: ['leader'], enterpriseId: null },
-        },
-      });
-    if (url.startsWith('/api/petitions/')) return jsonResponse(detail);
-    return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
-  });
+  stubApi({ id: 'u1', username: 'leader', displayName: '王局长', roles: ['leader'], enterpriseId: null }, (url) =>
+    url.startsWith('/api/petitions/')
+      ? jsonResponse(detail)
+      : jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 }),
+  );
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { RatingInput } from '@qingshan/core/ratings';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Result, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -10,7 +10,8 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
-import { levelText, RatingForm } from '../ratings/RatingForm.tsx';
+import { RatingForm } from '../ratings/RatingForm.tsx';
+import { RatingOutcome } from '../ratings/RatingOutcome.tsx';
 import { type PetitionDetail, petitionKeys, ratePetitionByCode, trackPetition } from './api.ts';
 import { LettersList } from './LettersList.tsx';
 import { channelLabel, eventNote, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
@@ -109,10 +110,7 @@ export default function TrackPetitionPage() {
           {closed ? (
             <Card title={t('ratings.rateThis')}>
               {d.rating ? (
-                <Result
-                  status="success"
-                  title={t('ratings.alreadyRated', { level: levelText(d.rating.level, lang) })}
-                />
+                <RatingOutcome rating={d.rating} />
               ) : (
                 <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
               )}

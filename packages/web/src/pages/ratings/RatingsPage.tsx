@@ -1,3 +1,5 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { todayInShanghai } from '@qingshan/core/calendar';
 import { RECTIFICATION_STATE_LABELS, RECTIFICATION_STATES, type RectificationState } from '@qingshan/core/ratings';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -16,6 +18,8 @@ import {
   Statistic,
   Switch,
   Tag,
+  Tooltip,
+  Typography,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -55,9 +59,15 @@ const STATE_COLORS: Record<RectificationState, string> = {
   void: 'default',
 };
 
-/** The period the summary counts and the list shows: the URL's, or this year so far. */
-function periodOf(q: { from?: string | undefined; to?: string | undefined }): [string, string] {
-  return [q.from ?? dayjs().startOf('year').format('YYYY-MM-DD'), q.to ?? dayjs().format('YYYY-MM-DD')];
+/**
+ * The period the summary counts and the list shows: the URL's, or this year so far, in Beijing days
+ * (a browser in another zone would otherwise end the period before a rating given this morning).
+ */
+export function periodOf(
+  q: { from?: string | undefined; to?: string | undefined },
+  today: string = todayInShanghai(),
+): [string, string] {
+  return [q.from ?? `${today.slice(0, 4)}-01-01`, q.to ?? today];
 }
 
 /** The period's figures; the list below shows the same period's ratings, so its total is the bars' sum. */
@@ -107,12 +117,24 @@ function Summary({ range, onRange }: { range: [string, string]; onRange: (range:
             <Flex gap={24}>
               <Statistic title={t('ratings.badCount')} value={s.data?.bad ?? 0} />
               <Statistic title={t('ratings.rectifiedOnTime')} value={s.data?.rectifiedOnTime ?? 0} />
+              {/* over the bad ratings whose verdict is in: one still within its due date is not late yet */}
               <Statistic
-                title={t('ratings.onTimeShare')}
-                value={s.data?.bad ? Math.round((s.data.rectifiedOnTime / s.data.bad) * 1000) / 10 : 0}
-                suffix="%"
+                title={
+                  <Tooltip title={t('ratings.onTimeShareDefinition')}>
+                    <span data-testid="on-time-share-title">
+                      {t('ratings.onTimeShare')} <QuestionCircleOutlined />
+                    </span>
+                  </Tooltip>
+                }
+                value={s.data?.due ? Math.round((s.data.rectifiedOnTime / s.data.due) * 1000) / 10 : '—'}
+                suffix={s.data?.due ? '%' : undefined}
               />
             </Flex>
+            {s.data && s.data.bad > s.data.due ? (
+              <Typography.Text type="secondary" data-testid="pending-rectifications">
+                {t('ratings.pendingNote', { n: s.data.bad - s.data.due, due: s.data.due })}
+              </Typography.Text>
+            ) : null}
           </Col>
         </Row>
       )}
