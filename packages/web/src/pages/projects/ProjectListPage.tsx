@@ -1,7 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { currentMilestone, PROJECT_MILESTONE_LABELS } from '@qingshan/core/visits';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Switch, Tag, Typography } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Switch,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -116,10 +129,12 @@ export default function ProjectListPage() {
           onChange={(v) => update({ overdue: v ? 'true' : undefined })}
         />
       </Flex>
+      {/* fixed widths and a clipped 下一步工作 (whole text on hover), so the table fits 1366 px without scrolling */}
       <PagedTable<Project, typeof query>
         list={list}
         result={result}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 1000 }}
+        tableLayout="fixed"
         data-testid="project-table"
         columns={[
           {
@@ -127,39 +142,75 @@ export default function ProjectListPage() {
             dataIndex: 'name',
             key: 'name',
             sorter: true,
-            render: (n: string, p) => <Link to={`/staff/projects/${p.id}`}>{n}</Link>,
+            width: 210,
+            ellipsis: { showTitle: false },
+            render: (n: string, p) => (
+              <Tooltip title={n} placement="topLeft">
+                <Link to={`/staff/projects/${p.id}`}>{n}</Link>
+              </Tooltip>
+            ),
           },
-          { title: t('svc.common.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('enterprise.fields.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
+          {
+            title: t('svc.common.enterprise'),
+            dataIndex: 'enterpriseName',
+            width: 180,
+            ellipsis: { showTitle: false },
+            render: (n: string) => (
+              <Tooltip title={n} placement="topLeft">
+                {n}
+              </Tooltip>
+            ),
+          },
+          {
+            title: t('enterprise.fields.town'),
+            dataIndex: 'townCode',
+            width: 90,
+            render: (c: string) => townName(c, lang),
+          },
           {
             title: t('svc.projects.investment'),
             dataIndex: 'investment',
             key: 'investment',
             sorter: true,
+            width: 120,
+            align: 'right',
             render: (v: number) => v.toLocaleString(),
           },
           {
             title: t('svc.projects.milestone'),
+            width: 110,
             render: (_, p) => {
               const m = currentMilestone(p.milestones);
               return m ? PROJECT_MILESTONE_LABELS[m][l] : t('svc.projects.status.completed');
             },
           },
-          { title: t('svc.projects.officer'), dataIndex: 'officerName' },
+          { title: t('svc.projects.officer'), dataIndex: 'officerName', width: 120, ellipsis: true },
           {
             title: t('svc.projects.nextAction'),
             // the action and its date, one column: it sorts by the date
             key: 'nextActionDate',
             sorter: true,
-            render: (_, p) =>
-              p.nextAction ? (
-                <>
-                  {t('common.parenthetical', { text: p.nextAction, note: p.nextActionDate })}
-                  {p.overdue ? <Tag color="red">{t('svc.projects.overdue')}</Tag> : null}
-                </>
-              ) : (
-                t('common.none')
-              ),
+            ellipsis: { showTitle: false },
+            render: (_, p) => {
+              if (!p.nextAction) return t('common.none');
+              const text = t('common.parenthetical', { text: p.nextAction, note: p.nextActionDate });
+              return (
+                <Flex gap={4} align="center" style={{ minWidth: 0 }}>
+                  <Typography.Text
+                    ellipsis={{ tooltip: text }}
+                    style={{ minWidth: 0 }}
+                    data-testid="project-next-action"
+                  >
+                    {text}
+                  </Typography.Text>
+                  {p.overdue ? (
+                    <Tag color="red" style={{ flex: 'none' }}>
+                      {t('svc.projects.overdue')}
+                    </Tag>
+                  ) : null}
+                </Flex>
+              );
+            },
           },
         ]}
       />

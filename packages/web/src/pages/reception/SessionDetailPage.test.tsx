@@ -4,7 +4,7 @@
 import { cleanup, configure, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
 import SessionDetailPage from './SessionDetailPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -43,18 +43,11 @@ beforeAll(() => {
   // 2026-12-08 09:00 in Shanghai
   vi.useFakeTimers({ now: new Date('2026-12-08T01:00:00Z'), toFake: ['Date'] });
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string) => {
-    const url = String(input);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'leader', displayName: '王局长', roles: ['leader'], enterpriseId: null },
-        },
-      });
-    if (url.startsWith('/api/reception/sessions/')) return jsonResponse(day);
-    return jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 });
-  });
+  stubApi({ id: 'u1', username: 'leader', displayName: '王局长', roles: ['leader'], enterpriseId: null }, (url) =>
+    url.startsWith('/api/reception/sessions/')
+      ? jsonResponse(day)
+      : jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 }),
+  );
 });
 
 afterEach(cleanup);

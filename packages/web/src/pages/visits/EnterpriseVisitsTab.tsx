@@ -1,13 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/auth.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { listVisits, visitKeys } from './api.ts';
 import { VisitTable } from './VisitTable.tsx';
 
-/** 上门服务 tab of an enterprise's file (一企一档): the visits that included it. */
+/**
+ * 上门服务 tab of an enterprise's file (一企一档): the visits that included it. Read by the
+ * enterprise itself (its portal, its own file) the 企业 column is left out: it is always its own name.
+ */
 export function EnterpriseVisitsTab({ enterpriseId, linkBase }: { enterpriseId: string; linkBase: string | null }) {
   const { t } = useTranslation();
+  const { user } = useAuth();
   const [page, setPage] = useState(1);
   const q = { enterpriseId, page, pageSize: 10 };
   const list = useQuery({
@@ -20,6 +25,7 @@ export function EnterpriseVisitsTab({ enterpriseId, linkBase }: { enterpriseId: 
     <VisitTable
       items={list.data?.items ?? []}
       linkBase={linkBase}
+      ownEnterprise={user?.enterpriseId === enterpriseId}
       loading={list.isFetching}
       size="small"
       data-testid="enterprise-visits"

@@ -2,9 +2,9 @@
 // 登记上门服务 sent empty: each missing list (服务企业, 服务内容) is named once, not twice
 // ("请输入服务企业" and again "最少1个服务企业").
 import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
-import { jsonResponse, renderInApp, stubBrowser } from '../../test-support/app.tsx';
+import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
 import VisitFormPage from './VisitFormPage.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -13,18 +13,13 @@ const posted: string[] = [];
 
 beforeAll(() => {
   stubBrowser();
-  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
-    const url = String(input);
-    if (init?.method === 'POST') posted.push(url);
-    if (url.startsWith('/api/auth/session'))
-      return jsonResponse({
-        session: {
-          csrfToken: 't',
-          user: { id: 'u1', username: 'leader', displayName: '王局长', roles: ['leader'], enterpriseId: null },
-        },
-      });
-    return jsonResponse({ items: [], total: 0, page: 1, pageSize: 200 });
-  });
+  stubApi(
+    { id: 'u1', username: 'leader', displayName: '王局长', roles: ['leader'], enterpriseId: null },
+    (url, init) => {
+      if (init?.method === 'POST') posted.push(url);
+      return jsonResponse({ items: [], total: 0, page: 1, pageSize: 200 });
+    },
+  );
 });
 
 afterEach(cleanup);

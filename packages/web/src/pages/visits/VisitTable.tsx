@@ -6,11 +6,14 @@ import { joinLabels, useLanguage } from '../../i18n.ts';
 import type { Visit } from './api.ts';
 import { purposeLabel } from './labels.ts';
 
-/** The visit columns shared by the staff list, the enterprise file tab and the enterprise portal. */
-export function useVisitColumns(linkBase: string | null): TableColumnsType<Visit> {
+/**
+ * The visit columns shared by the staff list, the enterprise file tab and the enterprise portal.
+ * `ownEnterprise`: the list is an enterprise's own, where the 企业 column would only repeat its name.
+ */
+export function useVisitColumns(linkBase: string | null, ownEnterprise = false): TableColumnsType<Visit> {
   const { t } = useTranslation();
   const lang = useLanguage();
-  return [
+  const columns: TableColumnsType<Visit> = [
     {
       title: t('svc.common.date'),
       dataIndex: 'date',
@@ -69,14 +72,19 @@ export function useVisitColumns(linkBase: string | null): TableColumnsType<Visit
       ),
     },
   ];
+  return ownEnterprise ? columns.filter((c) => !('dataIndex' in c && c.dataIndex === 'enterprises')) : columns;
 }
 
 export function VisitTable({
   items,
   linkBase,
+  ownEnterprise = false,
   ...rest
-}: { items: Visit[]; linkBase: string | null } & Omit<TableProps<Visit>, 'dataSource' | 'columns'>) {
-  const columns = useVisitColumns(linkBase);
+}: { items: Visit[]; linkBase: string | null; ownEnterprise?: boolean } & Omit<
+  TableProps<Visit>,
+  'dataSource' | 'columns'
+>) {
+  const columns = useVisitColumns(linkBase, ownEnterprise);
   return (
     <Table<Visit>
       rowKey="id"
