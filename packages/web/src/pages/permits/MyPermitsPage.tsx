@@ -1,4 +1,3 @@
-import { PERMIT_CLASS_LABELS, PERMIT_STATUS_LABELS } from '@qingshan/core/permits';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { getPermit, listObligations, listPermits, type Permit, permitKeys, setPlatformRef } from './api.ts';
+import { permitClassLabel, permitStatusLabel } from './labels.ts';
 import { ObligationTable } from './ObligationTable.tsx';
 import { PermitValidity } from './PermitValidity.tsx';
 
@@ -77,8 +77,8 @@ function PermitCard({ permit: p, onChanged }: { permit: Permit; onChanged: () =>
     <Card
       size="small"
       data-testid="my-permit"
-      title={`${PERMIT_CLASS_LABELS[p.permitClass][l]} · ${p.permitNumber ?? t('permits.noNumberYet')}`}
-      extra={<Tag>{PERMIT_STATUS_LABELS[p.status][l]}</Tag>}
+      title={`${permitClassLabel(p.permitClass, l)} · ${p.permitNumber ?? t('permits.noNumberYet')}`}
+      extra={<Tag>{permitStatusLabel(p.status, l)}</Tag>}
     >
       <Descriptions
         size="small"

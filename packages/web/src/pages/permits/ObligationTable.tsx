@@ -1,4 +1,3 @@
-import { OBLIGATION_LABELS } from '@qingshan/core/permits';
 import { useMutation } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Input, Modal, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,7 +7,7 @@ import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useLanguage } from '../../i18n.ts';
 import { type Obligation, submitObligation } from './api.ts';
-import { obligationColor, periodText } from './labels.ts';
+import { obligationColor, obligationLabel, periodText } from './labels.ts';
 
 type Row = Obligation & { enterpriseName?: string; permitNumber?: string | null };
 
@@ -60,7 +59,7 @@ export function ObligationTable({
         locale={{ emptyText: t('permits.noDuties') }}
         columns={[
           ...(showEnterprise ? [{ title: t('svc.common.enterprise'), dataIndex: 'enterpriseName' }] : []),
-          { title: t('permits.duty'), render: (_: unknown, o: Row) => OBLIGATION_LABELS[o.kind][l] },
+          { title: t('permits.duty'), render: (_: unknown, o: Row) => obligationLabel(o.kind, l) },
           {
             title: t('permits.period'),
             render: (_: unknown, o: Row) =>
@@ -107,7 +106,7 @@ export function ObligationTable({
           target
             ? t('common.labelled', {
                 label: t('permits.recordSubmission'),
-                value: `${OBLIGATION_LABELS[target.kind][l]} ${periodText(target, l)}`,
+                value: `${obligationLabel(target.kind, l)} ${periodText(target, l)}`,
               })
             : ''
         }

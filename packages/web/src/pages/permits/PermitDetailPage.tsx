@@ -1,11 +1,4 @@
-import {
-  CHANGE_SUBJECTS,
-  OBLIGATION_LABELS,
-  PERMIT_CLASS_LABELS,
-  PERMIT_STATUS_LABELS,
-  PERMIT_VALIDITY_SOURCE,
-  PERMIT_VALIDITY_SOURCE_EN,
-} from '@qingshan/core/permits';
+import { CHANGE_SUBJECTS, PERMIT_VALIDITY_SOURCE, PERMIT_VALIDITY_SOURCE_EN } from '@qingshan/core/permits';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Timeline } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -21,7 +14,7 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { townName } from '../../domain.ts';
 import { joinLabels, useLanguage } from '../../i18n.ts';
 import { getPermit, type PermitDetail, patchPermit, permitKeys, recordChange } from './api.ts';
-import { periodText } from './labels.ts';
+import { obligationLabel, periodText, permitClassLabel, permitStatusLabel } from './labels.ts';
 import { ObligationTable } from './ObligationTable.tsx';
 import { PermitValidity } from './PermitValidity.tsx';
 
@@ -50,14 +43,14 @@ export function permitTimeline(
       date: dayjs(r.sentAt).format('YYYY-MM-DD'),
       color: r.stage === 'overdue' ? 'red' : 'orange',
       text: t(`permits.timeline.reminder-${r.stage}`, {
-        duty: `${OBLIGATION_LABELS[o.kind][l]} ${periodText(o, l)}`,
+        duty: `${obligationLabel(o.kind, l)} ${periodText(o, l)}`,
         due: o.dueDate,
         count: r.recipients,
       }),
     });
   }
   for (const o of p.obligations) {
-    const duty = `${OBLIGATION_LABELS[o.kind][l]} ${periodText(o, l)}`;
+    const duty = `${obligationLabel(o.kind, l)} ${periodText(o, l)}`;
     if (o.submittedOn)
       ev.push({
         key: `s${o.id}`,
@@ -151,7 +144,7 @@ export default function PermitDetailPage() {
               list: joinLabels(
                 overdue.map((o) =>
                   t('common.parenthetical', {
-                    text: OBLIGATION_LABELS[o.kind][l],
+                    text: obligationLabel(o.kind, l),
                     note: t('permits.dueOn', { date: o.dueDate }),
                   }),
                 ),
@@ -173,8 +166,8 @@ export default function PermitDetailPage() {
                 children: <Link to={`/staff/enterprises/${p.enterpriseId}`}>{p.enterpriseName}</Link>,
               },
               { key: 't', label: t('enterprise.fields.town'), children: townName(p.townCode, lang) },
-              { key: 's', label: t('permits.status'), children: PERMIT_STATUS_LABELS[p.status][l] },
-              { key: 'c', label: t('permits.class'), children: PERMIT_CLASS_LABELS[p.permitClass][l] },
+              { key: 's', label: t('permits.status'), children: permitStatusLabel(p.status, l) },
+              { key: 'c', label: t('permits.class'), children: permitClassLabel(p.permitClass, l) },
               { key: 'n', label: t('permits.number'), children: p.permitNumber ?? t('common.none') },
               { key: 'r', label: t('permits.platformRef'), children: p.platformRef ?? t('common.none') },
               {

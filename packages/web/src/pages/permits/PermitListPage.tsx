@@ -1,9 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { todayInShanghai } from '@qingshan/core/calendar';
 import {
-  PERMIT_CLASS_LABELS,
   PERMIT_CLASSES,
-  PERMIT_STATUS_LABELS,
   PERMIT_STATUSES,
   type PermitClass,
   PW2019_ITEMS,
@@ -31,6 +29,7 @@ import { townName, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { createPermit, listPermits, type Permit, permitKeys } from './api.ts';
+import { permitClassLabel, permitStatusLabel } from './labels.ts';
 
 const permitListQuery = defineListQuery({
   filters: {
@@ -146,7 +145,7 @@ export default function PermitListPage() {
           aria-label={t('permits.class')}
           placeholder={t('permits.class')}
           value={query.permitClass}
-          options={PERMIT_CLASSES.map((c) => ({ value: c, label: PERMIT_CLASS_LABELS[c][l] }))}
+          options={PERMIT_CLASSES.map((c) => ({ value: c, label: permitClassLabel(c, l) }))}
           onChange={(v?: PermitClass) => update({ permitClass: v })}
           data-testid="permit-filter-class"
         />
@@ -156,7 +155,7 @@ export default function PermitListPage() {
           aria-label={t('permits.status')}
           placeholder={t('permits.status')}
           value={query.status}
-          options={PERMIT_STATUSES.map((s) => ({ value: s, label: PERMIT_STATUS_LABELS[s][l] }))}
+          options={PERMIT_STATUSES.map((s) => ({ value: s, label: permitStatusLabel(s, l) }))}
           onChange={(v?: (typeof PERMIT_STATUSES)[number]) => update({ status: v })}
         />
         <Select
@@ -202,7 +201,7 @@ export default function PermitListPage() {
             dataIndex: 'permitClass',
             render: (c: PermitClass, p) =>
               t('common.parenthetical', {
-                text: PERMIT_CLASS_LABELS[c][l],
+                text: permitClassLabel(c, l),
                 note: t('permits.itemShort', { item: p.pwItem }),
               }),
           },
@@ -214,7 +213,7 @@ export default function PermitListPage() {
           {
             title: t('permits.status'),
             dataIndex: 'status',
-            render: (s: Permit['status']) => PERMIT_STATUS_LABELS[s][l],
+            render: (s: Permit['status']) => permitStatusLabel(s, l),
             ...NO_WRAP,
           },
           {
@@ -282,7 +281,7 @@ export default function PermitListPage() {
             <Form.Item name="permitClass" label={t('permits.class')} rules={[{ required: true }]} style={{ flex: 1 }}>
               <Select
                 data-testid="permit-class"
-                options={PERMIT_CLASSES.map((c) => ({ value: c, label: PERMIT_CLASS_LABELS[c][l] }))}
+                options={PERMIT_CLASSES.map((c) => ({ value: c, label: permitClassLabel(c, l) }))}
               />
             </Form.Item>
           </Flex>
@@ -297,7 +296,7 @@ export default function PermitListPage() {
           <Flex gap={12}>
             <Form.Item name="status" label={t('permits.status')} rules={[{ required: true }]} style={{ flex: 1 }}>
               <Select
-                options={(['valid', 'applying'] as const).map((s) => ({ value: s, label: PERMIT_STATUS_LABELS[s][l] }))}
+                options={(['valid', 'applying'] as const).map((s) => ({ value: s, label: permitStatusLabel(s, l) }))}
               />
             </Form.Item>
             <Form.Item name="permitNumber" label={t('permits.number')} style={{ flex: 2 }}>

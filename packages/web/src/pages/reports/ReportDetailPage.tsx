@@ -95,7 +95,7 @@ export default function ReportDetailPage() {
                 {r.extensionDays ? ` (+${r.extensionDays})` : ''}
               </Descriptions.Item>
               {r.decisionNote ? (
-                <Descriptions.Item label={t('reports.decision')} span={2}>
+                <Descriptions.Item label={t('reports.decision')} span="filled">
                   {r.decisionNote}{' '}
                   {r.closedOnTime === null ? null : r.closedOnTime ? (
                     <Tag color="green">{t('petitions.onTime')}</Tag>
