@@ -565,13 +565,16 @@ export function oneVisitGroups(
     .sort((a, b) => b.decided - a.decided || a.value.localeCompare(b.value));
 }
 
-/** Desks are the roles work is assigned to; the dashboard names them as the bureau does. */
+/**
+ * Desks are the roles work is assigned to; the dashboard names them as the bureau does. The English
+ * stands alone (a group's row, a chart's axis), so it starts with a capital.
+ */
 export const DESK_LABELS: Record<string, { zh: string; en: string }> = {
-  clerk: { zh: '窗口受理', en: 'service window' },
-  approver: { zh: '审批股室', en: 'approvals' },
-  inspector: { zh: '执法大队', en: 'enforcement' },
-  monitor: { zh: '监控值守', en: 'monitoring duty' },
-  leader: { zh: '局领导', en: 'leadership' },
-  admin: { zh: '系统管理', en: 'administration' },
-  '': { zh: '未指派', en: 'unassigned' },
+  clerk: { zh: '窗口受理', en: 'Service window' },
+  approver: { zh: '审批股室', en: 'Approvals' },
+  inspector: { zh: '执法大队', en: 'Enforcement' },
+  monitor: { zh: '监控值守', en: 'Monitoring duty' },
+  leader: { zh: '局领导', en: 'Leadership' },
+  admin: { zh: '系统管理', en: 'Administration' },
+  '': { zh: '未指派', en: 'Unassigned' },
 };

@@ -273,7 +273,7 @@ export default function DashboardPage() {
             }}
           />
           <Button onClick={() => update({ ...ARTICLE_PERIOD })} data-testid="dashboard-article">
-            2020
+            {t('svc.figures.articlePeriod')}
           </Button>
           <Select
             allowClear

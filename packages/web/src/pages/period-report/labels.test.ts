@@ -15,7 +15,7 @@ describe('dashboard group names follow the language', () => {
       'Dongyuan Township',
     );
     expect(groupName('town', { value: '', label: '（未关联企业）' }, 'en', '(no enterprise)')).toBe('(no enterprise)');
-    expect(groupName('desk', { value: 'clerk', label: '窗口受理' }, 'en', '')).toBe('service window');
+    expect(groupName('desk', { value: 'clerk', label: '窗口受理' }, 'en', '')).toBe('Service window');
     expect(groupName('matter', { value: 'm1', label: '排污许可证核发' }, 'en', '')).toBe('排污许可证核发');
     expect(groupName('matter', { value: 'eia-report-form', label: '建设项目环境影响报告表审批' }, 'en', '')).toBe(
       'Approval of an EIA report form',
