@@ -40,6 +40,9 @@ function ReactECharts({
     if (!c || !onEvents) return;
     for (const [name, fn] of Object.entries(onEvents)) c.on(name, fn as never);
     return () => {
+      // on unmount the first effect's cleanup has disposed the chart already; ECharts warns on an
+      // off() to a disposed instance
+      if (c.isDisposed()) return;
       for (const name of Object.keys(onEvents)) c.off(name);
     };
   }, [onEvents]);
