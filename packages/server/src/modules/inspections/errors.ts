@@ -12,7 +12,7 @@ export const INSPECTION_ERRORS = {
     status: 403,
     zh: '抽查名单公开前仅检查组成员可以查看',
     en: 'Until publication only the inspection team may see the draw',
-    when: 'A draw opened, or its results recorded, by someone outside its team before publication (audited).',
+    when: 'A draw opened, listed records of it, or its results recorded, by someone outside its team before publication (audited); a record tied to such a draw saved, photographed or completed by someone outside the team.',
   },
   INSPECTION_DRAW_STATE: {
     status: 409,

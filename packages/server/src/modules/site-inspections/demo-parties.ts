@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
+import { pngImage } from '../../shared/png.ts';
 import type { Actor } from '../audit/service.ts';
 import type { enterprises } from '../enterprises/tables.ts';
 import { users } from '../users/tables.ts';
@@ -8,9 +9,15 @@ import { users } from '../users/tables.ts';
 // Who acts in the demo's inspection records (2020's and this year's seeds): the staff accounts by
 // their display names, and a firm answering its orders.
 
-/** a 1×1 PNG: the demo's stand-in for a signature drawn on the phone */
-export const SIGNATURE =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+/**
+ * The demo's stand-in for a signature drawn on the phone: a pen's wave and underline, dark on
+ * white, made by code. A real mark, since completion refuses a signature with no ink (signature.ts).
+ */
+export const SIGNATURE = pngImage(160, 64, (x, y) => {
+  const wave = x > 12 && x < 148 && Math.abs(y - (30 + 14 * Math.sin(x / 9))) < 2;
+  const underline = x > 20 && x < 140 && y >= 52 && y <= 53;
+  return wave || underline ? [24, 24, 40] : [255, 255, 255];
+}).toString('base64');
 
 /** The demo account `username` as an actor under its display name; `fallbackName` when it is gone. */
 export async function demoStaffActor(db: Db, username: string, role: string, fallbackName: string): Promise<Actor> {

@@ -101,7 +101,7 @@ export const siteInspectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     },
     async (request) => {
       const { page, pageSize, ...f } = request.query;
-      const r = await listInspections(db, request.user, f, { page, pageSize });
+      const r = await listInspections(db, request.user, actorOf(request), f, { page, pageSize });
       return { ...r, items: r.items.map(toInspectionListItem) };
     },
   );

@@ -29,6 +29,7 @@ import { notePublicationClock, publishResults } from '../inspections/service.ts'
 import { inspectionDraws } from '../inspections/tables.ts';
 import { proposeRemoval, withdrawProposalsFrom } from '../positive-list/service.ts';
 import type { ORDER_SORTS } from './schema.ts';
+import { checkSignaturePng } from './signature.ts';
 import {
   enforcementCases,
   inspectionFiles,
@@ -150,6 +151,62 @@ function tooMany(): AppError {
 // ---------------------------------------------------------------------------------------------
 // Inspection records
 
+/**
+ * A draw's list is its team's until published (the inspections module's rule, viewDraw): only the
+ * team ties a record to an unpublished draw, or works on a record tied to one.
+ */
+function assertDrawTeam(d: { team: string[]; status: string }, actor: Actor, onRecord = false): void {
+  if (d.status === 'published' || (actor.id && d.team.includes(actor.id))) return;
+  // on a record the code's own words ("only the team may see the draw") would not say what was refused
+  throw new AppError(
+    'INSPECTION_DRAW_SECRET',
+    onRecord
+      ? {
+          detail: {
+            zh: '该记录属于尚未公开的双随机抽查，只有检查组成员可以修改、上传照片或完成',
+            en: 'The record belongs to a draw not yet published: only its team may change, photograph or complete it',
+          },
+        }
+      : {},
+  );
+}
+
+/** The record's own draw, when it has one, under the same rule as a draw named in a body. */
+async function checkRecordDraw(tx: Tx, actor: Actor, row: InspectionRow): Promise<void> {
+  if (!row.drawId) return;
+  const [d] = await tx
+    .select({ team: inspectionDraws.team, status: inspectionDraws.status })
+    .from(inspectionDraws)
+    .where(eq(inspectionDraws.id, row.drawId));
+  if (d) assertDrawTeam(d, actor, true);
+}
+
+/**
+ * Whether the caller may know a record's tie to its draw: once published anyone who reads the
+ * record, before that only the draw's team (a record's drawId names a firm drawn). True for a
+ * record tied to no draw (the left join finds none).
+ */
+function drawKnownTo(user: SessionUser | null): SQL<boolean> {
+  const onTeam = user ? sql` or ${inspectionDraws.team} @> ${JSON.stringify([user.id])}::jsonb` : sql``;
+  return sql<boolean>`(${inspectionDraws.id} is null or ${inspectionDraws.status} = 'published'${onTeam})`;
+}
+
+/**
+ * Records listed by draw are the firms drawn: before publication the team's alone, and a refused
+ * look is an audit entry of its own, committed though the answer is a refusal (as viewDraw's).
+ */
+async function checkDrawFilter(db: Tx, user: SessionUser | null, actor: Actor, drawId: string): Promise<void> {
+  const [d] = await db
+    .select({ team: inspectionDraws.team, status: inspectionDraws.status })
+    .from(inspectionDraws)
+    .where(eq(inspectionDraws.id, drawId));
+  if (!d || d.status === 'published' || (user && d.team.includes(user.id))) return;
+  await db.transaction((tx) =>
+    recordAudit(tx, actor, { action: 'inspection-draw.view-refused', entityType: 'inspection-draw', entityId: drawId }),
+  );
+  throw new AppError('INSPECTION_DRAW_SECRET');
+}
+
 /** What a record's body refers to must exist and fit: the draw drew the firm, the items are its industry's, the alarm is its own. */
 async function checkReferences(tx: Tx, actor: Actor, body: SiteInspectionBody): Promise<void> {
   const errors: FieldErrorMsg[] = [];
@@ -166,8 +223,7 @@ async function checkReferences(tx: Tx, actor: Actor, body: SiteInspectionBody): 
       .from(inspectionDraws)
       .where(eq(inspectionDraws.id, body.drawId));
     // the list stays secret until published: only its team may tie a record to it
-    if (d && d.status !== 'published' && !(actor.id && d.team.includes(actor.id)))
-      throw new AppError('INSPECTION_DRAW_SECRET');
+    if (d) assertDrawTeam(d, actor);
     if (!d) errors.push({ path: 'drawId', message: { zh: '该抽查不存在', en: 'No such draw' } });
     else if (!d.targets.some((t) => t.objectId === body.enterpriseId))
       errors.push({ path: 'drawId', message: { zh: '该企业不在这次抽查名单内', en: 'The firm was not drawn' } });
@@ -269,6 +325,8 @@ export async function updateInspection(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await lockDraft(tx, id, version);
+    // an outsider, who is shown no drawId, would otherwise save the record loose from its draw
+    await checkRecordDraw(tx, actor, before);
     await checkReferences(tx, actor, body);
     await tx
       .update(siteInspections)
@@ -293,6 +351,7 @@ export async function addInspectionPhoto(
 ): Promise<FileSummary> {
   return db.transaction(async (tx) => {
     const row = await lockDraft(tx, id);
+    await checkRecordDraw(tx, actor, row);
     return attachFile(
       tx,
       actor,
@@ -320,6 +379,7 @@ export async function completeInspection(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await lockDraft(tx, id, body.version);
+    await checkRecordDraw(tx, actor, row);
     const signed = body.signerName !== undefined && body.signaturePng !== undefined;
     const refused = body.refusalReason !== undefined && body.witness !== undefined;
     if (row.kind === 'on-site' && !signed && !refused)
@@ -338,9 +398,16 @@ export async function completeInspection(
       ]);
     if (signed) {
       const png = Buffer.from(body.signaturePng!, 'base64');
-      if (sniffType(png) !== 'image/png')
+      // decoded, not sniffed: a blank canvas or bytes behind a PNG header are no signature
+      if (!checkSignaturePng(png).ok)
         throw invalid([
-          { path: 'signaturePng', message: { zh: '签名不是有效的图片', en: 'The signature is not a PNG image' } },
+          {
+            path: 'signaturePng',
+            message: {
+              zh: '签名为空白或无法识别，请重新签名',
+              en: 'The signature is blank or unreadable; please sign again',
+            },
+          },
         ]);
       await insertFile(
         tx,
@@ -450,9 +517,11 @@ export type InspectionListItem = InspectionRow & { enterpriseName: string; findi
 export async function listInspections(
   db: Tx,
   user: SessionUser | null,
+  actor: Actor,
   f: InspectionFilter,
   page: PageRequest,
 ): Promise<Paged<InspectionListItem>> {
+  if (f.drawId) await checkDrawFilter(db, user, actor, f.drawId);
   const conds: (SQL | undefined)[] = [inspectionScope(user)];
   if (f.enterpriseId) conds.push(eq(siteInspections.enterpriseId, f.enterpriseId));
   if (f.drawId) conds.push(eq(siteInspections.drawId, f.drawId));
@@ -470,14 +539,21 @@ export async function listInspections(
           row: siteInspections,
           enterpriseName: enterprises.name,
           findings: sql<number>`(select count(*)::int from inspection_findings f where f.inspection_id = ${siteInspections.id})`,
+          drawKnown: drawKnownTo(user),
         })
         .from(siteInspections)
         .innerJoin(enterprises, eq(enterprises.id, siteInspections.enterpriseId))
+        .leftJoin(inspectionDraws, eq(inspectionDraws.id, siteInspections.drawId))
         .where(where)
         .orderBy(order, desc(siteInspections.createdAt), asc(siteInspections.id))
         .limit(limit)
         .offset(offset);
-      return rows.map((r) => ({ ...r.row, enterpriseName: r.enterpriseName, findings: Number(r.findings) }));
+      return rows.map((r) => ({
+        ...r.row,
+        drawId: r.drawKnown ? r.row.drawId : null,
+        enterpriseName: r.enterpriseName,
+        findings: Number(r.findings),
+      }));
     },
     async () => {
       const [r] = await db.select({ n: count() }).from(siteInspections).where(where);
@@ -495,9 +571,10 @@ export type InspectionDetail = InspectionRow & {
 
 export async function getInspection(db: Tx, user: SessionUser | null, id: string): Promise<InspectionDetail> {
   const [r] = await db
-    .select({ row: siteInspections, enterpriseName: enterprises.name })
+    .select({ row: siteInspections, enterpriseName: enterprises.name, drawKnown: drawKnownTo(user) })
     .from(siteInspections)
     .innerJoin(enterprises, eq(enterprises.id, siteInspections.enterpriseId))
+    .leftJoin(inspectionDraws, eq(inspectionDraws.id, siteInspections.drawId))
     .where(and(eq(siteInspections.id, id), inspectionScope(user)));
   // another enterprise's record answers as if it did not exist
   if (!r) throw notFound('检查记录不存在', 'No such inspection record');
@@ -519,6 +596,7 @@ export async function getInspection(db: Tx, user: SessionUser | null, id: string
     .orderBy(asc(inspectionFiles.createdAt), asc(inspectionFiles.id));
   return {
     ...r.row,
+    drawId: r.drawKnown ? r.row.drawId : null,
     enterpriseName: r.enterpriseName,
     // the bureau's own records (the case, the clue that led here) stay the bureau's
     clueId: isStaff(user) ? r.row.clueId : null,

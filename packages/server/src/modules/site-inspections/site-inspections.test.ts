@@ -19,6 +19,7 @@ import { rowsOf } from '../figures/registry.ts';
 import { createDraw, createInspector, createPlan, putObject } from '../inspections/service.ts';
 import { positiveListEntries, positiveListRemovalProposals } from '../positive-list/tables.ts';
 import { users } from '../users/tables.ts';
+import { SIGNATURE } from './demo-parties.ts';
 import { SITE_INSPECTION_FIGURES } from './figures.ts';
 
 let t: TestApp;
@@ -172,7 +173,7 @@ describe('site inspections: a record from draft to signature', () => {
     const done = await officer.request({
       method: 'POST',
       url: `/api/site-inspections/${id}/complete`,
-      payload: { signerName: '张厂长', signaturePng: PNG.toString('base64'), version: 2 },
+      payload: { signerName: '张厂长', signaturePng: SIGNATURE, version: 2 },
     });
     expect(done.statusCode, done.body).toBe(200);
     const d = done.json();
@@ -700,7 +701,7 @@ describe('site inspections: off-site checks', () => {
     const signed = await officer.request({
       method: 'POST',
       url: `/api/site-inspections/${video.json().id}/complete`,
-      payload: { signerName: 'x', signaturePng: PNG.toString('base64'), version: 1 },
+      payload: { signerName: 'x', signaturePng: SIGNATURE, version: 1 },
     });
     expect(signed.statusCode).toBe(400);
     const done = await officer.request({

@@ -13,6 +13,7 @@ import {
   Button,
   Card,
   Checkbox,
+  DatePicker,
   Descriptions,
   Flex,
   Form,
@@ -25,11 +26,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { canAccess, isStaff } from '../../access.ts';
-import { applyFieldErrors, useShowError } from '../../api/errors.ts';
+import { applyFieldErrors, errorMessage, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
@@ -135,6 +137,8 @@ function presetFrom(params: URLSearchParams): Partial<Values> {
  */
 export default function InspectionFormPage() {
   const { id } = useParams();
+  const kept = useRef<KeptSigning>({ id: null, png: null, values: {} });
+  if (kept.current.id !== (id ?? null)) kept.current = { id: id ?? null, png: null, values: {} };
   const detail = useQuery({
     queryKey: siteInspectionKeys.detail(id ?? 'new'),
     queryFn: ({ signal }) => getInspection(id!, signal),
@@ -144,10 +148,17 @@ export default function InspectionFormPage() {
   if (id && detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
   if (d && d.status === 'completed') return <CompletedView d={d} />;
-  return <DraftForm key={d ? `${d.id}:${d.version}` : 'new'} d={d} />;
+  return <DraftForm key={d ? `${d.id}:${d.version}` : 'new'} d={d} kept={kept} />;
 }
 
-function DraftForm({ d }: { d: InspectionDetail | undefined }) {
+/**
+ * The signing in progress, kept above the draft form: a refused completion after the draft was
+ * saved reloads the form at the new version, and the firm's representative should not have to
+ * sign again for that. Only in this page's memory; keyed by the record, so another one starts empty.
+ */
+type KeptSigning = { id: string | null; png: string | null; values: CompleteValues };
+
+function DraftForm({ d, kept }: { d: InspectionDetail | undefined; kept: React.RefObject<KeptSigning> }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const navigate = useNavigate();
@@ -275,8 +286,21 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
                 loading={enterprises.isFetching}
               />
             </Form.Item>
-            <Form.Item name="inspectedOn" label={t('siteInspections.inspectedOn')} rules={[{ required: true }]}>
-              <Input type="date" max={todayInShanghai()} />
+            <Form.Item
+              name="inspectedOn"
+              label={t('siteInspections.inspectedOn')}
+              rules={[{ required: true }]}
+              // the form and the API keep the day as YYYY-MM-DD; only the picker holds a dayjs
+              getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
+              normalize={(v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}
+            >
+              <DatePicker
+                format="YYYY-MM-DD"
+                allowClear={false}
+                style={{ width: '100%' }}
+                // today is Beijing's today, whatever the phone's own zone
+                disabledDate={(day) => day.isAfter(dayjs(todayInShanghai()), 'day')}
+              />
             </Form.Item>
             <Form.Item
               name="inspectorNames"
@@ -427,7 +451,7 @@ function DraftForm({ d }: { d: InspectionDetail | undefined }) {
           </Button>
         </Form>
         {d ? <PhotosCard d={d} /> : null}
-        {d ? <CompleteCard d={d} saveDraft={saveDraft} /> : null}
+        {d ? <CompleteCard d={d} saveDraft={saveDraft} kept={kept} /> : null}
       </div>
     </PageContainer>
   );
@@ -497,7 +521,15 @@ type CompleteValues = { signerName?: string; refused?: boolean; refusalReason?: 
 /** The draft's own fields hold errors: it cannot be saved, so it is not completed either. */
 class DraftInvalid extends Error {}
 
-function CompleteCard({ d, saveDraft }: { d: InspectionDetail; saveDraft: () => Promise<number> }) {
+function CompleteCard({
+  d,
+  saveDraft,
+  kept,
+}: {
+  d: InspectionDetail;
+  saveDraft: () => Promise<number>;
+  kept: React.RefObject<KeptSigning>;
+}) {
   const { t } = useTranslation();
   const message = useMessage();
   const showError = useShowError();
@@ -520,7 +552,12 @@ function CompleteCard({ d, saveDraft }: { d: InspectionDetail; saveDraft: () => 
       // the draft may have been saved before the completion was refused: its version moved on
       void qc.invalidateQueries({ queryKey: siteInspectionKeys.detail(d.id) });
       if (e instanceof DraftInvalid) return void message.error(t('siteInspections.draftInvalid'));
-      if (e instanceof ApiError) applyFieldErrors(form, e);
+      const unplaced = e instanceof ApiError ? applyFieldErrors(form, e) : [];
+      // what no field of this card holds (the drawing refused as blank) is said in the message itself
+      if (unplaced.length)
+        return void message.error(
+          [errorMessage(e, t), ...unplaced.map((u) => u.message)].join(t('common.clauseSeparator')),
+        );
       showError(e);
     },
   });
@@ -545,7 +582,15 @@ function CompleteCard({ d, saveDraft }: { d: InspectionDetail; saveDraft: () => 
     );
   return (
     <Card size="small" title={t('siteInspections.sign')} style={{ marginBottom: 12 }}>
-      <Form<CompleteValues> form={form} layout="vertical" onFinish={submit}>
+      <Form<CompleteValues>
+        form={form}
+        layout="vertical"
+        initialValues={kept.current.values}
+        onValuesChange={(_, all) => {
+          kept.current.values = all;
+        }}
+        onFinish={submit}
+      >
         <Form.Item name="refused" valuePropName="checked">
           <Checkbox>{t('siteInspections.refuse')}</Checkbox>
         </Form.Item>
@@ -563,7 +608,13 @@ function CompleteCard({ d, saveDraft }: { d: InspectionDetail; saveDraft: () => 
             <Form.Item name="signerName" label={t('siteInspections.signerName')} rules={[{ required: true }]}>
               <Input maxLength={40} />
             </Form.Item>
-            <SignaturePad ref={pad} />
+            <SignaturePad
+              ref={pad}
+              initial={kept.current.png}
+              onChange={(png) => {
+                kept.current.png = png;
+              }}
+            />
           </>
         )}
         <Button

@@ -1,5 +1,5 @@
 import { Button, Flex, Typography } from 'antd';
-import { forwardRef, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type SignaturePadHandle = {
@@ -7,16 +7,47 @@ export type SignaturePadHandle = {
   png(): string | null;
 };
 
+type Props = {
+  /** a drawing kept from before (base64 PNG), shown again: the pad was remounted, not cleared */
+  initial?: string | null;
+  /** the drawing after each stroke, null once cleared: for whoever keeps it across a remount */
+  onChange?: (png: string | null) => void;
+};
+
 /** A canvas the enterprise's representative signs on with a finger (pointer events: touch, pen, mouse). */
-export const SignaturePad = forwardRef<SignaturePadHandle>(function SignaturePad(_props, ref) {
+export const SignaturePad = forwardRef<SignaturePadHandle, Props>(function SignaturePad({ initial, onChange }, ref) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const drawn = useRef(false);
+  /** the kept drawing until new strokes are on the canvas with it (its image loads asynchronously) */
+  const kept = useRef<string | null>(initial ?? null);
 
-  useImperativeHandle(ref, () => ({
-    png: () => (drawn.current && canvas.current ? canvas.current.toDataURL('image/png').split(',')[1]! : null),
-  }));
+  const current = () => {
+    if (drawn.current && canvas.current) return canvas.current.toDataURL('image/png').split(',')[1]!;
+    return kept.current;
+  };
+  useImperativeHandle(ref, () => ({ png: current }));
+  const strokeEnd = () => {
+    if (drawing.current && drawn.current) onChange?.(current());
+    drawing.current = false;
+  };
+
+  // once, on mount: the pad is new, the drawing is the one it showed before the form was read again
+  useEffect(() => {
+    const png = kept.current;
+    const c = canvas.current?.getContext('2d');
+    if (!png || !c) return;
+    const img = new Image();
+    img.onload = () => {
+      // beneath any stroke drawn while it loaded
+      c.save();
+      c.globalCompositeOperation = 'destination-over';
+      c.drawImage(img, 0, 0);
+      c.restore();
+    };
+    img.src = `data:image/png;base64,${png}`;
+  }, []);
 
   const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const c = e.currentTarget;
@@ -69,12 +100,8 @@ export const SignaturePad = forwardRef<SignaturePadHandle>(function SignaturePad
           c.stroke();
           drawn.current = true;
         }}
-        onPointerUp={() => {
-          drawing.current = false;
-        }}
-        onPointerCancel={() => {
-          drawing.current = false;
-        }}
+        onPointerUp={strokeEnd}
+        onPointerCancel={strokeEnd}
       />
       <Flex justify="end">
         <Button
@@ -83,6 +110,8 @@ export const SignaturePad = forwardRef<SignaturePadHandle>(function SignaturePad
             const c = canvas.current;
             c?.getContext('2d')?.clearRect(0, 0, c.width, c.height);
             drawn.current = false;
+            kept.current = null;
+            onChange?.(null);
           }}
         >
           {t('siteInspections.clearSignature')}
