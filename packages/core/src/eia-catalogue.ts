@@ -17,6 +17,13 @@ export const EIA_COLUMN_LABELS: Record<EiaColumn, string> = {
   'registration-form': '登记表',
 };
 
+/** The columns in English, lower case for use inside a sentence (a heading capitalises them). */
+export const EIA_COLUMN_LABELS_EN: Record<EiaColumn, string> = {
+  'report-book': 'report book',
+  'report-form': 'report form',
+  'registration-form': 'registration form',
+};
+
 export type EiaCatalogueRow = {
   /** the row number printed in the catalogue's table */
   row: number;
@@ -46,6 +53,9 @@ export type EiaCatalogueEdition = {
 export const ML2021_VERSION = 'ML2021';
 
 export const ML2021_TITLE = '建设项目环境影响评价分类管理名录（2021年版）';
+
+/** The catalogue's name in English, as the EIA notices cite it (core/eia.ts). */
+export const ML2021_TITLE_EN = 'EIA classification catalogue (2021 edition)';
 
 /** The general articles the engine cites: Art. 3 verbatim, the others as the file records them. */
 export const ML2021_ARTICLES = [
@@ -801,6 +811,9 @@ export type PermitCatalogueItem = {
 
 export const PW2019_VERSION = 'PW2019';
 export const PW2019_TITLE = '固定污染源排污许可分类管理名录（2019年版）';
+
+export const PW2019_TITLE_EN =
+  'Catalogue for the Classified Management of Pollutant Discharge Permits for Stationary Pollution Sources (2019 edition)';
 
 export const PW2019_ITEMS: readonly PermitCatalogueItem[] = [
   {

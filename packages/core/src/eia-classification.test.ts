@@ -4,11 +4,18 @@ import { z } from 'zod';
 import { EIA_COLUMNS, ML2021_ROWS, PW2019_ITEMS } from './eia-catalogue.ts';
 import {
   type ConstructionType,
+  catalogueRowEn,
+  classificationBasisEn,
+  classificationNoteIn,
   classify,
+  EIA_CLASSIFICATION_NOTES,
   EIA_ROW_RULES,
   type EiaCategory,
   type EiaFacts,
   eiaFactsSchema,
+  permitBasisEn,
+  questionFor,
+  questionIn,
   rowsForIndustry,
   SENSITIVE_AREA_KINDS,
   type SensitiveAreaKind,
@@ -879,5 +886,68 @@ describe('docs/eia-classification.md', () => {
     // the formatter pads table cells, so the row is found as "| 44 … | 基础化学原料制造261；…"
     const flat = text.replace(/ +/g, ' ');
     for (const r of ML2021_ROWS) expect(flat.includes(`| ${r.row} | ${r.title}`), `row ${r.row}`).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The wizard's English face
+
+const HAN = /[\u3400-\u9fff\uff08\uff09\u3001\uff1b\uff1a\u201c\u201d]/;
+
+describe('the questions in English', () => {
+  const everyKind = Object.keys(SENSITIVE_AREA_KINDS) as SensitiveAreaKind[];
+
+  it('has an English text for every fact and every option, in no Chinese', () => {
+    for (const key of Object.keys(eiaFactsSchema.shape) as (keyof typeof eiaFactsSchema.shape)[]) {
+      const zh = questionFor(key, everyKind);
+      const en = questionIn(zh, 'en');
+      expect(en.label, key).not.toBe(zh.label);
+      expect(en.label, key).not.toMatch(HAN);
+      expect(en.options?.length, key).toBe(zh.options?.length);
+      for (const o of en.options ?? []) {
+        expect(o.label, `${key}: ${o.value}`).not.toMatch(HAN);
+        expect(o.label, `${key}: ${o.value}`).toMatch(/^[A-Z0-9]/);
+      }
+      // every value the schema takes is offered, so none can go without its English
+      const inner = eiaFactsSchema.shape[key].unwrap();
+      if (inner instanceof z.ZodEnum && key !== 'sensitiveAreas')
+        expect(zh.options?.map((o) => o.value).sort(), key).toEqual([...(inner.options as string[])].sort());
+    }
+  });
+
+  it('keeps the Chinese as sent, and a fact it does not know as sent', () => {
+    const zh = questionFor('electroplating');
+    expect(questionIn(zh, 'zh')).toBe(zh);
+    expect(questionIn({ key: 'newFact', kind: 'boolean', label: '新的事实' }, 'en').label).toBe('新的事实');
+  });
+
+  it('asks a real round in English: the quarry asks the areas its row counts', () => {
+    const r = cat('1011', { riverSandDredging: false, crushingTransportOrRestorationOnly: false });
+    expect(r.questions.some((q) => q.key === 'sensitiveAreas')).toBe(true);
+    expect(r.questions.length).toBeGreaterThan(0);
+    for (const q of r.questions.map((x) => questionIn(x, 'en'))) {
+      expect(q.label).not.toMatch(HAN);
+      for (const o of q.options ?? []) expect(o.label).not.toMatch(HAN);
+    }
+  });
+
+  it('gives every note and the basis in English', () => {
+    for (const t of ['new', 'expansion', 'alteration', 'relocation'] as const)
+      for (const n of cat('2672', { ...IB }, t).notes) expect(classificationNoteIn(n, 'en')).not.toMatch(HAN);
+    expect(classificationNoteIn(EIA_CLASSIFICATION_NOTES.scale.zh, 'zh')).toBe(EIA_CLASSIFICATION_NOTES.scale.zh);
+    const decided = cat('2672', { chemicalReaction: true });
+    expect(decided.category).not.toBeNull();
+    expect(classificationBasisEn(decided)).toMatch(
+      new RegExp(`^EIA classification catalogue \\(2021 edition\\), row ${decided.row}, “[a-z ]+” column`),
+    );
+    expect(classificationBasisEn({ category: 'none', row: null, column: null, matchedRows: [] })).toContain('art. 5');
+    expect(permitBasisEn(102, 'registration')).toContain('item 102, “registration” column');
+    // evidence kept on a case has the Chinese basis, not the rows: a compound answer still says so
+    const compound = cat('2672', { chemicalReaction: true, ancillaryWorks: ['boiler'], coalOilBoilerTonnesPerHour: 1 });
+    expect(classificationBasisEn(compound)).toContain('takes the highest (art. 4)');
+    expect(classificationBasisEn({ ...compound, matchedRows: undefined })).toBe(classificationBasisEn(compound));
+    expect(catalogueRowEn({ row: 44, rowTitle: '焰火', column: 'report-form', quote: '全部' })).toBe(
+      'Row 44 焰火 · report form column: “全部”',
+    );
   });
 });

@@ -15,17 +15,21 @@ import { z } from 'zod';
 import {
   EIA_CATALOGUE_EDITIONS,
   EIA_COLUMN_LABELS,
+  EIA_COLUMN_LABELS_EN,
   type EiaCatalogueEdition,
   type EiaCatalogueRow,
   type EiaColumn,
   ML2021,
   ML2021_TITLE,
+  ML2021_TITLE_EN,
   PERMIT_CLASS_LABELS,
   type PermitClass,
   PW2019_ITEMS,
   PW2019_TITLE,
+  PW2019_TITLE_EN,
 } from './eia-catalogue.ts';
 import { industryByCode } from './industries.ts';
+import { PERMIT_CLASS_LABELS as PERMIT_CLASS_WORDS } from './permits.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -57,35 +61,87 @@ export const CONSTRUCTION_TYPE_LABELS: Record<ConstructionType, string> = {
   relocation: '迁建',
 };
 
-/** The places 第三条 names, one key each, grouped by its three paragraphs. */
+/** The places 第三条 names, one key each, grouped by its three paragraphs (English: the wizard's option in English). */
 export const SENSITIVE_AREA_KINDS = {
-  'national-park': { paragraph: 1, label: '国家公园' },
-  'nature-reserve': { paragraph: 1, label: '自然保护区' },
-  'scenic-area': { paragraph: 1, label: '风景名胜区' },
-  'world-heritage': { paragraph: 1, label: '世界文化和自然遗产地' },
-  'marine-reserve': { paragraph: 1, label: '海洋特别保护区' },
-  'drinking-water-source': { paragraph: 1, label: '饮用水水源保护区' },
-  'ecological-redline': { paragraph: 2, label: '生态保护红线管控范围（除第三条（一）外）' },
-  'permanent-farmland': { paragraph: 2, label: '永久基本农田' },
-  'basic-grassland': { paragraph: 2, label: '基本草原' },
-  'forest-park': { paragraph: 2, label: '森林公园' },
-  geopark: { paragraph: 2, label: '地质公园' },
-  'other-nature-park': { paragraph: 2, label: '其他自然公园（海洋公园等）' },
-  'important-wetland': { paragraph: 2, label: '重要湿地' },
-  'natural-forest': { paragraph: 2, label: '天然林' },
-  'wildlife-habitat': { paragraph: 2, label: '重点保护野生动物栖息地' },
-  'wild-plant-habitat': { paragraph: 2, label: '重点保护野生植物生长繁殖地' },
-  'aquatic-habitat': { paragraph: 2, label: '重要水生生物的自然产卵场、索饵场、越冬场和洄游通道' },
-  'natural-fishery': { paragraph: 2, label: '天然渔场' },
-  'soil-erosion-zone': { paragraph: 2, label: '水土流失重点预防区和重点治理区' },
-  'desertified-land': { paragraph: 2, label: '沙化土地封禁保护区' },
-  'enclosed-sea': { paragraph: 2, label: '封闭及半封闭海域' },
-  residential: { paragraph: 3, label: '以居住为主要功能的区域' },
-  medical: { paragraph: 3, label: '以医疗卫生为主要功能的区域' },
-  education: { paragraph: 3, label: '以文化教育为主要功能的区域' },
-  research: { paragraph: 3, label: '以科研为主要功能的区域' },
-  office: { paragraph: 3, label: '以行政办公为主要功能的区域' },
-  'cultural-relic': { paragraph: 3, label: '文物保护单位' },
+  'national-park': { paragraph: 1, label: '国家公园', labelEn: 'National park' },
+  'nature-reserve': { paragraph: 1, label: '自然保护区', labelEn: 'Nature reserve' },
+  'scenic-area': { paragraph: 1, label: '风景名胜区', labelEn: 'Scenic and historic area' },
+  'world-heritage': {
+    paragraph: 1,
+    label: '世界文化和自然遗产地',
+    labelEn: 'World cultural and natural heritage site',
+  },
+  'marine-reserve': { paragraph: 1, label: '海洋特别保护区', labelEn: 'Special marine protected area' },
+  'drinking-water-source': {
+    paragraph: 1,
+    label: '饮用水水源保护区',
+    labelEn: 'Drinking-water source protection zone',
+  },
+  'ecological-redline': {
+    paragraph: 2,
+    label: '生态保护红线管控范围（除第三条（一）外）',
+    labelEn: 'Area under the ecological protection red line (other than those in art. 3 (1))',
+  },
+  'permanent-farmland': { paragraph: 2, label: '永久基本农田', labelEn: 'Permanent basic farmland' },
+  'basic-grassland': { paragraph: 2, label: '基本草原', labelEn: 'Basic grassland' },
+  'forest-park': { paragraph: 2, label: '森林公园', labelEn: 'Forest park' },
+  geopark: { paragraph: 2, label: '地质公园', labelEn: 'Geopark' },
+  'other-nature-park': {
+    paragraph: 2,
+    label: '其他自然公园（海洋公园等）',
+    labelEn: 'Other nature park (marine park, etc.)',
+  },
+  'important-wetland': { paragraph: 2, label: '重要湿地', labelEn: 'Important wetland' },
+  'natural-forest': { paragraph: 2, label: '天然林', labelEn: 'Natural forest' },
+  'wildlife-habitat': {
+    paragraph: 2,
+    label: '重点保护野生动物栖息地',
+    labelEn: 'Habitat of key protected wild animals',
+  },
+  'wild-plant-habitat': {
+    paragraph: 2,
+    label: '重点保护野生植物生长繁殖地',
+    labelEn: 'Growing and breeding ground of key protected wild plants',
+  },
+  'aquatic-habitat': {
+    paragraph: 2,
+    label: '重要水生生物的自然产卵场、索饵场、越冬场和洄游通道',
+    labelEn: 'Spawning, feeding and wintering ground or migration route of important aquatic life',
+  },
+  'natural-fishery': { paragraph: 2, label: '天然渔场', labelEn: 'Natural fishing ground' },
+  'soil-erosion-zone': {
+    paragraph: 2,
+    label: '水土流失重点预防区和重点治理区',
+    labelEn: 'Key soil-erosion prevention or control zone',
+  },
+  'desertified-land': {
+    paragraph: 2,
+    label: '沙化土地封禁保护区',
+    labelEn: 'Closed protection zone of desertified land',
+  },
+  'enclosed-sea': { paragraph: 2, label: '封闭及半封闭海域', labelEn: 'Enclosed or semi-enclosed sea area' },
+  residential: { paragraph: 3, label: '以居住为主要功能的区域', labelEn: 'Area whose main function is housing' },
+  medical: {
+    paragraph: 3,
+    label: '以医疗卫生为主要功能的区域',
+    labelEn: 'Area whose main function is medical and health care',
+  },
+  education: {
+    paragraph: 3,
+    label: '以文化教育为主要功能的区域',
+    labelEn: 'Area whose main function is culture and education',
+  },
+  research: {
+    paragraph: 3,
+    label: '以科研为主要功能的区域',
+    labelEn: 'Area whose main function is scientific research',
+  },
+  office: {
+    paragraph: 3,
+    label: '以行政办公为主要功能的区域',
+    labelEn: 'Area whose main function is government offices',
+  },
+  'cultural-relic': { paragraph: 3, label: '文物保护单位', labelEn: 'Protected cultural-relic site' },
 } as const;
 export type SensitiveAreaKind = keyof typeof SENSITIVE_AREA_KINDS;
 const ALL_KINDS = Object.keys(SENSITIVE_AREA_KINDS) as SensitiveAreaKind[];
@@ -943,6 +999,7 @@ function classifyRow(row: EiaCatalogueRow, code: string, ctx: Omit<Ctx, 'code'>)
 }
 
 const ARTICLE_5 = '本名录未作规定的建设项目，不纳入建设项目环境影响评价管理。';
+const COMPOUND_BASIS = '；涉及两个及以上类别，按单项等级最高的确定（第四条）';
 
 export function classify(input: ClassifyRequest, version?: string): ClassifyResult {
   const req = classifyRequestSchema.parse(input);
@@ -1060,7 +1117,7 @@ export function classify(input: ClassifyRequest, version?: string): ClassifyResu
     columnLabel: EIA_COLUMN_LABELS[col],
     quote: best.t.row.columns[col],
     clause: best.o.clause ?? null,
-    basis: `《${ML2021_TITLE}》第${best.t.row.row}行“${EIA_COLUMN_LABELS[col]}”栏${compound ? '；涉及两个及以上类别，按单项等级最高的确定（第四条）' : ''}`,
+    basis: `《${ML2021_TITLE}》第${best.t.row.row}行“${EIA_COLUMN_LABELS[col]}”栏${compound ? COMPOUND_BASIS : ''}`,
     ...permitPart,
     missingFacts: [],
     questions: [],
@@ -1068,14 +1125,32 @@ export function classify(input: ClassifyRequest, version?: string): ClassifyResu
   };
 }
 
+/** The notes an answer carries, in Chinese as the result sends them and in English for the wizard's English face. */
+export const EIA_CLASSIFICATION_NOTES = {
+  scale: {
+    zh: '名录中涉及规模的，均指新增规模（名录说明）。',
+    en: 'Every scale the catalogue names is the added scale (catalogue notes).',
+  },
+  alteration: {
+    zh: '建设内容不涉及主体工程的改建、扩建项目，按改建、扩建的工程内容确定类别（第四条）：请只填报改扩建内容本身的事实。',
+    en: 'An alteration or expansion that does not touch the main works is classified by the altered or added works (art. 4): give the facts of those works only.',
+  },
+  relocation: {
+    zh: '迁建项目在新址整体建设，拆除后重建的全部规模计为新增规模（环境工程评估中心答复）。',
+    en: 'A relocated project is built anew at the new site: the whole scale rebuilt there counts as added scale (answer of the Appraisal Center for Environment and Engineering).',
+  },
+} as const;
+
+/** A note of the result in the wizard's language (a note this table does not know stays as sent). */
+export function classificationNoteIn(note: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return note;
+  return Object.values(EIA_CLASSIFICATION_NOTES).find((n) => n.zh === note)?.en ?? note;
+}
+
 function noteFor(t: ConstructionType): string[] {
-  const notes = ['名录中涉及规模的，均指新增规模（名录说明）。'];
-  if (t === 'expansion' || t === 'alteration')
-    notes.push(
-      '建设内容不涉及主体工程的改建、扩建项目，按改建、扩建的工程内容确定类别（第四条）：请只填报改扩建内容本身的事实。',
-    );
-  if (t === 'relocation')
-    notes.push('迁建项目在新址整体建设，拆除后重建的全部规模计为新增规模（环境工程评估中心答复）。');
+  const notes: string[] = [EIA_CLASSIFICATION_NOTES.scale.zh];
+  if (t === 'expansion' || t === 'alteration') notes.push(EIA_CLASSIFICATION_NOTES.alteration.zh);
+  if (t === 'relocation') notes.push(EIA_CLASSIFICATION_NOTES.relocation.zh);
   return notes;
 }
 
@@ -1155,6 +1230,268 @@ const FACT_OPTION_LABELS: Partial<Record<EiaFactKey, Record<string, string>>> = 
     other: '其他',
   },
 };
+
+type EnumOptionsEn = { [K in EnumKey]: Record<NonNullable<EiaFacts[K]> & string, string> };
+
+/** Every option of every multiple-choice fact in English (typed so that none can be left out). */
+const FACT_OPTION_LABELS_EN: EnumOptionsEn = {
+  storageType: {
+    'oil-depot': 'Above-ground oil depot',
+    'underground-oil-depot': 'Underground oil depot',
+    'underground-gas-depot': 'Underground gas depot',
+    other: 'Other hazardous-goods store (incl. fireworks stores)',
+  },
+  biomassPowerFuel: {
+    'household-waste': 'Household-waste power (not co-fired)',
+    sludge: 'Sewage-sludge power (not co-fired)',
+    'co-firing': 'Power co-firing household waste or sewage sludge',
+    'agri-forestry': 'Agricultural and forestry biomass power',
+    biogas: 'Biogas power',
+    'landfill-gas': 'Landfill-gas power',
+    other: 'Other',
+  },
+  sewageWorks: {
+    urban: 'Centralised urban or rural sewage treatment (serving the public)',
+    'industrial-central': 'Centralised industrial wastewater treatment',
+    'industrial-other': 'Other industrial wastewater treatment (built by the enterprise)',
+    'domestic-own': 'Built by the builder for its own use, treating domestic sewage only',
+    septic: 'Septic tanks, and reuse of the water they have treated',
+    'sedimentation-only': 'Settling tanks only',
+  },
+  labKind: {
+    'biosafety-p3-p4': 'P3 or P4 biosafety laboratory',
+    transgenic: 'Transgenic laboratory',
+    other: 'Other specialised laboratory or R&D (test) base',
+  },
+  wasteKind: {
+    hazardous: 'Hazardous waste (other than medical waste)',
+    medical: 'Medical waste',
+    'dead-animals': 'Dead or diseased animals',
+  },
+  solidWasteWorks: {
+    'industrial-landfill-incineration':
+      'Landfill or incineration of general industrial solid waste (incl. sludge from wastewater treatment)',
+    'cement-kiln-retrofit': 'Retrofit for co-processing waste in a cement kiln',
+    other: 'Other disposal or comprehensive use (incl. construction waste)',
+  },
+  sanitationWorks: {
+    'transfer-station': 'Household-waste (incl. kitchen-waste) transfer station',
+    disposal: 'Centralised disposal of household waste (incl. kitchen waste), other than waste-to-power',
+    faeces: 'Night-soil disposal works',
+    other: 'Other',
+  },
+  disposalMethod: { landfill: 'Landfill', other: 'Other disposal' },
+  roadWorks: {
+    road: 'Main highway works',
+    ancillary: 'Ancillary facilities',
+    maintenance: 'Maintenance',
+    emergency: 'Life-saving, emergency-access or national-defence transport works',
+  },
+  roadGrade: {
+    expressway: 'Expressway',
+    'class-1': 'Class 1 highway',
+    'class-2': 'Class 2 highway',
+    'class-3': 'Class 3 highway',
+    'class-4': 'Class 4 highway',
+  },
+  urbanRoadWorks: {
+    'expressway-arterial': 'Expressway or arterial road',
+    'bridge-tunnel': 'Urban bridge or tunnel',
+    secondary: 'Secondary road',
+    branch: 'Branch road',
+    pedestrian: 'Pedestrian bridge or underpass',
+    maintenance: 'Maintenance',
+  },
+  coalWorks: {
+    mining: 'Coal mining',
+    'washing-blending': 'Coal washing or blending',
+    'storage-transport': 'Coal storage, collection or transport',
+    'ventilation-gas-drainage': 'Ventilation-shaft site or gas-drainage station',
+    restoration: 'Mine-area restoration works',
+    other: 'Other',
+  },
+};
+
+/**
+ * Every fact the engine may ask, in English: the question and its explanation as the Chinese
+ * description gives them (the glossary's terms; the catalogue's notes and articles cited by number).
+ */
+export const EIA_FACT_TEXT_EN: Readonly<Record<EiaFactKey, string>> = {
+  industrialBuilding:
+    'Production takes place in an industrial building (factory, warehouse, etc., GB/T 50083-2014). Catalogue categories marked "*" cover only production in industrial buildings (note 4); household workshops and shops are not included',
+  chemicalReaction:
+    'The process involves a chemical reaction (pilot-scale R&D included). Answer no if there is only purely physical separation, physical purification, mixing or repackaging (catalogue note 3: simple mixing is physical mixing with no chemical reaction)',
+  productionWastewater:
+    'The project produces process wastewater (domestic sewage does not count; answer of the Appraisal Center for Environment and Engineering)',
+  vocEmissions: 'The project emits volatile organic compounds (VOCs)',
+  storageType:
+    'Type of hazardous-goods store: above-ground oil depot, underground oil depot, underground gas depot, or other (incl. stores of fireworks and other toxic, harmful or hazardous goods)',
+  oilDepotCapacityM3: 'Added total capacity of the oil depot, m³',
+  coalOilBoilerTonnesPerHour: 'Added total capacity of coal- or oil-fired boilers, t/h (1 t/h ≈ 0.7 MW)',
+  gasBoilerTonnesPerHour: 'Added total capacity of natural-gas boilers, t/h',
+  otherHighPollutionFuel:
+    'The boilers burn a high-polluting fuel other than coal or oil (Catalogue of High-Polluting Fuels, MEE 2017)',
+  cementGrindingOnly: 'Only a cement grinding station (no clinker is produced)',
+  stoneSlabProcessingOnly: 'Only cutting, grinding and shaping of stone slabs',
+  electricHeating: 'The glass products are heated electrically',
+  cutGrindShapeOnly: 'The glass products are only cut, ground and shaped',
+  roasting: 'Making the graphite or carbon products includes baking',
+  highPollutionFuel:
+    'The project uses high-polluting fuels (Catalogue of High-Polluting Fuels, MEE 2017: coal and coal products, petroleum coke, oil shale, crude oil, heavy oil, residual oil, coal tar, etc.)',
+  annualOutputPieces: 'Added annual output, pieces (sanitary ceramics, household ceramics)',
+  coalWorks:
+    'What the coal project covers: mining; washing and blending; storage, collection and transport; ventilation-shaft sites and gas-drainage stations; mine-area restoration; other',
+  riverSandDredging: 'The project dredges river sand (catalogue row 11 excludes river sand dredging)',
+  crushingTransportOrRestorationOnly:
+    'Only stand-alone ore crushing, collection and transport, or mine-area restoration works',
+  scaleFarm:
+    'A large-scale livestock or poultry farm (thresholds: the Regulations on the Prevention and Control of Pollution from Large-scale Livestock and Poultry Farming and the province’s rules)',
+  pigEquivalentSoldPerYear:
+    'Added annual output of animals sold for slaughter, in pig equivalents (1 breeding sow or boar = 5 pigs; 1 dairy cow = 10; 30 laying hens, 60 broilers, 30 ducks, 15 geese or 3 sheep = 1); enter 0 if the farm sells none',
+  pigEquivalentInStock: 'For a farm that sells no animals for slaughter: added livestock on hand, in pig equivalents',
+  pigsSlaughteredPerYear: 'Added pigs slaughtered per year, head',
+  cattleSlaughteredPerYear: 'Added beef cattle slaughtered per year, head',
+  sheepSlaughteredPerYear: 'Added sheep slaughtered per year, head',
+  poultrySlaughteredPerYear: 'Added poultry slaughtered per year, birds',
+  meatProcessedTonnesPerYear: 'Added meat processed per year, tonnes',
+  fermentation: 'The process includes fermentation',
+  annualProcessingTonnes:
+    'Added annual processing, tonnes (grain milling, feed processing, aquatic-product processing)',
+  simpleMixingOrPackaging:
+    'Only simple mixing (blending) or repackaging (from large packs into small ones), with no chemical reaction',
+  packagingOnly: 'Only repackaging (from large packs into small ones)',
+  blendingOnly: 'Only blending',
+  starchOrStarchSugar: 'The project makes starch or starch sugar (not only starch products)',
+  citricLysineYeast: 'The product is citric acid, lysine or yeast',
+  annualOutputTonnes: 'Added annual output, tonnes (soy sauce, vinegar)',
+  capacityKilolitres: 'Added annual production capacity, kilolitres (alcoholic drinks)',
+  electroplating:
+    'The process includes electroplating (electroless plating and anodising count as electroplating, catalogue notes)',
+  solventCoatingTonnesPerYear: 'Solvent-based coatings (incl. thinners) used per year, tonnes; enter 0 if none',
+  lowVocCoatingTonnesPerYear: 'Non-solvent low-VOC coatings used per year, tonnes; enter 0 if none',
+  onlyCutWeldAssemble:
+    'Apart from coating, the only processes are cutting, welding and assembly (grinding before and after welding counts as welding)',
+  coatingOnly: 'There is no production process other than coating',
+  hotDipGalvanizingWithPassivation: 'Hot-dip galvanising with passivation',
+  castingTonnesPerYear: 'Added annual output of ferrous or non-ferrous castings, tonnes',
+  coatingImpregnationPrintingGluing: 'The process includes coating, impregnation, printing or gluing',
+  solventInkTonnesPerYear: 'Solvent-based inks used per year, tonnes; enter 0 if none',
+  lowVocInkTonnesPerYear: 'Low-VOC inks used per year, tonnes; enter 0 if none',
+  laserPrintingOnly: 'Laser printing only',
+  recycledPlastic: 'Recycled plastic is a raw material',
+  solventAdhesiveTonnesPerYear: 'Solvent-based adhesives used per year, tonnes; enter 0 if none',
+  inpatientBeds: 'Added inpatient beds',
+  floorAreaM2: 'Added floor area, m² (schools, welfare homes, care homes; wholesale and retail markets)',
+  chemBioLab: 'The school has chemistry or biology laboratories',
+  urbanBuiltUpArea: 'The site is in an urban built-up area',
+  businessAreaM2: 'Business floor area, m² (car and motorcycle repair shops)',
+  standardFactory: 'The project is a standard factory building',
+  sensitiveAreas:
+    'Environmentally sensitive areas (catalogue art. 3) the project lies in or crosses; tick none if it touches none. Only the areas named in this row’s own definition of sensitive areas count',
+  rawJuiceProduction: 'The beverage project produces raw juice (fruit or vegetable juice, etc.)',
+  biomassPowerFuel:
+    'Fuel of the biomass power plant: household waste (not co-fired), sewage sludge (not co-fired), household waste or sludge co-fired, agricultural and forestry biomass, biogas, landfill gas, other',
+  sewageWorks:
+    'Nature of the wastewater project: centralised urban or rural sewage treatment (serving the public, catalogue note 5); centralised industrial wastewater treatment; other industrial wastewater treatment; the builder’s own works treating domestic sewage only; septic tanks and reuse of their treated water; settling tanks only',
+  sewageTonnesPerDay: 'Added daily capacity of urban or rural sewage treatment, t/d',
+  indirectDischargeNoHeavyMetals:
+    'The treated industrial wastewater goes to surface water indirectly (e.g. into the municipal sewer) and carries no heavy metals',
+  upgradeOnly: 'Only an upgrade to stricter discharge standards',
+  labKind:
+    'Type of laboratory: P3 or P4 biosafety laboratory; transgenic laboratory; other specialised laboratory or R&D (test) base',
+  labWaste: 'The laboratory produces waste gas, wastewater or hazardous waste from its experiments',
+  wasteKind: 'Waste disposed of: hazardous waste (other than medical waste); medical waste; dead or diseased animals',
+  inHouseRecycling: 'Only recycled within the unit that produces it',
+  collectionStorageOnly: 'Only collection and storage, with no use or disposal',
+  solidWasteWorks:
+    'General solid-waste project: landfill or incineration of general industrial solid waste (incl. sludge from wastewater treatment); retrofit for co-processing in a cement kiln; other disposal and comprehensive use (incl. construction waste)',
+  sanitationWorks:
+    'Environmental sanitation works: household-waste (incl. kitchen-waste) transfer station; centralised disposal of household waste (other than waste-to-power); night-soil disposal works; other',
+  transferTonnesPerDay: 'Added daily capacity of the household-waste transfer station, t/d',
+  disposalMethod: 'How the household waste is disposed of: landfill; other',
+  disposalTonnesPerDay: 'Added daily capacity of household-waste disposal, t/d',
+  faecesTonnesPerDay: 'Added daily capacity of night-soil disposal, t/d',
+  hazmatVehicleWash: 'A washing yard for vehicles carrying hazardous chemicals',
+  roadWorks:
+    'What the highway project covers: main highway works; ancillary facilities; maintenance; life-saving, emergency-access or national-defence transport works',
+  roadGrade: 'Highway class: expressway, class 1, class 2, class 3, class 4',
+  roadLengthKm: 'Length of new highway, km',
+  urbanRoadWorks:
+    'Urban road project: expressway or arterial road; urban bridge or tunnel; secondary road; branch road; pedestrian bridge or underpass; maintenance',
+  wastewaterOutlet:
+    'The farm has a wastewater outlet (this decides the discharge-permit class, 2019 permit catalogue item 1)',
+  ancillaryWorks:
+    'Ancillary works of the same project, each classified in its own row, the highest category applying (art. 4): boiler or heat supply, hazardous-goods store, air-pollution control works',
+  otherIndustryCodes:
+    'Other GB/T 4754 industry classes in the same project, each classified in its own row, the highest category applying (art. 4)',
+};
+
+/**
+ * A question as the wizard shows it in the reader's language. The answer carries the Chinese; the
+ * English comes from the tables above by the fact's key and the option's value, and whatever they
+ * do not know (a fact a newer server asks) stays as sent rather than going blank.
+ */
+export function questionIn<Q extends { key: string; label: string; options?: { value: string; label: string }[] }>(
+  q: Q,
+  lang: 'zh' | 'en',
+): Q {
+  if (lang === 'zh') return q;
+  const key = q.key as EiaFactKey;
+  const optionEn = (value: string): string | undefined =>
+    key === 'sensitiveAreas'
+      ? SENSITIVE_AREA_KINDS[value as SensitiveAreaKind]?.labelEn
+      : (FACT_OPTION_LABELS_EN as Partial<Record<string, Record<string, string>>>)[key]?.[value];
+  return {
+    ...q,
+    label: EIA_FACT_TEXT_EN[key] ?? q.label,
+    ...(q.options ? { options: q.options.map((o) => ({ ...o, label: optionEn(o.value) ?? o.label })) } : {}),
+  };
+}
+
+/**
+ * The answer's legal basis in English, built from what the result cites (row, column, whether
+ * several rows counted) in the words of the Chinese basis the result carries.
+ */
+export function classificationBasisEn(r: {
+  category: EiaCategory | null;
+  row: number | null;
+  column: EiaColumn | null;
+  /** the answer's rows; evidence kept without them passes the Chinese basis, which says so in words */
+  matchedRows?: readonly { category: EiaCategory | null }[];
+  basis?: string;
+}): string {
+  if (r.category === null) return `${ML2021_TITLE_EN}, row ${r.row} (decided once the remaining facts are given)`;
+  if (r.category === 'none' || r.column === null)
+    return r.row === null
+      ? `${ML2021_TITLE_EN}, art. 5 (the catalogue does not cover the project)`
+      : `${ML2021_TITLE_EN}, row ${r.row}: no column applies, so the project is outside EIA management (art. 5)`;
+  const compound = r.matchedRows
+    ? r.matchedRows.filter((m) => m.category !== null && m.category !== 'none').length > 1
+    : (r.basis?.endsWith(COMPOUND_BASIS) ?? false);
+  return `${ML2021_TITLE_EN}, row ${r.row}, “${EIA_COLUMN_LABELS_EN[r.column]}” column${
+    compound ? '; the project falls in two or more categories and takes the highest (art. 4)' : ''
+  }`;
+}
+
+/**
+ * The catalogue row and column a case rests on, in English: the row's title and the cell's words
+ * stay as printed (the legal text), the rest is said in English.
+ */
+export function catalogueRowEn(e: {
+  row: number | null;
+  rowTitle: string | null;
+  column: EiaColumn | null;
+  quote: string;
+}): string {
+  if (e.row === null) return `Not covered by the catalogue (art. 5): “${e.quote}”`;
+  if (e.column === null) return `Row ${e.row} ${e.rowTitle ?? ''} · no column applies (art. 5)`;
+  return `Row ${e.row} ${e.rowTitle ?? ''} · ${EIA_COLUMN_LABELS_EN[e.column]} column: “${e.quote}”`;
+}
+
+/** The discharge-permit class's basis in English: the 2019 catalogue's item and class column. */
+export function permitBasisEn(item: number, cls: PermitClass): string {
+  return `${PW2019_TITLE_EN}, item ${item}, “${PERMIT_CLASS_WORDS[cls].en}” column`;
+}
 
 /** The question for a fact, in words; for sensitive areas only the places the asking rows count. */
 export function questionFor(key: EiaFactKey, kinds: Iterable<SensitiveAreaKind> = []): FactQuestion {

@@ -3,6 +3,7 @@
 // filing (national system; tracked). Pure rules and the bodies the API accepts; no I/O.
 
 import { z } from 'zod';
+import type { ApplicationState } from './applications.ts';
 import type { AuditVocabulary } from './audit-vocabulary.ts';
 import { eiaFactsSchema } from './eia-classification.ts';
 import { isChinesePhone } from './enterprise.ts';
@@ -107,6 +108,55 @@ export const EIA_MATTER_PATHS: Readonly<Record<string, EiaPath>> = {
   'eia-registration-filing': 'filing',
   'eia-exemption': 'exemption',
 };
+
+/**
+ * Why no EIA case may be opened from an application, or null when one may. A case is the handling
+ * of an application the bureau accepted (受理, 行政许可法 第三十二条) and has not yet decided: not one
+ * still awaiting its pre-check or materials, not one already decided (准予 or 不予许可, 第三十八条),
+ * and not one that already has its case. The application is judged as it stood at `at` (services
+ * take their "now" so that past years can be replayed through them); the server refuses with this
+ * text, and the application's page offers the step only when this is null.
+ */
+export function applicationLinkRefusal(
+  app: {
+    status: ApplicationState | (string & {});
+    acceptedAt: Date | string | null;
+    decidedAt: Date | string | null;
+  },
+  linkedCaseCode: string | null,
+  at: Date = new Date(),
+): { zh: string; en: string } | null {
+  if (linkedCaseCode)
+    return {
+      zh: `该申请已立环评事项 ${linkedCaseCode}，不能重复立案`,
+      en: `The application already has EIA case ${linkedCaseCode}`,
+    };
+  const by = (t: Date | string | null) => t !== null && new Date(t).getTime() <= at.getTime();
+  if (by(app.decidedAt)) {
+    if (app.status === 'approved')
+      return {
+        zh: '申请已办结（准予许可），不能再立环评事项',
+        en: 'The application has been decided (approved); no EIA case can be opened from it',
+      };
+    if (app.status === 'refused')
+      return {
+        zh: '申请已办结（不予许可），不能再立环评事项',
+        en: 'The application has been decided (refused); no EIA case can be opened from it',
+      };
+  } else if (by(app.acceptedAt)) {
+    // accepted and not decided by then: expert review pauses the clock but the handling goes on
+    if (['accepted', 'expert-review', 'approved', 'refused'].includes(app.status)) return null;
+  } else
+    return {
+      zh: '申请尚未受理，受理后才能判定环评类别并立案',
+      en: 'The application is not accepted yet; the EIA case is opened once it is accepted',
+    };
+  // a state added later (e.g. withdrawn) is not "being handled" until this rule says so
+  return {
+    zh: '申请不在办理中，不能立环评事项',
+    en: 'The application is not being handled; no EIA case can be opened from it',
+  };
+}
 
 /** The 文号 prefix this bureau gives each decision it makes itself (the year and number follow). */
 export const EIA_DOCUMENT_PREFIX: Partial<Record<EiaPath, string>> = {

@@ -236,7 +236,9 @@ export async function seedApplicationsThisYear(db: Db, ctx: SeedContext): Promis
       approver,
       row.id,
       { outcome: f.approve ? 'approved' : 'refused', reasons: f.reasons },
-      at(f.decidedOn, '10:30'),
+      // a same-day decision comes after the morning's acceptance (up to 10:40) and after the EIA
+      // seed opens the case from it (11:00): a decided application can no longer be linked
+      at(f.decidedOn, f.decidedOn === f.acceptedOn ? '16:00' : '10:30'),
     );
     visits += (assisted ? 0 : 1) + (f.intake === 'notice' && inPerson ? 1 : 0);
   }

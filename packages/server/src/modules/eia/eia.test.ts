@@ -144,9 +144,9 @@ describe('commitment path', () => {
       headers: { 'accept-language': 'en' },
       payload: commitment(A.id, { facts: {} }),
     });
-    // an English reader was told to answer "chemicalReaction": the engine's key, not words
+    // an English reader is asked the wizard's question in English: never the engine's key, nor Chinese
     expect(missingEn.json().detail).toBe(
-      'The EIA category cannot be decided yet (catalogue row 44); answer the 1 remaining question(s) in the EIA classification wizard',
+      'The EIA category cannot be decided yet (catalogue row 44); answer in the EIA classification wizard: The process involves a chemical reaction (pilot-scale R&D included). Answer no if there is only purely physical separation, physical purification, mixing or repackaging (catalogue note 3: simple mixing is physical mixing with no chemical reaction)',
     );
     // a cement clinker line needs a report book: not the commitment path, and not an ordinary report form
     const book = await clerk.request({
@@ -539,7 +539,12 @@ describe('the other paths', () => {
 });
 
 describe('case ↔ application', () => {
-  async function application(enterpriseId: string, matterCode: string, accepted: boolean) {
+  async function application(
+    enterpriseId: string,
+    matterCode: string,
+    accepted: boolean,
+    status: string = accepted ? 'accepted' : 'submitted',
+  ) {
     // the application's own path to acceptance is the applications module's test; here it only has to exist
     const [a] = await t.database.db
       .insert(applications)
@@ -553,9 +558,12 @@ describe('case ↔ application', () => {
         applicantName: '刘建国',
         applicantPhone: '13907990188',
         channel: 'online',
-        status: accepted ? 'accepted' : 'submitted',
+        status,
         receivedAt: new Date(),
         acceptedAt: accepted ? new Date() : null,
+        ...(status === 'approved' || status === 'refused'
+          ? { decidedAt: new Date(), decisionReasons: '已作出决定' }
+          : {}),
       })
       .returning();
     return a!;
@@ -568,9 +576,44 @@ describe('case ↔ application', () => {
       expect(r.statusCode, r.body).toBe(400);
       return r.json().errors[0].message as string;
     };
+    // a refusal of the application's state is a conflict, told in plain words
+    const conflict = async (payload: object, lang = 'zh-CN') => {
+      const r = await clerk.request({
+        method: 'POST',
+        url: '/api/eia/cases',
+        headers: { 'accept-language': lang },
+        payload,
+      });
+      expect(r.statusCode, r.body).toBe(409);
+      expect(r.json().code).toBe('EIA_APPLICATION_NOT_LINKABLE');
+      return r.json().detail as string;
+    };
     expect(await field(commitment(B.id, { applicationId: app.id }))).toContain('没有这件申请');
     const pending = await application(A.id, 'eia-report-form-commitment', false);
-    expect(await field(commitment(A.id, { applicationId: pending.id }))).toContain('尚未受理');
+    expect(await conflict(commitment(A.id, { applicationId: pending.id }))).toContain('尚未受理');
+    const awaiting = await application(A.id, 'eia-report-form-commitment', false, 'awaiting-materials');
+    expect(await conflict(commitment(A.id, { applicationId: awaiting.id }))).toContain('尚未受理');
+    // refused or approved: the application is decided, a case would handle nothing
+    const refused = await application(A.id, 'eia-report-form-commitment', true, 'refused');
+    expect(await conflict(commitment(A.id, { applicationId: refused.id }))).toBe(
+      '申请已办结（不予许可），不能再立环评事项',
+    );
+    expect(await conflict(commitment(A.id, { applicationId: refused.id }), 'en')).toBe(
+      'The application has been decided (refused); no EIA case can be opened from it',
+    );
+    const approved = await application(A.id, 'eia-report-form-commitment', true, 'approved');
+    expect(await conflict(commitment(A.id, { applicationId: approved.id }))).toContain('准予许可');
+    expect(
+      await t.database.db.select({ id: eiaCases.id }).from(eiaCases).where(eq(eiaCases.applicationId, refused.id)),
+    ).toEqual([]);
+    // expert review pauses the clock but the application is still being handled
+    const reviewing = await application(A.id, 'eia-report-form-commitment', true, 'expert-review');
+    const fromReview = await clerk.request({
+      method: 'POST',
+      url: '/api/eia/cases',
+      payload: commitment(A.id, { applicationId: reviewing.id }),
+    });
+    expect(fromReview.statusCode, fromReview.body).toBe(201);
     const book = await application(A.id, 'eia-report-book', true);
     expect(await field(commitment(A.id, { applicationId: book.id }))).toContain('报告书审批');
     const bookEn = await clerk.request({
@@ -588,7 +631,7 @@ describe('case ↔ application', () => {
     });
     expect(c.statusCode, c.body).toBe(201);
     expect(c.json()).toMatchObject({ applicationId: app.id, applicationCode: app.code });
-    expect(await field(commitment(A.id, { applicationId: app.id }))).toContain('已立环评事项');
+    expect(await conflict(commitment(A.id, { applicationId: app.id }))).toContain('已立环评事项');
     // the application's page finds its case by the link (the enterprise too)
     const linked = (await entA.request({ method: 'GET', url: `/api/eia/cases?applicationId=${app.id}` })).json();
     expect(linked.items.map((x: { id: string }) => x.id)).toEqual([c.json().id]);

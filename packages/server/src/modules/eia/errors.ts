@@ -44,6 +44,12 @@ export const EIA_ERRORS = {
     en: 'The path does not fit the EIA category',
     when: 'A case opened on a path its classification does not allow (e.g. the commitment path for a report-book project); `suggestedPaths` lists the paths that fit.',
   },
+  EIA_APPLICATION_NOT_LINKABLE: {
+    status: 409,
+    zh: '该申请不能立环评事项',
+    en: 'No EIA case can be opened from this application',
+    when: 'A case opened from an application that is not accepted yet, already decided (准予 or 不予许可) or already linked to a case; the detail says which.',
+  },
 } as const satisfies Record<string, ModuleErrorEntry>;
 
 // makes `new AppError('EIA_…')` type-check anywhere, without errors.ts knowing this module

@@ -148,7 +148,7 @@ export const eiaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         body: eiaCaseCreateBody,
         response: { 201: eiaCaseDetailView, ...problemResponses(400, 401, 403, 409, 422) },
         description:
-          'The server classifies the project from `industryCode`, `constructionType` and `facts` (the fact keys of POST /api/eia/classify) and stores the row, column and quote as the case’s evidence; a path the category does not allow is refused (EIA_PATH_MISMATCH), missing facts too (EIA_CLASSIFICATION_INCOMPLETE). `applicationId` links an accepted application of the same enterprise whose EIA matter fits the path.',
+          'The server classifies the project from `industryCode`, `constructionType` and `facts` (the fact keys of POST /api/eia/classify) and stores the row, column and quote as the case’s evidence; a path the category does not allow is refused (EIA_PATH_MISMATCH), missing facts too (EIA_CLASSIFICATION_INCOMPLETE). `applicationId` links an application of the same enterprise whose EIA matter fits the path, once: one accepted and not yet decided (otherwise EIA_APPLICATION_NOT_LINKABLE).',
       },
     },
     async (request, reply) =>

@@ -532,7 +532,9 @@ export async function seedEiaThisYear(db: Db, ctx: SeedContext): Promise<void> {
         staffUser(approver),
         approver,
         { ...base, exemptionList: 'national', exemptionEntry: c.exemptionEntry!, decidedOn: c.decidedOn },
-        at(c.decidedOn, '10:00'),
+        // opened from its application while it is handled: after a same-day acceptance (by 10:40),
+        // before the application's decision (that module's seed decides a same-day one at 16:00)
+        at(c.decidedOn, c.decidedOn === c.acceptedOn ? '11:00' : '10:00'),
       );
     } else {
       const opened = await createCase(

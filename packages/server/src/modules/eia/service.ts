@@ -1,6 +1,7 @@
 import { DECISION_NUMBER_PREFIX } from '@qingshan/core/applications';
 import { todayInShanghai } from '@qingshan/core/calendar';
 import {
+  applicationLinkRefusal,
   type CommitmentFacts,
   commitmentIneligibility,
   EIA_DOCUMENT_PREFIX,
@@ -18,7 +19,7 @@ import {
   pathRefusal,
   type VerificationResult,
 } from '@qingshan/core/eia';
-import { classify, UnknownIndustryError } from '@qingshan/core/eia-classification';
+import { classify, questionIn, UnknownIndustryError } from '@qingshan/core/eia-classification';
 import { matterName } from '@qingshan/core/matters';
 import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -200,8 +201,7 @@ function classifyForCase(input: z.infer<typeof eiaCaseCreateBody>) {
     throw new AppError('EIA_CLASSIFICATION_INCOMPLETE', {
       detail: {
         zh: `还不能判定环评类别（名录第${a.row}行），请在环评判定向导中回答：${a.questions.map((q) => q.label).join('；')}`,
-        // the wizard's questions exist in Chinese only: an English reader is told how many, never the fact keys
-        en: `The EIA category cannot be decided yet (catalogue row ${a.row}); answer the ${a.questions.length} remaining question(s) in the EIA classification wizard`,
+        en: `The EIA category cannot be decided yet (catalogue row ${a.row}); answer in the EIA classification wizard: ${a.questions.map((q) => questionIn(q, 'en').label).join('; ')}`,
       },
       extra: { missingFacts: a.missingFacts },
     });
@@ -238,14 +238,14 @@ function classifyForCase(input: z.infer<typeof eiaCaseCreateBody>) {
   return { category, evidence, catalogueRow: catalogueRow.slice(0, 1000) };
 }
 
-/** The accepted application a case is opened from: same enterprise, an EIA matter that fits the path. */
-async function assertLinkableApplication(tx: Tx, input: z.infer<typeof eiaCaseCreateBody>): Promise<void> {
+/** The application a case is opened from: same enterprise, an EIA matter that fits the path, accepted and not yet decided. */
+async function assertLinkableApplication(tx: Tx, input: z.infer<typeof eiaCaseCreateBody>, now: Date): Promise<void> {
   if (!input.applicationId) return;
-  const [app] = await tx.select().from(applications).where(eq(applications.id, input.applicationId));
+  // locked as the application's own steps lock it: a decision cannot slip in between this check and the link
+  const [app] = await tx.select().from(applications).where(eq(applications.id, input.applicationId)).for('update');
   const bad = (zh: string, en: string) => required('applicationId', zh, en);
   if (!app || app.enterpriseId !== input.enterpriseId)
     throw bad('该企业没有这件申请', 'No such application of this enterprise');
-  if (!app.acceptedAt) throw bad('申请尚未受理，受理后才能立环评事项', 'The application is not accepted yet');
   const path = EIA_MATTER_PATHS[app.matterCode];
   const nameEn = matterName(app.matterCode, app.matterName, 'en');
   if (!path) throw bad(`“${app.matterName}”不是环评事项`, `${nameEn} is not an EIA matter`);
@@ -258,7 +258,8 @@ async function assertLinkableApplication(tx: Tx, input: z.infer<typeof eiaCaseCr
     .select({ code: eiaCases.code })
     .from(eiaCases)
     .where(eq(eiaCases.applicationId, input.applicationId));
-  if (linked) throw bad(`该申请已立环评事项 ${linked.code}`, `The application already has EIA case ${linked.code}`);
+  const refusal = applicationLinkRefusal(app, linked?.code ?? null, now);
+  if (refusal) throw new AppError('EIA_APPLICATION_NOT_LINKABLE', { detail: refusal });
 }
 
 type NoticeSource = keyof typeof EIA_NOTICE_SOURCES;
@@ -310,7 +311,7 @@ export async function createCase(
     if (!ent) throw required('enterpriseId', '企业不存在', 'No such enterprise');
     const today = todayInShanghai(now);
     const cls = classifyForCase(input);
-    await assertLinkableApplication(tx, input);
+    await assertLinkableApplication(tx, input, now);
     // the wizard's answers count too: a sensitive area or electroplating named there is not unticked here
     const facts = {
       industryCode: input.industryCode.replace(/^[A-Ta-t]/, ''),

@@ -45,7 +45,7 @@ import {
   getApplication,
   uploadMaterial,
 } from './api.ts';
-import { acceptanceLabel, CLOCK_COLORS, channelLabel, STATE_COLORS, stateLabel } from './labels.ts';
+import { acceptanceLabel, CLOCK_COLORS, channelLabel, STATE_COLORS, sentenceCase, stateLabel } from './labels.ts';
 import { APPLICATION_PERMISSIONS } from './permissions.ts';
 
 type Checklist = ApplicationDetail['checklist'];
@@ -248,8 +248,10 @@ export default function ApplicationDetailPage() {
                 {d.assisted ? <Tag style={{ marginLeft: 4 }}>{t('applications.assisted')}</Tag> : null}
               </Descriptions.Item>
               <Descriptions.Item label={t('applications.receivedAt')}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
+              {/* "filled", not a span of 2: on one column (and on antd's first, three-column render) a
+                  span of 2 does not add up and antd warns; filled takes the rest of the line */}
               {d.assisted ? (
-                <Descriptions.Item label={t('applications.authorisation')} span={2}>
+                <Descriptions.Item label={t('applications.authorisation')} span="filled">
                   {t('common.parenthetical', {
                     text: d.authorisation,
                     note: t('common.labelled', { label: t('applications.assistedBy'), value: d.assistedByName }),
@@ -257,7 +259,7 @@ export default function ApplicationDetailPage() {
                 </Descriptions.Item>
               ) : null}
               {d.decisionNumber ? (
-                <Descriptions.Item label={t('applications.decision')} span={2}>
+                <Descriptions.Item label={t('applications.decision')} span="filled">
                   <Typography.Text strong data-testid="application-decision-number">
                     {d.decisionNumber}
                   </Typography.Text>{' '}
@@ -297,6 +299,7 @@ export default function ApplicationDetailPage() {
                 { title: '#', render: (_, m) => m.index + 1, width: 40 },
                 {
                   title: t('applications.item'),
+                  width: '45%',
                   render: (_, m) => (
                     <>
                       {m.name}{' '}
@@ -305,7 +308,7 @@ export default function ApplicationDetailPage() {
                       </Tag>
                       {m.deferrable ? <Tag color="gold">{t('applications.deferrable')}</Tag> : null}
                       <Typography.Text type="secondary">
-                        {formLabel(m.form, lang)} × {m.count}
+                        {sentenceCase(formLabel(m.form, lang))} × {m.count}
                       </Typography.Text>
                     </>
                   ),
@@ -325,7 +328,8 @@ export default function ApplicationDetailPage() {
                         <Button
                           type="link"
                           size="small"
-                          style={{ padding: 0 }}
+                          // a file is named after its checklist item: wrapped, or it squeezes the item's column
+                          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
                           onClick={() => void downloadMaterial(d.id, f.id, f.fileName).catch(showError)}
                         >
                           {f.fileName}

@@ -8,7 +8,12 @@ import {
 } from '@qingshan/core/applications';
 import type { Language } from '../../i18n.ts';
 
-const pick = (l: { zh: string; en: string }, lang: Language) => (lang === 'en' ? l.en : l.zh);
+/**
+ * Core's English labels are lower case, for use inside sentences; these helpers label tags, table
+ * cells and options, which stand alone, so English opens with a capital (sentence case).
+ */
+export const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const pick = (l: { zh: string; en: string }, lang: Language) => (lang === 'en' ? sentenceCase(l.en) : l.zh);
 
 export const stateLabel = (s: ApplicationState, lang: Language) => pick(APPLICATION_STATE_LABELS[s], lang);
 export const channelLabel = (c: ApplicationChannel, lang: Language) => pick(APPLICATION_CHANNEL_LABELS[c], lang);

@@ -1,5 +1,13 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import type { EiaPath } from '@qingshan/core/eia';
+import { EIA_CATEGORY_LABELS, type EiaPath } from '@qingshan/core/eia';
+import { EIA_COLUMN_LABELS_EN, ML2021_TITLE_EN, ML2021_VERSION } from '@qingshan/core/eia-catalogue';
+import {
+  classificationBasisEn,
+  classificationNoteIn,
+  permitBasisEn,
+  questionIn,
+} from '@qingshan/core/eia-classification';
+import { PERMIT_CLASS_LABELS } from '@qingshan/core/permits';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -9,6 +17,7 @@ import {
   Descriptions,
   Flex,
   Form,
+  Grid,
   InputNumber,
   Radio,
   Result,
@@ -26,7 +35,9 @@ import { errorMessage } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { INDUSTRY_CLASS_OPTIONS, labelContains } from '../../domain.ts';
+import { useLanguage } from '../../i18n.ts';
 import type { EiaWizardHandoff } from '../eia/handoff.ts';
+import { pickHeading } from '../eia/labels.ts';
 import { type ClassifyAnswer, type ClassifyBody, classifyProject, type FactQuestion, type Facts } from './api.ts';
 
 type ConstructionType = ClassifyBody['constructionType'];
@@ -49,18 +60,21 @@ type Project = { industryCode: string; constructionType: ConstructionType; ancil
  */
 export default function EiaWizardPage() {
   const { t } = useTranslation();
+  const en = useLanguage() === 'en';
   const [project, setProject] = useState<Project | null>(null);
   const [facts, setFacts] = useState<Facts>({});
   const [answer, setAnswer] = useState<ClassifyAnswer | null>(null);
   const [asked, setAsked] = useState<ClassifyBody | null>(null);
   const [projectForm] = Form.useForm<Project>();
-  const [factForm] = Form.useForm<Record<string, unknown>>();
+  // each round of questions is a fresh form (keyed by the round): a shared form instance, reset once
+  // the answer had unmounted it, made React warn "not connected to any Form element"
+  const [round, setRound] = useState(0);
 
   const run = useMutation({
     mutationFn: (body: ClassifyBody) => classifyProject(body),
     onSuccess: (a) => {
       setAnswer(a);
-      factForm.resetFields();
+      setRound((r) => r + 1);
     },
   });
 
@@ -152,7 +166,7 @@ export default function EiaWizardPage() {
                 style={{ marginBottom: 16 }}
                 title={t('eiaWizard.deciding', {
                   row: answer.row,
-                  column: answer.columnLabel,
+                  column: en && answer.column ? EIA_COLUMN_LABELS_EN[answer.column] : answer.columnLabel,
                 })}
                 description={
                   <>
@@ -162,7 +176,7 @@ export default function EiaWizardPage() {
                 }
               />
               <Form
-                form={factForm}
+                key={round}
                 layout="vertical"
                 onFinish={(values) => ask(project, { ...facts, ...normalise(answer.questions, values) })}
               >
@@ -196,8 +210,10 @@ function normalise(questions: FactQuestion[], values: Record<string, unknown>): 
   return out as Facts;
 }
 
-function QuestionField({ q }: { q: FactQuestion }) {
+function QuestionField({ q: asked }: { q: FactQuestion }) {
   const { t } = useTranslation();
+  // the engine asks in Chinese; the English face reads the same question from core by its key
+  const q = questionIn(asked, useLanguage() === 'en' ? 'en' : 'zh');
   const required = { required: q.kind !== 'areas', message: t('eiaWizard.answerRequired') };
   const testId = `eia-fact-${q.key}`;
   if (q.kind === 'boolean')
@@ -255,9 +271,16 @@ function Answer({
   onRestart: () => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const en = lang === 'en';
+  const wide = Grid.useBreakpoint().md ?? true;
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const category = answer.category ?? 'none';
+  // the catalogue's own words are the Chinese answer; the English face names the same row, column and class
+  const categoryLabel = en ? pickHeading(EIA_CATEGORY_LABELS[category], lang) : answer.categoryLabel;
+  const basis = en ? classificationBasisEn(answer) : answer.basis;
+  const catalogueTitle = en && answer.catalogueVersion === ML2021_VERSION ? ML2021_TITLE_EN : answer.catalogueTitle;
   const target = useCaseTarget(category);
   const applicationId = params.get('applicationId');
   const openCase = () => {
@@ -272,6 +295,7 @@ function Answer({
         category: answer.category,
         categoryLabel: answer.categoryLabel ?? '',
         basis: answer.basis,
+        basisEn: classificationBasisEn(answer),
         quote: answer.quote,
       },
       ...(applicationId
@@ -301,14 +325,21 @@ function Answer({
               style={{ fontSize: 20, padding: '4px 12px' }}
               data-testid="eia-category"
             >
-              {answer.categoryLabel}
+              {categoryLabel}
             </Tag>
           </Flex>
         }
-        subTitle={answer.basis}
+        subTitle={basis}
         style={{ paddingBottom: 8 }}
       />
-      <Descriptions bordered column={1} size="small" styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}>
+      {/* a phone has no room for a label column beside the catalogue's words: labels go above */}
+      <Descriptions
+        bordered
+        column={1}
+        size="small"
+        layout={wide ? 'horizontal' : 'vertical'}
+        styles={wide ? { label: { width: 140, whiteSpace: 'nowrap' } } : undefined}
+      >
         <Descriptions.Item label={t('eiaWizard.industry')}>
           {answer.industryCode} {answer.industryName}
         </Descriptions.Item>
@@ -318,8 +349,12 @@ function Answer({
           </span>
           {answer.rowTitle ? <div>{answer.rowTitle}</div> : null}
         </Descriptions.Item>
-        {answer.columnLabel ? (
-          <Descriptions.Item label={t('eiaWizard.column')}>{answer.columnLabel}</Descriptions.Item>
+        {answer.columnLabel && answer.column ? (
+          <Descriptions.Item label={t('eiaWizard.column')}>
+            {en
+              ? pickHeading({ zh: answer.columnLabel, en: EIA_COLUMN_LABELS_EN[answer.column] }, lang)
+              : answer.columnLabel}
+          </Descriptions.Item>
         ) : null}
         <Descriptions.Item label={t('eiaWizard.quote')}>
           <Typography.Text strong data-testid="eia-quote">
@@ -330,8 +365,12 @@ function Answer({
         <Descriptions.Item label={t('eiaWizard.permit')}>
           {answer.permit ? (
             <>
-              <Tag color="purple">{answer.permit.classLabel}</Tag>
-              {answer.permit.basis}
+              <Tag color="purple">
+                {en && answer.permitClass
+                  ? pickHeading(PERMIT_CLASS_LABELS[answer.permitClass], lang)
+                  : answer.permit.classLabel}
+              </Tag>
+              {en && answer.permitClass ? permitBasisEn(answer.permit.item, answer.permitClass) : answer.permit.basis}
               <div>
                 <Typography.Text type="secondary">“{answer.permit.quote}”</Typography.Text>
               </div>
@@ -344,16 +383,16 @@ function Answer({
           <Descriptions.Item label={t('eiaWizard.notes')}>
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {answer.notes.map((n) => (
-                <li key={n}>{n}</li>
+                <li key={n}>{classificationNoteIn(n, en ? 'en' : 'zh')}</li>
               ))}
             </ul>
           </Descriptions.Item>
         ) : null}
         <Descriptions.Item label={t('eiaWizard.version')}>
-          {t('common.parenthetical', { text: answer.catalogueTitle, note: answer.catalogueVersion })}
+          {t('common.parenthetical', { text: catalogueTitle, note: answer.catalogueVersion })}
         </Descriptions.Item>
       </Descriptions>
-      <Flex justify="end" gap={8} style={{ marginTop: 16 }}>
+      <Flex justify="end" gap={8} wrap style={{ marginTop: 16 }}>
         <Button type={target ? 'default' : 'primary'} onClick={onRestart} data-testid="eia-restart">
           {t('eiaWizard.restart')}
         </Button>

@@ -1,4 +1,4 @@
-import { EIA_MATTER_PATHS, EIA_STATE_LABELS } from '@qingshan/core/eia';
+import { applicationLinkRefusal, EIA_CATEGORY_LABELS, EIA_MATTER_PATHS, EIA_STATE_LABELS } from '@qingshan/core/eia';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,19 +8,22 @@ import { useAuth } from '../../auth/auth.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { eiaKeys, listEiaCases } from './api.ts';
-import { pick, STATE_COLORS } from './labels.ts';
+import { pick, pickHeading, STATE_COLORS } from './labels.ts';
 
 type Application = {
   id: string;
   matterCode: string;
   enterpriseId: string;
   projectName: string;
+  status: string;
   acceptedAt: string | null;
+  decidedAt: string | null;
 };
 
 /**
  * The EIA case an accepted EIA application was opened as (shown on the application's page); staff
- * open it from here through the classification wizard, so its category is the wizard's answer.
+ * open it from here through the classification wizard, so its category is the wizard's answer —
+ * only while the server would take it (core's rule): accepted and not yet decided.
  */
 export function ApplicationEiaCard({ application: a }: { application: Application }) {
   const { t } = useTranslation();
@@ -36,7 +39,8 @@ export function ApplicationEiaCard({ application: a }: { application: Applicatio
   });
   if (!path) return null;
   const linked = q.data?.items[0];
-  const canOpen = staff && a.acceptedAt !== null && canAccess(roles, PERMISSIONS.eiaOpen);
+  const refusal = applicationLinkRefusal(a, null);
+  const canOpen = staff && refusal === null && canAccess(roles, PERMISSIONS.eiaOpen);
   const wizard = () => {
     const p = new URLSearchParams({
       applicationId: a.id,
@@ -56,14 +60,19 @@ export function ApplicationEiaCard({ application: a }: { application: Applicatio
             {linked.code} {linked.projectName}
           </Link>
           <span>
-            <Tag color={STATE_COLORS[linked.state]}>{pick(EIA_STATE_LABELS[linked.state], lang)}</Tag>
-            <Typography.Text type="secondary">{linked.catalogueRow}</Typography.Text>
+            <Tag color={STATE_COLORS[linked.state]}>{pickHeading(EIA_STATE_LABELS[linked.state], lang)}</Tag>
+            {/* the stored row is the catalogue's Chinese: the English face names the category instead */}
+            <Typography.Text type="secondary">
+              {lang === 'en' ? pickHeading(EIA_CATEGORY_LABELS[linked.category], lang) : linked.catalogueRow}
+            </Typography.Text>
           </span>
         </Flex>
       ) : (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={a.acceptedAt ? t('eia.noLinkedCase') : t('eia.linkAfterAcceptance')}
+          description={
+            <span data-testid="application-eia-empty">{refusal ? pick(refusal, lang) : t('eia.noLinkedCase')}</span>
+          }
         >
           {canOpen ? (
             <Button type="primary" onClick={wizard} data-testid="application-eia-open">

@@ -3,9 +3,10 @@
 // decision the server would refuse (publicity running, an objection unanswered), and a decision,
 // which takes the bureau's next 文号 for good, is sent only once the approver confirms it.
 import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../i18n.ts';
 import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
+import { stubMatchMedia } from '../../test-support/jsdom.ts';
 import type { EiaCaseDetail } from './api.ts';
 import EiaDetailPage from './EiaDetailPage.tsx';
 
@@ -59,7 +60,12 @@ const BASE: EiaCaseDetail = {
 let current: EiaCaseDetail = BASE;
 let decisions: unknown[] = [];
 
+/** What React and antd said on the console (antd says each warning once a run). */
+const said: string[] = [];
+
 beforeAll(() => {
+  for (const level of ['error', 'warn'] as const)
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void said.push(args.map(String).join(' ')));
   stubBrowser();
   stubApi(
     { id: 'u1', username: 'approver', displayName: '审批', roles: ['approver'], enterpriseId: null },
@@ -107,5 +113,26 @@ describe('EiaDetailPage: the decision', () => {
     expect(decisions).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
     await waitFor(() => expect(decisions).toEqual([{ version: 3, approve: true }]));
+  });
+});
+
+describe('EiaDetailPage: the facts table', () => {
+  it('adds up its lines on antd’s first render and on a phone: no "Sum of column span" warning', async () => {
+    // the cases above rendered with no breakpoint known (antd lays out three columns); now a phone,
+    // with every line that stands alone: catalogue row, exemption list and entry, verification, credit
+    stubMatchMedia(375);
+    renderPage({
+      ...BASE,
+      state: 'revoked',
+      exemptionList: 'national',
+      exemptionEntry: '名录第五条',
+      verificationResult: 'revoke',
+      verifiedOn: '2026-02-01',
+      verificationNote: '未落实承诺',
+      creditConsequence: '记入环境信用记录',
+      revocationReason: '未落实承诺',
+    });
+    expect(await screen.findByText('记入环境信用记录')).toBeTruthy();
+    expect(said.filter((m) => m.includes('Sum of column'))).toEqual([]);
   });
 });

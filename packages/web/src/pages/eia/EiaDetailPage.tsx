@@ -11,6 +11,14 @@ import {
   VERIFICATION_RESULTS,
   type VerificationResult,
 } from '@qingshan/core/eia';
+import {
+  PERMIT_CLASS_LABELS as CATALOGUE_PERMIT_CLASS_LABELS,
+  EIA_COLUMNS,
+  type EiaColumn,
+  PERMIT_CLASSES,
+} from '@qingshan/core/eia-catalogue';
+import { catalogueRowEn, classificationBasisEn, permitBasisEn } from '@qingshan/core/eia-classification';
+import { PERMIT_CLASS_LABELS } from '@qingshan/core/permits';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -46,7 +54,8 @@ import {
   recordCityDecision,
   verifyEiaCase,
 } from './api.ts';
-import { pick, STATE_COLORS } from './labels.ts';
+import { lines } from './descriptions.ts';
+import { pickHeading, STATE_COLORS } from './labels.ts';
 
 /** One EIA case: its facts, publicity and objections, and the step its path and state allow. */
 export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }) {
@@ -65,13 +74,13 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
           <Descriptions
             size="small"
             column={{ xs: 1, md: 2 }}
-            items={[
+            items={lines([
               {
                 key: 'state',
                 label: t('eia.state'),
-                children: <Tag color={STATE_COLORS[c.state]}>{pick(EIA_STATE_LABELS[c.state], lang)}</Tag>,
+                children: <Tag color={STATE_COLORS[c.state]}>{pickHeading(EIA_STATE_LABELS[c.state], lang)}</Tag>,
               },
-              { key: 'path', label: t('eia.path'), children: pick(EIA_PATH_LABELS[c.path], lang) },
+              { key: 'path', label: t('eia.path'), children: pickHeading(EIA_PATH_LABELS[c.path], lang) },
               {
                 key: 'ent',
                 label: t('eia.enterprise'),
@@ -82,7 +91,7 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
                     c.enterpriseName
                   ),
               },
-              { key: 'auth', label: t('eia.authority'), children: pick(EIA_PATH_AUTHORITY[c.path], lang) },
+              { key: 'auth', label: t('eia.authority'), children: pickHeading(EIA_PATH_AUTHORITY[c.path], lang) },
               { key: 'addr', label: t('eia.address'), children: c.projectAddress },
               {
                 key: 'type',
@@ -92,8 +101,15 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
                 ),
               },
               { key: 'ind', label: t('eia.industryCode'), children: c.industryCode },
-              { key: 'cat', label: t('eia.category'), children: pick(EIA_CATEGORY_LABELS[c.category], lang) },
-              { key: 'row', label: t('eia.catalogueRow'), children: c.catalogueRow, span: 2 },
+              { key: 'cat', label: t('eia.category'), children: pickHeading(EIA_CATEGORY_LABELS[c.category], lang) },
+              {
+                key: 'row',
+                label: t('eia.catalogueRow'),
+                // the stored text is Chinese; the English face says it from the evidence, the legal words as printed
+                children:
+                  lang === 'en' && c.classification ? catalogueRowEn(evidenceOf(c.classification)) : c.catalogueRow,
+                wide: true,
+              },
               ...(c.applicationId
                 ? [
                     {
@@ -122,10 +138,10 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
                     {
                       key: 'exl',
                       label: t('eia.exemptionList'),
-                      children: pick(EXEMPTION_LIST_LABELS[c.exemptionList as ExemptionList], lang),
-                      span: 2,
+                      children: pickHeading(EXEMPTION_LIST_LABELS[c.exemptionList as ExemptionList], lang),
+                      wide: true,
                     },
-                    { key: 'exe', label: t('eia.exemptionEntry'), children: c.exemptionEntry, span: 2 },
+                    { key: 'exe', label: t('eia.exemptionEntry'), children: c.exemptionEntry, wide: true },
                   ]
                 : []),
               ...(c.receiptNo ? [{ key: 'rec', label: t('eia.receiptNo'), children: c.receiptNo }] : []),
@@ -138,17 +154,17 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
                       key: 'vres',
                       label: t('eia.verificationResult'),
                       children: `${t('common.parenthetical', {
-                        text: pick(VERIFICATION_RESULT_LABELS[c.verificationResult as VerificationResult], lang),
+                        text: pickHeading(VERIFICATION_RESULT_LABELS[c.verificationResult as VerificationResult], lang),
                         note: c.verifiedOn,
                       })}${c.verificationNote ?? ''}`,
-                      span: 2,
+                      wide: true,
                     },
                   ]
                 : []),
               ...(c.creditConsequence
-                ? [{ key: 'credit', label: t('eia.creditConsequence'), children: c.creditConsequence, span: 2 }]
+                ? [{ key: 'credit', label: t('eia.creditConsequence'), children: c.creditConsequence, wide: true }]
                 : []),
-            ]}
+            ])}
           />
         </Card>
         {c.classification ? <Evidence c={c} /> : null}
@@ -185,17 +201,32 @@ export default function EiaDetailPage({ face }: { face: 'staff' | 'enterprise' }
   );
 }
 
+/** The evidence's cell as core's English helpers read it (the view types the column as a string). */
+function evidenceOf(e: NonNullable<EiaCaseDetail['classification']>) {
+  const column = (EIA_COLUMNS as readonly string[]).includes(e.column ?? '') ? (e.column as EiaColumn) : null;
+  return { row: e.row, rowTitle: e.rowTitle, column, quote: e.quote };
+}
+
 /** What the classification engine was given and answered: the case's category rests on it. */
 function Evidence({ c }: { c: EiaCaseDetail }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const en = lang === 'en';
   const e = c.classification!;
+  const permitClass = e.permit
+    ? PERMIT_CLASSES.find((k) => CATALOGUE_PERMIT_CLASS_LABELS[k] === e.permit!.classLabel)
+    : undefined;
   return (
     <Card size="small" title={t('eia.evidence')} data-testid="eia-evidence">
       <Descriptions
         size="small"
         column={1}
         items={[
-          { key: 'basis', label: t('eia.basis'), children: e.basis },
+          {
+            key: 'basis',
+            label: t('eia.basis'),
+            children: en ? classificationBasisEn({ ...evidenceOf(e), category: c.category, basis: e.basis }) : e.basis,
+          },
           ...(e.rowTitle ? [{ key: 'row', label: t('eia.rowTitle'), children: e.rowTitle }] : []),
           {
             key: 'quote',
@@ -208,7 +239,13 @@ function Evidence({ c }: { c: EiaCaseDetail }) {
                 {
                   key: 'permit',
                   label: t('eia.permitClass'),
-                  children: t('common.parenthetical', { text: e.permit.classLabel, note: e.permit.basis }),
+                  children:
+                    en && permitClass
+                      ? t('common.parenthetical', {
+                          text: pickHeading(PERMIT_CLASS_LABELS[permitClass], lang),
+                          note: permitBasisEn(e.permit.item, permitClass),
+                        })
+                      : t('common.parenthetical', { text: e.permit.classLabel, note: e.permit.basis }),
                 },
               ]
             : []),
@@ -388,7 +425,7 @@ function Actions({ c }: { c: EiaCaseDetail }) {
             <Radio.Group
               options={VERIFICATION_RESULTS.map((r) => ({
                 value: r,
-                label: pick(VERIFICATION_RESULT_LABELS[r], lang),
+                label: pickHeading(VERIFICATION_RESULT_LABELS[r], lang),
               }))}
             />
           </Form.Item>

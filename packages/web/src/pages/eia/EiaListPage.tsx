@@ -32,7 +32,7 @@ import { useLanguage } from '../../i18n.ts';
 import { EnterprisePicker } from '../visits/EnterprisePicker.tsx';
 import { createEiaCase, type EiaCase, type EiaCaseCreate, eiaKeys, listEiaCases } from './api.ts';
 import { handoffOf } from './handoff.ts';
-import { pick, STATE_COLORS } from './labels.ts';
+import { pickHeading, STATE_COLORS } from './labels.ts';
 
 const eiaListQuery = defineListQuery({
   filters: { path: oneOfFilter(EIA_PATHS), state: oneOfFilter(EIA_STATES), q: textFilter(50) },
@@ -123,7 +123,7 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
           style={{ width: 220 }}
           value={query.path}
           onChange={(v) => update({ path: v })}
-          options={EIA_PATHS.map((p) => ({ value: p, label: pick(EIA_PATH_LABELS[p], lang) }))}
+          options={EIA_PATHS.map((p) => ({ value: p, label: pickHeading(EIA_PATH_LABELS[p], lang) }))}
         />
         <Select
           allowClear
@@ -132,7 +132,7 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
           style={{ width: 160 }}
           value={query.state}
           onChange={(v) => update({ state: v })}
-          options={EIA_STATES.map((s) => ({ value: s, label: pick(EIA_STATE_LABELS[s], lang) }))}
+          options={EIA_STATES.map((s) => ({ value: s, label: pickHeading(EIA_STATE_LABELS[s], lang) }))}
         />
         <Input.Search
           key={query.q ?? ''}
@@ -148,7 +148,12 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
         result={result}
         rowKey="id"
         columns={[
-          { title: t('eia.code'), dataIndex: 'code', width: 130 },
+          {
+            title: t('eia.code'),
+            dataIndex: 'code',
+            // a case number broken over two lines reads as two numbers
+            render: (code: string) => <span style={{ whiteSpace: 'nowrap' }}>{code}</span>,
+          },
           {
             title: t('eia.project'),
             dataIndex: 'projectName',
@@ -157,13 +162,16 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
           ...(face === 'staff'
             ? [{ title: t('eia.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', sorter: true }]
             : []),
-          { title: t('eia.path'), render: (_: unknown, c: EiaCase) => pick(EIA_PATH_LABELS[c.path], lang) },
-          { title: t('eia.category'), render: (_: unknown, c: EiaCase) => pick(EIA_CATEGORY_LABELS[c.category], lang) },
+          { title: t('eia.path'), render: (_: unknown, c: EiaCase) => pickHeading(EIA_PATH_LABELS[c.path], lang) },
+          {
+            title: t('eia.category'),
+            render: (_: unknown, c: EiaCase) => pickHeading(EIA_CATEGORY_LABELS[c.category], lang),
+          },
           {
             title: t('eia.state'),
             render: (_: unknown, c: EiaCase) => (
               <Space size={4} wrap>
-                <Tag color={STATE_COLORS[c.state]}>{pick(EIA_STATE_LABELS[c.state], lang)}</Tag>
+                <Tag color={STATE_COLORS[c.state]}>{pickHeading(EIA_STATE_LABELS[c.state], lang)}</Tag>
                 {c.unansweredObjections > 0 ? (
                   <Tag color="red">{t('eia.unanswered', { count: c.unansweredObjections })}</Tag>
                 ) : null}
@@ -206,8 +214,8 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
             title={t('common.labelled', {
               label: t('eia.category'),
               value: t('common.parenthetical', {
-                text: pick(EIA_CATEGORY_LABELS[handoff.answer.category], lang),
-                note: handoff.answer.basis,
+                text: pickHeading(EIA_CATEGORY_LABELS[handoff.answer.category], lang),
+                note: lang === 'en' ? (handoff.answer.basisEn ?? handoff.answer.basis) : handoff.answer.basis,
               }),
             })}
             description={
@@ -226,7 +234,7 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
                         value: t(`eia.construction.${handoff.classification.constructionType}`),
                       }),
                     ].join(t('common.phraseSeparator')),
-                    ...(handoff.application ? [t('eia.application')] : []),
+                    ...(handoff.application ? [t('eia.fromApplication')] : []),
                   ].join(t('common.clauseSeparator'))}
                 </Typography.Text>
               </>
@@ -253,7 +261,7 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
             >
               <Select
                 data-testid="eia-path"
-                options={paths.map((p) => ({ value: p, label: pick(EIA_PATH_LABELS[p], lang) }))}
+                options={paths.map((p) => ({ value: p, label: pickHeading(EIA_PATH_LABELS[p], lang) }))}
               />
             </Form.Item>
           </Flex>
@@ -315,7 +323,10 @@ export default function EiaListPage({ face }: { face: 'staff' | 'enterprise' }) 
             <>
               <Form.Item name="exemptionList" label={t('eia.exemptionList')} rules={[{ required: true }]}>
                 <Select
-                  options={EXEMPTION_LISTS.map((x) => ({ value: x, label: pick(EXEMPTION_LIST_LABELS[x], lang) }))}
+                  options={EXEMPTION_LISTS.map((x) => ({
+                    value: x,
+                    label: pickHeading(EXEMPTION_LIST_LABELS[x], lang),
+                  }))}
                 />
               </Form.Item>
               <Form.Item

@@ -13,7 +13,7 @@ import { PhoneCodeField } from '../../components/PhoneCodeField.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { type EiaObjection, eiaKeys, getEiaNotice, lodgeObjection } from './api.ts';
-import { pick, pickHeading } from './labels.ts';
+import { pickHeading } from './labels.ts';
 
 /** One EIA notice; during the 拟批准公示 anyone may object (a mobile phone proves itself with a code). */
 export default function EiaNoticePage() {
@@ -53,10 +53,10 @@ export default function EiaNoticePage() {
               { key: 'code', label: t('eia.code'), children: n.code },
               { key: 'ent', label: t('eia.builder'), children: n.enterpriseName },
               { key: 'addr', label: t('eia.address'), children: n.projectAddress },
-              { key: 'cat', label: t('eia.category'), children: pick(EIA_CATEGORY_LABELS[n.category], lang) },
+              { key: 'cat', label: t('eia.category'), children: pickHeading(EIA_CATEGORY_LABELS[n.category], lang) },
               { key: 'row', label: t('eia.catalogueRow'), children: n.catalogueRow, span: 2 },
               { key: 'contact', label: t('eia.contactName'), children: `${n.contactName} ${n.contactPhone}` },
-              { key: 'auth', label: t('eia.authority'), children: pick(EIA_PATH_AUTHORITY[n.path], lang) },
+              { key: 'auth', label: t('eia.authority'), children: pickHeading(EIA_PATH_AUTHORITY[n.path], lang) },
               { key: 'acc', label: t('eia.acceptedOn'), children: n.acceptedOn },
               ...(n.publicityEndsOn && n.kind === 'pre-approval'
                 ? [{ key: 'pub', label: t('eia.publicityEndsOn'), children: n.publicityEndsOn }]

@@ -7,7 +7,7 @@ import { defineListQuery, oneOfFilter, PagedTable, useListQuery } from '../../co
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { type EiaNotice, eiaKeys, listEiaNotices } from './api.ts';
-import { pick } from './labels.ts';
+import { pickHeading } from './labels.ts';
 
 const noticesQuery = defineListQuery({
   filters: { kind: oneOfFilter(EIA_NOTICE_KINDS) },
@@ -37,7 +37,7 @@ export default function EiaNoticesPage() {
         onChange={(v) => update({ kind: v === 'all' ? undefined : (v as EiaNotice['kind']) })}
         options={[
           { value: 'all', label: t('eia.notices.all') },
-          ...EIA_NOTICE_KINDS.map((k) => ({ value: k, label: pick(EIA_NOTICE_LABELS[k], lang) })),
+          ...EIA_NOTICE_KINDS.map((k) => ({ value: k, label: pickHeading(EIA_NOTICE_LABELS[k], lang) })),
         ]}
       />
       <PagedTable<EiaNotice, typeof query>
@@ -49,7 +49,7 @@ export default function EiaNoticesPage() {
           {
             title: t('eia.notices.kind'),
             width: 120,
-            render: (_, n) => <Tag color={KIND_COLORS[n.kind]}>{pick(EIA_NOTICE_LABELS[n.kind], lang)}</Tag>,
+            render: (_, n) => <Tag color={KIND_COLORS[n.kind]}>{pickHeading(EIA_NOTICE_LABELS[n.kind], lang)}</Tag>,
           },
           {
             title: t('eia.project'),
@@ -58,7 +58,7 @@ export default function EiaNoticesPage() {
             render: (_, n) => <Link to={`/eia/notices/${n.id}`}>{n.projectName}</Link>,
           },
           { title: t('eia.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('eia.category'), render: (_, n) => pick(EIA_CATEGORY_LABELS[n.category], lang) },
+          { title: t('eia.category'), render: (_, n) => pickHeading(EIA_CATEGORY_LABELS[n.category], lang) },
           {
             title: t('eia.notices.period'),
             // sorts by the notice's date: the decision's, else the acceptance's (the period's first day)

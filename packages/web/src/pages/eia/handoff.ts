@@ -12,6 +12,8 @@ export type EiaWizardHandoff = {
     category: 'report-book' | 'report-form' | 'registration-form' | 'none';
     categoryLabel: string;
     basis: string;
+    /** the same basis in English (the answer's basis is the catalogue's Chinese) */
+    basisEn?: string;
     quote: string;
   };
   /** set when the wizard was opened from an accepted application */

@@ -59,7 +59,7 @@ const en: Leaves<typeof zh> = {
     docAcceptance: 'Acceptance notice',
     docDecision: 'Decision',
     clocks: 'Time limits',
-    dueDate: 'due {{date}}',
+    dueDate: 'Due {{date}}',
     visitLog: 'In-person visits',
     noVisits: 'No visit (online or filed on behalf)',
     noticeAlert: 'Supply all of these at once, then press “Materials supplied”: {{items}}',
