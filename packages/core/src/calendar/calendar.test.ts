@@ -11,7 +11,13 @@ import {
   toDayNumber,
   toShanghaiDate,
 } from './dates.ts';
-import { CalendarRangeError, type CalendarYear, calendarYearSchema, WorkingCalendar } from './working-calendar.ts';
+import {
+  CalendarRangeError,
+  type CalendarYear,
+  calendarYearSchema,
+  makeupWorkdayNameEn,
+  WorkingCalendar,
+} from './working-calendar.ts';
 
 const cal = new WorkingCalendar(DEFAULT_CALENDAR_YEARS);
 const FIRST = toDayNumber('2020-01-01');
@@ -68,7 +74,22 @@ describe('default calendar data 2020–2026', () => {
       if (info.kind === 'makeup-workday') expect(weekend).toBe(true);
       expect(info.workingDay).toBe(info.kind === 'workday' || info.kind === 'makeup-workday');
       expect(info.name === undefined).toBe(info.kind === 'workday' || info.kind === 'weekend');
+      // every named day is named in English too, and a make-up day after the festivals it serves
+      expect(info.nameEn === undefined).toBe(info.name === undefined);
+      if (info.kind === 'makeup-workday') expect(info.nameEn).toMatch(/^Make-up working day \([A-Z][^()]+\)$/);
     }
+  });
+
+  it('names a day in English: a holiday by its notice, a make-up day after its festivals', () => {
+    expect(cal.dayInfo('2026-10-01')).toMatchObject({ kind: 'holiday', nameEn: expect.stringMatching(/National Day/) });
+    expect(makeupWorkdayNameEn('春节调休上班')).toBe('Make-up working day (Spring Festival)');
+    expect(makeupWorkdayNameEn('国庆节、中秋节调休上班')).toBe(
+      'Make-up working day (National Day, Mid-Autumn Festival)',
+    );
+    expect(makeupWorkdayNameEn('临时调整上班')).toBe('Make-up working day');
+    expect(cal.dayInfo('2027-02-06')).toMatchObject({ provisional: true });
+    const provisionalHoliday = cal.dayInfo('2027-10-01');
+    expect(provisionalHoliday).toMatchObject({ kind: 'holiday', name: '国庆节', nameEn: 'National Day' });
   });
 
   it('refuses years outside 2020–2099 (no lunar data), naming the year', () => {
@@ -147,8 +168,10 @@ describe('default calendar data 2020–2026', () => {
       workingDay: false,
       kind: 'holiday',
       name: '春节假期延长（疫情防控）',
+      nameEn: 'Spring Festival extension (COVID-19)',
     });
     expect(cal.dayInfo('2020-10-10').name).toBe('国庆节、中秋节调休上班');
+    expect(cal.dayInfo('2020-10-10').nameEn).toBe('Make-up working day (National Day, Mid-Autumn Festival)');
     expect(cal.dayInfo('2022-12-31').name).toBe('元旦'); // from the 2023 notice
   });
 

@@ -145,6 +145,7 @@ describe('WorkingCalendar on a year without notice', () => {
       workingDay: false,
       kind: 'holiday',
       name: '元旦',
+      nameEn: "New Year's Day",
       provisional: true,
     });
     expect(cal.dayInfo('2027-01-04')).toEqual({

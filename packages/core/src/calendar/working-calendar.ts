@@ -41,6 +41,8 @@ export type DayInfo = {
   workingDay: boolean;
   kind: DayKind;
   name?: string;
+  /** the holiday's (or the make-up working day's) name in English, present with `name` */
+  nameEn?: string;
   /** present (true) when the day's year has no notice and the answer comes from the law alone */
   provisional?: true;
 };
@@ -139,7 +141,34 @@ export const calendarYearSchema = z
     });
   });
 
-type Special = { kind: 'holiday' | 'makeup-workday'; name: string; compensation?: boolean };
+type Special = { kind: 'holiday' | 'makeup-workday'; name: string; nameEn: string; compensation?: boolean };
+
+// The festivals a make-up working day is named after (its notice names it 「春节调休上班」 or
+// 「国庆节、中秋节调休上班」): the statutory seven, whatever the year.
+const FESTIVAL_ENGLISH: ReadonlyMap<string, string> = new Map([
+  ['元旦', "New Year's Day"],
+  ['春节', 'Spring Festival'],
+  ['清明节', 'Qingming Festival'],
+  ['劳动节', 'Labour Day'],
+  ['端午节', 'Dragon Boat Festival'],
+  ['中秋节', 'Mid-Autumn Festival'],
+  ['国庆节', 'National Day'],
+]);
+
+/**
+ * A make-up working day's name in English, from the festivals its Chinese name gives (the notices
+ * carry no English): 「国庆节、中秋节调休上班」 → "Make-up working day (National Day, Mid-Autumn
+ * Festival)". A name that is not of that form gets the plain "Make-up working day".
+ */
+export function makeupWorkdayNameEn(name: string): string {
+  const festivals = name
+    .replace(/调休上班$/u, '')
+    .split(/[、，,]/u)
+    .map((part) => FESTIVAL_ENGLISH.get(part.trim()));
+  return festivals.every((f) => f !== undefined) && festivals.length > 0
+    ? `Make-up working day (${festivals.join(', ')})`
+    : 'Make-up working day';
+}
 
 // The working-day index spans the years the calendar always answers (2020–2099: a notice or the
 // provisional year); a question outside it walks day by day, as before, and so throws where the
@@ -180,8 +209,10 @@ export class WorkingCalendar {
         }
         if (!prior) special.set(date, s);
       };
-      for (const h of y.holidays) for (const d of h.dates) put(d, { kind: 'holiday', name: h.name });
-      for (const m of y.makeupWorkdays) put(m.date, { kind: 'makeup-workday', name: m.name });
+      for (const h of y.holidays) for (const d of h.dates) put(d, { kind: 'holiday', name: h.name, nameEn: h.nameEn });
+      for (const m of y.makeupWorkdays) {
+        put(m.date, { kind: 'makeup-workday', name: m.name, nameEn: makeupWorkdayNameEn(m.name) });
+      }
     }
     this.#source = years;
     this.#years = known;
@@ -351,7 +382,12 @@ export class WorkingCalendar {
       const special = new Map<string, Special>();
       for (const h of y.holidays) {
         for (const d of h.dates) {
-          special.set(d, { kind: 'holiday', name: h.name, ...(h.compensation ? { compensation: true } : {}) });
+          special.set(d, {
+            kind: 'holiday',
+            name: h.name,
+            nameEn: h.nameEn,
+            ...(h.compensation ? { compensation: true } : {}),
+          });
         }
       }
       p = { year: y, special };
@@ -373,13 +409,26 @@ export class WorkingCalendar {
       if (!this.isProvisionalYear(year)) throw new CalendarRangeError(date, year);
       const special = this.#provisionalOf(year).special.get(date);
       if (special && !(special.compensation && this.#view === 'earliest')) {
-        return { date, workingDay: false, kind: 'holiday', name: special.name, provisional: true };
+        return {
+          date,
+          workingDay: false,
+          kind: 'holiday',
+          name: special.name,
+          nameEn: special.nameEn,
+          provisional: true,
+        };
       }
       return { ...weekday(), provisional: true };
     }
     const special = this.#special.get(date);
     if (special) {
-      return { date, workingDay: special.kind === 'makeup-workday', kind: special.kind, name: special.name };
+      return {
+        date,
+        workingDay: special.kind === 'makeup-workday',
+        kind: special.kind,
+        name: special.name,
+        nameEn: special.nameEn,
+      };
     }
     return weekday();
   }

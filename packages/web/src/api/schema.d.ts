@@ -4329,6 +4329,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "workday" | "weekend" | "holiday" | "makeup-workday";
                             name?: string;
+                            nameEn?: string;
                             provisional: boolean;
                         };
                     };
@@ -14595,10 +14596,14 @@ export interface paths {
                             } | null;
                             consulting: string | null;
                             outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
+                            /** @description 答复类型 the answer’s type, in the language Accept-Language asks for */
                             outcomeLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             outcomeSource: string | null;
                             clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
+                            /** @description 不予公开的理由 the ground, in the language Accept-Language asks for */
                             clauseLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             clauseSource: string | null;
                             answer: string | null;
                             answeredAt: string | null;
@@ -14732,10 +14737,14 @@ export interface paths {
                             } | null;
                             consulting: string | null;
                             outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
+                            /** @description 答复类型 the answer’s type, in the language Accept-Language asks for */
                             outcomeLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             outcomeSource: string | null;
                             clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
+                            /** @description 不予公开的理由 the ground, in the language Accept-Language asks for */
                             clauseLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             clauseSource: string | null;
                             answer: string | null;
                             answeredAt: string | null;
@@ -14745,6 +14754,7 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 note: string | null;
+                                noteEn: string | null;
                                 actorName: string;
                             }[];
                             clocks: {
@@ -14926,10 +14936,14 @@ export interface paths {
                                 } | null;
                                 consulting: string | null;
                                 outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
+                                /** @description 答复类型 the answer’s type, in the language Accept-Language asks for */
                                 outcomeLabel: string | null;
+                                /** @description the article it rests on, in the language Accept-Language asks for */
                                 outcomeSource: string | null;
                                 clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
+                                /** @description 不予公开的理由 the ground, in the language Accept-Language asks for */
                                 clauseLabel: string | null;
+                                /** @description the article it rests on, in the language Accept-Language asks for */
                                 clauseSource: string | null;
                                 answer: string | null;
                                 answeredAt: string | null;
@@ -15072,10 +15086,14 @@ export interface paths {
                             } | null;
                             consulting: string | null;
                             outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
+                            /** @description 答复类型 the answer’s type, in the language Accept-Language asks for */
                             outcomeLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             outcomeSource: string | null;
                             clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
+                            /** @description 不予公开的理由 the ground, in the language Accept-Language asks for */
                             clauseLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             clauseSource: string | null;
                             answer: string | null;
                             answeredAt: string | null;
@@ -15207,10 +15225,14 @@ export interface paths {
                             } | null;
                             consulting: string | null;
                             outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
+                            /** @description 答复类型 the answer’s type, in the language Accept-Language asks for */
                             outcomeLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             outcomeSource: string | null;
                             clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
+                            /** @description 不予公开的理由 the ground, in the language Accept-Language asks for */
                             clauseLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             clauseSource: string | null;
                             answer: string | null;
                             answeredAt: string | null;
@@ -15220,6 +15242,7 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 note: string | null;
+                                noteEn: string | null;
                                 actorName: string;
                             }[];
                             clocks: {
@@ -15432,10 +15455,14 @@ export interface paths {
                             } | null;
                             consulting: string | null;
                             outcome: ("disclose" | "partial" | "withhold" | "not-exist" | "not-ours" | "no-ready-made" | "unclear" | "not-processed" | "other-handling") | null;
+                            /** @description 答复类型 the answer’s type, in the language Accept-Language asks for */
                             outcomeLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             outcomeSource: string | null;
                             clause: ("state-secret" | "law-prohibits" | "three-safety" | "third-party" | "internal-affairs" | "process-info" | "enforcement-file" | "query-matter" | "petition" | "repeat" | "publication" | "excessive" | "confirm" | "no-correction" | "no-fee" | "other") | null;
+                            /** @description 不予公开的理由 the ground, in the language Accept-Language asks for */
                             clauseLabel: string | null;
+                            /** @description the article it rests on, in the language Accept-Language asks for */
                             clauseSource: string | null;
                             answer: string | null;
                             answeredAt: string | null;
@@ -18003,8 +18030,161 @@ export interface paths {
                                 count: number;
                             }[];
                             bad: number;
+                            /** @description Bad ratings rectified or past their due date (the on-time rate’s denominator); one not yet rectified whose due date is still to come is left out */
+                            due: number;
                             rectifiedOnTime: number;
                             eventTypes: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ratings/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 这些服务能否由我评价、评价期至哪天，或我给的评价 Whether I may rate these services now, until when, or the rating I gave */
+        get: {
+            parameters: {
+                query: {
+                    eventType: string;
+                    /** @description Comma-separated event ids, at most 100 */
+                    eventIds: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                eventId: string;
+                                /**
+                                 * @description rated: the rating you gave; open: you may rate it until lastDay; closed: the window ended on lastDay; not-yet: the service is not over; not-yours: you did not receive it
+                                 * @enum {string}
+                                 */
+                                state: "rated" | "open" | "closed" | "not-yet" | "not-yours";
+                                /** @description The last day of the rating window (Beijing date), when known */
+                                lastDay: string | null;
+                                rating: {
+                                    id: string;
+                                    eventType: string;
+                                    eventId: string;
+                                    label: string;
+                                    /** @description The label in English; null on ratings given before it was kept */
+                                    labelEn: string | null;
+                                    level: number;
+                                    indicators: {
+                                        [key: string]: number;
+                                    };
+                                    comment: string | null;
+                                    raterKind: string;
+                                    enterpriseId: string | null;
+                                    createdAt: string;
+                                    rectification: {
+                                        /** @enum {string} */
+                                        state: "open" | "contacted" | "rectified" | "void";
+                                        assigneeUserId: string | null;
+                                        contactDueDate: string;
+                                        rectifyDueDate: string;
+                                        contactedAt: string | null;
+                                        contactNote: string | null;
+                                        rectifiedAt: string | null;
+                                        rectifyNote: string | null;
+                                        onTime: boolean | null;
+                                        /** @enum {string} */
+                                        appealState: "none" | "pending" | "upheld" | "rejected";
+                                        appealReason: string | null;
+                                        appealDecisionNote: string | null;
+                                        appealReviewingBody: string | null;
+                                        appealReferenceNo: string | null;
+                                    } | null;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -30235,7 +30415,7 @@ export interface paths {
         put?: never;
         /**
          * 新建环评事项 Open an EIA case on its path (an enterprise records only its own 登记表备案)
-         * @description The server classifies the project from `industryCode`, `constructionType` and `facts` (the fact keys of POST /api/eia/classify) and stores the row, column and quote as the case’s evidence; a path the category does not allow is refused (EIA_PATH_MISMATCH), missing facts too (EIA_CLASSIFICATION_INCOMPLETE). `applicationId` links an accepted application of the same enterprise whose EIA matter fits the path.
+         * @description The server classifies the project from `industryCode`, `constructionType` and `facts` (the fact keys of POST /api/eia/classify) and stores the row, column and quote as the case’s evidence; a path the category does not allow is refused (EIA_PATH_MISMATCH), missing facts too (EIA_CLASSIFICATION_INCOMPLETE). `applicationId` links an application of the same enterprise whose EIA matter fits the path, once: one accepted and not yet decided (otherwise EIA_APPLICATION_NOT_LINKABLE).
          */
         post: {
             parameters: {

@@ -36,11 +36,14 @@ describe('GET /api/calendar/days/:date', () => {
       workingDay: false,
       kind: 'holiday',
       name: '国庆节',
+      nameEn: 'National Day',
       provisional: false,
     });
     expect((await get('/api/calendar/days/2024-09-29')).json()).toMatchObject({
       workingDay: true,
       kind: 'makeup-workday',
+      name: '国庆节调休上班',
+      nameEn: 'Make-up working day (National Day)',
     });
     expect((await get('/api/calendar/days/2024-09-28')).json()).toMatchObject({ workingDay: false, kind: 'weekend' });
     expect((await get('/api/calendar/days/2024-09-27')).json()).toMatchObject({ workingDay: true, kind: 'workday' });
@@ -68,6 +71,7 @@ describe('GET /api/calendar/days/:date', () => {
       workingDay: false,
       kind: 'holiday',
       name: '元旦',
+      nameEn: "New Year's Day",
       provisional: true,
     });
     // 春节 2027: 除夕 5 Feb to 初三 8 Feb, the weekend days made up on 9 and 10 Feb

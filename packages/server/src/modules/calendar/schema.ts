@@ -46,6 +46,8 @@ export const dayInfoSchema = z.object({
   workingDay: z.boolean(),
   kind: z.enum(['workday', 'weekend', 'holiday', 'makeup-workday']),
   name: z.string().optional(),
+  /** the same name in English (a make-up working day after the festivals it serves) */
+  nameEn: z.string().optional(),
   provisional: z.boolean(),
 });
 

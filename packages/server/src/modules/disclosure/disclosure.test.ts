@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { clockTitleInEnglish } from '@qingshan/core/clock-titles';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import {
   type TestApp,
   uniqueName,
 } from '../../test/helpers.ts';
-import { disclosureRequests } from './tables.ts';
+import { disclosureEvents, disclosureRequests } from './tables.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -211,6 +212,56 @@ describe('依申请公开 on its statutory clock', () => {
     expect(tracked.outcomeLabel).toBe('不予公开');
     // the internal extension request never reaches the applicant
     expect((tracked.events as { note: string }[]).some((e) => e.note?.includes('申请延长'))).toBe(false);
+  });
+
+  it('in English the answer, its grounds and every step of the history are English, each beside its Chinese', async () => {
+    const en = await ok(
+      t.app.inject({
+        method: 'GET',
+        url: `/api/public/disclosure-requests/${code}?phone=${PHONE}`,
+        headers: { 'accept-language': 'en' },
+      }),
+    );
+    expect(en).toMatchObject({ outcomeLabel: 'Not disclosed', clauseLabel: expect.stringMatching(/third part/i) });
+    expect(en.outcomeSource).toContain('Art. 36');
+    expect(en.clauseSource).toContain('Art. 15');
+    const events = en.events as { action: string; note: string | null; noteEn: string | null }[];
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['register', 'answer']));
+    for (const e of events.filter((x) => x.note)) {
+      expect(e.noteEn, `${e.action}: ${e.note}`).toBeTruthy();
+    }
+    for (const e of events.filter((x) => x.action === 'register' || x.action === 'answer')) {
+      expect(e.noteEn, e.action).not.toMatch(/[\u4e00-\u9fff]/u);
+    }
+    expect(events.find((e) => e.action === 'register')!.noteEn).toMatch(
+      /^Request received; .*Art\. 33.* due by \d{4}-\d{2}-\d{2}$/,
+    );
+    const staffView = await ok(
+      clerk.request({ method: 'GET', url: `/api/disclosure-requests/${id}`, headers: { 'accept-language': 'en' } }),
+    );
+    const extension = (staffView.events as { action: string; noteEn: string | null }[]).find(
+      (e) => e.action === 'request-extension',
+    );
+    expect(extension?.noteEn).toMatch(/^An extension of the answer period by \d+ working days is requested/);
+  });
+
+  it('a registration recorded before English was kept gets its English from the migration; other notes keep theirs', async () => {
+    const migration = readFileSync(
+      new URL('../../../drizzle/0026_disclosure_event_note_en.sql', import.meta.url),
+      'utf8',
+    );
+    const backfill = migration.slice(migration.indexOf('UPDATE'));
+    await t.database.db.update(disclosureEvents).set({ noteEn: null }).where(eq(disclosureEvents.requestId, id));
+    await t.database.db.execute(sql.raw(backfill));
+    const rows = await t.database.db.select().from(disclosureEvents).where(eq(disclosureEvents.requestId, id));
+    const register = rows.find((r) => r.action === 'register')!;
+    expect(register.noteEn).toBe(
+      register.note!.replace(
+        /^.*应于 (\S+) 前答复$/,
+        'Request received; under Art. 33 of the Regulations on the Disclosure of Government Information, the answer is due by $1',
+      ),
+    );
+    expect(rows.filter((r) => r.action !== 'register').every((r) => r.noteEn === null)).toBe(true);
   });
 
   it('the annual report table counts the year from the records and balances', async () => {

@@ -75,7 +75,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
     },
     async (request, reply) => {
       const row = await fileDisclosureOnline(db, request.user, actorOf(request), request.body);
-      return reply.status(201).send(toDisclosureView(row, true));
+      return reply.status(201).send(toDisclosureView(row, true, request.lang));
     },
   );
 
@@ -91,9 +91,11 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
         response: { 200: disclosureDetailSchema, ...problemResponses(400, 404, 429) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      // the answer's type and grounds are in the reader's language
+      reply.header('vary', 'accept-language');
       const r = await byCodeAndPhone(db, request.params.code, request.query.phone);
-      return toDisclosureDetailView(await disclosureDetail(db, r.id, false), false);
+      return toDisclosureDetailView(await disclosureDetail(db, r.id, false), false, request.lang);
     },
   );
 
@@ -121,7 +123,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
       const row = await db.transaction((tx) =>
         createDisclosureRequest(tx, actorOf(request), body, at ? { receivedAt: at } : {}),
       );
-      return reply.status(201).send(toDisclosureView(row, true));
+      return reply.status(201).send(toDisclosureView(row, true, request.lang));
     },
   );
 
@@ -137,10 +139,11 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
         response: { 200: pageOf(disclosureViewSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.header('vary', 'accept-language');
       const { page, pageSize, ...f } = request.query;
       const found = await listDisclosures(db, request.user!, f, { page, pageSize });
-      return { ...found, items: found.items.map((r) => toDisclosureView(r, true)) };
+      return { ...found, items: found.items.map((r) => toDisclosureView(r, true, request.lang)) };
     },
   );
 
@@ -155,10 +158,11 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
         response: { 200: disclosureDetailSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.header('vary', 'accept-language');
       assertCanRead(request.user, await getDisclosure(db, request.params.id));
       const full = isStaff(request.user);
-      return toDisclosureDetailView(await disclosureDetail(db, request.params.id, full), full);
+      return toDisclosureDetailView(await disclosureDetail(db, request.params.id, full), full, request.lang);
     },
   );
 
@@ -176,7 +180,11 @@ export const disclosureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?:
       },
     },
     async (request) =>
-      toDisclosureView(await actOnDisclosure(db, actorOf(request), request.params.id, request.body), true),
+      toDisclosureView(
+        await actOnDisclosure(db, actorOf(request), request.params.id, request.body),
+        true,
+        request.lang,
+      ),
   );
 
   app.get(

@@ -2,8 +2,10 @@ import {
   ANNUAL_REPORT_ROWS,
   DISCLOSURE_APPLICANT_TYPES,
   DISCLOSURE_GROUND_LABELS,
+  DISCLOSURE_GROUND_SOURCES_EN,
   DISCLOSURE_GROUNDS,
   DISCLOSURE_OUTCOME_LABELS,
+  DISCLOSURE_OUTCOME_SOURCES_EN,
   DISCLOSURE_OUTCOMES,
   DISCLOSURE_STATUSES,
   type DisclosureGround,
@@ -30,6 +32,7 @@ import { maskIdNumber, maskPhone } from '@qingshan/core/mask';
 import { PERMIT_CLASS_LABELS, PERMIT_STATUS_LABELS, type PermitClass, type PermitStatus } from '@qingshan/core/permits';
 import { townByCode } from '@qingshan/core/towns';
 import { z } from 'zod';
+import type { Lang } from '../../errors.ts';
 import { paging } from '../../plugins/openapi.ts';
 import { extensionRequestViewSchema, toExtensionRequestView } from '../../shared/extension.ts';
 import { clockViewSchema } from '../clocks/schema.ts';
@@ -115,11 +118,11 @@ export const disclosureViewSchema = z.object({
   extensionRequest: extensionRequestViewSchema.nullable(),
   consulting: z.string().nullable(),
   outcome: z.enum(DISCLOSURE_OUTCOMES).nullable(),
-  outcomeLabel: z.string().nullable(),
-  outcomeSource: z.string().nullable(),
+  outcomeLabel: z.string().nullable().describe('答复类型 the answer’s type, in the language Accept-Language asks for'),
+  outcomeSource: z.string().nullable().describe('the article it rests on, in the language Accept-Language asks for'),
   clause: z.enum(DISCLOSURE_GROUNDS).nullable(),
-  clauseLabel: z.string().nullable(),
-  clauseSource: z.string().nullable(),
+  clauseLabel: z.string().nullable().describe('不予公开的理由 the ground, in the language Accept-Language asks for'),
+  clauseSource: z.string().nullable().describe('the article it rests on, in the language Accept-Language asks for'),
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
   answeredOnTime: z.boolean().nullable(),
@@ -131,6 +134,8 @@ export const disclosureEventSchema = z.object({
   at: z.string(),
   action: z.string(),
   note: z.string().nullable(),
+  /** the note in English; null on events recorded before English was kept beside the Chinese */
+  noteEn: z.string().nullable(),
   actorName: z.string(),
 });
 
@@ -192,8 +197,13 @@ export const annualReportSchema = z.object({
   ),
 });
 
+const outcomeSource = (o: DisclosureOutcome, lang: Lang) =>
+  lang === 'en' ? DISCLOSURE_OUTCOME_SOURCES_EN[o] : DISCLOSURE_OUTCOME_LABELS[o].source;
+const groundSource = (g: DisclosureGround, lang: Lang) =>
+  lang === 'en' ? DISCLOSURE_GROUND_SOURCES_EN[g] : DISCLOSURE_GROUND_LABELS[g].source;
+
 /** `full` (staff, or the applicant's own account) shows the phone and ID; the public lookup masks them. */
-export function toDisclosureView(r: DisclosureRow, full: boolean): DisclosureView {
+export function toDisclosureView(r: DisclosureRow, full: boolean, lang: Lang = 'zh'): DisclosureView {
   const o = r.outcome ? DISCLOSURE_OUTCOME_LABELS[r.outcome as DisclosureOutcome] : null;
   const c = r.clause ? DISCLOSURE_GROUND_LABELS[r.clause as DisclosureGround] : null;
   return {
@@ -212,11 +222,11 @@ export function toDisclosureView(r: DisclosureRow, full: boolean): DisclosureVie
     extensionRequest: full ? toExtensionRequestView(r.extensionRequest ?? null) : null,
     consulting: r.consulting,
     outcome: r.outcome as DisclosureView['outcome'],
-    outcomeLabel: o?.zh ?? null,
-    outcomeSource: o?.source ?? null,
+    outcomeLabel: o ? o[lang] : null,
+    outcomeSource: r.outcome ? outcomeSource(r.outcome as DisclosureOutcome, lang) : null,
     clause: r.clause as DisclosureView['clause'],
-    clauseLabel: c?.zh ?? null,
-    clauseSource: c?.source ?? null,
+    clauseLabel: c ? c[lang] : null,
+    clauseSource: r.clause ? groundSource(r.clause as DisclosureGround, lang) : null,
     answer: r.answer,
     answeredAt: r.answeredAt ? r.answeredAt.toISOString() : null,
     answeredOnTime: r.answeredOnTime,
@@ -227,13 +237,15 @@ export function toDisclosureView(r: DisclosureRow, full: boolean): DisclosureVie
 export function toDisclosureDetailView(
   d: { request: DisclosureRow; events: DisclosureEventRow[]; clocks: ClockView[] },
   full: boolean,
+  lang: Lang = 'zh',
 ) {
   return {
-    ...toDisclosureView(d.request, full),
+    ...toDisclosureView(d.request, full, lang),
     events: d.events.map((e) => ({
       at: e.at.toISOString(),
       action: e.action,
       note: e.note,
+      noteEn: e.noteEn,
       actorName: full ? e.actorName : '',
     })),
     clocks: d.clocks,

@@ -70,11 +70,17 @@ async function addEvent(
   tx: Tx,
   actor: Actor,
   requestId: string,
-  e: { action: string; note: string | null; public?: boolean; at: Date },
+  e: { action: string; note: string | null; noteEn: string | null; public?: boolean; at: Date },
 ) {
-  await tx
-    .insert(disclosureEvents)
-    .values({ requestId, action: e.action, note: e.note, public: e.public ?? true, actorName: actor.name, at: e.at });
+  await tx.insert(disclosureEvents).values({
+    requestId,
+    action: e.action,
+    note: e.note,
+    noteEn: e.noteEn,
+    public: e.public ?? true,
+    actorName: actor.name,
+    at: e.at,
+  });
 }
 
 export type FileOptions = {
@@ -146,6 +152,7 @@ export async function createDisclosureRequest(
     action: 'register',
     at: now,
     note: `已收到申请，依《政府信息公开条例》第三十三条，应于 ${clock.dueDate} 前答复`,
+    noteEn: `Request received; under Art. 33 of the ${GIOR_EN}, the answer is due by ${clock.dueDate}`,
   });
   await recordAudit(tx, actor, {
     action: 'disclosure.create',
@@ -237,7 +244,7 @@ export async function actOnDisclosure(
     );
     const set: Partial<typeof disclosureRequests.$inferInsert> = { updatedAt: now, version: before.version + 1 };
     let note: string | null = null;
-    // the same note in English, for the applicant's inbox (the event keeps the Chinese)
+    // the same note in English, kept beside it on the event and sent to the applicant's inbox
     let noteEn: string | null = null;
     let isPublic = true;
 
@@ -276,6 +283,7 @@ export async function actOnDisclosure(
       };
       isPublic = false;
       note = `申请延长答复期限 ${input.days} 个工作日：${input.text}`;
+      noteEn = `An extension of the answer period by ${input.days} working days is requested: ${input.text}`;
     }
     if (input.action === 'approve-extension' || input.action === 'reject-extension') {
       const req = before.extensionRequest!;
@@ -298,6 +306,7 @@ export async function actOnDisclosure(
       } else {
         isPublic = false;
         note = `负责人不同意延期：${input.text}`;
+        noteEn = `The head did not consent to the extension: ${input.text}`;
       }
     }
     if (input.action === 'answer') {
@@ -319,7 +328,7 @@ export async function actOnDisclosure(
       noteEn = `Answer: ${o.en} (${DISCLOSURE_OUTCOME_SOURCES_EN[outcome]}${c && clause ? `; ${c.en}, ${DISCLOSURE_GROUND_SOURCES_EN[clause]}` : ''})`;
     }
     const [after] = await tx.update(disclosureRequests).set(set).where(eq(disclosureRequests.id, id)).returning();
-    await addEvent(tx, actor, id, { action: input.action, at: now, note, public: isPublic });
+    await addEvent(tx, actor, id, { action: input.action, at: now, note, noteEn, public: isPublic });
     await recordAudit(tx, actor, {
       action: `disclosure.${input.action}`,
       entityType: 'disclosure',

@@ -59,6 +59,8 @@ export const disclosureEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     action: text('action').notNull(),
     note: text('note'),
+    /** the same note in English, written beside it (null on events recorded before 2026-12-07) */
+    noteEn: text('note_en'),
     public: boolean('public').notNull().default(true),
     actorName: text('actor_name').notNull(),
   },

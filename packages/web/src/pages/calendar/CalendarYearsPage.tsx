@@ -1,3 +1,4 @@
+import { makeupWorkdayNameEn } from '@qingshan/core/calendar';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -145,8 +146,16 @@ export default function CalendarYearsPage() {
                 rowKey={(r) => `${r.kind}-${r.name}-${r.dates}`}
                 pagination={false}
                 dataSource={[
-                  ...y.holidays.map((h) => ({ kind: 'holiday', name: h.name, dates: joinLabels(h.dates, lang) })),
-                  ...y.makeupWorkdays.map((m) => ({ kind: 'makeup', name: m.name, dates: m.date })),
+                  ...y.holidays.map((h) => ({
+                    kind: 'holiday',
+                    name: lang === 'en' ? h.nameEn : h.name,
+                    dates: joinLabels(h.dates, lang),
+                  })),
+                  ...y.makeupWorkdays.map((m) => ({
+                    kind: 'makeup',
+                    name: lang === 'en' ? makeupWorkdayNameEn(m.name) : m.name,
+                    dates: m.date,
+                  })),
                 ]}
                 columns={[
                   {

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { useLanguage } from '../../i18n.ts';
 import type { DayUnit } from '../worklist/api.ts';
 import { daysText } from '../worklist/days.ts';
 import { addDays, type DayInfo, getDay } from './api.ts';
@@ -18,6 +19,8 @@ const KIND_COLOR: Record<DayInfo['kind'], string> = {
 /** 期限计算器: the n-th working (or calendar) day after a date, over the official 调休 calendar. */
 export default function DeadlineCalculatorPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const dayName = (d: DayInfo) => (lang === 'en' && d.nameEn ? d.nameEn : d.name);
   const calc = useMutation({
     mutationFn: async (v: { from: Dayjs; days: number; unit: DayUnit }) => {
       const r = await addDays(v.from.format('YYYY-MM-DD'), v.days, v.unit);
@@ -68,13 +71,13 @@ export default function DeadlineCalculatorPage() {
             <Descriptions column={1} bordered size="small">
               <Descriptions.Item label={t('calculator.from')}>
                 {r.from} <Tag color={KIND_COLOR[r.fromInfo.kind]}>{t(`calculator.kind.${r.fromInfo.kind}`)}</Tag>
-                {r.fromInfo.name ? <span>{r.fromInfo.name}</span> : null}
+                {r.fromInfo.name ? <span>{dayName(r.fromInfo)}</span> : null}
               </Descriptions.Item>
               <Descriptions.Item label={t('calculator.days')}>{daysText(t, r.days, r.unit)}</Descriptions.Item>
               <Descriptions.Item label={t('calculator.result')}>
                 <strong data-testid="calc-result">{r.date}</strong>{' '}
                 <Tag color={KIND_COLOR[r.toInfo.kind]}>{t(`calculator.kind.${r.toInfo.kind}`)}</Tag>
-                {r.toInfo.name ? <span>{r.toInfo.name}</span> : null}
+                {r.toInfo.name ? <span>{dayName(r.toInfo)}</span> : null}
                 {r.provisional || r.toInfo.provisional ? (
                   <Tag color="gold" data-testid="calc-provisional" title={t('calculator.provisional')}>
                     {t('clocks.provisional')}

@@ -72,7 +72,10 @@ export function EventTimeline({ events, showActor }: { events: DisclosureDetail[
                   note: e.actorName === 'anonymous' ? t('disclosure.filedOnline') : e.actorName,
                 })
               : actionLabel(e.action, lang)}
-            {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
+            {e.note ? (
+              // events recorded before English was kept beside the Chinese have only the Chinese
+              <div style={{ whiteSpace: 'pre-wrap' }}>{lang === 'en' && e.noteEn ? e.noteEn : e.note}</div>
+            ) : null}
           </>
         ),
       }))}

@@ -36,7 +36,7 @@ export default function OwnRequestPage() {
           <Descriptions.Item label={t('disclosure.extensionDays')}>
             {d.extensionDays ? daysText(t, d.extensionDays, 'working') : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('disclosure.description')} span={2}>
+          <Descriptions.Item label={t('disclosure.description')} span="filled">
             {d.description}
           </Descriptions.Item>
         </Descriptions>

@@ -97,11 +97,11 @@ export default function StaffDisclosureDetailPage() {
             <span data-testid="disclosure-due">{d.dueDate ?? '—'}</span>
           </Descriptions.Item>
           {d.consulting ? (
-            <Descriptions.Item label={t('disclosure.consulting')} span={2}>
+            <Descriptions.Item label={t('disclosure.consulting')} span="filled">
               {d.consulting}
             </Descriptions.Item>
           ) : null}
-          <Descriptions.Item label={t('disclosure.description')} span={2}>
+          <Descriptions.Item label={t('disclosure.description')} span="filled">
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
               {d.description}
             </Typography.Paragraph>
