@@ -47,4 +47,14 @@ describe('page conventions', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('let a wide Descriptions item fill its line instead of a fixed span', () => {
+    // A fixed span counts columns the screen may not have (one on a phone, three on antd's first
+    // render before it knows the width): antd then warns "Sum of column span" and lays it out wrong.
+    const offenders = pages
+      .filter(([, text]) => text.includes('Descriptions'))
+      .filter(([, text]) => /<Descriptions\.Item\b[^>]*?\bspan=\{\d+\}/s.test(text) || /\bspan:\s*\d+\b/.test(text))
+      .map(([path]) => path);
+    expect(offenders).toEqual([]);
+  });
 });

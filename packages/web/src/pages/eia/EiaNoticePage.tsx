@@ -54,7 +54,7 @@ export default function EiaNoticePage() {
               { key: 'ent', label: t('eia.builder'), children: n.enterpriseName },
               { key: 'addr', label: t('eia.address'), children: n.projectAddress },
               { key: 'cat', label: t('eia.category'), children: pickHeading(EIA_CATEGORY_LABELS[n.category], lang) },
-              { key: 'row', label: t('eia.catalogueRow'), children: n.catalogueRow, span: 2 },
+              { key: 'row', label: t('eia.catalogueRow'), children: n.catalogueRow, span: 'filled' as const },
               { key: 'contact', label: t('eia.contactName'), children: `${n.contactName} ${n.contactPhone}` },
               { key: 'auth', label: t('eia.authority'), children: pickHeading(EIA_PATH_AUTHORITY[n.path], lang) },
               { key: 'acc', label: t('eia.acceptedOn'), children: n.acceptedOn },

@@ -151,7 +151,7 @@ export default function DrawDetailPage() {
               </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('inspections.algorithm')}>{d.algorithm}</Descriptions.Item>
-            <Descriptions.Item label={t('inspections.inputsHash')} span={2}>
+            <Descriptions.Item label={t('inspections.inputsHash')} span="filled">
               <Typography.Text code style={{ wordBreak: 'break-all' }}>
                 {d.inputsHash}
               </Typography.Text>
