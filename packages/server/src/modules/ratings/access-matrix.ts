@@ -7,6 +7,7 @@ import { STAFF } from '../../test/access-groups.ts';
 export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/ratings': [...STAFF, 'enterprise', 'citizen'],
   'GET /api/ratings/summary': STAFF,
+  'GET /api/ratings/events': [...STAFF, 'enterprise', 'citizen'],
   'GET /api/ratings/:id': [...STAFF, 'enterprise', 'citizen'],
   'POST /api/ratings': ['enterprise', 'citizen'],
   'POST /api/ratings/:id/rectification': STAFF,

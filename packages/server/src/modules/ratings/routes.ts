@@ -4,17 +4,21 @@ import type { Db } from '../../db/client.ts';
 import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import {
+  eventRatingStatesQuery,
+  eventRatingStatesViewSchema,
   idParams,
+  MAX_EVENT_IDS,
   ratingCreateBody,
   ratingListQuery,
   ratingSummaryQuery,
   ratingSummaryViewSchema,
   ratingViewSchema,
   rectificationActionBody,
+  toEventRatingStatesView,
   toRatingSummaryView,
   toRatingView,
 } from './schema.ts';
-import { actOnRectification, getRating, listRatings, rateEvent, ratingSummary } from './service.ts';
+import { actOnRectification, eventRatingStates, getRating, listRatings, rateEvent, ratingSummary } from './service.ts';
 
 /** Every signed-in role; enterprises and citizens read only their own ratings. */
 const READ = ALL_ROLES;
@@ -57,6 +61,25 @@ export const ratingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request) => toRatingSummaryView(await ratingSummary(db, request.query.from, request.query.to)),
+  );
+
+  app.get(
+    '/api/ratings/events',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['ratings'],
+        summary:
+          '这些服务能否由我评价、评价期至哪天，或我给的评价 Whether I may rate these services now, until when, or the rating I gave',
+        querystring: eventRatingStatesQuery,
+        response: { 200: eventRatingStatesViewSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const ids = request.query.eventIds.split(',').slice(0, MAX_EVENT_IDS);
+      const states = await eventRatingStates(db, request.user!, request.query.eventType, ids);
+      return toEventRatingStatesView(states, isStaff(request.user));
+    },
   );
 
   app.get(

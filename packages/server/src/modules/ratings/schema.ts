@@ -2,7 +2,12 @@ import { APPEAL_STATES, RECTIFICATION_STATES, ratingSchema, shanghaiDateOf } fro
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import { phoneSchema } from '../../shared/public-lookup.ts';
-import type { RatingSummary, RatingWithRectification } from './service.ts';
+import {
+  EVENT_RATING_STATES,
+  type EventRatingState,
+  type RatingSummary,
+  type RatingWithRectification,
+} from './service.ts';
 
 export const RATING_SORTS = ['createdAt', '-createdAt', 'level', '-level'] as const;
 
@@ -133,5 +138,47 @@ export function toRatingSummaryView(s: RatingSummary): RatingSummaryView {
     due: s.due,
     rectifiedOnTime: s.rectifiedOnTime,
     eventTypes: s.eventTypes,
+  };
+}
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** Up to one page of a list (100 events); comma-separated so the query stays one plain string. */
+export const MAX_EVENT_IDS = 100;
+
+export const eventRatingStatesQuery = z.object({
+  eventType: z.string().min(2).max(40),
+  eventIds: z
+    .string()
+    .max(MAX_EVENT_IDS * 37)
+    .regex(new RegExp(`^${UUID}(,${UUID})*$`))
+    .meta({ description: `Comma-separated event ids, at most ${MAX_EVENT_IDS}` }),
+});
+
+export const eventRatingStatesViewSchema = z.object({
+  items: z.array(
+    z.object({
+      eventId: z.string(),
+      state: z.enum(EVENT_RATING_STATES).meta({
+        description:
+          'rated: the rating you gave; open: you may rate it until lastDay; closed: the window ended on lastDay; not-yet: the service is not over; not-yours: you did not receive it',
+      }),
+      lastDay: z
+        .string()
+        .nullable()
+        .meta({ description: 'The last day of the rating window (Beijing date), when known' }),
+      rating: ratingViewSchema.nullable(),
+    }),
+  ),
+});
+export type EventRatingStatesView = z.infer<typeof eventRatingStatesViewSchema>;
+
+export function toEventRatingStatesView(states: EventRatingState[], full: boolean): EventRatingStatesView {
+  return {
+    items: states.map((s) => ({
+      eventId: s.eventId,
+      state: s.state,
+      lastDay: s.lastDay,
+      rating: s.rating ? toRatingView(s.rating, full) : null,
+    })),
   };
 }

@@ -6,7 +6,7 @@ import {
   shanghaiDateOf,
   todayInShanghai,
 } from '@qingshan/core';
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { hasRole, isStaff, type SessionUser } from '../../plugins/auth.ts';
@@ -17,7 +17,7 @@ import { completeClock, startClock } from '../clocks/service.ts';
 import { notify } from '../notifications/service.ts';
 import { getRuleNumber } from '../rules/service.ts';
 import { badRatingsRectifiedOnTime, ratingDistribution } from './figures.ts';
-import { ratableEventResolver, ratableEventTypes } from './registry.ts';
+import { type RatableEvent, ratableEventResolver, ratableEventTypes } from './registry.ts';
 import type { RATING_SORTS } from './schema.ts';
 import { ratingRectifications, ratings } from './tables.ts';
 
@@ -48,6 +48,78 @@ function duplicate(): AppError {
   });
 }
 
+/** Who may rate an event and whether its window is open, as rateEvent and the event pages see it. */
+type Judgement =
+  | { ok: true; raterKind: 'enterprise' | 'citizen' | 'citizen-phone'; enterpriseId: string | null; lastDay: string }
+  | { ok: false; state: 'not-yours' | 'not-yet' | 'closed'; lastDay: string | null; error: AppError };
+
+/**
+ * The one place that decides whether this rater may rate this event now: only who received the
+ * service, only once it is over, only within the window (rule rating.window-days, calendar days
+ * from the day it ended). A rating already given is the caller's to check.
+ */
+function judge(ev: RatableEvent, proof: RaterProof, windowDays: number): Judgement {
+  let raterKind: 'enterprise' | 'citizen' | 'citizen-phone';
+  let enterpriseId: string | null = null;
+  if (proof.kind === 'phone') {
+    if (!ev.citizenPhone || ev.citizenPhone !== proof.phone.trim()) {
+      return {
+        ok: false,
+        state: 'not-yours',
+        lastDay: null,
+        error: notRatable('只有接受服务的群众可以评价', 'Only the citizen who was served may rate'),
+      };
+    }
+    raterKind = 'citizen-phone';
+  } else if (isStaff(proof.user)) {
+    return {
+      ok: false,
+      state: 'not-yours',
+      lastDay: null,
+      error: notRatable('工作人员不能评价自己的服务', 'Staff do not rate services'),
+    };
+  } else if (
+    hasRole(proof.user, 'enterprise') &&
+    proof.user.enterpriseId &&
+    proof.user.enterpriseId === ev.subjectEnterpriseId
+  ) {
+    raterKind = 'enterprise';
+    enterpriseId = proof.user.enterpriseId;
+  } else if (hasRole(proof.user, 'citizen') && ev.subjectCitizenUserId === proof.user.id) {
+    raterKind = 'citizen';
+  } else {
+    return {
+      ok: false,
+      state: 'not-yours',
+      lastDay: null,
+      error: new AppError('FORBIDDEN_RECORD', {
+        detail: { zh: '只有接受服务的企业或群众可以评价', en: 'Only the enterprise or citizen served may rate' },
+      }),
+    };
+  }
+  if (!ev.ratedAt) {
+    return {
+      ok: false,
+      state: 'not-yet',
+      lastDay: null,
+      error: notRatable('服务尚未办结，办结后才能评价', 'The service is not finished yet'),
+    };
+  }
+  const lastDay = addCalendarDays(shanghaiDateOf(ev.ratedAt), windowDays);
+  if (todayInShanghai() > lastDay) {
+    return {
+      ok: false,
+      state: 'closed',
+      lastDay,
+      error: notRatable(
+        `服务办结后 ${windowDays} 日内可以评价，评价期限已于 ${lastDay} 届满`,
+        `A service can be rated within ${windowDays} days of its end; the window closed on ${lastDay}`,
+      ),
+    };
+  }
+  return { ok: true, raterKind, enterpriseId, lastDay };
+}
+
 /**
  * Records one rating of one service event (一次一评). The event's module says whether it is over
  * and who received it; only that enterprise or citizen may rate. A bad rating opens its
@@ -68,39 +140,9 @@ export async function rateEvent(
       const ev = await resolver(tx, eventId);
       if (!ev.exists)
         throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '服务记录不存在', en: 'No such service event' } });
-      let raterKind: 'enterprise' | 'citizen' | 'citizen-phone';
-      let enterpriseId: string | null = null;
-      if (proof.kind === 'phone') {
-        if (!ev.citizenPhone || ev.citizenPhone !== proof.phone.trim()) {
-          throw notRatable('只有接受服务的群众可以评价', 'Only the citizen who was served may rate');
-        }
-        raterKind = 'citizen-phone';
-      } else if (isStaff(proof.user)) {
-        throw notRatable('工作人员不能评价自己的服务', 'Staff do not rate services');
-      } else if (
-        hasRole(proof.user, 'enterprise') &&
-        proof.user.enterpriseId &&
-        proof.user.enterpriseId === ev.subjectEnterpriseId
-      ) {
-        raterKind = 'enterprise';
-        enterpriseId = proof.user.enterpriseId;
-      } else if (hasRole(proof.user, 'citizen') && ev.subjectCitizenUserId === proof.user.id) {
-        raterKind = 'citizen';
-      } else {
-        throw new AppError('FORBIDDEN_RECORD', {
-          detail: { zh: '只有接受服务的企业或群众可以评价', en: 'Only the enterprise or citizen served may rate' },
-        });
-      }
-      if (!ev.ratedAt) throw notRatable('服务尚未办结，办结后才能评价', 'The service is not finished yet');
-      // the window is a rule (rating.window-days), counted in calendar days from the day the service ended
-      const windowDays = await getRuleNumber(tx, 'rating.window-days');
-      const lastDay = addCalendarDays(shanghaiDateOf(ev.ratedAt), windowDays);
-      if (todayInShanghai() > lastDay) {
-        throw notRatable(
-          `服务办结后 ${windowDays} 日内可以评价，评价期限已于 ${lastDay} 届满`,
-          `A service can be rated within ${windowDays} days of its end; the window closed on ${lastDay}`,
-        );
-      }
+      const j = judge(ev, proof, await getRuleNumber(tx, 'rating.window-days'));
+      if (!j.ok) throw j.error;
+      const { raterKind, enterpriseId } = j;
       const [existing] = await tx
         .select({ id: ratings.id })
         .from(ratings)
@@ -381,14 +423,12 @@ export async function getRating(db: Tx, user: SessionUser | null, id: string): P
     .leftJoin(ratingRectifications, eq(ratingRectifications.ratingId, ratings.id))
     .where(eq(ratings.id, id));
   if (!row) throw new AppError('RECORD_NOT_FOUND', { detail: { zh: '评价不存在', en: 'No such rating' } });
-  if (
-    !isStaff(user) &&
-    !(user?.enterpriseId && row.r.enterpriseId === user.enterpriseId) &&
-    row.r.raterUserId !== user?.id
-  ) {
-    throw new AppError('FORBIDDEN_RECORD');
-  }
+  if (!canReadRating(user, row.r)) throw new AppError('FORBIDDEN_RECORD');
   return row;
+}
+
+function canReadRating(user: SessionUser | null, r: RatingRow): boolean {
+  return isStaff(user) || !!(user?.enterpriseId && r.enterpriseId === user.enterpriseId) || r.raterUserId === user?.id;
 }
 
 /** The rating of an event, if any (for the event's own page). */
@@ -403,6 +443,75 @@ export async function ratingOfEvent(
     .leftJoin(ratingRectifications, eq(ratingRectifications.ratingId, ratings.id))
     .where(and(eq(ratings.eventType, eventType), eq(ratings.eventId, eventId)));
   return row ?? null;
+}
+
+export const EVENT_RATING_STATES = ['rated', 'open', 'closed', 'not-yet', 'not-yours'] as const;
+export type EventRatingState = {
+  eventId: string;
+  /**
+   * rated: the rating given (readable by this user); open: this user may rate it until `lastDay`;
+   * closed: the window ended on `lastDay`; not-yet: the service is not over; not-yours: this user
+   * did not receive it (or it does not exist, or another's rating of it is not theirs to read).
+   */
+  state: (typeof EVENT_RATING_STATES)[number];
+  lastDay: string | null;
+  rating: RatingWithRectification | null;
+};
+
+/**
+ * Whether the signed-in user may rate each of these events now, or the rating they gave: the
+ * same judgement rateEvent makes, so an event's page offers 评价 exactly when the server would
+ * accept it.
+ */
+export async function eventRatingStates(
+  db: Db,
+  user: SessionUser,
+  eventType: string,
+  eventIds: readonly string[],
+): Promise<EventRatingState[]> {
+  const resolver = ratableEventResolver(eventType);
+  if (!resolver) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          path: 'eventType',
+          message: { zh: `不能评价的服务类型：${eventType}`, en: `Unknown service event type: ${eventType}` },
+        },
+      ],
+    });
+  }
+  const ids = [...new Set(eventIds)];
+  return db.transaction(async (tx) => {
+    const given = ids.length
+      ? await tx
+          .select({ r: ratings, x: ratingRectifications })
+          .from(ratings)
+          .leftJoin(ratingRectifications, eq(ratingRectifications.ratingId, ratings.id))
+          .where(and(eq(ratings.eventType, eventType), inArray(ratings.eventId, ids)))
+      : [];
+    const byEvent = new Map(given.map((g) => [g.r.eventId, g]));
+    const windowDays = await getRuleNumber(tx, 'rating.window-days');
+    const out: EventRatingState[] = [];
+    for (const eventId of ids) {
+      const rated = byEvent.get(eventId);
+      if (rated) {
+        out.push(
+          canReadRating(user, rated.r)
+            ? { eventId, state: 'rated', lastDay: null, rating: rated }
+            : { eventId, state: 'not-yours', lastDay: null, rating: null },
+        );
+        continue;
+      }
+      const ev = await resolver(tx, eventId);
+      if (!ev.exists) {
+        out.push({ eventId, state: 'not-yours', lastDay: null, rating: null });
+        continue;
+      }
+      const j = judge(ev, { kind: 'user', user }, windowDays);
+      out.push({ eventId, state: j.ok ? 'open' : j.state, lastDay: j.lastDay, rating: null });
+    }
+    return out;
+  });
 }
 
 export type RatingSummary = {

@@ -3,7 +3,11 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { RatableEventResolver } from '../ratings/registry.ts';
 import { receptionAttendances, receptionBookings, receptionConcerns, receptionSessions } from './tables.ts';
 
-/** A reception-day concern can be rated once it has been answered (好差评 一事一评). */
+/**
+ * A reception-day concern can be rated once the matter is over (好差评 一事一评): answered as not
+ * for the bureau (not accepted), or accepted and then resolved. An accepted concern still being
+ * followed up is not: its answer on the day only opened the work.
+ */
 export const receptionConcernRatable: RatableEventResolver = async (tx, eventId) => {
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) return { exists: false, staffUserIds: [], label: '', labelEn: '' };
   const [row] = await tx
@@ -40,7 +44,7 @@ export const receptionConcernRatable: RatableEventResolver = async (tx, eventId)
   const staff = [c.followUpUserId, c.createdBy].filter((x): x is string => !!x);
   return {
     exists: true,
-    ratedAt: c.resolvedAt ?? c.answeredAt,
+    ratedAt: c.status === 'resolved' ? c.resolvedAt : c.status === 'not-accepted' ? c.answeredAt : null,
     subjectEnterpriseId: c.enterpriseId,
     subjectCitizenUserId: null,
     citizenPhone,

@@ -536,3 +536,76 @@ describe('at the session: attendance and concerns', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/reception/cases?sort=title' })).statusCode).toBe(400);
   });
 });
+
+describe('reception: the enterprise rates its concern once the matter is over (好差评)', () => {
+  const GOOD = { level: 5, indicators: { efficiency: 5, result: 5, attitude: 5, convenience: 5 } };
+  it('not while an accepted concern is still followed up; then once, within the window', async () => {
+    const date = shanghaiDate(-2);
+    const id = await session('enterprise', date);
+    const e = await makeEnterprise(t);
+    await clerk.request({
+      method: 'POST',
+      url: `/api/reception/sessions/${id}/attendances`,
+      payload: { enterpriseId: e.id, people: [{ name: '周厂长' }] },
+    });
+    const c = (
+      await clerk.request({
+        method: 'POST',
+        url: `/api/reception/sessions/${id}/concerns`,
+        payload: {
+          enterpriseId: e.id,
+          raisedBy: '周厂长',
+          category: 'waste-gas-facility',
+          description: '除尘设施验收',
+        },
+      })
+    ).json();
+    const a = (
+      await clerk.request({
+        method: 'POST',
+        url: `/api/reception/concerns/${c.id}/answer`,
+        payload: { answer: '安排现场核查', accepted: true, followUpUserId: leader.userId, version: c.version },
+      })
+    ).json();
+    expect(a.status).toBe('open');
+    const own = await loginAs(t, ['enterprise'], e.id);
+    const states = async () =>
+      (
+        await own.request({
+          method: 'GET',
+          url: `/api/ratings/events?eventType=reception-concern&eventIds=${c.id}`,
+        })
+      ).json().items[0];
+    const rate = () =>
+      own.request({
+        method: 'POST',
+        url: '/api/ratings',
+        payload: { eventType: 'reception-concern', eventId: c.id, ...GOOD },
+      });
+
+    expect(await states()).toMatchObject({ state: 'not-yet', lastDay: null });
+    const early = await rate();
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('RATING_NOT_RATABLE');
+
+    const resolved = await clerk.request({
+      method: 'POST',
+      url: `/api/reception/concerns/${c.id}/resolve`,
+      payload: { resolution: '已现场核查，设施合格', version: a.version },
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect(await states()).toMatchObject({ state: 'open', lastDay: shanghaiDate(30) });
+    const ok = await rate();
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().label).toBe(`接待日诉求 ${date} 废气治理设施`);
+    expect(await states()).toMatchObject({ state: 'rated', rating: { level: 5, rectification: null } });
+    const stranger = await loginAs(t, ['enterprise'], (await makeEnterprise(t)).id);
+    const theirs = await stranger.request({
+      method: 'POST',
+      url: '/api/ratings',
+      payload: { eventType: 'reception-concern', eventId: c.id, ...GOOD },
+    });
+    expect(theirs.statusCode).toBe(403);
+    expect(theirs.json().code).toBe('FORBIDDEN_RECORD');
+  });
+});

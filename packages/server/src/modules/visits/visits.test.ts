@@ -347,3 +347,90 @@ describe('visits and campaigns', () => {
     expect(view.followUps.map((f: { action: string }) => f.action)).toEqual(['寄送排污许可办理指南']);
   });
 });
+
+describe('visits: the enterprise visited rates the visit (好差评)', () => {
+  const daysAgo = (n: number) =>
+    new Date(Date.now() - n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const plus = (date: string, n: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const BAD = {
+    level: 2,
+    indicators: { efficiency: 2, result: 2, attitude: 3, convenience: 2 },
+    comment: '问题没讲清楚',
+  };
+  const states = (c: Client, ids: string[]) =>
+    c.request({ method: 'GET', url: `/api/ratings/events?eventType=visit&eventIds=${ids.join(',')}` });
+  const rate = (c: Client, id: string, body: object = BAD) =>
+    c.request({ method: 'POST', url: '/api/ratings', payload: { eventType: 'visit', eventId: id, ...body } });
+
+  it('offers the rating to the enterprise visited within the window, once, and never to another', async () => {
+    const [e, stranger] = await Promise.all([makeEnterprise(t), makeEnterprise(t)]);
+    const date = daysAgo(3);
+    const made = await inspector.request({
+      method: 'POST',
+      url: '/api/visits',
+      payload: visitBody([e.id], { date, followUps: [] }),
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const v = made.json();
+    const old = (
+      await inspector.request({
+        method: 'POST',
+        url: '/api/visits',
+        payload: visitBody([e.id], { date: daysAgo(40), followUps: [] }),
+      })
+    ).json();
+    const own = await loginAs(t, ['enterprise'], e.id);
+    const other = await loginAs(t, ['enterprise'], stranger.id);
+
+    const before = await states(own, [v.id, old.id]);
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json().items).toEqual([
+      { eventId: v.id, state: 'open', lastDay: plus(date, 30), rating: null },
+      { eventId: old.id, state: 'closed', lastDay: plus(daysAgo(40), 30), rating: null },
+    ]);
+    expect((await states(other, [v.id])).json().items[0]).toMatchObject({ state: 'not-yours', rating: null });
+    expect((await states(inspector, [v.id])).json().items[0].state).toBe('not-yours');
+
+    // the server refuses what the page does not offer, saying why
+    const foreign = await rate(other, v.id);
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().code).toBe('FORBIDDEN_RECORD');
+    const late = await rate(own, old.id);
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'RATING_NOT_RATABLE' });
+    expect(late.json().detail).toContain(`已于 ${plus(daysAgo(40), 30)} 届满`);
+
+    const rated = await rate(own, v.id);
+    expect(rated.statusCode, rated.body).toBe(201);
+    expect(rated.json()).toMatchObject({ label: `上门服务 ${date}`, enterpriseId: e.id, raterKind: 'enterprise' });
+    const twice = await rate(own, v.id, { ...BAD, level: 5, comment: undefined });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('RATING_DUPLICATE');
+
+    // afterwards the enterprise sees its rating and the bad one's follow-up, without who handles it
+    const after = (await states(own, [v.id])).json().items[0];
+    expect(after).toMatchObject({ state: 'rated', rating: { level: 2, rectification: { state: 'open' } } });
+    expect(after.rating.rectification.assigneeUserId).toBeNull();
+    // another enterprise learns nothing of it; the bureau sees who follows it up
+    expect((await states(other, [v.id])).json().items[0]).toMatchObject({ state: 'not-yours', rating: null });
+    const staff = (await states(inspector, [v.id])).json().items[0];
+    expect(staff.rating.rectification.assigneeUserId).toBe(inspector.userId);
+  });
+
+  it('refuses an unknown event type and malformed ids', async () => {
+    const e = await makeEnterprise(t);
+    const own = await loginAs(t, ['enterprise'], e.id);
+    const unknown = await own.request({
+      method: 'GET',
+      url: '/api/ratings/events?eventType=no-such&eventIds=00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].path).toBe('eventType');
+    expect(
+      (await own.request({ method: 'GET', url: '/api/ratings/events?eventType=visit&eventIds=x,y' })).statusCode,
+    ).toBe(400);
+    const none = await states(own, ['00000000-0000-4000-8000-000000000000']);
+    expect(none.json().items[0].state).toBe('not-yours');
+  });
+});

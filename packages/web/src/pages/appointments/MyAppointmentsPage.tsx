@@ -1,17 +1,13 @@
 import { APPOINTMENT_STATUS_LABELS, type AppointmentStatus } from '@qingshan/core/appointments';
-import type { RatingInput } from '@qingshan/core/ratings';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Modal, Popconfirm, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Flex, Popconfirm, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
-import { useMessage } from '../../components/feedback.tsx';
 import { defineListQuery, PagedTable, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { rateEvent } from '../ratings/api.ts';
-import { RatingForm } from '../ratings/RatingForm.tsx';
+import { EventRatingAction, useEventRatings } from '../ratings/EventRating.tsx';
 import { type Appointment, apptKeys, cancelAppointment, listAppointments } from './api.ts';
 
 // Newest first, the one order offered: the sort is owned so that a stray `sort` is ignored.
@@ -22,11 +18,9 @@ export default function MyAppointmentsPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const showError = useShowError();
-  const message = useMessage();
   const qc = useQueryClient();
   const list = useListQuery(myAppointmentsQuery);
   const { query } = list;
-  const [rating, setRating] = useState<Appointment | null>(null);
   const result = useQuery({
     queryKey: apptKeys.list(query),
     queryFn: ({ signal }) => listAppointments(query, signal),
@@ -37,14 +31,11 @@ export default function MyAppointmentsPage() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: apptKeys.all }),
     onError: showError,
   });
-  const rate = useMutation({
-    mutationFn: (input: RatingInput) => rateEvent('appointment', rating!.id, input),
-    onSuccess: () => {
-      message.success(t('ratings.thanks'));
-      setRating(null);
-    },
-    onError: showError,
-  });
+  // only a served booking can be rated; the server says whether it still may be, or was
+  const ratingOf = useEventRatings(
+    'appointment',
+    (result.data?.items ?? []).filter((a) => a.status === 'served').map((a) => a.id),
+  );
   return (
     <PageContainer
       title={t('appointments.myTitle')}
@@ -85,25 +76,12 @@ export default function MyAppointmentsPage() {
                     </Button>
                   </Popconfirm>
                 ) : null}
-                {a.status === 'served' ? (
-                  <Button size="small" onClick={() => setRating(a)}>
-                    {t('ratings.rateThis')}
-                  </Button>
-                ) : null}
+                {a.status === 'served' ? <EventRatingAction eventType="appointment" state={ratingOf(a.id)} /> : null}
               </Flex>
             ),
           },
         ]}
       />
-      <Modal
-        open={rating !== null}
-        title={t('ratings.rateThis')}
-        footer={null}
-        onCancel={() => setRating(null)}
-        destroyOnHidden
-      >
-        <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
-      </Modal>
     </PageContainer>
   );
 }

@@ -160,7 +160,13 @@ function Petitions() {
           dataSource={d.items}
           renderItem={(p) => (
             <List.Item
-              extra={<Link to={`/petitions/track?code=${encodeURIComponent(p.code)}`}>{t('web.my.progress')}</Link>}
+              extra={
+                // by id: the server serves her own petition to her account, so she need not type her phone;
+                // the code stays for the form should the session have ended
+                <Link to={`/petitions/track?id=${encodeURIComponent(p.id)}&code=${encodeURIComponent(p.code)}`}>
+                  {t('web.my.progress')}
+                </Link>
+              }
             >
               <List.Item.Meta
                 title={

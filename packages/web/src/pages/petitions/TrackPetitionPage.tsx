@@ -4,25 +4,45 @@ import { Button, Card, Descriptions, Form, Input, Tag, Timeline, Typography } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { isStaff } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
+import { ApiError } from '../../api/http.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { LookupError } from '../../components/LookupError.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
+import { rateEvent, ratingKeys } from '../ratings/api.ts';
+import { useEventRatings } from '../ratings/EventRating.tsx';
 import { RatingForm } from '../ratings/RatingForm.tsx';
 import { RatingOutcome } from '../ratings/RatingOutcome.tsx';
-import { type PetitionDetail, petitionKeys, ratePetitionByCode, trackPetition } from './api.ts';
+import { getPetition, type PetitionDetail, petitionKeys, ratePetitionByCode, trackPetition } from './api.ts';
 import { LettersList } from './LettersList.tsx';
 import { channelLabel, eventNote, STATUS_COLORS, statusLabel, typeLabel } from './labels.ts';
 
-/** 信访进度查询: code + phone show the stage, the history and the letters; rate once replied. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * 信访进度查询: code + phone show the stage, the history and the letters; rate once replied. A
+ * signed-in petitioner coming from 我的 (`?id=`) sees her own petition without the phone: the
+ * server serves it by id to its owner only; anyone else gets the code + phone form.
+ */
 export default function TrackPetitionPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const showError = useShowError();
   const qc = useQueryClient();
   const [params] = useSearchParams();
+  const { user, roles } = useAuth();
+  const ownId = params.get('id') ?? '';
+  const mine = useQuery({
+    queryKey: petitionKeys.detail(ownId),
+    queryFn: ({ signal }) => getPetition(ownId, signal),
+    // staff read the desk's full view at /staff/petitions; this page shows the petitioner's
+    enabled: user !== null && !isStaff(roles) && UUID.test(ownId),
+    retry: false,
+  });
   const [creds, setCreds] = useState<{ code: string; phone: string } | null>(null);
   const track = useQuery({
     queryKey: petitionKeys.track(creds?.code ?? '', creds?.phone ?? ''),
@@ -35,35 +55,39 @@ export default function TrackPetitionPage() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: petitionKeys.all }),
     onError: showError,
   });
-  const d = track.data;
+  const own = mine.data !== undefined && creds === null;
+  const d = own ? mine.data : track.data;
   const closed = d && d.petition.repliedAt !== null;
+  if (mine.isPending && mine.fetchStatus !== 'idle') return <PageLoading />;
   return (
     <PageContainer title={t('petitions.trackTitle')}>
-      <Card style={{ marginBottom: 16 }}>
-        <Form
-          layout="inline"
-          initialValues={{ code: params.get('code') ?? '' }}
-          onFinish={(v: { code: string; phone: string }) =>
-            setCreds({ code: v.code.trim().toUpperCase(), phone: v.phone.trim() })
-          }
-        >
-          <Form.Item name="code" label={t('petitions.code')} rules={[{ required: true }]}>
-            <Input maxLength={20} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('appointments.phone')} rules={[{ required: true }]}>
-            <Input maxLength={20} style={{ width: 160 }} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-        </Form>
-        {creds !== null && track.isError ? (
-          <div style={{ marginTop: 16 }}>
-            <LookupError error={track.error} />
-          </div>
-        ) : null}
-      </Card>
-      {creds === null || track.isError ? null : track.isPending ? (
+      {own ? null : (
+        <Card style={{ marginBottom: 16 }}>
+          <Form
+            layout="inline"
+            initialValues={{ code: params.get('code') ?? '' }}
+            onFinish={(v: { code: string; phone: string }) =>
+              setCreds({ code: v.code.trim().toUpperCase(), phone: v.phone.trim() })
+            }
+          >
+            <Form.Item name="code" label={t('petitions.code')} rules={[{ required: true }]}>
+              <Input maxLength={20} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="phone" label={t('appointments.phone')} rules={[{ required: true }]}>
+              <Input maxLength={20} style={{ width: 160 }} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t('common.search')}
+            </Button>
+          </Form>
+          {creds !== null && track.isError ? (
+            <div style={{ marginTop: 16 }}>
+              <LookupError error={track.error} />
+            </div>
+          ) : null}
+        </Card>
+      )}
+      {!own && (creds === null || track.isError) ? null : !own && track.isPending ? (
         <PageLoading />
       ) : d ? (
         <>
@@ -111,6 +135,8 @@ export default function TrackPetitionPage() {
             <Card title={t('ratings.rateThis')}>
               {d.rating ? (
                 <RatingOutcome rating={d.rating} />
+              ) : own ? (
+                <OwnRating id={d.petition.id} />
               ) : (
                 <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
               )}
@@ -120,6 +146,43 @@ export default function TrackPetitionPage() {
       ) : null}
     </PageContainer>
   );
+}
+
+/**
+ * A signed-in petitioner rates her own petition from her account (no phone needed), while the
+ * server keeps the window open; once it closed, the page says since when.
+ */
+function OwnRating({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const state = useEventRatings('petition', [id])(id);
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: petitionKeys.all });
+    void qc.invalidateQueries({ queryKey: ratingKeys.all });
+  };
+  const rate = useMutation({
+    mutationFn: (i: RatingInput) => rateEvent('petition', id, i),
+    onSuccess: refresh,
+    onError: (e) => {
+      showError(e);
+      if (e instanceof ApiError && e.status !== 400) refresh();
+    },
+  });
+  if (state?.state === 'open')
+    return (
+      <>
+        {state.lastDay ? (
+          <Typography.Paragraph type="secondary">
+            {t('ratings.openUntil', { date: state.lastDay })}
+          </Typography.Paragraph>
+        ) : null}
+        <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
+      </>
+    );
+  if (state?.state === 'closed' && state.lastDay)
+    return <Typography.Text type="secondary">{t('ratings.closedOn', { date: state.lastDay })}</Typography.Text>;
+  return null;
 }
 
 /**

@@ -9,8 +9,17 @@ export type RectifyAction = BodyOf<'/api/ratings/{id}/rectification', 'post'>;
 /** The rating fields of POST /api/ratings (the event it rates is added by the call). */
 export type RatingInput = Omit<BodyOf<'/api/ratings', 'post'>, 'eventType' | 'eventId'>;
 
+/**
+ * GET /api/ratings/events: for each event, whether the signed-in user may rate it now (and until
+ * when), or the rating they gave.
+ */
+export type EventRatingStates = ResponseOf<'/api/ratings/events', 'get'>;
+export type EventRatingState = EventRatingStates['items'][number];
+export type RatableEventType = BodyOf<'/api/ratings', 'post'>['eventType'];
+
 export const ratingKeys = {
   all: ['ratings'] as const,
+  events: (eventType: string, ids: readonly string[]) => ['ratings', 'events', eventType, ids] as const,
   list: (q: RatingQuery) => ['ratings', 'list', q] as const,
   summary: (from: string, to: string) => ['ratings', 'summary', from, to] as const,
 };
@@ -36,3 +45,5 @@ export const rateEvent = (
     eventId,
     ...input,
   } satisfies BodyOf<'/api/ratings', 'post'>);
+export const eventRatingStates = (eventType: RatableEventType, ids: readonly string[], signal?: AbortSignal) =>
+  http.get<EventRatingStates>('/api/ratings/events', { query: { eventType, eventIds: ids.join(',') }, signal });

@@ -10,6 +10,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState } from '../../components/QueryState.tsx';
 import { RemoveRowButton } from '../../components/RemoveRowButton.tsx';
 import { useLanguage } from '../../i18n.ts';
+import { EventRatingAction, useEventRatings } from '../ratings/EventRating.tsx';
 import {
   bookEnterprise,
   type Concern,
@@ -23,7 +24,7 @@ import {
 } from './api.ts';
 import { categoryLabel, STATUS_COLORS, statusLabel, todayShanghai } from './labels.ts';
 
-/** The enterprise's side: book a 服务企业接待日, see its bookings and how its concerns went. */
+/** The enterprise's side: book a 服务企业接待日, see its bookings and how its concerns went, and rate them once over. */
 export default function EnterpriseReceptionPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -41,6 +42,10 @@ export default function EnterpriseReceptionPage() {
     queryKey: receptionKeys.concerns(cq),
     queryFn: ({ signal }) => listConcerns(cq, signal),
   });
+  const ratingOf = useEventRatings(
+    'reception-concern',
+    (concerns.data?.items ?? []).map((c) => c.id),
+  );
   const caps = useQuery({ queryKey: ['rules', 'reception-caps'], queryFn: ({ signal }) => receptionCaps(signal) });
   const maxPeople = caps.data?.maxPeoplePerEnterprise ?? 3;
   const [booking, setBooking] = useState<SessionSummary | null>(null);
@@ -156,6 +161,12 @@ export default function EnterpriseReceptionPage() {
                 title: t('svc.common.status'),
                 dataIndex: 'status',
                 render: (s: Concern['status']) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s, lang)}</Tag>,
+              },
+              {
+                title: t('ratings.column'),
+                key: 'rating',
+                width: 150,
+                render: (_, c) => <EventRatingAction eventType="reception-concern" state={ratingOf(c.id)} />,
               },
             ]}
           />

@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
+import { EventRatingAction, useEventRatings } from '../ratings/EventRating.tsx';
 import { listVisits, visitKeys } from './api.ts';
 import { VisitTable } from './VisitTable.tsx';
 
 /**
  * 上门服务 tab of an enterprise's file (一企一档): the visits that included it. Read by the
- * enterprise itself (its portal, its own file) the 企业 column is left out: it is always its own name.
+ * enterprise itself (its portal, its own file) the 企业 column is left out: it is always its own name,
+ * and each visit can be rated (好差评) while the server keeps its window open.
  */
 export function EnterpriseVisitsTab({ enterpriseId, linkBase }: { enterpriseId: string; linkBase: string | null }) {
   const { t } = useTranslation();
@@ -20,12 +22,27 @@ export function EnterpriseVisitsTab({ enterpriseId, linkBase }: { enterpriseId: 
     queryFn: ({ signal }) => listVisits(q, signal),
     placeholderData: keepPreviousData,
   });
+  const own = user?.enterpriseId === enterpriseId;
+  const items = list.data?.items ?? [];
+  const ratingOf = useEventRatings('visit', own ? items.map((v) => v.id) : []);
   if (list.isError && !list.data) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <VisitTable
-      items={list.data?.items ?? []}
+      items={items}
       linkBase={linkBase}
-      ownEnterprise={user?.enterpriseId === enterpriseId}
+      ownEnterprise={own}
+      extraColumns={
+        own
+          ? [
+              {
+                title: t('ratings.column'),
+                key: 'rating',
+                width: 140,
+                render: (_, v) => <EventRatingAction eventType="visit" state={ratingOf(v.id)} />,
+              },
+            ]
+          : []
+      }
       loading={list.isFetching}
       size="small"
       data-testid="enterprise-visits"

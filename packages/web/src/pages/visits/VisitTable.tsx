@@ -8,7 +8,8 @@ import { purposeLabel } from './labels.ts';
 
 /**
  * The visit columns shared by the staff list, the enterprise file tab and the enterprise portal.
- * `ownEnterprise`: the list is an enterprise's own, where the 企业 column would only repeat its name.
+ * `ownEnterprise`: the list is an enterprise's own, where the 企业 column would only repeat its name
+ * and 户次 would always be 1.
  */
 export function useVisitColumns(linkBase: string | null, ownEnterprise = false): TableColumnsType<Visit> {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function useVisitColumns(linkBase: string | null, ownEnterprise = false):
       dataIndex: 'enterprises',
       render: (es: Visit['enterprises']) => es.map((e) => e.name).join('、'),
     },
-    { title: t('svc.visits.count'), render: (_, v) => v.enterprises.length, width: 70 },
+    { key: 'count', title: t('svc.visits.count'), render: (_, v) => v.enterprises.length, width: 70 },
     {
       title: t('svc.visits.staff'),
       dataIndex: 'staff',
@@ -50,6 +51,8 @@ export function useVisitColumns(linkBase: string | null, ownEnterprise = false):
     {
       title: t('svc.visits.purposes'),
       dataIndex: 'purposes',
+      // wraps: in English the purposes ran to 520 px on one line and pushed 评价 out of view
+      width: 240,
       render: (ps: Visit['purposes']) =>
         joinLabels(
           ps.map((p) => purposeLabel(p, lang)),
@@ -59,6 +62,7 @@ export function useVisitColumns(linkBase: string | null, ownEnterprise = false):
     {
       title: t('svc.visits.campaign'),
       dataIndex: 'campaignTheme',
+      width: 160,
       render: (c: string | null) => c ?? t('common.none'),
     },
     {
@@ -72,19 +76,26 @@ export function useVisitColumns(linkBase: string | null, ownEnterprise = false):
       ),
     },
   ];
-  return ownEnterprise ? columns.filter((c) => !('dataIndex' in c && c.dataIndex === 'enterprises')) : columns;
+  // an enterprise sees only its own part of a joint visit: 户次 would always read 1
+  return ownEnterprise
+    ? columns.filter((c) => !('dataIndex' in c && c.dataIndex === 'enterprises') && c.key !== 'count')
+    : columns;
 }
 
 export function VisitTable({
   items,
   linkBase,
   ownEnterprise = false,
+  extraColumns = [],
   ...rest
-}: { items: Visit[]; linkBase: string | null; ownEnterprise?: boolean } & Omit<
-  TableProps<Visit>,
-  'dataSource' | 'columns'
->) {
-  const columns = useVisitColumns(linkBase, ownEnterprise);
+}: {
+  items: Visit[];
+  linkBase: string | null;
+  ownEnterprise?: boolean;
+  /** after the shared ones, e.g. the enterprise's 评价 */
+  extraColumns?: TableColumnsType<Visit>;
+} & Omit<TableProps<Visit>, 'dataSource' | 'columns'>) {
+  const columns = [...useVisitColumns(linkBase, ownEnterprise), ...extraColumns];
   return (
     <Table<Visit>
       rowKey="id"

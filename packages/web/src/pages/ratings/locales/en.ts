@@ -14,6 +14,13 @@ const en: Leaves<typeof zh> = {
     submit: 'Submit rating',
     thanks: 'Thank you for your rating',
     alreadyRated: 'You rated: {{level}}',
+    rate: 'Rate',
+    column: 'Rating',
+    mine: 'My rating',
+    given: 'Rated: {{level}}',
+    openUntil: 'Can be rated until {{date}}',
+    closedOn: 'Rating closed on {{date}}',
+    notYet: 'Can be rated once finished',
     outcome: {
       toContact: 'Our staff will contact you by {{date}}',
       contacted: 'Contacted on {{date}}: {{note}}',

@@ -11,6 +11,13 @@ const strings = {
     submit: '提交评价',
     thanks: '感谢您的评价',
     alreadyRated: '您已评价：{{level}}',
+    rate: '评价',
+    column: '评价',
+    mine: '我的评价',
+    given: '已评价：{{level}}',
+    openUntil: '{{date}} 前可评价',
+    closedOn: '评价期已于 {{date}} 届满',
+    notYet: '办结后可评价',
     outcome: {
       toContact: '工作人员将于 {{date}} 前与您联系回访',
       contacted: '{{date}} 已回访：{{note}}',
