@@ -9,30 +9,13 @@ import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-supp
 import { stubMatchMedia } from '../../test-support/jsdom.ts';
 import type { PermitDetail } from './api.ts';
 import PermitDetailPage from './PermitDetailPage.tsx';
+import { TEST_PERMIT } from './test-permit.ts';
 
 configure({ asyncUtilTimeout: 10_000 });
 
 const PERMIT: PermitDetail = {
-  id: 'p1',
-  enterpriseId: 'e1',
-  enterpriseName: '上栗县金花烟花制造有限公司',
-  townCode: '360322101',
-  permitClass: 'key',
-  pwItem: '51',
-  citation: '第51项',
-  status: 'valid',
-  permitNumber: '91360322MABCBCN4JN001P',
-  platformRef: null,
-  issuedBy: '萍乡市生态环境局',
-  issuedOn: '2022-01-20',
-  validFrom: '2022-01-23',
-  validTo: '2027-01-22',
-  renewalApplyBy: '2026-11-23',
-  daysToExpiry: 45,
-  officerUserId: 'u2',
-  officerName: '窗口·刘敏',
+  ...TEST_PERMIT,
   note: '厂区东侧新增排放口',
-  version: 1,
   obligations: [],
   reminders: [],
 };

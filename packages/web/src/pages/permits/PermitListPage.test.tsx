@@ -6,33 +6,12 @@ import { cleanup, configure, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../i18n.ts';
 import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../../test-support/app.tsx';
-import type { Permit } from './api.ts';
 import PermitListPage from './PermitListPage.tsx';
+import { TEST_PERMIT } from './test-permit.ts';
 
 configure({ asyncUtilTimeout: 10_000 });
 
-const PERMIT: Permit = {
-  id: 'p1',
-  enterpriseId: 'e1',
-  enterpriseName: '上栗县金花烟花制造有限公司',
-  townCode: '360322101',
-  permitClass: 'key',
-  pwItem: '51',
-  citation: '第51项',
-  status: 'valid',
-  permitNumber: '91360322MABCBCN4JN001P',
-  platformRef: null,
-  issuedBy: '萍乡市生态环境局',
-  issuedOn: '2022-01-20',
-  validFrom: '2022-01-23',
-  validTo: '2027-01-22',
-  renewalApplyBy: '2026-11-23',
-  daysToExpiry: 45,
-  officerUserId: 'u2',
-  officerName: '窗口·刘敏',
-  note: null,
-  version: 1,
-};
+const PERMIT = TEST_PERMIT;
 
 beforeAll(() => {
   stubBrowser();
