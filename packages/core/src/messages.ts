@@ -36,6 +36,11 @@ export const MESSAGES = {
     en: 'must be a date and time with its time zone, e.g. 2026-12-08T09:00:00+08:00',
   },
   'common.uuid': { zh: '不是本系统的记录编号', en: 'is not a record identifier of this system' },
+  // GET /api/ratings/events's eventIds (ratings/schema.ts MAX_EVENT_IDS; its test checks the number)
+  'common.uuidList': {
+    zh: '应为以逗号分隔的本系统记录编号，一次最多 100 个',
+    en: 'must be record identifiers of this system separated by commas, at most 100 at a time',
+  },
   'common.email': { zh: '电子邮箱地址格式不正确', en: 'is not an e-mail address' },
   'common.url': { zh: '网址格式不正确', en: 'is not a web address' },
   'text.nul': { zh: '含有不允许的空字符（NUL）', en: 'contains a NUL character, which is not allowed' },

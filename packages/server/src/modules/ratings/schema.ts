@@ -149,8 +149,8 @@ export const eventRatingStatesQuery = z.object({
   eventType: z.string().min(2).max(40),
   eventIds: z
     .string()
-    .max(MAX_EVENT_IDS * 37)
-    .regex(new RegExp(`^${UUID}(,${UUID})*$`))
+    .max(MAX_EVENT_IDS * 37, { error: 'common.uuidList' })
+    .regex(new RegExp(`^${UUID}(,${UUID})*$`), { error: 'common.uuidList' })
     .meta({ description: `Comma-separated event ids, at most ${MAX_EVENT_IDS}` }),
 });
 

@@ -10,6 +10,7 @@ import {
   uniqueName,
 } from '../../test/helpers.ts';
 import { ratableEventResolver } from '../ratings/registry.ts';
+import { MAX_EVENT_IDS } from '../ratings/schema.ts';
 import { visitEnterprises, visits } from './tables.ts';
 
 let t: TestApp;
@@ -427,9 +428,17 @@ describe('visits: the enterprise visited rates the visit (好差评)', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].path).toBe('eventType');
-    expect(
-      (await own.request({ method: 'GET', url: '/api/ratings/events?eventType=visit&eventIds=x,y' })).statusCode,
-    ).toBe(400);
+    const malformed = await own.request({ method: 'GET', url: '/api/ratings/events?eventType=visit&eventIds=x,y' });
+    expect(malformed.statusCode).toBe(400);
+    // the refusal says what the list should be, with the limit the schema enforces
+    expect(malformed.json().errors[0]).toEqual({
+      path: 'eventIds',
+      message: `应为以逗号分隔的本系统记录编号，一次最多 ${MAX_EVENT_IDS} 个`,
+    });
+    const tooMany = Array.from({ length: MAX_EVENT_IDS + 1 }, () => '00000000-0000-4000-8000-000000000000');
+    const over = await own.request({ method: 'GET', url: `/api/ratings/events?eventType=visit&eventIds=${tooMany}` });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().errors[0].message).toContain(String(MAX_EVENT_IDS));
     const none = await states(own, ['00000000-0000-4000-8000-000000000000']);
     expect(none.json().items[0].state).toBe('not-yours');
   });
