@@ -49,6 +49,8 @@ let publicSessionId: string;
 const concern = {} as Record<'A' | 'B', string>;
 let concernBClockId: string;
 const visit = {} as Record<'B' | 'joint', string>;
+/** the enterprises' parts of those visits: what each rates (户次) */
+const visitPart = {} as Record<'B' | 'jointC', string>;
 let attachmentB: string;
 const project = {} as Record<'A' | 'B', string>;
 const petition = {} as Record<'A' | 'B' | 'cit1' | 'cit2', { id: string; code: string }>;
@@ -298,10 +300,15 @@ beforeAll(async () => {
     summary: '上门指导排污许可登记',
     followUps: enterpriseIds.map((id) => ({ enterpriseId: id, action: `复查整改 ${id}`, dueDate: '2025-06-03' })),
   });
-  visit.B = (await ok(inspector.request({ method: 'POST', url: '/api/visits', payload: visitBody([B.id]) }), 201)).id;
-  visit.joint = (
-    await ok(inspector.request({ method: 'POST', url: '/api/visits', payload: visitBody([A.id, C.id]) }), 201)
-  ).id;
+  const visitB = await ok(inspector.request({ method: 'POST', url: '/api/visits', payload: visitBody([B.id]) }), 201);
+  visit.B = visitB.id;
+  visitPart.B = visitB.enterprises[0].ratingEventId;
+  const joint = await ok(
+    inspector.request({ method: 'POST', url: '/api/visits', payload: visitBody([A.id, C.id]) }),
+    201,
+  );
+  visit.joint = joint.id;
+  visitPart.jointC = joint.enterprises.find((x: { enterpriseId: string }) => x.enterpriseId === C.id).ratingEventId;
   attachmentB = (
     await ok(
       inspector.request({
@@ -556,7 +563,8 @@ describe('ratings', () => {
       [entA, 'appointment', appt.cit1.id, 'A rates cit1’s booking'],
       [cit2, 'appointment', appt.cit1.id, 'cit2 rates cit1’s booking'],
       [cit1, 'appointment', appt.A.id, 'cit1 rates A’s booking'],
-      [entA, 'visit', visit.B, 'A rates B’s visit'],
+      [entA, 'visit', visitPart.B, 'A rates B’s visit'],
+      [entA, 'visit', visitPart.jointC, 'A rates C’s part of their joint visit'],
       [entA, 'reception-concern', concern.B, 'A rates B’s concern'],
       [entA, 'petition', petition.B.id, 'A rates B’s petition'],
       [cit2, 'petition', petition.cit1.id, 'cit2 rates cit1’s petition'],

@@ -21309,6 +21309,7 @@ export interface paths {
                                     townCode: string;
                                     solved: string | null;
                                     findings: string | null;
+                                    ratingEventId: string;
                                 }[];
                             }[];
                             total: number;
@@ -21455,6 +21456,7 @@ export interface paths {
                                 townCode: string;
                                 solved: string | null;
                                 findings: string | null;
+                                ratingEventId: string;
                             }[];
                             followUps: {
                                 id: string;
@@ -21732,6 +21734,7 @@ export interface paths {
                                 townCode: string;
                                 solved: string | null;
                                 findings: string | null;
+                                ratingEventId: string;
                             }[];
                             followUps: {
                                 id: string;

@@ -44,6 +44,8 @@ export const visitEnterpriseView = z.object({
   townCode: z.string(),
   solved: z.string().nullable(),
   findings: z.string().nullable(),
+  /** this enterprise's part of the visit as the service event it rates (GET /api/ratings/events?eventType=visit) */
+  ratingEventId: z.string(),
 });
 export type VisitEnterpriseView = z.infer<typeof visitEnterpriseView>;
 

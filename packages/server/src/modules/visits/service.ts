@@ -172,6 +172,8 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now:
         summary: input.summary,
         internalNote: input.internalNote ?? null,
         createdBy: actor.id,
+        // when it was recorded opens its rating window (ratable.ts): the service's clock, not the database's
+        createdAt: now,
       })
       .returning();
     await tx.insert(visitEnterprises).values(
@@ -247,6 +249,7 @@ async function enterprisesOf(db: Tx, visitIds: string[]): Promise<Map<string, Vi
       townCode: enterprises.townCode,
       solved: visitEnterprises.solved,
       findings: visitEnterprises.findings,
+      ratingEventId: visitEnterprises.id,
     })
     .from(visitEnterprises)
     .innerJoin(enterprises, eq(enterprises.id, visitEnterprises.enterpriseId))
@@ -260,6 +263,7 @@ async function enterprisesOf(db: Tx, visitIds: string[]): Promise<Map<string, Vi
       townCode: r.townCode,
       solved: r.solved,
       findings: r.findings,
+      ratingEventId: r.ratingEventId,
     });
     out.set(r.visitId, list);
   }

@@ -63,6 +63,12 @@ export const visitEnterprises = pgTable(
     solved: text('solved'),
     /** this enterprise's part of a joint visit: what was found there; the only summary it sees */
     findings: text('findings'),
+    /**
+     * This enterprise's part of the visit as a service event of its own (户次): what it rates. A
+     * joint visit to three enterprises is three enterprise-visits, as the figure counts them, and
+     * each enterprise rates its own (国办发〔2019〕51号 一次一评).
+     */
+    id: uuid('id').notNull().unique().defaultRandom(),
   },
   (t) => [
     primaryKey({ columns: [t.visitId, t.enterpriseId] }),

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
@@ -11,6 +12,7 @@ import {
 } from '../../test/helpers.ts';
 import { ratableEventResolver } from '../ratings/registry.ts';
 import { MAX_EVENT_IDS } from '../ratings/schema.ts';
+import { ratings } from '../ratings/tables.ts';
 import { visitEnterprises, visits } from './tables.ts';
 
 let t: TestApp;
@@ -64,10 +66,17 @@ describe('visits and campaigns', () => {
     expect((await stranger.request({ method: 'GET', url: `/api/visits/${v.id}` })).statusCode).toBe(403);
     expect((await stranger.request({ method: 'GET', url: '/api/visits' })).json().total).toBe(0);
 
-    const ev = await ratableEventResolver('visit')!(t.database.db, v.id);
-    expect(ev.exists).toBe(true);
-    expect(es.map((e) => e.id)).toContain(ev.subjectEnterpriseId);
-    expect(ev.staffUserIds).toEqual([inspector.userId]);
+    // each enterprise's part is a service event of its own (户次), rated by that enterprise alone
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+    expect(list.items[0].enterprises[0].ratingEventId).toBe(rows.find((r) => r.enterpriseId === es[1]!.id)!.id);
+    for (const part of rows) {
+      const ev = await ratableEventResolver('visit')!(t.database.db, part.id);
+      expect(ev.exists).toBe(true);
+      expect(ev.subjectEnterpriseId).toBe(part.enterpriseId);
+      expect(ev.staffUserIds).toEqual([inspector.userId]);
+    }
+    // the visit's own id is not what is rated
+    expect((await ratableEventResolver('visit')!(t.database.db, v.id)).exists).toBe(false);
   });
 
   it('refuses bad input and writes nothing', async () => {
@@ -364,59 +373,145 @@ describe('visits: the enterprise visited rates the visit (好差评)', () => {
   const rate = (c: Client, id: string, body: object = BAD) =>
     c.request({ method: 'POST', url: '/api/ratings', payload: { eventType: 'visit', eventId: id, ...body } });
 
-  it('offers the rating to the enterprise visited within the window, once, and never to another', async () => {
-    const [e, stranger] = await Promise.all([makeEnterprise(t), makeEnterprise(t)]);
-    const date = daysAgo(3);
+  /** A visit recorded over the API, and the enterprises' parts of it (what each rates) by enterprise. */
+  async function recordVisit(enterpriseIds: string[], date: string) {
     const made = await inspector.request({
       method: 'POST',
       url: '/api/visits',
-      payload: visitBody([e.id], { date, followUps: [] }),
+      payload: visitBody(enterpriseIds, { date, followUps: [] }),
     });
     expect(made.statusCode, made.body).toBe(201);
     const v = made.json();
-    const old = (
-      await inspector.request({
-        method: 'POST',
-        url: '/api/visits',
-        payload: visitBody([e.id], { date: daysAgo(40), followUps: [] }),
-      })
-    ).json();
+    const part = Object.fromEntries(
+      (v.enterprises as { enterpriseId: string; ratingEventId: string }[]).map((x) => [
+        x.enterpriseId,
+        x.ratingEventId,
+      ]),
+    );
+    return { v, part };
+  }
+
+  it('offers the rating to the enterprise visited within the window, once, and never to another', async () => {
+    const [e, stranger] = await Promise.all([makeEnterprise(t), makeEnterprise(t)]);
+    // recorded on the day of the visit
+    const date = daysAgo(0);
+    const { part } = await recordVisit([e.id], date);
+    const id = part[e.id]!;
+    // a visit recorded on its day, 40 days ago: its window has closed
+    const { v: oldVisit, part: oldPart } = await recordVisit([e.id], daysAgo(40));
+    await t.database.db
+      .update(visits)
+      .set({ createdAt: new Date(`${daysAgo(40)}T17:30:00+08:00`) })
+      .where(eq(visits.id, oldVisit.id));
+    const old = oldPart[e.id]!;
     const own = await loginAs(t, ['enterprise'], e.id);
     const other = await loginAs(t, ['enterprise'], stranger.id);
 
-    const before = await states(own, [v.id, old.id]);
+    const before = await states(own, [id, old]);
     expect(before.statusCode, before.body).toBe(200);
     expect(before.json().items).toEqual([
-      { eventId: v.id, state: 'open', lastDay: plus(date, 30), rating: null },
-      { eventId: old.id, state: 'closed', lastDay: plus(daysAgo(40), 30), rating: null },
+      { eventId: id, state: 'open', lastDay: plus(date, 30), rating: null },
+      { eventId: old, state: 'closed', lastDay: plus(daysAgo(40), 30), rating: null },
     ]);
-    expect((await states(other, [v.id])).json().items[0]).toMatchObject({ state: 'not-yours', rating: null });
-    expect((await states(inspector, [v.id])).json().items[0].state).toBe('not-yours');
+    expect((await states(other, [id])).json().items[0]).toMatchObject({ state: 'not-yours', rating: null });
+    expect((await states(inspector, [id])).json().items[0].state).toBe('not-yours');
 
     // the server refuses what the page does not offer, saying why
-    const foreign = await rate(other, v.id);
+    const foreign = await rate(other, id);
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().code).toBe('FORBIDDEN_RECORD');
-    const late = await rate(own, old.id);
+    const late = await rate(own, old);
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: 'RATING_NOT_RATABLE' });
     expect(late.json().detail).toContain(`已于 ${plus(daysAgo(40), 30)} 届满`);
 
-    const rated = await rate(own, v.id);
+    const rated = await rate(own, id);
     expect(rated.statusCode, rated.body).toBe(201);
-    expect(rated.json()).toMatchObject({ label: `上门服务 ${date}`, enterpriseId: e.id, raterKind: 'enterprise' });
-    const twice = await rate(own, v.id, { ...BAD, level: 5, comment: undefined });
+    expect(rated.json()).toMatchObject({
+      label: `上门服务 ${date} ${e.name}`,
+      enterpriseId: e.id,
+      raterKind: 'enterprise',
+    });
+    const twice = await rate(own, id, { ...BAD, level: 5, comment: undefined });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('RATING_DUPLICATE');
 
     // afterwards the enterprise sees its rating and the bad one's follow-up, without who handles it
-    const after = (await states(own, [v.id])).json().items[0];
+    const after = (await states(own, [id])).json().items[0];
     expect(after).toMatchObject({ state: 'rated', rating: { level: 2, rectification: { state: 'open' } } });
     expect(after.rating.rectification.assigneeUserId).toBeNull();
     // another enterprise learns nothing of it; the bureau sees who follows it up
-    expect((await states(other, [v.id])).json().items[0]).toMatchObject({ state: 'not-yours', rating: null });
-    const staff = (await states(inspector, [v.id])).json().items[0];
+    expect((await states(other, [id])).json().items[0]).toMatchObject({ state: 'not-yours', rating: null });
+    const staff = (await states(inspector, [id])).json().items[0];
     expect(staff.rating.rectification.assigneeUserId).toBe(inspector.userId);
+  });
+
+  it('lets every enterprise of a joint visit rate its own part, and only its own', async () => {
+    const [a, b] = await Promise.all([makeEnterprise(t), makeEnterprise(t)]);
+    const date = daysAgo(2);
+    const { part } = await recordVisit([a.id, b.id], date);
+    const [ownA, ownB] = await Promise.all([loginAs(t, ['enterprise'], a.id), loginAs(t, ['enterprise'], b.id)]);
+    expect(
+      (await states(ownA, [part[a.id]!, part[b.id]!])).json().items.map((x: { state: string }) => x.state),
+    ).toEqual(['open', 'not-yours']);
+    expect((await rate(ownA, part[b.id]!)).statusCode).toBe(403);
+    const byA = await rate(ownA, part[a.id]!, { ...BAD, level: 5, comment: undefined });
+    expect(byA.statusCode, byA.body).toBe(201);
+    // A's rating does not use up B's
+    const byB = await rate(ownB, part[b.id]!);
+    expect(byB.statusCode, byB.body).toBe(201);
+    expect(byB.json()).toMatchObject({ enterpriseId: b.id, label: `上门服务 ${date} ${b.name}` });
+    expect((await states(ownB, [part[b.id]!])).json().items[0]).toMatchObject({ state: 'rated', rating: { level: 2 } });
+    // B's file names the rating in the reader's language
+    const timeline = await inspector.request({
+      method: 'GET',
+      url: `/api/enterprises/${b.id}/timeline?kinds=rating`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(timeline.statusCode, timeline.body).toBe(200);
+    expect(timeline.json().items.map((i: { title: string }) => i.title)).toEqual([
+      `Rating: Door-to-door visit ${date} ${b.name}`,
+    ]);
+  });
+
+  it('moves a rating given to a visit before its parts were events onto the rater’s part (migration 0027)', async () => {
+    const [a, b] = await Promise.all([makeEnterprise(t), makeEnterprise(t)]);
+    const date = daysAgo(5);
+    const { v, part } = await recordVisit([a.id, b.id], date);
+    const given = await rate(await loginAs(t, ['enterprise'], b.id), part[b.id]!, {
+      ...BAD,
+      level: 4,
+      comment: undefined,
+    });
+    expect(given.statusCode, given.body).toBe(201);
+    // as it was stored before: the visit's id, a label without the enterprise
+    await t.database.db
+      .update(ratings)
+      .set({ eventId: v.id, label: `上门服务 ${date}`, labelEn: null })
+      .where(eq(ratings.id, given.json().id));
+    const migration = readFileSync(
+      new URL('../../../drizzle/0027_visit_enterprise_rating_event.sql', import.meta.url),
+      'utf8',
+    );
+    await t.database.db.execute(sql.raw(migration.slice(migration.indexOf('UPDATE'))));
+    const [after] = await t.database.db.select().from(ratings).where(eq(ratings.id, given.json().id));
+    expect(after).toMatchObject({
+      eventId: part[b.id],
+      label: `上门服务 ${date} ${b.name}`,
+      labelEn: `Door-to-door visit ${date} ${b.name}`,
+    });
+  });
+
+  it('opens the window when a visit is recorded, for one entered long after it took place', async () => {
+    const e = await makeEnterprise(t);
+    const { part } = await recordVisit([e.id], daysAgo(45));
+    const own = await loginAs(t, ['enterprise'], e.id);
+    // the enterprise could not see it before it was recorded today
+    expect((await states(own, [part[e.id]!])).json().items[0]).toMatchObject({
+      state: 'open',
+      lastDay: plus(daysAgo(0), 30),
+    });
+    expect((await rate(own, part[e.id]!, { ...BAD, level: 4, comment: undefined })).statusCode).toBe(201);
   });
 
   it('refuses an unknown event type and malformed ids', async () => {

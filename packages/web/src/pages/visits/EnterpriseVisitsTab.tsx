@@ -10,7 +10,7 @@ import { VisitTable } from './VisitTable.tsx';
 /**
  * 上门服务 tab of an enterprise's file (一企一档): the visits that included it. Read by the
  * enterprise itself (its portal, its own file) the 企业 column is left out: it is always its own name,
- * and each visit can be rated (好差评) while the server keeps its window open.
+ * and its part of each visit can be rated (好差评) while the server keeps its window open.
  */
 export function EnterpriseVisitsTab({ enterpriseId, linkBase }: { enterpriseId: string; linkBase: string | null }) {
   const { t } = useTranslation();
@@ -24,7 +24,9 @@ export function EnterpriseVisitsTab({ enterpriseId, linkBase }: { enterpriseId: 
   });
   const own = user?.enterpriseId === enterpriseId;
   const items = list.data?.items ?? [];
-  const ratingOf = useEventRatings('visit', own ? items.map((v) => v.id) : []);
+  // what it rates is its own part of each visit (户次): on a joint visit each enterprise rates its own
+  const partOf = (v: (typeof items)[number]) => v.enterprises.find((e) => e.enterpriseId === enterpriseId);
+  const ratingOf = useEventRatings('visit', own ? items.flatMap((v) => partOf(v)?.ratingEventId ?? []) : []);
   if (list.isError && !list.data) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <VisitTable
@@ -38,7 +40,10 @@ export function EnterpriseVisitsTab({ enterpriseId, linkBase }: { enterpriseId: 
                 title: t('ratings.column'),
                 key: 'rating',
                 width: 140,
-                render: (_, v) => <EventRatingAction eventType="visit" state={ratingOf(v.id)} />,
+                render: (_, v) => {
+                  const part = partOf(v);
+                  return part ? <EventRatingAction eventType="visit" state={ratingOf(part.ratingEventId)} /> : null;
+                },
               },
             ]
           : []

@@ -30,9 +30,12 @@ const visit = {
       townCode: '360322101',
       solved: '帮助梳理环评备案材料',
       findings: null,
+      ratingEventId: 'c0a1e7b2-5d3f-4c1e-9a8b-2f6d4e3c1b0a',
     },
   ],
 };
+// what the enterprise rates is its own part of the visit (户次), not the visit
+const PART = visit.enterprises[0]!.ratingEventId;
 const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent);
 const QIYE = { id: 'u9', username: 'qiye1', displayName: '金花', roles: ['enterprise'], enterpriseId: FIRM };
 
@@ -40,7 +43,7 @@ type State = { state: string; lastDay: string | null; rating: unknown };
 const badRating = {
   id: 'r1',
   eventType: 'visit',
-  eventId: visit.id,
+  eventId: PART,
   label: '上门服务 2026-10-13',
   labelEn: 'Door-to-door visit 2026-10-13',
   level: 2,
@@ -73,8 +76,8 @@ function stubRating(first: State, post?: () => Response) {
   const posted: unknown[] = [];
   stubApi(QIYE, (url, init) => {
     if (url.startsWith('/api/ratings/events?')) {
-      expect(new URLSearchParams(url.split('?')[1]).get('eventIds')).toBe(visit.id);
-      return jsonResponse({ items: [{ eventId: visit.id, ...state }] });
+      expect(new URLSearchParams(url.split('?')[1]).get('eventIds')).toBe(PART);
+      return jsonResponse({ items: [{ eventId: PART, ...state }] });
     }
     if (url === '/api/ratings' && init?.method === 'POST') {
       posted.push(JSON.parse(String(init.body)));
@@ -129,7 +132,7 @@ describe('rating a visit (好差评)', () => {
     fireEvent.change(within(dialog).getByLabelText('评价意见'), { target: { value: '问题没讲清楚' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '提交评价' }));
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toMatchObject({ eventType: 'visit', eventId: visit.id, level: 2, comment: '问题没讲清楚' });
+    expect(posted[0]).toMatchObject({ eventType: 'visit', eventId: PART, level: 2, comment: '问题没讲清楚' });
     // the dialog turns into what was given and how the bureau follows it up
     const outcome = await within(dialog).findByTestId('rating-outcome');
     expect(within(dialog).getByText('您已评价：不满意')).toBeTruthy();
