@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { describeDisclosureThisYear } from '../modules/disclosure/demo-this-year.checks.ts';
 import { describeEiaThisYear } from '../modules/eia/demo-this-year.checks.ts';
 import { describeRatingsThisYear } from '../modules/ratings/demo-this-year.checks.ts';
 import { describeReceptionThisYear } from '../modules/reception/demo-this-year.checks.ts';
@@ -6,6 +7,7 @@ import { describeSiteInspectionsThisYear } from '../modules/site-inspections/dem
 import { describeVisitsThisYear } from '../modules/visits/demo-this-year.checks.ts';
 import type { DemoAccount } from '../platform/module.ts';
 import { buildTestApp, type SeededDemo, type TestApp } from '../test/helpers.ts';
+import { describeDemoSignInsThisYear } from './demo-sign-ins.checks.ts';
 import { seedDemo } from './seed.ts';
 
 // The demo's records of the seeding year, module by module, on one demo seeded on the tests' fake
@@ -34,3 +36,5 @@ describeReceptionThisYear(demo);
 describeRatingsThisYear(demo);
 describeEiaThisYear(demo);
 describeSiteInspectionsThisYear(demo);
+describeDisclosureThisYear(demo);
+describeDemoSignInsThisYear(demo);

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { shanghaiDateOf, slotInstant, todayInShanghai } from '@qingshan/core';
+import { makeCode } from '@qingshan/core/appointments';
 import { and, asc, between, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
@@ -171,7 +173,164 @@ export async function seedAppointments(db: Db, ctx: SeedContext): Promise<void> 
   }
   ctx.print(`预约窗口：${chosen.length} 条 2020 年预约（延时服务 ${extended}）/ bookings`);
   await seedThisYearBookings(db, ctx, [eia, permit]);
+  await seedDemoAccountBookings(db, ctx, { eia, permit });
   await seedComingBookings(db, ctx);
+}
+
+/** A demo sign-in as the session the booking service expects of it. */
+async function sessionOf(db: Db, username: string): Promise<SessionUser | null> {
+  const [u] = await db
+    .select({ id: users.id, displayName: users.displayName, roles: users.roles, enterpriseId: users.enterpriseId })
+    .from(users)
+    .where(eq(users.username, username));
+  return u ? ({ ...u, username } as unknown as SessionUser) : null;
+}
+
+/**
+ * The window bookings of the demo's own sign-ins, so that 金花烟花 (qiye1) and the demo citizen
+ * (qunzhong) find this year's records under 我的预约: the firm was served at both windows (once in
+ * the 延时服务 evening hours), missed one, and holds two bookings of the coming week, one of them
+ * an evening slot; the citizen was served once. Past bookings are written as the window left them
+ * (the booking service refuses a past slot); the coming ones go through it, as the firm's portal
+ * books them, and leave a place in their slot. The citizen holds no open window booking, so she
+ * can book either window from her account.
+ */
+async function seedDemoAccountBookings(
+  db: Db,
+  ctx: SeedContext,
+  windows: { eia: { id: string }; permit: { id: string } },
+  now: Date = new Date(),
+): Promise<void> {
+  const firmUser = await sessionOf(db, 'qiye1');
+  const citizen = await sessionOf(db, 'qunzhong');
+  const clerk = await demoStaff(db, 'clerk', 'clerk');
+  if (!firmUser?.enterpriseId || !citizen || !clerk) return;
+  const [firm] = await db
+    .select({ id: enterprises.id, contacts: enterprises.contacts })
+    .from(enterprises)
+    .where(eq(enterprises.id, firmUser.enterpriseId));
+  const contact = firm?.contacts[0];
+  if (!contact?.phone) return;
+  const today = shanghaiDateOf(now);
+  const year = today.slice(0, 4);
+
+  // the first free slot of a window from `daysAgo` days back (this year's days only: the window's
+  // past slots of this year are those seedThisYearBookings opened)
+  const pastSlot = async (serviceId: string, daysAgo: number, extended: boolean, from = '08:00') => {
+    const day = shanghaiDateOf(new Date(now.getTime() - daysAgo * DAY_MS));
+    if (day < `${year}-01-01`) return null;
+    const [slot] = await db
+      .select()
+      .from(appointmentSlots)
+      .where(
+        and(
+          eq(appointmentSlots.serviceId, serviceId),
+          between(appointmentSlots.date, day, shanghaiDateOf(new Date(now.getTime() - DAY_MS))),
+          eq(appointmentSlots.extended, extended),
+          eq(appointmentSlots.closed, false),
+          sql`${appointmentSlots.startTime} >= ${from}`,
+          sql`${appointmentSlots.booked} < ${appointmentSlots.capacity}`,
+        ),
+      )
+      .orderBy(asc(appointmentSlots.startsAt))
+      .limit(1);
+    return slot ?? null;
+  };
+  const past: {
+    serviceId: string;
+    daysAgo: number;
+    extended: boolean;
+    from?: string;
+    status: 'served' | 'no-show';
+    matter: string;
+    who: 'firm' | 'citizen';
+  }[] = [
+    { serviceId: windows.eia.id, daysAgo: 38, extended: false, status: 'served', matter: MATTERS[3]!, who: 'firm' },
+    { serviceId: windows.permit.id, daysAgo: 17, extended: true, status: 'served', matter: MATTERS[2]!, who: 'firm' },
+    {
+      serviceId: windows.eia.id,
+      daysAgo: 9,
+      extended: false,
+      from: '14:30',
+      status: 'no-show',
+      matter: MATTERS[6]!,
+      who: 'firm',
+    },
+    { serviceId: windows.eia.id, daysAgo: 23, extended: false, status: 'served', matter: MATTERS[4]!, who: 'citizen' },
+  ];
+  let n = 0;
+  for (const p of past) {
+    const s = await pastSlot(p.serviceId, p.daysAgo, p.extended, p.from);
+    if (!s) continue;
+    const startsAt = slotInstant(s.date, s.startTime);
+    const createdAt = new Date(startsAt.getTime() - 3 * DAY_MS - 5 * 3_600_000);
+    const servedAt = new Date(startsAt.getTime() + 30 * 60_000);
+    const firmBooking = p.who === 'firm';
+    await db.insert(appointments).values({
+      code: makeCode('YY', (k) => randomBytes(k)),
+      serviceId: s.serviceId,
+      slotId: s.id,
+      date: s.date,
+      startsAt,
+      extended: s.extended,
+      enterpriseId: firmBooking ? firm!.id : null,
+      citizenUserId: firmBooking ? null : citizen.id,
+      applicantKey: firmBooking ? `e:${firm!.id}` : `u:${citizen.id}`,
+      name: firmBooking ? contact.name : '张丽华',
+      // the phone the citizen filed her petition with (petitions/seed.ts)
+      phone: firmBooking ? contact.phone : '13979905678',
+      matter: p.matter,
+      status: p.status,
+      createdBy: firmBooking ? firmUser.id : citizen.id,
+      servedBy: p.status === 'served' ? clerk.id : null,
+      arrivedAt: p.status === 'served' ? new Date(startsAt.getTime() - 5 * 60_000) : null,
+      servedAt: p.status === 'served' ? servedAt : null,
+      reminderSentAt: new Date(startsAt.getTime() - DAY_MS),
+      createdAt,
+      updatedAt: p.status === 'served' ? servedAt : startsAt,
+    });
+    await db
+      .update(appointmentSlots)
+      .set({ booked: sql`${appointmentSlots.booked} + 1` })
+      .where(eq(appointmentSlots.id, s.id));
+    n++;
+  }
+
+  // the coming week: an empty slot from tomorrow on, so a place stays free for the portals
+  const comingSlot = async (serviceId: string, extended: boolean) => {
+    const [slot] = await db
+      .select()
+      .from(appointmentSlots)
+      .where(
+        and(
+          eq(appointmentSlots.serviceId, serviceId),
+          between(
+            appointmentSlots.date,
+            shanghaiDateOf(new Date(now.getTime() + DAY_MS)),
+            shanghaiDateOf(new Date(now.getTime() + 6 * DAY_MS)),
+          ),
+          eq(appointmentSlots.extended, extended),
+          eq(appointmentSlots.closed, false),
+          eq(appointmentSlots.booked, 0),
+          sql`${appointmentSlots.capacity} >= 2`,
+          sql`${appointmentSlots.startTime} >= '09:30'`,
+        ),
+      )
+      .orderBy(asc(appointmentSlots.startsAt))
+      .limit(1);
+    return slot ?? null;
+  };
+  const firmActor = { id: firmUser.id, name: firmUser.displayName, roles: ['enterprise'], ip: null };
+  for (const [serviceId, extended, matter] of [
+    [windows.eia.id, false, MATTERS[6]!],
+    [windows.permit.id, true, MATTERS[1]!],
+  ] as const) {
+    const s = await comingSlot(serviceId, extended);
+    if (!s) continue;
+    await book(db, firmUser, firmActor, { slotId: s.id, matter }, new Date(now.getTime() - 2 * DAY_MS));
+    n++;
+  }
+  ctx.print(`预约窗口：演示企业与群众账号 ${n} 条本年预约 / the demo sign-ins' bookings`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { DISCLOSURE_AUDIT_VOCABULARY, DISCLOSURE_CLOCK_PROFILES, DISCLOSURE_MESS
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { DISCLOSURE_ERRORS } from './errors.ts';
 import { disclosureRoutes } from './routes.ts';
+import { seedDisclosure } from './seed.ts';
 import { refreshDisclosureDueDate } from './service.ts';
 import * as tables from './tables.ts';
 
@@ -18,4 +19,5 @@ export const disclosureModule: ModuleDefinition = {
   audit: DISCLOSURE_AUDIT_VOCABULARY,
   errors: DISCLOSURE_ERRORS,
   messages: DISCLOSURE_MESSAGES,
+  seed: seedDisclosure,
 };

@@ -8,7 +8,7 @@ import {
   shanghaiDateOf,
   todayInShanghai,
 } from '@qingshan/core';
-import { and, asc, eq, gte, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import { at, DAY_MS, daysOfThisYearSoFar, demoRandom, demoStaff, THIS_YEAR_STREAMS } from '../../seed/demo-data.ts';
@@ -119,6 +119,10 @@ export async function seedThisYearRatings(db: Db, ctx: SeedContext, today: strin
         gte(appointments.startsAt, yearFrom),
         lt(appointments.startsAt, todayFrom),
         isNull(ratings.id),
+        // the demo sign-ins' bookings are theirs to rate (appointments/seed.ts seedDemoAccountBookings),
+        // as the citizen's own case is below
+        isNull(appointments.citizenUserId),
+        sql`(${appointments.enterpriseId} is null or ${appointments.enterpriseId} not in (select enterprise_id from users where username in ('qiye1', 'qiye2') and enterprise_id is not null))`,
       ),
     )
     .orderBy(asc(appointments.startsAt), asc(appointments.code));

@@ -7,7 +7,7 @@ import {
   todayInShanghai,
   type WorkingCalendar,
 } from '@qingshan/core';
-import { inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import {
@@ -23,6 +23,7 @@ import {
 } from '../../seed/demo-data.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { clocks } from '../clocks/tables.ts';
+import { enterprises } from '../enterprises/tables.ts';
 import { getRule } from '../rules/service.ts';
 import { users } from '../users/tables.ts';
 import { receptionAttendances, receptionBookings, receptionConcerns, receptionSessions } from './tables.ts';
@@ -412,6 +413,109 @@ export async function seedReception(db: Db, ctx: SeedContext): Promise<void> {
     `接待日：${sessions.length} 个 2020 年接待日，${attendanceRows.length} 人次，${concernRows.length} 项诉求 / reception days`,
   );
   await seedReceptionThisYear(db, ctx);
+  await seedUpcomingBookings(db, ctx);
+}
+
+/**
+ * Bookings of the reception days still to come in this month and the next (the ones seedReception
+ * opened), made in the days before the seeding day as the portals would take them: 金花烟花
+ * (qiye1) on the first enterprise day, the demo citizen on the first public day, so both find a
+ * coming day under their bookings, and a few other firms and people beside them. Well inside the
+ * caps (reception.max-enterprises-per-day, …max-people-per-enterprise, …max-public-people-per-day),
+ * so every day stays bookable from the portals.
+ */
+async function seedUpcomingBookings(db: Db, ctx: SeedContext, now: Date = new Date()): Promise<void> {
+  const today = todayInShanghai(now);
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const nextMonthEnd = new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10);
+  const sessions = await db
+    .select({ id: receptionSessions.id, kind: receptionSessions.kind, date: receptionSessions.date })
+    .from(receptionSessions)
+    .where(and(gt(receptionSessions.date, today), lte(receptionSessions.date, nextMonthEnd)))
+    .orderBy(asc(receptionSessions.date), asc(receptionSessions.kind));
+  if (!sessions.length) return;
+  const accountFirms = await accountEnterpriseIds(db, ctx);
+  const [firmUser] = await db
+    .select({ id: users.id, enterpriseId: users.enterpriseId })
+    .from(users)
+    .where(eq(users.username, 'qiye1'));
+  const [citizen] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'qunzhong'));
+  const all = await countyEnterprises(db);
+  const firm = all.find((e) => e.id === firmUser?.enterpriseId);
+  const [firmContact] = firm
+    ? (await db.select({ contacts: enterprises.contacts }).from(enterprises).where(eq(enterprises.id, firm.id)))[0]!
+        .contacts
+    : [];
+  // the others from the far end of the register, none of them a demo sign-in's firm
+  const others = all.filter((e) => !accountFirms.has(e.id)).reverse();
+  const madeAt = (daysBefore: number, time: string) => {
+    const t = at(addCalendarDays(today, -daysBefore), time);
+    return t.getTime() < now.getTime() ? t : new Date(now.getTime() - 3_600_000);
+  };
+  const rows: (typeof receptionBookings.$inferInsert)[] = [];
+  let firmBooked = false;
+  let citizenBooked = false;
+  let other = 0;
+  let person = 0;
+  for (const [i, s] of sessions.entries()) {
+    if (s.kind === 'enterprise') {
+      if (!firmBooked && firm && firmUser) {
+        firmBooked = true;
+        rows.push({
+          sessionId: s.id,
+          enterpriseId: firm.id,
+          people: [firmContact?.name ?? '刘建国', '钟海燕'],
+          peopleCount: 2,
+          contactPhone: firmContact?.phone ?? null,
+          concern: '厂区扩建一条组合烟花生产线，环评手续和排污许可变更如何衔接',
+          createdBy: firmUser.id,
+          createdAt: madeAt(3, '16:40'),
+        });
+      }
+      for (let k = 0; k < 2; k++) {
+        const e = others[other++ % others.length]!;
+        const template = moreTemplatesFor(e.industry)[k % moreTemplatesFor(e.industry).length]!;
+        rows.push({
+          sessionId: s.id,
+          enterpriseId: e.id,
+          people: [['彭卫东', '黄春华', '易志远', '谢红梅'][(i + k) % 4]!],
+          peopleCount: 1,
+          concern: template.text,
+          createdAt: madeAt(2 + k, '10:30'),
+        });
+      }
+    } else {
+      if (!citizenBooked && citizen) {
+        citizenBooked = true;
+        rows.push({
+          sessionId: s.id,
+          citizenName: '张丽华',
+          // the phone she filed her petition with (petitions/seed.ts)
+          citizenPhone: '13979905678',
+          citizenUserId: citizen.id,
+          people: ['张丽华'],
+          peopleCount: 1,
+          concern: '反映长丰村花炮厂试放噪声影响午休，想当面了解处理进展',
+          createdBy: citizen.id,
+          createdAt: madeAt(1, '21:05'),
+        });
+      }
+      const name = ['罗桂英', '文国平', '汤秋生'][person % 3]!;
+      rows.push({
+        sessionId: s.id,
+        citizenName: name,
+        // a number range of their own, apart from the other demo citizens'
+        citizenPhone: `1370794${String(1000 + person).slice(-4)}`,
+        people: [name],
+        peopleCount: 1,
+        concern: MORE_CONCERNS.public[person % MORE_CONCERNS.public.length]!.text,
+        createdAt: madeAt(2, '19:50'),
+      });
+      person++;
+    }
+  }
+  await db.insert(receptionBookings).values(rows);
+  ctx.print(`接待日：即将举行的接待日已有 ${rows.length} 个预约 / bookings of the coming reception days`);
 }
 
 // Concerns heard at this year's reception days besides the 2020 ones (CONCERNS stays as the 2020
