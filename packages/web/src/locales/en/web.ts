@@ -56,6 +56,10 @@ const en: Leaves<typeof zh> = {
       notFound: 'No record matches this code and phone number',
       notFoundHint:
         'Check the code (on your receipt or text message; not case-sensitive) and the phone number you gave, then try again.',
+      codeRequired: '{{label}}: required',
+      codeFormat: '{{label}}: starts with {{prefix}}, then letters and digits',
+      phoneRequired: '{{label}}: required',
+      phoneInvalid: 'Enter a valid mobile or landline number',
     },
   },
 };

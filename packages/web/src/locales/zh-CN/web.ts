@@ -52,6 +52,10 @@ export default {
     lookup: {
       notFound: '没有找到与该查询码和手机号相符的记录',
       notFoundHint: '请核对查询码（见受理回执或短信，不区分大小写）和登记时填写的手机号后重试。',
+      codeRequired: '请填写{{label}}',
+      codeFormat: '{{label}}以 {{prefix}} 开头，后接字母和数字',
+      phoneRequired: '请填写{{label}}',
+      phoneInvalid: '请输入正确的手机号或固定电话',
     },
   },
 };

@@ -1,12 +1,11 @@
 import type { RatingInput } from '@qingshan/core/ratings';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Form, Input, Popconfirm, Result, Space } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Flex, Popconfirm, Result, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { useMessage } from '../../components/feedback.tsx';
-import { LookupError } from '../../components/LookupError.tsx';
+import { LookupByCodeForm, useCodeLookup } from '../../components/LookupByCodeForm.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { PageLoading } from '../../components/QueryState.tsx';
 import { RatingForm } from '../ratings/RatingForm.tsx';
@@ -19,18 +18,12 @@ export default function LookupAppointmentPage() {
   const showError = useShowError();
   const message = useMessage();
   const qc = useQueryClient();
-  const [params] = useSearchParams();
-  const [creds, setCreds] = useState<{ code: string; phone: string } | null>(null);
   const [moving, setMoving] = useState(false);
   const [target, setTarget] = useState<Slot | null>(null);
   const [rated, setRated] = useState(false);
 
-  const found = useQuery({
-    queryKey: apptKeys.lookup(creds?.code ?? '', creds?.phone ?? ''),
-    queryFn: ({ signal }) => lookup(creds!.code, creds!.phone, signal),
-    enabled: creds !== null,
-    retry: false,
-  });
+  const found = useCodeLookup(apptKeys.lookup, lookup);
+  const { creds } = found;
   const refresh = () => void qc.invalidateQueries({ queryKey: apptKeys.all });
   const cancel = useMutation({
     mutationFn: () => cancelByCode(creds!.code, creds!.phone),
@@ -56,42 +49,16 @@ export default function LookupAppointmentPage() {
     onError: showError,
   });
 
-  const a = found.data;
+  const a = found.found;
   return (
     <PageContainer title={t('appointments.lookupTitle')}>
-      <Card style={{ marginBottom: 16 }}>
-        <Form
-          layout="inline"
-          initialValues={{ code: params.get('code') ?? '' }}
-          onFinish={(v: { code: string; phone: string }) =>
-            setCreds({ code: v.code.trim().toUpperCase(), phone: v.phone.trim() })
-          }
-        >
-          <Form.Item
-            name="code"
-            label={t('appointments.code')}
-            rules={[{ required: true, message: t('appointments.codeRequired') }]}
-          >
-            <Input maxLength={20} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item
-            name="phone"
-            label={t('appointments.phone')}
-            rules={[{ required: true, message: t('appointments.phoneRequired') }]}
-          >
-            <Input maxLength={20} style={{ width: 160 }} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-        </Form>
-        {creds !== null && found.isError ? (
-          <div style={{ marginTop: 16 }}>
-            <LookupError error={found.error} />
-          </div>
-        ) : null}
-      </Card>
-      {creds === null || found.isError ? null : found.isPending ? (
+      <LookupByCodeForm
+        lookup={found}
+        codeLabel={t('appointments.code')}
+        codePrefix="YY"
+        phoneLabel={t('appointments.phone')}
+      />
+      {found.loading ? (
         <PageLoading />
       ) : a ? (
         <Card>

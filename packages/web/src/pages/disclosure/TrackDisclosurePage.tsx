@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Tag } from 'antd';
-import { useState } from 'react';
+import { Card, Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { LookupError } from '../../components/LookupError.tsx';
+import { LookupByCodeForm, useCodeLookup } from '../../components/LookupByCodeForm.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -17,42 +14,17 @@ import { applicantTypeLabel, disclosureStatusLabel, STATUS_COLORS } from './labe
 export default function TrackDisclosurePage() {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [params] = useSearchParams();
-  const [creds, setCreds] = useState<{ code: string; phone: string } | null>(null);
-  const track = useQuery({
-    queryKey: disclosureKeys.track(creds?.code ?? '', creds?.phone ?? ''),
-    queryFn: ({ signal }) => trackRequest(creds!.code, creds!.phone, signal),
-    enabled: creds !== null,
-    retry: false,
-  });
-  const d = track.data;
+  const track = useCodeLookup(disclosureKeys.track, trackRequest);
+  const d = track.found;
   return (
     <PageContainer title={t('disclosure.track')}>
-      <Card style={{ marginBottom: 16 }}>
-        <Form
-          layout="inline"
-          initialValues={{ code: params.get('code') ?? '' }}
-          onFinish={(v: { code: string; phone: string }) =>
-            setCreds({ code: v.code.trim().toUpperCase(), phone: v.phone.trim() })
-          }
-        >
-          <Form.Item name="code" label={t('disclosure.code')} rules={[{ required: true }]}>
-            <Input maxLength={20} style={{ width: 180 }} data-testid="track-code" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('disclosure.phone')} rules={[{ required: true }]}>
-            <Input maxLength={20} style={{ width: 160 }} data-testid="track-phone" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="track-submit">
-            {t('common.search')}
-          </Button>
-        </Form>
-        {creds !== null && track.isError ? (
-          <div style={{ marginTop: 16 }}>
-            <LookupError error={track.error} />
-          </div>
-        ) : null}
-      </Card>
-      {creds === null || track.isError ? null : track.isPending ? (
+      <LookupByCodeForm
+        lookup={track}
+        codeLabel={t('disclosure.code')}
+        codePrefix="GK"
+        phoneLabel={t('disclosure.phone')}
+      />
+      {track.loading ? (
         <PageLoading />
       ) : d ? (
         <>

@@ -1,14 +1,13 @@
 import type { RatingInput } from '@qingshan/core/ratings';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Descriptions, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isStaff } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
-import { LookupError } from '../../components/LookupError.tsx';
+import { LookupByCodeForm, useCodeLookup } from '../../components/LookupByCodeForm.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -43,51 +42,28 @@ export default function TrackPetitionPage() {
     enabled: user !== null && !isStaff(roles) && UUID.test(ownId),
     retry: false,
   });
-  const [creds, setCreds] = useState<{ code: string; phone: string } | null>(null);
-  const track = useQuery({
-    queryKey: petitionKeys.track(creds?.code ?? '', creds?.phone ?? ''),
-    queryFn: ({ signal }) => trackPetition(creds!.code, creds!.phone, signal),
-    enabled: creds !== null,
-    retry: false,
-  });
+  const track = useCodeLookup(petitionKeys.track, trackPetition);
+  const { creds } = track;
   const rate = useMutation({
     mutationFn: (i: RatingInput) => ratePetitionByCode(creds!.code, creds!.phone, i),
     onSuccess: () => void qc.invalidateQueries({ queryKey: petitionKeys.all }),
     onError: showError,
   });
   const own = mine.data !== undefined && creds === null;
-  const d = own ? mine.data : track.data;
+  const d = own ? mine.data : track.found;
   const closed = d && d.petition.repliedAt !== null;
   if (mine.isPending && mine.fetchStatus !== 'idle') return <PageLoading />;
   return (
     <PageContainer title={t('petitions.trackTitle')}>
       {own ? null : (
-        <Card style={{ marginBottom: 16 }}>
-          <Form
-            layout="inline"
-            initialValues={{ code: params.get('code') ?? '' }}
-            onFinish={(v: { code: string; phone: string }) =>
-              setCreds({ code: v.code.trim().toUpperCase(), phone: v.phone.trim() })
-            }
-          >
-            <Form.Item name="code" label={t('petitions.code')} rules={[{ required: true }]}>
-              <Input maxLength={20} style={{ width: 180 }} />
-            </Form.Item>
-            <Form.Item name="phone" label={t('appointments.phone')} rules={[{ required: true }]}>
-              <Input maxLength={20} style={{ width: 160 }} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-          </Form>
-          {creds !== null && track.isError ? (
-            <div style={{ marginTop: 16 }}>
-              <LookupError error={track.error} />
-            </div>
-          ) : null}
-        </Card>
+        <LookupByCodeForm
+          lookup={track}
+          codeLabel={t('petitions.code')}
+          codePrefix="XF"
+          phoneLabel={t('appointments.phone')}
+        />
       )}
-      {!own && (creds === null || track.isError) ? null : !own && track.isPending ? (
+      {!own && track.loading ? (
         <PageLoading />
       ) : d ? (
         <>
