@@ -364,9 +364,9 @@ export const englishListsFitTheWindow: Journey = {
 
     // the enterprise's messages (its alarms' reminders) read in English: they were stored in Chinese only
     await ent.goto(`${ctx.baseUrl}/enterprise/inbox`);
-    const message = ent.locator('.ant-list-item').first();
+    const message = ent.getByTestId('inbox-title').first();
     await message.waitFor({ timeout: 30_000 });
-    const titles = await ent.locator('.ant-list-item-meta-title').allTextContents();
+    const titles = await ent.getByTestId('inbox-title').allTextContents();
     expect(
       titles.length > 0 && titles.every((title) => /[A-Za-z]{4,}/.test(title)),
       `the enterprise's messages are titled in English (${titles.join(' | ')})`,

@@ -1,6 +1,6 @@
 import { CREDIT_GRADE_LABELS, CREDIT_GRADES, type CreditGrade } from '@qingshan/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Listy, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
@@ -87,17 +87,17 @@ export function CreditProposals({ enterpriseId }: { enterpriseId: string }) {
   return (
     <Card size="small" title={t('credit.proposalsTitle')}>
       <Alert type="info" showIcon title={t('credit.proposalsIntro')} style={{ marginBottom: 12 }} />
-      <List
-        dataSource={q.data.items}
-        renderItem={(p) => (
-          <List.Item key={p.id}>
-            <div style={{ width: '100%' }}>
-              <Typography.Text strong>{p.basis}</Typography.Text>{' '}
-              <Typography.Text type="secondary">{formatDateTime(p.createdAt)}</Typography.Text>{' '}
-              {p.sourceLink ? <Link to={p.sourceLink}>{t('credit.openCase')}</Link> : null}
-              {canDecide ? <Decide proposal={p} /> : null}
-            </div>
-          </List.Item>
+      <Listy
+        styles={{ item: { paddingInline: 0 } }}
+        items={q.data.items}
+        rowKey="id"
+        itemRender={(p) => (
+          <>
+            <Typography.Text strong>{p.basis}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{formatDateTime(p.createdAt)}</Typography.Text>{' '}
+            {p.sourceLink ? <Link to={p.sourceLink}>{t('credit.openCase')}</Link> : null}
+            {canDecide ? <Decide proposal={p} /> : null}
+          </>
         )}
       />
     </Card>

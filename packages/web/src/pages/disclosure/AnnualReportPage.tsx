@@ -1,6 +1,21 @@
 import { PROACTIVE_MEASURE_LABELS } from '@qingshan/core/disclosure-annual';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Listy,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -151,30 +166,31 @@ function TextSection({
       {section === 'overview' ? (
         <div style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">{t('disclosure.figuresOffered')}</Typography.Text>
-          <List
-            size="small"
-            dataSource={r.figures}
-            renderItem={(f) => (
-              <List.Item
-                actions={[
-                  <Typography.Link key="open" onClick={() => onOpen(f.cell, f.text)}>
+          <Listy
+            items={r.figures}
+            // two sentences may count the same cell
+            rowKey={(f) => `${f.cell} ${f.text}`}
+            itemRender={(f) => (
+              <Flex justify="space-between" align="center" gap={16}>
+                <span>{f.text}</span>
+                {/* buttons, not anchors without an address: the keyboard reaches them */}
+                <Flex gap={16} style={{ flex: 'none' }}>
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(f.cell, f.text)}>
                     {t('disclosure.records')}
-                  </Typography.Link>,
-                  ...(desk
-                    ? [
-                        <Typography.Link
-                          key="insert"
-                          onClick={() => setBody((b) => (b ? `${b}${f.text}` : f.text))}
-                          data-testid="figure-insert"
-                        >
-                          {t('disclosure.insert')}
-                        </Typography.Link>,
-                      ]
-                    : []),
-                ]}
-              >
-                {f.text}
-              </List.Item>
+                  </Button>
+                  {desk ? (
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0 }}
+                      onClick={() => setBody((b) => (b ? `${b}${f.text}` : f.text))}
+                      data-testid="figure-insert"
+                    >
+                      {t('disclosure.insert')}
+                    </Button>
+                  ) : null}
+                </Flex>
+              </Flex>
             )}
           />
         </div>
@@ -388,18 +404,35 @@ function DrillModal({
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
-        <List
-          loading={q.isPending}
-          dataSource={q.data?.items ?? []}
-          locale={{ emptyText: t('disclosure.listEmpty') }}
-          header={q.data ? t('disclosure.drillCount', { n: q.data.total }) : null}
-          data-testid="drill-list"
-          renderItem={(i) => (
-            <List.Item extra={<Typography.Text type="secondary">{i.date}</Typography.Text>}>
-              <List.Item.Meta title={<Link to={i.link}>{i.title}</Link>} description={i.note} />
-            </List.Item>
-          )}
-        />
+        <Spin spinning={q.isPending}>
+          <div data-testid="drill-list" style={{ minHeight: q.isPending ? 96 : undefined }}>
+            {q.data ? (
+              <Typography.Paragraph>{t('disclosure.drillCount', { n: q.data.total })}</Typography.Paragraph>
+            ) : null}
+            {q.data?.items.length ? (
+              <Listy
+                styles={{ item: { paddingInline: 0 } }}
+                items={q.data.items}
+                rowKey="id"
+                itemRender={(i) => (
+                  <Flex justify="space-between" align="center" gap={16}>
+                    <Flex vertical gap={4} style={{ minWidth: 0 }}>
+                      <Typography.Text strong>
+                        <Link to={i.link}>{i.title}</Link>
+                      </Typography.Text>
+                      {i.note ? <Typography.Text type="secondary">{i.note}</Typography.Text> : null}
+                    </Flex>
+                    <Typography.Text type="secondary" style={{ flex: 'none' }}>
+                      {i.date}
+                    </Typography.Text>
+                  </Flex>
+                )}
+              />
+            ) : q.data ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('disclosure.listEmpty')} />
+            ) : null}
+          </div>
+        </Spin>
       )}
     </Modal>
   );

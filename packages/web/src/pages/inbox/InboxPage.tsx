@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, List, Segmented, Space, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Listy, Pagination, Segmented, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
@@ -17,7 +17,6 @@ export default function InboxPage() {
   // a notice written in both languages reads in the console's; one written only in Chinese stays so
   const english = useLanguage() === 'en';
   const qc = useQueryClient();
-  const navigate = useNavigate();
   const showError = useShowError();
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -34,10 +33,7 @@ export default function InboxPage() {
   const read = useMutation({ mutationFn: markRead, onSuccess: refresh, onError: showError });
   const readAll = useMutation({ mutationFn: markAllRead, onSuccess: refresh, onError: showError });
 
-  const open = (n: InboxItem) => {
-    if (!n.readAt) read.mutate(n.id);
-    if (n.link) void navigate(n.link);
-  };
+  const items = inbox.data?.items ?? [];
 
   return (
     <PageContainer
@@ -73,47 +69,62 @@ export default function InboxPage() {
       {inbox.isError && !inbox.data ? (
         <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
       ) : (
-        <List<InboxItem>
-          loading={inbox.isFetching}
-          dataSource={inbox.data?.items ?? []}
-          locale={{ emptyText: t('inbox.empty') }}
-          data-testid="inbox-list"
-          pagination={{
-            current: inbox.data?.page ?? page.page,
-            pageSize: inbox.data?.pageSize ?? page.pageSize,
-            total: inbox.data?.total ?? 0,
-            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-          }}
-          renderItem={(n) => (
-            <List.Item
-              actions={[
-                n.readAt ? null : (
-                  <Button key="read" type="link" size="small" onClick={() => read.mutate(n.id)}>
-                    {t('inbox.markRead')}
-                  </Button>
-                ),
-              ].filter(Boolean)}
-            >
-              <List.Item.Meta
-                avatar={<Badge dot={!n.readAt} />}
-                title={
-                  <Typography.Link strong={!n.readAt} onClick={() => open(n)}>
-                    {english && n.titleEn ? n.titleEn : n.title}
-                  </Typography.Link>
-                }
-                description={
-                  <Space orientation="vertical" size={0}>
-                    {/* a message's lines (its text, then the rules it rests on) stay lines */}
-                    <Typography.Text style={{ whiteSpace: 'pre-line' }}>
-                      {english && n.bodyEn ? n.bodyEn : n.body}
-                    </Typography.Text>
-                    <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
-                  </Space>
-                }
+        <Spin spinning={inbox.isFetching}>
+          <div data-testid="inbox-list">
+            {items.length ? (
+              <Listy<InboxItem>
+                styles={{ item: { paddingInline: 0 } }}
+                items={items}
+                rowKey="id"
+                itemRender={(n) => (
+                  <Flex align="center" gap={16}>
+                    {/* the dot stands by the title, not by the middle of a long message */}
+                    <span style={{ alignSelf: 'flex-start', lineHeight: '22px' }}>
+                      <Badge dot={!n.readAt} />
+                    </span>
+                    <Flex vertical gap={4} style={{ flex: 1, minWidth: 0 }}>
+                      <Typography.Text strong data-testid="inbox-title">
+                        {/* a real link, so the keyboard reaches it and it opens in a new tab too;
+                            following it marks the message read */}
+                        {n.link ? (
+                          <Link to={n.link} onClick={() => (n.readAt ? undefined : read.mutate(n.id))}>
+                            {english && n.titleEn ? n.titleEn : n.title}
+                          </Link>
+                        ) : english && n.titleEn ? (
+                          n.titleEn
+                        ) : (
+                          n.title
+                        )}
+                      </Typography.Text>
+                      {/* a message's lines (its text, then the rules it rests on) stay lines */}
+                      <Typography.Text style={{ whiteSpace: 'pre-line' }}>
+                        {english && n.bodyEn ? n.bodyEn : n.body}
+                      </Typography.Text>
+                      <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
+                    </Flex>
+                    {n.readAt ? null : (
+                      <Button type="link" size="small" onClick={() => read.mutate(n.id)}>
+                        {t('inbox.markRead')}
+                      </Button>
+                    )}
+                  </Flex>
+                )}
               />
-            </List.Item>
-          )}
-        />
+            ) : inbox.isPending ? null : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty')} />
+            )}
+          </div>
+          {inbox.data?.total ? (
+            <Pagination
+              align="end"
+              style={{ marginTop: 16 }}
+              current={inbox.data.page}
+              pageSize={inbox.data.pageSize}
+              total={inbox.data.total}
+              onChange={(p, pageSize) => setPage({ page: p, pageSize })}
+            />
+          ) : null}
+        </Spin>
       )}
     </PageContainer>
   );

@@ -5,12 +5,12 @@ import { Link, useParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
-import { joinLabels, useLanguage } from '../../i18n.ts';
+import { useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
 import { inLanguage } from '../alarms/labels.ts';
 import { daysText } from '../worklist/days.ts';
 import { downloadNotice, getMatter, type MatterMaterial, matterKeys } from './api.ts';
-import { authorityColor, authorityLabel, channelLabel, formLabel, matterLabel } from './labels.ts';
+import { authorityColor, authorityLabel, channelsLabel, formLabel, matterLabel } from './labels.ts';
 
 const SOURCE_KEYS = ['decidingAuthority', 'conditions', 'materials', 'timeLimits', 'fees', 'channels'] as const;
 
@@ -75,12 +75,7 @@ export default function MatterGuidePage() {
           <div>{m.timeLimits.description}</div>
         </Descriptions.Item>
         <Descriptions.Item label={t('matters.fees')}>{m.fees}</Descriptions.Item>
-        <Descriptions.Item label={t('matters.channels')}>
-          {joinLabels(
-            m.channels.map((c) => channelLabel(c, lang)),
-            lang,
-          )}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('matters.channels')}>{channelsLabel(m.channels, lang)}</Descriptions.Item>
         <Descriptions.Item label={t('matters.where')}>{m.whereToApply}</Descriptions.Item>
       </Descriptions>
       <Card title={t('matters.materials')} size="small" style={{ marginBottom: 16 }}>

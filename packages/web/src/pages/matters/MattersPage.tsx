@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { joinLabels, useLanguage } from '../../i18n.ts';
+import { useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
 import { daysText } from '../worklist/days.ts';
 import { getMatters, type Matter, matterKeys } from './api.ts';
-import { authorityColor, authorityLabel, channelLabel, matterLabel } from './labels.ts';
+import { authorityColor, authorityLabel, channelsLabel, matterLabel } from './labels.ts';
 
 const mattersQuery = defineListQuery({
   filters: { q: textFilter(50) },
@@ -62,11 +62,7 @@ export default function MattersPage() {
           {
             title: t('matters.channels'),
             dataIndex: 'channels',
-            render: (cs: Matter['channels']) =>
-              joinLabels(
-                cs.map((c) => channelLabel(c, lang)),
-                lang,
-              ),
+            render: (cs: Matter['channels']) => channelsLabel(cs, lang),
           },
           {
             title: t('matters.timeLimit'),

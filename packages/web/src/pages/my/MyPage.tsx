@@ -1,6 +1,6 @@
 import { APPOINTMENT_STATUS_LABELS } from '@qingshan/core/appointments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Empty, List, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Flex, Listy, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -41,6 +41,27 @@ function citizenLink(link: string | null): string | null {
   return link?.startsWith('/') && !link.startsWith('//') && !link.startsWith('/staff') ? link : null;
 }
 
+/** One of her records: what on the left over its detail, where to go next at the right end. */
+function Line({
+  title,
+  description,
+  extra,
+}: {
+  title: React.ReactNode;
+  description: React.ReactNode;
+  extra?: React.ReactNode;
+}) {
+  return (
+    <Flex justify="space-between" align="center" gap={16}>
+      <Flex vertical gap={4} style={{ minWidth: 0 }}>
+        <Typography.Text strong>{title}</Typography.Text>
+        <Typography.Text type="secondary">{description}</Typography.Text>
+      </Flex>
+      {extra}
+    </Flex>
+  );
+}
+
 function Messages() {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -53,35 +74,42 @@ function Messages() {
   return (
     <QueryBody q={q} empty={(d) => d.items.length === 0}>
       {(d) => (
-        <List
-          data-testid="my-messages"
-          header={
-            d.items.some((n) => !n.readAt) ? (
-              <Button size="small" loading={readAll.isPending} onClick={() => readAll.mutate()}>
-                {t('inbox.readAll')}
-              </Button>
-            ) : null
-          }
-          dataSource={d.items}
-          renderItem={(n) => {
-            const link = citizenLink(n.link);
-            return (
-              <List.Item
-                onClick={() => (n.readAt ? undefined : read.mutate(n.id))}
-                extra={<Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>}
-              >
-                <List.Item.Meta
-                  title={
-                    <Badge dot={!n.readAt} offset={[6, 0]}>
-                      {link ? <Link to={link}>{n.title}</Link> : n.title}
-                    </Badge>
-                  }
-                  description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.body}</span>}
-                />
-              </List.Item>
-            );
-          }}
-        />
+        <div data-testid="my-messages">
+          {d.items.some((n) => !n.readAt) ? (
+            <Button
+              size="small"
+              loading={readAll.isPending}
+              onClick={() => readAll.mutate()}
+              style={{ marginBottom: 12 }}
+            >
+              {t('inbox.readAll')}
+            </Button>
+          ) : null}
+          <Listy
+            styles={{ item: { paddingInline: 0 } }}
+            items={d.items}
+            rowKey="id"
+            itemRender={(n) => {
+              const link = citizenLink(n.link);
+              return (
+                // reading a message (following its link, or a click on it) marks it read
+                // biome-ignore lint/a11y/noStaticElementInteractions: the keyboard reaches the link inside, whose click this catches; 全部标为已读 serves the rest
+                // biome-ignore lint/a11y/useKeyWithClickEvents: as above
+                <div onClick={() => (n.readAt ? undefined : read.mutate(n.id))}>
+                  <Line
+                    title={
+                      <Badge dot={!n.readAt} offset={[6, 0]}>
+                        {link ? <Link to={link}>{n.title}</Link> : n.title}
+                      </Badge>
+                    }
+                    description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.body}</span>}
+                    extra={<Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>}
+                  />
+                </div>
+              );
+            }}
+          />
+        </div>
       )}
     </QueryBody>
   );
@@ -101,16 +129,13 @@ function Bookings() {
       <Card size="small" title={t('web.my.windowBookings')} style={{ marginBottom: 16 }}>
         <QueryBody q={windows} empty={(d) => d.items.length === 0}>
           {(d) => (
-            <List
-              data-testid="my-appointments"
-              dataSource={d.items}
-              renderItem={(a) => (
-                <List.Item
-                  extra={
-                    <Link to={`/appointments/lookup?code=${encodeURIComponent(a.code)}`}>{t('web.my.manage')}</Link>
-                  }
-                >
-                  <List.Item.Meta
+            <div data-testid="my-appointments">
+              <Listy
+                styles={{ item: { paddingInline: 0 } }}
+                items={d.items}
+                rowKey="id"
+                itemRender={(a) => (
+                  <Line
                     title={
                       <>
                         {`${a.date} ${a.startTime}–${a.endTime} ${a.serviceName}`}{' '}
@@ -118,28 +143,32 @@ function Bookings() {
                       </>
                     }
                     description={`${t('common.labelled', { label: t('web.my.code'), value: a.code })} · ${a.matter}`}
+                    extra={
+                      <Link to={`/appointments/lookup?code=${encodeURIComponent(a.code)}`}>{t('web.my.manage')}</Link>
+                    }
                   />
-                </List.Item>
-              )}
-            />
+                )}
+              />
+            </div>
           )}
         </QueryBody>
       </Card>
       <Card size="small" title={t('web.my.receptionBookings')}>
         <QueryBody q={reception} empty={(d) => d.items.length === 0}>
           {(d) => (
-            <List
-              data-testid="my-reception-bookings"
-              dataSource={d.items}
-              renderItem={(b) => (
-                <List.Item>
-                  <List.Item.Meta
+            <div data-testid="my-reception-bookings">
+              <Listy
+                styles={{ item: { paddingInline: 0 } }}
+                items={d.items}
+                rowKey="id"
+                itemRender={(b) => (
+                  <Line
                     title={`${b.sessionDate} ${t('web.my.receptionDay')}`}
                     description={`${t('web.my.people', { n: b.peopleCount })} · ${b.concern}`}
                   />
-                </List.Item>
-              )}
-            />
+                )}
+              />
+            </div>
           )}
         </QueryBody>
       </Card>
@@ -155,20 +184,20 @@ function Petitions() {
   return (
     <QueryBody q={q} empty={(d) => d.items.length === 0}>
       {(d) => (
-        <List
-          data-testid="my-petitions"
-          dataSource={d.items}
-          renderItem={(p) => (
-            <List.Item
-              extra={
-                // by id: the server serves her own petition to her account, so she need not type her phone;
-                // the code stays for the form should the session have ended
-                <Link to={`/petitions/track?id=${encodeURIComponent(p.id)}&code=${encodeURIComponent(p.code)}`}>
-                  {t('web.my.progress')}
-                </Link>
-              }
-            >
-              <List.Item.Meta
+        <div data-testid="my-petitions">
+          <Listy
+            styles={{ item: { paddingInline: 0 } }}
+            items={d.items}
+            rowKey="id"
+            itemRender={(p) => (
+              <Line
+                extra={
+                  // by id: the server serves her own petition to her account, so she need not type her phone;
+                  // the code stays for the form should the session have ended
+                  <Link to={`/petitions/track?id=${encodeURIComponent(p.id)}&code=${encodeURIComponent(p.code)}`}>
+                    {t('web.my.progress')}
+                  </Link>
+                }
                 title={
                   <>
                     {p.title} <Tag color={STATUS_COLORS[p.status]}>{statusLabel(p.status, lang)}</Tag>
@@ -182,9 +211,9 @@ function Petitions() {
                   .filter(Boolean)
                   .join(' · ')}
               />
-            </List.Item>
-          )}
-        />
+            )}
+          />
+        </div>
       )}
     </QueryBody>
   );

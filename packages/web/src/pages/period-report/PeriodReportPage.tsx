@@ -1,6 +1,6 @@
 import { figureSegments, type TextSegment } from '@qingshan/core/period-report';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Flex, Input, List, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Input, Listy, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -115,22 +115,21 @@ function SavedDrafts({ onOpen }: { onOpen: (id: string) => void }) {
       ) : q.data.items.length === 0 ? (
         <EmptyState description={t('periodReport.draftsEmpty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={q.data.items}
-          renderItem={(d) => (
-            <List.Item
-              actions={[
-                <Button key="open" type="link" onClick={() => onOpen(d.id)}>
-                  {t('periodReport.open')}
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={d.title}
-                description={`${t('periodReport.version', { version: d.version })} · ${t('periodReport.updatedAt')} ${formatDateTime(d.updatedAt)}`}
-              />
-            </List.Item>
+        <Listy
+          items={q.data.items}
+          rowKey="id"
+          itemRender={(d) => (
+            <Flex justify="space-between" align="center" gap={16}>
+              <Flex vertical gap={4} style={{ minWidth: 0 }}>
+                <Typography.Text strong>{d.title}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {`${t('periodReport.version', { version: d.version })} · ${t('periodReport.updatedAt')} ${formatDateTime(d.updatedAt)}`}
+                </Typography.Text>
+              </Flex>
+              <Button type="link" onClick={() => onOpen(d.id)}>
+                {t('periodReport.open')}
+              </Button>
+            </Flex>
           )}
         />
       )}
@@ -356,16 +355,16 @@ function SavedReport({ id, onBack }: { id: string; onBack: () => void }) {
             ) : versions.isError || !versions.data ? (
               <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />
             ) : (
-              <List
-                size="small"
-                dataSource={versions.data}
-                renderItem={(v) => (
-                  <List.Item>
-                    <List.Item.Meta
-                      title={t('periodReport.version', { version: v.version })}
-                      description={`${t('periodReport.savedBy', { by: v.savedByName, at: formatDateTime(v.savedAt) })}${v.note ? ` · ${v.note}` : ''}`}
-                    />
-                  </List.Item>
+              <Listy
+                items={versions.data}
+                rowKey="version"
+                itemRender={(v) => (
+                  <Flex vertical gap={4}>
+                    <Typography.Text strong>{t('periodReport.version', { version: v.version })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {`${t('periodReport.savedBy', { by: v.savedByName, at: formatDateTime(v.savedAt) })}${v.note ? ` · ${v.note}` : ''}`}
+                    </Typography.Text>
+                  </Flex>
                 )}
               />
             )}

@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Card, Collapse, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
+import { Card, Collapse, Descriptions, Empty, Flex, Listy, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
@@ -50,16 +50,16 @@ export function PolicyBody({ p, attachmentUrl }: { p: PolicyDetail; attachmentUr
         {p.attachments.length === 0 ? (
           <Typography.Text type="secondary">{t('policies.noAttachments')}</Typography.Text>
         ) : (
-          <List
-            size="small"
-            dataSource={p.attachments}
-            renderItem={(a) => (
-              <List.Item>
+          <Listy
+            items={p.attachments}
+            rowKey="id"
+            itemRender={(a) => (
+              <Flex justify="space-between" align="center" gap={16}>
                 <a href={attachmentUrl(a.id)} target="_blank" rel="noreferrer">
                   <PaperClipOutlined /> {a.fileName}
                 </a>
                 <Typography.Text type="secondary">{Math.ceil(a.size / 1024)} KB</Typography.Text>
-              </List.Item>
+              </Flex>
             )}
           />
         )}

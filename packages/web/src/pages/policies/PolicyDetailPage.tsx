@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Listy, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
@@ -112,37 +112,32 @@ function Questions({ id, open }: { id: string; open: boolean }) {
       )}
       {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : null}
       {mine.length ? (
-        <List
-          style={{ marginTop: 16 }}
-          header={t('policies.myQuestions')}
-          dataSource={mine}
-          renderItem={(x) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <Space>
-                    {x.question}
-                    {x.answer ? (
-                      <Tag color="green">{t('policies.answered')}</Tag>
-                    ) : (
-                      <Tag color="orange">{t('policies.awaiting')}</Tag>
-                    )}
-                  </Space>
-                }
-                description={
-                  <>
-                    <div>{formatDateTime(x.createdAt)}</div>
-                    {x.answer ? (
-                      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
-                        {t('common.labelled', { label: t('policies.answer'), value: x.answer })}
-                      </Typography.Paragraph>
-                    ) : null}
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <section style={{ marginTop: 16 }}>
+          <Typography.Title level={5}>{t('policies.myQuestions')}</Typography.Title>
+          <Listy
+            styles={{ item: { paddingInline: 0 } }}
+            items={mine}
+            rowKey="id"
+            itemRender={(x) => (
+              <Flex vertical gap={4}>
+                <Space wrap>
+                  <Typography.Text strong>{x.question}</Typography.Text>
+                  {x.answer ? (
+                    <Tag color="green">{t('policies.answered')}</Tag>
+                  ) : (
+                    <Tag color="orange">{t('policies.awaiting')}</Tag>
+                  )}
+                </Space>
+                <Typography.Text type="secondary">{formatDateTime(x.createdAt)}</Typography.Text>
+                {x.answer ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+                    {t('common.labelled', { label: t('policies.answer'), value: x.answer })}
+                  </Typography.Paragraph>
+                ) : null}
+              </Flex>
+            )}
+          />
+        </section>
       ) : null}
     </Card>
   );

@@ -6,7 +6,7 @@ import {
   INDUSTRY_CHECKLISTS,
 } from '@qingshan/core/site-inspections';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Flex, Image, List, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Image, Listy, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
@@ -61,43 +61,44 @@ export default function MyInspectionDetailPage() {
           {d.findings.length === 0 ? (
             <Typography.Text type="secondary">{t('siteInspections.noFindings')}</Typography.Text>
           ) : (
-            <List
-              dataSource={d.findings}
-              renderItem={(f, i) => (
-                <List.Item key={i} data-testid="my-inspection-finding">
-                  <Flex vertical gap={4} style={{ width: '100%' }}>
-                    <Typography.Text strong>
-                      {i + 1}. {f.description}
+            <Listy
+              styles={{ item: { paddingInline: 0 } }}
+              items={d.findings.map((f, i) => ({ ...f, n: i + 1 }))}
+              // a finding has no id of its own: its place in the record is its number
+              rowKey="n"
+              itemRender={(f) => (
+                <Flex vertical gap={4} data-testid="my-inspection-finding">
+                  <Typography.Text strong>
+                    {f.n}. {f.description}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{severityLabel(f.severity, lang)}</Typography.Text>
+                  {f.requirement ? (
+                    <Typography.Text>
+                      {t('common.labelled', { label: t('siteInspections.requirementShort'), value: f.requirement })}
                     </Typography.Text>
-                    <Typography.Text type="secondary">{severityLabel(f.severity, lang)}</Typography.Text>
-                    {f.requirement ? (
-                      <Typography.Text>
-                        {t('common.labelled', { label: t('siteInspections.requirementShort'), value: f.requirement })}
-                      </Typography.Text>
-                    ) : null}
-                    {f.order ? (
-                      <Flex gap={8} wrap align="center">
-                        <Tag color={ORDER_COLORS[f.order.status]}>{orderStatusLabel(f.order.status, lang)}</Tag>
-                        {f.order.dueDate ? (
-                          <Typography.Text>
-                            {t('common.labelled', {
-                              label: t('siteInspections.dueDate'),
-                              value: f.order.provisional
-                                ? t('common.parenthetical', {
-                                    text: f.order.dueDate,
-                                    note: t('siteInspections.provisional'),
-                                  })
-                                : f.order.dueDate,
-                            })}
-                          </Typography.Text>
-                        ) : null}
-                        <Link to={`/enterprise/rectifications/${f.order.id}`}>{t('siteInspections.viewOrder')}</Link>
-                      </Flex>
-                    ) : (
-                      <Typography.Text type="secondary">{t('siteInspections.noOrder')}</Typography.Text>
-                    )}
-                  </Flex>
-                </List.Item>
+                  ) : null}
+                  {f.order ? (
+                    <Flex gap={8} wrap align="center">
+                      <Tag color={ORDER_COLORS[f.order.status]}>{orderStatusLabel(f.order.status, lang)}</Tag>
+                      {f.order.dueDate ? (
+                        <Typography.Text>
+                          {t('common.labelled', {
+                            label: t('siteInspections.dueDate'),
+                            value: f.order.provisional
+                              ? t('common.parenthetical', {
+                                  text: f.order.dueDate,
+                                  note: t('siteInspections.provisional'),
+                                })
+                              : f.order.dueDate,
+                          })}
+                        </Typography.Text>
+                      ) : null}
+                      <Link to={`/enterprise/rectifications/${f.order.id}`}>{t('siteInspections.viewOrder')}</Link>
+                    </Flex>
+                  ) : (
+                    <Typography.Text type="secondary">{t('siteInspections.noOrder')}</Typography.Text>
+                  )}
+                </Flex>
               )}
             />
           )}
@@ -124,31 +125,29 @@ export default function MyInspectionDetailPage() {
         </Card>
         {d.checklist.length ? (
           <Card size="small" title={t('siteInspections.checklistResults')}>
-            <List
-              size="small"
-              dataSource={d.checklist}
-              renderItem={(c) => {
+            <Listy
+              items={d.checklist}
+              rowKey="key"
+              itemRender={(c) => {
                 const item = ITEMS.get(c.key);
                 return (
-                  <List.Item key={c.key}>
-                    <Flex vertical style={{ width: '100%' }}>
-                      <Flex justify="space-between" gap={8}>
-                        <Typography.Text>{item ? label(item.label) : c.key}</Typography.Text>
-                        <Tag color={RESULT_COLORS[c.result as CheckResult] ?? 'default'}>
-                          {resultLabel(c.result as CheckResult, lang)}
-                        </Tag>
-                      </Flex>
-                      {c.note ? <Typography.Text>{c.note}</Typography.Text> : null}
-                      {item ? (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {t('common.labelled', {
-                            label: t('siteInspections.source'),
-                            value: lang === 'en' ? item.sourceEn : item.source,
-                          })}
-                        </Typography.Text>
-                      ) : null}
+                  <Flex vertical>
+                    <Flex justify="space-between" gap={8}>
+                      <Typography.Text>{item ? label(item.label) : c.key}</Typography.Text>
+                      <Tag color={RESULT_COLORS[c.result as CheckResult] ?? 'default'}>
+                        {resultLabel(c.result as CheckResult, lang)}
+                      </Tag>
                     </Flex>
-                  </List.Item>
+                    {c.note ? <Typography.Text>{c.note}</Typography.Text> : null}
+                    {item ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('common.labelled', {
+                          label: t('siteInspections.source'),
+                          value: lang === 'en' ? item.sourceEn : item.source,
+                        })}
+                      </Typography.Text>
+                    ) : null}
+                  </Flex>
                 );
               }}
             />

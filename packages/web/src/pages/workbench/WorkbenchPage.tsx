@@ -1,6 +1,6 @@
 import { APPOINTMENT_STATUS_LABELS } from '@qingshan/core/appointments';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Listy, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth.tsx';
@@ -34,6 +34,27 @@ function Body<T>({
   if (q.isError || q.data === undefined) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   if (empty(q.data)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return <>{children(q.data)}</>;
+}
+
+/** A card's line: what on the left over its detail, its state at the right end. */
+function Line({
+  title,
+  description,
+  extra,
+}: {
+  title: React.ReactNode;
+  description: React.ReactNode;
+  extra?: React.ReactNode;
+}) {
+  return (
+    <Flex justify="space-between" align="center" gap={16}>
+      <Flex vertical gap={4} style={{ minWidth: 0 }}>
+        <Typography.Text strong>{title}</Typography.Text>
+        <Typography.Text type="secondary">{description}</Typography.Text>
+      </Flex>
+      {extra}
+    </Flex>
+  );
 }
 
 function TodoCard() {
@@ -72,16 +93,15 @@ function TodoCard() {
       </Row>
       <Body q={list} empty={(d) => d.items.length === 0}>
         {(d) => (
-          <List
-            size="small"
-            dataSource={d.items}
-            renderItem={(w) => (
-              <List.Item extra={<ClockStateTag state={w.state} />}>
-                <List.Item.Meta
-                  title={w.link ? <Link to={w.link}>{clockTitle(w.title, lang)}</Link> : clockTitle(w.title, lang)}
-                  description={t('web.workbench.due', { date: formatDate(w.dueDate) })}
-                />
-              </List.Item>
+          <Listy
+            items={d.items}
+            rowKey="id"
+            itemRender={(w) => (
+              <Line
+                title={w.link ? <Link to={w.link}>{clockTitle(w.title, lang)}</Link> : clockTitle(w.title, lang)}
+                description={t('web.workbench.due', { date: formatDate(w.dueDate) })}
+                extra={<ClockStateTag state={w.state} />}
+              />
             )}
           />
         )}
@@ -106,23 +126,24 @@ function AppointmentsCard({ today }: { today: string }) {
     >
       <Body q={q} empty={(d) => d.items.length === 0}>
         {(d) => (
-          <List
-            size="small"
-            dataSource={d.items}
-            footer={
-              d.total > d.items.length ? (
-                <Typography.Text type="secondary">{t('web.workbench.more', { n: d.total })}</Typography.Text>
-              ) : null
-            }
-            renderItem={(a) => (
-              <List.Item extra={<Tag>{APPOINTMENT_STATUS_LABELS[a.status][lang === 'en' ? 'en' : 'zh']}</Tag>}>
-                <List.Item.Meta
+          <>
+            <Listy
+              items={d.items}
+              rowKey="id"
+              itemRender={(a) => (
+                <Line
                   title={`${a.startTime}–${a.endTime} ${a.name}`}
                   description={`${a.serviceName} · ${a.matter}`}
+                  extra={<Tag>{APPOINTMENT_STATUS_LABELS[a.status][lang === 'en' ? 'en' : 'zh']}</Tag>}
                 />
-              </List.Item>
-            )}
-          />
+              )}
+            />
+            {d.total > d.items.length ? (
+              <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+                {t('web.workbench.more', { n: d.total })}
+              </Typography.Paragraph>
+            ) : null}
+          </>
         )}
       </Body>
     </Card>
@@ -151,24 +172,22 @@ function ReceptionCard({ today }: { today: string }) {
     >
       <Body q={q} empty={(d) => d.items.length === 0}>
         {(d) => (
-          <List
-            size="small"
-            dataSource={d.items}
-            renderItem={(s) => (
-              <List.Item>
-                <List.Item.Meta
-                  title={
-                    <Link to={`/staff/reception/sessions/${s.id}`}>
-                      {kindLabel(s.kind, lang)} · {s.leaderName}
-                    </Link>
-                  }
-                  description={t('web.workbench.receptionLine', {
-                    location: s.location,
-                    bookings: s.bookings,
-                    people: s.people,
-                  })}
-                />
-              </List.Item>
+          <Listy
+            items={d.items}
+            rowKey="id"
+            itemRender={(s) => (
+              <Line
+                title={
+                  <Link to={`/staff/reception/sessions/${s.id}`}>
+                    {kindLabel(s.kind, lang)} · {s.leaderName}
+                  </Link>
+                }
+                description={t('web.workbench.receptionLine', {
+                  location: s.location,
+                  bookings: s.bookings,
+                  people: s.people,
+                })}
+              />
             )}
           />
         )}
