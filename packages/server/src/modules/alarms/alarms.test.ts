@@ -437,5 +437,14 @@ describe('escalation and figures', () => {
     const records = await fig('alarmsClosed').records(t.database.db, p);
     expect(records.map((r) => r.id)).toContain(alarm.id);
     expect(records.find((r) => r.id === alarm.id)!.link).toBe(`/staff/alarms/${alarm.id}`);
+    expect(records.find((r) => r.id === alarm.id)!.detail).toBe('已关闭，已答复');
+    // an English reader reads the state and the alarm's own English detail
+    const en = (await fig('alarmsClosed').records(t.database.db, p, undefined, 'en')).find((r) => r.id === alarm.id)!;
+    expect(en.detail).toBe('closed, answered');
+    // kept no English detail (raised before it was kept): the Chinese one stands rather than nothing
+    expect(en.title).toBe('1号窑炉烟气排放口 · 二氧化硫小时均值 420 mg/m³，超过限值 300 mg/m³');
+    await t.database.db.update(alarms).set({ detailEn: 'SO2 over its limit' }).where(eq(alarms.id, alarm.id));
+    const withEn = await fig('alarmsClosed').records(t.database.db, p, undefined, 'en');
+    expect(withEn.find((r) => r.id === alarm.id)!.title).toBe('1号窑炉烟气排放口 · SO2 over its limit');
   });
 });

@@ -6,10 +6,11 @@ import {
   ALARM_ESCALATE_AFTER_MINUTES,
   ALARM_ESCALATION_SOURCE,
   ALARM_ESCALATION_SOURCE_EN,
+  ALARM_STATE_LABELS,
 } from '@qingshan/core/alarms';
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, labelCase, type Period, recordsOf, sqlFigure, word } from '../figures/registry.ts';
 
 type Filter = 'raised' | 'answeredInTime' | 'closed';
 
@@ -41,14 +42,15 @@ function alarmFigure(
       p,
     ) => sql`select to_char(${filter === 'closed' ? sql`a.closed_at` : sql`a.raised_at`} at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
         count(*)::int as n from alarms a where ${where(filter, p)} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select a.id::text as id,
             to_char(${filter === 'closed' ? sql`a.closed_at` : sql`a.raised_at`} at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date,
-            a.source_name || ' · ' || a.detail as title, a.enterprise_id::text as "enterpriseId", e.name as "enterpriseName",
-            case a.state when 'active' then '报警中' when 'cleared' then '已恢复' else '已关闭' end
-              || case when a.answered_at is null then '，未答复' else '，已答复' end as detail,
+            a.source_name || ' · ' || ${lang === 'en' ? sql`coalesce(a.detail_en, a.detail)` : sql`a.detail`} as title, a.enterprise_id::text as "enterpriseId", e.name as "enterpriseName",
+            ${labelCase(sql`a.state`, ALARM_STATE_LABELS, lang)}
+              || case when a.answered_at is null then ${word(lang, '，未答复', ', not answered')}
+                else ${word(lang, '，已答复', ', answered')} end as detail,
             '/staff/alarms/' || a.id::text as link
           from alarms a join enterprises e on e.id = a.enterprise_id
           where ${where(filter, p)} order by 2, a.id`,

@@ -3,7 +3,7 @@
 // where the applicant came in person at most once. Each lists its records, paged in SQL.
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, type Period, recordsOf, sqlFigure, word } from '../figures/registry.ts';
 
 const SOURCE_ON_TIME = '《中华人民共和国行政许可法》第四十二条、第八十二条；《优化营商环境条例》第三十六条（限时办结）';
 const SOURCE_ONE_VISIT = '《优化营商环境条例》第三十六条（一次办结）；本局"材料齐全一次办清"承诺';
@@ -37,15 +37,18 @@ function applicationFigure(
     trend: true,
     tally: (p) => sql`select to_char(a.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n
       from applications a where ${decidedIn(p)} ${FILTERS[filter]} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select a.id::text as id, to_char(a.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date,
-            a.code || ' ' || a.matter_name || '：' || a.project_name as title,
+            a.code || ' ' || a.matter_name || ${word(lang, '：', ': ')} || a.project_name as title,
             e.id as "enterpriseId", e.name as "enterpriseName",
-            coalesce(a.decision_number, '') || case a.status when 'approved' then ' 准予许可' else ' 不予许可' end
-              || case when a.decided_on_time is null then '，无法定时限' when a.decided_on_time then '，按时办结' else '，超期办结' end
-              || '，到现场 ' || ${visitsOf} || ' 次' as detail,
+            coalesce(a.decision_number || ' ', '') || case a.status when 'approved' then ${word(lang, '准予许可', 'approved')}
+                else ${word(lang, '不予许可', 'refused')} end
+              || case when a.decided_on_time is null then ${word(lang, '，无法定时限', ', no statutory time limit')}
+                when a.decided_on_time then ${word(lang, '，按时办结', ', decided on time')}
+                else ${word(lang, '，超期办结', ', decided late')} end
+              || ${lang === 'en' ? sql`', visits in person: ' || ${visitsOf}` : sql`'，到现场 ' || ${visitsOf} || ' 次'`} as detail,
             '/staff/applications/' || a.id as link
           from applications a join enterprises e on e.id = a.enterprise_id
           where ${decidedIn(p)} ${FILTERS[filter]}

@@ -341,6 +341,8 @@ describe('clues: verification', () => {
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     const records = await fig.records(t.database.db, { from: today, to: today });
     expect(records.find((r) => r.id === id)?.detail).toBe('已责令整改（按期）');
+    const en = await fig.records(t.database.db, { from: today, to: today }, undefined, 'en');
+    expect(en.find((r) => r.id === id)?.detail).toBe('rectification ordered (on time)');
   });
 
   it('a 12369 report becomes one clue at the reported firm; the second time is refused', async () => {

@@ -1,10 +1,11 @@
 // The clues figure of the dashboard (issue 12): clues verified in the period, each listed with its
 // outcome and whether the verification clock was met.
 
+import { CLUE_OUTCOME_LABELS } from '@qingshan/core/clues';
 import { POSITIVE_LIST_OPINIONS_EN } from '@qingshan/core/positive-list';
 import { sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, labelCase, type Period, recordsOf, sqlFigure, word } from '../figures/registry.ts';
 
 function verifiedIn(p: Period) {
   const [from, to] = periodInstants(p);
@@ -27,14 +28,14 @@ export const CLUE_FIGURES: readonly FigureSource[] = [
     trend: true,
     tally: (p) => sql`select to_char(c.verified_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n
       from clues c where ${verifiedIn(p)} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select c.id::text as id, to_char(c.verified_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date,
             left(c.description, 60) as title, e.id::text as "enterpriseId", e.name as "enterpriseName",
-            case c.outcome when 'no-problem' then '经核查无环境问题' when 'problem-found' then '经核查存在环境问题'
-              when 'rectification-ordered' then '已责令整改' when 'transferred' then '移交其他部门' else '' end
-              || case when c.closed_on_time then '（按期）' when c.closed_on_time = false then '（超期）' else '' end as detail,
+            ${labelCase(sql`c.outcome`, CLUE_OUTCOME_LABELS, lang, sql`''`)}
+              || case when c.closed_on_time then ${word(lang, '（按期）', ' (on time)')}
+                when c.closed_on_time = false then ${word(lang, '（超期）', ' (late)')} else '' end as detail,
             '/staff/clues/' || c.id::text as link
           from clues c left join enterprises e on e.id = c.enterprise_id
           where ${verifiedIn(p)} order by 2, c.id`,

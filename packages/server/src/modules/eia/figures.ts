@@ -1,7 +1,9 @@
 // The EIA figures of the dashboard (rules.md §6), counted by the day of the decision,
 // determination or filing (decided_on, a Shanghai date), over a closed period of days.
+
+import type { Lang } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, type Period, recordsOf, sqlFigure, word } from '../figures/registry.ts';
 
 const decidedIn = (p: Period) => sql`c.decided_on between ${p.from}::date and ${p.to}::date`;
 
@@ -12,7 +14,7 @@ const FILED = sql`c.path = 'filing'`;
 
 function eiaFigure(
   which: ReturnType<typeof sql>,
-  detail: ReturnType<typeof sql>,
+  detail: (lang: Lang) => ReturnType<typeof sql>,
   f: Pick<FigureSource, 'key' | 'label' | 'definition' | 'source' | 'sourceEn'>,
 ): FigureSource {
   return sqlFigure({
@@ -22,11 +24,11 @@ function eiaFigure(
     trend: true,
     tally: (p) => sql`select to_char(c.decided_on, 'YYYY-MM') as month, count(*)::int as n
       from eia_cases c where ${which} and ${decidedIn(p)} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select c.id::text as id, c.decided_on::text as date, c.code || ' ' || c.project_name as title,
-            e.id::text as "enterpriseId", e.name as "enterpriseName", ${detail} as detail,
+            e.id::text as "enterpriseId", e.name as "enterpriseName", ${detail(lang)} as detail,
             '/staff/eia/' || c.id as link
           from eia_cases c join enterprises e on e.id = c.enterprise_id
           where ${which} and ${decidedIn(p)}
@@ -39,7 +41,9 @@ function eiaFigure(
 export const EIA_FIGURES: readonly FigureSource[] = [
   eiaFigure(
     APPROVED,
-    sql`'批复文号 ' || coalesce(c.document_no, '') || case c.state when 'revoked' then '（后经核查撤销）' else '' end`,
+    (lang) =>
+      sql`${word(lang, '批复文号 ', 'approval document ')} || coalesce(c.document_no, '')
+        || case c.state when 'revoked' then ${word(lang, '（后经核查撤销）', ' (revoked later on verification)')} else '' end`,
     {
       key: 'commitmentEiaApproved',
       label: { zh: '告知承诺制环评', en: 'commitment-path EIA approvals' },
@@ -53,7 +57,9 @@ export const EIA_FIGURES: readonly FigureSource[] = [
   ),
   eiaFigure(
     EXEMPTED,
-    sql`'依据：' || coalesce(c.exemption_entry, '') || '；认定人 ' || coalesce(c.decided_by_name, '')`,
+    (lang) =>
+      sql`${word(lang, '依据：', 'under: ')} || coalesce(c.exemption_entry, '')
+        || ${word(lang, '；认定人 ', '; determined by ')} || coalesce(c.decided_by_name, '')`,
     {
       key: 'eiaExemptions',
       label: { zh: '环评豁免', en: 'EIA exemptions' },
@@ -66,7 +72,7 @@ export const EIA_FIGURES: readonly FigureSource[] = [
         'Classification Catalogue for the Environmental Impact Assessment of Construction Projects (2021 edition), Art. 5; Jiangxi Province’s first list of exemptions (trial)',
     },
   ),
-  eiaFigure(FILED, sql`'备案编号 ' || coalesce(c.receipt_no, '')`, {
+  eiaFigure(FILED, (lang) => sql`${word(lang, '备案编号 ', 'filing receipt no. ')} || coalesce(c.receipt_no, '')`, {
     key: 'eiaFilings',
     label: { zh: '登记表备案', en: 'registration-form filings' },
     definition: {

@@ -74,6 +74,64 @@ describe('the article figures from the demo records', () => {
     }
   });
 
+  it('lists every figure’s records in the reader’s language: the same records, the platform’s words in English', async () => {
+    const SPAN = 'from=2020-01-01&to=2026-06-15';
+    const { figures } = (await leader.request({ method: 'GET', url: `/api/figures?${SPAN}` })).json();
+    type Row = { id: string; title: string; detail: string; enterpriseId: string | null };
+    const records = async (key: string, lang: string) => {
+      const r = await leader.request({
+        method: 'GET',
+        url: `/api/figures/${key}/records?${SPAN}&pageSize=500`,
+        headers: { 'accept-language': lang },
+      });
+      expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+      // a cache keeps one answer per language
+      expect(String(r.headers.vary)).toMatch(/accept-language/i);
+      return r.json() as { total: number; items: Row[] };
+    };
+    const same: string[] = [];
+    const en: Record<string, Row[]> = {};
+    for (const f of figures as { key: string; value: number }[]) {
+      const [zhPage, enPage] = [await records(f.key, 'zh-CN'), await records(f.key, 'en')];
+      expect(enPage.total, f.key).toBe(zhPage.total);
+      expect(
+        enPage.items.map((r) => [r.id, r.enterpriseId]),
+        f.key,
+      ).toEqual(zhPage.items.map((r) => [r.id, r.enterpriseId]));
+      en[f.key] = enPage.items;
+      const translated = enPage.items.some(
+        (r, i) => r.title !== zhPage.items[i]!.title || r.detail !== zhPage.items[i]!.detail,
+      );
+      if (zhPage.items.length && !translated) same.push(f.key);
+    }
+    // a booking's row is its code, service, time and what the applicant wrote: nothing of the platform's to translate
+    expect(same.filter((k) => !k.startsWith('bookings'))).toEqual([]);
+    const first = (key: string) => en[key]?.[0] ?? ({ title: '', detail: '' } as Row);
+    expect(first('enterpriseVisits').title).toMatch(/^Door-to-door visit/);
+    expect(first('receptionEnterprises').detail).toMatch(/^came to \d+ reception days?, \d+ attendances?$/);
+    expect(first('receptionPeople').detail).toMatch(/^(enterprise|public) reception day \((walk-in|booked)\)$/);
+    expect(first('commitmentEiaApproved').detail).toMatch(/^approval document /);
+    expect(first('campaigns').detail).toMatch(/^\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, \d+ enterprise-visits?$/);
+  });
+
+  it('exports an English reader’s drill-down in English', async () => {
+    const res = await leader.request({
+      method: 'GET',
+      url: `/api/figures/receptionEnterprises/records.xlsx?${ARTICLE}`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers.vary)).toMatch(/accept-language/i);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('enterprises received');
+    expect(String(ws.getRow(1).getCell(1).value)).toMatch(/^enterprises received: 32 /);
+    expect(String(ws.getRow(2).getCell(1).value)).toMatch(/^Definition: /);
+    expect(ws.rowCount - 4).toBe(32);
+    expect(String(ws.getRow(5).getCell(5).value)).toMatch(/^came to \d+ reception days?, \d+ attendances?$/);
+  });
+
   it('respects the period: December visits and December resolutions are outside it', async () => {
     const year = (await leader.request({ method: 'GET', url: '/api/figures?from=2020-01-01&to=2020-12-31' })).json()
       .values;

@@ -1,4 +1,4 @@
-import { type FigureDefinition, SERVICE_FIGURES } from '@qingshan/core';
+import { type FigureDefinition, type Lang, SERVICE_FIGURES } from '@qingshan/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { limitOffset, type RowPage } from '../../db/paging.ts';
@@ -39,8 +39,12 @@ export type FigureSource = FigureDefinition & {
    */
   rate?: boolean;
   count(db: Tx, p: Period): Promise<number>;
-  /** the counted records in a stable order; with a page, only that page leaves the database */
-  records(db: Tx, p: Period, page?: RowPage): Promise<FigureRecord[]>;
+  /**
+   * the counted records in a stable order; with a page, only that page leaves the database. `lang`
+   * (default zh) is the reader's: the platform's own words in a title or detail are in it, while
+   * names and what people typed stay as stored.
+   */
+  records(db: Tx, p: Period, page?: RowPage, lang?: Lang): Promise<FigureRecord[]>;
   /** month → value; the months add up to count */
   monthly?(db: Tx, p: Period): Promise<Map<string, number>>;
 };
@@ -81,6 +85,41 @@ export function sqlFigure(
 export async function recordsOf(db: Tx, query: SQL, page?: RowPage): Promise<FigureRecord[]> {
   const rows = await rowsOf<FigureRecord>(db, sql`${query}${limitOffset(page)}`);
   return rows.map((r) => ({ ...r, id: String(r.id), date: String(r.date) }));
+}
+
+/**
+ * One of the platform's own words in a record's SQL, in the reader's language: a text parameter, so a
+ * word is never spliced into the statement and the Chinese and English rows come from one query.
+ */
+export function word(lang: Lang, zh: string, en: string): SQL {
+  return sql`${lang === 'en' ? en : zh}::text`;
+}
+
+/** `case <expr> when <key> then <label> … else <otherwise> end` over a label table, in the reader's language. */
+export function labelCase(
+  expr: SQL,
+  labels: Readonly<Record<string, { zh: string; en: string }>>,
+  lang: Lang,
+  otherwise: SQL = expr,
+): SQL {
+  return sql.join(
+    [
+      sql`case ${expr}`,
+      ...Object.entries(labels).map(([k, v]) => sql`when ${k} then ${word(lang, v.zh, v.en)}`),
+      sql`else ${otherwise} end`,
+    ],
+    sql` `,
+  );
+}
+
+/**
+ * `n` and its unit: "3 次" in Chinese; in English the singular for 1, else the plural ("1 hour",
+ * "16 hours").
+ */
+export function countOf(lang: Lang, n: SQL, zh: string, one: string, many: string): SQL {
+  return lang === 'en'
+    ? sql`(${n})::text || ' ' || case when (${n}) = 1 then ${one}::text else ${many}::text end`
+    : sql`(${n})::text || ${zh}::text`;
 }
 
 /** measured: the tally gave a row (a rate over nothing gives none) */

@@ -76,12 +76,14 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      // the records' own words follow the reader's language
+      reply.header('vary', 'accept-language');
       const s = sourceOf(request.params.key);
       const p = await boundedPeriod(db, request.query);
       const page = await paginate(
         request.query,
-        (limit, offset) => s.records(db, p, { limit, offset }),
+        (limit, offset) => s.records(db, p, { limit, offset }, request.lang),
         () => s.count(db, p),
       );
       return toFigureRecordsView(s, p, page);
@@ -100,6 +102,8 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request, reply) => {
+      // an English reader's export is in English, as the drill-down it was taken from
+      reply.header('vary', 'accept-language');
       const s = sourceOf(request.params.key);
       const p = await boundedPeriod(db, request.query);
       const max = await getRuleNumber(db, EXPORT_MAX_ROWS_RULE);
@@ -114,12 +118,19 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         });
       }
       // limited too: records added between the count and this query cannot grow the file past the cap
-      const records = await s.records(db, p, { limit: max, offset: 0 });
+      const lang = request.lang;
+      const records = await s.records(db, p, { limit: max, offset: 0 }, lang);
+      const en = lang === 'en';
       const ExcelJS = await loadExcel();
       const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet(s.label.zh.slice(0, 31));
-      ws.addRow([`${s.label.zh} ${records.length} ${s.unit.zh}（${p.from} 至 ${p.to}）`]);
-      ws.addRow([`口径：${s.definition.zh}（${s.source}）`]);
+      // a sheet name may not hold : \ / ? * [ ]
+      const ws = wb.addWorksheet(s.label[lang].replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
+      ws.addRow([
+        en
+          ? `${s.label.en}: ${records.length} ${s.unit.en} (${p.from} to ${p.to})`
+          : `${s.label.zh} ${records.length} ${s.unit.zh}（${p.from} 至 ${p.to}）`,
+      ]);
+      ws.addRow([en ? `Definition: ${s.definition.en} (${s.sourceEn})` : `口径：${s.definition.zh}（${s.source}）`]);
       ws.addRow([]);
       const header = ws.addRow(['序号 No.', '日期 Date', '记录 Record', '企业 Enterprise', '说明 Detail']);
       header.font = { bold: true };
@@ -131,7 +142,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       });
       return sendXlsx(reply, Buffer.from(await wb.xlsx.writeBuffer()), {
         ascii: `figure-${s.key}-${p.from}`,
-        zh: `${s.label.zh}-${p.from}`,
+        zh: `${s.label[lang]}-${p.from}`,
         stamp: p.to,
       });
     },

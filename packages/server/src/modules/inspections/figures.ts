@@ -2,10 +2,12 @@
 // result entered — "done against the plan". Both count by the draw's day (Asia/Shanghai), so the
 // second never exceeds the first. On-site inspection records are another module's; until they are
 // linked to draws, a result entered on the draw is what counts as done.
+
+import type { Lang } from '@qingshan/core';
 import { INSPECTION_CLASS_LABELS, INSPECTION_OUTCOME_LABELS } from '@qingshan/core/inspection-draws';
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, labelCase, type Period, recordsOf, sqlFigure, word } from '../figures/registry.ts';
 
 const SOURCE = '江西省生态环境"双随机、一公开"监管分类做法；《优化营商环境条例》第五十四条';
 const SOURCE_EN =
@@ -16,16 +18,11 @@ function drawnIn(p: Period): SQL {
   return sql`d.drawn_at >= ${from.toISOString()}::timestamptz and d.drawn_at < ${to.toISOString()}::timestamptz`;
 }
 
-const caseOf = (expr: SQL, labels: Record<string, { zh: string }>) =>
-  sql.join(
-    [sql`case ${expr}`, ...Object.entries(labels).map(([k, v]) => sql`when ${k} then ${v.zh}`), sql`else ${expr} end`],
-    sql` `,
-  );
-
-const classLabel = caseOf(sql`t.value->>'class'`, INSPECTION_CLASS_LABELS);
-const outcomeLabel = caseOf(sql`r.outcome`, INSPECTION_OUTCOME_LABELS);
+const classLabel = (lang: Lang) => labelCase(sql`t.value->>'class'`, INSPECTION_CLASS_LABELS, lang);
+const outcomeLabel = (lang: Lang) => labelCase(sql`r.outcome`, INSPECTION_OUTCOME_LABELS, lang);
 // the plan's share for the firm's class over the plan's period, as a percentage
-const ratio = sql`'计划比例 ' || round(((p.ratios->>(t.value->>'class'))::numeric) * 100, 1)::text || '%'`;
+const ratio = (lang: Lang) =>
+  sql`${word(lang, '计划比例 ', 'plan ratio ')} || round(((p.ratios->>(t.value->>'class'))::numeric) * 100, 1)::text || '%'`;
 const drawnMonth = sql`to_char(d.drawn_at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
 const drawnDay = sql`to_char(d.drawn_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
 const targets = sql`inspection_draws d join inspection_plans p on p.id = d.plan_id
@@ -45,16 +42,18 @@ export const INSPECTION_FIGURES: readonly FigureSource[] = [
     sourceEn: SOURCE_EN,
     trend: true,
     tally: (p) => sql`select ${drawnMonth} as month, count(*)::int as n from ${targets} where ${drawnIn(p)} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         // the list stays secret until publication (rules.md §3): before then the drill-down names no
         // firm, and a record's id is the draw and the target's place, never the firm's id
         sql`select d.id::text || ':' || t.n::text as id, ${drawnDay} as date,
-            p.name || ' · ' || ${classLabel} as title,
+            p.name || ' · ' || ${classLabel(lang)} as title,
             case when d.status = 'published' then e.id::text end as "enterpriseId",
-            case when d.status = 'published' then e.name else '（名单公开前保密）' end as "enterpriseName",
-            ${ratio} || case when d.status = 'published' then '，结果已公开' else '，待检查' end as detail,
+            case when d.status = 'published' then e.name
+              else ${word(lang, '（名单公开前保密）', '(kept secret until the list is published)')} end as "enterpriseName",
+            ${ratio(lang)} || case when d.status = 'published' then ${word(lang, '，结果已公开', ', results published')}
+              else ${word(lang, '，待检查', ', to inspect')} end as detail,
             '/staff/inspections/draws/' || d.id::text as link
           from ${targets} join enterprises e on e.id = (t.value->>'objectId')::uuid
           where ${drawnIn(p)} order by 2, d.id, t.n`,
@@ -77,13 +76,13 @@ export const INSPECTION_FIGURES: readonly FigureSource[] = [
       sql`select ${drawnMonth} as month, count(*)::int as n from ${targets}
         join inspection_results r on r.draw_id = d.id and r.enterprise_id = (t.value->>'objectId')::uuid
         where ${drawnIn(p)} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select r.id::text as id, to_char(r.inspected_on, 'YYYY-MM-DD') as date,
-            p.name || ' · ' || ${classLabel} as title,
+            p.name || ' · ' || ${classLabel(lang)} as title,
             e.id::text as "enterpriseId", e.name as "enterpriseName",
-            ${outcomeLabel} || '；' || ${ratio} as detail,
+            ${outcomeLabel(lang)} || ${word(lang, '；', '; ')} || ${ratio(lang)} as detail,
             '/staff/inspections/draws/' || d.id::text as link
           from ${targets}
           join inspection_results r on r.draw_id = d.id and r.enterprise_id = (t.value->>'objectId')::uuid

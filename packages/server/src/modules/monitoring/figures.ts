@@ -4,7 +4,7 @@
 // The alarm figures (raised, answered in time, closed) are the alarms module's (alarms/figures.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
-import { type FigureSource, type Period, recordsOf, rowsOf, sqlFigure } from '../figures/registry.ts';
+import { countOf, type FigureSource, type Period, recordsOf, rowsOf, sqlFigure } from '../figures/registry.ts';
 
 const VALID_LONG = sql.raw(`(l.flag is null or l.flag = '' or upper(l.flag) = 'N')`);
 
@@ -59,15 +59,21 @@ function rateFigure(
     tally: (p) =>
       sql`select null::text as month, (${pct(sql`sum(${num})`, sql`sum(${den})`)})::int as n from (${perStation(p)}) x
           having coalesce(sum(${den}), 0) > 0`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select x.id::text as id, ${p.to}::text as date, x.name as title, x.enterprise_id::text as "enterpriseId",
             e.name as "enterpriseName",
             ${
               rate === 'online'
-                ? sql`'在线率 ' || ${pct(num, den)}::text || '%（有数据上传 ' || x.online || ' 小时 / 应在线 ' || x.expected || ' 小时）'`
-                : sql`'有效传输率 ' || ${pct(num, den)}::text || '%（有效小时值 ' || x.valid || ' 个 / 应传输 ' || (x.expected * x.factors) || ' 个）'`
+                ? lang === 'en'
+                  ? sql`'online rate ' || ${pct(num, den)}::text || '% (data sent in ' || x.online || ' of '
+                      || ${countOf(lang, sql`x.expected`, '', 'hour', 'hours')} || ' expected)'`
+                  : sql`'在线率 ' || ${pct(num, den)}::text || '%（有数据上传 ' || x.online || ' 小时 / 应在线 ' || x.expected || ' 小时）'`
+                : lang === 'en'
+                  ? sql`'data capture rate ' || ${pct(num, den)}::text || '% (' || x.valid || ' valid hourly values of '
+                      || (x.expected * x.factors) || ' expected)'`
+                  : sql`'有效传输率 ' || ${pct(num, den)}::text || '%（有效小时值 ' || x.valid || ' 个 / 应传输 ' || (x.expected * x.factors) || ' 个）'`
             } as detail,
             '/staff/monitoring/stations/' || x.id::text as link
           from (${perStation(p)}) x join enterprises e on e.id = x.enterprise_id

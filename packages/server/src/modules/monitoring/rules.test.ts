@@ -556,6 +556,10 @@ describe('figures', () => {
     expect(o.enterpriseId).toBe(enterpriseId);
     const c = await find(capture);
     expect(c.detail).toBe('有效传输率 6.3%（有效小时值 2 个 / 应传输 32 个）');
+    const inEnglish = async (f: (typeof MONITORING_FIGURES)[number] | undefined) =>
+      (await f!.records(t.database.db, period, undefined, 'en')).find((r) => r.id === st.id)!.detail;
+    expect(await inEnglish(online)).toBe('online rate 18.8% (data sent in 3 of 16 hours expected)');
+    expect(await inEnglish(capture)).toBe('data capture rate 6.3% (2 valid hourly values of 32 expected)');
     // outside the period the station counts nothing
     const before = (await online!.records(t.database.db, { from: '2026-05-09', to: '2026-05-09' })).find(
       (r) => r.id === st.id,

@@ -6,6 +6,7 @@
 // neither on time nor late: it counts as closed, but the on-time rate is on time ÷ closed with a
 // limit (petitionsClosedWithLimit), so it stays out of both sides of that rate. PETITIONS_FIGURES
 // declares them to the dashboard over its periods of whole Shanghai days.
+import type { Lang } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { limitOffset, type RowPage } from '../../db/paging.ts';
@@ -22,7 +23,8 @@ export type PetitionRecord = {
   receivedAt: string;
   repliedAt: string;
   resolutionDueDate: string | null;
-  closedOnTime: boolean;
+  /** null: the matter has no statutory handling period (a suggestion, an opinion), neither on time nor late */
+  closedOnTime: boolean | null;
   keyCase: boolean;
 };
 
@@ -72,7 +74,7 @@ async function records(db: Tx, from: Date, to: Date, filter: Filter, page?: RowP
     sql`select p.id::text as id, p.code, p.channel, p.type, p.title, p.status,
           to_char(p.received_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "receivedAt",
           to_char(p.replied_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "repliedAt",
-          p.resolution_due_date::text as "resolutionDueDate", coalesce(p.closed_on_time, false) as "closedOnTime", p.key_case as "keyCase"
+          p.resolution_due_date::text as "resolutionDueDate", p.closed_on_time as "closedOnTime", p.key_case as "keyCase"
         from petitions p where ${closedIn(from, to)} ${FILTERS[filter]}
         order by p.replied_at, p.id${limitOffset(page)}`,
   );
@@ -85,14 +87,26 @@ export const petitionsClosedWithLimitRecords = (db: Tx, from: Date, to: Date, pa
 export const petitionsOnTimeRecords = (db: Tx, from: Date, to: Date, page?: RowPage) =>
   records(db, from, to, 'onTime', page);
 
-function petitionOut(r: PetitionRecord): FigureRecord {
+const CLOSED = {
+  onTime: { zh: '按期办结', en: 'closed on time' },
+  late: { zh: '超期办结', en: 'closed late' },
+  noLimit: { zh: '已办结（无办理期限）', en: 'closed (no handling time limit)' },
+};
+
+function petitionOut(r: PetitionRecord, lang: Lang): FigureRecord {
+  const closed = CLOSED[r.closedOnTime === null ? 'noLimit' : r.closedOnTime ? 'onTime' : 'late'][lang];
+  const due = r.resolutionDueDate
+    ? lang === 'en'
+      ? ` (due ${r.resolutionDueDate})`
+      : `（期限 ${r.resolutionDueDate}）`
+    : '';
   return {
     id: r.id,
     date: r.repliedAt.slice(0, 10),
     title: `${r.code} ${r.title}`,
     enterpriseId: null,
     enterpriseName: null,
-    detail: `${r.closedOnTime ? '按期办结' : '超期办结'}${r.resolutionDueDate ? `（期限 ${r.resolutionDueDate}）` : ''}`,
+    detail: `${closed}${due}`,
     link: `/staff/petitions/${r.id}`,
   };
 }
@@ -107,7 +121,8 @@ function petitionFigure(
     unit: { zh: '件', en: 'petitions' },
     tally: (p) => sql`select null::text as month, count(*)::int as n from petitions p
       where ${closedIn(...periodInstants(p))} ${FILTERS[filter]}`,
-    records: async (db, p, page) => (await records(db, ...periodInstants(p), filter, page)).map(petitionOut),
+    records: async (db, p, page, lang = 'zh') =>
+      (await records(db, ...periodInstants(p), filter, page)).map((r) => petitionOut(r, lang)),
   });
 }
 

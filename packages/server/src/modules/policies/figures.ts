@@ -3,7 +3,7 @@
 // firm concerned by three policies counts three, as the per-policy reach counts it once each.
 import type { FigureDefinition } from '@qingshan/core';
 import { type SQL, sql } from 'drizzle-orm';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, type Period, recordsOf, sqlFigure, word } from '../figures/registry.ts';
 import { concernsSql } from './service.ts';
 
 const SOURCE = '本局政策宣传推送记录（推送、送达、阅读），口径与每份政策的“触达情况”一致';
@@ -69,13 +69,14 @@ function reachFigure(def: FigureDefinition, only: SQL): FigureSource {
     trend: true,
     tally: (p) => sql`select to_char(x.day, 'YYYY-MM') as month, count(*)::int as n
       from (${pairs(p)}) x where ${only} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select x.policy_id::text || ':' || x.enterprise_id::text as id, x.day::text as date, x.title as title,
             x.enterprise_id::text as "enterpriseId", x.enterprise_name as "enterpriseName",
-            case when x.reached then '已送达，已阅读' when x.delivered then '已送达，未阅读'
-              else '未送达（发布时该企业没有可用账号）' end as detail,
+            case when x.reached then ${word(lang, '已送达，已阅读', 'delivered, read')}
+              when x.delivered then ${word(lang, '已送达，未阅读', 'delivered, not read')}
+              else ${word(lang, '未送达（发布时该企业没有可用账号）', 'not delivered (the firm had no account to receive it when published)')} end as detail,
             '/staff/policies/' || x.policy_id::text as link
           from (${pairs(p)}) x where ${only} order by x.day, x.title, x.policy_id, x.enterprise_name, x.enterprise_id`,
         page,

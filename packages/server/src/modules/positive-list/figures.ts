@@ -3,7 +3,7 @@
 import { POSITIVE_LIST_CATEGORY_LABELS, POSITIVE_LIST_OPINIONS_EN } from '@qingshan/core/positive-list';
 import { type SQL, sql } from 'drizzle-orm';
 import { periodInstants } from '../figures/period.ts';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, labelCase, type Period, recordsOf, sqlFigure, word } from '../figures/registry.ts';
 
 /** Listings in force at the end of `p.to` (Asia/Shanghai): decided by then, valid then, not removed by then. */
 function inForce(p: Period): SQL {
@@ -11,15 +11,6 @@ function inForce(p: Period): SQL {
   return sql`l.decided_on <= ${p.to}::date and l.valid_until >= ${p.to}::date
     and (l.removed_at is null or l.removed_at >= ${endOfDay}::timestamptz)`;
 }
-
-const categoryLabel = sql.join(
-  [
-    sql`case l.category`,
-    ...Object.entries(POSITIVE_LIST_CATEGORY_LABELS).map(([k, v]) => sql`when ${k} then ${v.zh}`),
-    sql`else l.category end`,
-  ],
-  sql` `,
-);
 
 export const POSITIVE_LIST_FIGURES: readonly FigureSource[] = [
   sqlFigure({
@@ -34,13 +25,14 @@ export const POSITIVE_LIST_FIGURES: readonly FigureSource[] = [
     source: '环办执法〔2021〕10号《关于加强生态环境监督执法正面清单管理推动差异化执法监管的指导意见》',
     sourceEn: `环办执法〔2021〕10号, ${POSITIVE_LIST_OPINIONS_EN}`,
     tally: (p) => sql`select null::text as month, count(*)::int as n from positive_list_entries l where ${inForce(p)}`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select l.id::text as id, to_char(l.decided_on, 'YYYY-MM-DD') as date,
-            '正面清单 · ' || ${categoryLabel} as title,
+            ${word(lang, '正面清单 · ', 'positive list · ')} || ${labelCase(sql`l.category`, POSITIVE_LIST_CATEGORY_LABELS, lang)} as title,
             l.enterprise_id::text as "enterpriseId", e.name as "enterpriseName",
-            '列入 ' || to_char(l.decided_on, 'YYYY-MM-DD') || '，有效期至 ' || to_char(l.valid_until, 'YYYY-MM-DD') as detail,
+            ${word(lang, '列入 ', 'listed ')} || to_char(l.decided_on, 'YYYY-MM-DD')
+              || ${word(lang, '，有效期至 ', ', valid until ')} || to_char(l.valid_until, 'YYYY-MM-DD') as detail,
             '/staff/positive-list/' || l.id::text as link
           from positive_list_entries l join enterprises e on e.id = l.enterprise_id
           where ${inForce(p)} order by 2, e.name, l.id`,

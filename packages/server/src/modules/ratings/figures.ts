@@ -2,7 +2,7 @@
 // each with the rows it counts for drill-down and export. Ratings excluded on appeal (申诉成立)
 // count nowhere: they were found malicious or mistaken (国办发〔2019〕51号 申诉复核).
 // RATINGS_FIGURES declares them to the dashboard over its periods of whole Shanghai days.
-import { RECTIFICATION_STATE_LABELS, type RectificationState, todayInShanghai } from '@qingshan/core';
+import { type Lang, RECTIFICATION_STATE_LABELS, type RectificationState, todayInShanghai } from '@qingshan/core';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { limitOffset, type RowPage } from '../../db/paging.ts';
@@ -28,6 +28,8 @@ export type RatingRecord = {
   id: string;
   eventType: string;
   label: string;
+  /** the rated service's label in English; null on ratings given before it was kept */
+  labelEn: string | null;
   level: number;
   comment: string | null;
   createdAt: string;
@@ -56,7 +58,7 @@ export async function ratingDistribution(db: Tx, from: Date, to: Date): Promise<
 
 const recordColumns = (
   today: string,
-) => sql`r.id::text as id, r.event_type as "eventType", r.label, r.level::int as level, r.comment,
+) => sql`r.id::text as id, r.event_type as "eventType", r.label, r.label_en as "labelEn", r.level::int as level, r.comment,
   to_char(r.created_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "createdAt", x.state, x.rectify_due_date::text as "rectifyDueDate",
   to_char(x.rectified_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "rectifiedAt",
   case when x.id is null or not ${DUE(today)} then null else (${RECTIFIED_ON_TIME}) end as "onTime"`;
@@ -128,23 +130,46 @@ const LEVELS: Record<number, { zh: string; en: string }> = {
   1: { zh: '非常不满意', en: 'very dissatisfied' },
 };
 
+const LINE = {
+  zh: {
+    head: '整改：',
+    due: '，期限 ',
+    pending: '，期限未到',
+    onTime: '，按期整改',
+    late: '，逾期',
+    colon: '：',
+    join: '；',
+  },
+  en: {
+    head: 'rectification: ',
+    due: ', due ',
+    pending: ', not yet due',
+    onTime: ', on time',
+    late: ', late',
+    colon: ': ',
+    join: '; ',
+  },
+};
+
 /** The follow-up in the words of the staff console: its state, due date and, once in, its verdict. */
-function rectificationLine(r: RatingRecord): string {
-  const state = RECTIFICATION_STATE_LABELS[r.state as RectificationState]?.zh ?? r.state;
-  const verdict = r.state === 'void' ? '' : r.onTime === null ? '，期限未到' : r.onTime ? '，按期整改' : '，逾期';
-  return `整改：${state}${r.rectifyDueDate ? `，期限 ${r.rectifyDueDate}` : ''}${verdict}`;
+function rectificationLine(r: RatingRecord, lang: Lang): string {
+  const w = LINE[lang];
+  const state = RECTIFICATION_STATE_LABELS[r.state as RectificationState]?.[lang] ?? r.state;
+  const verdict = r.state === 'void' ? '' : r.onTime === null ? w.pending : r.onTime ? w.onTime : w.late;
+  return `${w.head}${state}${r.rectifyDueDate ? `${w.due}${r.rectifyDueDate}` : ''}${verdict}`;
 }
 
-function ratingOut(r: RatingRecord): FigureRecord {
-  return {
+function ratingOut(lang: Lang) {
+  const w = LINE[lang];
+  return (r: RatingRecord): FigureRecord => ({
     id: r.id,
     date: r.createdAt.slice(0, 10),
-    title: `${LEVELS[r.level]?.zh ?? r.level}：${r.label}`,
+    title: `${LEVELS[r.level]?.[lang] ?? r.level}${w.colon}${(lang === 'en' && r.labelEn) || r.label}`,
     enterpriseId: null,
     enterpriseName: null,
-    detail: [r.comment, r.state ? rectificationLine(r) : null].filter(Boolean).join('；'),
+    detail: [r.comment, r.state ? rectificationLine(r, lang) : null].filter(Boolean).join(w.join),
     link: null,
-  };
+  });
 }
 
 const SOURCE = '国办发〔2019〕51号';
@@ -167,8 +192,8 @@ export const RATINGS_FIGURES: readonly FigureSource[] = [
       sourceEn: SOURCE_EN,
       tally: (p) => sql`select null::text as month, count(*)::int as n from ratings r
         where r.level = ${level} and ${createdIn(...periodInstants(p))} and ${NOT_VOID}`,
-      records: async (db, p, page) =>
-        (await ratingDistributionRecords(db, ...periodInstants(p), level, page)).map(ratingOut),
+      records: async (db, p, page, lang = 'zh') =>
+        (await ratingDistributionRecords(db, ...periodInstants(p), level, page)).map(ratingOut(lang)),
     }),
   ),
   sqlFigure({
@@ -183,7 +208,8 @@ export const RATINGS_FIGURES: readonly FigureSource[] = [
     source: SOURCE,
     sourceEn: SOURCE_EN,
     tally: (p) => sql`select null::text as month, count(*)::int as n ${BAD} and ${createdIn(...periodInstants(p))}`,
-    records: async (db, p, page) => (await badRatingsRecords(db, ...periodInstants(p), { page })).map(ratingOut),
+    records: async (db, p, page, lang = 'zh') =>
+      (await badRatingsRecords(db, ...periodInstants(p), { page })).map(ratingOut(lang)),
   }),
   sqlFigure({
     key: 'badRatingsDue',
@@ -198,8 +224,8 @@ export const RATINGS_FIGURES: readonly FigureSource[] = [
     sourceEn: SOURCE_EN,
     tally: (p) => sql`select null::text as month, count(*)::int as n ${BAD}
       and ${createdIn(...periodInstants(p))} and ${DUE(todayInShanghai())}`,
-    records: async (db, p, page) =>
-      (await badRatingsRecords(db, ...periodInstants(p), { dueOnly: true, page })).map(ratingOut),
+    records: async (db, p, page, lang = 'zh') =>
+      (await badRatingsRecords(db, ...periodInstants(p), { dueOnly: true, page })).map(ratingOut(lang)),
   }),
   sqlFigure({
     key: 'badRatingsRectifiedOnTime',
@@ -214,7 +240,7 @@ export const RATINGS_FIGURES: readonly FigureSource[] = [
     sourceEn: SOURCE_EN,
     tally: (p) => sql`select null::text as month, count(*)::int as n ${BAD}
       and ${createdIn(...periodInstants(p))} and ${RECTIFIED_ON_TIME}`,
-    records: async (db, p, page) =>
-      (await badRatingsRecords(db, ...periodInstants(p), { onTimeOnly: true, page })).map(ratingOut),
+    records: async (db, p, page, lang = 'zh') =>
+      (await badRatingsRecords(db, ...periodInstants(p), { onTimeOnly: true, page })).map(ratingOut(lang)),
   }),
 ];

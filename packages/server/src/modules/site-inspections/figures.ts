@@ -3,9 +3,9 @@
 // which keep an unpublished draw's names secret). Each is a tally over the
 // period (per month, for the trend) and the records it counts, paged in SQL.
 import type { FigureDefinition } from '@qingshan/core';
-import { PENALTY_MEASURES_EN } from '@qingshan/core/site-inspections';
+import { PENALTY_MEASURES_EN, RECTIFICATION_ORDER_STATUS_LABELS } from '@qingshan/core/site-inspections';
 import { sql } from 'drizzle-orm';
-import { type FigureSource, type Period, recordsOf, sqlFigure } from '../figures/registry.ts';
+import { type FigureSource, labelCase, type Period, recordsOf, sqlFigure, word } from '../figures/registry.ts';
 
 const RECTIFY = '《生态环境行政处罚办法》（生态环境部令第30号）第九条：责令当事人改正或者限期改正违法行为';
 const CASES = '《生态环境行政处罚办法》（生态环境部令第30号）：立案、调查取证、告知、决定、执行';
@@ -53,12 +53,12 @@ export const SITE_INSPECTION_FIGURES: readonly FigureSource[] = [
     trend: true,
     tally: (p) => sql`select to_char(${day('o.created_at')}, 'YYYY-MM') as month, count(*)::int as n
       from rectification_orders o where ${within(day('o.created_at'), p)} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select o.id::text as id, ${day('o.created_at')}::text as date, f.description as title,
             e.id as "enterpriseId", e.name as "enterpriseName",
-            case o.status when 'accepted' then '整改已核查通过' when 'answered' then '待核查' when 'returned' then '退回重新整改' else '待企业整改' end as detail,
+            ${labelCase(sql`o.status`, RECTIFICATION_ORDER_STATUS_LABELS, lang)} as detail,
             '/staff/rectifications/' || o.id as link
           from rectification_orders o join inspection_findings f on f.id = o.finding_id
           join enterprises e on e.id = o.enterprise_id
@@ -73,12 +73,13 @@ export const SITE_INSPECTION_FIGURES: readonly FigureSource[] = [
     tally: (p) => sql`select to_char(${day('a.verified_at')}, 'YYYY-MM') as month, count(*)::int as n
       from rectification_orders o join rectification_answers a on a.order_id = o.id and a.verdict = 'accepted'
       where o.on_time = 1 and ${within(day('a.verified_at'), p)} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select o.id::text as id, ${day('a.verified_at')}::text as date, f.description as title,
             e.id as "enterpriseId", e.name as "enterpriseName",
-            '整改情况提交于 ' || to_char(a.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || '，核查人 ' || a.verified_by_name as detail,
+            ${word(lang, '整改情况提交于 ', 'answer submitted on ')} || to_char(a.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
+              || ${word(lang, '，核查人 ', ', verified by ')} || a.verified_by_name as detail,
             '/staff/rectifications/' || o.id as link
           from rectification_orders o join rectification_answers a on a.order_id = o.id and a.verdict = 'accepted'
           join inspection_findings f on f.id = o.finding_id join enterprises e on e.id = o.enterprise_id
@@ -92,13 +93,14 @@ export const SITE_INSPECTION_FIGURES: readonly FigureSource[] = [
     trend: true,
     tally: (p) => sql`select to_char(${day('c.created_at')}, 'YYYY-MM') as month, count(*)::int as n
       from enforcement_cases c where ${within(day('c.created_at'), p)} group by 1`,
-    records: (db, p, page) =>
+    records: (db, p, page, lang = 'zh') =>
       recordsOf(
         db,
         sql`select c.id::text as id, ${day('c.created_at')}::text as date, c.title as title,
             e.id as "enterpriseId", e.name as "enterpriseName",
-            case when c.decision_number is not null then '处罚决定 ' || c.decision_number || '，罚款 ' || c.penalty_amount::text || ' 元'
-              else '办理中' end as detail,
+            case when c.decision_number is not null then ${word(lang, '处罚决定 ', 'penalty decision ')} || c.decision_number
+                || ${word(lang, '，罚款 ', ', fine ')} || c.penalty_amount::text || ${word(lang, ' 元', ' yuan')}
+              else ${word(lang, '办理中', 'in progress')} end as detail,
             '/staff/enforcement-cases/' || c.id as link
           from enforcement_cases c join enterprises e on e.id = c.enterprise_id
           where ${within(day('c.created_at'), p)} order by c.created_at, c.id`,
