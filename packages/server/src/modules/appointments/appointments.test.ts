@@ -262,6 +262,8 @@ describe('booking without an account', () => {
     const look = await t.app.inject({ method: 'GET', url: `/api/public/appointments/${b.code}?phone=${phone}` });
     expect(look.statusCode).toBe(200);
     expect(look.json().name).toBe('李四');
+    // not served yet: the look-up does not offer 评价 (POST …/rating would refuse)
+    expect(look.json().ratingWindow).toEqual({ state: 'not-yet', lastDay: null });
     const wrong = await t.app.inject({ method: 'GET', url: `/api/public/appointments/${b.code}?phone=13900000000` });
     expect(wrong.statusCode).toBe(404);
     const after = (await slots()).find((s) => s.id === slot.id)!;
@@ -430,7 +432,8 @@ describe('enterprises and the window', () => {
 
   it('the window marks arrival and service in order, and lists the day with filters', async () => {
     const slot = (await slots()).find((s) => !s.extended && s.available === 2)!;
-    const b = (await bookAnon(slot.id)).json();
+    const phone = freshPhone();
+    const b = (await bookAnon(slot.id, phone)).json();
     const served = await clerk.request({
       method: 'POST',
       url: `/api/appointments/${b.id}/mark`,
@@ -457,6 +460,9 @@ describe('enterprises and the window', () => {
     });
     expect(done.json().status).toBe('served');
     expect(done.json().servedAt).not.toBeNull();
+    // served today (2026-06-15): the citizen's look-up says she may rate it for 30 days (rating.window-days)
+    const look = await t.app.inject({ method: 'GET', url: `/api/public/appointments/${b.code}?phone=${phone}` });
+    expect(look.json().ratingWindow).toEqual({ state: 'open', lastDay: '2026-07-15' });
     const list = await clerk.request({
       method: 'GET',
       url: `/api/appointments?from=${slot.date}&to=${slot.date}&status=served&sort=-startsAt`,

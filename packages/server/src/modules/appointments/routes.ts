@@ -5,7 +5,7 @@ import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
 import { ratingByPhoneBody, ratingViewSchema, toRatingView } from '../ratings/schema.ts';
-import { rateEvent } from '../ratings/service.ts';
+import { eventRatingStateByPhone, rateEvent } from '../ratings/service.ts';
 import {
   appointmentListQuery,
   appointmentServiceListViewSchema,
@@ -23,6 +23,7 @@ import {
   planBody,
   planParams,
   planViewSchema,
+  publicAppointmentViewSchema,
   publicCancelBody,
   publicMoveBody,
   remindersViewSchema,
@@ -128,12 +129,16 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?
         summary: '凭预约码和手机号查询预约 Look up a booking by code and phone',
         params: codeParams,
         querystring: phoneQuery,
-        response: { 200: appointmentViewSchema, ...problemResponses(400, 404, 429) },
+        response: { 200: publicAppointmentViewSchema, ...problemResponses(400, 404, 429) },
       },
     },
     async (request) => {
       const row = await byCodeAndPhone(db, request.params.code, request.query.phone);
-      return toAppointmentView(await withSlot(db, row), FULL);
+      const [x, ratingWindow] = await Promise.all([
+        withSlot(db, row),
+        eventRatingStateByPhone(db, 'appointment', row.id, request.query.phone),
+      ]);
+      return { ...toAppointmentView(x, FULL), ratingWindow };
     },
   );
 

@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import { phoneSchema } from '../../shared/public-lookup.ts';
+import { ratingWindowViewSchema } from '../ratings/schema.ts';
 import type { AppointmentWithSlot, ExceptionRow, PlanRow, ServiceRow, SlotRow } from './service.ts';
 
 export const APPOINTMENT_SORTS = ['startsAt', '-startsAt', 'createdAt', '-createdAt'] as const;
@@ -127,6 +128,9 @@ export const appointmentViewSchema = z.object({
   createdAt: z.string(),
 });
 export type AppointmentView = z.infer<typeof appointmentViewSchema>;
+
+/** A booking looked up by code and phone, and whether its citizen may still rate the service. */
+export const publicAppointmentViewSchema = appointmentViewSchema.extend({ ratingWindow: ratingWindowViewSchema });
 
 export const remindersViewSchema = z.object({ sent: z.number() });
 

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type Client, loginAs, makeEnterprise, type TestApp } from '../../test/helpers.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { clocksOf } from '../clocks/service.ts';
@@ -725,6 +725,23 @@ describe('the on-time rate leaves out matters without a handling limit', () => {
     expect(listed).toContain(onTime.code);
     expect(listed).toContain(late.code);
     expect(listed).not.toContain(suggestion.code);
+    // in the list of all closed, the suggestion is closed without a time limit, not late
+    const all = async (lang: string) =>
+      (
+        await leader.request({
+          method: 'GET',
+          url: '/api/figures/petitionsClosed/records?from=2023-01-01&to=2023-12-31',
+          headers: { 'accept-language': lang },
+        })
+      ).json().items as { title: string; detail: string }[];
+    const detailOf = (rows: { title: string; detail: string }[], code: string) =>
+      rows.find((r) => r.title.startsWith(code))?.detail;
+    const zh = await all('zh-CN');
+    expect(detailOf(zh, suggestion.code)).toBe('已办结（无办理期限）');
+    expect(detailOf(zh, late.code)).toMatch(/^超期办结/);
+    const en = await all('en');
+    expect(detailOf(en, suggestion.code)).toBe('closed (no handling time limit)');
+    expect(detailOf(en, onTime.code)).toMatch(/^closed on time \(due \d{4}-\d\d-\d\d\)$/);
     // and the users are told so where the figure is defined
     const def = (key: string) => figures.find((f: { key: string }) => f.key === key)?.definition.zh as string;
     expect(def('petitionsOnTime')).toContain('既不算按期也不算逾期');
@@ -759,6 +776,11 @@ describe('online petitions, tracking and rating', () => {
     });
     expect(rateEarly.statusCode).toBe(409);
     expect(rateEarly.json().code).toBe('RATING_NOT_RATABLE');
+    const window = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/public/petitions/${p.code}?phone=13907990202` })).json()
+        .ratingWindow;
+    // the look-up says what POST …/rating would answer, so the page offers the form only then
+    expect(await window()).toEqual({ state: 'not-yet', lastDay: null });
 
     await act(p.id, { action: 'accept' });
     await act(p.id, { action: 'reply', text: '经核查，已督促企业整改。' });
@@ -773,6 +795,22 @@ describe('online petitions, tracking and rating', () => {
     expect(body.events.every((e: { actorName: string | null }) => e.actorName === null)).toBe(true);
     expect(body.clocks).toEqual([]);
     expect(body.letters.map((l: { kind: string }) => l.kind)).toEqual(['acceptance', 'reply']);
+    // replied today (2026-06-15): rule rating.window-days gives 30 calendar days
+    expect(body.ratingWindow).toEqual({ state: 'open', lastDay: '2026-07-15' });
+    const now = Date.now();
+    try {
+      vi.setSystemTime(new Date('2026-07-16T09:00:00+08:00'));
+      expect(await window()).toEqual({ state: 'closed', lastDay: '2026-07-15' });
+      const late = await t.app.inject({
+        method: 'POST',
+        url: `/api/public/petitions/${p.code}/rating`,
+        payload: { ...RATING, phone: '13907990202' },
+      });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().detail).toContain('2026-07-15');
+    } finally {
+      vi.setSystemTime(now);
+    }
 
     const rated = await t.app.inject({
       method: 'POST',
@@ -781,6 +819,7 @@ describe('online petitions, tracking and rating', () => {
     });
     expect(rated.statusCode, rated.body).toBe(201);
     expect(rated.json().level).toBe(4);
+    expect(await window()).toEqual({ state: 'rated', lastDay: null });
     const twice = await t.app.inject({
       method: 'POST',
       url: `/api/public/petitions/${p.code}/rating`,

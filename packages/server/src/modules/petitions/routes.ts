@@ -5,7 +5,7 @@ import { actorOf, isStaff } from '../../plugins/auth.ts';
 import { pageOf, problemResponses } from '../../plugins/openapi.ts';
 import { codeParams, phoneQuery } from '../../shared/public-lookup.ts';
 import { ratingByPhoneBody, ratingViewSchema, toRatingView } from '../ratings/schema.ts';
-import { rateEvent, ratingOfEvent } from '../ratings/service.ts';
+import { eventRatingStateByPhone, rateEvent, ratingOfEvent } from '../ratings/service.ts';
 import {
   idParams,
   letterParams,
@@ -14,6 +14,7 @@ import {
   petitionDetailViewSchema,
   petitionListQuery,
   petitionPatchBody,
+  petitionTrackViewSchema,
   petitionViewSchema,
   publicPetitionBody,
   toPetitionDetailView,
@@ -93,12 +94,16 @@ export const petitionRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit?: n
         summary: '凭查询码和手机号查询信访办理进度 Track a petition by code and phone',
         params: codeParams,
         querystring: phoneQuery,
-        response: { 200: petitionDetailViewSchema, ...problemResponses(400, 404, 429) },
+        response: { 200: petitionTrackViewSchema, ...problemResponses(400, 404, 429) },
       },
     },
     async (request) => {
       const p = await byCodeAndPhone(db, request.params.code, request.query.phone);
-      return detail(p.id, false);
+      const [view, ratingWindow] = await Promise.all([
+        detail(p.id, false),
+        eventRatingStateByPhone(db, 'petition', p.id, request.query.phone),
+      ]);
+      return { ...view, ratingWindow };
     },
   );
 

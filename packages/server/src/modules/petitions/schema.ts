@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { paging } from '../../plugins/openapi.ts';
 import { extensionRequestViewSchema, toExtensionRequestView } from '../../shared/extension.ts';
 import type { ClockView } from '../clocks/service.ts';
-import { ratingViewSchema, toRatingView } from '../ratings/schema.ts';
+import { ratingViewSchema, ratingWindowViewSchema, toRatingView } from '../ratings/schema.ts';
 import type { RatingWithRectification } from '../ratings/service.ts';
 import type { PetitionDetail, PetitionRow } from './service.ts';
 import type { petitionEvents, petitionLetters, petitionReviews } from './tables.ts';
@@ -157,6 +157,9 @@ export const petitionDetailViewSchema = z.object({
   rating: ratingViewSchema.nullable(),
 });
 export type PetitionDetailView = z.infer<typeof petitionDetailViewSchema>;
+
+/** The petitioner's look-up by code and phone: her petition, and whether she may still rate its handling. */
+export const petitionTrackViewSchema = petitionDetailViewSchema.extend({ ratingWindow: ratingWindowViewSchema });
 
 export function toPetitionView(p: PetitionRow, opts: { unmasked: boolean }): PetitionView {
   return {

@@ -172,6 +172,15 @@ export const eventRatingStatesViewSchema = z.object({
 });
 export type EventRatingStatesView = z.infer<typeof eventRatingStatesViewSchema>;
 
+/** Whether the citizen who looked an event up by its code and phone may rate it now (eventRatingStateByPhone). */
+export const ratingWindowViewSchema = z.object({
+  state: z.enum(EVENT_RATING_STATES).meta({
+    description:
+      'rated: already rated; open: may be rated until lastDay; closed: the window ended on lastDay; not-yet: the service is not over',
+  }),
+  lastDay: z.string().nullable().meta({ description: 'The last day of the rating window (Beijing date), when known' }),
+});
+
 export function toEventRatingStatesView(states: EventRatingState[], full: boolean): EventRatingStatesView {
   return {
     items: states.map((s) => ({

@@ -514,6 +514,32 @@ export async function eventRatingStates(
   });
 }
 
+/**
+ * The same judgement for the citizen who proves herself with the phone on record (a look-up by
+ * code and phone): whether she may rate the event now and until when, or since when she no longer
+ * may, so the look-up page offers 评价 exactly when POST …/rating would accept it.
+ */
+export async function eventRatingStateByPhone(
+  db: Db,
+  eventType: string,
+  eventId: string,
+  phone: string,
+): Promise<Pick<EventRatingState, 'state' | 'lastDay'>> {
+  const resolver = ratableEventResolver(eventType);
+  if (!resolver) throw notRatable(`不能评价的服务类型：${eventType}`, `Unknown service event type: ${eventType}`);
+  return db.transaction(async (tx) => {
+    const [given] = await tx
+      .select({ id: ratings.id })
+      .from(ratings)
+      .where(and(eq(ratings.eventType, eventType), eq(ratings.eventId, eventId)));
+    if (given) return { state: 'rated', lastDay: null };
+    const ev = await resolver(tx, eventId);
+    if (!ev.exists) return { state: 'not-yours', lastDay: null };
+    const j = judge(ev, { kind: 'phone', phone }, await getRuleNumber(tx, 'rating.window-days'));
+    return { state: j.ok ? 'open' : j.state, lastDay: j.lastDay };
+  });
+}
+
 export type RatingSummary = {
   distribution: { level: number; count: number }[];
   bad: number;

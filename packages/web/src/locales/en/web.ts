@@ -60,6 +60,7 @@ const en: Leaves<typeof zh> = {
       codeFormat: '{{label}}: starts with {{prefix}}, then letters and digits',
       phoneRequired: '{{label}}: required',
       phoneInvalid: 'Enter a valid mobile or landline number',
+      alreadyRated: 'You have already rated this service; thank you',
     },
   },
 };

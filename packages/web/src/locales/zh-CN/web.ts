@@ -56,6 +56,7 @@ export default {
       codeFormat: '{{label}}以 {{prefix}} 开头，后接字母和数字',
       phoneRequired: '请填写{{label}}',
       phoneInvalid: '请输入正确的手机号或固定电话',
+      alreadyRated: '您已评价过本次服务，感谢您的评价',
     },
   },
 };

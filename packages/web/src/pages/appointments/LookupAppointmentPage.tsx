@@ -1,6 +1,6 @@
 import type { RatingInput } from '@qingshan/core/ratings';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Popconfirm, Result, Space } from 'antd';
+import { Button, Card, Flex, Popconfirm, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../api/errors.ts';
@@ -85,9 +85,22 @@ export default function LookupAppointmentPage() {
             <Card type="inner" title={t('ratings.rateThis')} style={{ marginTop: 16 }}>
               {rated ? (
                 <Result status="success" title={t('ratings.thanks')} />
-              ) : (
-                <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
-              )}
+              ) : a.ratingWindow.state === 'open' ? (
+                <>
+                  {a.ratingWindow.lastDay ? (
+                    <Typography.Paragraph type="secondary">
+                      {t('ratings.openUntil', { date: a.ratingWindow.lastDay })}
+                    </Typography.Paragraph>
+                  ) : null}
+                  <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
+                </>
+              ) : a.ratingWindow.state === 'rated' ? (
+                <Typography.Text type="secondary">{t('web.lookup.alreadyRated')}</Typography.Text>
+              ) : a.ratingWindow.state === 'closed' && a.ratingWindow.lastDay ? (
+                <Typography.Text type="secondary">
+                  {t('ratings.closedOn', { date: a.ratingWindow.lastDay })}
+                </Typography.Text>
+              ) : null}
             </Card>
           ) : null}
         </Card>

@@ -96,6 +96,33 @@ describe('TrackPetitionPage: a bad rating already given', () => {
   });
 });
 
+describe('TrackPetitionPage: rating by code and phone', () => {
+  it('says the window has closed instead of offering a form the server would refuse', async () => {
+    stubApi(null, (url) =>
+      url.startsWith(`/api/public/petitions/${petition.code}?`)
+        ? jsonResponse({
+            petition,
+            events: [],
+            letters: [],
+            clocks: [],
+            reviews: [],
+            requestWindow: null,
+            rating: null,
+            ratingWindow: { state: 'closed', lastDay: '2026-12-05' },
+          })
+        : undefined,
+    );
+    renderInApp(
+      [{ path: '/petitions/track', element: <TrackPetitionPage /> }],
+      `/petitions/track?code=${petition.code}`,
+    );
+    fireEvent.change(await screen.findByLabelText('手机号'), { target: { value: '13979905678' } });
+    fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }));
+    expect(await screen.findByText('评价期已于 2026-12-05 届满')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '提交评价' })).toBeNull();
+  });
+});
+
 const CITIZEN = { id: 'c1', username: 'qunzhong', displayName: '张群众', roles: ['citizen'], enterpriseId: null };
 const detail = (r: unknown) => ({
   petition,

@@ -1,6 +1,7 @@
 import type { RatingInput } from '@qingshan/core/ratings';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Descriptions, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isStaff } from '../../access.ts';
@@ -113,9 +114,11 @@ export default function TrackPetitionPage() {
                 <RatingOutcome rating={d.rating} />
               ) : own ? (
                 <OwnRating id={d.petition.id} />
-              ) : (
-                <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
-              )}
+              ) : track.found ? (
+                <RatingWindow window={track.found.ratingWindow}>
+                  <RatingForm onSubmit={(i) => rate.mutate(i)} submitting={rate.isPending} />
+                </RatingWindow>
+              ) : null}
             </Card>
           ) : null}
         </>
@@ -158,6 +161,32 @@ function OwnRating({ id }: { id: string }) {
     );
   if (state?.state === 'closed' && state.lastDay)
     return <Typography.Text type="secondary">{t('ratings.closedOn', { date: state.lastDay })}</Typography.Text>;
+  return null;
+}
+
+/**
+ * The rating form while the server would take her rating (the look-up says until when), or the
+ * day the window closed: the same rule POST …/rating applies, so a late rating is never offered.
+ */
+function RatingWindow({
+  window: w,
+  children,
+}: {
+  window: { state: string; lastDay: string | null };
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (w.state === 'open')
+    return (
+      <>
+        {w.lastDay ? (
+          <Typography.Paragraph type="secondary">{t('ratings.openUntil', { date: w.lastDay })}</Typography.Paragraph>
+        ) : null}
+        {children}
+      </>
+    );
+  if (w.state === 'closed' && w.lastDay)
+    return <Typography.Text type="secondary">{t('ratings.closedOn', { date: w.lastDay })}</Typography.Text>;
   return null;
 }
 
