@@ -11,7 +11,10 @@ export type { IndustryLevel } from './industries-data.ts';
 
 export type Industry = {
   code: string;
+  /** the standard's own name; the authoritative one */
   name: string;
+  /** the project's English translation, for display only (GB/T 4754 has no official English edition) */
+  nameEn: string;
   level: IndustryLevel;
   /** code one level up; null for sections */
   parent: string | null;
@@ -20,8 +23,8 @@ export type Industry = {
 };
 
 export const INDUSTRIES: readonly Industry[] = Object.freeze(
-  INDUSTRY_ROWS.map(([code, name, level, parent, section]) =>
-    Object.freeze({ code, name, level, parent: parent === '' ? null : parent, section }),
+  INDUSTRY_ROWS.map(([code, name, nameEn, level, parent, section]) =>
+    Object.freeze({ code, name, nameEn, level, parent: parent === '' ? null : parent, section }),
   ),
 );
 
@@ -59,9 +62,30 @@ export function industryChildren(code: string | null): Industry[] {
   return INDUSTRIES.filter((i) => i.parent === parent);
 }
 
+/** An industry's name in the reader's language; Chinese is the standard's, English the project's. */
+export function industryName(industry: Pick<Industry, 'name' | 'nameEn'>, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? industry.nameEn : industry.name;
+}
+
 /** "C 制造业 / 26 化学原料和化学制品制造业 / 267 … / 2672 焰火、鞭炮产品制造" for display and export. */
-export function industryLabel(code: string, separator = ' / '): string {
+export function industryLabel(code: string, separator = ' / ', lang: 'zh' | 'en' = 'zh'): string {
   return industryPath(code)
-    .map((i) => `${i.code} ${i.name}`)
+    .map((i) => `${i.code} ${industryName(i, lang)}`)
     .join(separator);
+}
+
+/**
+ * A printed list of industries with their codes, as the EIA catalogue titles its rows
+ * ("牲畜饲养031；家禽饲养032；其他畜牧业039", "陶瓷制品制造307*"), in English: "Livestock farming 031;
+ * Poultry farming 032; Other animal husbandry 039". Null unless every part is a standard name followed
+ * by its own code, since a title with its own words ("土砂石开采101（不含河道采砂项目）") is legal text
+ * that only a person can translate.
+ */
+export function industryListEn(printed: string): string | null {
+  const parts = printed.split('；').map((part) => {
+    const m = /^(.+?)(\d{2,4})(\*?)$/.exec(part);
+    const industry = m ? industryByCode(m[2]!) : undefined;
+    return m && industry && industry.name === m[1] ? `${industry.nameEn} ${m[2]}${m[3]}` : null;
+  });
+  return parts.every((p) => p !== null) ? parts.join('; ') : null;
 }

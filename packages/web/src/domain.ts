@@ -11,7 +11,7 @@ import {
   ENTERPRISE_TAGS,
   type EnterpriseStatus,
 } from '@qingshan/core/enterprise';
-import { INDUSTRIES } from '@qingshan/core/industries';
+import { INDUSTRIES, industryByCode } from '@qingshan/core/industries';
 import { englishOfChineseLabel, type LabelTable } from '@qingshan/core/labels';
 import { TOWNS } from '@qingshan/core/towns';
 import type { Language } from './i18n.ts';
@@ -42,11 +42,46 @@ export function townName(code: string, lang: Language, fallback?: string): strin
   return lang === 'en' ? town.nameEn : town.name;
 }
 
-/** The 1,382 four-digit classes (小类) of GB/T 4754-2017, labelled `2672 焰火、鞭炮产品制造`. */
-export const INDUSTRY_CLASS_OPTIONS: Option[] = INDUSTRIES.filter((i) => i.level === 'class').map((i) => ({
-  value: i.code,
-  label: `${i.code} ${i.name}`,
-}));
+/**
+ * An industry's name in the current language, from its GB/T 4754 code. The English is the project's
+ * translation (the standard has none); views send the Chinese, kept for a code the table lacks.
+ */
+export function industryName(code: string, lang: Language, fallback?: string): string {
+  const industry = industryByCode(code);
+  if (!industry) return fallback ?? code;
+  return lang === 'en' ? industry.nameEn : industry.name;
+}
+
+const CLASSES = INDUSTRIES.filter((i) => i.level === 'class');
+const classOptions = new Map<CoreLang, Option[]>();
+
+/** The 1,382 four-digit classes (小类) of GB/T 4754-2017, labelled `2672 焰火、鞭炮产品制造` or `2672 Manufacture of …`. */
+export function industryClassOptions(lang: Language): Option[] {
+  const key = coreLang(lang);
+  let options = classOptions.get(key);
+  if (!options) {
+    // built once a language: a select re-rendering must not map 1,382 rows each time
+    options = CLASSES.map((i) => ({ value: i.code, label: `${i.code} ${key === 'en' ? i.nameEn : i.name}` }));
+    classOptions.set(key, options);
+  }
+  return options;
+}
+
+/**
+ * An industry picker's search: the code, the Chinese name or the English name, whichever language is
+ * showing, so a code or name copied from a permit or a statistics form finds its class either way.
+ */
+export function industryMatches(input: string, option?: { value?: unknown; label?: unknown }): boolean {
+  const q = input.trim().toLowerCase();
+  if (q === '') return true;
+  const industry = industryByCode(String(option?.value ?? ''));
+  if (!industry) return labelContains(input, option);
+  return (
+    industry.code.startsWith(q.replace(/^[a-t](?=\d)/, '')) ||
+    industry.name.includes(input.trim()) ||
+    industry.nameEn.toLowerCase().includes(q)
+  );
+}
 
 export function statusOptions(lang: Language): Option<EnterpriseStatus>[] {
   return ENTERPRISE_STATUSES.map((s) => ({ value: s, label: ENTERPRISE_STATUS_LABELS[s][coreLang(lang)] }));

@@ -142,6 +142,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             name: string;
+                            nameEn: string;
                             level: string;
                             parent: string;
                         }[];
@@ -7407,6 +7408,15 @@ export interface paths {
                             servedAt: string | null;
                             cancelledAt: string | null;
                             createdAt: string;
+                            ratingWindow: {
+                                /**
+                                 * @description rated: already rated; open: may be rated until lastDay; closed: the window ended on lastDay; not-yet: the service is not over
+                                 * @enum {string}
+                                 */
+                                state: "rated" | "open" | "closed" | "not-yet" | "not-yours";
+                                /** @description The last day of the rating window (Beijing date), when known */
+                                lastDay: string | null;
+                            };
                         };
                     };
                 };
@@ -10483,6 +10493,15 @@ export interface paths {
                                     appealReferenceNo: string | null;
                                 } | null;
                             } | null;
+                            ratingWindow: {
+                                /**
+                                 * @description rated: already rated; open: may be rated until lastDay; closed: the window ended on lastDay; not-yet: the service is not over
+                                 * @enum {string}
+                                 */
+                                state: "rated" | "open" | "closed" | "not-yet" | "not-yours";
+                                /** @description The last day of the rating window (Beijing date), when known */
+                                lastDay: string | null;
+                            };
                         };
                     };
                 };

@@ -11,7 +11,15 @@ export const industriesQuery = z.object({
   level: z.enum(INDUSTRY_LEVELS).optional(),
 });
 
-export const industrySchema = z.object({ code: z.string(), name: z.string(), level: z.string(), parent: z.string() });
+export const industrySchema = z.object({
+  code: z.string(),
+  /** the standard's name, the authoritative one */
+  name: z.string(),
+  /** the project's English translation, for display only */
+  nameEn: z.string(),
+  level: z.string(),
+  parent: z.string(),
+});
 export type IndustryView = z.infer<typeof industrySchema>;
 
 export function toTownView(t: Town): TownView {
@@ -19,5 +27,5 @@ export function toTownView(t: Town): TownView {
 }
 
 export function toIndustryView(i: Industry): IndustryView {
-  return { code: i.code, name: i.name, level: i.level, parent: i.parent ?? '' };
+  return { code: i.code, name: i.name, nameEn: i.nameEn, level: i.level, parent: i.parent ?? '' };
 }

@@ -27,18 +27,19 @@ afterAll(async () => {
   await i18n.changeLanguage('zh-CN');
 });
 
-async function start(industryCode: string) {
+/** Picks the class by typing `search` (its code unless given: a part of its English name finds it too). */
+async function start(industryCode: string, search = industryCode) {
   renderInApp([{ path: '/eia-wizard', element: <EiaWizardPage /> }], '/eia-wizard');
   const industry = await screen.findByRole('combobox');
   fireEvent.mouseDown(industry);
-  fireEvent.change(industry, { target: { value: industryCode } });
+  fireEvent.change(industry, { target: { value: search } });
   fireEvent.click(await screen.findByTitle(new RegExp(`^${industryCode} `)));
   fireEvent.click(screen.getByTestId('eia-start'));
 }
 
 describe('EiaWizardPage in English', () => {
   it('asks the quarry’s questions, options and explanations in English', async () => {
-    await start('1011');
+    await start('1011', 'limestone and GYPSUM');
     const form = (await screen.findByTestId('eia-next')).closest('form')!;
     const labels = [...form.querySelectorAll('label[title], .ant-form-item-label label')].map((l) => l.textContent);
     expect(labels.length).toBeGreaterThan(0);
@@ -68,5 +69,15 @@ describe('EiaWizardPage in English', () => {
     await waitFor(() => expect(screen.getByTestId('eia-category').textContent).toMatch(/^EIA report (form|book)$/));
     expect(within(result).getByText(/^EIA classification catalogue \(2021 edition\), row 11, “/)).toBeTruthy();
     for (const li of result.querySelectorAll('li')) expect(li.textContent).not.toMatch(HAN);
+    // the industry in the project's English, not the standard's Chinese the server sends
+    expect(within(result).getByText('1011 Quarrying of limestone and gypsum')).toBeTruthy();
+  });
+
+  it('names a row that only lists industries in English, the printed title kept on hover', async () => {
+    cleanup();
+    await start('0313', 'raising of PIGS');
+    const title = await screen.findByTestId('eia-row-title');
+    expect(title.textContent).toBe('Livestock farming 031; Poultry farming 032; Other animal husbandry 039');
+    expect(title.getAttribute('title')).toBe('牲畜饲养031；家禽饲养032；其他畜牧业039');
   });
 });

@@ -7,6 +7,7 @@ import {
   permitBasisEn,
   questionIn,
 } from '@qingshan/core/eia-classification';
+import { industryListEn } from '@qingshan/core/industries';
 import { PERMIT_CLASS_LABELS } from '@qingshan/core/permits';
 import { useMutation } from '@tanstack/react-query';
 import {
@@ -34,7 +35,7 @@ import { canAccess, PERMISSIONS } from '../../access.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { INDUSTRY_CLASS_OPTIONS, labelContains } from '../../domain.ts';
+import { industryClassOptions, industryMatches, industryName } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import type { EiaWizardHandoff } from '../eia/handoff.ts';
 import { pickHeading } from '../eia/labels.ts';
@@ -134,8 +135,8 @@ export default function EiaWizardPage() {
               extra={t('eiaWizard.industryHelp')}
             >
               <Select
-                showSearch={{ filterOption: labelContains }}
-                options={INDUSTRY_CLASS_OPTIONS}
+                showSearch={{ filterOption: industryMatches }}
+                options={industryClassOptions(en ? 'en' : 'zh-CN')}
                 placeholder={t('eiaWizard.industryPlaceholder')}
                 data-testid="eia-industry"
               />
@@ -170,7 +171,7 @@ export default function EiaWizardPage() {
                 })}
                 description={
                   <>
-                    <div>{answer.rowTitle}</div>
+                    {answer.rowTitle ? <RowTitle title={answer.rowTitle} en={en} /> : null}
                     <Typography.Text type="secondary">“{answer.quote}”</Typography.Text>
                   </>
                 }
@@ -341,13 +342,13 @@ function Answer({
         styles={wide ? { label: { width: 140, whiteSpace: 'nowrap' } } : undefined}
       >
         <Descriptions.Item label={t('eiaWizard.industry')}>
-          {answer.industryCode} {answer.industryName}
+          {answer.industryCode} {industryName(answer.industryCode, lang, answer.industryName ?? undefined)}
         </Descriptions.Item>
         <Descriptions.Item label={t('eiaWizard.row')}>
           <span data-testid="eia-row">
             {answer.row === null ? t('eiaWizard.noRow') : t('eiaWizard.rowValue', { row: answer.row })}
           </span>
-          {answer.rowTitle ? <div>{answer.rowTitle}</div> : null}
+          {answer.rowTitle ? <RowTitle title={answer.rowTitle} en={en} /> : null}
         </Descriptions.Item>
         {answer.columnLabel && answer.column ? (
           <Descriptions.Item label={t('eiaWizard.column')}>
@@ -403,5 +404,21 @@ function Answer({
         ) : null}
       </Flex>
     </Card>
+  );
+}
+
+/**
+ * A catalogue row's title: in English, a title that only lists industries with their codes reads in
+ * the project's English names (the printed title on hover); a title with the catalogue's own words stays
+ * as printed, like the cell it heads.
+ */
+function RowTitle({ title, en }: { title: string; en: boolean }) {
+  const english = en ? industryListEn(title) : null;
+  return english ? (
+    <div title={title} data-testid="eia-row-title">
+      {english}
+    </div>
+  ) : (
+    <div data-testid="eia-row-title">{title}</div>
   );
 }

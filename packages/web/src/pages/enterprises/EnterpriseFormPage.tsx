@@ -15,8 +15,8 @@ import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import {
   coreLang,
   creditOptions,
-  INDUSTRY_CLASS_OPTIONS,
-  labelContains,
+  industryClassOptions,
+  industryMatches,
   statusOptions,
   tagOptions,
   townOptions,
@@ -248,8 +248,8 @@ function EnterpriseForm({ enterprise }: { enterprise: Enterprise | null }) {
             <Col span={24}>
               <Form.Item label={t('enterprise.fields.industry')} name="industryCode" required>
                 <Select
-                  showSearch={{ filterOption: labelContains }}
-                  options={INDUSTRY_CLASS_OPTIONS}
+                  showSearch={{ filterOption: industryMatches }}
+                  options={industryClassOptions(lang)}
                   placeholder={t('enterprise.list.industryPlaceholder')}
                   data-testid="enterprise-industry"
                 />

@@ -16,8 +16,9 @@ import {
   CREDIT_COLORS,
   creditLabel,
   creditOptions,
-  INDUSTRY_CLASS_OPTIONS,
-  labelContains,
+  industryClassOptions,
+  industryMatches,
+  industryName,
   STATUS_COLORS,
   statusLabel,
   statusOptions,
@@ -85,8 +86,11 @@ export default function EnterpriseListPage() {
       dataIndex: 'industryCode',
       ellipsis: true,
       render: (code: string, r) => (
-        <Typography.Text ellipsis={{ tooltip: `${code} ${r.industryName}` }} style={{ maxWidth: 220 }}>
-          {code} {r.industryName}
+        <Typography.Text
+          ellipsis={{ tooltip: `${code} ${industryName(code, lang, r.industryName)}` }}
+          style={{ maxWidth: 220 }}
+        >
+          {code} {industryName(code, lang, r.industryName)}
         </Typography.Text>
       ),
     },
@@ -172,12 +176,12 @@ export default function EnterpriseListPage() {
         />
         <Select
           allowClear
-          showSearch={{ filterOption: labelContains }}
+          showSearch={{ filterOption: industryMatches }}
           style={{ width: 280 }}
           placeholder={t('enterprise.list.industryPlaceholder')}
           aria-label={t('enterprise.fields.industry')}
           value={query.industryCode}
-          options={INDUSTRY_CLASS_OPTIONS}
+          options={industryClassOptions(lang)}
           onChange={(v?: string) => update({ industryCode: v })}
           data-testid="filter-industry"
         />

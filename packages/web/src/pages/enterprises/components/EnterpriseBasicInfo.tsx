@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../../api/errors.ts';
 import type { Contact, Enterprise } from '../../../api/types.ts';
 import { EmptyState } from '../../../components/QueryState.tsx';
-import { CREDIT_COLORS, creditLabel, STATUS_COLORS, statusLabel, tagLabel, townName } from '../../../domain.ts';
+import {
+  CREDIT_COLORS,
+  creditLabel,
+  industryName,
+  STATUS_COLORS,
+  statusLabel,
+  tagLabel,
+  townName,
+} from '../../../domain.ts';
 import { useLanguage } from '../../../i18n.ts';
 import { formatDateTime } from '../../../utils/datetime.ts';
 import { unmaskContacts } from '../api.ts';
@@ -58,7 +66,7 @@ export function EnterpriseBasicInfo({ enterprise, canUnmask }: { enterprise: Ent
           {
             key: 'industry',
             label: t('enterprise.fields.industry'),
-            children: `${e.industryCode} ${e.industryName}`,
+            children: `${e.industryCode} ${industryName(e.industryCode, lang, e.industryName)}`,
           },
           {
             key: 'status',
