@@ -10,7 +10,19 @@ describe('dashboard group names follow the language', () => {
     );
   });
 
-  it('names towns, desks and matters from their code in English; deadlines and industries as sent', () => {
+  it('names industry divisions from their code in English', () => {
+    expect(groupName('industry', { value: '26', label: '26 化学原料和化学制品制造业' }, 'en', '(no enterprise)')).toBe(
+      '26 Manufacture of chemical raw materials and chemical products',
+    );
+    expect(groupName('industry', { value: '', label: '（未关联企业）' }, 'en', '(no enterprise)')).toBe(
+      '(no enterprise)',
+    );
+    expect(groupName('industry', { value: '26', label: '26 化学原料和化学制品制造业' }, 'zh-CN', '')).toBe(
+      '26 化学原料和化学制品制造业',
+    );
+  });
+
+  it('names towns, desks and matters from their code in English; deadlines as sent', () => {
     expect(groupName('town', { value: '360322202', label: '东源乡' }, 'en', '(no enterprise)')).toBe(
       'Dongyuan Township',
     );

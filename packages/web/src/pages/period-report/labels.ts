@@ -1,7 +1,7 @@
 import { SHIPPED_CLOCK_PROFILES } from '@qingshan/core/clock-profiles';
 import { matterName } from '@qingshan/core/matters';
 import { DESK_LABELS } from '@qingshan/core/period-report';
-import { coreLang, townName } from '../../domain.ts';
+import { coreLang, industryName, townName } from '../../domain.ts';
 import type { Language } from '../../i18n.ts';
 
 export type Dim = 'desk' | 'matter' | 'town' | 'industry';
@@ -15,7 +15,7 @@ const PROFILE_LABELS: ReadonlyMap<string, { zh: string; en: string }> = new Map(
  * A group's name in the current language: the server names groups in Chinese only; desks, towns and
  * matters are named here from their code (core's labels), deadlines (a clock profile under 'matter')
  * by their shipped English while the server still names them as shipped (a renamed one as sent),
- * industries as sent. Chinese as sent.
+ * industry divisions by their code. Chinese as sent.
  */
 export function groupName(dim: Dim, g: { value: string; label: string }, lang: Language, none: string): string {
   if (coreLang(lang) === 'zh') return g.label;
@@ -27,5 +27,6 @@ export function groupName(dim: Dim, g: { value: string; label: string }, lang: L
     if (profile) return profile.zh === g.label ? profile.en : g.label;
     return matterName(g.value, g.label, 'en');
   }
+  if (dim === 'industry') return g.value === '' ? none : `${g.value} ${industryName(g.value, lang, g.label)}`;
   return g.label;
 }
