@@ -2,7 +2,7 @@
 // The application's facts beside the side cards on a 1440 px screen: one label and value a row
 // (two pairs a row squeezed the English labels and values to a word a line), the demo's refused
 // exemption as the server sends it.
-import { cleanup, configure, screen } from '@testing-library/react';
+import { cleanup, configure, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n.ts';
 import { jsonResponse, renderInApp, stubApi } from '../../test-support/app.tsx';
@@ -191,6 +191,13 @@ describe('ApplicationDetailPage on a 1440 px screen', () => {
     const row = status.closest('tr')!;
     expect(row.querySelectorAll('th').length).toBe(1);
   });
+
+  it('lists its time limits as a list a screen reader counts', async () => {
+    const card = (await screen.findByText('Time limits')).closest('.ant-card') as HTMLElement;
+    const lines = within(within(card).getByRole('list')).getAllByRole('listitem');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.textContent).toContain('Due 2026-12-16');
+  });
 });
 
 describe('ApplicationDetailPage: opening the EIA case', () => {
@@ -232,5 +239,9 @@ describe('ApplicationDetailPage: the facts table', () => {
     // the renders above covered one column (1440 px beside the side cards) and antd's first,
     // three-column render, with both lines that stand alone (the authorisation and the decision)
     expect(said.filter((m) => m.includes('Sum of column'))).toEqual([]);
+  });
+
+  it('draws its lists without the List antd 6.6 deprecates (it warns on every page that uses it)', () => {
+    expect(said.filter((m) => m.includes('[antd: List]'))).toEqual([]);
   });
 });

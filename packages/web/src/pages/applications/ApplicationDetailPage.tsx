@@ -12,7 +12,6 @@ import {
   Flex,
   Form,
   Input,
-  List,
   Modal,
   Radio,
   Row,
@@ -27,6 +26,7 @@ import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { ListLines } from '../../components/ListLine.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { joinLabels, useLanguage } from '../../i18n.ts';
@@ -45,7 +45,7 @@ import {
   getApplication,
   uploadMaterial,
 } from './api.ts';
-import { acceptanceLabel, CLOCK_COLORS, channelLabel, STATE_COLORS, sentenceCase, stateLabel } from './labels.ts';
+import { acceptanceLabel, CLOCK_COLORS, channelLabel, STATE_COLORS, stateLabel } from './labels.ts';
 import { APPLICATION_PERMISSIONS } from './permissions.ts';
 
 type Checklist = ApplicationDetail['checklist'];
@@ -308,7 +308,7 @@ export default function ApplicationDetailPage() {
                       </Tag>
                       {m.deferrable ? <Tag color="gold">{t('applications.deferrable')}</Tag> : null}
                       <Typography.Text type="secondary">
-                        {sentenceCase(formLabel(m.form, lang))} × {m.count}
+                        {formLabel(m.form, lang)} × {m.count}
                       </Typography.Text>
                     </>
                   ),
@@ -374,12 +374,13 @@ export default function ApplicationDetailPage() {
             )}
           </Card>
           <Card title={t('applications.clocks')} style={{ marginBottom: 16 }}>
-            <List
-              size="small"
-              dataSource={d.clocks}
-              renderItem={(c) => (
-                <List.Item>
-                  <Flex vertical style={{ width: '100%' }}>
+            {d.clocks.length ? (
+              <ListLines
+                size="small"
+                items={d.clocks}
+                rowKey="id"
+                renderItem={(c) => (
+                  <Flex vertical>
                     <span>{clockTitle(c.title, lang)}</span>
                     <span>
                       <Tag color={CLOCK_COLORS[c.state]}>{t(`clocks.state.${c.state}` as 'clocks.state.running')}</Tag>
@@ -389,9 +390,11 @@ export default function ApplicationDetailPage() {
                       </span>
                     </span>
                   </Flex>
-                </List.Item>
-              )}
-            />
+                )}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
           </Card>
           <Card title={t('applications.visitLog')}>
             <Tag color={isOneVisit(d.visits) ? 'green' : 'orange'} style={{ marginBottom: 8 }}>
@@ -399,14 +402,11 @@ export default function ApplicationDetailPage() {
               {t('applications.visitsValue', { count: d.visits })}
             </Tag>
             {d.visitLog.length ? (
-              <List
+              <ListLines
                 size="small"
-                dataSource={d.visitLog}
-                renderItem={(v) => (
-                  <List.Item>
-                    {formatDateTime(v.createdAt)} {v.purpose}（{v.recordedByName}）
-                  </List.Item>
-                )}
+                items={d.visitLog}
+                rowKey="id"
+                renderItem={(v) => `${formatDateTime(v.createdAt)} ${v.purpose}（${v.recordedByName}）`}
               />
             ) : (
               <Typography.Text type="secondary">{t('applications.noVisits')}</Typography.Text>

@@ -1,6 +1,6 @@
 import { CREDIT_GRADE_LABELS, CREDIT_GRADES, type CreditGrade } from '@qingshan/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Listy, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
@@ -8,6 +8,7 @@ import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { ListLines } from '../../components/ListLine.tsx';
 import { coreLang } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
@@ -87,11 +88,10 @@ export function CreditProposals({ enterpriseId }: { enterpriseId: string }) {
   return (
     <Card size="small" title={t('credit.proposalsTitle')}>
       <Alert type="info" showIcon title={t('credit.proposalsIntro')} style={{ marginBottom: 12 }} />
-      <Listy
-        styles={{ item: { paddingInline: 0 } }}
+      <ListLines
         items={q.data.items}
         rowKey="id"
-        itemRender={(p) => (
+        renderItem={(p) => (
           <>
             <Typography.Text strong>{p.basis}</Typography.Text>{' '}
             <Typography.Text type="secondary">{formatDateTime(p.createdAt)}</Typography.Text>{' '}

@@ -1,21 +1,6 @@
 import { PROACTIVE_MEASURE_LABELS } from '@qingshan/core/disclosure-annual';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Listy,
-  Modal,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Empty, Flex, Input, Modal, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,6 +8,7 @@ import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { ListLine, ListLines } from '../../components/ListLine.tsx';
 import { RecordTable } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
@@ -166,11 +152,11 @@ function TextSection({
       {section === 'overview' ? (
         <div style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">{t('disclosure.figuresOffered')}</Typography.Text>
-          <Listy
+          <ListLines
             items={r.figures}
             // two sentences may count the same cell
             rowKey={(f) => `${f.cell} ${f.text}`}
-            itemRender={(f) => (
+            renderItem={(f) => (
               <Flex justify="space-between" align="center" gap={16}>
                 <span>{f.text}</span>
                 {/* buttons, not anchors without an address: the keyboard reaches them */}
@@ -410,22 +396,15 @@ function DrillModal({
               <Typography.Paragraph>{t('disclosure.drillCount', { n: q.data.total })}</Typography.Paragraph>
             ) : null}
             {q.data?.items.length ? (
-              <Listy
-                styles={{ item: { paddingInline: 0 } }}
+              <ListLines
                 items={q.data.items}
                 rowKey="id"
-                itemRender={(i) => (
-                  <Flex justify="space-between" align="center" gap={16}>
-                    <Flex vertical gap={4} style={{ minWidth: 0 }}>
-                      <Typography.Text strong>
-                        <Link to={i.link}>{i.title}</Link>
-                      </Typography.Text>
-                      {i.note ? <Typography.Text type="secondary">{i.note}</Typography.Text> : null}
-                    </Flex>
-                    <Typography.Text type="secondary" style={{ flex: 'none' }}>
-                      {i.date}
-                    </Typography.Text>
-                  </Flex>
+                renderItem={(i) => (
+                  <ListLine
+                    title={<Link to={i.link}>{i.title}</Link>}
+                    description={i.note || undefined}
+                    extra={<Typography.Text type="secondary">{i.date}</Typography.Text>}
+                  />
                 )}
               />
             ) : q.data ? (

@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Flex, Listy, Pagination, Segmented, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Pagination, Segmented, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
+import { ListLines } from '../../components/ListLine.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -72,11 +73,10 @@ export default function InboxPage() {
         <Spin spinning={inbox.isFetching}>
           <div data-testid="inbox-list">
             {items.length ? (
-              <Listy<InboxItem>
-                styles={{ item: { paddingInline: 0 } }}
+              <ListLines<InboxItem>
                 items={items}
                 rowKey="id"
-                itemRender={(n) => (
+                renderItem={(n) => (
                   <Flex align="center" gap={16}>
                     {/* the dot stands by the title, not by the middle of a long message */}
                     <span style={{ alignSelf: 'flex-start', lineHeight: '22px' }}>

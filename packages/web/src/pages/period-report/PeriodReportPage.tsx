@@ -1,6 +1,6 @@
 import { figureSegments, type TextSegment } from '@qingshan/core/period-report';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Flex, Input, Listy, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Input, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { canAccess } from '../../access.ts';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { ListLine, ListLines } from '../../components/ListLine.tsx';
 import { PageContainer, SectionTitle } from '../../components/PageContainer.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -115,21 +116,19 @@ function SavedDrafts({ onOpen }: { onOpen: (id: string) => void }) {
       ) : q.data.items.length === 0 ? (
         <EmptyState description={t('periodReport.draftsEmpty')} />
       ) : (
-        <Listy
+        <ListLines
           items={q.data.items}
           rowKey="id"
-          itemRender={(d) => (
-            <Flex justify="space-between" align="center" gap={16}>
-              <Flex vertical gap={4} style={{ minWidth: 0 }}>
-                <Typography.Text strong>{d.title}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {`${t('periodReport.version', { version: d.version })} · ${t('periodReport.updatedAt')} ${formatDateTime(d.updatedAt)}`}
-                </Typography.Text>
-              </Flex>
-              <Button type="link" onClick={() => onOpen(d.id)}>
-                {t('periodReport.open')}
-              </Button>
-            </Flex>
+          renderItem={(d) => (
+            <ListLine
+              title={d.title}
+              description={`${t('periodReport.version', { version: d.version })} · ${t('periodReport.updatedAt')} ${formatDateTime(d.updatedAt)}`}
+              extra={
+                <Button type="link" onClick={() => onOpen(d.id)}>
+                  {t('periodReport.open')}
+                </Button>
+              }
+            />
           )}
         />
       )}
@@ -355,16 +354,14 @@ function SavedReport({ id, onBack }: { id: string; onBack: () => void }) {
             ) : versions.isError || !versions.data ? (
               <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />
             ) : (
-              <Listy
+              <ListLines
                 items={versions.data}
                 rowKey="version"
-                itemRender={(v) => (
-                  <Flex vertical gap={4}>
-                    <Typography.Text strong>{t('periodReport.version', { version: v.version })}</Typography.Text>
-                    <Typography.Text type="secondary">
-                      {`${t('periodReport.savedBy', { by: v.savedByName, at: formatDateTime(v.savedAt) })}${v.note ? ` · ${v.note}` : ''}`}
-                    </Typography.Text>
-                  </Flex>
+                renderItem={(v) => (
+                  <ListLine
+                    title={t('periodReport.version', { version: v.version })}
+                    description={`${t('periodReport.savedBy', { by: v.savedByName, at: formatDateTime(v.savedAt) })}${v.note ? ` · ${v.note}` : ''}`}
+                  />
                 )}
               />
             )}

@@ -1,6 +1,7 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Card, Collapse, Descriptions, Empty, Flex, Listy, Space, Tag, Typography } from 'antd';
+import { Card, Collapse, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ListLines } from '../../components/ListLine.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import type { PolicyDetail } from './api.ts';
@@ -50,10 +51,10 @@ export function PolicyBody({ p, attachmentUrl }: { p: PolicyDetail; attachmentUr
         {p.attachments.length === 0 ? (
           <Typography.Text type="secondary">{t('policies.noAttachments')}</Typography.Text>
         ) : (
-          <Listy
+          <ListLines
             items={p.attachments}
             rowKey="id"
-            itemRender={(a) => (
+            renderItem={(a) => (
               <Flex justify="space-between" align="center" gap={16}>
                 <a href={attachmentUrl(a.id)} target="_blank" rel="noreferrer">
                   <PaperClipOutlined /> {a.fileName}

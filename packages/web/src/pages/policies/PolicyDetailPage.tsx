@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Form, Input, Listy, Space, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { ListLines } from '../../components/ListLine.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../utils/datetime.ts';
@@ -114,11 +115,10 @@ function Questions({ id, open }: { id: string; open: boolean }) {
       {mine.length ? (
         <section style={{ marginTop: 16 }}>
           <Typography.Title level={5}>{t('policies.myQuestions')}</Typography.Title>
-          <Listy
-            styles={{ item: { paddingInline: 0 } }}
+          <ListLines
             items={mine}
             rowKey="id"
-            itemRender={(x) => (
+            renderItem={(x) => (
               <Flex vertical gap={4}>
                 <Space wrap>
                   <Typography.Text strong>{x.question}</Typography.Text>

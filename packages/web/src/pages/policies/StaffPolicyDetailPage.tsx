@@ -1,19 +1,20 @@
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Card,
   Checkbox,
   Col,
+  Empty,
   Form,
   Input,
-  List,
   Modal,
+  Pagination,
   Popconfirm,
   Row,
   Segmented,
   Space,
+  Spin,
   Statistic,
   Table,
   Tag,
@@ -28,6 +29,7 @@ import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { useMessage } from '../../components/feedback.tsx';
+import { ListLines } from '../../components/ListLine.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { townName } from '../../domain.ts';
@@ -303,43 +305,55 @@ function QuestionsCard({ id, desk }: { id: string; desk: boolean }) {
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
-        <List<Question>
-          loading={q.isFetching}
-          dataSource={q.data?.items ?? []}
-          pagination={
-            (q.data?.total ?? 0) > 10 ? { current: page, pageSize: 10, total: q.data?.total, onChange: setPage } : false
-          }
-          renderItem={(x) => (
-            <List.Item>
-              <div style={{ width: '100%' }}>
-                <Space style={{ marginBottom: 4 }}>
-                  <Typography.Text strong>{x.question}</Typography.Text>
+        <Spin spinning={q.isFetching}>
+          {q.isPending ? (
+            <div style={{ minHeight: 96 }} />
+          ) : q.data.items.length ? (
+            <ListLines<Question>
+              items={q.data.items}
+              rowKey="id"
+              renderItem={(x) => (
+                <div style={{ width: '100%' }}>
+                  <Space style={{ marginBottom: 4 }}>
+                    <Typography.Text strong>{x.question}</Typography.Text>
+                    {x.answer ? (
+                      <Tag color={x.published ? 'green' : 'default'}>
+                        {x.published ? t('policies.publishedFaq') : t('policies.unpublishedFaq')}
+                      </Tag>
+                    ) : (
+                      <Tag color="orange">{t('policies.awaiting')}</Tag>
+                    )}
+                  </Space>
+                  <div>
+                    <Typography.Text type="secondary">
+                      {t('policies.askedAt')} {formatDateTime(x.createdAt)}
+                    </Typography.Text>
+                  </div>
                   {x.answer ? (
-                    <Tag color={x.published ? 'green' : 'default'}>
-                      {x.published ? t('policies.publishedFaq') : t('policies.unpublishedFaq')}
-                    </Tag>
-                  ) : (
-                    <Tag color="orange">{t('policies.awaiting')}</Tag>
-                  )}
-                </Space>
-                <div>
-                  <Typography.Text type="secondary">
-                    {t('policies.askedAt')} {formatDateTime(x.createdAt)}
-                  </Typography.Text>
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8, marginBottom: 0 }}>
+                      {t('common.labelled', { label: t('policies.answer'), value: x.answer })}
+                    </Typography.Paragraph>
+                  ) : desk ? (
+                    <AnswerForm id={id} questionId={x.id} />
+                  ) : null}
                 </div>
-                {x.answer ? (
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8, marginBottom: 0 }}>
-                    {t('common.labelled', { label: t('policies.answer'), value: x.answer })}
-                  </Typography.Paragraph>
-                ) : desk ? (
-                  <AnswerForm id={id} questionId={x.id} />
-                ) : null}
-              </div>
-            </List.Item>
+              )}
+            />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />
           )}
-        />
+          {(q.data?.total ?? 0) > 10 ? (
+            <Pagination
+              align="end"
+              style={{ marginTop: 16 }}
+              current={page}
+              pageSize={10}
+              total={q.data?.total}
+              onChange={setPage}
+            />
+          ) : null}
+        </Spin>
       )}
-      {q.data && q.data.total === 0 ? <Alert type="info" title={t('common.empty')} /> : null}
     </Card>
   );
 }

@@ -10,9 +10,10 @@ import {
   Form,
   Input,
   InputNumber,
-  List,
   Modal,
+  Pagination,
   Select,
+  Spin,
   Table,
   Tabs,
   Tag,
@@ -24,6 +25,7 @@ import { isStaff } from '../../access.ts';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { ListLines } from '../../components/ListLine.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { PhoneCodeField } from '../../components/PhoneCodeField.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
@@ -167,34 +169,52 @@ export default function PublicReceptionPage() {
                     data-testid="reception-case-sort"
                   />
                 </Flex>
-                <List
-                  loading={cases.isFetching}
-                  dataSource={cases.data?.items ?? []}
-                  pagination={{ current: page, pageSize: 10, total: cases.data?.total ?? 0, onChange: setPage }}
-                  renderItem={(c) => (
-                    <List.Item key={c.id}>
-                      <Card
-                        size="small"
-                        title={c.title}
-                        extra={<Tag>{categoryLabel(c.category, lang)}</Tag>}
-                        style={{ width: '100%' }}
-                      >
-                        <Typography.Paragraph>
-                          <strong>{t('svc.public.question')}</strong>
-                          {c.question}
-                        </Typography.Paragraph>
-                        <Typography.Paragraph>
-                          <strong>{t('svc.public.reply')}</strong>
-                          {c.answer}
-                        </Typography.Paragraph>
-                        {c.resolution ? (
-                          <Typography.Paragraph type="secondary">{c.resolution}</Typography.Paragraph>
-                        ) : null}
-                        <Typography.Text type="secondary">{c.sessionDate}</Typography.Text>
-                      </Card>
-                    </List.Item>
+                <Spin spinning={cases.isFetching}>
+                  {cases.isError && !cases.data ? (
+                    <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
+                  ) : cases.isPending ? (
+                    <div style={{ minHeight: 96 }} />
+                  ) : cases.data.items.length ? (
+                    <ListLines
+                      items={cases.data.items}
+                      rowKey="id"
+                      data-testid="reception-cases"
+                      renderItem={(c) => (
+                        <Card
+                          size="small"
+                          title={c.title}
+                          extra={<Tag>{categoryLabel(c.category, lang)}</Tag>}
+                          style={{ width: '100%' }}
+                        >
+                          <Typography.Paragraph>
+                            <strong>{t('svc.public.question')}</strong>
+                            {c.question}
+                          </Typography.Paragraph>
+                          <Typography.Paragraph>
+                            <strong>{t('svc.public.reply')}</strong>
+                            {c.answer}
+                          </Typography.Paragraph>
+                          {c.resolution ? (
+                            <Typography.Paragraph type="secondary">{c.resolution}</Typography.Paragraph>
+                          ) : null}
+                          <Typography.Text type="secondary">{c.sessionDate}</Typography.Text>
+                        </Card>
+                      )}
+                    />
+                  ) : (
+                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
                   )}
-                />
+                  {cases.data?.total ? (
+                    <Pagination
+                      align="end"
+                      style={{ marginTop: 16 }}
+                      current={page}
+                      pageSize={10}
+                      total={cases.data.total}
+                      onChange={setPage}
+                    />
+                  ) : null}
+                </Spin>
               </Flex>
             ),
           },

@@ -6,10 +6,11 @@ import {
   INDUSTRY_CHECKLISTS,
 } from '@qingshan/core/site-inspections';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Flex, Image, Listy, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Image, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { ListLines } from '../../components/ListLine.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
@@ -61,12 +62,11 @@ export default function MyInspectionDetailPage() {
           {d.findings.length === 0 ? (
             <Typography.Text type="secondary">{t('siteInspections.noFindings')}</Typography.Text>
           ) : (
-            <Listy
-              styles={{ item: { paddingInline: 0 } }}
+            <ListLines
               items={d.findings.map((f, i) => ({ ...f, n: i + 1 }))}
               // a finding has no id of its own: its place in the record is its number
               rowKey="n"
-              itemRender={(f) => (
+              renderItem={(f) => (
                 <Flex vertical gap={4} data-testid="my-inspection-finding">
                   <Typography.Text strong>
                     {f.n}. {f.description}
@@ -125,10 +125,10 @@ export default function MyInspectionDetailPage() {
         </Card>
         {d.checklist.length ? (
           <Card size="small" title={t('siteInspections.checklistResults')}>
-            <Listy
+            <ListLines
               items={d.checklist}
               rowKey="key"
-              itemRender={(c) => {
+              renderItem={(c) => {
                 const item = ITEMS.get(c.key);
                 return (
                   <Flex vertical>
