@@ -255,6 +255,29 @@ export const jointVisitPrivacy: Journey = {
     const api = await page.evaluate(async (id) => (await fetch(`/api/visits/${id}`)).text(), created.body.id);
     expect(!api.includes('突击检查') && !api.includes('执法大队'), 'the API gives the enterprise nothing internal');
     await ctx.screenshot(page, '41-joint-visit-enterprise');
+
+    // 好差评: its own part of the joint visit (户次) is its to rate from the list; the neighbour's part
+    // stays the neighbour's
+    const row = page.locator('tr').filter({ hasText: `本厂废气收集罩破损，已指导维修 ${stamp}` });
+    await row.getByRole('button', { name: /评\s*价/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio').nth(4).click();
+    await dialog.getByRole('button', { name: /提交评价/ }).click();
+    await dialog.getByTestId('rating-outcome').waitFor({ timeout: 15_000 });
+    await ctx.screenshot(page, '41b-enterprise-rates-its-part', { window: true });
+    const states = await staff.evaluate(async (id) => {
+      const v = await (await fetch(`/api/visits/${id}`)).json();
+      const parts = (v.enterprises as { name: string; ratingEventId: string }[]).map((e) => e.ratingEventId);
+      const res = await fetch(`/api/ratings/events?eventType=visit&eventIds=${parts.join(',')}`);
+      const items = (await res.json()).items as { eventId: string; state: string }[];
+      return (v.enterprises as { name: string; ratingEventId: string }[]).map(
+        (e) => `${e.name}:${items.find((i) => i.eventId === e.ratingEventId)?.state}`,
+      );
+    }, created.body.id);
+    expect(
+      states.filter((s) => s.endsWith(':rated')).length === 1 && states.includes(`${mine}:rated`),
+      `only the enterprise's own part is rated (${states.join(' | ')})`,
+    );
   },
 };
 
@@ -311,7 +334,7 @@ export const citizenTracksReview: Journey = {
     const citizen = await ctx.newPage();
     await citizen.goto(`${ctx.baseUrl}/petitions/track?code=${trackingCode}`);
     await citizen.getByLabel('手机号').fill(phone);
-    await citizen.getByRole('button', { name: /搜\s*索/ }).click();
+    await citizen.getByRole('button', { name: /查\s*询/ }).click();
     const card = citizen.locator('.ant-card').filter({ hasText: '复查与复核' });
     await card.waitFor({ timeout: 10_000 });
     const text = (await card.textContent()) ?? '';

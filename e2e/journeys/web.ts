@@ -188,7 +188,7 @@ export const citizenOnPhone: Journey = {
     // A mistyped tracking code is answered under the form, which stays to be corrected.
     await page.goto(`${ctx.baseUrl}/petitions/track?code=XF2099ZZZZ`);
     await page.getByLabel('手机号').fill('13979905678');
-    await page.getByRole('button', { name: /搜\s*索/ }).click();
+    await page.getByRole('button', { name: /查\s*询/ }).click();
     const err = page.getByTestId('lookup-error');
     await err.waitFor({ timeout: 10_000 });
     expect(((await err.textContent()) ?? '').includes('查询码'), 'the inline answer says to check the code');

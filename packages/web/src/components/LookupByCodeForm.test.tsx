@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The one code + phone form of the three public look-ups: each page's code kind is checked before
+// The one code + phone form of the four public look-ups: each page's code kind is checked before
 // anything is asked, the phone as the server checks it, a code typed in lower case with spaces
 // still finds the record, and "not found" is answered under the form, which can ask again.
 import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
@@ -8,6 +8,7 @@ import i18n from '../i18n.ts';
 import LookupAppointmentPage from '../pages/appointments/LookupAppointmentPage.tsx';
 import TrackDisclosurePage from '../pages/disclosure/TrackDisclosurePage.tsx';
 import TrackPetitionPage from '../pages/petitions/TrackPetitionPage.tsx';
+import TrackReportPage from '../pages/reports/TrackReportPage.tsx';
 import { jsonResponse, renderInApp, stubApi, stubBrowser } from '../test-support/app.tsx';
 import { stubMatchMedia } from '../test-support/jsdom.ts';
 import { looksLikeCode } from './LookupByCodeForm.tsx';
@@ -23,6 +24,7 @@ const PAGES = [
     prefix: 'GK',
     api: '/api/public/disclosure-requests/',
   },
+  { path: '/reports/track', element: <TrackReportPage />, prefix: 'JB', api: '/api/public/reports/' },
 ];
 const NOT_FOUND = { status: 404, code: 'RECORD_NOT_FOUND', title: '记录不存在', detail: '查询码或手机号不正确' };
 
@@ -70,6 +72,8 @@ describe('LookupByCodeForm', () => {
       search();
       expect(await screen.findByTestId('lookup-error')).toBeTruthy();
       expect(asked).toEqual([`${page.api}${page.prefix}2099ZZZZ?phone=0799-1234567`]);
+      // one word on all four buttons: a look-up by receipt is 查询, not a search box's 搜索
+      expect(screen.getByRole('button', { name: /查\s*询/ })).toBeTruthy();
     });
   }
 
@@ -80,11 +84,25 @@ describe('LookupByCodeForm', () => {
     type('track-phone', '13979905678');
     search();
     const refusal = await screen.findByTestId('lookup-error');
-    expect(refusal.textContent).toContain('没有找到与该查询码和手机号相符的记录');
+    expect(refusal.textContent).toContain('没有找到与该查询码和联系电话相符的记录');
     expect(refusal.textContent).not.toContain('RECORD_NOT_FOUND');
     expect(screen.getByTestId('track-phone')).toBeTruthy();
     search();
     await waitFor(() => expect(asked).toHaveLength(2));
+  });
+
+  it('tells her to check the code her receipt names: a booking has a 预约码, not a 查询码', async () => {
+    answerEveryLookupNotFound();
+    renderInApp(
+      [{ path: '/appointments/lookup', element: <LookupAppointmentPage /> }],
+      '/appointments/lookup?code=YY2099ZZZZ',
+    );
+    type('track-phone', '13979905678');
+    search();
+    const refusal = (await screen.findByTestId('lookup-error')).textContent ?? '';
+    expect(refusal).toContain('没有找到与该预约码和手机号相符的记录');
+    expect(refusal).toContain('请核对预约码');
+    expect(refusal).not.toContain('查询码');
   });
 
   it('names the fields as the page does, in English, stacked on a phone', async () => {

@@ -1,12 +1,12 @@
 // The public look-up of one's own record by the code on the receipt and the phone it was filed
-// with (信访进度查询, 预约查询, 申请进度查询): one form, one query, one way to say "not found".
+// with (信访进度查询, 预约查询, 申请进度查询, 举报进度查询): one form, one query, one way to say "not found".
 import { isChinesePhone } from '@qingshan/core';
 import { type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Grid, Input } from 'antd';
+import { Alert, Button, Card, Form, Grid, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { LookupError } from './LookupError.tsx';
+import { lookupErrorText } from './lookupError.ts';
 
 export type LookupCredentials = { code: string; phone: string };
 
@@ -14,7 +14,7 @@ export type LookupCredentials = { code: string; phone: string };
 export const normalisedLookupCode = (code: string): string => code.trim().toUpperCase();
 
 /**
- * Whether a typed code can be one of this kind's: its prefix (XF 信访, YY 预约, GK 依申请公开) and
+ * Whether a typed code can be one of this kind's: its prefix (XF 信访, YY 预约, GK 依申请公开, JB 举报) and
  * then letters and digits. The length is the server's to judge: a code too short is answered as
  * "not found", which tells her to check what she typed.
  */
@@ -141,14 +141,24 @@ export function LookupByCodeForm<T>({
           loading={creds !== null && query.isFetching}
           data-testid="track-submit"
         >
-          {t('common.search')}
+          {t('web.lookup.submit')}
         </Button>
       </Form>
       {creds !== null && query.isError ? (
         <div style={{ marginTop: 16 }}>
-          <LookupError error={query.error} />
+          <FailedLookup error={query.error} codeLabel={codeLabel} phoneLabel={phoneLabel} />
         </div>
       ) : null}
     </Card>
   );
+}
+
+/**
+ * The refusal, inline under the form: a mistyped code is her everyday slip, not a page that failed
+ * to load. It names the code and phone as this form does.
+ */
+function FailedLookup({ error, codeLabel, phoneLabel }: { error: unknown; codeLabel: string; phoneLabel: string }) {
+  const { t } = useTranslation();
+  const { title, hint } = lookupErrorText(error, t, { code: codeLabel, phone: phoneLabel });
+  return <Alert type="warning" showIcon role="alert" data-testid="lookup-error" title={title} description={hint} />;
 }

@@ -1,9 +1,11 @@
 import { shanghaiDateOf } from '@qingshan/core';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import { at, DAY_MS, demoStaff, FAMILY_NAMES } from '../../seed/demo-data.ts';
 import { type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
 import { closeLapsedWindows } from '../clocks/alerts.ts';
+import { notifications } from '../notifications/tables.ts';
 import { seedThisYearPetitions } from './seed-this-year.ts';
 import { actOnPetition, createPetition, updatePetition } from './service.ts';
 
@@ -157,13 +159,16 @@ export async function seedPetitions(db: Db, ctx: SeedContext): Promise<void> {
         { now: at(p.received, '10:00') },
       ),
     );
-    if (p.keyCase)
+    if (p.keyCase) {
       await updatePetition(db, actor, row.id, {
         keyCase: true,
         keyCaseReason: p.keyCase,
         assigneeUserId: leader?.id ?? null,
         version: row.version,
       });
+      // the leaders were told in 2020 and read it then: not news in their inbox today
+      await sentAt(db, `/staff/petitions/${row.id}`, at(p.received, '10:00'), at(p.received, '11:00'));
+    }
     if (p.object) {
       await actOnPetition(
         db,
@@ -184,6 +189,7 @@ export async function seedPetitions(db: Db, ctx: SeedContext): Promise<void> {
         { action: 'request-extension', days: p.extend, text: '需委托第三方监测并协调多部门' },
         at(p.accept, '16:00'),
       );
+      await sentAt(db, `/staff/petitions/${row.id}`, at(p.accept, '16:00'), at(p.accept, '17:00'));
       await actOnPetition(db, head, row.id, { action: 'approve-extension' }, at(p.accept, '17:00'));
     }
     if (!p.reply) continue;
@@ -343,9 +349,12 @@ async function seedCurrentCases(
         ...(c.keyCase ? { keyCase: true, keyCaseReason: c.keyCase } : {}),
         version: row.version,
       });
+      // assigned (and flagged for the leaders) as it was registered, not on the day the demo was seeded
+      await sentAt(db, `/staff/petitions/${row.id}`, new Date(receivedAt.getTime() + 30 * 60_000));
     }
     if (c.accept === undefined) continue;
     await actOnPetition(db, actor, row.id, { action: 'accept' }, day(c.accept));
+    await sentAt(db, `/petitions/track?code=${row.code}`, day(c.accept));
     if (c.reply === undefined) continue;
     await actOnPetition(
       db,
@@ -354,6 +363,7 @@ async function seedCurrentCases(
       { action: 'reply', text: '经现场核查，已督促责任单位清理并整改，将持续跟踪水质变化。' },
       day(c.reply),
     );
+    await sentAt(db, `/petitions/track?code=${row.code}`, day(c.reply));
     if (c.delivered === undefined) continue;
     await actOnPetition(
       db,
@@ -362,6 +372,20 @@ async function seedCurrentCases(
       { action: 'record-delivery', date: shanghaiDateOf(day(c.delivered)) },
       day(c.delivered, '16:00'),
     );
+    await sentAt(db, `/petitions/track?code=${row.code}`, day(c.delivered, '16:00'));
   }
   return created;
+}
+
+/**
+ * The messages a step just sent about a case (the petitioner's 受理告知书 and 处理意见书 in her
+ * inbox, the clerk's assignment, the leaders' key case) carry the step's time: the service dates them
+ * when it runs, which for the seed is today, and the inboxes then said every step of a case answered
+ * days (or years) ago came today. A message whose matter was dealt with long ago was read by then.
+ */
+async function sentAt(db: Db, link: string, when: Date, readAt?: Date): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ createdAt: when, ...(readAt ? { readAt } : {}) })
+    .where(and(eq(notifications.link, link), gt(notifications.createdAt, when)));
 }

@@ -40,5 +40,7 @@ describe('EventTimeline', () => {
     expect(screen.getByText(/^Request received; under Art\. 33/)).toBeTruthy();
     expect(screen.queryByText(/已收到申请/)).toBeNull();
     expect(screen.getByText('征求第三方意见（某公司）')).toBeTruthy();
+    // a phone broke the due date after its first hyphen
+    expect(screen.getByText('2026-12-29').style.whiteSpace).toBe('nowrap');
   });
 });

@@ -1,5 +1,6 @@
 import { Descriptions, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DatesWhole } from '../../components/DateTimeText.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import type { DisclosureDetail } from './api.ts';
@@ -74,7 +75,10 @@ export function EventTimeline({ events, showActor }: { events: DisclosureDetail[
               : actionLabel(e.action, lang)}
             {e.note ? (
               // events recorded before English was kept beside the Chinese have only the Chinese
-              <div style={{ whiteSpace: 'pre-wrap' }}>{lang === 'en' && e.noteEn ? e.noteEn : e.note}</div>
+              // and a due date in the note stays on one line ("2026-" then "12-23" on a phone)
+              <div style={{ whiteSpace: 'pre-wrap' }}>
+                <DatesWhole text={lang === 'en' && e.noteEn ? e.noteEn : e.note} />
+              </div>
             ) : null}
           </>
         ),

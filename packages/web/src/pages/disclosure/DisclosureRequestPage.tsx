@@ -105,7 +105,8 @@ export default function DisclosureRequestPage() {
           <Form.Item
             name="description"
             label={t('disclosure.description')}
-            extra={t('disclosure.descriptionHint')}
+            // the hint wraps short of the character count, which sits on its line at the right
+            extra={<div style={{ paddingInlineEnd: 80 }}>{t('disclosure.descriptionHint')}</div>}
             rules={[{ required: true, min: 4, max: 2000 }]}
           >
             <Input.TextArea rows={5} maxLength={2000} showCount data-testid="disclosure-description" />

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Space, Tag } from 'antd';
+import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
@@ -36,22 +36,46 @@ export default function OwnRequestsPage() {
         list={list}
         result={result}
         rowKey="id"
+        // fixed widths, as at the desk: laid out by its text, the description pushed the status off the row
+        scroll={{ x: 900 }}
+        tableLayout="fixed"
         columns={[
           {
             title: t('disclosure.code'),
             dataIndex: 'code',
-            render: (code: string, r) => <Link to={`/enterprise/disclosure/${r.id}`}>{code}</Link>,
+            width: 160,
+            render: (code: string, r) => (
+              <Link to={`/enterprise/disclosure/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+                {code}
+              </Link>
+            ),
           },
-          { title: t('disclosure.description'), dataIndex: 'description', ellipsis: true },
+          {
+            title: t('disclosure.description'),
+            dataIndex: 'description',
+            ellipsis: { showTitle: false },
+            render: (text: string) => (
+              <Tooltip title={text} placement="topLeft">
+                {text}
+              </Tooltip>
+            ),
+          },
           {
             title: t('disclosure.receivedAt'),
             dataIndex: 'receivedAt',
+            width: 150,
             render: (d: string) => <DateTimeText value={d} />,
           },
-          { title: t('disclosure.dueDate'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
+          {
+            title: t('disclosure.dueDate'),
+            dataIndex: 'dueDate',
+            width: 125,
+            render: (d: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{d ?? '—'}</span>,
+          },
           {
             title: t('disclosure.status'),
             dataIndex: 'status',
+            width: 170,
             render: (s: DisclosureView['status'], r) => (
               <Space size={4} wrap>
                 <Tag color={STATUS_COLORS[s]}>{disclosureStatusLabel(s, lang)}</Tag>

@@ -11,7 +11,9 @@ import {
   Card,
   Col,
   Descriptions,
+  Flex,
   Form,
+  Grid,
   Input,
   InputNumber,
   Popconfirm,
@@ -22,6 +24,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { canAccess } from '../../access.ts';
@@ -38,6 +41,7 @@ import { useLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../utils/datetime.ts';
 import { ClockStateTag, ProvisionalTag, Remaining } from '../worklist/ClockParts.tsx';
 import { daysText } from '../worklist/days.ts';
+import { clockTitle } from '../worklist/titles.ts';
 import { AnswerDescriptions, EventTimeline } from './AnswerParts.tsx';
 import { AppealsCard } from './AppealsCard.tsx';
 import {
@@ -142,8 +146,67 @@ export default function StaffDisclosureDetailPage() {
   );
 }
 
+/**
+ * The request's clocks: a table, and on a phone one bordered list a clock, since five columns in
+ * 390 px left the remaining days and the state off the card's edge.
+ */
 function ClockTable({ clocks }: { clocks: DisclosureClock[] }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const phone = Grid.useBreakpoint().xs === true;
+  const fields: { key: string; label: string; value: (c: DisclosureClock) => ReactNode }[] = [
+    // stored in Chinese as the server started it; core words it in English
+    { key: 'title', label: t('clocks.title'), value: (c) => clockTitle(c.title, lang) },
+    { key: 'start', label: t('clocks.start'), value: (c) => <DateTimeText value={c.start} /> },
+    {
+      key: 'dueDate',
+      label: t('clocks.dueDate'),
+      value: (c) => (
+        <>
+          {c.dueDate}
+          <ProvisionalTag clock={c} />
+        </>
+      ),
+    },
+    { key: 'remaining', label: t('clocks.remaining'), value: (c) => <Remaining clock={c} /> },
+    {
+      key: 'state',
+      label: t('clocks.stateLabel'),
+      value: (c) => (
+        <Space size={4} wrap>
+          <ClockStateTag state={c.state} />
+          {c.pausedDays ? (
+            <Tag>{t('disclosure.pausedDays', { days: daysText(t, c.pausedDays, c.profile.unit) })}</Tag>
+          ) : null}
+          {c.extensions.length ? (
+            <Tag>
+              {t('disclosure.extensionDays')}{' '}
+              {daysText(
+                t,
+                c.extensions.reduce((a, e) => a + e.days, 0),
+                'working',
+              )}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
+    },
+  ];
+  if (phone && clocks.length > 0) {
+    return (
+      <Flex vertical gap={12} data-testid="disclosure-clocks">
+        {clocks.map((c) => (
+          <Descriptions
+            key={c.id}
+            size="small"
+            bordered
+            column={1}
+            items={fields.map((f) => ({ key: f.key, label: f.label, children: f.value(c) }))}
+          />
+        ))}
+      </Flex>
+    );
+  }
   return (
     <Table<DisclosureClock>
       size="small"
@@ -151,43 +214,8 @@ function ClockTable({ clocks }: { clocks: DisclosureClock[] }) {
       pagination={false}
       dataSource={clocks}
       locale={{ emptyText: t('clocks.none') }}
-      columns={[
-        { title: t('clocks.title'), dataIndex: 'title' },
-        { title: t('clocks.start'), dataIndex: 'start', render: (d: string) => <DateTimeText value={d} /> },
-        {
-          title: t('clocks.dueDate'),
-          dataIndex: 'dueDate',
-          render: (due: string, c) => (
-            <>
-              {due}
-              <ProvisionalTag clock={c} />
-            </>
-          ),
-        },
-        { title: t('clocks.remaining'), key: 'remaining', render: (_: unknown, c) => <Remaining clock={c} /> },
-        {
-          title: t('clocks.stateLabel'),
-          dataIndex: 'state',
-          render: (s: DisclosureClock['state'], c) => (
-            <Space size={4} wrap>
-              <ClockStateTag state={s} />
-              {c.pausedDays ? (
-                <Tag>{t('disclosure.pausedDays', { days: daysText(t, c.pausedDays, c.profile.unit) })}</Tag>
-              ) : null}
-              {c.extensions.length ? (
-                <Tag>
-                  {t('disclosure.extensionDays')}{' '}
-                  {daysText(
-                    t,
-                    c.extensions.reduce((a, e) => a + e.days, 0),
-                    'working',
-                  )}
-                </Tag>
-              ) : null}
-            </Space>
-          ),
-        },
-      ]}
+      data-testid="disclosure-clocks"
+      columns={fields.map((f) => ({ title: f.label, key: f.key, render: (_: unknown, c) => f.value(c) }))}
     />
   );
 }
@@ -208,6 +236,8 @@ function StepForm({ d }: { d: DisclosureDetail }) {
   const message = useMessage();
   const showError = useShowError();
   const [form] = Form.useForm<StepValues>();
+  // asked only once the answer is complete: a confirmation over an empty form read as if it would go out
+  const [confirming, setConfirming] = useState(false);
   const leader = canAccess(roles, DISCLOSURE_PERMISSIONS.decideExtension);
   const allowed = DISCLOSURE_ACTIONS.filter(
     (a) =>
@@ -303,8 +333,29 @@ function StepForm({ d }: { d: DisclosureDetail }) {
         ) : null}
         {action === 'answer' ? (
           // the answer goes to the requester and ends the request: asked once more before it is sent
-          <Popconfirm title={t('disclosure.answerConfirm')} onConfirm={() => form.submit()}>
-            <Button type="primary" loading={act.isPending} data-testid="disclosure-act">
+          <Popconfirm
+            title={t('disclosure.answerConfirm')}
+            open={confirming}
+            onOpenChange={(open) => {
+              if (!open) setConfirming(false);
+            }}
+            onConfirm={() => {
+              setConfirming(false);
+              form.submit();
+            }}
+          >
+            <Button
+              type="primary"
+              loading={act.isPending}
+              data-testid="disclosure-act"
+              onClick={() =>
+                form.validateFields().then(
+                  () => setConfirming(true),
+                  // the fields say what is missing
+                  () => undefined,
+                )
+              }
+            >
               {t('disclosure.doIt')}
             </Button>
           </Popconfirm>

@@ -1,7 +1,7 @@
 import { todayInShanghai } from '@qingshan/core/calendar';
 import { DISCLOSURE_STATUSES } from '@qingshan/core/disclosure';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Input, Select, Space, Tag, Typography } from 'antd';
+import { Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canAccess } from '../../access.ts';
@@ -73,34 +73,51 @@ export default function StaffDisclosureListPage() {
           ]}
         />
       </Space>
+      {/* Fixed widths: the description, one line and whole on hover, takes what is left. Laid out by
+          its text, it took the row and wrapped the applicant a character a line. */}
       <PagedTable<DisclosureView, typeof query>
         list={list}
         result={result}
         rowKey="id"
+        scroll={{ x: 1050 }}
+        tableLayout="fixed"
+        data-testid="disclosure-table"
         columns={[
           {
             title: t('disclosure.code'),
             dataIndex: 'code',
-            render: (code: string, r) => <Link to={`/staff/disclosure/${r.id}`}>{code}</Link>,
+            width: 160,
+            render: (code: string, r) => (
+              <Link to={`/staff/disclosure/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+                {code}
+              </Link>
+            ),
           },
           {
             title: t('disclosure.applicant'),
             dataIndex: 'applicantName',
             key: 'applicantName',
             sorter: true,
+            width: 180,
             render: (n: string, r) =>
               t('common.parenthetical', { text: n, note: applicantTypeLabel(r.applicantType, lang) }),
           },
           {
             title: t('disclosure.description'),
             dataIndex: 'description',
-            ellipsis: true,
+            ellipsis: { showTitle: false },
+            render: (text: string) => (
+              <Tooltip title={text} placement="topLeft">
+                <span data-testid="disclosure-description">{text}</span>
+              </Tooltip>
+            ),
           },
           {
             title: t('disclosure.receivedAt'),
             dataIndex: 'receivedAt',
             key: 'receivedAt',
             sorter: true,
+            width: 150,
             render: (d: string) => <DateTimeText value={d} />,
           },
           {
@@ -108,8 +125,12 @@ export default function StaffDisclosureListPage() {
             dataIndex: 'dueDate',
             key: 'dueDate',
             sorter: true,
+            width: 125,
             render: (d: string | null, r) => (
-              <Typography.Text type={r.status !== 'answered' && d && d < todayInShanghai() ? 'danger' : undefined}>
+              <Typography.Text
+                type={r.status !== 'answered' && d && d < todayInShanghai() ? 'danger' : undefined}
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 {d ?? '—'}
               </Typography.Text>
             ),
@@ -117,6 +138,7 @@ export default function StaffDisclosureListPage() {
           {
             title: t('disclosure.status'),
             dataIndex: 'status',
+            width: 170,
             render: (s: DisclosureView['status'], r) => (
               <Space size={4} wrap>
                 <Tag color={STATUS_COLORS[s]}>{disclosureStatusLabel(s, lang)}</Tag>

@@ -88,7 +88,7 @@ describe('TrackPetitionPage: a bad rating already given', () => {
       `/petitions/track?code=${petition.code}`,
     );
     fireEvent.change(await screen.findByLabelText('手机号'), { target: { value: '13979905678' } });
-    fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }));
+    fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
     const outcome = await screen.findByTestId('rating-outcome');
     expect(screen.getByText('您已评价：不满意')).toBeTruthy();
     expect(within(outcome).getByText(/已回访：电话回访，约定复查后再次答复/)).toBeTruthy();
@@ -117,7 +117,7 @@ describe('TrackPetitionPage: rating by code and phone', () => {
       `/petitions/track?code=${petition.code}`,
     );
     fireEvent.change(await screen.findByLabelText('手机号'), { target: { value: '13979905678' } });
-    fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }));
+    fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
     expect(await screen.findByText('评价期已于 2026-12-05 届满')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '提交评价' })).toBeNull();
   });

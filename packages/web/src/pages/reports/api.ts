@@ -12,6 +12,7 @@ export const reportKeys = {
   all: ['reports'] as const,
   list: (q: ReportQuery) => ['reports', 'list', q] as const,
   detail: (id: string) => ['reports', 'detail', id] as const,
+  track: (code: string, phone: string) => ['reports', 'track', code, phone] as const,
 };
 const enc = encodeURIComponent;
 

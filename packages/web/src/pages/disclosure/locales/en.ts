@@ -96,7 +96,7 @@ const en: Leaves<typeof zh> = {
     consulting: 'Third party consulted',
     extensionDays: 'Extended',
     extensionPending: 'Extension awaiting the head: {{days}} working days ({{reason}}, {{by}})',
-    pausedDays: 'paused {{days}}',
+    pausedDays: 'Paused {{days}}',
     filedOnline: 'filed online by the applicant',
     register: 'Register a request',
     registerTitle: 'Register a request received by letter or in person',
@@ -108,7 +108,7 @@ const en: Leaves<typeof zh> = {
     ownTitle: 'Our disclosure requests',
     clock: 'Answer deadline',
     clockIntro:
-      'Counted by the clocks module in working days (with make-up days); paused while a third party is consulted, moved by an extension the head approved.',
+      'Counted in working days (public holidays not counted, make-up working days counted); the time spent consulting a third party is not counted, and an extension the head approved moves it later.',
     steps: 'Handle',
     action: 'Step',
     text: 'Note',

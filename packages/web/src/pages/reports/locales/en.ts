@@ -7,7 +7,6 @@ const en: Leaves<typeof zh> = {
     homeDesc:
       'Report pollution near you, anonymously if you wish; accepted, investigated and answered under the hotline measures. Or call 12369.',
     trackTitle: 'Track a report',
-    track: 'Look up',
     deskTitle: 'Environmental reports (12369)',
     register: 'Register a report',
     searchPlaceholder: 'Code, title or place',

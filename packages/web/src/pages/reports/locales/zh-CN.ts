@@ -3,7 +3,6 @@ const strings = {
     homeTitle: '环保举报',
     homeDesc: '举报身边的环境污染，可匿名；依照《环保举报热线工作管理办法》受理、调查和答复。也可拨打 12369。',
     trackTitle: '查询举报办理进度',
-    track: '查询',
     deskTitle: '环保举报台账（12369）',
     register: '登记举报',
     searchPlaceholder: '查询码、标题或地点',
