@@ -1,4 +1,3 @@
-import { APPOINTMENT_STATUS_LABELS } from '@qingshan/core/appointments';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Result, Select, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
@@ -13,6 +12,7 @@ import { EmptyState, ErrorState, PageLoading } from '../../components/QueryState
 import { useLanguage } from '../../i18n.ts';
 import { type Appointment, apptKeys, book, listSlots, publicServices, type Slot } from './api.ts';
 import { dayHeading, plusDays, todayShanghai } from './dates.ts';
+import { appointmentStatusLabel } from './labels.ts';
 
 /** Slots grouped by day, each a button; extended-hours slots are tagged 延时服务. */
 export function SlotPicker({
@@ -139,9 +139,7 @@ export function AppointmentCard({ a }: { a: Appointment }) {
         {a.name} {a.phone}
       </Descriptions.Item>
       <Descriptions.Item label={t('appointments.matter')}>{a.matter}</Descriptions.Item>
-      <Descriptions.Item label={t('appointments.status')}>
-        {APPOINTMENT_STATUS_LABELS[a.status][lang === 'en' ? 'en' : 'zh']}
-      </Descriptions.Item>
+      <Descriptions.Item label={t('appointments.status')}>{appointmentStatusLabel(a.status, lang)}</Descriptions.Item>
     </Descriptions>
   );
 }

@@ -1,4 +1,4 @@
-import { APPOINTMENT_STATUS_LABELS, type AppointmentStatus } from '@qingshan/core/appointments';
+import type { AppointmentStatus } from '@qingshan/core/appointments';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Popconfirm, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { EventRatingAction, useEventRatings } from '../ratings/EventRating.tsx';
 import { type Appointment, apptKeys, cancelAppointment, listAppointments } from './api.ts';
+import { appointmentStatusLabel } from './labels.ts';
 
 // Newest first, the one order offered: the sort is owned so that a stray `sort` is ignored.
 const myAppointmentsQuery = defineListQuery({ filters: {}, sorts: ['-startsAt'] as const });
@@ -63,7 +64,7 @@ export default function MyAppointmentsPage() {
           {
             title: t('appointments.status'),
             dataIndex: 'status',
-            render: (s: AppointmentStatus) => APPOINTMENT_STATUS_LABELS[s][lang === 'en' ? 'en' : 'zh'],
+            render: (s: AppointmentStatus) => appointmentStatusLabel(s, lang),
           },
           {
             title: t('common.actions'),

@@ -1,4 +1,4 @@
-import { APPOINTMENT_STATUS_LABELS, APPOINTMENT_STATUSES, type AppointmentStatus } from '@qingshan/core/appointments';
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from '@qingshan/core/appointments';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Input, Select, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -23,6 +23,7 @@ import {
   sendReminders,
 } from './api.ts';
 import { slotHasStarted, todayShanghai } from './dates.ts';
+import { appointmentStatusLabel } from './labels.ts';
 
 const STATUS_COLORS: Record<AppointmentStatus, string> = {
   booked: 'blue',
@@ -66,7 +67,7 @@ export default function WindowDayPage() {
     onError: showError,
   });
   const update = (patch: Partial<AppointmentQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
-  const statusText = (s: AppointmentStatus) => APPOINTMENT_STATUS_LABELS[s][lang === 'en' ? 'en' : 'zh'];
+  const statusText = (s: AppointmentStatus) => appointmentStatusLabel(s, lang);
 
   const columns: TableProps<Appointment>['columns'] = [
     {

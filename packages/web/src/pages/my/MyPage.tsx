@@ -1,23 +1,26 @@
-import { APPOINTMENT_STATUS_LABELS } from '@qingshan/core/appointments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Empty, Flex, Listy, Tabs, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Badge, Button, Card, Empty, Tabs, Tag, Typography } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { ListLine, ListLines } from '../../components/ListLine.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDate, formatDateTime } from '../../utils/datetime.ts';
 import { type AppointmentQuery, listAppointments } from '../appointments/api.ts';
+import { appointmentStatusLabel } from '../appointments/labels.ts';
+import { type DisclosureQuery, disclosureKeys, listRequests } from '../disclosure/api.ts';
+import { STATUS_COLORS as DISCLOSURE_COLORS, disclosureStatusLabel } from '../disclosure/labels.ts';
 import { getInbox, inboxKeys, markAllRead, markRead } from '../inbox/api.ts';
 import { listPetitions, type PetitionQuery } from '../petitions/api.ts';
 import { STATUS_COLORS, statusLabel } from '../petitions/labels.ts';
 import { myBookings } from '../reception/api.ts';
 
-export const MY_TABS = ['messages', 'bookings', 'petitions'] as const;
+export const MY_TABS = ['messages', 'bookings', 'petitions', 'disclosure'] as const;
 type MyTab = (typeof MY_TABS)[number];
 
 function QueryBody<T>({
@@ -39,27 +42,6 @@ function QueryBody<T>({
 /** A message's link, when it points at a page a citizen can open (not the staff console). */
 function citizenLink(link: string | null): string | null {
   return link?.startsWith('/') && !link.startsWith('//') && !link.startsWith('/staff') ? link : null;
-}
-
-/** One of her records: what on the left over its detail, where to go next at the right end. */
-function Line({
-  title,
-  description,
-  extra,
-}: {
-  title: React.ReactNode;
-  description: React.ReactNode;
-  extra?: React.ReactNode;
-}) {
-  return (
-    <Flex justify="space-between" align="center" gap={16}>
-      <Flex vertical gap={4} style={{ minWidth: 0 }}>
-        <Typography.Text strong>{title}</Typography.Text>
-        <Typography.Text type="secondary">{description}</Typography.Text>
-      </Flex>
-      {extra}
-    </Flex>
-  );
 }
 
 function Messages() {
@@ -85,18 +67,17 @@ function Messages() {
               {t('inbox.readAll')}
             </Button>
           ) : null}
-          <Listy
-            styles={{ item: { paddingInline: 0 } }}
+          <ListLines
             items={d.items}
             rowKey="id"
-            itemRender={(n) => {
+            renderItem={(n) => {
               const link = citizenLink(n.link);
               return (
                 // reading a message (following its link, or a click on it) marks it read
                 // biome-ignore lint/a11y/noStaticElementInteractions: the keyboard reaches the link inside, whose click this catches; 全部标为已读 serves the rest
                 // biome-ignore lint/a11y/useKeyWithClickEvents: as above
                 <div onClick={() => (n.readAt ? undefined : read.mutate(n.id))}>
-                  <Line
+                  <ListLine
                     title={
                       <Badge dot={!n.readAt} offset={[6, 0]}>
                         {link ? <Link to={link}>{n.title}</Link> : n.title}
@@ -130,21 +111,24 @@ function Bookings() {
         <QueryBody q={windows} empty={(d) => d.items.length === 0}>
           {(d) => (
             <div data-testid="my-appointments">
-              <Listy
-                styles={{ item: { paddingInline: 0 } }}
+              <ListLines
                 items={d.items}
                 rowKey="id"
-                itemRender={(a) => (
-                  <Line
+                renderItem={(a) => (
+                  <ListLine
                     title={
                       <>
                         {`${a.date} ${a.startTime}–${a.endTime} ${a.serviceName}`}{' '}
-                        <Tag>{APPOINTMENT_STATUS_LABELS[a.status][lang === 'en' ? 'en' : 'zh']}</Tag>
+                        <Tag>{appointmentStatusLabel(a.status, lang)}</Tag>
                       </>
                     }
                     description={`${t('common.labelled', { label: t('web.my.code'), value: a.code })} · ${a.matter}`}
                     extra={
-                      <Link to={`/appointments/lookup?code=${encodeURIComponent(a.code)}`}>{t('web.my.manage')}</Link>
+                      // only a booking still 已预约 can be moved or cancelled (the server refuses the rest);
+                      // a served one is looked up to read it or rate it
+                      <Link to={`/appointments/lookup?code=${encodeURIComponent(a.code)}`}>
+                        {t(a.status === 'booked' ? 'web.my.manage' : 'web.my.view')}
+                      </Link>
                     }
                   />
                 )}
@@ -157,14 +141,13 @@ function Bookings() {
         <QueryBody q={reception} empty={(d) => d.items.length === 0}>
           {(d) => (
             <div data-testid="my-reception-bookings">
-              <Listy
-                styles={{ item: { paddingInline: 0 } }}
+              <ListLines
                 items={d.items}
                 rowKey="id"
-                itemRender={(b) => (
-                  <Line
+                renderItem={(b) => (
+                  <ListLine
                     title={`${b.sessionDate} ${t('web.my.receptionDay')}`}
-                    description={`${t('web.my.people', { n: b.peopleCount })} · ${b.concern}`}
+                    description={`${t('web.my.people', { count: b.peopleCount })} · ${b.concern}`}
                   />
                 )}
               />
@@ -185,12 +168,11 @@ function Petitions() {
     <QueryBody q={q} empty={(d) => d.items.length === 0}>
       {(d) => (
         <div data-testid="my-petitions">
-          <Listy
-            styles={{ item: { paddingInline: 0 } }}
+          <ListLines
             items={d.items}
             rowKey="id"
-            itemRender={(p) => (
-              <Line
+            renderItem={(p) => (
+              <ListLine
                 extra={
                   // by id: the server serves her own petition to her account, so she need not type her phone;
                   // the code stays for the form should the session have ended
@@ -219,7 +201,59 @@ function Petitions() {
   );
 }
 
-/** 我的: a signed-in citizen's messages, bookings and petitions, each from the API scoped to them. */
+const TWO_LINES: CSSProperties = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+};
+
+function DisclosureRequests() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const query: DisclosureQuery = { page: 1, pageSize: 50, sort: '-receivedAt' };
+  // the server answers a citizen with her own requests only
+  const q = useQuery({
+    queryKey: disclosureKeys.list({ own: true, ...query }),
+    queryFn: ({ signal }) => listRequests(query, signal),
+  });
+  return (
+    <QueryBody q={q} empty={(d) => d.items.length === 0}>
+      {(d) => (
+        <ListLines
+          data-testid="my-disclosure"
+          items={d.items}
+          rowKey="id"
+          renderItem={(r) => (
+            <ListLine
+              // what she asked for names the request; a long one is cut at two lines
+              title={<span style={TWO_LINES}>{r.description}</span>}
+              description={
+                <>
+                  <Tag color={DISCLOSURE_COLORS[r.status]}>{disclosureStatusLabel(r.status, lang)}</Tag>
+                  {[
+                    t('common.labelled', { label: t('web.my.code'), value: r.code }),
+                    t('web.my.received', { date: formatDate(r.receivedAt) }),
+                    r.dueDate && r.status !== 'answered' ? t('web.my.due', { date: r.dueDate }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </>
+              }
+              extra={
+                // the citizen's only page for a request is the public look-up, which asks for the
+                // phone it was filed with; the code is filled in
+                <Link to={`/disclosure/track?code=${encodeURIComponent(r.code)}`}>{t('web.my.progress')}</Link>
+              }
+            />
+          )}
+        />
+      )}
+    </QueryBody>
+  );
+}
+
+/** 我的: a signed-in citizen's messages, bookings, petitions and disclosure requests, each from the API scoped to them. */
 export default function MyPage() {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -247,6 +281,7 @@ export default function MyPage() {
           { key: 'messages', label: t('web.my.messages'), children: <Messages /> },
           { key: 'bookings', label: t('web.my.bookings'), children: <Bookings /> },
           { key: 'petitions', label: t('web.my.petitions'), children: <Petitions /> },
+          { key: 'disclosure', label: t('web.my.disclosure'), children: <DisclosureRequests /> },
         ]}
       />
     </PageContainer>

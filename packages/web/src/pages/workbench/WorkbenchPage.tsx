@@ -1,15 +1,16 @@
-import { APPOINTMENT_STATUS_LABELS } from '@qingshan/core/appointments';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Flex, Listy, Row, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth.tsx';
+import { ListLine, ListLines } from '../../components/ListLine.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { formatDate } from '../../utils/datetime.ts';
 import { type AppointmentQuery, listAppointments } from '../appointments/api.ts';
 import { todayShanghai } from '../appointments/dates.ts';
+import { appointmentStatusLabel } from '../appointments/labels.ts';
 import { figureKeys, getFigures } from '../figures/api.ts';
 import { BAD_COLOUR } from '../figures/chartOptions.ts';
 import { anyFigure, latestYearWithData, yearPeriod } from '../figures/period.ts';
@@ -34,27 +35,6 @@ function Body<T>({
   if (q.isError || q.data === undefined) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   if (empty(q.data)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return <>{children(q.data)}</>;
-}
-
-/** A card's line: what on the left over its detail, its state at the right end. */
-function Line({
-  title,
-  description,
-  extra,
-}: {
-  title: React.ReactNode;
-  description: React.ReactNode;
-  extra?: React.ReactNode;
-}) {
-  return (
-    <Flex justify="space-between" align="center" gap={16}>
-      <Flex vertical gap={4} style={{ minWidth: 0 }}>
-        <Typography.Text strong>{title}</Typography.Text>
-        <Typography.Text type="secondary">{description}</Typography.Text>
-      </Flex>
-      {extra}
-    </Flex>
-  );
 }
 
 function TodoCard() {
@@ -93,11 +73,12 @@ function TodoCard() {
       </Row>
       <Body q={list} empty={(d) => d.items.length === 0}>
         {(d) => (
-          <Listy
+          <ListLines
+            size="small"
             items={d.items}
             rowKey="id"
-            itemRender={(w) => (
-              <Line
+            renderItem={(w) => (
+              <ListLine
                 title={w.link ? <Link to={w.link}>{clockTitle(w.title, lang)}</Link> : clockTitle(w.title, lang)}
                 description={t('web.workbench.due', { date: formatDate(w.dueDate) })}
                 extra={<ClockStateTag state={w.state} />}
@@ -127,14 +108,15 @@ function AppointmentsCard({ today }: { today: string }) {
       <Body q={q} empty={(d) => d.items.length === 0}>
         {(d) => (
           <>
-            <Listy
+            <ListLines
+              size="small"
               items={d.items}
               rowKey="id"
-              itemRender={(a) => (
-                <Line
+              renderItem={(a) => (
+                <ListLine
                   title={`${a.startTime}–${a.endTime} ${a.name}`}
                   description={`${a.serviceName} · ${a.matter}`}
-                  extra={<Tag>{APPOINTMENT_STATUS_LABELS[a.status][lang === 'en' ? 'en' : 'zh']}</Tag>}
+                  extra={<Tag>{appointmentStatusLabel(a.status, lang)}</Tag>}
                 />
               )}
             />
@@ -172,11 +154,12 @@ function ReceptionCard({ today }: { today: string }) {
     >
       <Body q={q} empty={(d) => d.items.length === 0}>
         {(d) => (
-          <Listy
+          <ListLines
+            size="small"
             items={d.items}
             rowKey="id"
-            itemRender={(s) => (
-              <Line
+            renderItem={(s) => (
+              <ListLine
                 title={
                   <Link to={`/staff/reception/sessions/${s.id}`}>
                     {kindLabel(s.kind, lang)} · {s.leaderName}
