@@ -11,7 +11,8 @@ import type { DisclosureDetail, DisclosureView } from './api.ts';
 import StaffDisclosureDetailPage from './StaffDisclosureDetailPage.tsx';
 import StaffDisclosureListPage from './StaffDisclosureListPage.tsx';
 
-configure({ asyncUtilTimeout: 10_000 });
+// generous: a loaded 2-core CI machine renders this page slowly, and a wait only ends early when it passes
+configure({ asyncUtilTimeout: 30_000 });
 
 const REQUEST: DisclosureView = {
   id: 'r1',
