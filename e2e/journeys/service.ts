@@ -263,7 +263,8 @@ export const jointVisitPrivacy: Journey = {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio').nth(4).click();
     await dialog.getByRole('button', { name: /提交评价/ }).click();
-    await dialog.getByTestId('rating-outcome').waitFor({ timeout: 15_000 });
+    // a good rating has no follow-up to show: the dialog says what was given
+    await dialog.getByText(/您已评价/).waitFor({ timeout: 15_000 });
     await ctx.screenshot(page, '41b-enterprise-rates-its-part', { window: true });
     const states = await staff.evaluate(async (id) => {
       const v = await (await fetch(`/api/visits/${id}`)).json();

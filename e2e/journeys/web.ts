@@ -117,7 +117,7 @@ export const citizenOnPhone: Journey = {
     await page.setViewportSize({ width: 390, height: 844 });
     await ctx.login(page, 'citizen');
     await page.waitForURL((u) => u.pathname === '/my', { timeout: 15_000 });
-    await page.getByRole('tab', { name: '我的消息' }).waitFor();
+    await page.getByRole('tab', { name: '消息' }).waitFor();
     await page.getByTestId('my-home-link').waitFor();
 
     await page.goto(`${ctx.baseUrl}/appointments`);
@@ -175,13 +175,13 @@ export const citizenOnPhone: Journey = {
 
     await page.getByTestId('my-home-link').click();
     await page.waitForURL((u) => u.pathname === '/my');
-    await page.getByRole('tab', { name: '我的预约' }).click();
+    await page.getByRole('tab', { name: '预约' }).click();
     const mine = page.getByTestId('my-appointments');
     await mine.waitFor({ timeout: 10_000 });
     const text = (await mine.textContent()) ?? '';
     expect(text.includes('咨询排污许可登记'), `the new booking is listed under 我的预约 (code ${code})`);
     await ctx.screenshot(page, '95-phone-my-bookings');
-    await page.getByRole('tab', { name: '我的信访' }).click();
+    await page.getByRole('tab', { name: '信访' }).click();
     await page.waitForTimeout(500);
     await ctx.screenshot(page, '96-phone-my-petitions');
 

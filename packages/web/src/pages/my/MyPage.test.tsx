@@ -154,7 +154,7 @@ describe('MyPage: 我的信息公开申请', () => {
     });
     renderInApp([{ path: '/my', element: <MyPage /> }], '/my?tab=disclosure');
     const list = await screen.findByTestId('my-disclosure');
-    expect(screen.getByRole('tab', { name: '我的信息公开申请', selected: true })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '信息公开申请', selected: true })).toBeTruthy();
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
     expect(list.textContent).toContain('2026 年上栗镇集中式饮用水水源地水质监测报告');
     expect(list.textContent).toContain('办理中');
