@@ -44860,6 +44860,7 @@ export interface paths {
                                 uscc: string;
                                 townCode: string;
                                 townName: string;
+                                industryCode: string;
                                 industryName: string;
                                 facts: string | null;
                                 legalBasis: string | null;

@@ -337,6 +337,8 @@ export const publicPenaltyViewSchema = z.object({
   uscc: z.string(),
   townCode: z.string(),
   townName: z.string(),
+  /** GB/T 4754 class code, so a reader in English sees the industry's English name */
+  industryCode: z.string(),
   industryName: z.string(),
   facts: z.string().nullable(),
   legalBasis: z.string().nullable(),
@@ -358,6 +360,7 @@ export const toPublicPenaltyView = (r: PublicPenaltyRow): z.infer<typeof publicP
     uscc: r.uscc,
     townCode: r.townCode,
     townName: townByCode(r.townCode)?.name ?? r.townCode,
+    industryCode: r.industryCode,
     industryName: industryByCode(r.industryCode)?.name ?? r.industryCode,
     facts: withdrawn ? null : r.facts,
     legalBasis: withdrawn ? null : r.legalBasis,

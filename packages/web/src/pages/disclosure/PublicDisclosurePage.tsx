@@ -13,7 +13,7 @@ import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { defineListQuery, PagedTable, textFilter, useListQuery } from '../../components/list-page/index.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
-import { coreLang, townName, townOptions } from '../../domain.ts';
+import { coreLang, industryName, townName, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { type EiaNotice, eiaKeys, listEiaNotices } from '../eia/api.ts';
 import { getPublicResults, inspectionKeys, type PublicResult } from '../inspections/api.ts';
@@ -342,7 +342,7 @@ function PenaltyList() {
           placeholder={t('disclosure.allIndustries')}
           value={query.industry}
           onChange={(v?: string) => update({ industry: v })}
-          options={DIVISIONS.map((d) => ({ value: d.code, label: d.name }))}
+          options={DIVISIONS.map((d) => ({ value: d.code, label: lang === 'en' ? d.nameEn : d.name }))}
         />
       </Space>
       <PagedTable<PublicPenalty, typeof query>
@@ -375,7 +375,7 @@ function PenaltyList() {
                   {t('disclosure.uscc')} {p.uscc}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {townName(p.townCode, lang, p.townName)} · {p.industryName}
+                  {townName(p.townCode, lang, p.townName)} · {industryName(p.industryCode, lang, p.industryName)}
                 </Typography.Text>
               </Space>
             ),

@@ -10,10 +10,10 @@ import { ApiError } from '../../api/http.ts';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
-import { labelContains, townOptions } from '../../domain.ts';
+import { industryMatches, labelContains, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { createPolicy, getPolicy, type PolicyBody, policyKeys, type StaffPolicyDetail, updatePolicy } from './api.ts';
-import { INDUSTRY_OPTIONS, kindOptions, topicOptions } from './labels.ts';
+import { industryOptions, kindOptions, topicOptions } from './labels.ts';
 
 type Values = Omit<PolicyBody, 'validFrom' | 'validTo'> & { validFrom: Dayjs; validTo?: Dayjs | null };
 
@@ -141,8 +141,8 @@ function PolicyForm({ existing }: { existing: StaffPolicyDetail | undefined }) {
               <Select
                 mode="multiple"
                 allowClear
-                options={INDUSTRY_OPTIONS}
-                filterOption={labelContains}
+                options={industryOptions(lang)}
+                filterOption={industryMatches}
                 maxCount={30}
                 data-testid="policy-industries"
               />

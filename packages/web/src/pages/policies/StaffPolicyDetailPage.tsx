@@ -272,7 +272,7 @@ function ReachCard({ p }: { p: StaffPolicyDetail }) {
           columns={[
             { title: t('policies.enterprise'), dataIndex: 'name' },
             { title: t('policies.town'), dataIndex: 'townCode', render: (c: string) => townName(c, lang) },
-            { title: t('policies.industry'), dataIndex: 'industryCode', render: (c: string) => industryName(c) },
+            { title: t('policies.industry'), dataIndex: 'industryCode', render: (c: string) => industryName(c, lang) },
             {
               title: t('policies.delivered'),
               dataIndex: 'delivered',

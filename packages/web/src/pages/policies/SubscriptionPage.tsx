@@ -11,10 +11,10 @@ import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { useMessage } from '../../components/feedback.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ErrorState, PageLoading } from '../../components/QueryState.tsx';
-import { labelContains, townOptions } from '../../domain.ts';
+import { industryMatches, labelContains, townOptions } from '../../domain.ts';
 import { useLanguage } from '../../i18n.ts';
 import { cancelSubscription, getSubscription, policyKeys, type SubscriptionBody, saveSubscription } from './api.ts';
-import { INDUSTRY_OPTIONS, kindOptions, topicOptions } from './labels.ts';
+import { industryOptions, kindOptions, topicOptions } from './labels.ts';
 import { POLICY_PERMISSIONS } from './permissions.ts';
 
 /**
@@ -105,7 +105,13 @@ function SubscriptionForm() {
           onFinish={(v) => save.mutate(v)}
         >
           <Form.Item name="industries" label={t('policies.subIndustries')}>
-            <Select mode="multiple" allowClear options={INDUSTRY_OPTIONS} filterOption={labelContains} maxCount={30} />
+            <Select
+              mode="multiple"
+              allowClear
+              options={industryOptions(lang)}
+              filterOption={industryMatches}
+              maxCount={30}
+            />
           </Form.Item>
           <Form.Item name="towns" label={t('policies.subTowns')}>
             <Select mode="multiple" allowClear options={townOptions(lang)} filterOption={labelContains} />

@@ -1,6 +1,7 @@
 import { TOWNS } from '@qingshan/core/towns';
 import { describe, expect, it } from 'vitest';
-import { concernsText } from './labels.ts';
+import { industryMatches } from '../../domain.ts';
+import { concernsText, industryOptions } from './labels.ts';
 import en from './locales/en.ts';
 import zh from './locales/zh-CN.ts';
 
@@ -13,7 +14,9 @@ describe('whom a policy concerns, in words', () => {
   });
 
   it('runs them with commas and parts with a semicolon in English', () => {
-    expect(concernsText(policy, 'en', 'the whole county')).toBe(`2672 焰火、鞭炮产品制造; ${a!.nameEn}, ${b!.nameEn}`);
+    expect(concernsText(policy, 'en', 'the whole county')).toBe(
+      `2672 Manufacture of fireworks and firecrackers; ${a!.nameEn}, ${b!.nameEn}`,
+    );
     expect(concernsText({ industries: [], towns: [] }, 'en', 'the whole county')).toBe('the whole county');
   });
 });
@@ -23,5 +26,15 @@ describe('the staff page’s two question cards', () => {
     // in English both read "Questions and answers", one above the other
     expect(zh.policies.faq).not.toBe(zh.policies.staffQuestions);
     expect(en.policies.faq).not.toBe(en.policies.staffQuestions);
+  });
+});
+
+describe('the industries a policy may name', () => {
+  it('are offered in the reader’s language and found by code or by either name', () => {
+    const en = industryOptions('en').find((o) => o.value === '2672')!;
+    expect(en.label).toBe('2672 Manufacture of fireworks and firecrackers');
+    expect(industryOptions('zh-CN').find((o) => o.value === '2672')!.label).toBe('2672 焰火、鞭炮产品制造');
+    for (const q of ['fireworks', '鞭炮', 'C2672', '267']) expect(industryMatches(q, en), q).toBe(true);
+    expect(industryMatches('ceramic', en)).toBe(false);
   });
 });

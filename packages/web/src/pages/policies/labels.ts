@@ -9,7 +9,7 @@ import {
   type PolicyStatus,
   type PolicyTopic,
 } from '@qingshan/core/policies';
-import { coreLang, type Option, townName } from '../../domain.ts';
+import { type CoreLang, coreLang, type Option, townName } from '../../domain.ts';
 import { joinLabels, type Language } from '../../i18n.ts';
 
 export const kindLabel = (k: string, lang: Language) => POLICY_KIND_LABELS[k as PolicyKind]?.[coreLang(lang)] ?? k;
@@ -33,17 +33,32 @@ export const kindOptions = (lang: Language): Option<PolicyKind>[] =>
 export const topicOptions = (lang: Language): Option<PolicyTopic>[] =>
   POLICY_TOPICS.map((k) => ({ value: k, label: topicLabel(k, lang) }));
 
-/** Every level of GB/T 4754 a policy may name: a section or division concerns each class below it. */
-export const INDUSTRY_OPTIONS: Option[] = INDUSTRIES.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }));
-export const industryName = (code: string) => {
+const industryOptionsByLang = new Map<CoreLang, Option[]>();
+/**
+ * Every level of GB/T 4754 a policy may name (a section or division concerns each class below it),
+ * in the reader's language; search them with domain.ts industryMatches, which finds either language.
+ */
+export function industryOptions(lang: Language): Option[] {
+  const l = coreLang(lang);
+  let options = industryOptionsByLang.get(l);
+  if (!options) {
+    options = INDUSTRIES.map((i) => ({ value: i.code, label: `${i.code} ${l === 'en' ? i.nameEn : i.name}` }));
+    industryOptionsByLang.set(l, options);
+  }
+  return options;
+}
+export const industryName = (code: string, lang: Language) => {
   const i = industryByCode(code);
-  return i ? `${i.code} ${i.name}` : code;
+  return i ? `${i.code} ${coreLang(lang) === 'en' ? i.nameEn : i.name}` : code;
 };
 
 /** "whom it concerns" in words: the industries and towns, or the whole county. */
 export function concernsText(p: { industries: string[]; towns: string[] }, lang: Language, all: string): string {
   const parts = [
-    joinLabels(p.industries.map(industryName), lang),
+    joinLabels(
+      p.industries.map((c) => industryName(c, lang)),
+      lang,
+    ),
     joinLabels(
       p.towns.map((t) => townName(t, lang)),
       lang,
