@@ -11,8 +11,7 @@ import type { DisclosureDetail, DisclosureView } from './api.ts';
 import StaffDisclosureDetailPage from './StaffDisclosureDetailPage.tsx';
 import StaffDisclosureListPage from './StaffDisclosureListPage.tsx';
 
-// generous: a loaded 2-core CI machine renders this page slowly, and a wait only ends early when it passes
-configure({ asyncUtilTimeout: 30_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 const REQUEST: DisclosureView = {
   id: 'r1',
@@ -123,6 +122,8 @@ describe('StaffDisclosureDetailPage', () => {
       screen.getByTestId('disclosure-action');
     fireEvent.mouseDown(step);
     fireEvent.click(await screen.findByText('作出答复'));
+    // the answer's own fields and button come with the next render: click that button, not the one before it
+    await screen.findByTestId('disclosure-outcome');
     fireEvent.click(await screen.findByTestId('disclosure-act'));
     await waitFor(() => expect(document.querySelectorAll('.ant-form-item-explain-error').length).toBeGreaterThan(0));
     expect(document.querySelector('.ant-popconfirm')).toBeNull();
